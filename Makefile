@@ -1,0 +1,36 @@
+# The README's two commands: `make demo` (main job on the seed network) and `make test`.
+# Both create .venv and install the project on a fresh machine.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test tex generate check-generated bench lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+tex:
+	@bash scripts/install-tex.sh
+
+demo: $(STAMP)
+	$(PY) -m codegen.demo
+
+test: $(STAMP) tex
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest -q
+
+generate: $(STAMP)
+	$(PY) -m codegen.regen
+
+check-generated: $(STAMP)
+	$(PY) -m codegen.regen --check
+
+bench: $(STAMP)
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) demo

@@ -1,0 +1,1 @@
+"""SymPy core: network spec, forward steps, chain-rule derivation, verification."""
