@@ -1,0 +1,75 @@
+"""`symprop` command line: one command, one module per subcommand (codegen/cmd_*.py).
+
+Each subcommand module has `register(subparsers, common)` adding its parser (with `func=run`)
+and `run(args) -> int`. Exit codes: 0 ok, 1 a failed verification or diverged training,
+2 unusable input (a one-line `symprop: error: ...` on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from symbolic.errors import SympropError
+
+VERSION = "0.1.0"
+SUBCOMMANDS = ["derive"]   # each is codegen/cmd_<name>.py
+
+
+def network_options(parser: argparse.ArgumentParser) -> None:
+    """The options every network-taking subcommand spells the same way."""
+    parser.add_argument("arch", help="layer widths, input first: e.g. 2-3-1")
+    parser.add_argument("--activation", "-a", default="sigmoid",
+                        help="sigmoid, tanh, relu, leaky_relu, softplus, identity, softmax, or a "
+                             "formula in z such as 'z/(1+exp(-z))'; one for all layers or a "
+                             "comma-separated list, one per layer (default: sigmoid)")
+    parser.add_argument("--output-activation", default=None,
+                        help="activation of the output layer (default: as --activation, or what "
+                             "the loss needs: sigmoid for bce, softmax for cce)")
+    parser.add_argument("--loss", "-l", default="half_se",
+                        help="half_se (1/2 (out-y)^2), mse, bce, cce, or a formula in out and y "
+                             "(default: half_se)")
+    parser.add_argument("--naming", default="layered", choices=["layered", "seed"],
+                        help="symbol names: layered (W^(l)_ij) or seed (w11, w_a, b4; one hidden "
+                             "layer, one output) (default: layered)")
+    parser.add_argument("--alpha", type=float, default=None, help="leaky_relu slope (default 0.01)")
+
+
+def spec_from_args(args):
+    from symbolic.spec import network
+
+    return network(args.arch, args.activation, args.loss, args.output_activation, args.naming,
+                   args.alpha)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        self.exit(2, f"symprop: error: {message}; see `{self.prog} --help`\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="symprop", description=__doc__.splitlines()[0].strip("`"))
+    parser.add_argument("--version", action="version", version=f"symprop {VERSION}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+    for name in SUBCOMMANDS:
+        importlib.import_module(f"codegen.cmd_{name}").register(sub, network_options)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except SympropError as err:
+        print(f"symprop: error: {err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("symprop: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

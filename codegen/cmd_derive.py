@@ -1,0 +1,42 @@
+"""`symprop derive`: print the derivation (Unicode) or write it as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+EXAMPLE = """example:
+  symprop derive 2-3-1 --activation sigmoid --loss half_se --naming seed
+  symprop derive 3-4-4-2 --activation tanh --loss cce --json > net.json"""
+
+
+def register(sub, network_options) -> None:
+    p = sub.add_parser("derive", help="print the exact chain-rule derivation",
+                       description="Print every forward step, local factor, delta and gradient.",
+                       epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    network_options(p)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--only", default=None,
+                   help="comma-separated kinds to show (forward, loss, local, delta, gradient, ...)")
+    p.add_argument("--out", "-o", default=None, help="write to this file instead of stdout")
+    p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from symbolic.backprop import derive
+
+    from .cli import spec_from_args
+    from .terminal import render_text, to_json
+    from .writer import check_writable, write_file
+
+    if args.out:
+        check_writable(args.out, args.force)
+    d = derive(spec_from_args(args))
+    kinds = tuple(k.strip() for k in args.only.split(",")) if args.only else None
+    text = to_json(d) if args.json else render_text(d, kinds)
+    if args.out:
+        write_file(args.out, text, args.force)
+    else:
+        sys.stdout.write(text)
+    return 0

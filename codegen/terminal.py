@@ -1,0 +1,93 @@
+"""The derivation as terminal text (Unicode) and as JSON, both from the Derivation alone."""
+
+from __future__ import annotations
+
+import json
+
+import sympy as sp
+
+from .unicode import printer_for
+
+SECTIONS = [
+    ("forward", "Forward steps"),
+    ("forward_matrix", "Forward steps, matrix form"),
+    ("loss", "Loss"),
+    ("rule", "Activation derivatives"),
+    ("local", "Local chain-rule factors"),
+    ("delta", "Deltas (shared products)"),
+    ("gradient", "Gradients, as products of chain-rule factors"),
+    ("delta_matrix", "Delta rule, matrix form"),
+    ("gradient_matrix", "Gradients, matrix form"),
+    ("update", "Updates"),
+    ("update_matrix", "Updates, matrix form"),
+]
+
+
+def _partial(p, f) -> str:
+    return f"∂{p.doprint(f.num)}/∂{p.doprint(f.den)}"
+
+
+def render_text(d, kinds: tuple[str, ...] | None = None) -> str:
+    """Readable Unicode: one section per kind, one equation per line."""
+    p = printer_for(d)
+    lines = [f"symprop derivation: {d.spec.describe()}  ({d.spec.n_params} parameters)"]
+    lines += [f"note: {n}" for n in d.notes]
+    for kind, title in SECTIONS:
+        if kinds and kind not in kinds:
+            continue
+        eqs = d.of_kind(kind)
+        if not eqs:
+            continue
+        lines += ["", title]
+        for eq in eqs:
+            lines.append("  " + _line(p, eq))
+    return "\n".join(lines) + "\n"
+
+
+def _line(p, eq) -> str:
+    if eq.kind == "local":
+        f = eq.factors[0]
+        return f"{_partial(p, f)} = {p.doprint(f.value)}"
+    if eq.kind in ("gradient", "delta"):
+        chain = " · ".join(_partial(p, f) for f in eq.factors)
+        values = " · ".join(f"[{p.doprint(f.value)}]" for f in eq.factors)
+        lhs = p.doprint(eq.lhs)
+        text = f"{lhs} = {chain}\n      = {values}"
+        if eq.compact is not None and eq.kind == "gradient":
+            text += f"\n      = {p.doprint(eq.compact)}"
+        return text
+    if eq.kind in ("update", "update_matrix"):
+        eta = next(s for s in eq.rhs.free_symbols if getattr(s, "name", "") == "eta")
+        grad = (eq.lhs - eq.rhs) / eta
+        return f"{p.doprint(eq.lhs)} ← {p.doprint(eq.lhs)} − {p.doprint(eta)}·{p.doprint(grad)}"
+    rhs = " + ".join(p.doprint(t) for t in eq.terms) if eq.terms else p.doprint(eq.rhs)
+    note = f"    ({eq.note})" if eq.note else ""
+    return f"{p.doprint(eq.lhs)} = {rhs}{note}"
+
+
+def to_json(d) -> str:
+    """Machine-readable: every equation with SymPy-syntax strings (parseable by sympy.sympify)."""
+    s = sp.sstr
+
+    def factor(f):
+        return {"num": s(f.num), "den": s(f.den), "value": s(f.value), "kind": f.kind}
+
+    doc = {
+        "architecture": list(d.spec.sizes),
+        "activations": [a.formula_text or a.name for a in d.spec.activations],
+        "loss": d.spec.loss.formula_text or d.spec.loss.name,
+        "naming": d.spec.naming,
+        "n_params": d.spec.n_params,
+        "scalar": d.scalar,
+        "notes": list(d.notes),
+        "params": [s(p) for p in d.params],
+        "equations": [
+            {"name": eq.name, "kind": eq.kind, "layer": eq.layer, "lhs": s(eq.lhs), "rhs": s(eq.rhs),
+             **({"factors": [factor(f) for f in eq.factors]} if eq.factors else {}),
+             **({"compact": s(eq.compact)} if eq.compact is not None else {}),
+             **({"param": s(eq.param)} if eq.param is not None else {}),
+             **({"note": eq.note} if eq.note else {})}
+            for eq in d.equations
+        ],
+    }
+    return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"

@@ -1,0 +1,147 @@
+"""The activation table: one row per activation. Adding an activation touches this table only.
+
+Each row: the SymPy function (its `fdiff` is the derivative the sheet prints), the LaTeX and
+Unicode spellings, a NumPy spelling of f(z) that cannot overflow, and where the printed derivative
+would cancel catastrophically in floating point, a stable form of f'(z) for generated code.
+Tests check every derivative against SymPy's `diff` of the definition.
+"""
+
+from __future__ import annotations
+
+import re
+import signal
+import threading
+from dataclasses import dataclass
+from typing import Callable
+
+import sympy as sp
+
+from . import functions as fn
+from .errors import SympropError
+from .formula import parse_formula
+
+
+@dataclass(frozen=True)
+class ActivationRule:
+    name: str
+    func: type                      # SymPy Function class; called as func(z, *params)
+    latex: str                      # LaTeX name of f, e.g. r"\sigma"
+    unicode: str                    # terminal name of f, e.g. "σ"
+    numpy: str                      # NumPy spelling of f(z) with {z}; stable for |z| up to 1e4
+    stable_prime: Callable[[sp.Expr], sp.Expr] | None = None  # f'(z) for generated code
+    params: tuple = ()              # extra arguments (leaky_relu's slope)
+    output_only: bool = False       # softmax: only on the output layer
+    formula_text: str = ""          # the user's text, for custom activations
+
+    @property
+    def elementwise(self) -> bool:
+        return self.func is not fn.softmax
+
+    def __call__(self, z: sp.Expr) -> sp.Expr:
+        return self.func(z, *self.params)
+
+    def prime(self, z: sp.Expr) -> sp.Expr:
+        """f'(z) as the sheet writes it: in terms of f(z) where the table's fdiff says so."""
+        return self.func(z, *self.params).fdiff(1)
+
+    def prime_for_code(self, z: sp.Expr) -> sp.Expr:
+        return self.stable_prime(z) if self.stable_prime else self.prime(z)
+
+
+TABLE: dict[str, ActivationRule] = {
+    "sigmoid": ActivationRule(
+        "sigmoid", fn.sigmoid, r"\sigma", "σ", "np.exp(-np.logaddexp(0.0, -{z}))",
+        stable_prime=lambda z: fn.sigmoid(z) * fn.sigmoid(-z)),
+    "tanh": ActivationRule("tanh", sp.tanh, r"\tanh", "tanh", "np.tanh({z})"),
+    "relu": ActivationRule("relu", fn.relu, r"\operatorname{ReLU}", "ReLU", "np.maximum({z}, 0.0)"),
+    "leaky_relu": ActivationRule(
+        "leaky_relu", fn.leaky_relu, r"\operatorname{LReLU}", "LReLU",
+        "np.where({z} > 0.0, {z}, {alpha} * {z})", params=(sp.Rational(1, 100),)),
+    "softplus": ActivationRule(
+        "softplus", fn.softplus, r"\operatorname{softplus}", "softplus", "np.logaddexp(0.0, {z})"),
+    "identity": ActivationRule("identity", fn.identity, r"\operatorname{id}", "id", "{z}"),
+    "softmax": ActivationRule(
+        "softmax", fn.softmax, r"\operatorname{softmax}", "softmax",
+        "np.exp({z} - logsumexp({z}))", output_only=True),
+}
+
+Z = sp.Symbol("z", real=True)
+_F = sp.Symbol("F", real=True)   # stands for f(z) while expressing f' in terms of f
+
+
+def activation(text: str, alpha: float | None = None, name: str = "f") -> ActivationRule:
+    """Look up an activation by name, or build one from a formula in z (e.g. 'z/(1+exp(-z))')."""
+    key = text.strip().lower().replace("-", "_")
+    if key in TABLE:
+        rule = TABLE[key]
+        if alpha is not None and rule.params:
+            return ActivationRule(**{**rule.__dict__, "params": (_rational(alpha),)})
+        return rule
+    if re.fullmatch(r"[A-Za-z_]\w*", text.strip()) and text.strip() != "z":
+        raise SympropError(
+            f"unknown activation {text.strip()!r}",
+            f"use one of {', '.join(TABLE)} or a formula in z such as 'z/(1+exp(-z))'")
+    return custom(text, name)
+
+
+def custom(text: str, name: str = "f") -> ActivationRule:
+    """An activation from a user formula in z; f' is found by SymPy and written in f if it can be."""
+    formula = parse_formula(text, {"z": Z}, what="activation formula")
+    if not formula.has(Z):
+        raise SympropError(f"activation formula {text!r} does not depend on z",
+                           "write f as a formula in z, e.g. 'z/(1+exp(-z))'")
+    derivative = in_terms_of_f(sp.diff(formula, Z), formula)
+    cls = fn.custom_activation(name, formula, Z, derivative, _F)
+    # numpy is empty: the code printer spells the definition of a custom activation itself
+    return ActivationRule(name, cls, name, name, "", formula_text=text.strip())
+
+
+def in_terms_of_f(fprime: sp.Expr, formula: sp.Expr, seconds: float = 2.0) -> sp.Expr:
+    """Write f'(z) as a rational function of F = f(z) when f is invertible; else keep it in z."""
+    try:
+        with _time_limit(seconds):
+            solutions = sp.solve(sp.Eq(_F, formula), Z)
+            if len(solutions) != 1:
+                return fprime
+            candidate = sp.cancel(sp.expand_log(fprime.xreplace({Z: solutions[0]}), force=True))
+            if candidate.has(Z) or not candidate.is_rational_function(_F):
+                return fprime
+            # spot-check f'(z) == candidate(f(z)) at a few points before trusting the inversion
+            for point in (sp.Rational(3, 10), sp.Rational(-7, 10), sp.Rational(13, 10)):
+                lhs = fprime.subs(Z, point).evalf(30)
+                rhs = candidate.subs(_F, formula.subs(Z, point)).evalf(30)
+                if abs(lhs - rhs) > 1e-20 * (1 + abs(lhs)):
+                    return fprime
+            return sp.factor(candidate)
+    except (TimeoutError, NotImplementedError, ValueError, TypeError, ZeroDivisionError):
+        return fprime
+
+
+class _time_limit:
+    """Bound a SymPy call by wall time (main thread only; elsewhere it runs unbounded)."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.active = threading.current_thread() is threading.main_thread()
+
+    def _raise(self, *_):
+        raise TimeoutError
+
+    def __enter__(self):
+        if self.active:
+            self.old = signal.signal(signal.SIGALRM, self._raise)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        return self
+
+    def __exit__(self, *exc):
+        if self.active:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.old)
+        return False
+
+
+def _rational(value) -> sp.Rational:
+    try:
+        return sp.Rational(str(value))
+    except (TypeError, ValueError, SyntaxError):
+        raise SympropError(f"slope {value!r} is not a number", "give --alpha as e.g. 0.01") from None

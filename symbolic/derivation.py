@@ -1,0 +1,122 @@
+"""The Derivation: an ordered list of named equations. It is the only thing printers read.
+
+Kinds of equation, in the order a derivation sheet presents them:
+  forward         z^{(l)}_i = sum_j W_ij a_j + b_i, a^{(l)}_i = f(z^{(l)}_i), out_k = g(z_k)
+  forward_matrix  z^{(l)} = W^{(l)} a^{(l-1)} + b^{(l)},  a^{(l)} = f(z^{(l)})
+  loss            L = sum_k l(out_k, y_k)
+  rule            f'(z) for each activation used (the table's derivative)
+  local           one local chain-rule factor, e.g. dz_o/da_h1 = w_a
+  delta           delta^{(l)}_i = dL/dz^{(l)}_i as its factors
+  delta_matrix    delta^{(L)} = grad_out L (.) f'(z^{(L)}),  delta^{(l)} = (W^{(l+1)T} delta^{(l+1)}) (.) f'(z^{(l)})
+  gradient        dL/dtheta as the product of its chain-rule factors (and compactly, via delta)
+  gradient_matrix dL/dW^{(l)} = delta^{(l)} a^{(l-1)T},  dL/db^{(l)} = delta^{(l)}
+  update          theta <- theta - eta dL/dtheta
+  update_matrix   W^{(l)} <- W^{(l)} - eta dL/dW^{(l)}
+Scalar kinds are present when the net is small enough (Derivation.scalar); the matrix kinds always.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from .naming import Naming
+from .spec import NetworkSpec
+
+
+@dataclass(frozen=True)
+class Factor:
+    """One chain-rule factor: the partial d num / d den, and its value in forward intermediates."""
+
+    num: sp.Basic
+    den: sp.Basic
+    value: sp.Expr
+    kind: str = "path"   # 'path' (one edge of the graph) or 'sum' (paths summed, written with deltas)
+
+
+@dataclass(frozen=True)
+class Equation:
+    name: str                         # unique label, e.g. 'z1_1', 'delta_o', 'dL/dw11'
+    kind: str                         # see the module docstring
+    lhs: sp.Basic
+    rhs: sp.Basic
+    layer: int | None = None
+    factors: tuple[Factor, ...] = ()  # delta and gradient equations: the chain-rule factors
+    compact: sp.Expr | None = None    # gradient: the same value written with a delta symbol
+    param: sp.Symbol | None = None    # gradient/update: the parameter
+    note: str = ""
+    terms: tuple[sp.Expr, ...] = ()   # forward sums and the loss: summands in written order
+
+
+@dataclass(frozen=True)
+class LayerInfo:
+    index: int                  # 1..L
+    size: int
+    activation: object          # ActivationRule
+    W: sp.MatrixSymbol
+    b: sp.MatrixSymbol
+    z: sp.MatrixSymbol
+    a: sp.MatrixSymbol
+    delta: sp.MatrixSymbol
+    prime: type                 # the Prime subclass spelling f' of this layer
+
+
+@dataclass(frozen=True)
+class Derivation:
+    spec: NetworkSpec
+    naming: Naming
+    equations: tuple[Equation, ...]
+    layers: tuple[LayerInfo, ...]
+    params: tuple[sp.Symbol, ...]            # every scalar parameter, in sheet order (empty if not scalar)
+    inputs: tuple[sp.Symbol, ...]
+    targets: tuple[sp.Symbol, ...]
+    outputs: tuple[sp.Symbol, ...]
+    loss_symbol: sp.Symbol
+    eta: sp.Symbol
+    scalar: bool                             # per-parameter factor lists present
+    notes: tuple[str, ...] = ()
+    _index: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self):
+        for eq in self.equations:
+            self._index[eq.name] = eq
+            if eq.param is not None:
+                self._index[(eq.kind, eq.param)] = eq
+
+    def of_kind(self, *kinds: str) -> list[Equation]:
+        return [eq for eq in self.equations if eq.kind in kinds]
+
+    def __getitem__(self, name: str) -> Equation:
+        return self._index[name]
+
+    def gradient(self, param: sp.Symbol) -> Equation:
+        self._require_scalar("gradient")
+        return self._index[("gradient", param)]
+
+    def factors(self, param: sp.Symbol) -> list[sp.Expr]:
+        """The values of the chain-rule factors of dL/dparam, in the sheet's order."""
+        return [f.value for f in self.gradient(param).factors]
+
+    def symbol(self, name: str) -> sp.Symbol:
+        """A symbol by code name or alias ('w11', 'w41', 'W1_2_1')."""
+        for s, n in self.naming.names.items():
+            if n.code == name:
+                return s
+        if name in self.naming.aliases:
+            return self.naming.aliases[name]
+        raise KeyError(name)
+
+    def definitions(self) -> dict[sp.Symbol, sp.Expr]:
+        """Each named intermediate (z, a, out, delta) in terms of earlier ones."""
+        out = {}
+        for eq in self.of_kind("forward", "delta"):
+            if isinstance(eq.lhs, sp.Symbol):
+                out[eq.lhs] = eq.rhs
+        return out
+
+    def _require_scalar(self, what: str) -> None:
+        if not self.scalar:
+            raise ValueError(
+                f"per-parameter {what}s are not built for {self.spec.arch} "
+                f"({self.spec.n_params} parameters); use the delta form (kind 'delta_matrix')")

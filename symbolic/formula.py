@@ -1,0 +1,174 @@
+"""Formulas are data: a whitelisted parser from plain text (Python-like syntax) to SymPy.
+
+Text goes through `ast.parse` only to get a syntax tree; every node is checked against an
+allow-list and SymPy objects are built by hand. Nothing is evaluated, and no user text reaches
+`eval`, `sympify` or `parse_expr`.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+
+import sympy as sp
+
+from .errors import SympropError
+
+MAX_LENGTH = 10_000
+MAX_DEPTH = 100
+MAX_NODES = 5_000
+MAX_EXPONENT = 100
+
+_BINOPS = {
+    ast.Add: lambda a, b: a + b,
+    ast.Sub: lambda a, b: a - b,
+    ast.Mult: lambda a, b: a * b,
+    ast.Div: lambda a, b: a / b,
+    ast.Pow: lambda a, b: a**b,
+    ast.BitXor: lambda a, b: a**b,  # users write z^2 for z**2
+}
+_UNARY = {ast.USub: lambda a: -a, ast.UAdd: lambda a: a}
+_CONSTANTS = {"e": sp.E, "pi": sp.pi}
+
+
+def _functions() -> dict:
+    from .functions import relu, sigmoid, softplus
+
+    return {
+        "exp": sp.exp, "log": sp.log, "ln": sp.log, "sqrt": sp.sqrt,
+        "tanh": sp.tanh, "sinh": sp.sinh, "cosh": sp.cosh, "sin": sp.sin, "cos": sp.cos,
+        "abs": sp.Abs, "sigmoid": sigmoid, "relu": relu, "softplus": softplus,
+        "max": sp.Max, "min": sp.Min,
+    }
+
+
+def parse_formula(text: str, variables: dict[str, sp.Symbol], what: str = "formula") -> sp.Expr:
+    """Parse `text` into a SymPy expression over `variables` (name -> Symbol), or raise SympropError."""
+    if not isinstance(text, str) or not text.strip():
+        raise SympropError(f"{what} is empty", f"write an expression in {_names(variables)}")
+    if len(text) > MAX_LENGTH:
+        raise SympropError(f"{what} is {len(text)} characters long",
+                           f"formulas are limited to {MAX_LENGTH} characters")
+    if "\x00" in text:
+        raise SympropError(f"{what} contains a NUL byte", "write the formula as plain text")
+    shown = text if len(text) <= 40 else text[:37] + "..."
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except (SyntaxError, ValueError) as exc:
+        raise SympropError(f"{what} {shown!r} does not parse ({exc.msg if hasattr(exc, 'msg') else exc})",
+                           "use + - * / ** ( ) and functions such as exp(z), log(z), tanh(z)") from None
+    except (RecursionError, MemoryError):
+        raise SympropError(f"{what} is nested too deeply",
+                           f"keep nesting under {MAX_DEPTH} levels") from None
+    _check_shape(tree, what)
+    funcs = _functions()
+    return _Builder(variables, funcs, what, shown).build(tree.body)
+
+
+def _names(variables) -> str:
+    return ", ".join(sorted(variables)) or "its variables"
+
+
+def _check_shape(tree: ast.AST, what: str) -> None:
+    """Bound size and depth with an explicit stack (no recursion on hostile input)."""
+    stack = [(tree, 0)]
+    count = 0
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        if depth > MAX_DEPTH:
+            raise SympropError(f"{what} is nested more than {MAX_DEPTH} levels deep",
+                               "simplify the formula")
+        if count > MAX_NODES:
+            raise SympropError(f"{what} has more than {MAX_NODES} parts", "simplify the formula")
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+
+
+class _Builder:
+    """Turn an allow-listed Python AST into SymPy, node by node."""
+
+    def __init__(self, variables, funcs, what, shown):
+        self.variables, self.funcs, self.what, self.shown = variables, funcs, what, shown
+
+    def fail(self, problem: str, fix: str):
+        raise SympropError(f"{self.what} {self.shown!r}: {problem}", fix)
+
+    def build(self, node: ast.AST) -> sp.Expr:
+        method = getattr(self, "_" + type(node).__name__, None)
+        if method is None:
+            self.fail(f"{_describe(node)} is not allowed",
+                      "formulas may use numbers, variables, + - * / ** and whitelisted functions")
+        return method(node)
+
+    def _Constant(self, node):
+        value = node.value
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.fail(f"constant {value!r} is not a number", "use numbers only")
+        if isinstance(value, int):
+            if abs(value) > 10**15:
+                self.fail(f"number {value} is too large", "use numbers below 1e15")
+            return sp.Integer(value)
+        if not math.isfinite(value) or abs(value) > 1e15:
+            self.fail(f"number {value} is out of range", "use finite numbers below 1e15")
+        return sp.Rational(repr(value))
+
+    def _Name(self, node):
+        name = node.id
+        if name in self.variables:
+            return self.variables[name]
+        if name in _CONSTANTS:
+            return _CONSTANTS[name]
+        if name in self.funcs:
+            self.fail(f"{name} is a function", f"call it, e.g. {name}(z)")
+        self.fail(f"unknown name {name!r}",
+                  f"use the variables {_names(self.variables)}, the constants e and pi, "
+                  f"and the functions {', '.join(sorted(self.funcs))}")
+
+    def _UnaryOp(self, node):
+        op = _UNARY.get(type(node.op))
+        if op is None:
+            self.fail(f"operator {type(node.op).__name__} is not allowed", "use + - * / **")
+        return op(self.build(node.operand))
+
+    def _BinOp(self, node):
+        op = _BINOPS.get(type(node.op))
+        if op is None:
+            self.fail(f"operator {type(node.op).__name__} is not allowed", "use + - * / **")
+        left, right = self.build(node.left), self.build(node.right)
+        if isinstance(node.op, (ast.Pow, ast.BitXor)) and right.is_number:
+            if not right.is_real or abs(float(right)) > MAX_EXPONENT:
+                self.fail(f"exponent {right} is too large",
+                          f"keep numeric exponents within ±{MAX_EXPONENT}")
+            if left.is_number and (abs(float(left)) > 1e6 and abs(float(right)) > 2):
+                self.fail("numeric power is too large", "use smaller numbers")
+        if isinstance(node.op, ast.Div) and right.is_zero:
+            self.fail("division by zero", "check the denominator")
+        return op(left, right)
+
+    def _Call(self, node):
+        if not isinstance(node.func, ast.Name):
+            self.fail(f"calling {_describe(node.func)} is not allowed",
+                      f"call only the functions {', '.join(sorted(self.funcs))}")
+        if node.func.id not in self.funcs:
+            self.fail(f"unknown function {node.func.id!r}",
+                      f"use one of {', '.join(sorted(self.funcs))}")
+        if node.keywords:
+            self.fail("keyword arguments are not allowed", "pass arguments by position")
+        func = self.funcs[node.func.id]
+        args = [self.build(a) for a in node.args]
+        arity = 2 if func in (sp.Max, sp.Min) else 1
+        if len(args) != arity:
+            self.fail(f"{node.func.id} takes {arity} argument(s), got {len(args)}",
+                      f"write {node.func.id}({', '.join(['z'] * arity)})")
+        return func(*args)
+
+
+def _describe(node: ast.AST) -> str:
+    kinds = {
+        "Attribute": "attribute access", "Subscript": "indexing", "Lambda": "lambda",
+        "JoinedStr": "an f-string", "ListComp": "a comprehension", "GeneratorExp": "a generator",
+        "Compare": "a comparison", "BoolOp": "a boolean operator", "IfExp": "a conditional",
+        "List": "a list", "Tuple": "a tuple", "Dict": "a dict", "Set": "a set",
+        "NamedExpr": "an assignment", "Starred": "unpacking", "Await": "await",
+    }
+    return kinds.get(type(node).__name__, type(node).__name__)

@@ -1,0 +1,87 @@
+"""The loss table: one row per loss. A loss is a sum over outputs of a per-output term l(out, y).
+
+Each row: the per-output formula, whether the sum is averaged over outputs, which output
+activations it fits, and (for pairs whose delta simplifies only under an assumption on the
+targets, such as softmax with one-hot labels) the simplified output delta.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import sympy as sp
+
+from .errors import SympropError
+from .formula import parse_formula
+
+
+@dataclass(frozen=True)
+class LossRule:
+    name: str
+    term: Callable[[sp.Expr, sp.Expr], sp.Expr]   # l(out, y) for one output
+    title: str                                    # what the sheet calls it
+    mean_over_outputs: bool = False
+    output_activations: tuple[str, ...] = ()      # empty: any output activation fits
+    min_outputs: int = 1
+    softmax_delta: Callable[[sp.Expr, sp.Expr], sp.Expr] | None = None  # dL/dz_k with softmax
+    softmax_assumption: str = ""
+    numpy_logits: str = ""                        # NumPy spelling from logits, if stabler
+    formula_text: str = ""
+
+    def __call__(self, outs, ys) -> sp.Expr:
+        total = sp.Add(*[self.term(o, y) for o, y in zip(outs, ys)])
+        return total / len(outs) if self.mean_over_outputs else total
+
+
+_OUT, _Y = sp.Symbol("out", real=True), sp.Symbol("y", real=True)
+
+TABLE: dict[str, LossRule] = {
+    "half_se": LossRule("half_se", lambda o, y: sp.Rational(1, 2) * (o - y) ** 2,
+                        "half squared error"),
+    "mse": LossRule("mse", lambda o, y: (o - y) ** 2, "mean squared error",
+                    mean_over_outputs=True),
+    "bce": LossRule("bce", lambda o, y: -(y * sp.log(o) + (1 - y) * sp.log(1 - o)),
+                    "binary cross-entropy", output_activations=("sigmoid",)),
+    "cce": LossRule("cce", lambda o, y: -y * sp.log(o), "categorical cross-entropy",
+                    output_activations=("softmax",), min_outputs=2,
+                    softmax_delta=lambda o, y: o - y,
+                    softmax_assumption="targets are one-hot (they sum to 1)"),
+}
+ALIASES = {"se": "half_se", "half_squared_error": "half_se", "squared_error": "half_se",
+           "binary_cross_entropy": "bce", "cross_entropy": "cce",
+           "categorical_cross_entropy": "cce", "ce": "cce"}
+
+
+def loss(text: str) -> LossRule:
+    """Look up a loss by name, or build one from a formula in out and y (e.g. '(out-y)**4/4')."""
+    key = text.strip().lower().replace("-", "_")
+    key = ALIASES.get(key, key)
+    if key in TABLE:
+        return TABLE[key]
+    if key.isidentifier() and key not in ("out", "y"):
+        raise SympropError(f"unknown loss {text.strip()!r}",
+                           f"use one of {', '.join(TABLE)} or a formula in out and y such as "
+                           "'(out - y)**2/2'")
+    formula = parse_formula(text, {"out": _OUT, "y": _Y}, what="loss formula")
+    if not formula.has(_OUT):
+        raise SympropError(f"loss formula {text!r} does not depend on out",
+                           "write the loss of one output in out and y, e.g. '(out - y)**2/2'")
+
+    def term(o, y, formula=formula):
+        return formula.xreplace({_OUT: o, _Y: y})
+
+    return LossRule("custom", term, "custom loss", formula_text=text.strip())
+
+
+def check_fits(rule: LossRule, output_activation: str, n_outputs: int) -> None:
+    """Refuse a loss that does not fit the output layer, naming the fix."""
+    if n_outputs < rule.min_outputs:
+        raise SympropError(
+            f"loss {rule.name} needs at least {rule.min_outputs} outputs, the network has {n_outputs}",
+            "use bce for one output, or widen the output layer (e.g. 4-8-2)")
+    if rule.output_activations and output_activation not in rule.output_activations:
+        raise SympropError(
+            f"loss {rule.name} needs a {' or '.join(rule.output_activations)} output layer, "
+            f"not {output_activation}",
+            f"pass --output-activation {rule.output_activations[0]}")
