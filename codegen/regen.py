@@ -1,0 +1,79 @@
+"""`make generate` rewrites generated/; `make check-generated` (and a test) fails when it is stale.
+
+Each producer returns the files it owns as {relative path: content}. Text files are compared byte
+for byte; binary files (PDF, PNG) are written by `make generate` but not compared, since TeX and
+image tools stamp them differently on each run.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATED = ROOT / "generated"
+
+
+def seed_derivation() -> dict:
+    from symbolic.backprop import derive
+    from symbolic.spec import network
+
+    from .terminal import render_text, to_json
+
+    d = derive(network("2-3-1", "sigmoid", "half_se", naming="seed"))
+    return {"generated/seed_2-3-1_derivation.txt": render_text(d),
+            "generated/seed_2-3-1_derivation.json": to_json(d)}
+
+
+PRODUCERS = [seed_derivation]   # add a producer per kind of output
+
+
+def produce(binary: bool = True) -> dict:
+    files = {}
+    for producer in PRODUCERS:
+        try:
+            files.update(producer(binary=binary))
+        except TypeError:
+            files.update(producer())
+    return files
+
+
+def stale(files: dict) -> list[str]:
+    """A unified diff per text file that differs from what is committed."""
+    diffs = []
+    for rel, content in sorted(files.items()):
+        if not isinstance(content, str):
+            continue
+        path = ROOT / rel
+        old = path.read_text(encoding="utf-8") if path.exists() else ""
+        if old != content:
+            diffs.append("".join(difflib.unified_diff(
+                old.splitlines(keepends=True), content.splitlines(keepends=True),
+                f"{rel} (committed)", f"{rel} (regenerated)", n=2)) or f"{rel}: missing\n")
+    return diffs
+
+
+def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    check = "--check" in argv
+    files = produce(binary=not check)
+    if check:
+        diffs = stale(files)
+        if diffs:
+            sys.stdout.write("".join(d[:4000] for d in diffs))
+            print(f"\ngenerated/ is stale ({len(diffs)} file(s)); run `make generate` and commit.")
+            return 1
+        print(f"generated/ is fresh ({len(files)} files checked)")
+        return 0
+    from .writer import write_files
+
+    GENERATED.mkdir(exist_ok=True)
+    write_files({ROOT / rel: content for rel, content in files.items()}, force=True)
+    for rel in sorted(files):
+        print(f"wrote {rel}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
