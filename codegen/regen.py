@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"
 
 
-def seed_derivation() -> dict:
+def seed_derivation(binary: bool = True) -> dict:
     from symbolic.backprop import derive
     from symbolic.spec import network
 
@@ -26,16 +26,13 @@ def seed_derivation() -> dict:
             "generated/seed_2-3-1_derivation.json": to_json(d)}
 
 
-PRODUCERS = [seed_derivation]   # add a producer per kind of output
+PRODUCERS = [seed_derivation]   # producer(binary: bool) -> {path: content}; one per kind of output
 
 
 def produce(binary: bool = True) -> dict:
     files = {}
     for producer in PRODUCERS:
-        try:
-            files.update(producer(binary=binary))
-        except TypeError:
-            files.update(producer())
+        files.update(producer(binary=binary))
     return files
 
 
