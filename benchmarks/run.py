@@ -81,7 +81,9 @@ def candidates(workload: Workload) -> list[Impl]:
 
     Will import the generated module from `generated/` (e.g. generated/seed_2-3-1_sigmoid_half_se.py
     for W1/W2), start it from `init_params(seed)`, and wrap `gradients(params, X, Y)` followed by
-    `step(params, grads, state)` as an Impl whose step(X, Y) returns `loss(params, X, Y)`.
+    `step(params, grads, state)` as an Impl whose step(X, Y) returns the loss. The baselines get
+    the loss from the forward pass they already do; a separate `loss(params, X, Y)` call would add
+    a second forward pass, so report that variant under its own name if it is timed at all.
     Until that module exists, there are no candidates and only the baselines are timed.
     """
     return []
