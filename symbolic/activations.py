@@ -100,21 +100,36 @@ def in_terms_of_f(fprime: sp.Expr, formula: sp.Expr, seconds: float = 2.0) -> sp
     """Write f'(z) as a rational function of F = f(z) when f is invertible; else keep it in z."""
     try:
         with _time_limit(seconds):
-            solutions = sp.solve(sp.Eq(_F, formula), Z)
-            if len(solutions) != 1:
-                return fprime
-            candidate = sp.cancel(sp.expand_log(fprime.xreplace({Z: solutions[0]}), force=True))
-            if candidate.has(Z) or not candidate.is_rational_function(_F):
-                return fprime
-            # spot-check f'(z) == candidate(f(z)) at a few points before trusting the inversion
-            for point in (sp.Rational(3, 10), sp.Rational(-7, 10), sp.Rational(13, 10)):
-                lhs = fprime.subs(Z, point).evalf(30)
-                rhs = candidate.subs(_F, formula.subs(Z, point)).evalf(30)
-                if abs(lhs - rhs) > 1e-20 * (1 + abs(lhs)):
-                    return fprime
-            return sp.factor(candidate)
+            for solution in sp.solve(sp.Eq(_F, formula), Z)[:4]:
+                candidate = sp.cancel(sp.expand_log(fprime.xreplace({Z: solution}), force=True))
+                if candidate.has(Z) or not candidate.is_rational_function(_F):
+                    continue
+                candidate = _tidy(sp.factor(sp.cancel(sp.together(candidate))))
+                if _agrees(fprime, candidate, formula):
+                    return candidate
     except (TimeoutError, NotImplementedError, ValueError, TypeError, ZeroDivisionError):
-        return fprime
+        pass
+    return fprime
+
+
+def _tidy(expr: sp.Expr) -> sp.Expr:
+    """-(F - 1)*F reads better as F*(1 - F): move a leading minus into one sum."""
+    coeff, factors = expr.as_coeff_mul()
+    sums = [i for i, f in enumerate(factors) if f.is_Add]
+    if not coeff.is_negative or not sums:
+        return expr
+    i = min(sums, key=lambda k: not factors[k].as_coeff_Add()[0].is_negative)  # F - 1 first
+    return sp.Mul(-coeff, *factors[:i], -factors[i], *factors[i + 1:])
+
+
+def _agrees(fprime: sp.Expr, candidate: sp.Expr, formula: sp.Expr) -> bool:
+    """Spot-check f'(z) == candidate(f(z)) before trusting an inversion (branches can lie)."""
+    for point in (sp.Rational(3, 10), sp.Rational(-7, 10), sp.Rational(13, 10)):
+        lhs = fprime.subs(Z, point).evalf(30)
+        rhs = candidate.subs(_F, formula.subs(Z, point)).evalf(30)
+        if not (lhs.is_real and rhs.is_real) or abs(lhs - rhs) > 1e-20 * (1 + abs(lhs)):
+            return False
+    return True
 
 
 class _time_limit:

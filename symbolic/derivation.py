@@ -99,12 +99,19 @@ class Derivation:
         return [f.value for f in self.gradient(param).factors]
 
     def symbol(self, name: str) -> sp.Symbol:
-        """A symbol by code name or alias ('w11', 'w41', 'W1_2_1')."""
+        """A scalar symbol by code name or alias ('w11', 'w41', 'W1_2_1')."""
         for s, n in self.naming.names.items():
-            if n.code == name:
+            if n.code == name and isinstance(s, sp.Symbol):
                 return s
         if name in self.naming.aliases:
             return self.naming.aliases[name]
+        raise KeyError(name)
+
+    def matrix(self, name: str) -> sp.MatrixSymbol:
+        """A matrix symbol by code name ('W1', 'delta2', 'dW1')."""
+        for s in self.naming.names:
+            if isinstance(s, sp.MatrixSymbol) and s.name == name:
+                return s
         raise KeyError(name)
 
     def definitions(self) -> dict[sp.Symbol, sp.Expr]:

@@ -8,7 +8,9 @@ allow-list and SymPy objects are built by hand. Nothing is evaluated, and no use
 from __future__ import annotations
 
 import ast
+import io
 import math
+import tokenize
 
 import sympy as sp
 
@@ -25,7 +27,6 @@ _BINOPS = {
     ast.Mult: lambda a, b: a * b,
     ast.Div: lambda a, b: a / b,
     ast.Pow: lambda a, b: a**b,
-    ast.BitXor: lambda a, b: a**b,  # users write z^2 for z**2
 }
 _UNARY = {ast.USub: lambda a: -a, ast.UAdd: lambda a: a}
 _CONSTANTS = {"e": sp.E, "pi": sp.pi}
@@ -53,8 +54,8 @@ def parse_formula(text: str, variables: dict[str, sp.Symbol], what: str = "formu
         raise SympropError(f"{what} contains a NUL byte", "write the formula as plain text")
     shown = text if len(text) <= 40 else text[:37] + "..."
     try:
-        tree = ast.parse(text.strip(), mode="eval")
-    except (SyntaxError, ValueError) as exc:
+        tree = ast.parse(_caret_is_power(text.strip()), mode="eval")
+    except (SyntaxError, ValueError, tokenize.TokenError, IndentationError) as exc:
         raise SympropError(f"{what} {shown!r} does not parse ({exc.msg if hasattr(exc, 'msg') else exc})",
                            "use + - * / ** ( ) and functions such as exp(z), log(z), tanh(z)") from None
     except (RecursionError, MemoryError):
@@ -63,6 +64,14 @@ def parse_formula(text: str, variables: dict[str, sp.Symbol], what: str = "formu
     _check_shape(tree, what)
     funcs = _functions()
     return _Builder(variables, funcs, what, shown).build(tree.body)
+
+
+def _caret_is_power(text: str) -> str:
+    """Users write z^2 for z**2: swap the operator token (Python's ^ binds looser than +)."""
+    tokens = tokenize.generate_tokens(io.StringIO(text).readline)
+    out = [(tok.type, "**" if tok.type == tokenize.OP and tok.string == "^" else tok.string)
+           for tok in tokens]
+    return tokenize.untokenize(out)
 
 
 def _names(variables) -> str:
@@ -135,7 +144,7 @@ class _Builder:
         if op is None:
             self.fail(f"operator {type(node.op).__name__} is not allowed", "use + - * / **")
         left, right = self.build(node.left), self.build(node.right)
-        if isinstance(node.op, (ast.Pow, ast.BitXor)) and right.is_number:
+        if isinstance(node.op, ast.Pow) and right.is_number:
             if not right.is_real or abs(float(right)) > MAX_EXPONENT:
                 self.fail(f"exponent {right} is too large",
                           f"keep numeric exponents within ±{MAX_EXPONENT}")

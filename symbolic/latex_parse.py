@@ -545,6 +545,8 @@ class _Parser:
             item = self.frac(depth, t)
             if item.kind == "partial":
                 return item
+        elif t.kind == "cmd" and t.text in ("underbrace", "overbrace", "boxed"):
+            item = self.decoration(depth, t)
         elif t.kind == "op" and t.text in ("(", "[", "\\{"):
             self.i += 1
             value = self.fold(self.sum(depth + 1, frozenset({OPENERS[t.text]}), t))
@@ -606,16 +608,27 @@ class _Parser:
             return self.sqrt(depth, t)
         if s in ACCENTS:
             return self.name(depth, self.accent(t), t)
-        if s in ("underbrace", "overbrace"):
-            value = self.group_arg(depth, t)
-            mark = "_" if s == "underbrace" else "^"
-            if self.is_(mark):  # the annotation is a label, not math
-                self.i += 1
-                self.skip_arg(t)
-            return value
-        if s == "boxed":
-            return self.group_arg(depth, t)
         raise self.fail(t, f"unexpected \\{s}", FIX_COMMAND)  # pragma: no cover
+
+    def decoration(self, depth: int, t: _Tok) -> _Item:
+        r"""\boxed{X}, \underbrace{X}_{label}, \overbrace{X}^{label} -> X (a Partial stays one)."""
+        self.i += 1
+        opener = self.peek()
+        if opener is None or opener.kind != "op" or opener.text != "{":
+            raise self.fail(opener or t, f"\\{t.text} needs a {{...}} argument",
+                            f"write \\{t.text}{{...}}")
+        self.i += 1
+        terms = self.sum(depth + 1, frozenset({"}"}), opener)
+        self.expect("}", opener)
+        mark = {"underbrace": "_", "overbrace": "^"}.get(t.text)
+        if mark and self.is_(mark):  # the annotation is a label, not math
+            self.i += 1
+            self.skip_arg(t)
+        if len(terms) == 1 and terms[0].sign > 0 and len(terms[0].items) == 1:
+            item = terms[0].items[0]
+            if item.kind != "ditto":
+                return item
+        return _Item(self.fold(terms), "expr", t)
 
     def number(self, t: _Tok) -> sympy.Rational:
         if len(t.text) > MAX_DIGITS:
