@@ -340,8 +340,11 @@ def test_large_documents_finish_fast(text):
     assert time.perf_counter() - start < 2
 
 
-def test_depth_200_is_accepted():
-    assert parse_formula("(" * 199 + "x" + ")" * 199) == S("x")
+def test_depth_limit_is_200():
+    assert parse_formula("(" * 200 + "x" + ")" * 200) == S("x")
+    assert parse_formula(r"\sigma(" * 200 + "x" + ")" * 200) is not None
+    with pytest.raises(LatexParseError, match="nesting deeper than 200"):
+        parse_formula("(" * 201 + "x" + ")" * 201)
 
 
 # ---------------------------------------------------------------- round trip property
@@ -367,7 +370,7 @@ def _trees(depth):
         if op == "juxt":
             return rf"\{{{ta}\}}({tb})", ea * eb
         if op == "frac":
-            return rf"\frac{{{ta}}}{{1 + {tb}^{{2}}}}", ea / (1 + eb**2)
+            return rf"\frac{{{ta}}}{{1 + \left({tb}\right)^{{2}}}}", ea / (1 + eb**2)
         if op == "pow":
             return rf"{{({ta})}}^{{3}}", ea**3
         if op == "sigma":
