@@ -1,4 +1,4 @@
-"""Derivation speed: symprop's chain rule over named intermediates vs differentiating the expanded loss.
+"""Derivation speed: symprop's chain rule vs differentiating the expanded loss.
 
     python benchmarks/derive_speed.py [--quick]
 
@@ -59,12 +59,12 @@ def main(argv=None):
     print("| case | symprop | target | met | expanded-diff baseline | ratio |")
     print("|---|--:|--:|:-:|---|--:|")
     for title, arch, naming, scalar, target in cases:
-        seconds, d = timed(lambda: derive(network(arch, naming=naming), scalar=scalar))
+        seconds, d = timed(lambda a=arch, n=naming, s=scalar: derive(network(a, naming=n), scalar=s))
         base_text, ratio = "-", "-"
         base_arch = baselines.get(arch)
         if base_arch:
-            base_seconds, _ = timed(lambda: expanded_route(base_arch), repeat=1)
-            ours_same, _ = timed(lambda: derive(network(base_arch)))
+            base_seconds, _ = timed(lambda a=base_arch: expanded_route(a), repeat=1)
+            ours_same, _ = timed(lambda a=base_arch: derive(network(a)))
             base_text = f"{base_arch}: {base_seconds:.3f} s (symprop {ours_same:.3f} s)"
             ratio = f"{base_seconds / ours_same:.0f}x"
         met = "yes" if seconds < target else "NO"

@@ -140,13 +140,15 @@ def _backward_matrix(spec, naming: Naming, layers, L, eta) -> list[Equation]:
     eqs.append(Equation(f"matrix {top.delta.name}", "delta_matrix", top.delta, rhs, layer=top.index))
     for layer, above in zip(reversed(layers[:-1]), reversed(layers[1:])):
         rhs = HadamardProduct(above.W.T * above.delta, ElementwiseApplyFunction(layer.prime, layer.z))
-        eqs.append(Equation(f"matrix {layer.delta.name}", "delta_matrix", layer.delta, rhs, layer=layer.index))
+        eqs.append(Equation(f"matrix {layer.delta.name}", "delta_matrix", layer.delta, rhs,
+                            layer=layer.index))
     for layer in layers:
         a_prev = layers[layer.index - 2].a if layer.index > 1 else sp.MatrixSymbol(
             "x", layer.W.shape[1], 1)
         dW = naming.matrix("dW", layer.index, *layer.W.shape)
         db = naming.matrix("db", layer.index, layer.W.shape[0])
-        eqs.append(Equation(f"matrix {dW.name}", "gradient_matrix", dW, layer.delta * a_prev.T, layer=layer.index))
+        eqs.append(Equation(f"matrix {dW.name}", "gradient_matrix", dW, layer.delta * a_prev.T,
+                            layer=layer.index))
         eqs.append(Equation(f"matrix {db.name}", "gradient_matrix", db, layer.delta, layer=layer.index))
     for layer in layers:
         for p, kind in ((layer.W, "dW"), (layer.b, "db")):

@@ -93,8 +93,8 @@ def evaluate(expr: sp.Expr, point: dict, digits: int = 40) -> sp.Float:
 def central_difference(d, param, point: dict, digits: int = 50, h: str = "1e-15") -> sp.Float:
     loss = expanded_loss(d)
     step = sp.Float(h, digits)
-    up = dict(point, **{}) ; up[param] = point[param] + step
-    down = dict(point); down[param] = point[param] - step
+    up = {**point, param: point[param] + step}
+    down = {**point, param: point[param] - step}
     return (evaluate(loss, up, digits) - evaluate(loss, down, digits)) / (2 * step)
 
 
@@ -110,8 +110,8 @@ def explicit_delta_form(d) -> dict:
     subs[sp.MatrixSymbol("x", spec.sizes[0], 1)] = acts_prev
     for layer in d.layers:
         l, n, m = layer.index, layer.size, spec.sizes[layer.index - 1]
-        subs[layer.W] = sp.Matrix(n, m, lambda i, j: nm.W(l, i + 1, j + 1))
-        subs[layer.b] = sp.Matrix(n, 1, lambda i, j: nm.b(l, i + 1))
+        subs[layer.W] = sp.Matrix([[nm.W(l, i + 1, j + 1) for j in range(m)] for i in range(n)])
+        subs[layer.b] = sp.Matrix([nm.b(l, i + 1) for i in range(n)])
         zs = [nm.z(l, i + 1) for i in range(n)]
         subs[layer.z] = sp.Matrix(zs)
         if l == spec.depth:

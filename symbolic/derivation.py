@@ -7,7 +7,8 @@ Kinds of equation, in the order a derivation sheet presents them:
   rule            f'(z) for each activation used (the table's derivative)
   local           one local chain-rule factor, e.g. dz_o/da_h1 = w_a
   delta           delta^{(l)}_i = dL/dz^{(l)}_i as its factors
-  delta_matrix    delta^{(L)} = grad_out L (.) f'(z^{(L)}),  delta^{(l)} = (W^{(l+1)T} delta^{(l+1)}) (.) f'(z^{(l)})
+  delta_matrix    delta^{(L)} = grad_out L (.) f'(z^{(L)}),
+                  delta^{(l)} = (W^{(l+1)T} delta^{(l+1)}) (.) f'(z^{(l)})
   gradient        dL/dtheta as the product of its chain-rule factors (and compactly, via delta)
   gradient_matrix dL/dW^{(l)} = delta^{(l)} a^{(l-1)T},  dL/db^{(l)} = delta^{(l)}
   update          theta <- theta - eta dL/dtheta

@@ -117,7 +117,8 @@ def network(arch: str | tuple[int, ...], activation_text: str = "sigmoid", loss_
     if naming not in NAMINGS:
         raise SympropError(f"unknown naming {naming!r}", f"use one of {', '.join(NAMINGS)}")
     if naming == "seed" and (depth != 2 or sizes[-1] != 1 or sizes[1] > 26 or sizes[0] > 9):
-        raise SympropError(f"seed naming fits one hidden layer and one output (like 2-3-1), not {'-'.join(map(str, sizes))}",
+        raise SympropError(f"seed naming fits one hidden layer and one output (like 2-3-1), "
+                           f"not {'-'.join(map(str, sizes))}",
                            "use --naming layered")
     return NetworkSpec(sizes, rules, loss_rule, naming)
 

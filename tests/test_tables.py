@@ -3,7 +3,8 @@
 import pytest
 import sympy as sp
 
-from symbolic import activations, functions as fn
+from symbolic import activations
+from symbolic import functions as fn
 from symbolic.activations import TABLE, Z, activation
 from symbolic.check import exact_zero
 from symbolic.losses import TABLE as LOSSES
