@@ -26,7 +26,9 @@ def seed_derivation(binary: bool = True) -> dict:
             "generated/seed_2-3-1_derivation.json": to_json(d)}
 
 
-PRODUCERS = [seed_derivation]   # producer(binary: bool) -> {path: content}; one per kind of output
+from .module import seed_module  # noqa: E402  (the training module owns its producer)
+
+PRODUCERS = [seed_derivation, seed_module]   # producer(binary: bool) -> {path: content}; one per kind of output
 
 
 def produce(binary: bool = True) -> dict:

@@ -1,0 +1,388 @@
+"""Standalone NumPy training modules from a Derivation: plan the lines, print them, render.
+
+`render_module(d, style, dtype)` is a pure function returning the module's text. The expressions
+come from the Derivation through `NumpyPrinter` (with `sympy.cse` for shared subexpressions); the
+template `train_module.py.jinja` only lays the module out. Two styles:
+
+  elementwise  one line per z, per delta and per gradient, each a column over the batch: the
+               sheet's scalar formulas (narrow layers: few NumPy calls, no small GEMMs)
+  matrix       the delta rule with matmuls, rows = samples (wide layers)
+
+Both keep the parameters as one dict {'W1': (n1, n0), 'b1': (n1,), ...} whose arrays are views
+into one flat vector in the sheet's order, so an optimizer step is one vector operation.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from symbolic.backprop import OUT, Y, Z
+
+from .numpy_printer import LOGSUMEXP, LOSS_FROM_LOGITS, NumpyPrinter, batch_sum
+from .unicode import printer_for
+
+STYLES = ("auto", "elementwise", "matrix")
+DTYPES = ("float64", "float32")
+ELEMENTWISE_MAX_PARAMS = 64      # auto style: elementwise up to this many parameters
+ELEMENTWISE_MAX_WIDTH = 8        # ... and layers at most this wide
+
+INV_N = sp.Symbol("inv_n", positive=True)    # 1 / batch size: the mean is taken at the output
+LSE = sp.Symbol("lse", real=True)
+
+
+def choose_style(d, style: str = "auto") -> str:
+    if style != "auto":
+        if style == "elementwise" and not d.scalar:
+            from symbolic.errors import SympropError
+
+            raise SympropError(f"{d.spec.arch} has {d.spec.n_params} parameters: too many for "
+                               "the elementwise style", "use --style matrix or auto")
+        return style
+    narrow = max(d.spec.sizes[1:]) <= ELEMENTWISE_MAX_WIDTH
+    return "elementwise" if d.scalar and narrow and d.spec.n_params <= ELEMENTWISE_MAX_PARAMS \
+        else "matrix"
+
+
+WIDTH = 99   # generated lines stay within the project's line length (100)
+
+
+@dataclass
+class Line:
+    """One assignment of the generated code, with the sheet equation it implements."""
+
+    target: str
+    code: str
+    comment: str = ""
+
+    def render(self, indent: int = 4) -> str:
+        pad = " " * indent
+        lines = [f"{pad}# {part}" for part in textwrap.wrap(
+            self.comment, WIDTH - indent - 2, break_long_words=False, break_on_hyphens=False)]
+        text = f"{pad}{self.target} = {self.code}"
+        if len(text) > WIDTH:
+            text = f"{pad}{self.target} = (\n" + "\n".join(
+                pad + "    " + part for part in _split_code(self.code, WIDTH - indent - 4)) + ")"
+        return "\n".join(lines + [text])
+
+
+def _split_code(code: str, width: int) -> list[str]:
+    """Break printed code at top-level operators (outside brackets) into lines <= width."""
+    pieces, depth, start = [], 0, 0
+    for i, ch in enumerate(code):
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if depth == 0 and ch == " " and code[i + 1:i + 3] in ("+ ", "- ", "* "):
+            pieces.append(code[start:i])
+            start = i + 1
+    pieces.append(code[start:])
+    lines = [pieces[0]]
+    for piece in pieces[1:]:
+        if len(lines[-1]) + 1 + len(piece) <= width:
+            lines[-1] += " " + piece
+        else:
+            lines.append(piece)
+    return lines
+
+
+@dataclass
+class Plan:
+    """Everything the template needs, as plain strings and lists."""
+
+    style: str
+    unpack: list[str] = field(default_factory=list)       # params -> locals
+    inputs: list[str] = field(default_factory=list)       # X -> columns (elementwise)
+    targets: list[str] = field(default_factory=list)      # Y -> columns (elementwise)
+    forward: list[Line] = field(default_factory=list)
+    output: str = ""                                        # the (n, n_out) output array
+    loss: list[Line] = field(default_factory=list)
+    backward: list[Line] = field(default_factory=list)
+    grads: list[str] = field(default_factory=list)         # flat gradient, sheet order
+    grad_fill: list[str] = field(default_factory=list)     # matrix: lines filling g's views
+
+
+def output_delta(d) -> tuple[sp.Expr, str]:
+    """δ of one output in OUT, Y, Z: the Derivation's 'delta_out' rule where it cancels a
+    division by the activation's derivative (bce+sigmoid: out - y), else dL/dout · f'(z) with
+    the stable f' for code."""
+    rule = d.spec.activations[-1]
+    dl_dout = d["dL/dout"].rhs
+    has_rule = "delta_out" in d._index
+    if not rule.elementwise:
+        if has_rule:
+            return d["delta_out"].rhs, "delta_out"
+        return None, ""
+    divides = any(p.is_Pow and p.exp.is_negative and p.has(OUT)
+                  for p in sp.preorder_traversal(sp.together(dl_dout)))
+    if has_rule and divides:
+        return d["delta_out"].rhs, "delta_out"
+    return dl_dout * rule.prime_for_code(Z), "dL/dout · f′(z) (stable f′)"
+
+
+def render_module(d, style: str = "auto", dtype: str = "float64", source: str = "") -> str:
+    """The whole module as text. `source` is the command line that made it (for the header)."""
+    style = choose_style(d, style)
+    names = {s: n.code for s, n in d.naming.names.items()}
+    printer = NumpyPrinter(names)
+    plan = (_elementwise if style == "elementwise" else _matrix)(d, printer)
+    for part in ("forward", "loss", "backward", "grad_fill"):
+        setattr(plan, part, [line.render() for line in getattr(plan, part)])
+    plan.grads = textwrap.wrap(", ".join(plan.grads) + ",", WIDTH - 8)
+    uni = printer_for(d)
+    layout = [(f"W{la.index}", (la.size, d.spec.sizes[la.index - 1])) for la in d.layers]
+    layout = [x for la, w in zip(d.layers, layout) for x in (w, (f"b{la.index}", (la.size,)))]
+    helpers = [text for text in printer.helpers.values()]
+    if d.spec.activations[-1].name == "softmax" or d.spec.loss.name == "cce":
+        helpers.append(LOGSUMEXP)
+    context = dict(
+        arch=d.spec.arch, describe=d.spec.describe(), style=style, dtype=dtype,
+        source="\n    ".join(textwrap.wrap(source, WIDTH - 6, break_long_words=False,
+                                            break_on_hyphens=False)),
+        n_in=d.spec.sizes[0], n_out=d.spec.sizes[-1], layout=layout,
+        n_params=d.spec.n_params, plan=plan, helpers=helpers,
+        mapping=_mapping(d, style), loss_title=d.spec.loss.formula_text or d.spec.loss.title,
+        loss_eq=f"{uni.doprint(d['L'].lhs)} = {uni.doprint(d['L'].rhs)}",
+        init_gain=", ".join(_init_gain(d)) + ("," if len(d.layers) == 1 else ""),
+    )
+    text = _environment().get_template("train_module.py.jinja").render(**context)
+    return text.rstrip("\n") + "\n"
+
+
+def _environment():
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.PackageLoader("codegen", "templates"),
+                             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+                             undefined=jinja2.StrictUndefined, autoescape=False)
+    env.filters["rstrip"] = str.rstrip
+    return env
+
+
+def _init_gain(d) -> list[str]:
+    """Per-layer standard deviation of the initial weights: sqrt(gain / fan_in)."""
+    out = []
+    for la in d.layers:
+        gain = 2.0 if la.activation.name in ("relu", "leaky_relu") else 1.0
+        if la.activation.name in ("sigmoid",):
+            gain = 4.0    # σ′ ≤ 1/4: a wider start keeps small sigmoid nets out of the flat middle
+        out.append(repr(gain))
+    return out
+
+
+def _mapping(d, style) -> list[str]:
+    """Docstring lines: which local / sheet names live in which params entry."""
+    if style != "elementwise":
+        return [f"params['W{la.index}'][i-1, j-1] is the sheet's W^({la.index})_ij; "
+                f"params['b{la.index}'][i-1] is b^({la.index})_i" for la in d.layers]
+    nm, lines = d.naming, []
+    for la in d.layers:
+        l, n, m = la.index, la.size, d.spec.sizes[la.index - 1]
+        ws = [nm.names[nm.W(l, i, j)].code for i in range(1, n + 1) for j in range(1, m + 1)]
+        bs = [nm.names[nm.b(l, i)].code for i in range(1, n + 1)]
+        lines.append(f"params['W{l}'] ({n}x{m}, row-major) holds {', '.join(ws)}")
+        lines.append(f"params['b{l}'] ({n},) holds {', '.join(bs)}")
+    return lines
+
+
+# elementwise ------------------------------------------------------------------------------------
+def _elementwise(d, printer: NumpyPrinter) -> Plan:
+    nm, spec, uni = d.naming, d.spec, printer_for(d)
+    plan = Plan("elementwise")
+    code = printer.doprint
+    for la in d.layers:
+        l, n = la.index, la.size
+        m = spec.sizes[l - 1]
+        rows = ", ".join(
+            "(" + ", ".join(code(nm.W(l, i, j)) for j in range(1, m + 1)) + ("," if m == 1 else "")
+            + ")" for i in range(1, n + 1))
+        plan.unpack.append(f"{rows}{',' if n == 1 else ''} = params['W{l}'].tolist()")
+        bs = ", ".join(code(nm.b(l, i)) for i in range(1, n + 1))
+        plan.unpack.append(f"{bs}{',' if n == 1 else ''} = params['b{l}'].tolist()")
+    plan.inputs = [f"{code(x)} = X[:, {j}]" for j, x in enumerate(d.inputs)]
+    plan.targets = [f"{code(y)} = Y[:, {k}]" for k, y in enumerate(d.targets)]
+
+    # forward: z lines in the sheet's written order; f(z) downstream becomes the named a
+    reuse = {}
+    top = spec.activations[-1]
+    for eq in d.of_kind("forward"):
+        if eq.terms:
+            rhs = " + ".join(code(t.xreplace(reuse)) for t in eq.terms)
+            plan.forward.append(Line(code(eq.lhs), rhs))
+        else:
+            reuse[eq.rhs] = eq.lhs
+            value = eq.rhs
+            if not top.elementwise and eq.layer == spec.depth:
+                if not any(line.target == "lse" for line in plan.forward):
+                    zs = ", ".join(code(z) for z in eq.rhs.args[1:])
+                    plan.forward.append(Line("lse", f"_logsumexp(np.stack(({zs}), axis=1))[:, 0]"))
+                value = sp.exp(eq.rhs.args[int(eq.rhs.args[0])] - LSE)
+            plan.forward.append(Line(code(eq.lhs), code(value)))
+    outs = ", ".join(code(o) for o in d.outputs)
+    plan.output = f"np.stack(({outs},), axis=1)"
+
+    # loss value and the output deltas share subexpressions (out - y): one cse over both
+    logits = [eq.rhs.args[int(eq.rhs.args[0])] if not top.elementwise else _z_of(d, eq.lhs)
+              for eq in d.of_kind("forward")[-len(d.outputs):]]
+    loss_expr = _loss_value(d, logits)
+    deltas_top, comments = [], []
+    dexpr, how = output_delta(d)
+    top_deltas = [e for e in d.of_kind("delta") if e.layer == spec.depth]
+    for eq, o, y in zip(top_deltas, d.outputs, d.targets):
+        z = _z_of(d, o)
+        rhs = (dexpr.xreplace({OUT: o, Y: y, Z: z}) if dexpr is not None else eq.compact)
+        deltas_top.append((eq.lhs, (rhs * INV_N).xreplace(reuse)))
+        comments.append(f"{eq.name}: {uni.doprint(eq.lhs)} = {uni.doprint(eq.compact)}"
+                        f"  (÷n: batch mean; code: {how or 'as the sheet'})")
+    plan.loss.extend(_cse_lines(printer, [(sp.Symbol("L"), loss_expr)] + deltas_top,
+                                ["loss"] + comments, prefix="t"))
+    # hidden deltas, layer by layer from the top: δ = (Σ_k δ_k W_ki) · f′(z) with the stable f′
+    for l in range(spec.depth - 1, 0, -1):
+        rule = spec.activations[l - 1]
+        items, notes = [], []
+        for eq in d.of_kind("delta"):
+            if eq.layer != l:
+                continue
+            z = next(f.den for f in eq.factors[-1:])
+            rhs = eq.compact.subs(rule.prime(z), rule.prime_for_code(z))
+            items.append((eq.lhs, rhs.xreplace(reuse)))
+            notes.append(f"{eq.name}: {uni.doprint(eq.lhs)} = {uni.doprint(eq.compact)}")
+        plan.backward.extend(_cse_lines(printer, items, notes, prefix=f"u{l}_"))
+    # gradients: each a batch sum of δ · (what the parameter multiplies)
+    for eq in d.of_kind("gradient"):
+        rhs = batch_sum(eq.compact.xreplace(reuse))
+        target = code(eq.lhs)
+        plan.backward.append(Line(target, code(rhs),
+                                  f"{eq.name}: {uni.doprint(eq.lhs)} = {uni.doprint(eq.compact)}"))
+        plan.grads.append(target)
+    return plan
+
+
+def _z_of(d, out):
+    """The z symbol of an output unit (out = g(z))."""
+    eq = next(e for e in d.of_kind("forward") if e.lhs == out)
+    return eq.rhs.args[0] if d.spec.activations[-1].elementwise else None
+
+
+def _loss_value(d, logits) -> sp.Expr:
+    """The batch-mean loss: from logits via LOSS_FROM_LOGITS when the loss has an entry."""
+    spec = d.spec
+    scale = sp.Rational(1, spec.sizes[-1]) if spec.loss.mean_over_outputs else 1
+    if spec.loss.name in LOSS_FROM_LOGITS:
+        return _LossText(spec.loss.name, tuple(logits), d.targets, scale)
+    return batch_sum(d["L"].rhs) * INV_N
+
+
+class _LossText(sp.Symbol):
+    """A loss value spelled from the LOSS_FROM_LOGITS table (opaque to cse)."""
+
+    def __new__(cls, name, logits, targets, scale):
+        obj = super().__new__(cls, f"_loss_{name}")
+        obj.loss, obj.logits, obj.targets, obj.scale = name, logits, targets, scale
+        return obj
+
+
+def _cse_lines(printer, items, comments, prefix) -> list[Line]:
+    """Assignments for [(lhs, rhs)] with shared subexpressions pulled out by sympy.cse."""
+    plain = [(lhs, rhs) for lhs, rhs in items if not isinstance(rhs, _LossText)]
+    texts = {lhs: rhs for lhs, rhs in items if isinstance(rhs, _LossText)}
+    symbols = sp.numbered_symbols(prefix, real=True)
+    temps, reduced = sp.cse([rhs for _, rhs in plain], symbols=symbols, optimizations=None,
+                            order="none")
+    lines = [Line(printer.doprint(t), printer.doprint(v)) for t, v in temps]
+    comment_of = dict(zip([lhs for lhs, _ in items], comments))
+    for (lhs, _), rhs in zip(plain, reduced):
+        target = "L" if lhs == sp.Symbol("L") else printer.doprint(lhs)
+        lines.append(Line(target, printer.doprint(rhs), comment_of[lhs]))
+    for lhs, lt in texts.items():
+        lines.insert(0, Line("L", _loss_text(printer, lt), comment_of[lhs]))
+    return lines
+
+
+def _loss_text(printer, lt: _LossText) -> str:
+    p = printer.doprint
+    terms = [LOSS_FROM_LOGITS[lt.loss].format(z=p(z), y=p(y), lse="lse")
+             for z, y in zip(lt.logits, lt.targets)]
+    body = " + ".join(f"({t})" for t in terms) if len(terms) > 1 else terms[0]
+    scale = "" if lt.scale == 1 else f" * {p(lt.scale)}"
+    return f"np.sum({body}) * inv_n{scale}"
+
+
+# matrix -----------------------------------------------------------------------------------------
+def _matrix(d, printer: NumpyPrinter) -> Plan:
+    spec, uni = d.spec, printer_for(d)
+    plan = Plan("matrix")
+    code = printer.doprint
+    for la in d.layers:
+        plan.unpack.append(f"W{la.index}, b{la.index} = params['W{la.index}'], "
+                           f"params['b{la.index}']")
+    x = sp.MatrixSymbol("x", spec.sizes[0], 1)
+    printer.names[x] = "X"
+    top = d.layers[-1]
+    for eq in d.of_kind("forward_matrix"):
+        if eq.lhs.name.startswith("z"):
+            plan.forward.append(Line(code(eq.lhs), code(eq.rhs),
+                                     f"{uni.doprint(eq.lhs)} = {uni.doprint(eq.rhs)}"))
+        elif not top.activation.elementwise and eq.layer == spec.depth:
+            plan.forward.append(Line("lse", f"_logsumexp({code(top.z)})"))
+            plan.forward.append(Line(code(eq.lhs), f"np.exp({code(top.z)} - lse)",
+                                     f"{uni.doprint(eq.lhs)} = {uni.doprint(eq.rhs)}"))
+        else:
+            plan.forward.append(Line(code(eq.lhs), code(eq.rhs),
+                                     f"{uni.doprint(eq.lhs)} = {uni.doprint(eq.rhs)}"))
+    plan.output = code(top.a)
+    A, Ysym, Zs = (sp.Symbol(code(top.a), real=True), sp.Symbol("Y", real=True),
+                   sp.Symbol(code(top.z), real=True))
+    reuse = {la.activation(sp.Symbol(code(la.z), real=True)): sp.Symbol(code(la.a), real=True)
+             for la in d.layers if la.activation.elementwise}
+    # loss
+    scale = sp.Rational(1, spec.sizes[-1]) if spec.loss.mean_over_outputs else 1
+    if spec.loss.name in LOSS_FROM_LOGITS:
+        term = LOSS_FROM_LOGITS[spec.loss.name].format(z=code(Zs), y="Y", lse="lse")
+        s = "" if scale == 1 else f" * {code(scale)}"
+        plan.loss.append(Line("L", f"np.sum({term}) * inv_n{s}", "loss (from logits)"))
+    else:
+        term = (spec.loss.term(OUT, Y) * scale).xreplace({OUT: A, Y: Ysym})
+        plan.loss.append(Line("L", f"np.sum({code(term)}) * inv_n",
+                              f"{uni.doprint(d['L'].lhs)} = {uni.doprint(d['L'].rhs)}"))
+    # deltas
+    dexpr, how = output_delta(d)
+    eqs = d.of_kind("delta_matrix")
+    first = eqs[0]
+    note = f"{first.name}: {uni.doprint(first.lhs)} = {uni.doprint(first.rhs)}  (÷n: batch mean)"
+    if dexpr is not None:
+        rhs = (dexpr.xreplace({OUT: A, Y: Ysym, Z: Zs}) * INV_N).xreplace(reuse)
+        plan.backward.append(Line(code(first.lhs), code(rhs), note + f"; code: {how}"))
+    else:
+        g = d.of_kind("rule")
+        dl = next(e for e in g if e.name == "dL/dout").rhs.xreplace({OUT: A, Y: Ysym})
+        plan.backward.append(Line("dL_da", code(dl * INV_N)))
+        plan.backward.append(Line(code(first.lhs), f"{code(A)} * (dL_da - np.sum({code(A)} * dL_da, "
+                                  "axis=-1, keepdims=True))", note))
+    printer.reuse = reuse
+    for eq in eqs[1:]:
+        plan.backward.append(Line(code(eq.lhs), code(eq.rhs),
+                                  f"{eq.name}: {uni.doprint(eq.lhs)} = {uni.doprint(eq.rhs)}"))
+    for eq in d.of_kind("gradient_matrix"):
+        rhs = eq.rhs if eq.lhs.name.startswith("dW") else batch_sum(eq.rhs)
+        plan.grad_fill.append(Line(f"grads[{eq.lhs.name[1:]!r}][...]", code(rhs),
+                                   f"{eq.name}: {uni.doprint(eq.lhs)} = {uni.doprint(eq.rhs)}"))
+    return plan
+
+
+def indent(text: str, n: int = 4) -> str:
+    return textwrap.indent(text, " " * n)
+
+
+SEED_MODULE = "generated/seed_2-3-1_sigmoid_half_se.py"
+SEED_COMMAND = "symprop generate 2-3-1 --activation sigmoid --loss half_se --naming seed"
+
+
+def seed_module(binary: bool = True) -> dict:
+    """regen producer: the seed network's training module (elementwise, seed names)."""
+    from symbolic.backprop import derive
+    from symbolic.spec import network
+
+    d = derive(network("2-3-1", "sigmoid", "half_se", naming="seed"))
+    return {SEED_MODULE: render_module(d, "auto", "float64", SEED_COMMAND)}

@@ -1,0 +1,188 @@
+"""NumPy printer: SymPy expressions of a Derivation -> NumPy source text for generated modules.
+
+Arrays are batched with rows = samples. A scalar symbol of the sheet (z_h1, delta_o) prints as its
+code name and stands for a column of values, one per sample; a matrix symbol (z1, delta1) stands
+for an (n, width) array whose row r is the sheet's column vector for sample r. Our activations
+print as module-level helpers (`_sigmoid(z)`), each defined once from the activation table's
+stable NumPy spelling; the helpers a module needs are collected as the printer runs.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+from sympy.matrices.expressions import DiagMatrix, HadamardProduct
+from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
+from sympy.printing.pycode import PythonCodePrinter
+
+from symbolic import functions as fn
+
+
+class batch_sum(sp.Function):
+    """The sum over the batch of a per-sample expression (gradients are batch sums of δ·a)."""
+
+    nargs = 1
+
+
+# Loss values from logits, where the Derivation's spelling in `out` would take log(0) when the
+# output saturates: one per-output term with {z} (logit), {y} (target), {lse} (log-sum-exp).
+LOSS_FROM_LOGITS = {
+    "bce": "np.logaddexp(0.0, {z}) - {y} * {z}",   # -(y log σ(z) + (1-y) log σ(-z))
+    "cce": "{y} * ({lse} - {z})",                   # -y log softmax(z)
+}
+
+# Elementary functions: SymPy name -> NumPy name.
+NUMPY_FUNCS = {"exp": "np.exp", "log": "np.log", "tanh": "np.tanh", "sinh": "np.sinh",
+               "cosh": "np.cosh", "sin": "np.sin", "cos": "np.cos", "Abs": "np.abs",
+               "atan": "np.arctan", "erf": "_erf", "sign": "np.sign", "expm1": "np.expm1",
+               "log1p": "np.log1p"}
+NUMPY_REDUCE = {"Max": "np.maximum", "Min": "np.minimum"}
+
+LOGSUMEXP = ("def _logsumexp(z):\n"
+             "    \"\"\"log Σ_k exp(z_k) over the last axis (kept), shifted by the row maximum.\"\"\"\n"
+             "    m = z.max(axis=-1, keepdims=True)\n"
+             "    return m + np.log(np.exp(z - m).sum(axis=-1, keepdims=True))")
+
+
+class NumpyPrinter(PythonCodePrinter):
+    """PythonCodePrinter with our names, our activations as helpers and NumPy functions."""
+
+    printmethod = "_numpycode"
+
+    def __init__(self, names: dict, settings=None):
+        super().__init__({"fully_qualified_modules": False, **(settings or {})})
+        self.names = names          # Symbol -> code name
+        self.helpers: dict[str, str] = {}   # helper name -> its `def` text, in order of first use
+        self.reuse: dict = {}       # f(z) -> the symbol already holding it (matrix form)
+
+    # names and numbers ------------------------------------------------------------------------
+    def _print_Symbol(self, expr):
+        return self.names.get(expr, expr.name)
+
+    _print_MatrixSymbol = _print_Symbol
+    _print_Dummy = _print_Symbol
+
+    def _print_Rational(self, expr):
+        return repr(float(expr))
+
+    _print_Half = _print_Rational
+
+    def _print_Float(self, expr):
+        return repr(float(expr))
+
+    def _print_Pow(self, expr, rational=False):
+        return self._hprint_Pow(expr, rational=rational, sqrt="np.sqrt")
+
+    # functions --------------------------------------------------------------------------------
+    def _print_Function(self, expr):
+        name = type(expr).__name__
+        if isinstance(expr, fn.Prime):
+            return self._print(expr.activation.prime_for_code(expr.args[0]))
+        if isinstance(expr, fn.Activation):
+            return f"{self._helper(expr)}({self._print(expr.args[0])})"
+        if name in NUMPY_FUNCS:
+            return f"{NUMPY_FUNCS[name]}({', '.join(self._print(a) for a in expr.args)})"
+        raise ValueError(f"no NumPy spelling for {name}")  # a bug in a table, not user input
+
+    def _print_Heaviside(self, expr):
+        z = self._print(expr.args[0])
+        return f"(({z}) > 0.0).astype(DTYPE)"
+
+    def _print_Max(self, expr):
+        return self._reduce("np.maximum", expr.args)
+
+    def _print_Min(self, expr):
+        return self._reduce("np.minimum", expr.args)
+
+    def _reduce(self, func, args):
+        text = self._print(args[0])
+        for a in args[1:]:
+            text = f"{func}({text}, {self._print(a)})"
+        return text
+
+    def _print_batch_sum(self, expr):
+        """Σ over the batch: x.sum(axis=0); one dot product for a product of two columns."""
+        coeff, arg = expr.args[0].as_coeff_Mul()
+        scale = "" if coeff == 1 else f"{self._print(coeff)} * "
+        if arg.is_Pow and arg.exp == 2 and arg.base.is_Symbol:
+            arg = sp.Mul(arg.base, arg.base, evaluate=False)
+        if isinstance(arg, (sp.Symbol, sp.MatrixSymbol)):
+            return f"{scale}{self._print(arg)}.sum(axis=0)"
+        if arg.is_Mul and len(arg.args) == 2 and all(a.is_Symbol for a in arg.args):
+            return f"{scale}np.dot({self._print(arg.args[0])}, {self._print(arg.args[1])})"
+        return f"{scale}np.sum({self._print(arg)}, axis=0)"
+
+    def _helper(self, expr) -> str:
+        """The module-level helper spelling this activation (defined once per module)."""
+        cls = type(expr)
+        name = f"_{cls.__name__}"
+        if name not in self.helpers:
+            self.helpers[name] = None   # reserve the position before printing the body
+            self.helpers[name] = self._helper_def(name, expr)
+        return name
+
+    def _helper_def(self, name, expr) -> str:
+        z = sp.Symbol("z", real=True)
+        rule = next((r for r in _table_rules() if r.func is type(expr)), None)
+        params = tuple(expr.args[1:])
+        if rule is not None and rule.numpy:
+            alpha = {"alpha": self._print(params[0])} if params else {}
+            body = rule.numpy.format(z="z", **alpha)
+            doc = f"{rule.name}(z), written so it cannot overflow"
+        else:
+            body = self._print(type(expr)(z, *params).definition())
+            doc = (getattr(type(expr), "__doc__", "") or name).strip().splitlines()[0]
+        return f"def {name}(z):\n    \"\"\"{doc}\"\"\"\n    return {body}"
+
+    # batched matrices (rows = samples) ----------------------------------------------------------
+    def _print_MatAdd(self, expr):
+        return " + ".join(self._print(a) for a in expr.args)
+
+    def _print_MatMul(self, expr):
+        coeff, mats = expr.as_coeff_matrices()
+        prefix = "" if coeff == 1 else f"{self._print(coeff)} * "
+        if len(mats) == 2 and _is_param(mats[0]):         # W a  ->  a @ W.T;  W^T d -> d @ W
+            return prefix + f"{self._print(mats[1])} @ {self._param_t(mats[0])}"
+        if len(mats) == 2 and isinstance(mats[1], sp.Transpose):   # δ aᵀ summed over the batch
+            return prefix + f"{self._print(mats[0])}.T @ {self._print(mats[1].arg)}"
+        if len(mats) == 2 and isinstance(mats[0], sp.MatAdd):      # (diag(a) - a aᵀ) g: softmax
+            a, g = self._print(mats[0].args[0].args[0]) if isinstance(
+                mats[0].args[0], DiagMatrix) else None, self._print(mats[1])
+            return prefix + f"{a} * ({g} - np.sum({a} * {g}, axis=-1, keepdims=True))"
+        raise ValueError(f"no batched spelling for {expr}")
+
+    def _param_t(self, m):
+        return self._print(m.arg) if isinstance(m, sp.Transpose) else f"{self._print(m)}.T"
+
+    def _print_HadamardProduct(self, expr):
+        return " * ".join(self._wrap(a) for a in expr.args)
+
+    def _wrap(self, e):
+        text = self._print(e)
+        return text if isinstance(e, sp.MatrixSymbol) else f"({text})"
+
+    def _print_ElementwiseApplyFunction(self, expr):
+        f = expr.function
+        u = sp.Symbol(self._print(expr.expr), real=True)
+        body = f(u) if not isinstance(f, sp.Lambda) else f.expr.xreplace({f.variables[0]: u})
+        if isinstance(body, fn.Prime):
+            body = body.activation.prime_for_code(u)
+        return self._print(body.xreplace(self.reuse))
+
+
+def _is_param(m) -> bool:
+    """W or Wᵀ of a layer: the only matrices that are not batched."""
+    m = m.arg if isinstance(m, sp.Transpose) else m
+    return isinstance(m, sp.MatrixSymbol) and m.name[:1] == "W" and m.name[1:].isdigit()
+
+
+def _table_rules():
+    from symbolic.activations import TABLE
+
+    return TABLE.values()
+
+
+for _name in NUMPY_FUNCS:
+    setattr(NumpyPrinter, f"_print_{_name}", NumpyPrinter._print_Function)
+
+__all__ = ["NumpyPrinter", "batch_sum", "LOSS_FROM_LOGITS", "LOGSUMEXP", "HadamardProduct",
+           "ElementwiseApplyFunction"]
