@@ -76,17 +76,61 @@ def workloads() -> list[Workload]:
     ]
 
 
-def candidates(workload: Workload) -> list[Impl]:
-    """HOOK for the generated module: the implementations under test for this workload.
+_GENERATED: dict = {}   # (sizes, activation, loss, dtype) -> imported generated module
+_GENERATED_DIR = None
 
-    Will import the generated module from `generated/` (e.g. generated/seed_2-3-1_sigmoid_half_se.py
-    for W1/W2), start it from `init_params(seed)`, and wrap `gradients(params, X, Y)` followed by
-    `step(params, grads, state)` as an Impl whose step(X, Y) returns the loss. The baselines get
-    the loss from the forward pass they already do; a separate `loss(params, X, Y)` call would add
-    a second forward pass, so report that variant under its own name if it is timed at all.
-    Until that module exists, there are no candidates and only the baselines are timed.
+
+def _generated_module(w: Workload):
+    """Generate (once per spec, into a temp dir) and import the symprop module for w."""
+    global _GENERATED_DIR
+    import importlib.util
+    import subprocess
+    import tempfile
+    import time
+    from pathlib import Path
+
+    loss = {"ce": "cce"}.get(w.loss, w.loss)
+    key = (w.sizes, w.hidden_act, w.out_act, loss, np.dtype(w.dtype).name)
+    if key not in _GENERATED:
+        if _GENERATED_DIR is None:
+            _GENERATED_DIR = tempfile.mkdtemp(prefix="symprop_bench_")
+        path = Path(_GENERATED_DIR) / f"net_{len(_GENERATED)}.py"
+        root = Path(__file__).resolve().parent.parent
+        cmd = [sys.executable, "-m", "codegen.cli", "generate", "-".join(map(str, w.sizes)),
+               "--activation", w.hidden_act, "--output-activation", w.out_act, "--loss", loss,
+               "--dtype", key[-1], "-o", str(path)]
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, cwd=root)
+        print(f"generated {path.name} ({' '.join(cmd[3:-2])}) in "
+              f"{time.perf_counter() - t0:.2f} s wall", file=sys.stderr)
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        _GENERATED[key] = module
+    return _GENERATED[key]
+
+
+def candidates(workload: Workload) -> list[Impl]:
+    """The generated module (symprop generate, imported from a temp dir) as an Impl.
+
+    Started from the baselines' parameters (their W is (fan_in, fan_out); ours is the sheet's
+    (fan_out, fan_in)). One step = value_and_gradients (loss from the same forward pass) + step.
     """
-    return []
+    m = _generated_module(workload)
+    params = m.init_params(0)
+    for l, (W, b) in enumerate(baselines.init_params(workload.sizes, workload.seed,
+                                                     workload.dtype), start=1):
+        params[f"W{l}"][...] = W.T
+        params[f"b{l}"][...] = b
+    state = m.init_state("sgd", workload.lr)
+    value_and_gradients, update = m.value_and_gradients, m.step
+
+    def step(X, Y):
+        value, grads = value_and_gradients(params, X, Y)
+        update(params, grads, state)
+        return value
+
+    return [Impl(f"generated ({m.STYLE})", step)]
 
 
 def baseline_impls(w: Workload, params=None) -> list[Impl]:

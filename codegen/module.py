@@ -183,7 +183,8 @@ def _mapping(d, style) -> list[str]:
         bs = [nm.names[nm.b(l, i)].code for i in range(1, n + 1)]
         lines.append(f"params['W{l}'] ({n}x{m}, row-major) holds {', '.join(ws)}")
         lines.append(f"params['b{l}'] ({n},) holds {', '.join(bs)}")
-    return lines
+    return [part for line in lines for part in textwrap.wrap(
+        line, WIDTH - 4, subsequent_indent="    ", break_long_words=False)]
 
 
 # elementwise ------------------------------------------------------------------------------------
@@ -194,12 +195,17 @@ def _elementwise(d, printer: NumpyPrinter) -> Plan:
     for la in d.layers:
         l, n = la.index, la.size
         m = spec.sizes[l - 1]
-        rows = ", ".join(
-            "(" + ", ".join(code(nm.W(l, i, j)) for j in range(1, m + 1)) + ("," if m == 1 else "")
-            + ")" for i in range(1, n + 1))
-        plan.unpack.append(f"{rows}{',' if n == 1 else ''} = params['W{l}'].tolist()")
-        bs = ", ".join(code(nm.b(l, i)) for i in range(1, n + 1))
-        plan.unpack.append(f"{bs}{',' if n == 1 else ''} = params['b{l}'].tolist()")
+        rows = [[code(nm.W(l, i, j)) for j in range(1, m + 1)] for i in range(1, n + 1)]
+        whole = _unpack(["(" + ", ".join(r) + ("," if m == 1 else "") + ")" for r in rows],
+                        f"params['W{l}'].tolist()")
+        if len(whole) == 1:
+            plan.unpack += whole
+        else:   # too long for one line: one line per row
+            plan.unpack.append(f"W{l}_rows = params['W{l}'].tolist()")
+            for i, r in enumerate(rows):
+                plan.unpack += _unpack(r, f"W{l}_rows[{i}]")
+        plan.unpack += _unpack([code(nm.b(l, i)) for i in range(1, n + 1)],
+                               f"params['b{l}'].tolist()")
     plan.inputs = [f"{code(x)} = X[:, {j}]" for j, x in enumerate(d.inputs)]
     plan.targets = [f"{code(y)} = Y[:, {k}]" for k, y in enumerate(d.targets)]
 
@@ -257,6 +263,15 @@ def _elementwise(d, printer: NumpyPrinter) -> Plan:
                                   f"{eq.name}: {uni.doprint(eq.lhs)} = {uni.doprint(eq.compact)}"))
         plan.grads.append(target)
     return plan
+
+
+def _unpack(names: list[str], source: str) -> list[str]:
+    """`a, b, c = source`, wrapped in parentheses over several lines when too long."""
+    lhs = ", ".join(names) + ("," if len(names) == 1 else "")
+    if len(lhs) + len(source) + 7 <= WIDTH:
+        return [f"{lhs} = {source}"]
+    body = textwrap.wrap(lhs, WIDTH - 8, break_long_words=False)
+    return ["("] + [f"    {part}" for part in body] + [f") = {source}"]
 
 
 def _z_of(d, out):

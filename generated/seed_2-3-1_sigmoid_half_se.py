@@ -16,7 +16,7 @@ Code style: elementwise.
   params['W2'] (1x3, row-major) holds w_a, w_b, w_c
   params['b2'] (1,) holds b4
 
-Command line: python {this file} --data data.csv --epochs 2000 --lr 0.5 --out weights.npz
+Command line: python {this file} --data data.csv --epochs 2000 --lr 2.0 --out weights.npz
 """
 
 import argparse
