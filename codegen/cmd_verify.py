@@ -1,0 +1,119 @@
+"""`symprop verify`: check a hand derivation and name the wrong factor. Exit 0 / 1 / 2."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+EXAMPLE = r"""input formats (by extension; --format to override):
+  .tex   LaTeX as written by hand: \frac{\partial L}{\partial w_{11}} = [..] \cdot [..], '//' for
+         'same factor as the line above'; aliases as '% symprop: alias W_{11} = w_a'
+  .txt   one statement a line: dL/dw11 = (out - y) * out*(1 - out) * w_a * ... ; 'alias W11 = w_a'
+  .toml  [network] net/activation/loss/naming, [aliases], [derivatives] "dL/dw11" = "..."
+
+exit codes: 0 every statement correct, 1 some statement wrong, 2 unusable input
+
+examples:
+  symprop verify examples/seed_derivation.tex --net 2-3-1 --naming seed
+  symprop verify mine.txt --net 2-3-3-1 --activation tanh --loss mse --json"""
+
+MAX_BYTES = 1_000_000
+
+
+def register(sub, network_options) -> None:
+    p = sub.add_parser("verify", help="check hand-derived gradients, naming the wrong factor",
+                       description="Check each derivative in a hand derivation against the exact "
+                                   "chain rule: one line per statement, the factor at fault, what "
+                                   "it should be and a numeric witness.",
+                       epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("file", help="the derivation: .tex, .txt or .toml")
+    p.add_argument("--net", "--arch", dest="arch", default=None,
+                   help="layer widths, input first: e.g. 2-3-1 (or [network] net in a .toml)")
+    # the shared network option names and defaults (cli.network_options takes arch positionally)
+    p.add_argument("--activation", "-a", default=None,
+                   help="hidden (or every) layer activation, as for derive (default: sigmoid)")
+    p.add_argument("--output-activation", default=None, help="output layer activation")
+    p.add_argument("--loss", "-l", default=None, help="half_se, mse, bce, cce or a formula "
+                                                      "(default: half_se)")
+    p.add_argument("--naming", default=None, choices=["layered", "seed"],
+                   help="symbol names: layered (default) or seed (w11, w_a, b4, z_o, out)")
+    p.add_argument("--alpha", type=float, default=None, help="leaky_relu slope")
+    p.add_argument("--format", choices=["tex", "txt", "toml"], default=None,
+                   help="input format (default: from the file extension)")
+    p.add_argument("--points", type=int, default=20, help="random test points (default 20)")
+    p.add_argument("--seed", type=int, default=0, help="random seed of the test points")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=run)
+
+
+DEFAULTS = {"activation": "sigmoid", "output_activation": None, "loss": "half_se",
+            "naming": "layered", "alpha": None}
+
+
+def run(args) -> int:
+    from symbolic.backprop import derive
+    from symbolic.errors import SympropError
+    from symbolic.spec import network
+    from symbolic.verify import verify_statements
+    from symbolic.verify_read import format_of, read
+
+    from .verdict import render_text, to_json
+
+    try:
+        text = _read_file(args.file)
+        doc = read(text, args.format or format_of(args.file))
+        options = _network_options(args, doc.network)
+        if args.points < 1 or args.points > 1000:
+            raise SympropError(f"--points {args.points}", "use between 1 and 1000 points")
+        d = derive(network(options["arch"], options["activation"], options["loss"],
+                           options["output_activation"], options["naming"], options["alpha"]))
+        report = verify_statements(d, doc.statements, doc.aliases, points=args.points,
+                                   seed=args.seed, source=text)
+    except SympropError as err:
+        problems = getattr(err, "problems", None) or [err.problem]
+        for problem in problems:
+            print(f"symprop: error: {args.file}: {problem}"
+                  + (f"; {err.fix}" if err.fix and len(problems) == 1 else ""), file=sys.stderr)
+        if args.json:
+            sys.stdout.write(json.dumps({"file": args.file, "ok": False, "exit_code": 2,
+                                         "errors": problems, "fix": err.fix},
+                                        ensure_ascii=False) + "\n")
+        return 2
+    out = to_json(report, args.file) if args.json else render_text(report, args.file)
+    sys.stdout.write(out)
+    return report.exit_code
+
+
+def _read_file(path: str) -> str:
+    from symbolic.errors import SympropError
+
+    if not os.path.isfile(path):
+        raise SympropError(f"no such file {path}", "give the path of a .tex, .txt or .toml file")
+    if os.path.getsize(path) > MAX_BYTES:
+        raise SympropError(f"{path} is over {MAX_BYTES:,} bytes", "split it into smaller files")
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except UnicodeDecodeError:
+        raise SympropError(f"{path} is not UTF-8 text", "save it as UTF-8") from None
+
+
+def _network_options(args, from_file: dict) -> dict:
+    """Command-line options first, then the file's [network] table, then the defaults."""
+    from symbolic.errors import SympropError
+
+    file_opts = dict(from_file)
+    if "net" in file_opts:
+        file_opts["arch"] = file_opts.pop("net")
+    out = {}
+    for key in ("arch", *DEFAULTS):
+        value = getattr(args, key)
+        out[key] = value if value is not None else file_opts.get(key, DEFAULTS.get(key))
+    if not out["arch"]:
+        raise SympropError("no network given", "pass --net 2-3-1 (layer widths, input first)")
+    for key in ("arch", "activation", "loss", "naming", "output_activation"):
+        if out[key] is not None and not isinstance(out[key], str):
+            raise SympropError(f"[network] {key} must be a string", f'write {key} = "..."')
+    return out

@@ -1,0 +1,302 @@
+"""The verifier's verdict as terminal text (one line per statement) and as JSON."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import mpmath
+import sympy as sp
+
+from symbolic.latex_parse import Partial
+
+from .unicode import UnicodePrinter
+
+_SUB = str.maketrans("0123456789,", "₀₁₂₃₄₅₆₇₈₉,")
+_SUP = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
+
+
+class VerdictPrinter(UnicodePrinter):
+    """UnicodePrinter with sums in written order (positive terms first) and a real minus sign."""
+
+    _FUNCS = {**UnicodePrinter._FUNCS, "sigma": "σ", "sigma_prime": "σ′", "g_prime": "g′",
+              "f_prime": "f′", "relu_prime": "ReLU′", "tanh_prime": "tanh′"}
+
+    def _print_Add(self, expr, order=None):
+        terms = list(expr.as_ordered_terms())
+        terms.sort(key=lambda t: t.could_extract_minus_sign())
+        out = self._print(terms[0])
+        for t in terms[1:]:
+            if t.could_extract_minus_sign():
+                out += " − " + self._wrap_neg(-t)
+            else:
+                out += " + " + self._print(t)
+        return out
+
+    def _wrap_neg(self, t):
+        s = self._print(t)
+        return f"({s})" if t.is_Add else s
+
+    def _print_Mul(self, expr):
+        coeff, factors = expr.as_coeff_mul()
+        sign = ""
+        if coeff.is_negative:
+            sign, coeff = "−", -coeff
+        num, den = [], []
+        for f in factors:
+            if f.is_Pow and f.exp.is_Rational and f.exp.is_negative:
+                den.append(f.base ** -f.exp)
+            else:
+                num.append(f)
+        if coeff.is_Rational and coeff.q != 1:
+            den.insert(0, sp.Integer(coeff.q))
+            coeff = sp.Integer(coeff.p)
+        if coeff != 1:
+            num.insert(0, coeff)
+        num.sort(key=lambda f: f.is_Add)          # plain factors first, sums last
+        text = "·".join(self._wrap(f) for f in num) or "1"
+        if den:
+            bottom = "·".join(self._wrap(f) for f in den)
+            text += "/" + (bottom if len(den) == 1 else f"({bottom})")
+        return sign + text
+
+    def _print_Heaviside(self, expr):
+        return f"H({self._print(expr.args[0])})"
+
+    def _print_Integer(self, expr):
+        return str(expr).replace("-", "−")
+
+    def partial(self, num, den) -> str:
+        return f"∂{self.doprint(num)}/∂{self.doprint(den)}"
+
+
+def raw_name(name: str) -> str:
+    """A parsed raw name in Unicode: w_11 -> w₁₁, z_hat -> ẑ, Z^2 -> ²Z."""
+    m = re.fullmatch(r"([A-Za-z]+)_hat", name)
+    if m:
+        return m.group(1) + "\u0302"
+    m = re.fullmatch(r"([A-Za-z]+)\^(\d+)", name)
+    if m:
+        return m.group(2).translate(_SUP) + m.group(1)
+    m = re.fullmatch(r"([A-Za-z]+)_([0-9]+),([0-9,]+)", name)
+    if m:                                   # layer, then indices: W_2,11 -> W⁽²⁾₁₁
+        return m.group(1) + f"({m.group(2)})".translate(_SUP) + m.group(3).translate(_SUB)
+    m = re.fullmatch(r"([A-Za-z]+)_([0-9,]+)", name)
+    if m:
+        return m.group(1) + m.group(2).translate(_SUB)
+    return name
+
+
+def printers(d, raw_symbols=()) -> tuple[VerdictPrinter, VerdictPrinter]:
+    """(network names, names as written)."""
+    net = VerdictPrinter(d.naming.unicode_names())
+    return net, VerdictPrinter({s: raw_name(s.name) for s in raw_symbols})
+
+
+def _num(x, digits: int = 6) -> str:
+    return mpmath.nstr(x, digits).replace("-", "−")
+
+
+# ------------------------------------------------------------------------------------ text
+
+
+def render_text(report, path: str = "") -> str:
+    d = report.derivation
+    net, _ = printers(d)
+    lines = [f"symprop verify {path}: {d.spec.describe()}".replace(" :", ":")]
+    width = max(len(_where(v)) for v in report.verdicts)
+    for v in report.verdicts:
+        lines.append(_line(v, net, _raw_printer(d, v), width))
+        for note in v.notes:
+            lines.append(" " * (width + 4) + "note: " + _note(note, net, _raw_printer(d, v)))
+    wrong = sum(not v.correct for v in report.verdicts)
+    summary = (f"{len(report.verdicts)} statements: {len(report.verdicts) - wrong} correct, "
+               f"{wrong} wrong")
+    if report.skipped:
+        summary += f"; {len(report.skipped)} skipped (not derivatives)"
+    lines.append(summary)
+    legend = _legend(report, net)
+    if legend:
+        lines.append(legend)
+    return "\n".join(lines) + "\n"
+
+
+def _legend(report, net) -> str:
+    """What the output symbols stand for, when a wrong verdict mentions one."""
+    d = report.derivation
+    used = set()
+    for v in report.verdicts:
+        if not v.correct and v.fault is not None:
+            for e in (v.fault.expected, v.fault.read_as):
+                if e is not None:
+                    used |= e.free_symbols
+    defs = [eq for eq in d.of_kind("forward") if eq.lhs in d.outputs and eq.lhs in used]
+    return "where " + ", ".join(f"{net.doprint(eq.lhs)} = {net.doprint(eq.rhs)}"
+                                for eq in defs) if defs else ""
+
+
+def _where(v) -> str:
+    return f"{v.line}:{v.col}" if v.line else "-"
+
+
+def _raw_printer(d, v) -> VerdictPrinter:
+    syms = set()
+    for x in (v.written.num, v.written.den):
+        syms |= x.free_symbols
+    if v.fault is not None and v.fault.wrote is not None:
+        ws = v.fault.wrote if isinstance(v.fault.wrote, tuple) else (v.fault.wrote,)
+        for w in ws:
+            syms |= (w.num.free_symbols | w.den.free_symbols) if isinstance(w, Partial) \
+                else w.free_symbols
+    for n in v.notes:
+        for p in (n.before, n.after):
+            if p is not None:
+                syms |= p.num.free_symbols | p.den.free_symbols
+    return printers(d, syms)[1]
+
+
+def _label(v, net, raw) -> str:
+    label = net.partial(v.num, v.den)
+    written = raw.partial(v.written.num, v.written.den)
+    if v.kind == "local" and written != label:
+        label += f" (written {written})"
+    return label
+
+
+def _line(v, net, raw, width: int) -> str:
+    head = f"{'✓' if v.correct else '✗'} {_where(v):<{width}}  {_label(v, net, raw)}"
+    if v.correct:
+        how = "exact" if v.exact else "equal at every test point; not proved exactly"
+        sides = f", {v.sides} sides" if v.sides > 1 else ""
+        return f"{head}  correct ({how}{sides})"
+    return f"{head}  {describe_fault(v, net, raw)}; {witness_text(v, net)}"
+
+
+def show(p, expr) -> str:
+    """An expression as a sheet writes it: common factors pulled out (2·(out − y), not 2·out − 2·y)."""
+    return p.doprint(sp.factor_terms(expr))
+
+
+def _written(w, raw) -> str:
+    if isinstance(w, tuple):
+        return "·".join(_written(x, raw) for x in w)
+    return "[" + (raw.partial(w.num, w.den) if isinstance(w, Partial) else raw.doprint(w)) + "]"
+
+
+def _wrote(f, net, raw) -> str:
+    w = f.wrote
+    text = _written(w, raw)
+    if f.read_as is None or isinstance(w, Partial) or (
+            isinstance(w, tuple) and any(isinstance(x, Partial) for x in w)):
+        return text
+    read = show(net, f.read_as)
+    return text + (f" (read as {read})" if f"[{read}]" != text else "")
+
+
+def describe_fault(v, net, raw) -> str:
+    f = v.fault
+    side = f" in right-hand side {f.side}" if v.sides > 1 and f.side != v.sides else ""
+    if f.kind == "ratio":
+        ratio = net.doprint(f.ratio) if f.ratio is not None else "not simple"
+        return f"the product does not align with the chain rule{side}: written/true = {ratio}"
+    single = v.kind == "local" and f.partial == (v.num, v.den)
+    span = f"factors {f.position}–{f.position + f.span - 1}" if f.span > 1 else \
+        f"factor {f.position}"
+    where = "" if single else f"{span}{side}: "
+    expected = ""
+    if f.expected is not None:
+        expected = f"[{show(net, f.expected)}]"
+        if not single:
+            expected += f" = {net.partial(*f.partial)}"
+    if f.kind == "wrong":
+        text = f"{where}wrote {_wrote(f, net, raw)}, expected {expected}"
+        if f.ratio is not None and f.read_as is not None and not _plain_ratio(f):
+            text += f" (written/expected = {show(net, f.ratio)})"
+    elif f.kind == "missing":
+        text = f"{where}missing {expected}"
+    else:
+        text = f"{where}extra factor {_wrote(f, net, raw)}"
+    if f.others:
+        text += f" (and {f.others} more factor{'s' if f.others > 1 else ''} wrong)"
+    return text
+
+
+def _plain_ratio(f) -> bool:
+    """True when the ratio says no more than 'written/expected' itself, or is long."""
+    return f.ratio == f.read_as / f.expected or sp.count_ops(f.ratio) > 8
+
+
+WITNESS_SHOWN = 12
+
+
+def witness_text(v, net) -> str:
+    w = v.witness
+    items = list(w.values.items())
+    values = ", ".join(f"{net.doprint(s)}={_num(x, 4)}" for s, x in items[:WITNESS_SHOWN])
+    if len(items) > WITNESS_SHOWN:
+        values += f", … ({len(items) - WITNESS_SHOWN} more in --json)"
+    return f"at {values}: hand {_num(w.hand)}, true {_num(w.true)}"
+
+
+def _note(n, net, raw) -> str:
+    before = raw.partial(n.before.num, n.before.den) if n.before is not None else "the left side"
+    after = raw.partial(n.after.num, n.after.den) if n.after is not None else "the left side"
+    return (f"the written chain does not link: {before} is followed by {after} "
+            f"({net.doprint(n.have)} ≠ {net.doprint(n.want)})")
+
+
+# ------------------------------------------------------------------------------------ JSON
+
+
+def _expr(p, e) -> dict | None:
+    if e is None:
+        return None
+    return {"text": p.doprint(e), "sympy": sp.sstr(e)}
+
+
+def to_json(report, path: str = "") -> str:
+    d = report.derivation
+    net, _ = printers(d)
+    statements = []
+    for v in report.verdicts:
+        raw = _raw_printer(d, v)
+        item = {
+            "line": v.line, "col": v.col, "kind": v.kind,
+            "derivative": net.partial(v.num, v.den),
+            "written": raw.partial(v.written.num, v.written.den),
+            "param": sp.sstr(v.param) if v.param is not None else None,
+            "correct": v.correct, "exact": v.exact, "sides_checked": v.sides,
+            "hand": _expr(net, v.hand), "true": _expr(net, v.true),
+        }
+        if v.fault is not None:
+            f = v.fault
+            wrote = _written(f.wrote, raw) if f.wrote is not None else None
+            item["fault"] = {
+                "kind": f.kind, "side": f.side, "position": f.position, "wrote": wrote,
+                "read_as": _expr(net, f.read_as), "expected": _expr(net, f.expected),
+                "partial": net.partial(*f.partial) if f.partial else None,
+                "ratio": _expr(net, f.ratio), "others": f.others,
+                "message": describe_fault(v, net, raw),
+            }
+        if v.witness is not None:
+            w = v.witness
+            item["witness"] = {
+                "point_index": w.index,
+                "values": {sp.sstr(s): mpmath.nstr(x, 30) for s, x in w.values.items()},
+                "point": {sp.sstr(s): str(x) for s, x in w.point.items()},
+                "hand": mpmath.nstr(w.hand, 30), "true": mpmath.nstr(w.true, 30),
+            }
+        if v.notes:
+            item["notes"] = [_note(n, net, raw) for n in v.notes]
+        statements.append(item)
+    doc = {
+        "file": path, "network": d.spec.describe(), "ok": report.ok,
+        "exit_code": report.exit_code,
+        "counts": {"statements": len(report.verdicts),
+                   "correct": sum(v.correct for v in report.verdicts),
+                   "wrong": sum(not v.correct for v in report.verdicts),
+                   "skipped": len(report.skipped)},
+        "statements": statements,
+        "skipped": [{"line": a, "col": b, "reason": r} for a, b, r in report.skipped],
+    }
+    return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"

@@ -1,0 +1,161 @@
+"""High-precision numbers for the verifier: a forward pass and expression values in mpmath.
+
+A small tree walker (one method per SymPy class, memoised per point) instead of `lambdify`, so no
+generated code is executed and hostile values (exp of a huge number) are cut off, not computed.
+"""
+
+from __future__ import annotations
+
+import random
+
+import mpmath
+import sympy as sp
+
+from . import functions as fn
+from .check import random_point
+
+DIGITS = 40
+HUGE = 10**6          # |argument| of exp beyond which the value is taken as 0 or infinity
+NAN = mpmath.mpf("nan")
+
+
+class Points:
+    """`count` random points of one network: the base values and every forward intermediate."""
+
+    def __init__(self, d, count: int = 20, seed: int = 0, digits: int = DIGITS):
+        self.d, self.digits = d, digits
+        rng = random.Random(seed)
+        self.base = [random_point(d, rng, digits) for _ in range(count)]
+        with mpmath.workdps(digits):
+            self.values = [self._forward(p) for p in self.base]
+
+    def _forward(self, point: dict) -> dict:
+        values = {s: mpmath.mpf(str(v)) for s, v in point.items()}
+        memo: dict = {}
+        for eq in self.d.of_kind("forward") + self.d.of_kind("delta"):
+            values[eq.lhs] = value(eq.rhs, values, memo)
+        return values
+
+    def vector(self, expr: sp.Expr) -> list:
+        """The values of expr (in forward intermediates) at every point."""
+        with mpmath.workdps(self.digits):
+            return [value(expr, vals, {}) for vals in self.values]
+
+
+def same(a: list, b: list, digits: int = DIGITS) -> bool:
+    """Equal at every point, to all but the last ten of the working digits."""
+    with mpmath.workdps(digits):
+        return _same(a, b, mpmath.mpf(10) ** (10 - digits))
+
+
+def _same(a: list, b: list, tol) -> bool:
+    for x, y in zip(a, b):
+        if mpmath.isnan(x) or mpmath.isnan(y):
+            if not (mpmath.isnan(x) and mpmath.isnan(y)):
+                return False
+            continue
+        if mpmath.isinf(x) or mpmath.isinf(y):
+            if x != y:
+                return False
+            continue
+        if abs(x - y) > tol * (1 + max(abs(x), abs(y))):
+            return False
+    return True
+
+
+def first_difference(a: list, b: list, digits: int = DIGITS) -> int | None:
+    for k, (x, y) in enumerate(zip(a, b)):
+        if not same([x], [y], digits):
+            return k
+    return None
+
+
+def multiply(vectors: list[list], n: int, digits: int = DIGITS) -> list:
+    with mpmath.workdps(digits):
+        out = [mpmath.mpf(1)] * n
+        for v in vectors:
+            out = [x * y for x, y in zip(out, v)]
+        return out
+
+
+def value(expr: sp.Basic, values: dict, memo: dict):
+    """expr at one point; values maps symbols to mpf. Unknown constructs raise TypeError."""
+    hit = memo.get(expr)
+    if hit is not None:
+        return hit
+    try:
+        result = _value(expr, values, memo)
+    except (ZeroDivisionError, ValueError, OverflowError):
+        result = NAN
+    if isinstance(result, mpmath.mpc):
+        result = result.real if result.imag == 0 else NAN
+    memo[expr] = result
+    return result
+
+
+def _exp(x):
+    if abs(x) > HUGE:
+        return mpmath.inf if x > 0 else mpmath.mpf(0)
+    return mpmath.exp(x)
+
+
+def _sigmoid(x):
+    return 1 / (1 + _exp(-x))
+
+
+_UNARY = {
+    sp.exp: _exp, sp.log: mpmath.log, sp.tanh: mpmath.tanh, sp.sinh: mpmath.sinh,
+    sp.cosh: mpmath.cosh, sp.sin: mpmath.sin, sp.cos: mpmath.cos, sp.Abs: abs,
+    fn.sigmoid: _sigmoid, fn.relu: lambda x: max(x, 0), fn.identity: lambda x: x,
+    fn.softplus: lambda x: mpmath.log1p(_exp(x)) if x < HUGE else x,
+    sp.sign: mpmath.sign,
+}
+
+
+def _value(expr, values, memo):
+    v = lambda e: value(e, values, memo)  # noqa: E731
+    if expr.is_Symbol:
+        if expr not in values:
+            raise TypeError(f"no value for {expr}")
+        return values[expr]
+    if expr.is_Integer:
+        return mpmath.mpf(int(expr))
+    if expr.is_Rational:
+        return mpmath.mpf(expr.p) / expr.q
+    if expr.is_Float:
+        return mpmath.mpf(expr._mpf_)
+    if expr is sp.E:
+        return mpmath.e
+    if expr is sp.pi:
+        return mpmath.pi
+    if expr.is_Add:
+        return mpmath.fsum(v(a) for a in expr.args)
+    if expr.is_Mul:
+        out = mpmath.mpf(1)
+        for a in expr.args:
+            out *= v(a)
+        return out
+    if expr.is_Pow:
+        base, exp = v(expr.base), v(expr.exp)
+        if expr.base is sp.E:
+            return _exp(exp)
+        if abs(exp) > 1000 or (abs(base) > HUGE and abs(exp) > 10):
+            return NAN
+        return mpmath.power(base, exp)
+    func = type(expr)
+    if func in _UNARY:
+        return _UNARY[func](v(expr.args[0]))
+    if func is sp.Heaviside:
+        x = v(expr.args[0])
+        return mpmath.mpf(1) if x > 0 else mpmath.mpf(0) if x < 0 else mpmath.mpf(1) / 2
+    if func in (sp.Max, sp.Min):
+        xs = [v(a) for a in expr.args]
+        return max(xs) if func is sp.Max else min(xs)
+    if isinstance(expr, fn.softmax):
+        k, zs = int(expr.args[0]), [v(a) for a in expr.args[1:]]
+        top = max(zs)
+        es = [_exp(z - top) for z in zs]
+        return es[k - 1] / mpmath.fsum(es)
+    if isinstance(expr, (fn.Activation, fn.Prime)):   # leaky_relu, custom, f'
+        return v(expr.definition())
+    raise TypeError(f"cannot evaluate {func.__name__}")

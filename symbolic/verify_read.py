@@ -1,0 +1,320 @@
+r"""Read a hand derivation for the verifier: LaTeX (.tex), plain formulas (.txt) or TOML (.toml).
+
+All three give `latex_parse.Statement`s (a `Partial` on the left, products of factors on the
+right, `DITTO` for '//'), user aliases (raw name -> raw expression) and, from TOML, network options.
+
+LaTeX: anything `latex_parse` reads; aliases as comment lines `% symprop: alias W_{11} = w_a`.
+Plain text, one statement per line (# comments):
+    alias W11 = w_a
+    dL/dw11 = (z_o - y) * out*(1 - out) * w41 * sigma(z_h1)*(1 - sigma(z_h1)) * x1
+    dL/dw12 = // * // * // * // * x2
+    dz_o/d(sigma(z_h1)) = W11
+The left side is d<name>/d<name>, a name in parentheses when it is a formula. Factors are the
+parts joined by '*' at the top level; [ ] group like ( ). Formulas use Python operator syntax
+(** or ^ for powers) through an allow-listed syntax tree: nothing is evaluated.
+TOML: optional [network] (net, activation, output_activation, loss, naming, alpha), [aliases]
+(name = "formula") and [derivatives] ("dL/dw11" = "product", in order).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from . import formula as plain
+from .errors import SympropError
+from .latex_parse import DITTO, LatexParseError, Partial, Product, Statement, scan_document
+from .latex_parse import parse_formula as parse_latex_formula
+
+MAX_BYTES = 1_000_000
+FORMATS = ("tex", "txt", "toml")
+PLAIN_EXTRA = {
+    "sigma": sp.Function("sigma"), "g": sp.Function("g"), "f": sp.Function("f"),
+    "sigma_prime": sp.Function("sigma_prime"), "sigmoid_prime": sp.Function("sigma_prime"),
+    "g_prime": sp.Function("g_prime"), "f_prime": sp.Function("f_prime"),
+    "relu_prime": sp.Function("relu_prime"), "tanh_prime": sp.Function("tanh_prime"),
+    "Heaviside": sp.Heaviside, "H": sp.Heaviside,
+}
+
+
+@dataclass
+class Document:
+    statements: list[Statement]
+    aliases: dict = field(default_factory=dict)      # raw Symbol/function -> raw expression
+    network: dict = field(default_factory=dict)      # TOML [network]
+    format: str = "tex"
+
+
+class ReadError(SympropError):
+    """Unreadable input: one line per problem, each with its position."""
+
+    def __init__(self, problems: list[str], fix: str = ""):
+        self.problems = problems
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(problems[0] + more, fix)
+
+
+def format_of(path: str) -> str:
+    suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
+    return {"tex": "tex", "latex": "tex", "md": "tex", "txt": "txt", "toml": "toml"}.get(suffix, "tex")
+
+
+def read(text: str, fmt: str = "tex") -> Document:
+    if fmt not in FORMATS:
+        raise SympropError(f"unknown input format {fmt!r}", f"use one of {', '.join(FORMATS)}")
+    if len(text) > MAX_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise ReadError([f"input is over {MAX_BYTES:,} bytes"], "split it into smaller files")
+    return {"tex": read_tex, "txt": read_txt, "toml": read_toml}[fmt](text)
+
+
+# ------------------------------------------------------------------------------------ LaTeX
+
+_ALIAS_TEX = re.compile(r"^[ \t]*%+[ \t]*symprop:[ \t]*(.*)$", re.MULTILINE)
+
+
+# W^{(2)}_{11} / W_{11}^{(2)}, the layered names our own sheets print, -> W_{2,11}: the layer
+# goes into the subscript (latex_parse rejects a parenthesised superscript as a power). The
+# replacement is padded with spaces to the same length, so every position stays where it was.
+def _layered_pattern() -> re.Pattern:
+    layer = r"\^\{\((?P<lN>[0-9]+)\)\}"
+    sub = r"_(?:\{(?P<sN>[0-9, ]+)\}|(?P<cN>[0-9]))"
+    first = (layer + sub).replace("N>", "1>")
+    second = (sub + layer).replace("N>", "2>")
+    return re.compile(r"(?P<base>\\?[A-Za-z]+)(?:" + first + "|" + second + ")")
+
+
+_LAYERED = _layered_pattern()
+
+
+def _layer_into_subscript(m: re.Match) -> str:
+    layer = m.group("l1") or m.group("l2")
+    sub = next(g for g in (m.group("s1"), m.group("c1"), m.group("s2"), m.group("c2")) if g)
+    new = f"{m.group('base')}_{{{layer},{sub.replace(' ', '')}}}"
+    return new + " " * (len(m.group()) - len(new))
+
+
+def read_tex(text: str) -> Document:
+    text = _LAYERED.sub(_layer_into_subscript, text)
+    try:
+        statements, errors = scan_document(text)
+    except LatexParseError as err:
+        raise ReadError([str(err)], "") from None
+    problems = [str(e) for e in errors]
+    aliases = {}
+    for m in _ALIAS_TEX.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        try:
+            key, value = _alias_directive(m.group(1), line)
+            aliases[_tex(key, line)] = _tex(value, line)
+        except SympropError as err:
+            problems.append(str(err))
+    if problems:
+        raise ReadError(problems, "fix the formula at that position (nothing was guessed)")
+    return Document(statements, aliases, {}, "tex")
+
+
+def _alias_directive(body: str, line: int) -> tuple[str, str]:
+    m = re.fullmatch(r"\s*alias\s+([^=]+?)\s*=\s*(.+?)\s*", body)
+    if not m:
+        raise SympropError(f"line {line}: cannot read the directive 'symprop: {body.strip()[:40]}'",
+                           "write '% symprop: alias NAME = FORMULA'")
+    return m.group(1), m.group(2)
+
+
+def _tex(text: str, line: int):
+    try:
+        value = parse_latex_formula(text)
+    except LatexParseError as err:
+        raise SympropError(f"line {line}: alias {text[:40]!r}: {err.what}", err.fix) from None
+    if isinstance(value, Partial):
+        raise SympropError(f"line {line}: an alias cannot be a derivative", "alias names only")
+    return value
+
+
+# ------------------------------------------------------------------------------------ plain text
+
+
+def read_txt(text: str) -> Document:
+    statements, aliases, problems = [], {}, []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        try:
+            if re.match(r"alias\s", line):
+                key, value = _alias_directive(line, number)
+                aliases[plain_formula(key, f"line {number}: alias")] = plain_formula(
+                    value, f"line {number}: alias")
+            else:
+                statements.append(plain_statement(line, number, raw.index(line[0]) + 1))
+        except SympropError as err:
+            problems.append(str(err) if str(err).startswith("line") else
+                            f"line {number}: {err}")
+    if problems:
+        raise ReadError(problems)
+    return Document(statements, aliases, {}, "txt")
+
+
+def plain_statement(text: str, line: int, col: int = 1) -> Statement:
+    """'dNUM/dDEN = side = side' in the plain syntax."""
+    where = f"line {line}"
+    if "==" in text:
+        raise SympropError(f"{where}: '==' in {text[:40]!r}", "use a single '=' between sides")
+    parts = text.split("=")
+    if len(parts) < 2 or not all(p.strip() for p in parts):
+        raise SympropError(f"{where}: {text[:40]!r} is not 'dL/dw = formula'",
+                           "write dNUM/dDEN = factor * factor * ...")
+    lhs = plain_partial(parts[0].strip(), where)
+    sides = []
+    offset = len(parts[0]) + 1
+    for part in parts[1:]:
+        sides.append(Product(tuple(_factors(part, where)), part.strip(), col + offset, line))
+        offset += len(part) + 1
+    return Statement(lhs, tuple(sides), line, text, col)
+
+
+def plain_partial(text: str, where: str) -> Partial:
+    """dL/dw11, ∂L/∂w11, dz_o/d(sigma(z_h1)), d(g(z))/dz."""
+    num, i = _d_operand(text, 0, where)
+    i = _skip(text, i)
+    if i >= len(text) or text[i] != "/":
+        raise SympropError(f"{where}: expected '/' in the derivative {text[:40]!r}",
+                           "write dNUM/dDEN")
+    den, j = _d_operand(text, _skip(text, i + 1), where)
+    if text[j:].strip():
+        raise SympropError(f"{where}: unexpected {text[j:].strip()[:20]!r} after the derivative",
+                           "write dNUM/dDEN = ...")
+    return Partial(plain_formula(num, where), plain_formula(den, where))
+
+
+def _skip(text: str, i: int) -> int:
+    while i < len(text) and text[i] == " ":
+        i += 1
+    return i
+
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _d_operand(text: str, i: int, where: str) -> tuple[str, int]:
+    """After 'd' or '∂': a name, or a formula in parentheses; returns it and where it ends."""
+    if i >= len(text) or text[i] not in "d∂":
+        raise SympropError(f"{where}: left side {text[:40]!r} is not a derivative",
+                           "write dNUM/dDEN, e.g. dL/dw11 or dz_o/d(sigma(z_h1))")
+    i = _skip(text, i + 1)
+    if i < len(text) and text[i] == "(":
+        depth = 0
+        for j in range(i, len(text)):
+            depth += (text[j] == "(") - (text[j] == ")")
+            if depth == 0:
+                return text[i + 1:j], j + 1
+        raise SympropError(f"{where}: unbalanced '(' in {text[:40]!r}", "add the matching ')'")
+    m = _NAME.match(text, i)
+    if not m:
+        raise SympropError(f"{where}: cannot read the derivative {text[:40]!r}",
+                           "write dNUM/dDEN with names, or formulas in parentheses")
+    return m.group(), m.end()
+
+
+def _factors(side: str, where: str) -> list:
+    """Top-level '*' (not '**') separates factors; '//' or '"' alone is a ditto."""
+    pieces, depth, start, i = [], 0, 0, 0
+    while i < len(side):
+        c = side[i]
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        elif c == "*" and depth == 0:
+            if side.startswith("**", i):
+                i += 2
+                continue
+            pieces.append(side[start:i])
+            start = i + 1
+        i += 1
+    pieces.append(side[start:])
+    out = []
+    for k, piece in enumerate(pieces, start=1):
+        piece = piece.strip()
+        if piece in ("//", '"', "''"):
+            out.append(DITTO)
+        elif not piece:
+            raise SympropError(f"{where}: factor {k} is empty", "write a formula between '*'s")
+        else:
+            out.append(plain_formula(piece, where))
+    return out
+
+
+def plain_formula(text: str, where: str = "formula") -> sp.Expr:
+    """A plain formula over any names (the resolver decides which are known)."""
+    text = text.strip().replace("[", "(").replace("]", ")")
+    if len(text) > plain.MAX_LENGTH:
+        raise SympropError(f"{where}: formula is {len(text)} characters long",
+                           f"formulas are limited to {plain.MAX_LENGTH} characters")
+    shown = text if len(text) <= 40 else text[:37] + "..."
+    try:
+        tree = ast.parse(text, mode="eval")
+    except (SyntaxError, ValueError):
+        raise SympropError(f"{where}: formula {shown!r} does not parse",
+                           "use + - * / ** ( ) and functions such as exp(z), sigma(z)") from None
+    except (RecursionError, MemoryError):
+        raise SympropError(f"{where}: formula is nested too deeply",
+                           f"keep nesting under {plain.MAX_DEPTH} levels") from None
+    plain._check_shape(tree, f"{where}: formula")
+    funcs = {**plain._functions(), **PLAIN_EXTRA}
+    names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    called = {n.func.id for n in ast.walk(tree)
+              if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+    variables = {n: sp.Symbol(n) for n in names - called - set(funcs) - {"e", "pi"}}
+    return plain._Builder(variables, funcs, f"{where}: formula", shown).build(tree.body)
+
+
+# ------------------------------------------------------------------------------------ TOML
+
+NETWORK_KEYS = {"net", "arch", "activation", "output_activation", "loss", "naming", "alpha"}
+
+
+def read_toml(text: str) -> Document:
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        raise SympropError("TOML input needs Python 3.11 or newer (tomllib)",
+                           "use the plain .txt syntax, or Python 3.11+") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise ReadError([f"TOML: {err}"], "fix the TOML syntax") from None
+    problems = [f"unknown table [{k}]" for k in data if k not in ("network", "aliases", "derivatives")]
+    network = data.get("network", {})
+    problems += [f"[network]: unknown key {k!r}" for k in network if k not in NETWORK_KEYS]
+    lines = text.splitlines()
+
+    def line_of(key):
+        for n, line in enumerate(lines, start=1):
+            if key in line:
+                return n
+        return 0
+
+    aliases, statements = {}, []
+    for key, value in data.get("aliases", {}).items():
+        n = line_of(key)
+        try:
+            if not isinstance(value, str):
+                raise SympropError(f"line {n}: alias {key} must be a string formula", "quote it")
+            aliases[plain_formula(key, f"line {n}: alias")] = plain_formula(value, f"line {n}: alias")
+        except SympropError as err:
+            problems.append(str(err))
+    for key, value in data.get("derivatives", {}).items():
+        n = line_of(key)
+        try:
+            if not isinstance(value, str):
+                raise SympropError(f"line {n}: {key} must be a string formula", "quote it")
+            statements.append(plain_statement(f"{key} = {value}", n))
+        except SympropError as err:
+            problems.append(str(err))
+    if problems:
+        raise ReadError(problems)
+    return Document(statements, aliases, dict(network), "toml")
