@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 
 import mpmath
 import sympy as sp
@@ -74,7 +75,7 @@ def raw_name(name: str) -> str:
     """A parsed raw name in Unicode: w_11 -> w₁₁, z_hat -> ẑ, Z^2 -> ²Z."""
     m = re.fullmatch(r"([A-Za-z]+)_hat", name)
     if m:
-        return m.group(1) + "\u0302"
+        return unicodedata.normalize("NFC", m.group(1) + "\u0302")
     m = re.fullmatch(r"([A-Za-z]+)\^(\d+)", name)
     if m:
         return m.group(2).translate(_SUP) + m.group(1)

@@ -29,7 +29,7 @@ from .derivation import Factor
 from .errors import SympropError
 from .latex_parse import DITTO, Partial, Statement
 from .verify_eval import Points, first_difference, multiply, same
-from .verify_names import Resolver
+from .verify_names import LOSS_NAMES, Resolver
 
 EXACT_SECONDS = 0.5
 MAX_GROUP = 5          # factors on both sides of one matched group
@@ -161,16 +161,17 @@ def expand_dittos(statements: list[Statement]) -> list[list[list]]:
     """Each statement's sides as factor lists, '//' replaced by the factor above at its position.
 
     A side is a chain of derivatives (it has a \\partial factor) or of values; '//' copies from the
-    nearest earlier statement's side of the same kind. A side of '//' only is a value side when it
-    is the last one.
+    nearest earlier statement of the same kind (a gradient dL/d..., or a local factor) and its side
+    of the same kind. A side of '//' only is a value side when it is the last one.
     """
-    last: dict[str, list] = {}
+    last: dict[tuple, list] = {}
     out = []
     for stmt in statements:
         sides, seen = [], {}
+        grad = isinstance(stmt.lhs, Partial) and getattr(stmt.lhs.num, "name", "") in LOSS_NAMES
         for k, side in enumerate(stmt.sides):
             factors = list(side.factors)
-            kind = _side_kind(factors, k == len(stmt.sides) - 1)
+            kind = (grad, _side_kind(factors, k == len(stmt.sides) - 1))
             for i, f in enumerate(factors):
                 if f is not DITTO:
                     continue

@@ -30,6 +30,8 @@ from .latex_parse import DITTO, LatexParseError, Partial, Product, Statement, sc
 from .latex_parse import parse_formula as parse_latex_formula
 
 MAX_BYTES = 1_000_000
+MAX_STATEMENTS = 200     # each costs up to ~50 ms; a file of more is split, not waited for
+MAX_PROBLEMS = 20        # stop reading after this many unreadable lines
 FORMATS = ("tex", "txt", "toml")
 PLAIN_EXTRA = {
     "sigma": sp.Function("sigma"), "g": sp.Function("g"), "f": sp.Function("f"),
@@ -67,7 +69,15 @@ def read(text: str, fmt: str = "tex") -> Document:
         raise SympropError(f"unknown input format {fmt!r}", f"use one of {', '.join(FORMATS)}")
     if len(text) > MAX_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise ReadError([f"input is over {MAX_BYTES:,} bytes"], "split it into smaller files")
-    return {"tex": read_tex, "txt": read_txt, "toml": read_toml}[fmt](text)
+    doc = {"tex": read_tex, "txt": read_txt, "toml": read_toml}[fmt](text)
+    _check_count(len(doc.statements))
+    return doc
+
+
+def _check_count(n: int) -> None:
+    if n > MAX_STATEMENTS:
+        raise ReadError([f"more than {MAX_STATEMENTS} statements"],
+                        "split the derivation into several files")
 
 
 # ------------------------------------------------------------------------------------ LaTeX
@@ -153,6 +163,9 @@ def read_txt(text: str) -> Document:
         except SympropError as err:
             problems.append(str(err) if str(err).startswith("line") else
                             f"line {number}: {err}")
+        _check_count(len(statements))
+        if len(problems) >= MAX_PROBLEMS:
+            break
     if problems:
         raise ReadError(problems)
     return Document(statements, aliases, {}, "txt")
