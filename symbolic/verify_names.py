@@ -73,6 +73,9 @@ class Resolver:
         return None
 
     def unknown(self, names: list[str], where: str = "") -> UnknownName:
+        if "xi" in names:
+            return UnknownName(f"{where}a placeholder argument (·) inside a derivative",
+                               "write the argument, e.g. \\sigma(z_{h1})")
         known = self.known()
         shown = ", ".join(known[:40]) + (", ..." if len(known) > 40 else "")
         what = ", ".join(sorted(set(names)))

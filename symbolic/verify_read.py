@@ -106,8 +106,23 @@ def _layer_into_subscript(m: re.Match) -> str:
     return new + " " * (len(m.group()) - len(new))
 
 
+# sigma(\cdot), g(\cdot): the function itself. latex_parse wants a value there; the argument is
+# read as the name PLACEHOLDER (xi), which is fine in a definition (skipped) and an error naming
+# the placeholder inside a derivative. Same length, so positions do not move.
+_PLACEHOLDER = re.compile(
+    r"((?:\\sigma|\\tanh|\\exp|\\log|\\operatorname\{ReLU\}|ReLU|relu|\bg|\bf)"
+    r"\s*\()\s*\\cdot\s*\)")
+PLACEHOLDER = "xi"
+
+
+def _placeholder(m: re.Match) -> str:
+    new = m.group(1) + "\\" + PLACEHOLDER + ")"
+    return new + " " * (len(m.group()) - len(new))
+
+
 def read_tex(text: str) -> Document:
     text = _LAYERED.sub(_layer_into_subscript, text)
+    text = _PLACEHOLDER.sub(_placeholder, text)
     try:
         statements, errors = scan_document(text)
     except LatexParseError as err:
@@ -213,23 +228,32 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def _d_operand(text: str, i: int, where: str) -> tuple[str, int]:
-    """After 'd' or '∂': a name, or a formula in parentheses; returns it and where it ends."""
+    """After 'd' or '∂': a name, a call g(z), or a formula in parentheses; and where it ends."""
     if i >= len(text) or text[i] not in "d∂":
         raise SympropError(f"{where}: left side {text[:40]!r} is not a derivative",
                            "write dNUM/dDEN, e.g. dL/dw11 or dz_o/d(sigma(z_h1))")
     i = _skip(text, i + 1)
     if i < len(text) and text[i] == "(":
-        depth = 0
-        for j in range(i, len(text)):
-            depth += (text[j] == "(") - (text[j] == ")")
-            if depth == 0:
-                return text[i + 1:j], j + 1
-        raise SympropError(f"{where}: unbalanced '(' in {text[:40]!r}", "add the matching ')'")
+        end = _balanced(text, i, where)
+        return text[i + 1:end - 1], end
     m = _NAME.match(text, i)
     if not m:
         raise SympropError(f"{where}: cannot read the derivative {text[:40]!r}",
                            "write dNUM/dDEN with names, or formulas in parentheses")
+    if m.end() < len(text) and text[m.end()] == "(":     # a call: dL/dg(z)
+        end = _balanced(text, m.end(), where)
+        return text[i:end], end
     return m.group(), m.end()
+
+
+def _balanced(text: str, i: int, where: str) -> int:
+    """Just past the ')' closing the '(' at i."""
+    depth = 0
+    for j in range(i, len(text)):
+        depth += (text[j] == "(") - (text[j] == ")")
+        if depth == 0:
+            return j + 1
+    raise SympropError(f"{where}: unbalanced '(' in {text[:40]!r}", "add the matching ')'")
 
 
 def _factors(side: str, where: str) -> list:
@@ -307,7 +331,7 @@ def read_toml(text: str) -> Document:
 
     def line_of(key):
         for n, line in enumerate(lines, start=1):
-            if key in line:
+            if line.lstrip().startswith((f'"{key}"', f"'{key}'", f"{key} ", f"{key}=")):
                 return n
         return 0
 

@@ -194,3 +194,27 @@ def test_one_megabyte_file_is_refused_before_reading(tmp_path, capsys):
 def test_read_rejects_unknown_format():
     with pytest.raises(SympropError):
         read("x", "docx")
+
+
+def test_placeholder_argument_in_definitions_is_skipped(d):
+    report = verify_text(d, "$$\\sigma(\\cdot) = \\frac{1}{1+e^{-z}}$$\n$$g(\\cdot) = \\sigma(\\cdot)$$\n"
+                            "$$\\frac{\\partial L}{\\partial b_4} = [out - y] \\cdot [g(z)(1-g(z))]$$")
+    assert len(report.skipped) == 2 and report.ok
+    with pytest.raises(SympropError, match="placeholder"):
+        verify_text(d, "$$\\frac{\\partial L}{\\partial b_4} = [out - y] \\cdot [\\sigma(\\cdot)]$$")
+
+
+def test_plain_left_side_spellings():
+    doc = read("dL/dg(z) = 1\nd(g(z_h1))/dz_h1 = 1\n∂L/∂w11 = 1\ndz_o / d sigma(z_h1) = 1", "txt")
+    assert [str(s.lhs.den) for s in doc.statements] == ["g(z)", "z_h1", "w11", "sigma(z_h1)"]
+
+
+@pytest.mark.parametrize("name,args,code,wrong", [
+    ("seed_derivation.tex", ["--net", "2-3-1", "--naming", "seed"], 1, 14),
+    ("seed_derivation.txt", ["--net", "2-3-1", "--naming", "seed"], 1, 14),
+    ("tanh_mse.toml", [], 1, 1),
+])
+def test_shipped_examples(name, args, code, wrong, capsys):
+    path = os.path.join(os.path.dirname(__file__), "..", "examples", name)
+    assert main(["verify", path, *args]) == code
+    assert sum(line.startswith("✗") for line in capsys.readouterr().out.splitlines()) == wrong
