@@ -109,7 +109,7 @@ def output_delta(d) -> tuple[sp.Expr, str]:
     the stable f' for code."""
     rule = d.spec.activations[-1]
     dl_dout = d["dL/dout"].rhs
-    has_rule = "delta_out" in d._index
+    has_rule = "delta_out" in d
     if not rule.elementwise:
         if has_rule:
             return d["delta_out"].rhs, "delta_out"

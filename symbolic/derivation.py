@@ -91,6 +91,12 @@ class Derivation:
     def __getitem__(self, name: str) -> Equation:
         return self._index[name]
 
+    def __contains__(self, name: str) -> bool:
+        return name in self._index
+
+    def get(self, name: str, default=None) -> Equation | None:
+        return self._index.get(name, default)
+
     def gradient(self, param: sp.Symbol) -> Equation:
         self._require_scalar("gradient")
         return self._index[("gradient", param)]
