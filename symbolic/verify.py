@@ -21,14 +21,16 @@ from __future__ import annotations
 import signal
 import threading
 from dataclasses import dataclass, field
+from fractions import Fraction
 
+import mpmath
 import sympy as sp
 
 from .check import exact_zero, expanded
 from .derivation import Factor
 from .errors import SympropError
 from .latex_parse import DITTO, Partial, Statement
-from .verify_eval import Points, first_difference, multiply, same
+from .verify_eval import DIGITS, Points, first_difference, multiply, same
 from .verify_names import LOSS_NAMES, Resolver
 
 EXACT_SECONDS = 0.5
@@ -328,8 +330,9 @@ class Checker:
         ops = _align(hv, tv, self.n)
         errors = [op for op in ops if op[0] != "match"]
         if len(hand) == 1 and len(true) > 1 or len(errors) > max(1, len(true) // 2):
-            return Fault("ratio", side, ratio=self.ratio(sp.Mul(*hand),
-                                                         sp.Mul(*[f.value for f in true])))
+            ratio = self.ratio(sp.Mul(*hand), sp.Mul(*[f.value for f in true]),
+                               multiply(hv, self.n), multiply(tv, self.n))
+            return Fault("ratio", side, ratio=ratio)
         op = errors[0]
         others = len(errors) - 1
         if op[0] == "wrong":
@@ -338,8 +341,10 @@ class Checker:
             expected = sp.Mul(*[f.value for f in true[j:j2]])
             partial = (true[j].num, true[j2 - 1].den)
             wrote = written_part[0] if len(written_part) == 1 else tuple(written_part)
-            return Fault("wrong", side, i + 1, wrote, hand_part, expected, partial,
-                         self.ratio(hand_part, expected), others, span=i2 - i)
+            ratio = self.ratio(hand_part, expected, multiply(hv[i:i2], self.n),
+                               multiply(tv[j:j2], self.n))
+            return Fault("wrong", side, i + 1, wrote, hand_part, expected, partial, ratio,
+                         others, span=i2 - i)
         if op[0] == "missing":
             i, j = op[1], op[2]
             f = true[j]
@@ -348,8 +353,12 @@ class Checker:
         i = op[1]
         return Fault("extra", side, i + 1, written[i], hand[i], None, None, hand[i], others)
 
-    def ratio(self, hand: sp.Expr, true: sp.Expr) -> sp.Expr | None:
-        """hand/true in simplest form, the activations kept as opaque quantities."""
+    def ratio(self, hand: sp.Expr, true: sp.Expr, hv=None, tv=None) -> sp.Expr | None:
+        """hand/true in simplest form: a constant if it is one at every point, else cancelled
+        with the activations kept as opaque quantities."""
+        constant = _constant_ratio(hv, tv) if hv is not None else None
+        if constant is not None:
+            return constant
         try:
             with _budget(EXACT_SECONDS):
                 expr = hand / true
@@ -387,6 +396,18 @@ class Checker:
                     notes.append(ChainNote(have, want, before, after))
                     break
         return tuple(notes)
+
+
+def _constant_ratio(hv: list, tv: list) -> sp.Rational | None:
+    """hv/tv when it is the same small fraction at every point (2, -1, 1/2), else None."""
+    with mpmath.workdps(DIGITS):
+        ratios = [h / t for h, t in zip(hv, tv) if t != 0 and not mpmath.isnan(h / t)]
+        if not ratios or not same(ratios, [ratios[0]] * len(ratios)):
+            return None
+        c = Fraction(mpmath.nstr(ratios[0], 30, min_fixed=-40, max_fixed=40)).limit_denominator(1000)
+        if not same([mpmath.mpf(c.numerator) / c.denominator], [ratios[0]]):
+            return None
+        return sp.Rational(c.numerator, c.denominator)
 
 
 def _tidy(expr: sp.Expr) -> tuple[int, sp.Expr]:

@@ -269,3 +269,14 @@ def test_under_a_second_per_formula_on_a_49_parameter_net(arch):
     per = (time.perf_counter() - start) / len(lines)
     assert [v.correct for v in report.verdicts] == [True, False] * 3
     assert per < 1.0, per
+
+
+def test_fully_expanded_formula_off_by_a_constant_reports_the_constant():
+    from symbolic.check import expanded
+
+    d = net("2-3-3-1", "sigmoid", "half_se")
+    p = d.params[0]
+    written = expanded(d, d.gradient(p).rhs)
+    assert check_gradient(d, p, [written]).correct
+    v = check_gradient(d, p, [-written / 2])
+    assert (v.fault.kind, v.fault.ratio) == ("ratio", sp.Rational(-1, 2))
