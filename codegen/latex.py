@@ -134,10 +134,10 @@ class SheetLatexPrinter(LatexPrinter):
             name = f"{body.activation.latex}'"
         else:
             name = self._fname(body)
-        return f"{name}\\left({self._print(expr.expr)}\\right)"
+        return f"{name}{paren(self._print(expr.expr))}"
 
     def _print_SoftmaxVector(self, expr):
-        return f"\\operatorname{{softmax}}\\left({self._print(expr.args[0])}\\right)"
+        return f"\\operatorname{{softmax}}{paren(self._print(expr.args[0]))}"
 
     def _print_HadamardProduct(self, expr):
         return r" \odot ".join(self._mwrap(a) for a in expr.args)
@@ -163,7 +163,7 @@ class SheetLatexPrinter(LatexPrinter):
         return f"{self._mwrap(expr.arg)}^{{\\top}}"
 
     def _print_DiagMatrix(self, expr):
-        return f"\\operatorname{{diag}}\\left({self._print(expr.args[0])}\\right)"
+        return f"\\operatorname{{diag}}{paren(self._print(expr.args[0]))}"
 
     def _mwrap(self, m):
         text = self._print(m)

@@ -26,9 +26,30 @@ def seed_derivation(binary: bool = True) -> dict:
             "generated/seed_2-3-1_derivation.json": to_json(d)}
 
 
+def seed_sheet(binary: bool = True) -> dict:
+    """The seed network's derivation sheet: .tex in both namings; PDF and first-page PNG."""
+    from symbolic.backprop import derive
+    from symbolic.spec import network
+
+    from .sheet import render_sheet
+
+    seed = render_sheet(derive(network("2-3-1", "sigmoid", "half_se", naming="seed")))
+    layered = render_sheet(derive(network("2-3-1", "sigmoid", "half_se", naming="layered")))
+    files = {"generated/seed_2-3-1_sheet.tex": seed,
+             "generated/seed_2-3-1_sheet_layered.tex": layered}
+    if binary:
+        from .tex import compile_pdf, png_pages
+
+        pdf = compile_pdf(seed, "seed_2-3-1_sheet").pdf
+        files["generated/seed_2-3-1_sheet.pdf"] = pdf
+        files["generated/seed_2-3-1_sheet.png"] = png_pages(pdf, 1, 1)[0]
+    return files
+
+
 from .module import seed_module  # noqa: E402  (the training module owns its producer)
 
-PRODUCERS = [seed_derivation, seed_module]   # producer(binary: bool) -> {path: content}; one per kind of output
+# producer(binary: bool) -> {path: content}; one per kind of output
+PRODUCERS = [seed_derivation, seed_sheet, seed_module]
 
 
 def produce(binary: bool = True) -> dict:

@@ -112,6 +112,9 @@ class _Sheet:
         return {
             "title": f"Backpropagation by hand: the {spec.arch} network",
             "arch": spec.arch,
+            "command": escape_tex(command(spec, self.options)),
+            "command_plain": "".join(c if c.isprintable() else "?"
+                                     for c in command(spec, self.options)).replace("-->", "- ->"),
             "activations": ", ".join(sorted({escape_tex(a.formula_text or a.name) for a in acts})),
             "loss_title": escape_tex(spec.loss.title),
             "loss_formula_text": escape_tex(spec.loss.formula_text),
@@ -215,8 +218,9 @@ class _Sheet:
             "f": rule.latex,
             "name": escape_tex(rule.name),
             "elementwise": rule.elementwise,
-            "definition": f"{self.tex(rule(Z)) if rule.elementwise else self._softmax_generic()}"
-                          f" = {self.tex(_definition(rule, Z, None, None)) if rule.elementwise else self._softmax_definition()}",
+            "definition": (f"{self.tex(rule(Z))} = {self.tex(_definition(rule, Z, None, None))}"
+                           if rule.elementwise else
+                           f"{self._softmax_generic()} = {self._softmax_definition()}"),
             "formula_text": escape_tex(rule.formula_text),
             "a": self.tex(layer.a), "z": self.tex(layer.z),
             "values": values, "defs": defs,
@@ -365,7 +369,7 @@ class _Sheet:
     def _bracketed(self, value) -> list:
         """[value] as atoms for line breaking; a long sum is split at its terms."""
         text, w = self.tex(value), self.width(value) + 2
-        if w <= LINE - 10 or not value.is_Add:
+        if w <= LINE or not value.is_Add:
             return [(paren(text, "[", "]"), w)]
         # too long for one line: written with fixed-size brackets, broken between terms
         terms = sorted(value.as_ordered_terms(), key=lambda t: t.could_extract_minus_sign())
@@ -475,6 +479,23 @@ class _Sheet:
                     "Only some units are drawn; the edge from unit $j$ of one layer to unit $i$ "
                     "of the next carries the weight in row $i$, column $j$ of that layer's "
                     "weight matrix.")}
+
+
+def command(spec, options: SheetOptions) -> str:
+    """The symprop command line that writes this sheet."""
+    acts = [a.formula_text or a.name for a in spec.activations]
+    act = acts[0] if len(set(acts[:-1])) <= 1 and acts[-1] == acts[0] else ",".join(acts)
+    text = (f"symprop sheet {spec.arch} --activation {_quoted(act)} "
+            f"--loss {_quoted(spec.loss.formula_text or spec.loss.name)} --naming {spec.naming}")
+    if options.matrix_only:
+        text += " --matrix-only"
+    if not options.diagram:
+        text += " --no-diagram"
+    return text
+
+
+def _quoted(text: str) -> str:
+    return text if text.replace("_", "").replace(",", "").isalnum() else "'" + text + "'"
 
 
 def _OUT():

@@ -1,0 +1,109 @@
+"""Compile a LaTeX document to PDF (and PNG previews) in a temporary directory.
+
+pdflatex runs with -no-shell-escape, openin_any=p and openout_any=p (no reads or writes outside
+the working directory), -halt-on-error and a timeout. The log is checked for errors, undefined
+references and overfull boxes. Nothing is written outside the temporary directory: callers get
+bytes and hand them to codegen.writer.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from symbolic.errors import SympropError
+
+INSTALL = ("install TeX: apt-get install texlive-latex-base texlive-pictures poppler-utils "
+           "(or make tex)")
+TIMEOUT = 120.0
+_OVERFULL = re.compile(r"^Overfull \\hbox \((\d+(?:\.\d+)?)pt too wide\)", re.M)
+
+
+@dataclass(frozen=True)
+class Compiled:
+    pdf: bytes
+    log: str
+    runs: int
+    overfull: tuple[float, ...]     # widths (pt) of overfull boxes
+
+
+def available() -> bool:
+    return shutil.which("pdflatex") is not None
+
+
+def compile_pdf(tex: str, name: str = "sheet", timeout: float = TIMEOUT) -> Compiled:
+    """PDF bytes of `tex`; SympropError with the first TeX error if it does not compile."""
+    if not available():
+        raise SympropError("pdflatex not found", INSTALL)
+    env = dict(os.environ, openin_any="p", openout_any="p", shell_escape="f")
+    with tempfile.TemporaryDirectory(prefix="symprop-tex-") as tmp:
+        Path(tmp, f"{name}.tex").write_text(tex, encoding="utf-8")
+        cmd = ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape",
+               "-file-line-error", f"{name}.tex"]
+        runs = 0
+        for _ in range(3):
+            runs += 1
+            try:
+                subprocess.run(cmd, cwd=tmp, env=env, capture_output=True, timeout=timeout,
+                               stdin=subprocess.DEVNULL, check=False)
+            except subprocess.TimeoutExpired:
+                raise SympropError(f"pdflatex took longer than {timeout:.0f} s",
+                                   "use --matrix-only for large networks") from None
+            log = Path(tmp, f"{name}.log").read_text(encoding="latin-1") \
+                if Path(tmp, f"{name}.log").exists() else ""
+            if not _rerun(log):
+                break
+        error = first_error(log)
+        pdf = Path(tmp, f"{name}.pdf")
+        if error or not pdf.exists():
+            raise SympropError(f"pdflatex failed: {error or 'no PDF written'}",
+                               "this is a bug in the sheet; please report it with the command")
+        undefined = undefined_references(log)
+        if undefined:
+            raise SympropError(f"pdflatex: undefined references {', '.join(undefined)}",
+                               "this is a bug in the sheet; please report it")
+        overfull = tuple(float(w) for w in _OVERFULL.findall(log))
+        return Compiled(pdf.read_bytes(), log, runs, overfull)
+
+
+def png_pages(pdf: bytes, first: int = 1, last: int = 1, dpi: int = 110,
+              timeout: float = 60.0) -> list[bytes]:
+    """PNG previews of pages first..last (pdftoppm)."""
+    if shutil.which("pdftoppm") is None:
+        raise SympropError("pdftoppm not found", INSTALL)
+    with tempfile.TemporaryDirectory(prefix="symprop-png-") as tmp:
+        Path(tmp, "in.pdf").write_bytes(pdf)
+        try:
+            subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", str(first), "-l", str(last),
+                            "in.pdf", "page"], cwd=tmp, capture_output=True, timeout=timeout,
+                           check=True)
+        except subprocess.CalledProcessError as err:
+            raise SympropError(f"pdftoppm failed: {err.stderr.decode(errors='replace')[:200]}",
+                               "check the PDF") from None
+        except subprocess.TimeoutExpired:
+            raise SympropError("pdftoppm timed out", "render fewer pages") from None
+        return [p.read_bytes() for p in sorted(Path(tmp).glob("page-*.png"))]
+
+
+def page_count(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+def first_error(log: str) -> str:
+    for line in log.splitlines():
+        if line.startswith("!") or re.match(r"^[^:\s]+\.tex:\d+: ", line):
+            return line.lstrip("! ").strip()
+    return ""
+
+
+def undefined_references(log: str) -> list[str]:
+    return re.findall(r"Reference `([^']+)' on page \d+ undefined", log)
+
+
+def _rerun(log: str) -> bool:
+    return "Rerun to get cross-references right" in log or "Label(s) may have changed" in log
