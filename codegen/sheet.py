@@ -115,7 +115,8 @@ class _Sheet:
             "command": escape_tex(command(spec, self.options)),
             "command_plain": "".join(c if c.isprintable() else "?"
                                      for c in command(spec, self.options)).replace("-->", "- ->"),
-            "activations": ", ".join(sorted({escape_tex(a.formula_text or a.name) for a in acts})),
+            "activations": ", ".join(dict.fromkeys(escape_tex(a.formula_text or a.name)
+                                                   for a in acts)),
             "loss_title": escape_tex(spec.loss.title),
             "loss_formula_text": escape_tex(spec.loss.formula_text),
             "naming": spec.naming,
@@ -433,7 +434,7 @@ class _Sheet:
         depth = spec.depth
         dx = min(5.0, 12.5 / depth)
         dy = 1.7
-        label_edges = max(spec.sizes) <= 6
+        label_edges = all(m * n <= 12 for m, n in zip(spec.sizes, spec.sizes[1:]))  # legible
         nodes, edges, biases, headers = [], [], [], []
         columns = []
         for l, size in enumerate(spec.sizes):
@@ -463,12 +464,12 @@ class _Sheet:
                 rule = spec.activations[l - 1]
                 what = "output" if l == depth else f"hidden layer {l}" if depth > 2 else "hidden"
                 headers.append({"x": _f(l * dx), "text": f"{what}, ${rule.latex}$"})
-        top_y = max(float(n["y"]) for n in nodes) + 1.25
+        top_y = max(float(n["y"]) for n in nodes) + 1.7
         for l in range(1, depth + 1):
             src, dst = columns[l - 1], columns[l]
             m = len(src)
             for k, (sid, j) in enumerate(src):
-                pos = 0.62 - (0.32 * k / (m - 1) if m > 1 else 0.12)
+                pos = 0.7 - (0.45 * k / (m - 1) if m > 1 else 0.2)
                 for did, i in dst:
                     label = self.tex(self.nm.W(l, i, j)) if label_edges else ""
                     edges.append({"src": sid, "dst": did, "label": label, "pos": f"{pos:.2f}"})
@@ -476,9 +477,9 @@ class _Sheet:
         return {"nodes": nodes, "edges": edges, "biases": biases, "headers": headers,
                 "outputs": outs, "top": _f(top_y), "labelled": label_edges,
                 "caption": "" if label_edges else (
-                    "Only some units are drawn; the edge from unit $j$ of one layer to unit $i$ "
-                    "of the next carries the weight in row $i$, column $j$ of that layer's "
-                    "weight matrix.")}
+                    "The edge from unit $j$ of one layer to unit $i$ of the next carries the "
+                    "weight in row $i$, column $j$ of that layer's weight matrix (labels left "
+                    "out where they would overlap; dots stand for units not drawn).")}
 
 
 def command(spec, options: SheetOptions) -> str:
