@@ -60,9 +60,23 @@ def _line(p, eq) -> str:
         eta = next(s for s in eq.rhs.free_symbols if getattr(s, "name", "") == "eta")
         grad = (eq.lhs - eq.rhs) / eta
         return f"{p.doprint(eq.lhs)} ← {p.doprint(eq.lhs)} − {p.doprint(eta)}·{p.doprint(grad)}"
-    rhs = " + ".join(p.doprint(t) for t in eq.terms) if eq.terms else p.doprint(eq.rhs)
+    rhs = _written_sum(p, eq.terms) if eq.terms else p.doprint(eq.rhs)
     note = f"    ({eq.note})" if eq.note else ""
     return f"{p.doprint(eq.lhs)} = {rhs}{note}"
+
+
+def _written_sum(p, terms) -> str:
+    """Terms in the order they were written: a + b - c (not SymPy's canonical order)."""
+    text = ""
+    for k, term in enumerate(terms):
+        s = p.doprint(term)
+        if k == 0:
+            text = s
+        elif s.startswith("-"):
+            text += " - " + s[1:]
+        else:
+            text += " + " + s
+    return text
 
 
 def to_json(d) -> str:

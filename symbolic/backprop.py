@@ -16,7 +16,7 @@ from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 
 from . import functions as fn
 from .derivation import Derivation, Equation, Factor, LayerInfo
-from .naming import Naming
+from .naming import Name, Naming
 from .spec import NetworkSpec
 
 SCALAR_LIMIT = 5_000        # above this many parameters, only the delta (matrix) form is built
@@ -34,6 +34,9 @@ def derive(spec: NetworkSpec, scalar: bool | None = None) -> Derivation:
     if scalar is None:
         scalar = spec.n_params <= SCALAR_LIMIT
     naming = Naming(spec.naming, spec.sizes)
+    for generic, name in ((Z, Name("z", "z", "z")), (OUT, Name("out", r"\mathrm{out}", "out")),
+                          (Y, Name("y", "y", "y"))):
+        naming.names.setdefault(generic, name)   # the per-element rules' symbols
     layers = _layers(spec, naming)
     L, eta = naming.loss(), naming.eta()
     n_out = spec.sizes[-1]
@@ -133,11 +136,15 @@ def _backward_matrix(spec, naming: Naming, layers, L, eta) -> list[Equation]:
     grad_out = naming.matrix("dL_da", top.index, top.W.shape[0])
     naming.names[grad_out] = naming.names[grad_out].__class__(
         grad_out.name, r"\nabla_{\mathrm{out}} L", "∇ₒᵤₜL")
+    note = ""
     if top.activation.elementwise:
         rhs = HadamardProduct(grad_out, ElementwiseApplyFunction(top.prime, top.z))
+    elif spec.loss.softmax_delta is not None:   # softmax + cross-entropy: delta = a - y
+        rhs, note = top.a - naming.matrix("y", 0, top.size), spec.loss.softmax_assumption
     else:
         rhs = (DiagMatrix(top.a) - top.a * top.a.T) * grad_out
-    eqs.append(Equation(f"matrix {top.delta.name}", "delta_matrix", top.delta, rhs, layer=top.index))
+    eqs.append(Equation(f"matrix {top.delta.name}", "delta_matrix", top.delta, rhs, layer=top.index,
+                        note=note))
     for layer, above in zip(reversed(layers[:-1]), reversed(layers[1:])):
         rhs = HadamardProduct(above.W.T * above.delta, ElementwiseApplyFunction(layer.prime, layer.z))
         eqs.append(Equation(f"matrix {layer.delta.name}", "delta_matrix", layer.delta, rhs,

@@ -118,6 +118,7 @@ def explicit_delta_form(d) -> dict:
             subs[layer.a] = sp.Matrix(d.outputs)
         elif layer.activation.elementwise:
             subs[layer.a] = sp.Matrix([layer.activation(z) for z in zs])
+    subs[sp.MatrixSymbol("y", spec.sizes[-1], 1)] = sp.Matrix(d.targets)
     loss = d["L"].rhs
     grad_out = next(s for s in nm.names if getattr(s, "name", "") == f"dL_da{spec.depth}")
     subs[grad_out] = sp.Matrix([sp.diff(loss, o) for o in d.outputs])
