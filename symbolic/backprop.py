@@ -16,7 +16,7 @@ from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 
 from . import functions as fn
 from .derivation import Derivation, Equation, Factor, LayerInfo
-from .naming import Name, Naming
+from .naming import Naming
 from .spec import NetworkSpec
 
 SCALAR_LIMIT = 5_000        # above this many parameters, only the delta (matrix) form is built
@@ -34,9 +34,6 @@ def derive(spec: NetworkSpec, scalar: bool | None = None) -> Derivation:
     if scalar is None:
         scalar = spec.n_params <= SCALAR_LIMIT
     naming = Naming(spec.naming, spec.sizes)
-    for generic, name in ((Z, Name("z", "z", "z")), (OUT, Name("out", r"\mathrm{out}", "out")),
-                          (Y, Name("y", "y", "y"))):
-        naming.names.setdefault(generic, name)   # the per-element rules' symbols
     layers = _layers(spec, naming)
     L, eta = naming.loss(), naming.eta()
     n_out = spec.sizes[-1]
