@@ -21,7 +21,7 @@ import sympy as sp
 
 from symbolic.backprop import OUT, Y, Z
 
-from .numpy_printer import LOGSUMEXP, LOSS_FROM_LOGITS, NumpyPrinter, batch_sum
+from .numpy_printer import LOGSUMEXP, NumpyPrinter, RowPrinter, batch_sum, rows_supported
 from .unicode import printer_for
 
 STYLES = ("auto", "elementwise", "matrix")
@@ -56,14 +56,15 @@ class Line:
     target: str
     code: str
     comment: str = ""
+    op: str = "="       # "+=" for sums accumulated over chunks of rows
 
     def render(self, indent: int = 4) -> str:
         pad = " " * indent
         lines = [f"{pad}# {part}" for part in textwrap.wrap(
             self.comment, WIDTH - indent - 2, break_long_words=False, break_on_hyphens=False)]
-        text = f"{pad}{self.target} = {self.code}"
+        text = f"{pad}{self.target} {self.op} {self.code}"
         if len(text) > WIDTH:
-            text = f"{pad}{self.target} = (\n" + "\n".join(
+            text = f"{pad}{self.target} {self.op} (\n" + "\n".join(
                 pad + "    " + part for part in _split_code(self.code, WIDTH - indent - 4)) + ")"
         return "\n".join(lines + [text])
 
@@ -93,14 +94,17 @@ class Plan:
 
     style: str
     unpack: list[str] = field(default_factory=list)       # params -> locals
-    inputs: list[str] = field(default_factory=list)       # X -> columns (elementwise)
-    targets: list[str] = field(default_factory=list)      # Y -> columns (elementwise)
+    inputs: str = ""                                        # "x1, x2": X's columns (elementwise)
+    targets: str = ""                                       # "y_T,": Y's columns (elementwise)
     forward: list[Line] = field(default_factory=list)
     output: str = ""                                        # the (n, n_out) output array
     loss: list[Line] = field(default_factory=list)
     backward: list[Line] = field(default_factory=list)
     grads: list[str] = field(default_factory=list)         # flat gradient, sheet order
     grad_fill: list[str] = field(default_factory=list)     # matrix: lines filling g's views
+    chunk: list[str] = field(default_factory=list)         # elementwise: the loop body, indented
+    rows: list[str] = field(default_factory=list)          # the body on one row of Python floats
+    rows_init: list[str] = field(default_factory=list)     # gradient sums start at 0.0
 
 
 def output_delta(d) -> tuple[sp.Expr, str]:
@@ -118,7 +122,7 @@ def output_delta(d) -> tuple[sp.Expr, str]:
                   for p in sp.preorder_traversal(sp.together(dl_dout)))
     if has_rule and divides:
         return d["delta_out"].rhs, "delta_out"
-    return dl_dout * rule.prime_for_code(Z), "dL/dout · f′(z) (stable f′)"
+    return dl_dout * rule.prime_for_code(Z), "dL/dout · f′(z), stable f′"
 
 
 def render_module(d, style: str = "auto", dtype: str = "float64", source: str = "") -> str:
@@ -127,9 +131,16 @@ def render_module(d, style: str = "auto", dtype: str = "float64", source: str = 
     names = {s: n.code for s, n in d.naming.names.items()}
     printer = NumpyPrinter(names)
     plan = (_elementwise if style == "elementwise" else _matrix)(d, printer)
+    plan.chunk = [line.render(8) for line in plan.forward + plan.loss + plan.backward]
+    if style == "elementwise" and rows_supported(d):
+        row_printer = RowPrinter(names)
+        row = _elementwise(d, row_printer, one_row=True)
+        plan.rows = [line.render(8) for line in row.forward + row.loss + row.backward]
+        plan.rows_init = _unpack(row.grads, "(0.0,) * N_PARAMS")
+        printer.helpers.update(row_printer.helpers)
     for part in ("forward", "loss", "backward", "grad_fill"):
         setattr(plan, part, [line.render() for line in getattr(plan, part)])
-    plan.grads = textwrap.wrap(", ".join(plan.grads) + ",", WIDTH - 8)
+    plan.grads = textwrap.wrap(", ".join(plan.grads) + ",", WIDTH - 12)
     uni = printer_for(d)
     layout = [(f"W{la.index}", (la.size, d.spec.sizes[la.index - 1])) for la in d.layers]
     layout = [x for la, w in zip(d.layers, layout) for x in (w, (f"b{la.index}", (la.size,)))]
@@ -145,6 +156,7 @@ def render_module(d, style: str = "auto", dtype: str = "float64", source: str = 
         mapping=_mapping(d, style), loss_title=d.spec.loss.formula_text or d.spec.loss.title,
         loss_eq=f"{uni.doprint(d['L'].lhs)} = {uni.doprint(d['L'].rhs)}",
         init_gain=", ".join(_init_gain(d)) + ("," if len(d.layers) == 1 else ""),
+        uses_math=any("math." in h for h in helpers) or any("math." in t for t in plan.rows),
     )
     text = _environment().get_template("train_module.py.jinja").render(**context)
     return text.rstrip("\n") + "\n"
@@ -188,7 +200,9 @@ def _mapping(d, style) -> list[str]:
 
 
 # elementwise ------------------------------------------------------------------------------------
-def _elementwise(d, printer: NumpyPrinter) -> Plan:
+def _elementwise(d, printer: NumpyPrinter, one_row: bool = False) -> Plan:
+    """The sheet's scalar lines; columns over the batch, or with `one_row` Python floats
+    (gradients then accumulate with +=)."""
     nm, spec, uni = d.naming, d.spec, printer_for(d)
     plan = Plan("elementwise")
     code = printer.doprint
@@ -206,16 +220,24 @@ def _elementwise(d, printer: NumpyPrinter) -> Plan:
                 plan.unpack += _unpack(r, f"W{l}_rows[{i}]")
         plan.unpack += _unpack([code(nm.b(l, i)) for i in range(1, n + 1)],
                                f"params['b{l}'].tolist()")
-    plan.inputs = [f"{code(x)} = X[:, {j}]" for j, x in enumerate(d.inputs)]
-    plan.targets = [f"{code(y)} = Y[:, {k}]" for k, y in enumerate(d.targets)]
+    plan.inputs = ", ".join(code(x) for x in d.inputs) + ("," if len(d.inputs) == 1 else "")
+    plan.targets = ", ".join(code(y) for y in d.targets) + ("," if len(d.targets) == 1 else "")
 
-    # forward: z lines in the sheet's written order; f(z) downstream becomes the named a
-    reuse = {}
+    # forward: z lines in the sheet's written order; f(z) downstream becomes the named a, and
+    # f′(z) the named a_prime where the table computes both from one exp (`numpy_pair`)
+    reuse, primes = {}, {}
     top = spec.activations[-1]
+    dexpr, how = output_delta(d)
     for eq in d.of_kind("forward"):
+        rule = spec.activations[eq.layer - 1]
         if eq.terms:
             rhs = " + ".join(code(t.xreplace(reuse)) for t in eq.terms)
             plan.forward.append(Line(code(eq.lhs), rhs))
+        elif rule.numpy_pair and (eq.layer < spec.depth or how != "delta_out"):
+            reuse[eq.rhs] = eq.lhs
+            z, a = eq.rhs.args[0], code(eq.lhs)
+            primes[z] = sp.Symbol(f"{a}_prime", real=True)
+            plan.forward.append(Line(f"{a}, {a}_prime", f"{printer.pair_helper(rule)}({code(z)})"))
         else:
             reuse[eq.rhs] = eq.lhs
             value = eq.rhs
@@ -233,11 +255,12 @@ def _elementwise(d, printer: NumpyPrinter) -> Plan:
               for eq in d.of_kind("forward")[-len(d.outputs):]]
     loss_expr = _loss_value(d, logits)
     deltas_top, comments = [], []
-    dexpr, how = output_delta(d)
     top_deltas = [e for e in d.of_kind("delta") if e.layer == spec.depth]
     for eq, o, y in zip(top_deltas, d.outputs, d.targets):
         z = _z_of(d, o)
         rhs = (dexpr.xreplace({OUT: o, Y: y, Z: z}) if dexpr is not None else eq.compact)
+        if z in primes:
+            rhs = rhs.subs(top.prime_for_code(z), primes[z])
         deltas_top.append((eq.lhs, (rhs * INV_N).xreplace(reuse)))
         comments.append(f"{eq.name}: {uni.doprint(eq.lhs)} = {uni.doprint(eq.compact)}"
                         f"  (÷n: batch mean; code: {how or 'as the sheet'})")
@@ -251,7 +274,7 @@ def _elementwise(d, printer: NumpyPrinter) -> Plan:
             if eq.layer != l:
                 continue
             z = next(f.den for f in eq.factors[-1:])
-            rhs = eq.compact.subs(rule.prime(z), rule.prime_for_code(z))
+            rhs = eq.compact.subs(rule.prime(z), primes.get(z, rule.prime_for_code(z)))
             items.append((eq.lhs, rhs.xreplace(reuse)))
             notes.append(f"{eq.name}: {uni.doprint(eq.lhs)} = {uni.doprint(eq.compact)}")
         plan.backward.extend(_cse_lines(printer, items, notes, prefix=f"u{l}_"))
@@ -260,7 +283,8 @@ def _elementwise(d, printer: NumpyPrinter) -> Plan:
         rhs = batch_sum(eq.compact.xreplace(reuse))
         target = code(eq.lhs)
         plan.backward.append(Line(target, code(rhs),
-                                  f"{eq.name}: {uni.doprint(eq.lhs)} = {uni.doprint(eq.compact)}"))
+                                  f"{eq.name}: {uni.doprint(eq.lhs)} = {uni.doprint(eq.compact)}",
+                                  "+=" if one_row else "="))
         plan.grads.append(target)
     return plan
 
@@ -281,20 +305,20 @@ def _z_of(d, out):
 
 
 def _loss_value(d, logits) -> sp.Expr:
-    """The batch-mean loss: from logits via LOSS_FROM_LOGITS when the loss has an entry."""
+    """The batch-mean loss: from logits when the loss table has a `numpy_logits` spelling."""
     spec = d.spec
     scale = sp.Rational(1, spec.sizes[-1]) if spec.loss.mean_over_outputs else 1
-    if spec.loss.name in LOSS_FROM_LOGITS:
-        return _LossText(spec.loss.name, tuple(logits), d.targets, scale)
+    if spec.loss.numpy_logits:
+        return _LossText(spec.loss.numpy_logits, tuple(logits), d.targets, scale)
     return batch_sum(d["L"].rhs) * INV_N
 
 
 class _LossText(sp.Symbol):
-    """A loss value spelled from the LOSS_FROM_LOGITS table (opaque to cse)."""
+    """A loss value spelled from the loss table's `numpy_logits` (opaque to cse)."""
 
-    def __new__(cls, name, logits, targets, scale):
-        obj = super().__new__(cls, f"_loss_{name}")
-        obj.loss, obj.logits, obj.targets, obj.scale = name, logits, targets, scale
+    def __new__(cls, spelling, logits, targets, scale):
+        obj = super().__new__(cls, "_loss_from_logits")
+        obj.spelling, obj.logits, obj.targets, obj.scale = spelling, logits, targets, scale
         return obj
 
 
@@ -312,12 +336,15 @@ def _cse_lines(printer, items, comments, prefix) -> list[Line]:
         lines.append(Line(target, printer.doprint(rhs), comment_of[lhs]))
     for lhs, lt in texts.items():
         lines.insert(0, Line("L", _loss_text(printer, lt), comment_of[lhs]))
+    for line in lines:
+        if line.target == "L":
+            line.op = "+="     # a sum over the chunks of rows
     return lines
 
 
 def _loss_text(printer, lt: _LossText) -> str:
     p = printer.doprint
-    terms = [LOSS_FROM_LOGITS[lt.loss].format(z=p(z), y=p(y), lse="lse")
+    terms = [lt.spelling.format(z=p(z), y=p(y), lse="lse")
              for z, y in zip(lt.logits, lt.targets)]
     body = " + ".join(f"({t})" for t in terms) if len(terms) > 1 else terms[0]
     scale = "" if lt.scale == 1 else f" * {p(lt.scale)}"
@@ -353,8 +380,8 @@ def _matrix(d, printer: NumpyPrinter) -> Plan:
              for la in d.layers if la.activation.elementwise}
     # loss
     scale = sp.Rational(1, spec.sizes[-1]) if spec.loss.mean_over_outputs else 1
-    if spec.loss.name in LOSS_FROM_LOGITS:
-        term = LOSS_FROM_LOGITS[spec.loss.name].format(z=code(Zs), y="Y", lse="lse")
+    if spec.loss.numpy_logits:
+        term = spec.loss.numpy_logits.format(z=code(Zs), y="Y", lse="lse")
         s = "" if scale == 1 else f" * {code(scale)}"
         plan.loss.append(Line("L", f"np.sum({term}) * inv_n{s}", "loss (from logits)"))
     else:

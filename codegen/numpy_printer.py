@@ -4,7 +4,8 @@ Arrays are batched with rows = samples. A scalar symbol of the sheet (z_h1, delt
 code name and stands for a column of values, one per sample; a matrix symbol (z1, delta1) stands
 for an (n, width) array whose row r is the sheet's column vector for sample r. Our activations
 print as module-level helpers (`_sigmoid(z)`), each defined once from the activation table's
-stable NumPy spelling; the helpers a module needs are collected as the printer runs.
+stable NumPy spelling (and `_sigmoid_pair(z)` -> (f(z), f′(z)) where the table has a `numpy_pair`
+body sharing one exp); the helpers a module needs are collected as the printer runs.
 """
 
 from __future__ import annotations
@@ -22,13 +23,6 @@ class batch_sum(sp.Function):
 
     nargs = 1
 
-
-# Loss values from logits, where the Derivation's spelling in `out` would take log(0) when the
-# output saturates: one per-output term with {z} (logit), {y} (target), {lse} (log-sum-exp).
-LOSS_FROM_LOGITS = {
-    "bce": "np.logaddexp(0.0, {z}) - {y} * {z}",   # -(y log σ(z) + (1-y) log σ(-z))
-    "cce": "{y} * ({lse} - {z})",                   # -y log softmax(z)
-}
 
 # Elementary functions: SymPy name -> NumPy name.
 NUMPY_FUNCS = {"exp": "np.exp", "log": "np.log", "tanh": "np.tanh", "sinh": "np.sinh",
@@ -120,6 +114,15 @@ class NumpyPrinter(PythonCodePrinter):
             self.helpers[name] = self._helper_def(name, expr)
         return name
 
+    def pair_helper(self, rule) -> str:
+        """The helper returning (f(z), f′(z)) from the table's `numpy_pair` body."""
+        name = f"_{rule.name}_pair"
+        if name not in self.helpers:
+            body = "\n".join(f"    {line.format(z='z')}" for line in rule.numpy_pair)
+            self.helpers[name] = (f"def {name}(z):\n    \"\"\"({rule.name}(z), its derivative): one "
+                                  f"exp, no overflow, no cancellation\"\"\"\n{body}")
+        return name
+
     def _helper_def(self, name, expr) -> str:
         z = sp.Symbol("z", real=True)
         rule = next((r for r in _table_rules() if r.func is type(expr)), None)
@@ -169,6 +172,64 @@ class NumpyPrinter(PythonCodePrinter):
         return self._print(body.xreplace(self.reuse))
 
 
+class RowPrinter(NumpyPrinter):
+    """The same lines on one row: every symbol a Python float, `math` for the functions, and a
+    batch sum printed as the row's term (the caller accumulates it with +=)."""
+
+    def _print_Function(self, expr):
+        name = type(expr).__name__
+        if name in MATH_FUNCS and not isinstance(expr, fn.Activation):
+            return f"{MATH_FUNCS[name]}({', '.join(self._print(a) for a in expr.args)})"
+        return super()._print_Function(expr)
+
+    def _print_Heaviside(self, expr):
+        return f"float({self._print(expr.args[0])} > 0.0)"
+
+    def _print_Max(self, expr):
+        return f"max({', '.join(self._print(a) for a in expr.args)})"
+
+    def _print_Min(self, expr):
+        return f"min({', '.join(self._print(a) for a in expr.args)})"
+
+    def _print_Pow(self, expr, rational=False):
+        return self._hprint_Pow(expr, rational=rational, sqrt="math.sqrt")
+
+    def _print_batch_sum(self, expr):
+        text = self._print(expr.args[0])
+        return f"({text})" if expr.args[0].is_Add else text    # it may stand in a product
+
+    def pair_helper(self, rule) -> str:
+        name = f"_{rule.name}_pair_row"
+        if name not in self.helpers:
+            body = "\n".join(f"    {line.format(z='z')}" for line in rule.python_pair)
+            self.helpers[name] = (f"def {name}(z):\n    \"\"\"_{rule.name}_pair on one Python "
+                                  f"float\"\"\"\n{body}")
+        return name
+
+    def _helper(self, expr) -> str:
+        cls = type(expr)
+        name = f"_{cls.__name__}_row"
+        if name not in self.helpers:
+            rule = next(r for r in _table_rules() if r.func is cls)
+            alpha = {"alpha": self._print(expr.args[1])} if len(expr.args) > 1 else {}
+            self.helpers[name] = (f"def {name}(z):\n    \"\"\"{rule.name}(z) on one Python "
+                                  f"float\"\"\"\n    return {rule.python.format(z='z', **alpha)}")
+        return name
+
+
+# Elementary functions on one Python float: SymPy name -> math (or builtin) name.
+MATH_FUNCS = {"exp": "math.exp", "log": "math.log", "tanh": "math.tanh", "sinh": "math.sinh",
+              "cosh": "math.cosh", "sin": "math.sin", "cos": "math.cos", "Abs": "abs",
+              "atan": "math.atan", "erf": "math.erf", "expm1": "math.expm1", "log1p": "math.log1p"}
+
+
+def rows_supported(d) -> bool:
+    """A one-row Python-float version exists: every activation has a `python` spelling and the
+    loss needs no NumPy-only spelling from logits."""
+    return not d.spec.loss.numpy_logits and all(
+        rule.python and (rule.python_pair or not rule.numpy_pair) for rule in d.spec.activations)
+
+
 def _is_param(m) -> bool:
     """W or Wᵀ of a layer: the only matrices that are not batched."""
     m = m.arg if isinstance(m, sp.Transpose) else m
@@ -183,6 +244,7 @@ def _table_rules():
 
 for _name in NUMPY_FUNCS:
     setattr(NumpyPrinter, f"_print_{_name}", NumpyPrinter._print_Function)
+    setattr(RowPrinter, f"_print_{_name}", RowPrinter._print_Function)
 
-__all__ = ["NumpyPrinter", "batch_sum", "LOSS_FROM_LOGITS", "LOGSUMEXP", "HadamardProduct",
+__all__ = ["NumpyPrinter", "RowPrinter", "rows_supported", "batch_sum", "LOGSUMEXP", "HadamardProduct",
            "ElementwiseApplyFunction"]

@@ -20,6 +20,7 @@ Command line: python {this file} --data data.csv --epochs 2000 --lr 2.0 --out we
 """
 
 import argparse
+import math
 import os
 import sys
 import tempfile
@@ -38,21 +39,42 @@ LAYOUT = (
 N_PARAMS = 13
 N_IN, N_OUT = 2, 1
 INIT_GAIN = (4.0, 4.0)  # weights ~ N(0, gain / fan_in)
+CHUNK = 8192  # rows per pass in value_and_gradients: each column of a chunk stays in cache
+ROWS = 16  # batches up to this size run on Python floats: no per-call NumPy overhead
 
 
-def _sigmoid(z):
-    """sigmoid(z), written so it cannot overflow"""
-    return np.exp(-np.logaddexp(0.0, -z))
+def _sigmoid_pair(z):
+    """(sigmoid(z), its derivative): one exp, no overflow, no cancellation"""
+    e = np.exp(-np.abs(z))
+    r = 1.0 / (1.0 + e)
+    er = e * r
+    return np.where(z >= 0.0, r, er), er * r
+
+
+def _sigmoid_pair_row(z):
+    """_sigmoid_pair on one Python float"""
+    e = math.exp(-abs(z))
+    r = 1.0 / (1.0 + e)
+    er = e * r
+    return (r if z >= 0.0 else er), er * r
+
+
+def _slices():
+    """(key, start, stop, shape) of each params entry in the flat vector."""
+    out, start = [], 0
+    for key, shape in LAYOUT:
+        stop = start + int(np.prod(shape))
+        out.append((key, start, stop, shape))
+        start = stop
+    return tuple(out)
+
+
+_SLICES = _slices()
 
 
 def _unflatten(theta):
     """{name: view into theta} in LAYOUT order."""
-    out, start = {}, 0
-    for key, shape in LAYOUT:
-        size = int(np.prod(shape))
-        out[key] = theta[start:start + size].reshape(shape)
-        start += size
-    return out
+    return {key: theta[start:stop].reshape(shape) for key, start, stop, shape in _SLICES}
 
 
 def _flat(tree):
@@ -85,16 +107,15 @@ def forward(params, X):
     b1, b2, b3 = params['b1'].tolist()
     (w_a, w_b, w_c), = params['W2'].tolist()
     b4, = params['b2'].tolist()
-    x1 = X[:, 0]
-    x2 = X[:, 1]
+    x1, x2 = X.T.copy()
     z_h1 = w11*x1 + w12*x2 + b1
     z_h2 = w21*x1 + w22*x2 + b2
     z_h3 = w31*x1 + w32*x2 + b3
-    a_h1 = _sigmoid(z_h1)
-    a_h2 = _sigmoid(z_h2)
-    a_h3 = _sigmoid(z_h3)
+    a_h1, a_h1_prime = _sigmoid_pair(z_h1)
+    a_h2, a_h2_prime = _sigmoid_pair(z_h2)
+    a_h3, a_h3_prime = _sigmoid_pair(z_h3)
     z_o = a_h1*w_a + a_h2*w_b + a_h3*w_c + b4
-    out = _sigmoid(z_o)
+    out, out_prime = _sigmoid_pair(z_o)
     return np.stack((out,), axis=1)
 
 
@@ -104,60 +125,134 @@ def loss(params, X, Y):
 
 
 def value_and_gradients(params, X, Y):
-    """(loss, gradients): one forward pass, then the chain rule of the sheet."""
+    """(loss, gradients): one forward pass, then the chain rule of the sheet.
+
+    Rows go CHUNK at a time (copied to contiguous columns); the loss and the gradients are sums
+    over the rows, so each chunk adds its part.
+    """
+    n = X.shape[0]
+    if n <= ROWS:
+        try:
+            return _value_and_gradients_rows(params, X, Y)
+        except (OverflowError, ValueError, ZeroDivisionError):
+            pass  # Python floats raise where NumPy gives inf or nan: the array path below
     (w11, w12), (w21, w22), (w31, w32) = params['W1'].tolist()
     b1, b2, b3 = params['b1'].tolist()
     (w_a, w_b, w_c), = params['W2'].tolist()
     b4, = params['b2'].tolist()
-    x1 = X[:, 0]
-    x2 = X[:, 1]
-    y_T = Y[:, 0]
-    z_h1 = w11*x1 + w12*x2 + b1
-    z_h2 = w21*x1 + w22*x2 + b2
-    z_h3 = w31*x1 + w32*x2 + b3
-    a_h1 = _sigmoid(z_h1)
-    a_h2 = _sigmoid(z_h2)
-    a_h3 = _sigmoid(z_h3)
-    z_o = a_h1*w_a + a_h2*w_b + a_h3*w_c + b4
-    out = _sigmoid(z_o)
+    inv_n = 1.0 / n
+    L, g = 0.0, np.zeros(N_PARAMS, DTYPE)
+    for start in range(0, n, CHUNK):
+        x1, x2 = X[start:start + CHUNK].T.copy()
+        y_T, = Y[start:start + CHUNK].T
+        z_h1 = w11*x1 + w12*x2 + b1
+        z_h2 = w21*x1 + w22*x2 + b2
+        z_h3 = w31*x1 + w32*x2 + b3
+        a_h1, a_h1_prime = _sigmoid_pair(z_h1)
+        a_h2, a_h2_prime = _sigmoid_pair(z_h2)
+        a_h3, a_h3_prime = _sigmoid_pair(z_h3)
+        z_o = a_h1*w_a + a_h2*w_b + a_h3*w_c + b4
+        out, out_prime = _sigmoid_pair(z_o)
+        t0 = out - y_T
+        # loss
+        L += inv_n*0.5 * np.dot(t0, t0)
+        # delta_o: δ_o = out·(1 - out)·(out - y_T)  (÷n: batch mean; code: dL/dout · f′(z), stable
+        # f′)
+        delta_o = inv_n*out_prime*t0
+        # delta_h1: δ_h1 = δ_o·w_a·σ(z_h1)·(1 - σ(z_h1))
+        delta_h1 = a_h1_prime*delta_o*w_a
+        # delta_h2: δ_h2 = δ_o·w_b·σ(z_h2)·(1 - σ(z_h2))
+        delta_h2 = a_h2_prime*delta_o*w_b
+        # delta_h3: δ_h3 = δ_o·w_c·σ(z_h3)·(1 - σ(z_h3))
+        delta_h3 = a_h3_prime*delta_o*w_c
+        # dL/dw11: ∂L/∂w₁₁ = δ_h1·x₁
+        dw11 = np.dot(delta_h1, x1)
+        # dL/dw12: ∂L/∂w₁₂ = δ_h1·x₂
+        dw12 = np.dot(delta_h1, x2)
+        # dL/dw21: ∂L/∂w₂₁ = δ_h2·x₁
+        dw21 = np.dot(delta_h2, x1)
+        # dL/dw22: ∂L/∂w₂₂ = δ_h2·x₂
+        dw22 = np.dot(delta_h2, x2)
+        # dL/dw31: ∂L/∂w₃₁ = δ_h3·x₁
+        dw31 = np.dot(delta_h3, x1)
+        # dL/dw32: ∂L/∂w₃₂ = δ_h3·x₂
+        dw32 = np.dot(delta_h3, x2)
+        # dL/db1: ∂L/∂b₁ = δ_h1
+        db1 = delta_h1.sum(axis=0)
+        # dL/db2: ∂L/∂b₂ = δ_h2
+        db2 = delta_h2.sum(axis=0)
+        # dL/db3: ∂L/∂b₃ = δ_h3
+        db3 = delta_h3.sum(axis=0)
+        # dL/dw_a: ∂L/∂w_a = δ_o·σ(z_h1)
+        dw_a = np.dot(a_h1, delta_o)
+        # dL/dw_b: ∂L/∂w_b = δ_o·σ(z_h2)
+        dw_b = np.dot(a_h2, delta_o)
+        # dL/dw_c: ∂L/∂w_c = δ_o·σ(z_h3)
+        dw_c = np.dot(a_h3, delta_o)
+        # dL/db4: ∂L/∂b₄ = δ_o
+        db4 = delta_o.sum(axis=0)
+        g += (
+            dw11, dw12, dw21, dw22, dw31, dw32, db1, db2, db3, dw_a, dw_b, dw_c, db4,
+        )
+    return float(L), _unflatten(g)
+
+
+def _value_and_gradients_rows(params, X, Y):
+    """value_and_gradients for a few rows: the same lines, one row at a time, on Python floats."""
+    (w11, w12), (w21, w22), (w31, w32) = params['W1'].tolist()
+    b1, b2, b3 = params['b1'].tolist()
+    (w_a, w_b, w_c), = params['W2'].tolist()
+    b4, = params['b2'].tolist()
     inv_n = 1.0 / X.shape[0]
-    t0 = out - y_T
-    # loss
-    L = inv_n*0.5 * np.dot(t0, t0)
-    # delta_o: δ_o = out·(1 - out)·(out - y_T)  (÷n: batch mean; code: dL/dout · f′(z) (stable f′))
-    delta_o = inv_n*out*t0*_sigmoid(-z_o)
-    # delta_h1: δ_h1 = δ_o·w_a·σ(z_h1)·(1 - σ(z_h1))
-    delta_h1 = a_h1*delta_o*w_a*_sigmoid(-z_h1)
-    # delta_h2: δ_h2 = δ_o·w_b·σ(z_h2)·(1 - σ(z_h2))
-    delta_h2 = a_h2*delta_o*w_b*_sigmoid(-z_h2)
-    # delta_h3: δ_h3 = δ_o·w_c·σ(z_h3)·(1 - σ(z_h3))
-    delta_h3 = a_h3*delta_o*w_c*_sigmoid(-z_h3)
-    # dL/dw11: ∂L/∂w₁₁ = δ_h1·x₁
-    dw11 = np.dot(delta_h1, x1)
-    # dL/dw12: ∂L/∂w₁₂ = δ_h1·x₂
-    dw12 = np.dot(delta_h1, x2)
-    # dL/dw21: ∂L/∂w₂₁ = δ_h2·x₁
-    dw21 = np.dot(delta_h2, x1)
-    # dL/dw22: ∂L/∂w₂₂ = δ_h2·x₂
-    dw22 = np.dot(delta_h2, x2)
-    # dL/dw31: ∂L/∂w₃₁ = δ_h3·x₁
-    dw31 = np.dot(delta_h3, x1)
-    # dL/dw32: ∂L/∂w₃₂ = δ_h3·x₂
-    dw32 = np.dot(delta_h3, x2)
-    # dL/db1: ∂L/∂b₁ = δ_h1
-    db1 = delta_h1.sum(axis=0)
-    # dL/db2: ∂L/∂b₂ = δ_h2
-    db2 = delta_h2.sum(axis=0)
-    # dL/db3: ∂L/∂b₃ = δ_h3
-    db3 = delta_h3.sum(axis=0)
-    # dL/dw_a: ∂L/∂w_a = δ_o·σ(z_h1)
-    dw_a = np.dot(a_h1, delta_o)
-    # dL/dw_b: ∂L/∂w_b = δ_o·σ(z_h2)
-    dw_b = np.dot(a_h2, delta_o)
-    # dL/dw_c: ∂L/∂w_c = δ_o·σ(z_h3)
-    dw_c = np.dot(a_h3, delta_o)
-    # dL/db4: ∂L/∂b₄ = δ_o
-    db4 = delta_o.sum(axis=0)
+    L = 0.0
+    dw11, dw12, dw21, dw22, dw31, dw32, db1, db2, db3, dw_a, dw_b, dw_c, db4 = (0.0,) * N_PARAMS
+    for (x1, x2), (y_T,) in zip(X.tolist(), Y.tolist(), strict=True):
+        z_h1 = w11*x1 + w12*x2 + b1
+        z_h2 = w21*x1 + w22*x2 + b2
+        z_h3 = w31*x1 + w32*x2 + b3
+        a_h1, a_h1_prime = _sigmoid_pair_row(z_h1)
+        a_h2, a_h2_prime = _sigmoid_pair_row(z_h2)
+        a_h3, a_h3_prime = _sigmoid_pair_row(z_h3)
+        z_o = a_h1*w_a + a_h2*w_b + a_h3*w_c + b4
+        out, out_prime = _sigmoid_pair_row(z_o)
+        t0 = out - y_T
+        # loss
+        L += inv_n*(0.5)*t0**2
+        # delta_o: δ_o = out·(1 - out)·(out - y_T)  (÷n: batch mean; code: dL/dout · f′(z), stable
+        # f′)
+        delta_o = inv_n*out_prime*t0
+        # delta_h1: δ_h1 = δ_o·w_a·σ(z_h1)·(1 - σ(z_h1))
+        delta_h1 = a_h1_prime*delta_o*w_a
+        # delta_h2: δ_h2 = δ_o·w_b·σ(z_h2)·(1 - σ(z_h2))
+        delta_h2 = a_h2_prime*delta_o*w_b
+        # delta_h3: δ_h3 = δ_o·w_c·σ(z_h3)·(1 - σ(z_h3))
+        delta_h3 = a_h3_prime*delta_o*w_c
+        # dL/dw11: ∂L/∂w₁₁ = δ_h1·x₁
+        dw11 += delta_h1*x1
+        # dL/dw12: ∂L/∂w₁₂ = δ_h1·x₂
+        dw12 += delta_h1*x2
+        # dL/dw21: ∂L/∂w₂₁ = δ_h2·x₁
+        dw21 += delta_h2*x1
+        # dL/dw22: ∂L/∂w₂₂ = δ_h2·x₂
+        dw22 += delta_h2*x2
+        # dL/dw31: ∂L/∂w₃₁ = δ_h3·x₁
+        dw31 += delta_h3*x1
+        # dL/dw32: ∂L/∂w₃₂ = δ_h3·x₂
+        dw32 += delta_h3*x2
+        # dL/db1: ∂L/∂b₁ = δ_h1
+        db1 += delta_h1
+        # dL/db2: ∂L/∂b₂ = δ_h2
+        db2 += delta_h2
+        # dL/db3: ∂L/∂b₃ = δ_h3
+        db3 += delta_h3
+        # dL/dw_a: ∂L/∂w_a = δ_o·σ(z_h1)
+        dw_a += a_h1*delta_o
+        # dL/dw_b: ∂L/∂w_b = δ_o·σ(z_h2)
+        dw_b += a_h2*delta_o
+        # dL/dw_c: ∂L/∂w_c = δ_o·σ(z_h3)
+        dw_c += a_h3*delta_o
+        # dL/db4: ∂L/∂b₄ = δ_o
+        db4 += delta_o
     g = np.array([
         dw11, dw12, dw21, dw22, dw31, dw32, db1, db2, db3, dw_a, dw_b, dw_c, db4,
     ], dtype=DTYPE)

@@ -2,7 +2,9 @@
 
 Each row: the SymPy function (its `fdiff` is the derivative the sheet prints), the LaTeX and
 Unicode spellings, a NumPy spelling of f(z) that cannot overflow, and where the printed derivative
-would cancel catastrophically in floating point, a stable form of f'(z) for generated code.
+would cancel catastrophically in floating point, a stable form of f'(z) for generated code; where
+f and f' share their expensive part, a NumPy body computing both at once (`numpy_pair`); and the
+same on one Python float with `math` (`python`, `python_pair`), for batches of a few rows.
 Tests check every derivative against SymPy's `diff` of the definition.
 """
 
@@ -32,6 +34,10 @@ class ActivationRule:
     params: tuple = ()              # extra arguments (leaky_relu's slope)
     output_only: bool = False       # softmax: only on the output layer
     formula_text: str = ""          # the user's text, for custom activations
+    # body of a helper `(f(z), f'(z))` sharing one transcendental; lines, the last a `return`
+    numpy_pair: tuple[str, ...] = ()
+    python: str = ""                # f(z) on one Python float (math module); stable likewise
+    python_pair: tuple[str, ...] = ()   # numpy_pair on one Python float
 
     @property
     def elementwise(self) -> bool:
@@ -51,15 +57,27 @@ class ActivationRule:
 TABLE: dict[str, ActivationRule] = {
     "sigmoid": ActivationRule(
         "sigmoid", fn.sigmoid, r"\sigma", "σ", "np.exp(-np.logaddexp(0.0, -{z}))",
-        stable_prime=lambda z: fn.sigmoid(z) * fn.sigmoid(-z)),
-    "tanh": ActivationRule("tanh", sp.tanh, r"\tanh", "tanh", "np.tanh({z})"),
-    "relu": ActivationRule("relu", fn.relu, r"\operatorname{ReLU}", "ReLU", "np.maximum({z}, 0.0)"),
+        stable_prime=lambda z: fn.sigmoid(z) * fn.sigmoid(-z),
+        # e = exp(-|z|) <= 1: σ(z) = 1/(1+e) or e/(1+e) by the sign of z, and
+        # σ′(z) = σ(z)σ(-z) = e/(1+e)²: no overflow, no 1 - σ cancellation, one exp
+        numpy_pair=("e = np.exp(-np.abs({z}))", "r = 1.0 / (1.0 + e)", "er = e * r",
+                    "return np.where({z} >= 0.0, r, er), er * r"),
+        python="1.0 / (1.0 + math.exp(-{z})) if {z} >= 0.0 else math.exp({z}) / (1.0 + math.exp({z}))",
+        python_pair=("e = math.exp(-abs({z}))", "r = 1.0 / (1.0 + e)", "er = e * r",
+                     "return (r if {z} >= 0.0 else er), er * r")),
+    "tanh": ActivationRule("tanh", sp.tanh, r"\tanh", "tanh", "np.tanh({z})",
+                           python="math.tanh({z})"),
+    "relu": ActivationRule("relu", fn.relu, r"\operatorname{ReLU}", "ReLU", "np.maximum({z}, 0.0)",
+                           python="max({z}, 0.0)"),
     "leaky_relu": ActivationRule(
         "leaky_relu", fn.leaky_relu, r"\operatorname{LReLU}", "LReLU",
-        "np.where({z} > 0.0, {z}, {alpha} * {z})", params=(sp.Rational(1, 100),)),
+        "np.where({z} > 0.0, {z}, {alpha} * {z})", params=(sp.Rational(1, 100),),
+        python="{z} if {z} > 0.0 else {alpha} * {z}"),
     "softplus": ActivationRule(
-        "softplus", fn.softplus, r"\operatorname{softplus}", "softplus", "np.logaddexp(0.0, {z})"),
-    "identity": ActivationRule("identity", fn.identity, r"\operatorname{id}", "id", "{z}"),
+        "softplus", fn.softplus, r"\operatorname{softplus}", "softplus", "np.logaddexp(0.0, {z})",
+        python="max({z}, 0.0) + math.log1p(math.exp(-abs({z})))"),
+    "identity": ActivationRule("identity", fn.identity, r"\operatorname{id}", "id", "{z}",
+                               python="{z}"),
     "softmax": ActivationRule(
         "softmax", fn.softmax, r"\operatorname{softmax}", "softmax",
         "np.exp({z} - logsumexp({z}))", output_only=True),

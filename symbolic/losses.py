@@ -26,7 +26,7 @@ class LossRule:
     min_outputs: int = 1
     softmax_delta: Callable[[sp.Expr, sp.Expr], sp.Expr] | None = None  # dL/dz_k with softmax
     softmax_assumption: str = ""
-    numpy_logits: str = ""                        # NumPy spelling from logits, if stabler
+    numpy_logits: str = ""     # NumPy spelling of l from the logit {z}, target {y}, {lse}
     formula_text: str = ""
 
     def __call__(self, outs, ys) -> sp.Expr:
@@ -42,11 +42,14 @@ TABLE: dict[str, LossRule] = {
     "mse": LossRule("mse", lambda o, y: (o - y) ** 2, "mean squared error",
                     mean_over_outputs=True),
     "bce": LossRule("bce", lambda o, y: -(y * sp.log(o) + (1 - y) * sp.log(1 - o)),
-                    "binary cross-entropy", output_activations=("sigmoid",)),
+                    "binary cross-entropy", output_activations=("sigmoid",),
+                    # -(y log σ(z) + (1-y) log σ(-z)) from the logit z: no log(0) at saturation
+                    numpy_logits="np.logaddexp(0.0, {z}) - {y} * {z}"),
     "cce": LossRule("cce", lambda o, y: -y * sp.log(o), "categorical cross-entropy",
                     output_activations=("softmax",), min_outputs=2,
                     softmax_delta=lambda o, y: o - y,
-                    softmax_assumption="targets are one-hot (they sum to 1)"),
+                    softmax_assumption="targets are one-hot (they sum to 1)",
+                    numpy_logits="{y} * ({lse} - {z})"),   # -y log softmax(z); lse: log-sum-exp
 }
 ALIASES = {"se": "half_se", "half_squared_error": "half_se", "squared_error": "half_se",
            "binary_cross_entropy": "bce", "cross_entropy": "cce",
