@@ -62,7 +62,7 @@ class Line:
         pad = " " * indent
         lines = [f"{pad}# {part}" for part in textwrap.wrap(
             self.comment, WIDTH - indent - 2, break_long_words=False, break_on_hyphens=False)]
-        text = f"{pad}{self.target} {self.op} {self.code}"
+        text = f"{pad}{self.target} {self.op} {self.code}" if self.target else pad + self.code
         if len(text) > WIDTH:
             text = f"{pad}{self.target} {self.op} (\n" + "\n".join(
                 pad + "    " + part for part in _split_code(self.code, WIDTH - indent - 4)) + ")"
@@ -407,9 +407,16 @@ def _matrix(d, printer: NumpyPrinter) -> Plan:
         plan.backward.append(Line(code(eq.lhs), code(eq.rhs),
                                   f"{eq.name}: {uni.doprint(eq.lhs)} = {uni.doprint(eq.rhs)}"))
     for eq in d.of_kind("gradient_matrix"):
+        note = f"{eq.name}: {uni.doprint(eq.lhs)} = {uni.doprint(eq.rhs)}"
+        view = f"grads[{eq.lhs.name[1:]!r}]"
+        coeff, mats = eq.rhs.as_coeff_matrices() if eq.rhs.is_MatMul else (None, ())
+        if coeff == 1 and len(mats) == 2 and isinstance(mats[1], sp.Transpose):
+            # δ aᵀ summed over the batch, written by BLAS straight into g's view (no temporary)
+            plan.grad_fill.append(Line("", f"np.matmul({code(mats[0])}.T, {code(mats[1].arg)}, "
+                                           f"out={view})", note))
+            continue
         rhs = eq.rhs if eq.lhs.name.startswith("dW") else batch_sum(eq.rhs)
-        plan.grad_fill.append(Line(f"grads[{eq.lhs.name[1:]!r}][...]", code(rhs),
-                                   f"{eq.name}: {uni.doprint(eq.lhs)} = {uni.doprint(eq.rhs)}"))
+        plan.grad_fill.append(Line(f"{view}[...]", code(rhs), note))
     return plan
 
 
