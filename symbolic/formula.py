@@ -43,8 +43,13 @@ def _functions() -> dict:
     }
 
 
-def parse_formula(text: str, variables: dict[str, sp.Symbol], what: str = "formula") -> sp.Expr:
-    """Parse `text` into a SymPy expression over `variables` (name -> Symbol), or raise SympropError."""
+def parse_formula(text: str, variables: dict[str, sp.Symbol], what: str = "formula",
+                  functions: dict | None = None, free_names: bool = False) -> sp.Expr:
+    """Parse `text` into a SymPy expression over `variables` (name -> Symbol), or raise SympropError.
+
+    `functions` adds callable names to the allow-list; with `free_names`, any other plain name
+    becomes a Symbol of that name (the caller resolves it later, e.g. the verifier).
+    """
     if not isinstance(text, str) or not text.strip():
         raise SympropError(f"{what} is empty", f"write an expression in {_names(variables)}")
     if len(text) > MAX_LENGTH:
@@ -62,7 +67,13 @@ def parse_formula(text: str, variables: dict[str, sp.Symbol], what: str = "formu
         raise SympropError(f"{what} is nested too deeply",
                            f"keep nesting under {MAX_DEPTH} levels") from None
     _check_shape(tree, what)
-    funcs = _functions()
+    funcs = {**_functions(), **(functions or {})}
+    if free_names:
+        names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+        called = {n.func.id for n in ast.walk(tree)
+                  if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+        free = names - called - set(funcs) - set(_CONSTANTS) - set(variables)
+        variables = {**variables, **{n: sp.Symbol(n) for n in free}}
     return _Builder(variables, funcs, what, shown).build(tree.body)
 
 

@@ -18,7 +18,6 @@ TOML: optional [network] (net, activation, output_activation, loss, naming, alph
 
 from __future__ import annotations
 
-import ast
 import re
 from dataclasses import dataclass, field
 
@@ -288,25 +287,8 @@ def _factors(side: str, where: str) -> list:
 def plain_formula(text: str, where: str = "formula") -> sp.Expr:
     """A plain formula over any names (the resolver decides which are known)."""
     text = text.strip().replace("[", "(").replace("]", ")")
-    if len(text) > plain.MAX_LENGTH:
-        raise SympropError(f"{where}: formula is {len(text)} characters long",
-                           f"formulas are limited to {plain.MAX_LENGTH} characters")
-    shown = text if len(text) <= 40 else text[:37] + "..."
-    try:
-        tree = ast.parse(text, mode="eval")
-    except (SyntaxError, ValueError):
-        raise SympropError(f"{where}: formula {shown!r} does not parse",
-                           "use + - * / ** ( ) and functions such as exp(z), sigma(z)") from None
-    except (RecursionError, MemoryError):
-        raise SympropError(f"{where}: formula is nested too deeply",
-                           f"keep nesting under {plain.MAX_DEPTH} levels") from None
-    plain._check_shape(tree, f"{where}: formula")
-    funcs = {**plain._functions(), **PLAIN_EXTRA}
-    names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
-    called = {n.func.id for n in ast.walk(tree)
-              if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
-    variables = {n: sp.Symbol(n) for n in names - called - set(funcs) - {"e", "pi"}}
-    return plain._Builder(variables, funcs, f"{where}: formula", shown).build(tree.body)
+    return plain.parse_formula(text, {}, what=f"{where}: formula", functions=PLAIN_EXTRA,
+                               free_names=True)
 
 
 # ------------------------------------------------------------------------------------ TOML
