@@ -11,6 +11,7 @@ from symbolic import functions as fn
 class UnicodePrinter(StrPrinter):
     """StrPrinter with our symbol names, our functions' spellings and `·` for products."""
 
+    minus = "-"
     _FUNCS = {"sigmoid": "σ", "relu": "ReLU", "leaky_relu": "LReLU", "softplus": "softplus",
               "identity": "id", "Heaviside": "H", "exp": "exp", "log": "log", "tanh": "tanh"}
 
@@ -74,7 +75,7 @@ class UnicodePrinter(StrPrinter):
         coeff, factors = expr.as_coeff_mul()
         sign = ""
         if coeff.is_negative:
-            sign, coeff = "-", -coeff
+            sign, coeff = self.minus, -coeff
         num, den = [], []
         for f in factors:
             if f.is_Pow and f.exp.is_Rational and f.exp.is_negative:

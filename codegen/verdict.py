@@ -20,6 +20,7 @@ _SUP = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
 class VerdictPrinter(UnicodePrinter):
     """UnicodePrinter with sums in written order (positive terms first) and a real minus sign."""
 
+    minus = "−"
     _FUNCS = {**UnicodePrinter._FUNCS, "sigma": "σ", "sigma_prime": "σ′", "g_prime": "g′",
               "f_prime": "f′", "relu_prime": "ReLU′", "tanh_prime": "tanh′"}
 
@@ -37,29 +38,6 @@ class VerdictPrinter(UnicodePrinter):
     def _wrap_neg(self, t):
         s = self._print(t)
         return f"({s})" if t.is_Add else s
-
-    def _print_Mul(self, expr):
-        coeff, factors = expr.as_coeff_mul()
-        sign = ""
-        if coeff.is_negative:
-            sign, coeff = "−", -coeff
-        num, den = [], []
-        for f in factors:
-            if f.is_Pow and f.exp.is_Rational and f.exp.is_negative:
-                den.append(f.base ** -f.exp)
-            else:
-                num.append(f)
-        if coeff.is_Rational and coeff.q != 1:
-            den.insert(0, sp.Integer(coeff.q))
-            coeff = sp.Integer(coeff.p)
-        if coeff != 1:
-            num.insert(0, coeff)
-        num.sort(key=lambda f: f.is_Add)          # plain factors first, sums last
-        text = "·".join(self._wrap(f) for f in num) or "1"
-        if den:
-            bottom = "·".join(self._wrap(f) for f in den)
-            text += "/" + (bottom if len(den) == 1 else f"({bottom})")
-        return sign + text
 
     def _print_Heaviside(self, expr):
         return f"H({self._print(expr.args[0])})"

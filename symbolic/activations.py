@@ -11,8 +11,6 @@ Tests check every derivative against SymPy's `diff` of the definition.
 from __future__ import annotations
 
 import re
-import signal
-import threading
 from dataclasses import dataclass
 from typing import Callable
 
@@ -21,6 +19,7 @@ import sympy as sp
 from . import functions as fn
 from .errors import SympropError
 from .formula import parse_formula
+from .timelimit import time_limit
 
 
 @dataclass(frozen=True)
@@ -117,7 +116,7 @@ def custom(text: str, name: str = "f") -> ActivationRule:
 def in_terms_of_f(fprime: sp.Expr, formula: sp.Expr, seconds: float = 2.0) -> sp.Expr:
     """Write f'(z) as a rational function of F = f(z) when f is invertible; else keep it in z."""
     try:
-        with _time_limit(seconds):
+        with time_limit(seconds):
             for solution in sp.solve(sp.Eq(_F, formula), Z)[:4]:
                 candidate = sp.cancel(sp.expand_log(fprime.xreplace({Z: solution}), force=True))
                 if candidate.has(Z) or not candidate.is_rational_function(_F):
@@ -148,29 +147,6 @@ def _agrees(fprime: sp.Expr, candidate: sp.Expr, formula: sp.Expr) -> bool:
         if not (lhs.is_real and rhs.is_real) or abs(lhs - rhs) > 1e-20 * (1 + abs(lhs)):
             return False
     return True
-
-
-class _time_limit:
-    """Bound a SymPy call by wall time (main thread only; elsewhere it runs unbounded)."""
-
-    def __init__(self, seconds: float):
-        self.seconds = seconds
-        self.active = threading.current_thread() is threading.main_thread()
-
-    def _raise(self, *_):
-        raise TimeoutError
-
-    def __enter__(self):
-        if self.active:
-            self.old = signal.signal(signal.SIGALRM, self._raise)
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
-        return self
-
-    def __exit__(self, *exc):
-        if self.active:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self.old)
-        return False
 
 
 def _rational(value) -> sp.Rational:

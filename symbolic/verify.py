@@ -18,8 +18,6 @@ How a statement is decided:
 
 from __future__ import annotations
 
-import signal
-import threading
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -30,6 +28,7 @@ from .check import exact_zero, expanded
 from .derivation import Factor
 from .errors import SympropError
 from .latex_parse import DITTO, Partial, Statement
+from .timelimit import time_limit
 from .verify_eval import DIGITS, Points, first_difference, multiply, same
 from .verify_names import LOSS_NAMES, Resolver
 
@@ -307,7 +306,7 @@ class Checker:
         for _ in range(self.d.spec.depth + 1):
             diff = diff.xreplace(self.delta_defs)
         diff = self._one_hot(diff)
-        budget = _budget(EXACT_SECONDS)
+        budget = time_limit(EXACT_SECONDS)
         try:
             with budget:
                 if exact_zero(diff):
@@ -360,7 +359,7 @@ class Checker:
         if constant is not None:
             return constant
         try:
-            with _budget(EXACT_SECONDS):
+            with time_limit(EXACT_SECONDS):
                 expr = hand / true
                 gens = {}
                 for f in sorted(expr.atoms(sp.Function), key=sp.default_sort_key):
@@ -474,30 +473,6 @@ def _align(hv: list, tv: list, n: int) -> list[tuple]:
 def _free(op, h_one, t_one) -> bool:
     """A written [1] with no true factor, or a true 1 left unwritten: not a mistake."""
     return op[0] == "extra" and h_one[op[1]] or op[0] == "missing" and t_one[op[2]]
-
-
-class _budget:
-    """Bound a SymPy computation by wall time (SIGALRM; main thread only, elsewhere unbounded)."""
-
-    def __init__(self, seconds: float):
-        self.seconds = seconds
-        self.active = (threading.current_thread() is threading.main_thread()
-                       and hasattr(signal, "setitimer"))
-
-    def _raise(self, *_):
-        raise TimeoutError
-
-    def __enter__(self):
-        if self.active:
-            self.old = signal.signal(signal.SIGALRM, self._raise)
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
-        return self
-
-    def __exit__(self, *exc):
-        if self.active:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self.old)
-        return False
 
 
 def verify_text(d, text: str, fmt: str = "tex", **kw) -> Report:
