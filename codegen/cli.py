@@ -14,7 +14,7 @@ import sys
 from symbolic.errors import SympropError
 
 VERSION = "0.1.0"
-SUBCOMMANDS = ["derive", "sheet", "generate", "verify"]   # each is codegen/cmd_<name>.py
+SUBCOMMANDS = ["derive", "sheet", "generate", "verify", "train"]   # each is codegen/cmd_<name>.py
 
 
 def network_options(parser: argparse.ArgumentParser) -> None:

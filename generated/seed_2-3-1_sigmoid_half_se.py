@@ -24,6 +24,7 @@ import math
 import os
 import sys
 import tempfile
+import zipfile
 
 import numpy as np
 
@@ -331,13 +332,22 @@ class Diverged(ArithmeticError):
         self.params, self.epoch = params, epoch
 
 
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during training; `params` holds the weights of the last finished epoch."""
+
+    def __init__(self, params, epoch, history):
+        super().__init__(f"interrupted after epoch {epoch}")
+        self.params, self.epoch, self.history = params, epoch, history
+
+
 def train(X, Y, epochs=2000, batch_size=None, lr=2.0, optimizer="sgd", seed=0,
           weight_decay=0.0, params=None, log=None, log_every=0, **hyper):
     """Train from init_params(seed) (or a copy of `params`); returns (params, history).
 
     batch_size None: full batch; else minibatches of a shuffled order from a generator seeded by
     `seed`. `log(epoch, loss)` is called every `log_every` epochs. history[k] is the mean loss
-    over epoch k+1. Raises Diverged (with the last good params) on NaN or inf.
+    over epoch k+1. Raises Diverged (with the last good params) on NaN or inf, and Interrupted
+    (with the params of the last finished epoch) on Ctrl-C.
     """
     X, Y = np.asarray(X, DTYPE), np.asarray(Y, DTYPE)
     params = init_params(seed) if params is None else _unflatten(_flat(params)[0].copy())
@@ -348,25 +358,31 @@ def train(X, Y, epochs=2000, batch_size=None, lr=2.0, optimizer="sgd", seed=0,
     theta = _flat(params)[0]
     last_good = theta.copy()
     history = []
-    for epoch in range(1, epochs + 1):
-        if size == n:
-            batches = ((X, Y),)
-        else:
-            order = rng.permutation(n)
-            batches = ((X[idx], Y[idx]) for idx in (order[i:i + size] for i in range(0, n, size)))
-        total = 0.0
-        for Xb, Yb in batches:
-            value, grads = value_and_gradients(params, Xb, Yb)
-            step(params, grads, state)
-            total += value * Xb.shape[0]
-        if not (np.isfinite(total) and np.isfinite(theta).all()):
-            theta[...] = last_good
-            raise Diverged(f"training diverged at epoch {epoch} (loss {total / n}); "
-                           "lower --lr or use --optimizer adam", params, epoch - 1)
-        last_good[...] = theta
-        history.append(total / n)
-        if log is not None and log_every and (epoch % log_every == 0 or epoch == epochs):
-            log(epoch, history[-1])
+    try:
+        with np.errstate(over="ignore", invalid="ignore"):  # divergence is reported below
+            for epoch in range(1, epochs + 1):
+                if size == n:
+                    batches = ((X, Y),)
+                else:
+                    order = rng.permutation(n)
+                    batches = ((X[idx], Y[idx])
+                               for idx in (order[i:i + size] for i in range(0, n, size)))
+                total = 0.0
+                for Xb, Yb in batches:
+                    value, grads = value_and_gradients(params, Xb, Yb)
+                    step(params, grads, state)
+                    total += value * Xb.shape[0]
+                if not (np.isfinite(total) and np.isfinite(theta).all()):
+                    theta[...] = last_good
+                    raise Diverged(f"training diverged at epoch {epoch} (loss {total / n}); "
+                                   "lower --lr or use --optimizer adam", params, epoch - 1)
+                last_good[...] = theta
+                history.append(total / n)
+                if log is not None and log_every and (epoch % log_every == 0 or epoch == epochs):
+                    log(epoch, history[-1])
+    except KeyboardInterrupt:
+        theta[...] = last_good
+        raise Interrupted(params, len(history), history) from None
     return params, history
 
 
@@ -386,6 +402,10 @@ def save(params, path):
         raise
 
 
+class WeightsError(ValueError):
+    """A weights file this module cannot use."""
+
+
 def load(path):
     """Read params written by `save`; refuses a file made for another architecture."""
     try:
@@ -393,15 +413,14 @@ def load(path):
             arch = str(data["arch"]) if "arch" in data.files else "?"
             if arch != ARCH or any(key not in data.files or data[key].shape != shape
                                    for key, shape in LAYOUT):
-                raise ValueError(f"{path} holds weights of a {arch} network, this module "
-                                 f"trains {ARCH}")
+                raise WeightsError(f"{path} holds weights of a {arch} network, this module "
+                                   f"trains {ARCH}")
             theta = np.concatenate([data[key].astype(DTYPE).ravel() for key, _ in LAYOUT])
-    except (OSError, KeyError, EOFError) as err:
-        raise ValueError(f"cannot read weights from {path}: {err}") from None
-    except ValueError as err:
-        if "network" in str(err):
-            raise
-        raise ValueError(f"cannot read weights from {path}: not an .npz file") from None
+    except WeightsError:
+        raise
+    except (OSError, KeyError, EOFError, ValueError, zipfile.BadZipFile) as err:
+        reason = (str(err).splitlines() or ["not an .npz file"])[0]
+        raise WeightsError(f"cannot read weights from {path}: {reason}") from None
     return _unflatten(theta)
 
 
@@ -515,6 +534,12 @@ def main(argv=None):
             print(f"kept the last good weights (epoch {err.epoch}) in {args.out}",
                   file=sys.stderr)
         return 1
+    except Interrupted as err:
+        print(f"{parser.prog}: {err}", file=sys.stderr)
+        if args.out:
+            save(err.params, args.out)
+            print(f"kept the weights of epoch {err.epoch} in {args.out}", file=sys.stderr)
+        return 130
     print(f"final loss {loss(params, X, Y):.6g}")
     if args.out:
         save(params, args.out)

@@ -1,0 +1,109 @@
+"""`symprop train`: generate the network's NumPy module in process and train it, with a progress bar."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from symbolic.errors import SympropError
+
+EXAMPLE = """example:
+  symprop train 2-3-1 --data xor --epochs 2000 --lr 2 --out weights.npz --plot loss.png
+  symprop train 2-8-1 -a tanh --loss bce --data moons --optimizer adam --lr 0.05
+  symprop train 4-16-3 -a relu --loss cce --data iris.csv --batch-size 32"""
+
+
+def register(sub, network_options) -> None:
+    p = sub.add_parser("train", help="train the network on data (built-in or CSV/NPZ)",
+                       description="Generate the network's NumPy training module in process and "
+                                   "train it. Ctrl-C stops cleanly and keeps the last good weights.",
+                       epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    network_options(p)
+    p.add_argument("--data", default="xor",
+                   help="xor, moons, circles (built in, no download) or FILE.csv/FILE.npz "
+                        "(columns: inputs, then targets) (default: xor)")
+    p.add_argument("--epochs", type=int, default=2000)
+    p.add_argument("--lr", type=float, default=2.0, help="learning rate η (default 2.0)")
+    p.add_argument("--optimizer", choices=["sgd", "momentum", "adam"], default="sgd")
+    p.add_argument("--batch-size", type=int, default=0, help="0: full batch (default)")
+    p.add_argument("--weight-decay", type=float, default=0.0, help="L2 penalty on weights")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--dtype", choices=["float64", "float32"], default="float64")
+    p.add_argument("--out", "-o", default=None, help="write the trained weights here (.npz)")
+    p.add_argument("--plot", default=None,
+                   help="write the loss curve here (.png; needs matplotlib) and its CSV beside it")
+    p.add_argument("--force", action="store_true", help="overwrite --out/--plot files")
+    p.set_defaults(func=run)
+
+
+def _check(args) -> None:
+    if args.epochs < 1:
+        raise SympropError(f"--epochs {args.epochs} is not positive", "give --epochs 1 or more")
+    if not args.lr > 0:
+        raise SympropError(f"--lr {args.lr} is not positive", "give a learning rate such as 0.5")
+    if args.batch_size < 0:
+        raise SympropError(f"--batch-size {args.batch_size} is negative", "0 means full batch")
+
+
+def load_data(module, source: str, spec):
+    """(X, Y) from a built-in set or a file, read by the generated module's own reader."""
+    from .datasets import BUILTIN, builtin
+
+    if source in BUILTIN:
+        return builtin(source, spec.sizes[0], spec.sizes[-1])
+    try:
+        return module.read_data(source)
+    except ValueError as err:   # the module's UsageError
+        raise SympropError(str(err), "see `symprop train --help` for the data format") from None
+
+
+def run(args) -> int:
+    from symbolic.backprop import derive
+
+    from .cli import spec_from_args
+    from .lambdify import lambdify
+    from .plot import history_csv, loss_curve_png
+    from .progress import Progress
+    from .writer import check_writable, write_files
+
+    _check(args)
+    plot_csv = str(Path(args.plot).with_suffix(".csv")) if args.plot else None
+    for target in filter(None, (args.out, args.plot, plot_csv)):
+        check_writable(target, args.force)
+    spec = spec_from_args(args)
+    module = lambdify(derive(spec), dtype=args.dtype)
+    X, Y = load_data(module, args.data, spec)
+    print(f"training {spec.describe()} on {args.data} ({len(X)} samples), "
+          f"{args.optimizer} lr={args.lr}", file=sys.stderr)
+    bar = Progress(args.epochs)
+    status, history, params = 0, [], None
+    try:
+        params, history = module.train(
+            X, Y, args.epochs, args.batch_size or None, args.lr, args.optimizer, args.seed,
+            args.weight_decay, log=bar.update, log_every=1)
+    except module.Diverged as err:
+        bar.close()
+        print(f"symprop: {err}", file=sys.stderr)
+        params, status = err.params, 1
+    except module.Interrupted as err:
+        bar.close()
+        print(f"symprop: stopped at epoch {err.epoch}; keeping the weights of that epoch",
+              file=sys.stderr)
+        params, history, status = err.params, err.history, 130
+    if status == 0 and history:
+        print(f"final loss {module.loss(params, X, Y):.6g} after {len(history)} epochs")
+    files = {}
+    if args.plot and history:
+        files[plot_csv] = history_csv(history)
+        try:
+            files[args.plot] = loss_curve_png(history, f"symprop train {spec.describe()}")
+        except SympropError as err:
+            print(f"symprop: note: {err}", file=sys.stderr)
+    write_files(files, args.force)
+    if args.out and params is not None:
+        module.save(params, args.out)   # the module's own atomic .npz format
+        files[args.out] = None
+    for path in files:
+        print(f"wrote {path}", file=sys.stderr)
+    return status
