@@ -46,10 +46,27 @@ def seed_sheet(binary: bool = True) -> dict:
     return files
 
 
+def seed_loss_curve(binary: bool = True) -> dict:
+    """The README's loss curve: the seed module trained on XOR (binary: PNG only)."""
+    if not binary:
+        return {}
+    from symbolic.backprop import derive
+    from symbolic.spec import network
+
+    from .lambdify import lambdify
+    from .plot import loss_curve_png
+
+    d = derive(network("2-3-1", "sigmoid", "half_se", naming="seed"))
+    module = lambdify(d)
+    _, history = module.train(*module.XOR, epochs=2000, lr=2.0, seed=0)
+    title = "symprop train 2-3-1 --naming seed --data xor --epochs 2000 --lr 2"
+    return {"generated/seed_2-3-1_loss.png": loss_curve_png(history, title)}
+
+
 from .module import seed_module  # noqa: E402  (the training module owns its producer)
 
 # producer(binary: bool) -> {path: content}; one per kind of output
-PRODUCERS = [seed_derivation, seed_sheet, seed_module]
+PRODUCERS = [seed_derivation, seed_sheet, seed_module, seed_loss_curve]
 
 
 def produce(binary: bool = True) -> dict:
