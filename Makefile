@@ -30,6 +30,7 @@ check-generated: $(STAMP)
 	$(PY) -m codegen.regen --check
 
 bench: $(STAMP)
+	$(PY) benchmarks/derive_speed.py
 	$(PY) benchmarks/run.py
 
 clean:
