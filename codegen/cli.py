@@ -49,7 +49,13 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="symprop", description=__doc__.splitlines()[0].strip("`"))
+    parser = _Parser(
+        prog="symprop", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Backpropagation, derived exactly: the chain rule of a dense network as a "
+                    "derivation, a LaTeX sheet, a NumPy training module, and a verdict on "
+                    "hand-derived gradients.",
+        epilog="exit codes: 0 ok, 1 a failed verification or diverged training, 2 unusable input\n"
+               "start with:  symprop derive 2-3-1 --naming seed   (then: symprop COMMAND --help)")
     parser.add_argument("--version", action="version", version=f"symprop {VERSION}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
