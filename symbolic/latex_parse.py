@@ -664,6 +664,18 @@ class _Parser:
         value = sympy.E if euler and sub is None else sympy.Symbol(f"{base}_{sub}" if sub else base)
         return self.power(value, *exp) if exp else value
 
+    def single_script_char(self, mark: str, what: str) -> _Tok:
+        """The one character after _ or ^ without braces; `w_12` is refused as ambiguous."""
+        c = self.take_char()
+        nxt = self.peek()
+        if c.touches(nxt) and nxt.kind in ("num", "letter") and (
+            nxt.kind == c.kind or c.kind == "letter"
+        ):
+            raise self.fail(c, f"ambiguous {what}: {mark}{c.text} then {_show(nxt.text)}",
+                            f"write {mark}{{{c.text}{nxt.text}...}} or put a space after "
+                            f"{mark}{c.text}")
+        return c
+
     def subscript(self, depth: int, u: _Tok) -> str:
         t = self.peek()
         if t is None:
@@ -671,14 +683,7 @@ class _Parser:
         if t.kind == "op" and t.text == "{":
             return self.subscript_group(u)
         if t.kind in ("num", "letter"):
-            c = self.take_char()
-            nxt = self.peek()
-            if c.touches(nxt) and nxt.kind in ("num", "letter") and (
-                nxt.kind == c.kind or c.kind == "letter"
-            ):
-                raise self.fail(c, f"ambiguous subscript: _{c.text} then {_show(nxt.text)}",
-                                f"write _{{{c.text}{nxt.text}...}} or put a space after _{c.text}")
-            return c.text
+            return self.single_script_char("_", "subscript").text
         if t.kind == "cmd" and t.text in GREEK:
             self.i += 1
             return t.text
@@ -739,13 +744,7 @@ class _Parser:
                                     "put the layer in the subscript: a_{h1}, or use {}^{2}Z")
             return self.group_arg(depth, u)
         if t is not None and t.kind in ("num", "letter"):
-            c = self.take_char()
-            nxt = self.peek()
-            if c.touches(nxt) and nxt.kind in ("num", "letter") and (
-                nxt.kind == c.kind or c.kind == "letter"
-            ):
-                raise self.fail(c, f"ambiguous superscript: ^{c.text} then {_show(nxt.text)}",
-                                f"write ^{{{c.text}{nxt.text}...}} or put a space after ^{c.text}")
+            c = self.single_script_char("^", "superscript")
             if c.kind == "num":
                 return sympy.Integer(c.text)
             return sympy.E if c.text == "e" else sympy.Symbol(c.text)
