@@ -21,7 +21,14 @@ import sympy as sp
 
 from symbolic.backprop import OUT, Y, Z
 
-from .numpy_printer import LOGSUMEXP, NumpyPrinter, RowPrinter, batch_sum, rows_supported
+from .numpy_printer import (
+    LOGSUMEXP,
+    SOFTMAX_LSE,
+    NumpyPrinter,
+    RowPrinter,
+    batch_sum,
+    rows_supported,
+)
 from .unicode import printer_for
 
 STYLES = ("auto", "elementwise", "matrix")
@@ -146,7 +153,7 @@ def render_module(d, style: str = "auto", dtype: str = "float64", source: str = 
     layout = [x for la, w in zip(d.layers, layout) for x in (w, (f"b{la.index}", (la.size,)))]
     helpers = [text for text in printer.helpers.values()]
     if d.spec.activations[-1].name == "softmax" or d.spec.loss.name == "cce":
-        helpers.append(LOGSUMEXP)
+        helpers.append(LOGSUMEXP if style == "elementwise" else SOFTMAX_LSE)
     context = dict(
         arch=d.spec.arch, describe=d.spec.describe(), style=style, dtype=dtype,
         source="\n    ".join(textwrap.wrap(source, WIDTH - 6, break_long_words=False,
@@ -363,13 +370,11 @@ def _matrix(d, printer: NumpyPrinter) -> Plan:
     printer.names[x] = "X"
     top = d.layers[-1]
     for eq in d.of_kind("forward_matrix"):
+        note = f"{uni.doprint(eq.lhs)} = {uni.doprint(eq.rhs)}"
         if eq.lhs.name.startswith("z"):
-            plan.forward.append(Line(code(eq.lhs), code(eq.rhs),
-                                     f"{uni.doprint(eq.lhs)} = {uni.doprint(eq.rhs)}"))
+            plan.forward += _in_place(code(eq.lhs), eq.rhs, sp.MatAdd, "+=", code, note)
         elif not top.activation.elementwise and eq.layer == spec.depth:
-            plan.forward.append(Line("lse", f"_logsumexp({code(top.z)})"))
-            plan.forward.append(Line(code(eq.lhs), f"np.exp({code(top.z)} - lse)",
-                                     f"{uni.doprint(eq.lhs)} = {uni.doprint(eq.rhs)}"))
+            plan.forward.append(Line(f"{code(eq.lhs)}, lse", f"_softmax_lse({code(top.z)})", note))
         else:
             plan.forward.append(Line(code(eq.lhs), code(eq.rhs),
                                      f"{uni.doprint(eq.lhs)} = {uni.doprint(eq.rhs)}"))
@@ -404,8 +409,10 @@ def _matrix(d, printer: NumpyPrinter) -> Plan:
                                   "axis=-1, keepdims=True))", note))
     printer.reuse = reuse
     for eq in eqs[1:]:
-        plan.backward.append(Line(code(eq.lhs), code(eq.rhs),
-                                  f"{eq.name}: {uni.doprint(eq.lhs)} = {uni.doprint(eq.rhs)}"))
+        note = f"{eq.name}: {uni.doprint(eq.lhs)} = {uni.doprint(eq.rhs)}"
+        plan.backward += _in_place(code(eq.lhs), eq.rhs, sp.HadamardProduct, "*=", code, note)
+    plan.grad_fill.append(Line("ones", "np.ones(X.shape[0], DTYPE)",
+                               "bias gradients: Σ of δ over the batch as ones @ δ (one BLAS call)"))
     for eq in d.of_kind("gradient_matrix"):
         note = f"{eq.name}: {uni.doprint(eq.lhs)} = {uni.doprint(eq.rhs)}"
         view = f"grads[{eq.lhs.name[1:]!r}]"
@@ -415,9 +422,24 @@ def _matrix(d, printer: NumpyPrinter) -> Plan:
             plan.grad_fill.append(Line("", f"np.matmul({code(mats[0])}.T, {code(mats[1].arg)}, "
                                            f"out={view})", note))
             continue
+        if eq.lhs.name.startswith("db") and isinstance(eq.rhs, sp.MatrixSymbol):
+            # Σ over the batch as one BLAS call (a column sum of a C-ordered array is slower)
+            plan.grad_fill.append(Line("", f"np.matmul(ones, {code(eq.rhs)}, out={view})", note))
+            continue
         rhs = eq.rhs if eq.lhs.name.startswith("dW") else batch_sum(eq.rhs)
         plan.grad_fill.append(Line(f"{view}[...]", code(rhs), note))
     return plan
+
+
+def _in_place(target: str, rhs, kind, op: str, code, note: str) -> list[Line]:
+    """`target = first` then `target op= rest` for a sum or elementwise product: the result is
+    built in the array the first term (a matmul) allocated, with no temporaries."""
+    if not isinstance(rhs, kind):
+        return [Line(target, code(rhs), note)]
+    first, *rest = sorted(rhs.args, key=lambda a: not isinstance(a, sp.MatMul))
+    if not isinstance(first, sp.MatMul):    # no fresh array to build in: one line
+        return [Line(target, code(rhs), note)]
+    return [Line(target, code(first), note)] + [Line(target, code(a), op=op) for a in rest]
 
 
 def indent(text: str, n: int = 4) -> str:

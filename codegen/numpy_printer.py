@@ -35,6 +35,13 @@ LOGSUMEXP = ("def _logsumexp(z):\n"
              "    \"\"\"log Σ_k exp(z_k) over the last axis (kept), shifted by the row maximum.\"\"\"\n"
              "    m = z.max(axis=-1, keepdims=True)\n"
              "    return m + np.log(np.exp(z - m).sum(axis=-1, keepdims=True))")
+SOFTMAX_LSE = ("def _softmax_lse(z):\n"
+               "    \"\"\"(softmax(z), log Σ_k exp(z_k)) over the last axis: one exp, shifted by the row "
+               "maximum.\"\"\"\n"
+               "    m = z.max(axis=-1, keepdims=True)\n"
+               "    e = np.exp(z - m)\n"
+               "    s = e.sum(axis=-1, keepdims=True)\n"
+               "    return e / s, m + np.log(s)")
 
 
 class NumpyPrinter(PythonCodePrinter):
@@ -79,7 +86,8 @@ class NumpyPrinter(PythonCodePrinter):
 
     def _print_Heaviside(self, expr):
         z = self._print(expr.args[0])
-        return f"(({z}) > 0.0).astype(DTYPE)"
+        z = z if expr.args[0].is_Symbol else f"({z})"
+        return f"({z} > 0.0).astype(DTYPE)"
 
     def _print_Max(self, expr):
         return self._reduce("np.maximum", expr.args)
@@ -246,5 +254,5 @@ for _name in NUMPY_FUNCS:
     setattr(NumpyPrinter, f"_print_{_name}", NumpyPrinter._print_Function)
     setattr(RowPrinter, f"_print_{_name}", RowPrinter._print_Function)
 
-__all__ = ["NumpyPrinter", "RowPrinter", "rows_supported", "batch_sum", "LOGSUMEXP", "HadamardProduct",
-           "ElementwiseApplyFunction"]
+__all__ = ["NumpyPrinter", "RowPrinter", "rows_supported", "batch_sum", "LOGSUMEXP", "SOFTMAX_LSE",
+           "HadamardProduct", "ElementwiseApplyFunction"]

@@ -188,6 +188,27 @@ def test_float32_module(tmp_path):
     assert all(g.dtype == np.float32 for g in grads.values())
 
 
+@pytest.mark.parametrize("combo", [("4-8-3", "relu", "cce"), ("3-5-2", "tanh,sigmoid", "bce")])
+def test_float32_step_has_no_float64_intermediates(tmp_path, combo):
+    """Every array the matrix step makes stays float32 (a float64 upcast doubles its traffic)."""
+    _, m, _ = generate(tmp_path, *combo, style="matrix", dtype="float32")
+    X, Y = data(m, onehot=combo[2] == "cce")
+    seen = {}
+
+    def trace(frame, event, arg):
+        if frame.f_globals is vars(m):
+            seen.update({(frame.f_code.co_name, k): v.dtype for k, v in frame.f_locals.items()
+                         if isinstance(v, np.ndarray | np.generic)})
+        return trace
+
+    sys.settrace(trace)
+    try:
+        m.value_and_gradients(m.init_params(0), X.astype(np.float32), Y.astype(np.float32))
+    finally:
+        sys.settrace(None)
+    assert seen and {k: v for k, v in seen.items() if v != np.float32} == {}
+
+
 def test_lint_compile_no_sympy_determinism(tmp_path):
     texts = []
     for combo in COMBOS[:4]:
