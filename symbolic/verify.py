@@ -28,7 +28,7 @@ from .check import exact_zero, expanded
 from .derivation import Factor
 from .errors import SympropError
 from .latex_parse import DITTO, Partial, Statement
-from .timelimit import time_limit
+from .timelimit import bounded
 from .verify_eval import DIGITS, Points, first_difference, multiply, same
 from .verify_names import LOSS_NAMES, Resolver
 
@@ -306,15 +306,14 @@ class Checker:
         for _ in range(self.d.spec.depth + 1):
             diff = diff.xreplace(self.delta_defs)
         diff = self._one_hot(diff)
-        budget = time_limit(EXACT_SECONDS)
+        def prove():
+            if exact_zero(diff):
+                return True
+            return True if exact_zero(self._one_hot(expanded(self.d, diff))) else None
+
         try:
-            with budget:
-                if exact_zero(diff):
-                    return True
-                if not budget.active:     # unbounded here: the expanded route may be slow
-                    return None
-                return True if exact_zero(self._one_hot(expanded(self.d, diff))) else None
-        except (TimeoutError, RecursionError, MemoryError):
+            return bounded(prove, EXACT_SECONDS)
+        except (TimeoutError, RuntimeError):
             return None
 
     def _one_hot(self, expr):
@@ -358,17 +357,21 @@ class Checker:
         constant = _constant_ratio(hv, tv) if hv is not None else None
         if constant is not None:
             return constant
+        expr = hand / true
+        gens = {}
+        for f in sorted(expr.atoms(sp.Function), key=sp.default_sort_key):
+            gens[f] = sp.Dummy(f"F{len(gens)}")
+        back = {v: k for k, v in gens.items()}
+        plain = expr.xreplace(gens)     # symbols and dummies only: picklable across the fork
+
+        def simplest():
+            num, den = sp.cancel(sp.together(plain)).as_numer_denom()
+            (sn, num), (sd, den) = _tidy(sp.factor(num)), _tidy(sp.factor(den))
+            return sn * sd * num / den
+
         try:
-            with time_limit(EXACT_SECONDS):
-                expr = hand / true
-                gens = {}
-                for f in sorted(expr.atoms(sp.Function), key=sp.default_sort_key):
-                    gens[f] = sp.Dummy(f"F{len(gens)}")
-                back = {v: k for k, v in gens.items()}
-                num, den = sp.cancel(sp.together(expr.xreplace(gens))).as_numer_denom()
-                (sn, num), (sd, den) = _tidy(sp.factor(num)), _tidy(sp.factor(den))
-                return (sn * sd * num / den).xreplace(back)
-        except (TimeoutError, RecursionError, MemoryError, sp.PolynomialError):
+            return bounded(simplest, EXACT_SECONDS).xreplace(back)
+        except (TimeoutError, RuntimeError):
             return None
 
     def _witness(self, hand, t_values, h_product, t_product) -> Witness:
