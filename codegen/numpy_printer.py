@@ -122,13 +122,18 @@ class NumpyPrinter(PythonCodePrinter):
             self.helpers[name] = self._helper_def(name, expr)
         return name
 
+    pair_field, pair_suffix = "numpy_pair", ""   # which table spelling, and the helper's name
+
+    def pair_doc(self, rule) -> str:
+        return f"({rule.name}(z), its derivative): one exp, no overflow, no cancellation"
+
     def pair_helper(self, rule) -> str:
-        """The helper returning (f(z), f′(z)) from the table's `numpy_pair` body."""
-        name = f"_{rule.name}_pair"
+        """The helper returning (f(z), f′(z)) from the table's pair spelling."""
+        name = f"_{rule.name}_pair{self.pair_suffix}"
         if name not in self.helpers:
-            body = "\n".join(f"    {line.format(z='z')}" for line in rule.numpy_pair)
-            self.helpers[name] = (f"def {name}(z):\n    \"\"\"({rule.name}(z), its derivative): one "
-                                  f"exp, no overflow, no cancellation\"\"\"\n{body}")
+            lines = getattr(rule, self.pair_field)
+            body = "\n".join(f"    {line.format(z='z')}" for line in lines)
+            self.helpers[name] = f'def {name}(z):\n    """{self.pair_doc(rule)}"""\n{body}'
         return name
 
     def _helper_def(self, name, expr) -> str:
@@ -206,13 +211,10 @@ class RowPrinter(NumpyPrinter):
         text = self._print(expr.args[0])
         return f"({text})" if expr.args[0].is_Add else text    # it may stand in a product
 
-    def pair_helper(self, rule) -> str:
-        name = f"_{rule.name}_pair_row"
-        if name not in self.helpers:
-            body = "\n".join(f"    {line.format(z='z')}" for line in rule.python_pair)
-            self.helpers[name] = (f"def {name}(z):\n    \"\"\"_{rule.name}_pair on one Python "
-                                  f"float\"\"\"\n{body}")
-        return name
+    pair_field, pair_suffix = "python_pair", "_row"
+
+    def pair_doc(self, rule) -> str:
+        return f"_{rule.name}_pair on one Python float"
 
     def _helper(self, expr) -> str:
         cls = type(expr)
