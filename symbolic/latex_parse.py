@@ -162,6 +162,13 @@ class _Source:
                              "split it into smaller documents")
 
 
+def _char_value(c) -> sympy.Expr:
+    """One unbraced character as a value: a digit, Euler's e, or a one-letter symbol."""
+    if c.kind == "num":
+        return sympy.Integer(c.text)
+    return sympy.E if c.text == "e" else sympy.Symbol(c.text)
+
+
 def _show(s: str, limit: int = 24) -> str:
     """A token for an error message: short, one line, control characters escaped."""
     s = s if len(s) <= limit else s[:limit] + "..."
@@ -744,10 +751,7 @@ class _Parser:
                                     "put the layer in the subscript: a_{h1}, or use {}^{2}Z")
             return self.group_arg(depth, u)
         if t is not None and t.kind in ("num", "letter"):
-            c = self.single_script_char("^", "superscript")
-            if c.kind == "num":
-                return sympy.Integer(c.text)
-            return sympy.E if c.text == "e" else sympy.Symbol(c.text)
+            return _char_value(self.single_script_char("^", "superscript"))
         if t is not None and t.kind == "cmd" and t.text in GREEK:
             self.i += 1
             return sympy.Symbol(t.text)
@@ -783,10 +787,7 @@ class _Parser:
         if t is not None and t.kind == "op" and t.text == "{":
             return self.group_arg(depth, u)
         if t is not None and t.kind in ("num", "letter"):
-            c = self.take_char()
-            if c.kind == "num":
-                return sympy.Integer(c.text)
-            return sympy.E if c.text == "e" else sympy.Symbol(c.text)
+            return _char_value(self.take_char())
         if t is not None and t.kind == "cmd" and t.text in GREEK:
             self.i += 1
             return sympy.Symbol(t.text)
