@@ -16,7 +16,7 @@ import random
 import sympy as sp
 from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 
-from .functions import Prime, expand_definitions, softmax
+from .functions import Prime, expand_definitions
 
 
 def substitute_intermediates(d, expr: sp.Basic) -> sp.Basic:
@@ -34,7 +34,7 @@ def expanded(d, expr: sp.Basic) -> sp.Basic:
 
 
 def expanded_loss(d) -> sp.Expr:
-    return expanded(d, d[("L")].rhs)
+    return expanded(d, d["L"].rhs)
 
 
 def exact_zero(expr: sp.Expr) -> bool:
@@ -146,4 +146,4 @@ def explicit_delta_form(d) -> dict:
 
 
 __all__ = ["substitute_intermediates", "expanded", "expanded_loss", "exact_zero", "random_point",
-           "evaluate", "central_difference", "explicit_delta_form", "softmax"]
+           "evaluate", "central_difference", "explicit_delta_form"]
