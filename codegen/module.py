@@ -53,6 +53,9 @@ def choose_style(d, style: str = "auto") -> str:
         else "matrix"
 
 
+# the exponent cap of the stable sigmoid: exp(EXP_MAX) is finite (float32 overflows past 88.7,
+# float64 past 709.8), and σ(-EXP_MAX) is still a normal number
+EXP_MAX = {"float64": "700.0", "float32": "80.0"}
 WIDTH = 99   # generated lines stay within the project's line length (100)
 
 
@@ -164,6 +167,7 @@ def render_module(d, style: str = "auto", dtype: str = "float64", source: str = 
         loss_eq=f"{uni.doprint(d['L'].lhs)} = {uni.doprint(d['L'].rhs)}",
         init_gain=", ".join(_init_gain(d)) + ("," if len(d.layers) == 1 else ""),
         uses_math=any("math." in h for h in helpers) or any("math." in t for t in plan.rows),
+        exp_max=EXP_MAX[dtype] if any("EXP_MAX" in h for h in helpers) else None,
     )
     text = _environment().get_template("train_module.py.jinja").render(**context)
     return text.rstrip("\n") + "\n"

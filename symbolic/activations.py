@@ -57,10 +57,11 @@ TABLE: dict[str, ActivationRule] = {
     "sigmoid": ActivationRule(
         "sigmoid", fn.sigmoid, r"\sigma", "σ", "np.exp(-np.logaddexp(0.0, -{z}))",
         stable_prime=lambda z: fn.sigmoid(z) * fn.sigmoid(-z),
-        # e = exp(-|z|) <= 1: σ(z) = 1/(1+e) or e/(1+e) by the sign of z, and
-        # σ′(z) = σ(z)σ(-z) = e/(1+e)²: no overflow, no 1 - σ cancellation, one exp
-        numpy_pair=("e = np.exp(-np.abs({z}))", "r = 1.0 / (1.0 + e)", "er = e * r",
-                    "return np.where({z} >= 0.0, r, er), er * r"),
+        # e = exp(-z), its exponent capped at EXP_MAX (the module's, by dtype) so it cannot
+        # overflow; s = σ(z) = 1/(1+e); e·s = σ(-z) = 1 - σ(z) without the cancellation;
+        # σ′(z) = σ(z)σ(-z). One exp and six cheap passes (no np.where)
+        numpy_pair=("e = np.exp(np.minimum(-{z}, EXP_MAX))", "s = 1.0 / (1.0 + e)",
+                    "e *= s", "return s, e * s"),
         python="1.0 / (1.0 + math.exp(-{z})) if {z} >= 0.0 else math.exp({z}) / (1.0 + math.exp({z}))",
         python_pair=("e = math.exp(-abs({z}))", "r = 1.0 / (1.0 + e)", "er = e * r",
                      "return (r if {z} >= 0.0 else er), er * r")),
