@@ -71,6 +71,29 @@ def time_per_step(fn: Callable, *args, repeat: int = 5, min_time: float = 0.2) -
     return min(_timed_block(fn, args, n) for _ in range(repeat)) / n
 
 
+def time_interleaved(fns: dict[str, Callable], rounds: int = 9,
+                     min_time: float = 0.2) -> dict[str, float]:
+    """Best seconds per call of each fn(), timed in rounds that visit every fn in turn.
+
+    Each fn is warmed up and given a call count whose block lasts >= min_time (as in
+    time_per_step); then `rounds` times over, one block of each. On a shared machine the speed
+    drifts over seconds, so timing the contenders side by side in every round keeps a slow
+    phase from landing on one of them only; the minimum over rounds is reported per fn.
+    """
+    counts = {}
+    for name, fn in fns.items():
+        _block(fn())
+        n = 1
+        while _timed_block(fn, (), n) < min_time:
+            n *= 2
+        counts[name] = n
+    best = dict.fromkeys(fns, float("inf"))
+    for _ in range(rounds):
+        for name, fn in fns.items():
+            best[name] = min(best[name], _timed_block(fn, (), counts[name]) / counts[name])
+    return best
+
+
 def format_seconds(s: float) -> str:
     for unit, scale in (("s", 1.0), ("ms", 1e-3), ("µs", 1e-6)):
         if s >= scale:

@@ -194,14 +194,15 @@ def check_baselines(steps=5) -> bool:
     return all_ok
 
 
-def time_impl(impl: Impl, w: Workload, repeat: int, min_time: float) -> float:
+def stepper(impl: Impl, w: Workload) -> Callable:
+    """A no-argument call doing one step of impl on the workload's next batch (cycling)."""
     native = [(impl.convert(X), impl.convert(Y)) for X, Y in w.batches]
     ring = itertools.cycle(native)
 
     def one_step():
         return impl.step(*next(ring))
 
-    return harness.time_per_step(one_step, repeat=repeat, min_time=min_time)
+    return one_step
 
 
 def main(argv=None) -> int:
@@ -214,11 +215,14 @@ def main(argv=None) -> int:
         return 1
     if args.check:
         return 0
-    repeat, min_time = (3, 0.05) if args.quick else (9, 0.5)
+    repeat, min_time = (3, 0.05) if args.quick else (12, 0.25)
     rows, names = [], []
     for w in workloads():
-        for impl in baseline_impls(w) + candidates(w):
-            seconds = time_impl(impl, w, repeat, min_time)
+        impls = baseline_impls(w) + candidates(w)
+        best = harness.time_interleaved({impl.name: stepper(impl, w) for impl in impls},
+                                        rounds=repeat, min_time=min_time)
+        for impl in impls:
+            seconds = best[impl.name]
             print(f"{w.name} / {impl.name}: {harness.format_seconds(seconds)}", file=sys.stderr)
             rows.append(harness.Row(w.name, impl.name, seconds))
             names += [impl.name] if impl.name not in names else []
