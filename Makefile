@@ -32,6 +32,7 @@ check-generated: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/derive_speed.py
 	$(PY) benchmarks/run.py
+	$(PY) benchmarks/w2_floor.py
 
 clean:
 	rm -rf $(VENV) demo
