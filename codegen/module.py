@@ -29,6 +29,7 @@ from .numpy_printer import (
     batch_sum,
     rows_supported,
 )
+from .stabilize import stabilize
 from .unicode import printer_for
 
 STYLES = ("auto", "elementwise", "matrix")
@@ -338,7 +339,8 @@ def _cse_lines(printer, items, comments, prefix) -> list[Line]:
     plain = [(lhs, rhs) for lhs, rhs in items if not isinstance(rhs, _LossText)]
     texts = {lhs: rhs for lhs, rhs in items if isinstance(rhs, _LossText)}
     symbols = sp.numbered_symbols(prefix, real=True)
-    temps, reduced = sp.cse([rhs for _, rhs in plain], symbols=symbols, optimizations=None,
+    temps, reduced = sp.cse([stabilize(rhs) for _, rhs in plain], symbols=symbols,
+                            optimizations=None,
                             order="none")
     lines = [Line(printer.doprint(t), printer.doprint(v)) for t, v in temps]
     comment_of = dict(zip([lhs for lhs, _ in items], comments))

@@ -146,7 +146,10 @@ def test_save_load_round_trip_and_other_architecture(tmp_path):
 
 @pytest.mark.parametrize("combo", [("2-3-1", "sigmoid", "half_se"), ("2-3-1", "sigmoid", "bce"),
                                    ("3-4-3", "tanh", "cce"), ("2-3-1", "softplus", "mse"),
-                                   ("2-3-1", "relu", "bce"), ("3-4-3", "sigmoid", "cce")])
+                                   ("2-3-1", "relu", "bce"), ("3-4-3", "sigmoid", "cce"),
+                                   # user formulas: exp patterns rewritten into σ and softplus
+                                   ("2-3-1", "z/(1+exp(-z))", "half_se"),
+                                   ("2-3-1", "tanh,identity", "log(1 + exp(-(2*y - 1)*out))")])
 @pytest.mark.parametrize("style", ["elementwise", "matrix"])
 @pytest.mark.parametrize("dtype", ["float64", "float32"])
 def test_stable_for_huge_z(tmp_path, combo, style, dtype):
