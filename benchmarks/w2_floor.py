@@ -35,8 +35,16 @@ def tuned_step(params, lr):
 
     params = [W1 (3, 2), b1 (3,), w2 (3,), b2 (1,)] as float64 arrays, updated in place.
     """
-    mul, add, exp, div, minimum, dot = (np.multiply, np.add, np.exp, np.divide, np.minimum,
-                                        np.dot)
+    mul, add, dot = np.multiply, np.add, np.dot
+
+    def sigmoid_pair(e, a, p):
+        """e holds -z on entry: a = σ(z), p = σ′(z) = σ(z)σ(-z); e is used up."""
+        np.minimum(e, 700.0, out=e)
+        np.exp(e, out=e)
+        add(e, 1.0, out=a)
+        np.divide(1.0, a, out=a)
+        mul(e, a, out=e)                    # σ(-z)
+        mul(e, a, out=p)
 
     def step(X, Y):
         W1, b1, w2, b2 = params
@@ -57,24 +65,14 @@ def tuned_step(params, lr):
                 mul(x2, -v, out=t)
                 add(e, t, out=e)
                 add(e, -c, out=e)
-                minimum(e, 700.0, out=e)
-                exp(e, out=e)
-                add(e, 1.0, out=a)
-                div(1.0, a, out=a)          # a = σ(z)
-                mul(e, a, out=e)            # σ(-z)
-                mul(e, a, out=p)            # σ′(z)
+                sigmoid_pair(e, a, p)
             mul(a1, -wa, out=e)
             mul(a2, -wb, out=t)
             add(e, t, out=e)
             mul(a3, -wc, out=t)
             add(e, t, out=e)
             add(e, -b4, out=e)
-            minimum(e, 700.0, out=e)
-            exp(e, out=e)
-            add(e, 1.0, out=ao)
-            div(1.0, ao, out=ao)
-            mul(e, ao, out=e)
-            mul(e, ao, out=po)
+            sigmoid_pair(e, ao, po)
             np.subtract(ao, y, out=t0)
             loss += dot(t0, t0)
             mul(po, t0, out=t0)             # δ_o
