@@ -47,10 +47,10 @@ ROWS = 16  # batches up to this size run on Python floats: no per-call NumPy ove
 
 def _sigmoid_pair(z):
     """(sigmoid(z), its derivative): one exp, no overflow, no cancellation"""
-    e = np.exp(np.minimum(-z, EXP_MAX))
-    s = 1.0 / (1.0 + e)
-    e *= s
-    return s, e * s
+    e = np.exp(np.minimum(-z, EXP_MAX))  # exp(-z), capped: never inf
+    s = 1.0 / (1.0 + e)  # sigmoid(z)
+    e *= s  # sigmoid(-z) = 1 - sigmoid(z), without the subtraction
+    return s, e * s  # sigmoid′(z) = sigmoid(z) sigmoid(-z)
 
 
 def _sigmoid_pair_row(z):

@@ -60,8 +60,10 @@ TABLE: dict[str, ActivationRule] = {
         # e = exp(-z), its exponent capped at EXP_MAX (the module's, by dtype) so it cannot
         # overflow; s = σ(z) = 1/(1+e); e·s = σ(-z) = 1 - σ(z) without the cancellation;
         # σ′(z) = σ(z)σ(-z). One exp and six cheap passes (no np.where)
-        numpy_pair=("e = np.exp(np.minimum(-{z}, EXP_MAX))", "s = 1.0 / (1.0 + e)",
-                    "e *= s", "return s, e * s"),
+        numpy_pair=("e = np.exp(np.minimum(-{z}, EXP_MAX))  # exp(-z), capped: never inf",
+                    "s = 1.0 / (1.0 + e)  # sigmoid(z)",
+                    "e *= s  # sigmoid(-z) = 1 - sigmoid(z), without the subtraction",
+                    "return s, e * s  # sigmoid′(z) = sigmoid(z) sigmoid(-z)"),
         python="1.0 / (1.0 + math.exp(-{z})) if {z} >= 0.0 else math.exp({z}) / (1.0 + math.exp({z}))",
         python_pair=("e = math.exp(-abs({z}))", "r = 1.0 / (1.0 + e)", "er = e * r",
                      "return (r if {z} >= 0.0 else er), er * r")),
