@@ -339,9 +339,9 @@ def _cse_lines(printer, items, comments, prefix) -> list[Line]:
     plain = [(lhs, rhs) for lhs, rhs in items if not isinstance(rhs, _LossText)]
     texts = {lhs: rhs for lhs, rhs in items if isinstance(rhs, _LossText)}
     symbols = sp.numbered_symbols(prefix, real=True)
+    # stabilize before cse too: cse would pull exp(u) out of 1 + exp(u) and hide the pattern
     temps, reduced = sp.cse([stabilize(rhs) for _, rhs in plain], symbols=symbols,
-                            optimizations=None,
-                            order="none")
+                            optimizations=None, order="none")
     lines = [Line(printer.doprint(t), printer.doprint(v)) for t, v in temps]
     comment_of = dict(zip([lhs for lhs, _ in items], comments))
     for (lhs, _), rhs in zip(plain, reduced):

@@ -57,9 +57,10 @@ class NumpyPrinter(PythonCodePrinter):
         self.helpers: dict[str, str] = {}   # helper name -> its `def` text, in order of first use
         self.reuse: dict = {}       # f(z) -> the symbol already holding it (matrix form)
 
-    def doprint(self, expr, assign_to=None):
-        """The NumPy text of expr, after the stable rewrites of `stabilize`."""
-        return super().doprint(stabilize(expr), assign_to)
+    def _print(self, expr, **kwargs):
+        """Every expression printed, including the ones the printer makes itself (a custom
+        activation's definition and f′), goes through the stable rewrites of `stabilize`."""
+        return super()._print(stabilize(expr), **kwargs)
 
     # names and numbers ------------------------------------------------------------------------
     def _print_Symbol(self, expr):
@@ -83,7 +84,7 @@ class NumpyPrinter(PythonCodePrinter):
     def _print_Function(self, expr):
         name = type(expr).__name__
         if isinstance(expr, fn.Prime):
-            return self._print(stabilize(expr.activation.prime_for_code(expr.args[0])))
+            return self._print(expr.activation.prime_for_code(expr.args[0]))
         if isinstance(expr, fn.Activation):
             return f"{self._helper(expr)}({self._print(expr.args[0])})"
         if name in NUMPY_FUNCS:
@@ -151,7 +152,7 @@ class NumpyPrinter(PythonCodePrinter):
             body = rule.numpy.format(z="z", **alpha)
             doc = f"{rule.name}(z), written so it cannot overflow"
         else:
-            body = self._print(stabilize(type(expr)(z, *params).definition()))
+            body = self._print(type(expr)(z, *params).definition())
             doc = (getattr(type(expr), "__doc__", "") or name).strip().splitlines()[0]
         return f"def {name}(z):\n    \"\"\"{doc}\"\"\"\n    return {body}"
 
@@ -188,7 +189,7 @@ class NumpyPrinter(PythonCodePrinter):
         body = f(u) if not isinstance(f, sp.Lambda) else f.expr.xreplace({f.variables[0]: u})
         if isinstance(body, fn.Prime):
             body = body.activation.prime_for_code(u)
-        return self._print(stabilize(body.xreplace(self.reuse)))
+        return self._print(body.xreplace(self.reuse))
 
 
 class RowPrinter(NumpyPrinter):
