@@ -49,48 +49,35 @@ def _block(out):
         ready()
 
 
-def _timed_block(fn: Callable, args: tuple, n: int) -> float:
+def _timed_block(fn: Callable, n: int) -> float:
     t0 = time.perf_counter()
     for _ in range(n):
-        out = fn(*args)
+        out = fn()
     _block(out)  # steps depend on each other, so the last being ready means all are
     return time.perf_counter() - t0
-
-
-def time_per_step(fn: Callable, *args, repeat: int = 5, min_time: float = 0.2) -> float:
-    """Best-of-`repeat` seconds per call of fn(*args), each timed block lasting >= min_time.
-
-    Warm-up: one call (JIT compile, caches), then blocks of 1, 2, 4, 8, ... calls until one
-    lasts min_time; that count is used for the `repeat` timed blocks. The minimum is reported
-    because noise on a shared machine only ever adds time.
-    """
-    _block(fn(*args))
-    n = 1
-    while _timed_block(fn, args, n) < min_time:
-        n *= 2
-    return min(_timed_block(fn, args, n) for _ in range(repeat)) / n
 
 
 def time_interleaved(fns: dict[str, Callable], rounds: int = 9,
                      min_time: float = 0.2) -> dict[str, float]:
     """Best seconds per call of each fn(), timed in rounds that visit every fn in turn.
 
-    Each fn is warmed up and given a call count whose block lasts >= min_time (as in
-    time_per_step); then `rounds` times over, one block of each. On a shared machine the speed
-    drifts over seconds, so timing the contenders side by side in every round keeps a slow
-    phase from landing on one of them only; the minimum over rounds is reported per fn.
+    Warm-up: one call of each (JIT compile, caches), then blocks of 1, 2, 4, 8, ... calls until
+    one lasts min_time; that count is each fn's block. Then `rounds` times over, one block of
+    each. On a shared machine the speed drifts over seconds, so timing the contenders side by
+    side in every round keeps a slow phase from landing on one of them only. The minimum over
+    rounds is reported because noise on a shared machine only ever adds time.
     """
     counts = {}
     for name, fn in fns.items():
         _block(fn())
         n = 1
-        while _timed_block(fn, (), n) < min_time:
+        while _timed_block(fn, n) < min_time:
             n *= 2
         counts[name] = n
     best = dict.fromkeys(fns, float("inf"))
     for _ in range(rounds):
         for name, fn in fns.items():
-            best[name] = min(best[name], _timed_block(fn, (), counts[name]) / counts[name])
+            best[name] = min(best[name], _timed_block(fn, counts[name]) / counts[name])
     return best
 
 
