@@ -18,8 +18,10 @@ from pathlib import Path
 
 from symbolic.errors import SympropError
 
-INSTALL = ("install TeX: apt-get install texlive-latex-base texlive-pictures poppler-utils "
-           "(or make tex)")
+from . import texdeps
+
+INSTALL = ("install TeX: make tex (or apt-get install texlive-latex-base texlive-pictures lmodern "
+           "poppler-utils)")
 TIMEOUT = 120.0
 _OVERFULL = re.compile(r"^Overfull \\hbox \((\d+(?:\.\d+)?)pt too wide\)", re.M)
 
@@ -60,6 +62,13 @@ def compile_pdf(tex: str, name: str = "sheet", timeout: float = TIMEOUT) -> Comp
                 break
         error = first_error(log)
         pdf = Path(tmp, f"{name}.pdf")
+        absent = missing_file(log)
+        if absent:
+            package = texdeps.package_of(absent)
+            how = f"apt-get install {package}" if package else f"apt-file search {absent}"
+            kind = "package" if absent.endswith((".sty", ".cls")) else "file"
+            raise SympropError(f"TeX {kind} {absent} is not installed",
+                               f"install it: make tex (or {how})")
         if error or not pdf.exists():
             raise SympropError(f"pdflatex failed: {error or 'no PDF written'}",
                                "this is a bug in the sheet; please report it with the command")
@@ -99,6 +108,16 @@ def first_error(log: str) -> str:
         if line.startswith("!") or re.match(r"^[^:\s]+\.tex:\d+: ", line):
             return line.lstrip("! ").strip()
     return ""
+
+
+def missing_file(log: str) -> str:
+    """The TeX file (package, class, font metric) the log says was not found, or ""."""
+    found = re.search(r"LaTeX Error: File `([^']+)' not found", log)
+    if found:
+        return found.group(1)
+    found = re.search(r"Font \S+=([^\s=]+)(?: at \S+)? not loadable: Metric \(TFM\) file not found",
+                      log)
+    return f"{found.group(1)}.tfm" if found else ""
 
 
 def undefined_references(log: str) -> list[str]:
