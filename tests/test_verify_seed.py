@@ -1,5 +1,6 @@
 """The worked example: the seed's own derivation, pasted as written, and its two slips."""
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -26,12 +27,15 @@ def report(d):
     return verify_text(d, SEED_TEX.read_text(encoding="utf-8"), "tex")
 
 
+SEED_COPY = ROOT / "tests" / "data" / "seed_000_8c9fba2d71a6ddb8.txt"    # see tests/data/README.md
+SEED_SHA256 = "c1bf729b76fcdb7d8d51af4f92a0bd02c1014f6490a142da72bfac5671f4c23b"
+
+
 def test_example_is_the_seed_verbatim():
-    seed = ROOT.parent / "shared" / "seed" / "000_8c9fba2d71a6ddb8.txt"
-    if not seed.exists():
-        pytest.skip("seed file not present")
-    part = seed.read_text(encoding="utf-8").split("Derivatives computation", 1)[1]
-    assert part.strip() in SEED_TEX.read_text(encoding="utf-8")
+    raw = SEED_COPY.read_bytes()
+    assert hashlib.sha256(raw).hexdigest() == SEED_SHA256, "tests/data holds the seed unedited"
+    part = raw.decode("utf-8").split("Derivatives computation", 1)[1]
+    assert part.strip() and part.strip() in SEED_TEX.read_text(encoding="utf-8")
 
 
 def test_every_statement_is_checked(report):
