@@ -1,0 +1,51 @@
+"""pip install on a fresh machine: no setuptools warnings, and the wheel ships the templates."""
+
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# what setuptools prints when pyproject.toml is out of date (pip's own notes about this
+# machine's package indexes are not the project's)
+BACKEND_WARNING = re.compile(r"(BuildBackendWarning|SetuptoolsDeprecationWarning|"
+                             r"SetuptoolsWarning|DeprecationWarning|UserWarning)")
+
+
+def _project_copy(tmp_path) -> Path:
+    """The files a build reads, copied: building in the tree would leave build/ behind."""
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, src / name)
+    for name in ("codegen", "symbolic"):
+        shutil.copytree(ROOT / name, src / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return src
+
+
+def _pip(*args, cwd):
+    result = subprocess.run([sys.executable, "-m", "pip", *args], cwd=cwd, capture_output=True,
+                            text=True, timeout=300)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-3000:]
+    return output
+
+
+def test_wheel_and_editable_install_print_no_warnings_and_ship_the_templates(tmp_path):
+    src = _project_copy(tmp_path)
+    output = _pip("wheel", "--no-deps", "-w", str(tmp_path / "wheels"), str(src), cwd=tmp_path)
+    assert not BACKEND_WARNING.search(output), output[-4000:]
+    wheel, = (tmp_path / "wheels").glob("symprop-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    templates = {f"codegen/templates/{p.name}" for p in (ROOT / "codegen/templates").iterdir()
+                 if p.suffix == ".jinja"}
+    assert templates and templates <= names
+
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(tmp_path / "venv")],
+                   check=True, timeout=120)
+    python = tmp_path / "venv" / "bin" / "python"
+    output = _pip("--python", str(python), "install", "--no-deps", "-e", str(src), cwd=tmp_path)
+    assert not BACKEND_WARNING.search(output), output[-4000:]
