@@ -40,21 +40,16 @@ def run(args) -> int:
     from symbolic.errors import SympropError
 
     from .cli import spec_from_args
-    from .writer import check_writable, write_files
+    from .writer import check_targets, check_writable, write_files
 
     compile_ = args.pdf or args.png
     if args.format == "md" and compile_:
         raise SympropError("--pdf and --png need the LaTeX format", "drop --format md")
     if args.out is None and (args.format == "tex" or compile_):
         raise SympropError("the LaTeX sheet needs a file name", "pass -o sheet.tex")
-    targets = {}
     if args.out:
         out = Path(args.out)
-        targets[out] = None
-        if compile_:
-            targets[out.with_suffix(".pdf")] = None
-        for path in targets:
-            check_writable(path, args.force)     # fail before any work
+        check_targets([out, out.with_suffix(".pdf")] if compile_ else [out], args.force)
 
     from symbolic.backprop import derive
 

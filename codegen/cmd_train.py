@@ -62,15 +62,15 @@ def run(args) -> int:
     from symbolic.backprop import derive
 
     from .cli import spec_from_args
+    from .datasets import BUILTIN
     from .lambdify import lambdify
-    from .plot import history_csv, loss_curve_png
     from .progress import Progress
-    from .writer import check_writable, write_files
+    from .writer import check_targets
 
     _check(args)
     plot_csv = str(Path(args.plot).with_suffix(".csv")) if args.plot else None
-    for target in filter(None, (args.out, args.plot, plot_csv)):
-        check_writable(target, args.force)
+    inputs = [] if args.data in BUILTIN else [args.data]
+    check_targets(filter(None, (args.out, args.plot, plot_csv)), args.force, inputs)
     spec = spec_from_args(args)
     module = lambdify(derive(spec), dtype=args.dtype)
     X, Y = load_data(module, args.data, spec)
@@ -93,17 +93,35 @@ def run(args) -> int:
         params, history, status = err.params, err.history, 130
     if status == 0 and history:
         print(f"final loss {module.loss(params, X, Y):.6g} after {len(history)} epochs")
-    files = {}
-    if args.plot and history:
-        files[plot_csv] = history_csv(history)
-        try:
-            files[args.plot] = loss_curve_png(history, f"symprop train {spec.describe()}")
-        except SympropError as err:
-            print(f"symprop: note: {err}", file=sys.stderr)
-    write_files(files, args.force)
-    if args.out and params is not None:
-        module.save(params, args.out)   # the module's own atomic .npz format
-        files[args.out] = None
-    for path in files:
+    return write_outputs(args, module, spec, params, history, inputs, plot_csv) or status
+
+
+def write_outputs(args, module, spec, params, history, inputs, plot_csv) -> int:
+    """The weights first, then the loss history and curve, with Ctrl-C held until all are written.
+
+    Returns 130 if Ctrl-C was pressed meanwhile, else 0.
+    """
+    import io
+
+    from .plot import history_csv, loss_curve_png
+    from .writer import holding_interrupts, write_files
+
+    written = []
+    with holding_interrupts() as held:
+        if args.out and params is not None:
+            weights = io.BytesIO()
+            module.save(params, weights)    # the module's own .npz format, read by its load()
+            written += write_files({args.out: weights.getvalue()}, args.force, inputs)
+        if args.plot and history:
+            files = {plot_csv: history_csv(history)}
+            try:
+                files[args.plot] = loss_curve_png(history, f"symprop train {spec.describe()}")
+            except SympropError as err:
+                print(f"symprop: note: {err}", file=sys.stderr)
+            written += write_files(files, args.force, inputs)
+    for path in written:
         print(f"wrote {path}", file=sys.stderr)
-    return status
+    if held:
+        print("symprop: interrupted; every output was written first", file=sys.stderr)
+        return 130
+    return 0
