@@ -22,6 +22,8 @@ Command line: python {this file} --data data.csv --epochs 2000 --lr 2.0 --out we
 import argparse
 import math
 import os
+import signal
+import stat
 import sys
 import tempfile
 import zipfile
@@ -387,24 +389,69 @@ def train(X, Y, epochs=2000, batch_size=None, lr=2.0, optimizer="sgd", seed=0,
     return params, history
 
 
-def save(params, path):
-    """Write params to an .npz file atomically (temp file + rename)."""
-    path = os.fspath(path)
+class WeightsError(ValueError):
+    """A weights file this module cannot use, or a path it may not write weights to."""
+
+
+def save(params, path, force=False):
+    """Write params to an .npz file atomically (temp file + rename), or into an open binary file.
+
+    Raises WeightsError for a path that is not a regular file (a link, FIFO, device, folder) and,
+    unless `force`, for an existing file. A new file gets the mode 0666 & ~umask, a replaced file
+    keeps its mode.
+    """
     arrays = {key: np.asarray(params[key], DTYPE) for key, _ in LAYOUT}
+    if hasattr(path, "write"):
+        np.savez(path, arch=np.array(ARCH), **arrays)
+        return
+    path = os.fspath(path)
+    mode = check_target(path, force)
     fd, tmp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(path)),
                                prefix=".weights.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), mode)
             np.savez(handle, arch=np.array(ARCH), **arrays)
-        os.replace(tmp, path)
-    except BaseException:
+        if force:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path)  # never replaces a file created since check_target
+            except OSError as err:
+                if isinstance(err, FileExistsError) or os.path.lexists(path):
+                    raise WeightsError(f"{path} already exists; pass --force to replace "
+                                       "it") from None
+                os.replace(tmp, path)  # a file system without hard links
+    finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-        raise
 
 
-class WeightsError(ValueError):
-    """A weights file this module cannot use."""
+def check_target(path, force=False, inputs=()):
+    """The mode `save` gives `path`; WeightsError if it may not write there.
+
+    `inputs`: files the caller reads (data, initial weights); `path` may not be one of them.
+    """
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        if not os.path.isdir(os.path.dirname(os.path.abspath(path))):
+            raise WeightsError(f"cannot write weights to {path}: no such folder") from None
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+    if not stat.S_ISREG(st.st_mode):
+        kind = {stat.S_IFLNK: "a symbolic link", stat.S_IFDIR: "a folder", stat.S_IFIFO: "a FIFO",
+                stat.S_IFCHR: "a device node", stat.S_IFBLK: "a device node"}
+        raise WeightsError(f"cannot write weights to {path}: it is "
+                           f"{kind.get(stat.S_IFMT(st.st_mode), 'a special file')}, not a "
+                           "regular file")
+    for source in inputs:
+        if source and os.path.exists(source) and os.path.samefile(path, source):
+            raise WeightsError(f"cannot write weights to {path}: it is the input {source}")
+    if not force:
+        raise WeightsError(f"{path} already exists; pass --force to replace it")
+    return stat.S_IMODE(st.st_mode)
 
 
 def load(path):
@@ -505,16 +552,16 @@ def main(argv=None):
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--init", default=None, help="start from these weights (.npz)")
     parser.add_argument("--out", default=None, help="write the trained weights here (.npz)")
+    parser.add_argument("--force", action="store_true", help="replace the --out file if it exists")
     parser.add_argument("--quiet", action="store_true", help="no progress lines")
     args = parser.parse_args(argv)
     try:
         if args.epochs < 1 or args.batch_size < 0 or not args.lr > 0:
             raise UsageError("--epochs must be >= 1, --batch-size >= 0 and --lr > 0")
-        if args.out and (os.path.isdir(args.out)
-                         or not os.path.isdir(os.path.dirname(os.path.abspath(args.out)))):
-            raise UsageError(f"cannot write weights to {args.out}")
         X, Y = read_data(args.data)
         start = load(args.init) if args.init else None
+        if args.out:
+            check_target(args.out, args.force, inputs=(args.data, args.init))
     except (UsageError, ValueError) as err:
         print(f"{parser.prog}: error: {err}", file=sys.stderr)
         return 2
@@ -530,22 +577,38 @@ def main(argv=None):
                           log=None if args.quiet else progress, log_every=every)
     except Diverged as err:
         print(f"{parser.prog}: error: {err}", file=sys.stderr)
-        if args.out:
-            save(err.params, args.out)
+        if args.out and _save_weights(err.params, args, parser.prog):
             print(f"kept the last good weights (epoch {err.epoch}) in {args.out}",
                   file=sys.stderr)
         return 1
     except Interrupted as err:
         print(f"{parser.prog}: {err}", file=sys.stderr)
-        if args.out:
-            save(err.params, args.out)
+        if args.out and _save_weights(err.params, args, parser.prog):
             print(f"kept the weights of epoch {err.epoch} in {args.out}", file=sys.stderr)
         return 130
     print(f"final loss {loss(params, X, Y):.6g}")
     if args.out:
-        save(params, args.out)
+        if not _save_weights(params, args, parser.prog):
+            return 2
         print(f"wrote {args.out}")
     return 0
+
+
+def _save_weights(params, args, prog):
+    """save with Ctrl-C held off (a second Ctrl-C must not lose the weights); False on error."""
+    try:
+        held = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: signals cannot reach this code anyway
+        held = None
+    try:
+        save(params, args.out, args.force)
+        return True
+    except (WeightsError, OSError) as err:
+        print(f"{prog}: error: {err}", file=sys.stderr)
+        return False
+    finally:
+        if held is not None:
+            signal.signal(signal.SIGINT, held)
 
 
 if __name__ == "__main__":
