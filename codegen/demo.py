@@ -8,11 +8,11 @@ whose slips the verifier is expected to find).
 
 from __future__ import annotations
 
-import shutil
 import sys
 import time
 from pathlib import Path
 
+from . import texdeps
 from .cli import main as symprop
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,8 +36,10 @@ def main() -> int:
     start = time.perf_counter()
     step("1. The derivation, in the terminal", ["derive", *NET, "--only",
                                                  "forward,loss,local,gradient"])
-    tex = shutil.which("pdflatex") is not None
-    step("2. The derivation sheet (LaTeX" + (", PDF, PNG)" if tex else "; no pdflatex: run `make tex`)"),
+    absent = texdeps.missing(texdeps.required_files())    # pdflatex, pdftoppm, every package
+    tex = not absent
+    step("2. The derivation sheet (LaTeX" + (", PDF, PNG)" if tex else
+                                             f"; TeX lacks {', '.join(absent)}: run `make tex`)"),
          ["sheet", *NET, "-o", f"{d}/sheet.tex", "--force", *(["--pdf", "--png"] if tex else [])])
     step("3. A NumPy-only training module", ["generate", *NET, "-o", f"{d}/train_net.py", "--force"])
     step("4. Training it on XOR", ["train", *NET, "--data", "xor", "--epochs", "2000", "--lr", "2",

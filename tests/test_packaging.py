@@ -49,3 +49,16 @@ def test_wheel_and_editable_install_print_no_warnings_and_ship_the_templates(tmp
     python = tmp_path / "venv" / "bin" / "python"
     output = _pip("--python", str(python), "install", "--no-deps", "-e", str(src), cwd=tmp_path)
     assert not BACKEND_WARNING.search(output), output[-4000:]
+
+
+def test_a_skipping_test_fails_the_suite(tmp_path):
+    (tmp_path / "conftest.py").write_text((ROOT / "tests" / "conftest.py").read_text())
+    (tmp_path / "test_skips.py").write_text(
+        "import pytest\n\n\ndef test_skips():\n    pytest.skip('no tool here')\n\n\n"
+        "def test_passes():\n    pass\n")
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                             str(tmp_path)], cwd=tmp_path, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 1, result.stdout
+    assert "1 failed, 1 passed" in result.stdout and "tests may not skip: Skipped: no tool here" \
+        in result.stdout
