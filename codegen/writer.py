@@ -104,14 +104,19 @@ def write_files(files: dict, force: bool = False, inputs=()) -> list[Path]:
         data = content.encode("utf-8") if isinstance(content, str) else content
         st = _lstat(path)
         mode = stat.S_IMODE(st.st_mode) if st is not None else new_mode
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        tmp = None
         try:
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
             with os.fdopen(fd, "wb") as handle:
                 os.fchmod(handle.fileno(), mode)
                 handle.write(data)
             _publish(tmp, path, force)
+        except OSError as err:      # permissions, a full disk
+            raise SympropError(f"cannot write {path}: {err.strerror or err}",
+                               "check the folder's permissions and free space") from None
         finally:
-            Path(tmp).unlink(missing_ok=True)
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
         written.append(path)
     return written
 

@@ -257,3 +257,15 @@ def test_module_second_ctrl_c_while_saving_keeps_the_weights(module_path, tmp_pa
     assert status == 130 and "kept the weights of epoch 7" in err.getvalue()
     assert np.allclose(m.load(tmp_path / "w.npz")["W1"], params["W1"])
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_a_failed_write_is_one_line_and_leaves_no_temporary_file(tmp_path, monkeypatch):
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fchmod", disk_full)
+    status, _, err = run(["derive", *NET, "-o", str(tmp_path / "d.txt")])
+    monkeypatch.undo()
+    assert status == 2 and err == (f"symprop: error: cannot write {tmp_path / 'd.txt'}: No space "
+                                   "left on device; check the folder's permissions and free space\n")
+    assert list(tmp_path.iterdir()) == []
