@@ -159,7 +159,7 @@ class _Builder:
             if not right.is_real or abs(float(right)) > MAX_EXPONENT:
                 self.fail(f"exponent {right} is too large",
                           f"keep numeric exponents within ±{MAX_EXPONENT}")
-            if left.is_number and (abs(float(left)) > 1e6 and abs(float(right)) > 2):
+            if left.is_number and (abs(complex(left)) > 1e6 and abs(float(right)) > 2):
                 self.fail("numeric power is too large", "use smaller numbers")
         if isinstance(node.op, ast.Div) and right.is_zero:
             self.fail("division by zero", "check the denominator")

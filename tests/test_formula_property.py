@@ -81,6 +81,7 @@ def _value(t):
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(trees)
 @example(("exp", ("**", ("neg", ("z",)), ("z",))))   # a complex step: exp((-z)**z) is not real
+@example(("**", ("**", ("neg", ("num", 2)), ("num", 0.5)), ("num", 2)))   # a complex base: no float()
 def test_random_formulas_parse_to_their_value_or_are_refused(tree):
     text = render(tree)
     with mpmath.workdps(50):
