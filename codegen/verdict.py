@@ -258,6 +258,10 @@ def witness_text(v, net) -> str:
     return f"{pattern}at {values}: hand {_num(w.hand)}, true {_num(w.true)}"
 
 
+def _all(n: int) -> str:
+    return "both" if n == 2 else f"all {n}"
+
+
 def pattern_text(pattern, net) -> str:
     """The activation pattern of a witness: which units are off (or on), briefly."""
     if not pattern:
@@ -266,9 +270,9 @@ def pattern_text(pattern, net) -> str:
     off = [u for u, s in pattern if s < 0]
     names = lambda us: ", ".join(net.doprint(u) for u in us[:WITNESS_SHOWN])  # noqa: E731
     if not off:
-        text = f"all {len(on)} units on" if len(on) > 1 else f"{names(on)} on"
+        text = f"{_all(len(on))} units on" if len(on) > 1 else f"{names(on)} on"
     elif not on:
-        text = f"all {len(off)} units off" if len(off) > 1 else f"{names(off)} off"
+        text = f"{_all(len(off))} units off" if len(off) > 1 else f"{names(off)} off"
     elif len(off) <= len(on):
         text = f"{names(off)} off, the other {len(on)} on"
     else:

@@ -3,24 +3,31 @@
 Contract: statements (as `symbolic.latex_parse` gives them, from LaTeX or the plain syntax of
 `symbolic.verify_read`) go in; a `Report` comes out with one `Verdict` per derivative statement.
 
-How a statement is decided:
+How a statement is decided (each stage a function of the previous one's data):
   1. '//' marks are replaced by the factor at the same position on the line above.
   2. Names are mapped to the network's symbols (`verify_names.Resolver`); a written partial factor
      stands for its true value.
-  3. Numbers first: the written product and the true one at 20 random points, 40 digits (mpmath),
-     every intermediate from one forward pass. Different anywhere -> wrong.
+  3. Points: 20 random ones (40 digits, every intermediate from one forward pass) for a smooth
+     statement; for a piecewise one (ReLU, leaky ReLU, step, |z|, max), points chosen so that each
+     unit it involves is on at some and off at others (`verify_points`).
+     Every checked side differing anywhere -> wrong, each wrong side named.
   4. Equal -> exact: `check.exact_zero` of the difference with the forward intermediates as
-     independent symbols, else fully expanded, within a time budget (never `simplify`).
-  5. Wrong -> the written factors are aligned with the true chain-rule factors (groups whose
-     products agree match; the rest are wrong, missing or extra factors) and the first mismatch is
-     reported with what it should be. Not alignable -> the ratio written/true in simplest form.
+     independent symbols, every piecewise branch at once (`verify_piecewise`), else fully
+     expanded, within a time budget (never `simplify`). Patterns the comparison could not clear
+     are tried as points.
+  5. Not proved -> "correct" only if the points discriminate (a non-zero true value, not one
+     constant, every unit both on and off); else up to SEARCH_ROUNDS further point sets, then
+     "not proved" (exit code 3), never "correct".
+  6. Wrong -> the written factors are aligned with the true chain-rule factors (groups whose
+     products agree match; the rest are wrong, missing or extra factors; a written δ against a
+     whole prefix ∂L/∂z) and the first mismatch is reported with what it should be, at a witness
+     point (`verify_explain`). Not alignable -> the ratio written/true in simplest form.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import mpmath
 import sympy as sp
 
 from .check import exact_zero, expanded
@@ -29,39 +36,15 @@ from .errors import SympropError
 from .functions import expand_definitions
 from .latex_parse import DITTO, Partial, Statement
 from .timelimit import bounded
-from .verify_align import align, constant_ratio, tidy
-from .verify_eval import DIGITS, Points, multiply, same
+from .verify_eval import Points, multiply, same
+from .verify_explain import Explainer, Fault, Witness  # noqa: F401 - Fault, Witness: API
 from .verify_names import LOSS_NAMES, Resolver
 from .verify_piecewise import PIECEWISE, piecewise_zero, units_of
-from .verify_points import Evidence, choose_points, evidence, pattern_at
+from .verify_points import Evidence, choose_points, evidence
 
 EXACT_SECONDS = 0.5
 SEARCH_ROUNDS = 3      # further point sets tried before "not proved"
 NOT_PROVED_EXIT = 3
-
-
-@dataclass(frozen=True)
-class Fault:
-    kind: str                    # 'wrong' | 'missing' | 'extra' | 'ratio'
-    side: int                    # which right-hand side (1-based)
-    position: int | None = None  # 1-based position in the written product (after // expansion)
-    wrote: sp.Basic | None = None      # as written (raw names; a Partial for a derivative)
-    read_as: sp.Expr | None = None     # in the network's symbols
-    expected: sp.Expr | None = None    # the true factor
-    partial: tuple | None = None       # (num, den) of the true factor
-    ratio: sp.Expr | None = None       # written/true: of the factor, or of the product
-    others: int = 0                    # further mismatches after this one
-    span: int = 1                      # written factors at fault (wrote is a tuple when > 1)
-
-
-@dataclass(frozen=True)
-class Witness:
-    index: int          # which test point
-    values: dict        # symbol -> mpf: what the two formulas use, from one forward pass
-    point: dict         # symbol -> Float: the whole point (inputs, parameters, targets)
-    hand: object        # mpf
-    true: object
-    pattern: tuple = ()  # (unit, +1 on | -1 off) at the point, for a piecewise statement
 
 
 @dataclass(frozen=True)
@@ -227,6 +210,7 @@ class Checker:
         self.deltas = {eq.factors[-1].den: eq.factors for eq in d.of_kind("delta")}
         self.delta_defs = {eq.lhs: eq.rhs for eq in d.of_kind("delta")}
         self.delta_of = {eq.factors[-1].den: eq.lhs for eq in d.of_kind("delta")}
+        self.explain = Explainer(d.loss_symbol, self.delta_defs, self.delta_of)
         self.piecewise_outputs = {eq.lhs: eq.rhs for eq in d.of_kind("forward")
                                   if eq.lhs in d.outputs
                                   and expand_definitions(eq.rhs).has(*PIECEWISE)}
@@ -300,8 +284,8 @@ class Checker:
             h_product = multiply(h_vectors, n)
             if same(h_product, t_product):
                 continue
-            fault = self._pinpoint(k + 1, sides[k], hands[k], h_vectors, true, t_vectors, n)
-            witness = self._witness(points, hands[k], t_values, h_product, t_product,
+            fault = self.explain.pinpoint(k + 1, sides[k], hands[k], h_vectors, true, t_vectors, n)
+            witness = self.explain.witness(points, hands[k], t_values, h_product, t_product,
                                     units, unit_vectors)
             found.append((k, fault, witness))
         return found, evidence(t_product, unit_vectors, understood)
@@ -413,83 +397,6 @@ class Checker:
         if self.d.spec.loss.name != "cce":
             return expr
         return expr.xreplace({ys[-1]: 1 - sp.Add(*ys[:-1])})
-
-    # -- pinpointing
-    def _pinpoint(self, side, written, hand, hv, true, tv, n) -> Fault:
-        groups = self._delta_groups(hand, true)
-        ops = align(hv, tv, n, groups)
-        errors = [op for op in ops if op[0] != "match"]
-        if len(hand) == 1 and len(true) > 1 or len(errors) > max(1, len(true) // 2):
-            ratio = self.ratio(sp.Mul(*hand), sp.Mul(*[f.value for f in true]),
-                               multiply(hv, n), multiply(tv, n))
-            return Fault("ratio", side, ratio=ratio)
-        op = errors[0]
-        others = len(errors) - 1
-        if op[0] == "wrong":
-            i, i2, j, j2 = op[1:]
-            written_part, hand_part = written[i:i2], sp.Mul(*hand[i:i2])
-            expected = sp.Mul(*[f.value for f in true[j:j2]])
-            partial = (true[j].num, true[j2 - 1].den)
-            wrote = written_part[0] if len(written_part) == 1 else tuple(written_part)
-            if (i, i2, j, j2) in groups:        # a δ written for another δ: name the δ
-                return Fault("wrong", side, i + 1, wrote, hand_part,
-                             self.delta_of[true[j2 - 1].den], partial, None, others)
-            ratio = self.ratio(hand_part, expected, multiply(hv[i:i2], n),
-                               multiply(tv[j:j2], n))
-            return Fault("wrong", side, i + 1, wrote, hand_part, expected, partial, ratio,
-                         others, span=i2 - i)
-        if op[0] == "missing":
-            i, j = op[1], op[2]
-            f = true[j]
-            return Fault("missing", side, i + 1, None, None, f.value, (f.num, f.den),
-                         self.ratio(sp.Integer(1), f.value), others)
-        i = op[1]
-        return Fault("extra", side, i + 1, written[i], hand[i], None, None, hand[i], others)
-
-    def _delta_groups(self, hand, true) -> tuple:
-        """(i, i+1, 0, j2): a written factor holding a δ against the true prefix ∂L/∂z (any
-        length), so a δ written for another δ is named as the δ."""
-        deltas = set(self.delta_defs)
-        ends = [j2 for j2 in range(1, len(true) + 1)
-                if true[0].num == self.d.loss_symbol and true[j2 - 1].den in self.delta_of]
-        return tuple((i, i + 1, 0, j2) for i, h in enumerate(hand)
-                     if h.free_symbols & deltas for j2 in ends)
-
-    def ratio(self, hand: sp.Expr, true: sp.Expr, hv=None, tv=None) -> sp.Expr | None:
-        """hand/true in simplest form: a constant if it is one at every point, else cancelled
-        with the activations kept as opaque quantities."""
-        constant = constant_ratio(hv, tv) if hv is not None else None
-        if constant is not None:
-            return constant
-        expr = hand / true
-        gens = {}
-        for f in sorted(expr.atoms(sp.Function), key=sp.default_sort_key):
-            gens[f] = sp.Dummy(f"F{len(gens)}")
-        back = {v: k for k, v in gens.items()}
-        plain = expr.xreplace(gens)     # symbols and dummies only: picklable across the fork
-
-        def simplest():
-            num, den = sp.cancel(sp.together(plain)).as_numer_denom()
-            (sn, num), (sd, den) = tidy(sp.factor(num)), tidy(sp.factor(den))
-            return sn * sd * num / den
-
-        try:
-            return bounded(simplest, EXACT_SECONDS).xreplace(back)
-        except (TimeoutError, RuntimeError):
-            return None
-
-    def _witness(self, points, hand, t_values, h_product, t_product, units, unit_vectors):
-        """A point where the sides differ: one with a non-zero true value when there is one."""
-        differ = [k for k in range(points.count) if not same([h_product[k]], [t_product[k]])]
-        with mpmath.workdps(DIGITS):
-            telling = [k for k in differ if not same([t_product[k]], [0])
-                       and not mpmath.isnan(h_product[k])]
-        k = (telling or differ)[0]
-        used = set().union(*(e.free_symbols for e in list(hand) + list(t_values)))
-        values = points.values[k]
-        shown = {s: values[s] for s in sorted(used, key=sp.default_sort_key) if s in values}
-        return Witness(k, shown, points.base[k], h_product[k], t_product[k],
-                       pattern_at(units, unit_vectors, k))
 
     # -- the written chain of derivatives
     def _chain_notes(self, stmt, sides, num, den, where) -> tuple[ChainNote, ...]:

@@ -20,6 +20,8 @@ MAX_GROUP = 5          # factors on both sides of one matched group
 def constant_ratio(hv: list, tv: list) -> sp.Rational | None:
     """hv/tv when it is the same small fraction at every point (2, -1, 1/2), else None."""
     with mpmath.workdps(DIGITS):
+        if any(t == 0 and not same([h], [0]) for h, t in zip(hv, tv)):
+            return None            # non-zero where the truth is 0 (a dead unit): no constant
         ratios = [h / t for h, t in zip(hv, tv) if t != 0 and not mpmath.isnan(h / t)]
         if not ratios or not same(ratios, [ratios[0]] * len(ratios)):
             return None
