@@ -127,6 +127,9 @@ def piecewise_zero(expr: sp.Expr, max_patterns: int = 4) -> Comparison:
     alive = sorted((m for m, c in reduced.items() if sp.expand(c) != 0), key=sum)
     if not alive:
         return Comparison(True, (), len(hs))
+    # a minimal monomial (no other alive one inside it): there the difference is its coefficient
+    alive = [m for m in alive if not any(o != m and all(a <= b for a, b in zip(o, m))
+                                         for o in alive)]
     units = list(hs)
     patterns = tuple(tuple((u, 1 if on else -1) for u, on in zip(units, m))
                      for m in alive[:max_patterns])
