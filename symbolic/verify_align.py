@@ -60,6 +60,22 @@ def align(hv: list, tv: list, n: int, groups=()) -> list[tuple]:
     t_one = [same(v, ones) for v in tv]
     INF = float("inf")
     best = {(0, 0): (0.0, None, None)}
+    memo: dict = {}
+
+    def prod(side, a, b):      # product of hv[a:b] (side 0) or tv[a:b] (side 1), once each
+        key = (side, a, b)
+        if key not in memo:
+            memo[key] = multiply((hv, tv)[side][a:b], n)
+        return memo[key]
+
+    agree: dict = {}
+
+    def equal(i, i2, j, j2):
+        key = (i, i2, j, j2)
+        if key not in agree:
+            agree[key] = same(prod(0, i, i2), prod(1, j, j2))
+        return agree[key]
+
     for total in range(H + T + 1):
         for i in range(max(0, total - T), min(H, total) + 1):
             j = total - i
@@ -76,15 +92,14 @@ def align(hv: list, tv: list, n: int, groups=()) -> list[tuple]:
                     if (i2 - i) + (j2 - j) > MAX_GROUP:
                         break
                     group = ("match", i, i2, j, j2)
-                    if same(multiply(hv[i:i2], n), multiply(tv[j:j2], n)):
+                    if equal(i, i2, j, j2):
                         offer((i2, j2), cost, group)
                     elif (i2 - i) + (j2 - j) <= 4:
                         offer((i2, j2), cost + 1 + 0.01 * ((i2 - i) + (j2 - j) - 2),
                               ("wrong", i, i2, j, j2))
             for g in groups:
                 if g[0] == i and g[2] == j:
-                    kind = "match" if same(multiply(hv[i:g[1]], n), multiply(tv[j:g[3]], n)) \
-                        else "wrong"
+                    kind = "match" if equal(*g) else "wrong"
                     offer((g[1], g[3]), cost + (kind == "wrong"), (kind, *g))
             if j < T:
                 offer((i, j + 1), cost + (0 if t_one[j] else 1), ("missing", i, j))
