@@ -163,13 +163,13 @@ def _line(v, net, raw, width: int) -> str:
     head = f"{MARK[v.status]} {_where(v):<{width}}  {_label(v, net, raw)}"
     sides = f", {v.sides} sides" if v.sides > 1 else ""
     if v.status == "correct":
-        return f"{head}  correct ({evidence_text(v)}{sides})"
+        return f"{head}  correct ({evidence_text(v, net)}{sides})"
     if v.status == "not proved":
-        return f"{head}  not proved ({evidence_text(v)}{sides})"
+        return f"{head}  not proved ({evidence_text(v, net)}{sides})"
     return f"{head}  {describe_fault(v, net, raw)}; {witness_text(v, net)}"
 
 
-def evidence_text(v) -> str:
+def evidence_text(v, net) -> str:
     """How a statement without a difference was judged: proof, telling points, or neither."""
     e = v.evidence
     if v.exact:
@@ -186,8 +186,9 @@ def evidence_text(v) -> str:
     if e.units and not e.understood:
         why.append("a piecewise formula's branches are not known")
     elif e.units and not e.branches_exercised:
-        stuck = [u for u, a, b in zip(e.units, e.on, e.off) if not (a and b)]
-        why.append(f"{len(stuck)} unit{'s' if len(stuck) > 1 else ''} never both on and off")
+        stuck = [f"{net.doprint(u)} is never {'on' if not a else 'off'}"
+                 for u, a, b in zip(e.units, e.on, e.off) if not (a and b)]
+        why.append(", ".join(stuck[:3]) + (f" (and {len(stuck) - 3} more)" if len(stuck) > 3 else ""))
     return f"equal at {e.points} points, but {' and '.join(why)}; no exact proof"
 
 

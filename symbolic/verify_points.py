@@ -63,21 +63,41 @@ def choose_points(d, units: tuple, count: int, seed: int, first=(),
     asked = patterns(units, count, rng, first)
     for pattern in asked:
         point = random_point(d, rng, digits)
-        for u, s in pattern.items():
+        targets = _targets(pattern, rng)
+        for u, t in targets.items():
             if u in free:
-                point[u] = s * abs(point[u]) or sp.Float(s * 0.5, digits)
+                point[u] = sp.Float(t, digits)
         with mpmath.workdps(digits):
             values = {s: mpmath.mpf(str(v)) for s, v in point.items()}
             for eq in forward:
-                s = pattern.get(eq.lhs)
-                if s is not None and eq.lhs in bias:
+                t = targets.get(eq.lhs)
+                if t is not None and eq.lhs in bias:
                     b = bias[eq.lhs]
-                    target = s * mpmath.mpf(rng.uniform(*MAGNITUDE))
-                    values[b] += target - value(eq.rhs, values, {})
+                    values[b] += mpmath.mpf(t) - value(eq.rhs, values, {})
                     point[b] = sp.Float(mpmath.nstr(values[b], digits + 5), digits)
                 values[eq.lhs] = value(eq.rhs, values, {})
         points.append(point)
     return points, asked
+
+
+def _targets(pattern: dict, rng: random.Random) -> dict:
+    """symbol -> value putting each unit of the pattern at its sign: a unit that is a symbol
+    directly, a unit a·v + c (one symbol, numbers a, c: z − 10, say) by solving for v. Units
+    sharing a symbol are served in a random order, the first one wins."""
+    out = {}
+    items = list(pattern.items())
+    rng.shuffle(items)
+    for u, sign in items:
+        syms = u.free_symbols
+        if len(syms) != 1:
+            continue
+        (v,) = syms
+        a, c = sp.Poly(u, v).all_coeffs() if u.is_polynomial(v) and sp.degree(u, v) == 1 \
+            else (None, None)
+        if v in out or a is None or not (a.is_number and c.is_number) or a == 0:
+            continue
+        out[v] = (sign * rng.uniform(*MAGNITUDE) - float(c)) / float(a)
+    return out
 
 
 @dataclass(frozen=True)

@@ -148,10 +148,17 @@ def test_statement_zero_on_most_of_the_space_has_a_nonzero_witness_when_one_exis
     assert v.witness.true != 0 and all(s > 0 for _, s in v.witness.pattern)
 
 
+def test_a_unit_offset_from_z_is_solved_for_and_caught():
+    d = net("2-3-1")
+    # H(z - 10) is 0 wherever z is near 0: the points put z - 10 on as well as off
+    v = verify_text(d, "dL/dW2_1_1 = [delta2_1] * [relu(z1_1) + H(z1_1 - 10)]", "txt").verdicts[0]
+    assert v.status == "wrong" and v.fault.position == 2
+
+
 def test_dead_unit_no_telling_point_is_not_proved_and_exits_3(tmp_path, capsys):
     d = net("2-3-1")
-    # H(z - 10) is never on at a test point and its branches are not of one unit's sign
-    text = "dL/dW2_1_1 = [delta2_1] * [relu(z1_1) + H(z1_1 - 10)]"
+    # H(z² - 100) is never on at a test point (not solved for) and no proof covers it
+    text = "dL/dW2_1_1 = [delta2_1] * [relu(z1_1) + H(z1_1**2 - 100)]"
     v = verify_text(d, text, "txt").verdicts[0]
     assert v.status == "not proved" and not v.correct and v.exact is None
     path = tmp_path / "dead.txt"
