@@ -217,7 +217,8 @@ def describe_fault(v, net, raw, every: bool = False) -> str:
     f = v.fault
     side = f" in right-hand side {f.side}" if v.sides > 1 and (every or f.side != v.sides) else ""
     if f.kind == "ratio":
-        ratio = net.doprint(f.ratio) if f.ratio is not None else "not simple"
+        simple = f.ratio is not None and sp.count_ops(f.ratio) <= MAX_RATIO_OPS
+        ratio = net.doprint(f.ratio) if simple else "not simple"
         return f"the product does not align with the chain rule{side}: written/true = {ratio}"
     single = v.kind == "local" and f.partial == (v.num, v.den)
     span = f"factors {f.position}–{f.position + f.span - 1}" if f.span > 1 else \
@@ -247,6 +248,7 @@ def _plain_ratio(f) -> bool:
 
 
 WITNESS_SHOWN = 12
+MAX_RATIO_OPS = 40     # a longer ratio says less than "not simple" (the formulas are in --json)
 
 
 def witness_text(v, net) -> str:

@@ -131,5 +131,7 @@ def evidence(true: list, unit_vectors: dict, understood: bool = True) -> Evidenc
 
 
 def pattern_at(units: tuple, unit_vectors: dict, k: int) -> tuple:
-    """(unit, +1 | -1 | 0) at point k: the activation pattern a witness shows."""
-    return tuple((u, int(mpmath.sign(unit_vectors[u][k]))) for u in units)
+    """(unit, +1 | -1 | 0) at point k: the activation pattern a witness shows, of the units that
+    are names (z's) when there are any (a fully expanded formula's units repeat them)."""
+    named = tuple(u for u in units if u.is_Symbol) or units
+    return tuple((u, int(mpmath.sign(unit_vectors[u][k]))) for u in named)
