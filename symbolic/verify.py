@@ -249,7 +249,7 @@ class Checker:
         rounds = 0
         while not found and not exact and not ev.sufficient and rounds < SEARCH_ROUNDS:
             rounds += 1
-            found, more = self._compare(self._points(units, round=rounds), *case)
+            found, more = self._compare(self._points(units, attempt=rounds), *case)
             ev = _merge(ev, more)
         if found:
             (k, fault, witness), *rest = found
@@ -261,13 +261,14 @@ class Checker:
         return Verdict(correct=ok, exact=True if exact else None, evidence=ev,
                        status="correct" if ok else "not proved", hand=hand, true=truth, **base)
 
-    def _points(self, units: tuple, first=(), round: int = 0) -> Points:
-        """The shared random points for a statement without piecewise units; else chosen ones."""
-        if not units and not round:
+    def _points(self, units: tuple, first=(), attempt: int = 0) -> Points:
+        """The shared random points for a statement without piecewise units; else chosen ones.
+        A later attempt draws a fresh set (twice as many random points)."""
+        if not units and not attempt:
             return self.points
         if not units:
-            return Points(self.d, self.n * 2, self.seed + 7919 * round)
-        base, _ = choose_points(self.d, units, self.n, self.seed + 7919 * round, first)
+            return Points(self.d, self.n * 2, self.seed + 7919 * attempt)
+        base, _ = choose_points(self.d, units, self.n, self.seed + 7919 * attempt, first)
         return Points(self.d, base=base)
 
     def _compare(self, points, sides, hands, checked, true, units, understood):
@@ -286,7 +287,7 @@ class Checker:
                 continue
             fault = self.explain.pinpoint(k + 1, sides[k], hands[k], h_vectors, true, t_vectors, n)
             witness = self.explain.witness(points, hands[k], t_values, h_product, t_product,
-                                    units, unit_vectors)
+                                           units, unit_vectors)
             found.append((k, fault, witness))
         return found, evidence(t_product, unit_vectors, understood)
 
@@ -386,10 +387,6 @@ class Checker:
             return bool(bounded(full, EXACT_SECONDS)), suspects
         except (TimeoutError, RuntimeError):
             return False, suspects
-
-    def exact(self, hand: sp.Expr, true: sp.Expr) -> bool | None:
-        """True when hand - true is proved zero; None when no proof came within the budget."""
-        return True if self.prove(hand, true)[0] else None
 
     def _one_hot(self, expr):
         """cce assumes targets summing to 1: write the last one as 1 - the others."""
