@@ -97,7 +97,7 @@ def judge(checker, param, factors):
     return checker.statement(stmt, [list(factors)])
 
 
-@settings(max_examples=40, deadline=None, derandomize=True,
+@settings(max_examples=30, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(st.data())
 def test_a_mutated_chain_is_never_correct(data):
@@ -113,7 +113,7 @@ def test_a_mutated_chain_is_never_correct(data):
     assert v.status != "correct" and not v.correct, (NETS[k], param, op, i, hand)
 
 
-@settings(max_examples=12, deadline=None, derandomize=True)
+@settings(max_examples=8, deadline=None, derandomize=True)
 @given(st.integers(0, len(NETS) - 1), st.integers(0, 10**6))
 def test_the_unmutated_chain_is_proved(k, pick):
     d, checker, _, _ = setup(k)
