@@ -54,7 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Backpropagation, derived exactly: the chain rule of a dense network as a "
                     "derivation, a LaTeX sheet, a NumPy training module, and a verdict on "
                     "hand-derived gradients.",
-        epilog="exit codes: 0 ok, 1 a failed verification or diverged training, 2 unusable input\n"
+        epilog="exit codes: 0 ok, 1 a failed verification or diverged training, 2 unusable input,\n"
+               "            3 verify found nothing wrong but could not prove every statement\n"
                "start with:  symprop derive 2-3-1 --naming seed   (then: symprop COMMAND --help)")
     parser.add_argument("--version", action="version", version=f"symprop {VERSION}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

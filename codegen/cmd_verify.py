@@ -1,4 +1,4 @@
-"""`symprop verify`: check a hand derivation and name the wrong factor. Exit 0 / 1 / 2."""
+"""`symprop verify`: check a hand derivation and name the wrong factor. Exit 0 / 1 / 2 / 3."""
 
 from __future__ import annotations
 
@@ -13,7 +13,12 @@ EXAMPLE = r"""input formats (by extension; --format to override):
   .txt   one statement a line: dL/dw11 = (out - y) * out*(1 - out) * w_a * ... ; 'alias W11 = w_a'
   .toml  [network] net/activation/loss/naming, [aliases], [derivatives] "dL/dw11" = "..."
 
-exit codes: 0 every statement correct, 1 some statement wrong, 2 unusable input
+verdicts: correct (exact) = proved; correct (equal at N discriminating points) = the points could
+  have told (true value non-zero and varying, every ReLU-like unit both on and off);
+  not proved = equal, but no proof and no telling point found: never reported as correct
+
+exit codes: 0 every statement correct, 1 some statement wrong, 2 unusable input,
+            3 none wrong but some not proved
 
 examples:
   symprop verify examples/seed_derivation.tex --net 2-3-1 --naming seed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import unicodedata
@@ -85,12 +86,19 @@ def render_text(report, path: str = "") -> str:
     lines = [f"symprop verify {path}: {d.spec.describe()}".replace(" :", ":")]
     width = max(len(_where(v)) for v in report.verdicts)
     for v in report.verdicts:
-        lines.append(_line(v, net, _raw_printer(d, v), width))
+        raw = _raw_printer(d, v)
+        lines.append(_line(v, net, raw, width))
+        for fault, witness in v.also:
+            also = dataclasses.replace(v, fault=fault, witness=witness)
+            lines.append(" " * (width + 4) + "also " + describe_fault(also, net, raw, every=True)
+                         + "; " + witness_text(also, net))
         for note in v.notes:
-            lines.append(" " * (width + 4) + "note: " + _note(note, net, _raw_printer(d, v)))
-    wrong = sum(not v.correct for v in report.verdicts)
-    summary = (f"{len(report.verdicts)} statements: {len(report.verdicts) - wrong} correct, "
-               f"{wrong} wrong")
+            lines.append(" " * (width + 4) + "note: " + _note(note, net, raw))
+    counts = _counts(report)
+    summary = (f"{len(report.verdicts)} statements: {counts['correct']} correct, "
+               f"{counts['wrong']} wrong")
+    if counts["not_proved"]:
+        summary += f", {counts['not_proved']} not proved"
     if report.skipped:
         summary += f"; {len(report.skipped)} skipped (not derivatives)"
     lines.append(summary)
@@ -142,13 +150,46 @@ def _label(v, net, raw) -> str:
     return label
 
 
+def _counts(report) -> dict:
+    kinds = [v.status for v in report.verdicts]
+    return {"correct": kinds.count("correct"), "wrong": kinds.count("wrong"),
+            "not_proved": kinds.count("not proved")}
+
+
+MARK = {"correct": "✓", "wrong": "✗", "not proved": "?"}
+
+
 def _line(v, net, raw, width: int) -> str:
-    head = f"{'✓' if v.correct else '✗'} {_where(v):<{width}}  {_label(v, net, raw)}"
-    if v.correct:
-        how = "exact" if v.exact else "equal at every test point; not proved exactly"
-        sides = f", {v.sides} sides" if v.sides > 1 else ""
-        return f"{head}  correct ({how}{sides})"
+    head = f"{MARK[v.status]} {_where(v):<{width}}  {_label(v, net, raw)}"
+    sides = f", {v.sides} sides" if v.sides > 1 else ""
+    if v.status == "correct":
+        return f"{head}  correct ({evidence_text(v, net)}{sides})"
+    if v.status == "not proved":
+        return f"{head}  not proved ({evidence_text(v, net)}{sides})"
     return f"{head}  {describe_fault(v, net, raw)}; {witness_text(v, net)}"
+
+
+def evidence_text(v, net) -> str:
+    """How a statement without a difference was judged: proof, telling points, or neither."""
+    e = v.evidence
+    if v.exact:
+        return "exact"
+    if e is None:
+        return "equal at every test point; not proved exactly"
+    branches = f"; {len(e.units)} unit{'s' if len(e.units) != 1 else ''} each on and off" \
+        if e.units and e.branches_exercised else ""
+    if v.status == "correct":
+        return f"equal at {e.discriminating} discriminating points{branches}; not proved exactly"
+    why = []
+    if not e.discriminating:
+        why.append("the true value is 0 or one constant at all of them")
+    if e.units and not e.understood:
+        why.append("a piecewise formula's branches are not known")
+    elif e.units and not e.branches_exercised:
+        stuck = [f"{net.doprint(u)} is never {'on' if not a else 'off'}"
+                 for u, a, b in zip(e.units, e.on, e.off) if not (a and b)]
+        why.append(", ".join(stuck[:3]) + (f" (and {len(stuck) - 3} more)" if len(stuck) > 3 else ""))
+    return f"equal at {e.points} points, but {' and '.join(why)}; no exact proof"
 
 
 def show(p, expr) -> str:
@@ -172,11 +213,12 @@ def _wrote(f, net, raw) -> str:
     return text + (f" (read as {read})" if f"[{read}]" != text else "")
 
 
-def describe_fault(v, net, raw) -> str:
+def describe_fault(v, net, raw, every: bool = False) -> str:
     f = v.fault
-    side = f" in right-hand side {f.side}" if v.sides > 1 and f.side != v.sides else ""
+    side = f" in right-hand side {f.side}" if v.sides > 1 and (every or f.side != v.sides) else ""
     if f.kind == "ratio":
-        ratio = net.doprint(f.ratio) if f.ratio is not None else "not simple"
+        simple = f.ratio is not None and sp.count_ops(f.ratio) <= MAX_RATIO_OPS
+        ratio = net.doprint(f.ratio) if simple else "not simple"
         return f"the product does not align with the chain rule{side}: written/true = {ratio}"
     single = v.kind == "local" and f.partial == (v.num, v.den)
     span = f"factors {f.position}–{f.position + f.span - 1}" if f.span > 1 else \
@@ -206,6 +248,7 @@ def _plain_ratio(f) -> bool:
 
 
 WITNESS_SHOWN = 12
+MAX_RATIO_OPS = 40     # a longer ratio says less than "not simple" (the formulas are in --json)
 
 
 def witness_text(v, net) -> str:
@@ -214,7 +257,30 @@ def witness_text(v, net) -> str:
     values = ", ".join(f"{net.doprint(s)}={_num(x, 4)}" for s, x in items[:WITNESS_SHOWN])
     if len(items) > WITNESS_SHOWN:
         values += f", … ({len(items) - WITNESS_SHOWN} more in --json)"
-    return f"at {values}: hand {_num(w.hand)}, true {_num(w.true)}"
+    pattern = pattern_text(w.pattern, net)
+    return f"{pattern}at {values}: hand {_num(w.hand)}, true {_num(w.true)}"
+
+
+def _all(n: int) -> str:
+    return "both" if n == 2 else f"all {n}"
+
+
+def pattern_text(pattern, net) -> str:
+    """The activation pattern of a witness: which units are off (or on), briefly."""
+    if not pattern:
+        return ""
+    on = [u for u, s in pattern if s > 0]
+    off = [u for u, s in pattern if s < 0]
+    names = lambda us: ", ".join(net.doprint(u) for u in us[:WITNESS_SHOWN])  # noqa: E731
+    if not off:
+        text = f"{_all(len(on))} units on" if len(on) > 1 else f"{names(on)} on"
+    elif not on:
+        text = f"{_all(len(off))} units off" if len(off) > 1 else f"{names(off)} off"
+    elif len(off) <= len(on):
+        text = f"{names(off)} off, the other {len(on)} on"
+    else:
+        text = f"{names(on)} on, the other {len(off)} off"
+    return f"with {text}, "
 
 
 def _note(n, net, raw) -> str:
@@ -247,35 +313,60 @@ def to_json(report, path: str = "") -> str:
             "correct": v.correct, "exact": v.exact, "sides_checked": v.sides,
             "hand": _expr(net, v.hand), "true": _expr(net, v.true),
         }
+        item["status"] = v.status
+        item["evidence"] = _evidence_json(v)
         if v.fault is not None:
-            f = v.fault
-            wrote = _written(f.wrote, raw) if f.wrote is not None else None
-            item["fault"] = {
-                "kind": f.kind, "side": f.side, "position": f.position, "wrote": wrote,
-                "read_as": _expr(net, f.read_as), "expected": _expr(net, f.expected),
-                "partial": net.partial(*f.partial) if f.partial else None,
-                "ratio": _expr(net, f.ratio), "others": f.others,
-                "message": describe_fault(v, net, raw),
-            }
+            item["fault"] = _fault_json(v, net, raw)
+            item["faults"] = [item["fault"]] + [
+                _fault_json(dataclasses.replace(v, fault=f, witness=w), net, raw, every=True)
+                for f, w in v.also]
         if v.witness is not None:
-            w = v.witness
-            item["witness"] = {
-                "point_index": w.index,
-                "values": {sp.sstr(s): mpmath.nstr(x, 30) for s, x in w.values.items()},
-                "point": {sp.sstr(s): str(x) for s, x in w.point.items()},
-                "hand": mpmath.nstr(w.hand, 30), "true": mpmath.nstr(w.true, 30),
-            }
+            item["witness"] = _witness_json(v.witness)
+            item["witnesses"] = [item["witness"]] + [_witness_json(w) for _, w in v.also]
         if v.notes:
             item["notes"] = [_note(n, net, raw) for n in v.notes]
         statements.append(item)
     doc = {
         "file": path, "network": d.spec.describe(), "ok": report.ok,
         "exit_code": report.exit_code,
-        "counts": {"statements": len(report.verdicts),
-                   "correct": sum(v.correct for v in report.verdicts),
-                   "wrong": sum(not v.correct for v in report.verdicts),
+        "counts": {"statements": len(report.verdicts), **_counts(report),
                    "skipped": len(report.skipped)},
         "statements": statements,
         "skipped": [{"line": a, "col": b, "reason": r} for a, b, r in report.skipped],
     }
     return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
+
+
+def _fault_json(v, net, raw, every: bool = False) -> dict:
+    f = v.fault
+    return {
+        "kind": f.kind, "side": f.side, "position": f.position,
+        "wrote": _written(f.wrote, raw) if f.wrote is not None else None,
+        "read_as": _expr(net, f.read_as), "expected": _expr(net, f.expected),
+        "partial": net.partial(*f.partial) if f.partial else None,
+        "ratio": _expr(net, f.ratio), "others": f.others,
+        "message": describe_fault(v, net, raw, every),
+    }
+
+
+def _witness_json(w) -> dict:
+    return {
+        "point_index": w.index,
+        "values": {sp.sstr(s): mpmath.nstr(x, 30) for s, x in w.values.items()},
+        "point": {sp.sstr(s): str(x) for s, x in w.point.items()},
+        "hand": mpmath.nstr(w.hand, 30), "true": mpmath.nstr(w.true, 30),
+        "pattern": {sp.sstr(u): ("on" if s > 0 else "off" if s < 0 else "kink")
+                    for u, s in w.pattern},
+    }
+
+
+def _evidence_json(v) -> dict | None:
+    """What the verdict rests on: an exact proof, and the points compared (with branches)."""
+    e = v.evidence
+    if e is None:
+        return None
+    return {
+        "exact": bool(v.exact), "points": e.points, "discriminating_points": e.discriminating,
+        "branches_exercised": e.branches_exercised, "piecewise_understood": e.understood,
+        "branches": {sp.sstr(u): {"on": a, "off": b} for u, a, b in zip(e.units, e.on, e.off)},
+    }

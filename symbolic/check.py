@@ -39,6 +39,12 @@ def expanded_loss(d) -> sp.Expr:
 
 def exact_zero(expr: sp.Expr) -> bool:
     """True when expr is identically zero as a function of its symbols (see the module doc)."""
+    return sp.cancel(sp.together(rational_form(expr))) == 0
+
+
+def rational_form(expr: sp.Expr) -> sp.Expr:
+    """expr as a rational function of its symbols and fresh generators: each exp(c*m) a power of
+    T_m, every other function (log, Heaviside, Max) one opaque generator per canonical argument."""
     expr = expand_definitions(expr).rewrite(sp.tanh, sp.exp)
     gens: dict = {}
 
@@ -66,8 +72,7 @@ def exact_zero(expr: sp.Expr) -> bool:
         return generator((e.func, args))
 
     expr = expr.replace(lambda e: isinstance(e, sp.Function) and not e.is_Pow, opaque)
-    expr = expr.replace(lambda e: isinstance(e, (sp.Max, sp.Min)), opaque)
-    return sp.cancel(sp.together(expr)) == 0
+    return expr.replace(lambda e: isinstance(e, (sp.Max, sp.Min)), opaque)
 
 
 def random_point(d, rng: random.Random, digits: int = 40, scale: float = 1.0) -> dict:
@@ -145,5 +150,5 @@ def explicit_delta_form(d) -> dict:
     return out
 
 
-__all__ = ["substitute_intermediates", "expanded", "expanded_loss", "exact_zero", "random_point",
-           "evaluate", "central_difference", "explicit_delta_form"]
+__all__ = ["substitute_intermediates", "expanded", "expanded_loss", "exact_zero", "rational_form",
+           "random_point", "evaluate", "central_difference", "explicit_delta_form"]

@@ -3,60 +3,48 @@
 Contract: statements (as `symbolic.latex_parse` gives them, from LaTeX or the plain syntax of
 `symbolic.verify_read`) go in; a `Report` comes out with one `Verdict` per derivative statement.
 
-How a statement is decided:
+How a statement is decided (each stage a function of the previous one's data):
   1. '//' marks are replaced by the factor at the same position on the line above.
   2. Names are mapped to the network's symbols (`verify_names.Resolver`); a written partial factor
      stands for its true value.
-  3. Numbers first: the written product and the true one at 20 random points, 40 digits (mpmath),
-     every intermediate from one forward pass. Different anywhere -> wrong.
+  3. Points: 20 random ones (40 digits, every intermediate from one forward pass) for a smooth
+     statement; for a piecewise one (ReLU, leaky ReLU, step, |z|, max), points chosen so that each
+     unit it involves is on at some and off at others (`verify_points`).
+     Every checked side differing anywhere -> wrong, each wrong side named.
   4. Equal -> exact: `check.exact_zero` of the difference with the forward intermediates as
-     independent symbols, else fully expanded, within a time budget (never `simplify`).
-  5. Wrong -> the written factors are aligned with the true chain-rule factors (groups whose
-     products agree match; the rest are wrong, missing or extra factors) and the first mismatch is
-     reported with what it should be. Not alignable -> the ratio written/true in simplest form.
+     independent symbols, every piecewise branch at once (`verify_piecewise`), else fully
+     expanded, within a time budget (never `simplify`). Patterns the comparison could not clear
+     are tried as points.
+  5. Not proved -> "correct" only if the points discriminate (a non-zero true value, not one
+     constant, every unit both on and off); else up to SEARCH_ROUNDS further point sets, then
+     "not proved" (exit code 3), never "correct".
+  6. Wrong -> the written factors are aligned with the true chain-rule factors (groups whose
+     products agree match; the rest are wrong, missing or extra factors; a written δ against a
+     whole prefix ∂L/∂z) and the first mismatch is reported with what it should be, at a witness
+     point (`verify_explain`). Not alignable -> the ratio written/true in simplest form.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from fractions import Fraction
 
-import mpmath
 import sympy as sp
 
 from .check import exact_zero, expanded
 from .derivation import Factor
 from .errors import SympropError
+from .functions import expand_definitions
 from .latex_parse import DITTO, Partial, Statement
 from .timelimit import bounded
-from .verify_eval import DIGITS, Points, first_difference, multiply, same
+from .verify_eval import Points, multiply, same
+from .verify_explain import Explainer, Fault, Witness  # noqa: F401 - Fault, Witness: API
 from .verify_names import LOSS_NAMES, Resolver
+from .verify_piecewise import PIECEWISE, piecewise_zero, units_of
+from .verify_points import Evidence, choose_points, evidence
 
 EXACT_SECONDS = 0.5
-MAX_GROUP = 5          # factors on both sides of one matched group
-
-
-@dataclass(frozen=True)
-class Fault:
-    kind: str                    # 'wrong' | 'missing' | 'extra' | 'ratio'
-    side: int                    # which right-hand side (1-based)
-    position: int | None = None  # 1-based position in the written product (after // expansion)
-    wrote: sp.Basic | None = None      # as written (raw names; a Partial for a derivative)
-    read_as: sp.Expr | None = None     # in the network's symbols
-    expected: sp.Expr | None = None    # the true factor
-    partial: tuple | None = None       # (num, den) of the true factor
-    ratio: sp.Expr | None = None       # written/true: of the factor, or of the product
-    others: int = 0                    # further mismatches after this one
-    span: int = 1                      # written factors at fault (wrote is a tuple when > 1)
-
-
-@dataclass(frozen=True)
-class Witness:
-    index: int          # which random point
-    values: dict        # symbol -> mpf: what the two formulas use, from one forward pass
-    point: dict         # symbol -> Float: the whole point (inputs, parameters, targets)
-    hand: object        # mpf
-    true: object
+SEARCH_ROUNDS = 3      # further point sets tried before "not proved"
+NOT_PROVED_EXIT = 3
 
 
 @dataclass(frozen=True)
@@ -77,10 +65,13 @@ class Verdict:
     written: Partial           # the left-hand side as written
     line: int
     col: int
-    correct: bool
+    correct: bool              # proved exactly, or equal at discriminating points
     exact: bool | None = None  # True: proved exactly; None: equal at every point only
     fault: Fault | None = None
     witness: Witness | None = None
+    status: str = "correct"    # 'correct' | 'wrong' | 'not proved' (equal, but at no telling point)
+    evidence: Evidence | None = None   # the points the sides were compared at
+    also: tuple = ()           # further wrong right-hand sides: (Fault, Witness) each
     sides: int = 1             # right-hand sides checked
     param: sp.Symbol | None = None
     notes: tuple[ChainNote, ...] = ()
@@ -101,7 +92,10 @@ class Report:
 
     @property
     def exit_code(self) -> int:
-        return 0 if self.ok else 1
+        """0 every statement correct, 1 some wrong, 3 none wrong but some not proved."""
+        if any(v.status == "wrong" for v in self.verdicts):
+            return 1
+        return 0 if self.ok else NOT_PROVED_EXIT
 
 
 class VerifyInputError(SympropError):
@@ -208,18 +202,24 @@ class Checker:
         self.d = d
         self.names = Resolver(d, aliases)
         self.points = Points(d, points, seed)
-        self.n = points
+        self.n, self.seed = points, seed
         self.locals = {}
         for eq in d.of_kind("local"):
             f = eq.factors[0]
             self.locals[(f.num, f.den)] = f
         self.deltas = {eq.factors[-1].den: eq.factors for eq in d.of_kind("delta")}
         self.delta_defs = {eq.lhs: eq.rhs for eq in d.of_kind("delta")}
+        self.delta_of = {eq.factors[-1].den: eq.lhs for eq in d.of_kind("delta")}
+        self.explain = Explainer(d.loss_symbol, self.delta_defs, self.delta_of)
+        self.piecewise_outputs = {eq.lhs: eq.rhs for eq in d.of_kind("forward")
+                                  if eq.lhs in d.outputs
+                                  and expand_definitions(eq.rhs).has(*PIECEWISE)}
         self.nodes = set(d.params) | set(d.inputs) | set(d.targets) | set(d.outputs)
         self.nodes |= set(self.names.z_layer) | set(self.names.hidden_a.values())
 
     # -- one statement
     def statement(self, stmt: Statement, sides: list[list]) -> Verdict:
+        """read -> resolve -> choose points -> compare -> prove -> (search further) -> verdict."""
         where = f"line {stmt.line}, col {stmt.col}: " if stmt.line else ""
         num = self.names.resolve(stmt.lhs.num, where)
         den = self.names.resolve(stmt.lhs.den, where)
@@ -231,22 +231,72 @@ class Checker:
         base = dict(kind="gradient" if grad else "local", num=num, den=den, written=stmt.lhs,
                     line=stmt.line, col=stmt.col, param=den if grad else None,
                     sides=len(checked), notes=notes)
+        hands = {k: [self._hand(f, where) for f in sides[k]] for k in checked}
         t_values = [f.value for f in true]
-        t_vectors = [self.points.vector(v) for v in t_values]
-        t_product = multiply(t_vectors, self.n)
+        truth = sp.Mul(*t_values)
+        units, understood = units_of(self._open(e) for e in
+                                     t_values + [h for k in checked for h in hands[k]])
+        case = (sides, hands, checked, true, units, understood)
+
+        points = self._points(units)
+        found, ev = self._compare(points, *case)
+        proofs = [] if found else [self.prove(sp.Mul(*hands[k]), truth) for k in checked]
+        exact = bool(proofs) and all(p[0] for p in proofs)
+        suspects = tuple(q for p in proofs for q in p[1])
+        if not found and not exact and suspects:          # patterns the proof could not clear
+            found, more = self._compare(self._points(units, suspects), *case)
+            ev = _merge(ev, more)
+        rounds = 0
+        while not found and not exact and not ev.sufficient and rounds < SEARCH_ROUNDS:
+            rounds += 1
+            found, more = self._compare(self._points(units, attempt=rounds), *case)
+            ev = _merge(ev, more)
+        if found:
+            (k, fault, witness), *rest = found
+            return Verdict(correct=False, exact=False, fault=fault, witness=witness,
+                           status="wrong", evidence=ev, also=tuple((f, w) for _, f, w in rest),
+                           hand=sp.Mul(*hands[k]), true=truth, **base)
+        hand = sp.Mul(*hands[checked[-1]])
+        ok = exact or ev.sufficient
+        return Verdict(correct=ok, exact=True if exact else None, evidence=ev,
+                       status="correct" if ok else "not proved", hand=hand, true=truth, **base)
+
+    def _points(self, units: tuple, first=(), attempt: int = 0) -> Points:
+        """The shared random points for a statement without piecewise units; else chosen ones.
+        A later attempt draws a fresh set (twice as many random points)."""
+        if not units and not attempt:
+            return self.points
+        if not units:
+            return Points(self.d, self.n * 2, self.seed + 7919 * attempt)
+        base, _ = choose_points(self.d, units, self.n, self.seed + 7919 * attempt, first)
+        return Points(self.d, base=base)
+
+    def _compare(self, points, sides, hands, checked, true, units, understood):
+        """Every checked side against the truth at `points`: [(side, Fault, Witness)] where they
+        differ, and what the points show."""
+        n = points.count
+        t_values = [f.value for f in true]
+        t_vectors = [points.vector(v) for v in t_values]
+        t_product = multiply(t_vectors, n)
+        unit_vectors = {u: points.vector(u) for u in units}
+        found = []
         for k in checked:
-            hand = [self._hand(f, where) for f in sides[k]]
-            h_vectors = [self.points.vector(h) for h in hand]
-            h_product = multiply(h_vectors, self.n)
+            h_vectors = [points.vector(h) for h in hands[k]]
+            h_product = multiply(h_vectors, n)
             if same(h_product, t_product):
                 continue
-            fault = self._pinpoint(k + 1, sides[k], hand, h_vectors, true, t_vectors)
-            witness = self._witness(hand, t_values, h_product, t_product)
-            return Verdict(correct=False, exact=False, fault=fault, witness=witness,
-                           hand=sp.Mul(*hand), true=sp.Mul(*t_values), **base)
-        hand = sp.Mul(*[self._hand(f, where) for f in sides[checked[-1]]])
-        truth = sp.Mul(*t_values)
-        return Verdict(correct=True, exact=self.exact(hand, truth), hand=hand, true=truth, **base)
+            fault = self.explain.pinpoint(k + 1, sides[k], hands[k], h_vectors, true, t_vectors, n)
+            witness = self.explain.witness(points, hands[k], t_values, h_product, t_product,
+                                           units, unit_vectors)
+            found.append((k, fault, witness))
+        return found, evidence(t_product, unit_vectors, understood)
+
+    def _open(self, expr: sp.Expr) -> sp.Expr:
+        """Deltas by their definitions, and outputs too when the output activation is piecewise:
+        every piecewise unit of the statement in sight."""
+        for _ in range(self.d.spec.depth + 1):
+            expr = expr.xreplace(self.delta_defs)
+        return expr.xreplace(self.piecewise_outputs)
 
     def _hand(self, f, where: str) -> sp.Expr:
         if isinstance(f, Partial):
@@ -300,21 +350,43 @@ class Checker:
         return expr
 
     # -- exactness
-    def exact(self, hand: sp.Expr, true: sp.Expr) -> bool | None:
-        """True when hand - true is proved zero; None when no proof came within the budget."""
+    def prove(self, hand: sp.Expr, true: sp.Expr) -> tuple[bool, tuple]:
+        """(proved hand == true, sign patterns where a piecewise comparison could not clear the
+        difference). Routes, within one time budget: intermediates as symbols, then every
+        piecewise branch at once (`verify_piecewise`), then both again fully expanded."""
         diff = hand - true
         for _ in range(self.d.spec.depth + 1):
             diff = diff.xreplace(self.delta_defs)
         diff = self._one_hot(diff)
-        def prove():
+        opened = diff.xreplace(self.piecewise_outputs)
+        piecewise = expand_definitions(opened).has(*PIECEWISE)
+        d = self.d
+
+        def intermediates():
             if exact_zero(diff):
-                return True
-            return True if exact_zero(self._one_hot(expanded(self.d, diff))) else None
+                return True, ()
+            c = piecewise_zero(opened)
+            return c.zero, tuple(p for p in c.patterns if all(u.is_Symbol for u, _ in p))
+
+        def full():
+            whole = self._one_hot(expanded(d, diff))
+            return exact_zero(whole) or piecewise and piecewise_zero(whole).zero
+
+        def both():
+            return exact_zero(diff) or full()
 
         try:
-            return bounded(prove, EXACT_SECONDS)
+            if not piecewise:
+                return bool(bounded(both, EXACT_SECONDS)), ()
+            proved, suspects = bounded(intermediates, EXACT_SECONDS)
         except (TimeoutError, RuntimeError):
-            return None
+            return False, ()
+        if proved:
+            return True, ()
+        try:
+            return bool(bounded(full, EXACT_SECONDS)), suspects
+        except (TimeoutError, RuntimeError):
+            return False, suspects
 
     def _one_hot(self, expr):
         """cce assumes targets summing to 1: write the last one as 1 - the others."""
@@ -322,64 +394,6 @@ class Checker:
         if self.d.spec.loss.name != "cce":
             return expr
         return expr.xreplace({ys[-1]: 1 - sp.Add(*ys[:-1])})
-
-    # -- pinpointing
-    def _pinpoint(self, side, written, hand, hv, true, tv) -> Fault:
-        ops = _align(hv, tv, self.n)
-        errors = [op for op in ops if op[0] != "match"]
-        if len(hand) == 1 and len(true) > 1 or len(errors) > max(1, len(true) // 2):
-            ratio = self.ratio(sp.Mul(*hand), sp.Mul(*[f.value for f in true]),
-                               multiply(hv, self.n), multiply(tv, self.n))
-            return Fault("ratio", side, ratio=ratio)
-        op = errors[0]
-        others = len(errors) - 1
-        if op[0] == "wrong":
-            i, i2, j, j2 = op[1:]
-            written_part, hand_part = written[i:i2], sp.Mul(*hand[i:i2])
-            expected = sp.Mul(*[f.value for f in true[j:j2]])
-            partial = (true[j].num, true[j2 - 1].den)
-            wrote = written_part[0] if len(written_part) == 1 else tuple(written_part)
-            ratio = self.ratio(hand_part, expected, multiply(hv[i:i2], self.n),
-                               multiply(tv[j:j2], self.n))
-            return Fault("wrong", side, i + 1, wrote, hand_part, expected, partial, ratio,
-                         others, span=i2 - i)
-        if op[0] == "missing":
-            i, j = op[1], op[2]
-            f = true[j]
-            return Fault("missing", side, i + 1, None, None, f.value, (f.num, f.den),
-                         self.ratio(sp.Integer(1), f.value), others)
-        i = op[1]
-        return Fault("extra", side, i + 1, written[i], hand[i], None, None, hand[i], others)
-
-    def ratio(self, hand: sp.Expr, true: sp.Expr, hv=None, tv=None) -> sp.Expr | None:
-        """hand/true in simplest form: a constant if it is one at every point, else cancelled
-        with the activations kept as opaque quantities."""
-        constant = _constant_ratio(hv, tv) if hv is not None else None
-        if constant is not None:
-            return constant
-        expr = hand / true
-        gens = {}
-        for f in sorted(expr.atoms(sp.Function), key=sp.default_sort_key):
-            gens[f] = sp.Dummy(f"F{len(gens)}")
-        back = {v: k for k, v in gens.items()}
-        plain = expr.xreplace(gens)     # symbols and dummies only: picklable across the fork
-
-        def simplest():
-            num, den = sp.cancel(sp.together(plain)).as_numer_denom()
-            (sn, num), (sd, den) = _tidy(sp.factor(num)), _tidy(sp.factor(den))
-            return sn * sd * num / den
-
-        try:
-            return bounded(simplest, EXACT_SECONDS).xreplace(back)
-        except (TimeoutError, RuntimeError):
-            return None
-
-    def _witness(self, hand, t_values, h_product, t_product) -> Witness:
-        k = first_difference(h_product, t_product)
-        used = set().union(*(e.free_symbols for e in list(hand) + list(t_values)))
-        values = self.points.values[k]
-        shown = {s: values[s] for s in sorted(used, key=sp.default_sort_key) if s in values}
-        return Witness(k, shown, self.points.base[k], h_product[k], t_product[k])
 
     # -- the written chain of derivatives
     def _chain_notes(self, stmt, sides, num, den, where) -> tuple[ChainNote, ...]:
@@ -400,87 +414,16 @@ class Checker:
         return tuple(notes)
 
 
-def _constant_ratio(hv: list, tv: list) -> sp.Rational | None:
-    """hv/tv when it is the same small fraction at every point (2, -1, 1/2), else None."""
-    with mpmath.workdps(DIGITS):
-        ratios = [h / t for h, t in zip(hv, tv) if t != 0 and not mpmath.isnan(h / t)]
-        if not ratios or not same(ratios, [ratios[0]] * len(ratios)):
-            return None
-        c = Fraction(mpmath.nstr(ratios[0], 30, min_fixed=-40, max_fixed=40)).limit_denominator(1000)
-        if not same([mpmath.mpf(c.numerator) / c.denominator], [ratios[0]]):
-            return None
-        return sp.Rational(c.numerator, c.denominator)
-
-
-def _tidy(expr: sp.Expr) -> tuple[int, sp.Expr]:
-    """Flip factors like (s - 1) to (1 - s), so ratios read as hand derivations write them."""
-    sign, out = 1, []
-    for f in sp.Mul.make_args(expr):
-        base, exp = f.as_base_exp()
-        if base.is_Add and base.as_coeff_Add()[0].is_negative:
-            base = -base
-            sign *= (-1) ** exp if exp.is_Integer else 1
-            out.append(sp.Pow(base, exp, evaluate=False) if exp != 1 else base)
-        else:
-            out.append(f)
-    return sign, sp.Mul(*out)
-
-
-def _align(hv: list, tv: list, n: int) -> list[tuple]:
-    """Edit-distance alignment of written factors with true ones (numeric vectors).
-
-    Operations, in written order: ('match', i, i2, j, j2) written factors i..i2-1 whose product
-    equals that of true factors j..j2-1 (cost 0); ('wrong', i, i2, j, j2) the same groups, unequal
-    (cost 1, a little more for groups); ('missing', i, j) true factor j not written; ('extra', i)
-    written factor i with no true one (cost 1; 0 for a factor that is the constant 1).
-    """
-    H, T = len(hv), len(tv)
-    ones = [1] * n
-    h_one = [same(v, ones) for v in hv]
-    t_one = [same(v, ones) for v in tv]
-    INF = float("inf")
-    best = {(0, 0): (0.0, None, None)}
-    for total in range(H + T + 1):
-        for i in range(max(0, total - T), min(H, total) + 1):
-            j = total - i
-            if (i, j) not in best:
-                continue
-            cost = best[(i, j)][0]
-
-            def offer(state, c, op, prev=(i, j)):
-                if c < best.get(state, (INF,))[0] - 1e-9:
-                    best[state] = (c, prev, op)
-
-            for i2 in range(i + 1, H + 1):
-                for j2 in range(j + 1, T + 1):
-                    if (i2 - i) + (j2 - j) > MAX_GROUP:
-                        break
-                    group = ("match", i, i2, j, j2)
-                    if same(multiply(hv[i:i2], n), multiply(tv[j:j2], n)):
-                        offer((i2, j2), cost, group)
-                    elif (i2 - i) + (j2 - j) <= 4:
-                        offer((i2, j2), cost + 1 + 0.01 * ((i2 - i) + (j2 - j) - 2),
-                              ("wrong", i, i2, j, j2))
-            if j < T:
-                offer((i, j + 1), cost + (0 if t_one[j] else 1), ("missing", i, j))
-            if i < H:
-                offer((i + 1, j), cost + (0 if h_one[i] else 1), ("extra", i))
-    ops, state = [], (H, T)
-    while state != (0, 0):
-        _, prev, op = best[state]
-        ops.append(op)
-        state = prev
-    return [op for op in ops[::-1] if not _free(op, h_one, t_one)]
-
-
-def _free(op, h_one, t_one) -> bool:
-    """A written [1] with no true factor, or a true 1 left unwritten: not a mistake."""
-    return op[0] == "extra" and h_one[op[1]] or op[0] == "missing" and t_one[op[2]]
-
-
 def verify_text(d, text: str, fmt: str = "tex", **kw) -> Report:
     """Read a document (tex, txt or toml) and check it against `d`."""
     from .verify_read import read
 
     doc = read(text, fmt)
     return verify_statements(d, doc.statements, doc.aliases, source=text, **kw)
+
+
+def _merge(a: Evidence, b: Evidence) -> Evidence:
+    """The evidence of two point sets together."""
+    return Evidence(a.points + b.points, a.discriminating + b.discriminating, a.units,
+                    tuple(x + y for x, y in zip(a.on, b.on)),
+                    tuple(x + y for x, y in zip(a.off, b.off)), a.understood and b.understood)

@@ -22,10 +22,13 @@ NAN = mpmath.mpf("nan")
 class Points:
     """`count` random points of one network: the base values and every forward intermediate."""
 
-    def __init__(self, d, count: int = 20, seed: int = 0, digits: int = DIGITS):
+    def __init__(self, d, count: int = 20, seed: int = 0, digits: int = DIGITS, base=None):
+        """Random points, or the given `base` points (inputs, parameters, targets) when set."""
         self.d, self.digits = d, digits
         rng = random.Random(seed)
-        self.base = [random_point(d, rng, digits) for _ in range(count)]
+        self.base = list(base) if base is not None else \
+            [random_point(d, rng, digits) for _ in range(count)]
+        self.count = len(self.base)
         with mpmath.workdps(digits):
             self.values = [self._forward(p) for p in self.base]
 

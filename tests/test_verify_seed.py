@@ -108,9 +108,11 @@ def test_cli_json(capsys):
     code = main(["verify", str(SEED_TEX), "--net", "2-3-1", "--naming", "seed", "--json"])
     doc = json.loads(capsys.readouterr().out)
     assert code == 1 and doc["exit_code"] == 1 and doc["ok"] is False
-    assert doc["counts"] == {"statements": 19, "correct": 5, "wrong": 14, "skipped": 0}
+    assert doc["counts"] == {"statements": 19, "correct": 5, "wrong": 14, "not_proved": 0,
+                             "skipped": 0}
     bad = [s for s in doc["statements"] if not s["correct"]]
     assert bad[0]["fault"]["expected"]["sympy"] == "w_a"
     assert bad[1]["fault"]["partial"] == "∂L/∂out"
-    assert set(bad[1]["witness"]) == {"point_index", "values", "point", "hand", "true"}
+    assert set(bad[1]["witness"]) == {"point_index", "values", "point", "hand", "true", "pattern"}
+    assert bad[1]["status"] == "wrong" and bad[1]["evidence"]["discriminating_points"] == 20
     assert len(bad[1]["witness"]["point"]) == 2 + 13 + 1   # inputs, parameters, target

@@ -1,0 +1,118 @@
+"""Aligning a written product with the true chain-rule factors, numerically, for the verifier.
+
+`align` is an edit distance over factor groups whose products agree at every test point; a
+written δ may stand for a whole prefix of the chain (∂L/∂z, any length). `constant_ratio` and
+`tidy` put a ratio written/true in the form a hand derivation writes. Pure functions.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import mpmath
+import sympy as sp
+
+from .verify_eval import DIGITS, multiply, same
+
+MAX_GROUP = 5          # factors on both sides of one matched group
+
+
+def constant_ratio(hv: list, tv: list) -> sp.Rational | None:
+    """hv/tv when it is the same small fraction at every point (2, -1, 1/2), else None."""
+    with mpmath.workdps(DIGITS):
+        if any(t == 0 and not same([h], [0]) for h, t in zip(hv, tv)):
+            return None            # non-zero where the truth is 0 (a dead unit): no constant
+        ratios = [h / t for h, t in zip(hv, tv) if t != 0 and not mpmath.isnan(h / t)]
+        if not ratios or not same(ratios, [ratios[0]] * len(ratios)):
+            return None
+        c = Fraction(mpmath.nstr(ratios[0], 30, min_fixed=-40, max_fixed=40)).limit_denominator(1000)
+        if not same([mpmath.mpf(c.numerator) / c.denominator], [ratios[0]]):
+            return None
+        return sp.Rational(c.numerator, c.denominator)
+
+
+def tidy(expr: sp.Expr) -> tuple[int, sp.Expr]:
+    """Flip factors like (s - 1) to (1 - s), so ratios read as hand derivations write them."""
+    sign, out = 1, []
+    for f in sp.Mul.make_args(expr):
+        base, exp = f.as_base_exp()
+        if base.is_Add and base.as_coeff_Add()[0].is_negative:
+            base = -base
+            sign *= (-1) ** exp if exp.is_Integer else 1
+            out.append(sp.Pow(base, exp, evaluate=False) if exp != 1 else base)
+        else:
+            out.append(f)
+    return sign, sp.Mul(*out)
+
+
+def align(hv: list, tv: list, n: int, groups=()) -> list[tuple]:
+    """Edit-distance alignment of written factors with true ones (numeric vectors).
+
+    Operations, in written order: ('match', i, i2, j, j2) written factors i..i2-1 whose product
+    equals that of true factors j..j2-1 (cost 0); ('wrong', i, i2, j, j2) the same groups, unequal
+    (cost 1, a little more for groups); ('missing', i, j) true factor j not written; ('extra', i)
+    written factor i with no true one (cost 1; 0 for a factor that is the constant 1).
+    `groups`: further (i, i2, j, j2) offered whatever their size (a written δ for a chain prefix).
+    """
+    H, T = len(hv), len(tv)
+    ones = [1] * n
+    h_one = [same(v, ones) for v in hv]
+    t_one = [same(v, ones) for v in tv]
+    INF = float("inf")
+    best = {(0, 0): (0.0, None, None)}
+    memo: dict = {}
+
+    def prod(side, a, b):      # product of hv[a:b] (side 0) or tv[a:b] (side 1), once each
+        key = (side, a, b)
+        if key not in memo:
+            memo[key] = multiply((hv, tv)[side][a:b], n)
+        return memo[key]
+
+    agree: dict = {}
+
+    def equal(i, i2, j, j2):
+        key = (i, i2, j, j2)
+        if key not in agree:
+            agree[key] = same(prod(0, i, i2), prod(1, j, j2))
+        return agree[key]
+
+    for total in range(H + T + 1):
+        for i in range(max(0, total - T), min(H, total) + 1):
+            j = total - i
+            if (i, j) not in best:
+                continue
+            cost = best[(i, j)][0]
+
+            def offer(state, c, op, prev=(i, j)):
+                if c < best.get(state, (INF,))[0] - 1e-9:
+                    best[state] = (c, prev, op)
+
+            for i2 in range(i + 1, H + 1):
+                for j2 in range(j + 1, T + 1):
+                    if (i2 - i) + (j2 - j) > MAX_GROUP:
+                        break
+                    group = ("match", i, i2, j, j2)
+                    if equal(i, i2, j, j2):
+                        offer((i2, j2), cost, group)
+                    elif (i2 - i) + (j2 - j) <= 4:
+                        offer((i2, j2), cost + 1 + 0.01 * ((i2 - i) + (j2 - j) - 2),
+                              ("wrong", i, i2, j, j2))
+            for g in groups:
+                if g[0] == i and g[2] == j:
+                    kind = "match" if equal(*g) else "wrong"
+                    offer((g[1], g[3]), cost + (kind == "wrong"), (kind, *g))
+            if j < T:
+                offer((i, j + 1), cost + (0 if t_one[j] else 1), ("missing", i, j))
+            if i < H:
+                offer((i + 1, j), cost + (0 if h_one[i] else 1), ("extra", i))
+    ops, state = [], (H, T)
+    while state != (0, 0):
+        _, prev, op = best[state]
+        ops.append(op)
+        state = prev
+    return [op for op in ops[::-1] if not _free(op, h_one, t_one)]
+
+
+def _free(op, h_one, t_one) -> bool:
+    """A written [1] with no true factor, or a true 1 left unwritten: not a mistake."""
+    return op[0] == "extra" and h_one[op[1]] or op[0] == "missing" and t_one[op[2]]

@@ -1,0 +1,128 @@
+"""Explaining a wrong statement: the factor at fault, what it should be, and a witness point.
+
+`Explainer.pinpoint` aligns the written factors with the true chain-rule factors by their values
+at the test points (`verify_align.align`) and names the first mismatch, a δ as the δ; `witness`
+picks a point where the sides differ, one with a non-zero true value when there is one, with the
+activation pattern of a piecewise statement. Pure: vectors of values in, dataclasses out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import mpmath
+import sympy as sp
+
+from .timelimit import bounded
+from .verify_align import align, constant_ratio, tidy
+from .verify_eval import DIGITS, multiply, same
+from .verify_points import pattern_at
+
+RATIO_SECONDS = 0.5
+
+
+@dataclass(frozen=True)
+class Fault:
+    kind: str                    # 'wrong' | 'missing' | 'extra' | 'ratio'
+    side: int                    # which right-hand side (1-based)
+    position: int | None = None  # 1-based position in the written product (after // expansion)
+    wrote: sp.Basic | None = None      # as written (raw names; a Partial for a derivative)
+    read_as: sp.Expr | None = None     # in the network's symbols
+    expected: sp.Expr | None = None    # the true factor
+    partial: tuple | None = None       # (num, den) of the true factor
+    ratio: sp.Expr | None = None       # written/true: of the factor, or of the product
+    others: int = 0                    # further mismatches after this one
+    span: int = 1                      # written factors at fault (wrote is a tuple when > 1)
+
+
+@dataclass(frozen=True)
+class Witness:
+    index: int          # which test point
+    values: dict        # symbol -> mpf: what the two formulas use, from one forward pass
+    point: dict         # symbol -> Float: the whole point (inputs, parameters, targets)
+    hand: object        # mpf
+    true: object
+    pattern: tuple = ()  # (unit, +1 on | -1 off) at the point, for a piecewise statement
+
+
+class Explainer:
+    def __init__(self, loss_symbol, delta_defs: dict, delta_of: dict):
+        self.loss = loss_symbol
+        self.delta_defs = delta_defs     # δ symbol -> its definition
+        self.delta_of = delta_of         # z -> its δ symbol
+
+    def pinpoint(self, side, written, hand, hv, true, tv, n) -> Fault:
+        groups = self._delta_groups(hand, true)
+        ops = align(hv, tv, n, groups)
+        errors = [op for op in ops if op[0] != "match"]
+        if len(hand) == 1 and len(true) > 1 or len(errors) > max(1, len(true) // 2):
+            ratio = self.ratio(sp.Mul(*hand), sp.Mul(*[f.value for f in true]),
+                               multiply(hv, n), multiply(tv, n))
+            return Fault("ratio", side, ratio=ratio)
+        op = errors[0]
+        others = len(errors) - 1
+        if op[0] == "wrong":
+            i, i2, j, j2 = op[1:]
+            written_part, hand_part = written[i:i2], sp.Mul(*hand[i:i2])
+            expected = sp.Mul(*[f.value for f in true[j:j2]])
+            partial = (true[j].num, true[j2 - 1].den)
+            wrote = written_part[0] if len(written_part) == 1 else tuple(written_part)
+            if (i, i2, j, j2) in groups:        # a δ written for another δ: name the δ
+                return Fault("wrong", side, i + 1, wrote, hand_part,
+                             self.delta_of[true[j2 - 1].den], partial, None, others)
+            ratio = self.ratio(hand_part, expected, multiply(hv[i:i2], n),
+                               multiply(tv[j:j2], n))
+            return Fault("wrong", side, i + 1, wrote, hand_part, expected, partial, ratio,
+                         others, span=i2 - i)
+        if op[0] == "missing":
+            i, j = op[1], op[2]
+            f = true[j]
+            return Fault("missing", side, i + 1, None, None, f.value, (f.num, f.den),
+                         self.ratio(sp.Integer(1), f.value), others)
+        i = op[1]
+        return Fault("extra", side, i + 1, written[i], hand[i], None, None, hand[i], others)
+
+    def _delta_groups(self, hand, true) -> tuple:
+        """(i, i+1, 0, j2): a written factor holding a δ against the true prefix ∂L/∂z (any
+        length), so a δ written for another δ is named as the δ."""
+        deltas = set(self.delta_defs)
+        ends = [j2 for j2 in range(1, len(true) + 1)
+                if true[0].num == self.loss and true[j2 - 1].den in self.delta_of]
+        return tuple((i, i + 1, 0, j2) for i, h in enumerate(hand)
+                     if h.free_symbols & deltas for j2 in ends)
+
+    def ratio(self, hand: sp.Expr, true: sp.Expr, hv=None, tv=None) -> sp.Expr | None:
+        """hand/true in simplest form: a constant if it is one at every point, else cancelled
+        with the activations kept as opaque quantities."""
+        constant = constant_ratio(hv, tv) if hv is not None else None
+        if constant is not None:
+            return constant
+        expr = hand / true
+        gens = {}
+        for f in sorted(expr.atoms(sp.Function), key=sp.default_sort_key):
+            gens[f] = sp.Dummy(f"F{len(gens)}")
+        back = {v: k for k, v in gens.items()}
+        plain = expr.xreplace(gens)     # symbols and dummies only: picklable across the fork
+
+        def simplest():
+            num, den = sp.cancel(sp.together(plain)).as_numer_denom()
+            (sn, num), (sd, den) = tidy(sp.factor(num)), tidy(sp.factor(den))
+            return sn * sd * num / den
+
+        try:
+            return bounded(simplest, RATIO_SECONDS).xreplace(back)
+        except (TimeoutError, RuntimeError):
+            return None
+
+    def witness(self, points, hand, t_values, h_product, t_product, units, unit_vectors):
+        """A point where the sides differ: one with a non-zero true value when there is one."""
+        differ = [k for k in range(points.count) if not same([h_product[k]], [t_product[k]])]
+        with mpmath.workdps(DIGITS):
+            telling = [k for k in differ if not same([t_product[k]], [0])
+                       and not mpmath.isnan(h_product[k])]
+        k = (telling or differ)[0]
+        used = set().union(*(e.free_symbols for e in list(hand) + list(t_values)))
+        values = points.values[k]
+        shown = {s: values[s] for s in sorted(used, key=sp.default_sort_key) if s in values}
+        return Witness(k, shown, points.base[k], h_product[k], t_product[k],
+                       pattern_at(units, unit_vectors, k))
