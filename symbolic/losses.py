@@ -49,7 +49,8 @@ TABLE: dict[str, LossRule] = {
     "cce": LossRule("cce", lambda o, y: -y * sp.log(o), "categorical cross-entropy",
                     output_activations=("softmax",), min_outputs=2,
                     softmax_delta=lambda o, y: o - y,
-                    softmax_assumption="targets are one-hot (they sum to 1)",
+                    # a·Σy − y in general; symprop refuses targets where it differs from a − y
+                    softmax_assumption="each target row sums to 1; other targets are refused",
                     numpy_logits="{y} * ({lse} - {z})"),   # -y log softmax(z); lse: log-sum-exp
 }
 ALIASES = {"se": "half_se", "half_squared_error": "half_se", "squared_error": "half_se",
