@@ -407,8 +407,7 @@ def _matrix(d, printer: NumpyPrinter) -> Plan:
         plan.loss.append(Line("L", f"np.sum({term}) * inv_n{s}", "loss (from logits)"))
     else:
         term = (spec.loss.term(OUT, Y) * scale).xreplace({OUT: A, Y: Ysym})
-        plan.loss.append(Line("L", f"np.sum({code(term)}) * inv_n",
-                              f"{uni.doprint(d['L'].lhs)} = {uni.doprint(d['L'].rhs)}"))
+        plan.loss.append(Line("L", f"np.sum({code(term)}) * inv_n", loss_equation(uni, d)))
     # deltas
     dexpr, how = output_delta(d)
     eqs = d.of_kind("delta_matrix")

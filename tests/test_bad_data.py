@@ -144,10 +144,15 @@ def test_seed_derivation_names_the_target_y_T_throughout():
                                                   if re.search(r"\by\b", ln)]
 
 
-def test_loss_terms_in_index_order():
-    d = derive(network("784-128-10", "relu", "cce"))
-    header = next(ln for ln in render_module(d).splitlines() if "averaged over the batch" in ln)
-    subscripts = re.findall(r"y([₀-₉]+)", header)
+@pytest.mark.parametrize("arch, act, loss, where", [
+    ("784-128-10", "relu", "cce", "averaged over the batch"),   # the docstring
+    ("3-4-10", "tanh", "half_se", "# L = "),                     # the loss line's comment
+])
+def test_loss_terms_in_index_order(arch, act, loss, where):
+    text = render_module(derive(network(arch, act, loss)))
+    start = text.index(where)
+    block = text[start:text.index("L = np.sum" if where.startswith("#") else "\n", start + 8)]
+    subscripts = re.findall(r"y([₀-₉]+)", block)
     digits = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
     assert [int(s.translate(digits)) for s in subscripts] == list(range(1, 11))
 
