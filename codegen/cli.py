@@ -37,10 +37,13 @@ def network_options(parser: argparse.ArgumentParser) -> None:
 
 
 def spec_from_args(args):
-    from symbolic.spec import network
+    from symbolic.spec import mismatch_warnings, network
 
-    return network(args.arch, args.activation, args.loss, args.output_activation, args.naming,
+    spec = network(args.arch, args.activation, args.loss, args.output_activation, args.naming,
                    args.alpha)
+    for warning in mismatch_warnings(spec):
+        print(f"symprop: warning: {warning}", file=sys.stderr)
+    return spec
 
 
 class _Parser(argparse.ArgumentParser):
@@ -76,6 +79,26 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("symprop: interrupted", file=sys.stderr)
         return 130
+    except OSError as err:     # a file that went away, a full disk: not a bug, still one line
+        name = f" {err.filename}" if err.filename else ""
+        print(f"symprop: error: cannot use{name}: {err.strerror or err}; check the path, its "
+              "permissions and the free space", file=sys.stderr)
+        return 2
+    except Exception as err:   # noqa: BLE001 - the last resort: a bug, never a traceback or exit 1
+        where = _innermost(err.__traceback__)
+        reason = (str(err).splitlines() or [""])[0][:200]
+        print(f"symprop: error: internal error: {type(err).__name__}: {reason} (at {where}); "
+              "please report it with the command line", file=sys.stderr)
+        return 2
+
+
+def _innermost(tb) -> str:
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    if tb is None:
+        return "?"
+    code = tb.tb_frame.f_code
+    return f"{code.co_filename.rsplit('/', 1)[-1]}:{tb.tb_lineno} in {code.co_name}"
 
 
 if __name__ == "__main__":

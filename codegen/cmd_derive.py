@@ -17,10 +17,30 @@ def register(sub, network_options) -> None:
     network_options(p)
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--only", default=None,
-                   help="comma-separated kinds to show (forward, loss, local, delta, gradient, ...)")
+                   help="comma-separated sections to show: forward, forward_matrix, loss, rule, local, "
+                        "delta, gradient, delta_matrix, gradient_matrix, update, update_matrix")
     p.add_argument("--out", "-o", default=None, help="write to this file instead of stdout")
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     p.set_defaults(func=run)
+
+
+def only_kinds(text: str | None) -> tuple[str, ...] | None:
+    """--only's section names, each checked against the derivation's sections."""
+    from symbolic.errors import SympropError
+
+    from .terminal import SECTIONS
+
+    if text is None:
+        return None
+    names = [k for k, _ in SECTIONS]
+    kinds = tuple(k.strip() for k in text.split(",") if k.strip())
+    if not kinds:
+        raise SympropError(f"--only {text!r} names no section", f"use some of {', '.join(names)}")
+    for kind in kinds:
+        if kind not in names:
+            raise SympropError(f"--only: unknown section {kind!r}",
+                               f"use some of {', '.join(names)}, comma-separated")
+    return kinds
 
 
 def run(args) -> int:
@@ -30,13 +50,13 @@ def run(args) -> int:
     from .terminal import render_text, to_json
     from .writer import check_writable, write_file
 
+    kinds = only_kinds(args.only)
     if args.out:
         check_writable(args.out, args.force)
     d = derive(spec_from_args(args))
-    kinds = tuple(k.strip() for k in args.only.split(",")) if args.only else None
     text = to_json(d) if args.json else render_text(d, kinds)
     if args.out:
-        write_file(args.out, text, args.force)
+        print(f"wrote {write_file(args.out, text, args.force)}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import shlex
+import sys
 
 EXAMPLE = """example:
   symprop generate 2-3-1 --activation sigmoid --loss half_se -o train_net.py
@@ -49,5 +50,7 @@ def run(args) -> int:
 
     check_writable(args.out, args.force)
     d = derive(spec_from_args(args))
-    write_file(args.out, render_module(d, args.style, args.dtype, command_line(args)), args.force)
+    path = write_file(args.out, render_module(d, args.style, args.dtype, command_line(args)),
+                      args.force)
+    print(f"wrote {path}", file=sys.stderr)
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from pathlib import Path
 
@@ -37,13 +38,24 @@ def register(sub, network_options) -> None:
     p.set_defaults(func=run)
 
 
+MAX_EPOCHS = 100_000_000
+
+
 def _check(args) -> None:
-    if args.epochs < 1:
-        raise SympropError(f"--epochs {args.epochs} is not positive", "give --epochs 1 or more")
-    if not args.lr > 0:
-        raise SympropError(f"--lr {args.lr} is not positive", "give a learning rate such as 0.5")
+    """Every number finite and in range before any work (nan compares false: `not x > 0`)."""
+    if not 1 <= args.epochs <= MAX_EPOCHS:
+        raise SympropError(f"--epochs {args.epochs} is not between 1 and {MAX_EPOCHS:,}",
+                           "give a number of passes over the data such as 2000")
+    if not (math.isfinite(args.lr) and args.lr > 0):
+        raise SympropError(f"--lr {args.lr!r} is not a positive finite number",
+                           "give a learning rate such as 0.5")
+    if not (math.isfinite(args.weight_decay) and args.weight_decay >= 0):
+        raise SympropError(f"--weight-decay {args.weight_decay!r} is not a finite number >= 0",
+                           "give an L2 penalty such as 1e-4, or 0 for none")
     if args.batch_size < 0:
         raise SympropError(f"--batch-size {args.batch_size} is negative", "0 means full batch")
+    if args.seed < 0:
+        raise SympropError(f"--seed {args.seed} is negative", "give a seed of 0 or more")
 
 
 def load_data(module, source: str, spec):

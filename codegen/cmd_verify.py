@@ -62,28 +62,35 @@ def run(args) -> int:
     from symbolic.errors import SympropError
     from symbolic.spec import network
     from symbolic.verify import verify_statements
+    from symbolic.verify_names import unknown_summary
     from symbolic.verify_read import format_of, read
 
     from .verdict import render_text, to_json
 
+    d = None
     try:
         text = _read_file(args.file)
         doc = read(text, args.format or format_of(args.file))
         options = _network_options(args, doc.network)
         if args.points < 1 or args.points > 1000:
             raise SympropError(f"--points {args.points}", "use between 1 and 1000 points")
+        if args.seed < 0:
+            raise SympropError(f"--seed {args.seed} is negative", "give a seed of 0 or more")
         d = derive(network(options["arch"], options["activation"], options["loss"],
                            options["output_activation"], options["naming"], options["alpha"]))
         report = verify_statements(d, doc.statements, doc.aliases, points=args.points,
                                    seed=args.seed, source=text)
     except SympropError as err:
-        problems = getattr(err, "problems", None) or [err.problem]
+        problems, fix = getattr(err, "problems", None) or [err.problem], err.fix
+        folded = d is not None and unknown_summary(problems, d.spec)
+        if folded:   # many unknown names: one line with the --net / --naming they imply
+            problems, fix = folded
         for problem in problems:
             print(f"symprop: error: {args.file}: {problem}"
-                  + (f"; {err.fix}" if err.fix and len(problems) == 1 else ""), file=sys.stderr)
+                  + (f"; {fix}" if fix and len(problems) == 1 else ""), file=sys.stderr)
         if args.json:
             sys.stdout.write(json.dumps({"file": args.file, "ok": False, "exit_code": 2,
-                                         "errors": problems, "fix": err.fix},
+                                         "errors": problems, "fix": fix},
                                         ensure_ascii=False) + "\n")
         return 2
     out = to_json(report, args.file) if args.json else render_text(report, args.file)
@@ -120,5 +127,8 @@ def _network_options(args, from_file: dict) -> dict:
         raise SympropError("no network given", "pass --net 2-3-1 (layer widths, input first)")
     for key in ("arch", "activation", "loss", "naming", "output_activation"):
         if out[key] is not None and not isinstance(out[key], str):
-            raise SympropError(f"[network] {key} must be a string", f'write {key} = "..."')
+            shown = "net" if key == "arch" and "net" in from_file else key
+            raise SympropError(f"[network] {shown} must be a string", f'write {shown} = "..."')
+    if isinstance(out["alpha"], bool) or not isinstance(out["alpha"], (int, float, type(None))):
+        raise SympropError("[network] alpha must be a number", "write alpha = 0.01")
     return out

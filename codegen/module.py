@@ -30,6 +30,7 @@ from .numpy_printer import (
     rows_supported,
 )
 from .stabilize import stabilize
+from .terminal import loss_equation
 from .unicode import printer_for
 
 STYLES = ("auto", "elementwise", "matrix")
@@ -136,6 +137,14 @@ def output_delta(d) -> tuple[sp.Expr, str]:
     return dl_dout * rule.prime_for_code(Z), "dL/dout · f′(z), stable f′"
 
 
+def targets_rule(d) -> str:
+    """What the loss needs of the targets: 'one_hot' (softmax cross-entropy: its delta out - y
+    holds when each row sums to 1), 'unit' (binary cross-entropy: each in [0, 1]) or 'any'."""
+    if not d.spec.activations[-1].elementwise and d.spec.loss.softmax_delta is not None:
+        return "one_hot"
+    return "unit" if d.spec.loss.name == "bce" else "any"
+
+
 def render_module(d, style: str = "auto", dtype: str = "float64", source: str = "") -> str:
     """The whole module as text. `source` is the command line that made it (for the header)."""
     style = choose_style(d, style)
@@ -165,10 +174,11 @@ def render_module(d, style: str = "auto", dtype: str = "float64", source: str = 
         n_in=d.spec.sizes[0], n_out=d.spec.sizes[-1], layout=layout,
         n_params=d.spec.n_params, plan=plan, helpers=helpers,
         mapping=_mapping(d, style), loss_title=d.spec.loss.formula_text or d.spec.loss.title,
-        loss_eq=f"{uni.doprint(d['L'].lhs)} = {uni.doprint(d['L'].rhs)}",
+        loss_eq=loss_equation(uni, d),
         init_gain=", ".join(_init_gain(d)) + ("," if len(d.layers) == 1 else ""),
         uses_math=any("math." in h for h in helpers) or any("math." in t for t in plan.rows),
         exp_max=EXP_MAX[dtype] if any("EXP_MAX" in h for h in helpers) else None,
+        targets=targets_rule(d),
     )
     text = _environment().get_template("train_module.py.jinja").render(**context)
     return text.rstrip("\n") + "\n"
@@ -397,8 +407,7 @@ def _matrix(d, printer: NumpyPrinter) -> Plan:
         plan.loss.append(Line("L", f"np.sum({term}) * inv_n{s}", "loss (from logits)"))
     else:
         term = (spec.loss.term(OUT, Y) * scale).xreplace({OUT: A, Y: Ysym})
-        plan.loss.append(Line("L", f"np.sum({code(term)}) * inv_n",
-                              f"{uni.doprint(d['L'].lhs)} = {uni.doprint(d['L'].rhs)}"))
+        plan.loss.append(Line("L", f"np.sum({code(term)}) * inv_n", loss_equation(uni, d)))
     # deltas
     dexpr, how = output_delta(d)
     eqs = d.of_kind("delta_matrix")

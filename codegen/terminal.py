@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import sympy as sp
+
+from symbolic.backprop import OUT, Y
 
 from .unicode import printer_for
 
@@ -40,8 +43,19 @@ def render_text(d, kinds: tuple[str, ...] | None = None) -> str:
             continue
         lines += ["", title]
         for eq in eqs:
-            lines.append("  " + _line(p, eq))
+            if eq.kind == "loss":
+                lines.append(f"  {loss_equation(p, d)}" + (f"    ({eq.note})" if eq.note else ""))
+            else:
+                lines.append("  " + _line(p, _in_seed_names(d, eq)))
     return "\n".join(lines) + "\n"
+
+
+def _in_seed_names(d, eq):
+    """The per-output rules (dL/dout, delta_out) are written in a generic out and y; the seed
+    naming has one output, so they are printed in its own names (out, y_T) as everywhere else."""
+    if eq.kind != "rule" or d.spec.naming != "seed" or len(d.targets) != 1:
+        return eq
+    return dataclasses.replace(eq, rhs=eq.rhs.xreplace({Y: d.targets[0], OUT: d.outputs[0]}))
 
 
 def _line(p, eq) -> str:
@@ -63,6 +77,15 @@ def _line(p, eq) -> str:
     rhs = _written_sum(p, eq.terms) if eq.terms else p.doprint(eq.rhs)
     note = f"    ({eq.note})" if eq.note else ""
     return f"{p.doprint(eq.lhs)} = {rhs}{note}"
+
+
+def loss_equation(p, d) -> str:
+    """'L = term₁ + term₂ + …' in output order (SymPy's Add would sort y₁₀ before y₂)."""
+    eq = d["L"]
+    rhs = _written_sum(p, eq.terms) if eq.terms else p.doprint(eq.rhs)
+    if eq.terms and len(eq.terms) > 1 and d.spec.loss.mean_over_outputs:
+        rhs = f"({rhs})/{len(eq.terms)}"   # mse: the mean of the per-output terms
+    return f"{p.doprint(eq.lhs)} = {rhs}"
 
 
 def _written_sum(p, terms) -> str:

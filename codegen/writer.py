@@ -22,6 +22,7 @@ from pathlib import Path
 
 from symbolic.errors import SympropError
 
+NAME_MAX, PATH_MAX = 255, 4096   # bytes in one path component, in a whole path (Linux)
 _KINDS = ((stat.S_ISLNK, "a symbolic link"), (stat.S_ISFIFO, "a FIFO"),
           (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
           (stat.S_ISSOCK, "a socket"))
@@ -42,6 +43,11 @@ def check_writable(path: str | os.PathLike, force: bool = False, inputs=()) -> P
     `inputs`: the files the command reads; `path` must not be any of them, force or not.
     """
     path = Path(path)
+    _check_name(path)
+    for folder in path.parents:
+        if folder.exists() and not folder.is_dir():
+            raise SympropError(f"cannot write {path}: {folder} is a file, not a folder",
+                               "choose a path inside a folder")
     st = _lstat(path)
     if st is not None:
         if stat.S_ISDIR(st.st_mode):
@@ -60,7 +66,20 @@ def check_writable(path: str | os.PathLike, force: bool = False, inputs=()) -> P
             raise SympropError(f"{path} already exists", "pass --force to overwrite it")
     if not path.parent.exists():
         raise SympropError(f"folder {path.parent} does not exist", "create it or choose another path")
+    if not os.access(path.parent, os.W_OK | os.X_OK):   # permissions, a read-only file system
+        raise SympropError(f"cannot write in {path.parent}", "choose a folder you can write to")
     return path
+
+
+def _check_name(path: Path) -> None:
+    text = str(path)
+    if "\x00" in text:
+        raise SympropError(f"the file name {text!r} contains a NUL byte", "choose another name")
+    longest = max((len(os.fsencode(part)) for part in path.parts), default=0)
+    if longest > NAME_MAX or len(os.fsencode(text)) > PATH_MAX:
+        shown = text if len(text) <= 40 else text[:37] + "..."
+        raise SympropError(f"the file name {shown!r} is too long ({longest} bytes in one part; "
+                           f"at most {NAME_MAX})", "choose a shorter name")
 
 
 def same_file(a, b) -> bool:

@@ -41,6 +41,7 @@ LAYOUT = (
 )
 N_PARAMS = 13
 N_IN, N_OUT = 2, 1
+TARGETS = "any"  # any; unit: each in [0, 1]; one_hot: each in [0, 1], rows sum to 1
 INIT_GAIN = (4.0, 4.0)  # weights ~ N(0, gain / fan_in)
 EXP_MAX = 700.0  # largest exponent passed to np.exp: its result stays finite in DTYPE
 CHUNK = 8192  # rows per pass in value_and_gradients: each column of a chunk stays in cache
@@ -106,7 +107,9 @@ def init_params(seed=0):
 
 
 def forward(params, X):
-    """The network's outputs, (n, 1)."""
+    """The network's outputs, (n, 1), for X of shape (n, 2)."""
+    if X.ndim != 2 or X.shape[1] != N_IN or not len(X):
+        raise ValueError(_shape_problem(X))
     (w11, w12), (w21, w22), (w31, w32) = params['W1'].tolist()
     b1, b2, b3 = params['b1'].tolist()
     (w_a, w_b, w_c), = params['W2'].tolist()
@@ -125,6 +128,7 @@ def forward(params, X):
 
 def loss(params, X, Y):
     """The batch-mean loss."""
+    _check_data(X, Y)
     return value_and_gradients(params, X, Y)[0]
 
 
@@ -134,6 +138,8 @@ def value_and_gradients(params, X, Y):
     Rows go CHUNK at a time (copied to contiguous columns); the loss and the gradients are sums
     over the rows, so each chunk adds its part.
     """
+    if X.ndim != 2 or Y.ndim != 2 or X.shape[1] != N_IN or Y.shape != (len(X), N_OUT) or not len(X):
+        raise ValueError(_shape_problem(X, Y))  # shapes only: the targets are checked by train
     n = X.shape[0]
     if n <= ROWS:
         try:
@@ -265,7 +271,63 @@ def _value_and_gradients_rows(params, X, Y):
 
 def gradients(params, X, Y):
     """dL/dθ for every parameter, as a dict shaped like params."""
+    _check_data(X, Y)
     return value_and_gradients(params, X, Y)[1]
+
+
+def _shape_problem(X, Y=None):
+    """What is wrong with the shapes of a batch (one line), or None."""
+    for name, A, width in (("X", X, N_IN), ("Y", Y, N_OUT)):
+        shape = np.shape(A)
+        if A is None or (len(shape) == 2 and shape[1] == width):
+            continue
+        if len(shape) != 2:
+            hint = ("; for one sample use x[None, :]" if name == "X" or width > 1
+                    else "; for one target column use Y[:, None]") if len(shape) == 1 else ""
+            return f"{name} must be 2-D (n, {width}), not shape {shape}{hint}"
+        return f"{name} has shape {shape}; need (n, {width})"
+    if not len(X):
+        return "X has no rows; give at least one sample"
+    if Y is not None and len(Y) != len(X):
+        return f"{len(X)} rows in X, {len(Y)} in Y; give one target row per input row"
+    return None
+
+
+def _data_problem(X, Y, rows=None):
+    """The first problem with a data set (one line, rows numbered from 1 or by `rows`), or None:
+    shapes, a value that is not finite, a target the loss cannot take (see TARGETS)."""
+    problem = _shape_problem(X, Y)
+    if problem:
+        return problem
+    where = (lambda r: f"row {r + 1}") if rows is None else (lambda r: rows[r])
+    for name, A, offset in (("X", X, 0), ("Y", Y, N_IN)):
+        bad = np.argwhere(~np.isfinite(A))
+        if len(bad):
+            r, c = bad[0]
+            cell = f"{name} {where(r)}" if rows is None else where(r)
+            return f"{cell}, column {c + 1 + (offset if rows else 0)} is {A[r, c]}"
+    if TARGETS == "any":
+        return None
+    column = N_IN if rows else 0
+    fix = ("binary cross-entropy needs targets in [0, 1] (0/1 labels, not -1/1)"
+           if TARGETS == "unit" else
+           "softmax cross-entropy needs each row of Y in [0, 1], summing to 1 (one-hot)")
+    bad = np.argwhere((Y < 0) | (Y > 1))
+    if len(bad):
+        r, c = bad[0]
+        return f"{where(r)}, column {c + 1 + column}: target {Y[r, c]:g} is outside [0, 1]; {fix}"
+    if TARGETS == "one_hot":
+        sums = Y.sum(axis=1)
+        bad = np.flatnonzero(np.abs(sums - 1) > 1e-5)
+        if len(bad):
+            return f"{where(bad[0])}: targets sum to {sums[bad[0]]:g}, not 1; {fix}"
+    return None
+
+
+def _check_data(X, Y):
+    problem = _data_problem(np.asarray(X), np.asarray(Y))
+    if problem:
+        raise ValueError(problem)
 
 
 def predict(params, X):
@@ -310,6 +372,13 @@ def init_state(optimizer="sgd", lr=2.0, weight_decay=0.0, momentum=0.9, beta1=0.
     """Optimizer state for `step`: its name, hyperparameters and (lazily) its moment buffers."""
     if optimizer not in OPTIMIZERS:
         raise ValueError(f"unknown optimizer {optimizer!r}; use one of {', '.join(OPTIMIZERS)}")
+    for key, value, low, high in (("lr", lr, 0, None), ("weight_decay", weight_decay, 0, None),
+                                  ("momentum", momentum, 0, 1), ("beta1", beta1, 0, 1),
+                                  ("beta2", beta2, 0, 1), ("eps", eps, 0, None)):
+        if not (np.isfinite(value) and value >= low and (high is None or value < high)
+                and (key not in ("lr", "eps") or value > 0)):
+            span = f"in [{low}, {high})" if high else ("> 0" if key in ("lr", "eps") else ">= 0")
+            raise ValueError(f"{key}={value!r} is not a finite number {span}")
     return {"optimizer": optimizer, "lr": lr, "weight_decay": weight_decay,
             "momentum": momentum, "beta1": beta1, "beta2": beta2, "eps": eps}
 
@@ -352,7 +421,10 @@ def train(X, Y, epochs=2000, batch_size=None, lr=2.0, optimizer="sgd", seed=0,
     over epoch k+1. Raises Diverged (with the last good params) on NaN or inf, and Interrupted
     (with the params of the last finished epoch) on Ctrl-C.
     """
+    if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)) or epochs < 1:
+        raise ValueError(f"epochs={epochs!r} is not a whole number >= 1")
     X, Y = np.asarray(X, DTYPE), np.asarray(Y, DTYPE)
+    _check_data(X, Y)
     params = init_params(seed) if params is None else _unflatten(_flat(params)[0].copy())
     state = init_state(optimizer, lr, weight_decay, **hyper)
     rng = np.random.default_rng(seed)
@@ -440,6 +512,8 @@ def check_target(path, force=False, inputs=()):
         umask = os.umask(0o022)
         os.umask(umask)
         return 0o666 & ~umask
+    except OSError as err:  # a name too long, a path through a file, no permission
+        raise WeightsError(f"cannot write weights to {path}: {err.strerror}") from None
     if not stat.S_ISREG(st.st_mode):
         kind = {stat.S_IFLNK: "a symbolic link", stat.S_IFDIR: "a folder", stat.S_IFIFO: "a FIFO",
                 stat.S_IFCHR: "a device node", stat.S_IFBLK: "a device node"}
@@ -482,31 +556,53 @@ class UsageError(ValueError):
 
 def read_data(source):
     """(X, Y) from 'xor', a .csv (columns: inputs, then targets; one header row allowed) or an
-    .npz (arrays X and Y)."""
+    .npz (arrays X and Y); a UsageError naming the file, row and column of the first problem."""
     if source == "xor":
         if (N_IN, N_OUT) != (2, 1):
             raise UsageError(f"the built-in xor data has 2 inputs and 1 target; {ARCH} needs "
                              f"{N_IN} and {N_OUT}: give --data FILE")
         return XOR
+    if os.path.isdir(source):
+        raise UsageError(f"{source} is a directory; give a .csv or .npz file")
     if not os.path.isfile(source):
         raise UsageError(f"data file {source} does not exist")
     if source.endswith(".npz"):
-        try:
-            with np.load(source, allow_pickle=False) as data:
-                X, Y = np.asarray(data["X"], DTYPE), np.asarray(data["Y"], DTYPE)
-        except (OSError, KeyError, ValueError, EOFError) as err:
-            raise UsageError(f"cannot read {source}: {err} (need arrays X and Y)") from None
-        X, Y = X.reshape(len(X), -1), Y.reshape(len(Y), -1)
-        if X.shape[1] != N_IN or Y.shape[1] != N_OUT or len(X) != len(Y) or not len(X):
-            raise UsageError(f"{source}: X {X.shape} and Y {Y.shape} do not fit {ARCH} "
-                             f"(need (n, {N_IN}) and (n, {N_OUT}))")
-        return X, Y
+        return _read_npz(source)
     return _read_csv(source)
 
 
+def _read_npz(source):
+    if not zipfile.is_zipfile(source):
+        raise UsageError(f"{source} is not an .npz file (not a zip archive); "
+                         "write one with np.savez(path, X=X, Y=Y)")
+    try:
+        with np.load(source, allow_pickle=False) as data:   # never unpickle: data is not code
+            for key in ("X", "Y"):
+                if key not in data.files:
+                    raise UsageError(f"{source} has no array {key} (it holds "
+                                     f"{', '.join(data.files) or 'nothing'}); save arrays X and Y")
+            X, Y = data["X"], data["Y"]
+    except UsageError:
+        raise
+    except (OSError, ValueError, EOFError, KeyError, zipfile.BadZipFile) as err:
+        reason = (str(err).splitlines() or [type(err).__name__])[0]
+        if "allow_pickle" in reason:
+            reason = "it holds an object array (pickled data, never loaded)"
+        raise UsageError(f"cannot read {source}: {reason}; save numeric arrays X and Y") from None
+    for key, A in (("X", X), ("Y", Y)):
+        if A.dtype.kind not in "biuf":
+            raise UsageError(f"{source}: {key} has dtype {A.dtype}; give real numbers")
+    X = X[:, None] if X.ndim == 1 and N_IN == 1 else X
+    Y = Y[:, None] if Y.ndim == 1 and N_OUT == 1 else Y
+    problem = _data_problem(X, Y)
+    if problem:
+        raise UsageError(f"{source}: {problem}")
+    return X.astype(DTYPE), Y.astype(DTYPE)
+
+
 def _read_csv(source):
-    rows = []
-    with open(source, encoding="utf-8", errors="replace") as handle:
+    rows, lines = [], []
+    with open(source, encoding="utf-8-sig", errors="replace") as handle:
         for number, text in enumerate(handle, start=1):
             cells = [c.strip() for c in text.strip().split(",")]
             if cells == [""]:
@@ -516,6 +612,7 @@ def _read_csv(source):
                                  f"{N_IN + N_OUT} ({N_IN} inputs, then {N_OUT} targets)")
             try:
                 rows.append([float(c) for c in cells])
+                lines.append(f"line {number}")
             except ValueError:
                 if rows or number > 1 or not all(c and not _is_number(c) for c in cells):
                     bad = next(c for c in cells if not _is_number(c))
@@ -523,8 +620,9 @@ def _read_csv(source):
     if not rows:
         raise UsageError(f"{source} has no data rows")
     data = np.array(rows, DTYPE)
-    if not np.isfinite(data).all():
-        raise UsageError(f"{source} contains nan or inf")
+    problem = _data_problem(data[:, :N_IN], data[:, N_IN:], lines)
+    if problem:
+        raise UsageError(f"{source} {problem}")
     return data[:, :N_IN], data[:, N_IN:]
 
 
@@ -534,6 +632,19 @@ def _is_number(text):
     except ValueError:
         return False
     return True
+
+
+def _check_options(args):
+    """Every number finite and in range (nan fails every comparison), before any work."""
+    for flag, value, ok in (("--epochs", args.epochs, args.epochs >= 1),
+                            ("--batch-size", args.batch_size, args.batch_size >= 0),
+                            ("--lr", args.lr, np.isfinite(args.lr) and args.lr > 0),
+                            ("--weight-decay", args.weight_decay,
+                             np.isfinite(args.weight_decay) and args.weight_decay >= 0),
+                            ("--seed", args.seed, args.seed >= 0)):
+        if not ok:
+            need = {"--epochs": ">= 1", "--lr": "> 0 and finite"}.get(flag, ">= 0 and finite")
+            raise UsageError(f"{flag} {value!r} is out of range; give a number {need}")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -556,8 +667,7 @@ def main(argv=None):
     parser.add_argument("--quiet", action="store_true", help="no progress lines")
     args = parser.parse_args(argv)
     try:
-        if args.epochs < 1 or args.batch_size < 0 or not args.lr > 0:
-            raise UsageError("--epochs must be >= 1, --batch-size >= 0 and --lr > 0")
+        _check_options(args)
         X, Y = read_data(args.data)
         start = load(args.init) if args.init else None
         if args.out:

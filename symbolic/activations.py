@@ -10,7 +10,6 @@ Tests check every derivative against SymPy's `diff` of the definition.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -19,6 +18,7 @@ import sympy as sp
 from . import functions as fn
 from .errors import SympropError
 from .formula import parse_formula
+from .rule_key import rule_key
 from .timelimit import time_limit
 
 
@@ -91,16 +91,12 @@ _F = sp.Symbol("F", real=True)   # stands for f(z) while expressing f' in terms 
 
 def activation(text: str, alpha: float | None = None, name: str = "f") -> ActivationRule:
     """Look up an activation by name, or build one from a formula in z (e.g. 'z/(1+exp(-z))')."""
-    key = text.strip().lower().replace("-", "_")
-    if key in TABLE:
+    key = rule_key(text, TABLE, {}, ("z",), "activation", "z/(1+exp(-z))")
+    if key is not None:
         rule = TABLE[key]
         if alpha is not None and rule.params:
             return ActivationRule(**{**rule.__dict__, "params": (_rational(alpha),)})
         return rule
-    if re.fullmatch(r"[A-Za-z_]\w*", text.strip()) and text.strip() != "z":
-        raise SympropError(
-            f"unknown activation {text.strip()!r}",
-            f"use one of {', '.join(TABLE)} or a formula in z such as 'z/(1+exp(-z))'")
     return custom(text, name)
 
 

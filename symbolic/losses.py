@@ -14,6 +14,7 @@ import sympy as sp
 
 from .errors import SympropError
 from .formula import parse_formula
+from .rule_key import rule_key
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,8 @@ TABLE: dict[str, LossRule] = {
     "cce": LossRule("cce", lambda o, y: -y * sp.log(o), "categorical cross-entropy",
                     output_activations=("softmax",), min_outputs=2,
                     softmax_delta=lambda o, y: o - y,
-                    softmax_assumption="targets are one-hot (they sum to 1)",
+                    # a·Σy − y in general; symprop refuses targets where it differs from a − y
+                    softmax_assumption="each target row sums to 1; other targets are refused",
                     numpy_logits="{y} * ({lse} - {z})"),   # -y log softmax(z); lse: log-sum-exp
 }
 ALIASES = {"se": "half_se", "half_squared_error": "half_se", "squared_error": "half_se",
@@ -58,14 +60,9 @@ ALIASES = {"se": "half_se", "half_squared_error": "half_se", "squared_error": "h
 
 def loss(text: str) -> LossRule:
     """Look up a loss by name, or build one from a formula in out and y (e.g. '(out-y)**4/4')."""
-    key = text.strip().lower().replace("-", "_")
-    key = ALIASES.get(key, key)
-    if key in TABLE:
+    key = rule_key(text, TABLE, ALIASES, ("out", "y"), "loss", "(out - y)**2/2")
+    if key is not None:
         return TABLE[key]
-    if key.isidentifier() and key not in ("out", "y"):
-        raise SympropError(f"unknown loss {text.strip()!r}",
-                           f"use one of {', '.join(TABLE)} or a formula in out and y such as "
-                           "'(out - y)**2/2'")
     formula = parse_formula(text, {"out": _OUT, "y": _Y}, what="loss formula")
     if not formula.has(_OUT):
         raise SympropError(f"loss formula {text!r} does not depend on out",

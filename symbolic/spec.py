@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -91,6 +92,7 @@ def network(arch: str | tuple[int, ...], activation_text: str = "sigmoid", loss_
             alpha: float | None = None) -> NetworkSpec:
     """Build and validate a NetworkSpec from user text (CLI or Python)."""
     sizes = parse_architecture(arch) if isinstance(arch, str) else tuple(arch)
+    check_alpha(alpha)
     depth = len(sizes) - 1
     loss_rule: LossRule = loss(loss_text)
     texts = split_top_level(activation_text) if isinstance(activation_text, str) else list(activation_text)
@@ -121,6 +123,26 @@ def network(arch: str | tuple[int, ...], activation_text: str = "sigmoid", loss_
                            f"not {'-'.join(map(str, sizes))}",
                            "use --naming layered")
     return NetworkSpec(sizes, rules, loss_rule, naming)
+
+
+def mismatch_warnings(spec: NetworkSpec) -> list[str]:
+    """Pairs that work but are not what was likely meant (the derivation is still exact)."""
+    out = spec.activations[-1].name
+    if out == "softmax" and spec.loss.name != "cce":
+        return [f"loss {spec.loss.name} on a softmax output: cce (categorical cross-entropy) is "
+                "the matching loss (its output delta is out - y); pass --loss cce"]
+    return []
+
+
+def check_alpha(alpha) -> None:
+    """The leaky ReLU slope: a number in [0, 1) (1 is the identity; 1e308 would take SymPy seconds)."""
+    if alpha is None:
+        return
+    if isinstance(alpha, bool) or not isinstance(alpha, (int, float)):
+        raise SympropError(f"--alpha {alpha!r} is not a number", "give a slope such as 0.01")
+    if not (math.isfinite(alpha) and 0 <= alpha < 1):
+        raise SympropError(f"--alpha {float(alpha)!r} is not a slope in [0, 1)",
+                           "give a leaky ReLU slope such as 0.01")
 
 
 def _default_output(hidden: str, loss_rule: LossRule) -> str:

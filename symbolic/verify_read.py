@@ -307,6 +307,10 @@ def read_toml(text: str) -> Document:
     except tomllib.TOMLDecodeError as err:
         raise ReadError([f"TOML: {err}"], "fix the TOML syntax") from None
     problems = [f"unknown table [{k}]" for k in data if k not in ("network", "aliases", "derivatives")]
+    for table in ("network", "aliases", "derivatives"):
+        if not isinstance(data.get(table, {}), dict):
+            raise ReadError([f"[{table}] must be a table, not {type(data[table]).__name__}"],
+                            f"write [{table}] on its own line, then one key = value a line")
     network = data.get("network", {})
     problems += [f"[network]: unknown key {k!r}" for k in network if k not in NETWORK_KEYS]
     lines = text.splitlines()

@@ -12,6 +12,7 @@ import contextlib
 import importlib.util
 import io
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -128,6 +129,31 @@ def _files(folder: Path) -> dict:
 
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
 def test_hostile_input(case, tmp_path, monkeypatch):
+    run_case(case, tmp_path, monkeypatch)
+
+
+class _TooSlow(BaseException):
+    """Raised by the alarm: not an Exception, so no handler under test can swallow it."""
+
+
+@contextlib.contextmanager
+def _deadline(seconds: int):
+    """Stop a case that hangs (e.g. trains for ever) instead of hanging the suite."""
+    def ring(signum, frame):
+        raise _TooSlow(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def run_case(case, tmp_path, monkeypatch, strict=False):
+    """Run one (id, argv, files, code, words) case; `strict`: stderr is that one error line only,
+    stdout is empty."""
     name, argv, files, code, words = case
     for rel, content in files.items():
         path = tmp_path / rel
@@ -138,7 +164,7 @@ def test_hostile_input(case, tmp_path, monkeypatch):
     Path(CANARY).unlink(missing_ok=True)
     out, err = io.StringIO(), io.StringIO()
     start = time.perf_counter()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), _deadline(10):
         try:
             status = symprop(argv)
         except SystemExit as exit_:   # argparse
@@ -151,6 +177,10 @@ def test_hostile_input(case, tmp_path, monkeypatch):
     assert _files(tmp_path) == before, "files were created or modified"
     assert not os.path.exists(CANARY), "user text was executed"
     assert elapsed < 2.0, f"took {elapsed:.2f} s"
+    if strict:
+        assert err.getvalue().count("\n") == 1 and lines[0].startswith("symprop: error:"), \
+            err.getvalue()[-500:]
+        assert out.getvalue() == "", out.getvalue()[-500:]
 
 
 def _generated_module():
