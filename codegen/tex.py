@@ -38,11 +38,18 @@ def available() -> bool:
     return shutil.which("pdflatex") is not None
 
 
-def compile_pdf(tex: str, name: str = "sheet", timeout: float = TIMEOUT) -> Compiled:
-    """PDF bytes of `tex`; SympropError with the first TeX error if it does not compile."""
+def compile_pdf(tex: str, name: str = "sheet", timeout: float = TIMEOUT,
+                source_date: int | None = None) -> Compiled:
+    """PDF bytes of `tex`; SympropError with the first TeX error if it does not compile.
+
+    `source_date` (seconds since 1970) stamps the PDF's dates and ID instead of the clock, so the
+    same `tex` gives the same bytes (the committed sheets in generated/).
+    """
     if not available():
         raise SympropError("pdflatex not found", INSTALL)
     env = dict(os.environ, openin_any="p", openout_any="p", shell_escape="f")
+    if source_date is not None:
+        env.update(SOURCE_DATE_EPOCH=str(source_date), FORCE_SOURCE_DATE="1")
     with tempfile.TemporaryDirectory(prefix="symprop-tex-") as tmp:
         Path(tmp, f"{name}.tex").write_text(tex, encoding="utf-8")
         cmd = ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape",
