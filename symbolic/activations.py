@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 import sympy as sp
@@ -116,11 +117,17 @@ def custom(text: str, name: str = "f") -> ActivationRule:
     return ActivationRule(name, cls, name, name, "", formula_text=text.strip())
 
 
+@lru_cache(maxsize=64)   # a formula on every layer (hidden f, output g) is inverted once
 def in_terms_of_f(fprime: sp.Expr, formula: sp.Expr, seconds: float = 2.0) -> sp.Expr:
     """Write f'(z) as a rational function of F = f(z) when f is invertible; else keep it in z."""
     try:
         with time_limit(seconds):
-            for solution in sp.solve(sp.Eq(_F, formula), Z)[:4]:
+            # no check, no simplify: SymPy's own check of each root calls `simplify` on f'(root)
+            # and took the whole time limit on formulas such as exp(z)*tanh(z) (a cubic in e^z),
+            # twice per net (hidden and output layer); `_agrees` checks a candidate anyway
+            roots = sp.solve(sp.Eq(_F, formula), Z, check=False, simplify=False)
+            finite = [r for r in roots if not r.has(sp.zoo, sp.nan, sp.oo, -sp.oo)]
+            for solution in finite[:4]:
                 candidate = sp.cancel(sp.expand_log(fprime.xreplace({Z: solution}), force=True))
                 if candidate.has(Z) or not candidate.is_rational_function(_F):
                     continue
