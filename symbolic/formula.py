@@ -20,6 +20,7 @@ MAX_LENGTH = 10_000
 MAX_DEPTH = 100
 MAX_NODES = 5_000
 MAX_EXPONENT = 100
+MAX_MAGNITUDE = 1e300   # a constant part beyond this overflows float64 on the way
 
 _BINOPS = {
     ast.Add: lambda a, b: a + b,
@@ -118,7 +119,27 @@ class _Builder:
         if method is None:
             self.fail(f"{_describe(node)} is not allowed",
                       "formulas may use numbers, variables, + - * / ** and whitelisted functions")
-        return method(node)
+        return self._finite(node, method(node))
+
+    def _finite(self, node: ast.AST, value: sp.Expr) -> sp.Expr:
+        """Refuse a part that is not a finite real number as soon as it is built.
+
+        SymPy evaluates constants as it builds them (0**-1 is zoo, zoo**0 is nan, log(-1) is
+        I*pi), so the check runs on every node: a non-finite part can vanish from the whole
+        ((0**-1)**0*z) or leave it complex, and nothing downstream handles either.
+        """
+        bad = value.is_number and (value.has(sp.zoo, sp.nan, sp.oo, -sp.oo, sp.I)
+                                   or value.is_finite is False or value.is_extended_real is False)
+        if bad or (not value.is_number and value.has(sp.zoo, sp.nan, sp.oo, -sp.oo)):
+            self.fail(f"{_part(node)} is {_kind(value)}, not a finite real number",
+                      "keep every part finite and real: no x/0, log(0), or root or log "
+                      "of a negative number")
+        # the parts are bounded as they are built, so this evaluation never meets a tower like
+        # exp(exp(exp(exp(3)))), whose evaluation would not finish
+        if value.is_number and not value.is_Rational and abs(sp.N(value, 15)) > MAX_MAGNITUDE:
+            self.fail(f"{_part(node)} is larger than {MAX_MAGNITUDE:g}",
+                      "generated code computes in floating point: use smaller numbers")
+        return value
 
     def _Constant(self, node):
         value = node.value
@@ -162,7 +183,7 @@ class _Builder:
             if left.is_number and (abs(float(left)) > 1e6 and abs(float(right)) > 2):
                 self.fail("numeric power is too large", "use smaller numbers")
         if isinstance(node.op, ast.Div) and right.is_zero:
-            self.fail("division by zero", "check the denominator")
+            self.fail(f"{_part(node)} divides by zero", "check the denominator")
         return op(left, right)
 
     def _Call(self, node):
@@ -181,6 +202,20 @@ class _Builder:
             self.fail(f"{node.func.id} takes {arity} argument(s), got {len(args)}",
                       f"write {node.func.id}({', '.join(['z'] * arity)})")
         return func(*args)
+
+
+def _part(node: ast.AST) -> str:
+    """The sub-expression as (normalised) source text, shortened for a one-line message."""
+    text = ast.unparse(node)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _kind(value: sp.Expr) -> str:
+    if value.has(sp.nan):
+        return "undefined (nan)"
+    if value.has(sp.zoo, sp.oo, -sp.oo):
+        return "infinite"
+    return "complex" if value.is_number else "not real"
 
 
 def _describe(node: ast.AST) -> str:
