@@ -17,6 +17,7 @@ from sympy.printing.pycode import PythonCodePrinter
 
 from symbolic import functions as fn
 
+from .escape import py_docstring
 from .stabilize import stabilize
 
 
@@ -154,7 +155,7 @@ class NumpyPrinter(PythonCodePrinter):
         else:
             body = self._print(type(expr)(z, *params).definition())
             doc = (getattr(type(expr), "__doc__", "") or name).strip().splitlines()[0]
-        return f"def {name}(z):\n    \"\"\"{doc}\"\"\"\n    return {body}"
+        return f"def {name}(z):\n    \"\"\"{py_docstring(doc)}\"\"\"\n    return {body}"
 
     # batched matrices (rows = samples) ----------------------------------------------------------
     def _print_MatAdd(self, expr):

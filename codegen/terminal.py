@@ -6,6 +6,7 @@ import json
 
 import sympy as sp
 
+from .escape import plain_line
 from .unicode import printer_for
 
 SECTIONS = [
@@ -61,7 +62,7 @@ def _line(p, eq) -> str:
         grad = (eq.lhs - eq.rhs) / eta
         return f"{p.doprint(eq.lhs)} ← {p.doprint(eq.lhs)} − {p.doprint(eta)}·{p.doprint(grad)}"
     rhs = _written_sum(p, eq.terms) if eq.terms else p.doprint(eq.rhs)
-    note = f"    ({eq.note})" if eq.note else ""
+    note = f"    ({plain_line(eq.note)})" if eq.note else ""
     return f"{p.doprint(eq.lhs)} = {rhs}{note}"
 
 
