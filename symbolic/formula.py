@@ -136,7 +136,7 @@ class _Builder:
                       "of a negative number")
         # the parts are bounded as they are built, so this evaluation never meets a tower like
         # exp(exp(exp(exp(3)))), whose evaluation would not finish
-        if value.is_number and not value.is_Rational and abs(sp.N(value, 15)) > MAX_MAGNITUDE:
+        if value.is_number and not value.is_Rational and _magnitude(value) > MAX_MAGNITUDE:
             self.fail(f"{_part(node)} is larger than {MAX_MAGNITUDE:g}",
                       "generated code computes in floating point: use smaller numbers")
         return value
@@ -202,6 +202,14 @@ class _Builder:
             self.fail(f"{node.func.id} takes {arity} argument(s), got {len(args)}",
                       f"write {node.func.id}({', '.join(['z'] * arity)})")
         return func(*args)
+
+
+def _magnitude(value: sp.Expr) -> float:
+    """|value| of a constant part, our activations (sigmoid(2), softplus(1/2)) written out."""
+    from .functions import expand_definitions
+
+    approx = sp.N(expand_definitions(value), 15)
+    return float(abs(approx)) if approx.is_Number else 0.0
 
 
 def _part(node: ast.AST) -> str:
