@@ -177,10 +177,10 @@ class _Builder:
             self.fail(f"operator {type(node.op).__name__} is not allowed", "use + - * / **")
         left, right = self.build(node.left), self.build(node.right)
         if isinstance(node.op, ast.Pow) and right.is_number:
-            if not right.is_real or abs(float(right)) > MAX_EXPONENT:
+            if _magnitude(right) > MAX_EXPONENT:   # (parts are already finite and real)
                 self.fail(f"exponent {right} is too large",
                           f"keep numeric exponents within ±{MAX_EXPONENT}")
-            if left.is_number and (abs(float(left)) > 1e6 and abs(float(right)) > 2):
+            if left.is_number and (_magnitude(left) > 1e6 and _magnitude(right) > 2):
                 self.fail("numeric power is too large", "use smaller numbers")
         if isinstance(node.op, ast.Div) and right.is_zero:
             self.fail(f"{_part(node)} divides by zero", "check the denominator")
