@@ -108,10 +108,13 @@ def activation(text: str, alpha: float | None = None, name: str = "f") -> Activa
 def custom(text: str, name: str = "f") -> ActivationRule:
     """An activation from a user formula in z; f' is found by SymPy and written in f if it can be."""
     formula = parse_formula(text, {"z": Z}, what="activation formula")
-    if not formula.has(Z):
-        raise SympropError(f"activation formula {text!r} does not depend on z",
+    fprime = sp.diff(formula, Z)
+    if not formula.has(Z) or fprime == 0:   # sin(z)**2 + cos(z)**2: f' is 0 and every line of
+        # generated code holding it would be the number 0, not a column of the batch
+        why = "" if not formula.has(Z) else " (its derivative is 0)"
+        raise SympropError(f"activation formula {text!r} does not depend on z{why}",
                            "write f as a formula in z, e.g. 'z/(1+exp(-z))'")
-    derivative = in_terms_of_f(sp.diff(formula, Z), formula)
+    derivative = in_terms_of_f(fprime, formula)
     cls = fn.custom_activation(name, formula, Z, derivative, _F)
     # numpy is empty: the code printer spells the definition of a custom activation itself
     return ActivationRule(name, cls, name, name, "", formula_text=text.strip())

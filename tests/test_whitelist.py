@@ -94,3 +94,16 @@ def test_every_whitelisted_name_prints_as_latex_that_compiles():
     doc = ("\\documentclass{article}\\usepackage{amsmath,amssymb}\\begin{document}\n"
            + "\n".join(lines) + "\n\\end{document}\n")
     assert compile_pdf(doc, "whitelist").pdf.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("option, formula", [("-a", "sin(z)**2 + cos(z)**2"),
+                                             ("-a", "cosh(z)**2 - sinh(z)**2"),
+                                             ("--loss", "sin(out)**2 + cos(out)**2 + y")])
+def test_formulas_whose_derivative_is_zero_are_refused(option, formula, capsys):
+    """f ≡ 1 parsed, but its module had `delta1_1 = 0` (a number, not a column of the batch)
+    and died with AttributeError: 'int' object has no attribute 'sum'."""
+    from codegen.cli import main
+
+    assert main(["generate", "2-3-1", option, formula, "-o", "never.py"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "does not depend on" in err
