@@ -13,6 +13,7 @@ generated file goes through exactly one function here, chosen by where it lands:
   markdown_code  a Markdown inline code span, backticks included
   html_comment   inside `<!-- ... -->` (the Markdown sheet's header)
   plain_line     one line of plain text (the derivation as text, which users redirect to files)
+  json_document  a whole JSON document (json.dumps, plus the line separators JSON leaves raw)
 
 Each result is one line: no character that any of these languages reads as a line break survives
 (\\n, \\r, \\f, \\v, \\x1c-\\x1e, \\x85, U+2028, U+2029), nor any other control or format character.
@@ -117,6 +118,17 @@ def plain_line(text: str) -> str:
     """One line of plain text: line breaks and control characters (a terminal's escape
     sequences among them) written as visible escapes."""
     return py_comment(text)
+
+
+def json_document(doc, **options) -> str:
+    """json.dumps keeps Unicode readable (ensure_ascii=False) but escapes control characters;
+    U+2028, U+2029 and U+0085 it leaves raw, and JavaScript and line-based tools break lines
+    at them: escaped too (they can only stand inside JSON strings, where \\uXXXX is valid)."""
+    import json
+
+    text = json.dumps(doc, ensure_ascii=False, **options)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace(
+        "\x85", "\\u0085")
 
 
 FILTERS = {

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import sympy as sp
 
-from .escape import plain_line
+from .escape import json_document, plain_line
 from .unicode import printer_for
 
 SECTIONS = [
@@ -105,4 +103,4 @@ def to_json(d) -> str:
             for eq in d.equations
         ],
     }
-    return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
+    return json_document(doc, indent=1) + "\n"

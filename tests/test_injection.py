@@ -221,3 +221,19 @@ def test_latex_and_markdown_escapers_leave_nothing_active(text):
     assert code.endswith(fence) and fence not in code[len(fence):-len(fence)]
     assert "\n" not in md + code + tex
     assert ">" not in html_comment(text)
+
+
+@pytest.mark.parametrize("name", ["unicode-line-separator", "other-breaks", "terminal-escape"])
+def test_derivation_text_and_json_stay_line_safe(name):
+    """`symprop derive` output is redirected to files (the committed .txt/.json): the formula
+    text in it keeps no line break or control character raw, and the JSON reads back exactly."""
+    import json
+
+    from codegen.terminal import render_text, to_json
+
+    act = hostile(CLEAN["activation"], PAYLOADS[name], False)
+    d = derive(network("2-2-1", act, "half_se"))
+    text, doc = render_text(d), to_json(d)
+    for out in (text, doc):
+        assert not any(ch in out for ch in BREAKS[1:] + "\x1b"), repr(out)
+    assert act.strip() in json.loads(doc)["activations"]
