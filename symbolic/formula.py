@@ -136,8 +136,10 @@ class _Builder:
                       "of a negative number")
         # the parts are bounded as they are built, so this evaluation never meets a tower like
         # exp(exp(exp(exp(3)))), whose evaluation would not finish
-        if value.is_number and not value.is_Rational and _magnitude(value) > MAX_MAGNITUDE:
-            self.fail(f"{_part(node)} is larger than {MAX_MAGNITUDE:g}",
+        numbers = [value] if value.is_number else [value.as_coeff_Mul()[0], value.as_coeff_Add()[0]]
+        if any(_magnitude(n) > MAX_MAGNITUDE for n in numbers):   # also z*10**15*10**15*...
+            self.fail(f"{_part(node)} {'is' if value.is_number else 'has a constant'} larger than "
+                      f"{MAX_MAGNITUDE:g}",
                       "generated code computes in floating point: use smaller numbers")
         return value
 

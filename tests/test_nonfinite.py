@@ -80,3 +80,11 @@ def test_constant_tower_is_refused_quickly(capsys):
     _, err = capsys.readouterr()
     assert code == 2 and "'exp(exp(exp(3)))' is larger than" in err
     assert time.perf_counter() - start < 5.0
+
+
+@pytest.mark.parametrize("formula", ["z" + "*10**15" * 25, "(z*1e15)**30", "z + 10**15**2*10**300"])
+def test_huge_constants_inside_a_formula_are_refused(formula, capsys):
+    """A coefficient past float64 printed as inf (or raised OverflowError) in generated code."""
+    assert symprop(["derive", "2-3-1", "-a", formula]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and ("larger than" in err or "too large" in err), err
