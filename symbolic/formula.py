@@ -203,7 +203,12 @@ class _Builder:
         if len(args) != arity:
             self.fail(f"{node.func.id} takes {arity} argument(s), got {len(args)}",
                       f"write {node.func.id}({', '.join(['z'] * arity)})")
-        return func(*args)
+        value = func(*args)
+        if value.is_number and hasattr(value, "definition"):
+            # relu(0.5), sigmoid(2): our activations do not evaluate themselves, and SymPy's
+            # max/min cannot compare an unevaluated one (max(z, relu(0.5)) raised ValueError)
+            value = value.definition()
+        return value
 
 
 def _magnitude(value: sp.Expr) -> float:

@@ -65,7 +65,8 @@ def test_nonfinite_loss_part_is_refused_in_one_line(formula, part, capsys):
 @pytest.mark.parametrize("formula", ["sqrt(2)*z + pi", "z**0.5*0 + z", "log(2)*z", "e**z",
                                      "0**2 + z", "z*(-8)**2", "exp(-z**2)", "softplus(0.5)*z",
                                      "sigmoid(2) + z", "relu(3)*z",
-                                     "relu(3)**2*z", "z**relu(3)"])
+                                     "relu(3)**2*z", "z**relu(3)",
+                                     "max(z, relu(0.5) + 0.3)", "max(sigmoid(1), z)"])
 def test_finite_constants_still_parse(formula, capsys):
     assert symprop(["derive", "2-3-1", "-a", formula, "--only", "delta_matrix"]) == 0
 
