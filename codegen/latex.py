@@ -10,6 +10,8 @@ from sympy.printing.latex import LatexPrinter
 
 from symbolic import functions as fn
 
+from .escape import latex_text
+
 # f(z) of our functions and SymPy's, as LaTeX names (custom activations use their own name)
 FUNCTION_NAMES = {
     "sigmoid": r"\sigma", "relu": r"\operatorname{ReLU}", "leaky_relu": r"\operatorname{LReLU}",
@@ -194,16 +196,4 @@ def printer_for(derivation, extra: dict | None = None) -> SheetLatexPrinter:
     return SheetLatexPrinter({**names, **(extra or {})})
 
 
-def escape_tex(text: str) -> str:
-    """User text as literal TeX (for \\texttt or text mode): every special character escaped."""
-    out = []
-    for ch in str(text):
-        out.append(_ESCAPES.get(ch, ch) if ch.isprintable() or ch == " " else "?")
-    return "".join(out)
-
-
-_ESCAPES = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
-    "^": r"\textasciicircum{}", "_": r"\_", "%": r"\%", "~": r"\textasciitilde{}",
-    "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}",
-}
+escape_tex = latex_text   # the LaTeX escaper of codegen.escape, under its older name

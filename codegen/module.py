@@ -21,6 +21,7 @@ import sympy as sp
 
 from symbolic.backprop import OUT, Y, Z
 
+from .escape import FILTERS, py_comment
 from .numpy_printer import (
     LOGSUMEXP,
     SOFTMAX_LSE,
@@ -73,7 +74,8 @@ class Line:
     def render(self, indent: int = 4) -> str:
         pad = " " * indent
         lines = [f"{pad}# {part}" for part in textwrap.wrap(
-            self.comment, WIDTH - indent - 2, break_long_words=False, break_on_hyphens=False)]
+            py_comment(self.comment), WIDTH - indent - 2, break_long_words=False,
+            break_on_hyphens=False)]
         text = f"{pad}{self.target} {self.op} {self.code}" if self.target else pad + self.code
         if len(text) > WIDTH:
             text = f"{pad}{self.target} {self.op} (\n" + "\n".join(
@@ -169,8 +171,7 @@ def render_module(d, style: str = "auto", dtype: str = "float64", source: str = 
         helpers.append(LOGSUMEXP if style == "elementwise" else SOFTMAX_LSE)
     context = dict(
         arch=d.spec.arch, describe=d.spec.describe(), style=style, dtype=dtype,
-        source="\n    ".join(textwrap.wrap(source, WIDTH - 6, break_long_words=False,
-                                            break_on_hyphens=False)),
+        source=source,
         n_in=d.spec.sizes[0], n_out=d.spec.sizes[-1], layout=layout,
         n_params=d.spec.n_params, plan=plan, helpers=helpers,
         mapping=_mapping(d, style), loss_title=d.spec.loss.formula_text or d.spec.loss.title,
@@ -191,7 +192,15 @@ def _environment():
                              keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
                              undefined=jinja2.StrictUndefined, autoescape=False)
     env.filters["rstrip"] = str.rstrip
+    env.filters.update(FILTERS)   # user text in docstrings: {{ text | py_docstring }}
+    env.filters["wrap"] = _wrap_docstring
     return env
+
+
+def _wrap_docstring(text: str) -> str:
+    """An escaped docstring line broken at spaces onto indented lines (an escape has no space)."""
+    return "\n    ".join(textwrap.wrap(text, WIDTH - 6, break_long_words=False,
+                                      break_on_hyphens=False))
 
 
 def _init_gain(d) -> list[str]:

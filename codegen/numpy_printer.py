@@ -17,6 +17,7 @@ from sympy.printing.pycode import PythonCodePrinter
 
 from symbolic import functions as fn
 
+from .escape import py_docstring
 from .stabilize import stabilize
 
 
@@ -78,7 +79,15 @@ class NumpyPrinter(PythonCodePrinter):
         return repr(float(expr))
 
     def _print_Pow(self, expr, rational=False):
-        return self._hprint_Pow(expr, rational=rational, sqrt="np.sqrt")
+        return self._hprint_Pow(expr, rational=rational, sqrt=f"{self.module}.sqrt")
+
+    # SymPy's printer asks for math.sqrt, math.pi, math.e, math.inf by their `math` names and,
+    # with fully_qualified_modules off, printed them bare (NameError in the module): this
+    # printer's module spells them (np.pi, np.sqrt; math.pi on the Python-float rows)
+    module = "np"
+
+    def _module_format(self, fqn, register=True):
+        return f"{self.module}.{fqn.rpartition('.')[2]}"
 
     # functions --------------------------------------------------------------------------------
     def _print_Function(self, expr):
@@ -154,7 +163,7 @@ class NumpyPrinter(PythonCodePrinter):
         else:
             body = self._print(type(expr)(z, *params).definition())
             doc = (getattr(type(expr), "__doc__", "") or name).strip().splitlines()[0]
-        return f"def {name}(z):\n    \"\"\"{doc}\"\"\"\n    return {body}"
+        return f"def {name}(z):\n    \"\"\"{py_docstring(doc)}\"\"\"\n    return {body}"
 
     # batched matrices (rows = samples) ----------------------------------------------------------
     def _print_MatAdd(self, expr):
@@ -211,8 +220,14 @@ class RowPrinter(NumpyPrinter):
     def _print_Min(self, expr):
         return f"min({', '.join(self._print(a) for a in expr.args)})"
 
+    module = "math"
+
     def _print_Pow(self, expr, rational=False):
-        return self._hprint_Pow(expr, rational=rational, sqrt="math.sqrt")
+        """x**p on a Python float is complex for x < 0 and a fractional p: math.pow raises
+        ValueError instead, and the caller falls back to the NumPy path (nan, like NumPy)."""
+        if expr.exp.is_Integer or expr.exp in (sp.S.Half, -sp.S.Half):
+            return super()._print_Pow(expr, rational)
+        return f"math.pow({self._print(expr.base)}, {self._print(expr.exp)})"
 
     def _print_batch_sum(self, expr):
         text = self._print(expr.args[0])

@@ -10,12 +10,14 @@ one line per parameter get the delta form, and the sheet says so.
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass
 from functools import lru_cache
 
 import sympy as sp
 
-from .latex import escape_tex, paren, printer_for
+from .escape import FILTERS
+from .latex import paren, printer_for
 
 PER_WEIGHT_LIMIT = 150      # parameters: above this the sheet uses the delta form by itself
 PER_WEIGHT_WIDTH = 12       # units in a layer: above this, per-weight lines get unreadable
@@ -41,7 +43,7 @@ def render_sheet(d, options: SheetOptions = SheetOptions()) -> str:
 def _environment():
     import jinja2
 
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("codegen", "templates"),
         block_start_string=r"\BLOCK{", block_end_string="}",
         variable_start_string=r"\VAR{", variable_end_string="}",
@@ -49,6 +51,8 @@ def _environment():
         line_statement_prefix=None, line_comment_prefix=None,
         trim_blocks=True, lstrip_blocks=True, autoescape=False, keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined)
+    env.filters.update(FILTERS)
+    return env
 
 
 def per_weight(d, options: SheetOptions) -> bool:
@@ -112,13 +116,12 @@ class _Sheet:
         return {
             "title": f"Backpropagation by hand: the {spec.arch} network",
             "arch": spec.arch,
-            "command": escape_tex(command(spec, self.options)),
-            "command_plain": "".join(c if c.isprintable() else "?"
-                                     for c in command(spec, self.options)).replace("-->", "- ->"),
-            "activations": ", ".join(dict.fromkeys(escape_tex(a.formula_text or a.name)
-                                                   for a in acts)),
-            "loss_title": escape_tex(spec.loss.title),
-            "loss_formula_text": escape_tex(spec.loss.formula_text),
+            # user text stays raw here: each template escapes it for its language with the
+            # filters of codegen.escape (latex_text, markdown_text, markdown_code, html_comment)
+            "command": command(spec, self.options),
+            "activations": ", ".join(dict.fromkeys(a.formula_text or a.name for a in acts)),
+            "loss_title": spec.loss.title,
+            "loss_formula_text": spec.loss.formula_text,
             "naming": spec.naming,
             "n_params": f"{spec.n_params:,}".replace(",", "{,}"),
             "n_params_plain": f"{spec.n_params:,}",
@@ -132,7 +135,7 @@ class _Sheet:
             "eta": self.tex(d.eta),
             "derivatives": self.derivatives(),
             "matrix_form": self.matrix_form(),
-            "notes": [escape_tex(n) for n in d.notes],
+            "notes": list(d.notes),
         }
 
     def delta_reason(self) -> str:
@@ -217,12 +220,12 @@ class _Sheet:
                       else f"Activation of layer {l}"),
             "layer": l,
             "f": rule.latex,
-            "name": escape_tex(rule.name),
+            "name": rule.name,
             "elementwise": rule.elementwise,
             "definition": (f"{self.tex(rule(Z))} = {self.tex(_definition(rule, Z, None, None))}"
                            if rule.elementwise else
                            f"{self._softmax_generic()} = {self._softmax_definition()}"),
-            "formula_text": escape_tex(rule.formula_text),
+            "formula_text": rule.formula_text,
             "a": self.tex(layer.a), "z": self.tex(layer.z),
             "values": values, "defs": defs,
             "show_defs": n <= 4 and sum(len(s) for s in defs) < 240,
@@ -322,7 +325,7 @@ class _Sheet:
                               "note": ""})
             elif eq.name == "delta_out":
                 rules.append({"lhs": "\\delta_{\\mathrm{out}}", "rhs": self.tex(eq.rhs),
-                              "note": escape_tex(eq.note)})
+                              "note": eq.note})
             else:
                 rules.append({"lhs": self.tex(eq.lhs), "rhs": self.tex(eq.rhs), "note": ""})
         if not self.per_weight:
@@ -496,7 +499,8 @@ def command(spec, options: SheetOptions) -> str:
 
 
 def _quoted(text: str) -> str:
-    return text if text.replace("_", "").replace(",", "").isalnum() else "'" + text + "'"
+    """Quoted for a POSIX shell (a formula may hold quotes: pasting the command runs only symprop)."""
+    return shlex.quote(text)
 
 
 def _OUT():

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 
 import sympy as sp
 
 from symbolic.backprop import OUT, Y
 
+from .escape import json_document, plain_line
 from .unicode import printer_for
 
 SECTIONS = [
@@ -75,7 +75,7 @@ def _line(p, eq) -> str:
         grad = (eq.lhs - eq.rhs) / eta
         return f"{p.doprint(eq.lhs)} ← {p.doprint(eq.lhs)} − {p.doprint(eta)}·{p.doprint(grad)}"
     rhs = _written_sum(p, eq.terms) if eq.terms else p.doprint(eq.rhs)
-    note = f"    ({eq.note})" if eq.note else ""
+    note = f"    ({plain_line(eq.note)})" if eq.note else ""
     return f"{p.doprint(eq.lhs)} = {rhs}{note}"
 
 
@@ -127,4 +127,4 @@ def to_json(d) -> str:
             for eq in d.equations
         ],
     }
-    return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
+    return json_document(doc, indent=1) + "\n"

@@ -12,8 +12,14 @@ class UnicodePrinter(StrPrinter):
     """StrPrinter with our symbol names, our functions' spellings and `·` for products."""
 
     minus = "-"
+    # every function a formula may use (symbolic.formula's whitelist) and the ones derivatives
+    # bring in (H, sign): name -> spelling. SymPy's own printer has methods for some (Heaviside,
+    # Max, Min, Abs) that would win over _print_Function: they are routed back to it below
     _FUNCS = {"sigmoid": "σ", "relu": "ReLU", "leaky_relu": "LReLU", "softplus": "softplus",
-              "identity": "id", "Heaviside": "H", "exp": "exp", "log": "log", "tanh": "tanh"}
+              "identity": "id", "Heaviside": "H", "exp": "exp", "log": "log", "tanh": "tanh",
+              "sinh": "sinh", "cosh": "cosh", "sin": "sin", "cos": "cos", "Abs": "abs",
+              "Max": "max", "Min": "min", "sign": "sign"}
+    _FIRST_ARG_ONLY = ("leaky_relu", "Heaviside")   # the slope and H(0) are not shown
 
     def __init__(self, names: dict, settings=None):
         super().__init__(settings)
@@ -31,8 +37,16 @@ class UnicodePrinter(StrPrinter):
             k = expr.args[0]
             return f"softmax{str(k).translate(str.maketrans('0123456789', '₀₁₂₃₄₅₆₇₈₉'))}(z)"
         name = self._FUNCS.get(type(expr).__name__, type(expr).__name__)
-        args = expr.args[:1] if isinstance(expr, fn.leaky_relu) else expr.args
+        args = expr.args[:1] if type(expr).__name__ in self._FIRST_ARG_ONLY else expr.args
         return f"{name}({', '.join(self._print(a) for a in args)})"
+
+    _print_Heaviside = _print_Max = _print_Min = _print_Abs = _print_Function
+
+    def _print_Exp1(self, expr):
+        return "e"
+
+    def _print_Pi(self, expr):
+        return "π"
 
     def _fname(self, rule):
         return rule.unicode

@@ -11,6 +11,7 @@ Tests check every derivative against SymPy's `diff` of the definition.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 import sympy as sp
@@ -103,20 +104,29 @@ def activation(text: str, alpha: float | None = None, name: str = "f") -> Activa
 def custom(text: str, name: str = "f") -> ActivationRule:
     """An activation from a user formula in z; f' is found by SymPy and written in f if it can be."""
     formula = parse_formula(text, {"z": Z}, what="activation formula")
-    if not formula.has(Z):
-        raise SympropError(f"activation formula {text!r} does not depend on z",
+    fprime = sp.diff(formula, Z)
+    if not formula.has(Z) or fprime == 0:   # sin(z)**2 + cos(z)**2: f' is 0 and every line of
+        # generated code holding it would be the number 0, not a column of the batch
+        why = "" if not formula.has(Z) else " (its derivative is 0)"
+        raise SympropError(f"activation formula {text!r} does not depend on z{why}",
                            "write f as a formula in z, e.g. 'z/(1+exp(-z))'")
-    derivative = in_terms_of_f(sp.diff(formula, Z), formula)
+    derivative = in_terms_of_f(fprime, formula)
     cls = fn.custom_activation(name, formula, Z, derivative, _F)
     # numpy is empty: the code printer spells the definition of a custom activation itself
     return ActivationRule(name, cls, name, name, "", formula_text=text.strip())
 
 
+@lru_cache(maxsize=64)   # a formula on every layer (hidden f, output g) is inverted once
 def in_terms_of_f(fprime: sp.Expr, formula: sp.Expr, seconds: float = 2.0) -> sp.Expr:
     """Write f'(z) as a rational function of F = f(z) when f is invertible; else keep it in z."""
     try:
         with time_limit(seconds):
-            for solution in sp.solve(sp.Eq(_F, formula), Z)[:4]:
+            # no check, no simplify: SymPy's own check of each root calls `simplify` on f'(root)
+            # and took the whole time limit on formulas such as exp(z)*tanh(z) (a cubic in e^z),
+            # twice per net (hidden and output layer); `_agrees` checks a candidate anyway
+            roots = sp.solve(sp.Eq(_F, formula), Z, check=False, simplify=False)
+            finite = [r for r in roots if not r.has(sp.zoo, sp.nan, sp.oo, -sp.oo)]
+            for solution in finite[:4]:
                 candidate = sp.cancel(sp.expand_log(fprime.xreplace({Z: solution}), force=True))
                 if candidate.has(Z) or not candidate.is_rational_function(_F):
                     continue

@@ -20,6 +20,7 @@ MAX_LENGTH = 10_000
 MAX_DEPTH = 100
 MAX_NODES = 5_000
 MAX_EXPONENT = 100
+MAX_MAGNITUDE = 1e300   # a constant part beyond this overflows float64 on the way
 
 _BINOPS = {
     ast.Add: lambda a, b: a + b,
@@ -118,7 +119,29 @@ class _Builder:
         if method is None:
             self.fail(f"{_describe(node)} is not allowed",
                       "formulas may use numbers, variables, + - * / ** and whitelisted functions")
-        return method(node)
+        return self._finite(node, method(node))
+
+    def _finite(self, node: ast.AST, value: sp.Expr) -> sp.Expr:
+        """Refuse a part that is not a finite real number as soon as it is built.
+
+        SymPy evaluates constants as it builds them (0**-1 is zoo, zoo**0 is nan, log(-1) is
+        I*pi), so the check runs on every node: a non-finite part can vanish from the whole
+        ((0**-1)**0*z) or leave it complex, and nothing downstream handles either.
+        """
+        bad = value.is_number and (value.has(sp.zoo, sp.nan, sp.oo, -sp.oo, sp.I)
+                                   or value.is_finite is False or value.is_extended_real is False)
+        if bad or (not value.is_number and value.has(sp.zoo, sp.nan, sp.oo, -sp.oo)):
+            self.fail(f"{_part(node)} is {_kind(value)}, not a finite real number",
+                      "keep every part finite and real: no x/0, log(0), or root or log "
+                      "of a negative number")
+        # the parts are bounded as they are built, so this evaluation never meets a tower like
+        # exp(exp(exp(exp(3)))), whose evaluation would not finish
+        numbers = [value] if value.is_number else [value.as_coeff_Mul()[0], value.as_coeff_Add()[0]]
+        if any(_magnitude(n) > MAX_MAGNITUDE for n in numbers):   # also z*10**15*10**15*...
+            self.fail(f"{_part(node)} {'is' if value.is_number else 'has a constant'} larger than "
+                      f"{MAX_MAGNITUDE:g}",
+                      "generated code computes in floating point: use smaller numbers")
+        return value
 
     def _Constant(self, node):
         value = node.value
@@ -156,13 +179,13 @@ class _Builder:
             self.fail(f"operator {type(node.op).__name__} is not allowed", "use + - * / **")
         left, right = self.build(node.left), self.build(node.right)
         if isinstance(node.op, ast.Pow) and right.is_number:
-            if not right.is_real or abs(float(right)) > MAX_EXPONENT:
+            if _magnitude(right) > MAX_EXPONENT:   # (parts are already finite and real)
                 self.fail(f"exponent {right} is too large",
                           f"keep numeric exponents within ±{MAX_EXPONENT}")
-            if left.is_number and (abs(complex(left)) > 1e6 and abs(float(right)) > 2):
+            if left.is_number and (_magnitude(left) > 1e6 and _magnitude(right) > 2):
                 self.fail("numeric power is too large", "use smaller numbers")
         if isinstance(node.op, ast.Div) and right.is_zero:
-            self.fail("division by zero", "check the denominator")
+            self.fail(f"{_part(node)} divides by zero", "check the denominator")
         return op(left, right)
 
     def _Call(self, node):
@@ -180,7 +203,34 @@ class _Builder:
         if len(args) != arity:
             self.fail(f"{node.func.id} takes {arity} argument(s), got {len(args)}",
                       f"write {node.func.id}({', '.join(['z'] * arity)})")
-        return func(*args)
+        value = func(*args)
+        if value.is_number and hasattr(value, "definition"):
+            # relu(0.5), sigmoid(2): our activations do not evaluate themselves, and SymPy's
+            # max/min cannot compare an unevaluated one (max(z, relu(0.5)) raised ValueError)
+            value = value.definition()
+        return value
+
+
+def _magnitude(value: sp.Expr) -> float:
+    """|value| of a constant part, our activations (sigmoid(2), softplus(1/2)) written out."""
+    from .functions import expand_definitions
+
+    approx = sp.N(expand_definitions(value), 15)
+    return float(abs(approx)) if approx.is_Number else 0.0
+
+
+def _part(node: ast.AST) -> str:
+    """The sub-expression as (normalised) source text, shortened for a one-line message."""
+    text = ast.unparse(node)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _kind(value: sp.Expr) -> str:
+    if value.has(sp.nan):
+        return "undefined (nan)"
+    if value.has(sp.zoo, sp.oo, -sp.oo):
+        return "infinite"
+    return "complex" if value.is_number else "not real"
 
 
 def _describe(node: ast.AST) -> str:

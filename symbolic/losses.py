@@ -64,7 +64,7 @@ def loss(text: str) -> LossRule:
     if key is not None:
         return TABLE[key]
     formula = parse_formula(text, {"out": _OUT, "y": _Y}, what="loss formula")
-    if not formula.has(_OUT):
+    if not formula.has(_OUT) or sp.diff(formula, _OUT) == 0:   # e.g. sin(out)**2 + cos(out)**2
         raise SympropError(f"loss formula {text!r} does not depend on out",
                            "write the loss of one output in out and y, e.g. '(out - y)**2/2'")
 

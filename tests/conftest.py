@@ -1,14 +1,40 @@
-"""Shared test settings: under CI, hypothesis explores a fixed (derandomized) set of examples, so a
-red CI run is reproducible; locally it keeps exploring new ones."""
+"""Shared hypothesis set-up: every run explores fresh examples from a seed printed in the header.
+
+Each property test runs in two passes (see `two_passes` in tests/passes.py): a derandomized one,
+the same examples on every run (a red run is reproducible as is), and an exploring one drawn from
+this run's seed. The seed is new on every run, under CI too (a derandomized CI never meets the
+inputs users' runs meet), and the header line `hypothesis seed: N` replays a failure with
+`pytest --hypothesis-seed=N` (or HYPOTHESIS_SEED=N).
+"""
 
 import os
+import random
 
 import pytest
-from hypothesis import settings
+from hypothesis import core, settings
 
-settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.register_profile("ci", print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+_SEED = None
+
+
+def pytest_configure(config):
+    global _SEED
+    given = config.getoption("hypothesis_seed", None) or os.environ.get("HYPOTHESIS_SEED")
+    _SEED = int(given) if given is not None else random.SystemRandom().getrandbits(32)
+    core.global_force_seed = _SEED
+
+
+def pytest_report_header(config):
+    return (f"hypothesis seed: {_SEED} (replay: pytest --hypothesis-seed={_SEED}; "
+            "the derandomized passes do not depend on it)")
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The seed again at the end, where a failure is read (the header is hidden under -q)."""
+    terminalreporter.write_line(f"hypothesis seed: {_SEED} (replay: pytest --hypothesis-seed={_SEED})")
 
 
 @pytest.hookimpl(hookwrapper=True)

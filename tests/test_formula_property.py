@@ -6,8 +6,9 @@ sees the rendered text.
 
 import mpmath
 import sympy as sp
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, example
 from hypothesis import strategies as st
+from passes import two_passes
 
 from symbolic.errors import SympropError
 from symbolic.formula import parse_formula
@@ -78,11 +79,11 @@ def _value(t):
     return mpmath.power(a, b)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(trees)
 @example(("exp", ("**", ("neg", ("z",)), ("z",))))   # a complex step: exp((-z)**z) is not real
 @example(("**", ("**", ("neg", ("num", 2)), ("num", 0.5)), ("num", 2)))   # a complex base: no float()
-def test_random_formulas_parse_to_their_value_or_are_refused(tree):
+# found outside CI: 0**(-1) is zoo, zoo**0 is nan; the parser crashed (complex to float)
+@example(("**", ("**", ("num", 0), ("neg", ("num", 1))), ("num", 0)))
+def _parses_to_its_value_or_is_refused(tree):
     text = render(tree)
     with mpmath.workdps(50):
         try:
@@ -105,3 +106,9 @@ def test_random_formulas_parse_to_their_value_or_are_refused(tree):
     if not got.is_real:
         return
     assert abs(float(got - expected)) <= 1e-30 * (1 + abs(float(expected))), (text, got, expected)
+
+
+(test_random_formulas_parse_to_their_value_or_are_refused,
+ test_random_formulas_parse_to_their_value_or_are_refused_fixed) = two_passes(
+    trees, max_examples=300, suppress_health_check=[HealthCheck.too_slow])(
+    _parses_to_its_value_or_is_refused)

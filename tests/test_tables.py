@@ -62,3 +62,17 @@ def test_losses_are_sums_of_terms(name):
 def test_inversion_gives_up_quietly_on_hard_formulas():
     fprime = sp.diff(sp.exp(-Z**2), Z)
     assert activations.in_terms_of_f(fprime, sp.exp(-Z**2), seconds=1.0) == fprime
+
+
+def test_inversion_does_not_burn_its_time_limit_on_a_cubic():
+    """exp(z)*tanh(z) is a cubic in e^z: SymPy's root check (simplify on f′(root)) took 4.4 s, so
+    every command with this formula waited out the 2 s limit twice (hidden and output layer)."""
+    import time
+
+    f = sp.exp(Z) * sp.tanh(Z)
+    fprime = sp.diff(f, Z)
+    activations.in_terms_of_f.cache_clear()
+    start = time.perf_counter()
+    got = activations.in_terms_of_f(fprime, f, seconds=60.0)
+    assert time.perf_counter() - start < 2.0
+    assert got == fprime       # no rational form in f exists: f′ stays in z
