@@ -8,6 +8,7 @@ formula, used only by independent checks (`symbolic.check`).
 from __future__ import annotations
 
 import sympy as sp
+from sympy.core.logic import fuzzy_and
 
 
 class Activation(sp.Function):
@@ -15,6 +16,13 @@ class Activation(sp.Function):
 
     def definition(self) -> sp.Expr:
         raise NotImplementedError
+
+    def _eval_is_extended_real(self):
+        """Real on real arguments, so a numeric call such as softplus(1/2) is comparable."""
+        return fuzzy_and(arg.is_extended_real for arg in self.args)
+
+    def _eval_evalf(self, prec):
+        return self.definition()._eval_evalf(prec)
 
 
 class sigmoid(Activation):
