@@ -37,6 +37,17 @@ COMBOS = [
     ("2-3-1", "tanh", "(out - y)**4/4", "layered", "elementwise"),
     ("3-4-2", "sigmoid,softmax", "half_se", "layered", "elementwise"),
     ("12-20-3", "relu", "cce", "layered", "auto"),   # matrix by auto
+    # matrix style for every built-in activation and loss, and the general route it falls back to
+    ("2-5-3", "softplus", "mse", "layered", "matrix"),
+    ("3-4-2", "identity", "half_se", "layered", "matrix"),
+    ("3-4-2", "sigmoid,identity", "mse", "layered", "matrix"),
+    ("3-4-2", "tanh", "mse", "layered", "matrix"),
+    ("3-4-2", "relu,leaky_relu", "half_se", "layered", "matrix"),
+    ("3-4-1", "softplus", "bce", "layered", "matrix"),
+    ("3-4-2", "sigmoid,softmax", "half_se", "layered", "matrix"),
+    ("2-3-1", "z/(1+exp(-z))", "half_se", "layered", "matrix"),
+    ("2-3-2", "tanh,z/(1+exp(-z))", "(out - y)**2/2", "layered", "matrix"),
+    ("2-3-1", "tanh", "(out - y)**4/4", "layered", "matrix"),
 ]
 
 
@@ -149,7 +160,12 @@ def test_save_load_round_trip_and_other_architecture(tmp_path):
                                    ("2-3-1", "relu", "bce"), ("3-4-3", "sigmoid", "cce"),
                                    # user formulas: exp patterns rewritten into σ and softplus
                                    ("2-3-1", "z/(1+exp(-z))", "half_se"),
-                                   ("2-3-1", "tanh,identity", "log(1 + exp(-(2*y - 1)*out))")])
+                                   ("2-3-1", "tanh,identity", "log(1 + exp(-(2*y - 1)*out))"),
+                                   # every built-in activation, hidden and output
+                                   ("3-4-2", "leaky_relu", "half_se"), ("3-4-2", "relu", "mse"),
+                                   ("3-4-2", "identity", "half_se"), ("3-4-2", "tanh", "mse"),
+                                   ("3-4-2", "softplus", "half_se"),
+                                   ("3-4-2", "sigmoid", "mse")])
 @pytest.mark.parametrize("style", ["elementwise", "matrix"])
 @pytest.mark.parametrize("dtype", ["float64", "float32"])
 def test_stable_for_huge_z(tmp_path, combo, style, dtype):
