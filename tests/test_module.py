@@ -335,3 +335,44 @@ def test_rows_chunks_and_whole_batch_agree(tmp_path, combo):
     for value, g in results[1:]:
         assert value == pytest.approx(results[0][0], rel=1e-12)
         assert np.allclose(g, results[0][1], rtol=1e-10, atol=1e-14)
+
+
+TRANSCENDENTAL = ("exp", "expm1", "log", "log1p", "logaddexp", "tanh", "power")
+# exp/log/tanh passes per element of a layer's z that a tight matrix step needs, per activation
+PASSES = {"sigmoid": 1, "tanh": 1, "relu": 0, "leaky_relu": 0, "softplus": 2, "identity": 0}
+
+
+class _CountingNumpy:
+    """Stands in for a module's `np`: counts the elements each transcendental function is given."""
+
+    def __init__(self):
+        self.counts = dict.fromkeys(TRANSCENDENTAL, 0)
+
+    def __getattr__(self, name):
+        f = getattr(np, name)
+        if name not in TRANSCENDENTAL:
+            return f
+
+        def counted(*args, **kwargs):
+            self.counts[name] += max(np.size(a) for a in args)
+            return f(*args, **kwargs)
+
+        return counted
+
+
+@pytest.mark.parametrize("act", sorted(PASSES))
+@pytest.mark.parametrize("loss", ["half_se", "mse"])
+def test_matrix_step_computes_each_activation_with_one_transcendental_pass(tmp_path, act, loss):
+    """Matrix style: f and f′ of a built-in activation share their exp (σ: one capped exp for σ
+    and σ′; softplus: exp and log1p), the loss adds none, and np.logaddexp (slow) is not used."""
+    _, m, _ = generate(tmp_path, "30-40-20-5", act, loss, style="matrix", dtype="float32")
+    X, Y = (a.astype(np.float32) for a in data(m, n=16))
+    counting = _CountingNumpy()
+    m.np = counting
+    try:
+        m.value_and_gradients(m.init_params(0), X, Y)
+    finally:
+        m.np = np
+    elements = sum(counting.counts.values())
+    assert counting.counts["logaddexp"] == 0
+    assert elements <= PASSES[act] * 16 * (40 + 20 + 5), counting.counts
