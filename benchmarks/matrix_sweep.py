@@ -93,8 +93,10 @@ def same_gradients(m, case, dtype, X, Y) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="one short round per row")
+    parser.add_argument("--only", default="", help="rows whose name contains this text")
+    parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds per row")
     args = parser.parse_args(argv)
-    rounds, min_time = (1, 0.02) if args.quick else (5, 0.05)
+    rounds, min_time = (1, 0.02) if args.quick else (args.rounds, 0.05)
     rng = np.random.default_rng(2024)
     data = {}
     rows, failed = [], False
@@ -106,11 +108,13 @@ def main(argv=None) -> int:
                 X, Y = mnist_like_data(4 * batch, rng, sizes[0], sizes[-1])
                 data[key] = minibatches(X.astype(dtype), Y.astype(dtype), batch, 4, rng)
             batches = data[key]
-            m = generated_module(sizes, hidden, out, loss, dtype, folder)
-            problem = same_gradients(m, case, dtype, *batches[0])
             name = (f"{'-'.join(map(str, sizes))} {hidden}/{out if out != hidden else ''}"
                     f"{'/' if out != hidden else ''}{loss}, batch {batch}, "
                     f"{np.dtype(dtype).name}").replace("//", "/")
+            if args.only not in name:
+                continue
+            m = generated_module(sizes, hidden, out, loss, dtype, folder)
+            problem = same_gradients(m, case, dtype, *batches[0])
             if problem:
                 print(f"MISMATCH {name}: {problem}", file=sys.stderr)
                 failed = True
