@@ -6,7 +6,7 @@ template `train_module.py.jinja` only lays the module out. Two styles:
 
   elementwise  one line per z, per delta and per gradient, each a column over the batch: the
                sheet's scalar formulas (narrow layers: few NumPy calls, no small GEMMs)
-  matrix       the delta rule with matmuls, rows = samples (wide layers)
+  matrix       the delta rule with matmuls, rows = samples (wide layers; codegen/matrix_plan.py)
 
 Both keep the parameters as one dict {'W1': (n1, n0), 'b1': (n1,), ...} whose arrays are views
 into one flat vector in the sheet's order, so an optimizer step is one vector operation.

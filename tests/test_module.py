@@ -207,7 +207,10 @@ def test_float32_module(tmp_path):
     assert all(g.dtype == np.float32 for g in grads.values())
 
 
-@pytest.mark.parametrize("combo", [("4-8-3", "relu", "cce"), ("3-5-2", "tanh,sigmoid", "bce")])
+@pytest.mark.parametrize("combo", [("4-8-3", "relu", "cce"), ("3-5-2", "tanh,sigmoid", "bce"),
+                                   ("4-8-3", "softplus", "mse"),
+                                   ("4-8-3", "leaky_relu,sigmoid", "half_se"),
+                                   ("4-8-3", "sigmoid,identity", "half_se")])
 def test_float32_step_has_no_float64_intermediates(tmp_path, combo):
     """Every array the matrix step makes stays float32 (a float64 upcast doubles its traffic)."""
     _, m, _ = generate(tmp_path, *combo, style="matrix", dtype="float32")
