@@ -10,6 +10,9 @@ activation is a built-in one, the elementwise work is printed as tightly as a ca
   output    a squared-error loss c·Σ(out − y)² is fused with its delta: `delta = a - Y` is made
             once, the loss is its dot product with itself, then it is scaled in place.
 
+  gradients `np.matmul(a.T, delta, out=grads['W'].T)`: the module keeps each W column by column
+            (its ORDER), so W.T is C-contiguous and both X @ W.T and this are plain GEMMs.
+
 Custom activations and losses keep the general route: each line printed from the equation.
 """
 
@@ -156,9 +159,10 @@ def _gradient_lines(d, code, uni) -> list[Line]:
         view = f"grads[{eq.lhs.name[1:]!r}]"
         coeff, mats = eq.rhs.as_coeff_matrices() if eq.rhs.is_MatMul else (None, ())
         if coeff == 1 and len(mats) == 2 and isinstance(mats[1], sp.Transpose):
-            # δ aᵀ summed over the batch, written by BLAS straight into g's view (no temporary)
-            lines.append(Line("", f"np.matmul({code(mats[0])}.T, {code(mats[1].arg)}, "
-                                  f"out={view})", note))
+            # δ aᵀ summed over the batch, as (a.T δ) written by BLAS straight into the
+            # C-contiguous W.T view of g (no temporary; see ORDER)
+            lines.append(Line("", f"np.matmul({code(mats[1].arg)}.T, {code(mats[0])}, "
+                                  f"out={view}.T)", note))
             continue
         if eq.lhs.name.startswith("db") and isinstance(eq.rhs, sp.MatrixSymbol):
             # Σ over the batch as one BLAS call (a column sum of a C-ordered array is slower)

@@ -101,8 +101,11 @@ def test_gradients_equal_lambdified_derivation(tmp_path, combo):
     point = random_point(d, random.Random(3))
     x = np.array([[float(point[s]) for s in d.inputs]])
     y = np.array([[float(point[s]) for s in d.targets]])
-    params = m._unflatten(np.array([float(point[p]) for p in d.params]))
-    grads = m._flat(m.gradients(params, x, y))[0]
+    values = np.array([float(point[p]) for p in d.params])   # sheet order, each W row by row
+    params = m._unflatten(m._flat({key: values[start:stop].reshape(shape)
+                                   for key, start, stop, shape in m._SLICES})[0])
+    grads = m.gradients(params, x, y)
+    grads = np.concatenate([grads[key].ravel() for key, _ in m.LAYOUT])
     symbols = list(d.inputs + d.targets + d.params)
     values = [float(point[s]) for s in symbols]
     for i, p in enumerate(d.params):
@@ -379,3 +382,29 @@ def test_matrix_step_computes_each_activation_with_one_transcendental_pass(tmp_p
     elements = sum(counting.counts.values())
     assert counting.counts["logaddexp"] == 0
     assert elements <= PASSES[act] * 16 * (40 + 20 + 5), counting.counts
+
+
+def test_matrix_layout_column_major_weights_keep_the_contract(tmp_path):
+    """Matrix style stores each W column by column (X @ W.T is then a plain GEMM), yet W[i, j]
+    is the sheet's W_ij whatever arrays the caller passes: the module's own views, plain
+    arrays, or row-major views into one vector of the right size (not to be taken for its own),
+    and save/load round-trips."""
+    _, m, _ = generate(tmp_path, "4-6-3", "tanh", "mse", style="matrix")
+    X, Y = data(m, n=9)
+    own = m.init_params(3)
+    assert own["W1"].flags.f_contiguous and not own["W1"].flags.c_contiguous
+    plain = {key: np.array(value, order="C") for key, value in own.items()}
+    flat_c = np.concatenate([plain[key].ravel() for key, _ in m.LAYOUT])
+    views = {key: flat_c[start:stop].reshape(shape) for key, start, stop, shape in m._SLICES}
+    expected = None
+    for params in (own, plain, views):
+        grads = m.gradients(params, X, Y)
+        m.step(params, grads, m.init_state("sgd", 0.1))
+        after = {key: np.array(params[key]) for key, _ in m.LAYOUT}
+        if expected is None:
+            expected = after
+        assert all(np.allclose(after[key], expected[key], rtol=1e-12) for key in after)
+    m.save(own, tmp_path / "w.npz")
+    back = m.load(tmp_path / "w.npz")
+    assert all(np.array_equal(own[key], back[key]) for key, _ in m.LAYOUT)
+    assert back["W1"].flags.f_contiguous
