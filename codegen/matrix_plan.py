@@ -10,8 +10,10 @@ activation is a built-in one, the elementwise work is printed as tightly as a ca
   output    a squared-error loss c·Σ(out − y)² is fused with its delta: `delta = a - Y` is made
             once, the loss is its dot product with itself, then it is scaled in place.
 
-  gradients `np.matmul(a.T, delta, out=grads['W'].T)`: the module keeps each W column by column
-            (its ORDER), so W.T is C-contiguous and both X @ W.T and this are plain GEMMs.
+  gradients written by BLAS into g's views. float32 modules keep each W column by column (ORDER),
+            so X @ W.T and `np.matmul(a.T, delta, out=grads['W'].T)` are plain GEMMs (OpenBLAS's
+            sgemm is up to 25% slower on a transposed weight); float64 modules keep W row by row,
+            where `np.matmul(delta.T, a, out=grads['W'])` is the faster dgemm.
 
 Custom activations and losses keep the general route: each line printed from the equation.
 """
@@ -26,10 +28,12 @@ from .numpy_printer import NumpyPrinter, batch_sum
 from .plan import INV_N, Line, Plan, output_delta
 from .unicode import printer_for
 
+W_ORDER = {"float32": "F", "float64": "C"}    # how each W lies in the flat vector, by dtype
 
-def matrix_plan(d, printer: NumpyPrinter) -> Plan:
+
+def matrix_plan(d, printer: NumpyPrinter, dtype: str = "float64") -> Plan:
     spec, uni = d.spec, printer_for(d)
-    plan = Plan("matrix")
+    plan = Plan("matrix", w_order=W_ORDER[dtype])
     code = printer.doprint
     for la in d.layers:
         plan.unpack.append(f"W{la.index}, b{la.index} = params['W{la.index}'], "
@@ -95,7 +99,7 @@ def matrix_plan(d, printer: NumpyPrinter) -> Plan:
                 plan.backward.append(Line(target, primes[eq.layer], op="*="))
         else:
             plan.backward += _in_place(target, eq.rhs, sp.HadamardProduct, "*=", code, note)
-    plan.grad_fill = _gradient_lines(d, code, uni)
+    plan.grad_fill = _gradient_lines(d, code, uni, plan.w_order)
     return plan
 
 
@@ -151,7 +155,7 @@ def _output_delta(d, code, A, Ysym, Zs, reuse, note) -> list[Line]:
                          "keepdims=True))", note)]
 
 
-def _gradient_lines(d, code, uni) -> list[Line]:
+def _gradient_lines(d, code, uni, w_order) -> list[Line]:
     lines = [Line("ones", "np.ones(X.shape[0], DTYPE)",
                   "bias gradients: Σ of δ over the batch as ones @ δ (one BLAS call)")]
     for eq in d.of_kind("gradient_matrix"):
@@ -159,10 +163,11 @@ def _gradient_lines(d, code, uni) -> list[Line]:
         view = f"grads[{eq.lhs.name[1:]!r}]"
         coeff, mats = eq.rhs.as_coeff_matrices() if eq.rhs.is_MatMul else (None, ())
         if coeff == 1 and len(mats) == 2 and isinstance(mats[1], sp.Transpose):
-            # δ aᵀ summed over the batch, as (a.T δ) written by BLAS straight into the
-            # C-contiguous W.T view of g (no temporary; see ORDER)
-            lines.append(Line("", f"np.matmul({code(mats[1].arg)}.T, {code(mats[0])}, "
-                                  f"out={view}.T)", note))
+            # δ aᵀ summed over the batch, written by BLAS straight into g's view (no
+            # temporary); with W column by column, as a.T δ into the C-contiguous W.T view
+            delta, a = code(mats[0]), code(mats[1].arg)
+            lines.append(Line("", f"np.matmul({a}.T, {delta}, out={view}.T)" if w_order == "F"
+                              else f"np.matmul({delta}.T, {a}, out={view})", note))
             continue
         if eq.lhs.name.startswith("db") and isinstance(eq.rhs, sp.MatrixSymbol):
             # Σ over the batch as one BLAS call (a column sum of a C-ordered array is slower)

@@ -64,7 +64,7 @@ def render_module(d, style: str = "auto", dtype: str = "float64", source: str = 
     style = choose_style(d, style)
     names = {s: n.code for s, n in d.naming.names.items()}
     printer = NumpyPrinter(names)
-    plan = (_elementwise if style == "elementwise" else matrix_plan)(d, printer)
+    plan = _elementwise(d, printer) if style == "elementwise" else matrix_plan(d, printer, dtype)
     plan.chunk = [line.render(8) for line in plan.forward + plan.loss + plan.backward]
     if style == "elementwise" and rows_supported(d):
         row_printer = RowPrinter(names)

@@ -74,6 +74,7 @@ class Plan:
     chunk: list[str] = field(default_factory=list)         # elementwise: the loop body, indented
     rows: list[str] = field(default_factory=list)          # the body on one row of Python floats
     rows_init: list[str] = field(default_factory=list)     # gradient sums start at 0.0
+    w_order: str = "C"     # matrix: how each W lies in the flat vector ("F": column by column)
 
 
 def output_delta(d) -> tuple[sp.Expr, str]:

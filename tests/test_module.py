@@ -384,15 +384,16 @@ def test_matrix_step_computes_each_activation_with_one_transcendental_pass(tmp_p
     assert elements <= PASSES[act] * 16 * (40 + 20 + 5), counting.counts
 
 
-def test_matrix_layout_column_major_weights_keep_the_contract(tmp_path):
-    """Matrix style stores each W column by column (X @ W.T is then a plain GEMM), yet W[i, j]
-    is the sheet's W_ij whatever arrays the caller passes: the module's own views, plain
-    arrays, or row-major views into one vector of the right size (not to be taken for its own),
-    and save/load round-trips."""
-    _, m, _ = generate(tmp_path, "4-6-3", "tanh", "mse", style="matrix")
-    X, Y = data(m, n=9)
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_matrix_layout_column_major_weights_keep_the_contract(tmp_path, dtype):
+    """float32 matrix modules store each W column by column (X @ W.T is then a plain GEMM),
+    float64 ones row by row; either way W[i, j] is the sheet's W_ij whatever arrays the caller
+    passes: the module's own views, plain arrays, or row-major views into one vector of the
+    right size (not to be taken for its own), and save/load round-trips."""
+    _, m, _ = generate(tmp_path, "4-6-3", "tanh", "mse", style="matrix", dtype=dtype)
+    X, Y = (a.astype(m.DTYPE) for a in data(m, n=9))
     own = m.init_params(3)
-    assert own["W1"].flags.f_contiguous and not own["W1"].flags.c_contiguous
+    assert own["W1"].flags.f_contiguous == (dtype == "float32") != own["W1"].flags.c_contiguous
     plain = {key: np.array(value, order="C") for key, value in own.items()}
     flat_c = np.concatenate([plain[key].ravel() for key, _ in m.LAYOUT])
     views = {key: flat_c[start:stop].reshape(shape) for key, start, stop, shape in m._SLICES}
@@ -403,8 +404,9 @@ def test_matrix_layout_column_major_weights_keep_the_contract(tmp_path):
         after = {key: np.array(params[key]) for key, _ in m.LAYOUT}
         if expected is None:
             expected = after
-        assert all(np.allclose(after[key], expected[key], rtol=1e-12) for key in after)
+        rtol = 1e-5 if dtype == "float32" else 1e-12
+        assert all(np.allclose(after[key], expected[key], rtol=rtol) for key in after)
     m.save(own, tmp_path / "w.npz")
     back = m.load(tmp_path / "w.npz")
     assert all(np.array_equal(own[key], back[key]) for key, _ in m.LAYOUT)
-    assert back["W1"].flags.f_contiguous
+    assert back["W1"].flags.f_contiguous == (dtype == "float32")
