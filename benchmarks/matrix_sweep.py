@@ -5,7 +5,8 @@ for every built-in activation (hidden and output) and every built-in loss, in fl
 on 784-128-10 with batches of 256 (and a deeper, narrower-batch net). Before timing, each pair
 is checked to compute the same loss and gradients from the same start (the hand step's gradient
 is read back from its SGD update with lr = 1). Timed in interleaved rounds like run.py, with
-fewer, shorter rounds: the table is a parity check per row, not a headline number.
+fewer, shorter rounds, and on this process's CPU time (`time.process_time`: both contenders are
+single-threaded NumPy, and other processes on a shared machine then barely move the ratios).
 """
 
 import harness  # first: pins BLAS/OpenMP/XLA to one thread before numpy is imported
@@ -16,6 +17,7 @@ import importlib.util
 import itertools
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import baselines
@@ -124,12 +126,16 @@ def main(argv=None) -> int:
                                                    dtype=dtype, params=start)[1],
                      "generated": generated_step(m, start, 0.01)[1]}
             calls = {k: _cycling(step, batches) for k, step in steps.items()}
-            best = harness.time_interleaved(calls, rounds=rounds, min_time=min_time)
+            best = harness.time_interleaved(calls, rounds=rounds, min_time=min_time,
+                                            clock=time.process_time)
             ratio = best["numpy"] / best["generated"]
             print(f"{name}: generated {harness.format_seconds(best['generated'])}, numpy "
                   f"{harness.format_seconds(best['numpy'])}, {ratio:.2f}x", file=sys.stderr)
             rows.append((name, best["generated"], best["numpy"], ratio))
     print(harness.header())
+    print()
+    print(f"CPU time per step (time.process_time), best of {rounds} interleaved rounds; vs numpy = "
+          "hand time / generated time (> 1: the generated module is faster).")
     print()
     print("| network, activation/loss, dtype | generated (matrix) | tight hand NumPy | "
           "vs numpy |")
