@@ -73,7 +73,8 @@ TABLE: dict[str, ActivationRule] = {
                      "return (r if {z} >= 0.0 else er), er * r"),
         # the pair above, in place and one pass shorter: E = exp(z) with its exponent capped
         # (never inf); σ(-z) = 1/(1+E), σ(z) = E σ(-z), σ′ = σ(z)σ(-z): no cancellation
-        numpy_matrix=("e = np.minimum({z}, EXP_MAX, out={z})",
+        # (the cap as a row array: np.minimum against a scalar takes a slower loop)
+        numpy_matrix=("e = np.minimum({z}, np.full({z}.shape[-1], EXP_MAX, {z}.dtype), out={z})",
                       "np.exp(e, out=e)  # exp(z), capped: never inf",
                       "d = e + 1.0",
                       "np.divide(1.0, d, out=d)  # sigmoid(-z) = 1 - sigmoid(z), no subtraction",

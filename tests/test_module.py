@@ -190,9 +190,10 @@ def test_stable_for_huge_z(tmp_path, combo, style, dtype):
         assert all(np.isfinite(g).all() and g.dtype == m.DTYPE for g in grads.values())
 
 
-def test_sigmoid_prime_does_not_cancel(tmp_path):
+@pytest.mark.parametrize("style", ["elementwise", "matrix"])
+def test_sigmoid_prime_does_not_cancel(tmp_path, style):
     """σ′(30) ≈ 9.4e-14 keeps its digits (σ(z)·σ(−z), not σ(z)·(1 − σ(z)))."""
-    _, m, _ = generate(tmp_path, "1-1-1", "sigmoid,identity", "half_se", style="elementwise")
+    _, m, _ = generate(tmp_path, "1-1-1", "sigmoid,identity", "half_se", style=style)
     params = m.init_params(0)
     params["W1"][...], params["b1"][...] = 1.0, 30.0
     params["W2"][...], params["b2"][...] = 1.0, 0.0
