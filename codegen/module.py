@@ -271,20 +271,20 @@ def _cse_lines(printer, items, comments, prefix) -> list[Line]:
         target = "L" if lhs == sp.Symbol("L") else printer.doprint(lhs)
         lines.append(Line(target, printer.doprint(rhs), comment_of[lhs]))
     for lhs, lt in texts.items():
-        lines.insert(0, Line("L", _loss_text(printer, lt), comment_of[lhs]))
+        lines[:0] = [Line("L", text, comment_of[lhs] if k == 0 else "")
+                     for k, text in enumerate(_loss_text(printer, lt))]
     for line in lines:
         if line.target == "L":
             line.op = "+="     # a sum over the chunks of rows
     return lines
 
 
-def _loss_text(printer, lt: _LossText) -> str:
+def _loss_text(printer, lt: _LossText) -> list[str]:
+    """One `np.sum(term) * inv_n` per output (each fits a line; the caller adds them to L)."""
     p = printer.doprint
-    terms = [lt.spelling.format(z=p(z), y=p(y), lse="lse")
-             for z, y in zip(lt.logits, lt.targets)]
-    body = " + ".join(f"({t})" for t in terms) if len(terms) > 1 else terms[0]
     scale = "" if lt.scale == 1 else f" * {p(lt.scale)}"
-    return f"np.sum({body}) * inv_n{scale}"
+    return [f"np.sum({lt.spelling.format(z=p(z), y=p(y), lse='lse')}) * inv_n{scale}"
+            for z, y in zip(lt.logits, lt.targets, strict=True)]
 
 
 def indent(text: str, n: int = 4) -> str:
