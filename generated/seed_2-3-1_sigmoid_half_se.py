@@ -275,30 +275,34 @@ def predict(params, X):
 # optimizers: (theta, g, state) -> None, updating theta and state in place ----------------------
 # Each works through one scratch vector kept in state: no temporary the size of theta per step
 # (a fresh one made `step` cost 15% of a whole 784-128-10 float32 training step).
-def _scratch(state):
-    return state.setdefault("scratch", np.empty(N_PARAMS, DTYPE))
+def _buffer(state, key):
+    """state[key]: a vector the size of theta, made (zero) on first use only."""
+    buf = state.get(key)
+    if buf is None:
+        buf = state[key] = np.zeros(N_PARAMS, DTYPE)
+    return buf
 
 
 def _sgd(theta, g, state):
     """θ ← θ − η ∂L/∂θ"""
-    theta -= np.multiply(g, state["lr"], out=_scratch(state))
+    theta -= np.multiply(g, state["lr"], out=_buffer(state, "scratch"))
 
 
 def _momentum(theta, g, state):
     """v ← μ v + ∂L/∂θ;  θ ← θ − η v"""
-    v = state.setdefault("v", np.zeros(N_PARAMS, DTYPE))
+    v = _buffer(state, "v")
     v *= state["momentum"]
     v += g
-    theta -= np.multiply(v, state["lr"], out=_scratch(state))
+    theta -= np.multiply(v, state["lr"], out=_buffer(state, "scratch"))
 
 
 def _adam(theta, g, state):
     """Adam (Kingma & Ba): bias-corrected first and second moments."""
-    m = state.setdefault("m", np.zeros(N_PARAMS, DTYPE))
-    v = state.setdefault("v", np.zeros(N_PARAMS, DTYPE))
+    m = _buffer(state, "m")
+    v = _buffer(state, "v")
     state["t"] = t = state.get("t", 0) + 1
     b1, b2 = state["beta1"], state["beta2"]
-    s = _scratch(state)
+    s = _buffer(state, "scratch")
     m *= b1
     m += np.multiply(g, 1 - b1, out=s)
     v *= b2
