@@ -2,11 +2,12 @@
 
 The generated module (matrix style) against the tight hand NumPy step of benchmarks/baselines.py
 for every built-in activation (hidden and output) and every built-in loss, in float32 and float64,
-on 784-128-10 with batches of 256 (and a deeper, narrower-batch net). Before timing, each pair
-is checked to compute the same loss and gradients from the same start (the hand step's gradient
-is read back from its SGD update with lr = 1). Timed in interleaved rounds like run.py, with
-fewer, shorter rounds, and on this process's CPU time (`time.process_time`: both contenders are
-single-threaded NumPy, and other processes on a shared machine then barely move the ratios).
+on 784-128-10 with batches of 256 (and a deeper net on batches of 64, and two small nets).
+Before timing, each pair is checked to compute the same loss and gradients from the same start
+(the hand step's gradient is read back from its SGD update with lr = 1). Timed in interleaved
+rounds like run.py, with fewer, shorter rounds, on this process's CPU time (`time.process_time`:
+both contenders are single-threaded NumPy, and other processes on a shared machine then barely
+move the ratios).
 """
 
 import harness  # first: pins BLAS/OpenMP/XLA to one thread before numpy is imported
@@ -38,7 +39,10 @@ CASES = ([((784, 128, 10), 256, act, act, "half_se") for act in ACTIVATIONS]
             ((784, 128, 10), 256, "tanh", "sigmoid", "bce"),
             ((784, 128, 10), 256, "relu", "softmax", "ce"),
             ((784, 256, 128, 10), 64, "sigmoid", "sigmoid", "half_se"),
-            ((784, 256, 128, 10), 64, "leaky_relu", "softmax", "ce")])
+            ((784, 256, 128, 10), 64, "leaky_relu", "softmax", "ce"),
+            # small nets, where the per-call overhead of NumPy counts
+            ((64, 32, 10), 128, "sigmoid", "sigmoid", "half_se"),
+            ((20, 64, 3), 32, "relu", "softmax", "ce")])
 DTYPES = (np.float32, np.float64)
 TOLERANCE = {np.float32: 2e-5, np.float64: 1e-9}   # gradient error / largest gradient
 
