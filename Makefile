@@ -33,6 +33,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/derive_speed.py
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/w2_floor.py
+	$(PY) benchmarks/matrix_sweep.py
 
 clean:
 	rm -rf $(VENV) demo

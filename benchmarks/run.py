@@ -66,13 +66,18 @@ def minibatches(X, Y, size, count, rng):
 def workloads() -> list[Workload]:
     rng = np.random.default_rng(2024)
     X, Y = mnist_like_data(60_000, rng)
+    batches = minibatches(X, Y, 256, 16, rng)
     return [
         Workload("W1 2-3-1 sigmoid/half-SE, XOR (4), f64", (2, 3, 1), "sigmoid", "sigmoid",
                  "half_se", np.float64, 0.5, [xor_data()]),
         Workload("W2 2-3-1 sigmoid/half-SE, 100k rows, f64", (2, 3, 1), "sigmoid", "sigmoid",
                  "half_se", np.float64, 0.5, [noisy_xor_data(100_000, rng)]),
         Workload("W3 784-128-10 relu/softmax-CE, batch 256 of 60k, f32", (784, 128, 10), "relu",
-                 "softmax", "ce", np.float32, 0.1, minibatches(X, Y, 256, 16, rng)),
+                 "softmax", "ce", np.float32, 0.1, batches),
+        Workload("W3 784-128-10 sigmoid/half-SE, batch 256 of 60k, f32", (784, 128, 10),
+                 "sigmoid", "sigmoid", "half_se", np.float32, 0.1, batches),
+        Workload("W3 784-128-10 tanh/MSE, batch 256 of 60k, f32", (784, 128, 10), "tanh", "tanh",
+                 "mse", np.float32, 0.1, batches),
     ]
 
 
@@ -160,6 +165,10 @@ def check_baselines(steps=5) -> bool:
                  [(X.astype(np.float64), Y.astype(np.float64))]),
         Workload("relu/softmax-CE f32", (20, 16, 5), "relu", "softmax", "ce", np.float32, 0.1,
                  [(X, Y)]),
+        Workload("sigmoid/half-SE f32", (20, 16, 5), "sigmoid", "sigmoid", "half_se", np.float32,
+                 0.5, [(X, Y)]),
+        Workload("tanh/MSE", (20, 16, 5), "tanh", "tanh", "mse", np.float64, 0.5,
+                 [(X.astype(np.float64), Y.astype(np.float64))]),
     ]
     all_ok = True
     for w in cases:

@@ -6,7 +6,7 @@ template `train_module.py.jinja` only lays the module out. Two styles:
 
   elementwise  one line per z, per delta and per gradient, each a column over the batch: the
                sheet's scalar formulas (narrow layers: few NumPy calls, no small GEMMs)
-  matrix       the delta rule with matmuls, rows = samples (wide layers)
+  matrix       the delta rule with matmuls, rows = samples (wide layers; codegen/matrix_plan.py)
 
 Both keep the parameters as one dict {'W1': (n1, n0), 'b1': (n1,), ...} whose arrays are views
 into one flat vector in the sheet's order, so an optimizer step is one vector operation.
@@ -15,13 +15,13 @@ into one flat vector in the sheet's order, so an optimizer step is one vector op
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass, field
 
 import sympy as sp
 
 from symbolic.backprop import OUT, Y, Z
 
-from .escape import FILTERS, py_comment
+from .escape import FILTERS
+from .matrix_plan import matrix_plan
 from .numpy_printer import (
     LOGSUMEXP,
     SOFTMAX_LSE,
@@ -30,6 +30,7 @@ from .numpy_printer import (
     batch_sum,
     rows_supported,
 )
+from .plan import INV_N, WIDTH, Line, Plan, output_delta
 from .stabilize import stabilize
 from .terminal import loss_equation
 from .unicode import printer_for
@@ -39,7 +40,6 @@ DTYPES = ("float64", "float32")
 ELEMENTWISE_MAX_PARAMS = 64      # auto style: elementwise up to this many parameters
 ELEMENTWISE_MAX_WIDTH = 8        # ... and layers at most this wide
 
-INV_N = sp.Symbol("inv_n", positive=True)    # 1 / batch size: the mean is taken at the output
 LSE = sp.Symbol("lse", real=True)
 
 
@@ -59,84 +59,6 @@ def choose_style(d, style: str = "auto") -> str:
 # the exponent cap of the stable sigmoid: exp(EXP_MAX) is finite (float32 overflows past 88.7,
 # float64 past 709.8), and σ(-EXP_MAX) is still a normal number
 EXP_MAX = {"float64": "700.0", "float32": "80.0"}
-WIDTH = 99   # generated lines stay within the project's line length (100)
-
-
-@dataclass
-class Line:
-    """One assignment of the generated code, with the sheet equation it implements."""
-
-    target: str
-    code: str
-    comment: str = ""
-    op: str = "="       # "+=" for sums accumulated over chunks of rows
-
-    def render(self, indent: int = 4) -> str:
-        pad = " " * indent
-        lines = [f"{pad}# {part}" for part in textwrap.wrap(
-            py_comment(self.comment), WIDTH - indent - 2, break_long_words=False,
-            break_on_hyphens=False)]
-        text = f"{pad}{self.target} {self.op} {self.code}" if self.target else pad + self.code
-        if len(text) > WIDTH:
-            text = f"{pad}{self.target} {self.op} (\n" + "\n".join(
-                pad + "    " + part for part in _split_code(self.code, WIDTH - indent - 4)) + ")"
-        return "\n".join(lines + [text])
-
-
-def _split_code(code: str, width: int) -> list[str]:
-    """Break printed code at top-level operators (outside brackets) into lines <= width."""
-    pieces, depth, start = [], 0, 0
-    for i, ch in enumerate(code):
-        depth += ch in "([{"
-        depth -= ch in ")]}"
-        if depth == 0 and ch == " " and code[i + 1:i + 3] in ("+ ", "- ", "* "):
-            pieces.append(code[start:i])
-            start = i + 1
-    pieces.append(code[start:])
-    lines = [pieces[0]]
-    for piece in pieces[1:]:
-        if len(lines[-1]) + 1 + len(piece) <= width:
-            lines[-1] += " " + piece
-        else:
-            lines.append(piece)
-    return lines
-
-
-@dataclass
-class Plan:
-    """Everything the template needs, as plain strings and lists."""
-
-    style: str
-    unpack: list[str] = field(default_factory=list)       # params -> locals
-    inputs: str = ""                                        # "x1, x2": X's columns (elementwise)
-    targets: str = ""                                       # "y_T,": Y's columns (elementwise)
-    forward: list[Line] = field(default_factory=list)
-    output: str = ""                                        # the (n, n_out) output array
-    loss: list[Line] = field(default_factory=list)
-    backward: list[Line] = field(default_factory=list)
-    grads: list[str] = field(default_factory=list)         # flat gradient, sheet order
-    grad_fill: list[str] = field(default_factory=list)     # matrix: lines filling g's views
-    chunk: list[str] = field(default_factory=list)         # elementwise: the loop body, indented
-    rows: list[str] = field(default_factory=list)          # the body on one row of Python floats
-    rows_init: list[str] = field(default_factory=list)     # gradient sums start at 0.0
-
-
-def output_delta(d) -> tuple[sp.Expr, str]:
-    """δ of one output in OUT, Y, Z: the Derivation's 'delta_out' rule where it cancels a
-    division by the activation's derivative (bce+sigmoid: out - y), else dL/dout · f'(z) with
-    the stable f' for code."""
-    rule = d.spec.activations[-1]
-    dl_dout = d["dL/dout"].rhs
-    has_rule = "delta_out" in d
-    if not rule.elementwise:
-        if has_rule:
-            return d["delta_out"].rhs, "delta_out"
-        return None, ""
-    divides = any(p.is_Pow and p.exp.is_negative and p.has(OUT)
-                  for p in sp.preorder_traversal(sp.together(dl_dout)))
-    if has_rule and divides:
-        return d["delta_out"].rhs, "delta_out"
-    return dl_dout * rule.prime_for_code(Z), "dL/dout · f′(z), stable f′"
 
 
 def targets_rule(d) -> str:
@@ -152,7 +74,7 @@ def render_module(d, style: str = "auto", dtype: str = "float64", source: str = 
     style = choose_style(d, style)
     names = {s: n.code for s, n in d.naming.names.items()}
     printer = NumpyPrinter(names)
-    plan = (_elementwise if style == "elementwise" else _matrix)(d, printer)
+    plan = _elementwise(d, printer) if style == "elementwise" else matrix_plan(d, printer, dtype)
     plan.chunk = [line.render(8) for line in plan.forward + plan.loss + plan.backward]
     if style == "elementwise" and rows_supported(d):
         row_printer = RowPrinter(names)
@@ -367,103 +289,20 @@ def _cse_lines(printer, items, comments, prefix) -> list[Line]:
         target = "L" if lhs == sp.Symbol("L") else printer.doprint(lhs)
         lines.append(Line(target, printer.doprint(rhs), comment_of[lhs]))
     for lhs, lt in texts.items():
-        lines.insert(0, Line("L", _loss_text(printer, lt), comment_of[lhs]))
+        lines[:0] = [Line("L", text, comment_of[lhs] if k == 0 else "")
+                     for k, text in enumerate(_loss_text(printer, lt))]
     for line in lines:
         if line.target == "L":
             line.op = "+="     # a sum over the chunks of rows
     return lines
 
 
-def _loss_text(printer, lt: _LossText) -> str:
+def _loss_text(printer, lt: _LossText) -> list[str]:
+    """One `np.sum(term) * inv_n` per output (each fits a line; the caller adds them to L)."""
     p = printer.doprint
-    terms = [lt.spelling.format(z=p(z), y=p(y), lse="lse")
-             for z, y in zip(lt.logits, lt.targets)]
-    body = " + ".join(f"({t})" for t in terms) if len(terms) > 1 else terms[0]
     scale = "" if lt.scale == 1 else f" * {p(lt.scale)}"
-    return f"np.sum({body}) * inv_n{scale}"
-
-
-# matrix -----------------------------------------------------------------------------------------
-def _matrix(d, printer: NumpyPrinter) -> Plan:
-    spec, uni = d.spec, printer_for(d)
-    plan = Plan("matrix")
-    code = printer.doprint
-    for la in d.layers:
-        plan.unpack.append(f"W{la.index}, b{la.index} = params['W{la.index}'], "
-                           f"params['b{la.index}']")
-    x = sp.MatrixSymbol("x", spec.sizes[0], 1)
-    printer.names[x] = "X"
-    top = d.layers[-1]
-    for eq in d.of_kind("forward_matrix"):
-        note = f"{uni.doprint(eq.lhs)} = {uni.doprint(eq.rhs)}"
-        if eq.lhs.name.startswith("z"):
-            plan.forward += _in_place(code(eq.lhs), eq.rhs, sp.MatAdd, "+=", code, note)
-        elif not top.activation.elementwise and eq.layer == spec.depth:
-            plan.forward.append(Line(f"{code(eq.lhs)}, lse", f"_softmax_lse({code(top.z)})", note))
-        else:
-            plan.forward.append(Line(code(eq.lhs), code(eq.rhs),
-                                     f"{uni.doprint(eq.lhs)} = {uni.doprint(eq.rhs)}"))
-    plan.output = code(top.a)
-    A, Ysym, Zs = (sp.Symbol(code(top.a), real=True), sp.Symbol("Y", real=True),
-                   sp.Symbol(code(top.z), real=True))
-    reuse = {la.activation(sp.Symbol(code(la.z), real=True)): sp.Symbol(code(la.a), real=True)
-             for la in d.layers if la.activation.elementwise}
-    # loss
-    scale = sp.Rational(1, spec.sizes[-1]) if spec.loss.mean_over_outputs else 1
-    if spec.loss.numpy_logits:
-        term = spec.loss.numpy_logits.format(z=code(Zs), y="Y", lse="lse")
-        s = "" if scale == 1 else f" * {code(scale)}"
-        plan.loss.append(Line("L", f"np.sum({term}) * inv_n{s}", "loss (from logits)"))
-    else:
-        term = (spec.loss.term(OUT, Y) * scale).xreplace({OUT: A, Y: Ysym})
-        plan.loss.append(Line("L", f"np.sum({code(term)}) * inv_n", loss_equation(uni, d)))
-    # deltas
-    dexpr, how = output_delta(d)
-    eqs = d.of_kind("delta_matrix")
-    first = eqs[0]
-    note = f"{first.name}: {uni.doprint(first.lhs)} = {uni.doprint(first.rhs)}  (÷n: batch mean)"
-    if dexpr is not None:
-        rhs = (dexpr.xreplace({OUT: A, Y: Ysym, Z: Zs}) * INV_N).xreplace(reuse)
-        plan.backward.append(Line(code(first.lhs), code(rhs), note + f"; code: {how}"))
-    else:
-        g = d.of_kind("rule")
-        dl = next(e for e in g if e.name == "dL/dout").rhs.xreplace({OUT: A, Y: Ysym})
-        plan.backward.append(Line("dL_da", code(dl * INV_N)))
-        plan.backward.append(Line(code(first.lhs), f"{code(A)} * (dL_da - np.sum({code(A)} * dL_da, "
-                                  "axis=-1, keepdims=True))", note))
-    printer.reuse = reuse
-    for eq in eqs[1:]:
-        note = f"{eq.name}: {uni.doprint(eq.lhs)} = {uni.doprint(eq.rhs)}"
-        plan.backward += _in_place(code(eq.lhs), eq.rhs, sp.HadamardProduct, "*=", code, note)
-    plan.grad_fill.append(Line("ones", "np.ones(X.shape[0], DTYPE)",
-                               "bias gradients: Σ of δ over the batch as ones @ δ (one BLAS call)"))
-    for eq in d.of_kind("gradient_matrix"):
-        note = f"{eq.name}: {uni.doprint(eq.lhs)} = {uni.doprint(eq.rhs)}"
-        view = f"grads[{eq.lhs.name[1:]!r}]"
-        coeff, mats = eq.rhs.as_coeff_matrices() if eq.rhs.is_MatMul else (None, ())
-        if coeff == 1 and len(mats) == 2 and isinstance(mats[1], sp.Transpose):
-            # δ aᵀ summed over the batch, written by BLAS straight into g's view (no temporary)
-            plan.grad_fill.append(Line("", f"np.matmul({code(mats[0])}.T, {code(mats[1].arg)}, "
-                                           f"out={view})", note))
-            continue
-        if eq.lhs.name.startswith("db") and isinstance(eq.rhs, sp.MatrixSymbol):
-            # Σ over the batch as one BLAS call (a column sum of a C-ordered array is slower)
-            plan.grad_fill.append(Line("", f"np.matmul(ones, {code(eq.rhs)}, out={view})", note))
-            continue
-        rhs = eq.rhs if eq.lhs.name.startswith("dW") else batch_sum(eq.rhs)
-        plan.grad_fill.append(Line(f"{view}[...]", code(rhs), note))
-    return plan
-
-
-def _in_place(target: str, rhs, kind, op: str, code, note: str) -> list[Line]:
-    """`target = first` then `target op= rest` for a sum or elementwise product: the result is
-    built in the array the first term (a matmul) allocated, with no temporaries."""
-    if not isinstance(rhs, kind):
-        return [Line(target, code(rhs), note)]
-    first, *rest = sorted(rhs.args, key=lambda a: not isinstance(a, sp.MatMul))
-    if not isinstance(first, sp.MatMul):    # no fresh array to build in: one line
-        return [Line(target, code(rhs), note)]
-    return [Line(target, code(first), note)] + [Line(target, code(a), op=op) for a in rest]
+    return [f"np.sum({lt.spelling.format(z=p(z), y=p(y), lse='lse')}) * inv_n{scale}"
+            for z, y in zip(lt.logits, lt.targets, strict=True)]
 
 
 def indent(text: str, n: int = 4) -> str:

@@ -337,31 +337,46 @@ def predict(params, X):
 
 
 # optimizers: (theta, g, state) -> None, updating theta and state in place ----------------------
+# Each works through one scratch vector kept in state: no temporary the size of theta per step
+# (a fresh one made `step` cost 15% of a whole 784-128-10 float32 training step).
+def _buffer(state, key):
+    """state[key]: a vector the size of theta, made (zero) on first use only."""
+    buf = state.get(key)
+    if buf is None:
+        buf = state[key] = np.zeros(N_PARAMS, DTYPE)
+    return buf
+
+
 def _sgd(theta, g, state):
     """θ ← θ − η ∂L/∂θ"""
-    theta -= state["lr"] * g
+    theta -= np.multiply(g, state["lr"], out=_buffer(state, "scratch"))
 
 
 def _momentum(theta, g, state):
     """v ← μ v + ∂L/∂θ;  θ ← θ − η v"""
-    v = state.setdefault("v", np.zeros(N_PARAMS, DTYPE))
+    v = _buffer(state, "v")
     v *= state["momentum"]
     v += g
-    theta -= state["lr"] * v
+    theta -= np.multiply(v, state["lr"], out=_buffer(state, "scratch"))
 
 
 def _adam(theta, g, state):
     """Adam (Kingma & Ba): bias-corrected first and second moments."""
-    m = state.setdefault("m", np.zeros(N_PARAMS, DTYPE))
-    v = state.setdefault("v", np.zeros(N_PARAMS, DTYPE))
+    m = _buffer(state, "m")
+    v = _buffer(state, "v")
     state["t"] = t = state.get("t", 0) + 1
     b1, b2 = state["beta1"], state["beta2"]
+    s = _buffer(state, "scratch")
     m *= b1
-    m += (1 - b1) * g
+    m += np.multiply(g, 1 - b1, out=s)
     v *= b2
-    v += (1 - b2) * (g * g)
-    step_size = state["lr"] * np.sqrt(1 - b2 ** t) / (1 - b1 ** t)
-    theta -= step_size * m / (np.sqrt(v) + state["eps"])
+    np.multiply(g, g, out=s)
+    v += np.multiply(s, 1 - b2, out=s)
+    step_size = state["lr"] * (1 - b2 ** t) ** 0.5 / (1 - b1 ** t)
+    np.sqrt(v, out=s)
+    s += state["eps"]
+    np.divide(m, s, out=s)
+    theta -= np.multiply(s, step_size, out=s)
 
 
 OPTIMIZERS = {"sgd": _sgd, "momentum": _momentum, "adam": _adam}

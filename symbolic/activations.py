@@ -38,6 +38,10 @@ class ActivationRule:
     numpy_pair: tuple[str, ...] = ()
     python: str = ""                # f(z) on one Python float (math module); stable likewise
     python_pair: tuple[str, ...] = ()   # numpy_pair on one Python float
+    # matrix style: body of `_<name>_fwd(z)`, which overwrites the array z (no longer needed)
+    # with f(z) and returns (f(z), f'(z)), f'(z) a fresh array of z's dtype: the backward pass
+    # multiplies δ by it in place. Every line works in place; at most one exp/log per element
+    numpy_matrix: tuple[str, ...] = ()
 
     @property
     def elementwise(self) -> bool:
@@ -56,7 +60,7 @@ class ActivationRule:
 
 TABLE: dict[str, ActivationRule] = {
     "sigmoid": ActivationRule(
-        "sigmoid", fn.sigmoid, r"\sigma", "σ", "np.exp(-np.logaddexp(0.0, -{z}))",
+        "sigmoid", fn.sigmoid, r"\sigma", "σ", "1.0 / (1.0 + np.exp(np.minimum(-{z}, EXP_MAX)))",
         stable_prime=lambda z: fn.sigmoid(z) * fn.sigmoid(-z),
         # e = exp(-z), its exponent capped at EXP_MAX (the module's, by dtype) so it cannot
         # overflow; s = σ(z) = 1/(1+e); e·s = σ(-z) = 1 - σ(z) without the cancellation;
@@ -67,18 +71,60 @@ TABLE: dict[str, ActivationRule] = {
                     "return s, e * s  # sigmoid′(z) = sigmoid(z) sigmoid(-z)"),
         python="1.0 / (1.0 + math.exp(-{z})) if {z} >= 0.0 else math.exp({z}) / (1.0 + math.exp({z}))",
         python_pair=("e = math.exp(-abs({z}))", "r = 1.0 / (1.0 + e)", "er = e * r",
-                     "return (r if {z} >= 0.0 else er), er * r")),
+                     "return (r if {z} >= 0.0 else er), er * r"),
+        # the pair above, in place and one pass shorter: E = exp(z) with its exponent capped
+        # (never inf); σ(-z) = 1/(1+E), σ(z) = E σ(-z), σ′ = σ(z)σ(-z): no cancellation
+        # (the cap as a row array: np.minimum against a scalar takes a slower loop)
+        numpy_matrix=("e = np.minimum({z}, np.full({z}.shape[-1], EXP_MAX, {z}.dtype), out={z})",
+                      "np.exp(e, out=e)  # exp(z), capped: never inf",
+                      "d = e + 1.0",
+                      "np.divide(1.0, d, out=d)  # sigmoid(-z) = 1 - sigmoid(z), no subtraction",
+                      "e *= d  # sigmoid(z)",
+                      "d *= e  # sigmoid′(z) = sigmoid(z) sigmoid(-z)",
+                      "return e, d")),
     "tanh": ActivationRule("tanh", sp.tanh, r"\tanh", "tanh", "np.tanh({z})",
-                           python="math.tanh({z})"),
+                           python="math.tanh({z})",
+                           numpy_matrix=("a = np.tanh({z}, out={z})",
+                                         "d = a * a",
+                                         "np.subtract(1.0, d, out=d)  # tanh′(z) = 1 - tanh(z)²",
+                                         "return a, d")),
     "relu": ActivationRule("relu", fn.relu, r"\operatorname{ReLU}", "ReLU", "np.maximum({z}, 0.0)",
-                           python="max({z}, 0.0)"),
+                           python="max({z}, 0.0)",
+                           numpy_matrix=("d = ({z} > 0.0).astype({z}.dtype)  # ReLU′(z) = H(z), H(0) = 0",
+                                         "{z} *= d  # ReLU(z) = z H(z)",
+                                         "return {z}, d")),
     "leaky_relu": ActivationRule(
         "leaky_relu", fn.leaky_relu, r"\operatorname{LReLU}", "LReLU",
         "np.where({z} > 0.0, {z}, {alpha} * {z})", params=(sp.Rational(1, 100),),
-        python="{z} if {z} > 0.0 else {alpha} * {z}"),
+        python="{z} if {z} > 0.0 else {alpha} * {z}",
+        # f′ = H(z) + α(1 - H(z)), built so each value is exactly 1 or α; then f = z f′(z)
+        numpy_matrix=("h = ({z} <= 0.0).astype({z}.dtype)  # 1 - H(z)",
+                      "d = 1.0 - h",
+                      "h *= {alpha}",
+                      "d += h  # LReLU′(z): 1 where z > 0, else alpha",
+                      "{z} *= d  # LReLU(z) = z LReLU′(z)",
+                      "return {z}, d")),
     "softplus": ActivationRule(
-        "softplus", fn.softplus, r"\operatorname{softplus}", "softplus", "np.logaddexp(0.0, {z})",
-        python="max({z}, 0.0) + math.log1p(math.exp(-abs({z})))"),
+        "softplus", fn.softplus, r"\operatorname{softplus}", "softplus",
+        "np.maximum({z}, 0.0) + np.log1p(np.exp(-np.abs({z})))",
+        python="max({z}, 0.0) + math.log1p(math.exp(-abs({z})))",
+        # one exp(-|z|) (in (0, 1]: cannot overflow) gives both softplus and σ; σ(z) is picked
+        # from σ(|z|) and σ(-|z|) by arithmetic with H(z) (np.where is slower)
+        numpy_matrix=("t = np.abs({z})",
+                      "e = np.negative(t)",
+                      "np.exp(e, out=e)  # exp(-|z|)",
+                      "h = ({z} > 0.0).astype({z}.dtype)  # H(z)",
+                      "{z} += t",
+                      "{z} *= 0.5  # max(z, 0), exactly",
+                      "np.log1p(e, out=t)",
+                      "{z} += t  # softplus(z) = max(z, 0) + log(1 + exp(-|z|))",
+                      "np.add(e, 1.0, out=t)",
+                      "np.divide(1.0, t, out=t)  # sigmoid(|z|)",
+                      "e *= t  # sigmoid(-|z|)",
+                      "t -= e",
+                      "t *= h",
+                      "t += e  # softplus′(z) = sigmoid(z): sigmoid(|z|) if z > 0, else sigmoid(-|z|)",
+                      "return {z}, t")),
     "identity": ActivationRule("identity", fn.identity, r"\operatorname{id}", "id", "{z}",
                                python="{z}"),
     "softmax": ActivationRule(

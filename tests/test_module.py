@@ -36,6 +36,17 @@ COMBOS = [
     ("2-3-1", "tanh", "(out - y)**4/4", "layered", "elementwise"),
     ("3-4-2", "sigmoid,softmax", "half_se", "layered", "elementwise"),
     ("12-20-3", "relu", "cce", "layered", "auto"),   # matrix by auto
+    # matrix style for every built-in activation and loss, and the general route it falls back to
+    ("2-5-3", "softplus", "mse", "layered", "matrix"),
+    ("3-4-2", "identity", "half_se", "layered", "matrix"),
+    ("3-4-2", "sigmoid,identity", "mse", "layered", "matrix"),
+    ("3-4-2", "tanh", "mse", "layered", "matrix"),
+    ("3-4-2", "relu,leaky_relu", "half_se", "layered", "matrix"),
+    ("3-4-1", "softplus", "bce", "layered", "matrix"),
+    ("3-4-2", "sigmoid,softmax", "half_se", "layered", "matrix"),
+    ("2-3-1", "z/(1+exp(-z))", "half_se", "layered", "matrix"),
+    ("2-3-2", "tanh,z/(1+exp(-z))", "(out - y)**2/2", "layered", "matrix"),
+    ("2-3-1", "tanh", "(out - y)**4/4", "layered", "matrix"),
 ]
 
 
@@ -89,8 +100,11 @@ def test_gradients_equal_lambdified_derivation(tmp_path, combo):
     point = random_point(d, random.Random(3))
     x = np.array([[float(point[s]) for s in d.inputs]])
     y = np.array([[float(point[s]) for s in d.targets]])
-    params = m._unflatten(np.array([float(point[p]) for p in d.params]))
-    grads = m._flat(m.gradients(params, x, y))[0]
+    values = np.array([float(point[p]) for p in d.params])   # sheet order, each W row by row
+    params = m._unflatten(m._flat({key: values[start:stop].reshape(shape)
+                                   for key, start, stop, shape in m._SLICES})[0])
+    grads = m.gradients(params, x, y)
+    grads = np.concatenate([grads[key].ravel() for key, _ in m.LAYOUT])
     symbols = list(d.inputs + d.targets + d.params)
     values = [float(point[s]) for s in symbols]
     for i, p in enumerate(d.params):
@@ -148,7 +162,12 @@ def test_save_load_round_trip_and_other_architecture(tmp_path):
                                    ("2-3-1", "relu", "bce"), ("3-4-3", "sigmoid", "cce"),
                                    # user formulas: exp patterns rewritten into σ and softplus
                                    ("2-3-1", "z/(1+exp(-z))", "half_se"),
-                                   ("2-3-1", "tanh,identity", "log(1 + exp(-(2*y - 1)*out))")])
+                                   ("2-3-1", "tanh,identity", "log(1 + exp(-(2*y - 1)*out))"),
+                                   # every built-in activation, hidden and output
+                                   ("3-4-2", "leaky_relu", "half_se"), ("3-4-2", "relu", "mse"),
+                                   ("3-4-2", "identity", "half_se"), ("3-4-2", "tanh", "mse"),
+                                   ("3-4-2", "softplus", "half_se"),
+                                   ("3-4-2", "sigmoid", "mse")])
 @pytest.mark.parametrize("style", ["elementwise", "matrix"])
 @pytest.mark.parametrize("dtype", ["float64", "float32"])
 def test_stable_for_huge_z(tmp_path, combo, style, dtype):
@@ -170,9 +189,10 @@ def test_stable_for_huge_z(tmp_path, combo, style, dtype):
         assert all(np.isfinite(g).all() and g.dtype == m.DTYPE for g in grads.values())
 
 
-def test_sigmoid_prime_does_not_cancel(tmp_path):
+@pytest.mark.parametrize("style", ["elementwise", "matrix"])
+def test_sigmoid_prime_does_not_cancel(tmp_path, style):
     """σ′(30) ≈ 9.4e-14 keeps its digits (σ(z)·σ(−z), not σ(z)·(1 − σ(z)))."""
-    _, m, _ = generate(tmp_path, "1-1-1", "sigmoid,identity", "half_se", style="elementwise")
+    _, m, _ = generate(tmp_path, "1-1-1", "sigmoid,identity", "half_se", style=style)
     params = m.init_params(0)
     params["W1"][...], params["b1"][...] = 1.0, 30.0
     params["W2"][...], params["b2"][...] = 1.0, 0.0
@@ -190,7 +210,10 @@ def test_float32_module(tmp_path):
     assert all(g.dtype == np.float32 for g in grads.values())
 
 
-@pytest.mark.parametrize("combo", [("4-8-3", "relu", "cce"), ("3-5-2", "tanh,sigmoid", "bce")])
+@pytest.mark.parametrize("combo", [("4-8-3", "relu", "cce"), ("3-5-2", "tanh,sigmoid", "bce"),
+                                   ("4-8-3", "softplus", "mse"),
+                                   ("4-8-3", "leaky_relu,sigmoid", "half_se"),
+                                   ("4-8-3", "sigmoid,identity", "half_se")])
 def test_float32_step_has_no_float64_intermediates(tmp_path, combo):
     """Every array the matrix step makes stays float32 (a float64 upcast doubles its traffic)."""
     _, m, _ = generate(tmp_path, *combo, style="matrix", dtype="float32")
@@ -317,3 +340,72 @@ def test_rows_chunks_and_whole_batch_agree(tmp_path, combo):
     for value, g in results[1:]:
         assert value == pytest.approx(results[0][0], rel=1e-12)
         assert np.allclose(g, results[0][1], rtol=1e-10, atol=1e-14)
+
+
+TRANSCENDENTAL = ("exp", "expm1", "log", "log1p", "logaddexp", "tanh", "power")
+# exp/log/tanh passes per element of a layer's z that a tight matrix step needs, per activation
+PASSES = {"sigmoid": 1, "tanh": 1, "relu": 0, "leaky_relu": 0, "softplus": 2, "identity": 0}
+
+
+class _CountingNumpy:
+    """Stands in for a module's `np`: counts the elements each transcendental function is given."""
+
+    def __init__(self):
+        self.counts = dict.fromkeys(TRANSCENDENTAL, 0)
+
+    def __getattr__(self, name):
+        f = getattr(np, name)
+        if name not in TRANSCENDENTAL:
+            return f
+
+        def counted(*args, **kwargs):
+            self.counts[name] += max(np.size(a) for a in args)
+            return f(*args, **kwargs)
+
+        return counted
+
+
+@pytest.mark.parametrize("act", sorted(PASSES))
+@pytest.mark.parametrize("loss", ["half_se", "mse"])
+def test_matrix_step_computes_each_activation_with_one_transcendental_pass(tmp_path, act, loss):
+    """Matrix style: f and f′ of a built-in activation share their exp (σ: one capped exp for σ
+    and σ′; softplus: exp and log1p), the loss adds none, and np.logaddexp (slow) is not used."""
+    _, m, _ = generate(tmp_path, "30-40-20-5", act, loss, style="matrix", dtype="float32")
+    X, Y = (a.astype(np.float32) for a in data(m, n=16))
+    counting = _CountingNumpy()
+    m.np = counting
+    try:
+        m.value_and_gradients(m.init_params(0), X, Y)
+    finally:
+        m.np = np
+    elements = sum(counting.counts.values())
+    assert counting.counts["logaddexp"] == 0
+    assert elements <= PASSES[act] * 16 * (40 + 20 + 5), counting.counts
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_matrix_layout_column_major_weights_keep_the_contract(tmp_path, dtype):
+    """float32 matrix modules store each W column by column (X @ W.T is then a plain GEMM),
+    float64 ones row by row; either way W[i, j] is the sheet's W_ij whatever arrays the caller
+    passes: the module's own views, plain arrays, or row-major views into one vector of the
+    right size (not to be taken for its own), and save/load round-trips."""
+    _, m, _ = generate(tmp_path, "4-6-3", "tanh", "mse", style="matrix", dtype=dtype)
+    X, Y = (a.astype(m.DTYPE) for a in data(m, n=9))
+    own = m.init_params(3)
+    assert own["W1"].flags.f_contiguous == (dtype == "float32") != own["W1"].flags.c_contiguous
+    plain = {key: np.array(value, order="C") for key, value in own.items()}
+    flat_c = np.concatenate([plain[key].ravel() for key, _ in m.LAYOUT])
+    views = {key: flat_c[start:stop].reshape(shape) for key, start, stop, shape in m._SLICES}
+    expected = None
+    for params in (own, plain, views):
+        grads = m.gradients(params, X, Y)
+        m.step(params, grads, m.init_state("sgd", 0.1))
+        after = {key: np.array(params[key]) for key, _ in m.LAYOUT}
+        if expected is None:
+            expected = after
+        rtol = 1e-5 if dtype == "float32" else 1e-12
+        assert all(np.allclose(after[key], expected[key], rtol=rtol) for key in after)
+    m.save(own, tmp_path / "w.npz")
+    back = m.load(tmp_path / "w.npz")
+    assert all(np.array_equal(own[key], back[key]) for key, _ in m.LAYOUT)
+    assert back["W1"].flags.f_contiguous == (dtype == "float32")

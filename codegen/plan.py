@@ -1,0 +1,98 @@
+"""The plan of a generated training module: its lines as plain strings, before the template.
+
+`Line` is one assignment with the sheet equation it implements; `Plan` is everything the
+template needs. Shared by the elementwise (codegen/module.py) and matrix (codegen/matrix_plan.py)
+plan builders.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from symbolic.backprop import OUT, Z
+
+from .escape import py_comment
+
+INV_N = sp.Symbol("inv_n", positive=True)    # 1 / batch size: the mean is taken at the output
+WIDTH = 99   # generated lines stay within the project's line length (100)
+
+
+@dataclass
+class Line:
+    """One assignment of the generated code, with the sheet equation it implements."""
+
+    target: str
+    code: str
+    comment: str = ""
+    op: str = "="       # "+=" for sums accumulated over chunks of rows
+
+    def render(self, indent: int = 4) -> str:
+        pad = " " * indent
+        lines = [f"{pad}# {part}" for part in textwrap.wrap(
+            py_comment(self.comment), WIDTH - indent - 2, break_long_words=False,
+            break_on_hyphens=False)]
+        text = f"{pad}{self.target} {self.op} {self.code}" if self.target else pad + self.code
+        if len(text) > WIDTH:
+            text = f"{pad}{self.target} {self.op} (\n" + "\n".join(
+                pad + "    " + part for part in _split_code(self.code, WIDTH - indent - 4)) + ")"
+        return "\n".join(lines + [text])
+
+
+def _split_code(code: str, width: int) -> list[str]:
+    """Break printed code at top-level operators (outside brackets) into lines <= width."""
+    pieces, depth, start = [], 0, 0
+    for i, ch in enumerate(code):
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if depth == 0 and ch == " " and code[i + 1:i + 3] in ("+ ", "- ", "* "):
+            pieces.append(code[start:i])
+            start = i + 1
+    pieces.append(code[start:])
+    lines = [pieces[0]]
+    for piece in pieces[1:]:
+        if len(lines[-1]) + 1 + len(piece) <= width:
+            lines[-1] += " " + piece
+        else:
+            lines.append(piece)
+    return lines
+
+
+@dataclass
+class Plan:
+    """Everything the template needs, as plain strings and lists."""
+
+    style: str
+    unpack: list[str] = field(default_factory=list)       # params -> locals
+    inputs: str = ""                                        # "x1, x2": X's columns (elementwise)
+    targets: str = ""                                       # "y_T,": Y's columns (elementwise)
+    forward: list[Line] = field(default_factory=list)
+    output: str = ""                                        # the (n, n_out) output array
+    loss: list[Line] = field(default_factory=list)
+    backward: list[Line] = field(default_factory=list)
+    grads: list[str] = field(default_factory=list)         # flat gradient, sheet order
+    grad_fill: list[str] = field(default_factory=list)     # matrix: lines filling g's views
+    chunk: list[str] = field(default_factory=list)         # elementwise: the loop body, indented
+    rows: list[str] = field(default_factory=list)          # the body on one row of Python floats
+    rows_init: list[str] = field(default_factory=list)     # gradient sums start at 0.0
+    w_order: str = "C"     # matrix: how each W lies in the flat vector ("F": column by column)
+
+
+def output_delta(d) -> tuple[sp.Expr, str]:
+    """δ of one output in OUT, Y, Z: the Derivation's 'delta_out' rule where it cancels a
+    division by the activation's derivative (bce+sigmoid: out - y), else dL/dout · f'(z) with
+    the stable f' for code."""
+    rule = d.spec.activations[-1]
+    dl_dout = d["dL/dout"].rhs
+    has_rule = "delta_out" in d
+    if not rule.elementwise:
+        if has_rule:
+            return d["delta_out"].rhs, "delta_out"
+        return None, ""
+    divides = any(p.is_Pow and p.exp.is_negative and p.has(OUT)
+                  for p in sp.preorder_traversal(sp.together(dl_dout)))
+    if has_rule and divides:
+        return d["delta_out"].rhs, "delta_out"
+    return dl_dout * rule.prime_for_code(Z), "dL/dout · f′(z), stable f′"
