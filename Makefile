@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+BENCH  := $(VENV)/.installed-bench
 
 .PHONY: demo test tex generate check-generated bench lint clean
 
@@ -11,6 +12,10 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test,plot]'
+	touch $@
+
+$(BENCH): $(STAMP)
+	$(PY) -m pip install -q -e '.[bench-torch,bench-jax]'
 	touch $@
 
 tex:
@@ -29,7 +34,7 @@ generate: $(STAMP)
 check-generated: $(STAMP)
 	$(PY) -m codegen.regen --check
 
-bench: $(STAMP)
+bench: $(BENCH)
 	$(PY) benchmarks/derive_speed.py
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/w2_floor.py
