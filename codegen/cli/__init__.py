@@ -1,4 +1,4 @@
-"""`symprop` command line: one command, one module per subcommand (codegen/cmd_*.py).
+"""`symprop` command line: one command, one module per subcommand (codegen/cli/<name>.py).
 
 Each subcommand module has `register(subparsers, common)` adding its parser (with `func=run`)
 and `run(args) -> int`. Exit codes: 0 ok, 1 a failed verification or diverged training,
@@ -14,7 +14,7 @@ import sys
 from symbolic.errors import SympropError
 
 VERSION = "0.1.0"
-SUBCOMMANDS = ["derive", "sheet", "generate", "verify", "train"]   # each is codegen/cmd_<name>.py
+SUBCOMMANDS = ["derive", "sheet", "generate", "verify", "train"]   # each is codegen/cli/<name>.py
 
 
 def network_options(parser: argparse.ArgumentParser) -> None:
@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     for name in SUBCOMMANDS:
-        importlib.import_module(f"codegen.cmd_{name}").register(sub, network_options)
+        importlib.import_module(f"codegen.cli.{name}").register(sub, network_options)
     return parser
 
 
@@ -99,7 +99,3 @@ def _innermost(tb) -> str:
         return "?"
     code = tb.tb_frame.f_code
     return f"{code.co_filename.rsplit('/', 1)[-1]}:{tb.tb_lineno} in {code.co_name}"
-
-
-if __name__ == "__main__":
-    sys.exit(main())

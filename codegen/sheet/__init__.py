@@ -16,8 +16,8 @@ from functools import lru_cache
 
 import sympy as sp
 
-from .escape import FILTERS
-from .latex import paren, printer_for
+from ..escape import FILTERS
+from ..latex import paren, printer_for
 
 PER_WEIGHT_LIMIT = 150      # parameters: above this the sheet uses the delta form by itself
 PER_WEIGHT_WIDTH = 12       # units in a layer: above this, per-weight lines get unreadable
@@ -70,7 +70,7 @@ class _Sheet:
         from symbolic.naming import Naming
         from symbolic.spec import NetworkSpec
 
-        from .unicode import UnicodePrinter
+        from ..unicode import UnicodePrinter
 
         self.d, self.options, self.spec = d, options, d.spec
         self.nm = Naming(d.spec.naming, d.spec.sizes)   # element names for matrices (d untouched)
