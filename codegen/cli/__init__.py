@@ -13,7 +13,8 @@ import sys
 
 from symbolic.errors import SympropError
 
-VERSION = "0.1.0"
+from .. import __version__
+
 SUBCOMMANDS = ["derive", "sheet", "generate", "verify", "train"]   # each is codegen/cli/<name>.py
 
 
@@ -60,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="exit codes: 0 ok, 1 a failed verification or diverged training, 2 unusable input,\n"
                "            3 verify found nothing wrong but could not prove every statement\n"
                "start with:  symprop derive 2-3-1 --naming seed   (then: symprop COMMAND --help)")
-    parser.add_argument("--version", action="version", version=f"symprop {VERSION}")
+    parser.add_argument("--version", action="version", version=f"symprop {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     for name in SUBCOMMANDS:
