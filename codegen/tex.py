@@ -106,10 +106,6 @@ def png_pages(pdf: bytes, first: int = 1, last: int = 1, dpi: int = 110,
         return [p.read_bytes() for p in sorted(Path(tmp).glob("page-*.png"))]
 
 
-def page_count(pdf: bytes) -> int:
-    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-
-
 def first_error(log: str) -> str:
     for line in log.splitlines():
         if line.startswith("!") or re.match(r"^[^:\s]+\.tex:\d+: ", line):

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 import sympy
 
-import codegen.cmd_derive
+import codegen.cli.derive
 from codegen.cli import main as symprop
 from codegen.lambdify import lambdify
 from codegen.module import render_module
@@ -113,7 +113,7 @@ def test_safety_net_never_exits_1_nor_prints_a_traceback(monkeypatch):
     def broken(args):
         return 1 // 0
 
-    monkeypatch.setattr(codegen.cmd_derive, "run", broken)
+    monkeypatch.setattr(codegen.cli.derive, "run", broken)
     status, out, err = _run(["derive", "2-3-1"])
     assert status == 2 and out == ""
     assert err.count("\n") == 1 and err.startswith("symprop: error: internal error: ")

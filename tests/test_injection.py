@@ -30,7 +30,7 @@ from functools import lru_cache
 import pytest
 
 from codegen.cli import build_parser
-from codegen.cmd_generate import command_line
+from codegen.cli.generate import command_line
 from codegen.escape import (
     html_comment,
     latex_text,

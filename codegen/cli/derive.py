@@ -28,7 +28,7 @@ def only_kinds(text: str | None) -> tuple[str, ...] | None:
     """--only's section names, each checked against the derivation's sections."""
     from symbolic.errors import SympropError
 
-    from .terminal import SECTIONS
+    from ..terminal import SECTIONS
 
     if text is None:
         return None
@@ -46,9 +46,9 @@ def only_kinds(text: str | None) -> tuple[str, ...] | None:
 def run(args) -> int:
     from symbolic.backprop import derive
 
-    from .cli import spec_from_args
-    from .terminal import render_text, to_json
-    from .writer import check_writable, write_file
+    from ..terminal import render_text, to_json
+    from ..writer import check_writable, write_file
+    from . import spec_from_args
 
     kinds = only_kinds(args.only)
     if args.out:

@@ -39,8 +39,8 @@ def register(sub, network_options) -> None:
 def run(args) -> int:
     from symbolic.errors import SympropError
 
-    from .cli import spec_from_args
-    from .writer import check_targets, check_writable, write_files
+    from ..writer import check_targets, check_writable, write_files
+    from . import spec_from_args
 
     compile_ = args.pdf or args.png
     if args.format == "md" and compile_:
@@ -53,7 +53,7 @@ def run(args) -> int:
 
     from symbolic.backprop import derive
 
-    from .sheet import SheetOptions, render_sheet
+    from ..sheet import SheetOptions, render_sheet
 
     d = derive(spec_from_args(args))
     options = SheetOptions(diagram=not args.no_diagram, matrix_only=args.matrix_only,
@@ -64,7 +64,7 @@ def run(args) -> int:
         return 0
     files = {out: text}
     if compile_:
-        from .tex import compile_pdf, png_pages
+        from ..tex import compile_pdf, png_pages
 
         compiled = compile_pdf(text, name=out.stem or "sheet")
         files[out.with_suffix(".pdf")] = compiled.pdf

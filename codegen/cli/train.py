@@ -60,7 +60,7 @@ def _check(args) -> None:
 
 def load_data(module, source: str, spec):
     """(X, Y) from a built-in set or a file, read by the generated module's own reader."""
-    from .datasets import BUILTIN, builtin
+    from ..datasets import BUILTIN, builtin
 
     if source in BUILTIN:
         return builtin(source, spec.sizes[0], spec.sizes[-1])
@@ -73,11 +73,11 @@ def load_data(module, source: str, spec):
 def run(args) -> int:
     from symbolic.backprop import derive
 
-    from .cli import spec_from_args
-    from .datasets import BUILTIN
-    from .lambdify import lambdify
-    from .progress import Progress
-    from .writer import check_targets
+    from ..datasets import BUILTIN
+    from ..lambdify import lambdify
+    from ..progress import Progress
+    from ..writer import check_targets
+    from . import spec_from_args
 
     _check(args)
     plot_csv = str(Path(args.plot).with_suffix(".csv")) if args.plot else None
@@ -115,8 +115,8 @@ def write_outputs(args, module, spec, params, history, inputs, plot_csv) -> int:
     """
     import io
 
-    from .plot import history_csv, loss_curve_png
-    from .writer import holding_interrupts, write_files
+    from ..plot import history_csv, loss_curve_png
+    from ..writer import holding_interrupts, write_files
 
     written = []
     with holding_interrupts() as held:

@@ -1,4 +1,4 @@
-"""`symprop` command line: one command, one module per subcommand (codegen/cmd_*.py).
+"""`symprop` command line: one command, one module per subcommand (codegen/cli/<name>.py).
 
 Each subcommand module has `register(subparsers, common)` adding its parser (with `func=run`)
 and `run(args) -> int`. Exit codes: 0 ok, 1 a failed verification or diverged training,
@@ -13,8 +13,9 @@ import sys
 
 from symbolic.errors import SympropError
 
-VERSION = "0.1.0"
-SUBCOMMANDS = ["derive", "sheet", "generate", "verify", "train"]   # each is codegen/cmd_<name>.py
+from .. import __version__
+
+SUBCOMMANDS = ["derive", "sheet", "generate", "verify", "train"]   # each is codegen/cli/<name>.py
 
 
 def network_options(parser: argparse.ArgumentParser) -> None:
@@ -60,11 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="exit codes: 0 ok, 1 a failed verification or diverged training, 2 unusable input,\n"
                "            3 verify found nothing wrong but could not prove every statement\n"
                "start with:  symprop derive 2-3-1 --naming seed   (then: symprop COMMAND --help)")
-    parser.add_argument("--version", action="version", version=f"symprop {VERSION}")
+    parser.add_argument("--version", action="version", version=f"symprop {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     for name in SUBCOMMANDS:
-        importlib.import_module(f"codegen.cmd_{name}").register(sub, network_options)
+        importlib.import_module(f"codegen.cli.{name}").register(sub, network_options)
     return parser
 
 
@@ -99,7 +100,3 @@ def _innermost(tb) -> str:
         return "?"
     code = tb.tb_frame.f_code
     return f"{code.co_filename.rsplit('/', 1)[-1]}:{tb.tb_lineno} in {code.co_name}"
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -65,7 +65,7 @@ def run(args) -> int:
     from symbolic.verify_names import unknown_summary
     from symbolic.verify_read import format_of, read
 
-    from .verdict import render_text, to_json
+    from ..verdict import render_text, to_json
 
     d = None
     try:

@@ -44,9 +44,9 @@ def command_line(args) -> str:
 def run(args) -> int:
     from symbolic.backprop import derive
 
-    from .cli import spec_from_args
-    from .module import render_module
-    from .writer import check_writable, write_file
+    from ..module import render_module
+    from ..writer import check_writable, write_file
+    from . import spec_from_args
 
     check_writable(args.out, args.force)
     d = derive(spec_from_args(args))

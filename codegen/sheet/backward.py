@@ -1,0 +1,114 @@
+"""The backward half of the sheet: the error, the parameter updates, the chain-rule factors
+(local derivatives, deltas, every gradient as a product of bracketed factors) and the delta rule
+in matrix form. Each function takes a `SheetPrinter` and returns plain strings and lists.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from .forward import softmax
+from .layout import LINE, bracketed, columns, lines, sum_of
+from .printing import grad_out_symbol, out_symbol
+
+
+def loss(pr) -> dict:
+    d, nm = pr.d, pr.nm
+    eq = d["L"]
+    top = d.layers[-1]
+    subs = {}
+    for k, o in enumerate(d.outputs, start=1):
+        z = nm.z(top.index, k)
+        subs[o] = (top.activation(z) if top.activation.elementwise
+                   else softmax(k, [nm.z(top.index, i) for i in range(1, top.size + 1)]))
+    terms = list(eq.terms)
+    scale = ""
+    if d.spec.loss.mean_over_outputs:
+        scale = f"\\frac{{1}}{{{len(terms)}}}"
+    forms = [sum_of(pr, terms, scale)]
+    if top.activation.elementwise:
+        forms.append(sum_of(pr, [t.xreplace(subs) for t in terms], scale))
+    return {"lhs": pr.tex(d.loss_symbol), "forms": forms,
+            "outputs": ", ".join(pr.tex(o) for o in d.outputs[:3])
+            + (", \\dots" if len(d.outputs) > 3 else ""),
+            "output_defs": [f"{pr.tex(o)} = {pr.tex(subs[o])}" for o in d.outputs[:1]],
+            "targets": ", ".join(pr.tex(y) for y in d.targets[:3])
+            + (", \\dots" if len(d.targets) > 3 else "")}
+
+
+def updates(pr) -> dict:
+    d = pr.d
+    if pr.per_weight:
+        items = []
+        for eq in d.of_kind("update"):
+            grad = sp.expand((eq.lhs - eq.rhs) / d.eta)
+            p = pr.tex(eq.lhs)
+            items.append(f"{p} &\\leftarrow {p} - {pr.tex(d.eta)}\\,{pr.tex(grad)}")
+        return {"scalar": True, "rows": columns(items, 3)}
+    items = []
+    for eq in d.of_kind("update_matrix"):
+        g = next(s for s in eq.rhs.free_symbols if isinstance(s, sp.MatrixSymbol) and s != eq.lhs)
+        p = pr.tex(eq.lhs)
+        items.append(f"{p} &\\leftarrow {p} - {pr.tex(d.eta)}\\,{pr.tex(g)}")
+    return {"scalar": False, "rows": columns(items, 2)}
+
+
+def derivatives(pr) -> dict:
+    d = pr.d
+    rules = []
+    for eq in d.of_kind("rule"):
+        if eq.name == "dL/dout":
+            rules.append({"lhs": pr.partial(d.loss_symbol, out_symbol()), "rhs": pr.tex(eq.rhs),
+                          "note": ""})
+        elif eq.name == "delta_out":
+            rules.append({"lhs": "\\delta_{\\mathrm{out}}", "rhs": pr.tex(eq.rhs),
+                          "note": eq.note})
+        else:
+            rules.append({"lhs": pr.tex(eq.lhs), "rhs": pr.tex(eq.rhs), "note": ""})
+    if not pr.per_weight:
+        return {"per_weight": False, "rules": rules}
+    first = d.gradient(d.params[0])
+    chain = {"lhs": pr.tex(first.lhs),
+             "lines": lines([(pr.partial(f.num, f.den), pr.pwidth(f)) for f in first.factors],
+                            " \\cdot ")}
+    local_eqs = d.of_kind("local")
+    locals_ = [f"{pr.partial(e.factors[0].num, e.factors[0].den)} &= {pr.tex(e.rhs)}"
+               for e in local_eqs]
+    narrow = max(pr.pwidth(e.factors[0]) + pr.width(e.rhs) for e in local_eqs) < LINE / 2
+    deltas = [product_lines(pr, e) for e in d.of_kind("delta")]
+    groups = []
+    for layer in reversed(d.layers):
+        grads = [product_lines(pr, e) for e in d.of_kind("gradient") if e.layer == layer.index]
+        groups.append({"layer": layer.index, "gradients": grads,
+                       "title": ("output layer" if layer.index == pr.spec.depth
+                                 else f"layer {layer.index}")})
+    groups.reverse()   # the seed's order: the first layer's parameters first
+    return {"per_weight": True, "rules": rules, "chain": chain,
+            "locals": columns(locals_, 2 if narrow else 1),
+            "deltas": deltas, "groups": groups}
+
+
+def product_lines(pr, eq) -> dict:
+    """A delta or gradient: the chain of partials, the bracketed factor values, compact form."""
+    partials = [(pr.partial(f.num, f.den), pr.pwidth(f)) for f in eq.factors]
+    values = []
+    for f in eq.factors:
+        values.extend(bracketed(pr, f.value))
+    compact = pr.tex(eq.compact) if eq.compact is not None else ""
+    if eq.kind == "delta" and compact == pr.tex(sp.Mul(*[f.value for f in eq.factors])):
+        compact = ""
+    return {"lhs": pr.tex(eq.lhs), "chain": lines(partials, " \\cdot "),
+            "values": lines(values, " \\cdot ", glue=True),
+            "compact": compact,
+            "factors": [pr.tex(f.value) for f in eq.factors]}
+
+
+def matrix_form(pr) -> dict:
+    d = pr.d
+
+    def rows(kind):
+        return [{"lhs": pr.tex(e.lhs), "rhs": pr.tex(e.rhs)} for e in d.of_kind(kind)]
+
+    return {"deltas": rows("delta_matrix"), "gradients": rows("gradient_matrix"),
+            "grad_out": pr.tex(grad_out_symbol(d)),
+            "outputs_vec": pr.tex(d.layers[-1].a)}

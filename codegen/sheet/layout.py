@@ -1,0 +1,102 @@
+"""Text layout for the sheet: which entries to show, greedy line filling, align* columns.
+
+Pure functions on strings and (text, width) atoms; widths are in terminal characters (see
+`SheetPrinter.width`).
+"""
+
+from __future__ import annotations
+
+from ..latex import paren
+
+SHOWN = 6                   # vector/matrix entries shown before eliding with dots
+LINE = 78                   # budget of one display line, in terminal characters
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+
+
+def shown(n: int, limit: int = SHOWN) -> list:
+    """Indices 1..n, or the first few, None (for the dots) and the last when n is large."""
+    if n <= limit:
+        return list(range(1, n + 1))
+    return list(range(1, limit - 1)) + [None, n]
+
+
+def columns(items: list, k: int) -> list:
+    """Items laid out k to a row (align* columns)."""
+    return [" & ".join(items[i:i + k]) for i in range(0, len(items), k)]
+
+
+def ordinal(n: int) -> str:
+    return {1: "1st", 2: "2nd", 3: "3rd"}.get(n, f"{n}th")
+
+
+def number(x: float) -> str:
+    """A TikZ coordinate."""
+    return f"{x:.2f}"
+
+
+def lines(atoms, sep: str, glue: bool = False) -> list:
+    """Greedy line filling: atoms joined by sep (or glued, for terms of a split sum)."""
+    out, current, used = [], "", 0
+    for text, w in atoms:
+        glued = text.startswith("\x00")
+        text = text.lstrip("\x00")
+        join = "" if not current else ("" if glued else sep)
+        if current and used + w > LINE:
+            out.append(current + ("" if glued else sep.rstrip()))
+            current, used = text.lstrip(), w
+            continue
+        current += join + text
+        used += w + (0 if glued else 2)
+    if current:
+        out.append(current)
+    return out
+
+
+def bracketed(pr, value) -> list:
+    """[value] as atoms for line breaking; a long sum is split at its terms."""
+    text, w = pr.tex(value), pr.width(value) + 2
+    if w <= LINE or not value.is_Add:
+        return [(paren(text, "[", "]"), w)]
+    # too long for one line: written with fixed-size brackets, broken between terms
+    terms = sorted(value.as_ordered_terms(), key=lambda t: t.could_extract_minus_sign())
+    atoms = []
+    for k, t in enumerate(terms):
+        neg = t.could_extract_minus_sign()
+        body = pr.tex(-t if neg else t)
+        sign = (" - " if neg else " + ") if k else ("-" if neg else "")
+        atoms.append(("\x00" + sign + body, pr.width(t) + 3))
+    atoms[0] = ("\\bigl[" + atoms[0][0][1:], atoms[0][1])
+    atoms[-1] = (atoms[-1][0] + "\\bigr]", atoms[-1][1])
+    return atoms
+
+
+def sum_of(pr, terms, scale: str) -> str:
+    """A sum of printed terms, the middle ones elided when there are many; scaled by `scale`."""
+    some = terms if len(terms) <= 4 else terms[:2] + [None] + terms[-1:]
+    out = ""
+    for t in some:
+        text = "\\cdots" if t is None else pr.tex(t)
+        if not out:
+            out = text
+        elif text.startswith("-"):
+            out += " - " + text[1:]
+        else:
+            out += " + " + text
+    if scale:
+        return f"{scale}\\left({out}\\right)" if len(terms) > 1 else f"{scale} {out}"
+    return out
+
+
+def elided_entry(pr, f, i, j) -> str:
+    """Matrix entry (i, j), or the dots standing for the rows/columns not shown (None)."""
+    if i is None and j is None:
+        return "\\ddots"
+    if i is None:
+        return "\\vdots"
+    if j is None:
+        return "\\cdots"
+    return pr.tex(f(i, j))
+
+
+def elided_vec(pr, f, i) -> str:
+    return "\\vdots" if i is None else pr.tex(f(i))
