@@ -10,7 +10,7 @@ import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from symbolic.latex_parse import (
+from symbolic.latex import (
     DITTO,
     PARTIAL,
     LatexParseError,

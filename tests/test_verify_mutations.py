@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from symbolic.backprop import derive
 from symbolic.functions import expand_definitions
-from symbolic.latex_parse import Partial, Statement
+from symbolic.latex import Partial, Statement
 from symbolic.spec import network
 from symbolic.verify import Checker, _product
 

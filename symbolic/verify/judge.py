@@ -30,17 +30,17 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
-from .check import exact_zero, expanded
-from .derivation import Factor
-from .errors import SympropError
-from .functions import expand_definitions
-from .latex_parse import DITTO, Partial, Statement
-from .timelimit import bounded
-from .verify_eval import Points, multiply, same
-from .verify_explain import Explainer, Fault, Witness  # noqa: F401 - Fault, Witness: API
-from .verify_names import LOSS_NAMES, Resolver
-from .verify_piecewise import PIECEWISE, piecewise_zero, units_of
-from .verify_points import Evidence, choose_points, evidence
+from ..check import exact_zero, expanded
+from ..derivation import Factor
+from ..errors import SympropError
+from ..functions import expand_definitions
+from ..latex import DITTO, Partial, Statement
+from ..timelimit import bounded
+from .explain import Explainer, Fault, Witness  # noqa: F401 - Fault, Witness: API
+from .names import LOSS_NAMES, Resolver
+from .numbers import Points, multiply, same
+from .piecewise import PIECEWISE, piecewise_zero, units_of
+from .points import Evidence, choose_points, evidence
 
 EXACT_SECONDS = 0.5
 SEARCH_ROUNDS = 3      # further point sets tried before "not proved"
@@ -145,7 +145,7 @@ def check_local(d, num: sp.Expr, den: sp.Expr, factors: list[sp.Expr], **kw) -> 
 
 
 def _product(factors):
-    from .latex_parse import Product
+    from ..latex import Product
     return Product(tuple(factors), "", 0, 0)
 
 
@@ -416,7 +416,7 @@ class Checker:
 
 def verify_text(d, text: str, fmt: str = "tex", **kw) -> Report:
     """Read a document (tex, txt or toml) and check it against `d`."""
-    from .verify_read import read
+    from .read import read
 
     doc = read(text, fmt)
     return verify_statements(d, doc.statements, doc.aliases, source=text, **kw)

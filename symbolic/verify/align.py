@@ -12,7 +12,7 @@ from fractions import Fraction
 import mpmath
 import sympy as sp
 
-from .verify_eval import DIGITS, multiply, same
+from .numbers import DIGITS, multiply, same
 
 MAX_GROUP = 5          # factors on both sides of one matched group
 

@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
-from . import formula as plain
-from .errors import SympropError
-from .latex_parse import DITTO, LatexParseError, Partial, Product, Statement, scan_document
-from .latex_parse import parse_formula as parse_latex_formula
+from .. import formula as plain
+from ..errors import SympropError
+from ..latex import DITTO, LatexParseError, Partial, Product, Statement, scan_document
+from ..latex import parse_formula as parse_latex_formula
 
 MAX_BYTES = 1_000_000
 MAX_STATEMENTS = 200     # each costs up to ~50 ms; a file of more is split, not waited for

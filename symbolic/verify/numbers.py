@@ -11,8 +11,8 @@ import random
 import mpmath
 import sympy as sp
 
-from . import functions as fn
-from .check import random_point
+from .. import functions as fn
+from ..check import random_point
 
 DIGITS = 40
 HUGE = 10**6          # |argument| of exp beyond which the value is taken as 0 or infinity

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 import mpmath
 import sympy as sp
 
-from .check import random_point
-from .verify_eval import DIGITS, same, value
+from ..check import random_point
+from .numbers import DIGITS, same, value
 
 MAGNITUDE = (0.25, 1.5)    # |z| of a unit set on or off: clear of the kink at 0
 RANDOM_EXTRA = 8           # random patterns beyond the structured ones

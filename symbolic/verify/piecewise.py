@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from .check import rational_form
-from .functions import expand_definitions
+from ..check import rational_form
+from ..functions import expand_definitions
 
 PIECEWISE = (sp.Heaviside, sp.Max, sp.Min, sp.Abs, sp.sign)
 UNSUPPORTED = (sp.Piecewise, sp.DiracDelta, sp.floor, sp.ceiling)

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 import mpmath
 import sympy as sp
 
-from .timelimit import bounded
-from .verify_align import align, constant_ratio, tidy
-from .verify_eval import DIGITS, multiply, same
-from .verify_points import pattern_at
+from ..timelimit import bounded
+from .align import align, constant_ratio, tidy
+from .numbers import DIGITS, multiply, same
+from .points import pattern_at
 
 RATIO_SECONDS = 0.5
 
