@@ -1,7 +1,7 @@
 """Explaining a wrong statement: the factor at fault, what it should be, and a witness point.
 
 `Explainer.pinpoint` aligns the written factors with the true chain-rule factors by their values
-at the test points (`verify_align.align`) and names the first mismatch, a δ as the δ; `witness`
+at the test points (`align.align`) and names the first mismatch, a δ as the δ; `witness`
 picks a point where the sides differ, one with a non-zero true value when there is one, with the
 activation pattern of a piecewise statement. Pure: vectors of values in, dataclasses out.
 """
