@@ -8,6 +8,7 @@ written δ may stand for a whole prefix of the chain (∂L/∂z, any length). `c
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import Any
 
 import mpmath
 import sympy as sp
@@ -59,7 +60,7 @@ def align(hv: list, tv: list, n: int, groups=()) -> list[tuple]:
     h_one = [same(v, ones) for v in hv]
     t_one = [same(v, ones) for v in tv]
     INF = float("inf")
-    best = {(0, 0): (0.0, None, None)}
+    best: dict[tuple[int, int], tuple[float, Any, Any]] = {(0, 0): (0.0, None, None)}
     memo: dict = {}
 
     def prod(side, a, b):      # product of hv[a:b] (side 0) or tv[a:b] (side 1), once each
@@ -105,7 +106,8 @@ def align(hv: list, tv: list, n: int, groups=()) -> list[tuple]:
                 offer((i, j + 1), cost + (0 if t_one[j] else 1), ("missing", i, j))
             if i < H:
                 offer((i + 1, j), cost + (0 if h_one[i] else 1), ("extra", i))
-    ops, state = [], (H, T)
+    ops: list[tuple] = []
+    state = (H, T)
     while state != (0, 0):
         _, prev, op = best[state]
         ops.append(op)

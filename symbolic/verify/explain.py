@@ -98,7 +98,7 @@ class Explainer:
         if constant is not None:
             return constant
         expr = hand / true
-        gens = {}
+        gens: dict[sp.Basic, sp.Dummy] = {}
         for f in sorted(expr.atoms(sp.Function), key=sp.default_sort_key):
             gens[f] = sp.Dummy(f"F{len(gens)}")
         back = {v: k for k, v in gens.items()}

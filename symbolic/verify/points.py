@@ -94,7 +94,7 @@ def _targets(pattern: dict, rng: random.Random) -> dict:
         (v,) = syms
         a, c = sp.Poly(u, v).all_coeffs() if u.is_polynomial(v) and sp.degree(u, v) == 1 \
             else (None, None)
-        if v in out or a is None or not (a.is_number and c.is_number) or a == 0:
+        if v in out or a is None or c is None or not (a.is_number and c.is_number) or a == 0:
             continue
         out[v] = (sign * rng.uniform(*MAGNITUDE) - float(c)) / float(a)
     return out
