@@ -8,7 +8,7 @@ derivatives, roots) and `expressions.Parser` (sums, products, operands, calls).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sympy
 
@@ -18,7 +18,7 @@ from .tokens import Tok
 
 @dataclass
 class Item:
-    value: object  # sympy.Expr | Partial | DITTO
+    value: Any  # sympy.Expr | Partial | DITTO
     kind: str  # expr bracket partial ditto
     tok: Tok
 
@@ -64,7 +64,7 @@ class Cursor:
         if opener is not None and t is None:
             raise self.fail(opener, f"unbalanced '{opener.text}': the formula ends before its "
                             f"'{text}'", f"add the matching '{text}'")
-        if opener is not None:
+        if opener is not None and t is not None:
             line, col = self.src.where(opener.pos)
             raise self.fail(t, f"found {show(t.text)} where '{text}' should close the "
                             f"'{opener.text}' at {line}:{col}", f"add the matching '{text}'")

@@ -41,6 +41,7 @@ class Derivatives(Names):
         k = close - self.i
         if not (self.is_("{", k + 1) and self.is_d(self.peek(k + 2))):
             return ""  # d \cdot x / y
+        assert after is not None
         if after.text in ("}", "^"):  # \frac{d}{dx}, \frac{d^2y}{dx^2}
             raise self.fail(self.peek(1), "operator or higher-order derivative d/dx",
                             r"write first derivatives of a name: \frac{dL}{dw}")
@@ -72,6 +73,7 @@ class Derivatives(Names):
                 raise self.fail(mark or opener,
                                 f"the {which} of a derivative must start with {lead}",
                                 r"write \frac{\partial L}{\partial w}")
+            assert mark is not None
             self.i += 1
             if self.is_("^"):
                 raise self.fail(self.peek(), "higher-order derivative",

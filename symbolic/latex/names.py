@@ -48,7 +48,7 @@ class Names(Cursor):
         """The one character after _ or ^ without braces; `w_12` is refused as ambiguous."""
         c = self.take_char()
         nxt = self.peek()
-        if c.touches(nxt) and nxt.kind in ("num", "letter") and (
+        if nxt is not None and c.touches(nxt) and nxt.kind in ("num", "letter") and (
             nxt.kind == c.kind or c.kind == "letter"
         ):
             raise self.fail(c, f"ambiguous {what}: {mark}{c.text} then {show(nxt.text)}",
@@ -79,7 +79,7 @@ class Names(Cursor):
         while True:
             t = self.peek()
             if t is None:
-                self.expect("}", opener)
+                t = self.expect("}", opener)   # raises: the formula ends before the '}'
             self.i += 1
             if t.kind == "op" and t.text == "{":
                 level += 1
@@ -118,7 +118,7 @@ class Names(Cursor):
             if (inner is not None and inner.text in ("(", "[")
                     and self.is_(OPENERS[inner.text], 3) and self.is_("}", 4)):
                 mid = self.peek(2)
-                if mid.kind in ("num", "letter"):
+                if mid is not None and mid.kind in ("num", "letter"):
                     raise self.fail(inner, f"superscript {inner.text}{mid.text}"
                                     f"{OPENERS[inner.text]} looks like a layer index, not a power",
                                     "put the layer in the subscript: a_{h1}, or use {}^{2}Z")
@@ -148,9 +148,7 @@ class Names(Cursor):
             return
         level = 1
         while level:
-            t = self.peek()
-            if t is None:
-                self.expect("}", u)
+            t = self.peek() or self.expect("}", u)   # no token left: expect raises
             self.i += 1
             level += (t.text == "{") - (t.text == "}") if t.kind == "op" else 0
 
@@ -184,6 +182,7 @@ class Names(Cursor):
             self.i += 1
         else:
             raise self.fail(arg or t, f"\\{t.text} needs a name", f"write \\{t.text}{{z}}")
+        assert arg is not None
         return f"{arg.text}_{ACCENTS[t.text]}"
 
     def bare_arg_follows(self) -> bool:

@@ -102,7 +102,7 @@ def tokenize(src: Source, start: int, end: int) -> list[Tok]:
         if m is None:
             raise src.error(i, f"unexpected character {show(text[i])}",
                             r"remove it or spell it in LaTeX (e.g. \eta for η)")
-        kind, s, j = m.lastgroup, m.group(), m.end()
+        kind, s, j = m.lastgroup or "", m.group(), m.end()   # every alternative is named
         if src.tokens >= MAX_TOKENS:
             raise src.limit(i, f"more than {MAX_TOKENS} tokens", "split the document")
         if src.tokens % 4096 == 0:
@@ -147,6 +147,7 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         if d not in ("(", ")", "[", "]", "\\{", "\\}"):
             raise src.error(i, f"\\{name} must be followed by ( ) [ ] \\{{ or \\}}, not {show(d)}",
                             "use \\left( ... \\right) or plain brackets")
+        assert m is not None
         toks.append(Tok("op", d, m.start(), m.end(), True))
         return m.end()
     if name in TEXT_CMDS:
@@ -169,6 +170,7 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         if env not in ALIGN_ENVS:
             raise src.error(i, f"environment \\{name}{{{env}}} is not supported",
                             "write one equation per line (for matrices: one equation per entry)")
+        assert m is not None
         toks.append(Tok(name, env, i, m.end(), space))
         return m.end()
     if name == "\\":

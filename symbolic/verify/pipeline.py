@@ -15,6 +15,7 @@ A pipeline of pure stages, each taking the previous stage's data and never calli
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import sympy as sp
 
@@ -61,7 +62,7 @@ def prepare(d: Derivation, aliases: dict | None = None, points: int = 20,
     return Context(network(d, aliases), sampling(d, points, seed))
 
 
-def verify_text(d: Derivation, text: str, fmt: str = "tex", **kw) -> Report:
+def verify_text(d: Derivation, text: str, fmt: str = "tex", **kw: Any) -> Report:
     """Read a document (tex, txt or toml) and check it against `d`."""
     doc = read(text, fmt)
     return verify_statements(d, doc.statements, doc.aliases, source=text, **kw)
@@ -90,12 +91,13 @@ def check_product(ctx: Context, num: sp.Expr, den: sp.Expr, factors: list[sp.Exp
     return judge(ctx.net, r, evaluate(ctx.net, ctx.sampling, r))
 
 
-def check_gradient(d: Derivation, param: sp.Symbol, factors: list[sp.Expr], **kw) -> Verdict:
+def check_gradient(d: Derivation, param: sp.Symbol, factors: list[sp.Expr],
+                   **kw: Any) -> Verdict:
     """Python API: is the product of `factors` (network symbols) dL/d`param`?"""
     return check_product(prepare(d, **kw), d.loss_symbol, param, factors)
 
 
 def check_local(d: Derivation, num: sp.Expr, den: sp.Expr, factors: list[sp.Expr],
-                **kw) -> Verdict:
+                **kw: Any) -> Verdict:
     """Python API: is the product of `factors` the partial d`num`/d`den`?"""
     return check_product(prepare(d, **kw), num, den, factors)

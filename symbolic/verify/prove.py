@@ -11,6 +11,7 @@ from __future__ import annotations
 import sympy as sp
 
 from ..check import exact_zero, expanded
+from ..derivation import Derivation
 from ..functions import expand_definitions
 from ..timelimit import bounded
 from .piecewise import PIECEWISE, piecewise_zero
@@ -33,17 +34,17 @@ def prove(net: Network, hand: sp.Expr, true: sp.Expr) -> tuple[bool, tuple[Patte
     opened = diff.xreplace(net.piecewise_outputs)
     piecewise = expand_definitions(opened).has(*PIECEWISE)
 
-    def intermediates():
+    def intermediates() -> tuple[bool, tuple[Pattern, ...]]:
         if exact_zero(diff):
             return True, ()
         c = piecewise_zero(opened)
         return c.zero, tuple(p for p in c.patterns if all(u.is_Symbol for u, _ in p))
 
-    def full():
+    def full() -> bool:
         whole = one_hot(d, expanded(d, diff))
         return exact_zero(whole) or piecewise and piecewise_zero(whole).zero
 
-    def both():
+    def both() -> bool:
         return exact_zero(diff) or full()
 
     try:
@@ -60,7 +61,7 @@ def prove(net: Network, hand: sp.Expr, true: sp.Expr) -> tuple[bool, tuple[Patte
         return False, suspects
 
 
-def one_hot(d, expr: sp.Expr) -> sp.Expr:
+def one_hot(d: Derivation, expr: sp.Expr) -> sp.Expr:
     """cce assumes targets summing to 1: write the last one as 1 - the others."""
     ys = d.targets
     if d.spec.loss.name != "cce":
