@@ -10,7 +10,7 @@ import unicodedata
 import mpmath
 import sympy as sp
 
-from symbolic.latex_parse import Partial
+from symbolic.latex import Partial
 
 from .unicode import UnicodePrinter
 

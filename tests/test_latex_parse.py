@@ -1,4 +1,4 @@
-"""Tests for symbolic.latex_parse: the seed's derivation, names, hostile input, round trips."""
+"""Tests for symbolic.latex: the seed's derivation, names, hostile input, round trips."""
 # ruff: noqa: E501  (the seed fixture keeps its original long lines)
 
 import math
@@ -10,7 +10,7 @@ import sympy
 from hypothesis import strategies as st
 from passes import two_passes
 
-from symbolic.latex_parse import (
+from symbolic.latex import (
     DITTO,
     PARTIAL,
     LatexParseError,

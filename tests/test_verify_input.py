@@ -9,10 +9,10 @@ import pytest
 from codegen.cli import main
 from symbolic.backprop import derive
 from symbolic.errors import SympropError
-from symbolic.latex_parse import DITTO, parse_document
+from symbolic.latex import DITTO, parse_document
 from symbolic.spec import network
 from symbolic.verify import expand_dittos, verify_text
-from symbolic.verify_read import read
+from symbolic.verify.read import read
 
 
 @pytest.fixture(scope="module")

@@ -20,9 +20,8 @@ from passes import two_passes
 
 from symbolic.backprop import derive
 from symbolic.functions import expand_definitions
-from symbolic.latex_parse import Partial, Statement
 from symbolic.spec import network
-from symbolic.verify import Checker, _product
+from symbolic.verify import check_product, prepare
 
 NETS = [
     ("2-3-1", "sigmoid", "half_se"),
@@ -40,7 +39,7 @@ MUTATIONS = ("replace", "drop", "duplicate", "weight", "sign")
 @lru_cache(maxsize=None)
 def setup(k: int):
     d = derive(network(*NETS[k]))
-    checker = Checker(d, points=20, seed=0)
+    checker = prepare(d, points=20, seed=0)
     pool = sorted({f.value for p in d.params for f in d.gradient(p).factors}, key=sp.default_sort_key)
     weights = [p for p in d.params if p.name.startswith("W")]
     return d, checker, pool, weights
@@ -70,15 +69,16 @@ def mutate(d, pool, weights, factors: list, op: str, i: int, pick: int) -> list 
 
 
 def _opened(checker, expr):
-    defs = {eq.lhs: eq.rhs for eq in checker.d.of_kind("forward") if eq.lhs in checker.d.outputs}
-    return expand_definitions(checker._open(expr).xreplace(defs))
+    d = checker.net.d
+    defs = {eq.lhs: eq.rhs for eq in d.of_kind("forward") if eq.lhs in d.outputs}
+    return expand_definitions(checker.net.open(expr).xreplace(defs))
 
 
 def really_differs(checker, hand: list, true: list, seed: int = 1) -> bool:
     """The independent judge: NumPy floats at every on/off pattern of the units involved."""
     h, t = _opened(checker, sp.Mul(*hand)), _opened(checker, sp.Mul(*true))
     symbols = sorted(h.free_symbols | t.free_symbols, key=sp.default_sort_key)
-    zs = [s for s in symbols if s in checker.names.z_layer]
+    zs = [s for s in symbols if s in checker.net.names.z_layer]
     rng = np.random.default_rng(seed)
     rows = list(product((1.0, -1.0), repeat=min(len(zs), 12))) * 3
     cols = {}
@@ -94,8 +94,7 @@ def really_differs(checker, hand: list, true: list, seed: int = 1) -> bool:
 
 
 def judge(checker, param, factors):
-    stmt = Statement(Partial(checker.d.loss_symbol, param), (_product(factors),), 0, "")
-    return checker.statement(stmt, [list(factors)])
+    return check_product(checker, checker.net.d.loss_symbol, param, factors)
 
 
 def _mutated_chain_is_never_correct(data):

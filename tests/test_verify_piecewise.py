@@ -16,8 +16,8 @@ from symbolic.backprop import derive
 from symbolic.functions import relu
 from symbolic.spec import network
 from symbolic.verify import check_gradient, verify_text
-from symbolic.verify_piecewise import piecewise_zero, units_of
-from symbolic.verify_points import choose_points, evidence
+from symbolic.verify.piecewise import piecewise_zero, units_of
+from symbolic.verify.points import choose_points, evidence
 
 CHAIN = "-".join(["1"] * 12)          # 11 layers, one unit each
 
@@ -76,7 +76,7 @@ def test_points_exercise_every_unit_of_the_chain():
     d = net(CHAIN)
     units = tuple(S(d, f"z{k}_1") for k in range(1, 12))
     base, asked = choose_points(d, units, 20, 0)
-    from symbolic.verify_eval import Points
+    from symbolic.verify.numbers import Points
 
     pts = Points(d, base=base)
     ev = evidence(pts.vector(sp.Mul(*[sp.Heaviside(u) for u in units])),

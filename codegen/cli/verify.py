@@ -62,8 +62,8 @@ def run(args) -> int:
     from symbolic.errors import SympropError
     from symbolic.spec import network
     from symbolic.verify import verify_statements
-    from symbolic.verify_names import unknown_summary
-    from symbolic.verify_read import format_of, read
+    from symbolic.verify.names import unknown_summary
+    from symbolic.verify.read import format_of, read
 
     from ..verdict import render_text, to_json
 

@@ -13,12 +13,13 @@ sides differ. Pure functions of SymPy expressions; no IO.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import sympy as sp
 
-from .check import rational_form
-from .functions import expand_definitions
+from ..check import rational_form
+from ..functions import expand_definitions
 
 PIECEWISE = (sp.Heaviside, sp.Max, sp.Min, sp.Abs, sp.sign)
 UNSUPPORTED = (sp.Piecewise, sp.DiracDelta, sp.floor, sp.ceiling)
@@ -61,7 +62,7 @@ def innermost(expr: sp.Expr) -> list[sp.Expr]:
     return [a for a in expr.atoms(*PIECEWISE) if not any(x.has(*PIECEWISE) for x in a.args)]
 
 
-def units_of(exprs) -> tuple[tuple[sp.Expr, ...], bool]:
+def units_of(exprs: Iterable[sp.Expr]) -> tuple[tuple[sp.Expr, ...], bool]:
     """The units of the piecewise atoms in exprs (sorted), and whether every atom was understood.
 
     exprs are in intermediates (z symbols): atoms are not nested there, so one pass suffices.

@@ -13,8 +13,8 @@ import re
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from . import functions as fn
-from .errors import SympropError
+from .. import functions as fn
+from ..errors import SympropError
 
 # raw function names a parser produces -> how to read them
 GENERIC = {"g", "f"}                    # the activation of the layer of the argument

@@ -7,12 +7,14 @@ written δ may stand for a whole prefix of the chain (∂L/∂z, any length). `c
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from fractions import Fraction
+from typing import Any
 
 import mpmath
 import sympy as sp
 
-from .verify_eval import DIGITS, multiply, same
+from .numbers import DIGITS, multiply, same
 
 MAX_GROUP = 5          # factors on both sides of one matched group
 
@@ -45,7 +47,7 @@ def tidy(expr: sp.Expr) -> tuple[int, sp.Expr]:
     return sign, sp.Mul(*out)
 
 
-def align(hv: list, tv: list, n: int, groups=()) -> list[tuple]:
+def align(hv: list, tv: list, n: int, groups: Iterable[tuple] = ()) -> list[tuple]:
     """Edit-distance alignment of written factors with true ones (numeric vectors).
 
     Operations, in written order: ('match', i, i2, j, j2) written factors i..i2-1 whose product
@@ -59,10 +61,11 @@ def align(hv: list, tv: list, n: int, groups=()) -> list[tuple]:
     h_one = [same(v, ones) for v in hv]
     t_one = [same(v, ones) for v in tv]
     INF = float("inf")
-    best = {(0, 0): (0.0, None, None)}
+    best: dict[tuple[int, int], tuple[float, Any, Any]] = {(0, 0): (0.0, None, None)}
     memo: dict = {}
 
-    def prod(side, a, b):      # product of hv[a:b] (side 0) or tv[a:b] (side 1), once each
+    def prod(side: int, a: int, b: int) -> list:
+        # the product of hv[a:b] (side 0) or tv[a:b] (side 1), once each
         key = (side, a, b)
         if key not in memo:
             memo[key] = multiply((hv, tv)[side][a:b], n)
@@ -70,7 +73,7 @@ def align(hv: list, tv: list, n: int, groups=()) -> list[tuple]:
 
     agree: dict = {}
 
-    def equal(i, i2, j, j2):
+    def equal(i: int, i2: int, j: int, j2: int) -> bool:
         key = (i, i2, j, j2)
         if key not in agree:
             agree[key] = same(prod(0, i, i2), prod(1, j, j2))
@@ -83,7 +86,8 @@ def align(hv: list, tv: list, n: int, groups=()) -> list[tuple]:
                 continue
             cost = best[(i, j)][0]
 
-            def offer(state, c, op, prev=(i, j)):
+            def offer(state: tuple[int, int], c: float, op: tuple,
+                      prev: tuple[int, int] = (i, j)) -> None:
                 if c < best.get(state, (INF,))[0] - 1e-9:
                     best[state] = (c, prev, op)
 
@@ -105,7 +109,8 @@ def align(hv: list, tv: list, n: int, groups=()) -> list[tuple]:
                 offer((i, j + 1), cost + (0 if t_one[j] else 1), ("missing", i, j))
             if i < H:
                 offer((i + 1, j), cost + (0 if h_one[i] else 1), ("extra", i))
-    ops, state = [], (H, T)
+    ops: list[tuple] = []
+    state = (H, T)
     while state != (0, 0):
         _, prev, op = best[state]
         ops.append(op)
@@ -113,6 +118,6 @@ def align(hv: list, tv: list, n: int, groups=()) -> list[tuple]:
     return [op for op in ops[::-1] if not _free(op, h_one, t_one)]
 
 
-def _free(op, h_one, t_one) -> bool:
+def _free(op: tuple, h_one: list[bool], t_one: list[bool]) -> bool:
     """A written [1] with no true factor, or a true 1 left unwritten: not a mistake."""
     return op[0] == "extra" and h_one[op[1]] or op[0] == "missing" and t_one[op[2]]

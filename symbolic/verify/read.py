@@ -1,9 +1,9 @@
 r"""Read a hand derivation for the verifier: LaTeX (.tex), plain formulas (.txt) or TOML (.toml).
 
-All three give `latex_parse.Statement`s (a `Partial` on the left, products of factors on the
+All three give `symbolic.latex.Statement`s (a `Partial` on the left, products of factors on the
 right, `DITTO` for '//'), user aliases (raw name -> raw expression) and, from TOML, network options.
 
-LaTeX: anything `latex_parse` reads; aliases as comment lines `% symprop: alias W_{11} = w_a`.
+LaTeX: anything `symbolic.latex` reads; aliases as comment lines `% symprop: alias W_{11} = w_a`.
 Plain text, one statement per line (# comments):
     alias W11 = w_a
     dL/dw11 = (z_o - y) * out*(1 - out) * w41 * sigma(z_h1)*(1 - sigma(z_h1)) * x1
@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
-from . import formula as plain
-from .errors import SympropError
-from .latex_parse import DITTO, LatexParseError, Partial, Product, Statement, scan_document
-from .latex_parse import parse_formula as parse_latex_formula
+from .. import formula as plain
+from ..errors import SympropError
+from ..latex import DITTO, LatexParseError, Partial, Product, Statement, scan_document
+from ..latex import parse_formula as parse_latex_formula
 
 MAX_BYTES = 1_000_000
 MAX_STATEMENTS = 200     # each costs up to ~50 ms; a file of more is split, not waited for
@@ -85,7 +85,7 @@ _ALIAS_TEX = re.compile(r"^[ \t]*%+[ \t]*symprop:[ \t]*(.*)$", re.MULTILINE)
 
 
 # W^{(2)}_{11} / W_{11}^{(2)}, the layered names our own sheets print, -> W_{2,11}: the layer
-# goes into the subscript (latex_parse rejects a parenthesised superscript as a power). The
+# goes into the subscript (symbolic.latex rejects a parenthesised superscript as a power). The
 # replacement is padded with spaces to the same length, so every position stays where it was.
 def _layered_pattern() -> re.Pattern:
     layer = r"\^\{\((?P<lN>[0-9]+)\)\}"
@@ -105,7 +105,7 @@ def _layer_into_subscript(m: re.Match) -> str:
     return new + " " * (len(m.group()) - len(new))
 
 
-# sigma(\cdot), g(\cdot): the function itself. latex_parse wants a value there; the argument is
+# sigma(\cdot), g(\cdot): the function itself. symbolic.latex wants a value there; the argument is
 # read as the name PLACEHOLDER (xi), which is fine in a definition (skipped) and an error naming
 # the placeholder inside a derivative. Same length, so positions do not move.
 _PLACEHOLDER = re.compile(

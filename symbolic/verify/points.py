@@ -14,20 +14,22 @@ Pure functions: (derivation, units, seed) -> points; (vectors) -> evidence.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import mpmath
 import sympy as sp
 
-from .check import random_point
-from .verify_eval import DIGITS, same, value
+from ..check import random_point
+from ..derivation import Derivation
+from .numbers import DIGITS, same, value
 
 MAGNITUDE = (0.25, 1.5)    # |z| of a unit set on or off: clear of the kink at 0
 RANDOM_EXTRA = 8           # random patterns beyond the structured ones
 MAX_POINTS = 400
 
 
-def patterns(units: tuple, count: int, rng: random.Random, first=()) -> list[dict]:
+def patterns(units: tuple, count: int, rng: random.Random, first: Iterable = ()) -> list[dict]:
     """Sign patterns (unit -> +1 on / -1 off) for `units`: structured, then random."""
     out = [dict(p) for p in first]
     if units:
@@ -43,7 +45,7 @@ def patterns(units: tuple, count: int, rng: random.Random, first=()) -> list[dic
     return out[:MAX_POINTS]
 
 
-def controls(d) -> dict:
+def controls(d: Derivation) -> dict:
     """Pre-activation symbol -> the bias that sets it."""
     nm, out = d.naming, {}
     for layer in d.layers:
@@ -52,7 +54,7 @@ def controls(d) -> dict:
     return out
 
 
-def choose_points(d, units: tuple, count: int, seed: int, first=(),
+def choose_points(d: Derivation, units: tuple, count: int, seed: int, first: Iterable = (),
                   digits: int = DIGITS) -> tuple[list[dict], list[dict]]:
     """(points, the sign pattern asked of each): base values of inputs, parameters, targets."""
     rng = random.Random(f"{seed}|{sp.srepr(tuple(units))}")
@@ -94,7 +96,7 @@ def _targets(pattern: dict, rng: random.Random) -> dict:
         (v,) = syms
         a, c = sp.Poly(u, v).all_coeffs() if u.is_polynomial(v) and sp.degree(u, v) == 1 \
             else (None, None)
-        if v in out or a is None or not (a.is_number and c.is_number) or a == 0:
+        if v in out or a is None or c is None or not (a.is_number and c.is_number) or a == 0:
             continue
         out[v] = (sign * rng.uniform(*MAGNITUDE) - float(c)) / float(a)
     return out

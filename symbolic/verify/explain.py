@@ -1,22 +1,24 @@
 """Explaining a wrong statement: the factor at fault, what it should be, and a witness point.
 
 `Explainer.pinpoint` aligns the written factors with the true chain-rule factors by their values
-at the test points (`verify_align.align`) and names the first mismatch, a δ as the δ; `witness`
+at the test points (`align.align`) and names the first mismatch, a δ as the δ; `witness`
 picks a point where the sides differ, one with a non-zero true value when there is one, with the
 activation pattern of a piecewise statement. Pure: vectors of values in, dataclasses out.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import mpmath
 import sympy as sp
 
-from .timelimit import bounded
-from .verify_align import align, constant_ratio, tidy
-from .verify_eval import DIGITS, multiply, same
-from .verify_points import pattern_at
+from ..derivation import Factor
+from ..timelimit import bounded
+from .align import align, constant_ratio, tidy
+from .numbers import DIGITS, Points, multiply, same
+from .points import pattern_at
 
 RATIO_SECONDS = 0.5
 
@@ -46,12 +48,13 @@ class Witness:
 
 
 class Explainer:
-    def __init__(self, loss_symbol, delta_defs: dict, delta_of: dict):
+    def __init__(self, loss_symbol: sp.Symbol, delta_defs: dict, delta_of: dict):
         self.loss = loss_symbol
         self.delta_defs = delta_defs     # δ symbol -> its definition
         self.delta_of = delta_of         # z -> its δ symbol
 
-    def pinpoint(self, side, written, hand, hv, true, tv, n) -> Fault:
+    def pinpoint(self, side: int, written: Sequence, hand: Sequence[sp.Expr], hv: list[list],
+                 true: Sequence[Factor], tv: list[list], n: int) -> Fault:
         groups = self._delta_groups(hand, true)
         ops = align(hv, tv, n, groups)
         errors = [op for op in ops if op[0] != "match"]
@@ -82,7 +85,7 @@ class Explainer:
         i = op[1]
         return Fault("extra", side, i + 1, written[i], hand[i], None, None, hand[i], others)
 
-    def _delta_groups(self, hand, true) -> tuple:
+    def _delta_groups(self, hand: Sequence[sp.Expr], true: Sequence[Factor]) -> tuple:
         """(i, i+1, 0, j2): a written factor holding a δ against the true prefix ∂L/∂z (any
         length), so a δ written for another δ is named as the δ."""
         deltas = set(self.delta_defs)
@@ -91,20 +94,21 @@ class Explainer:
         return tuple((i, i + 1, 0, j2) for i, h in enumerate(hand)
                      if h.free_symbols & deltas for j2 in ends)
 
-    def ratio(self, hand: sp.Expr, true: sp.Expr, hv=None, tv=None) -> sp.Expr | None:
+    def ratio(self, hand: sp.Expr, true: sp.Expr, hv: list | None = None,
+              tv: list | None = None) -> sp.Expr | None:
         """hand/true in simplest form: a constant if it is one at every point, else cancelled
         with the activations kept as opaque quantities."""
-        constant = constant_ratio(hv, tv) if hv is not None else None
+        constant = constant_ratio(hv, tv) if hv is not None and tv is not None else None
         if constant is not None:
             return constant
         expr = hand / true
-        gens = {}
+        gens: dict[sp.Basic, sp.Dummy] = {}
         for f in sorted(expr.atoms(sp.Function), key=sp.default_sort_key):
             gens[f] = sp.Dummy(f"F{len(gens)}")
         back = {v: k for k, v in gens.items()}
         plain = expr.xreplace(gens)     # symbols and dummies only: picklable across the fork
 
-        def simplest():
+        def simplest() -> sp.Expr:
             num, den = sp.cancel(sp.together(plain)).as_numer_denom()
             (sn, num), (sd, den) = tidy(sp.factor(num)), tidy(sp.factor(den))
             return sn * sd * num / den
@@ -114,7 +118,8 @@ class Explainer:
         except (TimeoutError, RuntimeError):
             return None
 
-    def witness(self, points, hand, t_values, h_product, t_product, units, unit_vectors):
+    def witness(self, points: Points, hand: Sequence[sp.Expr], t_values: list[sp.Expr],
+                h_product: list, t_product: list, units: tuple, unit_vectors: dict) -> Witness:
         """A point where the sides differ: one with a non-zero true value when there is one."""
         differ = [k for k in range(points.count) if not same([h_product[k]], [t_product[k]])]
         with mpmath.workdps(DIGITS):

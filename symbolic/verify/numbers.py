@@ -7,12 +7,15 @@ generated code is executed and hostile values (exp of a huge number) are cut off
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
+from typing import Any
 
 import mpmath
 import sympy as sp
 
-from . import functions as fn
-from .check import random_point
+from .. import functions as fn
+from ..check import random_point
+from ..derivation import Derivation
 
 DIGITS = 40
 HUGE = 10**6          # |argument| of exp beyond which the value is taken as 0 or infinity
@@ -22,7 +25,8 @@ NAN = mpmath.mpf("nan")
 class Points:
     """`count` random points of one network: the base values and every forward intermediate."""
 
-    def __init__(self, d, count: int = 20, seed: int = 0, digits: int = DIGITS, base=None):
+    def __init__(self, d: Derivation, count: int = 20, seed: int = 0, digits: int = DIGITS,
+                 base: Iterable[dict] | None = None):
         """Random points, or the given `base` points (inputs, parameters, targets) when set."""
         self.d, self.digits = d, digits
         rng = random.Random(seed)
@@ -51,7 +55,7 @@ def same(a: list, b: list, digits: int = DIGITS) -> bool:
         return _same(a, b, mpmath.mpf(10) ** (10 - digits))
 
 
-def _same(a: list, b: list, tol) -> bool:
+def _same(a: list, b: list, tol: Any) -> bool:
     for x, y in zip(a, b):
         if mpmath.isnan(x) or mpmath.isnan(y):
             if not (mpmath.isnan(x) and mpmath.isnan(y)):
@@ -81,7 +85,7 @@ def multiply(vectors: list[list], n: int, digits: int = DIGITS) -> list:
         return out
 
 
-def value(expr: sp.Basic, values: dict, memo: dict):
+def value(expr: sp.Basic, values: dict, memo: dict) -> Any:
     """expr at one point; values maps symbols to mpf. Unknown constructs raise TypeError."""
     hit = memo.get(expr)
     if hit is not None:
@@ -96,13 +100,13 @@ def value(expr: sp.Basic, values: dict, memo: dict):
     return result
 
 
-def _exp(x):
+def _exp(x: Any) -> Any:
     if abs(x) > HUGE:
         return mpmath.inf if x > 0 else mpmath.mpf(0)
     return mpmath.exp(x)
 
 
-def _sigmoid(x):
+def _sigmoid(x: Any) -> Any:
     return 1 / (1 + _exp(-x))
 
 
@@ -115,7 +119,7 @@ _UNARY = {
 }
 
 
-def _value(expr, values, memo):
+def _value(expr: Any, values: dict, memo: dict) -> Any:
     v = lambda e: value(e, values, memo)  # noqa: E731
     if expr.is_Symbol:
         if expr not in values:

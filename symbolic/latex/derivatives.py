@@ -1,0 +1,113 @@
+"""Fractions, derivatives and roots for the LaTeX parser.
+
+\\frac{a}{b} is a ratio; \\frac{\\partial L}{\\partial w}, \\frac{dL}{dw} and \\partial L / \\partial w are a
+`Partial`; higher-order and operator forms are refused with a fix.
+"""
+
+from __future__ import annotations
+
+import sympy
+
+from .cursor import Item
+from .names import Names
+from .source import MAX_EXPONENT, show
+from .statements import Ditto, Partial
+from .tokens import Tok
+
+
+class Derivatives(Names):
+    def frac(self, depth: int, t: Tok) -> Item:
+        self.i += 1
+        kind = self.derivative_kind()
+        if kind:
+            return self.frac_partial(depth, t, kind)
+        num = self.tex_arg(depth, t)
+        den = self.tex_arg(depth, t)
+        if den.is_zero:
+            raise self.fail(t, "division by zero", "check the denominator")
+        self.check_bits([num, den], t)
+        return Item(num / den, "expr", t)
+
+    def derivative_kind(self) -> str:
+        r"""'partial' for \frac{\partial ..}{..}, 'd' for \frac{dL}{dw}, '' for a ratio."""
+        if not self.is_("{"):
+            return ""
+        if self.is_("partial", 1):
+            return "partial"
+        close = self.find_close(self.i)
+        if close is None or not self.is_d(self.peek(1)):
+            return ""
+        after = self.peek(2)
+        k = close - self.i
+        if not (self.is_("{", k + 1) and self.is_d(self.peek(k + 2))):
+            return ""  # d \cdot x / y
+        assert after is not None
+        if after.text in ("}", "^"):  # \frac{d}{dx}, \frac{d^2y}{dx^2}
+            raise self.fail(self.peek(1), "operator or higher-order derivative d/dx",
+                            r"write first derivatives of a name: \frac{dL}{dw}")
+        return "" if after.text in ("_", "'") else "d"
+
+    @staticmethod
+    def is_d(t: Tok | None) -> bool:
+        return t is not None and (t.kind == "letter" and t.text == "d"
+                                  or t.kind == "text" and t.text.strip() == "d")
+
+    def find_close(self, i: int) -> int | None:
+        """Index of the '}' closing the '{' at token index i."""
+        level = 0
+        for j in range(i, len(self.toks)):
+            t = self.toks[j]
+            if t.kind == "op" and t.text in "{}":
+                level += 1 if t.text == "{" else -1
+                if level == 0:
+                    return j
+        return None
+
+    def frac_partial(self, depth: int, t: Tok, kind: str) -> Item:
+        parts = []
+        for which in ("numerator", "denominator"):
+            opener = self.expect("{")
+            mark = self.peek()
+            if kind == "partial" and not self.is_("partial") or kind == "d" and not self.is_d(mark):
+                lead = "\\partial" if kind == "partial" else "d"
+                raise self.fail(mark or opener,
+                                f"the {which} of a derivative must start with {lead}",
+                                r"write \frac{\partial L}{\partial w}")
+            assert mark is not None
+            self.i += 1
+            if self.is_("^"):
+                raise self.fail(self.peek(), "higher-order derivative",
+                                "write first derivatives only")
+            if self.is_("}"):
+                raise self.fail(self.peek(), f"operator form \\frac{{{mark.text}}}{{..}}",
+                                r"write \frac{\partial L}{\partial w}")
+            parts.append(self.fold(self.sum(depth + 1, frozenset({"}"}), opener)))
+            self.expect("}", opener)
+        return Item(Partial(*parts), "partial", t)
+
+    def slash_partial(self, depth: int, t: Tok) -> Item:
+        r"""\partial L / \partial w."""
+        self.i += 1
+        num = self.operand(depth + 1).value
+        self.expect("/")
+        if not self.is_("partial"):
+            raise self.fail(self.peek(), r"expected \partial after '/'",
+                            r"write \partial L / \partial w")
+        self.i += 1
+        den = self.operand(depth + 1).value
+        if isinstance(num, (Partial, Ditto)) or isinstance(den, (Partial, Ditto)):
+            raise self.fail(t, "nested derivative", "write first derivatives only")
+        return Item(Partial(num, den), "partial", t)
+
+    def sqrt(self, depth: int, t: Tok) -> sympy.Expr:
+        index = None
+        if self.is_("["):
+            opener = self.next()
+            index = self.fold(self.sum(depth + 1, frozenset({"]"}), opener))
+            self.expect("]", opener)
+        value = self.tex_arg(depth, t)
+        if index is None:
+            return self.power(value, sympy.Rational(1, 2), t)
+        if not (index.is_Integer and 1 <= index <= MAX_EXPONENT):
+            raise self.fail(t, f"root index {show(str(index))}", "use a small whole number")
+        return self.power(value, 1 / index, t)

@@ -1,0 +1,304 @@
+"""The document scanner: math regions, aligned rows and plain lines -> statements.
+
+`scan_document` finds every formula ($$..$$, \\[..\\], $..$, equation/align environments, plain
+lines that look like formulas), reads each row as a statement (`lhs = side = side`, a row starting
+with '=' continues the one above) and keeps going after an error: every statement that parses,
+one positioned error for each that does not. `parse_formula` reads one expression.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from contextlib import contextmanager
+from dataclasses import replace
+
+import sympy
+
+from .expressions import Parser
+from .source import MAX_BYTES, MAX_DEPTH, LatexParseError, LimitError, Source
+from .statements import DITTO, Partial, Product, Statement
+from .tokens import _ENV_RE, _ROWSKIP_RE, ALIGN_ENVS, GREEK, WORDS, Tok, tokenize
+
+# ---------------------------------------------------------------- statements
+
+
+def _strip_row(toks: list[Tok]) -> list[Tok]:
+    """Drop aligned-block begin/end marks at the edges and a trailing '.' or ','."""
+    while toks and toks[0].kind in ("begin", "end"):
+        toks = toks[1:]
+    while toks and (toks[-1].kind in ("begin", "end") or toks[-1].text in (".", ",")):
+        toks = toks[:-1]
+    return toks
+
+
+def _side(p: Parser, depth: int) -> Product:
+    """One side of a chain: its top-level factors."""
+    first = p.i
+    terms = p.sum(depth, frozenset({"=", None}))
+    toks = p.toks[first:p.i]
+    src = p.src
+    line, col = src.where(toks[0].pos)
+    text = src.text[toks[0].pos:toks[-1].end]
+    if len(terms) > 1:
+        return Product((p.fold(terms),), text, col, line)
+    term = terms[0]
+    groups: list[tuple[list, list]] = []
+    for k, item in enumerate(term.items):
+        op = term.ops[k - 1] if k else "*"
+        alone = ("bracket", "partial", "ditto")
+        if op == "*" or op == "juxt" and (item.kind in alone or groups[-1][0][-1].kind in alone):
+            groups.append(([item], []))
+        else:
+            if op == "/" and groups[-1][0][-1].kind == "ditto":
+                raise p.fail(item.tok, "division of a // factor", "write the factor out")
+            groups[-1][0].append(item)
+            groups[-1][1].append(op)
+    factors = []
+    for items, ops in groups:
+        if len(items) == 1 and items[0].kind in ("partial", "ditto"):
+            factors.append(items[0].value)
+        else:
+            factors.append(p.fold_items(items, ops))
+    if term.sign < 0:
+        if isinstance(factors[0], sympy.Expr):
+            factors[0] = -factors[0]
+        else:
+            factors.insert(0, sympy.Integer(-1))
+    return Product(tuple(factors), text, col, line)
+
+
+def _statement(src: Source, toks: list[Tok], prev: tuple | None) -> tuple:
+    """lhs = side = side ...; a row starting with '=' continues prev.
+
+    Returns (statement, start offset) so that a continuation can extend the source text.
+    """
+    p = Parser(src, toks, toks[-1].end)
+    first = toks[0]
+    if first.text == "=":
+        if prev is None:
+            raise src.error(first.pos, "'=' starts a line with nothing to continue",
+                            "write the left-hand side first")
+        stmt, start = prev
+        sides = list(stmt.sides)
+    else:
+        lhs_side = _side(p, 0)
+        if any(f is DITTO for f in lhs_side.factors):
+            raise src.error(first.pos, "// on the left of '='", "write the left-hand side out")
+        f = lhs_side.factors
+        lhs = f[0] if len(f) == 1 else sympy.Mul(
+            *(x.as_expr() if isinstance(x, Partial) else x for x in f))
+        stmt, start, sides = None, first.pos, []
+    while p.is_("="):
+        p.i += 1
+        if p.peek() is None or p.is_("="):
+            raise p.fail(p.peek(), "nothing after '='", "write the right-hand side")
+        sides.append(_side(p, 0))
+    if not sides:
+        raise src.error(first.pos, "no '=' in this formula", "write lhs = rhs")
+    source = src.text[start:toks[-1].end]
+    if stmt is not None:
+        return replace(stmt, sides=tuple(sides), source=source), start
+    line, col = src.where(first.pos)
+    return Statement(lhs, tuple(sides), line, source, col), start
+
+
+_FORMULA_KINDS = {"letter", "word", "text", "num"}
+
+
+def _looks_like_formula(toks: list[Tok]) -> bool:
+    """A row without '=' is skipped when it only names things (x_1, \\eta, \\text{Summary})."""
+    for t in toks:
+        if t.kind in _FORMULA_KINDS or t.kind == "cmd" and t.text in GREEK:
+            continue
+        if t.kind == "op" and t.text in ("_", "{", "}", ",", "."):
+            continue
+        return True
+    return False
+
+
+def _rows(src: Source, start: int, end: int) -> list[tuple[int, int]]:
+    r"""Split text[start:end] at \\ outside braces."""
+    text, rows, i, level, row_start = src.text, [], start, 0, start
+    while i < end:
+        c = text[i]
+        if c == "\\":
+            begin = text.startswith("\\begin", i)
+            m = _ENV_RE.match(text, i + (6 if begin else 4), end) if begin or text.startswith(
+                "\\end", i) else None
+            if m and m.group(1) not in ALIGN_ENVS:  # a matrix's rows are not statements
+                level += 1 if begin else -1
+                i = m.end()
+                continue
+            if text.startswith("\\\\", i) and level == 0:
+                rows.append((row_start, i))
+                m = _ROWSKIP_RE.match(text, i + 2, end)
+                i = row_start = m.end() if m else i + 2
+                continue
+            i += 2
+            continue
+        level += (c == "{") - (c == "}")
+        i += 1
+    rows.append((row_start, end))
+    return rows
+
+
+def _region(src: Source, start: int, end: int, inline: bool, out: list) -> None:
+    """The statements of one math region; a row's error is appended to out and reading goes on."""
+    prev = None  # (statement, start offset) of the last statement, for '&= ...' rows
+    for a, b in _rows(src, start, end):
+        src.tick(a)
+        try:
+            toks = _strip_row(tokenize(src, a, b))
+            if not toks:
+                continue
+            if not any(t.kind == "op" and t.text == "=" for t in toks):
+                if not inline and _looks_like_formula(toks):
+                    raise src.error(toks[0].pos, "formula without '='",
+                                    "write lhs = rhs (or move prose outside the math)")
+                continue
+            continued = prev is not None and toks[0].text == "="
+            prev = _statement(src, toks, prev)
+            if continued:
+                out[-1] = prev[0]
+            else:
+                out.append(prev[0])
+        except LimitError:
+            raise
+        except LatexParseError as err:
+            out.append(err)
+            prev = None
+
+
+_PROSE_RE = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{3,}")
+
+
+def _plain_line_is_formula(line: str) -> bool:
+    """Outside math a line is read only if it has '=', is ASCII and has no prose words."""
+    if "=" not in line or not line.isascii():
+        return False
+    line = re.sub(r"\\(?:text|mathrm|operatorname|textrm)\s*\{[^{}]*\}|_\{[^{}]*\}", " ", line)
+    for m in _PROSE_RE.finditer(line):
+        w = m.group()
+        if w not in WORDS and not (w[0] == "d" and w[1:] in WORDS):
+            return False
+    return True
+
+
+_OPEN_RE = re.compile(r"\$\$|\$|\\\[|\\\(|\\begin\{([A-Za-z]+\*?)\}|\\.", re.DOTALL)
+TOP_ENVS = {"equation", "equation*", "align", "align*", "gather", "gather*", "multline",
+            "multline*", "displaymath", "math", "alignat", "alignat*"}
+
+
+def _strip_comments(text: str) -> str:
+    r"""Blank out % comments (not \%) keeping every offset."""
+    if "%" not in text:
+        return text
+    out, i = [], 0
+    for m in re.finditer(r"\\.|%[^\n]*", text, re.DOTALL):
+        if m.group()[0] == "%":
+            out.append(text[i:m.start()])
+            out.append(" " * len(m.group()))
+            i = m.end()
+    out.append(text[i:])
+    return "".join(out)
+
+
+def _find_close(src: Source, closer: str, j: int, opener_pos: int, opener: str) -> int:
+    text = src.text
+    pat = re.compile(re.escape(closer) + r"|\\.", re.DOTALL)
+    for m in pat.finditer(text, j):
+        if m.group() == closer:
+            return m.start()
+    raise src.error(opener_pos, f"unclosed {opener}", f"add the closing {closer}")
+
+
+def _check_size(text: str) -> None:
+    if not isinstance(text, str):
+        raise TypeError("expected str")
+    if len(text) > MAX_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise LatexParseError(f"input is over {MAX_BYTES:,} bytes", 1, 1,
+                              "split it into smaller files")
+    k = text.find("\0")
+    if k >= 0:
+        raise Source(text).error(k, "NUL byte in the input", "remove it (is this a binary file?)")
+
+
+@contextmanager
+def _stack_room():
+    """Room for MAX_DEPTH nested groups (about 4 Python frames each)."""
+    old = sys.getrecursionlimit()
+    need = 4 * MAX_DEPTH + 1000
+    if old < need:
+        sys.setrecursionlimit(need)
+    try:
+        yield
+    finally:
+        if old < need:
+            sys.setrecursionlimit(old)
+
+
+def scan_document(text: str) -> tuple[list[Statement], list[LatexParseError]]:
+    """Every statement that parses, and one error for each that does not (errors do not stop)."""
+    _check_size(text)
+    src = Source(_strip_comments(text))  # comments are blanked: offsets are unchanged
+    out: list = []
+    plain = []  # (start, end) of text outside math
+    t, i, n = src.text, 0, len(src.text)
+    with _stack_room():
+        while i < n:
+            src.tick(i)
+            m = _OPEN_RE.search(t, i)
+            if m is None:
+                plain.append((i, n))
+                break
+            s = m.group()
+            if s.startswith("\\") and s not in ("\\[", "\\(") and not (
+                    m.group(1) and m.group(1) in TOP_ENVS):
+                i = m.end()
+                continue
+            plain.append((i, m.start()))
+            closer = {"$$": "$$", "$": "$", "\\[": "\\]", "\\(": "\\)"}.get(s)
+            if closer is None:
+                closer = f"\\end{{{m.group(1)}}}"
+            j = _find_close(src, closer, m.end(), m.start(), s)
+            _region(src, m.end(), j, s in ("$", "\\("), out)
+            i = j + len(closer)
+        for a, b in plain:
+            for lm in re.finditer(r"[^\n]+", t[a:b]):
+                src.tick(a + lm.start())
+                if _plain_line_is_formula(lm.group()):
+                    _region(src, a + lm.start(), a + lm.end(), False, out)
+    out.sort(key=lambda x: (x.line, x.col))
+    return ([x for x in out if isinstance(x, Statement)],
+            [x for x in out if isinstance(x, LatexParseError)])
+
+
+def parse_document(text: str) -> list[Statement]:
+    r"""All statements of a document ($$..$$, \[..\], $..$, aligned blocks, plain formula lines).
+
+    Raises the first LatexParseError; use scan_document to collect every error.
+    """
+    statements, errors = scan_document(text)
+    if errors:
+        raise errors[0]
+    return statements
+
+
+def parse_formula(text: str) -> sympy.Expr | Partial:
+    """One expression (no '='): a SymPy expression, or a Partial when that is all there is."""
+    _check_size(text)
+    src = Source(text)
+    with _stack_room():
+        toks = _strip_row(tokenize(src, 0, len(text)))
+        if not toks:
+            raise LatexParseError("empty formula", 1, 1, "write an expression")
+        p = Parser(src, toks, len(text))
+        terms = p.sum(0, frozenset({None, "="}))
+        if p.peek() is not None:
+            raise p.fail(p.peek(), "'=' in a single expression", "use parse_document for equations")
+        if len(terms) == 1 and terms[0].sign > 0 and len(terms[0].items) == 1:
+            item = terms[0].items[0]
+            if item.kind == "partial":
+                return item.value
+        return p.fold(terms)

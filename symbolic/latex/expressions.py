@@ -1,0 +1,321 @@
+"""The expression parser: sums, products, operands and function calls -> SymPy objects.
+
+A recursive-descent parser over `tokens`; nothing is evaluated (no eval/sympify/parse_expr), every
+number and nesting level is bounded. A partial derivative standing as a factor is a `Partial`;
+inside a larger expression it becomes the applied function PARTIAL(num, den).
+"""
+
+from __future__ import annotations
+
+import sympy
+
+from .cursor import Item, Term
+from .derivatives import Derivatives
+from .source import (
+    FIX_COMMAND,
+    MAX_DEPTH,
+    MAX_DIGITS,
+    MAX_DOC_OPERANDS,
+    MAX_EXPONENT,
+    MAX_NUMBER_BITS,
+    MAX_OPERANDS,
+    show,
+)
+from .statements import DITTO
+from .tokens import (
+    ACCENTS,
+    CLOSERS,
+    FRACS,
+    FUNCTIONS,
+    GREEK,
+    MUL_CMDS,
+    OPENERS,
+    PRIMABLE,
+    VALUE_CMDS,
+    Tok,
+)
+
+
+class Parser(Derivatives):
+    """A formula's tokens -> terms of items (sum), folded into SymPy values (fold)."""
+
+    # -- sums and products
+    def sum(self, depth: int, stops: frozenset, opener: Tok | None = None) -> list[Term]:
+        """Terms up to (not including) a token in stops; None in stops allows the end."""
+        if depth > MAX_DEPTH:
+            raise self.fail(self.peek(), f"nesting deeper than {MAX_DEPTH}", "flatten the formula")
+        terms = []
+        while True:
+            sign = 1
+            while self.is_("+") or self.is_("-"):
+                sign = -sign if self.next().text == "-" else sign
+            term = Term(sign, [self.operand(depth)])
+            while True:
+                t = self.peek()
+                if t is None:
+                    break
+                if t.kind == "cmd" and t.text in MUL_CMDS or self.is_("*"):
+                    op = "*"
+                elif self.is_("/") or t.kind == "cmd" and t.text == "div":
+                    op = "/"
+                elif self.starts_operand(t):
+                    if t.kind == "num":
+                        raise self.fail(t, f"number {show(t.text)} right after a factor",
+                                        r"put \cdot between them")
+                    term.items.append(self.operand(depth))
+                    term.ops.append("juxt")
+                    continue
+                else:
+                    break
+                self.i += 1
+                neg = False
+                while self.is_("+") or self.is_("-"):
+                    neg ^= self.next().text == "-"
+                item = self.operand(depth)
+                if neg:
+                    item = self.negate(item)
+                term.items.append(item)
+                term.ops.append(op)
+            terms.append(term)
+            if not (self.is_("+") or self.is_("-")):
+                break
+        t = self.peek()
+        if t is None and None in stops or t is not None and t.text in stops:
+            return terms
+        if t is None and opener is not None:
+            self.expect(OPENERS[opener.text], opener)
+        if t is not None and t.text in CLOSERS:
+            raise self.fail(t, f"unbalanced '{t.text}'", "remove it or add the matching opener")
+        if t is not None and t.text == "=":
+            raise self.fail(t, "'=' inside brackets or an argument", "close the bracket before '='")
+        if t is not None and t.text == "\\\\":
+            raise self.fail(t, "line break \\\\ outside an aligned block row",
+                            "end the formula before \\\\")
+        if t is not None and t.kind in ("begin", "end"):
+            raise self.fail(t, f"\\{t.kind}{{{t.text}}} inside a formula",
+                            "put aligned blocks around whole equations only")
+        raise self.fail(t, f"unexpected {show(t.text) if t else 'end'}", FIX_COMMAND)
+
+    def negate(self, item: Item) -> Item:
+        if item.kind in ("partial", "ditto"):
+            raise self.fail(item.tok, "a sign before a derivative or // factor",
+                            r"write -1 \cdot [ ... ] instead")
+        return Item(-item.value, "expr", item.tok)
+
+    def starts_operand(self, t: Tok) -> bool:
+        if t.kind in ("num", "letter", "word", "text", "ditto"):
+            return True
+        if t.kind == "cmd":
+            return t.text in VALUE_CMDS
+        return t.kind == "op" and t.text in OPENERS
+
+    def fold(self, terms: list[Term]) -> sympy.Expr:
+        """Terms -> one SymPy expression (Partial -> PARTIAL(num, den); // is an error)."""
+        parts = []
+        for term in terms:
+            value = self.fold_items(term.items, term.ops)
+            parts.append(value if term.sign > 0 else -value)
+        return parts[0] if len(parts) == 1 else sympy.Add(*parts)
+
+    def fold_items(self, items: list[Item], ops: list[str]) -> sympy.Expr:
+        num, den = [], []
+        for k, item in enumerate(items):
+            if item.kind == "ditto":
+                raise self.fail(item.tok, "// (same as above) inside an expression",
+                                r"use // only as a whole factor: // \cdot [x_2]")
+            value = item.value.as_expr() if item.kind == "partial" else item.value
+            if k and ops[k - 1] == "/":
+                if value.is_zero:
+                    raise self.fail(item.tok, "division by zero", "check the denominator")
+                den.append(value)
+            else:
+                num.append(value)
+        self.check_bits(num + den, items[0].tok)
+        value = num[0] if len(num) == 1 else sympy.Mul(*num)
+        if den:
+            value = value / (den[0] if len(den) == 1 else sympy.Mul(*den))
+        return value
+
+    def check_bits(self, values: list, tok: Tok) -> None:
+        bits = sum(v.p.bit_length() + v.q.bit_length() for v in values if v.is_Rational)
+        if bits > MAX_NUMBER_BITS:
+            raise self.fail(tok, f"number too large (over {MAX_NUMBER_BITS} bits)",
+                            "use smaller constants")
+
+    def power(self, base: sympy.Expr, exp: sympy.Expr, tok: Tok) -> sympy.Expr:
+        if exp.is_Rational and (abs(exp.p) > MAX_EXPONENT or exp.q > MAX_EXPONENT):
+            raise self.fail(tok, f"exponent {show(str(exp))} is too large (limit {MAX_EXPONENT})",
+                            "use a smaller exponent")
+        if exp.is_Rational and base.is_Rational:
+            self.check_bits([base] * abs(exp.p), tok)
+        if base.is_zero and exp.is_Rational and exp.is_negative:
+            raise self.fail(tok, "division by zero", "check the exponent")
+        return sympy.Pow(base, exp)
+
+    # -- operands
+    def operand(self, depth: int) -> Item:
+        if depth > MAX_DEPTH:
+            raise self.fail(self.peek(), f"nesting deeper than {MAX_DEPTH}", "flatten the formula")
+        self.operands += 1
+        self.src.operands += 1
+        t = self.peek()
+        if self.operands > MAX_OPERANDS or self.src.operands > MAX_DOC_OPERANDS:
+            raise self.src.limit(t.pos if t else self.end, f"too many terms (limit {MAX_OPERANDS}"
+                                 f" per formula, {MAX_DOC_OPERANDS} per document)",
+                                 "split the formula")
+        if self.operands % 64 == 0:
+            self.src.tick(t.pos if t else self.end)
+        if t is None:
+            raise self.fail(t, "a value is missing at the end", "complete the formula")
+        if not self.starts_operand(t):
+            what = "operator" if t.text in ("+", "-", "*", "/", "^", "_", "=") else "token"
+            raise self.fail(t, f"expected a value, found {what} {show(t.text)}",
+                            "put a value here or remove the operator")
+        if t.kind == "ditto":
+            self.i += 1
+            return Item(DITTO, "ditto", t)
+        if t.kind == "cmd" and t.text == "partial":
+            return self.slash_partial(depth, t)
+        if t.kind == "cmd" and t.text in FRACS:
+            item = self.frac(depth, t)
+            if item.kind == "partial":
+                return item
+        elif t.kind == "cmd" and t.text in ("underbrace", "overbrace", "boxed"):
+            item = self.decoration(depth, t)
+        elif t.kind == "op" and t.text in ("(", "[", "\\{"):
+            self.i += 1
+            value = self.fold(self.sum(depth + 1, frozenset({OPENERS[t.text]}), t))
+            self.expect(OPENERS[t.text], t)
+            item = Item(value, "bracket" if t.text == "[" else "expr", t)
+        else:
+            item = Item(self.primary(depth, t), "expr", t)
+        return self.postfix(depth, item)
+
+    def postfix(self, depth: int, item: Item) -> Item:
+        """A superscript after a non-name value; subscripts and primes are errors here."""
+        t = self.peek()
+        if t is not None and t.kind == "op" and t.text == "^":
+            if item.kind == "partial":
+                raise self.fail(t, "power of a derivative", "write the factor twice")
+            self.i += 1
+            exp = self.script(depth, t)
+            item = Item(self.power(item.value, exp, t), item.kind, item.tok)
+            t = self.peek()
+            if t is not None and t.kind == "op" and t.text == "^":
+                raise self.fail(t, "double superscript", "use braces: a^{b^c}")
+        if t is not None and t.kind == "op" and t.text in ("_", "'"):
+            raise self.fail(t, f"'{t.text}' after a value that is not a name",
+                            "subscripts and primes go on names: w_{11}, \\sigma'(z)")
+        return item
+
+    def primary(self, depth: int, t: Tok) -> sympy.Expr:
+        kind, s = t.kind, t.text
+        if kind == "num":
+            return self.number(self.next())
+        if kind == "letter":
+            nxt = self.peek(1)
+            if s in ("g", "f") and nxt is not None and (nxt.text == "(" or nxt.text == "'"):
+                self.i += 1
+                return self.call(depth, s, t)
+            self.i += 1
+            return self.name(depth, s, t, euler=(s == "e"))
+        if kind in ("word", "text"):
+            self.i += 1
+            word = s if kind == "word" else self.text_word(t)
+            if word in FUNCTIONS and word not in ("g", "f"):
+                return self.call(depth, word, t)
+            return self.name(depth, word, t, euler=(word == "e" and kind == "text"))
+        if kind == "op" and s == "{":
+            if self.is_("}", 1):
+                return self.prescript(depth, t)
+            self.i += 1
+            value = self.fold(self.sum(depth + 1, frozenset({"}"}), t))
+            self.expect("}", t)
+            return value
+        self.i += 1  # a command from VALUE_CMDS
+        if s in GREEK:
+            return self.name(depth, s, t)
+        if s == "pi":
+            return sympy.pi
+        if s in FUNCTIONS:
+            return self.call(depth, s, t)
+        if s == "sqrt":
+            return self.sqrt(depth, t)
+        if s in ACCENTS:
+            return self.name(depth, self.accent(t), t)
+        raise self.fail(t, f"unexpected \\{s}", FIX_COMMAND)  # pragma: no cover
+
+    def decoration(self, depth: int, t: Tok) -> Item:
+        r"""\boxed{X}, \underbrace{X}_{label}, \overbrace{X}^{label} -> X (a Partial stays one)."""
+        self.i += 1
+        opener = self.peek()
+        if opener is None or opener.kind != "op" or opener.text != "{":
+            raise self.fail(opener or t, f"\\{t.text} needs a {{...}} argument",
+                            f"write \\{t.text}{{...}}")
+        self.i += 1
+        terms = self.sum(depth + 1, frozenset({"}"}), opener)
+        self.expect("}", opener)
+        mark = {"underbrace": "_", "overbrace": "^"}.get(t.text)
+        if mark and self.is_(mark):  # the annotation is a label, not math
+            self.i += 1
+            self.skip_arg(t)
+        if len(terms) == 1 and terms[0].sign > 0 and len(terms[0].items) == 1:
+            item = terms[0].items[0]
+            if item.kind != "ditto":
+                return item
+        return Item(self.fold(terms), "expr", t)
+
+    def number(self, t: Tok) -> sympy.Rational:
+        if len(t.text) > MAX_DIGITS:
+            raise self.fail(t, f"number with more than {MAX_DIGITS} digits", "use a shorter number")
+        whole, _, frac = t.text.partition(".")
+        return sympy.Rational(int(whole + frac), 10 ** len(frac)) if frac else sympy.Integer(whole)
+
+
+    def call(self, depth: int, name: str, t: Tok) -> sympy.Expr:
+        r"""A function after its name: primes, power, log base, then (args), {arg} or a bare arg."""
+        primes = 0
+        while self.is_("'") or self.is_("^") and self.is_("prime", 1):
+            self.i += 1 if self.is_("'") else 2
+            primes += 1
+        exp = base = None
+        if self.is_("^"):
+            u = self.next()
+            exp = (self.script(depth, u), u)
+        if name in ("log", "ln") and self.is_("_"):
+            base = self.script(depth, self.next())
+        if self.is_("("):
+            opener = self.next()
+            args = []
+            while True:
+                args.append(self.fold(self.sum(depth + 1, frozenset({",", ")"}), opener)))
+                if not self.is_(","):
+                    break
+                self.i += 1
+            self.expect(")", opener)
+        elif self.is_("{"):
+            args = [self.group_arg(depth, t)]
+        elif name not in ("g", "f") and self.bare_arg_follows():
+            item = self.operand(depth + 1)  # \tanh x, \log x^2
+            if item.kind in ("partial", "ditto"):
+                raise self.fail(item.tok, f"a derivative or // as the argument of {name}",
+                                f"write {name}(...) around a value")
+            args = [item.value]
+        else:
+            shown = f"\\{name}" if t.kind == "cmd" else name
+            raise self.fail(self.peek() or t, f"{shown} needs an argument", f"write {shown}(z)")
+        want = (2, 99) if name in ("max", "min") else (1, 1)
+        if not want[0] <= len(args) <= want[1]:
+            raise self.fail(t, f"{name} takes {'two or more arguments' if want[0] == 2 else 'one'}"
+                            f", got {len(args)}", f"write {name}(...)")
+        if primes:
+            if primes > 1 or name not in PRIMABLE:
+                raise self.fail(t, f"{'multiple primes' if primes > 1 else 'prime'} on {name}",
+                                r"write \sigma'(z) or g'(z), or spell the derivative out")
+            fn = sympy.Function(("sigma" if name == "sigmoid" else name.lower()) + "_prime")
+        else:
+            fn = FUNCTIONS[name]
+        if base is not None:
+            args.append(base)
+        value = fn(*args)
+        return self.power(value, *exp) if exp else value

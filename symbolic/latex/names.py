@@ -1,0 +1,209 @@
+"""Names, subscripts, superscripts, accents and prescripts for the LaTeX parser.
+
+w_{11} -> w_11, z_{h_{1}} -> z_h1, y_{\\text{TRUE}} -> y_TRUE, \\hat{z} -> z_hat, {}^2Z -> Z^2; `^` after
+a name is a power, a layer mark a^{(2)} is refused.
+"""
+
+from __future__ import annotations
+
+import re
+
+import sympy
+
+from .cursor import Cursor
+from .source import MAX_DEPTH, show
+from .tokens import ACCENTS, FRACS, GREEK, OPENERS, Tok, char_value
+
+
+class Names(Cursor):
+    def text_word(self, t: Tok) -> str:
+        word = t.text.strip()
+        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", word, re.ASCII):
+            raise self.fail(t, f"text {show(t.text)} is not a single name",
+                            "use one word of letters and digits, e.g. \\text{output}")
+        return word
+
+    def name(self, depth: int, base: str, t: Tok, euler: bool = False) -> sympy.Expr:
+        """base, then at most one subscript and one superscript (either order)."""
+        sub = exp = None
+        while True:
+            s = self.peek()
+            if s is None or s.kind != "op" or s.text not in ("_", "^"):
+                break
+            if (sub if s.text == "_" else exp) is not None:
+                raise self.fail(s, f"double {'subscript' if s.text == '_' else 'superscript'}",
+                                "use braces: x_{12}, x^{ab}")
+            self.i += 1
+            if s.text == "_":
+                sub = self.subscript(depth, s)
+            else:
+                exp = (self.script(depth, s), s)
+        if self.is_("'"):
+            raise self.fail(self.peek(), f"prime on the name {base}",
+                            r"primes go on functions: \sigma'(z), g'(z)")
+        value = sympy.E if euler and sub is None else sympy.Symbol(f"{base}_{sub}" if sub else base)
+        return self.power(value, *exp) if exp else value
+
+    def single_script_char(self, mark: str, what: str) -> Tok:
+        """The one character after _ or ^ without braces; `w_12` is refused as ambiguous."""
+        c = self.take_char()
+        nxt = self.peek()
+        if nxt is not None and c.touches(nxt) and nxt.kind in ("num", "letter") and (
+            nxt.kind == c.kind or c.kind == "letter"
+        ):
+            raise self.fail(c, f"ambiguous {what}: {mark}{c.text} then {show(nxt.text)}",
+                            f"write {mark}{{{c.text}{nxt.text}...}} or put a space after "
+                            f"{mark}{c.text}")
+        return c
+
+    def subscript(self, depth: int, u: Tok) -> str:
+        t = self.peek()
+        if t is None:
+            raise self.fail(u, "subscript is missing", "write x_{1}")
+        if t.kind == "op" and t.text == "{":
+            return self.subscript_group(u)
+        if t.kind in ("num", "letter"):
+            return self.single_script_char("_", "subscript").text
+        if t.kind == "cmd" and t.text in GREEK:
+            self.i += 1
+            return t.text
+        if t.kind == "text":
+            self.i += 1
+            return self.text_word(t)
+        raise self.fail(t, f"cannot use {show(t.text)} as a subscript", "write x_{...}")
+
+    def subscript_group(self, u: Tok) -> str:
+        r"""Flatten _{h_{1}}, _{\text{TRUE}}, _{\hat{}} to 'h1', 'TRUE', 'hat'."""
+        opener = self.next()
+        out, level = [], 1
+        while True:
+            t = self.peek()
+            if t is None:
+                t = self.expect("}", opener)   # raises: the formula ends before the '}'
+            self.i += 1
+            if t.kind == "op" and t.text == "{":
+                level += 1
+                if level > MAX_DEPTH:
+                    raise self.fail(t, f"nesting deeper than {MAX_DEPTH}", "flatten the subscript")
+            elif t.kind == "op" and t.text == "}":
+                level -= 1
+                if level == 0:
+                    break
+            elif t.kind == "op" and t.text in ("_", ","):
+                out.append("," if t.text == "," else "")
+            elif t.kind in ("num", "letter", "word"):
+                if "." in t.text:
+                    raise self.fail(t, "decimal point in a subscript", "write w_{11}, not w_{1.1}")
+                out.append(t.text)
+            elif t.kind == "text":
+                out.append(self.text_word(t))
+            elif t.kind == "cmd" and t.text in GREEK:
+                out.append(t.text)
+            elif t.kind == "cmd" and t.text in ACCENTS and self.is_("{") and self.is_("}", 1):
+                self.i += 2
+                out.append(ACCENTS[t.text])
+            else:
+                raise self.fail(t, f"cannot use {show(t.text)} in a subscript",
+                                "use letters, digits, \\text{...} and Greek letters")
+        name = "".join(out)
+        if not name:
+            raise self.fail(opener, "empty subscript", "write x_{1} or drop the _")
+        return name
+
+    def script(self, depth: int, u: Tok) -> sympy.Expr:
+        """The argument of ^: {expr} or one digit / letter / Greek letter."""
+        t = self.peek()
+        if t is not None and t.kind == "op" and t.text == "{":
+            inner = self.peek(1)
+            if (inner is not None and inner.text in ("(", "[")
+                    and self.is_(OPENERS[inner.text], 3) and self.is_("}", 4)):
+                mid = self.peek(2)
+                if mid is not None and mid.kind in ("num", "letter"):
+                    raise self.fail(inner, f"superscript {inner.text}{mid.text}"
+                                    f"{OPENERS[inner.text]} looks like a layer index, not a power",
+                                    "put the layer in the subscript: a_{h1}, or use {}^{2}Z")
+            return self.group_arg(depth, u)
+        if t is not None and t.kind in ("num", "letter"):
+            return char_value(self.single_script_char("^", "superscript"))
+        if t is not None and t.kind == "cmd" and t.text in GREEK:
+            self.i += 1
+            return sympy.Symbol(t.text)
+        raise self.fail(t or u, f"cannot use {show(t.text) if t else 'nothing'} as a superscript",
+                        "use braces: e^{-z}")
+
+    def group_arg(self, depth: int, u: Tok) -> sympy.Expr:
+        opener = self.peek()
+        if opener is None or opener.kind != "op" or opener.text != "{":
+            raise self.fail(opener or u, f"\\{u.text} needs a {{...}} argument",
+                            f"write \\{u.text}{{...}}")
+        self.i += 1
+        value = self.fold(self.sum(depth + 1, frozenset({"}"}), opener))
+        self.expect("}", opener)
+        return value
+
+    def skip_arg(self, u: Tok) -> None:
+        """Skip a label argument ({...} or one token) without reading it as math."""
+        t = self.next()
+        if t.kind != "op" or t.text != "{":
+            return
+        level = 1
+        while level:
+            t = self.peek() or self.expect("}", u)   # no token left: expect raises
+            self.i += 1
+            level += (t.text == "{") - (t.text == "}") if t.kind == "op" else 0
+
+    def tex_arg(self, depth: int, u: Tok) -> sympy.Expr:
+        r"""An argument of \frac or \sqrt: {expr} or a single digit, letter or Greek letter."""
+        t = self.peek()
+        if t is not None and t.kind == "op" and t.text == "{":
+            return self.group_arg(depth, u)
+        if t is not None and t.kind in ("num", "letter"):
+            return char_value(self.take_char())
+        if t is not None and t.kind == "cmd" and t.text in GREEK:
+            self.i += 1
+            return sympy.Symbol(t.text)
+        raise self.fail(t or u, f"\\{u.text} needs {{...}} arguments",
+                        f"write \\{u.text}{{a}}{{b}}")
+
+
+    def accent(self, t: Tok) -> str:
+        r"""\hat{z}, \hat z -> 'z_hat'."""
+        arg = self.peek()
+        if self.is_("{"):
+            self.i += 1
+            arg = self.peek()
+            inner_ok = arg is not None and (arg.kind in ("letter", "word") or
+                                            arg.kind == "cmd" and arg.text in GREEK)
+            if not inner_ok or not self.is_("}", 1):
+                raise self.fail(arg or t, f"\\{t.text}{{...}} must contain one name",
+                                f"write \\{t.text}{{z}} (or z_{{\\{t.text}{{}}}})")
+            self.i += 2
+        elif arg is not None and (arg.kind == "letter" or arg.kind == "cmd" and arg.text in GREEK):
+            self.i += 1
+        else:
+            raise self.fail(arg or t, f"\\{t.text} needs a name", f"write \\{t.text}{{z}}")
+        assert arg is not None
+        return f"{arg.text}_{ACCENTS[t.text]}"
+
+    def bare_arg_follows(self) -> bool:
+        t = self.peek()
+        return t is not None and (t.kind in ("num", "letter", "word", "text")
+                                  or t.kind == "cmd" and t.text in GREEK | FRACS)
+
+    def prescript(self, depth: int, t: Tok) -> sympy.Expr:
+        """{}^2Z -> Symbol('Z^2')."""
+        self.i += 2
+        if not self.is_("^"):
+            raise self.fail(t, "empty group {}", "remove it, or write a prescript {}^{2}Z")
+        u = self.next()
+        k = self.script(depth, u)
+        if not k.is_Integer:
+            raise self.fail(u, "a prescript must be a whole number", "write {}^{2}Z")
+        base = self.peek()
+        if base is None or base.kind != "letter":
+            raise self.fail(base or u, "a prescript must come before a name", "write {}^{2}Z")
+        self.i += 1
+        sub = None
+        if self.is_("_"):
+            sub = self.subscript(depth, self.next())
+        return sympy.Symbol(f"{base.text}_{sub}^{k}" if sub else f"{base.text}^{k}")

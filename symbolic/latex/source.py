@@ -1,0 +1,68 @@
+"""Source positions, limits and errors of the LaTeX reader.
+
+`Source` holds the whole input, turns offsets into (line, col) and raises `LatexParseError`s that
+say what is wrong, where and how to fix it; the limits bound every kind of work before it is done.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import time
+
+# Limits. Each is checked before the work it guards.
+MAX_BYTES = 1_000_000  # input size (UTF-8)
+MAX_DEPTH = 200  # nesting of groups: ( [ { \frac \sqrt \sigma( ...
+MAX_TOKENS = 50_000  # per document
+MAX_OPERANDS = 1_000  # per statement (SymPy Add/Mul cost grows with the operand count)
+MAX_DOC_OPERANDS = 10_000  # per document
+MAX_EXPONENT = 1000  # |p| and q of a numeric exponent p/q
+MAX_NUMBER_BITS = 20_000  # size of any number SymPy is asked to compute
+MAX_DIGITS = 300  # digits in one literal
+TIME_BUDGET = 1.0  # seconds; a last guard, the limits above normally stop first
+
+FIX_COMMAND = r"write the formula with + - \cdot \frac ^ _ and \sigma/\exp/\tanh/\log only"
+
+
+class LatexParseError(ValueError):
+    """One line: 'line L, col C: what is wrong; how to fix it'."""
+
+    def __init__(self, what: str, line: int, col: int, fix: str = ""):
+        self.line, self.col = line, col
+        self.what, self.fix = what, fix
+        super().__init__(f"line {line}, col {col}: {what}" + (f"; {fix}" if fix else ""))
+
+
+class LimitError(LatexParseError):
+    """A resource limit was hit: reading the document stops here."""
+
+class Source:
+    """The whole input; turns offsets into (line, col) and raises positioned errors."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.deadline = time.perf_counter() + TIME_BUDGET
+        self.tokens = 0
+        self.operands = 0
+
+    def where(self, pos: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, pos)
+        return line, pos - self.starts[line - 1] + 1
+
+    def error(self, pos: int, what: str, fix: str = "", cls=LatexParseError) -> LatexParseError:
+        return cls(what, *self.where(pos), fix)
+
+    def limit(self, pos: int, what: str, fix: str) -> LatexParseError:
+        return self.error(pos, what, fix, LimitError)
+
+    def tick(self, pos: int) -> None:
+        if time.perf_counter() > self.deadline:
+            raise self.limit(pos, f"input too complex to read within {TIME_BUDGET:g} s",
+                             "split it into smaller documents")
+
+
+def show(s: str, limit: int = 24) -> str:
+    """A token for an error message: short, one line, control characters escaped."""
+    s = s if len(s) <= limit else s[:limit] + "..."
+    return repr(s)[1:-1] if any(not c.isprintable() for c in s) else s

@@ -1,0 +1,78 @@
+"""What the LaTeX reader (and the verifier's plain and TOML readers) produce: statements.
+
+A `Statement` is lhs = side = side ...; each side a `Product` of factors in written order, a
+factor a SymPy expression, a `Partial` (a written derivative) or `DITTO` (the seed's '//' mark:
+the factor at this position on the line above; the verifier expands it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy
+
+from .source import LatexParseError, show
+
+PARTIAL = sympy.Function("Partial")
+
+
+@dataclass(frozen=True)
+class Partial:
+    r"""A written partial derivative \frac{\partial num}{\partial den}."""
+
+    num: sympy.Expr
+    den: sympy.Expr
+
+    def as_expr(self) -> sympy.Expr:
+        return PARTIAL(self.num, self.den)
+
+
+class Ditto:
+    """The seed's '//' mark: the factor at this position on the line above."""
+
+    _instance = None
+
+    def __new__(cls):
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self):
+        return "DITTO"
+
+    def __reduce__(self):
+        return (Ditto, ())
+
+
+DITTO = Ditto()
+
+
+@dataclass(frozen=True)
+class Product:
+    """One right-hand side of a chain of '=': its top-level factors in written order."""
+
+    factors: tuple
+    text: str
+    col: int
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Statement:
+    """lhs = sides[0] = sides[1] = ..."""
+
+    lhs: Partial | sympy.Expr
+    sides: tuple[Product, ...]
+    line: int
+    source: str
+    col: int = 1
+
+
+def product_expr(p: Product) -> sympy.Expr:
+    """The Mul of a side's factors; a Partial or // factor is an error."""
+    for f in p.factors:
+        if not isinstance(f, sympy.Basic):
+            what = "// (same as above)" if f is DITTO else "a derivative"
+            raise LatexParseError(f"{what} in {show(p.text, 40)} has no value", p.line, p.col,
+                                  "resolve // and derivatives before multiplying")
+    return sympy.Mul(*p.factors)

@@ -1,0 +1,195 @@
+"""Tokens of the LaTeX reader: the tokenizer, its tables of words and commands, and a cursor.
+
+`tokenize` turns text into `Tok`s (ignorable commands dropped, unknown ones rejected with a fix);
+`Cursor` walks a token list for the parser (peek, next, expect) and holds its `Item`s and `Term`s.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sympy
+
+from .source import FIX_COMMAND, MAX_DEPTH, MAX_TOKENS, Source, show
+
+SIGMA = sympy.Function("sigma")
+RELU = sympy.Function("relu")
+SOFTMAX = sympy.Function("softmax")
+
+
+@dataclass(frozen=True)
+class Tok:
+    kind: str  # num letter word text cmd op ditto begin end
+    text: str
+    pos: int
+    end: int
+    space: bool = False  # whitespace (or an ignored command) before it
+
+    def touches(self, other: Tok | None) -> bool:
+        return other is not None and not other.space and other.pos == self.end
+
+
+WORDS = frozenset("out output Loss ReLU relu tanh exp log ln sigmoid softmax".split())
+GREEK = frozenset(
+    """alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu
+    xi rho varrho tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Phi Psi Omega
+    Upsilon""".split()
+)
+FUNCTIONS = {  # spelling -> SymPy callable
+    "sigma": SIGMA, "sigmoid": SIGMA, "exp": sympy.exp, "log": sympy.log, "ln": sympy.log,
+    "tanh": sympy.tanh, "sinh": sympy.sinh, "cosh": sympy.cosh, "sin": sympy.sin,
+    "cos": sympy.cos, "relu": RELU, "ReLU": RELU, "softmax": SOFTMAX, "max": sympy.Max,
+    "min": sympy.Min, "g": sympy.Function("g"), "f": sympy.Function("f"),
+}
+PRIMABLE = {"sigma", "sigmoid", "g", "f", "relu", "ReLU"}  # f' -> Function('f_prime')
+ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar", "tilde": "tilde"}
+FRACS = {"frac", "dfrac", "tfrac", "cfrac"}
+MUL_CMDS = {"cdot", "times", "ast"}
+VALUE_CMDS = (
+    GREEK | FRACS | set(ACCENTS) | {"sigma", "exp", "log", "ln", "tanh", "sinh", "cosh", "sin",
+                                    "cos", "max", "min", "sqrt", "partial", "pi", "underbrace",
+                                    "overbrace", "boxed"}
+)
+KNOWN_CMDS = VALUE_CMDS | MUL_CMDS | {"div", "prime", "{", "}", "\\"}
+SPACING = {",", ";", "!", ":", " ", "quad", "qquad", "enspace", "thinspace", "displaystyle",
+           "textstyle", "nonumber", "notag"}
+SIZERS = {"left", "right", "middle", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr",
+          "biggl", "biggr", "Biggl", "Biggr"}
+TEXT_CMDS = {"text", "mathrm", "operatorname", "textrm", "mathit", "textit"}
+DROP_WITH_ARG = {"tag", "label"}
+ALIGN_ENVS = {"aligned", "align", "align*", "gathered", "gather", "gather*", "split",
+              "equation", "equation*", "multline", "multline*", "alignat", "alignat*"}
+ARROWS = {"to", "rightarrow", "Rightarrow", "longrightarrow", "Longrightarrow", "xrightarrow",
+          "implies", "mapsto", "leftarrow", "Leftarrow", "iff", "Leftrightarrow"}
+OPENERS = {"(": ")", "[": "]", "\\{": "\\}", "{": "}"}
+CLOSERS = {")", "]", "\\}", "}"}
+
+_TOKEN_RE = re.compile(
+    r"(?P<space>[ \t\r\n~&]+)|(?P<num>[0-9]+(?:\.[0-9]+)?)|(?P<run>[A-Za-z]+)"
+    r"|(?P<cmd>\\(?:[A-Za-z]+|[^A-Za-z]))|(?P<ditto>//)|(?P<op>[-+*/()\[\]{}^_=,.'])",
+    re.ASCII | re.DOTALL,
+)
+_ENV_RE = re.compile(r"\s*\{([A-Za-z]+\*?)\}", re.ASCII)
+_ROWSKIP_RE = re.compile(r"\s*\[\s*-?[0-9]*\.?[0-9]+\s*(?:pt|em|ex|mm|cm|in|mu)\s*\]", re.ASCII)
+
+
+def _balanced(src: Source, pos: int, end: int) -> int:
+    """Offset just past the '}' closing the '{' at pos (TeX escapes honoured)."""
+    text, depth, i = src.text, 0, pos
+    while i < end:
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise src.error(i, f"braces nested deeper than {MAX_DEPTH}", "flatten the formula")
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    raise src.error(pos, "unbalanced '{'", "add the matching '}'")
+
+
+def tokenize(src: Source, start: int, end: int) -> list[Tok]:
+    """Tokens of text[start:end]; ignorable commands dropped, unknown ones rejected."""
+    text, toks, i, space = src.text, [], start, True
+    while i < end:
+        m = _TOKEN_RE.match(text, i, end)
+        if m is None:
+            raise src.error(i, f"unexpected character {show(text[i])}",
+                            r"remove it or spell it in LaTeX (e.g. \eta for η)")
+        kind, s, j = m.lastgroup or "", m.group(), m.end()   # every alternative is named
+        if src.tokens >= MAX_TOKENS:
+            raise src.limit(i, f"more than {MAX_TOKENS} tokens", "split the document")
+        if src.tokens % 4096 == 0:
+            src.tick(i)
+        if kind == "space":
+            space, i = True, j
+            continue
+        if kind == "run":
+            toks.extend(_split_run(s, i, space))
+        elif kind == "cmd":
+            j = _command(src, toks, s[1:], i, j, end, space)
+            if j < 0:  # ignorable: acts like whitespace
+                space, i = True, -j
+                continue
+        else:
+            toks.append(Tok(kind, s, i, j, space))
+        src.tokens += 1
+        space, i = False, j
+    return toks
+
+
+def _split_run(s: str, pos: int, space: bool) -> list[Tok]:
+    """A latin run: a whitelisted word, 'd' + word (dLoss), or single juxtaposed letters."""
+    if s in WORDS:
+        return [Tok("word", s, pos, pos + len(s), space)]
+    if s[0] == "d" and s[1:] in WORDS:
+        end = pos + len(s)
+        return [Tok("letter", "d", pos, pos + 1, space), Tok("word", s[1:], pos + 1, end)]
+    return [Tok("letter", c, pos + k, pos + k + 1, space and k == 0) for k, c in enumerate(s)]
+
+
+def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space: bool) -> int:
+    """Append the token(s) for the command at i; return where to continue (negative: a space)."""
+    text = src.text
+    if name in SPACING:
+        return -j
+    if name in SIZERS:
+        m = _TOKEN_RE.match(text, j, end)
+        while m and m.lastgroup == "space":
+            m = _TOKEN_RE.match(text, m.end(), end)
+        d = m.group() if m else ""
+        if d not in ("(", ")", "[", "]", "\\{", "\\}"):
+            raise src.error(i, f"\\{name} must be followed by ( ) [ ] \\{{ or \\}}, not {show(d)}",
+                            "use \\left( ... \\right) or plain brackets")
+        assert m is not None
+        toks.append(Tok("op", d, m.start(), m.end(), True))
+        return m.end()
+    if name in TEXT_CMDS:
+        k = j
+        while k < end and text[k] in " \t\r\n":
+            k += 1
+        if k >= end or text[k] != "{":
+            raise src.error(i, f"\\{name} needs a {{...}} argument", f"write \\{name}{{word}}")
+        close = _balanced(src, k, end)
+        toks.append(Tok("text", text[k + 1:close - 1], i, close, space))
+        return close
+    if name in DROP_WITH_ARG:
+        m = re.compile(r"\s*\{").match(text, j, end)
+        if not m:
+            raise src.error(i, f"\\{name} needs a {{...}} argument", f"write \\{name}{{...}}")
+        return -_balanced(src, m.end() - 1, end)
+    if name in ("begin", "end"):
+        m = _ENV_RE.match(text, j, end)
+        env = m.group(1) if m else "?"
+        if env not in ALIGN_ENVS:
+            raise src.error(i, f"environment \\{name}{{{env}}} is not supported",
+                            "write one equation per line (for matrices: one equation per entry)")
+        assert m is not None
+        toks.append(Tok(name, env, i, m.end(), space))
+        return m.end()
+    if name == "\\":
+        m = _ROWSKIP_RE.match(text, j, end)
+        toks.append(Tok("op", "\\\\", i, j, space))
+        return m.end() if m else j
+    if name in ARROWS:
+        raise src.error(i, f"arrow \\{name} is not an equation",
+                        "use '=' (only '=' chains are read)")
+    if name in KNOWN_CMDS:
+        brace = name in ("{", "}")
+        toks.append(Tok("op" if brace else "cmd", "\\" + name if brace else name, i, j, space))
+        return j
+    raise src.error(i, f"unknown command \\{show(name)}", FIX_COMMAND)
+
+
+
+def char_value(c) -> sympy.Expr:
+    """One unbraced character as a value: a digit, Euler's e, or a one-letter symbol."""
+    if c.kind == "num":
+        return sympy.Integer(c.text)
+    return sympy.E if c.text == "e" else sympy.Symbol(c.text)

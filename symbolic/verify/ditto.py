@@ -1,0 +1,58 @@
+"""Part of stage 2, resolve: the seed's '//' marks replaced by the factor above at their position.
+
+Pure: parsed statements in, each statement's sides as factor lists out.
+"""
+
+from __future__ import annotations
+
+from ..errors import SympropError
+from ..latex import DITTO, Partial, Statement
+from .names import LOSS_NAMES
+
+
+class VerifyInputError(SympropError):
+    """Unusable input: every problem found, each one line with its position."""
+
+    def __init__(self, problems: list[str], fix: str = ""):
+        self.problems = problems
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(problems[0] + more, fix)
+
+
+def expand_dittos(statements: list[Statement]) -> list[list[list]]:
+    """Each statement's sides as factor lists, '//' replaced by the factor above at its position.
+
+    A side is a chain of derivatives (it has a \\partial factor) or of values; '//' copies from the
+    nearest earlier statement of the same kind (a gradient dL/d..., or a local factor) and its side
+    of the same kind. A side of '//' only is a value side when it is the last one.
+    """
+    last: dict[tuple, list] = {}
+    out = []
+    for stmt in statements:
+        sides, seen = [], {}
+        grad = isinstance(stmt.lhs, Partial) and getattr(stmt.lhs.num, "name", "") in LOSS_NAMES
+        for k, side in enumerate(stmt.sides):
+            factors = list(side.factors)
+            kind = (grad, _side_kind(factors, k == len(stmt.sides) - 1))
+            for i, f in enumerate(factors):
+                if f is not DITTO:
+                    continue
+                above = last.get(kind)
+                if above is None or i >= len(above):
+                    raise VerifyInputError([
+                        f"line {side.line or stmt.line}, col {side.col}: // at factor {i + 1} "
+                        f"has no factor above it"], "write the factor out")
+                factors[i] = above[i]
+            sides.append(factors)
+            seen[kind] = factors
+        last.update(seen)
+        out.append(sides)
+    return out
+
+
+def _side_kind(factors: list, is_last: bool) -> str:
+    if any(isinstance(f, Partial) for f in factors):
+        return "partial"
+    if any(f is not DITTO for f in factors):
+        return "value"
+    return "value" if is_last else "partial"

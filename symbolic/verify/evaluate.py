@@ -1,0 +1,121 @@
+"""Stage 3, evaluate: a resolved statement's sides against the truth, in numbers and exactly.
+
+Points: 20 random ones (40 digits, every intermediate from one forward pass) for a smooth
+statement; for a piecewise one (ReLU, leaky ReLU, step, |z|, max), points chosen so that each
+unit it involves is on at some and off at others (`points`). A checked side differing anywhere
+is recorded as a `Difference` (its values at every point). Equal everywhere -> `prove`; patterns
+the proof could not clear are tried as points; neither proved nor telling (`Evidence.sufficient`)
+-> up to SEARCH_ROUNDS further point sets. Pure: a `Resolved` in, an `Evaluation` out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from ..derivation import Derivation
+from .numbers import Points, multiply, same
+from .piecewise import units_of
+from .points import Evidence, choose_points, evidence
+from .prove import Pattern, prove
+from .resolve import Network, Resolved
+
+SEARCH_ROUNDS = 3      # further point sets tried before "not proved"
+
+
+@dataclass(frozen=True, eq=False)
+class Sampling:
+    """The shared random points (statements without piecewise units) and how to draw more."""
+
+    points: Points
+    count: int
+    seed: int
+
+
+def sampling(d: Derivation, count: int = 20, seed: int = 0) -> Sampling:
+    return Sampling(Points(d, count, seed), count, seed)
+
+
+@dataclass(frozen=True, eq=False)
+class Difference:
+    """A checked side whose product differs from the truth at some point."""
+
+    side: int                # index of the side in Resolved.sides
+    hand: list[list]         # each written factor's values at the points
+    true: list[list]         # each true factor's values
+    hand_product: list
+    true_product: list
+
+
+@dataclass(frozen=True, eq=False)
+class Evaluation:
+    """What the points and the proof show. `differences` and the points, units and unit values
+    they were found at are those of the last point set."""
+
+    differences: tuple[Difference, ...]   # empty: every checked side equal at every point
+    evidence: Evidence                    # every point set compared, together
+    exact: bool                           # proved equal exactly
+    points: Points
+    units: tuple[sp.Expr, ...]            # the statement's piecewise units
+    unit_vectors: dict[sp.Expr, list]     # unit -> its values at `points`
+
+
+def evaluate(net: Network, sampled: Sampling, r: Resolved) -> Evaluation:
+    """choose points -> compare -> prove -> (patterns the proof named, further point sets)."""
+    t_values = r.true_values
+    truth = sp.Mul(*t_values)
+    units, understood = units_of([net.open(e) for e in
+                                  t_values + [h for k in r.checked for h in r.hands[k]]])
+    points = _points(net.d, sampled, units)
+    found, ev, unit_vectors = _compare(points, r, units, understood)
+    proofs = [] if found else [prove(net, sp.Mul(*r.hands[k]), truth) for k in r.checked]
+    exact = bool(proofs) and all(p[0] for p in proofs)
+    suspects = tuple(q for p in proofs for q in p[1])
+    if not found and not exact and suspects:          # patterns the proof could not clear
+        points = _points(net.d, sampled, units, suspects)
+        found, more, unit_vectors = _compare(points, r, units, understood)
+        ev = _merge(ev, more)
+    rounds = 0
+    while not found and not exact and not ev.sufficient and rounds < SEARCH_ROUNDS:
+        rounds += 1
+        points = _points(net.d, sampled, units, attempt=rounds)
+        found, more, unit_vectors = _compare(points, r, units, understood)
+        ev = _merge(ev, more)
+    return Evaluation(tuple(found), ev, exact, points, units, unit_vectors)
+
+
+def _points(d: Derivation, sampled: Sampling, units: tuple, first: tuple[Pattern, ...] = (),
+            attempt: int = 0) -> Points:
+    """The shared random points for a statement without piecewise units; else chosen ones.
+    A later attempt draws a fresh set (twice as many random points)."""
+    if not units and not attempt:
+        return sampled.points
+    if not units:
+        return Points(d, sampled.count * 2, sampled.seed + 7919 * attempt)
+    base, _ = choose_points(d, units, sampled.count, sampled.seed + 7919 * attempt, first)
+    return Points(d, base=base)
+
+
+def _compare(points: Points, r: Resolved, units: tuple, understood: bool
+             ) -> tuple[list[Difference], Evidence, dict]:
+    """Every checked side against the truth at `points`: the sides that differ, what the points
+    show, and each unit's values."""
+    n = points.count
+    t_vectors = [points.vector(v) for v in r.true_values]
+    t_product = multiply(t_vectors, n)
+    unit_vectors = {u: points.vector(u) for u in units}
+    found = []
+    for k in r.checked:
+        h_vectors = [points.vector(h) for h in r.hands[k]]
+        h_product = multiply(h_vectors, n)
+        if not same(h_product, t_product):
+            found.append(Difference(k, h_vectors, t_vectors, h_product, t_product))
+    return found, evidence(t_product, unit_vectors, understood), unit_vectors
+
+
+def _merge(a: Evidence, b: Evidence) -> Evidence:
+    """The evidence of two point sets together."""
+    return Evidence(a.points + b.points, a.discriminating + b.discriminating, a.units,
+                    tuple(x + y for x, y in zip(a.on, b.on)),
+                    tuple(x + y for x, y in zip(a.off, b.off)), a.understood and b.understood)

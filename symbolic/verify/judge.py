@@ -1,0 +1,73 @@
+"""Stage 4, judge: a resolved, evaluated statement -> its `Verdict`.
+
+Differences found -> wrong: the written factors are aligned with the true chain-rule factors
+(groups whose products agree match; the rest are wrong, missing or extra factors; a written δ
+against a whole prefix ∂L/∂z) and the first mismatch is reported with what it should be, at a
+witness point (`explain`); not alignable -> the ratio written/true in simplest form.
+No difference -> "correct" when proved exactly or when the points discriminate (a non-zero true
+value, not one constant, every unit both on and off); else "not proved", never "correct".
+Pure: (Network, Resolved, Evaluation) in, a Verdict out; printing is codegen/verdict.py's job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from ..latex import Partial
+from .evaluate import Evaluation
+from .explain import Explainer, Fault, Witness
+from .points import Evidence
+from .resolve import ChainNote, Network, Resolved
+
+
+@dataclass(frozen=True)
+class Verdict:
+    kind: str                  # 'gradient' or 'local'
+    num: sp.Expr               # the statement's partial, in the network's symbols
+    den: sp.Expr
+    written: Partial           # the left-hand side as written
+    line: int
+    col: int
+    correct: bool              # proved exactly, or equal at discriminating points
+    exact: bool | None = None  # True: proved exactly; None: equal at every point only
+    fault: Fault | None = None
+    witness: Witness | None = None
+    status: str = "correct"    # 'correct' | 'wrong' | 'not proved' (equal, but at no telling point)
+    evidence: Evidence | None = None   # the points the sides were compared at
+    also: tuple = ()           # further wrong right-hand sides: (Fault, Witness) each
+    sides: int = 1             # right-hand sides checked
+    param: sp.Symbol | None = None
+    notes: tuple[ChainNote, ...] = ()
+    hand: sp.Expr | None = None     # the checked product (network symbols)
+    true: sp.Expr | None = None
+
+
+def judge(net: Network, r: Resolved, e: Evaluation) -> Verdict:
+    """The verdict on one statement, the fault and a witness for each differing side."""
+    stmt = r.statement
+    assert isinstance(stmt.lhs, Partial)
+    base = dict(kind="gradient" if r.gradient else "local", num=r.num, den=r.den,
+                written=stmt.lhs, line=stmt.line, col=stmt.col,
+                param=r.den if r.gradient else None, sides=len(r.checked), notes=r.notes)
+    t_values = r.true_values
+    truth = sp.Mul(*t_values)
+    if e.differences:
+        explain = Explainer(net.d.loss_symbol, net.delta_defs, net.delta_of)
+        n = e.points.count
+        found = []
+        for diff in e.differences:
+            k = diff.side
+            fault = explain.pinpoint(k + 1, r.sides[k], r.hands[k], diff.hand, r.true, diff.true, n)
+            witness = explain.witness(e.points, r.hands[k], t_values, diff.hand_product,
+                                      diff.true_product, e.units, e.unit_vectors)
+            found.append((k, fault, witness))
+        (k, fault, witness), *rest = found
+        return Verdict(correct=False, exact=False, fault=fault, witness=witness,
+                       status="wrong", evidence=e.evidence, also=tuple((f, w) for _, f, w in rest),
+                       hand=sp.Mul(*r.hands[k]), true=truth, **base)
+    hand = sp.Mul(*r.hands[r.checked[-1]])
+    ok = e.exact or e.evidence.sufficient
+    return Verdict(correct=ok, exact=True if e.exact else None, evidence=e.evidence,
+                   status="correct" if ok else "not proved", hand=hand, true=truth, **base)

@@ -1,0 +1,103 @@
+"""Verify hand-derived gradients against the Derivation, and name the factor at fault.
+
+Contract: statements (as `symbolic.latex` gives them, from LaTeX or the plain syntax of
+`verify.read`) go in; a `Report` comes out with one `Verdict` per derivative statement.
+
+A pipeline of pure stages, each taking the previous stage's data and never calling back:
+  1. read      text -> statements (`read`)
+  2. resolve   '//' marks -> the factor above (`ditto`), names -> the network's symbols, and
+               the true chain-rule factors (`resolve`)
+  3. evaluate  both sides at chosen points, and exactly (`evaluate`, `prove`)
+  4. judge     -> a Verdict: correct, wrong (the factor at fault, a witness) or not proved (`judge`)
+  5. print     codegen/verdict.py reads the Report only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import sympy as sp
+
+from ..derivation import Derivation
+from ..latex import Partial, Product, Statement
+from .ditto import VerifyInputError
+from .evaluate import Sampling, evaluate, sampling
+from .judge import Verdict, judge
+from .read import read
+from .resolve import Network, network, resolve, resolve_all
+
+NOT_PROVED_EXIT = 3
+
+
+@dataclass
+class Report:
+    derivation: Derivation
+    verdicts: list[Verdict]
+    skipped: list[tuple[int, int, str]] = field(default_factory=list)
+    source: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return all(v.correct for v in self.verdicts)
+
+    @property
+    def exit_code(self) -> int:
+        """0 every statement correct, 1 some wrong, 3 none wrong but some not proved."""
+        if any(v.status == "wrong" for v in self.verdicts):
+            return 1
+        return 0 if self.ok else NOT_PROVED_EXIT
+
+
+@dataclass(frozen=True, eq=False)
+class Context:
+    """What every statement of one check shares: the network and the random points."""
+
+    net: Network
+    sampling: Sampling
+
+
+def prepare(d: Derivation, aliases: dict | None = None, points: int = 20,
+            seed: int = 0) -> Context:
+    return Context(network(d, aliases), sampling(d, points, seed))
+
+
+def verify_text(d: Derivation, text: str, fmt: str = "tex", **kw: Any) -> Report:
+    """Read a document (tex, txt or toml) and check it against `d`."""
+    doc = read(text, fmt)
+    return verify_statements(d, doc.statements, doc.aliases, source=text, **kw)
+
+
+def verify_statements(d: Derivation, statements: list[Statement], aliases: dict | None = None,
+                      points: int = 20, seed: int = 0, source: str = "") -> Report:
+    """Check every derivative statement of a parsed document against the Derivation `d`."""
+    net = network(d, aliases)
+    resolved, skipped, problems = resolve_all(net, statements)
+    if problems:
+        raise VerifyInputError(problems)
+    if not resolved:
+        raise VerifyInputError(["no derivative statements found"],
+                               r"write e.g. \frac{\partial L}{\partial w_{11}} = [...] \cdot [...]")
+    sampled = sampling(d, points, seed)
+    evaluations = [evaluate(net, sampled, r) for r in resolved]
+    verdicts = [judge(net, r, e) for r, e in zip(resolved, evaluations)]
+    return Report(d, verdicts, skipped, source)
+
+
+def check_product(ctx: Context, num: sp.Expr, den: sp.Expr, factors: list[sp.Expr]) -> Verdict:
+    """Is the product of `factors` (network symbols) the partial d`num`/d`den`?"""
+    stmt = Statement(Partial(num, den), (Product(tuple(factors), "", 0, 0),), 0, "")
+    r = resolve(ctx.net, stmt, [list(factors)])
+    return judge(ctx.net, r, evaluate(ctx.net, ctx.sampling, r))
+
+
+def check_gradient(d: Derivation, param: sp.Symbol, factors: list[sp.Expr],
+                   **kw: Any) -> Verdict:
+    """Python API: is the product of `factors` (network symbols) dL/d`param`?"""
+    return check_product(prepare(d, **kw), d.loss_symbol, param, factors)
+
+
+def check_local(d: Derivation, num: sp.Expr, den: sp.Expr, factors: list[sp.Expr],
+                **kw: Any) -> Verdict:
+    """Python API: is the product of `factors` the partial d`num`/d`den`?"""
+    return check_product(prepare(d, **kw), num, den, factors)

@@ -1,0 +1,69 @@
+"""Exactness for the evaluate stage: is a written product identically the true one?
+
+`prove` decides hand == true without `simplify`, within one time budget, by routes of increasing
+cost: the forward intermediates as independent symbols (`check.exact_zero`), every piecewise
+branch at once (`piecewise.piecewise_zero`), then both sides fully expanded to inputs and
+parameters. Pure: expressions in, (proved, suspect sign patterns) out.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from ..check import exact_zero, expanded
+from ..derivation import Derivation
+from ..functions import expand_definitions
+from ..timelimit import bounded
+from .piecewise import PIECEWISE, piecewise_zero
+from .resolve import Network
+
+EXACT_SECONDS = 0.5
+
+Pattern = tuple[tuple[sp.Expr, int], ...]     # (unit, +1 on | -1 off) per unit
+
+
+def prove(net: Network, hand: sp.Expr, true: sp.Expr) -> tuple[bool, tuple[Pattern, ...]]:
+    """(proved hand == true, sign patterns where a piecewise comparison could not clear the
+    difference). Routes, within one time budget: intermediates as symbols, then every
+    piecewise branch at once (`piecewise`), then both again fully expanded."""
+    d = net.d
+    diff = hand - true
+    for _ in range(d.spec.depth + 1):
+        diff = diff.xreplace(net.delta_defs)
+    diff = one_hot(d, diff)
+    opened = diff.xreplace(net.piecewise_outputs)
+    piecewise = expand_definitions(opened).has(*PIECEWISE)
+
+    def intermediates() -> tuple[bool, tuple[Pattern, ...]]:
+        if exact_zero(diff):
+            return True, ()
+        c = piecewise_zero(opened)
+        return c.zero, tuple(p for p in c.patterns if all(u.is_Symbol for u, _ in p))
+
+    def full() -> bool:
+        whole = one_hot(d, expanded(d, diff))
+        return exact_zero(whole) or piecewise and piecewise_zero(whole).zero
+
+    def both() -> bool:
+        return exact_zero(diff) or full()
+
+    try:
+        if not piecewise:
+            return bool(bounded(both, EXACT_SECONDS)), ()
+        proved, suspects = bounded(intermediates, EXACT_SECONDS)
+    except (TimeoutError, RuntimeError):
+        return False, ()
+    if proved:
+        return True, ()
+    try:
+        return bool(bounded(full, EXACT_SECONDS)), suspects
+    except (TimeoutError, RuntimeError):
+        return False, suspects
+
+
+def one_hot(d: Derivation, expr: sp.Expr) -> sp.Expr:
+    """cce assumes targets summing to 1: write the last one as 1 - the others."""
+    ys = d.targets
+    if d.spec.loss.name != "cce":
+        return expr
+    return expr.xreplace({ys[-1]: 1 - sp.Add(*ys[:-1])})

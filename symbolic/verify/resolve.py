@@ -1,0 +1,206 @@
+"""Stage 2, resolve: written statements -> the network's symbols and the true chain-rule factors.
+
+`network` gathers once, from the Derivation, what every statement is resolved against (`Network`);
+`resolve_all` expands the '//' marks (`ditto`) and resolves each derivative statement;
+`resolve` turns one statement (its sides with '//' expanded) into a `Resolved`: the partial
+on the left in the network's symbols, the true factors (from the Derivation where it has them,
+else differentiated through the graph), each checked side's factors as values (a written partial
+factor stands for its true value), and notes where a written chain of derivatives does not link.
+Unknown names and quantities raise `SympropError`. Pure: no numbers, no IO.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import cast
+
+import sympy as sp
+
+from ..derivation import Derivation, Factor
+from ..errors import SympropError
+from ..functions import expand_definitions
+from ..latex import Partial, Statement
+from .ditto import expand_dittos
+from .names import Resolver
+from .piecewise import PIECEWISE
+
+
+@dataclass(frozen=True, eq=False)
+class Network:
+    """What statements are resolved against: the Derivation and maps drawn from it."""
+
+    d: Derivation
+    names: Resolver
+    locals: dict[tuple[sp.Basic, sp.Basic], Factor]     # (num, den) -> the local factor
+    deltas: dict[sp.Basic, tuple[Factor, ...]]         # z -> the factors of dL/dz
+    delta_defs: dict[sp.Basic, sp.Expr]                # δ symbol -> its definition
+    delta_of: dict[sp.Basic, sp.Basic]                 # z -> its δ symbol
+    piecewise_outputs: dict[sp.Basic, sp.Expr]         # output -> its piecewise definition
+    nodes: frozenset[sp.Basic]                         # the quantities one may differentiate
+
+    def open(self, expr: sp.Expr) -> sp.Expr:
+        """Deltas by their definitions, and outputs too when the output activation is piecewise:
+        every piecewise unit of the statement in sight."""
+        for _ in range(self.d.spec.depth + 1):
+            expr = expr.xreplace(self.delta_defs)
+        return expr.xreplace(self.piecewise_outputs)
+
+
+def network(d: Derivation, aliases: dict | None = None) -> Network:
+    """The Network of `d`, with the user's aliases (raw name -> raw expression)."""
+    if not d.scalar:
+        raise SympropError(f"{d.spec.arch} has {d.spec.n_params} parameters",
+                           "the verifier needs per-parameter factor lists (nets up to 5000)")
+    names = Resolver(d, aliases)
+    locals_ = {}
+    for eq in d.of_kind("local"):
+        f = eq.factors[0]
+        locals_[(f.num, f.den)] = f
+    piecewise_outputs = {eq.lhs: eq.rhs for eq in d.of_kind("forward")
+                         if eq.lhs in d.outputs and expand_definitions(eq.rhs).has(*PIECEWISE)}
+    nodes = set(d.params) | set(d.inputs) | set(d.targets) | set(d.outputs)
+    nodes |= set(names.z_layer) | set(names.hidden_a.values())
+    return Network(
+        d=d, names=names, locals=locals_,
+        deltas={eq.factors[-1].den: eq.factors for eq in d.of_kind("delta")},
+        delta_defs={eq.lhs: eq.rhs for eq in d.of_kind("delta")},
+        delta_of={eq.factors[-1].den: eq.lhs for eq in d.of_kind("delta")},
+        piecewise_outputs=piecewise_outputs, nodes=frozenset(nodes))
+
+
+@dataclass(frozen=True)
+class ChainNote:
+    """A written chain of derivatives that does not link: `have` stands where `want` should."""
+
+    have: sp.Expr
+    want: sp.Expr
+    before: Partial | None     # the derivative ending in `have` (None: the left-hand side)
+    after: Partial | None      # the derivative starting with `want` (None: the left-hand side)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """One derivative statement in the network's symbols, with the truth it is checked against."""
+
+    statement: Statement
+    sides: tuple[tuple, ...]             # each side's written factors ('//' expanded)
+    num: sp.Expr                         # the partial on the left, in the network's symbols
+    den: sp.Expr
+    gradient: bool                       # dL/dθ of a parameter θ (else a local factor)
+    true: tuple[Factor, ...]             # the true chain-rule factors
+    checked: tuple[int, ...]             # the sides compared with the truth (value sides, last)
+    hands: dict[int, tuple[sp.Expr, ...]]  # side -> its factors' values
+    notes: tuple[ChainNote, ...] = ()
+
+    @property
+    def true_values(self) -> list[sp.Expr]:
+        return [f.value for f in self.true]
+
+
+def resolve_all(net: Network, statements: list[Statement]
+                ) -> tuple[list[Resolved], list[tuple[int, int, str]], list[str]]:
+    """Every derivative statement resolved, '//' expanded first: (resolved, skipped (line, col,
+    reason), one problem line per statement that cannot be resolved)."""
+    resolved, skipped, problems = [], [], []
+    for stmt, sides in zip(statements, expand_dittos(statements)):
+        if not isinstance(stmt.lhs, Partial):
+            skipped.append((stmt.line, stmt.col, "not a derivative (no \\partial on the left)"))
+            continue
+        try:
+            resolved.append(resolve(net, stmt, sides))
+        except SympropError as err:
+            problems.append(str(err))
+    return resolved, skipped, problems
+
+
+def resolve(net: Network, stmt: Statement, sides: list[list]) -> Resolved:
+    """One statement (a Partial on the left) with its expanded sides -> `Resolved`."""
+    assert isinstance(stmt.lhs, Partial)
+    where = f"line {stmt.line}, col {stmt.col}: " if stmt.line else ""
+    num = net.names.resolve(stmt.lhs.num, where)
+    den = net.names.resolve(stmt.lhs.den, where)
+    true = true_factors(net, num, den, where)
+    grad = num == net.d.loss_symbol and den in net.d.params
+    notes = _chain_notes(net, sides, num, den, where)
+    checked = tuple(k for k, s in enumerate(sides)
+                    if k == len(sides) - 1 or not any(isinstance(f, Partial) for f in s))
+    hands = {k: tuple(_hand(net, f, where) for f in sides[k]) for k in checked}
+    return Resolved(stmt, tuple(tuple(s) for s in sides), num, den, grad, true, checked, hands,
+                    notes)
+
+
+def _hand(net: Network, f: object, where: str) -> sp.Expr:
+    if isinstance(f, Partial):
+        num = net.names.resolve(f.num, where)
+        den = net.names.resolve(f.den, where)
+        return sp.Mul(*[t.value for t in true_factors(net, num, den, where)])
+    return net.names.resolve(cast(sp.Expr, f), where)
+
+
+# ------------------------------------------------------------------------------------ the truth
+
+
+def true_factors(net: Network, num: sp.Expr, den: sp.Expr, where: str = "") -> tuple[Factor, ...]:
+    """The chain-rule factors of d num / d den, from the Derivation where it has them."""
+    d = net.d
+    for x in (num, den):
+        if x not in net.nodes and x != d.loss_symbol:
+            raise SympropError(f"{where}∂{num}/∂{den}: {x} is not a quantity of the network",
+                               "differentiate the loss, an output, a z, an activation f(z), "
+                               "a parameter or an input")
+    if num == d.loss_symbol and den in d.params:
+        return d.gradient(den).factors
+    if num == d.loss_symbol and den in net.deltas:
+        return net.deltas[den]
+    if (num, den) in net.locals:
+        return (net.locals[(num, den)],)
+    return (Factor(num, den, _partial(net, num, den)),)
+
+
+def _partial(net: Network, num: sp.Expr, den: sp.Expr) -> sp.Expr:
+    """d num / d den through the graph: intermediates substituted until den is reached."""
+    if num == den:
+        return sp.Integer(1)
+    d = net.d
+    defs = d.definitions()
+    forward = {s: e for s, e in defs.items() if s not in net.delta_defs}
+    if num == d.loss_symbol:
+        num = d["L"].rhs
+    D = sp.Dummy("D")
+    expr = num
+    for _ in range(4 * d.spec.depth + 4):
+        expr = expr.xreplace({den: D})
+        subs = {s: forward[s] for s in expr.free_symbols if s in forward}
+        if not subs:
+            break
+        expr = expr.xreplace(subs)
+    value = sp.diff(expr, D).xreplace({D: den})
+    return _fold(net, value)
+
+
+def _fold(net: Network, expr: sp.Expr) -> sp.Expr:
+    """Write substituted definitions back as their names (z_o, out) for printing."""
+    for eq in net.d.of_kind("forward"):
+        if eq.lhs in net.names.z_layer:
+            expr = expr.xreplace({eq.rhs: eq.lhs})
+        expr = net.names.forward_form(expr)
+    return expr
+
+
+def _chain_notes(net: Network, sides: list[list], num: sp.Expr, den: sp.Expr,
+                 where: str) -> tuple[ChainNote, ...]:
+    """A chain of written derivatives should link: each denominator is the next numerator."""
+    notes = []
+    for side in sides:
+        if not side or not all(isinstance(f, Partial) for f in side):
+            continue
+        parts = [(net.names.resolve(f.num, where), net.names.resolve(f.den, where), f)
+                 for f in side]
+        links = [(num, parts[0][0], None, parts[0][2])]
+        links += [(a[1], b[0], a[2], b[2]) for a, b in zip(parts, parts[1:])]
+        links += [(parts[-1][1], den, parts[-1][2], None)]
+        for have, want, before, after in links:
+            if have != want:
+                notes.append(ChainNote(have, want, before, after))
+                break
+    return tuple(notes)

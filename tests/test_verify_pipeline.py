@@ -1,0 +1,63 @@
+"""The verifier is a pipeline of pure stages: read -> resolve -> evaluate -> judge, never calling back.
+
+Traced with sys.setprofile over one verify_text call: which verifier files the orchestrator
+(symbolic/verify/pipeline.py) hands data to, in order, and whether any verifier file is called
+from a file it had itself called (a call back into a stage already running further down).
+"""
+
+import os
+import sys
+from pathlib import Path
+
+from symbolic.backprop import derive
+from symbolic.spec import network
+from symbolic.verify import verify_text
+
+PACKAGE = Path(__file__).resolve().parent.parent / "symbolic" / "verify"
+DOC = ("dL/dw11 = [out - y_T] * [out*(1 - out)] * [w_a] * [sigma(z_h1)*(1 - sigma(z_h1))] * [x1]\n"
+       "dL/dw12 = // * // * // * // * [x1]\n"
+       "dz_o/d(sigma(z_h1)) = w_a\n")
+
+
+def _stage(code) -> str | None:
+    path = Path(code.co_filename).resolve()
+    return path.stem if path.parent == PACKAGE else None
+
+
+def trace(fn):
+    """(files the orchestrator calls, in order, repeats collapsed; call-backs), fn's result."""
+    handed, callbacks, stack, parent = [], [], [], os.getpid()
+
+    def profile(frame, event, arg):
+        if os.getpid() != parent:          # a forked proof: not traced
+            sys.setprofile(None)
+            return
+        if event == "return":
+            if stack:
+                stack.pop()
+            return
+        if event != "call":
+            return
+        here = _stage(frame.f_code)
+        caller = _stage(frame.f_back.f_code) if frame.f_back else None
+        below = [s for s in stack if s is not None]
+        if here is not None and here in below and below[-1] != here:
+            callbacks.append((below[-1], here))
+        if here not in (None, "pipeline") and caller == "pipeline" and handed[-1:] != [here]:
+            handed.append(here)
+        stack.append(here)
+
+    sys.setprofile(profile)
+    try:
+        result = fn()
+    finally:
+        sys.setprofile(None)
+    return handed, callbacks, result
+
+
+def test_the_stages_run_in_order_and_never_call_back():
+    d = derive(network("2-3-1", naming="seed"))
+    handed, callbacks, report = trace(lambda: verify_text(d, DOC, "txt"))
+    assert [v.status for v in report.verdicts] == ["correct", "wrong", "correct"]
+    assert handed == ["read", "resolve", "evaluate", "judge"]
+    assert callbacks == []
