@@ -24,10 +24,10 @@ import sympy as sp
 
 from symbolic.backprop import OUT, Y, Z
 
-from .numpy_printer import NumpyPrinter, batch_sum
+from ..numpy_printer import NumpyPrinter, batch_sum
+from ..terminal import loss_equation
+from ..unicode import printer_for
 from .plan import INV_N, Line, Plan, output_delta
-from .terminal import loss_equation
-from .unicode import printer_for
 
 W_ORDER = {"float32": "F", "float64": "C"}    # how each W lies in the flat vector, by dtype
 

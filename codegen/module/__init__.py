@@ -20,9 +20,8 @@ import sympy as sp
 
 from symbolic.backprop import OUT, Y, Z
 
-from .escape import FILTERS
-from .matrix_plan import matrix_plan
-from .numpy_printer import (
+from ..escape import FILTERS
+from ..numpy_printer import (
     LOGSUMEXP,
     SOFTMAX_LSE,
     NumpyPrinter,
@@ -30,10 +29,11 @@ from .numpy_printer import (
     batch_sum,
     rows_supported,
 )
+from ..stabilize import stabilize
+from ..terminal import loss_equation
+from ..unicode import printer_for
+from .matrix import matrix_plan
 from .plan import INV_N, WIDTH, Line, Plan, output_delta
-from .stabilize import stabilize
-from .terminal import loss_equation
-from .unicode import printer_for
 
 STYLES = ("auto", "elementwise", "matrix")
 DTYPES = ("float64", "float32")

@@ -14,7 +14,7 @@ import sympy as sp
 
 from symbolic.backprop import OUT, Z
 
-from .escape import py_comment
+from ..escape import py_comment
 
 INV_N = sp.Symbol("inv_n", positive=True)    # 1 / batch size: the mean is taken at the output
 WIDTH = 99   # generated lines stay within the project's line length (100)
