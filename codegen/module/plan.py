@@ -1,8 +1,8 @@
 """The plan of a generated training module: its lines as plain strings, before the template.
 
 `Line` is one assignment with the sheet equation it implements; `Plan` is everything the
-template needs. Shared by the elementwise (codegen/module.py) and matrix (codegen/matrix_plan.py)
-plan builders.
+template needs. Shared by the elementwise (module/elementwise.py) and matrix (module/matrix.py) plan
+builders.
 """
 
 from __future__ import annotations
