@@ -14,7 +14,10 @@ into one flat vector in the sheet's order, so an optimizer step is one vector op
 
 from __future__ import annotations
 
+import functools
+import re
 import textwrap
+from pathlib import Path
 
 from ..escape import FILTERS
 from ..numpy_printer import (
@@ -94,10 +97,25 @@ def render_module(d, style: str = "auto", dtype: str = "float64", source: str = 
         init_gain=", ".join(_init_gain(d)) + ("," if len(d.layers) == 1 else ""),
         uses_math=any("math." in h for h in helpers) or any("math." in t for t in plan.rows),
         exp_max=EXP_MAX[dtype] if any("EXP_MAX" in h for h in helpers) else None,
-        targets=targets_rule(d),
+        targets=targets_rule(d), runtime=runtime_parts(),
     )
     text = _environment().get_template("train_module.py.jinja").render(**context)
     return text.rstrip("\n") + "\n"
+
+
+RUNTIME = Path(__file__).with_name("runtime.py")
+_MARKER = re.compile(r"^# -+ symprop runtime: (\w+) -+\n", re.M)
+
+
+@functools.cache
+def runtime_parts() -> dict[str, str]:
+    """The parts of runtime.py by name, verbatim (without their marker lines and the stubs)."""
+    pieces = _MARKER.split(RUNTIME.read_text(encoding="utf-8"))
+    parts = dict(zip(pieces[1::2], (body.strip("\n") for body in pieces[2::2])))
+    if len(parts) + pieces[1::2].count("stub") - ("stub" in parts) != len(pieces) // 2:
+        raise RuntimeError(f"{RUNTIME}: a part name is used twice")
+    parts.pop("stub", None)
+    return parts
 
 
 def _environment():
