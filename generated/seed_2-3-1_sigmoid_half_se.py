@@ -552,7 +552,9 @@ def load(path):
                                    for key, shape in LAYOUT):
                 raise WeightsError(f"{path} holds weights of a {arch} network, this module "
                                    f"trains {ARCH}")
-            theta = np.concatenate([data[key].astype(DTYPE).ravel() for key, _ in LAYOUT])
+            theta = np.empty(N_PARAMS, DTYPE)
+            for key, view in _unflatten(theta).items():
+                view[...] = data[key]  # each W in the order the flat vector keeps it
     except WeightsError:
         raise
     except (OSError, KeyError, EOFError, ValueError, zipfile.BadZipFile) as err:
