@@ -1,6 +1,6 @@
-"""The static part of the generated modules (codegen/module/runtime.py), exercised directly.
+"""The static part of the generated modules (codegen/module/runtime/), exercised directly.
 
-runtime.py is a small training module of its own (a 2-1 linear model in its stub parts): its
+The runtime is a small training module of its own (a 2-1 linear model in its stub parts): its
 optimizers are checked against closed-form least-squares solutions, its weights files, data
 reading and command line as a user meets them, and the generated modules against its text.
 """
@@ -13,7 +13,8 @@ import numpy as np
 import pytest
 
 from codegen.module import RUNTIME, render_module, runtime_parts
-from codegen.module import runtime as rt
+from codegen.module.runtime import cli as rio
+from codegen.module.runtime import train as rt
 from symbolic.backprop import derive
 from symbolic.spec import network
 
@@ -71,33 +72,33 @@ def test_minibatches_are_seeded_and_training_diverges_cleanly():
 def test_save_load_round_trip_and_refusals(tmp_path):
     params = rt.init_params(4)
     path = tmp_path / "w.npz"
-    rt.save(params, path)
-    loaded = rt.load(path)
+    rio.save(params, path)
+    loaded = rio.load(path)
     assert all(np.array_equal(loaded[k], params[k]) for k, _ in rt.LAYOUT)
     assert rt._flat(loaded)[1]      # views into one flat vector, ready for `step`
-    with pytest.raises(rt.WeightsError, match="already exists"):
-        rt.save(params, path)
-    rt.save(rt.init_params(5), path, force=True)
-    assert not np.array_equal(rt.load(path)["W1"], params["W1"])
+    with pytest.raises(rio.WeightsError, match="already exists"):
+        rio.save(params, path)
+    rio.save(rt.init_params(5), path, force=True)
+    assert not np.array_equal(rio.load(path)["W1"], params["W1"])
     np.savez(tmp_path / "other.npz", arch=np.array("3-1"), W1=np.zeros((1, 3)), b1=np.zeros(1))
-    with pytest.raises(rt.WeightsError, match="3-1 network, this module trains 2-1"):
-        rt.load(tmp_path / "other.npz")
+    with pytest.raises(rio.WeightsError, match="3-1 network, this module trains 2-1"):
+        rio.load(tmp_path / "other.npz")
     (tmp_path / "junk.npz").write_text("not a zip")
-    with pytest.raises(rt.WeightsError, match="cannot read weights"):
-        rt.load(tmp_path / "junk.npz")
+    with pytest.raises(rio.WeightsError, match="cannot read weights"):
+        rio.load(tmp_path / "junk.npz")
     (tmp_path / "link.npz").symlink_to(path)
     for target, problem in ((tmp_path, "a folder"), (tmp_path / "link.npz", "symbolic link"),
                             (tmp_path / "no" / "w.npz", "no such folder")):
-        with pytest.raises(rt.WeightsError, match=problem):
-            rt.check_target(str(target), force=True)
-    with pytest.raises(rt.WeightsError, match="it is the input"):
-        rt.check_target(str(path), True, inputs=(str(path),))
+        with pytest.raises(rio.WeightsError, match=problem):
+            rio.check_target(str(target), force=True)
+    with pytest.raises(rio.WeightsError, match="it is the input"):
+        rio.check_target(str(path), True, inputs=(str(path),))
 
 
 def test_read_data_names_the_problem(tmp_path):
     good = tmp_path / "d.csv"
     good.write_text("x1,x2,y\n0,0,0\n0,1,1\n\n1,0,1\n")
-    X, Y = rt.read_data(str(good))
+    X, Y = rio.read_data(str(good))
     assert X.shape == (3, 2) and Y[:, 0].tolist() == [0, 1, 1]
     cases = {"a.csv": ("0,0,0\n0,x,1\n", "line 2: 'x' is not a number"),
              "b.csv": ("0,0\n", "line 1: 2 columns, 2-1 needs 3"),
@@ -107,21 +108,21 @@ def test_read_data_names_the_problem(tmp_path):
     for name, (text, problem) in cases.items():
         if text is not None:
             (tmp_path / name).write_text(text)
-        with pytest.raises(rt.UsageError, match=problem):
-            rt.read_data(str(tmp_path / name))
+        with pytest.raises(rio.UsageError, match=problem):
+            rio.read_data(str(tmp_path / name))
     np.savez(tmp_path / "obj.npz", X=np.array([{}], dtype=object), Y=np.zeros((1, 1)))
-    with pytest.raises(rt.UsageError, match="object array"):
-        rt.read_data(str(tmp_path / "obj.npz"))
+    with pytest.raises(rio.UsageError, match="object array"):
+        rio.read_data(str(tmp_path / "obj.npz"))
 
 
 def test_main_trains_writes_and_refuses(tmp_path, capsys):
     data, out = tmp_path / "d.csv", tmp_path / "w.npz"
     data.write_text("0,0,0\n0,1,1\n1,0,1\n1,1,2\n")
-    assert rt.main(["--data", str(data), "--epochs", "300", "--lr", "0.5", "--out", str(out)]) == 0
-    assert rt.load(out)["W1"] == pytest.approx(np.array([[1.0, 1.0]]), abs=1e-3)
+    assert rio.main(["--data", str(data), "--epochs", "300", "--lr", "0.5", "--out", str(out)]) == 0
+    assert rio.load(out)["W1"] == pytest.approx(np.array([[1.0, 1.0]]), abs=1e-3)
     assert "epoch 300/300" in capsys.readouterr().out
-    assert rt.main(["--data", str(data), "--lr", "-1"]) == 2
-    assert rt.main(["--data", str(data), "--out", str(data), "--force"]) == 2
+    assert rio.main(["--data", str(data), "--lr", "-1"]) == 2
+    assert rio.main(["--data", str(data), "--out", str(data), "--force"]) == 2
     assert "--lr -1.0 is out of range" in capsys.readouterr().err
 
 
@@ -130,12 +131,13 @@ def test_main_trains_writes_and_refuses(tmp_path, capsys):
 def test_generated_modules_hold_the_runtime_verbatim(tmp_path, style, dtype):
     text = render_module(derive(network("3-4-2", "tanh", "mse")), style, dtype)
     parts = runtime_parts()
-    assert set(parts) == {"layout", "params", "loss", "checks", "api"}
+    assert set(parts) == {"layout", "params", "loss", "checks", "train", "weights", "cli"}
     positions = [text.index(body) for body in parts.values()]    # each verbatim, in file order
     assert positions == sorted(positions)
     assert 'ARCH = "2-1"' not in text and "symprop runtime:" not in text
     # what the runtime imports (standard library and NumPy only), the module imports too
-    imports = [node for node in ast.walk(ast.parse(RUNTIME.read_text())) if isinstance(node, ast.Import)]
+    imports = [node for path in RUNTIME for node in ast.walk(ast.parse(path.read_text()))
+               if isinstance(node, ast.Import)]
     for node in imports:
         for alias in node.names:
             assert alias.name in sys.stdlib_module_names or alias.name == "numpy"

@@ -103,18 +103,21 @@ def render_module(d, style: str = "auto", dtype: str = "float64", source: str = 
     return text.rstrip("\n") + "\n"
 
 
-RUNTIME = Path(__file__).with_name("runtime.py")
+RUNTIME = tuple(Path(__file__).with_name("runtime") / name for name in ("train.py", "cli.py"))
 _MARKER = re.compile(r"^# -+ symprop runtime: (\w+) -+\n", re.M)
 
 
 @functools.cache
 def runtime_parts() -> dict[str, str]:
-    """The parts of runtime.py by name, verbatim (without their marker lines and the stubs)."""
-    pieces = _MARKER.split(RUNTIME.read_text(encoding="utf-8"))
-    parts = dict(zip(pieces[1::2], (body.strip("\n") for body in pieces[2::2])))
-    if len(parts) + pieces[1::2].count("stub") - ("stub" in parts) != len(pieces) // 2:
-        raise RuntimeError(f"{RUNTIME}: a part name is used twice")
-    parts.pop("stub", None)
+    """The parts of runtime/*.py by name, verbatim (without their marker lines and the stubs)."""
+    parts: dict[str, str] = {}
+    for path in RUNTIME:
+        pieces = _MARKER.split(path.read_text(encoding="utf-8"))
+        for name, body in zip(pieces[1::2], pieces[2::2], strict=True):
+            if name != "stub":
+                if name in parts:
+                    raise RuntimeError(f"{path}: the runtime part {name!r} is defined twice")
+                parts[name] = body.strip("\n")
     return parts
 
 
