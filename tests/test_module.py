@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import random
 import subprocess
@@ -409,3 +410,21 @@ def test_matrix_layout_column_major_weights_keep_the_contract(tmp_path, dtype):
     back = m.load(tmp_path / "w.npz")
     assert all(np.array_equal(own[key], back[key]) for key, _ in m.LAYOUT)
     assert back["W1"].flags.f_contiguous == (dtype == "float32")
+
+
+@pytest.mark.parametrize("combo", COMBOS, ids=["/".join(c) for c in COMBOS])
+def test_every_assigned_value_is_used(combo):
+    """No function of a generated module computes a value it never reads (forward made f′)."""
+    d = derive(network(combo[0], combo[1], combo[2], naming=combo[3]))
+    text = render_module(d, combo[4])
+    for func in ast.walk(ast.parse(text)):
+        if not isinstance(func, ast.FunctionDef):
+            continue
+        stored = {n.id for n in ast.walk(func) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+        read = {n.id for n in ast.walk(func) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+        read |= {n.target.id for n in ast.walk(func)          # x += ... reads x
+                 if isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name)}
+        unused = {name for name in stored - read if not name.startswith("_")}
+        assert not unused, f"{func.name} computes {sorted(unused)} and never uses them"
+    forward = next(f for f in ast.parse(text).body if getattr(f, "name", "") == "forward")
+    assert "_prime" not in ast.unparse(forward)

@@ -78,7 +78,7 @@ def render_module(d, style: str = "auto", dtype: str = "float64", source: str = 
         plan.rows = [line.render(8) for line in row.forward + row.loss + row.backward]
         plan.rows_init = unpack_lines(row.grads, "(0.0,) * N_PARAMS")
         printer.helpers.update(row_printer.helpers)
-    for part in ("forward", "loss", "backward", "grad_fill"):
+    for part in ("forward", "predict", "loss", "backward", "grad_fill"):
         setattr(plan, part, [line.render() for line in getattr(plan, part)])
     plan.grads = textwrap.wrap(", ".join(plan.grads) + ",", WIDTH - 12)
     uni = printer_for(d)

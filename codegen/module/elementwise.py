@@ -45,7 +45,7 @@ def elementwise_plan(d, printer: NumpyPrinter, one_row: bool = False) -> Plan:
 
     # forward: z lines in the sheet's written order; f(z) downstream becomes the named a, and
     # f′(z) the named a_prime where the table computes both from one exp (`numpy_pair`)
-    reuse, primes = {}, {}
+    reuse, primes, values = {}, {}, {}   # values: forward's value-only spelling of a pair line
     top = spec.activations[-1]
     dexpr, how = output_delta(d)
     for eq in d.of_kind("forward"):
@@ -58,6 +58,8 @@ def elementwise_plan(d, printer: NumpyPrinter, one_row: bool = False) -> Plan:
             z, a = eq.rhs.args[0], code(eq.lhs)
             primes[z] = sp.Symbol(f"{a}_prime", real=True)
             plan.forward.append(Line(f"{a}, {a}_prime", f"{printer.pair_helper(rule)}({code(z)})"))
+            if not one_row:   # the rows path has no forward of its own
+                values[plan.forward[-1].target] = Line(a, code(eq.rhs))
         else:
             reuse[eq.rhs] = eq.lhs
             value = eq.rhs
@@ -67,6 +69,7 @@ def elementwise_plan(d, printer: NumpyPrinter, one_row: bool = False) -> Plan:
                     plan.forward.append(Line("lse", f"_logsumexp(np.stack(({zs}), axis=1))[:, 0]"))
                 value = sp.exp(eq.rhs.args[int(eq.rhs.args[0])] - LSE)
             plan.forward.append(Line(code(eq.lhs), code(value)))
+    plan.predict = [values.get(line.target, line) for line in plan.forward]
     outs = ", ".join(code(o) for o in d.outputs)
     plan.output = f"np.stack(({outs},), axis=1)"
 

@@ -69,6 +69,7 @@ class Plan:
     inputs: str = ""                                        # "x1, x2": X's columns (elementwise)
     targets: str = ""                                       # "y_T,": Y's columns (elementwise)
     forward: list[Line] = field(default_factory=list)
+    predict: list[Line] = field(default_factory=list)     # forward's own: no f′ (none is used)
     output: str = ""                                        # the (n, n_out) output array
     loss: list[Line] = field(default_factory=list)
     backward: list[Line] = field(default_factory=list)
