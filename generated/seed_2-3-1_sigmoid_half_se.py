@@ -56,6 +56,11 @@ def _sigmoid_pair(z):
     return s, e * s  # sigmoid′(z) = sigmoid(z) sigmoid(-z)
 
 
+def _sigmoid(z):
+    """sigmoid(z), written so it cannot overflow"""
+    return 1.0 / (1.0 + np.exp(np.minimum(-z, EXP_MAX)))
+
+
 def _sigmoid_pair_row(z):
     """_sigmoid_pair on one Python float"""
     e = math.exp(-abs(z))
@@ -118,11 +123,11 @@ def forward(params, X):
     z_h1 = w11*x1 + w12*x2 + b1
     z_h2 = w21*x1 + w22*x2 + b2
     z_h3 = w31*x1 + w32*x2 + b3
-    a_h1, a_h1_prime = _sigmoid_pair(z_h1)
-    a_h2, a_h2_prime = _sigmoid_pair(z_h2)
-    a_h3, a_h3_prime = _sigmoid_pair(z_h3)
+    a_h1 = _sigmoid(z_h1)
+    a_h2 = _sigmoid(z_h2)
+    a_h3 = _sigmoid(z_h3)
     z_o = a_h1*w_a + a_h2*w_b + a_h3*w_c + b4
-    out, out_prime = _sigmoid_pair(z_o)
+    out = _sigmoid(z_o)
     return np.stack((out,), axis=1)
 
 
