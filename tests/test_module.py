@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import importlib.util
 import random
+import re
 import subprocess
 import sys
 import warnings
@@ -428,3 +429,15 @@ def test_every_assigned_value_is_used(combo):
         assert not unused, f"{func.name} computes {sorted(unused)} and never uses them"
     forward = next(f for f in ast.parse(text).body if getattr(f, "name", "") == "forward")
     assert "_prime" not in ast.unparse(forward)
+
+
+ELEMENTWISE = [c for c in COMBOS if c[4] != "matrix" and c[0] != "12-20-3"]   # (auto: matrix)
+
+
+@pytest.mark.parametrize("combo", ELEMENTWISE, ids=["/".join(c) for c in ELEMENTWISE])
+def test_each_sheet_label_is_printed_once(combo):
+    """The Python-float rows path runs the chunk loop's lines; their labels stand there only."""
+    text = render_module(derive(network(combo[0], combo[1], combo[2], naming=combo[3])), combo[4])
+    assert "Code style: elementwise" in text
+    labels = re.findall(r"^ *# ((?:delta|dL/d)\S*):", text, flags=re.M)
+    assert labels and len(labels) == len(set(labels)), sorted(labels)

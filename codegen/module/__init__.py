@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 
 from ..escape import FILTERS
@@ -75,7 +76,9 @@ def render_module(d, style: str = "auto", dtype: str = "float64", source: str = 
     if style == "elementwise" and rows_supported(d):
         row_printer = RowPrinter(names)
         row = elementwise_plan(d, row_printer, one_row=True)
-        plan.rows = [line.render(8) for line in row.forward + row.loss + row.backward]
+        # the chunk loop's lines on Python floats: their sheet labels are printed there, once
+        plan.rows = [replace(line, comment="").render(8)
+                     for line in row.forward + row.loss + row.backward]
         plan.rows_init = unpack_lines(row.grads, "(0.0,) * N_PARAMS")
         printer.helpers.update(row_printer.helpers)
     for part in ("forward", "predict", "loss", "backward", "grad_fill"):
