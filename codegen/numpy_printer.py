@@ -32,7 +32,6 @@ NUMPY_FUNCS = {"exp": "np.exp", "log": "np.log", "tanh": "np.tanh", "sinh": "np.
                "cosh": "np.cosh", "sin": "np.sin", "cos": "np.cos", "Abs": "np.abs",
                "atan": "np.arctan", "erf": "_erf", "sign": "np.sign", "expm1": "np.expm1",
                "log1p": "np.log1p"}
-NUMPY_REDUCE = {"Max": "np.maximum", "Min": "np.minimum"}
 
 LOGSUMEXP = ("def _logsumexp(z):\n"
              "    \"\"\"log Σ_k exp(z_k) over the last axis (kept), shifted by the row maximum.\"\"\"\n"

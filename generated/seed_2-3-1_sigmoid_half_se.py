@@ -56,6 +56,11 @@ def _sigmoid_pair(z):
     return s, e * s  # sigmoid′(z) = sigmoid(z) sigmoid(-z)
 
 
+def _sigmoid(z):
+    """sigmoid(z), written so it cannot overflow"""
+    return 1.0 / (1.0 + np.exp(np.minimum(-z, EXP_MAX)))
+
+
 def _sigmoid_pair_row(z):
     """_sigmoid_pair on one Python float"""
     e = math.exp(-abs(z))
@@ -118,11 +123,11 @@ def forward(params, X):
     z_h1 = w11*x1 + w12*x2 + b1
     z_h2 = w21*x1 + w22*x2 + b2
     z_h3 = w31*x1 + w32*x2 + b3
-    a_h1, a_h1_prime = _sigmoid_pair(z_h1)
-    a_h2, a_h2_prime = _sigmoid_pair(z_h2)
-    a_h3, a_h3_prime = _sigmoid_pair(z_h3)
+    a_h1 = _sigmoid(z_h1)
+    a_h2 = _sigmoid(z_h2)
+    a_h3 = _sigmoid(z_h3)
     z_o = a_h1*w_a + a_h2*w_b + a_h3*w_c + b4
-    out, out_prime = _sigmoid_pair(z_o)
+    out = _sigmoid(z_o)
     return np.stack((out,), axis=1)
 
 
@@ -208,7 +213,8 @@ def value_and_gradients(params, X, Y):
 
 
 def _value_and_gradients_rows(params, X, Y):
-    """value_and_gradients for a few rows: the same lines, one row at a time, on Python floats."""
+    """value_and_gradients for a few rows: the lines of its chunk loop (labelled there), one row
+    at a time, on Python floats."""
     (w11, w12), (w21, w22), (w31, w32) = params['W1'].tolist()
     b1, b2, b3 = params['b1'].tolist()
     (w_a, w_b, w_c), = params['W2'].tolist()
@@ -226,42 +232,23 @@ def _value_and_gradients_rows(params, X, Y):
         z_o = a_h1*w_a + a_h2*w_b + a_h3*w_c + b4
         out, out_prime = _sigmoid_pair_row(z_o)
         t0 = out - y_T
-        # loss
         L += inv_n*(0.5)*t0**2
-        # delta_o: δ_o = out·(1 - out)·(out - y_T)  (÷n: batch mean; code: dL/dout · f′(z), stable
-        # f′)
         delta_o = inv_n*out_prime*t0
-        # delta_h1: δ_h1 = δ_o·w_a·σ(z_h1)·(1 - σ(z_h1))
         delta_h1 = a_h1_prime*delta_o*w_a
-        # delta_h2: δ_h2 = δ_o·w_b·σ(z_h2)·(1 - σ(z_h2))
         delta_h2 = a_h2_prime*delta_o*w_b
-        # delta_h3: δ_h3 = δ_o·w_c·σ(z_h3)·(1 - σ(z_h3))
         delta_h3 = a_h3_prime*delta_o*w_c
-        # dL/dw11: ∂L/∂w₁₁ = δ_h1·x₁
         dw11 += delta_h1*x1
-        # dL/dw12: ∂L/∂w₁₂ = δ_h1·x₂
         dw12 += delta_h1*x2
-        # dL/dw21: ∂L/∂w₂₁ = δ_h2·x₁
         dw21 += delta_h2*x1
-        # dL/dw22: ∂L/∂w₂₂ = δ_h2·x₂
         dw22 += delta_h2*x2
-        # dL/dw31: ∂L/∂w₃₁ = δ_h3·x₁
         dw31 += delta_h3*x1
-        # dL/dw32: ∂L/∂w₃₂ = δ_h3·x₂
         dw32 += delta_h3*x2
-        # dL/db1: ∂L/∂b₁ = δ_h1
         db1 += delta_h1
-        # dL/db2: ∂L/∂b₂ = δ_h2
         db2 += delta_h2
-        # dL/db3: ∂L/∂b₃ = δ_h3
         db3 += delta_h3
-        # dL/dw_a: ∂L/∂w_a = δ_o·σ(z_h1)
         dw_a += a_h1*delta_o
-        # dL/dw_b: ∂L/∂w_b = δ_o·σ(z_h2)
         dw_b += a_h2*delta_o
-        # dL/dw_c: ∂L/∂w_c = δ_o·σ(z_h3)
         dw_c += a_h3*delta_o
-        # dL/db4: ∂L/∂b₄ = δ_o
         db4 += delta_o
     g = np.array([
         dw11, dw12, dw21, dw22, dw31, dw32, db1, db2, db3, dw_a, dw_b, dw_c, db4,
@@ -552,7 +539,9 @@ def load(path):
                                    for key, shape in LAYOUT):
                 raise WeightsError(f"{path} holds weights of a {arch} network, this module "
                                    f"trains {ARCH}")
-            theta = np.concatenate([data[key].astype(DTYPE).ravel() for key, _ in LAYOUT])
+            theta = np.empty(N_PARAMS, DTYPE)
+            for key, view in _unflatten(theta).items():
+                view[...] = data[key]  # each W in the order the flat vector keeps it
     except WeightsError:
         raise
     except (OSError, KeyError, EOFError, ValueError, zipfile.BadZipFile) as err:

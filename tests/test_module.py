@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import random
+import re
 import subprocess
 import sys
 import warnings
@@ -409,3 +411,33 @@ def test_matrix_layout_column_major_weights_keep_the_contract(tmp_path, dtype):
     back = m.load(tmp_path / "w.npz")
     assert all(np.array_equal(own[key], back[key]) for key, _ in m.LAYOUT)
     assert back["W1"].flags.f_contiguous == (dtype == "float32")
+
+
+@pytest.mark.parametrize("combo", COMBOS, ids=["/".join(c) for c in COMBOS])
+def test_every_assigned_value_is_used(combo):
+    """No function of a generated module computes a value it never reads (forward made f′)."""
+    d = derive(network(combo[0], combo[1], combo[2], naming=combo[3]))
+    text = render_module(d, combo[4])
+    for func in ast.walk(ast.parse(text)):
+        if not isinstance(func, ast.FunctionDef):
+            continue
+        stored = {n.id for n in ast.walk(func) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+        read = {n.id for n in ast.walk(func) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+        read |= {n.target.id for n in ast.walk(func)          # x += ... reads x
+                 if isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name)}
+        unused = {name for name in stored - read if not name.startswith("_")}
+        assert not unused, f"{func.name} computes {sorted(unused)} and never uses them"
+    forward = next(f for f in ast.parse(text).body if getattr(f, "name", "") == "forward")
+    assert "_prime" not in ast.unparse(forward)
+
+
+ELEMENTWISE = [c for c in COMBOS if c[4] != "matrix" and c[0] != "12-20-3"]   # (auto: matrix)
+
+
+@pytest.mark.parametrize("combo", ELEMENTWISE, ids=["/".join(c) for c in ELEMENTWISE])
+def test_each_sheet_label_is_printed_once(combo):
+    """The Python-float rows path runs the chunk loop's lines; their labels stand there only."""
+    text = render_module(derive(network(combo[0], combo[1], combo[2], naming=combo[3])), combo[4])
+    assert "Code style: elementwise" in text
+    labels = re.findall(r"^ *# ((?:delta|dL/d)\S*):", text, flags=re.M)
+    assert labels and len(labels) == len(set(labels)), sorted(labels)

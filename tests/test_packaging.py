@@ -1,4 +1,5 @@
-"""pip install on a fresh machine: no setuptools warnings, and the wheel ships the templates."""
+"""pip install on a fresh machine: no setuptools warnings, and the wheel ships the templates
+and the runtime text the generated modules include."""
 
 import re
 import shutil
@@ -43,6 +44,10 @@ def test_wheel_and_editable_install_print_no_warnings_and_ship_the_templates(tmp
     templates = {f"codegen/templates/{p.name}" for p in (ROOT / "codegen/templates").iterdir()
                  if p.suffix == ".jinja"}
     assert templates and templates <= names
+    assert {"codegen/module/runtime/train.py", "codegen/module/runtime/cli.py"} <= names  # included
+    sources = {p.relative_to(ROOT).as_posix() for top in ("symbolic", "codegen")
+               for p in (ROOT / top).rglob("*.py") if "__pycache__" not in p.parts}
+    assert sources - names == set(), "packages missing from pyproject.toml's list"
 
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(tmp_path / "venv")],
                    check=True, timeout=120)

@@ -1,8 +1,8 @@
 """The plan of a generated training module: its lines as plain strings, before the template.
 
 `Line` is one assignment with the sheet equation it implements; `Plan` is everything the
-template needs. Shared by the elementwise (codegen/module.py) and matrix (codegen/matrix_plan.py)
-plan builders.
+template needs. Shared by the elementwise (module/elementwise.py) and matrix (module/matrix.py) plan
+builders.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sympy as sp
 
 from symbolic.backprop import OUT, Z
 
-from .escape import py_comment
+from ..escape import py_comment
 
 INV_N = sp.Symbol("inv_n", positive=True)    # 1 / batch size: the mean is taken at the output
 WIDTH = 99   # generated lines stay within the project's line length (100)
@@ -69,6 +69,7 @@ class Plan:
     inputs: str = ""                                        # "x1, x2": X's columns (elementwise)
     targets: str = ""                                       # "y_T,": Y's columns (elementwise)
     forward: list[Line] = field(default_factory=list)
+    predict: list[Line] = field(default_factory=list)     # forward's own: no f′ (none is used)
     output: str = ""                                        # the (n, n_out) output array
     loss: list[Line] = field(default_factory=list)
     backward: list[Line] = field(default_factory=list)

@@ -16,18 +16,21 @@ activation is a built-in one, the elementwise work is printed as tightly as a ca
             where `np.matmul(delta.T, a, out=grads['W'])` is the faster dgemm.
 
 Custom activations and losses keep the general route: each line printed from the equation.
+`forward` (outputs only) prints f(z) alone: no f′, and no log Σ exp beside a softmax.
 """
 
 from __future__ import annotations
+
+import re
 
 import sympy as sp
 
 from symbolic.backprop import OUT, Y, Z
 
-from .numpy_printer import NumpyPrinter, batch_sum
+from ..numpy_printer import NumpyPrinter, batch_sum
+from ..terminal import loss_equation
+from ..unicode import printer_for
 from .plan import INV_N, Line, Plan, output_delta
-from .terminal import loss_equation
-from .unicode import printer_for
 
 W_ORDER = {"float32": "F", "float64": "C"}    # how each W lies in the flat vector, by dtype
 
@@ -47,6 +50,7 @@ def matrix_plan(d, printer: NumpyPrinter, dtype: str = "float64") -> Plan:
     fused = coeff is not None and (bool(top.activation.numpy_matrix)
                                    or _is_identity(top.activation))
     primes = {}     # layer index -> the array holding f′(z) (absent: f′ = 1, or the general route)
+    values = {}     # forward's value-only spelling of a line computing f′ too (forward needs no f′)
     for eq in d.of_kind("forward_matrix"):
         note = f"{uni.doprint(eq.lhs)} = {uni.doprint(eq.rhs)}"
         la = d.layers[eq.layer - 1]
@@ -55,6 +59,8 @@ def matrix_plan(d, printer: NumpyPrinter, dtype: str = "float64") -> Plan:
             plan.forward += _in_place(code(eq.lhs), eq.rhs, sp.MatAdd, "+=", code, note)
         elif not rule.elementwise and eq.layer == spec.depth:
             plan.forward.append(Line(f"{code(eq.lhs)}, lse", f"_softmax_lse({code(top.z)})", note))
+            values[plan.forward[-1].target] = Line(code(eq.lhs), f"_softmax_lse({code(top.z)})[0]",
+                                                   note)
         elif _is_identity(rule) and (la is not top or fused):
             plan.forward.append(Line(code(eq.lhs), code(la.z), note + "  (the same array)"))
         elif rule.numpy_matrix and (la is not top or fused):
@@ -63,8 +69,10 @@ def matrix_plan(d, printer: NumpyPrinter, dtype: str = "float64") -> Plan:
             plan.forward.append(Line(f"{a}, {a}_prime", f"{_fwd_helper(printer, rule)}({code(la.z)})",
                                      note + f"; {a}_prime = {rule.unicode}′({uni.doprint(la.z)})"
                                      f"; in place: {code(la.z)}'s array now holds {a}"))
+            values[plan.forward[-1].target] = Line(a, code(eq.rhs), note)
         else:
             plan.forward.append(Line(code(eq.lhs), code(eq.rhs), note))
+    plan.predict = [values.get(line.target, line) for line in plan.forward]
     plan.output = code(top.a)
     A, Ysym, Zs = (sp.Symbol(code(top.a), real=True), sp.Symbol("Y", real=True),
                    sp.Symbol(code(top.z), real=True))
@@ -101,6 +109,10 @@ def matrix_plan(d, printer: NumpyPrinter, dtype: str = "float64") -> Plan:
         else:
             plan.backward += _in_place(target, eq.rhs, sp.HadamardProduct, "*=", code, note)
     plan.grad_fill = _gradient_lines(d, code, uni, plan.w_order)
+    if not any(re.search(r"\blse\b", line.code) for line in plan.loss + plan.backward):
+        # a softmax output under a loss of out alone: its log Σ exp is not needed
+        plan.forward = [values[line.target] if line.target.endswith(", lse") else line
+                        for line in plan.forward]
     return plan
 
 
