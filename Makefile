@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 BENCH  := $(VENV)/.installed-bench
 
-.PHONY: demo test tex generate check-generated bench lint clean
+.PHONY: demo test test-fast tex generate check-generated bench lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,9 +24,16 @@ tex:
 demo: $(STAMP)
 	$(PY) -m codegen.demo
 
-test: $(STAMP) tex
-	$(VENV)/bin/ruff check .
+test: $(STAMP) tex lint
 	$(PY) -m pytest -q
+
+# the suite without TeX (no apt, no root): what a quick edit-test loop needs
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m "not tex and not slow"
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 
 generate: $(STAMP)
 	$(PY) -m codegen.regen

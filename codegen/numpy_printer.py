@@ -133,7 +133,7 @@ class NumpyPrinter(PythonCodePrinter):
         cls = type(expr)
         name = f"_{cls.__name__}"
         if name not in self.helpers:
-            self.helpers[name] = None   # reserve the position before printing the body
+            self.helpers[name] = ""   # reserve the position before printing the body
             self.helpers[name] = self._helper_def(name, expr)
         return name
 

@@ -19,6 +19,7 @@ TOML: optional [network] (net, activation, output_activation, loss, naming, alph
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 
 import sympy as sp
@@ -297,11 +298,10 @@ NETWORK_KEYS = {"net", "arch", "activation", "output_activation", "loss", "namin
 
 
 def read_toml(text: str) -> Document:
-    try:
+    if sys.version_info >= (3, 11):
         import tomllib
-    except ImportError:  # Python 3.10
-        raise SympropError("TOML input needs Python 3.11 or newer (tomllib)",
-                           "use the plain .txt syntax, or Python 3.11+") from None
+    else:  # Python 3.10: the same parser, as the tomli package (a dependency there)
+        import tomli as tomllib
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
