@@ -129,10 +129,7 @@ def _init_gain(d) -> list[str]:
     """Per-layer standard deviation of the initial weights: sqrt(gain / fan_in)."""
     out = []
     for la in d.layers:
-        gain = 2.0 if la.activation.name in ("relu", "leaky_relu") else 1.0
-        if la.activation.name in ("sigmoid",):
-            gain = 4.0    # σ′ ≤ 1/4: a wider start keeps small sigmoid nets out of the flat middle
-        out.append(repr(gain))
+        out.append(repr(la.activation.init_gain))   # the activation row's (1.0 for a formula)
     return out
 
 

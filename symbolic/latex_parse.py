@@ -34,6 +34,8 @@ from dataclasses import dataclass, field, replace
 
 import sympy
 
+from .activations import named, prime_word
+
 __all__ = [
     "DITTO",
     "PARTIAL",
@@ -58,8 +60,6 @@ MAX_NUMBER_BITS = 20_000  # size of any number SymPy is asked to compute
 MAX_DIGITS = 300  # digits in one literal
 TIME_BUDGET = 1.0  # seconds; a last guard, the limits above normally stop first
 
-SIGMA = sympy.Function("sigma")
-RELU = sympy.Function("relu")
 SOFTMAX = sympy.Function("softmax")
 PARTIAL = sympy.Function("Partial")
 
@@ -190,19 +190,23 @@ class _Tok:
         return other is not None and not other.space and other.pos == self.end
 
 
-WORDS = frozenset("out output Loss ReLU relu tanh exp log ln sigmoid softmax".split())
+WORDS = frozenset("out output Loss exp log ln softmax".split()) | {  # + our activations' names
+    w for rule in named() for w in (rule.name, rule.unicode) if w.isascii() and len(w) > 2}
 GREEK = frozenset(
     """alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu
     xi rho varrho tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Phi Psi Omega
     Upsilon""".split()
 )
 FUNCTIONS = {  # spelling -> SymPy callable
-    "sigma": SIGMA, "sigmoid": SIGMA, "exp": sympy.exp, "log": sympy.log, "ln": sympy.log,
+    "exp": sympy.exp, "log": sympy.log, "ln": sympy.log,
     "tanh": sympy.tanh, "sinh": sympy.sinh, "cosh": sympy.cosh, "sin": sympy.sin,
-    "cos": sympy.cos, "relu": RELU, "ReLU": RELU, "softmax": SOFTMAX, "max": sympy.Max,
+    "cos": sympy.cos, "softmax": SOFTMAX, "max": sympy.Max,
     "min": sympy.Min, "g": sympy.Function("g"), "f": sympy.Function("f"),
 }
-PRIMABLE = {"sigma", "sigmoid", "g", "f", "relu", "ReLU"}  # f' -> Function('f_prime')
+for _rule in named():   # our activations by every spelling of their row: sigma, ReLU -> relu(z)
+    for _word in _rule.spellings:
+        FUNCTIONS.setdefault(_word, sympy.Function(_rule.prime_word.removesuffix("_prime")))
+PRIMABLE = {"g", "f"} | {w for rule in named() for w in rule.spellings}  # f' -> f_prime
 ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar", "tilde": "tilde"}
 FRACS = {"frac", "dfrac", "tfrac", "cfrac"}
 MUL_CMDS = {"cdot", "times", "ast"}
@@ -969,7 +973,7 @@ class _Parser:
             if primes > 1 or name not in PRIMABLE:
                 raise self.fail(t, f"{'multiple primes' if primes > 1 else 'prime'} on {name}",
                                 r"write \sigma'(z) or g'(z), or spell the derivative out")
-            fn = sympy.Function(("sigma" if name == "sigmoid" else name.lower()) + "_prime")
+            fn = sympy.Function(prime_word(name))
         else:
             fn = FUNCTIONS[name]
         if base is not None:

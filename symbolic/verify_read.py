@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from . import formula as plain
+from .activations import named
 from .errors import SympropError
 from .latex_parse import DITTO, LatexParseError, Partial, Product, Statement, scan_document
 from .latex_parse import parse_formula as parse_latex_formula
@@ -33,11 +34,13 @@ MAX_STATEMENTS = 200     # each costs up to ~50 ms; a file of more is split, not
 MAX_PROBLEMS = 20        # stop reading after this many unreadable lines
 FORMATS = ("tex", "txt", "toml")
 PLAIN_EXTRA = {
-    "sigma": sp.Function("sigma"), "g": sp.Function("g"), "f": sp.Function("f"),
-    "sigma_prime": sp.Function("sigma_prime"), "sigmoid_prime": sp.Function("sigma_prime"),
+    "g": sp.Function("g"), "f": sp.Function("f"),
     "g_prime": sp.Function("g_prime"), "f_prime": sp.Function("f_prime"),
-    "relu_prime": sp.Function("relu_prime"), "tanh_prime": sp.Function("tanh_prime"),
     "Heaviside": sp.Heaviside, "H": sp.Heaviside,
+    # our activations' other spellings (sigma, ReLU) and f' (sigma_prime, sigmoid_prime...)
+    **{w: sp.Function(rule.prime_word.removesuffix("_prime")) for rule in named()
+       for w in rule.spellings if w != rule.name},
+    **{f"{w}_prime": sp.Function(rule.prime_word) for rule in named() for w in rule.spellings},
 }
 
 
