@@ -111,9 +111,10 @@ def _layer_into_subscript(m: re.Match) -> str:
 # sigma(\cdot), g(\cdot): the function itself. latex_parse wants a value there; the argument is
 # read as the name PLACEHOLDER (xi), which is fine in a definition (skipped) and an error naming
 # the placeholder inside a derivative. Same length, so positions do not move.
-_PLACEHOLDER = re.compile(
-    r"((?:\\sigma|\\tanh|\\exp|\\log|\\operatorname\{ReLU\}|ReLU|relu|\bg|\bf)"
-    r"\s*\()\s*\\cdot\s*\)")
+_PLACEHOLDER = re.compile(   # our activations as the sheet spells them (\sigma, ReLU), exp, log, g, f
+    r"((?:" + "|".join([r"\\exp", r"\\log", r"\bg", r"\bf", *(re.escape(r.latex) for r in named()),
+                         *(rf"\b{w}" for r in named() for w in r.spellings if w.isascii())])
+    + r")\s*\()\s*\\cdot\s*\)")
 PLACEHOLDER = "xi"
 
 
