@@ -196,9 +196,8 @@ def _is_negative(term) -> bool:
 
 def printer_for(derivation, extra: dict | None = None) -> SheetLatexPrinter:
     """The printer of a derivation's names, plus the generic z, out, y of its per-element rules."""
-    from symbolic.backprop import OUT, Y, Z
-
-    names = {Z: "z", OUT: r"\mathrm{out}", Y: "y", **derivation.naming.latex_names()}
+    d = derivation
+    names = {d.z: "z", d.out: r"\mathrm{out}", d.y: "y", **d.naming.latex_names()}
     return SheetLatexPrinter({**names, **(extra or {})})
 
 

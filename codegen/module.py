@@ -18,8 +18,6 @@ import textwrap
 
 import sympy as sp
 
-from symbolic.backprop import OUT, Y, Z
-
 from .escape import FILTERS
 from .matrix_plan import matrix_plan
 from .numpy_printer import (
@@ -73,7 +71,7 @@ def render_module(d, style: str = "auto", dtype: str = "float64", source: str = 
     """The whole module as text. `source` is the command line that made it (for the header)."""
     style = choose_style(d, style)
     names = {s: n.code for s, n in d.naming.names.items()}
-    printer = NumpyPrinter(names)
+    printer = NumpyPrinter(names, weights={la.W for la in d.layers})
     plan = _elementwise(d, printer) if style == "elementwise" else matrix_plan(d, printer, dtype)
     plan.chunk = [line.render(8) for line in plan.forward + plan.loss + plan.backward]
     if style == "elementwise" and rows_supported(d):
@@ -208,7 +206,7 @@ def _elementwise(d, printer: NumpyPrinter, one_row: bool = False) -> Plan:
     top_deltas = [e for e in d.of_kind("delta") if e.layer == spec.depth]
     for eq, o, y in zip(top_deltas, d.outputs, d.targets):
         z = _z_of(d, o)
-        rhs = (dexpr.xreplace({OUT: o, Y: y, Z: z}) if dexpr is not None else eq.compact)
+        rhs = (dexpr.xreplace({d.out: o, d.y: y, d.z: z}) if dexpr is not None else eq.compact)
         if z in primes:
             rhs = rhs.subs(top.prime_for_code(z), primes[z])
         deltas_top.append((eq.lhs, (rhs * INV_N).xreplace(reuse)))

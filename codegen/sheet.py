@@ -67,13 +67,12 @@ def sheet_context(d, options: SheetOptions = SheetOptions()) -> dict:
 
 class _Sheet:
     def __init__(self, d, options: SheetOptions):
-        from symbolic.naming import Naming
         from symbolic.spec import NetworkSpec
 
         from .unicode import UnicodePrinter
 
         self.d, self.options, self.spec = d, options, d.spec
-        self.nm = Naming(d.spec.naming, d.spec.sizes)   # element names for matrices (d untouched)
+        self.nm = d.naming.fresh()   # element names for matrices (d untouched)
         self.p = printer_for(d)
         self.per_weight = per_weight(d, options)
         self._uni = UnicodePrinter({})
@@ -198,8 +197,6 @@ class _Sheet:
         }
 
     def activation_step(self, layer) -> dict:
-        from symbolic.backprop import Z
-
         l, rule, n = layer.index, layer.activation, layer.size
         top = l == self.spec.depth
         zs = [self.nm.z(l, i) for i in range(1, n + 1)]
@@ -222,7 +219,8 @@ class _Sheet:
             "f": rule.latex,
             "name": rule.name,
             "elementwise": rule.elementwise,
-            "definition": (f"{self.tex(rule(Z))} = {self.tex(_definition(rule, Z, None, None))}"
+            "definition": (f"{self.tex(rule(self.d.z))} = "
+                           f"{self.tex(_definition(rule, self.d.z, None, None))}"
                            if rule.elementwise else
                            f"{self._softmax_generic()} = {self._softmax_definition()}"),
             "formula_text": rule.formula_text,
@@ -321,7 +319,7 @@ class _Sheet:
         rules = []
         for eq in d.of_kind("rule"):
             if eq.name == "dL/dout":
-                rules.append({"lhs": self.partial(d.loss_symbol, _OUT()), "rhs": self.tex(eq.rhs),
+                rules.append({"lhs": self.partial(d.loss_symbol, d.out), "rhs": self.tex(eq.rhs),
                               "note": ""})
             elif eq.name == "delta_out":
                 rules.append({"lhs": "\\delta_{\\mathrm{out}}", "rhs": self.tex(eq.rhs),
@@ -427,8 +425,7 @@ class _Sheet:
             return [{"lhs": self.tex(e.lhs), "rhs": self.tex(e.rhs)} for e in d.of_kind(kind)]
 
         return {"deltas": rows("delta_matrix"), "gradients": rows("gradient_matrix"),
-                "grad_out": self.tex(next(s for s in d.naming.names
-                                          if getattr(s, "name", "") == f"dL_da{d.spec.depth}")),
+                "grad_out": self.tex(d.output_gradient),
                 "outputs_vec": self.tex(d.layers[-1].a)}
 
     # the network diagram ---------------------------------------------------------------------------
@@ -501,12 +498,6 @@ def command(spec, options: SheetOptions) -> str:
 def _quoted(text: str) -> str:
     """Quoted for a POSIX shell (a formula may hold quotes: pasting the command runs only symprop)."""
     return shlex.quote(text)
-
-
-def _OUT():
-    from symbolic.backprop import OUT
-
-    return OUT
 
 
 def _definition(rule, z, k, zs):

@@ -1,4 +1,5 @@
-"""The activation table: one row per activation. Adding an activation touches this table only.
+"""The activation registry: one row per activation, the only place one is declared (plus its
+SymPy class in functions.py). Printers, parsers, the formula whitelist and the CLI read the rows.
 
 Each row: the SymPy function (its `fdiff` is the derivative the sheet prints), the LaTeX and
 Unicode spellings, a NumPy spelling of f(z) that cannot overflow, and where the printed derivative
