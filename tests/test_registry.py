@@ -130,3 +130,27 @@ def test_builtin_names_live_in_few_files():
     files = [p for p in [*ROOT.glob("symbolic/**/*.py"), *ROOT.glob("codegen/**/*.py")]
              if "softplus" in p.read_text(encoding="utf-8")]
     assert len(files) <= 3, files
+
+
+def test_codegen_parses_no_symbol_names():
+    """codegen reads the Derivation's attributes (d.layers[i].dW, d.output_gradient, d.z...),
+    never the spelling of a symbol's name (issue 16 §2)."""
+    import re
+
+    parsing = re.compile(r"\.name\.(?:startswith|endswith)\(|\.name\[|f\"dL_da\{|Naming\(|"
+                         r"from symbolic\.backprop import (?!derive\b)")
+    found = [f"{p.name}:{i}" for p in ROOT.glob("codegen/**/*.py")
+             for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+             if parsing.search(line)]
+    assert not found, found
+
+
+def test_derivation_names_its_parts():
+    d = derive(network("3-4-2", "tanh", "mse"))
+    grads = {eq.lhs for eq in d.of_kind("gradient_matrix")}
+    assert grads == {s for la in d.layers for s in (la.dW, la.db)}
+    top = d.of_kind("delta_matrix")[0]
+    assert d.output_gradient in top.rhs.free_symbols
+    assert d["dL/dout"].rhs.free_symbols == {d.out, d.y}
+    assert {eq.lhs for eq in d.of_kind("forward_matrix")} == {s for la in d.layers
+                                                               for s in (la.z, la.a)}
