@@ -9,17 +9,23 @@ import sympy as sp
 from sympy.printing.latex import LatexPrinter
 
 from symbolic import functions as fn
+from symbolic.activations import TABLE
 
 from .escape import latex_text
 
-# f(z) of our functions and SymPy's, as LaTeX names (custom activations use their own name)
+# f(z) of SymPy's functions as LaTeX names; our activations' names come from their table rows
+# (custom activations use their own name)
 FUNCTION_NAMES = {
-    "sigmoid": r"\sigma", "relu": r"\operatorname{ReLU}", "leaky_relu": r"\operatorname{LReLU}",
-    "softplus": r"\operatorname{softplus}", "identity": r"\operatorname{id}", "Heaviside": "H",
-    "exp": r"\exp", "log": r"\log", "tanh": r"\tanh", "sinh": r"\sinh", "cosh": r"\cosh",
-    "sin": r"\sin", "cos": r"\cos", "Max": r"\max", "Min": r"\min", "Abs": r"\operatorname{abs}",
+    "Heaviside": "H", "exp": r"\exp", "log": r"\log", "tanh": r"\tanh", "sinh": r"\sinh",
+    "cosh": r"\cosh", "sin": r"\sin", "cos": r"\cos", "Max": r"\max", "Min": r"\min",
+    "Abs": r"\operatorname{abs}",
 }
-FIRST_ARG_ONLY = ("leaky_relu", "Heaviside")   # the slope and H(0) are not shown
+FIRST_ARG_ONLY = ["Heaviside"]   # the slope and H(0) are not shown
+for _rule in TABLE.values():
+    if _rule.elementwise:
+        FUNCTION_NAMES[_rule.func.__name__] = _rule.latex
+        if _rule.params:
+            FIRST_ARG_ONLY.append(_rule.func.__name__)
 
 
 class SheetLatexPrinter(LatexPrinter):
@@ -190,9 +196,8 @@ def _is_negative(term) -> bool:
 
 def printer_for(derivation, extra: dict | None = None) -> SheetLatexPrinter:
     """The printer of a derivation's names, plus the generic z, out, y of its per-element rules."""
-    from symbolic.backprop import OUT, Y, Z
-
-    names = {Z: "z", OUT: r"\mathrm{out}", Y: "y", **derivation.naming.latex_names()}
+    d = derivation
+    names = {d.z: "z", d.out: r"\mathrm{out}", d.y: "y", **d.naming.latex_names()}
     return SheetLatexPrinter({**names, **(extra or {})})
 
 

@@ -51,9 +51,10 @@ class NumpyPrinter(PythonCodePrinter):
 
     printmethod = "_numpycode"
 
-    def __init__(self, names: dict, settings=None):
+    def __init__(self, names: dict, settings=None, weights=frozenset()):
         super().__init__({"fully_qualified_modules": False, **(settings or {})})
         self.names = names          # Symbol -> code name
+        self.weights = weights      # the layers' W (d.layers[i].W): not batched, stored transposed
         self.helpers: dict[str, str] = {}   # helper name -> its `def` text, in order of first use
         self.reuse: dict = {}       # f(z) -> the symbol already holding it (matrix form)
 
@@ -165,13 +166,17 @@ class NumpyPrinter(PythonCodePrinter):
         return f"def {name}(z):\n    \"\"\"{py_docstring(doc)}\"\"\"\n    return {body}"
 
     # batched matrices (rows = samples) ----------------------------------------------------------
+    def _is_param(self, m) -> bool:
+        """W or Wᵀ of a layer: the only matrices that are not batched."""
+        return (m.arg if isinstance(m, sp.Transpose) else m) in self.weights
+
     def _print_MatAdd(self, expr):
         return " + ".join(self._print(a) for a in expr.args)
 
     def _print_MatMul(self, expr):
         coeff, mats = expr.as_coeff_matrices()
         prefix = "" if coeff == 1 else f"{self._print(coeff)} * "
-        if len(mats) == 2 and _is_param(mats[0]):         # W a  ->  a @ W.T;  W^T d -> d @ W
+        if len(mats) == 2 and self._is_param(mats[0]):         # W a  ->  a @ W.T;  W^T d -> d @ W
             return prefix + f"{self._print(mats[1])} @ {self._param_t(mats[0])}"
         if len(mats) == 2 and isinstance(mats[1], sp.Transpose):   # δ aᵀ summed over the batch
             return prefix + f"{self._print(mats[0])}.T @ {self._print(mats[1].arg)}"
@@ -259,12 +264,6 @@ def rows_supported(d) -> bool:
     loss needs no NumPy-only spelling from logits."""
     return not d.spec.loss.numpy_logits and all(
         rule.python and (rule.python_pair or not rule.numpy_pair) for rule in d.spec.activations)
-
-
-def _is_param(m) -> bool:
-    """W or Wᵀ of a layer: the only matrices that are not batched."""
-    m = m.arg if isinstance(m, sp.Transpose) else m
-    return isinstance(m, sp.MatrixSymbol) and m.name[:1] == "W" and m.name[1:].isdigit()
 
 
 def _table_rules():

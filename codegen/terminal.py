@@ -6,8 +6,6 @@ import dataclasses
 
 import sympy as sp
 
-from symbolic.backprop import OUT, Y
-
 from .escape import json_document, plain_line
 from .unicode import printer_for
 
@@ -55,7 +53,7 @@ def _in_seed_names(d, eq):
     naming has one output, so they are printed in its own names (out, y_T) as everywhere else."""
     if eq.kind != "rule" or d.spec.naming != "seed" or len(d.targets) != 1:
         return eq
-    return dataclasses.replace(eq, rhs=eq.rhs.xreplace({Y: d.targets[0], OUT: d.outputs[0]}))
+    return dataclasses.replace(eq, rhs=eq.rhs.xreplace({d.y: d.targets[0], d.out: d.outputs[0]}))
 
 
 def _line(p, eq) -> str:

@@ -6,6 +6,7 @@ import sympy as sp
 from sympy.printing.str import StrPrinter
 
 from symbolic import functions as fn
+from symbolic.activations import TABLE
 
 
 class UnicodePrinter(StrPrinter):
@@ -15,11 +16,10 @@ class UnicodePrinter(StrPrinter):
     # every function a formula may use (symbolic.formula's whitelist) and the ones derivatives
     # bring in (H, sign): name -> spelling. SymPy's own printer has methods for some (Heaviside,
     # Max, Min, Abs) that would win over _print_Function: they are routed back to it below
-    _FUNCS = {"sigmoid": "σ", "relu": "ReLU", "leaky_relu": "LReLU", "softplus": "softplus",
-              "identity": "id", "Heaviside": "H", "exp": "exp", "log": "log", "tanh": "tanh",
-              "sinh": "sinh", "cosh": "cosh", "sin": "sin", "cos": "cos", "Abs": "abs",
-              "Max": "max", "Min": "min", "sign": "sign"}
-    _FIRST_ARG_ONLY = ("leaky_relu", "Heaviside")   # the slope and H(0) are not shown
+    _FUNCS = {"Heaviside": "H", "exp": "exp", "log": "log", "tanh": "tanh", "sinh": "sinh",
+              "cosh": "cosh", "sin": "sin", "cos": "cos", "Abs": "abs", "Max": "max", "Min": "min",
+              "sign": "sign"}   # and our activations, from their table rows (below the class)
+    _FIRST_ARG_ONLY = ["Heaviside"]   # the slope and H(0) are not shown
 
     def __init__(self, names: dict, settings=None):
         super().__init__(settings)
@@ -115,3 +115,10 @@ class UnicodePrinter(StrPrinter):
 
 def printer_for(derivation) -> UnicodePrinter:
     return UnicodePrinter(derivation.naming.unicode_names())
+
+
+for _rule in TABLE.values():
+    if _rule.elementwise:
+        UnicodePrinter._FUNCS[_rule.func.__name__] = _rule.unicode
+        if _rule.params:
+            UnicodePrinter._FIRST_ARG_ONLY.append(_rule.func.__name__)

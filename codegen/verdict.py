@@ -10,6 +10,7 @@ import unicodedata
 import mpmath
 import sympy as sp
 
+from symbolic.activations import named
 from symbolic.latex import Partial
 
 from .unicode import UnicodePrinter
@@ -22,8 +23,10 @@ class VerdictPrinter(UnicodePrinter):
     """UnicodePrinter with sums in written order (positive terms first) and a real minus sign."""
 
     minus = "−"
-    _FUNCS = {**UnicodePrinter._FUNCS, "sigma": "σ", "sigma_prime": "σ′", "g_prime": "g′",
-              "f_prime": "f′", "relu_prime": "ReLU′", "tanh_prime": "tanh′"}
+    # a hand derivation's functions as read (sigma, relu_prime): spelled as the sheet spells them
+    _FUNCS = {**UnicodePrinter._FUNCS, "g_prime": "g′", "f_prime": "f′",
+              **{word: rule.unicode for rule in named() for word in rule.spellings},
+              **{rule.prime_word: rule.unicode + "′" for rule in named()}}
 
     def _print_Add(self, expr, order=None):
         terms = list(expr.as_ordered_terms())

@@ -1,4 +1,5 @@
-"""The activation table: one row per activation. Adding an activation touches this table only.
+"""The activation registry: one row per activation, the only place one is declared (plus its
+SymPy class in functions.py). Printers, parsers, the formula whitelist and the CLI read the rows.
 
 Each row: the SymPy function (its `fdiff` is the derivative the sheet prints), the LaTeX and
 Unicode spellings, a NumPy spelling of f(z) that cannot overflow, and where the printed derivative
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
+import mpmath
 import sympy as sp
 
 from . import functions as fn
@@ -42,6 +44,10 @@ class ActivationRule:
     # with f(z) and returns (f(z), f'(z)), f'(z) a fresh array of z's dtype: the backward pass
     # multiplies δ by it in place. Every line works in place; at most one exp/log per element
     numpy_matrix: tuple[str, ...] = ()
+    init_gain: float = 1.0          # initial weights have std sqrt(init_gain / fan_in)
+    # f(x) on an mpmath number for the verifier, given its overflow-safe exp; None: definition
+    mpmath: Callable | None = None
+    in_formulas: bool = True        # callable by its name in a formula (identity: write z)
 
     @property
     def elementwise(self) -> bool:
@@ -57,11 +63,29 @@ class ActivationRule:
     def prime_for_code(self, z: sp.Expr) -> sp.Expr:
         return self.stable_prime(z) if self.stable_prime else self.prime(z)
 
+    @property
+    def latex_word(self) -> str:
+        """The word inside the LaTeX name: sigma for \\sigma, ReLU for \\operatorname{ReLU}."""
+        return self.latex.rsplit("{", 1)[-1].rstrip("}").lstrip("\\")
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        """Every name a reader may write for f: the row's name, its LaTeX word, its terminal name."""
+        names = (self.name, self.latex_word, self.unicode)
+        return tuple(dict.fromkeys(n for n in names if n.isidentifier()))
+
+    @property
+    def prime_word(self) -> str:
+        """The name a parsed f' gets: sigma_prime, relu_prime (the LaTeX word, lower case)."""
+        return self.latex_word.lower() + "_prime"
+
 
 TABLE: dict[str, ActivationRule] = {
     "sigmoid": ActivationRule(
         "sigmoid", fn.sigmoid, r"\sigma", "σ", "1.0 / (1.0 + np.exp(np.minimum(-{z}, EXP_MAX)))",
         stable_prime=lambda z: fn.sigmoid(z) * fn.sigmoid(-z),
+        init_gain=4.0,   # σ′ ≤ 1/4: a wider start keeps small sigmoid nets out of the flat middle
+        mpmath=lambda x, exp: 1 / (1 + exp(-x)),
         # e = exp(-z), its exponent capped at EXP_MAX (the module's, by dtype) so it cannot
         # overflow; s = σ(z) = 1/(1+e); e·s = σ(-z) = 1 - σ(z) without the cancellation;
         # σ′(z) = σ(z)σ(-z). One exp and six cheap passes (no np.where)
@@ -89,14 +113,15 @@ TABLE: dict[str, ActivationRule] = {
                                          "np.subtract(1.0, d, out=d)  # tanh′(z) = 1 - tanh(z)²",
                                          "return a, d")),
     "relu": ActivationRule("relu", fn.relu, r"\operatorname{ReLU}", "ReLU", "np.maximum({z}, 0.0)",
-                           python="max({z}, 0.0)",
+                           python="max({z}, 0.0)", init_gain=2.0,
+                           mpmath=lambda x, exp: max(x, 0),
                            numpy_matrix=("d = ({z} > 0.0).astype({z}.dtype)  # ReLU′(z) = H(z), H(0) = 0",
                                          "{z} *= d  # ReLU(z) = z H(z)",
                                          "return {z}, d")),
     "leaky_relu": ActivationRule(
         "leaky_relu", fn.leaky_relu, r"\operatorname{LReLU}", "LReLU",
         "np.where({z} > 0.0, {z}, {alpha} * {z})", params=(sp.Rational(1, 100),),
-        python="{z} if {z} > 0.0 else {alpha} * {z}",
+        python="{z} if {z} > 0.0 else {alpha} * {z}", init_gain=2.0,
         # f′ = H(z) + α(1 - H(z)), built so each value is exactly 1 or α; then f = z f′(z)
         numpy_matrix=("h = ({z} <= 0.0).astype({z}.dtype)  # 1 - H(z)",
                       "d = 1.0 - h",
@@ -108,6 +133,7 @@ TABLE: dict[str, ActivationRule] = {
         "softplus", fn.softplus, r"\operatorname{softplus}", "softplus",
         "np.maximum({z}, 0.0) + np.log1p(np.exp(-np.abs({z})))",
         python="max({z}, 0.0) + math.log1p(math.exp(-abs({z})))",
+        mpmath=lambda x, exp: x if exp(x) == mpmath.inf else mpmath.log1p(exp(x)),
         # one exp(-|z|) (in (0, 1]: cannot overflow) gives both softplus and σ; σ(z) is picked
         # from σ(|z|) and σ(-|z|) by arithmetic with H(z) (np.where is slower)
         numpy_matrix=("t = np.abs({z})",
@@ -126,7 +152,7 @@ TABLE: dict[str, ActivationRule] = {
                       "t += e  # softplus′(z) = sigmoid(z): sigmoid(|z|) if z > 0, else sigmoid(-|z|)",
                       "return {z}, t")),
     "identity": ActivationRule("identity", fn.identity, r"\operatorname{id}", "id", "{z}",
-                               python="{z}"),
+                               python="{z}", mpmath=lambda x, exp: x, in_formulas=False),
     "softmax": ActivationRule(
         "softmax", fn.softmax, r"\operatorname{softmax}", "softmax",
         "np.exp({z} - logsumexp({z}))", output_only=True),
@@ -134,6 +160,23 @@ TABLE: dict[str, ActivationRule] = {
 
 Z = sp.Symbol("z", real=True)
 _F = sp.Symbol("F", real=True)   # stands for f(z) while expressing f' in terms of f
+
+
+def named() -> list[ActivationRule]:
+    """The built-in rows a hand derivation may call by name, f(z): all but softmax."""
+    return [rule for rule in TABLE.values() if rule.elementwise]
+
+
+def by_spelling(word: str) -> ActivationRule | None:
+    """The built-in row a reader's word names (sigma, sigmoid, ReLU, LReLU...), or None."""
+    return next((rule for rule in TABLE.values() if rule.elementwise and word in rule.spellings),
+                None)
+
+
+def prime_word(word: str) -> str:
+    """The name of f' for a reader's f: sigma_prime for sigma and sigmoid, g_prime for g."""
+    rule = by_spelling(word)
+    return rule.prime_word if rule else word.lower() + "_prime"
 
 
 def activation(text: str, alpha: float | None = None, name: str = "f") -> ActivationRule:

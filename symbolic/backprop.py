@@ -8,6 +8,7 @@ expanded loss: that route is exponential in depth and is kept for the independen
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 import sympy as sp
@@ -15,14 +16,13 @@ from sympy.matrices.expressions import DiagMatrix, HadamardProduct
 from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 
 from . import functions as fn
-from .derivation import Derivation, Equation, Factor, LayerInfo
+from .derivation import OUT, Derivation, Equation, Factor, LayerInfo, Y, Z
 from .naming import Naming
 from .spec import NetworkSpec
 
 SCALAR_LIMIT = 5_000        # above this many parameters, only the delta (matrix) form is built
 
-# generic symbols for the per-element rules that code generators apply elementwise
-Z, OUT, Y = sp.Symbol("z", real=True), sp.Symbol("out", real=True), sp.Symbol("y", real=True)
+# the rules' generic symbols Z, OUT, Y live in derivation.py; printers read them as d.z, d.out, d.y
 
 
 class SoftmaxVector(sp.Function):
@@ -58,12 +58,13 @@ def derive(spec: NetworkSpec, scalar: bool | None = None) -> Derivation:
         for p in params:
             equations.append(Equation(f"update {naming.names[p].code}", "update", p,
                                       p - eta * naming.grad(p), param=p))
-    equations += _backward_matrix(spec, naming, layers, L, eta)
+    backward, layers, grad_out = _backward_matrix(spec, naming, layers, L, eta)
+    equations += backward
     notes = () if scalar else (
         f"Per-parameter factor lists are not built above {SCALAR_LIMIT} parameters "
         f"({spec.arch} has {spec.n_params}); the delta form gives every gradient.",)
     return Derivation(spec, naming, tuple(equations), layers, params, inputs, targets, outputs,
-                      L, eta, scalar, notes)
+                      L, eta, scalar, notes, grad_out)
 
 
 def _layers(spec: NetworkSpec, naming: Naming) -> tuple[LayerInfo, ...]:
@@ -128,7 +129,7 @@ def _rules(spec: NetworkSpec, layers) -> list[Equation]:
 
 
 def _backward_matrix(spec, naming: Naming, layers, L, eta) -> list[Equation]:
-    eqs = []
+    eqs, grads = [], []
     top = layers[-1]
     grad_out = naming.matrix("dL_da", top.index, top.W.shape[0])
     naming.names[grad_out] = naming.names[grad_out].__class__(
@@ -151,16 +152,15 @@ def _backward_matrix(spec, naming: Naming, layers, L, eta) -> list[Equation]:
             "x", layer.W.shape[1], 1)
         dW = naming.matrix("dW", layer.index, *layer.W.shape)
         db = naming.matrix("db", layer.index, layer.W.shape[0])
+        grads.append(replace(layer, dW=dW, db=db))
         eqs.append(Equation(f"matrix {dW.name}", "gradient_matrix", dW, layer.delta * a_prev.T,
                             layer=layer.index))
         eqs.append(Equation(f"matrix {db.name}", "gradient_matrix", db, layer.delta, layer=layer.index))
-    for layer in layers:
-        for p, kind in ((layer.W, "dW"), (layer.b, "db")):
-            g = next(s for s in naming.names if isinstance(s, sp.MatrixSymbol)
-                     and s.name == f"{kind}{layer.index}")
+    for layer in grads:
+        for p, g in ((layer.W, layer.dW), (layer.b, layer.db)):
             eqs.append(Equation(f"matrix update {p.name}", "update_matrix", p, p - eta * g,
                                 layer=layer.index))
-    return eqs
+    return eqs, tuple(grads), grad_out
 
 
 class _Scalar:

@@ -25,6 +25,9 @@ import sympy as sp
 from .naming import Naming
 from .spec import NetworkSpec
 
+# the generic symbols of the per-element rules ('rule' equations): f'(z), dL/dout, delta_out
+Z, OUT, Y = sp.Symbol("z", real=True), sp.Symbol("out", real=True), sp.Symbol("y", real=True)
+
 
 @dataclass(frozen=True)
 class Factor:
@@ -61,6 +64,8 @@ class LayerInfo:
     a: sp.MatrixSymbol
     delta: sp.MatrixSymbol
     prime: type                 # the Prime subclass spelling f' of this layer
+    dW: sp.MatrixSymbol | None = None   # dL/dW and dL/db of the delta form (set by derive)
+    db: sp.MatrixSymbol | None = None
 
 
 @dataclass(frozen=True)
@@ -77,7 +82,12 @@ class Derivation:
     eta: sp.Symbol
     scalar: bool                             # per-parameter factor lists present
     notes: tuple[str, ...] = ()
+    output_gradient: sp.MatrixSymbol | None = None   # dL/da of the output layer (delta form)
     _index: dict = field(default_factory=dict, compare=False, repr=False)
+
+    z = Z        # the rules' generic pre-activation, output and target (not fields)
+    out = OUT
+    y = Y
 
     def __post_init__(self):
         for eq in self.equations:

@@ -34,12 +34,12 @@ _CONSTANTS = {"e": sp.E, "pi": sp.pi}
 
 
 def _functions() -> dict:
-    from .functions import relu, sigmoid, softplus
+    from .activations import named  # our activations of one argument, by their row names
 
     return {
         "exp": sp.exp, "log": sp.log, "ln": sp.log, "sqrt": sp.sqrt,
         "tanh": sp.tanh, "sinh": sp.sinh, "cosh": sp.cosh, "sin": sp.sin, "cos": sp.cos,
-        "abs": sp.Abs, "sigmoid": sigmoid, "relu": relu, "softplus": softplus,
+        "abs": sp.Abs, **{r.name: r.func for r in named() if r.in_formulas and not r.params},
         "max": sp.Max, "min": sp.Min,
     }
 
@@ -212,7 +212,7 @@ class _Builder:
 
 
 def _magnitude(value: sp.Expr) -> float:
-    """|value| of a constant part, our activations (sigmoid(2), softplus(1/2)) written out."""
+    """|value| of a constant part, our activations (sigmoid(2), log(1 + e)) written out."""
     from .functions import expand_definitions
 
     approx = sp.N(expand_definitions(value), 15)

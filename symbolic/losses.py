@@ -45,7 +45,7 @@ TABLE: dict[str, LossRule] = {
     "bce": LossRule("bce", lambda o, y: -(y * sp.log(o) + (1 - y) * sp.log(1 - o)),
                     "binary cross-entropy", output_activations=("sigmoid",),
                     # -(y log σ(z) + (1-y) log σ(-z)) from the logit z: no log(0) at saturation
-                    # (softplus as max(z, 0) + log1p(exp(-|z|)): np.logaddexp is far slower)
+                    # (log(1 + e^z) as max(z, 0) + log1p(exp(-|z|)): np.logaddexp is far slower)
                     numpy_logits="np.maximum({z}, 0.0) + np.log1p(np.exp(-np.abs({z}))) - {y} * {z}"),
     "cce": LossRule("cce", lambda o, y: -y * sp.log(o), "categorical cross-entropy",
                     output_activations=("softmax",), min_outputs=2,

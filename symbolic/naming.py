@@ -30,6 +30,11 @@ class Naming:
     names: dict[sp.Symbol, Name] = field(default_factory=dict)
     aliases: dict[str, sp.Symbol] = field(default_factory=dict)   # other spellings (seed: w41)
 
+    def fresh(self) -> Naming:
+        """An empty Naming of the same scheme, for element names made on demand (a sheet of a
+        large net names elements the Derivation never built, and leaves d.naming untouched)."""
+        return Naming(self.scheme, self.sizes)
+
     @property
     def depth(self) -> int:
         return len(self.sizes) - 1

@@ -11,6 +11,7 @@ import argparse
 import importlib
 import sys
 
+from symbolic.activations import TABLE
 from symbolic.errors import SympropError
 
 from .. import __version__
@@ -22,7 +23,7 @@ def network_options(parser: argparse.ArgumentParser) -> None:
     """The options every network-taking subcommand spells the same way."""
     parser.add_argument("arch", help="layer widths, input first: e.g. 2-3-1")
     parser.add_argument("--activation", "-a", default="sigmoid",
-                        help="sigmoid, tanh, relu, leaky_relu, softplus, identity, softmax, or a "
+                        help=", ".join(TABLE) + ", or a "
                              "formula in z such as 'z/(1+exp(-z))'; one for all layers or a "
                              "comma-separated list, one per layer (default: sigmoid)")
     parser.add_argument("--output-activation", default=None,

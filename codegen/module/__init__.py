@@ -70,7 +70,7 @@ def render_module(d, style: str = "auto", dtype: str = "float64", source: str = 
     """The whole module as text. `source` is the command line that made it (for the header)."""
     style = choose_style(d, style)
     names = {s: n.code for s, n in d.naming.names.items()}
-    printer = NumpyPrinter(names)
+    printer = NumpyPrinter(names, weights={la.W for la in d.layers})
     plan = elementwise_plan(d, printer) if style == "elementwise" else matrix_plan(d, printer, dtype)
     plan.chunk = [line.render(8) for line in plan.forward + plan.loss + plan.backward]
     if style == "elementwise" and rows_supported(d):
@@ -146,10 +146,7 @@ def _init_gain(d) -> list[str]:
     """Per-layer standard deviation of the initial weights: sqrt(gain / fan_in)."""
     out = []
     for la in d.layers:
-        gain = 2.0 if la.activation.name in ("relu", "leaky_relu") else 1.0
-        if la.activation.name in ("sigmoid",):
-            gain = 4.0    # σ′ ≤ 1/4: a wider start keeps small sigmoid nets out of the flat middle
-        out.append(repr(gain))
+        out.append(repr(la.activation.init_gain))   # the activation row's (1.0 for a formula)
     return out
 
 

@@ -10,8 +10,6 @@ import textwrap
 
 import sympy as sp
 
-from symbolic.backprop import OUT, Y, Z
-
 from ..numpy_printer import NumpyPrinter, batch_sum
 from ..stabilize import stabilize
 from ..unicode import printer_for
@@ -81,7 +79,7 @@ def elementwise_plan(d, printer: NumpyPrinter, one_row: bool = False) -> Plan:
     top_deltas = [e for e in d.of_kind("delta") if e.layer == spec.depth]
     for eq, o, y in zip(top_deltas, d.outputs, d.targets):
         z = _z_of(d, o)
-        rhs = (dexpr.xreplace({OUT: o, Y: y, Z: z}) if dexpr is not None else eq.compact)
+        rhs = (dexpr.xreplace({d.out: o, d.y: y, d.z: z}) if dexpr is not None else eq.compact)
         if z in primes:
             rhs = rhs.subs(top.prime_for_code(z), primes[z])
         deltas_top.append((eq.lhs, (rhs * INV_N).xreplace(reuse)))

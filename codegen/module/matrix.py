@@ -25,8 +25,6 @@ import re
 
 import sympy as sp
 
-from symbolic.backprop import OUT, Y, Z
-
 from ..numpy_printer import NumpyPrinter, batch_sum
 from ..terminal import loss_equation
 from ..unicode import printer_for
@@ -55,7 +53,7 @@ def matrix_plan(d, printer: NumpyPrinter, dtype: str = "float64") -> Plan:
         note = f"{uni.doprint(eq.lhs)} = {uni.doprint(eq.rhs)}"
         la = d.layers[eq.layer - 1]
         rule = la.activation
-        if eq.lhs.name.startswith("z"):
+        if eq.lhs == la.z:
             plan.forward += _in_place(code(eq.lhs), eq.rhs, sp.MatAdd, "+=", code, note)
         elif not rule.elementwise and eq.layer == spec.depth:
             plan.forward.append(Line(f"{code(eq.lhs)}, lse", f"_softmax_lse({code(top.z)})", note))
@@ -121,12 +119,12 @@ def squared_error_coefficient(d):
     form), else None."""
     spec = d.spec
     scale = sp.Rational(1, spec.sizes[-1]) if spec.loss.mean_over_outputs else 1
-    ratio = sp.cancel(spec.loss.term(OUT, Y) * scale / (OUT - Y) ** 2)
+    ratio = sp.cancel(spec.loss.term(d.out, d.y) * scale / (d.out - d.y) ** 2)
     return ratio if ratio.is_Number and ratio > 0 else None
 
 
 def _is_identity(rule) -> bool:
-    return rule.elementwise and rule.prime(Z) == 1
+    return rule.elementwise and rule.prime(sp.Dummy("z", real=True)) == 1
 
 
 def _fwd_helper(printer, rule) -> str:
@@ -147,7 +145,7 @@ def _loss_line(d, code, A, Ysym, Zs, loss_note) -> Line:
         term = spec.loss.numpy_logits.format(z=code(Zs), y="Y", lse="lse")
         s = "" if scale == 1 else f" * {code(scale)}"
         return Line("L", f"np.sum({term}) * inv_n{s}", "loss (from logits)")
-    term = (spec.loss.term(OUT, Y) * scale).xreplace({OUT: A, Y: Ysym})
+    term = (spec.loss.term(d.out, d.y) * scale).xreplace({d.out: A, d.y: Ysym})
     return Line("L", f"np.sum({code(term)}) * inv_n", loss_note)
 
 
@@ -156,13 +154,13 @@ def _output_delta(d, code, A, Ysym, Zs, reuse, note) -> list[Line]:
     first = d.of_kind("delta_matrix")[0]
     target = code(first.lhs)
     dexpr, how = output_delta(d)
-    if dexpr is not None and sp.expand(dexpr - (OUT - Y)) == 0:
+    if dexpr is not None and sp.expand(dexpr - (d.out - d.y)) == 0:
         return [Line(target, f"{code(A)} - Y", note + f"; code: {how}"),
                 Line(target, "inv_n", op="*=")]
     if dexpr is not None:
-        rhs = (dexpr.xreplace({OUT: A, Y: Ysym, Z: Zs}) * INV_N).xreplace(reuse)
+        rhs = (dexpr.xreplace({d.out: A, d.y: Ysym, d.z: Zs}) * INV_N).xreplace(reuse)
         return [Line(target, code(rhs), note + f"; code: {how}")]
-    dl = d["dL/dout"].rhs.xreplace({OUT: A, Y: Ysym})
+    dl = d["dL/dout"].rhs.xreplace({d.out: A, d.y: Ysym})
     return [Line("dL_da", code(dl * INV_N)),
             Line(target, f"{code(A)} * (dL_da - np.sum({code(A)} * dL_da, axis=-1, "
                          "keepdims=True))", note)]
@@ -173,7 +171,8 @@ def _gradient_lines(d, code, uni, w_order) -> list[Line]:
                   "bias gradients: Σ of δ over the batch as ones @ δ (one BLAS call)")]
     for eq in d.of_kind("gradient_matrix"):
         note = f"{eq.name}: {uni.doprint(eq.lhs)} = {uni.doprint(eq.rhs)}"
-        view = f"grads[{eq.lhs.name[1:]!r}]"
+        la = d.layers[eq.layer - 1]
+        view = f"grads[{la.W.name if eq.lhs == la.dW else la.b.name!r}]"
         coeff, mats = eq.rhs.as_coeff_matrices() if eq.rhs.is_MatMul else (None, ())
         if coeff == 1 and len(mats) == 2 and isinstance(mats[1], sp.Transpose):
             # δ aᵀ summed over the batch, written by BLAS straight into g's view (no
@@ -182,11 +181,11 @@ def _gradient_lines(d, code, uni, w_order) -> list[Line]:
             lines.append(Line("", f"np.matmul({a}.T, {delta}, out={view}.T)" if w_order == "F"
                               else f"np.matmul({delta}.T, {a}, out={view})", note))
             continue
-        if eq.lhs.name.startswith("db") and isinstance(eq.rhs, sp.MatrixSymbol):
+        if eq.lhs == la.db and isinstance(eq.rhs, sp.MatrixSymbol):
             # Σ over the batch as one BLAS call (a column sum of a C-ordered array is slower)
             lines.append(Line("", f"np.matmul(ones, {code(eq.rhs)}, out={view})", note))
             continue
-        rhs = eq.rhs if eq.lhs.name.startswith("dW") else batch_sum(eq.rhs)
+        rhs = eq.rhs if eq.lhs == la.dW else batch_sum(eq.rhs)
         lines.append(Line(f"{view}[...]", code(rhs), note))
     return lines
 

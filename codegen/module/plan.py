@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
-from symbolic.backprop import OUT, Z
-
 from ..escape import py_comment
 
 INV_N = sp.Symbol("inv_n", positive=True)    # 1 / batch size: the mean is taken at the output
@@ -92,8 +90,8 @@ def output_delta(d) -> tuple[sp.Expr, str]:
         if has_rule:
             return d["delta_out"].rhs, "delta_out"
         return None, ""
-    divides = any(p.is_Pow and p.exp.is_negative and p.has(OUT)
+    divides = any(p.is_Pow and p.exp.is_negative and p.has(d.out)
                   for p in sp.preorder_traversal(sp.together(dl_dout)))
     if has_rule and divides:
         return d["delta_out"].rhs, "delta_out"
-    return dl_dout * rule.prime_for_code(Z), "dL/dout · f′(z), stable f′"
+    return dl_dout * rule.prime_for_code(d.z), "dL/dout · f′(z), stable f′"

@@ -9,7 +9,6 @@ import sympy as sp
 
 from .forward import softmax
 from .layout import LINE, bracketed, columns, lines, sum_of
-from .printing import grad_out_symbol, out_symbol
 
 
 def loss(pr) -> dict:
@@ -58,7 +57,7 @@ def derivatives(pr) -> dict:
     rules = []
     for eq in d.of_kind("rule"):
         if eq.name == "dL/dout":
-            rules.append({"lhs": pr.partial(d.loss_symbol, out_symbol()), "rhs": pr.tex(eq.rhs),
+            rules.append({"lhs": pr.partial(d.loss_symbol, d.out), "rhs": pr.tex(eq.rhs),
                           "note": ""})
         elif eq.name == "delta_out":
             rules.append({"lhs": "\\delta_{\\mathrm{out}}", "rhs": pr.tex(eq.rhs),
@@ -110,5 +109,5 @@ def matrix_form(pr) -> dict:
         return [{"lhs": pr.tex(e.lhs), "rhs": pr.tex(e.rhs)} for e in d.of_kind(kind)]
 
     return {"deltas": rows("delta_matrix"), "gradients": rows("gradient_matrix"),
-            "grad_out": pr.tex(grad_out_symbol(d)),
+            "grad_out": pr.tex(d.output_gradient),
             "outputs_vec": pr.tex(d.layers[-1].a)}

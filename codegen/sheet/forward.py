@@ -8,7 +8,6 @@ from __future__ import annotations
 import sympy as sp
 
 from .layout import CIRCLED, elided_entry, elided_vec, lines, ordinal, shown
-from .printing import z_symbol
 
 SOFTMAX_GENERIC = r"\operatorname{softmax}_k\left(z\right)"
 SOFTMAX_DEFINITION = r"\frac{e^{z_k}}{\sum_{j} e^{z_j}}"
@@ -89,7 +88,7 @@ def activation_step(pr, layer) -> dict:
         defs.append(pr.tex(definition(rule, zs[i - 1], i, zs)))
     matrix_eq = next(e for e in pr.d.of_kind("forward_matrix") if e.lhs == layer.a)
     out_names = [pr.tex(o) for o in pr.d.outputs] if top else []
-    Z = z_symbol()
+    Z = pr.d.z
     return {
         "kind": "activation",
         "title": ("Activation" if l == 1 else "Output activation" if top

@@ -1,6 +1,5 @@
-"""What the sheet prints with: the LaTeX printer, display widths, and everything the sheet takes
-from symbolic's naming (kept here, in one place: element names, the OUT and Z placeholders, the
-vector of output gradients found by its name).
+"""What the sheet prints with: the LaTeX printer, display widths, and the element names of
+matrices (a fresh copy of the derivation's naming, so printing leaves the Derivation untouched).
 """
 
 from __future__ import annotations
@@ -12,13 +11,12 @@ class SheetPrinter:
     """The derivation, its element names (`nm`) and cached LaTeX / width of expressions."""
 
     def __init__(self, d, per_weight: bool):
-        from symbolic.naming import Naming
         from symbolic.spec import NetworkSpec
 
         from ..unicode import UnicodePrinter
 
         self.d, self.spec, self.per_weight = d, d.spec, per_weight
-        self.nm = Naming(d.spec.naming, d.spec.sizes)   # element names for matrices (d untouched)
+        self.nm = d.naming.fresh()   # element names for matrices (d untouched)
         self.p = printer_for(d)
         self._uni = UnicodePrinter({})
         self._cache: dict = {}
@@ -49,21 +47,3 @@ class SheetPrinter:
         """Display width of the partial of a chain-rule factor."""
         return max(self.width(f.num), self.width(f.den)) + 3
 
-
-def out_symbol():
-    """The placeholder `out` of dL/dout."""
-    from symbolic.backprop import OUT
-
-    return OUT
-
-
-def z_symbol():
-    """The placeholder `z` of an activation's definition f(z)."""
-    from symbolic.backprop import Z
-
-    return Z
-
-
-def grad_out_symbol(d):
-    """The vector of the dL/dout_k, as the derivation names it."""
-    return next(s for s in d.naming.names if getattr(s, "name", "") == f"dL_da{d.spec.depth}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sympy
 
+from ..activations import prime_word
 from .cursor import Item, Term
 from .derivatives import Derivatives
 from .source import (
@@ -312,7 +313,7 @@ class Parser(Derivatives):
             if primes > 1 or name not in PRIMABLE:
                 raise self.fail(t, f"{'multiple primes' if primes > 1 else 'prime'} on {name}",
                                 r"write \sigma'(z) or g'(z), or spell the derivative out")
-            fn = sympy.Function(("sigma" if name == "sigmoid" else name.lower()) + "_prime")
+            fn = sympy.Function(prime_word(name))
         else:
             fn = FUNCTIONS[name]
         if base is not None:

@@ -11,10 +11,9 @@ from dataclasses import dataclass
 
 import sympy
 
+from ..activations import named
 from .source import FIX_COMMAND, MAX_DEPTH, MAX_TOKENS, Source, show
 
-SIGMA = sympy.Function("sigma")
-RELU = sympy.Function("relu")
 SOFTMAX = sympy.Function("softmax")
 
 
@@ -30,19 +29,23 @@ class Tok:
         return other is not None and not other.space and other.pos == self.end
 
 
-WORDS = frozenset("out output Loss ReLU relu tanh exp log ln sigmoid softmax".split())
+WORDS = frozenset("out output Loss exp log ln softmax".split()) | {  # + our activations' names
+    w for rule in named() for w in (rule.name, rule.unicode) if w.isascii() and len(w) > 2}
 GREEK = frozenset(
     """alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu
     xi rho varrho tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Phi Psi Omega
     Upsilon""".split()
 )
 FUNCTIONS = {  # spelling -> SymPy callable
-    "sigma": SIGMA, "sigmoid": SIGMA, "exp": sympy.exp, "log": sympy.log, "ln": sympy.log,
+    "exp": sympy.exp, "log": sympy.log, "ln": sympy.log,
     "tanh": sympy.tanh, "sinh": sympy.sinh, "cosh": sympy.cosh, "sin": sympy.sin,
-    "cos": sympy.cos, "relu": RELU, "ReLU": RELU, "softmax": SOFTMAX, "max": sympy.Max,
+    "cos": sympy.cos, "softmax": SOFTMAX, "max": sympy.Max,
     "min": sympy.Min, "g": sympy.Function("g"), "f": sympy.Function("f"),
 }
-PRIMABLE = {"sigma", "sigmoid", "g", "f", "relu", "ReLU"}  # f' -> Function('f_prime')
+for _rule in named():   # our activations by every spelling of their row: sigma, ReLU -> relu(z)
+    for _word in _rule.spellings:
+        FUNCTIONS.setdefault(_word, sympy.Function(_rule.prime_word.removesuffix("_prime")))
+PRIMABLE = {"g", "f"} | {w for rule in named() for w in rule.spellings}  # f' -> f_prime
 ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar", "tilde": "tilde"}
 FRACS = {"frac", "dfrac", "tfrac", "cfrac"}
 MUL_CMDS = {"cdot", "times", "ast"}

@@ -14,6 +14,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from .. import functions as fn
+from ..activations import named
 from ..errors import SympropError
 
 # raw function names a parser produces -> how to read them
@@ -123,16 +124,12 @@ class Resolver:
         if len(args) != 1:
             raise SympropError(f"{where}{name} takes one argument here", f"write {name}(z)")
         x = args[0]
-        if name in ("sigma", "sigmoid"):
-            return fn.sigmoid(x)
-        if name in ("relu", "ReLU"):
-            return fn.relu(x)
-        if name in ("sigma_prime", "sigmoid_prime"):
-            return fn.sigmoid(x) * (1 - fn.sigmoid(x))
-        if name == "relu_prime":
-            return sp.Heaviside(x)
-        if name == "tanh_prime":
-            return 1 - sp.tanh(x) ** 2
+        rule = next((r for r in named() if name in (r.prime_word, r.prime_word[:-6])), None)
+        if rule is not None:   # one of our activations (sigma, relu) or its f' (sigma_prime)
+            if rule.params and self.z_layer.get(x):   # leaky_relu: the slope of x's layer
+                layer = self.d.spec.activations[self.z_layer[x] - 1]
+                rule = layer if layer.func is rule.func else rule
+            return rule.prime(x) if name == rule.prime_word else rule(x)
         if name in GENERIC or name in ("g_prime", "f_prime"):
             rule = self._layer_rule(x, name, where)
             return rule(x) if name in GENERIC else rule.prime(x)

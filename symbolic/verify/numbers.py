@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 import mpmath
 import sympy as sp
 
 from .. import functions as fn
+from ..activations import TABLE
 from ..check import random_point
 from ..derivation import Derivation
 
@@ -106,16 +108,11 @@ def _exp(x: Any) -> Any:
     return mpmath.exp(x)
 
 
-def _sigmoid(x: Any) -> Any:
-    return 1 / (1 + _exp(-x))
-
-
 _UNARY = {
     sp.exp: _exp, sp.log: mpmath.log, sp.tanh: mpmath.tanh, sp.sinh: mpmath.sinh,
     sp.cosh: mpmath.cosh, sp.sin: mpmath.sin, sp.cos: mpmath.cos, sp.Abs: abs,
-    fn.sigmoid: _sigmoid, fn.relu: lambda x: max(x, 0), fn.identity: lambda x: x,
-    fn.softplus: lambda x: mpmath.log1p(_exp(x)) if x < HUGE else x,
     sp.sign: mpmath.sign,
+    **{rule.func: partial(rule.mpmath, exp=_exp) for rule in TABLE.values() if rule.mpmath},
 }
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from .. import formula as plain
+from ..activations import named
 from ..errors import SympropError
 from ..latex import DITTO, LatexParseError, Partial, Product, Statement, scan_document
 from ..latex import parse_formula as parse_latex_formula
@@ -34,11 +35,13 @@ MAX_STATEMENTS = 200     # each costs up to ~50 ms; a file of more is split, not
 MAX_PROBLEMS = 20        # stop reading after this many unreadable lines
 FORMATS = ("tex", "txt", "toml")
 PLAIN_EXTRA = {
-    "sigma": sp.Function("sigma"), "g": sp.Function("g"), "f": sp.Function("f"),
-    "sigma_prime": sp.Function("sigma_prime"), "sigmoid_prime": sp.Function("sigma_prime"),
+    "g": sp.Function("g"), "f": sp.Function("f"),
     "g_prime": sp.Function("g_prime"), "f_prime": sp.Function("f_prime"),
-    "relu_prime": sp.Function("relu_prime"), "tanh_prime": sp.Function("tanh_prime"),
     "Heaviside": sp.Heaviside, "H": sp.Heaviside,
+    # our activations' other spellings (sigma, ReLU) and f' (sigma_prime, sigmoid_prime...)
+    **{w: sp.Function(rule.prime_word.removesuffix("_prime")) for rule in named()
+       for w in rule.spellings if w != rule.name},
+    **{f"{w}_prime": sp.Function(rule.prime_word) for rule in named() for w in rule.spellings},
 }
 
 
@@ -109,9 +112,10 @@ def _layer_into_subscript(m: re.Match) -> str:
 # sigma(\cdot), g(\cdot): the function itself. symbolic.latex wants a value there; the argument is
 # read as the name PLACEHOLDER (xi), which is fine in a definition (skipped) and an error naming
 # the placeholder inside a derivative. Same length, so positions do not move.
-_PLACEHOLDER = re.compile(
-    r"((?:\\sigma|\\tanh|\\exp|\\log|\\operatorname\{ReLU\}|ReLU|relu|\bg|\bf)"
-    r"\s*\()\s*\\cdot\s*\)")
+_PLACEHOLDER = re.compile(   # our activations as the sheet spells them (\sigma, ReLU), exp, log, g, f
+    r"((?:" + "|".join([r"\\exp", r"\\log", r"\bg", r"\bf", *(re.escape(r.latex) for r in named()),
+                         *(rf"\b{w}" for r in named() for w in r.spellings if w.isascii())])
+    + r")\s*\()\s*\\cdot\s*\)")
 PLACEHOLDER = "xi"
 
 
