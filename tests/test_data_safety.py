@@ -78,6 +78,7 @@ def test_train_refuses_a_hard_link_to_its_data(data):
     assert data.read_text() == XOR_CSV
 
 
+@pytest.mark.tex
 def test_outputs_that_are_one_file_are_refused(tmp_path):
     status, _, err = run(["sheet", *NET, "-o", str(tmp_path / "s.pdf"), "--pdf"])
     assert status == 2 and "both be" in err, err

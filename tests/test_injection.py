@@ -184,6 +184,7 @@ SHEET_COMPILES = ["latex-end-document", "latex-comment-and-input", "latex-specia
                   "newline-code"]
 
 
+@pytest.mark.tex
 @pytest.mark.skipif(not available(), reason="pdflatex is not installed")
 @pytest.mark.parametrize("name", SHEET_COMPILES)
 def test_hostile_sheets_compile(name):

@@ -8,6 +8,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 # what setuptools prints when pyproject.toml is out of date (pip's own notes about this
 # machine's package indexes are not the project's)
@@ -34,6 +36,7 @@ def _pip(*args, cwd):
     return output
 
 
+@pytest.mark.slow
 def test_wheel_and_editable_install_print_no_warnings_and_ship_the_templates(tmp_path):
     src = _project_copy(tmp_path)
     output = _pip("wheel", "--no-deps", "-w", str(tmp_path / "wheels"), str(src), cwd=tmp_path)

@@ -116,6 +116,7 @@ print("ok")
 '''
 
 
+@pytest.mark.tex
 def test_new_activation_is_one_class_plus_one_row():
     """A row added before symprop loads (as if written in activations.py) gives a sheet that
     compiles, a module that passes finite differences, terminal output and verifier reading."""

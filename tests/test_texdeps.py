@@ -89,6 +89,7 @@ def test_install_script_does_nothing_when_everything_is_there(tmp_path):
     assert not log.exists()
 
 
+@pytest.mark.tex
 def test_missing_package_names_the_sty_and_the_install_command():
     tex = "\\documentclass{article}\\usepackage{symprop-absent-package}\\begin{document}x\\end{document}"
     with pytest.raises(SympropError) as err:

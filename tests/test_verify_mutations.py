@@ -13,6 +13,7 @@ from functools import lru_cache
 from itertools import product
 
 import numpy as np
+import pytest
 import sympy as sp
 from hypothesis import HealthCheck, assume
 from hypothesis import strategies as st
@@ -22,6 +23,8 @@ from symbolic.backprop import derive
 from symbolic.functions import expand_definitions
 from symbolic.spec import network
 from symbolic.verify import check_product, prepare
+
+pytestmark = pytest.mark.slow   # see make test-fast
 
 NETS = [
     ("2-3-1", "sigmoid", "half_se"),

@@ -9,6 +9,8 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
+
 from symbolic.backprop import derive
 from symbolic.spec import network
 from symbolic.verify import verify_text
@@ -55,6 +57,7 @@ def trace(fn):
     return handed, callbacks, result
 
 
+@pytest.mark.slow
 def test_the_stages_run_in_order_and_never_call_back():
     d = derive(network("2-3-1", naming="seed"))
     handed, callbacks, report = trace(lambda: verify_text(d, DOC, "txt"))

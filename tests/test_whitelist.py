@@ -82,6 +82,7 @@ def test_every_whitelisted_name_prints_in_unicode(text, printer_cls):
         assert not re.search(r"\b(E|pi|Heaviside|Abs|Max|Min)\b", out), out
 
 
+@pytest.mark.tex
 @pytest.mark.skipif(not available(), reason="pdflatex is not installed")
 def test_every_whitelisted_name_prints_as_latex_that_compiles():
     p = SheetLatexPrinter({Z: "z"})

@@ -18,6 +18,7 @@ import warnings
 from pathlib import Path
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, Phase, assume, example
 from hypothesis import strategies as st
 from passes import two_passes
@@ -27,6 +28,8 @@ from symbolic.backprop import derive
 from symbolic.errors import SympropError
 from symbolic.formula import _CONSTANTS, _functions
 from symbolic.spec import network
+
+pytestmark = pytest.mark.slow   # see make test-fast
 
 UNARY = sorted(n for n in _functions() if n not in ("max", "min"))
 BINARY_FUNCS = ["max", "min"]
