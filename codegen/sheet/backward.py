@@ -8,7 +8,7 @@ from __future__ import annotations
 import sympy as sp
 
 from .forward import softmax
-from .layout import LINE, bracketed, columns, lines, sum_of
+from .layout import LINE, bracketed, columns, columns_down, lines, sum_of
 from .printing import grad_out_symbol, out_symbol
 
 
@@ -25,9 +25,16 @@ def loss(pr) -> dict:
     scale = ""
     if d.spec.loss.mean_over_outputs:
         scale = f"\\frac{{1}}{{{len(terms)}}}"
-    forms = [sum_of(pr, terms, scale)]
-    if top.activation.elementwise:
-        forms.append(sum_of(pr, [t.xreplace(subs) for t in terms], scale))
+    written = d.spec.loss.latex_term      # the loss's own spelling, e.g. -[y log a + (1-y) log(1-a)]
+    if written is not None:
+        pairs = list(zip(d.outputs, d.targets))
+        forms = [sum_of(pr, [written(pr.tex(o), pr.tex(y)) for o, y in pairs], scale)]
+        if top.activation.elementwise:
+            forms.append(sum_of(pr, [written(pr.tex(subs[o]), pr.tex(y)) for o, y in pairs], scale))
+    else:
+        forms = [sum_of(pr, terms, scale)]
+        if top.activation.elementwise:
+            forms.append(sum_of(pr, [t.xreplace(subs) for t in terms], scale))
     return {"lhs": pr.tex(d.loss_symbol), "forms": forms,
             "outputs": ", ".join(pr.tex(o) for o in d.outputs[:3])
             + (", \\dots" if len(d.outputs) > 3 else ""),
@@ -84,7 +91,7 @@ def derivatives(pr) -> dict:
                                  else f"layer {layer.index}")})
     groups.reverse()   # the seed's order: the first layer's parameters first
     return {"per_weight": True, "rules": rules, "chain": chain,
-            "locals": columns(locals_, 2 if narrow else 1),
+            "locals": columns_down(locals_, 2 if narrow else 1),
             "deltas": deltas, "groups": groups}
 
 
