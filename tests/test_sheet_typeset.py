@@ -54,6 +54,9 @@ def test_rows_of_scripted_entries_and_fractions_get_room():
         if "^{(" in m and "_{" in m and "\\\\" in m and "\\displaystyle" not in m:
             assert m.count("\\\\[3pt]") == m.count("\\\\"), m
     seed = _sheet("2-3-1", "sigmoid", "half_se", None, "seed")
-    assert "[3pt]" not in seed                                     # subscripts only: as before
+    for m in re.findall(r"\\begin\{bmatrix\}(.*?)\\end\{bmatrix\}", seed):
+        assert "[3pt]" not in m                                    # subscripts only: as before
+    block = seed[seed.index("\\section*{The delta rule in matrix form}"):]
+    assert block.count("\\\\[3pt]") == block.count("\\\\")     # the nabla_W^(1) rows
     fractions = re.search(r"\\begin\{bmatrix\} \\displaystyle (.*?)\\end\{bmatrix\}", seed).group(1)
     assert fractions.count("\\\\[12pt]") == 2

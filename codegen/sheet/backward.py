@@ -8,7 +8,7 @@ from __future__ import annotations
 import sympy as sp
 
 from .forward import softmax
-from .layout import LINE, bracketed, columns, columns_down, lines, sum_of
+from .layout import LINE, bracketed, columns, columns_down, lines, row_gap, sum_of
 from .printing import grad_out_symbol, out_symbol
 
 
@@ -116,6 +116,9 @@ def matrix_form(pr) -> dict:
     def rows(kind):
         return [{"lhs": pr.tex(e.lhs), "rhs": pr.tex(e.rhs)} for e in d.of_kind(kind)]
 
-    return {"deltas": rows("delta_matrix"), "gradients": rows("gradient_matrix"),
+    deltas, gradients = rows("delta_matrix"), rows("gradient_matrix")
+    return {"deltas": deltas, "gradients": gradients,
+            # one spacing for the block: wider when a row's names carry two scripts (∇_W^(1))
+            "gap": row_gap([r["lhs"] + r["rhs"] for r in deltas + gradients]),
             "grad_out": pr.tex(grad_out_symbol(d)),
             "outputs_vec": pr.tex(d.layers[-1].a)}

@@ -20,6 +20,7 @@ OUT_LENGTH = 1.3
 # bias arrow: (anchor on the node, length, where its label sits); the first is the seed's
 BIAS_PLACES = [("north", 0.32, "above"), ("north", 0.3, "right"), ("north", 0.3, "left"),
                ("south", 0.32, "below"), ("south", 0.3, "right"), ("south", 0.3, "left")]
+SIDE_SHIFT = 1.5                # pt between a bias arrow and a label set beside it
 SPACINGS = (1.7, 2.0, 2.4, 2.8)      # vertical distance between nodes, widened if biases do not fit
 BUDGET = 20000                   # search steps per layer of weight labels
 CAPTION = ("The edge from unit $j$ of one layer to unit $i$ of the next carries the weight in row "
@@ -30,10 +31,16 @@ CAPTION = ("The edge from unit $j$ of one layer to unit $i$ of the next carries 
 def diagram(pr) -> dict:
     depth = pr.spec.depth
     dx = min(5.0, 12.5 / depth)
-    for dy in SPACINGS:
+    # biases above their nodes (or beside the arrow) at the closest spacing that allows it;
+    # below their nodes only when no spacing does
+    stages = [(dy, places) for places in (BIAS_PLACES[:3], BIAS_PLACES) for dy in SPACINGS]
+    for dy, places in stages:
         d = _draft(pr, dx, dy)
-        if _place_biases(d) or dy == SPACINGS[-1]:
+        if _place_biases(d, places):
             break
+    else:
+        d = _draft(pr, dx, SPACINGS[0])
+        _place_biases(d, BIAS_PLACES)
     labelled = []
     for l in range(1, depth + 1):
         ok = _place_weights(d, l) if all(e["label_text"] for e in _gap(d, l)) else False
@@ -134,8 +141,10 @@ def _bias_shapes(circle: Circle, text: str, place: tuple) -> tuple:
     start = (circle.x, circle.y + sign * circle.r)
     end = (circle.x, start[1] + sign * length)
     w, h = label_size("+" + text, "scriptsize", inner_sep_pt=BIAS_SEP)
+    shift = SIDE_SHIFT * PT
     cx, cy = {"above": (end[0], end[1] + h / 2), "below": (end[0], end[1] - h / 2),
-              "right": (end[0] + w / 2, end[1]), "left": (end[0] - w / 2, end[1])}[side]
+              "right": (end[0] + shift + w / 2, end[1]),
+              "left": (end[0] - shift - w / 2, end[1])}[side.split(",")[0]]
     return Seg(start, end), Box(cx, cy, w, h)
 
 
@@ -206,7 +215,7 @@ def _search(options: list, clash) -> list | None:
     return [chosen[k] for k in range(len(options))] if go(0) else None
 
 
-def _place_biases(d) -> bool:
+def _place_biases(d, places=BIAS_PLACES) -> bool:
     """Every bias arrow and label at a legal place, none meeting another; False when impossible."""
     c = _circles(d)
     circles = list(c.values())
@@ -215,7 +224,7 @@ def _place_biases(d) -> bool:
     for b in d["biases"]:
         others = [v for k, v in c.items() if k != b["node"]]
         legal = []
-        for place in BIAS_PLACES:
+        for place in places:
             seg, box = _bias_shapes(c[b["node"]], b["text"], place)
             if (_free(box, circles, boxes, segs) and not any(hits(seg, v) for v in others)
                     and not any(hits(seg, bx) for bx in boxes)):
@@ -228,6 +237,8 @@ def _place_biases(d) -> bool:
     chosen = _search(options, clash) if all(options) else None
     for b, pick in zip(d["biases"], chosen or [(BIAS_PLACES[0],)] * len(d["biases"])):
         anchor, length, side = pick[0]
+        if side in ("right", "left"):
+            side += f", xshift={'-' if side == 'left' else ''}{SIDE_SHIFT:g}pt"
         b.update({"anchor": anchor, "dx": "0", "place": side,
                   "dy": f"{length if anchor == 'north' else -length:g}"})
     return chosen is not None
