@@ -82,3 +82,13 @@ def test_label_sizes_cover_what_tex_measures():
         tw, th = float(w) * 0.0351459804, (float(ht) + float(dp)) * 0.0351459804
         assert tw <= ew <= 1.4 * tw, (t, ew, tw)
         assert th <= eh <= 1.6 * th, (t, eh, th)     # x-height letters: smaller than assumed
+
+
+def test_biases_keep_one_side_per_column_where_they_can():
+    """A label between two nodes reads right only if its column's labels all sit on one side."""
+    for net in (NETS[0], NETS[2], NETS[3], NETS[7]):
+        g = _diagram(net, "layered")
+        sides: dict = {}
+        for b in g["biases"]:
+            sides.setdefault(b["node"].split("_")[0], set()).add(b["anchor"])
+        assert all(len(s) == 1 for s in sides.values()), (net, sides)

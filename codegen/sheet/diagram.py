@@ -32,11 +32,14 @@ def diagram(pr) -> dict:
     depth = pr.spec.depth
     dx = min(5.0, 12.5 / depth)
     # biases above their nodes (or beside the arrow) at the closest spacing that allows it;
-    # below their nodes only when no spacing does
-    stages = [(dy, places) for places in (BIAS_PLACES[:3], BIAS_PLACES) for dy in SPACINGS]
-    for dy, places in stages:
+    # else on one side per column (a label between two nodes then reads as the arrow says);
+    # mixed sides only when nothing else fits
+    stages = [(dy, places, same) for places, same in ((BIAS_PLACES[:3], False),
+                                                      (BIAS_PLACES, True), (BIAS_PLACES, False))
+              for dy in SPACINGS]
+    for dy, places, same in stages:
         d = _draft(pr, dx, dy)
-        if _place_biases(d, places):
+        if _place_biases(d, places, same):
             break
     else:
         d = _draft(pr, dx, SPACINGS[0])
@@ -215,7 +218,7 @@ def _search(options: list, clash) -> list | None:
     return [chosen[k] for k in range(len(options))] if go(0) else None
 
 
-def _place_biases(d, places=BIAS_PLACES) -> bool:
+def _place_biases(d, places=BIAS_PLACES, same_side: bool = False) -> bool:
     """Every bias arrow and label at a legal place, none meeting another; False when impossible."""
     c = _circles(d)
     circles = list(c.values())
@@ -228,10 +231,12 @@ def _place_biases(d, places=BIAS_PLACES) -> bool:
             seg, box = _bias_shapes(c[b["node"]], b["text"], place)
             if (_free(box, circles, boxes, segs) and not any(hits(seg, v) for v in others)
                     and not any(hits(seg, bx) for bx in boxes)):
-                legal.append((place, seg, box.grown(PAD)))
+                legal.append((place, seg, box.grown(PAD), b["node"].split("_")[0]))
         options.append(legal)
 
     def clash(p, q):
+        if same_side and p[3] == q[3] and p[0][0] != q[0][0]:    # one column, north and south
+            return True
         return hits(p[2], q[2]) or hits(p[1], q[2]) or hits(q[1], p[2])
 
     chosen = _search(options, clash) if all(options) else None
