@@ -53,6 +53,9 @@ def test_rows_of_scripted_entries_and_fractions_get_room():
     for m in re.findall(r"\\begin\{bmatrix\}(.*?)\\end\{bmatrix\}", layered):
         if "^{(" in m and "_{" in m and "\\\\" in m and "\\displaystyle" not in m:
             assert m.count("\\\\[3pt]") == m.count("\\\\"), m
+    update = layered[layered.index("\\section*{Parameter update}"):layered.index("\\end{align*}",
+                                                       layered.index("\\section*{Parameter update}"))]
+    assert update.count("\\\\[3pt]") == update.count("\\\\") > 10    # rows of W^(1)_ij
     seed = _sheet("2-3-1", "sigmoid", "half_se", None, "seed")
     for m in re.findall(r"\\begin\{bmatrix\}(.*?)\\end\{bmatrix\}", seed):
         assert "[3pt]" not in m                                    # subscripts only: as before

@@ -51,13 +51,13 @@ def updates(pr) -> dict:
             grad = sp.expand((eq.lhs - eq.rhs) / d.eta)
             p = pr.tex(eq.lhs)
             items.append(f"{p} &\\leftarrow {p} - {pr.tex(d.eta)}\\,{pr.tex(grad)}")
-        return {"scalar": True, "rows": columns(items, 3)}
+        return {"scalar": True, "rows": columns(items, 3), "gap": row_gap(items)}
     items = []
     for eq in d.of_kind("update_matrix"):
         g = next(s for s in eq.rhs.free_symbols if isinstance(s, sp.MatrixSymbol) and s != eq.lhs)
         p = pr.tex(eq.lhs)
         items.append(f"{p} &\\leftarrow {p} - {pr.tex(d.eta)}\\,{pr.tex(g)}")
-    return {"scalar": False, "rows": columns(items, 2)}
+    return {"scalar": False, "rows": columns(items, 2), "gap": row_gap(items)}
 
 
 def derivatives(pr) -> dict:
