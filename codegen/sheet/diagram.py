@@ -106,7 +106,7 @@ def _draft(pr, dx: float, dy: float) -> dict:
                               "label_text": pr.tex(nm.W(l, i, j)), "pos": f"{pos:.2f}"})
     outs = [{"node": nid, "text": pr.tex(pr.d.outputs[i - 1])} for nid, i in columns[-1]]
     return {"nodes": nodes, "edges": edges, "biases": biases, "headers": headers,
-            "outputs": outs, "top": number(top), "_dy": dy}
+            "outputs": outs, "_dy": dy}
 
 
 # --- shapes of the finished parts ---------------------------------------------------------------
