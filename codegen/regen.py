@@ -64,10 +64,48 @@ def seed_loss_curve(binary: bool = True) -> dict:
     return {"generated/seed_2-3-1_loss.png": loss_curve_png(history, title)}
 
 
+# The gallery: sheets of four networks, each page looked at for collisions when the diagram
+# placement or the typesetting changes. name: (arch, activation, loss, output activation, naming,
+# the text of the gradient page shown besides page 1)
+GALLERY = {
+    "seed_2-3-1": ("2-3-1", "sigmoid", "half_se", None, "seed", "Gradients of the layer 1"),
+    "layered_3-4-4-2_tanh_softmax_cce": ("3-4-4-2", "tanh", "cce", "softmax", "layered",
+                                         "Gradients of the layer 1"),
+    "layered_4-8-1_relu_bce": ("4-8-1", "relu", "bce", "sigmoid", "layered",
+                               "Gradients of the output layer"),
+    "layered_784-128-10_relu_cce": ("784-128-10", "relu", "cce", None, "layered",
+                                    "The delta rule in matrix form"),
+}
+GALLERY_DPI = 150
+
+
+def gallery(binary: bool = True) -> dict:
+    """PNGs of the first page and one gradient page of each GALLERY sheet (binary only)."""
+    if not binary:
+        return {}
+    from symbolic.backprop import derive
+    from symbolic.spec import network
+
+    from .sheet import render_sheet
+    from .tex import compile_pdf, page_with, png_pages
+
+    files = {}
+    for name, (arch, act, loss, out_act, naming, heading) in GALLERY.items():
+        tex = render_sheet(derive(network(arch, act, loss, out_act, naming)))
+        pdf = compile_pdf(tex, name, source_date=SOURCE_DATE).pdf
+        page = page_with(pdf, heading)
+        if page < 2:
+            raise RuntimeError(f"gallery: {name} has no page after the first with {heading!r}")
+        files[f"generated/gallery/{name}-page1.png"] = png_pages(pdf, 1, 1, GALLERY_DPI)[0]
+        files[f"generated/gallery/{name}-gradients.png"] = png_pages(pdf, page, page,
+                                                                     GALLERY_DPI)[0]
+    return files
+
+
 from .module import seed_module  # noqa: E402  (the training module owns its producer)
 
 # producer(binary: bool) -> {path: content}; one per kind of output
-PRODUCERS = [seed_derivation, seed_sheet, seed_module, seed_loss_curve]
+PRODUCERS = [seed_derivation, seed_sheet, seed_module, seed_loss_curve, gallery]
 
 
 def produce(binary: bool = True) -> dict:
@@ -106,7 +144,7 @@ def main(argv=None) -> int:
         return 0
     from .writer import write_files
 
-    GENERATED.mkdir(exist_ok=True)
+    (GENERATED / "gallery").mkdir(parents=True, exist_ok=True)
     write_files({ROOT / rel: content for rel, content in files.items()}, force=True)
     for rel in sorted(files):
         print(f"wrote {rel}")

@@ -106,6 +106,18 @@ def png_pages(pdf: bytes, first: int = 1, last: int = 1, dpi: int = 110,
         return [p.read_bytes() for p in sorted(Path(tmp).glob("page-*.png"))]
 
 
+def page_with(pdf: bytes, text: str, timeout: float = 60.0) -> int:
+    """The first page whose text (pdftotext) contains `text`; 0 when none does."""
+    if shutil.which("pdftotext") is None:
+        raise SympropError("pdftotext not found", INSTALL)
+    with tempfile.TemporaryDirectory(prefix="symprop-txt-") as tmp:
+        Path(tmp, "in.pdf").write_bytes(pdf)
+        subprocess.run(["pdftotext", "-layout", "in.pdf", "out.txt"], cwd=tmp,
+                       capture_output=True, timeout=timeout, check=True)
+        pages = Path(tmp, "out.txt").read_text(encoding="utf-8", errors="replace").split("\f")
+    return next((k for k, page in enumerate(pages, 1) if text in page), 0)
+
+
 def first_error(log: str) -> str:
     for line in log.splitlines():
         if line.startswith("!") or re.match(r"^[^:\s]+\.tex:\d+: ", line):

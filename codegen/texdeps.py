@@ -36,7 +36,7 @@ DEBIAN = {
 }
 # commands the sheet compiler and its tests run -> the Debian package that ships each
 TOOLS = {"pdflatex": "texlive-latex-base", "kpsewhich": "texlive-binaries",
-         "pdftoppm": "poppler-utils"}
+         "pdftoppm": "poppler-utils", "pdftotext": "poppler-utils"}
 # font files a font package needs under a font encoding ({enc}: the fontenc option, lower case)
 FONT_FILES = {"lmodern": ("{enc}lmr.fd",), "lmodern/t1": ("ec-lmr10.tfm", "lmr10.pfb")}
 

@@ -29,6 +29,8 @@ class LossRule:
     softmax_assumption: str = ""
     numpy_logits: str = ""     # NumPy spelling of l from the logit {z}, target {y}, {lse}
     formula_text: str = ""
+    # the term as a person writes it, from the printed output and target (LaTeX); None: SymPy's
+    latex_term: Callable[[str, str], str] | None = None
 
     def __call__(self, outs, ys) -> sp.Expr:
         total = sp.Add(*[self.term(o, y) for o, y in zip(outs, ys)])
@@ -44,6 +46,7 @@ TABLE: dict[str, LossRule] = {
                     mean_over_outputs=True),
     "bce": LossRule("bce", lambda o, y: -(y * sp.log(o) + (1 - y) * sp.log(1 - o)),
                     "binary cross-entropy", output_activations=("sigmoid",),
+                    latex_term=lambda o, y: rf"-\left[{y} \log {o} + (1 - {y}) \log(1 - {o})\right]",
                     # -(y log σ(z) + (1-y) log σ(-z)) from the logit z: no log(0) at saturation
                     # (log(1 + e^z) as max(z, 0) + log1p(exp(-|z|)): np.logaddexp is far slower)
                     numpy_logits="np.maximum({z}, 0.0) + np.log1p(np.exp(-np.abs({z}))) - {y} * {z}"),

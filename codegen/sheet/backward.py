@@ -8,7 +8,7 @@ from __future__ import annotations
 import sympy as sp
 
 from .forward import softmax
-from .layout import LINE, bracketed, columns, lines, sum_of
+from .layout import LINE, bracketed, columns, columns_down, lines, row_gap, sum_of
 
 
 def loss(pr) -> dict:
@@ -24,9 +24,16 @@ def loss(pr) -> dict:
     scale = ""
     if d.spec.loss.mean_over_outputs:
         scale = f"\\frac{{1}}{{{len(terms)}}}"
-    forms = [sum_of(pr, terms, scale)]
-    if top.activation.elementwise:
-        forms.append(sum_of(pr, [t.xreplace(subs) for t in terms], scale))
+    written = d.spec.loss.latex_term      # the loss's own spelling, e.g. -[y log a + (1-y) log(1-a)]
+    if written is not None:
+        pairs = list(zip(d.outputs, d.targets))
+        forms = [sum_of(pr, [written(pr.tex(o), pr.tex(y)) for o, y in pairs], scale)]
+        if top.activation.elementwise:
+            forms.append(sum_of(pr, [written(pr.tex(subs[o]), pr.tex(y)) for o, y in pairs], scale))
+    else:
+        forms = [sum_of(pr, terms, scale)]
+        if top.activation.elementwise:
+            forms.append(sum_of(pr, [t.xreplace(subs) for t in terms], scale))
     return {"lhs": pr.tex(d.loss_symbol), "forms": forms,
             "outputs": ", ".join(pr.tex(o) for o in d.outputs[:3])
             + (", \\dots" if len(d.outputs) > 3 else ""),
@@ -43,13 +50,13 @@ def updates(pr) -> dict:
             grad = sp.expand((eq.lhs - eq.rhs) / d.eta)
             p = pr.tex(eq.lhs)
             items.append(f"{p} &\\leftarrow {p} - {pr.tex(d.eta)}\\,{pr.tex(grad)}")
-        return {"scalar": True, "rows": columns(items, 3)}
+        return {"scalar": True, "rows": columns(items, 3), "gap": row_gap(items)}
     items = []
     for eq in d.of_kind("update_matrix"):
         g = next(s for s in eq.rhs.free_symbols if isinstance(s, sp.MatrixSymbol) and s != eq.lhs)
         p = pr.tex(eq.lhs)
         items.append(f"{p} &\\leftarrow {p} - {pr.tex(d.eta)}\\,{pr.tex(g)}")
-    return {"scalar": False, "rows": columns(items, 2)}
+    return {"scalar": False, "rows": columns(items, 2), "gap": row_gap(items)}
 
 
 def derivatives(pr) -> dict:
@@ -83,7 +90,7 @@ def derivatives(pr) -> dict:
                                  else f"layer {layer.index}")})
     groups.reverse()   # the seed's order: the first layer's parameters first
     return {"per_weight": True, "rules": rules, "chain": chain,
-            "locals": columns(locals_, 2 if narrow else 1),
+            "locals": columns_down(locals_, 2 if narrow else 1),
             "deltas": deltas, "groups": groups}
 
 
@@ -108,6 +115,9 @@ def matrix_form(pr) -> dict:
     def rows(kind):
         return [{"lhs": pr.tex(e.lhs), "rhs": pr.tex(e.rhs)} for e in d.of_kind(kind)]
 
-    return {"deltas": rows("delta_matrix"), "gradients": rows("gradient_matrix"),
+    deltas, gradients = rows("delta_matrix"), rows("gradient_matrix")
+    return {"deltas": deltas, "gradients": gradients,
+            # one spacing for the block: wider when a row's names carry two scripts (∇_W^(1))
+            "gap": row_gap([r["lhs"] + r["rhs"] for r in deltas + gradients]),
             "grad_out": pr.tex(d.output_gradient),
             "outputs_vec": pr.tex(d.layers[-1].a)}

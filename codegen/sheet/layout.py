@@ -25,6 +25,18 @@ def columns(items: list, k: int) -> list:
     return [" & ".join(items[i:i + k]) for i in range(0, len(items), k)]
 
 
+def columns_down(items: list, k: int) -> list:
+    """Items in k align* columns that read down: the first column, then the second, ..."""
+    rows = -(-len(items) // k)
+    return [" & ".join(items[c * rows + r] for c in range(k) if c * rows + r < len(items))
+            for r in range(rows)]
+
+
+def row_gap(entries) -> str:
+    """Extra space after each matrix row when an entry carries both a super- and a subscript."""
+    return "[3pt]" if any("^" in e and "_" in e for e in entries) else ""
+
+
 def ordinal(n: int) -> str:
     return {1: "1st", 2: "2nd", 3: "3rd"}.get(n, f"{n}th")
 
@@ -71,11 +83,12 @@ def bracketed(pr, value) -> list:
 
 
 def sum_of(pr, terms, scale: str) -> str:
-    """A sum of printed terms, the middle ones elided when there are many; scaled by `scale`."""
+    """A sum of terms (expressions, or LaTeX already written), the middle ones elided when there
+    are many; scaled by `scale`."""
     some = terms if len(terms) <= 4 else terms[:2] + [None] + terms[-1:]
     out = ""
     for t in some:
-        text = "\\cdots" if t is None else pr.tex(t)
+        text = "\\cdots" if t is None else t if isinstance(t, str) else pr.tex(t)
         if not out:
             out = text
         elif text.startswith("-"):

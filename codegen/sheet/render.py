@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from ..escape import FILTERS
 from .context import DEFAULT_OPTIONS, SheetOptions, sheet_context
+from .layout import row_gap
 
 
 def render_sheet(d, options: SheetOptions = DEFAULT_OPTIONS) -> str:
@@ -28,4 +29,5 @@ def environment():
         trim_blocks=True, lstrip_blocks=True, autoescape=False, keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined)
     env.filters.update(FILTERS)
+    env.filters["row_gap"] = row_gap
     return env
