@@ -47,6 +47,7 @@ def test_a_new_template_package_without_a_debian_package_is_reported(tmp_path):
     assert texdeps.unmapped(files) == ["enumitem.sty", "booktabs.sty"]
 
 
+@pytest.mark.tex
 def test_everything_the_templates_need_is_installed_here():
     assert texdeps.missing(texdeps.required_files()) == []
 
@@ -81,6 +82,7 @@ def test_install_script_installs_lmodern_when_only_lmodern_is_missing(tmp_path):
     assert result.returncode == 1 and "lmodern.sty" in result.stderr
 
 
+@pytest.mark.tex
 def test_install_script_does_nothing_when_everything_is_there(tmp_path):
     env, log = _fake_tools(tmp_path, hide="")
     result = subprocess.run(["bash", str(SCRIPT)], env=env, capture_output=True, text=True,
