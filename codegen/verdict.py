@@ -85,7 +85,13 @@ def render_text(report, path: str = "") -> str:
     net, _ = printers(d)
     lines = [f"symprop verify {path}: {d.spec.describe()}".replace(" :", ":")]
     width = max(len(_where(v)) for v in report.verdicts)
-    for v in report.verdicts:
+    rows = sorted([(v.line, v.col, v) for v in report.verdicts]
+                  + [(u.line, u.col, u) for u in report.unchecked], key=lambda r: r[:2])
+    for *_, v in rows:
+        if not hasattr(v, "status"):
+            lines.append(f"- line {v.line}:{v.col}  not checked: {v.reason}"
+                         + (f" ({v.fix})" if v.fix and len(v.fix) <= 100 else ""))
+            continue
         raw = _raw_printer(d, v)
         lines.append(_line(v, net, raw, width))
         for fault, witness in v.also:
@@ -99,8 +105,8 @@ def render_text(report, path: str = "") -> str:
                f"{counts['wrong']} wrong")
     if counts["not_proved"]:
         summary += f", {counts['not_proved']} not proved"
-    if report.skipped:
-        summary += f"; {len(report.skipped)} skipped (not derivatives)"
+    if report.unchecked:
+        summary += f"; {len(report.unchecked)} NOT CHECKED (not all statements were read)"
     lines.append(summary)
     legend = _legend(report, net)
     if legend:
@@ -127,7 +133,7 @@ def _where(v) -> str:
 
 
 def _raw_printer(d, v) -> VerdictPrinter:
-    syms = set()
+    syms = set(v.delta.free_symbols) if getattr(v, "delta", None) is not None else set()
     for x in (v.written.num, v.written.den):
         syms |= x.free_symbols
     if v.fault is not None and v.fault.wrote is not None:
@@ -147,6 +153,8 @@ def _label(v, net, raw) -> str:
     written = raw.partial(v.written.num, v.written.den)
     if v.kind == "local" and written != label:
         label += f" (written {written})"
+    if getattr(v, "delta", None) is not None:
+        label = f"{raw.doprint(v.delta)} = {label}"
     return label
 
 
@@ -330,9 +338,10 @@ def to_json(report, path: str = "") -> str:
         "file": path, "network": d.spec.describe(), "ok": report.ok,
         "exit_code": report.exit_code,
         "counts": {"statements": len(report.verdicts), **_counts(report),
-                   "skipped": len(report.skipped)},
+                   "not_checked": len(report.unchecked)},
         "statements": statements,
-        "skipped": [{"line": a, "col": b, "reason": r} for a, b, r in report.skipped],
+        "not_checked": [{"line": u.line, "col": u.col, "reason": u.reason, "fix": u.fix}
+                        for u in report.unchecked],
     }
     return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
 

@@ -83,10 +83,11 @@ def test_derivative_of_something_not_in_the_network(d):
         verify_text(d, "$$\\frac{\\partial L}{\\partial (w_{11} x_1)} = x_1$$")
 
 
-def test_non_derivative_statements_are_skipped(d):
+def test_non_derivative_statements_are_named_not_checked(d):
     tex = "$$z_{h1} = w_{11} x_1 + w_{12} x_2 + b_1$$\n$$\\frac{\\partial z_{h1}}{\\partial b_1} = 1$$"
     report = verify_text(d, tex)
-    assert len(report.verdicts) == 1 and len(report.skipped) == 1
+    assert len(report.verdicts) == 1 and [(u.line, u.col) for u in report.unchecked] == [(1, 3)]
+    assert "definition" in report.unchecked[0].reason and report.exit_code == 4
 
 
 # ------------------------------------------------------------------ formats
@@ -199,7 +200,7 @@ def test_read_rejects_unknown_format():
 def test_placeholder_argument_in_definitions_is_skipped(d):
     report = verify_text(d, "$$\\sigma(\\cdot) = \\frac{1}{1+e^{-z}}$$\n$$g(\\cdot) = \\sigma(\\cdot)$$\n"
                             "$$\\frac{\\partial L}{\\partial b_4} = [out - y] \\cdot [g(z)(1-g(z))]$$")
-    assert len(report.skipped) == 2 and report.ok
+    assert len(report.unchecked) == 2 and report.ok and report.exit_code == 4
     with pytest.raises(SympropError, match="placeholder"):
         verify_text(d, "$$\\frac{\\partial L}{\\partial b_4} = [out - y] \\cdot [\\sigma(\\cdot)]$$")
 

@@ -1,4 +1,4 @@
-"""`symprop verify`: check a hand derivation and name the wrong factor. Exit 0 / 1 / 2 / 3."""
+"""`symprop verify`: check a hand derivation and name the wrong factor. Exit 0 / 1 / 2 / 3 / 4."""
 
 from __future__ import annotations
 
@@ -17,8 +17,12 @@ verdicts: correct (exact) = proved; correct (equal at N discriminating points) =
   have told (true value non-zero and varying, every ReLU-like unit both on and off);
   not proved = equal, but no proof and no telling point found: never reported as correct
 
-exit codes: 0 every statement correct, 1 some statement wrong, 2 unusable input,
-            3 none wrong but some not proved
+every statement gets a verdict or a "not checked" line (line:col and why: unreadable, unknown
+  name, a definition, ...); one bad line never stops the others
+
+exit codes: 0 every statement correct, 1 some statement wrong, 2 unusable input (nothing at all
+            could be checked), 3 none wrong, all checked, but some not proved,
+            4 none wrong but some statement not checked
 
 examples:
   symprop verify examples/seed_derivation.tex --net 2-3-1 --naming seed
@@ -79,7 +83,7 @@ def run(args) -> int:
         d = derive(network(options["arch"], options["activation"], options["loss"],
                            options["output_activation"], options["naming"], options["alpha"]))
         report = verify_statements(d, doc.statements, doc.aliases, points=args.points,
-                                   seed=args.seed, source=text)
+                                   seed=args.seed, source=text, unread=doc.unread)
     except SympropError as err:
         problems, fix = getattr(err, "problems", None) or [err.problem], err.fix
         folded = d is not None and unknown_summary(problems, d.spec)

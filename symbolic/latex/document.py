@@ -185,9 +185,18 @@ def _plain_line_is_formula(line: str) -> bool:
     return True
 
 
-_OPEN_RE = re.compile(r"\$\$|\$|\\\[|\\\(|\\begin\{([A-Za-z]+\*?)\}|\\.", re.DOTALL)
-TOP_ENVS = {"equation", "equation*", "align", "align*", "gather", "gather*", "multline",
-            "multline*", "displaymath", "math", "alignat", "alignat*"}
+# \\( \\[ are Markdown's escaped \( \[ (a LaTeX line break \\[2pt] is not an opener)
+_OPEN_RE = re.compile(r"\$\$|\$|\\\\\((?!\s*-?[0-9.]+\s*(?:pt|em|ex|mm|cm|in|mu)\s*\])|"
+                      r"\\\\\[(?!\s*-?[0-9.]+\s*(?:pt|em|ex|mm|cm|in|mu)\s*\])|"
+                      r"\\\[|\\\(|\\begin\{([A-Za-z]+\*?)\}|\\.", re.DOTALL)
+_ENVS = ("equation", "align", "gather", "multline", "displaymath", "math", "alignat", "eqnarray",
+         "flalign", "aligned", "alignedat", "gathered", "split", "array", "multlined")
+TOP_ENVS = {e for env in _ENVS for e in (env, env + "*")}
+_ENV_ARG_RE = re.compile(r"\s*(?:\[[a-z]\])?\s*\{[^{}]*\}")   # array's {cc}, alignat's {2}
+_ARG_ENVS = {"array", "alignat", "alignat*", "alignedat"}
+CLOSERS_OF = {"$$": "$$", "$": "$", "\\[": "\\]", "\\(": "\\)", "\\\\[": "\\\\]",
+              "\\\\(": "\\\\)"}
+INLINE = ("$", "\\(", "\\\\(")
 
 
 def _strip_comments(text: str) -> str:
@@ -253,16 +262,19 @@ def scan_document(text: str) -> tuple[list[Statement], list[LatexParseError]]:
                 plain.append((i, n))
                 break
             s = m.group()
-            if s.startswith("\\") and s not in ("\\[", "\\(") and not (
+            if s.startswith("\\") and s not in CLOSERS_OF and not (
                     m.group(1) and m.group(1) in TOP_ENVS):
                 i = m.end()
                 continue
             plain.append((i, m.start()))
-            closer = {"$$": "$$", "$": "$", "\\[": "\\]", "\\(": "\\)"}.get(s)
+            closer = CLOSERS_OF.get(s)
+            begin = m.end()
             if closer is None:
                 closer = f"\\end{{{m.group(1)}}}"
-            j = _find_close(src, closer, m.end(), m.start(), s)
-            _region(src, m.end(), j, s in ("$", "\\("), out)
+                arg = _ENV_ARG_RE.match(t, begin) if m.group(1) in _ARG_ENVS else None
+                begin = arg.end() if arg else begin
+            j = _find_close(src, closer, begin, m.start(), s)
+            _region(src, begin, j, s in INLINE, out)
             i = j + len(closer)
         for a, b in plain:
             for lm in re.finditer(r"[^\n]+", t[a:b]):

@@ -59,7 +59,8 @@ SIZERS = {"left", "right", "middle", "big", "Big", "bigg", "Bigg", "bigl", "bigr
 TEXT_CMDS = {"text", "mathrm", "operatorname", "textrm", "mathit", "textit"}
 DROP_WITH_ARG = {"tag", "label"}
 ALIGN_ENVS = {"aligned", "align", "align*", "gathered", "gather", "gather*", "split",
-              "equation", "equation*", "multline", "multline*", "alignat", "alignat*"}
+              "equation", "equation*", "multline", "multline*", "alignat", "alignat*",
+              "eqnarray", "eqnarray*", "flalign", "flalign*", "aligned*", "split*", "gathered*"}
 ARROWS = {"to", "rightarrow", "Rightarrow", "longrightarrow", "Longrightarrow", "xrightarrow",
           "implies", "mapsto", "leftarrow", "Leftarrow", "iff", "Leftrightarrow"}
 OPENERS = {"(": ")", "[": "]", "\\{": "\\}", "{": "}"}

@@ -8,6 +8,7 @@ its symbol (out, a2_1). Unknown names are an error naming the known ones, never 
 
 from __future__ import annotations
 
+import copy
 import re
 
 import sympy as sp
@@ -39,6 +40,7 @@ class Resolver:
                 self.codes[n.code] = s
         self.aliases = dict(d.naming.aliases)
         self.user = dict(aliases or {})            # raw Symbol -> raw expression
+        self.values: dict[sp.Basic, sp.Expr] = {}  # raw δ -> the value its author defined
         self.z_layer: dict[sp.Symbol, int] = {}    # pre-activation symbol -> layer index
         self.top: dict[sp.Symbol, sp.Symbol] = {}  # output z -> output symbol
         self.hidden_a: dict[sp.Symbol, sp.Expr] = {}
@@ -51,6 +53,14 @@ class Resolver:
                     self.top[z] = eq.lhs
             else:
                 self.hidden_a[eq.lhs] = eq.rhs
+
+    def with_values(self, values: dict) -> Resolver:
+        """This resolver, reading the raw names in `values` (δs an author defined) as given."""
+        if not values:
+            return self
+        other = copy.copy(self)
+        other.values = dict(values)
+        return other
 
     # names ----------------------------------------------------------------------------------
     def known(self) -> list[str]:
@@ -88,6 +98,9 @@ class Resolver:
         expr = self._user_aliases(raw, where)
         mapping, missing = {}, []
         for s in expr.free_symbols:
+            if s in self.values:
+                mapping[s] = self.values[s]
+                continue
             target = self.lookup(s.name)
             if target is None:
                 missing.append(s.name)

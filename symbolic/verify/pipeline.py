@@ -21,20 +21,21 @@ import sympy as sp
 
 from ..derivation import Derivation
 from ..latex import Partial, Product, Statement
-from .ditto import VerifyInputError
+from .ditto import Unchecked, VerifyInputError
 from .evaluate import Sampling, evaluate, sampling
 from .judge import Verdict, judge
 from .read import read
-from .resolve import Network, network, resolve, resolve_all
+from .resolve import DEFINITION, Network, network, resolve, resolve_all
 
 NOT_PROVED_EXIT = 3
+NOT_CHECKED_EXIT = 4
 
 
 @dataclass
 class Report:
     derivation: Derivation
     verdicts: list[Verdict]
-    skipped: list[tuple[int, int, str]] = field(default_factory=list)
+    unchecked: list[Unchecked] = field(default_factory=list)
     source: str = ""
 
     @property
@@ -43,9 +44,12 @@ class Report:
 
     @property
     def exit_code(self) -> int:
-        """0 every statement correct, 1 some wrong, 3 none wrong but some not proved."""
+        """0 every statement correct, 1 some wrong, 4 none wrong but some not checked (unread,
+        unresolved, a definition), 3 none wrong, all checked, but some not proved."""
         if any(v.status == "wrong" for v in self.verdicts):
             return 1
+        if self.unchecked:
+            return NOT_CHECKED_EXIT
         return 0 if self.ok else NOT_PROVED_EXIT
 
 
@@ -65,23 +69,28 @@ def prepare(d: Derivation, aliases: dict | None = None, points: int = 20,
 def verify_text(d: Derivation, text: str, fmt: str = "tex", **kw: Any) -> Report:
     """Read a document (tex, txt or toml) and check it against `d`."""
     doc = read(text, fmt)
-    return verify_statements(d, doc.statements, doc.aliases, source=text, **kw)
+    return verify_statements(d, doc.statements, doc.aliases, source=text, unread=doc.unread, **kw)
 
 
 def verify_statements(d: Derivation, statements: list[Statement], aliases: dict | None = None,
-                      points: int = 20, seed: int = 0, source: str = "") -> Report:
-    """Check every derivative statement of a parsed document against the Derivation `d`."""
+                      points: int = 20, seed: int = 0, source: str = "",
+                      unread: list[Unchecked] | None = None) -> Report:
+    """Check every statement of a parsed document against the Derivation `d`; `unread` are the
+    rows the reader could not read. Unusable (VerifyInputError) only when nothing was checked."""
     net = network(d, aliases)
-    resolved, skipped, problems = resolve_all(net, statements)
-    if problems:
-        raise VerifyInputError(problems)
+    resolved, unchecked = resolve_all(net, statements)
+    unchecked = sorted([*(unread or []), *unchecked], key=lambda u: (u.line, u.col))
     if not resolved:
+        problems = [u.problem() for u in unchecked if u.reason != DEFINITION]
+        if problems:
+            fixes = [u.fix for u in unchecked if u.reason != DEFINITION]
+            raise VerifyInputError(problems, fixes[0] if len(problems) == 1 else "")
         raise VerifyInputError(["no derivative statements found"],
                                r"write e.g. \frac{\partial L}{\partial w_{11}} = [...] \cdot [...]")
     sampled = sampling(d, points, seed)
     evaluations = [evaluate(net, sampled, r) for r in resolved]
     verdicts = [judge(net, r, e) for r, e in zip(resolved, evaluations)]
-    return Report(d, verdicts, skipped, source)
+    return Report(d, verdicts, unchecked, source)
 
 
 def check_product(ctx: Context, num: sp.Expr, den: sp.Expr, factors: list[sp.Expr]) -> Verdict:

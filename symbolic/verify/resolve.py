@@ -11,7 +11,8 @@ Unknown names and quantities raise `SympropError`. Pure: no numbers, no IO.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import cast
 
 import sympy as sp
@@ -20,7 +21,7 @@ from ..derivation import Derivation, Factor
 from ..errors import SympropError
 from ..functions import expand_definitions
 from ..latex import Partial, Statement
-from .ditto import expand_dittos
+from .ditto import Unchecked, expand_each
 from .names import Resolver
 from .piecewise import PIECEWISE
 
@@ -98,19 +99,58 @@ class Resolved:
 
 
 def resolve_all(net: Network, statements: list[Statement]
-                ) -> tuple[list[Resolved], list[tuple[int, int, str]], list[str]]:
-    """Every derivative statement resolved, '//' expanded first: (resolved, skipped (line, col,
-    reason), one problem line per statement that cannot be resolved)."""
-    resolved, skipped, problems = [], [], []
-    for stmt, sides in zip(statements, expand_dittos(statements)):
-        if not isinstance(stmt.lhs, Partial):
-            skipped.append((stmt.line, stmt.col, "not a derivative (no \\partial on the left)"))
+                ) -> tuple[list[Resolved], list[Unchecked]]:
+    """Every statement resolved, '//' expanded first: (resolved, the statements that get no
+    verdict, each with its position and reason). One bad statement never stops the others.
+
+    A δ definition (δ_j = ∂L/∂z_j = ...) is a statement: checked as ∂L/∂z_j, and later
+    statements read that δ as its author wrote it (its last side), right or wrong.
+    """
+    resolved: list[Resolved] = []
+    unchecked: list[Unchecked] = []
+    author: dict[sp.Basic, sp.Expr] = {}
+    for stmt, sides in zip(statements, expand_each(statements)):
+        if isinstance(sides, SympropError):
+            unchecked.append(Unchecked.of(sides, stmt.line, stmt.col))
             continue
+        here = replace(net, names=net.names.with_values(author))
         try:
-            resolved.append(resolve(net, stmt, sides))
+            if isinstance(stmt.lhs, Partial):
+                resolved.append(resolve(here, stmt, sides))
+            elif is_delta(stmt.lhs):
+                r = resolve_delta(here, stmt, sides)
+                resolved.append(r)
+                author[stmt.lhs] = sp.Mul(*r.hands[len(sides) - 1])
+            else:
+                unchecked.append(Unchecked(stmt.line, stmt.col, DEFINITION))
         except SympropError as err:
-            problems.append(str(err))
-    return resolved, skipped, problems
+            unchecked.append(Unchecked.of(err, stmt.line, stmt.col))
+    return resolved, unchecked
+
+
+DEFINITION = "a definition, not a derivative: definitions are not checked yet"
+
+
+def is_delta(lhs: object) -> bool:
+    """A δ written on the left: \\delta_j, \\delta^{(2)}_1, \\delta_{o1}."""
+    return isinstance(lhs, sp.Symbol) and re.fullmatch(r"delta(?:_.*)?", lhs.name) is not None
+
+
+def resolve_delta(net: Network, stmt: Statement, sides: list[list]) -> Resolved:
+    """δ = ∂L/∂z = ...: which z from a side that is that one derivative, else from the name."""
+    where = f"line {stmt.line}, col {stmt.col}: " if stmt.line else ""
+    for side in sides:
+        if len(side) == 1 and isinstance(side[0], Partial):
+            num = net.names.resolve(side[0].num, where)
+            den = net.names.resolve(side[0].den, where)
+            return _resolved(net, stmt, sides, num, den, where)
+    name = net.names.resolve(cast(sp.Expr, stmt.lhs), where)
+    z = next((z for z, delta in net.delta_of.items() if delta == name), None)
+    if z is None:
+        raise SympropError(f"{where}cannot tell which derivative {stmt.lhs} stands for",
+                           "write it with the derivative: \\delta_j = \\frac{\\partial L}"
+                           "{\\partial z_j} = ...")
+    return _resolved(net, stmt, sides, net.d.loss_symbol, z, where)
 
 
 def resolve(net: Network, stmt: Statement, sides: list[list]) -> Resolved:
@@ -119,6 +159,11 @@ def resolve(net: Network, stmt: Statement, sides: list[list]) -> Resolved:
     where = f"line {stmt.line}, col {stmt.col}: " if stmt.line else ""
     num = net.names.resolve(stmt.lhs.num, where)
     den = net.names.resolve(stmt.lhs.den, where)
+    return _resolved(net, stmt, sides, num, den, where)
+
+
+def _resolved(net: Network, stmt: Statement, sides: list[list], num: sp.Expr, den: sp.Expr,
+              where: str) -> Resolved:
     true = true_factors(net, num, den, where)
     grad = num == net.d.loss_symbol and den in net.d.params
     notes = _chain_notes(net, sides, num, den, where)
