@@ -84,6 +84,7 @@ def run(args) -> int:
                            options["output_activation"], options["naming"], options["alpha"]))
         report = verify_statements(d, doc.statements, doc.aliases, points=args.points,
                                    seed=args.seed, source=text, unread=doc.unread)
+        _refuse_wrong_network(report, d.spec)
     except SympropError as err:
         problems, fix = getattr(err, "problems", None) or [err.problem], err.fix
         folded = d is not None and unknown_summary(problems, d.spec)
@@ -100,6 +101,18 @@ def run(args) -> int:
     out = to_json(report, args.file) if args.json else render_text(report, args.file)
     sys.stdout.write(out)
     return report.exit_code
+
+
+def _refuse_wrong_network(report, spec) -> None:
+    """Statements whose names fit another --net or --naming: the network given is the wrong one,
+    and the few statements it can read are not worth a verdict (unusable input, exit 2)."""
+    from symbolic.verify import VerifyInputError
+    from symbolic.verify.names import unknown_summary
+
+    problems = [f"{u.problem()}; {u.fix}" if u.fix else u.problem() for u in report.unchecked]
+    folded = unknown_summary(problems, spec)
+    if folded and folded[1].startswith("these names fit"):
+        raise VerifyInputError(problems)
 
 
 def _read_file(path: str) -> str:

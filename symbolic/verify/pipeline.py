@@ -81,10 +81,10 @@ def verify_statements(d: Derivation, statements: list[Statement], aliases: dict 
     resolved, unchecked = resolve_all(net, statements)
     unchecked = sorted([*(unread or []), *unchecked], key=lambda u: (u.line, u.col))
     if not resolved:
-        problems = [u.problem() for u in unchecked if u.reason != DEFINITION]
+        problems = [f"{u.problem()}; {u.fix}" if u.fix else u.problem()
+                    for u in unchecked if u.reason != DEFINITION]
         if problems:
-            fixes = [u.fix for u in unchecked if u.reason != DEFINITION]
-            raise VerifyInputError(problems, fixes[0] if len(problems) == 1 else "")
+            raise VerifyInputError(problems)
         raise VerifyInputError(["no derivative statements found"],
                                r"write e.g. \frac{\partial L}{\partial w_{11}} = [...] \cdot [...]")
     sampled = sampling(d, points, seed)
