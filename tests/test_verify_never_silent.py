@@ -147,3 +147,24 @@ def test_top_level_help_documents_exit_4(capsys):
         main(["--help"])
     assert "4 verify found nothing wrong but could not check every statement" in \
         capsys.readouterr().out
+
+
+# ------------------------------------------------------------------ numbers: never judged at random points
+
+def test_numeric_sides_are_not_checked_never_wrong(d):
+    tex = ("$$" + RIGHT + " = 0.74136507 * 0.186815602$$\n"
+           "$$\\frac{\\partial L}{\\partial b_4} = 0.74136507 * 0.186815602 = 0.138498562$$\n")
+    report = verify_text(d, tex)
+    assert [v.status for v in report.verdicts] == ["correct"]
+    assert [(u.line, u.col) for u in report.unchecked] == [(1, 69), (2, 37), (2, 64)]
+    assert all("numeric claim" in u.reason for u in report.unchecked)
+    assert report.exit_code == 4
+
+
+def test_two_statements_on_one_row_are_both_read():
+    from symbolic.latex import scan_document
+    statements, errors = scan_document(
+        "$$a = b, \\qquad c = d \\hspace{1in} e = f$$\n$$g = h_i, \\quad i = j$$")
+    assert [(s.line, s.col) for s in statements] == [(1, 3), (1, 17), (1, 36)]
+    # a case condition stays with its statement (not read yet: named, never split off as a claim)
+    assert [(e.line, e.col) for e in errors] == [(2, 10)]

@@ -143,10 +143,36 @@ def _rows(src: Source, start: int, end: int) -> list[tuple[int, int]]:
     return rows
 
 
+_SEPARATOR_RE = re.compile(r"\\(?:qquad|hspace\*?\s*\{[^{}]*\})|,\s*\\quad|[{}]|\\.", re.DOTALL)
+_CONDITION_RE = re.compile(r"\s*(?:\\text\{\s*(?:if|for)\s*\}\s*)?[ijklmn]\s*(?:=|\\neq?)\s*"
+                           r"[ijklmn0-9]\s*[,.]?\s*")
+
+
+def _apart(src: Source, start: int, end: int) -> list[tuple[int, int]]:
+    r"""Two statements on one row, set apart by \qquad, ', \quad' or \hspace{..} at the top level
+    (`a = b, \qquad c = d`), are read one by one; a condition after the space (`, \quad i = j`)
+    stays with its statement."""
+    text, cuts, depth = src.text, [], 0
+    for m in _SEPARATOR_RE.finditer(text, start, end):
+        g = m.group()
+        depth += (g == "{") - (g == "}")
+        if depth == 0 and g.startswith(("\\qquad", ",", "\\hspace")):
+            cuts.append((m.start(), m.end()))
+    parts, a = [], start
+    for cut_start, cut_end in cuts:
+        nxt = next((c[0] for c in cuts if c[0] > cut_start), end)
+        left, right = text[a:cut_start], text[cut_end:nxt]
+        if "=" in left and "=" in right and not _CONDITION_RE.fullmatch(right):
+            parts.append((a, cut_start))
+            a = cut_end
+    parts.append((a, end))
+    return parts
+
+
 def _region(src: Source, start: int, end: int, inline: bool, out: list) -> None:
     """The statements of one math region; a row's error is appended to out and reading goes on."""
     prev = None  # (statement, start offset) of the last statement, for '&= ...' rows
-    for a, b in _rows(src, start, end):
+    for a, b in (part for row in _rows(src, start, end) for part in _apart(src, *row)):
         src.tick(a)
         try:
             toks = _strip_row(tokenize(src, a, b))

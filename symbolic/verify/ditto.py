@@ -18,6 +18,7 @@ class VerifyInputError(SympropError):
 
     def __init__(self, problems: list[str], fix: str = ""):
         self.problems = problems
+        self.unchecked: list = []     # the statements not checked, when nothing could be
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         super().__init__(problems[0] + more, fix)
 

@@ -84,7 +84,9 @@ def verify_statements(d: Derivation, statements: list[Statement], aliases: dict 
         problems = [f"{u.problem()}; {u.fix}" if u.fix else u.problem()
                     for u in unchecked if u.reason != DEFINITION]
         if problems:
-            raise VerifyInputError(problems)
+            err = VerifyInputError(problems)
+            err.unchecked = unchecked
+            raise err
         raise VerifyInputError(["no derivative statements found"],
                                r"write e.g. \frac{\partial L}{\partial w_{11}} = [...] \cdot [...]")
     sampled = sampling(d, points, seed)

@@ -114,6 +114,10 @@ def resolve_all(net: Network, statements: list[Statement]
             unchecked.append(Unchecked.of(sides, stmt.line, stmt.col))
             continue
         here = replace(net, names=net.names.with_values(author))
+        stmt, sides, numeric = _without_numbers(stmt, sides)
+        unchecked += numeric
+        if not stmt.sides:
+            continue
         try:
             if isinstance(stmt.lhs, Partial):
                 resolved.append(resolve(here, stmt, sides))
@@ -129,6 +133,22 @@ def resolve_all(net: Network, statements: list[Statement]
 
 
 DEFINITION = "a definition, not a derivative: definitions are not checked yet"
+NUMBERS = ("a numeric claim: numbers are checked only at the point they were computed at, "
+           "which cannot be given yet")
+_DECIMAL = re.compile(r"(?<![A-Za-z_^])[0-9]*\.[0-9]+")
+
+
+def _without_numbers(stmt: Statement, sides: list[list]
+                     ) -> tuple[Statement, list[list], list[Unchecked]]:
+    """A side written with decimals (0.74136507 * 0.186815602) is a claim at the document's
+    point: never judged at random points (it would be 'wrong' there), named as not checked."""
+    keep = [k for k, side in enumerate(stmt.sides) if not _DECIMAL.search(side.text)]
+    if len(keep) == len(stmt.sides):
+        return stmt, sides, []
+    numeric = [Unchecked(side.line or stmt.line, side.col, NUMBERS)
+               for k, side in enumerate(stmt.sides) if k not in keep]
+    trimmed = replace(stmt, sides=tuple(stmt.sides[k] for k in keep))
+    return trimmed, [sides[k] for k in keep], numeric
 
 
 def is_delta(lhs: object) -> bool:
