@@ -151,10 +151,11 @@ def _raw_printer(d, v) -> VerdictPrinter:
 def _label(v, net, raw) -> str:
     label = net.partial(v.num, v.den)
     written = raw.partial(v.written.num, v.written.den)
-    if v.kind == "local" and written != label:
+    same = v.written.num == v.num and v.written.den == v.den   # already the network's symbols
+    if v.kind == "local" and written != label and not same:
         label += f" (written {written})"
     if getattr(v, "delta", None) is not None:
-        label = f"{raw.doprint(v.delta)} = {label}"
+        label = f"{re.sub(r'^delta', 'δ', raw.doprint(v.delta))} = {label}"
     return label
 
 

@@ -23,14 +23,17 @@ GAPS = {
     "ai_se_identity_abs": [2, 4, 6],
     "bishop_prml_tanh": [3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 33, 36, 39, 42, 45],
     "cs231n_softmax": [3, 6],
-    "cs_se_mazur_answer": [4, 7],
+    "cs_se_mazur_answer": [],
     "math_se_sigmoid_chain": [2, 4, 8],
-    "mazur_backward": list(range(2, 30)),
-    "neurotic_chain": [2, 3, 5, 11, 13],
+    "mazur_backward": [2, 3, 5, 7, 8, 9, 10, 11, 12, 16, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29],
+    "neurotic_chain": [2, 3, 5],
     "nielsen_bp_proof": [3, 6, 9, 12, 17, 20, 23],
     "nielsen_bp_vector": [3, 6, 9, 12, 15, 17, 21],
     "wikipedia_backprop": [2, 3, 4, 5, 6, 7],
 }
+# planted mistakes the verifier calls wrong without naming the factor yet (an opaque
+# "written/true = ..." ratio: factors of a δ or juxtaposed factors are not matched one by one)
+PLANTED_UNNAMED = {("mazur_backward", 0), ("mazur_backward", 2)}
 PLANTED = [(name, k) for name in NAMES for k in range(len(note(name).get("planted", [])))]
 
 
@@ -67,5 +70,7 @@ def test_planted_mistake_is_named_or_not_checked_never_correct(name, k):
     assert out.exit_code != 0
     if plant["line"] in GAPS[name]:
         assert said == "not checked", (name, plant["what"], said)
+    elif (name, k) in PLANTED_UNNAMED:
+        assert said == "wrong" and out.factor[index] != plant["factor"], (name, plant["what"])
     else:
         assert (said, out.factor[index]) == ("wrong", plant["factor"]), (name, plant["what"])

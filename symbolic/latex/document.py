@@ -17,7 +17,7 @@ import sympy
 
 from .expressions import Parser
 from .source import MAX_BYTES, MAX_DEPTH, LatexParseError, LimitError, Source
-from .statements import DITTO, Partial, Product, Statement
+from .statements import DITTO, PARTIAL, Partial, Product, Statement
 from .tokens import _ENV_RE, _ROWSKIP_RE, ALIGN_ENVS, GREEK, WORDS, Tok, tokenize
 
 # ---------------------------------------------------------------- statements
@@ -30,6 +30,14 @@ def _strip_row(toks: list[Tok]) -> list[Tok]:
     while toks and (toks[-1].kind in ("begin", "end") or toks[-1].text in (".", ",")):
         toks = toks[:-1]
     return toks
+
+
+def _bare_partial(value: sympy.Expr) -> sympy.Expr | Partial:
+    r"""A factor that is one derivative in brackets, (\frac{\partial E}{\partial L_k}), is that
+    derivative."""
+    if isinstance(value, sympy.Function) and value.func == PARTIAL and len(value.args) == 2:
+        return Partial(*value.args)
+    return value
 
 
 def _side(p: Parser, depth: int) -> Product:
@@ -59,7 +67,7 @@ def _side(p: Parser, depth: int) -> Product:
         if len(items) == 1 and items[0].kind in ("partial", "ditto"):
             factors.append(items[0].value)
         else:
-            factors.append(p.fold_items(items, ops))
+            factors.append(_bare_partial(p.fold_items(items, ops)))
     if term.sign < 0:
         if isinstance(factors[0], sympy.Expr):
             factors[0] = -factors[0]

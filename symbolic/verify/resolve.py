@@ -16,11 +16,12 @@ from dataclasses import dataclass, replace
 from typing import cast
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from ..derivation import Derivation, Factor
 from ..errors import SympropError
 from ..functions import expand_definitions
-from ..latex import Partial, Statement
+from ..latex import PARTIAL, Partial, Statement
 from .ditto import Unchecked, expand_each
 from .names import Resolver
 from .piecewise import PIECEWISE
@@ -109,6 +110,7 @@ def resolve_all(net: Network, statements: list[Statement]
     resolved: list[Resolved] = []
     unchecked: list[Unchecked] = []
     author: dict[sp.Basic, sp.Expr] = {}
+    meaning: dict[sp.Basic, tuple[sp.Expr, sp.Expr]] = {}   # δ -> the derivative it was said to be
     for stmt, sides in zip(statements, expand_each(statements)):
         if isinstance(sides, SympropError):
             unchecked.append(Unchecked.of(sides, stmt.line, stmt.col))
@@ -122,9 +124,10 @@ def resolve_all(net: Network, statements: list[Statement]
             if isinstance(stmt.lhs, Partial):
                 resolved.append(resolve(here, stmt, sides))
             elif is_delta(stmt.lhs):
-                r = resolve_delta(here, stmt, sides)
+                r = resolve_delta(here, stmt, sides, meaning.get(stmt.lhs))
                 resolved.append(r)
                 author[stmt.lhs] = sp.Mul(*r.hands[len(sides) - 1])
+                meaning[stmt.lhs] = (r.num, r.den)
             else:
                 unchecked.append(Unchecked(stmt.line, stmt.col, DEFINITION))
         except SympropError as err:
@@ -156,14 +159,18 @@ def is_delta(lhs: object) -> bool:
     return isinstance(lhs, sp.Symbol) and re.fullmatch(r"delta(?:_.*)?", lhs.name) is not None
 
 
-def resolve_delta(net: Network, stmt: Statement, sides: list[list]) -> Resolved:
-    """δ = ∂L/∂z = ...: which z from a side that is that one derivative, else from the name."""
+def resolve_delta(net: Network, stmt: Statement, sides: list[list],
+                  meaning: tuple[sp.Expr, sp.Expr] | None = None) -> Resolved:
+    """δ = ∂L/∂z = ...: which z from a side that is that one derivative, else from what an earlier
+    definition of the same δ said (`meaning`), else from the name."""
     where = f"line {stmt.line}, col {stmt.col}: " if stmt.line else ""
     for side in sides:
         if len(side) == 1 and isinstance(side[0], Partial):
             num = net.names.resolve(side[0].num, where)
             den = net.names.resolve(side[0].den, where)
             return _resolved(net, stmt, sides, num, den, where)
+    if meaning is not None:
+        return _resolved(net, stmt, sides, *meaning, where)
     name = net.names.resolve(cast(sp.Expr, stmt.lhs), where)
     z = next((z for z, delta in net.delta_of.items() if delta == name), None)
     if z is None:
@@ -199,7 +206,14 @@ def _hand(net: Network, f: object, where: str) -> sp.Expr:
         num = net.names.resolve(f.num, where)
         den = net.names.resolve(f.den, where)
         return sp.Mul(*[t.value for t in true_factors(net, num, den, where)])
-    return net.names.resolve(cast(sp.Expr, f), where)
+    expr = cast(sp.Expr, f)
+    # derivatives inside a formula (∂E_o1/∂out_h1 + ∂E_o2/∂out_h1) stand for their true values
+    inner = {p: sp.Dummy() for p in expr.atoms(AppliedUndef) if p.func == PARTIAL}
+    if not inner:
+        return net.names.resolve(expr, where)
+    values = {dummy: _hand(net, Partial(*p.args), where) for p, dummy in inner.items()}
+    names = net.names.with_values({**net.names.values, **values})
+    return names.resolve(expr.xreplace(inner), where)
 
 
 # ------------------------------------------------------------------------------------ the truth
@@ -209,7 +223,10 @@ def true_factors(net: Network, num: sp.Expr, den: sp.Expr, where: str = "") -> t
     """The chain-rule factors of d num / d den, from the Derivation where it has them."""
     d = net.d
     for x in (num, den):
-        if x not in net.nodes and x != d.loss_symbol:
+        quantity = x in net.nodes or x == d.loss_symbol
+        # the numerator may be a formula of the network's quantities: ∂((T - L_k)^2/2)/∂L_k
+        formula = x is num and x.free_symbols and x.free_symbols <= net.nodes | {d.loss_symbol}
+        if not quantity and not formula:
             raise SympropError(f"{where}∂{num}/∂{den}: {x} is not a quantity of the network",
                                "differentiate the loss, an output, a z, an activation f(z), "
                                "a parameter or an input")
