@@ -50,7 +50,8 @@ def test_per_output_errors_and_their_sum(d):
 
 @pytest.mark.parametrize("loss", ["C", "E_{total}", "E_n", "J"])
 def test_loss_names(d, loss):
-    tex = f"$$\\frac{{\\partial {loss}}}{{\\partial b_{{2,1}}}} = (a_{{2,1}} - y_1) a_{{2,1}} (1 - a_{{2,1}})$$"
+    tex = (f"$$\\frac{{\\partial {loss}}}{{\\partial b_{{2,1}}}} = "
+           "(a_{2,1} - y_1) a_{2,1} (1 - a_{2,1})$$")
     assert [v.status for v in verify_text(d, tex).verdicts] == ["correct"]
 
 
@@ -62,7 +63,8 @@ def test_bracketed_derivatives_are_factors_and_lhs():
 
 
 def test_derivative_of_a_formula_of_network_quantities(d):
-    tex = r"$$\frac{\partial E}{\partial a_{2,1}} = \frac{\partial (\frac{1}{2}(y_1 - a_{2,1})^2)}{\partial a_{2,1}} = a_{2,1} - y_1$$"
+    tex = (r"$$\frac{\partial E}{\partial a_{2,1}} = "
+           r"\frac{\partial (\frac{1}{2}(y_1 - a_{2,1})^2)}{\partial a_{2,1}} = a_{2,1} - y_1$$")
     assert [v.status for v in verify_text(d, tex).verdicts] == ["correct"]
 
 
