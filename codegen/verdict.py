@@ -85,9 +85,14 @@ def render_text(report, path: str = "") -> str:
     net, _ = printers(d)
     lines = [f"symprop verify {path}: {d.spec.describe()}".replace(" :", ":")]
     width = max(len(_where(v)) for v in report.verdicts)
+    numbers = getattr(report, "numbers", [])
     rows = sorted([(v.line, v.col, v) for v in report.verdicts]
-                  + [(u.line, u.col, u) for u in report.unchecked], key=lambda r: r[:2])
+                  + [(u.line, u.col, u) for u in report.unchecked]
+                  + [(n.claim.line, n.claim.col, n) for n in numbers], key=lambda r: r[:2])
     for *_, v in rows:
+        if hasattr(v, "claim"):
+            lines.append(_number_line(v, width))
+            continue
         if not hasattr(v, "status"):
             lines.append(f"- line {v.line}:{v.col}  not checked: {v.reason}"
                          + (f" ({v.fix})" if v.fix and len(v.fix) <= 100 else ""))
@@ -105,6 +110,9 @@ def render_text(report, path: str = "") -> str:
                f"{counts['wrong']} wrong")
     if counts["not_proved"]:
         summary += f", {counts['not_proved']} not proved"
+    if numbers:
+        right = sum(n.correct for n in numbers)
+        summary += f"; {len(numbers)} numbers: {right} correct, {len(numbers) - right} wrong"
     if report.unchecked:
         summary += f"; {len(report.unchecked)} NOT CHECKED (not all statements were read)"
     lines.append(summary)
@@ -112,6 +120,16 @@ def render_text(report, path: str = "") -> str:
     if legend:
         lines.append(legend)
     return "\n".join(lines) + "\n"
+
+
+def _number_line(n, width: int) -> str:
+    """A numeric claim judged at the given point."""
+    c = n.claim
+    where = f"{c.line}:{c.col}"
+    head = f"{'✓' if n.correct else '✗'} {where:<{width}}  {c.what} = {c.text}"
+    if n.correct:
+        return f"{head}  correct at the given point (true {n.true:.10g})"
+    return f"{head}  wrong at the given point: {n.value:.10g}, true {n.true:.10g}"
 
 
 def _legend(report, net) -> str:
@@ -343,6 +361,9 @@ def to_json(report, path: str = "") -> str:
         "statements": statements,
         "not_checked": [{"line": u.line, "col": u.col, "reason": u.reason, "fix": u.fix}
                         for u in report.unchecked],
+        "numbers": [{"line": n.claim.line, "col": n.claim.col, "text": n.claim.text,
+                     "value": n.value, "true": n.true, "tolerance": n.tolerance,
+                     "correct": n.correct} for n in getattr(report, "numbers", [])],
     }
     return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
 

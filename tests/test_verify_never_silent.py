@@ -168,3 +168,53 @@ def test_two_statements_on_one_row_are_both_read():
     assert [(s.line, s.col) for s in statements] == [(1, 3), (1, 17), (1, 36)]
     # a case condition stays with its statement (not read yet: named, never split off as a claim)
     assert [(e.line, e.col) for e in errors] == [(2, 10)]
+
+
+def test_numbers_are_checked_at_the_given_point_to_the_digits_written(d):
+    from symbolic.verify.read import _tex
+
+    point = {_tex(k, 0): v for k, v in {"x_1": 0.05, "x_2": 0.1, "w_{11}": 0.15, "w_{12}": 0.2,
+                                          "w_{21}": 0.25, "w_{22}": 0.3, "w_{31}": 0.35,
+                                          "w_{32}": 0.4, "b_1": 0.1, "b_2": 0.2, "b_3": 0.3,
+                                          "w_a": 0.4, "w_b": 0.45, "w_c": 0.5, "b_4": 0.6,
+                                          "y_T": 0.01}.items()}
+    truth = _value_of_db4(d, point)
+    good, bad = f"{truth:.9f}", f"{truth + 2e-9:.9f}"
+    tex = (f"$$\\frac{{\\partial L}}{{\\partial b_4}} = (out - y) \\cdot out (1 - out) = {good}$$\n"
+           f"$$\\frac{{\\partial L}}{{\\partial b_4}} = {bad}$$\n")
+    report = verify_text(d, tex, point=point)
+    assert [n.correct for n in report.numbers] == [True, False] and report.exit_code == 1
+    assert not report.unchecked
+    # the same claims without the point: not checked, never wrong
+    report = verify_text(d, tex)
+    assert report.numbers == [] and len(report.unchecked) == 2 and report.exit_code == 4
+
+
+def _value_of_db4(d, point):
+    """dL/db4 at the point by an independent route: finite differences of the loss."""
+    import mpmath
+
+    from symbolic.verify.numbers import Points
+    b4 = next(s for s in d.params if str(s) == "b4")
+    with mpmath.workdps(30):
+        h = mpmath.mpf("1e-10")
+        def loss(shift):
+            base = {s: mpmath.mpf(str(v)) for s, v in point_symbols(d, point).items()}
+            base[b4] += shift
+            return Points(d, 1, base=[base]).vector(d["L"].rhs)[0]
+        return float((loss(h) - loss(-h)) / (2 * h))
+
+
+def point_symbols(d, raw):
+    from symbolic.verify.resolve import network
+    net = network(d)
+    return {net.names.resolve(k): v for k, v in raw.items()}
+
+
+def test_cli_at_point_file(tmp_path, capsys):
+    tex = tmp_path / "n.tex"
+    tex.write_text("$$\\frac{\\partial L}{\\partial b_4} = 0.5$$\n", encoding="utf-8")
+    point = tmp_path / "p.toml"
+    point.write_text('"x_1" = 1\n', encoding="utf-8")
+    code = main(["verify", str(tex), "--net", "2-3-1", "--naming", "seed", "--at", str(point)])
+    assert code == 2 and "the point lacks" in capsys.readouterr().err

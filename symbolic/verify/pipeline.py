@@ -21,11 +21,13 @@ import sympy as sp
 
 from ..derivation import Derivation
 from ..latex import Partial, Product, Statement
+from .claims import Checked
+from .claims import check as check_claims
 from .ditto import Unchecked, VerifyInputError
 from .evaluate import Sampling, evaluate, sampling
 from .judge import Verdict, judge
 from .read import read
-from .resolve import DEFINITION, Network, network, resolve, resolve_all
+from .resolve import DEFINITION, NUMBERS, Network, network, resolve, resolve_all
 
 NOT_PROVED_EXIT = 3
 NOT_CHECKED_EXIT = 4
@@ -37,6 +39,7 @@ class Report:
     verdicts: list[Verdict]
     unchecked: list[Unchecked] = field(default_factory=list)
     source: str = ""
+    numbers: list[Checked] = field(default_factory=list)   # numeric claims judged at a point
 
     @property
     def ok(self) -> bool:
@@ -46,7 +49,8 @@ class Report:
     def exit_code(self) -> int:
         """0 every statement correct, 1 some wrong, 4 none wrong but some not checked (unread,
         unresolved, a definition), 3 none wrong, all checked, but some not proved."""
-        if any(v.status == "wrong" for v in self.verdicts):
+        if any(v.status == "wrong" for v in self.verdicts) or any(
+                not n.correct for n in self.numbers):
             return 1
         if self.unchecked:
             return NOT_CHECKED_EXIT
@@ -74,13 +78,23 @@ def verify_text(d: Derivation, text: str, fmt: str = "tex", **kw: Any) -> Report
 
 def verify_statements(d: Derivation, statements: list[Statement], aliases: dict | None = None,
                       points: int = 20, seed: int = 0, source: str = "",
-                      unread: list[Unchecked] | None = None) -> Report:
+                      unread: list[Unchecked] | None = None, point: dict | None = None
+                      ) -> Report:
     """Check every statement of a parsed document against the Derivation `d`; `unread` are the
     rows the reader could not read. Unusable (VerifyInputError) only when nothing was checked."""
     net = network(d, aliases)
-    resolved, unchecked = resolve_all(net, statements)
+    resolved, unchecked, claims = resolve_all(net, statements)
+    mixed = [c for c in claims if c.written.free_symbols]
+    claims = [c for c in claims if not c.written.free_symbols]
+    unchecked += [Unchecked(c.line, c.col, "a side mixing numbers and names") for c in mixed]
+    numbers: list[Checked] = []
+    if point is None:
+        unchecked += [Unchecked(c.line, c.col, NUMBERS, "give the point: --at POINT.toml")
+                      for c in claims]
+    elif claims:
+        numbers = check_claims(d, claims, point_of(net, point))
     unchecked = sorted([*(unread or []), *unchecked], key=lambda u: (u.line, u.col))
-    if not resolved:
+    if not resolved and not numbers:
         problems = [f"{u.problem()}; {u.fix}" if u.fix else u.problem()
                     for u in unchecked if u.reason != DEFINITION]
         if problems:
@@ -92,7 +106,21 @@ def verify_statements(d: Derivation, statements: list[Statement], aliases: dict 
     sampled = sampling(d, points, seed)
     evaluations = [evaluate(net, sampled, r) for r in resolved]
     verdicts = [judge(net, r, e) for r, e in zip(resolved, evaluations)]
-    return Report(d, verdicts, unchecked, source)
+    return Report(d, verdicts, unchecked, source, numbers)
+
+
+def point_of(net: Network, raw: dict) -> dict:
+    """--at values by the document's names (raw expression -> number) -> network symbol -> number;
+    each name must be an input, a parameter or a target of the network."""
+    allowed = set(net.d.params) | set(net.d.inputs) | set(net.d.targets)
+    point = {}
+    for name, value in raw.items():
+        symbol = net.names.resolve(name, "--at: ")
+        if symbol not in allowed:
+            raise VerifyInputError([f"--at: {name} is not an input, a parameter or a target"],
+                                   "give the values of inputs, weights, biases and targets")
+        point[symbol] = value
+    return point
 
 
 def check_product(ctx: Context, num: sp.Expr, den: sp.Expr, factors: list[sp.Expr]) -> Verdict:

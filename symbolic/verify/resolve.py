@@ -21,7 +21,8 @@ from sympy.core.function import AppliedUndef
 from ..derivation import Derivation, Factor
 from ..errors import SympropError
 from ..functions import expand_definitions
-from ..latex import PARTIAL, Partial, Statement
+from ..latex import PARTIAL, Partial, Product, Statement, product_expr
+from .claims import Claim
 from .ditto import Unchecked, expand_each
 from .names import Resolver
 from .piecewise import PIECEWISE
@@ -100,15 +101,17 @@ class Resolved:
 
 
 def resolve_all(net: Network, statements: list[Statement]
-                ) -> tuple[list[Resolved], list[Unchecked]]:
+                ) -> tuple[list[Resolved], list[Unchecked], list[Claim]]:
     """Every statement resolved, '//' expanded first: (resolved, the statements that get no
-    verdict, each with its position and reason). One bad statement never stops the others.
+    verdict, each with its position and reason, the numeric claims with their truth). One bad
+    statement never stops the others.
 
     A δ definition (δ_j = ∂L/∂z_j = ...) is a statement: checked as ∂L/∂z_j, and later
     statements read that δ as its author wrote it (its last side), right or wrong.
     """
     resolved: list[Resolved] = []
     unchecked: list[Unchecked] = []
+    claims: list[Claim] = []
     author: dict[sp.Basic, sp.Expr] = {}
     meaning: dict[sp.Basic, tuple[sp.Expr, sp.Expr]] = {}   # δ -> the derivative it was said to be
     for stmt, sides in zip(statements, expand_each(statements)):
@@ -116,23 +119,45 @@ def resolve_all(net: Network, statements: list[Statement]
             unchecked.append(Unchecked.of(sides, stmt.line, stmt.col))
             continue
         here = replace(net, names=net.names.with_values(author))
+        whole = stmt
         stmt, sides, numeric = _without_numbers(stmt, sides)
-        unchecked += numeric
-        if not stmt.sides:
-            continue
         try:
-            if isinstance(stmt.lhs, Partial):
-                resolved.append(resolve(here, stmt, sides))
-            elif is_delta(stmt.lhs):
+            if not isinstance(stmt.lhs, Partial) and not is_delta(stmt.lhs):
+                unchecked.append(Unchecked(stmt.line, stmt.col, DEFINITION))
+                continue
+            if not stmt.sides:     # numbers only: the truth of the left side alone
+                num, den = _left(here, whole, meaning.get(stmt.lhs))
+                truth = sp.Mul(*[f.value for f in true_factors(here, num, den, _where(stmt))])
+            elif isinstance(stmt.lhs, Partial):
+                r = resolve(here, stmt, sides)
+                resolved.append(r)
+                truth = sp.Mul(*r.true_values)
+            else:
                 r = resolve_delta(here, stmt, sides, meaning.get(stmt.lhs))
                 resolved.append(r)
+                truth = sp.Mul(*r.true_values)
                 author[stmt.lhs] = sp.Mul(*r.hands[len(sides) - 1])
                 meaning[stmt.lhs] = (r.num, r.den)
-            else:
-                unchecked.append(Unchecked(stmt.line, stmt.col, DEFINITION))
+            claims += [Claim(p.line or stmt.line, p.col, p.text, product_expr(p), truth,
+                             whole.source.split("=", 1)[0].strip()) for p in numeric]
         except SympropError as err:
             unchecked.append(Unchecked.of(err, stmt.line, stmt.col))
-    return resolved, unchecked
+    return resolved, unchecked, claims
+
+
+def _where(stmt: Statement) -> str:
+    return f"line {stmt.line}, col {stmt.col}: " if stmt.line else ""
+
+
+def _left(net: Network, stmt: Statement, meaning: tuple | None) -> tuple[sp.Expr, sp.Expr]:
+    """The derivative a statement's left side stands for, in the network's symbols."""
+    where = _where(stmt)
+    if isinstance(stmt.lhs, Partial):
+        return net.names.resolve(stmt.lhs.num, where), net.names.resolve(stmt.lhs.den, where)
+    if meaning is not None:
+        return meaning
+    r = resolve_delta(net, stmt, [[sp.Integer(0)]])
+    return r.num, r.den
 
 
 DEFINITION = "a definition, not a derivative: definitions are not checked yet"
@@ -142,14 +167,13 @@ _DECIMAL = re.compile(r"(?<![A-Za-z_^])[0-9]*\.[0-9]+")
 
 
 def _without_numbers(stmt: Statement, sides: list[list]
-                     ) -> tuple[Statement, list[list], list[Unchecked]]:
-    """A side written with decimals (0.74136507 * 0.186815602) is a claim at the document's
-    point: never judged at random points (it would be 'wrong' there), named as not checked."""
+                     ) -> tuple[Statement, list[list], list[Product]]:
+    """The sides written with decimals (0.74136507 * 0.186815602) set apart: claims about the
+    value at the author's point, never judged at random points."""
     keep = [k for k, side in enumerate(stmt.sides) if not _DECIMAL.search(side.text)]
     if len(keep) == len(stmt.sides):
         return stmt, sides, []
-    numeric = [Unchecked(side.line or stmt.line, side.col, NUMBERS)
-               for k, side in enumerate(stmt.sides) if k not in keep]
+    numeric = [side for k, side in enumerate(stmt.sides) if k not in keep]
     trimmed = replace(stmt, sides=tuple(stmt.sides[k] for k in keep))
     return trimmed, [sides[k] for k in keep], numeric
 

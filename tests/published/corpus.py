@@ -19,6 +19,7 @@ from symbolic.backprop import derive
 from symbolic.errors import SympropError
 from symbolic.spec import network
 from symbolic.verify import verify_text
+from symbolic.verify.read import _tex
 
 DIR = Path(__file__).resolve().parent
 NAMES = sorted(p.stem for p in DIR.glob("*.tex"))
@@ -60,14 +61,19 @@ def run(name: str, text: str | None = None, meta: dict | None = None) -> Outcome
     opts = meta["network"]
     d = derive(network(opts["net"], opts.get("activation", "sigmoid"), opts.get("loss", "half_se"),
                        opts.get("output_activation"), opts.get("naming", "layered")))
+    point = {_tex(k, 0): v for k, v in meta["point"].items()} if "point" in meta else None
+    numbers: list = []
     try:
-        report = verify_text(d, text)
+        report = verify_text(d, text, point=point)
         verdicts, unchecked, code = report.verdicts, report.unchecked, report.exit_code
+        numbers = report.numbers
     except SympropError as err:
         verdicts, unchecked, code = [], list(getattr(err, "unchecked", [])), err.exit_code
     found = sorted([(v.line, v.col, v.status, v.fault.position if v.fault else None, "")
                     for v in verdicts]
-                   + [(u.line, u.col, "not checked", None, u.reason) for u in unchecked])
+                   + [(u.line, u.col, "not checked", None, u.reason) for u in unchecked]
+                   + [(n.claim.line, n.claim.col, "correct" if n.correct else "wrong", 0, "")
+                      for n in numbers])
     want = expected(meta)
     starts = [line for line, _ in want]
     slots: dict[int, list] = {k: [] for k in range(len(want))}
@@ -89,7 +95,10 @@ def run(name: str, text: str | None = None, meta: dict | None = None) -> Outcome
             reasons.append("")
             continue
         status, factor, reason = slots[k][0]
-        if any(s == "not checked" for s, _, _ in slots[k]):
+        wrong = [(s, f) for s, f, _ in slots[k] if s == "wrong"]
+        if wrong:     # a wrong side (or number) makes the statement wrong, at its factor
+            status, factor = wrong[0]
+        elif any(s == "not checked" for s, _, _ in slots[k]):
             status, factor = "not checked", None
             reason = next(r for s, _, r in slots[k] if s == "not checked")
         said.append(status)
