@@ -167,6 +167,9 @@ def _raw_printer(d, v) -> VerdictPrinter:
 
 
 def _label(v, net, raw) -> str:
+    if v.kind == "definition":
+        name, written = net.doprint(v.num), raw.doprint(v.delta)
+        return f"{name}{'' if written == name else f' (written {written})'}, as defined"
     label = net.partial(v.num, v.den)
     written = raw.partial(v.written.num, v.written.den)
     same = v.written.num == v.num and v.written.den == v.den   # already the network's symbols
@@ -247,7 +250,7 @@ def describe_fault(v, net, raw, every: bool = False) -> str:
         simple = f.ratio is not None and sp.count_ops(f.ratio) <= MAX_RATIO_OPS
         ratio = net.doprint(f.ratio) if simple else "not simple"
         return f"the product does not align with the chain rule{side}: written/true = {ratio}"
-    single = v.kind == "local" and f.partial == (v.num, v.den)
+    single = v.kind == "definition" or v.kind == "local" and f.partial == (v.num, v.den)
     span = f"factors {f.position}–{f.position + f.span - 1}" if f.span > 1 else \
         f"factor {f.position}"
     where = "" if single else f"{span}{side}: "

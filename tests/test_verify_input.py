@@ -83,11 +83,13 @@ def test_derivative_of_something_not_in_the_network(d):
         verify_text(d, "$$\\frac{\\partial L}{\\partial (w_{11} x_1)} = x_1$$")
 
 
-def test_non_derivative_statements_are_named_not_checked(d):
-    tex = "$$z_{h1} = w_{11} x_1 + w_{12} x_2 + b_1$$\n$$\\frac{\\partial z_{h1}}{\\partial b_1} = 1$$"
+def test_definitions_are_checked_against_the_forward_pass(d):
+    tex = ("$$z_{h1} = w_{11} x_1 + w_{12} x_2 + b_1$$\n$$\\frac{\\partial z_{h1}}{\\partial b_1} = 1$$\n"
+           "$$z_{h2} = w_{21} x_1 + b_2$$\n$$q = 1$$")
     report = verify_text(d, tex)
-    assert len(report.verdicts) == 1 and [(u.line, u.col) for u in report.unchecked] == [(1, 3)]
-    assert "definition" in report.unchecked[0].reason and report.exit_code == 4
+    assert [(v.line, v.kind, v.status) for v in report.verdicts] == [
+        (1, "definition", "correct"), (2, "local", "correct"), (3, "definition", "wrong")]
+    assert [(u.line, u.reason) for u in report.unchecked] == [(4, "unknown name q")]
 
 
 # ------------------------------------------------------------------ formats

@@ -56,7 +56,7 @@ DOC = "\n".join([
     "$$" + RIGHT + "$$",                                                   # line 1: judged
     r"$$\frac{\partial L}{\partial b_4} = [out - y] \cdot [\foo]$$",      # 2: unreadable
     r"$$\frac{\partial L}{\partial b_4} = (out - q) \cdot 1$$",           # 3: unknown name
-    r"$$z_{h1} = w_{11} x_1 + w_{12} x_2 + b_1$$",                        # 4: a definition
+    r"$$\sigma(x) = \frac{1}{1+e^{-x}}$$",                                 # 4: a function's
     r"$$\frac{\partial L}{\partial w_{41}} = (out - y) \cdot out (1 - out) \cdot \sigma(z_{h1})$$",
 ])
 

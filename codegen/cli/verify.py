@@ -132,14 +132,15 @@ def _read_point(path: str) -> dict:
 
 
 def _refuse_wrong_network(report, spec) -> None:
-    """Statements whose names fit another --net or --naming: the network given is the wrong one,
-    and the few statements it can read are not worth a verdict (unusable input, exit 2)."""
+    """Most statements use names that fit another --net or --naming: the network given is the
+    wrong one, and the few statements it can read are not worth a verdict (unusable input, exit 2)."""
     from symbolic.verify import VerifyInputError
     from symbolic.verify.names import unknown_summary
 
     problems = [f"{u.problem()}; {u.fix}" if u.fix else u.problem() for u in report.unchecked]
     folded = unknown_summary(problems, spec)
-    if folded and folded[1].startswith("these names fit"):
+    unknown = sum("unknown name" in u.reason for u in report.unchecked)
+    if folded and folded[1].startswith("these names fit") and unknown > len(report.verdicts):
         raise VerifyInputError(problems)
 
 

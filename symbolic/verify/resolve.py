@@ -94,6 +94,7 @@ class Resolved:
     checked: tuple[int, ...]             # the sides compared with the truth (value sides, last)
     hands: dict[int, tuple[sp.Expr, ...]]  # side -> its factors' values
     notes: tuple[ChainNote, ...] = ()
+    definition: bool = False             # name = formula, checked against the forward pass
 
     @property
     def true_values(self) -> list[sp.Expr]:
@@ -123,7 +124,15 @@ def resolve_all(net: Network, statements: list[Statement]
         stmt, sides, numeric = _without_numbers(stmt, sides)
         try:
             if not isinstance(stmt.lhs, Partial) and not is_delta(stmt.lhs):
-                unchecked.append(Unchecked(stmt.line, stmt.col, DEFINITION))
+                if not isinstance(stmt.lhs, sp.Symbol):
+                    unchecked.append(Unchecked(stmt.line, stmt.col, DEFINITION))
+                    continue
+                lhs = here.names.resolve(stmt.lhs, _where(stmt))
+                truth = _quantity(here, lhs, _where(stmt))
+                if stmt.sides:
+                    resolved.append(resolve_definition(here, stmt, sides, lhs, truth))
+                claims += [Claim(p.line or stmt.line, p.col, p.text, product_expr(p), truth,
+                                 whole.source.split("=", 1)[0].strip()) for p in numeric]
                 continue
             if not stmt.sides:     # numbers only: the truth of the left side alone
                 num, den = _left(here, whole, meaning.get(stmt.lhs))
@@ -145,6 +154,29 @@ def resolve_all(net: Network, statements: list[Statement]
     return resolved, unchecked, claims
 
 
+def _quantity(net: Network, lhs: sp.Expr, where: str) -> sp.Expr:
+    """The value of a defined quantity (z, a, an output, the loss, one output's error) in the
+    forward intermediates; anything else is not a quantity of the network."""
+    if lhs == net.d.loss_symbol:
+        return net.d["L"].rhs
+    if lhs in net.nodes or lhs.free_symbols and lhs.free_symbols <= net.nodes:
+        return net.d.definitions().get(lhs, lhs) if lhs in net.names.z_layer else lhs
+    raise SympropError(f"{where}{lhs} is not a quantity of the network",
+                       "define a z, an activation, an output or the loss")
+
+
+def resolve_definition(net: Network, stmt: Statement, sides: list[list], lhs: sp.Expr,
+                       truth: sp.Expr) -> Resolved:
+    """name = formula (net_{o1} = w_5 out_{h1} + ...): each side against the network's own
+    value of that quantity."""
+    where = _where(stmt)
+    checked = tuple(range(len(sides)))
+    hands = {k: (sp.Mul(*[_hand(net, f, where) for f in sides[k]]),) for k in checked}
+    true = (Factor(lhs, sp.Integer(1), truth),)
+    return Resolved(stmt, tuple(tuple(s) for s in sides), lhs, sp.Integer(1), False, true,
+                    checked, hands, (), definition=True)
+
+
 def _where(stmt: Statement) -> str:
     return f"line {stmt.line}, col {stmt.col}: " if stmt.line else ""
 
@@ -160,7 +192,7 @@ def _left(net: Network, stmt: Statement, meaning: tuple | None) -> tuple[sp.Expr
     return r.num, r.den
 
 
-DEFINITION = "a definition, not a derivative: definitions are not checked yet"
+DEFINITION = "a definition of something other than a name: not checked"
 NUMBERS = ("a numeric claim: numbers are checked only at the point they were computed at, "
            "which cannot be given yet")
 _DECIMAL = re.compile(r"(?<![A-Za-z_^])[0-9]*\.[0-9]+")
