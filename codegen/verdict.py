@@ -169,6 +169,8 @@ def _raw_printer(d, v) -> VerdictPrinter:
 def _label(v, net, raw) -> str:
     if v.kind == "definition":
         name, written = net.doprint(v.num), raw.doprint(v.delta)
+        if written.endswith("^+"):
+            return f"{name} after one update (written {written[:-2]}⁺)"
         return f"{name}{'' if written == name else f' (written {written})'}, as defined"
     label = net.partial(v.num, v.den)
     written = raw.partial(v.written.num, v.written.den)

@@ -82,3 +82,14 @@ def test_a_delta_redefined_keeps_the_meaning_its_author_gave(d):
     report = verify_text(d, tex)
     assert [(v.line, v.status) for v in report.verdicts] == [(6, "correct"), (7, "wrong"),
                                                               (8, "wrong")]
+
+
+def test_update_lines(d):
+    tex = MAZUR + "\n" + "\n".join([
+        r"$$w_5^{+} = w_5 - \eta * \frac{\partial E_{total}}{\partial w_{5}}$$",
+        r"$$w_5^{+} = w_5 + \eta \frac{\partial E_{total}}{\partial w_{5}}$$",      # sign slip
+        r"$$w_5^+ = w_5 - \eta (out_{o1} - target_{o1}) out_{o1} (1 - out_{o1}) out_{h1}$$",
+    ])
+    report = verify_text(d, tex)
+    assert [(v.line, v.status) for v in report.verdicts] == [(6, "correct"), (7, "wrong"),
+                                                              (8, "correct")]

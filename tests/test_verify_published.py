@@ -25,7 +25,7 @@ GAPS = {
     "cs231n_softmax": [3, 6],
     "cs_se_mazur_answer": [],
     "math_se_sigmoid_chain": [2, 4, 8],
-    "mazur_backward": [16, 26, 27, 28, 29],
+    "mazur_backward": [26, 27, 28],
     "neurotic_chain": [2, 3, 5],
     "nielsen_bp_proof": [3, 6, 9, 12, 17, 20, 23],
     "nielsen_bp_vector": [3, 6, 9, 12, 15, 17, 21],

@@ -64,10 +64,15 @@ def check(d: Derivation, claims: list[Claim], point: dict) -> list[Checked]:
     if missing:
         raise SympropError(f"the point lacks {', '.join(missing[:8])}",
                            "give every input, parameter and target in --at POINT.toml")
-    points = Points(d, 1, base=[{s: sp.Rational(str(v)) for s, v in point.items()}])
+    eta = {d.eta: sp.Rational(str(point[d.eta]))} if d.eta in point else {}
+    points = Points(d, 1, base=[{s: sp.Rational(str(v)) for s, v in point.items()
+                                 if s != d.eta}])
     out = []
     for c in claims:
-        true = points.vector(c.true)[0]
+        if c.true.has(d.eta) and not eta:
+            raise SympropError("an update's numbers need the learning rate",
+                               'give it in --at POINT.toml: "eta" = 0.5')
+        true = points.vector(c.true.xreplace(eta))[0]
         value = mpmath.mpf(sp.Float(c.written, 40))
         tol = tolerance(c.text, true)
         out.append(Checked(c, float(value), float(true), float(tol), abs(value - true) <= tol))

@@ -115,6 +115,9 @@ def point_of(net: Network, raw: dict) -> dict:
     allowed = set(net.d.params) | set(net.d.inputs) | set(net.d.targets)
     point = {}
     for name, value in raw.items():
+        if name == sp.Symbol("eta"):
+            point[net.d.eta] = value
+            continue
         symbol = net.names.resolve(name, "--at: ")
         if symbol not in allowed:
             raise VerifyInputError([f"--at: {name} is not an input, a parameter or a target"],

@@ -127,10 +127,14 @@ def resolve_all(net: Network, statements: list[Statement]
                 if not isinstance(stmt.lhs, sp.Symbol):
                     unchecked.append(Unchecked(stmt.line, stmt.col, DEFINITION))
                     continue
-                lhs = here.names.resolve(stmt.lhs, _where(stmt))
-                truth = _quantity(here, lhs, _where(stmt))
+                if stmt.lhs.name.endswith("^+"):      # w_5^{+} = w_5 - η ∂E/∂w_5
+                    lhs, truth, here = _update(here, stmt)
+                    fixed = truth.xreplace({net.d.eta: ETA})
+                else:
+                    lhs = here.names.resolve(stmt.lhs, _where(stmt))
+                    truth = fixed = _quantity(here, lhs, _where(stmt))
                 if stmt.sides:
-                    resolved.append(resolve_definition(here, stmt, sides, lhs, truth))
+                    resolved.append(resolve_definition(here, stmt, sides, lhs, fixed))
                 claims += [Claim(p.line or stmt.line, p.col, p.text, product_expr(p), truth,
                                  whole.source.split("=", 1)[0].strip()) for p in numeric]
                 continue
@@ -152,6 +156,23 @@ def resolve_all(net: Network, statements: list[Statement]
         except SympropError as err:
             unchecked.append(Unchecked.of(err, stmt.line, stmt.col))
     return resolved, unchecked, claims
+
+
+ETA = sp.Rational(1, 7)    # η in an update line checked symbolically (both sides are linear in η)
+
+
+def _update(net: Network, stmt: Statement) -> tuple[sp.Expr, sp.Expr, Network]:
+    """w^{+} = w - η ∂L/∂w: the parameter, the true updated value (with the network's η), and
+    the network reading the written η as ETA."""
+    where = _where(stmt)
+    param = net.names.resolve(sp.Symbol(cast(sp.Symbol, stmt.lhs).name[:-2]), where)
+    if param not in net.d.params:
+        raise SympropError(f"{where}{param} is updated but is not a weight or a bias",
+                           "write the update of a parameter: w^{+} = w - \\eta ...")
+    grad = sp.Mul(*[f.value for f in true_factors(net, net.d.loss_symbol, param, where)])
+    eta = {sp.Symbol("eta"): ETA}
+    return param, param - net.d.eta * grad, replace(
+        net, names=net.names.with_values({**net.names.values, **eta}))
 
 
 def _quantity(net: Network, lhs: sp.Expr, where: str) -> sp.Expr:
