@@ -27,8 +27,11 @@ GAPS = {
     "math_se_sigmoid_chain": [2, 4, 8],
     "mazur_backward": [26, 27, 28],
     "neurotic_chain": [2, 3, 5],
+    "ng_ex4_theta": [2, 3, 4, 5],
     "nielsen_bp_proof": [3, 6, 9, 12, 17, 20, 23],
     "nielsen_bp_vector": [3, 6, 9, 12, 15, 17, 21],
+    "ufldl_backprop": [3, 7, 10, 11],
+    "ufldl_vectorized": [3, 7, 10, 11],
     "wikipedia_backprop": [2, 3, 4, 5, 6, 7],
 }
 # planted mistakes the verifier calls wrong without naming the factor yet (an opaque
