@@ -217,4 +217,8 @@ def test_cli_at_point_file(tmp_path, capsys):
     point = tmp_path / "p.toml"
     point.write_text('"x_1" = 1\n', encoding="utf-8")
     code = main(["verify", str(tex), "--net", "2-3-1", "--naming", "seed", "--at", str(point)])
-    assert code == 2 and "the point lacks" in capsys.readouterr().err
+    assert code == 2 and "the point (--at) lacks" in capsys.readouterr().err   # nothing checked
+    tex.write_text("$$\\frac{\\partial L}{\\partial b_4} = (out - y) out (1 - out) = 0.5$$\n",
+                   encoding="utf-8")
+    code = main(["verify", str(tex), "--net", "2-3-1", "--naming", "seed", "--at", str(point)])
+    assert code == 4 and "not checked: the point (--at) lacks" in capsys.readouterr().out

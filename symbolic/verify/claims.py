@@ -17,7 +17,6 @@ import mpmath
 import sympy as sp
 
 from ..derivation import Derivation
-from ..errors import SympropError
 from .numbers import Points
 
 RELATIVE = mpmath.mpf("1e-9")
@@ -57,23 +56,25 @@ def tolerance(text: str, value: mpmath.mpf) -> mpmath.mpf:
     return (rel + RELATIVE) * abs(value) + mpmath.mpf(10) ** -12
 
 
-def check(d: Derivation, claims: list[Claim], point: dict) -> list[Checked]:
-    """Each claim at `point` (network symbol -> value): its value against the true value."""
+def check(d: Derivation, claims: list[Claim], point: dict
+          ) -> tuple[list[Checked], list[tuple[Claim, str]]]:
+    """Each claim at `point` (network symbol -> value): its value against the true value; the
+    claims that cannot be checked there, with the reason."""
     needed = set(d.params) | set(d.inputs) | set(d.targets)
     missing = sorted(str(s) for s in needed - set(point))
     if missing:
-        raise SympropError(f"the point lacks {', '.join(missing[:8])}",
-                           "give every input, parameter and target in --at POINT.toml")
+        why = f"the point (--at) lacks {', '.join(missing[:8])}"
+        return [], [(c, why) for c in claims]
     eta = {d.eta: sp.Rational(str(point[d.eta]))} if d.eta in point else {}
     points = Points(d, 1, base=[{s: sp.Rational(str(v)) for s, v in point.items()
                                  if s != d.eta}])
-    out = []
+    out, unchecked = [], []
     for c in claims:
         if c.true.has(d.eta) and not eta:
-            raise SympropError("an update's numbers need the learning rate",
-                               'give it in --at POINT.toml: "eta" = 0.5')
+            unchecked.append((c, 'an update\'s numbers need the learning rate: "eta" = 0.5 in --at'))
+            continue
         true = points.vector(c.true.xreplace(eta))[0]
         value = mpmath.mpf(sp.Float(c.written, 40))
         tol = tolerance(c.text, true)
         out.append(Checked(c, float(value), float(true), float(tol), abs(value - true) <= tol))
-    return out
+    return out, unchecked

@@ -92,7 +92,8 @@ def verify_statements(d: Derivation, statements: list[Statement], aliases: dict 
         unchecked += [Unchecked(c.line, c.col, NUMBERS, "give the point: --at POINT.toml")
                       for c in claims]
     elif claims:
-        numbers = check_claims(d, claims, point_of(net, point))
+        numbers, missed = check_claims(d, claims, point_of(net, point))
+        unchecked += [Unchecked(c.line, c.col, why) for c, why in missed]
     unchecked = sorted([*(unread or []), *unchecked], key=lambda u: (u.line, u.col))
     if not resolved and not numbers:
         problems = [f"{u.problem()}; {u.fix}" if u.fix else u.problem()
