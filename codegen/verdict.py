@@ -88,10 +88,16 @@ def render_text(report, path: str = "") -> str:
     numbers = getattr(report, "numbers", [])
     rows = sorted([(v.line, v.col, v) for v in report.verdicts]
                   + [(u.line, u.col, u) for u in report.unchecked]
-                  + [(n.claim.line, n.claim.col, n) for n in numbers], key=lambda r: r[:2])
+                  + [(n.claim.line, n.claim.col, n) for n in numbers]
+                  + [(g.line, g.col, g) for g in getattr(report, "given", [])],
+                  key=lambda r: r[:2])
     for *_, v in rows:
         if hasattr(v, "claim"):
             lines.append(_number_line(v, width))
+            continue
+        if hasattr(v, "symbol"):
+            lines.append(f"· line {v.line}:{v.col}  given: {net.doprint(v.symbol)} = "
+                         f"{float(v.value):g} (the point its numbers are checked at)")
             continue
         if not hasattr(v, "status"):
             lines.append(f"- line {v.line}:{v.col}  not checked: {v.reason}"
@@ -366,6 +372,8 @@ def to_json(report, path: str = "") -> str:
         "statements": statements,
         "not_checked": [{"line": u.line, "col": u.col, "reason": u.reason, "fix": u.fix}
                         for u in report.unchecked],
+        "given": [{"line": g.line, "col": g.col, "name": str(g.symbol), "value": float(g.value)}
+                  for g in getattr(report, "given", [])],
         "numbers": [{"line": n.claim.line, "col": n.claim.col, "text": n.claim.text,
                      "value": n.value, "true": n.true, "tolerance": n.tolerance,
                      "correct": n.correct} for n in getattr(report, "numbers", [])],

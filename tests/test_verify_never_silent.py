@@ -222,3 +222,19 @@ def test_cli_at_point_file(tmp_path, capsys):
                    encoding="utf-8")
     code = main(["verify", str(tex), "--net", "2-3-1", "--naming", "seed", "--at", str(point)])
     assert code == 4 and "not checked: the point (--at) lacks" in capsys.readouterr().out
+
+
+def test_the_documents_own_values_are_the_point(d):
+    given = (r"Given $w_{11} = 0.15$, $w_{12} = 0.2$, $w_{21} = 0.25$, $w_{22} = 0.3$, "
+             r"$w_{31} = 0.35$, $w_{32} = 0.4$, $b_1 = 0.1$, $b_2 = 0.2$, $b_3 = 0.3$, "
+             r"$w_a = 0.4$, $w_b = 0.45$, $w_c = 0.5$, $b_4 = 0.6$, $x_1 = 0.05$, "
+             r"$x_2 = 0.1$, $y_T = 0.01$." "\n")
+    tex = given + (r"$$z_{h1} = w_{11} x_1 + w_{12} x_2 + b_1 = 0.15 \cdot 0.05 + 0.2 \cdot 0.1"
+                   r" + 0.1 = 0.1275$$" "\n" r"$$z_{h1} = 0.1276$$" "\n")
+    report = verify_text(d, tex)
+    assert len(report.given) == 16 and not report.unchecked
+    assert [n.correct for n in report.numbers] == [True, True, False] and report.exit_code == 1
+    # without all the values: the numbers are not checked, never judged
+    report = verify_text(d, given.replace(r"$y_T = 0.01$", "") + tex[len(given):])
+    assert report.numbers == [] and len(report.unchecked) == 3
+    assert all("lacks y_T" in u.reason for u in report.unchecked)

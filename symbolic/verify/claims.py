@@ -65,9 +65,9 @@ def check(d: Derivation, claims: list[Claim], point: dict
     if missing:
         why = f"the point (--at) lacks {', '.join(missing[:8])}"
         return [], [(c, why) for c in claims]
-    eta = {d.eta: sp.Rational(str(point[d.eta]))} if d.eta in point else {}
-    points = Points(d, 1, base=[{s: sp.Rational(str(v)) for s, v in point.items()
-                                 if s != d.eta}])
+    exact = {s: v if isinstance(v, sp.Rational) else sp.Rational(str(v)) for s, v in point.items()}
+    eta = {d.eta: exact[d.eta]} if d.eta in exact else {}
+    points = Points(d, 1, base=[{s: v for s, v in exact.items() if s != d.eta}])
     out, unchecked = [], []
     for c in claims:
         if c.true.has(d.eta) and not eta:

@@ -40,6 +40,7 @@ class Report:
     unchecked: list[Unchecked] = field(default_factory=list)
     source: str = ""
     numbers: list[Checked] = field(default_factory=list)   # numeric claims judged at a point
+    given: list = field(default_factory=list)              # values the document gives (Given)
 
     @property
     def ok(self) -> bool:
@@ -83,7 +84,13 @@ def verify_statements(d: Derivation, statements: list[Statement], aliases: dict 
     """Check every statement of a parsed document against the Derivation `d`; `unread` are the
     rows the reader could not read. Unusable (VerifyInputError) only when nothing was checked."""
     net = network(d, aliases)
-    resolved, unchecked, claims = resolve_all(net, statements)
+    resolved, unchecked, claims, given = resolve_all(net, statements)
+    if given and claims:     # the document's own values, then --at over them
+        point_raw = point
+        point = {g.symbol: g.value for g in given}
+        point.update(point_of(net, point_raw) if point_raw else {})
+    elif point is not None:
+        point = point_of(net, point)
     mixed = [c for c in claims if c.written.free_symbols]
     claims = [c for c in claims if not c.written.free_symbols]
     unchecked += [Unchecked(c.line, c.col, "a side mixing numbers and names") for c in mixed]
@@ -92,7 +99,7 @@ def verify_statements(d: Derivation, statements: list[Statement], aliases: dict 
         unchecked += [Unchecked(c.line, c.col, NUMBERS, "give the point: --at POINT.toml")
                       for c in claims]
     elif claims:
-        numbers, missed = check_claims(d, claims, point_of(net, point))
+        numbers, missed = check_claims(d, claims, point)
         unchecked += [Unchecked(c.line, c.col, why) for c, why in missed]
     unchecked = sorted([*(unread or []), *unchecked], key=lambda u: (u.line, u.col))
     if not resolved and not numbers:
@@ -107,7 +114,7 @@ def verify_statements(d: Derivation, statements: list[Statement], aliases: dict 
     sampled = sampling(d, points, seed)
     evaluations = [evaluate(net, sampled, r) for r in resolved]
     verdicts = [judge(net, r, e) for r, e in zip(resolved, evaluations)]
-    return Report(d, verdicts, unchecked, source, numbers)
+    return Report(d, verdicts, unchecked, source, numbers, given)
 
 
 def point_of(net: Network, raw: dict) -> dict:

@@ -102,10 +102,10 @@ class Resolved:
 
 
 def resolve_all(net: Network, statements: list[Statement]
-                ) -> tuple[list[Resolved], list[Unchecked], list[Claim]]:
+                ) -> tuple[list[Resolved], list[Unchecked], list[Claim], list[Given]]:
     """Every statement resolved, '//' expanded first: (resolved, the statements that get no
-    verdict, each with its position and reason, the numeric claims with their truth). One bad
-    statement never stops the others.
+    verdict, each with its position and reason, the numeric claims with their truth, the values
+    the document gives). One bad statement never stops the others.
 
     A δ definition (δ_j = ∂L/∂z_j = ...) is a statement: checked as ∂L/∂z_j, and later
     statements read that δ as its author wrote it (its last side), right or wrong.
@@ -113,6 +113,7 @@ def resolve_all(net: Network, statements: list[Statement]
     resolved: list[Resolved] = []
     unchecked: list[Unchecked] = []
     claims: list[Claim] = []
+    given: list[Given] = []
     author: dict[sp.Basic, sp.Expr] = {}
     meaning: dict[sp.Basic, tuple[sp.Expr, sp.Expr]] = {}   # δ -> the derivative it was said to be
     for stmt, sides in zip(statements, expand_each(statements)):
@@ -131,7 +132,12 @@ def resolve_all(net: Network, statements: list[Statement]
                     lhs, truth, here = _update(here, stmt)
                     fixed = truth.xreplace({net.d.eta: ETA})
                 else:
-                    lhs = here.names.resolve(stmt.lhs, _where(stmt))
+                    lhs = net.d.eta if stmt.lhs.name == "eta" and numeric and not stmt.sides \
+                        else here.names.resolve(stmt.lhs, _where(stmt))
+                    if not stmt.sides and numeric and lhs in _givable(net):   # w_1 = 0.15
+                        given.append(Given(whole.line, whole.col, lhs,
+                                           product_expr(numeric[-1])))
+                        continue
                     truth = fixed = _quantity(here, lhs, _where(stmt))
                 if stmt.sides:
                     resolved.append(resolve_definition(here, stmt, sides, lhs, fixed))
@@ -155,7 +161,22 @@ def resolve_all(net: Network, statements: list[Statement]
                              whole.source.split("=", 1)[0].strip()) for p in numeric]
         except SympropError as err:
             unchecked.append(Unchecked.of(err, stmt.line, stmt.col))
-    return resolved, unchecked, claims
+    return resolved, unchecked, claims, given
+
+
+@dataclass(frozen=True)
+class Given:
+    """A value the document gives (w_1 = 0.15): part of the point its numbers are checked at."""
+
+    line: int
+    col: int
+    symbol: sp.Expr
+    value: sp.Expr
+
+
+def _givable(net: Network) -> set:
+    d = net.d
+    return set(d.params) | set(d.inputs) | set(d.targets) | {d.eta}
 
 
 ETA = sp.Rational(1, 7)    # η in an update line checked symbolically (both sides are linear in η)
