@@ -88,7 +88,24 @@ def render_text(report, path: str = "") -> str:
     net, _ = printers(d)
     lines = [f"symprop verify {path}: {d.spec.describe()}".replace(" :", ":")]
     width = max(len(_where(v)) for v in report.verdicts)
-    for v in report.verdicts:
+    numbers = getattr(report, "numbers", [])
+    rows = sorted([(v.line, v.col, v) for v in report.verdicts]
+                  + [(u.line, u.col, u) for u in report.unchecked]
+                  + [(n.claim.line, n.claim.col, n) for n in numbers]
+                  + [(g.line, g.col, g) for g in getattr(report, "given", [])],
+                  key=lambda r: r[:2])
+    for *_, v in rows:
+        if hasattr(v, "claim"):
+            lines.append(_number_line(v, width))
+            continue
+        if hasattr(v, "symbol"):
+            lines.append(f"· line {v.line}:{v.col}  given: {net.doprint(v.symbol)} = "
+                         f"{float(v.value):g} (the point its numbers are checked at)")
+            continue
+        if not hasattr(v, "status"):
+            lines.append(f"- line {v.line}:{v.col}  not checked: {v.reason}"
+                         + (f" ({v.fix})" if v.fix and len(v.fix) <= 100 else ""))
+            continue
         raw = _raw_printer(d, v)
         lines.append(_line(v, net, raw, width))
         for fault, witness in v.also:
@@ -102,13 +119,26 @@ def render_text(report, path: str = "") -> str:
                f"{counts['wrong']} wrong")
     if counts["not_proved"]:
         summary += f", {counts['not_proved']} not proved"
-    if report.skipped:
-        summary += f"; {len(report.skipped)} skipped (not derivatives)"
+    if numbers:
+        right = sum(n.correct for n in numbers)
+        summary += f"; {len(numbers)} numbers: {right} correct, {len(numbers) - right} wrong"
+    if report.unchecked:
+        summary += f"; {len(report.unchecked)} NOT CHECKED (not all statements were read)"
     lines.append(summary)
     legend = _legend(report, net)
     if legend:
         lines.append(legend)
     return "\n".join(lines) + "\n"
+
+
+def _number_line(n, width: int) -> str:
+    """A numeric claim judged at the given point."""
+    c = n.claim
+    where = f"{c.line}:{c.col}"
+    head = f"{'✓' if n.correct else '✗'} {where:<{width}}  {c.what} = {c.text}"
+    if n.correct:
+        return f"{head}  correct at the given point (true {n.true:.10g})"
+    return f"{head}  wrong at the given point: {n.value:.10g}, true {n.true:.10g}"
 
 
 def _legend(report, net) -> str:
@@ -130,7 +160,7 @@ def _where(v) -> str:
 
 
 def _raw_printer(d, v) -> VerdictPrinter:
-    syms = set()
+    syms = set(v.delta.free_symbols) if getattr(v, "delta", None) is not None else set()
     for x in (v.written.num, v.written.den):
         syms |= x.free_symbols
     if v.fault is not None and v.fault.wrote is not None:
@@ -146,10 +176,18 @@ def _raw_printer(d, v) -> VerdictPrinter:
 
 
 def _label(v, net, raw) -> str:
+    if v.kind == "definition":
+        name, written = net.doprint(v.num), raw.doprint(v.delta)
+        if written.endswith("^+"):
+            return f"{name} after one update (written {written[:-2]}⁺)"
+        return f"{name}{'' if written == name else f' (written {written})'}, as defined"
     label = net.partial(v.num, v.den)
     written = raw.partial(v.written.num, v.written.den)
-    if v.kind == "local" and written != label:
+    same = v.written.num == v.num and v.written.den == v.den   # already the network's symbols
+    if v.kind == "local" and written != label and not same:
         label += f" (written {written})"
+    if getattr(v, "delta", None) is not None:
+        label = f"{re.sub(r'^delta', 'δ', raw.doprint(v.delta))} = {label}"
     return label
 
 
@@ -223,7 +261,7 @@ def describe_fault(v, net, raw, every: bool = False) -> str:
         simple = f.ratio is not None and sp.count_ops(f.ratio) <= MAX_RATIO_OPS
         ratio = net.doprint(f.ratio) if simple else "not simple"
         return f"the product does not align with the chain rule{side}: written/true = {ratio}"
-    single = v.kind == "local" and f.partial == (v.num, v.den)
+    single = v.kind == "definition" or v.kind == "local" and f.partial == (v.num, v.den)
     span = f"factors {f.position}–{f.position + f.span - 1}" if f.span > 1 else \
         f"factor {f.position}"
     where = "" if single else f"{span}{side}: "
@@ -333,9 +371,15 @@ def to_json(report, path: str = "") -> str:
         "file": path, "network": d.spec.describe(), "ok": report.ok,
         "exit_code": report.exit_code,
         "counts": {"statements": len(report.verdicts), **_counts(report),
-                   "skipped": len(report.skipped)},
+                   "not_checked": len(report.unchecked)},
         "statements": statements,
-        "skipped": [{"line": a, "col": b, "reason": r} for a, b, r in report.skipped],
+        "not_checked": [{"line": u.line, "col": u.col, "reason": u.reason, "fix": u.fix}
+                        for u in report.unchecked],
+        "given": [{"line": g.line, "col": g.col, "name": str(g.symbol), "value": float(g.value)}
+                  for g in getattr(report, "given", [])],
+        "numbers": [{"line": n.claim.line, "col": n.claim.col, "text": n.claim.text,
+                     "value": n.value, "true": n.true, "tolerance": n.tolerance,
+                     "correct": n.correct} for n in getattr(report, "numbers", [])],
     }
     return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
 

@@ -83,10 +83,13 @@ def test_derivative_of_something_not_in_the_network(d):
         verify_text(d, "$$\\frac{\\partial L}{\\partial (w_{11} x_1)} = x_1$$")
 
 
-def test_non_derivative_statements_are_skipped(d):
-    tex = "$$z_{h1} = w_{11} x_1 + w_{12} x_2 + b_1$$\n$$\\frac{\\partial z_{h1}}{\\partial b_1} = 1$$"
+def test_definitions_are_checked_against_the_forward_pass(d):
+    tex = ("$$z_{h1} = w_{11} x_1 + w_{12} x_2 + b_1$$\n$$\\frac{\\partial z_{h1}}{\\partial b_1} = 1$$\n"
+           "$$z_{h2} = w_{21} x_1 + b_2$$\n$$q = 1$$")
     report = verify_text(d, tex)
-    assert len(report.verdicts) == 1 and len(report.skipped) == 1
+    assert [(v.line, v.kind, v.status) for v in report.verdicts] == [
+        (1, "definition", "correct"), (2, "local", "correct"), (3, "definition", "wrong")]
+    assert [(u.line, u.reason) for u in report.unchecked] == [(4, "unknown name q")]
 
 
 # ------------------------------------------------------------------ formats
@@ -199,7 +202,7 @@ def test_read_rejects_unknown_format():
 def test_placeholder_argument_in_definitions_is_skipped(d):
     report = verify_text(d, "$$\\sigma(\\cdot) = \\frac{1}{1+e^{-z}}$$\n$$g(\\cdot) = \\sigma(\\cdot)$$\n"
                             "$$\\frac{\\partial L}{\\partial b_4} = [out - y] \\cdot [g(z)(1-g(z))]$$")
-    assert len(report.skipped) == 2 and report.ok
+    assert len(report.unchecked) == 2 and report.ok and report.exit_code == 4
     with pytest.raises(SympropError, match="placeholder"):
         verify_text(d, "$$\\frac{\\partial L}{\\partial b_4} = [out - y] \\cdot [\\sigma(\\cdot)]$$")
 

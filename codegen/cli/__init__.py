@@ -60,7 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "derivation, a LaTeX sheet, a NumPy training module, and a verdict on "
                     "hand-derived gradients.",
         epilog="exit codes: 0 ok, 1 a failed verification or diverged training, 2 unusable input,\n"
-               "            3 verify found nothing wrong but could not prove every statement\n"
+               "            3 verify found nothing wrong but could not prove every statement,\n"
+               "            4 verify found nothing wrong but could not check every statement\n"
                "start with:  symprop derive 2-3-1 --naming seed   (then: symprop COMMAND --help)")
     parser.add_argument("--version", action="version", version=f"symprop {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

@@ -1,4 +1,4 @@
-"""`symprop verify`: check a hand derivation and name the wrong factor. Exit 0 / 1 / 2 / 3."""
+"""`symprop verify`: check a hand derivation and name the wrong factor. Exit 0 / 1 / 2 / 3 / 4."""
 
 from __future__ import annotations
 
@@ -13,12 +13,20 @@ EXAMPLE = r"""input formats (by extension; --format to override):
   .txt   one statement a line: dL/dw11 = (out - y) * out*(1 - out) * w_a * ... ; 'alias W11 = w_a'
   .toml  [network] net/activation/loss/naming, [aliases], [derivatives] "dL/dw11" = "..."
 
+numbers: a side written with decimals (= 0.74136507 * 0.186815602) is a claim at one point;
+  with --at POINT.toml it is checked there (half a unit in each number's last digit), without it
+  it is "not checked", never judged at random points
+
 verdicts: correct (exact) = proved; correct (equal at N discriminating points) = the points could
   have told (true value non-zero and varying, every ReLU-like unit both on and off);
   not proved = equal, but no proof and no telling point found: never reported as correct
 
-exit codes: 0 every statement correct, 1 some statement wrong, 2 unusable input,
-            3 none wrong but some not proved
+every statement gets a verdict or a "not checked" line (line:col and why: unreadable, unknown
+  name, a definition, ...); one bad line never stops the others
+
+exit codes: 0 every statement correct, 1 some statement wrong, 2 unusable input (nothing at all
+            could be checked), 3 none wrong, all checked, but some not proved,
+            4 none wrong but some statement not checked
 
 examples:
   symprop verify examples/seed_derivation.tex --net 2-3-1 --naming seed
@@ -49,6 +57,10 @@ def register(sub, network_options) -> None:
                    help="input format (default: from the file extension)")
     p.add_argument("--points", type=int, default=20, help="random test points (default 20)")
     p.add_argument("--seed", type=int, default=0, help="random seed of the test points")
+    p.add_argument("--at", metavar="POINT.toml", default=None,
+                   help="the point a worked example computed its numbers at: a TOML table of "
+                        "name = value in the document's names (inputs, weights, biases, targets); "
+                        "without it numeric claims are 'not checked'")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=run)
 
@@ -78,8 +90,10 @@ def run(args) -> int:
             raise SympropError(f"--seed {args.seed} is negative", "give a seed of 0 or more")
         d = derive(network(options["arch"], options["activation"], options["loss"],
                            options["output_activation"], options["naming"], options["alpha"]))
+        point = _read_point(args.at) if args.at else None
         report = verify_statements(d, doc.statements, doc.aliases, points=args.points,
-                                   seed=args.seed, source=text)
+                                   seed=args.seed, source=text, unread=doc.unread, point=point)
+        _refuse_wrong_network(report, d.spec)
     except SympropError as err:
         problems, fix = getattr(err, "problems", None) or [err.problem], err.fix
         folded = d is not None and unknown_summary(problems, d.spec)
@@ -96,6 +110,38 @@ def run(args) -> int:
     out = to_json(report, args.file) if args.json else render_text(report, args.file)
     sys.stdout.write(out)
     return report.exit_code
+
+
+def _read_point(path: str) -> dict:
+    """--at POINT.toml: name = number, names in LaTeX as the document writes them."""
+    import tomllib
+
+    from symbolic.errors import SympropError
+    from symbolic.verify.read import _tex
+
+    try:
+        data = tomllib.loads(_read_file(path))
+    except tomllib.TOMLDecodeError as err:
+        raise SympropError(f"{path}: TOML: {err}", "write one name = number a line") from None
+    point = {}
+    for n, (key, value) in enumerate(data.items(), start=1):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise SympropError(f"{path}: {key} must be a number", f'write "{key}" = 0.15')
+        point[_tex(key, n)] = value
+    return point
+
+
+def _refuse_wrong_network(report, spec) -> None:
+    """Most statements use names that fit another --net or --naming: the network given is the
+    wrong one, and the few statements it can read are not worth a verdict (unusable input, exit 2)."""
+    from symbolic.verify import VerifyInputError
+    from symbolic.verify.names import unknown_summary
+
+    problems = [f"{u.problem()}; {u.fix}" if u.fix else u.problem() for u in report.unchecked]
+    folded = unknown_summary(problems, spec)
+    unknown = sum("unknown name" in u.reason for u in report.unchecked)
+    if folded and folded[1].startswith("these names fit") and unknown > len(report.verdicts):
+        raise VerifyInputError(problems)
 
 
 def _read_file(path: str) -> str:

@@ -17,7 +17,7 @@ import sympy
 
 from .expressions import Parser
 from .source import MAX_BYTES, MAX_DEPTH, LatexParseError, LimitError, Source
-from .statements import DITTO, Partial, Product, Statement
+from .statements import DITTO, PARTIAL, Partial, Product, Statement
 from .tokens import _ENV_RE, _ROWSKIP_RE, ALIGN_ENVS, GREEK, WORDS, Tok, tokenize
 
 # ---------------------------------------------------------------- statements
@@ -30,6 +30,14 @@ def _strip_row(toks: list[Tok]) -> list[Tok]:
     while toks and (toks[-1].kind in ("begin", "end") or toks[-1].text in (".", ",")):
         toks = toks[:-1]
     return toks
+
+
+def _bare_partial(value: sympy.Expr) -> sympy.Expr | Partial:
+    r"""A factor that is one derivative in brackets, (\frac{\partial E}{\partial L_k}), is that
+    derivative."""
+    if isinstance(value, sympy.Function) and value.func == PARTIAL and len(value.args) == 2:
+        return Partial(*value.args)
+    return value
 
 
 def _side(p: Parser, depth: int) -> Product:
@@ -59,7 +67,7 @@ def _side(p: Parser, depth: int) -> Product:
         if len(items) == 1 and items[0].kind in ("partial", "ditto"):
             factors.append(items[0].value)
         else:
-            factors.append(p.fold_items(items, ops))
+            factors.append(_bare_partial(p.fold_items(items, ops)))
     if term.sign < 0:
         if isinstance(factors[0], sympy.Expr):
             factors[0] = -factors[0]
@@ -143,10 +151,36 @@ def _rows(src: Source, start: int, end: int) -> list[tuple[int, int]]:
     return rows
 
 
+_SEPARATOR_RE = re.compile(r"\\(?:qquad|hspace\*?\s*\{[^{}]*\})|,\s*\\quad|[{}]|\\.", re.DOTALL)
+_CONDITION_RE = re.compile(r"\s*(?:\\text\{\s*(?:if|for)\s*\}\s*)?[ijklmn]\s*(?:=|\\neq?)\s*"
+                           r"[ijklmn0-9]\s*[,.]?\s*")
+
+
+def _apart(src: Source, start: int, end: int) -> list[tuple[int, int]]:
+    r"""Two statements on one row, set apart by \qquad, ', \quad' or \hspace{..} at the top level
+    (`a = b, \qquad c = d`), are read one by one; a condition after the space (`, \quad i = j`)
+    stays with its statement."""
+    text, cuts, depth = src.text, [], 0
+    for m in _SEPARATOR_RE.finditer(text, start, end):
+        g = m.group()
+        depth += (g == "{") - (g == "}")
+        if depth == 0 and g.startswith(("\\qquad", ",", "\\hspace")):
+            cuts.append((m.start(), m.end()))
+    parts, a = [], start
+    for cut_start, cut_end in cuts:
+        nxt = next((c[0] for c in cuts if c[0] > cut_start), end)
+        left, right = text[a:cut_start], text[cut_end:nxt]
+        if "=" in left and "=" in right and not _CONDITION_RE.fullmatch(right):
+            parts.append((a, cut_start))
+            a = cut_end
+    parts.append((a, end))
+    return parts
+
+
 def _region(src: Source, start: int, end: int, inline: bool, out: list) -> None:
     """The statements of one math region; a row's error is appended to out and reading goes on."""
     prev = None  # (statement, start offset) of the last statement, for '&= ...' rows
-    for a, b in _rows(src, start, end):
+    for a, b in (part for row in _rows(src, start, end) for part in _apart(src, *row)):
         src.tick(a)
         try:
             toks = _strip_row(tokenize(src, a, b))
@@ -185,9 +219,18 @@ def _plain_line_is_formula(line: str) -> bool:
     return True
 
 
-_OPEN_RE = re.compile(r"\$\$|\$|\\\[|\\\(|\\begin\{([A-Za-z]+\*?)\}|\\.", re.DOTALL)
-TOP_ENVS = {"equation", "equation*", "align", "align*", "gather", "gather*", "multline",
-            "multline*", "displaymath", "math", "alignat", "alignat*"}
+# \\( \\[ are Markdown's escaped \( \[ (a LaTeX line break \\[2pt] is not an opener)
+_OPEN_RE = re.compile(r"\$\$|\$|\\\\\((?!\s*-?[0-9.]+\s*(?:pt|em|ex|mm|cm|in|mu)\s*\])|"
+                      r"\\\\\[(?!\s*-?[0-9.]+\s*(?:pt|em|ex|mm|cm|in|mu)\s*\])|"
+                      r"\\\[|\\\(|\\begin\{([A-Za-z]+\*?)\}|\\.", re.DOTALL)
+_ENVS = ("equation", "align", "gather", "multline", "displaymath", "math", "alignat", "eqnarray",
+         "flalign", "aligned", "alignedat", "gathered", "split", "array", "multlined")
+TOP_ENVS = {e for env in _ENVS for e in (env, env + "*")}
+_ENV_ARG_RE = re.compile(r"\s*(?:\[[a-z]\])?\s*\{[^{}]*\}")   # array's {cc}, alignat's {2}
+_ARG_ENVS = {"array", "alignat", "alignat*", "alignedat"}
+CLOSERS_OF = {"$$": "$$", "$": "$", "\\[": "\\]", "\\(": "\\)", "\\\\[": "\\\\]",
+              "\\\\(": "\\\\)"}
+INLINE = ("$", "\\(", "\\\\(")
 
 
 def _strip_comments(text: str) -> str:
@@ -253,16 +296,19 @@ def scan_document(text: str) -> tuple[list[Statement], list[LatexParseError]]:
                 plain.append((i, n))
                 break
             s = m.group()
-            if s.startswith("\\") and s not in ("\\[", "\\(") and not (
+            if s.startswith("\\") and s not in CLOSERS_OF and not (
                     m.group(1) and m.group(1) in TOP_ENVS):
                 i = m.end()
                 continue
             plain.append((i, m.start()))
-            closer = {"$$": "$$", "$": "$", "\\[": "\\]", "\\(": "\\)"}.get(s)
+            closer = CLOSERS_OF.get(s)
+            begin = m.end()
             if closer is None:
                 closer = f"\\end{{{m.group(1)}}}"
-            j = _find_close(src, closer, m.end(), m.start(), s)
-            _region(src, m.end(), j, s in ("$", "\\("), out)
+                arg = _ENV_ARG_RE.match(t, begin) if m.group(1) in _ARG_ENVS else None
+                begin = arg.end() if arg else begin
+            j = _find_close(src, closer, begin, m.start(), s)
+            _region(src, begin, j, s in INLINE, out)
             i = j + len(closer)
         for a, b in plain:
             for lm in re.finditer(r"[^\n]+", t[a:b]):

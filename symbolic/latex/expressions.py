@@ -22,7 +22,7 @@ from .source import (
     MAX_OPERANDS,
     show,
 )
-from .statements import DITTO
+from .statements import DITTO, PARTIAL, Partial
 from .tokens import (
     ACCENTS,
     CLOSERS,
@@ -187,6 +187,8 @@ class Parser(Derivatives):
             self.i += 1
             value = self.fold(self.sum(depth + 1, frozenset({OPENERS[t.text]}), t))
             self.expect(OPENERS[t.text], t)
+            if t.text == "(" and isinstance(value, sympy.Function) and value.func == PARTIAL:
+                return Item(Partial(*value.args), "partial", t)    # (\frac{\partial E}{\partial a})
             item = Item(value, "bracket" if t.text == "[" else "expr", t)
         else:
             item = Item(self.primary(depth, t), "expr", t)

@@ -26,6 +26,7 @@ class Names(Cursor):
     def name(self, depth: int, base: str, t: Tok, euler: bool = False) -> sympy.Expr:
         """base, then at most one subscript and one superscript (either order)."""
         sub = exp = None
+        updated = False
         while True:
             s = self.peek()
             if s is None or s.kind != "op" or s.text not in ("_", "^"):
@@ -34,6 +35,9 @@ class Names(Cursor):
                 raise self.fail(s, f"double {'subscript' if s.text == '_' else 'superscript'}",
                                 "use braces: x_{12}, x^{ab}")
             self.i += 1
+            if s.text == "^" and self._updated():      # w_5^{+}: the value after the update
+                updated = True
+                continue
             if s.text == "_":
                 sub = self.subscript(depth, s)
             else:
@@ -41,8 +45,19 @@ class Names(Cursor):
         if self.is_("'"):
             raise self.fail(self.peek(), f"prime on the name {base}",
                             r"primes go on functions: \sigma'(z), g'(z)")
-        value = sympy.E if euler and sub is None else sympy.Symbol(f"{base}_{sub}" if sub else base)
+        name = f"{base}_{sub}" if sub else base
+        value = sympy.E if euler and sub is None else sympy.Symbol(name + ("^+" if updated else ""))
         return self.power(value, *exp) if exp else value
+
+    def _updated(self) -> bool:
+        """After '^': '+' or '{+}' (w^{+}, the updated weight); consumed when it is."""
+        if self.is_("+"):
+            self.i += 1
+            return True
+        if self.is_("{") and self.is_("+", 1) and self.is_("}", 2):
+            self.i += 3
+            return True
+        return False
 
     def single_script_char(self, mark: str, what: str) -> Tok:
         """The one character after _ or ^ without braces; `w_12` is refused as ambiguous."""

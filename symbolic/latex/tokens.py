@@ -62,7 +62,8 @@ SIZERS = {"left", "right", "middle", "big", "Big", "bigg", "Bigg", "bigl", "bigr
 TEXT_CMDS = {"text", "mathrm", "operatorname", "textrm", "mathit", "textit"}
 DROP_WITH_ARG = {"tag", "label"}
 ALIGN_ENVS = {"aligned", "align", "align*", "gathered", "gather", "gather*", "split",
-              "equation", "equation*", "multline", "multline*", "alignat", "alignat*"}
+              "equation", "equation*", "multline", "multline*", "alignat", "alignat*",
+              "eqnarray", "eqnarray*", "flalign", "flalign*", "aligned*", "split*", "gathered*"}
 ARROWS = {"to", "rightarrow", "Rightarrow", "longrightarrow", "Longrightarrow", "xrightarrow",
           "implies", "mapsto", "leftarrow", "Leftarrow", "iff", "Leftrightarrow"}
 OPENERS = {"(": ")", "[": "]", "\\{": "\\}", "{": "}"}
@@ -127,13 +128,19 @@ def tokenize(src: Source, start: int, end: int) -> list[Tok]:
     return toks
 
 
+MIN_NAME = 3   # letters in a run read as one name (shorter runs are juxtaposed letters)
+
+
 def _split_run(s: str, pos: int, space: bool) -> list[Tok]:
-    """A latin run: a whitelisted word, 'd' + word (dLoss), or single juxtaposed letters."""
+    """A latin run: a whitelisted word, 'd' + word (dLoss, dOut), a multi-letter name (a run of
+    MIN_NAME letters or more: net_{o1}, target, Delta), or single juxtaposed letters (ab = a b)."""
     if s in WORDS:
         return [Tok("word", s, pos, pos + len(s), space)]
-    if s[0] == "d" and s[1:] in WORDS:
+    if s[0] == "d" and (s[1:] in WORDS or len(s) >= 4 and s[1].isupper()):   # dLoss, dOut
         end = pos + len(s)
         return [Tok("letter", "d", pos, pos + 1, space), Tok("word", s[1:], pos + 1, end)]
+    if len(s) >= MIN_NAME:          # net, out, target, total, Delta: a name, never a product
+        return [Tok("word", s, pos, pos + len(s), space)]
     return [Tok("letter", c, pos + k, pos + k + 1, space and k == 0) for k, c in enumerate(s)]
 
 
@@ -180,6 +187,11 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         m = _ROWSKIP_RE.match(text, j, end)
         toks.append(Tok("op", "\\\\", i, j, space))
         return m.end() if m else j
+    if name in ("equiv", "coloneqq", "triangleq", "doteq"):   # a definition reads as '='
+        toks.append(Tok("op", "=", i, j, space))
+        return j
+    if name in ("limits", "nolimits"):    # \sum\limits_{o}: placement only
+        return -j
     if name in ARROWS:
         raise src.error(i, f"arrow \\{name} is not an equation",
                         "use '=' (only '=' chains are read)")

@@ -42,14 +42,22 @@ class Verdict:
     notes: tuple[ChainNote, ...] = ()
     hand: sp.Expr | None = None     # the checked product (network symbols)
     true: sp.Expr | None = None
+    delta: sp.Expr | None = None    # the δ a δ definition defines, as written
 
 
 def judge(net: Network, r: Resolved, e: Evaluation) -> Verdict:
     """The verdict on one statement, the fault and a witness for each differing side."""
     stmt = r.statement
-    assert isinstance(stmt.lhs, Partial)
-    base = dict(kind="gradient" if r.gradient else "local", num=r.num, den=r.den,
-                written=stmt.lhs, line=stmt.line, col=stmt.col,
+    written, delta = stmt.lhs, None
+    if r.definition:                          # name = formula
+        delta, written = written, Partial(r.num, r.den)
+    elif not isinstance(written, Partial):    # a δ definition: δ_j = ∂L/∂z_j = ...
+        delta = written
+        written = next((s[0] for s in r.sides if len(s) == 1 and isinstance(s[0], Partial)),
+                       Partial(r.num, r.den))
+    kind = "definition" if r.definition else "gradient" if r.gradient else "local"
+    base = dict(kind=kind, num=r.num, den=r.den,
+                written=written, delta=delta, line=stmt.line, col=stmt.col,
                 param=r.den if r.gradient else None, sides=len(r.checked), notes=r.notes)
     t_values = r.true_values
     truth = sp.Mul(*t_values)

@@ -8,6 +8,7 @@ its symbol (out, a2_1). Unknown names are an error naming the known ones, never 
 
 from __future__ import annotations
 
+import copy
 import re
 
 import sympy as sp
@@ -21,7 +22,10 @@ from ..errors import SympropError
 GENERIC = {"g", "f"}                    # the activation of the layer of the argument
 PRIMES = {"sigma_prime", "g_prime", "f_prime", "relu_prime", "sigmoid_prime", "tanh_prime"}
 OUTPUT_NAMES = {"out", "output", "y_hat", "yhat", "hat_y", "a_L", "a_out"}
-LOSS_NAMES = {"L", "Loss", "loss", "E", "J"}
+LOSS_NAMES = {"L", "Loss", "loss", "E", "J", "C", "E_total", "E_tot", "E_n", "L_n", "L_i", "C_x",
+              "J_i", "E_p"}
+# E_{o1}, E_1, L_{o2}: the error of one output, the loss's terms in that output alone
+_PER_OUTPUT = re.compile(r"(?:E|L|C|J)_(?:o|out|y)?(\d+)")
 
 
 class UnknownName(SympropError):
@@ -40,6 +44,7 @@ class Resolver:
                 self.codes[n.code] = s
         self.aliases = dict(d.naming.aliases)
         self.user = dict(aliases or {})            # raw Symbol -> raw expression
+        self.values: dict[sp.Basic, sp.Expr] = {}  # raw δ -> the value its author defined
         self.z_layer: dict[sp.Symbol, int] = {}    # pre-activation symbol -> layer index
         self.top: dict[sp.Symbol, sp.Symbol] = {}  # output z -> output symbol
         self.hidden_a: dict[sp.Symbol, sp.Expr] = {}
@@ -52,6 +57,14 @@ class Resolver:
                     self.top[z] = eq.lhs
             else:
                 self.hidden_a[eq.lhs] = eq.rhs
+
+    def with_values(self, values: dict) -> Resolver:
+        """This resolver, reading the raw names in `values` (δs an author defined) as given."""
+        if not values:
+            return self
+        other = copy.copy(self)
+        other.values = dict(values)
+        return other
 
     # names ----------------------------------------------------------------------------------
     def known(self) -> list[str]:
@@ -66,12 +79,25 @@ class Resolver:
                 return self.aliases[cand]
         if name in LOSS_NAMES:
             return d.loss_symbol
+        m = _PER_OUTPUT.fullmatch(name)
+        if m and 1 <= int(m.group(1)) <= len(d.outputs):
+            return self.output_error(int(m.group(1)) - 1)
         if name in OUTPUT_NAMES and len(d.outputs) == 1:
             return d.outputs[0]
         m = re.fullmatch(r"(?:out|output|y_hat|yhat)_?(\d+)", name)
         if m and 1 <= int(m.group(1)) <= len(d.outputs):
             return d.outputs[int(m.group(1)) - 1]
         return None
+
+    def output_error(self, k: int) -> sp.Expr | None:
+        """The terms of the loss in output k alone (E_{o1} of E_total = E_{o1} + E_{o2}), or None
+        when the loss does not split by output."""
+        out = self.d.outputs[k]
+        others = set(self.d.outputs) - {out}
+        terms = [t for t in sp.Add.make_args(self.d["L"].rhs) if t.has(out)]
+        if not terms or any(t.free_symbols & others for t in terms):
+            return None
+        return sp.Add(*terms)
 
     def unknown(self, names: list[str], where: str = "") -> UnknownName:
         if "xi" in names:
@@ -89,6 +115,9 @@ class Resolver:
         expr = self._user_aliases(raw, where)
         mapping, missing = {}, []
         for s in expr.free_symbols:
+            if s in self.values:
+                mapping[s] = self.values[s]
+                continue
             target = self.lookup(s.name)
             if target is None:
                 missing.append(s.name)

@@ -21,21 +21,26 @@ import sympy as sp
 
 from ..derivation import Derivation
 from ..latex import Partial, Product, Statement
-from .ditto import VerifyInputError
+from .claims import Checked
+from .claims import check as check_claims
+from .ditto import Unchecked, VerifyInputError
 from .evaluate import Sampling, evaluate, sampling
 from .judge import Verdict, judge
 from .read import read
-from .resolve import Network, network, resolve, resolve_all
+from .resolve import DEFINITION, NUMBERS, Network, network, resolve, resolve_all
 
 NOT_PROVED_EXIT = 3
+NOT_CHECKED_EXIT = 4
 
 
 @dataclass
 class Report:
     derivation: Derivation
     verdicts: list[Verdict]
-    skipped: list[tuple[int, int, str]] = field(default_factory=list)
+    unchecked: list[Unchecked] = field(default_factory=list)
     source: str = ""
+    numbers: list[Checked] = field(default_factory=list)   # numeric claims judged at a point
+    given: list = field(default_factory=list)              # values the document gives (Given)
 
     @property
     def ok(self) -> bool:
@@ -43,9 +48,13 @@ class Report:
 
     @property
     def exit_code(self) -> int:
-        """0 every statement correct, 1 some wrong, 3 none wrong but some not proved."""
-        if any(v.status == "wrong" for v in self.verdicts):
+        """0 every statement correct, 1 some wrong, 4 none wrong but some not checked (unread,
+        unresolved, a definition), 3 none wrong, all checked, but some not proved."""
+        if any(v.status == "wrong" for v in self.verdicts) or any(
+                not n.correct for n in self.numbers):
             return 1
+        if self.unchecked:
+            return NOT_CHECKED_EXIT
         return 0 if self.ok else NOT_PROVED_EXIT
 
 
@@ -65,23 +74,64 @@ def prepare(d: Derivation, aliases: dict | None = None, points: int = 20,
 def verify_text(d: Derivation, text: str, fmt: str = "tex", **kw: Any) -> Report:
     """Read a document (tex, txt or toml) and check it against `d`."""
     doc = read(text, fmt)
-    return verify_statements(d, doc.statements, doc.aliases, source=text, **kw)
+    return verify_statements(d, doc.statements, doc.aliases, source=text, unread=doc.unread, **kw)
 
 
 def verify_statements(d: Derivation, statements: list[Statement], aliases: dict | None = None,
-                      points: int = 20, seed: int = 0, source: str = "") -> Report:
-    """Check every derivative statement of a parsed document against the Derivation `d`."""
+                      points: int = 20, seed: int = 0, source: str = "",
+                      unread: list[Unchecked] | None = None, point: dict | None = None
+                      ) -> Report:
+    """Check every statement of a parsed document against the Derivation `d`; `unread` are the
+    rows the reader could not read. Unusable (VerifyInputError) only when nothing was checked."""
     net = network(d, aliases)
-    resolved, skipped, problems = resolve_all(net, statements)
-    if problems:
-        raise VerifyInputError(problems)
-    if not resolved:
+    resolved, unchecked, claims, given = resolve_all(net, statements)
+    if given and claims:     # the document's own values, then --at over them
+        point_raw = point
+        point = {g.symbol: g.value for g in given}
+        point.update(point_of(net, point_raw) if point_raw else {})
+    elif point is not None:
+        point = point_of(net, point)
+    mixed = [c for c in claims if c.written.free_symbols]
+    claims = [c for c in claims if not c.written.free_symbols]
+    unchecked += [Unchecked(c.line, c.col, "a side mixing numbers and names") for c in mixed]
+    numbers: list[Checked] = []
+    if point is None:
+        unchecked += [Unchecked(c.line, c.col, NUMBERS, "give the point: --at POINT.toml")
+                      for c in claims]
+    elif claims:
+        numbers, missed = check_claims(d, claims, point)
+        unchecked += [Unchecked(c.line, c.col, why) for c, why in missed]
+    unchecked = sorted([*(unread or []), *unchecked], key=lambda u: (u.line, u.col))
+    if not resolved and not numbers:
+        problems = [f"{u.problem()}; {u.fix}" if u.fix else u.problem()
+                    for u in unchecked if u.reason != DEFINITION]
+        if problems:
+            err = VerifyInputError(problems)
+            err.unchecked = unchecked
+            raise err
         raise VerifyInputError(["no derivative statements found"],
                                r"write e.g. \frac{\partial L}{\partial w_{11}} = [...] \cdot [...]")
     sampled = sampling(d, points, seed)
     evaluations = [evaluate(net, sampled, r) for r in resolved]
     verdicts = [judge(net, r, e) for r, e in zip(resolved, evaluations)]
-    return Report(d, verdicts, skipped, source)
+    return Report(d, verdicts, unchecked, source, numbers, given)
+
+
+def point_of(net: Network, raw: dict) -> dict:
+    """--at values by the document's names (raw expression -> number) -> network symbol -> number;
+    each name must be an input, a parameter or a target of the network."""
+    allowed = set(net.d.params) | set(net.d.inputs) | set(net.d.targets)
+    point = {}
+    for name, value in raw.items():
+        if name == sp.Symbol("eta"):
+            point[net.d.eta] = value
+            continue
+        symbol = net.names.resolve(name, "--at: ")
+        if symbol not in allowed:
+            raise VerifyInputError([f"--at: {name} is not an input, a parameter or a target"],
+                                   "give the values of inputs, weights, biases and targets")
+        point[symbol] = value
+    return point
 
 
 def check_product(ctx: Context, num: sp.Expr, den: sp.Expr, factors: list[sp.Expr]) -> Verdict:

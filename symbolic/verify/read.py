@@ -29,6 +29,7 @@ from ..activations import named
 from ..errors import SympropError
 from ..latex import DITTO, LatexParseError, Partial, Product, Statement, scan_document
 from ..latex import parse_formula as parse_latex_formula
+from .ditto import Unchecked
 
 MAX_BYTES = 1_000_000
 MAX_STATEMENTS = 200     # each costs up to ~50 ms; a file of more is split, not waited for
@@ -51,6 +52,7 @@ class Document:
     aliases: dict = field(default_factory=dict)      # raw Symbol/function -> raw expression
     network: dict = field(default_factory=dict)      # TOML [network]
     format: str = "tex"
+    unread: list[Unchecked] = field(default_factory=list)  # rows that could not be read
 
 
 class ReadError(SympropError):
@@ -131,7 +133,7 @@ def read_tex(text: str) -> Document:
         statements, errors = scan_document(text)
     except LatexParseError as err:
         raise ReadError([str(err)], "") from None
-    problems = [str(e) for e in errors]
+    unread = [Unchecked(e.line, e.col, f"cannot read it: {e.what}", e.fix) for e in errors]
     aliases = {}
     for m in _ALIAS_TEX.finditer(text):
         line = text.count("\n", 0, m.start()) + 1
@@ -139,10 +141,8 @@ def read_tex(text: str) -> Document:
             key, value = _alias_directive(m.group(1), line)
             aliases[_tex(key, line)] = _tex(value, line)
         except SympropError as err:
-            problems.append(str(err))
-    if problems:
-        raise ReadError(problems, "fix the formula at that position (nothing was guessed)")
-    return Document(statements, aliases, {}, "tex")
+            unread.append(Unchecked.of(err, line, 1))
+    return Document(statements, aliases, {}, "tex", unread)
 
 
 def _alias_directive(body: str, line: int) -> tuple[str, str]:
@@ -180,14 +180,11 @@ def read_txt(text: str) -> Document:
             else:
                 statements.append(plain_statement(line, number, raw.index(line[0]) + 1))
         except SympropError as err:
-            problems.append(str(err) if str(err).startswith("line") else
-                            f"line {number}: {err}")
+            problems.append(Unchecked.of(err, number, raw.index(line[0]) + 1))
         _check_count(len(statements))
         if len(problems) >= MAX_PROBLEMS:
             break
-    if problems:
-        raise ReadError(problems)
-    return Document(statements, aliases, {}, "txt")
+    return Document(statements, aliases, {}, "txt", problems)
 
 
 def plain_statement(text: str, line: int, col: int = 1) -> Statement:

@@ -11,16 +11,19 @@ Unknown names and quantities raise `SympropError`. Pure: no numbers, no IO.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import cast
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from ..derivation import Derivation, Factor
 from ..errors import SympropError
 from ..functions import expand_definitions
-from ..latex import Partial, Statement
-from .ditto import expand_dittos
+from ..latex import PARTIAL, Partial, Product, Statement, product_expr
+from .claims import Claim
+from .ditto import Unchecked, expand_each
 from .names import Resolver
 from .piecewise import PIECEWISE
 
@@ -91,6 +94,7 @@ class Resolved:
     checked: tuple[int, ...]             # the sides compared with the truth (value sides, last)
     hands: dict[int, tuple[sp.Expr, ...]]  # side -> its factors' values
     notes: tuple[ChainNote, ...] = ()
+    definition: bool = False             # name = formula, checked against the forward pass
 
     @property
     def true_values(self) -> list[sp.Expr]:
@@ -98,19 +102,180 @@ class Resolved:
 
 
 def resolve_all(net: Network, statements: list[Statement]
-                ) -> tuple[list[Resolved], list[tuple[int, int, str]], list[str]]:
-    """Every derivative statement resolved, '//' expanded first: (resolved, skipped (line, col,
-    reason), one problem line per statement that cannot be resolved)."""
-    resolved, skipped, problems = [], [], []
-    for stmt, sides in zip(statements, expand_dittos(statements)):
-        if not isinstance(stmt.lhs, Partial):
-            skipped.append((stmt.line, stmt.col, "not a derivative (no \\partial on the left)"))
+                ) -> tuple[list[Resolved], list[Unchecked], list[Claim], list[Given]]:
+    """Every statement resolved, '//' expanded first: (resolved, the statements that get no
+    verdict, each with its position and reason, the numeric claims with their truth, the values
+    the document gives). One bad statement never stops the others.
+
+    A δ definition (δ_j = ∂L/∂z_j = ...) is a statement: checked as ∂L/∂z_j, and later
+    statements read that δ as its author wrote it (its last side), right or wrong.
+    """
+    resolved: list[Resolved] = []
+    unchecked: list[Unchecked] = []
+    claims: list[Claim] = []
+    given: list[Given] = []
+    author: dict[sp.Basic, sp.Expr] = {}
+    meaning: dict[sp.Basic, tuple[sp.Expr, sp.Expr]] = {}   # δ -> the derivative it was said to be
+    for stmt, sides in zip(statements, expand_each(statements)):
+        if isinstance(sides, SympropError):
+            unchecked.append(Unchecked.of(sides, stmt.line, stmt.col))
             continue
+        here = replace(net, names=net.names.with_values(author))
+        whole = stmt
+        stmt, sides, numeric = _without_numbers(stmt, sides)
         try:
-            resolved.append(resolve(net, stmt, sides))
+            if not isinstance(stmt.lhs, Partial) and not is_delta(stmt.lhs):
+                if not isinstance(stmt.lhs, sp.Symbol):
+                    unchecked.append(Unchecked(stmt.line, stmt.col, DEFINITION))
+                    continue
+                if stmt.lhs.name.endswith("^+"):      # w_5^{+} = w_5 - η ∂E/∂w_5
+                    lhs, truth, here = _update(here, stmt)
+                    fixed = truth.xreplace({net.d.eta: ETA})
+                else:
+                    lhs = net.d.eta if stmt.lhs.name == "eta" and numeric and not stmt.sides \
+                        else here.names.resolve(stmt.lhs, _where(stmt))
+                    if not stmt.sides and numeric and lhs in _givable(net):   # w_1 = 0.15
+                        given.append(Given(whole.line, whole.col, lhs,
+                                           product_expr(numeric[-1])))
+                        continue
+                    truth = fixed = _quantity(here, lhs, _where(stmt))
+                if stmt.sides:
+                    resolved.append(resolve_definition(here, stmt, sides, lhs, fixed))
+                claims += [Claim(p.line or stmt.line, p.col, p.text, product_expr(p), truth,
+                                 whole.source.split("=", 1)[0].strip()) for p in numeric]
+                continue
+            if not stmt.sides:     # numbers only: the truth of the left side alone
+                num, den = _left(here, whole, meaning.get(stmt.lhs))
+                truth = sp.Mul(*[f.value for f in true_factors(here, num, den, _where(stmt))])
+            elif isinstance(stmt.lhs, Partial):
+                r = resolve(here, stmt, sides)
+                resolved.append(r)
+                truth = sp.Mul(*r.true_values)
+            else:
+                r = resolve_delta(here, stmt, sides, meaning.get(stmt.lhs))
+                resolved.append(r)
+                truth = sp.Mul(*r.true_values)
+                author[stmt.lhs] = sp.Mul(*r.hands[len(sides) - 1])
+                meaning[stmt.lhs] = (r.num, r.den)
+            claims += [Claim(p.line or stmt.line, p.col, p.text, product_expr(p), truth,
+                             whole.source.split("=", 1)[0].strip()) for p in numeric]
         except SympropError as err:
-            problems.append(str(err))
-    return resolved, skipped, problems
+            unchecked.append(Unchecked.of(err, stmt.line, stmt.col))
+    return resolved, unchecked, claims, given
+
+
+@dataclass(frozen=True)
+class Given:
+    """A value the document gives (w_1 = 0.15): part of the point its numbers are checked at."""
+
+    line: int
+    col: int
+    symbol: sp.Expr
+    value: sp.Expr
+
+
+def _givable(net: Network) -> set:
+    d = net.d
+    return set(d.params) | set(d.inputs) | set(d.targets) | {d.eta}
+
+
+ETA = sp.Rational(1, 7)    # η in an update line checked symbolically (both sides are linear in η)
+
+
+def _update(net: Network, stmt: Statement) -> tuple[sp.Expr, sp.Expr, Network]:
+    """w^{+} = w - η ∂L/∂w: the parameter, the true updated value (with the network's η), and
+    the network reading the written η as ETA."""
+    where = _where(stmt)
+    param = net.names.resolve(sp.Symbol(cast(sp.Symbol, stmt.lhs).name[:-2]), where)
+    if param not in net.d.params:
+        raise SympropError(f"{where}{param} is updated but is not a weight or a bias",
+                           "write the update of a parameter: w^{+} = w - \\eta ...")
+    grad = sp.Mul(*[f.value for f in true_factors(net, net.d.loss_symbol, param, where)])
+    eta = {sp.Symbol("eta"): ETA}
+    return param, param - net.d.eta * grad, replace(
+        net, names=net.names.with_values({**net.names.values, **eta}))
+
+
+def _quantity(net: Network, lhs: sp.Expr, where: str) -> sp.Expr:
+    """The value of a defined quantity (z, a, an output, the loss, one output's error) in the
+    forward intermediates; anything else is not a quantity of the network."""
+    if lhs == net.d.loss_symbol:
+        return net.d["L"].rhs
+    if lhs in net.nodes or lhs.free_symbols and lhs.free_symbols <= net.nodes:
+        return net.d.definitions().get(lhs, lhs) if lhs in net.names.z_layer else lhs
+    raise SympropError(f"{where}{lhs} is not a quantity of the network",
+                       "define a z, an activation, an output or the loss")
+
+
+def resolve_definition(net: Network, stmt: Statement, sides: list[list], lhs: sp.Expr,
+                       truth: sp.Expr) -> Resolved:
+    """name = formula (net_{o1} = w_5 out_{h1} + ...): each side against the network's own
+    value of that quantity."""
+    where = _where(stmt)
+    checked = tuple(range(len(sides)))
+    hands = {k: (sp.Mul(*[_hand(net, f, where) for f in sides[k]]),) for k in checked}
+    true = (Factor(lhs, sp.Integer(1), truth),)
+    return Resolved(stmt, tuple(tuple(s) for s in sides), lhs, sp.Integer(1), False, true,
+                    checked, hands, (), definition=True)
+
+
+def _where(stmt: Statement) -> str:
+    return f"line {stmt.line}, col {stmt.col}: " if stmt.line else ""
+
+
+def _left(net: Network, stmt: Statement, meaning: tuple | None) -> tuple[sp.Expr, sp.Expr]:
+    """The derivative a statement's left side stands for, in the network's symbols."""
+    where = _where(stmt)
+    if isinstance(stmt.lhs, Partial):
+        return net.names.resolve(stmt.lhs.num, where), net.names.resolve(stmt.lhs.den, where)
+    if meaning is not None:
+        return meaning
+    r = resolve_delta(net, stmt, [[sp.Integer(0)]])
+    return r.num, r.den
+
+
+DEFINITION = "a definition of something other than a name: not checked"
+NUMBERS = ("a numeric claim: numbers are checked only at the point they were computed at, "
+           "which cannot be given yet")
+_DECIMAL = re.compile(r"(?<![A-Za-z_^])[0-9]*\.[0-9]+")
+
+
+def _without_numbers(stmt: Statement, sides: list[list]
+                     ) -> tuple[Statement, list[list], list[Product]]:
+    """The sides written with decimals (0.74136507 * 0.186815602) set apart: claims about the
+    value at the author's point, never judged at random points."""
+    keep = [k for k, side in enumerate(stmt.sides) if not _DECIMAL.search(side.text)]
+    if len(keep) == len(stmt.sides):
+        return stmt, sides, []
+    numeric = [side for k, side in enumerate(stmt.sides) if k not in keep]
+    trimmed = replace(stmt, sides=tuple(stmt.sides[k] for k in keep))
+    return trimmed, [sides[k] for k in keep], numeric
+
+
+def is_delta(lhs: object) -> bool:
+    """A δ written on the left: \\delta_j, \\delta^{(2)}_1, \\delta_{o1}."""
+    return isinstance(lhs, sp.Symbol) and re.fullmatch(r"delta(?:_.*)?", lhs.name) is not None
+
+
+def resolve_delta(net: Network, stmt: Statement, sides: list[list],
+                  meaning: tuple[sp.Expr, sp.Expr] | None = None) -> Resolved:
+    """δ = ∂L/∂z = ...: which z from a side that is that one derivative, else from what an earlier
+    definition of the same δ said (`meaning`), else from the name."""
+    where = f"line {stmt.line}, col {stmt.col}: " if stmt.line else ""
+    for side in sides:
+        if len(side) == 1 and isinstance(side[0], Partial):
+            num = net.names.resolve(side[0].num, where)
+            den = net.names.resolve(side[0].den, where)
+            return _resolved(net, stmt, sides, num, den, where)
+    if meaning is not None:
+        return _resolved(net, stmt, sides, *meaning, where)
+    name = net.names.resolve(cast(sp.Expr, stmt.lhs), where)
+    z = next((z for z, delta in net.delta_of.items() if delta == name), None)
+    if z is None:
+        raise SympropError(f"{where}cannot tell which derivative {stmt.lhs} stands for",
+                           "write it with the derivative: \\delta_j = \\frac{\\partial L}"
+                           "{\\partial z_j} = ...")
+    return _resolved(net, stmt, sides, net.d.loss_symbol, z, where)
 
 
 def resolve(net: Network, stmt: Statement, sides: list[list]) -> Resolved:
@@ -119,6 +284,11 @@ def resolve(net: Network, stmt: Statement, sides: list[list]) -> Resolved:
     where = f"line {stmt.line}, col {stmt.col}: " if stmt.line else ""
     num = net.names.resolve(stmt.lhs.num, where)
     den = net.names.resolve(stmt.lhs.den, where)
+    return _resolved(net, stmt, sides, num, den, where)
+
+
+def _resolved(net: Network, stmt: Statement, sides: list[list], num: sp.Expr, den: sp.Expr,
+              where: str) -> Resolved:
     true = true_factors(net, num, den, where)
     grad = num == net.d.loss_symbol and den in net.d.params
     notes = _chain_notes(net, sides, num, den, where)
@@ -134,7 +304,14 @@ def _hand(net: Network, f: object, where: str) -> sp.Expr:
         num = net.names.resolve(f.num, where)
         den = net.names.resolve(f.den, where)
         return sp.Mul(*[t.value for t in true_factors(net, num, den, where)])
-    return net.names.resolve(cast(sp.Expr, f), where)
+    expr = cast(sp.Expr, f)
+    # derivatives inside a formula (∂E_o1/∂out_h1 + ∂E_o2/∂out_h1) stand for their true values
+    inner = {p: sp.Dummy() for p in expr.atoms(AppliedUndef) if p.func == PARTIAL}
+    if not inner:
+        return net.names.resolve(expr, where)
+    values = {dummy: _hand(net, Partial(*p.args), where) for p, dummy in inner.items()}
+    names = net.names.with_values({**net.names.values, **values})
+    return names.resolve(expr.xreplace(inner), where)
 
 
 # ------------------------------------------------------------------------------------ the truth
@@ -144,7 +321,10 @@ def true_factors(net: Network, num: sp.Expr, den: sp.Expr, where: str = "") -> t
     """The chain-rule factors of d num / d den, from the Derivation where it has them."""
     d = net.d
     for x in (num, den):
-        if x not in net.nodes and x != d.loss_symbol:
+        quantity = x in net.nodes or x == d.loss_symbol
+        # the numerator may be a formula of the network's quantities: ∂((T - L_k)^2/2)/∂L_k
+        formula = x is num and x.free_symbols and x.free_symbols <= net.nodes | {d.loss_symbol}
+        if not quantity and not formula:
             raise SympropError(f"{where}∂{num}/∂{den}: {x} is not a quantity of the network",
                                "differentiate the loss, an output, a z, an activation f(z), "
                                "a parameter or an input")

@@ -1,0 +1,140 @@
+"""The published-derivation corpus: load a transcription with its note, run the verifier, and
+account for every statement the note says is there (judged, not checked, or silently skipped).
+
+Each `NAME.tex` is a derivation transcribed verbatim from a published source; `NAME.toml` is its
+note: source, notation, the network ([network]), aliases for names that differ from the network's
+([aliases], applied as '% symprop: alias' lines appended after the text, so no line moves),
+the true verdict of every statement by the line it starts on ([expected]; a list when a line holds
+several) and planted-mistake variants ([[planted]]: replace, with, line, factor).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tomllib
+
+from symbolic.backprop import derive
+from symbolic.errors import SympropError
+from symbolic.spec import network
+from symbolic.verify import verify_text
+from symbolic.verify.read import _tex
+
+DIR = Path(__file__).resolve().parent
+NAMES = sorted(p.stem for p in DIR.glob("*.tex"))
+
+
+def note(name: str) -> dict:
+    return tomllib.loads((DIR / f"{name}.toml").read_text(encoding="utf-8"))
+
+
+def text_of(name: str, meta: dict) -> str:
+    text = (DIR / f"{name}.tex").read_text(encoding="utf-8")
+    aliases = "".join(f"% symprop: alias {k} = {v}\n" for k, v in meta.get("aliases", {}).items())
+    return text.rstrip("\n") + "\n" + aliases
+
+
+def expected(meta: dict) -> list[tuple[int, str]]:
+    """(start line, true verdict) of every statement, in order."""
+    out = []
+    for line, verdicts in sorted(meta["expected"].items(), key=lambda kv: int(kv[0])):
+        for v in verdicts if isinstance(verdicts, list) else [verdicts]:
+            out.append((int(line), v))
+    return out
+
+
+@dataclass
+class Outcome:
+    """What the verifier said about each expected statement: 'correct', 'wrong', 'not proved',
+    'not checked' or 'silent' (nothing at all), the fault position of a wrong one, and the exit."""
+
+    said: list[str]
+    factor: list[int | None]
+    exit_code: int
+    reasons: list[str] = field(default_factory=list)
+
+
+def run(name: str, text: str | None = None, meta: dict | None = None) -> Outcome:
+    meta = meta or note(name)
+    text = text if text is not None else text_of(name, meta)
+    opts = meta["network"]
+    d = derive(network(opts["net"], opts.get("activation", "sigmoid"), opts.get("loss", "half_se"),
+                       opts.get("output_activation"), opts.get("naming", "layered")))
+    point = {_tex(k, 0): v for k, v in meta["point"].items()} if "point" in meta else None
+    numbers: list = []
+    try:
+        report = verify_text(d, text, point=point)
+        verdicts, unchecked, code = report.verdicts, report.unchecked, report.exit_code
+        numbers = report.numbers
+    except SympropError as err:
+        verdicts, unchecked, code = [], list(getattr(err, "unchecked", [])), err.exit_code
+    found = sorted([(v.line, v.col, v.status, v.fault.position if v.fault else None, "")
+                    for v in verdicts]
+                   + [(u.line, u.col, "not checked", None, u.reason) for u in unchecked]
+                   + [(n.claim.line, n.claim.col, "correct" if n.correct else "wrong", 0, "")
+                      for n in numbers])
+    want = expected(meta)
+    starts = [line for line, _ in want]
+    slots: dict[int, list] = {k: [] for k in range(len(want))}
+    for line, _col, status, factor, reason in found:
+        owner = max((k for k, s in enumerate(starts) if s <= line), default=None)
+        if owner is None:
+            continue
+        # several statements starting on one line: fill them in column order
+        first = starts.index(starts[owner])
+        for k in range(first, owner + 1):
+            if not slots[k] or k == owner:
+                slots[k].append((status, factor, reason))
+                break
+    said, factors, reasons = [], [], []
+    for k in range(len(want)):
+        if not slots[k]:
+            said.append("silent")
+            factors.append(None)
+            reasons.append("")
+            continue
+        status, factor, reason = slots[k][0]
+        wrong = [(s, f) for s, f, _ in slots[k] if s == "wrong"]
+        if wrong:     # a wrong side (or number) makes the statement wrong, at its factor
+            status, factor = wrong[0]
+        elif any(s == "not checked" for s, _, _ in slots[k]):
+            status, factor = "not checked", None
+            reason = next(r for s, _, r in slots[k] if s == "not checked")
+        said.append(status)
+        factors.append(factor)
+        reasons.append(reason)
+    return Outcome(said, factors, code, reasons)
+
+
+def planted_text(name: str, meta: dict, plant: dict) -> str:
+    text = text_of(name, meta)
+    assert text.count(plant["replace"]) >= 1, (name, plant["what"])
+    lines = text.split("\n")
+    row = lines[plant["line"] - 1]
+    assert plant["replace"] in row, (name, plant["what"], "not on line", plant["line"])
+    lines[plant["line"] - 1] = row.replace(plant["replace"], plant["with"], 1)
+    return "\n".join(lines)
+
+
+def measure() -> list[dict]:
+    """Per file: statements present, judged, not checked, silent; planted mistakes named at the
+    right factor."""
+    rows = []
+    for name in NAMES:
+        meta = note(name)
+        out = run(name, meta=meta)
+        want = expected(meta)
+        judged = sum(s in ("correct", "wrong", "not proved") for s in out.said)
+        right = sum(s == w for s, (_, w) in zip(out.said, want))
+        named = 0
+        plants = meta.get("planted", [])
+        for plant in plants:
+            p = run(name, planted_text(name, meta, plant), meta)
+            k = [i for i, (line, _) in enumerate(want) if line == plant["line"]][0]
+            named += p.said[k] == "wrong" and p.factor[k] == plant["factor"]
+        rows.append({"file": name, "present": len(want), "judged": judged,
+                     "not_checked": out.said.count("not checked"),
+                     "silent": out.said.count("silent"), "right": right,
+                     "planted": len(plants), "named": named, "exit": out.exit_code})
+    return rows
