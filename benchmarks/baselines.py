@@ -27,7 +27,7 @@ Params = list  # [(W, b), ...] in the framework's own array type
 Step = Callable[[object, object], object]
 
 LOSSES = ("half_se", "mse", "ce", "bce")
-LEAK = 0.01   # leaky_relu slope (symprop's default --alpha)
+LEAK = 0.01  # leaky_relu slope (symprop's default --alpha)
 
 
 # The hand NumPy step, written as tight as a careful engineer would: every elementwise pass in
@@ -41,30 +41,30 @@ def _sigmoid_fwd(z):
     return np.divide(1.0, z, out=z)
 
 
-def _sigmoid_bwd(delta, a):   # σ′ = a (1 - a)
+def _sigmoid_bwd(delta, a):  # σ′ = a (1 - a)
     t = 1.0 - a
     t *= a
     delta *= t
 
 
-def _tanh_bwd(delta, a):      # tanh′ = 1 - a²
+def _tanh_bwd(delta, a):  # tanh′ = 1 - a²
     t = a * a
     np.subtract(1.0, t, out=t)
     delta *= t
 
 
-def _relu_bwd(delta, a):      # H(z); a > 0 exactly where z > 0
+def _relu_bwd(delta, a):  # H(z); a > 0 exactly where z > 0
     np.multiply(delta, a > 0, out=delta)
 
 
-def _leaky_bwd(delta, a):     # α + (1 - α) H(z)
+def _leaky_bwd(delta, a):  # α + (1 - α) H(z)
     t = (a > 0).astype(a.dtype)
     t *= 1.0 - LEAK
     t += LEAK
     delta *= t
 
 
-def _softplus_fwd(z):         # max(z, 0) + log(1 + exp(-|z|))
+def _softplus_fwd(z):  # max(z, 0) + log(1 + exp(-|z|))
     t = np.abs(z)
     np.negative(t, out=t)
     np.exp(t, out=t)
@@ -89,7 +89,7 @@ NUMPY_ACTIVATIONS = {
     "softplus": (_softplus_fwd, _softplus_bwd),
     "identity": (lambda z: z, None),
 }
-FRAMEWORK_ACTIVATIONS = ("sigmoid", "relu", "tanh", "identity")   # torch / jax baselines
+FRAMEWORK_ACTIVATIONS = ("sigmoid", "relu", "tanh", "identity")  # torch / jax baselines
 FRAMEWORK_LOSSES = ("half_se", "mse", "ce")
 
 
@@ -121,6 +121,7 @@ def init_params(sizes: Sequence[int], seed: int = 0, dtype=np.float64) -> Params
 
 def params_to_numpy(params: Params) -> list[tuple[np.ndarray, np.ndarray]]:
     """Copy any framework's [(W, b), ...] to NumPy arrays (for comparisons)."""
+
     def to_np(t):
         return np.array(t.detach() if hasattr(t, "detach") else t)
 
@@ -133,15 +134,16 @@ def _start(sizes, params, seed, dtype) -> list[tuple[np.ndarray, np.ndarray]]:
     return [(np.array(W, dtype=dtype), np.array(b, dtype=dtype)) for W, b in start]
 
 
-def numpy_step(sizes, hidden_act, out_act, loss, *, lr=0.1, dtype=np.float64, params=None,
-               seed=0) -> tuple[Params, Step]:
+def numpy_step(
+    sizes, hidden_act, out_act, loss, *, lr=0.1, dtype=np.float64, params=None, seed=0
+) -> tuple[Params, Step]:
     """The tight hand NumPy step (see above); params updated in place."""
     _check_spec(sizes, hidden_act, out_act, loss)
     params = _start(sizes, params, seed, dtype)
     f_h, df_h = NUMPY_ACTIVATIONS[hidden_act]
     f_o, df_o = NUMPY_ACTIVATIONS.get(out_act, (None, None))
     grads = [(np.empty_like(W), np.empty_like(b)) for W, b in params]
-    buffers = {}   # batch size -> one preallocated z array per layer
+    buffers = {}  # batch size -> one preallocated z array per layer
 
     def step(X, Y):
         n = X.shape[0]
@@ -160,13 +162,13 @@ def numpy_step(sizes, hidden_act, out_act, loss, *, lr=0.1, dtype=np.float64, pa
             z -= z.max(axis=1, keepdims=True)
             e = np.exp(z)
             s = e.sum(axis=1, keepdims=True)
-            z -= np.log(s)                      # log softmax
+            z -= np.log(s)  # log softmax
             L = -np.vdot(Y, z) / n
             e /= s
             e -= Y
             e *= 1.0 / n
-            delta = e                           # dL/dz for softmax + CE
-        elif loss == "bce":                     # from the logits: softplus(z) - y z
+            delta = e  # dL/dz for softmax + CE
+        elif loss == "bce":  # from the logits: softplus(z) - y z
             L = (np.maximum(z, 0.0) + np.log1p(np.exp(-np.abs(z))) - Y * z).sum() / n
             delta = f_o(z)
             delta -= Y
@@ -177,14 +179,14 @@ def numpy_step(sizes, hidden_act, out_act, loss, *, lr=0.1, dtype=np.float64, pa
             L = c * np.vdot(delta, delta) / n
             delta *= 2.0 * c / n
             if df_o is not None:
-                df_o(delta, z)                  # z now holds the output activation
+                df_o(delta, z)  # z now holds the output activation
         for i in reversed(range(len(params))):
             W, b = params[i]
             gW, gb = grads[i]
             np.matmul(acts[i].T, delta, out=gW)
             np.sum(delta, axis=0, out=gb)
             if i:
-                delta = delta @ W.T             # uses W before its update
+                delta = delta @ W.T  # uses W before its update
                 if df_h is not None:
                     df_h(delta, acts[i])
             gW *= lr
@@ -196,8 +198,9 @@ def numpy_step(sizes, hidden_act, out_act, loss, *, lr=0.1, dtype=np.float64, pa
     return params, step
 
 
-def torch_step(sizes, hidden_act, out_act, loss, *, lr=0.1, dtype=np.float64, params=None,
-               seed=0) -> tuple[Params, Step] | None:
+def torch_step(
+    sizes, hidden_act, out_act, loss, *, lr=0.1, dtype=np.float64, params=None, seed=0
+) -> tuple[Params, Step] | None:
     """PyTorch eager, CPU, one thread: autograd + torch.optim.SGD. None without torch."""
     try:
         import torch
@@ -211,8 +214,7 @@ def torch_step(sizes, hidden_act, out_act, loss, *, lr=0.1, dtype=np.float64, pa
         for W, b in _start(sizes, params, seed, dtype)
     ]
     opt = torch.optim.SGD([t for layer in tparams for t in layer], lr=lr)
-    acts = {"sigmoid": torch.sigmoid, "relu": torch.relu, "tanh": torch.tanh,
-            "identity": lambda z: z}
+    acts = {"sigmoid": torch.sigmoid, "relu": torch.relu, "tanh": torch.tanh, "identity": lambda z: z}
     f_h, f_o = acts[hidden_act], acts.get(out_act)
 
     def loss_fn(X, Y):
@@ -236,8 +238,9 @@ def torch_step(sizes, hidden_act, out_act, loss, *, lr=0.1, dtype=np.float64, pa
     return tparams, step
 
 
-def jax_step(sizes, hidden_act, out_act, loss, *, lr=0.1, dtype=np.float64, params=None,
-             seed=0) -> tuple[Params, Step] | None:
+def jax_step(
+    sizes, hidden_act, out_act, loss, *, lr=0.1, dtype=np.float64, params=None, seed=0
+) -> tuple[Params, Step] | None:
     """jax.jit of value_and_grad + SGD update (params buffers donated). None without jax.
 
     The returned loss is a device array: time with a harness that blocks on it
@@ -251,8 +254,7 @@ def jax_step(sizes, hidden_act, out_act, loss, *, lr=0.1, dtype=np.float64, para
     _check_spec(sizes, hidden_act, out_act, loss, FRAMEWORK_LOSSES, FRAMEWORK_ACTIVATIONS)
     if np.dtype(dtype) == np.float64:
         jax.config.update("jax_enable_x64", True)  # process-wide; explicit dtypes stay as given
-    acts = {"sigmoid": jax.nn.sigmoid, "relu": jax.nn.relu, "tanh": jnp.tanh,
-            "identity": lambda z: z}
+    acts = {"sigmoid": jax.nn.sigmoid, "relu": jax.nn.relu, "tanh": jnp.tanh, "identity": lambda z: z}
     f_h, f_o = acts[hidden_act], acts.get(out_act)
 
     def loss_fn(p, X, Y):

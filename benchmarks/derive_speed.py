@@ -54,8 +54,10 @@ def main(argv=None):
         ("784-256-128-10, delta form", "784-256-128-10", "layered", False, 1.0),
     ]
     baselines = {"2-3-1": "2-3-1", "20-20-1": None if quick else "20-20-1"}
-    print(f"# symprop derivation speed ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
-          f"sympy {sp.__version__}, python {sys.version.split()[0]})\n")
+    print(
+        f"# symprop derivation speed ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+        f"sympy {sp.__version__}, python {sys.version.split()[0]})\n"
+    )
     print("| case | symprop | target | met | expanded-diff baseline | ratio |")
     print("|---|--:|--:|:-:|---|--:|")
     for title, arch, naming, scalar, target in cases:
@@ -69,10 +71,14 @@ def main(argv=None):
             ratio = f"{base_seconds / ours_same:.0f}x"
         met = "yes" if seconds < target else "NO"
         print(f"| {title} | {seconds:.3f} s | < {target} s | {met} | {base_text} | {ratio} |")
-    print(f"| seed 2-3-1, first call in a fresh process | {cold:.3f} s | < 0.3 s | "
-          f"{'yes' if cold < 0.3 else 'NO'} | - | - |")
-    print("\nratio = baseline time / symprop time on the same net (higher is better); "
-          "--quick skips the slow 20-20-1 baseline.")
+    print(
+        f"| seed 2-3-1, first call in a fresh process | {cold:.3f} s | < 0.3 s | "
+        f"{'yes' if cold < 0.3 else 'NO'} | - | - |"
+    )
+    print(
+        "\nratio = baseline time / symprop time on the same net (higher is better); "
+        "--quick skips the slow 20-20-1 baseline."
+    )
 
 
 if __name__ == "__main__":

@@ -16,8 +16,7 @@ THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 PINNED_BEFORE_NUMPY = "numpy" not in sys.modules
 for _var in THREAD_VARS:
     os.environ.setdefault(_var, "1")
-os.environ.setdefault("XLA_FLAGS",
-                      "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1")
+os.environ.setdefault("XLA_FLAGS", "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1")
 
 import datetime  # noqa: E402  (after the env vars on purpose)
 import platform  # noqa: E402
@@ -57,8 +56,9 @@ def _timed_block(fn: Callable, n: int, clock: Callable = time.perf_counter) -> f
     return clock() - t0
 
 
-def time_interleaved(fns: dict[str, Callable], rounds: int = 9, min_time: float = 0.2,
-                     clock: Callable = time.perf_counter) -> dict[str, float]:
+def time_interleaved(
+    fns: dict[str, Callable], rounds: int = 9, min_time: float = 0.2, clock: Callable = time.perf_counter
+) -> dict[str, float]:
     """Best seconds per call of each fn(), timed in rounds that visit every fn in turn.
 
     Warm-up: one call of each (JIT compile, caches), then blocks of 1, 2, 4, 8, ... calls until
@@ -119,8 +119,11 @@ def _blas_threads() -> str:
         from threadpoolctl import threadpool_info
     except ImportError:
         return text + "; threadpoolctl not installed"
-    pools = [f"{p.get('internal_api')} {p.get('version')} {p.get('architecture', '')}".rstrip()
-             + f" {p.get('num_threads')} thread(s)" for p in threadpool_info()]
+    pools = [
+        f"{p.get('internal_api')} {p.get('version')} {p.get('architecture', '')}".rstrip()
+        + f" {p.get('num_threads')} thread(s)"
+        for p in threadpool_info()
+    ]
     return text + ("; runtime: " + ", ".join(pools) if pools else "")
 
 
@@ -128,10 +131,12 @@ def header() -> str:
     """One line: date, CPU, Python and library versions, thread settings, OPENBLAS_CORETYPE."""
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     versions = ", ".join(f"{d} {_version(d)}" for d in ("numpy", "torch", "jax", "jaxlib"))
-    return (f"**{now}** · {_cpu_model()} ({os.cpu_count()} logical CPUs) · "
-            f"Python {platform.python_version()} · {versions} · BLAS threads: {_blas_threads()} · "
-            f"torch.set_num_threads(1) · XLA_FLAGS={os.environ.get('XLA_FLAGS', '(unset)')} · "
-            f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}")
+    return (
+        f"**{now}** · {_cpu_model()} ({os.cpu_count()} logical CPUs) · "
+        f"Python {platform.python_version()} · {versions} · BLAS threads: {_blas_threads()} · "
+        f"torch.set_num_threads(1) · XLA_FLAGS={os.environ.get('XLA_FLAGS', '(unset)')} · "
+        f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}"
+    )
 
 
 def print_table(rows: Iterable[Row | tuple], baseline_names: Sequence[str]) -> None:
@@ -143,13 +148,11 @@ def print_table(rows: Iterable[Row | tuple], baseline_names: Sequence[str]) -> N
     times = {(r.workload, r.impl): r.seconds for r in rows}
     print(header())
     print()
-    print("| workload | implementation | time/step | "
-          + " | ".join(f"vs {b}" for b in baseline_names) + " |")
+    print("| workload | implementation | time/step | " + " | ".join(f"vs {b}" for b in baseline_names) + " |")
     print("|---|---|--:|" + "--:|" * len(baseline_names))
     for r in rows:
         ratios = []
         for b in baseline_names:
             base = times.get((r.workload, b))
             ratios.append(f"{base / r.seconds:.2f}×" if base else "—")
-        print(f"| {r.workload} | {r.impl} | {format_seconds(r.seconds)} | "
-              + " | ".join(ratios) + " |")
+        print(f"| {r.workload} | {r.impl} | {format_seconds(r.seconds)} | " + " | ".join(ratios) + " |")

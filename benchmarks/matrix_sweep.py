@@ -34,17 +34,18 @@ from symbolic.spec import network  # noqa: E402
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "softplus", "identity")
 # (sizes, batch, hidden, output, loss as baselines names it)
-CASES = ([((784, 128, 10), 256, act, act, "half_se") for act in ACTIVATIONS]
-         + [((784, 128, 10), 256, "sigmoid", "sigmoid", "mse"),
-            ((784, 128, 10), 256, "tanh", "sigmoid", "bce"),
-            ((784, 128, 10), 256, "relu", "softmax", "ce"),
-            ((784, 256, 128, 10), 64, "sigmoid", "sigmoid", "half_se"),
-            ((784, 256, 128, 10), 64, "leaky_relu", "softmax", "ce"),
-            # small nets, where the per-call overhead of NumPy counts
-            ((64, 32, 10), 128, "sigmoid", "sigmoid", "half_se"),
-            ((20, 64, 3), 32, "relu", "softmax", "ce")])
+CASES = [((784, 128, 10), 256, act, act, "half_se") for act in ACTIVATIONS] + [
+    ((784, 128, 10), 256, "sigmoid", "sigmoid", "mse"),
+    ((784, 128, 10), 256, "tanh", "sigmoid", "bce"),
+    ((784, 128, 10), 256, "relu", "softmax", "ce"),
+    ((784, 256, 128, 10), 64, "sigmoid", "sigmoid", "half_se"),
+    ((784, 256, 128, 10), 64, "leaky_relu", "softmax", "ce"),
+    # small nets, where the per-call overhead of NumPy counts
+    ((64, 32, 10), 128, "sigmoid", "sigmoid", "half_se"),
+    ((20, 64, 3), 32, "relu", "softmax", "ce"),
+]
 DTYPES = (np.float32, np.float64)
-TOLERANCE = {np.float32: 2e-5, np.float64: 1e-9}   # gradient error / largest gradient
+TOLERANCE = {np.float32: 2e-5, np.float64: 1e-9}  # gradient error / largest gradient
 
 
 def generated_module(sizes, hidden, out, loss, dtype, folder):
@@ -80,8 +81,7 @@ def same_gradients(m, case, dtype, X, Y) -> str:
     lr = 1), else what differs."""
     sizes, _, hidden, out, loss = case
     start = baselines.init_params(sizes, 1, dtype)
-    params, hand = baselines.numpy_step(sizes, hidden, out, loss, lr=1.0, dtype=dtype,
-                                        params=start)
+    params, hand = baselines.numpy_step(sizes, hidden, out, loss, lr=1.0, dtype=dtype, params=start)
     value_hand = float(hand(X, Y))
     value, grads = m.value_and_gradients(generated_step(m, start, 1.0)[0], X, Y)
     worst = 0.0
@@ -116,9 +116,11 @@ def main(argv=None) -> int:
                 X, Y = mnist_like_data(4 * batch, rng, sizes[0], sizes[-1])
                 data[key] = minibatches(X.astype(dtype), Y.astype(dtype), batch, 4, rng)
             batches = data[key]
-            name = (f"{'-'.join(map(str, sizes))} {hidden}/{out if out != hidden else ''}"
-                    f"{'/' if out != hidden else ''}{loss}, batch {batch}, "
-                    f"{np.dtype(dtype).name}").replace("//", "/")
+            name = (
+                f"{'-'.join(map(str, sizes))} {hidden}/{out if out != hidden else ''}"
+                f"{'/' if out != hidden else ''}{loss}, batch {batch}, "
+                f"{np.dtype(dtype).name}"
+            ).replace("//", "/")
             if args.only not in name:
                 continue
             m = generated_module(sizes, hidden, out, loss, dtype, folder)
@@ -128,31 +130,40 @@ def main(argv=None) -> int:
                 failed = True
                 continue
             start = baselines.init_params(sizes, 0, dtype)
-            steps = {"numpy": baselines.numpy_step(sizes, hidden, out, loss, lr=0.01,
-                                                   dtype=dtype, params=start)[1],
-                     "generated": generated_step(m, start, 0.01)[1]}
+            steps = {
+                "numpy": baselines.numpy_step(sizes, hidden, out, loss, lr=0.01, dtype=dtype, params=start)[
+                    1
+                ],
+                "generated": generated_step(m, start, 0.01)[1],
+            }
             calls = {k: _cycling(step, batches) for k, step in steps.items()}
-            best = harness.time_interleaved(calls, rounds=rounds, min_time=min_time,
-                                            clock=time.process_time)
+            best = harness.time_interleaved(calls, rounds=rounds, min_time=min_time, clock=time.process_time)
             ratio = best["numpy"] / best["generated"]
-            print(f"{name}: generated {harness.format_seconds(best['generated'])}, numpy "
-                  f"{harness.format_seconds(best['numpy'])}, {ratio:.2f}x", file=sys.stderr)
+            print(
+                f"{name}: generated {harness.format_seconds(best['generated'])}, numpy "
+                f"{harness.format_seconds(best['numpy'])}, {ratio:.2f}x",
+                file=sys.stderr,
+            )
             rows.append((name, best["generated"], best["numpy"], ratio))
     print(harness.header())
     print()
-    print(f"CPU time per step (time.process_time), best of {rounds} interleaved rounds; vs numpy = "
-          "hand time / generated time (> 1: the generated module is faster).")
+    print(
+        f"CPU time per step (time.process_time), best of {rounds} interleaved rounds; vs numpy = "
+        "hand time / generated time (> 1: the generated module is faster)."
+    )
     print()
-    print("| network, activation/loss, dtype | generated (matrix) | tight hand NumPy | "
-          "vs numpy |")
+    print("| network, activation/loss, dtype | generated (matrix) | tight hand NumPy | vs numpy |")
     print("|---|--:|--:|--:|")
     for name, ours, theirs, ratio in rows:
-        print(f"| {name} | {harness.format_seconds(ours)} | {harness.format_seconds(theirs)} | "
-              f"{ratio:.2f}× |")
+        print(
+            f"| {name} | {harness.format_seconds(ours)} | {harness.format_seconds(theirs)} | {ratio:.2f}× |"
+        )
     if rows:
         ratios = [r[-1] for r in rows]
-        print(f"\n{len(rows)} rows: vs tight hand NumPy {min(ratios):.2f}× to {max(ratios):.2f}×, "
-              f"median {float(np.median(ratios)):.2f}×")
+        print(
+            f"\n{len(rows)} rows: vs tight hand NumPy {min(ratios):.2f}× to {max(ratios):.2f}×, "
+            f"median {float(np.median(ratios)):.2f}×"
+        )
     return 1 if failed else 0
 
 

@@ -68,20 +68,60 @@ def workloads() -> list[Workload]:
     X, Y = mnist_like_data(60_000, rng)
     batches = minibatches(X, Y, 256, 16, rng)
     return [
-        Workload("W1 2-3-1 sigmoid/half-SE, XOR (4), f64", (2, 3, 1), "sigmoid", "sigmoid",
-                 "half_se", np.float64, 0.5, [xor_data()]),
-        Workload("W2 2-3-1 sigmoid/half-SE, 100k rows, f64", (2, 3, 1), "sigmoid", "sigmoid",
-                 "half_se", np.float64, 0.5, [noisy_xor_data(100_000, rng)]),
-        Workload("W3 784-128-10 relu/softmax-CE, batch 256 of 60k, f32", (784, 128, 10), "relu",
-                 "softmax", "ce", np.float32, 0.1, batches),
-        Workload("W3 784-128-10 sigmoid/half-SE, batch 256 of 60k, f32", (784, 128, 10),
-                 "sigmoid", "sigmoid", "half_se", np.float32, 0.1, batches),
-        Workload("W3 784-128-10 tanh/MSE, batch 256 of 60k, f32", (784, 128, 10), "tanh", "tanh",
-                 "mse", np.float32, 0.1, batches),
+        Workload(
+            "W1 2-3-1 sigmoid/half-SE, XOR (4), f64",
+            (2, 3, 1),
+            "sigmoid",
+            "sigmoid",
+            "half_se",
+            np.float64,
+            0.5,
+            [xor_data()],
+        ),
+        Workload(
+            "W2 2-3-1 sigmoid/half-SE, 100k rows, f64",
+            (2, 3, 1),
+            "sigmoid",
+            "sigmoid",
+            "half_se",
+            np.float64,
+            0.5,
+            [noisy_xor_data(100_000, rng)],
+        ),
+        Workload(
+            "W3 784-128-10 relu/softmax-CE, batch 256 of 60k, f32",
+            (784, 128, 10),
+            "relu",
+            "softmax",
+            "ce",
+            np.float32,
+            0.1,
+            batches,
+        ),
+        Workload(
+            "W3 784-128-10 sigmoid/half-SE, batch 256 of 60k, f32",
+            (784, 128, 10),
+            "sigmoid",
+            "sigmoid",
+            "half_se",
+            np.float32,
+            0.1,
+            batches,
+        ),
+        Workload(
+            "W3 784-128-10 tanh/MSE, batch 256 of 60k, f32",
+            (784, 128, 10),
+            "tanh",
+            "tanh",
+            "mse",
+            np.float32,
+            0.1,
+            batches,
+        ),
     ]
 
 
-_GENERATED: dict = {}   # (sizes, activation, loss, dtype) -> imported generated module
+_GENERATED: dict = {}  # (sizes, activation, loss, dtype) -> imported generated module
 _GENERATED_DIR = None
 
 
@@ -101,13 +141,29 @@ def _generated_module(w: Workload):
             _GENERATED_DIR = tempfile.mkdtemp(prefix="symprop_bench_")
         path = Path(_GENERATED_DIR) / f"net_{len(_GENERATED)}.py"
         root = Path(__file__).resolve().parent.parent
-        cmd = [sys.executable, "-m", "codegen.cli", "generate", "-".join(map(str, w.sizes)),
-               "--activation", w.hidden_act, "--output-activation", w.out_act, "--loss", loss,
-               "--dtype", key[-1], "-o", str(path)]
+        cmd = [
+            sys.executable,
+            "-m",
+            "codegen.cli",
+            "generate",
+            "-".join(map(str, w.sizes)),
+            "--activation",
+            w.hidden_act,
+            "--output-activation",
+            w.out_act,
+            "--loss",
+            loss,
+            "--dtype",
+            key[-1],
+            "-o",
+            str(path),
+        ]
         t0 = time.perf_counter()
         subprocess.run(cmd, check=True, cwd=root)
-        print(f"generated {path.name} ({' '.join(cmd[3:-2])}) in "
-              f"{time.perf_counter() - t0:.2f} s wall", file=sys.stderr)
+        print(
+            f"generated {path.name} ({' '.join(cmd[3:-2])}) in {time.perf_counter() - t0:.2f} s wall",
+            file=sys.stderr,
+        )
         spec = importlib.util.spec_from_file_location(path.stem, path)
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
@@ -123,8 +179,7 @@ def candidates(workload: Workload) -> list[Impl]:
     """
     m = _generated_module(workload)
     params = m.init_params(0)
-    for l, (W, b) in enumerate(baselines.init_params(workload.sizes, workload.seed,
-                                                     workload.dtype), start=1):
+    for l, (W, b) in enumerate(baselines.init_params(workload.sizes, workload.seed, workload.dtype), start=1):
         params[f"W{l}"][...] = W.T
         params[f"b{l}"][...] = b
     state = m.init_state("sgd", workload.lr)
@@ -143,8 +198,7 @@ def baseline_impls(w: Workload, params=None) -> list[Impl]:
     params = baselines.init_params(w.sizes, w.seed, w.dtype) if params is None else params
     impls = []
     for name, (make, convert) in baselines.BASELINES.items():
-        made = make(w.sizes, w.hidden_act, w.out_act, w.loss, lr=w.lr, dtype=w.dtype,
-                    params=params)
+        made = make(w.sizes, w.hidden_act, w.out_act, w.loss, lr=w.lr, dtype=w.dtype, params=params)
         if made is not None:
             impls.append(Impl(name, made[1], convert))
     return impls
@@ -159,16 +213,31 @@ def check_baselines(steps=5) -> bool:
     rng = np.random.default_rng(7)
     X, Y = mnist_like_data(64, rng, n_in=20, n_out=5)
     cases = [
-        Workload("seed XOR", (2, 3, 1), "sigmoid", "sigmoid", "half_se", np.float64, 0.5,
-                 [xor_data()]),
-        Workload("relu/softmax-CE", (20, 16, 5), "relu", "softmax", "ce", np.float64, 0.1,
-                 [(X.astype(np.float64), Y.astype(np.float64))]),
-        Workload("relu/softmax-CE f32", (20, 16, 5), "relu", "softmax", "ce", np.float32, 0.1,
-                 [(X, Y)]),
-        Workload("sigmoid/half-SE f32", (20, 16, 5), "sigmoid", "sigmoid", "half_se", np.float32,
-                 0.5, [(X, Y)]),
-        Workload("tanh/MSE", (20, 16, 5), "tanh", "tanh", "mse", np.float64, 0.5,
-                 [(X.astype(np.float64), Y.astype(np.float64))]),
+        Workload("seed XOR", (2, 3, 1), "sigmoid", "sigmoid", "half_se", np.float64, 0.5, [xor_data()]),
+        Workload(
+            "relu/softmax-CE",
+            (20, 16, 5),
+            "relu",
+            "softmax",
+            "ce",
+            np.float64,
+            0.1,
+            [(X.astype(np.float64), Y.astype(np.float64))],
+        ),
+        Workload("relu/softmax-CE f32", (20, 16, 5), "relu", "softmax", "ce", np.float32, 0.1, [(X, Y)]),
+        Workload(
+            "sigmoid/half-SE f32", (20, 16, 5), "sigmoid", "sigmoid", "half_se", np.float32, 0.5, [(X, Y)]
+        ),
+        Workload(
+            "tanh/MSE",
+            (20, 16, 5),
+            "tanh",
+            "tanh",
+            "mse",
+            np.float64,
+            0.5,
+            [(X.astype(np.float64), Y.astype(np.float64))],
+        ),
     ]
     all_ok = True
     for w in cases:
@@ -176,8 +245,7 @@ def check_baselines(steps=5) -> bool:
         start = baselines.init_params(w.sizes, w.seed, w.dtype)
         runs = {}
         for name, (make, convert) in baselines.BASELINES.items():
-            made = make(w.sizes, w.hidden_act, w.out_act, w.loss, lr=w.lr, dtype=w.dtype,
-                        params=start)
+            made = make(w.sizes, w.hidden_act, w.out_act, w.loss, lr=w.lr, dtype=w.dtype, params=start)
             if made is None:
                 continue
             params, step = made
@@ -190,15 +258,23 @@ def check_baselines(steps=5) -> bool:
             flat, ref_flat = _flatten(params), _flatten(ref_params)
             same = np.allclose(losses, ref_losses, rtol=rtol, atol=0) and all(
                 np.allclose(p, q, rtol=rtol, atol=rtol * np.abs(q).max())
-                for p, q in zip(flat, ref_flat, strict=True))
+                for p, q in zip(flat, ref_flat, strict=True)
+            )
             dtypes = {p.dtype for p in flat}
             if not same or dtypes != {np.dtype(w.dtype)}:
                 ok = False
-                print(f"MISMATCH {w.name} / {name}: losses {losses} vs numpy {ref_losses}; "
-                      f"param dtypes {dtypes}", file=sys.stderr)
-        print(f"check {w.name}: {', '.join(runs)} agree over {steps} steps "
-              f"(rtol {rtol:g}), losses {ref_losses[0]:.6g} -> {ref_losses[-1]:.6g}"
-              if ok else f"check {w.name}: FAILED", file=sys.stderr)
+                print(
+                    f"MISMATCH {w.name} / {name}: losses {losses} vs numpy {ref_losses}; "
+                    f"param dtypes {dtypes}",
+                    file=sys.stderr,
+                )
+        print(
+            f"check {w.name}: {', '.join(runs)} agree over {steps} steps "
+            f"(rtol {rtol:g}), losses {ref_losses[0]:.6g} -> {ref_losses[-1]:.6g}"
+            if ok
+            else f"check {w.name}: FAILED",
+            file=sys.stderr,
+        )
         all_ok &= ok
     return all_ok
 
@@ -228,8 +304,9 @@ def main(argv=None) -> int:
     rows, names = [], []
     for w in workloads():
         impls = baseline_impls(w) + candidates(w)
-        best = harness.time_interleaved({impl.name: stepper(impl, w) for impl in impls},
-                                        rounds=repeat, min_time=min_time)
+        best = harness.time_interleaved(
+            {impl.name: stepper(impl, w) for impl in impls}, rounds=repeat, min_time=min_time
+        )
         for impl in impls:
             seconds = best[impl.name]
             print(f"{w.name} / {impl.name}: {harness.format_seconds(seconds)}", file=sys.stderr)

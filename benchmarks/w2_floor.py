@@ -43,7 +43,7 @@ def tuned_step(params, lr):
         np.exp(e, out=e)
         add(e, 1.0, out=a)
         np.divide(1.0, a, out=a)
-        mul(e, a, out=e)                    # σ(-z)
+        mul(e, a, out=e)  # σ(-z)
         mul(e, a, out=p)
 
     def step(X, Y):
@@ -58,10 +58,10 @@ def tuned_step(params, lr):
         for start in range(0, n, CHUNK):
             k = min(CHUNK, n - start)
             a1, a2, a3, p1, p2, p3, e, t, zo, ao, po, t0 = buf[:, :k]
-            x1, x2 = X[start:start + CHUNK].T.copy()
-            y = Y[start:start + CHUNK, 0]
+            x1, x2 = X[start : start + CHUNK].T.copy()
+            y = Y[start : start + CHUNK, 0]
             for (u, v, c), a, p in zip(hidden, (a1, a2, a3), (p1, p2, p3), strict=True):
-                mul(x1, -u, out=e)          # -z, built from negated weights
+                mul(x1, -u, out=e)  # -z, built from negated weights
                 mul(x2, -v, out=t)
                 add(e, t, out=e)
                 add(e, -c, out=e)
@@ -75,12 +75,25 @@ def tuned_step(params, lr):
             sigmoid_pair(e, ao, po)
             np.subtract(ao, y, out=t0)
             loss += dot(t0, t0)
-            mul(po, t0, out=t0)             # δ_o
-            mul(p1, t0, out=p1)             # δ_h / w (w folded into the sums below)
+            mul(po, t0, out=t0)  # δ_o
+            mul(p1, t0, out=p1)  # δ_h / w (w folded into the sums below)
             mul(p2, t0, out=p2)
             mul(p3, t0, out=p3)
-            g += (dot(p1, x1), dot(p1, x2), dot(p2, x1), dot(p2, x2), dot(p3, x1), dot(p3, x2),
-                  p1.sum(), p2.sum(), p3.sum(), dot(a1, t0), dot(a2, t0), dot(a3, t0), t0.sum())
+            g += (
+                dot(p1, x1),
+                dot(p1, x2),
+                dot(p2, x1),
+                dot(p2, x2),
+                dot(p3, x1),
+                dot(p3, x2),
+                p1.sum(),
+                p2.sum(),
+                p3.sum(),
+                dot(a1, t0),
+                dot(a2, t0),
+                dot(a3, t0),
+                t0.sum(),
+            )
         g[:9] *= (wa, wa, wb, wb, wc, wc, wa, wb, wc)
         g *= lr / n
         W1 -= g[:6].reshape(3, 2)
@@ -100,7 +113,7 @@ def exp_only(n, dtype):
         for start in range(0, n, CHUNK):
             k = min(CHUNK, n - start)
             np.exp(z[:, :k], out=z[:, :k])
-            z[:, :k] *= -1e-3   # keep the values in a normal range for the next call
+            z[:, :k] *= -1e-3  # keep the values in a normal range for the next call
         return z
 
     return call
@@ -131,8 +144,7 @@ def main(argv=None) -> int:
     check = tuned_step([a.copy() for a in tuned], w.lr)(X, Y)
     reference = impls["numpy"].step(X, Y)
     if not np.isclose(check, reference, rtol=1e-12):
-        print(f"tuned step disagrees with the numpy baseline: {check} vs {reference}",
-              file=sys.stderr)
+        print(f"tuned step disagrees with the numpy baseline: {check} vs {reference}", file=sys.stderr)
         return 1
 
     best = harness.time_interleaved(fns, rounds=rounds, min_time=min_time)
@@ -145,8 +157,10 @@ def main(argv=None) -> int:
         ratio = f"{base / seconds:.2f}×" if base else "jax not installed"
         print(f"| {name} | {harness.format_seconds(seconds)} | {ratio} |")
     print()
-    print("vs jax = JAX time / row time (> 1: faster than JAX). The exp-only rows do no other "
-          "work: no NumPy step can be faster than its exp floor.")
+    print(
+        "vs jax = JAX time / row time (> 1: faster than JAX). The exp-only rows do no other "
+        "work: no NumPy step can be faster than its exp floor."
+    )
     return 0
 
 

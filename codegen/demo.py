@@ -34,25 +34,42 @@ def main() -> int:
     out.mkdir(exist_ok=True)
     d = str(out)
     start = time.perf_counter()
-    step("1. The derivation, in the terminal", ["derive", *NET, "--only",
-                                                 "forward,loss,local,gradient"])
-    absent = texdeps.missing(texdeps.required_files())    # pdflatex, pdftoppm, every package
+    step("1. The derivation, in the terminal", ["derive", *NET, "--only", "forward,loss,local,gradient"])
+    absent = texdeps.missing(texdeps.required_files())  # pdflatex, pdftoppm, every package
     tex = not absent
-    step("2. The derivation sheet (LaTeX" + (", PDF, PNG)" if tex else
-                                             f"; TeX lacks {', '.join(absent)}: run `make tex`)"),
-         ["sheet", *NET, "-o", f"{d}/sheet.tex", "--force", *(["--pdf", "--png"] if tex else [])])
+    step(
+        "2. The derivation sheet (LaTeX"
+        + (", PDF, PNG)" if tex else f"; TeX lacks {', '.join(absent)}: run `make tex`)"),
+        ["sheet", *NET, "-o", f"{d}/sheet.tex", "--force", *(["--pdf", "--png"] if tex else [])],
+    )
     step("3. A NumPy-only training module", ["generate", *NET, "-o", f"{d}/train_net.py", "--force"])
-    step("4. Training it on XOR", ["train", *NET, "--data", "xor", "--epochs", "2000", "--lr", "2",
-                                   "--out", f"{d}/weights.npz", "--plot", f"{d}/loss.png",
-                                   "--force"])
-    code = step("5. Verifying the seed's own hand derivation (it has slips: exit 1 expected)",
-                ["verify", str(ROOT / "examples" / "seed_derivation.tex"), "--net", "2-3-1",
-                 "--naming", "seed"], expect=(0, 1))
+    step(
+        "4. Training it on XOR",
+        [
+            "train",
+            *NET,
+            "--data",
+            "xor",
+            "--epochs",
+            "2000",
+            "--lr",
+            "2",
+            "--out",
+            f"{d}/weights.npz",
+            "--plot",
+            f"{d}/loss.png",
+            "--force",
+        ],
+    )
+    code = step(
+        "5. Verifying the seed's own hand derivation (it has slips: exit 1 expected)",
+        ["verify", str(ROOT / "examples" / "seed_derivation.tex"), "--net", "2-3-1", "--naming", "seed"],
+        expect=(0, 1),
+    )
     print(f"\n=== Done in {time.perf_counter() - start:.1f} s. Wrote into {out.relative_to(ROOT)}/:")
     for path in sorted(out.iterdir()):
         print(f"  {path.relative_to(ROOT)}  ({path.stat().st_size:,} bytes)")
-    print("The verifier " + ("found the seed's slips (see step 5)." if code == 1
-                             else "found no slips."))
+    print("The verifier " + ("found the seed's slips (see step 5)." if code == 1 else "found no slips."))
     return 0
 
 

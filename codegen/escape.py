@@ -29,8 +29,7 @@ def _escaped_unprintable(ch: str) -> str:
     code = ord(ch)
     if ch in "\n\r\t":
         return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}[ch]
-    return f"\\x{code:02x}" if code < 0x100 else (f"\\u{code:04x}" if code < 0x10000
-                                                   else f"\\U{code:08x}")
+    return f"\\x{code:02x}" if code < 0x100 else (f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
 
 
 def _printable(ch: str) -> bool:
@@ -65,9 +64,19 @@ def py_string(text: str) -> str:
 
 
 _LATEX = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
-    "^": r"\textasciicircum{}", "_": r"\_", "%": r"\%", "~": r"\textasciitilde{}",
-    "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}",
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "$": r"\$",
+    "&": r"\&",
+    "#": r"\#",
+    "^": r"\textasciicircum{}",
+    "_": r"\_",
+    "%": r"\%",
+    "~": r"\textasciitilde{}",
+    "<": r"\textless{}",
+    ">": r"\textgreater{}",
+    "|": r"\textbar{}",
 }
 
 
@@ -127,12 +136,16 @@ def json_document(doc, **options) -> str:
     import json
 
     text = json.dumps(doc, ensure_ascii=False, **options)
-    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace(
-        "\x85", "\\u0085")
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\u0085")
 
 
 FILTERS = {
-    "py_docstring": py_docstring, "py_comment": py_comment, "py_string": py_string,
-    "latex_text": latex_text, "markdown_text": markdown_text, "markdown_code": markdown_code,
-    "html_comment": html_comment, "plain_line": plain_line,
+    "py_docstring": py_docstring,
+    "py_comment": py_comment,
+    "py_string": py_string,
+    "latex_text": latex_text,
+    "markdown_text": markdown_text,
+    "markdown_code": markdown_code,
+    "html_comment": html_comment,
+    "plain_line": plain_line,
 }

@@ -16,11 +16,19 @@ from .escape import latex_text
 # f(z) of SymPy's functions as LaTeX names; our activations' names come from their table rows
 # (custom activations use their own name)
 FUNCTION_NAMES = {
-    "Heaviside": "H", "exp": r"\exp", "log": r"\log", "tanh": r"\tanh", "sinh": r"\sinh",
-    "cosh": r"\cosh", "sin": r"\sin", "cos": r"\cos", "Max": r"\max", "Min": r"\min",
+    "Heaviside": "H",
+    "exp": r"\exp",
+    "log": r"\log",
+    "tanh": r"\tanh",
+    "sinh": r"\sinh",
+    "cosh": r"\cosh",
+    "sin": r"\sin",
+    "cos": r"\cos",
+    "Max": r"\max",
+    "Min": r"\min",
     "Abs": r"\operatorname{abs}",
 }
-FIRST_ARG_ONLY = ["Heaviside"]   # the slope and H(0) are not shown
+FIRST_ARG_ONLY = ["Heaviside"]  # the slope and H(0) are not shown
 for _rule in TABLE.values():
     if _rule.elementwise:
         FUNCTION_NAMES[_rule.func.__name__] = _rule.latex
@@ -73,15 +81,17 @@ class SheetLatexPrinter(LatexPrinter):
 
     def _print_softmax(self, expr, exp=None):
         k, zs = expr.args[0], expr.args[1:]
-        inner = ", ".join(self._print(z) for z in zs) if len(zs) <= 3 else (
-            f"{self._print(zs[0])}, \\dots, {self._print(zs[-1])}")
+        inner = (
+            ", ".join(self._print(z) for z in zs)
+            if len(zs) <= 3
+            else (f"{self._print(zs[0])}, \\dots, {self._print(zs[-1])}")
+        )
         power = f"^{{{exp}}}" if exp is not None else ""
         return f"\\operatorname{{softmax}}_{{{self._print(k)}}}{power}\\left({inner}\\right)"
 
     # arithmetic ------------------------------------------------------------------------------
     def _print_Add(self, expr, order=None):
-        terms = sorted(expr.as_ordered_terms(),
-                       key=lambda t: (_is_negative(t), not t.is_number))
+        terms = sorted(expr.as_ordered_terms(), key=lambda t: (_is_negative(t), not t.is_number))
         out = self._print(terms[0])
         for t in terms[1:]:
             if _is_negative(t):
@@ -101,10 +111,10 @@ class SheetLatexPrinter(LatexPrinter):
         num, den = [], []
         for f in sp.Mul.make_args(rest) if rest != 1 else ():
             if f.is_Pow and f.exp.is_Rational and f.exp.is_negative:
-                den.append(f.base ** -f.exp)
+                den.append(f.base**-f.exp)
             else:
                 num.append(f)
-        num.sort(key=lambda f: f.is_Add)          # plain factors first, sums last
+        num.sort(key=lambda f: f.is_Add)  # plain factors first, sums last
         top = " ".join(self._wrap(f) for f in num)
         if den:
             if len(num) == 1:
@@ -116,8 +126,9 @@ class SheetLatexPrinter(LatexPrinter):
             return f"{sign}\\frac{{{top or '1'}}}{{{bottom}}}"
         if coeff == 1:
             return sign + (top or "1")
-        lead = (f"\\frac{{{coeff.p}}}{{{coeff.q}}}" if coeff.is_Rational and coeff.q != 1
-                else self._print(coeff))
+        lead = (
+            f"\\frac{{{coeff.p}}}{{{coeff.q}}}" if coeff.is_Rational and coeff.q != 1 else self._print(coeff)
+        )
         return sign + lead + (" " + top if top else "")
 
     def _wrap(self, f):
@@ -156,8 +167,7 @@ class SheetLatexPrinter(LatexPrinter):
         return sign + " ".join(self._mwrap(a) for a in matrices)
 
     def _print_MatAdd(self, expr):
-        terms = sorted(expr.args, key=lambda t: isinstance(t, sp.MatMul)
-                       and t.as_coeff_mmul()[0] == -1)
+        terms = sorted(expr.args, key=lambda t: isinstance(t, sp.MatMul) and t.as_coeff_mmul()[0] == -1)
         out = self._print(terms[0])
         for t in terms[1:]:
             coeff = t.as_coeff_mmul()[0] if isinstance(t, sp.MatMul) else 1
@@ -167,7 +177,7 @@ class SheetLatexPrinter(LatexPrinter):
     def _print_Transpose(self, expr):
         base = self._print(expr.arg)
         if isinstance(expr.arg, sp.MatrixSymbol) and base.endswith(")}") and "^{(" in base:
-            return base[:-1] + r"\top}"              # W^{(2)} -> W^{(2)\top}
+            return base[:-1] + r"\top}"  # W^{(2)} -> W^{(2)\top}
         return f"{self._mwrap(expr.arg)}^{{\\top}}"
 
     def _print_DiagMatrix(self, expr):
@@ -201,4 +211,4 @@ def printer_for(derivation, extra: dict | None = None) -> SheetLatexPrinter:
     return SheetLatexPrinter({**names, **(extra or {})})
 
 
-escape_tex = latex_text   # the LaTeX escaper of codegen.escape, under its older name
+escape_tex = latex_text  # the LaTeX escaper of codegen.escape, under its older name

@@ -28,22 +28,37 @@ class batch_sum(sp.Function):
 
 
 # Elementary functions: SymPy name -> NumPy name.
-NUMPY_FUNCS = {"exp": "np.exp", "log": "np.log", "tanh": "np.tanh", "sinh": "np.sinh",
-               "cosh": "np.cosh", "sin": "np.sin", "cos": "np.cos", "Abs": "np.abs",
-               "atan": "np.arctan", "erf": "_erf", "sign": "np.sign", "expm1": "np.expm1",
-               "log1p": "np.log1p"}
+NUMPY_FUNCS = {
+    "exp": "np.exp",
+    "log": "np.log",
+    "tanh": "np.tanh",
+    "sinh": "np.sinh",
+    "cosh": "np.cosh",
+    "sin": "np.sin",
+    "cos": "np.cos",
+    "Abs": "np.abs",
+    "atan": "np.arctan",
+    "erf": "_erf",
+    "sign": "np.sign",
+    "expm1": "np.expm1",
+    "log1p": "np.log1p",
+}
 
-LOGSUMEXP = ("def _logsumexp(z):\n"
-             "    \"\"\"log Σ_k exp(z_k) over the last axis (kept), shifted by the row maximum.\"\"\"\n"
-             "    m = z.max(axis=-1, keepdims=True)\n"
-             "    return m + np.log(np.exp(z - m).sum(axis=-1, keepdims=True))")
-SOFTMAX_LSE = ("def _softmax_lse(z):\n"
-               "    \"\"\"(softmax(z), log Σ_k exp(z_k)) over the last axis: one exp, shifted by the row "
-               "maximum.\"\"\"\n"
-               "    m = z.max(axis=-1, keepdims=True)\n"
-               "    e = np.exp(z - m)\n"
-               "    s = e.sum(axis=-1, keepdims=True)\n"
-               "    return e / s, m + np.log(s)")
+LOGSUMEXP = (
+    "def _logsumexp(z):\n"
+    '    """log Σ_k exp(z_k) over the last axis (kept), shifted by the row maximum."""\n'
+    "    m = z.max(axis=-1, keepdims=True)\n"
+    "    return m + np.log(np.exp(z - m).sum(axis=-1, keepdims=True))"
+)
+SOFTMAX_LSE = (
+    "def _softmax_lse(z):\n"
+    '    """(softmax(z), log Σ_k exp(z_k)) over the last axis: one exp, shifted by the row '
+    'maximum."""\n'
+    "    m = z.max(axis=-1, keepdims=True)\n"
+    "    e = np.exp(z - m)\n"
+    "    s = e.sum(axis=-1, keepdims=True)\n"
+    "    return e / s, m + np.log(s)"
+)
 
 
 class NumpyPrinter(PythonCodePrinter):
@@ -53,10 +68,10 @@ class NumpyPrinter(PythonCodePrinter):
 
     def __init__(self, names: dict, settings=None, weights=frozenset()):
         super().__init__({"fully_qualified_modules": False, **(settings or {})})
-        self.names = names          # Symbol -> code name
-        self.weights = weights      # the layers' W (d.layers[i].W): not batched, stored transposed
-        self.helpers: dict[str, str] = {}   # helper name -> its `def` text, in order of first use
-        self.reuse: dict = {}       # f(z) -> the symbol already holding it (matrix form)
+        self.names = names  # Symbol -> code name
+        self.weights = weights  # the layers' W (d.layers[i].W): not batched, stored transposed
+        self.helpers: dict[str, str] = {}  # helper name -> its `def` text, in order of first use
+        self.reuse: dict = {}  # f(z) -> the symbol already holding it (matrix form)
 
     def _print(self, expr, **kwargs):
         """Every expression printed, including the ones the printer makes itself (a custom
@@ -134,11 +149,11 @@ class NumpyPrinter(PythonCodePrinter):
         cls = type(expr)
         name = f"_{cls.__name__}"
         if name not in self.helpers:
-            self.helpers[name] = ""   # reserve the position before printing the body
+            self.helpers[name] = ""  # reserve the position before printing the body
             self.helpers[name] = self._helper_def(name, expr)
         return name
 
-    pair_field, pair_suffix = "numpy_pair", ""   # which table spelling, and the helper's name
+    pair_field, pair_suffix = "numpy_pair", ""  # which table spelling, and the helper's name
 
     def pair_doc(self, rule) -> str:
         return f"({rule.name}(z), its derivative): one exp, no overflow, no cancellation"
@@ -163,7 +178,7 @@ class NumpyPrinter(PythonCodePrinter):
         else:
             body = self._print(type(expr)(z, *params).definition())
             doc = (getattr(type(expr), "__doc__", "") or name).strip().splitlines()[0]
-        return f"def {name}(z):\n    \"\"\"{py_docstring(doc)}\"\"\"\n    return {body}"
+        return f'def {name}(z):\n    """{py_docstring(doc)}"""\n    return {body}'
 
     # batched matrices (rows = samples) ----------------------------------------------------------
     def _is_param(self, m) -> bool:
@@ -176,13 +191,15 @@ class NumpyPrinter(PythonCodePrinter):
     def _print_MatMul(self, expr):
         coeff, mats = expr.as_coeff_matrices()
         prefix = "" if coeff == 1 else f"{self._print(coeff)} * "
-        if len(mats) == 2 and self._is_param(mats[0]):         # W a  ->  a @ W.T;  W^T d -> d @ W
+        if len(mats) == 2 and self._is_param(mats[0]):  # W a  ->  a @ W.T;  W^T d -> d @ W
             return prefix + f"{self._print(mats[1])} @ {self._param_t(mats[0])}"
-        if len(mats) == 2 and isinstance(mats[1], sp.Transpose):   # δ aᵀ summed over the batch
+        if len(mats) == 2 and isinstance(mats[1], sp.Transpose):  # δ aᵀ summed over the batch
             return prefix + f"{self._print(mats[0])}.T @ {self._print(mats[1].arg)}"
-        if len(mats) == 2 and isinstance(mats[0], sp.MatAdd):      # (diag(a) - a aᵀ) g: softmax
-            a, g = self._print(mats[0].args[0].args[0]) if isinstance(
-                mats[0].args[0], DiagMatrix) else None, self._print(mats[1])
+        if len(mats) == 2 and isinstance(mats[0], sp.MatAdd):  # (diag(a) - a aᵀ) g: softmax
+            a, g = (
+                self._print(mats[0].args[0].args[0]) if isinstance(mats[0].args[0], DiagMatrix) else None,
+                self._print(mats[1]),
+            )
             return prefix + f"{a} * ({g} - np.sum({a} * {g}, axis=-1, keepdims=True))"
         raise ValueError(f"no batched spelling for {expr}")
 
@@ -235,7 +252,7 @@ class RowPrinter(NumpyPrinter):
 
     def _print_batch_sum(self, expr):
         text = self._print(expr.args[0])
-        return f"({text})" if expr.args[0].is_Add else text    # it may stand in a product
+        return f"({text})" if expr.args[0].is_Add else text  # it may stand in a product
 
     pair_field, pair_suffix = "python_pair", "_row"
 
@@ -248,22 +265,36 @@ class RowPrinter(NumpyPrinter):
         if name not in self.helpers:
             rule = next(r for r in _table_rules() if r.func is cls)
             alpha = {"alpha": self._print(expr.args[1])} if len(expr.args) > 1 else {}
-            self.helpers[name] = (f"def {name}(z):\n    \"\"\"{rule.name}(z) on one Python "
-                                  f"float\"\"\"\n    return {rule.python.format(z='z', **alpha)}")
+            self.helpers[name] = (
+                f'def {name}(z):\n    """{rule.name}(z) on one Python '
+                f'float"""\n    return {rule.python.format(z="z", **alpha)}'
+            )
         return name
 
 
 # Elementary functions on one Python float: SymPy name -> math (or builtin) name.
-MATH_FUNCS = {"exp": "math.exp", "log": "math.log", "tanh": "math.tanh", "sinh": "math.sinh",
-              "cosh": "math.cosh", "sin": "math.sin", "cos": "math.cos", "Abs": "abs",
-              "atan": "math.atan", "erf": "math.erf", "expm1": "math.expm1", "log1p": "math.log1p"}
+MATH_FUNCS = {
+    "exp": "math.exp",
+    "log": "math.log",
+    "tanh": "math.tanh",
+    "sinh": "math.sinh",
+    "cosh": "math.cosh",
+    "sin": "math.sin",
+    "cos": "math.cos",
+    "Abs": "abs",
+    "atan": "math.atan",
+    "erf": "math.erf",
+    "expm1": "math.expm1",
+    "log1p": "math.log1p",
+}
 
 
 def rows_supported(d) -> bool:
     """A one-row Python-float version exists: every activation has a `python` spelling and the
     loss needs no NumPy-only spelling from logits."""
     return not d.spec.loss.numpy_logits and all(
-        rule.python and (rule.python_pair or not rule.numpy_pair) for rule in d.spec.activations)
+        rule.python and (rule.python_pair or not rule.numpy_pair) for rule in d.spec.activations
+    )
 
 
 def _table_rules():
@@ -276,5 +307,13 @@ for _name in NUMPY_FUNCS:
     setattr(NumpyPrinter, f"_print_{_name}", NumpyPrinter._print_Function)
     setattr(RowPrinter, f"_print_{_name}", RowPrinter._print_Function)
 
-__all__ = ["NumpyPrinter", "RowPrinter", "rows_supported", "batch_sum", "LOGSUMEXP", "SOFTMAX_LSE",
-           "HadamardProduct", "ElementwiseApplyFunction"]
+__all__ = [
+    "NumpyPrinter",
+    "RowPrinter",
+    "rows_supported",
+    "batch_sum",
+    "LOGSUMEXP",
+    "SOFTMAX_LSE",
+    "HadamardProduct",
+    "ElementwiseApplyFunction",
+]

@@ -21,8 +21,10 @@ def loss_curve_png(history, title: str) -> bytes:
         matplotlib.use("Agg")
         from matplotlib.figure import Figure
     except ImportError:
-        raise SympropError("matplotlib is not installed, so no loss-curve PNG",
-                           f"{INSTALL_HINT}; the loss history is in the CSV") from None
+        raise SympropError(
+            "matplotlib is not installed, so no loss-curve PNG",
+            f"{INSTALL_HINT}; the loss history is in the CSV",
+        ) from None
     fig = Figure(figsize=(6, 3.6), dpi=110)
     ax = fig.add_subplot()
     ax.plot(range(1, len(history) + 1), history, color="#1f5fa8", linewidth=1.6)

@@ -23,13 +23,14 @@ class Progress:
             self.last_draw = now
             done = int(self.width * epoch / self.total)
             bar = "█" * done + "·" * (self.width - done)
-            self.stream.write(f"\r  epoch {epoch:>{len(str(self.total))}}/{self.total} {bar} "
-                              f"loss {loss:.6g}  {now - self.start:5.1f}s")
+            self.stream.write(
+                f"\r  epoch {epoch:>{len(str(self.total))}}/{self.total} {bar} "
+                f"loss {loss:.6g}  {now - self.start:5.1f}s"
+            )
             if epoch == self.total:
                 self.stream.write("\n")
         elif epoch % self.every == 0 or epoch == self.total:
-            self.stream.write(f"  epoch {epoch:>{len(str(self.total))}}/{self.total}  "
-                              f"loss {loss:.6g}\n")
+            self.stream.write(f"  epoch {epoch:>{len(str(self.total))}}/{self.total}  loss {loss:.6g}\n")
         self.stream.flush()
 
     def close(self) -> None:

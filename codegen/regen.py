@@ -13,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"
-SOURCE_DATE = 1764460800   # 2025-11-30 00:00 UTC: the committed PDF's date, so regenerating is a no-op
+SOURCE_DATE = 1764460800  # 2025-11-30 00:00 UTC: the committed PDF's date, so regenerating is a no-op
 
 
 def seed_derivation(binary: bool = True) -> dict:
@@ -23,8 +23,10 @@ def seed_derivation(binary: bool = True) -> dict:
     from .terminal import render_text, to_json
 
     d = derive(network("2-3-1", "sigmoid", "half_se", naming="seed"))
-    return {"generated/seed_2-3-1_derivation.txt": render_text(d),
-            "generated/seed_2-3-1_derivation.json": to_json(d)}
+    return {
+        "generated/seed_2-3-1_derivation.txt": render_text(d),
+        "generated/seed_2-3-1_derivation.json": to_json(d),
+    }
 
 
 def seed_sheet(binary: bool = True) -> dict:
@@ -36,8 +38,7 @@ def seed_sheet(binary: bool = True) -> dict:
 
     seed = render_sheet(derive(network("2-3-1", "sigmoid", "half_se", naming="seed")))
     layered = render_sheet(derive(network("2-3-1", "sigmoid", "half_se", naming="layered")))
-    files = {"generated/seed_2-3-1_sheet.tex": seed,
-             "generated/seed_2-3-1_sheet_layered.tex": layered}
+    files = {"generated/seed_2-3-1_sheet.tex": seed, "generated/seed_2-3-1_sheet_layered.tex": layered}
     if binary:
         from .tex import compile_pdf, png_pages
 
@@ -69,12 +70,23 @@ def seed_loss_curve(binary: bool = True) -> dict:
 # the text of the gradient page shown besides page 1)
 GALLERY = {
     "seed_2-3-1": ("2-3-1", "sigmoid", "half_se", None, "seed", "Gradients of the layer 1"),
-    "layered_3-4-4-2_tanh_softmax_cce": ("3-4-4-2", "tanh", "cce", "softmax", "layered",
-                                         "Gradients of the layer 1"),
-    "layered_4-8-1_relu_bce": ("4-8-1", "relu", "bce", "sigmoid", "layered",
-                               "Gradients of the output layer"),
-    "layered_784-128-10_relu_cce": ("784-128-10", "relu", "cce", None, "layered",
-                                    "The delta rule in matrix form"),
+    "layered_3-4-4-2_tanh_softmax_cce": (
+        "3-4-4-2",
+        "tanh",
+        "cce",
+        "softmax",
+        "layered",
+        "Gradients of the layer 1",
+    ),
+    "layered_4-8-1_relu_bce": ("4-8-1", "relu", "bce", "sigmoid", "layered", "Gradients of the output layer"),
+    "layered_784-128-10_relu_cce": (
+        "784-128-10",
+        "relu",
+        "cce",
+        None,
+        "layered",
+        "The delta rule in matrix form",
+    ),
 }
 GALLERY_DPI = 150
 
@@ -97,8 +109,7 @@ def gallery(binary: bool = True) -> dict:
         if page < 2:
             raise RuntimeError(f"gallery: {name} has no page after the first with {heading!r}")
         files[f"generated/gallery/{name}-page1.png"] = png_pages(pdf, 1, 1, GALLERY_DPI)[0]
-        files[f"generated/gallery/{name}-gradients.png"] = png_pages(pdf, page, page,
-                                                                     GALLERY_DPI)[0]
+        files[f"generated/gallery/{name}-gradients.png"] = png_pages(pdf, page, page, GALLERY_DPI)[0]
     return files
 
 
@@ -124,9 +135,18 @@ def stale(files: dict) -> list[str]:
         path = ROOT / rel
         old = path.read_text(encoding="utf-8") if path.exists() else ""
         if old != content:
-            diffs.append("".join(difflib.unified_diff(
-                old.splitlines(keepends=True), content.splitlines(keepends=True),
-                f"{rel} (committed)", f"{rel} (regenerated)", n=2)) or f"{rel}: missing\n")
+            diffs.append(
+                "".join(
+                    difflib.unified_diff(
+                        old.splitlines(keepends=True),
+                        content.splitlines(keepends=True),
+                        f"{rel} (committed)",
+                        f"{rel} (regenerated)",
+                        n=2,
+                    )
+                )
+                or f"{rel}: missing\n"
+            )
     return diffs
 
 

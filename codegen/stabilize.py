@@ -32,8 +32,12 @@ def stabilize(expr):
     """
     if not isinstance(expr, sp.Basic) or not expr.has(sp.exp):
         return expr
-    pairs = {add: sp.exp(a) * (1 + sp.exp(b - a)) for add in expr.atoms(sp.Add)
-             if (ab := _exp_pair(add)) is not None for a, b in [ab]}
+    pairs = {
+        add: sp.exp(a) * (1 + sp.exp(b - a))
+        for add in expr.atoms(sp.Add)
+        if (ab := _exp_pair(add)) is not None
+        for a, b in [ab]
+    }
     if pairs:
         split = _sigmoids(expr.xreplace(pairs))
         if not split.has(sp.exp):
@@ -43,8 +47,12 @@ def stabilize(expr):
 
 def _sigmoids(expr):
     """The softplus and 1 + exp(u) rules of the module docstring."""
-    softplus = {log: sp.Add(*outside, fn.softplus(u)) for log in expr.atoms(sp.log)
-                if (split := _log_split(log.args[0])) is not None for u, outside in [split]}
+    softplus = {
+        log: sp.Add(*outside, fn.softplus(u))
+        for log in expr.atoms(sp.log)
+        if (split := _log_split(log.args[0])) is not None
+        for u, outside in [split]
+    }
     if softplus:
         expr = expr.xreplace(softplus)
     us = {u for add in expr.atoms(sp.Add) if (u := _one_plus_exp(add)) is not None}
@@ -56,7 +64,7 @@ def _sigmoids(expr):
     for e in sorted(expr.atoms(sp.exp), key=sp.default_sort_key):
         for u in us:
             c = sp.cancel(e.args[0] / u)
-            if c.is_Integer:    # exp(c·u) = (σ(u)/σ(-u))^c
+            if c.is_Integer:  # exp(c·u) = (σ(u)/σ(-u))^c
                 exps[e] = (fn.sigmoid(u) / fn.sigmoid(-u)) ** c
                 break
     return expr.xreplace(exps)

@@ -82,7 +82,7 @@ def loss_equation(p, d) -> str:
     eq = d["L"]
     rhs = _written_sum(p, eq.terms) if eq.terms else p.doprint(eq.rhs)
     if eq.terms and len(eq.terms) > 1 and d.spec.loss.mean_over_outputs:
-        rhs = f"({rhs})/{len(eq.terms)}"   # mse: the mean of the per-output terms
+        rhs = f"({rhs})/{len(eq.terms)}"  # mse: the mean of the per-output terms
     return f"{p.doprint(eq.lhs)} = {rhs}"
 
 
@@ -117,11 +117,17 @@ def to_json(d) -> str:
         "notes": list(d.notes),
         "params": [s(p) for p in d.params],
         "equations": [
-            {"name": eq.name, "kind": eq.kind, "layer": eq.layer, "lhs": s(eq.lhs), "rhs": s(eq.rhs),
-             **({"factors": [factor(f) for f in eq.factors]} if eq.factors else {}),
-             **({"compact": s(eq.compact)} if eq.compact is not None else {}),
-             **({"param": s(eq.param)} if eq.param is not None else {}),
-             **({"note": eq.note} if eq.note else {})}
+            {
+                "name": eq.name,
+                "kind": eq.kind,
+                "layer": eq.layer,
+                "lhs": s(eq.lhs),
+                "rhs": s(eq.rhs),
+                **({"factors": [factor(f) for f in eq.factors]} if eq.factors else {}),
+                **({"compact": s(eq.compact)} if eq.compact is not None else {}),
+                **({"param": s(eq.param)} if eq.param is not None else {}),
+                **({"note": eq.note} if eq.note else {}),
+            }
             for eq in d.equations
         ],
     }

@@ -27,21 +27,27 @@ DEBIAN = {
     "amsmath.sty": "texlive-latex-base",
     "amssymb.sty": "texlive-base",
     "lmodern.sty": "lmodern",
-    "t1lmr.fd": "lmodern",          # lmodern under \usepackage[T1]{fontenc}
-    "ec-lmr10.tfm": "lmodern",      # its T1 metrics
-    "lmr10.pfb": "lmodern",         # its Type 1 outlines
+    "t1lmr.fd": "lmodern",  # lmodern under \usepackage[T1]{fontenc}
+    "ec-lmr10.tfm": "lmodern",  # its T1 metrics
+    "lmr10.pfb": "lmodern",  # its Type 1 outlines
     "tikz.sty": "texlive-pictures",
     # \usetikzlibrary{X} reads tikzlibraryX.code.tex, or else pgflibraryX.code.tex
     "tikzlibraryarrows.meta.code.tex|pgflibraryarrows.meta.code.tex": "texlive-pictures",
 }
 # commands the sheet compiler and its tests run -> the Debian package that ships each
-TOOLS = {"pdflatex": "texlive-latex-base", "kpsewhich": "texlive-binaries",
-         "pdftoppm": "poppler-utils", "pdftotext": "poppler-utils"}
+TOOLS = {
+    "pdflatex": "texlive-latex-base",
+    "kpsewhich": "texlive-binaries",
+    "pdftoppm": "poppler-utils",
+    "pdftotext": "poppler-utils",
+}
 # font files a font package needs under a font encoding ({enc}: the fontenc option, lower case)
 FONT_FILES = {"lmodern": ("{enc}lmr.fd",), "lmodern/t1": ("ec-lmr10.tfm", "lmr10.pfb")}
 
-_COMMAND = re.compile(r"\\(documentclass|usepackage|RequirePackage|usetikzlibrary)\s*"
-                      r"(?:\[([^\]]*)\])?\s*\{([^}]*)\}")
+_COMMAND = re.compile(
+    r"\\(documentclass|usepackage|RequirePackage|usetikzlibrary)\s*"
+    r"(?:\[([^\]]*)\])?\s*\{([^}]*)\}"
+)
 
 
 def required_files(templates: Path = TEMPLATES) -> list[str]:
@@ -50,7 +56,7 @@ def required_files(templates: Path = TEMPLATES) -> list[str]:
     encodings: list[str] = []
     packages: list[str] = []
     for path in sorted(templates.glob("*.jinja")):
-        text = re.sub(r"(?<!\\)%.*", "", path.read_text(encoding="utf-8"))   # TeX comments
+        text = re.sub(r"(?<!\\)%.*", "", path.read_text(encoding="utf-8"))  # TeX comments
         for command, options, names in _COMMAND.findall(text):
             for name in filter(None, (n.strip() for n in names.split(","))):
                 if command == "documentclass":
@@ -102,8 +108,11 @@ def main(argv: list[str] | None = None) -> int:
     files = required_files()
     bad = unmapped(files)
     if bad:
-        print(f"texdeps: error: no Debian package known for {', '.join(bad)} (used in "
-              f"codegen/templates); add it to DEBIAN in codegen/texdeps.py", file=sys.stderr)
+        print(
+            f"texdeps: error: no Debian package known for {', '.join(bad)} (used in "
+            f"codegen/templates); add it to DEBIAN in codegen/texdeps.py",
+            file=sys.stderr,
+        )
         return 2
     if command == "files":
         lines = files
@@ -112,8 +121,9 @@ def main(argv: list[str] | None = None) -> int:
     elif command == "missing":
         lines = missing(files)
     else:
-        print(f"texdeps: error: unknown command {command}; use files, apt-packages or missing",
-              file=sys.stderr)
+        print(
+            f"texdeps: error: unknown command {command}; use files, apt-packages or missing", file=sys.stderr
+        )
         return 2
     if lines:
         print("\n".join(lines))

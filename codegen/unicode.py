@@ -16,10 +16,21 @@ class UnicodePrinter(StrPrinter):
     # every function a formula may use (symbolic.formula's whitelist) and the ones derivatives
     # bring in (H, sign): name -> spelling. SymPy's own printer has methods for some (Heaviside,
     # Max, Min, Abs) that would win over _print_Function: they are routed back to it below
-    _FUNCS = {"Heaviside": "H", "exp": "exp", "log": "log", "tanh": "tanh", "sinh": "sinh",
-              "cosh": "cosh", "sin": "sin", "cos": "cos", "Abs": "abs", "Max": "max", "Min": "min",
-              "sign": "sign"}   # and our activations, from their table rows (below the class)
-    _FIRST_ARG_ONLY = ["Heaviside"]   # the slope and H(0) are not shown
+    _FUNCS = {
+        "Heaviside": "H",
+        "exp": "exp",
+        "log": "log",
+        "tanh": "tanh",
+        "sinh": "sinh",
+        "cosh": "cosh",
+        "sin": "sin",
+        "cos": "cos",
+        "Abs": "abs",
+        "Max": "max",
+        "Min": "min",
+        "sign": "sign",
+    }  # and our activations, from their table rows (below the class)
+    _FIRST_ARG_ONLY = ["Heaviside"]  # the slope and H(0) are not shown
 
     def __init__(self, names: dict, settings=None):
         super().__init__(settings)
@@ -93,7 +104,7 @@ class UnicodePrinter(StrPrinter):
         num, den = [], []
         for f in factors:
             if f.is_Pow and f.exp.is_Rational and f.exp.is_negative:
-                den.append(f.base ** -f.exp)
+                den.append(f.base**-f.exp)
             else:
                 num.append(f)
         if coeff.is_Rational and coeff.q != 1:
@@ -101,7 +112,7 @@ class UnicodePrinter(StrPrinter):
             coeff = sp.Integer(coeff.p)
         if coeff != 1:
             num.insert(0, coeff)
-        num.sort(key=lambda f: f.is_Add)          # plain factors first, sums last
+        num.sort(key=lambda f: f.is_Add)  # plain factors first, sums last
         text = "·".join(self._wrap(f) for f in num) or "1"
         if den:
             bottom = "·".join(self._wrap(f) for f in den)

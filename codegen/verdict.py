@@ -24,9 +24,13 @@ class VerdictPrinter(UnicodePrinter):
 
     minus = "−"
     # a hand derivation's functions as read (sigma, relu_prime): spelled as the sheet spells them
-    _FUNCS = {**UnicodePrinter._FUNCS, "g_prime": "g′", "f_prime": "f′",
-              **{word: rule.unicode for rule in named() for word in rule.spellings},
-              **{rule.prime_word: rule.unicode + "′" for rule in named()}}
+    _FUNCS = {
+        **UnicodePrinter._FUNCS,
+        "g_prime": "g′",
+        "f_prime": "f′",
+        **{word: rule.unicode for rule in named() for word in rule.spellings},
+        **{rule.prime_word: rule.unicode + "′" for rule in named()},
+    }
 
     def _print_Add(self, expr, order=None):
         terms = list(expr.as_ordered_terms())
@@ -62,7 +66,7 @@ def raw_name(name: str) -> str:
     if m:
         return m.group(2).translate(_SUP) + m.group(1)
     m = re.fullmatch(r"([A-Za-z]+)_([0-9]+),([0-9,]+)", name)
-    if m:                                   # layer, then indices: W_2,11 -> W⁽²⁾₁₁
+    if m:  # layer, then indices: W_2,11 -> W⁽²⁾₁₁
         return m.group(1) + f"({m.group(2)})".translate(_SUP) + m.group(3).translate(_SUB)
     m = re.fullmatch(r"([A-Za-z]+)_([0-9,]+)", name)
     if m:
@@ -89,34 +93,44 @@ def render_text(report, path: str = "") -> str:
     lines = [f"symprop verify {path}: {d.spec.describe()}".replace(" :", ":")]
     width = max(len(_where(v)) for v in report.verdicts)
     numbers = getattr(report, "numbers", [])
-    rows = sorted([(v.line, v.col, v) for v in report.verdicts]
-                  + [(u.line, u.col, u) for u in report.unchecked]
-                  + [(n.claim.line, n.claim.col, n) for n in numbers]
-                  + [(g.line, g.col, g) for g in getattr(report, "given", [])],
-                  key=lambda r: r[:2])
+    rows = sorted(
+        [(v.line, v.col, v) for v in report.verdicts]
+        + [(u.line, u.col, u) for u in report.unchecked]
+        + [(n.claim.line, n.claim.col, n) for n in numbers]
+        + [(g.line, g.col, g) for g in getattr(report, "given", [])],
+        key=lambda r: r[:2],
+    )
     for *_, v in rows:
         if hasattr(v, "claim"):
             lines.append(_number_line(v, width))
             continue
         if hasattr(v, "symbol"):
-            lines.append(f"· line {v.line}:{v.col}  given: {net.doprint(v.symbol)} = "
-                         f"{float(v.value):g} (the point its numbers are checked at)")
+            lines.append(
+                f"· line {v.line}:{v.col}  given: {net.doprint(v.symbol)} = "
+                f"{float(v.value):g} (the point its numbers are checked at)"
+            )
             continue
         if not hasattr(v, "status"):
-            lines.append(f"- line {v.line}:{v.col}  not checked: {v.reason}"
-                         + (f" ({v.fix})" if v.fix and len(v.fix) <= 100 else ""))
+            lines.append(
+                f"- line {v.line}:{v.col}  not checked: {v.reason}"
+                + (f" ({v.fix})" if v.fix and len(v.fix) <= 100 else "")
+            )
             continue
         raw = _raw_printer(d, v)
         lines.append(_line(v, net, raw, width))
         for fault, witness in v.also:
             also = dataclasses.replace(v, fault=fault, witness=witness)
-            lines.append(" " * (width + 4) + "also " + describe_fault(also, net, raw, every=True)
-                         + "; " + witness_text(also, net))
+            lines.append(
+                " " * (width + 4)
+                + "also "
+                + describe_fault(also, net, raw, every=True)
+                + "; "
+                + witness_text(also, net)
+            )
         for note in v.notes:
             lines.append(" " * (width + 4) + "note: " + _note(note, net, raw))
     counts = _counts(report)
-    summary = (f"{len(report.verdicts)} statements: {counts['correct']} correct, "
-               f"{counts['wrong']} wrong")
+    summary = f"{len(report.verdicts)} statements: {counts['correct']} correct, {counts['wrong']} wrong"
     if counts["not_proved"]:
         summary += f", {counts['not_proved']} not proved"
     if numbers:
@@ -151,8 +165,9 @@ def _legend(report, net) -> str:
                 if e is not None:
                     used |= e.free_symbols
     defs = [eq for eq in d.of_kind("forward") if eq.lhs in d.outputs and eq.lhs in used]
-    return "where " + ", ".join(f"{net.doprint(eq.lhs)} = {net.doprint(eq.rhs)}"
-                                for eq in defs) if defs else ""
+    return (
+        "where " + ", ".join(f"{net.doprint(eq.lhs)} = {net.doprint(eq.rhs)}" for eq in defs) if defs else ""
+    )
 
 
 def _where(v) -> str:
@@ -166,8 +181,7 @@ def _raw_printer(d, v) -> VerdictPrinter:
     if v.fault is not None and v.fault.wrote is not None:
         ws = v.fault.wrote if isinstance(v.fault.wrote, tuple) else (v.fault.wrote,)
         for w in ws:
-            syms |= (w.num.free_symbols | w.den.free_symbols) if isinstance(w, Partial) \
-                else w.free_symbols
+            syms |= (w.num.free_symbols | w.den.free_symbols) if isinstance(w, Partial) else w.free_symbols
     for n in v.notes:
         for p in (n.before, n.after):
             if p is not None:
@@ -183,7 +197,7 @@ def _label(v, net, raw) -> str:
         return f"{name}{'' if written == name else f' (written {written})'}, as defined"
     label = net.partial(v.num, v.den)
     written = raw.partial(v.written.num, v.written.den)
-    same = v.written.num == v.num and v.written.den == v.den   # already the network's symbols
+    same = v.written.num == v.num and v.written.den == v.den  # already the network's symbols
     if v.kind == "local" and written != label and not same:
         label += f" (written {written})"
     if getattr(v, "delta", None) is not None:
@@ -193,8 +207,11 @@ def _label(v, net, raw) -> str:
 
 def _counts(report) -> dict:
     kinds = [v.status for v in report.verdicts]
-    return {"correct": kinds.count("correct"), "wrong": kinds.count("wrong"),
-            "not_proved": kinds.count("not proved")}
+    return {
+        "correct": kinds.count("correct"),
+        "wrong": kinds.count("wrong"),
+        "not_proved": kinds.count("not proved"),
+    }
 
 
 MARK = {"correct": "✓", "wrong": "✗", "not proved": "?"}
@@ -217,8 +234,11 @@ def evidence_text(v, net) -> str:
         return "exact"
     if e is None:
         return "equal at every test point; not proved exactly"
-    branches = f"; {len(e.units)} unit{'s' if len(e.units) != 1 else ''} each on and off" \
-        if e.units and e.branches_exercised else ""
+    branches = (
+        f"; {len(e.units)} unit{'s' if len(e.units) != 1 else ''} each on and off"
+        if e.units and e.branches_exercised
+        else ""
+    )
     if v.status == "correct":
         return f"equal at {e.discriminating} discriminating points{branches}; not proved exactly"
     why = []
@@ -227,8 +247,11 @@ def evidence_text(v, net) -> str:
     if e.units and not e.understood:
         why.append("a piecewise formula's branches are not known")
     elif e.units and not e.branches_exercised:
-        stuck = [f"{net.doprint(u)} is never {'on' if not a else 'off'}"
-                 for u, a, b in zip(e.units, e.on, e.off) if not (a and b)]
+        stuck = [
+            f"{net.doprint(u)} is never {'on' if not a else 'off'}"
+            for u, a, b in zip(e.units, e.on, e.off)
+            if not (a and b)
+        ]
         why.append(", ".join(stuck[:3]) + (f" (and {len(stuck) - 3} more)" if len(stuck) > 3 else ""))
     return f"equal at {e.points} points, but {' and '.join(why)}; no exact proof"
 
@@ -247,8 +270,11 @@ def _written(w, raw) -> str:
 def _wrote(f, net, raw) -> str:
     w = f.wrote
     text = _written(w, raw)
-    if f.read_as is None or isinstance(w, Partial) or (
-            isinstance(w, tuple) and any(isinstance(x, Partial) for x in w)):
+    if (
+        f.read_as is None
+        or isinstance(w, Partial)
+        or (isinstance(w, tuple) and any(isinstance(x, Partial) for x in w))
+    ):
         return text
     read = show(net, f.read_as)
     return text + (f" (read as {read})" if f"[{read}]" != text else "")
@@ -262,8 +288,7 @@ def describe_fault(v, net, raw, every: bool = False) -> str:
         ratio = net.doprint(f.ratio) if simple else "not simple"
         return f"the product does not align with the chain rule{side}: written/true = {ratio}"
     single = v.kind == "definition" or v.kind == "local" and f.partial == (v.num, v.den)
-    span = f"factors {f.position}–{f.position + f.span - 1}" if f.span > 1 else \
-        f"factor {f.position}"
+    span = f"factors {f.position}–{f.position + f.span - 1}" if f.span > 1 else f"factor {f.position}"
     where = "" if single else f"{span}{side}: "
     expected = ""
     if f.expected is not None:
@@ -289,7 +314,7 @@ def _plain_ratio(f) -> bool:
 
 
 WITNESS_SHOWN = 12
-MAX_RATIO_OPS = 40     # a longer ratio says less than "not simple" (the formulas are in --json)
+MAX_RATIO_OPS = 40  # a longer ratio says less than "not simple" (the formulas are in --json)
 
 
 def witness_text(v, net) -> str:
@@ -327,8 +352,10 @@ def pattern_text(pattern, net) -> str:
 def _note(n, net, raw) -> str:
     before = raw.partial(n.before.num, n.before.den) if n.before is not None else "the left side"
     after = raw.partial(n.after.num, n.after.den) if n.after is not None else "the left side"
-    return (f"the written chain does not link: {before} is followed by {after} "
-            f"({net.doprint(n.have)} ≠ {net.doprint(n.want)})")
+    return (
+        f"the written chain does not link: {before} is followed by {after} "
+        f"({net.doprint(n.have)} ≠ {net.doprint(n.want)})"
+    )
 
 
 # ------------------------------------------------------------------------------------ JSON
@@ -347,12 +374,17 @@ def to_json(report, path: str = "") -> str:
     for v in report.verdicts:
         raw = _raw_printer(d, v)
         item = {
-            "line": v.line, "col": v.col, "kind": v.kind,
+            "line": v.line,
+            "col": v.col,
+            "kind": v.kind,
             "derivative": net.partial(v.num, v.den),
             "written": raw.partial(v.written.num, v.written.den),
             "param": sp.sstr(v.param) if v.param is not None else None,
-            "correct": v.correct, "exact": v.exact, "sides_checked": v.sides,
-            "hand": _expr(net, v.hand), "true": _expr(net, v.true),
+            "correct": v.correct,
+            "exact": v.exact,
+            "sides_checked": v.sides,
+            "hand": _expr(net, v.hand),
+            "true": _expr(net, v.true),
         }
         item["status"] = v.status
         item["evidence"] = _evidence_json(v)
@@ -360,7 +392,8 @@ def to_json(report, path: str = "") -> str:
             item["fault"] = _fault_json(v, net, raw)
             item["faults"] = [item["fault"]] + [
                 _fault_json(dataclasses.replace(v, fault=f, witness=w), net, raw, every=True)
-                for f, w in v.also]
+                for f, w in v.also
+            ]
         if v.witness is not None:
             item["witness"] = _witness_json(v.witness)
             item["witnesses"] = [item["witness"]] + [_witness_json(w) for _, w in v.also]
@@ -368,18 +401,35 @@ def to_json(report, path: str = "") -> str:
             item["notes"] = [_note(n, net, raw) for n in v.notes]
         statements.append(item)
     doc = {
-        "file": path, "network": d.spec.describe(), "ok": report.ok,
+        "file": path,
+        "network": d.spec.describe(),
+        "ok": report.ok,
         "exit_code": report.exit_code,
-        "counts": {"statements": len(report.verdicts), **_counts(report),
-                   "not_checked": len(report.unchecked)},
+        "counts": {
+            "statements": len(report.verdicts),
+            **_counts(report),
+            "not_checked": len(report.unchecked),
+        },
         "statements": statements,
-        "not_checked": [{"line": u.line, "col": u.col, "reason": u.reason, "fix": u.fix}
-                        for u in report.unchecked],
-        "given": [{"line": g.line, "col": g.col, "name": str(g.symbol), "value": float(g.value)}
-                  for g in getattr(report, "given", [])],
-        "numbers": [{"line": n.claim.line, "col": n.claim.col, "text": n.claim.text,
-                     "value": n.value, "true": n.true, "tolerance": n.tolerance,
-                     "correct": n.correct} for n in getattr(report, "numbers", [])],
+        "not_checked": [
+            {"line": u.line, "col": u.col, "reason": u.reason, "fix": u.fix} for u in report.unchecked
+        ],
+        "given": [
+            {"line": g.line, "col": g.col, "name": str(g.symbol), "value": float(g.value)}
+            for g in getattr(report, "given", [])
+        ],
+        "numbers": [
+            {
+                "line": n.claim.line,
+                "col": n.claim.col,
+                "text": n.claim.text,
+                "value": n.value,
+                "true": n.true,
+                "tolerance": n.tolerance,
+                "correct": n.correct,
+            }
+            for n in getattr(report, "numbers", [])
+        ],
     }
     return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
 
@@ -387,11 +437,15 @@ def to_json(report, path: str = "") -> str:
 def _fault_json(v, net, raw, every: bool = False) -> dict:
     f = v.fault
     return {
-        "kind": f.kind, "side": f.side, "position": f.position,
+        "kind": f.kind,
+        "side": f.side,
+        "position": f.position,
         "wrote": _written(f.wrote, raw) if f.wrote is not None else None,
-        "read_as": _expr(net, f.read_as), "expected": _expr(net, f.expected),
+        "read_as": _expr(net, f.read_as),
+        "expected": _expr(net, f.expected),
         "partial": net.partial(*f.partial) if f.partial else None,
-        "ratio": _expr(net, f.ratio), "others": f.others,
+        "ratio": _expr(net, f.ratio),
+        "others": f.others,
         "message": describe_fault(v, net, raw, every),
     }
 
@@ -401,9 +455,9 @@ def _witness_json(w) -> dict:
         "point_index": w.index,
         "values": {sp.sstr(s): mpmath.nstr(x, 30) for s, x in w.values.items()},
         "point": {sp.sstr(s): str(x) for s, x in w.point.items()},
-        "hand": mpmath.nstr(w.hand, 30), "true": mpmath.nstr(w.true, 30),
-        "pattern": {sp.sstr(u): ("on" if s > 0 else "off" if s < 0 else "kink")
-                    for u, s in w.pattern},
+        "hand": mpmath.nstr(w.hand, 30),
+        "true": mpmath.nstr(w.true, 30),
+        "pattern": {sp.sstr(u): ("on" if s > 0 else "off" if s < 0 else "kink") for u, s in w.pattern},
     }
 
 
@@ -413,7 +467,10 @@ def _evidence_json(v) -> dict | None:
     if e is None:
         return None
     return {
-        "exact": bool(v.exact), "points": e.points, "discriminating_points": e.discriminating,
-        "branches_exercised": e.branches_exercised, "piecewise_understood": e.understood,
+        "exact": bool(v.exact),
+        "points": e.points,
+        "discriminating_points": e.discriminating,
+        "branches_exercised": e.branches_exercised,
+        "piecewise_understood": e.understood,
         "branches": {sp.sstr(u): {"on": a, "off": b} for u, a, b in zip(e.units, e.on, e.off)},
     }

@@ -22,10 +22,14 @@ from pathlib import Path
 
 from symbolic.errors import SympropError
 
-NAME_MAX, PATH_MAX = 255, 4096   # bytes in one path component, in a whole path (Linux)
-_KINDS = ((stat.S_ISLNK, "a symbolic link"), (stat.S_ISFIFO, "a FIFO"),
-          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-          (stat.S_ISSOCK, "a socket"))
+NAME_MAX, PATH_MAX = 255, 4096  # bytes in one path component, in a whole path (Linux)
+_KINDS = (
+    (stat.S_ISLNK, "a symbolic link"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def _lstat(path: Path):
@@ -33,7 +37,7 @@ def _lstat(path: Path):
         return os.lstat(path)
     except FileNotFoundError:
         return None
-    except OSError as err:      # e.g. a path through a regular file
+    except OSError as err:  # e.g. a path through a regular file
         raise SympropError(f"cannot write {path}: {err.strerror}", "choose another path") from None
 
 
@@ -46,8 +50,9 @@ def check_writable(path: str | os.PathLike, force: bool = False, inputs=()) -> P
     _check_name(path)
     for folder in path.parents:
         if folder.exists() and not folder.is_dir():
-            raise SympropError(f"cannot write {path}: {folder} is a file, not a folder",
-                               "choose a path inside a folder")
+            raise SympropError(
+                f"cannot write {path}: {folder} is a file, not a folder", "choose a path inside a folder"
+            )
     st = _lstat(path)
     if st is not None:
         if stat.S_ISDIR(st.st_mode):
@@ -55,18 +60,18 @@ def check_writable(path: str | os.PathLike, force: bool = False, inputs=()) -> P
         for is_kind, kind in _KINDS:
             if is_kind(st.st_mode):
                 what = f" (to {os.readlink(path)})" if kind == "a symbolic link" else ""
-                raise SympropError(f"{path} is {kind}{what}, not a regular file",
-                                   "give the path of a regular file to write (--force replaces "
-                                   "regular files only)")
+                raise SympropError(
+                    f"{path} is {kind}{what}, not a regular file",
+                    "give the path of a regular file to write (--force replaces regular files only)",
+                )
         for source in inputs:
             if source is not None and same_file(path, source):
-                raise SympropError(f"{path} is the input {source}",
-                                   "write the output to another file")
+                raise SympropError(f"{path} is the input {source}", "write the output to another file")
         if not force:
             raise SympropError(f"{path} already exists", "pass --force to overwrite it")
     if not path.parent.exists():
         raise SympropError(f"folder {path.parent} does not exist", "create it or choose another path")
-    if not os.access(path.parent, os.W_OK | os.X_OK):   # permissions, a read-only file system
+    if not os.access(path.parent, os.W_OK | os.X_OK):  # permissions, a read-only file system
         raise SympropError(f"cannot write in {path.parent}", "choose a folder you can write to")
     return path
 
@@ -78,15 +83,17 @@ def _check_name(path: Path) -> None:
     longest = max((len(os.fsencode(part)) for part in path.parts), default=0)
     if longest > NAME_MAX or len(os.fsencode(text)) > PATH_MAX:
         shown = text if len(text) <= 40 else text[:37] + "..."
-        raise SympropError(f"the file name {shown!r} is too long ({longest} bytes in one part; "
-                           f"at most {NAME_MAX})", "choose a shorter name")
+        raise SympropError(
+            f"the file name {shown!r} is too long ({longest} bytes in one part; at most {NAME_MAX})",
+            "choose a shorter name",
+        )
 
 
 def same_file(a, b) -> bool:
     """Whether paths `a` and `b` name one existing file (through links, `..`, hard links)."""
     try:
         return os.path.samefile(a, b)
-    except OSError:             # either does not exist
+    except OSError:  # either does not exist
         return False
 
 
@@ -97,13 +104,16 @@ def check_targets(paths, force: bool = False, inputs=()) -> list[Path]:
     for path in checked:
         key = (os.path.realpath(path.parent), path.name)
         if key in seen:
-            same = (f"two outputs would both be {path}" if str(path) == str(seen[key])
-                    else f"{seen[key]} and {path} are the same file")
+            same = (
+                f"two outputs would both be {path}"
+                if str(path) == str(seen[key])
+                else f"{seen[key]} and {path} are the same file"
+            )
             raise SympropError(same, "give each output its own name")
         seen[key] = path
     for i, a in enumerate(checked):
-        for b in checked[i + 1:]:
-            if same_file(a, b):     # hard links to one file
+        for b in checked[i + 1 :]:
+            if same_file(a, b):  # hard links to one file
                 raise SympropError(f"{a} and {b} are the same file", "give each output its own name")
     return checked
 
@@ -130,9 +140,10 @@ def write_files(files: dict, force: bool = False, inputs=()) -> list[Path]:
                 os.fchmod(handle.fileno(), mode)
                 handle.write(data)
             _publish(tmp, path, force)
-        except OSError as err:      # permissions, a full disk
-            raise SympropError(f"cannot write {path}: {err.strerror or err}",
-                               "check the folder's permissions and free space") from None
+        except OSError as err:  # permissions, a full disk
+            raise SympropError(
+                f"cannot write {path}: {err.strerror or err}", "check the folder's permissions and free space"
+            ) from None
         finally:
             if tmp is not None:
                 Path(tmp).unlink(missing_ok=True)
@@ -145,10 +156,10 @@ def _publish(tmp: str, path: Path, force: bool) -> None:
         os.replace(tmp, path)
         return
     try:
-        os.link(tmp, path)      # never replaces: fails if `path` was created since the check
+        os.link(tmp, path)  # never replaces: fails if `path` was created since the check
     except FileExistsError:
         raise SympropError(f"{path} already exists", "pass --force to overwrite it") from None
-    except OSError:             # a file system without hard links
+    except OSError:  # a file system without hard links
         if os.path.lexists(path):
             raise SympropError(f"{path} already exists", "pass --force to overwrite it") from None
         os.replace(tmp, path)

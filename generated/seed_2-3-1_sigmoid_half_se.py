@@ -269,8 +269,15 @@ def _shape_problem(X, Y=None):
         if A is None or (len(shape) == 2 and shape[1] == width):
             continue
         if len(shape) != 2:
-            hint = ("; for one sample use x[None, :]" if name == "X" or width > 1
-                    else "; for one target column use Y[:, None]") if len(shape) == 1 else ""
+            hint = (
+                (
+                    "; for one sample use x[None, :]"
+                    if name == "X" or width > 1
+                    else "; for one target column use Y[:, None]"
+                )
+                if len(shape) == 1
+                else ""
+            )
             return f"{name} must be 2-D (n, {width}), not shape {shape}{hint}"
         return f"{name} has shape {shape}; need (n, {width})"
     if not len(X):
@@ -296,9 +303,11 @@ def _data_problem(X, Y, rows=None):
     if TARGETS == "any":
         return None
     column = N_IN if rows else 0
-    fix = ("binary cross-entropy needs targets in [0, 1] (0/1 labels, not -1/1)"
-           if TARGETS == "unit" else
-           "softmax cross-entropy needs each row of Y in [0, 1], summing to 1 (one-hot)")
+    fix = (
+        "binary cross-entropy needs targets in [0, 1] (0/1 labels, not -1/1)"
+        if TARGETS == "unit"
+        else "softmax cross-entropy needs each row of Y in [0, 1], summing to 1 (one-hot)"
+    )
     bad = np.argwhere((Y < 0) | (Y > 1))
     if len(bad):
         r, c = bad[0]
@@ -359,7 +368,7 @@ def _adam(theta, g, state):
     v *= b2
     np.multiply(g, g, out=s)
     v += np.multiply(s, 1 - b2, out=s)
-    step_size = state["lr"] * (1 - b2 ** t) ** 0.5 / (1 - b1 ** t)
+    step_size = state["lr"] * (1 - b2**t) ** 0.5 / (1 - b1**t)
     np.sqrt(v, out=s)
     s += state["eps"]
     np.divide(m, s, out=s)
@@ -369,20 +378,37 @@ def _adam(theta, g, state):
 OPTIMIZERS = {"sgd": _sgd, "momentum": _momentum, "adam": _adam}
 
 
-def init_state(optimizer="sgd", lr=2.0, weight_decay=0.0, momentum=0.9, beta1=0.9,
-               beta2=0.999, eps=1e-8):
+def init_state(
+    optimizer="sgd", lr=2.0, weight_decay=0.0, momentum=0.9, beta1=0.9, beta2=0.999, eps=1e-8
+):
     """Optimizer state for `step`: its name, hyperparameters and (lazily) its moment buffers."""
     if optimizer not in OPTIMIZERS:
         raise ValueError(f"unknown optimizer {optimizer!r}; use one of {', '.join(OPTIMIZERS)}")
-    for key, value, low, high in (("lr", lr, 0, None), ("weight_decay", weight_decay, 0, None),
-                                  ("momentum", momentum, 0, 1), ("beta1", beta1, 0, 1),
-                                  ("beta2", beta2, 0, 1), ("eps", eps, 0, None)):
-        if not (np.isfinite(value) and value >= low and (high is None or value < high)
-                and (key not in ("lr", "eps") or value > 0)):
+    for key, value, low, high in (
+        ("lr", lr, 0, None),
+        ("weight_decay", weight_decay, 0, None),
+        ("momentum", momentum, 0, 1),
+        ("beta1", beta1, 0, 1),
+        ("beta2", beta2, 0, 1),
+        ("eps", eps, 0, None),
+    ):
+        if not (
+            np.isfinite(value)
+            and value >= low
+            and (high is None or value < high)
+            and (key not in ("lr", "eps") or value > 0)
+        ):
             span = f"in [{low}, {high})" if high else ("> 0" if key in ("lr", "eps") else ">= 0")
             raise ValueError(f"{key}={value!r} is not a finite number {span}")
-    return {"optimizer": optimizer, "lr": lr, "weight_decay": weight_decay,
-            "momentum": momentum, "beta1": beta1, "beta2": beta2, "eps": eps}
+    return {
+        "optimizer": optimizer,
+        "lr": lr,
+        "weight_decay": weight_decay,
+        "momentum": momentum,
+        "beta1": beta1,
+        "beta2": beta2,
+        "eps": eps,
+    }
 
 
 def step(params, grads, state):
@@ -414,8 +440,20 @@ class Interrupted(KeyboardInterrupt):
         self.params, self.epoch, self.history = params, epoch, history
 
 
-def train(X, Y, epochs=2000, batch_size=None, lr=2.0, optimizer="sgd", seed=0,
-          weight_decay=0.0, params=None, log=None, log_every=0, **hyper):
+def train(
+    X,
+    Y,
+    epochs=2000,
+    batch_size=None,
+    lr=2.0,
+    optimizer="sgd",
+    seed=0,
+    weight_decay=0.0,
+    params=None,
+    log=None,
+    log_every=0,
+    **hyper,
+):
     """Train from init_params(seed) (or a copy of `params`); returns (params, history).
 
     batch_size None: full batch; else minibatches of a shuffled order from a generator seeded by
@@ -442,8 +480,9 @@ def train(X, Y, epochs=2000, batch_size=None, lr=2.0, optimizer="sgd", seed=0,
                     batches = ((X, Y),)
                 else:
                     order = rng.permutation(n)
-                    batches = ((X[idx], Y[idx])
-                               for idx in (order[i:i + size] for i in range(0, n, size)))
+                    batches = (
+                        (X[idx], Y[idx]) for idx in (order[i : i + size] for i in range(0, n, size))
+                    )
                 total = 0.0
                 for Xb, Yb in batches:
                     value, grads = value_and_gradients(params, Xb, Yb)
@@ -451,8 +490,12 @@ def train(X, Y, epochs=2000, batch_size=None, lr=2.0, optimizer="sgd", seed=0,
                     total += value * Xb.shape[0]
                 if not (np.isfinite(total) and np.isfinite(theta).all()):
                     theta[...] = last_good
-                    raise Diverged(f"training diverged at epoch {epoch} (loss {total / n}); "
-                                   "lower --lr or use --optimizer adam", params, epoch - 1)
+                    raise Diverged(
+                        f"training diverged at epoch {epoch} (loss {total / n}); "
+                        "lower --lr or use --optimizer adam",
+                        params,
+                        epoch - 1,
+                    )
                 last_good[...] = theta
                 history.append(total / n)
                 if log is not None and log_every and (epoch % log_every == 0 or epoch == epochs):
@@ -480,8 +523,9 @@ def save(params, path, force=False):
         return
     path = os.fspath(path)
     mode = check_target(path, force)
-    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(path)),
-                               prefix=".weights.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(
+        dir=os.path.dirname(os.path.abspath(path)), prefix=".weights.", suffix=".tmp"
+    )
     try:
         with os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), mode)
@@ -493,8 +537,9 @@ def save(params, path, force=False):
                 os.link(tmp, path)  # never replaces a file created since check_target
             except OSError as err:
                 if isinstance(err, FileExistsError) or os.path.lexists(path):
-                    raise WeightsError(f"{path} already exists; pass --force to replace "
-                                       "it") from None
+                    raise WeightsError(
+                        f"{path} already exists; pass --force to replace it"
+                    ) from None
                 os.replace(tmp, path)  # a file system without hard links
     finally:
         if os.path.exists(tmp):
@@ -517,11 +562,18 @@ def check_target(path, force=False, inputs=()):
     except OSError as err:  # a name too long, a path through a file, no permission
         raise WeightsError(f"cannot write weights to {path}: {err.strerror}") from None
     if not stat.S_ISREG(st.st_mode):
-        kind = {stat.S_IFLNK: "a symbolic link", stat.S_IFDIR: "a folder", stat.S_IFIFO: "a FIFO",
-                stat.S_IFCHR: "a device node", stat.S_IFBLK: "a device node"}
-        raise WeightsError(f"cannot write weights to {path}: it is "
-                           f"{kind.get(stat.S_IFMT(st.st_mode), 'a special file')}, not a "
-                           "regular file")
+        kind = {
+            stat.S_IFLNK: "a symbolic link",
+            stat.S_IFDIR: "a folder",
+            stat.S_IFIFO: "a FIFO",
+            stat.S_IFCHR: "a device node",
+            stat.S_IFBLK: "a device node",
+        }
+        raise WeightsError(
+            f"cannot write weights to {path}: it is "
+            f"{kind.get(stat.S_IFMT(st.st_mode), 'a special file')}, not a "
+            "regular file"
+        )
     for source in inputs:
         if source and os.path.exists(source) and os.path.samefile(path, source):
             raise WeightsError(f"cannot write weights to {path}: it is the input {source}")
@@ -535,10 +587,12 @@ def load(path):
     try:
         with np.load(path, allow_pickle=False) as data:
             arch = str(data["arch"]) if "arch" in data.files else "?"
-            if arch != ARCH or any(key not in data.files or data[key].shape != shape
-                                   for key, shape in LAYOUT):
-                raise WeightsError(f"{path} holds weights of a {arch} network, this module "
-                                   f"trains {ARCH}")
+            if arch != ARCH or any(
+                key not in data.files or data[key].shape != shape for key, shape in LAYOUT
+            ):
+                raise WeightsError(
+                    f"{path} holds weights of a {arch} network, this module trains {ARCH}"
+                )
             theta = np.empty(N_PARAMS, DTYPE)
             for key, view in _unflatten(theta).items():
                 view[...] = data[key]  # each W in the order the flat vector keeps it
@@ -563,8 +617,10 @@ def read_data(source):
     .npz (arrays X and Y); a UsageError naming the file, row and column of the first problem."""
     if source == "xor":
         if (N_IN, N_OUT) != (2, 1):
-            raise UsageError(f"the built-in xor data has 2 inputs and 1 target; {ARCH} needs "
-                             f"{N_IN} and {N_OUT}: give --data FILE")
+            raise UsageError(
+                f"the built-in xor data has 2 inputs and 1 target; {ARCH} needs "
+                f"{N_IN} and {N_OUT}: give --data FILE"
+            )
         return XOR
     if os.path.isdir(source):
         raise UsageError(f"{source} is a directory; give a .csv or .npz file")
@@ -577,14 +633,18 @@ def read_data(source):
 
 def _read_npz(source):
     if not zipfile.is_zipfile(source):
-        raise UsageError(f"{source} is not an .npz file (not a zip archive); "
-                         "write one with np.savez(path, X=X, Y=Y)")
+        raise UsageError(
+            f"{source} is not an .npz file (not a zip archive); "
+            "write one with np.savez(path, X=X, Y=Y)"
+        )
     try:
-        with np.load(source, allow_pickle=False) as data:   # never unpickle: data is not code
+        with np.load(source, allow_pickle=False) as data:  # never unpickle: data is not code
             for key in ("X", "Y"):
                 if key not in data.files:
-                    raise UsageError(f"{source} has no array {key} (it holds "
-                                     f"{', '.join(data.files) or 'nothing'}); save arrays X and Y")
+                    raise UsageError(
+                        f"{source} has no array {key} (it holds "
+                        f"{', '.join(data.files) or 'nothing'}); save arrays X and Y"
+                    )
             X, Y = data["X"], data["Y"]
     except UsageError:
         raise
@@ -612,8 +672,10 @@ def _read_csv(source):
             if cells == [""]:
                 continue
             if len(cells) != N_IN + N_OUT:
-                raise UsageError(f"{source} line {number}: {len(cells)} columns, {ARCH} needs "
-                                 f"{N_IN + N_OUT} ({N_IN} inputs, then {N_OUT} targets)")
+                raise UsageError(
+                    f"{source} line {number}: {len(cells)} columns, {ARCH} needs "
+                    f"{N_IN + N_OUT} ({N_IN} inputs, then {N_OUT} targets)"
+                )
             try:
                 rows.append([float(c) for c in cells])
                 lines.append(f"line {number}")
@@ -640,12 +702,17 @@ def _is_number(text):
 
 def _check_options(args):
     """Every number finite and in range (nan fails every comparison), before any work."""
-    for flag, value, ok in (("--epochs", args.epochs, args.epochs >= 1),
-                            ("--batch-size", args.batch_size, args.batch_size >= 0),
-                            ("--lr", args.lr, np.isfinite(args.lr) and args.lr > 0),
-                            ("--weight-decay", args.weight_decay,
-                             np.isfinite(args.weight_decay) and args.weight_decay >= 0),
-                            ("--seed", args.seed, args.seed >= 0)):
+    for flag, value, ok in (
+        ("--epochs", args.epochs, args.epochs >= 1),
+        ("--batch-size", args.batch_size, args.batch_size >= 0),
+        ("--lr", args.lr, np.isfinite(args.lr) and args.lr > 0),
+        (
+            "--weight-decay",
+            args.weight_decay,
+            np.isfinite(args.weight_decay) and args.weight_decay >= 0,
+        ),
+        ("--seed", args.seed, args.seed >= 0),
+    ):
         if not ok:
             need = {"--epochs": ">= 1", "--lr": "> 0 and finite"}.get(flag, ">= 0 and finite")
             raise UsageError(f"{flag} {value!r} is out of range; give a number {need}")
@@ -682,18 +749,26 @@ def main(argv=None):
     every = max(1, args.epochs // 10)
 
     def progress(epoch, value):
-        print(f"epoch {epoch:>{len(str(args.epochs))}}/{args.epochs}  loss {value:.6g}",
-              flush=True)
+        print(f"epoch {epoch:>{len(str(args.epochs))}}/{args.epochs}  loss {value:.6g}", flush=True)
 
     try:
-        params, _ = train(X, Y, args.epochs, args.batch_size or None, args.lr, args.optimizer,
-                          args.seed, args.weight_decay, params=start,
-                          log=None if args.quiet else progress, log_every=every)
+        params, _ = train(
+            X,
+            Y,
+            args.epochs,
+            args.batch_size or None,
+            args.lr,
+            args.optimizer,
+            args.seed,
+            args.weight_decay,
+            params=start,
+            log=None if args.quiet else progress,
+            log_every=every,
+        )
     except Diverged as err:
         print(f"{parser.prog}: error: {err}", file=sys.stderr)
         if args.out and _save_weights(err.params, args, parser.prog):
-            print(f"kept the last good weights (epoch {err.epoch}) in {args.out}",
-                  file=sys.stderr)
+            print(f"kept the last good weights (epoch {err.epoch}) in {args.out}", file=sys.stderr)
         return 1
     except Interrupted as err:
         print(f"{parser.prog}: {err}", file=sys.stderr)

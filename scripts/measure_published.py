@@ -19,10 +19,12 @@ def main() -> None:
         print(f"{r['file']:<24}" + "".join(f"{r[k]:>12}" for k in keys) + f"{r['exit']:>6}")
     total = {k: sum(r[k] for r in rows) for k in keys}
     print(f"{'total':<24}" + "".join(f"{total[k]:>12}" for k in keys))
-    print(f"judged/present {total['judged']}/{total['present']} = "
-          f"{total['judged'] / total['present']:.0%}; silent skips {total['silent']}; "
-          f"planted named at the right factor {total['named']}/{total['planted']}; "
-          f"verdicts right {total['right']}/{total['present']}")
+    print(
+        f"judged/present {total['judged']}/{total['present']} = "
+        f"{total['judged'] / total['present']:.0%}; silent skips {total['silent']}; "
+        f"planted named at the right factor {total['named']}/{total['planted']}; "
+        f"verdicts right {total['right']}/{total['present']}"
+    )
 
 
 if __name__ == "__main__":

@@ -28,26 +28,26 @@ from .timelimit import time_limit
 @dataclass(frozen=True)
 class ActivationRule:
     name: str
-    func: type                      # SymPy Function class; called as func(z, *params)
-    latex: str                      # LaTeX name of f, e.g. r"\sigma"
-    unicode: str                    # terminal name of f, e.g. "σ"
-    numpy: str                      # NumPy spelling of f(z) with {z}; stable for |z| up to 1e4
+    func: type  # SymPy Function class; called as func(z, *params)
+    latex: str  # LaTeX name of f, e.g. r"\sigma"
+    unicode: str  # terminal name of f, e.g. "σ"
+    numpy: str  # NumPy spelling of f(z) with {z}; stable for |z| up to 1e4
     stable_prime: Callable[[sp.Expr], sp.Expr] | None = None  # f'(z) for generated code
-    params: tuple = ()              # extra arguments (leaky_relu's slope)
-    output_only: bool = False       # softmax: only on the output layer
-    formula_text: str = ""          # the user's text, for custom activations
+    params: tuple = ()  # extra arguments (leaky_relu's slope)
+    output_only: bool = False  # softmax: only on the output layer
+    formula_text: str = ""  # the user's text, for custom activations
     # body of a helper `(f(z), f'(z))` sharing one transcendental; lines, the last a `return`
     numpy_pair: tuple[str, ...] = ()
-    python: str = ""                # f(z) on one Python float (math module); stable likewise
-    python_pair: tuple[str, ...] = ()   # numpy_pair on one Python float
+    python: str = ""  # f(z) on one Python float (math module); stable likewise
+    python_pair: tuple[str, ...] = ()  # numpy_pair on one Python float
     # matrix style: body of `_<name>_fwd(z)`, which overwrites the array z (no longer needed)
     # with f(z) and returns (f(z), f'(z)), f'(z) a fresh array of z's dtype: the backward pass
     # multiplies δ by it in place. Every line works in place; at most one exp/log per element
     numpy_matrix: tuple[str, ...] = ()
-    init_gain: float = 1.0          # initial weights have std sqrt(init_gain / fan_in)
+    init_gain: float = 1.0  # initial weights have std sqrt(init_gain / fan_in)
     # f(x) on an mpmath number for the verifier, given its overflow-safe exp; None: definition
     mpmath: Callable | None = None
-    in_formulas: bool = True        # callable by its name in a formula (identity: write z)
+    in_formulas: bool = True  # callable by its name in a formula (identity: write z)
 
     @property
     def elementwise(self) -> bool:
@@ -82,84 +82,141 @@ class ActivationRule:
 
 TABLE: dict[str, ActivationRule] = {
     "sigmoid": ActivationRule(
-        "sigmoid", fn.sigmoid, r"\sigma", "σ", "1.0 / (1.0 + np.exp(np.minimum(-{z}, EXP_MAX)))",
+        "sigmoid",
+        fn.sigmoid,
+        r"\sigma",
+        "σ",
+        "1.0 / (1.0 + np.exp(np.minimum(-{z}, EXP_MAX)))",
         stable_prime=lambda z: fn.sigmoid(z) * fn.sigmoid(-z),
-        init_gain=4.0,   # σ′ ≤ 1/4: a wider start keeps small sigmoid nets out of the flat middle
+        init_gain=4.0,  # σ′ ≤ 1/4: a wider start keeps small sigmoid nets out of the flat middle
         mpmath=lambda x, exp: 1 / (1 + exp(-x)),
         # e = exp(-z), its exponent capped at EXP_MAX (the module's, by dtype) so it cannot
         # overflow; s = σ(z) = 1/(1+e); e·s = σ(-z) = 1 - σ(z) without the cancellation;
         # σ′(z) = σ(z)σ(-z). One exp and six cheap passes (no np.where)
-        numpy_pair=("e = np.exp(np.minimum(-{z}, EXP_MAX))  # exp(-z), capped: never inf",
-                    "s = 1.0 / (1.0 + e)  # sigmoid(z)",
-                    "e *= s  # sigmoid(-z) = 1 - sigmoid(z), without the subtraction",
-                    "return s, e * s  # sigmoid′(z) = sigmoid(z) sigmoid(-z)"),
+        numpy_pair=(
+            "e = np.exp(np.minimum(-{z}, EXP_MAX))  # exp(-z), capped: never inf",
+            "s = 1.0 / (1.0 + e)  # sigmoid(z)",
+            "e *= s  # sigmoid(-z) = 1 - sigmoid(z), without the subtraction",
+            "return s, e * s  # sigmoid′(z) = sigmoid(z) sigmoid(-z)",
+        ),
         python="1.0 / (1.0 + math.exp(-{z})) if {z} >= 0.0 else math.exp({z}) / (1.0 + math.exp({z}))",
-        python_pair=("e = math.exp(-abs({z}))", "r = 1.0 / (1.0 + e)", "er = e * r",
-                     "return (r if {z} >= 0.0 else er), er * r"),
+        python_pair=(
+            "e = math.exp(-abs({z}))",
+            "r = 1.0 / (1.0 + e)",
+            "er = e * r",
+            "return (r if {z} >= 0.0 else er), er * r",
+        ),
         # the pair above, in place and one pass shorter: E = exp(z) with its exponent capped
         # (never inf); σ(-z) = 1/(1+E), σ(z) = E σ(-z), σ′ = σ(z)σ(-z): no cancellation
         # (the cap as a row array: np.minimum against a scalar takes a slower loop)
-        numpy_matrix=("e = np.minimum({z}, np.full({z}.shape[-1], EXP_MAX, {z}.dtype), out={z})",
-                      "np.exp(e, out=e)  # exp(z), capped: never inf",
-                      "d = e + 1.0",
-                      "np.divide(1.0, d, out=d)  # sigmoid(-z) = 1 - sigmoid(z), no subtraction",
-                      "e *= d  # sigmoid(z)",
-                      "d *= e  # sigmoid′(z) = sigmoid(z) sigmoid(-z)",
-                      "return e, d")),
-    "tanh": ActivationRule("tanh", sp.tanh, r"\tanh", "tanh", "np.tanh({z})",
-                           python="math.tanh({z})",
-                           numpy_matrix=("a = np.tanh({z}, out={z})",
-                                         "d = a * a",
-                                         "np.subtract(1.0, d, out=d)  # tanh′(z) = 1 - tanh(z)²",
-                                         "return a, d")),
-    "relu": ActivationRule("relu", fn.relu, r"\operatorname{ReLU}", "ReLU", "np.maximum({z}, 0.0)",
-                           python="max({z}, 0.0)", init_gain=2.0,
-                           mpmath=lambda x, exp: max(x, 0),
-                           numpy_matrix=("d = ({z} > 0.0).astype({z}.dtype)  # ReLU′(z) = H(z), H(0) = 0",
-                                         "{z} *= d  # ReLU(z) = z H(z)",
-                                         "return {z}, d")),
+        numpy_matrix=(
+            "e = np.minimum({z}, np.full({z}.shape[-1], EXP_MAX, {z}.dtype), out={z})",
+            "np.exp(e, out=e)  # exp(z), capped: never inf",
+            "d = e + 1.0",
+            "np.divide(1.0, d, out=d)  # sigmoid(-z) = 1 - sigmoid(z), no subtraction",
+            "e *= d  # sigmoid(z)",
+            "d *= e  # sigmoid′(z) = sigmoid(z) sigmoid(-z)",
+            "return e, d",
+        ),
+    ),
+    "tanh": ActivationRule(
+        "tanh",
+        sp.tanh,
+        r"\tanh",
+        "tanh",
+        "np.tanh({z})",
+        python="math.tanh({z})",
+        numpy_matrix=(
+            "a = np.tanh({z}, out={z})",
+            "d = a * a",
+            "np.subtract(1.0, d, out=d)  # tanh′(z) = 1 - tanh(z)²",
+            "return a, d",
+        ),
+    ),
+    "relu": ActivationRule(
+        "relu",
+        fn.relu,
+        r"\operatorname{ReLU}",
+        "ReLU",
+        "np.maximum({z}, 0.0)",
+        python="max({z}, 0.0)",
+        init_gain=2.0,
+        mpmath=lambda x, exp: max(x, 0),
+        numpy_matrix=(
+            "d = ({z} > 0.0).astype({z}.dtype)  # ReLU′(z) = H(z), H(0) = 0",
+            "{z} *= d  # ReLU(z) = z H(z)",
+            "return {z}, d",
+        ),
+    ),
     "leaky_relu": ActivationRule(
-        "leaky_relu", fn.leaky_relu, r"\operatorname{LReLU}", "LReLU",
-        "np.where({z} > 0.0, {z}, {alpha} * {z})", params=(sp.Rational(1, 100),),
-        python="{z} if {z} > 0.0 else {alpha} * {z}", init_gain=2.0,
+        "leaky_relu",
+        fn.leaky_relu,
+        r"\operatorname{LReLU}",
+        "LReLU",
+        "np.where({z} > 0.0, {z}, {alpha} * {z})",
+        params=(sp.Rational(1, 100),),
+        python="{z} if {z} > 0.0 else {alpha} * {z}",
+        init_gain=2.0,
         # f′ = H(z) + α(1 - H(z)), built so each value is exactly 1 or α; then f = z f′(z)
-        numpy_matrix=("h = ({z} <= 0.0).astype({z}.dtype)  # 1 - H(z)",
-                      "d = 1.0 - h",
-                      "h *= {alpha}",
-                      "d += h  # LReLU′(z): 1 where z > 0, else alpha",
-                      "{z} *= d  # LReLU(z) = z LReLU′(z)",
-                      "return {z}, d")),
+        numpy_matrix=(
+            "h = ({z} <= 0.0).astype({z}.dtype)  # 1 - H(z)",
+            "d = 1.0 - h",
+            "h *= {alpha}",
+            "d += h  # LReLU′(z): 1 where z > 0, else alpha",
+            "{z} *= d  # LReLU(z) = z LReLU′(z)",
+            "return {z}, d",
+        ),
+    ),
     "softplus": ActivationRule(
-        "softplus", fn.softplus, r"\operatorname{softplus}", "softplus",
+        "softplus",
+        fn.softplus,
+        r"\operatorname{softplus}",
+        "softplus",
         "np.maximum({z}, 0.0) + np.log1p(np.exp(-np.abs({z})))",
         python="max({z}, 0.0) + math.log1p(math.exp(-abs({z})))",
         mpmath=lambda x, exp: x if exp(x) == mpmath.inf else mpmath.log1p(exp(x)),
         # one exp(-|z|) (in (0, 1]: cannot overflow) gives both softplus and σ; σ(z) is picked
         # from σ(|z|) and σ(-|z|) by arithmetic with H(z) (np.where is slower)
-        numpy_matrix=("t = np.abs({z})",
-                      "e = np.negative(t)",
-                      "np.exp(e, out=e)  # exp(-|z|)",
-                      "h = ({z} > 0.0).astype({z}.dtype)  # H(z)",
-                      "{z} += t",
-                      "{z} *= 0.5  # max(z, 0), exactly",
-                      "np.log1p(e, out=t)",
-                      "{z} += t  # softplus(z) = max(z, 0) + log(1 + exp(-|z|))",
-                      "np.add(e, 1.0, out=t)",
-                      "np.divide(1.0, t, out=t)  # sigmoid(|z|)",
-                      "e *= t  # sigmoid(-|z|)",
-                      "t -= e",
-                      "t *= h",
-                      "t += e  # softplus′(z) = sigmoid(z): sigmoid(|z|) if z > 0, else sigmoid(-|z|)",
-                      "return {z}, t")),
-    "identity": ActivationRule("identity", fn.identity, r"\operatorname{id}", "id", "{z}",
-                               python="{z}", mpmath=lambda x, exp: x, in_formulas=False),
+        numpy_matrix=(
+            "t = np.abs({z})",
+            "e = np.negative(t)",
+            "np.exp(e, out=e)  # exp(-|z|)",
+            "h = ({z} > 0.0).astype({z}.dtype)  # H(z)",
+            "{z} += t",
+            "{z} *= 0.5  # max(z, 0), exactly",
+            "np.log1p(e, out=t)",
+            "{z} += t  # softplus(z) = max(z, 0) + log(1 + exp(-|z|))",
+            "np.add(e, 1.0, out=t)",
+            "np.divide(1.0, t, out=t)  # sigmoid(|z|)",
+            "e *= t  # sigmoid(-|z|)",
+            "t -= e",
+            "t *= h",
+            "t += e  # softplus′(z) = sigmoid(z): sigmoid(|z|) if z > 0, else sigmoid(-|z|)",
+            "return {z}, t",
+        ),
+    ),
+    "identity": ActivationRule(
+        "identity",
+        fn.identity,
+        r"\operatorname{id}",
+        "id",
+        "{z}",
+        python="{z}",
+        mpmath=lambda x, exp: x,
+        in_formulas=False,
+    ),
     "softmax": ActivationRule(
-        "softmax", fn.softmax, r"\operatorname{softmax}", "softmax",
-        "np.exp({z} - logsumexp({z}))", output_only=True),
+        "softmax",
+        fn.softmax,
+        r"\operatorname{softmax}",
+        "softmax",
+        "np.exp({z} - logsumexp({z}))",
+        output_only=True,
+    ),
 }
 
 Z = sp.Symbol("z", real=True)
-_F = sp.Symbol("F", real=True)   # stands for f(z) while expressing f' in terms of f
+_F = sp.Symbol("F", real=True)  # stands for f(z) while expressing f' in terms of f
 
 
 def named() -> list[ActivationRule]:
@@ -169,8 +226,7 @@ def named() -> list[ActivationRule]:
 
 def by_spelling(word: str) -> ActivationRule | None:
     """The built-in row a reader's word names (sigma, sigmoid, ReLU, LReLU...), or None."""
-    return next((rule for rule in TABLE.values() if rule.elementwise and word in rule.spellings),
-                None)
+    return next((rule for rule in TABLE.values() if rule.elementwise and word in rule.spellings), None)
 
 
 def prime_word(word: str) -> str:
@@ -194,18 +250,20 @@ def custom(text: str, name: str = "f") -> ActivationRule:
     """An activation from a user formula in z; f' is found by SymPy and written in f if it can be."""
     formula = parse_formula(text, {"z": Z}, what="activation formula")
     fprime = sp.diff(formula, Z)
-    if not formula.has(Z) or fprime == 0:   # sin(z)**2 + cos(z)**2: f' is 0 and every line of
+    if not formula.has(Z) or fprime == 0:  # sin(z)**2 + cos(z)**2: f' is 0 and every line of
         # generated code holding it would be the number 0, not a column of the batch
         why = "" if not formula.has(Z) else " (its derivative is 0)"
-        raise SympropError(f"activation formula {text!r} does not depend on z{why}",
-                           "write f as a formula in z, e.g. 'z/(1+exp(-z))'")
+        raise SympropError(
+            f"activation formula {text!r} does not depend on z{why}",
+            "write f as a formula in z, e.g. 'z/(1+exp(-z))'",
+        )
     derivative = in_terms_of_f(fprime, formula)
     cls = fn.custom_activation(name, formula, Z, derivative, _F)
     # numpy is empty: the code printer spells the definition of a custom activation itself
     return ActivationRule(name, cls, name, name, "", formula_text=text.strip())
 
 
-@lru_cache(maxsize=64)   # a formula on every layer (hidden f, output g) is inverted once
+@lru_cache(maxsize=64)  # a formula on every layer (hidden f, output g) is inverted once
 def in_terms_of_f(fprime: sp.Expr, formula: sp.Expr, seconds: float = 2.0) -> sp.Expr:
     """Write f'(z) as a rational function of F = f(z) when f is invertible; else keep it in z."""
     try:
@@ -234,7 +292,7 @@ def _tidy(expr: sp.Expr) -> sp.Expr:
     if not coeff.is_negative or not sums:
         return expr
     i = min(sums, key=lambda k: not factors[k].as_coeff_Add()[0].is_negative)  # F - 1 first
-    return sp.Mul(-coeff, *factors[:i], -factors[i], *factors[i + 1:])
+    return sp.Mul(-coeff, *factors[:i], -factors[i], *factors[i + 1 :])
 
 
 def _agrees(fprime: sp.Expr, candidate: sp.Expr, formula: sp.Expr) -> bool:

@@ -20,7 +20,7 @@ from .derivation import OUT, Derivation, Equation, Factor, LayerInfo, Y, Z
 from .naming import Naming
 from .spec import NetworkSpec
 
-SCALAR_LIMIT = 5_000        # above this many parameters, only the delta (matrix) form is built
+SCALAR_LIMIT = 5_000  # above this many parameters, only the delta (matrix) form is built
 
 # the rules' generic symbols Z, OUT, Y live in derivation.py; printers read them as d.z, d.out, d.y
 
@@ -48,23 +48,49 @@ def derive(spec: NetworkSpec, scalar: bool | None = None) -> Derivation:
         builder = _Scalar(spec, naming, loss_expr, L, inputs, outputs, targets)
         equations += builder.forward()
     equations += _forward_matrix(layers)
-    equations.append(Equation("L", "loss", L, loss_expr,
-                              note=spec.loss.formula_text or spec.loss.title,
-                              terms=tuple(spec.loss.term(o, y) for o, y in zip(outputs, targets))))
+    equations.append(
+        Equation(
+            "L",
+            "loss",
+            L,
+            loss_expr,
+            note=spec.loss.formula_text or spec.loss.title,
+            terms=tuple(spec.loss.term(o, y) for o, y in zip(outputs, targets)),
+        )
+    )
     equations += _rules(spec, layers)
     if scalar:
         equations += builder.backward()
         params = builder.params
         for p in params:
-            equations.append(Equation(f"update {naming.names[p].code}", "update", p,
-                                      p - eta * naming.grad(p), param=p))
+            equations.append(
+                Equation(f"update {naming.names[p].code}", "update", p, p - eta * naming.grad(p), param=p)
+            )
     backward, layers, grad_out = _backward_matrix(spec, naming, layers, L, eta)
     equations += backward
-    notes = () if scalar else (
-        f"Per-parameter factor lists are not built above {SCALAR_LIMIT} parameters "
-        f"({spec.arch} has {spec.n_params}); the delta form gives every gradient.",)
-    return Derivation(spec, naming, tuple(equations), layers, params, inputs, targets, outputs,
-                      L, eta, scalar, notes, grad_out)
+    notes = (
+        ()
+        if scalar
+        else (
+            f"Per-parameter factor lists are not built above {SCALAR_LIMIT} parameters "
+            f"({spec.arch} has {spec.n_params}); the delta form gives every gradient.",
+        )
+    )
+    return Derivation(
+        spec,
+        naming,
+        tuple(equations),
+        layers,
+        params,
+        inputs,
+        targets,
+        outputs,
+        L,
+        eta,
+        scalar,
+        notes,
+        grad_out,
+    )
 
 
 def _layers(spec: NetworkSpec, naming: Naming) -> tuple[LayerInfo, ...]:
@@ -72,9 +98,19 @@ def _layers(spec: NetworkSpec, naming: Naming) -> tuple[LayerInfo, ...]:
     for l, (rule, n, m) in enumerate(zip(spec.activations, spec.sizes[1:], spec.sizes), start=1):
         prime = type(f"{rule.name}_prime", (fn.Prime,), {"rule": staticmethod(rule.prime)})
         prime.activation = rule
-        out.append(LayerInfo(
-            l, n, rule, naming.matrix("W", l, n, m), naming.matrix("b", l, n),
-            naming.matrix("z", l, n), naming.matrix("a", l, n), naming.matrix("delta", l, n), prime))
+        out.append(
+            LayerInfo(
+                l,
+                n,
+                rule,
+                naming.matrix("W", l, n, m),
+                naming.matrix("b", l, n),
+                naming.matrix("z", l, n),
+                naming.matrix("a", l, n),
+                naming.matrix("delta", l, n),
+                prime,
+            )
+        )
     return tuple(out)
 
 
@@ -92,10 +128,24 @@ def _forward_matrix(layers) -> list[Equation]:
     eqs, prev = [], None
     for layer in layers:
         a_prev = prev if prev is not None else sp.MatrixSymbol("x", layer.W.shape[1], 1)
-        eqs.append(Equation(f"matrix {layer.z.name}", "forward_matrix", layer.z,
-                            layer.W * a_prev + layer.b, layer=layer.index))
-        eqs.append(Equation(f"matrix {layer.a.name}", "forward_matrix", layer.a,
-                            _apply(layer.activation, layer.z), layer=layer.index))
+        eqs.append(
+            Equation(
+                f"matrix {layer.z.name}",
+                "forward_matrix",
+                layer.z,
+                layer.W * a_prev + layer.b,
+                layer=layer.index,
+            )
+        )
+        eqs.append(
+            Equation(
+                f"matrix {layer.a.name}",
+                "forward_matrix",
+                layer.a,
+                _apply(layer.activation, layer.z),
+                layer=layer.index,
+            )
+        )
         prev = layer.a
     return eqs
 
@@ -107,8 +157,16 @@ def _rules(spec: NetworkSpec, layers) -> list[Equation]:
         rule = layer.activation
         if rule.elementwise and rule.name not in seen:
             seen.add(rule.name)
-            eqs.append(Equation(f"{rule.name}'", "rule", layer.prime(Z), rule.prime(Z),
-                                layer=layer.index, note=rule.formula_text))
+            eqs.append(
+                Equation(
+                    f"{rule.name}'",
+                    "rule",
+                    layer.prime(Z),
+                    rule.prime(Z),
+                    layer=layer.index,
+                    note=rule.formula_text,
+                )
+            )
     out_rule = layers[-1].activation
     scale = sp.Rational(1, spec.sizes[-1]) if spec.loss.mean_over_outputs else 1
     dl_dout = sp.diff(scale * spec.loss.term(OUT, Y), OUT)
@@ -133,33 +191,37 @@ def _backward_matrix(spec, naming: Naming, layers, L, eta) -> list[Equation]:
     top = layers[-1]
     grad_out = naming.matrix("dL_da", top.index, top.W.shape[0])
     naming.names[grad_out] = naming.names[grad_out].__class__(
-        grad_out.name, r"\nabla_{\mathrm{out}} L", "∇ₒᵤₜL")
+        grad_out.name, r"\nabla_{\mathrm{out}} L", "∇ₒᵤₜL"
+    )
     note = ""
     if top.activation.elementwise:
         rhs = HadamardProduct(grad_out, ElementwiseApplyFunction(top.prime, top.z))
-    elif spec.loss.softmax_delta is not None:   # softmax + cross-entropy: delta = a - y
+    elif spec.loss.softmax_delta is not None:  # softmax + cross-entropy: delta = a - y
         rhs, note = top.a - naming.matrix("y", 0, top.size), spec.loss.softmax_assumption
     else:
         rhs = (DiagMatrix(top.a) - top.a * top.a.T) * grad_out
-    eqs.append(Equation(f"matrix {top.delta.name}", "delta_matrix", top.delta, rhs, layer=top.index,
-                        note=note))
+    eqs.append(
+        Equation(f"matrix {top.delta.name}", "delta_matrix", top.delta, rhs, layer=top.index, note=note)
+    )
     for layer, above in zip(reversed(layers[:-1]), reversed(layers[1:])):
         rhs = HadamardProduct(above.W.T * above.delta, ElementwiseApplyFunction(layer.prime, layer.z))
-        eqs.append(Equation(f"matrix {layer.delta.name}", "delta_matrix", layer.delta, rhs,
-                            layer=layer.index))
+        eqs.append(
+            Equation(f"matrix {layer.delta.name}", "delta_matrix", layer.delta, rhs, layer=layer.index)
+        )
     for layer in layers:
-        a_prev = layers[layer.index - 2].a if layer.index > 1 else sp.MatrixSymbol(
-            "x", layer.W.shape[1], 1)
+        a_prev = layers[layer.index - 2].a if layer.index > 1 else sp.MatrixSymbol("x", layer.W.shape[1], 1)
         dW = naming.matrix("dW", layer.index, *layer.W.shape)
         db = naming.matrix("db", layer.index, layer.W.shape[0])
         grads.append(replace(layer, dW=dW, db=db))
-        eqs.append(Equation(f"matrix {dW.name}", "gradient_matrix", dW, layer.delta * a_prev.T,
-                            layer=layer.index))
+        eqs.append(
+            Equation(f"matrix {dW.name}", "gradient_matrix", dW, layer.delta * a_prev.T, layer=layer.index)
+        )
         eqs.append(Equation(f"matrix {db.name}", "gradient_matrix", db, layer.delta, layer=layer.index))
     for layer in grads:
         for p, g in ((layer.W, layer.dW), (layer.b, layer.db)):
-            eqs.append(Equation(f"matrix update {p.name}", "update_matrix", p, p - eta * g,
-                                layer=layer.index))
+            eqs.append(
+                Equation(f"matrix update {p.name}", "update_matrix", p, p - eta * g, layer=layer.index)
+            )
     return eqs, tuple(grads), grad_out
 
 
@@ -170,8 +232,8 @@ class _Scalar:
         self.spec, self.naming, self.loss_expr, self.L = spec, naming, loss_expr, L
         self.inputs, self.outputs, self.targets = inputs, outputs, targets
         self.depth = spec.depth
-        self.z = {}      # (l, i) -> z symbol
-        self.act = {}    # (l, i) -> expression downstream layers see: f(z) hidden, out symbol at the top
+        self.z = {}  # (l, i) -> z symbol
+        self.act = {}  # (l, i) -> expression downstream layers see: f(z) hidden, out symbol at the top
         self.params: tuple = ()
         self._chain = lru_cache(maxsize=None)(self._dL_dz)
 
@@ -185,8 +247,7 @@ class _Scalar:
                 terms = tuple(nm.W(l, i, j) * self.act[(l - 1, j)] for j in range(1, m + 1))
                 terms += (nm.b(l, i),)
                 self.z[(l, i)] = z = nm.z(l, i)
-                eqs.append(Equation(nm.names[z].code, "forward", z, sp.Add(*terms), layer=l,
-                                    terms=terms))
+                eqs.append(Equation(nm.names[z].code, "forward", z, sp.Add(*terms), layer=l, terms=terms))
             zs = [self.z[(l, i)] for i in range(1, n + 1)]
             for i in range(1, n + 1):
                 value = rule(zs[i - 1]) if rule.elementwise else fn.softmax(i, *zs)
@@ -219,8 +280,9 @@ class _Scalar:
         outs, ys = self.outputs, self.targets
         if self.spec.loss.softmax_delta is not None:
             return self.spec.loss.softmax_delta(outs[i - 1], ys[i - 1])
-        return sp.Add(*[sp.diff(self.loss_expr, o) * o * (int(j == i - 1) - outs[i - 1])
-                        for j, o in enumerate(outs)])
+        return sp.Add(
+            *[sp.diff(self.loss_expr, o) * o * (int(j == i - 1) - outs[i - 1]) for j, o in enumerate(outs)]
+        )
 
     def backward(self) -> list[Equation]:
         nm, eqs, locals_, params = self.naming, [], {}, []
@@ -229,15 +291,24 @@ class _Scalar:
             for i in range(1, self.spec.sizes[l] + 1):
                 factors = self._chain(l, i)
                 d = nm.delta(l, i)
-                deltas.append(Equation(nm.names[d].code, "delta", d,
-                                       sp.Mul(*[f.value for f in factors]), layer=l,
-                                       factors=factors, compact=self._delta_compact(l, i)))
+                deltas.append(
+                    Equation(
+                        nm.names[d].code,
+                        "delta",
+                        d,
+                        sp.Mul(*[f.value for f in factors]),
+                        layer=l,
+                        factors=factors,
+                        compact=self._delta_compact(l, i),
+                    )
+                )
         grads = []
         for l in range(1, self.depth + 1):
             n, m = self.spec.sizes[l], self.spec.sizes[l - 1]
             # the sheet's order: every weight of the layer row by row, then its biases
-            entries = [(i, nm.W(l, i, j), self.act[(l - 1, j)])
-                       for i in range(1, n + 1) for j in range(1, m + 1)]
+            entries = [
+                (i, nm.W(l, i, j), self.act[(l - 1, j)]) for i in range(1, n + 1) for j in range(1, m + 1)
+            ]
             entries += [(i, nm.b(l, i), sp.Integer(1)) for i in range(1, n + 1)]
             for i, p, local in entries:
                 z, chain = self.z[(l, i)], self._chain(l, i)
@@ -245,13 +316,20 @@ class _Scalar:
                 for f in factors:
                     locals_.setdefault((f.num, f.den), f)
                 params.append(p)
-                grads.append(Equation(
-                    f"dL/d{nm.names[p].code}", "gradient", nm.grad(p),
-                    sp.Mul(*[f.value for f in factors]), layer=l, factors=factors,
-                    compact=nm.delta(l, i) * local, param=p))
+                grads.append(
+                    Equation(
+                        f"dL/d{nm.names[p].code}",
+                        "gradient",
+                        nm.grad(p),
+                        sp.Mul(*[f.value for f in factors]),
+                        layer=l,
+                        factors=factors,
+                        compact=nm.delta(l, i) * local,
+                        param=p,
+                    )
+                )
         for (num, den), f in locals_.items():
-            eqs.append(Equation(f"d{num}/d{den}", "local", sp.Tuple(num, den), f.value,
-                                factors=(f,)))
+            eqs.append(Equation(f"d{num}/d{den}", "local", sp.Tuple(num, den), f.value, factors=(f,)))
         self.params = tuple(params)
         return eqs + deltas + grads
 

@@ -64,8 +64,9 @@ def rational_form(expr: sp.Expr) -> sp.Expr:
         return out
 
     expr = expr.replace(lambda e: isinstance(e, sp.exp), split_exp)
-    expr = expr.replace(lambda e: isinstance(e, sp.Pow) and e.base is sp.E,
-                        lambda e: split_exp(sp.exp(e.exp, evaluate=False)))
+    expr = expr.replace(
+        lambda e: isinstance(e, sp.Pow) and e.base is sp.E, lambda e: split_exp(sp.exp(e.exp, evaluate=False))
+    )
 
     def opaque(e):
         args = tuple(sp.cancel(a) for a in e.args)
@@ -130,12 +131,14 @@ def explicit_delta_form(d) -> dict:
 
     def concrete(expr):
         e = expr.xreplace(subs).doit()
-        e = e.replace(lambda t: isinstance(t, ElementwiseApplyFunction),
-                      lambda t: t.expr.applyfunc(t.function))
+        e = e.replace(
+            lambda t: isinstance(t, ElementwiseApplyFunction), lambda t: t.expr.applyfunc(t.function)
+        )
         return sp.Matrix(e).applyfunc(
-            lambda v: v.replace(lambda t: isinstance(t, Prime), lambda t: t.definition()))
+            lambda v: v.replace(lambda t: isinstance(t, Prime), lambda t: t.definition())
+        )
 
-    for eq in d.of_kind("delta_matrix"):   # top layer first, so each uses the one above
+    for eq in d.of_kind("delta_matrix"):  # top layer first, so each uses the one above
         subs[eq.lhs] = concrete(eq.rhs)
     out = {}
     for layer in d.layers:
@@ -150,5 +153,14 @@ def explicit_delta_form(d) -> dict:
     return out
 
 
-__all__ = ["substitute_intermediates", "expanded", "expanded_loss", "exact_zero", "rational_form",
-           "random_point", "evaluate", "central_difference", "explicit_delta_form"]
+__all__ = [
+    "substitute_intermediates",
+    "expanded",
+    "expanded_loss",
+    "exact_zero",
+    "rational_form",
+    "random_point",
+    "evaluate",
+    "central_difference",
+    "explicit_delta_form",
+]

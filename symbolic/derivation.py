@@ -36,35 +36,35 @@ class Factor:
     num: sp.Basic
     den: sp.Basic
     value: sp.Expr
-    kind: str = "path"   # 'path' (one edge of the graph) or 'sum' (paths summed, written with deltas)
+    kind: str = "path"  # 'path' (one edge of the graph) or 'sum' (paths summed, written with deltas)
 
 
 @dataclass(frozen=True)
 class Equation:
-    name: str                         # unique label, e.g. 'z1_1', 'delta_o', 'dL/dw11'
-    kind: str                         # see the module docstring
+    name: str  # unique label, e.g. 'z1_1', 'delta_o', 'dL/dw11'
+    kind: str  # see the module docstring
     lhs: sp.Basic
     rhs: sp.Basic
     layer: int | None = None
     factors: tuple[Factor, ...] = ()  # delta and gradient equations: the chain-rule factors
-    compact: sp.Expr | None = None    # gradient: the same value written with a delta symbol
-    param: sp.Symbol | None = None    # gradient/update: the parameter
+    compact: sp.Expr | None = None  # gradient: the same value written with a delta symbol
+    param: sp.Symbol | None = None  # gradient/update: the parameter
     note: str = ""
-    terms: tuple[sp.Expr, ...] = ()   # forward sums and the loss: summands in written order
+    terms: tuple[sp.Expr, ...] = ()  # forward sums and the loss: summands in written order
 
 
 @dataclass(frozen=True)
 class LayerInfo:
-    index: int                  # 1..L
+    index: int  # 1..L
     size: int
-    activation: object          # ActivationRule
+    activation: object  # ActivationRule
     W: sp.MatrixSymbol
     b: sp.MatrixSymbol
     z: sp.MatrixSymbol
     a: sp.MatrixSymbol
     delta: sp.MatrixSymbol
-    prime: type                 # the Prime subclass spelling f' of this layer
-    dW: sp.MatrixSymbol | None = None   # dL/dW and dL/db of the delta form (set by derive)
+    prime: type  # the Prime subclass spelling f' of this layer
+    dW: sp.MatrixSymbol | None = None  # dL/dW and dL/db of the delta form (set by derive)
     db: sp.MatrixSymbol | None = None
 
 
@@ -74,18 +74,18 @@ class Derivation:
     naming: Naming
     equations: tuple[Equation, ...]
     layers: tuple[LayerInfo, ...]
-    params: tuple[sp.Symbol, ...]            # every scalar parameter, in sheet order (empty if not scalar)
+    params: tuple[sp.Symbol, ...]  # every scalar parameter, in sheet order (empty if not scalar)
     inputs: tuple[sp.Symbol, ...]
     targets: tuple[sp.Symbol, ...]
     outputs: tuple[sp.Symbol, ...]
     loss_symbol: sp.Symbol
     eta: sp.Symbol
-    scalar: bool                             # per-parameter factor lists present
+    scalar: bool  # per-parameter factor lists present
     notes: tuple[str, ...] = ()
-    output_gradient: sp.MatrixSymbol | None = None   # dL/da of the output layer (delta form)
+    output_gradient: sp.MatrixSymbol | None = None  # dL/da of the output layer (delta form)
     _index: dict = field(default_factory=dict, compare=False, repr=False)
 
-    z = Z        # the rules' generic pre-activation, output and target (not fields)
+    z = Z  # the rules' generic pre-activation, output and target (not fields)
     out = OUT
     y = Y
 
@@ -143,4 +143,5 @@ class Derivation:
         if not self.scalar:
             raise ValueError(
                 f"per-parameter {what}s are not built for {self.spec.arch} "
-                f"({self.spec.n_params} parameters); use the delta form (kind 'delta_matrix')")
+                f"({self.spec.n_params} parameters); use the delta form (kind 'delta_matrix')"
+            )

@@ -20,7 +20,7 @@ MAX_LENGTH = 10_000
 MAX_DEPTH = 100
 MAX_NODES = 5_000
 MAX_EXPONENT = 100
-MAX_MAGNITUDE = 1e300   # a constant part beyond this overflows float64 on the way
+MAX_MAGNITUDE = 1e300  # a constant part beyond this overflows float64 on the way
 
 _BINOPS = {
     ast.Add: lambda a, b: a + b,
@@ -37,15 +37,29 @@ def _functions() -> dict:
     from .activations import named  # our activations of one argument, by their row names
 
     return {
-        "exp": sp.exp, "log": sp.log, "ln": sp.log, "sqrt": sp.sqrt,
-        "tanh": sp.tanh, "sinh": sp.sinh, "cosh": sp.cosh, "sin": sp.sin, "cos": sp.cos,
-        "abs": sp.Abs, **{r.name: r.func for r in named() if r.in_formulas and not r.params},
-        "max": sp.Max, "min": sp.Min,
+        "exp": sp.exp,
+        "log": sp.log,
+        "ln": sp.log,
+        "sqrt": sp.sqrt,
+        "tanh": sp.tanh,
+        "sinh": sp.sinh,
+        "cosh": sp.cosh,
+        "sin": sp.sin,
+        "cos": sp.cos,
+        "abs": sp.Abs,
+        **{r.name: r.func for r in named() if r.in_formulas and not r.params},
+        "max": sp.Max,
+        "min": sp.Min,
     }
 
 
-def parse_formula(text: str, variables: dict[str, sp.Symbol], what: str = "formula",
-                  functions: dict | None = None, free_names: bool = False) -> sp.Expr:
+def parse_formula(
+    text: str,
+    variables: dict[str, sp.Symbol],
+    what: str = "formula",
+    functions: dict | None = None,
+    free_names: bool = False,
+) -> sp.Expr:
     """Parse `text` into a SymPy expression over `variables` (name -> Symbol), or raise SympropError.
 
     `functions` adds callable names to the allow-list; with `free_names`, any other plain name
@@ -54,25 +68,28 @@ def parse_formula(text: str, variables: dict[str, sp.Symbol], what: str = "formu
     if not isinstance(text, str) or not text.strip():
         raise SympropError(f"{what} is empty", f"write an expression in {_names(variables)}")
     if len(text) > MAX_LENGTH:
-        raise SympropError(f"{what} is {len(text)} characters long",
-                           f"formulas are limited to {MAX_LENGTH} characters")
+        raise SympropError(
+            f"{what} is {len(text)} characters long", f"formulas are limited to {MAX_LENGTH} characters"
+        )
     if "\x00" in text:
         raise SympropError(f"{what} contains a NUL byte", "write the formula as plain text")
     shown = text if len(text) <= 40 else text[:37] + "..."
     try:
         tree = ast.parse(_caret_is_power(text.strip()), mode="eval")
     except (SyntaxError, ValueError, tokenize.TokenError, IndentationError) as exc:
-        raise SympropError(f"{what} {shown!r} does not parse ({exc.msg if hasattr(exc, 'msg') else exc})",
-                           "use + - * / ** ( ) and functions such as exp(z), log(z), tanh(z)") from None
+        raise SympropError(
+            f"{what} {shown!r} does not parse ({exc.msg if hasattr(exc, 'msg') else exc})",
+            "use + - * / ** ( ) and functions such as exp(z), log(z), tanh(z)",
+        ) from None
     except (RecursionError, MemoryError):
-        raise SympropError(f"{what} is nested too deeply",
-                           f"keep nesting under {MAX_DEPTH} levels") from None
+        raise SympropError(f"{what} is nested too deeply", f"keep nesting under {MAX_DEPTH} levels") from None
     _check_shape(tree, what)
     funcs = {**_functions(), **(functions or {})}
     if free_names:
         names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
-        called = {n.func.id for n in ast.walk(tree)
-                  if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+        called = {
+            n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+        }
         free = names - called - set(funcs) - set(_CONSTANTS) - set(variables)
         variables = {**variables, **{n: sp.Symbol(n) for n in free}}
     return _Builder(variables, funcs, what, shown).build(tree.body)
@@ -81,8 +98,9 @@ def parse_formula(text: str, variables: dict[str, sp.Symbol], what: str = "formu
 def _caret_is_power(text: str) -> str:
     """Users write z^2 for z**2: swap the operator token (Python's ^ binds looser than +)."""
     tokens = tokenize.generate_tokens(io.StringIO(text).readline)
-    out = [(tok.type, "**" if tok.type == tokenize.OP and tok.string == "^" else tok.string)
-           for tok in tokens]
+    out = [
+        (tok.type, "**" if tok.type == tokenize.OP and tok.string == "^" else tok.string) for tok in tokens
+    ]
     return tokenize.untokenize(out)
 
 
@@ -98,8 +116,7 @@ def _check_shape(tree: ast.AST, what: str) -> None:
         node, depth = stack.pop()
         count += 1
         if depth > MAX_DEPTH:
-            raise SympropError(f"{what} is nested more than {MAX_DEPTH} levels deep",
-                               "simplify the formula")
+            raise SympropError(f"{what} is nested more than {MAX_DEPTH} levels deep", "simplify the formula")
         if count > MAX_NODES:
             raise SympropError(f"{what} has more than {MAX_NODES} parts", "simplify the formula")
         stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
@@ -117,8 +134,10 @@ class _Builder:
     def build(self, node: ast.AST) -> sp.Expr:
         method = getattr(self, "_" + type(node).__name__, None)
         if method is None:
-            self.fail(f"{_describe(node)} is not allowed",
-                      "formulas may use numbers, variables, + - * / ** and whitelisted functions")
+            self.fail(
+                f"{_describe(node)} is not allowed",
+                "formulas may use numbers, variables, + - * / ** and whitelisted functions",
+            )
         return self._finite(node, method(node))
 
     def _finite(self, node: ast.AST, value: sp.Expr) -> sp.Expr:
@@ -128,19 +147,25 @@ class _Builder:
         I*pi), so the check runs on every node: a non-finite part can vanish from the whole
         ((0**-1)**0*z) or leave it complex, and nothing downstream handles either.
         """
-        bad = value.is_number and (value.has(sp.zoo, sp.nan, sp.oo, -sp.oo, sp.I)
-                                   or value.is_finite is False or value.is_extended_real is False)
+        bad = value.is_number and (
+            value.has(sp.zoo, sp.nan, sp.oo, -sp.oo, sp.I)
+            or value.is_finite is False
+            or value.is_extended_real is False
+        )
         if bad or (not value.is_number and value.has(sp.zoo, sp.nan, sp.oo, -sp.oo)):
-            self.fail(f"{_part(node)} is {_kind(value)}, not a finite real number",
-                      "keep every part finite and real: no x/0, log(0), or root or log "
-                      "of a negative number")
+            self.fail(
+                f"{_part(node)} is {_kind(value)}, not a finite real number",
+                "keep every part finite and real: no x/0, log(0), or root or log of a negative number",
+            )
         # the parts are bounded as they are built, so this evaluation never meets a tower like
         # exp(exp(exp(exp(3)))), whose evaluation would not finish
         numbers = [value] if value.is_number else [value.as_coeff_Mul()[0], value.as_coeff_Add()[0]]
-        if any(_magnitude(n) > MAX_MAGNITUDE for n in numbers):   # also z*10**15*10**15*...
-            self.fail(f"{_part(node)} {'is' if value.is_number else 'has a constant'} larger than "
-                      f"{MAX_MAGNITUDE:g}",
-                      "generated code computes in floating point: use smaller numbers")
+        if any(_magnitude(n) > MAX_MAGNITUDE for n in numbers):  # also z*10**15*10**15*...
+            self.fail(
+                f"{_part(node)} {'is' if value.is_number else 'has a constant'} larger than "
+                f"{MAX_MAGNITUDE:g}",
+                "generated code computes in floating point: use smaller numbers",
+            )
         return value
 
     def _Constant(self, node):
@@ -163,9 +188,11 @@ class _Builder:
             return _CONSTANTS[name]
         if name in self.funcs:
             self.fail(f"{name} is a function", f"call it, e.g. {name}(z)")
-        self.fail(f"unknown name {name!r}",
-                  f"use the variables {_names(self.variables)}, the constants e and pi, "
-                  f"and the functions {', '.join(sorted(self.funcs))}")
+        self.fail(
+            f"unknown name {name!r}",
+            f"use the variables {_names(self.variables)}, the constants e and pi, "
+            f"and the functions {', '.join(sorted(self.funcs))}",
+        )
 
     def _UnaryOp(self, node):
         op = _UNARY.get(type(node.op))
@@ -179,9 +206,8 @@ class _Builder:
             self.fail(f"operator {type(node.op).__name__} is not allowed", "use + - * / **")
         left, right = self.build(node.left), self.build(node.right)
         if isinstance(node.op, ast.Pow) and right.is_number:
-            if _magnitude(right) > MAX_EXPONENT:   # (parts are already finite and real)
-                self.fail(f"exponent {right} is too large",
-                          f"keep numeric exponents within ±{MAX_EXPONENT}")
+            if _magnitude(right) > MAX_EXPONENT:  # (parts are already finite and real)
+                self.fail(f"exponent {right} is too large", f"keep numeric exponents within ±{MAX_EXPONENT}")
             if left.is_number and (_magnitude(left) > 1e6 and _magnitude(right) > 2):
                 self.fail("numeric power is too large", "use smaller numbers")
         if isinstance(node.op, ast.Div) and right.is_zero:
@@ -190,19 +216,22 @@ class _Builder:
 
     def _Call(self, node):
         if not isinstance(node.func, ast.Name):
-            self.fail(f"calling {_describe(node.func)} is not allowed",
-                      f"call only the functions {', '.join(sorted(self.funcs))}")
+            self.fail(
+                f"calling {_describe(node.func)} is not allowed",
+                f"call only the functions {', '.join(sorted(self.funcs))}",
+            )
         if node.func.id not in self.funcs:
-            self.fail(f"unknown function {node.func.id!r}",
-                      f"use one of {', '.join(sorted(self.funcs))}")
+            self.fail(f"unknown function {node.func.id!r}", f"use one of {', '.join(sorted(self.funcs))}")
         if node.keywords:
             self.fail("keyword arguments are not allowed", "pass arguments by position")
         func = self.funcs[node.func.id]
         args = [self.build(a) for a in node.args]
         arity = 2 if func in (sp.Max, sp.Min) else 1
         if len(args) != arity:
-            self.fail(f"{node.func.id} takes {arity} argument(s), got {len(args)}",
-                      f"write {node.func.id}({', '.join(['z'] * arity)})")
+            self.fail(
+                f"{node.func.id} takes {arity} argument(s), got {len(args)}",
+                f"write {node.func.id}({', '.join(['z'] * arity)})",
+            )
         value = func(*args)
         if value.is_number and hasattr(value, "definition"):
             # relu(0.5), sigmoid(2): our activations do not evaluate themselves, and SymPy's
@@ -235,10 +264,21 @@ def _kind(value: sp.Expr) -> str:
 
 def _describe(node: ast.AST) -> str:
     kinds = {
-        "Attribute": "attribute access", "Subscript": "indexing", "Lambda": "lambda",
-        "JoinedStr": "an f-string", "ListComp": "a comprehension", "GeneratorExp": "a generator",
-        "Compare": "a comparison", "BoolOp": "a boolean operator", "IfExp": "a conditional",
-        "List": "a list", "Tuple": "a tuple", "Dict": "a dict", "Set": "a set",
-        "NamedExpr": "an assignment", "Starred": "unpacking", "Await": "await",
+        "Attribute": "attribute access",
+        "Subscript": "indexing",
+        "Lambda": "lambda",
+        "JoinedStr": "an f-string",
+        "ListComp": "a comprehension",
+        "GeneratorExp": "a generator",
+        "Compare": "a comparison",
+        "BoolOp": "a boolean operator",
+        "IfExp": "a conditional",
+        "List": "a list",
+        "Tuple": "a tuple",
+        "Dict": "a dict",
+        "Set": "a set",
+        "NamedExpr": "an assignment",
+        "Starred": "unpacking",
+        "Await": "await",
     }
     return kinds.get(type(node).__name__, type(node).__name__)

@@ -115,8 +115,7 @@ class Prime(sp.Function):
         return type(self).rule(self.args[0])
 
 
-def custom_activation(name: str, formula: sp.Expr, z: sp.Symbol, derivative: sp.Expr,
-                      F: sp.Symbol) -> type:
+def custom_activation(name: str, formula: sp.Expr, z: sp.Symbol, derivative: sp.Expr, F: sp.Symbol) -> type:
     """A new Activation class for a user formula f(z); `derivative` is f' in z and F (= f(z))."""
 
     def fdiff(self, argindex=1):
@@ -126,8 +125,11 @@ def custom_activation(name: str, formula: sp.Expr, z: sp.Symbol, derivative: sp.
     def definition(self):
         return formula.xreplace({z: self.args[0]})
 
-    cls = type(name, (Activation,), {"nargs": 1, "fdiff": fdiff, "definition": definition,
-                                     "__doc__": f"{name}(z) = {formula}"})
+    cls = type(
+        name,
+        (Activation,),
+        {"nargs": 1, "fdiff": fdiff, "definition": definition, "__doc__": f"{name}(z) = {formula}"},
+    )
     return cls
 
 

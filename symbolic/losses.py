@@ -20,14 +20,14 @@ from .rule_key import rule_key
 @dataclass(frozen=True)
 class LossRule:
     name: str
-    term: Callable[[sp.Expr, sp.Expr], sp.Expr]   # l(out, y) for one output
-    title: str                                    # what the sheet calls it
+    term: Callable[[sp.Expr, sp.Expr], sp.Expr]  # l(out, y) for one output
+    title: str  # what the sheet calls it
     mean_over_outputs: bool = False
-    output_activations: tuple[str, ...] = ()      # empty: any output activation fits
+    output_activations: tuple[str, ...] = ()  # empty: any output activation fits
     min_outputs: int = 1
     softmax_delta: Callable[[sp.Expr, sp.Expr], sp.Expr] | None = None  # dL/dz_k with softmax
     softmax_assumption: str = ""
-    numpy_logits: str = ""     # NumPy spelling of l from the logit {z}, target {y}, {lse}
+    numpy_logits: str = ""  # NumPy spelling of l from the logit {z}, target {y}, {lse}
     formula_text: str = ""
     # the term as a person writes it, from the printed output and target (LaTeX); None: SymPy's
     latex_term: Callable[[str, str], str] | None = None
@@ -40,26 +40,39 @@ class LossRule:
 _OUT, _Y = sp.Symbol("out", real=True), sp.Symbol("y", real=True)
 
 TABLE: dict[str, LossRule] = {
-    "half_se": LossRule("half_se", lambda o, y: sp.Rational(1, 2) * (o - y) ** 2,
-                        "half squared error"),
-    "mse": LossRule("mse", lambda o, y: (o - y) ** 2, "mean squared error",
-                    mean_over_outputs=True),
-    "bce": LossRule("bce", lambda o, y: -(y * sp.log(o) + (1 - y) * sp.log(1 - o)),
-                    "binary cross-entropy", output_activations=("sigmoid",),
-                    latex_term=lambda o, y: rf"-\left[{y} \log {o} + (1 - {y}) \log(1 - {o})\right]",
-                    # -(y log σ(z) + (1-y) log σ(-z)) from the logit z: no log(0) at saturation
-                    # (log(1 + e^z) as max(z, 0) + log1p(exp(-|z|)): np.logaddexp is far slower)
-                    numpy_logits="np.maximum({z}, 0.0) + np.log1p(np.exp(-np.abs({z}))) - {y} * {z}"),
-    "cce": LossRule("cce", lambda o, y: -y * sp.log(o), "categorical cross-entropy",
-                    output_activations=("softmax",), min_outputs=2,
-                    softmax_delta=lambda o, y: o - y,
-                    # a·Σy − y in general; symprop refuses targets where it differs from a − y
-                    softmax_assumption="each target row sums to 1; other targets are refused",
-                    numpy_logits="{y} * ({lse} - {z})"),   # -y log softmax(z); lse: log-sum-exp
+    "half_se": LossRule("half_se", lambda o, y: sp.Rational(1, 2) * (o - y) ** 2, "half squared error"),
+    "mse": LossRule("mse", lambda o, y: (o - y) ** 2, "mean squared error", mean_over_outputs=True),
+    "bce": LossRule(
+        "bce",
+        lambda o, y: -(y * sp.log(o) + (1 - y) * sp.log(1 - o)),
+        "binary cross-entropy",
+        output_activations=("sigmoid",),
+        latex_term=lambda o, y: rf"-\left[{y} \log {o} + (1 - {y}) \log(1 - {o})\right]",
+        # -(y log σ(z) + (1-y) log σ(-z)) from the logit z: no log(0) at saturation
+        # (log(1 + e^z) as max(z, 0) + log1p(exp(-|z|)): np.logaddexp is far slower)
+        numpy_logits="np.maximum({z}, 0.0) + np.log1p(np.exp(-np.abs({z}))) - {y} * {z}",
+    ),
+    "cce": LossRule(
+        "cce",
+        lambda o, y: -y * sp.log(o),
+        "categorical cross-entropy",
+        output_activations=("softmax",),
+        min_outputs=2,
+        softmax_delta=lambda o, y: o - y,
+        # a·Σy − y in general; symprop refuses targets where it differs from a − y
+        softmax_assumption="each target row sums to 1; other targets are refused",
+        numpy_logits="{y} * ({lse} - {z})",
+    ),  # -y log softmax(z); lse: log-sum-exp
 }
-ALIASES = {"se": "half_se", "half_squared_error": "half_se", "squared_error": "half_se",
-           "binary_cross_entropy": "bce", "cross_entropy": "cce",
-           "categorical_cross_entropy": "cce", "ce": "cce"}
+ALIASES = {
+    "se": "half_se",
+    "half_squared_error": "half_se",
+    "squared_error": "half_se",
+    "binary_cross_entropy": "bce",
+    "cross_entropy": "cce",
+    "categorical_cross_entropy": "cce",
+    "ce": "cce",
+}
 
 
 def loss(text: str) -> LossRule:
@@ -68,9 +81,11 @@ def loss(text: str) -> LossRule:
     if key is not None:
         return TABLE[key]
     formula = parse_formula(text, {"out": _OUT, "y": _Y}, what="loss formula")
-    if not formula.has(_OUT) or sp.diff(formula, _OUT) == 0:   # e.g. sin(out)**2 + cos(out)**2
-        raise SympropError(f"loss formula {text!r} does not depend on out",
-                           "write the loss of one output in out and y, e.g. '(out - y)**2/2'")
+    if not formula.has(_OUT) or sp.diff(formula, _OUT) == 0:  # e.g. sin(out)**2 + cos(out)**2
+        raise SympropError(
+            f"loss formula {text!r} does not depend on out",
+            "write the loss of one output in out and y, e.g. '(out - y)**2/2'",
+        )
 
     def term(o, y, formula=formula):
         return formula.xreplace({_OUT: o, _Y: y})
@@ -83,9 +98,11 @@ def check_fits(rule: LossRule, output_activation: str, n_outputs: int) -> None:
     if n_outputs < rule.min_outputs:
         raise SympropError(
             f"loss {rule.name} needs at least {rule.min_outputs} outputs, the network has {n_outputs}",
-            "use bce for one output, or widen the output layer (e.g. 4-8-2)")
+            "use bce for one output, or widen the output layer (e.g. 4-8-2)",
+        )
     if rule.output_activations and output_activation not in rule.output_activations:
         raise SympropError(
             f"loss {rule.name} needs a {' or '.join(rule.output_activations)} output layer, "
             f"not {output_activation}",
-            f"pass --output-activation {rule.output_activations[0]}")
+            f"pass --output-activation {rule.output_activations[0]}",
+        )

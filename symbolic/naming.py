@@ -18,7 +18,7 @@ _SUP = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
 
 @dataclass(frozen=True)
 class Name:
-    code: str      # a Python identifier, also the SymPy symbol name
+    code: str  # a Python identifier, also the SymPy symbol name
     latex: str
     unicode: str
 
@@ -28,7 +28,7 @@ class Naming:
     scheme: str
     sizes: tuple[int, ...]
     names: dict[sp.Symbol, Name] = field(default_factory=dict)
-    aliases: dict[str, sp.Symbol] = field(default_factory=dict)   # other spellings (seed: w41)
+    aliases: dict[str, sp.Symbol] = field(default_factory=dict)  # other spellings (seed: w41)
 
     def fresh(self) -> Naming:
         """An empty Naming of the same scheme, for element names made on demand (a sheet of a
@@ -68,23 +68,32 @@ class Naming:
 
     def W(self, l: int, i: int, j: int) -> sp.Symbol:
         if self.seed and l == 1:
-            return self._make(f"w{i}{j}", f"w_{{{i}{j}}}", "w" + f"{i}{j}".translate(_SUB),
-                              f"W{i}{j}", f"W_{i}{j}", f"w_{i}{j}")
+            return self._make(
+                f"w{i}{j}",
+                f"w_{{{i}{j}}}",
+                "w" + f"{i}{j}".translate(_SUB),
+                f"W{i}{j}",
+                f"W_{i}{j}",
+                f"w_{i}{j}",
+            )
         if self.seed:
             letter = "abcdefghijklmnopqrstuvwxyz"[j - 1]
             n_hidden = self.sizes[1]
-            return self._make(f"w_{letter}", f"w_{{{letter}}}", f"w_{letter}",
-                              f"w{n_hidden + 1}{j}", f"w_{n_hidden + 1}{j}")
+            return self._make(
+                f"w_{letter}", f"w_{{{letter}}}", f"w_{letter}", f"w{n_hidden + 1}{j}", f"w_{n_hidden + 1}{j}"
+            )
         code, tex = self._pair(i, j)
-        return self._make(f"W{l}_{code}", f"W^{{({l})}}_{{{tex}}}",
-                          f"W{f'({l})'.translate(_SUP)}{tex.translate(_SUB)}")
+        return self._make(
+            f"W{l}_{code}", f"W^{{({l})}}_{{{tex}}}", f"W{f'({l})'.translate(_SUP)}{tex.translate(_SUB)}"
+        )
 
     def b(self, l: int, i: int) -> sp.Symbol:
         if self.seed:
             n = i if l == 1 else self.sizes[1] + i
             return self._make(f"b{n}", f"b_{{{n}}}", f"b{str(n).translate(_SUB)}", f"b_{n}")
-        return self._make(f"b{l}_{i}", f"b^{{({l})}}_{{{i}}}",
-                          f"b{f'({l})'.translate(_SUP)}{str(i).translate(_SUB)}")
+        return self._make(
+            f"b{l}_{i}", f"b^{{({l})}}_{{{i}}}", f"b{f'({l})'.translate(_SUP)}{str(i).translate(_SUB)}"
+        )
 
     def z(self, l: int, i: int) -> sp.Symbol:
         if self.seed:
@@ -114,8 +123,11 @@ class Naming:
         return self._unit("delta", r"\delta", l, i, "δ")
 
     def _unit(self, code: str, tex: str, l: int, i: int, uni: str | None = None) -> sp.Symbol:
-        return self._make(f"{code}{l}_{i}", f"{tex}^{{({l})}}_{{{i}}}",
-                          f"{uni or code}{f'({l})'.translate(_SUP)}{str(i).translate(_SUB)}")
+        return self._make(
+            f"{code}{l}_{i}",
+            f"{tex}^{{({l})}}_{{{i}}}",
+            f"{uni or code}{f'({l})'.translate(_SUP)}{str(i).translate(_SUB)}",
+        )
 
     def loss(self) -> sp.Symbol:
         return self._make("L", "L", "L", "Loss", "E")
@@ -126,8 +138,9 @@ class Naming:
     def grad(self, param: sp.Symbol) -> sp.Symbol:
         """The symbol standing for dL/dθ in update rules: code d<θ>."""
         name = self.names[param]
-        return self._make(f"d{name.code}", f"\\frac{{\\partial L}}{{\\partial {name.latex}}}",
-                          f"∂L/∂{name.unicode}")
+        return self._make(
+            f"d{name.code}", f"\\frac{{\\partial L}}{{\\partial {name.latex}}}", f"∂L/∂{name.unicode}"
+        )
 
     # matrices ------------------------------------------------------------------------------------
     def matrix(self, kind: str, l: int, rows: int, cols: int = 1) -> sp.MatrixSymbol:

@@ -14,17 +14,18 @@ from .errors import SympropError
 _WORDS = re.compile(r"[A-Za-z_]\w*(?:\s*-\s*[A-Za-z_]\w*)*")
 
 
-def rule_key(text: str, table, aliases: dict, variables: tuple[str, ...], what: str,
-             example: str) -> str | None:
+def rule_key(
+    text: str, table, aliases: dict, variables: tuple[str, ...], what: str, example: str
+) -> str | None:
     """The table key `text` names; None when it is a formula; an error for an unknown name."""
     stripped = text.strip()
     key = re.sub(r"\s*-\s*", "_", stripped.lower())
     key = aliases.get(key, key)
     if key in table:
         return key
-    if _WORDS.fullmatch(stripped) and not any(
-            word in variables for word in re.split(r"\s*-\s*", stripped)):
-        raise SympropError(f"unknown {what} {stripped!r}",
-                           f"use one of {', '.join(table)} or a formula in "
-                           f"{' and '.join(variables)} such as {example!r}")
+    if _WORDS.fullmatch(stripped) and not any(word in variables for word in re.split(r"\s*-\s*", stripped)):
+        raise SympropError(
+            f"unknown {what} {stripped!r}",
+            f"use one of {', '.join(table)} or a formula in {' and '.join(variables)} such as {example!r}",
+        )
     return None

@@ -16,8 +16,7 @@ import threading
 class time_limit:
     def __init__(self, seconds: float):
         self.seconds = seconds
-        self.active = (threading.current_thread() is threading.main_thread()
-                       and hasattr(signal, "setitimer"))
+        self.active = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
 
     def _raise(self, *_):
         raise TimeoutError

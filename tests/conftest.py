@@ -28,8 +28,10 @@ def pytest_configure(config):
 
 
 def pytest_report_header(config):
-    return (f"hypothesis seed: {_SEED} (replay: pytest --hypothesis-seed={_SEED}; "
-            "the derandomized passes do not depend on it)")
+    return (
+        f"hypothesis seed: {_SEED} (replay: pytest --hypothesis-seed={_SEED}; "
+        "the derandomized passes do not depend on it)"
+    )
 
 
 def pytest_terminal_summary(terminalreporter):

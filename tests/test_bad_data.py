@@ -87,8 +87,11 @@ def test_single_sample_through_predict_and_a_clear_message_from_forward():
     params = module.init_params(0)
     x = np.array([0.2, -0.4])
     assert np.allclose(module.predict(params, x), module.forward(params, x[None, :]))
-    with pytest.raises(ValueError, match=r"X must be 2-D \(n, 2\), not shape \(2,\); for one "
-                                         r"sample use x\[None, :\]"):
+    with pytest.raises(
+        ValueError,
+        match=r"X must be 2-D \(n, 2\), not shape \(2,\); for one "
+        r"sample use x\[None, :\]",
+    ):
         module.forward(params, x)
 
 
@@ -102,8 +105,9 @@ def test_loss_text_reads_the_same_with_and_without_spaces(hyphen, spaced):
 
 def test_alpha_in_range_is_kept_out_of_range_refused():
     for alpha in (0.0, 0.2, 0.99):
-        assert network("2-3-1", "leaky_relu", alpha=alpha).activations[0].params[0] == \
-            sympy.Rational(str(alpha))
+        assert network("2-3-1", "leaky_relu", alpha=alpha).activations[0].params[0] == sympy.Rational(
+            str(alpha)
+        )
     for alpha in (1.0, -0.1, float("nan"), 1e308):
         with pytest.raises(SympropError, match=r"--alpha .* is not a slope in \[0, 1\)"):
             network("2-3-1", "leaky_relu", alpha=alpha)
@@ -121,8 +125,9 @@ def test_safety_net_never_exits_1_nor_prints_a_traceback(monkeypatch):
 
 
 def test_mse_on_softmax_warns_and_names_cce():
-    status, _, err = _run(["derive", "2-3-3", "-a", "relu", "--output-activation", "softmax",
-                           "--loss", "mse", "--only", "loss"])
+    status, _, err = _run(
+        ["derive", "2-3-3", "-a", "relu", "--output-activation", "softmax", "--loss", "mse", "--only", "loss"]
+    )
     assert status == 0 and "symprop: warning:" in err and "--loss cce" in err
     status, _, err = _run(["derive", "2-3-3", "-a", "relu", "--loss", "cce", "--only", "loss"])
     assert status == 0 and err == ""
@@ -130,9 +135,11 @@ def test_mse_on_softmax_warns_and_names_cce():
 
 def test_generate_and_derive_say_what_they_wrote(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    for argv, name in ((["generate", "2-3-1", "-o", "t.py"], "t.py"),
-                       (["derive", "2-3-1", "-o", "d.txt"], "d.txt"),
-                       (["sheet", "2-3-1", "-o", "s.tex"], "s.tex")):
+    for argv, name in (
+        (["generate", "2-3-1", "-o", "t.py"], "t.py"),
+        (["derive", "2-3-1", "-o", "d.txt"], "d.txt"),
+        (["sheet", "2-3-1", "-o", "s.tex"], "s.tex"),
+    ):
         status, _, err = _run(argv)
         assert status == 0 and err == f"wrote {name}\n", err
 
@@ -140,18 +147,20 @@ def test_generate_and_derive_say_what_they_wrote(tmp_path, monkeypatch):
 def test_seed_derivation_names_the_target_y_T_throughout():
     text = render_text(derive(network("2-3-1", naming="seed")))
     assert "dL/dout = out - y_T" in text
-    assert not re.search(r"\by\b(?!_T)", text), [ln for ln in text.splitlines()
-                                                  if re.search(r"\by\b", ln)]
+    assert not re.search(r"\by\b(?!_T)", text), [ln for ln in text.splitlines() if re.search(r"\by\b", ln)]
 
 
-@pytest.mark.parametrize("arch, act, loss, where", [
-    ("784-128-10", "relu", "cce", "averaged over the batch"),   # the docstring
-    ("3-4-10", "tanh", "half_se", "# L = "),                     # the loss line's comment
-])
+@pytest.mark.parametrize(
+    "arch, act, loss, where",
+    [
+        ("784-128-10", "relu", "cce", "averaged over the batch"),  # the docstring
+        ("3-4-10", "tanh", "half_se", "# L = "),  # the loss line's comment
+    ],
+)
 def test_loss_terms_in_index_order(arch, act, loss, where):
     text = render_module(derive(network(arch, act, loss)))
     start = text.index(where)
-    block = text[start:text.index("\n    L = " if where.startswith("#") else "\n", start + 8)]
+    block = text[start : text.index("\n    L = " if where.startswith("#") else "\n", start + 8)]
     subscripts = re.findall(r"y([₀-₉]+)", block)
     digits = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
     assert [int(s.translate(digits)) for s in subscripts] == list(range(1, 11))

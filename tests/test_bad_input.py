@@ -21,16 +21,21 @@ def test_bad_architectures(arch):
     assert "\n" not in message and ";" in message  # problem; fix
 
 
-@pytest.mark.parametrize("kwargs, words", [
-    ({"activation_text": "sigmod"}, "unknown activation 'sigmod'"),
-    ({"loss_text": "hinge"}, "unknown loss 'hinge'"),
-    ({"loss_text": "cce"}, "needs at least 2 outputs"),
-    ({"activation_text": "relu", "loss_text": "bce", "output_activation": "tanh"},
-     "needs a sigmoid output layer"),
-    ({"activation_text": "softmax"}, "softmax is used on hidden layer 1"),
-    ({"activation_text": "relu,relu,relu"}, "3 activations given for 2 weight layers"),
-    ({"naming": "fancy"}, "unknown naming"),
-])
+@pytest.mark.parametrize(
+    "kwargs, words",
+    [
+        ({"activation_text": "sigmod"}, "unknown activation 'sigmod'"),
+        ({"loss_text": "hinge"}, "unknown loss 'hinge'"),
+        ({"loss_text": "cce"}, "needs at least 2 outputs"),
+        (
+            {"activation_text": "relu", "loss_text": "bce", "output_activation": "tanh"},
+            "needs a sigmoid output layer",
+        ),
+        ({"activation_text": "softmax"}, "softmax is used on hidden layer 1"),
+        ({"activation_text": "relu,relu,relu"}, "3 activations given for 2 weight layers"),
+        ({"naming": "fancy"}, "unknown naming"),
+    ],
+)
 def test_bad_network_options(kwargs, words):
     with pytest.raises(SympropError, match=words):
         network("2-3-1", **kwargs)
@@ -87,18 +92,21 @@ def test_formulas_parse_to_sympy():
 
 
 def run_cli(*args):
-    return subprocess.run([sys.executable, "-m", "codegen.cli", *args], capture_output=True,
-                          text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "codegen.cli", *args], capture_output=True, text=True, timeout=60
+    )
 
 
-@pytest.mark.parametrize("args, words", [
-    (["derive", "2-0-1"], "layer 2 has width 0"),
-    (["derive", "2-3-1", "--activation", "sigmod"], "unknown activation"),
-    (["derive", "2-3-1", "--activation", "__import__('os').system('touch /tmp/pwned')"],
-     "not allowed"),
-    (["derive", "2-3-1", "--loss", "cce"], "needs at least 2 outputs"),
-    (["derive", "2-3-1", "--bogus"], "unrecognized arguments"),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["derive", "2-0-1"], "layer 2 has width 0"),
+        (["derive", "2-3-1", "--activation", "sigmod"], "unknown activation"),
+        (["derive", "2-3-1", "--activation", "__import__('os').system('touch /tmp/pwned')"], "not allowed"),
+        (["derive", "2-3-1", "--loss", "cce"], "needs at least 2 outputs"),
+        (["derive", "2-3-1", "--bogus"], "unrecognized arguments"),
+    ],
+)
 def test_cli_errors_are_one_line(args, words, tmp_path):
     result = run_cli(*args)
     assert result.returncode == 2

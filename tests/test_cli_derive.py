@@ -12,8 +12,9 @@ from symbolic.spec import network
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "codegen.cli", *args], capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "codegen.cli", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_derive_prints_every_gradient():

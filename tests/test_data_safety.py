@@ -55,13 +55,24 @@ def data(tmp_path):
 
 # -- symprop: outputs never over inputs ----------------------------------------------------------
 
-@pytest.mark.parametrize("flags", [["--plot", "{d}.png"], ["--out", "{d}.csv"],
-                                   ["--plot", "{d}.csv"], ["--out", "{t}/./../{n}/d.csv"]])
+
+@pytest.mark.parametrize(
+    "flags",
+    [["--plot", "{d}.png"], ["--out", "{d}.csv"], ["--plot", "{d}.csv"], ["--out", "{t}/./../{n}/d.csv"]],
+)
 @pytest.mark.parametrize("force", [[], ["--force"]])
 def test_train_never_writes_over_its_data(data, flags, force):
     d, t, n = str(data.with_suffix("")), str(data.parent), data.parent.name
-    argv = ["train", *NET, "--data", str(data), "--epochs", "5",
-            *[f.format(d=d, t=t, n=n) for f in flags], *force]
+    argv = [
+        "train",
+        *NET,
+        "--data",
+        str(data),
+        "--epochs",
+        "5",
+        *[f.format(d=d, t=t, n=n) for f in flags],
+        *force,
+    ]
     status, _, err = run(argv)
     assert status == 2, err
     assert "is the input" in err or "both be" in err, err
@@ -72,8 +83,9 @@ def test_train_never_writes_over_its_data(data, flags, force):
 
 def test_train_refuses_a_hard_link_to_its_data(data):
     os.link(data, data.parent / "h.csv")
-    status, _, err = run(["train", *NET, "--data", str(data), "--epochs", "5", "--plot",
-                          str(data.parent / "h.png"), "--force"])
+    status, _, err = run(
+        ["train", *NET, "--data", str(data), "--epochs", "5", "--plot", str(data.parent / "h.png"), "--force"]
+    )
     assert status == 2 and "is the input" in err, err
     assert data.read_text() == XOR_CSV
 
@@ -86,6 +98,7 @@ def test_outputs_that_are_one_file_are_refused(tmp_path):
 
 
 # -- symprop: only regular files are replaced ---------------------------------------------------
+
 
 def test_symlink_is_refused_even_with_force(tmp_path):
     victim = tmp_path / "victim.txt"
@@ -113,12 +126,26 @@ def test_fifo_is_refused_even_with_force(tmp_path):
 
 # -- symprop: modes ------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("mask,mode", [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
 def test_new_files_honour_the_umask(tmp_path, mask, mode):
     with umask(mask):
         assert run(["derive", *NET, "-o", str(tmp_path / "d.txt")])[0] == 0
-        assert run(["train", *NET, "--epochs", "3", "--out", str(tmp_path / "w.npz"),
-                    "--plot", str(tmp_path / "l.png")])[0] == 0
+        assert (
+            run(
+                [
+                    "train",
+                    *NET,
+                    "--epochs",
+                    "3",
+                    "--out",
+                    str(tmp_path / "w.npz"),
+                    "--plot",
+                    str(tmp_path / "l.png"),
+                ]
+            )[0]
+            == 0
+        )
     for name in ("d.txt", "w.npz", "l.csv", "l.png"):
         assert stat.S_IMODE(os.stat(tmp_path / name).st_mode) == mode, name
 
@@ -139,6 +166,7 @@ def test_force_keeps_the_mode_of_the_replaced_file(tmp_path):
 
 # -- symprop train: a second Ctrl-C while writing ------------------------------------------------
 
+
 def test_second_ctrl_c_while_writing_keeps_every_output(tmp_path, monkeypatch):
     original_update, original_mkstemp = progress.Progress.update, tempfile.mkstemp
 
@@ -147,15 +175,14 @@ def test_second_ctrl_c_while_writing_keeps_every_output(tmp_path, monkeypatch):
             raise KeyboardInterrupt
         original_update(self, epoch, loss)
 
-    def second_ctrl_c(*args, **kwargs):     # a real SIGINT, just before each file is written
+    def second_ctrl_c(*args, **kwargs):  # a real SIGINT, just before each file is written
         os.kill(os.getpid(), signal.SIGINT)
         return original_mkstemp(*args, **kwargs)
 
     monkeypatch.setattr(progress.Progress, "update", first_ctrl_c)
     monkeypatch.setattr(tempfile, "mkstemp", second_ctrl_c)
     weights, plot = tmp_path / "w.npz", tmp_path / "l.png"
-    status, _, err = run(["train", *NET, "--epochs", "1000", "--out", str(weights),
-                          "--plot", str(plot)])
+    status, _, err = run(["train", *NET, "--epochs", "1000", "--out", str(weights), "--plot", str(plot)])
     monkeypatch.setattr(tempfile, "mkstemp", original_mkstemp)
     assert status == 130, err
     assert err.index(f"wrote {weights}") < err.index(f"wrote {plot.with_suffix('.csv')}")
@@ -170,6 +197,7 @@ def test_second_ctrl_c_while_writing_keeps_every_output(tmp_path, monkeypatch):
 
 # -- the generated module's save and --out --------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def module_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("module") / "train_net.py"
@@ -178,9 +206,14 @@ def module_path(tmp_path_factory):
 
 
 def run_module(path, *args, cwd, mask=0o022):
-    return subprocess.run([sys.executable, str(path), "--epochs", "20", "--quiet", *args],
-                          cwd=cwd, capture_output=True, text=True, timeout=60,
-                          preexec_fn=lambda: os.umask(mask))
+    return subprocess.run(
+        [sys.executable, str(path), "--epochs", "20", "--quiet", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=lambda: os.umask(mask),
+    )
 
 
 def test_module_out_refuses_links_fifos_and_devices(module_path, tmp_path):
@@ -218,8 +251,11 @@ def test_module_out_never_writes_over_its_inputs(module_path, tmp_path):
     (tmp_path / "d.csv").write_text(XOR_CSV)
     assert run_module(module_path, "--out", "w.npz", cwd=tmp_path).returncode == 0
     before = (tmp_path / "w.npz").read_bytes()
-    for args in (["--data", "d.csv", "--out", "d.csv"], ["--init", "w.npz", "--out", "w.npz"],
-                 ["--data", "d.csv", "--out", "./../" + tmp_path.name + "/d.csv"]):
+    for args in (
+        ["--data", "d.csv", "--out", "d.csv"],
+        ["--init", "w.npz", "--out", "w.npz"],
+        ["--data", "d.csv", "--out", "./../" + tmp_path.name + "/d.csv"],
+    ):
         result = run_module(module_path, *args, "--force", cwd=tmp_path)
         assert result.returncode == 2 and "is the input" in result.stderr, (args, result.stderr)
     assert (tmp_path / "d.csv").read_text() == XOR_CSV
@@ -267,6 +303,8 @@ def test_a_failed_write_is_one_line_and_leaves_no_temporary_file(tmp_path, monke
     monkeypatch.setattr(os, "fchmod", disk_full)
     status, _, err = run(["derive", *NET, "-o", str(tmp_path / "d.txt")])
     monkeypatch.undo()
-    assert status == 2 and err == (f"symprop: error: cannot write {tmp_path / 'd.txt'}: No space "
-                                   "left on device; check the folder's permissions and free space\n")
+    assert status == 2 and err == (
+        f"symprop: error: cannot write {tmp_path / 'd.txt'}: No space "
+        "left on device; check the folder's permissions and free space\n"
+    )
     assert list(tmp_path.iterdir()) == []

@@ -96,5 +96,5 @@ def test_exact_check_rejects_a_wrong_gradient():
     d = derive(network("2-3-1", naming="seed"))
     loss = check.expanded_loss(d)
     w11 = d.symbol("w11")
-    wrong = sp.Mul(*d.factors(w11)[1:])            # drop dL/dout
+    wrong = sp.Mul(*d.factors(w11)[1:])  # drop dL/dout
     assert not check.exact_zero(check.expanded(d, wrong) - sp.diff(loss, w11))

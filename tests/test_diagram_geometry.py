@@ -13,12 +13,22 @@ from codegen.tex import compile_pdf
 from symbolic.backprop import derive
 from symbolic.spec import network
 
-NETS = [("2-3-1", "sigmoid", "half_se", None), ("2-2-2", "sigmoid", "half_se", None),
-        ("4-8-1", "relu", "bce", "sigmoid"), ("3-4-4-2", "tanh", "cce", "softmax"),
-        ("2-3-3-1", "tanh", "half_se", None), ("4-4-4-4-1", "relu", "half_se", None),
-        ("8-8-8-4", "tanh", "cce", "softmax"), ("784-128-10", "relu", "cce", None)]
-CASES = [(net, naming) for net in NETS for naming in ("seed", "layered")
-         if naming == "layered" or (net[0].count("-") == 2 and net[0].endswith("-1"))]
+NETS = [
+    ("2-3-1", "sigmoid", "half_se", None),
+    ("2-2-2", "sigmoid", "half_se", None),
+    ("4-8-1", "relu", "bce", "sigmoid"),
+    ("3-4-4-2", "tanh", "cce", "softmax"),
+    ("2-3-3-1", "tanh", "half_se", None),
+    ("4-4-4-4-1", "relu", "half_se", None),
+    ("8-8-8-4", "tanh", "cce", "softmax"),
+    ("784-128-10", "relu", "cce", None),
+]
+CASES = [
+    (net, naming)
+    for net in NETS
+    for naming in ("seed", "layered")
+    if naming == "layered" or (net[0].count("-") == 2 and net[0].endswith("-1"))
+]
 
 
 def _diagram(net, naming):
@@ -47,7 +57,7 @@ def test_check_finds_the_old_defects():
     w12["pos"] = "0.25"
     assert any("w_{12} crosses edge" in c for c in D.collisions(g))
     d = derive(network(*NETS[3], naming="layered"))
-    g = D._draft(SheetPrinter(d, False), 12.5 / 3, 1.7)    # the old spacing, biases straight up
+    g = D._draft(SheetPrinter(d, False), 12.5 / 3, 1.7)  # the old spacing, biases straight up
     for b in g["biases"]:
         b.update(anchor="north", dy="0.32", place="above")
     found = D.collisions(g)
@@ -61,20 +71,33 @@ def test_primitives():
     assert not hits(Box(0, 0, 2, 1), Box(2.1, 0, 2, 1))
     assert hits(Box(0, 0, 2, 0.2, 0.7854), Seg((0.3, 0.0), (0.3, 1.0)))
     assert not hits(Box(0, 0, 2, 0.2, 0.7854), Seg((0.6, -1.0), (0.6, 0.3)))
-    assert hits(Box(0, 0, 0.2, 0.2), Circle(0, 0, 1))         # a box inside a circle
+    assert hits(Box(0, 0, 0.2, 0.2), Circle(0, 0, 1))  # a box inside a circle
 
 
-LABELS = ["w_{11}", "w_{a}", "W^{(1)}_{11}", "W^{(3)}_{48}", "+b^{(1)}_{2}", "+b_{1}",
-          "W_{128,784}^{(1)}", "a^{(3)}_{2}", "\\mathrm{out}_{1}"]
+LABELS = [
+    "w_{11}",
+    "w_{a}",
+    "W^{(1)}_{11}",
+    "W^{(3)}_{48}",
+    "+b^{(1)}_{2}",
+    "+b_{1}",
+    "W_{128,784}^{(1)}",
+    "a^{(3)}_{2}",
+    "\\mathrm{out}_{1}",
+]
 
 
 @pytest.mark.tex
 def test_label_sizes_cover_what_tex_measures():
     """One pdflatex run: each estimate is at least TeX's box and at most 1.4x (1.6x in height)."""
-    body = "".join(f"\\setbox0\\hbox{{\\scriptsize${t}$}}\\typeout{{BOX \\the\\wd0 \\the\\ht0 "
-                   f"\\the\\dp0}}" for t in LABELS)
-    tex = ("\\documentclass[11pt]{article}\\usepackage[T1]{fontenc}\\usepackage{lmodern}"
-           "\\usepackage{amsmath}\\begin{document}" + body + "x\\end{document}")
+    body = "".join(
+        f"\\setbox0\\hbox{{\\scriptsize${t}$}}\\typeout{{BOX \\the\\wd0 \\the\\ht0 \\the\\dp0}}"
+        for t in LABELS
+    )
+    tex = (
+        "\\documentclass[11pt]{article}\\usepackage[T1]{fontenc}\\usepackage{lmodern}"
+        "\\usepackage{amsmath}\\begin{document}" + body + "x\\end{document}"
+    )
     log = compile_pdf(tex, "measure").log
     found = re.findall(r"BOX ([\d.]+)pt([\d.]+)pt([\d.]+)pt", log)
     assert len(found) == len(LABELS)
@@ -82,7 +105,7 @@ def test_label_sizes_cover_what_tex_measures():
         ew, eh = label_size(t, "scriptsize")
         tw, th = float(w) * 0.0351459804, (float(ht) + float(dp)) * 0.0351459804
         assert tw <= ew <= 1.4 * tw, (t, ew, tw)
-        assert th <= eh <= 1.6 * th, (t, eh, th)     # x-height letters: smaller than assumed
+        assert th <= eh <= 1.6 * th, (t, eh, th)  # x-height letters: smaller than assumed
 
 
 def test_biases_keep_one_side_per_column_where_they_can():

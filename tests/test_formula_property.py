@@ -79,8 +79,8 @@ def _value(t):
     return mpmath.power(a, b)
 
 
-@example(("exp", ("**", ("neg", ("z",)), ("z",))))   # a complex step: exp((-z)**z) is not real
-@example(("**", ("**", ("neg", ("num", 2)), ("num", 0.5)), ("num", 2)))   # a complex base: no float()
+@example(("exp", ("**", ("neg", ("z",)), ("z",))))  # a complex step: exp((-z)**z) is not real
+@example(("**", ("**", ("neg", ("num", 2)), ("num", 0.5)), ("num", 2)))  # a complex base: no float()
 # found outside CI: 0**(-1) is zoo, zoo**0 is nan; the parser crashed (complex to float)
 @example(("**", ("**", ("num", 0), ("neg", ("num", 1))), ("num", 0)))
 def _parses_to_its_value_or_is_refused(tree):
@@ -90,9 +90,10 @@ def _parses_to_its_value_or_is_refused(tree):
             expected = value(tree)
         except (OverflowError, ZeroDivisionError, ValueError, TypeError):
             expected = None
-        if expected is not None and (not isinstance(expected, mpmath.mpf)
-                                     or not mpmath.isfinite(expected) or abs(expected) > 1e100):
-            expected = None   # complex or huge: only the parse itself can be checked
+        if expected is not None and (
+            not isinstance(expected, mpmath.mpf) or not mpmath.isfinite(expected) or abs(expected) > 1e100
+        ):
+            expected = None  # complex or huge: only the parse itself can be checked
         if expected is not None:
             expected = sp.Float(mpmath.nstr(expected, 50), 50)
     try:
@@ -108,7 +109,9 @@ def _parses_to_its_value_or_is_refused(tree):
     assert abs(float(got - expected)) <= 1e-30 * (1 + abs(float(expected))), (text, got, expected)
 
 
-(test_random_formulas_parse_to_their_value_or_are_refused,
- test_random_formulas_parse_to_their_value_or_are_refused_fixed) = two_passes(
-    trees, max_examples=300, suppress_health_check=[HealthCheck.too_slow])(
-    _parses_to_its_value_or_is_refused)
+(
+    test_random_formulas_parse_to_their_value_or_are_refused,
+    test_random_formulas_parse_to_their_value_or_are_refused_fixed,
+) = two_passes(trees, max_examples=300, suppress_health_check=[HealthCheck.too_slow])(
+    _parses_to_its_value_or_is_refused
+)

@@ -77,21 +77,23 @@ CLEAN = {"activation": "z*tanh(z)", "output": "z", "loss": "(out - y)**2/2"}
 
 
 def hostile(formula: str, payload: str, multiline: bool) -> str:
-    if multiline:     # every line of the payload is a comment line
+    if multiline:  # every line of the payload is a comment line
         return "(" + formula + " #" + re.sub(r"(\r\n|\r|\n)", r"\1#", payload) + "\n)"
     return f"{formula} #{payload}"
 
 
-CASES = [(name, p, False) for name, p in PAYLOADS.items()] + \
-        [(name, p, True) for name, p in MULTILINE.items()]
+CASES = [(name, p, False) for name, p in PAYLOADS.items()] + [
+    (name, p, True) for name, p in MULTILINE.items()
+]
 
 
 @lru_cache(maxsize=None)
 def _made(texts: tuple[str, str, str]):
     act, out, loss = texts
     d = derive(network("2-2-1", act, loss, output_activation=out))
-    args = build_parser().parse_args(["generate", "2-2-1", "-a", act, "--output-activation", out,
-                                      "--loss", loss, "-o", "x.py"])
+    args = build_parser().parse_args(
+        ["generate", "2-2-1", "-a", act, "--output-activation", out, "--loss", loss, "-o", "x.py"]
+    )
     module = render_module(d, "elementwise", "float64", command_line(args))
     matrix = render_module(d, "matrix", "float64", command_line(args))
     return module, matrix, render_sheet(d), render_sheet(d, SheetOptions(format="md"))
@@ -133,7 +135,7 @@ def test_module_keeps_user_text_as_text(name, payload, multiline):
     for hostile_module, clean_module in zip(made[:2], clean[:2]):
         assert _shape(hostile_module) == _shape(clean_module), "code was added"
         doc = ast.get_docstring(ast.parse(hostile_module), clean=False)
-        assert texts[2].strip() in doc                       # the loss, as typed, in the docstring
+        assert texts[2].strip() in doc  # the loss, as typed, in the docstring
         assert shlex.join(["--activation", texts[0]]) in doc.replace("\n    ", " ")
         lines = hostile_module.split("\n")
         assert all(not any(ch in line for ch in BREAKS[1:]) for line in lines)
@@ -144,10 +146,16 @@ def test_the_reported_module_does_not_run_user_text(tmp_path):
     """The issue's reproduction: the generated module, run, must not create PWNED."""
     act = 'z #""";open("PWNED","w");"""'
     d = derive(network("2-3-1", act, "half_se"))
-    (tmp_path / "net.py").write_text(render_module(d, "auto", "float64", f"symprop generate "
-                                                                          f"2-3-1 -a {act!r}"))
-    r = subprocess.run([sys.executable, "net.py", "--epochs", "1", "--data", "xor"],
-                       cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    (tmp_path / "net.py").write_text(
+        render_module(d, "auto", "float64", f"symprop generate 2-3-1 -a {act!r}")
+    )
+    r = subprocess.run(
+        [sys.executable, "net.py", "--epochs", "1", "--data", "xor"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr
     assert not (tmp_path / "PWNED").exists()
 
@@ -155,8 +163,10 @@ def test_the_reported_module_does_not_run_user_text(tmp_path):
 def _swap(text: str, texts, escape, quote_escape) -> str:
     """text with each escaped hostile formula replaced by the escaped clean one."""
     clean = tuple(CLEAN[k] for k in ("activation", "output", "loss"))
-    pairs = [(shlex.quote(texts[0] + "," + texts[1]), shlex.quote(clean[0] + "," + clean[1])),
-             (shlex.quote(texts[2]), shlex.quote(clean[2]))]
+    pairs = [
+        (shlex.quote(texts[0] + "," + texts[1]), shlex.quote(clean[0] + "," + clean[1])),
+        (shlex.quote(texts[2]), shlex.quote(clean[2])),
+    ]
     out = text
     for h, c in pairs:
         out = out.replace(quote_escape(h), quote_escape(c))
@@ -180,8 +190,7 @@ def test_sheets_hold_user_text_only_escaped(name, payload, multiline):
     assert header.count("-->") == 1 and header.endswith("-->") and "--!>" not in header
 
 
-SHEET_COMPILES = ["latex-end-document", "latex-comment-and-input", "latex-specials",
-                  "newline-code"]
+SHEET_COMPILES = ["latex-end-document", "latex-comment-and-input", "latex-specials", "newline-code"]
 
 
 @pytest.mark.tex
@@ -206,20 +215,24 @@ def test_python_escapers_keep_the_value(text):
     assert ast.literal_eval(f'"""x{py_docstring(text)}"""') == "x" + text
     assert ast.literal_eval(py_string(text)) == text
     tree = ast.parse(f"# {py_comment(text)}\nx = 1\n")
-    assert len(tree.body) == 1                              # the comment stayed one comment
+    assert len(tree.body) == 1  # the comment stayed one comment
 
 
 @pytest.mark.parametrize("text", CORPUS)
 def test_latex_and_markdown_escapers_leave_nothing_active(text):
     tex = latex_text(text)
-    bare = re.sub(r"\\(textbackslash|textasciicircum|textasciitilde|textless|textgreater|"
-                  r"textbar)\{\}|\\[{}$&#_%]", "", tex)
+    bare = re.sub(
+        r"\\(textbackslash|textasciicircum|textasciitilde|textless|textgreater|"
+        r"textbar)\{\}|\\[{}$&#_%]",
+        "",
+        tex,
+    )
     assert not set(bare) & set("\\{}$&#^_%~<>|") and all(" " <= ch <= "~" for ch in tex)
     md = markdown_text(text)
     assert not re.search(r"(?<!\\)[`*_<>\[\]$&]", md.replace("\\\\", ""))
     code = markdown_code(text)
     fence = re.match(r"`+", code).group()
-    assert code.endswith(fence) and fence not in code[len(fence):-len(fence)]
+    assert code.endswith(fence) and fence not in code[len(fence) : -len(fence)]
     assert "\n" not in md + code + tex
     assert ">" not in html_comment(text)
 

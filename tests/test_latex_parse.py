@@ -93,8 +93,9 @@ def local(z):
 
 @pytest.fixture(scope="module")
 def seed():
-    return {str(s.lhs.den): s for s in parse_document(SEED) if isinstance(s.lhs, Partial)
-            and s.lhs.num == S("L")}
+    return {
+        str(s.lhs.den): s for s in parse_document(SEED) if isinstance(s.lhs, Partial) and s.lhs.num == S("L")
+    }
 
 
 def test_seed_parses_without_errors():
@@ -107,8 +108,11 @@ def test_seed_w11_chain(seed):
     s = seed["w_11"]
     assert len(s.sides) == 2
     assert s.sides[0].factors == (
-        P(S("L"), sigma(z_hat)), P(sigma(z_hat), z_hat), P(z_hat, S("z_h1")),
-        P(sigma(S("z_h1")), S("z_h1")), P(S("z_h1"), S("w_11")),
+        P(S("L"), sigma(z_hat)),
+        P(sigma(z_hat), z_hat),
+        P(z_hat, S("z_h1")),
+        P(sigma(S("z_h1")), S("z_h1")),
+        P(S("z_h1"), S("w_11")),
     )
     assert s.sides[1].factors == (z_hat - y, local(z_hat), S("w_41"), local(S("z_h1")), S("x_1"))
     assert s.sides[1].text.startswith("[z_{\\hat{}} - y]")
@@ -119,10 +123,16 @@ def test_seed_ditto_rows(seed, den, last):
     assert seed[den].sides[-1].factors == (DITTO, DITTO, DITTO, DITTO, last)
 
 
-@pytest.mark.parametrize("den, w, h, x", [
-    ("w_21", "w_42", "z_h2", S("x_1")), ("w_31", "w_43", "z_h3", S("x_1")),
-    ("b_1", "w_41", "z_h1", 1), ("b_2", "w_42", "z_h2", 1), ("b_3", "w_43", "z_h3", 1),
-])
+@pytest.mark.parametrize(
+    "den, w, h, x",
+    [
+        ("w_21", "w_42", "z_h2", S("x_1")),
+        ("w_31", "w_43", "z_h3", S("x_1")),
+        ("b_1", "w_41", "z_h1", 1),
+        ("b_2", "w_42", "z_h2", 1),
+        ("b_3", "w_43", "z_h3", 1),
+    ],
+)
 def test_seed_hidden_rows(seed, den, w, h, x):
     assert seed[den].sides[-1].factors == (DITTO, DITTO, S(w), local(S(h)), x)
 
@@ -134,10 +144,15 @@ def test_seed_w31_first_side_mixes_ditto_and_partials(seed):
     assert seed["w_32"].sides[0].factors == (DITTO,) * 4 + (P(S("z_h3"), S("w_32")),)
 
 
-@pytest.mark.parametrize("den, last", [
-    ("w_41", sigma(S("z_h1"))), ("w_42", sigma(S("z_h2"))), ("w_43", sigma(S("z_h3"))),
-    ("b_4", 1),
-])
+@pytest.mark.parametrize(
+    "den, last",
+    [
+        ("w_41", sigma(S("z_h1"))),
+        ("w_42", sigma(S("z_h2"))),
+        ("w_43", sigma(S("z_h3"))),
+        ("b_4", 1),
+    ],
+)
 def test_seed_output_layer(seed, den, last):
     assert seed[den].sides[-1].factors[-1] == last
     assert len(seed[den].sides[-1].factors) == 3
@@ -161,8 +176,9 @@ def test_seed_first_sheet_and_updates():
 
 
 def test_seed_lines_and_columns():
-    rows = [s for s in parse_document(SEED) if isinstance(s.lhs, Partial)
-            and s.lhs.den in (S("w_11"), S("w_12"))]
+    rows = [
+        s for s in parse_document(SEED) if isinstance(s.lhs, Partial) and s.lhs.den in (S("w_11"), S("w_12"))
+    ]
     assert rows[0].line == rows[1].line  # the aligned block is one source line
     assert rows[0].col < rows[1].col
     assert rows[1].source.startswith(r"\frac{\partial L}{\partial w_{12}}")
@@ -171,16 +187,42 @@ def test_seed_lines_and_columns():
 # ---------------------------------------------------------------- names and notation
 
 
-@pytest.mark.parametrize("tex, name", [
-    ("w_{11}", "w_11"), ("w_{1 1}", "w_11"), ("W_{11}", "W_11"), ("x_1", "x_1"), ("x_{1}", "x_1"),
-    ("b_4", "b_4"), ("z_{h1}", "z_h1"), ("z_{h_1}", "z_h1"), ("z_{h_{1}}", "z_h1"),
-    ("y_T", "y_T"), ("y_{TRUE}", "y_TRUE"), (r"y_{\text{TRUE}}", "y_TRUE"),
-    (r"y_{\mathrm{TRUE}}", "y_TRUE"), ("w_a", "w_a"), ("w_{41}", "w_41"), ("{}^2Z", "Z^2"),
-    ("{}^{2}Z", "Z^2"), (r"\hat{z}", "z_hat"), (r"\hat z", "z_hat"), (r"z_{\hat{}}", "z_hat"),
-    (r"z_{\hat{ }}", "z_hat"), ("z_o", "z_o"), (r"\eta", "eta"), (r"\delta_1", "delta_1"),
-    (r"\alpha", "alpha"), (r"\text{output}", "output"), (r"\mathrm{output}", "output"),
-    ("output", "output"), ("out", "out"), ("Loss", "Loss"), (r"\operatorname{out}", "out"),
-])
+@pytest.mark.parametrize(
+    "tex, name",
+    [
+        ("w_{11}", "w_11"),
+        ("w_{1 1}", "w_11"),
+        ("W_{11}", "W_11"),
+        ("x_1", "x_1"),
+        ("x_{1}", "x_1"),
+        ("b_4", "b_4"),
+        ("z_{h1}", "z_h1"),
+        ("z_{h_1}", "z_h1"),
+        ("z_{h_{1}}", "z_h1"),
+        ("y_T", "y_T"),
+        ("y_{TRUE}", "y_TRUE"),
+        (r"y_{\text{TRUE}}", "y_TRUE"),
+        (r"y_{\mathrm{TRUE}}", "y_TRUE"),
+        ("w_a", "w_a"),
+        ("w_{41}", "w_41"),
+        ("{}^2Z", "Z^2"),
+        ("{}^{2}Z", "Z^2"),
+        (r"\hat{z}", "z_hat"),
+        (r"\hat z", "z_hat"),
+        (r"z_{\hat{}}", "z_hat"),
+        (r"z_{\hat{ }}", "z_hat"),
+        ("z_o", "z_o"),
+        (r"\eta", "eta"),
+        (r"\delta_1", "delta_1"),
+        (r"\alpha", "alpha"),
+        (r"\text{output}", "output"),
+        (r"\mathrm{output}", "output"),
+        ("output", "output"),
+        ("out", "out"),
+        ("Loss", "Loss"),
+        (r"\operatorname{out}", "out"),
+    ],
+)
 def test_canonical_names(tex, name):
     assert parse_formula(tex) == S(name)
 
@@ -191,8 +233,7 @@ def test_juxtaposition_and_calls():
     assert parse_formula("g(x)") == g(x)
     assert parse_formula("f(x)") == sympy.Function("f")(x)
     assert parse_formula("ab") == a * S("b")
-    for tex in (r"\sigma(x)", r"\sigma\left(x\right)", r"\sigma{(x)}", r"\sigma\bigl(x\bigr)",
-                "sigmoid(x)"):
+    for tex in (r"\sigma(x)", r"\sigma\left(x\right)", r"\sigma{(x)}", r"\sigma\bigl(x\bigr)", "sigmoid(x)"):
         assert parse_formula(tex) == sigma(x), tex
     assert parse_formula(r"\sigma'(x)") == sympy.Function("sigma_prime")(x)
     assert parse_formula(r"\sigma(z)(1 - \sigma(z))") == local(S("z"))
@@ -201,7 +242,8 @@ def test_juxtaposition_and_calls():
     assert parse_formula(r"\max(0, x)") == sympy.Max(0, x)
     assert parse_formula(r"1 - \tanh^2(x)") == 1 - sympy.tanh(x) ** 2
     assert parse_formula(r"\log x + \ln(x) + \exp(x) + \tanh x") == (
-        2 * sympy.log(x) + sympy.exp(x) + sympy.tanh(x))
+        2 * sympy.log(x) + sympy.exp(x) + sympy.tanh(x)
+    )
 
 
 def test_e_is_euler_and_exp():
@@ -218,14 +260,19 @@ def test_numbers_fractions_powers():
     assert parse_formula(r"\frac12") == sympy.Rational(1, 2)
     assert parse_formula(r"\dfrac{a}{b} + \tfrac{1}{2}") == S("a") / S("b") + sympy.Rational(1, 2)
     assert parse_formula(r"\sqrt{x} \times 2 * a / b") == 2 * sympy.sqrt(S("x")) * S("a") / S("b")
-    assert parse_formula(r"-x^2 + \{a + b\} \cdot [c]") == -S("x") ** 2 + (S("a") + S("b")) * S("c")
+    assert parse_formula(r"-x^2 + \{a + b\} \cdot [c]") == -(S("x") ** 2) + (S("a") + S("b")) * S("c")
     assert parse_formula("z_{h_1}^1") == S("z_h1")  # ^ is a power: the layer mark 1 vanishes
 
 
 def test_partial_forms():
     L, w = S("L"), S("w")
-    for tex in (r"\frac{\partial L}{\partial w}", r"\partial L / \partial w", r"\frac{dL}{dw}",
-                r"\frac{d L}{d w}", r"\dfrac{\partial L}{\partial w}"):
+    for tex in (
+        r"\frac{\partial L}{\partial w}",
+        r"\partial L / \partial w",
+        r"\frac{dL}{dw}",
+        r"\frac{d L}{d w}",
+        r"\dfrac{\partial L}{\partial w}",
+    ):
         assert parse_formula(tex) == P(L, w), tex
     assert parse_formula(r"\frac{\partial Loss}{\partial W_{11}}") == P(S("Loss"), S("W_11"))
     assert parse_formula(r"\frac{dLoss}{dW}") == P(S("Loss"), S("W"))
@@ -234,28 +281,39 @@ def test_partial_forms():
 
 
 def test_side_factors_and_ignorables():
-    doc = (r"$$\displaystyle \boxed{\frac{\partial L}{\partial w}} = "
-           r'\underbrace{[a - y]}_{\text{"error"}} \cdot 2 (b + 1) [x_1][x_2] \; // ~ // \quad'
-           r" \frac{\partial z}{\partial w} \tag{3} \label{eq:x}.$$")
+    doc = (
+        r"$$\displaystyle \boxed{\frac{\partial L}{\partial w}} = "
+        r'\underbrace{[a - y]}_{\text{"error"}} \cdot 2 (b + 1) [x_1][x_2] \; // ~ // \quad'
+        r" \frac{\partial z}{\partial w} \tag{3} \label{eq:x}.$$"
+    )
     (s,) = parse_document(doc)
     assert s.lhs == P(S("L"), S("w"))
-    assert s.sides[0].factors == (S("a") - y, 2 * S("b") + 2, S("x_1"), S("x_2"), DITTO, DITTO,
-                                  P(S("z"), S("w")))
+    assert s.sides[0].factors == (
+        S("a") - y,
+        2 * S("b") + 2,
+        S("x_1"),
+        S("x_2"),
+        DITTO,
+        DITTO,
+        P(S("z"), S("w")),
+    )
     assert isinstance(s.sides[0], Product) and s.sides[0].text.startswith(r"\underbrace")
 
 
 def test_aligned_continuation_comments_and_prose():
-    doc = "\n".join([
-        "Some prose with = sign and words is skipped.",
-        "η = learning rate",
-        r"\begin{align*}",
-        r"  L &= \frac{1}{2}(a - y)^2 % the loss",
-        r"    &= \frac12 (a-y)(a-y) \\[2pt]",
-        r"  a &= \sigma(z) \\",
-        r"\end{align*}",
-        r"plain: no",
-        r"L = out - y",
-    ])
+    doc = "\n".join(
+        [
+            "Some prose with = sign and words is skipped.",
+            "η = learning rate",
+            r"\begin{align*}",
+            r"  L &= \frac{1}{2}(a - y)^2 % the loss",
+            r"    &= \frac12 (a-y)(a-y) \\[2pt]",
+            r"  a &= \sigma(z) \\",
+            r"\end{align*}",
+            r"plain: no",
+            r"L = out - y",
+        ]
+    )
     statements = parse_document(doc)
     assert [s.line for s in statements] == [4, 6, 9]
     first = statements[0]
@@ -281,12 +339,23 @@ def test_scan_document_collects_errors():
         parse_document(doc)
 
 
-@pytest.mark.parametrize("tex, message", [
-    ("w_12", "ambiguous subscript"), ("e^-z", "superscript"), ("a^{(2)}", "layer index"),
-    (r"\frac{d}{dx} L", "operator"), (r"\sigma", "needs an argument"), ("|x|", "character"),
-    ("x_1 2", r"\\cdot"), (r"a \rightarrow b", "arrow"), ("//", "same as above"),
-    ("x = 1", "'='"), ("a +", "missing"), (r"\frac{1}{0}", "division by zero"),
-])
+@pytest.mark.parametrize(
+    "tex, message",
+    [
+        ("w_12", "ambiguous subscript"),
+        ("e^-z", "superscript"),
+        ("a^{(2)}", "layer index"),
+        (r"\frac{d}{dx} L", "operator"),
+        (r"\sigma", "needs an argument"),
+        ("|x|", "character"),
+        ("x_1 2", r"\\cdot"),
+        (r"a \rightarrow b", "arrow"),
+        ("//", "same as above"),
+        ("x = 1", "'='"),
+        ("a +", "missing"),
+        (r"\frac{1}{0}", "division by zero"),
+    ],
+)
 def test_strict_errors(tex, message):
     with pytest.raises(LatexParseError, match=message) as err:
         parse_formula(tex)
@@ -325,12 +394,16 @@ def test_hostile_input_is_rejected_fast(name, reader):
     assert "\n" not in message and len(message) < 300
 
 
-@pytest.mark.parametrize("text", [
-    "$$x=1$$\n" * 100_000,
-    "$" * 999_999,
-    "$$y = " + "a+" * 400_000 + "a$$",
-    "$$" + "\\\\" * 499_000 + "$$",
-], ids=["many-blocks", "dollars", "long-sum", "row-breaks"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$$x=1$$\n" * 100_000,
+        "$" * 999_999,
+        "$$y = " + "a+" * 400_000 + "a$$",
+        "$$" + "\\\\" * 499_000 + "$$",
+    ],
+    ids=["many-blocks", "dollars", "long-sum", "row-breaks"],
+)
 def test_large_documents_finish_fast(text):
     start = time.perf_counter()
     try:
@@ -401,4 +474,5 @@ def _round_trip(tree, rnd: random.Random):
 
 
 test_round_trip, test_round_trip_fixed = two_passes(
-    _trees(3), st.randoms(use_true_random=False), max_examples=60)(_round_trip)
+    _trees(3), st.randoms(use_true_random=False), max_examples=60
+)(_round_trip)

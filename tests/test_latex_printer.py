@@ -41,6 +41,8 @@ def test_matrix_form():
 def test_escape_tex_escapes_every_special_character():
     text = r"a\b{c}$d&e#f^g_h%i~j"
     escaped = escape_tex(text)
-    assert escaped == (r"a\textbackslash{}b\{c\}\$d\&e\#f\textasciicircum{}g\_h\%i"
-                       r"\textasciitilde{}j")
+    assert escaped == (
+        r"a\textbackslash{}b\{c\}\$d\&e\#f\textasciicircum{}g\_h\%i"
+        r"\textasciitilde{}j"
+    )
     assert escape_tex("line\nbreak") == "line?break"

@@ -37,7 +37,7 @@ COMBOS = [
     ("2-3-1", "z/(1+exp(-z))", "half_se", "layered", "auto"),
     ("2-3-1", "tanh", "(out - y)**4/4", "layered", "elementwise"),
     ("3-4-2", "sigmoid,softmax", "half_se", "layered", "elementwise"),
-    ("12-20-3", "relu", "cce", "layered", "auto"),   # matrix by auto
+    ("12-20-3", "relu", "cce", "layered", "auto"),  # matrix by auto
     # matrix style for every built-in activation and loss, and the general route it falls back to
     ("2-5-3", "softplus", "mse", "layered", "matrix"),
     ("3-4-2", "identity", "half_se", "layered", "matrix"),
@@ -59,8 +59,7 @@ def load_module(path: Path):
     return module
 
 
-def generate(tmp_path, arch, act="sigmoid", loss="half_se", naming="layered", style="auto",
-             dtype="float64"):
+def generate(tmp_path, arch, act="sigmoid", loss="half_se", naming="layered", style="auto", dtype="float64"):
     d = derive(network(arch, act, loss, naming=naming))
     path = tmp_path / f"net_{abs(hash((arch, act, loss, naming, style, dtype)))}.py"
     path.write_text(render_module(d, style, dtype), encoding="utf-8")
@@ -94,17 +93,19 @@ def test_gradients_match_central_differences(tmp_path, combo):
         assert g[i] == pytest.approx((up - down) / (2 * h), rel=1e-5, abs=1e-7), i
 
 
-@pytest.mark.parametrize("combo", [COMBOS[0], COMBOS[1], COMBOS[6], COMBOS[9], COMBOS[10]],
-                         ids=lambda c: "/".join(c))
+@pytest.mark.parametrize(
+    "combo", [COMBOS[0], COMBOS[1], COMBOS[6], COMBOS[9], COMBOS[10]], ids=lambda c: "/".join(c)
+)
 def test_gradients_equal_lambdified_derivation(tmp_path, combo):
     """Each gradient at a random point equals sympy.lambdify of the expanded sheet gradient."""
     d, m, _ = generate(tmp_path, *combo)
     point = random_point(d, random.Random(3))
     x = np.array([[float(point[s]) for s in d.inputs]])
     y = np.array([[float(point[s]) for s in d.targets]])
-    values = np.array([float(point[p]) for p in d.params])   # sheet order, each W row by row
-    params = m._unflatten(m._flat({key: values[start:stop].reshape(shape)
-                                   for key, start, stop, shape in m._SLICES})[0])
+    values = np.array([float(point[p]) for p in d.params])  # sheet order, each W row by row
+    params = m._unflatten(
+        m._flat({key: values[start:stop].reshape(shape) for key, start, stop, shape in m._SLICES})[0]
+    )
     grads = m.gradients(params, x, y)
     grads = np.concatenate([grads[key].ravel() for key, _ in m.LAYOUT])
     symbols = list(d.inputs + d.targets + d.params)
@@ -139,11 +140,9 @@ def test_optimizers_minibatches_and_weight_decay(tmp_path, optimizer):
     X = rng.standard_normal((64, 2))
     Y = (X[:, :1] * X[:, 1:] > 0).astype(float)
     lr = {"sgd": 0.5, "momentum": 0.1, "adam": 0.05}[optimizer]
-    a, h1 = m.train(X, Y, 200, batch_size=16, lr=lr, optimizer=optimizer, seed=3,
-                    weight_decay=1e-3)
-    b, h2 = m.train(X, Y, 200, batch_size=16, lr=lr, optimizer=optimizer, seed=3,
-                    weight_decay=1e-3)
-    assert h1 == h2 and h1[-1] < h1[0]                 # seeded shuffling: reproducible
+    a, h1 = m.train(X, Y, 200, batch_size=16, lr=lr, optimizer=optimizer, seed=3, weight_decay=1e-3)
+    b, h2 = m.train(X, Y, 200, batch_size=16, lr=lr, optimizer=optimizer, seed=3, weight_decay=1e-3)
+    assert h1 == h2 and h1[-1] < h1[0]  # seeded shuffling: reproducible
     assert all(np.array_equal(a[k], b[k]) for k in a)
 
 
@@ -159,31 +158,43 @@ def test_save_load_round_trip_and_other_architecture(tmp_path):
         m.load(tmp_path / "o.npz")
 
 
-@pytest.mark.parametrize("combo", [("2-3-1", "sigmoid", "half_se"), ("2-3-1", "sigmoid", "bce"),
-                                   ("3-4-3", "tanh", "cce"), ("2-3-1", "softplus", "mse"),
-                                   ("2-3-1", "relu", "bce"), ("3-4-3", "sigmoid", "cce"),
-                                   # user formulas: exp patterns rewritten into σ and softplus
-                                   ("2-3-1", "z/(1+exp(-z))", "half_se"),
-                                   ("2-3-1", "tanh,identity", "log(1 + exp(-(2*y - 1)*out))"),
-                                   # every built-in activation, hidden and output
-                                   ("3-4-2", "leaky_relu", "half_se"), ("3-4-2", "relu", "mse"),
-                                   ("3-4-2", "identity", "half_se"), ("3-4-2", "tanh", "mse"),
-                                   ("3-4-2", "softplus", "half_se"),
-                                   ("3-4-2", "sigmoid", "mse")])
+@pytest.mark.parametrize(
+    "combo",
+    [
+        ("2-3-1", "sigmoid", "half_se"),
+        ("2-3-1", "sigmoid", "bce"),
+        ("3-4-3", "tanh", "cce"),
+        ("2-3-1", "softplus", "mse"),
+        ("2-3-1", "relu", "bce"),
+        ("3-4-3", "sigmoid", "cce"),
+        # user formulas: exp patterns rewritten into σ and softplus
+        ("2-3-1", "z/(1+exp(-z))", "half_se"),
+        ("2-3-1", "tanh,identity", "log(1 + exp(-(2*y - 1)*out))"),
+        # every built-in activation, hidden and output
+        ("3-4-2", "leaky_relu", "half_se"),
+        ("3-4-2", "relu", "mse"),
+        ("3-4-2", "identity", "half_se"),
+        ("3-4-2", "tanh", "mse"),
+        ("3-4-2", "softplus", "half_se"),
+        ("3-4-2", "sigmoid", "mse"),
+    ],
+)
 @pytest.mark.parametrize("style", ["elementwise", "matrix"])
 @pytest.mark.parametrize("dtype", ["float64", "float32"])
 def test_stable_for_huge_z(tmp_path, combo, style, dtype):
     """|z| up to 1e4: no overflow/invalid/divide warning, no NaN, in both dtypes."""
     _, m, _ = generate(tmp_path, *combo, style=style, dtype=dtype)
     X = np.array([[1.0] * m.N_IN, [-1.0] * m.N_IN, [0.5] * m.N_IN], dtype=m.DTYPE)
-    Y = np.eye(m.N_OUT, dtype=m.DTYPE)[[0, m.N_OUT - 1, 0]] if combo[2] == "cce" else \
-        np.array([[1.0] * m.N_OUT, [0.0] * m.N_OUT, [1.0] * m.N_OUT], dtype=m.DTYPE)
+    Y = (
+        np.eye(m.N_OUT, dtype=m.DTYPE)[[0, m.N_OUT - 1, 0]]
+        if combo[2] == "cce"
+        else np.array([[1.0] * m.N_OUT, [0.0] * m.N_OUT, [1.0] * m.N_OUT], dtype=m.DTYPE)
+    )
     for sign in (1.0, -1.0):
         params = m.init_params(0)
         for key in params:
             params[key][...] = sign * 5e3 / m.N_IN * np.sign(params[key] + 1e-3)
-        with warnings.catch_warnings(), np.errstate(over="raise", invalid="raise",
-                                                    divide="raise"):
+        with warnings.catch_warnings(), np.errstate(over="raise", invalid="raise", divide="raise"):
             warnings.simplefilter("error")
             value, grads = m.value_and_gradients(params, X, Y)
             out = m.forward(params, X)
@@ -200,22 +211,27 @@ def test_sigmoid_prime_does_not_cancel(tmp_path, style):
     params["W2"][...], params["b2"][...] = 1.0, 0.0
     grads = m.gradients(params, np.zeros((1, 1)), np.zeros((1, 1)))
     s = 1 / (1 + np.exp(-30.0))
-    exact = s * (1 / (1 + np.exp(30.0))) * s   # δ_out = out - y = σ(30); times σ′(30)
+    exact = s * (1 / (1 + np.exp(30.0))) * s  # δ_out = out - y = σ(30); times σ′(30)
     assert grads["b1"][0] == pytest.approx(exact, rel=1e-12)
 
 
 def test_float32_module(tmp_path):
     _, m, _ = generate(tmp_path, "4-8-3", "relu", "cce", dtype="float32")
     X, Y = data(m, onehot=True)
-    value, grads = m.value_and_gradients(m.init_params(0), X.astype(np.float32),
-                                         Y.astype(np.float32))
+    value, grads = m.value_and_gradients(m.init_params(0), X.astype(np.float32), Y.astype(np.float32))
     assert all(g.dtype == np.float32 for g in grads.values())
 
 
-@pytest.mark.parametrize("combo", [("4-8-3", "relu", "cce"), ("3-5-2", "tanh,sigmoid", "bce"),
-                                   ("4-8-3", "softplus", "mse"),
-                                   ("4-8-3", "leaky_relu,sigmoid", "half_se"),
-                                   ("4-8-3", "sigmoid,identity", "half_se")])
+@pytest.mark.parametrize(
+    "combo",
+    [
+        ("4-8-3", "relu", "cce"),
+        ("3-5-2", "tanh,sigmoid", "bce"),
+        ("4-8-3", "softplus", "mse"),
+        ("4-8-3", "leaky_relu,sigmoid", "half_se"),
+        ("4-8-3", "sigmoid,identity", "half_se"),
+    ],
+)
 def test_float32_step_has_no_float64_intermediates(tmp_path, combo):
     """Every array the matrix step makes stays float32 (a float64 upcast doubles its traffic)."""
     _, m, _ = generate(tmp_path, *combo, style="matrix", dtype="float32")
@@ -224,8 +240,13 @@ def test_float32_step_has_no_float64_intermediates(tmp_path, combo):
 
     def trace(frame, event, arg):
         if frame.f_globals is vars(m):
-            seen.update({(frame.f_code.co_name, k): v.dtype for k, v in frame.f_locals.items()
-                         if isinstance(v, np.ndarray | np.generic)})
+            seen.update(
+                {
+                    (frame.f_code.co_name, k): v.dtype
+                    for k, v in frame.f_locals.items()
+                    if isinstance(v, np.ndarray | np.generic)
+                }
+            )
         return trace
 
     sys.settrace(trace)
@@ -247,15 +268,29 @@ def test_lint_compile_no_sympy_determinism(tmp_path):
     again = [render_module(derive(network(a, b, c, naming=n)), s) for a, b, c, n, s in COMBOS[:4]]
     assert again == texts
     # ruff is a test extra: installed with this interpreter, whatever PATH says
-    result = subprocess.run([sys.executable, "-m", "ruff", "check", "--isolated", "--line-length",
-                             "100", "--select", "E,F,W,B,I", str(tmp_path)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ruff",
+            "check",
+            "--isolated",
+            "--line-length",
+            "100",
+            "--select",
+            "E,F,W,B,I",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout
 
 
 def run_module(path, *args, cwd):
-    return subprocess.run([sys.executable, str(path), *args], capture_output=True, text=True,
-                          cwd=cwd, timeout=60)
+    return subprocess.run(
+        [sys.executable, str(path), *args], capture_output=True, text=True, cwd=cwd, timeout=60
+    )
 
 
 def test_module_command_line(tmp_path):
@@ -279,15 +314,21 @@ def test_module_command_line_bad_input(tmp_path):
     (tmp_path / "text.csv").write_text("0,0,0\n0,abc,1\n")
     (tmp_path / "empty.csv").write_text("")
     (tmp_path / "w.npz").write_bytes(b"keep me")
-    cases = [(["--bogus"], "unrecognized"), (["--data", "cols.csv"], "columns"),
-             (["--data", "text.csv"], "'abc' is not a number"), (["--data", "empty.csv"], "no data"),
-             (["--data", "missing.csv"], "does not exist"),
-             (["--init", "other.npz"], "2-4-1")]
+    cases = [
+        (["--bogus"], "unrecognized"),
+        (["--data", "cols.csv"], "columns"),
+        (["--data", "text.csv"], "'abc' is not a number"),
+        (["--data", "empty.csv"], "no data"),
+        (["--data", "missing.csv"], "does not exist"),
+        (["--init", "other.npz"], "2-4-1"),
+    ]
     for args, message in cases:
         result = run_module(path, *args, "--out", "w.npz", cwd=tmp_path)
         assert result.returncode == 2, (args, result.stderr)
-        assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1, \
-            (args, result.stderr)
+        assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1, (
+            args,
+            result.stderr,
+        )
         assert (tmp_path / "w.npz").read_bytes() == b"keep me"
 
 
@@ -301,8 +342,9 @@ def test_diverging_run_keeps_last_good_weights(tmp_path):
 
 def test_symprop_generate_cli(tmp_path):
     def symprop(*args):
-        return subprocess.run([sys.executable, "-m", "codegen.cli", *args], capture_output=True,
-                              text=True, cwd=ROOT)
+        return subprocess.run(
+            [sys.executable, "-m", "codegen.cli", *args], capture_output=True, text=True, cwd=ROOT
+        )
 
     out = tmp_path / "train_net.py"
     ok = symprop("generate", "2-3-1", "--activation", "sigmoid", "--loss", "half_se", "-o", str(out))
@@ -310,8 +352,9 @@ def test_symprop_generate_cli(tmp_path):
     first = out.read_bytes()
     again = symprop("generate", "2-3-1", "-o", str(out))
     assert again.returncode == 2 and "--force" in again.stderr
-    forced = symprop("generate", "2-3-1", "--activation", "sigmoid", "--loss", "half_se", "-o",
-                     str(out), "--force")
+    forced = symprop(
+        "generate", "2-3-1", "--activation", "sigmoid", "--loss", "half_se", "-o", str(out), "--force"
+    )
     assert forced.returncode == 0 and out.read_bytes() == first
     bad = symprop("generate", "2-x-1", "-o", str(tmp_path / "bad.py"))
     assert bad.returncode == 2 and not (tmp_path / "bad.py").exists()
@@ -319,8 +362,7 @@ def test_symprop_generate_cli(tmp_path):
     assert m.STYLE == "elementwise" and m.ARCH == "2-3-1"
 
 
-@pytest.mark.parametrize("combo", [COMBOS[0], COMBOS[6], COMBOS[7], COMBOS[10]],
-                         ids=lambda c: "/".join(c))
+@pytest.mark.parametrize("combo", [COMBOS[0], COMBOS[6], COMBOS[7], COMBOS[10]], ids=lambda c: "/".join(c))
 def test_rows_chunks_and_whole_batch_agree(tmp_path, combo):
     """Elementwise modules: the Python-float rows path (few rows), the array path and the
     array path in several chunks give the same loss and gradients."""
@@ -416,15 +458,18 @@ def test_every_assigned_value_is_used(combo):
             continue
         stored = {n.id for n in ast.walk(func) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
         read = {n.id for n in ast.walk(func) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
-        read |= {n.target.id for n in ast.walk(func)          # x += ... reads x
-                 if isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name)}
+        read |= {
+            n.target.id
+            for n in ast.walk(func)  # x += ... reads x
+            if isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name)
+        }
         unused = {name for name in stored - read if not name.startswith("_")}
         assert not unused, f"{func.name} computes {sorted(unused)} and never uses them"
     forward = next(f for f in ast.parse(text).body if getattr(f, "name", "") == "forward")
     assert "_prime" not in ast.unparse(forward)
 
 
-ELEMENTWISE = [c for c in COMBOS if c[4] != "matrix" and c[0] != "12-20-3"]   # (auto: matrix)
+ELEMENTWISE = [c for c in COMBOS if c[4] != "matrix" and c[0] != "12-20-3"]  # (auto: matrix)
 
 
 @pytest.mark.parametrize("combo", ELEMENTWISE, ids=["/".join(c) for c in ELEMENTWISE])

@@ -15,7 +15,7 @@ from codegen.cli import main as symprop
 
 # (formula, the part the error line names)
 NONFINITE = [
-    ("(0**(-1))**0*z", "0 ** (-1)"),          # hypothesis' find: zoo**0 is nan, then nan*z
+    ("(0**(-1))**0*z", "0 ** (-1)"),  # hypothesis' find: zoo**0 is nan, then nan*z
     ("z + 0**(-1)", "0 ** (-1)"),
     ("log(0)*z", "log(0)"),
     ("z + 0**0**-1", "0 ** (-1)"),
@@ -25,7 +25,7 @@ NONFINITE = [
     ("z*exp(log(0))", "log(0)"),
     ("z + (-8)**(1/3)", "(-8) ** (1 / 3)"),
     ("z*(-1)**0.5", "(-1) ** 0.5"),
-    ("z + sqrt(-1)**2", "sqrt(-1)"),          # real in the end, complex on the way
+    ("z + sqrt(-1)**2", "sqrt(-1)"),  # real in the end, complex on the way
     ("tanh(log(0))*z", "log(0)"),
     ("z**(0**-1)", "0 ** (-1)"),
     ("cos(0**-2)*z", "0 ** (-2)"),
@@ -53,20 +53,39 @@ def test_nonfinite_activation_part_is_refused_in_one_line(formula, part, capsys)
     assert out == ""
 
 
-@pytest.mark.parametrize("formula, part", [("(out - y)**2 + log(0)", "log(0)"),
-                                           ("(out - y)**2*(0**-1)**0", "0 ** (-1)"),
-                                           ("(out - y)**2 + sqrt(-1)**2", "sqrt(-1)")])
+@pytest.mark.parametrize(
+    "formula, part",
+    [
+        ("(out - y)**2 + log(0)", "log(0)"),
+        ("(out - y)**2*(0**-1)**0", "0 ** (-1)"),
+        ("(out - y)**2 + sqrt(-1)**2", "sqrt(-1)"),
+    ],
+)
 def test_nonfinite_loss_part_is_refused_in_one_line(formula, part, capsys):
     code = symprop(["derive", "2-3-1", "--loss", formula])
     _, err = capsys.readouterr()
     assert code == 2 and len(err.strip().splitlines()) == 1 and repr(part) in err, err
 
 
-@pytest.mark.parametrize("formula", ["sqrt(2)*z + pi", "z**0.5*0 + z", "log(2)*z", "e**z",
-                                     "0**2 + z", "z*(-8)**2", "exp(-z**2)", "softplus(0.5)*z",
-                                     "sigmoid(2) + z", "relu(3)*z",
-                                     "relu(3)**2*z", "z**relu(3)",
-                                     "max(z, relu(0.5) + 0.3)", "max(sigmoid(1), z)"])
+@pytest.mark.parametrize(
+    "formula",
+    [
+        "sqrt(2)*z + pi",
+        "z**0.5*0 + z",
+        "log(2)*z",
+        "e**z",
+        "0**2 + z",
+        "z*(-8)**2",
+        "exp(-z**2)",
+        "softplus(0.5)*z",
+        "sigmoid(2) + z",
+        "relu(3)*z",
+        "relu(3)**2*z",
+        "z**relu(3)",
+        "max(z, relu(0.5) + 0.3)",
+        "max(sigmoid(1), z)",
+    ],
+)
 def test_finite_constants_still_parse(formula, capsys):
     assert symprop(["derive", "2-3-1", "-a", formula, "--only", "delta_matrix"]) == 0
 

@@ -27,7 +27,7 @@ def test_every_row_prints_and_reads_back(name):
     f'(z) written with a prime (LaTeX) or _prime (plain) reads back as the row's f'(z)."""
     d = derive(network("2-3-1", name, "half_se", naming="seed", alpha=0.2))
     z = next(s for s in d.naming.names if getattr(s, "name", "") == "z_h1")
-    rule = d.spec.activations[0]            # with the net's slope for leaky_relu
+    rule = d.spec.activations[0]  # with the net's slope for leaky_relu
     f, prime = rule(z), rule.prime(z)
     names = Resolver(d)
     tex = latex_printer(d).doprint(f)
@@ -120,16 +120,20 @@ print("ok")
 def test_new_activation_is_one_class_plus_one_row():
     """A row added before symprop loads (as if written in activations.py) gives a sheet that
     compiles, a module that passes finite differences, terminal output and verifier reading."""
-    proc = subprocess.run([sys.executable, "-c", NEW_ACTIVATION], cwd=ROOT, capture_output=True,
-                          text=True, timeout=600)
+    proc = subprocess.run(
+        [sys.executable, "-c", NEW_ACTIVATION], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
     assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr[-4000:]
 
 
 def test_builtin_names_live_in_few_files():
     """softplus (a built-in without special verifier spellings) is named in its class, its row
     and the stable rewrite that produces it: no other source file spells it."""
-    files = [p for p in [*ROOT.glob("symbolic/**/*.py"), *ROOT.glob("codegen/**/*.py")]
-             if "softplus" in p.read_text(encoding="utf-8")]
+    files = [
+        p
+        for p in [*ROOT.glob("symbolic/**/*.py"), *ROOT.glob("codegen/**/*.py")]
+        if "softplus" in p.read_text(encoding="utf-8")
+    ]
     assert len(files) <= 3, files
 
 
@@ -138,11 +142,16 @@ def test_codegen_parses_no_symbol_names():
     never the spelling of a symbol's name (issue 16 §2)."""
     import re
 
-    parsing = re.compile(r"\.name\.(?:startswith|endswith)\(|\.name\[|f\"dL_da\{|Naming\(|"
-                         r"from symbolic\.backprop import (?!derive\b)")
-    found = [f"{p.name}:{i}" for p in ROOT.glob("codegen/**/*.py")
-             for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
-             if parsing.search(line)]
+    parsing = re.compile(
+        r"\.name\.(?:startswith|endswith)\(|\.name\[|f\"dL_da\{|Naming\(|"
+        r"from symbolic\.backprop import (?!derive\b)"
+    )
+    found = [
+        f"{p.name}:{i}"
+        for p in ROOT.glob("codegen/**/*.py")
+        for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if parsing.search(line)
+    ]
     assert not found, found
 
 
@@ -153,5 +162,4 @@ def test_derivation_names_its_parts():
     top = d.of_kind("delta_matrix")[0]
     assert d.output_gradient in top.rhs.free_symbols
     assert d["dL/dout"].rhs.free_symbols == {d.out, d.y}
-    assert {eq.lhs for eq in d.of_kind("forward_matrix")} == {s for la in d.layers
-                                                               for s in (la.z, la.a)}
+    assert {eq.lhs for eq in d.of_kind("forward_matrix")} == {s for la in d.layers for s in (la.z, la.a)}

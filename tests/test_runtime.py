@@ -49,8 +49,9 @@ def test_the_stub_model_gradients_match_central_differences():
         assert g[i] == pytest.approx((up - down) / 2e-6, rel=1e-6, abs=1e-9)
 
 
-@pytest.mark.parametrize("optimizer, lr, epochs", [("sgd", 0.5, 400), ("momentum", 0.1, 400),
-                                                   ("adam", 0.05, 3000)])
+@pytest.mark.parametrize(
+    "optimizer, lr, epochs", [("sgd", 0.5, 400), ("momentum", 0.1, 400), ("adam", 0.05, 3000)]
+)
 @pytest.mark.parametrize("lam", [0.0, 0.3])
 def test_optimizers_reach_the_ridge_solution(optimizer, lr, epochs, lam):
     X, Y = _regression()
@@ -75,7 +76,7 @@ def test_save_load_round_trip_and_refusals(tmp_path):
     rio.save(params, path)
     loaded = rio.load(path)
     assert all(np.array_equal(loaded[k], params[k]) for k, _ in rt.LAYOUT)
-    assert rt._flat(loaded)[1]      # views into one flat vector, ready for `step`
+    assert rt._flat(loaded)[1]  # views into one flat vector, ready for `step`
     with pytest.raises(rio.WeightsError, match="already exists"):
         rio.save(params, path)
     rio.save(rt.init_params(5), path, force=True)
@@ -87,8 +88,11 @@ def test_save_load_round_trip_and_refusals(tmp_path):
     with pytest.raises(rio.WeightsError, match="cannot read weights"):
         rio.load(tmp_path / "junk.npz")
     (tmp_path / "link.npz").symlink_to(path)
-    for target, problem in ((tmp_path, "a folder"), (tmp_path / "link.npz", "symbolic link"),
-                            (tmp_path / "no" / "w.npz", "no such folder")):
+    for target, problem in (
+        (tmp_path, "a folder"),
+        (tmp_path / "link.npz", "symbolic link"),
+        (tmp_path / "no" / "w.npz", "no such folder"),
+    ):
         with pytest.raises(rio.WeightsError, match=problem):
             rio.check_target(str(target), force=True)
     with pytest.raises(rio.WeightsError, match="it is the input"):
@@ -100,10 +104,12 @@ def test_read_data_names_the_problem(tmp_path):
     good.write_text("x1,x2,y\n0,0,0\n0,1,1\n\n1,0,1\n")
     X, Y = rio.read_data(str(good))
     assert X.shape == (3, 2) and Y[:, 0].tolist() == [0, 1, 1]
-    cases = {"a.csv": ("0,0,0\n0,x,1\n", "line 2: 'x' is not a number"),
-             "b.csv": ("0,0\n", "line 1: 2 columns, 2-1 needs 3"),
-             "c.csv": ("0,0,0\n1,nan,1\n", "line 2, column 2 is nan"),
-             "d.npz": (None, "has no array Y")}
+    cases = {
+        "a.csv": ("0,0,0\n0,x,1\n", "line 2: 'x' is not a number"),
+        "b.csv": ("0,0\n", "line 1: 2 columns, 2-1 needs 3"),
+        "c.csv": ("0,0,0\n1,nan,1\n", "line 2, column 2 is nan"),
+        "d.npz": (None, "has no array Y"),
+    }
     np.savez(tmp_path / "d.npz", X=np.zeros((2, 2)))
     for name, (text, problem) in cases.items():
         if text is not None:
@@ -126,18 +132,23 @@ def test_main_trains_writes_and_refuses(tmp_path, capsys):
     assert "--lr -1.0 is out of range" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("style, dtype", [("elementwise", "float64"), ("matrix", "float32"),
-                                          ("matrix", "float64")])
+@pytest.mark.parametrize(
+    "style, dtype", [("elementwise", "float64"), ("matrix", "float32"), ("matrix", "float64")]
+)
 def test_generated_modules_hold_the_runtime_verbatim(tmp_path, style, dtype):
     text = render_module(derive(network("3-4-2", "tanh", "mse")), style, dtype)
     parts = runtime_parts()
     assert set(parts) == {"layout", "params", "loss", "checks", "train", "weights", "cli"}
-    positions = [text.index(body) for body in parts.values()]    # each verbatim, in file order
+    positions = [text.index(body) for body in parts.values()]  # each verbatim, in file order
     assert positions == sorted(positions)
     assert 'ARCH = "2-1"' not in text and "symprop runtime:" not in text
     # what the runtime imports (standard library and NumPy only), the module imports too
-    imports = [node for path in RUNTIME for node in ast.walk(ast.parse(path.read_text()))
-               if isinstance(node, ast.Import)]
+    imports = [
+        node
+        for path in RUNTIME
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.Import)
+    ]
     for node in imports:
         for alias in node.names:
             assert alias.name in sys.stdlib_module_names or alias.name == "numpy"

@@ -17,12 +17,16 @@ def test_factor_lists_match_the_seed():
     s = d.symbol
     out, y, w_a = s("out"), s("y_T"), s("w_a")
     z_h1 = s("z_h1")
-    assert d.factors(s("w11")) == [out - y, out * (1 - out), w_a,
-                                   sigmoid(z_h1) * (1 - sigmoid(z_h1)), s("x1")]
+    assert d.factors(s("w11")) == [
+        out - y,
+        out * (1 - out),
+        w_a,
+        sigmoid(z_h1) * (1 - sigmoid(z_h1)),
+        s("x1"),
+    ]
     assert d.factors(s("w_a")) == [out - y, out * (1 - out), sigmoid(z_h1)]
     assert d.factors(s("b4")) == [out - y, out * (1 - out), 1]
-    assert d.factors(s("w32"))[2:] == [s("w_c"), sigmoid(s("z_h3")) * (1 - sigmoid(s("z_h3"))),
-                                       s("x2")]
+    assert d.factors(s("w32"))[2:] == [s("w_c"), sigmoid(s("z_h3")) * (1 - sigmoid(s("z_h3"))), s("x2")]
 
 
 def test_factor_partials_follow_the_seed_order():
@@ -30,15 +34,19 @@ def test_factor_partials_follow_the_seed_order():
     s = d.symbol
     partials = [(f.num, f.den) for f in d.gradient(s("w11")).factors]
     z_h1, z_o, out = s("z_h1"), s("z_o"), s("out")
-    assert partials == [(s("L"), out), (out, z_o), (z_o, sigmoid(z_h1)),
-                        (sigmoid(z_h1), z_h1), (z_h1, s("w11"))]
+    assert partials == [
+        (s("L"), out),
+        (out, z_o),
+        (z_o, sigmoid(z_h1)),
+        (sigmoid(z_h1), z_h1),
+        (z_h1, s("w11")),
+    ]
 
 
 def test_seed_names_and_aliases():
     d = seed()
     names = [d.naming.names[p].code for p in d.params]
-    assert names == ["w11", "w12", "w21", "w22", "w31", "w32", "b1", "b2", "b3",
-                     "w_a", "w_b", "w_c", "b4"]
+    assert names == ["w11", "w12", "w21", "w22", "w31", "w32", "b1", "b2", "b3", "w_a", "w_b", "w_c", "b4"]
     assert d.symbol("w41") == d.symbol("w_a") and d.symbol("w43") == d.symbol("w_c")
     assert d.naming.names[d.symbol("w_a")].latex == "w_{a}"
 
@@ -49,8 +57,9 @@ def test_forward_steps_and_updates():
     z_h1 = d["z_h1"]
     assert z_h1.terms == (s("w11") * s("x1"), s("w12") * s("x2"), s("b1"))
     z_o = d["z_o"]
-    assert z_o.rhs == s("w_a") * sigmoid(z_h1.lhs) + s("w_b") * sigmoid(s("z_h2")) + \
-        s("w_c") * sigmoid(s("z_h3")) + s("b4")
+    assert z_o.rhs == s("w_a") * sigmoid(z_h1.lhs) + s("w_b") * sigmoid(s("z_h2")) + s("w_c") * sigmoid(
+        s("z_h3")
+    ) + s("b4")
     assert d["L"].rhs == sp.Rational(1, 2) * (s("out") - s("y_T")) ** 2
     updates = d.of_kind("update")
     assert len(updates) == 13

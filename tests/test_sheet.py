@@ -39,7 +39,7 @@ def _derive(case):
 @pytest.mark.parametrize("name", list(COMPILED))
 def test_sheet_compiles_cleanly(name):
     tex = render_sheet(_derive(COMPILED[name]))
-    compiled = compile_pdf(tex, name)           # raises on any TeX error or undefined reference
+    compiled = compile_pdf(tex, name)  # raises on any TeX error or undefined reference
     assert compiled.pdf.startswith(b"%PDF")
     too_wide = [w for w in compiled.overfull if w > 1.0]
     assert not too_wide, f"overfull boxes (pt): {too_wide}"
@@ -57,7 +57,7 @@ def test_large_net_switches_to_delta_form_and_says_so():
 def _gradient_block(tex: str, lhs: str) -> str:
     start = tex.index(lhs + " &= ", tex.index("\\subsection*{Gradients of the"))
     ends = [tex.find(mark, start) for mark in ("\\\\[6pt]", "\\end{align*}")]
-    block = tex[start:min(e for e in ends if e >= 0)]
+    block = tex[start : min(e for e in ends if e >= 0)]
     # a long product continues on the next line; a long sum is written with \bigl[ ... \bigr]
     return block.replace(" \\\\\n  &\\qquad ", " ").replace("\\bigl[", "[").replace("\\bigr]", "]")
 
@@ -68,13 +68,13 @@ def test_every_gradient_line_is_the_derivative(name):
     tex = render_sheet(d)
     p = printer_for(d)
     loss = expanded_loss(d)
-    every = 1 if name == "seed" else 6      # exact_zero on every bce gradient takes a while
+    every = 1 if name == "seed" else 6  # exact_zero on every bce gradient takes a while
     point = random_point(d, random.Random(3))
     for k, param in enumerate(d.params):
         eq = d.gradient(param)
         block = _gradient_block(tex, p.doprint(eq.lhs))
         at = 0
-        for f in eq.factors:        # the printed factor values, bracketed, in the chain's order
+        for f in eq.factors:  # the printed factor values, bracketed, in the chain's order
             piece = paren(p.doprint(f.value), "[", "]")
             found = block.find(piece, at)
             assert found >= 0, f"{param}: factor {piece} missing or out of order in\n{block}"
@@ -84,7 +84,7 @@ def test_every_gradient_line_is_the_derivative(name):
         # the product of the factors is dL/dparam: exactly (small nets) or to 30 digits
         target = sp.diff(loss, param)
         product = expanded(d, sp.Mul(*[f.value for f in eq.factors]))
-        if name == "tanh-cce":     # exact_zero of a 3-layer softmax expression is too slow
+        if name == "tanh-cce":  # exact_zero of a 3-layer softmax expression is too slow
             diff = evaluate(product - target, point)
             assert abs(diff) < sp.Float("1e-30") * (1 + abs(evaluate(target, point))), param
         else:
@@ -93,25 +93,45 @@ def test_every_gradient_line_is_the_derivative(name):
 
 def test_seed_sheet_follows_the_seed_order():
     tex = render_sheet(_derive(SEED))
-    marks = ["\\begin{tikzpicture}", "\\step{1}{1st forward step}", "w-layer 1", "b-layer 1",
-             "\\step{2}{Activation}", "\\frac{1}{1 + e^{-z}}", "\\step{3}{2nd forward step}",
-             "w-layer 2", "\\step{4}{Output activation}", "Summary of the forward pass",
-             "\\section*{Error}", "\\section*{Parameter update}", "learning rate",
-             "\\section*{Derivatives computation}", "Shared products", "Gradients of the layer 1",
-             "Gradients of the output layer", "delta rule in matrix form"]
+    marks = [
+        "\\begin{tikzpicture}",
+        "\\step{1}{1st forward step}",
+        "w-layer 1",
+        "b-layer 1",
+        "\\step{2}{Activation}",
+        "\\frac{1}{1 + e^{-z}}",
+        "\\step{3}{2nd forward step}",
+        "w-layer 2",
+        "\\step{4}{Output activation}",
+        "Summary of the forward pass",
+        "\\section*{Error}",
+        "\\section*{Parameter update}",
+        "learning rate",
+        "\\section*{Derivatives computation}",
+        "Shared products",
+        "Gradients of the layer 1",
+        "Gradients of the output layer",
+        "delta rule in matrix form",
+    ]
     positions = [tex.index(m) for m in marks]
     assert positions == sorted(positions)
     d = _derive(SEED)
     p = printer_for(d)
-    for param in d.params:       # an update line for every parameter
+    for param in d.params:  # an update line for every parameter
         assert f"{p.doprint(param)} &\\leftarrow {p.doprint(param)} - \\eta" in tex
-    for node in ["$w_{11}$", "$w_{a}$", "$+b_{4}$", "$x_{2}$"]:   # the diagram's labels
+    for node in ["$w_{11}$", "$w_{a}$", "$+b_{4}$", "$x_{2}$"]:  # the diagram's labels
         assert node in tex
 
 
 def _cli(*args, env=None, cwd=None):
-    return subprocess.run([sys.executable, "-m", "codegen.cli", "sheet", *args], cwd=cwd or ROOT,
-                          env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "codegen.cli", "sheet", *args],
+        cwd=cwd or ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_cli_is_deterministic_across_processes(tmp_path):
@@ -141,11 +161,11 @@ def test_cli_refuses_to_overwrite_and_names_missing_tex(tmp_path):
     target.write_text("mine")
     r = _cli("2-3-1", "-o", str(target))
     assert r.returncode == 2 and "--force" in r.stderr and target.read_text() == "mine"
-    env = dict(os.environ, PATH=str(tmp_path))          # no pdflatex on PATH
+    env = dict(os.environ, PATH=str(tmp_path))  # no pdflatex on PATH
     r = _cli("2-3-1", "-o", str(tmp_path / "t.tex"), "--pdf", env=env)
     assert r.returncode == 2
     assert r.stderr.strip().count("\n") == 0 and "texlive-latex-base" in r.stderr
-    assert not (tmp_path / "t.tex").exists()           # nothing half-written
+    assert not (tmp_path / "t.tex").exists()  # nothing half-written
 
 
 def test_markdown_has_the_same_content():

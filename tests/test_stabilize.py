@@ -22,8 +22,10 @@ CASES = [
     (sp.exp(a) / (sp.exp(a) + sp.exp(b)), fn.sigmoid(a - b)),
     (sp.log(sp.exp(a) + sp.exp(b)), a + fn.softplus(b - a)),
     # the logistic loss's delta as the symbolic core hands it over
-    ((1 - 2 * y) * sp.exp(out) / (sp.exp(out) + sp.exp(2 * out * y)),
-     (1 - 2 * y) * fn.sigmoid(out - 2 * out * y)),
+    (
+        (1 - 2 * y) * sp.exp(out) / (sp.exp(out) + sp.exp(2 * out * y)),
+        (1 - 2 * y) * fn.sigmoid(out - 2 * out * y),
+    ),
     (sp.diff(sp.exp(z) / (1 + sp.exp(z)), z), fn.sigmoid(z) - fn.sigmoid(z) ** 2),
 ]
 
@@ -40,8 +42,11 @@ def test_rewrites_give_the_stable_forms():
 
 
 def test_rewrites_are_identities_even_where_float64_overflows():
-    points = [{z: v, y: w, out: v, a: v, b: -w * 7}
-              for v in (-1e4, -40.0, -1.5, 0.3, 2.0, 35.0, 1e4) for w in (0.0, 1.0, 0.25)]
+    points = [
+        {z: v, y: w, out: v, a: v, b: -w * 7}
+        for v in (-1e4, -40.0, -1.5, 0.3, 2.0, 35.0, 1e4)
+        for w in (0.0, 1.0, 0.25)
+    ]
     for formula, _ in CASES:
         for point in points:
             point = {k: sp.Float(v, 50) for k, v in point.items()}
@@ -50,10 +55,16 @@ def test_rewrites_are_identities_even_where_float64_overflows():
 
 
 def test_formulas_without_the_patterns_are_left_alone():
-    for formula in (sp.exp(z) * sp.tanh(z), z ** 2 + 1, sp.log(1 + z ** 2), 2 + sp.exp(z),
-                    sp.exp(z) + sp.exp(2 * z) + 1,
-                    # splitting the pair would leave exp(-a)·σ(a - b): inf·0 at a = -800, b = 0
-                    1 / (sp.exp(a) + sp.exp(b)), sp.exp(a) + sp.exp(b)):
+    for formula in (
+        sp.exp(z) * sp.tanh(z),
+        z**2 + 1,
+        sp.log(1 + z**2),
+        2 + sp.exp(z),
+        sp.exp(z) + sp.exp(2 * z) + 1,
+        # splitting the pair would leave exp(-a)·σ(a - b): inf·0 at a = -800, b = 0
+        1 / (sp.exp(a) + sp.exp(b)),
+        sp.exp(a) + sp.exp(b),
+    ):
         assert stabilize(formula) is formula
 
 

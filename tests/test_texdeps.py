@@ -20,8 +20,9 @@ def _template_packages() -> set[str]:
     """Every \\usepackage'd name, read here independently of codegen.texdeps."""
     names = set()
     for path in (ROOT / "codegen" / "templates").glob("*.jinja"):
-        for group in re.findall(r"\\usepackage\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}",
-                                path.read_text(encoding="utf-8")):
+        for group in re.findall(
+            r"\\usepackage\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}", path.read_text(encoding="utf-8")
+        ):
             names |= {n.strip() for n in group.split(",") if n.strip()}
     return names
 
@@ -34,14 +35,15 @@ def test_every_template_package_is_required_and_has_a_debian_package():
     assert "article.cls" in files
     assert {"t1enc.def", "t1lmr.fd", "ec-lmr10.tfm", "lmr10.pfb"} <= set(files)  # [T1] + lmodern
     assert texdeps.unmapped(files) == []
-    assert {"lmodern", "texlive-latex-base", "texlive-pictures", "poppler-utils"} \
-        <= set(texdeps.apt_packages(files))
+    assert {"lmodern", "texlive-latex-base", "texlive-pictures", "poppler-utils"} <= set(
+        texdeps.apt_packages(files)
+    )
 
 
 def test_a_new_template_package_without_a_debian_package_is_reported(tmp_path):
-    (tmp_path / "x.tex.jinja").write_text("\\documentclass{article}\n"
-                                          "% \\usepackage{commented}\n"
-                                          "\\usepackage[shortlabels]{enumitem,booktabs}\n")
+    (tmp_path / "x.tex.jinja").write_text(
+        "\\documentclass{article}\n% \\usepackage{commented}\n\\usepackage[shortlabels]{enumitem,booktabs}\n"
+    )
     files = texdeps.required_files(tmp_path)
     assert files == ["article.cls", "enumitem.sty", "booktabs.sty"]
     assert texdeps.unmapped(files) == ["enumitem.sty", "booktabs.sty"]
@@ -57,13 +59,14 @@ def _fake_tools(tmp_path, hide: str) -> tuple[dict, Path]:
     bin_ = tmp_path / "bin"
     bin_.mkdir()
     log = tmp_path / "apt.log"
-    real = subprocess.run(["sh", "-c", "command -v kpsewhich"], capture_output=True,
-                          text=True, check=True).stdout.strip()
+    real = subprocess.run(
+        ["sh", "-c", "command -v kpsewhich"], capture_output=True, text=True, check=True
+    ).stdout.strip()
     scripts = {
         "apt-get": f'#!/bin/sh\necho "$@" >> {log}\n',
         "sudo": '#!/bin/sh\nexec "$@"\n',
-        "kpsewhich": "#!/bin/sh\nfor f in \"$@\"; do\n"
-                     f'  case "$f" in {hide or "-"}) ;; *) {real} "$f" ;; esac\ndone\nexit 0\n',
+        "kpsewhich": '#!/bin/sh\nfor f in "$@"; do\n'
+        f'  case "$f" in {hide or "-"}) ;; *) {real} "$f" ;; esac\ndone\nexit 0\n',
     }
     for name, text in scripts.items():
         (bin_ / name).write_text(text)
@@ -73,8 +76,7 @@ def _fake_tools(tmp_path, hide: str) -> tuple[dict, Path]:
 
 def test_install_script_installs_lmodern_when_only_lmodern_is_missing(tmp_path):
     env, log = _fake_tools(tmp_path, hide="lmodern.sty")
-    result = subprocess.run(["bash", str(SCRIPT)], env=env, capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(["bash", str(SCRIPT)], env=env, capture_output=True, text=True, timeout=120)
     installs = [line for line in log.read_text().splitlines() if line.startswith("install")]
     assert len(installs) == 1 and "lmodern" in installs[0].split()
     assert "--no-install-recommends" in installs[0].split()
@@ -85,8 +87,7 @@ def test_install_script_installs_lmodern_when_only_lmodern_is_missing(tmp_path):
 @pytest.mark.tex
 def test_install_script_does_nothing_when_everything_is_there(tmp_path):
     env, log = _fake_tools(tmp_path, hide="")
-    result = subprocess.run(["bash", str(SCRIPT)], env=env, capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(["bash", str(SCRIPT)], env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert not log.exists()
 
@@ -102,11 +103,15 @@ def test_missing_package_names_the_sty_and_the_install_command():
 
 
 def test_missing_lmodern_names_its_debian_package():
-    log = ("(/usr/share/texlive/texmf-dist/tex/latex/base/fontenc.sty)\n\n"
-           "! LaTeX Error: File `lmodern.sty' not found.\n\nType X to quit or <RETURN> to proceed,\n")
+    log = (
+        "(/usr/share/texlive/texmf-dist/tex/latex/base/fontenc.sty)\n\n"
+        "! LaTeX Error: File `lmodern.sty' not found.\n\nType X to quit or <RETURN> to proceed,\n"
+    )
     assert missing_file(log) == "lmodern.sty"
     assert texdeps.package_of("lmodern.sty") == "lmodern"
-    font_log = ("./sheet.tex:5: Font T1/lmr/m/n/10.95=ec-lmr10 at 10.95pt not loadable: Metric "
-                "(TFM) file not found.\n")
+    font_log = (
+        "./sheet.tex:5: Font T1/lmr/m/n/10.95=ec-lmr10 at 10.95pt not loadable: Metric "
+        "(TFM) file not found.\n"
+    )
     assert missing_file(font_log) == "ec-lmr10.tfm"
     assert missing_file("! Undefined control sequence.\n") == ""

@@ -32,8 +32,9 @@ def module_for(tmp_path):
 
 def test_trains_xor_and_writes_weights_and_curve(tmp_path):
     weights, plot = tmp_path / "w.npz", tmp_path / "loss.png"
-    status, out, err = run(["train", *NET, "--epochs", "2000", "--lr", "2", "--out", str(weights),
-                            "--plot", str(plot)])
+    status, out, err = run(
+        ["train", *NET, "--epochs", "2000", "--lr", "2", "--out", str(weights), "--plot", str(plot)]
+    )
     assert status == 0, err
     final = float(out.split("final loss ")[1].split()[0])
     assert final < 0.01
@@ -65,8 +66,9 @@ def test_ctrl_c_keeps_the_last_finished_epoch(tmp_path, monkeypatch):
 
     monkeypatch.setattr(progress.Progress, "update", interrupt)
     weights = tmp_path / "w.npz"
-    status, _, err = run(["train", *NET, "--epochs", "1000", "--out", str(weights),
-                          "--plot", str(tmp_path / "l.png")])
+    status, _, err = run(
+        ["train", *NET, "--epochs", "1000", "--out", str(weights), "--plot", str(tmp_path / "l.png")]
+    )
     assert status == 130
     assert "stopped at epoch" in err
     module = module_for(tmp_path)
@@ -79,9 +81,24 @@ def test_ctrl_c_keeps_the_last_finished_epoch(tmp_path, monkeypatch):
 
 def test_divergence_exits_1_and_keeps_good_weights(tmp_path):
     weights = tmp_path / "w.npz"
-    status, _, err = run(["train", "2-8-1", "-a", "identity", "--output-activation", "identity",
-                          "--data", "moons", "--epochs", "200", "--lr", "1e6",
-                          "--out", str(weights)])
+    status, _, err = run(
+        [
+            "train",
+            "2-8-1",
+            "-a",
+            "identity",
+            "--output-activation",
+            "identity",
+            "--data",
+            "moons",
+            "--epochs",
+            "200",
+            "--lr",
+            "1e6",
+            "--out",
+            str(weights),
+        ]
+    )
     assert status == 1 and "diverged" in err
     with np.load(weights) as data:
         assert all(np.isfinite(data[k]).all() for k in ("W1", "b1", "W2", "b2"))
@@ -89,8 +106,24 @@ def test_divergence_exits_1_and_keeps_good_weights(tmp_path):
 
 @pytest.mark.parametrize("data", ["moons", "circles"])
 def test_builtin_sets_are_learnable(data):
-    status, out, err = run(["train", "2-8-1", "-a", "tanh", "--loss", "bce", "--data", data,
-                            "--optimizer", "adam", "--lr", "0.05", "--epochs", "400"])
+    status, out, err = run(
+        [
+            "train",
+            "2-8-1",
+            "-a",
+            "tanh",
+            "--loss",
+            "bce",
+            "--data",
+            data,
+            "--optimizer",
+            "adam",
+            "--lr",
+            "0.05",
+            "--epochs",
+            "400",
+        ]
+    )
     assert status == 0, err
     assert float(out.split("final loss ")[1].split()[0]) < 0.2
 
@@ -100,7 +133,8 @@ def test_csv_data(tmp_path):
     X = rng.normal(size=(64, 3))
     y = (X.sum(axis=1) > 0).astype(float)
     np.savetxt(tmp_path / "d.csv", np.c_[X, y], delimiter=",", header="a,b,c,label", comments="")
-    status, out, err = run(["train", "3-4-1", "--loss", "bce", "--data", str(tmp_path / "d.csv"),
-                            "--epochs", "300", "--lr", "1"])
+    status, out, err = run(
+        ["train", "3-4-1", "--loss", "bce", "--data", str(tmp_path / "d.csv"), "--epochs", "300", "--lr", "1"]
+    )
     assert status == 0, err
     assert float(out.split("final loss ")[1].split()[0]) < 0.3

@@ -29,18 +29,21 @@ GOOD = "[\\sigma(\\hat{z}) - y] \\cdot [\\sigma(\\hat{z})(1-\\sigma(\\hat{z}))]"
 def test_dittos_copy_the_factor_above_at_their_position():
     doc = parse_document(
         "$$\\frac{\\partial L}{\\partial w_{41}} = [a] \\cdot [b] \\cdot [c]$$\n"
-        "$$\\frac{\\partial L}{\\partial w_{42}} = // \\quad // \\quad [d]$$")
+        "$$\\frac{\\partial L}{\\partial w_{42}} = // \\quad // \\quad [d]$$"
+    )
     sides = expand_dittos(doc)
     assert [str(f) for f in sides[1][0]] == ["a", "b", "d"]
     assert DITTO not in sides[1][0]
 
 
 def test_dittos_follow_the_side_of_the_same_kind(d):
-    tex = (f"$$\\frac{{\\partial L}}{{\\partial w_{{41}}}} = "
-           f"\\frac{{\\partial L}}{{\\partial out}} \\cdot \\frac{{\\partial out}}{{\\partial z_o}} "
-           f"\\cdot \\frac{{\\partial z_o}}{{\\partial w_{{41}}}} = {GOOD} \\cdot [\\sigma(z_{{h1}})]$$\n"
-           f"$$\\frac{{\\partial L}}{{\\partial w_{{42}}}} = // \\quad // \\quad "
-           f"\\frac{{\\partial z_o}}{{\\partial w_{{42}}}} = // \\quad // \\quad [\\sigma(z_{{h2}})]$$")
+    tex = (
+        f"$$\\frac{{\\partial L}}{{\\partial w_{{41}}}} = "
+        f"\\frac{{\\partial L}}{{\\partial out}} \\cdot \\frac{{\\partial out}}{{\\partial z_o}} "
+        f"\\cdot \\frac{{\\partial z_o}}{{\\partial w_{{41}}}} = {GOOD} \\cdot [\\sigma(z_{{h1}})]$$\n"
+        f"$$\\frac{{\\partial L}}{{\\partial w_{{42}}}} = // \\quad // \\quad "
+        f"\\frac{{\\partial z_o}}{{\\partial w_{{42}}}} = // \\quad // \\quad [\\sigma(z_{{h2}})]$$"
+    )
     report = verify_text(d, tex)
     assert [v.correct for v in report.verdicts] == [True, True]
 
@@ -51,9 +54,11 @@ def test_ditto_with_nothing_above_is_unusable(d):
 
 
 def test_plain_text_dittos(d):
-    text = ("dL/dw11 = [out - y] * [out*(1-out)] * [w_a] * [sigma(z_h1)*(1-sigma(z_h1))] * [x1]\n"
-            "dL/dw12 = // * // * // * // * [x2]\n"
-            'dL/db1 = " * " * " * "')
+    text = (
+        "dL/dw11 = [out - y] * [out*(1-out)] * [w_a] * [sigma(z_h1)*(1-sigma(z_h1))] * [x1]\n"
+        "dL/dw12 = // * // * // * // * [x2]\n"
+        'dL/db1 = " * " * " * "'
+    )
     report = verify_text(d, text, "txt")
     assert [v.correct for v in report.verdicts] == [True, True, True]
 
@@ -70,8 +75,10 @@ def test_unknown_name_is_unusable_and_lists_the_known_ones(d):
 
 def test_seed_spellings_all_resolve(d):
     for spelled in ("\\hat{z}", "z_{\\hat{}}", "z_o", "{}^2Z", "z"):
-        tex = (f"$$\\frac{{\\partial L}}{{\\partial b_4}} = [\\sigma({spelled}) - y_T] \\cdot "
-               f"[\\sigma({spelled})(1-\\sigma({spelled}))] \\cdot [1]$$")
+        tex = (
+            f"$$\\frac{{\\partial L}}{{\\partial b_4}} = [\\sigma({spelled}) - y_T] \\cdot "
+            f"[\\sigma({spelled})(1-\\sigma({spelled}))] \\cdot [1]$$"
+        )
         assert verify_text(d, tex).ok, spelled
     for target in ("y", "y_T", "y_{TRUE}", "y_{\\text{TRUE}}"):
         tex = f"$$\\frac{{\\partial L}}{{\\partial \\text{{output}}}} = \\text{{output}} - {target}$$"
@@ -84,11 +91,16 @@ def test_derivative_of_something_not_in_the_network(d):
 
 
 def test_definitions_are_checked_against_the_forward_pass(d):
-    tex = ("$$z_{h1} = w_{11} x_1 + w_{12} x_2 + b_1$$\n$$\\frac{\\partial z_{h1}}{\\partial b_1} = 1$$\n"
-           "$$z_{h2} = w_{21} x_1 + b_2$$\n$$q = 1$$")
+    tex = (
+        "$$z_{h1} = w_{11} x_1 + w_{12} x_2 + b_1$$\n$$\\frac{\\partial z_{h1}}{\\partial b_1} = 1$$\n"
+        "$$z_{h2} = w_{21} x_1 + b_2$$\n$$q = 1$$"
+    )
     report = verify_text(d, tex)
     assert [(v.line, v.kind, v.status) for v in report.verdicts] == [
-        (1, "definition", "correct"), (2, "local", "correct"), (3, "definition", "wrong")]
+        (1, "definition", "correct"),
+        (2, "local", "correct"),
+        (3, "definition", "wrong"),
+    ]
     assert [(u.line, u.reason) for u in report.unchecked] == [(4, "unknown name q")]
 
 
@@ -100,7 +112,9 @@ def test_toml_with_network_table(tmp_path, capsys):
     path.write_text(
         '[network]\nnet = "2-3-1"\nnaming = "seed"\n\n[aliases]\nW11 = "w_a"\n\n'
         '[derivatives]\n"dL/dw_a" = "[out - y_T] * [out*(1 - out)] * [sigma(z_h1)]"\n'
-        '"dz_o/d(sigma(z_h1))" = "W11"\n"dL/db4" = "// * [z_o]"\n', encoding="utf-8")
+        '"dz_o/d(sigma(z_h1))" = "W11"\n"dL/db4" = "// * [z_o]"\n',
+        encoding="utf-8",
+    )
     code = main(["verify", str(path), "--json"])
     doc = json.loads(capsys.readouterr().out)
     assert code == 1
@@ -134,8 +148,7 @@ def test_missing_network_is_unusable(tmp_path, capsys):
 
 def test_parse_error_reports_line_and_column(tmp_path, capsys):
     path = tmp_path / "bad.tex"
-    path.write_text("ok\n$$\\frac{\\partial L}{\\partial w_{11}} = [x_1 \\cdot \\foo]$$\n",
-                    encoding="utf-8")
+    path.write_text("ok\n$$\\frac{\\partial L}{\\partial w_{11}} = [x_1 \\cdot \\foo]$$\n", encoding="utf-8")
     assert main(["verify", str(path), "--net", "2-3-1", "--naming", "seed"]) == 2
     err = capsys.readouterr().err
     assert "line 2, col" in err and "unknown command" in err
@@ -168,7 +181,7 @@ HOSTILE = [
     ("tex", "$$\\frac{\\partial L}{\\partial w_{11}} = " + "x_1 + " * 150_000 + "x_1$$"),
     ("txt", "dL/db4 = out - y\n" * 55_000),
     ("tex", "$$\\frac{\\partial L}{\\partial b_4} = [out - y] \\cdot [1]$$\n" * 20_000),
-    ("toml", "[derivatives]\n\"dL/dw11\" = \"__import__('os')\"\n"),
+    ("toml", '[derivatives]\n"dL/dw11" = "__import__(\'os\')"\n'),
 ]
 
 
@@ -181,7 +194,7 @@ def test_hostile_input_fails_cleanly_and_fast(d, fmt, text):
         report = verify_text(d, text, fmt)
     except SympropError as err:
         assert err.exit_code == 2 and str(err).strip() and "\n" not in str(err)
-    else:   # read without error: then it must have been judged, not executed
+    else:  # read without error: then it must have been judged, not executed
         assert report.verdicts and not report.ok
     assert time.perf_counter() - start < 2.0
     assert not os.path.exists(MARK)
@@ -200,8 +213,11 @@ def test_read_rejects_unknown_format():
 
 
 def test_placeholder_argument_in_definitions_is_skipped(d):
-    report = verify_text(d, "$$\\sigma(\\cdot) = \\frac{1}{1+e^{-z}}$$\n$$g(\\cdot) = \\sigma(\\cdot)$$\n"
-                            "$$\\frac{\\partial L}{\\partial b_4} = [out - y] \\cdot [g(z)(1-g(z))]$$")
+    report = verify_text(
+        d,
+        "$$\\sigma(\\cdot) = \\frac{1}{1+e^{-z}}$$\n$$g(\\cdot) = \\sigma(\\cdot)$$\n"
+        "$$\\frac{\\partial L}{\\partial b_4} = [out - y] \\cdot [g(z)(1-g(z))]$$",
+    )
     assert len(report.unchecked) == 2 and report.ok and report.exit_code == 4
     with pytest.raises(SympropError, match="placeholder"):
         verify_text(d, "$$\\frac{\\partial L}{\\partial b_4} = [out - y] \\cdot [\\sigma(\\cdot)]$$")
@@ -212,11 +228,14 @@ def test_plain_left_side_spellings():
     assert [str(s.lhs.den) for s in doc.statements] == ["g(z)", "z_h1", "w11", "sigma(z_h1)"]
 
 
-@pytest.mark.parametrize("name,args,code,wrong", [
-    ("seed_derivation.tex", ["--net", "2-3-1", "--naming", "seed"], 1, 14),
-    ("seed_derivation.txt", ["--net", "2-3-1", "--naming", "seed"], 1, 14),
-    ("tanh_mse.toml", [], 1, 1),
-])
+@pytest.mark.parametrize(
+    "name,args,code,wrong",
+    [
+        ("seed_derivation.tex", ["--net", "2-3-1", "--naming", "seed"], 1, 14),
+        ("seed_derivation.txt", ["--net", "2-3-1", "--naming", "seed"], 1, 14),
+        ("tanh_mse.toml", [], 1, 1),
+    ],
+)
 def test_shipped_examples(name, args, code, wrong, capsys):
     path = os.path.join(os.path.dirname(__file__), "..", "examples", name)
     assert main(["verify", path, *args]) == code

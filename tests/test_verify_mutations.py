@@ -24,7 +24,7 @@ from symbolic.functions import expand_definitions
 from symbolic.spec import network
 from symbolic.verify import check_product, prepare
 
-pytestmark = pytest.mark.slow   # see make test-fast
+pytestmark = pytest.mark.slow  # see make test-fast
 
 NETS = [
     ("2-3-1", "sigmoid", "half_se"),
@@ -32,8 +32,8 @@ NETS = [
     ("2-3-1", "relu", "half_se"),
     ("2-3-2", "leaky_relu", "half_se"),
     ("2-2-2-1", "relu", "half_se"),
-    ("-".join(["1"] * 12), "relu", "half_se"),         # 11 layers
-    ("-".join(["1"] * 11), "leaky_relu", "half_se"),   # 10 layers
+    ("-".join(["1"] * 12), "relu", "half_se"),  # 11 layers
+    ("-".join(["1"] * 11), "leaky_relu", "half_se"),  # 10 layers
     ("-".join(["1"] * 11), "abs(z)", "half_se"),
 ]
 MUTATIONS = ("replace", "drop", "duplicate", "weight", "sign")
@@ -115,7 +115,8 @@ def _mutated_chain_is_never_correct(data):
 
 # each property twice: examples from this run's seed (printed by conftest.py), and fixed ones
 test_a_mutated_chain_is_never_correct, test_a_mutated_chain_is_never_correct_fixed = two_passes(
-    st.data(), max_examples=30,
+    st.data(),
+    max_examples=30,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )(_mutated_chain_is_never_correct)
 
@@ -128,22 +129,31 @@ def _unmutated_chain_is_proved(k, pick):
 
 
 test_the_unmutated_chain_is_proved, test_the_unmutated_chain_is_proved_fixed = two_passes(
-    st.integers(0, len(NETS) - 1), st.integers(0, 10**6), max_examples=8,
+    st.integers(0, len(NETS) - 1),
+    st.integers(0, 10**6),
+    max_examples=8,
 )(_unmutated_chain_is_proved)
 
 
 def census(n: int, seed: int = 0) -> dict:
     """tried / caught / judged correct (exact or not) / not proved, over n random mutations."""
     rng = random.Random(seed)
-    counts = {"tried": 0, "caught": 0, "not_proved": 0, "passed": 0, "equivalent": 0,
-              "equivalent_proved_exactly": 0}
+    counts = {
+        "tried": 0,
+        "caught": 0,
+        "not_proved": 0,
+        "passed": 0,
+        "equivalent": 0,
+        "equivalent_proved_exactly": 0,
+    }
     while counts["tried"] < n:
         k = rng.randrange(len(NETS))
         d, checker, pool, weights = setup(k)
         param = rng.choice(d.params)
         true = list(d.factors(param))
-        hand = mutate(d, pool, weights, true, rng.choice(MUTATIONS), rng.randrange(len(true)),
-                      rng.randrange(10**6))
+        hand = mutate(
+            d, pool, weights, true, rng.choice(MUTATIONS), rng.randrange(len(true)), rng.randrange(10**6)
+        )
         if hand is None:
             continue
         v = judge(checker, param, hand)

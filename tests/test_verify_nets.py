@@ -61,8 +61,7 @@ def test_seed_missing_one_minus_sigma_shows_as_ratio():
 
 def test_seed_wrong_weight_index():
     d = net(*SEED)
-    v = one(d, "dL/dw21 = [out - y_T] * [out*(1 - out)] * [w_c] * "
-               "[sigma(z_h2)*(1 - sigma(z_h2))] * [x1]")
+    v = one(d, "dL/dw21 = [out - y_T] * [out*(1 - out)] * [w_c] * [sigma(z_h2)*(1 - sigma(z_h2))] * [x1]")
     assert (v.fault.kind, v.fault.position) == ("wrong", 3)
     assert v.fault.read_as == S(d, "w_c") and v.fault.expected == S(d, "w_b")
 
@@ -76,15 +75,19 @@ def test_seed_z_for_activation():
 
 def test_seed_in_latex_with_aliases_and_generic_g():
     d = net(*SEED)
-    tex = (r"$$\frac{\partial Loss}{\partial w_{42}} = [g(z) - y_{TRUE}] \cdot "
-           r"[g(z)(1 - g(z))] \cdot [\frac{1}{1+e^{-z_{h2}}}]$$")
+    tex = (
+        r"$$\frac{\partial Loss}{\partial w_{42}} = [g(z) - y_{TRUE}] \cdot "
+        r"[g(z)(1 - g(z))] \cdot [\frac{1}{1+e^{-z_{h2}}}]$$"
+    )
     assert one(d, tex, "tex").correct
 
 
 def test_seed_user_alias():
     d = net(*SEED)
-    tex = ("% symprop: alias W_{11} = w_a\n"
-           r"$$\frac{\partial z}{\partial g(z_{h1})} = W_{11}$$")
+    tex = (
+        "% symprop: alias W_{11} = w_a\n"
+        r"$$\frac{\partial z}{\partial g(z_{h1})} = W_{11}$$"
+    )
     v = one(d, tex, "tex")
     assert v.correct and v.kind == "local"
 
@@ -95,15 +98,15 @@ TANH = ("2-2-1", "tanh", "mse")
 
 
 def test_tanh_correct():
-    v = one(net(*TANH), "dL/dW1_1_2 = [2*(a2_1 - y)] * [1 - a2_1**2] * [W2_1_1] * "
-                        "[1 - tanh(z1_1)**2] * [x2]")
+    v = one(net(*TANH), "dL/dW1_1_2 = [2*(a2_1 - y)] * [1 - a2_1**2] * [W2_1_1] * [1 - tanh(z1_1)**2] * [x2]")
     assert v.correct and v.exact
 
 
 def test_tanh_wrong_activation_derivative():
     d = net(*TANH)
-    v = one(d, "dL/dW1_1_2 = [2*(a2_1 - y)] * [1 - a2_1**2] * [W2_1_1] * "
-               "[tanh(z1_1)*(1 - tanh(z1_1))] * [x2]")
+    v = one(
+        d, "dL/dW1_1_2 = [2*(a2_1 - y)] * [1 - a2_1**2] * [W2_1_1] * [tanh(z1_1)*(1 - tanh(z1_1))] * [x2]"
+    )
     f = v.fault
     assert (f.kind, f.position) == ("wrong", 4)
     assert f.expected == 1 - sp.tanh(S(d, "z1_1")) ** 2
@@ -132,8 +135,10 @@ RELU = ("2-3-1", "relu", "bce")
 
 def test_relu_bce_correct_long_form_and_delta_form():
     d = net(*RELU)
-    long = ("dL/dW1_2_1 = [-y/a2_1 + (1 - y)/(1 - a2_1)] * [a2_1*(1 - a2_1)] * [W2_1_2] * "
-            "[relu_prime(z1_2)] * [x1]")
+    long = (
+        "dL/dW1_2_1 = [-y/a2_1 + (1 - y)/(1 - a2_1)] * [a2_1*(1 - a2_1)] * [W2_1_2] * "
+        "[relu_prime(z1_2)] * [x1]"
+    )
     assert one(d, long).correct
     assert one(d, "dL/dW1_2_1 = [a2_1 - y] * [W2_1_2] * [H(z1_2)] * [x1]").correct
 
@@ -160,8 +165,9 @@ SOFTMAX = ("3-4-3", "relu", "cce")
 def test_softmax_correct_delta_and_explicit_forms():
     d = net(*SOFTMAX)
     assert one(d, "dL/dW2_2_3 = [a2_2 - y2] * [relu(z1_3)]").correct
-    explicit = ("dL/dW1_1_1 = [W2_1_1*(a2_1 - y1) + W2_2_1*(a2_2 - y2) + W2_3_1*(a2_3 - y3)] * "
-                "[H(z1_1)] * [x1]")
+    explicit = (
+        "dL/dW1_1_1 = [W2_1_1*(a2_1 - y1) + W2_2_1*(a2_2 - y2) + W2_3_1*(a2_3 - y3)] * [H(z1_1)] * [x1]"
+    )
     v = one(d, explicit)
     assert v.correct and v.exact
 
@@ -174,8 +180,9 @@ def test_softmax_sign_error():
 
 def test_softmax_transposed_weight():
     d = net(*SOFTMAX)
-    v = one(d, "dL/dW1_1_1 = [W2_1_1*(a2_1 - y1) + W2_1_2*(a2_2 - y2) + W2_1_3*(a2_3 - y3)] * "
-               "[H(z1_1)] * [x1]")
+    v = one(
+        d, "dL/dW1_1_1 = [W2_1_1*(a2_1 - y1) + W2_1_2*(a2_2 - y2) + W2_1_3*(a2_3 - y3)] * [H(z1_1)] * [x1]"
+    )
     f = v.fault
     assert (f.kind, f.position) == ("wrong", 1)
     assert f.partial == (d.loss_symbol, relu(S(d, "z1_1")))
@@ -197,16 +204,19 @@ def test_deep_correct_and_by_paths():
     d = net(*DEEP)
     assert one(d, f"dL/dW1_1_2 = {D_SUM} * [sigma(z1_1)*(1 - sigma(z1_1))] * [x2]").correct
     paths = " + ".join(
-        f"(a3_1 - y)*a3_1*(1 - a3_1)*W3_1_{k}*sigma(z2_{k})*(1 - sigma(z2_{k}))*W2_{k}_1"
-        for k in (1, 2, 3))
+        f"(a3_1 - y)*a3_1*(1 - a3_1)*W3_1_{k}*sigma(z2_{k})*(1 - sigma(z2_{k}))*W2_{k}_1" for k in (1, 2, 3)
+    )
     v = one(d, f"dL/dW1_1_2 = [{paths}] * [sigma(z1_1)*(1 - sigma(z1_1))] * [x2]")
     assert v.correct and v.exact
 
 
 def test_deep_transposed_weight():
     d = net(*DEEP)
-    v = one(d, "dL/dW1_1_2 = [W2_1_1*delta2_1 + W2_1_2*delta2_2 + W2_1_3*delta2_3] * "
-               "[sigma(z1_1)*(1 - sigma(z1_1))] * [x2]")
+    v = one(
+        d,
+        "dL/dW1_1_2 = [W2_1_1*delta2_1 + W2_1_2*delta2_2 + W2_1_3*delta2_3] * "
+        "[sigma(z1_1)*(1 - sigma(z1_1))] * [x2]",
+    )
     assert (v.fault.kind, v.fault.position) == ("wrong", 1)
 
 
@@ -221,13 +231,15 @@ def test_deep_wrong_weight_index_and_z_for_a():
 
 def test_deep_local_factors_and_deltas():
     d = net(*DEEP)
-    text = "\n".join([
-        "dz3_1/d(sigma(z2_2)) = W3_1_2",
-        "d(sigma(z2_2))/dz2_2 = sigma(z2_2)*(1 - sigma(z2_2))",
-        "dL/dz2_2 = (a3_1 - y)*a3_1*(1 - a3_1) * W3_1_2 * sigma(z2_2)*(1 - sigma(z2_2))",
-        "dz3_1/dz2_2 = W3_1_2 * sigma(z2_2)*(1 - sigma(z2_2))",
-        "dz3_1/d(sigma(z2_2)) = W3_1_1",
-    ])
+    text = "\n".join(
+        [
+            "dz3_1/d(sigma(z2_2)) = W3_1_2",
+            "d(sigma(z2_2))/dz2_2 = sigma(z2_2)*(1 - sigma(z2_2))",
+            "dL/dz2_2 = (a3_1 - y)*a3_1*(1 - a3_1) * W3_1_2 * sigma(z2_2)*(1 - sigma(z2_2))",
+            "dz3_1/dz2_2 = W3_1_2 * sigma(z2_2)*(1 - sigma(z2_2))",
+            "dz3_1/d(sigma(z2_2)) = W3_1_1",
+        ]
+    )
     verdicts = verify_text(d, text, "txt").verdicts
     assert [v.correct for v in verdicts] == [True, True, True, True, False]
     assert verdicts[-1].fault.expected == S(d, "W3_1_2")
@@ -235,7 +247,7 @@ def test_deep_local_factors_and_deltas():
 
 def test_unalignable_product_reports_the_ratio():
     d = net(*SEED)
-    v = one(d, "dL/dw_a = (out - y_T)*out*sigma(z_h1)")   # one expression, (1 - out) missing
+    v = one(d, "dL/dw_a = (out - y_T)*out*sigma(z_h1)")  # one expression, (1 - out) missing
     assert v.fault.kind in ("ratio", "missing", "wrong")
     single = one(d, "dL/dw_a = [(out - y_T)*out*sigma(z_h1)]")
     assert single.fault.kind == "ratio"

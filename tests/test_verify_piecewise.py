@@ -19,7 +19,7 @@ from symbolic.verify import check_gradient, verify_text
 from symbolic.verify.piecewise import piecewise_zero, units_of
 from symbolic.verify.points import choose_points, evidence
 
-CHAIN = "-".join(["1"] * 12)          # 11 layers, one unit each
+CHAIN = "-".join(["1"] * 12)  # 11 layers, one unit each
 
 
 @lru_cache(maxsize=None)
@@ -62,7 +62,7 @@ def test_reported_deep_relu_chain_slip_is_wrong_at_factor_14():
     assert (v.fault.kind, v.fault.position) == ("wrong", 14)
     assert v.fault.expected == sp.Heaviside(S(d, "z5_1"))
     off = [u for u, s in v.witness.pattern if s < 0]
-    assert off == [S(d, "z5_1")]            # the branch that tells: z5 off, z6 on
+    assert off == [S(d, "z5_1")]  # the branch that tells: z5 off, z6 on
     assert v.witness.hand != 0
 
 
@@ -79,10 +79,9 @@ def test_points_exercise_every_unit_of_the_chain():
     from symbolic.verify.numbers import Points
 
     pts = Points(d, base=base)
-    ev = evidence(pts.vector(sp.Mul(*[sp.Heaviside(u) for u in units])),
-                  {u: pts.vector(u) for u in units})
+    ev = evidence(pts.vector(sp.Mul(*[sp.Heaviside(u) for u in units])), {u: pts.vector(u) for u in units})
     assert ev.branches_exercised and ev.discriminating >= 2
-    for point_values, pattern in zip(pts.values, asked):   # each unit where it was asked to be
+    for point_values, pattern in zip(pts.values, asked):  # each unit where it was asked to be
         assert all((point_values[u] > 0) == (s > 0) for u, s in pattern.items())
 
 
@@ -93,7 +92,7 @@ def test_leaky_relu_chain_slip_at_the_right_factor():
     d = net("-".join(["1"] * 11), "leaky_relu")
     p = S(d, "W1_1_1")
     true = d.factors(p)
-    v = check_gradient(d, p, planted(d, p, 8, true[6]))       # f'(z7) written for f'(z6)
+    v = check_gradient(d, p, planted(d, p, 8, true[6]))  # f'(z7) written for f'(z6)
     assert v.status == "wrong" and (v.fault.kind, v.fault.position) == ("wrong", 8)
     assert check_gradient(d, p, list(true)).exact
 
@@ -104,8 +103,8 @@ def test_abs_chain_slip_at_the_right_factor():
     true = d.factors(p)
     z3 = S(d, "z3_1")
     at = true.index(sp.sign(z3)) + 1
-    slip = planted(d, p, at, sp.Abs(z3) / z3)                # |z|/z: sign(z) in another spelling
-    assert check_gradient(d, p, slip).exact                  # equal: proved, not guessed
+    slip = planted(d, p, at, sp.Abs(z3) / z3)  # |z|/z: sign(z) in another spelling
+    assert check_gradient(d, p, slip).exact  # equal: proved, not guessed
     v = check_gradient(d, p, planted(d, p, at, sp.Heaviside(z3)))
     assert v.status == "wrong" and v.fault.position == at
 
@@ -114,7 +113,7 @@ def test_dropped_step_factor_in_a_deep_chain_is_missing():
     d = net(CHAIN)
     p = S(d, "W1_1_1")
     factors = list(d.factors(p))
-    del factors[13]                                          # H(z5) left out
+    del factors[13]  # H(z5) left out
     v = check_gradient(d, p, factors)
     assert v.status == "wrong" and (v.fault.kind, v.fault.position) == ("missing", 14)
 
@@ -132,8 +131,10 @@ def test_sum_whose_extra_terms_cancel_while_the_unit_is_on():
 
 def test_delta_sum_with_a_term_repeated_for_a_dead_one():
     d = net("2-4-4-1")
-    good = ("dL/dW1_1_1 = [W2_1_1*delta2_1 + W2_2_1*delta2_2 + W2_3_1*delta2_3 + W2_4_1*delta2_4]"
-            " * [H(z1_1)] * [x1]")
+    good = (
+        "dL/dW1_1_1 = [W2_1_1*delta2_1 + W2_2_1*delta2_2 + W2_3_1*delta2_3 + W2_4_1*delta2_4]"
+        " * [H(z1_1)] * [x1]"
+    )
     bad = good.replace("W2_4_1*delta2_4", "W2_3_1*delta2_3")
     verdicts = verify_text(d, good + "\n" + bad, "txt").verdicts
     assert verdicts[0].status == "correct" and verdicts[0].exact
@@ -143,7 +144,7 @@ def test_delta_sum_with_a_term_repeated_for_a_dead_one():
 def test_statement_zero_on_most_of_the_space_has_a_nonzero_witness_when_one_exists():
     d = net(CHAIN)
     p = S(d, "W1_1_1")
-    v = check_gradient(d, p, planted(d, p, 15, S(d, "W4_1_1")))   # W4 for W5
+    v = check_gradient(d, p, planted(d, p, 15, S(d, "W4_1_1")))  # W4 for W5
     assert v.status == "wrong" and v.fault.position == 15
     assert v.witness.true != 0 and all(s > 0 for _, s in v.witness.pattern)
 
@@ -173,7 +174,7 @@ def test_evidence_rejects_all_zero_and_one_constant():
     z = sp.Symbol("z")
     assert not evidence([0] * 20, {z: [1, -1] * 10}).sufficient
     assert not evidence([3] * 20, {}).sufficient
-    assert not evidence([1, 2] * 10, {z: [1] * 20}).sufficient     # z never off
+    assert not evidence([1, 2] * 10, {z: [1] * 20}).sufficient  # z never off
     assert evidence([1, 2] * 10, {z: [1, -1] * 10}).sufficient
 
 
@@ -228,6 +229,6 @@ def test_piecewise_zero_decides_every_branch():
     assert piecewise_zero(sp.Abs(z) - z * sp.sign(z)).zero
     assert piecewise_zero(H(z) * H(-z)).zero
     assert piecewise_zero(sp.Max(z, z / 10) - z / 10 - sp.Rational(9, 10) * relu(z)).zero
-    c = piecewise_zero(w * H(z) - w)                 # differs where z is off
-    assert not c.zero and c.patterns == (((z, -1),),)    # only patterns where it is not 0
+    c = piecewise_zero(w * H(z) - w)  # differs where z is off
+    assert not c.zero and c.patterns == (((z, -1),),)  # only patterns where it is not 0
     assert units_of([H(z - 10)]) == ((z - 10,), True)

@@ -16,9 +16,11 @@ from symbolic.spec import network
 from symbolic.verify import verify_text
 
 PACKAGE = Path(__file__).resolve().parent.parent / "symbolic" / "verify"
-DOC = ("dL/dw11 = [out - y_T] * [out*(1 - out)] * [w_a] * [sigma(z_h1)*(1 - sigma(z_h1))] * [x1]\n"
-       "dL/dw12 = // * // * // * // * [x1]\n"
-       "dz_o/d(sigma(z_h1)) = w_a\n")
+DOC = (
+    "dL/dw11 = [out - y_T] * [out*(1 - out)] * [w_a] * [sigma(z_h1)*(1 - sigma(z_h1))] * [x1]\n"
+    "dL/dw12 = // * // * // * // * [x1]\n"
+    "dz_o/d(sigma(z_h1)) = w_a\n"
+)
 
 
 def _stage(code) -> str | None:
@@ -31,7 +33,7 @@ def trace(fn):
     handed, callbacks, stack, parent = [], [], [], os.getpid()
 
     def profile(frame, event, arg):
-        if os.getpid() != parent:          # a forked proof: not traced
+        if os.getpid() != parent:  # a forked proof: not traced
             sys.setprofile(None)
             return
         if event == "return":

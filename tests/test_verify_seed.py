@@ -27,7 +27,7 @@ def report(d):
     return verify_text(d, SEED_TEX.read_text(encoding="utf-8"), "tex")
 
 
-SEED_COPY = ROOT / "tests" / "data" / "seed_000_8c9fba2d71a6ddb8.txt"    # see tests/data/README.md
+SEED_COPY = ROOT / "tests" / "data" / "seed_000_8c9fba2d71a6ddb8.txt"  # see tests/data/README.md
 SEED_SHA256 = "c1bf729b76fcdb7d8d51af4f92a0bd02c1014f6490a142da72bfac5671f4c23b"
 
 
@@ -66,7 +66,7 @@ def test_the_first_factor_slip_is_found_in_every_gradient(d, report):
         assert f.read_as == z_o - y
         assert f.expected == out - y
         assert f.partial == (d.loss_symbol, out)
-        assert f.others == 0          # every other factor is right, ditto marks included
+        assert f.others == 0  # every other factor is right, ditto marks included
         assert v.witness.hand != v.witness.true
 
 
@@ -108,11 +108,10 @@ def test_cli_json(capsys):
     code = main(["verify", str(SEED_TEX), "--net", "2-3-1", "--naming", "seed", "--json"])
     doc = json.loads(capsys.readouterr().out)
     assert code == 1 and doc["exit_code"] == 1 and doc["ok"] is False
-    assert doc["counts"] == {"statements": 19, "correct": 5, "wrong": 14, "not_proved": 0,
-                             "not_checked": 0}
+    assert doc["counts"] == {"statements": 19, "correct": 5, "wrong": 14, "not_proved": 0, "not_checked": 0}
     bad = [s for s in doc["statements"] if not s["correct"]]
     assert bad[0]["fault"]["expected"]["sympy"] == "w_a"
     assert bad[1]["fault"]["partial"] == "∂L/∂out"
     assert set(bad[1]["witness"]) == {"point_index", "values", "point", "hand", "true", "pattern"}
     assert bad[1]["status"] == "wrong" and bad[1]["evidence"]["discriminating_points"] == 20
-    assert len(bad[1]["witness"]["point"]) == 2 + 13 + 1   # inputs, parameters, target
+    assert len(bad[1]["witness"]["point"]) == 2 + 13 + 1  # inputs, parameters, target

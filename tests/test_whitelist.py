@@ -51,9 +51,9 @@ def _run(printer, expr, z: float):
     code = printer.doprint(expr)
     scope = {"np": np, "math": math, "DTYPE": np.float64, "EXP_MAX": 700.0}
     for helper in printer.helpers.values():
-        exec(helper, scope)   # noqa: S102 - our printer's own helper definitions
+        exec(helper, scope)  # noqa: S102 - our printer's own helper definitions
     scope["z"] = z
-    return float(eval(code, scope)), code   # noqa: S307 - printer output, not user text
+    return float(eval(code, scope)), code  # noqa: S307 - printer output, not user text
 
 
 @pytest.mark.parametrize("text", FORMULAS)
@@ -61,16 +61,37 @@ def _run(printer, expr, z: float):
 def test_every_whitelisted_name_prints_as_runnable_code(text, printer_cls):
     for expr in _exprs(text):
         for z in (0.7, 1.9):
-            exact = float(sp.N(fn.expand_definitions(expr).subs(Z, z).replace(
-                sp.Heaviside, lambda *a: sp.Integer(1) if a[0] > 0 else sp.Integer(0)), 30))
-            got, code = _run(printer_cls({}), expr, np.float64(z) if printer_cls is NumpyPrinter
-                             else z)
+            exact = float(
+                sp.N(
+                    fn.expand_definitions(expr)
+                    .subs(Z, z)
+                    .replace(sp.Heaviside, lambda *a: sp.Integer(1) if a[0] > 0 else sp.Integer(0)),
+                    30,
+                )
+            )
+            got, code = _run(printer_cls({}), expr, np.float64(z) if printer_cls is NumpyPrinter else z)
             assert got == pytest.approx(exact, rel=1e-12, abs=1e-12), (text, code)
 
 
 # every spelling the Unicode printers may use for a function
-UNICODE_NAMES = {"exp", "log", "sqrt", "tanh", "sinh", "cosh", "sin", "cos", "abs", "σ", "ReLU",
-                 "softplus", "max", "min", "H", "sign"}
+UNICODE_NAMES = {
+    "exp",
+    "log",
+    "sqrt",
+    "tanh",
+    "sinh",
+    "cosh",
+    "sin",
+    "cos",
+    "abs",
+    "σ",
+    "ReLU",
+    "softplus",
+    "max",
+    "min",
+    "H",
+    "sign",
+}
 
 
 @pytest.mark.parametrize("text", FORMULAS)
@@ -92,14 +113,22 @@ def test_every_whitelisted_name_prints_as_latex_that_compiles():
         tex_f, tex_df = p.doprint(f), p.doprint(df)
         assert not re.search(r"Heaviside|Abs|operatorname\{(Max|Min|E|pi)\}|\bE\b", tex_f + tex_df)
         lines.append(f"${tex_f}$ \\quad ${tex_df}$\\par")
-    doc = ("\\documentclass{article}\\usepackage{amsmath,amssymb}\\begin{document}\n"
-           + "\n".join(lines) + "\n\\end{document}\n")
+    doc = (
+        "\\documentclass{article}\\usepackage{amsmath,amssymb}\\begin{document}\n"
+        + "\n".join(lines)
+        + "\n\\end{document}\n"
+    )
     assert compile_pdf(doc, "whitelist").pdf.startswith(b"%PDF")
 
 
-@pytest.mark.parametrize("option, formula", [("-a", "sin(z)**2 + cos(z)**2"),
-                                             ("-a", "cosh(z)**2 - sinh(z)**2"),
-                                             ("--loss", "sin(out)**2 + cos(out)**2 + y")])
+@pytest.mark.parametrize(
+    "option, formula",
+    [
+        ("-a", "sin(z)**2 + cos(z)**2"),
+        ("-a", "cosh(z)**2 - sinh(z)**2"),
+        ("--loss", "sin(out)**2 + cos(out)**2 + y"),
+    ],
+)
 def test_formulas_whose_derivative_is_zero_are_refused(option, formula, capsys, tmp_path):
     """f ≡ 1 parsed, but its module had `delta1_1 = 0` (a number, not a column of the batch)
     and died with AttributeError: 'int' object has no attribute 'sum'."""

@@ -29,14 +29,17 @@ from symbolic.errors import SympropError
 from symbolic.formula import _CONSTANTS, _functions
 from symbolic.spec import network
 
-pytestmark = pytest.mark.slow   # see make test-fast
+pytestmark = pytest.mark.slow  # see make test-fast
 
 UNARY = sorted(n for n in _functions() if n not in ("max", "min"))
 BINARY_FUNCS = ["max", "min"]
-POSITIVE_ONLY = {"log", "ln", "sqrt"}      # given a positive argument half of the time
+POSITIVE_ONLY = {"log", "ln", "sqrt"}  # given a positive argument half of the time
 
-leaves = st.one_of(st.just(("z",)), st.sampled_from([0.5, 1, 2, 3]).map(lambda x: ("num", x)),
-                   st.sampled_from(sorted(_CONSTANTS)).map(lambda c: ("const", c)))
+leaves = st.one_of(
+    st.just(("z",)),
+    st.sampled_from([0.5, 1, 2, 3]).map(lambda x: ("num", x)),
+    st.sampled_from(sorted(_CONSTANTS)).map(lambda c: ("const", c)),
+)
 
 
 def extend(children):
@@ -61,7 +64,7 @@ def render(t) -> str:
         if kind in POSITIVE_ONLY and t[2]:
             arg = f"({arg})**2 + 0.5"
         return f"{kind}({arg})"
-    if kind in BINARY_FUNCS:    # offset: no tie on a whole interval (max(z, abs(z)) for z > 0,
+    if kind in BINARY_FUNCS:  # offset: no tie on a whole interval (max(z, abs(z)) for z > 0,
         # where SymPy's derivative is H(0) + H(0), 1/2 + 1/2 exactly but 0 in code)
         return f"{kind}({render(t[1])}, {render(t[2])} + 0.3137)"
     if kind == "/":
@@ -101,28 +104,28 @@ def _central_differences(m, params, X, Y, h=1e-6):
 def _check(m, params, X, Y, rows: bool):
     value, grads = (m._value_and_gradients_rows if rows else m.value_and_gradients)(params, X, Y)
     g = m._flat(grads)[0]
-    assume(np.isfinite(value) and np.all(np.isfinite(g)) and abs(value) < 1e4
-           and np.max(np.abs(g)) < 1e4)
+    assume(np.isfinite(value) and np.all(np.isfinite(g)) and abs(value) < 1e4 and np.max(np.abs(g)) < 1e4)
     assert abs(value - m.loss(params, X, Y)) <= 1e-9 * (1 + abs(value))
     fd = _central_differences(m, params, X, Y)
     assume(np.all(np.isfinite(fd)))
     assert np.allclose(g, fd, rtol=1e-4, atol=1e-5 * (1 + abs(value))), (g, fd)
 
 
-@example(("**", ("z",), 0.5))                          # sqrt: NameError before the fix
+@example(("**", ("z",), 0.5))  # sqrt: NameError before the fix
 @example(("*", ("const", "pi"), ("sin", ("z",), False)))
 @example(("+", ("**", ("sin", ("z",), False), 2), ("**", ("cos", ("z",), False), 2)))
-@example(("**", ("relu", ("num", 3), False), 2))   # float(relu(3)) raised in the parser
-@example(("max", ("z",), ("relu", ("num", 0.5), False)))   # max could not compare relu(1/2)
+@example(("**", ("relu", ("num", 3), False), 2))  # float(relu(3)) raised in the parser
+@example(("max", ("z",), ("relu", ("num", 0.5), False)))  # max could not compare relu(1/2)
 # stabilize wrote log(1 + e^(1/2)) as softplus(1/2) inside min, which could not compare it
 @example(("min", ("softplus", ("num", 0.5), True), ("sigmoid", ("**", ("z",), 0.5), False)))
 def _module_gradients_match_differences(tree):
     """The tree as the activation (NumPy path, both styles), and in a loss (which a built-in
     activation lets run on the Python-float rows too: custom activations have no row spelling)."""
     formula = render(tree)
-    cases = [("z/4 + " + formula, "half_se", ("elementwise", "matrix")),
-             ("sigmoid", f"(out - y)**2/2 + ({formula.replace('z', '(out - y)')})/4",
-              ("elementwise", "matrix"))]
+    cases = [
+        ("z/4 + " + formula, "half_se", ("elementwise", "matrix")),
+        ("sigmoid", f"(out - y)**2/2 + ({formula.replace('z', '(out - y)')})/4", ("elementwise", "matrix")),
+    ]
     rng = np.random.default_rng(0)
     X, Y = rng.standard_normal((20, 2)), rng.random((20, 1))
     for act, loss, styles in cases:
@@ -131,7 +134,7 @@ def _module_gradients_match_differences(tree):
         except SympropError:
             assume(False)
         with tempfile.TemporaryDirectory() as tmp, warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)      # nan where the domain ends
+            warnings.simplefilter("ignore", RuntimeWarning)  # nan where the domain ends
             for style in styles:
                 m = _load(render_module(d, style), tmp, f"wl_{next(_counter)}")
                 params = m.init_params(3)
@@ -142,9 +145,10 @@ def _module_gradients_match_differences(tree):
 
 
 test_whitelist_module_gradients, test_whitelist_module_gradients_fixed = two_passes(
-    trees, max_examples=8,
+    trees,
+    max_examples=8,
     # no shrinking: an example costs about a second, and shrinking one failure took over five
     # minutes; the failing tree is printed as found (small already: at most 5 leaves)
     phases=(Phase.explicit, Phase.reuse, Phase.generate),
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])(
-    _module_gradients_match_differences)
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)(_module_gradients_match_differences)

@@ -11,14 +11,21 @@ EXAMPLE = """example:
 
 
 def register(sub, network_options) -> None:
-    p = sub.add_parser("derive", help="print the exact chain-rule derivation",
-                       description="Print every forward step, local factor, delta and gradient.",
-                       epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = sub.add_parser(
+        "derive",
+        help="print the exact chain-rule derivation",
+        description="Print every forward step, local factor, delta and gradient.",
+        epilog=EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     network_options(p)
     p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.add_argument("--only", default=None,
-                   help="comma-separated sections to show: forward, forward_matrix, loss, rule, local, "
-                        "delta, gradient, delta_matrix, gradient_matrix, update, update_matrix")
+    p.add_argument(
+        "--only",
+        default=None,
+        help="comma-separated sections to show: forward, forward_matrix, loss, rule, local, "
+        "delta, gradient, delta_matrix, gradient_matrix, update, update_matrix",
+    )
     p.add_argument("--out", "-o", default=None, help="write to this file instead of stdout")
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     p.set_defaults(func=run)
@@ -38,8 +45,9 @@ def only_kinds(text: str | None) -> tuple[str, ...] | None:
         raise SympropError(f"--only {text!r} names no section", f"use some of {', '.join(names)}")
     for kind in kinds:
         if kind not in names:
-            raise SympropError(f"--only: unknown section {kind!r}",
-                               f"use some of {', '.join(names)}, comma-separated")
+            raise SympropError(
+                f"--only: unknown section {kind!r}", f"use some of {', '.join(names)}, comma-separated"
+            )
     return kinds
 
 

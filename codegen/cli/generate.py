@@ -13,16 +13,24 @@ EXAMPLE = """example:
 
 
 def register(sub, network_options) -> None:
-    p = sub.add_parser("generate", help="write a NumPy-only training module",
-                       description="Write one Python file that imports only NumPy and trains "
-                                   "the network: init_params, forward, loss, gradients, step, "
-                                   "train, predict, save/load and a command line.",
-                       epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = sub.add_parser(
+        "generate",
+        help="write a NumPy-only training module",
+        description="Write one Python file that imports only NumPy and trains "
+        "the network: init_params, forward, loss, gradients, step, "
+        "train, predict, save/load and a command line.",
+        epilog=EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     network_options(p)
     p.add_argument("--out", "-o", required=True, help="the module to write (e.g. train_net.py)")
-    p.add_argument("--style", choices=["auto", "elementwise", "matrix"], default="auto",
-                   help="elementwise: one line per unit (narrow layers); matrix: matmuls "
-                        "(wide layers); auto picks per network (default)")
+    p.add_argument(
+        "--style",
+        choices=["auto", "elementwise", "matrix"],
+        default="auto",
+        help="elementwise: one line per unit (narrow layers); matrix: matmuls "
+        "(wide layers); auto picks per network (default)",
+    )
     p.add_argument("--dtype", choices=["float64", "float32"], default="float64")
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     p.set_defaults(func=run)
@@ -31,11 +39,13 @@ def register(sub, network_options) -> None:
 def command_line(args) -> str:
     """The command that reproduces this module (recorded in its docstring)."""
     parts = ["symprop", "generate", args.arch, "--activation", args.activation, "--loss", args.loss]
-    for flag, value in (("--output-activation", args.output_activation),
-                        ("--naming", None if args.naming == "layered" else args.naming),
-                        ("--alpha", args.alpha),
-                        ("--style", None if args.style == "auto" else args.style),
-                        ("--dtype", None if args.dtype == "float64" else args.dtype)):
+    for flag, value in (
+        ("--output-activation", args.output_activation),
+        ("--naming", None if args.naming == "layered" else args.naming),
+        ("--alpha", args.alpha),
+        ("--style", None if args.style == "auto" else args.style),
+        ("--dtype", None if args.dtype == "float64" else args.dtype),
+    ):
         if value is not None:
             parts += [flag, str(value)]
     return shlex.join(parts)
@@ -50,7 +60,6 @@ def run(args) -> int:
 
     check_writable(args.out, args.force)
     d = derive(spec_from_args(args))
-    path = write_file(args.out, render_module(d, args.style, args.dtype, command_line(args)),
-                      args.force)
+    path = write_file(args.out, render_module(d, args.style, args.dtype, command_line(args)), args.force)
     print(f"wrote {path}", file=sys.stderr)
     return 0

@@ -14,24 +14,41 @@ EXAMPLE = """example:
 
 
 def register(sub, network_options) -> None:
-    p = sub.add_parser("sheet", help="write the derivation sheet (LaTeX, PDF, or Markdown)",
-                       description="Write a standalone derivation sheet: diagram, forward steps, "
-                                   "error, updates and every gradient by the chain rule.",
-                       epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = sub.add_parser(
+        "sheet",
+        help="write the derivation sheet (LaTeX, PDF, or Markdown)",
+        description="Write a standalone derivation sheet: diagram, forward steps, "
+        "error, updates and every gradient by the chain rule.",
+        epilog=EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     network_options(p)
-    p.add_argument("--out", "-o", default=None,
-                   help="the .tex (or .md) file to write; required for LaTeX, Markdown goes to "
-                        "stdout without it")
-    p.add_argument("--format", choices=["tex", "md"], default="tex",
-                   help="tex: a standalone LaTeX document (default); md: Markdown with $$ math")
-    p.add_argument("--pdf", action="store_true",
-                   help="also compile it with pdflatex and write the PDF next to the .tex")
-    p.add_argument("--png", action="store_true",
-                   help="also write PNG previews of the pages next to the .tex (implies --pdf)")
+    p.add_argument(
+        "--out",
+        "-o",
+        default=None,
+        help="the .tex (or .md) file to write; required for LaTeX, Markdown goes to stdout without it",
+    )
+    p.add_argument(
+        "--format",
+        choices=["tex", "md"],
+        default="tex",
+        help="tex: a standalone LaTeX document (default); md: Markdown with $$ math",
+    )
+    p.add_argument(
+        "--pdf", action="store_true", help="also compile it with pdflatex and write the PDF next to the .tex"
+    )
+    p.add_argument(
+        "--png",
+        action="store_true",
+        help="also write PNG previews of the pages next to the .tex (implies --pdf)",
+    )
     p.add_argument("--no-diagram", action="store_true", help="leave out the network diagram")
-    p.add_argument("--matrix-only", action="store_true",
-                   help="the delta (matrix) form only, no per-parameter lines (automatic for "
-                        "large networks)")
+    p.add_argument(
+        "--matrix-only",
+        action="store_true",
+        help="the delta (matrix) form only, no per-parameter lines (automatic for large networks)",
+    )
     p.add_argument("--force", action="store_true", help="overwrite existing files")
     p.set_defaults(func=run)
 
@@ -56,8 +73,7 @@ def run(args) -> int:
     from ..sheet import SheetOptions, render_sheet
 
     d = derive(spec_from_args(args))
-    options = SheetOptions(diagram=not args.no_diagram, matrix_only=args.matrix_only,
-                           format=args.format)
+    options = SheetOptions(diagram=not args.no_diagram, matrix_only=args.matrix_only, format=args.format)
     text = render_sheet(d, options)
     if not args.out:
         sys.stdout.write(text)

@@ -16,14 +16,21 @@ EXAMPLE = """example:
 
 
 def register(sub, network_options) -> None:
-    p = sub.add_parser("train", help="train the network on data (built-in or CSV/NPZ)",
-                       description="Generate the network's NumPy training module in process and "
-                                   "train it. Ctrl-C stops cleanly and keeps the last good weights.",
-                       epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = sub.add_parser(
+        "train",
+        help="train the network on data (built-in or CSV/NPZ)",
+        description="Generate the network's NumPy training module in process and "
+        "train it. Ctrl-C stops cleanly and keeps the last good weights.",
+        epilog=EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     network_options(p)
-    p.add_argument("--data", default="xor",
-                   help="xor, moons, circles (built in, no download) or FILE.csv/FILE.npz "
-                        "(columns: inputs, then targets) (default: xor)")
+    p.add_argument(
+        "--data",
+        default="xor",
+        help="xor, moons, circles (built in, no download) or FILE.csv/FILE.npz "
+        "(columns: inputs, then targets) (default: xor)",
+    )
     p.add_argument("--epochs", type=int, default=2000)
     p.add_argument("--lr", type=float, default=2.0, help="learning rate η (default 2.0)")
     p.add_argument("--optimizer", choices=["sgd", "momentum", "adam"], default="sgd")
@@ -32,8 +39,11 @@ def register(sub, network_options) -> None:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--dtype", choices=["float64", "float32"], default="float64")
     p.add_argument("--out", "-o", default=None, help="write the trained weights here (.npz)")
-    p.add_argument("--plot", default=None,
-                   help="write the loss curve here (.png; needs matplotlib) and its CSV beside it")
+    p.add_argument(
+        "--plot",
+        default=None,
+        help="write the loss curve here (.png; needs matplotlib) and its CSV beside it",
+    )
     p.add_argument("--force", action="store_true", help="overwrite --out/--plot files")
     p.set_defaults(func=run)
 
@@ -44,14 +54,19 @@ MAX_EPOCHS = 100_000_000
 def _check(args) -> None:
     """Every number finite and in range before any work (nan compares false: `not x > 0`)."""
     if not 1 <= args.epochs <= MAX_EPOCHS:
-        raise SympropError(f"--epochs {args.epochs} is not between 1 and {MAX_EPOCHS:,}",
-                           "give a number of passes over the data such as 2000")
+        raise SympropError(
+            f"--epochs {args.epochs} is not between 1 and {MAX_EPOCHS:,}",
+            "give a number of passes over the data such as 2000",
+        )
     if not (math.isfinite(args.lr) and args.lr > 0):
-        raise SympropError(f"--lr {args.lr!r} is not a positive finite number",
-                           "give a learning rate such as 0.5")
+        raise SympropError(
+            f"--lr {args.lr!r} is not a positive finite number", "give a learning rate such as 0.5"
+        )
     if not (math.isfinite(args.weight_decay) and args.weight_decay >= 0):
-        raise SympropError(f"--weight-decay {args.weight_decay!r} is not a finite number >= 0",
-                           "give an L2 penalty such as 1e-4, or 0 for none")
+        raise SympropError(
+            f"--weight-decay {args.weight_decay!r} is not a finite number >= 0",
+            "give an L2 penalty such as 1e-4, or 0 for none",
+        )
     if args.batch_size < 0:
         raise SympropError(f"--batch-size {args.batch_size} is negative", "0 means full batch")
     if args.seed < 0:
@@ -66,7 +81,7 @@ def load_data(module, source: str, spec):
         return builtin(source, spec.sizes[0], spec.sizes[-1])
     try:
         return module.read_data(source)
-    except ValueError as err:   # the module's UsageError
+    except ValueError as err:  # the module's UsageError
         raise SympropError(str(err), "see `symprop train --help` for the data format") from None
 
 
@@ -86,22 +101,32 @@ def run(args) -> int:
     spec = spec_from_args(args)
     module = lambdify(derive(spec), dtype=args.dtype)
     X, Y = load_data(module, args.data, spec)
-    print(f"training {spec.describe()} on {args.data} ({len(X)} samples), "
-          f"{args.optimizer} lr={args.lr}", file=sys.stderr)
+    print(
+        f"training {spec.describe()} on {args.data} ({len(X)} samples), {args.optimizer} lr={args.lr}",
+        file=sys.stderr,
+    )
     bar = Progress(args.epochs)
     status, history, params = 0, [], None
     try:
         params, history = module.train(
-            X, Y, args.epochs, args.batch_size or None, args.lr, args.optimizer, args.seed,
-            args.weight_decay, log=bar.update, log_every=1)
+            X,
+            Y,
+            args.epochs,
+            args.batch_size or None,
+            args.lr,
+            args.optimizer,
+            args.seed,
+            args.weight_decay,
+            log=bar.update,
+            log_every=1,
+        )
     except module.Diverged as err:
         bar.close()
         print(f"symprop: {err}", file=sys.stderr)
         params, status = err.params, 1
     except module.Interrupted as err:
         bar.close()
-        print(f"symprop: stopped at epoch {err.epoch}; keeping the weights of that epoch",
-              file=sys.stderr)
+        print(f"symprop: stopped at epoch {err.epoch}; keeping the weights of that epoch", file=sys.stderr)
         params, history, status = err.params, err.history, 130
     if status == 0 and history:
         print(f"final loss {module.loss(params, X, Y):.6g} after {len(history)} epochs")
@@ -122,7 +147,7 @@ def write_outputs(args, module, spec, params, history, inputs, plot_csv) -> int:
     with holding_interrupts() as held:
         if args.out and params is not None:
             weights = io.BytesIO()
-            module.save(params, weights)    # the module's own .npz format, read by its load()
+            module.save(params, weights)  # the module's own .npz format, read by its load()
             written += write_files({args.out: weights.getvalue()}, args.force, inputs)
         if args.plot and history:
             files = {plot_csv: history_csv(history)}

@@ -36,37 +36,68 @@ MAX_BYTES = 1_000_000
 
 
 def register(sub, network_options) -> None:
-    p = sub.add_parser("verify", help="check hand-derived gradients, naming the wrong factor",
-                       description="Check each derivative in a hand derivation against the exact "
-                                   "chain rule: one line per statement, the factor at fault, what "
-                                   "it should be and a numeric witness.",
-                       epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = sub.add_parser(
+        "verify",
+        help="check hand-derived gradients, naming the wrong factor",
+        description="Check each derivative in a hand derivation against the exact "
+        "chain rule: one line per statement, the factor at fault, what "
+        "it should be and a numeric witness.",
+        epilog=EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("file", help="the derivation: .tex, .txt or .toml")
-    p.add_argument("--net", "--arch", dest="arch", default=None,
-                   help="layer widths, input first: e.g. 2-3-1 (or [network] net in a .toml)")
+    p.add_argument(
+        "--net",
+        "--arch",
+        dest="arch",
+        default=None,
+        help="layer widths, input first: e.g. 2-3-1 (or [network] net in a .toml)",
+    )
     # the shared network option names and defaults (cli.network_options takes arch positionally)
-    p.add_argument("--activation", "-a", default=None,
-                   help="hidden (or every) layer activation, as for derive (default: sigmoid)")
+    p.add_argument(
+        "--activation",
+        "-a",
+        default=None,
+        help="hidden (or every) layer activation, as for derive (default: sigmoid)",
+    )
     p.add_argument("--output-activation", default=None, help="output layer activation")
-    p.add_argument("--loss", "-l", default=None, help="half_se, mse, bce, cce or a formula "
-                                                      "(default: half_se)")
-    p.add_argument("--naming", default=None, choices=["layered", "seed"],
-                   help="symbol names: layered (default) or seed (w11, w_a, b4, z_o, out)")
+    p.add_argument(
+        "--loss", "-l", default=None, help="half_se, mse, bce, cce or a formula (default: half_se)"
+    )
+    p.add_argument(
+        "--naming",
+        default=None,
+        choices=["layered", "seed"],
+        help="symbol names: layered (default) or seed (w11, w_a, b4, z_o, out)",
+    )
     p.add_argument("--alpha", type=float, default=None, help="leaky_relu slope")
-    p.add_argument("--format", choices=["tex", "txt", "toml"], default=None,
-                   help="input format (default: from the file extension)")
+    p.add_argument(
+        "--format",
+        choices=["tex", "txt", "toml"],
+        default=None,
+        help="input format (default: from the file extension)",
+    )
     p.add_argument("--points", type=int, default=20, help="random test points (default 20)")
     p.add_argument("--seed", type=int, default=0, help="random seed of the test points")
-    p.add_argument("--at", metavar="POINT.toml", default=None,
-                   help="the point a worked example computed its numbers at: a TOML table of "
-                        "name = value in the document's names (inputs, weights, biases, targets); "
-                        "without it numeric claims are 'not checked'")
+    p.add_argument(
+        "--at",
+        metavar="POINT.toml",
+        default=None,
+        help="the point a worked example computed its numbers at: a TOML table of "
+        "name = value in the document's names (inputs, weights, biases, targets); "
+        "without it numeric claims are 'not checked'",
+    )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=run)
 
 
-DEFAULTS = {"activation": "sigmoid", "output_activation": None, "loss": "half_se",
-            "naming": "layered", "alpha": None}
+DEFAULTS = {
+    "activation": "sigmoid",
+    "output_activation": None,
+    "loss": "half_se",
+    "naming": "layered",
+    "alpha": None,
+}
 
 
 def run(args) -> int:
@@ -88,24 +119,47 @@ def run(args) -> int:
             raise SympropError(f"--points {args.points}", "use between 1 and 1000 points")
         if args.seed < 0:
             raise SympropError(f"--seed {args.seed} is negative", "give a seed of 0 or more")
-        d = derive(network(options["arch"], options["activation"], options["loss"],
-                           options["output_activation"], options["naming"], options["alpha"]))
+        d = derive(
+            network(
+                options["arch"],
+                options["activation"],
+                options["loss"],
+                options["output_activation"],
+                options["naming"],
+                options["alpha"],
+            )
+        )
         point = _read_point(args.at) if args.at else None
-        report = verify_statements(d, doc.statements, doc.aliases, points=args.points,
-                                   seed=args.seed, source=text, unread=doc.unread, point=point)
+        report = verify_statements(
+            d,
+            doc.statements,
+            doc.aliases,
+            points=args.points,
+            seed=args.seed,
+            source=text,
+            unread=doc.unread,
+            point=point,
+        )
         _refuse_wrong_network(report, d.spec)
     except SympropError as err:
         problems, fix = getattr(err, "problems", None) or [err.problem], err.fix
         folded = d is not None and unknown_summary(problems, d.spec)
-        if folded:   # many unknown names: one line with the --net / --naming they imply
+        if folded:  # many unknown names: one line with the --net / --naming they imply
             problems, fix = folded
         for problem in problems:
-            print(f"symprop: error: {args.file}: {problem}"
-                  + (f"; {fix}" if fix and len(problems) == 1 else ""), file=sys.stderr)
+            print(
+                f"symprop: error: {args.file}: {problem}"
+                + (f"; {fix}" if fix and len(problems) == 1 else ""),
+                file=sys.stderr,
+            )
         if args.json:
-            sys.stdout.write(json.dumps({"file": args.file, "ok": False, "exit_code": 2,
-                                         "errors": problems, "fix": fix},
-                                        ensure_ascii=False) + "\n")
+            sys.stdout.write(
+                json.dumps(
+                    {"file": args.file, "ok": False, "exit_code": 2, "errors": problems, "fix": fix},
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
         return 2
     out = to_json(report, args.file) if args.json else render_text(report, args.file)
     sys.stdout.write(out)

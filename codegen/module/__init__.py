@@ -36,8 +36,8 @@ from .plan import WIDTH
 
 STYLES = ("auto", "elementwise", "matrix")
 DTYPES = ("float64", "float32")
-ELEMENTWISE_MAX_PARAMS = 64      # auto style: elementwise up to this many parameters
-ELEMENTWISE_MAX_WIDTH = 8        # ... and layers at most this wide
+ELEMENTWISE_MAX_PARAMS = 64  # auto style: elementwise up to this many parameters
+ELEMENTWISE_MAX_WIDTH = 8  # ... and layers at most this wide
 
 
 def choose_style(d, style: str = "auto") -> str:
@@ -45,12 +45,13 @@ def choose_style(d, style: str = "auto") -> str:
         if style == "elementwise" and not d.scalar:
             from symbolic.errors import SympropError
 
-            raise SympropError(f"{d.spec.arch} has {d.spec.n_params} parameters: too many for "
-                               "the elementwise style", "use --style matrix or auto")
+            raise SympropError(
+                f"{d.spec.arch} has {d.spec.n_params} parameters: too many for the elementwise style",
+                "use --style matrix or auto",
+            )
         return style
     narrow = max(d.spec.sizes[1:]) <= ELEMENTWISE_MAX_WIDTH
-    return "elementwise" if d.scalar and narrow and d.spec.n_params <= ELEMENTWISE_MAX_PARAMS \
-        else "matrix"
+    return "elementwise" if d.scalar and narrow and d.spec.n_params <= ELEMENTWISE_MAX_PARAMS else "matrix"
 
 
 # the exponent cap of the stable sigmoid: exp(EXP_MAX) is finite (float32 overflows past 88.7,
@@ -77,8 +78,7 @@ def render_module(d, style: str = "auto", dtype: str = "float64", source: str = 
         row_printer = RowPrinter(names)
         row = elementwise_plan(d, row_printer, one_row=True)
         # the chunk loop's lines on Python floats: their sheet labels are printed there, once
-        plan.rows = [replace(line, comment="").render(8)
-                     for line in row.forward + row.loss + row.backward]
+        plan.rows = [replace(line, comment="").render(8) for line in row.forward + row.loss + row.backward]
         plan.rows_init = unpack_lines(row.grads, "(0.0,) * N_PARAMS")
         printer.helpers.update(row_printer.helpers)
     for part in ("forward", "predict", "loss", "backward", "grad_fill"):
@@ -91,16 +91,25 @@ def render_module(d, style: str = "auto", dtype: str = "float64", source: str = 
     if d.spec.activations[-1].name == "softmax" or d.spec.loss.name == "cce":
         helpers.append(LOGSUMEXP if style == "elementwise" else SOFTMAX_LSE)
     context = dict(
-        arch=d.spec.arch, describe=d.spec.describe(), style=style, dtype=dtype,
+        arch=d.spec.arch,
+        describe=d.spec.describe(),
+        style=style,
+        dtype=dtype,
         source=source,
-        n_in=d.spec.sizes[0], n_out=d.spec.sizes[-1], layout=layout,
-        n_params=d.spec.n_params, plan=plan, helpers=helpers,
-        mapping=_mapping(d, style), loss_title=d.spec.loss.formula_text or d.spec.loss.title,
+        n_in=d.spec.sizes[0],
+        n_out=d.spec.sizes[-1],
+        layout=layout,
+        n_params=d.spec.n_params,
+        plan=plan,
+        helpers=helpers,
+        mapping=_mapping(d, style),
+        loss_title=d.spec.loss.formula_text or d.spec.loss.title,
         loss_eq=loss_equation(uni, d),
         init_gain=", ".join(_init_gain(d)) + ("," if len(d.layers) == 1 else ""),
         uses_math=any("math." in h for h in helpers) or any("math." in t for t in plan.rows),
         exp_max=EXP_MAX[dtype] if any("EXP_MAX" in h for h in helpers) else None,
-        targets=targets_rule(d), runtime=runtime_parts(),
+        targets=targets_rule(d),
+        runtime=runtime_parts(),
     )
     text = _environment().get_template("train_module.py.jinja").render(**context)
     return text.rstrip("\n") + "\n"
@@ -127,34 +136,41 @@ def runtime_parts() -> dict[str, str]:
 def _environment():
     import jinja2
 
-    env = jinja2.Environment(loader=jinja2.PackageLoader("codegen", "templates"),
-                             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
-                             undefined=jinja2.StrictUndefined, autoescape=False)
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("codegen", "templates"),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+    )
     env.filters["rstrip"] = str.rstrip
-    env.filters.update(FILTERS)   # user text in docstrings: {{ text | py_docstring }}
+    env.filters.update(FILTERS)  # user text in docstrings: {{ text | py_docstring }}
     env.filters["wrap"] = _wrap_docstring
     return env
 
 
 def _wrap_docstring(text: str) -> str:
     """An escaped docstring line broken at spaces onto indented lines (an escape has no space)."""
-    return "\n    ".join(textwrap.wrap(text, WIDTH - 6, break_long_words=False,
-                                      break_on_hyphens=False))
+    return "\n    ".join(textwrap.wrap(text, WIDTH - 6, break_long_words=False, break_on_hyphens=False))
 
 
 def _init_gain(d) -> list[str]:
     """Per-layer standard deviation of the initial weights: sqrt(gain / fan_in)."""
     out = []
     for la in d.layers:
-        out.append(repr(la.activation.init_gain))   # the activation row's (1.0 for a formula)
+        out.append(repr(la.activation.init_gain))  # the activation row's (1.0 for a formula)
     return out
 
 
 def _mapping(d, style) -> list[str]:
     """Docstring lines: which local / sheet names live in which params entry."""
     if style != "elementwise":
-        return [f"params['W{la.index}'][i-1, j-1] is the sheet's W^({la.index})_ij; "
-                f"params['b{la.index}'][i-1] is b^({la.index})_i" for la in d.layers]
+        return [
+            f"params['W{la.index}'][i-1, j-1] is the sheet's W^({la.index})_ij; "
+            f"params['b{la.index}'][i-1] is b^({la.index})_i"
+            for la in d.layers
+        ]
     nm, lines = d.naming, []
     for la in d.layers:
         l, n, m = la.index, la.size, d.spec.sizes[la.index - 1]
@@ -162,8 +178,11 @@ def _mapping(d, style) -> list[str]:
         bs = [nm.names[nm.b(l, i)].code for i in range(1, n + 1)]
         lines.append(f"params['W{l}'] ({n}x{m}, row-major) holds {', '.join(ws)}")
         lines.append(f"params['b{l}'] ({n},) holds {', '.join(bs)}")
-    return [part for line in lines for part in textwrap.wrap(
-        line, WIDTH - 4, subsequent_indent="    ", break_long_words=False)]
+    return [
+        part
+        for line in lines
+        for part in textwrap.wrap(line, WIDTH - 4, subsequent_indent="    ", break_long_words=False)
+    ]
 
 
 SEED_MODULE = "generated/seed_2-3-1_sigmoid_half_se.py"

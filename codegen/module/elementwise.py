@@ -28,22 +28,22 @@ def elementwise_plan(d, printer: NumpyPrinter, one_row: bool = False) -> Plan:
         l, n = la.index, la.size
         m = spec.sizes[l - 1]
         rows = [[code(nm.W(l, i, j)) for j in range(1, m + 1)] for i in range(1, n + 1)]
-        whole = unpack_lines(["(" + ", ".join(r) + ("," if m == 1 else "") + ")" for r in rows],
-                        f"params['W{l}'].tolist()")
+        whole = unpack_lines(
+            ["(" + ", ".join(r) + ("," if m == 1 else "") + ")" for r in rows], f"params['W{l}'].tolist()"
+        )
         if len(whole) == 1:
             plan.unpack += whole
-        else:   # too long for one line: one line per row
+        else:  # too long for one line: one line per row
             plan.unpack.append(f"W{l}_rows = params['W{l}'].tolist()")
             for i, r in enumerate(rows):
                 plan.unpack += unpack_lines(r, f"W{l}_rows[{i}]")
-        plan.unpack += unpack_lines([code(nm.b(l, i)) for i in range(1, n + 1)],
-                               f"params['b{l}'].tolist()")
+        plan.unpack += unpack_lines([code(nm.b(l, i)) for i in range(1, n + 1)], f"params['b{l}'].tolist()")
     plan.inputs = ", ".join(code(x) for x in d.inputs) + ("," if len(d.inputs) == 1 else "")
     plan.targets = ", ".join(code(y) for y in d.targets) + ("," if len(d.targets) == 1 else "")
 
     # forward: z lines in the sheet's written order; f(z) downstream becomes the named a, and
     # f′(z) the named a_prime where the table computes both from one exp (`numpy_pair`)
-    reuse, primes, values = {}, {}, {}   # values: forward's value-only spelling of a pair line
+    reuse, primes, values = {}, {}, {}  # values: forward's value-only spelling of a pair line
     top = spec.activations[-1]
     dexpr, how = output_delta(d)
     for eq in d.of_kind("forward"):
@@ -56,7 +56,7 @@ def elementwise_plan(d, printer: NumpyPrinter, one_row: bool = False) -> Plan:
             z, a = eq.rhs.args[0], code(eq.lhs)
             primes[z] = sp.Symbol(f"{a}_prime", real=True)
             plan.forward.append(Line(f"{a}, {a}_prime", f"{printer.pair_helper(rule)}({code(z)})"))
-            if not one_row:   # the rows path has no forward of its own
+            if not one_row:  # the rows path has no forward of its own
                 values[plan.forward[-1].target] = Line(a, code(eq.rhs))
         else:
             reuse[eq.rhs] = eq.lhs
@@ -72,21 +72,26 @@ def elementwise_plan(d, printer: NumpyPrinter, one_row: bool = False) -> Plan:
     plan.output = f"np.stack(({outs},), axis=1)"
 
     # loss value and the output deltas share subexpressions (out - y): one cse over both
-    logits = [eq.rhs.args[int(eq.rhs.args[0])] if not top.elementwise else _z_of(d, eq.lhs)
-              for eq in d.of_kind("forward")[-len(d.outputs):]]
+    logits = [
+        eq.rhs.args[int(eq.rhs.args[0])] if not top.elementwise else _z_of(d, eq.lhs)
+        for eq in d.of_kind("forward")[-len(d.outputs) :]
+    ]
     loss_expr = _loss_value(d, logits)
     deltas_top, comments = [], []
     top_deltas = [e for e in d.of_kind("delta") if e.layer == spec.depth]
     for eq, o, y in zip(top_deltas, d.outputs, d.targets):
         z = _z_of(d, o)
-        rhs = (dexpr.xreplace({d.out: o, d.y: y, d.z: z}) if dexpr is not None else eq.compact)
+        rhs = dexpr.xreplace({d.out: o, d.y: y, d.z: z}) if dexpr is not None else eq.compact
         if z in primes:
             rhs = rhs.subs(top.prime_for_code(z), primes[z])
         deltas_top.append((eq.lhs, (rhs * INV_N).xreplace(reuse)))
-        comments.append(f"{eq.name}: {uni.doprint(eq.lhs)} = {uni.doprint(eq.compact)}"
-                        f"  (÷n: batch mean; code: {how or 'as the sheet'})")
-    plan.loss.extend(_cse_lines(printer, [(sp.Symbol("L"), loss_expr)] + deltas_top,
-                                ["loss"] + comments, prefix="t"))
+        comments.append(
+            f"{eq.name}: {uni.doprint(eq.lhs)} = {uni.doprint(eq.compact)}"
+            f"  (÷n: batch mean; code: {how or 'as the sheet'})"
+        )
+    plan.loss.extend(
+        _cse_lines(printer, [(sp.Symbol("L"), loss_expr)] + deltas_top, ["loss"] + comments, prefix="t")
+    )
     # hidden deltas, layer by layer from the top: δ = (Σ_k δ_k W_ki) · f′(z) with the stable f′
     for l in range(spec.depth - 1, 0, -1):
         rule = spec.activations[l - 1]
@@ -103,9 +108,14 @@ def elementwise_plan(d, printer: NumpyPrinter, one_row: bool = False) -> Plan:
     for eq in d.of_kind("gradient"):
         rhs = batch_sum(eq.compact.xreplace(reuse))
         target = code(eq.lhs)
-        plan.backward.append(Line(target, code(rhs),
-                                  f"{eq.name}: {uni.doprint(eq.lhs)} = {uni.doprint(eq.compact)}",
-                                  "+=" if one_row else "="))
+        plan.backward.append(
+            Line(
+                target,
+                code(rhs),
+                f"{eq.name}: {uni.doprint(eq.lhs)} = {uni.doprint(eq.compact)}",
+                "+=" if one_row else "=",
+            )
+        )
         plan.grads.append(target)
     return plan
 
@@ -149,19 +159,22 @@ def _cse_lines(printer, items, comments, prefix) -> list[Line]:
     texts = {lhs: rhs for lhs, rhs in items if isinstance(rhs, _LossText)}
     symbols = sp.numbered_symbols(prefix, real=True)
     # stabilize before cse too: cse would pull exp(u) out of 1 + exp(u) and hide the pattern
-    temps, reduced = sp.cse([stabilize(rhs) for _, rhs in plain], symbols=symbols,
-                            optimizations=None, order="none")
+    temps, reduced = sp.cse(
+        [stabilize(rhs) for _, rhs in plain], symbols=symbols, optimizations=None, order="none"
+    )
     lines = [Line(printer.doprint(t), printer.doprint(v)) for t, v in temps]
     comment_of = dict(zip([lhs for lhs, _ in items], comments))
     for (lhs, _), rhs in zip(plain, reduced):
         target = "L" if lhs == sp.Symbol("L") else printer.doprint(lhs)
         lines.append(Line(target, printer.doprint(rhs), comment_of[lhs]))
     for lhs, lt in texts.items():
-        lines[:0] = [Line("L", text, comment_of[lhs] if k == 0 else "")
-                     for k, text in enumerate(_loss_text(printer, lt))]
+        lines[:0] = [
+            Line("L", text, comment_of[lhs] if k == 0 else "")
+            for k, text in enumerate(_loss_text(printer, lt))
+        ]
     for line in lines:
         if line.target == "L":
-            line.op = "+="     # a sum over the chunks of rows
+            line.op = "+="  # a sum over the chunks of rows
     return lines
 
 
@@ -169,5 +182,7 @@ def _loss_text(printer, lt: _LossText) -> list[str]:
     """One `np.sum(term) * inv_n` per output (each fits a line; the caller adds them to L)."""
     p = printer.doprint
     scale = "" if lt.scale == 1 else f" * {p(lt.scale)}"
-    return [f"np.sum({lt.spelling.format(z=p(z), y=p(y), lse='lse')}) * inv_n{scale}"
-            for z, y in zip(lt.logits, lt.targets, strict=True)]
+    return [
+        f"np.sum({lt.spelling.format(z=p(z), y=p(y), lse='lse')}) * inv_n{scale}"
+        for z, y in zip(lt.logits, lt.targets, strict=True)
+    ]

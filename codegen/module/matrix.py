@@ -30,7 +30,7 @@ from ..terminal import loss_equation
 from ..unicode import printer_for
 from .plan import INV_N, Line, Plan, output_delta
 
-W_ORDER = {"float32": "F", "float64": "C"}    # how each W lies in the flat vector, by dtype
+W_ORDER = {"float32": "F", "float64": "C"}  # how each W lies in the flat vector, by dtype
 
 
 def matrix_plan(d, printer: NumpyPrinter, dtype: str = "float64") -> Plan:
@@ -38,17 +38,15 @@ def matrix_plan(d, printer: NumpyPrinter, dtype: str = "float64") -> Plan:
     plan = Plan("matrix", w_order=W_ORDER[dtype])
     code = printer.doprint
     for la in d.layers:
-        plan.unpack.append(f"W{la.index}, b{la.index} = params['W{la.index}'], "
-                           f"params['b{la.index}']")
+        plan.unpack.append(f"W{la.index}, b{la.index} = params['W{la.index}'], params['b{la.index}']")
     x = sp.MatrixSymbol("x", spec.sizes[0], 1)
     printer.names[x] = "X"
     top = d.layers[-1]
     coeff = squared_error_coefficient(d)
     # the fused squared-error output needs f′(z) of the output as an array (or f′ = 1)
-    fused = coeff is not None and (bool(top.activation.numpy_matrix)
-                                   or _is_identity(top.activation))
-    primes = {}     # layer index -> the array holding f′(z) (absent: f′ = 1, or the general route)
-    values = {}     # forward's value-only spelling of a line computing f′ too (forward needs no f′)
+    fused = coeff is not None and (bool(top.activation.numpy_matrix) or _is_identity(top.activation))
+    primes = {}  # layer index -> the array holding f′(z) (absent: f′ = 1, or the general route)
+    values = {}  # forward's value-only spelling of a line computing f′ too (forward needs no f′)
     for eq in d.of_kind("forward_matrix"):
         note = f"{uni.doprint(eq.lhs)} = {uni.doprint(eq.rhs)}"
         la = d.layers[eq.layer - 1]
@@ -57,25 +55,35 @@ def matrix_plan(d, printer: NumpyPrinter, dtype: str = "float64") -> Plan:
             plan.forward += _in_place(code(eq.lhs), eq.rhs, sp.MatAdd, "+=", code, note)
         elif not rule.elementwise and eq.layer == spec.depth:
             plan.forward.append(Line(f"{code(eq.lhs)}, lse", f"_softmax_lse({code(top.z)})", note))
-            values[plan.forward[-1].target] = Line(code(eq.lhs), f"_softmax_lse({code(top.z)})[0]",
-                                                   note)
+            values[plan.forward[-1].target] = Line(code(eq.lhs), f"_softmax_lse({code(top.z)})[0]", note)
         elif _is_identity(rule) and (la is not top or fused):
             plan.forward.append(Line(code(eq.lhs), code(la.z), note + "  (the same array)"))
         elif rule.numpy_matrix and (la is not top or fused):
             a = code(eq.lhs)
             primes[eq.layer] = f"{a}_prime"
-            plan.forward.append(Line(f"{a}, {a}_prime", f"{_fwd_helper(printer, rule)}({code(la.z)})",
-                                     note + f"; {a}_prime = {rule.unicode}′({uni.doprint(la.z)})"
-                                     f"; in place: {code(la.z)}'s array now holds {a}"))
+            plan.forward.append(
+                Line(
+                    f"{a}, {a}_prime",
+                    f"{_fwd_helper(printer, rule)}({code(la.z)})",
+                    note + f"; {a}_prime = {rule.unicode}′({uni.doprint(la.z)})"
+                    f"; in place: {code(la.z)}'s array now holds {a}",
+                )
+            )
             values[plan.forward[-1].target] = Line(a, code(eq.rhs), note)
         else:
             plan.forward.append(Line(code(eq.lhs), code(eq.rhs), note))
     plan.predict = [values.get(line.target, line) for line in plan.forward]
     plan.output = code(top.a)
-    A, Ysym, Zs = (sp.Symbol(code(top.a), real=True), sp.Symbol("Y", real=True),
-                   sp.Symbol(code(top.z), real=True))
-    reuse = {la.activation(sp.Symbol(code(la.z), real=True)): sp.Symbol(code(la.a), real=True)
-             for la in d.layers if la.activation.elementwise}
+    A, Ysym, Zs = (
+        sp.Symbol(code(top.a), real=True),
+        sp.Symbol("Y", real=True),
+        sp.Symbol(code(top.z), real=True),
+    )
+    reuse = {
+        la.activation(sp.Symbol(code(la.z), real=True)): sp.Symbol(code(la.a), real=True)
+        for la in d.layers
+        if la.activation.elementwise
+    }
     eqs = d.of_kind("delta_matrix")
     first = eqs[0]
     note = f"{first.name}: {uni.doprint(first.lhs)} = {uni.doprint(first.rhs)}  (÷n: batch mean)"
@@ -83,10 +91,8 @@ def matrix_plan(d, printer: NumpyPrinter, dtype: str = "float64") -> Plan:
     loss_note = loss_equation(uni, d)
     if fused:
         # squared error: out − y once, the loss as its dot product, the delta scaled in place
-        plan.loss.append(Line(delta, f"{code(top.a)} - Y", "out − y, made once for the loss "
-                              "and the delta"))
-        plan.loss.append(Line("L", f"np.vdot({delta}, {delta}) * ({code(coeff)} * inv_n)",
-                              loss_note))
+        plan.loss.append(Line(delta, f"{code(top.a)} - Y", "out − y, made once for the loss and the delta"))
+        plan.loss.append(Line("L", f"np.vdot({delta}, {delta}) * ({code(coeff)} * inv_n)", loss_note))
         scale = "inv_n" if 2 * coeff == 1 else f"{code(2 * coeff)} * inv_n"
         slope = "" if 2 * coeff == 1 else f"{code(2 * coeff)}·"
         plan.backward.append(Line(delta, scale, note + f"; ∂L/∂out = {slope}(out − y)", op="*="))
@@ -109,8 +115,9 @@ def matrix_plan(d, printer: NumpyPrinter, dtype: str = "float64") -> Plan:
     plan.grad_fill = _gradient_lines(d, code, uni, plan.w_order)
     if not any(re.search(r"\blse\b", line.code) for line in plan.loss + plan.backward):
         # a softmax output under a loss of out alone: its log Σ exp is not needed
-        plan.forward = [values[line.target] if line.target.endswith(", lse") else line
-                        for line in plan.forward]
+        plan.forward = [
+            values[line.target] if line.target.endswith(", lse") else line for line in plan.forward
+        ]
     return plan
 
 
@@ -133,8 +140,10 @@ def _fwd_helper(printer, rule) -> str:
     if name not in printer.helpers:
         alpha = {"alpha": printer.doprint(rule.params[0])} if rule.params else {}
         body = "\n".join(f"    {line.format(z='z', **alpha)}" for line in rule.numpy_matrix)
-        printer.helpers[name] = (f'def {name}(z):\n    """({rule.name}(z), its derivative), '
-                                 f'computed in place of z (which is overwritten)."""\n{body}')
+        printer.helpers[name] = (
+            f'def {name}(z):\n    """({rule.name}(z), its derivative), '
+            f'computed in place of z (which is overwritten)."""\n{body}'
+        )
     return name
 
 
@@ -155,20 +164,25 @@ def _output_delta(d, code, A, Ysym, Zs, reuse, note) -> list[Line]:
     target = code(first.lhs)
     dexpr, how = output_delta(d)
     if dexpr is not None and sp.expand(dexpr - (d.out - d.y)) == 0:
-        return [Line(target, f"{code(A)} - Y", note + f"; code: {how}"),
-                Line(target, "inv_n", op="*=")]
+        return [Line(target, f"{code(A)} - Y", note + f"; code: {how}"), Line(target, "inv_n", op="*=")]
     if dexpr is not None:
         rhs = (dexpr.xreplace({d.out: A, d.y: Ysym, d.z: Zs}) * INV_N).xreplace(reuse)
         return [Line(target, code(rhs), note + f"; code: {how}")]
     dl = d["dL/dout"].rhs.xreplace({d.out: A, d.y: Ysym})
-    return [Line("dL_da", code(dl * INV_N)),
-            Line(target, f"{code(A)} * (dL_da - np.sum({code(A)} * dL_da, axis=-1, "
-                         "keepdims=True))", note)]
+    return [
+        Line("dL_da", code(dl * INV_N)),
+        Line(target, f"{code(A)} * (dL_da - np.sum({code(A)} * dL_da, axis=-1, keepdims=True))", note),
+    ]
 
 
 def _gradient_lines(d, code, uni, w_order) -> list[Line]:
-    lines = [Line("ones", "np.ones(X.shape[0], DTYPE)",
-                  "bias gradients: Σ of δ over the batch as ones @ δ (one BLAS call)")]
+    lines = [
+        Line(
+            "ones",
+            "np.ones(X.shape[0], DTYPE)",
+            "bias gradients: Σ of δ over the batch as ones @ δ (one BLAS call)",
+        )
+    ]
     for eq in d.of_kind("gradient_matrix"):
         note = f"{eq.name}: {uni.doprint(eq.lhs)} = {uni.doprint(eq.rhs)}"
         la = d.layers[eq.layer - 1]
@@ -178,8 +192,15 @@ def _gradient_lines(d, code, uni, w_order) -> list[Line]:
             # δ aᵀ summed over the batch, written by BLAS straight into g's view (no
             # temporary); with W column by column, as a.T δ into the C-contiguous W.T view
             delta, a = code(mats[0]), code(mats[1].arg)
-            lines.append(Line("", f"np.matmul({a}.T, {delta}, out={view}.T)" if w_order == "F"
-                              else f"np.matmul({delta}.T, {a}, out={view})", note))
+            lines.append(
+                Line(
+                    "",
+                    f"np.matmul({a}.T, {delta}, out={view}.T)"
+                    if w_order == "F"
+                    else f"np.matmul({delta}.T, {a}, out={view})",
+                    note,
+                )
+            )
             continue
         if eq.lhs == la.db and isinstance(eq.rhs, sp.MatrixSymbol):
             # Σ over the batch as one BLAS call (a column sum of a C-ordered array is slower)
@@ -196,6 +217,6 @@ def _in_place(target: str, rhs, kind, op: str, code, note: str) -> list[Line]:
     if not isinstance(rhs, kind):
         return [Line(target, code(rhs), note)]
     first, *rest = sorted(rhs.args, key=lambda a: not isinstance(a, sp.MatMul))
-    if not isinstance(first, sp.MatMul):    # no fresh array to build in: one line
+    if not isinstance(first, sp.MatMul):  # no fresh array to build in: one line
         return [Line(target, code(rhs), note)]
     return [Line(target, code(first), note)] + [Line(target, code(a), op=op) for a in rest]

@@ -14,8 +14,8 @@ import sympy as sp
 
 from ..escape import py_comment
 
-INV_N = sp.Symbol("inv_n", positive=True)    # 1 / batch size: the mean is taken at the output
-WIDTH = 99   # generated lines stay within the project's line length (100)
+INV_N = sp.Symbol("inv_n", positive=True)  # 1 / batch size: the mean is taken at the output
+WIDTH = 99  # generated lines stay within the project's line length (100)
 
 
 @dataclass
@@ -25,17 +25,23 @@ class Line:
     target: str
     code: str
     comment: str = ""
-    op: str = "="       # "+=" for sums accumulated over chunks of rows
+    op: str = "="  # "+=" for sums accumulated over chunks of rows
 
     def render(self, indent: int = 4) -> str:
         pad = " " * indent
-        lines = [f"{pad}# {part}" for part in textwrap.wrap(
-            py_comment(self.comment), WIDTH - indent - 2, break_long_words=False,
-            break_on_hyphens=False)]
+        lines = [
+            f"{pad}# {part}"
+            for part in textwrap.wrap(
+                py_comment(self.comment), WIDTH - indent - 2, break_long_words=False, break_on_hyphens=False
+            )
+        ]
         text = f"{pad}{self.target} {self.op} {self.code}" if self.target else pad + self.code
         if len(text) > WIDTH:
-            text = f"{pad}{self.target} {self.op} (\n" + "\n".join(
-                pad + "    " + part for part in _split_code(self.code, WIDTH - indent - 4)) + ")"
+            text = (
+                f"{pad}{self.target} {self.op} (\n"
+                + "\n".join(pad + "    " + part for part in _split_code(self.code, WIDTH - indent - 4))
+                + ")"
+            )
         return "\n".join(lines + [text])
 
 
@@ -45,7 +51,7 @@ def _split_code(code: str, width: int) -> list[str]:
     for i, ch in enumerate(code):
         depth += ch in "([{"
         depth -= ch in ")]}"
-        if depth == 0 and ch == " " and code[i + 1:i + 3] in ("+ ", "- ", "* "):
+        if depth == 0 and ch == " " and code[i + 1 : i + 3] in ("+ ", "- ", "* "):
             pieces.append(code[start:i])
             start = i + 1
     pieces.append(code[start:])
@@ -63,20 +69,20 @@ class Plan:
     """Everything the template needs, as plain strings and lists."""
 
     style: str
-    unpack: list[str] = field(default_factory=list)       # params -> locals
-    inputs: str = ""                                        # "x1, x2": X's columns (elementwise)
-    targets: str = ""                                       # "y_T,": Y's columns (elementwise)
+    unpack: list[str] = field(default_factory=list)  # params -> locals
+    inputs: str = ""  # "x1, x2": X's columns (elementwise)
+    targets: str = ""  # "y_T,": Y's columns (elementwise)
     forward: list[Line] = field(default_factory=list)
-    predict: list[Line] = field(default_factory=list)     # forward's own: no f′ (none is used)
-    output: str = ""                                        # the (n, n_out) output array
+    predict: list[Line] = field(default_factory=list)  # forward's own: no f′ (none is used)
+    output: str = ""  # the (n, n_out) output array
     loss: list[Line] = field(default_factory=list)
     backward: list[Line] = field(default_factory=list)
-    grads: list[str] = field(default_factory=list)         # flat gradient, sheet order
-    grad_fill: list[str] = field(default_factory=list)     # matrix: lines filling g's views
-    chunk: list[str] = field(default_factory=list)         # elementwise: the loop body, indented
-    rows: list[str] = field(default_factory=list)          # the body on one row of Python floats
-    rows_init: list[str] = field(default_factory=list)     # gradient sums start at 0.0
-    w_order: str = "C"     # matrix: how each W lies in the flat vector ("F": column by column)
+    grads: list[str] = field(default_factory=list)  # flat gradient, sheet order
+    grad_fill: list[str] = field(default_factory=list)  # matrix: lines filling g's views
+    chunk: list[str] = field(default_factory=list)  # elementwise: the loop body, indented
+    rows: list[str] = field(default_factory=list)  # the body on one row of Python floats
+    rows_init: list[str] = field(default_factory=list)  # gradient sums start at 0.0
+    w_order: str = "C"  # matrix: how each W lies in the flat vector ("F": column by column)
 
 
 def output_delta(d) -> tuple[sp.Expr, str]:
@@ -90,8 +96,9 @@ def output_delta(d) -> tuple[sp.Expr, str]:
         if has_rule:
             return d["delta_out"].rhs, "delta_out"
         return None, ""
-    divides = any(p.is_Pow and p.exp.is_negative and p.has(d.out)
-                  for p in sp.preorder_traversal(sp.together(dl_dout)))
+    divides = any(
+        p.is_Pow and p.exp.is_negative and p.has(d.out) for p in sp.preorder_traversal(sp.together(dl_dout))
+    )
     if has_rule and divides:
         return d["delta_out"].rhs, "delta_out"
     return dl_dout * rule.prime_for_code(d.z), "dL/dout · f′(z), stable f′"

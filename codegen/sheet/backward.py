@@ -18,13 +18,16 @@ def loss(pr) -> dict:
     subs = {}
     for k, o in enumerate(d.outputs, start=1):
         z = nm.z(top.index, k)
-        subs[o] = (top.activation(z) if top.activation.elementwise
-                   else softmax(k, [nm.z(top.index, i) for i in range(1, top.size + 1)]))
+        subs[o] = (
+            top.activation(z)
+            if top.activation.elementwise
+            else softmax(k, [nm.z(top.index, i) for i in range(1, top.size + 1)])
+        )
     terms = list(eq.terms)
     scale = ""
     if d.spec.loss.mean_over_outputs:
         scale = f"\\frac{{1}}{{{len(terms)}}}"
-    written = d.spec.loss.latex_term      # the loss's own spelling, e.g. -[y log a + (1-y) log(1-a)]
+    written = d.spec.loss.latex_term  # the loss's own spelling, e.g. -[y log a + (1-y) log(1-a)]
     if written is not None:
         pairs = list(zip(d.outputs, d.targets))
         forms = [sum_of(pr, [written(pr.tex(o), pr.tex(y)) for o, y in pairs], scale)]
@@ -34,12 +37,13 @@ def loss(pr) -> dict:
         forms = [sum_of(pr, terms, scale)]
         if top.activation.elementwise:
             forms.append(sum_of(pr, [t.xreplace(subs) for t in terms], scale))
-    return {"lhs": pr.tex(d.loss_symbol), "forms": forms,
-            "outputs": ", ".join(pr.tex(o) for o in d.outputs[:3])
-            + (", \\dots" if len(d.outputs) > 3 else ""),
-            "output_defs": [f"{pr.tex(o)} = {pr.tex(subs[o])}" for o in d.outputs[:1]],
-            "targets": ", ".join(pr.tex(y) for y in d.targets[:3])
-            + (", \\dots" if len(d.targets) > 3 else "")}
+    return {
+        "lhs": pr.tex(d.loss_symbol),
+        "forms": forms,
+        "outputs": ", ".join(pr.tex(o) for o in d.outputs[:3]) + (", \\dots" if len(d.outputs) > 3 else ""),
+        "output_defs": [f"{pr.tex(o)} = {pr.tex(subs[o])}" for o in d.outputs[:1]],
+        "targets": ", ".join(pr.tex(y) for y in d.targets[:3]) + (", \\dots" if len(d.targets) > 3 else ""),
+    }
 
 
 def updates(pr) -> dict:
@@ -64,34 +68,41 @@ def derivatives(pr) -> dict:
     rules = []
     for eq in d.of_kind("rule"):
         if eq.name == "dL/dout":
-            rules.append({"lhs": pr.partial(d.loss_symbol, d.out), "rhs": pr.tex(eq.rhs),
-                          "note": ""})
+            rules.append({"lhs": pr.partial(d.loss_symbol, d.out), "rhs": pr.tex(eq.rhs), "note": ""})
         elif eq.name == "delta_out":
-            rules.append({"lhs": "\\delta_{\\mathrm{out}}", "rhs": pr.tex(eq.rhs),
-                          "note": eq.note})
+            rules.append({"lhs": "\\delta_{\\mathrm{out}}", "rhs": pr.tex(eq.rhs), "note": eq.note})
         else:
             rules.append({"lhs": pr.tex(eq.lhs), "rhs": pr.tex(eq.rhs), "note": ""})
     if not pr.per_weight:
         return {"per_weight": False, "rules": rules}
     first = d.gradient(d.params[0])
-    chain = {"lhs": pr.tex(first.lhs),
-             "lines": lines([(pr.partial(f.num, f.den), pr.pwidth(f)) for f in first.factors],
-                            " \\cdot ")}
+    chain = {
+        "lhs": pr.tex(first.lhs),
+        "lines": lines([(pr.partial(f.num, f.den), pr.pwidth(f)) for f in first.factors], " \\cdot "),
+    }
     local_eqs = d.of_kind("local")
-    locals_ = [f"{pr.partial(e.factors[0].num, e.factors[0].den)} &= {pr.tex(e.rhs)}"
-               for e in local_eqs]
+    locals_ = [f"{pr.partial(e.factors[0].num, e.factors[0].den)} &= {pr.tex(e.rhs)}" for e in local_eqs]
     narrow = max(pr.pwidth(e.factors[0]) + pr.width(e.rhs) for e in local_eqs) < LINE / 2
     deltas = [product_lines(pr, e) for e in d.of_kind("delta")]
     groups = []
     for layer in reversed(d.layers):
         grads = [product_lines(pr, e) for e in d.of_kind("gradient") if e.layer == layer.index]
-        groups.append({"layer": layer.index, "gradients": grads,
-                       "title": ("output layer" if layer.index == pr.spec.depth
-                                 else f"layer {layer.index}")})
-    groups.reverse()   # the seed's order: the first layer's parameters first
-    return {"per_weight": True, "rules": rules, "chain": chain,
-            "locals": columns_down(locals_, 2 if narrow else 1),
-            "deltas": deltas, "groups": groups}
+        groups.append(
+            {
+                "layer": layer.index,
+                "gradients": grads,
+                "title": ("output layer" if layer.index == pr.spec.depth else f"layer {layer.index}"),
+            }
+        )
+    groups.reverse()  # the seed's order: the first layer's parameters first
+    return {
+        "per_weight": True,
+        "rules": rules,
+        "chain": chain,
+        "locals": columns_down(locals_, 2 if narrow else 1),
+        "deltas": deltas,
+        "groups": groups,
+    }
 
 
 def product_lines(pr, eq) -> dict:
@@ -103,10 +114,13 @@ def product_lines(pr, eq) -> dict:
     compact = pr.tex(eq.compact) if eq.compact is not None else ""
     if eq.kind == "delta" and compact == pr.tex(sp.Mul(*[f.value for f in eq.factors])):
         compact = ""
-    return {"lhs": pr.tex(eq.lhs), "chain": lines(partials, " \\cdot "),
-            "values": lines(values, " \\cdot ", glue=True),
-            "compact": compact,
-            "factors": [pr.tex(f.value) for f in eq.factors]}
+    return {
+        "lhs": pr.tex(eq.lhs),
+        "chain": lines(partials, " \\cdot "),
+        "values": lines(values, " \\cdot ", glue=True),
+        "compact": compact,
+        "factors": [pr.tex(f.value) for f in eq.factors],
+    }
 
 
 def matrix_form(pr) -> dict:
@@ -116,8 +130,11 @@ def matrix_form(pr) -> dict:
         return [{"lhs": pr.tex(e.lhs), "rhs": pr.tex(e.rhs)} for e in d.of_kind(kind)]
 
     deltas, gradients = rows("delta_matrix"), rows("gradient_matrix")
-    return {"deltas": deltas, "gradients": gradients,
-            # one spacing for the block: wider when a row's names carry two scripts (∇_W^(1))
-            "gap": row_gap([r["lhs"] + r["rhs"] for r in deltas + gradients]),
-            "grad_out": pr.tex(d.output_gradient),
-            "outputs_vec": pr.tex(d.layers[-1].a)}
+    return {
+        "deltas": deltas,
+        "gradients": gradients,
+        # one spacing for the block: wider when a row's names carry two scripts (∇_W^(1))
+        "gap": row_gap([r["lhs"] + r["rhs"] for r in deltas + gradients]),
+        "grad_out": pr.tex(d.output_gradient),
+        "outputs_vec": pr.tex(d.layers[-1].a),
+    }

@@ -13,15 +13,15 @@ from .diagram import diagram
 from .forward import steps, summary
 from .printing import SheetPrinter
 
-PER_WEIGHT_LIMIT = 150      # parameters: above this the sheet uses the delta form by itself
-PER_WEIGHT_WIDTH = 12       # units in a layer: above this, per-weight lines get unreadable
+PER_WEIGHT_LIMIT = 150  # parameters: above this the sheet uses the delta form by itself
+PER_WEIGHT_WIDTH = 12  # units in a layer: above this, per-weight lines get unreadable
 
 
 @dataclass(frozen=True)
 class SheetOptions:
     diagram: bool = True
     matrix_only: bool = False
-    format: str = "tex"          # 'tex' or 'md'
+    format: str = "tex"  # 'tex' or 'md'
 
 
 DEFAULT_OPTIONS = SheetOptions()
@@ -29,8 +29,12 @@ DEFAULT_OPTIONS = SheetOptions()
 
 def per_weight(d, options: SheetOptions) -> bool:
     """One line per parameter, or the delta form (large nets, or asked for)."""
-    return (d.scalar and not options.matrix_only and d.spec.n_params <= PER_WEIGHT_LIMIT
-            and max(d.spec.sizes) <= PER_WEIGHT_WIDTH)
+    return (
+        d.scalar
+        and not options.matrix_only
+        and d.spec.n_params <= PER_WEIGHT_LIMIT
+        and max(d.spec.sizes) <= PER_WEIGHT_WIDTH
+    )
 
 
 def sheet_context(d, options: SheetOptions = DEFAULT_OPTIONS) -> dict:
@@ -68,18 +72,22 @@ def delta_reason(spec, options: SheetOptions, per_weight: bool) -> str:
         return ""
     if options.matrix_only:
         return "The delta (matrix) form was asked for (\\texttt{-{}-matrix-only})."
-    return (f"This network has {spec.n_params:,} parameters".replace(",", "{,}")
-            + ": one chain-rule line per parameter would fill hundreds of lines, so this "
-              "sheet writes every gradient in the delta (matrix) form instead. Each entry "
-              "of a matrix below is one parameter's gradient.")
+    return (
+        f"This network has {spec.n_params:,} parameters".replace(",", "{,}")
+        + ": one chain-rule line per parameter would fill hundreds of lines, so this "
+        "sheet writes every gradient in the delta (matrix) form instead. Each entry "
+        "of a matrix below is one parameter's gradient."
+    )
 
 
 def command(spec, options: SheetOptions) -> str:
     """The symprop command line that writes this sheet."""
     acts = [a.formula_text or a.name for a in spec.activations]
     act = acts[0] if len(set(acts[:-1])) <= 1 and acts[-1] == acts[0] else ",".join(acts)
-    text = (f"symprop sheet {spec.arch} --activation {_quoted(act)} "
-            f"--loss {_quoted(spec.loss.formula_text or spec.loss.name)} --naming {spec.naming}")
+    text = (
+        f"symprop sheet {spec.arch} --activation {_quoted(act)} "
+        f"--loss {_quoted(spec.loss.formula_text or spec.loss.name)} --naming {spec.naming}"
+    )
     if options.matrix_only:
         text += " --matrix-only"
     if not options.diagram:

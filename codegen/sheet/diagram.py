@@ -13,19 +13,27 @@ from __future__ import annotations
 from .geometry import PT, Box, Circle, Seg, along, between, hits, label_size, slope_angle
 from .layout import number, shown
 
-RADIUS = 0.5 + 0.4 * PT          # minimum size 10mm, plus the outer sep of a thick line
-PAD = 0.03                       # clearance kept around every label box, in cm
+RADIUS = 0.5 + 0.4 * PT  # minimum size 10mm, plus the outer sep of a thick line
+PAD = 0.03  # clearance kept around every label box, in cm
 WEIGHT_SEP, BIAS_SEP = 0.6, 1.0  # inner sep (pt) of the weight and bias label nodes
 OUT_LENGTH = 1.3
 # bias arrow: (anchor on the node, length, where its label sits); the first is the seed's
-BIAS_PLACES = [("north", 0.32, "above"), ("north", 0.3, "right"), ("north", 0.3, "left"),
-               ("south", 0.32, "below"), ("south", 0.3, "right"), ("south", 0.3, "left")]
-SIDE_SHIFT = 1.5                # pt between a bias arrow and a label set beside it
-SPACINGS = (1.7, 2.0, 2.4, 2.8)      # vertical distance between nodes, widened if biases do not fit
-BUDGET = 20000                   # search steps per layer of weight labels
-CAPTION = ("The edge from unit $j$ of one layer to unit $i$ of the next carries the weight in row "
-           "$i$, column $j$ of that layer's weight matrix (labels left out where they would "
-           "overlap; dots stand for units not drawn).")
+BIAS_PLACES = [
+    ("north", 0.32, "above"),
+    ("north", 0.3, "right"),
+    ("north", 0.3, "left"),
+    ("south", 0.32, "below"),
+    ("south", 0.3, "right"),
+    ("south", 0.3, "left"),
+]
+SIDE_SHIFT = 1.5  # pt between a bias arrow and a label set beside it
+SPACINGS = (1.7, 2.0, 2.4, 2.8)  # vertical distance between nodes, widened if biases do not fit
+BUDGET = 20000  # search steps per layer of weight labels
+CAPTION = (
+    "The edge from unit $j$ of one layer to unit $i$ of the next carries the weight in row "
+    "$i$, column $j$ of that layer's weight matrix (labels left out where they would "
+    "overlap; dots stand for units not drawn)."
+)
 
 
 def diagram(pr) -> dict:
@@ -34,9 +42,11 @@ def diagram(pr) -> dict:
     # biases above their nodes (or beside the arrow) at the closest spacing that allows it;
     # else on one side per column (a label between two nodes then reads as the arrow says);
     # mixed sides only when nothing else fits
-    stages = [(dy, places, same) for places, same in ((BIAS_PLACES[:3], False),
-                                                      (BIAS_PLACES, True), (BIAS_PLACES, False))
-              for dy in SPACINGS]
+    stages = [
+        (dy, places, same)
+        for places, same in ((BIAS_PLACES[:3], False), (BIAS_PLACES, True), (BIAS_PLACES, False))
+        for dy in SPACINGS
+    ]
     for dy, places, same in stages:
         d = _draft(pr, dx, dy)
         if _place_biases(d, places, same):
@@ -71,16 +81,16 @@ def _draft(pr, dx: float, dy: float) -> dict:
         for k, (i, y) in enumerate(zip(drawn, ys)):
             nid = f"n{l}_{k}"
             if i is None:
-                nodes.append({"id": nid, "x": number(l * dx), "y": number(y), "text": "\\vdots",
-                              "style": "dots"})
+                nodes.append(
+                    {"id": nid, "x": number(l * dx), "y": number(y), "text": "\\vdots", "style": "dots"}
+                )
                 continue
             if l == 0:
                 text, style = pr.tex(nm.x(i)), "input"
             else:
                 text = pr.tex(nm.z(l, i))
                 style = "output" if l == depth else "hidden"
-            nodes.append({"id": nid, "x": number(l * dx), "y": number(y), "text": text,
-                          "style": style})
+            nodes.append({"id": nid, "x": number(l * dx), "y": number(y), "text": text, "style": style})
             col.append((nid, i))
             if l:
                 biases.append({"node": nid, "text": pr.tex(nm.b(l, i))})
@@ -92,7 +102,7 @@ def _draft(pr, dx: float, dy: float) -> dict:
             what = "output" if l == depth else f"hidden layer {l}" if depth > 2 else "hidden"
             headers.append({"x": number(l * dx), "text": f"{what}, ${rule.latex}$"})
     top = max(float(n["y"]) for n in nodes) + 1.7
-    for k, h in enumerate(headers):          # staggered when neighbouring headers would touch
+    for k, h in enumerate(headers):  # staggered when neighbouring headers would touch
         h["y"] = number(top)
         if k and hits(_header_box(headers[k - 1]).grown(PAD), _header_box(h)):
             h["y"] = number(top + 0.6 if headers[k - 1]["y"] == number(top) else top)
@@ -102,18 +112,25 @@ def _draft(pr, dx: float, dy: float) -> dict:
         for k, (sid, j) in enumerate(src):
             pos = 0.7 - (0.45 * k / (m - 1) if m > 1 else 0.2)
             for did, i in dst:
-                edges.append({"src": sid, "dst": did, "label": "", "layer": l,
-                              "label_text": pr.tex(nm.W(l, i, j)), "pos": f"{pos:.2f}"})
+                edges.append(
+                    {
+                        "src": sid,
+                        "dst": did,
+                        "label": "",
+                        "layer": l,
+                        "label_text": pr.tex(nm.W(l, i, j)),
+                        "pos": f"{pos:.2f}",
+                    }
+                )
     outs = [{"node": nid, "text": pr.tex(pr.d.outputs[i - 1])} for nid, i in columns[-1]]
-    return {"nodes": nodes, "edges": edges, "biases": biases, "headers": headers,
-            "outputs": outs, "_dy": dy}
+    return {"nodes": nodes, "edges": edges, "biases": biases, "headers": headers, "outputs": outs, "_dy": dy}
 
 
 # --- shapes of the finished parts ---------------------------------------------------------------
 
+
 def _circles(d) -> dict:
-    return {n["id"]: Circle(float(n["x"]), float(n["y"]), RADIUS)
-            for n in d["nodes"] if n["style"] != "dots"}
+    return {n["id"]: Circle(float(n["x"]), float(n["y"]), RADIUS) for n in d["nodes"] if n["style"] != "dots"}
 
 
 def _dots(d) -> list:
@@ -145,9 +162,12 @@ def _bias_shapes(circle: Circle, text: str, place: tuple) -> tuple:
     end = (circle.x, start[1] + sign * length)
     w, h = label_size("+" + text, "scriptsize", inner_sep_pt=BIAS_SEP)
     shift = SIDE_SHIFT * PT
-    cx, cy = {"above": (end[0], end[1] + h / 2), "below": (end[0], end[1] - h / 2),
-              "right": (end[0] + shift + w / 2, end[1]),
-              "left": (end[0] - shift - w / 2, end[1])}[side.split(",")[0]]
+    cx, cy = {
+        "above": (end[0], end[1] + h / 2),
+        "below": (end[0], end[1] - h / 2),
+        "right": (end[0] + shift + w / 2, end[1]),
+        "left": (end[0] - shift - w / 2, end[1]),
+    }[side.split(",")[0]]
     return Seg(start, end), Box(cx, cy, w, h)
 
 
@@ -181,12 +201,15 @@ def _fixed(d, with_biases: bool = True) -> tuple:
 
 def _free(box: Box, circles, boxes, segs, own=None) -> bool:
     g = box.grown(PAD)
-    return (not any(hits(g, c) for c in circles)
-            and not any(hits(g, b) for b in boxes)
-            and not any(hits(g, s) for key, s in segs if key != own))
+    return (
+        not any(hits(g, c) for c in circles)
+        and not any(hits(g, b) for b in boxes)
+        and not any(hits(g, s) for key, s in segs if key != own)
+    )
 
 
 # --- placement ---------------------------------------------------------------------------------
+
 
 def _search(options: list, clash) -> list | None:
     """One candidate per item, no two clashing: depth-first, most constrained item first.
@@ -229,13 +252,16 @@ def _place_biases(d, places=BIAS_PLACES, same_side: bool = False) -> bool:
         legal = []
         for place in places:
             seg, box = _bias_shapes(c[b["node"]], b["text"], place)
-            if (_free(box, circles, boxes, segs) and not any(hits(seg, v) for v in others)
-                    and not any(hits(seg, bx) for bx in boxes)):
+            if (
+                _free(box, circles, boxes, segs)
+                and not any(hits(seg, v) for v in others)
+                and not any(hits(seg, bx) for bx in boxes)
+            ):
                 legal.append((place, seg, box.grown(PAD), b["node"].split("_")[0]))
         options.append(legal)
 
     def clash(p, q):
-        if same_side and p[3] == q[3] and p[0][0] != q[0][0]:    # one column, north and south
+        if same_side and p[3] == q[3] and p[0][0] != q[0][0]:  # one column, north and south
             return True
         return hits(p[2], q[2]) or hits(p[1], q[2]) or hits(q[1], p[2])
 
@@ -244,8 +270,14 @@ def _place_biases(d, places=BIAS_PLACES, same_side: bool = False) -> bool:
         anchor, length, side = pick[0]
         if side in ("right", "left"):
             side += f", xshift={'-' if side == 'left' else ''}{SIDE_SHIFT:g}pt"
-        b.update({"anchor": anchor, "dx": "0", "place": side,
-                  "dy": f"{length if anchor == 'north' else -length:g}"})
+        b.update(
+            {
+                "anchor": anchor,
+                "dx": "0",
+                "place": side,
+                "dy": f"{length if anchor == 'north' else -length:g}",
+            }
+        )
     return chosen is not None
 
 
@@ -268,8 +300,7 @@ def _place_weights(d, l: int) -> bool:
     for e in edges:
         seg = _segment(d, e)
         legal = [(t, _weight_box(seg, e["label_text"], t)) for t in _positions(float(e["pos"]))]
-        legal = [(t, b) for t, b in legal
-                 if _free(b, circles, boxes, segs, own=("edge", index[id(e)]))]
+        legal = [(t, b) for t, b in legal if _free(b, circles, boxes, segs, own=("edge", index[id(e)]))]
         if not legal:
             return False
         options.append((e, legal))
@@ -283,15 +314,21 @@ def _place_weights(d, l: int) -> bool:
 
 # --- the check ---------------------------------------------------------------------------------
 
+
 def collisions(d) -> list:
     """Every pair of diagram parts that meet and should not, re-derived from the dict alone."""
     c = _circles(d)
     found = []
-    labels = []      # (name, box, own segment key or None)
+    labels = []  # (name, box, own segment key or None)
     for k, e in enumerate(d["edges"]):
         if e["label"]:
-            labels.append((f"weight {e['label']}", _weight_box(_segment(d, e), e["label"],
-                                                               float(e["pos"])), ("edge", k)))
+            labels.append(
+                (
+                    f"weight {e['label']}",
+                    _weight_box(_segment(d, e), e["label"], float(e["pos"])),
+                    ("edge", k),
+                )
+            )
     for b in d["biases"]:
         seg, box = _bias_shapes(c[b["node"]], b["text"], _bias_place(b))
         labels.append((f"bias {b['text']}", box, ("bias", b["node"])))
@@ -299,8 +336,7 @@ def collisions(d) -> list:
             if k != b["node"] and hits(seg, v):
                 found.append(f"bias arrow {b['text']} crosses node {k}")
     for o in d["outputs"]:
-        labels.append((f"output {o['text']}", _output_shapes(c[o["node"]], o["text"])[1],
-                       ("out", o["node"])))
+        labels.append((f"output {o['text']}", _output_shapes(c[o["node"]], o["text"])[1], ("out", o["node"])))
     for h in d["headers"]:
         labels.append((f"header {h['text']}", _header_box(h), None))
     for k, box in enumerate(_dots(d)):
@@ -313,7 +349,7 @@ def collisions(d) -> list:
         for key, seg in segs:
             if key != own and hits(box, seg):
                 found.append(f"{name} crosses {key[0]} {key[1]}")
-        for other, obox, _ in labels[k + 1:]:
+        for other, obox, _ in labels[k + 1 :]:
             if hits(box, obox):
                 found.append(f"{name} meets {other}")
     return found

@@ -33,7 +33,7 @@ def prev_entries(pr, l: int) -> list:
     rule = pr.spec.activations[l - 2]
     zs = [pr.nm.z(l - 1, j) for j in range(1, m + 1)]
     if rule.elementwise:
-        return [rule(z) for z in zs]      # as the seed writes them: σ(z_h1)
+        return [rule(z) for z in zs]  # as the seed writes them: σ(z_h1)
     return [pr.nm.a(l - 1, j) for j in range(1, m + 1)]
 
 
@@ -63,12 +63,17 @@ def forward_step(pr, layer) -> dict:
         "layer": l,
         "rows": [{"lhs": lhs, "rhs": rhs} for lhs, rhs in rows],
         "inline": m <= 3 and n <= 4 and pr.per_weight and spec.naming == "seed",
-        "W": W, "a": a, "b": b,
-        "W_label": f"w-layer {l}", "a_label": a_name, "b_label": f"b-layer {l}",
+        "W": W,
+        "a": a,
+        "b": b,
+        "W_label": f"w-layer {l}",
+        "a_label": a_name,
+        "b_label": f"b-layer {l}",
         "z": pr.tex(layer.z),
         "matrix_eq": f"{pr.tex(layer.z)} = {pr.tex(matrix_eq.rhs)}",
         "a_prev": "x" if l == 1 else pr.tex(pr.d.layers[l - 2].a),
-        "W_sym": pr.tex(layer.W), "b_sym": pr.tex(layer.b),
+        "W_sym": pr.tex(layer.W),
+        "b_sym": pr.tex(layer.b),
         "shape": f"{n}\\times{m}",
     }
 
@@ -91,31 +96,33 @@ def activation_step(pr, layer) -> dict:
     Z = pr.d.z
     return {
         "kind": "activation",
-        "title": ("Activation" if l == 1 else "Output activation" if top
-                  else f"Activation of layer {l}"),
+        "title": ("Activation" if l == 1 else "Output activation" if top else f"Activation of layer {l}"),
         "layer": l,
         "f": rule.latex,
         "name": rule.name,
         "elementwise": rule.elementwise,
-        "definition": (f"{pr.tex(rule(Z))} = {pr.tex(definition(rule, Z, None, None))}"
-                       if rule.elementwise else f"{SOFTMAX_GENERIC} = {SOFTMAX_DEFINITION}"),
+        "definition": (
+            f"{pr.tex(rule(Z))} = {pr.tex(definition(rule, Z, None, None))}"
+            if rule.elementwise
+            else f"{SOFTMAX_GENERIC} = {SOFTMAX_DEFINITION}"
+        ),
         "formula_text": rule.formula_text,
-        "a": pr.tex(layer.a), "z": pr.tex(layer.z),
-        "values": values, "defs": defs,
+        "a": pr.tex(layer.a),
+        "z": pr.tex(layer.z),
+        "values": values,
+        "defs": defs,
         "show_defs": n <= 4 and sum(len(s) for s in defs) < 240,
         "matrix_eq": f"{pr.tex(layer.a)} = {pr.tex(matrix_eq.rhs)}",
         "top": top,
         "outputs": out_names,
-        "output_eq": (f"{out_names[0]} = {pr.tex(rule(zs[0]))}"
-                      if top and len(out_names) == 1 else ""),
+        "output_eq": (f"{out_names[0]} = {pr.tex(rule(zs[0]))}" if top and len(out_names) == 1 else ""),
     }
 
 
 def summary(pr) -> dict:
     chain = ["x"]
     for layer in pr.d.layers:
-        chain.append(f"\\xrightarrow{{{pr.tex(layer.W)},\\,{pr.tex(layer.b)}}} "
-                     f"{pr.tex(layer.z)}")
+        chain.append(f"\\xrightarrow{{{pr.tex(layer.W)},\\,{pr.tex(layer.b)}}} {pr.tex(layer.z)}")
         chain.append(f"\\xrightarrow{{{layer.activation.latex}}} {pr.tex(layer.a)}")
     eqs = [{"lhs": pr.tex(e.lhs), "rhs": pr.tex(e.rhs)} for e in pr.d.of_kind("forward_matrix")]
     return {"chain": " ".join(chain), "equations": eqs}

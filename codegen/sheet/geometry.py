@@ -11,10 +11,10 @@ import math
 import re
 from dataclasses import dataclass
 
-PT = 0.0351459804               # one TeX point in cm
+PT = 0.0351459804  # one TeX point in cm
 FONT_PT = {"scriptsize": 8.0, "small": 10.0, "normalsize": 10.95}
 SCRIPT_PT = {"scriptsize": 6.0, "small": 7.0, "normalsize": 8.0}
-SAFETY = 1.08                   # estimates are a little wider than TeX's boxes, never narrower
+SAFETY = 1.08  # estimates are a little wider than TeX's boxes, never narrower
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class Seg:
 @dataclass(frozen=True)
 class Box:
     """A rectangle of width w and height h centred at (x, y), turned by `angle` radians."""
+
     x: float
     y: float
     w: float
@@ -53,8 +54,29 @@ class Box:
 
 # --- label sizes ---------------------------------------------------------------------------
 
-_GREEK = {"alpha", "beta", "gamma", "delta", "sigma", "eta", "theta", "lambda", "mu", "phi",
-          "psi", "omega", "tau", "epsilon", "rho", "kappa", "xi", "zeta", "nu", "pi", "chi"}
+_GREEK = {
+    "alpha",
+    "beta",
+    "gamma",
+    "delta",
+    "sigma",
+    "eta",
+    "theta",
+    "lambda",
+    "mu",
+    "phi",
+    "psi",
+    "omega",
+    "tau",
+    "epsilon",
+    "rho",
+    "kappa",
+    "xi",
+    "zeta",
+    "nu",
+    "pi",
+    "chi",
+}
 _WRAPPERS = {"mathrm", "mathit", "mathbf", "operatorname", "text", "textit", "mathsf"}
 
 
@@ -66,7 +88,7 @@ def _char_em(ch: str) -> float:
     if ch in "+-=<>":
         return 0.78
     if ch in ",;":
-        return 0.45         # punctuation: the glyph and the thin space after it
+        return 0.45  # punctuation: the glyph and the thin space after it
     if ch in ".:'|":
         return 0.28
     if ch in "mwMW":
@@ -93,7 +115,7 @@ def _tokens(tex: str) -> list:
                 out.append(("g", 0.2))
             elif name in _GREEK or len(name) == 1:
                 out.append(("g", 0.62))
-            else:                               # \tanh, \log, \cdots: one glyph per letter
+            else:  # \tanh, \log, \cdots: one glyph per letter
                 out.append(("g", 0.5 * len(name)))
             continue
         if ch in "{}":
@@ -108,7 +130,7 @@ def _tokens(tex: str) -> list:
                     if depth == 0:
                         break
                     j += 1
-                out.append((ch, _tokens(tex[i + 1:j])))
+                out.append((ch, _tokens(tex[i + 1 : j])))
                 i = j + 1
             elif i < len(tex):
                 out.append((ch, _tokens(tex[i])))
@@ -123,8 +145,9 @@ def _em(tokens) -> float:
     return sum(t[1] for t in tokens if t[0] == "g") + sum(_em(t[1]) for t in tokens if t[0] != "g")
 
 
-def label_size(tex: str, size: str = "scriptsize", math_mode: bool = True,
-               inner_sep_pt: float = 0.0) -> tuple:
+def label_size(
+    tex: str, size: str = "scriptsize", math_mode: bool = True, inner_sep_pt: float = 0.0
+) -> tuple:
     """(width, height) in cm of the box of a label: its text set in `size`, plus inner sep.
 
     Math: base glyphs at the font size, a superscript and a subscript of one base stacked (the
@@ -146,7 +169,7 @@ def label_size(tex: str, size: str = "scriptsize", math_mode: bool = True,
                 width += val * base
                 k += 1
                 continue
-            run = []                            # consecutive scripts on one base: stacked
+            run = []  # consecutive scripts on one base: stacked
             while k < len(toks) and toks[k][0] != "g":
                 run.append(_em(toks[k][1]) * script)
                 k += 1
@@ -158,6 +181,7 @@ def label_size(tex: str, size: str = "scriptsize", math_mode: bool = True,
 
 
 # --- intersection tests ----------------------------------------------------------------------
+
 
 def _poly(shape) -> list:
     return shape.corners() if isinstance(shape, Box) else [shape.p, shape.q]

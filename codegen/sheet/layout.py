@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from ..latex import paren
 
-SHOWN = 6                   # vector/matrix entries shown before eliding with dots
-LINE = 78                   # budget of one display line, in terminal characters
+SHOWN = 6  # vector/matrix entries shown before eliding with dots
+LINE = 78  # budget of one display line, in terminal characters
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 
 
@@ -22,14 +22,15 @@ def shown(n: int, limit: int = SHOWN) -> list:
 
 def columns(items: list, k: int) -> list:
     """Items laid out k to a row (align* columns)."""
-    return [" & ".join(items[i:i + k]) for i in range(0, len(items), k)]
+    return [" & ".join(items[i : i + k]) for i in range(0, len(items), k)]
 
 
 def columns_down(items: list, k: int) -> list:
     """Items in k align* columns that read down: the first column, then the second, ..."""
     rows = -(-len(items) // k)
-    return [" & ".join(items[c * rows + r] for c in range(k) if c * rows + r < len(items))
-            for r in range(rows)]
+    return [
+        " & ".join(items[c * rows + r] for c in range(k) if c * rows + r < len(items)) for r in range(rows)
+    ]
 
 
 def row_gap(entries) -> str:

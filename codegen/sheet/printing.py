@@ -16,7 +16,7 @@ class SheetPrinter:
         from ..unicode import UnicodePrinter
 
         self.d, self.spec, self.per_weight = d, d.spec, per_weight
-        self.nm = d.naming.fresh()   # element names for matrices (d untouched)
+        self.nm = d.naming.fresh()  # element names for matrices (d untouched)
         self.p = printer_for(d)
         self._uni = UnicodePrinter({})
         self._cache: dict = {}
@@ -26,9 +26,8 @@ class SheetPrinter:
     def tex(self, expr) -> str:
         key = ("tex", expr)
         if key not in self._cache:
-            if len(self.nm.names) != self._synced:      # element names made since the last print
-                self.p.names.update({s: n.latex for s, n in self.nm.names.items()
-                                     if s not in self.p.names})
+            if len(self.nm.names) != self._synced:  # element names made since the last print
+                self.p.names.update({s: n.latex for s, n in self.nm.names.items() if s not in self.p.names})
                 self._synced = len(self.nm.names)
             self._cache[key] = self.p.doprint(expr)
         return self._cache[key]
@@ -46,4 +45,3 @@ class SheetPrinter:
     def pwidth(self, f) -> int:
         """Display width of the partial of a chain-rule factor."""
         return max(self.width(f.num), self.width(f.den)) + 3
-

@@ -22,12 +22,20 @@ def environment():
 
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("codegen", "templates"),
-        block_start_string=r"\BLOCK{", block_end_string="}",
-        variable_start_string=r"\VAR{", variable_end_string="}",
-        comment_start_string=r"\#{", comment_end_string="}",
-        line_statement_prefix=None, line_comment_prefix=None,
-        trim_blocks=True, lstrip_blocks=True, autoescape=False, keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined)
+        block_start_string=r"\BLOCK{",
+        block_end_string="}",
+        variable_start_string=r"\VAR{",
+        variable_end_string="}",
+        comment_start_string=r"\#{",
+        comment_end_string="}",
+        line_statement_prefix=None,
+        line_comment_prefix=None,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
     env.filters.update(FILTERS)
     env.filters["row_gap"] = row_gap
     return env

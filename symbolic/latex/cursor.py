@@ -62,14 +62,21 @@ class Cursor:
             self.i += 1
             return t
         if opener is not None and t is None:
-            raise self.fail(opener, f"unbalanced '{opener.text}': the formula ends before its "
-                            f"'{text}'", f"add the matching '{text}'")
+            raise self.fail(
+                opener,
+                f"unbalanced '{opener.text}': the formula ends before its '{text}'",
+                f"add the matching '{text}'",
+            )
         if opener is not None and t is not None:
             line, col = self.src.where(opener.pos)
-            raise self.fail(t, f"found {show(t.text)} where '{text}' should close the "
-                            f"'{opener.text}' at {line}:{col}", f"add the matching '{text}'")
-        raise self.fail(t, f"expected '{text}', found {show(t.text) if t else 'the end'}",
-                        f"write '{text}' here")
+            raise self.fail(
+                t,
+                f"found {show(t.text)} where '{text}' should close the '{opener.text}' at {line}:{col}",
+                f"add the matching '{text}'",
+            )
+        raise self.fail(
+            t, f"expected '{text}', found {show(t.text) if t else 'the end'}", f"write '{text}' here"
+        )
 
     def take_char(self) -> Tok:
         """Consume one character of the current num/letter token (TeX's single-token argument)."""
@@ -82,6 +89,7 @@ class Cursor:
         return t
 
     if TYPE_CHECKING:  # the recursion, defined by expressions.Parser
+
         def sum(self, depth: int, stops: frozenset, opener: Tok | None = None) -> list[Term]: ...
         def fold(self, terms: list[Term]) -> sympy.Expr: ...
         def operand(self, depth: int) -> Item: ...

@@ -43,14 +43,18 @@ class Derivatives(Names):
             return ""  # d \cdot x / y
         assert after is not None
         if after.text in ("}", "^"):  # \frac{d}{dx}, \frac{d^2y}{dx^2}
-            raise self.fail(self.peek(1), "operator or higher-order derivative d/dx",
-                            r"write first derivatives of a name: \frac{dL}{dw}")
+            raise self.fail(
+                self.peek(1),
+                "operator or higher-order derivative d/dx",
+                r"write first derivatives of a name: \frac{dL}{dw}",
+            )
         return "" if after.text in ("_", "'") else "d"
 
     @staticmethod
     def is_d(t: Tok | None) -> bool:
-        return t is not None and (t.kind == "letter" and t.text == "d"
-                                  or t.kind == "text" and t.text.strip() == "d")
+        return t is not None and (
+            t.kind == "letter" and t.text == "d" or t.kind == "text" and t.text.strip() == "d"
+        )
 
     def find_close(self, i: int) -> int | None:
         """Index of the '}' closing the '{' at token index i."""
@@ -70,17 +74,21 @@ class Derivatives(Names):
             mark = self.peek()
             if kind == "partial" and not self.is_("partial") or kind == "d" and not self.is_d(mark):
                 lead = "\\partial" if kind == "partial" else "d"
-                raise self.fail(mark or opener,
-                                f"the {which} of a derivative must start with {lead}",
-                                r"write \frac{\partial L}{\partial w}")
+                raise self.fail(
+                    mark or opener,
+                    f"the {which} of a derivative must start with {lead}",
+                    r"write \frac{\partial L}{\partial w}",
+                )
             assert mark is not None
             self.i += 1
             if self.is_("^"):
-                raise self.fail(self.peek(), "higher-order derivative",
-                                "write first derivatives only")
+                raise self.fail(self.peek(), "higher-order derivative", "write first derivatives only")
             if self.is_("}"):
-                raise self.fail(self.peek(), f"operator form \\frac{{{mark.text}}}{{..}}",
-                                r"write \frac{\partial L}{\partial w}")
+                raise self.fail(
+                    self.peek(),
+                    f"operator form \\frac{{{mark.text}}}{{..}}",
+                    r"write \frac{\partial L}{\partial w}",
+                )
             parts.append(self.fold(self.sum(depth + 1, frozenset({"}"}), opener)))
             self.expect("}", opener)
         return Item(Partial(*parts), "partial", t)
@@ -91,8 +99,7 @@ class Derivatives(Names):
         num = self.operand(depth + 1).value
         self.expect("/")
         if not self.is_("partial"):
-            raise self.fail(self.peek(), r"expected \partial after '/'",
-                            r"write \partial L / \partial w")
+            raise self.fail(self.peek(), r"expected \partial after '/'", r"write \partial L / \partial w")
         self.i += 1
         den = self.operand(depth + 1).value
         if isinstance(num, (Partial, Ditto)) or isinstance(den, (Partial, Ditto)):

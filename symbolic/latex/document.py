@@ -44,10 +44,10 @@ def _side(p: Parser, depth: int) -> Product:
     """One side of a chain: its top-level factors."""
     first = p.i
     terms = p.sum(depth, frozenset({"=", None}))
-    toks = p.toks[first:p.i]
+    toks = p.toks[first : p.i]
     src = p.src
     line, col = src.where(toks[0].pos)
-    text = src.text[toks[0].pos:toks[-1].end]
+    text = src.text[toks[0].pos : toks[-1].end]
     if len(terms) > 1:
         return Product((p.fold(terms),), text, col, line)
     term = terms[0]
@@ -85,8 +85,9 @@ def _statement(src: Source, toks: list[Tok], prev: tuple | None) -> tuple:
     first = toks[0]
     if first.text == "=":
         if prev is None:
-            raise src.error(first.pos, "'=' starts a line with nothing to continue",
-                            "write the left-hand side first")
+            raise src.error(
+                first.pos, "'=' starts a line with nothing to continue", "write the left-hand side first"
+            )
         stmt, start = prev
         sides = list(stmt.sides)
     else:
@@ -94,8 +95,7 @@ def _statement(src: Source, toks: list[Tok], prev: tuple | None) -> tuple:
         if any(f is DITTO for f in lhs_side.factors):
             raise src.error(first.pos, "// on the left of '='", "write the left-hand side out")
         f = lhs_side.factors
-        lhs = f[0] if len(f) == 1 else sympy.Mul(
-            *(x.as_expr() if isinstance(x, Partial) else x for x in f))
+        lhs = f[0] if len(f) == 1 else sympy.Mul(*(x.as_expr() if isinstance(x, Partial) else x for x in f))
         stmt, start, sides = None, first.pos, []
     while p.is_("="):
         p.i += 1
@@ -104,7 +104,7 @@ def _statement(src: Source, toks: list[Tok], prev: tuple | None) -> tuple:
         sides.append(_side(p, 0))
     if not sides:
         raise src.error(first.pos, "no '=' in this formula", "write lhs = rhs")
-    source = src.text[start:toks[-1].end]
+    source = src.text[start : toks[-1].end]
     if stmt is not None:
         return replace(stmt, sides=tuple(sides), source=source), start
     line, col = src.where(first.pos)
@@ -132,8 +132,11 @@ def _rows(src: Source, start: int, end: int) -> list[tuple[int, int]]:
         c = text[i]
         if c == "\\":
             begin = text.startswith("\\begin", i)
-            m = _ENV_RE.match(text, i + (6 if begin else 4), end) if begin or text.startswith(
-                "\\end", i) else None
+            m = (
+                _ENV_RE.match(text, i + (6 if begin else 4), end)
+                if begin or text.startswith("\\end", i)
+                else None
+            )
             if m and m.group(1) not in ALIGN_ENVS:  # a matrix's rows are not statements
                 level += 1 if begin else -1
                 i = m.end()
@@ -152,8 +155,10 @@ def _rows(src: Source, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _SEPARATOR_RE = re.compile(r"\\(?:qquad|hspace\*?\s*\{[^{}]*\})|,\s*\\quad|[{}]|\\.", re.DOTALL)
-_CONDITION_RE = re.compile(r"\s*(?:\\text\{\s*(?:if|for)\s*\}\s*)?[ijklmn]\s*(?:=|\\neq?)\s*"
-                           r"[ijklmn0-9]\s*[,.]?\s*")
+_CONDITION_RE = re.compile(
+    r"\s*(?:\\text\{\s*(?:if|for)\s*\}\s*)?[ijklmn]\s*(?:=|\\neq?)\s*"
+    r"[ijklmn0-9]\s*[,.]?\s*"
+)
 
 
 def _apart(src: Source, start: int, end: int) -> list[tuple[int, int]]:
@@ -188,8 +193,9 @@ def _region(src: Source, start: int, end: int, inline: bool, out: list) -> None:
                 continue
             if not any(t.kind == "op" and t.text == "=" for t in toks):
                 if not inline and _looks_like_formula(toks):
-                    raise src.error(toks[0].pos, "formula without '='",
-                                    "write lhs = rhs (or move prose outside the math)")
+                    raise src.error(
+                        toks[0].pos, "formula without '='", "write lhs = rhs (or move prose outside the math)"
+                    )
                 continue
             continued = prev is not None and toks[0].text == "="
             prev = _statement(src, toks, prev)
@@ -220,16 +226,33 @@ def _plain_line_is_formula(line: str) -> bool:
 
 
 # \\( \\[ are Markdown's escaped \( \[ (a LaTeX line break \\[2pt] is not an opener)
-_OPEN_RE = re.compile(r"\$\$|\$|\\\\\((?!\s*-?[0-9.]+\s*(?:pt|em|ex|mm|cm|in|mu)\s*\])|"
-                      r"\\\\\[(?!\s*-?[0-9.]+\s*(?:pt|em|ex|mm|cm|in|mu)\s*\])|"
-                      r"\\\[|\\\(|\\begin\{([A-Za-z]+\*?)\}|\\.", re.DOTALL)
-_ENVS = ("equation", "align", "gather", "multline", "displaymath", "math", "alignat", "eqnarray",
-         "flalign", "aligned", "alignedat", "gathered", "split", "array", "multlined")
+_OPEN_RE = re.compile(
+    r"\$\$|\$|\\\\\((?!\s*-?[0-9.]+\s*(?:pt|em|ex|mm|cm|in|mu)\s*\])|"
+    r"\\\\\[(?!\s*-?[0-9.]+\s*(?:pt|em|ex|mm|cm|in|mu)\s*\])|"
+    r"\\\[|\\\(|\\begin\{([A-Za-z]+\*?)\}|\\.",
+    re.DOTALL,
+)
+_ENVS = (
+    "equation",
+    "align",
+    "gather",
+    "multline",
+    "displaymath",
+    "math",
+    "alignat",
+    "eqnarray",
+    "flalign",
+    "aligned",
+    "alignedat",
+    "gathered",
+    "split",
+    "array",
+    "multlined",
+)
 TOP_ENVS = {e for env in _ENVS for e in (env, env + "*")}
-_ENV_ARG_RE = re.compile(r"\s*(?:\[[a-z]\])?\s*\{[^{}]*\}")   # array's {cc}, alignat's {2}
+_ENV_ARG_RE = re.compile(r"\s*(?:\[[a-z]\])?\s*\{[^{}]*\}")  # array's {cc}, alignat's {2}
 _ARG_ENVS = {"array", "alignat", "alignat*", "alignedat"}
-CLOSERS_OF = {"$$": "$$", "$": "$", "\\[": "\\]", "\\(": "\\)", "\\\\[": "\\\\]",
-              "\\\\(": "\\\\)"}
+CLOSERS_OF = {"$$": "$$", "$": "$", "\\[": "\\]", "\\(": "\\)", "\\\\[": "\\\\]", "\\\\(": "\\\\)"}
 INLINE = ("$", "\\(", "\\\\(")
 
 
@@ -240,7 +263,7 @@ def _strip_comments(text: str) -> str:
     out, i = [], 0
     for m in re.finditer(r"\\.|%[^\n]*", text, re.DOTALL):
         if m.group()[0] == "%":
-            out.append(text[i:m.start()])
+            out.append(text[i : m.start()])
             out.append(" " * len(m.group()))
             i = m.end()
     out.append(text[i:])
@@ -260,8 +283,7 @@ def _check_size(text: str) -> None:
     if not isinstance(text, str):
         raise TypeError("expected str")
     if len(text) > MAX_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise LatexParseError(f"input is over {MAX_BYTES:,} bytes", 1, 1,
-                              "split it into smaller files")
+        raise LatexParseError(f"input is over {MAX_BYTES:,} bytes", 1, 1, "split it into smaller files")
     k = text.find("\0")
     if k >= 0:
         raise Source(text).error(k, "NUL byte in the input", "remove it (is this a binary file?)")
@@ -296,8 +318,7 @@ def scan_document(text: str) -> tuple[list[Statement], list[LatexParseError]]:
                 plain.append((i, n))
                 break
             s = m.group()
-            if s.startswith("\\") and s not in CLOSERS_OF and not (
-                    m.group(1) and m.group(1) in TOP_ENVS):
+            if s.startswith("\\") and s not in CLOSERS_OF and not (m.group(1) and m.group(1) in TOP_ENVS):
                 i = m.end()
                 continue
             plain.append((i, m.start()))
@@ -316,8 +337,7 @@ def scan_document(text: str) -> tuple[list[Statement], list[LatexParseError]]:
                 if _plain_line_is_formula(lm.group()):
                     _region(src, a + lm.start(), a + lm.end(), False, out)
     out.sort(key=lambda x: (x.line, x.col))
-    return ([x for x in out if isinstance(x, Statement)],
-            [x for x in out if isinstance(x, LatexParseError)])
+    return ([x for x in out if isinstance(x, Statement)], [x for x in out if isinstance(x, LatexParseError)])
 
 
 def parse_document(text: str) -> list[Statement]:

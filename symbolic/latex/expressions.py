@@ -61,8 +61,9 @@ class Parser(Derivatives):
                     op = "/"
                 elif self.starts_operand(t):
                     if t.kind == "num":
-                        raise self.fail(t, f"number {show(t.text)} right after a factor",
-                                        r"put \cdot between them")
+                        raise self.fail(
+                            t, f"number {show(t.text)} right after a factor", r"put \cdot between them"
+                        )
                     term.items.append(self.operand(depth))
                     term.ops.append("juxt")
                     continue
@@ -90,17 +91,20 @@ class Parser(Derivatives):
         if t is not None and t.text == "=":
             raise self.fail(t, "'=' inside brackets or an argument", "close the bracket before '='")
         if t is not None and t.text == "\\\\":
-            raise self.fail(t, "line break \\\\ outside an aligned block row",
-                            "end the formula before \\\\")
+            raise self.fail(t, "line break \\\\ outside an aligned block row", "end the formula before \\\\")
         if t is not None and t.kind in ("begin", "end"):
-            raise self.fail(t, f"\\{t.kind}{{{t.text}}} inside a formula",
-                            "put aligned blocks around whole equations only")
+            raise self.fail(
+                t,
+                f"\\{t.kind}{{{t.text}}} inside a formula",
+                "put aligned blocks around whole equations only",
+            )
         raise self.fail(t, f"unexpected {show(t.text) if t else 'end'}", FIX_COMMAND)
 
     def negate(self, item: Item) -> Item:
         if item.kind in ("partial", "ditto"):
-            raise self.fail(item.tok, "a sign before a derivative or // factor",
-                            r"write -1 \cdot [ ... ] instead")
+            raise self.fail(
+                item.tok, "a sign before a derivative or // factor", r"write -1 \cdot [ ... ] instead"
+            )
         return Item(-item.value, "expr", item.tok)
 
     def starts_operand(self, t: Tok) -> bool:
@@ -122,8 +126,11 @@ class Parser(Derivatives):
         num, den = [], []
         for k, item in enumerate(items):
             if item.kind == "ditto":
-                raise self.fail(item.tok, "// (same as above) inside an expression",
-                                r"use // only as a whole factor: // \cdot [x_2]")
+                raise self.fail(
+                    item.tok,
+                    "// (same as above) inside an expression",
+                    r"use // only as a whole factor: // \cdot [x_2]",
+                )
             value = item.value.as_expr() if item.kind == "partial" else item.value
             if k and ops[k - 1] == "/":
                 if value.is_zero:
@@ -140,13 +147,15 @@ class Parser(Derivatives):
     def check_bits(self, values: list, tok: Tok) -> None:
         bits = sum(v.p.bit_length() + v.q.bit_length() for v in values if v.is_Rational)
         if bits > MAX_NUMBER_BITS:
-            raise self.fail(tok, f"number too large (over {MAX_NUMBER_BITS} bits)",
-                            "use smaller constants")
+            raise self.fail(tok, f"number too large (over {MAX_NUMBER_BITS} bits)", "use smaller constants")
 
     def power(self, base: sympy.Expr, exp: sympy.Expr, tok: Tok) -> sympy.Expr:
         if exp.is_Rational and (abs(exp.p) > MAX_EXPONENT or exp.q > MAX_EXPONENT):
-            raise self.fail(tok, f"exponent {show(str(exp))} is too large (limit {MAX_EXPONENT})",
-                            "use a smaller exponent")
+            raise self.fail(
+                tok,
+                f"exponent {show(str(exp))} is too large (limit {MAX_EXPONENT})",
+                "use a smaller exponent",
+            )
         if exp.is_Rational and base.is_Rational:
             self.check_bits([base] * abs(exp.p), tok)
         if base.is_zero and exp.is_Rational and exp.is_negative:
@@ -161,17 +170,20 @@ class Parser(Derivatives):
         self.src.operands += 1
         t = self.peek()
         if self.operands > MAX_OPERANDS or self.src.operands > MAX_DOC_OPERANDS:
-            raise self.src.limit(t.pos if t else self.end, f"too many terms (limit {MAX_OPERANDS}"
-                                 f" per formula, {MAX_DOC_OPERANDS} per document)",
-                                 "split the formula")
+            raise self.src.limit(
+                t.pos if t else self.end,
+                f"too many terms (limit {MAX_OPERANDS} per formula, {MAX_DOC_OPERANDS} per document)",
+                "split the formula",
+            )
         if self.operands % 64 == 0:
             self.src.tick(t.pos if t else self.end)
         if t is None:
             raise self.fail(t, "a value is missing at the end", "complete the formula")
         if not self.starts_operand(t):
             what = "operator" if t.text in ("+", "-", "*", "/", "^", "_", "=") else "token"
-            raise self.fail(t, f"expected a value, found {what} {show(t.text)}",
-                            "put a value here or remove the operator")
+            raise self.fail(
+                t, f"expected a value, found {what} {show(t.text)}", "put a value here or remove the operator"
+            )
         if t.kind == "ditto":
             self.i += 1
             return Item(DITTO, "ditto", t)
@@ -188,7 +200,7 @@ class Parser(Derivatives):
             value = self.fold(self.sum(depth + 1, frozenset({OPENERS[t.text]}), t))
             self.expect(OPENERS[t.text], t)
             if t.text == "(" and isinstance(value, sympy.Function) and value.func == PARTIAL:
-                return Item(Partial(*value.args), "partial", t)    # (\frac{\partial E}{\partial a})
+                return Item(Partial(*value.args), "partial", t)  # (\frac{\partial E}{\partial a})
             item = Item(value, "bracket" if t.text == "[" else "expr", t)
         else:
             item = Item(self.primary(depth, t), "expr", t)
@@ -207,8 +219,11 @@ class Parser(Derivatives):
             if t is not None and t.kind == "op" and t.text == "^":
                 raise self.fail(t, "double superscript", "use braces: a^{b^c}")
         if t is not None and t.kind == "op" and t.text in ("_", "'"):
-            raise self.fail(t, f"'{t.text}' after a value that is not a name",
-                            "subscripts and primes go on names: w_{11}, \\sigma'(z)")
+            raise self.fail(
+                t,
+                f"'{t.text}' after a value that is not a name",
+                "subscripts and primes go on names: w_{11}, \\sigma'(z)",
+            )
         return item
 
     def primary(self, depth: int, t: Tok) -> sympy.Expr:
@@ -253,8 +268,7 @@ class Parser(Derivatives):
         self.i += 1
         opener = self.peek()
         if opener is None or opener.kind != "op" or opener.text != "{":
-            raise self.fail(opener or t, f"\\{t.text} needs a {{...}} argument",
-                            f"write \\{t.text}{{...}}")
+            raise self.fail(opener or t, f"\\{t.text} needs a {{...}} argument", f"write \\{t.text}{{...}}")
         self.i += 1
         terms = self.sum(depth + 1, frozenset({"}"}), opener)
         self.expect("}", opener)
@@ -273,7 +287,6 @@ class Parser(Derivatives):
             raise self.fail(t, f"number with more than {MAX_DIGITS} digits", "use a shorter number")
         whole, _, frac = t.text.partition(".")
         return sympy.Rational(int(whole + frac), 10 ** len(frac)) if frac else sympy.Integer(whole)
-
 
     def call(self, depth: int, name: str, t: Tok) -> sympy.Expr:
         r"""A function after its name: primes, power, log base, then (args), {arg} or a bare arg."""
@@ -301,20 +314,29 @@ class Parser(Derivatives):
         elif name not in ("g", "f") and self.bare_arg_follows():
             item = self.operand(depth + 1)  # \tanh x, \log x^2
             if item.kind in ("partial", "ditto"):
-                raise self.fail(item.tok, f"a derivative or // as the argument of {name}",
-                                f"write {name}(...) around a value")
+                raise self.fail(
+                    item.tok,
+                    f"a derivative or // as the argument of {name}",
+                    f"write {name}(...) around a value",
+                )
             args = [item.value]
         else:
             shown = f"\\{name}" if t.kind == "cmd" else name
             raise self.fail(self.peek() or t, f"{shown} needs an argument", f"write {shown}(z)")
         want = (2, 99) if name in ("max", "min") else (1, 1)
         if not want[0] <= len(args) <= want[1]:
-            raise self.fail(t, f"{name} takes {'two or more arguments' if want[0] == 2 else 'one'}"
-                            f", got {len(args)}", f"write {name}(...)")
+            raise self.fail(
+                t,
+                f"{name} takes {'two or more arguments' if want[0] == 2 else 'one'}, got {len(args)}",
+                f"write {name}(...)",
+            )
         if primes:
             if primes > 1 or name not in PRIMABLE:
-                raise self.fail(t, f"{'multiple primes' if primes > 1 else 'prime'} on {name}",
-                                r"write \sigma'(z) or g'(z), or spell the derivative out")
+                raise self.fail(
+                    t,
+                    f"{'multiple primes' if primes > 1 else 'prime'} on {name}",
+                    r"write \sigma'(z) or g'(z), or spell the derivative out",
+                )
             fn = sympy.Function(prime_word(name))
         else:
             fn = FUNCTIONS[name]

@@ -19,8 +19,11 @@ class Names(Cursor):
     def text_word(self, t: Tok) -> str:
         word = t.text.strip()
         if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", word, re.ASCII):
-            raise self.fail(t, f"text {show(t.text)} is not a single name",
-                            "use one word of letters and digits, e.g. \\text{output}")
+            raise self.fail(
+                t,
+                f"text {show(t.text)} is not a single name",
+                "use one word of letters and digits, e.g. \\text{output}",
+            )
         return word
 
     def name(self, depth: int, base: str, t: Tok, euler: bool = False) -> sympy.Expr:
@@ -32,10 +35,13 @@ class Names(Cursor):
             if s is None or s.kind != "op" or s.text not in ("_", "^"):
                 break
             if (sub if s.text == "_" else exp) is not None:
-                raise self.fail(s, f"double {'subscript' if s.text == '_' else 'superscript'}",
-                                "use braces: x_{12}, x^{ab}")
+                raise self.fail(
+                    s,
+                    f"double {'subscript' if s.text == '_' else 'superscript'}",
+                    "use braces: x_{12}, x^{ab}",
+                )
             self.i += 1
-            if s.text == "^" and self._updated():      # w_5^{+}: the value after the update
+            if s.text == "^" and self._updated():  # w_5^{+}: the value after the update
                 updated = True
                 continue
             if s.text == "_":
@@ -43,8 +49,9 @@ class Names(Cursor):
             else:
                 exp = (self.script(depth, s), s)
         if self.is_("'"):
-            raise self.fail(self.peek(), f"prime on the name {base}",
-                            r"primes go on functions: \sigma'(z), g'(z)")
+            raise self.fail(
+                self.peek(), f"prime on the name {base}", r"primes go on functions: \sigma'(z), g'(z)"
+            )
         name = f"{base}_{sub}" if sub else base
         value = sympy.E if euler and sub is None else sympy.Symbol(name + ("^+" if updated else ""))
         return self.power(value, *exp) if exp else value
@@ -63,12 +70,17 @@ class Names(Cursor):
         """The one character after _ or ^ without braces; `w_12` is refused as ambiguous."""
         c = self.take_char()
         nxt = self.peek()
-        if nxt is not None and c.touches(nxt) and nxt.kind in ("num", "letter") and (
-            nxt.kind == c.kind or c.kind == "letter"
+        if (
+            nxt is not None
+            and c.touches(nxt)
+            and nxt.kind in ("num", "letter")
+            and (nxt.kind == c.kind or c.kind == "letter")
         ):
-            raise self.fail(c, f"ambiguous {what}: {mark}{c.text} then {show(nxt.text)}",
-                            f"write {mark}{{{c.text}{nxt.text}...}} or put a space after "
-                            f"{mark}{c.text}")
+            raise self.fail(
+                c,
+                f"ambiguous {what}: {mark}{c.text} then {show(nxt.text)}",
+                f"write {mark}{{{c.text}{nxt.text}...}} or put a space after {mark}{c.text}",
+            )
         return c
 
     def subscript(self, depth: int, u: Tok) -> str:
@@ -94,7 +106,7 @@ class Names(Cursor):
         while True:
             t = self.peek()
             if t is None:
-                t = self.expect("}", opener)   # raises: the formula ends before the '}'
+                t = self.expect("}", opener)  # raises: the formula ends before the '}'
             self.i += 1
             if t.kind == "op" and t.text == "{":
                 level += 1
@@ -118,8 +130,11 @@ class Names(Cursor):
                 self.i += 2
                 out.append(ACCENTS[t.text])
             else:
-                raise self.fail(t, f"cannot use {show(t.text)} in a subscript",
-                                "use letters, digits, \\text{...} and Greek letters")
+                raise self.fail(
+                    t,
+                    f"cannot use {show(t.text)} in a subscript",
+                    "use letters, digits, \\text{...} and Greek letters",
+                )
         name = "".join(out)
         if not name:
             raise self.fail(opener, "empty subscript", "write x_{1} or drop the _")
@@ -130,27 +145,34 @@ class Names(Cursor):
         t = self.peek()
         if t is not None and t.kind == "op" and t.text == "{":
             inner = self.peek(1)
-            if (inner is not None and inner.text in ("(", "[")
-                    and self.is_(OPENERS[inner.text], 3) and self.is_("}", 4)):
+            if (
+                inner is not None
+                and inner.text in ("(", "[")
+                and self.is_(OPENERS[inner.text], 3)
+                and self.is_("}", 4)
+            ):
                 mid = self.peek(2)
                 if mid is not None and mid.kind in ("num", "letter"):
-                    raise self.fail(inner, f"superscript {inner.text}{mid.text}"
-                                    f"{OPENERS[inner.text]} looks like a layer index, not a power",
-                                    "put the layer in the subscript: a_{h1}, or use {}^{2}Z")
+                    raise self.fail(
+                        inner,
+                        f"superscript {inner.text}{mid.text}"
+                        f"{OPENERS[inner.text]} looks like a layer index, not a power",
+                        "put the layer in the subscript: a_{h1}, or use {}^{2}Z",
+                    )
             return self.group_arg(depth, u)
         if t is not None and t.kind in ("num", "letter"):
             return char_value(self.single_script_char("^", "superscript"))
         if t is not None and t.kind == "cmd" and t.text in GREEK:
             self.i += 1
             return sympy.Symbol(t.text)
-        raise self.fail(t or u, f"cannot use {show(t.text) if t else 'nothing'} as a superscript",
-                        "use braces: e^{-z}")
+        raise self.fail(
+            t or u, f"cannot use {show(t.text) if t else 'nothing'} as a superscript", "use braces: e^{-z}"
+        )
 
     def group_arg(self, depth: int, u: Tok) -> sympy.Expr:
         opener = self.peek()
         if opener is None or opener.kind != "op" or opener.text != "{":
-            raise self.fail(opener or u, f"\\{u.text} needs a {{...}} argument",
-                            f"write \\{u.text}{{...}}")
+            raise self.fail(opener or u, f"\\{u.text} needs a {{...}} argument", f"write \\{u.text}{{...}}")
         self.i += 1
         value = self.fold(self.sum(depth + 1, frozenset({"}"}), opener))
         self.expect("}", opener)
@@ -163,7 +185,7 @@ class Names(Cursor):
             return
         level = 1
         while level:
-            t = self.peek() or self.expect("}", u)   # no token left: expect raises
+            t = self.peek() or self.expect("}", u)  # no token left: expect raises
             self.i += 1
             level += (t.text == "{") - (t.text == "}") if t.kind == "op" else 0
 
@@ -177,9 +199,7 @@ class Names(Cursor):
         if t is not None and t.kind == "cmd" and t.text in GREEK:
             self.i += 1
             return sympy.Symbol(t.text)
-        raise self.fail(t or u, f"\\{u.text} needs {{...}} arguments",
-                        f"write \\{u.text}{{a}}{{b}}")
-
+        raise self.fail(t or u, f"\\{u.text} needs {{...}} arguments", f"write \\{u.text}{{a}}{{b}}")
 
     def accent(self, t: Tok) -> str:
         r"""\hat{z}, \hat z -> 'z_hat'."""
@@ -187,11 +207,15 @@ class Names(Cursor):
         if self.is_("{"):
             self.i += 1
             arg = self.peek()
-            inner_ok = arg is not None and (arg.kind in ("letter", "word") or
-                                            arg.kind == "cmd" and arg.text in GREEK)
+            inner_ok = arg is not None and (
+                arg.kind in ("letter", "word") or arg.kind == "cmd" and arg.text in GREEK
+            )
             if not inner_ok or not self.is_("}", 1):
-                raise self.fail(arg or t, f"\\{t.text}{{...}} must contain one name",
-                                f"write \\{t.text}{{z}} (or z_{{\\{t.text}{{}}}})")
+                raise self.fail(
+                    arg or t,
+                    f"\\{t.text}{{...}} must contain one name",
+                    f"write \\{t.text}{{z}} (or z_{{\\{t.text}{{}}}})",
+                )
             self.i += 2
         elif arg is not None and (arg.kind == "letter" or arg.kind == "cmd" and arg.text in GREEK):
             self.i += 1
@@ -202,8 +226,9 @@ class Names(Cursor):
 
     def bare_arg_follows(self) -> bool:
         t = self.peek()
-        return t is not None and (t.kind in ("num", "letter", "word", "text")
-                                  or t.kind == "cmd" and t.text in GREEK | FRACS)
+        return t is not None and (
+            t.kind in ("num", "letter", "word", "text") or t.kind == "cmd" and t.text in GREEK | FRACS
+        )
 
     def prescript(self, depth: int, t: Tok) -> sympy.Expr:
         """{}^2Z -> Symbol('Z^2')."""

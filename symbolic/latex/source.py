@@ -36,6 +36,7 @@ class LatexParseError(ValueError):
 class LimitError(LatexParseError):
     """A resource limit was hit: reading the document stops here."""
 
+
 class Source:
     """The whole input; turns offsets into (line, col) and raises positioned errors."""
 
@@ -58,8 +59,9 @@ class Source:
 
     def tick(self, pos: int) -> None:
         if time.perf_counter() > self.deadline:
-            raise self.limit(pos, f"input too complex to read within {TIME_BUDGET:g} s",
-                             "split it into smaller documents")
+            raise self.limit(
+                pos, f"input too complex to read within {TIME_BUDGET:g} s", "split it into smaller documents"
+            )
 
 
 def show(s: str, limit: int = 24) -> str:

@@ -73,6 +73,10 @@ def product_expr(p: Product) -> sympy.Expr:
     for f in p.factors:
         if not isinstance(f, sympy.Basic):
             what = "// (same as above)" if f is DITTO else "a derivative"
-            raise LatexParseError(f"{what} in {show(p.text, 40)} has no value", p.line, p.col,
-                                  "resolve // and derivatives before multiplying")
+            raise LatexParseError(
+                f"{what} in {show(p.text, 40)} has no value",
+                p.line,
+                p.col,
+                "resolve // and derivatives before multiplying",
+            )
     return sympy.Mul(*p.factors)

@@ -30,19 +30,29 @@ class Tok:
 
 
 WORDS = frozenset("out output Loss exp log ln softmax".split()) | {  # + our activations' names
-    w for rule in named() for w in (rule.name, rule.unicode) if w.isascii() and len(w) > 2}
+    w for rule in named() for w in (rule.name, rule.unicode) if w.isascii() and len(w) > 2
+}
 GREEK = frozenset(
     """alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu
     xi rho varrho tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Phi Psi Omega
     Upsilon""".split()
 )
 FUNCTIONS = {  # spelling -> SymPy callable
-    "exp": sympy.exp, "log": sympy.log, "ln": sympy.log,
-    "tanh": sympy.tanh, "sinh": sympy.sinh, "cosh": sympy.cosh, "sin": sympy.sin,
-    "cos": sympy.cos, "softmax": SOFTMAX, "max": sympy.Max,
-    "min": sympy.Min, "g": sympy.Function("g"), "f": sympy.Function("f"),
+    "exp": sympy.exp,
+    "log": sympy.log,
+    "ln": sympy.log,
+    "tanh": sympy.tanh,
+    "sinh": sympy.sinh,
+    "cosh": sympy.cosh,
+    "sin": sympy.sin,
+    "cos": sympy.cos,
+    "softmax": SOFTMAX,
+    "max": sympy.Max,
+    "min": sympy.Min,
+    "g": sympy.Function("g"),
+    "f": sympy.Function("f"),
 }
-for _rule in named():   # our activations by every spelling of their row: sigma, ReLU -> relu(z)
+for _rule in named():  # our activations by every spelling of their row: sigma, ReLU -> relu(z)
     for _word in _rule.spellings:
         FUNCTIONS.setdefault(_word, sympy.Function(_rule.prime_word.removesuffix("_prime")))
 PRIMABLE = {"g", "f"} | {w for rule in named() for w in rule.spellings}  # f' -> f_prime
@@ -50,22 +60,100 @@ ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar", "til
 FRACS = {"frac", "dfrac", "tfrac", "cfrac"}
 MUL_CMDS = {"cdot", "times", "ast"}
 VALUE_CMDS = (
-    GREEK | FRACS | set(ACCENTS) | {"sigma", "exp", "log", "ln", "tanh", "sinh", "cosh", "sin",
-                                    "cos", "max", "min", "sqrt", "partial", "pi", "underbrace",
-                                    "overbrace", "boxed"}
+    GREEK
+    | FRACS
+    | set(ACCENTS)
+    | {
+        "sigma",
+        "exp",
+        "log",
+        "ln",
+        "tanh",
+        "sinh",
+        "cosh",
+        "sin",
+        "cos",
+        "max",
+        "min",
+        "sqrt",
+        "partial",
+        "pi",
+        "underbrace",
+        "overbrace",
+        "boxed",
+    }
 )
 KNOWN_CMDS = VALUE_CMDS | MUL_CMDS | {"div", "prime", "{", "}", "\\"}
-SPACING = {",", ";", "!", ":", " ", "quad", "qquad", "enspace", "thinspace", "displaystyle",
-           "textstyle", "nonumber", "notag"}
-SIZERS = {"left", "right", "middle", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr",
-          "biggl", "biggr", "Biggl", "Biggr"}
+SPACING = {
+    ",",
+    ";",
+    "!",
+    ":",
+    " ",
+    "quad",
+    "qquad",
+    "enspace",
+    "thinspace",
+    "displaystyle",
+    "textstyle",
+    "nonumber",
+    "notag",
+}
+SIZERS = {
+    "left",
+    "right",
+    "middle",
+    "big",
+    "Big",
+    "bigg",
+    "Bigg",
+    "bigl",
+    "bigr",
+    "Bigl",
+    "Bigr",
+    "biggl",
+    "biggr",
+    "Biggl",
+    "Biggr",
+}
 TEXT_CMDS = {"text", "mathrm", "operatorname", "textrm", "mathit", "textit"}
 DROP_WITH_ARG = {"tag", "label"}
-ALIGN_ENVS = {"aligned", "align", "align*", "gathered", "gather", "gather*", "split",
-              "equation", "equation*", "multline", "multline*", "alignat", "alignat*",
-              "eqnarray", "eqnarray*", "flalign", "flalign*", "aligned*", "split*", "gathered*"}
-ARROWS = {"to", "rightarrow", "Rightarrow", "longrightarrow", "Longrightarrow", "xrightarrow",
-          "implies", "mapsto", "leftarrow", "Leftarrow", "iff", "Leftrightarrow"}
+ALIGN_ENVS = {
+    "aligned",
+    "align",
+    "align*",
+    "gathered",
+    "gather",
+    "gather*",
+    "split",
+    "equation",
+    "equation*",
+    "multline",
+    "multline*",
+    "alignat",
+    "alignat*",
+    "eqnarray",
+    "eqnarray*",
+    "flalign",
+    "flalign*",
+    "aligned*",
+    "split*",
+    "gathered*",
+}
+ARROWS = {
+    "to",
+    "rightarrow",
+    "Rightarrow",
+    "longrightarrow",
+    "Longrightarrow",
+    "xrightarrow",
+    "implies",
+    "mapsto",
+    "leftarrow",
+    "Leftarrow",
+    "iff",
+    "Leftrightarrow",
+}
 OPENERS = {"(": ")", "[": "]", "\\{": "\\}", "{": "}"}
 CLOSERS = {")", "]", "\\}", "}"}
 
@@ -104,9 +192,12 @@ def tokenize(src: Source, start: int, end: int) -> list[Tok]:
     while i < end:
         m = _TOKEN_RE.match(text, i, end)
         if m is None:
-            raise src.error(i, f"unexpected character {show(text[i])}",
-                            r"remove it or spell it in LaTeX (e.g. \eta for η)")
-        kind, s, j = m.lastgroup or "", m.group(), m.end()   # every alternative is named
+            raise src.error(
+                i,
+                f"unexpected character {show(text[i])}",
+                r"remove it or spell it in LaTeX (e.g. \eta for η)",
+            )
+        kind, s, j = m.lastgroup or "", m.group(), m.end()  # every alternative is named
         if src.tokens >= MAX_TOKENS:
             raise src.limit(i, f"more than {MAX_TOKENS} tokens", "split the document")
         if src.tokens % 4096 == 0:
@@ -128,7 +219,7 @@ def tokenize(src: Source, start: int, end: int) -> list[Tok]:
     return toks
 
 
-MIN_NAME = 3   # letters in a run read as one name (shorter runs are juxtaposed letters)
+MIN_NAME = 3  # letters in a run read as one name (shorter runs are juxtaposed letters)
 
 
 def _split_run(s: str, pos: int, space: bool) -> list[Tok]:
@@ -136,10 +227,10 @@ def _split_run(s: str, pos: int, space: bool) -> list[Tok]:
     MIN_NAME letters or more: net_{o1}, target, Delta), or single juxtaposed letters (ab = a b)."""
     if s in WORDS:
         return [Tok("word", s, pos, pos + len(s), space)]
-    if s[0] == "d" and (s[1:] in WORDS or len(s) >= 4 and s[1].isupper()):   # dLoss, dOut
+    if s[0] == "d" and (s[1:] in WORDS or len(s) >= 4 and s[1].isupper()):  # dLoss, dOut
         end = pos + len(s)
         return [Tok("letter", "d", pos, pos + 1, space), Tok("word", s[1:], pos + 1, end)]
-    if len(s) >= MIN_NAME:          # net, out, target, total, Delta: a name, never a product
+    if len(s) >= MIN_NAME:  # net, out, target, total, Delta: a name, never a product
         return [Tok("word", s, pos, pos + len(s), space)]
     return [Tok("letter", c, pos + k, pos + k + 1, space and k == 0) for k, c in enumerate(s)]
 
@@ -155,8 +246,11 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
             m = _TOKEN_RE.match(text, m.end(), end)
         d = m.group() if m else ""
         if d not in ("(", ")", "[", "]", "\\{", "\\}"):
-            raise src.error(i, f"\\{name} must be followed by ( ) [ ] \\{{ or \\}}, not {show(d)}",
-                            "use \\left( ... \\right) or plain brackets")
+            raise src.error(
+                i,
+                f"\\{name} must be followed by ( ) [ ] \\{{ or \\}}, not {show(d)}",
+                "use \\left( ... \\right) or plain brackets",
+            )
         assert m is not None
         toks.append(Tok("op", d, m.start(), m.end(), True))
         return m.end()
@@ -167,7 +261,7 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         if k >= end or text[k] != "{":
             raise src.error(i, f"\\{name} needs a {{...}} argument", f"write \\{name}{{word}}")
         close = _balanced(src, k, end)
-        toks.append(Tok("text", text[k + 1:close - 1], i, close, space))
+        toks.append(Tok("text", text[k + 1 : close - 1], i, close, space))
         return close
     if name in DROP_WITH_ARG:
         m = re.compile(r"\s*\{").match(text, j, end)
@@ -178,8 +272,11 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         m = _ENV_RE.match(text, j, end)
         env = m.group(1) if m else "?"
         if env not in ALIGN_ENVS:
-            raise src.error(i, f"environment \\{name}{{{env}}} is not supported",
-                            "write one equation per line (for matrices: one equation per entry)")
+            raise src.error(
+                i,
+                f"environment \\{name}{{{env}}} is not supported",
+                "write one equation per line (for matrices: one equation per entry)",
+            )
         assert m is not None
         toks.append(Tok(name, env, i, m.end(), space))
         return m.end()
@@ -187,20 +284,18 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         m = _ROWSKIP_RE.match(text, j, end)
         toks.append(Tok("op", "\\\\", i, j, space))
         return m.end() if m else j
-    if name in ("equiv", "coloneqq", "triangleq", "doteq"):   # a definition reads as '='
+    if name in ("equiv", "coloneqq", "triangleq", "doteq"):  # a definition reads as '='
         toks.append(Tok("op", "=", i, j, space))
         return j
-    if name in ("limits", "nolimits"):    # \sum\limits_{o}: placement only
+    if name in ("limits", "nolimits"):  # \sum\limits_{o}: placement only
         return -j
     if name in ARROWS:
-        raise src.error(i, f"arrow \\{name} is not an equation",
-                        "use '=' (only '=' chains are read)")
+        raise src.error(i, f"arrow \\{name} is not an equation", "use '=' (only '=' chains are read)")
     if name in KNOWN_CMDS:
         brace = name in ("{", "}")
         toks.append(Tok("op" if brace else "cmd", "\\" + name if brace else name, i, j, space))
         return j
     raise src.error(i, f"unknown command \\{show(name)}", FIX_COMMAND)
-
 
 
 def char_value(c) -> sympy.Expr:

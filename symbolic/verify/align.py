@@ -16,14 +16,14 @@ import sympy as sp
 
 from .numbers import DIGITS, multiply, same
 
-MAX_GROUP = 5          # factors on both sides of one matched group
+MAX_GROUP = 5  # factors on both sides of one matched group
 
 
 def constant_ratio(hv: list, tv: list) -> sp.Rational | None:
     """hv/tv when it is the same small fraction at every point (2, -1, 1/2), else None."""
     with mpmath.workdps(DIGITS):
         if any(t == 0 and not same([h], [0]) for h, t in zip(hv, tv)):
-            return None            # non-zero where the truth is 0 (a dead unit): no constant
+            return None  # non-zero where the truth is 0 (a dead unit): no constant
         ratios = [h / t for h, t in zip(hv, tv) if t != 0 and not mpmath.isnan(h / t)]
         if not ratios or not same(ratios, [ratios[0]] * len(ratios)):
             return None
@@ -86,8 +86,7 @@ def align(hv: list, tv: list, n: int, groups: Iterable[tuple] = ()) -> list[tupl
                 continue
             cost = best[(i, j)][0]
 
-            def offer(state: tuple[int, int], c: float, op: tuple,
-                      prev: tuple[int, int] = (i, j)) -> None:
+            def offer(state: tuple[int, int], c: float, op: tuple, prev: tuple[int, int] = (i, j)) -> None:
                 if c < best.get(state, (INF,))[0] - 1e-9:
                     best[state] = (c, prev, op)
 
@@ -99,8 +98,7 @@ def align(hv: list, tv: list, n: int, groups: Iterable[tuple] = ()) -> list[tupl
                     if equal(i, i2, j, j2):
                         offer((i2, j2), cost, group)
                     elif (i2 - i) + (j2 - j) <= 4:
-                        offer((i2, j2), cost + 1 + 0.01 * ((i2 - i) + (j2 - j) - 2),
-                              ("wrong", i, i2, j, j2))
+                        offer((i2, j2), cost + 1 + 0.01 * ((i2 - i) + (j2 - j) - 2), ("wrong", i, i2, j, j2))
             for g in groups:
                 if g[0] == i and g[2] == j:
                     kind = "match" if equal(*g) else "wrong"

@@ -30,9 +30,9 @@ class Claim:
     line: int
     col: int
     text: str
-    written: sp.Expr       # the side's value (exact rationals)
-    true: sp.Expr          # the statement's true value, in the network's symbols
-    what: str = ""         # the statement's left side, as written
+    written: sp.Expr  # the side's value (exact rationals)
+    true: sp.Expr  # the statement's true value, in the network's symbols
+    what: str = ""  # the statement's left side, as written
 
 
 @dataclass(frozen=True)
@@ -56,8 +56,7 @@ def tolerance(text: str, value: mpmath.mpf) -> mpmath.mpf:
     return (rel + RELATIVE) * abs(value) + mpmath.mpf(10) ** -12
 
 
-def check(d: Derivation, claims: list[Claim], point: dict
-          ) -> tuple[list[Checked], list[tuple[Claim, str]]]:
+def check(d: Derivation, claims: list[Claim], point: dict) -> tuple[list[Checked], list[tuple[Claim, str]]]:
     """Each claim at `point` (network symbol -> value): its value against the true value; the
     claims that cannot be checked there, with the reason."""
     needed = set(d.params) | set(d.inputs) | set(d.targets)

@@ -18,7 +18,7 @@ class VerifyInputError(SympropError):
 
     def __init__(self, problems: list[str], fix: str = ""):
         self.problems = problems
-        self.unchecked: list = []     # the statements not checked, when nothing could be
+        self.unchecked: list = []  # the statements not checked, when nothing could be
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         super().__init__(problems[0] + more, fix)
 
@@ -38,7 +38,7 @@ class Unchecked:
         m = re.match(r"line (\d+)(?:, col (\d+))?: ", err.problem)
         if m:
             line, col = int(m.group(1)), int(m.group(2) or col)
-        return Unchecked(line, col, err.problem[m.end():] if m else err.problem, err.fix)
+        return Unchecked(line, col, err.problem[m.end() :] if m else err.problem, err.fix)
 
     def problem(self) -> str:
         return f"line {self.line}, col {self.col}: {self.reason}"
@@ -79,9 +79,13 @@ def expand_each(statements: list[Statement]) -> list[list[list] | VerifyInputErr
                         continue
                     above = last.get(kind)
                     if above is None or i >= len(above):
-                        raise VerifyInputError([
-                            f"line {side.line or stmt.line}, col {side.col}: // at factor {i + 1} "
-                            f"has no factor above it"], "write the factor out")
+                        raise VerifyInputError(
+                            [
+                                f"line {side.line or stmt.line}, col {side.col}: // at factor {i + 1} "
+                                f"has no factor above it"
+                            ],
+                            "write the factor out",
+                        )
                     factors[i] = above[i]
                 sides.append(factors)
                 seen[kind] = factors

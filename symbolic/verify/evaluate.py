@@ -21,7 +21,7 @@ from .points import Evidence, choose_points, evidence
 from .prove import Pattern, prove
 from .resolve import Network, Resolved
 
-SEARCH_ROUNDS = 3      # further point sets tried before "not proved"
+SEARCH_ROUNDS = 3  # further point sets tried before "not proved"
 
 
 @dataclass(frozen=True, eq=False)
@@ -41,9 +41,9 @@ def sampling(d: Derivation, count: int = 20, seed: int = 0) -> Sampling:
 class Difference:
     """A checked side whose product differs from the truth at some point."""
 
-    side: int                # index of the side in Resolved.sides
-    hand: list[list]         # each written factor's values at the points
-    true: list[list]         # each true factor's values
+    side: int  # index of the side in Resolved.sides
+    hand: list[list]  # each written factor's values at the points
+    true: list[list]  # each true factor's values
     hand_product: list
     true_product: list
 
@@ -53,26 +53,25 @@ class Evaluation:
     """What the points and the proof show. `differences` and the points, units and unit values
     they were found at are those of the last point set."""
 
-    differences: tuple[Difference, ...]   # empty: every checked side equal at every point
-    evidence: Evidence                    # every point set compared, together
-    exact: bool                           # proved equal exactly
+    differences: tuple[Difference, ...]  # empty: every checked side equal at every point
+    evidence: Evidence  # every point set compared, together
+    exact: bool  # proved equal exactly
     points: Points
-    units: tuple[sp.Expr, ...]            # the statement's piecewise units
-    unit_vectors: dict[sp.Expr, list]     # unit -> its values at `points`
+    units: tuple[sp.Expr, ...]  # the statement's piecewise units
+    unit_vectors: dict[sp.Expr, list]  # unit -> its values at `points`
 
 
 def evaluate(net: Network, sampled: Sampling, r: Resolved) -> Evaluation:
     """choose points -> compare -> prove -> (patterns the proof named, further point sets)."""
     t_values = r.true_values
     truth = sp.Mul(*t_values)
-    units, understood = units_of([net.open(e) for e in
-                                  t_values + [h for k in r.checked for h in r.hands[k]]])
+    units, understood = units_of([net.open(e) for e in t_values + [h for k in r.checked for h in r.hands[k]]])
     points = _points(net.d, sampled, units)
     found, ev, unit_vectors = _compare(points, r, units, understood)
     proofs = [] if found else [prove(net, sp.Mul(*r.hands[k]), truth) for k in r.checked]
     exact = bool(proofs) and all(p[0] for p in proofs)
     suspects = tuple(q for p in proofs for q in p[1])
-    if not found and not exact and suspects:          # patterns the proof could not clear
+    if not found and not exact and suspects:  # patterns the proof could not clear
         points = _points(net.d, sampled, units, suspects)
         found, more, unit_vectors = _compare(points, r, units, understood)
         ev = _merge(ev, more)
@@ -85,8 +84,9 @@ def evaluate(net: Network, sampled: Sampling, r: Resolved) -> Evaluation:
     return Evaluation(tuple(found), ev, exact, points, units, unit_vectors)
 
 
-def _points(d: Derivation, sampled: Sampling, units: tuple, first: tuple[Pattern, ...] = (),
-            attempt: int = 0) -> Points:
+def _points(
+    d: Derivation, sampled: Sampling, units: tuple, first: tuple[Pattern, ...] = (), attempt: int = 0
+) -> Points:
     """The shared random points for a statement without piecewise units; else chosen ones.
     A later attempt draws a fresh set (twice as many random points)."""
     if not units and not attempt:
@@ -97,8 +97,9 @@ def _points(d: Derivation, sampled: Sampling, units: tuple, first: tuple[Pattern
     return Points(d, base=base)
 
 
-def _compare(points: Points, r: Resolved, units: tuple, understood: bool
-             ) -> tuple[list[Difference], Evidence, dict]:
+def _compare(
+    points: Points, r: Resolved, units: tuple, understood: bool
+) -> tuple[list[Difference], Evidence, dict]:
     """Every checked side against the truth at `points`: the sides that differ, what the points
     show, and each unit's values."""
     n = points.count
@@ -116,6 +117,11 @@ def _compare(points: Points, r: Resolved, units: tuple, understood: bool
 
 def _merge(a: Evidence, b: Evidence) -> Evidence:
     """The evidence of two point sets together."""
-    return Evidence(a.points + b.points, a.discriminating + b.discriminating, a.units,
-                    tuple(x + y for x, y in zip(a.on, b.on)),
-                    tuple(x + y for x, y in zip(a.off, b.off)), a.understood and b.understood)
+    return Evidence(
+        a.points + b.points,
+        a.discriminating + b.discriminating,
+        a.units,
+        tuple(x + y for x, y in zip(a.on, b.on)),
+        tuple(x + y for x, y in zip(a.off, b.off)),
+        a.understood and b.understood,
+    )

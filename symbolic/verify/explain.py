@@ -25,24 +25,24 @@ RATIO_SECONDS = 0.5
 
 @dataclass(frozen=True)
 class Fault:
-    kind: str                    # 'wrong' | 'missing' | 'extra' | 'ratio'
-    side: int                    # which right-hand side (1-based)
+    kind: str  # 'wrong' | 'missing' | 'extra' | 'ratio'
+    side: int  # which right-hand side (1-based)
     position: int | None = None  # 1-based position in the written product (after // expansion)
-    wrote: sp.Basic | None = None      # as written (raw names; a Partial for a derivative)
-    read_as: sp.Expr | None = None     # in the network's symbols
-    expected: sp.Expr | None = None    # the true factor
-    partial: tuple | None = None       # (num, den) of the true factor
-    ratio: sp.Expr | None = None       # written/true: of the factor, or of the product
-    others: int = 0                    # further mismatches after this one
-    span: int = 1                      # written factors at fault (wrote is a tuple when > 1)
+    wrote: sp.Basic | None = None  # as written (raw names; a Partial for a derivative)
+    read_as: sp.Expr | None = None  # in the network's symbols
+    expected: sp.Expr | None = None  # the true factor
+    partial: tuple | None = None  # (num, den) of the true factor
+    ratio: sp.Expr | None = None  # written/true: of the factor, or of the product
+    others: int = 0  # further mismatches after this one
+    span: int = 1  # written factors at fault (wrote is a tuple when > 1)
 
 
 @dataclass(frozen=True)
 class Witness:
-    index: int          # which test point
-    values: dict        # symbol -> mpf: what the two formulas use, from one forward pass
-    point: dict         # symbol -> Float: the whole point (inputs, parameters, targets)
-    hand: object        # mpf
+    index: int  # which test point
+    values: dict  # symbol -> mpf: what the two formulas use, from one forward pass
+    point: dict  # symbol -> Float: the whole point (inputs, parameters, targets)
+    hand: object  # mpf
     true: object
     pattern: tuple = ()  # (unit, +1 on | -1 off) at the point, for a piecewise statement
 
@@ -50,17 +50,26 @@ class Witness:
 class Explainer:
     def __init__(self, loss_symbol: sp.Symbol, delta_defs: dict, delta_of: dict):
         self.loss = loss_symbol
-        self.delta_defs = delta_defs     # δ symbol -> its definition
-        self.delta_of = delta_of         # z -> its δ symbol
+        self.delta_defs = delta_defs  # δ symbol -> its definition
+        self.delta_of = delta_of  # z -> its δ symbol
 
-    def pinpoint(self, side: int, written: Sequence, hand: Sequence[sp.Expr], hv: list[list],
-                 true: Sequence[Factor], tv: list[list], n: int) -> Fault:
+    def pinpoint(
+        self,
+        side: int,
+        written: Sequence,
+        hand: Sequence[sp.Expr],
+        hv: list[list],
+        true: Sequence[Factor],
+        tv: list[list],
+        n: int,
+    ) -> Fault:
         groups = self._delta_groups(hand, true)
         ops = align(hv, tv, n, groups)
         errors = [op for op in ops if op[0] != "match"]
         if len(hand) == 1 and len(true) > 1 or len(errors) > max(1, len(true) // 2):
-            ratio = self.ratio(sp.Mul(*hand), sp.Mul(*[f.value for f in true]),
-                               multiply(hv, n), multiply(tv, n))
+            ratio = self.ratio(
+                sp.Mul(*hand), sp.Mul(*[f.value for f in true]), multiply(hv, n), multiply(tv, n)
+            )
             return Fault("ratio", side, ratio=ratio)
         op = errors[0]
         others = len(errors) - 1
@@ -70,18 +79,36 @@ class Explainer:
             expected = sp.Mul(*[f.value for f in true[j:j2]])
             partial = (true[j].num, true[j2 - 1].den)
             wrote = written_part[0] if len(written_part) == 1 else tuple(written_part)
-            if (i, i2, j, j2) in groups:        # a δ written for another δ: name the δ
-                return Fault("wrong", side, i + 1, wrote, hand_part,
-                             self.delta_of[true[j2 - 1].den], partial, None, others)
-            ratio = self.ratio(hand_part, expected, multiply(hv[i:i2], n),
-                               multiply(tv[j:j2], n))
-            return Fault("wrong", side, i + 1, wrote, hand_part, expected, partial, ratio,
-                         others, span=i2 - i)
+            if (i, i2, j, j2) in groups:  # a δ written for another δ: name the δ
+                return Fault(
+                    "wrong",
+                    side,
+                    i + 1,
+                    wrote,
+                    hand_part,
+                    self.delta_of[true[j2 - 1].den],
+                    partial,
+                    None,
+                    others,
+                )
+            ratio = self.ratio(hand_part, expected, multiply(hv[i:i2], n), multiply(tv[j:j2], n))
+            return Fault(
+                "wrong", side, i + 1, wrote, hand_part, expected, partial, ratio, others, span=i2 - i
+            )
         if op[0] == "missing":
             i, j = op[1], op[2]
             f = true[j]
-            return Fault("missing", side, i + 1, None, None, f.value, (f.num, f.den),
-                         self.ratio(sp.Integer(1), f.value), others)
+            return Fault(
+                "missing",
+                side,
+                i + 1,
+                None,
+                None,
+                f.value,
+                (f.num, f.den),
+                self.ratio(sp.Integer(1), f.value),
+                others,
+            )
         i = op[1]
         return Fault("extra", side, i + 1, written[i], hand[i], None, None, hand[i], others)
 
@@ -89,13 +116,16 @@ class Explainer:
         """(i, i+1, 0, j2): a written factor holding a δ against the true prefix ∂L/∂z (any
         length), so a δ written for another δ is named as the δ."""
         deltas = set(self.delta_defs)
-        ends = [j2 for j2 in range(1, len(true) + 1)
-                if true[0].num == self.loss and true[j2 - 1].den in self.delta_of]
-        return tuple((i, i + 1, 0, j2) for i, h in enumerate(hand)
-                     if h.free_symbols & deltas for j2 in ends)
+        ends = [
+            j2
+            for j2 in range(1, len(true) + 1)
+            if true[0].num == self.loss and true[j2 - 1].den in self.delta_of
+        ]
+        return tuple((i, i + 1, 0, j2) for i, h in enumerate(hand) if h.free_symbols & deltas for j2 in ends)
 
-    def ratio(self, hand: sp.Expr, true: sp.Expr, hv: list | None = None,
-              tv: list | None = None) -> sp.Expr | None:
+    def ratio(
+        self, hand: sp.Expr, true: sp.Expr, hv: list | None = None, tv: list | None = None
+    ) -> sp.Expr | None:
         """hand/true in simplest form: a constant if it is one at every point, else cancelled
         with the activations kept as opaque quantities."""
         constant = constant_ratio(hv, tv) if hv is not None and tv is not None else None
@@ -106,7 +136,7 @@ class Explainer:
         for f in sorted(expr.atoms(sp.Function), key=sp.default_sort_key):
             gens[f] = sp.Dummy(f"F{len(gens)}")
         back = {v: k for k, v in gens.items()}
-        plain = expr.xreplace(gens)     # symbols and dummies only: picklable across the fork
+        plain = expr.xreplace(gens)  # symbols and dummies only: picklable across the fork
 
         def simplest() -> sp.Expr:
             num, den = sp.cancel(sp.together(plain)).as_numer_denom()
@@ -118,16 +148,24 @@ class Explainer:
         except (TimeoutError, RuntimeError):
             return None
 
-    def witness(self, points: Points, hand: Sequence[sp.Expr], t_values: list[sp.Expr],
-                h_product: list, t_product: list, units: tuple, unit_vectors: dict) -> Witness:
+    def witness(
+        self,
+        points: Points,
+        hand: Sequence[sp.Expr],
+        t_values: list[sp.Expr],
+        h_product: list,
+        t_product: list,
+        units: tuple,
+        unit_vectors: dict,
+    ) -> Witness:
         """A point where the sides differ: one with a non-zero true value when there is one."""
         differ = [k for k in range(points.count) if not same([h_product[k]], [t_product[k]])]
         with mpmath.workdps(DIGITS):
-            telling = [k for k in differ if not same([t_product[k]], [0])
-                       and not mpmath.isnan(h_product[k])]
+            telling = [k for k in differ if not same([t_product[k]], [0]) and not mpmath.isnan(h_product[k])]
         k = (telling or differ)[0]
         used = set().union(*(e.free_symbols for e in list(hand) + list(t_values)))
         values = points.values[k]
         shown = {s: values[s] for s in sorted(used, key=sp.default_sort_key) if s in values}
-        return Witness(k, shown, points.base[k], h_product[k], t_product[k],
-                       pattern_at(units, unit_vectors, k))
+        return Witness(
+            k, shown, points.base[k], h_product[k], t_product[k], pattern_at(units, unit_vectors, k)
+        )

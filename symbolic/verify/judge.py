@@ -24,41 +24,51 @@ from .resolve import ChainNote, Network, Resolved
 
 @dataclass(frozen=True)
 class Verdict:
-    kind: str                  # 'gradient' or 'local'
-    num: sp.Expr               # the statement's partial, in the network's symbols
+    kind: str  # 'gradient' or 'local'
+    num: sp.Expr  # the statement's partial, in the network's symbols
     den: sp.Expr
-    written: Partial           # the left-hand side as written
+    written: Partial  # the left-hand side as written
     line: int
     col: int
-    correct: bool              # proved exactly, or equal at discriminating points
+    correct: bool  # proved exactly, or equal at discriminating points
     exact: bool | None = None  # True: proved exactly; None: equal at every point only
     fault: Fault | None = None
     witness: Witness | None = None
-    status: str = "correct"    # 'correct' | 'wrong' | 'not proved' (equal, but at no telling point)
-    evidence: Evidence | None = None   # the points the sides were compared at
-    also: tuple = ()           # further wrong right-hand sides: (Fault, Witness) each
-    sides: int = 1             # right-hand sides checked
+    status: str = "correct"  # 'correct' | 'wrong' | 'not proved' (equal, but at no telling point)
+    evidence: Evidence | None = None  # the points the sides were compared at
+    also: tuple = ()  # further wrong right-hand sides: (Fault, Witness) each
+    sides: int = 1  # right-hand sides checked
     param: sp.Symbol | None = None
     notes: tuple[ChainNote, ...] = ()
-    hand: sp.Expr | None = None     # the checked product (network symbols)
+    hand: sp.Expr | None = None  # the checked product (network symbols)
     true: sp.Expr | None = None
-    delta: sp.Expr | None = None    # the δ a δ definition defines, as written
+    delta: sp.Expr | None = None  # the δ a δ definition defines, as written
 
 
 def judge(net: Network, r: Resolved, e: Evaluation) -> Verdict:
     """The verdict on one statement, the fault and a witness for each differing side."""
     stmt = r.statement
     written, delta = stmt.lhs, None
-    if r.definition:                          # name = formula
+    if r.definition:  # name = formula
         delta, written = written, Partial(r.num, r.den)
-    elif not isinstance(written, Partial):    # a δ definition: δ_j = ∂L/∂z_j = ...
+    elif not isinstance(written, Partial):  # a δ definition: δ_j = ∂L/∂z_j = ...
         delta = written
-        written = next((s[0] for s in r.sides if len(s) == 1 and isinstance(s[0], Partial)),
-                       Partial(r.num, r.den))
+        written = next(
+            (s[0] for s in r.sides if len(s) == 1 and isinstance(s[0], Partial)), Partial(r.num, r.den)
+        )
     kind = "definition" if r.definition else "gradient" if r.gradient else "local"
-    base = dict(kind=kind, num=r.num, den=r.den,
-                written=written, delta=delta, line=stmt.line, col=stmt.col,
-                param=r.den if r.gradient else None, sides=len(r.checked), notes=r.notes)
+    base = dict(
+        kind=kind,
+        num=r.num,
+        den=r.den,
+        written=written,
+        delta=delta,
+        line=stmt.line,
+        col=stmt.col,
+        param=r.den if r.gradient else None,
+        sides=len(r.checked),
+        notes=r.notes,
+    )
     t_values = r.true_values
     truth = sp.Mul(*t_values)
     if e.differences:
@@ -68,14 +78,31 @@ def judge(net: Network, r: Resolved, e: Evaluation) -> Verdict:
         for diff in e.differences:
             k = diff.side
             fault = explain.pinpoint(k + 1, r.sides[k], r.hands[k], diff.hand, r.true, diff.true, n)
-            witness = explain.witness(e.points, r.hands[k], t_values, diff.hand_product,
-                                      diff.true_product, e.units, e.unit_vectors)
+            witness = explain.witness(
+                e.points, r.hands[k], t_values, diff.hand_product, diff.true_product, e.units, e.unit_vectors
+            )
             found.append((k, fault, witness))
         (k, fault, witness), *rest = found
-        return Verdict(correct=False, exact=False, fault=fault, witness=witness,
-                       status="wrong", evidence=e.evidence, also=tuple((f, w) for _, f, w in rest),
-                       hand=sp.Mul(*r.hands[k]), true=truth, **base)
+        return Verdict(
+            correct=False,
+            exact=False,
+            fault=fault,
+            witness=witness,
+            status="wrong",
+            evidence=e.evidence,
+            also=tuple((f, w) for _, f, w in rest),
+            hand=sp.Mul(*r.hands[k]),
+            true=truth,
+            **base,
+        )
     hand = sp.Mul(*r.hands[r.checked[-1]])
     ok = e.exact or e.evidence.sufficient
-    return Verdict(correct=ok, exact=True if e.exact else None, evidence=e.evidence,
-                   status="correct" if ok else "not proved", hand=hand, true=truth, **base)
+    return Verdict(
+        correct=ok,
+        exact=True if e.exact else None,
+        evidence=e.evidence,
+        status="correct" if ok else "not proved",
+        hand=hand,
+        true=truth,
+        **base,
+    )

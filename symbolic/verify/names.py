@@ -19,11 +19,25 @@ from ..activations import named
 from ..errors import SympropError
 
 # raw function names a parser produces -> how to read them
-GENERIC = {"g", "f"}                    # the activation of the layer of the argument
+GENERIC = {"g", "f"}  # the activation of the layer of the argument
 PRIMES = {"sigma_prime", "g_prime", "f_prime", "relu_prime", "sigmoid_prime", "tanh_prime"}
 OUTPUT_NAMES = {"out", "output", "y_hat", "yhat", "hat_y", "a_L", "a_out"}
-LOSS_NAMES = {"L", "Loss", "loss", "E", "J", "C", "E_total", "E_tot", "E_n", "L_n", "L_i", "C_x",
-              "J_i", "E_p"}
+LOSS_NAMES = {
+    "L",
+    "Loss",
+    "loss",
+    "E",
+    "J",
+    "C",
+    "E_total",
+    "E_tot",
+    "E_n",
+    "L_n",
+    "L_i",
+    "C_x",
+    "J_i",
+    "E_p",
+}
 # E_{o1}, E_1, L_{o2}: the error of one output, the loss's terms in that output alone
 _PER_OUTPUT = re.compile(r"(?:E|L|C|J)_(?:o|out|y)?(\d+)")
 
@@ -43,9 +57,9 @@ class Resolver:
             if isinstance(s, sp.Symbol) and not gradient_symbol and s is not d.eta:
                 self.codes[n.code] = s
         self.aliases = dict(d.naming.aliases)
-        self.user = dict(aliases or {})            # raw Symbol -> raw expression
+        self.user = dict(aliases or {})  # raw Symbol -> raw expression
         self.values: dict[sp.Basic, sp.Expr] = {}  # raw δ -> the value its author defined
-        self.z_layer: dict[sp.Symbol, int] = {}    # pre-activation symbol -> layer index
+        self.z_layer: dict[sp.Symbol, int] = {}  # pre-activation symbol -> layer index
         self.top: dict[sp.Symbol, sp.Symbol] = {}  # output z -> output symbol
         self.hidden_a: dict[sp.Symbol, sp.Expr] = {}
         for eq in d.of_kind("forward"):
@@ -101,13 +115,17 @@ class Resolver:
 
     def unknown(self, names: list[str], where: str = "") -> UnknownName:
         if "xi" in names:
-            return UnknownName(f"{where}a placeholder argument (·) inside a derivative",
-                               "write the argument, e.g. \\sigma(z_{h1})")
+            return UnknownName(
+                f"{where}a placeholder argument (·) inside a derivative",
+                "write the argument, e.g. \\sigma(z_{h1})",
+            )
         known = self.known()
         shown = ", ".join(known[:40]) + (", ..." if len(known) > 40 else "")
         what = ", ".join(sorted(set(names)))
-        return UnknownName(f"{where}unknown name{'s' if len(set(names)) > 1 else ''} {what}",
-                           f"use the network's names ({shown}) or declare an alias")
+        return UnknownName(
+            f"{where}unknown name{'s' if len(set(names)) > 1 else ''} {what}",
+            f"use the network's names ({shown}) or declare an alias",
+        )
 
     # expressions -----------------------------------------------------------------------------
     def resolve(self, raw: sp.Expr, where: str = "") -> sp.Expr:
@@ -145,8 +163,9 @@ class Resolver:
             if new == expr:
                 return expr
             expr = new
-        raise SympropError(f"{where}aliases refer to each other in a loop",
-                           "give each alias a value in the network's names")
+        raise SympropError(
+            f"{where}aliases refer to each other in a loop", "give each alias a value in the network's names"
+        )
 
     def _call(self, e, where):
         name, args = type(e).__name__, e.args
@@ -154,8 +173,8 @@ class Resolver:
             raise SympropError(f"{where}{name} takes one argument here", f"write {name}(z)")
         x = args[0]
         rule = next((r for r in named() if name in (r.prime_word, r.prime_word[:-6])), None)
-        if rule is not None:   # one of our activations (sigma, relu) or its f' (sigma_prime)
-            if rule.params and self.z_layer.get(x):   # leaky_relu: the slope of x's layer
+        if rule is not None:  # one of our activations (sigma, relu) or its f' (sigma_prime)
+            if rule.params and self.z_layer.get(x):  # leaky_relu: the slope of x's layer
                 layer = self.d.spec.activations[self.z_layer[x] - 1]
                 rule = layer if layer.func is rule.func else rule
             return rule.prime(x) if name == rule.prime_word else rule(x)
@@ -163,20 +182,27 @@ class Resolver:
             rule = self._layer_rule(x, name, where)
             return rule(x) if name in GENERIC else rule.prime(x)
         if name == "Partial":
-            raise SympropError(f"{where}a derivative inside a larger expression",
-                               r"write derivatives as whole factors: \frac{\partial L}{\partial w} \cdot ...")
-        raise SympropError(f"{where}unknown function {name}",
-                           r"use \sigma, g, f, \exp, \log, \tanh, ReLU or write the formula out")
+            raise SympropError(
+                f"{where}a derivative inside a larger expression",
+                r"write derivatives as whole factors: \frac{\partial L}{\partial w} \cdot ...",
+            )
+        raise SympropError(
+            f"{where}unknown function {name}",
+            r"use \sigma, g, f, \exp, \log, \tanh, ReLU or write the formula out",
+        )
 
     def _layer_rule(self, x, name, where):
         if x in self.z_layer:
             rule = self.d.spec.activations[self.z_layer[x] - 1]
             if not rule.elementwise:
-                raise SympropError(f"{where}{name}(...) of a softmax layer",
-                                   "write the output symbol (out_k) instead")
+                raise SympropError(
+                    f"{where}{name}(...) of a softmax layer", "write the output symbol (out_k) instead"
+                )
             return rule
-        raise SympropError(f"{where}{name}(...) is applied to {x}, not to a pre-activation z",
-                           f"write {name}(z) with the z of a layer, e.g. {name}(z_h1)")
+        raise SympropError(
+            f"{where}{name}(...) is applied to {x}, not to a pre-activation z",
+            f"write {name}(z) with the z of a layer, e.g. {name}(z_h1)",
+        )
 
 
 def _candidates(name: str, narrow: bool) -> list[str]:
@@ -241,9 +267,14 @@ def unknown_summary(problems: list[str], spec) -> tuple[list[str], str] | None:
     if not hints and len(unknown) == 1:
         return None
     shown = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
-    line = (f"{len(unknown)} statement{'s use' if len(unknown) > 1 else ' uses'} names the "
-            f"{spec.arch} {spec.naming} network does not have ({shown})")
-    fix = (f"these names fit {' '.join(hints)}" if hints else
-           "use the network's names (symprop derive shows them) or declare aliases")
+    line = (
+        f"{len(unknown)} statement{'s use' if len(unknown) > 1 else ' uses'} names the "
+        f"{spec.arch} {spec.naming} network does not have ({shown})"
+    )
+    fix = (
+        f"these names fit {' '.join(hints)}"
+        if hints
+        else "use the network's names (symprop derive shows them) or declare aliases"
+    )
     others = [p for p in problems if not unknown_names_in(p)]
     return [line, *others], fix

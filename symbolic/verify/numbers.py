@@ -20,20 +20,25 @@ from ..check import random_point
 from ..derivation import Derivation
 
 DIGITS = 40
-HUGE = 10**6          # |argument| of exp beyond which the value is taken as 0 or infinity
+HUGE = 10**6  # |argument| of exp beyond which the value is taken as 0 or infinity
 NAN = mpmath.mpf("nan")
 
 
 class Points:
     """`count` random points of one network: the base values and every forward intermediate."""
 
-    def __init__(self, d: Derivation, count: int = 20, seed: int = 0, digits: int = DIGITS,
-                 base: Iterable[dict] | None = None):
+    def __init__(
+        self,
+        d: Derivation,
+        count: int = 20,
+        seed: int = 0,
+        digits: int = DIGITS,
+        base: Iterable[dict] | None = None,
+    ):
         """Random points, or the given `base` points (inputs, parameters, targets) when set."""
         self.d, self.digits = d, digits
         rng = random.Random(seed)
-        self.base = list(base) if base is not None else \
-            [random_point(d, rng, digits) for _ in range(count)]
+        self.base = list(base) if base is not None else [random_point(d, rng, digits) for _ in range(count)]
         self.count = len(self.base)
         with mpmath.workdps(digits):
             self.values = [self._forward(p) for p in self.base]
@@ -109,8 +114,14 @@ def _exp(x: Any) -> Any:
 
 
 _UNARY = {
-    sp.exp: _exp, sp.log: mpmath.log, sp.tanh: mpmath.tanh, sp.sinh: mpmath.sinh,
-    sp.cosh: mpmath.cosh, sp.sin: mpmath.sin, sp.cos: mpmath.cos, sp.Abs: abs,
+    sp.exp: _exp,
+    sp.log: mpmath.log,
+    sp.tanh: mpmath.tanh,
+    sp.sinh: mpmath.sinh,
+    sp.cosh: mpmath.cosh,
+    sp.sin: mpmath.sin,
+    sp.cos: mpmath.cos,
+    sp.Abs: abs,
     sp.sign: mpmath.sign,
     **{rule.func: partial(rule.mpmath, exp=_exp) for rule in TABLE.values() if rule.mpmath},
 }
@@ -160,6 +171,6 @@ def _value(expr: Any, values: dict, memo: dict) -> Any:
         top = max(zs)
         es = [_exp(z - top) for z in zs]
         return es[k - 1] / mpmath.fsum(es)
-    if isinstance(expr, (fn.Activation, fn.Prime)):   # leaky_relu, custom, f'
+    if isinstance(expr, (fn.Activation, fn.Prime)):  # leaky_relu, custom, f'
         return v(expr.definition())
     raise TypeError(f"cannot evaluate {func.__name__}")

@@ -28,9 +28,9 @@ _P = sp.Dummy("P", positive=True)
 
 @dataclass(frozen=True)
 class Piece:
-    unit: sp.Expr   # the argument whose sign decides the branch (a leading minus removed)
-    pos: sp.Expr    # the atom where unit > 0
-    neg: sp.Expr    # the atom where unit < 0
+    unit: sp.Expr  # the argument whose sign decides the branch (a leading minus removed)
+    pos: sp.Expr  # the atom where unit > 0
+    neg: sp.Expr  # the atom where unit < 0
 
 
 def piece(atom: sp.Expr) -> Piece | None:
@@ -105,9 +105,9 @@ def split(expr: sp.Expr) -> tuple[sp.Expr, dict] | None:
 
 @dataclass(frozen=True)
 class Comparison:
-    zero: bool                 # proved zero at every on/off pattern
-    patterns: tuple = ()       # ((unit, +1 | -1), ...) per pattern where it may not vanish
-    units: int = 0             # units branched on
+    zero: bool  # proved zero at every on/off pattern
+    patterns: tuple = ()  # ((unit, +1 | -1), ...) per pattern where it may not vanish
+    units: int = 0  # units branched on
 
 
 def piecewise_zero(expr: sp.Expr, max_patterns: int = 4) -> Comparison:
@@ -129,9 +129,7 @@ def piecewise_zero(expr: sp.Expr, max_patterns: int = 4) -> Comparison:
     if not alive:
         return Comparison(True, (), len(hs))
     # a minimal monomial (no other alive one inside it): there the difference is its coefficient
-    alive = [m for m in alive if not any(o != m and all(a <= b for a, b in zip(o, m))
-                                         for o in alive)]
+    alive = [m for m in alive if not any(o != m and all(a <= b for a, b in zip(o, m)) for o in alive)]
     units = list(hs)
-    patterns = tuple(tuple((u, 1 if on else -1) for u, on in zip(units, m))
-                     for m in alive[:max_patterns])
+    patterns = tuple(tuple((u, 1 if on else -1) for u, on in zip(units, m)) for m in alive[:max_patterns])
     return Comparison(False, patterns, len(hs))

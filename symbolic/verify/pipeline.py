@@ -39,8 +39,8 @@ class Report:
     verdicts: list[Verdict]
     unchecked: list[Unchecked] = field(default_factory=list)
     source: str = ""
-    numbers: list[Checked] = field(default_factory=list)   # numeric claims judged at a point
-    given: list = field(default_factory=list)              # values the document gives (Given)
+    numbers: list[Checked] = field(default_factory=list)  # numeric claims judged at a point
+    given: list = field(default_factory=list)  # values the document gives (Given)
 
     @property
     def ok(self) -> bool:
@@ -50,8 +50,7 @@ class Report:
     def exit_code(self) -> int:
         """0 every statement correct, 1 some wrong, 4 none wrong but some not checked (unread,
         unresolved, a definition), 3 none wrong, all checked, but some not proved."""
-        if any(v.status == "wrong" for v in self.verdicts) or any(
-                not n.correct for n in self.numbers):
+        if any(v.status == "wrong" for v in self.verdicts) or any(not n.correct for n in self.numbers):
             return 1
         if self.unchecked:
             return NOT_CHECKED_EXIT
@@ -66,8 +65,7 @@ class Context:
     sampling: Sampling
 
 
-def prepare(d: Derivation, aliases: dict | None = None, points: int = 20,
-            seed: int = 0) -> Context:
+def prepare(d: Derivation, aliases: dict | None = None, points: int = 20, seed: int = 0) -> Context:
     return Context(network(d, aliases), sampling(d, points, seed))
 
 
@@ -77,15 +75,21 @@ def verify_text(d: Derivation, text: str, fmt: str = "tex", **kw: Any) -> Report
     return verify_statements(d, doc.statements, doc.aliases, source=text, unread=doc.unread, **kw)
 
 
-def verify_statements(d: Derivation, statements: list[Statement], aliases: dict | None = None,
-                      points: int = 20, seed: int = 0, source: str = "",
-                      unread: list[Unchecked] | None = None, point: dict | None = None
-                      ) -> Report:
+def verify_statements(
+    d: Derivation,
+    statements: list[Statement],
+    aliases: dict | None = None,
+    points: int = 20,
+    seed: int = 0,
+    source: str = "",
+    unread: list[Unchecked] | None = None,
+    point: dict | None = None,
+) -> Report:
     """Check every statement of a parsed document against the Derivation `d`; `unread` are the
     rows the reader could not read. Unusable (VerifyInputError) only when nothing was checked."""
     net = network(d, aliases)
     resolved, unchecked, claims, given = resolve_all(net, statements)
-    if given and claims:     # the document's own values, then --at over them
+    if given and claims:  # the document's own values, then --at over them
         point_raw = point
         point = {g.symbol: g.value for g in given}
         point.update(point_of(net, point_raw) if point_raw else {})
@@ -96,21 +100,23 @@ def verify_statements(d: Derivation, statements: list[Statement], aliases: dict 
     unchecked += [Unchecked(c.line, c.col, "a side mixing numbers and names") for c in mixed]
     numbers: list[Checked] = []
     if point is None:
-        unchecked += [Unchecked(c.line, c.col, NUMBERS, "give the point: --at POINT.toml")
-                      for c in claims]
+        unchecked += [Unchecked(c.line, c.col, NUMBERS, "give the point: --at POINT.toml") for c in claims]
     elif claims:
         numbers, missed = check_claims(d, claims, point)
         unchecked += [Unchecked(c.line, c.col, why) for c, why in missed]
     unchecked = sorted([*(unread or []), *unchecked], key=lambda u: (u.line, u.col))
     if not resolved and not numbers:
-        problems = [f"{u.problem()}; {u.fix}" if u.fix else u.problem()
-                    for u in unchecked if u.reason != DEFINITION]
+        problems = [
+            f"{u.problem()}; {u.fix}" if u.fix else u.problem() for u in unchecked if u.reason != DEFINITION
+        ]
         if problems:
             err = VerifyInputError(problems)
             err.unchecked = unchecked
             raise err
-        raise VerifyInputError(["no derivative statements found"],
-                               r"write e.g. \frac{\partial L}{\partial w_{11}} = [...] \cdot [...]")
+        raise VerifyInputError(
+            ["no derivative statements found"],
+            r"write e.g. \frac{\partial L}{\partial w_{11}} = [...] \cdot [...]",
+        )
     sampled = sampling(d, points, seed)
     evaluations = [evaluate(net, sampled, r) for r in resolved]
     verdicts = [judge(net, r, e) for r, e in zip(resolved, evaluations)]
@@ -128,8 +134,10 @@ def point_of(net: Network, raw: dict) -> dict:
             continue
         symbol = net.names.resolve(name, "--at: ")
         if symbol not in allowed:
-            raise VerifyInputError([f"--at: {name} is not an input, a parameter or a target"],
-                                   "give the values of inputs, weights, biases and targets")
+            raise VerifyInputError(
+                [f"--at: {name} is not an input, a parameter or a target"],
+                "give the values of inputs, weights, biases and targets",
+            )
         point[symbol] = value
     return point
 
@@ -141,13 +149,11 @@ def check_product(ctx: Context, num: sp.Expr, den: sp.Expr, factors: list[sp.Exp
     return judge(ctx.net, r, evaluate(ctx.net, ctx.sampling, r))
 
 
-def check_gradient(d: Derivation, param: sp.Symbol, factors: list[sp.Expr],
-                   **kw: Any) -> Verdict:
+def check_gradient(d: Derivation, param: sp.Symbol, factors: list[sp.Expr], **kw: Any) -> Verdict:
     """Python API: is the product of `factors` (network symbols) dL/d`param`?"""
     return check_product(prepare(d, **kw), d.loss_symbol, param, factors)
 
 
-def check_local(d: Derivation, num: sp.Expr, den: sp.Expr, factors: list[sp.Expr],
-                **kw: Any) -> Verdict:
+def check_local(d: Derivation, num: sp.Expr, den: sp.Expr, factors: list[sp.Expr], **kw: Any) -> Verdict:
     """Python API: is the product of `factors` the partial d`num`/d`den`?"""
     return check_product(prepare(d, **kw), num, den, factors)

@@ -24,8 +24,8 @@ from ..check import random_point
 from ..derivation import Derivation
 from .numbers import DIGITS, same, value
 
-MAGNITUDE = (0.25, 1.5)    # |z| of a unit set on or off: clear of the kink at 0
-RANDOM_EXTRA = 8           # random patterns beyond the structured ones
+MAGNITUDE = (0.25, 1.5)  # |z| of a unit set on or off: clear of the kink at 0
+RANDOM_EXTRA = 8  # random patterns beyond the structured ones
 MAX_POINTS = 400
 
 
@@ -54,8 +54,9 @@ def controls(d: Derivation) -> dict:
     return out
 
 
-def choose_points(d: Derivation, units: tuple, count: int, seed: int, first: Iterable = (),
-                  digits: int = DIGITS) -> tuple[list[dict], list[dict]]:
+def choose_points(
+    d: Derivation, units: tuple, count: int, seed: int, first: Iterable = (), digits: int = DIGITS
+) -> tuple[list[dict], list[dict]]:
     """(points, the sign pattern asked of each): base values of inputs, parameters, targets."""
     rng = random.Random(f"{seed}|{sp.srepr(tuple(units))}")
     bias = controls(d)
@@ -94,8 +95,7 @@ def _targets(pattern: dict, rng: random.Random) -> dict:
         if len(syms) != 1:
             continue
         (v,) = syms
-        a, c = sp.Poly(u, v).all_coeffs() if u.is_polynomial(v) and sp.degree(u, v) == 1 \
-            else (None, None)
+        a, c = sp.Poly(u, v).all_coeffs() if u.is_polynomial(v) and sp.degree(u, v) == 1 else (None, None)
         if v in out or a is None or c is None or not (a.is_number and c.is_number) or a == 0:
             continue
         out[v] = (sign * rng.uniform(*MAGNITUDE) - float(c)) / float(a)
@@ -104,12 +104,12 @@ def _targets(pattern: dict, rng: random.Random) -> dict:
 
 @dataclass(frozen=True)
 class Evidence:
-    points: int                  # points at which the sides were compared
-    discriminating: int          # of them, where the true value is non-zero (0: all one constant)
-    units: tuple = ()            # piecewise units of the statement
-    on: tuple = ()               # per unit, points where it is on (> 0)
-    off: tuple = ()              # ... and off (< 0)
-    understood: bool = True      # every piecewise atom is of one unit (else branches are unknown)
+    points: int  # points at which the sides were compared
+    discriminating: int  # of them, where the true value is non-zero (0: all one constant)
+    units: tuple = ()  # piecewise units of the statement
+    on: tuple = ()  # per unit, points where it is on (> 0)
+    off: tuple = ()  # ... and off (< 0)
+    understood: bool = True  # every piecewise atom is of one unit (else branches are unknown)
 
     @property
     def branches_exercised(self) -> bool:

@@ -19,7 +19,7 @@ from .resolve import Network
 
 EXACT_SECONDS = 0.5
 
-Pattern = tuple[tuple[sp.Expr, int], ...]     # (unit, +1 on | -1 off) per unit
+Pattern = tuple[tuple[sp.Expr, int], ...]  # (unit, +1 on | -1 off) per unit
 
 
 def prove(net: Network, hand: sp.Expr, true: sp.Expr) -> tuple[bool, tuple[Pattern, ...]]:

@@ -32,16 +32,23 @@ from ..latex import parse_formula as parse_latex_formula
 from .ditto import Unchecked
 
 MAX_BYTES = 1_000_000
-MAX_STATEMENTS = 200     # each costs up to ~50 ms; a file of more is split, not waited for
-MAX_PROBLEMS = 20        # stop reading after this many unreadable lines
+MAX_STATEMENTS = 200  # each costs up to ~50 ms; a file of more is split, not waited for
+MAX_PROBLEMS = 20  # stop reading after this many unreadable lines
 FORMATS = ("tex", "txt", "toml")
 PLAIN_EXTRA = {
-    "g": sp.Function("g"), "f": sp.Function("f"),
-    "g_prime": sp.Function("g_prime"), "f_prime": sp.Function("f_prime"),
-    "Heaviside": sp.Heaviside, "H": sp.Heaviside,
+    "g": sp.Function("g"),
+    "f": sp.Function("f"),
+    "g_prime": sp.Function("g_prime"),
+    "f_prime": sp.Function("f_prime"),
+    "Heaviside": sp.Heaviside,
+    "H": sp.Heaviside,
     # our activations' other spellings (sigma, ReLU) and f' (sigma_prime, sigmoid_prime...)
-    **{w: sp.Function(rule.prime_word.removesuffix("_prime")) for rule in named()
-       for w in rule.spellings if w != rule.name},
+    **{
+        w: sp.Function(rule.prime_word.removesuffix("_prime"))
+        for rule in named()
+        for w in rule.spellings
+        if w != rule.name
+    },
     **{f"{w}_prime": sp.Function(rule.prime_word) for rule in named() for w in rule.spellings},
 }
 
@@ -49,8 +56,8 @@ PLAIN_EXTRA = {
 @dataclass
 class Document:
     statements: list[Statement]
-    aliases: dict = field(default_factory=dict)      # raw Symbol/function -> raw expression
-    network: dict = field(default_factory=dict)      # TOML [network]
+    aliases: dict = field(default_factory=dict)  # raw Symbol/function -> raw expression
+    network: dict = field(default_factory=dict)  # TOML [network]
     format: str = "tex"
     unread: list[Unchecked] = field(default_factory=list)  # rows that could not be read
 
@@ -81,8 +88,7 @@ def read(text: str, fmt: str = "tex") -> Document:
 
 def _check_count(n: int) -> None:
     if n > MAX_STATEMENTS:
-        raise ReadError([f"more than {MAX_STATEMENTS} statements"],
-                        "split the derivation into several files")
+        raise ReadError([f"more than {MAX_STATEMENTS} statements"], "split the derivation into several files")
 
 
 # ------------------------------------------------------------------------------------ LaTeX
@@ -114,10 +120,20 @@ def _layer_into_subscript(m: re.Match) -> str:
 # sigma(\cdot), g(\cdot): the function itself. symbolic.latex wants a value there; the argument is
 # read as the name PLACEHOLDER (xi), which is fine in a definition (skipped) and an error naming
 # the placeholder inside a derivative. Same length, so positions do not move.
-_PLACEHOLDER = re.compile(   # our activations as the sheet spells them (\sigma, ReLU), exp, log, g, f
-    r"((?:" + "|".join([r"\\exp", r"\\log", r"\bg", r"\bf", *(re.escape(r.latex) for r in named()),
-                         *(rf"\b{w}" for r in named() for w in r.spellings if w.isascii())])
-    + r")\s*\()\s*\\cdot\s*\)")
+_PLACEHOLDER = re.compile(  # our activations as the sheet spells them (\sigma, ReLU), exp, log, g, f
+    r"((?:"
+    + "|".join(
+        [
+            r"\\exp",
+            r"\\log",
+            r"\bg",
+            r"\bf",
+            *(re.escape(r.latex) for r in named()),
+            *(rf"\b{w}" for r in named() for w in r.spellings if w.isascii()),
+        ]
+    )
+    + r")\s*\()\s*\\cdot\s*\)"
+)
 PLACEHOLDER = "xi"
 
 
@@ -148,8 +164,10 @@ def read_tex(text: str) -> Document:
 def _alias_directive(body: str, line: int) -> tuple[str, str]:
     m = re.fullmatch(r"\s*alias\s+([^=]+?)\s*=\s*(.+?)\s*", body)
     if not m:
-        raise SympropError(f"line {line}: cannot read the directive 'symprop: {body.strip()[:40]}'",
-                           "write '% symprop: alias NAME = FORMULA'")
+        raise SympropError(
+            f"line {line}: cannot read the directive 'symprop: {body.strip()[:40]}'",
+            "write '% symprop: alias NAME = FORMULA'",
+        )
     return m.group(1), m.group(2)
 
 
@@ -176,7 +194,8 @@ def read_txt(text: str) -> Document:
             if re.match(r"alias\s", line):
                 key, value = _alias_directive(line, number)
                 aliases[plain_formula(key, f"line {number}: alias")] = plain_formula(
-                    value, f"line {number}: alias")
+                    value, f"line {number}: alias"
+                )
             else:
                 statements.append(plain_statement(line, number, raw.index(line[0]) + 1))
         except SympropError as err:
@@ -194,8 +213,9 @@ def plain_statement(text: str, line: int, col: int = 1) -> Statement:
         raise SympropError(f"{where}: '==' in {text[:40]!r}", "use a single '=' between sides")
     parts = text.split("=")
     if len(parts) < 2 or not all(p.strip() for p in parts):
-        raise SympropError(f"{where}: {text[:40]!r} is not 'dL/dw = formula'",
-                           "write dNUM/dDEN = factor * factor * ...")
+        raise SympropError(
+            f"{where}: {text[:40]!r} is not 'dL/dw = formula'", "write dNUM/dDEN = factor * factor * ..."
+        )
     lhs = plain_partial(parts[0].strip(), where)
     sides = []
     offset = len(parts[0]) + 1
@@ -210,12 +230,12 @@ def plain_partial(text: str, where: str) -> Partial:
     num, i = _d_operand(text, 0, where)
     i = _skip(text, i)
     if i >= len(text) or text[i] != "/":
-        raise SympropError(f"{where}: expected '/' in the derivative {text[:40]!r}",
-                           "write dNUM/dDEN")
+        raise SympropError(f"{where}: expected '/' in the derivative {text[:40]!r}", "write dNUM/dDEN")
     den, j = _d_operand(text, _skip(text, i + 1), where)
     if text[j:].strip():
-        raise SympropError(f"{where}: unexpected {text[j:].strip()[:20]!r} after the derivative",
-                           "write dNUM/dDEN = ...")
+        raise SympropError(
+            f"{where}: unexpected {text[j:].strip()[:20]!r} after the derivative", "write dNUM/dDEN = ..."
+        )
     return Partial(plain_formula(num, where), plain_formula(den, where))
 
 
@@ -231,17 +251,21 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 def _d_operand(text: str, i: int, where: str) -> tuple[str, int]:
     """After 'd' or '∂': a name, a call g(z), or a formula in parentheses; and where it ends."""
     if i >= len(text) or text[i] not in "d∂":
-        raise SympropError(f"{where}: left side {text[:40]!r} is not a derivative",
-                           "write dNUM/dDEN, e.g. dL/dw11 or dz_o/d(sigma(z_h1))")
+        raise SympropError(
+            f"{where}: left side {text[:40]!r} is not a derivative",
+            "write dNUM/dDEN, e.g. dL/dw11 or dz_o/d(sigma(z_h1))",
+        )
     i = _skip(text, i + 1)
     if i < len(text) and text[i] == "(":
         end = _balanced(text, i, where)
-        return text[i + 1:end - 1], end
+        return text[i + 1 : end - 1], end
     m = _NAME.match(text, i)
     if not m:
-        raise SympropError(f"{where}: cannot read the derivative {text[:40]!r}",
-                           "write dNUM/dDEN with names, or formulas in parentheses")
-    if m.end() < len(text) and text[m.end()] == "(":     # a call: dL/dg(z)
+        raise SympropError(
+            f"{where}: cannot read the derivative {text[:40]!r}",
+            "write dNUM/dDEN with names, or formulas in parentheses",
+        )
+    if m.end() < len(text) and text[m.end()] == "(":  # a call: dL/dg(z)
         end = _balanced(text, m.end(), where)
         return text[i:end], end
     return m.group(), m.end()
@@ -289,8 +313,7 @@ def _factors(side: str, where: str) -> list:
 def plain_formula(text: str, where: str = "formula") -> sp.Expr:
     """A plain formula over any names (the resolver decides which are known)."""
     text = text.strip().replace("[", "(").replace("]", ")")
-    return plain.parse_formula(text, {}, what=f"{where}: formula", functions=PLAIN_EXTRA,
-                               free_names=True)
+    return plain.parse_formula(text, {}, what=f"{where}: formula", functions=PLAIN_EXTRA, free_names=True)
 
 
 # ------------------------------------------------------------------------------------ TOML
@@ -310,8 +333,10 @@ def read_toml(text: str) -> Document:
     problems = [f"unknown table [{k}]" for k in data if k not in ("network", "aliases", "derivatives")]
     for table in ("network", "aliases", "derivatives"):
         if not isinstance(data.get(table, {}), dict):
-            raise ReadError([f"[{table}] must be a table, not {type(data[table]).__name__}"],
-                            f"write [{table}] on its own line, then one key = value a line")
+            raise ReadError(
+                [f"[{table}] must be a table, not {type(data[table]).__name__}"],
+                f"write [{table}] on its own line, then one key = value a line",
+            )
     network = data.get("network", {})
     problems += [f"[network]: unknown key {k!r}" for k in network if k not in NETWORK_KEYS]
     lines = text.splitlines()

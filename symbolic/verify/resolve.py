@@ -34,12 +34,12 @@ class Network:
 
     d: Derivation
     names: Resolver
-    locals: dict[tuple[sp.Basic, sp.Basic], Factor]     # (num, den) -> the local factor
-    deltas: dict[sp.Basic, tuple[Factor, ...]]         # z -> the factors of dL/dz
-    delta_defs: dict[sp.Basic, sp.Expr]                # δ symbol -> its definition
-    delta_of: dict[sp.Basic, sp.Basic]                 # z -> its δ symbol
-    piecewise_outputs: dict[sp.Basic, sp.Expr]         # output -> its piecewise definition
-    nodes: frozenset[sp.Basic]                         # the quantities one may differentiate
+    locals: dict[tuple[sp.Basic, sp.Basic], Factor]  # (num, den) -> the local factor
+    deltas: dict[sp.Basic, tuple[Factor, ...]]  # z -> the factors of dL/dz
+    delta_defs: dict[sp.Basic, sp.Expr]  # δ symbol -> its definition
+    delta_of: dict[sp.Basic, sp.Basic]  # z -> its δ symbol
+    piecewise_outputs: dict[sp.Basic, sp.Expr]  # output -> its piecewise definition
+    nodes: frozenset[sp.Basic]  # the quantities one may differentiate
 
     def open(self, expr: sp.Expr) -> sp.Expr:
         """Deltas by their definitions, and outputs too when the output activation is piecewise:
@@ -52,23 +52,32 @@ class Network:
 def network(d: Derivation, aliases: dict | None = None) -> Network:
     """The Network of `d`, with the user's aliases (raw name -> raw expression)."""
     if not d.scalar:
-        raise SympropError(f"{d.spec.arch} has {d.spec.n_params} parameters",
-                           "the verifier needs per-parameter factor lists (nets up to 5000)")
+        raise SympropError(
+            f"{d.spec.arch} has {d.spec.n_params} parameters",
+            "the verifier needs per-parameter factor lists (nets up to 5000)",
+        )
     names = Resolver(d, aliases)
     locals_ = {}
     for eq in d.of_kind("local"):
         f = eq.factors[0]
         locals_[(f.num, f.den)] = f
-    piecewise_outputs = {eq.lhs: eq.rhs for eq in d.of_kind("forward")
-                         if eq.lhs in d.outputs and expand_definitions(eq.rhs).has(*PIECEWISE)}
+    piecewise_outputs = {
+        eq.lhs: eq.rhs
+        for eq in d.of_kind("forward")
+        if eq.lhs in d.outputs and expand_definitions(eq.rhs).has(*PIECEWISE)
+    }
     nodes = set(d.params) | set(d.inputs) | set(d.targets) | set(d.outputs)
     nodes |= set(names.z_layer) | set(names.hidden_a.values())
     return Network(
-        d=d, names=names, locals=locals_,
+        d=d,
+        names=names,
+        locals=locals_,
         deltas={eq.factors[-1].den: eq.factors for eq in d.of_kind("delta")},
         delta_defs={eq.lhs: eq.rhs for eq in d.of_kind("delta")},
         delta_of={eq.factors[-1].den: eq.lhs for eq in d.of_kind("delta")},
-        piecewise_outputs=piecewise_outputs, nodes=frozenset(nodes))
+        piecewise_outputs=piecewise_outputs,
+        nodes=frozenset(nodes),
+    )
 
 
 @dataclass(frozen=True)
@@ -77,8 +86,8 @@ class ChainNote:
 
     have: sp.Expr
     want: sp.Expr
-    before: Partial | None     # the derivative ending in `have` (None: the left-hand side)
-    after: Partial | None      # the derivative starting with `want` (None: the left-hand side)
+    before: Partial | None  # the derivative ending in `have` (None: the left-hand side)
+    after: Partial | None  # the derivative starting with `want` (None: the left-hand side)
 
 
 @dataclass(frozen=True)
@@ -86,23 +95,24 @@ class Resolved:
     """One derivative statement in the network's symbols, with the truth it is checked against."""
 
     statement: Statement
-    sides: tuple[tuple, ...]             # each side's written factors ('//' expanded)
-    num: sp.Expr                         # the partial on the left, in the network's symbols
+    sides: tuple[tuple, ...]  # each side's written factors ('//' expanded)
+    num: sp.Expr  # the partial on the left, in the network's symbols
     den: sp.Expr
-    gradient: bool                       # dL/dθ of a parameter θ (else a local factor)
-    true: tuple[Factor, ...]             # the true chain-rule factors
-    checked: tuple[int, ...]             # the sides compared with the truth (value sides, last)
+    gradient: bool  # dL/dθ of a parameter θ (else a local factor)
+    true: tuple[Factor, ...]  # the true chain-rule factors
+    checked: tuple[int, ...]  # the sides compared with the truth (value sides, last)
     hands: dict[int, tuple[sp.Expr, ...]]  # side -> its factors' values
     notes: tuple[ChainNote, ...] = ()
-    definition: bool = False             # name = formula, checked against the forward pass
+    definition: bool = False  # name = formula, checked against the forward pass
 
     @property
     def true_values(self) -> list[sp.Expr]:
         return [f.value for f in self.true]
 
 
-def resolve_all(net: Network, statements: list[Statement]
-                ) -> tuple[list[Resolved], list[Unchecked], list[Claim], list[Given]]:
+def resolve_all(
+    net: Network, statements: list[Statement]
+) -> tuple[list[Resolved], list[Unchecked], list[Claim], list[Given]]:
     """Every statement resolved, '//' expanded first: (resolved, the statements that get no
     verdict, each with its position and reason, the numeric claims with their truth, the values
     the document gives). One bad statement never stops the others.
@@ -115,7 +125,7 @@ def resolve_all(net: Network, statements: list[Statement]
     claims: list[Claim] = []
     given: list[Given] = []
     author: dict[sp.Basic, sp.Expr] = {}
-    meaning: dict[sp.Basic, tuple[sp.Expr, sp.Expr]] = {}   # δ -> the derivative it was said to be
+    meaning: dict[sp.Basic, tuple[sp.Expr, sp.Expr]] = {}  # δ -> the derivative it was said to be
     for stmt, sides in zip(statements, expand_each(statements)):
         if isinstance(sides, SympropError):
             unchecked.append(Unchecked.of(sides, stmt.line, stmt.col))
@@ -128,23 +138,34 @@ def resolve_all(net: Network, statements: list[Statement]
                 if not isinstance(stmt.lhs, sp.Symbol):
                     unchecked.append(Unchecked(stmt.line, stmt.col, DEFINITION))
                     continue
-                if stmt.lhs.name.endswith("^+"):      # w_5^{+} = w_5 - η ∂E/∂w_5
+                if stmt.lhs.name.endswith("^+"):  # w_5^{+} = w_5 - η ∂E/∂w_5
                     lhs, truth, here = _update(here, stmt)
                     fixed = truth.xreplace({net.d.eta: ETA})
                 else:
-                    lhs = net.d.eta if stmt.lhs.name == "eta" and numeric and not stmt.sides \
+                    lhs = (
+                        net.d.eta
+                        if stmt.lhs.name == "eta" and numeric and not stmt.sides
                         else here.names.resolve(stmt.lhs, _where(stmt))
-                    if not stmt.sides and numeric and lhs in _givable(net):   # w_1 = 0.15
-                        given.append(Given(whole.line, whole.col, lhs,
-                                           product_expr(numeric[-1])))
+                    )
+                    if not stmt.sides and numeric and lhs in _givable(net):  # w_1 = 0.15
+                        given.append(Given(whole.line, whole.col, lhs, product_expr(numeric[-1])))
                         continue
                     truth = fixed = _quantity(here, lhs, _where(stmt))
                 if stmt.sides:
                     resolved.append(resolve_definition(here, stmt, sides, lhs, fixed))
-                claims += [Claim(p.line or stmt.line, p.col, p.text, product_expr(p), truth,
-                                 whole.source.split("=", 1)[0].strip()) for p in numeric]
+                claims += [
+                    Claim(
+                        p.line or stmt.line,
+                        p.col,
+                        p.text,
+                        product_expr(p),
+                        truth,
+                        whole.source.split("=", 1)[0].strip(),
+                    )
+                    for p in numeric
+                ]
                 continue
-            if not stmt.sides:     # numbers only: the truth of the left side alone
+            if not stmt.sides:  # numbers only: the truth of the left side alone
                 num, den = _left(here, whole, meaning.get(stmt.lhs))
                 truth = sp.Mul(*[f.value for f in true_factors(here, num, den, _where(stmt))])
             elif isinstance(stmt.lhs, Partial):
@@ -157,8 +178,17 @@ def resolve_all(net: Network, statements: list[Statement]
                 truth = sp.Mul(*r.true_values)
                 author[stmt.lhs] = sp.Mul(*r.hands[len(sides) - 1])
                 meaning[stmt.lhs] = (r.num, r.den)
-            claims += [Claim(p.line or stmt.line, p.col, p.text, product_expr(p), truth,
-                             whole.source.split("=", 1)[0].strip()) for p in numeric]
+            claims += [
+                Claim(
+                    p.line or stmt.line,
+                    p.col,
+                    p.text,
+                    product_expr(p),
+                    truth,
+                    whole.source.split("=", 1)[0].strip(),
+                )
+                for p in numeric
+            ]
         except SympropError as err:
             unchecked.append(Unchecked.of(err, stmt.line, stmt.col))
     return resolved, unchecked, claims, given
@@ -179,7 +209,7 @@ def _givable(net: Network) -> set:
     return set(d.params) | set(d.inputs) | set(d.targets) | {d.eta}
 
 
-ETA = sp.Rational(1, 7)    # η in an update line checked symbolically (both sides are linear in η)
+ETA = sp.Rational(1, 7)  # η in an update line checked symbolically (both sides are linear in η)
 
 
 def _update(net: Network, stmt: Statement) -> tuple[sp.Expr, sp.Expr, Network]:
@@ -188,12 +218,17 @@ def _update(net: Network, stmt: Statement) -> tuple[sp.Expr, sp.Expr, Network]:
     where = _where(stmt)
     param = net.names.resolve(sp.Symbol(cast(sp.Symbol, stmt.lhs).name[:-2]), where)
     if param not in net.d.params:
-        raise SympropError(f"{where}{param} is updated but is not a weight or a bias",
-                           "write the update of a parameter: w^{+} = w - \\eta ...")
+        raise SympropError(
+            f"{where}{param} is updated but is not a weight or a bias",
+            "write the update of a parameter: w^{+} = w - \\eta ...",
+        )
     grad = sp.Mul(*[f.value for f in true_factors(net, net.d.loss_symbol, param, where)])
     eta = {sp.Symbol("eta"): ETA}
-    return param, param - net.d.eta * grad, replace(
-        net, names=net.names.with_values({**net.names.values, **eta}))
+    return (
+        param,
+        param - net.d.eta * grad,
+        replace(net, names=net.names.with_values({**net.names.values, **eta})),
+    )
 
 
 def _quantity(net: Network, lhs: sp.Expr, where: str) -> sp.Expr:
@@ -203,20 +238,32 @@ def _quantity(net: Network, lhs: sp.Expr, where: str) -> sp.Expr:
         return net.d["L"].rhs
     if lhs in net.nodes or lhs.free_symbols and lhs.free_symbols <= net.nodes:
         return net.d.definitions().get(lhs, lhs) if lhs in net.names.z_layer else lhs
-    raise SympropError(f"{where}{lhs} is not a quantity of the network",
-                       "define a z, an activation, an output or the loss")
+    raise SympropError(
+        f"{where}{lhs} is not a quantity of the network", "define a z, an activation, an output or the loss"
+    )
 
 
-def resolve_definition(net: Network, stmt: Statement, sides: list[list], lhs: sp.Expr,
-                       truth: sp.Expr) -> Resolved:
+def resolve_definition(
+    net: Network, stmt: Statement, sides: list[list], lhs: sp.Expr, truth: sp.Expr
+) -> Resolved:
     """name = formula (net_{o1} = w_5 out_{h1} + ...): each side against the network's own
     value of that quantity."""
     where = _where(stmt)
     checked = tuple(range(len(sides)))
     hands = {k: (sp.Mul(*[_hand(net, f, where) for f in sides[k]]),) for k in checked}
     true = (Factor(lhs, sp.Integer(1), truth),)
-    return Resolved(stmt, tuple(tuple(s) for s in sides), lhs, sp.Integer(1), False, true,
-                    checked, hands, (), definition=True)
+    return Resolved(
+        stmt,
+        tuple(tuple(s) for s in sides),
+        lhs,
+        sp.Integer(1),
+        False,
+        true,
+        checked,
+        hands,
+        (),
+        definition=True,
+    )
 
 
 def _where(stmt: Statement) -> str:
@@ -235,13 +282,13 @@ def _left(net: Network, stmt: Statement, meaning: tuple | None) -> tuple[sp.Expr
 
 
 DEFINITION = "a definition of something other than a name: not checked"
-NUMBERS = ("a numeric claim: numbers are checked only at the point they were computed at, "
-           "which cannot be given yet")
+NUMBERS = (
+    "a numeric claim: numbers are checked only at the point they were computed at, which cannot be given yet"
+)
 _DECIMAL = re.compile(r"(?<![A-Za-z_^])[0-9]*\.[0-9]+")
 
 
-def _without_numbers(stmt: Statement, sides: list[list]
-                     ) -> tuple[Statement, list[list], list[Product]]:
+def _without_numbers(stmt: Statement, sides: list[list]) -> tuple[Statement, list[list], list[Product]]:
     """The sides written with decimals (0.74136507 * 0.186815602) set apart: claims about the
     value at the author's point, never judged at random points."""
     keep = [k for k, side in enumerate(stmt.sides) if not _DECIMAL.search(side.text)]
@@ -257,8 +304,9 @@ def is_delta(lhs: object) -> bool:
     return isinstance(lhs, sp.Symbol) and re.fullmatch(r"delta(?:_.*)?", lhs.name) is not None
 
 
-def resolve_delta(net: Network, stmt: Statement, sides: list[list],
-                  meaning: tuple[sp.Expr, sp.Expr] | None = None) -> Resolved:
+def resolve_delta(
+    net: Network, stmt: Statement, sides: list[list], meaning: tuple[sp.Expr, sp.Expr] | None = None
+) -> Resolved:
     """δ = ∂L/∂z = ...: which z from a side that is that one derivative, else from what an earlier
     definition of the same δ said (`meaning`), else from the name."""
     where = f"line {stmt.line}, col {stmt.col}: " if stmt.line else ""
@@ -272,9 +320,10 @@ def resolve_delta(net: Network, stmt: Statement, sides: list[list],
     name = net.names.resolve(cast(sp.Expr, stmt.lhs), where)
     z = next((z for z, delta in net.delta_of.items() if delta == name), None)
     if z is None:
-        raise SympropError(f"{where}cannot tell which derivative {stmt.lhs} stands for",
-                           "write it with the derivative: \\delta_j = \\frac{\\partial L}"
-                           "{\\partial z_j} = ...")
+        raise SympropError(
+            f"{where}cannot tell which derivative {stmt.lhs} stands for",
+            "write it with the derivative: \\delta_j = \\frac{\\partial L}{\\partial z_j} = ...",
+        )
     return _resolved(net, stmt, sides, net.d.loss_symbol, z, where)
 
 
@@ -287,16 +336,17 @@ def resolve(net: Network, stmt: Statement, sides: list[list]) -> Resolved:
     return _resolved(net, stmt, sides, num, den, where)
 
 
-def _resolved(net: Network, stmt: Statement, sides: list[list], num: sp.Expr, den: sp.Expr,
-              where: str) -> Resolved:
+def _resolved(
+    net: Network, stmt: Statement, sides: list[list], num: sp.Expr, den: sp.Expr, where: str
+) -> Resolved:
     true = true_factors(net, num, den, where)
     grad = num == net.d.loss_symbol and den in net.d.params
     notes = _chain_notes(net, sides, num, den, where)
-    checked = tuple(k for k, s in enumerate(sides)
-                    if k == len(sides) - 1 or not any(isinstance(f, Partial) for f in s))
+    checked = tuple(
+        k for k, s in enumerate(sides) if k == len(sides) - 1 or not any(isinstance(f, Partial) for f in s)
+    )
     hands = {k: tuple(_hand(net, f, where) for f in sides[k]) for k in checked}
-    return Resolved(stmt, tuple(tuple(s) for s in sides), num, den, grad, true, checked, hands,
-                    notes)
+    return Resolved(stmt, tuple(tuple(s) for s in sides), num, den, grad, true, checked, hands, notes)
 
 
 def _hand(net: Network, f: object, where: str) -> sp.Expr:
@@ -325,9 +375,10 @@ def true_factors(net: Network, num: sp.Expr, den: sp.Expr, where: str = "") -> t
         # the numerator may be a formula of the network's quantities: ∂((T - L_k)^2/2)/∂L_k
         formula = x is num and x.free_symbols and x.free_symbols <= net.nodes | {d.loss_symbol}
         if not quantity and not formula:
-            raise SympropError(f"{where}∂{num}/∂{den}: {x} is not a quantity of the network",
-                               "differentiate the loss, an output, a z, an activation f(z), "
-                               "a parameter or an input")
+            raise SympropError(
+                f"{where}∂{num}/∂{den}: {x} is not a quantity of the network",
+                "differentiate the loss, an output, a z, an activation f(z), a parameter or an input",
+            )
     if num == d.loss_symbol and den in d.params:
         return d.gradient(den).factors
     if num == d.loss_symbol and den in net.deltas:
@@ -367,15 +418,15 @@ def _fold(net: Network, expr: sp.Expr) -> sp.Expr:
     return expr
 
 
-def _chain_notes(net: Network, sides: list[list], num: sp.Expr, den: sp.Expr,
-                 where: str) -> tuple[ChainNote, ...]:
+def _chain_notes(
+    net: Network, sides: list[list], num: sp.Expr, den: sp.Expr, where: str
+) -> tuple[ChainNote, ...]:
     """A chain of written derivatives should link: each denominator is the next numerator."""
     notes = []
     for side in sides:
         if not side or not all(isinstance(f, Partial) for f in side):
             continue
-        parts = [(net.names.resolve(f.num, where), net.names.resolve(f.den, where), f)
-                 for f in side]
+        parts = [(net.names.resolve(f.num, where), net.names.resolve(f.den, where), f) for f in side]
         links = [(num, parts[0][0], None, parts[0][2])]
         links += [(a[1], b[0], a[2], b[2]) for a, b in zip(parts, parts[1:])]
         links += [(parts[-1][1], den, parts[-1][2], None)]

@@ -59,8 +59,15 @@ def run(name: str, text: str | None = None, meta: dict | None = None) -> Outcome
     meta = meta or note(name)
     text = text if text is not None else text_of(name, meta)
     opts = meta["network"]
-    d = derive(network(opts["net"], opts.get("activation", "sigmoid"), opts.get("loss", "half_se"),
-                       opts.get("output_activation"), opts.get("naming", "layered")))
+    d = derive(
+        network(
+            opts["net"],
+            opts.get("activation", "sigmoid"),
+            opts.get("loss", "half_se"),
+            opts.get("output_activation"),
+            opts.get("naming", "layered"),
+        )
+    )
     point = {_tex(k, 0): v for k, v in meta["point"].items()} if "point" in meta else None
     numbers: list = []
     try:
@@ -69,11 +76,11 @@ def run(name: str, text: str | None = None, meta: dict | None = None) -> Outcome
         numbers = report.numbers
     except SympropError as err:
         verdicts, unchecked, code = [], list(getattr(err, "unchecked", [])), err.exit_code
-    found = sorted([(v.line, v.col, v.status, v.fault.position if v.fault else None, "")
-                    for v in verdicts]
-                   + [(u.line, u.col, "not checked", None, u.reason) for u in unchecked]
-                   + [(n.claim.line, n.claim.col, "correct" if n.correct else "wrong", 0, "")
-                      for n in numbers])
+    found = sorted(
+        [(v.line, v.col, v.status, v.fault.position if v.fault else None, "") for v in verdicts]
+        + [(u.line, u.col, "not checked", None, u.reason) for u in unchecked]
+        + [(n.claim.line, n.claim.col, "correct" if n.correct else "wrong", 0, "") for n in numbers]
+    )
     want = expected(meta)
     starts = [line for line, _ in want]
     slots: dict[int, list] = {k: [] for k in range(len(want))}
@@ -96,7 +103,7 @@ def run(name: str, text: str | None = None, meta: dict | None = None) -> Outcome
             continue
         status, factor, reason = slots[k][0]
         wrong = [(s, f) for s, f, _ in slots[k] if s == "wrong"]
-        if wrong:     # a wrong side (or number) makes the statement wrong, at its factor
+        if wrong:  # a wrong side (or number) makes the statement wrong, at its factor
             status, factor = wrong[0]
         elif any(s == "not checked" for s, _, _ in slots[k]):
             status, factor = "not checked", None
@@ -133,8 +140,17 @@ def measure() -> list[dict]:
             p = run(name, planted_text(name, meta, plant), meta)
             k = [i for i, (line, _) in enumerate(want) if line == plant["line"]][0]
             named += p.said[k] == "wrong" and p.factor[k] == plant["factor"]
-        rows.append({"file": name, "present": len(want), "judged": judged,
-                     "not_checked": out.said.count("not checked"),
-                     "silent": out.said.count("silent"), "right": right,
-                     "planted": len(plants), "named": named, "exit": out.exit_code})
+        rows.append(
+            {
+                "file": name,
+                "present": len(want),
+                "judged": judged,
+                "not_checked": out.said.count("not checked"),
+                "silent": out.said.count("silent"),
+                "right": right,
+                "planted": len(plants),
+                "named": named,
+                "exit": out.exit_code,
+            }
+        )
     return rows

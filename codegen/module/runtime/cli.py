@@ -50,8 +50,9 @@ def save(params, path, force=False):
         return
     path = os.fspath(path)
     mode = check_target(path, force)
-    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(path)),
-                               prefix=".weights.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(
+        dir=os.path.dirname(os.path.abspath(path)), prefix=".weights.", suffix=".tmp"
+    )
     try:
         with os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), mode)
@@ -63,8 +64,9 @@ def save(params, path, force=False):
                 os.link(tmp, path)  # never replaces a file created since check_target
             except OSError as err:
                 if isinstance(err, FileExistsError) or os.path.lexists(path):
-                    raise WeightsError(f"{path} already exists; pass --force to replace "
-                                       "it") from None
+                    raise WeightsError(
+                        f"{path} already exists; pass --force to replace it"
+                    ) from None
                 os.replace(tmp, path)  # a file system without hard links
     finally:
         if os.path.exists(tmp):
@@ -87,11 +89,18 @@ def check_target(path, force=False, inputs=()):
     except OSError as err:  # a name too long, a path through a file, no permission
         raise WeightsError(f"cannot write weights to {path}: {err.strerror}") from None
     if not stat.S_ISREG(st.st_mode):
-        kind = {stat.S_IFLNK: "a symbolic link", stat.S_IFDIR: "a folder", stat.S_IFIFO: "a FIFO",
-                stat.S_IFCHR: "a device node", stat.S_IFBLK: "a device node"}
-        raise WeightsError(f"cannot write weights to {path}: it is "
-                           f"{kind.get(stat.S_IFMT(st.st_mode), 'a special file')}, not a "
-                           "regular file")
+        kind = {
+            stat.S_IFLNK: "a symbolic link",
+            stat.S_IFDIR: "a folder",
+            stat.S_IFIFO: "a FIFO",
+            stat.S_IFCHR: "a device node",
+            stat.S_IFBLK: "a device node",
+        }
+        raise WeightsError(
+            f"cannot write weights to {path}: it is "
+            f"{kind.get(stat.S_IFMT(st.st_mode), 'a special file')}, not a "
+            "regular file"
+        )
     for source in inputs:
         if source and os.path.exists(source) and os.path.samefile(path, source):
             raise WeightsError(f"cannot write weights to {path}: it is the input {source}")
@@ -105,10 +114,12 @@ def load(path):
     try:
         with np.load(path, allow_pickle=False) as data:
             arch = str(data["arch"]) if "arch" in data.files else "?"
-            if arch != ARCH or any(key not in data.files or data[key].shape != shape
-                                   for key, shape in LAYOUT):
-                raise WeightsError(f"{path} holds weights of a {arch} network, this module "
-                                   f"trains {ARCH}")
+            if arch != ARCH or any(
+                key not in data.files or data[key].shape != shape for key, shape in LAYOUT
+            ):
+                raise WeightsError(
+                    f"{path} holds weights of a {arch} network, this module trains {ARCH}"
+                )
             theta = np.empty(N_PARAMS, DTYPE)
             for key, view in _unflatten(theta).items():
                 view[...] = data[key]  # each W in the order the flat vector keeps it
@@ -134,8 +145,10 @@ def read_data(source):
     .npz (arrays X and Y); a UsageError naming the file, row and column of the first problem."""
     if source == "xor":
         if (N_IN, N_OUT) != (2, 1):
-            raise UsageError(f"the built-in xor data has 2 inputs and 1 target; {ARCH} needs "
-                             f"{N_IN} and {N_OUT}: give --data FILE")
+            raise UsageError(
+                f"the built-in xor data has 2 inputs and 1 target; {ARCH} needs "
+                f"{N_IN} and {N_OUT}: give --data FILE"
+            )
         return XOR
     if os.path.isdir(source):
         raise UsageError(f"{source} is a directory; give a .csv or .npz file")
@@ -148,14 +161,18 @@ def read_data(source):
 
 def _read_npz(source):
     if not zipfile.is_zipfile(source):
-        raise UsageError(f"{source} is not an .npz file (not a zip archive); "
-                         "write one with np.savez(path, X=X, Y=Y)")
+        raise UsageError(
+            f"{source} is not an .npz file (not a zip archive); "
+            "write one with np.savez(path, X=X, Y=Y)"
+        )
     try:
-        with np.load(source, allow_pickle=False) as data:   # never unpickle: data is not code
+        with np.load(source, allow_pickle=False) as data:  # never unpickle: data is not code
             for key in ("X", "Y"):
                 if key not in data.files:
-                    raise UsageError(f"{source} has no array {key} (it holds "
-                                     f"{', '.join(data.files) or 'nothing'}); save arrays X and Y")
+                    raise UsageError(
+                        f"{source} has no array {key} (it holds "
+                        f"{', '.join(data.files) or 'nothing'}); save arrays X and Y"
+                    )
             X, Y = data["X"], data["Y"]
     except UsageError:
         raise
@@ -183,8 +200,10 @@ def _read_csv(source):
             if cells == [""]:
                 continue
             if len(cells) != N_IN + N_OUT:
-                raise UsageError(f"{source} line {number}: {len(cells)} columns, {ARCH} needs "
-                                 f"{N_IN + N_OUT} ({N_IN} inputs, then {N_OUT} targets)")
+                raise UsageError(
+                    f"{source} line {number}: {len(cells)} columns, {ARCH} needs "
+                    f"{N_IN + N_OUT} ({N_IN} inputs, then {N_OUT} targets)"
+                )
             try:
                 rows.append([float(c) for c in cells])
                 lines.append(f"line {number}")
@@ -211,12 +230,17 @@ def _is_number(text):
 
 def _check_options(args):
     """Every number finite and in range (nan fails every comparison), before any work."""
-    for flag, value, ok in (("--epochs", args.epochs, args.epochs >= 1),
-                            ("--batch-size", args.batch_size, args.batch_size >= 0),
-                            ("--lr", args.lr, np.isfinite(args.lr) and args.lr > 0),
-                            ("--weight-decay", args.weight_decay,
-                             np.isfinite(args.weight_decay) and args.weight_decay >= 0),
-                            ("--seed", args.seed, args.seed >= 0)):
+    for flag, value, ok in (
+        ("--epochs", args.epochs, args.epochs >= 1),
+        ("--batch-size", args.batch_size, args.batch_size >= 0),
+        ("--lr", args.lr, np.isfinite(args.lr) and args.lr > 0),
+        (
+            "--weight-decay",
+            args.weight_decay,
+            np.isfinite(args.weight_decay) and args.weight_decay >= 0,
+        ),
+        ("--seed", args.seed, args.seed >= 0),
+    ):
         if not ok:
             need = {"--epochs": ">= 1", "--lr": "> 0 and finite"}.get(flag, ">= 0 and finite")
             raise UsageError(f"{flag} {value!r} is out of range; give a number {need}")
@@ -253,18 +277,26 @@ def main(argv=None):
     every = max(1, args.epochs // 10)
 
     def progress(epoch, value):
-        print(f"epoch {epoch:>{len(str(args.epochs))}}/{args.epochs}  loss {value:.6g}",
-              flush=True)
+        print(f"epoch {epoch:>{len(str(args.epochs))}}/{args.epochs}  loss {value:.6g}", flush=True)
 
     try:
-        params, _ = train(X, Y, args.epochs, args.batch_size or None, args.lr, args.optimizer,
-                          args.seed, args.weight_decay, params=start,
-                          log=None if args.quiet else progress, log_every=every)
+        params, _ = train(
+            X,
+            Y,
+            args.epochs,
+            args.batch_size or None,
+            args.lr,
+            args.optimizer,
+            args.seed,
+            args.weight_decay,
+            params=start,
+            log=None if args.quiet else progress,
+            log_every=every,
+        )
     except Diverged as err:
         print(f"{parser.prog}: error: {err}", file=sys.stderr)
         if args.out and _save_weights(err.params, args, parser.prog):
-            print(f"kept the last good weights (epoch {err.epoch}) in {args.out}",
-                  file=sys.stderr)
+            print(f"kept the last good weights (epoch {err.epoch}) in {args.out}", file=sys.stderr)
         return 1
     except Interrupted as err:
         print(f"{parser.prog}: {err}", file=sys.stderr)

@@ -43,19 +43,28 @@ _SLICES = _slices()
 # ---- symprop runtime: stub ----
 def _unflatten(theta):
     """{name: view into theta} in LAYOUT order."""
-    return {key: theta[start:stop].reshape(shape, order=ORDER[key])
-            for key, start, stop, shape in _SLICES}
+    return {
+        key: theta[start:stop].reshape(shape, order=ORDER[key])
+        for key, start, stop, shape in _SLICES
+    }
 
 
 def _flat(tree):
     """(the flat vector behind tree, True) when tree's arrays view one; else (a copy, False)."""
     base = tree[LAYOUT[0][0]].base
-    if base is not None and base.ndim == 1 and base.size == N_PARAMS and all(
+    if (
+        base is not None
+        and base.ndim == 1
+        and base.size == N_PARAMS
+        and all(
             tree[key].base is base and tree[key].flags[ORDER[key] + "_CONTIGUOUS"]
-            for key, _ in LAYOUT):
+            for key, _ in LAYOUT
+        )
+    ):
         return base, True
-    return np.concatenate([np.asarray(tree[key], DTYPE).ravel(ORDER[key])
-                           for key, _ in LAYOUT]), False
+    return np.concatenate(
+        [np.asarray(tree[key], DTYPE).ravel(ORDER[key]) for key, _ in LAYOUT]
+    ), False
 
 
 # ---- symprop runtime: params ----
@@ -118,8 +127,15 @@ def _shape_problem(X, Y=None):
         if A is None or (len(shape) == 2 and shape[1] == width):
             continue
         if len(shape) != 2:
-            hint = ("; for one sample use x[None, :]" if name == "X" or width > 1
-                    else "; for one target column use Y[:, None]") if len(shape) == 1 else ""
+            hint = (
+                (
+                    "; for one sample use x[None, :]"
+                    if name == "X" or width > 1
+                    else "; for one target column use Y[:, None]"
+                )
+                if len(shape) == 1
+                else ""
+            )
             return f"{name} must be 2-D (n, {width}), not shape {shape}{hint}"
         return f"{name} has shape {shape}; need (n, {width})"
     if not len(X):
@@ -145,9 +161,11 @@ def _data_problem(X, Y, rows=None):
     if TARGETS == "any":
         return None
     column = N_IN if rows else 0
-    fix = ("binary cross-entropy needs targets in [0, 1] (0/1 labels, not -1/1)"
-           if TARGETS == "unit" else
-           "softmax cross-entropy needs each row of Y in [0, 1], summing to 1 (one-hot)")
+    fix = (
+        "binary cross-entropy needs targets in [0, 1] (0/1 labels, not -1/1)"
+        if TARGETS == "unit"
+        else "softmax cross-entropy needs each row of Y in [0, 1], summing to 1 (one-hot)"
+    )
     bad = np.argwhere((Y < 0) | (Y > 1))
     if len(bad):
         r, c = bad[0]
@@ -210,7 +228,7 @@ def _adam(theta, g, state):
     v *= b2
     np.multiply(g, g, out=s)
     v += np.multiply(s, 1 - b2, out=s)
-    step_size = state["lr"] * (1 - b2 ** t) ** 0.5 / (1 - b1 ** t)
+    step_size = state["lr"] * (1 - b2**t) ** 0.5 / (1 - b1**t)
     np.sqrt(v, out=s)
     s += state["eps"]
     np.divide(m, s, out=s)
@@ -220,20 +238,37 @@ def _adam(theta, g, state):
 OPTIMIZERS = {"sgd": _sgd, "momentum": _momentum, "adam": _adam}
 
 
-def init_state(optimizer="sgd", lr=2.0, weight_decay=0.0, momentum=0.9, beta1=0.9,
-               beta2=0.999, eps=1e-8):
+def init_state(
+    optimizer="sgd", lr=2.0, weight_decay=0.0, momentum=0.9, beta1=0.9, beta2=0.999, eps=1e-8
+):
     """Optimizer state for `step`: its name, hyperparameters and (lazily) its moment buffers."""
     if optimizer not in OPTIMIZERS:
         raise ValueError(f"unknown optimizer {optimizer!r}; use one of {', '.join(OPTIMIZERS)}")
-    for key, value, low, high in (("lr", lr, 0, None), ("weight_decay", weight_decay, 0, None),
-                                  ("momentum", momentum, 0, 1), ("beta1", beta1, 0, 1),
-                                  ("beta2", beta2, 0, 1), ("eps", eps, 0, None)):
-        if not (np.isfinite(value) and value >= low and (high is None or value < high)
-                and (key not in ("lr", "eps") or value > 0)):
+    for key, value, low, high in (
+        ("lr", lr, 0, None),
+        ("weight_decay", weight_decay, 0, None),
+        ("momentum", momentum, 0, 1),
+        ("beta1", beta1, 0, 1),
+        ("beta2", beta2, 0, 1),
+        ("eps", eps, 0, None),
+    ):
+        if not (
+            np.isfinite(value)
+            and value >= low
+            and (high is None or value < high)
+            and (key not in ("lr", "eps") or value > 0)
+        ):
             span = f"in [{low}, {high})" if high else ("> 0" if key in ("lr", "eps") else ">= 0")
             raise ValueError(f"{key}={value!r} is not a finite number {span}")
-    return {"optimizer": optimizer, "lr": lr, "weight_decay": weight_decay,
-            "momentum": momentum, "beta1": beta1, "beta2": beta2, "eps": eps}
+    return {
+        "optimizer": optimizer,
+        "lr": lr,
+        "weight_decay": weight_decay,
+        "momentum": momentum,
+        "beta1": beta1,
+        "beta2": beta2,
+        "eps": eps,
+    }
 
 
 def step(params, grads, state):
@@ -265,8 +300,20 @@ class Interrupted(KeyboardInterrupt):
         self.params, self.epoch, self.history = params, epoch, history
 
 
-def train(X, Y, epochs=2000, batch_size=None, lr=2.0, optimizer="sgd", seed=0,
-          weight_decay=0.0, params=None, log=None, log_every=0, **hyper):
+def train(
+    X,
+    Y,
+    epochs=2000,
+    batch_size=None,
+    lr=2.0,
+    optimizer="sgd",
+    seed=0,
+    weight_decay=0.0,
+    params=None,
+    log=None,
+    log_every=0,
+    **hyper,
+):
     """Train from init_params(seed) (or a copy of `params`); returns (params, history).
 
     batch_size None: full batch; else minibatches of a shuffled order from a generator seeded by
@@ -293,8 +340,9 @@ def train(X, Y, epochs=2000, batch_size=None, lr=2.0, optimizer="sgd", seed=0,
                     batches = ((X, Y),)
                 else:
                     order = rng.permutation(n)
-                    batches = ((X[idx], Y[idx])
-                               for idx in (order[i:i + size] for i in range(0, n, size)))
+                    batches = (
+                        (X[idx], Y[idx]) for idx in (order[i : i + size] for i in range(0, n, size))
+                    )
                 total = 0.0
                 for Xb, Yb in batches:
                     value, grads = value_and_gradients(params, Xb, Yb)
@@ -302,8 +350,12 @@ def train(X, Y, epochs=2000, batch_size=None, lr=2.0, optimizer="sgd", seed=0,
                     total += value * Xb.shape[0]
                 if not (np.isfinite(total) and np.isfinite(theta).all()):
                     theta[...] = last_good
-                    raise Diverged(f"training diverged at epoch {epoch} (loss {total / n}); "
-                                   "lower --lr or use --optimizer adam", params, epoch - 1)
+                    raise Diverged(
+                        f"training diverged at epoch {epoch} (loss {total / n}); "
+                        "lower --lr or use --optimizer adam",
+                        params,
+                        epoch - 1,
+                    )
                 last_good[...] = theta
                 history.append(total / n)
                 if log is not None and log_every and (epoch % log_every == 0 or epoch == epochs):
