@@ -218,7 +218,8 @@ MARK = {"correct": "✓", "wrong": "✗", "not proved": "?"}
 
 
 def _line(v, net, raw, width: int) -> str:
-    head = f"{MARK[v.status]} {_where(v):<{width}}  {_label(v, net, raw)}"
+    each = f"for {v.instance}: " if getattr(v, "instance", "") else ""
+    head = f"{MARK[v.status]} {_where(v):<{width}}  {each}{_label(v, net, raw)}"
     sides = f", {v.sides} sides" if v.sides > 1 else ""
     if v.status == "correct":
         return f"{head}  correct ({evidence_text(v, net)}{sides})"

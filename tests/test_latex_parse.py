@@ -344,7 +344,8 @@ def test_scan_document_collects_errors():
     [
         ("w_12", "ambiguous subscript"),
         ("e^-z", "superscript"),
-        ("a^{(2)}", "layer index"),
+        ("x^{(2)}", "layer index"),
+        (r"\sum w_k", "index"),
         (r"\frac{d}{dx} L", "operator"),
         (r"\sigma", "needs an argument"),
         ("|x|", "character"),
@@ -476,3 +477,32 @@ def _round_trip(tree, rnd: random.Random):
 test_round_trip, test_round_trip_fixed = two_passes(
     _trees(3), st.randoms(use_true_random=False), max_examples=60
 )(_round_trip)
+
+
+@pytest.mark.parametrize(
+    "tex, name",
+    [
+        ("a^{(2)}_1", "a_1@2"),
+        ("w_{ji}^{(1)}", "w_ji@1"),
+        ("w^l_{jk}", "w_jk@l"),
+        ("z^{l+1}_k", "z_k@l+1"),
+        (r"\delta_i^{(n_l)}", "delta_i@nl"),
+        ("W^{(l)}_{ij}", "W_ij@l"),
+    ],
+)
+def test_layer_superscripts_are_marks_not_powers(tex, name):
+    assert parse_formula(tex) == S(name)
+
+
+def test_powers_on_layered_names_stay_powers():
+    assert parse_formula("z_j^2") == S("z_j") ** 2
+    assert parse_formula("w_5^{(1 - 1)}") == S("w_5") ** 0
+
+
+def test_sum_binds_the_product_after_it_and_keeps_its_exclusion():
+    summation = sympy.Function("Summation")
+    body = S("w_kj@l+1") * S("delta_k@l+1")
+    got = parse_formula(r"\sum_{k \neq i} w^{l+1}_{kj} \delta^{l+1}_k + b_j")
+    assert got == summation(body, S("k"), S("i")) + S("b_j")
+    got = parse_formula(r"\sum\limits_{o} w_{o} + \sum_{j=1}^{s_{l+1}} a_j")
+    assert got == summation(S("w_o"), S("o"), 0) + summation(S("a_j"), S("j"), 0)

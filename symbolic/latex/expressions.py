@@ -22,7 +22,7 @@ from .source import (
     MAX_OPERANDS,
     show,
 )
-from .statements import DITTO, PARTIAL, Partial
+from .statements import DITTO, PARTIAL, SUMMATION, Partial
 from .tokens import (
     ACCENTS,
     CLOSERS,
@@ -50,37 +50,46 @@ class Parser(Derivatives):
             sign = 1
             while self.is_("+") or self.is_("-"):
                 sign = -sign if self.next().text == "-" else sign
-            term = Term(sign, [self.operand(depth)])
-            while True:
-                t = self.peek()
-                if t is None:
-                    break
-                if t.kind == "cmd" and t.text in MUL_CMDS or self.is_("*"):
-                    op = "*"
-                elif self.is_("/") or t.kind == "cmd" and t.text == "div":
-                    op = "/"
-                elif self.starts_operand(t):
-                    if t.kind == "num":
-                        raise self.fail(
-                            t, f"number {show(t.text)} right after a factor", r"put \cdot between them"
-                        )
-                    term.items.append(self.operand(depth))
-                    term.ops.append("juxt")
-                    continue
-                else:
-                    break
-                self.i += 1
-                neg = False
-                while self.is_("+") or self.is_("-"):
-                    neg ^= self.next().text == "-"
-                item = self.operand(depth)
-                if neg:
-                    item = self.negate(item)
-                term.items.append(item)
-                term.ops.append(op)
+            term = self.product(depth)
+            term.sign = sign
             terms.append(term)
             if not (self.is_("+") or self.is_("-")):
                 break
+        return self.sum_end(terms, stops, opener)
+
+    def product(self, depth: int) -> Term:
+        """Operands joined by *, / or juxtaposition, up to a + or - (or anything else)."""
+        term = Term(1, [self.operand(depth)])
+        while True:
+            t = self.peek()
+            if t is None:
+                break
+            if t.kind == "cmd" and t.text in MUL_CMDS or self.is_("*"):
+                op = "*"
+            elif self.is_("/") or t.kind == "cmd" and t.text == "div":
+                op = "/"
+            elif self.starts_operand(t):
+                if t.kind == "num":
+                    raise self.fail(
+                        t, f"number {show(t.text)} right after a factor", r"put \cdot between them"
+                    )
+                term.items.append(self.operand(depth))
+                term.ops.append("juxt")
+                continue
+            else:
+                break
+            self.i += 1
+            neg = False
+            while self.is_("+") or self.is_("-"):
+                neg ^= self.next().text == "-"
+            item = self.operand(depth)
+            if neg:
+                item = self.negate(item)
+            term.items.append(item)
+            term.ops.append(op)
+        return term
+
+    def sum_end(self, terms: list[Term], stops: frozenset, opener: Tok | None) -> list[Term]:
         t = self.peek()
         if t is None and None in stops or t is not None and t.text in stops:
             return terms
@@ -99,6 +108,33 @@ class Parser(Derivatives):
                 "put aligned blocks around whole equations only",
             )
         raise self.fail(t, f"unexpected {show(t.text) if t else 'end'}", FIX_COMMAND)
+
+    def sum_header(self, t: Tok) -> tuple[sympy.Symbol, sympy.Expr]:
+        r"""After \sum: _k, _{k}, _{k \neq i}, _{j=1}^{s_{l+1}}, _{\ell \in L} -> (k, excluded
+        index or 0); the bounds are read from the network, so they are skipped."""
+        if not self.is_("_"):
+            raise self.fail(t, r"\sum without its index", r"write \sum_k ...")
+        self.i += 1
+        braced = self.is_("{")
+        if braced:
+            self.i += 1
+        v = self.next()
+        if v.kind not in ("letter", "cmd"):
+            raise self.fail(v, f"cannot use {show(v.text)} as a summation index", r"write \sum_k")
+        var, skip = sympy.Symbol(v.text), sympy.Integer(0)
+        if braced:
+            if self.is_("neq") or self.is_("ne"):
+                self.i += 1
+                skip = sympy.Symbol(self.next().text)
+            level = 1
+            while level:
+                u = self.peek() or self.expect("}", t)
+                self.i += 1
+                level += (u.text == "{") - (u.text == "}") if u.kind == "op" else 0
+        if self.is_("^"):
+            self.i += 1
+            self.skip_arg(t)
+        return var, skip
 
     def negate(self, item: Item) -> Item:
         if item.kind in ("partial", "ditto"):
@@ -257,6 +293,10 @@ class Parser(Derivatives):
             return sympy.pi
         if s in FUNCTIONS:
             return self.call(depth, s, t)
+        if s == "sum":
+            var, skip = self.sum_header(t)
+            body = self.product(depth + 1)
+            return SUMMATION(self.fold_items(body.items, body.ops), var, skip)
         if s == "sqrt":
             return self.sqrt(depth, t)
         if s in ACCENTS:

@@ -1,7 +1,8 @@
 """Names, subscripts, superscripts, accents and prescripts for the LaTeX parser.
 
 w_{11} -> w_11, z_{h_{1}} -> z_h1, y_{\\text{TRUE}} -> y_TRUE, \\hat{z} -> z_hat, {}^2Z -> Z^2; `^` after
-a name is a power, a layer mark a^{(2)} is refused.
+a name is a power, except a layer mark on a layered name: a^{(2)}_1 -> a_1@2, w^{l+1}_{kj} -> w_kj@l+1
+(the verifier instantiates it); x^{(2)} elsewhere is refused.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ import sympy
 from .cursor import Cursor
 from .source import MAX_DEPTH, show
 from .tokens import ACCENTS, FRACS, GREEK, OPENERS, Tok, char_value
+
+# names whose superscript is a layer, not a power: w^{(1)}_{ji}, a^{(2)}_1, \delta^{l+1}_k
+LAYERED = {"w", "W", "Theta", "a", "z", "b", "delta"}
 
 
 class Names(Cursor):
@@ -28,7 +32,7 @@ class Names(Cursor):
 
     def name(self, depth: int, base: str, t: Tok, euler: bool = False) -> sympy.Expr:
         """base, then at most one subscript and one superscript (either order)."""
-        sub = exp = None
+        sub = exp = layer = None
         updated = False
         while True:
             s = self.peek()
@@ -44,6 +48,10 @@ class Names(Cursor):
             if s.text == "^" and self._updated():  # w_5^{+}: the value after the update
                 updated = True
                 continue
+            if s.text == "^" and base in LAYERED and layer is None:
+                layer = self.layer_mark()
+                if layer is not None:
+                    continue
             if s.text == "_":
                 sub = self.subscript(depth, s)
             else:
@@ -53,8 +61,42 @@ class Names(Cursor):
                 self.peek(), f"prime on the name {base}", r"primes go on functions: \sigma'(z), g'(z)"
             )
         name = f"{base}_{sub}" if sub else base
+        name += f"@{layer}" if layer is not None else ""
         value = sympy.E if euler and sub is None else sympy.Symbol(name + ("^+" if updated else ""))
         return self.power(value, *exp) if exp else value
+
+    def layer_mark(self) -> str | None:
+        """After '^' on a layered name: a^{(2)}, w^{l+1}, a^L, z^{(n_l)} -> '2', 'l+1', 'L', 'nl'
+        (consumed), or None (a power: z^2, left unread)."""
+        start = self.i
+        toks, closers = [], []
+        t = self.peek()
+        if t is not None and t.kind == "letter":
+            self.i += 1
+            return t.text
+        while True:
+            t = self.peek()
+            if t is None:
+                break
+            if t.kind == "op" and t.text in ("{", "("):
+                closers.append("}" if t.text == "{" else ")")
+            elif t.kind == "op" and closers and t.text == closers[-1]:
+                closers.pop()
+            elif t.kind in ("num", "letter") or t.kind == "op" and t.text in ("+", "-", "_"):
+                toks.append(t)
+            else:
+                break
+            self.i += 1
+            if not closers:
+                break
+        text = "".join(t.text for t in toks if t.text != "_")
+        bracketed = self.i - start > len(toks) + 2  # {(2)} or (2): parentheses inside
+        lettered = any(t.kind == "letter" for t in toks)
+        numbered = text.isdigit() and int(text) > 0  # w_5^{(1 - 1)} is a power
+        if closers or not toks or not (lettered or bracketed and numbered):
+            self.i = start
+            return None
+        return text
 
     def _updated(self) -> bool:
         """After '^': '+' or '{+}' (w^{+}, the updated weight); consumed when it is."""

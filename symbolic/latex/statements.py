@@ -14,6 +14,9 @@ import sympy
 from .source import LatexParseError, show
 
 PARTIAL = sympy.Function("Partial")
+# \sum_k body, \sum_{k \neq i} body: SUMMATION(body, k, i) (0 when nothing is excluded); the
+# verifier expands it over k's range in the network
+SUMMATION = sympy.Function("Summation")
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ class Statement:
     line: int
     source: str
     col: int = 1
+    instance: str = ""  # the index values of one instance of a generic statement: 'j=2, k=1'
 
 
 def product_expr(p: Product) -> sympy.Expr:

@@ -78,12 +78,13 @@ VALUE_CMDS = (
         "sqrt",
         "partial",
         "pi",
+        "sum",
         "underbrace",
         "overbrace",
         "boxed",
     }
 )
-KNOWN_CMDS = VALUE_CMDS | MUL_CMDS | {"div", "prime", "{", "}", "\\"}
+KNOWN_CMDS = VALUE_CMDS | MUL_CMDS | {"div", "prime", "{", "}", "\\", "neq", "ne", "in", "ell"}
 SPACING = {
     ",",
     ";",

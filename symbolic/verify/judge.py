@@ -43,6 +43,7 @@ class Verdict:
     hand: sp.Expr | None = None  # the checked product (network symbols)
     true: sp.Expr | None = None
     delta: sp.Expr | None = None  # the δ a δ definition defines, as written
+    instance: str = ""  # which instance of a statement in generic indices: 'j=2, k=1'
 
 
 def judge(net: Network, r: Resolved, e: Evaluation) -> Verdict:
@@ -68,6 +69,7 @@ def judge(net: Network, r: Resolved, e: Evaluation) -> Verdict:
         param=r.den if r.gradient else None,
         sides=len(r.checked),
         notes=r.notes,
+        instance=stmt.instance,
     )
     t_values = r.true_values
     truth = sp.Mul(*t_values)

@@ -24,6 +24,7 @@ from ..functions import expand_definitions
 from ..latex import PARTIAL, Partial, Product, Statement, product_expr
 from .claims import Claim
 from .ditto import Unchecked, expand_each
+from .indices import instantiate
 from .names import Resolver
 from .piecewise import PIECEWISE
 
@@ -126,6 +127,7 @@ def resolve_all(
     given: list[Given] = []
     author: dict[sp.Basic, sp.Expr] = {}
     meaning: dict[sp.Basic, tuple[sp.Expr, sp.Expr]] = {}  # δ -> the derivative it was said to be
+    statements = instantiate(net, statements)
     for stmt, sides in zip(statements, expand_each(statements)):
         if isinstance(sides, SympropError):
             unchecked.append(Unchecked.of(sides, stmt.line, stmt.col))
@@ -310,13 +312,13 @@ def resolve_delta(
     """δ = ∂L/∂z = ...: which z from a side that is that one derivative, else from what an earlier
     definition of the same δ said (`meaning`), else from the name."""
     where = f"line {stmt.line}, col {stmt.col}: " if stmt.line else ""
+    if meaning is not None:  # defined before (δ^l_j ≡ ∂C/∂z^l_j): a later side is a claim about it
+        return _resolved(net, stmt, sides, *meaning, where)
     for side in sides:
         if len(side) == 1 and isinstance(side[0], Partial):
             num = net.names.resolve(side[0].num, where)
             den = net.names.resolve(side[0].den, where)
             return _resolved(net, stmt, sides, num, den, where)
-    if meaning is not None:
-        return _resolved(net, stmt, sides, *meaning, where)
     name = net.names.resolve(cast(sp.Expr, stmt.lhs), where)
     z = next((z for z, delta in net.delta_of.items() if delta == name), None)
     if z is None:
