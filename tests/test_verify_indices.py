@@ -1,0 +1,49 @@
+"""Generic indices, sums and layer superscripts: a statement in j, k, l is judged for every
+instance the network has, a sum is expanded over its index's range, and a wrong instance is named."""
+
+import pytest
+
+from codegen.verdict import render_text
+from symbolic.backprop import derive
+from symbolic.spec import network
+from symbolic.verify import verify_text
+
+
+@pytest.fixture(scope="module")
+def d():
+    return derive(network("2-3-2", "sigmoid", "half_se", None, "layered"))
+
+
+def test_generic_gradient_is_judged_for_every_weight(d):
+    r = verify_text(d, r"$$\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j$$")
+    assert len(r.verdicts) == 3 * 2 + 2 * 3 and all(v.status == "correct" for v in r.verdicts)
+    assert {v.instance for v in r.verdicts} >= {"j=1, k=2, l=2", "j=2, k=3, l=3"}
+    assert r.exit_code == 0
+
+
+def test_a_wrong_instance_is_named_in_the_verdict_line(d):
+    r = verify_text(d, r"$$\frac{\partial C}{\partial w^l_{jk}} = a^{l}_k \delta^l_j$$")
+    assert r.exit_code == 1 and all(v.status == "wrong" for v in r.verdicts)
+    text = render_text(r)
+    assert "for j=1, k=1, l=2: ∂L/∂W⁽¹⁾₁₁" in text
+
+
+def test_sum_over_the_next_layer_is_expanded_and_an_excluded_term_is_missed(d):
+    right = r"$$\delta^l_j = \sum_k w^{l+1}_{kj} \delta^{l+1}_k \sigma'(z^l_j)$$"
+    r = verify_text(d, right)
+    assert [v.instance for v in r.verdicts] == ["j=1, l=2", "j=2, l=2", "j=3, l=2"]
+    assert all(v.status == "correct" for v in r.verdicts)
+    r = verify_text(d, right.replace(r"\sum_k", r"\sum_{k \neq j}"))
+    assert [v.status for v in r.verdicts] == ["wrong", "wrong", "correct"]  # j=3: no k=3 to skip
+
+
+def test_layers_counted_from_the_first_weight_layer(d):
+    r = verify_text(d, r"$$\frac{\partial E}{\partial w^{(2)}_{kj}} = \delta^{(2)}_k a^{(1)}_j$$")
+    assert len(r.verdicts) == 6 and all(v.status == "correct" for v in r.verdicts)
+    r = verify_text(d, r"$$\frac{\partial E}{\partial w^{(1)}_{ji}} = \delta^{(1)}_j a^{(1)}_i$$")
+    assert all(v.status == "wrong" for v in r.verdicts)
+
+
+def test_layers_counted_from_the_input(d):
+    r = verify_text(d, r"$$\frac{\partial J}{\partial \Theta^{(2)}_{ij}} = a^{(2)}_j \delta^{(3)}_i$$")
+    assert len(r.verdicts) == 6 and all(v.status == "correct" for v in r.verdicts)
