@@ -47,3 +47,20 @@ def test_layers_counted_from_the_first_weight_layer(d):
 def test_layers_counted_from_the_input(d):
     r = verify_text(d, r"$$\frac{\partial J}{\partial \Theta^{(2)}_{ij}} = a^{(2)}_j \delta^{(3)}_i$$")
     assert len(r.verdicts) == 6 and all(v.status == "correct" for v in r.verdicts)
+
+
+def test_target_indexed_by_the_same_letter():
+    d = derive(network("2-3-2", "sigmoid", "bce", None, "layered"))  # Ng's ex4: δ = a - y
+    r = verify_text(d, r"$$\delta^{(3)}_k = (a^{(3)}_k - y_k)$$")
+    assert [v.instance for v in r.verdicts] == ["k=1", "k=2"] and r.exit_code == 0
+    r = verify_text(d, r"$$\delta^{(3)}_k = (y_k - a^{(3)}_k)$$")
+    assert r.exit_code == 1
+
+
+def test_h_prime_is_the_activation_derivative():
+    d = derive(network("2-3-2", "tanh", "half_se", "identity", "layered"))
+    text = r"$$\delta^l_j = h'(z^l_j) \sum_k w^{l+1}_{kj} \delta^{l+1}_k$$"
+    r = verify_text(d, text)
+    assert len(r.verdicts) == 3 and all(v.status == "correct" for v in r.verdicts)
+    r = verify_text(d, text.replace("h'(z^l_j)", "h(z^l_j)"))
+    assert all(v.status == "wrong" for v in r.verdicts)

@@ -27,7 +27,7 @@ GAPS = {
     "math_se_sigmoid_chain": [2, 4, 8],
     "mazur_backward": [26, 27, 28],
     "neurotic_chain": [2, 3, 5],
-    "ng_ex4_theta": [2, 3, 4, 5],
+    "ng_ex4_theta": [3, 4, 5],
     "nielsen_bp_proof": [],
     "nielsen_bp_vector": [9, 12, 15],
     "ufldl_backprop": [3, 10, 11],
@@ -40,6 +40,7 @@ GAPS = {
 PLANTED_UNNAMED = {
     ("mazur_backward", 0),
     ("mazur_backward", 2),
+    ("ng_ex4_theta", 0),
     ("nielsen_bp_proof", 1),
     ("nielsen_bp_vector", 1),
     ("nielsen_bp_vector", 2),

@@ -28,6 +28,7 @@ from .tokens import (
     CLOSERS,
     FRACS,
     FUNCTIONS,
+    GENERIC_CALLS,
     GREEK,
     MUL_CMDS,
     OPENERS,
@@ -268,7 +269,7 @@ class Parser(Derivatives):
             return self.number(self.next())
         if kind == "letter":
             nxt = self.peek(1)
-            if s in ("g", "f") and nxt is not None and (nxt.text == "(" or nxt.text == "'"):
+            if s in GENERIC_CALLS and nxt is not None and (nxt.text == "(" or nxt.text == "'"):
                 self.i += 1
                 return self.call(depth, s, t)
             self.i += 1
@@ -276,7 +277,7 @@ class Parser(Derivatives):
         if kind in ("word", "text"):
             self.i += 1
             word = s if kind == "word" else self.text_word(t)
-            if word in FUNCTIONS and word not in ("g", "f"):
+            if word in FUNCTIONS and word not in GENERIC_CALLS:
                 return self.call(depth, word, t)
             return self.name(depth, word, t, euler=(word == "e" and kind == "text"))
         if kind == "op" and s == "{":
@@ -351,7 +352,7 @@ class Parser(Derivatives):
             self.expect(")", opener)
         elif self.is_("{"):
             args = [self.group_arg(depth, t)]
-        elif name not in ("g", "f") and self.bare_arg_follows():
+        elif name not in GENERIC_CALLS and self.bare_arg_follows():
             item = self.operand(depth + 1)  # \tanh x, \log x^2
             if item.kind in ("partial", "ditto"):
                 raise self.fail(

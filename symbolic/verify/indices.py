@@ -4,7 +4,8 @@ The reader marks layer superscripts in names (w^{l+1}_{kj} -> Symbol 'w_kj@l+1',
 'a_1@2') and keeps sums unexpanded (\\sum_k body -> SUMMATION(body, k, excluded)). Here every free
 index letter of the layered names is given each value, each \\sum is expanded over the values of
 its index for which every name it indexes exists, and names become the network's
-('W_1,2,1', 'a_2,1', 'x_1'). An instance whose names do not all exist is not a statement of
+('W_1,2,1', 'a_2,1', 'x_1'); an input or target x_k, y_k beside them takes the same value
+of k. An instance whose names do not all exist is not a statement of
 this network and is dropped; a statement with no instance at all is left as written (its names
 are then reported unknown).
 
@@ -28,6 +29,7 @@ from ..latex.statements import SUMMATION
 WEIGHTS = {"w", "W", "Theta"}
 _LAYER = re.compile(r"(l|L|nl|\d+)([+-]\d+)?")
 _NAME = re.compile(r"([A-Za-z]+)(?:_([A-Za-z0-9,]+))?@(.+)")
+_UNLAYERED = re.compile(r"([xy])_([a-z])")  # inputs and targets carry no layer
 MAX_INSTANCES = 64
 
 
@@ -117,7 +119,15 @@ class Instantiator:
 
     def expr(self, e: sp.Basic, env: dict) -> sp.Basic:
         if isinstance(e, sp.Symbol):
-            return self.code(e, env) if "@" in e.name else e
+            if "@" in e.name:
+                return self.code(e, env)
+            m = _UNLAYERED.fullmatch(e.name)
+            if m and m.group(2) in env:  # y_k beside a^{(3)}_k: the target of unit k
+                name = f"{m.group(1)}_{env[m.group(2)]}"
+                if self.names.lookup(name) is None:
+                    raise Invalid(e.name)
+                return sp.Symbol(name)
+            return e
         if getattr(e, "func", None) == SUMMATION:
             body, var, skip = e.args
             indexed = [s for s in body.atoms(sp.Symbol) if "@" in s.name]

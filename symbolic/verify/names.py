@@ -19,8 +19,8 @@ from ..activations import named
 from ..errors import SympropError
 
 # raw function names a parser produces -> how to read them
-GENERIC = {"g", "f"}  # the activation of the layer of the argument
-PRIMES = {"sigma_prime", "g_prime", "f_prime", "relu_prime", "sigmoid_prime", "tanh_prime"}
+GENERIC = {"g", "f", "h"}  # the activation of the layer of the argument
+PRIMES = {"sigma_prime", "g_prime", "f_prime", "h_prime", "relu_prime", "sigmoid_prime", "tanh_prime"}
 OUTPUT_NAMES = {"out", "output", "y_hat", "yhat", "hat_y", "a_L", "a_out"}
 LOSS_NAMES = {
     "L",
@@ -178,7 +178,7 @@ class Resolver:
                 layer = self.d.spec.activations[self.z_layer[x] - 1]
                 rule = layer if layer.func is rule.func else rule
             return rule.prime(x) if name == rule.prime_word else rule(x)
-        if name in GENERIC or name in ("g_prime", "f_prime"):
+        if name in GENERIC or name in ("g_prime", "f_prime", "h_prime"):
             rule = self._layer_rule(x, name, where)
             return rule(x) if name in GENERIC else rule.prime(x)
         if name == "Partial":
