@@ -506,3 +506,10 @@ def test_sum_binds_the_product_after_it_and_keeps_its_exclusion():
     assert got == summation(body, S("k"), S("i")) + S("b_j")
     got = parse_formula(r"\sum\limits_{o} w_{o} + \sum_{j=1}^{s_{l+1}} a_j")
     assert got == summation(S("w_o"), S("o"), 0) + summation(S("a_j"), S("j"), 0)
+
+
+def test_operator_form_differentiates_the_product_after_it():
+    got = parse_formula(r"\frac{\partial}{\partial y} \frac{1}{2}(t - y)^2")
+    assert got == Partial((S("t") - S("y")) ** 2 / 2, S("y"))
+    assert parse_formula(r"\frac{\partial}{\partial w} J(W,b; x, y)") == Partial(S("J"), S("w"))
+    assert parse_formula("E(y - t)") == S("E") * (S("y") - S("t"))  # a factor, not arguments

@@ -64,3 +64,14 @@ def test_h_prime_is_the_activation_derivative():
     assert len(r.verdicts) == 3 and all(v.status == "correct" for v in r.verdicts)
     r = verify_text(d, text.replace("h'(z^l_j)", "h(z^l_j)"))
     assert all(v.status == "wrong" for v in r.verdicts)
+
+
+def test_operator_form_on_the_loss_with_its_arguments_ufldl(d):
+    text = r"""\begin{align}
+\frac{\partial}{\partial W_{ij}^{(l)}} J(W,b; x, y) &= a^{(l)}_j \delta_i^{(l+1)} \\
+\frac{\partial}{\partial b_{i}^{(l)}} J(W,b; x, y) &= \delta_i^{(l+1)}.
+\end{align}"""
+    r = verify_text(d, text)
+    assert len(r.verdicts) == 12 + 5 and r.exit_code == 0
+    r = verify_text(d, text.replace(r"&= \delta_i^{(l+1)}.", r"&= \delta_i^{(l)}."))
+    assert any(v.status == "wrong" for v in r.verdicts)

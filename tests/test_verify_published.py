@@ -30,7 +30,7 @@ GAPS = {
     "ng_ex4_theta": [3, 4, 5],
     "nielsen_bp_proof": [],
     "nielsen_bp_vector": [9, 12, 15],
-    "ufldl_backprop": [3, 10, 11],
+    "ufldl_backprop": [3],
     "ufldl_vectorized": [3, 7, 10, 11],
     "wikipedia_backprop": [2, 3, 4, 5, 6, 7],
 }
@@ -45,6 +45,7 @@ PLANTED_UNNAMED = {
     ("nielsen_bp_vector", 1),
     ("nielsen_bp_vector", 2),
     ("ufldl_backprop", 0),
+    ("ufldl_backprop", 1),
 }
 PLANTED = [(name, k) for name in NAMES for k in range(len(note(name).get("planted", [])))]
 

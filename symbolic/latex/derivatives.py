@@ -1,7 +1,8 @@
 """Fractions, derivatives and roots for the LaTeX parser.
 
 \\frac{a}{b} is a ratio; \\frac{\\partial L}{\\partial w}, \\frac{dL}{dw} and \\partial L / \\partial w are a
-`Partial`; higher-order and operator forms are refused with a fix.
+`Partial`, and so is the operator form \\frac{\\partial}{\\partial w} X (X the product after it);
+higher-order forms are refused with a fix.
 """
 
 from __future__ import annotations
@@ -69,6 +70,7 @@ class Derivatives(Names):
 
     def frac_partial(self, depth: int, t: Tok, kind: str) -> Item:
         parts = []
+        operator = False
         for which in ("numerator", "denominator"):
             opener = self.expect("{")
             mark = self.peek()
@@ -83,6 +85,10 @@ class Derivatives(Names):
             self.i += 1
             if self.is_("^"):
                 raise self.fail(self.peek(), "higher-order derivative", "write first derivatives only")
+            if self.is_("}") and which == "numerator" and kind == "partial":
+                self.i += 1  # \frac{\partial}{\partial w} X: the product after it is differentiated
+                operator = True
+                continue
             if self.is_("}"):
                 raise self.fail(
                     self.peek(),
@@ -91,6 +97,19 @@ class Derivatives(Names):
                 )
             parts.append(self.fold(self.sum(depth + 1, frozenset({"}"}), opener)))
             self.expect("}", opener)
+        if operator:
+            if self.peek() is None or not self.starts_operand(self.peek()):
+                raise self.fail(
+                    self.peek() or t,
+                    "nothing after the operator \\frac{\\partial}{..}",
+                    r"write \frac{\partial}{\partial w} L",
+                )
+            body = self.product(depth + 1)
+            if any(item.kind in ("partial", "ditto") for item in body.items):
+                raise self.fail(
+                    t, "a derivative after the operator \\frac{\\partial}{..}", "write first derivatives only"
+                )
+            parts.insert(0, self.fold_items(body.items, body.ops))
         return Item(Partial(*parts), "partial", t)
 
     def slash_partial(self, depth: int, t: Tok) -> Item:

@@ -37,6 +37,8 @@ from .tokens import (
     Tok,
 )
 
+LOSS_CALLS = ("J", "E", "L", "C")  # J(W,b; x, y), E(w): the loss written with its arguments
+
 
 class Parser(Derivatives):
     """A formula's tokens -> terms of items (sum), folded into SymPy values (fold)."""
@@ -136,6 +138,24 @@ class Parser(Derivatives):
             self.i += 1
             self.skip_arg(t)
         return var, skip
+
+    def argument_list(self, i: int) -> int:
+        """After the '(' at token i: the index past its ')' when a ',' or ';' is inside at the top
+        level (an argument list, not a factor), else 0."""
+        level, listed = 0, False
+        for j in range(i, len(self.toks)):
+            u = self.toks[j]
+            if u.kind != "op":
+                continue
+            if u.text in ("(", "{", "["):
+                level += 1
+            elif u.text in (")", "}", "]"):
+                level -= 1
+                if level == 0:
+                    return j + 1 if listed else 0
+            elif level == 1 and u.text in (",", ";"):
+                listed = True
+        return 0
 
     def negate(self, item: Item) -> Item:
         if item.kind in ("partial", "ditto"):
@@ -272,6 +292,9 @@ class Parser(Derivatives):
             if s in GENERIC_CALLS and nxt is not None and (nxt.text == "(" or nxt.text == "'"):
                 self.i += 1
                 return self.call(depth, s, t)
+            if s in LOSS_CALLS and nxt is not None and nxt.text == "(" and self.argument_list(self.i + 1):
+                self.i = self.argument_list(self.i + 1)  # J(W,b; x, y): the loss, its arguments shown
+                return sympy.Symbol(s)
             self.i += 1
             return self.name(depth, s, t, euler=(s == "e"))
         if kind in ("word", "text"):

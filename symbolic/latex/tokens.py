@@ -163,7 +163,7 @@ CLOSERS = {")", "]", "\\}", "}"}
 
 _TOKEN_RE = re.compile(
     r"(?P<space>[ \t\r\n~&]+)|(?P<num>[0-9]+(?:\.[0-9]+)?)|(?P<run>[A-Za-z]+)"
-    r"|(?P<cmd>\\(?:[A-Za-z]+|[^A-Za-z]))|(?P<ditto>//)|(?P<op>[-+*/()\[\]{}^_=,.'])",
+    r"|(?P<cmd>\\(?:[A-Za-z]+|[^A-Za-z]))|(?P<ditto>//)|(?P<op>[-+*/()\[\]{}^_=,.';])",
     re.ASCII | re.DOTALL,
 )
 _ENV_RE = re.compile(r"\s*\{([A-Za-z]+\*?)\}", re.ASCII)

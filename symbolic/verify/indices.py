@@ -12,7 +12,8 @@ are then reported unknown).
 Layers are counted from the input (Nielsen, Ng, UFLDL: a^{(1)} = x, the output is L or n_l)
 when a layer is a letter or a value above the depth appears on a non-weight name, else from the
 first weight layer (Bishop: w^{(1)}, w^{(2)}). A lowercase w^l counted from the input goes into
-layer l (Nielsen); W^{(l)} and \\Theta^{(l)} come out of layer l (Ng, UFLDL).
+layer l (Nielsen); W^{(l)} and \\Theta^{(l)} come out of layer l (Ng, UFLDL), and so does
+b^{(l)} in a document that writes them.
 """
 
 from __future__ import annotations
@@ -74,6 +75,10 @@ class Instantiator:
         self.depth = d.spec.depth
         self.units = max(d.spec.sizes)
         self.off = 1 if from_input(statements, self.depth) else 0
+        # W^{(l)}, \Theta^{(l)} come out of layer l, and so does b^{(l)} beside them (UFLDL)
+        self.out_of = any(
+            s.name.startswith(("W_", "W@", "Theta_", "Theta@")) for stmt in statements for s in _symbols(stmt)
+        )
 
     def layer(self, text: str, env: dict) -> int:
         m = _LAYER.fullmatch(text)
@@ -107,6 +112,9 @@ class Instantiator:
         if base in WEIGHTS:
             n = written - 1 if base == "w" and self.off else written
             name = f"W_{n},{','.join(map(str, idx))}" if len(idx) == 2 and n >= 1 else None
+        elif base == "b" and self.out_of:
+            n = written
+            name = f"b_{n},{idx[0]}" if len(idx) == 1 and n >= 1 else None
         else:
             n = written - self.off
             if n == 0 and base == "a" and len(idx) == 1:
