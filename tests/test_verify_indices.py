@@ -5,6 +5,7 @@ import pytest
 
 from codegen.verdict import render_text
 from symbolic.backprop import derive
+from symbolic.errors import SympropError
 from symbolic.spec import network
 from symbolic.verify import verify_text
 
@@ -75,3 +76,20 @@ def test_operator_form_on_the_loss_with_its_arguments_ufldl(d):
     assert len(r.verdicts) == 12 + 5 and r.exit_code == 0
     r = verify_text(d, text.replace(r"&= \delta_i^{(l+1)}.", r"&= \delta_i^{(l)}."))
     assert any(v.status == "wrong" for v in r.verdicts)
+
+
+BISHOP = r"""$$z_j = h(a_j)$$
+$$a_j = \sum_i w_{ji} z_i$$
+$$\delta_j = h'(a_j) \sum_k w_{kj} \delta_k$$
+$$\frac{\partial E_n}{\partial w^{(1)}_{ji}} = \delta_j x_i$$
+"""
+
+
+def test_letter_roles_bishop():
+    d = derive(network("2-3-2", "tanh", "half_se", "identity", "layered"))
+    r = verify_text(d, BISHOP)
+    assert r.exit_code == 0 and len(r.verdicts) == 3 + 3 + 3 + 6  # the sum over i includes w_j0 = b_j
+    r = verify_text(d, BISHOP.replace(r"\sum_k w_{kj}", r"\sum_k w_{jk}"))  # no such connection
+    assert [v.status for v in r.verdicts[6:9]] == ["wrong"] * 3
+    with pytest.raises(SympropError, match="unknown name"):  # no role definition: not read so
+        verify_text(d, BISHOP.replace("z_j = h(a_j)", "z_j = h(a_k)"))

@@ -26,6 +26,7 @@ import sympy as sp
 
 from ..latex import Partial, Statement
 from ..latex.statements import SUMMATION
+from .roles import Roles, role_bases
 
 WEIGHTS = {"w", "W", "Theta"}
 _LAYER = re.compile(r"(l|L|nl|\d+)([+-]\d+)?")
@@ -75,6 +76,8 @@ class Instantiator:
         self.depth = d.spec.depth
         self.units = max(d.spec.sizes)
         self.off = 1 if from_input(statements, self.depth) else 0
+        bases = role_bases(statements)
+        self.roles = Roles(*bases, self.depth) if bases else None
         # W^{(l)}, \Theta^{(l)} come out of layer l, and so does b^{(l)} beside them (UFLDL)
         self.out_of = any(
             s.name.startswith(("W_", "W@", "Theta_", "Theta@")) for stmt in statements for s in _symbols(stmt)
@@ -129,6 +132,13 @@ class Instantiator:
         if isinstance(e, sp.Symbol):
             if "@" in e.name:
                 return self.code(e, env)
+            if self.roles is not None and self.roles.letters(e.name):
+                name = self.roles.name(e.name, env)
+                if name in ("0", "1"):
+                    return sp.Integer(name)
+                if name is None or self.names.lookup(name) is None:
+                    raise Invalid(e.name)
+                return sp.Symbol(name)
             m = _UNLAYERED.fullmatch(e.name)
             if m and m.group(2) in env:  # y_k beside a^{(3)}_k: the target of unit k
                 name = f"{m.group(1)}_{env[m.group(2)]}"
@@ -139,10 +149,13 @@ class Instantiator:
         if getattr(e, "func", None) == SUMMATION:
             body, var, skip = e.args
             indexed = [s for s in body.atoms(sp.Symbol) if "@" in s.name]
-            if not any(var.name in s.name.split("@")[0].partition("_")[2] for s in indexed):
+            roled = [
+                s for s in body.atoms(sp.Symbol) if self.roles and var.name in self.roles.letters(s.name)
+            ]
+            if not roled and not any(var.name in s.name.split("@")[0].partition("_")[2] for s in indexed):
                 raise Invalid(str(e))  # its index in no layered name: no range to expand over
             terms = []
-            for v in range(1, self.units + 1):
+            for v in range(0 if self.roles else 1, self.units + 1):
                 if isinstance(skip, sp.Symbol) and env.get(skip.name) == v:
                     continue
                 try:
@@ -175,10 +188,21 @@ class Instantiator:
             if m:
                 letters |= {c for c in (m.group(2) or "") if c.isalpha()}
                 letters |= {"l"} if _LAYER.fullmatch(m.group(3)) and m.group(3).startswith("l") else set()
+        for s in self.role_symbols(stmt):
+            letters |= self.roles.letters(s.name) if self.roles else set()
         return sorted(letters - bound)
 
+    def role_symbols(self, stmt: Statement) -> set[sp.Symbol]:
+        if self.roles is None:
+            return set()
+        out = set()
+        for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]:
+            for e in _parts(obj):
+                out |= {s for s in e.atoms(sp.Symbol) if self.roles.letters(s.name)}
+        return out
+
     def instances(self, stmt: Statement) -> list[Statement]:
-        if not _symbols(stmt) and not _has_sum(stmt):
+        if not _symbols(stmt) and not _has_sum(stmt) and not self.role_symbols(stmt):
             return [stmt]
         letters = self.free(stmt)
         span = {c: range(1, (self.depth + self.off if c == "l" else self.units) + 1) for c in letters}

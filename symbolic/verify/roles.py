@@ -1,0 +1,76 @@
+"""Letter roles (Bishop, PRML sec. 5.3): names without a layer whose index letter says the layer.
+
+i, j, k are units of three consecutive layers, k the output: in a 2-layer network i an input, j a
+hidden unit, k an output. Bishop writes a_j for the pre-activation and z_j = h(a_j) for the
+activation; the document's own definition X_j = h(Y_j) says which letter is which, and only a
+document that has one is read this way. y_k is then the output and t_k the target; a sum over i
+starts at 0, where w_{j0} is the bias and z_0 = 1; a weight between layers that are not
+consecutive (w_{jk} with k above j) is a connection the feed-forward network does not have: 0.
+"""
+
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+_ROLE = re.compile(r"([A-Za-z]+)_([ijk])([ijk])?")
+_UNIT = re.compile(r"([A-Za-z])_([ijk])")
+
+
+def role_bases(statements) -> tuple[str, str] | None:
+    """(pre-activation letter, activation letter) when a statement defines X_j = h(Y_j)."""
+    for stmt in statements:
+        if not isinstance(stmt.lhs, sp.Symbol) or len(stmt.sides) != 1 or len(stmt.sides[0].factors) != 1:
+            continue
+        f = stmt.sides[0].factors[0]
+        if not isinstance(f, AppliedUndef) or len(f.args) != 1 or not isinstance(f.args[0], sp.Symbol):
+            continue
+        act, pre = _UNIT.fullmatch(stmt.lhs.name), _UNIT.fullmatch(f.args[0].name)
+        if act and pre and act.group(2) == pre.group(2) and act.group(1) != pre.group(1):
+            return pre.group(1), act.group(1)
+    return None
+
+
+class Roles:
+    def __init__(self, pre: str, act: str, depth: int):
+        self.pre, self.act, self.depth = pre, act, depth
+        self.layer = {"k": depth, "j": depth - 1, "i": depth - 2}
+
+    def letters(self, name: str) -> set[str]:
+        """The index letters of a role name (empty for any other name)."""
+        m = _ROLE.fullmatch(name)
+        if not m or m.group(1) not in (self.pre, self.act, "w", "delta", "y", "t", "x"):
+            return set()
+        return {c for c in m.groups()[1:] if c}
+
+    def name(self, name: str, env: dict) -> str | None:
+        """The network's raw name for a role name at the index values in env; None when it names
+        nothing (a letter without a value, a layer out of the network)."""
+        m = _ROLE.fullmatch(name)
+        if not m or not self.letters(name) or any(c not in env for c in self.letters(name)):
+            return None
+        base, p, q = m.groups()
+        n, u = self.layer[p], env[p]
+        if base == "w":  # w_{j0}: the bias, on a unit z_0 = 1
+            if q is None or u < 1:
+                return None
+            if self.layer[q] != n - 1 or n < 1:
+                return "0"  # w_{jk}, k above j: no such connection in a feed-forward network
+            return f"W_{n},{u},{env[q]}" if env[q] else f"b_{n},{u}"
+        if base == self.act and u == 0 and n < self.depth:
+            return "1"
+        if q is not None:
+            return None
+        if base == self.pre:
+            return f"z_{n},{u}" if n >= 1 else None
+        if base == self.act:
+            return f"x_{u}" if n == 0 else f"a_{n},{u}" if n >= 1 else None
+        if base == "delta":
+            return f"delta_{n},{u}" if n >= 1 else None
+        if base == "y":
+            return f"a_{n},{u}" if n == self.depth else None
+        if base == "t":
+            return f"y_{u}" if n == self.depth else None
+        return f"x_{u}" if n == 0 else None
