@@ -93,3 +93,18 @@ def test_letter_roles_bishop():
     assert [v.status for v in r.verdicts[6:9]] == ["wrong"] * 3
     with pytest.raises(SympropError, match="unknown name"):  # no role definition: not read so
         verify_text(d, BISHOP.replace("z_j = h(a_j)", "z_j = h(a_k)"))
+
+
+def test_instances_beyond_the_limit_are_said_not_checked(d, monkeypatch):
+    from symbolic.verify import indices
+
+    text = r"$$\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_k \delta^l_j$$"
+    monkeypatch.setattr(indices, "MAX_INSTANCES", 4)
+    r = verify_text(d, text)
+    assert len(r.verdicts) == 4 and r.exit_code == 4
+    assert [u.reason for u in r.unchecked] == [
+        "8 more instances of a statement in j, k, l: not checked (the first 4 are)"
+    ]
+    monkeypatch.setattr(indices, "MAX_TRIES", 10)
+    with pytest.raises(SympropError, match="up to 27 instances: not checked"):
+        verify_text(d, text)

@@ -19,6 +19,7 @@ b^{(l)} in a document that writes them.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from dataclasses import replace
 
@@ -26,13 +27,15 @@ import sympy as sp
 
 from ..latex import Partial, Statement
 from ..latex.statements import SUMMATION
+from .ditto import Unchecked
 from .roles import Roles, role_bases
 
 WEIGHTS = {"w", "W", "Theta"}
 _LAYER = re.compile(r"(l|L|nl|\d+)([+-]\d+)?")
 _NAME = re.compile(r"([A-Za-z]+)(?:_([A-Za-z0-9,]+))?@(.+)")
 _UNLAYERED = re.compile(r"([xy])_([a-z])")  # inputs and targets carry no layer
-MAX_INSTANCES = 64
+MAX_INSTANCES = 64  # judged per statement; the rest are reported not checked
+MAX_TRIES = 20_000  # index combinations tried per statement
 
 
 class Invalid(Exception):
@@ -78,6 +81,7 @@ class Instantiator:
         self.off = 1 if from_input(statements, self.depth) else 0
         bases = role_bases(statements)
         self.roles = Roles(*bases, self.depth) if bases else None
+        self.notes: list[Unchecked] = []
         # W^{(l)}, \Theta^{(l)} come out of layer l, and so does b^{(l)} beside them (UFLDL)
         self.out_of = any(
             s.name.startswith(("W_", "W@", "Theta_", "Theta@")) for stmt in statements for s in _symbols(stmt)
@@ -206,7 +210,19 @@ class Instantiator:
             return [stmt]
         letters = self.free(stmt)
         span = {c: range(1, (self.depth + self.off if c == "l" else self.units) + 1) for c in letters}
-        out = []
+        tries = math.prod(len(r) for r in span.values())
+        if tries > MAX_TRIES:
+            self.notes.append(
+                Unchecked(
+                    stmt.line,
+                    stmt.col,
+                    f"a statement in {', '.join(letters)} with up to {tries} instances: not checked",
+                    f"write it for one unit (j=1) or check a narrower --net (limit {MAX_TRIES})",
+                )
+            )
+            return []
+        out: list[Statement] = []
+        left = 0
         for values in itertools.product(*(span[c] for c in letters)):
             env = dict(zip(letters, values))
             try:
@@ -216,10 +232,20 @@ class Instantiator:
                 )
             except Invalid:
                 continue
+            if len(out) >= MAX_INSTANCES:
+                left += 1
+                continue
             label = ", ".join(f"{c}={v}" for c, v in env.items())
             out.append(replace(stmt, lhs=lhs, sides=sides, instance=label))
-            if len(out) >= MAX_INSTANCES:
-                break
+        if left:
+            self.notes.append(
+                Unchecked(
+                    stmt.line,
+                    stmt.col,
+                    f"{left} more instances of a statement in {', '.join(letters)}: not checked "
+                    f"(the first {MAX_INSTANCES} are)",
+                )
+            )
         return out or [stmt]
 
 
@@ -231,7 +257,8 @@ def _has_sum(stmt: Statement) -> bool:
     )
 
 
-def instantiate(net, statements: list[Statement]) -> list[Statement]:
-    """Every statement with generic indices replaced by its instances, in order."""
+def instantiate(net, statements: list[Statement]) -> tuple[list[Statement], list[Unchecked]]:
+    """Every statement with generic indices replaced by its instances, in order, and the
+    instances not checked (too many), each said."""
     inst = Instantiator(net, statements)
-    return [s for stmt in statements for s in inst.instances(stmt)]
+    return [s for stmt in statements for s in inst.instances(stmt)], inst.notes

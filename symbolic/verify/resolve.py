@@ -122,12 +122,11 @@ def resolve_all(
     statements read that δ as its author wrote it (its last side), right or wrong.
     """
     resolved: list[Resolved] = []
-    unchecked: list[Unchecked] = []
     claims: list[Claim] = []
     given: list[Given] = []
     author: dict[sp.Basic, sp.Expr] = {}
     meaning: dict[sp.Basic, tuple[sp.Expr, sp.Expr]] = {}  # δ -> the derivative it was said to be
-    statements = instantiate(net, statements)
+    statements, unchecked = instantiate(net, statements)  # generic indices: one per instance
     for stmt, sides in zip(statements, expand_each(statements)):
         if isinstance(sides, SympropError):
             unchecked.append(Unchecked.of(sides, stmt.line, stmt.col))
