@@ -488,6 +488,8 @@ test_round_trip, test_round_trip_fixed = two_passes(
         ("z^{l+1}_k", "z_k@l+1"),
         (r"\delta_i^{(n_l)}", "delta_i@nl"),
         ("W^{(l)}_{ij}", "W_ij@l"),
+        ("w^3_{24}", "w_24@3"),
+        ("a^{2}_1", "a_1@2"),
     ],
 )
 def test_layer_superscripts_are_marks_not_powers(tex, name):
@@ -497,6 +499,8 @@ def test_layer_superscripts_are_marks_not_powers(tex, name):
 def test_powers_on_layered_names_stay_powers():
     assert parse_formula("z_j^2") == S("z_j") ** 2
     assert parse_formula("w_5^{(1 - 1)}") == S("w_5") ** 0
+    assert parse_formula("a^T") == S("a") ** S("T")  # a transpose is not a layer
+    assert parse_formula("z^2") == S("z") ** 2
 
 
 def test_sum_binds_the_product_after_it_and_keeps_its_exclusion():

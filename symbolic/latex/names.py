@@ -49,7 +49,7 @@ class Names(Cursor):
                 updated = True
                 continue
             if s.text == "^" and base in LAYERED and layer is None:
-                layer = self.layer_mark()
+                layer = self.layer_mark(sub is None)
                 if layer is not None:
                     continue
             if s.text == "_":
@@ -65,13 +65,14 @@ class Names(Cursor):
         value = sympy.E if euler and sub is None else sympy.Symbol(name + ("^+" if updated else ""))
         return self.power(value, *exp) if exp else value
 
-    def layer_mark(self) -> str | None:
-        """After '^' on a layered name: a^{(2)}, w^{l+1}, a^L, z^{(n_l)} -> '2', 'l+1', 'L', 'nl'
-        (consumed), or None (a power: z^2, left unread)."""
+    def layer_mark(self, before_sub: bool) -> str | None:
+        """After '^' on a layered name: a^{(2)}, w^{l+1}, a^L, z^{(n_l)}, w^3_{24} (a number
+        before the subscript) -> '2', 'l+1', 'L', 'nl', '3' (consumed), or None (a power: z_j^2,
+        a transpose a^T; left unread)."""
         start = self.i
         toks, closers = [], []
         t = self.peek()
-        if t is not None and t.kind == "letter":
+        if t is not None and t.kind == "letter" and t.text != "T":
             self.i += 1
             return t.text
         while True:
@@ -93,7 +94,8 @@ class Names(Cursor):
         bracketed = self.i - start > len(toks) + 2  # {(2)} or (2): parentheses inside
         lettered = any(t.kind == "letter" for t in toks)
         numbered = text.isdigit() and int(text) > 0  # w_5^{(1 - 1)} is a power
-        if closers or not toks or not (lettered or bracketed and numbered):
+        first = before_sub and self.is_("_")  # w^3_{24}: Nielsen's layer, not (w^3)_{24}
+        if closers or not toks or text == "T" or not (lettered or numbered and (bracketed or first)):
             self.i = start
             return None
         return text
