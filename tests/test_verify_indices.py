@@ -108,3 +108,14 @@ def test_instances_beyond_the_limit_are_said_not_checked(d, monkeypatch):
     monkeypatch.setattr(indices, "MAX_TRIES", 10)
     with pytest.raises(SympropError, match="up to 27 instances: not checked"):
         verify_text(d, text)
+
+
+def test_concrete_layers_and_a_layer_the_network_lacks(d):
+    text = (
+        r"$$\delta^{(3)}_1 = \frac{\partial C}{\partial z^{(3)}_1}$$ "
+        r"$$\frac{\partial C}{\partial W^{(2)}_{11}} = a^{(2)}_1 \delta^{(3)}_1$$"
+    )
+    r = verify_text(d, text)  # from the input (layer 3 of a depth-2 net): W^{(2)} out of layer 2
+    assert [(v.status, v.instance) for v in r.verdicts] == [("correct", ""), ("correct", "")]
+    r = verify_text(d, text + r" $$\frac{\partial C}{\partial w^{(2)}_{11}} = a^{(5)}_1$$")
+    assert [u.reason for u in r.unchecked] == ["a^{5}_{1} names nothing in the network here"]

@@ -109,8 +109,8 @@ class Instantiator:
         base, sub, lay = m.groups()
         written = self.layer(lay, env)
         idx = []
-        for c in (sub or "").replace(",", ""):
-            if c.isdigit():
+        for c in (sub or "").split(",") if "," in (sub or "") else (sub or ""):
+            if c.isdigit() and int(c) > 0:
                 idx.append(int(c))
             elif c in env:
                 idx.append(env[c])
@@ -222,7 +222,7 @@ class Instantiator:
             )
             return []
         out: list[Statement] = []
-        left = 0
+        left, missed = 0, ""
         for values in itertools.product(*(span[c] for c in letters)):
             env = dict(zip(letters, values))
             try:
@@ -230,7 +230,8 @@ class Instantiator:
                 sides = tuple(
                     replace(p, factors=tuple(self.factor(f, env) for f in p.factors)) for p in stmt.sides
                 )
-            except Invalid:
+            except Invalid as err:
+                missed = missed or str(err)
                 continue
             if len(out) >= MAX_INSTANCES:
                 left += 1
@@ -246,7 +247,27 @@ class Instantiator:
                     f"(the first {MAX_INSTANCES} are)",
                 )
             )
+        if not out and _symbols(stmt):
+            what = f"for no value of {', '.join(letters)}" if letters else "here"
+            self.notes.append(
+                Unchecked(
+                    stmt.line,
+                    stmt.col,
+                    f"{_shown(missed)} names nothing in the network {what}",
+                    "check the layer (counted from the input: a^{(1)} = x) and the unit indices",
+                )
+            )
+            return []
         return out or [stmt]
+
+
+def _shown(name: str) -> str:
+    """'w_kj@l+1' -> 'w^{l+1}_{kj}' (the name as written); other names as they are."""
+    m = _NAME.fullmatch(name)
+    if not m:
+        return name
+    base, sub, lay = m.groups()
+    return f"{base}^{{{lay}}}" + (f"_{{{sub}}}" if sub else "")
 
 
 def _has_sum(stmt: Statement) -> bool:

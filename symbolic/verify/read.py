@@ -96,27 +96,6 @@ def _check_count(n: int) -> None:
 _ALIAS_TEX = re.compile(r"^[ \t]*%+[ \t]*symprop:[ \t]*(.*)$", re.MULTILINE)
 
 
-# W^{(2)}_{11} / W_{11}^{(2)}, the layered names our own sheets print, -> W_{2,11}: the layer
-# goes into the subscript (symbolic.latex rejects a parenthesised superscript as a power). The
-# replacement is padded with spaces to the same length, so every position stays where it was.
-def _layered_pattern() -> re.Pattern:
-    layer = r"\^\{\((?P<lN>[0-9]+)\)\}"
-    sub = r"_(?:\{(?P<sN>[0-9, ]+)\}|(?P<cN>[0-9]))"
-    first = (layer + sub).replace("N>", "1>")
-    second = (sub + layer).replace("N>", "2>")
-    return re.compile(r"(?P<base>\\?[A-Za-z]+)(?:" + first + "|" + second + ")")
-
-
-_LAYERED = _layered_pattern()
-
-
-def _layer_into_subscript(m: re.Match) -> str:
-    layer = m.group("l1") or m.group("l2")
-    sub = next(g for g in (m.group("s1"), m.group("c1"), m.group("s2"), m.group("c2")) if g)
-    new = f"{m.group('base')}_{{{layer},{sub.replace(' ', '')}}}"
-    return new + " " * (len(m.group()) - len(new))
-
-
 # sigma(\cdot), g(\cdot): the function itself. symbolic.latex wants a value there; the argument is
 # read as the name PLACEHOLDER (xi), which is fine in a definition (skipped) and an error naming
 # the placeholder inside a derivative. Same length, so positions do not move.
@@ -143,7 +122,6 @@ def _placeholder(m: re.Match) -> str:
 
 
 def read_tex(text: str) -> Document:
-    text = _LAYERED.sub(_layer_into_subscript, text)
     text = _PLACEHOLDER.sub(_placeholder, text)
     try:
         statements, errors = scan_document(text)
