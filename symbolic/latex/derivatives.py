@@ -98,9 +98,10 @@ class Derivatives(Names):
             parts.append(self.fold(self.sum(depth + 1, frozenset({"}"}), opener)))
             self.expect("}", opener)
         if operator:
-            if self.peek() is None or not self.starts_operand(self.peek()):
+            after = self.peek()
+            if after is None or not self.starts_operand(after):
                 raise self.fail(
-                    self.peek() or t,
+                    after or t,
                     "nothing after the operator \\frac{\\partial}{..}",
                     r"write \frac{\partial}{\partial w} L",
                 )
