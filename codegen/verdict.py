@@ -1,9 +1,9 @@
-"""The verifier's verdict as terminal text (one line per statement) and as JSON."""
+"""The verifier's verdict as terminal text (one line per statement); the JSON form is
+codegen/verdict_json.py (`to_json`)."""
 
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 import unicodedata
 
@@ -357,121 +357,3 @@ def _note(n, net, raw) -> str:
         f"the written chain does not link: {before} is followed by {after} "
         f"({net.doprint(n.have)} ≠ {net.doprint(n.want)})"
     )
-
-
-# ------------------------------------------------------------------------------------ JSON
-
-
-def _expr(p, e) -> dict | None:
-    if e is None:
-        return None
-    return {"text": p.doprint(e), "sympy": sp.sstr(e)}
-
-
-def to_json(report, path: str = "") -> str:
-    d = report.derivation
-    net, _ = printers(d)
-    statements = []
-    for v in report.verdicts:
-        raw = _raw_printer(d, v)
-        item = {
-            "line": v.line,
-            "col": v.col,
-            "kind": v.kind,
-            "derivative": net.partial(v.num, v.den),
-            "written": raw.partial(v.written.num, v.written.den),
-            "param": sp.sstr(v.param) if v.param is not None else None,
-            "correct": v.correct,
-            "exact": v.exact,
-            "sides_checked": v.sides,
-            "hand": _expr(net, v.hand),
-            "true": _expr(net, v.true),
-        }
-        item["status"] = v.status
-        item["evidence"] = _evidence_json(v)
-        if v.fault is not None:
-            item["fault"] = _fault_json(v, net, raw)
-            item["faults"] = [item["fault"]] + [
-                _fault_json(dataclasses.replace(v, fault=f, witness=w), net, raw, every=True)
-                for f, w in v.also
-            ]
-        if v.witness is not None:
-            item["witness"] = _witness_json(v.witness)
-            item["witnesses"] = [item["witness"]] + [_witness_json(w) for _, w in v.also]
-        if v.notes:
-            item["notes"] = [_note(n, net, raw) for n in v.notes]
-        statements.append(item)
-    doc = {
-        "file": path,
-        "network": d.spec.describe(),
-        "ok": report.ok,
-        "exit_code": report.exit_code,
-        "counts": {
-            "statements": len(report.verdicts),
-            **_counts(report),
-            "not_checked": len(report.unchecked),
-        },
-        "statements": statements,
-        "not_checked": [
-            {"line": u.line, "col": u.col, "reason": u.reason, "fix": u.fix} for u in report.unchecked
-        ],
-        "given": [
-            {"line": g.line, "col": g.col, "name": str(g.symbol), "value": float(g.value)}
-            for g in getattr(report, "given", [])
-        ],
-        "numbers": [
-            {
-                "line": n.claim.line,
-                "col": n.claim.col,
-                "text": n.claim.text,
-                "value": n.value,
-                "true": n.true,
-                "tolerance": n.tolerance,
-                "correct": n.correct,
-            }
-            for n in getattr(report, "numbers", [])
-        ],
-    }
-    return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
-
-
-def _fault_json(v, net, raw, every: bool = False) -> dict:
-    f = v.fault
-    return {
-        "kind": f.kind,
-        "side": f.side,
-        "position": f.position,
-        "wrote": _written(f.wrote, raw) if f.wrote is not None else None,
-        "read_as": _expr(net, f.read_as),
-        "expected": _expr(net, f.expected),
-        "partial": net.partial(*f.partial) if f.partial else None,
-        "ratio": _expr(net, f.ratio),
-        "others": f.others,
-        "message": describe_fault(v, net, raw, every),
-    }
-
-
-def _witness_json(w) -> dict:
-    return {
-        "point_index": w.index,
-        "values": {sp.sstr(s): mpmath.nstr(x, 30) for s, x in w.values.items()},
-        "point": {sp.sstr(s): str(x) for s, x in w.point.items()},
-        "hand": mpmath.nstr(w.hand, 30),
-        "true": mpmath.nstr(w.true, 30),
-        "pattern": {sp.sstr(u): ("on" if s > 0 else "off" if s < 0 else "kink") for u, s in w.pattern},
-    }
-
-
-def _evidence_json(v) -> dict | None:
-    """What the verdict rests on: an exact proof, and the points compared (with branches)."""
-    e = v.evidence
-    if e is None:
-        return None
-    return {
-        "exact": bool(v.exact),
-        "points": e.points,
-        "discriminating_points": e.discriminating,
-        "branches_exercised": e.branches_exercised,
-        "piecewise_understood": e.understood,
-        "branches": {sp.sstr(u): {"on": a, "off": b} for u, a, b in zip(e.units, e.on, e.off)},
-    }

@@ -108,7 +108,8 @@ def run(args) -> int:
     from symbolic.verify.names import unknown_summary
     from symbolic.verify.read import format_of, read
 
-    from ..verdict import render_text, to_json
+    from ..verdict import render_text
+    from ..verdict_json import to_json
 
     d = None
     try:
