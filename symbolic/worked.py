@@ -148,7 +148,8 @@ def read_point(text: str, d: Derivation) -> dict:
     for key, raw in data.items():
         if key == "eta":
             point[d.eta] = _number(raw, "eta")
-        elif key in layout:
+        elif key in layout and (isinstance(raw, list) or key not in scalars):
+            # seed naming: b1 = [..] is the module's array, b1 = 0.35 the seed's scalar b1
             want = layout[key]
             if key == "y" and len(want) == 1 and not isinstance(raw, list):
                 raw = [raw]  # one output: y = 0.99 as well as y = [0.99]
