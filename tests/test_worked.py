@@ -150,6 +150,19 @@ def test_printed_numbers_equal_the_generated_module(tmp_path, capsys, net):
         assert g["param"] == str(p) and close(g["value"], grads[key][index])
         assert close(worked["updated"][str(p)], after[key][index])
     assert close(worked["loss"], loss)
+    # the module's dL/db are the deltas, and dL/dW / dL/db the activations below
+    deltas = {x["delta"]: x["value"] for x in worked["deltas"]}
+    for line, x in zip(s["deltas"], worked["deltas"], strict=True):
+        assert close(numbers(line)[-1], x["value"])
+    for layer in d.layers:
+        db, dW = grads[layer.b.name], grads[layer.W.name]
+        for i in range(layer.size):
+            assert close(deltas[str(d.naming.delta(layer.index, i + 1))], db[i])
+        if layer.index > 1:
+            i = int(np.argmax(abs(db)))
+            for j in range(dW.shape[1]):
+                a = worked["forward"][str(d.naming.a(layer.index - 1, j + 1))]
+                assert close(a * db[i], dW[i, j])
     for y, v in zip(d.outputs, outputs, strict=True):
         assert close(worked["forward"][str(y)], v)
 
