@@ -303,6 +303,10 @@ def test_missing_point_file_and_only_worked_without_at(tmp_path, capsys):
     assert code == 2 and "no such file" in err and err.count("\n") == 1
     code, _, err = cli(capsys, "derive", "2-2-2", "--only", "worked")
     assert code == 2 and "--at" in err and err.count("\n") == 1
+    code, _, err = cli(capsys, "derive", "784-128-10", "--loss", "cce", "--at", "random")
+    assert code == 2 and "per parameter" in err and err.count("\n") == 1
+    code, _, err = cli(capsys, "derive", "2-2-2", "--at", "random", "--digits", "0")
+    assert code == 2 and "--digits" in err and err.count("\n") == 1
 
 
 def test_random_point_is_deterministic(capsys):
