@@ -8,6 +8,7 @@ import sympy as sp
 
 from .escape import json_document, plain_line
 from .unicode import printer_for
+from .worked import render_worked, worked_json
 
 SECTIONS = [
     ("forward", "Forward steps"),
@@ -21,6 +22,7 @@ SECTIONS = [
     ("gradient_matrix", "Gradients, matrix form"),
     ("update", "Updates"),
     ("update_matrix", "Updates, matrix form"),
+    ("worked", "Worked example (with --at)"),
 ]
 
 
@@ -28,8 +30,9 @@ def _partial(p, f) -> str:
     return f"∂{p.doprint(f.num)}/∂{p.doprint(f.den)}"
 
 
-def render_text(d, kinds: tuple[str, ...] | None = None) -> str:
-    """Readable Unicode: one section per kind, one equation per line."""
+def render_text(d, kinds: tuple[str, ...] | None = None, worked=None, digits: int = 6) -> str:
+    """Readable Unicode: one section per kind, one equation per line; `worked` (a
+    symbolic.worked.Worked) adds the numbers at one example, to `digits` significant digits."""
     p = printer_for(d)
     lines = [f"symprop derivation: {d.spec.describe()}  ({d.spec.n_params} parameters)"]
     lines += [f"note: {n}" for n in d.notes]
@@ -45,6 +48,8 @@ def render_text(d, kinds: tuple[str, ...] | None = None) -> str:
                 lines.append(f"  {loss_equation(p, d)}" + (f"    ({eq.note})" if eq.note else ""))
             else:
                 lines.append("  " + _line(p, _in_seed_names(d, eq)))
+    if worked is not None and (not kinds or "worked" in kinds):
+        lines += render_worked(d, worked, digits)
     return "\n".join(lines) + "\n"
 
 
@@ -100,8 +105,9 @@ def _written_sum(p, terms) -> str:
     return text
 
 
-def to_json(d) -> str:
-    """Machine-readable: every equation with SymPy-syntax strings (parseable by sympy.sympify)."""
+def to_json(d, worked=None) -> str:
+    """Machine-readable: every equation with SymPy-syntax strings (parseable by sympy.sympify);
+    with `worked`, its numbers under "worked" (floats by code name)."""
     s = sp.sstr
 
     def factor(f):
@@ -131,4 +137,6 @@ def to_json(d) -> str:
             for eq in d.equations
         ],
     }
+    if worked is not None:
+        doc["worked"] = worked_json(worked)
     return json_document(doc, indent=1) + "\n"

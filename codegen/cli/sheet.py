@@ -6,11 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from .point import add_point_options
+
 EXAMPLE = """example:
   symprop sheet 2-3-1 --activation sigmoid --loss half_se --naming seed -o sheet.tex --pdf
   symprop sheet 3-4-4-2 --activation tanh --loss cce -o deep.tex --png
   symprop sheet 784-128-10 --activation relu --loss cce -o mnist.tex   (delta form)
-  symprop sheet 2-3-1 --format md > sheet.md"""
+  symprop sheet 2-3-1 --format md > sheet.md
+  symprop sheet 2-2-2 --at point.toml -o mazur.tex --pdf   (with a worked example)"""
 
 
 def register(sub, network_options) -> None:
@@ -50,6 +53,7 @@ def register(sub, network_options) -> None:
         help="the delta (matrix) form only, no per-parameter lines (automatic for large networks)",
     )
     p.add_argument("--force", action="store_true", help="overwrite existing files")
+    add_point_options(p)
     p.set_defaults(func=run)
 
 
@@ -71,10 +75,12 @@ def run(args) -> int:
     from symbolic.backprop import derive
 
     from ..sheet import SheetOptions, render_sheet
+    from .point import worked_from_args
 
     d = derive(spec_from_args(args))
+    worked = worked_from_args(args, d)
     options = SheetOptions(diagram=not args.no_diagram, matrix_only=args.matrix_only, format=args.format)
-    text = render_sheet(d, options)
+    text = render_sheet(d, options, worked, args.digits)
     if not args.out:
         sys.stdout.write(text)
         return 0

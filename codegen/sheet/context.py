@@ -12,6 +12,7 @@ from .backward import derivatives, loss, matrix_form, updates
 from .diagram import diagram
 from .forward import steps, summary
 from .printing import SheetPrinter
+from .worked import worked_section
 
 PER_WEIGHT_LIMIT = 150  # parameters: above this the sheet uses the delta form by itself
 PER_WEIGHT_WIDTH = 12  # units in a layer: above this, per-weight lines get unreadable
@@ -37,7 +38,8 @@ def per_weight(d, options: SheetOptions) -> bool:
     )
 
 
-def sheet_context(d, options: SheetOptions = DEFAULT_OPTIONS) -> dict:
+def sheet_context(d, options: SheetOptions = DEFAULT_OPTIONS, worked=None, digits: int = 6) -> dict:
+    """`worked` (a symbolic.worked.Worked) adds the "Worked example" section."""
     pr = SheetPrinter(d, per_weight(d, options))
     spec = d.spec
     numbered = steps(pr)
@@ -64,6 +66,7 @@ def sheet_context(d, options: SheetOptions = DEFAULT_OPTIONS) -> dict:
         "derivatives": derivatives(pr),
         "matrix_form": matrix_form(pr),
         "notes": list(d.notes),
+        "worked": worked_section(pr, worked, digits) if worked is not None else None,
     }
 
 

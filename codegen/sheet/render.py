@@ -10,10 +10,11 @@ from .context import DEFAULT_OPTIONS, SheetOptions, sheet_context
 from .layout import row_gap
 
 
-def render_sheet(d, options: SheetOptions = DEFAULT_OPTIONS) -> str:
-    """The whole sheet as one string (a standalone LaTeX document, or Markdown)."""
+def render_sheet(d, options: SheetOptions = DEFAULT_OPTIONS, worked=None, digits: int = 6) -> str:
+    """The whole sheet as one string (a standalone LaTeX document, or Markdown); with `worked`
+    (a symbolic.worked.Worked) its "Worked example" section too."""
     name = "sheet.tex.jinja" if options.format == "tex" else "sheet.md.jinja"
-    return environment().get_template(name).render(**sheet_context(d, options))
+    return environment().get_template(name).render(**sheet_context(d, options, worked, digits))
 
 
 @lru_cache(maxsize=None)
