@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Install the TeX toolchain the sheets compile with (Debian/Ubuntu, as root or with sudo).
-# What is needed is read from the templates: codegen/texdeps.py lists every class, package, font
-# and TikZ library that codegen/templates/*.jinja load, and the Debian package of each; nothing
-# is installed when kpsewhich finds every one of them and pdflatex, pdftoppm and kpsewhich run.
+# What is needed is read from the templates: codegen/texdeps.py lists every class, \usepackage
+# (lmodern, amsmath, tikz, ...), font and TikZ library that codegen/templates/*.jinja load, and
+# the Debian package of each; nothing is installed when kpsewhich finds every one of them and
+# pdflatex, pdftoppm, pdftotext and kpsewhich run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python="${PYTHON:-python3}"

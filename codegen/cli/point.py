@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
-
-MAX_BYTES = 1_000_000
+from .inputs import read_text
 
 
 def add_point_options(p) -> None:
@@ -41,14 +39,4 @@ def worked_from_args(args, d):
 
 
 def _read(path: str) -> str:
-    from symbolic.errors import SympropError
-
-    if not os.path.isfile(path):
-        raise SympropError(f"--at: no such file {path}", "give a POINT.toml file, or --at random")
-    if os.path.getsize(path) > MAX_BYTES:
-        raise SympropError(f"--at: {path} is over {MAX_BYTES:,} bytes", "give a point of one example")
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return handle.read()
-    except UnicodeDecodeError:
-        raise SympropError(f"--at: {path} is not UTF-8 text", "save it as UTF-8") from None
+    return read_text(path, "--at: ", "give a POINT.toml file, or --at random", "give a point of one example")

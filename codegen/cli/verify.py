@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
+
+from .inputs import read_text
 
 EXAMPLE = r"""input formats (by extension; --format to override):
   .tex   LaTeX as written by hand: \frac{\partial L}{\partial w_{11}} = [..] \cdot [..], '//' for
@@ -31,8 +32,6 @@ exit codes: 0 every statement correct, 1 some statement wrong, 2 unusable input 
 examples:
   symprop verify examples/seed_derivation.tex --net 2-3-1 --naming seed
   symprop verify mine.txt --net 2-3-3-1 --activation tanh --loss mse --json"""
-
-MAX_BYTES = 1_000_000
 
 
 def register(sub, network_options) -> None:
@@ -200,17 +199,7 @@ def _refuse_wrong_network(report, spec) -> None:
 
 
 def _read_file(path: str) -> str:
-    from symbolic.errors import SympropError
-
-    if not os.path.isfile(path):
-        raise SympropError(f"no such file {path}", "give the path of a .tex, .txt or .toml file")
-    if os.path.getsize(path) > MAX_BYTES:
-        raise SympropError(f"{path} is over {MAX_BYTES:,} bytes", "split it into smaller files")
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return handle.read()
-    except UnicodeDecodeError:
-        raise SympropError(f"{path} is not UTF-8 text", "save it as UTF-8") from None
+    return read_text(path, "", "give the path of a .tex, .txt or .toml file", "split it into smaller files")
 
 
 def _network_options(args, from_file: dict) -> dict:

@@ -1,0 +1,22 @@
+"""Reading a command's input text file: one place for its refusals (missing, too large, not UTF-8)."""
+
+from __future__ import annotations
+
+import os
+
+MAX_BYTES = 1_000_000  # a derivation, a point or a verify file is far smaller
+
+
+def read_text(path: str, prefix: str, missing_fix: str, large_fix: str) -> str:
+    """The file's UTF-8 text; SympropError naming `prefix` + the problem otherwise."""
+    from symbolic.errors import SympropError
+
+    if not os.path.isfile(path):
+        raise SympropError(f"{prefix}no such file {path}", missing_fix)
+    if os.path.getsize(path) > MAX_BYTES:
+        raise SympropError(f"{prefix}{path} is over {MAX_BYTES:,} bytes", large_fix)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except UnicodeDecodeError:
+        raise SympropError(f"{prefix}{path} is not UTF-8 text", "save it as UTF-8") from None
