@@ -155,17 +155,7 @@ def resolve_all(
                     truth = fixed = _quantity(here, lhs, _where(stmt))
                 if stmt.sides:
                     resolved.append(resolve_definition(here, stmt, sides, lhs, fixed))
-                claims += [
-                    Claim(
-                        p.line or stmt.line,
-                        p.col,
-                        p.text,
-                        product_expr(p),
-                        truth,
-                        whole.source.split("=", 1)[0].strip(),
-                    )
-                    for p in numeric
-                ]
+                claims += _claims(stmt, whole, numeric, truth)
                 continue
             if not stmt.sides:  # numbers only: the truth of the left side alone
                 num, den = _left(here, whole, meaning.get(stmt.lhs))
@@ -180,20 +170,16 @@ def resolve_all(
                 truth = sp.Mul(*r.true_values)
                 author[stmt.lhs] = sp.Mul(*r.hands[len(sides) - 1])
                 meaning[stmt.lhs] = (r.num, r.den)
-            claims += [
-                Claim(
-                    p.line or stmt.line,
-                    p.col,
-                    p.text,
-                    product_expr(p),
-                    truth,
-                    whole.source.split("=", 1)[0].strip(),
-                )
-                for p in numeric
-            ]
+            claims += _claims(stmt, whole, numeric, truth)
         except SympropError as err:
             unchecked.append(Unchecked.of(err, stmt.line, stmt.col))
     return resolved, unchecked, claims, given
+
+
+def _claims(stmt: Statement, whole: Statement, numeric: list[Product], truth: sp.Expr) -> list[Claim]:
+    """The numbers written on a statement's sides: claims about `truth` at the author's point."""
+    said = whole.source.split("=", 1)[0].strip()
+    return [Claim(p.line or stmt.line, p.col, p.text, product_expr(p), truth, said) for p in numeric]
 
 
 @dataclass(frozen=True)
