@@ -21,6 +21,7 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, Phase, assume, example
 from hypothesis import strategies as st
+from numeric import central_differences
 from passes import two_passes
 
 from codegen.module import render_module
@@ -87,26 +88,12 @@ def _load(source: str, directory: str, name: str):
 _counter = itertools.count()
 
 
-def _central_differences(m, params, X, Y, h=1e-6):
-    theta = m._flat(params)[0]
-    out = np.empty(theta.size)
-    for i in range(theta.size):
-        old = theta[i]
-        theta[i] = old + h
-        up = m.loss(params, X, Y)
-        theta[i] = old - h
-        down = m.loss(params, X, Y)
-        theta[i] = old
-        out[i] = (up - down) / (2 * h)
-    return out
-
-
 def _check(m, params, X, Y, rows: bool):
     value, grads = (m._value_and_gradients_rows if rows else m.value_and_gradients)(params, X, Y)
     g = m._flat(grads)[0]
     assume(np.isfinite(value) and np.all(np.isfinite(g)) and abs(value) < 1e4 and np.max(np.abs(g)) < 1e4)
     assert abs(value - m.loss(params, X, Y)) <= 1e-9 * (1 + abs(value))
-    fd = _central_differences(m, params, X, Y)
+    fd = central_differences(m, params, X, Y)
     assume(np.all(np.isfinite(fd)))
     assert np.allclose(g, fd, rtol=1e-4, atol=1e-5 * (1 + abs(value))), (g, fd)
 
