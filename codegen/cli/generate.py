@@ -6,6 +6,8 @@ import argparse
 import shlex
 import sys
 
+from ..backends import BACKENDS, backend
+
 EXAMPLE = """example:
   symprop generate 2-3-1 --activation sigmoid --loss half_se -o train_net.py
   python train_net.py --data xor --epochs 2000 --lr 0.5 --out weights.npz
@@ -32,6 +34,14 @@ def register(sub, network_options) -> None:
         "(wide layers); auto picks per network (default)",
     )
     p.add_argument("--dtype", choices=["float64", "float32"], default="float64")
+    p.add_argument(
+        "--backend",
+        default="numpy",
+        metavar="NAME",
+        help="what the module computes with: "
+        + "; ".join(f"{b.name}: {b.help}" for b in BACKENDS.values())
+        + " (default: numpy)",
+    )
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     p.set_defaults(func=run)
 
@@ -45,6 +55,7 @@ def command_line(args) -> str:
         ("--alpha", args.alpha),
         ("--style", None if args.style == "auto" else args.style),
         ("--dtype", None if args.dtype == "float64" else args.dtype),
+        ("--backend", None if args.backend == "numpy" else args.backend),
     ):
         if value is not None:
             parts += [flag, str(value)]
@@ -54,12 +65,12 @@ def command_line(args) -> str:
 def run(args) -> int:
     from symbolic.backprop import derive
 
-    from ..module import render_module
     from ..writer import check_writable, write_file
     from . import spec_from_args
 
+    row = backend(args.backend)
     check_writable(args.out, args.force)
     d = derive(spec_from_args(args))
-    path = write_file(args.out, render_module(d, args.style, args.dtype, command_line(args)), args.force)
+    path = write_file(args.out, row.render(d, args.style, args.dtype, command_line(args)), args.force)
     print(f"wrote {path}", file=sys.stderr)
     return 0
