@@ -190,6 +190,8 @@ def _raw_printer(d, v) -> VerdictPrinter:
 
 
 def _label(v, net, raw) -> str:
+    if getattr(v, "label", ""):  # a matrix statement: its left side as written
+        return v.label
     if v.kind == "definition":
         name, written = net.doprint(v.num), raw.doprint(v.delta)
         if written.endswith("^+"):
@@ -225,6 +227,8 @@ def _line(v, net, raw, width: int) -> str:
         return f"{head}  correct ({evidence_text(v, net)}{sides})"
     if v.status == "not proved":
         return f"{head}  not proved ({evidence_text(v, net)}{sides})"
+    if v.witness is None:  # shapes that do not fit: no point to show
+        return f"{head}  {describe_fault(v, net, raw)}"
     return f"{head}  {describe_fault(v, net, raw)}; {witness_text(v, net)}"
 
 
@@ -284,6 +288,8 @@ def _wrote(f, net, raw) -> str:
 def describe_fault(v, net, raw, every: bool = False) -> str:
     f = v.fault
     side = f" in right-hand side {f.side}" if v.sides > 1 and (every or f.side != v.sides) else ""
+    if getattr(f, "text", ""):  # a matrix statement's fault, said in words (verify/matrix_faults)
+        return f.text + side
     if f.kind == "ratio":
         simple = f.ratio is not None and sp.count_ops(f.ratio) <= MAX_RATIO_OPS
         ratio = net.doprint(f.ratio) if simple else "not simple"

@@ -16,6 +16,7 @@ from dataclasses import replace
 import sympy
 
 from .expressions import Parser
+from .matrix import MatrixStatement, is_matrix_row, read_matrix_row
 from .source import MAX_BYTES, MAX_DEPTH, LatexParseError, LimitError, Source
 from .statements import DITTO, PARTIAL, Partial, Product, Statement
 from .tokens import _ENV_RE, _ROWSKIP_RE, ALIGN_ENVS, GREEK, WORDS, Tok, tokenize
@@ -197,6 +198,10 @@ def _region(src: Source, start: int, end: int, inline: bool, out: list) -> None:
                         toks[0].pos, "formula without '='", "write lhs = rhs (or move prose outside the math)"
                     )
                 continue
+            if toks[0].text != "=" and is_matrix_row(toks):  # δ^l = ((W^{l+1})^T δ^{l+1}) ⊙ σ'(z^l)
+                out.append(read_matrix_row(src, toks))
+                prev = None
+                continue
             continued = prev is not None and toks[0].text == "="
             prev = _statement(src, toks, prev)
             if continued:
@@ -303,7 +308,7 @@ def _stack_room():
             sys.setrecursionlimit(old)
 
 
-def scan_document(text: str) -> tuple[list[Statement], list[LatexParseError]]:
+def scan_document(text: str) -> tuple[list[Statement | MatrixStatement], list[LatexParseError]]:
     """Every statement that parses, and one error for each that does not (errors do not stop)."""
     _check_size(text)
     src = Source(_strip_comments(text))  # comments are blanked: offsets are unchanged
@@ -337,10 +342,13 @@ def scan_document(text: str) -> tuple[list[Statement], list[LatexParseError]]:
                 if _plain_line_is_formula(lm.group()):
                     _region(src, a + lm.start(), a + lm.end(), False, out)
     out.sort(key=lambda x: (x.line, x.col))
-    return ([x for x in out if isinstance(x, Statement)], [x for x in out if isinstance(x, LatexParseError)])
+    return (
+        [x for x in out if isinstance(x, (Statement, MatrixStatement))],
+        [x for x in out if isinstance(x, LatexParseError)],
+    )
 
 
-def parse_document(text: str) -> list[Statement]:
+def parse_document(text: str) -> list[Statement | MatrixStatement]:
     r"""All statements of a document ($$..$$, \[..\], $..$, aligned blocks, plain formula lines).
 
     Raises the first LatexParseError; use scan_document to collect every error.

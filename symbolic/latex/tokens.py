@@ -88,6 +88,8 @@ VALUE_CMDS = (
     }
 )
 KNOWN_CMDS = VALUE_CMDS | MUL_CMDS | {"div", "prime", "{", "}", "\\", "neq", "ne", "in", "ell"}
+# matrix statements (symbolic/latex/matrix.py): element-wise products, transposes, gradients
+KNOWN_CMDS |= {"odot", "bullet", "circ", "nabla", "top", "intercal"}
 SPACING = {
     ",",
     ";",

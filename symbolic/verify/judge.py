@@ -44,6 +44,7 @@ class Verdict:
     true: sp.Expr | None = None
     delta: sp.Expr | None = None  # the δ a δ definition defines, as written
     instance: str = ""  # which instance of a statement in generic indices: 'j=2, k=1'
+    label: str = ""  # a matrix statement's left side as written (δ^l), shown instead of ∂num/∂den
 
 
 def judge(net: Network, r: Resolved, e: Evaluation) -> Verdict:

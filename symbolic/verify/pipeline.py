@@ -5,15 +5,18 @@ Contract: statements (as `symbolic.latex` gives them, from LaTeX or the plain sy
 
 A pipeline of pure stages, each taking the previous stage's data and never calling back:
   1. read      text -> statements (`read`)
-  2. resolve   '//' marks -> the factor above (`ditto`), names -> the network's symbols, and
+  2. resolve   matrix statements -> one statement per entry and layer (`matrix_entries`),
+               '//' marks -> the factor above (`ditto`), names -> the network's symbols, and
                the true chain-rule factors (`resolve`)
   3. evaluate  both sides at chosen points, and exactly (`evaluate`, `prove`)
-  4. judge     -> a Verdict: correct, wrong (the factor at fault, a witness) or not proved (`judge`)
+  4. judge     -> a Verdict: correct, wrong (the factor at fault, a witness) or not proved (`judge`);
+               a matrix statement's entries folded into one verdict per layer (`matrix_faults`)
   5. print     codegen/verdict.py reads the Report only.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,11 +24,14 @@ import sympy as sp
 
 from ..derivation import Derivation
 from ..latex import Partial, Product, Statement
+from ..latex.matrix import MatrixStatement
 from .claims import Checked
 from .claims import check as check_claims
 from .ditto import Unchecked, VerifyInputError
 from .evaluate import Sampling, evaluate, sampling
 from .judge import Verdict, judge
+from .matrix_entries import expand as expand_matrices
+from .matrix_faults import collect as collect_matrices
 from .read import read
 from .resolve import DEFINITION, NUMBERS, Network, network, resolve, resolve_all
 
@@ -77,7 +83,7 @@ def verify_text(d: Derivation, text: str, fmt: str = "tex", **kw: Any) -> Report
 
 def verify_statements(
     d: Derivation,
-    statements: list[Statement],
+    statements: Sequence[Statement | MatrixStatement],
     aliases: dict | None = None,
     points: int = 20,
     seed: int = 0,
@@ -87,8 +93,10 @@ def verify_statements(
 ) -> Report:
     """Check every statement of a parsed document against the Derivation `d`; `unread` are the
     rows the reader could not read. Unusable (VerifyInputError) only when nothing was checked."""
+    statements, groups, layout, unmatched = expand_matrices(d, statements)  # matrix -> entries
     net = network(d, aliases)
     resolved, unchecked, claims, given = resolve_all(net, statements)
+    unchecked += unmatched
     if given and claims:  # the document's own values, then --at over them
         point_raw = point
         point = {g.symbol: g.value for g in given}
@@ -105,7 +113,7 @@ def verify_statements(
         numbers, missed = check_claims(d, claims, point)
         unchecked += [Unchecked(c.line, c.col, why) for c, why in missed]
     unchecked = sorted([*(unread or []), *unchecked], key=lambda u: (u.line, u.col))
-    if not resolved and not numbers:
+    if not resolved and not numbers and not any(g.shape_error for g in groups):
         problems = [
             f"{u.problem()}; {u.fix}" if u.fix else u.problem() for u in unchecked if u.reason != DEFINITION
         ]
@@ -120,6 +128,9 @@ def verify_statements(
     sampled = sampling(d, points, seed)
     evaluations = [evaluate(net, sampled, r) for r in resolved]
     verdicts = [judge(net, r, e) for r, e in zip(resolved, evaluations)]
+    verdicts, unchecked = collect_matrices(net, sampled.points, layout, groups, verdicts, unchecked)
+    verdicts.sort(key=lambda v: (v.line, v.col))
+    unchecked.sort(key=lambda u: (u.line, u.col))
     return Report(d, verdicts, unchecked, source, numbers, given)
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import sympy as sp
@@ -29,6 +30,7 @@ from ..activations import named
 from ..errors import SympropError
 from ..latex import DITTO, LatexParseError, Partial, Product, Statement, scan_document
 from ..latex import parse_formula as parse_latex_formula
+from ..latex.matrix import MatrixStatement
 from .ditto import Unchecked
 
 MAX_BYTES = 1_000_000
@@ -55,7 +57,7 @@ PLAIN_EXTRA = {
 
 @dataclass
 class Document:
-    statements: list[Statement]
+    statements: Sequence[Statement | MatrixStatement]
     aliases: dict = field(default_factory=dict)  # raw Symbol/function -> raw expression
     network: dict = field(default_factory=dict)  # TOML [network]
     format: str = "tex"

@@ -1,0 +1,409 @@
+r"""Matrix and vector statements: `\delta^L = \nabla_a C \odot \sigma'(z^L)`,
+`\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)`, `\nabla_{W^{(l)}} J = \delta^{(l+1)}
+(a^{(l)})^T`, Octave's `.*` and `'`, the accumulator `\Delta^{(l)} = \Delta^{(l)} + ...`.
+
+A row is a matrix statement when it writes an element-wise product (\odot, \bullet, \circ, .*),
+a transpose (^T, ^{T}, ^\top, ^\intercal, Octave's '), a gradient \nabla, a layered name without
+a unit index (\delta^L, a^{(l)}) or an accumulator (\Delta^{(l)}, D^{(l)}). It is read into a small
+tree of `Node`s, not into SymPy: shapes are the verifier's business (symbolic/verify/matrix.py),
+which instantiates the layer, checks the shapes and judges every entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy
+
+from ..activations import prime_word
+from .cursor import Cursor
+from .source import Source
+from .tokens import FRACS, FUNCTIONS, GENERIC_CALLS, GREEK, MUL_CMDS, PRIMABLE, Tok
+
+HADAMARD = {"odot", "bullet", "circ"}
+TRANSPOSE = {"top", "intercal"}
+MATRIX_CMDS = HADAMARD | TRANSPOSE | {"nabla"}
+# names that carry a layer superscript (a vector or matrix when written without a unit index)
+VECTORS = {"w", "W", "Theta", "a", "z", "b", "delta", "Delta", "D"}
+ACCUMULATORS = {"Delta", "D"}  # Ng's \Delta^{(l)} (summed over examples) and D^{(l)} = \Delta / m
+LOSSES = {"C", "J", "L", "E"}
+FIX = r"write e.g. \delta^l = ((W^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)"
+
+
+@dataclass(frozen=True)
+class Node:
+    """kind and args:
+    name     (base, layer, index, parens)  \\delta^{l+1} -> ('delta', 'l+1', '', False); W^{(l)}_{ij}
+             -> ('W', 'l', 'ij', True); y -> ('y', '', '', False)
+    T        (node,)                         a transpose
+    prod     (nodes, ops)                    ops[k] joins nodes[k], nodes[k+1]: 'had' (element-wise)
+                                             or 'dot' (matrix product, or a scalar times a matrix)
+    sum      ((sign, node), ...)
+    num      (Rational,)
+    call     (function word, node)           element-wise: 'sigma_prime', 'f_prime', 'g', ...
+    nabla    (node, loss)                    \\nabla_{W^{(l)}} J; \\nabla_a C -> (name a, 'C')
+    partial  (node, node)                    \\frac{\\partial J}{\\partial \\Theta^{(l)}_{ij}}
+    """
+
+    kind: str
+    args: tuple
+    pos: int = 0
+
+
+@dataclass(frozen=True)
+class MatrixSide:
+    node: Node
+    text: str
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class MatrixStatement:
+    """lhs = sides[0] = sides[1] ..., each a tree of `Node`s."""
+
+    lhs: Node
+    sides: tuple[MatrixSide, ...]
+    line: int
+    col: int
+    source: str
+    lhs_text: str = ""
+
+
+def _layered_vector(toks: list[Tok], k: int) -> bool:
+    """Is toks[k] a layered name with a layer superscript and no unit index after it?"""
+    t = toks[k]
+    base = t.text if t.kind in ("letter", "word", "cmd") else ""
+    if base not in VECTORS or k + 1 >= len(toks) or toks[k + 1].text != "^":
+        return False
+    j = k + 2
+    if j >= len(toks):
+        return False
+    if toks[j].kind == "letter":
+        if toks[j].text == "T":
+            return True
+        j += 1
+    elif toks[j].text == "{":
+        level, inner = 0, []
+        while j < len(toks):
+            level += (toks[j].text == "{") - (toks[j].text == "}") if toks[j].kind == "op" else 0
+            inner.append(toks[j])
+            j += 1
+            if level == 0:
+                break
+        body = "".join(u.text for u in inner[1:-1])
+        if not any(u.kind == "letter" for u in inner) and "(" not in body:
+            return False  # z^{2}: a power
+    else:
+        return False
+    after = toks[j] if j < len(toks) else None
+    return base in ACCUMULATORS or after is None or after.text not in ("_", "^")
+
+
+def is_matrix_row(toks: list[Tok]) -> bool:
+    """Does this row write a matrix or vector statement (see the module's doc)?"""
+    for k, t in enumerate(toks):
+        if t.kind == "cmd" and t.text in MATRIX_CMDS:
+            return True
+        if t.kind == "op" and t.text == "." and k + 1 < len(toks) and toks[k + 1].text == "*":
+            if t.touches(toks[k + 1]):
+                return True
+        if t.kind == "op" and t.text == "^" and k + 1 < len(toks):
+            u = toks[k + 1]
+            if u.kind == "letter" and u.text == "T":
+                return True
+            if u.text == "{" and k + 3 < len(toks) and toks[k + 2].text in ("T", *TRANSPOSE):
+                if toks[k + 3].text == "}":
+                    return True
+        if _layered_vector(toks, k):
+            return True
+    return False
+
+
+class MatrixReader(Cursor):
+    """Tokens of one row -> a MatrixStatement."""
+
+    def statement(self) -> MatrixStatement:
+        first = self.peek()
+        assert first is not None
+        lhs = self.msum(frozenset({"="}))
+        lhs_end = self.toks[self.i - 1].end
+        sides = []
+        while self.is_("="):
+            self.i += 1
+            start = self.peek()
+            if start is None:
+                raise self.fail(start, "nothing after '='", "write the right-hand side")
+            node = self.msum(frozenset({"=", None}))
+            end = self.toks[self.i - 1].end
+            line, col = self.src.where(start.pos)
+            sides.append(MatrixSide(node, self.src.text[start.pos : end], line, col))
+        rest = self.peek()
+        if rest is not None:
+            raise self.fail(rest, f"unexpected {rest.text!r} in a matrix statement", FIX)
+        if not sides:
+            raise self.fail(first, "no '=' in this formula", "write lhs = rhs")
+        line, col = self.src.where(first.pos)
+        source = self.src.text[first.pos : self.toks[-1].end]
+        return MatrixStatement(lhs, tuple(sides), line, col, source, self.src.text[first.pos : lhs_end])
+
+    # -- sums and products
+    def msum(self, stops: frozenset) -> Node:
+        head = self.peek()
+        pos = head.pos if head is not None else self.end
+        terms = []
+        sign = 1
+        while True:
+            while self.is_("+") or self.is_("-"):
+                sign = -sign if self.next().text == "-" else sign
+            terms.append((sign, self.mproduct()))
+            sign = 1
+            if not (self.is_("+") or self.is_("-")):
+                break
+        t = self.peek()
+        if not (t is None and None in stops or t is not None and t.text in stops):
+            raise self.fail(t, f"unexpected {t.text if t else 'end'!r} in a matrix statement", FIX)
+        if len(terms) == 1 and terms[0][0] == 1:
+            return terms[0][1]
+        return Node("sum", tuple(terms), pos)
+
+    def mproduct(self) -> Node:
+        nodes, ops = [self.postfix()], []
+        while True:
+            t = self.peek()
+            if t is None:
+                break
+            if t.kind == "cmd" and t.text in HADAMARD:
+                self.i += 1
+                ops.append("had")
+            elif t.kind == "op" and t.text == "." and self.is_("*", 1):
+                self.i += 2
+                ops.append("had")
+            elif t.kind == "cmd" and t.text in MUL_CMDS or self.is_("*"):
+                self.i += 1
+                ops.append("dot")
+            elif self.starts(t):
+                ops.append("dot")
+            else:
+                break
+            nodes.append(self.postfix())
+        if len(nodes) == 1:
+            return nodes[0]
+        return Node("prod", (tuple(nodes), tuple(ops)), nodes[0].pos)
+
+    def starts(self, t: Tok) -> bool:
+        if t.kind in ("num", "letter", "word"):
+            return True
+        if t.kind == "cmd":
+            return (
+                t.text in GREEK
+                or t.text in FRACS
+                or t.text in ("nabla", "sigma", "partial")
+                or t.text in FUNCTIONS
+            )
+        return t.kind == "op" and t.text in ("(", "[", "{")
+
+    def postfix(self) -> Node:
+        node = self.primary()
+        while True:
+            if self.is_("'"):  # Octave's transpose
+                self.i += 1
+                node = Node("T", (node,), node.pos)
+            elif self.is_("^") and self.transpose_mark(1):
+                self.i += 1 + self.transpose_mark(1)
+                node = Node("T", (node,), node.pos)
+            else:
+                return node
+
+    def transpose_mark(self, k: int) -> int:
+        """Tokens of a transpose mark at peek(k): T, \\top, \\intercal, {T}, {\\top}; 0 if none."""
+        t = self.peek(k)
+        if t is None:
+            return 0
+        if t.kind == "letter" and t.text == "T" or t.kind == "cmd" and t.text in TRANSPOSE:
+            return 1
+        u, v = self.peek(k + 1), self.peek(k + 2)
+        if t.text == "{" and u is not None and v is not None and v.text == "}":
+            if u.kind == "letter" and u.text == "T" or u.kind == "cmd" and u.text in TRANSPOSE:
+                return 3
+        return 0
+
+    # -- operands
+    def primary(self) -> Node:
+        t = self.peek()
+        if t is None:
+            raise self.fail(t, "a value is missing at the end", FIX)
+        pos = t.pos
+        if t.kind == "op" and t.text in ("(", "[", "{"):
+            self.i += 1
+            close = {"(": ")", "[": "]", "{": "}"}[t.text]
+            node = self.msum(frozenset({close}))
+            self.expect(close, t)
+            return node
+        if t.kind == "num":
+            self.i += 1
+            whole, _, frac = t.text.partition(".")
+            value = sympy.Rational(int(whole + frac), 10 ** len(frac)) if frac else sympy.Integer(whole)
+            return Node("num", (value,), pos)
+        if t.kind == "cmd" and t.text in FRACS:
+            return self.frac(t)
+        if t.kind == "cmd" and t.text == "nabla":
+            self.i += 1
+            self.expect("_")
+            wrt = self.script_node()
+            loss = self.peek()
+            if loss is None or loss.text not in LOSSES:
+                raise self.fail(loss or t, "\\nabla without the loss it differentiates", r"write \nabla_a C")
+            self.i += 1
+            self.skip_arguments()
+            return Node("nabla", (wrt, loss.text), pos)
+        word = t.text
+        if (
+            t.kind == "cmd"
+            and word == "sigma"
+            or word in FUNCTIONS
+            and (word not in GENERIC_CALLS or self.call_follows())
+        ):
+            return self.call(t)
+        if t.kind in ("letter", "word") or t.kind == "cmd" and word in GREEK:
+            self.i += 1
+            if word in LOSSES and self.is_("("):
+                self.skip_arguments()
+                return Node("name", (word, "", "", False), pos)
+            return self.name(word, pos)
+        raise self.fail(t, f"unexpected {t.text!r} in a matrix statement", FIX)
+
+    def call_follows(self) -> bool:
+        nxt = self.peek(1)
+        return nxt is not None and nxt.text in ("(", "'")
+
+    def skip_arguments(self) -> None:
+        """J(W,b;x,y), J(\\Theta): the loss's arguments, shown not read."""
+        if not self.is_("("):
+            return
+        level = 0
+        while self.peek() is not None:
+            u = self.next()
+            if u.kind == "op" and u.text in ("(", ")"):
+                level += 1 if u.text == "(" else -1
+                if level == 0:
+                    return
+
+    def call(self, t: Tok) -> Node:
+        self.i += 1
+        word = "sigma" if t.kind == "cmd" and t.text == "sigma" else t.text
+        primes = 0
+        while self.is_("'") or self.is_("^") and self.is_("prime", 1):
+            self.i += 1 if self.is_("'") else 2
+            primes += 1
+        if primes > 1 or primes and word not in PRIMABLE:
+            raise self.fail(t, f"prime on {word}", r"write \sigma'(z) or f'(z)")
+        opener = self.expect("(")
+        arg = self.msum(frozenset({")"}))
+        self.expect(")", opener)
+        return Node("call", (prime_word(word) if primes else word, arg), t.pos)
+
+    def frac(self, t: Tok) -> Node:
+        """\\frac{1}{m} (a ratio), \\frac{\\partial J}{\\partial X}, \\frac{\\partial}{\\partial X} J."""
+        self.i += 1
+        opener = self.expect("{")
+        if self.is_("partial"):
+            self.i += 1
+            if self.is_("}"):
+                self.i += 1
+                den = self.partial_den()
+                body = self.postfix()
+                return Node("partial", (body, den), t.pos)
+            num = self.msum(frozenset({"}"}))
+            self.expect("}", opener)
+            return Node("partial", (num, self.partial_den()), t.pos)
+        num = self.msum(frozenset({"}"}))
+        self.expect("}", opener)
+        opener = self.expect("{")
+        den = self.msum(frozenset({"}"}))
+        self.expect("}", opener)
+        return Node("prod", ((num, Node("call", ("inverse", den), den.pos)), ("dot",)), t.pos)
+
+    def partial_den(self) -> Node:
+        opener = self.expect("{")
+        if not self.is_("partial"):
+            raise self.fail(self.peek() or opener, "the denominator must start with \\partial", FIX)
+        self.i += 1
+        node = self.msum(frozenset({"}"}))
+        self.expect("}", opener)
+        return node
+
+    def script_node(self) -> Node:
+        """The subscript of \\nabla: a, {W^{(l)}}, {a}."""
+        if self.is_("{"):
+            opener = self.next()
+            node = self.msum(frozenset({"}"}))
+            self.expect("}", opener)
+            return node
+        t = self.next()
+        if t.kind != "letter":
+            raise self.fail(
+                t, r"\nabla_ needs what it differentiates by", r"write \nabla_a C or \nabla_{W^{(l)}} J"
+            )
+        return Node("name", (t.text, "", "", False), t.pos)
+
+    def name(self, base: str, pos: int) -> Node:
+        """base, then a layer superscript and a unit index (either order)."""
+        layer, index, parens = "", "", False
+        while True:
+            if self.is_("_") and not index:
+                self.i += 1
+                index = self.index()
+            elif self.is_("^") and not layer and base in VECTORS and not self.transpose_mark(1):
+                self.i += 1
+                layer, parens = self.layer()
+            else:
+                break
+        return Node("name", (base, layer, index, parens), pos)
+
+    def index(self) -> str:
+        t = self.next()
+        if t.kind in ("letter", "num") and t.kind != "op":
+            return t.text
+        if t.kind == "cmd" and t.text in GREEK:
+            return t.text
+        if t.text != "{":
+            raise self.fail(t, f"cannot use {t.text!r} as an index", "write x_{ij}")
+        out = []
+        while not self.is_("}"):
+            u = self.next()
+            if u.kind in ("letter", "num", "word"):
+                out.append(u.text)
+            elif u.text == ",":
+                out.append(",")
+            elif u.kind == "cmd" and u.text in GREEK:
+                out.append(u.text)
+            else:
+                raise self.fail(u, f"cannot use {u.text!r} in an index", "write x_{ij}")
+        self.i += 1
+        return "".join(out)
+
+    def layer(self) -> tuple[str, bool]:
+        """After '^': l, L, {l+1}, {(l)}, {(n_l)}, {(2)} -> ('l', False), ..., ('nl', True)."""
+        t = self.next()
+        if t.kind in ("letter", "num"):
+            return t.text, False
+        if t.text not in ("{", "("):
+            raise self.fail(t, f"cannot read the layer {t.text!r}", r"write a^{(l)} or a^{l+1}")
+        level, text, parens = 1, [], t.text == "("
+        while level:
+            u = self.next()
+            if u.kind == "op" and u.text in ("{", "("):
+                level += 1
+                parens = True
+            elif u.kind == "op" and u.text in ("}", ")"):
+                level -= 1
+            elif u.kind in ("letter", "num") or u.text in ("+", "-"):
+                text.append(u.text)
+            elif u.text != "_":
+                raise self.fail(u, f"cannot read the layer: {u.text!r}", r"write a^{(l)} or a^{l+1}")
+        return "".join(text), parens
+
+
+def read_matrix_row(src: Source, toks: list[Tok]) -> MatrixStatement:
+    return MatrixReader(src, toks, toks[-1].end).statement()

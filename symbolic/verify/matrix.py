@@ -1,0 +1,347 @@
+r"""Matrix and vector statements (`symbolic.latex.matrix`): layers instantiated, shapes checked,
+every entry judged.
+
+A statement in a layer letter (\delta^l = ((W^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)) is taken
+for every layer l the network has. Each name becomes the matrix of the network's quantities
+(W^{(2)} is 2×3 in a 2-3-2 network, \delta^{(2)} 2×1, \nabla_{W^{(l)}} J the matrix of
+∂J/∂W_ij); the products are carried out with their shapes checked (`Shapes`), and every entry
+of the two sides becomes one scalar statement, judged by the pipeline like any other (proved
+exactly or at telling points, its top-level factors aligned with the truth). `collect`
+(matrix_faults.py) folds the entries back into one verdict per layer and names the fault.
+
+Layouts, as `indices` reads them: layers counted from the input when the document writes a
+layer letter (Nielsen, UFLDL, Ng; a^{(1)} = x); lowercase w^l goes into layer l, W^{(l)} and
+\Theta^{(l)} come out of it (and so does b^{(l)} beside them). \Theta is Ng's: the bias column
+first, so a^{(l)} below the output carries the bias unit a_0 = 1 and an element-wise product of
+Θᵀδ with g'(z) drops that unit's row (ex4: "skip δ_0"). Ng's accumulator
+\Delta^{(l)} = \Delta^{(l)} + δ^{(l+1)} (a^{(l)})^T is checked on one example (m = 1): its
+increment against ∇_Θ J, and later lines read \Delta^{(l)} as the author wrote it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from ..latex import PARTIAL, Partial, Statement
+from ..latex.matrix import ACCUMULATORS, MatrixStatement, Node
+from .indices import from_input
+
+TAG = "\x00matrix"  # Statement.instance of an entry statement: TAG + group id
+MAX_ENTRIES = 64  # entries judged per statement and layer
+_LAYER = re.compile(r"(l|L|nl|\d+)([+-]\d+)?")
+
+
+class ShapeError(Exception):
+    """Two operands whose shapes do not fit: (what, node, left shape, right shape)."""
+
+    def __init__(self, what: str, node: Node, left: tuple, right: tuple, operands: tuple = (None, None)):
+        super().__init__(what)
+        self.what, self.node, self.left, self.right = what, node, left, right
+        self.operands = operands  # the two operands (Node, or None for the whole side)
+
+
+class Missing(Exception):
+    """A name this layer of the network does not have (the instance is dropped)."""
+
+
+@dataclass
+class Layout:
+    depth: int
+    sizes: tuple[int, ...]
+    off: int  # 1: layers counted from the input
+    out_of: bool  # W^{(l)}, \Theta^{(l)} come out of layer l (b^{(l)} too)
+    bias_first: bool  # Ng's \Theta: the bias column first, a_0 = 1
+    accumulators: dict = field(default_factory=dict)  # (base, layer) -> author's Matrix
+    notes: list = field(default_factory=list)
+
+    def layer(self, text: str, env: dict) -> int:
+        m = _LAYER.fullmatch(text)
+        if not m:
+            raise Missing(text)
+        head, shift = m.groups()
+        if head == "l":
+            if "l" not in env:
+                raise Missing(text)
+            value = env["l"]
+        elif head in ("L", "nl"):
+            value = self.depth + self.off
+        else:
+            value = int(head)
+        return value + int(shift or 0)
+
+
+def layout(d, statements: list, matrices: list[MatrixStatement]) -> Layout:
+    names = [n for m in matrices for n in _names(m)]
+    lettered = any(any(c.isalpha() for c in n.args[1]) for n in names if n.args[1])
+    numbered = any(
+        n.args[1].isdigit() and int(n.args[1]) > d.spec.depth and n.args[0] not in ("W", "w", "Theta")
+        for n in names
+    )
+    off = 1 if lettered or numbered or from_input(statements, d.spec.depth) else 0
+    out_of = any(n.args[0] in ("W", "Theta") for n in names)
+    bias_first = any(n.args[0] == "Theta" for n in names)
+    return Layout(d.spec.depth, tuple(d.spec.sizes), off, out_of, bias_first)
+
+
+def _names(m: MatrixStatement) -> list[Node]:
+    out: list[Node] = []
+
+    def walk(n: Node) -> None:
+        if n.kind == "name":
+            out.append(n)
+        for a in n.args:
+            if isinstance(a, Node):
+                walk(a)
+            elif isinstance(a, tuple):
+                for b in a:
+                    if isinstance(b, Node):
+                        walk(b)
+                    elif isinstance(b, tuple):
+                        for c in b:
+                            if isinstance(c, Node):
+                                walk(c)
+
+    walk(m.lhs)
+    for s in m.sides:
+        walk(s.node)
+    return out
+
+
+# ------------------------------------------------------------------------------ names -> matrices
+
+
+def _column(entries: list) -> sp.Matrix:
+    return sp.Matrix(len(entries), 1, entries)
+
+
+def value_of_name(lay: Layout, node: Node, env: dict) -> sp.Matrix:
+    """A name at this instance: the matrix of raw entry names ('delta_2,1', 'W_2,1,3', 'x_1')."""
+    base, layer, index, _ = node.args
+    m = _whole(lay, base, layer, env)
+    if not index:
+        return m
+    idx = [c for c in index.split(",")] if "," in index else list(index)
+    vals = []
+    for c in idx:
+        if c.isdigit():
+            vals.append(int(c))
+        elif c in env:
+            vals.append(env[c])
+        else:
+            raise Missing(c)
+    zero = 1 if base in ("Theta", *ACCUMULATORS) and lay.bias_first else 0  # Θ_{i0}: the bias
+    if m.shape[1] == 1 and len(vals) == 1:
+        r, c = vals[0] - 1, 0
+    elif len(vals) == 2:
+        r, c = vals[0] - 1, vals[1] - 1 + zero
+    else:
+        raise Missing(index)
+    if not (0 <= r < m.shape[0] and 0 <= c < m.shape[1]):
+        raise Missing(index)
+    return sp.Matrix([[m[r, c]]])
+
+
+def _whole(lay: Layout, base: str, layer: str, env: dict) -> sp.Matrix:
+    sizes, depth = lay.sizes, lay.depth
+    if base in ACCUMULATORS:
+        key = (base, lay.layer(layer, env)) if layer else (base, None)
+        if key not in lay.accumulators:
+            raise Missing(base)
+        return lay.accumulators[key]
+    if not layer:
+        if base == "y":
+            return _column([sp.Symbol(f"y_{j}") for j in range(1, sizes[-1] + 1)])
+        if base == "x":
+            return _column([sp.Symbol(f"x_{j}") for j in range(1, sizes[0] + 1)])
+        if base == "a":  # \nabla_a C: the output
+            return _column([sp.Symbol(f"a_{depth},{j}") for j in range(1, sizes[-1] + 1)])
+        if base == "m":  # the number of examples: one
+            return sp.Matrix([[1]])
+        return sp.Matrix([[sp.Symbol(base)]])
+    written = lay.layer(layer, env)
+    if base in ("W", "w", "Theta"):
+        n = written - 1 if base == "w" and lay.off else written
+        if not 1 <= n <= depth:
+            raise Missing(base)
+        m = sp.Matrix(sizes[n], sizes[n - 1], lambda i, j: sp.Symbol(f"W_{n},{i + 1},{j + 1}"))
+        if base == "Theta" and lay.bias_first:
+            m = _column([sp.Symbol(f"b_{n},{i}") for i in range(1, sizes[n] + 1)]).row_join(m)
+        return m
+    n = written if base == "b" and lay.out_of else written - lay.off
+    if base == "a" and n == 0:
+        m = _column([sp.Symbol(f"x_{j}") for j in range(1, sizes[0] + 1)])
+    elif base in ("a", "z", "b", "delta") and 1 <= n <= depth:
+        m = _column([sp.Symbol(f"{base}_{n},{j}") for j in range(1, sizes[n] + 1)])
+    else:
+        raise Missing(base)
+    if base == "a" and lay.bias_first and n < depth:
+        m = sp.Matrix([[1]]).col_join(m)  # Ng's a^{(l)} with the bias unit a_0 = 1
+    return m
+
+
+# ------------------------------------------------------------------------------ evaluation
+
+
+def shape_text(m: sp.Matrix) -> str:
+    return f"{m.shape[0]}×{m.shape[1]}"
+
+
+class Evaluator:
+    """A node at one instance -> a Matrix of raw entries, shapes checked."""
+
+    def __init__(self, lay: Layout, env: dict):
+        self.lay, self.env = lay, env
+        self.dropped = False  # a bias row dropped (Ng's δ_0)
+
+    def value(self, node: Node) -> sp.Matrix:
+        k = node.kind
+        if k == "name":
+            return value_of_name(self.lay, node, self.env)
+        if k == "num":
+            return sp.Matrix([[node.args[0]]])
+        if k == "T":
+            return self.value(node.args[0]).T
+        if k == "call":
+            word, arg = node.args
+            m = self.value(arg)
+            if word == "inverse":
+                if m.shape != (1, 1):
+                    raise ShapeError("a division by a matrix", node, m.shape, (1, 1))
+                return sp.Matrix([[1 / m[0, 0]]])
+            f = sp.Function(word)
+            return m.applyfunc(f)
+        if k == "sum":
+            total = None
+            for i, (sign, term) in enumerate(node.args):
+                m = self.value(term) * sign
+                if total is not None and total.shape != m.shape:
+                    raise ShapeError("a sum", node, total.shape, m.shape, (node.args[i - 1][1], term))
+                total = m if total is None else total + m
+            assert total is not None
+            return total
+        if k == "prod":
+            nodes, ops = node.args
+            acc = self.value(nodes[0])
+            for i, (op, nxt) in enumerate(zip(ops, nodes[1:])):
+                left = nodes[0] if i == 0 else Node("prod", (nodes[: i + 1], ops[:i]), nodes[0].pos)
+                acc = self.times(op, acc, self.value(nxt), node, (left, nxt))
+            return acc
+        if k == "nabla":
+            wrt, loss = node.args
+            return self.value(wrt).applyfunc(lambda e: PARTIAL(sp.Symbol(loss), e))
+        if k == "partial":
+            num, den = (self.value(a) for a in node.args)
+            if num.shape != (1, 1):
+                raise ShapeError("the derivative of a vector", node, num.shape, den.shape)
+            return den.applyfunc(lambda e: PARTIAL(num[0, 0], e))
+        raise ShapeError(f"cannot evaluate {k}", node, (0, 0), (0, 0))  # pragma: no cover
+
+    def times(self, op: str, a: sp.Matrix, b: sp.Matrix, node: Node, operands: tuple) -> sp.Matrix:
+        if op == "had":
+            if a.shape != b.shape and self.lay.bias_first and a.shape[1] == b.shape[1] == 1:
+                if a.shape[0] == b.shape[0] + 1:  # (Θᵀδ)_0, the bias unit's row: dropped (ex4)
+                    a, self.dropped = a[1:, :], True
+                elif b.shape[0] == a.shape[0] + 1:
+                    b, self.dropped = b[1:, :], True
+            if a.shape != b.shape:
+                raise ShapeError("an element-wise product", node, a.shape, b.shape, operands)
+            return a.multiply_elementwise(b)
+        if a.shape == (1, 1):
+            return b * a[0, 0]
+        if b.shape == (1, 1):
+            return a * b[0, 0]
+        if a.shape[1] != b.shape[0]:
+            raise ShapeError("a matrix product", node, a.shape, b.shape, operands)
+        return a * b
+
+
+def top_factors(node: Node) -> tuple[int, list[Node], list[str]]:
+    """A side's sign and top-level factors (the operands of its outermost product)."""
+    sign = 1
+    if node.kind == "sum" and len(node.args) == 1:
+        sign, node = node.args[0]
+    if node.kind != "prod":
+        return sign, [node], []
+    nodes, ops = node.args
+    if "had" not in ops:
+        return sign, list(nodes), list(ops)
+    segments: list[list[Node]] = [[nodes[0]]]
+    inner: list[list[str]] = [[]]
+    for op, nxt in zip(ops, nodes[1:]):
+        if op == "had":
+            segments.append([nxt])
+            inner.append([])
+        else:
+            segments[-1].append(nxt)
+            inner[-1].append(op)
+    factors = [
+        seg[0] if len(seg) == 1 else Node("prod", (tuple(seg), tuple(o)), seg[0].pos)
+        for seg, o in zip(segments, inner)
+    ]
+    return sign, factors, ["had"] * (len(factors) - 1)
+
+
+def entry_factors(ev: Evaluator, node: Node, r: int, c: int, whole: sp.Matrix) -> tuple:
+    """The factors of entry (r, c) of a side: one per top-level factor when the product is
+    element-wise or an outer product (each factor's entry), else the entry itself."""
+    sign, factors, ops = top_factors(node)
+    values = [ev.value(f) for f in factors]
+    out = []
+    rows, cols = whole.shape
+    for m in values:
+        if m.shape == (1, 1):
+            out.append(m[0, 0])
+        elif m.shape == (rows, cols):
+            out.append(m[r, c])
+        elif m.shape == (rows, 1) and "had" not in ops:
+            out.append(m[r, 0])
+        elif m.shape == (1, cols) and "had" not in ops:
+            out.append(m[0, c])
+        elif ev.dropped and m.shape == (rows + 1, cols):
+            out.append(m[r + 1, c])
+        else:
+            return (_partial_factor(whole[r, c]),)
+    if sp.expand(sp.Mul(*out) * sign - whole[r, c]) != 0:
+        return (_partial_factor(whole[r, c]),)
+    if sign < 0:
+        out[0] = -out[0]
+    return tuple(_partial_factor(e) for e in out)
+
+
+def _partial_factor(e: sp.Expr):
+    """A lone derivative entry as a `Partial` factor (aligned like a written derivative)."""
+    if isinstance(e, sp.Function) and e.func == PARTIAL:
+        return Partial(*e.args)
+    return e
+
+
+@dataclass
+class Group:
+    """One matrix statement at one instance (a layer l), and its entry statements."""
+
+    gid: int
+    statement: MatrixStatement
+    env: dict
+    entries: list[Statement] = field(default_factory=list)
+    shape_error: tuple | None = None  # (side index, ShapeError)
+    unchecked: str = ""
+    lhs: sp.Matrix | None = None
+    dropped: bool = False
+    sides_used: list = field(default_factory=list)  # the statement's sides the entries check
+
+    @property
+    def label(self) -> str:
+        return ", ".join(f"{k}={v}" for k, v in self.env.items())
+
+
+def free_letters(m: MatrixStatement) -> list[str]:
+    """The layer letter l and the index letters of entries (Θ^{(l)}_{ij}: i, j, l)."""
+    out: set[str] = set()
+    for n in _names(m):
+        if n.args[1] and n.args[1][0] == "l":
+            out.add("l")
+        out |= {c for c in n.args[2] if c.isalpha()}
+    return sorted(out)

@@ -1,0 +1,178 @@
+"""Matrix statements -> one scalar statement per entry, per layer instance (see `matrix`).
+
+`expand` replaces each `MatrixStatement` of a document by the entry statements of each of its
+instances, in place (so a δ the author defines in matrix form is read as written by later
+lines), and returns the `Group`s that `matrix_faults.collect` folds the entry verdicts back into.
+Pure: statements in, statements and groups out.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+import sympy as sp
+
+from ..latex import PARTIAL, Partial, Product, Statement
+from ..latex.matrix import ACCUMULATORS, MatrixSide, MatrixStatement, Node
+from .ditto import Unchecked
+from .matrix import (
+    MAX_ENTRIES,
+    TAG,
+    Evaluator,
+    Group,
+    Layout,
+    Missing,
+    ShapeError,
+    entry_factors,
+    free_letters,
+    layout,
+)
+
+
+def expand(
+    d, statements: Sequence[Statement | MatrixStatement]
+) -> tuple[list[Statement], list[Group], Layout | None, list[Unchecked]]:
+    """(statements with every matrix statement replaced by its entries, the groups, the layout,
+    matrix statements with no instance in this network)."""
+    matrices = [s for s in statements if isinstance(s, MatrixStatement)]
+    if not matrices:
+        return [s for s in statements if isinstance(s, Statement)], [], None, []
+    scalars = [s for s in statements if not isinstance(s, MatrixStatement)]
+    lay = layout(d, scalars, matrices)
+    out: list[Statement] = []
+    groups: list[Group] = []
+    unchecked: list[Unchecked] = []
+    for s in statements:
+        if not isinstance(s, MatrixStatement):
+            out.append(s)
+            continue
+        found = instances(lay, s, len(groups))
+        if not found:
+            unchecked.append(
+                Unchecked(
+                    s.line,
+                    s.col,
+                    "names nothing in the network for any layer",
+                    "check the layers (counted from the input: a^{(1)} = x)",
+                )
+            )
+        for g in found:
+            groups.append(g)
+            out += g.entries
+    return out, groups, lay, unchecked
+
+
+def _accumulator(node: Node) -> tuple[str, str] | None:
+    if node.kind == "name" and node.args[0] in ACCUMULATORS:
+        return node.args[0], node.args[1]
+    return None
+
+
+def _increment(lhs: Node, side: Node) -> Node | None:
+    """Δ = Δ + X -> X (the increment); None when the side is not that."""
+    acc = _accumulator(lhs)
+    if acc is None or side.kind != "sum":
+        return None
+    rest = [(s, t) for s, t in side.args if not (s == 1 and _accumulator(t) == acc and not t.args[2])]
+    if len(rest) == len(side.args) or not rest:
+        return None
+    return rest[0][1] if len(rest) == 1 and rest[0][0] == 1 else Node("sum", tuple(rest), rest[0][1].pos)
+
+
+def _gradient(lay: Layout, ev: Evaluator, acc: tuple[str, str], index: str) -> sp.Matrix:
+    """What an accumulator of layer l stands for: ∂J/∂Θ^{(l)} (∂J/∂W^{(l)})."""
+    base = "Theta" if lay.bias_first else "W"
+    theta = ev.value(Node("name", (base, acc[1], index, True)))
+    return theta.applyfunc(lambda e: PARTIAL(sp.Symbol("J"), e))
+
+
+def _lhs(lay: Layout, ev: Evaluator, m: MatrixStatement) -> sp.Matrix:
+    acc = _accumulator(m.lhs)
+    if acc is not None:
+        return _gradient(lay, ev, acc, m.lhs.args[2])
+    return ev.value(m.lhs)
+
+
+def _sides(m: MatrixStatement) -> list[tuple[int, MatrixSide, Node]]:
+    """(side index, side, the node checked): an accumulator's increment for Δ = Δ + X; a side
+    that only names an accumulator not defined yet (D^{(l)}_{ij} in ∂J/∂Θ = D = Δ/m) is left out."""
+    out = []
+    for k, side in enumerate(m.sides):
+        node = _increment(m.lhs, side.node) or side.node
+        out.append((k, side, node))
+    return out
+
+
+def instances(lay: Layout, m: MatrixStatement, gid: int) -> list[Group]:
+    """One group per value of the layer letter (entries of every index value inside it)."""
+    letters = free_letters(m)
+    layer_span = range(1, lay.depth + lay.off + 1) if "l" in letters else [None]
+    others = [c for c in letters if c != "l"]
+    top = max(lay.sizes) + 1
+    groups: list[Group] = []
+    for lv in layer_span:
+        env0 = {"l": lv} if lv is not None else {}
+        g = Group(gid + len(groups), m, env0)
+        for values in itertools.product(*(range(0, top + 1) for _ in others)):
+            env = {**env0, **dict(zip(others, values))}
+            ev = Evaluator(lay, env)
+            try:
+                lhs = _lhs(lay, ev, m)
+            except Missing:
+                continue
+            except ShapeError as err:
+                g.shape_error = (-1, err)
+                break
+            sides = []
+            try:
+                for k, side, node in _sides(m):
+                    if _names_new_accumulator(lay, node, env):
+                        continue
+                    value = ev.value(node)
+                    if value.shape != lhs.shape:
+                        raise ShapeError("the two sides", node, lhs.shape, value.shape, (m.lhs, node))
+                    sides.append((k, side, node, value))
+            except Missing:
+                continue
+            except ShapeError as err:
+                g.shape_error = (k, err)
+                g.lhs = lhs
+                break
+            g.lhs, g.dropped = lhs, g.dropped or ev.dropped
+            g.sides_used = [k for k, *_ in sides]
+            _define(lay, m, ev, env, sides)
+            for r, c in itertools.product(range(lhs.shape[0]), range(lhs.shape[1])):
+                if len(g.entries) >= MAX_ENTRIES:
+                    g.unchecked = f"over {MAX_ENTRIES} entries: not checked"
+                    break
+                products = tuple(
+                    Product(entry_factors(ev, node, r, c, value), side.text, side.col, side.line)
+                    for _, side, node, value in sides
+                )
+                left = lhs[r, c]
+                left = Partial(*left.args) if isinstance(left, sp.Function) and left.func == PARTIAL else left
+                g.entries.append(Statement(left, products, m.line, m.source, m.col, instance=f"{TAG}{g.gid}"))
+        if g.entries or g.shape_error:
+            groups.append(g)
+    return groups
+
+
+def _names_new_accumulator(lay: Layout, node: Node, env: dict) -> bool:
+    acc = _accumulator(node)
+    if acc is None:
+        return False
+    try:
+        key = (acc[0], lay.layer(acc[1], env)) if acc[1] else (acc[0], None)
+    except Missing:
+        return False
+    return key not in lay.accumulators
+
+
+def _define(lay: Layout, m: MatrixStatement, ev: Evaluator, env: dict, sides: list) -> None:
+    """Δ^{(l)} = ... : later lines read the accumulator as the author wrote it (the last side)."""
+    acc = _accumulator(m.lhs)
+    if acc is None or m.lhs.args[2] or not sides:
+        return
+    key = (acc[0], lay.layer(acc[1], env)) if acc[1] else (acc[0], None)
+    lay.accumulators[key] = sides[-1][3]
