@@ -43,6 +43,7 @@ class Node:
     call     (function word, node)           element-wise: 'sigma_prime', 'f_prime', 'g', ...
     nabla    (node, loss)                    \\nabla_{W^{(l)}} J; \\nabla_a C -> (name a, 'C')
     partial  (node, node)                    \\frac{\\partial J}{\\partial \\Theta^{(l)}_{ij}}
+    paren    (node,)                         ( ... ) or [ ... ]: one factor as written
     """
 
     kind: str
@@ -239,7 +240,7 @@ class MatrixReader(Cursor):
             close = {"(": ")", "[": "]", "{": "}"}[t.text]
             node = self.msum(frozenset({close}))
             self.expect(close, t)
-            return node
+            return node if t.text == "{" else Node("paren", (node,), pos)
         if t.kind == "num":
             self.i += 1
             whole, _, frac = t.text.partition(".")

@@ -31,6 +31,7 @@ from .indices import from_input
 
 TAG = "\x00matrix"  # Statement.instance of an entry statement: TAG + group id
 MAX_ENTRIES = 64  # entries judged per statement and layer
+GREEK = {"delta": "δ", "Delta": "Δ", "Theta": "Θ", "sigma": "σ", "nabla": "∇", "eta": "η"}
 _LAYER = re.compile(r"(l|L|nl|\d+)([+-]\d+)?")
 
 
@@ -202,6 +203,8 @@ class Evaluator:
             return value_of_name(self.lay, node, self.env)
         if k == "num":
             return sp.Matrix([[node.args[0]]])
+        if k == "paren":
+            return self.value(node.args[0])
         if k == "T":
             return self.value(node.args[0]).T
         if k == "call":

@@ -17,6 +17,7 @@ from ..latex import PARTIAL, Partial, Product, Statement
 from ..latex.matrix import ACCUMULATORS, MatrixSide, MatrixStatement, Node
 from .ditto import Unchecked
 from .matrix import (
+    GREEK,
     MAX_ENTRIES,
     TAG,
     Evaluator,
@@ -47,8 +48,17 @@ def expand(
         if not isinstance(s, MatrixStatement):
             out.append(s)
             continue
-        found = instances(lay, s, len(groups))
-        if not found:
+        found, missed = instances(lay, s, len(groups))
+        if not found and missed in ACCUMULATORS:
+            unchecked.append(
+                Unchecked(
+                    s.line,
+                    s.col,
+                    f"uses {GREEK.get(missed, missed)}, which no line above defines in a checked form",
+                    "define it first: \\Delta^{(l)} = \\Delta^{(l)} + \\delta^{(l+1)} (a^{(l)})^T",
+                )
+            )
+        elif not found:
             unchecked.append(
                 Unchecked(
                     s.line,
@@ -104,13 +114,14 @@ def _sides(m: MatrixStatement) -> list[tuple[int, MatrixSide, Node]]:
     return out
 
 
-def instances(lay: Layout, m: MatrixStatement, gid: int) -> list[Group]:
+def instances(lay: Layout, m: MatrixStatement, gid: int) -> tuple[list[Group], str]:
     """One group per value of the layer letter (entries of every index value inside it)."""
     letters = free_letters(m)
     layer_span = range(1, lay.depth + lay.off + 1) if "l" in letters else [None]
     others = [c for c in letters if c != "l"]
     top = max(lay.sizes) + 1
     groups: list[Group] = []
+    missed = ""
     for lv in layer_span:
         env0 = {"l": lv} if lv is not None else {}
         g = Group(gid + len(groups), m, env0)
@@ -119,7 +130,8 @@ def instances(lay: Layout, m: MatrixStatement, gid: int) -> list[Group]:
             ev = Evaluator(lay, env)
             try:
                 lhs = _lhs(lay, ev, m)
-            except Missing:
+            except Missing as err:
+                missed = str(err) if str(err) in ACCUMULATORS else missed or str(err)
                 continue
             except ShapeError as err:
                 g.shape_error = (-1, err)
@@ -133,7 +145,8 @@ def instances(lay: Layout, m: MatrixStatement, gid: int) -> list[Group]:
                     if value.shape != lhs.shape:
                         raise ShapeError("the two sides", node, lhs.shape, value.shape, (m.lhs, node))
                     sides.append((k, side, node, value))
-            except Missing:
+            except Missing as err:
+                missed = str(err) if str(err) in ACCUMULATORS else missed or str(err)
                 continue
             except ShapeError as err:
                 g.shape_error = (k, err)
@@ -155,7 +168,7 @@ def instances(lay: Layout, m: MatrixStatement, gid: int) -> list[Group]:
                 g.entries.append(Statement(left, products, m.line, m.source, m.col, instance=f"{TAG}{g.gid}"))
         if g.entries or g.shape_error:
             groups.append(g)
-    return groups
+    return groups, missed
 
 
 def _names_new_accumulator(lay: Layout, node: Node, env: dict) -> bool:

@@ -19,17 +19,17 @@ from typing import Any
 
 import sympy as sp
 
+from ..activations import prime_word
 from ..latex import Partial
 from ..latex.matrix import Node
 from .ditto import Unchecked
 from .explain import Fault
 from .judge import Verdict
-from .matrix import TAG, Evaluator, Group, Layout, Missing, ShapeError, top_factors
+from .matrix import GREEK, TAG, Evaluator, Group, Layout, Missing, ShapeError, top_factors
 from .numbers import same
 from .resolve import Network, _hand
 
 MAX_EDITS = 80  # candidate edits tried per wrong group
-GREEK = {"delta": "δ", "Delta": "Δ", "Theta": "Θ", "sigma": "σ", "nabla": "∇", "eta": "η"}
 CALLS = {"f_prime": "f′", "g_prime": "g′", "h_prime": "h′", "sigma": "σ", "sigmoid": "σ"}
 
 
@@ -57,16 +57,19 @@ def render(node: Node, env: dict | None = None, lay: Layout | None = None) -> st
                 except Missing:
                     pass
             shown = f"({layer})" if parens else layer
+            shown = shown.replace("nl", "n_l")
             text += f"^{shown}" if len(shown) == 1 else f"^{{{shown}}}"
         if index:
             text += f"_{index}" if len(index) == 1 else f"_{{{index}}}"
         return text
     if k == "num":
         return str(node.args[0])
+    if k == "paren":
+        return f"({render(node.args[0], env, lay)})"
     if k == "T":
         inner = node.args[0]
         body = render(inner, env, lay)
-        plain = inner.kind == "name" and not inner.args[1]
+        plain = inner.kind == "name" and not inner.args[1] or inner.kind == "paren"
         return f"{body}ᵀ" if plain else f"({body})ᵀ"
     if k == "call":
         word, arg = node.args
@@ -82,7 +85,8 @@ def render(node: Node, env: dict | None = None, lay: Layout | None = None) -> st
         return f"{shown}({render(arg, env, lay)})"
     if k == "nabla":
         wrt, loss = node.args
-        return f"∇_{render(wrt, env, lay)} {loss}"
+        sub = render(wrt, env, lay)
+        return f"∇_{sub} {loss}" if len(sub) == 1 else f"∇_{{{sub}}} {loss}"
     if k == "partial":
         num, den = node.args
         return f"∂{render(num, env, lay)}/∂{render(den, env, lay)}"
@@ -109,7 +113,12 @@ def render(node: Node, env: dict | None = None, lay: Layout | None = None) -> st
 def _edits(node: Node) -> Iterator[tuple[Node, str]]:
     """Every one-step edit of a node: (the edited node, what the edit says was wrong)."""
     k = node.kind
-    if k in ("name", "prod", "T") and not (k == "name" and not node.args[1] and node.args[0] in ("m",)):
+    if k == "paren":
+        for sub, why in _edits(node.args[0]):
+            yield Node("paren", (sub,), node.pos), why
+    if k in ("name", "prod", "T", "paren") and not (
+        k == "name" and not node.args[1] and node.args[0] in ("m",)
+    ):
         if k != "T":
             yield Node("T", (node,), node.pos), "transpose missing"
     if k == "T":
@@ -128,6 +137,9 @@ def _edits(node: Node) -> Iterator[tuple[Node, str]]:
                 yield Node("name", (base, moved, index, parens), node.pos), "wrong layer"
     if k == "call":
         word, arg = node.args
+        if word not in ("inverse",) and not word.endswith("_prime"):  # σ(z) where σ′(z) belongs
+            prime = Node("call", (prime_word(word), arg), node.pos)
+            yield prime, f"{render(node).split('(')[0]} where {render(prime).split('(')[0]} belongs"
         for sub, why in _edits(arg):
             if sub.kind != "T":
                 yield Node("call", (word, sub), node.pos), why
@@ -170,7 +182,11 @@ def _side_edits(node: Node, prime: Node | None) -> Iterator[tuple[Node, int, str
         for new, why in _edits(f):
             changed = list(factors)
             changed[n] = new
-            yield build(changed, ops), n + 1, why, f, new
+            side = build(changed, ops)
+            if f.kind in ("name", "T", "call") and len(factors) > 1:  # show it in its product
+                yield side, n + 1, why, node, side
+            else:
+                yield side, n + 1, why, f, new
         if len(factors) > 1:
             yield (
                 build(factors[:n] + factors[n + 1 :], ops[: n - 1] + ops[n:] if n else ops[1:]),
@@ -185,7 +201,11 @@ def _side_edits(node: Node, prime: Node | None) -> Iterator[tuple[Node, int, str
         why = "⊙ where a matrix product belongs" if op == "had" else "a matrix product where ⊙ belongs"
         pair = Node("prod", ((factors[n], factors[n + 1]), (op,)), factors[n].pos)
         fixed = Node("prod", ((factors[n], factors[n + 1]), (flipped[n],)), factors[n].pos)
-        yield build(factors, flipped), n + 1, why, pair, fixed
+        yield build(factors, flipped), n + 2, why, pair, fixed
+        if op == "dot":
+            swapped = factors[:n] + [factors[n + 1], factors[n]] + factors[n + 2 :]
+            fixed = Node("prod", ((factors[n + 1], factors[n]), (op,)), factors[n].pos)
+            yield build(swapped, ops), n + 1, "factors in the wrong order", pair, fixed
 
 
 # ------------------------------------------------------------------------------ naming
@@ -323,9 +343,7 @@ def fold(net: Network, namer: Namer, g: Group, entries: list[Verdict]) -> Verdic
         line=m.line,
         col=m.col,
         instance=g.label,
-        label=f"{label} ({'every entry' if n > 1 else 'its entry'}{f', {n}' if n > 2 else ''})"
-        if n
-        else label,
+        label=label,
         sides=len(m.sides),
     )
     if g.shape_error is not None:
@@ -370,6 +388,12 @@ def fold(net: Network, namer: Namer, g: Group, entries: list[Verdict]) -> Verdic
         )
     ok = all(v.correct for v in entries)
     exact = all(v.exact for v in entries)
+    n = len(entries)
+    common["label"] = (
+        f"{label} ({'every entry, ' + str(n) if n > 2 else 'both entries' if n == 2 else 'its entry'})"
+    )
+    if g.dropped:
+        common["label"] += " (row 0 of Θᵀδ, the bias unit's, dropped as ex4 says)"
     return Verdict(
         correct=ok,
         exact=True if exact else None,
