@@ -250,7 +250,11 @@ class MatrixReader(Cursor):
             return self.frac(t)
         if t.kind == "cmd" and t.text == "nabla":
             self.i += 1
-            self.expect("_")
+            if not self.is_("_"):
+                raise self.fail(
+                    self.peek() or t, r"\nabla without what it differentiates by", r"write \nabla_a C"
+                )
+            self.i += 1
             wrt = self.script_node()
             loss = self.peek()
             if loss is None or loss.text not in LOSSES:

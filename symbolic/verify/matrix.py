@@ -55,6 +55,7 @@ class Layout:
     off: int  # 1: layers counted from the input
     out_of: bool  # W^{(l)}, \Theta^{(l)} come out of layer l (b^{(l)} too)
     bias_first: bool  # Ng's \Theta: the bias column first, a_0 = 1
+    prime: str = "f_prime"  # f' as the document writes it (sigma_prime, g_prime): for "f'(z) missing"
     accumulators: dict = field(default_factory=dict)  # (base, layer) -> author's Matrix
     notes: list = field(default_factory=list)
 
@@ -83,15 +84,19 @@ def layout(d, statements: list, matrices: list[MatrixStatement]) -> Layout:
     )
     off = 1 if lettered or numbered or from_input(statements, d.spec.depth) else 0
     out_of = any(n.args[0] in ("W", "Theta") for n in names)
-    bias_first = any(n.args[0] == "Theta" for n in names)
-    return Layout(d.spec.depth, tuple(d.spec.sizes), off, out_of, bias_first)
+    bases = {n.args[0] for n in names}
+    bias_first = "Theta" in bases and not bases & {"W", "w"}  # Ng's Θ (a document of Θ alone)
+    primes = [c.args[0] for m in matrices for c in _names(m, "call") if c.args[0].endswith("_prime")]
+    prime = primes[0] if primes else "sigma_prime" if d.spec.activations[-1].name == "sigmoid" else "f_prime"
+    return Layout(d.spec.depth, tuple(d.spec.sizes), off, out_of, bias_first, prime)
 
 
-def _names(m: MatrixStatement) -> list[Node]:
+def _names(m: MatrixStatement, kind: str = "name") -> list[Node]:
+    """The nodes of one kind in a statement (its names, or its calls)."""
     out: list[Node] = []
 
     def walk(n: Node) -> None:
-        if n.kind == "name":
+        if n.kind == kind:
             out.append(n)
         for a in n.args:
             if isinstance(a, Node):

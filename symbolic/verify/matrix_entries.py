@@ -154,6 +154,8 @@ def instances(lay: Layout, m: MatrixStatement, gid: int) -> tuple[list[Group], s
                 break
             g.lhs, g.dropped = lhs, g.dropped or ev.dropped
             g.sides_used = [k for k, *_ in sides]
+            if m.lhs.kind == "name" and m.lhs.args[0] == "delta" and not m.lhs.args[2]:
+                g.sides_used.insert(0, -1)  # δ^l means ∂L/∂z^l: said first, as a side not checked
             _define(lay, m, ev, env, sides)
             for r, c in itertools.product(range(lhs.shape[0]), range(lhs.shape[1])):
                 if len(g.entries) >= MAX_ENTRIES:
@@ -165,6 +167,10 @@ def instances(lay: Layout, m: MatrixStatement, gid: int) -> tuple[list[Group], s
                 )
                 left = lhs[r, c]
                 left = Partial(*left.args) if isinstance(left, sp.Function) and left.func == PARTIAL else left
+                if g.sides_used and g.sides_used[0] < 0:  # δ^l_j = ∂L/∂z^l_j = the written entry
+                    z = sp.Symbol(str(left).replace("delta_", "z_", 1))
+                    meaning = Product((Partial(sp.Symbol("L"), z),), m.lhs_text, m.col, m.line)
+                    products = (meaning, *products)
                 g.entries.append(Statement(left, products, m.line, m.source, m.col, instance=f"{TAG}{g.gid}"))
         if g.entries or g.shape_error:
             groups.append(g)

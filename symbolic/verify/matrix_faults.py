@@ -252,8 +252,7 @@ class Namer:
         lhs = g.statement.lhs
         if lhs.kind != "name" or lhs.args[0] != "delta":
             return None
-        word = "sigma_prime" if self.net.d.spec.activations[-1].name == "sigmoid" else "f_prime"
-        return Node("call", (word, Node("name", ("z", lhs.args[1], lhs.args[2], lhs.args[3]))))
+        return Node("call", (self.lay.prime, Node("name", ("z", lhs.args[1], lhs.args[2], lhs.args[3]))))
 
     def name(self, g: Group, side: int, node: Node) -> MatrixFault | None:
         """The one edit that makes every entry right, said in words."""
@@ -270,6 +269,7 @@ class Namer:
             if not self.fits(g, new, truth):
                 continue
             shape = self.shape(g)
+            wrote, expected = _bare(wrote), _bare(expected)
             if why == "missing":
                 added = expected.args[0][-1] if expected.kind == "prod" else expected
                 text = f"{render(added)} factor missing: wrote {render(wrote)}, expected {render(expected)}"
@@ -289,8 +289,8 @@ class Namer:
 
 def shape_words(err: ShapeError, env: dict, lay: Layout) -> str:
     a, b = err.operands
-    left = render(a, env, lay) if a is not None else "the left side"
-    right = render(b, env, lay) if b is not None else "the right side"
+    left = render(_bare(a), env, lay) if a is not None else "the left side"
+    right = render(_bare(b), env, lay) if b is not None else "the right side"
     if err.what == "the two sides":
         left, right = "the left side " + left, "the right side " + right
     la = "×".join(map(str, err.left))
@@ -344,7 +344,7 @@ def fold(net: Network, namer: Namer, g: Group, entries: list[Verdict]) -> Verdic
         col=m.col,
         instance=g.label,
         label=label,
-        sides=len(m.sides),
+        sides=len([k for k in g.sides_used if k >= 0]) or len(m.sides),
     )
     if g.shape_error is not None:
         k, err = g.shape_error
@@ -373,7 +373,7 @@ def fold(net: Network, namer: Namer, g: Group, entries: list[Verdict]) -> Verdic
     if wrong:
         v = wrong[0]
         assert v.fault is not None
-        side = g.sides_used[v.fault.side - 1]
+        side = g.sides_used[v.fault.side - 1]  # the entries' sides: ∂L/∂z first for a δ
         named = namer.name(g, side, _checked(m, side))
         return Verdict(
             correct=False,
@@ -403,6 +403,11 @@ def fold(net: Network, namer: Namer, g: Group, entries: list[Verdict]) -> Verdic
         true=first.true,
         **common,
     )
+
+
+def _bare(node: Node) -> Node:
+    """A factor without the parentheses around it, for a message."""
+    return node.args[0] if node.kind == "paren" else node
 
 
 def _checked(m, k: int) -> Node:
