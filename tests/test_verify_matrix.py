@@ -165,3 +165,23 @@ def test_an_unreadable_matrix_row_is_not_checked_and_the_rest_is_judged():
     report, vs = matrix_verdicts(doc)
     assert [v.line for v in vs] == [2] and vs[0].status == "correct"
     assert [u.line for u in report.unchecked] == [1] and report.exit_code == 4
+
+
+def test_continued_rows_and_an_assignment_are_one_statement_each():
+    doc = "\n".join(
+        [
+            r"\begin{align}",
+            r"\delta^l &= \frac{\partial C}{\partial z^l} \\",
+            r"&= ((w^{l+1}) \delta^{l+1}) \odot \sigma'(z^l)",
+            r"\end{align}",
+            r"$$\Delta^{(l)} := \Delta^{(l)} + \delta^{(l+1)} (a^{(l)})^T$$",
+        ]
+    )
+    report, vs = matrix_verdicts(doc)
+    assert [(v.line, v.instance, v.status) for v in vs] == [
+        (2, "l=2", "wrong"),
+        (5, "l=1", "correct"),
+        (5, "l=2", "correct"),
+    ]
+    assert vs[0].fault.text.startswith("transpose missing: wrote w^{l+1} δ^{l+1}, expected (w^{l+1})ᵀ δ^{l+1}")
+    assert not report.unchecked

@@ -186,6 +186,7 @@ def _apart(src: Source, start: int, end: int) -> list[tuple[int, int]]:
 def _region(src: Source, start: int, end: int, inline: bool, out: list) -> None:
     """The statements of one math region; a row's error is appended to out and reading goes on."""
     prev = None  # (statement, start offset) of the last statement, for '&= ...' rows
+    mprev = False  # the last row read was a matrix statement
     for a, b in (part for row in _rows(src, start, end) for part in _apart(src, *row)):
         src.tick(a)
         try:
@@ -198,7 +199,11 @@ def _region(src: Source, start: int, end: int, inline: bool, out: list) -> None:
                         toks[0].pos, "formula without '='", "write lhs = rhs (or move prose outside the math)"
                     )
                 continue
-            if toks[0].text != "=" and is_matrix_row(toks):  # δ^l = ((W^{l+1})^T δ^{l+1}) ⊙ σ'(z^l)
+            if toks[0].text == "=" and isinstance(out[-1:] and out[-1], MatrixStatement) and mprev:
+                out[-1] = read_matrix_row(src, toks, out[-1])  # '&= ...' under a matrix statement
+                continue
+            mprev = toks[0].text != "=" and is_matrix_row(toks)
+            if mprev:  # δ^l = ((W^{l+1})^T δ^{l+1}) ⊙ σ'(z^l)
                 out.append(read_matrix_row(src, toks))
                 prev = None
                 continue
@@ -212,7 +217,7 @@ def _region(src: Source, start: int, end: int, inline: bool, out: list) -> None:
             raise
         except LatexParseError as err:
             out.append(err)
-            prev = None
+            prev, mprev = None, False
 
 
 _PROSE_RE = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{3,}")

@@ -11,7 +11,7 @@ which instantiates the layer, checks the shapes and judges every entry.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sympy
 
@@ -129,6 +129,15 @@ class MatrixReader(Cursor):
         assert first is not None
         lhs = self.msum(frozenset({"="}))
         lhs_end = self.toks[self.i - 1].end
+        sides = self.more_sides()
+        if not sides:
+            raise self.fail(first, "no '=' in this formula", "write lhs = rhs")
+        line, col = self.src.where(first.pos)
+        source = self.src.text[first.pos : self.toks[-1].end]
+        return MatrixStatement(lhs, sides, line, col, source, self.src.text[first.pos : lhs_end])
+
+    def more_sides(self) -> tuple[MatrixSide, ...]:
+        """= side = side ... up to the end of the row."""
         sides = []
         while self.is_("="):
             self.i += 1
@@ -142,11 +151,7 @@ class MatrixReader(Cursor):
         rest = self.peek()
         if rest is not None:
             raise self.fail(rest, f"unexpected {rest.text!r} in a matrix statement", FIX)
-        if not sides:
-            raise self.fail(first, "no '=' in this formula", "write lhs = rhs")
-        line, col = self.src.where(first.pos)
-        source = self.src.text[first.pos : self.toks[-1].end]
-        return MatrixStatement(lhs, tuple(sides), line, col, source, self.src.text[first.pos : lhs_end])
+        return tuple(sides)
 
     # -- sums and products
     def msum(self, stops: frozenset) -> Node:
@@ -410,5 +415,12 @@ class MatrixReader(Cursor):
         return "".join(text), parens
 
 
-def read_matrix_row(src: Source, toks: list[Tok]) -> MatrixStatement:
-    return MatrixReader(src, toks, toks[-1].end).statement()
+def read_matrix_row(src: Source, toks: list[Tok], above: MatrixStatement | None = None) -> MatrixStatement:
+    """A row, or with `above` a row '&= ...' that continues it (its sides appended)."""
+    reader = MatrixReader(src, toks, toks[-1].end)
+    if above is None:
+        return reader.statement()
+    start = src.starts[above.line - 1] + above.col - 1
+    sides = reader.more_sides()
+    source = src.text[start : toks[-1].end]
+    return replace(above, sides=above.sides + sides, source=source)

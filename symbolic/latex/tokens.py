@@ -165,7 +165,7 @@ CLOSERS = {")", "]", "\\}", "}"}
 
 _TOKEN_RE = re.compile(
     r"(?P<space>[ \t\r\n~&]+)|(?P<num>[0-9]+(?:\.[0-9]+)?)|(?P<run>[A-Za-z]+)"
-    r"|(?P<cmd>\\(?:[A-Za-z]+|[^A-Za-z]))|(?P<ditto>//)|(?P<op>[-+*/()\[\]{}^_=,.';])",
+    r"|(?P<cmd>\\(?:[A-Za-z]+|[^A-Za-z]))|(?P<ditto>//)|(?P<assign>:=)|(?P<op>[-+*/()\[\]{}^_=,.';])",
     re.ASCII | re.DOTALL,
 )
 _ENV_RE = re.compile(r"\s*\{([A-Za-z]+\*?)\}", re.ASCII)
@@ -213,6 +213,8 @@ def tokenize(src: Source, start: int, end: int) -> list[Tok]:
             continue
         if kind == "run":
             toks.extend(_split_run(s, i, space))
+        elif kind == "assign":  # Δ := Δ + δ aᵀ (an update, read as '=')
+            toks.append(Tok("op", "=", i, j, space))
         elif kind == "cmd":
             j = _command(src, toks, s[1:], i, j, end, space)
             if j < 0:  # ignorable: acts like whitespace

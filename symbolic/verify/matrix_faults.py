@@ -65,11 +65,13 @@ def render(node: Node, env: dict | None = None, lay: Layout | None = None) -> st
     if k == "num":
         return str(node.args[0])
     if k == "paren":
-        return f"({render(node.args[0], env, lay)})"
-    if k == "T":
         inner = node.args[0]
         body = render(inner, env, lay)
-        plain = inner.kind == "name" and not inner.args[1] or inner.kind == "paren"
+        return body if inner.kind in ("name", "T") else f"({body})"
+    if k == "T":
+        inner = _bare(node.args[0])
+        body = render(inner, env, lay)
+        plain = inner.kind == "name" and not inner.args[1]
         return f"{body}ᵀ" if plain else f"({body})ᵀ"
     if k == "call":
         word, arg = node.args
