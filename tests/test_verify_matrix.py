@@ -183,5 +183,7 @@ def test_continued_rows_and_an_assignment_are_one_statement_each():
         (5, "l=1", "correct"),
         (5, "l=2", "correct"),
     ]
-    assert vs[0].fault.text.startswith("transpose missing: wrote w^{l+1} δ^{l+1}, expected (w^{l+1})ᵀ δ^{l+1}")
+    assert vs[0].fault.text.startswith(
+        "transpose missing: wrote w^{l+1} δ^{l+1}, expected (w^{l+1})ᵀ δ^{l+1}"
+    )
     assert not report.unchecked
