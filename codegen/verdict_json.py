@@ -38,6 +38,8 @@ def to_json(report, path: str = "") -> str:
             "true": _expr(net, v.true),
         }
         item["status"] = v.status
+        if v.kind == "matrix":  # a matrix statement at one layer: its left side as written
+            item["matrix"] = {"written": v.label, "instance": v.instance}
         item["evidence"] = _evidence_json(v)
         if v.fault is not None:
             item["fault"] = _fault_json(v, net, raw)

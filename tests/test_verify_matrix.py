@@ -134,6 +134,7 @@ def test_a_wrong_entry_makes_the_statement_wrong_with_a_witness():
     assert v.status == "wrong" and v.witness is not None and v.fault.position == 1
     item = json.loads(to_json(report))["statements"][0]
     assert item["kind"] == "matrix" and item["witness"]["hand"] != item["witness"]["true"]
+    assert item["matrix"] == {"written": "δ^L", "instance": ""}
 
 
 def test_ng_accumulator_is_checked_on_one_example_and_read_as_written():
@@ -187,3 +188,14 @@ def test_continued_rows_and_an_assignment_are_one_statement_each():
         "transpose missing: wrote w^{l+1} δ^{l+1}, expected (w^{l+1})ᵀ δ^{l+1}"
     )
     assert not report.unchecked
+
+
+def test_the_squared_norm_of_the_error_vector_under_an_operator():
+    row = (
+        r"$$\delta^{(n_l)}_i = \frac{\partial}{\partial z^{(n_l)}_i} \;\; "
+        r"\frac{1}{2} \left\|y - h_{W,b}(x)\right\|^2 = - (y_i - a^{(n_l)}_i) \cdot f'(z^{(n_l)}_i)$$"
+    )
+    _, (v,) = matrix_verdicts(row)
+    assert v.status == "correct" and v.exact and v.sides == 2
+    _, (v,) = matrix_verdicts(row.replace(r"\frac{1}{2} \left", r"\left"))  # δ is then twice as big
+    assert v.status == "wrong" and v.fault.position == 1

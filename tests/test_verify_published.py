@@ -30,7 +30,7 @@ GAPS = {
     "ng_ex4_theta": [],
     "nielsen_bp_proof": [],
     "nielsen_bp_vector": [],
-    "ufldl_backprop": [3],
+    "ufldl_backprop": [],
     "ufldl_vectorized": [],
     "wikipedia_backprop": [2, 3, 4, 5, 6, 7],
 }

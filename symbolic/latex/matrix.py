@@ -22,7 +22,7 @@ from .tokens import FRACS, FUNCTIONS, GENERIC_CALLS, GREEK, MUL_CMDS, PRIMABLE, 
 
 HADAMARD = {"odot", "bullet", "circ"}
 TRANSPOSE = {"top", "intercal"}
-MATRIX_CMDS = HADAMARD | TRANSPOSE | {"nabla"}
+MATRIX_CMDS = HADAMARD | TRANSPOSE | {"nabla", "|"}
 # names that carry a layer superscript (a vector or matrix when written without a unit index)
 VECTORS = {"w", "W", "Theta", "a", "z", "b", "delta", "Delta", "D"}
 ACCUMULATORS = {"Delta", "D"}  # Ng's \Delta^{(l)} (summed over examples) and D^{(l)} = \Delta / m
@@ -44,6 +44,7 @@ class Node:
     nabla    (node, loss)                    \\nabla_{W^{(l)}} J; \\nabla_a C -> (name a, 'C')
     partial  (node, node)                    \\frac{\\partial J}{\\partial \\Theta^{(l)}_{ij}}
     paren    (node,)                         ( ... ) or [ ... ]: one factor as written
+    norm2    (node,)                         \\|v\\|^2, a vector's squared norm (1×1)
     """
 
     kind: str
@@ -124,6 +125,8 @@ def is_matrix_row(toks: list[Tok]) -> bool:
 class MatrixReader(Cursor):
     """Tokens of one row -> a MatrixStatement."""
 
+    norms = 0  # \| ... \| groups open at the cursor
+
     def statement(self) -> MatrixStatement:
         first = self.peek()
         assert first is not None
@@ -200,6 +203,8 @@ class MatrixReader(Cursor):
     def starts(self, t: Tok) -> bool:
         if t.kind in ("num", "letter", "word"):
             return True
+        if t.kind == "cmd" and t.text == "|":
+            return not self.norms  # an opening \|, not the closing one
         if t.kind == "cmd":
             return (
                 t.text in GREEK
@@ -246,6 +251,17 @@ class MatrixReader(Cursor):
             node = self.msum(frozenset({close}))
             self.expect(close, t)
             return node if t.text == "{" else Node("paren", (node,), pos)
+        if t.kind == "cmd" and t.text == "|":  # \|v\|^2: the squared Euclidean norm
+            self.i += 1
+            self.norms += 1
+            inner = self.msum(frozenset({"|"}))
+            self.norms -= 1
+            self.i += 1
+            two = self.peek(1)
+            if not (self.is_("^") and two is not None and two.text == "2"):
+                raise self.fail(self.peek() or t, "a norm without its square", r"write \|y - a\|^2")
+            self.i += 2
+            return Node("norm2", (inner,), pos)
         if t.kind == "num":
             self.i += 1
             whole, _, frac = t.text.partition(".")
@@ -275,6 +291,8 @@ class MatrixReader(Cursor):
             and (word not in GENERIC_CALLS or self.call_follows())
         ):
             return self.call(t)
+        if word == "h" and self.is_("_", 1) and self.hypothesis():  # UFLDL's h_{W,b}(x): the output
+            return Node("name", ("a", "nl", "", True), pos)
         if t.kind in ("letter", "word") or t.kind == "cmd" and word in GREEK:
             self.i += 1
             if word in LOSSES and self.is_("("):
@@ -282,6 +300,22 @@ class MatrixReader(Cursor):
                 return Node("name", (word, "", "", False), pos)
             return self.name(word, pos)
         raise self.fail(t, f"unexpected {t.text!r} in a matrix statement", FIX)
+
+    def hypothesis(self) -> bool:
+        """h_{W,b}(x) at the cursor: consumed when it is."""
+        k, texts = 2, []
+        if self.is_("{", k):
+            k += 1
+            while (u := self.peek(k)) is not None and not self.is_("}", k):
+                texts.append(u.text)
+                k += 1
+        if "".join(texts) != "W,b" or not self.is_("(", k + 1):
+            return False
+        u, v = self.peek(k + 2), self.peek(k + 3)
+        if u is None or u.text != "x" or v is None or v.text != ")":
+            return False
+        self.i += k + 4
+        return True
 
     def call_follows(self) -> bool:
         nxt = self.peek(1)
@@ -322,7 +356,7 @@ class MatrixReader(Cursor):
             if self.is_("}"):
                 self.i += 1
                 den = self.partial_den()
-                body = self.postfix()
+                body = self.mproduct()
                 return Node("partial", (body, den), t.pos)
             num = self.msum(frozenset({"}"}))
             self.expect("}", opener)

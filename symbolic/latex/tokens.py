@@ -89,7 +89,7 @@ VALUE_CMDS = (
 )
 KNOWN_CMDS = VALUE_CMDS | MUL_CMDS | {"div", "prime", "{", "}", "\\", "neq", "ne", "in", "ell"}
 # matrix statements (symbolic/latex/matrix.py): element-wise products, transposes, gradients
-KNOWN_CMDS |= {"odot", "bullet", "circ", "nabla", "top", "intercal"}
+KNOWN_CMDS |= {"odot", "bullet", "circ", "nabla", "top", "intercal", "|"}
 SPACING = {
     ",",
     ";",
@@ -253,6 +253,10 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         while m and m.lastgroup == "space":
             m = _TOKEN_RE.match(text, m.end(), end)
         d = m.group() if m else ""
+        if d == "\\|":  # \left\| y - h(x) \right\|: a vector's norm (symbolic/latex/matrix.py)
+            assert m is not None
+            toks.append(Tok("cmd", "|", m.start(), m.end(), True))
+            return m.end()
         if d not in ("(", ")", "[", "]", "\\{", "\\}"):
             raise src.error(
                 i,

@@ -210,6 +210,9 @@ class Evaluator:
             return sp.Matrix([[node.args[0]]])
         if k == "paren":
             return self.value(node.args[0])
+        if k == "norm2":
+            v = self.value(node.args[0])
+            return sp.Matrix([[sp.Add(*[e**2 for e in v])]])
         if k == "T":
             return self.value(node.args[0]).T
         if k == "call":

@@ -64,6 +64,8 @@ def render(node: Node, env: dict | None = None, lay: Layout | None = None) -> st
         return text
     if k == "num":
         return str(node.args[0])
+    if k == "norm2":
+        return f"‖{render(node.args[0], env, lay)}‖²"
     if k == "paren":
         inner = node.args[0]
         body = render(inner, env, lay)
