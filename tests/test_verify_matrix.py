@@ -199,3 +199,16 @@ def test_the_squared_norm_of_the_error_vector_under_an_operator():
     assert v.status == "correct" and v.exact and v.sides == 2
     _, (v,) = matrix_verdicts(row.replace(r"\frac{1}{2} \left", r"\left"))  # δ is then twice as big
     assert v.status == "wrong" and v.fault.position == 1
+
+
+def test_a_shared_bias_has_the_sum_of_the_deltas_as_its_gradient():
+    d = derive(network("2-3-2", "sigmoid", "half_se", None, "layered", shared_bias=True))
+    doc = (
+        r"$$\nabla_{W^{(l)}} J = \delta^{(l+1)} (a^{(l)})^T, \qquad \nabla_{b^{(l)}} J = 1^T \delta^{(l+1)}$$"
+    )
+    report = verify_text(d, doc)
+    assert [v.status for v in report.verdicts] == ["correct"] * 4 and report.exit_code == 0
+    report = verify_text(d, doc.replace(r"1^T \delta", r"\delta"))
+    wrong = [v for v in report.verdicts if v.status == "wrong"]
+    assert len(wrong) == 2 and all(v.fault.text.startswith("1ᵀ missing") for v in wrong)
+    assert "δ^{(3)} is 2×1" in wrong[1].fault.text

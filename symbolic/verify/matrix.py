@@ -56,6 +56,7 @@ class Layout:
     out_of: bool  # W^{(l)}, \Theta^{(l)} come out of layer l (b^{(l)} too)
     bias_first: bool  # Ng's \Theta: the bias column first, a_0 = 1
     prime: str = "f_prime"  # f' as the document writes it (sigma_prime, g_prime): for "f'(z) missing"
+    shared_bias: bool = False  # one bias per layer: b^{(l)} is 1×1, ∇_b J = 1ᵀδ
     accumulators: dict = field(default_factory=dict)  # (base, layer) -> author's Matrix
     notes: list = field(default_factory=list)
 
@@ -88,7 +89,8 @@ def layout(d, statements: list, matrices: list[MatrixStatement]) -> Layout:
     bias_first = "Theta" in bases and not bases & {"W", "w"}  # Ng's Θ (a document of Θ alone)
     primes = [c.args[0] for m in matrices for c in _names(m, "call") if c.args[0].endswith("_prime")]
     prime = primes[0] if primes else "sigma_prime" if d.spec.activations[-1].name == "sigmoid" else "f_prime"
-    return Layout(d.spec.depth, tuple(d.spec.sizes), off, out_of, bias_first, prime)
+    shared = bool(getattr(d.spec, "shared_bias", False))
+    return Layout(d.spec.depth, tuple(d.spec.sizes), off, out_of, bias_first, prime, shared_bias=shared)
 
 
 def _names(m: MatrixStatement, kind: str = "name") -> list[Node]:
@@ -177,6 +179,10 @@ def _whole(lay: Layout, base: str, layer: str, env: dict) -> sp.Matrix:
             m = _column([sp.Symbol(f"b_{n},{i}") for i in range(1, sizes[n] + 1)]).row_join(m)
         return m
     n = written if base == "b" and lay.out_of else written - lay.off
+    if base == "b" and lay.shared_bias:
+        if not 1 <= n <= depth:
+            raise Missing(base)
+        return sp.Matrix([[sp.Symbol(f"b_{n}")]])
     if base == "a" and n == 0:
         m = _column([sp.Symbol(f"x_{j}") for j in range(1, sizes[0] + 1)])
     elif base in ("a", "z", "b", "delta") and 1 <= n <= depth:
@@ -260,6 +266,12 @@ class Evaluator:
             if a.shape != b.shape:
                 raise ShapeError("an element-wise product", node, a.shape, b.shape, operands)
             return a.multiply_elementwise(b)
+        left = operands[0]
+        while left is not None and left.kind == "paren":
+            left = left.args[0]
+        if left is not None and left.kind == "T" and left.args[0] == Node("num", (1,), left.args[0].pos):
+            if b.shape[0] > 1:  # 1ᵀv: the ones row vector, the sum of v's entries
+                return sp.ones(1, b.shape[0]) * b
         if a.shape == (1, 1):
             return b * a[0, 0]
         if b.shape == (1, 1):

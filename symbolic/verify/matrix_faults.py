@@ -73,7 +73,7 @@ def render(node: Node, env: dict | None = None, lay: Layout | None = None) -> st
     if k == "T":
         inner = _bare(node.args[0])
         body = render(inner, env, lay)
-        plain = inner.kind == "name" and not inner.args[1]
+        plain = inner.kind == "name" and not inner.args[1] or inner.kind == "num"
         return f"{body}ᵀ" if plain else f"({body})ᵀ"
     if k == "call":
         word, arg = node.args
@@ -182,6 +182,9 @@ def _side_edits(node: Node, prime: Node | None) -> Iterator[tuple[Node, int, str
     if prime is not None:
         new = build([*factors, prime], [*ops, "had"])
         yield new, len(factors) + 1, "missing", node, new
+    ones = Node("T", (Node("num", (sp.Integer(1),), node.pos),), node.pos)
+    summed = build([ones, *factors], ["dot", *ops])
+    yield summed, 1, "1ᵀ missing (a bias shared by the layer's units sums their δ)", node, summed
     for n, f in enumerate(factors):
         for new, why in _edits(f):
             changed = list(factors)
