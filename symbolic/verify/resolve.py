@@ -346,7 +346,12 @@ def _hand(net: Network, f: object, where: str) -> sp.Expr:
     # derivatives inside a formula (∂E_o1/∂out_h1 + ∂E_o2/∂out_h1) stand for their true values
     inner = {p: sp.Dummy() for p in expr.atoms(AppliedUndef) if p.func == PARTIAL}
     if not inner:
-        return net.names.resolve(expr, where)
+        value = net.names.resolve(expr, where)
+        if net.d.loss_symbol in value.free_symbols:  # σ'(z L): the loss has no value at a point
+            raise SympropError(
+                f"{where}the loss {net.d.loss_symbol} inside a factor", "write its derivative, not the loss"
+            )
+        return value
     values = {dummy: _hand(net, Partial(*p.args), where) for p, dummy in inner.items()}
     names = net.names.with_values({**net.names.values, **values})
     return names.resolve(expr.xreplace(inner), where)
