@@ -102,6 +102,12 @@ FAULTS = [
     ),
     ("2-3-2", r"\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot \sigma(z^l)", "σ where σ′ belongs", 2),
     ("2-3-2", r"\delta^L = (a^L - y) \odot \sigma'(z^L) \odot a^L", "extra factor a^L", 3),
+    (
+        "2-3-2",
+        r"\delta^L = (y - a^L) \odot \sigma'(z^L)",
+        "sign flipped: wrote (y − a^L) ⊙ σ′(z^L), expected −(y",
+        1,
+    ),
     ("2-3-2", r"\delta^{(2)} = (\Theta^{(2)})^T \delta^{(3)} * g'(z^{(2)})", "a matrix product where ⊙", 3),
     ("2-3-2", r"\delta^{(2)} = (\Theta^{(2)})^T \delta^{(3)}", "σ′(z^{(2)}) factor missing", 3),
 ]
@@ -130,11 +136,12 @@ def test_shapes_that_no_single_edit_fixes_are_named_with_both_shapes():
 
 
 def test_a_wrong_entry_makes_the_statement_wrong_with_a_witness():
-    report, (v,) = matrix_verdicts(r"$$\delta^L = (y - a^L) \odot \sigma'(z^L)$$")
+    report, (v,) = matrix_verdicts(r"$$\delta^L = (a^L + y) \odot \sigma'(z^L)$$")
     assert v.status == "wrong" and v.witness is not None and v.fault.position == 1
+    assert v.label == "δ^L, entry 1"  # no single edit fixes it: the first wrong entry's own fault
     item = json.loads(to_json(report))["statements"][0]
     assert item["kind"] == "matrix" and item["witness"]["hand"] != item["witness"]["true"]
-    assert item["matrix"] == {"written": "δ^L", "instance": ""}
+    assert item["matrix"] == {"written": "δ^L, entry 1", "instance": ""}
 
 
 def test_ng_accumulator_is_checked_on_one_example_and_read_as_written():
@@ -212,3 +219,12 @@ def test_a_shared_bias_has_the_sum_of_the_deltas_as_its_gradient():
     wrong = [v for v in report.verdicts if v.status == "wrong"]
     assert len(wrong) == 2 and all(v.fault.text.startswith("1ᵀ missing") for v in wrong)
     assert "δ^{(3)} is 2×1" in wrong[1].fault.text
+
+
+def test_the_loss_inside_a_factor_is_not_checked_never_a_traceback():
+    doc = r"$$\delta^L = \nabla_a C \odot \sigma'(z^L L)$$ $$\delta^{(2)}_1 = \sigma'(z^{(2)}_1 L) = 1$$"
+    report = verify_text(net("2-3-2"), doc + r" $$\delta^L = \nabla_a C \odot \sigma'(z^L)$$")
+    assert [v.status for v in report.verdicts] == ["correct"]
+    assert len(report.unchecked) == 2 and all(
+        "the loss L inside a factor" in u.reason for u in report.unchecked
+    )

@@ -213,6 +213,8 @@ def _side_edits(node: Node, prime: Node | None) -> Iterator[tuple[Node, int, str
             swapped = factors[:n] + [factors[n + 1], factors[n]] + factors[n + 2 :]
             fixed = Node("prod", ((factors[n + 1], factors[n]), (op,)), factors[n].pos)
             yield build(swapped, ops), n + 1, "factors in the wrong order", pair, fixed
+    negated = Node("sum", ((-1, node),), node.pos) if sign > 0 else build(factors, ops).args[0][1]
+    yield negated, 1, "sign flipped", node, negated
 
 
 # ------------------------------------------------------------------------------ naming
@@ -382,6 +384,10 @@ def fold(net: Network, namer: Namer, g: Group, entries: list[Verdict]) -> Verdic
         assert v.fault is not None
         side = g.sides_used[v.fault.side - 1]  # the entries' sides: ∂L/∂z first for a δ
         named = namer.name(g, side, _checked(m, side))
+        if named is None and len(entries) > 1 and g.lhs is not None:  # which entry the fault is in
+            k, cols = entries.index(v), g.lhs.shape[1]
+            at = f"{k + 1}" if cols == 1 else f"({k // cols + 1},{k % cols + 1})"
+            common["label"] = f"{label}, entry {at}"
         return Verdict(
             correct=False,
             exact=False,
