@@ -228,3 +228,34 @@ def test_the_loss_inside_a_factor_is_not_checked_never_a_traceback():
     assert len(report.unchecked) == 2 and all(
         "the loss L inside a factor" in u.reason for u in report.unchecked
     )
+
+
+def _sheet_matrix_block(d) -> str:
+    from codegen.sheet import render_sheet
+
+    tex = render_sheet(d)
+    start = tex.index(r"\begin{align*}", tex.index("backpropagation is:"))
+    return tex[start : tex.index(r"\end{align*}", start) + len(r"\end{align*}")]
+
+
+@pytest.mark.parametrize(
+    "arch,activation,loss,shared",
+    [
+        ("2-3-1", "sigmoid", "half_se", False),
+        ("2-2-2-1", "tanh", "mse", False),
+        ("2-2-2", "sigmoid", "bce", True),
+    ],
+)
+def test_the_sheets_own_matrix_forms_are_proved(arch, activation, loss, shared):
+    d = derive(network(arch, activation, loss, None, "layered", shared_bias=shared))
+    block = _sheet_matrix_block(
+        d
+    )  # W^{(2)\top}, \nabla_{W}^{(1)}, \nabla_{\mathrm{out}} L, \mathbf{1}^{\top}
+    report = verify_text(d, block)
+    assert report.verdicts and all(v.status == "correct" and v.exact for v in report.verdicts)
+    assert not report.unchecked and report.exit_code == 0
+    wrong = verify_text(d, block.replace(r"^{(2)\top}", "^{(2)}", 1))
+    first = next(v for v in wrong.verdicts if v.status == "wrong")
+    assert first.fault.text.startswith(
+        "transpose missing: wrote W^{(2)} δ^{(2)}, expected (W^{(2)})ᵀ δ^{(2)}"
+    )

@@ -126,6 +126,7 @@ class MatrixReader(Cursor):
     """Tokens of one row -> a MatrixStatement."""
 
     norms = 0  # \| ... \| groups open at the cursor
+    pending_t = False  # a transpose read inside a layer superscript, applied to that name
 
     def statement(self) -> MatrixStatement:
         first = self.peek()
@@ -201,7 +202,7 @@ class MatrixReader(Cursor):
         return Node("prod", (tuple(nodes), tuple(ops)), nodes[0].pos)
 
     def starts(self, t: Tok) -> bool:
-        if t.kind in ("num", "letter", "word"):
+        if t.kind in ("num", "letter", "word", "text"):
             return True
         if t.kind == "cmd" and t.text == "|":
             return not self.norms  # an opening \|, not the closing one
@@ -216,6 +217,9 @@ class MatrixReader(Cursor):
 
     def postfix(self) -> Node:
         node = self.primary()
+        if self.pending_t:
+            self.pending_t = False
+            node = Node("T", (node,), node.pos)
         while True:
             if self.is_("'"):  # Octave's transpose
                 self.i += 1
@@ -262,6 +266,12 @@ class MatrixReader(Cursor):
                 raise self.fail(self.peek() or t, "a norm without its square", r"write \|y - a\|^2")
             self.i += 2
             return Node("norm2", (inner,), pos)
+        if t.kind == "text" and t.text.strip() == "1":  # \mathbf{1}: the ones vector (in 1ᵀδ)
+            self.i += 1
+            return Node("num", (sympy.Integer(1),), pos)
+        if t.kind == "text" and t.text.strip().isalpha() and t.text.strip() not in FUNCTIONS:  # \mathbf{W}
+            self.i += 1
+            return self.name(t.text.strip(), pos)
         if t.kind == "num":
             self.i += 1
             whole, _, frac = t.text.partition(".")
@@ -277,12 +287,18 @@ class MatrixReader(Cursor):
                 )
             self.i += 1
             wrt = self.script_node()
+            if self.is_("^") and wrt.kind == "name" and not wrt.args[1]:  # the sheet's \nabla_{W}^{(1)}
+                self.i += 1
+                layer, parens = self.layer()
+                wrt = Node("name", (wrt.args[0], layer, wrt.args[2], parens), wrt.pos)
             loss = self.peek()
-            if loss is None or loss.text not in LOSSES:
-                raise self.fail(loss or t, "\\nabla without the loss it differentiates", r"write \nabla_a C")
-            self.i += 1
-            self.skip_arguments()
-            return Node("nabla", (wrt, loss.text), pos)
+            if loss is not None and loss.text in LOSSES:
+                self.i += 1
+                self.skip_arguments()
+                return Node("nabla", (wrt, loss.text), pos)
+            if wrt.kind == "name" and wrt.args[1]:  # \nabla_{W}^{(1)}: the loss left implied
+                return Node("nabla", (wrt, "L"), pos)
+            raise self.fail(loss or t, "\\nabla without the loss it differentiates", r"write \nabla_a C")
         word = t.text
         if (
             t.kind == "cmd"
@@ -381,6 +397,11 @@ class MatrixReader(Cursor):
         """The subscript of \\nabla: a, {W^{(l)}}, {a}."""
         if self.is_("{"):
             opener = self.next()
+            word = self.peek()
+            if word is not None and word.kind == "text" and word.text.strip() in ("out", "output"):
+                self.i += 1  # \nabla_{\mathrm{out}} L: by the output
+                self.expect("}", opener)
+                return Node("name", ("a", "", "", False), word.pos)
             node = self.msum(frozenset({"}"}))
             self.expect("}", opener)
             return node
@@ -428,7 +449,9 @@ class MatrixReader(Cursor):
         return "".join(out)
 
     def layer(self) -> tuple[str, bool]:
-        """After '^': l, L, {l+1}, {(l)}, {(n_l)}, {(2)} -> ('l', False), ..., ('nl', True)."""
+        """After '^': l, L, {l+1}, {(l)}, {(n_l)}, {(2)} -> ('l', False), ..., ('nl', True); a
+        transpose after the layer inside the braces (the sheet's W^{(2)\top}) is applied to
+        the name by `postfix`."""
         t = self.next()
         if t.kind in ("letter", "num"):
             return t.text, False
@@ -442,6 +465,8 @@ class MatrixReader(Cursor):
                 parens = True
             elif u.kind == "op" and u.text in ("}", ")"):
                 level -= 1
+            elif level == 1 and text and (u.kind == "cmd" and u.text in TRANSPOSE or u.text == "T"):
+                self.pending_t = True  # W^{(2)\top}
             elif u.kind in ("letter", "num") or u.text in ("+", "-"):
                 text.append(u.text)
             elif u.text != "_":

@@ -122,7 +122,7 @@ SIZERS = {
     "Biggl",
     "Biggr",
 }
-TEXT_CMDS = {"text", "mathrm", "operatorname", "textrm", "mathit", "textit"}
+TEXT_CMDS = {"text", "mathrm", "operatorname", "textrm", "mathit", "textit", "mathbf", "boldsymbol"}
 DROP_WITH_ARG = {"tag", "label"}
 ALIGN_ENVS = {
     "aligned",

@@ -120,11 +120,8 @@ def _edits(node: Node) -> Iterator[tuple[Node, str]]:
     if k == "paren":
         for sub, why in _edits(node.args[0]):
             yield Node("paren", (sub,), node.pos), why
-    if k in ("name", "prod", "T", "paren") and not (
-        k == "name" and not node.args[1] and node.args[0] in ("m",)
-    ):
-        if k != "T":
-            yield Node("T", (node,), node.pos), "transpose missing"
+    if k == "name" and not (not node.args[1] and node.args[0] == "m"):
+        yield Node("T", (node,), node.pos), "transpose missing"
     if k == "T":
         yield node.args[0], "a transpose where none belongs"
         for sub, why in _edits(node.args[0]):
@@ -169,6 +166,8 @@ def _edits(node: Node) -> Iterator[tuple[Node, str]]:
                 changed = list(nodes)
                 changed[n] = new
                 yield Node("prod", (tuple(changed), ops), node.pos), why
+    if k in ("prod", "paren"):  # the whole product transposed: tried after the edits inside it
+        yield Node("T", (node,), node.pos), "transpose missing"
 
 
 def _side_edits(node: Node, prime: Node | None) -> Iterator[tuple[Node, int, str, Node, Node]]:
