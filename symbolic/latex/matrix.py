@@ -457,7 +457,8 @@ class MatrixReader(Cursor):
             return t.text, False
         if t.text not in ("{", "("):
             raise self.fail(t, f"cannot read the layer {t.text!r}", r"write a^{(l)} or a^{l+1}")
-        level, text, parens = 1, [], t.text == "("
+        text: list[str] = []
+        level, parens = 1, t.text == "("
         while level:
             u = self.next()
             if u.kind == "op" and u.text in ("{", "("):
