@@ -11,115 +11,36 @@ which instantiates the layer, checks the shapes and judges every entry.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import sympy
 
 from ..activations import prime_word
 from .cursor import Cursor
+from .matrix_rows import (
+    ACCUMULATORS,
+    FIX,
+    HADAMARD,
+    LOSSES,
+    TRANSPOSE,
+    VECTORS,
+    MatrixSide,
+    MatrixStatement,
+    Node,
+    is_matrix_row,
+)
 from .source import Source
 from .tokens import FRACS, FUNCTIONS, GENERIC_CALLS, GREEK, MUL_CMDS, PRIMABLE, Tok
 
-HADAMARD = {"odot", "bullet", "circ"}
-TRANSPOSE = {"top", "intercal"}
-MATRIX_CMDS = HADAMARD | TRANSPOSE | {"nabla", "|"}
-# names that carry a layer superscript (a vector or matrix when written without a unit index)
-VECTORS = {"w", "W", "Theta", "a", "z", "b", "delta", "Delta", "D"}
-ACCUMULATORS = {"Delta", "D"}  # Ng's \Delta^{(l)} (summed over examples) and D^{(l)} = \Delta / m
-LOSSES = {"C", "J", "L", "E"}
-FIX = r"write e.g. \delta^l = ((W^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)"
-
-
-@dataclass(frozen=True)
-class Node:
-    """kind and args:
-    name     (base, layer, index, parens)  \\delta^{l+1} -> ('delta', 'l+1', '', False); W^{(l)}_{ij}
-             -> ('W', 'l', 'ij', True); y -> ('y', '', '', False)
-    T        (node,)                         a transpose
-    prod     (nodes, ops)                    ops[k] joins nodes[k], nodes[k+1]: 'had' (element-wise)
-                                             or 'dot' (matrix product, or a scalar times a matrix)
-    sum      ((sign, node), ...)
-    num      (Rational,)
-    call     (function word, node)           element-wise: 'sigma_prime', 'f_prime', 'g', ...
-    nabla    (node, loss)                    \\nabla_{W^{(l)}} J; \\nabla_a C -> (name a, 'C')
-    partial  (node, node)                    \\frac{\\partial J}{\\partial \\Theta^{(l)}_{ij}}
-    paren    (node,)                         ( ... ) or [ ... ]: one factor as written
-    norm2    (node,)                         \\|v\\|^2, a vector's squared norm (1×1)
-    """
-
-    kind: str
-    args: tuple
-    pos: int = 0
-
-
-@dataclass(frozen=True)
-class MatrixSide:
-    node: Node
-    text: str
-    line: int
-    col: int
-
-
-@dataclass(frozen=True)
-class MatrixStatement:
-    """lhs = sides[0] = sides[1] ..., each a tree of `Node`s."""
-
-    lhs: Node
-    sides: tuple[MatrixSide, ...]
-    line: int
-    col: int
-    source: str
-    lhs_text: str = ""
-
-
-def _layered_vector(toks: list[Tok], k: int) -> bool:
-    """Is toks[k] a layered name with a layer superscript and no unit index after it?"""
-    t = toks[k]
-    base = t.text if t.kind in ("letter", "word", "cmd") else ""
-    if base not in VECTORS or k + 1 >= len(toks) or toks[k + 1].text != "^":
-        return False
-    j = k + 2
-    if j >= len(toks):
-        return False
-    if toks[j].kind == "letter":
-        if toks[j].text == "T":
-            return True
-        j += 1
-    elif toks[j].text == "{":
-        level, inner = 0, []
-        while j < len(toks):
-            level += (toks[j].text == "{") - (toks[j].text == "}") if toks[j].kind == "op" else 0
-            inner.append(toks[j])
-            j += 1
-            if level == 0:
-                break
-        body = "".join(u.text for u in inner[1:-1])
-        if not any(u.kind == "letter" for u in inner) and "(" not in body:
-            return False  # z^{2}: a power
-    else:
-        return False
-    after = toks[j] if j < len(toks) else None
-    return base in ACCUMULATORS or after is None or after.text not in ("_", "^")
-
-
-def is_matrix_row(toks: list[Tok]) -> bool:
-    """Does this row write a matrix or vector statement (see the module's doc)?"""
-    for k, t in enumerate(toks):
-        if t.kind == "cmd" and t.text in MATRIX_CMDS:
-            return True
-        if t.kind == "op" and t.text == "." and k + 1 < len(toks) and toks[k + 1].text == "*":
-            if t.touches(toks[k + 1]):
-                return True
-        if t.kind == "op" and t.text == "^" and k + 1 < len(toks):
-            u = toks[k + 1]
-            if u.kind == "letter" and u.text == "T":
-                return True
-            if u.text == "{" and k + 3 < len(toks) and toks[k + 2].text in ("T", *TRANSPOSE):
-                if toks[k + 3].text == "}":
-                    return True
-        if _layered_vector(toks, k):
-            return True
-    return False
+__all__ = [
+    "ACCUMULATORS",
+    "LOSSES",
+    "MatrixSide",
+    "MatrixStatement",
+    "Node",
+    "is_matrix_row",
+    "read_matrix_row",
+]
 
 
 class MatrixReader(Cursor):
