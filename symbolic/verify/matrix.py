@@ -31,6 +31,7 @@ from .indices import from_input
 
 TAG = "\x00matrix"  # Statement.instance of an entry statement: TAG + group id
 MAX_ENTRIES = 64  # entries judged per statement and layer
+MAX_TRIES = 20_000  # index combinations tried per statement
 GREEK = {"delta": "δ", "Delta": "Δ", "Theta": "Θ", "sigma": "σ", "nabla": "∇", "eta": "η"}
 _LAYER = re.compile(r"(l|L|nl|\d+)([+-]\d+)?")
 

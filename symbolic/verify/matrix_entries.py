@@ -19,6 +19,7 @@ from .ditto import Unchecked
 from .matrix import (
     GREEK,
     MAX_ENTRIES,
+    MAX_TRIES,
     TAG,
     Evaluator,
     Group,
@@ -122,6 +123,10 @@ def instances(lay: Layout, m: MatrixStatement, gid: int) -> tuple[list[Group], s
     top = max(lay.sizes) + 1
     groups: list[Group] = []
     missed = ""
+    if len(layer_span) * (top + 1) ** len(others) > MAX_TRIES:  # Θ_{ijk...} over a wide net
+        g = Group(gid, m, {})
+        g.unchecked = f"a statement in {', '.join(letters)} with too many instances: not checked"
+        return [g], missed
     for lv in layer_span:
         env0 = {"l": lv} if lv is not None else {}
         g = Group(gid + len(groups), m, env0)
