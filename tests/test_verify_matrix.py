@@ -259,3 +259,14 @@ def test_the_sheets_own_matrix_forms_are_proved(arch, activation, loss, shared):
     assert first.fault.text.startswith(
         "transpose missing: wrote W^{(2)} δ^{(2)}, expected (W^{(2)})ᵀ δ^{(2)}"
     )
+
+
+def test_a_row_that_is_matrix_only_by_a_layered_name_falls_back_to_the_scalar_reader():
+    # W^L without an index made it look like a matrix row; the matrix reader cannot read \sum
+    report = verify_text(
+        net("2-3-2"), r"$$E(W^L) = \frac{1}{2} \sum_k (a^L_k - y_k)^2$$ $$\delta^L = (a^L - y)$$"
+    )
+    assert [u.line for u in report.unchecked] == [1]
+    assert "matrix statement" not in report.unchecked[0].reason
+    statements, (error,) = scan_document(r"$$\delta^L = \nabla_a C \odot \sum_k x$$")
+    assert statements == [] and "matrix statement" in str(error)  # with ⊙ it stays a matrix row

@@ -204,9 +204,14 @@ def _region(src: Source, start: int, end: int, inline: bool, out: list) -> None:
                 continue
             mprev = toks[0].text != "=" and is_matrix_row(toks)
             if mprev:  # δ^l = ((W^{l+1})^T δ^{l+1}) ⊙ σ'(z^l)
-                out.append(read_matrix_row(src, toks))
-                prev = None
-                continue
+                try:
+                    out.append(read_matrix_row(src, toks))
+                    prev = None
+                    continue
+                except LatexParseError:
+                    if is_matrix_row(toks, names=False):  # \odot, ^T, \nabla...: a matrix row
+                        raise
+                    mprev = False  # only a layered name without an index (\hat{W^L}): scalar
             continued = prev is not None and toks[0].text == "="
             prev = _statement(src, toks, prev)
             if continued:

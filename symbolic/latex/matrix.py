@@ -127,6 +127,8 @@ class MatrixReader(Cursor):
             return True
         if t.kind == "cmd" and t.text == "|":
             return not self.norms  # an opening \|, not the closing one
+        if t.kind == "cmd" and t.text == "indicator":
+            return True
         if t.kind == "cmd":
             return (
                 t.text in GREEK
@@ -187,6 +189,9 @@ class MatrixReader(Cursor):
                 raise self.fail(self.peek() or t, "a norm without its square", r"write \|y - a\|^2")
             self.i += 2
             return Node("norm2", (inner,), pos)
+        if t.kind == "cmd" and t.text == "indicator" and self.is_("^", 1):  # \mathbf{1}^{\top}δ
+            self.i += 1
+            return Node("num", (sympy.Integer(1),), pos)
         if t.kind == "text" and t.text.strip() == "1":  # \mathbf{1}: the ones vector (in 1ᵀδ)
             self.i += 1
             return Node("num", (sympy.Integer(1),), pos)

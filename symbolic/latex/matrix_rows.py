@@ -92,8 +92,9 @@ def _layered_vector(toks: list[Tok], k: int) -> bool:
     return base in ACCUMULATORS or after is None or after.text not in ("_", "^")
 
 
-def is_matrix_row(toks: list[Tok]) -> bool:
-    """Does this row write a matrix or vector statement (see the module's doc)?"""
+def is_matrix_row(toks: list[Tok], names: bool = True) -> bool:
+    """Does this row write a matrix or vector statement (see the module's doc)? With
+    names=False, only by an operator (⊙, ᵀ, ∇, a norm), not by a layered name alone."""
     for k, t in enumerate(toks):
         if t.kind == "cmd" and t.text in MATRIX_CMDS:
             return True
@@ -107,6 +108,6 @@ def is_matrix_row(toks: list[Tok]) -> bool:
             if u.text == "{" and k + 3 < len(toks) and toks[k + 2].text in ("T", *TRANSPOSE):
                 if toks[k + 3].text == "}":
                     return True
-        if _layered_vector(toks, k):
+        if names and _layered_vector(toks, k):
             return True
     return False
