@@ -207,7 +207,7 @@ TABLE: dict[str, ActivationRule] = {
             "return {z}, t",
         ),
         torch="torch.clamp({z}, min=0.0) + torch.log1p(torch.exp(-torch.abs({z})))",
-        jax="jnp.maximum({z}, 0.0) + jnp.log1p(jnp.exp(-jnp.abs({z})))",
+        jax="jax.nn.softplus({z})",  # log(exp(z) + 1) as jnp.logaddexp(z, 0): stable
     ),
     "identity": ActivationRule(
         "identity",

@@ -12,7 +12,6 @@ from typing import Callable
 
 import sympy as sp
 
-from . import functions as fn
 from .errors import SympropError
 from .formula import parse_formula
 from .rule_key import rule_key
@@ -54,7 +53,7 @@ TABLE: dict[str, LossRule] = {
         # -(y log σ(z) + (1-y) log σ(-z)) from the logit z: no log(0) at saturation
         # (log(1 + e^z) as max(z, 0) + log1p(exp(-|z|)): np.logaddexp is far slower)
         numpy_logits="np.maximum({z}, 0.0) + np.log1p(np.exp(-np.abs({z}))) - {y} * {z}",
-        logits=lambda z, y, lse: fn.softplus(z) - y * z,
+        logits=lambda z, y, lse: sp.log(1 + sp.exp(z)) - y * z,  # printed stably (codegen/stabilize)
     ),
     "cce": LossRule(
         "cce",

@@ -116,15 +116,20 @@ def _loss_line(d, code, A, Ysym, Zs, loss_note) -> Line:
     scale = sp.Rational(1, spec.sizes[-1]) if spec.loss.mean_over_outputs else 1
     if spec.loss.logits is not None:
         term = spec.loss.logits(Zs, Ysym, sp.Symbol("lse", real=True)) * scale
-        return Line("L", f"({code(term)}).sum() * inv_n", loss_note + "  (from logits)")
-    term = (spec.loss.term(d.out, d.y) * scale).xreplace({d.out: A, d.y: Ysym})
-    return Line("L", f"({code(term)}).sum() * inv_n", loss_note)
+        loss_note += "  (from logits)"
+    else:
+        term = (spec.loss.term(d.out, d.y) * scale).xreplace({d.out: A, d.y: Ysym})
+    coeff, rest = term.as_coeff_Mul()  # a constant factor goes outside the sum: one pass fewer
+    factor = "inv_n" if coeff == 1 else f"({code(coeff)} * inv_n)"
+    return Line("L", f"({code(rest)}).sum() * {factor}", loss_note)
 
 
 def _output_delta(d, code, printer, A, Ysym, Zs, note) -> list[Line]:
     """δ of the output layer: the Derivation's rule (out − y where it says so), scaled by inv_n."""
     target = code(d.of_kind("delta_matrix")[0].lhs)
     dexpr, how = output_delta(d)
+    if dexpr is not None and how != "delta_out":  # dL/dout · f′(z), f′ as the sheet writes it
+        dexpr, how = d["dL/dout"].rhs * d.spec.activations[-1].prime(d.z), "dL/dout · f′(z)"
     if dexpr is not None and sp.expand(dexpr - (d.out - d.y)) == 0:
         return [Line(target, f"({code(A)} - Y) * inv_n", note + f"; code: {how}")]
     if dexpr is not None:
