@@ -17,9 +17,9 @@ from codegen.backends import backend
 from symbolic.backprop import derive
 from symbolic.spec import network
 
-# (arch, activation, loss, output activation): every built-in activation (hidden and output) and
-# loss, a formula activation and a formula loss, a softmax under a loss of `out` alone, sizes
-# from 2-3-1 to four layers
+# (arch, activation, loss, output activation[, "shared"]): every built-in activation (hidden and
+# output) and loss, a formula activation and a formula loss, a softmax under a loss of `out`
+# alone, sizes from 2-3-1 to four layers, and a shared bias per layer (--shared-bias)
 CASES = [
     ("2-3-1", "sigmoid", "half_se", None),
     ("3-4-2", "tanh", "cce", None),
@@ -30,16 +30,18 @@ CASES = [
     ("3-4-2", "z/(1+exp(-z))", "(out-y)**4/4", None),
     ("5-16-6-3", "relu,tanh,softmax", "cce", None),
     ("2-5-2", "sqrt(1+z**2) - 1 + max(z, 0)", "half_se", "tanh"),
+    ("3-4-2", "tanh", "cce", None, "shared"),  # --shared-bias: one bias per layer
+    ("2-3-1", "sigmoid", "half_se", None, "shared"),
 ]
-IDS = [f"{a}-{act}-{loss}-{out}" for a, act, loss, out in CASES]
+IDS = ["-".join(str(part) for part in case) for case in CASES]
 _DIR = Path(tempfile.mkdtemp(prefix="symprop-backends-"))
 _COUNT = itertools.count()
 
 
 @functools.cache
 def derivation(case):
-    arch, act, loss, out = case
-    return derive(network(arch, act, loss, output_activation=out))
+    arch, act, loss, out, *shared = case
+    return derive(network(arch, act, loss, output_activation=out, shared_bias=bool(shared)))
 
 
 @functools.cache
@@ -77,10 +79,13 @@ def numpy_gradients(case, params, X, Y):
 
 
 def assert_close(got: dict, want: dict, rtol: float = 1e-12) -> None:
-    """Every gradient array within rtol of the reference, relative to the reference's largest."""
+    """Every gradient array within rtol of the reference, relative to the reference's largest
+    (or to 1e-3 of the largest of all, for an array that is 0 in exact arithmetic: the shared
+    output bias of a softmax-CE net, Σ(a − y) = 0)."""
     assert set(got) == set(want)
+    largest = max(np.abs(v).max() for v in want.values())
     for key in want:
-        scale = max(np.abs(want[key]).max(), 1e-300)
+        scale = max(np.abs(want[key]).max(), 1e-3 * largest, 1e-300)
         err = np.abs(np.asarray(got[key], np.float64) - want[key]).max() / scale
         assert err <= rtol, f"{key}: relative error {err:.3g} > {rtol}"
 
@@ -88,7 +93,7 @@ def assert_close(got: dict, want: dict, rtol: float = 1e-12) -> None:
 def reference_loss(lib, case):
     """The batch-mean loss written directly in `lib` on the module's outputs (not from logits,
     no derived backward): what autograd / jax.grad differentiate as the independent route."""
-    _, _, loss, _ = case
+    loss = case[2]
     xp = __import__("torch") if lib == "torch" else __import__("jax.numpy").numpy
     terms = {
         "half_se": lambda o, y: 0.5 * (o - y) ** 2,

@@ -153,10 +153,10 @@ class TensorPrinter(NumpyPrinter):
             prefix = "" if coeff == 1 else f"{self._print(coeff)} * "
             a, g = self._print(a), self._print(mats[1])
             return prefix + f"{a} * ({g} - {self.sum_last.format(x=f'{a} * {g}')})"
-        if len(mats) == 2 and isinstance(mats[0], sp.OneMatrix):  # 1 b: a shared bias, broadcast
-            return self._print(mats[1])
-        if len(mats) == 2 and isinstance(mats[0], sp.Transpose) and isinstance(mats[0].arg, sp.OneMatrix):
-            return f"{self._print(mats[1])}.sum().reshape(1)"  # 1ᵀδ over the batch: one number
+        if len(mats) == 2 and isinstance(mats[0], sp.OneMatrix):  # a shared bias
+            if mats[0].shape[1] == 1:  # 1 b: its one number broadcast over the layer's units
+                return self._print(mats[1])
+            return f"{self._print(mats[1])}.sum().reshape(1)"  # 1ᵀδ summed over the batch too
         return super()._print_MatMul(expr)
 
     def _print_batch_sum(self, expr):
@@ -187,13 +187,19 @@ class TorchPrinter(TensorPrinter):
         return text
 
     def _print_MatAdd(self, expr):
-        """W a + b as one addmm (the bias added by the matmul kernel)."""
+        """W a + b as one addmm (the bias added by the matmul kernel; a shared one broadcast)."""
         if len(expr.args) == 2:
-            mm = next((a for a in expr.args if isinstance(a, sp.MatMul)), None)
-            b = next((a for a in expr.args if isinstance(a, sp.MatrixSymbol)), None)
-            coeff, mats = mm.as_coeff_matrices() if mm is not None else (0, ())
-            if b is not None and coeff == 1 and len(mats) == 2 and self._is_param(mats[0]):
-                return f"torch.addmm({self._print(b)}, {self._print(mats[1])}, {self._param_t(mats[0])})"
+            for mm, b in (expr.args, expr.args[::-1]):
+                coeff, mats = mm.as_coeff_matrices() if isinstance(mm, sp.MatMul) else (0, ())
+                if isinstance(b, sp.MatMul) and isinstance(b.args[0], sp.OneMatrix):  # 1 b
+                    b = b.args[-1]
+                if (
+                    isinstance(b, sp.MatrixSymbol)
+                    and coeff == 1
+                    and len(mats) == 2
+                    and self._is_param(mats[0])
+                ):
+                    return f"torch.addmm({self._print(b)}, {self._print(mats[1])}, {self._param_t(mats[0])})"
         return super()._print_MatAdd(expr)
 
 
