@@ -143,7 +143,7 @@ def test_float32_follows_the_data_and_data_gradients_are_refused():
 def test_no_nan_at_large_pre_activations(case):
     """|z| up to 1e4: capped exps, softplus and cross-entropies from logits stay finite."""
     m = module("torch", case)
-    params, X, Y = batch(case, n=6)
+    params, X, Y = batch(case)
     p, Xt, Yt = _tensors(params, X, Y)
     with torch.no_grad():
         for key in p:
@@ -223,7 +223,8 @@ DDP_LAUNCHER = textwrap.dedent(
         after = {k: p.tolist() for k, p in net.params().items()}
         with open(os.environ["OUT"] + str(rank), "w") as handle:
             handle.write(json.dumps({"grads": grads, "after": after}))
-        dist.destroy_process_group()
+        dist.barrier()
+        os._exit(0)  # a forked rank: no interpreter teardown (it hung once in destroy/exit)
 
 
     if __name__ == "__main__":
@@ -231,7 +232,10 @@ DDP_LAUNCHER = textwrap.dedent(
         for p in ranks:
             p.start()
         for p in ranks:
-            p.join(120)
+            p.join(90)
+        for p in ranks:
+            if p.exitcode is None:
+                p.kill()
         codes = [p.exitcode for p in ranks]
         sys.exit(3 if None in codes else max(abs(c) for c in codes))
     """
