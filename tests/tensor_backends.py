@@ -19,7 +19,8 @@ from symbolic.spec import network
 
 # (arch, activation, loss, output activation[, "shared"]): every built-in activation (hidden and
 # output) and loss, a formula activation and a formula loss, a softmax under a loss of `out`
-# alone, sizes from 2-3-1 to four layers, and a shared bias per layer (--shared-bias)
+# alone, sizes from 2-3-1 to four layers, a shared bias per layer (--shared-bias) and the seed's
+# names (--naming seed)
 CASES = [
     ("2-3-1", "sigmoid", "half_se", None),
     ("3-4-2", "tanh", "cce", None),
@@ -32,6 +33,7 @@ CASES = [
     ("2-5-2", "sqrt(1+z**2) - 1 + max(z, 0)", "half_se", "tanh"),
     ("3-4-2", "tanh", "cce", None, "shared"),  # --shared-bias: one bias per layer
     ("2-3-1", "sigmoid", "half_se", None, "shared"),
+    ("2-3-1", "sigmoid", "(out-y)**4/4", None, "seed"),  # --naming seed: the output is `out`
 ]
 IDS = ["-".join(str(part) for part in case) for case in CASES]
 _DIR = Path(tempfile.mkdtemp(prefix="symprop-backends-"))
@@ -40,8 +42,11 @@ _COUNT = itertools.count()
 
 @functools.cache
 def derivation(case):
-    arch, act, loss, out, *shared = case
-    return derive(network(arch, act, loss, output_activation=out, shared_bias=bool(shared)))
+    arch, act, loss, out, *tag = case
+    naming = "seed" if tag == ["seed"] else "layered"
+    return derive(
+        network(arch, act, loss, output_activation=out, naming=naming, shared_bias=tag == ["shared"])
+    )
 
 
 @functools.cache

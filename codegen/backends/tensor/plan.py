@@ -24,7 +24,7 @@ from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 
 from symbolic import functions as fn
 
-from ...module.plan import INV_N, Line, output_delta
+from ...module.plan import INV_N, Line
 from ...terminal import loss_equation
 from ...unicode import printer_for
 from .printer import TensorPrinter
@@ -162,16 +162,37 @@ def _loss_line(d, code, A, Ysym, Zs, loss_note) -> Line:
 def _output_delta(d, code, printer, A, Ysym, Zs, note) -> list[Line]:
     """δ of the output layer: the Derivation's rule (out − y where it says so), scaled by inv_n."""
     target = code(d.of_kind("delta_matrix")[0].lhs)
-    dexpr, how = output_delta(d)
-    if dexpr is not None and how != "delta_out":  # dL/dout · f′(z), f′ as the sheet writes it
-        dexpr, how = d["dL/dout"].rhs * d.spec.activations[-1].prime(d.z), "dL/dout · f′(z)"
+    dexpr, how = _output_rule(d)
     if dexpr is not None:
         rhs = (dexpr.xreplace({d.out: A, d.y: Ysym, d.z: Zs}) * INV_N).xreplace(printer.reuse)
         return _in_place(target, sp.Mul.make_args(rhs), code, note + f"; code: {how}")
     # a softmax output under a loss of out alone: δ = a ⊙ (g − Σ_k a_k g_k), g = dL/da
-    dl = d["dL/dout"].rhs.xreplace({d.out: A, d.y: Ysym})
+    dl = _rules(d)["dL/dout"].xreplace({d.out: A, d.y: Ysym})
     a = code(A)
     return [
         Line("dL_da", code(dl * INV_N), "∂L/∂out (÷n)"),
         Line(target, f"{a} * (dL_da - {printer.sum_last.format(x=f'{a} * dL_da')})", note),
     ]
+
+
+def _rules(d) -> dict:
+    """The per-element rules by name (d["dL/dout"] can be a local factor of the same name: with
+    --naming seed the output is called out, and its ∂L/∂out is in y_T, not the rule's y)."""
+    return {eq.name: eq.rhs for eq in d.of_kind("rule")}
+
+
+def _output_rule(d):
+    """δ of one output in out, y, z: the Derivation's delta_out rule where it cancels a division
+    by f′ (bce + sigmoid, softmax + cce: out − y), else dL/dout · f′(z), f′ as the sheet writes it
+    (codegen/module/plan.py's output_delta, with the sheet's f′ where that one has the NumPy
+    module's stable one)."""
+    rules, rule = _rules(d), d.spec.activations[-1]
+    if not rule.elementwise:
+        return rules.get("delta_out"), "delta_out"
+    dl = rules["dL/dout"]
+    divides = any(
+        p.is_Pow and p.exp.is_negative and p.has(d.out) for p in sp.preorder_traversal(sp.together(dl))
+    )
+    if "delta_out" in rules and divides:
+        return rules["delta_out"], "delta_out"
+    return dl * rule.prime(d.z), "dL/dout · f′(z)"
