@@ -174,6 +174,21 @@ def test_train_and_command_line(tmp_path, capsys):
     ).item() == pytest.approx(final, rel=1e-6)
 
 
+def test_minibatch_training_is_seeded_and_learns():
+    m = module("torch", CASES[1])
+    _, X, Y = batch(CASES[1], n=12)
+    X, Y = torch.tensor(X), torch.tensor(Y)
+    runs = []
+    for _ in range(2):
+        net = m.Net(seed=2)
+        history = m.train(net, X, Y, epochs=30, lr=0.5, momentum=0.9, batch_size=5, seed=7)
+        runs.append((history, [p.detach().clone() for p in net.parameters()]))
+    assert runs[0][0] == runs[1][0] and all(torch.equal(a, b) for a, b in zip(runs[0][1], runs[1][1]))
+    assert runs[0][0][-1] < runs[0][0][0] - 0.02  # soft targets: the floor is their entropy
+    other = m.train(m.Net(seed=2), X, Y, epochs=30, lr=0.5, momentum=0.9, batch_size=5, seed=8)
+    assert other != runs[0][0]  # the seed orders the minibatches
+
+
 def test_cli_refuses_elementwise_and_a_missing_torch(tmp_path, capsys, monkeypatch):
     out = tmp_path / "m.py"
     assert main(["generate", "2-3-1", "--backend", "torch", "--style", "elementwise", "-o", str(out)]) == 2
