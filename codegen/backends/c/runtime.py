@@ -1,0 +1,330 @@
+"""The `--backend c` module's loader and its C-backed functions, as real Python.
+
+Included verbatim (the part after the stub) at the end of the generated module, after the
+NumPy twin: the twin's `value_and_gradients` and `train` stay as `_numpy_value_and_gradients`
+and `_numpy_train`, and the names are rebound to versions that call the compiled kernel and fall
+back to the twin when there is no kernel. On first use the kernel (C_SOURCE) is compiled with
+the system C compiler (CC, else cc or gcc) into a cache directory ($SYMPROP_CACHE_DIR, else
+$XDG_CACHE_HOME/symprop, else ~/.cache/symprop) under the sha256 of the source, the compiler's
+identity, the flags and the CPU; a sidecar file holds the sha256 of the library, checked before
+every load, so a library changed on disk is never run. Any problem (no compiler, a compile
+error, an unwritable cache) is one line on stderr, and the NumPy twin runs. SYMPROP_NO_C=1 asks
+for the twin. Only the standard library, NumPy and ctypes.
+"""
+
+# ---- symprop runtime: stub ----
+# What the generated module defines above this part (its NumPy twin and the kernel's text).
+import os
+import sys
+
+import numpy as np
+
+from ...module.runtime.train import (
+    DTYPE,
+    N_IN,
+    N_OUT,
+    N_PARAMS,
+    Diverged,
+    Interrupted,
+    _check_data,
+    _flat,
+    _shape_problem,
+    _unflatten,
+    init_params,
+    init_state,
+    train,
+    value_and_gradients,
+)
+
+C_SOURCE: str | None = None
+C_PREFIX = ""
+
+
+# ---- symprop runtime: cbackend ----
+_numpy_value_and_gradients = value_and_gradients
+_numpy_train = train
+_C_LIB = None  # the loaded kernel; False once it is known to be unavailable
+
+
+class _NoKernel(Exception):
+    """Why the compiled kernel cannot be used (one line)."""
+
+
+def _c_kernel():
+    """The compiled kernel (ctypes functions), or None (the reason said once on stderr)."""
+    global _C_LIB
+    if _C_LIB is None:
+        _C_LIB = False
+        if C_SOURCE is not None and not os.environ.get("SYMPROP_NO_C"):
+            try:
+                _C_LIB = _load_kernel()
+            except _NoKernel as err:
+                print(f"symprop: {err}; running the NumPy twin", file=sys.stderr)
+    return _C_LIB or None
+
+
+def _compiler():
+    """(the compiler command as a list, its identity: the first line of `--version`)."""
+    import shlex
+    import shutil
+    import subprocess
+
+    given = os.environ.get("CC", "").strip()
+    command = shlex.split(given) if given else [shutil.which("cc") or shutil.which("gcc") or ""]
+    if not command[0]:
+        raise _NoKernel("no C compiler found (install gcc, or set CC)")
+    if shutil.which(command[0]) is None:
+        raise _NoKernel(f"C compiler {command[0]!r} (CC) not found")
+    try:
+        run = subprocess.run(command + ["--version"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError) as err:
+        raise _NoKernel(f"C compiler {command[0]!r} does not run ({err})") from None
+    lines = (run.stdout or run.stderr).strip().splitlines()
+    if run.returncode != 0 or not lines:
+        raise _NoKernel(f"C compiler {command[0]!r} does not run (`--version` exit {run.returncode})")
+    return command, lines[0]
+
+
+def _attempts():
+    """The flags to try, best first: vectorised exp from glibc's libmvec on x86-64 Linux, then
+    a portable build (no libmvec, no -march=native) for any other compiler or system."""
+    import platform
+
+    common = ["-std=gnu11", "-O3", "-ffp-contract=off", "-fno-math-errno", "-fPIC", "-shared"]
+    common += ["-fvisibility=hidden", "-fopenmp-simd"]
+    portable = (common + ["-DSP_MVEC=0"], ["-lm"])
+    if sys.platform.startswith("linux") and platform.machine() in ("x86_64", "AMD64"):
+        return [(common + ["-march=native", "-DSP_MVEC=1"], ["-lmvec", "-lm"]), portable]
+    return [portable]
+
+
+def _cpu():
+    """What -march=native compiled for: the CPU's flags (a cache shared by two machines)."""
+    import platform
+
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as handle:
+            for line in handle:
+                if line.startswith(("flags", "Features", "model name")):
+                    return line
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def _cache_dir():
+    given = os.environ.get("SYMPROP_CACHE_DIR")
+    if given:
+        return given
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "symprop")
+
+
+def _sha256(data):
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def _load_kernel():
+    """Compile (or find in the cache) and load the kernel: {name: ctypes function}."""
+    command, identity = _compiler()
+    attempts = _attempts()
+    key = _sha256("\0".join([C_SOURCE, identity, repr(attempts), _cpu()]).encode())[:40]
+    folder = _cache_dir()
+    library = os.path.join(folder, f"{key}.so")
+    sidecar = library + ".sha256"
+    if os.path.exists(library):
+        try:
+            with open(library, "rb") as handle, open(sidecar, encoding="ascii") as check:
+                good = _sha256(handle.read()) == check.read().strip()
+        except (OSError, UnicodeDecodeError):
+            good = False
+        if good:
+            return _bind(library)
+        print(f"symprop: {library} does not match its checksum; compiling it again", file=sys.stderr)
+    try:
+        os.makedirs(folder, exist_ok=True)
+        probe = os.path.join(folder, f".probe.{os.getpid()}")
+        with open(probe, "wb"):
+            pass
+        os.unlink(probe)
+    except OSError as err:
+        import tempfile
+
+        print(
+            f"symprop: cache directory {folder} is not writable ({err.strerror or err}); "
+            "compiling for this run only",
+            file=sys.stderr,
+        )
+        folder = tempfile.mkdtemp(prefix="symprop-")
+        library, sidecar = os.path.join(folder, f"{key}.so"), os.path.join(folder, f"{key}.so.sha256")
+    data = _compile(command, attempts, folder, key)
+    tmp = f"{library}.{os.getpid()}.tmp"
+    with open(tmp, "wb") as handle:
+        handle.write(data)
+    with open(sidecar + f".{os.getpid()}.tmp", "w", encoding="ascii") as handle:
+        handle.write(_sha256(data) + "\n")
+    os.replace(sidecar + f".{os.getpid()}.tmp", sidecar)
+    os.replace(tmp, library)
+    return _bind(library)
+
+
+def _compile(command, attempts, folder, key):
+    """The compiled library's bytes; _NoKernel with the compiler's first error (and its C line)."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="build-", dir=folder) as work:
+        source = os.path.join(work, f"{key}.c")
+        with open(source, "w", encoding="utf-8") as handle:
+            handle.write(C_SOURCE)
+        target = os.path.join(work, f"{key}.so")
+        for flags, libs in attempts:
+            try:
+                run = subprocess.run(
+                    command + flags + [source, "-o", target] + libs,
+                    capture_output=True,
+                    text=True,
+                    timeout=600,
+                )
+            except (OSError, subprocess.SubprocessError) as err:
+                raise _NoKernel(f"C compiler {command[0]!r} failed to run ({err})") from None
+            if run.returncode == 0 and os.path.exists(target):
+                with open(target, "rb") as handle:
+                    return handle.read()
+        raise _NoKernel(_compile_error(command[0], run.returncode, run.stderr))
+
+
+def _compile_error(compiler, code, stderr):
+    """One line: the first error, with the line of C it names."""
+    import re
+
+    for line in stderr.splitlines():
+        found = re.search(r"\.c:(\d+):(?:\d+:)?\s*(?:fatal )?error:\s*(.*)", line)
+        if found:
+            number = int(found.group(1))
+            lines = C_SOURCE.splitlines()
+            text = lines[number - 1].strip() if 0 < number <= len(lines) else ""
+            return f"C compile error at line {number} of the kernel ({text[:80]!r}): {found.group(2)}"
+    first = next((line.strip() for line in stderr.splitlines() if line.strip()), "no message")
+    return f"C compiler {compiler!r} failed (exit {code}): {first[:160]}"
+
+
+def _bind(path):
+    import ctypes
+
+    try:
+        lib = ctypes.CDLL(path)  # RTLD_LOCAL: its names never bind another library's
+        vag = getattr(lib, C_PREFIX + "value_and_gradients")
+        train_c = getattr(lib, C_PREFIX + "train")
+    except (OSError, AttributeError) as err:
+        raise _NoKernel(f"cannot load {path} ({err})") from None
+    p, i64 = ctypes.c_void_p, ctypes.c_int64
+    vag.argtypes, vag.restype = [p, p, p, i64, p], ctypes.c_double
+    train_c.argtypes = [p, p, p, i64, i64, p, i64, ctypes.c_int32, p, p, p, p, p]
+    train_c.restype = i64
+    return {"value_and_gradients": vag, "train": train_c, "path": path}
+
+
+def _rows(A):
+    return np.ascontiguousarray(A, DTYPE)
+
+
+def value_and_gradients(params, X, Y):
+    """(loss, gradients): the compiled kernel's one fused pass over the rows (the NumPy twin's
+    `_numpy_value_and_gradients` without a kernel)."""
+    kernel = _c_kernel()
+    if kernel is None:
+        return _numpy_value_and_gradients(params, X, Y)
+    if X.ndim != 2 or Y.ndim != 2 or X.shape[1] != N_IN or Y.shape != (len(X), N_OUT) or not len(X):
+        raise ValueError(_shape_problem(X, Y))  # shapes only: the targets are checked by train
+    theta = _rows(_flat(params)[0])
+    X, Y = _rows(X), _rows(Y)
+    g = np.empty(N_PARAMS, DTYPE)
+    L = kernel["value_and_gradients"](theta.ctypes.data, X.ctypes.data, Y.ctypes.data, len(X), g.ctypes.data)
+    return float(L), _unflatten(g)
+
+
+def train(
+    X,
+    Y,
+    epochs=2000,
+    batch_size=None,
+    lr=2.0,
+    optimizer="sgd",
+    seed=0,
+    weight_decay=0.0,
+    params=None,
+    log=None,
+    log_every=0,
+    **hyper,
+):
+    """Train from init_params(seed) (or a copy of `params`); returns (params, history).
+
+    The NumPy twin's `train` (same arguments, same minibatch order, the same trajectory to
+    rounding), with the epochs run by the compiled kernel a chunk at a time: between chunks
+    Python logs progress and sees Ctrl-C. Raises Diverged (with the last good params) on NaN or
+    inf, and Interrupted (with the params of the last finished chunk of epochs) on Ctrl-C.
+    """
+    import time
+
+    kernel = _c_kernel()
+    if kernel is None:
+        return _numpy_train(
+            X, Y, epochs, batch_size, lr, optimizer, seed, weight_decay, params, log, log_every, **hyper
+        )
+    if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)) or epochs < 1:
+        raise ValueError(f"epochs={epochs!r} is not a whole number >= 1")
+    X, Y = _rows(X), _rows(Y)
+    _check_data(X, Y)
+    params = init_params(seed) if params is None else _unflatten(_flat(params)[0].copy())
+    state = init_state(optimizer, lr, weight_decay, **hyper)
+    rng = np.random.default_rng(seed)
+    n = X.shape[0]
+    size = n if not batch_size or batch_size >= n else int(batch_size)
+    theta = _flat(params)[0]
+    last_good, kept = theta.copy(), 0  # theta after the epochs history[:kept]
+    history = []
+    keys = ("lr", "weight_decay", "momentum", "beta1", "beta2", "eps")
+    numbers = np.array([float(state[key]) for key in keys])
+    moments = np.zeros(2 * N_PARAMS, DTYPE)
+    t = np.zeros(1, np.int64)
+    work = np.empty(2 * N_PARAMS + (size * (N_IN + N_OUT) if size < n else 0), DTYPE)
+    code = ("sgd", "momentum", "adam").index(state["optimizer"])
+    chunk = 1
+    try:
+        while len(history) < epochs:
+            done = len(history)
+            k = min(chunk, epochs - done)
+            if log is not None and log_every:
+                k = min(k, log_every - done % log_every)  # a chunk ends at each log point
+            order = np.stack([rng.permutation(n) for _ in range(k)]) if size < n else np.zeros((1, 1), np.int64)
+            losses = np.empty(k)
+            start = time.perf_counter()
+            result = kernel["train"](
+                theta.ctypes.data, X.ctypes.data, Y.ctypes.data, n, size, order.ctypes.data, k, code,
+                numbers.ctypes.data, moments.ctypes.data, t.ctypes.data, losses.ctypes.data, work.ctypes.data,
+            )  # fmt: skip
+            if result < 0:
+                good = -result - 1
+                history.extend(losses[:good].tolist())
+                raise Diverged(
+                    f"training diverged at epoch {done + good + 1} (loss {float(losses[good])}); "
+                    "lower --lr or use --optimizer adam",
+                    params,
+                    done + good,
+                )
+            last_good[...] = theta
+            history.extend(losses.tolist())
+            kept = len(history)
+            if time.perf_counter() - start < 0.02:
+                chunk = min(2 * chunk, 1 << 20)  # about 20 ms a call: Ctrl-C stays prompt
+            epoch = len(history)
+            if log is not None and log_every and (epoch % log_every == 0 or epoch == epochs):
+                log(epoch, history[-1])
+    except KeyboardInterrupt:
+        theta[...] = last_good
+        del history[kept:]
+        raise Interrupted(params, len(history), history) from None
+    return params, history
