@@ -146,26 +146,11 @@ def c_source(d, dtype: str = "float64", source: str = "") -> tuple[str, str]:
     accs = [a for _, a in accumulators]
     decay = ", ".join(_decay_flags(d))
     loop = "\n".join(("        " + line.replace("\n", "\n        ")) for line in body)
-    pass_fn = "\n".join(
-        [
-            "/* one fused pass over rows X[0:n], Y[0:n]: forward, loss, deltas and the gradient sums",
-            "   into g (flat, the NumPy module's order); returns the batch-mean loss */",
-            "static double sp_pass(const real *restrict theta, const real *restrict X,",
-            "                      const real *restrict Y, const int64_t n, real *restrict g)",
-            "{",
-            *unpack,
-            "    const real inv_n = (real)(1.0 / (double)n);",
-            "    real L = 0;",
-            *[f"    real {a} = 0;" for a in accs],
-            f"#pragma omp simd reduction(+ : L, {', '.join(accs)})",
-            "    for (int64_t r = 0; r < n; ++r) {",
-            loop,
-            "    }",
-            *[f"    g[{k}] = {a};" for k, a in enumerate(accs)],
-            "    return (double)L;",
-            "}",
-        ]
-    )
+    loops = [
+        _loop_fn("sp_rows_wide", "", unpack, accs, loop),
+        _loop_fn("sp_rows_narrow", " simdlen(4)", unpack, accs, loop),
+    ]
+    pass_fn = "\n\n".join(loops) + "\n\n" + PASS
     header = "\n".join(
         [
             f"/* The --backend c kernel of a {c_comment(d.spec.arch)} network: "
@@ -178,7 +163,7 @@ def c_source(d, dtype: str = "float64", source: str = "") -> tuple[str, str]:
             f"#define N_PARAMS {len(params)}",
         ]
     )
-    helpers = "\n\n".join(p.helpers.values())
+    helpers = "\n".join(p.signatures) + "\n\n" + "\n\n".join(p.helpers.values())
     decay_line = f"/* weight decay applies to weights, not biases */\nstatic const real sp_decay[N_PARAMS] = {{{decay}}};"
     text = "\n\n".join(x for x in (header, PRELUDE.rstrip(), helpers, decay_line, pass_fn, TRAIN.strip()) if x)
     prefix = "symprop_" + hashlib.sha256(text.encode()).hexdigest()[:16] + "_"
@@ -193,3 +178,35 @@ def _decay_flags(d) -> list[str]:
         flags += ["1"] * (la.size * m)
         flags += ["0"] * len(dict.fromkeys(d.naming.b(la.index, i) for i in range(1, la.size + 1)))
     return flags
+
+
+# a few rows (XOR's 4) take the 4-wide loop: the wide one (8 doubles with AVX-512) would leave
+# them all to its scalar remainder, one libm exp at a time
+PASS = """/* one fused pass over rows X[0:n], Y[0:n]: forward, loss, deltas and the gradient sums
+   into g (flat, the NumPy module's order); returns the batch-mean loss */
+static double sp_pass(const real *restrict theta, const real *restrict X,
+                      const real *restrict Y, const int64_t n, real *restrict g)
+{
+    return n >= 64 ? sp_rows_wide(theta, X, Y, n, g) : sp_rows_narrow(theta, X, Y, n, g);
+}"""
+
+
+def _loop_fn(name: str, simdlen: str, unpack: list[str], accs: list[str], loop: str) -> str:
+    return "\n".join(
+        [
+            f"static double {name}(const real *restrict theta, const real *restrict X,",
+            "                      const real *restrict Y, const int64_t n, real *restrict g)",
+            "{",
+            *unpack,
+            "    const real inv_n = (real)(1.0 / (double)n);",
+            "    real L = 0;",
+            *[f"    real {a} = 0;" for a in accs],
+            f"#pragma omp simd{simdlen} reduction(+ : L, {', '.join(accs)})",
+            "    for (int64_t r = 0; r < n; ++r) {",
+            loop,
+            "    }",
+            *[f"    g[{k}] = {a};" for k, a in enumerate(accs)],
+            "    return (double)L;",
+            "}",
+        ]
+    )

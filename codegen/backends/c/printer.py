@@ -48,6 +48,7 @@ class CPrinter(C99CodePrinter):
         self.names = names  # Symbol -> code name
         self.suffix = "f" if dtype == "float32" else ""
         self.helpers: dict[str, str] = {}  # helper name -> its C definition, in order of first use
+        self.signatures: list[str] = []  # their prototypes (a helper may call one defined later)
 
     def _print(self, expr, **kwargs):
         return super()._print(stabilize(expr), **kwargs)
@@ -136,9 +137,11 @@ class CPrinter(C99CodePrinter):
         name = f"sp_{rule.name}_pair"
         if name not in self.helpers:
             body = "\n".join(f"    {line.format(z='z')}" for line in rule.c_pair)
+            signature = f"static SP_INLINE real {name}(const real z, real *restrict d)"
+            self.signatures.append(signature + ";")
             self.helpers[name] = (
                 f"/* ({rule.name}(z), its derivative): one exp, no overflow, no cancellation */\n"
-                f"static SP_INLINE real {name}(const real z, real *restrict d)\n{{\n{body}\n}}"
+                f"{signature}\n{{\n{body}\n}}"
             )
         return name
 
@@ -153,7 +156,9 @@ class CPrinter(C99CodePrinter):
         else:
             body = self._print(type(expr)(z, *params).definition())
             doc = (getattr(type(expr), "__doc__", "") or name).strip().splitlines()[0]
-        return f"/* {c_comment(doc)} */\nstatic SP_INLINE real {name}(const real z)\n{{\n    return {body};\n}}"
+        signature = f"static SP_INLINE real {name}(const real z)"
+        self.signatures.append(signature + ";")
+        return f"/* {c_comment(doc)} */\n{signature}\n{{\n    return {body};\n}}"
 
 
 def _table_rules():

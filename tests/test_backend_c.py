@@ -1,0 +1,168 @@
+"""`--backend c`: the compiled kernel computes what its NumPy twin computes (issue 14).
+
+Gradients equal the `--backend numpy` module's to 1e-12 relative in float64 (each entry, against
+the larger of its own size and 1e-9 of the largest gradient: an entry that cancels to nearly 0
+over the rows carries the rounding of its terms, not of itself) for every built-in activation and
+loss, a formula activation and a formula loss, in both the kernel's loops (a few rows, many rows);
+in float32 to 2e-4 of the largest gradient (float32 rounding over a few hundred rows, the
+NumPy module's own float32 tolerance). Training equals the twin's trajectory for each optimizer,
+full batch and minibatches (losses to 1e-12 relative, parameters to 1e-12 of the largest). And the kernel is checked against central differences on its own.
+"""
+
+from __future__ import annotations
+
+import subprocess
+
+import numpy as np
+import pytest
+from cmodules import derivation, pair
+from numeric import central_differences
+
+from codegen.backends.c import render_module as render_c
+
+COMBOS = [  # (arch, activation(s), loss, naming): every built-in activation and loss
+    ("2-3-1", "sigmoid", "half_se", "seed"),
+    ("3-4-2", "tanh", "mse", "layered"),
+    ("2-4-3-1", "relu,leaky_relu,sigmoid", "bce", "layered"),
+    ("3-3-3", "softplus,softmax", "cce", "layered"),
+    ("2-3-2", "identity,tanh", "half_se", "layered"),
+    ("3-4-2", "sigmoid,softmax", "half_se", "layered"),  # softmax without its cce shortcut
+    ("2-3-1", "z/(1+exp(-z))", "half_se", "layered"),  # a formula activation
+    ("2-3-1", "tanh", "(out - y)**4/4", "layered"),  # a formula loss
+]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def cache(tmp_path_factory):
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SYMPROP_CACHE_DIR", str(tmp_path_factory.mktemp("ccache")))
+    mp.delenv("SYMPROP_NO_C", raising=False)
+    mp.delenv("CC", raising=False)
+    yield
+    mp.undo()
+
+
+def data(m, n, seed=1, scale=1.0):
+    rng = np.random.default_rng(seed)
+    X = rng.standard_normal((n, m.N_IN)) * scale
+    if m.TARGETS == "one_hot":
+        Y = np.eye(m.N_OUT)[rng.integers(0, m.N_OUT, n)]
+    else:
+        Y = rng.random((n, m.N_OUT))
+    return X.astype(m.DTYPE), Y.astype(m.DTYPE)
+
+
+def flat(m, grads):
+    return np.array(m._flat(grads)[0], dtype=np.float64)
+
+
+def relative(a, b):
+    """|a - b| per entry over the larger of |b| and 1e-9 of the largest |b|."""
+    return np.abs(a - b) / np.maximum(np.abs(b), 1e-9 * np.abs(b).max())
+
+
+@pytest.mark.parametrize("combo", COMBOS, ids=lambda c: f"{c[0]}-{c[1]}-{c[2]}")
+def test_gradients_equal_the_numpy_module(tmp_path, capsys, combo):
+    c, n = pair(tmp_path, combo)
+    assert c.C_SOURCE is not None and c.STYLE == "elementwise"
+    params = n.init_params(3)
+    for rows in (1, 5, 63, 64, 1000):  # the 4-wide loop below 64 rows, the wide one above
+        X, Y = data(c, rows, seed=rows)
+        Lc, gc = c.value_and_gradients(params, X, Y)
+        Ln, gn = n.value_and_gradients(params, X, Y)
+        assert abs(Lc - Ln) <= 1e-12 * abs(Ln)
+        assert relative(flat(c, gc), flat(n, gn)).max() <= 1e-12, rows
+    assert c._c_kernel() is not None  # the kernel ran, not the twin
+    assert capsys.readouterr().err == ""
+
+
+def test_kernel_against_central_differences(tmp_path):
+    c, _ = pair(tmp_path, ("2-4-3-1", "relu,leaky_relu,sigmoid", "bce", "layered"))
+    params = c.init_params(5)
+    X, Y = data(c, 50)
+    fd = central_differences(c, params, X, Y)
+    assert np.allclose(flat(c, c.gradients(params, X, Y)), fd, rtol=1e-6, atol=1e-8)
+
+
+@pytest.mark.parametrize("combo", [COMBOS[0], COMBOS[3]], ids=["sigmoid", "softmax"])
+def test_float32_close_at_float32_precision(tmp_path, combo):
+    c, n = pair(tmp_path, combo, dtype="float32")
+    assert "#define SP_FLOAT32 1" in c.C_SOURCE
+    params = n.init_params(2)
+    X, Y = data(c, 300)
+    Lc, gc = c.value_and_gradients(params, X, Y)
+    Ln, gn = n.value_and_gradients(params, X, Y)
+    assert gc["W1"].dtype == np.float32
+    gc, gn = flat(c, gc), flat(n, gn)
+    assert np.abs(gc - gn).max() <= 2e-4 * np.abs(gn).max() and abs(Lc - Ln) <= 1e-5 * abs(Ln)
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "momentum", "adam"])
+def test_training_follows_the_numpy_trajectory(tmp_path, optimizer):
+    c, n = pair(tmp_path, COMBOS[0])
+    X, Y = data(c, 40, seed=7)
+    for batch in (None, 7):  # full batch; minibatches in the order the same generator draws
+        kw = dict(epochs=300, lr=0.5, optimizer=optimizer, batch_size=batch, seed=4, weight_decay=1e-3)
+        pc, hc = c.train(X, Y, **kw)
+        pn, hn = n.train(X, Y, **kw)
+        assert len(hc) == len(hn) == 300
+        assert np.allclose(hc, hn, rtol=1e-12, atol=0)
+        a, b = flat(c, pc), flat(n, pn)  # Adam drives decayed weights to 1e-8: against the largest
+        assert np.abs(a - b).max() <= 1e-12 * np.abs(b).max()
+
+
+def test_training_logs_and_diverges_like_the_twin(tmp_path):
+    c, n = pair(tmp_path, COMBOS[1])
+    X, Y = data(c, 30, seed=2)
+    logged = []
+    c.train(X, Y, epochs=50, lr=0.1, log=lambda e, v: logged.append((e, v)), log_every=20)
+    assert [e for e, _ in logged] == [20, 40, 50]
+    c, n = pair(tmp_path, ("2-2-1", "identity,identity", "half_se", "layered"))
+    big = data(c, 30, seed=2)
+    errors = []
+    for m in (c, n):
+        with pytest.raises(m.Diverged) as err:
+            m.train(*big, epochs=200, lr=3.0)
+        errors.append(err.value)
+        assert np.isfinite(flat(m, err.value.params)).all()
+    assert str(errors[0]) == str(errors[1]) and errors[0].epoch == errors[1].epoch
+    assert np.allclose(flat(c, errors[0].params), flat(n, errors[1].params), rtol=1e-9)
+
+
+@pytest.mark.parametrize("combo", COMBOS[:5], ids=lambda c: c[1])
+def test_finite_for_z_up_to_1e4(tmp_path, combo):
+    c, _ = pair(tmp_path, combo)
+    params = c.init_params(0)
+    for key in params:
+        params[key][...] = np.sign(params[key] + 1e-3) * 1e4 / c.N_IN  # |z| up to about 1e4
+    X, Y = data(c, 70)
+    X = np.sign(X)
+    L, g = c.value_and_gradients(params, X, Y)
+    assert np.isfinite(L) and np.isfinite(flat(c, g)).all()
+
+
+def test_matrix_style_keeps_the_numpy_path(tmp_path, capsys):
+    c, n = pair(tmp_path, ("12-20-3", "relu", "cce", "layered"))
+    assert c.STYLE == "matrix" and c.C_SOURCE is None
+    params = n.init_params(1)
+    X, Y = data(c, 64)
+    assert np.array_equal(flat(c, c.gradients(params, X, Y)), flat(n, n.gradients(params, X, Y)))
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+def test_kernel_compiles_without_warnings(tmp_path, dtype):
+    for k, combo in enumerate([COMBOS[0], COMBOS[3], COMBOS[6], COMBOS[7]]):
+        source = render_c(derivation(*combo), "auto", dtype)
+        ns: dict = {}
+        exec(source[source.index("C_SOURCE = ") : source.index("C_PREFIX = ")], ns)
+        path = tmp_path / f"k{k}.c"
+        path.write_text(ns["C_SOURCE"], encoding="utf-8")
+        for flags in (["-march=native", "-DSP_MVEC=1"], ["-DSP_MVEC=0"]):
+            run = subprocess.run(
+                ["cc", "-std=gnu11", "-O2", "-fopenmp-simd", "-fsyntax-only", "-Wall", "-Wextra", str(path)]
+                + flags,
+                capture_output=True,
+                text=True,
+            )
+            assert run.returncode == 0 and run.stderr == "", run.stderr
