@@ -28,7 +28,7 @@ class LossRule:
     softmax_delta: Callable[[sp.Expr, sp.Expr], sp.Expr] | None = None  # dL/dz_k with softmax
     softmax_assumption: str = ""
     numpy_logits: str = ""  # NumPy spelling of l from the logit {z}, target {y}, {lse}
-    c_logits: str = ""  # the same in C (the `--backend c` kernel's macros, see activations.c)
+    c_logits: str = ""  # the same in C (the --backend c kernel: its macros, backends/c/ctext.py)
     formula_text: str = ""
     # the term as a person writes it, from the printed output and target (LaTeX); None: SymPy's
     latex_term: Callable[[str, str], str] | None = None

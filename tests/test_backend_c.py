@@ -6,7 +6,8 @@ over the rows carries the rounding of its terms, not of itself) for every built-
 loss, a formula activation and a formula loss, in both the kernel's loops (a few rows, many rows);
 in float32 to 2e-4 of the largest gradient (float32 rounding over a few hundred rows, the
 NumPy module's own float32 tolerance). Training equals the twin's trajectory for each optimizer,
-full batch and minibatches (losses to 1e-12 relative, parameters to 1e-12 of the largest). And the kernel is checked against central differences on its own.
+full batch and minibatches (losses to 1e-12 relative, parameters to 1e-12 of the largest). And
+the kernel is checked against central differences on its own.
 """
 
 from __future__ import annotations
@@ -166,3 +167,51 @@ def test_kernel_compiles_without_warnings(tmp_path, dtype):
                 text=True,
             )
             assert run.returncode == 0 and run.stderr == "", run.stderr
+
+
+def _code_of(module_text: str) -> tuple[str, str]:
+    """(the module's syntax tree with string values blanked, its C without comments and prefix)."""
+    import ast
+    import re
+
+    tree = ast.parse(module_text)
+    source = next(
+        n.value.value
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "C_SOURCE"
+    )
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            node.value = ""
+    c = re.sub(r"/\*.*?\*/", "", source, flags=re.S)
+    return ast.dump(tree), re.sub(r"symprop_[0-9a-f]{16}_", "PREFIX_", c)
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        '*/ int pwned; /* ??/ """; open("/tmp/x", "w"); """ \\ \u2028 \x85 \x1b[31m',
+        '(\n*/ exit(1); /*\n"""\n)',
+    ],
+    ids=["one-line", "multiline"],
+)
+def test_user_text_stays_in_c_comments(tmp_path, payload):
+    def made(comment):
+        if comment.startswith("("):  # each line of a multi-line payload is a comment line
+            act = "(z*tanh(z) #" + comment[1:-1].replace("\n", "\n#") + "\n)"
+        else:
+            act = f"z*tanh(z) #{comment}" if comment else "z*tanh(z)"
+        return render_c(derivation("2-2-1", act, "half_se"), "elementwise")
+
+    hostile, clean = made(payload), made("")
+    assert _code_of(hostile) == _code_of(clean)
+    ns: dict = {}
+    exec(hostile[hostile.index("C_SOURCE = ") : hostile.index("C_PREFIX = ")], ns)
+    path = tmp_path / "k.c"
+    path.write_text(ns["C_SOURCE"], encoding="utf-8")
+    run = subprocess.run(
+        ["cc", "-std=gnu11", "-fopenmp-simd", "-fsyntax-only", "-Wall", "-Wextra", "-Wcomment", str(path)],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0 and run.stderr == "", run.stderr

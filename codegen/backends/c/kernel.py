@@ -39,7 +39,8 @@ def row_body(d, p: CPrinter) -> tuple[list[str], list[tuple[sp.Symbol, str]]]:
     spec, uni, code = d.spec, printer_for(d), p.doprint
     out = [f"const real {code(x)} = X[r * N_IN + {j}];" for j, x in enumerate(d.inputs)]
     out += [f"const real {code(y)} = Y[r * N_OUT + {k}];" for k, y in enumerate(d.targets)]
-    reuse, primes = {}, {}
+    reuse: dict[sp.Basic, sp.Basic] = {}
+    primes: dict[sp.Basic, sp.Symbol] = {}
     top = spec.activations[-1]
     dexpr, how = output_delta(d)
     lse_done = False
@@ -72,7 +73,9 @@ def row_body(d, p: CPrinter) -> tuple[list[str], list[tuple[sp.Symbol, str]]]:
 
     # the loss and the output deltas: one cse over both (they share out - y)
     forwards = d.of_kind("forward")[-len(d.outputs) :]
-    logits = [eq.rhs.args[int(eq.rhs.args[0])] if not top.elementwise else _z_of(d, eq.lhs) for eq in forwards]
+    logits = [
+        eq.rhs.args[int(eq.rhs.args[0])] if not top.elementwise else _z_of(d, eq.lhs) for eq in forwards
+    ]
     items, notes = [], []
     scale = sp.Rational(1, spec.sizes[-1]) if spec.loss.mean_over_outputs else 1
     if spec.loss.c_logits:
@@ -125,7 +128,9 @@ def _z_of(d, out):
 def _cse(p: CPrinter, items, notes, prefix) -> list[str]:
     """`const real` statements for [(lhs, rhs)], shared subexpressions pulled out by sympy.cse."""
     symbols = sp.numbered_symbols(prefix, real=True)
-    temps, reduced = sp.cse([stabilize(rhs) for _, rhs in items], symbols=symbols, optimizations=None, order="none")
+    temps, reduced = sp.cse(
+        [stabilize(rhs) for _, rhs in items], symbols=symbols, optimizations=None, order="none"
+    )
     out = [f"const real {p.doprint(t)} = {p.doprint(v)};" for t, v in temps]
     for (lhs, _), rhs, note in zip(items, reduced, notes):
         out.append(f"/* {c_comment(note)} */")
@@ -164,8 +169,13 @@ def c_source(d, dtype: str = "float64", source: str = "") -> tuple[str, str]:
         ]
     )
     helpers = "\n".join(p.signatures) + "\n\n" + "\n\n".join(p.helpers.values())
-    decay_line = f"/* weight decay applies to weights, not biases */\nstatic const real sp_decay[N_PARAMS] = {{{decay}}};"
-    text = "\n\n".join(x for x in (header, PRELUDE.rstrip(), helpers, decay_line, pass_fn, TRAIN.strip()) if x)
+    decay_line = (
+        "/* weight decay applies to weights, not biases */\n"
+        f"static const real sp_decay[N_PARAMS] = {{{decay}}};"
+    )
+    text = "\n\n".join(
+        x for x in (header, PRELUDE.rstrip(), helpers, decay_line, pass_fn, TRAIN.strip()) if x
+    )
     prefix = "symprop_" + hashlib.sha256(text.encode()).hexdigest()[:16] + "_"
     api = f"#define SP_API(name) {prefix}##name"
     return f"{api}\n{text}\n", prefix

@@ -231,7 +231,7 @@ def _rows(A):
     return np.ascontiguousarray(A, DTYPE)
 
 
-def value_and_gradients(params, X, Y):
+def value_and_gradients(params, X, Y):  # type: ignore[no-redef]  # the C-backed twin
     """(loss, gradients): the compiled kernel's one fused pass over the rows (the NumPy twin's
     `_numpy_value_and_gradients` without a kernel)."""
     kernel = _c_kernel()
@@ -246,7 +246,7 @@ def value_and_gradients(params, X, Y):
     return float(L), _unflatten(g)
 
 
-def train(
+def train(  # type: ignore[no-redef]  # the C-backed twin
     X,
     Y,
     epochs=2000,
@@ -299,7 +299,9 @@ def train(
             k = min(chunk, epochs - done)
             if log is not None and log_every:
                 k = min(k, log_every - done % log_every)  # a chunk ends at each log point
-            order = np.stack([rng.permutation(n) for _ in range(k)]) if size < n else np.zeros((1, 1), np.int64)
+            order = (
+                np.stack([rng.permutation(n) for _ in range(k)]) if size < n else np.zeros((1, 1), np.int64)
+            )
             losses = np.empty(k)
             start = time.perf_counter()
             result = kernel["train"](
