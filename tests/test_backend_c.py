@@ -215,3 +215,12 @@ def test_user_text_stays_in_c_comments(tmp_path, payload):
         text=True,
     )
     assert run.returncode == 0 and run.stderr == "", run.stderr
+
+
+def test_c_comment_cannot_end_or_splice_a_comment():
+    from codegen.escape import c_comment
+
+    for text in ["*/ x /*", "a*//*b", "***///", "??/", "???/", "x\ny", "x\u2028y\x85z\\"]:
+        out = c_comment(text)
+        assert "*/" not in out and "/*" not in out and "??" not in out
+        assert len(out.splitlines()) == 1 and out.isprintable()
