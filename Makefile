@@ -47,6 +47,7 @@ bench: $(BENCH)
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/w2_floor.py
 	$(PY) benchmarks/matrix_sweep.py
+	$(PY) benchmarks/backends_c.py
 
 clean:
 	rm -rf $(VENV) demo

@@ -284,49 +284,45 @@ def train(  # type: ignore[no-redef]  # the C-backed twin
     n = X.shape[0]
     size = n if not batch_size or batch_size >= n else int(batch_size)
     theta = _flat(params)[0]
-    last_good, kept = theta.copy(), 0  # theta after the epochs history[:kept]
-    history = []
+    last_good, kept = theta.copy(), 0  # theta after the epochs losses[:kept]
+    losses = np.empty(epochs)  # the kernel writes each epoch's mean loss here
     keys = ("lr", "weight_decay", "momentum", "beta1", "beta2", "eps")
     numbers = np.array([float(state[key]) for key in keys])
     moments = np.zeros(2 * N_PARAMS, DTYPE)
     t = np.zeros(1, np.int64)
     work = np.empty(2 * N_PARAMS + (size * (N_IN + N_OUT) if size < n else 0), DTYPE)
+    no_order = np.zeros(1, np.int64)
     code = ("sgd", "momentum", "adam").index(state["optimizer"])
-    chunk = 1
+    chunk = 16
     try:
-        while len(history) < epochs:
-            done = len(history)
-            k = min(chunk, epochs - done)
+        while kept < epochs:
+            k = min(chunk, epochs - kept)
             if log is not None and log_every:
-                k = min(k, log_every - done % log_every)  # a chunk ends at each log point
-            order = (
-                np.stack([rng.permutation(n) for _ in range(k)]) if size < n else np.zeros((1, 1), np.int64)
-            )
-            losses = np.empty(k)
+                k = min(k, log_every - kept % log_every)  # a chunk ends at each log point
+            order = np.stack([rng.permutation(n) for _ in range(k)]) if size < n else no_order
             start = time.perf_counter()
             result = kernel["train"](
                 theta.ctypes.data, X.ctypes.data, Y.ctypes.data, n, size, order.ctypes.data, k, code,
-                numbers.ctypes.data, moments.ctypes.data, t.ctypes.data, losses.ctypes.data, work.ctypes.data,
+                numbers.ctypes.data, moments.ctypes.data, t.ctypes.data, losses.ctypes.data + 8 * kept,
+                work.ctypes.data,
             )  # fmt: skip
             if result < 0:
-                good = -result - 1
-                history.extend(losses[:good].tolist())
+                good = kept - result - 1
                 raise Diverged(
-                    f"training diverged at epoch {done + good + 1} (loss {float(losses[good])}); "
+                    f"training diverged at epoch {good + 1} (loss {float(losses[good])}); "
                     "lower --lr or use --optimizer adam",
                     params,
-                    done + good,
+                    good,
                 )
             last_good[...] = theta
-            history.extend(losses.tolist())
-            kept = len(history)
+            kept += k
             if time.perf_counter() - start < 0.02:
                 chunk = min(2 * chunk, 1 << 20)  # about 20 ms a call: Ctrl-C stays prompt
-            epoch = len(history)
-            if log is not None and log_every and (epoch % log_every == 0 or epoch == epochs):
-                log(epoch, history[-1])
+            if log is not None and log_every and (kept % log_every == 0 or kept == epochs):
+                log(kept, float(losses[kept - 1]))
     except KeyboardInterrupt:
         theta[...] = last_good
-        del history[kept:]
-        raise Interrupted(params, len(history), history) from None
+        history = losses[:kept].tolist()
+        raise Interrupted(params, kept, history) from None
+    history = losses.tolist()
     return params, history
