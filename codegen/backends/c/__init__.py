@@ -11,6 +11,7 @@ says so (C_SOURCE is None).
 from __future__ import annotations
 
 import functools
+import textwrap
 from pathlib import Path
 
 from ...module import choose_style
@@ -18,6 +19,10 @@ from ...module import render_module as render_numpy
 from .kernel import c_source
 
 RUNTIME = Path(__file__).with_name("runtime.py")
+# the row kernel holds one accumulator per parameter: past a few hundred, gcc takes seconds to
+# minutes and the code is slower than the twin's matmuls (12-20-3 forced elementwise: 7 s to
+# compile, 0.86x the matrix NumPy module; 64-32-10: 200 s, 0.15x)
+KERNEL_MAX_PARAMS = 400
 MARKER = "# ---- symprop runtime: cbackend ----\n"
 MAIN = '\n\nif __name__ == "__main__":\n'
 
@@ -39,12 +44,17 @@ def c_literal(text: str | None) -> str:
 
 def render_module(d, style: str = "auto", dtype: str = "float64", source: str = "") -> str:
     twin = render_numpy(d, style, dtype, source)
-    kernel, prefix = c_source(d, dtype, source) if choose_style(d, style) == "elementwise" else (None, "")
+    chosen = choose_style(d, style)
+    small = d.spec.n_params <= KERNEL_MAX_PARAMS
+    kernel, prefix = c_source(d, dtype, source) if chosen == "elementwise" and small else (None, "")
     if kernel is None:
-        note = (
-            "Backend: c. Wide layers (this matrix style) keep the NumPy twin's BLAS matmuls, the\n"
-            "kernel here: no C is compiled and the module runs as its NumPy twin.\n"
+        why = (
+            "Wide layers (this matrix style) keep the NumPy twin's BLAS matmuls, the kernel here"
+            if chosen == "matrix"
+            else f"Over {KERNEL_MAX_PARAMS} parameters a per-row C kernel is slower than NumPy"
         )
+        note = textwrap.fill(f"Backend: c. {why}: no C is compiled, the module runs as its NumPy twin.", 95)
+        note += "\n"
     else:
         note = (
             "Backend: c. value_and_gradients, gradients and train run a C kernel printed from the\n"
