@@ -224,3 +224,44 @@ def test_c_comment_cannot_end_or_splice_a_comment():
         out = c_comment(text)
         assert "*/" not in out and "/*" not in out and "??" not in out
         assert len(out.splitlines()) == 1 and out.isprintable()
+
+
+def test_ctrl_c_keeps_the_last_finished_epoch(tmp_path):
+    import os
+    import signal
+
+    c, n = pair(tmp_path, COMBOS[0])
+    X, Y = data(c, 40, seed=3)
+
+    def ctrl_c(epoch, value):
+        if epoch == 20:
+            os.kill(os.getpid(), signal.SIGINT)
+
+    got = []
+    for m in (c, n):
+        with pytest.raises(m.Interrupted) as err:
+            m.train(X, Y, epochs=10_000, lr=0.5, log=ctrl_c, log_every=10)
+        got.append(err.value)
+    assert got[0].epoch == got[1].epoch == 20 and len(got[0].history) == 20
+    assert np.allclose(got[0].history, got[1].history, rtol=1e-12)
+    a, b = flat(c, got[0].params), flat(n, got[1].params)
+    assert np.abs(a - b).max() <= 1e-12 * np.abs(b).max()
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_ctrl_c_during_a_chunk_keeps_a_consistent_epoch(tmp_path):
+    import os
+    import signal
+    import threading
+
+    c, _ = pair(tmp_path, COMBOS[0])
+    X, Y = data(c, 40, seed=3)
+    timer = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
+    timer.start()
+    with pytest.raises(c.Interrupted) as err:
+        c.train(X, Y, epochs=50_000_000, lr=0.5)
+    timer.join()
+    stopped = err.value
+    assert 0 < stopped.epoch == len(stopped.history) < 50_000_000
+    again, history = c.train(X, Y, epochs=stopped.epoch, lr=0.5)  # the same epochs, uninterrupted
+    assert np.array_equal(flat(c, stopped.params), flat(c, again)) and history == stopped.history

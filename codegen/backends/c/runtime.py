@@ -15,6 +15,7 @@ for the twin. Only the standard library, NumPy and ctypes.
 # ---- symprop runtime: stub ----
 # What the generated module defines above this part (its NumPy twin and the kernel's text).
 import os
+import signal
 import sys
 
 import numpy as np
@@ -227,6 +228,25 @@ def _bind(path):
     return {"value_and_gradients": vag, "train": train_c, "path": path}
 
 
+def _hold_ctrl_c():
+    """While the kernel runs a chunk, Ctrl-C only raises a flag, [True], seen between chunks: so
+    every epoch of a chunk that finished is kept. [] when Python's own handler is not the one
+    in place (another thread, or a handler of the caller's), which is then left alone."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return []
+    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        return []
+    flag = [False]
+
+    def handler(signum, frame):
+        flag[0] = True
+
+    signal.signal(signal.SIGINT, handler)
+    return flag
+
+
 def _rows(A):
     return np.ascontiguousarray(A, DTYPE)
 
@@ -265,7 +285,7 @@ def train(  # type: ignore[no-redef]  # the C-backed twin
     The NumPy twin's `train` (same arguments, same minibatch order, the same trajectory to
     rounding), with the epochs run by the compiled kernel a chunk at a time: between chunks
     Python logs progress and sees Ctrl-C. Raises Diverged (with the last good params) on NaN or
-    inf, and Interrupted (with the params of the last finished chunk of epochs) on Ctrl-C.
+    inf, and Interrupted (with the params of the last finished epoch) on Ctrl-C.
     """
     import time
 
@@ -294,8 +314,11 @@ def train(  # type: ignore[no-redef]  # the C-backed twin
     no_order = np.zeros(1, np.int64)
     code = ("sgd", "momentum", "adam").index(state["optimizer"])
     chunk = 16
+    stop = _hold_ctrl_c()
     try:
         while kept < epochs:
+            if stop and stop[0]:
+                raise KeyboardInterrupt
             k = min(chunk, epochs - kept)
             if log is not None and log_every:
                 k = min(k, log_every - kept % log_every)  # a chunk ends at each log point
@@ -324,5 +347,8 @@ def train(  # type: ignore[no-redef]  # the C-backed twin
         theta[...] = last_good
         history = losses[:kept].tolist()
         raise Interrupted(params, kept, history) from None
+    finally:
+        if stop:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
     history = losses.tolist()
     return params, history
