@@ -17,8 +17,8 @@ _COUNT = itertools.count()
 
 
 @functools.cache
-def derivation(arch, activation, loss, naming="layered"):
-    return derive(network(arch, activation, loss, naming=naming))
+def derivation(arch, activation, loss, naming="layered", shared_bias=False):
+    return derive(network(arch, activation, loss, naming=naming, shared_bias=shared_bias))
 
 
 def import_text(text: str, folder: Path, stem: str):
