@@ -164,13 +164,47 @@ def test_finite_for_z_up_to_1e4(tmp_path, combo):
     assert np.isfinite(L) and np.isfinite(flat(c, g)).all()
 
 
-def test_matrix_style_keeps_the_numpy_path(tmp_path, capsys):
+MATRIX = [  # wide layers: the twin's matmuls, each activation's f and f′ in one C pass
+    ("12-20-6-3", "sigmoid,tanh,sigmoid", "bce", "layered"),
+    ("12-20-6-2", "leaky_relu,softplus,identity", "mse", "layered"),
+]
+
+
+@pytest.mark.parametrize("combo", MATRIX, ids=lambda c: c[1])
+def test_matrix_style_runs_the_activations_in_c(tmp_path, capsys, combo):
+    c, n = pair(tmp_path, combo)
+    assert c.STYLE == "matrix" and c.C_FWD and c.C_SOURCE is not None
+    params = n.init_params(1)
+    for rows in (1, 64, 301):
+        X, Y = data(c, rows)
+        Lc, gc = c.value_and_gradients(params, X, Y)
+        Ln, gn = n.value_and_gradients(params, X, Y)
+        assert abs(Lc - Ln) <= 1e-12 * abs(Ln)
+        assert relative(flat(c, gc), flat(n, gn)).max() <= 1e-12
+    assert set(c._c_kernel()) == set(c.C_FWD) | {"path"}  # the C activations ran
+    z = np.linspace(-1e4, 1e4, 101).reshape(1, -1)  # f and f′ stay finite at |z| = 1e4
+    for name in c.C_FWD:
+        a, d = getattr(c, f"_{name}_fwd")(z.copy())
+        assert np.isfinite(a).all() and np.isfinite(d).all()
+    assert capsys.readouterr().err == ""
+
+
+def test_matrix_style_keeps_numpy_where_c_does_not_win(tmp_path, capsys):
     c, n = pair(tmp_path, ("12-20-3", "relu", "cce", "layered"))
-    assert c.STYLE == "matrix" and c.C_SOURCE is None
+    assert c.STYLE == "matrix" and c.C_SOURCE is None and not c.C_FWD
     params = n.init_params(1)
     X, Y = data(c, 64)
     assert np.array_equal(flat(c, c.gradients(params, X, Y)), flat(n, n.gradients(params, X, Y)))
     assert capsys.readouterr().err == ""
+
+
+def test_matrix_style_float32(tmp_path):
+    c, n = pair(tmp_path, MATRIX[0], dtype="float32")
+    assert c.C_FWD == ("sigmoid",)  # float32 tanh: NumPy's is faster
+    params = n.init_params(1)
+    X, Y = data(c, 256)
+    gc, gn = flat(c, c.gradients(params, X, Y)), flat(n, n.gradients(params, X, Y))
+    assert np.abs(gc - gn).max() <= 2e-4 * np.abs(gn).max() and c._c_kernel() is not None
 
 
 @pytest.mark.parametrize("dtype", ["float64", "float32"])

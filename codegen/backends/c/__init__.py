@@ -4,8 +4,8 @@
 `__main__` line, the kernel's C source as a string (kernel.py), and the loader and C-backed
 `value_and_gradients` / `train` (runtime.py, included verbatim). The kernel is the elementwise
 plan in C (narrow nets: one fused pass over the rows, a whole training loop per call). Wide nets
-(matrix style) keep the twin's BLAS path: NumPy's matmul is the kernel there, and the module
-says so (C_SOURCE is None).
+(matrix style) keep the twin's BLAS matmuls, and only each activation's in-place f(z), f'(z)
+(the twin's `_<name>_fwd`) runs in C, one pass instead of NumPy's several.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ...module import choose_style
 from ...module import render_module as render_numpy
-from .kernel import c_source
+from .kernel import c_source, matrix_source
 
 RUNTIME = Path(__file__).with_name("runtime.py")
 # the row kernel holds one accumulator per parameter: past a few hundred, gcc takes seconds to
@@ -45,17 +45,11 @@ def c_literal(text: str | None) -> str:
 def render_module(d, style: str = "auto", dtype: str = "float64", source: str = "") -> str:
     twin = render_numpy(d, style, dtype, source)
     chosen = choose_style(d, style)
-    small = d.spec.n_params <= KERNEL_MAX_PARAMS
-    kernel, prefix = c_source(d, dtype, source) if chosen == "elementwise" and small else (None, "")
-    if kernel is None:
-        why = (
-            "Wide layers (this matrix style) keep the NumPy twin's BLAS matmuls, the kernel here"
-            if chosen == "matrix"
-            else f"Over {KERNEL_MAX_PARAMS} parameters a per-row C kernel is slower than NumPy"
-        )
-        note = textwrap.fill(f"Backend: c. {why}: no C is compiled, the module runs as its NumPy twin.", 95)
-        note += "\n"
-    else:
+    fwd: tuple[str, ...]
+    kernel: str | None = None
+    prefix, fwd = "", ()
+    if chosen == "elementwise" and d.spec.n_params <= KERNEL_MAX_PARAMS:
+        kernel, prefix = c_source(d, dtype, source)
         note = (
             "Backend: c. value_and_gradients, gradients and train run a C kernel printed from the\n"
             "same Derivation (C_SOURCE below), compiled on first use with the system C compiler\n"
@@ -63,6 +57,26 @@ def render_module(d, style: str = "auto", dtype: str = "float64", source: str = 
             "~/.cache/symprop) keyed by its hash; without a compiler it says so in one line and runs\n"
             "its NumPy twin (the functions _numpy_*; SYMPROP_NO_C=1 asks for the twin).\n"
         )
+    elif chosen == "matrix" and (found := matrix_source(d, dtype)) is not None:
+        kernel, prefix, fwd = found
+        note = textwrap.fill(
+            "Backend: c. Wide layers (this matrix style) keep the NumPy twin's BLAS matmuls; each "
+            f"activation's f(z) and f'(z) ({', '.join(f'_{n}_fwd' for n in fwd)}) run in one C pass "
+            "(C_SOURCE below), compiled on first use with the system C compiler into a cache keyed "
+            "by its hash; without a compiler it says so in one line and the twin's NumPy runs "
+            "(SYMPROP_NO_C=1 asks for it).",
+            95,
+        )
+        note += "\n"
+    else:
+        why = (
+            "Wide layers (this matrix style) keep the NumPy twin's BLAS matmuls, and its activations "
+            "are as fast in NumPy (see kernel.C_ACTIVATIONS)"
+            if chosen == "matrix"
+            else f"Over {KERNEL_MAX_PARAMS} parameters a per-row C kernel is slower than NumPy"
+        )
+        note = textwrap.fill(f"Backend: c. {why}: no C is compiled, the module runs as its NumPy twin.", 95)
+        note += "\n"
     head, sep, rest = twin.partition("\nContract (")
     assert sep, "the NumPy module's docstring changed: update codegen/backends/c"
     text = head.replace("network with NumPy alone.", "network with compiled C (and its NumPy twin).", 1)
@@ -72,6 +86,7 @@ def render_module(d, style: str = "auto", dtype: str = "float64", source: str = 
     block = (
         "\n\n# ---- the --backend c kernel: its C source, the loader, the C-backed functions ----\n"
         f"C_SOURCE = {c_literal(kernel)}\n"
-        f"C_PREFIX = {prefix!r}\n\n\n" + runtime_part()
+        f"C_PREFIX = {prefix!r}\n"
+        f"C_FWD = {fwd!r}  # activations whose _<name>_fwd runs in C (matrix style)\n\n\n" + runtime_part()
     )
     return body + block + main + tail

@@ -39,6 +39,7 @@ from ...module.runtime.train import (
 
 C_SOURCE: str | None = None
 C_PREFIX = ""
+C_FWD: tuple[str, ...] = ()
 
 
 # ---- symprop runtime: cbackend ----
@@ -215,17 +216,41 @@ def _compile_error(compiler, code, stderr):
 def _bind(path):
     import ctypes
 
+    p, i64 = ctypes.c_void_p, ctypes.c_int64
     try:
         lib = ctypes.CDLL(path)  # RTLD_LOCAL: its names never bind another library's
+        if C_FWD:  # matrix style: the activations only
+            out = {name: getattr(lib, f"{C_PREFIX}{name}_fwd") for name in C_FWD}
+            for function in out.values():
+                function.argtypes, function.restype = [p, p, i64], None
+            return {**out, "path": path}
         vag = getattr(lib, C_PREFIX + "value_and_gradients")
         train_c = getattr(lib, C_PREFIX + "train")
     except (OSError, AttributeError) as err:
         raise _NoKernel(f"cannot load {path} ({err})") from None
-    p, i64 = ctypes.c_void_p, ctypes.c_int64
     vag.argtypes, vag.restype = [p, p, p, i64, p], ctypes.c_double
     train_c.argtypes = [p, p, p, i64, i64, p, i64, ctypes.c_int32, p, p, p, p, p]
     train_c.restype = i64
     return {"value_and_gradients": vag, "train": train_c, "path": path}
+
+
+def _c_fwd(name, numpy_fwd):
+    """The twin's `_<name>_fwd(z)` (z <- f(z); returns (z, f'(z))) as one C pass over z."""
+
+    def fwd(z):
+        kernel = _c_kernel()
+        if kernel is None or z.dtype != DTYPE or not z.flags.c_contiguous or not z.flags.writeable:
+            return numpy_fwd(z)
+        d = np.empty_like(z)
+        kernel[name](z.ctypes.data, d.ctypes.data, z.size)
+        return z, d
+
+    fwd.__doc__ = numpy_fwd.__doc__
+    return fwd
+
+
+for _name in C_FWD:
+    globals()[f"_{_name}_fwd"] = _c_fwd(_name, globals()[f"_{_name}_fwd"])
 
 
 def _hold_ctrl_c():
@@ -255,7 +280,7 @@ def value_and_gradients(params, X, Y):  # type: ignore[no-redef]  # the C-backed
     """(loss, gradients): the compiled kernel's one fused pass over the rows (the NumPy twin's
     `_numpy_value_and_gradients` without a kernel)."""
     kernel = _c_kernel()
-    if kernel is None:
+    if kernel is None or C_FWD:  # matrix style: the twin's, its activations in C
         return _numpy_value_and_gradients(params, X, Y)
     if X.ndim != 2 or Y.ndim != 2 or X.shape[1] != N_IN or Y.shape != (len(X), N_OUT) or not len(X):
         raise ValueError(_shape_problem(X, Y))  # shapes only: the targets are checked by train
@@ -290,7 +315,7 @@ def train(  # type: ignore[no-redef]  # the C-backed twin
     import time
 
     kernel = _c_kernel()
-    if kernel is None:
+    if kernel is None or C_FWD:
         return _numpy_train(
             X, Y, epochs, batch_size, lr, optimizer, seed, weight_decay, params, log, log_every, **hyper
         )
