@@ -377,3 +377,7 @@ def train(  # type: ignore[no-redef]  # the C-backed twin
             signal.signal(signal.SIGINT, signal.default_int_handler)
     history = losses.tolist()
     return params, history
+
+
+if C_SOURCE is None or C_FWD:  # no row kernel: the twin's own functions, not even a wrapper
+    value_and_gradients, train = _numpy_value_and_gradients, _numpy_train
