@@ -124,8 +124,10 @@ def test_float32_close_at_float32_precision(tmp_path, combo):
 def test_training_follows_the_numpy_trajectory(tmp_path, optimizer):
     c, n = pair(tmp_path, COMBOS[0])
     X, Y = data(c, 40, seed=7)
-    for batch in (None, 7):  # full batch; minibatches in the order the same generator draws
+    start = {key: value.astype(np.float32) for key, value in n.init_params(9).items()}  # any dtype
+    for batch, given in ((None, None), (7, None), (None, start)):  # minibatches: the twin's order
         kw = dict(epochs=300, lr=0.5, optimizer=optimizer, batch_size=batch, seed=4, weight_decay=1e-3)
+        kw["params"] = given
         pc, hc = c.train(X, Y, **kw)
         pn, hn = n.train(X, Y, **kw)
         assert len(hc) == len(hn) == 300

@@ -101,17 +101,21 @@ def _attempts():
 
 
 def _cpu():
-    """What -march=native compiled for: the CPU's flags (a cache shared by two machines)."""
+    """What -march=native compiled for: the first CPU's model and flags (a cache folder may be
+    shared by machines, or a VM may hide some of its CPU's instructions)."""
     import platform
 
+    lines = []
     try:
         with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as handle:
             for line in handle:
-                if line.startswith(("flags", "Features", "model name")):
-                    return line
+                if not line.strip():
+                    break
+                if line.startswith(("model name", "flags", "Features", "CPU part")):
+                    lines.append(line.strip())
     except OSError:
         pass
-    return platform.processor() or platform.machine()
+    return "\n".join(lines) or platform.processor() or platform.machine()
 
 
 def _cache_dir():
@@ -323,7 +327,7 @@ def train(  # type: ignore[no-redef]  # the C-backed twin
         raise ValueError(f"epochs={epochs!r} is not a whole number >= 1")
     X, Y = _rows(X), _rows(Y)
     _check_data(X, Y)
-    params = init_params(seed) if params is None else _unflatten(_flat(params)[0].copy())
+    params = init_params(seed) if params is None else _unflatten(np.array(_flat(params)[0], DTYPE))
     state = init_state(optimizer, lr, weight_decay, **hyper)
     rng = np.random.default_rng(seed)
     n = X.shape[0]
