@@ -71,7 +71,7 @@ def render_module(d, style: str = "auto", dtype: str = "float64", source: str = 
     else:
         why = (
             "Wide layers (this matrix style) keep the NumPy twin's BLAS matmuls, and its activations "
-            "are as fast in NumPy (see kernel.C_ACTIVATIONS)"
+            "are as fast in NumPy (the activation table's c_matrix)"
             if chosen == "matrix"
             else f"Over {KERNEL_MAX_PARAMS} parameters a per-row C kernel is slower than NumPy"
         )

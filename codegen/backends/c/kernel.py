@@ -181,16 +181,6 @@ def c_source(d, dtype: str = "float64", source: str = "") -> tuple[str, str]:
     return f"{api}\n{text}\n", prefix
 
 
-# the activations whose one C pass beats the twin's NumPy passes (256x128 arrays, CPU time, best
-# of 7; float32 / float64): sigmoid 1.67x / 1.62x, softplus 1.36x / 1.37x, tanh 0.57x (NumPy's
-# float32 tanh is one vectorised loop) / 1.10x, leaky_relu 1.01x / 1.39x, relu about 1.2x of a
-# pass that costs 1% of a 784-128-10 step, lost in the call. The others keep NumPy.
-C_ACTIVATIONS = {
-    "float32": ("sigmoid", "softplus"),
-    "float64": ("sigmoid", "softplus", "tanh", "leaky_relu"),
-}
-
-
 def matrix_source(d, dtype: str = "float64") -> tuple[str, str, tuple[str, ...]] | None:
     """The matrix style's C: for each built-in activation the NumPy twin computes with an
     in-place `_<name>_fwd(z)` (the table's `numpy_matrix`), `<prefix><name>_fwd(z, d, n)`: z <-
@@ -202,7 +192,7 @@ def matrix_source(d, dtype: str = "float64") -> tuple[str, str, tuple[str, ...]]
     rules = {
         rule.name: rule
         for rule in d.spec.activations
-        if rule.numpy_matrix and rule.elementwise and rule.name in C_ACTIVATIONS[dtype]
+        if rule.numpy_matrix and rule.elementwise and dtype in rule.c_matrix
     }
     functions = []
     for rule in rules.values():
