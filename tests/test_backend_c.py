@@ -323,3 +323,24 @@ def test_ctrl_c_during_a_chunk_keeps_a_consistent_epoch(tmp_path):
     assert 0 < stopped.epoch == len(stopped.history) < 50_000_000
     again, history = c.train(X, Y, epochs=stopped.epoch, lr=0.5)  # the same epochs, uninterrupted
     assert np.array_equal(flat(c, stopped.params), flat(c, again)) and history == stopped.history
+
+
+def test_generated_module_passes_ruff(tmp_path):
+    """The module, its runtime part and the C in its string stay within the NumPy module's rules
+    (100 columns: the C's long lines are broken between tokens, its pragmas with backslashes)."""
+    import sys
+
+    nets = [  # the NumPy module's own lint test's nets (the twin's text must pass too)
+        (COMBOS[0], "auto"),
+        (("3-4-4-2", "tanh", "cce", "layered"), "auto"),
+        (("2-3-1", "sigmoid", "half_se", "layered"), "matrix"),  # sigmoid in C
+    ]
+    for k, (combo, style) in enumerate(nets):
+        (tmp_path / f"m{k}.py").write_text(render_c(derivation(*combo), style), encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--isolated", "--line-length", "100"]
+        + ["--select", "E,F,W,B,I", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stdout

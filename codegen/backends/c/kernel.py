@@ -11,6 +11,7 @@ libmvec's exp. Each delta and gradient line carries the sheet's label as a comme
 from __future__ import annotations
 
 import hashlib
+import textwrap
 
 import sympy as sp
 
@@ -48,7 +49,9 @@ def row_body(d, p: CPrinter) -> tuple[list[str], list[tuple[sp.Symbol, str]]]:
         rule = spec.activations[eq.layer - 1]
         lhs = code(eq.lhs)
         if eq.terms:
-            out.append(f"const real {lhs} = {' + '.join(code(t.xreplace(reuse)) for t in eq.terms)};")
+            out.append(
+                f"const real {lhs} = {' + '.join(code(t.xreplace(reuse)) for t in eq.terms)};"
+            )
         elif rule.c_pair and (eq.layer < spec.depth or how != "delta_out"):
             reuse[eq.rhs] = eq.lhs
             z = eq.rhs.args[0]
@@ -74,7 +77,8 @@ def row_body(d, p: CPrinter) -> tuple[list[str], list[tuple[sp.Symbol, str]]]:
     # the loss and the output deltas: one cse over both (they share out - y)
     forwards = d.of_kind("forward")[-len(d.outputs) :]
     logits = [
-        eq.rhs.args[int(eq.rhs.args[0])] if not top.elementwise else _z_of(d, eq.lhs) for eq in forwards
+        eq.rhs.args[int(eq.rhs.args[0])] if not top.elementwise else _z_of(d, eq.lhs)
+        for eq in forwards
     ]
     items, notes = [], []
     scale = sp.Rational(1, spec.sizes[-1]) if spec.loss.mean_over_outputs else 1
@@ -82,11 +86,15 @@ def row_body(d, p: CPrinter) -> tuple[list[str], list[tuple[sp.Symbol, str]]]:
         s = "" if scale == 1 else f" * {code(scale)}"
         for k, (z, y) in enumerate(zip(logits, d.targets)):
             term = spec.loss.c_logits.format(z=code(z), y=code(y), lse="lse")
-            out.append(("/* loss, from the logits */\n" if k == 0 else "") + f"L += ({term}) * inv_n{s};")
+            out.append(
+                ("/* loss, from the logits */\n" if k == 0 else "") + f"L += ({term}) * inv_n{s};"
+            )
     else:
         items.append((sp.Symbol("L"), batch_sum(d["L"].rhs) * INV_N))
         notes.append("loss")
-    for eq, o, y in zip([e for e in d.of_kind("delta") if e.layer == spec.depth], d.outputs, d.targets):
+    for eq, o, y in zip(
+        [e for e in d.of_kind("delta") if e.layer == spec.depth], d.outputs, d.targets
+    ):
         z = _z_of(d, o)
         rhs = dexpr.xreplace({d.out: o, d.y: y, d.z: z}) if dexpr is not None else eq.compact
         if z in primes:
@@ -114,10 +122,46 @@ def row_body(d, p: CPrinter) -> tuple[list[str], list[tuple[sp.Symbol, str]]]:
         eq = d.gradient(param)
         acc = code(eq.lhs)
         term = code(batch_sum(eq.compact.xreplace(reuse)))
-        out.append(f"/* {c_comment(f'{eq.name}: {uni.doprint(eq.lhs)} = {uni.doprint(eq.compact)}')} */")
+        out.append(comment(f"{eq.name}: {uni.doprint(eq.lhs)} = {uni.doprint(eq.compact)}", 8))
         out.append(f"{acc} += {term};")
         accumulators.append((param, acc))
     return out, accumulators
+
+
+WIDTH = 99  # the kernel's lines stay within the generated module's 100 columns
+
+
+def comment(text: str, indent: int) -> str:
+    """A C comment of user-derived text (escaped), wrapped to WIDTH; lines after the first are
+    indented by the caller's joining (each line of a body gets the same indent)."""
+    lines = textwrap.wrap(c_comment(text), WIDTH - indent - 6, break_long_words=True)
+    return "/* " + "\n   ".join(lines) + " */"
+
+
+def pragma(text: str) -> str:
+    """A long #pragma continued over lines with backslashes (at top-level commas)."""
+    lines = textwrap.wrap(text, WIDTH - 2, subsequent_indent="    ", break_long_words=False)
+    return " \\\n".join(lines)
+
+
+def fit(text: str) -> str:
+    """Every code line of a C text within WIDTH: a longer one is broken at spaces (between tokens:
+    the kernel has no string literals), its continuation indented 4 more."""
+    out = []
+    for line in text.split("\n"):
+        if len(line) <= WIDTH or line.lstrip().startswith(("/*", "#")):
+            out.append(line)
+            continue
+        pad = " " * (len(line) - len(line.lstrip()))
+        out += textwrap.wrap(
+            line.strip(),
+            WIDTH,
+            initial_indent=pad,
+            subsequent_indent=pad + "    ",
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+    return "\n".join(out)
 
 
 def _z_of(d, out):
@@ -133,7 +177,7 @@ def _cse(p: CPrinter, items, notes, prefix) -> list[str]:
     )
     out = [f"const real {p.doprint(t)} = {p.doprint(v)};" for t, v in temps]
     for (lhs, _), rhs, note in zip(items, reduced, notes):
-        out.append(f"/* {c_comment(note)} */")
+        out.append(comment(note, 8))
         if lhs == sp.Symbol("L"):
             out.append(f"L += {p.doprint(rhs)};")
         else:
@@ -158,10 +202,12 @@ def c_source(d, dtype: str = "float64", source: str = "") -> tuple[str, str]:
     pass_fn = "\n\n".join(loops) + "\n\n" + PASS
     header = "\n".join(
         [
-            f"/* The --backend c kernel of a {c_comment(d.spec.arch)} network: "
-            f"{c_comment(d.spec.describe())}.",
-            "   Printed by symprop from the exact chain-rule Derivation (regenerate rather than edit);",
-            "   each delta and gradient line carries the sheet's label. */",
+            comment(
+                f"The --backend c kernel of a {d.spec.arch} network: {d.spec.describe()}. "
+                "Printed by symprop from the exact chain-rule Derivation (regenerate rather "
+                "than edit); each delta and gradient line carries the sheet's label.",
+                0,
+            ),
             f"#define SP_FLOAT32 {int(dtype == 'float32')}",
             f"#define N_IN {d.spec.sizes[0]}",
             f"#define N_OUT {d.spec.sizes[-1]}",
@@ -176,6 +222,7 @@ def c_source(d, dtype: str = "float64", source: str = "") -> tuple[str, str]:
     text = "\n\n".join(
         x for x in (header, PRELUDE.rstrip(), helpers, decay_line, pass_fn, TRAIN.strip()) if x
     )
+    text = fit(text)
     prefix = "symprop_" + hashlib.sha256(text.encode()).hexdigest()[:16] + "_"
     api = f"#define SP_API(name) {prefix}##name"
     return f"{api}\n{text}\n", prefix
@@ -231,13 +278,19 @@ def matrix_source(d, dtype: str = "float64") -> tuple[str, str, tuple[str, ...]]
         return None
     header = "\n".join(
         [
-            f"/* The --backend c activations of a {c_comment(d.spec.arch)} network (matrix style: the",
-            "   matmuls stay NumPy's BLAS): f(z) and f'(z) in one pass. Printed by symprop. */",
+            comment(
+                f"The --backend c activations of a {d.spec.arch} network (matrix style: the "
+                "matmuls stay NumPy's BLAS): f(z) and f'(z) in one pass. Printed by symprop.",
+                0,
+            ),
             f"#define SP_FLOAT32 {int(dtype == 'float32')}",
         ]
     )
     helpers = "\n".join(p.signatures) + "\n\n" + "\n\n".join(p.helpers.values())
-    text = "\n\n".join(x for x in (header, PRELUDE.rstrip(), helpers, "\n\n".join(functions)) if x.strip())
+    text = "\n\n".join(
+        x for x in (header, PRELUDE.rstrip(), helpers, "\n\n".join(functions)) if x.strip()
+    )
+    text = fit(text)
     prefix = "symprop_" + hashlib.sha256(text.encode()).hexdigest()[:16] + "_"
     return f"#define SP_API(name) {prefix}##name\n{text}\n", prefix, tuple(rules)
 
@@ -272,7 +325,7 @@ def _loop_fn(name: str, simdlen: str, unpack: list[str], accs: list[str], loop: 
             "    const real inv_n = (real)(1.0 / (double)n);",
             "    real L = 0;",
             *[f"    real {a} = 0;" for a in accs],
-            f"#pragma omp simd{simdlen} reduction(+ : L, {', '.join(accs)})",
+            pragma(f"#pragma omp simd{simdlen} reduction(+ : L, {', '.join(accs)})"),
             "    for (int64_t r = 0; r < n; ++r) {",
             loop,
             "    }",

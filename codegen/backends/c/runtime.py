@@ -78,12 +78,16 @@ def _compiler():
     if shutil.which(command[0]) is None:
         raise _NoKernel(f"C compiler {command[0]!r} (CC) not found")
     try:
-        run = subprocess.run(command + ["--version"], capture_output=True, text=True, timeout=60)
+        run = subprocess.run(
+            command + ["--version"], capture_output=True, text=True, timeout=60, check=False
+        )
     except (OSError, subprocess.SubprocessError) as err:
         raise _NoKernel(f"C compiler {command[0]!r} does not run ({err})") from None
     lines = (run.stdout or run.stderr).strip().splitlines()
     if run.returncode != 0 or not lines:
-        raise _NoKernel(f"C compiler {command[0]!r} does not run (`--version` exit {run.returncode})")
+        raise _NoKernel(
+            f"C compiler {command[0]!r} does not run (`--version` exit {run.returncode})"
+        )
     return command, lines[0]
 
 
@@ -148,7 +152,9 @@ def _load_kernel():
             good = False
         if good:
             return _bind(library)
-        print(f"symprop: {library} does not match its checksum; compiling it again", file=sys.stderr)
+        print(
+            f"symprop: {library} does not match its checksum; compiling it again", file=sys.stderr
+        )
     try:
         os.makedirs(folder, exist_ok=True)
         probe = os.path.join(folder, f".probe.{os.getpid()}")
@@ -164,7 +170,10 @@ def _load_kernel():
             file=sys.stderr,
         )
         folder = tempfile.mkdtemp(prefix="symprop-")
-        library, sidecar = os.path.join(folder, f"{key}.so"), os.path.join(folder, f"{key}.so.sha256")
+        library, sidecar = (
+            os.path.join(folder, f"{key}.so"),
+            os.path.join(folder, f"{key}.so.sha256"),
+        )
     data = _compile(command, attempts, folder, key)
     tmp = f"{library}.{os.getpid()}.tmp"
     with open(tmp, "wb") as handle:
@@ -193,6 +202,7 @@ def _compile(command, attempts, folder, key):
                     capture_output=True,
                     text=True,
                     timeout=600,
+                    check=False,
                 )
             except (OSError, subprocess.SubprocessError) as err:
                 raise _NoKernel(f"C compiler {command[0]!r} failed to run ({err})") from None
@@ -212,7 +222,9 @@ def _compile_error(compiler, code, stderr):
             number = int(found.group(1))
             lines = C_SOURCE.splitlines()
             text = lines[number - 1].strip() if 0 < number <= len(lines) else ""
-            return f"C compile error at line {number} of the kernel ({text[:80]!r}): {found.group(2)}"
+            return (
+                f"C compile error at line {number} of the kernel ({text[:80]!r}): {found.group(2)}"
+            )
     first = next((line.strip() for line in stderr.splitlines() if line.strip()), "no message")
     return f"C compiler {compiler!r} failed (exit {code}): {first[:160]}"
 
@@ -291,7 +303,9 @@ def value_and_gradients(params, X, Y):  # type: ignore[no-redef]  # the C-backed
     theta = _rows(_flat(params)[0])
     X, Y = _rows(X), _rows(Y)
     g = np.empty(N_PARAMS, DTYPE)
-    L = kernel["value_and_gradients"](theta.ctypes.data, X.ctypes.data, Y.ctypes.data, len(X), g.ctypes.data)
+    L = kernel["value_and_gradients"](
+        theta.ctypes.data, X.ctypes.data, Y.ctypes.data, len(X), g.ctypes.data
+    )
     return float(L), _unflatten(g)
 
 
@@ -321,7 +335,18 @@ def train(  # type: ignore[no-redef]  # the C-backed twin
     kernel = _c_kernel()
     if kernel is None or C_FWD:
         return _numpy_train(
-            X, Y, epochs, batch_size, lr, optimizer, seed, weight_decay, params, log, log_every, **hyper
+            X,
+            Y,
+            epochs,
+            batch_size,
+            lr,
+            optimizer,
+            seed,
+            weight_decay,
+            params,
+            log,
+            log_every,
+            **hyper,
         )
     if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)) or epochs < 1:
         raise ValueError(f"epochs={epochs!r} is not a whole number >= 1")
@@ -354,9 +379,9 @@ def train(  # type: ignore[no-redef]  # the C-backed twin
             order = np.stack([rng.permutation(n) for _ in range(k)]) if size < n else no_order
             start = time.perf_counter()
             result = kernel["train"](
-                theta.ctypes.data, X.ctypes.data, Y.ctypes.data, n, size, order.ctypes.data, k, code,
-                numbers.ctypes.data, moments.ctypes.data, t.ctypes.data, losses.ctypes.data + 8 * kept,
-                work.ctypes.data,
+                theta.ctypes.data, X.ctypes.data, Y.ctypes.data, n, size, order.ctypes.data, k,
+                code, numbers.ctypes.data, moments.ctypes.data, t.ctypes.data,
+                losses.ctypes.data + 8 * kept, work.ctypes.data,
             )  # fmt: skip
             if result < 0:
                 good = kept - result - 1
