@@ -226,3 +226,17 @@ def test_no_c_asks_for_the_twin(tmp_path, env, monkeypatch, capsys):
     m = seed_module(tmp_path)
     check_runs(m)
     assert m._c_kernel() is None and capsys.readouterr().err == "" and not env.exists()
+
+
+def test_command_line_without_compiler_says_one_line(tmp_path, env):
+    out = tmp_path / "train_c.py"
+    assert main(["generate", "2-3-1", "--backend", "c", "-o", str(out)]) == 0
+    run = subprocess.run(
+        [sys.executable, str(out), "--epochs", "50", "--quiet"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CC": str(tmp_path / "missing-cc")},
+    )
+    assert run.returncode == 0 and "final loss" in run.stdout
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and "missing-cc" in lines[0] and "NumPy twin" in lines[0], run.stderr
