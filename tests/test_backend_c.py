@@ -344,3 +344,14 @@ def test_generated_module_passes_ruff(tmp_path):
         text=True,
     )
     assert run.returncode == 0, run.stdout
+
+
+def test_float32_training_stays_close(tmp_path):
+    c, n = pair(tmp_path, COMBOS[0], dtype="float32")
+    X, Y = data(c, 40, seed=5)
+    for optimizer in ("sgd", "adam"):
+        kw = dict(epochs=100, lr=0.05, optimizer=optimizer, batch_size=16)
+        (pc, hc), (pn, hn) = c.train(X, Y, **kw), n.train(X, Y, **kw)
+        a, b = flat(c, pc), flat(n, pn)
+        assert pc["W1"].dtype == np.float32
+        assert np.abs(a - b).max() <= 1e-4 * np.abs(b).max() and np.allclose(hc, hn, rtol=1e-4)
