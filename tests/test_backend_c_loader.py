@@ -240,3 +240,13 @@ def test_command_line_without_compiler_says_one_line(tmp_path, env):
     assert run.returncode == 0 and "final loss" in run.stdout
     lines = run.stderr.strip().splitlines()
     assert len(lines) == 1 and "missing-cc" in lines[0] and "NumPy twin" in lines[0], run.stderr
+
+
+def test_cache_writable_by_others_is_not_trusted(tmp_path, env, capsys):
+    fill_cache(tmp_path)  # a good library and its checksum, in a folder anyone may now write
+    env.chmod(0o777)
+    m = seed_module(tmp_path)
+    check_runs(m)
+    line = one_line(capsys)
+    assert str(env) in line and "writable by others" in line and "for this run only" in line
+    assert not m._c_kernel()["path"].startswith(str(env))

@@ -5,9 +5,10 @@ NumPy twin: the twin's `value_and_gradients` and `train` stay as `_numpy_value_a
 and `_numpy_train`, and the names are rebound to versions that call the compiled kernel and fall
 back to the twin when there is no kernel. On first use the kernel (C_SOURCE) is compiled with
 the system C compiler (CC, else cc or gcc) into a cache directory ($SYMPROP_CACHE_DIR, else
-$XDG_CACHE_HOME/symprop, else ~/.cache/symprop) under the sha256 of the source, the compiler's
-identity, the flags and the CPU; a sidecar file holds the sha256 of the library, checked before
-every load, so a library changed on disk is never run. Any problem (no compiler, a compile
+$XDG_CACHE_HOME/symprop, else ~/.cache/symprop; made 0700, trusted only while this user's own and
+writable by no one else) under the sha256 of the source, the compiler's identity, the flags and
+the CPU; a sidecar file holds the sha256 of the library, checked before every load, so a library
+changed on disk is never run. Any problem (no compiler, a compile
 error, an unwritable cache) is one line on stderr, and the NumPy twin runs. SYMPROP_NO_C=1 asks
 for the twin. Only the standard library, NumPy and ctypes.
 """
@@ -130,6 +131,21 @@ def _cache_dir():
     return os.path.join(base, "symprop")
 
 
+def _unsafe(folder):
+    """Why libraries in `folder` may not be trusted or kept (None: made if missing, this user's
+    own, writable by no one else, so no one else can put a library or its checksum there)."""
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        info = os.stat(folder)
+    except OSError as err:
+        return f"not writable ({err.strerror or err})"
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        return "owned by another user"
+    if info.st_mode & 0o022:
+        return "writable by others"
+    return None
+
+
 def _sha256(data):
     import hashlib
 
@@ -144,7 +160,8 @@ def _load_kernel():
     folder = _cache_dir()
     library = os.path.join(folder, f"{key}.so")
     sidecar = library + ".sha256"
-    if os.path.exists(library):
+    problem = _unsafe(folder)
+    if problem is None and os.path.exists(library):
         try:
             with open(library, "rb") as handle, open(sidecar, encoding="ascii") as check:
                 good = _sha256(handle.read()) == check.read().strip()
@@ -155,25 +172,24 @@ def _load_kernel():
         print(
             f"symprop: {library} does not match its checksum; compiling it again", file=sys.stderr
         )
-    try:
-        os.makedirs(folder, exist_ok=True)
-        probe = os.path.join(folder, f".probe.{os.getpid()}")
-        with open(probe, "wb"):
-            pass
-        os.unlink(probe)
-    except OSError as err:
+    if problem is None:
+        try:
+            probe = os.path.join(folder, f".probe.{os.getpid()}")
+            with open(probe, "wb"):
+                pass
+            os.unlink(probe)
+        except OSError as err:
+            problem = f"not writable ({err.strerror or err})"
+    if problem is not None:
         import tempfile
 
         print(
-            f"symprop: cache directory {folder} is not writable ({err.strerror or err}); "
-            "compiling for this run only",
+            f"symprop: cache directory {folder} is {problem}; compiling for this run only",
             file=sys.stderr,
         )
         folder = tempfile.mkdtemp(prefix="symprop-")
-        library, sidecar = (
-            os.path.join(folder, f"{key}.so"),
-            os.path.join(folder, f"{key}.so.sha256"),
-        )
+        library = os.path.join(folder, f"{key}.so")
+        sidecar = library + ".sha256"
     data = _compile(command, attempts, folder, key)
     tmp = f"{library}.{os.getpid()}.tmp"
     with open(tmp, "wb") as handle:
