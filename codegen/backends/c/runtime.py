@@ -383,13 +383,15 @@ def train(  # type: ignore[no-redef]  # the C-backed twin
     work = np.empty(2 * N_PARAMS + (size * (N_IN + N_OUT) if size < n else 0), DTYPE)
     no_order = np.zeros(1, np.int64)
     code = ("sgd", "momentum", "adam").index(state["optimizer"])
-    chunk = 16
+    chunk = 16 if n <= 4096 else 1  # epochs per kernel call, doubled while a call is under 20 ms
     stop = _hold_ctrl_c()
     try:
         while kept < epochs:
             if stop and stop[0]:
                 raise KeyboardInterrupt
             k = min(chunk, epochs - kept)
+            if size < n:  # the permutations of a chunk: at most 2**22 indices (32 MB)
+                k = min(k, max(1, (1 << 22) // n))
             if log is not None and log_every:
                 k = min(k, log_every - kept % log_every)  # a chunk ends at each log point
             order = np.stack([rng.permutation(n) for _ in range(k)]) if size < n else no_order
