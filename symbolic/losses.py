@@ -29,6 +29,8 @@ class LossRule:
     softmax_assumption: str = ""
     numpy_logits: str = ""  # NumPy spelling of l from the logit {z}, target {y}, {lse}
     c_logits: str = ""  # the same in C (the --backend c kernel: its macros, backends/c/ctext.py)
+    # the same as SymPy, l(z, y, lse), for the other backends' printers (torch, jax)
+    logits: Callable[[sp.Expr, sp.Expr, sp.Expr], sp.Expr] | None = None
     formula_text: str = ""
     # the term as a person writes it, from the printed output and target (LaTeX); None: SymPy's
     latex_term: Callable[[str, str], str] | None = None
@@ -53,6 +55,7 @@ TABLE: dict[str, LossRule] = {
         # (log(1 + e^z) as max(z, 0) + log1p(exp(-|z|)): np.logaddexp is far slower)
         numpy_logits="np.maximum({z}, 0.0) + np.log1p(np.exp(-np.abs({z}))) - {y} * {z}",
         c_logits="SP_MAX({z}, 0) + SP_LOG1P(SP_EXP(-SP_ABS({z}))) - {y} * {z}",
+        logits=lambda z, y, lse: sp.log(1 + sp.exp(z)) - y * z,  # printed stably (codegen/stabilize)
     ),
     "cce": LossRule(
         "cce",
@@ -65,6 +68,7 @@ TABLE: dict[str, LossRule] = {
         softmax_assumption="each target row sums to 1; other targets are refused",
         numpy_logits="{y} * ({lse} - {z})",
         c_logits="{y} * ({lse} - {z})",
+        logits=lambda z, y, lse: y * (lse - z),
     ),  # -y log softmax(z); lse: log-sum-exp
 }
 ALIASES = {
