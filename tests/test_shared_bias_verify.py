@@ -104,3 +104,21 @@ def test_seed_naming_and_a_txt_derivation():
     assert [v.status for v in report.verdicts] == ["correct", "correct", "correct", "wrong"]
     fault = report.verdicts[-1].fault
     assert fault.kind == "paths" and [str(z) for z in fault.missing_paths] == ["z_h2", "z_h3"]
+
+
+@pytest.mark.parametrize("arch", ["2-3-1", "2-3-3-1"])
+def test_chosen_points_put_each_relu_unit_on_and_off_with_one_bias_per_layer(arch):
+    """A shared bias cannot place every unit of its layer: the points move each other unit by
+    its first weight, so every asked on/off pattern holds."""
+    from symbolic.verify.numbers import Points
+    from symbolic.verify.points import choose_points
+
+    d = derive(network(arch, "relu", "half_se", "identity", shared_bias=True))
+    units = tuple(z for la in d.layers[:-1] for z in (d.naming.z(la.index, i) for i in range(1, la.size + 1)))
+    base, asked = choose_points(d, units, 20, seed=3)
+    points = Points(d, base=base)
+    vectors = {u: points.vector(u) for u in units}
+    below = [d.naming.z(1, i) for i in range(1, 4)]  # with all of them off, layer 2's z are all b2
+    possible = [k for k, p in enumerate(asked) if len(d.layers) == 2 or any(p[u] > 0 for u in below)]
+    held = [k for k in possible if all((vectors[u][k] > 0) == (sign > 0) for u, sign in asked[k].items())]
+    assert len(possible) >= 20 and held == possible, (len(held), len(possible))
