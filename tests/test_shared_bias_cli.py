@@ -117,7 +117,11 @@ def test_sheet_one_bias_label_per_layer_and_the_summed_paths():
 @pytest.mark.tex
 @pytest.mark.parametrize(
     "net",
-    [("2-3-1", "sigmoid", "half_se", "seed"), ("3-4-4-2", "tanh", "cce", "layered")],
+    [
+        ("2-3-1", "sigmoid", "half_se", "seed"),
+        ("3-4-4-2", "tanh", "cce", "layered"),
+        ("4-8-1", "relu", "bce", "layered"),
+    ],
     ids=lambda n: n[0],
 )
 def test_sheet_compiles_with_the_worked_example(net):
