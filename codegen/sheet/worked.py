@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from ..worked import DEFAULT_DIGITS, given, number
 
-
 TERMS_PER_ROW = 4  # a shared bias's sum over many units continues on further rows
 
 
