@@ -331,3 +331,24 @@ def test_point_keys_for_a_shared_bias(tmp_path, capsys):
     text += "w_a = 1\nw_b = 2\nw_c = 3\nb4 = 0.2\n"  # the seed's name of the output bias
     point = read_point(text, seed)
     assert point[seed.symbol("b2")] == 0.2 and point[seed.symbol("b1")] == 0.1
+
+
+def test_generated_modules_are_lint_clean(tmp_path):
+    """No unused names (the matrix style's `ones` is for per-unit biases only), lines <= 100."""
+    import subprocess
+    import sys
+
+    for k, (arch, act, loss, naming, style) in enumerate(
+        [
+            ("2-3-1", "sigmoid", "half_se", "seed", "elementwise"),
+            ("3-4-4-2", "tanh", "cce", "layered", "matrix"),
+            ("2-2-2", "sigmoid", "half_se", "layered", "matrix"),
+        ]
+    ):
+        d = derive(network(arch, act, loss, naming=naming, shared_bias=True))
+        (tmp_path / f"m{k}.py").write_text(render_module(d, style, "float32"), encoding="utf-8")
+    command = [sys.executable, "-m", "ruff", "check", "--isolated", "--line-length", "100"]
+    result = subprocess.run(
+        [*command, "--select", "E,F,W,B,I", str(tmp_path)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout
