@@ -122,3 +122,18 @@ def test_chosen_points_put_each_relu_unit_on_and_off_with_one_bias_per_layer(arc
     possible = [k for k, p in enumerate(asked) if len(d.layers) == 2 or any(p[u] > 0 for u in below)]
     held = [k for k in possible if all((vectors[u][k] > 0) == (sign > 0) for u, sign in asked[k].items())]
     assert len(possible) >= 20 and held == possible, (len(held), len(possible))
+
+
+def test_toml_network_table_takes_shared_bias(tmp_path, capsys):
+    doc = tmp_path / "d.toml"
+    body = '[derivatives]\n"dL/db1" = "delta_h1 + delta_h2 + delta_h3"\n"dL/db2" = "delta_o"\n'
+    doc.write_text(
+        '[network]\nnet = "2-3-1"\nnaming = "seed"\nshared_bias = true\n\n' + body, encoding="utf-8"
+    )
+    code, out, err = cli(capsys, "verify", str(doc))
+    assert code == 0 and "shared-bias" in out.splitlines()[0] and out.count("correct (exact)") == 2, out + err
+    doc.write_text(
+        '[network]\nnet = "2-3-1"\nnaming = "seed"\nshared_bias = "yes"\n\n' + body, encoding="utf-8"
+    )
+    code, out, err = cli(capsys, "verify", str(doc))
+    assert code == 2 and "shared_bias must be true or false" in err
