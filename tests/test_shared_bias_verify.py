@@ -137,3 +137,18 @@ def test_toml_network_table_takes_shared_bias(tmp_path, capsys):
     )
     code, out, err = cli(capsys, "verify", str(doc))
     assert code == 2 and "shared_bias must be true or false" in err
+
+
+def test_layer_superscript_bias_without_unit_index(tmp_path, capsys):
+    """b^{(l)} as the sheet writes a shared bias: read as the layer's bias; on a net with a bias
+    per unit it names nothing, and the reason says which option it needs."""
+    doc = tmp_path / "own.tex"
+    doc.write_text(
+        "$$\\frac{\\partial L}{\\partial b^{(1)}} = \\delta^{(1)}_{1} + \\delta^{(1)}_{2}$$\n"
+        "$$\\frac{\\partial z^{(2)}_{2}}{\\partial b^{(2)}} = 1$$\n",
+        encoding="utf-8",
+    )
+    code, out, err = cli(capsys, "verify", str(doc), "--net", "2-2-2", "--shared-bias")
+    assert code == 0 and out.count("correct (exact)") == 2, out + err
+    code, out, err = cli(capsys, "verify", str(doc), "--net", "2-2-2")
+    assert code == 2 and "b^{1} names nothing" in err and "pass --shared-bias" in err
