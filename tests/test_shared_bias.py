@@ -352,3 +352,15 @@ def test_generated_modules_are_lint_clean(tmp_path):
         [*command, "--select", "E,F,W,B,I", str(tmp_path)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize("n", [3, 40], ids=["rows", "columns"])
+def test_elementwise_rows_and_column_paths_agree_with_central_differences(tmp_path, n):
+    """Up to ROWS samples the module runs on Python floats, above it on NumPy columns."""
+    d = derive(network("2-3-2", "tanh", "mse", shared_bias=True))
+    m = load(tmp_path, d, "elementwise", "float64", f"_{n}")
+    assert (n <= m.ROWS) == (n == 3)
+    X, Y = batch(m, False, n=n, seed=n)
+    params = nonzero_biases(m, m.init_params(2))
+    g = m._flat(m.gradients(params, X, Y))[0]
+    np.testing.assert_allclose(g, central_differences(m, params, X, Y), rtol=1e-5, atol=1e-7)
