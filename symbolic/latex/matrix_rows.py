@@ -63,10 +63,12 @@ class MatrixStatement:
 
 
 def _layered_vector(toks: list[Tok], k: int) -> bool:
-    """Is toks[k] a layered name with a layer superscript and no unit index after it?"""
+    """Is toks[k] a layered name with a layer superscript and no unit index after it? Not a bias:
+    b^{(l)} alone is the sheet's shared bias, a scalar (a vector b^l in a row with δ^l, ∇, ⊙ is
+    still read as one)."""
     t = toks[k]
     base = t.text if t.kind in ("letter", "word", "cmd") else ""
-    if base not in VECTORS or k + 1 >= len(toks) or toks[k + 1].text != "^":
+    if base not in VECTORS or base == "b" or k + 1 >= len(toks) or toks[k + 1].text != "^":
         return False
     j = k + 2
     if j >= len(toks):
