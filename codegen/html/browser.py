@@ -2,8 +2,8 @@
 (`chromium-headless-shell`, or `chromium`; scripts/install-browser.sh installs it), driven by
 Playwright for Python, which is told where the binary is (it never downloads a browser).
 
-`open_page(path, width)` yields a Playwright page with the file loaded and every console message
-and page error collected in `page.symprop_messages`.
+`launch()` yields a browser; `load(browser, path, width)` a Playwright page with the file loaded
+and every console message, page error and request off the page in `page.symprop_messages`.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def chromium() -> str | None:
 
 
 @contextmanager
-def open_page(path: Path, width: int = 1000, height: int = 800):
+def launch():
     from playwright.sync_api import sync_playwright
 
     binary = chromium()
@@ -38,28 +38,35 @@ def open_page(path: Path, width: int = 1000, height: int = 800):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=binary, args=["--no-sandbox"])
         try:
-            page = browser.new_page(viewport={"width": width, "height": height})
-            messages: list = []
-
-            def request(r) -> None:
-                if not r.url.startswith("file:"):
-                    messages.append(("request", r.url))
-
-            page.on("console", lambda m: messages.append((m.type, m.text)))
-            page.on("pageerror", lambda e: messages.append(("pageerror", str(e))))
-            page.on("request", request)
-            page.symprop_messages = messages  # type: ignore[attr-defined]
-            page.goto(Path(path).resolve().as_uri())
-            page.wait_for_function("document.readyState === 'complete'")
-            yield page
+            yield browser
         finally:
             browser.close()
 
 
-def screenshot(html: Path, png: Path, width: int = 1000, height: int = 760, click: str = "#grad-0") -> bytes:
+def load(browser, path: Path, width: int = 1000, height: int = 800, javascript: bool = True):
+    """A new page (its own context) with `path` loaded and its scripts run."""
+    context = browser.new_context(viewport={"width": width, "height": height}, java_script_enabled=javascript)
+    page = context.new_page()
+    messages: list = []
+
+    def request(r) -> None:
+        if not r.url.startswith("file:"):
+            messages.append(("request", r.url))
+
+    page.on("console", lambda m: messages.append((m.type, m.text)))
+    page.on("pageerror", lambda e: messages.append(("pageerror", str(e))))
+    page.on("request", request)
+    page.symprop_messages = messages  # type: ignore[attr-defined]
+    page.goto(Path(path).resolve().as_uri())
+    page.wait_for_function("document.readyState === 'complete'")
+    return page
+
+
+def screenshot(html: Path, width: int = 1000, height: int = 760, click: str = "#grad-0") -> bytes:
     """The top of the page (title and diagram) after clicking `click`, as PNG bytes."""
-    with open_page(html, width, height) as page:
+    with launch() as browser:
+        page = load(browser, html, width, height)
         if click:
             page.click(click)
         page.evaluate("window.scrollTo(0, 0)")
-        return page.screenshot(path=str(png))
+        return page.screenshot()

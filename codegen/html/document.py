@@ -20,7 +20,8 @@ from .assets import katex_css, katex_js, katex_version, page_file
 
 @dataclass(frozen=True)
 class Math:
-    """One formula: its TeX (typeset by KaTeX) and its readable Unicode form (shown without JS)."""
+    """One formula: its TeX (typeset by KaTeX) and its readable Unicode form (shown without JS;
+    a newline in it breaks the line)."""
 
     tex: str
     text: str
@@ -114,7 +115,7 @@ def math(m: Math) -> str:
     ident = f' id="{html_text(m.id)}"' if m.id else ""
     return (
         f'<{tag} class="{html_text(cls)}"{ident}{_attrs(m.attrs)} data-tex="{html_text(m.tex)}">'
-        f"{html_text(m.text)}</{tag}>"
+        f"{'<br>'.join(html_text(line) for line in m.text.split(chr(10)))}</{tag}>"
     )
 
 

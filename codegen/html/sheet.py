@@ -30,7 +30,7 @@ class _Printers:
     def __init__(self, d, options):
         self.pr = SheetPrinter(d, per_weight(d, options))
         self.d = d
-        self.names: dict = {}
+        self.names: dict = d.naming.unicode_names()
         self.uni = UnicodePrinter(self.names)
 
     def u(self, expr) -> str:
