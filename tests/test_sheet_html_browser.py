@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from codegen.html.assets import katex_css, katex_js
 from codegen.html.browser import launch, load
 from codegen.sheet import SheetOptions, render_sheet
 from symbolic.backprop import derive
@@ -138,3 +139,30 @@ def test_readable_without_javascript(pages, browser):
     ]:
         assert shown in text, shown
     assert not RAW_TEX.search(text)
+
+
+# what Jupyter's math typesetter does with a text/html output: every $$…$$ becomes math
+TYPESET = """document.querySelectorAll('.symprop-derivation div').forEach(function (el) {
+  var t = el.textContent;
+  try { katex.render(t.slice(2, -2), el, {displayMode: true, throwOnError: true}); }
+  catch (e) { console.error(e.message); }
+});"""
+
+
+def test_notebook_html_typesets(browser, tmp_path):
+    d = derive(network("2-3-1", "sigmoid", "half_se", naming="seed"))
+    path = tmp_path / "notebook.html"
+    path.write_text(
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><style>{katex_css()}</style></head><body>"
+        f"{d._repr_html_()}<script>{katex_js()}</script><script>{TYPESET}</script></body></html>",
+        encoding="utf-8",
+    )
+    page = load(browser, path, 1000)
+    assert page.symprop_messages == []
+    assert page.evaluate("document.querySelectorAll('.symprop-derivation .katex-display').length") == 11
+    text = page.evaluate("document.body.innerText")
+    assert (
+        not RAW_TEX.search(text)
+        and "$$" not in text
+        and "Gradients, as products of chain-rule factors" in text
+    )
