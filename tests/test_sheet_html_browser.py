@@ -61,7 +61,7 @@ def _state(page) -> dict:
         typeset: document.querySelectorAll('[data-tex].typeset .katex').length,
         errors: document.querySelectorAll('.katex-error').length,
         width: document.documentElement.scrollWidth,
-        hl: Array.from(document.querySelectorAll('.hl')).map(e => e.id).sort(),
+        hl: Array.from(document.querySelectorAll('.hl[id]')).map(e => e.id).sort(),
         })"""
     )
 
@@ -97,6 +97,12 @@ def test_clicking_a_gradient_highlights_its_path_and_factors(pages):
     )
     assert len(backgrounds) == 10 and len(set(backgrounds[:5])) == 5 and backgrounds[:5] == backgrounds[5:]
     assert "rgba(0, 0, 0, 0)" not in backgrounds
+    # the card is scrolled into view, the diagram away: its copy is pinned, the same parts lit
+    page.wait_for_function("!document.querySelector('.minimap').hidden")
+    lit = page.evaluate(
+        "Array.from(document.querySelectorAll('.minimap .hl')).map(e => e.getAttribute('data-for')).sort()"
+    )
+    assert lit == want
     local = page.locator("#local-2")  # ∂z_o/∂σ(z_h1) = w_a, factor 3 of the chain
     assert local.evaluate("e => getComputedStyle(e).backgroundColor") == backgrounds[2]
     assert page.locator("#grad-1 .fac").first.evaluate("e => getComputedStyle(e).backgroundColor") == (
@@ -105,6 +111,7 @@ def test_clicking_a_gradient_highlights_its_path_and_factors(pages):
     page.locator("#grad-12").click()  # ∂L/∂b4: the bias arrow into z_o, then out
     assert _state(page)["hl"] == sorted(["bias-n2_0", "node-n2_0", "out-n2_0"])
     page.locator("#grad-12").click()  # a second click clears
+    assert page.evaluate("document.querySelector('.minimap').hidden")
     assert _state(page)["hl"] == [] and local.evaluate("e => getComputedStyle(e).backgroundColor") == (
         "rgba(0, 0, 0, 0)"
     )
@@ -117,7 +124,7 @@ def test_nothing_is_wider_than_a_phone(pages, name, tmp_path):
     try:
         s = _state(page)
         assert s["width"] <= 390, s["width"]
-        box = page.locator("svg.net").bounding_box()
+        box = page.locator("figure.diagram svg.net").bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 390
         page.locator(".card").last.click()
         assert _state(page)["width"] <= 390 and _state(page)["hl"]

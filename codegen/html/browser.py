@@ -62,11 +62,17 @@ def load(browser, path: Path, width: int = 1000, height: int = 800, javascript: 
     return page
 
 
-def screenshot(html: Path, width: int = 1000, height: int = 760, click: str = "#grad-0") -> bytes:
-    """The top of the page (title and diagram) after clicking `click`, as PNG bytes."""
+def screenshot(html: Path, width: int = 1000, height: int = 640, click: str = "#grad-0") -> bytes:
+    """PNG bytes of the page after clicking `click` (a gradient), scrolled so the gradient sits
+    in the upper third with the pinned diagram copy below it, its path highlighted."""
     with launch() as browser:
         page = load(browser, html, width, height)
-        if click:
-            page.click(click)
-        page.evaluate("window.scrollTo(0, 0)")
+        page.click(click)
+        page.evaluate(
+            "sel => { const r = document.querySelector(sel).getBoundingClientRect();"
+            " window.scrollBy(0, r.top - 150); }",
+            click,
+        )
+        page.mouse.move(0, 0)  # no hover border on the card under the pointer
+        page.wait_for_timeout(100)  # the IntersectionObserver's callback
         return page.screenshot()
