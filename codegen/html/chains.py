@@ -43,7 +43,11 @@ def derivatives_section(P, paths) -> Section:
     rules = []
     for r, eq in zip(der["rules"], d.of_kind("rule")):
         note = f" \\quad \\text{{({r['note']})}}" if r["note"] else ""
-        rules.append(Math(f"{r['lhs']} = {r['rhs']}{note}", _line(P.uni, _in_seed_names(d, eq))))
+        text = _line(P.uni, _in_seed_names(d, eq))
+        for name, spelled in (("dL/dout", "∂L/∂out"), ("delta_out", "δ_out")):  # as the TeX spells them
+            if eq.name == name and text.startswith(name):
+                text = spelled + text[len(name) :]
+        rules.append(Math(f"{r['lhs']} = {r['rhs']}{note}", text))
     blocks += [Para(("The derivatives of the activations and of the loss:",)), MathList(tuple(rules))]
     if not pr.per_weight:
         return Section("Derivatives computation", blocks, "derivatives")
