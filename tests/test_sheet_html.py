@@ -260,3 +260,52 @@ def test_cli_writes_one_file_and_refuses_pdf(tmp_path, capsys):
     assert err.count("\n") == 1 and "drop --format html" in err and not (tmp_path / "b.html").exists()
     assert main(["sheet", "2-2-1", "--format", "html"]) == 0
     assert capsys.readouterr().out.rstrip().endswith("</html>")
+
+
+def test_any_document_renders_through_the_same_page():
+    """What an exercise sheet builds: every block kind, user text escaped, the TeX in data-tex."""
+    from codegen.html import (
+        Blank,
+        Card,
+        Display,
+        Document,
+        Heading,
+        Math,
+        MathList,
+        Para,
+        Section,
+        render_html,
+    )
+
+    evil = '<script>alert("x")</script> & \u2028'
+    doc = Document(
+        title=f"Exercise {evil}",
+        subtitle="seed 7",
+        comment="symprop exercise 2-2-1 --> x",
+        sections=[
+            Section(
+                "Problem",
+                [
+                    Para(("Compute ", Math("z_1", "z₁"), " = ", Blank("z1"), f" ({evil})")),
+                    Heading("Forward"),
+                    Display(Math("\\frac{1}{2}", "1/2\nnext line")),
+                    MathList((Math("a = 1", "a = 1", id="item-a"),), title="Given"),
+                    Card(
+                        Math("\\delta", "δ"), ((Math("x", "x", cls="fac f0"),),), "c-1", (("path", "edge-a"),)
+                    ),
+                ],
+                "problem",
+                "①",
+            )
+        ],
+    )
+    html = render_html(doc)
+    page = Page(html)
+    assert "<script>alert" not in html and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; ?" in html
+    assert html.split("\n")[1] == "<!-- symprop exercise 2-2-1 --&gt; x -->"
+    assert [e[2] for e in page.all("h2")] == ["① Problem"] and [e[2] for e in page.all("h3")] == ["Forward"]
+    assert page.all("span", **{"class": "blank", "aria-label": "z1"})
+    (display,) = page.all("div", **{"class": "md"})
+    assert display[1]["data-tex"] == "\\frac{1}{2}" and "<br>next line" in html
+    assert page.ids["item-a"][1]["data-tex"] == "a = 1"
+    assert page.ids["c-1"][1]["data-path"] == "edge-a" and page.ids["c-1"][1]["role"] == "button"
