@@ -309,3 +309,16 @@ def test_any_document_renders_through_the_same_page():
     assert display[1]["data-tex"] == "\\frac{1}{2}" and "<br>next line" in html
     assert page.ids["item-a"][1]["data-tex"] == "a = 1"
     assert page.ids["c-1"][1]["data-path"] == "edge-a" and page.ids["c-1"][1]["role"] == "button"
+
+
+def test_another_document_of_a_network_gets_its_math_and_diagram():
+    from codegen.html import Document, Para, Printers, Section, Svg, network_svg, render_html
+
+    d = derive(network("2-2-1", "sigmoid", "half_se"))
+    P = Printers(d)
+    m = P.partial(d.loss_symbol, d.params[0])
+    assert (m.tex, m.text) == ("\\frac{\\partial L}{\\partial W^{(1)}_{11}}", "∂L/∂W⁽¹⁾₁₁")
+    html = render_html(Document("Exercise", sections=[Section("Net", [Svg(network_svg(P.pr)), Para((m,))])]))
+    page = Page(html)
+    assert len([e for e in page.all("g") if e[1].get("id", "").startswith("edge-")]) == 6
+    assert page.all("span", **{"data-tex": m.tex})

@@ -29,11 +29,14 @@ def _hint(per_weight: bool, drawn: bool) -> str:
     return "Click a gradient of the matrix form to see its layers in the diagram." if drawn else ""
 
 
-class _Printers:
-    """TeX (the sheet's printer) and Unicode (the terminal's) of the same expressions."""
+class Printers:
+    """TeX (the sheet's printer) and Unicode (the terminal's) of the same expressions, as Math:
+    `P.math(expr)`, `P.partial(num, den)`; `P.pr` is the sheet's printer (for `network_svg`)."""
 
-    def __init__(self, d, options):
-        self.pr = SheetPrinter(d, per_weight(d, options))
+    def __init__(self, d, options=None):
+        from ..sheet.context import DEFAULT_OPTIONS
+
+        self.pr = SheetPrinter(d, per_weight(d, options or DEFAULT_OPTIONS))
         self.d = d
         self.names: dict = d.naming.unicode_names()
         self.uni = UnicodePrinter(self.names)
@@ -78,7 +81,7 @@ def _tex_text(tex: str) -> list:
 
 
 def sheet_document(d, options, worked=None, digits: int = 6) -> Document:
-    P = _Printers(d, options)
+    P = Printers(d, options)
     pr, spec = P.pr, d.spec
     dia = diagram(pr) if options.diagram else None
     paths = Paths(pr, dia is not None)

@@ -151,3 +151,10 @@ def svg_diagram(pr, d: dict) -> str:
         'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="ah-hl"/></marker>'
         "</defs>" + "".join(parts) + "</svg>"
     )
+
+
+def network_svg(pr) -> str:
+    """The diagram of a SheetPrinter's network (Printers(d).pr), placed as the TikZ one is."""
+    from ..sheet.diagram import diagram
+
+    return svg_diagram(pr, diagram(pr))
