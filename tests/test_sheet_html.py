@@ -162,15 +162,20 @@ def _graph(page):
     return up
 
 
-def _reach(up, start):
-    """The edges, nodes and output arrows reachable from a node, following the SVG's own edges."""
+def _reach(up, start, coupled=()):
+    """The edges, nodes and output arrows reachable from a node, following the SVG's own edges;
+    a node of a softmax layer (`coupled`, its node ids) reaches every output arrow of it."""
     seen, todo, out = {start}, [start], {f"node-{start}"}
+    if start in coupled:
+        out |= {f"out-{n}" for n in coupled}
     while todo:
         n = todo.pop()
         if not up[n]:
             out.add(f"out-{n}")
         for m in up[n]:
             out |= {f"edge-{n}-{m}", f"node-{m}"}
+            if m in coupled:
+                out |= {f"out-{k}" for k in coupled}
             if m not in seen:
                 seen.add(m)
                 todo.append(m)
@@ -184,13 +189,18 @@ def _node_named(page, d, code):
     return found[0] if found else None
 
 
-@pytest.mark.parametrize("arch", ["2-3-1", "3-4-4-2", "2-7-2"])
-def test_a_gradient_card_names_every_part_of_its_path(arch):
+@pytest.mark.parametrize(
+    "arch, loss", [("2-3-1", "half_se"), ("3-4-4-2", "half_se"), ("2-7-2", "half_se"), ("2-3-3", "cce")]
+)
+def test_a_gradient_card_names_every_part_of_its_path(arch, loss):
     """The path of dL/dW(l)_ij: the edge j -> i, then everything reachable from unit i along the
     SVG's own edges; of dL/db(l)_i: its bias arrow and the same; nothing for an undrawn unit."""
-    d, html, _ = _sheets(arch)
+    d, html, _ = _sheets(arch, "sigmoid", loss)
     page = Page(html)
     up = _graph(page)
+    nodes = [e[1]["id"][5:] for e in page.all("g") if e[1].get("id", "").startswith("node-")]
+    top = {n for n in nodes if n.startswith(f"n{d.spec.depth}_")}
+    coupled = top if loss == "cce" else set()
     cards = [e for e in page.all("div") if e[1].get("class") == "card" and e[1]["id"].startswith("grad-")]
     assert len(cards) == len(d.params)
     undrawn = 0
@@ -203,9 +213,9 @@ def test_a_gradient_card_names_every_part_of_its_path(arch):
             assert path == set(), eq.param
             undrawn += 1
         elif kind == "b":
-            assert path == {f"bias-{dst}"} | _reach(up, dst), eq.param
+            assert path == {f"bias-{dst}"} | _reach(up, dst, coupled), eq.param
         else:
-            assert path == {f"node-{src}", f"edge-{src}-{dst}"} | _reach(up, dst), eq.param
+            assert path == {f"node-{src}", f"edge-{src}-{dst}"} | _reach(up, dst, coupled), eq.param
         for ref in card[1]["data-refs"].split():
             assert ref.split(":")[0] in page.ids
     assert undrawn == (0 if arch != "2-7-2" else 3 * 2 + 3 * 2 + 3)  # units 4-6 of 7: 2 in, 2 out, a bias

@@ -4,6 +4,7 @@ the edges, bias arrows, nodes and output arrows on its paths from the loss back 
 ∂L/∂W⁽ˡ⁾ᵢⱼ runs through the edge j → i of layer l, node i, every edge out of node i, and then
 every edge of the layers above (a dense net: each unit reaches each unit above it), out to the
 output arrows; ∂L/∂b⁽ˡ⁾ᵢ through the bias arrow of node i and the same; δ⁽ˡ⁾ᵢ from node i up.
+A softmax output layer couples its units: a path into one reaches every output arrow.
 Units the diagram leaves out (dots) have no node and are skipped.
 """
 
@@ -43,6 +44,8 @@ class Paths:
             ids += [edge_id(a, b) for a in reached for b in nodes]
             ids += [f"node-{b}" for b in nodes]
             reached = nodes
+        if not spec.activations[-1].elementwise:  # softmax: each z of the top layer reaches every output
+            reached = self._drawn(len(spec.sizes) - 1)
         ids += [f"out-{n}" for n in reached]
         return ids
 
