@@ -180,3 +180,35 @@ def test_notebook_html_typesets(browser, tmp_path):
         and "$$" not in text
         and "Gradients, as products of chain-rule factors" in text
     )
+
+
+def test_katex_reads_every_formula_of_every_activation_and_loss(browser, tmp_path):
+    """Every TeX string the HTML sheets of all built-in activations and losses carry (and a
+    formula of each), rendered by the vendored KaTeX in one page: none is refused."""
+    import json
+    from html import unescape
+
+    from symbolic.activations import TABLE
+
+    nets = [(a, "half_se", None) for a, r in TABLE.items() if r.elementwise]
+    nets += [("tanh", "mse", None), ("relu", "bce", None), ("tanh", "cce", None)]
+    nets += [("z/(1+exp(-z)) + abs(z)/4", "(out-y)**4/4 + max(out, y)", "sqrt(1+z**2)")]
+    texs = set()
+    for act, loss, out in nets:
+        html = render_sheet(derive(network("2-2-2", act, loss, out)), SheetOptions(format="html"))
+        texs |= {unescape(t) for t in re.findall(r'data-tex="([^"]*)"', html)}
+    assert len(texs) > 300
+    path = tmp_path / "all.html"
+    script = (
+        "window.failed = []; JSON.parse(document.getElementById('t').textContent).forEach(function (t) {"
+        " try { katex.renderToString(t, {throwOnError: true}); }"
+        " catch (e) { failed.push(t + ': ' + e.message); } });"
+    )
+    data = json.dumps(sorted(texs)).replace("</", "<\\/")
+    path.write_text(
+        f"<!DOCTYPE html><meta charset='utf-8'><script id='t' type='application/json'>{data}</script>"
+        f"<script>{katex_js()}</script><script>{script}</script>",
+        encoding="utf-8",
+    )
+    page = load(browser, path, 800)
+    assert page.evaluate("window.failed") == [] and page.symprop_messages == []
