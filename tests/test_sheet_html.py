@@ -184,7 +184,7 @@ def _reach(up, start, coupled=()):
 
 def _node_named(page, d, code):
     """The diagram node whose text is the Unicode name of the symbol `code` (None: not drawn)."""
-    text = d.naming.names[d.symbol(code)].unicode.replace("_", "")
+    text = re.sub(r"\\mathrm|[{}^_]", "", d.naming.names[d.symbol(code)].latex)  # its scripts' text
     found = [e[1]["id"][5:] for e in page.all("g") if e[1].get("id", "").startswith("node-") and e[2] == text]
     return found[0] if found else None
 
@@ -332,3 +332,15 @@ def test_another_document_of_a_network_gets_its_math_and_diagram():
     page = Page(html)
     assert len([e for e in page.all("g") if e[1].get("id", "").startswith("edge-")]) == 6
     assert page.all("span", **{"data-tex": m.tex})
+
+
+def test_diagram_labels_carry_real_scripts():
+    """W^{(1)}_{11} as W with (1) raised and 11 lowered under it (set back by the width of (1))."""
+    _, html, _ = _sheets("2-3-1")
+    assert (
+        'W<tspan class="script up" baseline-shift="super">(1)</tspan>'
+        '<tspan class="script up" dx="-1.28em" baseline-shift="sub">11</tspan>'
+    ) in html
+    _, seed, _ = _sheets("2-3-1", naming="seed")
+    assert 'z<tspan class="script" baseline-shift="sub">h1</tspan>' in seed
+    assert '<text class="o" x=' in seed and '<tspan class="rm">out</tspan>' in seed

@@ -9,6 +9,8 @@ Every part the page can highlight has an id: `node-n1_0`, `edge-n0_0-n1_0`, `bia
 
 from __future__ import annotations
 
+import re
+
 from ..escape import html_text
 from ..sheet.diagram import (
     NODES_SHOWN,
@@ -57,6 +59,30 @@ def _subscripted(text: str) -> str:
     return f'{html_text(base)}<tspan class="sub" dy="0.3em">{html_text(sub)}</tspan>'
 
 
+_NAME = re.compile(
+    r"(?:\\mathrm\{(?P<rm>[A-Za-z]+)\}|(?P<base>[A-Za-z]))"
+    r"(?:\^\{(?P<sup>[^{}]*)\})?(?:_\{(?P<sub>[^{}]*)\})?"
+)
+_EM = {"(": 0.39, ")": 0.39, ",": 0.28}  # advance widths in em; digits and letters about 0.5
+
+
+def _label(tex: str, uni: str) -> str:
+    """A symbol's name as SVG text with real scripts (W^{(1)}_{11}: the subscript set back under
+    the superscript, as TeX stacks them); a name of another shape as its Unicode text."""
+    m = _NAME.fullmatch(tex)
+    if not m:
+        return _subscripted(uni)
+    out = f'<tspan class="rm">{html_text(m["rm"])}</tspan>' if m["rm"] else html_text(m["base"])
+    cls = lambda t: "script" if re.search("[A-Za-z]", t) else "script up"  # noqa: E731  (TeX: digits upright)
+    if m["sup"]:
+        out += f'<tspan class="{cls(m["sup"])}" baseline-shift="super">{html_text(m["sup"])}</tspan>'
+    if m["sub"]:
+        back = sum(_EM.get(ch, 0.5) for ch in m["sup"] or "")
+        dx = f' dx="-{back:.2f}em"' if back else ""
+        out += f'<tspan class="{cls(m["sub"])}"{dx} baseline-shift="sub">{html_text(m["sub"])}</tspan>'
+    return out
+
+
 def _header_text(pr, tex: str) -> str:
     """'hidden, $\\sigma$' with the activation's Unicode spelling: 'hidden, σ'."""
     if "$" not in tex:
@@ -71,7 +97,7 @@ def _header_text(pr, tex: str) -> str:
 def svg_diagram(pr, d: dict) -> str:
     """`d` is codegen.sheet.diagram's dict for the derivation of `pr` (a SheetPrinter)."""
     uni = _uni_names(pr)
-    name = lambda tex: _subscripted(uni.get(tex) or tex)  # noqa: E731
+    name = lambda tex: _label(tex, uni.get(tex) or tex)  # noqa: E731
     c = _circles(d)
     xs, ys = [], []
 
