@@ -23,8 +23,8 @@ HTML = SheetOptions(format="html")
 
 
 @lru_cache(maxsize=None)
-def _sheets(arch, act="sigmoid", loss="half_se", naming="layered", out_act=None):
-    d = derive(network(arch, act, loss, out_act, naming))
+def _sheets(arch, act="sigmoid", loss="half_se", naming="layered", out_act=None, shared=False):
+    d = derive(network(arch, act, loss, out_act, naming, shared_bias=shared))
     return d, render_sheet(d, HTML), render_sheet(d)
 
 
@@ -219,6 +219,32 @@ def test_a_gradient_card_names_every_part_of_its_path(arch, loss):
         for ref in card[1]["data-refs"].split():
             assert ref.split(":")[0] in page.ids
     assert undrawn == (0 if arch != "2-7-2" else 3 * 2 + 3 * 2 + 3)  # units 4-6 of 7: 2 in, 2 out, a bias
+
+
+def test_a_shared_bias_runs_through_every_unit_of_its_layer():
+    """--shared-bias: dL/db(1) is the sum of one path per unit; its card shows the sum and its
+    path lights the layer's one bias arrow and everything above every unit of the layer."""
+    d, html, _ = _sheets("2-3-2", shared=True)
+    page = Page(html)
+    up = _graph(page)
+    arrows = [e[1]["id"] for e in page.all("g") if e[1].get("id", "").startswith("bias-")]
+    assert len(arrows) == 2  # one per layer
+    for l, size in ((1, 3), (2, 2)):
+        (b,) = d.biases(l)
+        k = d.params.index(b)
+        card = page.ids[f"grad-{k}"]
+        (arrow,) = [a for a in arrows if a.startswith(f"bias-n{l}_")]
+        want = {arrow}
+        for i in range(1, size + 1):
+            want |= _reach(up, _node_named(page, d, f"z{l}_{i}"))
+        assert set(card[1]["data-path"].split()) == want
+        start = next(n for n, e in enumerate(page.elements) if e is card)
+        end = next(
+            (n for n, e in enumerate(page.elements) if n > start and e[1].get("class") == "card"), None
+        )
+        ops = [e[2] for e in page.elements[start:end] if e[1].get("class") == "op"]
+        assert ops == ["+"] * 2 * (size - 1)  # between the paths, in the partials and the values
+    assert "one bias per layer" in page.all("p", **{"class": "subtitle"})[0][2]
 
 
 def test_factors_point_at_their_local_derivatives():

@@ -184,7 +184,8 @@ def test_notebook_html_typesets(browser, tmp_path):
 
 def test_katex_reads_every_formula_of_every_activation_and_loss(browser, tmp_path):
     """Every TeX string the HTML sheets of all built-in activations and losses carry (and a
-    formula of each), rendered by the vendored KaTeX in one page: none is refused."""
+    formula of each, and a shared bias with a worked example), rendered by the vendored KaTeX in
+    one page: none is refused."""
     import json
     from html import unescape
 
@@ -197,6 +198,9 @@ def test_katex_reads_every_formula_of_every_activation_and_loss(browser, tmp_pat
     for act, loss, out in nets:
         html = render_sheet(derive(network("2-2-2", act, loss, out)), SheetOptions(format="html"))
         texs |= {unescape(t) for t in re.findall(r'data-tex="([^"]*)"', html)}
+    shared = derive(network("2-2-2", shared_bias=True))  # sums of paths, z = W a + 1 b
+    html = render_sheet(shared, SheetOptions(format="html"), evaluate_at(shared, random_point_for(shared, 1)))
+    texs |= {unescape(t) for t in re.findall(r'data-tex="([^"]*)"', html)}
     assert len(texs) > 300
     path = tmp_path / "all.html"
     script = (

@@ -75,15 +75,22 @@ def derivatives_section(P, paths) -> Section:
 
 
 def _card(P, eq, paths, local_ids: dict, delta_ids: dict, ident: str) -> Card:
+    """A delta or gradient; a shared bias's gradient is the sum of one product per unit it feeds."""
     pr = P.pr
-    partials, values, refs = [], [], []
-    for k, f in enumerate(eq.factors):
-        cls = f"fac f{k % 8}"
-        partials.append(P.partial(f.num, f.den, cls=cls))
-        values.append(Math(paren(pr.tex(f.value), "[", "]"), f"[{P.u(f.value)}]", cls=cls))
-        if (f.num, f.den) in local_ids:
-            refs.append(f"{local_ids[(f.num, f.den)]}:{k % 8}")
-        refs += [f"{delta_ids[s]}:{k % 8}" for s in f.value.free_symbols if s in delta_ids]
+    partials: list = []
+    values: list = []
+    refs: list = []
+    for n, path in enumerate(eq.paths or (eq.factors,)):
+        if n:
+            partials.append("+")
+            values.append("+")
+        for k, f in enumerate(path):
+            cls = f"fac f{k % 8}"
+            partials.append(P.partial(f.num, f.den, cls=cls))
+            values.append(Math(paren(pr.tex(f.value), "[", "]"), f"[{P.u(f.value)}]", cls=cls))
+            if (f.num, f.den) in local_ids:
+                refs.append(f"{local_ids[(f.num, f.den)]}:{k % 8}")
+            refs += [f"{delta_ids[s]}:{k % 8}" for s in f.value.free_symbols if s in delta_ids]
     lines = [tuple(partials), tuple(values)]
     compact = eq.compact
     if compact is not None and not (eq.kind == "delta" and compact == sp.Mul(*[f.value for f in eq.factors])):

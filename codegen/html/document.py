@@ -66,7 +66,7 @@ class Card:
     Clicking it highlights what `attrs` names (the page script reads data-edges, data-refs)."""
 
     lhs: Math
-    lines: tuple[tuple[Math, ...], ...]  # each line: factors joined by ·
+    lines: tuple[tuple[Math | str, ...], ...]  # each line: factors joined by ·; a str is an operator (+)
     id: str = ""
     attrs: tuple[tuple[str, str], ...] = ()
 
@@ -152,7 +152,14 @@ def _card(c: Card) -> str:
     rows = []
     for k, line in enumerate(c.lines):
         head = f'<span class="lhs">{math(c.lhs)}</span>' if k == 0 else '<span class="lhs"></span>'
-        cells = '<span class="dot">·</span>'.join(math(f) for f in line)
+        cells = ""
+        for k, f in enumerate(line):
+            if isinstance(f, str):
+                cells += f'<span class="op">{html_text(f)}</span>'
+                continue
+            if k and not isinstance(line[k - 1], str):
+                cells += '<span class="dot">·</span>'
+            cells += math(f)
         rows.append(f'<div class="row">{head}<span class="eq">=</span><span class="rhs">{cells}</span></div>')
     return f'<div class="card" tabindex="0" role="button"{ident}{_attrs(c.attrs)}>{"".join(rows)}</div>'
 

@@ -3,7 +3,8 @@ the edges, bias arrows, nodes and output arrows on its paths from the loss back 
 
 ∂L/∂W⁽ˡ⁾ᵢⱼ runs through the edge j → i of layer l, node i, every edge out of node i, and then
 every edge of the layers above (a dense net: each unit reaches each unit above it), out to the
-output arrows; ∂L/∂b⁽ˡ⁾ᵢ through the bias arrow of node i and the same; δ⁽ˡ⁾ᵢ from node i up.
+output arrows; ∂L/∂b⁽ˡ⁾ᵢ through the bias arrow of node i and the same; δ⁽ˡ⁾ᵢ from node i up. A bias shared
+by a layer runs through every unit of it (its one arrow is drawn at the top unit).
 A softmax output layer couples its units: a path into one reaches every output arrow.
 Units the diagram leaves out (dots) have no node and are skipped.
 """
@@ -14,8 +15,11 @@ from .svg import edge_id, unit_node
 
 
 class Paths:
-    def __init__(self, pr, drawn: bool):
-        self.spec, self.drawn = pr.spec, drawn
+    def __init__(self, pr, diagram: dict | None):
+        """`diagram`: codegen.sheet.diagram's dict (None: no diagram, no paths)."""
+        self.spec, self.drawn = pr.spec, diagram is not None
+        # the nodes that carry a bias arrow (a shared bias is drawn once, at the top unit)
+        self.bias_arrows = {b["node"] for b in diagram["biases"]} if diagram else set()
         self.where: dict = {}  # symbol -> [(kind, l, i, j)]
         if not pr.per_weight:
             return
@@ -63,7 +67,7 @@ class Paths:
                 if src is None:
                     continue
                 ids += [f"node-{src}", edge_id(src, up[0][len("node-") :])]
-            elif kind == "b":
+            elif kind == "b" and up[0][len("node-") :] in self.bias_arrows:
                 ids.append(f"bias-{up[0][len('node-') :]}")
             ids += up
         return " ".join(dict.fromkeys(ids))
@@ -79,6 +83,6 @@ class Paths:
             ids += [edge_id(a, b) for a in below for b in here]
             ids += [f"node-{b}" for b in here]
             if m == l:
-                ids += [f"bias-{b}" for b in here]
+                ids += [f"bias-{b}" for b in here if b in self.bias_arrows]
         ids += [f"out-{n}" for n in self._drawn(len(spec.sizes) - 1)]
         return " ".join(dict.fromkeys(ids))
