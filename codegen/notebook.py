@@ -28,8 +28,11 @@ def equation_rows(p, d, eq) -> list[str]:
         f = eq.factors[0]
         return [f"{p.partial(f.num, f.den)} &= {p.doprint(f.value)}"]
     if eq.kind in ("gradient", "delta"):
-        chain = " \\cdot ".join(p.partial(f.num, f.den) for f in eq.factors)
-        values = " \\cdot ".join(paren(p.doprint(f.value), "[", "]") for f in eq.factors)
+        products = eq.paths or (eq.factors,)  # a shared bias: one product per unit it feeds
+        chain = " + ".join(" \\cdot ".join(p.partial(f.num, f.den) for f in path) for path in products)
+        values = " + ".join(
+            " \\cdot ".join(paren(p.doprint(f.value), "[", "]") for f in path) for path in products
+        )
         rows = [f"{p.doprint(eq.lhs)} &= {chain}", f"&= {values}"]
         if eq.compact is not None and eq.kind == "gradient":
             rows.append(f"&= {p.doprint(eq.compact)}")

@@ -90,3 +90,15 @@ def test_symbolic_imports_no_codegen():
         "assert 'codegen.notebook' in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_a_shared_bias_is_the_sum_of_its_paths():
+    d = derive(network("2-2-1", "sigmoid", "half_se", naming="seed", shared_bias=True))
+    (b,) = d.biases(1)
+    latex = d._repr_latex_()
+    row = next(
+        r
+        for r in latex.split("\n")
+        if r.startswith(f"\\\\ \\frac{{\\partial L}}{{\\partial {d.naming.names[b].latex}}}")
+    )
+    assert row.count(" + ") == 1 and row.count("\\cdot") == 2 * len(d.gradient(b).paths[0]) - 2
