@@ -245,6 +245,8 @@ def test_a_shared_bias_runs_through_every_unit_of_its_layer():
         ops = [e[2] for e in page.elements[start:end] if e[1].get("class") == "op"]
         assert ops == ["+"] * 2 * (size - 1)  # between the paths, in the partials and the values
     assert "one bias per layer" in page.all("p", **{"class": "subtitle"})[0][2]
+    (caption,) = page.all("p", **{"class": "caption"})  # the diagram says where the one arrow is
+    assert "One bias per layer (b⁽¹⁾, b⁽²⁾)" in caption[2] and "at the layer's top unit" in caption[2]
 
 
 def test_factors_point_at_their_local_derivatives():

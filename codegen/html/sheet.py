@@ -10,7 +10,7 @@ import sympy as sp
 
 from ..sheet.backward import loss
 from ..sheet.context import command, delta_reason, per_weight
-from ..sheet.diagram import CAPTION, diagram
+from ..sheet.diagram import diagram
 from ..sheet.forward import SOFTMAX_DEFINITION, SOFTMAX_GENERIC, definition, steps, summary
 from ..sheet.layout import row_gap
 from ..sheet.printing import SheetPrinter
@@ -19,7 +19,7 @@ from ..unicode import UnicodePrinter
 from .chains import derivatives_section, matrix_section, worked_section
 from .document import Display, Document, Math, MathList, Para, Section, Svg
 from .paths import Paths
-from .svg import svg_diagram
+from .svg import svg_diagram, unicode_of_tex
 
 
 def _hint(per_weight: bool, drawn: bool) -> str:
@@ -75,9 +75,10 @@ def _matrix_product(s: dict) -> str:
     return f"{braced[0]} \\cdot {braced[1]} + {braced[2]}"
 
 
-def _tex_text(tex: str) -> list:
-    """Prose with $…$ math (the diagram caption) as parts: math as itself in both forms."""
-    return [Math(t, t) if k % 2 else t for k, t in enumerate(tex.split("$")) if t]
+def _tex_text(pr, tex: str) -> list:
+    """Prose with $…$ math (the diagram caption) as parts; a name's text is its Unicode name."""
+    names = unicode_of_tex(pr)
+    return [Math(t, names.get(t, t)) if k % 2 else t for k, t in enumerate(tex.split("$")) if t]
 
 
 def sheet_document(d, options, worked=None, digits: int = 6) -> Document:
@@ -102,7 +103,7 @@ def sheet_document(d, options, worked=None, digits: int = 6) -> Document:
     if dia is not None:
         blocks: list = [Svg(svg_diagram(pr, dia))]
         if dia["caption"]:
-            blocks.append(Para(tuple(_tex_text(CAPTION)), "caption"))
+            blocks.append(Para(tuple(_tex_text(pr, dia["caption"])), "caption"))
         doc.sections.append(Section("The network", blocks, "network"))
     for n, s in enumerate(steps(pr), start=1):
         blocks = _forward(P, s) if s["kind"] == "forward" else _activation(P, s)

@@ -42,7 +42,7 @@ def edge_id(src: str, dst: str) -> str:
     return f"edge-{src}-{dst}"
 
 
-def _uni_names(pr) -> dict:
+def unicode_of_tex(pr) -> dict:
     """LaTeX name -> Unicode name, for every symbol the sheet's printer knows."""
     out = {}
     for naming in (pr.d.naming, pr.nm):
@@ -96,7 +96,7 @@ def _header_text(pr, tex: str) -> str:
 
 def svg_diagram(pr, d: dict) -> str:
     """`d` is codegen.sheet.diagram's dict for the derivation of `pr` (a SheetPrinter)."""
-    uni = _uni_names(pr)
+    uni = unicode_of_tex(pr)
     name = lambda tex: _label(tex, uni.get(tex) or tex)  # noqa: E731
     c = _circles(d)
     xs, ys = [], []
