@@ -59,6 +59,10 @@ def load(browser, path: Path, width: int = 1000, height: int = 800, javascript: 
     page.symprop_messages = messages  # type: ignore[attr-defined]
     page.goto(Path(path).resolve().as_uri())
     page.wait_for_function("document.readyState === 'complete'")
+    if javascript:  # the sheet typesets in slices: wait for the last (pages without math: none)
+        page.wait_for_function(
+            "!document.querySelector('[data-tex]') || document.documentElement.dataset.typeset === 'done'"
+        )
     return page
 
 

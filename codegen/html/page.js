@@ -2,17 +2,29 @@
    fails, and the failure is logged), and highlight a chain rule's path and factors on a click. */
 (function () {
   "use strict";
-  if (window.katex) {
-    document.querySelectorAll("[data-tex]").forEach(function (el) {
-      var tex = el.getAttribute("data-tex");
-      try {
-        window.katex.render(tex, el, { displayMode: el.classList.contains("md"), throwOnError: true });
-        el.classList.add("typeset");
-      } catch (err) {
-        console.error("symprop: a formula was left as text (" + err.message + "): " + tex.slice(0, 120));
-      }
-    });
+  // the top of the page first (a paint with the Unicode text, then its math), the rest in
+  // slices of 400 ms so clicks are answered meanwhile (each slice costs one layout of the page:
+  // fewer, longer slices finish sooner); <html data-typeset="done"> when all are set
+  var pending = Array.prototype.slice.call(document.querySelectorAll("[data-tex]"));
+  function typeset(el) {
+    var tex = el.getAttribute("data-tex");
+    try {
+      window.katex.render(tex, el, { displayMode: el.classList.contains("md"), throwOnError: true });
+      el.classList.add("typeset");
+    } catch (err) {
+      console.error("symprop: a formula was left as text (" + err.message + "): " + tex.slice(0, 120));
+    }
   }
+  function slice(first) {
+    var end = Date.now() + 400;
+    for (var n = 0; pending.length && (first ? n < 60 : Date.now() < end); n++) { typeset(pending.shift()); }
+    if (pending.length) {
+      setTimeout(slice, 0);
+    } else {
+      document.documentElement.setAttribute("data-typeset", "done");
+    }
+  }
+  if (window.katex) { slice(true); }
   // a copy of the diagram, pinned to a corner while a chain is highlighted and the diagram
   // itself is scrolled away (its parts carry data-for="id" instead of the id)
   var figure = document.querySelector("figure.diagram svg"), mini = null, active = false, seen = true;
