@@ -36,8 +36,8 @@ test-fast: $(STAMP)
 	$(PY) -m pytest -q -m "not tex and not slow and not browser"
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check --no-cache .
+	$(VENV)/bin/ruff format --no-cache --check .
 	$(VENV)/bin/mypy
 
 generate: $(STAMP) browser
@@ -51,6 +51,7 @@ bench: $(BENCH)
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/w2_floor.py
 	$(PY) benchmarks/matrix_sweep.py
+	$(PY) benchmarks/backends_c.py
 	$(PY) benchmarks/backends_torch_jax.py
 
 clean:
