@@ -17,7 +17,7 @@ import sympy
 
 from .expressions import Parser
 from .source import MAX_BYTES, MAX_DEPTH, LatexParseError, LimitError, Source
-from .statements import DITTO, PARTIAL, Partial, Product, Statement
+from .statements import DITTO, ORDERED, PARTIAL, Partial, Product, Statement
 from .tokens import _ENV_RE, _ROWSKIP_RE, ALIGN_ENVS, GREEK, WORDS, Tok, tokenize
 
 # ---------------------------------------------------------------- statements
@@ -62,18 +62,33 @@ def _side(p: Parser, depth: int) -> Product:
                 raise p.fail(item.tok, "division of a // factor", "write the factor out")
             groups[-1][0].append(item)
             groups[-1][1].append(op)
-    factors = []
+    factors: list = []
+    parts: list = []
     for items, ops in groups:
         if len(items) == 1 and items[0].kind in ("partial", "ditto"):
             factors.append(items[0].value)
+            parts.append(None)
         else:
             factors.append(_bare_partial(p.fold_items(items, ops)))
+            parts.append(_ordered(p, items, ops))
     if term.sign < 0:
+        parts[0] = None
         if isinstance(factors[0], sympy.Expr):
             factors[0] = -factors[0]
         else:
             factors.insert(0, sympy.Integer(-1))
-    return Product(tuple(factors), text, col, line)
+            parts.insert(0, None)
+    return Product(tuple(factors), text, col, line, tuple(parts))
+
+
+def _ordered(p: Parser, items: list, ops: list) -> sympy.Expr | None:
+    """A factor of juxtaposed items (or one \\sum) in written order, for naming the wrong one."""
+    if "/" in ops or any(it.kind not in ("expr", "bracket", "partial") for it in items):
+        return None
+    values = p.in_order(items)
+    if len(values) == 1 and not values[0].has(ORDERED):
+        return None
+    return ORDERED(*values)
 
 
 def _statement(src: Source, toks: list[Tok], prev: tuple | None) -> tuple:

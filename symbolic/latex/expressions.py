@@ -22,7 +22,7 @@ from .source import (
     MAX_OPERANDS,
     show,
 )
-from .statements import DITTO, PARTIAL, SUMMATION, Partial
+from .statements import DITTO, ORDERED, PARTIAL, SUMMATION, Partial
 from .tokens import (
     ACCENTS,
     CLOSERS,
@@ -201,6 +201,21 @@ class Parser(Derivatives):
             value = value / (den[0] if len(den) == 1 else sympy.Mul(*den))
         return value
 
+    @property
+    def ordered(self) -> dict:
+        """SUMMATION(body) -> SUMMATION(ORDERED(body's factors in written order))."""
+        if not hasattr(self, "_ordered"):
+            self._ordered: dict = {}
+        return self._ordered
+
+    def in_order(self, items: list[Item]) -> list[sympy.Expr]:
+        """Items' values in written order, sums inside them with their bodies in order."""
+        out = []
+        for item in items:
+            value = item.value.as_expr() if item.kind == "partial" else item.value
+            out.append(value.xreplace(self.ordered) if self.ordered else value)
+        return out
+
     def check_bits(self, values: list, tok: Tok) -> None:
         bits = sum(v.p.bit_length() + v.q.bit_length() for v in values if v.is_Rational)
         if bits > MAX_NUMBER_BITS:
@@ -320,7 +335,10 @@ class Parser(Derivatives):
         if s == "sum":
             var, skip = self.sum_header(t)
             body = self.product(depth + 1)
-            return SUMMATION(self.fold_items(body.items, body.ops), var, skip)
+            value = SUMMATION(self.fold_items(body.items, body.ops), var, skip)
+            if "/" not in body.ops and all(it.kind in ("expr", "bracket", "partial") for it in body.items):
+                self.ordered[value] = SUMMATION(ORDERED(*self.in_order(body.items)), var, skip)
+            return value
         if s == "sqrt":
             return self.sqrt(depth, t)
         if s in ACCENTS:

@@ -17,6 +17,9 @@ PARTIAL = sympy.Function("Partial")
 # \sum_k body, \sum_{k \neq i} body: SUMMATION(body, k, i) (0 when nothing is excluded); the
 # verifier expands it over k's range in the network
 SUMMATION = sympy.Function("Summation")
+# the juxtaposed factors of one written factor in written order (a Mul forgets the order):
+# Product.parts; a \sum's body inside it is ORDERED too. Never a value: only for naming a factor.
+ORDERED = sympy.Function("Ordered")
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,8 @@ class Product:
     text: str
     col: int
     line: int = 0
+    # per factor: ORDERED(juxtaposed factors in written order), or None when it is one factor
+    parts: tuple = ()
 
 
 @dataclass(frozen=True)

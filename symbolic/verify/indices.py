@@ -178,6 +178,16 @@ class Instantiator:
             return Partial(self.expr(f.num, env), self.expr(f.den, env))
         return self.expr(f, env) if isinstance(f, sp.Basic) else f
 
+    def part(self, x, env: dict):
+        """A factor's written-order parts (Product.parts) in one instance; None when they do not
+        instantiate like the factor itself (the factor is then named as a whole)."""
+        if x is None:
+            return None
+        try:
+            return self.expr(x, env)
+        except Invalid:
+            return None
+
     def free(self, stmt: Statement) -> list[str]:
         """Index letters of the layered names not bound by a sum, in alphabetical order."""
         bound: set[str] = set()
@@ -228,7 +238,12 @@ class Instantiator:
             try:
                 lhs = self.factor(stmt.lhs, env)
                 sides = tuple(
-                    replace(p, factors=tuple(self.factor(f, env) for f in p.factors)) for p in stmt.sides
+                    replace(
+                        p,
+                        factors=tuple(self.factor(f, env) for f in p.factors),
+                        parts=tuple(self.part(x, env) for x in p.parts),
+                    )
+                    for p in stmt.sides
                 )
             except Invalid as err:
                 missed = missed or str(err)

@@ -12,7 +12,7 @@ Unknown names and quantities raise `SympropError`. Pure: no numbers, no IO.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import cast
 
 import sympy as sp
@@ -26,6 +26,7 @@ from .claims import Claim
 from .ditto import Unchecked, expand_each
 from .indices import instantiate
 from .names import Resolver
+from .parts import split as split_parts
 from .piecewise import PIECEWISE
 from .truth import true_factors
 
@@ -106,6 +107,7 @@ class Resolved:
     hands: dict[int, tuple[sp.Expr, ...]]  # side -> its factors' values
     notes: tuple[ChainNote, ...] = ()
     definition: bool = False  # name = formula, checked against the forward pass
+    parts: dict = field(default_factory=dict)  # side -> its Parts in written order (parts.split)
 
     @property
     def true_values(self) -> list[sp.Expr]:
@@ -334,7 +336,16 @@ def _resolved(
         k for k, s in enumerate(sides) if k == len(sides) - 1 or not any(isinstance(f, Partial) for f in s)
     )
     hands = {k: tuple(_hand(net, f, where) for f in sides[k]) for k in checked}
-    return Resolved(stmt, tuple(tuple(s) for s in sides), num, den, grad, true, checked, hands, notes)
+    parts = {}
+    for k in checked:
+        written = stmt.sides[k] if k < len(stmt.sides) else None
+        if written is not None and tuple(written.factors) == tuple(sides[k]):
+            split = split_parts(sides[k], written.parts, lambda f: _hand(net, f, where))
+            if split:
+                parts[k] = split
+    return Resolved(
+        stmt, tuple(tuple(s) for s in sides), num, den, grad, true, checked, hands, notes, parts=parts
+    )
 
 
 def _hand(net: Network, f: object, where: str) -> sp.Expr:
