@@ -1,11 +1,20 @@
 """Diagnostics of the verifier: the wrong factor named whatever the written order (juxtaposed,
 input-first, inside a sum written term by term)."""
 
+import re
+import sys
+from pathlib import Path
+
 import pytest
 
 from symbolic.backprop import derive
 from symbolic.spec import network
+from symbolic.errors import SympropError
 from symbolic.verify import verify_text
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "published"))
+
+from corpus import NAMES, run  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -51,3 +60,35 @@ def test_a_missing_factor_and_an_extra_one_are_named_in_written_order(d):
     text = r"$$\frac{\partial C}{\partial b^l_j} = \delta^l_j \sigma'(z^l_j)$$"  # σ' extra
     found = {f for f in faults(d, text) if f[0] == "wrong"}
     assert found == {("wrong", "extra", 2)}
+
+
+def test_an_index_out_of_range_is_named_with_the_shape_and_the_rest_is_verified(d):
+    text = "\n".join(
+        [
+            r"$$\frac{\partial L}{\partial W_{2,31}} = \delta_{2,1} a_{1,3}$$",
+            r"$$\frac{\partial C}{\partial w^{3}_{31}} = a^{2}_1 \delta^3_3$$",
+            r"$$\frac{\partial L}{\partial W_{2,13}} = \delta_{2,1} a_{1,3}$$",
+        ]
+    )
+    report = verify_text(d, text)
+    reasons = [u.reason for u in report.unchecked]
+    assert any("W^{(2)}_{31} (W⁽²⁾ is 2×3; did you mean W^{(2)}_{13}?)" in r for r in reasons), reasons
+    assert any("w^{3}_{31}" in r and "did you mean w^{3}_{13}?" in r for r in reasons), reasons
+    assert [v.status for v in report.verdicts] == ["correct"]
+
+
+# the readers' own spellings: W_2,31, delta_h1, a_k@l-1, Partial(...), Summation(...), sigma_prime
+INTERNAL = re.compile(r"[A-Za-z]_\d+,\d|(?<!\\)\bdelta_|@|Partial\(|Summation\(|Ordered\(|_prime|_hat")
+
+
+def test_no_message_uses_the_readers_internal_spelling(d):
+    messages = []
+    for name in NAMES:
+        out = run(name)
+        messages += [r for r in out.reasons if r]
+    with pytest.raises(SympropError) as err:  # nothing checked: exit 2, every problem said
+        verify_text(d, r"$$\frac{\partial L}{\partial w_{2,31}} = \delta_{h1} \sigma'(z_{1,1}) x_1$$")
+    said = str(err.value)
+    messages.append(said.split("; use the network's names")[0])
+    assert messages and not [m for m in messages if INTERNAL.search(m)], messages
+    assert "delta2_1" in said  # the known names offered as the fix include the δs

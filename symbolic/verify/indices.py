@@ -28,6 +28,7 @@ import sympy as sp
 from ..latex import Partial, Statement
 from ..latex.statements import SUMMATION
 from .ditto import Unchecked
+from .hints import out_of_range
 from .roles import Roles, role_bases
 
 WEIGHTS = {"w", "W", "Theta"}
@@ -78,6 +79,7 @@ class Instantiator:
         self.names = net.names
         self.depth = d.spec.depth
         self.units = max(d.spec.sizes)
+        self.sizes = d.spec.sizes
         self.off = 1 if from_input(statements, self.depth) else 0
         bases = role_bases(statements)
         self.roles = Roles(*bases, self.depth) if bases else None
@@ -129,7 +131,8 @@ class Instantiator:
             else:
                 name = f"{base}_{n},{idx[0]}" if len(idx) == 1 and n >= 1 else None
         if name is None or self.names.lookup(name) is None:
-            raise Invalid(s.name)
+            kind = "W" if base in WEIGHTS else "unit"
+            raise Invalid(s.name, out_of_range(kind, n, idx, list(self.sizes), _shown(s.name)))
         return sp.Symbol(name)
 
     def expr(self, e: sp.Basic, env: dict) -> sp.Basic:
@@ -157,7 +160,7 @@ class Instantiator:
                 s for s in body.atoms(sp.Symbol) if self.roles and var.name in self.roles.letters(s.name)
             ]
             if not roled and not any(var.name in s.name.split("@")[0].partition("_")[2] for s in indexed):
-                raise Invalid(str(e))  # its index in no layered name: no range to expand over
+                raise Invalid(f"\\sum_{{{var.name}}}")  # its index in no layered name: no range
             terms = []
             for v in range(0 if self.roles else 1, self.units + 1):
                 if isinstance(skip, sp.Symbol) and env.get(skip.name) == v:
@@ -167,7 +170,7 @@ class Instantiator:
                 except Invalid:
                     continue
             if not terms:
-                raise Invalid(str(e))
+                raise Invalid(f"\\sum_{{{var.name}}}")
             return sp.Add(*terms)
         if not e.args:
             return e
@@ -232,7 +235,7 @@ class Instantiator:
             )
             return []
         out: list[Statement] = []
-        left, missed = 0, ""
+        left, missed, hint = 0, "", ""
         for values in itertools.product(*(span[c] for c in letters)):
             env = dict(zip(letters, values))
             try:
@@ -246,7 +249,8 @@ class Instantiator:
                     for p in stmt.sides
                 )
             except Invalid as err:
-                missed = missed or str(err)
+                missed = missed or err.args[0]
+                hint = hint or (err.args[1] if len(err.args) > 1 else "")
                 continue
             if len(out) >= MAX_INSTANCES:
                 left += 1
@@ -268,7 +272,7 @@ class Instantiator:
                 Unchecked(
                     stmt.line,
                     stmt.col,
-                    f"{_shown(missed)} names nothing in the network {what}",
+                    f"{_shown(missed)} names nothing in the network {what}" + (f" ({hint})" if hint else ""),
                     "check the layer (counted from the input: a^{(1)} = x) and the unit indices",
                 )
             )

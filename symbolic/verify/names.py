@@ -17,6 +17,7 @@ from sympy.core.function import AppliedUndef
 from .. import functions as fn
 from ..activations import named
 from ..errors import SympropError
+from .hints import out_of_range, raw, shown
 
 # raw function names a parser produces -> how to read them
 GENERIC = {"g", "f", "h"}  # the activation of the layer of the argument
@@ -82,7 +83,7 @@ class Resolver:
 
     # names ----------------------------------------------------------------------------------
     def known(self) -> list[str]:
-        return sorted(n for n in self.codes if not n.startswith("delta"))
+        return sorted(self.codes)
 
     def lookup(self, name: str) -> sp.Expr | None:
         d = self.d
@@ -120,12 +121,28 @@ class Resolver:
                 "write the argument, e.g. \\sigma(z_{h1})",
             )
         known = self.known()
-        shown = ", ".join(known[:40]) + (", ..." if len(known) > 40 else "")
-        what = ", ".join(sorted(set(names)))
+        listed = ", ".join(known[:40]) + (", ..." if len(known) > 40 else "")
+        what = ", ".join(shown(n) for n in sorted(set(names)))
+        ranges = [h for h in (self.range_hint(n) for n in sorted(set(names))) if h]
         return UnknownName(
-            f"{where}unknown name{'s' if len(set(names)) > 1 else ''} {what}",
-            f"use the network's names ({shown}) or declare an alias",
+            f"{where}unknown name{'s' if len(set(names)) > 1 else ''} {what}"
+            + "".join(f" ({h})" for h in ranges),
+            f"use the network's names ({listed}) or declare an alias",
         )
+
+    def range_hint(self, name: str) -> str:
+        """'W⁽²⁾ is 2×3; did you mean W^{(2)}_{13}?' for a layered name whose indices are out of
+        range (W_2,31 or W_2,3,1), else ''."""
+        sizes = list(self.d.spec.sizes)
+        m = re.fullmatch(r"([A-Za-z]+)_(\d+),(\d+)(?:,(\d+))?", name)
+        if not m:
+            return ""
+        base, lay, a, b = m.groups()
+        if b is None and len(a) == 2 and base in ("w", "W"):
+            a, b = a[0], a[1]
+        idx = [int(a)] + ([int(b)] if b else [])
+        kind = "W" if base in ("w", "W", "Theta") else "unit"
+        return out_of_range(kind, int(lay), idx, sizes, shown(name))
 
     # expressions -----------------------------------------------------------------------------
     def resolve(self, raw: sp.Expr, where: str = "") -> sp.Expr:
@@ -236,8 +253,8 @@ _SEED = re.compile(r"w_?\d\d|w_[a-z]|b_?\d|[za]_h\d+|z_o|y_T|out")
 
 def unknown_names_in(problem: str) -> list[str]:
     """The names an `unknown(...)` message lists (empty for any other problem)."""
-    m = re.search(r"unknown names? (.*?); use the network's names", problem)
-    return m.group(1).split(", ") if m else []
+    m = re.search(r"unknown names? (.*?)(?: \(.*\))?; use the network's names", problem)
+    return [raw(n) for n in m.group(1).split(", ")] if m else []
 
 
 def unknown_summary(problems: list[str], spec) -> tuple[list[str], str] | None:
@@ -266,10 +283,12 @@ def unknown_summary(problems: list[str], spec) -> tuple[list[str], str] | None:
         hints.insert(0, "--net " + "-".join(map(str, sizes)))
     if not hints and len(unknown) == 1:
         return None
-    shown = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
+    listed = ", ".join(shown(n) for n in names[:6]) + (
+        f" and {len(names) - 6} more" if len(names) > 6 else ""
+    )
     line = (
         f"{len(unknown)} statement{'s use' if len(unknown) > 1 else ' uses'} names the "
-        f"{spec.arch} {spec.naming} network does not have ({shown})"
+        f"{spec.arch} {spec.naming} network does not have ({listed})"
     )
     fix = (
         f"these names fit {' '.join(hints)}"
