@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from symbolic.backprop import derive
-from symbolic.spec import network
 from symbolic.errors import SympropError
+from symbolic.spec import network
 from symbolic.verify import verify_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "published"))
