@@ -176,9 +176,10 @@ def test_two_statements_on_one_row_are_both_read():
     statements, errors = scan_document(
         "$$a = b, \\qquad c = d \\hspace{1in} e = f$$\n$$g = h_i, \\quad i = j$$"
     )
-    assert [(s.line, s.col) for s in statements] == [(1, 3), (1, 17), (1, 36)]
-    # a case condition stays with its statement (not read yet: named, never split off as a claim)
-    assert [(e.line, e.col) for e in errors] == [(2, 10)]
+    assert [(s.line, s.col) for s in statements] == [(1, 3), (1, 17), (1, 36), (2, 3)]
+    # a case condition stays with its statement, as its condition (never split off as a claim)
+    assert statements[-1].condition == (("i", 0, "j"),) and len(statements[-1].sides) == 1
+    assert errors == []
 
 
 def test_numbers_are_checked_at_the_given_point_to_the_digits_written(d):

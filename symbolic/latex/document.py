@@ -15,6 +15,7 @@ from dataclasses import replace
 
 import sympy
 
+from .conditions import cases, split_condition
 from .expressions import Parser
 from .source import MAX_BYTES, MAX_DEPTH, LatexParseError, LimitError, Source
 from .statements import DITTO, ORDERED, PARTIAL, Partial, Product, Statement
@@ -203,7 +204,14 @@ def _region(src: Source, start: int, end: int, inline: bool, out: list) -> None:
     for a, b in (part for row in _rows(src, start, end) for part in _apart(src, *row)):
         src.tick(a)
         try:
-            toks = _strip_row(tokenize(src, a, b))
+            split = cases(src, a, b)
+            if split is not None:  # lhs = \begin{cases} A & cond \\ B & cond \end{cases}
+                for toks, condition in split:
+                    stmt = _statement(src, _strip_row(toks), None)[0]
+                    out.append(replace(stmt, condition=condition))
+                prev = None
+                continue
+            toks, condition = split_condition(_strip_row(tokenize(src, a, b)))
             if not toks:
                 continue
             if not any(t.kind == "op" and t.text == "=" for t in toks):
@@ -214,6 +222,8 @@ def _region(src: Source, start: int, end: int, inline: bool, out: list) -> None:
                 continue
             continued = prev is not None and toks[0].text == "="
             prev = _statement(src, toks, prev)
+            if condition:
+                prev = (replace(prev[0], condition=condition), prev[1])
             if continued:
                 out[-1] = prev[0]
             else:

@@ -22,10 +22,11 @@ from .source import (
     MAX_OPERANDS,
     show,
 )
-from .statements import DITTO, ORDERED, PARTIAL, SUMMATION, Partial
+from .statements import COMPARISONS, DITTO, INDICATOR, ORDERED, PARTIAL, SUMMATION, Partial
 from .tokens import (
     ACCENTS,
     CLOSERS,
+    COMPARE_CMDS,
     FRACS,
     FUNCTIONS,
     GENERIC_CALLS,
@@ -37,7 +38,18 @@ from .tokens import (
     Tok,
 )
 
-LOSS_CALLS = ("J", "E", "L", "C")  # J(W,b; x, y), E(w): the loss written with its arguments
+LOSS_CALLS = ("J", "E", "L", "C")
+COMPARE = {"=", "<", ">"}
+_COMPARE_OF = {
+    "neq": "≠",
+    "ne": "≠",
+    "geq": "≥",
+    "ge": "≥",
+    "leq": "≤",
+    "le": "≤",
+    "gt": ">",
+    "lt": "<",
+}  # J(W,b; x, y), E(w): the loss written with its arguments
 
 
 class Parser(Derivatives):
@@ -72,7 +84,7 @@ class Parser(Derivatives):
             elif self.is_("/") or t.kind == "cmd" and t.text == "div":
                 op = "/"
             elif self.starts_operand(t):
-                if t.kind == "num":
+                if t.kind == "num" and not self.one_of_indicator(self.i):
                     raise self.fail(
                         t, f"number {show(t.text)} right after a factor", r"put \cdot between them"
                     )
@@ -124,7 +136,7 @@ class Parser(Derivatives):
         v = self.next()
         if v.kind not in ("letter", "cmd"):
             raise self.fail(v, f"cannot use {show(v.text)} as a summation index", r"write \sum_k")
-        var, skip = sympy.Symbol(v.text), sympy.Integer(0)
+        var, skip = sympy.Symbol("ℓ" if v.text == "ell" else v.text), sympy.Integer(0)
         if braced:
             if self.is_("neq") or self.is_("ne"):
                 self.i += 1
@@ -138,6 +150,49 @@ class Parser(Derivatives):
             self.i += 1
             self.skip_arg(t)
         return var, skip
+
+    def one_of_indicator(self, i: int) -> bool:
+        """Is token i the 1 of an indicator: 1(x > 0), 1_{i = j}?"""
+        t = self.toks[i] if i < len(self.toks) else None
+        if t is None or t.kind != "num" or t.text != "1":
+            return False
+        nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        return self.compares(i + 2 if nxt is not None and nxt.text == "_" else i + 1)
+
+    def compares(self, i: int) -> bool:
+        """Does the bracket opening at token i hold a comparison at its top level (1(x > 0))?"""
+        if i >= len(self.toks) or self.toks[i].text not in ("(", "\\{", "{"):
+            return False
+        level = 0
+        for u in self.toks[i:]:
+            if u.kind == "op" and u.text in ("(", "{", "[", "\\{"):
+                level += 1
+            elif u.kind == "op" and u.text in (")", "}", "]", "\\}"):
+                level -= 1
+                if level == 0:
+                    return False
+            elif level == 1 and (u.text in COMPARE or u.kind == "cmd" and u.text in COMPARE_CMDS):
+                return True
+        return False
+
+    def indicator(self, depth: int, t: Tok) -> sympy.Expr:
+        r"""\mathbb{1}(a = b), \mathbf{1}\{x > 0\}, 1(x > 0), \mathbb{1}_{y_i = k}: INDICATOR(a, b, code)
+        with code the comparison's index in COMPARISONS; the verifier gives it its value."""
+        self.i += 1
+        opener = self.peek()
+        if opener is not None and opener.text == "_":
+            self.i += 1
+            opener = self.peek()
+        if opener is None or opener.text not in ("(", "\\{", "{"):
+            raise self.fail(opener or t, "an indicator without its condition", r"write \mathbb{1}(y_i = k)")
+        self.i += 1
+        closer = OPENERS[opener.text]
+        stops = frozenset(COMPARE | COMPARE_CMDS)
+        lhs = self.fold(self.sum(depth + 1, stops, opener))
+        op = self.next()
+        rhs = self.fold(self.sum(depth + 1, frozenset({closer}), opener))
+        self.expect(closer, opener)
+        return INDICATOR(lhs, rhs, sympy.Integer(COMPARISONS.index(_COMPARE_OF.get(op.text, op.text))))
 
     def argument_list(self, i: int) -> int:
         """After the '(' at token i: the index past its ')' when a ',' or ';' is inside at the top
@@ -168,7 +223,7 @@ class Parser(Derivatives):
         if t.kind in ("num", "letter", "word", "text", "ditto"):
             return True
         if t.kind == "cmd":
-            return t.text in VALUE_CMDS
+            return t.text in VALUE_CMDS or t.text == "indicator"
         return t.kind == "op" and t.text in OPENERS
 
     def fold(self, terms: list[Term]) -> sympy.Expr:
@@ -261,6 +316,8 @@ class Parser(Derivatives):
             return Item(DITTO, "ditto", t)
         if t.kind == "cmd" and t.text == "partial":
             return self.slash_partial(depth, t)
+        if t.kind == "cmd" and t.text == "indicator" or self.one_of_indicator(self.i):
+            return self.postfix(depth, Item(self.indicator(depth, t), "expr", t))
         if t.kind == "cmd" and t.text in FRACS:
             item = self.frac(depth, t)
             if item.kind == "partial":

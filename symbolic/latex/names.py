@@ -170,6 +170,8 @@ class Names(Cursor):
                 out.append(self.text_word(t))
             elif t.kind == "cmd" and t.text in GREEK:
                 out.append(t.text)
+            elif t.kind == "cmd" and t.text == "ell":  # w_{j \ell}: the index letter ℓ
+                out.append("ℓ")
             elif t.kind == "cmd" and t.text in ACCENTS and self.is_("{") and self.is_("}", 1):
                 self.i += 2
                 out.append(ACCENTS[t.text])

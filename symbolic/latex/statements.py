@@ -20,6 +20,14 @@ SUMMATION = sympy.Function("Summation")
 # the juxtaposed factors of one written factor in written order (a Mul forgets the order):
 # Product.parts; a \sum's body inside it is ORDERED too. Never a value: only for naming a factor.
 ORDERED = sympy.Function("Ordered")
+# \mathbb{1}(a = b), 1(x > 0): INDICATOR(a, b, k) with COMPARISONS[k] the comparison
+INDICATOR = sympy.Function("Indicator")
+COMPARISONS = ("=", "≠", ">", "<", "≥", "≤")
+
+
+def compare(a, b, code: int) -> bool:
+    """a COMPARISONS[code] b, for two numbers."""
+    return {"=": a == b, "≠": a != b, ">": a > b, "<": a < b, "≥": a >= b, "≤": a <= b}[COMPARISONS[code]]
 
 
 @dataclass(frozen=True)
@@ -75,6 +83,7 @@ class Statement:
     source: str
     col: int = 1
     instance: str = ""  # the index values of one instance of a generic statement: 'j=2, k=1'
+    condition: tuple = ()  # on its indices: ((a, code, b), ...) (see latex/conditions.py)
 
 
 def product_expr(p: Product) -> sympy.Expr:

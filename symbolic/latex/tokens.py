@@ -88,6 +88,11 @@ VALUE_CMDS = (
     }
 )
 KNOWN_CMDS = VALUE_CMDS | MUL_CMDS | {"div", "prime", "{", "}", "\\", "neq", "ne", "in", "ell"}
+# comparisons, inside an indicator 1(x > 0) or a condition (i \neq j) only
+COMPARE_CMDS = {"neq", "ne", "geq", "leq", "ge", "le", "gt", "lt"}
+KNOWN_CMDS |= COMPARE_CMDS
+# \mathbb{1}, \mathbf{1}, \mathds{1}, \mathbbm{1}: the indicator; \mathbf{w}, \boldsymbol{w}: the name
+FONT_CMDS = {"mathbb", "mathbf", "mathds", "mathbbm", "boldsymbol", "bm", "mathnormal"}
 SPACING = {
     ",",
     ";",
@@ -163,7 +168,8 @@ CLOSERS = {")", "]", "\\}", "}"}
 
 _TOKEN_RE = re.compile(
     r"(?P<space>[ \t\r\n~&]+)|(?P<num>[0-9]+(?:\.[0-9]+)?)|(?P<run>[A-Za-z]+)"
-    r"|(?P<cmd>\\(?:[A-Za-z]+|[^A-Za-z]))|(?P<ditto>//)|(?P<op>[-+*/()\[\]{}^_=,.';])",
+    r"|(?P<cmd>\\(?:[A-Za-z]+|[^A-Za-z]))|(?P<ditto>//)|(?P<op>[-+*/()\[\]{}^_=,.';<>])"
+    r"|(?P<times>[\u22c5\u00b7\u00d7])",
     re.ASCII | re.DOTALL,
 )
 _ENV_RE = re.compile(r"\s*\{([A-Za-z]+\*?)\}", re.ASCII)
@@ -209,6 +215,8 @@ def tokenize(src: Source, start: int, end: int) -> list[Tok]:
         if kind == "space":
             space, i = True, j
             continue
+        if kind == "times":  # ⋅ · × pasted from rendered math: a product
+            kind, s = "op", "*"
         if kind == "run":
             toks.extend(_split_run(s, i, space))
         elif kind == "cmd":
@@ -258,6 +266,12 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         assert m is not None
         toks.append(Tok("op", d, m.start(), m.end(), True))
         return m.end()
+    if name in FONT_CMDS:
+        m = re.compile(r"\s*\{\s*1\s*\}").match(text, j, end)
+        if m:  # \mathbb{1}: the indicator
+            toks.append(Tok("cmd", "indicator", i, m.end(), space))
+            return m.end()
+        return -j  # a font: \mathbf{w_4} is w_4
     if name in TEXT_CMDS:
         k = j
         while k < end and text[k] in " \t\r\n":

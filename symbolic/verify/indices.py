@@ -26,7 +26,7 @@ from dataclasses import replace
 import sympy as sp
 
 from ..latex import Partial, Statement
-from ..latex.statements import SUMMATION
+from ..latex.statements import COMPARISONS, INDICATOR, SUMMATION, compare
 from .ditto import Unchecked
 from .hints import out_of_range
 from .roles import Roles, role_bases
@@ -153,6 +153,8 @@ class Instantiator:
                     raise Invalid(e.name)
                 return sp.Symbol(name)
             return e
+        if getattr(e, "func", None) == INDICATOR:
+            return self.indicator(e, env)
         if getattr(e, "func", None) == SUMMATION:
             body, var, skip = e.args
             indexed = [s for s in body.atoms(sp.Symbol) if "@" in s.name]
@@ -175,6 +177,25 @@ class Instantiator:
         if not e.args:
             return e
         return e.func(*[self.expr(a, env) for a in e.args])
+
+    def indicator(self, e: sp.Basic, env: dict) -> sp.Basic:
+        """1(i = j) of two indices -> 1 or 0; 1(y_i = k), a class label against an index -> the
+        one-hot target y_k; anything else stays an indicator (of quantities: a step)."""
+        a, b, code = e.args
+        sides = []
+        for x in (a, b):
+            if isinstance(x, sp.Symbol) and x.name in env:
+                sides.append(sp.Integer(env[x.name]))
+            else:
+                sides.append(x)
+        a, b = sides
+        if a.is_Integer and b.is_Integer:
+            return sp.Integer(1 if compare(a, b, int(code)) else 0)
+        label = [x for x in (a, b) if isinstance(x, sp.Symbol) and re.fullmatch(r"[yt]_[a-z]", x.name)]
+        value = [x for x in (a, b) if x.is_Integer]
+        if int(code) == 0 and label and value and self.names.lookup(f"y_{value[0]}") is not None:
+            return sp.Symbol(f"y_{value[0]}")
+        return e.func(self.expr(a, env), self.expr(b, env), code)
 
     def factor(self, f, env: dict):
         if isinstance(f, Partial):
@@ -218,10 +239,46 @@ class Instantiator:
                 out |= {s for s in e.atoms(sp.Symbol) if self.roles.letters(s.name)}
         return out
 
+    def holds(self, condition: tuple, env: dict) -> bool:
+        """Does a statement's condition (latex/conditions.py) hold for the instance `env`?
+        Raises Invalid when it speaks of indices the statement does not range over."""
+        for clause in condition:
+            if clause[0] == "none of":
+                if any(self.holds(c, env) for c in clause[1]):
+                    return False
+                continue
+            if clause[0] == "role":
+                letter, where = clause[1], clause[2]
+                if "l" not in env or letter not in env:
+                    raise Invalid(f"{letter} is {'an output' if where == 'output' else 'a hidden'} unit")
+                if (env["l"] == self.depth + self.off) != (where == "output"):
+                    return False
+                continue
+            a, code, b = clause
+            values = [env.get(x) if isinstance(x, str) else x for x in (a, b)]
+            if None in values:
+                raise Invalid(f"{a} {COMPARISONS[code]} {b}")
+            if not compare(values[0], values[1], code):
+                return False
+        return True
+
     def instances(self, stmt: Statement) -> list[Statement]:
-        if not _symbols(stmt) and not _has_sum(stmt) and not self.role_symbols(stmt):
+        if not _symbols(stmt) and not _has_sum(stmt) and not self.role_symbols(stmt) and not stmt.condition:
             return [stmt]
         letters = self.free(stmt)
+        try:
+            if stmt.condition:
+                self.holds(stmt.condition, dict.fromkeys(letters, 1))
+        except Invalid as err:
+            self.notes.append(
+                Unchecked(
+                    stmt.line,
+                    stmt.col,
+                    f"a condition ({err.args[0]}) on indices this statement does not range over",
+                    "write the statement in layered names (\\delta^l_j) or one statement per unit",
+                )
+            )
+            return []
         span = {c: range(1, (self.depth + self.off if c == "l" else self.units) + 1) for c in letters}
         tries = math.prod(len(r) for r in span.values())
         if tries > MAX_TRIES:
@@ -238,6 +295,8 @@ class Instantiator:
         left, missed, hint = 0, "", ""
         for values in itertools.product(*(span[c] for c in letters)):
             env = dict(zip(letters, values))
+            if stmt.condition and not self.holds(stmt.condition, env):
+                continue
             try:
                 lhs = self.factor(stmt.lhs, env)
                 sides = tuple(

@@ -17,6 +17,7 @@ from sympy.core.function import AppliedUndef
 from .. import functions as fn
 from ..activations import named
 from ..errors import SympropError
+from ..latex.statements import COMPARISONS, compare
 from .hints import out_of_range, raw, shown
 
 # raw function names a parser produces -> how to read them
@@ -186,6 +187,8 @@ class Resolver:
 
     def _call(self, e, where):
         name, args = type(e).__name__, e.args
+        if name == "Indicator":
+            return self._indicator(args, where)
         if len(args) != 1:
             raise SympropError(f"{where}{name} takes one argument here", f"write {name}(z)")
         x = args[0]
@@ -206,6 +209,21 @@ class Resolver:
         raise SympropError(
             f"{where}unknown function {name}",
             r"use \sigma, g, f, \exp, \log, \tanh, ReLU or write the formula out",
+        )
+
+    def _indicator(self, args: tuple, where: str) -> sp.Expr:
+        """1(x > 0) -> the step H(x); 1(a = b) of two numbers -> 1 or 0."""
+        a, b, code = args
+        op = COMPARISONS[int(code)]
+        if a.is_Number and b.is_Number:
+            return sp.Integer(1 if compare(a, b, int(code)) else 0)
+        if op in (">", "≥"):
+            return sp.Heaviside(a - b)
+        if op in ("<", "≤"):
+            return sp.Heaviside(b - a)
+        raise SympropError(
+            f"{where}an indicator of {'an equality' if op == '=' else 'an inequality'} between quantities",
+            "write 1(x > 0) for a step, or 1(i = j) with unit indices",
         )
 
     def _layer_rule(self, x, name, where):
