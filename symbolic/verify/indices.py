@@ -34,7 +34,7 @@ from .roles import Roles, role_bases
 WEIGHTS = {"w", "W", "Theta"}
 _LAYER = re.compile(r"(l|L|nl|\d+)([+-]\d+)?")
 _NAME = re.compile(r"([A-Za-z]+)(?:_([A-Za-z0-9,]+))?@(.+)")
-_UNLAYERED = re.compile(r"([xy])_([a-z])")  # inputs and targets carry no layer
+_UNLAYERED = re.compile(r"([xyt])_([a-z])")  # inputs and targets carry no layer
 MAX_INSTANCES = 64  # judged per statement; the rest are reported not checked
 MAX_TRIES = 20_000  # index combinations tried per statement
 
@@ -112,7 +112,7 @@ class Instantiator:
         written = self.layer(lay, env)
         idx = []
         for c in (sub or "").split(",") if "," in (sub or "") else (sub or ""):
-            if c.isdigit() and int(c) > 0:
+            if c.isdigit():  # 0: the bias input x_0 = 1 (w_{j0}, \Theta_{i0})
                 idx.append(int(c))
             elif c in env:
                 idx.append(env[c])
@@ -193,8 +193,9 @@ class Instantiator:
             return sp.Integer(1 if compare(a, b, int(code)) else 0)
         label = [x for x in (a, b) if isinstance(x, sp.Symbol) and re.fullmatch(r"[yt]_[a-z]", x.name)]
         value = [x for x in (a, b) if x.is_Integer]
-        if int(code) == 0 and label and value and self.names.lookup(f"y_{value[0]}") is not None:
-            return sp.Symbol(f"y_{value[0]}")
+        target = f"{self.names.conventions.targets}_{value[0]}" if value else ""
+        if int(code) == 0 and label and value and self.names.lookup(target) is not None:
+            return sp.Symbol(target)
         return e.func(self.expr(a, env), self.expr(b, env), code)
 
     def factor(self, f, env: dict):

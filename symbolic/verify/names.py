@@ -18,6 +18,7 @@ from .. import functions as fn
 from ..activations import named
 from ..errors import SympropError
 from ..latex.statements import COMPARISONS, compare
+from .conventions import Conventions, constant_one, output_index, target_name
 from .hints import out_of_range, raw, shown
 
 # raw function names a parser produces -> how to read them
@@ -51,8 +52,10 @@ class UnknownName(SympropError):
 class Resolver:
     """Raw parsed expressions -> expressions in the Derivation's symbols."""
 
-    def __init__(self, d, aliases: dict | None = None):
+    def __init__(self, d, aliases: dict | None = None, conventions: Conventions | None = None):
         self.d = d
+        self.conventions = conventions or Conventions()
+        self._alias_values: dict[sp.Basic, sp.Expr] = {}
         self.codes: dict[str, sp.Symbol] = {}
         for s, n in d.naming.names.items():
             gradient_symbol = n.code.startswith("d") and not n.code.startswith("delta")
@@ -86,9 +89,25 @@ class Resolver:
     def known(self) -> list[str]:
         return sorted(self.codes)
 
-    def lookup(self, name: str) -> sp.Expr | None:
+    def lookup(self, name: str, conventions: bool = True) -> sp.Expr | None:
+        """A raw name -> the network's symbol (or the constant 1 of a bias input), else None;
+        read by the document's conventions unless `conventions` is False (an alias's value)."""
         d = self.d
+        c = self.conventions if conventions else Conventions()
+        k = output_index(name, c.targets)
+        if k is not None:
+            return (
+                d.outputs[k - 1]
+                if 1 <= k <= len(d.outputs)
+                else d.outputs[0]
+                if len(d.outputs) == 1
+                else None
+            )
+        name = target_name(name, c.targets) or name
+        if constant_one(name):
+            return sp.Integer(1)
         for cand in _candidates(name, max(d.spec.sizes) < 10):
+            cand = c.code(cand)
             if cand in self.codes:
                 return self.codes[cand]
             if cand in self.aliases:
@@ -154,6 +173,9 @@ class Resolver:
             if s in self.values:
                 mapping[s] = self.values[s]
                 continue
+            if s in self.user:
+                mapping[s] = self._alias(s, where)
+                continue
             target = self.lookup(s.name)
             if target is None:
                 missing.append(s.name)
@@ -175,15 +197,32 @@ class Resolver:
         return expr.xreplace(tops) if tops else expr
 
     def _user_aliases(self, raw, where):
-        expr = raw
-        for _ in range(10):
-            new = expr.xreplace(self.user)
-            if new == expr:
-                return expr
-            expr = new
-        raise SympropError(
-            f"{where}aliases refer to each other in a loop", "give each alias a value in the network's names"
-        )
+        """Aliases of functions, applied once (aliases of names are resolved in `resolve`)."""
+        functions = {k: v for k, v in self.user.items() if not isinstance(k, sp.Symbol)}
+        return raw.xreplace(functions) if functions else raw
+
+    def _alias(self, s: sp.Symbol, where: str) -> sp.Expr:
+        """An alias's value in the network's names, applied once: its names are the network's
+        own (t_1 -> y_1 is the target y_1, never read on by a convention or another alias)."""
+        if s not in self._alias_values:
+            value = self.user[s]
+            aliased = sorted(x.name for x in value.free_symbols if x in self.user and x != s)
+            if aliased:
+                other = shown(aliased[0])
+                raise SympropError(
+                    f"{where}alias {shown(s.name)} = {other}: {other} is itself an alias",
+                    "give each alias its value in the network's names (symprop derive shows them)",
+                )
+            mapping, missing = {}, []
+            for x in value.free_symbols:
+                target = self.lookup(x.name, conventions=False)
+                if target is None:
+                    missing.append(x.name)
+                mapping[x] = target
+            if missing:
+                raise self.unknown(missing, where)
+            self._alias_values[s] = value.xreplace(mapping)
+        return self._alias_values[s]
 
     def _call(self, e, where):
         name, args = type(e).__name__, e.args

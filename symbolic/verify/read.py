@@ -296,7 +296,17 @@ def plain_formula(text: str, where: str = "formula") -> sp.Expr:
 
 # ------------------------------------------------------------------------------------ TOML
 
-NETWORK_KEYS = {"net", "arch", "activation", "output_activation", "loss", "naming", "alpha"}
+NETWORK_KEYS = {
+    "net",
+    "arch",
+    "activation",
+    "output_activation",
+    "loss",
+    "naming",
+    "alpha",
+    "weights",
+    "targets",
+}
 
 
 def read_toml(text: str) -> Document:

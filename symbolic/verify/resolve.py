@@ -23,6 +23,7 @@ from ..errors import SympropError
 from ..functions import expand_definitions
 from ..latex import PARTIAL, Partial, Product, Statement, product_expr
 from .claims import Claim
+from .conventions import Conventions
 from .ditto import Unchecked, expand_each
 from .indices import instantiate
 from .names import Resolver
@@ -52,14 +53,15 @@ class Network:
         return expr.xreplace(self.piecewise_outputs)
 
 
-def network(d: Derivation, aliases: dict | None = None) -> Network:
-    """The Network of `d`, with the user's aliases (raw name -> raw expression)."""
+def network(d: Derivation, aliases: dict | None = None, conventions: Conventions | None = None) -> Network:
+    """The Network of `d`, with the user's aliases (raw name -> raw expression) and the
+    document's conventions (transposed weights, t for the target)."""
     if not d.scalar:
         raise SympropError(
             f"{d.spec.arch} has {d.spec.n_params} parameters",
             "the verifier needs per-parameter factor lists (nets up to 5000)",
         )
-    names = Resolver(d, aliases)
+    names = Resolver(d, aliases, conventions)
     locals_ = {}
     for eq in d.of_kind("local"):
         f = eq.factors[0]
