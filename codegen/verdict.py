@@ -67,7 +67,7 @@ def raw_name(name: str) -> str:
         return m.group(2).translate(_SUP) + m.group(1)
     m = re.fullmatch(r"([A-Za-z]+)_([0-9]+),([0-9,]+)", name)
     if m:  # layer, then indices: W_2,11 -> W⁽²⁾₁₁
-        return m.group(1) + f"({m.group(2)})".translate(_SUP) + m.group(3).translate(_SUB)
+        return m.group(1) + f"({m.group(2)})".translate(_SUP) + m.group(3).replace(",", "").translate(_SUB)
     m = re.fullmatch(r"([A-Za-z]+)_([0-9,]+)", name)
     if m:
         return m.group(1) + m.group(2).translate(_SUB)
@@ -294,7 +294,7 @@ def describe_fault(v, net, raw, every: bool = False) -> str:
     expected = ""
     if f.expected is not None:
         expected = f"[{show(net, f.expected)}]"
-        if not single:
+        if not single and f.partial:
             expected += f" = {net.partial(*f.partial)}"
     if f.kind == "wrong":
         text = f"{where}wrote {_wrote(f, net, raw)}, expected {expected}"

@@ -38,7 +38,7 @@ from .tokens import (
     Tok,
 )
 
-LOSS_CALLS = ("J", "E", "L", "C")
+LOSS_CALLS = ("J", "E", "L", "C")  # J(W,b; x, y), E(w): the loss written with its arguments
 COMPARE = {"=", "<", ">"}
 _COMPARE_OF = {
     "neq": "≠",
@@ -49,7 +49,7 @@ _COMPARE_OF = {
     "le": "≤",
     "gt": ">",
     "lt": "<",
-}  # J(W,b; x, y), E(w): the loss written with its arguments
+}
 
 
 class Parser(Derivatives):
@@ -193,6 +193,28 @@ class Parser(Derivatives):
         rhs = self.fold(self.sum(depth + 1, frozenset({closer}), opener))
         self.expect(closer, opener)
         return INDICATOR(lhs, rhs, sympy.Integer(COMPARISONS.index(_COMPARE_OF.get(op.text, op.text))))
+
+    def loss_arguments(self, i: int) -> int:
+        r"""After a loss letter, the '(' at token i opens its arguments when they are a list
+        (J(W,b; x, y)) or the parameters alone (C(\hat{W^L}), E(\mathbf{w}), J(\Theta)): the index
+        past the ')', else 0."""
+        if i >= len(self.toks) or self.toks[i].text != "(":
+            return 0
+        listed = self.argument_list(i)
+        if listed:
+            return listed
+        for j in range(i + 1, len(self.toks)):
+            u = self.toks[j]
+            if u.text == ")":
+                return j + 1 if j > i + 1 else 0
+            if u.kind == "letter" and u.text in ("W", "w", "b", "L") or u.kind == "num":
+                continue
+            if u.kind == "cmd" and u.text in ("hat", "Theta", "theta", "bar", "tilde"):
+                continue
+            if u.kind == "op" and u.text in ("{", "}", "^", "_"):
+                continue
+            return 0
+        return 0
 
     def argument_list(self, i: int) -> int:
         """After the '(' at token i: the index past its ')' when a ',' or ';' is inside at the top
@@ -364,8 +386,8 @@ class Parser(Derivatives):
             if s in GENERIC_CALLS and nxt is not None and (nxt.text == "(" or nxt.text == "'"):
                 self.i += 1
                 return self.call(depth, s, t)
-            if s in LOSS_CALLS and nxt is not None and nxt.text == "(" and self.argument_list(self.i + 1):
-                self.i = self.argument_list(self.i + 1)  # J(W,b; x, y): the loss, its arguments shown
+            if s in LOSS_CALLS and nxt is not None and nxt.text == "(" and self.loss_arguments(self.i + 1):
+                self.i = self.loss_arguments(self.i + 1)  # J(W,b; x, y): the loss, its arguments shown
                 return sympy.Symbol(s)
             self.i += 1
             return self.name(depth, s, t, euler=(s == "e"))
@@ -381,6 +403,8 @@ class Parser(Derivatives):
             self.i += 1
             value = self.fold(self.sum(depth + 1, frozenset({"}"}), t))
             self.expect("}", t)
+            if isinstance(value, sympy.Symbol) and value.name in LOSS_CALLS and self.loss_arguments(self.i):
+                self.i = self.loss_arguments(self.i)  # {\cal C}(\hat{W^L}): the cost and its argument
             return value
         self.i += 1  # a command from VALUE_CMDS
         if s in GREEK:

@@ -92,7 +92,18 @@ KNOWN_CMDS = VALUE_CMDS | MUL_CMDS | {"div", "prime", "{", "}", "\\", "neq", "ne
 COMPARE_CMDS = {"neq", "ne", "geq", "leq", "ge", "le", "gt", "lt"}
 KNOWN_CMDS |= COMPARE_CMDS
 # \mathbb{1}, \mathbf{1}, \mathds{1}, \mathbbm{1}: the indicator; \mathbf{w}, \boldsymbol{w}: the name
-FONT_CMDS = {"mathbb", "mathbf", "mathds", "mathbbm", "boldsymbol", "bm", "mathnormal"}
+FONT_CMDS = {
+    "mathbb",
+    "mathbf",
+    "mathds",
+    "mathbbm",
+    "boldsymbol",
+    "bm",
+    "mathnormal",
+    "cal",
+    "mathcal",
+    "mathscr",
+}
 SPACING = {
     ",",
     ";",

@@ -156,6 +156,10 @@ class Explainer:
                 multiply([tv[j] for j in left_t], n),
             )
             return Fault("wrong", side, p.pos, p.raw, p.value, expected, partial, ratio, 0)
+        if 1 < len(left_h) <= 3 and left_t:
+            guess = self._one_of(parts, left_h, [true[j] for j in left_t])
+            if guess is not None:
+                return Fault("wrong", side, *guess)
         if not left_h:
             j = left_t[0]
             before = [parts[i].pos for hs, ts in groups for i in hs if min(ts) < j]
@@ -172,6 +176,28 @@ class Explainer:
                 len(left_t) - 1,
             )
         return None
+
+    def _one_of(self, parts: Sequence[Part], left: list[int], true: list[Factor]) -> tuple | None:
+        """Of several written factors left over against true ones (a(1 + a) for a(1 - a)), the
+        one wrong: the others are then a part of the truth and what remains is simplest.
+        (position, wrote, read as, expected, partial, None, 0) or None."""
+        want = sp.Mul(*[f.value for f in true])
+        best = None
+        for i in left:
+            rest = sp.Mul(*[parts[k].value for k in left if k != i])
+            try:
+                missing = bounded(lambda rest=rest: sp.cancel(want / rest), RATIO_SECONDS)
+            except (TimeoutError, RuntimeError):
+                return None
+            if sp.fraction(missing)[1].free_symbols:  # the others do not divide the truth
+                continue
+            score = sp.count_ops(missing)
+            if best is None or score < best[0]:
+                best = (score, i, missing)
+        if best is None or best[0] >= sp.count_ops(want):
+            return None
+        p = parts[best[1]]
+        return (p.pos, p.raw, p.value, best[2], (true[0].num, true[-1].den), None, 0)
 
     def _in_sum(self, side: int, p: Part, t: Factor, n: int, vector: Callable) -> Fault | None:
         """A written sum against a true sum, term by term: the factor at the same place wrong in
@@ -205,7 +231,7 @@ class Explainer:
         if not bad or len({b[0] for b in bad}) != 1:
             return None
         pos, raw, value, expected = bad[0]
-        return Fault("wrong", side, pos, raw, value, expected, (t.num, t.den), None, 0)
+        return Fault("wrong", side, pos, raw, value, expected, None, None, 0)  # a term's factor
 
     def _delta_groups(self, hand: Sequence[sp.Expr], true: Sequence[Factor]) -> tuple:
         """(i, i+1, 0, j2): a written factor holding a δ against the true prefix ∂L/∂z (any

@@ -161,7 +161,16 @@ class Instantiator:
             roled = [
                 s for s in body.atoms(sp.Symbol) if self.roles and var.name in self.roles.letters(s.name)
             ]
-            if not roled and not any(var.name in s.name.split("@")[0].partition("_")[2] for s in indexed):
+            unlayered = [
+                s
+                for s in body.atoms(sp.Symbol)
+                if (m := _UNLAYERED.fullmatch(s.name)) and m.group(2) == var.name
+            ]
+            if (
+                not roled
+                and not unlayered
+                and not any(var.name in s.name.split("@")[0].partition("_")[2] for s in indexed)
+            ):
                 raise Invalid(f"\\sum_{{{var.name}}}")  # its index in no layered name: no range
             terms = []
             for v in range(0 if self.roles else 1, self.units + 1):
