@@ -394,7 +394,7 @@ class Parser(Derivatives):
         if kind in ("word", "text"):
             self.i += 1
             word = s if kind == "word" else self.text_word(t)
-            if word in FUNCTIONS and word not in GENERIC_CALLS:
+            if word in FUNCTIONS and word not in GENERIC_CALLS and word not in ("varphi", "phi"):
                 return self.call(depth, word, t)
             return self.name(depth, word, t, euler=(word == "e" and kind == "text"))
         if kind == "op" and s == "{":
@@ -407,6 +407,8 @@ class Parser(Derivatives):
                 self.i = self.loss_arguments(self.i)  # {\cal C}(\hat{W^L}): the cost and its argument
             return value
         self.i += 1  # a command from VALUE_CMDS
+        if s in ("varphi", "phi") and (self.is_("(") or self.is_("'")):  # \varphi(net_j)
+            return self.call(depth, s, t)
         if s in GREEK:
             return self.name(depth, s, t)
         if s == "pi":

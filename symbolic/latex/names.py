@@ -141,6 +141,9 @@ class Names(Cursor):
         if t.kind == "text":
             self.i += 1
             return self.text_word(t)
+        if t.kind == "cmd" and t.text == "ell":  # net_\ell: the index letter ℓ
+            self.i += 1
+            return "ℓ"
         raise self.fail(t, f"cannot use {show(t.text)} as a subscript", "write x_{...}")
 
     def subscript_group(self, u: Tok) -> str:

@@ -52,13 +52,17 @@ FUNCTIONS = {  # spelling -> SymPy callable
     "g": sympy.Function("g"),
     "f": sympy.Function("f"),
     "h": sympy.Function("h"),
+    "varphi": sympy.Function("varphi"),  # \varphi(net_j): the activation (only before '(')
+    "phi": sympy.Function("phi"),
 }
 # one-letter activations, calls only when '(' or a prime follows: g(z), f'(z), h'(a_j) (Bishop)
 GENERIC_CALLS = ("g", "f", "h")
 for _rule in named():  # our activations by every spelling of their row: sigma, ReLU -> relu(z)
     for _word in _rule.spellings:
         FUNCTIONS.setdefault(_word, sympy.Function(_rule.prime_word.removesuffix("_prime")))
-PRIMABLE = set(GENERIC_CALLS) | {w for rule in named() for w in rule.spellings}  # f' -> f_prime
+PRIMABLE = (
+    set(GENERIC_CALLS) | {"varphi", "phi"} | {w for rule in named() for w in rule.spellings}
+)  # f' -> f_prime
 ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar", "tilde": "tilde"}
 FRACS = {"frac", "dfrac", "tfrac", "cfrac"}
 MUL_CMDS = {"cdot", "times", "ast"}

@@ -157,6 +157,21 @@ def match_multiset(hv: list, tv: list, n: int) -> tuple[list[tuple[tuple, tuple]
                     break
             if found:
                 break
+        if not found:  # one written factor for a longer run of the chain (a δ for ∂L/∂z)
+            for i in left_h:
+                for a in range(len(left_t)):
+                    for b in range(a + MAX_SUBSET + 1, len(left_t) + 1):
+                        ts = tuple(left_t[a:b])
+                        if same(hv[i], multiply([tv[j] for j in ts], n)):
+                            groups.append(((i,), ts))
+                            left_h = [k for k in left_h if k != i]
+                            left_t = [j for j in left_t if j not in ts]
+                            found = True
+                            break
+                    if found:
+                        break
+                if found:
+                    break
     return groups, left_h, left_t
 
 

@@ -29,7 +29,7 @@ from ..latex import Partial, Statement
 from ..latex.statements import COMPARISONS, INDICATOR, SUMMATION, compare
 from .ditto import Unchecked
 from .hints import out_of_range
-from .roles import Roles, role_bases
+from .roles import LAYER, Roles, role_bases
 
 WEIGHTS = {"w", "W", "Theta"}
 _LAYER = re.compile(r"(l|L|nl|\d+)([+-]\d+)?")
@@ -82,7 +82,12 @@ class Instantiator:
         self.sizes = d.spec.sizes
         self.off = 1 if from_input(statements, self.depth) else 0
         bases = role_bases(statements)
-        self.roles = Roles(*bases, self.depth) if bases else None
+        c = net.names.conventions
+        self.roles = (
+            Roles(*bases[:2], self.depth, bases[2], c.weights == "input-by-output", c.targets)
+            if bases
+            else None
+        )
         self.notes: list[Unchecked] = []
         # W^{(l)}, \Theta^{(l)} come out of layer l, and so does b^{(l)} beside them (UFLDL)
         self.out_of = any(
@@ -257,6 +262,10 @@ class Instantiator:
                 if any(self.holds(c, env) for c in clause[1]):
                     return False
                 continue
+            if clause[0] == "role" and self.roles is not None and LAYER in env and clause[1] in env:
+                if (self.roles.layer_of(clause[1], env) == self.depth) != (clause[2] == "output"):
+                    return False
+                continue
             if clause[0] == "role":
                 letter, where = clause[1], clause[2]
                 if "l" not in env or letter not in env:
@@ -276,6 +285,10 @@ class Instantiator:
         if not _symbols(stmt) and not _has_sum(stmt) and not self.role_symbols(stmt) and not stmt.condition:
             return [stmt]
         letters = self.free(stmt)
+        lone = {s.name for s in _all_symbols(stmt)} & {"y", "t"}
+        if self.roles is not None and self.roles.any_layer and LAYER in letters and lone:
+            # o_j beside the lone output y (or target t): j is the output unit (Wikipedia: "o_j = y")
+            stmt = replace(stmt, condition=(*stmt.condition, (LAYER, 0, self.depth)))
         try:
             if stmt.condition:
                 self.holds(stmt.condition, dict.fromkeys(letters, 1))
@@ -289,7 +302,10 @@ class Instantiator:
                 )
             )
             return []
-        span = {c: range(1, (self.depth + self.off if c == "l" else self.units) + 1) for c in letters}
+        span = {
+            c: range(1, (self.depth + self.off if c == "l" else self.depth if c == LAYER else self.units) + 1)
+            for c in letters
+        }
         tries = math.prod(len(r) for r in span.values())
         if tries > MAX_TRIES:
             self.notes.append(
@@ -356,6 +372,14 @@ def _shown(name: str) -> str:
         return name
     base, sub, lay = m.groups()
     return f"{base}^{{{lay}}}" + (f"_{{{sub}}}" if sub else "")
+
+
+def _all_symbols(stmt: Statement) -> set[sp.Symbol]:
+    out: set[sp.Symbol] = set()
+    for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]:
+        for e in _parts(obj):
+            out |= e.atoms(sp.Symbol)
+    return out
 
 
 def _has_sum(stmt: Statement) -> bool:

@@ -22,7 +22,7 @@ from .conventions import Conventions, constant_one, output_index, target_name
 from .hints import out_of_range, raw, shown
 
 # raw function names a parser produces -> how to read them
-GENERIC = {"g", "f", "h"}  # the activation of the layer of the argument
+GENERIC = {"g", "f", "h", "varphi", "phi"}  # the activation of the layer of the argument
 PRIMES = {"sigma_prime", "g_prime", "f_prime", "h_prime", "relu_prime", "sigmoid_prime", "tanh_prime"}
 OUTPUT_NAMES = {"out", "output", "y_hat", "yhat", "hat_y", "a_L", "a_out"}
 LOSS_NAMES = {
@@ -112,6 +112,9 @@ class Resolver:
                 return self.codes[cand]
             if cand in self.aliases:
                 return self.aliases[cand]
+        m = re.fullmatch(r"y_?(\d+)", name)
+        if m and 1 <= int(m.group(1)) <= len(d.targets):  # y_1 of a net with one output: its y
+            return d.targets[int(m.group(1)) - 1]
         if name in LOSS_NAMES:
             return d.loss_symbol
         m = _PER_OUTPUT.fullmatch(name)
@@ -237,7 +240,7 @@ class Resolver:
                 layer = self.d.spec.activations[self.z_layer[x] - 1]
                 rule = layer if layer.func is rule.func else rule
             return rule.prime(x) if name == rule.prime_word else rule(x)
-        if name in GENERIC or name in ("g_prime", "f_prime", "h_prime"):
+        if name in GENERIC or name in ("g_prime", "f_prime", "h_prime", "varphi_prime", "phi_prime"):
             rule = self._layer_rule(x, name, where)
             return rule(x) if name in GENERIC else rule.prime(x)
         if name == "Partial":

@@ -80,7 +80,8 @@ def run(name: str, text: str | None = None, meta: dict | None = None) -> Outcome
     found = sorted(
         [(v.line, v.col, v.status, v.fault.position if v.fault else None, "") for v in verdicts]
         + [(u.line, u.col, "not checked", None, u.reason) for u in unchecked]
-        + [(n.claim.line, n.claim.col, "correct" if n.correct else "wrong", 0, "") for n in numbers]
+        + [(n.claim.line, n.claim.col, "correct" if n.correct else "wrong", 0, "") for n in numbers],
+        key=lambda f: (f[0], f[1], f[2], -1 if f[3] is None else f[3], f[4]),
     )
     want = expected(meta)
     starts = [line for line, _ in want]
