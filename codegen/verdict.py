@@ -28,6 +28,11 @@ class VerdictPrinter(UnicodePrinter):
         **UnicodePrinter._FUNCS,
         "g_prime": "g′",
         "f_prime": "f′",
+        "h_prime": "h′",
+        "varphi": "φ",
+        "varphi_prime": "φ′",
+        "phi": "φ",
+        "phi_prime": "φ′",
         **{word: rule.unicode for rule in named() for word in rule.spellings},
         **{rule.prime_word: rule.unicode + "′" for rule in named()},
     }

@@ -92,3 +92,24 @@ def test_no_message_uses_the_readers_internal_spelling(d):
     messages.append(said.split("; use the network's names")[0])
     assert messages and not [m for m in messages if INTERNAL.search(m)], messages
     assert "delta2_1" in said  # the known names offered as the fix include the δs
+
+
+def test_identities_in_a_dummy_variable_are_checked():
+    # Bishop's h(a) \equiv \tanh(a), h'(a) = 1 - h(a)^2; a derivative in a dummy x
+    d = derive(network("2-3-2", "tanh", "half_se", "identity", "layered"))
+    text = "\n".join(
+        [
+            r"$$h(a) \equiv \tanh(a)$$",
+            r"$$h'(a) = 1 - h(a)^2$$",
+            r"$$h'(a) = 1 - h(a)$$",
+            r"$$\frac{\partial \tanh(x)}{\partial x} = 1 + \tanh(x)^2$$",
+        ]
+    )
+    report = verify_text(d, text)
+    assert [(v.line, v.status) for v in report.verdicts] == [
+        (1, "correct"),
+        (2, "correct"),
+        (3, "wrong"),
+        (4, "wrong"),
+    ]
+    assert not report.unchecked

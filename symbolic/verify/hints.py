@@ -49,6 +49,13 @@ def shown(name: str) -> str:
     return _base(name)
 
 
+def function_shown(name: str) -> str:
+    """A parsed function name as written: h_prime -> h', sigma -> \\sigma, varphi_prime -> \\varphi'."""
+    prime = name.endswith("_prime")
+    base = name.removesuffix("_prime")
+    return _base(base) + ("'" if prime else "")
+
+
 def _base(base: str) -> str:
     return f"\\{base}" if base in GREEK else base
 

@@ -19,7 +19,7 @@ from ..activations import named
 from ..errors import SympropError
 from ..latex.statements import COMPARISONS, compare
 from .conventions import Conventions, constant_one, output_index, target_name
-from .hints import out_of_range, raw, shown
+from .hints import function_shown, out_of_range, raw, shown
 
 # raw function names a parser produces -> how to read them
 GENERIC = {"g", "f", "h", "varphi", "phi"}  # the activation of the layer of the argument
@@ -232,7 +232,8 @@ class Resolver:
         if name == "Indicator":
             return self._indicator(args, where)
         if len(args) != 1:
-            raise SympropError(f"{where}{name} takes one argument here", f"write {name}(z)")
+            shown_name = function_shown(name)
+            raise SympropError(f"{where}{shown_name} takes one argument here", f"write {shown_name}(z)")
         x = args[0]
         rule = next((r for r in named() if name in (r.prime_word, r.prime_word[:-6])), None)
         if rule is not None:  # one of our activations (sigma, relu) or its f' (sigma_prime)
@@ -249,7 +250,7 @@ class Resolver:
                 r"write derivatives as whole factors: \frac{\partial L}{\partial w} \cdot ...",
             )
         raise SympropError(
-            f"{where}unknown function {name}",
+            f"{where}unknown function {function_shown(name)}",
             r"use \sigma, g, f, \exp, \log, \tanh, ReLU or write the formula out",
         )
 
@@ -273,12 +274,14 @@ class Resolver:
             rule = self.d.spec.activations[self.z_layer[x] - 1]
             if not rule.elementwise:
                 raise SympropError(
-                    f"{where}{name}(...) of a softmax layer", "write the output symbol (out_k) instead"
+                    f"{where}{function_shown(name)}(...) of a softmax layer",
+                    "write the output symbol (out_k) instead",
                 )
             return rule
+        f = function_shown(name)
         raise SympropError(
-            f"{where}{name}(...) is applied to {x}, not to a pre-activation z",
-            f"write {name}(z) with the z of a layer, e.g. {name}(z_h1)",
+            f"{where}{f}(...) is applied to {x}, not to a pre-activation z",
+            f"write {f}(z) with the z of a layer, e.g. {f}(z_{{h1}})",
         )
 
 

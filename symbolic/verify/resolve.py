@@ -25,6 +25,7 @@ from ..latex import PARTIAL, Partial, Product, Statement, product_expr
 from .claims import Claim
 from .conventions import Conventions
 from .ditto import Unchecked, expand_each
+from .dummies import dummies, is_function_of_dummy, pre_activation
 from .indices import instantiate
 from .names import Resolver
 from .parts import split as split_parts
@@ -139,8 +140,16 @@ def resolve_all(
         here = replace(net, names=net.names.with_values(author))
         whole = stmt
         stmt, sides, numeric = _without_numbers(stmt, sides)
+        found = dummies(stmt, lambda name, names=here.names: names.lookup(name) is not None)
+        if found:  # an identity in a dummy variable: checked at a z of the network
+            at = {s: net.names.resolve(pre_activation(net.d, f)) for s, f in found.items()}
+            here = replace(here, names=here.names.with_values({**author, **at}))
         try:
             if not isinstance(stmt.lhs, Partial) and not is_delta(stmt.lhs):
+                if found and is_function_of_dummy(stmt.lhs) and stmt.sides:  # h(a) \equiv \tanh(a)
+                    lhs = here.names.resolve(stmt.lhs, _where(stmt))
+                    resolved.append(resolve_definition(here, stmt, sides, lhs, lhs))
+                    continue
                 if not isinstance(stmt.lhs, sp.Symbol):
                     unchecked.append(Unchecked(stmt.line, stmt.col, DEFINITION))
                     continue

@@ -1,0 +1,66 @@
+"""Identities in a dummy variable: h(a) \\equiv \\tanh(a), h'(a) = 1 - h(a)^2,
+\\frac{\\partial \\sigma(x)}{\\partial x} = \\sigma(x)(1 - \\sigma(x)).
+
+A one-letter name the network does not have, written as the argument of a function or as the
+variable of a derivative, is a dummy: the statement holds for every value of it. It is checked at
+a pre-activation of the network whose layer has that function as its activation (the dummy reads
+as that z, whose values at the test points range over the reals), so the ordinary machinery
+judges it; messages show the dummy as written.
+A statement whose left side is such a function of the dummy (h(a), h'(a)) is a definition of it.
+Pure: statements in, statements out.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from ..latex import Partial, Statement
+from ..latex.statements import PARTIAL
+
+_LETTER_FUNCTIONS = {"g", "f", "h", "varphi", "phi"}
+
+
+def _exprs(stmt: Statement) -> list[sp.Basic]:
+    out = []
+    for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]:
+        if isinstance(obj, Partial):
+            out += [obj.num, obj.den, PARTIAL(obj.num, obj.den)]
+        elif isinstance(obj, sp.Basic):
+            out.append(obj)
+    return out
+
+
+def dummies(stmt: Statement, known) -> dict[sp.Symbol, str]:
+    """dummy symbol -> the name of the function it is the argument of ('' for a derivative's
+    variable only); `known(name)` says whether a name is the network's."""
+    lhs = stmt.lhs
+    if not (is_function_of_dummy(lhs) or isinstance(lhs, Partial) and isinstance(lhs.den, sp.Symbol)):
+        return {}  # only an identity: h(a) = ..., or d f(x)/dx = ...
+    found: dict[sp.Symbol, str] = {}
+    for e in _exprs(stmt):
+        for call in e.atoms(AppliedUndef):
+            if call.func == PARTIAL and isinstance(call.args[1], sp.Symbol):
+                found.setdefault(call.args[1], "")
+                continue
+            for a in call.args:
+                if isinstance(a, sp.Symbol):
+                    found[a] = type(call).__name__
+    return {s: f for s, f in found.items() if len(s.name) == 1 and s.name != "e" and not known(s.name)}
+
+
+def pre_activation(d, function: str) -> sp.Symbol:
+    """The z whose layer applies `function` (sigma, tanh, relu; g, h: the first hidden layer)."""
+    word = function.removesuffix("_prime")
+    for layer, rule in enumerate(d.spec.activations, start=1):
+        if word not in _LETTER_FUNCTIONS and word in (
+            rule.prime_word.removesuffix("_prime"),
+            *rule.spellings,
+        ):
+            return sp.Symbol(f"z{layer}_1")
+    return sp.Symbol("z1_1")
+
+
+def is_function_of_dummy(lhs: object) -> bool:
+    """h(z), h'(z), \\sigma(z) on the left: a definition of the function (at a z of the net)."""
+    return isinstance(lhs, AppliedUndef) and lhs.func != PARTIAL and len(lhs.args) == 1
