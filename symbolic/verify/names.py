@@ -122,9 +122,26 @@ class Resolver:
             return self.output_error(int(m.group(1)) - 1)
         if name in OUTPUT_NAMES and len(d.outputs) == 1:
             return d.outputs[0]
+        delta = self._delta_of_alias(name)
+        if delta is not None:
+            return delta
         m = re.fullmatch(r"(?:out|output|y_hat|yhat)_?(\d+)", name)
         if m and 1 <= int(m.group(1)) <= len(d.outputs):
             return d.outputs[int(m.group(1)) - 1]
+        return None
+
+    def _delta_of_alias(self, name: str) -> sp.Expr | None:
+        """\\delta_{h1} where the document aliases net_{h1} (or z_{h1}) to a z: the δ of that z."""
+        m = re.fullmatch(r"delta_?(.+)", name)
+        if not m:
+            return None
+        for key in (f"net_{m.group(1)}", f"z_{m.group(1)}"):
+            s = sp.Symbol(key)
+            if s in self.user:
+                z = self._alias(s, "")
+                code = next((c for c, v in self.codes.items() if v == z), "")
+                if code.startswith("z"):
+                    return self.codes.get("delta" + code[1:])
         return None
 
     def output_error(self, k: int) -> sp.Expr | None:
