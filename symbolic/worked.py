@@ -34,6 +34,7 @@ class Product:
     equation: Equation
     factors: tuple[float, ...]
     value: float
+    terms: tuple[float, ...] = ()  # a shared bias: each unit's path product (its δ), summed
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ def evaluate_at(d: Derivation, point: dict) -> Worked:
             gradients.append(_product(eq, values, memo, g))
             updates.append(Update(p, float(values[p]), float(g), float(values[p] - eta * g)))
         given = tuple((s, float(values[s])) for s in d.inputs + d.targets + d.params)
+        _require_finite(d, forward, float(values[d.loss_symbol]), local, deltas, gradients)
         return Worked(
             float(eta),
             given,
@@ -93,8 +95,36 @@ def evaluate_at(d: Derivation, point: dict) -> Worked:
         )
 
 
+def _require_finite(d: Derivation, forward, loss: float, local, deltas, gradients) -> None:
+    """A point where a number of the example is inf or nan (log(0), 1/0) is refused in one line:
+    a worked example of nan teaches nothing, and JSON has no spelling for it."""
+
+    def text(s) -> str:
+        if isinstance(s, (tuple, sp.Tuple)) and len(s) == 2:  # a local factor's (of, by): ∂of/∂by
+            return f"∂{text(s[0])}/∂{text(s[1])}"
+        name = d.naming.names.get(s) if isinstance(s, sp.Symbol) else None
+        return name.unicode if name else str(s)
+
+    items = [(f"the forward value {text(s)}", v) for s, v in forward] + [("the loss", loss)]
+    items += [(f"the local factor {text(eq.lhs)}", v) for eq, v in local]
+    items += [
+        (f"{kind} {text(p.equation.lhs)}", p.value)
+        for kind, ps in (("the delta", deltas), ("the gradient", gradients))
+        for p in ps
+    ]
+    for what, v in items:
+        if not math.isfinite(v):
+            raise SympropError(
+                f"at this point {what} is {v} (not a finite number)",
+                "choose a point where the loss and its derivatives are finite "
+                "(e.g. keep an output under a log away from 0)",
+            )
+
+
 def _product(eq: Equation, values: dict, memo: dict, total) -> Product:
-    return Product(eq, tuple(float(value(f.value, values, memo)) for f in eq.factors), float(total))
+    factors = tuple(float(value(f.value, values, memo)) for f in eq.factors)
+    terms = tuple(float(value(sp.Mul(*[f.value for f in path]), values, memo)) for path in eq.paths)
+    return Product(eq, factors, float(total), terms)
 
 
 def _require_scalar(d: Derivation) -> None:
@@ -115,7 +145,7 @@ def arrays(d: Derivation) -> dict[str, list]:
     for layer in d.layers:
         n, m = layer.W.shape
         out[layer.W.name] = [[nm.W(layer.index, i, j) for j in range(1, m + 1)] for i in range(1, n + 1)]
-        out[layer.b.name] = [nm.b(layer.index, i) for i in range(1, n + 1)]
+        out[layer.b.name] = nm.biases(layer.index)  # a shared bias: a list of one
     return out
 
 
@@ -153,6 +183,8 @@ def read_point(text: str, d: Derivation) -> dict:
             want = layout[key]
             if key == "y" and len(want) == 1 and not isinstance(raw, list):
                 raw = [raw]  # one output: y = 0.99 as well as y = [0.99]
+            if key in _shared_biases(d):
+                raw = _shared_bias_value(raw, key)
             for s, v in _cells(want, raw, key):
                 _put(point, s, v, key)
         elif key in scalars:
@@ -192,6 +224,23 @@ def _nested(want, point) -> str:
     if isinstance(want, list):
         return "[" + ", ".join(_nested(w, point) for w in want) + "]"
     return repr(float(point[want]))
+
+
+def _shared_biases(d: Derivation) -> set[str]:
+    """The array names (b1, b2, ...) that hold one bias shared by a layer's units."""
+    return {layer.b.name for layer in d.layers if layer.shared_bias}
+
+
+def _shared_bias_value(raw, key: str) -> list:
+    """A shared bias as written: b1 = 0.35 or b1 = [0.35]; more entries are refused."""
+    if not isinstance(raw, list):
+        return [raw]
+    if len(raw) != 1:
+        raise SympropError(
+            f"point: {key} is one bias shared by its layer's units (--shared-bias), got {len(raw)} entries",
+            f"write {key} = [0.35] or {key} = 0.35",
+        )
+    return raw
 
 
 def _number(raw, key: str) -> float:

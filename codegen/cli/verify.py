@@ -84,6 +84,14 @@ def register(sub, network_options) -> None:
         help="the letter of the targets: y (default), or t with y the network's output (Bishop)",
     )
     p.add_argument(
+        "--shared-bias",
+        action="store_const",
+        const=True,
+        default=None,
+        help="one bias per layer, shared by its units (b_1, b_2 as in Mazur's example; or "
+        "shared_bias = true in a .toml's [network])",
+    )
+    p.add_argument(
         "--format",
         choices=["tex", "txt", "toml"],
         default=None,
@@ -111,6 +119,7 @@ DEFAULTS = {
     "alpha": None,
     "weights": None,
     "targets": None,
+    "shared_bias": False,
 }
 
 
@@ -142,6 +151,7 @@ def run(args) -> int:
                 options["output_activation"],
                 options["naming"],
                 options["alpha"],
+                shared_bias=options["shared_bias"],
             )
         )
         point = _read_point(args.at) if args.at else None
@@ -237,4 +247,6 @@ def _network_options(args, from_file: dict) -> dict:
             raise SympropError(f"[network] {shown} must be a string", f'write {shown} = "..."')
     if isinstance(out["alpha"], bool) or not isinstance(out["alpha"], (int, float, type(None))):
         raise SympropError("[network] alpha must be a number", "write alpha = 0.01")
+    if not isinstance(out["shared_bias"], bool):
+        raise SympropError("[network] shared_bias must be true or false", "write shared_bias = true")
     return out
