@@ -65,3 +65,14 @@ def test_an_unknown_convention_is_one_clear_error(d):
         verify_text(
             d, r"$$\frac{\partial L}{\partial b_{1,1}} = \delta_{1,1}$$", conventions={"weights": "sideways"}
         )
+
+
+def test_an_alias_in_an_index_letter_reads_every_unit():
+    # CS231n's scores f_k and probabilities p_k: p_k = a_{2,k}, f_k = z_{2,k} for every k
+    d = derive(network("2-3-3", "relu", "cce", "softmax", "layered"))
+    aliases = "% symprop: alias p_k = a_{2,k}\n% symprop: alias f_k = z_{2,k}\n"
+    good = aliases + r"$$\frac{\partial L_i }{ \partial f_k } = p_k - \mathbb{1}(y_i = k)$$"
+    assert said(d, good) == (["correct"] * 3, [])
+    definition = aliases + r"$$p_k = \frac{e^{f_k}}{ \sum_j e^{f_j} }$$"
+    assert said(d, definition) == (["correct"] * 3, [])
+    assert said(d, good.replace("p_k -", "p_k +")) == (["wrong"] * 3, [])

@@ -18,11 +18,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "published"))
 
 from corpus import NAMES, expected, note, planted_text, run  # noqa: E402
 
-# file -> the lines of the statements the reader does not check yet (all "not checked" today)
+# file -> the lines of the statements the reader does not check yet (all "not checked" today);
+# (line, k) for the k-th statement of a line
 GAPS = {
     "ai_se_identity_abs": [2, 4, 6],
     "bishop_prml_tanh": [],
-    "cs231n_softmax": [3, 6],
+    "cs231n_softmax": [(3, 2)],
     "cs_se_mazur_answer": [],
     "hjorth_jensen_hidden_layer": [],
     "hjorth_jensen_output_layer": [],
@@ -56,8 +57,10 @@ def test_every_statement_is_read_and_every_verdict_is_right(name):
     meta = note(name)
     out = run(name, meta=meta)
     assert "silent" not in out.said, (name, out.said)
+    seen: dict[int, int] = {}
     for (line, truth), said in zip(expected(meta), out.said):
-        want = "not checked" if line in GAPS[name] else truth
+        seen[line] = seen.get(line, 0) + 1  # (line, k): the k-th statement of a line
+        want = "not checked" if line in GAPS[name] or (line, seen[line]) in GAPS[name] else truth
         assert said == want, (name, line, said, want)
     if "not checked" in out.said:
         judged = any(s in ("correct", "wrong", "not proved") for s in out.said)

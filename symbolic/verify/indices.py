@@ -151,6 +151,13 @@ class Instantiator:
                 if name is None or self.names.lookup(name) is None:
                     raise Invalid(e.name)
                 return sp.Symbol(name)
+            letter = self.names.generic_letter(e.name)
+            if letter is not None and letter in env:  # p_k under the alias p_k = a_{2,k}
+                name = f"{e.name.split('_')[0]}_{env[letter]}"
+                value = self.names.generic_alias(name)
+                if value is None or any(self.names.lookup(v.name) is None for v in value.free_symbols):
+                    raise Invalid(e.name)
+                return sp.Symbol(name)
             m = _UNLAYERED.fullmatch(e.name)
             if m and m.group(2) in env:  # y_k beside a^{(3)}_k: the target of unit k
                 name = f"{m.group(1)}_{env[m.group(2)]}"
@@ -169,7 +176,9 @@ class Instantiator:
             unlayered = [
                 s
                 for s in body.atoms(sp.Symbol)
-                if (m := _UNLAYERED.fullmatch(s.name)) and m.group(2) == var.name
+                if (m := _UNLAYERED.fullmatch(s.name))
+                and m.group(2) == var.name
+                or self.names.generic_letter(s.name) == var.name
             ]
             if (
                 not roled
@@ -243,6 +252,9 @@ class Instantiator:
                 letters |= {"l"} if _LAYER.fullmatch(m.group(3)) and m.group(3).startswith("l") else set()
         for s in self.role_symbols(stmt):
             letters |= self.roles.letters(s.name) if self.roles else set()
+        for s in _all_symbols(stmt):
+            letter = self.names.generic_letter(s.name)
+            letters |= {letter} if letter else set()
         return sorted(letters - bound)
 
     def role_symbols(self, stmt: Statement) -> set[sp.Symbol]:
@@ -282,7 +294,8 @@ class Instantiator:
         return True
 
     def instances(self, stmt: Statement) -> list[Statement]:
-        if not _symbols(stmt) and not _has_sum(stmt) and not self.role_symbols(stmt) and not stmt.condition:
+        generic = any(self.names.generic_letter(s.name) for s in _all_symbols(stmt))
+        if not (_symbols(stmt) or _has_sum(stmt) or self.role_symbols(stmt) or stmt.condition or generic):
             return [stmt]
         letters = self.free(stmt)
         lone = {s.name for s in _all_symbols(stmt)} & {"y", "t"}

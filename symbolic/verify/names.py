@@ -130,6 +130,36 @@ class Resolver:
             return d.outputs[int(m.group(1)) - 1]
         return None
 
+    def generic_alias(self, name: str) -> sp.Expr | None:
+        """p_2 under the alias p_k = a_{2,k} (an alias in an index letter): a_{2,2}, raw."""
+        m = re.fullmatch(r"([A-Za-z]+)_(\d+)", name)
+        if not m:
+            return None
+        for key, value in self.user.items():
+            k = re.fullmatch(rf"{m.group(1)}_([a-z])", getattr(key, "name", ""))
+            if k and isinstance(value, sp.Expr):
+                letter = k.group(1)
+                swap = {
+                    v: sp.Symbol(re.sub(rf"(?<=[_,]){letter}(?![A-Za-z])", m.group(2), v.name))
+                    for v in value.free_symbols
+                }
+                if any(new != old for old, new in swap.items()):
+                    return value.xreplace(swap)
+        return None
+
+    def generic_letter(self, name: str) -> str | None:
+        """The index letter of a name written like a generic alias's key (f_j beside f_k = ...)."""
+        m = re.fullmatch(r"([A-Za-z]+)_([a-z])", name)
+        if not m:
+            return None
+        for key in self.user:
+            if (
+                re.fullmatch(rf"{m.group(1)}_[a-z]", getattr(key, "name", ""))
+                and self.generic_alias(f"{m.group(1)}_1") is not None
+            ):
+                return m.group(2)
+        return None
+
     def _delta_of_alias(self, name: str) -> sp.Expr | None:
         """\\delta_{h1} where the document aliases net_{h1} (or z_{h1}) to a z: the δ of that z."""
         m = re.fullmatch(r"delta_?(.+)", name)
@@ -194,6 +224,11 @@ class Resolver:
                 mapping[s] = self.values[s]
                 continue
             if s in self.user:
+                mapping[s] = self._alias(s, where)
+                continue
+            generic = self.generic_alias(s.name)
+            if generic is not None:
+                self.user[s] = generic
                 mapping[s] = self._alias(s, where)
                 continue
             target = self.lookup(s.name)
