@@ -113,3 +113,9 @@ def test_identities_in_a_dummy_variable_are_checked():
         (4, "wrong"),
     ]
     assert not report.unchecked
+
+
+def test_a_chain_left_open_at_the_end_is_read(d):
+    # '... = (x)(y)=' with the prose going on after the display (a blog's style)
+    report = verify_text(d, r"$\frac{\partial C}{\partial b^{3}_{1}} = \delta^{3}_1 =$")
+    assert [v.status for v in report.verdicts] == ["correct"] and not report.unchecked

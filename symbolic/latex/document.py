@@ -115,6 +115,8 @@ def _statement(src: Source, toks: list[Tok], prev: tuple | None) -> tuple:
         stmt, start, sides = None, first.pos, []
     while p.is_("="):
         p.i += 1
+        if p.peek() is None and sides:  # a chain left open at the end ('... = (x)(y)=', prose goes on)
+            break
         if p.peek() is None or p.is_("="):
             raise p.fail(p.peek(), "nothing after '='", "write the right-hand side")
         sides.append(_side(p, 0))

@@ -49,16 +49,19 @@ def dummies(stmt: Statement, known) -> dict[sp.Symbol, str]:
     return {s: f for s, f in found.items() if len(s.name) == 1 and s.name != "e" and not known(s.name)}
 
 
-def pre_activation(d, function: str) -> sp.Symbol:
-    """The z whose layer applies `function` (sigma, tanh, relu; g, h: the first hidden layer)."""
+def pre_activation(z_layer: dict, activations, function: str) -> sp.Symbol:
+    """The first z (network symbol; `z_layer`: z -> its layer) of the layer that applies
+    `function` (sigma, tanh, relu); g, h, an activation no layer has: the first layer's."""
     word = function.removesuffix("_prime")
-    for layer, rule in enumerate(d.spec.activations, start=1):
+    layer = 1
+    for n, rule in enumerate(activations, start=1):
         if word not in _LETTER_FUNCTIONS and word in (
             rule.prime_word.removesuffix("_prime"),
             *rule.spellings,
         ):
-            return sp.Symbol(f"z{layer}_1")
-    return sp.Symbol("z1_1")
+            layer = n
+            break
+    return min((z for z, n in z_layer.items() if n == layer), key=sp.default_sort_key)
 
 
 def is_function_of_dummy(lhs: object) -> bool:

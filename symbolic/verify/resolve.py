@@ -142,7 +142,8 @@ def resolve_all(
         stmt, sides, numeric = _without_numbers(stmt, sides)
         found = dummies(stmt, lambda name, names=here.names: names.lookup(name) is not None)
         if found:  # an identity in a dummy variable: checked at a z of the network
-            at = {s: net.names.resolve(pre_activation(net.d, f)) for s, f in found.items()}
+            z_layer, rules = net.names.z_layer, net.d.spec.activations
+            at = {s: pre_activation(z_layer, rules, f) for s, f in found.items()}
             here = replace(here, names=here.names.with_values({**author, **at}))
         try:
             if not isinstance(stmt.lhs, Partial) and not is_delta(stmt.lhs):
