@@ -119,3 +119,11 @@ def test_a_chain_left_open_at_the_end_is_read(d):
     # '... = (x)(y)=' with the prose going on after the display (a blog's style)
     report = verify_text(d, r"$\frac{\partial C}{\partial b^{3}_{1}} = \delta^{3}_1 =$")
     assert [v.status for v in report.verdicts] == ["correct"] and not report.unchecked
+
+
+def test_a_name_of_the_authors_own_is_read_as_defined_never_judged():
+    d = derive(network("2-2-1", "identity", "abs(out - y)", None, "layered"))
+    text = "% symprop: alias Y = y\n$$Delta = Out-Y$$\n$$Loss = abs(Delta)$$\n$$Loss = (Delta)^2$$"
+    report = verify_text(d, text)
+    assert [(v.line, v.status) for v in report.verdicts] == [(3, "correct"), (4, "wrong")]
+    assert [(u.line, "defines \\Delta" in u.reason) for u in report.unchecked] == [(2, True)]

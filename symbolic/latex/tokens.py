@@ -38,6 +38,7 @@ GREEK = frozenset(
     Upsilon""".split()
 )
 FUNCTIONS = {  # spelling -> SymPy callable
+    "abs": sympy.Abs,
     "exp": sympy.exp,
     "log": sympy.log,
     "ln": sympy.log,

@@ -24,7 +24,7 @@ from .hints import function_shown, out_of_range, raw, shown
 # raw function names a parser produces -> how to read them
 GENERIC = {"g", "f", "h", "varphi", "phi"}  # the activation of the layer of the argument
 PRIMES = {"sigma_prime", "g_prime", "f_prime", "h_prime", "relu_prime", "sigmoid_prime", "tanh_prime"}
-OUTPUT_NAMES = {"out", "output", "y_hat", "yhat", "hat_y", "a_L", "a_out"}
+OUTPUT_NAMES = {"out", "output", "Out", "Output", "y_hat", "yhat", "hat_y", "a_L", "a_out"}
 LOSS_NAMES = {
     "L",
     "Loss",

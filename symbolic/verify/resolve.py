@@ -26,6 +26,7 @@ from .claims import Claim
 from .conventions import Conventions
 from .ditto import Unchecked, expand_each
 from .dummies import dummies, is_function_of_dummy, pre_activation
+from .hints import shown
 from .indices import instantiate
 from .names import Resolver
 from .parts import split as split_parts
@@ -158,6 +159,12 @@ def resolve_all(
                     lhs, truth, here = _update(here, stmt)
                     fixed = truth.xreplace({net.d.eta: ETA})
                 else:
+                    if stmt.sides and not numeric and _new_name(here, stmt.lhs):  # Delta = Out - Y
+                        author[stmt.lhs] = sp.Mul(*[_hand(here, f, _where(stmt)) for f in sides[-1]])
+                        unchecked.append(
+                            Unchecked(stmt.line, stmt.col, NEW_NAME.format(shown(stmt.lhs.name)))
+                        )
+                        continue
                     lhs = (
                         net.d.eta
                         if stmt.lhs.name == "eta" and numeric and not stmt.sides
@@ -284,6 +291,24 @@ def _left(net: Network, stmt: Statement, meaning: tuple | None) -> tuple[sp.Expr
 
 
 DEFINITION = "a definition of something other than a name: not checked"
+NEW_NAME = (
+    "defines {}, a name the network does not have: nothing to check (later lines read it as defined here)"
+)
+
+
+def _new_name(net: Network, lhs: sp.Symbol) -> bool:
+    """A multi-letter name (Delta, Loss2) that is none of the network's and no δ: the author's."""
+    name = lhs.name
+    return (
+        len(name) > 1
+        and not is_delta(lhs)
+        and not name.endswith("^+")
+        and net.names.lookup(name) is None
+        and net.names.generic_alias(name) is None
+        and lhs not in net.names.user
+    )
+
+
 NUMBERS = (
     "a numeric claim: numbers are checked only at the point they were computed at, which cannot be given yet"
 )
