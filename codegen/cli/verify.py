@@ -128,8 +128,8 @@ def run(args) -> int:
     from symbolic.errors import SympropError
     from symbolic.spec import network
     from symbolic.verify import verify_statements
-    from symbolic.verify.names import unknown_summary
     from symbolic.verify.read import format_of, read
+    from symbolic.verify.unknown import unknown_summary
 
     from ..verdict import render_text
     from ..verdict_json import to_json
@@ -215,7 +215,7 @@ def _refuse_wrong_network(report, spec) -> None:
     """Most statements use names that fit another --net or --naming: the network given is the
     wrong one, and the few statements it can read are not worth a verdict (unusable input, exit 2)."""
     from symbolic.verify import VerifyInputError
-    from symbolic.verify.names import unknown_summary
+    from symbolic.verify.unknown import unknown_summary
 
     problems = [f"{u.problem()}; {u.fix}" if u.fix else u.problem() for u in report.unchecked]
     folded = unknown_summary(problems, spec)

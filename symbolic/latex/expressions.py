@@ -11,7 +11,7 @@ import sympy
 
 from ..activations import prime_word
 from .cursor import Item, Term
-from .derivatives import Derivatives
+from .indicators import Indicators
 from .source import (
     FIX_COMMAND,
     MAX_DEPTH,
@@ -22,11 +22,10 @@ from .source import (
     MAX_OPERANDS,
     show,
 )
-from .statements import COMPARISONS, DITTO, INDICATOR, ORDERED, PARTIAL, SUMMATION, Partial
+from .statements import DITTO, ORDERED, PARTIAL, SUMMATION, Partial
 from .tokens import (
     ACCENTS,
     CLOSERS,
-    COMPARE_CMDS,
     FRACS,
     FUNCTIONS,
     GENERIC_CALLS,
@@ -39,20 +38,9 @@ from .tokens import (
 )
 
 LOSS_CALLS = ("J", "E", "L", "C")  # J(W,b; x, y), E(w): the loss written with its arguments
-COMPARE = {"=", "<", ">"}
-_COMPARE_OF = {
-    "neq": "≠",
-    "ne": "≠",
-    "geq": "≥",
-    "ge": "≥",
-    "leq": "≤",
-    "le": "≤",
-    "gt": ">",
-    "lt": "<",
-}
 
 
-class Parser(Derivatives):
+class Parser(Indicators):
     """A formula's tokens -> terms of items (sum), folded into SymPy values (fold)."""
 
     # -- sums and products
@@ -151,89 +139,6 @@ class Parser(Derivatives):
             self.skip_arg(t)
         return var, skip
 
-    def one_of_indicator(self, i: int) -> bool:
-        """Is token i the 1 of an indicator: 1(x > 0), 1_{i = j}?"""
-        t = self.toks[i] if i < len(self.toks) else None
-        if t is None or t.kind != "num" or t.text != "1":
-            return False
-        nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
-        return self.compares(i + 2 if nxt is not None and nxt.text == "_" else i + 1)
-
-    def compares(self, i: int) -> bool:
-        """Does the bracket opening at token i hold a comparison at its top level (1(x > 0))?"""
-        if i >= len(self.toks) or self.toks[i].text not in ("(", "\\{", "{"):
-            return False
-        level = 0
-        for u in self.toks[i:]:
-            if u.kind == "op" and u.text in ("(", "{", "[", "\\{"):
-                level += 1
-            elif u.kind == "op" and u.text in (")", "}", "]", "\\}"):
-                level -= 1
-                if level == 0:
-                    return False
-            elif level == 1 and (u.text in COMPARE or u.kind == "cmd" and u.text in COMPARE_CMDS):
-                return True
-        return False
-
-    def indicator(self, depth: int, t: Tok) -> sympy.Expr:
-        r"""\mathbb{1}(a = b), \mathbf{1}\{x > 0\}, 1(x > 0), \mathbb{1}_{y_i = k}: INDICATOR(a, b, code)
-        with code the comparison's index in COMPARISONS; the verifier gives it its value."""
-        self.i += 1
-        opener = self.peek()
-        if opener is not None and opener.text == "_":
-            self.i += 1
-            opener = self.peek()
-        if opener is None or opener.text not in ("(", "\\{", "{"):
-            raise self.fail(opener or t, "an indicator without its condition", r"write \mathbb{1}(y_i = k)")
-        self.i += 1
-        closer = OPENERS[opener.text]
-        stops = frozenset(COMPARE | COMPARE_CMDS)
-        lhs = self.fold(self.sum(depth + 1, stops, opener))
-        op = self.next()
-        rhs = self.fold(self.sum(depth + 1, frozenset({closer}), opener))
-        self.expect(closer, opener)
-        return INDICATOR(lhs, rhs, sympy.Integer(COMPARISONS.index(_COMPARE_OF.get(op.text, op.text))))
-
-    def loss_arguments(self, i: int) -> int:
-        r"""After a loss letter, the '(' at token i opens its arguments when they are a list
-        (J(W,b; x, y)) or the parameters alone (C(\hat{W^L}), E(\mathbf{w}), J(\Theta)): the index
-        past the ')', else 0."""
-        if i >= len(self.toks) or self.toks[i].text != "(":
-            return 0
-        listed = self.argument_list(i)
-        if listed:
-            return listed
-        for j in range(i + 1, len(self.toks)):
-            u = self.toks[j]
-            if u.text == ")":
-                return j + 1 if j > i + 1 else 0
-            if u.kind == "letter" and u.text in ("W", "w", "b", "L") or u.kind == "num":
-                continue
-            if u.kind == "cmd" and u.text in ("hat", "Theta", "theta", "bar", "tilde"):
-                continue
-            if u.kind == "op" and u.text in ("{", "}", "^", "_"):
-                continue
-            return 0
-        return 0
-
-    def argument_list(self, i: int) -> int:
-        """After the '(' at token i: the index past its ')' when a ',' or ';' is inside at the top
-        level (an argument list, not a factor), else 0."""
-        level, listed = 0, False
-        for j in range(i, len(self.toks)):
-            u = self.toks[j]
-            if u.kind != "op":
-                continue
-            if u.text in ("(", "{", "["):
-                level += 1
-            elif u.text in (")", "}", "]"):
-                level -= 1
-                if level == 0:
-                    return j + 1 if listed else 0
-            elif level == 1 and u.text in (",", ";"):
-                listed = True
-        return 0
-
     def negate(self, item: Item) -> Item:
         if item.kind in ("partial", "ditto"):
             raise self.fail(
@@ -277,21 +182,6 @@ class Parser(Derivatives):
         if den:
             value = value / (den[0] if len(den) == 1 else sympy.Mul(*den))
         return value
-
-    @property
-    def ordered(self) -> dict:
-        """SUMMATION(body) -> SUMMATION(ORDERED(body's factors in written order))."""
-        if not hasattr(self, "_ordered"):
-            self._ordered: dict = {}
-        return self._ordered
-
-    def in_order(self, items: list[Item]) -> list[sympy.Expr]:
-        """Items' values in written order, sums inside them with their bodies in order."""
-        out = []
-        for item in items:
-            value = item.value.as_expr() if item.kind == "partial" else item.value
-            out.append(value.xreplace(self.ordered) if self.ordered else value)
-        return out
 
     def check_bits(self, values: list, tok: Tok) -> None:
         bits = sum(v.p.bit_length() + v.q.bit_length() for v in values if v.is_Rational)

@@ -7,10 +7,13 @@ a pre-activation of the network whose layer has that function as its activation 
 as that z, whose values at the test points range over the reals), so the ordinary machinery
 judges it; messages show the dummy as written.
 A statement whose left side is such a function of the dummy (h(a), h'(a)) is a definition of it.
-Pure: statements in, statements out.
+A multi-letter name none of the network's (Delta = Out - Y) is the author's own: read as defined,
+never judged (`new_name`). Pure: statements in, statements out.
 """
 
 from __future__ import annotations
+
+import re
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
@@ -67,3 +70,21 @@ def pre_activation(z_layer: dict, activations, function: str) -> sp.Symbol:
 def is_function_of_dummy(lhs: object) -> bool:
     """h(z), h'(z), \\sigma(z) on the left: a definition of the function (at a z of the net)."""
     return isinstance(lhs, AppliedUndef) and lhs.func != PARTIAL and len(lhs.args) == 1
+
+
+NEW_NAME = (
+    "defines {}, a name the network does not have: nothing to check (later lines read it as defined here)"
+)
+
+
+def new_name(net, lhs: sp.Symbol) -> bool:
+    """A multi-letter name (Delta, Loss2) that is none of the network's and no δ: the author's."""
+    name = lhs.name
+    return (
+        len(name) > 1
+        and not re.fullmatch(r"delta(?:_.*)?", name)
+        and not name.endswith("^+")
+        and net.names.lookup(name) is None
+        and net.names.generic_alias(name) is None
+        and lhs not in net.names.user
+    )

@@ -28,7 +28,7 @@ import sympy as sp
 from ..latex import Partial, Statement
 from ..latex.statements import COMPARISONS, INDICATOR, SUMMATION, compare
 from .ditto import Unchecked
-from .hints import out_of_range
+from .hints import out_of_range, shown
 from .roles import LAYER, Roles, role_bases
 
 WEIGHTS = {"w", "W", "Theta"}
@@ -137,7 +137,7 @@ class Instantiator:
                 name = f"{base}_{n},{idx[0]}" if len(idx) == 1 and n >= 1 else None
         if name is None or self.names.lookup(name) is None:
             kind = "W" if base in WEIGHTS else "unit"
-            raise Invalid(s.name, out_of_range(kind, n, idx, list(self.sizes), _shown(s.name)))
+            raise Invalid(s.name, out_of_range(kind, n, idx, list(self.sizes), shown(s.name)))
         return sp.Symbol(name)
 
     def expr(self, e: sp.Basic, env: dict) -> sp.Basic:
@@ -370,21 +370,12 @@ class Instantiator:
                 Unchecked(
                     stmt.line,
                     stmt.col,
-                    f"{_shown(missed)} names nothing in the network {what}" + (f" ({hint})" if hint else ""),
+                    f"{shown(missed)} names nothing in the network {what}" + (f" ({hint})" if hint else ""),
                     "check the layer (counted from the input: a^{(1)} = x) and the unit indices",
                 )
             )
             return []
         return out or [stmt]
-
-
-def _shown(name: str) -> str:
-    """'w_kj@l+1' -> 'w^{l+1}_{kj}' (the name as written); other names as they are."""
-    m = _NAME.fullmatch(name)
-    if not m:
-        return name
-    base, sub, lay = m.groups()
-    return f"{base}^{{{lay}}}" + (f"_{{{sub}}}" if sub else "")
 
 
 def _all_symbols(stmt: Statement) -> set[sp.Symbol]:

@@ -23,7 +23,6 @@ from ..derivation import Derivation
 from ..latex import Partial, Product, Statement
 from .claims import Checked
 from .claims import check as check_claims
-from .conventions import Conventions
 from .ditto import Unchecked, VerifyInputError
 from .evaluate import Sampling, evaluate, sampling
 from .judge import Verdict, judge
@@ -90,7 +89,7 @@ def verify_statements(
     """Check every statement of a parsed document against the Derivation `d`; `unread` are the
     rows the reader could not read. Unusable (VerifyInputError) only when nothing was checked.
     `conventions`: {"weights": "input-by-output", "targets": "t"} (verify/conventions.py)."""
-    net = network(d, aliases, Conventions.of(conventions))
+    net = network(d, aliases, conventions)
     resolved, unchecked, claims, given = resolve_all(net, statements)
     if given and claims:  # the document's own values, then --at over them
         point_raw = point

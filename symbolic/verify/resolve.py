@@ -25,7 +25,7 @@ from ..latex import PARTIAL, Partial, Product, Statement, product_expr
 from .claims import Claim
 from .conventions import Conventions
 from .ditto import Unchecked, expand_each
-from .dummies import dummies, is_function_of_dummy, pre_activation
+from .dummies import NEW_NAME, dummies, is_function_of_dummy, new_name, pre_activation
 from .hints import shown
 from .indices import instantiate
 from .names import Resolver
@@ -55,7 +55,7 @@ class Network:
         return expr.xreplace(self.piecewise_outputs)
 
 
-def network(d: Derivation, aliases: dict | None = None, conventions: Conventions | None = None) -> Network:
+def network(d: Derivation, aliases: dict | None = None, conventions: dict | None = None) -> Network:
     """The Network of `d`, with the user's aliases (raw name -> raw expression) and the
     document's conventions (transposed weights, t for the target)."""
     if not d.scalar:
@@ -63,7 +63,7 @@ def network(d: Derivation, aliases: dict | None = None, conventions: Conventions
             f"{d.spec.arch} has {d.spec.n_params} parameters",
             "the verifier needs per-parameter factor lists (nets up to 5000)",
         )
-    names = Resolver(d, aliases, conventions)
+    names = Resolver(d, aliases, Conventions.of(conventions))
     locals_ = {}
     for eq in d.of_kind("local"):
         f = eq.factors[0]
@@ -159,7 +159,7 @@ def resolve_all(
                     lhs, truth, here = _update(here, stmt)
                     fixed = truth.xreplace({net.d.eta: ETA})
                 else:
-                    if stmt.sides and not numeric and _new_name(here, stmt.lhs):  # Delta = Out - Y
+                    if stmt.sides and not numeric and new_name(here, stmt.lhs):  # Delta = Out - Y
                         author[stmt.lhs] = sp.Mul(*[_hand(here, f, _where(stmt)) for f in sides[-1]])
                         unchecked.append(
                             Unchecked(stmt.line, stmt.col, NEW_NAME.format(shown(stmt.lhs.name)))
@@ -291,24 +291,6 @@ def _left(net: Network, stmt: Statement, meaning: tuple | None) -> tuple[sp.Expr
 
 
 DEFINITION = "a definition of something other than a name: not checked"
-NEW_NAME = (
-    "defines {}, a name the network does not have: nothing to check (later lines read it as defined here)"
-)
-
-
-def _new_name(net: Network, lhs: sp.Symbol) -> bool:
-    """A multi-letter name (Delta, Loss2) that is none of the network's and no δ: the author's."""
-    name = lhs.name
-    return (
-        len(name) > 1
-        and not is_delta(lhs)
-        and not name.endswith("^+")
-        and net.names.lookup(name) is None
-        and net.names.generic_alias(name) is None
-        and lhs not in net.names.user
-    )
-
-
 NUMBERS = (
     "a numeric claim: numbers are checked only at the point they were computed at, which cannot be given yet"
 )
