@@ -30,6 +30,7 @@ from ..latex.statements import COMPARISONS, INDICATOR, SUMMATION, compare
 from .ditto import Unchecked
 from .hints import out_of_range, shown
 from .roles import LAYER, Roles, role_bases
+from .symbols import _all_symbols, _has_sum, _parts, _symbols
 
 WEIGHTS = {"w", "W", "Theta"}
 _LAYER = re.compile(r"(l|L|nl|\d+)([+-]\d+)?")
@@ -41,20 +42,6 @@ MAX_TRIES = 20_000  # index combinations tried per statement
 
 class Invalid(Exception):
     """An instance names something the network does not have."""
-
-
-def _parts(obj) -> list:
-    if isinstance(obj, Partial):
-        return [obj.num, obj.den]
-    return [obj] if isinstance(obj, sp.Basic) else []
-
-
-def _symbols(stmt: Statement) -> set[sp.Symbol]:
-    out: set[sp.Symbol] = set()
-    for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]:
-        for e in _parts(obj):
-            out |= {s for s in e.atoms(sp.Symbol) if "@" in s.name}
-    return out
 
 
 def from_input(statements: list[Statement], depth: int) -> bool:
@@ -185,7 +172,7 @@ class Instantiator:
                 and not unlayered
                 and not any(var.name in s.name.split("@")[0].partition("_")[2] for s in indexed)
             ):
-                raise Invalid(f"\\sum_{{{var.name}}}")  # its index in no layered name: no range
+                return self.prefixed_sum(body, var, env)
             terms = []
             for v in range(0 if self.roles else 1, self.units + 1):
                 if isinstance(skip, sp.Symbol) and env.get(skip.name) == v:
@@ -220,6 +207,21 @@ class Instantiator:
         if int(code) == 0 and label and value and self.names.lookup(target) is not None:
             return sp.Symbol(target)
         return e.func(self.expr(a, env), self.expr(b, env), code)
+
+    def prefixed_sum(self, body: sp.Expr, var: sp.Symbol, env: dict) -> sp.Expr:
+        """\\sum_o over names the document aliases one per unit with the letter as a prefix
+        (Mazur's out_{o} for out_{o1}, out_{o2}; \\delta_o for \\delta_{o1}, \\delta_{o2})."""
+        named = [s for s in body.atoms(sp.Symbol) if s.name.endswith(f"_{var.name}")]
+        terms = []
+        for v in range(1, self.units + 1):
+            swap = {s: sp.Symbol(f"{s.name}{v}") for s in named}
+            if named and all(
+                self.names.lookup(t.name) is not None or t in self.names.user for t in swap.values()
+            ):
+                terms.append(body.xreplace(swap))
+        if not terms:
+            raise Invalid(f"\\sum_{{{var.name}}}")  # its index in no name of the network: no range
+        return sp.Add(*[self.expr(t, env) for t in terms])
 
     def factor(self, f, env: dict):
         if isinstance(f, Partial):
@@ -376,22 +378,6 @@ class Instantiator:
             )
             return []
         return out or [stmt]
-
-
-def _all_symbols(stmt: Statement) -> set[sp.Symbol]:
-    out: set[sp.Symbol] = set()
-    for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]:
-        for e in _parts(obj):
-            out |= e.atoms(sp.Symbol)
-    return out
-
-
-def _has_sum(stmt: Statement) -> bool:
-    return any(
-        e.has(SUMMATION)
-        for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]
-        for e in _parts(obj)
-    )
 
 
 def instantiate(net, statements: list[Statement]) -> tuple[list[Statement], list[Unchecked]]:
