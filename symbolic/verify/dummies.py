@@ -43,6 +43,8 @@ def dummies(stmt: Statement, known) -> dict[sp.Symbol, str]:
     found: dict[sp.Symbol, str] = {}
     for e in _exprs(stmt):
         for call in e.atoms(AppliedUndef):
+            if type(call).__name__ in ("Summation", "Indicator", "Ordered"):
+                continue
             if call.func == PARTIAL and isinstance(call.args[1], sp.Symbol):
                 found.setdefault(call.args[1], "")
                 continue

@@ -283,6 +283,12 @@ class Resolver:
         name, args = type(e).__name__, e.args
         if name == "Indicator":
             return self._indicator(args, where)
+        if name == "Summation":
+            var = shown(str(args[1]))
+            raise SympropError(
+                f"{where}\\sum_{{{var}}}: no name in it says the range of {var}",
+                "index a name of the network with it (\\sum_k w^{l+1}_{kj} ...) or write the terms out",
+            )
         if len(args) != 1:
             shown_name = function_shown(name)
             raise SympropError(f"{where}{shown_name} takes one argument here", f"write {shown_name}(z)")
