@@ -33,7 +33,7 @@ GAPS = {
     "ng_ex4_theta": [3, 4, 5],
     "nielsen_bp_proof": [],
     "nielsen_bp_vector": [9, 12, 15],
-    "ufldl_backprop": [3],
+    "ufldl_backprop": [],
     "ufldl_vectorized": [3, 7, 10, 11],
     "wikipedia_backprop": [],
 }

@@ -149,6 +149,8 @@ class Parser(Indicators):
     def starts_operand(self, t: Tok) -> bool:
         if t.kind in ("num", "letter", "word", "text", "ditto"):
             return True
+        if t.kind == "op" and t.text == "‖":
+            return not getattr(self, "in_norm", False)
         if t.kind == "cmd":
             return t.text in VALUE_CMDS or t.text == "indicator"
         return t.kind == "op" and t.text in OPENERS
@@ -236,6 +238,8 @@ class Parser(Indicators):
                 return item
         elif t.kind == "cmd" and t.text in ("underbrace", "overbrace", "boxed"):
             item = self.decoration(depth, t)
+        elif t.kind == "op" and t.text == "‖":  # \| v \|
+            item = Item(self.norm(depth, t), "expr", t)
         elif t.kind == "op" and t.text in ("(", "[", "\\{"):
             self.i += 1
             value = self.fold(self.sum(depth + 1, frozenset({OPENERS[t.text]}), t))

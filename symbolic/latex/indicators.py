@@ -1,4 +1,4 @@
-"""Parser pieces beside the expression grammar: indicators 1(x > 0), \\mathbb{1}(i = j); a
+"""Parser pieces beside the expression grammar: norms \\| v \\|, indicators 1(x > 0), \\mathbb{1}(i = j); a
 loss written with its arguments (J(W,b; x, y), {\\cal C}(\\hat{W^L})); a product's factors in
 written order (ORDERED, for naming a wrong one). A mixin of `expressions.Parser`.
 """
@@ -9,7 +9,7 @@ import sympy
 
 from .cursor import Item
 from .derivatives import Derivatives
-from .statements import COMPARISONS, INDICATOR
+from .statements import COMPARISONS, INDICATOR, NORM
 from .tokens import COMPARE_CMDS, OPENERS, Tok
 
 COMPARE = {"=", "<", ">"}
@@ -123,3 +123,14 @@ class Indicators(Derivatives):
             elif level == 1 and u.text in (",", ";"):
                 listed = True
         return 0
+
+    def norm(self, depth: int, t: Tok) -> sympy.Expr:
+        """\\| v \\| at the '‖' token t: NORM(v) (not nested: the next ‖ closes it)."""
+        self.i += 1
+        self.in_norm = True
+        try:
+            value = self.fold(self.sum(depth + 1, frozenset({"‖"}), t))
+        finally:
+            self.in_norm = False
+        self.expect("‖", t)
+        return NORM(value)

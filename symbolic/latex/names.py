@@ -61,6 +61,11 @@ class Names(Cursor):
                 self.peek(), f"prime on the name {base}", r"primes go on functions: \sigma'(z), g'(z)"
             )
         name = f"{base}_{sub}" if sub else base
+        if base == "h" and sub and "," in sub and self.is_("(") and self.is_(")", 2):
+            arg = self.peek(1)
+            if arg is not None and arg.kind == "letter" and arg.text == "x":
+                self.i += 3  # h_{W,b}(x): the hypothesis (UFLDL), the network's output
+                name += "(x)"
         name += f"@{layer}" if layer is not None else ""
         value = sympy.E if euler and sub is None else sympy.Symbol(name + ("^+" if updated else ""))
         return self.power(value, *exp) if exp else value

@@ -22,6 +22,8 @@ SUMMATION = sympy.Function("Summation")
 ORDERED = sympy.Function("Ordered")
 # \mathbb{1}(a = b), 1(x > 0): INDICATOR(a, b, k) with COMPARISONS[k] the comparison
 INDICATOR = sympy.Function("Indicator")
+# \left\| y - h_{W,b}(x) \right\|: NORM(v), the verifier sums v's squares over the output units
+NORM = sympy.Function("Norm")
 COMPARISONS = ("=", "≠", ">", "<", "≥", "≤")
 
 

@@ -273,6 +273,10 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         while m and m.lastgroup == "space":
             m = _TOKEN_RE.match(text, m.end(), end)
         d = m.group() if m else ""
+        if d in ("\\|", "\\Vert", "\\lVert", "\\rVert"):  # \left\| y - h \right\|: a norm
+            assert m is not None
+            toks.append(Tok("op", "‖", m.start(), m.end(), True))
+            return m.end()
         if d not in ("(", ")", "[", "]", "\\{", "\\}"):
             raise src.error(
                 i,
@@ -282,6 +286,9 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         assert m is not None
         toks.append(Tok("op", d, m.start(), m.end(), True))
         return m.end()
+    if name in ("|", "Vert", "lVert", "rVert"):  # \| v \|: a norm
+        toks.append(Tok("op", "‖", i, j, space))
+        return j
     if name in FONT_CMDS:
         m = re.compile(r"\s*\{\s*1\s*\}").match(text, j, end)
         if m:  # \mathbb{1}: the indicator

@@ -217,7 +217,7 @@ class Resolver:
     # expressions -----------------------------------------------------------------------------
     def resolve(self, raw: sp.Expr, where: str = "") -> sp.Expr:
         """raw -> the same quantity in the Derivation's symbols and forward form."""
-        expr = self._user_aliases(raw, where)
+        expr = self._norms(self._user_aliases(raw, where))
         mapping, missing = {}, []
         for s in expr.free_symbols:
             if s in self.values:
@@ -250,6 +250,22 @@ class Resolver:
             rule = self.d.spec.activations[-1]
             tops[rule(z)] = out
         return expr.xreplace(tops) if tops else expr
+
+    def _norms(self, expr: sp.Expr) -> sp.Expr:
+        """\\| y - h_{W,b}(x) \\| -> the root of its squares summed over the output units (y, t
+        the target vector, h_{W,b}(x) the output vector)."""
+        norms = [a for a in expr.atoms(AppliedUndef) if type(a).__name__ == "Norm"]
+        for norm in norms:
+            (v,) = norm.args
+            squares = []
+            for k in range(1, len(self.d.outputs) + 1):
+                swap = {
+                    s: sp.Symbol(f"out_{k}") for s in v.free_symbols if re.fullmatch(r"h_.*\(x\)", s.name)
+                }
+                swap.update({s: sp.Symbol(f"{s.name}_{k}") for s in v.free_symbols if s.name in ("y", "t")})
+                squares.append(v.xreplace(swap) ** 2)
+            expr = expr.xreplace({norm: sp.sqrt(sp.Add(*squares))})
+        return expr
 
     def _user_aliases(self, raw, where):
         """Aliases of functions, applied once (aliases of names are resolved in `resolve`)."""
