@@ -76,3 +76,6 @@ def test_an_alias_in_an_index_letter_reads_every_unit():
     definition = aliases + r"$$p_k = \frac{e^{f_k}}{ \sum_j e^{f_j} }$$"
     assert said(d, definition) == (["correct"] * 3, [])
     assert said(d, good.replace("p_k -", "p_k +")) == (["wrong"] * 3, [])
+    label = aliases + r"$$L_i =-\log\left(p_{y_i}\right)$$"  # p indexed by the class label
+    assert said(d, label) == (["correct"], [])
+    assert said(d, label.replace("=-", "=")) == (["wrong"], [])

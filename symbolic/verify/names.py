@@ -131,7 +131,15 @@ class Resolver:
         return None
 
     def generic_alias(self, name: str) -> sp.Expr | None:
-        """p_2 under the alias p_k = a_{2,k} (an alias in an index letter): a_{2,2}, raw."""
+        """p_2 under the alias p_k = a_{2,k} (an alias in an index letter): a_{2,2}, raw;
+        p_{y_i}, indexed by the class label: the product of p_k^{y_k} (the one-hot y picks one)."""
+        label = re.fullmatch(r"([A-Za-z]+)_y[a-z]", name)
+        if label:
+            units = range(1, len(self.d.outputs) + 1)
+            picked = [self.generic_alias(f"{label.group(1)}_{k}") for k in units]
+            if all(p is not None for p in picked):
+                return sp.Mul(*[p ** sp.Symbol(f"y_{k}") for p, k in zip(picked, units)])
+            return None
         m = re.fullmatch(r"([A-Za-z]+)_(\d+)", name)
         if not m:
             return None
