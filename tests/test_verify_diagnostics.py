@@ -103,6 +103,7 @@ def test_identities_in_a_dummy_variable_are_checked():
             r"$$h'(a) = 1 - h(a)^2$$",
             r"$$h'(a) = 1 - h(a)$$",
             r"$$\frac{\partial \tanh(x)}{\partial x} = 1 + \tanh(x)^2$$",
+            r"$$\frac{\partial L}{\partial w} = x_1$$",  # no identity: w is an unknown name
         ]
     )
     report = verify_text(d, text)
@@ -112,7 +113,7 @@ def test_identities_in_a_dummy_variable_are_checked():
         (3, "wrong"),
         (4, "wrong"),
     ]
-    assert not report.unchecked
+    assert [(u.line, u.reason) for u in report.unchecked] == [(5, "unknown name w")]
 
 
 def test_a_chain_left_open_at_the_end_is_read(d):

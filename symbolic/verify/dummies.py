@@ -38,11 +38,14 @@ def dummies(stmt: Statement, known) -> dict[sp.Symbol, str]:
     """dummy symbol -> the name of the function it is the argument of ('' for a derivative's
     variable only); `known(name)` says whether a name is the network's."""
     lhs = stmt.lhs
-    if not (is_function_of_dummy(lhs) or isinstance(lhs, Partial) and isinstance(lhs.den, sp.Symbol)):
+    identity = isinstance(lhs, Partial) and any(  # d f(x)/dx: x the argument of a function
+        lhs.den in c.args for c in lhs.num.atoms(sp.Function) if isinstance(lhs.num, sp.Basic)
+    )
+    if not (is_function_of_dummy(lhs) or identity):
         return {}  # only an identity: h(a) = ..., or d f(x)/dx = ...
     found: dict[sp.Symbol, str] = {}
     for e in _exprs(stmt):
-        for call in e.atoms(AppliedUndef):
+        for call in e.atoms(sp.Function):
             if type(call).__name__ in ("Summation", "Indicator", "Ordered"):
                 continue
             if call.func == PARTIAL and isinstance(call.args[1], sp.Symbol):
