@@ -37,6 +37,7 @@ from .tokens import (
     Tok,
 )
 
+NORM_BARS = ("‖", "|")  # \| as a token: '‖' (op) here, '|' (cmd) in the matrix reader's tokens
 LOSS_CALLS = ("J", "E", "L", "C")  # J(W,b; x, y), E(w): the loss written with its arguments
 
 
@@ -149,7 +150,7 @@ class Parser(Indicators):
     def starts_operand(self, t: Tok) -> bool:
         if t.kind in ("num", "letter", "word", "text", "ditto"):
             return True
-        if t.kind == "op" and t.text == "‖":
+        if t.text in NORM_BARS and t.kind in ("op", "cmd"):
             return not getattr(self, "in_norm", False)
         if t.kind == "cmd":
             return t.text in VALUE_CMDS or t.text == "indicator"
@@ -238,7 +239,7 @@ class Parser(Indicators):
                 return item
         elif t.kind == "cmd" and t.text in ("underbrace", "overbrace", "boxed"):
             item = self.decoration(depth, t)
-        elif t.kind == "op" and t.text == "‖":  # \| v \|
+        elif t.text in NORM_BARS and t.kind in ("op", "cmd"):  # \| v \|
             item = Item(self.norm(depth, t), "expr", t)
         elif t.kind == "op" and t.text in ("(", "[", "\\{"):
             self.i += 1

@@ -125,12 +125,13 @@ class Indicators(Derivatives):
         return 0
 
     def norm(self, depth: int, t: Tok) -> sympy.Expr:
-        """\\| v \\| at the '‖' token t: NORM(v) (not nested: the next ‖ closes it)."""
+        """\\| v \\| at the token t (op '‖', or cmd '|' as the matrix reader's tokens spell it):
+        NORM(v) (not nested: the next one closes it)."""
         self.i += 1
         self.in_norm = True
         try:
-            value = self.fold(self.sum(depth + 1, frozenset({"‖"}), t))
+            value = self.fold(self.sum(depth + 1, frozenset({t.text}), t))
         finally:
             self.in_norm = False
-        self.expect("‖", t)
+        self.expect(t.text, t)
         return NORM(value)
