@@ -67,6 +67,7 @@ class Instantiator:
         self.depth = d.spec.depth
         self.units = max(d.spec.sizes)
         self.sizes = d.spec.sizes
+        self.shared_bias = d.spec.shared_bias
         self.off = 1 if from_input(statements, self.depth) else 0
         bases = role_bases(statements)
         c = net.names.conventions
@@ -113,6 +114,9 @@ class Instantiator:
         if base in WEIGHTS:
             n = written - 1 if base == "w" and self.off else written
             name = f"W_{n},{','.join(map(str, idx))}" if len(idx) == 2 and n >= 1 else None
+        elif base == "b" and not idx:  # b^{(l)}: one bias for the layer (--shared-bias)
+            n = written if self.out_of else written - self.off
+            name = f"b_{n}" if n >= 1 else None
         elif base == "b" and self.out_of:
             n = written
             name = f"b_{n},{idx[0]}" if len(idx) == 1 and n >= 1 else None
@@ -373,7 +377,9 @@ class Instantiator:
                     stmt.line,
                     stmt.col,
                     f"{shown(missed)} names nothing in the network {what}" + (f" ({hint})" if hint else ""),
-                    "check the layer (counted from the input: a^{(1)} = x) and the unit indices",
+                    "a bias without a unit index is one bias for its layer: pass --shared-bias"
+                    if re.fullmatch(r"b@.+", missed) and not self.shared_bias
+                    else "check the layer (counted from the input: a^{(1)} = x) and the unit indices",
                 )
             )
             return []
