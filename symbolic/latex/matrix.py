@@ -125,7 +125,7 @@ class MatrixReader(Cursor):
     def starts(self, t: Tok) -> bool:
         if t.kind in ("num", "letter", "word", "text"):
             return True
-        if t.kind == "cmd" and t.text == "|":
+        if t.kind == "op" and t.text == "‖":
             return not self.norms  # an opening \|, not the closing one
         if t.kind == "cmd" and t.text == "indicator":
             return True
@@ -178,10 +178,10 @@ class MatrixReader(Cursor):
             node = self.msum(frozenset({close}))
             self.expect(close, t)
             return node if t.text == "{" else Node("paren", (node,), pos)
-        if t.kind == "cmd" and t.text == "|":  # \|v\|^2: the squared Euclidean norm
+        if t.kind == "op" and t.text == "‖":  # \|v\|^2 (the tokenizer's ‖): the squared norm
             self.i += 1
             self.norms += 1
-            inner = self.msum(frozenset({"|"}))
+            inner = self.msum(frozenset({"‖"}))
             self.norms -= 1
             self.i += 1
             two = self.peek(1)

@@ -1,7 +1,7 @@
 r"""Matrix and vector statements, what they are read into: `Node` trees in `MatrixStatement`s,
 and how a row is told to be one (`is_matrix_row`): it writes an element-wise product (\odot,
 \bullet, \circ, .*), a transpose (^T, ^{T}, ^\top, ^\intercal, Octave's '), a gradient \nabla, a
-norm \|v\|, a layered name without a unit index (\delta^L, a^{(l)}) or an accumulator
+layered name without a unit index (\delta^L, a^{(l)}) or an accumulator
 (\Delta^{(l)}, D^{(l)}). The reader is `matrix`."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from .tokens import Tok
 
 HADAMARD = {"odot", "bullet", "circ"}
 TRANSPOSE = {"top", "intercal"}
-MATRIX_CMDS = HADAMARD | TRANSPOSE | {"nabla", "|"}
+MATRIX_CMDS = HADAMARD | TRANSPOSE | {"nabla"}
 # names that carry a layer superscript (a vector or matrix when written without a unit index)
 VECTORS = {"w", "W", "Theta", "a", "z", "b", "delta", "Delta", "D"}
 ACCUMULATORS = {"Delta", "D"}  # Ng's \Delta^{(l)} (summed over examples) and D^{(l)} = \Delta / m
@@ -96,7 +96,7 @@ def _layered_vector(toks: list[Tok], k: int) -> bool:
 
 def is_matrix_row(toks: list[Tok], names: bool = True) -> bool:
     """Does this row write a matrix or vector statement (see the module's doc)? With
-    names=False, only by an operator (⊙, ᵀ, ∇, a norm), not by a layered name alone."""
+    names=False, only by an operator (⊙, ᵀ, ∇), not by a layered name alone."""
     for k, t in enumerate(toks):
         if t.kind == "cmd" and t.text in MATRIX_CMDS:
             return True

@@ -159,7 +159,7 @@ def instances(lay: Layout, m: MatrixStatement, gid: int) -> tuple[list[Group], s
                 break
             g.lhs, g.dropped = lhs, g.dropped or ev.dropped
             g.sides_used = [k for k, *_ in sides]
-            if m.lhs.kind == "name" and m.lhs.args[0] == "delta" and not m.lhs.args[2]:
+            if m.lhs.kind == "name" and m.lhs.args[0] == "delta" and not m.lhs.args[2] and not _by_z(m):
                 g.sides_used.insert(0, -1)  # δ^l means ∂L/∂z^l: said first, as a side not checked
             _define(lay, m, ev, env, sides)
             for r, c in itertools.product(range(lhs.shape[0]), range(lhs.shape[1])):
@@ -180,6 +180,18 @@ def instances(lay: Layout, m: MatrixStatement, gid: int) -> tuple[list[Group], s
         if g.entries or g.shape_error:
             groups.append(g)
     return groups, missed
+
+
+def _by_z(m: MatrixStatement) -> bool:
+    """Does a side say which derivative δ is (∂C/∂z^l, ∂/∂z^L ½‖a - y‖²)? Then that side is its
+    meaning, as for a scalar δ; a lone ∇_a C is not (δ^L = ∇_a C misses σ′)."""
+    for side in m.sides:
+        node = side.node
+        while node.kind == "paren":
+            node = node.args[0]
+        if node.kind == "partial" and node.args[1].kind == "name" and node.args[1].args[0] == "z":
+            return True
+    return False
 
 
 def _names_new_accumulator(lay: Layout, node: Node, env: dict) -> bool:

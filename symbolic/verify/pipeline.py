@@ -90,11 +90,13 @@ def verify_statements(
     source: str = "",
     unread: list[Unchecked] | None = None,
     point: dict | None = None,
+    conventions: dict | None = None,
 ) -> Report:
     """Check every statement of a parsed document against the Derivation `d`; `unread` are the
-    rows the reader could not read. Unusable (VerifyInputError) only when nothing was checked."""
+    rows the reader could not read. Unusable (VerifyInputError) only when nothing was checked.
+    `conventions`: {"weights": "input-by-output", "targets": "t"} (verify/conventions.py)."""
     statements, groups, layout, unmatched = expand_matrices(d, statements)  # matrix -> entries
-    net = network(d, aliases)
+    net = network(d, aliases, conventions)
     resolved, unchecked, claims, given = resolve_all(net, statements)
     unchecked += unmatched
     if given and claims:  # the document's own values, then --at over them
