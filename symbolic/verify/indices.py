@@ -32,7 +32,7 @@ from .roles import Roles, role_bases
 
 WEIGHTS = {"w", "W", "Theta"}
 _LAYER = re.compile(r"(l|L|nl|\d+)([+-]\d+)?")
-_NAME = re.compile(r"([A-Za-z]+)(?:_([A-Za-z0-9,]+))?@(.+)")
+_NAME = re.compile(r"([A-Za-z]+)(?:_([A-Za-z0-9,]+))?@(.+?)(\^\+)?")  # ^+: the value after an update
 _UNLAYERED = re.compile(r"([xy])_([a-z])")  # inputs and targets carry no layer
 MAX_INSTANCES = 64  # judged per statement; the rest are reported not checked
 MAX_TRIES = 20_000  # index combinations tried per statement
@@ -106,7 +106,7 @@ class Instantiator:
         m = _NAME.fullmatch(s.name)
         if not m:
             raise Invalid(s.name)
-        base, sub, lay = m.groups()
+        base, sub, lay, updated = m.groups()
         written = self.layer(lay, env)
         idx = []
         for c in (sub or "").split(",") if "," in (sub or "") else (sub or ""):
@@ -130,7 +130,7 @@ class Instantiator:
                 name = f"{base}_{n},{idx[0]}" if len(idx) == 1 and n >= 1 else None
         if name is None or self.names.lookup(name) is None:
             raise Invalid(s.name)
-        return sp.Symbol(name)
+        return sp.Symbol(name + (updated or ""))
 
     def expr(self, e: sp.Basic, env: dict) -> sp.Basic:
         if isinstance(e, sp.Symbol):
@@ -266,8 +266,8 @@ def _shown(name: str) -> str:
     m = _NAME.fullmatch(name)
     if not m:
         return name
-    base, sub, lay = m.groups()
-    return f"{base}^{{{lay}}}" + (f"_{{{sub}}}" if sub else "")
+    base, sub, lay, updated = m.groups()
+    return f"{base}^{{{lay}}}" + (f"_{{{sub}}}" if sub else "") + ("^{+}" if updated else "")
 
 
 def _has_sum(stmt: Statement) -> bool:
