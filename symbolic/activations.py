@@ -20,7 +20,7 @@ import sympy as sp
 
 from . import functions as fn
 from .errors import SympropError
-from .formula import parse_formula
+from .formula import parse_formula, real_somewhere
 from .rule_key import rule_key
 from .timelimit import time_limit
 
@@ -257,10 +257,18 @@ def custom(text: str, name: str = "f") -> ActivationRule:
             f"activation formula {text!r} does not depend on z{why}",
             "write f as a formula in z, e.g. 'z/(1+exp(-z))'",
         )
+    if not real_somewhere(formula, {Z: _SAMPLE_Z}):
+        raise SympropError(
+            f"activation formula {text!r} is not a real number at any z tried (-4 to 4)",
+            "write f so that it has real values, e.g. 'z/(1+exp(-z))'",
+        )
     derivative = in_terms_of_f(fprime, formula)
     cls = fn.custom_activation(name, formula, Z, derivative, _F)
     # numpy is empty: the code printer spells the definition of a custom activation itself
     return ActivationRule(name, cls, name, name, "", formula_text=text.strip())
+
+
+_SAMPLE_Z = [sp.Rational(k, 4) for k in range(-16, 17)]
 
 
 @lru_cache(maxsize=64)  # a formula on every layer (hidden f, output g) is inverted once
@@ -272,7 +280,7 @@ def in_terms_of_f(fprime: sp.Expr, formula: sp.Expr, seconds: float = 2.0) -> sp
             # and took the whole time limit on formulas such as exp(z)*tanh(z) (a cubic in e^z),
             # twice per net (hidden and output layer); `_agrees` checks a candidate anyway
             roots = sp.solve(sp.Eq(_F, formula), Z, check=False, simplify=False)
-            finite = [r for r in roots if not r.has(sp.zoo, sp.nan, sp.oo, -sp.oo)]
+            finite = [r for r in roots if isinstance(r, sp.Expr) and not r.has(sp.zoo, sp.nan, sp.oo, -sp.oo)]
             for solution in finite[:4]:
                 candidate = sp.cancel(sp.expand_log(fprime.xreplace({Z: solution}), force=True))
                 if candidate.has(Z) or not candidate.is_rational_function(_F):

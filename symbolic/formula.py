@@ -282,3 +282,23 @@ def _describe(node: ast.AST) -> str:
         "Await": "await",
     }
     return kinds.get(type(node).__name__, type(node).__name__)
+
+
+def real_somewhere(expr: sp.Expr, grid: dict) -> bool:
+    """True when `expr` is a finite real number at one or more points of `grid` (symbol -> values).
+
+    A formula such as sqrt(-1 - z**2) parses, and every part of it is finite, yet it has no real
+    value at any z: generated code would compute nan on every row. Trying a small grid of sample
+    points tells that apart from formulas that are real on part of the line (sqrt(z), log(z)).
+    """
+    import itertools
+
+    symbols = list(grid)
+    for values in itertools.product(*(grid[s] for s in symbols)):
+        try:
+            value = expr.xreplace(dict(zip(symbols, values))).evalf(20)
+        except (TypeError, ValueError, ZeroDivisionError, OverflowError):
+            continue
+        if value.is_real and value.is_finite:
+            return True
+    return False

@@ -13,7 +13,7 @@ from typing import Callable
 import sympy as sp
 
 from .errors import SympropError
-from .formula import parse_formula
+from .formula import parse_formula, real_somewhere
 from .rule_key import rule_key
 
 
@@ -85,6 +85,12 @@ def loss(text: str) -> LossRule:
         raise SympropError(
             f"loss formula {text!r} does not depend on out",
             "write the loss of one output in out and y, e.g. '(out - y)**2/2'",
+        )
+    samples = [sp.Rational(k, 10) for k in range(1, 10)]
+    if not real_somewhere(formula, {_OUT: samples, _Y: [sp.Integer(0), sp.Rational(1, 2), sp.Integer(1)]}):
+        raise SympropError(
+            f"loss formula {text!r} is not a real number at any out in (0, 1), y in [0, 1] tried",
+            "write the loss so that it has real values, e.g. '(out - y)**2/2'",
         )
 
     def term(o, y, formula=formula):

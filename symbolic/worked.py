@@ -81,6 +81,7 @@ def evaluate_at(d: Derivation, point: dict) -> Worked:
             gradients.append(_product(eq, values, memo, g))
             updates.append(Update(p, float(values[p]), float(g), float(values[p] - eta * g)))
         given = tuple((s, float(values[s])) for s in d.inputs + d.targets + d.params)
+        _require_finite(d, forward, float(values[d.loss_symbol]), local, deltas, gradients)
         return Worked(
             float(eta),
             given,
@@ -91,6 +92,32 @@ def evaluate_at(d: Derivation, point: dict) -> Worked:
             tuple(gradients),
             tuple(updates),
         )
+
+
+def _require_finite(d: Derivation, forward, loss: float, local, deltas, gradients) -> None:
+    """A point where a number of the example is inf or nan (log(0), 1/0) is refused in one line:
+    a worked example of nan teaches nothing, and JSON has no spelling for it."""
+
+    def text(s) -> str:
+        if isinstance(s, (tuple, sp.Tuple)) and len(s) == 2:  # a local factor's (of, by): ∂of/∂by
+            return f"∂{text(s[0])}/∂{text(s[1])}"
+        name = d.naming.names.get(s) if isinstance(s, sp.Symbol) else None
+        return name.unicode if name else str(s)
+
+    items = [(f"the forward value {text(s)}", v) for s, v in forward] + [("the loss", loss)]
+    items += [(f"the local factor {text(eq.lhs)}", v) for eq, v in local]
+    items += [
+        (f"{kind} {text(p.equation.lhs)}", p.value)
+        for kind, ps in (("the delta", deltas), ("the gradient", gradients))
+        for p in ps
+    ]
+    for what, v in items:
+        if not math.isfinite(v):
+            raise SympropError(
+                f"at this point {what} is {v} (not a finite number)",
+                "choose a point where the loss and its derivatives are finite "
+                "(e.g. keep an output under a log away from 0)",
+            )
 
 
 def _product(eq: Equation, values: dict, memo: dict, total) -> Product:

@@ -108,3 +108,36 @@ def test_huge_constants_inside_a_formula_are_refused(formula, capsys):
     assert symprop(["derive", "2-3-1", "-a", formula]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and ("larger than" in err or "too large" in err), err
+
+
+@pytest.mark.parametrize(
+    "option, formula",
+    [
+        ("-a", "sqrt(-1 - z**2)"),
+        ("-a", "log(-exp(z))"),
+        ("-a", "z + sqrt(-2 - abs(z))"),
+        ("--loss", "log(-1 - out**2)"),
+        ("--loss", "sqrt(-(out - y)**2 - 1)"),
+    ],
+)
+def test_formula_real_nowhere_is_refused_in_one_line(option, formula, capsys):
+    # every part is finite, yet there is no z (or out, y) where the value is real: each row of
+    # the generated module would be nan
+    code = symprop(["derive", "2-3-1", option, formula])
+    out, err = capsys.readouterr()
+    lines = err.strip().splitlines()
+    assert code == 2 and len(lines) == 1 and "is not a real number at any" in lines[0], err
+    assert out == ""
+
+
+@pytest.mark.parametrize(
+    "option, formula",
+    [
+        ("-a", "sqrt(z)"),
+        ("-a", "log(z)"),
+        ("-a", "z*sqrt(-2 - abs(z))"),  # real at z = 0 only; SymPy's solve gave tuples here
+        ("--loss", "sqrt(out - y)"),
+    ],
+)
+def test_formula_real_on_part_of_the_line_is_kept(option, formula, capsys):
+    assert symprop(["derive", "2-3-1", option, formula, "--only", "forward"]) == 0, capsys.readouterr().err

@@ -316,3 +316,22 @@ def test_random_point_is_deterministic(capsys):
     _, c, _ = cli(capsys, *args, "--seed", "6")
     assert a == b and a != c
     assert "Worked example" in a and "after one step" in a
+
+
+@pytest.mark.parametrize(
+    "loss, y, words",
+    [
+        ("-y*log(out)", 1.0, "the loss is inf"),  # log(0) at out = 0
+        ("sqrt(abs(out - y))", 0.0, "the local factor ∂L/∂a⁽¹⁾₁ is nan"),  # |u|^(1/2)' at 0
+    ],
+)
+def test_point_with_a_non_finite_number_is_one_line_exit_2(tmp_path, capsys, loss, y, words):
+    # before: exit 0 with inf/nan in the example, and bare NaN/Infinity in --json (not JSON)
+    point = tmp_path / "p.toml"
+    point.write_text(f"eta = 0.5\nx = [1.0]\ny = [{y}]\nW1 = [[0.0]]\nb1 = [0.0]\n")
+    for extra in ([], ["--json"]):
+        code = main(["derive", "1-1", "-a", "identity", f"--loss={loss}", "--at", str(point), *extra])
+        out, err = capsys.readouterr()
+        lines = err.strip().splitlines()
+        assert code == 2 and len(lines) == 1 and words in lines[0], err
+        assert out == ""
