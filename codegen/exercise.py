@@ -14,6 +14,7 @@ import math
 
 from symbolic.worked import point_toml
 
+from .escape import plain_line
 from .sheet.backward import loss
 from .sheet.diagram import diagram
 from .sheet.forward import summary
@@ -114,9 +115,10 @@ def template_tex(context: dict) -> str:
     """answers_template.tex: one line per blank in the verifier's notation, to fill in after '='."""
     lines = [
         f"% {context['title']} (seed {context['seed']}): your answers.",
-        "% Write each answer after its '=' as a decimal number (0.000123, not 1.23e-4), to",
-        f"% {context['digits'] - 2} significant digits or more. A gradient may also be written as the",
-        "% product of its chain-rule factors, in the order given on its comment line, e.g.",
+        "% Write each answer after its '=' as a decimal number (0.000123, not 1.23e-4) to",
+        f"% {context['digits']} significant digits (each is checked to half a unit in its last digit).",
+        "% A gradient may also be written as the product of its chain-rule factors, in the order",
+        "% given on its comment line, e.g.",
         r"%   \frac{\partial L}{\partial w} = 0.7414 \cdot 0.1868 \cdot 0.5933 = 0.08217",
         f"% Check them with:  {context['verify']}",
         "% (each wrong answer is named, with the wrong factor of a product). Blank lines are not checked.",
@@ -133,7 +135,7 @@ def answers_toml(context: dict, net, answers, worked) -> str:
     """answers.toml: every answer, full precision, with its working, by code name."""
     s = json.dumps  # a JSON string is a TOML basic string
     lines = [
-        f"# {context['title']}: every answer ({context['command']})",
+        f"# {context['title']}: every answer ({plain_line(context['command'])})",
         "# value: full precision; shown: as the answer key prints it; tex: the line of answers_template.tex",
         f"seed = {context['seed']}",
         f"asks = [{', '.join(s(x['key']) for x in context['sections'])}]",

@@ -135,7 +135,8 @@ def render_text(report, path: str = "") -> str:
         summary += f", {counts['not_proved']} not proved"
     if numbers:
         right = sum(n.correct for n in numbers)
-        summary += f"; {len(numbers)} numbers: {right} correct, {len(numbers) - right} wrong"
+        said = f"{len(numbers)} numbers: {right} correct, {len(numbers) - right} wrong"
+        summary = said if not report.verdicts else f"{summary}; {said}"  # answers only: numbers only
     if report.unchecked:
         summary += f"; {len(report.unchecked)} NOT CHECKED (not all statements were read)"
     lines.append(summary)

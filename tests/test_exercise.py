@@ -152,6 +152,7 @@ def test_round_trip_names_both_planted_mistakes(compiled, capsys):
     assert code == 1, out + err
     wrong = [line for line in out.splitlines() if line.startswith("✗")]
     assert len(wrong) == 2, out
+    assert re.fullmatch(r"\d+ numbers: \d+ correct, 2 wrong", out.splitlines()[-1])
     # the gradient: its second factor, named as the partial it stands for, and its true value
     assert (
         "W^{(2)}_{12}" in wrong[0]
