@@ -57,9 +57,20 @@ def lhs_tex(pr, a) -> str:
     return pr.tex(a.symbol)
 
 
+def lhs_text(u, a) -> str:
+    """An answer's left-hand side in Unicode (the terminal's names): ∂L/∂W⁽²⁾₁₁, W⁽²⁾₁₁⁺."""
+    if a.kind == "partial":
+        return f"∂{u(a.num)}/∂{u(a.den)}"
+    return u(a.symbol) + ("⁺" if a.kind == "update" else "")
+
+
 def exercise_context(d, net, seed: int, asks, answers, worked, digits: int = DIGITS) -> dict:
-    """Everything the problem sheet and the answer key show, as plain strings and lists."""
+    """Everything the problem sheet and the answer key show, as plain strings and lists: each
+    formula as TeX (`lhs`, `names`, `working`) and as Unicode text (`lhs_text`, ...)."""
+    from .unicode import printer_for
+
     pr = SheetPrinter(d, True)
+    u = printer_for(d).doprint
     spec = d.spec
     acts = ", ".join(dict.fromkeys(a.formula_text or a.name for a in spec.activations))
     sections = []
@@ -69,6 +80,8 @@ def exercise_context(d, net, seed: int, asks, answers, worked, digits: int = DIG
             row = {
                 "key": a.key,
                 "lhs": lhs_tex(pr, a),
+                "lhs_text": lhs_text(u, a),
+                "names_text": " · ".join(f"∂{u(p.num)}/∂{u(p.den)}" for p in a.parts),
                 "value": fixed(a.value, digits),
                 "blank": r"\blank{}",
                 "working": "",
@@ -101,7 +114,8 @@ def exercise_context(d, net, seed: int, asks, answers, worked, digits: int = DIG
         "loss": loss(pr),
         "eta": pr.tex(d.eta),
         "eta_value": given(worked.eta),
-        "given": [{"lhs": pr.tex(s), "value": given(v)} for s, v in worked.given],
+        "eta_text": u(d.eta),
+        "given": [{"lhs": pr.tex(s), "text": u(s), "value": given(v)} for s, v in worked.given],
         "sections": sections,
         "digits": digits,
         "verify": VERIFY,

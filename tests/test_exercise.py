@@ -273,3 +273,23 @@ def test_point_toml_names_its_network(compiled, capsys, tmp_path):
     assert re.search(rf"L = {re.escape(loss['shown'])}\b", out)
     code, _, err = run(capsys, "derive", "2-3-1", "--at", str(compiled / "point.toml"))
     assert code == 2 and "it is for a 2-2-1 network, not 2-3-1" in err
+
+
+def test_the_documents_come_from_plain_data():
+    """The problem sheet and the key render one context of strings, numbers and lists (what an
+    HTML renderer gets too): it survives JSON, and holds each formula as TeX and as Unicode."""
+    import json
+
+    from codegen.exercise import exercise_context, render_tex
+    from symbolic.exercise import ASKS, Net, answers, exercise_point
+    from symbolic.worked import evaluate_at
+
+    d = derive(network("2-2-1"))
+    worked = evaluate_at(d, exercise_point(d, 7))
+    context = exercise_context(d, Net("2-2-1"), 7, ASKS, answers(d, worked, ASKS), worked)
+    assert json.loads(json.dumps(context)) == context
+    rows = [r for s in context["sections"] for r in s["rows"]]
+    assert all(r["lhs"] and r["lhs_text"] and r["value"] for r in rows)
+    grad = next(r for r in rows if r["key"] == "dL/dW2_1_1")
+    assert grad["lhs_text"] == "∂L/∂W⁽²⁾₁₁" and grad["names_text"].count("·") == 2
+    assert render_tex(context, "answers").count(grad["value"]) >= 1
