@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import shlex
 
 from symbolic.worked import point_toml
 
@@ -96,11 +97,13 @@ def exercise_context(d, net, seed: int, asks, answers, worked, digits: int = DIG
                 row["working"] = f"{given(a.before)} - {eta} \\cdot {_paren(fixed(a.gradient, digits))}"
             rows.append(row)
         sections.append({"key": key, "title": SECTIONS[key], "rows": rows})
-    options = net.options()
-    command = f"symprop exercise {net.arch} --activation {options['activation']}" + (
-        f" --output-activation {net.output_activation}" if net.output_activation else ""
+    q = shlex.quote  # a formula may hold quotes and parentheses: pasting the command runs only symprop
+    command = f"symprop exercise {net.arch} --activation {q(net.activation)}" + (
+        f" --output-activation {q(net.output_activation)}" if net.output_activation else ""
     )
-    command += f" --loss {net.loss} --naming {net.naming} --seed {seed} --ask {','.join(asks)}"
+    command += f" --loss {q(net.loss)} --naming {net.naming} --seed {seed} --ask {','.join(asks)}"
+    if net.alpha is not None:
+        command += f" --alpha {net.alpha!r}"
     return {
         "title": f"Backpropagation exercise: the {spec.arch} network",
         "seed": seed,

@@ -33,6 +33,14 @@ def compiled(tmp_path_factory):
     return out
 
 
+@pytest.fixture(scope="module")
+def ex7(tmp_path_factory):
+    """The same exercise without PDFs (no pdflatex needed)."""
+    out = tmp_path_factory.mktemp("ex") / "ex7"
+    assert main(["exercise", "2-2-1", "--seed", "7", "-o", str(out), "--no-pdf"]) == 0
+    return out
+
+
 def fill(directory, planted: dict | None = None) -> str:
     """answers_template.tex filled in from answers.toml (gradients as products of their factors);
     `planted`: answer name -> (factor index or None, wrong number text)."""
@@ -58,6 +66,7 @@ def fill(directory, planted: dict | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+@pytest.mark.tex
 def test_files_pdfs_and_what_each_document_shows(compiled):
     names = sorted(p.name for p in compiled.iterdir())
     assert names == sorted([*TEXT_FILES, "problem.pdf", "answers.pdf"])
@@ -84,6 +93,7 @@ def test_files_pdfs_and_what_each_document_shows(compiled):
         assert f"{working} = {a['shown']}" in key
 
 
+@pytest.mark.tex
 def test_same_seed_same_bytes_pdfs_included(compiled, tmp_path):
     again = tmp_path / "again"
     assert main(["exercise", "2-2-1", "--seed", "7", "-o", str(again)]) == 0
@@ -91,9 +101,9 @@ def test_same_seed_same_bytes_pdfs_included(compiled, tmp_path):
         assert (again / p.name).read_bytes() == p.read_bytes(), p.name
 
 
-def test_answers_against_the_generated_module_and_finite_differences(compiled, tmp_path):
+def test_answers_against_the_generated_module_and_finite_differences(ex7, tmp_path):
     d = derive(network("2-2-1"))
-    point = read_point((compiled / "point.toml").read_text(encoding="utf-8"), d)
+    point = read_point((ex7 / "point.toml").read_text(encoding="utf-8"), d)
     path = tmp_path / "m.py"
     path.write_text(render_module(d, "auto", "float64"), encoding="utf-8")
     spec = importlib.util.spec_from_file_location("exercise_module", path)
@@ -110,7 +120,7 @@ def test_answers_against_the_generated_module_and_finite_differences(compiled, t
     X = np.array([[point[s] for s in layout["x"]]])
     Y = np.array([[point[s] for s in layout["y"]]])
     answers = {
-        a["name"]: a for a in tomllib.loads((compiled / "answers.toml").read_text(encoding="utf-8"))["answer"]
+        a["name"]: a for a in tomllib.loads((ex7 / "answers.toml").read_text(encoding="utf-8"))["answer"]
     }
     assert abs(answers["L"]["value"] - m.loss(params, X, Y)) < 1e-12
     assert abs(answers["a2_1"]["value"] - m.forward(params, X)[0][0]) < 1e-12
@@ -131,24 +141,24 @@ def test_answers_against_the_generated_module_and_finite_differences(compiled, t
             assert abs(answers[f"{s}+"]["value"] - (point[s] - 0.5 * g)) < 1e-12
 
 
-def test_round_trip_names_both_planted_mistakes(compiled, capsys):
-    filled = compiled / "filled_ok.tex"
-    filled.write_text(fill(compiled), encoding="utf-8")
-    code, out, err = run(capsys, "verify", str(filled), "--at", str(compiled / "point.toml"))
+def test_round_trip_names_both_planted_mistakes(ex7, capsys):
+    filled = ex7 / "filled_ok.tex"
+    filled.write_text(fill(ex7), encoding="utf-8")
+    code, out, err = run(capsys, "verify", str(filled), "--at", str(ex7 / "point.toml"))
     assert code == 0, out + err
     assert "✗" not in out and "NOT CHECKED" not in out
 
-    answers = tomllib.loads((compiled / "answers.toml").read_text(encoding="utf-8"))["answer"]
+    answers = tomllib.loads((ex7 / "answers.toml").read_text(encoding="utf-8"))["answer"]
     grad = next(a for a in answers if a["name"] == "dL/dW2_1_2")
     update = next(a for a in answers if a["name"] == "W1_2_2+")
     right_factor = grad["factors"][1]["shown"]
     wrong_factor = f"{float(right_factor) * 1.1:.6f}"
     wrong_update = f"{update['value'] + 0.01:.6f}"
-    bad = compiled / "filled_bad.tex"
+    bad = ex7 / "filled_bad.tex"
     bad.write_text(
-        fill(compiled, {"dL/dW2_1_2": (1, wrong_factor), "W1_2_2+": (None, wrong_update)}), encoding="utf-8"
+        fill(ex7, {"dL/dW2_1_2": (1, wrong_factor), "W1_2_2+": (None, wrong_update)}), encoding="utf-8"
     )
-    code, out, err = run(capsys, "verify", str(bad), "--at", str(compiled / "point.toml"))
+    code, out, err = run(capsys, "verify", str(bad), "--at", str(ex7 / "point.toml"))
     assert code == 1, out + err
     wrong = [line for line in out.splitlines() if line.startswith("✗")]
     assert len(wrong) == 2, out
@@ -163,8 +173,8 @@ def test_round_trip_names_both_planted_mistakes(compiled, capsys):
     assert "{W^{(1)}_{22}}^{+}" in wrong[1] and f"should be {update['value']:.10g}" in wrong[1]
 
 
-def test_plain_text_answers_are_checked_too(compiled, capsys):
-    answers = tomllib.loads((compiled / "answers.toml").read_text(encoding="utf-8"))["answer"]
+def test_plain_text_answers_are_checked_too(ex7, capsys):
+    answers = tomllib.loads((ex7 / "answers.toml").read_text(encoding="utf-8"))["answer"]
     by = {a["name"]: a for a in answers}
     text = (
         f"z1_1 = {by['z1_1']['shown']}\n"
@@ -172,9 +182,9 @@ def test_plain_text_answers_are_checked_too(compiled, capsys):
         f"dL/dW2_1_1 = {' * '.join(f['shown'] for f in by['dL/dW2_1_1']['factors'])}\n"
         f"W2_1_1+ = {float(by['W2_1_1+']['shown']) + 0.001:.6f}\n"
     )
-    path = compiled / "plain.txt"
+    path = ex7 / "plain.txt"
     path.write_text(text, encoding="utf-8")
-    code, out, _ = run(capsys, "verify", str(path), "--at", str(compiled / "point.toml"))
+    code, out, _ = run(capsys, "verify", str(path), "--at", str(ex7 / "point.toml"))
     assert code == 1
     assert [line[0] for line in out.splitlines()[1:-1]] == ["✓", "✓", "✓", "✗"], out
 
@@ -195,6 +205,10 @@ def test_seeds_differ_and_vary_draws_networks(tmp_path, capsys):
         assert run(capsys, "exercise", "--vary", "--seed", str(seed), "-o", str(again), "--no-pdf")[0] == 0
         for name in TEXT_FILES:
             assert (again / name).read_bytes() == (vary / name).read_bytes()
+        filled = vary / "filled.tex"  # every drawn network's answers pass the verifier
+        filled.write_text(fill(vary), encoding="utf-8")
+        code, text, err = run(capsys, "verify", str(filled), "--at", str(vary / "point.toml"))
+        assert code == 0, text + err
     assert len(points) == 6
     assert len({n[0] for n in nets}) >= 2 and len({n[1] for n in nets}) >= 2
 
@@ -264,14 +278,14 @@ def test_too_large_a_network_is_refused(tmp_path, capsys):
     assert code == 2 and "parameters to work by hand" in err and not out.exists()
 
 
-def test_point_toml_names_its_network(compiled, capsys, tmp_path):
+def test_point_toml_names_its_network(ex7, capsys, tmp_path):
     """derive --at reads the exercise's point.toml; a point for another network is refused."""
-    code, out, err = run(capsys, "derive", "2-2-1", "--at", str(compiled / "point.toml"), "--only", "worked")
+    code, out, err = run(capsys, "derive", "2-2-1", "--at", str(ex7 / "point.toml"), "--only", "worked")
     assert code == 0, err
-    answers = tomllib.loads((compiled / "answers.toml").read_text(encoding="utf-8"))["answer"]
+    answers = tomllib.loads((ex7 / "answers.toml").read_text(encoding="utf-8"))["answer"]
     loss = next(a for a in answers if a["name"] == "L")
     assert re.search(rf"L = {re.escape(loss['shown'])}\b", out)
-    code, _, err = run(capsys, "derive", "2-3-1", "--at", str(compiled / "point.toml"))
+    code, _, err = run(capsys, "derive", "2-3-1", "--at", str(ex7 / "point.toml"))
     assert code == 2 and "it is for a 2-2-1 network, not 2-3-1" in err
 
 
