@@ -87,6 +87,14 @@ def exercise_context(d, net, seed: int, asks, answers, worked, digits: int = DIG
                 "blank": r"\blank{}",
                 "working": "",
                 "names": "",
+                "factors": [
+                    {
+                        "tex": pr.partial(p.num, p.den),
+                        "text": f"∂{u(p.num)}/∂{u(p.den)}",
+                        "value": _paren(fixed(p.value, digits)),
+                    }
+                    for p in a.parts
+                ],
             }
             if a.parts:
                 row["blank"] = r" \cdot ".join([r"\blank{}"] * len(a.parts)) + r" = \blank{}"

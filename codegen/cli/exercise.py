@@ -13,8 +13,8 @@ EXAMPLE = """example:
 then:
   symprop verify ex7/answers_template.tex --at ex7/point.toml   (after filling it in)
 
-DIR gets problem.tex/.pdf (network, diagram, the point, blanks), answers.tex/.pdf (every answer
-with its chain-rule working), answers_template.tex (one line per blank, to fill in), answers.toml
+DIR gets problem.tex/.pdf/.html (network, diagram, the point, blanks), answers.tex/.pdf/.html
+(every answer with its chain-rule working), answers_template.tex (one line per blank, to fill in), answers.toml
 (every answer, machine-readable) and point.toml (the point and the network, for --at)."""
 
 SOURCE_DATE = 1_700_000_000  # the PDFs' dates: the same seed gives the same bytes
@@ -59,6 +59,7 @@ def run(args) -> int:
     from symbolic.worked import evaluate_at
 
     from .. import exercise as ex
+    from .. import exercise_html
     from ..writer import check_targets, check_writable, write_files
 
     asks = parse_asks(args.ask)
@@ -68,7 +69,12 @@ def run(args) -> int:
         raise SympropError("no network given", "give layer widths such as 2-2-1, or --vary to draw one")
     out = Path(args.out)
     _check_dir(out, args.force)
-    names = [*FILES, *(() if args.no_pdf else ("problem.pdf", "answers.pdf"))]
+    html = exercise_html.available()  # the HTML renderer (codegen.html), when this symprop has it
+    names = [
+        *FILES,
+        *(() if args.no_pdf else ("problem.pdf", "answers.pdf")),
+        *(("problem.html", "answers.html") if html else ()),
+    ]
     if out.is_dir():
         check_targets([out / n for n in names], args.force)
     else:
@@ -92,6 +98,9 @@ def run(args) -> int:
         out / "answers.toml": ex.answers_toml(context, net, found, worked),
         out / "point.toml": ex.point_toml_text(d, point, net, args.seed),
     }
+    if html:
+        for which in ("problem", "answers"):
+            files[out / f"{which}.html"] = exercise_html.exercise_html(d, context, which)
     if not args.no_pdf:
         from ..tex import compile_pdf
 
