@@ -14,8 +14,9 @@ then:
   symprop verify ex7/answers_template.tex --at ex7/point.toml   (after filling it in)
 
 DIR gets problem.tex/.pdf/.html (network, diagram, the point, blanks), answers.tex/.pdf/.html
-(every answer with its chain-rule working), answers_template.tex (one line per blank, to fill in), answers.toml
-(every answer, machine-readable) and point.toml (the point and the network, for --at)."""
+(every answer with its chain-rule working), answers_template.tex (one line per blank, to fill
+in), answers.toml (every answer, machine-readable) and point.toml (the point and the network,
+for --at)."""
 
 SOURCE_DATE = 1_700_000_000  # the PDFs' dates: the same seed gives the same bytes
 
