@@ -176,7 +176,7 @@ def test_round_trip_names_both_planted_mistakes(ex7, capsys):
     assert "{W^{(1)}_{22}}^{+}" in wrong[1] and f"should be {update['value']:.10g}" in wrong[1]
 
 
-def test_plain_text_answers_are_checked_too(ex7, capsys):
+def test_plain_text_and_toml_answers_are_checked_too(ex7, capsys):
     answers = tomllib.loads((ex7 / "answers.toml").read_text(encoding="utf-8"))["answer"]
     by = {a["name"]: a for a in answers}
     text = (
@@ -187,6 +187,13 @@ def test_plain_text_answers_are_checked_too(ex7, capsys):
     )
     path = ex7 / "plain.txt"
     path.write_text(text, encoding="utf-8")
+    code, out, _ = run(capsys, "verify", str(path), "--at", str(ex7 / "point.toml"))
+    assert code == 1
+    assert [line[0] for line in out.splitlines()[1:-1]] == ["✓", "✓", "✓", "✗"], out
+    # the same answers as a .toml table of name = "numbers"
+    rows = [line.split(" = ", 1) for line in text.splitlines()]
+    path = ex7 / "plain.toml"
+    path.write_text("[derivatives]\n" + "".join(f'"{k}" = "{v}"\n' for k, v in rows), encoding="utf-8")
     code, out, _ = run(capsys, "verify", str(path), "--at", str(ex7 / "point.toml"))
     assert code == 1
     assert [line[0] for line in out.splitlines()[1:-1]] == ["✓", "✓", "✓", "✗"], out
