@@ -256,6 +256,7 @@ def test_ask_chooses_the_sections(tmp_path, capsys):
         (["--ask", "forward,bogus"], "--ask: unknown item 'bogus'"),
         (["--ask", ","], "names nothing"),
         (["--seed", "-1"], "negative"),
+        (["--vary"], "--vary draws the network, and 2-2-1 was given too"),
     ],
 )
 def test_bad_options_write_nothing(tmp_path, capsys, args, message):

@@ -68,6 +68,8 @@ def run(args) -> int:
         raise SympropError(f"--seed {args.seed} is negative", "give a seed of 0 or more")
     if args.arch is None and not args.vary:
         raise SympropError("no network given", "give layer widths such as 2-2-1, or --vary to draw one")
+    if args.arch is not None and args.vary:
+        raise SympropError(f"--vary draws the network, and {args.arch} was given too", "drop one of them")
     out = Path(args.out)
     _check_dir(out, args.force)
     html = exercise_html.available()  # the HTML renderer (codegen.html), when this symprop has it
