@@ -180,6 +180,10 @@ class SheetLatexPrinter(LatexPrinter):
             return base[:-1] + r"\top}"  # W^{(2)} -> W^{(2)\top}
         return f"{self._mwrap(expr.arg)}^{{\\top}}"
 
+    def _print_OneMatrix(self, expr):
+        # the column of ones a shared bias is spread over a layer with (a row: its transpose)
+        return r"\mathbf{1}^{\top}" if expr.shape[0] == 1 else r"\mathbf{1}"
+
     def _print_DiagMatrix(self, expr):
         return f"\\operatorname{{diag}}{paren(self._print(expr.args[0]))}"
 

@@ -191,6 +191,10 @@ class NumpyPrinter(PythonCodePrinter):
     def _print_MatMul(self, expr):
         coeff, mats = expr.as_coeff_matrices()
         prefix = "" if coeff == 1 else f"{self._print(coeff)} * "
+        if len(mats) == 2 and isinstance(mats[0], sp.OneMatrix):  # a shared bias (1 b, 1ᵀδ)
+            if mats[0].shape[1] == 1:  # 1 b: the one number broadcast over the layer's units
+                return prefix + self._print(mats[1])
+            return prefix + f"np.sum({self._print(mats[1])}, axis=-1, keepdims=True)"  # 1ᵀδ per row
         if len(mats) == 2 and self._is_param(mats[0]):  # W a  ->  a @ W.T;  W^T d -> d @ W
             return prefix + f"{self._print(mats[1])} @ {self._param_t(mats[0])}"
         if len(mats) == 2 and isinstance(mats[1], sp.Transpose):  # δ aᵀ summed over the batch

@@ -66,8 +66,10 @@ def _line(p, eq) -> str:
         f = eq.factors[0]
         return f"{_partial(p, f)} = {p.doprint(f.value)}"
     if eq.kind in ("gradient", "delta"):
-        chain = " · ".join(_partial(p, f) for f in eq.factors)
-        values = " · ".join(f"[{p.doprint(f.value)}]" for f in eq.factors)
+        # a shared bias: the sum over the units it feeds of each path's product
+        products = eq.paths or (eq.factors,)
+        chain = " + ".join(" · ".join(_partial(p, f) for f in path) for path in products)
+        values = " + ".join(" · ".join(f"[{p.doprint(f.value)}]" for f in path) for path in products)
         lhs = p.doprint(eq.lhs)
         text = f"{lhs} = {chain}\n      = {values}"
         if eq.compact is not None and eq.kind == "gradient":
@@ -118,6 +120,7 @@ def to_json(d, worked=None) -> str:
         "activations": [a.formula_text or a.name for a in d.spec.activations],
         "loss": d.spec.loss.formula_text or d.spec.loss.name,
         "naming": d.spec.naming,
+        **({"shared_bias": True} if d.spec.shared_bias else {}),  # one bias per layer
         "n_params": d.spec.n_params,
         "scalar": d.scalar,
         "notes": list(d.notes),
@@ -130,6 +133,7 @@ def to_json(d, worked=None) -> str:
                 "lhs": s(eq.lhs),
                 "rhs": s(eq.rhs),
                 **({"factors": [factor(f) for f in eq.factors]} if eq.factors else {}),
+                **({"paths": [[factor(f) for f in path] for path in eq.paths]} if eq.paths else {}),
                 **({"compact": s(eq.compact)} if eq.compact is not None else {}),
                 **({"param": s(eq.param)} if eq.param is not None else {}),
                 **({"note": eq.note} if eq.note else {}),

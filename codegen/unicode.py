@@ -88,6 +88,10 @@ class UnicodePrinter(StrPrinter):
     def _print_DiagMatrix(self, expr):
         return f"diag({self._print(expr.args[0])})"
 
+    def _print_OneMatrix(self, expr):
+        # the column of ones a shared bias is spread over a layer with (a row: its transpose)
+        return "𝟏ᵀ" if expr.shape[0] == 1 else "𝟏"
+
     def _print_Pow(self, expr, rational=False):
         if expr.exp.is_Integer and 1 < expr.exp < 10:
             base = self._print(expr.base)

@@ -53,6 +53,8 @@ def render_worked(d, w, digits: int = DEFAULT_DIGITS) -> list[str]:
 
 
 def _product(x, n) -> str:
+    if x.terms:  # a shared bias: the sum of its units' path products (their deltas)
+        return " + ".join(_signed(n(t)) for t in x.terms) + f" = {n(x.value)}"
     if len(x.factors) == 1:
         return n(x.value)
     return " · ".join(_signed(n(f)) for f in x.factors) + f" = {n(x.value)}"
@@ -77,7 +79,13 @@ def worked_json(w) -> dict:
             {"delta": s(x.equation.lhs), "factors": list(x.factors), "value": x.value} for x in w.deltas
         ],
         "gradients": [
-            {"param": s(x.equation.param), "factors": list(x.factors), "value": x.value} for x in w.gradients
+            {
+                "param": s(x.equation.param),
+                "factors": list(x.factors),
+                **({"terms": list(x.terms)} if x.terms else {}),
+                "value": x.value,
+            }
+            for x in w.gradients
         ],
         "updated": {s(u.param): u.after for u in w.updates},
     }

@@ -33,7 +33,7 @@ def derive(spec: NetworkSpec, scalar: bool | None = None) -> Derivation:
     """The whole derivation of `spec`. `scalar=None` builds factor lists when the net is small."""
     if scalar is None:
         scalar = spec.n_params <= SCALAR_LIMIT
-    naming = Naming(spec.naming, spec.sizes)
+    naming = Naming(spec.naming, spec.sizes, spec.shared_bias)
     layers = _layers(spec, naming)
     L, eta = naming.loss(), naming.eta()
     n_out = spec.sizes[-1]
@@ -104,11 +104,12 @@ def _layers(spec: NetworkSpec, naming: Naming) -> tuple[LayerInfo, ...]:
                 n,
                 rule,
                 naming.matrix("W", l, n, m),
-                naming.matrix("b", l, n),
+                naming.matrix("b", l, 1 if spec.shared_bias else n),
                 naming.matrix("z", l, n),
                 naming.matrix("a", l, n),
                 naming.matrix("delta", l, n),
                 prime,
+                shared_bias=spec.shared_bias,
             )
         )
     return tuple(out)
@@ -133,7 +134,7 @@ def _forward_matrix(layers) -> list[Equation]:
                 f"matrix {layer.z.name}",
                 "forward_matrix",
                 layer.z,
-                layer.W * a_prev + layer.b,
+                layer.W * a_prev + (layer.ones * layer.b if layer.shared_bias else layer.b),
                 layer=layer.index,
             )
         )
@@ -211,12 +212,14 @@ def _backward_matrix(spec, naming: Naming, layers, L, eta) -> list[Equation]:
     for layer in layers:
         a_prev = layers[layer.index - 2].a if layer.index > 1 else sp.MatrixSymbol("x", layer.W.shape[1], 1)
         dW = naming.matrix("dW", layer.index, *layer.W.shape)
-        db = naming.matrix("db", layer.index, layer.W.shape[0])
+        db = naming.matrix("db", layer.index, layer.b.shape[0])
         grads.append(replace(layer, dW=dW, db=db))
         eqs.append(
             Equation(f"matrix {dW.name}", "gradient_matrix", dW, layer.delta * a_prev.T, layer=layer.index)
         )
-        eqs.append(Equation(f"matrix {db.name}", "gradient_matrix", db, layer.delta, layer=layer.index))
+        # a shared bias: 1ᵀδ, the sum of the layer's deltas (it reaches every unit)
+        db_rhs = layer.ones.T * layer.delta if layer.shared_bias else layer.delta
+        eqs.append(Equation(f"matrix {db.name}", "gradient_matrix", db, db_rhs, layer=layer.index))
     for layer in grads:
         for p, g in ((layer.W, layer.dW), (layer.b, layer.db)):
             eqs.append(
@@ -309,7 +312,8 @@ class _Scalar:
             entries = [
                 (i, nm.W(l, i, j), self.act[(l - 1, j)]) for i in range(1, n + 1) for j in range(1, m + 1)
             ]
-            entries += [(i, nm.b(l, i), sp.Integer(1)) for i in range(1, n + 1)]
+            if not self.spec.shared_bias:
+                entries += [(i, nm.b(l, i), sp.Integer(1)) for i in range(1, n + 1)]
             for i, p, local in entries:
                 z, chain = self.z[(l, i)], self._chain(l, i)
                 factors = chain + (Factor(z, p, local),)
@@ -328,10 +332,37 @@ class _Scalar:
                         param=p,
                     )
                 )
+            if self.spec.shared_bias:  # one bias for the layer, after its weights
+                grads.append(self._shared_bias_gradient(l, locals_))
+                params.append(grads[-1].param)
         for (num, den), f in locals_.items():
             eqs.append(Equation(f"d{num}/d{den}", "local", sp.Tuple(num, den), f.value, factors=(f,)))
         self.params = tuple(params)
         return eqs + deltas + grads
+
+    def _shared_bias_gradient(self, l: int, locals_: dict) -> Equation:
+        """dL/db^{(l)} of a bias shared by the n units of layer l: the multivariate chain rule,
+        Σ_i ∂L/∂z_i · ∂z_i/∂b, one path per unit, written compactly Σ_i δ_i."""
+        nm, n = self.naming, self.spec.sizes[l]
+        b = nm.b(l, 1)
+        paths = []
+        for i in range(1, n + 1):
+            path = self._chain(l, i) + (Factor(self.z[(l, i)], b, sp.Integer(1)),)
+            for f in path:
+                locals_.setdefault((f.num, f.den), f)
+            paths.append(path)
+        total = sp.Add(*[nm.delta(l, i) for i in range(1, n + 1)])
+        return Equation(
+            f"dL/d{nm.names[b].code}",
+            "gradient",
+            nm.grad(b),
+            sp.Add(*[sp.Mul(*[f.value for f in path]) for path in paths]),
+            layer=l,
+            factors=(Factor(self.L, b, total, kind="sum"),),
+            compact=total,
+            param=b,
+            paths=tuple(paths),
+        )
 
     def _delta_compact(self, l: int, i: int) -> sp.Expr:
         """delta^{(l)}_i written with the deltas of the layer above (the recursion of backprop)."""

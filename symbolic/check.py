@@ -117,7 +117,7 @@ def explicit_delta_form(d) -> dict:
     for layer in d.layers:
         l, n, m = layer.index, layer.size, spec.sizes[layer.index - 1]
         subs[layer.W] = sp.Matrix([[nm.W(l, i + 1, j + 1) for j in range(m)] for i in range(n)])
-        subs[layer.b] = sp.Matrix([nm.b(l, i + 1) for i in range(n)])
+        subs[layer.b] = sp.Matrix(nm.biases(l))  # a shared bias: 1x1
         zs = [nm.z(l, i + 1) for i in range(n)]
         subs[layer.z] = sp.Matrix(zs)
         if l == spec.depth:
@@ -149,7 +149,8 @@ def explicit_delta_form(d) -> dict:
         for i in range(layer.size):
             for j in range(spec.sizes[l - 1]):
                 out[nm.W(l, i + 1, j + 1)] = GW[i, j]
-            out[nm.b(l, i + 1)] = Gb[i, 0]
+        for i, b in enumerate(nm.biases(l)):
+            out[b] = Gb[i, 0]
     return out
 
 

@@ -2,15 +2,20 @@
 
 Kinds of equation, in the order a derivation sheet presents them:
   forward         z^{(l)}_i = sum_j W_ij a_j + b_i, a^{(l)}_i = f(z^{(l)}_i), out_k = g(z_k)
+                  (a shared bias: + b^{(l)}, the same for every unit i of the layer)
   forward_matrix  z^{(l)} = W^{(l)} a^{(l-1)} + b^{(l)},  a^{(l)} = f(z^{(l)})
+                  (a shared bias: z^{(l)} = W^{(l)} a^{(l-1)} + 1 b^{(l)}, b^{(l)} 1x1, 1 = OneMatrix)
   loss            L = sum_k l(out_k, y_k)
   rule            f'(z) for each activation used (the table's derivative)
   local           one local chain-rule factor, e.g. dz_o/da_h1 = w_a
   delta           delta^{(l)}_i = dL/dz^{(l)}_i as its factors
   delta_matrix    delta^{(L)} = grad_out L (.) f'(z^{(L)}),
                   delta^{(l)} = (W^{(l+1)T} delta^{(l+1)}) (.) f'(z^{(l)})
-  gradient        dL/dtheta as the product of its chain-rule factors (and compactly, via delta)
+  gradient        dL/dtheta as the product of its chain-rule factors (and compactly, via delta);
+                  a shared bias: the sum over its units of the products of each path (`paths`),
+                  its `factors` one 'sum' factor dL/db = sum_i delta_i, compact sum_i delta_i
   gradient_matrix dL/dW^{(l)} = delta^{(l)} a^{(l-1)T},  dL/db^{(l)} = delta^{(l)}
+                  (a shared bias: dL/db^{(l)} = 1^T delta^{(l)}, the sum of the layer's deltas)
   update          theta <- theta - eta dL/dtheta
   update_matrix   W^{(l)} <- W^{(l)} - eta dL/dW^{(l)}
 Scalar kinds are present when the net is small enough (Derivation.scalar); the matrix kinds always.
@@ -51,6 +56,8 @@ class Equation:
     param: sp.Symbol | None = None  # gradient/update: the parameter
     note: str = ""
     terms: tuple[sp.Expr, ...] = ()  # forward sums and the loss: summands in written order
+    # a shared bias's gradient: one chain-rule product per unit it feeds (their sum is rhs)
+    paths: tuple[tuple[Factor, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,12 @@ class LayerInfo:
     prime: type  # the Prime subclass spelling f' of this layer
     dW: sp.MatrixSymbol | None = None  # dL/dW and dL/db of the delta form (set by derive)
     db: sp.MatrixSymbol | None = None
+    shared_bias: bool = False  # one bias for the layer: b and db are 1x1, z = W a + 1 b
+
+    @property
+    def ones(self) -> sp.MatrixExpr:
+        """The column of ones that spreads a shared bias over the layer's units (size x 1)."""
+        return sp.OneMatrix(self.size, 1)
 
 
 @dataclass(frozen=True)
@@ -130,6 +143,10 @@ class Derivation:
             if isinstance(s, sp.MatrixSymbol) and s.name == name:
                 return s
         raise KeyError(name)
+
+    def biases(self, layer: int) -> list[sp.Symbol]:
+        """The scalar bias symbols of a layer (1..L): one per unit, or one when shared."""
+        return self.naming.biases(layer)
 
     def definitions(self) -> dict[sp.Symbol, sp.Expr]:
         """Each named intermediate (z, a, out, delta) in terms of earlier ones."""

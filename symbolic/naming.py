@@ -4,6 +4,11 @@ Two schemes. `layered` is systematic for any depth: W^{(l)}_{ij}, b^{(l)}_i, z^{
 delta^{(l)}_i, with code names W1_2_1, b1_2, z1_2, a1_2, delta1_2. `seed` reproduces the hand
 derivation this project started from (one hidden layer, one output): x1, w11..w32, b1..b3, z_h1,
 output weights w_a, w_b, w_c (also called w41, w42, w43), b4, z_o, out = g(z_o), y_T.
+
+With a shared bias (one bias per layer, `--shared-bias`) `b(l, i)` is the same symbol for every
+unit i of layer l: layered b^{(l)} (code b1, b2, ...); seed b1 for the hidden layer and b2 for the
+output (the textbook spelling, e.g. Mazur's b1 and b2; the seed's own name for the output bias,
+b4 for 2-3-1, stays an alias of b2). `biases(l)` lists a layer's distinct bias symbols.
 """
 
 from __future__ import annotations
@@ -27,13 +32,14 @@ class Name:
 class Naming:
     scheme: str
     sizes: tuple[int, ...]
+    shared_bias: bool = False  # one bias per layer: b(l, i) is b(l) for every unit i
     names: dict[sp.Symbol, Name] = field(default_factory=dict)
     aliases: dict[str, sp.Symbol] = field(default_factory=dict)  # other spellings (seed: w41)
 
     def fresh(self) -> Naming:
         """An empty Naming of the same scheme, for element names made on demand (a sheet of a
         large net names elements the Derivation never built, and leaves d.naming untouched)."""
-        return Naming(self.scheme, self.sizes)
+        return Naming(self.scheme, self.sizes, self.shared_bias)
 
     @property
     def depth(self) -> int:
@@ -88,12 +94,28 @@ class Naming:
         )
 
     def b(self, l: int, i: int) -> sp.Symbol:
+        """The bias of unit i of layer l (with a shared bias, the layer's one bias for every i)."""
+        if self.shared_bias:
+            return self._shared_b(l)
         if self.seed:
             n = i if l == 1 else self.sizes[1] + i
             return self._make(f"b{n}", f"b_{{{n}}}", f"b{str(n).translate(_SUB)}", f"b_{n}")
         return self._make(
             f"b{l}_{i}", f"b^{{({l})}}_{{{i}}}", f"b{f'({l})'.translate(_SUP)}{str(i).translate(_SUB)}"
         )
+
+    def _shared_b(self, l: int) -> sp.Symbol:
+        if self.seed:
+            seed_name = self.sizes[1] + 1  # the seed's per-unit name of the output bias (b4)
+            aliases = (f"b{seed_name}", f"b_{seed_name}") if l == 2 and seed_name != 2 else ()
+            return self._make(f"b{l}", f"b_{{{l}}}", f"b{str(l).translate(_SUB)}", f"b_{l}", *aliases)
+        return self._make(f"b{l}", f"b^{{({l})}}", f"b{f'({l})'.translate(_SUP)}")
+
+    def biases(self, l: int) -> list[sp.Symbol]:
+        """The distinct bias symbols of layer l, in unit order (one when the bias is shared)."""
+        if self.shared_bias:
+            return [self._shared_b(l)]
+        return [self.b(l, i) for i in range(1, self.sizes[l] + 1)]
 
     def z(self, l: int, i: int) -> sp.Symbol:
         if self.seed:

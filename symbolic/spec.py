@@ -21,6 +21,7 @@ class NetworkSpec:
     activations: tuple[ActivationRule, ...]  # one per layer 1..L (not the input)
     loss: LossRule
     naming: str = "layered"
+    shared_bias: bool = False  # one bias per layer, shared by its units (b^{(l)}), not one per unit
 
     @property
     def depth(self) -> int:
@@ -29,7 +30,7 @@ class NetworkSpec:
 
     @property
     def n_params(self) -> int:
-        return sum(n * (m + 1) for m, n in zip(self.sizes, self.sizes[1:]))
+        return sum(n * m + (1 if self.shared_bias else n) for m, n in zip(self.sizes, self.sizes[1:]))
 
     @property
     def arch(self) -> str:
@@ -37,7 +38,8 @@ class NetworkSpec:
 
     def describe(self) -> str:
         acts = ",".join(a.name for a in self.activations)
-        return f"{self.arch} activations={acts} loss={self.loss.name} naming={self.naming}"
+        shared = " shared-bias" if self.shared_bias else ""
+        return f"{self.arch} activations={acts} loss={self.loss.name} naming={self.naming}{shared}"
 
 
 def parse_architecture(text: str) -> tuple[int, ...]:
@@ -106,8 +108,10 @@ def network(
     output_activation: str | None = None,
     naming: str = "layered",
     alpha: float | None = None,
+    shared_bias: bool = False,
 ) -> NetworkSpec:
-    """Build and validate a NetworkSpec from user text (CLI or Python)."""
+    """Build and validate a NetworkSpec from user text (CLI or Python). `shared_bias`: one bias
+    per layer, added to every unit of the layer (as in many textbook examples), not one per unit."""
     sizes = parse_architecture(arch) if isinstance(arch, str) else tuple(arch)
     check_alpha(alpha)
     depth = len(sizes) - 1
@@ -147,7 +151,9 @@ def network(
             f"seed naming fits one hidden layer and one output (like 2-3-1), not {'-'.join(map(str, sizes))}",
             "use --naming layered",
         )
-    return NetworkSpec(sizes, rules, loss_rule, naming)
+    if not isinstance(shared_bias, bool):
+        raise SympropError(f"shared_bias {shared_bias!r} is not True or False", "pass a bool")
+    return NetworkSpec(sizes, rules, loss_rule, naming, shared_bias)
 
 
 def mismatch_warnings(spec: NetworkSpec) -> list[str]:

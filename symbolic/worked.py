@@ -34,6 +34,7 @@ class Product:
     equation: Equation
     factors: tuple[float, ...]
     value: float
+    terms: tuple[float, ...] = ()  # a shared bias: each unit's path product (its δ), summed
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,9 @@ def _require_finite(d: Derivation, forward, loss: float, local, deltas, gradient
 
 
 def _product(eq: Equation, values: dict, memo: dict, total) -> Product:
-    return Product(eq, tuple(float(value(f.value, values, memo)) for f in eq.factors), float(total))
+    factors = tuple(float(value(f.value, values, memo)) for f in eq.factors)
+    terms = tuple(float(value(sp.Mul(*[f.value for f in path]), values, memo)) for path in eq.paths)
+    return Product(eq, factors, float(total), terms)
 
 
 def _require_scalar(d: Derivation) -> None:
@@ -142,7 +145,7 @@ def arrays(d: Derivation) -> dict[str, list]:
     for layer in d.layers:
         n, m = layer.W.shape
         out[layer.W.name] = [[nm.W(layer.index, i, j) for j in range(1, m + 1)] for i in range(1, n + 1)]
-        out[layer.b.name] = [nm.b(layer.index, i) for i in range(1, n + 1)]
+        out[layer.b.name] = nm.biases(layer.index)  # a shared bias: a list of one
     return out
 
 
@@ -184,6 +187,8 @@ def read_point(text: str, d: Derivation) -> dict:
             want = layout[key]
             if key == "y" and len(want) == 1 and not isinstance(raw, list):
                 raw = [raw]  # one output: y = 0.99 as well as y = [0.99]
+            if key in _shared_biases(d):
+                raw = _shared_bias_value(raw, key)
             for s, v in _cells(want, raw, key):
                 _put(point, s, v, key)
         elif key in scalars:
@@ -239,6 +244,23 @@ def _nested(want, point) -> str:
     if isinstance(want, list):
         return "[" + ", ".join(_nested(w, point) for w in want) + "]"
     return repr(float(point[want]))
+
+
+def _shared_biases(d: Derivation) -> set[str]:
+    """The array names (b1, b2, ...) that hold one bias shared by a layer's units."""
+    return {layer.b.name for layer in d.layers if layer.shared_bias}
+
+
+def _shared_bias_value(raw, key: str) -> list:
+    """A shared bias as written: b1 = 0.35 or b1 = [0.35]; more entries are refused."""
+    if not isinstance(raw, list):
+        return [raw]
+    if len(raw) != 1:
+        raise SympropError(
+            f"point: {key} is one bias shared by its layer's units (--shared-bias), got {len(raw)} entries",
+            f"write {key} = [0.35] or {key} = 0.35",
+        )
+    return raw
 
 
 def _number(raw, key: str) -> float:

@@ -53,12 +53,27 @@ def network_options(parser: argparse.ArgumentParser, arch_optional: bool = False
         "layer, one output) (default: layered)",
     )
     parser.add_argument("--alpha", type=float, default=None, help="leaky_relu slope (default 0.01)")
+    parser.add_argument(
+        "--shared-bias",
+        action="store_true",
+        default=False,
+        help="one bias per layer, shared by all its units (b^(l); as in many textbook examples) "
+        "instead of one per unit",
+    )
 
 
 def spec_from_args(args):
     from symbolic.spec import mismatch_warnings, network
 
-    spec = network(args.arch, args.activation, args.loss, args.output_activation, args.naming, args.alpha)
+    spec = network(
+        args.arch,
+        args.activation,
+        args.loss,
+        args.output_activation,
+        args.naming,
+        args.alpha,
+        shared_bias=getattr(args, "shared_bias", False),
+    )
     for warning in mismatch_warnings(spec):
         print(f"symprop: warning: {warning}", file=sys.stderr)
     return spec

@@ -59,6 +59,8 @@ def command_line(args) -> str:
     ):
         if value is not None:
             parts += [flag, str(value)]
+    if getattr(args, "shared_bias", False):
+        parts.append("--shared-bias")
     return shlex.join(parts)
 
 

@@ -71,6 +71,14 @@ def register(sub, network_options) -> None:
     )
     p.add_argument("--alpha", type=float, default=None, help="leaky_relu slope")
     p.add_argument(
+        "--shared-bias",
+        action="store_const",
+        const=True,
+        default=None,
+        help="one bias per layer, shared by its units (b_1, b_2 as in Mazur's example; or "
+        "shared_bias = true in a .toml's [network])",
+    )
+    p.add_argument(
         "--format",
         choices=["tex", "txt", "toml"],
         default=None,
@@ -96,6 +104,7 @@ DEFAULTS = {
     "loss": "half_se",
     "naming": "layered",
     "alpha": None,
+    "shared_bias": False,
 }
 
 
@@ -129,6 +138,7 @@ def run(args) -> int:
                 options["output_activation"],
                 options["naming"],
                 options["alpha"],
+                shared_bias=options["shared_bias"],
             )
         )
         point = None
@@ -244,4 +254,6 @@ def _network_options(args, from_file: dict) -> dict:
             raise SympropError(f"[network] {shown} must be a string", f'write {shown} = "..."')
     if isinstance(out["alpha"], bool) or not isinstance(out["alpha"], (int, float, type(None))):
         raise SympropError("[network] alpha must be a number", "write alpha = 0.01")
+    if not isinstance(out["shared_bias"], bool):
+        raise SympropError("[network] shared_bias must be true or false", "write shared_bias = true")
     return out

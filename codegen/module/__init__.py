@@ -86,12 +86,14 @@ def render_module(d, style: str = "auto", dtype: str = "float64", source: str = 
     plan.grads = textwrap.wrap(", ".join(plan.grads) + ",", WIDTH - 12)
     uni = printer_for(d)
     layout = [(f"W{la.index}", (la.size, d.spec.sizes[la.index - 1])) for la in d.layers]
-    layout = [x for la, w in zip(d.layers, layout) for x in (w, (f"b{la.index}", (la.size,)))]
+    # a shared bias is params['b<l>'] of shape (1,): one number, broadcast over the layer's units
+    layout = [x for la, w in zip(d.layers, layout) for x in (w, (f"b{la.index}", (la.b.shape[0],)))]
     helpers = [text for text in printer.helpers.values()]
     if d.spec.activations[-1].name == "softmax" or d.spec.loss.name == "cce":
         helpers.append(LOGSUMEXP if style == "elementwise" else SOFTMAX_LSE)
     context = dict(
-        arch=d.spec.arch,
+        # ARCH, saved with the weights: a shared-bias module refuses per-unit biases by name
+        arch=d.spec.arch + (" (shared bias)" if d.spec.shared_bias else ""),
         describe=d.spec.describe(),
         style=style,
         dtype=dtype,
@@ -109,6 +111,7 @@ def render_module(d, style: str = "auto", dtype: str = "float64", source: str = 
         uses_math=any("math." in h for h in helpers) or any("math." in t for t in plan.rows),
         exp_max=EXP_MAX[dtype] if any("EXP_MAX" in h for h in helpers) else None,
         targets=targets_rule(d),
+        shared_bias=d.spec.shared_bias,
         runtime=runtime_parts(),
     )
     text = _environment().get_template("train_module.py.jinja").render(**context)
@@ -168,16 +171,21 @@ def _mapping(d, style) -> list[str]:
     if style != "elementwise":
         return [
             f"params['W{la.index}'][i-1, j-1] is the sheet's W^({la.index})_ij; "
-            f"params['b{la.index}'][i-1] is b^({la.index})_i"
+            + (
+                f"params['b{la.index}'][0] is the shared b^({la.index})"
+                if la.shared_bias
+                else f"params['b{la.index}'][i-1] is b^({la.index})_i"
+            )
             for la in d.layers
         ]
     nm, lines = d.naming, []
     for la in d.layers:
         l, n, m = la.index, la.size, d.spec.sizes[la.index - 1]
         ws = [nm.names[nm.W(l, i, j)].code for i in range(1, n + 1) for j in range(1, m + 1)]
-        bs = [nm.names[nm.b(l, i)].code for i in range(1, n + 1)]
+        bs = [nm.names[b].code for b in nm.biases(l)]
+        shared = " (one bias shared by the layer's units)" if la.shared_bias else ""
         lines.append(f"params['W{l}'] ({n}x{m}, row-major) holds {', '.join(ws)}")
-        lines.append(f"params['b{l}'] ({n},) holds {', '.join(bs)}")
+        lines.append(f"params['b{l}'] ({len(bs)},) holds {', '.join(bs)}{shared}")
     return [
         part
         for line in lines

@@ -37,7 +37,7 @@ def elementwise_plan(d, printer: NumpyPrinter, one_row: bool = False) -> Plan:
             plan.unpack.append(f"W{l}_rows = params['W{l}'].tolist()")
             for i, r in enumerate(rows):
                 plan.unpack += unpack_lines(r, f"W{l}_rows[{i}]")
-        plan.unpack += unpack_lines([code(nm.b(l, i)) for i in range(1, n + 1)], f"params['b{l}'].tolist()")
+        plan.unpack += unpack_lines([code(b) for b in nm.biases(l)], f"params['b{l}'].tolist()")
     plan.inputs = ", ".join(code(x) for x in d.inputs) + ("," if len(d.inputs) == 1 else "")
     plan.targets = ", ".join(code(y) for y in d.targets) + ("," if len(d.targets) == 1 else "")
 

@@ -202,6 +202,10 @@ def _gradient_lines(d, code, uni, w_order) -> list[Line]:
                 )
             )
             continue
+        if eq.lhs == la.db and la.shared_bias:
+            # a shared bias: 1ᵀδ summed over the batch, the sum of every δ of the layer
+            lines.append(Line(f"{view}[0]", f"np.sum({code(la.delta)})", note))
+            continue
         if eq.lhs == la.db and isinstance(eq.rhs, sp.MatrixSymbol):
             # Σ over the batch as one BLAS call (a column sum of a C-ordered array is slower)
             lines.append(Line("", f"np.matmul(ones, {code(eq.rhs)}, out={view})", note))

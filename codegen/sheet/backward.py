@@ -107,10 +107,19 @@ def derivatives(pr) -> dict:
 
 def product_lines(pr, eq) -> dict:
     """A delta or gradient: the chain of partials, the bracketed factor values, compact form."""
-    partials = [(pr.partial(f.num, f.den), pr.pwidth(f)) for f in eq.factors]
-    values = []
-    for f in eq.factors:
-        values.extend(bracketed(pr, f.value))
+    partials, values = [], []
+    # a shared bias: the sum over the units it feeds of each path's product of factors
+    for k, path in enumerate(eq.paths or (eq.factors,)):
+        plus = "\x00 + " if k else ""  # glued: the atom carries its own separator
+        first = len(partials), len(values)
+        partials += [(pr.partial(f.num, f.den), pr.pwidth(f)) for f in path]
+        for f in path:
+            values.extend(bracketed(pr, f.value))
+        if plus:
+            text, w = partials[first[0]]
+            partials[first[0]] = (plus + text, w + 3)
+            text, w = values[first[1]]
+            values[first[1]] = (plus + text.lstrip("\x00"), w + 3)
     compact = pr.tex(eq.compact) if eq.compact is not None else ""
     if eq.kind == "delta" and compact == pr.tex(sp.Mul(*[f.value for f in eq.factors])):
         compact = ""
@@ -120,6 +129,7 @@ def product_lines(pr, eq) -> dict:
         "values": lines(values, " \\cdot ", glue=True),
         "compact": compact,
         "factors": [pr.tex(f.value) for f in eq.factors],
+        "paths": [[pr.tex(f.value) for f in path] for path in eq.paths],
     }
 
 

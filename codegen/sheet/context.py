@@ -55,6 +55,7 @@ def sheet_context(d, options: SheetOptions = DEFAULT_OPTIONS, worked=None, digit
         "naming": spec.naming,
         "n_params": f"{spec.n_params:,}".replace(",", "{,}"),
         "n_params_plain": f"{spec.n_params:,}",
+        "shared_bias": spec.shared_bias,
         "per_weight": pr.per_weight,
         "delta_reason": delta_reason(spec, options, pr.per_weight),
         "diagram": diagram(pr) if options.diagram else None,
@@ -91,6 +92,8 @@ def command(spec, options: SheetOptions) -> str:
         f"symprop sheet {spec.arch} --activation {_quoted(act)} "
         f"--loss {_quoted(spec.loss.formula_text or spec.loss.name)} --naming {spec.naming}"
     )
+    if spec.shared_bias:
+        text += " --shared-bias"
     if options.matrix_only:
         text += " --matrix-only"
     if not options.diagram:

@@ -64,9 +64,20 @@ def diagram(pr) -> dict:
     for e in d["edges"]:
         del e["label_text"]
     d["labelled"] = all(labelled)
-    d["caption"] = "" if all(labelled) else CAPTION
+    d["caption"] = " ".join(filter(None, ("" if all(labelled) else CAPTION, _shared_note(pr))))
     del d["_dy"]
     return d
+
+
+def _shared_note(pr) -> str:
+    """With one bias per layer, its one arrow is drawn at the layer's top unit: say so."""
+    if not pr.spec.shared_bias:
+        return ""
+    names = ", ".join(f"${pr.tex(b)}$" for la in pr.d.layers for b in pr.d.biases(la.index))
+    return (
+        f"One bias per layer ({names}): each is added to every unit of its layer, "
+        "and drawn once, at the layer's top unit."
+    )
 
 
 def _draft(pr, dx: float, dy: float) -> dict:
@@ -92,7 +103,7 @@ def _draft(pr, dx: float, dy: float) -> dict:
                 style = "output" if l == depth else "hidden"
             nodes.append({"id": nid, "x": number(l * dx), "y": number(y), "text": text, "style": style})
             col.append((nid, i))
-            if l:
+            if l and not (spec.shared_bias and len(col) > 1):  # a shared bias: drawn once
                 biases.append({"node": nid, "text": pr.tex(nm.b(l, i))})
         columns.append(col)
         if l == 0:

@@ -69,11 +69,13 @@ def forward_step(pr, layer) -> dict:
         "W_label": f"w-layer {l}",
         "a_label": a_name,
         "b_label": f"b-layer {l}",
+        "bias_text": "the layer's one shared bias" if layer.shared_bias else "its bias",
         "z": pr.tex(layer.z),
         "matrix_eq": f"{pr.tex(layer.z)} = {pr.tex(matrix_eq.rhs)}",
         "a_prev": "x" if l == 1 else pr.tex(pr.d.layers[l - 2].a),
         "W_sym": pr.tex(layer.W),
-        "b_sym": pr.tex(layer.b),
+        # a shared bias: the column of ones times the layer's one bias, 1 b^{(l)}
+        "b_sym": pr.tex(layer.ones * layer.b if layer.shared_bias else layer.b),
         "shape": f"{n}\\times{m}",
     }
 

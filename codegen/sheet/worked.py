@@ -38,6 +38,8 @@ def _update(pr, u, n, g, eta: float) -> str:
 
 
 def _product(x, n) -> str:
+    if x.terms:  # a shared bias: the sum of its units' path products (their deltas)
+        return " + ".join(_paren(n(t)) for t in x.terms) + f" = {n(x.value)}"
     if len(x.factors) == 1:
         return n(x.value)
     return " \\cdot ".join(_paren(n(f)) for f in x.factors) + f" = {n(x.value)}"

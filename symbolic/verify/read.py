@@ -12,8 +12,8 @@ Plain text, one statement per line (# comments):
 The left side is d<name>/d<name>, a name in parentheses when it is a formula. Factors are the
 parts joined by '*' at the top level; [ ] group like ( ). Formulas use Python operator syntax
 (** or ^ for powers) through an allow-listed syntax tree: nothing is evaluated.
-TOML: optional [network] (net, activation, output_activation, loss, naming, alpha), [aliases]
-(name = "formula") and [derivatives] ("dL/dw11" = "product", in order).
+TOML: optional [network] (net, activation, output_activation, loss, naming, alpha, shared_bias),
+[aliases] (name = "formula") and [derivatives] ("dL/dw11" = "product", in order).
 """
 
 from __future__ import annotations
@@ -307,7 +307,7 @@ def plain_formula(text: str, where: str = "formula") -> sp.Expr:
 
 # ------------------------------------------------------------------------------------ TOML
 
-NETWORK_KEYS = {"net", "arch", "activation", "output_activation", "loss", "naming", "alpha"}
+NETWORK_KEYS = {"net", "arch", "activation", "output_activation", "loss", "naming", "alpha", "shared_bias"}
 
 
 def read_toml(text: str) -> Document:
