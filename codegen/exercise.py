@@ -112,6 +112,8 @@ def exercise_context(d, net, seed: int, asks, answers, worked, digits: int = DIG
     command += f" --loss {q(net.loss)} --naming {net.naming} --seed {seed} --ask {','.join(asks)}"
     if net.alpha is not None:
         command += f" --alpha {net.alpha!r}"
+    if net.shared_bias:
+        command += " --shared-bias"
     return {
         "title": f"Backpropagation exercise: the {spec.arch} network",
         "seed": seed,
@@ -167,7 +169,7 @@ def answers_toml(context: dict, net, answers, worked) -> str:
         f"eta = {worked.eta!r}",
         "",
         "[network]",
-        *[f"{k} = {s(v) if isinstance(v, str) else repr(v)}" for k, v in net.options().items()],
+        *[f"{k} = {toml_value(v)}" for k, v in net.options().items()],
     ]
     rows = {r["key"]: r for sec in context["sections"] for r in sec["rows"]}
     for a in answers:
@@ -191,14 +193,18 @@ def answers_toml(context: dict, net, answers, worked) -> str:
     return "\n".join(lines) + "\n"
 
 
+def toml_value(v) -> str:
+    """A string, bool or number as a TOML value (a JSON string is a TOML basic string)."""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return json.dumps(v) if isinstance(v, str) else repr(v)
+
+
 def point_toml_text(d, point: dict, net, seed: int) -> str:
     """point.toml: the point in the generated module's names (derive/verify --at read it) and
     the network it belongs to."""
-    s = json.dumps
     head = f"# symprop exercise --seed {seed}: the point ({VERIFY})\n"
-    table = "\n[network]\n" + "".join(
-        f"{k} = {s(v) if isinstance(v, str) else repr(v)}\n" for k, v in net.options().items()
-    )
+    table = "\n[network]\n" + "".join(f"{k} = {toml_value(v)}\n" for k, v in net.options().items())
     return head + point_toml(d, point) + table
 
 

@@ -42,6 +42,7 @@ class Net:
     loss: str = "half_se"
     naming: str = "layered"
     alpha: float | None = None
+    shared_bias: bool = False
 
     def options(self) -> dict:
         out = {
@@ -51,8 +52,22 @@ class Net:
             "loss": self.loss,
             "naming": self.naming,
             "alpha": self.alpha,
+            "shared_bias": self.shared_bias or None,
         }
         return {k: v for k, v in out.items() if v is not None}
+
+    def spec(self):
+        from .spec import network
+
+        return network(
+            self.arch,
+            self.activation,
+            self.loss,
+            self.output_activation,
+            self.naming,
+            self.alpha,
+            shared_bias=self.shared_bias,
+        )
 
 
 @dataclass(frozen=True)
@@ -112,7 +127,7 @@ def choose(seed: int, net: Net, vary: bool) -> Net:
     arch = rng.choice(VARY_ARCHS)
     choices = [c for c in VARY_NETS if c[2] != "bce" or arch.endswith("-1")]
     hidden, out, loss = rng.choice(choices)
-    return Net(arch, hidden, out, loss, net.naming if net.naming == "layered" else "layered")
+    return Net(arch, hidden, out, loss, "layered", shared_bias=net.shared_bias)
 
 
 def exercise_point(d: Derivation, seed: int) -> dict:

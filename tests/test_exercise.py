@@ -318,3 +318,27 @@ def test_the_documents_come_from_plain_data():
     grad = next(r for r in rows if r["key"] == "dL/dW2_1_1")
     assert grad["lhs_text"] == "∂L/∂W⁽²⁾₁₁" and grad["names_text"].count("·") == 2
     assert render_tex(context, "answers").count(grad["value"]) >= 1
+
+
+def test_one_bias_per_layer(tmp_path, capsys):
+    """--shared-bias: the point and its [network] say so, b^{(1)} is one blank, and verify reads
+    the filled-in answers with the network from point.toml."""
+    out = tmp_path / "sb"
+    code, _, err = run(
+        capsys, "exercise", "2-2-2", "--shared-bias", "--seed", "4", "-o", str(out), "--no-pdf"
+    )
+    assert code == 0, err
+    point = tomllib.loads((out / "point.toml").read_text(encoding="utf-8"))
+    assert point["network"]["shared_bias"] is True and len(point["b1"]) == 1
+    template = (out / "answers_template.tex").read_text(encoding="utf-8")
+    assert "$${b^{(1)}}^{+} = $$" in template and "b^{(1)}_{1}" not in template
+    answers = tomllib.loads((out / "answers.toml").read_text(encoding="utf-8"))["answer"]
+    b1 = next(a for a in answers if a["name"] == "b1+")
+    filled = out / "f.tex"
+    filled.write_text(fill(out), encoding="utf-8")
+    code, text, err = run(capsys, "verify", str(filled), "--at", str(out / "point.toml"))
+    assert code == 0, text + err
+    filled.write_text(fill(out, {"b1+": (None, f"{b1['value'] + 0.01:.6f}")}), encoding="utf-8")
+    code, text, err = run(capsys, "verify", str(filled), "--at", str(out / "point.toml"))
+    wrong = [line for line in text.splitlines() if line.startswith("✗")]
+    assert code == 1 and len(wrong) == 1 and "{b^{(1)}}^{+}" in wrong[0], text

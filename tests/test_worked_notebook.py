@@ -18,7 +18,9 @@ from pathlib import Path
 
 from codegen.cli import main
 
-POINT = Path(__file__).resolve().parent.parent / "examples" / "ailab_point.toml"
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+POINT = EXAMPLES / "ailab_point.toml"
+SHARED = EXAMPLES / "ailab_shared_point.toml"
 
 
 def published(printed: float, text: str) -> bool:
@@ -27,8 +29,8 @@ def published(printed: float, text: str) -> bool:
     return abs(printed - float(text)) <= 0.5 * 10**-decimals + 1e-15
 
 
-def worked(capsys, point: Path) -> dict:
-    code = main(["derive", "2-2-2", "--at", str(point), "--json"])
+def worked(capsys, point: Path, *options: str) -> dict:
+    code = main(["derive", "2-2-2", *options, "--at", str(point), "--json"])
     out, err = capsys.readouterr()
     assert code == 0, err
     return json.loads(out)["worked"]
@@ -120,5 +122,21 @@ def test_the_notebook_example_to_its_printed_digits(capsys, tmp_path):
             ("y1 (after)", w2["forward"]["a2_1"], "0.764458839"),
             ("y2 (after)", w2["forward"]["a2_2"], "0.791741512"),
             ("E_total (after)", w2["loss"], "0.267748591"),
+        ]
+    )
+
+
+def test_the_notebook_example_with_one_bias_per_layer(capsys):
+    """--shared-bias derives the notebook's own network: b1 and b2 updated as it prints them."""
+    w = worked(capsys, SHARED, "--shared-bias")
+    new = w["updated"]
+    check(
+        [
+            ("E_total", w["loss"], "0.274834719"),
+            ("w5", new["W2_1_1"], "0.426670658"),
+            ("w1", new["W1_1_1"], "0.199693810"),
+            ("w4", new["W1_2_2"], "0.349320500"),
+            ("b1", new["b1"], "0.393540595"),
+            ("b2", new["b2"], "0.619586257"),
         ]
     )

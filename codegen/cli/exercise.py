@@ -56,7 +56,6 @@ def run(args) -> int:
     from symbolic.backprop import derive
     from symbolic.errors import SympropError
     from symbolic.exercise import Net, answers, choose, exercise_point, parse_asks
-    from symbolic.spec import network
     from symbolic.worked import evaluate_at
 
     from .. import exercise as ex
@@ -84,7 +83,7 @@ def run(args) -> int:
         check_writable(out)  # its folder exists, the name is usable
 
     net = choose(args.seed, _net(args, Net), args.vary)
-    d = derive(network(net.arch, net.activation, net.loss, net.output_activation, net.naming, net.alpha))
+    d = derive(net.spec())
     if not d.scalar or d.spec.n_params > 60:
         raise SympropError(
             f"an exercise on {d.spec.arch} would have {d.spec.n_params} parameters to work by hand",
@@ -133,6 +132,7 @@ def _net(args, Net):
         args.loss,
         args.naming,
         args.alpha,
+        getattr(args, "shared_bias", False),
     )
 
 

@@ -116,7 +116,10 @@ class Instantiator:
                 idx.append(env[c])
             else:
                 raise Invalid(s.name)
-        if base in WEIGHTS:
+        if base == "b" and not idx:  # b^{(2)}: a layer's one bias (--shared-bias)
+            n = written if self.out_of else written - self.off
+            name = f"b_{n}" if n >= 1 else None
+        elif base in WEIGHTS:
             n = written - 1 if base == "w" and self.off else written
             name = f"W_{n},{','.join(map(str, idx))}" if len(idx) == 2 and n >= 1 else None
         elif base == "b" and self.out_of:
