@@ -342,3 +342,16 @@ def test_one_bias_per_layer(tmp_path, capsys):
     code, text, err = run(capsys, "verify", str(filled), "--at", str(out / "point.toml"))
     wrong = [line for line in text.splitlines() if line.startswith("✗")]
     assert code == 1 and len(wrong) == 1 and "{b^{(1)}}^{+}" in wrong[0], text
+
+
+@pytest.mark.tex
+def test_no_line_runs_off_the_page(tmp_path, capsys):
+    """The widest drawn network of the first seeds (2-3-2, tanh/identity: five-factor chains)."""
+    from codegen.tex import compile_pdf
+
+    out = tmp_path / "wide"
+    assert run(capsys, "exercise", "--vary", "--seed", "0", "-o", str(out), "--no-pdf")[0] == 0
+    assert "2-3-2" in (out / "point.toml").read_text(encoding="utf-8")
+    for which in ("problem", "answers"):
+        compiled = compile_pdf((out / f"{which}.tex").read_text(encoding="utf-8"), name=which)
+        assert not [x for x in compiled.overfull if x > 1.0], which
