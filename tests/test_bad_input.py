@@ -75,10 +75,10 @@ HOSTILE = [
 
 @pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
 def test_hostile_formulas_are_refused_quickly(text):
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(SympropError) as err:
         parse_formula(text, {"z": __import__("sympy").Symbol("z")}, what="activation formula")
-    assert time.perf_counter() - start < 2
+    assert time.process_time() - start < 2
     assert "\n" not in str(err.value)
 
 

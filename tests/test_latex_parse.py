@@ -386,10 +386,10 @@ HOSTILE = {
 @pytest.mark.parametrize("reader", [parse_formula, parse_document])
 def test_hostile_input_is_rejected_fast(name, reader):
     text = HOSTILE[name] if reader is parse_formula else "$$y = " + HOSTILE[name] + "$$"
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(LatexParseError) as err:
         reader(text)
-    assert time.perf_counter() - start < 2
+    assert time.process_time() - start < 2
     message = str(err.value)
     assert message.startswith(f"line {err.value.line}, col {err.value.col}: ")
     assert "\n" not in message and len(message) < 300
@@ -406,12 +406,12 @@ def test_hostile_input_is_rejected_fast(name, reader):
     ids=["many-blocks", "dollars", "long-sum", "row-breaks"],
 )
 def test_large_documents_finish_fast(text):
-    start = time.perf_counter()
+    start = time.process_time()
     try:
         parse_document(text)
     except LatexParseError:
         pass
-    assert time.perf_counter() - start < 2
+    assert time.process_time() - start < 2
 
 
 def test_depth_limit_is_200():

@@ -95,11 +95,11 @@ def test_constant_tower_is_refused_quickly(capsys):
     finished (evaluating e^(e^(e^20)) to 15 digits); now each part is bounded as it is built."""
     import time
 
-    start = time.perf_counter()
+    start = time.process_time()
     code = symprop(["derive", "2-3-1", "-a", "exp(exp(exp(exp(3))))**3*z"])
     _, err = capsys.readouterr()
     assert code == 2 and "'exp(exp(exp(3)))' is larger than" in err
-    assert time.perf_counter() - start < 5.0
+    assert time.process_time() - start < 5.0
 
 
 @pytest.mark.parametrize("formula", ["z" + "*10**15" * 25, "(z*1e15)**30", "z + 10**15**2*10**300"])
