@@ -31,6 +31,7 @@ exit codes: 0 every statement correct, 1 some statement wrong, 2 unusable input 
 
 examples:
   symprop verify examples/seed_derivation.tex --net 2-3-1 --naming seed
+  symprop verify ex7/answers_template.tex --at ex7/point.toml   (a filled-in symprop exercise)
   symprop verify mine.txt --net 2-3-3-1 --activation tanh --loss mse --json"""
 
 
@@ -91,8 +92,9 @@ def register(sub, network_options) -> None:
         metavar="POINT.toml",
         default=None,
         help="the point a worked example computed its numbers at: a TOML table of "
-        "name = value in the document's names (inputs, weights, biases, targets); "
-        "without it numeric claims are 'not checked'",
+        "name = value in the document's names (inputs, weights, biases, targets), or the "
+        "arrays derive --at reads (eta, x, y, W1, b1, ...; symprop exercise's point.toml, whose "
+        "[network] table gives the network); without it numeric claims are 'not checked'",
     )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=run)
