@@ -11,7 +11,7 @@ BENCH  := $(VENV)/.installed-bench
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test,plot]'
+	$(PY) -m pip install -q -e '.[test,plot,torch,jax]'
 	touch $@
 
 $(BENCH): $(STAMP)
@@ -47,6 +47,7 @@ bench: $(BENCH)
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/w2_floor.py
 	$(PY) benchmarks/matrix_sweep.py
+	$(PY) benchmarks/backends_torch_jax.py
 
 clean:
 	rm -rf $(VENV) demo

@@ -48,6 +48,10 @@ class ActivationRule:
     # f(x) on an mpmath number for the verifier, given its overflow-safe exp; None: definition
     mpmath: Callable | None = None
     in_formulas: bool = True  # callable by its name in a formula (identity: write z)
+    # f(z) in PyTorch and in JAX (jnp, jax.nn), with {z} (and {alpha}); stable like `numpy`.
+    # Empty: the backend prints the definition (custom activations) or handles it (softmax)
+    torch: str = ""
+    jax: str = ""
 
     @property
     def elementwise(self) -> bool:
@@ -118,6 +122,8 @@ TABLE: dict[str, ActivationRule] = {
             "d *= e  # sigmoid′(z) = sigmoid(z) sigmoid(-z)",
             "return e, d",
         ),
+        torch="torch.sigmoid({z})",
+        jax="jax.nn.sigmoid({z})",
     ),
     "tanh": ActivationRule(
         "tanh",
@@ -132,6 +138,8 @@ TABLE: dict[str, ActivationRule] = {
             "np.subtract(1.0, d, out=d)  # tanh′(z) = 1 - tanh(z)²",
             "return a, d",
         ),
+        torch="torch.tanh({z})",
+        jax="jnp.tanh({z})",
     ),
     "relu": ActivationRule(
         "relu",
@@ -147,6 +155,8 @@ TABLE: dict[str, ActivationRule] = {
             "{z} *= d  # ReLU(z) = z H(z)",
             "return {z}, d",
         ),
+        torch="torch.relu({z})",
+        jax="jnp.maximum({z}, 0.0)",
     ),
     "leaky_relu": ActivationRule(
         "leaky_relu",
@@ -166,6 +176,8 @@ TABLE: dict[str, ActivationRule] = {
             "{z} *= d  # LReLU(z) = z LReLU′(z)",
             "return {z}, d",
         ),
+        torch="torch.where({z} > 0.0, {z}, {alpha} * {z})",
+        jax="jnp.where({z} > 0.0, {z}, {alpha} * {z})",
     ),
     "softplus": ActivationRule(
         "softplus",
@@ -194,6 +206,8 @@ TABLE: dict[str, ActivationRule] = {
             "t += e  # softplus′(z) = sigmoid(z): sigmoid(|z|) if z > 0, else sigmoid(-|z|)",
             "return {z}, t",
         ),
+        torch="torch.clamp({z}, min=0.0) + torch.log1p(torch.exp(-torch.abs({z})))",
+        jax="jax.nn.softplus({z})",  # log(exp(z) + 1) as jnp.logaddexp(z, 0): stable
     ),
     "identity": ActivationRule(
         "identity",
@@ -204,6 +218,8 @@ TABLE: dict[str, ActivationRule] = {
         python="{z}",
         mpmath=lambda x, exp: x,
         in_formulas=False,
+        torch="{z}",
+        jax="{z}",
     ),
     "softmax": ActivationRule(
         "softmax",

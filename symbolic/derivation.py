@@ -107,6 +107,8 @@ class Derivation:
             self._index[eq.name] = eq
             if eq.param is not None:
                 self._index[(eq.kind, eq.param)] = eq
+            if eq.kind == "rule":  # by kind too: with --naming seed a local factor is "dL/dout"
+                self._index[("rule", eq.name)] = eq
 
     def of_kind(self, *kinds: str) -> list[Equation]:
         return [eq for eq in self.equations if eq.kind in kinds]
@@ -119,6 +121,13 @@ class Derivation:
 
     def get(self, name: str, default=None) -> Equation | None:
         return self._index.get(name, default)
+
+    def rule(self, name: str) -> Equation:
+        """A per-element rule in the generic z, out, y ("dL/dout", "delta_out", "sigmoid'").
+
+        Not `d[name]`: with --naming seed the output unit is called out, and its local factor
+        ∂L/∂out, written in the seed's y_T, has the same name as the rule."""
+        return self._index[("rule", name)]
 
     def gradient(self, param: sp.Symbol) -> Equation:
         self._require_scalar("gradient")

@@ -28,6 +28,8 @@ class LossRule:
     softmax_delta: Callable[[sp.Expr, sp.Expr], sp.Expr] | None = None  # dL/dz_k with softmax
     softmax_assumption: str = ""
     numpy_logits: str = ""  # NumPy spelling of l from the logit {z}, target {y}, {lse}
+    # the same as SymPy, l(z, y, lse), for the other backends' printers (torch, jax)
+    logits: Callable[[sp.Expr, sp.Expr, sp.Expr], sp.Expr] | None = None
     formula_text: str = ""
     # the term as a person writes it, from the printed output and target (LaTeX); None: SymPy's
     latex_term: Callable[[str, str], str] | None = None
@@ -51,6 +53,7 @@ TABLE: dict[str, LossRule] = {
         # -(y log σ(z) + (1-y) log σ(-z)) from the logit z: no log(0) at saturation
         # (log(1 + e^z) as max(z, 0) + log1p(exp(-|z|)): np.logaddexp is far slower)
         numpy_logits="np.maximum({z}, 0.0) + np.log1p(np.exp(-np.abs({z}))) - {y} * {z}",
+        logits=lambda z, y, lse: sp.log(1 + sp.exp(z)) - y * z,  # printed stably (codegen/stabilize)
     ),
     "cce": LossRule(
         "cce",
@@ -62,6 +65,7 @@ TABLE: dict[str, LossRule] = {
         # a·Σy − y in general; symprop refuses targets where it differs from a − y
         softmax_assumption="each target row sums to 1; other targets are refused",
         numpy_logits="{y} * ({lse} - {z})",
+        logits=lambda z, y, lse: y * (lse - z),
     ),  # -y log softmax(z); lse: log-sum-exp
 }
 ALIASES = {

@@ -49,3 +49,11 @@ def pytest_runtest_makereport(item, call):
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
         report.outcome = "failed"
         report.longrepr = f"tests may not skip: {reason}"
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """The tests that start JAX run last. Once its backend is up, JAX warns at every os.fork
+    (its threads could deadlock a forked child), and symbolic/timelimit.py forks to bound a
+    proof's time: run after the JAX tests, each such test drew the warning. (Stable sort: the
+    order is otherwise unchanged.)"""
+    items.sort(key=lambda item: item.path.name == "test_backend_jax.py")

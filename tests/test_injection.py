@@ -29,6 +29,7 @@ from functools import lru_cache
 
 import pytest
 
+from codegen.backends import BACKENDS
 from codegen.cli import build_parser
 from codegen.cli.generate import command_line
 from codegen.escape import (
@@ -96,7 +97,8 @@ def _made(texts: tuple[str, str, str]):
     )
     module = render_module(d, "elementwise", "float64", command_line(args))
     matrix = render_module(d, "matrix", "float64", command_line(args))
-    return module, matrix, render_sheet(d), render_sheet(d, SheetOptions(format="md"))
+    tensor = tuple(BACKENDS[lib].render(d, "auto", "float64", command_line(args)) for lib in ("torch", "jax"))
+    return module, matrix, render_sheet(d), render_sheet(d, SheetOptions(format="md")), *tensor
 
 
 def _texts(payload: str, multiline: bool) -> tuple[str, str, str]:
@@ -132,7 +134,7 @@ def test_module_keeps_user_text_as_text(name, payload, multiline):
     if made is None:
         pytest.fail(f"{name}: formulas with a comment should parse")
     clean = _made(tuple(CLEAN[k] for k in ("activation", "output", "loss")))
-    for hostile_module, clean_module in zip(made[:2], clean[:2]):
+    for hostile_module, clean_module in zip(made[:2] + made[4:], clean[:2] + clean[4:]):
         assert _shape(hostile_module) == _shape(clean_module), "code was added"
         doc = ast.get_docstring(ast.parse(hostile_module), clean=False)
         assert texts[2].strip() in doc  # the loss, as typed, in the docstring
@@ -178,7 +180,7 @@ def _swap(text: str, texts, escape, quote_escape) -> str:
 @pytest.mark.parametrize("name, payload, multiline", CASES, ids=[c[0] for c in CASES])
 def test_sheets_hold_user_text_only_escaped(name, payload, multiline):
     texts = _texts(payload, multiline)
-    _, _, tex, md = _made(texts)
+    _, _, tex, md, *_ = _made(texts)
     clean = _made(tuple(CLEAN[k] for k in ("activation", "output", "loss")))
     assert _swap(tex, texts, latex_text, latex_text) == clean[2]
     md_swapped = _swap(md, texts, markdown_text, html_comment)

@@ -474,3 +474,16 @@ def test_each_sheet_label_is_printed_once(combo):
     assert "Code style: elementwise" in text
     labels = re.findall(r"^ *# ((?:delta|dL/d)\S*):", text, flags=re.M)
     assert labels and len(labels) == len(set(labels)), sorted(labels)
+
+
+@pytest.mark.parametrize("style", ["elementwise", "matrix"])
+@pytest.mark.parametrize("loss", ["(out-y)**4/4", "mse", "half_se"])
+def test_seed_naming_in_both_styles_with_any_loss(tmp_path, style, loss):
+    # with --naming seed the output unit is called out: its local factor dL/dout (in y_T) shared
+    # the name of the rule dL/dout (in y), and the matrix module printed y_T: NameError at run time
+    d, m, _ = generate(tmp_path, "2-3-1", "sigmoid", loss, naming="seed", style=style)
+    X, Y = data(m)
+    params = m.init_params(3)
+    g = m._flat(m.gradients(params, X, Y))[0]
+    fd = central_differences(m, params, X, Y)
+    assert np.allclose(g, fd, rtol=1e-5, atol=1e-8)

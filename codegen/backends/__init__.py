@@ -32,6 +32,20 @@ class Backend:
 
 BACKENDS: dict[str, Backend] = {
     "numpy": Backend("numpy", "NumPy only (the reference)", "codegen.module"),
+    "torch": Backend(
+        "torch",
+        "a PyTorch nn.Module whose autograd.Function backward is the derived chain rule",
+        "codegen.backends.tensor.torch_backend",
+        ("torch",),
+        "torch",
+    ),
+    "jax": Backend(
+        "jax",
+        "JAX pure functions, a jax.custom_vjp with the derived backward",
+        "codegen.backends.tensor.jax_backend",
+        ("jax",),
+        "jax",
+    ),
 }
 
 

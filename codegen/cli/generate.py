@@ -11,7 +11,8 @@ from ..backends import BACKENDS, backend
 EXAMPLE = """example:
   symprop generate 2-3-1 --activation sigmoid --loss half_se -o train_net.py
   python train_net.py --data xor --epochs 2000 --lr 0.5 --out weights.npz
-  symprop generate 784-128-10 -a relu --loss cce --dtype float32 -o mnist.py"""
+  symprop generate 784-128-10 -a relu --loss cce --dtype float32 -o mnist.py
+  symprop generate 784-128-10 -a relu --loss cce --backend torch -o mnist_torch.py"""
 
 
 def register(sub, network_options) -> None:

@@ -168,7 +168,7 @@ def _output_delta(d, code, A, Ysym, Zs, reuse, note) -> list[Line]:
     if dexpr is not None:
         rhs = (dexpr.xreplace({d.out: A, d.y: Ysym, d.z: Zs}) * INV_N).xreplace(reuse)
         return [Line(target, code(rhs), note + f"; code: {how}")]
-    dl = d["dL/dout"].rhs.xreplace({d.out: A, d.y: Ysym})
+    dl = d.rule("dL/dout").rhs.xreplace({d.out: A, d.y: Ysym})
     return [
         Line("dL_da", code(dl * INV_N)),
         Line(target, f"{code(A)} * (dL_da - np.sum({code(A)} * dL_da, axis=-1, keepdims=True))", note),

@@ -90,15 +90,15 @@ def output_delta(d) -> tuple[sp.Expr, str]:
     division by the activation's derivative (bce+sigmoid: out - y), else dL/dout · f'(z) with
     the stable f' for code."""
     rule = d.spec.activations[-1]
-    dl_dout = d["dL/dout"].rhs
+    dl_dout = d.rule("dL/dout").rhs
     has_rule = "delta_out" in d
     if not rule.elementwise:
         if has_rule:
-            return d["delta_out"].rhs, "delta_out"
+            return d.rule("delta_out").rhs, "delta_out"
         return None, ""
     divides = any(
         p.is_Pow and p.exp.is_negative and p.has(d.out) for p in sp.preorder_traversal(sp.together(dl_dout))
     )
     if has_rule and divides:
-        return d["delta_out"].rhs, "delta_out"
+        return d.rule("delta_out").rhs, "delta_out"
     return dl_dout * rule.prime_for_code(d.z), "dL/dout · f′(z), stable f′"
