@@ -47,6 +47,7 @@ bench: $(BENCH)
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/w2_floor.py
 	$(PY) benchmarks/matrix_sweep.py
+	$(PY) benchmarks/backends_c.py
 	$(PY) benchmarks/backends_torch_jax.py
 
 clean:

@@ -8,6 +8,7 @@ generated file goes through exactly one function here, chosen by where it lands:
   py_docstring   inside a triple-quoted (non-raw) Python string
   py_comment     after `# ` on one line of Python
   py_string      a whole Python string literal
+  c_comment      inside a C block comment on one line (the `--backend c` kernel's labels)
   latex_text     LaTeX text mode (and `\\texttt`), also safe inside a `%` comment line
   markdown_text  Markdown prose
   markdown_code  a Markdown inline code span, backticks included
@@ -56,6 +57,16 @@ def py_comment(text: str) -> str:
     """Text after `# `: a comment ends at a line break only, so only those (and the other
     unprintable characters, which editors may break a line at) are written as visible escapes."""
     return "".join(ch if _printable(ch) else _escaped_unprintable(ch) for ch in str(text))
+
+
+def c_comment(text: str) -> str:
+    """Text inside `/* ... */` on one line of C: no `*/` to end it early, no `/*` (-Wcomment),
+    no `??` (a trigraph such as `??/` is a backslash that could splice the next line), and the
+    line breaks and unprintables of py_comment as visible escapes."""
+    text = py_comment(text)
+    while "*/" in text or "/*" in text or "??" in text:
+        text = text.replace("*/", "* /").replace("/*", "/ *").replace("??", "? ?")
+    return text
 
 
 def py_string(text: str) -> str:
@@ -143,6 +154,7 @@ FILTERS = {
     "py_docstring": py_docstring,
     "py_comment": py_comment,
     "py_string": py_string,
+    "c_comment": c_comment,
     "latex_text": latex_text,
     "markdown_text": markdown_text,
     "markdown_code": markdown_code,

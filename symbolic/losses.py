@@ -28,6 +28,7 @@ class LossRule:
     softmax_delta: Callable[[sp.Expr, sp.Expr], sp.Expr] | None = None  # dL/dz_k with softmax
     softmax_assumption: str = ""
     numpy_logits: str = ""  # NumPy spelling of l from the logit {z}, target {y}, {lse}
+    c_logits: str = ""  # the same in C (the --backend c kernel: its macros, backends/c/ctext.py)
     # the same as SymPy, l(z, y, lse), for the other backends' printers (torch, jax)
     logits: Callable[[sp.Expr, sp.Expr, sp.Expr], sp.Expr] | None = None
     formula_text: str = ""
@@ -53,6 +54,7 @@ TABLE: dict[str, LossRule] = {
         # -(y log σ(z) + (1-y) log σ(-z)) from the logit z: no log(0) at saturation
         # (log(1 + e^z) as max(z, 0) + log1p(exp(-|z|)): np.logaddexp is far slower)
         numpy_logits="np.maximum({z}, 0.0) + np.log1p(np.exp(-np.abs({z}))) - {y} * {z}",
+        c_logits="SP_MAX({z}, 0) + SP_LOG1P(SP_EXP(-SP_ABS({z}))) - {y} * {z}",
         logits=lambda z, y, lse: sp.log(1 + sp.exp(z)) - y * z,  # printed stably (codegen/stabilize)
     ),
     "cce": LossRule(
@@ -65,6 +67,7 @@ TABLE: dict[str, LossRule] = {
         # a·Σy − y in general; symprop refuses targets where it differs from a − y
         softmax_assumption="each target row sums to 1; other targets are refused",
         numpy_logits="{y} * ({lse} - {z})",
+        c_logits="{y} * ({lse} - {z})",
         logits=lambda z, y, lse: y * (lse - z),
     ),  # -y log softmax(z); lse: log-sum-exp
 }

@@ -32,6 +32,7 @@ class Backend:
 
 BACKENDS: dict[str, Backend] = {
     "numpy": Backend("numpy", "NumPy only (the reference)", "codegen.module"),
+    "c": Backend("c", "a C kernel compiled on first use, NumPy twin as fallback", "codegen.backends.c"),
     "torch": Backend(
         "torch",
         "a PyTorch nn.Module whose autograd.Function backward is the derived chain rule",
