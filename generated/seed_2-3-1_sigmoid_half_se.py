@@ -9,7 +9,8 @@ line carries the sheet's equation label, so this file and the derivation sheet r
 Contract (as in JAX's example libraries): `params` is a dict of arrays {'W1': (n1, n0),
 'b1': (n1,), ...}; z = a_prev @ W.T + b, rows = samples (X is (n, 2), Y is (n, 1)).
 The arrays are views into one flat vector in the sheet's order, so `step` updates them in place.
-Loss: half squared error, averaged over the batch: L = (out - y_T)²/2.
+Loss: half squared error, averaged over the batch:
+    L = (out - y_T)²/2.
 Code style: elementwise.
   params['W1'] (3x2, row-major) holds w11, w12, w21, w22, w31, w32
   params['b1'] (3,) holds b1, b2, b3

@@ -487,3 +487,19 @@ def test_seed_naming_in_both_styles_with_any_loss(tmp_path, style, loss):
     g = m._flat(m.gradients(params, X, Y))[0]
     fd = central_differences(m, params, X, Y)
     assert np.allclose(g, fd, rtol=1e-5, atol=1e-8)
+
+
+@pytest.mark.parametrize(
+    "arch, act, loss, style",
+    [
+        ("3-4-12", "sigmoid", "cce", "elementwise"),
+        ("3-7-8", "tanh", "bce", "elementwise"),
+        ("3-4-12", "relu", "cce", "matrix"),
+    ],
+)
+def test_generated_lines_fit_the_width(arch, act, loss, style):
+    # a hidden delta's sum inside f'(z)*(...) and a loss of many outputs in the docstring were
+    # printed on one line of up to 190 characters
+    text = render_module(derive(network(arch, act, loss)), style)
+    long = [line for line in text.splitlines() if len(line) > 100]
+    assert not long, long[:3]

@@ -32,7 +32,7 @@ from ..terminal import loss_equation
 from ..unicode import printer_for
 from .elementwise import elementwise_plan, unpack_lines
 from .matrix import matrix_plan
-from .plan import WIDTH
+from .plan import WIDTH, wrapped
 
 STYLES = ("auto", "elementwise", "matrix")
 DTYPES = ("float64", "float32")
@@ -83,6 +83,7 @@ def render_module(d, style: str = "auto", dtype: str = "float64", source: str = 
         printer.helpers.update(row_printer.helpers)
     for part in ("forward", "predict", "loss", "backward", "grad_fill"):
         setattr(plan, part, [line.render() for line in getattr(plan, part)])
+    plan.output = wrapped(plan.output, 4, "return ")
     plan.grads = textwrap.wrap(", ".join(plan.grads) + ",", WIDTH - 12)
     uni = printer_for(d)
     layout = [(f"W{la.index}", (la.size, d.spec.sizes[la.index - 1])) for la in d.layers]

@@ -45,16 +45,41 @@ class Line:
         return "\n".join(lines + [text])
 
 
+def wrapped(code: str, indent: int, lead: str) -> str:
+    """`code` as it follows `lead` on a line indented by `indent`: as is when that fits, else in
+    parentheses over several lines of at most WIDTH."""
+    if indent + len(lead) + len(code) <= WIDTH:
+        return code
+    pad = " " * (indent + 4)
+    return "(\n" + "\n".join(pad + part for part in _split_code(code, WIDTH - indent - 4)) + ")"
+
+
 def _split_code(code: str, width: int) -> list[str]:
-    """Break printed code at top-level operators (outside brackets) into lines <= width."""
+    """Break printed code at its operators and commas into lines <= width, at the shallowest bracket depth
+    that makes every line fit (the caller wraps the whole in parentheses, so a break inside a
+    bracket is valid Python too): `a*(b + c + ...)` breaks inside its sum."""
+    lines = [code]
+    for max_depth in range(code.count("(") + 1):
+        lines = _pack(_pieces(code, max_depth), width)
+        if all(len(line) <= width for line in lines):
+            break
+    return lines
+
+
+def _pieces(code: str, max_depth: int) -> list[str]:
     pieces, depth, start = [], 0, 0
     for i, ch in enumerate(code):
         depth += ch in "([{"
         depth -= ch in ")]}"
-        if depth == 0 and ch == " " and code[i + 1 : i + 3] in ("+ ", "- ", "* "):
+        operator = code[i + 1 : i + 3] in ("+ ", "- ", "* ") or code[i - 1 : i] == ","
+        if depth <= max_depth and ch == " " and operator:
             pieces.append(code[start:i])
             start = i + 1
     pieces.append(code[start:])
+    return pieces
+
+
+def _pack(pieces: list[str], width: int) -> list[str]:
     lines = [pieces[0]]
     for piece in pieces[1:]:
         if len(lines[-1]) + 1 + len(piece) <= width:

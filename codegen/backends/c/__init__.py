@@ -75,11 +75,15 @@ def render_module(d, style: str = "auto", dtype: str = "float64", source: str = 
             if chosen == "matrix"
             else f"Over {KERNEL_MAX_PARAMS} parameters a per-row C kernel is slower than NumPy"
         )
-        note = textwrap.fill(f"Backend: c. {why}: no C is compiled, the module runs as its NumPy twin.", 95)
+        note = textwrap.fill(
+            f"Backend: c. {why}: no C is compiled, the module runs as its NumPy twin.", 95
+        )
         note += "\n"
     head, sep, rest = twin.partition("\nContract (")
     assert sep, "the NumPy module's docstring changed: update codegen/backends/c"
-    text = head.replace("network with NumPy alone.", "network with compiled C (and its NumPy twin).", 1)
+    text = head.replace(
+        "network with NumPy alone.", "network with compiled C (and its NumPy twin).", 1
+    )
     text += "\n" + note + sep + rest
     body, main, tail = text.rpartition(MAIN)
     assert main, "the NumPy module's __main__ line changed: update codegen/backends/c"
@@ -87,6 +91,7 @@ def render_module(d, style: str = "auto", dtype: str = "float64", source: str = 
         "\n\n# ---- the --backend c kernel: its C source, the loader, the C-backed functions ----\n"
         f"C_SOURCE = {c_literal(kernel)}\n"
         f"C_PREFIX = {prefix!r}\n"
-        f"C_FWD = {fwd!r}  # activations whose _<name>_fwd runs in C (matrix style)\n\n\n" + runtime_part()
+        f"C_FWD = {fwd!r}  # activations whose _<name>_fwd runs in C (matrix style)\n\n\n"
+        + runtime_part()
     )
     return body + block + main + tail
