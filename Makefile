@@ -32,8 +32,8 @@ test-fast: $(STAMP)
 	$(PY) -m pytest -q -m "not tex and not slow"
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check --no-cache .
+	$(VENV)/bin/ruff format --no-cache --check .
 	$(VENV)/bin/mypy
 
 generate: $(STAMP)

@@ -297,6 +297,15 @@ def describe_fault(v, net, raw, every: bool = False) -> str:
         simple = f.ratio is not None and sp.count_ops(f.ratio) <= MAX_RATIO_OPS
         ratio = net.doprint(f.ratio) if simple else "not simple"
         return f"the product does not align with the chain rule{side}: written/true = {ratio}"
+    if f.kind == "paths":  # a shared bias: its gradient sums a path through every unit it feeds
+        units = ", ".join(net.doprint(z) for z in f.missing_paths)
+        many = "s" if len(f.missing_paths) > 1 else ""
+        return (
+            f"the sum over units is incomplete{side}: {net.doprint(v.den)} is shared by every unit "
+            f"of its layer, so ∂L/∂{net.doprint(v.den)} sums a chain-rule path through each; "
+            f"missing the path{many} through {units}"
+            + (f" (+ {show(net, f.expected)})" if f.expected is not None else "")
+        )
     single = v.kind == "definition" or v.kind == "local" and f.partial == (v.num, v.den)
     span = f"factors {f.position}–{f.position + f.span - 1}" if f.span > 1 else f"factor {f.position}"
     where = "" if single else f"{span}{side}: "

@@ -106,6 +106,7 @@ def _fault_json(v, net, raw, every: bool = False) -> dict:
         "partial": net.partial(*f.partial) if f.partial else None,
         "ratio": _expr(net, f.ratio),
         "others": f.others,
+        **({"missing_paths": [sp.sstr(z) for z in f.missing_paths]} if f.missing_paths else {}),
         "message": describe_fault(v, net, raw, every),
     }
 

@@ -331,3 +331,36 @@ def test_point_keys_for_a_shared_bias(tmp_path, capsys):
     text += "w_a = 1\nw_b = 2\nw_c = 3\nb4 = 0.2\n"  # the seed's name of the output bias
     point = read_point(text, seed)
     assert point[seed.symbol("b2")] == 0.2 and point[seed.symbol("b1")] == 0.1
+
+
+def test_generated_modules_are_lint_clean(tmp_path):
+    """No unused names (the matrix style's `ones` is for per-unit biases only), lines <= 100."""
+    import subprocess
+    import sys
+
+    for k, (arch, act, loss, naming, style) in enumerate(
+        [
+            ("2-3-1", "sigmoid", "half_se", "seed", "elementwise"),
+            ("3-4-4-2", "tanh", "cce", "layered", "matrix"),
+            ("2-2-2", "sigmoid", "half_se", "layered", "matrix"),
+        ]
+    ):
+        d = derive(network(arch, act, loss, naming=naming, shared_bias=True))
+        (tmp_path / f"m{k}.py").write_text(render_module(d, style, "float32"), encoding="utf-8")
+    command = [sys.executable, "-m", "ruff", "check", "--isolated", "--line-length", "100"]
+    result = subprocess.run(
+        [*command, "--select", "E,F,W,B,I", str(tmp_path)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize("n", [3, 40], ids=["rows", "columns"])
+def test_elementwise_rows_and_column_paths_agree_with_central_differences(tmp_path, n):
+    """Up to ROWS samples the module runs on Python floats, above it on NumPy columns."""
+    d = derive(network("2-3-2", "tanh", "mse", shared_bias=True))
+    m = load(tmp_path, d, "elementwise", "float64", f"_{n}")
+    assert (n <= m.ROWS) == (n == 3)
+    X, Y = batch(m, False, n=n, seed=n)
+    params = nonzero_biases(m, m.init_params(2))
+    g = m._flat(m.gradients(params, X, Y))[0]
+    np.testing.assert_allclose(g, central_differences(m, params, X, Y), rtol=1e-5, atol=1e-7)

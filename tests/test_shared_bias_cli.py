@@ -111,13 +111,18 @@ def test_sheet_one_bias_label_per_layer_and_the_summed_paths():
     assert block.rstrip(" \\\n").endswith("&= \\delta^{(2)}_{1} + \\delta^{(2)}_{2}")
     assert "--shared-bias" in tex  # the command that writes it
     plain = render_sheet(derive(network("3-4-2", "tanh", "mse")))
+    assert "Here $\\mathbf{1}$ is a column of ones" in tex
     assert "mathbf{1}" not in plain and "One bias per layer" not in plain
 
 
 @pytest.mark.tex
 @pytest.mark.parametrize(
     "net",
-    [("2-3-1", "sigmoid", "half_se", "seed"), ("3-4-4-2", "tanh", "cce", "layered")],
+    [
+        ("2-3-1", "sigmoid", "half_se", "seed"),
+        ("3-4-4-2", "tanh", "cce", "layered"),
+        ("4-8-1", "relu", "bce", "layered"),
+    ],
     ids=lambda n: n[0],
 )
 def test_sheet_compiles_with_the_worked_example(net):

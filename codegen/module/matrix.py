@@ -183,6 +183,8 @@ def _gradient_lines(d, code, uni, w_order) -> list[Line]:
             "bias gradients: Σ of δ over the batch as ones @ δ (one BLAS call)",
         )
     ]
+    if all(la.shared_bias for la in d.layers):  # every bias is one number: np.sum(δ), no ones
+        lines = []
     for eq in d.of_kind("gradient_matrix"):
         note = f"{eq.name}: {uni.doprint(eq.lhs)} = {uni.doprint(eq.rhs)}"
         la = d.layers[eq.layer - 1]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sympy as sp
 
 from .forward import softmax
-from .layout import LINE, bracketed, columns, columns_down, lines, row_gap, sum_of
+from .layout import LINE, PLUS, bracketed, columns, columns_down, lines, row_gap, sum_of
 
 
 def loss(pr) -> dict:
@@ -110,16 +110,15 @@ def product_lines(pr, eq) -> dict:
     partials, values = [], []
     # a shared bias: the sum over the units it feeds of each path's product of factors
     for k, path in enumerate(eq.paths or (eq.factors,)):
-        plus = "\x00 + " if k else ""  # glued: the atom carries its own separator
         first = len(partials), len(values)
         partials += [(pr.partial(f.num, f.den), pr.pwidth(f)) for f in path]
         for f in path:
             values.extend(bracketed(pr, f.value))
-        if plus:
+        if k:  # the next path's product: '+' before it (or ending the line it breaks)
             text, w = partials[first[0]]
-            partials[first[0]] = (plus + text, w + 3)
+            partials[first[0]] = (PLUS + text, w + 3)
             text, w = values[first[1]]
-            values[first[1]] = (plus + text.lstrip("\x00"), w + 3)
+            values[first[1]] = (PLUS + text.lstrip("\x00"), w + 3)
     compact = pr.tex(eq.compact) if eq.compact is not None else ""
     if eq.kind == "delta" and compact == pr.tex(sp.Mul(*[f.value for f in eq.factors])):
         compact = ""

@@ -47,14 +47,25 @@ def number(x: float) -> str:
     return f"{x:.2f}"
 
 
+PLUS = "\x01"  # lines(): the atom begins the next product of a sum (a shared bias's paths)
+
+
 def lines(atoms, sep: str, glue: bool = False) -> list:
-    """Greedy line filling: atoms joined by sep (or glued, for terms of a split sum)."""
+    """Greedy line filling: atoms joined by sep (or glued, for terms of a split sum). An atom
+    starting with PLUS is the next product of a sum: a line broken before it ends with '+'."""
     out, current, used = [], "", 0
     for text, w in atoms:
+        plus = text.startswith(PLUS)
+        if plus:
+            text = "\x00 + " + text[len(PLUS) :]
         glued = text.startswith("\x00")
         text = text.lstrip("\x00")
         join = "" if not current else ("" if glued else sep)
         if current and used + w > LINE:
+            if plus:  # the operator ends the line, as a broken product's \cdot does
+                out.append(current + " +")
+                current, used = text[3:], w
+                continue
             out.append(current + ("" if glued else sep.rstrip()))
             current, used = text.lstrip(), w
             continue

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from ..worked import DEFAULT_DIGITS, given, number
 
+TERMS_PER_ROW = 4  # a shared bias's sum over many units continues on further rows
+
 
 def worked_section(pr, w, digits: int = DEFAULT_DIGITS) -> dict:
     n = lambda v: _tex_number(number(v, digits))  # noqa: E731
@@ -39,7 +41,9 @@ def _update(pr, u, n, g, eta: float) -> str:
 
 def _product(x, n) -> str:
     if x.terms:  # a shared bias: the sum of its units' path products (their deltas)
-        return " + ".join(_paren(n(t)) for t in x.terms) + f" = {n(x.value)}"
+        parts = [_paren(n(t)) for t in x.terms]
+        rows = [" + ".join(parts[i : i + TERMS_PER_ROW]) for i in range(0, len(parts), TERMS_PER_ROW)]
+        return " \\\\\n  &\\qquad + ".join(rows) + f" = {n(x.value)}"
     if len(x.factors) == 1:
         return n(x.value)
     return " \\cdot ".join(_paren(n(f)) for f in x.factors) + f" = {n(x.value)}"

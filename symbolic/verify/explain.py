@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
 import mpmath
 import sympy as sp
@@ -21,11 +22,12 @@ from .numbers import DIGITS, Points, multiply, same
 from .points import pattern_at
 
 RATIO_SECONDS = 0.5
+MAX_PATH_UNITS = 10  # a shared bias's paths: subsets tried up to this many units
 
 
 @dataclass(frozen=True)
 class Fault:
-    kind: str  # 'wrong' | 'missing' | 'extra' | 'ratio'
+    kind: str  # 'wrong' | 'missing' | 'extra' | 'ratio' | 'paths' (a shared bias's sum, in part)
     side: int  # which right-hand side (1-based)
     position: int | None = None  # 1-based position in the written product (after // expansion)
     wrote: sp.Basic | None = None  # as written (raw names; a Partial for a derivative)
@@ -35,6 +37,8 @@ class Fault:
     ratio: sp.Expr | None = None  # written/true: of the factor, or of the product
     others: int = 0  # further mismatches after this one
     span: int = 1  # written factors at fault (wrote is a tuple when > 1)
+    # 'paths': the units (their z) whose paths a shared bias's gradient sums but the hand left out
+    missing_paths: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,24 @@ class Explainer:
             )
         i = op[1]
         return Fault("extra", side, i + 1, written[i], hand[i], None, None, hand[i], others)
+
+    def paths(self, side: int, hand_product: list, path_vectors: list[list], units: Sequence, n: int):
+        """A shared bias's gradient is Σ over the units it feeds of each path's product: when the
+        written side equals the sum over only some of them (e.g. one δ), the Fault naming the
+        units left out; else None. Small layers only (every subset is tried)."""
+        k = len(path_vectors)
+        if k < 2 or k > MAX_PATH_UNITS:
+            return None
+        with mpmath.workdps(DIGITS):
+            for size in range(1, k):
+                for kept in combinations(range(k), size):
+                    total = [mpmath.fsum(path_vectors[i][p] for i in kept) for p in range(n)]
+                    if same(total, hand_product):
+                        left = tuple(units[i] for i in range(k) if i not in kept)
+                        deltas = [self.delta_of[z] for z in left if z in self.delta_of]
+                        missing = sp.Add(*deltas) if len(deltas) == len(left) else None
+                        return Fault("paths", side, expected=missing, missing_paths=left)
+        return None
 
     def _delta_groups(self, hand: Sequence[sp.Expr], true: Sequence[Factor]) -> tuple:
         """(i, i+1, 0, j2): a written factor holding a δ against the true prefix ∂L/∂z (any

@@ -78,6 +78,7 @@ class Instantiator:
         self.names = net.names
         self.depth = d.spec.depth
         self.units = max(d.spec.sizes)
+        self.shared_bias = d.spec.shared_bias
         self.off = 1 if from_input(statements, self.depth) else 0
         bases = role_bases(statements)
         self.roles = Roles(*bases, self.depth) if bases else None
@@ -122,6 +123,9 @@ class Instantiator:
         elif base in WEIGHTS:
             n = written - 1 if base == "w" and self.off else written
             name = f"W_{n},{','.join(map(str, idx))}" if len(idx) == 2 and n >= 1 else None
+        elif base == "b" and not idx:  # b^{(l)}: one bias for the layer (--shared-bias)
+            n = written if self.out_of else written - self.off
+            name = f"b_{n}" if n >= 1 else None
         elif base == "b" and self.out_of:
             n = written
             name = f"b_{n},{idx[0]}" if len(idx) == 1 and n >= 1 else None
@@ -257,7 +261,9 @@ class Instantiator:
                     stmt.line,
                     stmt.col,
                     f"{_shown(missed)} names nothing in the network {what}",
-                    "check the layer (counted from the input: a^{(1)} = x) and the unit indices",
+                    "a bias without a unit index is one bias for its layer: pass --shared-bias"
+                    if re.fullmatch(r"b@.+", missed) and not self.shared_bias
+                    else "check the layer (counted from the input: a^{(1)} = x) and the unit indices",
                 )
             )
             return []

@@ -77,9 +77,11 @@ def judge(net: Network, r: Resolved, e: Evaluation) -> Verdict:
         explain = Explainer(net.d.loss_symbol, net.delta_defs, net.delta_of)
         n = e.points.count
         found = []
+        paths = _shared_bias_paths(net, r, e)
         for diff in e.differences:
             k = diff.side
-            fault = explain.pinpoint(k + 1, r.sides[k], r.hands[k], diff.hand, r.true, diff.true, n)
+            fault = paths and explain.paths(k + 1, diff.hand_product, paths[0], paths[1], n)
+            fault = fault or explain.pinpoint(k + 1, r.sides[k], r.hands[k], diff.hand, r.true, diff.true, n)
             witness = explain.witness(
                 e.points, r.hands[k], t_values, diff.hand_product, diff.true_product, e.units, e.unit_vectors
             )
@@ -108,3 +110,16 @@ def judge(net: Network, r: Resolved, e: Evaluation) -> Verdict:
         true=truth,
         **base,
     )
+
+
+def _shared_bias_paths(net: Network, r: Resolved, e: Evaluation):
+    """For ∂L/∂b of a shared bias: each path's product at the points, and the unit (its z) it
+    goes through; None for anything else."""
+    d = net.d
+    if not r.gradient or r.den not in d.params:
+        return None
+    eq = d.gradient(r.den)
+    if not eq.paths:
+        return None
+    vectors = [e.points.vector(sp.Mul(*[f.value for f in path])) for path in eq.paths]
+    return vectors, [path[-1].num for path in eq.paths]

@@ -231,6 +231,7 @@ def _candidates(name: str, narrow: bool) -> list[str]:
 
 # many unknown names: one line saying which network the names imply --------------------------------
 _LAYERED = re.compile(r"(?:W|w)_?(\d+)_(\d+)_(\d+)|(?:b|z|a|delta)_?(\d+)_(\d+)|x_?(\d+)|y_?(\d+)")
+_LAYER_BIAS = re.compile(r"b_?(\d+)")
 _SEED = re.compile(r"w_?\d\d|w_[a-z]|b_?\d|[za]_h\d+|z_o|y_T|out")
 
 
@@ -248,7 +249,17 @@ def unknown_summary(problems: list[str], spec) -> tuple[list[str], str] | None:
         return None
     unknown = [p for p in problems if unknown_names_in(p)]
     hints = []
-    if spec.naming == "layered" and any(_SEED.fullmatch(n) for n in names):
+    # b_1, b_2: one bias per layer (Mazur's), on a layered net with a bias per unit
+    layer_biases = [n for n in names if (m := _LAYER_BIAS.fullmatch(n)) and 1 <= int(m[1]) <= spec.depth]
+    seed_like = [n for n in names if _SEED.fullmatch(n)]
+    if (
+        spec.naming == "layered"
+        and not spec.shared_bias
+        and layer_biases
+        and set(seed_like) <= set(layer_biases)
+    ):
+        hints.append("--shared-bias")
+    elif spec.naming == "layered" and seed_like:
         hints.append("--naming seed")
     elif spec.naming == "seed" and any(_LAYERED.fullmatch(n) for n in names):
         hints.append("--naming layered")

@@ -27,6 +27,7 @@ from .numbers import DIGITS, same, value
 MAGNITUDE = (0.25, 1.5)  # |z| of a unit set on or off: clear of the kink at 0
 RANDOM_EXTRA = 8  # random patterns beyond the structured ones
 MAX_POINTS = 400
+SMALLEST_SLOPE = 1e-6  # a multiplier this small cannot move a pre-activation into place
 
 
 def patterns(units: tuple, count: int, rng: random.Random, first: Iterable = ()) -> list[dict]:
@@ -46,11 +47,20 @@ def patterns(units: tuple, count: int, rng: random.Random, first: Iterable = ())
 
 
 def controls(d: Derivation) -> dict:
-    """Pre-activation symbol -> the bias that sets it."""
+    """Pre-activation symbol -> the parameters that can set it, each with what it multiplies: its
+    own bias (times 1). A bias shared by the layer sets only its first unit; each other unit is
+    set by one of its weights (times the activation below, the largest at the point is used)."""
     nm, out = d.naming, {}
+    rhs = {eq.lhs: eq.rhs for eq in d.of_kind("forward")}
     for layer in d.layers:
-        for i in range(layer.size):
-            out[nm.z(layer.index, i + 1)] = nm.b(layer.index, i + 1)
+        l, m = layer.index, d.spec.sizes[layer.index - 1]
+        for i in range(1, layer.size + 1):
+            z = nm.z(l, i)
+            if layer.shared_bias and i > 1:
+                ws = [nm.W(l, i, j) for j in range(1, m + 1)]
+                out[z] = tuple((w, sp.diff(rhs[z], w)) for w in ws)
+            else:
+                out[z] = ((nm.b(l, i), sp.Integer(1)),)
     return out
 
 
@@ -59,8 +69,8 @@ def choose_points(
 ) -> tuple[list[dict], list[dict]]:
     """(points, the sign pattern asked of each): base values of inputs, parameters, targets."""
     rng = random.Random(f"{seed}|{sp.srepr(tuple(units))}")
-    bias = controls(d)
-    free = set(d.inputs) | (set(d.params) - set(bias.values()))
+    control = controls(d)
+    free = set(d.inputs) | (set(d.params) - {p for ps in control.values() for p, _ in ps})
     forward = d.of_kind("forward")
     points = []
     asked = patterns(units, count, rng, first)
@@ -74,10 +84,13 @@ def choose_points(
             values = {s: mpmath.mpf(str(v)) for s, v in point.items()}
             for eq in forward:
                 t = targets.get(eq.lhs)
-                if t is not None and eq.lhs in bias:
-                    b = bias[eq.lhs]
-                    values[b] += mpmath.mpf(t) - value(eq.rhs, values, {})
-                    point[b] = sp.Float(mpmath.nstr(values[b], digits + 5), digits)
+                if t is not None and eq.lhs in control:
+                    # the parameter with the largest multiplier (1 for a bias) moves z to t
+                    slopes = [(value(c, values, {}), p) for p, c in control[eq.lhs]]
+                    slope, p = max(slopes, key=lambda sp_: abs(sp_[0]))
+                    if abs(slope) > SMALLEST_SLOPE:  # else every unit below is off: z is b
+                        values[p] += (mpmath.mpf(t) - value(eq.rhs, values, {})) / slope
+                        point[p] = sp.Float(mpmath.nstr(values[p], digits + 5), digits)
                 values[eq.lhs] = value(eq.rhs, values, {})
         points.append(point)
     return points, asked

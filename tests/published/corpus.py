@@ -66,6 +66,7 @@ def run(name: str, text: str | None = None, meta: dict | None = None) -> Outcome
             opts.get("loss", "half_se"),
             opts.get("output_activation"),
             opts.get("naming", "layered"),
+            shared_bias=opts.get("shared_bias", False),
         )
     )
     point = {_tex(k, 0): v for k, v in meta["point"].items()} if "point" in meta else None

@@ -51,17 +51,19 @@ def render_module(d, style: str = "auto", dtype: str = "float64", source: str = 
     if chosen == "elementwise" and d.spec.n_params <= KERNEL_MAX_PARAMS:
         kernel, prefix = c_source(d, dtype, source)
         note = (
-            "Backend: c. value_and_gradients, gradients and train run a C kernel printed from the\n"
-            "same Derivation (C_SOURCE below), compiled on first use with the system C compiler\n"
-            "(CC, else cc or gcc) into a cache ($SYMPROP_CACHE_DIR, else $XDG_CACHE_HOME/symprop or\n"
-            "~/.cache/symprop) keyed by its hash; without a compiler it says so in one line and runs\n"
-            "its NumPy twin (the functions _numpy_*; SYMPROP_NO_C=1 asks for the twin).\n"
+            "Backend: c. value_and_gradients, gradients and train run a C kernel printed from\n"
+            "the same Derivation (C_SOURCE below), compiled on first use with the system C\n"
+            "compiler (CC, else cc or gcc) into a cache ($SYMPROP_CACHE_DIR, else\n"
+            "$XDG_CACHE_HOME/symprop or ~/.cache/symprop) keyed by its hash; without a compiler\n"
+            "it says so in one line and runs its NumPy twin (the functions _numpy_*;\n"
+            "SYMPROP_NO_C=1 asks for the twin).\n"
         )
     elif chosen == "matrix" and (found := matrix_source(d, dtype)) is not None:
         kernel, prefix, fwd = found
         note = textwrap.fill(
-            "Backend: c. Wide layers (this matrix style) keep the NumPy twin's BLAS matmuls; each "
-            f"activation's f(z) and f'(z) ({', '.join(f'_{n}_fwd' for n in fwd)}) run in one C pass "
+            "Backend: c. Wide layers (this matrix style) keep the NumPy twin's BLAS matmuls; "
+            f"each activation's f(z) and f'(z) ({', '.join(f'_{n}_fwd' for n in fwd)}) run in "
+            "one C pass "
             "(C_SOURCE below), compiled on first use with the system C compiler into a cache keyed "
             "by its hash; without a compiler it says so in one line and the twin's NumPy runs "
             "(SYMPROP_NO_C=1 asks for it).",
@@ -70,8 +72,8 @@ def render_module(d, style: str = "auto", dtype: str = "float64", source: str = 
         note += "\n"
     else:
         why = (
-            "Wide layers (this matrix style) keep the NumPy twin's BLAS matmuls, and its activations "
-            "are as fast in NumPy (the activation table's c_matrix)"
+            "Wide layers (this matrix style) keep the NumPy twin's BLAS matmuls, and its "
+            "activations are as fast in NumPy (the activation table's c_matrix)"
             if chosen == "matrix"
             else f"Over {KERNEL_MAX_PARAMS} parameters a per-row C kernel is slower than NumPy"
         )

@@ -12,9 +12,8 @@ definition printed here after codegen/stabilize.py, as in the NumPy printer.
 from __future__ import annotations
 
 import sympy as sp
-from sympy.printing.c import C99CodePrinter
-
 from symbolic import functions as fn
+from sympy.printing.c import C99CodePrinter
 
 from ...escape import c_comment
 from ...numpy_printer import batch_sum
