@@ -60,7 +60,7 @@ def exercise_html(d, context: dict, which: str) -> str:
         blocks: list = []
         for r in s["rows"]:
             lhs = Math(r["lhs"], r["lhs_text"])
-            names = [" = ", Math(r["names"], r["names_text"])] if r["names"] else []
+            names: list = [" = ", Math(r["names"], r["names_text"])] if r["names"] else []
             if problem:
                 n = r["names_text"].count("·") + 1 if r["names"] else 0
                 blanks: list = []
