@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 BENCH  := $(VENV)/.installed-bench
 
-.PHONY: demo test test-fast tex generate check-generated bench lint clean
+.PHONY: demo test test-fast tex browser generate check-generated bench lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,22 +21,26 @@ $(BENCH): $(STAMP)
 tex:
 	@bash scripts/install-tex.sh
 
+# headless Chromium for the HTML sheet's browser tests (apt, as root, when missing)
+browser:
+	@bash scripts/install-browser.sh
+
 demo: $(STAMP)
 	$(PY) -m codegen.demo
 
-test: $(STAMP) tex lint
+test: $(STAMP) tex browser lint
 	$(PY) -m pytest -q
 
-# the suite without TeX (no apt, no root): what a quick edit-test loop needs
+# the suite without TeX or a browser (no apt, no root): what a quick edit-test loop needs
 test-fast: $(STAMP)
-	$(PY) -m pytest -q -m "not tex and not slow"
+	$(PY) -m pytest -q -m "not tex and not slow and not browser"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check --no-cache .
 	$(VENV)/bin/ruff format --no-cache --check .
 	$(VENV)/bin/mypy
 
-generate: $(STAMP)
+generate: $(STAMP) browser
 	$(PY) -m codegen.regen
 
 check-generated: $(STAMP)

@@ -1,7 +1,7 @@
 """`make demo`: the main job on the built-in example, the seed's 2-3-1 network, into demo/.
 
 Runs each `symprop` subcommand in this process, as a user would from the shell:
-derive (printed), sheet (.tex, and .pdf/.png when a TeX engine is present), generate
+derive (printed), sheet (.tex, and .pdf/.png when a TeX engine is present; and sheet.html), generate
 (train_net.py), train (XOR, progress bar, loss curve) and verify (the seed's own hand derivation,
 whose slips the verifier is expected to find).
 """
@@ -41,6 +41,10 @@ def main() -> int:
         "2. The derivation sheet (LaTeX"
         + (", PDF, PNG)" if tex else f"; TeX lacks {', '.join(absent)}: run `make tex`)"),
         ["sheet", *NET, "-o", f"{d}/sheet.tex", "--force", *(["--pdf", "--png"] if tex else [])],
+    )
+    step(
+        "2b. The same sheet as one web page (KaTeX and the diagram inlined; click a gradient)",
+        ["sheet", *NET, "--format", "html", "-o", f"{d}/sheet.html", "--force"],
     )
     step("3. A NumPy-only training module", ["generate", *NET, "-o", f"{d}/train_net.py", "--force"])
     step(

@@ -13,6 +13,7 @@ generated file goes through exactly one function here, chosen by where it lands:
   markdown_text  Markdown prose
   markdown_code  a Markdown inline code span, backticks included
   html_comment   inside `<!-- ... -->` (the Markdown sheet's header)
+  html_text      HTML text or a double-quoted attribute value (the HTML sheet)
   plain_line     one line of plain text (the derivation as text, which users redirect to files)
   json_document  a whole JSON document (json.dumps, plus the line separators JSON leaves raw)
 
@@ -134,6 +135,16 @@ def html_comment(text: str) -> str:
     return body.replace(">", "&gt;")
 
 
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+
+
+def html_text(text: str) -> str:
+    """Literal text in HTML, as element content or inside a quoted attribute value: the five
+    characters HTML reads as markup written as character references; unprintable characters
+    (controls, line and paragraph separators) become `?`."""
+    return "".join(_HTML.get(ch, ch) if _printable(ch) else "?" for ch in str(text))
+
+
 def plain_line(text: str) -> str:
     """One line of plain text: line breaks and control characters (a terminal's escape
     sequences among them) written as visible escapes."""
@@ -159,5 +170,6 @@ FILTERS = {
     "markdown_text": markdown_text,
     "markdown_code": markdown_code,
     "html_comment": html_comment,
+    "html_text": html_text,
     "plain_line": plain_line,
 }

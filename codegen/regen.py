@@ -48,6 +48,30 @@ def seed_sheet(binary: bool = True) -> dict:
     return files
 
 
+def seed_html(binary: bool = True) -> dict:
+    """The seed sheet as one web page (text, compared like the .tex), and the README's screenshot
+    of it in headless Chromium after clicking dL/dw11 (binary: written, not compared)."""
+    import tempfile
+
+    from symbolic.backprop import derive
+    from symbolic.spec import network
+
+    from .sheet import SheetOptions, render_sheet
+
+    html = render_sheet(
+        derive(network("2-3-1", "sigmoid", "half_se", naming="seed")), SheetOptions(format="html")
+    )
+    files: dict = {"generated/seed_2-3-1_sheet.html": html}
+    if binary:
+        from .html.browser import screenshot
+
+        with tempfile.TemporaryDirectory() as tmp:
+            page = Path(tmp) / "sheet.html"
+            page.write_text(html, encoding="utf-8")
+            files["generated/seed_2-3-1_sheet_html.png"] = screenshot(page, click="#grad-0")
+    return files
+
+
 def seed_loss_curve(binary: bool = True) -> dict:
     """The README's loss curve: the seed module trained on XOR (binary: PNG only)."""
     if not binary:
@@ -116,7 +140,7 @@ def gallery(binary: bool = True) -> dict:
 from .module import seed_module  # noqa: E402  (the training module owns its producer)
 
 # producer(binary: bool) -> {path: content}; one per kind of output
-PRODUCERS = [seed_derivation, seed_sheet, seed_module, seed_loss_curve, gallery]
+PRODUCERS = [seed_derivation, seed_sheet, seed_html, seed_module, seed_loss_curve, gallery]
 
 
 def produce(binary: bool = True) -> dict:

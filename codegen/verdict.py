@@ -28,6 +28,11 @@ class VerdictPrinter(UnicodePrinter):
         **UnicodePrinter._FUNCS,
         "g_prime": "g′",
         "f_prime": "f′",
+        "h_prime": "h′",
+        "varphi": "φ",
+        "varphi_prime": "φ′",
+        "phi": "φ",
+        "phi_prime": "φ′",
         **{word: rule.unicode for rule in named() for word in rule.spellings},
         **{rule.prime_word: rule.unicode + "′" for rule in named()},
     }
@@ -67,7 +72,7 @@ def raw_name(name: str) -> str:
         return m.group(2).translate(_SUP) + m.group(1)
     m = re.fullmatch(r"([A-Za-z]+)_([0-9]+),([0-9,]+)", name)
     if m:  # layer, then indices: W_2,11 -> W⁽²⁾₁₁
-        return m.group(1) + f"({m.group(2)})".translate(_SUP) + m.group(3).translate(_SUB)
+        return m.group(1) + f"({m.group(2)})".translate(_SUP) + m.group(3).replace(",", "").translate(_SUB)
     m = re.fullmatch(r"([A-Za-z]+)_([0-9,]+)", name)
     if m:
         return m.group(1) + m.group(2).translate(_SUB)
@@ -312,7 +317,7 @@ def describe_fault(v, net, raw, every: bool = False) -> str:
     expected = ""
     if f.expected is not None:
         expected = f"[{show(net, f.expected)}]"
-        if not single:
+        if not single and f.partial:
             expected += f" = {net.partial(*f.partial)}"
     if f.kind == "wrong":
         text = f"{where}wrote {_wrote(f, net, raw)}, expected {expected}"

@@ -110,6 +110,19 @@ class Derivation:
             if eq.kind == "rule":  # by kind too: with --naming seed a local factor is "dL/dout"
                 self._index[("rule", eq.name)] = eq
 
+    def _repr_latex_(self) -> str:
+        """Jupyter: the terminal's sections as typeset math. codegen imports symbolic, so the
+        printer is imported here, when a notebook asks, not at module level."""
+        from codegen.notebook import derivation_latex
+
+        return derivation_latex(self)
+
+    def _repr_html_(self) -> str:
+        """Jupyter: one heading and one $$ display per section (lazy import: see _repr_latex_)."""
+        from codegen.notebook import derivation_html
+
+        return derivation_html(self)
+
     def of_kind(self, *kinds: str) -> list[Equation]:
         return [eq for eq in self.equations if eq.kind in kinds]
 

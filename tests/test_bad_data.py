@@ -142,7 +142,7 @@ def test_seed_derivation_names_the_target_y_T_throughout():
 def test_loss_terms_in_index_order(arch, act, loss, where):
     text = render_module(derive(network(arch, act, loss)))
     start = text.index(where)
-    block = text[start : text.index("\n    L = " if where.startswith("#") else "\n", start + 8)]
+    block = text[start : text.index("\n    L = " if where.startswith("#") else "\nCode style", start + 8)]
     subscripts = re.findall(r"y([₀-₉]+)", block)
     digits = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
     assert [int(s.translate(digits)) for s in subscripts] == list(range(1, 11))

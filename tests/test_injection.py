@@ -34,9 +34,11 @@ from codegen.cli import build_parser
 from codegen.cli.generate import command_line
 from codegen.escape import (
     html_comment,
+    html_text,
     latex_text,
     markdown_code,
     markdown_text,
+    plain_line,
     py_comment,
     py_docstring,
     py_string,
@@ -192,6 +194,32 @@ def test_sheets_hold_user_text_only_escaped(name, payload, multiline):
     assert header.count("-->") == 1 and header.endswith("-->") and "--!>" not in header
 
 
+HTML_CASES = ["markdown", "html-comment-close", "unicode-line-separator", "other-breaks", "latex-specials",
+              "jinja", "triple-quote", "newline-code"]  # fmt: skip
+
+
+@lru_cache(maxsize=None)
+def _html(texts: tuple[str, str, str]) -> str:
+    act, out, loss = texts
+    return render_sheet(
+        derive(network("2-2-1", act, loss, output_activation=out)), SheetOptions(format="html")
+    )
+
+
+@pytest.mark.parametrize("name", HTML_CASES)
+def test_html_sheet_holds_user_text_only_escaped(name):
+    payload, multiline = (PAYLOADS[name], False) if name in PAYLOADS else (MULTILINE[name], True)
+    texts = _texts(payload, multiline)
+    html = _html(texts)
+    clean = _html(tuple(CLEAN[k] for k in ("activation", "output", "loss")))
+    swapped = _swap(html, texts, html_text, html_comment)
+    # a rule's note is the terminal's line (plain_line), then HTML text
+    assert _swap(swapped, texts, lambda t: html_text(plain_line(t)), html_comment) == clean
+    assert html.count("<script>") == 2 and html.count("</script>") == 2
+    header = html.split("\n", 2)[1]
+    assert header.startswith("<!--") and header.count("-->") == 1 and header.endswith("-->")
+
+
 SHEET_COMPILES = ["latex-end-document", "latex-comment-and-input", "latex-specials", "newline-code"]
 
 
@@ -237,6 +265,9 @@ def test_latex_and_markdown_escapers_leave_nothing_active(text):
     assert code.endswith(fence) and fence not in code[len(fence) : -len(fence)]
     assert "\n" not in md + code + tex
     assert ">" not in html_comment(text)
+    page = html_text(text)  # no markup character, every & an entity, no line break
+    assert not set(page) & set("<>\"'") and "\n" not in page
+    assert re.sub(r"&(amp|lt|gt|quot|#39);", "", page).count("&") == 0
 
 
 @pytest.mark.parametrize("name", ["unicode-line-separator", "other-breaks", "terminal-escape"])

@@ -52,6 +52,9 @@ def test_wheel_and_editable_install_print_no_warnings_and_ship_the_templates(tmp
     }
     assert templates and templates <= names
     assert {"codegen/module/runtime/train.py", "codegen/module/runtime/cli.py"} <= names  # included
+    vendored = {p.relative_to(ROOT).as_posix() for p in (ROOT / "codegen/vendor").rglob("*") if p.is_file()}
+    assert len(vendored) == 24 and vendored <= names  # KaTeX: js, css, 20 fonts, license, version
+    assert {"codegen/html/page.css", "codegen/html/page.js"} <= names
     sources = {
         p.relative_to(ROOT).as_posix()
         for top in ("symbolic", "codegen")

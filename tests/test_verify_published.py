@@ -18,42 +18,34 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "published"))
 
 from corpus import NAMES, expected, note, planted_text, run  # noqa: E402
 
-# file -> the lines of the statements the reader does not check yet (all "not checked" today)
+# file -> the lines of the statements the reader does not check yet (all "not checked" today);
+# (line, k) for the k-th statement of a line
 GAPS = {
-    "ai_se_identity_abs": [2, 4, 6],
-    "bishop_prml_tanh": [30, 33],
-    "cs231n_softmax": [3, 6],
+    "ai_se_identity_abs": [],
+    "bishop_prml_tanh": [],
+    "cs231n_softmax": [],
     "cs_se_mazur_answer": [],
+    "hjorth_jensen_hidden_layer": [],
+    "hjorth_jensen_output_layer": [],
     "math_se_sigmoid_chain": [2, 4, 8],
-    "mazur_backward": [26, 27, 28],
-    "neurotic_chain": [2, 3, 5],
+    "mazur_backward": [27],
+    "neurotic_chain": [3],
     "ng_ex4_theta": [3, 4, 5],
     "nielsen_bp_proof": [],
     "nielsen_bp_vector": [9, 12, 15],
-    "ufldl_backprop": [3],
+    "ufldl_backprop": [],
     "ufldl_vectorized": [3, 7, 10, 11],
-    "wikipedia_backprop": [2, 3, 4, 5, 6, 7],
+    "wikipedia_backprop": [],
 }
 # planted mistakes the verifier calls wrong without naming the factor yet (an opaque
-# "written/true = ..." ratio: factors of a δ or juxtaposed factors are not matched one by one)
-# (a \sum expanded is one factor; generic instances compare products, not factors one by one)
-PLANTED_UNNAMED = {
-    ("bishop_prml_tanh", 0),
-    ("bishop_prml_tanh", 1),
-    ("mazur_backward", 0),
-    ("mazur_backward", 2),
-    ("ng_ex4_theta", 0),
-    ("nielsen_bp_proof", 1),
-    ("nielsen_bp_vector", 1),
-    ("nielsen_bp_vector", 2),
-    ("ufldl_backprop", 0),
-    ("ufldl_backprop", 1),
-}
+# "written/true = ..." ratio); juxtaposed, input-first and summed factors are matched as a
+# multiset (symbolic/verify/parts.py, align.match_multiset), so none is left today
+PLANTED_UNNAMED: set[tuple[str, int]] = set()
 PLANTED = [(name, k) for name in NAMES for k in range(len(note(name).get("planted", [])))]
 
 
 def test_the_corpus_is_complete():
-    assert len(NAMES) >= 10 and sorted(GAPS) == NAMES
+    assert len(NAMES) >= 15 and sorted(GAPS) == NAMES
     for name in NAMES:
         meta = note(name)
         assert meta["source"] and meta["notation"] and meta["network"]["net"], name
@@ -65,8 +57,10 @@ def test_every_statement_is_read_and_every_verdict_is_right(name):
     meta = note(name)
     out = run(name, meta=meta)
     assert "silent" not in out.said, (name, out.said)
+    seen: dict[int, int] = {}
     for (line, truth), said in zip(expected(meta), out.said):
-        want = "not checked" if line in GAPS[name] else truth
+        seen[line] = seen.get(line, 0) + 1  # (line, k): the k-th statement of a line
+        want = "not checked" if line in GAPS[name] or (line, seen[line]) in GAPS[name] else truth
         assert said == want, (name, line, said, want)
     if "not checked" in out.said:
         judged = any(s in ("correct", "wrong", "not proved") for s in out.said)

@@ -1,4 +1,5 @@
-"""`symprop sheet`: write the derivation sheet as a LaTeX document (optionally its PDF) or Markdown."""
+"""`symprop sheet`: write the derivation sheet as a LaTeX document (optionally its PDF), Markdown,
+or one self-contained HTML page."""
 
 from __future__ import annotations
 
@@ -13,13 +14,14 @@ EXAMPLE = """example:
   symprop sheet 3-4-4-2 --activation tanh --loss cce -o deep.tex --png
   symprop sheet 784-128-10 --activation relu --loss cce -o mnist.tex   (delta form)
   symprop sheet 2-3-1 --format md > sheet.md
+  symprop sheet 2-3-1 --naming seed --format html -o sheet.html   (one file, works offline)
   symprop sheet 2-2-2 --at point.toml -o mazur.tex --pdf   (with a worked example)"""
 
 
 def register(sub, network_options) -> None:
     p = sub.add_parser(
         "sheet",
-        help="write the derivation sheet (LaTeX, PDF, or Markdown)",
+        help="write the derivation sheet (LaTeX, PDF, Markdown or HTML)",
         description="Write a standalone derivation sheet: diagram, forward steps, "
         "error, updates and every gradient by the chain rule.",
         epilog=EXAMPLE,
@@ -30,13 +32,16 @@ def register(sub, network_options) -> None:
         "--out",
         "-o",
         default=None,
-        help="the .tex (or .md) file to write; required for LaTeX, Markdown goes to stdout without it",
+        help="the .tex (.md, .html) file to write; required for LaTeX (Markdown and HTML go to stdout "
+        "without it)",
     )
     p.add_argument(
         "--format",
-        choices=["tex", "md"],
+        choices=["tex", "md", "html"],
         default="tex",
-        help="tex: a standalone LaTeX document (default); md: Markdown with $$ math",
+        help="tex: a standalone LaTeX document (default); md: Markdown with $$ math; html: one "
+        "self-contained page (KaTeX and an SVG diagram inlined, loads nothing from the network; "
+        "click a gradient to see its path)",
     )
     p.add_argument(
         "--pdf", action="store_true", help="also compile it with pdflatex and write the PDF next to the .tex"
@@ -64,8 +69,8 @@ def run(args) -> int:
     from . import spec_from_args
 
     compile_ = args.pdf or args.png
-    if args.format == "md" and compile_:
-        raise SympropError("--pdf and --png need the LaTeX format", "drop --format md")
+    if args.format != "tex" and compile_:
+        raise SympropError("--pdf and --png need the LaTeX format", f"drop --format {args.format}")
     if args.out is None and (args.format == "tex" or compile_):
         raise SympropError("the LaTeX sheet needs a file name", "pass -o sheet.tex")
     if args.out:

@@ -72,6 +72,19 @@ def register(sub, network_options) -> None:
     )
     p.add_argument("--alpha", type=float, default=None, help="leaky_relu slope")
     p.add_argument(
+        "--weights",
+        default=None,
+        choices=["output-by-input", "input-by-output"],
+        help="how the document indexes a weight: w_{ji} into unit j (default) or w_{ij} from unit i to "
+        "unit j (Wikipedia); a weight on x_0 = 1 (w_{j0}) is always the bias",
+    )
+    p.add_argument(
+        "--targets",
+        default=None,
+        choices=["y", "t"],
+        help="the letter of the targets: y (default), or t with y the network's output (Bishop)",
+    )
+    p.add_argument(
         "--shared-bias",
         action="store_const",
         const=True,
@@ -106,6 +119,8 @@ DEFAULTS = {
     "loss": "half_se",
     "naming": "layered",
     "alpha": None,
+    "weights": None,
+    "targets": None,
     "shared_bias": False,
 }
 
@@ -115,8 +130,8 @@ def run(args) -> int:
     from symbolic.errors import SympropError
     from symbolic.spec import network
     from symbolic.verify import verify_statements
-    from symbolic.verify.names import unknown_summary
     from symbolic.verify.read import format_of, read
+    from symbolic.verify.unknown import unknown_summary
 
     from ..verdict import render_text
     from ..verdict_json import to_json
@@ -164,6 +179,7 @@ def run(args) -> int:
             source=text,
             unread=doc.unread,
             point=point,
+            conventions={"weights": options["weights"], "targets": options["targets"]},
         )
         _refuse_wrong_network(report, d.spec)
     except SympropError as err:
@@ -224,7 +240,7 @@ def _refuse_wrong_network(report, spec) -> None:
     """Most statements use names that fit another --net or --naming: the network given is the
     wrong one, and the few statements it can read are not worth a verdict (unusable input, exit 2)."""
     from symbolic.verify import VerifyInputError
-    from symbolic.verify.names import unknown_summary
+    from symbolic.verify.unknown import unknown_summary
 
     problems = [f"{u.problem()}; {u.fix}" if u.fix else u.problem() for u in report.unchecked]
     folded = unknown_summary(problems, spec)
@@ -250,7 +266,7 @@ def _network_options(args, from_file: dict) -> dict:
         out[key] = value if value is not None else file_opts.get(key, DEFAULTS.get(key))
     if not out["arch"]:
         raise SympropError("no network given", "pass --net 2-3-1 (layer widths, input first)")
-    for key in ("arch", "activation", "loss", "naming", "output_activation"):
+    for key in ("arch", "activation", "loss", "naming", "output_activation", "weights", "targets"):
         if out[key] is not None and not isinstance(out[key], str):
             shown = "net" if key == "arch" and "net" in from_file else key
             raise SympropError(f"[network] {shown} must be a string", f'write {shown} = "..."')

@@ -1,5 +1,6 @@
 """Derivation sheets: `sheet_context(d, options)` turns a Derivation into plain strings and lists,
-`render_sheet(d, options)` fills the LaTeX (or Markdown) template with them. Both are pure.
+`render_sheet(d, options)` fills the LaTeX (or Markdown) template with them, or writes the HTML
+page (codegen.html, from the same section builders). Both are pure.
 
 The sheet follows the seed hand derivation: network diagram, forward steps (scalar sums, then the
 matrix form under braces), activations, a summary, the error, the parameter updates, the local

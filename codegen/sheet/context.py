@@ -22,7 +22,7 @@ PER_WEIGHT_WIDTH = 12  # units in a layer: above this, per-weight lines get unre
 class SheetOptions:
     diagram: bool = True
     matrix_only: bool = False
-    format: str = "tex"  # 'tex' or 'md'
+    format: str = "tex"  # 'tex', 'md' or 'html'
 
 
 DEFAULT_OPTIONS = SheetOptions()

@@ -29,6 +29,7 @@ BIAS_PLACES = [
 SIDE_SHIFT = 1.5  # pt between a bias arrow and a label set beside it
 SPACINGS = (1.7, 2.0, 2.4, 2.8)  # vertical distance between nodes, widened if biases do not fit
 BUDGET = 20000  # search steps per layer of weight labels
+NODES_SHOWN = 5  # units drawn per layer; a larger layer is drawn as its first ones, dots, its last
 CAPTION = (
     "The edge from unit $j$ of one layer to unit $i$ of the next carries the weight in row "
     "$i$, column $j$ of that layer's weight matrix (labels left out where they would "
@@ -86,7 +87,7 @@ def _draft(pr, dx: float, dy: float) -> dict:
     depth = spec.depth
     nodes, edges, biases, headers, columns = [], [], [], [], []
     for l, size in enumerate(spec.sizes):
-        drawn = list(shown(size, limit=5))
+        drawn = list(shown(size, limit=NODES_SHOWN))
         ys = [(len(drawn) - 1) / 2 * dy - k * dy for k in range(len(drawn))]
         col = []
         for k, (i, y) in enumerate(zip(drawn, ys)):

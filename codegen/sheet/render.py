@@ -11,8 +11,13 @@ from .layout import row_gap
 
 
 def render_sheet(d, options: SheetOptions = DEFAULT_OPTIONS, worked=None, digits: int = 6) -> str:
-    """The whole sheet as one string (a standalone LaTeX document, or Markdown); with `worked`
-    (a symbolic.worked.Worked) its "Worked example" section too."""
+    """The whole sheet as one string (a standalone LaTeX document, Markdown, or one
+    self-contained HTML page); with `worked` (a symbolic.worked.Worked) its "Worked example"
+    section too."""
+    if options.format == "html":
+        from ..html import sheet_html
+
+        return sheet_html(d, options, worked, digits)
     name = "sheet.tex.jinja" if options.format == "tex" else "sheet.md.jinja"
     return environment().get_template(name).render(**sheet_context(d, options, worked, digits))
 

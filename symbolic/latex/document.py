@@ -15,9 +15,10 @@ from dataclasses import replace
 
 import sympy
 
+from .conditions import cases, split_condition
 from .expressions import Parser
 from .source import MAX_BYTES, MAX_DEPTH, LatexParseError, LimitError, Source
-from .statements import DITTO, PARTIAL, Partial, Product, Statement
+from .statements import DITTO, ORDERED, PARTIAL, Partial, Product, Statement
 from .tokens import _ENV_RE, _ROWSKIP_RE, ALIGN_ENVS, GREEK, WORDS, Tok, tokenize
 
 # ---------------------------------------------------------------- statements
@@ -62,18 +63,33 @@ def _side(p: Parser, depth: int) -> Product:
                 raise p.fail(item.tok, "division of a // factor", "write the factor out")
             groups[-1][0].append(item)
             groups[-1][1].append(op)
-    factors = []
+    factors: list = []
+    parts: list = []
     for items, ops in groups:
         if len(items) == 1 and items[0].kind in ("partial", "ditto"):
             factors.append(items[0].value)
+            parts.append(None)
         else:
             factors.append(_bare_partial(p.fold_items(items, ops)))
+            parts.append(_ordered(p, items, ops))
     if term.sign < 0:
+        parts[0] = None
         if isinstance(factors[0], sympy.Expr):
             factors[0] = -factors[0]
         else:
             factors.insert(0, sympy.Integer(-1))
-    return Product(tuple(factors), text, col, line)
+            parts.insert(0, None)
+    return Product(tuple(factors), text, col, line, tuple(parts))
+
+
+def _ordered(p: Parser, items: list, ops: list) -> sympy.Expr | None:
+    """A factor of juxtaposed items (or one \\sum) in written order, for naming the wrong one."""
+    if "/" in ops or any(it.kind not in ("expr", "bracket", "partial") for it in items):
+        return None
+    values = p.in_order(items)
+    if len(values) == 1 and not values[0].has(ORDERED):
+        return None
+    return ORDERED(*values)
 
 
 def _statement(src: Source, toks: list[Tok], prev: tuple | None) -> tuple:
@@ -99,6 +115,8 @@ def _statement(src: Source, toks: list[Tok], prev: tuple | None) -> tuple:
         stmt, start, sides = None, first.pos, []
     while p.is_("="):
         p.i += 1
+        if p.peek() is None and sides:  # a chain left open at the end ('... = (x)(y)=', prose goes on)
+            break
         if p.peek() is None or p.is_("="):
             raise p.fail(p.peek(), "nothing after '='", "write the right-hand side")
         sides.append(_side(p, 0))
@@ -188,7 +206,14 @@ def _region(src: Source, start: int, end: int, inline: bool, out: list) -> None:
     for a, b in (part for row in _rows(src, start, end) for part in _apart(src, *row)):
         src.tick(a)
         try:
-            toks = _strip_row(tokenize(src, a, b))
+            split = cases(src, a, b)
+            if split is not None:  # lhs = \begin{cases} A & cond \\ B & cond \end{cases}
+                for toks, condition in split:
+                    stmt = _statement(src, _strip_row(toks), None)[0]
+                    out.append(replace(stmt, condition=condition))
+                prev = None
+                continue
+            toks, condition = split_condition(_strip_row(tokenize(src, a, b)))
             if not toks:
                 continue
             if not any(t.kind == "op" and t.text == "=" for t in toks):
@@ -199,6 +224,8 @@ def _region(src: Source, start: int, end: int, inline: bool, out: list) -> None:
                 continue
             continued = prev is not None and toks[0].text == "="
             prev = _statement(src, toks, prev)
+            if condition:
+                prev = (replace(prev[0], condition=condition), prev[1])
             if continued:
                 out[-1] = prev[0]
             else:

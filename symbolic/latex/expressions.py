@@ -11,7 +11,7 @@ import sympy
 
 from ..activations import prime_word
 from .cursor import Item, Term
-from .derivatives import Derivatives
+from .indicators import Indicators
 from .source import (
     FIX_COMMAND,
     MAX_DEPTH,
@@ -22,7 +22,7 @@ from .source import (
     MAX_OPERANDS,
     show,
 )
-from .statements import DITTO, PARTIAL, SUMMATION, Partial
+from .statements import DITTO, ORDERED, PARTIAL, SUMMATION, Partial
 from .tokens import (
     ACCENTS,
     CLOSERS,
@@ -37,10 +37,11 @@ from .tokens import (
     Tok,
 )
 
+NORM_BARS = ("‖", "|")  # \| as a token: '‖' (op) here, '|' (cmd) in the matrix reader's tokens
 LOSS_CALLS = ("J", "E", "L", "C")  # J(W,b; x, y), E(w): the loss written with its arguments
 
 
-class Parser(Derivatives):
+class Parser(Indicators):
     """A formula's tokens -> terms of items (sum), folded into SymPy values (fold)."""
 
     # -- sums and products
@@ -72,7 +73,7 @@ class Parser(Derivatives):
             elif self.is_("/") or t.kind == "cmd" and t.text == "div":
                 op = "/"
             elif self.starts_operand(t):
-                if t.kind == "num":
+                if t.kind == "num" and not self.one_of_indicator(self.i):
                     raise self.fail(
                         t, f"number {show(t.text)} right after a factor", r"put \cdot between them"
                     )
@@ -124,7 +125,7 @@ class Parser(Derivatives):
         v = self.next()
         if v.kind not in ("letter", "cmd"):
             raise self.fail(v, f"cannot use {show(v.text)} as a summation index", r"write \sum_k")
-        var, skip = sympy.Symbol(v.text), sympy.Integer(0)
+        var, skip = sympy.Symbol("ℓ" if v.text == "ell" else v.text), sympy.Integer(0)
         if braced:
             if self.is_("neq") or self.is_("ne"):
                 self.i += 1
@@ -139,24 +140,6 @@ class Parser(Derivatives):
             self.skip_arg(t)
         return var, skip
 
-    def argument_list(self, i: int) -> int:
-        """After the '(' at token i: the index past its ')' when a ',' or ';' is inside at the top
-        level (an argument list, not a factor), else 0."""
-        level, listed = 0, False
-        for j in range(i, len(self.toks)):
-            u = self.toks[j]
-            if u.kind != "op":
-                continue
-            if u.text in ("(", "{", "["):
-                level += 1
-            elif u.text in (")", "}", "]"):
-                level -= 1
-                if level == 0:
-                    return j + 1 if listed else 0
-            elif level == 1 and u.text in (",", ";"):
-                listed = True
-        return 0
-
     def negate(self, item: Item) -> Item:
         if item.kind in ("partial", "ditto"):
             raise self.fail(
@@ -167,8 +150,10 @@ class Parser(Derivatives):
     def starts_operand(self, t: Tok) -> bool:
         if t.kind in ("num", "letter", "word", "text", "ditto"):
             return True
+        if t.text in NORM_BARS and t.kind in ("op", "cmd"):
+            return not getattr(self, "in_norm", False)
         if t.kind == "cmd":
-            return t.text in VALUE_CMDS
+            return t.text in VALUE_CMDS or t.text == "indicator"
         return t.kind == "op" and t.text in OPENERS
 
     def fold(self, terms: list[Term]) -> sympy.Expr:
@@ -246,12 +231,16 @@ class Parser(Derivatives):
             return Item(DITTO, "ditto", t)
         if t.kind == "cmd" and t.text == "partial":
             return self.slash_partial(depth, t)
+        if t.kind == "cmd" and t.text == "indicator" or self.one_of_indicator(self.i):
+            return self.postfix(depth, Item(self.indicator(depth, t), "expr", t))
         if t.kind == "cmd" and t.text in FRACS:
             item = self.frac(depth, t)
             if item.kind == "partial":
                 return item
         elif t.kind == "cmd" and t.text in ("underbrace", "overbrace", "boxed"):
             item = self.decoration(depth, t)
+        elif t.text in NORM_BARS and t.kind in ("op", "cmd"):  # \| v \|
+            item = Item(self.norm(depth, t), "expr", t)
         elif t.kind == "op" and t.text in ("(", "[", "\\{"):
             self.i += 1
             value = self.fold(self.sum(depth + 1, frozenset({OPENERS[t.text]}), t))
@@ -294,15 +283,15 @@ class Parser(Derivatives):
             if s in GENERIC_CALLS and nxt is not None and (nxt.text == "(" or nxt.text == "'"):
                 self.i += 1
                 return self.call(depth, s, t)
-            if s in LOSS_CALLS and nxt is not None and nxt.text == "(" and self.argument_list(self.i + 1):
-                self.i = self.argument_list(self.i + 1)  # J(W,b; x, y): the loss, its arguments shown
+            if s in LOSS_CALLS and nxt is not None and nxt.text == "(" and self.loss_arguments(self.i + 1):
+                self.i = self.loss_arguments(self.i + 1)  # J(W,b; x, y): the loss, its arguments shown
                 return sympy.Symbol(s)
             self.i += 1
             return self.name(depth, s, t, euler=(s == "e"))
         if kind in ("word", "text"):
             self.i += 1
             word = s if kind == "word" else self.text_word(t)
-            if word in FUNCTIONS and word not in GENERIC_CALLS:
+            if word in FUNCTIONS and word not in GENERIC_CALLS and word not in ("varphi", "phi"):
                 return self.call(depth, word, t)
             return self.name(depth, word, t, euler=(word == "e" and kind == "text"))
         if kind == "op" and s == "{":
@@ -311,8 +300,12 @@ class Parser(Derivatives):
             self.i += 1
             value = self.fold(self.sum(depth + 1, frozenset({"}"}), t))
             self.expect("}", t)
+            if isinstance(value, sympy.Symbol) and value.name in LOSS_CALLS and self.loss_arguments(self.i):
+                self.i = self.loss_arguments(self.i)  # {\cal C}(\hat{W^L}): the cost and its argument
             return value
         self.i += 1  # a command from VALUE_CMDS
+        if s in ("varphi", "phi") and (self.is_("(") or self.is_("'")):  # \varphi(net_j)
+            return self.call(depth, s, t)
         if s in GREEK:
             return self.name(depth, s, t)
         if s == "pi":
@@ -322,7 +315,10 @@ class Parser(Derivatives):
         if s == "sum":
             var, skip = self.sum_header(t)
             body = self.product(depth + 1)
-            return SUMMATION(self.fold_items(body.items, body.ops), var, skip)
+            value = SUMMATION(self.fold_items(body.items, body.ops), var, skip)
+            if "/" not in body.ops and all(it.kind in ("expr", "bracket", "partial") for it in body.items):
+                self.ordered[value] = SUMMATION(ORDERED(*self.in_order(body.items)), var, skip)
+            return value
         if s == "sqrt":
             return self.sqrt(depth, t)
         if s in ACCENTS:

@@ -61,6 +61,11 @@ class Names(Cursor):
                 self.peek(), f"prime on the name {base}", r"primes go on functions: \sigma'(z), g'(z)"
             )
         name = f"{base}_{sub}" if sub else base
+        if base == "h" and sub and "," in sub and self.is_("(") and self.is_(")", 2):
+            arg = self.peek(1)
+            if arg is not None and arg.kind == "letter" and arg.text == "x":
+                self.i += 3  # h_{W,b}(x): the hypothesis (UFLDL), the network's output
+                name += "(x)"
         name += f"@{layer}" if layer is not None else ""
         value = sympy.E if euler and sub is None else sympy.Symbol(name + ("^+" if updated else ""))
         return self.power(value, *exp) if exp else value
@@ -141,6 +146,9 @@ class Names(Cursor):
         if t.kind == "text":
             self.i += 1
             return self.text_word(t)
+        if t.kind == "cmd" and t.text == "ell":  # net_\ell: the index letter ℓ
+            self.i += 1
+            return "ℓ"
         raise self.fail(t, f"cannot use {show(t.text)} as a subscript", "write x_{...}")
 
     def subscript_group(self, u: Tok) -> str:
@@ -170,6 +178,8 @@ class Names(Cursor):
                 out.append(self.text_word(t))
             elif t.kind == "cmd" and t.text in GREEK:
                 out.append(t.text)
+            elif t.kind == "cmd" and t.text == "ell":  # w_{j \ell}: the index letter ℓ
+                out.append("ℓ")
             elif t.kind == "cmd" and t.text in ACCENTS and self.is_("{") and self.is_("}", 1):
                 self.i += 2
                 out.append(ACCENTS[t.text])

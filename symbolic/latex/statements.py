@@ -17,6 +17,19 @@ PARTIAL = sympy.Function("Partial")
 # \sum_k body, \sum_{k \neq i} body: SUMMATION(body, k, i) (0 when nothing is excluded); the
 # verifier expands it over k's range in the network
 SUMMATION = sympy.Function("Summation")
+# the juxtaposed factors of one written factor in written order (a Mul forgets the order):
+# Product.parts; a \sum's body inside it is ORDERED too. Never a value: only for naming a factor.
+ORDERED = sympy.Function("Ordered")
+# \mathbb{1}(a = b), 1(x > 0): INDICATOR(a, b, k) with COMPARISONS[k] the comparison
+INDICATOR = sympy.Function("Indicator")
+# \left\| y - h_{W,b}(x) \right\|: NORM(v), the verifier sums v's squares over the output units
+NORM = sympy.Function("Norm")
+COMPARISONS = ("=", "≠", ">", "<", "≥", "≤")
+
+
+def compare(a, b, code: int) -> bool:
+    """a COMPARISONS[code] b, for two numbers."""
+    return {"=": a == b, "≠": a != b, ">": a > b, "<": a < b, "≥": a >= b, "≤": a <= b}[COMPARISONS[code]]
 
 
 @dataclass(frozen=True)
@@ -58,6 +71,8 @@ class Product:
     text: str
     col: int
     line: int = 0
+    # per factor: ORDERED(juxtaposed factors in written order), or None when it is one factor
+    parts: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -70,6 +85,7 @@ class Statement:
     source: str
     col: int = 1
     instance: str = ""  # the index values of one instance of a generic statement: 'j=2, k=1'
+    condition: tuple = ()  # on its indices: ((a, code, b), ...) (see latex/conditions.py)
 
 
 def product_expr(p: Product) -> sympy.Expr:

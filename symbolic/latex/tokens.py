@@ -38,6 +38,7 @@ GREEK = frozenset(
     Upsilon""".split()
 )
 FUNCTIONS = {  # spelling -> SymPy callable
+    "abs": sympy.Abs,
     "exp": sympy.exp,
     "log": sympy.log,
     "ln": sympy.log,
@@ -52,13 +53,17 @@ FUNCTIONS = {  # spelling -> SymPy callable
     "g": sympy.Function("g"),
     "f": sympy.Function("f"),
     "h": sympy.Function("h"),
+    "varphi": sympy.Function("varphi"),  # \varphi(net_j): the activation (only before '(')
+    "phi": sympy.Function("phi"),
 }
 # one-letter activations, calls only when '(' or a prime follows: g(z), f'(z), h'(a_j) (Bishop)
 GENERIC_CALLS = ("g", "f", "h")
 for _rule in named():  # our activations by every spelling of their row: sigma, ReLU -> relu(z)
     for _word in _rule.spellings:
         FUNCTIONS.setdefault(_word, sympy.Function(_rule.prime_word.removesuffix("_prime")))
-PRIMABLE = set(GENERIC_CALLS) | {w for rule in named() for w in rule.spellings}  # f' -> f_prime
+PRIMABLE = (
+    set(GENERIC_CALLS) | {"varphi", "phi"} | {w for rule in named() for w in rule.spellings}
+)  # f' -> f_prime
 ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar", "tilde": "tilde"}
 FRACS = {"frac", "dfrac", "tfrac", "cfrac"}
 MUL_CMDS = {"cdot", "times", "ast"}
@@ -88,6 +93,22 @@ VALUE_CMDS = (
     }
 )
 KNOWN_CMDS = VALUE_CMDS | MUL_CMDS | {"div", "prime", "{", "}", "\\", "neq", "ne", "in", "ell"}
+# comparisons, inside an indicator 1(x > 0) or a condition (i \neq j) only
+COMPARE_CMDS = {"neq", "ne", "geq", "leq", "ge", "le", "gt", "lt"}
+KNOWN_CMDS |= COMPARE_CMDS
+# \mathbb{1}, \mathbf{1}, \mathds{1}, \mathbbm{1}: the indicator; \mathbf{w}, \boldsymbol{w}: the name
+FONT_CMDS = {
+    "mathbb",
+    "mathbf",
+    "mathds",
+    "mathbbm",
+    "boldsymbol",
+    "bm",
+    "mathnormal",
+    "cal",
+    "mathcal",
+    "mathscr",
+}
 SPACING = {
     ",",
     ";",
@@ -163,7 +184,8 @@ CLOSERS = {")", "]", "\\}", "}"}
 
 _TOKEN_RE = re.compile(
     r"(?P<space>[ \t\r\n~&]+)|(?P<num>[0-9]+(?:\.[0-9]+)?)|(?P<run>[A-Za-z]+)"
-    r"|(?P<cmd>\\(?:[A-Za-z]+|[^A-Za-z]))|(?P<ditto>//)|(?P<op>[-+*/()\[\]{}^_=,.';])",
+    r"|(?P<cmd>\\(?:[A-Za-z]+|[^A-Za-z]))|(?P<ditto>//)|(?P<op>[-+*/()\[\]{}^_=,.';<>])"
+    r"|(?P<times>[\u22c5\u00b7\u00d7])",
     re.ASCII | re.DOTALL,
 )
 _ENV_RE = re.compile(r"\s*\{([A-Za-z]+\*?)\}", re.ASCII)
@@ -209,6 +231,8 @@ def tokenize(src: Source, start: int, end: int) -> list[Tok]:
         if kind == "space":
             space, i = True, j
             continue
+        if kind == "times":  # ⋅ · × pasted from rendered math: a product
+            kind, s = "op", "*"
         if kind == "run":
             toks.extend(_split_run(s, i, space))
         elif kind == "cmd":
@@ -249,6 +273,10 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         while m and m.lastgroup == "space":
             m = _TOKEN_RE.match(text, m.end(), end)
         d = m.group() if m else ""
+        if d in ("\\|", "\\Vert", "\\lVert", "\\rVert"):  # \left\| y - h \right\|: a norm
+            assert m is not None
+            toks.append(Tok("op", "‖", m.start(), m.end(), True))
+            return m.end()
         if d not in ("(", ")", "[", "]", "\\{", "\\}"):
             raise src.error(
                 i,
@@ -258,6 +286,15 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         assert m is not None
         toks.append(Tok("op", d, m.start(), m.end(), True))
         return m.end()
+    if name in ("|", "Vert", "lVert", "rVert"):  # \| v \|: a norm
+        toks.append(Tok("op", "‖", i, j, space))
+        return j
+    if name in FONT_CMDS:
+        m = re.compile(r"\s*\{\s*1\s*\}").match(text, j, end)
+        if m:  # \mathbb{1}: the indicator
+            toks.append(Tok("cmd", "indicator", i, m.end(), space))
+            return m.end()
+        return -j  # a font: \mathbf{w_4} is w_4
     if name in TEXT_CMDS:
         k = j
         while k < end and text[k] in " \t\r\n":

@@ -1,12 +1,15 @@
 """Aligning a written product with the true chain-rule factors, numerically, for the verifier.
 
 `align` is an edit distance over factor groups whose products agree at every test point; a
-written δ may stand for a whole prefix of the chain (∂L/∂z, any length). `constant_ratio` and
+written δ may stand for a whole prefix of the chain (∂L/∂z, any length). `match_multiset` pairs
+groups whatever their order (factors written input-first or juxtaposed), `extra_subset` finds
+factors written in excess. `constant_ratio` and
 `tidy` put a ratio written/true in the form a hand derivation writes. Pure functions.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from fractions import Fraction
 from typing import Any
@@ -119,3 +122,65 @@ def align(hv: list, tv: list, n: int, groups: Iterable[tuple] = ()) -> list[tupl
 def _free(op: tuple, h_one: list[bool], t_one: list[bool]) -> bool:
     """A written [1] with no true factor, or a true 1 left unwritten: not a mistake."""
     return op[0] == "extra" and h_one[op[1]] or op[0] == "missing" and t_one[op[2]]
+
+
+MAX_SUBSET = 3  # written or true factors in one group of the multiset matching
+
+
+def match_multiset(hv: list, tv: list, n: int) -> tuple[list[tuple[tuple, tuple]], list[int], list[int]]:
+    """Written factors matched with true ones whatever their order: groups (written indices, true
+    indices) whose products agree at every point, smallest groups first; then the written
+    factors left over and the true ones left over. A written factor that is the constant 1 and a
+    true factor 1 are never left over."""
+    ones = [1] * n
+    left_h = [i for i, v in enumerate(hv) if not same(v, ones)]
+    left_t = [j for j, v in enumerate(tv) if not same(v, ones)]
+    groups: list[tuple[tuple, tuple]] = []
+    sizes = sorted(
+        ((a, b) for a in range(1, MAX_SUBSET + 1) for b in range(1, MAX_SUBSET + 1)),
+        key=lambda ab: (ab[0] + ab[1], ab),
+    )
+    found = True
+    while found and left_h and left_t:
+        found = False
+        for a, b in sizes:
+            for hs in itertools.combinations(left_h, a):
+                h_prod = multiply([hv[i] for i in hs], n)
+                for ts in itertools.combinations(left_t, b):
+                    if same(h_prod, multiply([tv[j] for j in ts], n)):
+                        groups.append((hs, ts))
+                        left_h = [i for i in left_h if i not in hs]
+                        left_t = [j for j in left_t if j not in ts]
+                        found = True
+                        break
+                if found:
+                    break
+            if found:
+                break
+        if not found:  # one written factor for a longer run of the chain (a δ for ∂L/∂z)
+            for i in left_h:
+                for a in range(len(left_t)):
+                    for b in range(a + MAX_SUBSET + 1, len(left_t) + 1):
+                        ts = tuple(left_t[a:b])
+                        if same(hv[i], multiply([tv[j] for j in ts], n)):
+                            groups.append(((i,), ts))
+                            left_h = [k for k in left_h if k != i]
+                            left_t = [j for j in left_t if j not in ts]
+                            found = True
+                            break
+                    if found:
+                        break
+                if found:
+                    break
+    return groups, left_h, left_t
+
+
+def extra_subset(hv: list, t_product: list, n: int) -> tuple | None:
+    """The smallest set of written factors (up to two) whose removal leaves the true product:
+    factors written in excess (σ' written where the loss already cancels it)."""
+    for a in (1, 2):
+        for hs in itertools.combinations(range(len(hv)), a):
+            rest = [v for i, v in enumerate(hv) if i not in hs]
+            if len(rest) and same(multiply(rest, n), t_product):
+                return hs
+    return None

@@ -8,7 +8,7 @@ activation pattern of a piecewise statement. Pure: vectors of values in, datacla
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -17,8 +17,9 @@ import sympy as sp
 
 from ..derivation import Factor
 from ..timelimit import bounded
-from .align import align, constant_ratio, tidy
+from .align import align, constant_ratio, extra_subset, match_multiset, tidy
 from .numbers import DIGITS, Points, multiply, same
+from .parts import Part
 from .points import pattern_at
 
 RATIO_SECONDS = 0.5
@@ -115,6 +116,126 @@ class Explainer:
             )
         i = op[1]
         return Fault("extra", side, i + 1, written[i], hand[i], None, None, hand[i], others)
+
+    def pinpoint_parts(
+        self,
+        side: int,
+        parts: Sequence[Part],
+        pv: list[list],
+        true: Sequence[Factor],
+        tv: list[list],
+        n: int,
+        vector: Callable[[sp.Expr], list],
+    ) -> Fault | None:
+        """The wrong factor among the written parts matched to the true factors as a multiset
+        (written input-first, juxtaposed, inside a sum): None when no single place is at fault."""
+        groups, left_h, left_t = match_multiset(pv, tv, n)
+        if not left_h and not left_t:
+            return None
+        if left_h:
+            excess = extra_subset(pv, multiply(tv, n), n)
+            if excess is not None:
+                hs = [parts[i] for i in excess]
+                wrote = hs[0].raw if len(hs) == 1 else tuple(p.raw for p in hs)
+                value = sp.Mul(*[p.value for p in hs])
+                return Fault("extra", side, hs[0].pos, wrote, value, None, None, value, 0, span=len(hs))
+        if len(left_h) == 1 and left_t and (groups or len(left_t) == 1):  # else: the ratio says more
+            p = parts[left_h[0]]
+            if p.terms and len(left_t) == 1:
+                inner = self._in_sum(side, p, true[left_t[0]], n, vector)
+                if inner is not None:
+                    return inner
+            expected = sp.Mul(*[true[j].value for j in left_t])
+            partial = (true[left_t[0]].num, true[left_t[-1]].den)
+            if (
+                left_t == list(range(left_t[-1] + 1))
+                and partial[0] == self.loss
+                and partial[1] in self.delta_of
+            ):
+                expected = self.delta_of[partial[1]]  # a δ written for another δ: name the δ
+            ratio = self.ratio(
+                p.value,
+                sp.Mul(*[true[j].value for j in left_t]),
+                pv[left_h[0]],
+                multiply([tv[j] for j in left_t], n),
+            )
+            return Fault("wrong", side, p.pos, p.raw, p.value, expected, partial, ratio, 0)
+        if 1 < len(left_h) <= 3 and left_t:
+            guess = self._one_of(parts, left_h, [true[j] for j in left_t])
+            if guess is not None:
+                return Fault("wrong", side, *guess)
+        if not left_h:
+            j = left_t[0]
+            before = [parts[i].pos for hs, ts in groups for i in hs if min(ts) < j]
+            f = true[j]
+            return Fault(
+                "missing",
+                side,
+                max(before, default=0) + 1,
+                None,
+                None,
+                f.value,
+                (f.num, f.den),
+                self.ratio(sp.Integer(1), f.value),
+                len(left_t) - 1,
+            )
+        return None
+
+    def _one_of(self, parts: Sequence[Part], left: list[int], true: list[Factor]) -> tuple | None:
+        """Of several written factors left over against true ones (a(1 + a) for a(1 - a)), the
+        one wrong: the others are then a part of the truth and what remains is simplest.
+        (position, wrote, read as, expected, partial, None, 0) or None."""
+        want = sp.Mul(*[f.value for f in true])
+        best = None
+        for i in left:
+            rest = sp.Mul(*[parts[k].value for k in left if k != i])
+            try:
+                missing = bounded(lambda rest=rest: sp.cancel(want / rest), RATIO_SECONDS)
+            except (TimeoutError, RuntimeError):
+                return None
+            if sp.fraction(missing)[1].free_symbols:  # the others do not divide the truth
+                continue
+            score = sp.count_ops(missing)
+            if best is None or score < best[0]:
+                best = (score, i, missing)
+        if best is None or best[0] >= sp.count_ops(want):
+            return None
+        p = parts[best[1]]
+        return (p.pos, p.raw, p.value, best[2], (true[0].num, true[-1].den), None, 0)
+
+    def _in_sum(self, side: int, p: Part, t: Factor, n: int, vector: Callable) -> Fault | None:
+        """A written sum against a true sum, term by term: the factor at the same place wrong in
+        every term that differs."""
+        true_terms = [sp.Mul.make_args(x) for x in sp.Add.make_args(t.value)]
+        if len(true_terms) != len(p.terms):
+            return None
+        t_vecs = [[vector(x) for x in term] for term in true_terms]
+        t_prods = [multiply(v, n) for v in t_vecs]
+        used: set[int] = set()
+        bad: list[tuple] = []
+        for term in p.terms:
+            h_vecs = [vector(v) for _, _, v in term.factors]
+            h_prod = multiply(h_vecs, n)
+            k = next((k for k in range(len(t_prods)) if k not in used and same(h_prod, t_prods[k])), None)
+            if k is not None:
+                used.add(k)
+                continue
+            best = None
+            for k in range(len(t_vecs)):
+                if k in used:
+                    continue
+                _, lh, lt = match_multiset(h_vecs, t_vecs[k], n)
+                if len(lh) == 1 and (best is None or len(lt) < len(best[2])):
+                    best = (k, lh, lt)
+            if best is None:
+                return None
+            used.add(best[0])
+            pos, raw, value = term.factors[best[1][0]]
+            bad.append((pos, raw, value, sp.Mul(*[true_terms[best[0]][j] for j in best[2]])))
+        if not bad or len({b[0] for b in bad}) != 1:
+            return None
+        pos, raw, value, expected = bad[0]
+        return Fault("wrong", side, pos, raw, value, expected, None, None, 0)  # a term's factor
 
     def paths(self, side: int, hand_product: list, path_vectors: list[list], units: Sequence, n: int):
         """A shared bias's gradient is Σ over the units it feeds of each path's product: when the

@@ -26,34 +26,22 @@ from dataclasses import replace
 import sympy as sp
 
 from ..latex import Partial, Statement
-from ..latex.statements import SUMMATION
+from ..latex.statements import COMPARISONS, INDICATOR, SUMMATION, compare
 from .ditto import Unchecked
-from .roles import Roles, role_bases
+from .hints import out_of_range, shown
+from .roles import LAYER, Roles, role_bases
+from .symbols import _all_symbols, _has_sum, _parts, _symbols
 
 WEIGHTS = {"w", "W", "Theta"}
 _LAYER = re.compile(r"(l|L|nl|\d+)([+-]\d+)?")
 _NAME = re.compile(r"([A-Za-z]+)(?:_([A-Za-z0-9,]+))?@(.+?)(\^\+)?")  # ^+: the value after an update
-_UNLAYERED = re.compile(r"([xy])_([a-z])")  # inputs and targets carry no layer
+_UNLAYERED = re.compile(r"([xyt])_([a-z])")  # inputs and targets carry no layer
 MAX_INSTANCES = 64  # judged per statement; the rest are reported not checked
 MAX_TRIES = 20_000  # index combinations tried per statement
 
 
 class Invalid(Exception):
     """An instance names something the network does not have."""
-
-
-def _parts(obj) -> list:
-    if isinstance(obj, Partial):
-        return [obj.num, obj.den]
-    return [obj] if isinstance(obj, sp.Basic) else []
-
-
-def _symbols(stmt: Statement) -> set[sp.Symbol]:
-    out: set[sp.Symbol] = set()
-    for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]:
-        for e in _parts(obj):
-            out |= {s for s in e.atoms(sp.Symbol) if "@" in s.name}
-    return out
 
 
 def from_input(statements: list[Statement], depth: int) -> bool:
@@ -78,10 +66,16 @@ class Instantiator:
         self.names = net.names
         self.depth = d.spec.depth
         self.units = max(d.spec.sizes)
+        self.sizes = d.spec.sizes
         self.shared_bias = d.spec.shared_bias
         self.off = 1 if from_input(statements, self.depth) else 0
         bases = role_bases(statements)
-        self.roles = Roles(*bases, self.depth) if bases else None
+        c = net.names.conventions
+        self.roles = (
+            Roles(*bases[:2], self.depth, bases[2], c.weights == "input-by-output", c.targets)
+            if bases
+            else None
+        )
         self.notes: list[Unchecked] = []
         # W^{(l)}, \Theta^{(l)} come out of layer l, and so does b^{(l)} beside them (UFLDL)
         self.out_of = any(
@@ -111,16 +105,13 @@ class Instantiator:
         written = self.layer(lay, env)
         idx = []
         for c in (sub or "").split(",") if "," in (sub or "") else (sub or ""):
-            if c.isdigit() and int(c) > 0:
+            if c.isdigit():  # 0: the bias input x_0 = 1 (w_{j0}, \Theta_{i0})
                 idx.append(int(c))
             elif c in env:
                 idx.append(env[c])
             else:
                 raise Invalid(s.name)
-        if base == "b" and not idx:  # b^{(2)}: a layer's one bias (--shared-bias)
-            n = written if self.out_of else written - self.off
-            name = f"b_{n}" if n >= 1 else None
-        elif base in WEIGHTS:
+        if base in WEIGHTS:
             n = written - 1 if base == "w" and self.off else written
             name = f"W_{n},{','.join(map(str, idx))}" if len(idx) == 2 and n >= 1 else None
         elif base == "b" and not idx:  # b^{(l)}: one bias for the layer (--shared-bias)
@@ -136,7 +127,8 @@ class Instantiator:
             else:
                 name = f"{base}_{n},{idx[0]}" if len(idx) == 1 and n >= 1 else None
         if name is None or self.names.lookup(name) is None:
-            raise Invalid(s.name)
+            kind = "W" if base in WEIGHTS else "unit"
+            raise Invalid(s.name, out_of_range(kind, n, idx, list(self.sizes), shown(s.name)))
         return sp.Symbol(name + (updated or ""))
 
     def expr(self, e: sp.Basic, env: dict) -> sp.Basic:
@@ -150,6 +142,13 @@ class Instantiator:
                 if name is None or self.names.lookup(name) is None:
                     raise Invalid(e.name)
                 return sp.Symbol(name)
+            letter = self.names.generic_letter(e.name)
+            if letter is not None and letter in env:  # p_k under the alias p_k = a_{2,k}
+                name = f"{e.name.split('_')[0]}_{env[letter]}"
+                value = self.names.generic_alias(name)
+                if value is None or any(self.names.lookup(v.name) is None for v in value.free_symbols):
+                    raise Invalid(e.name)
+                return sp.Symbol(name)
             m = _UNLAYERED.fullmatch(e.name)
             if m and m.group(2) in env:  # y_k beside a^{(3)}_k: the target of unit k
                 name = f"{m.group(1)}_{env[m.group(2)]}"
@@ -157,14 +156,27 @@ class Instantiator:
                     raise Invalid(e.name)
                 return sp.Symbol(name)
             return e
+        if getattr(e, "func", None) == INDICATOR:
+            return self.indicator(e, env)
         if getattr(e, "func", None) == SUMMATION:
             body, var, skip = e.args
             indexed = [s for s in body.atoms(sp.Symbol) if "@" in s.name]
             roled = [
                 s for s in body.atoms(sp.Symbol) if self.roles and var.name in self.roles.letters(s.name)
             ]
-            if not roled and not any(var.name in s.name.split("@")[0].partition("_")[2] for s in indexed):
-                raise Invalid(str(e))  # its index in no layered name: no range to expand over
+            unlayered = [
+                s
+                for s in body.atoms(sp.Symbol)
+                if (m := _UNLAYERED.fullmatch(s.name))
+                and m.group(2) == var.name
+                or self.names.generic_letter(s.name) == var.name
+            ]
+            if (
+                not roled
+                and not unlayered
+                and not any(var.name in s.name.split("@")[0].partition("_")[2] for s in indexed)
+            ):
+                return self.prefixed_sum(body, var, env)
             terms = []
             for v in range(0 if self.roles else 1, self.units + 1):
                 if isinstance(skip, sp.Symbol) and env.get(skip.name) == v:
@@ -174,16 +186,61 @@ class Instantiator:
                 except Invalid:
                     continue
             if not terms:
-                raise Invalid(str(e))
+                raise Invalid(f"\\sum_{{{var.name}}}")
             return sp.Add(*terms)
         if not e.args:
             return e
         return e.func(*[self.expr(a, env) for a in e.args])
 
+    def indicator(self, e: sp.Basic, env: dict) -> sp.Basic:
+        """1(i = j) of two indices -> 1 or 0; 1(y_i = k), a class label against an index -> the
+        one-hot target y_k; anything else stays an indicator (of quantities: a step)."""
+        a, b, code = e.args
+        sides = []
+        for x in (a, b):
+            if isinstance(x, sp.Symbol) and x.name in env:
+                sides.append(sp.Integer(env[x.name]))
+            else:
+                sides.append(x)
+        a, b = sides
+        if a.is_Integer and b.is_Integer:
+            return sp.Integer(1 if compare(a, b, int(code)) else 0)
+        label = [x for x in (a, b) if isinstance(x, sp.Symbol) and re.fullmatch(r"[yt]_[a-z]", x.name)]
+        value = [x for x in (a, b) if x.is_Integer]
+        target = f"{self.names.conventions.targets}_{value[0]}" if value else ""
+        if int(code) == 0 and label and value and self.names.lookup(target) is not None:
+            return sp.Symbol(target)
+        return e.func(self.expr(a, env), self.expr(b, env), code)
+
+    def prefixed_sum(self, body: sp.Expr, var: sp.Symbol, env: dict) -> sp.Expr:
+        """\\sum_o over names the document aliases one per unit with the letter as a prefix
+        (Mazur's out_{o} for out_{o1}, out_{o2}; \\delta_o for \\delta_{o1}, \\delta_{o2})."""
+        named = [s for s in body.atoms(sp.Symbol) if s.name.endswith(f"_{var.name}")]
+        terms = []
+        for v in range(1, self.units + 1):
+            swap = {s: sp.Symbol(f"{s.name}{v}") for s in named}
+            if named and all(
+                self.names.lookup(t.name) is not None or t in self.names.user for t in swap.values()
+            ):
+                terms.append(body.xreplace(swap))
+        if not terms:
+            raise Invalid(f"\\sum_{{{var.name}}}")  # its index in no name of the network: no range
+        return sp.Add(*[self.expr(t, env) for t in terms])
+
     def factor(self, f, env: dict):
         if isinstance(f, Partial):
             return Partial(self.expr(f.num, env), self.expr(f.den, env))
         return self.expr(f, env) if isinstance(f, sp.Basic) else f
+
+    def part(self, x, env: dict):
+        """A factor's written-order parts (Product.parts) in one instance; None when they do not
+        instantiate like the factor itself (the factor is then named as a whole)."""
+        if x is None:
+            return None
+        try:
+            return self.expr(x, env)
+        except Invalid:
+            return None
 
     def free(self, stmt: Statement) -> list[str]:
         """Index letters of the layered names not bound by a sum, in alphabetical order."""
@@ -201,6 +258,9 @@ class Instantiator:
                 letters |= {"l"} if _LAYER.fullmatch(m.group(3)) and m.group(3).startswith("l") else set()
         for s in self.role_symbols(stmt):
             letters |= self.roles.letters(s.name) if self.roles else set()
+        for s in _all_symbols(stmt):
+            letter = self.names.generic_letter(s.name)
+            letters |= {letter} if letter else set()
         return sorted(letters - bound)
 
     def role_symbols(self, stmt: Statement) -> set[sp.Symbol]:
@@ -212,11 +272,59 @@ class Instantiator:
                 out |= {s for s in e.atoms(sp.Symbol) if self.roles.letters(s.name)}
         return out
 
+    def holds(self, condition: tuple, env: dict) -> bool:
+        """Does a statement's condition (latex/conditions.py) hold for the instance `env`?
+        Raises Invalid when it speaks of indices the statement does not range over."""
+        for clause in condition:
+            if clause[0] == "none of":
+                if any(self.holds(c, env) for c in clause[1]):
+                    return False
+                continue
+            if clause[0] == "role" and self.roles is not None and LAYER in env and clause[1] in env:
+                if (self.roles.layer_of(clause[1], env) == self.depth) != (clause[2] == "output"):
+                    return False
+                continue
+            if clause[0] == "role":
+                letter, where = clause[1], clause[2]
+                if "l" not in env or letter not in env:
+                    raise Invalid(f"{letter} is {'an output' if where == 'output' else 'a hidden'} unit")
+                if (env["l"] == self.depth + self.off) != (where == "output"):
+                    return False
+                continue
+            a, code, b = clause
+            values = [env.get(x) if isinstance(x, str) else x for x in (a, b)]
+            if None in values:
+                raise Invalid(f"{a} {COMPARISONS[code]} {b}")
+            if not compare(values[0], values[1], code):
+                return False
+        return True
+
     def instances(self, stmt: Statement) -> list[Statement]:
-        if not _symbols(stmt) and not _has_sum(stmt) and not self.role_symbols(stmt):
+        generic = any(self.names.generic_letter(s.name) for s in _all_symbols(stmt))
+        if not (_symbols(stmt) or _has_sum(stmt) or self.role_symbols(stmt) or stmt.condition or generic):
             return [stmt]
         letters = self.free(stmt)
-        span = {c: range(1, (self.depth + self.off if c == "l" else self.units) + 1) for c in letters}
+        lone = {s.name for s in _all_symbols(stmt)} & {"y", "t"}
+        if self.roles is not None and self.roles.any_layer and LAYER in letters and lone:
+            # o_j beside the lone output y (or target t): j is the output unit (Wikipedia: "o_j = y")
+            stmt = replace(stmt, condition=(*stmt.condition, (LAYER, 0, self.depth)))
+        try:
+            if stmt.condition:
+                self.holds(stmt.condition, dict.fromkeys(letters, 1))
+        except Invalid as err:
+            self.notes.append(
+                Unchecked(
+                    stmt.line,
+                    stmt.col,
+                    f"a condition ({err.args[0]}) on indices this statement does not range over",
+                    "write the statement in layered names (\\delta^l_j) or one statement per unit",
+                )
+            )
+            return []
+        span = {
+            c: range(1, (self.depth + self.off if c == "l" else self.depth if c == LAYER else self.units) + 1)
+            for c in letters
+        }
         tries = math.prod(len(r) for r in span.values())
         if tries > MAX_TRIES:
             self.notes.append(
@@ -229,16 +337,24 @@ class Instantiator:
             )
             return []
         out: list[Statement] = []
-        left, missed = 0, ""
+        left, missed, hint = 0, "", ""
         for values in itertools.product(*(span[c] for c in letters)):
             env = dict(zip(letters, values))
+            if stmt.condition and not self.holds(stmt.condition, env):
+                continue
             try:
                 lhs = self.factor(stmt.lhs, env)
                 sides = tuple(
-                    replace(p, factors=tuple(self.factor(f, env) for f in p.factors)) for p in stmt.sides
+                    replace(
+                        p,
+                        factors=tuple(self.factor(f, env) for f in p.factors),
+                        parts=tuple(self.part(x, env) for x in p.parts),
+                    )
+                    for p in stmt.sides
                 )
             except Invalid as err:
-                missed = missed or str(err)
+                missed = missed or err.args[0]
+                hint = hint or (err.args[1] if len(err.args) > 1 else "")
                 continue
             if len(out) >= MAX_INSTANCES:
                 left += 1
@@ -260,7 +376,7 @@ class Instantiator:
                 Unchecked(
                     stmt.line,
                     stmt.col,
-                    f"{_shown(missed)} names nothing in the network {what}",
+                    f"{shown(missed)} names nothing in the network {what}" + (f" ({hint})" if hint else ""),
                     "a bias without a unit index is one bias for its layer: pass --shared-bias"
                     if re.fullmatch(r"b@.+", missed) and not self.shared_bias
                     else "check the layer (counted from the input: a^{(1)} = x) and the unit indices",
@@ -268,23 +384,6 @@ class Instantiator:
             )
             return []
         return out or [stmt]
-
-
-def _shown(name: str) -> str:
-    """'w_kj@l+1' -> 'w^{l+1}_{kj}' (the name as written); other names as they are."""
-    m = _NAME.fullmatch(name)
-    if not m:
-        return name
-    base, sub, lay, updated = m.groups()
-    return f"{base}^{{{lay}}}" + (f"_{{{sub}}}" if sub else "") + ("^{+}" if updated else "")
-
-
-def _has_sum(stmt: Statement) -> bool:
-    return any(
-        e.has(SUMMATION)
-        for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]
-        for e in _parts(obj)
-    )
 
 
 def instantiate(net, statements: list[Statement]) -> tuple[list[Statement], list[Unchecked]]:

@@ -18,6 +18,7 @@ import sympy as sp
 from ..latex import Partial
 from .evaluate import Evaluation
 from .explain import Explainer, Fault, Witness
+from .parts import Part
 from .points import Evidence
 from .resolve import ChainNote, Network, Resolved
 
@@ -82,6 +83,13 @@ def judge(net: Network, r: Resolved, e: Evaluation) -> Verdict:
             k = diff.side
             fault = paths and explain.paths(k + 1, diff.hand_product, paths[0], paths[1], n)
             fault = fault or explain.pinpoint(k + 1, r.sides[k], r.hands[k], diff.hand, r.true, diff.true, n)
+            if fault.kind == "ratio":  # juxtaposed, input-first, inside a sum: as a multiset
+                parts = r.parts.get(k) or tuple(
+                    Part(i + 1, w, h) for i, (w, h) in enumerate(zip(r.sides[k], r.hands[k]))
+                )
+                pv = [e.points.vector(p.value) for p in parts]
+                fine = explain.pinpoint_parts(k + 1, parts, pv, r.true, diff.true, n, e.points.vector)
+                fault = fine or fault
             witness = explain.witness(
                 e.points, r.hands[k], t_values, diff.hand_product, diff.true_product, e.units, e.unit_vectors
             )

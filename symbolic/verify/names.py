@@ -17,11 +17,14 @@ from sympy.core.function import AppliedUndef
 from .. import functions as fn
 from ..activations import named
 from ..errors import SympropError
+from ..latex.statements import COMPARISONS, compare
+from .conventions import Conventions, constant_one, output_index, target_name
+from .hints import function_shown, out_of_range, shown
 
 # raw function names a parser produces -> how to read them
-GENERIC = {"g", "f", "h"}  # the activation of the layer of the argument
+GENERIC = {"g", "f", "h", "varphi", "phi"}  # the activation of the layer of the argument
 PRIMES = {"sigma_prime", "g_prime", "f_prime", "h_prime", "relu_prime", "sigmoid_prime", "tanh_prime"}
-OUTPUT_NAMES = {"out", "output", "y_hat", "yhat", "hat_y", "a_L", "a_out"}
+OUTPUT_NAMES = {"out", "output", "Out", "Output", "y_hat", "yhat", "hat_y", "a_L", "a_out"}
 LOSS_NAMES = {
     "L",
     "Loss",
@@ -49,8 +52,10 @@ class UnknownName(SympropError):
 class Resolver:
     """Raw parsed expressions -> expressions in the Derivation's symbols."""
 
-    def __init__(self, d, aliases: dict | None = None):
+    def __init__(self, d, aliases: dict | None = None, conventions: Conventions | None = None):
         self.d = d
+        self.conventions = conventions or Conventions()
+        self._alias_values: dict[sp.Basic, sp.Expr] = {}
         self.codes: dict[str, sp.Symbol] = {}
         for s, n in d.naming.names.items():
             gradient_symbol = n.code.startswith("d") and not n.code.startswith("delta")
@@ -82,15 +87,34 @@ class Resolver:
 
     # names ----------------------------------------------------------------------------------
     def known(self) -> list[str]:
-        return sorted(n for n in self.codes if not n.startswith("delta"))
+        return sorted(self.codes)
 
-    def lookup(self, name: str) -> sp.Expr | None:
+    def lookup(self, name: str, conventions: bool = True) -> sp.Expr | None:
+        """A raw name -> the network's symbol (or the constant 1 of a bias input), else None;
+        read by the document's conventions unless `conventions` is False (an alias's value)."""
         d = self.d
+        c = self.conventions if conventions else Conventions()
+        k = output_index(name, c.targets)
+        if k is not None:
+            return (
+                d.outputs[k - 1]
+                if 1 <= k <= len(d.outputs)
+                else d.outputs[0]
+                if len(d.outputs) == 1
+                else None
+            )
+        name = target_name(name, c.targets) or name
+        if constant_one(name):
+            return sp.Integer(1)
         for cand in _candidates(name, max(d.spec.sizes) < 10):
+            cand = c.code(cand)
             if cand in self.codes:
                 return self.codes[cand]
             if cand in self.aliases:
                 return self.aliases[cand]
+        m = re.fullmatch(r"y_?(\d+)", name)
+        if m and 1 <= int(m.group(1)) <= len(d.targets):  # y_1 of a net with one output: its y
+            return d.targets[int(m.group(1)) - 1]
         if name in LOSS_NAMES:
             return d.loss_symbol
         m = _PER_OUTPUT.fullmatch(name)
@@ -98,9 +122,64 @@ class Resolver:
             return self.output_error(int(m.group(1)) - 1)
         if name in OUTPUT_NAMES and len(d.outputs) == 1:
             return d.outputs[0]
+        delta = self._delta_of_alias(name)
+        if delta is not None:
+            return delta
         m = re.fullmatch(r"(?:out|output|y_hat|yhat)_?(\d+)", name)
         if m and 1 <= int(m.group(1)) <= len(d.outputs):
             return d.outputs[int(m.group(1)) - 1]
+        return None
+
+    def generic_alias(self, name: str) -> sp.Expr | None:
+        """p_2 under the alias p_k = a_{2,k} (an alias in an index letter): a_{2,2}, raw;
+        p_{y_i}, indexed by the class label: the product of p_k^{y_k} (the one-hot y picks one)."""
+        label = re.fullmatch(r"([A-Za-z]+)_y[a-z]", name)
+        if label:
+            units = range(1, len(self.d.outputs) + 1)
+            picked = [self.generic_alias(f"{label.group(1)}_{k}") for k in units]
+            if all(p is not None for p in picked):
+                return sp.Mul(*[p ** sp.Symbol(f"y_{k}") for p, k in zip(picked, units)])
+            return None
+        m = re.fullmatch(r"([A-Za-z]+)_(\d+)", name)
+        if not m:
+            return None
+        for key, value in self.user.items():
+            k = re.fullmatch(rf"{m.group(1)}_([a-z])", getattr(key, "name", ""))
+            if k and isinstance(value, sp.Expr):
+                letter = k.group(1)
+                swap = {
+                    v: sp.Symbol(re.sub(rf"(?<=[_,]){letter}(?![A-Za-z])", m.group(2), v.name))
+                    for v in value.free_symbols
+                }
+                if any(new != old for old, new in swap.items()):
+                    return value.xreplace(swap)
+        return None
+
+    def generic_letter(self, name: str) -> str | None:
+        """The index letter of a name written like a generic alias's key (f_j beside f_k = ...)."""
+        m = re.fullmatch(r"([A-Za-z]+)_([a-z])", name)
+        if not m:
+            return None
+        for key in self.user:
+            if (
+                re.fullmatch(rf"{m.group(1)}_[a-z]", getattr(key, "name", ""))
+                and self.generic_alias(f"{m.group(1)}_1") is not None
+            ):
+                return m.group(2)
+        return None
+
+    def _delta_of_alias(self, name: str) -> sp.Expr | None:
+        """\\delta_{h1} where the document aliases net_{h1} (or z_{h1}) to a z: the δ of that z."""
+        m = re.fullmatch(r"delta_?(.+)", name)
+        if not m:
+            return None
+        for key in (f"net_{m.group(1)}", f"z_{m.group(1)}"):
+            s = sp.Symbol(key)
+            if s in self.user:
+                z = self._alias(s, "")
+                code = next((c for c, v in self.codes.items() if v == z), "")
+                if code.startswith("z"):
+                    return self.codes.get("delta" + code[1:])
         return None
 
     def output_error(self, k: int) -> sp.Expr | None:
@@ -120,21 +199,45 @@ class Resolver:
                 "write the argument, e.g. \\sigma(z_{h1})",
             )
         known = self.known()
-        shown = ", ".join(known[:40]) + (", ..." if len(known) > 40 else "")
-        what = ", ".join(sorted(set(names)))
+        listed = ", ".join(known[:40]) + (", ..." if len(known) > 40 else "")
+        what = ", ".join(shown(n) for n in sorted(set(names)))
+        ranges = [h for h in (self.range_hint(n) for n in sorted(set(names))) if h]
         return UnknownName(
-            f"{where}unknown name{'s' if len(set(names)) > 1 else ''} {what}",
-            f"use the network's names ({shown}) or declare an alias",
+            f"{where}unknown name{'s' if len(set(names)) > 1 else ''} {what}"
+            + "".join(f" ({h})" for h in ranges),
+            f"use the network's names ({listed}) or declare an alias",
         )
+
+    def range_hint(self, name: str) -> str:
+        """'W⁽²⁾ is 2×3; did you mean W^{(2)}_{13}?' for a layered name whose indices are out of
+        range (W_2,31 or W_2,3,1), else ''."""
+        sizes = list(self.d.spec.sizes)
+        m = re.fullmatch(r"([A-Za-z]+)_(\d+),(\d+)(?:,(\d+))?", name)
+        if not m:
+            return ""
+        base, lay, a, b = m.groups()
+        if b is None and len(a) == 2 and base in ("w", "W"):
+            a, b = a[0], a[1]
+        idx = [int(a)] + ([int(b)] if b else [])
+        kind = "W" if base in ("w", "W", "Theta") else "unit"
+        return out_of_range(kind, int(lay), idx, sizes, shown(name))
 
     # expressions -----------------------------------------------------------------------------
     def resolve(self, raw: sp.Expr, where: str = "") -> sp.Expr:
         """raw -> the same quantity in the Derivation's symbols and forward form."""
-        expr = self._user_aliases(raw, where)
+        expr = self._norms(self._user_aliases(raw, where))
         mapping, missing = {}, []
         for s in expr.free_symbols:
             if s in self.values:
                 mapping[s] = self.values[s]
+                continue
+            if s in self.user:
+                mapping[s] = self._alias(s, where)
+                continue
+            generic = self.generic_alias(s.name)
+            if generic is not None:
+                self.user[s] = generic
+                mapping[s] = self._alias(s, where)
                 continue
             target = self.lookup(s.name)
             if target is None:
@@ -156,21 +259,63 @@ class Resolver:
             tops[rule(z)] = out
         return expr.xreplace(tops) if tops else expr
 
+    def _norms(self, expr: sp.Expr) -> sp.Expr:
+        """\\| y - h_{W,b}(x) \\| -> the root of its squares summed over the output units (y, t
+        the target vector, h_{W,b}(x) the output vector)."""
+        norms = [a for a in expr.atoms(AppliedUndef) if type(a).__name__ == "Norm"]
+        for norm in norms:
+            (v,) = norm.args
+            squares = []
+            for k in range(1, len(self.d.outputs) + 1):
+                swap = {
+                    s: sp.Symbol(f"out_{k}") for s in v.free_symbols if re.fullmatch(r"h_.*\(x\)", s.name)
+                }
+                swap.update({s: sp.Symbol(f"{s.name}_{k}") for s in v.free_symbols if s.name in ("y", "t")})
+                squares.append(v.xreplace(swap) ** 2)
+            expr = expr.xreplace({norm: sp.sqrt(sp.Add(*squares))})
+        return expr
+
     def _user_aliases(self, raw, where):
-        expr = raw
-        for _ in range(10):
-            new = expr.xreplace(self.user)
-            if new == expr:
-                return expr
-            expr = new
-        raise SympropError(
-            f"{where}aliases refer to each other in a loop", "give each alias a value in the network's names"
-        )
+        """Aliases of functions, applied once (aliases of names are resolved in `resolve`)."""
+        functions = {k: v for k, v in self.user.items() if not isinstance(k, sp.Symbol)}
+        return raw.xreplace(functions) if functions else raw
+
+    def _alias(self, s: sp.Symbol, where: str) -> sp.Expr:
+        """An alias's value in the network's names, applied once: its names are the network's
+        own (t_1 -> y_1 is the target y_1, never read on by a convention or another alias)."""
+        if s not in self._alias_values:
+            value = self.user[s]
+            aliased = sorted(x.name for x in value.free_symbols if x in self.user and x != s)
+            if aliased:
+                other = shown(aliased[0])
+                raise SympropError(
+                    f"{where}alias {shown(s.name)} = {other}: {other} is itself an alias",
+                    "give each alias its value in the network's names (symprop derive shows them)",
+                )
+            mapping, missing = {}, []
+            for x in value.free_symbols:
+                target = self.lookup(x.name, conventions=False)
+                if target is None:
+                    missing.append(x.name)
+                mapping[x] = target
+            if missing:
+                raise self.unknown(missing, where)
+            self._alias_values[s] = value.xreplace(mapping)
+        return self._alias_values[s]
 
     def _call(self, e, where):
         name, args = type(e).__name__, e.args
+        if name == "Indicator":
+            return self._indicator(args, where)
+        if name == "Summation":
+            var = shown(str(args[1]))
+            raise SympropError(
+                f"{where}\\sum_{{{var}}}: no name in it says the range of {var}",
+                "index a name of the network with it (\\sum_k w^{l+1}_{kj} ...) or write the terms out",
+            )
         if len(args) != 1:
-            raise SympropError(f"{where}{name} takes one argument here", f"write {name}(z)")
+            shown_name = function_shown(name)
+            raise SympropError(f"{where}{shown_name} takes one argument here", f"write {shown_name}(z)")
         x = args[0]
         rule = next((r for r in named() if name in (r.prime_word, r.prime_word[:-6])), None)
         if rule is not None:  # one of our activations (sigma, relu) or its f' (sigma_prime)
@@ -178,7 +323,7 @@ class Resolver:
                 layer = self.d.spec.activations[self.z_layer[x] - 1]
                 rule = layer if layer.func is rule.func else rule
             return rule.prime(x) if name == rule.prime_word else rule(x)
-        if name in GENERIC or name in ("g_prime", "f_prime", "h_prime"):
+        if name in GENERIC or name in ("g_prime", "f_prime", "h_prime", "varphi_prime", "phi_prime"):
             rule = self._layer_rule(x, name, where)
             return rule(x) if name in GENERIC else rule.prime(x)
         if name == "Partial":
@@ -187,8 +332,23 @@ class Resolver:
                 r"write derivatives as whole factors: \frac{\partial L}{\partial w} \cdot ...",
             )
         raise SympropError(
-            f"{where}unknown function {name}",
+            f"{where}unknown function {function_shown(name)}",
             r"use \sigma, g, f, \exp, \log, \tanh, ReLU or write the formula out",
+        )
+
+    def _indicator(self, args: tuple, where: str) -> sp.Expr:
+        """1(x > 0) -> the step H(x); 1(a = b) of two numbers -> 1 or 0."""
+        a, b, code = args
+        op = COMPARISONS[int(code)]
+        if a.is_Number and b.is_Number:
+            return sp.Integer(1 if compare(a, b, int(code)) else 0)
+        if op in (">", "≥"):
+            return sp.Heaviside(a - b)
+        if op in ("<", "≤"):
+            return sp.Heaviside(b - a)
+        raise SympropError(
+            f"{where}an indicator of {'an equality' if op == '=' else 'an inequality'} between quantities",
+            "write 1(x > 0) for a step, or 1(i = j) with unit indices",
         )
 
     def _layer_rule(self, x, name, where):
@@ -196,12 +356,14 @@ class Resolver:
             rule = self.d.spec.activations[self.z_layer[x] - 1]
             if not rule.elementwise:
                 raise SympropError(
-                    f"{where}{name}(...) of a softmax layer", "write the output symbol (out_k) instead"
+                    f"{where}{function_shown(name)}(...) of a softmax layer",
+                    "write the output symbol (out_k) instead",
                 )
             return rule
+        f = function_shown(name)
         raise SympropError(
-            f"{where}{name}(...) is applied to {x}, not to a pre-activation z",
-            f"write {name}(z) with the z of a layer, e.g. {name}(z_h1)",
+            f"{where}{f}(...) is applied to {x}, not to a pre-activation z",
+            f"write {f}(z) with the z of a layer, e.g. {f}(z_{{h1}})",
         )
 
 
@@ -227,65 +389,3 @@ def _candidates(name: str, narrow: bool) -> list[str]:
                 if len(parts) >= 2:
                     out.append(f"{b}{parts[0]}_" + "_".join(parts[1:]))
     return out
-
-
-# many unknown names: one line saying which network the names imply --------------------------------
-_LAYERED = re.compile(r"(?:W|w)_?(\d+)_(\d+)_(\d+)|(?:b|z|a|delta)_?(\d+)_(\d+)|x_?(\d+)|y_?(\d+)")
-_LAYER_BIAS = re.compile(r"b_?(\d+)")
-_SEED = re.compile(r"w_?\d\d|w_[a-z]|b_?\d|[za]_h\d+|z_o|y_T|out")
-
-
-def unknown_names_in(problem: str) -> list[str]:
-    """The names an `unknown(...)` message lists (empty for any other problem)."""
-    m = re.search(r"unknown names? (.*?); use the network's names", problem)
-    return m.group(1).split(", ") if m else []
-
-
-def unknown_summary(problems: list[str], spec) -> tuple[list[str], str] | None:
-    """Unknown-name problems folded into one line naming the --net / --naming the names imply,
-    or None when there is nothing to fold or suggest."""
-    names = sorted({n for p in problems for n in unknown_names_in(p)})
-    if not names:
-        return None
-    unknown = [p for p in problems if unknown_names_in(p)]
-    hints = []
-    # b_1, b_2: one bias per layer (Mazur's), on a layered net with a bias per unit
-    layer_biases = [n for n in names if (m := _LAYER_BIAS.fullmatch(n)) and 1 <= int(m[1]) <= spec.depth]
-    seed_like = [n for n in names if _SEED.fullmatch(n)]
-    if (
-        spec.naming == "layered"
-        and not spec.shared_bias
-        and layer_biases
-        and set(seed_like) <= set(layer_biases)
-    ):
-        hints.append("--shared-bias")
-    elif spec.naming == "layered" and seed_like:
-        hints.append("--naming seed")
-    elif spec.naming == "seed" and any(_LAYERED.fullmatch(n) for n in names):
-        hints.append("--naming layered")
-    sizes = list(spec.sizes)
-    for name in names:
-        m = _LAYERED.fullmatch(name)
-        if not m:
-            continue
-        w_l, w_i, w_j, l, i, x, y = (int(g) if g else 0 for g in m.groups())
-        for layer, width in ((w_l, w_i), (w_l - 1, w_j), (l, i), (0, x), (len(sizes) - 1, y)):
-            if 0 < layer or width:
-                sizes += [1] * (layer + 1 - len(sizes))
-                sizes[layer] = max(sizes[layer], width)
-    if sizes != list(spec.sizes):
-        hints.insert(0, "--net " + "-".join(map(str, sizes)))
-    if not hints and len(unknown) == 1:
-        return None
-    shown = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
-    line = (
-        f"{len(unknown)} statement{'s use' if len(unknown) > 1 else ' uses'} names the "
-        f"{spec.arch} {spec.naming} network does not have ({shown})"
-    )
-    fix = (
-        f"these names fit {' '.join(hints)}"
-        if hints
-        else "use the network's names (symprop derive shows them) or declare aliases"
-    )
-    others = [p for p in problems if not unknown_names_in(p)]
-    return [line, *others], fix

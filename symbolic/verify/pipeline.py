@@ -84,10 +84,12 @@ def verify_statements(
     source: str = "",
     unread: list[Unchecked] | None = None,
     point: dict | None = None,
+    conventions: dict | None = None,
 ) -> Report:
     """Check every statement of a parsed document against the Derivation `d`; `unread` are the
-    rows the reader could not read. Unusable (VerifyInputError) only when nothing was checked."""
-    net = network(d, aliases)
+    rows the reader could not read. Unusable (VerifyInputError) only when nothing was checked.
+    `conventions`: {"weights": "input-by-output", "targets": "t"} (verify/conventions.py)."""
+    net = network(d, aliases, conventions)
     resolved, unchecked, claims, given = resolve_all(net, statements)
     if given and claims:  # the document's own values, then --at over them
         point_raw = point

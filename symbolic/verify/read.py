@@ -307,7 +307,18 @@ def plain_formula(text: str, where: str = "formula") -> sp.Expr:
 
 # ------------------------------------------------------------------------------------ TOML
 
-NETWORK_KEYS = {"net", "arch", "activation", "output_activation", "loss", "naming", "alpha", "shared_bias"}
+NETWORK_KEYS = {
+    "net",
+    "arch",
+    "activation",
+    "output_activation",
+    "loss",
+    "naming",
+    "alpha",
+    "weights",
+    "targets",
+    "shared_bias",
+}
 
 
 def read_toml(text: str) -> Document:

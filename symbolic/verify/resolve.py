@@ -12,7 +12,7 @@ Unknown names and quantities raise `SympropError`. Pure: no numbers, no IO.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import cast
 
 import sympy as sp
@@ -23,9 +23,13 @@ from ..errors import SympropError
 from ..functions import expand_definitions
 from ..latex import PARTIAL, Partial, Product, Statement, product_expr
 from .claims import Claim
+from .conventions import Conventions
 from .ditto import Unchecked, expand_each
+from .dummies import NEW_NAME, dummies, is_function_of_dummy, new_name, pre_activation
+from .hints import shown
 from .indices import instantiate
 from .names import Resolver
+from .parts import split as split_parts
 from .piecewise import PIECEWISE
 from .truth import true_factors
 
@@ -51,14 +55,15 @@ class Network:
         return expr.xreplace(self.piecewise_outputs)
 
 
-def network(d: Derivation, aliases: dict | None = None) -> Network:
-    """The Network of `d`, with the user's aliases (raw name -> raw expression)."""
+def network(d: Derivation, aliases: dict | None = None, conventions: dict | None = None) -> Network:
+    """The Network of `d`, with the user's aliases (raw name -> raw expression) and the
+    document's conventions (transposed weights, t for the target)."""
     if not d.scalar:
         raise SympropError(
             f"{d.spec.arch} has {d.spec.n_params} parameters",
             "the verifier needs per-parameter factor lists (nets up to 5000)",
         )
-    names = Resolver(d, aliases)
+    names = Resolver(d, aliases, Conventions.of(conventions))
     locals_ = {}
     for eq in d.of_kind("local"):
         f = eq.factors[0]
@@ -106,6 +111,7 @@ class Resolved:
     hands: dict[int, tuple[sp.Expr, ...]]  # side -> its factors' values
     notes: tuple[ChainNote, ...] = ()
     definition: bool = False  # name = formula, checked against the forward pass
+    parts: dict = field(default_factory=dict)  # side -> its Parts in written order (parts.split)
 
     @property
     def true_values(self) -> list[sp.Expr]:
@@ -135,8 +141,17 @@ def resolve_all(
         here = replace(net, names=net.names.with_values(author))
         whole = stmt
         stmt, sides, numeric = _without_numbers(stmt, sides)
+        found = dummies(stmt, lambda name, names=here.names: names.lookup(name) is not None)
+        if found:  # an identity in a dummy variable: checked at a z of the network
+            z_layer, rules = net.names.z_layer, net.d.spec.activations
+            at = {s: pre_activation(z_layer, rules, f) for s, f in found.items()}
+            here = replace(here, names=here.names.with_values({**author, **at}))
         try:
             if not isinstance(stmt.lhs, Partial) and not is_delta(stmt.lhs):
+                if found and is_function_of_dummy(stmt.lhs) and stmt.sides:  # h(a) \equiv \tanh(a)
+                    lhs = here.names.resolve(stmt.lhs, _where(stmt))
+                    resolved.append(resolve_definition(here, stmt, sides, lhs, lhs))
+                    continue
                 if not isinstance(stmt.lhs, sp.Symbol):
                     unchecked.append(Unchecked(stmt.line, stmt.col, DEFINITION))
                     continue
@@ -144,6 +159,12 @@ def resolve_all(
                     lhs, truth, here = _update(here, stmt)
                     fixed = truth.xreplace({net.d.eta: ETA})
                 else:
+                    if stmt.sides and not numeric and new_name(here, stmt.lhs):  # Delta = Out - Y
+                        author[stmt.lhs] = sp.Mul(*[_hand(here, f, _where(stmt)) for f in sides[-1]])
+                        unchecked.append(
+                            Unchecked(stmt.line, stmt.col, NEW_NAME.format(shown(stmt.lhs.name)))
+                        )
+                        continue
                     lhs = (
                         net.d.eta
                         if stmt.lhs.name == "eta" and numeric and not stmt.sides
@@ -354,7 +375,16 @@ def _resolved(
         k for k, s in enumerate(sides) if k == len(sides) - 1 or not any(isinstance(f, Partial) for f in s)
     )
     hands = {k: tuple(_hand(net, f, where) for f in sides[k]) for k in checked}
-    return Resolved(stmt, tuple(tuple(s) for s in sides), num, den, grad, true, checked, hands, notes)
+    parts = {}
+    for k in checked:
+        written = stmt.sides[k] if k < len(stmt.sides) else None
+        if written is not None and tuple(written.factors) == tuple(sides[k]):
+            split = split_parts(sides[k], written.parts, lambda f: _hand(net, f, where))
+            if split:
+                parts[k] = split
+    return Resolved(
+        stmt, tuple(tuple(s) for s in sides), num, den, grad, true, checked, hands, notes, parts=parts
+    )
 
 
 def _hand(net: Network, f: object, where: str) -> sp.Expr:

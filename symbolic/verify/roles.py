@@ -15,12 +15,18 @@ import re
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-_ROLE = re.compile(r"([A-Za-z]+)_([ijk])([ijk])?")
+_ROLE = re.compile(r"([A-Za-z]+)_([ijkℓ])([ijkℓ])?")
 _UNIT = re.compile(r"([A-Za-z])_([ijk])")
+LAYER = "λ"  # the layer variable of a document whose letters name units of any layer (Wikipedia)
 
 
-def role_bases(statements) -> tuple[str, str] | None:
-    """(pre-activation letter, activation letter) when a statement defines X_j = h(Y_j)."""
+def role_bases(statements) -> tuple[str, str, bool] | None:
+    """(pre-activation base, activation base, any layer) when a statement defines X_j = h(Y_j)
+    (Bishop: fixed layers), or when the document writes o_j and net_j (Wikipedia: j a unit of
+    any layer, i one of the layer before, ℓ one of the layer after)."""
+    names = {s.name for stmt in statements for s in _symbols_of(stmt)}
+    if {"o_j", "net_j"} <= names:
+        return "net", "o", True
     for stmt in statements:
         if not isinstance(stmt.lhs, sp.Symbol) or len(stmt.sides) != 1 or len(stmt.sides[0].factors) != 1:
             continue
@@ -29,21 +35,47 @@ def role_bases(statements) -> tuple[str, str] | None:
             continue
         act, pre = _UNIT.fullmatch(stmt.lhs.name), _UNIT.fullmatch(f.args[0].name)
         if act and pre and act.group(2) == pre.group(2) and act.group(1) != pre.group(1):
-            return pre.group(1), act.group(1)
+            return pre.group(1), act.group(1), False
     return None
 
 
+def _symbols_of(stmt) -> set:
+    out: set = set()
+    for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]:
+        for e in [obj.num, obj.den] if hasattr(obj, "num") else [obj] if isinstance(obj, sp.Basic) else []:
+            out |= e.atoms(sp.Symbol)
+    return out
+
+
 class Roles:
-    def __init__(self, pre: str, act: str, depth: int):
+    def __init__(
+        self,
+        pre: str,
+        act: str,
+        depth: int,
+        any_layer: bool = False,
+        transposed: bool = False,
+        targets: str = "y",
+    ):
         self.pre, self.act, self.depth = pre, act, depth
-        self.layer = {"k": depth, "j": depth - 1, "i": depth - 2}
+        self.any_layer, self.transposed, self.targets = any_layer, transposed, targets
+        self.fixed = {"k": depth, "j": depth - 1, "i": depth - 2}
+
+    def layer_of(self, letter: str, env: dict) -> int:
+        if not self.any_layer:
+            return self.fixed[letter]
+        lam = env[LAYER]
+        return {"j": lam, "i": lam - 1, "k": lam - 1, "ℓ": lam + 1}[letter]
 
     def letters(self, name: str) -> set[str]:
-        """The index letters of a role name (empty for any other name)."""
+        """The index letters of a role name (empty for any other name); the layer variable too
+        when letters name units of any layer."""
         m = _ROLE.fullmatch(name)
         if not m or m.group(1) not in (self.pre, self.act, "w", "delta", "y", "t", "x"):
             return set()
-        return {c for c in m.groups()[1:] if c}
+        if not self.any_layer and "ℓ" in m.groups()[1:]:
+            return set()
+        return {c for c in m.groups()[1:] if c} | ({LAYER} if self.any_layer else set())
 
     def name(self, name: str, env: dict) -> str | None:
         """The network's raw name for a role name at the index values in env; None when it names
@@ -52,11 +84,18 @@ class Roles:
         if not m or not self.letters(name) or any(c not in env for c in self.letters(name)):
             return None
         base, p, q = m.groups()
-        n, u = self.layer[p], env[p]
+        if base == "w" and q is not None and self.transposed:  # w_{ij}: from i into j
+            n, u = self.layer_of(q, env), env[q]
+            if u < 1:
+                return None
+            if self.layer_of(p, env) != n - 1 or not 1 <= n <= self.depth:
+                return "0"
+            return f"W_{n},{env[p]},{u}" if env[p] else f"b_{n},{u}"  # read back by --weights
+        n, u = self.layer_of(p, env), env[p]
         if base == "w":  # w_{j0}: the bias, on a unit z_0 = 1
             if q is None or u < 1:
                 return None
-            if self.layer[q] != n - 1 or n < 1:
+            if self.layer_of(q, env) != n - 1 or not 1 <= n <= self.depth:
                 return "0"  # w_{jk}, k above j: no such connection in a feed-forward network
             return f"W_{n},{u},{env[q]}" if env[q] else f"b_{n},{u}"
         if base == self.act and u == 0 and n < self.depth:
@@ -72,5 +111,5 @@ class Roles:
         if base == "y":
             return f"a_{n},{u}" if n == self.depth else None
         if base == "t":
-            return f"y_{u}" if n == self.depth else None
+            return f"{self.targets}_{u}" if n == self.depth else None
         return f"x_{u}" if n == 0 else None

@@ -1,0 +1,73 @@
+"""Textbook conventions the verifier reads by: options, or detected where unambiguous.
+
+- `weights = "input-by-output"`: w_{ij} is the weight from unit i to unit j (Wikipedia), the
+  transpose of symprop's W_{ji} (row = the unit it feeds). Default "output-by-input".
+- a bias as a weight on x_0 = 1 (Bishop's w_{j0}, Ng's \\Theta^{(l)}_{i0}): always read, index 0
+  never names a unit; x_0, a^{(l)}_0 are the constant 1.
+- `targets = "t"`: t_k is the target and y_k the network's output (Bishop, Wikipedia).
+Pure functions on the Resolver's code names (W2_1_3, b1_2, y1).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import SympropError
+
+WEIGHTS = ("output-by-input", "input-by-output")
+TARGETS = ("y", "t")
+
+
+@dataclass(frozen=True)
+class Conventions:
+    weights: str = "output-by-input"
+    targets: str = "y"  # the letter of the targets ('t': y is then the output)
+
+    @staticmethod
+    def of(options: dict | None) -> Conventions:
+        options = options or {}
+        weights = options.get("weights") or "output-by-input"
+        targets = options.get("targets") or "y"
+        if weights not in WEIGHTS:
+            raise SympropError(f"weights = {weights!r}", f"use one of {', '.join(WEIGHTS)}")
+        if targets not in TARGETS:
+            raise SympropError(
+                f"targets = {targets!r}", "use 'y' (y the target) or 't' (t the target, y the output)"
+            )
+        return Conventions(weights, targets)
+
+    def code(self, cand: str) -> str:
+        """A code name as the document means it: transposed weights, w_{j0} as the bias b_j."""
+        m = re.fullmatch(r"W(\d+)_(\d+)_(\d+)", cand)
+        if m:
+            layer, i, j = m.groups()
+            if self.weights == "input-by-output":
+                i, j = j, i
+            if j == "0" and i != "0":
+                return f"b{layer}_{i}"
+            return f"W{layer}_{i}_{j}"
+        return cand
+
+
+def constant_one(name: str) -> bool:
+    """x_0, x0, a^{(l)}_0 (a1_0, a_1,0): the constant input of a bias written as a weight."""
+    return re.fullmatch(r"(?:x_?0|a_?\d+_0|a_\d+,0)", name) is not None
+
+
+def output_index(name: str, targets: str) -> int | None:
+    """With targets = 't': y_k, y (the output k, 1-based; 0 for a lone y)."""
+    if targets != "t":
+        return None
+    m = re.fullmatch(r"y(?:_?(\d+))?", name)
+    if not m:
+        return None
+    return int(m.group(1)) if m.group(1) else 0
+
+
+def target_name(name: str, targets: str) -> str | None:
+    """With targets = 't': t_k -> y_k (the network's target), t -> y."""
+    if targets != "t":
+        return None
+    m = re.fullmatch(r"t(_?\d+)?", name)
+    return "y" + (m.group(1) or "") if m else None

@@ -1,0 +1,39 @@
+"""The names a statement writes: its expressions (a derivative's numerator and denominator),
+its layered names (w_kj@l+1), all its symbols, whether it holds a \\sum. Pure functions."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from ..latex import Partial, Statement
+from ..latex.statements import SUMMATION
+
+
+def _parts(obj) -> list:
+    if isinstance(obj, Partial):
+        return [obj.num, obj.den]
+    return [obj] if isinstance(obj, sp.Basic) else []
+
+
+def _symbols(stmt: Statement) -> set[sp.Symbol]:
+    out: set[sp.Symbol] = set()
+    for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]:
+        for e in _parts(obj):
+            out |= {s for s in e.atoms(sp.Symbol) if "@" in s.name}
+    return out
+
+
+def _all_symbols(stmt: Statement) -> set[sp.Symbol]:
+    out: set[sp.Symbol] = set()
+    for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]:
+        for e in _parts(obj):
+            out |= e.atoms(sp.Symbol)
+    return out
+
+
+def _has_sum(stmt: Statement) -> bool:
+    return any(
+        e.has(SUMMATION)
+        for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]
+        for e in _parts(obj)
+    )
