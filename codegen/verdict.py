@@ -96,7 +96,7 @@ def render_text(report, path: str = "") -> str:
     d = report.derivation
     net, _ = printers(d)
     lines = [f"symprop verify {path}: {d.spec.describe()}".replace(" :", ":")]
-    width = max(len(_where(v)) for v in report.verdicts)
+    width = max((len(_where(v)) for v in report.verdicts), default=5)
     numbers = getattr(report, "numbers", [])
     rows = sorted(
         [(v.line, v.col, v) for v in report.verdicts]
@@ -107,7 +107,7 @@ def render_text(report, path: str = "") -> str:
     )
     for *_, v in rows:
         if hasattr(v, "claim"):
-            lines.append(_number_line(v, width))
+            lines.append(_number_line(v, width, net))
             continue
         if hasattr(v, "symbol"):
             lines.append(
@@ -140,7 +140,8 @@ def render_text(report, path: str = "") -> str:
         summary += f", {counts['not_proved']} not proved"
     if numbers:
         right = sum(n.correct for n in numbers)
-        summary += f"; {len(numbers)} numbers: {right} correct, {len(numbers) - right} wrong"
+        said = f"{len(numbers)} numbers: {right} correct, {len(numbers) - right} wrong"
+        summary = said if not report.verdicts else f"{summary}; {said}"  # answers only: numbers only
     if report.unchecked:
         summary += f"; {len(report.unchecked)} NOT CHECKED (not all statements were read)"
     lines.append(summary)
@@ -150,14 +151,22 @@ def render_text(report, path: str = "") -> str:
     return "\n".join(lines) + "\n"
 
 
-def _number_line(n, width: int) -> str:
-    """A numeric claim judged at the given point."""
+def _number_line(n, width: int, net) -> str:
+    """A numeric claim judged at the given point: a wrong number of a chain-rule product is named
+    with the factor it stands for; a wrong value says what it should be."""
     c = n.claim
     where = f"{c.line}:{c.col}"
     head = f"{'✓' if n.correct else '✗'} {where:<{width}}  {c.what} = {c.text}"
     if n.correct:
         return f"{head}  correct at the given point (true {n.true:.10g})"
-    return f"{head}  wrong at the given point: {n.value:.10g}, true {n.true:.10g}"
+    if n.faults:
+        said = "; ".join(
+            f"factor {f.position} ({net.partial(f.part.num, f.part.den)}): wrote {f.written:.10g}, "
+            f"should be {f.true:.10g}"
+            for f in n.faults
+        )
+        return f"{head}  wrong at the given point: {said} (the product should be {n.true:.10g})"
+    return f"{head}  wrong at the given point: {n.value:.10g}, should be {n.true:.10g}"
 
 
 def _legend(report, net) -> str:

@@ -80,6 +80,15 @@ def to_json(report, path: str = "") -> str:
                 "true": n.true,
                 "tolerance": n.tolerance,
                 "correct": n.correct,
+                "wrong_factors": [
+                    {
+                        "position": f.position,
+                        "factor": net.partial(f.part.num, f.part.den),
+                        "wrote": f.written,
+                        "should_be": f.true,
+                    }
+                    for f in n.faults
+                ],
             }
             for n in getattr(report, "numbers", [])
         ],

@@ -175,7 +175,11 @@ def read_point(text: str, d: Derivation) -> dict:
     layout, scalars = arrays(d), scalar_names(d)
     example = ", ".join(["eta", *layout])
     point: dict = {}
+    if isinstance(data.get("network"), dict):  # the exercise's point.toml names its network
+        _same_network(data["network"], d)
     for key, raw in data.items():
+        if key == "network" and isinstance(raw, dict):
+            continue
         if key == "eta":
             point[d.eta] = _number(raw, "eta")
         elif key in layout and (isinstance(raw, list) or key not in scalars):
@@ -202,6 +206,22 @@ def read_point(text: str, d: Derivation) -> dict:
     if d.eta not in point:
         raise SympropError("point: no value for eta (the learning rate)", "add eta = 0.5, say")
     return point
+
+
+def _same_network(table: dict, d: Derivation) -> None:
+    """A point's [network] table (symprop exercise writes one) names the network it belongs to."""
+    net = table.get("net")
+    if isinstance(net, str) and net.strip() != d.spec.arch:
+        raise SympropError(
+            f"point: it is for a {net.strip()[:40]} network, not {d.spec.arch}",
+            f"use the {net.strip()[:40]} network",
+        )
+
+
+def is_array_point(data: dict) -> bool:
+    """Does a parsed TOML point use the module's arrays (x = [...], W1 = [[...]]) or carry a
+    [network] table, rather than one name = number per line?"""
+    return isinstance(data.get("network"), dict) or any(isinstance(v, list) for v in data.values())
 
 
 def random_point_for(d: Derivation, seed: int) -> dict:

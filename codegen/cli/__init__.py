@@ -16,12 +16,15 @@ from symbolic.errors import SympropError
 
 from .. import __version__
 
-SUBCOMMANDS = ["derive", "sheet", "generate", "verify", "train"]  # each is codegen/cli/<name>.py
+SUBCOMMANDS = ["derive", "sheet", "generate", "verify", "train", "exercise"]  # each is codegen/cli/<name>.py
 
 
-def network_options(parser: argparse.ArgumentParser) -> None:
+def network_options(parser: argparse.ArgumentParser, arch_optional: bool = False) -> None:
     """The options every network-taking subcommand spells the same way."""
-    parser.add_argument("arch", help="layer widths, input first: e.g. 2-3-1")
+    if arch_optional:
+        parser.add_argument("arch", nargs="?", default=None, help="layer widths, input first: e.g. 2-3-1")
+    else:
+        parser.add_argument("arch", help="layer widths, input first: e.g. 2-3-1")
     parser.add_argument(
         "--activation",
         "-a",

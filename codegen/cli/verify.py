@@ -31,6 +31,7 @@ exit codes: 0 every statement correct, 1 some statement wrong, 2 unusable input 
 
 examples:
   symprop verify examples/seed_derivation.tex --net 2-3-1 --naming seed
+  symprop verify ex7/answers_template.tex --at ex7/point.toml   (a filled-in symprop exercise)
   symprop verify mine.txt --net 2-3-3-1 --activation tanh --loss mse --json"""
 
 
@@ -104,8 +105,9 @@ def register(sub, network_options) -> None:
         metavar="POINT.toml",
         default=None,
         help="the point a worked example computed its numbers at: a TOML table of "
-        "name = value in the document's names (inputs, weights, biases, targets); "
-        "without it numeric claims are 'not checked'",
+        "name = value in the document's names (inputs, weights, biases, targets), or the "
+        "arrays derive --at reads (eta, x, y, W1, b1, ...; symprop exercise's point.toml, whose "
+        "[network] table gives the network); without it numeric claims are 'not checked'",
     )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=run)
@@ -138,7 +140,9 @@ def run(args) -> int:
     try:
         text = _read_file(args.file)
         doc = read(text, args.format or format_of(args.file))
-        options = _network_options(args, doc.network)
+        at = _point_file(args.at) if args.at else None
+        from_point = at[1].get("network", {}) if at and at[2] else {}
+        options = _network_options(args, {**from_point, **doc.network})
         if args.points < 1 or args.points > 1000:
             raise SympropError(f"--points {args.points}", "use between 1 and 1000 points")
         if args.seed < 0:
@@ -154,7 +158,18 @@ def run(args) -> int:
                 shared_bias=options["shared_bias"],
             )
         )
-        point = _read_point(args.at) if args.at else None
+        point = None
+        if at and at[2]:  # symprop exercise's point.toml: the module's arrays
+            from symbolic.worked import read_point
+
+            try:
+                point = read_point(at[0], d)
+            except SympropError as err:
+                raise SympropError(
+                    f"--at {args.at}: {err.problem.removeprefix('point: ')}", err.fix
+                ) from None
+        elif at:
+            point = _read_point(args.at, at[1])
         report = verify_statements(
             d,
             doc.statements,
@@ -192,17 +207,27 @@ def run(args) -> int:
     return report.exit_code
 
 
-def _read_point(path: str) -> dict:
-    """--at POINT.toml: name = number, names in LaTeX as the document writes them."""
+def _point_file(path: str) -> tuple[str, dict, bool]:
+    """--at POINT.toml: its text, its TOML data, and whether it is an array point (symprop
+    exercise's point.toml, or derive --at's format) rather than one name = number a line."""
     import tomllib
 
     from symbolic.errors import SympropError
-    from symbolic.verify.read import _tex
+    from symbolic.worked import is_array_point
 
+    text = _read_file(path)
     try:
-        data = tomllib.loads(_read_file(path))
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise SympropError(f"{path}: TOML: {err}", "write one name = number a line") from None
+    return text, data, is_array_point(data)
+
+
+def _read_point(path: str, data: dict) -> dict:
+    """--at POINT.toml: name = number, names in LaTeX as the document writes them."""
+    from symbolic.errors import SympropError
+    from symbolic.verify.read import _tex
+
     point = {}
     for n, (key, value) in enumerate(data.items(), start=1):
         if isinstance(value, bool) or not isinstance(value, (int, float)):

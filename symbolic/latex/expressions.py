@@ -259,6 +259,8 @@ class Parser(Indicators):
             if item.kind == "partial":
                 raise self.fail(t, "power of a derivative", "write the factor twice")
             self.i += 1
+            if self._updated() and isinstance(item.value, sympy.Symbol):  # {W^{(2)}_{11}}^{+}
+                return Item(sympy.Symbol(item.value.name.removesuffix("^+") + "^+"), item.kind, item.tok)
             exp = self.script(depth, t)
             item = Item(self.power(item.value, exp, t), item.kind, item.tok)
             t = self.peek()

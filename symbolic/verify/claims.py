@@ -33,17 +33,31 @@ class Claim:
     written: sp.Expr  # the side's value (exact rationals)
     true: sp.Expr  # the statement's true value, in the network's symbols
     what: str = ""  # the statement's left side, as written
+    factors: tuple = ()  # the side's numbers, when it is a product of numbers only
+    parts: tuple = ()  # the derivative's true chain-rule factors (derivation.Factor)
+
+
+@dataclass(frozen=True)
+class FactorFault:
+    """A number of a written product that is not its chain-rule factor's value at the point."""
+
+    position: int  # 1-based, in written order
+    part: object  # the derivation.Factor it stands for
+    written: float
+    true: float
 
 
 @dataclass(frozen=True)
 class Checked:
-    """A claim judged at the point: its value, the true value, and whether they agree."""
+    """A claim judged at the point: its value, the true value, and whether they agree; for a
+    product of as many numbers as the chain rule has factors, the numbers that are wrong."""
 
     claim: Claim
     value: float
     true: float
     tolerance: float
     correct: bool
+    faults: tuple[FactorFault, ...] = ()
 
 
 def tolerance(text: str, value: mpmath.mpf) -> mpmath.mpf:
@@ -73,7 +87,37 @@ def check(d: Derivation, claims: list[Claim], point: dict) -> tuple[list[Checked
             unchecked.append((c, 'an update\'s numbers need the learning rate: "eta" = 0.5 in --at'))
             continue
         true = points.vector(c.true.xreplace(eta))[0]
-        value = mpmath.mpf(sp.Float(c.written, 40))
+        value = mpmath.mpf(sp.N(c.written, 40))  # a number, even one written with e or pi
         tol = tolerance(c.text, true)
-        out.append(Checked(c, float(value), float(true), float(tol), abs(value - true) <= tol))
+        faults = _faults(c, points)
+        ok = abs(value - true) <= tol and not faults
+        out.append(Checked(c, float(value), float(true), float(tol), ok, faults))
     return out, unchecked
+
+
+_NUMERAL = re.compile(r"(?<![A-Za-z_^0-9.])[0-9]*\.?[0-9]+")
+
+
+def _faults(c: Claim, points: Points) -> tuple[FactorFault, ...]:
+    """The numbers of a product written with one number per chain-rule factor that are not that
+    factor's value (each to half a unit in its last digit); in another order, the numbers that
+    match no factor. Nothing when the product has another shape (it is judged as a whole)."""
+    texts = _NUMERAL.findall(c.text)
+    if not c.parts or len(c.factors) != len(c.parts) or len(texts) != len(c.factors):
+        return ()
+    written = [mpmath.mpf(sp.N(f, 40)) for f in c.factors]
+    true = [points.vector(p.value)[0] for p in c.parts]
+    ok = [[abs(w - t) <= tolerance(x, t) for t in true] for w, x in zip(written, texts)]
+    bad = [k for k in range(len(written)) if not ok[k][k]]
+    if len(bad) > 1:  # the same factors in another order are right
+        free = set(range(len(true)))
+        unmatched = []
+        for k in range(len(written)):
+            hit = next((j for j in sorted(free) if ok[k][j]), None)
+            if hit is None:
+                unmatched.append(k)
+            else:
+                free.discard(hit)
+        if not unmatched:
+            return ()
+    return tuple(FactorFault(k + 1, c.parts[k], float(written[k]), float(true[k])) for k in bad)

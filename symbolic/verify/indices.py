@@ -34,7 +34,7 @@ from .symbols import _all_symbols, _has_sum, _parts, _symbols
 
 WEIGHTS = {"w", "W", "Theta"}
 _LAYER = re.compile(r"(l|L|nl|\d+)([+-]\d+)?")
-_NAME = re.compile(r"([A-Za-z]+)(?:_([A-Za-z0-9,]+))?@(.+)")
+_NAME = re.compile(r"([A-Za-z]+)(?:_([A-Za-z0-9,]+))?@(.+?)(\^\+)?")  # ^+: the value after an update
 _UNLAYERED = re.compile(r"([xyt])_([a-z])")  # inputs and targets carry no layer
 MAX_INSTANCES = 64  # judged per statement; the rest are reported not checked
 MAX_TRIES = 20_000  # index combinations tried per statement
@@ -101,7 +101,7 @@ class Instantiator:
         m = _NAME.fullmatch(s.name)
         if not m:
             raise Invalid(s.name)
-        base, sub, lay = m.groups()
+        base, sub, lay, updated = m.groups()
         written = self.layer(lay, env)
         idx = []
         for c in (sub or "").split(",") if "," in (sub or "") else (sub or ""):
@@ -129,7 +129,7 @@ class Instantiator:
         if name is None or self.names.lookup(name) is None:
             kind = "W" if base in WEIGHTS else "unit"
             raise Invalid(s.name, out_of_range(kind, n, idx, list(self.sizes), shown(s.name)))
-        return sp.Symbol(name)
+        return sp.Symbol(name + (updated or ""))
 
     def expr(self, e: sp.Basic, env: dict) -> sp.Basic:
         if isinstance(e, sp.Symbol):

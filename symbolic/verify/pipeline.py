@@ -142,6 +142,9 @@ def point_of(net: Network, raw: dict) -> dict:
     allowed = set(net.d.params) | set(net.d.inputs) | set(net.d.targets)
     point = {}
     for name, value in raw.items():
+        if name in allowed or name == net.d.eta:  # already the network's symbol (an array point)
+            point[name] = value
+            continue
         if name == sp.Symbol("eta"):
             point[net.d.eta] = value
             continue

@@ -196,13 +196,24 @@ def plain_statement(text: str, line: int, col: int = 1) -> Statement:
         raise SympropError(
             f"{where}: {text[:40]!r} is not 'dL/dw = formula'", "write dNUM/dDEN = factor * factor * ..."
         )
-    lhs = plain_partial(parts[0].strip(), where)
+    head = parts[0].strip()
+    value_name = _VALUE_NAME.fullmatch(head)  # z1_1 = 0.3775, W2_1_1+ = 0.3589: a value, not a derivative
+    lhs: Partial | sp.Expr
+    if value_name:
+        lhs = plain_formula(value_name.group(1), where)
+        if value_name.group(2) and isinstance(lhs, sp.Symbol):
+            lhs = sp.Symbol(lhs.name + "^+")
+    else:
+        lhs = plain_partial(head, where)
     sides = []
     offset = len(parts[0]) + 1
     for part in parts[1:]:
         sides.append(Product(tuple(_factors(part, where)), part.strip(), col + offset, line))
         offset += len(part) + 1
     return Statement(lhs, tuple(sides), line, text, col)
+
+
+_VALUE_NAME = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(\+?)")
 
 
 def plain_partial(text: str, where: str) -> Partial:

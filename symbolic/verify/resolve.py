@@ -180,27 +180,47 @@ def resolve_all(
                 continue
             if not stmt.sides:  # numbers only: the truth of the left side alone
                 num, den = _left(here, whole, meaning.get(stmt.lhs))
-                truth = sp.Mul(*[f.value for f in true_factors(here, num, den, _where(stmt))])
+                parts = tuple(true_factors(here, num, den, _where(stmt)))
+                truth = sp.Mul(*[f.value for f in parts])
             elif isinstance(stmt.lhs, Partial):
                 r = resolve(here, stmt, sides)
                 resolved.append(r)
-                truth = sp.Mul(*r.true_values)
+                truth, parts = sp.Mul(*r.true_values), r.true
             else:
                 r = resolve_delta(here, stmt, sides, meaning.get(stmt.lhs))
                 resolved.append(r)
-                truth = sp.Mul(*r.true_values)
+                truth, parts = sp.Mul(*r.true_values), r.true
                 author[stmt.lhs] = sp.Mul(*r.hands[len(sides) - 1])
                 meaning[stmt.lhs] = (r.num, r.den)
-            claims += _claims(stmt, whole, numeric, truth)
+            claims += _claims(stmt, whole, numeric, truth, parts)
         except SympropError as err:
             unchecked.append(Unchecked.of(err, stmt.line, stmt.col))
     return resolved, unchecked, claims, given
 
 
-def _claims(stmt: Statement, whole: Statement, numeric: list[Product], truth: sp.Expr) -> list[Claim]:
-    """The numbers written on a statement's sides: claims about `truth` at the author's point."""
+def _claims(
+    stmt: Statement, whole: Statement, numeric: list[Product], truth: sp.Expr, parts: tuple = ()
+) -> list[Claim]:
+    """The numbers written on a statement's sides: claims about `truth` at the author's point;
+    `parts` are the true chain-rule factors, for a side written as a product of numbers."""
     said = whole.source.split("=", 1)[0].strip()
-    return [Claim(p.line or stmt.line, p.col, p.text, product_expr(p), truth, said) for p in numeric]
+    return [
+        Claim(
+            p.line or stmt.line,
+            p.col,
+            p.text,
+            product_expr(p),
+            truth,
+            said,
+            tuple(p.factors) if all(_numeric(f) for f in p.factors) else (),
+            parts,
+        )
+        for p in numeric
+    ]
+
+
+def _numeric(f) -> bool:
+    return isinstance(f, sp.Expr) and f.is_number
 
 
 @dataclass(frozen=True)
