@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from codegen.cli import main
 from codegen.verdict import render_text
 from symbolic.backprop import derive
 from symbolic.spec import network
@@ -64,4 +65,34 @@ def test_an_updated_layered_weight_is_read(net, lhs):
 
 def test_a_number_with_e_is_judged_not_a_crash(net):
     report, out = check(net, f"$${G} = 8.2167e-2$$\n")
-    assert report.exit_code in (1, 4) and ("✗" in out or "not checked" in out), out
+    assert report.exit_code == 0 and [n.correct for n in report.numbers] == [True], out
+
+
+RIGHT = [
+    "8.2167e-2",
+    "8.2167E-2",
+    "8.2167e-02",
+    "82.167e-3",
+    "8.2e-2",
+    r"8.2167\times10^{-2}",
+    r"8.2167 \cdot 10^{-2}",
+]
+WRONG = ["8.3167e-2", "8.23e-2", "8.2167e-3", r"8.2167\times10^{-3}", r"8.21 \cdot 10^{-2}", "8.2167e^{-2}"]
+
+
+def test_scientific_notation_is_a_number_through_the_cli(tmp_path, capsys):
+    """8.2e-2, 1.5E-3, 3\\times10^{-2}: numbers to the mantissa's precision, not 8.2·e − 2; a wrong
+    one is named; e alone and e^{..} stay Euler's number."""
+    point = tmp_path / "point.toml"
+    point.write_text(MAZUR, encoding="utf-8")
+    lines = [f"$${G} = {x}$$" for x in RIGHT + WRONG]
+    lines += [f"$${G} = 0.0302276 e$$", f"$${G} = 0.0111201 e^{{2}}$$", f"$${G} = 0.0302276 e^{{2}}$$"]
+    lines.append(f"$${G} = 0.741365 \\cdot 1.96816e-1 \\cdot 5.93270E-1$$")
+    path = tmp_path / "sci.tex"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code = main(["verify", str(path), "--net", "2-2-2", "--at", str(point)])
+    out = capsys.readouterr().out
+    verdicts = [line[0] for line in out.splitlines() if line[:1] in ("✓", "✗")]
+    assert verdicts == ["✓"] * len(RIGHT) + ["✗"] * len(WRONG) + ["✓", "✓", "✗", "✗"], out
+    assert code == 1
+    assert "factor 2 (∂a⁽²⁾₁/∂z⁽²⁾₁): wrote 0.196816, should be 0.1868156" in out, out

@@ -35,6 +35,7 @@ from .tokens import (
     PRIMABLE,
     VALUE_CMDS,
     Tok,
+    number_value,
 )
 
 NORM_BARS = ("‖", "|")  # \| as a token: '‖' (op) here, '|' (cmd) in the matrix reader's tokens
@@ -347,8 +348,12 @@ class Parser(Indicators):
     def number(self, t: Tok) -> sympy.Rational:
         if len(t.text) > MAX_DIGITS:
             raise self.fail(t, f"number with more than {MAX_DIGITS} digits", "use a shorter number")
-        whole, _, frac = t.text.partition(".")
-        return sympy.Rational(int(whole + frac), 10 ** len(frac)) if frac else sympy.Integer(whole)
+        exponent = t.text.replace("E", "e").partition("e")[2]
+        if exponent and abs(int(exponent)) > MAX_EXPONENT:
+            raise self.fail(
+                t, f"exponent {show(exponent)} is too large (limit {MAX_EXPONENT})", "use a smaller exponent"
+            )
+        return number_value(t.text)
 
     def call(self, depth: int, name: str, t: Tok) -> sympy.Expr:
         r"""A function after its name: primes, power, log base, then (args), {arg} or a bare arg."""

@@ -30,7 +30,7 @@ from .matrix_rows import (
     is_matrix_row,
 )
 from .source import Source
-from .tokens import FRACS, FUNCTIONS, GENERIC_CALLS, GREEK, MUL_CMDS, PRIMABLE, Tok
+from .tokens import FRACS, FUNCTIONS, GENERIC_CALLS, GREEK, MUL_CMDS, PRIMABLE, Tok, number_value
 
 __all__ = [
     "ACCUMULATORS",
@@ -200,9 +200,7 @@ class MatrixReader(Cursor):
             return self.name(t.text.strip(), pos)
         if t.kind == "num":
             self.i += 1
-            whole, _, frac = t.text.partition(".")
-            value = sympy.Rational(int(whole + frac), 10 ** len(frac)) if frac else sympy.Integer(whole)
-            return Node("num", (value,), pos)
+            return Node("num", (number_value(t.text),), pos)
         if t.kind == "cmd" and t.text in FRACS:
             return self.frac(t)
         if t.kind == "cmd" and t.text == "nabla":

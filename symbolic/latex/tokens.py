@@ -185,7 +185,7 @@ OPENERS = {"(": ")", "[": "]", "\\{": "\\}", "{": "}"}
 CLOSERS = {")", "]", "\\}", "}"}
 
 _TOKEN_RE = re.compile(
-    r"(?P<space>[ \t\r\n~&]+)|(?P<num>[0-9]+(?:\.[0-9]+)?)|(?P<run>[A-Za-z]+)"
+    r"(?P<space>[ \t\r\n~&]+)|(?P<num>[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)|(?P<run>[A-Za-z]+)"
     r"|(?P<cmd>\\(?:[A-Za-z]+|[^A-Za-z]))|(?P<ditto>//)|(?P<assign>:=)|(?P<op>[-+*/()\[\]{}^_=,.';<>])"
     r"|(?P<times>[\u22c5\u00b7\u00d7])",
     re.ASCII | re.DOTALL,
@@ -341,6 +341,14 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         toks.append(Tok("op" if brace else "cmd", "\\" + name if brace else name, i, j, space))
         return j
     raise src.error(i, f"unknown command \\{show(name)}", FIX_COMMAND)
+
+
+def number_value(text: str) -> sympy.Rational:
+    """A numeral as its exact value: 0.15 -> 3/20; 8.2e-2 (one token, no space) -> 41/500."""
+    mantissa, _, exponent = text.replace("E", "e").partition("e")
+    whole, _, frac = mantissa.partition(".")
+    value = sympy.Rational(int(whole + frac), 10 ** len(frac))
+    return value * sympy.Rational(10) ** int(exponent) if exponent else value
 
 
 def char_value(c) -> sympy.Expr:

@@ -21,6 +21,11 @@ from .numbers import Points
 
 RELATIVE = mpmath.mpf("1e-9")
 _DECIMAL = re.compile(r"(?<![A-Za-z_^0-9.])([0-9]*)\.([0-9]+)")
+# one number in scientific notation: 8.2e-2, 1.5E-3 (no space inside), 3\times10^{-2}, 3 \cdot 10^{-2}
+SCIENTIFIC = re.compile(
+    r"(?<![A-Za-z_^0-9.])([0-9]+)(?:\.([0-9]+))?"
+    r"(?:[eE][-+]?[0-9]+(?![0-9.])|\s*\\(?:times|cdot)\s*10\s*\^\s*(?:\{\s*[-+]?\s*[0-9]+\s*\}|[0-9]))"
+)
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,11 @@ class Checked:
 def tolerance(text: str, value: mpmath.mpf) -> mpmath.mpf:
     """Half a unit in the last digit of every number written, relative, summed; plus RELATIVE."""
     rel = mpmath.mpf(0)
-    for m in _DECIMAL.finditer(text):
+    for m in SCIENTIFIC.finditer(text):  # relative: half a unit of the mantissa's last digit
+        mantissa = mpmath.mpf(m.group(1) + "." + (m.group(2) or "0"))
+        if mantissa:
+            rel += mpmath.mpf(10) ** (-len(m.group(2) or "")) / 2 / mantissa
+    for m in _DECIMAL.finditer(SCIENTIFIC.sub(" ", text)):
         number = mpmath.mpf(m.group(0))
         if number:
             rel += mpmath.mpf(10) ** (-len(m.group(2))) / 2 / abs(number)
@@ -95,14 +104,14 @@ def check(d: Derivation, claims: list[Claim], point: dict) -> tuple[list[Checked
     return out, unchecked
 
 
-_NUMERAL = re.compile(r"(?<![A-Za-z_^0-9.])[0-9]*\.?[0-9]+")
+_NUMERAL = re.compile(SCIENTIFIC.pattern + r"|(?<![A-Za-z_^0-9.])[0-9]*\.?[0-9]+")
 
 
 def _faults(c: Claim, points: Points) -> tuple[FactorFault, ...]:
     """The numbers of a product written with one number per chain-rule factor that are not that
     factor's value (each to half a unit in its last digit); in another order, the numbers that
     match no factor. Nothing when the product has another shape (it is judged as a whole)."""
-    texts = _NUMERAL.findall(c.text)
+    texts = [m.group(0) for m in _NUMERAL.finditer(c.text)]
     if not c.parts or len(c.factors) != len(c.parts) or len(texts) != len(c.factors):
         return ()
     written = [mpmath.mpf(sp.N(f, 40)) for f in c.factors]

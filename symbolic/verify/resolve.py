@@ -22,7 +22,7 @@ from ..derivation import Derivation, Factor
 from ..errors import SympropError
 from ..functions import expand_definitions
 from ..latex import PARTIAL, Partial, Product, Statement, product_expr
-from .claims import Claim
+from .claims import SCIENTIFIC, Claim
 from .conventions import Conventions
 from .ditto import Unchecked, expand_each
 from .dummies import NEW_NAME, dummies, is_function_of_dummy, new_name, pre_activation
@@ -320,7 +320,11 @@ _DECIMAL = re.compile(r"(?<![A-Za-z_^])[0-9]*\.[0-9]+")
 def _without_numbers(stmt: Statement, sides: list[list]) -> tuple[Statement, list[list], list[Product]]:
     """The sides written with decimals (0.74136507 * 0.186815602) set apart: claims about the
     value at the author's point, never judged at random points."""
-    keep = [k for k, side in enumerate(stmt.sides) if not _DECIMAL.search(side.text)]
+    keep = [
+        k
+        for k, side in enumerate(stmt.sides)
+        if not _DECIMAL.search(side.text) and not SCIENTIFIC.search(side.text)
+    ]
     if len(keep) == len(stmt.sides):
         return stmt, sides, []
     numeric = [side for k, side in enumerate(stmt.sides) if k not in keep]
