@@ -343,6 +343,7 @@ def test_scan_document_collects_errors():
     "tex, message",
     [
         ("w_12", "ambiguous subscript"),
+        ("w_jx_i", "ambiguous subscript"),
         ("e^-z", "superscript"),
         ("x^{(2)}", "layer index"),
         (r"\sum w_k", "index"),
@@ -361,6 +362,20 @@ def test_strict_errors(tex, message):
     with pytest.raises(LatexParseError, match=message) as err:
         parse_formula(tex)
     assert str(err.value).startswith(f"line {err.value.line}, col {err.value.col}: ")
+
+
+def test_two_letters_after_an_underscore_are_one_subscript():
+    """w_jk (plain-text math, as blogs write it) is w_{jk}, never w_j times k; also in a sum."""
+    assert parse_formula("w_jk") == parse_formula("w_{jk}") != parse_formula("w_j k")
+    assert parse_formula(r"\delta_k w_jk + 1") == parse_formula(r"\delta_k w_{jk} + 1")
+
+
+def test_scientific_notation_is_one_number():
+    """8.2e-2 and 1.5E+3 are numbers; 2e^{x} and e alone stay Euler's e."""
+    assert parse_formula("8.2e-2") == sympy.Rational(82, 1000)
+    assert parse_formula("1.5E+3") == 1500
+    assert parse_formula("2e^{x}") == 2 * sympy.exp(sympy.Symbol("x"))
+    assert parse_formula("2e - 2") == 2 * sympy.E - 2
 
 
 # ---------------------------------------------------------------- hostile input

@@ -29,7 +29,7 @@ GAPS = {
     "hjorth_jensen_output_layer": [],
     "math_se_sigmoid_chain": [2, 4, 8],
     "mazur_backward": [27],
-    "neurotic_chain": [3],
+    "neurotic_chain": [],
     "ng_ex4_theta": [],
     "nielsen_bp_proof": [],
     "nielsen_bp_vector": [],

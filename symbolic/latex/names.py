@@ -116,9 +116,14 @@ class Names(Cursor):
         return False
 
     def single_script_char(self, mark: str, what: str) -> Tok:
-        """The one character after _ or ^ without braces; `w_12` is refused as ambiguous."""
+        """The one character after _ or ^ without braces; `w_12` is refused as ambiguous. Two
+        letters after _ (`w_jk`, as plain-text math writes it) are both the subscript: w_{jk}."""
         c = self.take_char()
         nxt = self.peek()
+        pair = mark == "_" and nxt is not None and c.kind == nxt.kind == "letter" and c.touches(nxt)
+        if pair and nxt is not None and not self.is_("_", 1) and not self.is_("^", 1):
+            self.i += 1
+            return Tok("letter", c.text + nxt.text, c.pos, nxt.end, c.space)
         if (
             nxt is not None
             and c.touches(nxt)
