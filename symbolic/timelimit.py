@@ -11,6 +11,7 @@ import multiprocessing
 import os
 import signal
 import threading
+import time
 
 
 class time_limit:
@@ -34,12 +35,30 @@ class time_limit:
         return False
 
 
+WALL_FACTOR = 8  # a bounded child also stops after this many times its budget in wall time
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """The CPU time (user + system) process `pid` has used, from /proc; None where unknown."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def bounded(fn, seconds: float):
-    """fn() in a forked child that is killed after `seconds`: a hard bound, even on C-level work.
+    """fn() in a forked child that is killed after `seconds` of its CPU time: a hard bound, even
+    on C-level work.
 
     SIGALRM cannot interrupt a single long big-integer operation (SymPy's heuristic gcd can run
-    one for minutes); a child process can always be killed. Returns fn()'s (picklable) result or
-    raises TimeoutError. Where fork is unavailable, falls back to `time_limit`.
+    one for minutes); a child process can always be killed. The budget is CPU time where /proc
+    tells it (so a verdict does not depend on how busy the machine is: at a load of 7 on 2 cores
+    a proof that needs 1 s of CPU took over 2 s of wall time and came out "not proved"), with
+    WALL_FACTOR times the budget in wall time as a backstop; else wall time. Returns fn()'s
+    (picklable) result or raises TimeoutError. Where fork is unavailable, falls back to
+    `time_limit`.
     """
     try:
         ctx = multiprocessing.get_context("fork")
@@ -60,8 +79,12 @@ def bounded(fn, seconds: float):
     child.start()
     sender.close()
     try:
-        if not receiver.poll(seconds):
-            raise TimeoutError(f"no result within {seconds} s")
+        start = time.monotonic()
+        while not receiver.poll(0.05):
+            wall = time.monotonic() - start
+            cpu = _cpu_seconds(child.pid)
+            if (wall if cpu is None else cpu) > seconds or wall > WALL_FACTOR * seconds:
+                raise TimeoutError(f"no result within {seconds} s")
         ok, value = receiver.recv()
     except EOFError:
         raise TimeoutError("the bounded computation died") from None
