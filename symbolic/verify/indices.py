@@ -40,6 +40,17 @@ MAX_INSTANCES = 64  # judged per statement; the rest are reported not checked
 MAX_TRIES = 20_000  # index combinations tried per statement
 
 
+def layer_number(text: str, env: dict, top: int) -> int | None:
+    """A written layer superscript as a number: l (from env), L or nl (the top layer, `top` in
+    the document's counting), a digit, each with an optional +k/-k; None when it is none of them."""
+    m = _LAYER.fullmatch(text)
+    if not m or (m.group(1) == "l" and "l" not in env):
+        return None
+    head, shift = m.groups()
+    value = env["l"] if head == "l" else top if head in ("L", "nl") else int(head)
+    return value + int(shift or 0)
+
+
 class Invalid(Exception):
     """An instance names something the network does not have."""
 
@@ -83,19 +94,10 @@ class Instantiator:
         )
 
     def layer(self, text: str, env: dict) -> int:
-        m = _LAYER.fullmatch(text)
-        if not m:
+        value = layer_number(text, env, self.depth + self.off)
+        if value is None:
             raise Invalid(text)
-        head, shift = m.groups()
-        if head == "l":
-            if "l" not in env:
-                raise Invalid(text)
-            value = env["l"]
-        elif head in ("L", "nl"):
-            value = self.depth + self.off
-        else:
-            value = int(head)
-        return value + int(shift or 0)
+        return value
 
     def code(self, s: sp.Symbol, env: dict) -> sp.Symbol:
         m = _NAME.fullmatch(s.name)

@@ -20,20 +20,18 @@ increment against ∇_Θ J, and later lines read \Delta^{(l)} as the author wrot
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import sympy as sp
 
 from ..latex import PARTIAL, Partial, Statement
 from ..latex.matrix import ACCUMULATORS, MatrixStatement, Node
-from .indices import from_input
+from .indices import from_input, layer_number
 
 TAG = "\x00matrix"  # Statement.instance of an entry statement: TAG + group id
 MAX_ENTRIES = 64  # entries judged per statement and layer
 MAX_TRIES = 20_000  # index combinations tried per statement
 GREEK = {"delta": "δ", "Delta": "Δ", "Theta": "Θ", "sigma": "σ", "nabla": "∇", "eta": "η"}
-_LAYER = re.compile(r"(l|L|nl|\d+)([+-]\d+)?")
 
 
 class ShapeError(Exception):
@@ -62,19 +60,10 @@ class Layout:
     notes: list = field(default_factory=list)
 
     def layer(self, text: str, env: dict) -> int:
-        m = _LAYER.fullmatch(text)
-        if not m:
+        value = layer_number(text, env, self.depth + self.off)
+        if value is None:
             raise Missing(text)
-        head, shift = m.groups()
-        if head == "l":
-            if "l" not in env:
-                raise Missing(text)
-            value = env["l"]
-        elif head in ("L", "nl"):
-            value = self.depth + self.off
-        else:
-            value = int(head)
-        return value + int(shift or 0)
+        return value
 
 
 def layout(d, statements: list, matrices: list[MatrixStatement]) -> Layout:
