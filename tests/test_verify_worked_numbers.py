@@ -4,6 +4,8 @@ update of a layered weight is read; a number written with e is judged, never a c
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from codegen.cli import main
@@ -13,14 +15,8 @@ from symbolic.spec import network
 from symbolic.verify import verify_text
 from symbolic.worked import read_point
 
-MAZUR = """eta = 0.5
-x = [0.05, 0.10]
-y = [0.01, 0.99]
-W1 = [[0.15, 0.20], [0.25, 0.30]]
-b1 = [0.35, 0.35]
-W2 = [[0.40, 0.45], [0.50, 0.55]]
-b2 = [0.60, 0.60]
-"""
+# Mazur's given values, the README's example point
+MAZUR = (Path(__file__).resolve().parent.parent / "examples" / "mazur_point.toml").read_text(encoding="utf-8")
 G = r"\frac{\partial L}{\partial W^{(2)}_{11}}"
 
 

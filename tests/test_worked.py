@@ -3,6 +3,8 @@ module at that point and against published step-by-step examples (issue: worked 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import importlib.util
 import json
 import math
@@ -25,14 +27,8 @@ NETS = [
     ("3-4-2", "relu", "half_se", "layered"),
 ]
 
-MAZUR = """eta = 0.5
-x = [0.05, 0.10]
-y = [0.01, 0.99]
-W1 = [[0.15, 0.20], [0.25, 0.30]]
-b1 = [0.35, 0.35]
-W2 = [[0.40, 0.45], [0.50, 0.55]]
-b2 = [0.60, 0.60]
-"""
+# Mazur's given values, the README's example point
+MAZUR = (Path(__file__).resolve().parent.parent / "examples" / "mazur_point.toml").read_text(encoding="utf-8")
 
 
 def cli(capsys, *args) -> tuple[int, str, str]:
