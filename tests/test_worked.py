@@ -3,12 +3,11 @@ module at that point and against published step-by-step examples (issue: worked 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import importlib.util
 import json
 import math
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
