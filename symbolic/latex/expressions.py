@@ -11,6 +11,7 @@ import sympy
 
 from ..activations import prime_word
 from .cursor import Item, Term
+from .functions_defined import defined
 from .indicators import Indicators
 from .source import (
     FIX_COMMAND,
@@ -279,6 +280,9 @@ class Parser(Indicators):
         kind, s = t.kind, t.text
         if kind == "num":
             return self.number(self.next())
+        if kind in ("letter", "word") and s in self.src.functions and self.is_("(", 1):
+            self.i += 1  # a function the document defines: s(x) = ...
+            return self.defined_call(depth, s)
         if kind == "letter":
             nxt = self.peek(1)
             if s in GENERIC_CALLS and nxt is not None and (nxt.text == "(" or nxt.text == "'"):
@@ -354,6 +358,18 @@ class Parser(Indicators):
                 t, f"exponent {show(exponent)} is too large (limit {MAX_EXPONENT})", "use a smaller exponent"
             )
         return number_value(t.text)
+
+    def defined_call(self, depth: int, name: str) -> sympy.Expr:
+        """NAME(arg, ...) of a function the document defines (latex/functions_defined.py)."""
+        opener = self.next()
+        args = []
+        while True:
+            args.append(self.fold(self.sum(depth + 1, frozenset({",", ")"}), opener)))
+            if not self.is_(","):
+                break
+            self.i += 1
+        self.expect(")", opener)
+        return defined(name)(*args)
 
     def call(self, depth: int, name: str, t: Tok) -> sympy.Expr:
         r"""A function after its name: primes, power, log base, then (args), {arg} or a bare arg."""

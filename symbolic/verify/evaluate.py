@@ -10,7 +10,7 @@ the proof could not clear are tried as points; neither proved nor telling (`Evid
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sympy as sp
 
@@ -31,10 +31,16 @@ class Sampling:
     points: Points
     count: int
     seed: int
+    fixed: dict = field(default_factory=dict)  # symbol -> the constant a document fixes (b = 1)
 
 
-def sampling(d: Derivation, count: int = 20, seed: int = 0) -> Sampling:
-    return Sampling(Points(d, count, seed), count, seed)
+def sampling(d: Derivation, count: int = 20, seed: int = 0, fixed: dict | None = None) -> Sampling:
+    return Sampling(_fix(Points(d, count, seed), fixed or {}), count, seed, dict(fixed or {}))
+
+
+def _fix(points: Points, fixed: dict) -> Points:
+    """The same points with the document's constants in place (every bias 1)."""
+    return Points(points.d, base=[{**p, **fixed} for p in points.base]) if fixed else points
 
 
 @dataclass(frozen=True, eq=False)
@@ -92,9 +98,9 @@ def _points(
     if not units and not attempt:
         return sampled.points
     if not units:
-        return Points(d, sampled.count * 2, sampled.seed + 7919 * attempt)
+        return _fix(Points(d, sampled.count * 2, sampled.seed + 7919 * attempt), sampled.fixed)
     base, _ = choose_points(d, units, sampled.count, sampled.seed + 7919 * attempt, first)
-    return Points(d, base=base)
+    return _fix(Points(d, base=base), sampled.fixed)
 
 
 def _compare(

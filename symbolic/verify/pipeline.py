@@ -17,7 +17,7 @@ A pipeline of pure stages, each taking the previous stage's data and never calli
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import sympy as sp
@@ -25,6 +25,7 @@ import sympy as sp
 from ..derivation import Derivation
 from ..latex import Partial, Product, Statement
 from ..latex.matrix import MatrixStatement
+from . import definitions
 from .claims import Checked
 from .claims import check as check_claims
 from .ditto import Unchecked, VerifyInputError
@@ -97,8 +98,11 @@ def verify_statements(
     `conventions`: {"weights": "input-by-output", "targets": "t"} (verify/conventions.py)."""
     statements, groups, layout, unmatched = expand_matrices(d, statements)  # matrix -> entries
     net = network(d, aliases, conventions)
-    resolved, unchecked, claims, given = resolve_all(net, statements)
-    unchecked += unmatched
+    own = definitions.apply(net, statements)  # s(x) = ..., O = s(...): substituted, fixed
+    if own.values:
+        net = replace(net, names=net.names.with_values(own.values))
+    resolved, unchecked, claims, given = resolve_all(net, own.statements)
+    unchecked += unmatched + own.unchecked
     if given and claims:  # the document's own values, then --at over them
         point_raw = point
         point = {g.symbol: g.value for g in given}
@@ -128,8 +132,10 @@ def verify_statements(
             r"write e.g. \frac{\partial L}{\partial w_{11}} = [...] \cdot [...]",
         )
     sampled = sampling(d, points, seed)
-    evaluations = [evaluate(net, sampled, r) for r in resolved]
+    at = sampling(d, points, seed, own.fixed) if own.fixed else sampled  # b = 1 as the document fixes
+    evaluations = [evaluate(net, at if own.fixes(r.statement) else sampled, r) for r in resolved]
     verdicts = [judge(net, r, e) for r, e in zip(resolved, evaluations)]
+    verdicts = [definitions.remark(own, v) for v in verdicts]
     verdicts, unchecked = collect_matrices(net, sampled.points, layout, groups, verdicts, unchecked)
     verdicts.sort(key=lambda v: (v.line, v.col))
     unchecked.sort(key=lambda u: (u.line, u.col))
