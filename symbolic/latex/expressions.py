@@ -85,6 +85,8 @@ class Parser(Indicators):
             else:
                 break
             self.i += 1
+            if op == "*" and self.scientific(term, depth):  # 1.86816\times10^{-1}: one number
+                continue
             neg = False
             while self.is_("+") or self.is_("-"):
                 neg ^= self.next().text == "-"
@@ -94,6 +96,25 @@ class Parser(Indicators):
             term.items.append(item)
             term.ops.append(op)
         return term
+
+    def scientific(self, term: Term, depth: int) -> bool:
+        r"""After a number and \times (\cdot, *): 10^{k} makes it one number in scientific form,
+        a\times10^{b}; anything else (2 \times w) is the next factor."""
+        last, t = term.items[-1], self.peek()
+        if not (
+            last.kind == "expr"
+            and last.tok.kind == "num"
+            and self.i >= 2
+            and self.toks[self.i - 2] is last.tok
+            and t is not None
+            and t.kind == "num"
+            and t.text == "10"
+            and self.is_("^", 1)
+        ):
+            return False
+        power = self.operand(depth)
+        term.items[-1] = Item(last.value * power.value, "expr", last.tok)
+        return True
 
     def sum_end(self, terms: list[Term], stops: frozenset, opener: Tok | None) -> list[Term]:
         t = self.peek()

@@ -296,6 +296,7 @@ def _substituted(fns: _Functions, stmt):
 def _closed_form(net, stmt: Statement, out: Definitions) -> None:
     """O = a closed form: O is the output it matches; its numbers in place of the biases fixed."""
     lhs = stmt.lhs
+    assert isinstance(lhs, sp.Symbol)
     if len(stmt.sides) != 1 or net.names.lookup(lhs.name) is not None or lhs in net.names.user:
         return
     try:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
+from ..check import substitute_intermediates
 from ..derivation import Derivation
 from .numbers import Points, multiply, same
 from .piecewise import units_of
@@ -36,6 +37,13 @@ class Sampling:
 
 def sampling(d: Derivation, count: int = 20, seed: int = 0, fixed: dict | None = None) -> Sampling:
     return Sampling(_fix(Points(d, count, seed), fixed or {}), count, seed, dict(fixed or {}))
+
+
+def _fixed(d: Derivation, fixed: dict):
+    """An expression at the document's constants (intermediates opened to reach them)."""
+    if not fixed:
+        return lambda e: e
+    return lambda e: substitute_intermediates(d, e).xreplace(fixed)
 
 
 def _fix(points: Points, fixed: dict) -> Points:
@@ -74,7 +82,8 @@ def evaluate(net: Network, sampled: Sampling, r: Resolved) -> Evaluation:
     units, understood = units_of([net.open(e) for e in t_values + [h for k in r.checked for h in r.hands[k]]])
     points = _points(net.d, sampled, units)
     found, ev, unit_vectors = _compare(points, r, units, understood)
-    proofs = [] if found else [prove(net, sp.Mul(*r.hands[k]), truth) for k in r.checked]
+    fixed = _fixed(net.d, sampled.fixed)
+    proofs = [] if found else [prove(net, fixed(sp.Mul(*r.hands[k])), fixed(truth)) for k in r.checked]
     exact = bool(proofs) and all(p[0] for p in proofs)
     suspects = tuple(q for p in proofs for q in p[1])
     if not found and not exact and suspects:  # patterns the proof could not clear
