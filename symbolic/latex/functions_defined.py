@@ -38,6 +38,8 @@ _HEAD = re.compile(
     + _SPACE
     + _CLOSE
     + _SPACE
+    + r"&?"
+    + _SPACE
     + r"=(?!=)",
     re.MULTILINE,
 )
