@@ -102,6 +102,13 @@ def test_the_output_in_closed_form_binds_O_and_fixes_the_biases(d):
     assert said[3][:2] == (4, "wrong")
 
 
+def test_a_closed_form_of_the_outputs_own_name_fixes_the_biases_too(d):
+    named = [x.replace("O=", "a^{(3)}_1=").replace("partial O", "partial a^{(3)}_1") for x in (O1, GRAD)]
+    said, _ = judged(d, S, D, *named)
+    at = "at b = 1, as the document's definition of a^{(3)}_1 fixes"
+    assert said[2:] == [(3, "correct", at), (4, "correct", at)]
+
+
 def test_a_closed_form_that_is_not_the_output_is_named(d):
     swapped = O1.replace(r"w_4+s", r"w_5+s").replace(r"w_5+1", r"w_4+1")
     said, _ = judged(d, S, D, swapped, GRAD)

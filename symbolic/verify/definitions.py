@@ -28,7 +28,7 @@ from sympy.core.function import AppliedUndef
 
 from ..activations import ActivationRule
 from ..errors import SympropError
-from ..latex import Partial, Statement, product_expr
+from ..latex import LatexParseError, Partial, Statement, product_expr
 from ..latex.functions_defined import defined_name
 from ..latex.matrix import MatrixStatement
 from .closed_form import constants_text, match_output
@@ -209,7 +209,7 @@ def collect(statements: list) -> tuple[dict[str, Function], dict[str, str], list
             continue
         try:
             body = product_expr(stmt.sides[-1])
-        except Exception:  # a derivative or // as the body
+        except LatexParseError:  # a derivative or // as the body
             unchecked.append(
                 Unchecked(
                     stmt.line,
@@ -295,29 +295,34 @@ def _substituted(fns: _Functions, stmt):
 
 def _closed_form(net, stmt: Statement, out: Definitions) -> None:
     """O = a closed form: O is the output it matches; its numbers in place of the biases fixed."""
-    lhs = stmt.lhs
+    lhs, d = stmt.lhs, net.d
     assert isinstance(lhs, sp.Symbol)
-    if len(stmt.sides) != 1 or net.names.lookup(lhs.name) is not None or lhs in net.names.user:
-        return
+    said = stmt.source.split("=", 1)[0].strip() or shown(lhs.name)  # as written: O, a^{(3)}_1
+    known = net.names.lookup(lhs.name) is not None or lhs in net.names.user
     try:
+        output = net.names.resolve(lhs) if known else None
         written = net.names.resolve(product_expr(stmt.sides[0]))
-    except (SympropError, Exception):
+    except (SympropError, LatexParseError):
         return
-    d = net.d
+    if len(stmt.sides) != 1 or known and output not in d.outputs:
+        return  # a name of the network other than an output: checked as it is
     if not written.free_symbols or not written.free_symbols <= set(d.inputs) | set(d.params):
         return
     match = match_output(d, written)
+    if match is not None and output is not None and match.output != output:
+        match = None
     if match is None:
         raise SympropError(
-            f"{shown(lhs.name)} = ... is not the network's output for any values of its biases",
+            f"{said} = ... is not the network's output for any values of its biases",
             "check it against the network (symprop derive shows the forward pass)",
         )
-    out.values[lhs] = match.output
+    if not known:
+        out.values[lhs] = match.output
     if match.fixed and not out.fixed:
         out.fixed = dict(match.fixed)
         out.fixed_from = (stmt.line, stmt.col)
         out.fixed_text = (
-            f"at {constants_text(match.fixed, str)}, as the document's definition of {shown(lhs.name)} fixes"
+            f"at {constants_text(match.fixed, str)}, as the document's definition of {said} fixes"
         )
 
 
