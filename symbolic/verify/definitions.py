@@ -326,10 +326,18 @@ def _closed_form(net, stmt: Statement, out: Definitions) -> None:
         )
 
 
-def remark(own: Definitions, verdict):
-    """The verdict with what the document's definitions add to it (s is σ; at b = 1)."""
-    said = [own.remarks.get((verdict.line, verdict.col), "")]
-    if own.fixes(verdict):
-        said.append(own.fixed_text)
-    text = "; ".join(s for s in said if s)
-    return replace(verdict, remark=text) if text else verdict
+def fixed_at(own: Definitions, resolved: list) -> list[bool]:
+    """Which resolved statements are judged at the constants the document fixed."""
+    return [own.fixes(r.statement) for r in resolved]
+
+
+def remarked(own: Definitions, verdicts: list) -> list:
+    """The verdicts with what the document's definitions add to them (s is σ; at b = 1)."""
+    out = []
+    for v in verdicts:
+        said = [own.remarks.get((v.line, v.col), "")]
+        if own.fixes(v):
+            said.append(own.fixed_text)
+        text = "; ".join(s for s in said if s)
+        out.append(replace(v, remark=text) if text else v)
+    return out

@@ -6,6 +6,7 @@ Contract: statements (as `symbolic.latex` gives them, from LaTeX or the plain sy
 A pipeline of pure stages, each taking the previous stage's data and never calling back:
   1. read      text -> statements (`read`)
   2. resolve   matrix statements -> one statement per entry and layer (`matrix_entries`),
+               the document's own functions and output substituted (`definitions`),
                '//' marks -> the factor above (`ditto`), names -> the network's symbols, and
                the true chain-rule factors (`resolve`)
   3. evaluate  both sides at chosen points, and exactly (`evaluate`, `prove`)
@@ -133,9 +134,11 @@ def verify_statements(
         )
     sampled = sampling(d, points, seed)
     at = sampling(d, points, seed, own.fixed) if own.fixed else sampled  # b = 1 as the document fixes
-    evaluations = [evaluate(net, at if own.fixes(r.statement) else sampled, r) for r in resolved]
+    fixed = definitions.fixed_at(own, resolved) if own.fixed else [False] * len(resolved)
+    evaluations = [evaluate(net, at if f else sampled, r) for r, f in zip(resolved, fixed)]
     verdicts = [judge(net, r, e) for r, e in zip(resolved, evaluations)]
-    verdicts = [definitions.remark(own, v) for v in verdicts]
+    if own.remarks or own.fixed:  # s is σ; at b = 1, as the document's definition of O fixes
+        verdicts = definitions.remarked(own, verdicts)
     verdicts, unchecked = collect_matrices(net, sampled.points, layout, groups, verdicts, unchecked)
     verdicts.sort(key=lambda v: (v.line, v.col))
     unchecked.sort(key=lambda u: (u.line, u.col))
