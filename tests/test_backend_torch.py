@@ -289,3 +289,13 @@ def test_distributed_data_parallel_averages_to_the_full_batch(tmp_path):
     for r in range(2):
         assert_close({k: np.array(v) for k, v in results[r]["grads"].items()}, full)
     assert results[0]["after"] == results[1]["after"]
+
+
+@pytest.mark.parametrize("lib", ["torch", "jax"])
+def test_generated_lines_fit_the_width(lib):
+    # the command line's device default, the data errors and jax's init loop were 101-115 wide
+    for case in CASES:
+        for style in ("matrix",):
+            text = backend(lib).render(derivation(case), style, "float64", "")
+            long = [line for line in text.splitlines() if len(line) > 100]
+            assert not long, (case, style, long[:3])
