@@ -69,6 +69,4 @@ _MARKER = re.compile(r"^# -+ symprop runtime: (\w+) -+\n", re.M)
 def runtime_parts() -> dict[str, str]:
     """The parts of tensor/runtime.py by name, verbatim (without the stub)."""
     pieces = _MARKER.split(Path(__file__).with_name("runtime.py").read_text(encoding="utf-8"))
-    return {
-        name: body.strip("\n") for name, body in zip(pieces[1::2], pieces[2::2]) if name != "stub"
-    }
+    return {name: body.strip("\n") for name, body in zip(pieces[1::2], pieces[2::2]) if name != "stub"}

@@ -30,9 +30,8 @@ def read_data(source):
     """(X rows, Y rows) as lists of floats from 'xor' or a .csv file; UsageError otherwise."""
     if source == "xor":
         if (N_IN, N_OUT) != (2, 1):
-            raise UsageError(
-                f"the built-in xor data fits a 2-...-1 network, not {ARCH}: give --data FILE"
-            )
+            problem = f"the built-in xor data fits a 2-...-1 network, not {ARCH}"
+            raise UsageError(f"{problem}: give --data FILE")
         return XOR
     if not os.path.isfile(source):
         raise UsageError(f"data file {source} does not exist or is not a regular file")
