@@ -21,9 +21,11 @@ Command line: python {this file} --data data.csv --epochs 2000 --lr 2.0 --out we
 """
 
 import argparse
+import contextlib
 import json
 import math
 import os
+import signal
 import stat
 import sys
 import tempfile
@@ -141,27 +143,89 @@ class Diverged(FloatingPointError):
     """The loss stopped being a finite number."""
 
 
-def train(net, X, Y, epochs, lr, momentum=0.0, batch_size=None, seed=0):
-    """SGD (with momentum) on the derived gradients, full batch or seeded minibatches; returns
-    the loss of each epoch (the mean over its minibatches, each taken before its step). Raises
-    Diverged when a loss is not a finite number."""
-    opt = torch.optim.SGD(net.parameters(), lr=lr, momentum=momentum)
-    generator = torch.Generator().manual_seed(seed)
-    n, history = X.shape[0], []
-    size = min(batch_size or n, n)
-    for _ in range(epochs):
-        order = torch.randperm(n, generator=generator).to(X.device) if size < n else None
-        total = 0.0
-        for start in range(0, n, size):
-            rows = order[start:start + size] if order is not None else slice(None)
-            opt.zero_grad(set_to_none=True)
-            L = net(X[rows], Y[rows])
-            if not math.isfinite(L.item()):
-                raise Diverged(f"the loss became {L.item()} after {len(history)} epochs")
-            L.backward()
-            opt.step()
-            total += L.item() * (min(start + size, n) - start)
-        history.append(total / n)
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during train: the Net holds the weights of the last finished epoch."""
+
+    def __init__(self, history):
+        super().__init__(f"interrupted after epoch {len(history)}")
+        self.epoch, self.history = len(history), history
+
+
+class _CtrlC:
+    """A SIGINT handler: the first Ctrl-C sets a flag, a second one stops at once."""
+
+    def __init__(self):
+        self.pressed = []
+
+    def __call__(self, signum, frame):
+        if self.pressed:
+            raise KeyboardInterrupt
+        self.pressed.append(signum)
+
+
+@contextlib.contextmanager
+def _ctrl_c_at_epoch_end():
+    """Ctrl-C sets a flag that train reads after each epoch; nested uses share the flag, and in
+    a thread other than the main one Ctrl-C stays the caller's."""
+    current = signal.getsignal(signal.SIGINT)
+    if isinstance(current, _CtrlC):
+        yield current.pressed
+        return
+    handler = _CtrlC()
+    try:
+        previous = signal.signal(signal.SIGINT, handler)
+    except ValueError:  # not the main thread
+        yield handler.pressed
+        return
+    try:
+        yield handler.pressed
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def optimizer_for(net, optimizer="sgd", lr=0.5, momentum=0.0, weight_decay=0.0):
+    """torch.optim.SGD (with momentum) or Adam over net's parameters; weight_decay is an L2
+    penalty (weight_decay/2)·‖W‖² on the weights only, never on the biases."""
+    weights = [p for key, p in net.params().items() if key.startswith("W")]
+    biases = [p for key, p in net.params().items() if not key.startswith("W")]
+    groups = [
+        {"params": weights, "weight_decay": weight_decay},
+        {"params": biases, "weight_decay": 0.0},
+    ]
+    if optimizer == "adam":
+        return torch.optim.Adam(groups, lr=lr)
+    if optimizer == "sgd":
+        return torch.optim.SGD(groups, lr=lr, momentum=momentum)
+    raise ValueError(f"unknown optimizer {optimizer!r}: sgd or adam")
+
+
+def train(
+    net, X, Y, epochs, lr, momentum=0.0, batch_size=None, seed=0, optimizer="sgd", weight_decay=0.0
+):
+    """SGD (with momentum) or Adam on the derived gradients, full batch or seeded minibatches;
+    returns the loss of each epoch (the mean over its minibatches, each taken before its step).
+    Raises Diverged when a loss is not a finite number, and Interrupted on Ctrl-C (at the end of
+    the epoch it came in)."""
+    with _ctrl_c_at_epoch_end() as pressed:
+        opt = optimizer_for(net, optimizer, lr, momentum, weight_decay)
+        generator = torch.Generator().manual_seed(seed)
+        n, history = X.shape[0], []
+        size = min(batch_size or n, n)
+        for _ in range(epochs):
+            order = torch.randperm(n, generator=generator).to(X.device) if size < n else None
+            total = 0.0
+            for start in range(0, n, size):
+                rows = order[start:start + size] if order is not None else slice(None)
+                opt.zero_grad(set_to_none=True)
+                L = net(X[rows], Y[rows])
+                if not math.isfinite(L.item()):
+                    raise Diverged(f"the loss became {L.item()} after {len(history)} epochs")
+                L.backward()
+                opt.step()
+                total += L.item() * (min(start + size, n) - start)
+            history.append(total / n)
+            if pressed:
+                raise Interrupted(history)
     return history
 
 
@@ -293,7 +357,9 @@ def main(argv=None):
     p.add_argument("--data", required=True, help="'xor' or a .csv: inputs, then targets per row")
     p.add_argument("--epochs", type=int, default=1000)
     p.add_argument("--lr", type=float, default=0.5)
-    p.add_argument("--momentum", type=float, default=0.0)
+    p.add_argument("--optimizer", choices=["sgd", "adam"], default="sgd")
+    p.add_argument("--momentum", type=float, default=0.0, help="SGD's momentum (default 0)")
+    p.add_argument("--weight-decay", type=float, default=0.0, help="L2 penalty on the weights")
     p.add_argument("--batch-size", type=int, default=None, help="minibatch size (default: all)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--dtype", choices=["float64", "float32"], default=str(DTYPE).split(".")[-1])
@@ -305,6 +371,8 @@ def main(argv=None):
     try:
         if args.epochs < 0 or not math.isfinite(args.lr) or (args.batch_size or 1) < 1:
             raise UsageError("--epochs must be >= 0, --lr a number and --batch-size >= 1")
+        if not (math.isfinite(args.weight_decay) and args.weight_decay >= 0):
+            raise UsageError("--weight-decay must be a number >= 0")
         if args.out:
             check_target(args.out, args.force, (args.data, args.init))
         dtype = getattr(torch, args.dtype)
@@ -315,8 +383,27 @@ def main(argv=None):
     except (UsageError, RuntimeError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    status = 0
     try:
-        history = train(net, X, Y, args.epochs, args.lr, args.momentum, args.batch_size, args.seed)
+        with _ctrl_c_at_epoch_end():  # from here on, Ctrl-C ends the epoch and keeps its weights
+            what = f"{ARCH} on {args.data} ({len(X)} rows), {args.optimizer}"
+            print(f"training {what}", file=sys.stderr)
+            history = train(
+                net,
+                X,
+                Y,
+                args.epochs,
+                args.lr,
+                args.momentum,
+                args.batch_size,
+                args.seed,
+                args.optimizer,
+                args.weight_decay,
+            )
+    except Interrupted as err:
+        print(f"stopped at epoch {err.epoch}; keeping the weights of that epoch", file=sys.stderr)
+        history, status = err.history, 130
+    try:
         with torch.no_grad():
             final = loss(net.params(), X, Y).item()
         if not math.isfinite(final):
@@ -327,7 +414,7 @@ def main(argv=None):
         return 1  # the weights are not finite: nothing is written
     if args.out:
         save(net, args.out, args.force, (args.data, args.init))
-    return 0
+    return status
 
 
 if __name__ == "__main__":
