@@ -8,12 +8,14 @@ d(x) its derivative, O = s(s(s(Iw_1+1)w_2+1)w_4 + ... + 1) with every bias 1, on
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from codegen.cli import main
 from codegen.verdict import render_text
+from codegen.verdict_json import to_json
 from symbolic.backprop import derive
 from symbolic.latex import scan_document
 from symbolic.spec import network
@@ -93,6 +95,7 @@ def test_the_output_in_closed_form_binds_O_and_fixes_the_biases(d):
         (4, "correct", at),
     ]
     assert at in render_text(report, "x.tex")
+    assert [s.get("remark") for s in json.loads(to_json(report, "x.tex"))["statements"]][2:] == [at, at]
     # with every bias left out the closed form fixes b = 0, and the gradient is judged there
     zero = [x.replace("+1\\right)", "\\right)").replace("+1)", ")") for x in (O1, GRAD)]
     said, _ = judged(d, S, D, *zero)
