@@ -163,11 +163,18 @@ def test_hostile_definitions_are_named_never_a_traceback(d, lines, line, reason)
     assert reasons and reason in reasons[0], said
 
 
+SHADOW = "σ is the network's activation: later lines read it as the network's, not as defined here"
+
+
 def test_a_function_shadowing_the_activation_keeps_the_activation(d):
     r"""\sigma(x) = x^2 is a claim about the network's σ (wrong), not a new function; s defined as
     something else is the author's own and the activation's lines are still judged."""
-    said, _ = judged(d, r"$$\sigma(x) = x^2$$", S)
-    assert said[0][:2] == (1, "wrong") and said[1] == (2, "correct", "s is σ, the network's activation")
+    said, _ = judged(d, r"$$\sigma(x) = x^2$$", S, r"$$\sigma(x) = \frac{1}{1+e^{-x}}$$")
+    assert said == [
+        (1, "wrong", SHADOW),
+        (2, "correct", "s is σ, the network's activation"),
+        (3, "correct", ""),
+    ]
 
 
 def test_nothing_checkable_is_one_error_line_exit_2(tmp_path, capsys):

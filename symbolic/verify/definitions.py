@@ -26,7 +26,7 @@ import mpmath
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from ..activations import ActivationRule
+from ..activations import ActivationRule, named
 from ..errors import SympropError
 from ..latex import LatexParseError, Partial, Statement, product_expr
 from ..latex.functions_defined import defined_name
@@ -51,7 +51,8 @@ class Definitions:
     fixed: dict = field(default_factory=dict)  # bias symbol -> the constant the document fixes
     fixed_from: tuple[int, int] | None = None  # (line, col) of the definition that fixes them
     fixed_text: str = ""  # 'at b = 1, as the document's definition of O fixes'
-    remarks: dict = field(default_factory=dict)  # (line, col) -> a note for that verdict
+    # (line, col) -> (the status it is said at, '' for any; a note for that verdict)
+    remarks: dict = field(default_factory=dict)
     identities: set = field(default_factory=set)  # (line, col) of s(x) = σ(x): no bias in them
 
     def fixes(self, stmt) -> bool:
@@ -237,9 +238,9 @@ def apply(net, statements: list) -> Definitions:
     judged or set apart, and what a closed form of the output fixes."""
     functions, bad, unchecked = collect(statements)
     if not functions and not bad:
-        return Definitions(list(statements))
+        return Definitions(list(statements), unchecked, remarks=_shadowing(statements))
     fns = _Functions(net, functions, bad)
-    out = Definitions([], unchecked)
+    out = Definitions([], unchecked, remarks=_shadowing(statements))
     skip = {(u.line, u.col) for u in unchecked}
     for stmt in statements:
         if isinstance(stmt, MatrixStatement) or (stmt.line, stmt.col) in skip:
@@ -260,6 +261,28 @@ def apply(net, statements: list) -> Definitions:
     return out
 
 
+_ACTIVATIONS = {w for r in named() for w in (r.prime_word, r.prime_word.removesuffix("_prime"))}
+SHADOW = "{} is the network's activation: later lines read it as the network's, not as defined here"
+
+
+def _shadowing(statements: list) -> dict:
+    """\\sigma(x) = x^2: a claim about the network's σ (judged as one); should it be wrong, its
+    verdict says that later lines do not read σ as defined there."""
+    out = {}
+    for stmt in statements:
+        lhs = getattr(stmt, "lhs", None)
+        if (
+            isinstance(stmt, Statement)
+            and isinstance(lhs, AppliedUndef)
+            and type(lhs).__name__ in _ACTIVATIONS
+            and all(isinstance(a, sp.Symbol) for a in lhs.args)
+        ):
+            name = type(lhs).__name__
+            shown_name = "σ′" if name == "sigma_prime" else "σ" if name == "sigma" else name
+            out[(stmt.line, stmt.col)] = ("wrong", SHADOW.format(shown_name))
+    return out
+
+
 def _definition(fns: _Functions, stmt: Statement, head, out: Definitions) -> None:
     name, params, _ = head
     if name in fns.bad:
@@ -272,7 +295,7 @@ def _definition(fns: _Functions, stmt: Statement, head, out: Definitions) -> Non
         )
         return
     spelled, remark = known
-    out.remarks[(stmt.line, stmt.col)] = remark
+    out.remarks[(stmt.line, stmt.col)] = ("", remark)
     out.identities.add((stmt.line, stmt.col))
     lhs = spelled.func(*params)
     out.statements.append(replace(_substituted(fns, stmt), lhs=lhs))
@@ -335,7 +358,8 @@ def remarked(own: Definitions, verdicts: list) -> list:
     """The verdicts with what the document's definitions add to them (s is σ; at b = 1)."""
     out = []
     for v in verdicts:
-        said = [own.remarks.get((v.line, v.col), "")]
+        when, remark = own.remarks.get((v.line, v.col), ("", ""))
+        said = [remark if when in ("", v.status) else ""]
         if own.fixes(v):
             said.append(own.fixed_text)
         text = "; ".join(s for s in said if s)
