@@ -207,3 +207,23 @@ def test_a_factor_in_tex_scientific_form_is_one_number():
     # 2 \times w stays a product of two factors
     (stmt,) = scan_document(r"$$y = 2 \times w \cdot 3\times10^{2}$$")[0]
     assert [str(f) for f in stmt.sides[0].factors] == ["2", "w", "300"]
+
+
+def test_the_definition_pre_pass_is_linear_on_hostile_text():
+    """Long runs of line starts, spaces and half heads: found in well under a second each (a
+    pattern trying every line start against the whitespace after it would take hours)."""
+    import time
+
+    from symbolic.latex.functions_defined import defined_heads
+
+    for text in [
+        "\n" * 400_000,
+        "$" + " " * 400_000,
+        "s(x)" + " " * 400_000 + "y",
+        "&" * 400_000,
+        "$s(x" + ", x" * 100_000,
+    ]:
+        start = time.process_time()
+        assert defined_heads(text) == frozenset()
+        assert time.process_time() - start < 5
+    assert defined_heads(r"\begin{align} q(x) &= 2x \\ r(u, v) &= u \end{align} $$f(x) = 1$$") == {"q", "r"}

@@ -22,14 +22,15 @@ PREFIX = "defined:"  # the SymPy name of a document's function: defined:s
 NOT_DEFINABLE = frozenset(FUNCTIONS) | WORDS | {"e", "J", "E", "L", "C"}
 
 # the start of a formula or of a row: $, $$, \[, \(, an environment's \begin{..}, \\, &, a line start
-_START = r"(?:^|(?<=\$)|(?<=\\\[)|(?<=\\\()|(?<=\\\\)|(?<=&)|(?<=\})|(?<=\n))"
+_START = r"(?:^|(?<=\$)|(?<=\\\[)|(?<=\\\()|(?<=\\\\)|(?<=&)|(?<=\}))"
+_LEAD = r"(?:[ \t]|\\[ ,;:!]|\\quad|\\qquad)*"  # no newline: one try per line start, never n^2
 _SPACE = r"(?:\s|\\[ ,;:!]|\\quad|\\qquad)*"
 _OPEN = r"(?:\\left\s*)?\("
 _CLOSE = r"(?:\\right\s*)?\)"
 _VAR = r"(?:[A-Za-z]|\\(?:" + "|".join(sorted(GREEK)) + r")(?![A-Za-z]))"
 _HEAD = re.compile(
     _START
-    + _SPACE
+    + _LEAD
     + r"([A-Za-z]+)"
     + _SPACE
     + _OPEN
@@ -38,8 +39,7 @@ _HEAD = re.compile(
     + _SPACE
     + _CLOSE
     + _SPACE
-    + r"&?"
-    + _SPACE
+    + rf"(?:&{_SPACE})?"
     + r"=(?!=)",
     re.MULTILINE,
 )
