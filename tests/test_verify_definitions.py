@@ -112,10 +112,25 @@ def test_a_closed_form_of_the_outputs_own_name_fixes_the_biases_too(d):
     assert said[2:] == [(3, "correct", at), (4, "correct", at)]
 
 
+def test_a_hidden_unit_in_closed_form_is_bound_and_read_by_later_lines(d):
+    h = r"$$H = s\left(Iw_1+1\right)$$"
+    o = r"$$O = s(s(Hw_2+1)w_4+s(Hw_3+1)w_5+1)$$"
+    said, _ = judged(d, S, D, h, o, GRAD)
+    at = "at b = 1, as the document's definitions of H and O fix"
+    assert said[2:] == [(3, "correct", at), (4, "correct", at), (5, "correct", at)]
+    # a later closed form putting another number where an earlier one fixed a bias
+    said, _ = judged(d, S, D, h, O1.replace("Iw_1+1", "Iw_1+2"), GRAD)
+    assert (4, "not checked", "O = ... puts 2 where an earlier line fixed b1_1 = 1") in said
+
+
 def test_a_closed_form_that_is_not_the_output_is_named(d):
     swapped = O1.replace(r"w_4+s", r"w_5+s").replace(r"w_5+1", r"w_4+1")
     said, _ = judged(d, S, D, swapped, GRAD)
-    assert (3, "not checked", "O = ... is not the network's output for any values of its biases") in said
+    assert (
+        3,
+        "not checked",
+        "O = ... is not the network's output (nor an activation or a z of it) for any values of its biases",
+    ) in said
     assert said[-1][:2] == (4, "not checked")  # O is never read as the output then
 
 

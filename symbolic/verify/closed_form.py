@@ -25,7 +25,7 @@ MAX_TERMS = 7  # terms of one sum or product tried in every order
 
 @dataclass(frozen=True)
 class OutputMatch:
-    output: sp.Symbol  # the network's output the written expression is
+    output: sp.Symbol  # the network's quantity (an output, an activation, a z) it is
     fixed: dict  # bias symbol -> the constant the written expression puts in its place
 
 
@@ -33,10 +33,17 @@ def biases(d: Derivation) -> list[sp.Symbol]:
     return [b for layer in range(1, d.spec.depth + 1) for b in d.biases(layer)]
 
 
-def match_output(d: Derivation, written: sp.Expr) -> OutputMatch | None:
-    """The output whose forward expression is `written` for some constant biases, else None."""
+def quantities(d: Derivation) -> list[sp.Symbol]:
+    """What a closed form may be: the outputs first, then every activation and z, in order."""
+    forward = [eq.lhs for eq in d.of_kind("forward")]
+    return list(d.outputs) + [q for q in forward if q not in d.outputs]
+
+
+def match_output(d: Derivation, written: sp.Expr, candidates: list | None = None) -> OutputMatch | None:
+    """The quantity (an output first) whose forward expression is `written` for some constant
+    biases, else None; `candidates` limits the quantities tried."""
     free = frozenset(biases(d))
-    for out in d.outputs:
+    for out in quantities(d) if candidates is None else candidates:
         forward = substitute_intermediates(d, out)
         binding: dict = {}
         budget = [MAX_STEPS]

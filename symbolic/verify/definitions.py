@@ -27,11 +27,12 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from ..activations import ActivationRule, named
+from ..check import substitute_intermediates
 from ..errors import SympropError
 from ..latex import LatexParseError, Partial, Statement, product_expr
 from ..latex.functions_defined import defined_name
 from ..latex.matrix import MatrixStatement
-from .closed_form import constants_text, match_output
+from . import closed_form
 from .ditto import Unchecked
 from .hints import shown
 from .numbers import value
@@ -53,6 +54,7 @@ class Definitions:
     fixed_text: str = ""  # 'at b = 1, as the document's definition of O fixes'
     # (line, col) -> (the status it is said at, '' for any; a note for that verdict)
     remarks: dict = field(default_factory=dict)
+    fixers: list = field(default_factory=list)  # the names whose closed forms fixed them (O)
     identities: set = field(default_factory=set)  # (line, col) of s(x) = σ(x): no bias in them
 
     def fixes(self, stmt) -> bool:
@@ -170,7 +172,10 @@ def _same_function(a: sp.Expr, b: sp.Expr, x: sp.Symbol) -> bool:
     with mpmath.workdps(30):
         for s in _SAMPLES:
             point = {x: mpmath.mpf(s)}
-            u, v = value(a, point, {}), value(b, point, {})
+            try:
+                u, v = value(a, point, {}), value(b, point, {})
+            except TypeError:  # a construct the evaluator does not know: not that function
+                return False
             if mpmath.isnan(u) or mpmath.isnan(v) or abs(u - v) > mpmath.mpf(10) ** -20 * (1 + abs(v)):
                 return False
     return True
@@ -317,36 +322,55 @@ def _substituted(fns: _Functions, stmt):
 
 
 def _closed_form(net, stmt: Statement, out: Definitions) -> None:
-    """O = a closed form: O is the output it matches; its numbers in place of the biases fixed."""
+    """O = a closed form: O is the quantity it matches (an output first); its numbers in place
+    of the biases are constants the document fixes."""
     lhs, d = stmt.lhs, net.d
     assert isinstance(lhs, sp.Symbol)
     said = stmt.source.split("=", 1)[0].strip() or shown(lhs.name)  # as written: O, a^{(3)}_1
     known = net.names.lookup(lhs.name) is not None or lhs in net.names.user
+    names = net.names.with_values({**net.names.values, **out.values})  # H bound by a line above
     try:
-        output = net.names.resolve(lhs) if known else None
-        written = net.names.resolve(product_expr(stmt.sides[0]))
+        meant = names.resolve(lhs) if known else None
+        written = names.resolve(product_expr(stmt.sides[0]))
     except (SympropError, LatexParseError):
         return
-    if len(stmt.sides) != 1 or known and output not in d.outputs:
-        return  # a name of the network other than an output: checked as it is
+    quantities = closed_form.quantities(d)
+    if known:  # a name of the network: only that quantity, else it is checked as it is
+        quantities = [q for q in quantities if net.names.forward_form(q) == meant]
+    if len(stmt.sides) != 1 or not quantities:
+        return
+    # an earlier closed form's quantity inside (O = s(s(H w_2 + 1) ...)): at its constants
+    written = substitute_intermediates(d, written).xreplace(out.fixed)
     if not written.free_symbols or not written.free_symbols <= set(d.inputs) | set(d.params):
         return
-    match = match_output(d, written)
-    if match is not None and output is not None and match.output != output:
-        match = None
-    if match is None:
+    match = closed_form.match_output(d, written, quantities)
+    clash = match and next((b for b, v in match.fixed.items() if out.fixed.get(b, v) != v), None)
+    if match is None or clash is not None:
+        what = (
+            "that quantity of the network"
+            if known and meant not in d.outputs
+            else "the network's output (nor an activation or a z of it)"
+            if not known
+            else "the network's output"
+        )
         raise SympropError(
-            f"{said} = ... is not the network's output for any values of its biases",
+            f"{said} = ... is not {what} for any values of its biases"
+            if match is None
+            else f"{said} = ... puts {match.fixed[clash]} where an earlier line fixed "
+            f"{clash} = {out.fixed[clash]}",
             "check it against the network (symprop derive shows the forward pass)",
         )
     if not known:
         out.values[lhs] = match.output
-    if match.fixed and not out.fixed:
-        out.fixed = dict(match.fixed)
-        out.fixed_from = (stmt.line, stmt.col)
-        out.fixed_text = (
-            f"at {constants_text(match.fixed, str)}, as the document's definition of {said} fixes"
-        )
+    if match.fixed:
+        out.fixed.update(match.fixed)
+        out.fixed_from = out.fixed_from or (stmt.line, stmt.col)
+        out.fixers.append(said)
+        names = " and ".join(out.fixers)
+        plural = "s" if len(out.fixers) > 1 else ""
+        fix = "fix" if plural else "fixes"
+        at = closed_form.constants_text(out.fixed, str)
+        out.fixed_text = f"at {at}, as the document's definition{plural} of {names} {fix}"
 
 
 def fixed_at(own: Definitions, resolved: list) -> list[bool]:
