@@ -67,7 +67,7 @@ def test_the_stages_run_in_order_and_never_call_back():
     # matrix statements: split into entries before resolve, folded back after judge
     # the network gathered (resolve.network), the document's own functions (s(x) = ...)
     # substituted (none here), then the statements resolved
-    stages = ["read", "matrix_entries", "resolve", "definitions", "resolve"]
+    stages = ["read", "matrix_entries", "resolve", "own_functions", "resolve"]
     stages += ["evaluate", "judge", "matrix_faults"]
     assert handed == stages
     assert callbacks == []

@@ -4,7 +4,7 @@ A pre-pass over the whole document (`defined_heads`) finds every head `NAME(var,
 starts a formula or a row; from then on the parser reads `NAME(arg, ...)` anywhere in that document
 as a call of that function (`call`), not as NAME times (arg). The call is the applied function
 `defined(NAME)(args)`, which the verifier substitutes by the definition's body
-(symbolic/verify/definitions.py). A name the reader already calls (g, f, h, the activations'
+(symbolic/verify/own_functions.py). A name the reader already calls (g, f, h, the activations'
 spellings, exp, log, ...) or reads as something else (e Euler's number, the loss J(W,b; x,y)) is
 never taken: those keep their meaning. `d` may be defined: `\frac{dO}{dw}` stays a derivative,
 only `d(` is a call. Pure: text in, names out.

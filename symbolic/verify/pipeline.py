@@ -6,7 +6,7 @@ Contract: statements (as `symbolic.latex` gives them, from LaTeX or the plain sy
 A pipeline of pure stages, each taking the previous stage's data and never calling back:
   1. read      text -> statements (`read`)
   2. resolve   matrix statements -> one statement per entry and layer (`matrix_entries`),
-               the document's own functions and output substituted (`definitions`),
+               the document's own functions and output substituted (`own_functions`),
                '//' marks -> the factor above (`ditto`), names -> the network's symbols, and
                the true chain-rule factors (`resolve`)
   3. evaluate  both sides at chosen points, and exactly (`evaluate`, `prove`)
@@ -26,7 +26,7 @@ import sympy as sp
 from ..derivation import Derivation
 from ..latex import Partial, Product, Statement
 from ..latex.matrix import MatrixStatement
-from . import definitions
+from . import own_functions
 from .claims import Checked
 from .claims import check as check_claims
 from .ditto import Unchecked, VerifyInputError
@@ -99,7 +99,7 @@ def verify_statements(
     `conventions`: {"weights": "input-by-output", "targets": "t"} (verify/conventions.py)."""
     statements, groups, layout, unmatched = expand_matrices(d, statements)  # matrix -> entries
     net = network(d, aliases, conventions)
-    own = definitions.apply(net, statements)  # s(x) = ..., O = s(...): substituted, fixed
+    own = own_functions.apply(net, statements)  # s(x) = ..., O = s(...): substituted, fixed
     if own.values:
         net = replace(net, names=net.names.with_values(own.values))
     resolved, unchecked, claims, given = resolve_all(net, own.statements)
@@ -134,11 +134,11 @@ def verify_statements(
         )
     sampled = sampling(d, points, seed)
     at = sampling(d, points, seed, own.fixed) if own.fixed else sampled  # b = 1 as the document fixes
-    fixed = definitions.fixed_at(own, resolved) if own.fixed else [False] * len(resolved)
+    fixed = own_functions.fixed_at(own, resolved) if own.fixed else [False] * len(resolved)
     evaluations = [evaluate(net, at if f else sampled, r) for r, f in zip(resolved, fixed)]
     verdicts = [judge(net, r, e) for r, e in zip(resolved, evaluations)]
     if own.remarks or own.fixed:  # s is σ; at b = 1, as the document's definition of O fixes
-        verdicts = definitions.remarked(own, verdicts)
+        verdicts = own_functions.remarked(own, verdicts)
     verdicts, unchecked = collect_matrices(net, sampled.points, layout, groups, verdicts, unchecked)
     verdicts.sort(key=lambda v: (v.line, v.col))
     unchecked.sort(key=lambda u: (u.line, u.col))

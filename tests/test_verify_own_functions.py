@@ -1,4 +1,4 @@
-r"""Functions and an output a document defines for itself (symbolic/verify/definitions.py,
+r"""Functions and an output a document defines for itself (symbolic/verify/own_functions.py,
 closed_form.py, symbolic/latex/functions_defined.py), and a number in TeX scientific form as one
 factor of a worked product.
 
