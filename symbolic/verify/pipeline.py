@@ -25,6 +25,7 @@ import sympy as sp
 from ..derivation import Derivation
 from ..latex import Partial, Product, Statement
 from ..latex.matrix import MatrixStatement
+from .binding import bind, written
 from .claims import Checked
 from .claims import check as check_claims
 from .ditto import Unchecked, VerifyInputError
@@ -47,6 +48,7 @@ class Report:
     source: str = ""
     numbers: list[Checked] = field(default_factory=list)  # numeric claims judged at a point
     given: list = field(default_factory=list)  # values the document gives (Given)
+    inferred: list = field(default_factory=list)  # names the document settled (binding.Source)
 
     @property
     def ok(self) -> bool:
@@ -96,15 +98,17 @@ def verify_statements(
     rows the reader could not read. Unusable (VerifyInputError) only when nothing was checked.
     `conventions`: {"weights": "input-by-output", "targets": "t"} (verify/conventions.py)."""
     statements, groups, layout, unmatched = expand_matrices(d, statements)  # matrix -> entries
-    net = network(d, aliases, conventions)
+    bound = bind(d, statements, aliases, conventions)  # the document's own names (binding.py)
+    net = network(d, {**bound.aliases, **(aliases or {})}, conventions)
+    net.names.notes = bound.notes
     resolved, unchecked, claims, given = resolve_all(net, statements)
     unchecked += unmatched
     if given and claims:  # the document's own values, then --at over them
         point_raw = point
         point = {g.symbol: g.value for g in given}
-        point.update(point_of(net, point_raw) if point_raw else {})
+        point.update(point_of(net, point_raw, written(statements)) if point_raw else {})
     elif point is not None:
-        point = point_of(net, point)
+        point = point_of(net, point, written(statements))
     mixed = [c for c in claims if c.written.free_symbols]
     claims = [c for c in claims if not c.written.free_symbols]
     unchecked += [Unchecked(c.line, c.col, "a side mixing numbers and names") for c in mixed]
@@ -133,15 +137,27 @@ def verify_statements(
     verdicts, unchecked = collect_matrices(net, sampled.points, layout, groups, verdicts, unchecked)
     verdicts.sort(key=lambda v: (v.line, v.col))
     unchecked.sort(key=lambda u: (u.line, u.col))
-    return Report(d, verdicts, unchecked, source, numbers, given)
+    return Report(d, verdicts, unchecked, source, numbers, given, bound.sources)
 
 
-def point_of(net: Network, raw: dict) -> dict:
+def point_of(net: Network, raw: dict, document: set[str] | None = None) -> dict:
     """--at values by the document's names (raw expression -> number) -> network symbol -> number;
-    each name must be an input, a parameter or a target of the network."""
+    each name must be an input, a parameter or a target of the network. A name the document
+    never writes and nothing settles (Mazur's w_3, only in his figure) is left out: the numbers
+    that need its value are then said not checked."""
     allowed = set(net.d.params) | set(net.d.inputs) | set(net.d.targets)
     point = {}
     for name, value in raw.items():
+        if (
+            document is not None
+            and isinstance(name, sp.Symbol)
+            and name.name not in document
+            and name not in allowed
+            and name.name != "eta"
+            and net.names.lookup(name.name) is None
+            and name not in net.names.user
+        ):
+            continue
         if name in allowed or name == net.d.eta:  # already the network's symbol (an array point)
             point[name] = value
             continue
