@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "published"))
 
 from corpus import bare, expected, note, run  # noqa: E402
 
-BARE = ["neurotic_chain", "cs_se_mazur_answer", "ai_se_identity_abs"]
+BARE = ["neurotic_chain", "cs_se_mazur_answer", "ai_se_identity_abs", "cs231n_softmax"]
 
 
 @pytest.mark.parametrize("name", BARE)
@@ -63,7 +63,8 @@ SIGMOID = (
 
 def test_forward_definition_binds_weights_and_bias_and_says_so():
     lines = [
-        r"\frac{\partial E_{total}}{\partial w_5} = (out_{o1} - target_{o1}) * out_{o1}(1 - out_{o1}) * out_{h1}",
+        r"\frac{\partial E_{total}}{\partial w_5} = (out_{o1} - target_{o1})"
+        r" * out_{o1}(1 - out_{o1}) * out_{h1}",
         r"\frac{\partial E_{total}}{\partial b_2} = (out_{o1} - target_{o1}) * out_{o1}(1 - out_{o1})"
         r" + (out_{o2} - target_{o2}) * out_{o2}(1 - out_{o2})",
         r"\frac{\partial net_{o1}}{\partial out_{h2}} = w_5",

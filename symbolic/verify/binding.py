@@ -36,6 +36,7 @@ from .units import DECIDED, unit_of
 _DECIMAL = re.compile(r"(?<![A-Za-z_^])[0-9]*\.[0-9]+")
 _LETTER = re.compile(r"([A-Za-z]+)_([a-z])")
 _LETTER_PAIR = re.compile(r"([wW])_([a-z])([a-z])")
+_SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _LONE_TARGET = {"T", "t", "target", "Target", "Y"}
 
 
@@ -133,6 +134,7 @@ class Binder:
         self.bound: dict[str, sp.Expr] = {}  # raw name -> network symbol
         self.origin: dict[str, tuple[int, str]] = {}
         self.conflicted: set[str] = set()
+        self.generic_bases: set[str] = set()  # p of p_k = a_{2,k}: bound in its letter
         self.out = Binding()
         self.layers = Layers(d)
         self.held: set = set()  # the symbols the document's known names already stand for
@@ -162,6 +164,7 @@ class Binder:
     def free(self, name: str) -> bool:
         return (
             self.known(name) is None
+            and name.split("_")[0] not in self.generic_bases
             and name not in self.conflicted
             and not name.startswith("delta")
             and name not in ("xi", "e", "eta")
@@ -257,6 +260,52 @@ class Binder:
         for name, value in chosen.items():
             self.bind(name, value, df.line, "derivative" if df.implied else "definition")
         return True
+
+    def generic(self, defs: list[Definition]) -> None:
+        """A definition in an index letter (CS231n's p_k = e^{f_k} / \\sum_j e^{f_j}): read for
+        unit 1 with each \\sum over the units of a layer, for each width the network has; bound
+        when one layer fits and every name is that layer's unit it is indexed by: then in the
+        letter (p_k = a_{2,k}, f_k = z_{2,k}), as an alias in an index letter."""
+        for df in defs:
+            m = _LETTER.fullmatch(getattr(df.lhs, "name", ""))
+            if df.implied or not m or not self.free(df.lhs.name):
+                continue
+            letter = m.group(2)
+            for width in sorted(set(self.d.spec.sizes[1:])):
+                rhs = _instance(df.rhs, letter, width)
+                if rhs is None:
+                    continue
+                lhs = sp.Symbol(f"{m.group(1)}_1")
+                variables = {x.name for x in rhs.free_symbols | {lhs}}
+                if any(not self.free(v) for v in variables):
+                    continue
+                pattern = self._pattern(rhs, variables)
+                if pattern is None:
+                    continue
+                solutions = [
+                    {**env, lhs.name: q}
+                    for q, forms in self.layers.candidates(None, "unit")
+                    for form in forms
+                    for env in unify(pattern, form, variables, self.held)
+                    if q not in env.values()
+                ]
+                chosen = choose([e for e in solutions if _in_letter(e, self.layers)], self.layers)
+                letters = _in_letter(chosen or {}, self.layers)
+                if chosen is None or letters is None:
+                    continue
+                for base, (kind, layer) in letters.items():
+                    name = f"{base}_{letter}"
+                    self.out.aliases[sp.Symbol(name)] = sp.Symbol(f"{kind}_{layer},{letter}")
+                    self.out.sources.append(
+                        Source(
+                            name,
+                            sp.Symbol(f"{kind}⁽{str(layer).translate(_SUP)}⁾_{letter}"),
+                            df.line,
+                            "definition",
+                        )
+                    )
+                    self.generic_bases.add(base)
+                break
 
     def _conflict(self, df: Definition, pattern, variables: set[str], left) -> None:
         """No solution with what is bound: with the names other lines bound freed, does this line
@@ -406,6 +455,42 @@ class Binder:
         return self.out
 
 
+def _instance(rhs: sp.Expr, letter: str, width: int) -> sp.Expr | None:
+    """A formula in an index letter at unit 1 (X_k -> X_1), each \\sum_j over 1..width; None when
+    it has no sum or a sum leaves out a unit (\\sum_{j \\neq k})."""
+    sums = [e for e in sp.preorder_traversal(rhs) if type(e).__name__ == "Summation"]
+    if not sums or any(e.args[2] != 0 for e in sums):
+        return None
+
+    def at(expr: sp.Expr, var: str, value: int) -> sp.Expr:
+        return expr.xreplace(
+            {x: sp.Symbol(f"{x.name[:-2]}_{value}") for x in expr.free_symbols if x.name.endswith(f"_{var}")}
+        )
+
+    def open_sums(expr):
+        if type(expr).__name__ == "Summation":
+            body, var = expr.args[0], expr.args[1].name
+            return sp.Add(*[at(open_sums(body), var, v) for v in range(1, width + 1)])
+        if not expr.args:
+            return expr
+        return expr.func(*[open_sums(a) for a in expr.args])
+
+    return at(open_sums(rhs), letter, 1)
+
+
+def _in_letter(env: dict, layers) -> dict[str, tuple[str, int]] | None:
+    """{base: (a or z, layer)} when every name base_v of `env` is unit v of one layer."""
+    out: dict[str, tuple[str, int]] = {}
+    for name, value in env.items():
+        m = re.fullmatch(r"([A-Za-z]+)_(\d+)", name)
+        layer, kind = layers.unit_layer(value)
+        if not m or layer is None or layer < 1 or value.name != f"{kind}{layer}_{m.group(2)}":
+            return None
+        if out.setdefault(m.group(1), (kind, layer)) != (kind, layer):
+            return None
+    return out
+
+
 class _NoFunction(Exception):
     pass
 
@@ -421,6 +506,7 @@ def bind(d, statements, explicit: dict | None = None, conventions: dict | None =
     b = Binder(d, statements, explicit, conventions)
     b.units()
     defs = definitions(statements)
+    b.generic(defs)
     b.unify_definitions(defs)
     b.derivatives()
     b.letters()

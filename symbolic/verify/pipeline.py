@@ -6,6 +6,7 @@ Contract: statements (as `symbolic.latex` gives them, from LaTeX or the plain sy
 A pipeline of pure stages, each taking the previous stage's data and never calling back:
   1. read      text -> statements (`read`)
   2. resolve   matrix statements -> one statement per entry and layer (`matrix_entries`),
+               the document's own names -> the network's, from its definitions (`binding`),
                '//' marks -> the factor above (`ditto`), names -> the network's symbols, and
                the true chain-rule factors (`resolve`)
   3. evaluate  both sides at chosen points, and exactly (`evaluate`, `prove`)
