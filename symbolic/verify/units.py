@@ -49,13 +49,13 @@ def role_unit(name: str, sizes: tuple | list) -> str | None:
         return f"x_{m.group(1)}"
     m = _PAIR.fullmatch(name)
     if m:
-        ends = [
-            (label_layer(m.group(1), sizes), int(m.group(2))),
-            (label_layer(m.group(3), sizes), int(m.group(4))),
-        ]
-        if any(lay is None or not 1 <= k <= sizes[lay] for lay, k in ends):
-            return None
-        (la, ka), (lb, kb) = sorted(ends, key=lambda e: e[0])
+        ends: list[tuple[int, int]] = []
+        for label, k in ((m.group(1), int(m.group(2))), (m.group(3), int(m.group(4)))):
+            lay = label_layer(label, sizes)
+            if lay is None or not 1 <= k <= sizes[lay]:
+                return None
+            ends.append((lay, k))
+        (la, ka), (lb, kb) = sorted(ends)
         return f"W_{lb},{kb},{ka}" if lb == la + 1 else None
     unit = unit_of(name, sizes)
     if unit is None:
