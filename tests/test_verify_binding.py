@@ -164,3 +164,16 @@ def test_text_output_says_which_names_came_from_the_document(tmp_path, capsys):
     text = render_text(_report(HEAD + r"$$\frac{\partial net_{o1}}{\partial w_5} = out_{h1}$$" + "\n"))
     line = text.splitlines()[1]
     assert line.startswith("names from the document: ") and "w_5 = W⁽²⁾₁₁ (defined on line 1)" in line
+
+
+def test_point_names_the_document_never_defines_are_named_in_the_fix():
+    from corpus import text_of
+
+    from symbolic.verify.read import _tex
+
+    meta = bare(note("mazur_backward"))
+    point = {_tex(k, 0): v for k, v in meta["point"].items()}
+    r = verify_text(_mazur_net(), text_of("mazur_backward", meta), point=point)
+    lacking = [u for u in r.unchecked if "lacks" in u.reason]
+    assert lacking and all(u.fix.startswith("w_3, w_4, w_7, w_8 in the point") for u in lacking)
+    assert all(v.status == "correct" for v in r.verdicts) and len(r.verdicts) >= 25  # every formula

@@ -31,6 +31,7 @@ from .claims import Checked
 from .claims import check as check_claims
 from .ditto import Unchecked, VerifyInputError
 from .evaluate import Sampling, evaluate, sampling
+from .hints import shown
 from .judge import Verdict, judge
 from .matrix_entries import expand as expand_matrices
 from .matrix_faults import collect as collect_matrices
@@ -104,12 +105,13 @@ def verify_statements(
     net.names.notes = bound.notes
     resolved, unchecked, claims, given = resolve_all(net, statements)
     unchecked += unmatched
+    skipped: list[str] = []  # --at names the document never writes nor settles (Mazur's w_3)
     if given and claims:  # the document's own values, then --at over them
         point_raw = point
         point = {g.symbol: g.value for g in given}
-        point.update(point_of(net, point_raw, written(statements)) if point_raw else {})
+        point.update(point_of(net, point_raw, written(statements), skipped) if point_raw else {})
     elif point is not None:
-        point = point_of(net, point, written(statements))
+        point = point_of(net, point, written(statements), skipped)
     mixed = [c for c in claims if c.written.free_symbols]
     claims = [c for c in claims if not c.written.free_symbols]
     unchecked += [Unchecked(c.line, c.col, "a side mixing numbers and names") for c in mixed]
@@ -118,7 +120,14 @@ def verify_statements(
         unchecked += [Unchecked(c.line, c.col, NUMBERS, "give the point: --at POINT.toml") for c in claims]
     elif claims:
         numbers, missed = check_claims(d, claims, point)
-        unchecked += [Unchecked(c.line, c.col, why) for c, why in missed]
+        left_out = sorted(shown(n) for n in skipped)
+        fix = (
+            f"{', '.join(left_out)} in the point: the document never defines "
+            f"{'them' if len(left_out) > 1 else 'it'} (% symprop: alias {left_out[0]} = ...)"
+            if left_out
+            else ""
+        )
+        unchecked += [Unchecked(c.line, c.col, why, fix if "lacks" in why else "") for c, why in missed]
     unchecked = sorted([*(unread or []), *unchecked], key=lambda u: (u.line, u.col))
     if not resolved and not numbers and not any(g.shape_error for g in groups):
         problems = [
@@ -141,7 +150,9 @@ def verify_statements(
     return Report(d, verdicts, unchecked, source, numbers, given, bound.sources)
 
 
-def point_of(net: Network, raw: dict, document: set[str] | None = None) -> dict:
+def point_of(
+    net: Network, raw: dict, document: set[str] | None = None, skipped: list[str] | None = None
+) -> dict:
     """--at values by the document's names (raw expression -> number) -> network symbol -> number;
     each name must be an input, a parameter or a target of the network. A name the document
     never writes and nothing settles (Mazur's w_3, only in his figure) is left out: the numbers
@@ -158,6 +169,8 @@ def point_of(net: Network, raw: dict, document: set[str] | None = None) -> dict:
             and net.names.lookup(name.name) is None
             and name not in net.names.user
         ):
+            if skipped is not None:
+                skipped.append(name.name)
             continue
         if name in allowed or name == net.d.eta:  # already the network's symbol (an array point)
             point[name] = value
