@@ -102,18 +102,19 @@ HOW = {
 }
 
 
+def _inferred(s, net) -> str:
+    if s.how == "convention":  # y defined, t written: --targets t
+        return f"{shown(s.name)} the output and t the target (line {s.line} defines {shown(s.name)})"
+    return f"{shown(s.name)} = {net.doprint(s.value)} ({HOW[s.how]} line {s.line})"
+
+
 def render_text(report, path: str = "") -> str:
     d = report.derivation
     net, _ = printers(d)
     lines = [f"symprop verify {path}: {d.spec.describe()}".replace(" :", ":")]
     inferred = getattr(report, "inferred", [])
     if inferred:  # what the document's own names were read as (symbolic/verify/binding.py)
-        lines.append(
-            "names from the document: "
-            + ", ".join(
-                f"{shown(s.name)} = {net.doprint(s.value)} ({HOW[s.how]} line {s.line})" for s in inferred
-            )
-        )
+        lines.append("names from the document: " + ", ".join(_inferred(s, net) for s in inferred))
     width = max((len(_where(v)) for v in report.verdicts), default=5)
     numbers = getattr(report, "numbers", [])
     rows = sorted(

@@ -70,7 +70,12 @@ def to_json(report, path: str = "") -> str:
             {"line": u.line, "col": u.col, "reason": u.reason, "fix": u.fix} for u in report.unchecked
         ],
         "names_from_document": [  # names the document settled without an alias (binding.py)
-            {"name": shown(s.name), "means": net.doprint(s.value), "line": s.line, "how": s.how}
+            {
+                "name": shown(s.name),
+                "means": "the output (t the target)" if s.how == "convention" else net.doprint(s.value),
+                "line": s.line,
+                "how": s.how,
+            }
             for s in getattr(report, "inferred", [])
         ],
         "given": [

@@ -55,6 +55,7 @@ def _at(report, line):
 
 HEAD = r"""$$net_{o1} = w_5 * out_{h1} + w_6 * out_{h2} + b_2 * 1$$
 """
+CHECK = r"$$\frac{\partial z_{1,1}}{\partial b_{1,1}} = 1$$" + "\n"  # the network's own names
 BIAS = r"$$\frac{\partial net_{o2}}{\partial b_2} = 1$$" + "\n"  # names no o1 quantity
 SIGMOID = (
     r"$$\frac{\partial out_{o1}}{\partial net_{o1}} = out_{o1}(1 - out_{o1})$$" + "\n"
@@ -177,3 +178,38 @@ def test_point_names_the_document_never_defines_are_named_in_the_fix():
     lacking = [u for u in r.unchecked if "lacks" in u.reason]
     assert lacking and all(u.fix.startswith("w_3, w_4, w_7, w_8 in the point") for u in lacking)
     assert all(v.status == "correct" for v in r.verdicts) and len(r.verdicts) >= 25  # every formula
+
+
+ONE_OUTPUT = r"""$$net = w_1 h_1 + w_2 h_2 + b$$
+$$y = \sigma(net)$$
+$$E = \frac{1}{2}(t - y)^2$$
+$$\frac{\partial E}{\partial w_1} = (y - t) y (1 - y) h_1$$
+"""
+
+
+def test_a_document_that_defines_y_and_writes_t_reads_t_as_the_target():
+    d = derive(network("2-2-1"))
+    r = verify_text(d, ONE_OUTPUT)
+    assert [v.status for v in r.verdicts] == ["correct"] * 4
+    said = {s.name: s for s in r.inferred}
+    assert said["y"].how == "convention" and said["y"].line == 2
+    assert str(said["w_1"].value) == "W2_1_1" and str(said["net"].value) == "z2_1"
+
+
+def test_t_beside_an_undefined_y_is_left_unknown_never_read_as_a_second_target():
+    d = derive(network("2-2-1"))
+    text = ONE_OUTPUT.replace(r"$$y = \sigma(net)$$", r"$$\frac{\partial z_{1,1}}{\partial b_{1,1}} = 1$$")
+    r = verify_text(d, text)
+    (u,) = [u for u in r.unchecked if u.line == 3]
+    assert "t beside y" in u.reason and "--targets t" in u.fix
+    assert "t" not in {s.name for s in r.inferred}
+
+
+def test_h1_of_a_network_with_two_hidden_layers_is_not_read_as_either():
+    d = derive(network("2-2-2-1"))
+    r = verify_text(
+        d, r"$$\frac{\partial out_{h1}}{\partial net_{h1}} = out_{h1}(1 - out_{h1})$$" + "\n" + CHECK
+    )
+    (u,) = r.unchecked
+    assert "h1 names a hidden unit" in u.reason and "2 hidden layers" in u.reason, u.reason
+    assert "alias out_{h1}" in u.fix

@@ -37,6 +37,9 @@ _DECIMAL = re.compile(r"(?<![A-Za-z_^])[0-9]*\.[0-9]+")
 _LETTER = re.compile(r"([A-Za-z]+)_([a-z])")
 _LETTER_PAIR = re.compile(r"([wW])_([a-z])([a-z])")
 _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_Y_NAME = re.compile(r"y(?:_?\d+|_[a-z])?")
+_T_NAME = re.compile(r"(?:t|T)(?:_?\d+|_[a-z])?")
+_HIDDEN = re.compile(r"[A-Za-z]+_h_?(\d+)")
 _LONE_TARGET = {"T", "t", "target", "Target", "Y"}
 
 
@@ -55,6 +58,7 @@ class Binding:
     aliases: dict = field(default_factory=dict)  # raw Symbol -> the network's raw name (Symbol)
     sources: list[Source] = field(default_factory=list)
     notes: dict[str, tuple[str, str]] = field(default_factory=dict)  # raw name -> (problem, fix)
+    conventions: dict | None = None  # {'targets': 't'} when the document defines y and writes t
 
 
 @dataclass(frozen=True)
@@ -190,10 +194,25 @@ class Binder:
                 self.out.sources.append(Source(name, self.known(name), line, "unit name"))
             elif unit is not None and unit[0] in DECIDED:
                 self._decided(name, unit, line)
+            elif (m := _HIDDEN.fullmatch(name)) and self.d.spec.depth != 2 and self.known(name) is None:
+                hidden = self.d.spec.depth - 1
+                self.out.notes[name] = (
+                    f"h{m.group(1)} names a hidden unit, and the {self.d.spec.arch} network has "
+                    f"{hidden} hidden layer{'s' if hidden != 1 else ''}: which one is not said",
+                    f"write the layer (a^{{(1)}}_{m.group(1)}) or declare % symprop: alias {_shown(name)} = "
+                    f"a_{{1,{m.group(1)}}}",
+                )
         if len(self.d.outputs) == 1:
+            with_y = any(_Y_NAME.fullmatch(n) for n in self.names)
             for name, line in self.names.items():
                 if name in _LONE_TARGET and self.free(name):
                     if name == "Y" and not self._output_named():
+                        continue
+                    if with_y and name != "Y":  # t beside y: which is the target?
+                        self.out.notes[name] = (
+                            f"{_shown(name)} beside y: the document does not say which is the target",
+                            f"define y (y = \\sigma(net)), or pass --targets t if {_shown(name)} is it",
+                        )
                         continue
                     self.bind(name, self.d.targets[0], line, "target")
 
@@ -501,11 +520,30 @@ def _shown(name: str) -> str:
     return shown(name)
 
 
+def y_is_output(statements, defs: list[Definition]) -> int | None:
+    """The line defining y (y = \\sigma(net), y_k = ...) in a document that writes t or t_k:
+    there y is the output and t the target (as --targets t says); else None."""
+    if not any(_T_NAME.fullmatch(n) for n in _symbols(statements)):
+        return None
+    for df in defs:
+        name = getattr(df.lhs, "name", "")
+        if not df.implied and _Y_NAME.fullmatch(name) and df.rhs.free_symbols:
+            return df.line
+    return None
+
+
 def bind(d, statements, explicit: dict | None = None, conventions: dict | None = None) -> Binding:
-    """The document's own names bound to the network's (see the module's doc)."""
-    b = Binder(d, statements, explicit, conventions)
-    b.units()
+    """The document's own names bound to the network's (see the module's doc). A document that
+    defines y and writes t is read with t the target (`Binding.conventions`)."""
     defs = definitions(statements)
+    line = None if (conventions or {}).get("targets") else y_is_output(statements, defs)
+    if line is not None:
+        conventions = {**(conventions or {}), "targets": "t"}
+    b = Binder(d, statements, explicit, conventions)
+    if line is not None:
+        b.out.conventions = conventions
+        b.out.sources.append(Source("y", sp.Symbol("output"), line, "convention"))
+    b.units()
     b.generic(defs)
     b.unify_definitions(defs)
     b.derivatives()

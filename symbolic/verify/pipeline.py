@@ -101,6 +101,7 @@ def verify_statements(
     `conventions`: {"weights": "input-by-output", "targets": "t"} (verify/conventions.py)."""
     statements, groups, layout, unmatched = expand_matrices(d, statements)  # matrix -> entries
     bound = bind(d, statements, aliases, conventions)  # the document's own names (binding.py)
+    conventions = bound.conventions or conventions
     net = network(d, {**bound.aliases, **(aliases or {})}, conventions)
     net.names.notes = bound.notes
     resolved, unchecked, claims, given = resolve_all(net, statements)
