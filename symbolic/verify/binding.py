@@ -29,16 +29,14 @@ import sympy as sp
 from ..errors import SympropError
 from ..latex import Partial, Statement
 from .conventions import Conventions
+from .definitions import Y_NAME, Definition, definitions, in_letter, instance, symbols_of, y_is_output
 from .names import Resolver
 from .unify import Layers, choose, kind_of_name, unify
 from .units import DECIDED, unit_of
 
-_DECIMAL = re.compile(r"(?<![A-Za-z_^])[0-9]*\.[0-9]+")
 _LETTER = re.compile(r"([A-Za-z]+)_([a-z])")
 _LETTER_PAIR = re.compile(r"([wW])_([a-z])([a-z])")
 _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-_Y_NAME = re.compile(r"y(?:_?\d+|_[a-z])?")
-_T_NAME = re.compile(r"(?:t|T)(?:_?\d+|_[a-z])?")
 _HIDDEN = re.compile(r"[A-Za-z]+_h_?(\d+)")
 _LONE_TARGET = {"T", "t", "target", "Target", "Y"}
 
@@ -61,79 +59,12 @@ class Binding:
     conventions: dict | None = None  # {'targets': 't'} when the document defines y and writes t
 
 
-@dataclass(frozen=True)
-class Definition:
-    line: int
-    lhs: sp.Expr
-    rhs: sp.Expr
-    implied: bool  # read from two derivatives of one thing (∂X/∂v = ∂(formula)/∂v)
-
-
-def definitions(statements) -> list[Definition]:
-    """`NAME = formula` sides (numbers left out), and the definitions implied by a chain of equal
-    derivatives with one variable: ∂X/∂v beside ∂(formula)/∂v at the same place."""
-    out: list[Definition] = []
-    for stmt in statements:
-        if not isinstance(stmt, Statement):
-            continue
-        lhs = stmt.lhs
-        if isinstance(lhs, sp.Symbol):
-            if lhs.name.startswith("delta") or lhs.name.endswith("^+"):
-                continue
-            for side in stmt.sides:
-                if _DECIMAL.search(side.text) or not all(isinstance(f, sp.Basic) for f in side.factors):
-                    continue
-                rhs = sp.Mul(*side.factors)
-                if rhs.free_symbols:
-                    out.append(Definition(stmt.line, lhs, rhs, False))
-            continue
-        if not isinstance(lhs, Partial):
-            continue
-        rows = [[lhs]] + [list(s.factors) for s in stmt.sides]
-        for a in range(len(rows)):
-            for b in range(a + 1, len(rows)):
-                if len(rows[a]) != len(rows[b]):
-                    continue
-                for p, q in zip(rows[a], rows[b]):
-                    if (
-                        isinstance(p, Partial)
-                        and isinstance(q, Partial)
-                        and p.den == q.den
-                        and p.num != q.num
-                    ):
-                        for x, y in ((p.num, q.num), (q.num, p.num)):
-                            if isinstance(x, sp.Symbol) and not isinstance(y, sp.Symbol):
-                                out.append(Definition(stmt.line, x, y, True))
-    return out
-
-
-def written(statements) -> set[str]:
-    """The raw names a document writes."""
-    return set(_symbols(statements))
-
-
-def _symbols(statements) -> dict[str, int]:
-    """Every raw name the document writes -> the first line it is on."""
-    seen: dict[str, int] = {}
-    for stmt in statements:
-        if not isinstance(stmt, Statement):
-            continue
-        objs = [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]
-        for obj in objs:
-            for e in (
-                [obj.num, obj.den] if isinstance(obj, Partial) else [obj] if isinstance(obj, sp.Basic) else []
-            ):
-                for s in sorted(e.atoms(sp.Symbol), key=lambda s: s.name):
-                    seen.setdefault(s.name, stmt.line)
-    return seen
-
-
 class Binder:
     def __init__(self, d, statements, explicit: dict | None, conventions: dict | None):
         self.d = d
         self.explicit = dict(explicit or {})
         self.resolver = Resolver(d, self.explicit, Conventions.of(conventions))
-        self.names = _symbols(statements)
+        self.names = symbols_of(statements)
         self.statements = statements
         self.bound: dict[str, sp.Expr] = {}  # raw name -> network symbol
         self.origin: dict[str, tuple[int, str]] = {}
@@ -203,7 +134,7 @@ class Binder:
                     f"a_{{1,{m.group(1)}}}",
                 )
         if len(self.d.outputs) == 1:
-            with_y = any(_Y_NAME.fullmatch(n) for n in self.names)
+            with_y = any(Y_NAME.fullmatch(n) for n in self.names)
             for name, line in self.names.items():
                 if name in _LONE_TARGET and self.free(name):
                     if name == "Y" and not self._output_named():
@@ -291,7 +222,7 @@ class Binder:
                 continue
             letter = m.group(2)
             for width in sorted(set(self.d.spec.sizes[1:])):
-                rhs = _instance(df.rhs, letter, width)
+                rhs = instance(df.rhs, letter, width)
                 if rhs is None:
                     continue
                 lhs = sp.Symbol(f"{m.group(1)}_1")
@@ -308,8 +239,8 @@ class Binder:
                     for env in unify(pattern, form, variables, self.held)
                     if q not in env.values()
                 ]
-                chosen = choose([e for e in solutions if _in_letter(e, self.layers)], self.layers)
-                letters = _in_letter(chosen or {}, self.layers)
+                chosen = choose([e for e in solutions if in_letter(e, self.layers)], self.layers)
+                letters = in_letter(chosen or {}, self.layers)
                 if chosen is None or letters is None:
                     continue
                 for base, (kind, layer) in letters.items():
@@ -474,42 +405,6 @@ class Binder:
         return self.out
 
 
-def _instance(rhs: sp.Expr, letter: str, width: int) -> sp.Expr | None:
-    """A formula in an index letter at unit 1 (X_k -> X_1), each \\sum_j over 1..width; None when
-    it has no sum or a sum leaves out a unit (\\sum_{j \\neq k})."""
-    sums = [e for e in sp.preorder_traversal(rhs) if type(e).__name__ == "Summation"]
-    if not sums or any(e.args[2] != 0 for e in sums):
-        return None
-
-    def at(expr: sp.Expr, var: str, value: int) -> sp.Expr:
-        return expr.xreplace(
-            {x: sp.Symbol(f"{x.name[:-2]}_{value}") for x in expr.free_symbols if x.name.endswith(f"_{var}")}
-        )
-
-    def open_sums(expr):
-        if type(expr).__name__ == "Summation":
-            body, var = expr.args[0], expr.args[1].name
-            return sp.Add(*[at(open_sums(body), var, v) for v in range(1, width + 1)])
-        if not expr.args:
-            return expr
-        return expr.func(*[open_sums(a) for a in expr.args])
-
-    return at(open_sums(rhs), letter, 1)
-
-
-def _in_letter(env: dict, layers) -> dict[str, tuple[str, int]] | None:
-    """{base: (a or z, layer)} when every name base_v of `env` is unit v of one layer."""
-    out: dict[str, tuple[str, int]] = {}
-    for name, value in env.items():
-        m = re.fullmatch(r"([A-Za-z]+)_(\d+)", name)
-        layer, kind = layers.unit_layer(value)
-        if not m or layer is None or layer < 1 or value.name != f"{kind}{layer}_{m.group(2)}":
-            return None
-        if out.setdefault(m.group(1), (kind, layer)) != (kind, layer):
-            return None
-    return out
-
-
 class _NoFunction(Exception):
     pass
 
@@ -518,18 +413,6 @@ def _shown(name: str) -> str:
     from .hints import shown
 
     return shown(name)
-
-
-def y_is_output(statements, defs: list[Definition]) -> int | None:
-    """The line defining y (y = \\sigma(net), y_k = ...) in a document that writes t or t_k:
-    there y is the output and t the target (as --targets t says); else None."""
-    if not any(_T_NAME.fullmatch(n) for n in _symbols(statements)):
-        return None
-    for df in defs:
-        name = getattr(df.lhs, "name", "")
-        if not df.implied and _Y_NAME.fullmatch(name) and df.rhs.free_symbols:
-            return df.line
-    return None
 
 
 def bind(d, statements, explicit: dict | None = None, conventions: dict | None = None) -> Binding:

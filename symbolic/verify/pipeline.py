@@ -26,9 +26,10 @@ import sympy as sp
 from ..derivation import Derivation
 from ..latex import Partial, Product, Statement
 from ..latex.matrix import MatrixStatement
-from .binding import bind, written
+from .binding import bind
 from .claims import Checked
 from .claims import check as check_claims
+from .definitions import written
 from .ditto import Unchecked, VerifyInputError
 from .evaluate import Sampling, evaluate, sampling
 from .hints import shown
