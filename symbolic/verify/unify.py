@@ -168,6 +168,11 @@ def _unify(p, t, env: dict, variables: set[str], taken: set, steps: list) -> Ite
     if p.func != t.func or (not p.args) or (not t.args):
         return
     if isinstance(p, (sp.Add, sp.Mul)):
+        spare = len(t.args) - len(p.args)  # form terms no pattern term can take: biases only
+        if spare < 0 or (spare and not isinstance(p, sp.Add)):
+            return
+        if spare > sum(_kind(a) == "bias" for a in t.args):
+            return
         yield from _commutative(
             list(p.args), list(t.args), env, variables, taken, steps, isinstance(p, sp.Add)
         )
