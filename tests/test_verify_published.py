@@ -28,7 +28,7 @@ GAPS = {
     "hjorth_jensen_hidden_layer": [],
     "hjorth_jensen_output_layer": [],
     "math_se_sigmoid_chain": [],
-    "mazur_backward": [27],
+    "mazur_backward": [],
     "neurotic_chain": [],
     "ng_ex4_theta": [],
     "nielsen_bp_proof": [],
