@@ -123,6 +123,12 @@ def test_a_hidden_unit_in_closed_form_is_bound_and_read_by_later_lines(d):
     assert (4, "not checked", "O = ... puts 2 where an earlier line fixed b1_1 = 1") in said
 
 
+def test_a_closed_form_in_names_the_network_does_not_have_says_which(d):
+    report = verify_text(d, "\n".join([S, D, O1, GRAD]) + "\n")  # no aliases: I, w_1 unknown
+    (reason,) = [u.reason for u in report.unchecked if u.line == 3]
+    assert reason.startswith("O = ... cannot be compared with the network: unknown name"), reason
+
+
 def test_a_closed_form_that_is_not_the_output_is_named(d):
     swapped = O1.replace(r"w_4+s", r"w_5+s").replace(r"w_5+1", r"w_4+1")
     said, _ = judged(d, S, D, swapped, GRAD)

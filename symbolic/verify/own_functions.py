@@ -332,8 +332,14 @@ def _closed_form(net, stmt: Statement, out: Definitions) -> None:
     try:
         meant = names.resolve(lhs) if known else None
         written = names.resolve(product_expr(stmt.sides[0]))
-    except (SympropError, LatexParseError):
+    except LatexParseError:
         return
+    except SympropError as err:
+        if known:
+            return  # checked as it is, and named there
+        raise SympropError(
+            f"{said} = ... cannot be compared with the network: {err.problem}", err.fix
+        ) from None
     quantities = closed_form.quantities(d)
     if known:  # a name of the network: only that quantity, else it is checked as it is
         quantities = [q for q in quantities if net.names.forward_form(q) == meant]
