@@ -213,3 +213,19 @@ def test_h1_of_a_network_with_two_hidden_layers_is_not_read_as_either():
     (u,) = r.unchecked
     assert "h1 names a hidden unit" in u.reason and "2 hidden layers" in u.reason, u.reason
     assert "alias out_{h1}" in u.fix
+
+
+def test_a_definition_with_a_wrong_bias_still_names_its_weights_and_is_wrong():
+    """Mazur's planted slip: net_{o1} with the hidden layer's bias b_1. Each weight is settled by
+    its own term (w_5 multiplies out_{h1}); the definition is then judged, and wrong."""
+    text = (
+        r"$$net_{o1} = w_5 * out_{h1} + w_6 * out_{h2} + b_1 * 1$$"
+        + "\n"
+        + r"$$\frac{\partial net_{o1}}{\partial w_5} = out_{h1}$$"
+        + "\n"
+    )
+    r = _report(text)
+    assert {s.name: str(s.value) for s in r.inferred}["w_5"] == "W2_1_1"
+    (definition,) = _at(r, 1)[0]
+    (derivative,) = _at(r, 2)[0]
+    assert definition.status == "wrong" and derivative.status == "correct"

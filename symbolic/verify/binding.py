@@ -31,7 +31,7 @@ from ..latex import Partial, Statement
 from .conventions import Conventions
 from .definitions import Y_NAME, Definition, definitions, in_letter, instance, symbols_of, y_is_output
 from .names import Resolver
-from .unify import Layers, choose, kind_of_name, unify
+from .unify import Layers, choose, kind_of_name, unify, unify_terms
 from .units import DECIDED, unit_of
 
 _LETTER = re.compile(r"([A-Za-z]+)_([a-z])")
@@ -202,10 +202,16 @@ class Binder:
                     if left is None:
                         env = {**env, lhs_name: quantity}
                     solutions.append(env)
+        if not solutions and left is not None and not df.implied:  # net_{o1} = w_5 out_{h1} + ... + b_1
+            if self._conflict(df, pattern, variables, left):
+                return False
+            solutions = [
+                env
+                for form in self.layers.forms(left)
+                for env in unify_terms(pattern, form, variables, taken)
+            ]
         chosen = choose(solutions, self.layers)
         if chosen is None:
-            if not solutions:
-                self._conflict(df, pattern, variables, left)
             return False
         for name, value in chosen.items():
             self.bind(name, value, df.line, "derivative" if df.implied else "definition")
@@ -257,22 +263,22 @@ class Binder:
                     self.generic_bases.add(base)
                 break
 
-    def _conflict(self, df: Definition, pattern, variables: set[str], left) -> None:
+    def _conflict(self, df: Definition, pattern, variables: set[str], left) -> bool:
         """No solution with what is bound: with the names other lines bound freed, does this line
-        bind them otherwise? Then those names are bound two ways: to neither."""
+        bind them otherwise? Then those names are bound two ways: to neither (True)."""
         if df.implied or left is None:
-            return
+            return False
         mine = {
             n
             for n in (s.name for s in df.rhs.atoms(sp.Symbol))
             if n in self.bound and self.origin[n][0] != df.line
         }
         if not mine:
-            return
+            return False
         freed = variables | mine
         pattern = self._pattern(df.rhs, freed, keep=False)
         if pattern is None:
-            return
+            return False
         solutions = [
             env
             for _, forms in self.layers.candidates(left, "unit")
@@ -281,19 +287,22 @@ class Binder:
         ]
         chosen = choose(solutions, self.layers)
         if chosen is None:
-            return
+            return False
+        found = False
         for name in sorted(mine):
             if chosen.get(name) not in (None, self.bound[name]):
+                found = True
                 first = self.origin[name][0]
                 shown_name = _shown(name)
                 self.out.notes[name] = (
-                    f"{shown_name} is defined two ways: as {chosen[name]} by line {df.line} and as "
-                    f"{self.bound[name]} by line {first}",
+                    f"{shown_name} is defined two ways: as {_net(chosen[name])} by line {df.line} and as "
+                    f"{_net(self.bound[name])} by line {first}",
                     f"correct one of lines {first} and {df.line}, or declare "
                     f"% symprop: alias {shown_name} = ...",
                 )
                 self.conflicted.add(name)
                 del self.bound[name]
+        return found
 
     def _pattern(self, rhs: sp.Expr, variables: set[str], keep: bool = True) -> sp.Expr | None:
         """The formula with known names as the network's symbols, variables as they are, and
@@ -407,6 +416,15 @@ class Binder:
 
 class _NoFunction(Exception):
     pass
+
+
+def _net(symbol: sp.Basic) -> str:
+    """A network symbol as the messages write names: W2_2_1 -> W^{(2)}_{21}."""
+    m = re.fullmatch(r"([A-Za-z]+)(\d+)_(\d+)(?:_(\d+))?", getattr(symbol, "name", ""))
+    if not m:
+        return str(symbol)
+    base, layer, i, j = m.groups()
+    return _shown(f"{base}_{layer},{i}" + (f",{j}" if j else ""))
 
 
 def _shown(name: str) -> str:
