@@ -229,3 +229,17 @@ def test_a_definition_with_a_wrong_bias_still_names_its_weights_and_is_wrong():
     (definition,) = _at(r, 1)[0]
     (derivative,) = _at(r, 2)[0]
     assert definition.status == "wrong" and derivative.status == "correct"
+
+
+def test_role_named_biases_and_weights_between_labelled_units():
+    d = derive(network("2-2-2"))
+    text = (
+        r"$$\frac{\partial net_{o2}}{\partial b_{o2}} = 1$$"
+        + "\n"
+        + r"$$\frac{\partial net_{o2}}{\partial out_{h1}} = w_{h1,o2}$$"
+        + "\n"
+        + r"$$\frac{\partial net_{h2}}{\partial w_{i1h2}} = i_1$$"
+        + "\n"
+    )
+    r = verify_text(d, text)
+    assert [v.status for v in r.verdicts] == ["correct"] * 3
