@@ -348,9 +348,11 @@ class Binder:
                 z = self.known(p.num.name)
                 if not self.free(name) or z not in self.layers.z_def:
                     continue
-                kind = kind_of_name(name)
+                kind, taken = kind_of_name(name), self.held | set(self.bound.values())
                 options = [
-                    {name: s} for s in self.layers.z_def[z].free_symbols if self.layers.kind(s) == kind
+                    {name: s}
+                    for s in self.layers.z_def[z].free_symbols
+                    if self.layers.kind(s) == kind and s not in taken
                 ]
                 chosen = choose(options, self.layers)
                 if chosen is not None:
