@@ -243,3 +243,14 @@ def test_role_named_biases_and_weights_between_labelled_units():
     )
     r = verify_text(d, text)
     assert [v.status for v in r.verdicts] == ["correct"] * 3
+
+
+@pytest.mark.parametrize("name", ["wikipedia_backprop", "hjorth_jensen_output_layer"])
+def test_t_the_target_is_read_from_the_document_without_the_targets_option(name):
+    """Wikipedia's ∂E/∂o_j = ∂E/∂y and Hjorth-Jensen's (y_i - t_i)^2 = (a_i^L - t_i)^2 say y is
+    the output: t is then the target, as their notes' targets = "t" says."""
+    meta = bare(note(name))
+    assert meta["network"].get("targets") == "t"
+    meta["network"] = {k: v for k, v in meta["network"].items() if k != "targets"}
+    out = run(name, meta=meta)
+    assert out.said == [truth for _, truth in expected(meta)], (name, out.reasons)

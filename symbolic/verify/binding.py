@@ -438,18 +438,25 @@ def _shown(name: str) -> str:
 def bind(d, statements, explicit: dict | None = None, conventions: dict | None = None) -> Binding:
     """The document's own names bound to the network's (see the module's doc). A document that
     defines y and writes t is read with t the target (`Binding.conventions`)."""
-    defs = definitions(statements)
-    line = None if (conventions or {}).get("targets") else y_is_output(statements, defs)
+    try:
+        defs = definitions(statements)
+        line = None if (conventions or {}).get("targets") else y_is_output(statements, defs)
+    except FAULTS:
+        return Binding()
     if line is not None:
         conventions = {**(conventions or {}), "targets": "t"}
     b = Binder(d, statements, explicit, conventions)
     if line is not None:
         b.out.conventions = conventions
         b.out.sources.append(Source("y", sp.Symbol("output"), line, "convention"))
-    b.units()
-    b.generic(defs)
-    b.unify_definitions(defs)
-    b.derivatives()
-    b.letters()
-    b.unify_definitions(defs)
+    stages = [b.units, lambda: b.generic(defs), lambda: b.unify_definitions(defs), b.derivatives, b.letters]
+    for stage in [*stages, lambda: b.unify_definitions(defs)]:
+        try:
+            stage()
+        except FAULTS:  # a formula no stage can read: the names it would settle stay unknown
+            continue
     return b.result()
+
+
+# what a stage may meet in a formula it was not written for (sympy refusing a structure)
+FAULTS = (TypeError, ValueError, AttributeError, IndexError, KeyError, sp.SympifyError, RecursionError)
