@@ -254,3 +254,11 @@ def test_t_the_target_is_read_from_the_document_without_the_targets_option(name)
     meta["network"] = {k: v for k, v in meta["network"].items() if k != "targets"}
     out = run(name, meta=meta)
     assert out.said == [truth for _, truth in expected(meta)], (name, out.reasons)
+
+
+def test_capitalised_prefixes_are_role_names_but_a_capital_delta_is_no_delta():
+    d = derive(network("2-2-2"))
+    text = r"$$\frac{\partial Out_{o1}}{\partial Net_{o1}} = Out_{o1}(1 - Out_{o1})$$" + "\n"
+    r = verify_text(d, text + r"$$\Delta_{o1} = 1$$" + "\n")
+    assert [v.status for v in r.verdicts] == ["correct"]
+    assert "Delta_o1" not in {s.name for s in r.inferred}

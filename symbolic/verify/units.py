@@ -36,6 +36,8 @@ def unit_of(name: str, sizes: tuple | list) -> tuple[str, int, int] | None:
     if not m:
         return None
     prefix, label, k = m.group(1), m.group(2), int(m.group(3))
+    if prefix != "Delta":  # Net_{h1}, Out_{o1}; \Delta (a change, an accumulator) is no δ
+        prefix = prefix.lower()
     layer = label_layer(label, sizes)
     if layer is None or not 1 <= k <= sizes[layer]:
         return None
