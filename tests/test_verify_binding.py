@@ -262,3 +262,14 @@ def test_capitalised_prefixes_are_role_names_but_a_capital_delta_is_no_delta():
     r = verify_text(d, text + r"$$\Delta_{o1} = 1$$" + "\n")
     assert [v.status for v in r.verdicts] == ["correct"]
     assert "Delta_o1" not in {s.name for s in r.inferred}
+
+
+def test_json_output_lists_the_names_from_the_document():
+    import json
+
+    from codegen.verdict_json import to_json
+
+    out = json.loads(to_json(_report(HEAD + r"$$\frac{\partial net_{o1}}{\partial w_5} = out_{h1}$$" + "\n")))
+    said = {n["name"]: n for n in out["names_from_document"]}
+    assert said["w_5"] == {"name": "w_5", "means": "W⁽²⁾₁₁", "line": 1, "how": "definition"}
+    assert said["out_{h1}"]["how"] == "unit name"
