@@ -27,7 +27,7 @@ GAPS = {
     "cs_se_mazur_answer": [],
     "hjorth_jensen_hidden_layer": [],
     "hjorth_jensen_output_layer": [],
-    "math_se_sigmoid_chain": [2, 4, 8],
+    "math_se_sigmoid_chain": [],
     "mazur_backward": [],
     "neurotic_chain": [],
     "ng_ex4_theta": [],
