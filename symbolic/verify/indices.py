@@ -29,6 +29,7 @@ from ..latex import Partial, Statement
 from ..latex.statements import COMPARISONS, INDICATOR, SUMMATION, compare
 from .ditto import Unchecked
 from .hints import out_of_range, shown
+from .notation import EXAMPLES, EXAMPLES_FIX, over_examples
 from .roles import LAYER, Roles, role_bases
 from .symbols import _all_symbols, _has_sum, _parts, _symbols
 
@@ -88,6 +89,7 @@ class Instantiator:
             else None
         )
         self.notes: list[Unchecked] = []
+        self.shift = 1 - c.first_unit  # 1: the document counts units from 0 (a_0 is unit 1)
         # W^{(l)}, \Theta^{(l)} come out of layer l, and so does b^{(l)} beside them (UFLDL)
         self.out_of = any(
             s.name.startswith(("W_", "W@", "Theta_", "Theta@")) for stmt in statements for s in _symbols(stmt)
@@ -107,12 +109,14 @@ class Instantiator:
         written = self.layer(lay, env)
         idx = []
         for c in (sub or "").split(",") if "," in (sub or "") else (sub or ""):
-            if c.isdigit():  # 0: the bias input x_0 = 1 (w_{j0}, \Theta_{i0})
-                idx.append(int(c))
+            if c.isdigit():  # 0: the bias input x_0 = 1 (w_{j0}, \Theta_{i0}), unless units count from 0
+                idx.append(int(c) + self.shift)
             elif c in env:
-                idx.append(env[c])
+                idx.append(env[c] + self.shift)
             else:
                 raise Invalid(s.name)
+        if not sub:  # a^{(L)}, w^{(L)} of one-unit layers (3Blue1Brown's chain of single neurons)
+            idx = self.lone_unit(base, written)
         if base in WEIGHTS:
             n = written - 1 if base == "w" and self.off else written
             name = f"W_{n},{','.join(map(str, idx))}" if len(idx) == 2 and n >= 1 else None
@@ -132,6 +136,21 @@ class Instantiator:
             kind = "W" if base in WEIGHTS else "unit"
             raise Invalid(s.name, out_of_range(kind, n, idx, list(self.sizes), shown(s.name)))
         return sp.Symbol(name + (updated or ""))
+
+    def lone_unit(self, base: str, written: int) -> list[int]:
+        """The indices a name written without them has when its layers have one unit each: [1]
+        (a, z, δ, b), [1, 1] (a weight between two one-unit layers); else [] (a shared bias b^{(l)},
+        or a name that needs its indices)."""
+        if base == "b" and self.shared_bias:
+            return []
+        n = (written - 1 if base == "w" and self.off else written) if base in WEIGHTS else written - self.off
+        if base == "b" and self.out_of:
+            n = written
+        if not 0 <= n <= self.depth or self.sizes[n] != 1:
+            return []
+        if base in WEIGHTS:
+            return [1, 1] if n >= 1 and self.sizes[n - 1] == 1 else []
+        return [1]
 
     def expr(self, e: sp.Basic, env: dict) -> sp.Basic:
         if isinstance(e, sp.Symbol):
@@ -153,7 +172,7 @@ class Instantiator:
                 return sp.Symbol(name)
             m = _UNLAYERED.fullmatch(e.name)
             if m and m.group(2) in env:  # y_k beside a^{(3)}_k: the target of unit k
-                name = f"{m.group(1)}_{env[m.group(2)]}"
+                name = f"{m.group(1)}_{env[m.group(2)] + self.shift}"
                 if self.names.lookup(name) is None:
                     raise Invalid(e.name)
                 return sp.Symbol(name)
@@ -180,7 +199,7 @@ class Instantiator:
             ):
                 return self.prefixed_sum(body, var, env)
             terms = []
-            for v in range(0 if self.roles else 1, self.units + 1):
+            for v in range(0 if self.roles else 1 - self.shift, self.units + 1 - self.shift):
                 if isinstance(skip, sp.Symbol) and env.get(skip.name) == v:
                     continue
                 try:
@@ -302,6 +321,10 @@ class Instantiator:
         return True
 
     def instances(self, stmt: Statement) -> list[Statement]:
+        batch = over_examples([x for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)] for x in _parts(obj)])
+        if batch:
+            self.notes.append(Unchecked(stmt.line, stmt.col, EXAMPLES.format(shown(batch)), EXAMPLES_FIX))
+            return []
         generic = any(self.names.generic_letter(s.name) for s in _all_symbols(stmt))
         if not (_symbols(stmt) or _has_sum(stmt) or self.role_symbols(stmt) or stmt.condition or generic):
             return [stmt]
@@ -324,7 +347,9 @@ class Instantiator:
             )
             return []
         span = {
-            c: range(1, (self.depth + self.off if c == "l" else self.depth if c == LAYER else self.units) + 1)
+            c: range(1, (self.depth + self.off if c == "l" else self.depth) + 1)
+            if c in ("l", LAYER)
+            else range(1 - self.shift, self.units + 1 - self.shift)
             for c in letters
         }
         tries = math.prod(len(r) for r in span.values())

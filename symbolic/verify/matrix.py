@@ -27,6 +27,7 @@ import sympy as sp
 from ..latex import PARTIAL, Partial, Statement
 from ..latex.matrix import ACCUMULATORS, MatrixStatement, Node
 from .indices import from_input, layer_number
+from .names import LOSS_NAMES
 
 TAG = "\x00matrix"  # Statement.instance of an entry statement: TAG + group id
 MAX_ENTRIES = 64  # entries judged per statement and layer
@@ -118,6 +119,8 @@ def _column(entries: list) -> sp.Matrix:
 def value_of_name(lay: Layout, node: Node, env: dict) -> sp.Matrix:
     """A name at this instance: the matrix of raw entry names ('delta_2,1', 'W_2,1,3', 'x_1')."""
     base, layer, index, _ = node.args
+    if not layer and f"{base}_{index}" in LOSS_NAMES:  # C_0: the cost of one example
+        return sp.Matrix([[sp.Symbol(f"{base}_{index}")]])
     m = _whole(lay, base, layer, env)
     if not index:
         return m

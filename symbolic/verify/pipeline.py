@@ -32,6 +32,7 @@ from .evaluate import Sampling, evaluate, sampling
 from .judge import Verdict, judge
 from .matrix_entries import expand as expand_matrices
 from .matrix_faults import collect as collect_matrices
+from .notation import with_detected
 from .read import read
 from .resolve import DEFINITION, NUMBERS, Network, network, resolve, resolve_all
 
@@ -96,7 +97,7 @@ def verify_statements(
     rows the reader could not read. Unusable (VerifyInputError) only when nothing was checked.
     `conventions`: {"weights": "input-by-output", "targets": "t"} (verify/conventions.py)."""
     statements, groups, layout, unmatched = expand_matrices(d, statements)  # matrix -> entries
-    net = network(d, aliases, conventions)
+    net = network(d, aliases, with_detected(source, conventions))
     resolved, unchecked, claims, given = resolve_all(net, statements)
     unchecked += unmatched
     if given and claims:  # the document's own values, then --at over them
