@@ -29,6 +29,7 @@ from .matrix_rows import (
     Node,
     is_matrix_row,
 )
+from .ng import derivative_name, layer_of_function, numpy_sum, star_product
 from .source import Source
 from .tokens import FRACS, FUNCTIONS, GENERIC_CALLS, GREEK, MUL_CMDS, PRIMABLE, Tok, number_value
 
@@ -47,6 +48,7 @@ class MatrixReader(Cursor):
     """Tokens of one row -> a MatrixStatement."""
 
     norms = 0  # \| ... \| groups open at the cursor
+    star = "dot"  # '*': "had" in a row in Ng's notation (W^{[2]T} dz^{[2]} * g'(z^{[1]}), NumPy's *)
     pending_t = False  # a transpose read inside a layer superscript, applied to that name
 
     def statement(self) -> MatrixStatement:
@@ -110,7 +112,10 @@ class MatrixReader(Cursor):
             elif t.kind == "op" and t.text == "." and self.is_("*", 1):
                 self.i += 2
                 ops.append("had")
-            elif t.kind == "cmd" and t.text in MUL_CMDS or self.is_("*"):
+            elif self.is_("*"):
+                self.i += 1
+                ops.append(self.star)
+            elif t.kind == "cmd" and t.text in MUL_CMDS:
                 self.i += 1
                 ops.append("dot")
             elif self.starts(t):
@@ -231,6 +236,12 @@ class MatrixReader(Cursor):
             and (word not in GENERIC_CALLS or self.call_follows())
         ):
             return self.call(t)
+        if t.kind == "letter" and word == "d" and derivative_name(self):  # Ng's dW^{[2]}: ∂L/∂W^{[2]}
+            self.i += 1
+            u = self.next()
+            return Node("nabla", (self.name(u.text, u.pos), "L"), pos)
+        if t.kind == "letter" and word == "n" and numpy_sum(self):  # np.sum(dZ, axis=1, keepdims=True)
+            return self.row_sum(pos)
         if word == "h" and self.is_("_", 1) and self.hypothesis():  # UFLDL's h_{W,b}(x): the output
             return Node("name", ("a", "nl", "", True), pos)
         if t.kind in ("letter", "word") or t.kind == "cmd" and word in GREEK:
@@ -240,6 +251,19 @@ class MatrixReader(Cursor):
                 return Node("name", (word, "", "", False), pos)
             return self.name(word, pos)
         raise self.fail(t, f"unexpected {t.text!r} in a matrix statement", FIX)
+
+    def row_sum(self, pos: int) -> Node:
+        """np.sum(X, axis=1, keepdims=True): the sum of X's columns (over a batch's examples); the
+        keyword arguments are shown, not read."""
+        self.i += 4
+        opener = self.expect("(")
+        arg = self.msum(frozenset({",", ")"}))
+        level = 1
+        while level:
+            u = self.peek() or self.expect(")", opener)  # the end before ')': expect raises
+            self.i += 1
+            level += (u.text == "(") - (u.text == ")") if u.kind == "op" else 0
+        return Node("call", ("rowsum", arg), pos)
 
     def hypothesis(self) -> bool:
         """h_{W,b}(x) at the cursor: consumed when it is."""
@@ -259,7 +283,7 @@ class MatrixReader(Cursor):
 
     def call_follows(self) -> bool:
         nxt = self.peek(1)
-        return nxt is not None and nxt.text in ("(", "'")
+        return nxt is not None and nxt.text in ("(", "'") or layer_of_function(self, 1) > 0
 
     def skip_arguments(self) -> None:
         """J(W,b;x,y), J(\\Theta): the loss's arguments, shown not read."""
@@ -277,6 +301,10 @@ class MatrixReader(Cursor):
         self.i += 1
         word = "sigma" if t.kind == "cmd" and t.text == "sigma" else t.text
         primes = 0
+        skip = layer_of_function(self, 0)  # g^{[1]}, g^{[1]\prime}: the layer is z's; a prime counts
+        if skip:
+            primes += sum(1 for u in self.toks[self.i : self.i + skip] if u.text in ("prime", "'"))
+            self.i += skip
         while self.is_("'") or self.is_("^") and self.is_("prime", 1):
             self.i += 1 if self.is_("'") else 2
             primes += 1
@@ -382,13 +410,14 @@ class MatrixReader(Cursor):
         if t.text not in ("{", "("):
             raise self.fail(t, f"cannot read the layer {t.text!r}", r"write a^{(l)} or a^{l+1}")
         text: list[str] = []
-        level, parens = 1, t.text == "("
+        level, parens, square = 1, t.text == "(", False
         while level:
             u = self.next()
-            if u.kind == "op" and u.text in ("{", "("):
+            if u.kind == "op" and u.text in ("{", "(", "["):
                 level += 1
                 parens = True
-            elif u.kind == "op" and u.text in ("}", ")"):
+                square = square or u.text == "["
+            elif u.kind == "op" and u.text in ("}", ")", "]"):
                 level -= 1
             elif level == 1 and text and (u.kind == "cmd" and u.text in TRANSPOSE or u.text == "T"):
                 self.pending_t = True  # W^{(2)\top}
@@ -396,12 +425,13 @@ class MatrixReader(Cursor):
                 text.append(u.text)
             elif u.text != "_":
                 raise self.fail(u, f"cannot read the layer: {u.text!r}", r"write a^{(l)} or a^{l+1}")
-        return "".join(text), parens
+        return ("[" if square else "") + "".join(text), parens
 
 
 def read_matrix_row(src: Source, toks: list[Tok], above: MatrixStatement | None = None) -> MatrixStatement:
     """A row, or with `above` a row '&= ...' that continues it (its sides appended)."""
     reader = MatrixReader(src, toks, toks[-1].end)
+    reader.star = star_product(toks)
     if above is None:
         return reader.statement()
     start = src.starts[above.line - 1] + above.col - 1

@@ -14,7 +14,7 @@ HADAMARD = {"odot", "bullet", "circ"}
 TRANSPOSE = {"top", "intercal"}
 MATRIX_CMDS = HADAMARD | TRANSPOSE | {"nabla"}
 # names that carry a layer superscript (a vector or matrix when written without a unit index)
-VECTORS = {"w", "W", "Theta", "a", "z", "b", "delta", "Delta", "D"}
+VECTORS = {"w", "W", "Theta", "a", "z", "b", "delta", "Delta", "D", "A", "Z"}  # A, Z: Ng's batches
 ACCUMULATORS = {"Delta", "D"}  # Ng's \Delta^{(l)} (summed over examples) and D^{(l)} = \Delta / m
 LOSSES = {"C", "J", "L", "E"}
 FIX = r"write e.g. \delta^l = ((W^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)"
@@ -86,7 +86,7 @@ def _layered_vector(toks: list[Tok], k: int) -> bool:
             if level == 0:
                 break
         body = "".join(u.text for u in inner[1:-1])
-        if not any(u.kind == "letter" for u in inner) and "(" not in body:
+        if not any(u.kind == "letter" for u in inner) and "(" not in body and "[" not in body:
             return False  # z^{2}: a power
     else:
         return False

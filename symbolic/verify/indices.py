@@ -44,7 +44,7 @@ MAX_TRIES = 20_000  # index combinations tried per statement
 def layer_number(text: str, env: dict, top: int) -> int | None:
     """A written layer superscript as a number: l (from env), L or nl (the top layer, `top` in
     the document's counting), a digit, each with an optional +k/-k; None when it is none of them."""
-    m = _LAYER.fullmatch(text)
+    m = _LAYER.fullmatch(text.removeprefix("["))  # [l]: Ng's brackets (the document counts from 0)
     if not m or (m.group(1) == "l" and "l" not in env):
         return None
     head, shift = m.groups()
@@ -52,12 +52,19 @@ def layer_number(text: str, env: dict, top: int) -> int | None:
     return value + int(shift or 0)
 
 
+def square(layer: str) -> bool:
+    """A layer written in square brackets (Ng's a^{[1]}, W^{[l]}): counted from the input as 0."""
+    return layer.startswith("[")
+
+
 class Invalid(Exception):
     """An instance names something the network does not have."""
 
 
 def from_input(statements: list[Statement], depth: int) -> bool:
-    """Are layers counted from the input (a^{(1)} = x)?"""
+    """Are layers counted from the input (a^{(1)} = x)? Not in square brackets (Ng: a^{[0]} = x)."""
+    if any(square(s.name.partition("@")[2]) for stmt in statements for s in _symbols(stmt)):
+        return False
     for stmt in statements:
         for s in _symbols(stmt):
             m = _NAME.fullmatch(s.name)
@@ -276,7 +283,8 @@ class Instantiator:
             m = _NAME.fullmatch(s.name)
             if m:
                 letters |= {c for c in (m.group(2) or "") if c.isalpha()}
-                letters |= {"l"} if _LAYER.fullmatch(m.group(3)) and m.group(3).startswith("l") else set()
+                lay = m.group(3).removeprefix("[")
+                letters |= {"l"} if _LAYER.fullmatch(lay) and lay.startswith("l") else set()
         for s in self.role_symbols(stmt):
             letters |= self.roles.letters(s.name) if self.roles else set()
         for s in _all_symbols(stmt):

@@ -26,9 +26,10 @@ import sympy as sp
 
 from ..latex import PARTIAL, Partial, Statement
 from ..latex.matrix import ACCUMULATORS, MatrixStatement, Node
-from .indices import from_input, layer_number
+from .indices import from_input, layer_number, square
 from .names import LOSS_NAMES
 
+BATCH = {"A": "a", "Z": "z", "X": "x", "Y": "y"}  # a batch's matrices, one column per example
 TAG = "\x00matrix"  # Statement.instance of an entry statement: TAG + group id
 MAX_ENTRIES = 64  # entries judged per statement and layer
 MAX_TRIES = 20_000  # index combinations tried per statement
@@ -75,6 +76,8 @@ def layout(d, statements: list, matrices: list[MatrixStatement]) -> Layout:
         for n in names
     )
     off = 1 if lettered or numbered or from_input(statements, d.spec.depth) else 0
+    if any(square(n.args[1]) for n in names):  # Ng's a^{[0]} = x, W^{[l]} into layer l
+        off = 0
     out_of = any(n.args[0] in ("W", "Theta") for n in names)
     bases = {n.args[0] for n in names}
     bias_first = "Theta" in bases and not bases & {"W", "w"}  # Ng's Θ (a document of Θ alone)
@@ -147,6 +150,7 @@ def value_of_name(lay: Layout, node: Node, env: dict) -> sp.Matrix:
 
 def _whole(lay: Layout, base: str, layer: str, env: dict) -> sp.Matrix:
     sizes, depth = lay.sizes, lay.depth
+    base = BATCH.get(base, base)  # Ng's A^{[1]}, Z^{[2]}, X, Y: one example's column (m = 1)
     if base in ACCUMULATORS:
         key = (base, lay.layer(layer, env)) if layer else (base, None)
         if key not in lay.accumulators:
@@ -217,6 +221,8 @@ class Evaluator:
         if k == "call":
             word, arg = node.args
             m = self.value(arg)
+            if word == "rowsum":  # np.sum(·, axis=1, keepdims=True)
+                return m * sp.ones(m.shape[1], 1)
             if word == "inverse":
                 if m.shape != (1, 1):
                     raise ShapeError("a division by a matrix", node, m.shape, (1, 1))
@@ -357,7 +363,7 @@ def free_letters(m: MatrixStatement) -> list[str]:
     """The layer letter l and the index letters of entries (Θ^{(l)}_{ij}: i, j, l)."""
     out: set[str] = set()
     for n in _names(m):
-        if n.args[1] and n.args[1][0] == "l":
+        if n.args[1] and n.args[1].removeprefix("[")[0:1] == "l":
             out.add("l")
         out |= {c for c in n.args[2] if c.isalpha()}
     return sorted(out)

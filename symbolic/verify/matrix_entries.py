@@ -15,6 +15,7 @@ import sympy as sp
 
 from ..latex import PARTIAL, Partial, Product, Statement
 from ..latex.matrix import ACCUMULATORS, MatrixSide, MatrixStatement, Node
+from .batch import BATCH_FIX, over_batch
 from .ditto import Unchecked
 from .matrix import (
     GREEK,
@@ -48,6 +49,10 @@ def expand(
     for s in statements:
         if not isinstance(s, MatrixStatement):
             out.append(s)
+            continue
+        why = over_batch(s)
+        if why:  # dW = \frac{1}{m} dZ A^T: a sum over a batch's examples
+            unchecked.append(Unchecked(s.line, s.col, why, BATCH_FIX))
             continue
         found, missed = instances(lay, s, len(groups))
         if not found and missed in ACCUMULATORS:
