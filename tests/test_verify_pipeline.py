@@ -65,5 +65,14 @@ def test_the_stages_run_in_order_and_never_call_back():
     handed, callbacks, report = trace(lambda: verify_text(d, DOC, "txt"))
     assert [v.status for v in report.verdicts] == ["correct", "wrong", "correct"]
     # matrix statements: split into entries before resolve, folded back after judge
-    assert handed == ["read", "matrix_entries", "resolve", "evaluate", "judge", "matrix_faults"]
+    assert handed == [
+        "read",
+        "running",
+        "notation",
+        "matrix_entries",
+        "resolve",
+        "evaluate",
+        "judge",
+        "matrix_faults",
+    ]
     assert callbacks == []

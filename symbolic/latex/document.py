@@ -17,6 +17,7 @@ import sympy
 
 from .conditions import cases, split_condition
 from .expressions import Parser
+from .algorithm import is_loop_header, running_assignment
 from .matrix import MatrixStatement, is_matrix_row, read_matrix_row
 from .source import MAX_BYTES, MAX_DEPTH, LatexParseError, LimitError, Source
 from .statements import DITTO, ORDERED, PARTIAL, Partial, Product, Statement
@@ -216,7 +217,8 @@ def _region(src: Source, start: int, end: int, inline: bool, out: list) -> None:
                 prev = None
                 continue
             toks, condition = split_condition(_strip_row(tokenize(src, a, b)))
-            if not toks:
+            toks, running = running_assignment(src, toks)  # g \leftarrow X = Y: X = Y, g names X
+            if not toks or is_loop_header(toks):
                 continue
             if not any(t.kind == "op" and t.text == "=" for t in toks):
                 if not inline and _looks_like_formula(toks):
@@ -230,7 +232,7 @@ def _region(src: Source, start: int, end: int, inline: bool, out: list) -> None:
             mprev = toks[0].text != "=" and is_matrix_row(toks)
             if mprev:  # δ^l = ((W^{l+1})^T δ^{l+1}) ⊙ σ'(z^l)
                 try:
-                    out.append(read_matrix_row(src, toks))
+                    out.append(replace(read_matrix_row(src, toks), running=running))
                     prev = None
                     continue
                 except LatexParseError:
@@ -239,6 +241,8 @@ def _region(src: Source, start: int, end: int, inline: bool, out: list) -> None:
                     mprev = False  # only a layered name without an index (\hat{W^L}): scalar
             continued = prev is not None and toks[0].text == "="
             prev = _statement(src, toks, prev)
+            if running:
+                prev = (replace(prev[0], running=running), prev[1])
             if condition:
                 prev = (replace(prev[0], condition=condition), prev[1])
             if continued:

@@ -29,6 +29,7 @@ from .matrix_rows import (
     Node,
     is_matrix_row,
 )
+from .algorithm import hat_y
 from .ng import derivative_name, layer_of_function, numpy_sum, star_product
 from .source import Source
 from .tokens import FRACS, FUNCTIONS, GENERIC_CALLS, GREEK, MUL_CMDS, PRIMABLE, Tok, number_value
@@ -208,6 +209,10 @@ class MatrixReader(Cursor):
             return Node("num", (number_value(t.text),), pos)
         if t.kind == "cmd" and t.text in FRACS:
             return self.frac(t)
+        hat = hat_y(self)
+        if hat:  # \hat{y}: the network's output (Goodfellow's ŷ = h^{(l)})
+            self.i += hat
+            return Node("name", ("y_hat", "", "", False), pos)
         if t.kind == "cmd" and t.text == "nabla":
             self.i += 1
             if not self.is_("_"):
@@ -221,7 +226,7 @@ class MatrixReader(Cursor):
                 layer, parens = self.layer()
                 wrt = Node("name", (wrt.args[0], layer, wrt.args[2], parens), wrt.pos)
             loss = self.peek()
-            if loss is not None and loss.text in LOSSES:
+            if loss is not None and (loss.text in LOSSES or loss.kind == "cmd" and loss.text == "Omega"):
                 self.i += 1
                 self.skip_arguments()
                 return Node("nabla", (wrt, loss.text), pos)

@@ -14,7 +14,8 @@ HADAMARD = {"odot", "bullet", "circ"}
 TRANSPOSE = {"top", "intercal"}
 MATRIX_CMDS = HADAMARD | TRANSPOSE | {"nabla"}
 # names that carry a layer superscript (a vector or matrix when written without a unit index)
-VECTORS = {"w", "W", "Theta", "a", "z", "b", "delta", "Delta", "D", "A", "Z"}  # A, Z: Ng's batches
+# A, Z: Ng's batches; h: the activation in Goodfellow's and d2l's notation (a is then z: running.py)
+VECTORS = {"w", "W", "Theta", "a", "z", "b", "delta", "Delta", "D", "A", "Z", "h"}
 ACCUMULATORS = {"Delta", "D"}  # Ng's \Delta^{(l)} (summed over examples) and D^{(l)} = \Delta / m
 LOSSES = {"C", "J", "L", "E"}
 FIX = r"write e.g. \delta^l = ((W^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)"
@@ -60,6 +61,7 @@ class MatrixStatement:
     col: int
     source: str
     lhs_text: str = ""
+    running: str = ""  # g of 'g \leftarrow lhs = ...': g names lhs from here on (latex/algorithm.py)
 
 
 def _layered_vector(toks: list[Tok], k: int) -> bool:

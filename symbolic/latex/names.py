@@ -16,7 +16,7 @@ from .source import MAX_DEPTH, show
 from .tokens import ACCENTS, FRACS, GREEK, OPENERS, Tok, char_value
 
 # names whose superscript is a layer, not a power: w^{(1)}_{ji}, a^{(2)}_1, \delta^{l+1}_k
-LAYERED = {"w", "W", "Theta", "a", "z", "b", "delta", "A", "Z"}  # A, Z: Ng's batch matrices
+LAYERED = {"w", "W", "Theta", "a", "z", "b", "delta", "A", "Z", "h"}  # A, Z: Ng's batches; h: an activation
 
 
 class Names(Cursor):

@@ -35,6 +35,7 @@ from .symbols import _all_symbols, _has_sum, _parts, _symbols
 
 WEIGHTS = {"w", "W", "Theta"}
 _LAYER = re.compile(r"(l|L|nl|\d+)([+-]\d+)?")
+_ANY_LAYER = re.compile(r"(nl|L|[a-z]|\d+)([+-]\d+)?")  # a letter: l, or a loop's (k) in a matrix statement
 _NAME = re.compile(r"([A-Za-z]+)(?:_([A-Za-z0-9,]+))?@(.+?)(\^\+)?")  # ^+: the value after an update
 _UNLAYERED = re.compile(r"([xyt])_([a-z])")  # inputs and targets carry no layer
 MAX_INSTANCES = 64  # judged per statement; the rest are reported not checked
@@ -44,11 +45,18 @@ MAX_TRIES = 20_000  # index combinations tried per statement
 def layer_number(text: str, env: dict, top: int) -> int | None:
     """A written layer superscript as a number: l (from env), L or nl (the top layer, `top` in
     the document's counting), a digit, each with an optional +k/-k; None when it is none of them."""
-    m = _LAYER.fullmatch(text.removeprefix("["))  # [l]: Ng's brackets (the document counts from 0)
-    if not m or (m.group(1) == "l" and "l" not in env):
+    m = _ANY_LAYER.fullmatch(text.removeprefix("["))  # [l]: Ng's brackets (the document counts from 0)
+    if not m:
         return None
     head, shift = m.groups()
-    value = env["l"] if head == "l" else top if head in ("L", "nl") else int(head)
+    if head.isdigit():
+        value = int(head)
+    elif head in ("L", "nl"):
+        value = top
+    elif head in env:  # l, or a loop's letter (Goodfellow's k)
+        value = env[head]
+    else:
+        return None
     return value + int(shift or 0)
 
 

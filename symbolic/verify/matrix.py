@@ -33,7 +33,7 @@ BATCH = {"A": "a", "Z": "z", "X": "x", "Y": "y"}  # a batch's matrices, one colu
 TAG = "\x00matrix"  # Statement.instance of an entry statement: TAG + group id
 MAX_ENTRIES = 64  # entries judged per statement and layer
 MAX_TRIES = 20_000  # index combinations tried per statement
-GREEK = {"delta": "δ", "Delta": "Δ", "Theta": "Θ", "sigma": "σ", "nabla": "∇", "eta": "η"}
+GREEK = {"delta": "δ", "Delta": "Δ", "Theta": "Θ", "sigma": "σ", "nabla": "∇", "eta": "η", "y_hat": "ŷ"}
 
 
 class ShapeError(Exception):
@@ -58,17 +58,19 @@ class Layout:
     bias_first: bool  # Ng's \Theta: the bias column first, a_0 = 1
     prime: str = "f_prime"  # f' as the document writes it (sigma_prime, g_prime): for "f'(z) missing"
     shared_bias: bool = False  # one bias per layer: b^{(l)} is 1×1, ∇_b J = 1ᵀδ
+    roles: dict = field(default_factory=dict)  # Goodfellow's a (pre-activation) -> z, h -> a: running.py
+    fixed: dict = field(default_factory=dict)  # a loop's bound letter (l) -> the last layer
     accumulators: dict = field(default_factory=dict)  # (base, layer) -> author's Matrix
     notes: list = field(default_factory=list)
 
     def layer(self, text: str, env: dict) -> int:
-        value = layer_number(text, env, self.depth + self.off)
+        value = layer_number(text, {**self.fixed, **env}, self.depth + self.off)
         if value is None:
             raise Missing(text)
         return value
 
 
-def layout(d, statements: list, matrices: list[MatrixStatement]) -> Layout:
+def layout(d, statements: list, matrices: list[MatrixStatement], algorithm=None) -> Layout:
     names = [n for m in matrices for n in _names(m)]
     lettered = any(any(c.isalpha() for c in n.args[1]) for n in names if n.args[1])
     numbered = any(
@@ -84,7 +86,12 @@ def layout(d, statements: list, matrices: list[MatrixStatement]) -> Layout:
     primes = [c.args[0] for m in matrices for c in _names(m, "call") if c.args[0].endswith("_prime")]
     prime = primes[0] if primes else "sigma_prime" if d.spec.activations[-1].name == "sigmoid" else "f_prime"
     shared = bool(getattr(d.spec, "shared_bias", False))
-    return Layout(d.spec.depth, tuple(d.spec.sizes), off, out_of, bias_first, prime, shared_bias=shared)
+    lay = Layout(d.spec.depth, tuple(d.spec.sizes), off, out_of, bias_first, prime, shared_bias=shared)
+    if algorithm is not None:  # a loop over the layers (running.py): its letters and counting
+        lay.roles = dict(algorithm.roles)
+        lay.off = 0 if algorithm.from_zero else lay.off
+        lay.fixed = {c: d.spec.depth + lay.off for c in algorithm.bounds}
+    return lay
 
 
 def _names(m: MatrixStatement, kind: str = "name") -> list[Node]:
@@ -151,6 +158,8 @@ def value_of_name(lay: Layout, node: Node, env: dict) -> sp.Matrix:
 def _whole(lay: Layout, base: str, layer: str, env: dict) -> sp.Matrix:
     sizes, depth = lay.sizes, lay.depth
     base = BATCH.get(base, base)  # Ng's A^{[1]}, Z^{[2]}, X, Y: one example's column (m = 1)
+    base = lay.roles.get(base, base) if layer else base
+    base = "a" if base == "h" and layer else base  # h^{(k)}: the activation (Goodfellow, d2l)
     if base in ACCUMULATORS:
         key = (base, lay.layer(layer, env)) if layer else (base, None)
         if key not in lay.accumulators:
@@ -161,7 +170,7 @@ def _whole(lay: Layout, base: str, layer: str, env: dict) -> sp.Matrix:
             return _column([sp.Symbol(f"y_{j}") for j in range(1, sizes[-1] + 1)])
         if base == "x":
             return _column([sp.Symbol(f"x_{j}") for j in range(1, sizes[0] + 1)])
-        if base == "a":  # \nabla_a C: the output
+        if base in ("a", "y_hat"):  # \nabla_a C, \hat{y}: the output
             return _column([sp.Symbol(f"a_{depth},{j}") for j in range(1, sizes[-1] + 1)])
         if base == "m":  # the number of examples: one
             return sp.Matrix([[1]])
@@ -359,11 +368,18 @@ class Group:
         return ", ".join(f"{k}={v}" for k, v in self.env.items())
 
 
+def layer_letter(layer: str) -> str:
+    """The letter of a written layer (l of l+1, Goodfellow's k of k-1; not L or n_l), or ''."""
+    head = layer.removeprefix("[")[0:1]
+    return head if head.isalpha() and head.islower() and not layer.removeprefix("[").startswith("nl") else ""
+
+
 def free_letters(m: MatrixStatement) -> list[str]:
     """The layer letter l and the index letters of entries (Θ^{(l)}_{ij}: i, j, l)."""
     out: set[str] = set()
     for n in _names(m):
-        if n.args[1] and n.args[1].removeprefix("[")[0:1] == "l":
-            out.add("l")
+        head = layer_letter(n.args[1])
+        if head:
+            out.add(head)
         out |= {c for c in n.args[2] if c.isalpha()}
     return sorted(out)

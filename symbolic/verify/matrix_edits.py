@@ -44,6 +44,8 @@ def render(node: Node, env: dict | None = None, lay: Layout | None = None) -> st
         return f"‖{render(node.args[0], env, lay)}‖²"
     if k == "paren":
         inner = node.args[0]
+        if len(node.args) > 1:  # a running variable (g) standing for what it was assigned
+            return node.args[1]
         body = render(inner, env, lay)
         return body if inner.kind in ("name", "T") else f"({body})"
     if k == "T":

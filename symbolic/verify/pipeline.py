@@ -4,7 +4,8 @@ Contract: statements (as `symbolic.latex` gives them, from LaTeX or the plain sy
 `verify.read`) go in; a `Report` comes out with one `Verdict` per derivative statement.
 
 A pipeline of pure stages, each taking the previous stage's data and never calling back:
-  1. read      text -> statements (`read`)
+  1. read      text -> statements (`read`); an algorithm's loops, running variables (g ←) and
+               regularizer terms read off them (`running`), conventions the text shows (`notation`)
   2. resolve   matrix statements -> one statement per entry and layer (`matrix_entries`),
                '//' marks -> the factor above (`ditto`), names -> the network's symbols, and
                the true chain-rule factors (`resolve`)
@@ -34,6 +35,7 @@ from .matrix_entries import expand as expand_matrices
 from .matrix_faults import collect as collect_matrices
 from .notation import with_detected
 from .read import read
+from .running import bind
 from .resolve import DEFINITION, NUMBERS, Network, network, resolve, resolve_all
 
 NOT_PROVED_EXIT = 3
@@ -96,8 +98,11 @@ def verify_statements(
     """Check every statement of a parsed document against the Derivation `d`; `unread` are the
     rows the reader could not read. Unusable (VerifyInputError) only when nothing was checked.
     `conventions`: {"weights": "input-by-output", "targets": "t"} (verify/conventions.py)."""
-    statements, groups, layout, unmatched = expand_matrices(d, statements)  # matrix -> entries
-    net = network(d, aliases, with_detected(source, conventions))
+    statements, algorithm, notes = bind(list(statements), source)  # loops, g ←, a regularizer (running.py)
+    conventions = with_detected(source, conventions)  # units counted from 0 (notation.py)
+    statements, groups, layout, unmatched = expand_matrices(d, statements, algorithm)  # matrix -> entries
+    unmatched += notes
+    net = network(d, aliases, conventions)
     resolved, unchecked, claims, given = resolve_all(net, statements)
     unchecked += unmatched
     if given and claims:  # the document's own values, then --at over them

@@ -1,0 +1,237 @@
+r"""Algorithms as textbooks print them (Goodfellow, Bengio & Courville, Algorithms 6.3 and 6.4):
+a loop over the layers, a running variable g reassigned with a left arrow, letters of their own.
+
+`bind` rewrites the matrix statements of such a document, before they are expanded:
+- a loop `for $k = 1, \ldots, l$ do ... end for` (its header is not a statement, latex/algorithm.py):
+  its letter k is a layer letter, the letter of its bound (l) is the last layer; when the loop
+  reaches 1 and a name is written at k-1 (h^{(k-1)}), layers are counted from the input as 0
+  (h^{(0)} = x), as in square brackets;
+- roles: a document that defines a^{(k)} = b^{(k)} + W^{(k)} h^{(k-1)} writes a for the
+  pre-activation and h for the activation (a -> z, h -> a);
+- `g \leftarrow X = Y`: X = Y is the statement, and a later g stands for X; in a loop, a g used
+  before the loop body assigns it stands for the body's last assignment one step earlier (k+1:
+  g \leftarrow \nabla_{h^{(k-1)}} J at k+1 is \nabla_{h^{(k)}} J);
+- a regularizer: with J = L(\hat{y}, y) + \lambda \Omega(\theta), a side X + \lambda \nabla_{θ} \Omega(\theta)
+  of \nabla_{θ} J is checked as \nabla_{θ} L = X (the term is exactly the regularizer's part);
+  the definition of J itself is said not checked.
+Pure: statements and the document's text in, statements and notes out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from ..latex.matrix import MatrixSide, MatrixStatement, Node
+from .ditto import Unchecked
+
+_HEADER = re.compile(r"\$\s*([a-z])\s*=\s*([^$]*?\\[lc]?dots[^$]*?)\s*\$")
+_END = re.compile(r"\bend\s*for\b|\\END(?:FOR|For)\b|\\EndFor\b", re.IGNORECASE)
+_REGULARIZED = re.compile(r"\\lambda\s*\\Omega")
+_LAYER = re.compile(r"(\[?)([a-z])([+-]\d+)?")
+REGULARIZER = "the objective with a regularizer λΩ(θ): symprop's networks have none"
+REGULARIZER_FIX = "the gradients are checked with the regularizer's terms set apart"
+
+
+@dataclass(frozen=True)
+class Loop:
+    letter: str
+    first: int  # line of the header
+    last: int  # line of its end (or the document's)
+    bound: str  # the letter of the last layer (l), or ''
+    to_one: bool  # the range reaches 1
+
+
+def loops(source: str) -> list[Loop]:
+    lines = source.split("\n")
+    out = []
+    for n, line in enumerate(lines, start=1):
+        m = _HEADER.search(line)
+        if not m:
+            continue
+        items = [x.strip() for x in m.group(2).split(",")]
+        bound = next((x for x in items if re.fullmatch(r"[a-zA-Z]", x) and x != m.group(1)), "")
+        end = next((k for k in range(n + 1, len(lines) + 1) if _END.search(lines[k - 1])), len(lines) + 1)
+        out.append(Loop(m.group(1), n, end, bound, "1" in items))
+    return out
+
+
+def _map(node: Node, fn: Callable[[Node], Node | None]) -> Node:
+    """node with fn applied bottom-up to every Node (None: unchanged)."""
+
+    def arg(a):
+        if isinstance(a, Node):
+            return _map(a, fn)
+        if isinstance(a, tuple):
+            return tuple(arg(b) for b in a)
+        return a
+
+    new = Node(node.kind, tuple(arg(a) for a in node.args), node.pos)
+    out = fn(new)
+    return new if out is None else out
+
+
+def _each(m: MatrixStatement, fn: Callable[[Node], Node | None], sides_only: bool = False) -> MatrixStatement:
+    sides = tuple(replace(s, node=_map(s.node, fn)) for s in m.sides)
+    return replace(m, lhs=m.lhs if sides_only else _map(m.lhs, fn), sides=sides)
+
+
+def _names(node: Node) -> list[Node]:
+    found: list[Node] = []
+    _map(node, lambda n: found.append(n) if n.kind == "name" else None)
+    return found
+
+
+def _all_names(m: MatrixStatement) -> list[Node]:
+    return [n for root in (m.lhs, *(s.node for s in m.sides)) for n in _names(root)]
+
+
+@dataclass(frozen=True)
+class Algorithm:
+    """What the matrix layout reads by (matrix.layout): letters' roles, bound letters, counting."""
+
+    roles: dict  # base -> the network's base it stands for (Goodfellow: a -> z, h -> a)
+    bounds: frozenset  # letters standing for the last layer (l of 'k = l, ..., 1')
+    from_zero: bool  # layers counted from the input as 0 (h^{(0)} = x)
+
+
+def bind(statements: list, source: str) -> tuple[list, Algorithm | None, list[Unchecked]]:
+    """The statements with running variables and regularizer terms read, what the layout reads
+    the document's loops and roles by (see the module's doc), and what is said not checked."""
+    found = loops(source)
+    matrices = [s for s in statements if isinstance(s, MatrixStatement)]
+    notes: list[Unchecked] = []
+    regularized = bool(_REGULARIZED.search(source))
+    if not matrices and not regularized:
+        return statements, None, notes
+    names = [n for m in matrices for n in _all_names(m)]
+    from_zero = any(
+        lp.to_one and any(re.fullmatch(rf"\[?{lp.letter}-1", n.args[1]) for n in names) for lp in found
+    ) or bool(found) and any(n.args[1] == "0" for n in names if n.args[0] not in ("W", "w"))
+    bounds = frozenset(lp.bound for lp in found if lp.bound) - {lp.letter for lp in found}
+    roles = {"a": "z", "h": "a"} if _defines_pre_activation_as_a(matrices) and any(n.args[0] == "h" for n in names) else {}
+    algorithm = Algorithm(roles, bounds, from_zero) if found or roles else None
+    out: list = []
+    assigned: dict[str, list[tuple[int, Node]]] = {}  # running variable -> (line, its meaning)
+    body_last = _body_assignments(statements, found)
+    for s in statements:
+        if regularized and not isinstance(s, MatrixStatement) and _defines_objective(s):
+            notes.append(Unchecked(s.line, s.col, REGULARIZER, REGULARIZER_FIX))
+            continue
+        if not isinstance(s, MatrixStatement):
+            out.append(s)
+            continue
+        m = _bound(s, assigned, found, body_last)
+        if regularized:
+            m = _without_regularizer(m)
+        if m.running:
+            assigned.setdefault(m.running, []).append((m.line, m.lhs))
+        out.append(m)
+    return out, algorithm, notes
+
+
+def _defines_pre_activation_as_a(matrices: list[MatrixStatement]) -> bool:
+    """a^{(k)} = b^{(k)} + W^{(k)} h^{(k-1)}: a is what a weight matrix feeds (Goodfellow)."""
+    for m in matrices:
+        if m.lhs.kind == "name" and m.lhs.args[0] == "a" and m.lhs.args[1]:
+            if any(n.args[0] in ("W", "w") for s in m.sides for n in _names(s.node)):
+                return True
+    return False
+
+
+def _defines_objective(s) -> bool:
+    lhs = getattr(s, "lhs", None)
+    return getattr(lhs, "name", "") in ("J", "L", "E", "C") and "Omega" in s.source
+
+
+def _body_assignments(statements: list, found: list[Loop]) -> dict[int, tuple[str, Node, int]]:
+    """Loop header line -> (variable, meaning, line) of the last running assignment in its body."""
+    out = {}
+    for lp in found:
+        inside = [
+            s
+            for s in statements
+            if isinstance(s, MatrixStatement) and s.running and lp.first < s.line < lp.last
+        ]
+        if inside:
+            out[lp.first] = (inside[-1].running, inside[-1].lhs, inside[-1].line)
+    return out
+
+
+def _shifted(node: Node, letter: str) -> Node:
+    """node one step of the loop earlier (k -> k+1 in every layer written in k)."""
+
+    def shift(n: Node) -> Node | None:
+        if n.kind != "name" or not n.args[1]:
+            return None
+        m = _LAYER.fullmatch(n.args[1])
+        if not m or m.group(2) != letter:
+            return None
+        s = int(m.group(3) or 0) + 1
+        layer = m.group(1) + letter + (f"{s:+d}" if s else "")
+        return Node("name", (n.args[0], layer, n.args[2], n.args[3]), n.pos)
+
+    return _map(node, shift)
+
+
+def _bound(
+    m: MatrixStatement, assigned: dict, found: list[Loop], body_last: dict[int, tuple[str, Node, int]]
+) -> MatrixStatement:
+    """m with each running variable on its sides replaced by what it stands for here."""
+    loop = next((lp for lp in found if lp.first < m.line < lp.last), None)
+    meanings: dict[str, Node] = {}
+    for var, history in assigned.items():
+        before = [node for line, node in history if line < m.line]
+        if loop is not None and loop.first in body_last:
+            name, last, _ = body_last[loop.first]
+            in_body = [line for line, _ in history if loop.first < line < m.line]
+            if name == var and not in_body:  # the value the previous pass of the loop left
+                meanings[var] = _shifted(last, loop.letter)
+                continue
+        if before:
+            meanings[var] = before[-1]
+    if not meanings:
+        return m
+
+    def sub(n: Node) -> Node | None:
+        if n.kind == "name" and n.args[0] in meanings and not n.args[1] and not n.args[2]:
+            return Node("paren", (meanings[n.args[0]], n.args[0]), n.pos)  # shown as written: g
+        return None
+
+    return _each(m, sub, sides_only=True)
+
+
+def _without_regularizer(m: MatrixStatement) -> MatrixStatement:
+    """∇_θ J = X + λ∇_θ Ω(θ) -> ∇_θ J = X (J = L + λΩ: the term is the regularizer's part)."""
+    if m.lhs.kind != "nabla":
+        return m
+    wrt = m.lhs.args[0]
+    sides = []
+    for side in m.sides:
+        node = side.node
+        if node.kind == "sum":
+            rest = tuple(t for t in node.args if not _regularizer_term(t[1], wrt))
+            if len(rest) < len(node.args) and rest:
+                node = rest[0][1] if len(rest) == 1 and rest[0][0] == 1 else Node("sum", rest, node.pos)
+        sides.append(MatrixSide(node, side.text, side.line, side.col))
+    return replace(m, sides=tuple(sides))
+
+
+def _regularizer_term(node: Node, wrt: Node) -> bool:
+    """λ ∇_θ Ω(θ) with the same θ."""
+    if node.kind == "prod":
+        nodes, _ = node.args
+        return any(_regularizer_term(n, wrt) for n in nodes) and all(
+            n.kind == "nabla" or n.kind == "name" and n.args[0] == "lambda" for n in nodes
+        )
+    return node.kind == "nabla" and node.args[1] == "Omega" and _same(node.args[0], wrt)
+
+
+def _same(a, b) -> bool:
+    """Equal as written, wherever they stand (positions aside)."""
+    if isinstance(a, Node) and isinstance(b, Node):
+        return a.kind == b.kind and _same(a.args, b.args)
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    return a == b
