@@ -25,6 +25,7 @@ GAPS = {
     "bishop_prml_tanh": [],
     "cs231n_softmax": [],
     "cs_se_mazur_answer": [],
+    "d2l_backprop": [],
     "goodfellow_alg64": [],
     "hjorth_jensen_hidden_layer": [],
     "hjorth_jensen_output_layer": [],

@@ -1,4 +1,4 @@
-r"""Lines of an algorithm as textbooks print them (Goodfellow, Bengio & Courville, Algorithm 6.4):
+r"""Lines of an algorithm, and vectors, as textbooks print them (Goodfellow, Bengio & Courville, Algorithm 6.4):
 
 - a running variable reassigned with a left arrow and given its meaning,
   `g \leftarrow \nabla_{a^{(k)}} J = g \odot f'(a^{(k)})`: the statement is the chain after the
@@ -58,3 +58,38 @@ def hat_y(cur) -> int:
     if cur.is_("{", 1) and getattr(cur.peek(2), "text", "") == "y" and cur.is_("}", 3):
         return 4
     return 2 if getattr(cur.peek(1), "text", "") == "y" and cur.peek(1).kind == "letter" else 0
+
+
+def defined_vector(m) -> set[str]:
+    """The name a matrix row defines when it is a bare letter (d2l's z = W^{(1)} x, h = φ(z)):
+    a vector, so that later rows naming it are matrix rows too."""
+    lhs = m.lhs
+    if lhs.kind == "name" and not lhs.args[1] and not lhs.args[2] and len(lhs.args[0]) == 1:
+        return {lhs.args[0]}
+    return set()
+
+
+def mentions(toks: list[Tok], vectors: set[str]) -> bool:
+    """Does the row name one of the document's vectors (a bare letter, not indexed)?"""
+    if not vectors:
+        return False
+    for k, t in enumerate(toks):
+        if t.kind == "letter" and t.text in vectors:
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if nxt is None or nxt.text != "_":
+                return True
+    return False
+
+
+def without_membership(toks: list[Tok]) -> list[Tok]:
+    """A row without a trailing '\\in \\mathbb{R}^q' at the top level (d2l: the space a gradient
+    lives in, not a claim); \\in inside a sum's subscript stays."""
+    depth = 0
+    for k, t in enumerate(toks):
+        if t.kind == "op" and t.text in ("{", "(", "["):
+            depth += 1
+        elif t.kind == "op" and t.text in ("}", ")", "]"):
+            depth -= 1
+        elif depth == 0 and t.kind == "cmd" and t.text == "in" and k > 0:
+            return toks[:k]
+    return toks

@@ -17,7 +17,7 @@ import sympy
 
 from .conditions import cases, split_condition
 from .expressions import Parser
-from .algorithm import is_loop_header, running_assignment
+from .algorithm import defined_vector, is_loop_header, mentions, running_assignment, without_membership
 from .matrix import MatrixStatement, is_matrix_row, read_matrix_row
 from .source import MAX_BYTES, MAX_DEPTH, LatexParseError, LimitError, Source
 from .statements import DITTO, ORDERED, PARTIAL, Partial, Product, Statement
@@ -174,7 +174,9 @@ def _rows(src: Source, start: int, end: int) -> list[tuple[int, int]]:
     return rows
 
 
-_SEPARATOR_RE = re.compile(r"\\(?:qquad|hspace\*?\s*\{[^{}]*\})|,\s*\\quad|[{}]|\\.", re.DOTALL)
+_SEPARATOR_RE = re.compile(
+    r"\\(?:qquad|hspace\*?\s*\{[^{}]*\})|,\s*\\quad|\\text\s*\{\s*and\s*\}|[{}]|\\.", re.DOTALL
+)
 _CONDITION_RE = re.compile(
     r"\s*(?:\\text\{\s*(?:if|for)\s*\}\s*)?[ijklmn]\s*(?:=|\\neq?)\s*"
     r"[ijklmn0-9]\s*[,.]?\s*"
@@ -189,7 +191,7 @@ def _apart(src: Source, start: int, end: int) -> list[tuple[int, int]]:
     for m in _SEPARATOR_RE.finditer(text, start, end):
         g = m.group()
         depth += (g == "{") - (g == "}")
-        if depth == 0 and g.startswith(("\\qquad", ",", "\\hspace")):
+        if depth == 0 and g.startswith(("\\qquad", ",", "\\hspace", "\\text")):  # \text{ and }: d2l
             cuts.append((m.start(), m.end()))
     parts, a = [], start
     for cut_start, cut_end in cuts:
@@ -218,6 +220,7 @@ def _region(src: Source, start: int, end: int, inline: bool, out: list) -> None:
                 continue
             toks, condition = split_condition(_strip_row(tokenize(src, a, b)))
             toks, running = running_assignment(src, toks)  # g \leftarrow X = Y: X = Y, g names X
+            toks = without_membership(toks)  # ... \in \mathbb{R}^q: where it lives, not a claim
             if not toks or is_loop_header(toks):
                 continue
             if not any(t.kind == "op" and t.text == "=" for t in toks):
@@ -229,10 +232,11 @@ def _region(src: Source, start: int, end: int, inline: bool, out: list) -> None:
             if toks[0].text == "=" and isinstance(out[-1:] and out[-1], MatrixStatement) and mprev:
                 out[-1] = read_matrix_row(src, toks, out[-1])  # '&= ...' under a matrix statement
                 continue
-            mprev = toks[0].text != "=" and is_matrix_row(toks)
+            mprev = toks[0].text != "=" and (is_matrix_row(toks) or mentions(toks, src.vectors))
             if mprev:  # δ^l = ((W^{l+1})^T δ^{l+1}) ⊙ σ'(z^l)
                 try:
                     out.append(replace(read_matrix_row(src, toks), running=running))
+                    src.vectors |= defined_vector(out[-1])
                     prev = None
                     continue
                 except LatexParseError:

@@ -190,6 +190,8 @@ class MatrixReader(Cursor):
             inner = self.msum(frozenset({"‖"}))
             self.norms -= 1
             self.i += 1
+            if self.is_("_") and getattr(self.peek(1), "text", "") == "F":  # \|W\|_F^2: Frobenius
+                self.i += 2
             two = self.peek(1)
             if not (self.is_("^") and two is not None and two.text == "2"):
                 raise self.fail(self.peek() or t, "a norm without its square", r"write \|y - a\|^2")
@@ -201,6 +203,8 @@ class MatrixReader(Cursor):
         if t.kind == "text" and t.text.strip() == "1":  # \mathbf{1}: the ones vector (in 1ᵀδ)
             self.i += 1
             return Node("num", (sympy.Integer(1),), pos)
+        if t.kind == "text" and t.text.strip() == "prod" and self.is_("(", 1):  # d2l's prod(∂J/∂o, ∂o/∂W)
+            return self.chain(pos)
         if t.kind == "text" and t.text.strip().isalpha() and t.text.strip() not in FUNCTIONS:  # \mathbf{W}
             self.i += 1
             return self.name(t.text.strip(), pos)
@@ -251,11 +255,22 @@ class MatrixReader(Cursor):
             return Node("name", ("a", "nl", "", True), pos)
         if t.kind in ("letter", "word") or t.kind == "cmd" and word in GREEK:
             self.i += 1
-            if word in LOSSES and self.is_("("):
+            if (word in LOSSES or word == "l") and self.is_("("):  # d2l's l(o, y): the loss of one example
                 self.skip_arguments()
                 return Node("name", (word, "", "", False), pos)
             return self.name(word, pos)
         raise self.fail(t, f"unexpected {t.text!r} in a matrix statement", FIX)
+
+    def chain(self, pos: int) -> Node:
+        """d2l's prod(∂J/∂o, ∂o/∂W^{(2)}): the chain rule through o (the product after the
+        transpositions it needs), two derivatives."""
+        self.i += 1
+        opener = self.expect("(")
+        first = self.msum(frozenset({","}))
+        self.expect(",", opener)
+        second = self.msum(frozenset({")"}))
+        self.expect(")", opener)
+        return Node("chain", (first, second), pos)
 
     def row_sum(self, pos: int) -> Node:
         """np.sum(X, axis=1, keepdims=True): the sum of X's columns (over a batch's examples); the

@@ -60,6 +60,7 @@ class Layout:
     shared_bias: bool = False  # one bias per layer: b^{(l)} is 1×1, ∇_b J = 1ᵀδ
     roles: dict = field(default_factory=dict)  # Goodfellow's a (pre-activation) -> z, h -> a: running.py
     fixed: dict = field(default_factory=dict)  # a loop's bound letter (l) -> the last layer
+    vectors: dict = field(default_factory=dict)  # bare names a row defines -> (base, layer): running.py
     accumulators: dict = field(default_factory=dict)  # (base, layer) -> author's Matrix
     notes: list = field(default_factory=list)
 
@@ -91,6 +92,7 @@ def layout(d, statements: list, matrices: list[MatrixStatement], algorithm=None)
         lay.roles = dict(algorithm.roles)
         lay.off = 0 if algorithm.from_zero else lay.off
         lay.fixed = {c: d.spec.depth + lay.off for c in algorithm.bounds}
+        lay.vectors = dict(algorithm.vectors)
     return lay
 
 
@@ -158,6 +160,8 @@ def value_of_name(lay: Layout, node: Node, env: dict) -> sp.Matrix:
 def _whole(lay: Layout, base: str, layer: str, env: dict) -> sp.Matrix:
     sizes, depth = lay.sizes, lay.depth
     base = BATCH.get(base, base)  # Ng's A^{[1]}, Z^{[2]}, X, Y: one example's column (m = 1)
+    if not layer and base in lay.vectors:  # d2l's o, defined as W^{(2)} h: z^{(2)}
+        base, layer = lay.vectors[base]
     base = lay.roles.get(base, base) if layer else base
     base = "a" if base == "h" and layer else base  # h^{(k)}: the activation (Goodfellow, d2l)
     if base in ACCUMULATORS:
@@ -257,12 +261,27 @@ class Evaluator:
         if k == "nabla":
             wrt, loss = node.args
             return self.value(wrt).applyfunc(lambda e: PARTIAL(sp.Symbol(loss), e))
+        if k == "chain":
+            return self.chain(node)
         if k == "partial":
             num, den = (self.value(a) for a in node.args)
             if num.shape != (1, 1):
                 raise ShapeError("the derivative of a vector", node, num.shape, den.shape)
             return den.applyfunc(lambda e: PARTIAL(num[0, 0], e))
         raise ShapeError(f"cannot evaluate {k}", node, (0, 0), (0, 0))  # pragma: no cover
+
+    def chain(self, node: Node) -> sp.Matrix:
+        """prod(∂A/∂B, ∂B/∂C) (d2l): ∂A/∂C through B, entry by entry Σ_b ∂A/∂b · ∂b/∂C_ij."""
+        first, second = (a.args[0] if a.kind == "paren" else a for a in node.args)
+        if first.kind != "partial" or second.kind != "partial":
+            raise ShapeError("a prod(...) of other than two derivatives", node, (0, 0), (0, 0))
+        a, b = (self.value(x) for x in first.args)
+        b2, c = (self.value(x) for x in second.args)
+        if a.shape != (1, 1):
+            raise ShapeError("the derivative of a vector", first, a.shape, b.shape)
+        if list(b) != list(b2):
+            raise ShapeError("a chain that does not link", node, b.shape, b2.shape, (first, second))
+        return c.applyfunc(lambda e: sp.Add(*[PARTIAL(a[0, 0], x) * PARTIAL(x, e) for x in b]))
 
     def times(self, op: str, a: sp.Matrix, b: sp.Matrix, node: Node, operands: tuple) -> sp.Matrix:
         if op == "had":

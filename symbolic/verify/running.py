@@ -21,8 +21,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
+import sympy as sp
+
+from ..latex import Partial
 from ..latex.matrix import MatrixSide, MatrixStatement, Node
 from .ditto import Unchecked
 
@@ -30,8 +33,12 @@ _HEADER = re.compile(r"\$\s*([a-z])\s*=\s*([^$]*?\\[lc]?dots[^$]*?)\s*\$")
 _END = re.compile(r"\bend\s*for\b|\\END(?:FOR|For)\b|\\EndFor\b", re.IGNORECASE)
 _REGULARIZED = re.compile(r"\\lambda\s*\\Omega")
 _LAYER = re.compile(r"(\[?)([a-z])([+-]\d+)?")
-REGULARIZER = "the objective with a regularizer λΩ(θ): symprop's networks have none"
+REGULARIZER = "a regularizer in the objective (λΩ(θ), weight decay): symprop's networks have none"
 REGULARIZER_FIX = "the gradients are checked with the regularizer's terms set apart"
+GENERIC_LOSS = "the loss as a function l(·) the document leaves unspecified"
+GENERIC_LOSS_FIX = "its derivatives are read as the network's loss's (--loss)"
+NO_BIAS = "a forward definition without a bias: the document's network has none, symprop's has one per unit"
+NO_BIAS_FIX = "the gradients, the same with or without biases, are checked"
 
 
 @dataclass(frozen=True)
@@ -94,6 +101,7 @@ class Algorithm:
     roles: dict  # base -> the network's base it stands for (Goodfellow: a -> z, h -> a)
     bounds: frozenset  # letters standing for the last layer (l of 'k = l, ..., 1')
     from_zero: bool  # layers counted from the input as 0 (h^{(0)} = x)
+    vectors: dict = field(default_factory=dict)  # d2l's bare names: 'o' -> ('z', '2') (what defines it)
 
 
 def bind(statements: list, source: str) -> tuple[list, Algorithm | None, list[Unchecked]]:
@@ -102,29 +110,39 @@ def bind(statements: list, source: str) -> tuple[list, Algorithm | None, list[Un
     found = loops(source)
     matrices = [s for s in statements if isinstance(s, MatrixStatement)]
     notes: list[Unchecked] = []
-    regularized = bool(_REGULARIZED.search(source))
+    decay = weight_decay(matrices)  # d2l's s = λ/2 (‖W^{(1)}‖² + ‖W^{(2)}‖²): its name, its weights
+    regularized = bool(_REGULARIZED.search(source)) or decay is not None
     if not matrices and not regularized:
         return statements, None, notes
+    vectors, biasless = defined_vectors(matrices)
+    if any(_writes_bias(s) for s in statements):
+        biasless = set()
     names = [n for m in matrices for n in _all_names(m)]
     from_zero = any(
         lp.to_one and any(re.fullmatch(rf"\[?{lp.letter}-1", n.args[1]) for n in names) for lp in found
     ) or bool(found) and any(n.args[1] == "0" for n in names if n.args[0] not in ("W", "w"))
     bounds = frozenset(lp.bound for lp in found if lp.bound) - {lp.letter for lp in found}
     roles = {"a": "z", "h": "a"} if _defines_pre_activation_as_a(matrices) and any(n.args[0] == "h" for n in names) else {}
-    algorithm = Algorithm(roles, bounds, from_zero) if found or roles else None
+    algorithm = Algorithm(roles, bounds, from_zero, vectors) if found or roles or vectors else None
     out: list = []
     assigned: dict[str, list[tuple[int, Node]]] = {}  # running variable -> (line, its meaning)
     body_last = _body_assignments(statements, found)
     for s in statements:
-        if regularized and not isinstance(s, MatrixStatement) and _defines_objective(s):
+        if regularized and _regularizer_only(s, decay):
             notes.append(Unchecked(s.line, s.col, REGULARIZER, REGULARIZER_FIX))
+            continue
+        if isinstance(s, MatrixStatement) and _generic_loss(s):
+            notes.append(Unchecked(s.line, s.col, GENERIC_LOSS, GENERIC_LOSS_FIX))
+            continue
+        if id(s) in biasless:
+            notes.append(Unchecked(s.line, s.col, NO_BIAS, NO_BIAS_FIX))
             continue
         if not isinstance(s, MatrixStatement):
             out.append(s)
             continue
         m = _bound(s, assigned, found, body_last)
         if regularized:
-            m = _without_regularizer(m)
+            m = _without_regularizer(m, decay)
         if m.running:
             assigned.setdefault(m.running, []).append((m.line, m.lhs))
         out.append(m)
@@ -140,9 +158,93 @@ def _defines_pre_activation_as_a(matrices: list[MatrixStatement]) -> bool:
     return False
 
 
-def _defines_objective(s) -> bool:
-    lhs = getattr(s, "lhs", None)
-    return getattr(lhs, "name", "") in ("J", "L", "E", "C") and "Omega" in s.source
+def _regularizer_only(s, decay: tuple | None) -> bool:
+    """A line about the regularizer itself: J = L + λΩ(θ), J = L + s, s = λ/2 (...), ∂J/∂s,
+    ∂s/∂W (not the network's: said not checked)."""
+    reg = decay[0] if decay else "Omega"
+    if isinstance(s, MatrixStatement):
+        lhs = s.lhs
+        if lhs.kind == "name" and lhs.args[0] == reg and not lhs.args[1]:
+            return True
+        if lhs.kind == "name" and lhs.args[0] in ("J", "L", "E", "C") and not lhs.args[1]:  # J = L + s
+            return any(n.args[0] == reg and not n.args[1] for side in s.sides for n in _names(side.node))
+        if lhs.kind == "partial":
+            return any(n.args[0] == reg and not n.args[1] for x in lhs.args for n in _names(x))
+        return False
+    lhs = s.lhs
+    if isinstance(lhs, Partial):
+        return sp.Symbol(reg) in {lhs.num, lhs.den}
+    if getattr(lhs, "name", "") in ("J", "L", "E", "C", reg):
+        return "Omega" in s.source or sp.Symbol(reg) in _symbols_of(s)
+    return False
+
+
+def _symbols_of(s) -> set:
+    out: set = set()
+    for side in s.sides:
+        for f in side.factors:
+            for e in (f.num, f.den) if isinstance(f, Partial) else (f,):
+                if isinstance(e, sp.Basic):
+                    out |= e.free_symbols
+    return out
+
+
+def _generic_loss(m: MatrixStatement) -> bool:
+    """L = l(o, y): the loss defined by a function of the document's own (d2l)."""
+    names = [n for side in m.sides for n in _names(side.node)]
+    return m.lhs.kind == "name" and m.lhs.args[0] in ("L", "J", "E", "C") and any(n.args[0] == "l" for n in names)
+
+
+def _writes_bias(s) -> bool:
+    """Does a statement name a bias (b^{(l)}, b_j, \mathbf{b})?"""
+    if isinstance(s, MatrixStatement):
+        return any(n.args[0] == "b" for n in _all_names(s))
+    return any(x.name == "b" or x.name.startswith(("b_", "b@")) for x in _symbols_of(s) | _lhs_symbols(s))
+
+
+def _lhs_symbols(s) -> set:
+    lhs = s.lhs
+    parts = (lhs.num, lhs.den) if isinstance(lhs, Partial) else (lhs,)
+    return {x for e in parts if isinstance(e, sp.Basic) for x in e.free_symbols}
+
+
+def weight_decay(matrices: list[MatrixStatement]) -> tuple[str, frozenset] | None:
+    """s = \frac{\lambda}{2} (\|W^{(1)}\|_F^2 + \|W^{(2)}\|_F^2): (its name, the layers of its
+    weights) when a row defines one, else None."""
+    for m in matrices:
+        if m.lhs.kind != "name" or m.lhs.args[1] or m.lhs.args[2] or len(m.sides) != 1:
+            continue
+        nodes: list[Node] = []
+        _map(m.sides[0].node, lambda n: nodes.append(n) if n.kind == "norm2" else None)
+        weights = [n.args[0] for n in nodes if n.args[0].kind == "name" and n.args[0].args[0] in ("W", "w")]
+        names = _names(m.sides[0].node)
+        if weights and len(weights) == len(nodes) and any(n.args[0] == "lambda" for n in names):
+            return m.lhs.args[0], frozenset(w.args[1] for w in weights)
+    return None
+
+
+def defined_vectors(matrices: list[MatrixStatement]) -> tuple[dict, set]:
+    """Bare names the document defines (d2l: z = W^{(1)} x, h = φ(z), o = W^{(2)} h): name ->
+    (the network's base, the layer as written); and the rows defining a pre-activation with no
+    bias (ids)."""
+    vectors: dict[str, tuple[str, str]] = {}
+    biasless: set[int] = set()
+    for m in matrices:
+        lhs = m.lhs
+        if lhs.kind != "name" or lhs.args[1] or lhs.args[2] or len(m.sides) != 1:
+            continue
+        node = m.sides[0].node
+        while node.kind == "paren":
+            node = node.args[0]
+        first = node.args[0][0] if node.kind == "prod" else None
+        if first is not None and first.kind == "name" and first.args[0] in ("W", "w") and first.args[1]:
+            vectors[lhs.args[0]] = ("z", first.args[1])
+            biasless.add(id(m))
+        elif node.kind == "call" and not node.args[0].endswith("_prime"):
+            arg = node.args[1]
+            if arg.kind == "name" and vectors.get(arg.args[0], ("",))[0] == "z":
+                vectors[lhs.args[0]] = ("a", vectors[arg.args[0]][1])
+    return vectors, biasless
 
 
 def _body_assignments(statements: list, found: list[Loop]) -> dict[int, tuple[str, Node, int]]:
@@ -202,28 +304,46 @@ def _bound(
     return _each(m, sub, sides_only=True)
 
 
-def _without_regularizer(m: MatrixStatement) -> MatrixStatement:
-    """∇_θ J = X + λ∇_θ Ω(θ) -> ∇_θ J = X (J = L + λΩ: the term is the regularizer's part)."""
-    if m.lhs.kind != "nabla":
+def _without_regularizer(m: MatrixStatement, decay: tuple | None) -> MatrixStatement:
+    """∇_θ J = X + λ∇_θ Ω(θ) -> ∇_θ J = X (J = L + λΩ: the term is the regularizer's part); with
+    d2l's s = λ/2 Σ‖W‖²: ∂J/∂W = prod(∂J/∂o, ∂o/∂W) + prod(∂J/∂s, ∂s/∂W) = X + λW -> X."""
+    if m.lhs.kind == "nabla":
+        wrt = m.lhs.args[0]
+    elif m.lhs.kind == "partial":
+        wrt = m.lhs.args[1]
+    else:
         return m
-    wrt = m.lhs.args[0]
     sides = []
     for side in m.sides:
         node = side.node
         if node.kind == "sum":
-            rest = tuple(t for t in node.args if not _regularizer_term(t[1], wrt))
+            rest = tuple(t for t in node.args if not _regularizer_term(t[1], wrt, decay))
             if len(rest) < len(node.args) and rest:
                 node = rest[0][1] if len(rest) == 1 and rest[0][0] == 1 else Node("sum", rest, node.pos)
         sides.append(MatrixSide(node, side.text, side.line, side.col))
     return replace(m, sides=tuple(sides))
 
 
-def _regularizer_term(node: Node, wrt: Node) -> bool:
-    """λ ∇_θ Ω(θ) with the same θ."""
+def _regularizer_term(node: Node, wrt: Node, decay: tuple | None = None) -> bool:
+    """λ ∇_θ Ω(θ) with the same θ; with d2l's weight decay s: prod(∂J/∂s, ∂s/∂θ) and λθ for a
+    weight θ in s."""
     if node.kind == "prod":
         nodes, _ = node.args
-        return any(_regularizer_term(n, wrt) for n in nodes) and all(
-            n.kind == "nabla" or n.kind == "name" and n.args[0] == "lambda" for n in nodes
+        lam = [n for n in nodes if n.kind == "name" and n.args[0] == "lambda"]
+        rest = [n for n in nodes if n not in lam]
+        if len(lam) != 1 or len(rest) != 1:
+            return False
+        (other,) = rest
+        if decay is not None and other.kind == "name" and _same(other, wrt) and other.args[1] in decay[1]:
+            return True
+        return _regularizer_term(other, wrt)
+    if node.kind == "chain" and decay is not None:
+        first, second = node.args
+        return (
+            first.kind == "partial"
+            and any(n.args[0] == decay[0] for n in _names(first.args[1]))
+            and second.kind == "partial"
+            and _same(second.args[1], wrt)
         )
     return node.kind == "nabla" and node.args[1] == "Omega" and _same(node.args[0], wrt)
 
