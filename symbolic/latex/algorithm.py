@@ -1,4 +1,5 @@
-r"""Lines of an algorithm, and vectors, as textbooks print them (Goodfellow, Bengio & Courville, Algorithm 6.4):
+r"""Lines of an algorithm, and vectors, as textbooks print them (Goodfellow, Bengio & Courville,
+Algorithm 6.4; Dive into Deep Learning, sec. 5.3):
 
 - a running variable reassigned with a left arrow and given its meaning,
   `g \leftarrow \nabla_{a^{(k)}} J = g \odot f'(a^{(k)})`: the statement is the chain after the

@@ -15,9 +15,9 @@ from dataclasses import replace
 
 import sympy
 
+from .algorithm import defined_vector, is_loop_header, mentions, running_assignment, without_membership
 from .conditions import cases, split_condition
 from .expressions import Parser
-from .algorithm import defined_vector, is_loop_header, mentions, running_assignment, without_membership
 from .matrix import MatrixStatement, is_matrix_row, read_matrix_row
 from .source import MAX_BYTES, MAX_DEPTH, LatexParseError, LimitError, Source
 from .statements import DITTO, ORDERED, PARTIAL, Partial, Product, Statement

@@ -74,7 +74,10 @@ class Parser(Indicators):
             elif self.is_("/") or t.kind == "cmd" and t.text == "div":
                 op = "/"
             elif self.starts_operand(t):
-                if t.kind == "num" and not self.one_of_indicator(self.i):
+                after_group = self.i > 0 and self.toks[self.i - 1].text in (")", "]")
+                if (
+                    t.kind == "num" and not self.one_of_indicator(self.i) and not after_group
+                ):  # σ'(z) 2(a - y)
                     raise self.fail(
                         t, f"number {show(t.text)} right after a factor", r"put \cdot between them"
                     )

@@ -16,6 +16,7 @@ from dataclasses import replace
 import sympy
 
 from ..activations import prime_word
+from .algorithm import hat_y
 from .cursor import Cursor
 from .matrix_rows import (
     ACCUMULATORS,
@@ -29,7 +30,6 @@ from .matrix_rows import (
     Node,
     is_matrix_row,
 )
-from .algorithm import hat_y
 from .ng import derivative_name, layer_of_function, numpy_sum, star_product
 from .source import Source
 from .tokens import FRACS, FUNCTIONS, GENERIC_CALLS, GREEK, MUL_CMDS, PRIMABLE, Tok, number_value

@@ -303,7 +303,9 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         if m and (m.group(1)[0] != "\\" or m.group(1)[1:] in GREEK):  # \mathbf{W}^{(2)}: the name W
             word = m.group(1)
             k = m.start(1)
-            toks.extend(_split_run(word, k, space) if word[0] != "\\" else [Tok("cmd", word[1:], k, m.end(1), space)])
+            toks.extend(
+                _split_run(word, k, space) if word[0] != "\\" else [Tok("cmd", word[1:], k, m.end(1), space)]
+            )
             return m.end()
         return -j  # a font: \mathbf{w_4} is w_4
     if name in TEXT_CMDS:

@@ -337,7 +337,9 @@ class Instantiator:
         return True
 
     def instances(self, stmt: Statement) -> list[Statement]:
-        batch = over_examples([x for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)] for x in _parts(obj)])
+        batch = over_examples(
+            [x for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)] for x in _parts(obj)]
+        )
         if batch:
             self.notes.append(Unchecked(stmt.line, stmt.col, EXAMPLES.format(shown(batch)), EXAMPLES_FIX))
             return []

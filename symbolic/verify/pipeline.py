@@ -35,8 +35,8 @@ from .matrix_entries import expand as expand_matrices
 from .matrix_faults import collect as collect_matrices
 from .notation import with_detected
 from .read import read
-from .running import bind
 from .resolve import DEFINITION, NUMBERS, Network, network, resolve, resolve_all
+from .running import bind
 
 NOT_PROVED_EXIT = 3
 NOT_CHECKED_EXIT = 4

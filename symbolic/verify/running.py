@@ -84,10 +84,14 @@ def _each(m: MatrixStatement, fn: Callable[[Node], Node | None], sides_only: boo
     return replace(m, lhs=m.lhs if sides_only else _map(m.lhs, fn), sides=sides)
 
 
-def _names(node: Node) -> list[Node]:
+def _of_kind(node: Node, kind: str) -> list[Node]:
     found: list[Node] = []
-    _map(node, lambda n: found.append(n) if n.kind == "name" else None)
+    _map(node, lambda n: found.append(n) if n.kind == kind else None)
     return found
+
+
+def _names(node: Node) -> list[Node]:
+    return _of_kind(node, "name")
 
 
 def _all_names(m: MatrixStatement) -> list[Node]:
@@ -118,11 +122,17 @@ def bind(statements: list, source: str) -> tuple[list, Algorithm | None, list[Un
     if any(_writes_bias(s) for s in statements):
         biasless = set()
     names = [n for m in matrices for n in _all_names(m)]
-    from_zero = any(
-        lp.to_one and any(re.fullmatch(rf"\[?{lp.letter}-1", n.args[1]) for n in names) for lp in found
-    ) or bool(found) and any(n.args[1] == "0" for n in names if n.args[0] not in ("W", "w"))
+    from_zero = (
+        any(lp.to_one and any(re.fullmatch(rf"\[?{lp.letter}-1", n.args[1]) for n in names) for lp in found)
+        or bool(found)
+        and any(n.args[1] == "0" for n in names if n.args[0] not in ("W", "w"))
+    )
     bounds = frozenset(lp.bound for lp in found if lp.bound) - {lp.letter for lp in found}
-    roles = {"a": "z", "h": "a"} if _defines_pre_activation_as_a(matrices) and any(n.args[0] == "h" for n in names) else {}
+    roles = (
+        {"a": "z", "h": "a"}
+        if _defines_pre_activation_as_a(matrices) and any(n.args[0] == "h" for n in names)
+        else {}
+    )
     algorithm = Algorithm(roles, bounds, from_zero, vectors) if found or roles or vectors else None
     out: list = []
     assigned: dict[str, list[tuple[int, Node]]] = {}  # running variable -> (line, its meaning)
@@ -192,11 +202,15 @@ def _symbols_of(s) -> set:
 def _generic_loss(m: MatrixStatement) -> bool:
     """L = l(o, y): the loss defined by a function of the document's own (d2l)."""
     names = [n for side in m.sides for n in _names(side.node)]
-    return m.lhs.kind == "name" and m.lhs.args[0] in ("L", "J", "E", "C") and any(n.args[0] == "l" for n in names)
+    return (
+        m.lhs.kind == "name"
+        and m.lhs.args[0] in ("L", "J", "E", "C")
+        and any(n.args[0] == "l" for n in names)
+    )
 
 
 def _writes_bias(s) -> bool:
-    """Does a statement name a bias (b^{(l)}, b_j, \mathbf{b})?"""
+    """Does a statement name a bias (b^{(l)}, b_j, a bold b)?"""
     if isinstance(s, MatrixStatement):
         return any(n.args[0] == "b" for n in _all_names(s))
     return any(x.name == "b" or x.name.startswith(("b_", "b@")) for x in _symbols_of(s) | _lhs_symbols(s))
@@ -209,13 +223,12 @@ def _lhs_symbols(s) -> set:
 
 
 def weight_decay(matrices: list[MatrixStatement]) -> tuple[str, frozenset] | None:
-    """s = \frac{\lambda}{2} (\|W^{(1)}\|_F^2 + \|W^{(2)}\|_F^2): (its name, the layers of its
+    r"""s = \frac{\lambda}{2} (\|W^{(1)}\|_F^2 + \|W^{(2)}\|_F^2): (its name, the layers of its
     weights) when a row defines one, else None."""
     for m in matrices:
         if m.lhs.kind != "name" or m.lhs.args[1] or m.lhs.args[2] or len(m.sides) != 1:
             continue
-        nodes: list[Node] = []
-        _map(m.sides[0].node, lambda n: nodes.append(n) if n.kind == "norm2" else None)
+        nodes = _of_kind(m.sides[0].node, "norm2")
         weights = [n.args[0] for n in nodes if n.args[0].kind == "name" and n.args[0].args[0] in ("W", "w")]
         names = _names(m.sides[0].node)
         if weights and len(weights) == len(nodes) and any(n.args[0] == "lambda" for n in names):
