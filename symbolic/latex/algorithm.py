@@ -12,6 +12,7 @@ A left arrow anywhere else is refused as before (an update line is not an equati
 
 from __future__ import annotations
 
+from .matrix_rows import Node
 from .source import Source
 from .tokens import Tok
 
@@ -94,3 +95,15 @@ def without_membership(toks: list[Tok]) -> list[Tok]:
         elif depth == 0 and t.kind == "cmd" and t.text == "in" and k > 0:
             return toks[:k]
     return toks
+
+
+def chain(cur, pos: int) -> Node:
+    """d2l's prod(∂J/∂o, ∂o/∂W^{(2)}): the chain rule through o (the product after the
+    transpositions it needs), two derivatives."""
+    cur.i += 1
+    opener = cur.expect("(")
+    first = cur.msum(frozenset({","}))
+    cur.expect(",", opener)
+    second = cur.msum(frozenset({")"}))
+    cur.expect(")", opener)
+    return Node("chain", (first, second), pos)

@@ -16,7 +16,7 @@ from dataclasses import replace
 import sympy
 
 from ..activations import prime_word
-from .algorithm import hat_y
+from .algorithm import chain, hat_y
 from .cursor import Cursor
 from .matrix_rows import (
     ACCUMULATORS,
@@ -30,7 +30,7 @@ from .matrix_rows import (
     Node,
     is_matrix_row,
 )
-from .ng import derivative_name, layer_of_function, numpy_sum, star_product
+from .ng import derivative_name, layer_of_function, numpy_sum, row_sum, star_product
 from .source import Source
 from .tokens import FRACS, FUNCTIONS, GENERIC_CALLS, GREEK, MUL_CMDS, PRIMABLE, Tok, number_value
 
@@ -204,7 +204,7 @@ class MatrixReader(Cursor):
             self.i += 1
             return Node("num", (sympy.Integer(1),), pos)
         if t.kind == "text" and t.text.strip() == "prod" and self.is_("(", 1):  # d2l's prod(∂J/∂o, ∂o/∂W)
-            return self.chain(pos)
+            return chain(self, pos)
         if t.kind == "text" and t.text.strip().isalpha() and t.text.strip() not in FUNCTIONS:  # \mathbf{W}
             self.i += 1
             return self.name(t.text.strip(), pos)
@@ -250,7 +250,7 @@ class MatrixReader(Cursor):
             u = self.next()
             return Node("nabla", (self.name(u.text, u.pos), "L"), pos)
         if t.kind == "letter" and word == "n" and numpy_sum(self):  # np.sum(dZ, axis=1, keepdims=True)
-            return self.row_sum(pos)
+            return row_sum(self, pos)
         if word == "h" and self.is_("_", 1) and self.hypothesis():  # UFLDL's h_{W,b}(x): the output
             return Node("name", ("a", "nl", "", True), pos)
         if t.kind in ("letter", "word") or t.kind == "cmd" and word in GREEK:
@@ -260,30 +260,6 @@ class MatrixReader(Cursor):
                 return Node("name", (word, "", "", False), pos)
             return self.name(word, pos)
         raise self.fail(t, f"unexpected {t.text!r} in a matrix statement", FIX)
-
-    def chain(self, pos: int) -> Node:
-        """d2l's prod(∂J/∂o, ∂o/∂W^{(2)}): the chain rule through o (the product after the
-        transpositions it needs), two derivatives."""
-        self.i += 1
-        opener = self.expect("(")
-        first = self.msum(frozenset({","}))
-        self.expect(",", opener)
-        second = self.msum(frozenset({")"}))
-        self.expect(")", opener)
-        return Node("chain", (first, second), pos)
-
-    def row_sum(self, pos: int) -> Node:
-        """np.sum(X, axis=1, keepdims=True): the sum of X's columns (over a batch's examples); the
-        keyword arguments are shown, not read."""
-        self.i += 4
-        opener = self.expect("(")
-        arg = self.msum(frozenset({",", ")"}))
-        level = 1
-        while level:
-            u = self.peek() or self.expect(")", opener)  # the end before ')': expect raises
-            self.i += 1
-            level += (u.text == "(") - (u.text == ")") if u.kind == "op" else 0
-        return Node("call", ("rowsum", arg), pos)
 
     def hypothesis(self) -> bool:
         """h_{W,b}(x) at the cursor: consumed when it is."""

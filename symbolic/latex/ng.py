@@ -13,7 +13,7 @@ Predicates over a cursor's tokens; nothing is consumed here.
 
 from __future__ import annotations
 
-from .matrix_rows import VECTORS
+from .matrix_rows import VECTORS, Node
 from .tokens import Tok
 
 _TEXT = {"{", "}", "[", "]"}
@@ -69,3 +69,17 @@ def numpy_sum(cur) -> bool:
     """At 'n': np.sum( ?"""
     texts = [getattr(cur.peek(j), "text", None) for j in range(5)]
     return texts == ["n", "p", ".", "sum", "("]
+
+
+def row_sum(cur, pos: int) -> Node:
+    """np.sum(X, axis=1, keepdims=True): the sum of X's columns (over a batch's examples); the
+    keyword arguments are shown, not read."""
+    cur.i += 4
+    opener = cur.expect("(")
+    arg = cur.msum(frozenset({",", ")"}))
+    level = 1
+    while level:
+        u = cur.peek() or cur.expect(")", opener)  # the end before ')': expect raises
+        cur.i += 1
+        level += (u.text == "(") - (u.text == ")") if u.kind == "op" else 0
+    return Node("call", ("rowsum", arg), pos)

@@ -29,7 +29,7 @@ from ..latex import Partial, Statement
 from ..latex.statements import COMPARISONS, INDICATOR, SUMMATION, compare
 from .ditto import Unchecked
 from .hints import out_of_range, shown
-from .notation import EXAMPLES, EXAMPLES_FIX, over_examples
+from .notation import EXAMPLES, EXAMPLES_FIX, lone_unit, over_examples
 from .roles import LAYER, Roles, role_bases
 from .symbols import _all_symbols, _has_sum, _parts, _symbols
 
@@ -131,7 +131,7 @@ class Instantiator:
             else:
                 raise Invalid(s.name)
         if not sub:  # a^{(L)}, w^{(L)} of one-unit layers (3Blue1Brown's chain of single neurons)
-            idx = self.lone_unit(base, written)
+            idx = lone_unit(base, written, self.sizes, self.off, self.out_of, self.shared_bias)
         if base in WEIGHTS:
             n = written - 1 if base == "w" and self.off else written
             name = f"W_{n},{','.join(map(str, idx))}" if len(idx) == 2 and n >= 1 else None
@@ -151,21 +151,6 @@ class Instantiator:
             kind = "W" if base in WEIGHTS else "unit"
             raise Invalid(s.name, out_of_range(kind, n, idx, list(self.sizes), shown(s.name)))
         return sp.Symbol(name + (updated or ""))
-
-    def lone_unit(self, base: str, written: int) -> list[int]:
-        """The indices a name written without them has when its layers have one unit each: [1]
-        (a, z, δ, b), [1, 1] (a weight between two one-unit layers); else [] (a shared bias b^{(l)},
-        or a name that needs its indices)."""
-        if base == "b" and self.shared_bias:
-            return []
-        n = (written - 1 if base == "w" and self.off else written) if base in WEIGHTS else written - self.off
-        if base == "b" and self.out_of:
-            n = written
-        if not 0 <= n <= self.depth or self.sizes[n] != 1:
-            return []
-        if base in WEIGHTS:
-            return [1, 1] if n >= 1 and self.sizes[n - 1] == 1 else []
-        return [1]
 
     def expr(self, e: sp.Basic, env: dict) -> sp.Basic:
         if isinstance(e, sp.Symbol):

@@ -3,6 +3,8 @@ r"""Notations a document shows by itself, read off its text before anything is r
 - unit indices counted from 0: a sum that starts at 0 (3Blue1Brown's `\sum_{j=0}^{n_L-1}`) says
   the units of a layer are 0 .. n-1; then a_0, w_{j0} name the first unit and its weight, never
   the constant input of a bias (which a sum from 1, or no sum, leaves as it was).
+- a name without unit indices in a chain of one-unit layers (3Blue1Brown's a^{(L-1)}, w^{(L)}):
+  the one unit (`lone_unit`);
 - a sum over training examples (3Blue1Brown's \frac{1}{n}\sum_k \partial C_k/\partial w): said
   not checked, by name (symprop checks one example).
 Pure: text in, conventions out (`Conventions.of` reads them; options given by the user win).
@@ -46,3 +48,23 @@ def over_examples(exprs: list) -> str:
                 if re.fullmatch(rf"(?:C|L|E|J)_{re.escape(var)}", x.name):
                     return x.name
     return ""
+
+
+def lone_unit(base: str, written: int, sizes: tuple, off: int, out_of: bool, shared_bias: bool) -> list[int]:
+    """The indices of a name written without them (3Blue1Brown's a^{(L)}, w^{(L)}) when its layers
+    have one unit each: [1] (a, z, δ, b), [1, 1] (a weight between two one-unit layers); else []
+    (a shared bias b^{(l)}, or a name that needs its indices). `written`: the layer as counted by
+    the document (`off` 1: from the input as 1; lowercase w goes into its layer, W comes out of it)."""
+    weights = ("w", "W", "Theta")
+    if base == "b" and shared_bias:
+        return []
+    if base in weights:
+        n = written - 1 if base == "w" and off else written
+    else:
+        n = written if base == "b" and out_of else written - off
+    depth = len(sizes) - 1
+    if not 0 <= n <= depth or sizes[n] != 1:
+        return []
+    if base in weights:
+        return [1, 1] if n >= 1 and sizes[n - 1] == 1 else []
+    return [1]
