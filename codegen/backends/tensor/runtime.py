@@ -30,7 +30,8 @@ def read_data(source):
     """(X rows, Y rows) as lists of floats from 'xor' or a .csv file; UsageError otherwise."""
     if source == "xor":
         if (N_IN, N_OUT) != (2, 1):
-            raise UsageError(f"the built-in xor data fits a 2-...-1 network, not {ARCH}: give --data FILE")
+            problem = f"the built-in xor data fits a 2-...-1 network, not {ARCH}"
+            raise UsageError(f"{problem}: give --data FILE")
         return XOR
     if not os.path.isfile(source):
         raise UsageError(f"data file {source} does not exist or is not a regular file")
@@ -50,7 +51,8 @@ def read_data(source):
             except ValueError:
                 if not X and not Y and number == 1:
                     continue  # a header row
-                raise UsageError(f"{source} row {number} holds a value that is not a number") from None
+                problem = f"{source} row {number} holds a value that is not a number"
+                raise UsageError(problem) from None
             for column, value in enumerate(values, start=1):
                 problem = _value_problem(value, column > N_IN)
                 if problem:
@@ -115,6 +117,7 @@ def read_weights(path):
             data = json.load(handle)
     except (OSError, ValueError) as err:
         raise UsageError(f"cannot read weights from {path}: {err}") from None
-    if not isinstance(data, dict) or data.get("arch") != ARCH or any(key not in data for key, _ in LAYOUT):
+    complete = isinstance(data, dict) and all(key in data for key, _ in LAYOUT)
+    if not complete or data.get("arch") != ARCH:
         raise UsageError(f"{path} does not hold weights of a {ARCH} network")
     return {key: data[key] for key, _ in LAYOUT}
