@@ -17,6 +17,7 @@ from .source import Source
 from .tokens import Tok
 
 ARROW = "←"
+VECTOR_LETTERS = set("cefghkopqrsuvz")  # a bare letter a row may define as a vector (not a, x, y, w, b, ...)
 DOTS = {"dots", "ldots", "cdots"}
 
 
@@ -66,7 +67,7 @@ def defined_vector(m) -> set[str]:
     """The name a matrix row defines when it is a bare letter (d2l's z = W^{(1)} x, h = φ(z)):
     a vector, so that later rows naming it are matrix rows too."""
     lhs = m.lhs
-    if lhs.kind == "name" and not lhs.args[1] and not lhs.args[2] and len(lhs.args[0]) == 1:
+    if lhs.kind == "name" and not lhs.args[1] and not lhs.args[2] and lhs.args[0] in VECTOR_LETTERS:
         return {lhs.args[0]}
     return set()
 

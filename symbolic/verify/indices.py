@@ -121,6 +121,7 @@ class Instantiator:
         if not m:
             raise Invalid(s.name)
         base, sub, lay, updated = m.groups()
+        base = "a" if base == "h" else base  # h^{(k)}_j: the activation (Goodfellow, d2l)
         written = self.layer(lay, env)
         idx = []
         for c in (sub or "").split(",") if "," in (sub or "") else (sub or ""):

@@ -1,6 +1,7 @@
 r"""Notations a document shows by itself, read off its text before anything is resolved.
 
-- unit indices counted from 0: a sum that starts at 0 (3Blue1Brown's `\sum_{j=0}^{n_L-1}`) says
+- unit indices counted from 0: a sum over a layer's units that starts at 0 (3Blue1Brown's
+  `\sum_{j=0}^{n_L-1}`, its bound a layer's size n_L) says
   the units of a layer are 0 .. n-1; then a_0, w_{j0} name the first unit and its weight, never
   the constant input of a bias (which a sum from 1, or no sum, leaves as it was).
 - a name without unit indices in a chain of one-unit layers (3Blue1Brown's a^{(L-1)}, w^{(L)}):
@@ -18,7 +19,10 @@ import sympy as sp
 
 from ..latex.statements import SUMMATION
 
-_SUM_FROM_ZERO = re.compile(r"\\sum(?:\\limits|\\nolimits)?\s*_\s*\{\s*\\?[A-Za-z]+\s*=\s*0\s*\}")
+# \sum_{j=0}^{n_L - 1}: over a layer's units (n_L, n_{L}, n^{[l]}), not over examples (\sum_{k=0}^{n-1})
+_SUM_FROM_ZERO = re.compile(
+    r"\\sum(?:\\limits|\\nolimits)?\s*_\s*\{\s*\\?[A-Za-z]+\s*=\s*0\s*\}\s*\^\s*\{?\s*n\s*[_^]"
+)
 
 
 def detected(text: str) -> dict:
