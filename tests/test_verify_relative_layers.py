@@ -164,3 +164,14 @@ def test_d2l_bold_vectors_prod_and_weight_decay():
     # the regularizer's term is set apart only when it is the regularizer's: 2λW is not
     doubled = D2L.replace(r"+ \lambda \mathbf{W}^{(2)}$$", r"+ 2 \lambda \mathbf{W}^{(2)}$$")
     assert [s for _, s, _ in said(doubled, *D2L_NET)][4] != "correct"
+
+
+def test_ng_generic_layer_and_other_spellings_of_the_transpose_and_prime():
+    text = r"""
+$$dZ^{[l]} = dA^{[l]} * g^{[l]\prime}(Z^{[l]})$$
+$$dW^{[2]} = dz^{[2]} a^{[1]^T}$$
+$$dz^{[1]} = W^{[2]T} dz^{[2]} * g'^{[1]}(z^{[1]})$$
+"""
+    assert statuses(text, *NG_NET) == ["correct"] * 4  # l = 1 and l = 2, then one each
+    slip = text.replace(r"a^{[1]^T}", r"a^{[2]^T}")
+    assert statuses(slip, *NG_NET)[2] == "wrong"

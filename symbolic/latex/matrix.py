@@ -304,6 +304,8 @@ class MatrixReader(Cursor):
         while self.is_("'") or self.is_("^") and self.is_("prime", 1):
             self.i += 1 if self.is_("'") else 2
             primes += 1
+        after = layer_of_function(self, 0)  # g'^{[1]}(z^{[1]})
+        self.i += after
         if primes > 1 or primes and word not in PRIMABLE:
             raise self.fail(t, f"prime on {word}", r"write \sigma'(z) or f'(z)")
         opener = self.expect("(")
@@ -417,6 +419,8 @@ class MatrixReader(Cursor):
                 level -= 1
             elif level == 1 and text and (u.kind == "cmd" and u.text in TRANSPOSE or u.text == "T"):
                 self.pending_t = True  # W^{(2)\top}
+            elif level == 1 and text and u.text == "^" and self.transpose_mark(0) == 1:
+                continue  # a^{[1]^T}: the transpose mark follows (Ng's slides)
             elif u.kind in ("letter", "num") or u.text in ("+", "-"):
                 text.append(u.text)
             elif u.text != "_":
