@@ -160,11 +160,16 @@ def bind(statements: list, source: str) -> tuple[list, Algorithm | None, list[Un
 
 
 def _defines_pre_activation_as_a(matrices: list[MatrixStatement]) -> bool:
-    """a^{(k)} = b^{(k)} + W^{(k)} h^{(k-1)}: a is what a weight matrix feeds (Goodfellow)."""
+    """a^{(k)} = b^{(k)} + W^{(k)} h^{(k-1)}: a is what a weight matrix feeds (Goodfellow), not
+    an activation of it (Nielsen's a^l = σ(w^l a^{l-1} + b^l))."""
     for m in matrices:
         if m.lhs.kind == "name" and m.lhs.args[0] == "a" and m.lhs.args[1]:
-            if any(n.args[0] in ("W", "w") for s in m.sides for n in _names(s.node)):
-                return True
+            for s in m.sides:
+                node = s.node
+                while node.kind == "paren":
+                    node = node.args[0]
+                if node.kind != "call" and any(n.args[0] in ("W", "w") for n in _names(node)):
+                    return True
     return False
 
 
