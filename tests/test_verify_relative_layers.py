@@ -175,3 +175,8 @@ $$dz^{[1]} = W^{[2]T} dz^{[2]} * g'^{[1]}(z^{[1]})$$
     assert statuses(text, *NG_NET) == ["correct"] * 4  # l = 1 and l = 2, then one each
     slip = text.replace(r"a^{[1]^T}", r"a^{[2]^T}")
     assert statuses(slip, *NG_NET)[2] == "wrong"
+
+
+def test_units_counted_from_zero_when_a_definition_writes_a_0_beside_a_bias():
+    text = r"$$z^{(L)}_j = w^{(L)}_{j0} a^{(L-1)}_0 + w^{(L)}_{j1} a^{(L-1)}_1 + w^{(L)}_{j2} a^{(L-1)}_2 + b^{(L)}_j$$"
+    assert set(statuses(text, "2-3-2")) == {"correct"}

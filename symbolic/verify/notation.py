@@ -1,7 +1,8 @@
 r"""Notations a document shows by itself, read off its text before anything is resolved.
 
 - unit indices counted from 0: a sum over a layer's units that starts at 0 (3Blue1Brown's
-  `\sum_{j=0}^{n_L-1}`, its bound a layer's size n_L) says
+  `\sum_{j=0}^{n_L-1}`, its bound a layer's size n_L), or a definition writing a_0 beside a bias
+  b_j (z_j = w_{j0} a_0 + ... + b_j), says
   the units of a layer are 0 .. n-1; then a_0, w_{j0} name the first unit and its weight, never
   the constant input of a bias (which a sum from 1, or no sum, leaves as it was).
 - a name without unit indices in a chain of one-unit layers (3Blue1Brown's a^{(L-1)}, w^{(L)}):
@@ -25,9 +26,18 @@ _SUM_FROM_ZERO = re.compile(
 )
 
 
+# a^{(L-1)}_0 beside a bias b^{(L)}_j on one line: unit 0 is a unit (its bias is written apart)
+_UNIT_ZERO = re.compile(r"(?<![A-Za-z\\])a(?:\^\{[^{}]*\})?_\{?0\}?(?![0-9])")
+_BIAS = re.compile(r"(?<![A-Za-z\\])b(?:\^\{[^{}]*\})?_")
+
+
 def detected(text: str) -> dict:
-    """The conventions `text` shows: {"first_unit": 0} when a sum over units starts at 0."""
-    return {"first_unit": 0} if _SUM_FROM_ZERO.search(text) else {}
+    """The conventions `text` shows: {"first_unit": 0} when a sum over units starts at 0, or a
+    definition writes an activation a_0 beside a bias b_j."""
+    zero = _SUM_FROM_ZERO.search(text) or any(
+        _UNIT_ZERO.search(line) and _BIAS.search(line) for line in text.split("\n")
+    )
+    return {"first_unit": 0} if zero else {}
 
 
 def with_detected(text: str, conventions: dict | None) -> dict:
