@@ -19,13 +19,16 @@ Command line: python {this file} --data data.csv --epochs 2000 --lr 2.0 --out we
 """
 
 import argparse
+import contextlib
 import functools
 import json
 import math
 import os
+import signal
 import stat
 import sys
 import tempfile
+import time
 
 import jax
 import jax.numpy as jnp
@@ -142,21 +145,67 @@ def step(params, X, Y, lr):
     return jax.tree.map(lambda p, d: p - lr * d, params, g)
 
 
-@functools.partial(jax.jit, static_argnames=("epochs",))
-def train(params, X, Y, epochs, lr, momentum=0.0):
-    """`epochs` full-batch steps of SGD with momentum, compiled into one lax.fori_loop;
-    returns (params, the loss before each step)."""
+DECAY = {key: float(key.startswith("W")) for key, _ in LAYOUT}  # L2 on the weights, not biases
+ADAM = (0.9, 0.999, 1e-8)  # beta1, beta2, eps: the NumPy module's
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during train: `params` are those after the last finished epoch."""
+
+    def __init__(self, params, history):
+        super().__init__(f"interrupted after epoch {len(history)}")
+        self.params, self.epoch, self.history = params, len(history), history
+
+
+@functools.partial(jax.jit, static_argnames=("capacity", "optimizer"))
+def _epochs(params, state, X, Y, count, lr, momentum, weight_decay, capacity, optimizer):
+    """`count` (<= capacity) full-batch steps in one lax.fori_loop; returns (params, state, the
+    loss before each step, padded to capacity)."""
+    b1, b2, eps = ADAM
 
     def body(i, carry):
-        params, velocity, history = carry
+        params, (m, v, t), history = carry
         L, g = jax.value_and_grad(loss)(params, X, Y)
-        velocity = jax.tree.map(lambda v, d: momentum * v + d, velocity, g)
-        params = jax.tree.map(lambda p, v: p - lr * v, params, velocity)
-        return params, velocity, history.at[i].set(L)
+        g = {k: d + weight_decay * DECAY[k] * params[k] for k, d in g.items()}
+        if optimizer == "adam":
+            t = t + 1
+            m = jax.tree.map(lambda m, d: b1 * m + (1 - b1) * d, m, g)
+            v = jax.tree.map(lambda v, d: b2 * v + (1 - b2) * d * d, v, g)
+            size = lr * jnp.sqrt(1 - b2**t) / (1 - b1**t)
+            params = jax.tree.map(lambda p, m, v: p - size * m / (jnp.sqrt(v) + eps), params, m, v)
+        else:
+            m = jax.tree.map(lambda m, d: momentum * m + d, m, g)
+            params = jax.tree.map(lambda p, m: p - lr * m, params, m)
+        return params, (m, v, t), history.at[i].set(L)
 
-    start = (params, jax.tree.map(jnp.zeros_like, params), jnp.zeros(epochs, X.dtype))
-    params, _, history = lax.fori_loop(0, epochs, body, start)
-    return params, history
+    history = jnp.zeros(capacity, X.dtype)
+    return lax.fori_loop(0, count, body, (params, state, history))
+
+
+def train(params, X, Y, epochs, lr, momentum=0.0, optimizer="sgd", weight_decay=0.0):
+    """`epochs` full-batch steps of SGD (with momentum) or Adam, weight_decay an L2 penalty
+    (weight_decay/2)·‖W‖² on the weights; returns (params, the loss before each step).
+    The steps run in compiled lax.fori_loop chunks of about a quarter second, so Ctrl-C is seen
+    between chunks: it raises Interrupted with the params after the last finished epoch."""
+    if optimizer not in ("sgd", "adam"):
+        raise ValueError(f"unknown optimizer {optimizer!r}: sgd or adam")
+    capacity = max(1, min(epochs, 1 << 16))
+    zeros = jax.tree.map(jnp.zeros_like, params)
+    state = (zeros, zeros, jnp.zeros((), jnp.int32))
+    history, count = [], min(epochs, 64)
+    with ctrl_c_flag() as pressed:
+        while len(history) < epochs:
+            count = min(count, epochs - len(history))
+            began = time.perf_counter()
+            params, state, losses = _epochs(
+                params, state, X, Y, count, lr, momentum, weight_decay, capacity, optimizer
+            )
+            history += losses[:count].tolist()
+            if pressed:
+                raise Interrupted(params, history)
+            took = time.perf_counter() - began
+            count = max(1, min(capacity, int(count * 0.25 / max(took, 1e-6))))
+    return params, jnp.asarray(history, X.dtype)
 
 
 class UsageError(ValueError):
@@ -263,6 +312,38 @@ def read_weights(path):
     return {key: data[key] for key, _ in LAYOUT}
 
 
+class _CtrlC:
+    """A SIGINT handler: the first Ctrl-C sets a flag, a second one stops at once."""
+
+    def __init__(self):
+        self.pressed = []
+
+    def __call__(self, signum, frame):
+        if self.pressed:
+            raise KeyboardInterrupt
+        self.pressed.append(signum)
+
+
+@contextlib.contextmanager
+def ctrl_c_flag():
+    """A list that Ctrl-C appends to, for train to read between epochs; nested uses share it,
+    and in a thread other than the main one Ctrl-C stays the caller's."""
+    current = signal.getsignal(signal.SIGINT)
+    if isinstance(current, _CtrlC):
+        yield current.pressed
+        return
+    handler = _CtrlC()
+    try:
+        previous = signal.signal(signal.SIGINT, handler)
+    except ValueError:  # not the main thread
+        yield handler.pressed
+        return
+    try:
+        yield handler.pressed
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def save(params, path, force=False, inputs=()):
     """Write params to a JSON file (see write_weights)."""
     write_weights(path, {key: params[key].tolist() for key, _ in LAYOUT}, force, inputs)
@@ -286,7 +367,9 @@ def main(argv=None):
     p.add_argument("--data", required=True, help="'xor' or a .csv: inputs, then targets per row")
     p.add_argument("--epochs", type=int, default=1000)
     p.add_argument("--lr", type=float, default=0.5)
-    p.add_argument("--momentum", type=float, default=0.0)
+    p.add_argument("--optimizer", choices=["sgd", "adam"], default="sgd")
+    p.add_argument("--momentum", type=float, default=0.0, help="SGD's momentum (default 0)")
+    p.add_argument("--weight-decay", type=float, default=0.0, help="L2 penalty on the weights")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--dtype", choices=["float64", "float32"], default=DTYPE)
     p.add_argument("--init", help="start from weights written by --out")
@@ -298,6 +381,8 @@ def main(argv=None):
     try:
         if args.epochs < 0 or not math.isfinite(args.lr):
             raise UsageError("--epochs must be >= 0 and --lr a number")
+        if not (math.isfinite(args.weight_decay) and args.weight_decay >= 0):
+            raise UsageError("--weight-decay must be a number >= 0")
         if args.out:
             check_target(args.out, args.force, (args.data, args.init))
         X, Y = (jnp.asarray(rows, args.dtype) for rows in read_data(args.data))
@@ -305,8 +390,18 @@ def main(argv=None):
     except UsageError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    trained, history = train(params, X, Y, args.epochs, args.lr, args.momentum)
-    history = history.tolist()
+    status = 0
+    try:
+        with ctrl_c_flag():  # from here on, Ctrl-C ends the chunk of epochs and keeps its weights
+            what = f"{ARCH} on {args.data} ({len(X)} rows), {args.optimizer}"
+            print(f"training {what}", file=sys.stderr)
+            trained, history = train(
+                params, X, Y, args.epochs, args.lr, args.momentum, args.optimizer, args.weight_decay
+            )
+        history = history.tolist()
+    except Interrupted as err:
+        print(f"stopped at epoch {err.epoch}; keeping the weights of that epoch", file=sys.stderr)
+        trained, history, status = err.params, err.history, 130
     if not all(math.isfinite(L) for L in history) or not math.isfinite(float(loss(trained, X, Y))):
         print("error: training diverged: the loss stopped being a finite number", file=sys.stderr)
         return 1
@@ -314,7 +409,7 @@ def main(argv=None):
         print(f"final loss {float(loss(trained, X, Y)):.8g} after {len(history)} epochs")
     if args.out:
         save(trained, args.out, args.force, (args.data, args.init))
-    return 0
+    return status
 
 
 if __name__ == "__main__":

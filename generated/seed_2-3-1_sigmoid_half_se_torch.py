@@ -151,38 +151,6 @@ class Interrupted(KeyboardInterrupt):
         self.epoch, self.history = len(history), history
 
 
-class _CtrlC:
-    """A SIGINT handler: the first Ctrl-C sets a flag, a second one stops at once."""
-
-    def __init__(self):
-        self.pressed = []
-
-    def __call__(self, signum, frame):
-        if self.pressed:
-            raise KeyboardInterrupt
-        self.pressed.append(signum)
-
-
-@contextlib.contextmanager
-def _ctrl_c_at_epoch_end():
-    """Ctrl-C sets a flag that train reads after each epoch; nested uses share the flag, and in
-    a thread other than the main one Ctrl-C stays the caller's."""
-    current = signal.getsignal(signal.SIGINT)
-    if isinstance(current, _CtrlC):
-        yield current.pressed
-        return
-    handler = _CtrlC()
-    try:
-        previous = signal.signal(signal.SIGINT, handler)
-    except ValueError:  # not the main thread
-        yield handler.pressed
-        return
-    try:
-        yield handler.pressed
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
 def optimizer_for(net, optimizer="sgd", lr=0.5, momentum=0.0, weight_decay=0.0):
     """torch.optim.SGD (with momentum) or Adam over net's parameters; weight_decay is an L2
     penalty (weight_decay/2)·‖W‖² on the weights only, never on the biases."""
@@ -206,7 +174,7 @@ def train(
     returns the loss of each epoch (the mean over its minibatches, each taken before its step).
     Raises Diverged when a loss is not a finite number, and Interrupted on Ctrl-C (at the end of
     the epoch it came in)."""
-    with _ctrl_c_at_epoch_end() as pressed:
+    with ctrl_c_flag() as pressed:
         opt = optimizer_for(net, optimizer, lr, momentum, weight_decay)
         generator = torch.Generator().manual_seed(seed)
         n, history = X.shape[0], []
@@ -333,6 +301,38 @@ def read_weights(path):
     return {key: data[key] for key, _ in LAYOUT}
 
 
+class _CtrlC:
+    """A SIGINT handler: the first Ctrl-C sets a flag, a second one stops at once."""
+
+    def __init__(self):
+        self.pressed = []
+
+    def __call__(self, signum, frame):
+        if self.pressed:
+            raise KeyboardInterrupt
+        self.pressed.append(signum)
+
+
+@contextlib.contextmanager
+def ctrl_c_flag():
+    """A list that Ctrl-C appends to, for train to read between epochs; nested uses share it,
+    and in a thread other than the main one Ctrl-C stays the caller's."""
+    current = signal.getsignal(signal.SIGINT)
+    if isinstance(current, _CtrlC):
+        yield current.pressed
+        return
+    handler = _CtrlC()
+    try:
+        previous = signal.signal(signal.SIGINT, handler)
+    except ValueError:  # not the main thread
+        yield handler.pressed
+        return
+    try:
+        yield handler.pressed
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def save(net, path, force=False, inputs=()):
     """Write net's parameters to a JSON file (see write_weights)."""
     write_weights(path, {key: p.tolist() for key, p in net.params().items()}, force, inputs)
@@ -385,7 +385,7 @@ def main(argv=None):
         return 2
     status = 0
     try:
-        with _ctrl_c_at_epoch_end():  # from here on, Ctrl-C ends the epoch and keeps its weights
+        with ctrl_c_flag():  # from here on, Ctrl-C ends the epoch and keeps its weights
             what = f"{ARCH} on {args.data} ({len(X)} rows), {args.optimizer}"
             print(f"training {what}", file=sys.stderr)
             history = train(

@@ -6,12 +6,15 @@ a .csv (inputs, then targets; one header row allowed) read into lists of floats,
 checked where it enters (a nan, an inf, a target the loss cannot take: file, row and column named).
 Weights: a JSON file {"arch": ..., "W1": [[...]], ...} (exact: floats round-trip through repr),
 written atomically, a regular file only, replaced only with force and never over the data file.
+Interrupts: Ctrl-C seen between epochs (or chunks of them), so training stops with whole weights.
 """
 
 # ---- symprop runtime: stub ----
+import contextlib
 import json
 import math
 import os
+import signal
 import stat
 import tempfile
 
@@ -121,3 +124,36 @@ def read_weights(path):
     if not complete or data.get("arch") != ARCH:
         raise UsageError(f"{path} does not hold weights of a {ARCH} network")
     return {key: data[key] for key, _ in LAYOUT}
+
+
+# ---- symprop runtime: interrupts ----
+class _CtrlC:
+    """A SIGINT handler: the first Ctrl-C sets a flag, a second one stops at once."""
+
+    def __init__(self):
+        self.pressed = []
+
+    def __call__(self, signum, frame):
+        if self.pressed:
+            raise KeyboardInterrupt
+        self.pressed.append(signum)
+
+
+@contextlib.contextmanager
+def ctrl_c_flag():
+    """A list that Ctrl-C appends to, for train to read between epochs; nested uses share it,
+    and in a thread other than the main one Ctrl-C stays the caller's."""
+    current = signal.getsignal(signal.SIGINT)
+    if isinstance(current, _CtrlC):
+        yield current.pressed
+        return
+    handler = _CtrlC()
+    try:
+        previous = signal.signal(signal.SIGINT, handler)
+    except ValueError:  # not the main thread
+        yield handler.pressed
+        return
+    try:
+        yield handler.pressed
+    finally:
+        signal.signal(signal.SIGINT, previous)
