@@ -180,3 +180,9 @@ $$dz^{[1]} = W^{[2]T} dz^{[2]} * g'^{[1]}(z^{[1]})$$
 def test_units_counted_from_zero_when_a_definition_writes_a_0_beside_a_bias():
     text = r"$$z^{(L)}_j = w^{(L)}_{j0} a^{(L-1)}_0 + w^{(L)}_{j1} a^{(L-1)}_1 + w^{(L)}_{j2} a^{(L-1)}_2 + b^{(L)}_j$$"
     assert set(statuses(text, "2-3-2")) == {"correct"}
+
+
+def test_one_examples_cost_with_its_arguments_elided():
+    text = r"$$C_0(\ldots) = (a^{(L)} - y)^2$$"
+    assert statuses(text, "1-1-1-1", "sigmoid", "(out - y)**2") == ["correct"]
+    assert statuses(text, "1-1-1-1", "sigmoid", "half_se") == ["wrong"]  # the cost has no 1/2

@@ -108,3 +108,15 @@ def chain(cur, pos: int) -> Node:
     second = cur.msum(frozenset({")"}))
     cur.expect(")", opener)
     return Node("chain", (first, second), pos)
+
+
+def elided_arguments(cur) -> bool:
+    """At '(': arguments written as dots only, C_0(\\ldots) (3Blue1Brown's cost of one example)."""
+    if not cur.is_("("):
+        return False
+    k = 1
+    while (u := cur.peek(k)) is not None and u.text != ")":
+        if not (u.kind == "cmd" and u.text in DOTS or u.text == ","):
+            return False
+        k += 1
+    return u is not None and k > 1

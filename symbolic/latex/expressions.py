@@ -10,6 +10,7 @@ from __future__ import annotations
 import sympy
 
 from ..activations import prime_word
+from .algorithm import elided_arguments
 from .cursor import Item, Term
 from .indicators import Indicators
 from .source import (
@@ -143,6 +144,11 @@ class Parser(Indicators):
             self.i += 1
             self.skip_arg(t)
         return var, skip
+
+    def skip_group(self) -> None:
+        """Past the ')' closing the '(' at the cursor (a flat group: elided_arguments)."""
+        while self.next().text != ")":
+            pass
 
     def negate(self, item: Item) -> Item:
         if item.kind in ("partial", "ditto"):
@@ -291,7 +297,10 @@ class Parser(Indicators):
                 self.i = self.loss_arguments(self.i + 1)  # J(W,b; x, y): the loss, its arguments shown
                 return sympy.Symbol(s)
             self.i += 1
-            return self.name(depth, s, t, euler=(s == "e"))
+            value = self.name(depth, s, t, euler=(s == "e"))
+            if s in LOSS_CALLS and isinstance(value, sympy.Symbol) and elided_arguments(self):
+                self.skip_group()  # C_0(\ldots): one example's cost, its arguments elided
+            return value
         if kind in ("word", "text"):
             self.i += 1
             word = s if kind == "word" else self.text_word(t)

@@ -16,7 +16,7 @@ from dataclasses import replace
 import sympy
 
 from ..activations import prime_word
-from .algorithm import chain, hat_y
+from .algorithm import chain, elided_arguments, hat_y
 from .cursor import Cursor
 from .matrix_rows import (
     ACCUMULATORS,
@@ -258,7 +258,10 @@ class MatrixReader(Cursor):
             if (word in LOSSES or word == "l") and self.is_("("):  # d2l's l(o, y): the loss of one example
                 self.skip_arguments()
                 return Node("name", (word, "", "", False), pos)
-            return self.name(word, pos)
+            node = self.name(word, pos)
+            if word in LOSSES and elided_arguments(self):  # 3Blue1Brown's C_0(\ldots)
+                self.skip_arguments()
+            return node
         raise self.fail(t, f"unexpected {t.text!r} in a matrix statement", FIX)
 
     def hypothesis(self) -> bool:
