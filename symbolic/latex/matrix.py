@@ -248,7 +248,7 @@ class MatrixReader(Cursor):
         if t.kind == "letter" and word == "d" and derivative_name(self):  # Ng's dW^{[2]}: ∂L/∂W^{[2]}
             self.i += 1
             u = self.next()
-            return Node("nabla", (self.name(u.text, u.pos), "L"), pos)
+            return Node("nabla", (self.name(u.text, u.pos), "L", "d"), pos)  # shown as written: dW
         if t.kind == "letter" and word == "n" and numpy_sum(self):  # np.sum(dZ, axis=1, keepdims=True)
             return row_sum(self, pos)
         if word == "h" and self.is_("_", 1) and self.hypothesis():  # UFLDL's h_{W,b}(x): the output

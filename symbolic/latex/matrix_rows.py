@@ -32,7 +32,8 @@ class Node:
     sum      ((sign, node), ...)
     num      (Rational,)
     call     (function word, node)           element-wise: 'sigma_prime', 'f_prime', 'g', ...
-    nabla    (node, loss)                    \\nabla_{W^{(l)}} J; \\nabla_a C -> (name a, 'C')
+    nabla    (node, loss)                    \\nabla_{W^{(l)}} J; \\nabla_a C -> (name a, 'C');
+                                             Ng's dW^{[2]} -> (name W, 'L', 'd')
     partial  (node, node)                    \\frac{\\partial J}{\\partial \\Theta^{(l)}_{ij}}
     paren    (node,)                         ( ... ) or [ ... ]: one factor as written
     norm2    (node,)                         \\|v\\|^2, a vector's squared norm (1×1)

@@ -259,7 +259,7 @@ class Evaluator:
                 acc = self.times(op, acc, self.value(nxt), node, (left, nxt))
             return acc
         if k == "nabla":
-            wrt, loss = node.args
+            wrt, loss = node.args[:2]
             return self.value(wrt).applyfunc(lambda e: PARTIAL(sp.Symbol(loss), e))
         if k == "chain":
             return self.chain(node)

@@ -66,8 +66,10 @@ def render(node: Node, env: dict | None = None, lay: Layout | None = None) -> st
             shown = "σ′"
         return f"{shown}({render(arg, env, lay)})"
     if k == "nabla":
-        wrt, loss = node.args
+        wrt, loss = node.args[:2]
         sub = render(wrt, env, lay)
+        if len(node.args) > 2:  # Ng's dW^{[2]}, as written
+            return f"d{sub}"
         return f"∇_{sub} {loss}" if len(sub) == 1 else f"∇_{{{sub}}} {loss}"
     if k == "partial":
         num, den = node.args
