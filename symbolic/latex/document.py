@@ -15,6 +15,7 @@ from dataclasses import replace
 
 import sympy
 
+from .algorithm import defined_vector, is_loop_header, mentions, running_assignment, without_membership
 from .conditions import cases, split_condition
 from .expressions import Parser
 from .functions_defined import defined_heads
@@ -174,7 +175,9 @@ def _rows(src: Source, start: int, end: int) -> list[tuple[int, int]]:
     return rows
 
 
-_SEPARATOR_RE = re.compile(r"\\(?:qquad|hspace\*?\s*\{[^{}]*\})|,\s*\\quad|[{}]|\\.", re.DOTALL)
+_SEPARATOR_RE = re.compile(
+    r"\\(?:qquad|hspace\*?\s*\{[^{}]*\})|,\s*\\quad|\\text\s*\{\s*and\s*\}|[{}]|\\.", re.DOTALL
+)
 _CONDITION_RE = re.compile(
     r"\s*(?:\\text\{\s*(?:if|for)\s*\}\s*)?[ijklmn]\s*(?:=|\\neq?)\s*"
     r"[ijklmn0-9]\s*[,.]?\s*"
@@ -189,7 +192,7 @@ def _apart(src: Source, start: int, end: int) -> list[tuple[int, int]]:
     for m in _SEPARATOR_RE.finditer(text, start, end):
         g = m.group()
         depth += (g == "{") - (g == "}")
-        if depth == 0 and g.startswith(("\\qquad", ",", "\\hspace")):
+        if depth == 0 and g.startswith(("\\qquad", ",", "\\hspace", "\\text")):  # \text{ and }: d2l
             cuts.append((m.start(), m.end()))
     parts, a = [], start
     for cut_start, cut_end in cuts:
@@ -217,7 +220,9 @@ def _region(src: Source, start: int, end: int, inline: bool, out: list) -> None:
                 prev = None
                 continue
             toks, condition = split_condition(_strip_row(tokenize(src, a, b)))
-            if not toks:
+            toks, running = running_assignment(src, toks)  # g \leftarrow X = Y: X = Y, g names X
+            toks = without_membership(toks)  # ... \in \mathbb{R}^q: where it lives, not a claim
+            if not toks or is_loop_header(toks):
                 continue
             if not any(t.kind == "op" and t.text == "=" for t in toks):
                 if not inline and _looks_like_formula(toks):
@@ -228,10 +233,11 @@ def _region(src: Source, start: int, end: int, inline: bool, out: list) -> None:
             if toks[0].text == "=" and isinstance(out[-1:] and out[-1], MatrixStatement) and mprev:
                 out[-1] = read_matrix_row(src, toks, out[-1])  # '&= ...' under a matrix statement
                 continue
-            mprev = toks[0].text != "=" and is_matrix_row(toks)
+            mprev = toks[0].text != "=" and (is_matrix_row(toks) or mentions(toks, src.vectors))
             if mprev:  # δ^l = ((W^{l+1})^T δ^{l+1}) ⊙ σ'(z^l)
                 try:
-                    out.append(read_matrix_row(src, toks))
+                    out.append(replace(read_matrix_row(src, toks), running=running))
+                    src.vectors |= defined_vector(out[-1])
                     prev = None
                     continue
                 except LatexParseError:
@@ -240,6 +246,8 @@ def _region(src: Source, start: int, end: int, inline: bool, out: list) -> None:
                     mprev = False  # only a layered name without an index (\hat{W^L}): scalar
             continued = prev is not None and toks[0].text == "="
             prev = _statement(src, toks, prev)
+            if running:
+                prev = (replace(prev[0], running=running), prev[1])
             if condition:
                 prev = (replace(prev[0], condition=condition), prev[1])
             if continued:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sympy
 
 from ..activations import prime_word
+from .algorithm import elided_arguments
 from .cursor import Item, Term
 from .functions_defined import defined
 from .indicators import Indicators
@@ -75,7 +76,10 @@ class Parser(Indicators):
             elif self.is_("/") or t.kind == "cmd" and t.text == "div":
                 op = "/"
             elif self.starts_operand(t):
-                if t.kind == "num" and not self.one_of_indicator(self.i):
+                after_group = self.i > 0 and self.toks[self.i - 1].text in (")", "]")
+                if (
+                    t.kind == "num" and not self.one_of_indicator(self.i) and not after_group
+                ):  # σ'(z) 2(a - y)
                     raise self.fail(
                         t, f"number {show(t.text)} right after a factor", r"put \cdot between them"
                     )
@@ -162,6 +166,11 @@ class Parser(Indicators):
             self.i += 1
             self.skip_arg(t)
         return var, skip
+
+    def skip_group(self) -> None:
+        """Past the ')' closing the '(' at the cursor (a flat group: elided_arguments)."""
+        while self.next().text != ")":
+            pass
 
     def negate(self, item: Item) -> Item:
         if item.kind in ("partial", "ditto"):
@@ -313,7 +322,10 @@ class Parser(Indicators):
                 self.i = self.loss_arguments(self.i + 1)  # J(W,b; x, y): the loss, its arguments shown
                 return sympy.Symbol(s)
             self.i += 1
-            return self.name(depth, s, t, euler=(s == "e"))
+            value = self.name(depth, s, t, euler=(s == "e"))
+            if s in LOSS_CALLS and isinstance(value, sympy.Symbol) and elided_arguments(self):
+                self.skip_group()  # C_0(\ldots): one example's cost, its arguments elided
+            return value
         if kind in ("word", "text"):
             self.i += 1
             word = s if kind == "word" else self.text_word(t)

@@ -16,6 +16,7 @@ from dataclasses import replace
 import sympy
 
 from ..activations import prime_word
+from .algorithm import chain, elided_arguments, hat_y
 from .cursor import Cursor
 from .matrix_rows import (
     ACCUMULATORS,
@@ -29,6 +30,7 @@ from .matrix_rows import (
     Node,
     is_matrix_row,
 )
+from .ng import derivative_name, layer_of_function, numpy_sum, row_sum, star_product
 from .source import Source
 from .tokens import FRACS, FUNCTIONS, GENERIC_CALLS, GREEK, MUL_CMDS, PRIMABLE, Tok, number_value
 
@@ -47,6 +49,7 @@ class MatrixReader(Cursor):
     """Tokens of one row -> a MatrixStatement."""
 
     norms = 0  # \| ... \| groups open at the cursor
+    star = "dot"  # '*': "had" in a row in Ng's notation (W^{[2]T} dz^{[2]} * g'(z^{[1]}), NumPy's *)
     pending_t = False  # a transpose read inside a layer superscript, applied to that name
 
     def statement(self) -> MatrixStatement:
@@ -110,7 +113,10 @@ class MatrixReader(Cursor):
             elif t.kind == "op" and t.text == "." and self.is_("*", 1):
                 self.i += 2
                 ops.append("had")
-            elif t.kind == "cmd" and t.text in MUL_CMDS or self.is_("*"):
+            elif self.is_("*"):
+                self.i += 1
+                ops.append(self.star)
+            elif t.kind == "cmd" and t.text in MUL_CMDS:
                 self.i += 1
                 ops.append("dot")
             elif self.starts(t):
@@ -184,6 +190,8 @@ class MatrixReader(Cursor):
             inner = self.msum(frozenset({"‖"}))
             self.norms -= 1
             self.i += 1
+            if self.is_("_") and getattr(self.peek(1), "text", "") == "F":  # \|W\|_F^2: Frobenius
+                self.i += 2
             two = self.peek(1)
             if not (self.is_("^") and two is not None and two.text == "2"):
                 raise self.fail(self.peek() or t, "a norm without its square", r"write \|y - a\|^2")
@@ -195,6 +203,8 @@ class MatrixReader(Cursor):
         if t.kind == "text" and t.text.strip() == "1":  # \mathbf{1}: the ones vector (in 1ᵀδ)
             self.i += 1
             return Node("num", (sympy.Integer(1),), pos)
+        if t.kind == "text" and t.text.strip() == "prod" and self.is_("(", 1):  # d2l's prod(∂J/∂o, ∂o/∂W)
+            return chain(self, pos)
         if t.kind == "text" and t.text.strip().isalpha() and t.text.strip() not in FUNCTIONS:  # \mathbf{W}
             self.i += 1
             return self.name(t.text.strip(), pos)
@@ -203,6 +213,10 @@ class MatrixReader(Cursor):
             return Node("num", (number_value(t.text),), pos)
         if t.kind == "cmd" and t.text in FRACS:
             return self.frac(t)
+        hat = hat_y(self)
+        if hat:  # \hat{y}: the network's output (Goodfellow's ŷ = h^{(l)})
+            self.i += hat
+            return Node("name", ("y_hat", "", "", False), pos)
         if t.kind == "cmd" and t.text == "nabla":
             self.i += 1
             if not self.is_("_"):
@@ -216,7 +230,7 @@ class MatrixReader(Cursor):
                 layer, parens = self.layer()
                 wrt = Node("name", (wrt.args[0], layer, wrt.args[2], parens), wrt.pos)
             loss = self.peek()
-            if loss is not None and loss.text in LOSSES:
+            if loss is not None and (loss.text in LOSSES or loss.kind == "cmd" and loss.text == "Omega"):
                 self.i += 1
                 self.skip_arguments()
                 return Node("nabla", (wrt, loss.text), pos)
@@ -231,14 +245,23 @@ class MatrixReader(Cursor):
             and (word not in GENERIC_CALLS or self.call_follows())
         ):
             return self.call(t)
+        if t.kind == "letter" and word == "d" and derivative_name(self):  # Ng's dW^{[2]}: ∂L/∂W^{[2]}
+            self.i += 1
+            u = self.next()
+            return Node("nabla", (self.name(u.text, u.pos), "L", "d"), pos)  # shown as written: dW
+        if t.kind == "letter" and word == "n" and numpy_sum(self):  # np.sum(dZ, axis=1, keepdims=True)
+            return row_sum(self, pos)
         if word == "h" and self.is_("_", 1) and self.hypothesis():  # UFLDL's h_{W,b}(x): the output
             return Node("name", ("a", "nl", "", True), pos)
         if t.kind in ("letter", "word") or t.kind == "cmd" and word in GREEK:
             self.i += 1
-            if word in LOSSES and self.is_("("):
+            if (word in LOSSES or word == "l") and self.is_("("):  # d2l's l(o, y): the loss of one example
                 self.skip_arguments()
                 return Node("name", (word, "", "", False), pos)
-            return self.name(word, pos)
+            node = self.name(word, pos)
+            if word in LOSSES and elided_arguments(self):  # 3Blue1Brown's C_0(\ldots)
+                self.skip_arguments()
+            return node
         raise self.fail(t, f"unexpected {t.text!r} in a matrix statement", FIX)
 
     def hypothesis(self) -> bool:
@@ -259,7 +282,7 @@ class MatrixReader(Cursor):
 
     def call_follows(self) -> bool:
         nxt = self.peek(1)
-        return nxt is not None and nxt.text in ("(", "'")
+        return nxt is not None and nxt.text in ("(", "'") or layer_of_function(self, 1) > 0
 
     def skip_arguments(self) -> None:
         """J(W,b;x,y), J(\\Theta): the loss's arguments, shown not read."""
@@ -277,9 +300,15 @@ class MatrixReader(Cursor):
         self.i += 1
         word = "sigma" if t.kind == "cmd" and t.text == "sigma" else t.text
         primes = 0
+        skip = layer_of_function(self, 0)  # g^{[1]}, g^{[1]\prime}: the layer is z's; a prime counts
+        if skip:
+            primes += sum(1 for u in self.toks[self.i : self.i + skip] if u.text in ("prime", "'"))
+            self.i += skip
         while self.is_("'") or self.is_("^") and self.is_("prime", 1):
             self.i += 1 if self.is_("'") else 2
             primes += 1
+        after = layer_of_function(self, 0)  # g'^{[1]}(z^{[1]})
+        self.i += after
         if primes > 1 or primes and word not in PRIMABLE:
             raise self.fail(t, f"prime on {word}", r"write \sigma'(z) or f'(z)")
         opener = self.expect("(")
@@ -382,26 +411,30 @@ class MatrixReader(Cursor):
         if t.text not in ("{", "("):
             raise self.fail(t, f"cannot read the layer {t.text!r}", r"write a^{(l)} or a^{l+1}")
         text: list[str] = []
-        level, parens = 1, t.text == "("
+        level, parens, square = 1, t.text == "(", False
         while level:
             u = self.next()
-            if u.kind == "op" and u.text in ("{", "("):
+            if u.kind == "op" and u.text in ("{", "(", "["):
                 level += 1
                 parens = True
-            elif u.kind == "op" and u.text in ("}", ")"):
+                square = square or u.text == "["
+            elif u.kind == "op" and u.text in ("}", ")", "]"):
                 level -= 1
             elif level == 1 and text and (u.kind == "cmd" and u.text in TRANSPOSE or u.text == "T"):
                 self.pending_t = True  # W^{(2)\top}
+            elif level == 1 and text and u.text == "^" and self.transpose_mark(0) == 1:
+                continue  # a^{[1]^T}: the transpose mark follows (Ng's slides)
             elif u.kind in ("letter", "num") or u.text in ("+", "-"):
                 text.append(u.text)
             elif u.text != "_":
                 raise self.fail(u, f"cannot read the layer: {u.text!r}", r"write a^{(l)} or a^{l+1}")
-        return "".join(text), parens
+        return ("[" if square else "") + "".join(text), parens
 
 
 def read_matrix_row(src: Source, toks: list[Tok], above: MatrixStatement | None = None) -> MatrixStatement:
     """A row, or with `above` a row '&= ...' that continues it (its sides appended)."""
     reader = MatrixReader(src, toks, toks[-1].end)
+    reader.star = star_product(toks)
     if above is None:
         return reader.statement()
     start = src.starts[above.line - 1] + above.col - 1

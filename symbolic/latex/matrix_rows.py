@@ -14,7 +14,8 @@ HADAMARD = {"odot", "bullet", "circ"}
 TRANSPOSE = {"top", "intercal"}
 MATRIX_CMDS = HADAMARD | TRANSPOSE | {"nabla"}
 # names that carry a layer superscript (a vector or matrix when written without a unit index)
-VECTORS = {"w", "W", "Theta", "a", "z", "b", "delta", "Delta", "D"}
+# A, Z: Ng's batches; h: the activation in Goodfellow's and d2l's notation (a is then z: running.py)
+VECTORS = {"w", "W", "Theta", "a", "z", "b", "delta", "Delta", "D", "A", "Z", "h"}
 ACCUMULATORS = {"Delta", "D"}  # Ng's \Delta^{(l)} (summed over examples) and D^{(l)} = \Delta / m
 LOSSES = {"C", "J", "L", "E"}
 FIX = r"write e.g. \delta^l = ((W^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)"
@@ -31,7 +32,8 @@ class Node:
     sum      ((sign, node), ...)
     num      (Rational,)
     call     (function word, node)           element-wise: 'sigma_prime', 'f_prime', 'g', ...
-    nabla    (node, loss)                    \\nabla_{W^{(l)}} J; \\nabla_a C -> (name a, 'C')
+    nabla    (node, loss)                    \\nabla_{W^{(l)}} J; \\nabla_a C -> (name a, 'C');
+                                             Ng's dW^{[2]} -> (name W, 'L', 'd')
     partial  (node, node)                    \\frac{\\partial J}{\\partial \\Theta^{(l)}_{ij}}
     paren    (node,)                         ( ... ) or [ ... ]: one factor as written
     norm2    (node,)                         \\|v\\|^2, a vector's squared norm (1×1)
@@ -60,6 +62,7 @@ class MatrixStatement:
     col: int
     source: str
     lhs_text: str = ""
+    running: str = ""  # g of 'g \leftarrow lhs = ...': g names lhs from here on (latex/algorithm.py)
 
 
 def _layered_vector(toks: list[Tok], k: int) -> bool:
@@ -86,7 +89,7 @@ def _layered_vector(toks: list[Tok], k: int) -> bool:
             if level == 0:
                 break
         body = "".join(u.text for u in inner[1:-1])
-        if not any(u.kind == "letter" for u in inner) and "(" not in body:
+        if not any(u.kind == "letter" for u in inner) and "(" not in body and "[" not in body:
             return False  # z^{2}: a power
     else:
         return False

@@ -16,7 +16,7 @@ from .source import MAX_DEPTH, show
 from .tokens import ACCENTS, FRACS, GREEK, OPENERS, Tok, char_value
 
 # names whose superscript is a layer, not a power: w^{(1)}_{ji}, a^{(2)}_1, \delta^{l+1}_k
-LAYERED = {"w", "W", "Theta", "a", "z", "b", "delta"}
+LAYERED = {"w", "W", "Theta", "a", "z", "b", "delta", "A", "Z", "h"}  # A, Z: Ng's batches; h: an activation
 
 
 class Names(Cursor):
@@ -76,6 +76,7 @@ class Names(Cursor):
         a transpose a^T; left unread)."""
         start = self.i
         toks, closers = [], []
+        square = False  # a^{[2]}: Ng's layers in square brackets, counted from the input as 0
         t = self.peek()
         if t is not None and t.kind == "letter" and t.text != "T":
             self.i += 1
@@ -84,8 +85,9 @@ class Names(Cursor):
             t = self.peek()
             if t is None:
                 break
-            if t.kind == "op" and t.text in ("{", "("):
-                closers.append("}" if t.text == "{" else ")")
+            if t.kind == "op" and t.text in ("{", "(", "["):
+                closers.append({"{": "}", "(": ")", "[": "]"}[t.text])
+                square = square or t.text == "["
             elif t.kind == "op" and closers and t.text == closers[-1]:
                 closers.pop()
             elif t.kind in ("num", "letter") or t.kind == "op" and t.text in ("+", "-", "_"):
@@ -103,7 +105,7 @@ class Names(Cursor):
         if closers or not toks or text == "T" or not (lettered or numbered and (bracketed or first)):
             self.i = start
             return None
-        return text
+        return "[" + text if square else text
 
     def _updated(self) -> bool:
         """After '^': '+' or '{+}' (w^{+}, the updated weight); consumed when it is."""

@@ -46,6 +46,7 @@ class Source:
         self.deadline = time.perf_counter() + TIME_BUDGET
         self.tokens = 0
         self.operands = 0
+        self.vectors: set[str] = set()  # names a matrix row defined (d2l's z = W^{(1)} x): vectors
         self.functions: frozenset[str] = frozenset()  # names the document defines: s(x) = ...
 
     def where(self, pos: int) -> tuple[int, int]:

@@ -86,6 +86,7 @@ class Statement:
     col: int = 1
     instance: str = ""  # the index values of one instance of a generic statement: 'j=2, k=1'
     condition: tuple = ()  # on its indices: ((a, code, b), ...) (see latex/conditions.py)
+    running: str = ""  # g of 'g \leftarrow lhs = ...': g names lhs from here on (latex/algorithm.py)
 
 
 def product_expr(p: Product) -> sympy.Expr:

@@ -98,6 +98,7 @@ KNOWN_CMDS |= {"odot", "bullet", "circ", "nabla", "top", "intercal"}
 # comparisons, inside an indicator 1(x > 0) or a condition (i \neq j) only
 COMPARE_CMDS = {"neq", "ne", "geq", "leq", "ge", "le", "gt", "lt"}
 KNOWN_CMDS |= COMPARE_CMDS
+KNOWN_CMDS |= {"dots", "ldots", "cdots"}  # in a loop header k = l, l-1, \ldots, 1 (latex/algorithm.py)
 # \mathbb{1}, \mathbf{1}, \mathds{1}, \mathbbm{1}: the indicator; \mathbf{w}, \boldsymbol{w}: the name
 FONT_CMDS = {
     "mathbb",
@@ -298,6 +299,14 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         if m:  # \mathbb{1}: the indicator
             toks.append(Tok("cmd", "indicator", i, m.end(), space))
             return m.end()
+        m = re.compile(r"\s*\{\s*([A-Za-z]+|\\[A-Za-z]+)\s*\}").match(text, j, end)
+        if m and (m.group(1)[0] != "\\" or m.group(1)[1:] in GREEK):  # \mathbf{W}^{(2)}: the name W
+            word = m.group(1)
+            k = m.start(1)
+            toks.extend(
+                _split_run(word, k, space) if word[0] != "\\" else [Tok("cmd", word[1:], k, m.end(1), space)]
+            )
+            return m.end()
         return -j  # a font: \mathbf{w_4} is w_4
     if name in TEXT_CMDS:
         k = j
@@ -334,6 +343,9 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         return j
     if name in ("limits", "nolimits"):  # \sum\limits_{o}: placement only
         return -j
+    if name in ("leftarrow", "gets"):  # g \leftarrow ...: read by latex/algorithm.py
+        toks.append(Tok("op", "←", i, j, space))
+        return j
     if name in ARROWS:
         raise src.error(i, f"arrow \\{name} is not an equation", "use '=' (only '=' chains are read)")
     if name in KNOWN_CMDS:

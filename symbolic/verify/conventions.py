@@ -23,6 +23,7 @@ TARGETS = ("y", "t")
 class Conventions:
     weights: str = "output-by-input"
     targets: str = "y"  # the letter of the targets ('t': y is then the output)
+    first_unit: int = 1  # 0: unit indices count from 0 (3Blue1Brown's \sum_{j=0}^{n_L-1}); see notation.py
 
     @staticmethod
     def of(options: dict | None) -> Conventions:
@@ -35,7 +36,10 @@ class Conventions:
             raise SympropError(
                 f"targets = {targets!r}", "use 'y' (y the target) or 't' (t the target, y the output)"
             )
-        return Conventions(weights, targets)
+        first_unit = options.get("first_unit", 1)
+        if first_unit not in (0, 1):
+            raise SympropError(f"first_unit = {first_unit!r}", "use 0 (units counted from 0) or 1")
+        return Conventions(weights, targets, first_unit)
 
     def code(self, cand: str) -> str:
         """A code name as the document means it: transposed weights, w_{j0} as the bias b_j."""

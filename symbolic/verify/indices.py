@@ -29,11 +29,13 @@ from ..latex import Partial, Statement
 from ..latex.statements import COMPARISONS, INDICATOR, SUMMATION, compare
 from .ditto import Unchecked
 from .hints import out_of_range, shown
+from .notation import EXAMPLES, EXAMPLES_FIX, lone_unit, over_examples
 from .roles import LAYER, Roles, role_bases
 from .symbols import _all_symbols, _has_sum, _parts, _symbols
 
 WEIGHTS = {"w", "W", "Theta"}
 _LAYER = re.compile(r"(l|L|nl|\d+)([+-]\d+)?")
+_ANY_LAYER = re.compile(r"(nl|L|[a-z]|\d+)([+-]\d+)?")  # a letter: l, or a loop's (k) in a matrix statement
 _NAME = re.compile(r"([A-Za-z]+)(?:_([A-Za-z0-9,]+))?@(.+?)(\^\+)?")  # ^+: the value after an update
 _UNLAYERED = re.compile(r"([xyt])_([a-z])")  # inputs and targets carry no layer
 MAX_INSTANCES = 64  # judged per statement; the rest are reported not checked
@@ -43,12 +45,24 @@ MAX_TRIES = 20_000  # index combinations tried per statement
 def layer_number(text: str, env: dict, top: int) -> int | None:
     """A written layer superscript as a number: l (from env), L or nl (the top layer, `top` in
     the document's counting), a digit, each with an optional +k/-k; None when it is none of them."""
-    m = _LAYER.fullmatch(text)
-    if not m or (m.group(1) == "l" and "l" not in env):
+    m = _ANY_LAYER.fullmatch(text.removeprefix("["))  # [l]: Ng's brackets (the document counts from 0)
+    if not m:
         return None
     head, shift = m.groups()
-    value = env["l"] if head == "l" else top if head in ("L", "nl") else int(head)
+    if head.isdigit():
+        value = int(head)
+    elif head in ("L", "nl"):
+        value = top
+    elif head in env:  # l, or a loop's letter (Goodfellow's k)
+        value = env[head]
+    else:
+        return None
     return value + int(shift or 0)
+
+
+def square(layer: str) -> bool:
+    """A layer written in square brackets (Ng's a^{[1]}, W^{[l]}): counted from the input as 0."""
+    return layer.startswith("[")
 
 
 class Invalid(Exception):
@@ -56,7 +70,9 @@ class Invalid(Exception):
 
 
 def from_input(statements: list[Statement], depth: int) -> bool:
-    """Are layers counted from the input (a^{(1)} = x)?"""
+    """Are layers counted from the input (a^{(1)} = x)? Not in square brackets (Ng: a^{[0]} = x)."""
+    if any(square(s.name.partition("@")[2]) for stmt in statements for s in _symbols(stmt)):
+        return False
     for stmt in statements:
         for s in _symbols(stmt):
             m = _NAME.fullmatch(s.name)
@@ -88,6 +104,7 @@ class Instantiator:
             else None
         )
         self.notes: list[Unchecked] = []
+        self.shift = 1 - c.first_unit  # 1: the document counts units from 0 (a_0 is unit 1)
         self.labels: dict[str, int] = {}  # unit label -> the one unit of it the statement names
         # W^{(l)}, \Theta^{(l)} come out of layer l, and so does b^{(l)} beside them (UFLDL)
         self.out_of = any(
@@ -105,15 +122,18 @@ class Instantiator:
         if not m:
             raise Invalid(s.name)
         base, sub, lay, updated = m.groups()
+        base = "a" if base == "h" else base  # h^{(k)}_j: the activation (Goodfellow, d2l)
         written = self.layer(lay, env)
         idx = []
         for c in (sub or "").split(",") if "," in (sub or "") else (sub or ""):
-            if c.isdigit():  # 0: the bias input x_0 = 1 (w_{j0}, \Theta_{i0})
-                idx.append(int(c))
+            if c.isdigit():  # 0: the bias input x_0 = 1 (w_{j0}, \Theta_{i0}), unless units count from 0
+                idx.append(int(c) + self.shift)
             elif c in env:
-                idx.append(env[c])
+                idx.append(env[c] + self.shift)
             else:
                 raise Invalid(s.name)
+        if not sub:  # a^{(L)}, w^{(L)} of one-unit layers (3Blue1Brown's chain of single neurons)
+            idx = lone_unit(base, written, self.sizes, self.off, self.out_of, self.shared_bias)
         if base in WEIGHTS:
             n = written - 1 if base == "w" and self.off else written
             name = f"W_{n},{','.join(map(str, idx))}" if len(idx) == 2 and n >= 1 else None
@@ -154,7 +174,7 @@ class Instantiator:
                 return sp.Symbol(name)
             m = _UNLAYERED.fullmatch(e.name)
             if m and m.group(2) in env:  # y_k beside a^{(3)}_k: the target of unit k
-                name = f"{m.group(1)}_{env[m.group(2)]}"
+                name = f"{m.group(1)}_{env[m.group(2)] + self.shift}"
                 if self.names.lookup(name) is None:
                     raise Invalid(e.name)
                 return sp.Symbol(name)
@@ -181,7 +201,7 @@ class Instantiator:
             ):
                 return self.prefixed_sum(body, var, env)
             terms = []
-            for v in range(0 if self.roles else 1, self.units + 1):
+            for v in range(0 if self.roles else 1 - self.shift, self.units + 1 - self.shift):
                 if isinstance(skip, sp.Symbol) and env.get(skip.name) == v:
                     continue
                 try:
@@ -274,7 +294,8 @@ class Instantiator:
             m = _NAME.fullmatch(s.name)
             if m:
                 letters |= {c for c in (m.group(2) or "") if c.isalpha()}
-                letters |= {"l"} if _LAYER.fullmatch(m.group(3)) and m.group(3).startswith("l") else set()
+                lay = m.group(3).removeprefix("[")
+                letters |= {"l"} if _LAYER.fullmatch(lay) and lay.startswith("l") else set()
         for s in self.role_symbols(stmt):
             letters |= self.roles.letters(s.name) if self.roles else set()
         for s in _all_symbols(stmt):
@@ -319,6 +340,12 @@ class Instantiator:
         return True
 
     def instances(self, stmt: Statement) -> list[Statement]:
+        batch = over_examples(
+            [x for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)] for x in _parts(obj)]
+        )
+        if batch:
+            self.notes.append(Unchecked(stmt.line, stmt.col, EXAMPLES.format(shown(batch)), EXAMPLES_FIX))
+            return []
         self.labels = unit_labels(stmt)
         generic = any(self.names.generic_letter(s.name) for s in _all_symbols(stmt))
         if not (_symbols(stmt) or _has_sum(stmt) or self.role_symbols(stmt) or stmt.condition or generic):
@@ -342,7 +369,9 @@ class Instantiator:
             )
             return []
         span = {
-            c: range(1, (self.depth + self.off if c == "l" else self.depth if c == LAYER else self.units) + 1)
+            c: range(1, (self.depth + self.off if c == "l" else self.depth) + 1)
+            if c in ("l", LAYER)
+            else range(1 - self.shift, self.units + 1 - self.shift)
             for c in letters
         }
         tries = math.prod(len(r) for r in span.values())

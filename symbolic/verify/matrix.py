@@ -26,12 +26,14 @@ import sympy as sp
 
 from ..latex import PARTIAL, Partial, Statement
 from ..latex.matrix import ACCUMULATORS, MatrixStatement, Node
-from .indices import from_input, layer_number
+from .indices import from_input, layer_number, square
+from .names import LOSS_NAMES
 
+BATCH = {"A": "a", "Z": "z", "X": "x", "Y": "y"}  # a batch's matrices, one column per example
 TAG = "\x00matrix"  # Statement.instance of an entry statement: TAG + group id
 MAX_ENTRIES = 64  # entries judged per statement and layer
 MAX_TRIES = 20_000  # index combinations tried per statement
-GREEK = {"delta": "δ", "Delta": "Δ", "Theta": "Θ", "sigma": "σ", "nabla": "∇", "eta": "η"}
+GREEK = {"delta": "δ", "Delta": "Δ", "Theta": "Θ", "sigma": "σ", "nabla": "∇", "eta": "η", "y_hat": "ŷ"}
 
 
 class ShapeError(Exception):
@@ -56,17 +58,20 @@ class Layout:
     bias_first: bool  # Ng's \Theta: the bias column first, a_0 = 1
     prime: str = "f_prime"  # f' as the document writes it (sigma_prime, g_prime): for "f'(z) missing"
     shared_bias: bool = False  # one bias per layer: b^{(l)} is 1×1, ∇_b J = 1ᵀδ
+    roles: dict = field(default_factory=dict)  # Goodfellow's a (pre-activation) -> z, h -> a: running.py
+    fixed: dict = field(default_factory=dict)  # a loop's bound letter (l) -> the last layer
+    vectors: dict = field(default_factory=dict)  # bare names a row defines -> (base, layer): running.py
     accumulators: dict = field(default_factory=dict)  # (base, layer) -> author's Matrix
     notes: list = field(default_factory=list)
 
     def layer(self, text: str, env: dict) -> int:
-        value = layer_number(text, env, self.depth + self.off)
+        value = layer_number(text, {**self.fixed, **env}, self.depth + self.off)
         if value is None:
             raise Missing(text)
         return value
 
 
-def layout(d, statements: list, matrices: list[MatrixStatement]) -> Layout:
+def layout(d, statements: list, matrices: list[MatrixStatement], algorithm=None) -> Layout:
     names = [n for m in matrices for n in _names(m)]
     lettered = any(any(c.isalpha() for c in n.args[1]) for n in names if n.args[1])
     numbered = any(
@@ -74,13 +79,21 @@ def layout(d, statements: list, matrices: list[MatrixStatement]) -> Layout:
         for n in names
     )
     off = 1 if lettered or numbered or from_input(statements, d.spec.depth) else 0
+    if any(square(n.args[1]) for n in names):  # Ng's a^{[0]} = x, W^{[l]} into layer l
+        off = 0
     out_of = any(n.args[0] in ("W", "Theta") for n in names)
     bases = {n.args[0] for n in names}
     bias_first = "Theta" in bases and not bases & {"W", "w"}  # Ng's Θ (a document of Θ alone)
     primes = [c.args[0] for m in matrices for c in _names(m, "call") if c.args[0].endswith("_prime")]
     prime = primes[0] if primes else "sigma_prime" if d.spec.activations[-1].name == "sigmoid" else "f_prime"
     shared = bool(getattr(d.spec, "shared_bias", False))
-    return Layout(d.spec.depth, tuple(d.spec.sizes), off, out_of, bias_first, prime, shared_bias=shared)
+    lay = Layout(d.spec.depth, tuple(d.spec.sizes), off, out_of, bias_first, prime, shared_bias=shared)
+    if algorithm is not None:  # a loop over the layers (running.py): its letters and counting
+        lay.roles = dict(algorithm.roles)
+        lay.off = 0 if algorithm.from_zero else lay.off
+        lay.fixed = {c: d.spec.depth + lay.off for c in algorithm.bounds}
+        lay.vectors = dict(algorithm.vectors)
+    return lay
 
 
 def _names(m: MatrixStatement, kind: str = "name") -> list[Node]:
@@ -118,6 +131,8 @@ def _column(entries: list) -> sp.Matrix:
 def value_of_name(lay: Layout, node: Node, env: dict) -> sp.Matrix:
     """A name at this instance: the matrix of raw entry names ('delta_2,1', 'W_2,1,3', 'x_1')."""
     base, layer, index, _ = node.args
+    if not layer and f"{base}_{index}" in LOSS_NAMES:  # C_0: the cost of one example
+        return sp.Matrix([[sp.Symbol(f"{base}_{index}")]])
     m = _whole(lay, base, layer, env)
     if not index:
         return m
@@ -144,6 +159,11 @@ def value_of_name(lay: Layout, node: Node, env: dict) -> sp.Matrix:
 
 def _whole(lay: Layout, base: str, layer: str, env: dict) -> sp.Matrix:
     sizes, depth = lay.sizes, lay.depth
+    base = BATCH.get(base, base)  # Ng's A^{[1]}, Z^{[2]}, X, Y: one example's column (m = 1)
+    if not layer and base in lay.vectors:  # d2l's o, defined as W^{(2)} h: z^{(2)}
+        base, layer = lay.vectors[base]
+    base = lay.roles.get(base, base) if layer else base
+    base = "a" if base == "h" and layer else base  # h^{(k)}: the activation (Goodfellow, d2l)
     if base in ACCUMULATORS:
         key = (base, lay.layer(layer, env)) if layer else (base, None)
         if key not in lay.accumulators:
@@ -154,7 +174,7 @@ def _whole(lay: Layout, base: str, layer: str, env: dict) -> sp.Matrix:
             return _column([sp.Symbol(f"y_{j}") for j in range(1, sizes[-1] + 1)])
         if base == "x":
             return _column([sp.Symbol(f"x_{j}") for j in range(1, sizes[0] + 1)])
-        if base == "a":  # \nabla_a C: the output
+        if base in ("a", "y_hat"):  # \nabla_a C, \hat{y}: the output
             return _column([sp.Symbol(f"a_{depth},{j}") for j in range(1, sizes[-1] + 1)])
         if base == "m":  # the number of examples: one
             return sp.Matrix([[1]])
@@ -214,6 +234,8 @@ class Evaluator:
         if k == "call":
             word, arg = node.args
             m = self.value(arg)
+            if word == "rowsum":  # np.sum(·, axis=1, keepdims=True)
+                return m * sp.ones(m.shape[1], 1)
             if word == "inverse":
                 if m.shape != (1, 1):
                     raise ShapeError("a division by a matrix", node, m.shape, (1, 1))
@@ -237,14 +259,29 @@ class Evaluator:
                 acc = self.times(op, acc, self.value(nxt), node, (left, nxt))
             return acc
         if k == "nabla":
-            wrt, loss = node.args
+            wrt, loss = node.args[:2]
             return self.value(wrt).applyfunc(lambda e: PARTIAL(sp.Symbol(loss), e))
+        if k == "chain":
+            return self.chain(node)
         if k == "partial":
             num, den = (self.value(a) for a in node.args)
             if num.shape != (1, 1):
                 raise ShapeError("the derivative of a vector", node, num.shape, den.shape)
             return den.applyfunc(lambda e: PARTIAL(num[0, 0], e))
         raise ShapeError(f"cannot evaluate {k}", node, (0, 0), (0, 0))  # pragma: no cover
+
+    def chain(self, node: Node) -> sp.Matrix:
+        """prod(∂A/∂B, ∂B/∂C) (d2l): ∂A/∂C through B, entry by entry Σ_b ∂A/∂b · ∂b/∂C_ij."""
+        first, second = (a.args[0] if a.kind == "paren" else a for a in node.args)
+        if first.kind != "partial" or second.kind != "partial":
+            raise ShapeError("a prod(...) of other than two derivatives", node, (0, 0), (0, 0))
+        a, b = (self.value(x) for x in first.args)
+        b2, c = (self.value(x) for x in second.args)
+        if a.shape != (1, 1):
+            raise ShapeError("the derivative of a vector", first, a.shape, b.shape)
+        if list(b) != list(b2):
+            raise ShapeError("a chain that does not link", node, b.shape, b2.shape, (first, second))
+        return c.applyfunc(lambda e: sp.Add(*[PARTIAL(a[0, 0], x) * PARTIAL(x, e) for x in b]))
 
     def times(self, op: str, a: sp.Matrix, b: sp.Matrix, node: Node, operands: tuple) -> sp.Matrix:
         if op == "had":
@@ -350,11 +387,18 @@ class Group:
         return ", ".join(f"{k}={v}" for k, v in self.env.items())
 
 
+def layer_letter(layer: str) -> str:
+    """The letter of a written layer (l of l+1, Goodfellow's k of k-1; not L or n_l), or ''."""
+    head = layer.removeprefix("[")[0:1]
+    return head if head.isalpha() and head.islower() and not layer.removeprefix("[").startswith("nl") else ""
+
+
 def free_letters(m: MatrixStatement) -> list[str]:
     """The layer letter l and the index letters of entries (Θ^{(l)}_{ij}: i, j, l)."""
     out: set[str] = set()
     for n in _names(m):
-        if n.args[1] and n.args[1][0] == "l":
-            out.add("l")
+        head = layer_letter(n.args[1])
+        if head:
+            out.add(head)
         out |= {c for c in n.args[2] if c.isalpha()}
     return sorted(out)

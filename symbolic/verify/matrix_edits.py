@@ -25,12 +25,14 @@ def render(node: Node, env: dict | None = None, lay: Layout | None = None) -> st
         base, layer, index, parens = node.args
         text = GREEK.get(base, base)
         if layer:
+            square = layer.startswith("[")  # Ng's a^{[2]}
             if env is not None and lay is not None:
                 try:
                     layer = str(lay.layer(layer, env))
                 except Missing:
                     pass
-            shown = f"({layer})" if parens else layer
+            layer = layer.removeprefix("[")
+            shown = f"[{layer}]" if square else f"({layer})" if parens else layer
             shown = shown.replace("nl", "n_l")
             text += f"^{shown}" if len(shown) == 1 else f"^{{{shown}}}"
         if index:
@@ -42,6 +44,8 @@ def render(node: Node, env: dict | None = None, lay: Layout | None = None) -> st
         return f"‖{render(node.args[0], env, lay)}‖²"
     if k == "paren":
         inner = node.args[0]
+        if len(node.args) > 1:  # a running variable (g) standing for what it was assigned
+            return node.args[1]
         body = render(inner, env, lay)
         return body if inner.kind in ("name", "T") else f"({body})"
     if k == "T":
@@ -62,8 +66,10 @@ def render(node: Node, env: dict | None = None, lay: Layout | None = None) -> st
             shown = "σ′"
         return f"{shown}({render(arg, env, lay)})"
     if k == "nabla":
-        wrt, loss = node.args
+        wrt, loss = node.args[:2]
         sub = render(wrt, env, lay)
+        if len(node.args) > 2:  # Ng's dW^{[2]}, as written
+            return f"d{sub}"
         return f"∇_{sub} {loss}" if len(sub) == 1 else f"∇_{{{sub}}} {loss}"
     if k == "partial":
         num, den = node.args
@@ -103,12 +109,12 @@ def _edits(node: Node) -> Iterator[tuple[Node, str]]:
                 yield Node("T", (sub,), node.pos), why
     if k == "name" and node.args[1]:
         base, layer, index, parens = node.args
-        m = re.fullmatch(r"(l|L|nl|\d+)([+-]\d+)?", layer)
+        m = re.fullmatch(r"(\[?)(l|L|nl|\d+)([+-]\d+)?", layer)
         if m:
-            head, shift = m.group(1), int(m.group(2) or 0)
+            square, head, shift = m.group(1), m.group(2), int(m.group(3) or 0)
             for d in (-1, 1):
                 s = shift + d
-                moved = str(int(head) + s) if head.isdigit() else head + (f"{s:+d}" if s else "")
+                moved = square + (str(int(head) + s) if head.isdigit() else head + (f"{s:+d}" if s else ""))
                 yield Node("name", (base, moved, index, parens), node.pos), "wrong layer"
     if k == "call":
         word, arg = node.args

@@ -15,6 +15,7 @@ import sympy as sp
 
 from ..latex import PARTIAL, Partial, Product, Statement
 from ..latex.matrix import ACCUMULATORS, MatrixSide, MatrixStatement, Node
+from .batch import BATCH_FIX, over_batch
 from .ditto import Unchecked
 from .matrix import (
     GREEK,
@@ -26,14 +27,16 @@ from .matrix import (
     Layout,
     Missing,
     ShapeError,
+    _names,
     entry_factors,
     free_letters,
+    layer_letter,
     layout,
 )
 
 
 def expand(
-    d, statements: Sequence[Statement | MatrixStatement]
+    d, statements: Sequence[Statement | MatrixStatement], algorithm=None
 ) -> tuple[list[Statement], list[Group], Layout | None, list[Unchecked]]:
     """(statements with every matrix statement replaced by its entries, the groups, the layout,
     matrix statements with no instance in this network)."""
@@ -41,13 +44,17 @@ def expand(
     if not matrices:
         return [s for s in statements if isinstance(s, Statement)], [], None, []
     scalars = [s for s in statements if not isinstance(s, MatrixStatement)]
-    lay = layout(d, scalars, matrices)
+    lay = layout(d, scalars, matrices, algorithm)
     out: list[Statement] = []
     groups: list[Group] = []
     unchecked: list[Unchecked] = []
     for s in statements:
         if not isinstance(s, MatrixStatement):
             out.append(s)
+            continue
+        why = over_batch(s)
+        if why:  # dW = \frac{1}{m} dZ A^T: a sum over a batch's examples
+            unchecked.append(Unchecked(s.line, s.col, why, BATCH_FIX))
             continue
         found, missed = instances(lay, s, len(groups))
         if not found and missed in ACCUMULATORS:
@@ -117,9 +124,11 @@ def _sides(m: MatrixStatement) -> list[tuple[int, MatrixSide, Node]]:
 
 def instances(lay: Layout, m: MatrixStatement, gid: int) -> tuple[list[Group], str]:
     """One group per value of the layer letter (entries of every index value inside it)."""
-    letters = free_letters(m)
-    layer_span = range(1, lay.depth + lay.off + 1) if "l" in letters else [None]
-    others = [c for c in letters if c != "l"]
+    letters = [c for c in free_letters(m) if c not in lay.fixed]
+    layered = sorted({layer_letter(n.args[1]) for n in _names(m)} - {""} - set(lay.fixed))  # l, or a loop's k
+    letter = layered[0] if layered else "l"
+    layer_span = range(1, lay.depth + lay.off + 1) if letter in letters else [None]
+    others = [c for c in letters if c != letter]
     top = max(lay.sizes) + 1
     groups: list[Group] = []
     missed = ""
@@ -128,7 +137,7 @@ def instances(lay: Layout, m: MatrixStatement, gid: int) -> tuple[list[Group], s
         g.unchecked = f"a statement in {', '.join(letters)} with too many instances: not checked"
         return [g], missed
     for lv in layer_span:
-        env0 = {"l": lv} if lv is not None else {}
+        env0 = {letter: lv} if lv is not None else {}
         g = Group(gid + len(groups), m, env0)
         for values in itertools.product(*(range(0, top + 1) for _ in others)):
             env = {**env0, **dict(zip(others, values))}

@@ -41,6 +41,7 @@ LOSS_NAMES = {
     "C_x",
     "J_i",
     "E_p",
+    "C_0",  # 3Blue1Brown: the cost of one training example (example 0)
 }
 # E_{o1}, E_1, L_{o2}: the error of one output, the loss's terms in that output alone
 _PER_OUTPUT = re.compile(r"(?:E|L|C|J)_(?:o|out|y)?(\d+)")

@@ -4,7 +4,8 @@ Contract: statements (as `symbolic.latex` gives them, from LaTeX or the plain sy
 `verify.read`) go in; a `Report` comes out with one `Verdict` per derivative statement.
 
 A pipeline of pure stages, each taking the previous stage's data and never calling back:
-  1. read      text -> statements (`read`)
+  1. read      text -> statements (`read`); an algorithm's loops, running variables (g ←) and
+               regularizer terms read off them (`running`), conventions the text shows (`notation`)
   2. resolve   matrix statements -> one statement per entry and layer (`matrix_entries`),
                the document's own names -> the network's, from its definitions (`binding`),
                the document's own functions and output substituted (`own_functions`),
@@ -38,8 +39,10 @@ from .hints import shown
 from .judge import Verdict, judge
 from .matrix_entries import expand as expand_matrices
 from .matrix_faults import collect as collect_matrices
+from .notation import with_detected
 from .read import read
 from .resolve import DEFINITION, NUMBERS, Network, network, resolve, resolve_all
+from .running import bind as read_algorithm
 
 NOT_PROVED_EXIT = 3
 NOT_CHECKED_EXIT = 4
@@ -102,7 +105,10 @@ def verify_statements(
     """Check every statement of a parsed document against the Derivation `d`; `unread` are the
     rows the reader could not read. Unusable (VerifyInputError) only when nothing was checked.
     `conventions`: {"weights": "input-by-output", "targets": "t"} (verify/conventions.py)."""
-    statements, groups, layout, unmatched = expand_matrices(d, statements)  # matrix -> entries
+    statements, algorithm, notes = read_algorithm(list(statements), source)  # loops, g ←, regularizer
+    conventions = with_detected(source, conventions)  # units counted from 0 (notation.py)
+    statements, groups, layout, unmatched = expand_matrices(d, statements, algorithm)  # matrix -> entries
+    unmatched += notes
     bound = bind(d, statements, aliases, conventions)  # the document's own names (binding.py)
     conventions = bound.conventions or conventions
     net = network(d, {**bound.aliases, **(aliases or {})}, conventions)

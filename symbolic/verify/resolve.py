@@ -420,11 +420,17 @@ def _chain_notes(
         if not side or not all(isinstance(f, Partial) for f in side):
             continue
         parts = [(net.names.resolve(f.num, where), net.names.resolve(f.den, where), f) for f in side]
-        links = [(num, parts[0][0], None, parts[0][2])]
-        links += [(a[1], b[0], a[2], b[2]) for a, b in zip(parts, parts[1:])]
-        links += [(parts[-1][1], den, parts[-1][2], None)]
-        for have, want, before, after in links:
-            if have != want:
-                notes.append(ChainNote(have, want, before, after))
-                break
+        broken = _broken_link(parts, num, den)
+        if broken and not _broken_link(parts[::-1], num, den):  # written right to left (3Blue1Brown)
+            continue
+        if broken:
+            notes.append(ChainNote(*broken))
     return tuple(notes)
+
+
+def _broken_link(parts: list, num: sp.Expr, den: sp.Expr) -> tuple | None:
+    """The first link of a chain (num, den, written) of derivatives that does not hold, or None."""
+    links = [(num, parts[0][0], None, parts[0][2])]
+    links += [(a[1], b[0], a[2], b[2]) for a, b in zip(parts, parts[1:])]
+    links += [(parts[-1][1], den, parts[-1][2], None)]
+    return next((link for link in links if link[0] != link[1]), None)

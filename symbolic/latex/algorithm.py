@@ -1,0 +1,122 @@
+r"""Lines of an algorithm, and vectors, as textbooks print them (Goodfellow, Bengio & Courville,
+Algorithm 6.4; Dive into Deep Learning, sec. 5.3):
+
+- a running variable reassigned with a left arrow and given its meaning,
+  `g \leftarrow \nabla_{a^{(k)}} J = g \odot f'(a^{(k)})`: the statement is the chain after the
+  arrow (∇_{a^{(k)}} J = g ⊙ f'(a^{(k)})) and g names its left side from here on
+  (`running_assignment`; the verifier binds later uses, symbolic/verify/running.py);
+- a loop header `k = l, l-1, \ldots, 1` (`for $k = ...$ do`): not a claim (`is_loop_header`);
+  the verifier reads the loop from the text.
+A left arrow anywhere else is refused as before (an update line is not an equation).
+"""
+
+from __future__ import annotations
+
+from .matrix_rows import Node
+from .source import Source
+from .tokens import Tok
+
+ARROW = "←"
+VECTOR_LETTERS = set("cefghkopqrsuvz")  # a bare letter a row may define as a vector (not a, x, y, w, b, ...)
+DOTS = {"dots", "ldots", "cdots"}
+
+
+def running_assignment(src: Source, toks: list[Tok]) -> tuple[list[Tok], str]:
+    """`g ← X = Y` -> (the tokens of X = Y, 'g'); a row without an arrow -> (toks, '')."""
+    arrows = [k for k, t in enumerate(toks) if t.kind == "op" and t.text == ARROW]
+    if not arrows:
+        return toks, ""
+    k = arrows[0]
+    rest = toks[k + 1 :]
+    if (
+        k == 1
+        and len(arrows) == 1
+        and toks[0].kind in ("letter", "word")
+        and any(t.kind == "op" and t.text == "=" for t in rest)
+    ):
+        return rest, toks[0].text
+    raise src.error(
+        toks[k].pos,
+        "arrow \\leftarrow is not an equation",
+        "use '=' (only '=' chains are read), or give the new value its meaning: g \\leftarrow X = ...",
+    )
+
+
+def is_loop_header(toks: list[Tok]) -> bool:
+    """k = l, l-1, \\ldots, 1 (a range with dots): the header of a loop, not a statement."""
+    return (
+        len(toks) > 3
+        and toks[0].kind == "letter"
+        and toks[1].text == "="
+        and any(t.kind == "cmd" and t.text in DOTS for t in toks)
+        and any(t.text == "," for t in toks)
+    )
+
+
+def hat_y(cur) -> int:
+    """Tokens of \\hat{y} or \\hat y at the cursor (the network's output), else 0."""
+    t = cur.peek()
+    if t is None or t.kind != "cmd" or t.text not in ("hat", "widehat"):
+        return 0
+    if cur.is_("{", 1) and getattr(cur.peek(2), "text", "") == "y" and cur.is_("}", 3):
+        return 4
+    return 2 if getattr(cur.peek(1), "text", "") == "y" and cur.peek(1).kind == "letter" else 0
+
+
+def defined_vector(m) -> set[str]:
+    """The name a matrix row defines when it is a bare letter (d2l's z = W^{(1)} x, h = φ(z)):
+    a vector, so that later rows naming it are matrix rows too."""
+    lhs = m.lhs
+    if lhs.kind == "name" and not lhs.args[1] and not lhs.args[2] and lhs.args[0] in VECTOR_LETTERS:
+        return {lhs.args[0]}
+    return set()
+
+
+def mentions(toks: list[Tok], vectors: set[str]) -> bool:
+    """Does the row name one of the document's vectors (a bare letter, not indexed)?"""
+    if not vectors:
+        return False
+    for k, t in enumerate(toks):
+        if t.kind == "letter" and t.text in vectors:
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if nxt is None or nxt.text != "_":
+                return True
+    return False
+
+
+def without_membership(toks: list[Tok]) -> list[Tok]:
+    """A row without a trailing '\\in \\mathbb{R}^q' at the top level (d2l: the space a gradient
+    lives in, not a claim); \\in inside a sum's subscript stays."""
+    depth = 0
+    for k, t in enumerate(toks):
+        if t.kind == "op" and t.text in ("{", "(", "["):
+            depth += 1
+        elif t.kind == "op" and t.text in ("}", ")", "]"):
+            depth -= 1
+        elif depth == 0 and t.kind == "cmd" and t.text == "in" and k > 0:
+            return toks[:k]
+    return toks
+
+
+def chain(cur, pos: int) -> Node:
+    """d2l's prod(∂J/∂o, ∂o/∂W^{(2)}): the chain rule through o (the product after the
+    transpositions it needs), two derivatives."""
+    cur.i += 1
+    opener = cur.expect("(")
+    first = cur.msum(frozenset({","}))
+    cur.expect(",", opener)
+    second = cur.msum(frozenset({")"}))
+    cur.expect(")", opener)
+    return Node("chain", (first, second), pos)
+
+
+def elided_arguments(cur) -> bool:
+    """At '(': arguments written as dots only, C_0(\\ldots) (3Blue1Brown's cost of one example)."""
+    if not cur.is_("("):
+        return False
+    k = 1
+    while (u := cur.peek(k)) is not None and u.text != ")":
+        if not (u.kind == "cmd" and u.text in DOTS or u.text == ","):
+            return False
+        k += 1
+    return u is not None and k > 1

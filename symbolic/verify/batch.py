@@ -1,0 +1,48 @@
+r"""Statements over a batch of m examples (Ng's vectorized form: A^{[1]}, Z^{[2]}, X, Y hold one
+column per example).
+
+A batch statement that works column by column (dZ^{[2]} = A^{[2]} - Y,
+dZ^{[1]} = W^{[2]T} dZ^{[2]} * g^{[1]\prime}(Z^{[1]})) says the same of every example and is checked
+on one (m = 1, each capital read as its one column: matrix.BATCH). One that sums over the examples
+(\frac{1}{m} dZ^{[2]} A^{[1]T}, np.sum(dZ^{[2]}, axis=1, keepdims=True)) is not: at m = 1 a missing
+or extra 1/m, or a sum over the wrong axis, cannot be seen, so it is said not checked, by name.
+"""
+
+from __future__ import annotations
+
+from ..latex.matrix import MatrixStatement, Node
+
+CAPITALS = {"A", "Z", "X", "Y"}
+BATCH_FIX = "symprop checks one example: write the per-example form (dW^{[2]} = dz^{[2]} a^{[1]T})"
+
+
+def _nodes(node: Node):
+    yield node
+    for a in node.args:
+        if isinstance(a, Node):
+            yield from _nodes(a)
+        elif isinstance(a, tuple):
+            for b in a:
+                if isinstance(b, Node):
+                    yield from _nodes(b)
+                elif isinstance(b, tuple):
+                    yield from (x for c in b if isinstance(c, Node) for x in _nodes(c))
+
+
+def _batch_name(node: Node) -> bool:
+    return node.kind == "name" and node.args[0] in CAPITALS
+
+
+def over_batch(stmt: MatrixStatement) -> str:
+    """Why a statement over a batch is not checked ('' when it is not one, or works column by
+    column): it sums over the examples."""
+    nodes = [n for root in (stmt.lhs, *(s.node for s in stmt.sides)) for n in _nodes(root)]
+    if not any(_batch_name(n) for n in nodes):
+        return ""
+    if any(n.kind == "call" and n.args[0] == "rowsum" for n in nodes):
+        return "a sum over a batch's examples (np.sum(..., axis=1)): not checked on one example"
+    if any(n.kind == "name" and n.args[0] == "m" for n in nodes):
+        return "an average over a batch's m examples (1/m): not checked on one example"
+    if any(n.kind == "T" and any(_batch_name(x) for x in _nodes(n)) for n in nodes):
+        return "a product over a batch's examples (a batch matrix transposed): not checked on one example"
+    return ""

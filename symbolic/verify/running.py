@@ -1,0 +1,375 @@
+r"""Algorithms as textbooks print them (Goodfellow, Bengio & Courville, Algorithms 6.3 and 6.4):
+a loop over the layers, a running variable g reassigned with a left arrow, letters of their own.
+
+`bind` rewrites the matrix statements of such a document, before they are expanded:
+- a loop `for $k = 1, \ldots, l$ do ... end for` (its header is not a statement, latex/algorithm.py):
+  its letter k is a layer letter, the letter of its bound (l) is the last layer; when the loop
+  reaches 1 and a name is written at k-1 (h^{(k-1)}), layers are counted from the input as 0
+  (h^{(0)} = x), as in square brackets;
+- roles: a document that defines a^{(k)} = b^{(k)} + W^{(k)} h^{(k-1)} writes a for the
+  pre-activation and h for the activation (a -> z, h -> a);
+- `g \leftarrow X = Y`: X = Y is the statement, and a later g stands for X; in a loop, a g used
+  before the loop body assigns it stands for the body's last assignment one step earlier (k+1:
+  g \leftarrow \nabla_{h^{(k-1)}} J at k+1 is \nabla_{h^{(k)}} J);
+- a regularizer: with J = L(\hat{y}, y) + \lambda \Omega(\theta), a side X + \lambda \nabla_{θ} \Omega(\theta)
+  of \nabla_{θ} J is checked as \nabla_{θ} L = X (the term is exactly the regularizer's part);
+  the definition of J itself is said not checked.
+Pure: statements and the document's text in, statements and notes out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+import sympy as sp
+
+from ..latex import Partial
+from ..latex.matrix import MatrixSide, MatrixStatement, Node
+from .ditto import Unchecked
+
+_HEADER = re.compile(r"\$\s*([a-z])\s*=\s*([^$]*?\\[lc]?dots[^$]*?)\s*\$")
+_END = re.compile(r"\bend\s*for\b|\\END(?:FOR|For)\b|\\EndFor\b", re.IGNORECASE)
+_REGULARIZED = re.compile(r"\\lambda\s*\\Omega")
+_LAYER = re.compile(r"(\[?)([a-z])([+-]\d+)?")
+REGULARIZER = "a regularizer in the objective (λΩ(θ), weight decay): symprop's networks have none"
+REGULARIZER_FIX = "the gradients are checked with the regularizer's terms set apart"
+GENERIC_LOSS = "the loss as a function l(·) the document leaves unspecified"
+GENERIC_LOSS_FIX = "its derivatives are read as the network's loss's (--loss)"
+NO_BIAS = "a forward definition without a bias: the document's network has none, symprop's has one per unit"
+NO_BIAS_FIX = "the gradients, the same with or without biases, are checked"
+
+
+@dataclass(frozen=True)
+class Loop:
+    letter: str
+    first: int  # line of the header
+    last: int  # line of its end (or the document's)
+    bound: str  # the letter of the last layer (l), or ''
+    to_one: bool  # the range reaches 1
+
+
+def loops(source: str) -> list[Loop]:
+    lines = source.split("\n")
+    out = []
+    for n, line in enumerate(lines, start=1):
+        m = _HEADER.search(line)
+        if not m:
+            continue
+        items = [x.strip() for x in m.group(2).split(",")]
+        bound = next((x for x in items if re.fullmatch(r"[a-zA-Z]", x) and x != m.group(1)), "")
+        end = next((k for k in range(n + 1, len(lines) + 1) if _END.search(lines[k - 1])), len(lines) + 1)
+        out.append(Loop(m.group(1), n, end, bound, "1" in items))
+    return out
+
+
+def _map(node: Node, fn: Callable[[Node], Node | None]) -> Node:
+    """node with fn applied bottom-up to every Node (None: unchanged)."""
+
+    def arg(a):
+        if isinstance(a, Node):
+            return _map(a, fn)
+        if isinstance(a, tuple):
+            return tuple(arg(b) for b in a)
+        return a
+
+    new = Node(node.kind, tuple(arg(a) for a in node.args), node.pos)
+    out = fn(new)
+    return new if out is None else out
+
+
+def _each(m: MatrixStatement, fn: Callable[[Node], Node | None], sides_only: bool = False) -> MatrixStatement:
+    sides = tuple(replace(s, node=_map(s.node, fn)) for s in m.sides)
+    return replace(m, lhs=m.lhs if sides_only else _map(m.lhs, fn), sides=sides)
+
+
+def _of_kind(node: Node, kind: str) -> list[Node]:
+    found: list[Node] = []
+    _map(node, lambda n: found.append(n) if n.kind == kind else None)
+    return found
+
+
+def _names(node: Node) -> list[Node]:
+    return _of_kind(node, "name")
+
+
+def _all_names(m: MatrixStatement) -> list[Node]:
+    return [n for root in (m.lhs, *(s.node for s in m.sides)) for n in _names(root)]
+
+
+@dataclass(frozen=True)
+class Algorithm:
+    """What the matrix layout reads by (matrix.layout): letters' roles, bound letters, counting."""
+
+    roles: dict  # base -> the network's base it stands for (Goodfellow: a -> z, h -> a)
+    bounds: frozenset  # letters standing for the last layer (l of 'k = l, ..., 1')
+    from_zero: bool  # layers counted from the input as 0 (h^{(0)} = x)
+    vectors: dict = field(default_factory=dict)  # d2l's bare names: 'o' -> ('z', '2') (what defines it)
+
+
+def bind(statements: list, source: str) -> tuple[list, Algorithm | None, list[Unchecked]]:
+    """The statements with running variables and regularizer terms read, what the layout reads
+    the document's loops and roles by (see the module's doc), and what is said not checked."""
+    found = loops(source)
+    matrices = [s for s in statements if isinstance(s, MatrixStatement)]
+    notes: list[Unchecked] = []
+    decay = weight_decay(matrices)  # d2l's s = λ/2 (‖W^{(1)}‖² + ‖W^{(2)}‖²): its name, its weights
+    regularized = bool(_REGULARIZED.search(source)) or decay is not None
+    if not matrices and not regularized:
+        return statements, None, notes
+    vectors, biasless = defined_vectors(matrices)
+    if any(_writes_bias(s) for s in statements):
+        biasless = set()
+    names = [n for m in matrices for n in _all_names(m)]
+    from_zero = (
+        any(lp.to_one and any(re.fullmatch(rf"\[?{lp.letter}-1", n.args[1]) for n in names) for lp in found)
+        or bool(found)
+        and any(n.args[1] == "0" for n in names if n.args[0] not in ("W", "w"))
+    )
+    bounds = frozenset(lp.bound for lp in found if lp.bound) - {lp.letter for lp in found}
+    roles = (
+        {"a": "z", "h": "a"}
+        if _defines_pre_activation_as_a(matrices) and any(n.args[0] == "h" for n in names)
+        else {}
+    )
+    algorithm = Algorithm(roles, bounds, from_zero, vectors) if found or roles or vectors else None
+    out: list = []
+    assigned: dict[str, list[tuple[int, Node]]] = {}  # running variable -> (line, its meaning)
+    body_last = _body_assignments(statements, found)
+    for s in statements:
+        if regularized and _regularizer_only(s, decay):
+            notes.append(Unchecked(s.line, s.col, REGULARIZER, REGULARIZER_FIX))
+            continue
+        if isinstance(s, MatrixStatement) and _generic_loss(s):
+            notes.append(Unchecked(s.line, s.col, GENERIC_LOSS, GENERIC_LOSS_FIX))
+            continue
+        if id(s) in biasless:
+            notes.append(Unchecked(s.line, s.col, NO_BIAS, NO_BIAS_FIX))
+            continue
+        if not isinstance(s, MatrixStatement):
+            out.append(s)
+            continue
+        m = _bound(s, assigned, found, body_last)
+        if regularized:
+            m = _without_regularizer(m, decay)
+        if m.running:
+            assigned.setdefault(m.running, []).append((m.line, m.lhs))
+        out.append(m)
+    return out, algorithm, notes
+
+
+def _defines_pre_activation_as_a(matrices: list[MatrixStatement]) -> bool:
+    """a^{(k)} = b^{(k)} + W^{(k)} h^{(k-1)}: a is what a weight matrix feeds (Goodfellow), not
+    an activation of it (Nielsen's a^l = σ(w^l a^{l-1} + b^l))."""
+    for m in matrices:
+        if m.lhs.kind == "name" and m.lhs.args[0] == "a" and m.lhs.args[1]:
+            for s in m.sides:
+                node = s.node
+                while node.kind == "paren":
+                    node = node.args[0]
+                if node.kind != "call" and any(n.args[0] in ("W", "w") for n in _names(node)):
+                    return True
+    return False
+
+
+def _regularizer_only(s, decay: tuple | None) -> bool:
+    """A line about the regularizer itself: J = L + λΩ(θ), J = L + s, s = λ/2 (...), ∂J/∂s,
+    ∂s/∂W (not the network's: said not checked)."""
+    reg = decay[0] if decay else "Omega"
+    if isinstance(s, MatrixStatement):
+        lhs = s.lhs
+        if lhs.kind == "name" and lhs.args[0] == reg and not lhs.args[1]:
+            return True
+        if lhs.kind == "name" and lhs.args[0] in ("J", "L", "E", "C") and not lhs.args[1]:  # J = L + s
+            return any(n.args[0] == reg and not n.args[1] for side in s.sides for n in _names(side.node))
+        if lhs.kind == "partial":
+            return any(n.args[0] == reg and not n.args[1] for x in lhs.args for n in _names(x))
+        return False
+    lhs = s.lhs
+    if isinstance(lhs, Partial):
+        return sp.Symbol(reg) in {lhs.num, lhs.den}
+    if getattr(lhs, "name", "") in ("J", "L", "E", "C", reg):
+        return "Omega" in s.source or sp.Symbol(reg) in _symbols_of(s)
+    return False
+
+
+def _symbols_of(s) -> set:
+    out: set = set()
+    for side in s.sides:
+        for f in side.factors:
+            for e in (f.num, f.den) if isinstance(f, Partial) else (f,):
+                if isinstance(e, sp.Basic):
+                    out |= e.free_symbols
+    return out
+
+
+def _generic_loss(m: MatrixStatement) -> bool:
+    """L = l(o, y): the loss defined by a function of the document's own (d2l)."""
+    names = [n for side in m.sides for n in _names(side.node)]
+    return (
+        m.lhs.kind == "name"
+        and m.lhs.args[0] in ("L", "J", "E", "C")
+        and any(n.args[0] == "l" for n in names)
+    )
+
+
+def _writes_bias(s) -> bool:
+    """Does a statement name a bias (b^{(l)}, b_j, a bold b)?"""
+    if isinstance(s, MatrixStatement):
+        return any(n.args[0] == "b" for n in _all_names(s))
+    return any(x.name == "b" or x.name.startswith(("b_", "b@")) for x in _symbols_of(s) | _lhs_symbols(s))
+
+
+def _lhs_symbols(s) -> set:
+    lhs = s.lhs
+    parts = (lhs.num, lhs.den) if isinstance(lhs, Partial) else (lhs,)
+    return {x for e in parts if isinstance(e, sp.Basic) for x in e.free_symbols}
+
+
+def weight_decay(matrices: list[MatrixStatement]) -> tuple[str, frozenset] | None:
+    r"""s = \frac{\lambda}{2} (\|W^{(1)}\|_F^2 + \|W^{(2)}\|_F^2): (its name, the layers of its
+    weights) when a row defines one, else None."""
+    for m in matrices:
+        if m.lhs.kind != "name" or m.lhs.args[1] or m.lhs.args[2] or len(m.sides) != 1:
+            continue
+        nodes = _of_kind(m.sides[0].node, "norm2")
+        weights = [n.args[0] for n in nodes if n.args[0].kind == "name" and n.args[0].args[0] in ("W", "w")]
+        names = _names(m.sides[0].node)
+        if weights and len(weights) == len(nodes) and any(n.args[0] == "lambda" for n in names):
+            return m.lhs.args[0], frozenset(w.args[1] for w in weights)
+    return None
+
+
+def defined_vectors(matrices: list[MatrixStatement]) -> tuple[dict, set]:
+    """Bare names the document defines (d2l: z = W^{(1)} x, h = φ(z), o = W^{(2)} h): name ->
+    (the network's base, the layer as written); and the rows defining a pre-activation with no
+    bias (ids)."""
+    vectors: dict[str, tuple[str, str]] = {}
+    biasless: set[int] = set()
+    for m in matrices:
+        lhs = m.lhs
+        if lhs.kind != "name" or lhs.args[1] or lhs.args[2] or len(m.sides) != 1:
+            continue
+        node = m.sides[0].node
+        while node.kind == "paren":
+            node = node.args[0]
+        first = node.args[0][0] if node.kind == "prod" else None
+        if first is not None and first.kind == "name" and first.args[0] in ("W", "w") and first.args[1]:
+            vectors[lhs.args[0]] = ("z", first.args[1])
+            biasless.add(id(m))
+        elif node.kind == "call" and not node.args[0].endswith("_prime"):
+            arg = node.args[1]
+            if arg.kind == "name" and vectors.get(arg.args[0], ("",))[0] == "z":
+                vectors[lhs.args[0]] = ("a", vectors[arg.args[0]][1])
+    return vectors, biasless
+
+
+def _body_assignments(statements: list, found: list[Loop]) -> dict[int, tuple[str, Node, int]]:
+    """Loop header line -> (variable, meaning, line) of the last running assignment in its body."""
+    out = {}
+    for lp in found:
+        inside = [
+            s
+            for s in statements
+            if isinstance(s, MatrixStatement) and s.running and lp.first < s.line < lp.last
+        ]
+        if inside:
+            out[lp.first] = (inside[-1].running, inside[-1].lhs, inside[-1].line)
+    return out
+
+
+def _shifted(node: Node, letter: str) -> Node:
+    """node one step of the loop earlier (k -> k+1 in every layer written in k)."""
+
+    def shift(n: Node) -> Node | None:
+        if n.kind != "name" or not n.args[1]:
+            return None
+        m = _LAYER.fullmatch(n.args[1])
+        if not m or m.group(2) != letter:
+            return None
+        s = int(m.group(3) or 0) + 1
+        layer = m.group(1) + letter + (f"{s:+d}" if s else "")
+        return Node("name", (n.args[0], layer, n.args[2], n.args[3]), n.pos)
+
+    return _map(node, shift)
+
+
+def _bound(
+    m: MatrixStatement, assigned: dict, found: list[Loop], body_last: dict[int, tuple[str, Node, int]]
+) -> MatrixStatement:
+    """m with each running variable on its sides replaced by what it stands for here."""
+    loop = next((lp for lp in found if lp.first < m.line < lp.last), None)
+    meanings: dict[str, Node] = {}
+    for var, history in assigned.items():
+        before = [node for line, node in history if line < m.line]
+        if loop is not None and loop.first in body_last:
+            name, last, _ = body_last[loop.first]
+            in_body = [line for line, _ in history if loop.first < line < m.line]
+            if name == var and not in_body:  # the value the previous pass of the loop left
+                meanings[var] = _shifted(last, loop.letter)
+                continue
+        if before:
+            meanings[var] = before[-1]
+    if not meanings:
+        return m
+
+    def sub(n: Node) -> Node | None:
+        if n.kind == "name" and n.args[0] in meanings and not n.args[1] and not n.args[2]:
+            return Node("paren", (meanings[n.args[0]], n.args[0]), n.pos)  # shown as written: g
+        return None
+
+    return _each(m, sub, sides_only=True)
+
+
+def _without_regularizer(m: MatrixStatement, decay: tuple | None) -> MatrixStatement:
+    """∇_θ J = X + λ∇_θ Ω(θ) -> ∇_θ J = X (J = L + λΩ: the term is the regularizer's part); with
+    d2l's s = λ/2 Σ‖W‖²: ∂J/∂W = prod(∂J/∂o, ∂o/∂W) + prod(∂J/∂s, ∂s/∂W) = X + λW -> X."""
+    if m.lhs.kind == "nabla":
+        wrt = m.lhs.args[0]
+    elif m.lhs.kind == "partial":
+        wrt = m.lhs.args[1]
+    else:
+        return m
+    sides = []
+    for side in m.sides:
+        node = side.node
+        if node.kind == "sum":
+            rest = tuple(t for t in node.args if not _regularizer_term(t[1], wrt, decay))
+            if len(rest) < len(node.args) and rest:
+                node = rest[0][1] if len(rest) == 1 and rest[0][0] == 1 else Node("sum", rest, node.pos)
+        sides.append(MatrixSide(node, side.text, side.line, side.col))
+    return replace(m, sides=tuple(sides))
+
+
+def _regularizer_term(node: Node, wrt: Node, decay: tuple | None = None) -> bool:
+    """λ ∇_θ Ω(θ) with the same θ; with d2l's weight decay s: prod(∂J/∂s, ∂s/∂θ) and λθ for a
+    weight θ in s."""
+    if node.kind == "prod":
+        nodes, _ = node.args
+        lam = [n for n in nodes if n.kind == "name" and n.args[0] == "lambda"]
+        rest = [n for n in nodes if n not in lam]
+        if len(lam) != 1 or len(rest) != 1:
+            return False
+        (other,) = rest
+        if decay is not None and other.kind == "name" and _same(other, wrt) and other.args[1] in decay[1]:
+            return True
+        return _regularizer_term(other, wrt)
+    if node.kind == "chain" and decay is not None:
+        first, second = node.args
+        return (
+            first.kind == "partial"
+            and any(n.args[0] == decay[0] for n in _names(first.args[1]))
+            and second.kind == "partial"
+            and _same(second.args[1], wrt)
+        )
+    return node.kind == "nabla" and node.args[1] == "Omega" and _same(node.args[0], wrt)
+
+
+def _same(a, b) -> bool:
+    """Equal as written, wherever they stand (positions aside)."""
+    if isinstance(a, Node) and isinstance(b, Node):
+        return a.kind == b.kind and _same(a.args, b.args)
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    return a == b
