@@ -25,8 +25,16 @@ GAPS = {
     "bishop_prml_tanh": [],
     "cs231n_softmax": [],
     "cs_se_mazur_answer": [],
+    # names: o_j, z_j of a unit in any layer read from z_j = \sum_i w_{ij}o_i + b (names-doc),
+    # a bias b without its unit; sums: \sum e^{z} with no index, classes a, b, c as softmax(b)
+    "cv_se_cross_entropy_delta": [],
+    "cv_se_softmax_question": [2, 3, 4, 5, 6, 7, 8, 9, 10],
     "hjorth_jensen_hidden_layer": [],
     "hjorth_jensen_output_layer": [],
+    # S = \sum_{t} \exp(z_t), a quantity the document defines (names-doc / doc-functions);
+    # \tilde{a}_i under an alias; a_y, w_{yk} indexed by the class label; the identity
+    # \delta_{yj} = y_j has no name on its left
+    "math_se_log_likelihood_softmax": [(2, 1), 3, 4, 5, 6],
     "math_se_sigmoid_chain": [2, 4, 8],
     "mazur_backward": [27],
     "neurotic_chain": [],
@@ -36,6 +44,9 @@ GAPS = {
     "ufldl_backprop": [],
     "ufldl_vectorized": [],
     "wikipedia_backprop": [],
+    # \varphi(\sum_{k=1}^{n} w_{kj}o_k) leaves out the bias; \partial\varphi/\partial z =
+    # \varphi(1-\varphi), a function written without its argument (doc-functions)
+    "wikipedia_backprop_2015": [3, 5],
 }
 # planted mistakes the verifier calls wrong without naming the factor yet (an opaque
 # "written/true = ..." ratio); juxtaposed, input-first and summed factors are matched as a

@@ -173,7 +173,9 @@ def _rows(src: Source, start: int, end: int) -> list[tuple[int, int]]:
     return rows
 
 
-_SEPARATOR_RE = re.compile(r"\\(?:qquad|hspace\*?\s*\{[^{}]*\})|,\s*\\quad|[{}]|\\.", re.DOTALL)
+_SEPARATOR_RE = re.compile(
+    r"\\(?:qquad|hspace\*?\s*\{[^{}]*\})|,\s*(?:\\(?:quad|[;:, ])\s*)+|[{}]|\\.", re.DOTALL
+)
 _CONDITION_RE = re.compile(
     r"\s*(?:\\text\{\s*(?:if|for)\s*\}\s*)?[ijklmn]\s*(?:=|\\neq?)\s*"
     r"[ijklmn0-9]\s*[,.]?\s*"
@@ -181,7 +183,7 @@ _CONDITION_RE = re.compile(
 
 
 def _apart(src: Source, start: int, end: int) -> list[tuple[int, int]]:
-    r"""Two statements on one row, set apart by \qquad, ', \quad' or \hspace{..} at the top level
+    r"""Two statements on one row, set apart by \qquad, ', \quad' (', \;\;') or \hspace{..} at the top level
     (`a = b, \qquad c = d`), are read one by one; a condition after the space (`, \quad i = j`)
     stays with its statement."""
     text, cuts, depth = src.text, [], 0
@@ -201,9 +203,10 @@ def _apart(src: Source, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
-def _region(src: Source, start: int, end: int, inline: bool, out: list) -> None:
-    """The statements of one math region; a row's error is appended to out and reading goes on."""
-    prev = None  # (statement, start offset) of the last statement, for '&= ...' rows
+def _region(src: Source, start: int, end: int, inline: bool, out: list, prev: tuple | None = None) -> tuple | None:
+    """The statements of one math region; a row's error is appended to out and reading goes on.
+    `prev` is the statement a first row starting with '=' continues (the display just before,
+    `$$a = b$$ $$= c$$`); returns the region's last statement, for the display after it."""
     mprev = False  # the last row read was a matrix statement
     for a, b in (part for row in _rows(src, start, end) for part in _apart(src, *row)):
         src.tick(a)
@@ -250,6 +253,7 @@ def _region(src: Source, start: int, end: int, inline: bool, out: list) -> None:
         except LatexParseError as err:
             out.append(err)
             prev, mprev = None, False
+    return prev
 
 
 _PROSE_RE = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{3,}")
@@ -352,6 +356,7 @@ def scan_document(text: str) -> tuple[list[Statement | MatrixStatement], list[La
     out: list = []
     plain = []  # (start, end) of text outside math
     t, i, n = src.text, 0, len(src.text)
+    last, last_end = None, 0  # the last region's last statement, and where that region closed
     with _stack_room():
         while i < n:
             src.tick(i)
@@ -371,8 +376,10 @@ def scan_document(text: str) -> tuple[list[Statement | MatrixStatement], list[La
                 arg = _ENV_ARG_RE.match(t, begin) if m.group(1) in _ARG_ENVS else None
                 begin = arg.end() if arg else begin
             j = _find_close(src, closer, begin, m.start(), s)
-            _region(src, begin, j, s in INLINE, out)
-            i = j + len(closer)
+            # a display right after a display (only spaces between) may continue its statement
+            carry = last if last is not None and not t[last_end : m.start()].strip() else None
+            last = _region(src, begin, j, s in INLINE, out, carry)
+            i = last_end = j + len(closer)
         for a, b in plain:
             for lm in re.finditer(r"[^\n]+", t[a:b]):
                 src.tick(a + lm.start())

@@ -143,7 +143,22 @@ SIZERS = {
     "Biggl",
     "Biggr",
 }
-TEXT_CMDS = {"text", "mathrm", "operatorname", "textrm", "mathit", "textit"}
+TEXT_CMDS = {
+    "text",
+    "mathrm",
+    "operatorname",
+    "textrm",
+    "mathit",
+    "textit",
+    "mbox",
+    "hbox",
+    "textnormal",
+    "textup",
+    "mathsf",
+    "textsf",
+}
+# \mathrm{net_j}, \text{net}_{j} alike: a word with its subscript inside the braces
+_TEXT_SUB_RE = re.compile(r"\s*([A-Za-z][A-Za-z0-9]*)\s*(?=_)", re.ASCII)
 DROP_WITH_ARG = {"tag", "label"}
 ALIGN_ENVS = {
     "aligned",
@@ -168,6 +183,7 @@ ALIGN_ENVS = {
     "gathered*",
 }
 ARROWS = {
+    "therefore",
     "to",
     "rightarrow",
     "Rightarrow",
@@ -306,6 +322,11 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         if k >= end or text[k] != "{":
             raise src.error(i, f"\\{name} needs a {{...}} argument", f"write \\{name}{{word}}")
         close = _balanced(src, k, end)
+        sub = _TEXT_SUB_RE.match(text, k + 1, close - 1)
+        if sub:  # \mathrm{net_j}: the word, then its subscript, read as \mathrm{net}_j
+            toks.append(Tok("text", sub.group(1), i, sub.end(), space))
+            toks.extend(tokenize(src, sub.end(), close - 1))
+            return close
         toks.append(Tok("text", text[k + 1 : close - 1], i, close, space))
         return close
     if name in DROP_WITH_ARG:
@@ -333,6 +354,8 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         toks.append(Tok("op", "=", i, j, space))
         return j
     if name in ("limits", "nolimits"):  # \sum\limits_{o}: placement only
+        return -j
+    if name in ARROWS and not toks:  # a row opening with \Rightarrow: "hence", not a relation
         return -j
     if name in ARROWS:
         raise src.error(i, f"arrow \\{name} is not an equation", "use '=' (only '=' chains are read)")

@@ -15,7 +15,7 @@ import re
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-_ROLE = re.compile(r"([A-Za-z]+)_([ijkℓ])([ijkℓ])?")
+_ROLE = re.compile(r"([A-Za-z]+)_([ijklℓ])([ijklℓ])?")  # l as \ell where letters name any layer
 _UNIT = re.compile(r"([A-Za-z])_([ijk])")
 LAYER = "λ"  # the layer variable of a document whose letters name units of any layer (Wikipedia)
 
@@ -65,7 +65,7 @@ class Roles:
         if not self.any_layer:
             return self.fixed[letter]
         lam = env[LAYER]
-        return {"j": lam, "i": lam - 1, "k": lam - 1, "ℓ": lam + 1}[letter]
+        return {"j": lam, "i": lam - 1, "k": lam - 1, "ℓ": lam + 1, "l": lam + 1}[letter]
 
     def letters(self, name: str) -> set[str]:
         """The index letters of a role name (empty for any other name); the layer variable too
@@ -73,7 +73,7 @@ class Roles:
         m = _ROLE.fullmatch(name)
         if not m or m.group(1) not in (self.pre, self.act, "w", "delta", "y", "t", "x"):
             return set()
-        if not self.any_layer and "ℓ" in m.groups()[1:]:
+        if not self.any_layer and {"ℓ", "l"} & set(m.groups()[1:]):
             return set()
         return {c for c in m.groups()[1:] if c} | ({LAYER} if self.any_layer else set())
 

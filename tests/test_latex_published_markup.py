@@ -1,0 +1,54 @@
+"""Markup that published derivations use (tests/published/): \\mbox and \\mathrm{net_j} names,
+δ written for ∂, a display continuing the one before it from '=', a row opening with \\Rightarrow,
+two definitions set apart by ', \\;\\;', and Kronecker's δ_{ij} (checked in the softmax Jacobian)."""
+
+import sympy as sp
+
+from symbolic.backprop import derive
+from symbolic.latex import Partial, parse_document, parse_formula
+from symbolic.latex.statements import INDICATOR
+from symbolic.spec import network
+from symbolic.verify import verify_text
+
+
+def test_mbox_and_mathrm_with_the_subscript_inside_are_the_text_name():
+    want = parse_formula(r"\text{net}_j")
+    assert parse_formula(r"\mbox{net}_{j}") == want
+    assert parse_formula(r"\mathrm{net_j}") == want
+    assert parse_formula(r"\mathrm{net}_j") == want
+
+
+def test_delta_for_partial_is_a_derivative_but_a_ratio_of_errors_is_not():
+    d = parse_formula(r"\frac{\delta E}{\delta o_j}")
+    assert isinstance(d, Partial) and d == parse_formula(r"\frac{\partial E}{\partial o_j}")
+    ratio = parse_formula(r"\frac{\delta_j}{\delta_k}")
+    assert not isinstance(ratio, Partial)
+
+
+def test_a_display_starting_with_equals_continues_the_display_before_it():
+    (stmt,) = parse_document(r"$$a_1 = b_1$$ $$= c_1$$")
+    assert len(stmt.sides) == 2
+    stmts = parse_document("$$a_1 = b_1$$\n\nprose between\n\n$$b_1 = c_1$$")
+    assert len(stmts) == 2
+
+
+def test_a_row_opening_with_an_arrow_and_two_definitions_apart():
+    (stmt,) = parse_document(r"$$\Rightarrow x_1 = y_1$$")
+    assert stmt.lhs == sp.Symbol("x_1")
+    two = parse_document(r"$$a_1 = b_1,\;\;c_1 = d_1$$")
+    assert [s.lhs for s in two] == [sp.Symbol("a_1"), sp.Symbol("c_1")]
+
+
+def test_kronecker_delta_is_an_indicator_of_its_two_indices():
+    k = parse_formula(r"\delta_{ij}")
+    assert k.func == INDICATOR and k.args[:2] == (sp.Symbol("i"), sp.Symbol("j"))
+    assert parse_formula(r"\delta_{j}") == sp.Symbol("delta_j")  # an error term stays one
+
+
+def test_softmax_jacobian_with_kronecker_delta_is_checked_for_every_pair():
+    d = derive(network("2-2-3", "sigmoid", "cce", "softmax"))
+    aliases = "% symprop: alias p_k = a_{2,k}\n% symprop: alias z_k = z_{2,k}\n"
+    right = verify_text(d, r"$$\frac{\partial p_i}{\partial z_j} = p_i(\delta_{ij} - p_j)$$" + "\n" + aliases)
+    assert len(right.verdicts) == 9 and {v.status for v in right.verdicts} == {"correct"}
+    wrong = verify_text(d, r"$$\frac{\partial p_i}{\partial z_j} = p_i(\delta_{ij} + p_j)$$" + "\n" + aliases)
+    assert {v.status for v in wrong.verdicts} == {"wrong"} and wrong.exit_code == 1
