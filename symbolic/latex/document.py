@@ -203,7 +203,9 @@ def _apart(src: Source, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
-def _region(src: Source, start: int, end: int, inline: bool, out: list, prev: tuple | None = None) -> tuple | None:
+def _region(
+    src: Source, start: int, end: int, inline: bool, out: list, prev: tuple | None = None
+) -> tuple | None:
     """The statements of one math region; a row's error is appended to out and reading goes on.
     `prev` is the statement a first row starting with '=' continues (the display just before,
     `$$a = b$$ $$= c$$`); returns the region's last statement, for the display after it."""

@@ -66,7 +66,9 @@ class Names(Cursor):
             )
         kronecker = base == "delta" and sub and layer is None and not updated and _KRONECKER.fullmatch(sub)
         if kronecker:  # 1 when the two indices are equal: an indicator 1(i = j)
-            value = INDICATOR(sympy.Symbol(kronecker.group(1)), sympy.Symbol(kronecker.group(2)), sympy.Integer(0))
+            value = INDICATOR(
+                sympy.Symbol(kronecker.group(1)), sympy.Symbol(kronecker.group(2)), sympy.Integer(0)
+            )
             return self.power(value, *exp) if exp else value
         name = f"{base}_{sub}" if sub else base
         if base == "h" and sub and "," in sub and self.is_("(") and self.is_(")", 2):
