@@ -52,3 +52,19 @@ def test_softmax_jacobian_with_kronecker_delta_is_checked_for_every_pair():
     assert len(right.verdicts) == 9 and {v.status for v in right.verdicts} == {"correct"}
     wrong = verify_text(d, r"$$\frac{\partial p_i}{\partial z_j} = p_i(\delta_{ij} + p_j)$$" + "\n" + aliases)
     assert {v.status for v in wrong.verdicts} == {"wrong"} and wrong.exit_code == 1
+
+
+def test_unicode_pasted_from_a_rendered_page_reads_as_its_latex():
+    (stmt,) = parse_document("$$δ_k=(t_k−z_k)f′(y_k)$$")
+    (want,) = parse_document(r"$$\delta_k=(t_k-z_k)f'(y_k)$$")
+    assert (stmt.lhs, stmt.sides[0].factors) == (want.lhs, want.sides[0].factors)
+    assert parse_formula("∂E/∂wᵢⱼ") == parse_formula(r"\partial E / \partial w_{ij}")
+    assert parse_formula("w₁₂ a²") == parse_formula("w_{12} a^{2}")
+
+
+def test_unicode_chain_is_judged_and_its_wrong_factor_named():
+    d = derive(network("2-2-1", "sigmoid", "half_se"))
+    text = "$$∂L/∂z_{2,1} = (a_{2,1} − y_1) σ′(z_{2,1})$$\n$$∂L/∂z_{2,1} = (a_{2,1} − y_1) σ(z_{2,1})$$"
+    report = verify_text(d, text)
+    assert [v.status for v in report.verdicts] == ["correct", "wrong"]
+    assert report.verdicts[1].fault.position == 2

@@ -358,7 +358,8 @@ def scan_document(text: str) -> tuple[list[Statement | MatrixStatement], list[La
     out: list = []
     plain = []  # (start, end) of text outside math
     t, i, n = src.text, 0, len(src.text)
-    last, last_end = None, 0  # the last region's last statement, and where that region closed
+    last: tuple | None = None  # the last region's last statement
+    last_end = 0  # where that region closed
     with _stack_room():
         while i < n:
             src.tick(i)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import sympy
 
 from ..activations import named
+from . import unicode
 from .source import FIX_COMMAND, MAX_DEPTH, MAX_TOKENS, Source, show
 
 SOFTMAX = sympy.Function("softmax")
@@ -235,6 +236,20 @@ def tokenize(src: Source, start: int, end: int) -> list[Tok]:
     text, toks, i, space = src.text, [], start, True
     while i < end:
         m = _TOKEN_RE.match(text, i, end)
+        pasted = unicode.read(text, i, end) if m is None else None
+        if pasted is not None:  # δ, −, ′, ∂, w₁₂ pasted from a rendered page: their LaTeX
+            parts, j = pasted
+            if parts[0][0] == "space":
+                space, i = True, j
+                continue
+            for kind, s in parts:
+                if kind == "cmd" and s not in KNOWN_CMDS:
+                    raise src.error(i, f"unknown command \\{s}", FIX_COMMAND)
+                toks.append(Tok(kind, s, i, j, space))
+                space = False
+            src.tokens += len(parts)
+            i = j
+            continue
         if m is None:
             raise src.error(
                 i,
