@@ -68,3 +68,14 @@ def test_unicode_chain_is_judged_and_its_wrong_factor_named():
     report = verify_text(d, text)
     assert [v.status for v in report.verdicts] == ["correct", "wrong"]
     assert report.verdicts[1].fault.position == 2
+
+
+def test_wikipedia_matrix_form_layer_prime_and_product_before_hadamard():
+    d = derive(network("2-3-2", "sigmoid", "half_se"))
+    right = verify_text(d, r"$$\delta^{l-1}=(f^{l-1})'\circ (w^l)^T \delta^l$$")
+    assert [v.status for v in right.verdicts] == ["correct"]
+    top = verify_text(d, r"$$\delta^L=(f^L)'\circ \nabla_{a^L}C$$")
+    assert [v.status for v in top.verdicts] == ["correct"]
+    wrong = verify_text(d, r"$$\delta^{l-1}=(f^{l-1})'\circ w^l \delta^l$$")
+    assert [v.status for v in wrong.verdicts] == ["wrong"]
+    assert "transpose missing" in wrong.verdicts[0].fault.text

@@ -28,6 +28,9 @@ GAPS = {
     # names: o_j, z_j of a unit in any layer read from z_j = \sum_i w_{ij}o_i + b (names-doc),
     # a bias b without its unit; sums: \sum e^{z} with no index, classes a, b, c as softmax(b)
     "cv_se_cross_entropy_delta": [],
+    # δ_k with no derivative beside it, in Duda's letters (z the output, y the net input) and
+    # sign (δ = -∂J/∂net: classic-signs); W^l into layer l, Wikipedia's counting (relative-layers)
+    "cv_se_delta_wikipedia": [2, 3],
     "cv_se_softmax_question": [2, 3, 4, 5, 6, 7, 8, 9, 10],
     "hjorth_jensen_hidden_layer": [],
     "hjorth_jensen_output_layer": [],
