@@ -79,3 +79,27 @@ def test_wikipedia_matrix_form_layer_prime_and_product_before_hadamard():
     wrong = verify_text(d, r"$$\delta^{l-1}=(f^{l-1})'\circ w^l \delta^l$$")
     assert [v.status for v in wrong.verdicts] == ["wrong"]
     assert "transpose missing" in wrong.verdicts[0].fault.text
+
+
+def test_digits_glued_to_a_name_are_its_subscript_as_plain_text_tutorials_write_them():
+    assert parse_formula("w1 * x1 + b1") == parse_formula("w_1 * x_1 + b_1")
+    assert parse_formula("E_y1") == sp.Symbol("E_y1")  # E_{y1}, like Mazur's E_{o1}
+    assert parse_formula(r"\hat{y1}(1- \hat{y1})") == parse_formula(r"\hat{y}_1(1 - \hat{y}_1)")
+    assert parse_formula("w_{h1}") == sp.Symbol("w_h1")  # inside a script's braces: unchanged
+    assert parse_formula("x^2") == sp.Symbol("x") ** 2
+
+
+def test_tutorial_numbers_in_plain_names_are_checked_at_the_point():
+    d = derive(network("2-2-1", "sigmoid", "half_se"))
+    aliases = "".join(
+        f"% symprop: alias {k} = {v}\n"
+        for k, v in {"w_1": "W_{1,1,1}", "w_2": "W_{1,1,2}", "z_1": "z_{1,1}", "b_1": "b_{1,1}"}.items()
+    )
+    point = {sp.Symbol(k): v for k, v in {"x_1": 0.05, "x_2": 0.1, "W_1,1,1": 0.15, "W_1,1,2": 0.2}.items()}
+    point.update({sp.Symbol("b_1,1"): 0.30, sp.Symbol("W_1,2,1"): 0.25, sp.Symbol("W_1,2,2"): 0.3})
+    point.update({sp.Symbol("b_1,2"): 0.3, sp.Symbol("W_2,1,1"): 0.4, sp.Symbol("W_2,1,2"): 0.45})
+    point.update({sp.Symbol("b_2,1"): 0.6, sp.Symbol("y"): 0.01})
+    right = verify_text(d, "$$z1 = 0.15 * 0.05 + 0.2 * 0.1 + 0.30 = 0.3275$$\n" + aliases, point=point)
+    assert [n.correct for n in right.numbers] and all(n.correct for n in right.numbers)
+    wrong = verify_text(d, "$$z1 = 0.15 * 0.05 + 0.2 * 0.1 + 0.30 = 0.3257$$\n" + aliases, point=point)
+    assert not all(n.correct for n in wrong.numbers)

@@ -38,6 +38,8 @@ GAPS = {
     # \tilde{a}_i under an alias; a_y, w_{yk} indexed by the class label; the identity
     # \delta_{yj} = y_j has no name on its left
     "math_se_log_likelihood_softmax": [(2, 1), 3, 4, 5, 6],
+    # \sum with no index over the words target and output (sums)
+    "melfm_numerical_example": [21],
     "math_se_sigmoid_chain": [2, 4, 8],
     "mazur_backward": [27],
     "neurotic_chain": [],

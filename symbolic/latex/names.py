@@ -279,6 +279,12 @@ class Names(Cursor):
             inner_ok = arg is not None and (
                 arg.kind in ("letter", "word") or arg.kind == "cmd" and arg.text in GREEK
             )
+            if inner_ok and self.is_("_", 1):  # \hat{y_1} (or \hat{y1}): \hat{y}_1
+                assert arg is not None
+                self.i += 2
+                sub = self.subscript(0, arg)
+                self.expect("}")
+                return f"{arg.text}_{ACCENTS[t.text]}_{sub}"
             if not inner_ok or not self.is_("}", 1):
                 raise self.fail(
                     arg or t,

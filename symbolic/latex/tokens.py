@@ -13,6 +13,7 @@ import sympy
 
 from ..activations import named
 from . import unicode
+from .glued import glued, name_digits
 from .source import FIX_COMMAND, MAX_DEPTH, MAX_TOKENS, Source, show
 
 SOFTMAX = sympy.Function("softmax")
@@ -275,6 +276,8 @@ def tokenize(src: Source, start: int, end: int) -> list[Tok]:
             if j < 0:  # ignorable: acts like whitespace
                 space, i = True, -j
                 continue
+        elif kind == "num" and glued(toks, s, i, space):  # w1, z1, E_y1: digits of the name
+            toks[len(toks) - 1 :] = name_digits(toks, s, i, j)
         else:
             toks.append(Tok(kind, s, i, j, space))
         src.tokens += 1
