@@ -48,7 +48,8 @@ GAPS = {
     "nielsen_bp_vector": [],
     "ufldl_backprop": [],
     "ufldl_vectorized": [],
-    "wikipedia_backprop": [],
+    # \Delta w_{ij} = -\eta ...: an update written \Delta w (classic-signs: Mitchell's, Haykin's)
+    "wikipedia_backprop": [10],
     # \varphi(\sum_{k=1}^{n} w_{kj}o_k) leaves out the bias; \partial\varphi/\partial z =
     # \varphi(1-\varphi), a function written without its argument (doc-functions)
     "wikipedia_backprop_2015": [3, 5],
