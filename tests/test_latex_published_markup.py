@@ -2,10 +2,11 @@
 δ written for ∂, a display continuing the one before it from '=', a row opening with \\Rightarrow,
 two definitions set apart by ', \\;\\;', and Kronecker's δ_{ij} (checked in the softmax Jacobian)."""
 
+import pytest
 import sympy as sp
 
 from symbolic.backprop import derive
-from symbolic.latex import Partial, parse_document, parse_formula
+from symbolic.latex import LatexParseError, Partial, parse_document, parse_formula
 from symbolic.latex.statements import INDICATOR
 from symbolic.spec import network
 from symbolic.verify import verify_text
@@ -103,3 +104,30 @@ def test_tutorial_numbers_in_plain_names_are_checked_at_the_point():
     assert [n.correct for n in right.numbers] and all(n.correct for n in right.numbers)
     wrong = verify_text(d, "$$z1 = 0.15 * 0.05 + 0.2 * 0.1 + 0.30 = 0.3257$$\n" + aliases, point=point)
     assert not all(n.correct for n in wrong.numbers)
+
+
+def test_a_sum_without_index_runs_over_the_output_units():
+    d = derive(network("2-2-2", "sigmoid", "half_se"))
+    text = (
+        r"$$L = \sum \frac{1}{2}(target - output)^{2}$$"
+        + "\n"
+        + r"$$L = \sum \frac{1}{2}(target + output)^{2}$$"
+    )
+    report = verify_text(d, text)
+    assert [v.status for v in report.verdicts] == ["correct", "wrong"]
+    with pytest.raises(LatexParseError, match="index"):  # an indexed name: its index left out
+        parse_formula(r"\sum w_k")
+
+
+def test_o_j_and_z_j_from_a_weighted_sum_and_softmax_of_z_j():
+    d = derive(network("2-2-3", "sigmoid", "cce", "softmax"))
+    head = r"$$z_j=\sum_i w_{ij}o_i+b_j$$" + "\n"
+    conv = {"weights": "input-by-output", "targets": "t"}
+    right = verify_text(d, head + r"$$o_j=softmax(z_j)=\frac{e^{z_j}}{\sum_k e^{z_k}}$$", conventions=conv)
+    assert {v.status for v in right.verdicts if v.line == 2} == {"correct"}
+    one_path = (
+        r"$$\frac{\partial E} {\partial w_{ij}}=\frac{\partial E} {\partial o_j} "
+        r"\frac{\partial o_j} {\partial z_{j}} \frac{\partial z_j} {\partial w_{ij}}$$"
+    )
+    wrong = verify_text(d, head + one_path, conventions=conv)
+    assert {v.status for v in wrong.verdicts if v.line == 2} == {"wrong"}

@@ -25,21 +25,19 @@ GAPS = {
     "bishop_prml_tanh": [],
     "cs231n_softmax": [],
     "cs_se_mazur_answer": [],
-    # names: o_j, z_j of a unit in any layer read from z_j = \sum_i w_{ij}o_i + b (names-doc),
-    # a bias b without its unit; sums: \sum e^{z} with no index, classes a, b, c as softmax(b)
     "cv_se_cross_entropy_delta": [],
     # δ_k with no derivative beside it, in Duda's letters (z the output, y the net input) and
     # sign (δ = -∂J/∂net: classic-signs); W^l into layer l, Wikipedia's counting (relative-layers)
     "cv_se_delta_wikipedia": [2, 3],
-    "cv_se_softmax_question": [2, 3, 4, 5, 6, 7, 8, 9, 10],
+    # a bias b without its unit (the letter b also names class b: softmax(b), o_b)
+    "cv_se_softmax_question": [4, 10],
     "hjorth_jensen_hidden_layer": [],
     "hjorth_jensen_output_layer": [],
     # S = \sum_{t} \exp(z_t), a quantity the document defines (names-doc / doc-functions);
     # \tilde{a}_i under an alias; a_y, w_{yk} indexed by the class label; the identity
     # \delta_{yj} = y_j has no name on its left
     "math_se_log_likelihood_softmax": [(2, 1), 3, 4, 5, 6],
-    # \sum with no index over the words target and output (sums)
-    "melfm_numerical_example": [21],
+    "melfm_numerical_example": [],
     "math_se_sigmoid_chain": [2, 4, 8],
     "mazur_backward": [27],
     "neurotic_chain": [],

@@ -27,10 +27,11 @@ import sympy as sp
 
 from ..latex import Partial, Statement
 from ..latex.statements import COMPARISONS, INDICATOR, SUMMATION, compare
+from .bare_sums import is_bare, unit_terms
 from .ditto import Unchecked
 from .hints import out_of_range, shown
 from .roles import LAYER, Roles, role_bases
-from .symbols import _all_symbols, _has_sum, _parts, _symbols
+from .symbols import _all_symbols, _has_sum, _outside_sums, _parts, _symbols
 
 WEIGHTS = {"w", "W", "Theta"}
 _LAYER = re.compile(r"(l|L|nl|\d+)([+-]\d+)?")
@@ -83,7 +84,7 @@ class Instantiator:
         bases = role_bases(statements)
         c = net.names.conventions
         self.roles = (
-            Roles(*bases[:2], self.depth, bases[2], c.weights == "input-by-output", c.targets)
+            Roles(*bases[:2], self.depth, bases[2], c.weights == "input-by-output", c.targets, bases[3])
             if bases
             else None
         )
@@ -160,6 +161,11 @@ class Instantiator:
             return e
         if getattr(e, "func", None) == INDICATOR:
             return self.indicator(e, env)
+        if getattr(e, "func", None) == SUMMATION and is_bare(e.args[1]):  # \sum e^{z}: every output
+            terms = unit_terms(e.args[0], self.depth, self.sizes[-1], self.names.conventions.targets)
+            if not terms:
+                raise Invalid("\\sum")
+            return sp.Add(*[self.expr(t, env) for t in terms])
         if getattr(e, "func", None) == SUMMATION:
             body, var, skip = e.args
             indexed = [s for s in body.atoms(sp.Symbol) if "@" in s.name]
@@ -225,6 +231,8 @@ class Instantiator:
                 self.names.lookup(t.name) is not None or t in self.names.user for t in swap.values()
             ):
                 terms.append(body.xreplace(swap))
+        if not terms:  # (\sum_j e^{z})^2: an index on no name, over bare names of the output layer
+            terms = unit_terms(body, self.depth, self.sizes[-1], self.names.conventions.targets)
         if not terms:
             raise Invalid(f"\\sum_{{{var.name}}}")  # its index in no name of the network: no range
         return sp.Add(*[self.expr(t, env) for t in terms])
@@ -252,18 +260,24 @@ class Instantiator:
                 for a in sp.preorder_traversal(e):
                     if getattr(a, "func", None) == SUMMATION:
                         bound.add(a.args[1].name)
+        letters = self._letters(_all_symbols(stmt))
+        # o_j = e^{z_j} / \sum_j e^{z_j}: a sum's index that also names units outside it stays free
+        outside = self._letters(_outside_sums(stmt))
+        return sorted(letters - (bound - outside))
+
+    def _letters(self, symbols: set[sp.Symbol]) -> set[str]:
+        """The index letters of these names: layered names', role names', generic aliases'."""
         letters: set[str] = set()
-        for s in _symbols(stmt):
+        for s in symbols:
             m = _NAME.fullmatch(s.name)
             if m:
                 letters |= {c for c in (m.group(2) or "") if c.isalpha()}
                 letters |= {"l"} if _LAYER.fullmatch(m.group(3)) and m.group(3).startswith("l") else set()
-        for s in self.role_symbols(stmt):
-            letters |= self.roles.letters(s.name) if self.roles else set()
-        for s in _all_symbols(stmt):
+            if self.roles is not None and self.roles.letters(s.name):
+                letters |= self.roles.letters(s.name)
             letter = self.names.generic_letter(s.name)
             letters |= {letter} if letter else set()
-        return sorted(letters - bound)
+        return letters
 
     def role_symbols(self, stmt: Statement) -> set[sp.Symbol]:
         if self.roles is None:
