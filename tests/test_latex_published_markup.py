@@ -131,3 +131,12 @@ def test_o_j_and_z_j_from_a_weighted_sum_and_softmax_of_z_j():
     )
     wrong = verify_text(d, head + one_path, conventions=conv)
     assert {v.status for v in wrong.verdicts if v.line == 2} == {"wrong"}
+
+
+def test_align_rows_going_on_with_plus_and_braced_partials():
+    (stmt,) = parse_document("\\begin{align*}\nL &= a_1 \\\\\n&+ b_1 \\\\\n&= c_1\n\\end{align*}")
+    assert stmt.lhs == sp.Symbol("L") and len(stmt.sides) == 2
+    assert stmt.sides[0].factors == (sp.Symbol("a_1") + sp.Symbol("b_1"),)
+    op = parse_formula(r"\frac{\partial{}}{\partial{\mathit{W2_{11}}}}(h W2_{11})")
+    assert isinstance(op, Partial) and op.den == sp.Symbol("W2_11")
+    assert parse_formula(r"e^{0.4332}") == sp.exp(sp.Rational(4332, 10000))

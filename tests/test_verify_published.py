@@ -31,6 +31,8 @@ GAPS = {
     "cv_se_delta_wikipedia": [2, 3],
     # a bias b without its unit (the letter b also names class b: softmax(b), o_b)
     "cv_se_softmax_question": [4, 10],
+    # one row differentiates by the vector \mathit{h1} (the author's slip for h1_1): names
+    "geoj_cs231n_two_layer": [17],
     "hjorth_jensen_hidden_layer": [],
     "hjorth_jensen_output_layer": [],
     # S = \sum_{t} \exp(z_t), a quantity the document defines (names-doc / doc-functions);

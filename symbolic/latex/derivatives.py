@@ -88,9 +88,11 @@ class Derivatives(Names):
                 )
             assert mark is not None
             self.i += 1
+            if self.is_("{") and self.is_("}", 1):  # \partial{} (\partial{loss} written braced): nothing
+                self.i += 2
             if self.is_("^"):
                 raise self.fail(self.peek(), "higher-order derivative", "write first derivatives only")
-            if self.is_("}") and which == "numerator" and kind == "partial":
+            if self.is_("}") and which == "numerator" and kind in ("partial", "d"):
                 self.i += 1  # \frac{\partial}{\partial w} X: the product after it is differentiated
                 operator = True
                 continue

@@ -210,6 +210,7 @@ def _region(
     `prev` is the statement a first row starting with '=' continues (the display just before,
     `$$a = b$$ $$= c$$`); returns the region's last statement, for the display after it."""
     mprev = False  # the last row read was a matrix statement
+    acc: list[Tok] = []  # the tokens of the statement being read, for a row going on with '+'
     for a, b in (part for row in _rows(src, start, end) for part in _apart(src, *row)):
         src.tick(a)
         try:
@@ -218,10 +219,15 @@ def _region(
                 for toks, condition in split:
                     stmt = _statement(src, _strip_row(toks), None)[0]
                     out.append(replace(stmt, condition=condition))
-                prev = None
+                prev, acc = None, []
                 continue
             toks, condition = split_condition(_strip_row(tokenize(src, a, b)))
             if not toks:
+                continue
+            if prev is not None and acc and toks[0].kind == "op" and toks[0].text in ("+", "-"):
+                acc = acc + toks  # '&+ ...': the row goes on with the side above it
+                prev = _statement(src, acc, None)
+                out[-1] = prev[0]
                 continue
             if not any(t.kind == "op" and t.text == "=" for t in toks):
                 if not inline and _looks_like_formula(toks):
@@ -236,13 +242,14 @@ def _region(
             if mprev:  # δ^l = ((W^{l+1})^T δ^{l+1}) ⊙ σ'(z^l)
                 try:
                     out.append(read_matrix_row(src, toks))
-                    prev = None
+                    prev, acc = None, []
                     continue
                 except LatexParseError:
                     if is_matrix_row(toks, names=False):  # \odot, ^T, \nabla...: a matrix row
                         raise
                     mprev = False  # only a layered name without an index (\hat{W^L}): scalar
             continued = prev is not None and toks[0].text == "="
+            acc = (acc + toks if acc else []) if continued else list(toks)
             prev = _statement(src, toks, prev)
             if condition:
                 prev = (replace(prev[0], condition=condition), prev[1])
@@ -254,7 +261,7 @@ def _region(
             raise
         except LatexParseError as err:
             out.append(err)
-            prev, mprev = None, False
+            prev, mprev, acc = None, False, []
     return prev
 
 

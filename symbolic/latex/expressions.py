@@ -193,7 +193,8 @@ class Parser(Indicators):
             raise self.fail(tok, f"number too large (over {MAX_NUMBER_BITS} bits)", "use smaller constants")
 
     def power(self, base: sympy.Expr, exp: sympy.Expr, tok: Tok) -> sympy.Expr:
-        if exp.is_Rational and (abs(exp.p) > MAX_EXPONENT or exp.q > MAX_EXPONENT):
+        decimal_of_e = base == sympy.E and exp.is_Rational and abs(exp) <= MAX_EXPONENT  # e^{0.4332}
+        if exp.is_Rational and not decimal_of_e and (abs(exp.p) > MAX_EXPONENT or exp.q > MAX_EXPONENT):
             raise self.fail(
                 tok,
                 f"exponent {show(str(exp))} is too large (limit {MAX_EXPONENT})",

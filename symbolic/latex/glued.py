@@ -37,10 +37,12 @@ def glued(toks: list["Tok"], digits: str, pos: int, space: bool) -> bool:
     return not _in_script(toks)
 
 
-def name_digits(toks: list["Tok"], digits: str, pos: int, end: int) -> list["Tok"]:
+def name_digits(toks: list["Tok"], digits: str, pos: int, end: int, subscripted: bool = False) -> list["Tok"]:
     """The tokens replacing the name before the digits: w1 -> w _ 1; a subscript letter, E_y1,
     takes them inside its braces: E _ {y1}."""
     prev = toks[-1]
+    if subscripted and prev.kind in ("letter", "word"):  # W2_{11}: the digits are part of the name W2
+        return [replace(prev, kind="word", text=prev.text + digits, end=end)]
     before = toks[-2] if len(toks) > 1 else None
     from .tokens import Tok
 

@@ -277,7 +277,7 @@ def tokenize(src: Source, start: int, end: int) -> list[Tok]:
                 space, i = True, -j
                 continue
         elif kind == "num" and glued(toks, s, i, space):  # w1, z1, E_y1: digits of the name
-            toks[len(toks) - 1 :] = name_digits(toks, s, i, j)
+            toks[len(toks) - 1 :] = name_digits(toks, s, i, j, text[j : j + 1] == "_")
         else:
             toks.append(Tok(kind, s, i, j, space))
         src.tokens += 1

@@ -5,7 +5,8 @@ Each `NAME.tex` is a derivation transcribed verbatim from a published source; `N
 note: source, notation, the network ([network]), aliases for names that differ from the network's
 ([aliases], applied as '% symprop: alias' lines appended after the text, so no line moves),
 the true verdict of every statement by the line it starts on ([expected]; a list when a line holds
-several) and planted-mistake variants ([[planted]]: replace, with, line, factor).
+several) and planted-mistake variants ([[planted]]: replace, with, line, factor; and row, the text's
+line when it is not the line the statement starts on).
 """
 
 from __future__ import annotations
@@ -121,9 +122,10 @@ def planted_text(name: str, meta: dict, plant: dict) -> str:
     text = text_of(name, meta)
     assert text.count(plant["replace"]) >= 1, (name, plant["what"])
     lines = text.split("\n")
-    row = lines[plant["line"] - 1]
-    assert plant["replace"] in row, (name, plant["what"], "not on line", plant["line"])
-    lines[plant["line"] - 1] = row.replace(plant["replace"], plant["with"], 1)
+    at = plant.get("row", plant["line"])  # the text's line, when the statement starts above it
+    row = lines[at - 1]
+    assert plant["replace"] in row, (name, plant["what"], "not on line", at)
+    lines[at - 1] = row.replace(plant["replace"], plant["with"], 1)
     return "\n".join(lines)
 
 
