@@ -140,3 +140,14 @@ def test_align_rows_going_on_with_plus_and_braced_partials():
     op = parse_formula(r"\frac{\partial{}}{\partial{\mathit{W2_{11}}}}(h W2_{11})")
     assert isinstance(op, Partial) and op.den == sp.Symbol("W2_11")
     assert parse_formula(r"e^{0.4332}") == sp.exp(sp.Rational(4332, 10000))
+
+
+def test_a_capital_letter_the_author_defines_and_the_kronecker_delta_of_the_label():
+    d = derive(network("2-2-3", "sigmoid", "cce", "softmax"))
+    aliases = "".join(f"% symprop: alias {n}_j = {n}_{{2,j}}\n" for n in "azb")
+    head = r"$$S=\sum_{t\in\mathcal{O}} \exp(z_t)$$" + "\n"
+    right = r"$$\frac{\partial C}{\partial b_j} = -\delta_{yj} + \frac{\exp(z_j)}{S}$$"
+    report = verify_text(d, head + right + "\n" + aliases)
+    assert [v.status for v in report.verdicts] == ["correct"] * 3
+    wrong = verify_text(d, head + right.replace(r"-\delta_{yj}", r"\delta_{yj}") + "\n" + aliases)
+    assert {v.status for v in wrong.verdicts} == {"wrong"}

@@ -35,10 +35,9 @@ GAPS = {
     "geoj_cs231n_two_layer": [17],
     "hjorth_jensen_hidden_layer": [],
     "hjorth_jensen_output_layer": [],
-    # S = \sum_{t} \exp(z_t), a quantity the document defines (names-doc / doc-functions);
-    # \tilde{a}_i under an alias; a_y, w_{yk} indexed by the class label; the identity
-    # \delta_{yj} = y_j has no name on its left
-    "math_se_log_likelihood_softmax": [(2, 1), 3, 4, 5, 6],
+    # S used before the ', \;\;' that defines it; w_{ki} (two letters, no layer) and w_{yk}, b_y
+    # indexed by the class label (names); the identity \delta_{yj} = y_j has no name on its left
+    "math_se_log_likelihood_softmax": [(2, 1), 3, 4, 6],
     "melfm_numerical_example": [],
     "math_se_sigmoid_chain": [2, 4, 8],
     "mazur_backward": [27],

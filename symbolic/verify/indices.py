@@ -213,7 +213,8 @@ class Instantiator:
         a, b = sides
         if a.is_Integer and b.is_Integer:
             return sp.Integer(1 if compare(a, b, int(code)) else 0)
-        label = [x for x in (a, b) if isinstance(x, sp.Symbol) and re.fullmatch(r"[yt]_[a-z]", x.name)]
+        # the class label: y_i (of example i) or a bare y (\delta_{yj}, Kronecker's delta of the label)
+        label = [x for x in (a, b) if isinstance(x, sp.Symbol) and re.fullmatch(r"[yt](?:_[a-z])?", x.name)]
         value = [x for x in (a, b) if x.is_Integer]
         target = f"{self.names.conventions.targets}_{value[0]}" if value else ""
         if int(code) == 0 and label and value and self.names.lookup(target) is not None:
