@@ -12,6 +12,7 @@ import sympy as sp
 
 from symbolic.activations import named
 from symbolic.latex import Partial
+from symbolic.verify.hints import shown
 
 from .unicode import UnicodePrinter
 
@@ -92,10 +93,28 @@ def _num(x, digits: int = 6) -> str:
 # ------------------------------------------------------------------------------------ text
 
 
+HOW = {
+    "unit name": "by its name,",
+    "definition": "defined on",
+    "derivative": "from the derivative on",
+    "target": "the target, by its letter,",
+    "letters": "by its letter's layer, from",
+}
+
+
+def _inferred(s, net) -> str:
+    if s.how == "convention":  # y defined, t written: --targets t
+        return f"{shown(s.name)} the output and t the target (line {s.line} defines {shown(s.name)})"
+    return f"{shown(s.name)} = {net.doprint(s.value)} ({HOW[s.how]} line {s.line})"
+
+
 def render_text(report, path: str = "") -> str:
     d = report.derivation
     net, _ = printers(d)
     lines = [f"symprop verify {path}: {d.spec.describe()}".replace(" :", ":")]
+    inferred = getattr(report, "inferred", [])
+    if inferred:  # what the document's own names were read as (symbolic/verify/binding.py)
+        lines.append("names from the document: " + ", ".join(_inferred(s, net) for s in inferred))
     width = max((len(_where(v)) for v in report.verdicts), default=5)
     numbers = getattr(report, "numbers", [])
     rows = sorted(
@@ -237,13 +256,14 @@ def _line(v, net, raw, width: int) -> str:
     each = f"for {v.instance}: " if getattr(v, "instance", "") else ""
     head = f"{MARK[v.status]} {_where(v):<{width}}  {each}{_label(v, net, raw)}"
     sides = f", {v.sides} sides" if v.sides > 1 else ""
+    said = f"; {v.remark}" if getattr(v, "remark", "") else ""  # s is σ; at b = 1, as O fixes
     if v.status == "correct":
-        return f"{head}  correct ({evidence_text(v, net)}{sides})"
+        return f"{head}  correct ({evidence_text(v, net)}{sides}){said}"
     if v.status == "not proved":
-        return f"{head}  not proved ({evidence_text(v, net)}{sides})"
+        return f"{head}  not proved ({evidence_text(v, net)}{sides}){said}"
     if v.witness is None:  # shapes that do not fit: no point to show
-        return f"{head}  {describe_fault(v, net, raw)}"
-    return f"{head}  {describe_fault(v, net, raw)}; {witness_text(v, net)}"
+        return f"{head}  {describe_fault(v, net, raw)}{said}"
+    return f"{head}  {describe_fault(v, net, raw)}; {witness_text(v, net)}{said}"
 
 
 def evidence_text(v, net) -> str:

@@ -142,11 +142,11 @@ def test_align_rows_going_on_with_plus_and_braced_partials():
     assert parse_formula(r"e^{0.4332}") == sp.exp(sp.Rational(4332, 10000))
 
 
-def test_a_capital_letter_the_author_defines_and_the_kronecker_delta_of_the_label():
+def test_the_kronecker_delta_of_the_class_label_is_the_one_hot_target():
     d = derive(network("2-2-3", "sigmoid", "cce", "softmax"))
     aliases = "".join(f"% symprop: alias {n}_j = {n}_{{2,j}}\n" for n in "azb")
-    head = r"$$S=\sum_{t\in\mathcal{O}} \exp(z_t)$$" + "\n"
-    right = r"$$\frac{\partial C}{\partial b_j} = -\delta_{yj} + \frac{\exp(z_j)}{S}$$"
+    head = r"$$Sum=\sum_{t\in\mathcal{O}} \exp(z_t)$$" + "\n"  # a name of the author's own
+    right = r"$$\frac{\partial C}{\partial b_j} = -\delta_{yj} + \frac{\exp(z_j)}{Sum}$$"
     report = verify_text(d, head + right + "\n" + aliases)
     assert [v.status for v in report.verdicts] == ["correct"] * 3
     wrong = verify_text(d, head + right.replace(r"-\delta_{yj}", r"\delta_{yj}") + "\n" + aliases)

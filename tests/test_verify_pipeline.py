@@ -64,6 +64,10 @@ def test_the_stages_run_in_order_and_never_call_back():
     d = derive(network("2-3-1", naming="seed"))
     handed, callbacks, report = trace(lambda: verify_text(d, DOC, "txt"))
     assert [v.status for v in report.verdicts] == ["correct", "wrong", "correct"]
-    # matrix statements: split into entries before resolve, folded back after judge
-    assert handed == ["read", "matrix_entries", "resolve", "evaluate", "judge", "matrix_faults"]
+    # matrix statements: split into entries before resolve, folded back after judge; the
+    # document's own names bound (binding), the network gathered (resolve.network), the
+    # document's own functions (s(x) = ...) substituted (none here), then the statements resolved
+    stages = ["read", "matrix_entries", "binding", "resolve", "own_functions", "resolve"]
+    stages += ["evaluate", "judge", "matrix_faults"]
+    assert handed == stages
     assert callbacks == []

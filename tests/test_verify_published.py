@@ -35,12 +35,13 @@ GAPS = {
     "geoj_cs231n_two_layer": [17],
     "hjorth_jensen_hidden_layer": [],
     "hjorth_jensen_output_layer": [],
-    # S used before the ', \;\;' that defines it; w_{ki} (two letters, no layer) and w_{yk}, b_y
-    # indexed by the class label (names); the identity \delta_{yj} = y_j has no name on its left
-    "math_se_log_likelihood_softmax": [(2, 1), 3, 4, 6],
+    # S = \sum_t \exp(z_t), a one-letter name the document defines (used before its ', \;\;'
+    # definition on line 2); w_{ki} (two letters, no layer) and w_{yk}, b_y indexed by the class
+    # label (names); the identity \delta_{yj} = y_j has no name on its left
+    "math_se_log_likelihood_softmax": [(2, 1), 3, 4, 5, 6],
+    "math_se_sigmoid_chain": [],
+    "mazur_backward": [],
     "melfm_numerical_example": [],
-    "math_se_sigmoid_chain": [2, 4, 8],
-    "mazur_backward": [27],
     "neurotic_chain": [],
     "ng_ex4_theta": [],
     "nielsen_bp_proof": [],

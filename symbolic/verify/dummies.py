@@ -83,11 +83,10 @@ NEW_NAME = (
 
 
 def new_name(net, lhs: sp.Symbol) -> bool:
-    """A multi-letter name (Delta, Loss2), or one capital letter (S = \\sum_t \\exp(z_t)), that is
-    none of the network's and no δ: the author's."""
+    """A multi-letter name (Delta, Loss2) that is none of the network's and no δ: the author's."""
     name = lhs.name
     return (
-        (len(name) > 1 or name.isupper())
+        len(name) > 1
         and not re.fullmatch(r"delta(?:_.*)?", name)
         and not name.endswith("^+")
         and net.names.lookup(name) is None
