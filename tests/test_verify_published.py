@@ -25,12 +25,25 @@ GAPS = {
     "bishop_prml_tanh": [],
     "cs231n_softmax": [],
     "cs_se_mazur_answer": [],
+    "cv_se_cross_entropy_delta": [],
+    # δ_k with no derivative beside it, in Duda's letters (z the output, y the net input) and
+    # sign (δ = -∂J/∂net: classic-signs); W^l into layer l, Wikipedia's counting (relative-layers)
+    "cv_se_delta_wikipedia": [2, 3],
+    # a bias b without its unit (the letter b also names class b: softmax(b), o_b)
+    "cv_se_softmax_question": [4, 10],
+    # one row differentiates by the vector \mathit{h1} (the author's slip for h1_1): names
+    "geoj_cs231n_two_layer": [17],
     "d2l_backprop": [],
     "goodfellow_alg64": [],
     "hjorth_jensen_hidden_layer": [],
     "hjorth_jensen_output_layer": [],
+    # S = \sum_t \exp(z_t), a one-letter name the document defines (used before its ', \;\;'
+    # definition on line 2); w_{ki} (two letters, no layer) and w_{yk}, b_y indexed by the class
+    # label (names); the identity \delta_{yj} = y_j has no name on its left
+    "math_se_log_likelihood_softmax": [(2, 1), 3, 4, 5, 6],
     "math_se_sigmoid_chain": [],
     "mazur_backward": [],
+    "melfm_numerical_example": [],
     "neurotic_chain": [],
     "ng_dlai_shallow": [],
     "ng_ex4_theta": [],
@@ -40,7 +53,11 @@ GAPS = {
     "threeb1b_single": [],
     "ufldl_backprop": [],
     "ufldl_vectorized": [],
-    "wikipedia_backprop": [],
+    # \Delta w_{ij} = -\eta ...: an update written \Delta w (classic-signs: Mitchell's, Haykin's)
+    "wikipedia_backprop": [10],
+    # \varphi(\sum_{k=1}^{n} w_{kj}o_k) leaves out the bias; \partial\varphi/\partial z =
+    # \varphi(1-\varphi), a function written without its argument (doc-functions)
+    "wikipedia_backprop_2015": [3, 5],
 }
 # planted mistakes the verifier calls wrong without naming the factor yet (an opaque
 # "written/true = ..." ratio); juxtaposed, input-first and summed factors are matched as a

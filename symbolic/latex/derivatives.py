@@ -36,6 +36,11 @@ class Derivatives(Names):
         if self.is_("partial", 1):
             return "partial"
         close = self.find_close(self.i)
+        if close is not None and self.is_("delta", 1) and self.is_("delta", close - self.i + 2):
+            # \frac{\delta E}{\delta o_j}: δ written for ∂ (never δ_j/δ_k, a ratio of errors)
+            k = close - self.i
+            if self.is_("{", k + 1) and not any(self.is_(x, 2) or self.is_(x, k + 3) for x in "_^}'"):
+                return "delta"
         if close is None or not self.is_d(self.peek(1)):
             return ""
         after = self.peek(2)
@@ -74,8 +79,8 @@ class Derivatives(Names):
         for which in ("numerator", "denominator"):
             opener = self.expect("{")
             mark = self.peek()
-            if kind == "partial" and not self.is_("partial") or kind == "d" and not self.is_d(mark):
-                lead = "\\partial" if kind == "partial" else "d"
+            if kind in ("partial", "delta") and not self.is_(kind) or kind == "d" and not self.is_d(mark):
+                lead = "d" if kind == "d" else "\\" + kind
                 raise self.fail(
                     mark or opener,
                     f"the {which} of a derivative must start with {lead}",
@@ -83,9 +88,11 @@ class Derivatives(Names):
                 )
             assert mark is not None
             self.i += 1
+            if self.is_("{") and self.is_("}", 1):  # \partial{} (\partial{loss} written braced): nothing
+                self.i += 2
             if self.is_("^"):
                 raise self.fail(self.peek(), "higher-order derivative", "write first derivatives only")
-            if self.is_("}") and which == "numerator" and kind == "partial":
+            if self.is_("}") and which == "numerator" and kind in ("partial", "d"):
                 self.i += 1  # \frac{\partial}{\partial w} X: the product after it is differentiated
                 operator = True
                 continue

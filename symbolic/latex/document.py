@@ -176,7 +176,8 @@ def _rows(src: Source, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _SEPARATOR_RE = re.compile(
-    r"\\(?:qquad|hspace\*?\s*\{[^{}]*\})|,\s*\\quad|\\text\s*\{\s*and\s*\}|[{}]|\\.", re.DOTALL
+    r"\\(?:qquad|hspace\*?\s*\{[^{}]*\})|,\s*(?:\\(?:quad|[;:, ])\s*)+|\\text\s*\{\s*and\s*\}|[{}]|\\.",
+    re.DOTALL,
 )
 _CONDITION_RE = re.compile(
     r"\s*(?:\\text\{\s*(?:if|for)\s*\}\s*)?[ijklmn]\s*(?:=|\\neq?)\s*"
@@ -185,7 +186,7 @@ _CONDITION_RE = re.compile(
 
 
 def _apart(src: Source, start: int, end: int) -> list[tuple[int, int]]:
-    r"""Two statements on one row, set apart by \qquad, ', \quad' or \hspace{..} at the top level
+    r"""Two statements on one row, set apart by \qquad, ', \quad' (', \;\;') or \hspace{..} at the top level
     (`a = b, \qquad c = d`), are read one by one; a condition after the space (`, \quad i = j`)
     stays with its statement."""
     text, cuts, depth = src.text, [], 0
@@ -205,10 +206,14 @@ def _apart(src: Source, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
-def _region(src: Source, start: int, end: int, inline: bool, out: list) -> None:
-    """The statements of one math region; a row's error is appended to out and reading goes on."""
-    prev = None  # (statement, start offset) of the last statement, for '&= ...' rows
+def _region(
+    src: Source, start: int, end: int, inline: bool, out: list, prev: tuple | None = None
+) -> tuple | None:
+    """The statements of one math region; a row's error is appended to out and reading goes on.
+    `prev` is the statement a first row starting with '=' continues (the display just before,
+    `$$a = b$$ $$= c$$`); returns the region's last statement, for the display after it."""
     mprev = False  # the last row read was a matrix statement
+    acc: list[Tok] = []  # the tokens of the statement being read, for a row going on with '+'
     for a, b in (part for row in _rows(src, start, end) for part in _apart(src, *row)):
         src.tick(a)
         try:
@@ -217,12 +222,17 @@ def _region(src: Source, start: int, end: int, inline: bool, out: list) -> None:
                 for toks, condition in split:
                     stmt = _statement(src, _strip_row(toks), None)[0]
                     out.append(replace(stmt, condition=condition))
-                prev = None
+                prev, acc = None, []
                 continue
             toks, condition = split_condition(_strip_row(tokenize(src, a, b)))
             toks, running = running_assignment(src, toks)  # g \leftarrow X = Y: X = Y, g names X
             toks = without_membership(toks)  # ... \in \mathbb{R}^q: where it lives, not a claim
             if not toks or is_loop_header(toks):
+                continue
+            if prev is not None and acc and toks[0].kind == "op" and toks[0].text in ("+", "-"):
+                acc = acc + toks  # '&+ ...': the row goes on with the side above it
+                prev = _statement(src, acc, None)
+                out[-1] = prev[0]
                 continue
             if not any(t.kind == "op" and t.text == "=" for t in toks):
                 if not inline and _looks_like_formula(toks):
@@ -238,13 +248,14 @@ def _region(src: Source, start: int, end: int, inline: bool, out: list) -> None:
                 try:
                     out.append(replace(read_matrix_row(src, toks), running=running))
                     src.vectors |= defined_vector(out[-1])
-                    prev = None
+                    prev, acc = None, []
                     continue
                 except LatexParseError:
                     if is_matrix_row(toks, names=False):  # \odot, ^T, \nabla...: a matrix row
                         raise
                     mprev = False  # only a layered name without an index (\hat{W^L}): scalar
             continued = prev is not None and toks[0].text == "="
+            acc = (acc + toks if acc else []) if continued else list(toks)
             prev = _statement(src, toks, prev)
             if running:
                 prev = (replace(prev[0], running=running), prev[1])
@@ -258,7 +269,8 @@ def _region(src: Source, start: int, end: int, inline: bool, out: list) -> None:
             raise
         except LatexParseError as err:
             out.append(err)
-            prev, mprev = None, False
+            prev, mprev, acc = None, False, []
+    return prev
 
 
 _PROSE_RE = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{3,}")
@@ -362,6 +374,8 @@ def scan_document(text: str) -> tuple[list[Statement | MatrixStatement], list[La
     out: list = []
     plain = []  # (start, end) of text outside math
     t, i, n = src.text, 0, len(src.text)
+    last: tuple | None = None  # the last region's last statement
+    last_end = 0  # where that region closed
     with _stack_room():
         while i < n:
             src.tick(i)
@@ -381,8 +395,10 @@ def scan_document(text: str) -> tuple[list[Statement | MatrixStatement], list[La
                 arg = _ENV_ARG_RE.match(t, begin) if m.group(1) in _ARG_ENVS else None
                 begin = arg.end() if arg else begin
             j = _find_close(src, closer, begin, m.start(), s)
-            _region(src, begin, j, s in INLINE, out)
-            i = j + len(closer)
+            # a display right after a display (only spaces between) may continue its statement
+            carry = last if last is not None and not t[last_end : m.start()].strip() else None
+            last = _region(src, begin, j, s in INLINE, out, carry)
+            i = last_end = j + len(closer)
         for a, b in plain:
             for lm in re.finditer(r"[^\n]+", t[a:b]):
                 src.tick(a + lm.start())

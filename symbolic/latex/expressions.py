@@ -24,7 +24,7 @@ from .source import (
     MAX_OPERANDS,
     show,
 )
-from .statements import DITTO, ORDERED, PARTIAL, SUMMATION, Partial
+from .statements import BARE_INDEX, DITTO, ORDERED, PARTIAL, SUMMATION, Partial, indexed
 from .tokens import (
     ACCENTS,
     CLOSERS,
@@ -143,8 +143,8 @@ class Parser(Indicators):
     def sum_header(self, t: Tok) -> tuple[sympy.Symbol, sympy.Expr]:
         r"""After \sum: _k, _{k}, _{k \neq i}, _{j=1}^{s_{l+1}}, _{\ell \in L} -> (k, excluded
         index or 0); the bounds are read from the network, so they are skipped."""
-        if not self.is_("_"):
-            raise self.fail(t, r"\sum without its index", r"write \sum_k ...")
+        if not self.is_("_"):  # \sum e^{z}: read by `sum_body` when no name in it has an index
+            return sympy.Symbol(BARE_INDEX), sympy.Integer(0)
         self.i += 1
         braced = self.is_("{")
         if braced:
@@ -224,7 +224,8 @@ class Parser(Indicators):
             raise self.fail(tok, f"number too large (over {MAX_NUMBER_BITS} bits)", "use smaller constants")
 
     def power(self, base: sympy.Expr, exp: sympy.Expr, tok: Tok) -> sympy.Expr:
-        if exp.is_Rational and (abs(exp.p) > MAX_EXPONENT or exp.q > MAX_EXPONENT):
+        decimal_of_e = base == sympy.E and exp.is_Rational and abs(exp) <= MAX_EXPONENT  # e^{0.4332}
+        if exp.is_Rational and not decimal_of_e and (abs(exp.p) > MAX_EXPONENT or exp.q > MAX_EXPONENT):
             raise self.fail(
                 tok,
                 f"exponent {show(str(exp))} is too large (limit {MAX_EXPONENT})",
@@ -353,6 +354,8 @@ class Parser(Indicators):
         if s == "sum":
             var, skip = self.sum_header(t)
             body = self.product(depth + 1)
+            if var.name == BARE_INDEX and indexed(self.fold_items(body.items, body.ops)):
+                raise self.fail(t, r"\sum without its index", r"write \sum_k ...")
             value = SUMMATION(self.fold_items(body.items, body.ops), var, skip)
             if "/" not in body.ops and all(it.kind in ("expr", "bracket", "partial") for it in body.items):
                 self.ordered[value] = SUMMATION(ORDERED(*self.in_order(body.items)), var, skip)

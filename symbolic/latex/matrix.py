@@ -18,6 +18,7 @@ import sympy
 from ..activations import prime_word
 from .algorithm import chain, elided_arguments, hat_y
 from .cursor import Cursor
+from .matrix_published import is_layer_prime, layer_prime, products_first
 from .matrix_rows import (
     ACCUMULATORS,
     FIX,
@@ -126,6 +127,7 @@ class MatrixReader(Cursor):
             nodes.append(self.postfix())
         if len(nodes) == 1:
             return nodes[0]
+        nodes, ops = products_first(nodes, ops)
         return Node("prod", (tuple(nodes), tuple(ops)), nodes[0].pos)
 
     def starts(self, t: Tok) -> bool:
@@ -178,6 +180,8 @@ class MatrixReader(Cursor):
         if t is None:
             raise self.fail(t, "a value is missing at the end", FIX)
         pos = t.pos
+        if t.kind == "op" and t.text == "(" and is_layer_prime(self):
+            return layer_prime(self, t)
         if t.kind == "op" and t.text in ("(", "[", "{"):
             self.i += 1
             close = {"(": ")", "[": "]", "{": "}"}[t.text]

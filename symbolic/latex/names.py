@@ -13,7 +13,11 @@ import sympy
 
 from .cursor import Cursor
 from .source import MAX_DEPTH, show
+from .statements import INDICATOR
 from .tokens import ACCENTS, FRACS, GREEK, OPENERS, Tok, char_value
+
+# \delta_{ij}, \delta_{i,j}, \delta_{yj}: Kronecker's delta of two index letters (y, t: the class label)
+_KRONECKER = re.compile(r"([ijkmnpqtyc]),?([ijkmnpqtyc])")
 
 # names whose superscript is a layer, not a power: w^{(1)}_{ji}, a^{(2)}_1, \delta^{l+1}_k
 LAYERED = {"w", "W", "Theta", "a", "z", "b", "delta", "A", "Z", "h"}  # A, Z: Ng's batches; h: an activation
@@ -60,6 +64,12 @@ class Names(Cursor):
             raise self.fail(
                 self.peek(), f"prime on the name {base}", r"primes go on functions: \sigma'(z), g'(z)"
             )
+        kronecker = base == "delta" and sub and layer is None and not updated and _KRONECKER.fullmatch(sub)
+        if kronecker:  # 1 when the two indices are equal: an indicator 1(i = j)
+            value = INDICATOR(
+                sympy.Symbol(kronecker.group(1)), sympy.Symbol(kronecker.group(2)), sympy.Integer(0)
+            )
+            return self.power(value, *exp) if exp else value
         name = f"{base}_{sub}" if sub else base
         if base == "h" and sub and "," in sub and self.is_("(") and self.is_(")", 2):
             arg = self.peek(1)
@@ -271,6 +281,12 @@ class Names(Cursor):
             inner_ok = arg is not None and (
                 arg.kind in ("letter", "word") or arg.kind == "cmd" and arg.text in GREEK
             )
+            if inner_ok and self.is_("_", 1):  # \hat{y_1} (or \hat{y1}): \hat{y}_1
+                assert arg is not None
+                self.i += 2
+                sub = self.subscript(0, arg)
+                self.expect("}")
+                return f"{arg.text}_{ACCENTS[t.text]}_{sub}"
             if not inner_ok or not self.is_("}", 1):
                 raise self.fail(
                     arg or t,

@@ -7,6 +7,7 @@ the factor at this position on the line above; the verifier expands it).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import sympy
@@ -22,6 +23,7 @@ SUMMATION = sympy.Function("Summation")
 ORDERED = sympy.Function("Ordered")
 # \mathbb{1}(a = b), 1(x > 0): INDICATOR(a, b, k) with COMPARISONS[k] the comparison
 INDICATOR = sympy.Function("Indicator")
+BARE_INDEX = "⋆"  # the index of a \sum written without one (\sum e^{z}): every output unit
 # \left\| y - h_{W,b}(x) \right\|: NORM(v), the verifier sums v's squares over the output units
 NORM = sympy.Function("Norm")
 COMPARISONS = ("=", "≠", ">", "<", "≥", "≤")
@@ -101,3 +103,11 @@ def product_expr(p: Product) -> sympy.Expr:
                 "resolve // and derivatives before multiplying",
             )
     return sympy.Mul(*p.factors)
+
+
+def indexed(value: sympy.Expr) -> bool:
+    """Does a name in value carry an index (w_k, not \\hat{y})?"""
+    return any(
+        "_" in x.name and not re.fullmatch(r"[A-Za-z]+_(?:hat|bar|tilde)", x.name)
+        for x in value.atoms(sympy.Symbol)
+    )

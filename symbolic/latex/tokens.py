@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import sympy
 
 from ..activations import named
+from . import unicode
+from .glued import glued, name_digits
 from .source import FIX_COMMAND, MAX_DEPTH, MAX_TOKENS, Source, show
 
 SOFTMAX = sympy.Function("softmax")
@@ -144,7 +146,22 @@ SIZERS = {
     "Biggl",
     "Biggr",
 }
-TEXT_CMDS = {"text", "mathrm", "operatorname", "textrm", "mathit", "textit"}
+TEXT_CMDS = {
+    "text",
+    "mathrm",
+    "operatorname",
+    "textrm",
+    "mathit",
+    "textit",
+    "mbox",
+    "hbox",
+    "textnormal",
+    "textup",
+    "mathsf",
+    "textsf",
+}
+# \mathrm{net_j}, \text{net}_{j} alike: a word with its subscript inside the braces
+_TEXT_SUB_RE = re.compile(r"\s*([A-Za-z][A-Za-z0-9]*)\s*(?=_)", re.ASCII)
 DROP_WITH_ARG = {"tag", "label"}
 ALIGN_ENVS = {
     "aligned",
@@ -169,6 +186,7 @@ ALIGN_ENVS = {
     "gathered*",
 }
 ARROWS = {
+    "therefore",
     "to",
     "rightarrow",
     "Rightarrow",
@@ -220,6 +238,20 @@ def tokenize(src: Source, start: int, end: int) -> list[Tok]:
     text, toks, i, space = src.text, [], start, True
     while i < end:
         m = _TOKEN_RE.match(text, i, end)
+        pasted = unicode.read(text, i, end) if m is None else None
+        if pasted is not None:  # δ, −, ′, ∂, w₁₂ pasted from a rendered page: their LaTeX
+            parts, j = pasted
+            if parts[0][0] == "space":
+                space, i = True, j
+                continue
+            for kind, s in parts:
+                if kind == "cmd" and s not in KNOWN_CMDS:
+                    raise src.error(i, f"unknown command \\{s}", FIX_COMMAND)
+                toks.append(Tok(kind, s, i, j, space))
+                space = False
+            src.tokens += len(parts)
+            i = j
+            continue
         if m is None:
             raise src.error(
                 i,
@@ -245,6 +277,8 @@ def tokenize(src: Source, start: int, end: int) -> list[Tok]:
             if j < 0:  # ignorable: acts like whitespace
                 space, i = True, -j
                 continue
+        elif kind == "num" and glued(toks, s, i, space):  # w1, z1, E_y1: digits of the name
+            toks[len(toks) - 1 :] = name_digits(toks, s, i, j, text[j : j + 1] == "_")
         else:
             toks.append(Tok(kind, s, i, j, space))
         src.tokens += 1
@@ -315,6 +349,11 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         if k >= end or text[k] != "{":
             raise src.error(i, f"\\{name} needs a {{...}} argument", f"write \\{name}{{word}}")
         close = _balanced(src, k, end)
+        sub = _TEXT_SUB_RE.match(text, k + 1, close - 1)
+        if sub:  # \mathrm{net_j}: the word, then its subscript, read as \mathrm{net}_j
+            toks.append(Tok("text", sub.group(1), i, sub.end(), space))
+            toks.extend(tokenize(src, sub.end(), close - 1))
+            return close
         toks.append(Tok("text", text[k + 1 : close - 1], i, close, space))
         return close
     if name in DROP_WITH_ARG:
@@ -346,6 +385,8 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
     if name in ("leftarrow", "gets"):  # g \leftarrow ...: read by latex/algorithm.py
         toks.append(Tok("op", "←", i, j, space))
         return j
+    if name in ARROWS and not toks:  # a row opening with \Rightarrow: "hence", not a relation
+        return -j
     if name in ARROWS:
         raise src.error(i, f"arrow \\{name} is not an equation", "use '=' (only '=' chains are read)")
     if name in KNOWN_CMDS:

@@ -27,11 +27,12 @@ import sympy as sp
 
 from ..latex import Partial, Statement
 from ..latex.statements import COMPARISONS, INDICATOR, SUMMATION, compare
+from .bare_sums import is_bare, unit_terms
 from .ditto import Unchecked
 from .hints import out_of_range, shown
 from .notation import EXAMPLES, EXAMPLES_FIX, lone_unit, over_examples
 from .roles import LAYER, Roles, role_bases
-from .symbols import _all_symbols, _has_sum, _parts, _symbols
+from .symbols import _all_symbols, _has_sum, _outside_sums, _parts, _symbols
 
 WEIGHTS = {"w", "W", "Theta"}
 _LAYER = re.compile(r"(l|L|nl|\d+)([+-]\d+)?")
@@ -99,7 +100,7 @@ class Instantiator:
         bases = role_bases(statements)
         c = net.names.conventions
         self.roles = (
-            Roles(*bases[:2], self.depth, bases[2], c.weights == "input-by-output", c.targets)
+            Roles(*bases[:2], self.depth, bases[2], c.weights == "input-by-output", c.targets, bases[3])
             if bases
             else None
         )
@@ -181,6 +182,11 @@ class Instantiator:
             return e
         if getattr(e, "func", None) == INDICATOR:
             return self.indicator(e, env)
+        if getattr(e, "func", None) == SUMMATION and is_bare(e.args[1]):  # \sum e^{z}: every output
+            terms = unit_terms(e.args[0], self.depth, self.sizes[-1], self.names.conventions.targets)
+            if not terms:
+                raise Invalid("\\sum")
+            return sp.Add(*[self.expr(t, env) for t in terms])
         if getattr(e, "func", None) == SUMMATION:
             body, var, skip = e.args
             indexed = [s for s in body.atoms(sp.Symbol) if "@" in s.name]
@@ -228,7 +234,8 @@ class Instantiator:
         a, b = sides
         if a.is_Integer and b.is_Integer:
             return sp.Integer(1 if compare(a, b, int(code)) else 0)
-        label = [x for x in (a, b) if isinstance(x, sp.Symbol) and re.fullmatch(r"[yt]_[a-z]", x.name)]
+        # the class label: y_i (of example i) or a bare y (\delta_{yj}, Kronecker's delta of the label)
+        label = [x for x in (a, b) if isinstance(x, sp.Symbol) and re.fullmatch(r"[yt](?:_[a-z])?", x.name)]
         value = [x for x in (a, b) if x.is_Integer]
         target = f"{self.names.conventions.targets}_{value[0]}" if value else ""
         if int(code) == 0 and label and value and self.names.lookup(target) is not None:
@@ -262,6 +269,8 @@ class Instantiator:
                 self.names.lookup(t.name) is not None or t in self.names.user for t in swap.values()
             ):
                 terms.append(body.xreplace(swap))
+        if not terms:  # (\sum_j e^{z})^2: an index on no name, over bare names of the output layer
+            terms = unit_terms(body, self.depth, self.sizes[-1], self.names.conventions.targets)
         if not terms:
             raise Invalid(f"\\sum_{{{var.name}}}")  # its index in no name of the network: no range
         return sp.Add(*[self.expr(t, env) for t in terms])
@@ -289,19 +298,25 @@ class Instantiator:
                 for a in sp.preorder_traversal(e):
                     if getattr(a, "func", None) == SUMMATION:
                         bound.add(a.args[1].name)
+        letters = self._letters(_all_symbols(stmt))
+        # o_j = e^{z_j} / \sum_j e^{z_j}: a sum's index that also names units outside it stays free
+        outside = self._letters(_outside_sums(stmt))
+        return sorted(letters - (bound - outside))
+
+    def _letters(self, symbols: set[sp.Symbol]) -> set[str]:
+        """The index letters of these names: layered names', role names', generic aliases'."""
         letters: set[str] = set()
-        for s in _symbols(stmt):
+        for s in symbols:
             m = _NAME.fullmatch(s.name)
             if m:
                 letters |= {c for c in (m.group(2) or "") if c.isalpha()}
                 lay = m.group(3).removeprefix("[")
                 letters |= {"l"} if _LAYER.fullmatch(lay) and lay.startswith("l") else set()
-        for s in self.role_symbols(stmt):
-            letters |= self.roles.letters(s.name) if self.roles else set()
-        for s in _all_symbols(stmt):
+            if self.roles is not None and self.roles.letters(s.name):
+                letters |= self.roles.letters(s.name)
             letter = self.names.generic_letter(s.name)
             letters |= {letter} if letter else set()
-        return sorted(letters - bound)
+        return letters
 
     def role_symbols(self, stmt: Statement) -> set[sp.Symbol]:
         if self.roles is None:

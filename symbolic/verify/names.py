@@ -144,7 +144,7 @@ class Resolver:
             if all(p is not None for p in picked):
                 return sp.Mul(*[p ** sp.Symbol(f"y_{k}") for p, k in zip(picked, units)])
             return None
-        m = re.fullmatch(r"([A-Za-z]+)_(\d+)", name)
+        m = re.fullmatch(r"([A-Za-z][A-Za-z0-9]*(?:_tilde|_hat|_bar)?)_(\d+)", name)  # h1_2 under h1_n
         if not m:
             return None
         for key, value in self.user.items():
@@ -161,7 +161,7 @@ class Resolver:
 
     def generic_letter(self, name: str) -> str | None:
         """The index letter of a name written like a generic alias's key (f_j beside f_k = ...)."""
-        m = re.fullmatch(r"([A-Za-z]+)_([a-z])", name)
+        m = re.fullmatch(r"([A-Za-z][A-Za-z0-9]*(?:_tilde|_hat|_bar)?)_([a-z])", name)  # \tilde{a}_i
         if not m:
             return None
         for key in self.user:
@@ -317,6 +317,15 @@ class Resolver:
             self._alias_values[s] = value.xreplace(mapping)
         return self._alias_values[s]
 
+    def _softmax_output(self, z, where):
+        for eq in self.d.of_kind("forward"):
+            if isinstance(eq.rhs, fn.softmax) and eq.rhs.args[int(eq.rhs.args[0])] == z:
+                return eq.lhs
+        raise SympropError(
+            f"{where}softmax({z}): {z} is not the input of a softmax output",
+            "write softmax(z) of an output unit",
+        )
+
     def _call(self, e, where):
         name, args = type(e).__name__, e.args
         if name == "Indicator":
@@ -327,6 +336,8 @@ class Resolver:
                 f"{where}\\sum_{{{var}}}: no name in it says the range of {var}",
                 "index a name of the network with it (\\sum_k w^{l+1}_{kj} ...) or write the terms out",
             )
+        if name == "softmax" and len(args) == 1:  # softmax(z_j): the softmax output of unit j
+            return self._softmax_output(self.resolve(args[0], where), where)
         if len(args) != 1:
             shown_name = function_shown(name)
             raise SympropError(f"{where}{shown_name} takes one argument here", f"write {shown_name}(z)")

@@ -15,18 +15,18 @@ import re
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-_ROLE = re.compile(r"([A-Za-z]+)_([ijkℓ])([ijkℓ])?")
+_ROLE = re.compile(r"([A-Za-z]+)_([ijklℓ])([ijklℓ])?")  # l as \ell where letters name any layer
 _UNIT = re.compile(r"([A-Za-z])_([ijk])")
 LAYER = "λ"  # the layer variable of a document whose letters name units of any layer (Wikipedia)
 
 
-def role_bases(statements) -> tuple[str, str, bool] | None:
+def role_bases(statements) -> tuple[str, str, bool, str] | None:
     """(pre-activation base, activation base, any layer) when a statement defines X_j = h(Y_j)
     (Bishop: fixed layers), or when the document writes o_j and net_j (Wikipedia: j a unit of
     any layer, i one of the layer before, ℓ one of the layer after)."""
     names = {s.name for stmt in statements for s in _symbols_of(stmt)}
     if {"o_j", "net_j"} <= names:
-        return "net", "o", True
+        return "net", "o", True, "k"
     for stmt in statements:
         if not isinstance(stmt.lhs, sp.Symbol) or len(stmt.sides) != 1 or len(stmt.sides[0].factors) != 1:
             continue
@@ -35,7 +35,29 @@ def role_bases(statements) -> tuple[str, str, bool] | None:
             continue
         act, pre = _UNIT.fullmatch(stmt.lhs.name), _UNIT.fullmatch(f.args[0].name)
         if act and pre and act.group(2) == pre.group(2) and act.group(1) != pre.group(1):
-            return pre.group(1), act.group(1), False
+            return pre.group(1), act.group(1), False, "k"
+    return _weighted_sum(statements)
+
+
+def _weighted_sum(statements) -> tuple[str, str, bool, str] | None:
+    r"""(pre, act, False, 'j') when a statement defines X_j = \sum_i w_{ij} A_i (+ a bias) and no
+    weight has a k: X_j the net input and A_i the output of a neuron, j one of the output layer
+    and i one of the layer below (o_j, z_j of a Q&A post about the output layer)."""
+    if any(re.fullmatch(r"w_\w*k\w*", s.name) for stmt in statements for s in _symbols_of(stmt)):
+        return None
+    for stmt in statements:
+        pre = _UNIT.fullmatch(stmt.lhs.name) if isinstance(stmt.lhs, sp.Symbol) else None
+        if pre is None or pre.group(2) != "j":
+            continue
+        for side in stmt.sides:
+            for f in side.factors:
+                for a in sp.preorder_traversal(f) if isinstance(f, sp.Basic) else ():
+                    if type(a).__name__ != "Summation" or a.args[1].name != "i":
+                        continue
+                    names = {x.name for x in a.args[0].atoms(sp.Symbol)}
+                    acts = {m.group(1) for n in names if (m := _UNIT.fullmatch(n)) and m.group(2) == "i"}
+                    if names & {"w_ij", "w_ji"} and acts - {pre.group(1), "w"}:
+                        return pre.group(1), sorted(acts - {pre.group(1), "w"})[0], False, "j"
     return None
 
 
@@ -56,16 +78,22 @@ class Roles:
         any_layer: bool = False,
         transposed: bool = False,
         targets: str = "y",
+        top: str = "k",
     ):
         self.pre, self.act, self.depth = pre, act, depth
         self.any_layer, self.transposed, self.targets = any_layer, transposed, targets
-        self.fixed = {"k": depth, "j": depth - 1, "i": depth - 2}
+        # the letter of the output layer: k (Bishop: i, j, k), or j (i the layer below, k beside j)
+        self.fixed = (
+            {"k": depth, "j": depth - 1, "i": depth - 2}
+            if top == "k"
+            else {"j": depth, "k": depth, "i": depth - 1}
+        )
 
     def layer_of(self, letter: str, env: dict) -> int:
         if not self.any_layer:
             return self.fixed[letter]
         lam = env[LAYER]
-        return {"j": lam, "i": lam - 1, "k": lam - 1, "ℓ": lam + 1}[letter]
+        return {"j": lam, "i": lam - 1, "k": lam - 1, "ℓ": lam + 1, "l": lam + 1}[letter]
 
     def letters(self, name: str) -> set[str]:
         """The index letters of a role name (empty for any other name); the layer variable too
@@ -73,7 +101,7 @@ class Roles:
         m = _ROLE.fullmatch(name)
         if not m or m.group(1) not in (self.pre, self.act, "w", "delta", "y", "t", "x"):
             return set()
-        if not self.any_layer and "ℓ" in m.groups()[1:]:
+        if not self.any_layer and {"ℓ", "l"} & set(m.groups()[1:]):
             return set()
         return {c for c in m.groups()[1:] if c} | ({LAYER} if self.any_layer else set())
 

@@ -37,3 +37,20 @@ def _has_sum(stmt: Statement) -> bool:
         for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]
         for e in _parts(obj)
     )
+
+
+def _outside_sums(stmt: Statement) -> set[sp.Symbol]:
+    """The names of a statement that no \\sum binds."""
+    out: set[sp.Symbol] = set()
+
+    def walk(e: sp.Basic) -> None:
+        if isinstance(e, sp.Symbol):
+            out.add(e)
+        elif getattr(e, "func", None) != SUMMATION:
+            for a in e.args:
+                walk(a)
+
+    for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]:
+        for e in _parts(obj):
+            walk(e)
+    return out

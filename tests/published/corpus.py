@@ -5,8 +5,8 @@ Each `NAME.tex` is a derivation transcribed verbatim from a published source; `N
 note: source, notation, the network ([network]), aliases for names that differ from the network's
 ([aliases], applied as '% symprop: alias' lines appended after the text, so no line moves),
 the true verdict of every statement by the line it starts on ([expected]; a list when a line holds
-several) and planted-mistake variants ([[planted]]: replace, with, line, factor; 'at' the row
-replaced when it is not the statement's first).
+several) and planted-mistake variants ([[planted]]: replace, with, line, factor; 'at' or 'row',
+the text's line replaced when it is not the line the statement starts on).
 """
 
 from __future__ import annotations
@@ -122,7 +122,7 @@ def planted_text(name: str, meta: dict, plant: dict) -> str:
     text = text_of(name, meta)
     assert text.count(plant["replace"]) >= 1, (name, plant["what"])
     lines = text.split("\n")
-    at = plant.get("at", plant["line"])  # the row replaced, when a statement runs over several
+    at = plant.get("at", plant.get("row", plant["line"]))  # the row replaced, below the first
     row = lines[at - 1]
     assert plant["replace"] in row, (name, plant["what"], "not on line", at)
     lines[at - 1] = row.replace(plant["replace"], plant["with"], 1)

@@ -1,0 +1,58 @@
+"""Matrix notation of published derivations that the matrix reader's grammar leaves to this
+module: Wikipedia's (f^{l-1})' (the derivative of a layer's activation, written without its
+argument) and the precedence of a product over ∘ / ⊙ (f' ∘ Wᵀ δ is f' ∘ (Wᵀ δ))."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..activations import prime_word
+from .matrix_rows import Node
+from .tokens import PRIMABLE, Tok
+
+
+def is_layer_prime(p: Any) -> bool:
+    """(f^{l-1})' at the reader's cursor: the derivative of layer l-1's activation, element-wise
+    at that layer's pre-activation."""
+    fn, mark = p.peek(1), p.peek(2)
+    if fn is None or mark is None or fn.text not in PRIMABLE or mark.text != "^":
+        return False
+    k = 3
+    if p.is_("{", k) or p.is_("(", k):
+        level = 0
+        while (u := p.peek(k)) is not None:
+            level += (u.text in ("{", "(")) - (u.text in ("}", ")"))
+            k += 1
+            if level == 0:
+                break
+    else:
+        k += 1
+    return bool(p.is_(")", k) and p.is_("'", k + 1))
+
+
+def layer_prime(p: Any, t: Tok) -> Node:
+    """Read (f^{l-1})' as f'(z^{l-1})."""
+    fn = p.peek(1)
+    p.i += 3  # '(', f, '^'
+    layer, parens = p.layer()
+    p.i += 2  # ')', "'"
+    z = Node("name", ("z", layer, "", parens), t.pos)
+    return Node("call", (prime_word("sigma" if fn.text == "sigma" else fn.text), z), t.pos)
+
+
+def products_first(nodes: list, ops: list) -> tuple[list, list]:
+    """Factors joined by products and element-wise products: each run of products one node
+    (a product binds tighter than ∘, ⊙, \\bullet, .*), the runs joined element-wise."""
+    if not ("had" in ops and "dot" in ops):
+        return nodes, ops
+    groups, gops = [[nodes[0]]], []
+    for op, node in zip(ops, nodes[1:]):
+        if op == "had":
+            groups.append([node])
+            gops.append("had")
+        else:
+            groups[-1].append(node)
+    joined = [
+        g[0] if len(g) == 1 else Node("prod", (tuple(g), ("dot",) * (len(g) - 1)), g[0].pos) for g in groups
+    ]
+    return joined, gops
