@@ -281,3 +281,45 @@ def test_the_documents_own_values_are_the_point(d):
     report = verify_text(d, given.replace(r"$y_T = 0.01$", "") + tex[len(given) :])
     assert report.numbers == [] and len(report.unchecked) == 3
     assert all("lacks y_T" in u.reason for u in report.unchecked)
+
+
+def test_a_failure_on_one_statement_costs_only_that_one(d, monkeypatch):
+    """A bug met while evaluating one statement (Wikipedia's E(o_j) once reached the evaluator as
+    E·o_j and raised 'no value for L') makes that statement 'not checked' with the internal error
+    named; the other statements keep their verdicts and the run is not aborted."""
+    import symbolic.verify.pipeline as pipeline
+
+    real = pipeline.evaluate
+
+    def flaky(net, sampled, r):
+        if r.statement.line == 2:
+            raise TypeError("no value for L")
+        return real(net, sampled, r)
+
+    monkeypatch.setattr(pipeline, "evaluate", flaky)
+    text = "\n".join(
+        [
+            r"$$\frac{\partial L}{\partial out} = out - y$$",
+            r"$$\frac{\partial L}{\partial b_4} = (out - y) \cdot out(1 - out)$$",
+            r"$$\frac{\partial L}{\partial w_a} = (out - y) \cdot out(1 - out) \cdot \sigma(z_{h1})$$",
+        ]
+    )
+    report = verify_text(d, text)
+    assert [(v.line, v.status) for v in report.verdicts] == [(1, "correct"), (3, "correct")]
+    (u,) = report.unchecked
+    assert u.line == 2 and "internal error: TypeError: no value for L" in u.reason
+    assert report.exit_code != 0
+
+
+def test_a_loss_written_with_one_argument_is_the_loss(d):
+    # Wikipedia (2015): \partial E(o_j) / \partial o_j; E(1 - out) stays a product
+    report = verify_text(
+        d,
+        "\n".join(
+            [
+                r"$$\frac{\partial E(out)}{\partial out} = out - y$$",
+                r"$$\frac{\partial L(\hat{y})}{\partial out} = out - y$$",
+            ]
+        ),
+    )
+    assert [v.status for v in report.verdicts] == ["correct", "correct"], report.unchecked

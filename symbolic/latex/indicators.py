@@ -12,6 +12,9 @@ from .derivatives import Derivatives
 from .statements import COMPARISONS, INDICATOR, NORM
 from .tokens import COMPARE_CMDS, OPENERS, Tok
 
+# commands that only dress a name (inside a loss's arguments: E(\mathrm{net}_j), C(\hat{W^L}))
+_NAME_COMMANDS = {"hat", "Theta", "theta", "bar", "tilde", "mathrm", "mathbf", "boldsymbol", "mbox", "vec"}
+
 COMPARE = {"=", "<", ">"}
 _COMPARE_OF = {
     "neq": "≠",
@@ -86,8 +89,8 @@ class Indicators(Derivatives):
 
     def loss_arguments(self, i: int) -> int:
         r"""After a loss letter, the '(' at token i opens its arguments when they are a list
-        (J(W,b; x, y)) or the parameters alone (C(\hat{W^L}), E(\mathbf{w}), J(\Theta)): the index
-        past the ')', else 0."""
+        (J(W,b; x, y)) or one name alone (C(\hat{W^L}), E(\mathbf{w}), J(\Theta), Wikipedia's
+        E(o_j)): the index past the ')', else 0. Anything with an operator, E(1 - o), is a factor."""
         if i >= len(self.toks) or self.toks[i].text != "(":
             return 0
         listed = self.argument_list(i)
@@ -97,9 +100,9 @@ class Indicators(Derivatives):
             u = self.toks[j]
             if u.text == ")":
                 return j + 1 if j > i + 1 else 0
-            if u.kind == "letter" and u.text in ("W", "w", "b", "L") or u.kind == "num":
+            if u.kind in ("letter", "word") or u.kind == "num":  # E(o_j), E(net_j): a name alone
                 continue
-            if u.kind == "cmd" and u.text in ("hat", "Theta", "theta", "bar", "tilde"):
+            if u.kind == "cmd" and u.text in _NAME_COMMANDS:
                 continue
             if u.kind == "op" and u.text in ("{", "}", "^", "_"):
                 continue

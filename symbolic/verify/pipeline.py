@@ -157,14 +157,29 @@ def verify_statements(
     sampled = sampling(d, points, seed)
     at = sampling(d, points, seed, own.fixed) if own.fixed else sampled  # b = 1 as the document fixes
     fixed = own_functions.fixed_at(own, resolved) if own.fixed else [False] * len(resolved)
-    evaluations = [evaluate(net, at if f else sampled, r) for r, f in zip(resolved, fixed)]
-    verdicts = [judge(net, r, e) for r, e in zip(resolved, evaluations)]
+    verdicts = []
+    for r, f in zip(resolved, fixed):
+        try:
+            verdicts.append(judge(net, r, evaluate(net, at if f else sampled, r)))
+        except Exception as err:  # noqa: BLE001 - a bug on one statement never costs the others
+            unchecked.append(_internal(r, err))
     if own.remarks or own.fixed:  # s is σ; at b = 1, as the document's definition of O fixes
         verdicts = own_functions.remarked(own, verdicts)
     verdicts, unchecked = collect_matrices(net, sampled.points, layout, groups, verdicts, unchecked)
     verdicts.sort(key=lambda v: (v.line, v.col))
     unchecked.sort(key=lambda u: (u.line, u.col))
     return Report(d, verdicts, unchecked, source, numbers, given, bound.sources)
+
+
+def _internal(r, err: Exception) -> Unchecked:
+    """A statement symprop failed on (a bug): not checked, said so, and the rest still judged."""
+    reason = (str(err).splitlines() or [""])[0][:120]
+    return Unchecked(
+        r.statement.line,
+        r.statement.col,
+        f"symprop could not evaluate it (internal error: {type(err).__name__}: {reason})",
+        "please report it with the document; the other statements are unaffected",
+    )
 
 
 def point_of(
