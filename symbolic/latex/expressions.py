@@ -315,9 +315,11 @@ class Parser(Indicators):
             return self.call(depth, s, t)
         if s == "sum":
             var, skip = self.sum_header(t)
+            minus = self.is_("-")  # \sum_k -\delta_k w_{kj} (Mitchell): the negated body
+            self.i += minus
             body = self.product(depth + 1)
-            value = SUMMATION(self.fold_items(body.items, body.ops), var, skip)
-            if "/" not in body.ops and all(it.kind in ("expr", "bracket", "partial") for it in body.items):
+            value = SUMMATION(-self.fold_items(body.items, body.ops) if minus else self.fold_items(body.items, body.ops), var, skip)
+            if not minus and "/" not in body.ops and all(it.kind in ("expr", "bracket", "partial") for it in body.items):
                 self.ordered[value] = SUMMATION(ORDERED(*self.in_order(body.items)), var, skip)
             return value
         if s == "sqrt":

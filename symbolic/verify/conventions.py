@@ -17,12 +17,14 @@ from ..errors import SympropError
 
 WEIGHTS = ("output-by-input", "input-by-output")
 TARGETS = ("y", "t")
+DELTAS = ("plus", "minus")  # δ = ∂E/∂net (Bishop, Nielsen) or δ = -∂E/∂net (Mitchell, Haykin)
 
 
 @dataclass(frozen=True)
 class Conventions:
     weights: str = "output-by-input"
     targets: str = "y"  # the letter of the targets ('t': y is then the output)
+    delta: str = ""  # '' (the document's own statements say), 'plus' or 'minus' (verify/signs.py)
 
     @staticmethod
     def of(options: dict | None) -> Conventions:
@@ -35,7 +37,12 @@ class Conventions:
             raise SympropError(
                 f"targets = {targets!r}", "use 'y' (y the target) or 't' (t the target, y the output)"
             )
-        return Conventions(weights, targets)
+        delta = options.get("delta") or ""
+        if delta and delta not in DELTAS:
+            raise SympropError(
+                f"delta = {delta!r}", "use 'plus' (δ = ∂E/∂net) or 'minus' (δ = -∂E/∂net, Mitchell, Haykin)"
+            )
+        return Conventions(weights, targets, delta)
 
     def code(self, cand: str) -> str:
         """A code name as the document means it: transposed weights, w_{j0} as the bias b_j."""

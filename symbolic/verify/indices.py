@@ -29,7 +29,7 @@ from ..latex import Partial, Statement
 from ..latex.statements import COMPARISONS, INDICATOR, SUMMATION, compare
 from .ditto import Unchecked
 from .hints import out_of_range, shown
-from .roles import LAYER, Roles, role_bases
+from .roles import LAYER, Roles, after_letters, role_bases
 from .symbols import _all_symbols, _has_sum, _parts, _symbols
 
 WEIGHTS = {"w", "W", "Theta"}
@@ -83,7 +83,14 @@ class Instantiator:
         bases = role_bases(statements)
         c = net.names.conventions
         self.roles = (
-            Roles(*bases[:2], self.depth, bases[2], c.weights == "input-by-output", c.targets)
+            Roles(
+                *bases[:2],
+                self.depth,
+                bases[2],
+                c.weights == "input-by-output",
+                c.targets,
+                after_letters(statements, c.weights == "input-by-output"),
+            )
             if bases
             else None
         )
@@ -134,6 +141,9 @@ class Instantiator:
         return sp.Symbol(name + (updated or ""))
 
     def expr(self, e: sp.Basic, env: dict) -> sp.Basic:
+        if isinstance(e, sp.Symbol) and e.name.endswith("^+") and "@" not in e.name:  # w_{ji}^{+}
+            inner = self.expr(sp.Symbol(e.name[:-2]), env)
+            return sp.Symbol(inner.name + "^+") if isinstance(inner, sp.Symbol) else e
         if isinstance(e, sp.Symbol):
             if "@" in e.name:
                 return self.code(e, env)

@@ -40,9 +40,10 @@ LOSS_NAMES = {
     "C_x",
     "J_i",
     "E_p",
+    "E_d",
 }
 # E_{o1}, E_1, L_{o2}: the error of one output, the loss's terms in that output alone
-_PER_OUTPUT = re.compile(r"(?:E|L|C|J)_(?:o|out|y)?(\d+)")
+_PER_OUTPUT = re.compile(r"(?:E|L|C|J|Loss)_(?:o|out|y)?(\d+)")
 
 
 class UnknownName(SympropError):
@@ -64,6 +65,7 @@ class Resolver:
         self.aliases = dict(d.naming.aliases)
         self.user = dict(aliases or {})  # raw Symbol -> raw expression
         self.values: dict[sp.Basic, sp.Expr] = {}  # raw δ -> the value its author defined
+        self.delta_sign = 1  # -1 in a document where δ = -∂E/∂net (verify/signs.py)
         self.z_layer: dict[sp.Symbol, int] = {}  # pre-activation symbol -> layer index
         self.top: dict[sp.Symbol, sp.Symbol] = {}  # output z -> output symbol
         self.hidden_a: dict[sp.Symbol, sp.Expr] = {}
@@ -108,8 +110,8 @@ class Resolver:
             return sp.Integer(1)
         for cand in _candidates(name, max(d.spec.sizes) < 10):
             cand = c.code(cand)
-            if cand in self.codes:
-                return self.codes[cand]
+            if cand in self.codes:  # a δ of a document where δ = -∂E/∂net: the negated one
+                return self.delta_sign * self.codes[cand] if cand.startswith("delta") else self.codes[cand]
             if cand in self.aliases:
                 return self.aliases[cand]
         m = re.fullmatch(r"y_?(\d+)", name)

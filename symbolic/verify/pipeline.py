@@ -34,6 +34,8 @@ from .matrix_entries import expand as expand_matrices
 from .matrix_faults import collect as collect_matrices
 from .read import read
 from .resolve import DEFINITION, NUMBERS, Network, network, resolve, resolve_all
+from .sign_hooks import signed, with_signs
+from .signs import name_sign_fault
 
 NOT_PROVED_EXIT = 3
 NOT_CHECKED_EXIT = 4
@@ -97,6 +99,7 @@ def verify_statements(
     `conventions`: {"weights": "input-by-output", "targets": "t"} (verify/conventions.py)."""
     statements, groups, layout, unmatched = expand_matrices(d, statements)  # matrix -> entries
     net = network(d, aliases, conventions)
+    statements, net = with_signs(net, statements)  # δ's sign, update lines (verify/signs.py)
     resolved, unchecked, claims, given = resolve_all(net, statements)
     unchecked += unmatched
     if given and claims:  # the document's own values, then --at over them
@@ -129,7 +132,7 @@ def verify_statements(
         )
     sampled = sampling(d, points, seed)
     evaluations = [evaluate(net, sampled, r) for r in resolved]
-    verdicts = [judge(net, r, e) for r, e in zip(resolved, evaluations)]
+    verdicts = [name_sign_fault(judge(net, r, e), net.delta_sign, signed(r)) for r, e in zip(resolved, evaluations)]
     verdicts, unchecked = collect_matrices(net, sampled.points, layout, groups, verdicts, unchecked)
     verdicts.sort(key=lambda v: (v.line, v.col))
     unchecked.sort(key=lambda u: (u.line, u.col))

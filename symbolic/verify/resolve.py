@@ -31,6 +31,7 @@ from .indices import instantiate
 from .names import Resolver
 from .parts import split as split_parts
 from .piecewise import PIECEWISE
+from .signs import AMBIGUOUS, AMBIGUOUS_FIX, RATES, DeltaSign
 from .truth import true_factors
 
 
@@ -46,6 +47,7 @@ class Network:
     delta_of: dict[sp.Basic, sp.Basic]  # z -> its δ symbol
     piecewise_outputs: dict[sp.Basic, sp.Expr]  # output -> its piecewise definition
     nodes: frozenset[sp.Basic]  # the quantities one may differentiate
+    delta_sign: DeltaSign = DeltaSign(1)  # the document's δ: ±∂E/∂net, or unsaid (verify/signs.py)
 
     def open(self, expr: sp.Expr) -> sp.Expr:
         """Deltas by their definitions, and outputs too when the output activation is piecewise:
@@ -252,7 +254,7 @@ def _update(net: Network, stmt: Statement) -> tuple[sp.Expr, sp.Expr, Network]:
             "write the update of a parameter: w^{+} = w - \\eta ...",
         )
     grad = sp.Mul(*[f.value for f in true_factors(net, net.d.loss_symbol, param, where)])
-    eta = {sp.Symbol("eta"): ETA}
+    eta = {sp.Symbol(rate): ETA for rate in RATES}  # η, α (Russell & Norvig), ε (Rumelhart)
     return (
         param,
         param - net.d.eta * grad,
@@ -343,21 +345,33 @@ def resolve_delta(
     """δ = ∂L/∂z = ...: which z from a side that is that one derivative, else from what an earlier
     definition of the same δ said (`meaning`), else from the name."""
     where = f"line {stmt.line}, col {stmt.col}: " if stmt.line else ""
+    sign = net.delta_sign.sign
     if meaning is not None:  # defined before (δ^l_j ≡ ∂C/∂z^l_j): a later side is a claim about it
-        return _resolved(net, stmt, sides, *meaning, where)
+        return _signed(_resolved(net, stmt, sides, *meaning, where), sign or 1)
     for side in sides:
-        if len(side) == 1 and isinstance(side[0], Partial):
-            num = net.names.resolve(side[0].num, where)
-            den = net.names.resolve(side[0].den, where)
-            return _resolved(net, stmt, sides, num, den, where)
+        said = side[-1] if len(side) in (1, 2) and (len(side) == 1 or side[0] == -1) else None
+        if isinstance(said, Partial):  # δ = ∂L/∂z, or δ = -∂L/∂z (Mitchell): that derivative
+            num = net.names.resolve(said.num, where)
+            den = net.names.resolve(said.den, where)
+            return _signed(_resolved(net, stmt, sides, num, den, where), -1 if len(side) == 2 else 1)
     name = net.names.resolve(cast(sp.Expr, stmt.lhs), where)
-    z = next((z for z, delta in net.delta_of.items() if delta == name), None)
+    z = next((z for z, delta in net.delta_of.items() if name in (delta, -delta)), None)
     if z is None:
         raise SympropError(
             f"{where}cannot tell which derivative {stmt.lhs} stands for",
             "write it with the derivative: \\delta_j = \\frac{\\partial L}{\\partial z_j} = ...",
         )
-    return _resolved(net, stmt, sides, net.d.loss_symbol, z, where)
+    if not sign:  # δ by its name alone, its sign unsaid: not judged either way
+        raise SympropError(f"{where}{AMBIGUOUS}", AMBIGUOUS_FIX)
+    return _signed(_resolved(net, stmt, sides, net.d.loss_symbol, z, where), sign)
+
+
+def _signed(r: Resolved, sign: int) -> Resolved:
+    """A δ of a document where δ = -∂E/∂net: the truth is the chain-rule product negated."""
+    if sign > 0:
+        return r
+    minus = Factor(sp.Integer(-1), sp.Integer(1), sp.Integer(-1))
+    return replace(r, true=(minus, *r.true))
 
 
 def resolve(net: Network, stmt: Statement, sides: list[list]) -> Resolved:

@@ -15,7 +15,7 @@ import re
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-_ROLE = re.compile(r"([A-Za-z]+)_([ijkℓ])([ijkℓ])?")
+_ROLE = re.compile(r"([A-Za-z]+)_([hijkℓ])([hijkℓ])?")
 _UNIT = re.compile(r"([A-Za-z])_([ijk])")
 LAYER = "λ"  # the layer variable of a document whose letters name units of any layer (Wikipedia)
 
@@ -47,6 +47,21 @@ def _symbols_of(stmt) -> set:
     return out
 
 
+def after_letters(statements, transposed: bool) -> frozenset[str]:
+    """Letters that name a unit of the layer after j (or h) in a document of any-layer letters:
+    k of w_{kj} (Mitchell, Haykin: w_{kj} feeds k from j), or of w_{jk} with weights stored
+    input-by-output; else k is a unit of the layer before, as in Wikipedia's \\sum_k w_{kj} o_k."""
+    out = set()
+    for stmt in statements:
+        for s in _symbols_of(stmt):
+            m = re.fullmatch(r"w_([hijk])([hijk])", s.name)
+            if m:
+                to, frm = (m.group(2), m.group(1)) if transposed else (m.group(1), m.group(2))
+                if frm in "jh" and to == "k":
+                    out.add(to)
+    return frozenset(out)
+
+
 class Roles:
     def __init__(
         self,
@@ -56,16 +71,20 @@ class Roles:
         any_layer: bool = False,
         transposed: bool = False,
         targets: str = "y",
+        after: frozenset[str] = frozenset(),
     ):
         self.pre, self.act, self.depth = pre, act, depth
         self.any_layer, self.transposed, self.targets = any_layer, transposed, targets
         self.fixed = {"k": depth, "j": depth - 1, "i": depth - 2}
+        self.after = after
 
     def layer_of(self, letter: str, env: dict) -> int:
         if not self.any_layer:
             return self.fixed[letter]
         lam = env[LAYER]
-        return {"j": lam, "i": lam - 1, "k": lam - 1, "ℓ": lam + 1}[letter]
+        if letter in self.after:
+            return lam + 1
+        return {"j": lam, "h": lam, "i": lam - 1, "k": lam - 1, "ℓ": lam + 1}[letter]
 
     def letters(self, name: str) -> set[str]:
         """The index letters of a role name (empty for any other name); the layer variable too
@@ -73,7 +92,7 @@ class Roles:
         m = _ROLE.fullmatch(name)
         if not m or m.group(1) not in (self.pre, self.act, "w", "delta", "y", "t", "x"):
             return set()
-        if not self.any_layer and "ℓ" in m.groups()[1:]:
+        if not self.any_layer and ("ℓ" in m.groups()[1:] or "h" in m.groups()[1:]):
             return set()
         return {c for c in m.groups()[1:] if c} | ({LAYER} if self.any_layer else set())
 
@@ -100,6 +119,12 @@ class Roles:
             return f"W_{n},{u},{env[q]}" if env[q] else f"b_{n},{u}"
         if base == self.act and u == 0 and n < self.depth:
             return "1"
+        if base == "x" and q is not None and self.any_layer and base != self.pre:
+            # Mitchell's x_{ji}: the input to unit j from unit i, i's output
+            n, u = self.layer_of(q, env), env[q]
+            if self.layer_of(p, env) != n + 1:
+                return None
+            return f"x_{u}" if n == 0 else f"a_{n},{u}" if n >= 1 else None
         if q is not None:
             return None
         if base == self.pre:
