@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..errors import SympropError
 
 WEIGHTS = ("output-by-input", "input-by-output")
-TARGETS = ("y", "t")
+TARGETS = ("y", "t", "d")  # d: Haykin's and Rumelhart's desired response
 DELTAS = ("plus", "minus")  # δ = ∂E/∂net (Bishop, Nielsen) or δ = -∂E/∂net (Mitchell, Haykin)
 
 
@@ -35,7 +35,8 @@ class Conventions:
             raise SympropError(f"weights = {weights!r}", f"use one of {', '.join(WEIGHTS)}")
         if targets not in TARGETS:
             raise SympropError(
-                f"targets = {targets!r}", "use 'y' (y the target) or 't' (t the target, y the output)"
+                f"targets = {targets!r}",
+                "use 'y' (y the target), 't' or 'd' (t or d the target, y the output: Haykin, Rumelhart)",
             )
         delta = options.get("delta") or ""
         if delta and delta not in DELTAS:
@@ -63,8 +64,8 @@ def constant_one(name: str) -> bool:
 
 
 def output_index(name: str, targets: str) -> int | None:
-    """With targets = 't': y_k, y (the output k, 1-based; 0 for a lone y)."""
-    if targets != "t":
+    """With targets = 't' or 'd': y_k, y (the output k, 1-based; 0 for a lone y)."""
+    if targets not in ("t", "d"):
         return None
     m = re.fullmatch(r"y(?:_?(\d+))?", name)
     if not m:
@@ -73,8 +74,8 @@ def output_index(name: str, targets: str) -> int | None:
 
 
 def target_name(name: str, targets: str) -> str | None:
-    """With targets = 't': t_k -> y_k (the network's target), t -> y."""
-    if targets != "t":
+    """With targets = 't' (or 'd'): t_k -> y_k (the network's target), t -> y."""
+    if targets not in ("t", "d"):
         return None
-    m = re.fullmatch(r"t(_?\d+)?", name)
+    m = re.fullmatch(targets + r"(_?\d+)?", name)
     return "y" + (m.group(1) or "") if m else None

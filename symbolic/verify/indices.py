@@ -29,7 +29,7 @@ from ..latex import Partial, Statement
 from ..latex.statements import COMPARISONS, INDICATOR, SUMMATION, compare
 from .ditto import Unchecked
 from .hints import out_of_range, shown
-from .roles import LAYER, Roles, after_letters, role_bases
+from .roles import LAYER, Roles, after_letters, defined_bases, role_bases
 from .symbols import _all_symbols, _has_sum, _parts, _symbols
 
 WEIGHTS = {"w", "W", "Theta"}
@@ -90,10 +90,18 @@ class Instantiator:
                 c.weights == "input-by-output",
                 c.targets,
                 after_letters(statements, c.weights == "input-by-output"),
+                defined_bases(statements),
             )
             if bases
             else None
         )
+        if self.roles is not None:  # no t_k, d_k anywhere: y_k is the target, not the output
+            names = {s.name for stmt in statements for s in _symbols(stmt)} | {
+                s.name for stmt in statements for s in _all_symbols(stmt)
+            }
+            self.roles.y_target = bases is not None and bases[1] != "y" and not any(
+                re.fullmatch(r"[td]_[a-z0-9]+", n) for n in names
+            )
         self.notes: list[Unchecked] = []
         # W^{(l)}, \Theta^{(l)} come out of layer l, and so does b^{(l)} beside them (UFLDL)
         self.out_of = any(
@@ -151,6 +159,8 @@ class Instantiator:
                 name = self.roles.name(e.name, env)
                 if name in ("0", "1"):
                     return sp.Integer(name)
+                if name is not None and name.split("_")[0] in self.roles.defined:
+                    return sp.Symbol(name)  # the document's own quantity, read by its definition
                 if name is None or self.names.lookup(name) is None:
                     raise Invalid(e.name)
                 return sp.Symbol(name)

@@ -69,9 +69,11 @@ class Resolver:
         self.z_layer: dict[sp.Symbol, int] = {}  # pre-activation symbol -> layer index
         self.top: dict[sp.Symbol, sp.Symbol] = {}  # output z -> output symbol
         self.hidden_a: dict[sp.Symbol, sp.Expr] = {}
+        self.z_of: dict[sp.Expr, sp.Symbol] = {}  # a pre-activation's weighted sum -> its z
         for eq in d.of_kind("forward"):
             if eq.lhs.name.startswith("z"):
                 self.z_layer[eq.lhs] = eq.layer
+                self.z_of[sp.expand(eq.rhs)] = eq.lhs
             elif eq.layer == d.spec.depth:
                 z = eq.rhs.args[-1] if isinstance(eq.rhs, fn.softmax) else eq.rhs.args[0]
                 if not isinstance(eq.rhs, fn.softmax):
@@ -354,6 +356,7 @@ class Resolver:
         )
 
     def _layer_rule(self, x, name, where):
+        x = self.z_of.get(sp.expand(x), x)  # g(\sum_i w_{i,j} a_i): the z that sum is
         if x in self.z_layer:
             rule = self.d.spec.activations[self.z_layer[x] - 1]
             if not rule.elementwise:

@@ -321,6 +321,7 @@ NETWORK_KEYS = {
     "alpha",
     "weights",
     "targets",
+    "delta",
     "shared_bias",
 }
 

@@ -370,8 +370,8 @@ def _signed(r: Resolved, sign: int) -> Resolved:
     """A δ of a document where δ = -∂E/∂net: the truth is the chain-rule product negated."""
     if sign > 0:
         return r
-    minus = Factor(sp.Integer(-1), sp.Integer(1), sp.Integer(-1))
-    return replace(r, true=(minus, *r.true))
+    first, *rest = r.true  # ∂L/∂a -> ∂(-L)/∂a: the sign on the factor a written δ negates
+    return replace(r, true=(Factor(-first.num, first.den, -first.value, first.kind), *rest))
 
 
 def resolve(net: Network, stmt: Statement, sides: list[list]) -> Resolved:

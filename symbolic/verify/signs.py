@@ -99,9 +99,12 @@ def _xreplace(stmt: Statement, swap: dict) -> Statement:
     def one(f):
         if isinstance(f, Partial):
             return Partial(f.num.xreplace(swap), f.den.xreplace(swap))
-        return f.xreplace(swap) if isinstance(f, sp.Basic) else f
+        return f.xreplace(swap) if isinstance(f, sp.Basic) else f  # None, DITTO stay
 
-    sides = tuple(replace(p, factors=tuple(one(f) for f in p.factors)) for p in stmt.sides)
+    sides = tuple(
+        replace(p, factors=tuple(one(f) for f in p.factors), parts=tuple(one(f) for f in p.parts))
+        for p in stmt.sides
+    )
     return replace(stmt, lhs=one(stmt.lhs), sides=sides)
 
 
