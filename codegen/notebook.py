@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .escape import html_text
 from .latex import paren, printer_for
-from .terminal import SECTIONS, _in_seed_names
+from .terminal import SECTIONS, in_seed_names
 
 
 def _written_sum(terms: list[str]) -> str:
@@ -42,7 +42,7 @@ def equation_rows(p, d, eq) -> list[str]:
         grad = (eq.lhs - eq.rhs) / eta
         lhs = p.doprint(eq.lhs)
         return [f"{lhs} &\\leftarrow {lhs} - {p.doprint(eta)}\\,{p.doprint(grad)}"]
-    eq = _in_seed_names(d, eq)
+    eq = in_seed_names(d, eq)
     lhs = p.doprint(eq.lhs)
     if eq.kind == "rule" and eq.name == "dL/dout":  # as the sheet writes them
         lhs = p.partial(d.loss_symbol, d.out)

@@ -47,13 +47,13 @@ def render_text(d, kinds: tuple[str, ...] | None = None, worked=None, digits: in
             if eq.kind == "loss":
                 lines.append(f"  {loss_equation(p, d)}" + (f"    ({eq.note})" if eq.note else ""))
             else:
-                lines.append("  " + _line(p, _in_seed_names(d, eq)))
+                lines.append("  " + equation_line(p, in_seed_names(d, eq)))
     if worked is not None and (not kinds or "worked" in kinds):
         lines += render_worked(d, worked, digits)
     return "\n".join(lines) + "\n"
 
 
-def _in_seed_names(d, eq):
+def in_seed_names(d, eq):
     """The per-output rules (dL/dout, delta_out) are written in a generic out and y; the seed
     naming has one output, so they are printed in its own names (out, y_T) as everywhere else."""
     if eq.kind != "rule" or d.spec.naming != "seed" or len(d.targets) != 1:
@@ -61,7 +61,7 @@ def _in_seed_names(d, eq):
     return dataclasses.replace(eq, rhs=eq.rhs.xreplace({d.y: d.targets[0], d.out: d.outputs[0]}))
 
 
-def _line(p, eq) -> str:
+def equation_line(p, eq) -> str:
     if eq.kind == "local":
         f = eq.factors[0]
         return f"{_partial(p, f)} = {p.doprint(f.value)}"

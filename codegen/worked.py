@@ -42,9 +42,9 @@ def render_worked(d, w, digits: int = DEFAULT_DIGITS) -> list[str]:
             lines.append(f"    ∂{name(f.num)}/∂{name(f.den)} = {n(v)}")
     if w.deltas:
         lines.append("  deltas")
-        lines += [f"    {name(x.equation.lhs)} = {_product(x, n)}" for x in w.deltas]
+        lines += [f"    {name(x.equation.lhs)} = {product_text(x, n)}" for x in w.deltas]
     lines.append("  gradients, as products of the factor values")
-    lines += [f"    {name(x.equation.lhs)} = {_product(x, n)}" for x in w.gradients]
+    lines += [f"    {name(x.equation.lhs)} = {product_text(x, n)}" for x in w.gradients]
     lines.append(f"  after one step, θ − {eta}·∂L/∂θ")
     for u in w.updates:
         step = f"{given(u.before, digits)} − {given(w.eta, digits)}·{_signed(n(u.gradient))}"
@@ -52,7 +52,7 @@ def render_worked(d, w, digits: int = DEFAULT_DIGITS) -> list[str]:
     return lines
 
 
-def _product(x, n) -> str:
+def product_text(x, n) -> str:
     if x.terms:  # a shared bias: the sum of its units' path products (their deltas)
         return " + ".join(_signed(n(t)) for t in x.terms) + f" = {n(x.value)}"
     if len(x.factors) == 1:

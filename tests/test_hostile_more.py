@@ -376,7 +376,21 @@ CASES = [
         2,
         "UTF-8",
     ),
-    ("verify-folder", ["verify", "adir", "--net", "2-3-1"], {"adir/x": "x"}, 2, "adir"),
+    (
+        "verify-folder",
+        ["verify", "adir", "--net", "2-3-1"],
+        {"adir/x": "x"},
+        2,
+        "adir is a folder, not a file",
+    ),
+    ("verify-device", ["verify", "/dev/null", "--net", "2-3-1"], {}, 2, "not a regular file"),
+    (
+        "at-folder",
+        ["verify", "d.tex", "--net", "2-3-1", "--at", "adir"],
+        {"d.tex": "$$L$$", "adir/x": "x"},
+        2,
+        "adir is a folder",
+    ),
     ("verify-300-chars", ["verify", "a" * 300 + ".tex", "--net", "2-3-1"], {}, 2, "no such file"),
     (
         "verify-format-mismatch",

@@ -11,6 +11,10 @@ def read_text(path: str, prefix: str, missing_fix: str, large_fix: str) -> str:
     """The file's UTF-8 text; SympropError naming `prefix` + the problem otherwise."""
     from symbolic.errors import SympropError
 
+    if os.path.isdir(path):
+        raise SympropError(f"{prefix}{path} is a folder, not a file", missing_fix)
+    if os.path.exists(path) and not os.path.isfile(path):
+        raise SympropError(f"{prefix}{path} is not a regular file (a device or a pipe)", missing_fix)
     if not os.path.isfile(path):
         raise SympropError(f"{prefix}no such file {path}", missing_fix)
     if os.path.getsize(path) > MAX_BYTES:
@@ -20,3 +24,5 @@ def read_text(path: str, prefix: str, missing_fix: str, large_fix: str) -> str:
             return handle.read()
     except UnicodeDecodeError:
         raise SympropError(f"{prefix}{path} is not UTF-8 text", "save it as UTF-8") from None
+    except OSError as err:  # no permission, a file removed since the check
+        raise SympropError(f"{prefix}cannot read {path}: {err.strerror or err}", missing_fix) from None

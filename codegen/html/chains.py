@@ -11,11 +11,11 @@ import sympy as sp
 
 from ..latex import paren
 from ..sheet.backward import derivatives, matrix_form
-from ..sheet.worked import _product as tex_product
-from ..sheet.worked import _tex_number
-from ..terminal import _in_seed_names, _line
-from ..worked import _product as text_product
+from ..sheet.worked import product_tex as tex_product
+from ..sheet.worked import tex_number
+from ..terminal import equation_line, in_seed_names
 from ..worked import given, number
+from ..worked import product_text as text_product
 from .document import Card, Heading, Math, MathList, Para, Section
 
 CHAIN_LEAD = (
@@ -43,7 +43,7 @@ def derivatives_section(P, paths) -> Section:
     rules = []
     for r, eq in zip(der["rules"], d.of_kind("rule")):
         note = f" \\quad \\text{{({r['note']})}}" if r["note"] else ""
-        text = _line(P.uni, _in_seed_names(d, eq))
+        text = equation_line(P.uni, in_seed_names(d, eq))
         for name, spelled in (("dL/dout", "∂L/∂out"), ("delta_out", "δ_out")):  # as the TeX spells them
             if eq.name == name and text.startswith(name):
                 text = spelled + text[len(name) :]
@@ -105,12 +105,14 @@ def matrix_section(P, paths) -> Section:
     pr, d = P.pr, P.d
     mf = matrix_form(pr)
     eqs = d.of_kind("delta_matrix")
-    items = [Math(f"{r['lhs']} = {r['rhs']}", _line(P.uni, eq)) for r, eq in zip(mf["deltas"], eqs)]
+    items = [Math(f"{r['lhs']} = {r['rhs']}", equation_line(P.uni, eq)) for r, eq in zip(mf["deltas"], eqs)]
     for r, eq in zip(mf["gradients"], d.of_kind("gradient_matrix")):
         path = paths.layer(eq.layer) if eq.layer else ""
         attrs = (("path", path),) if path else ()
         items.append(
-            Math(f"{r['lhs']} = {r['rhs']}", _line(P.uni, eq), cls="pick" if path else "", attrs=attrs)
+            Math(
+                f"{r['lhs']} = {r['rhs']}", equation_line(P.uni, eq), cls="pick" if path else "", attrs=attrs
+            )
         )
     lead = (
         "With ",
@@ -129,8 +131,8 @@ def worked_section(P, paths, w, digits: int) -> Section:
     pr, d = P.pr, P.d
     n = lambda v: number(v, digits)  # noqa: E731
     g = lambda v: given(v, digits)  # noqa: E731
-    tn = lambda v: _tex_number(n(v))  # noqa: E731
-    tg = lambda v: _tex_number(g(v))  # noqa: E731
+    tn = lambda v: tex_number(n(v))  # noqa: E731
+    tg = lambda v: tex_number(g(v))  # noqa: E731
 
     def value(sym, v, fmt=n, tfmt=tn) -> Math:
         return Math(f"{pr.tex(sym)} = {tfmt(v)}", f"{P.u(sym)} = {fmt(v)}")

@@ -14,7 +14,7 @@ from ..sheet.diagram import diagram
 from ..sheet.forward import SOFTMAX_DEFINITION, SOFTMAX_GENERIC, definition, steps, summary
 from ..sheet.layout import row_gap
 from ..sheet.printing import SheetPrinter
-from ..terminal import _line, loss_equation
+from ..terminal import equation_line, loss_equation
 from ..unicode import UnicodePrinter
 from .chains import derivatives_section, matrix_section, worked_section
 from .document import Display, Document, Math, MathList, Para, Section, Svg
@@ -125,9 +125,9 @@ def _forward(P, s) -> list:
     gap = lambda r: row_gap([r["lhs"], r["rhs"]])  # noqa: E731
     rows = [f"{r['lhs']} &= {r['rhs']}" if r["rhs"] else r["lhs"] for r in s["rows"]]
     rows_tex = _aligned(rows, "") if not any(gap(r) for r in s["rows"]) else _aligned(rows, "[3pt]")
-    sums = [_line(P.uni, eq) for eq in d.of_kind("forward") if eq.layer == l and eq.terms]
+    sums = [equation_line(P.uni, eq) for eq in d.of_kind("forward") if eq.layer == l and eq.terms]
     matrix = next(e for e in d.of_kind("forward_matrix") if e.lhs == layer.z)
-    matrix_text = _line(P.uni, matrix)
+    matrix_text = equation_line(P.uni, matrix)
     lead = "Each unit of layer {} adds up its weighted inputs and {}{}:"
     return [
         Para((lead.format(l, s["bias_text"], "" if pr.per_weight else " (a few of the units)"),)),
@@ -178,9 +178,9 @@ def _activation(P, s) -> list:
     tex = f"{s['matrix_eq']} = {values}"
     if s["show_defs"]:
         tex += " = " + _bmatrix(["\\displaystyle " + x for x in s["defs"]], "[12pt]")
-    scalar = [_line(P.uni, eq) for eq in d.of_kind("forward") if eq.layer == l and not eq.terms]
+    scalar = [equation_line(P.uni, eq) for eq in d.of_kind("forward") if eq.layer == l and not eq.terms]
     matrix = next(e for e in d.of_kind("forward_matrix") if e.lhs == layer.a)
-    blocks = [Para(tuple(intro)), Display(Math(tex, "\n".join(scalar) or _line(P.uni, matrix)))]
+    blocks = [Para(tuple(intro)), Display(Math(tex, "\n".join(scalar) or equation_line(P.uni, matrix)))]
     if s["output_eq"]:
         o = d.outputs[0]
         out_text = f"{P.u(o)} = {P.u(rule(P.pr.nm.z(l, 1)))}"
@@ -192,7 +192,9 @@ def _summary(P) -> Section:
     d, sm = P.d, summary(P.pr)
     chain = " → ".join(["x"] + [f"{P.u(L.z)} → {P.u(L.a)}" for L in d.layers])
     eqs = d.of_kind("forward_matrix")
-    items = tuple(Math(f"{e['lhs']} = {e['rhs']}", _line(P.uni, eq)) for e, eq in zip(sm["equations"], eqs))
+    items = tuple(
+        Math(f"{e['lhs']} = {e['rhs']}", equation_line(P.uni, eq)) for e, eq in zip(sm["equations"], eqs)
+    )
     return Section(
         "Summary of the forward pass", [Display(Math(sm["chain"], chain)), MathList(items)], "summary"
     )
@@ -222,7 +224,9 @@ def _updates(P) -> Section:
         if grad is None:
             grad = next(s for s in eq.rhs.free_symbols if isinstance(s, sp.MatrixSymbol) and s != eq.lhs)
         p = pr.tex(eq.lhs)
-        items.append(Math(f"{p} \\leftarrow {p} - {pr.tex(d.eta)}\\,{pr.tex(grad)}", _line(P.uni, eq)))
+        items.append(
+            Math(f"{p} \\leftarrow {p} - {pr.tex(d.eta)}\\,{pr.tex(grad)}", equation_line(P.uni, eq))
+        )
     lead = (
         "Gradient descent moves every parameter a small step against its gradient; ",
         P.math(d.eta),

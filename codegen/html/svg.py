@@ -14,13 +14,13 @@ import re
 from ..escape import html_text
 from ..sheet.diagram import (
     NODES_SHOWN,
-    _bias_place,
-    _bias_shapes,
-    _circles,
-    _header_box,
-    _output_shapes,
-    _segment,
-    _weight_box,
+    bias_place,
+    bias_shapes,
+    edge_segment,
+    header_box,
+    node_circles,
+    output_shapes,
+    weight_box,
 )
 from ..sheet.layout import shown
 
@@ -98,7 +98,7 @@ def svg_diagram(pr, d: dict) -> str:
     """`d` is codegen.sheet.diagram's dict for the derivation of `pr` (a SheetPrinter)."""
     uni = unicode_of_tex(pr)
     name = lambda tex: _label(tex, uni.get(tex) or tex)  # noqa: E731
-    c = _circles(d)
+    c = node_circles(d)
     xs, ys = [], []
 
     def px(x: float, y: float) -> tuple:
@@ -112,11 +112,11 @@ def svg_diagram(pr, d: dict) -> str:
 
     parts = []
     for e in d["edges"]:
-        seg = _segment(d, e)
+        seg = edge_segment(d, e)
         (x1, y1), (x2, y2) = px(*seg.p), px(*seg.q)
         label = ""
         if e["label"]:
-            box = _weight_box(seg, e["label"], float(e["pos"]))
+            box = weight_box(seg, e["label"], float(e["pos"]))
             seen(box)
             bx, by = px(box.x, box.y)
             turn = round(-box.angle * 57.29577951308232, 1)
@@ -129,7 +129,7 @@ def svg_diagram(pr, d: dict) -> str:
             f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}"/>{label}</g>'
         )
     for b in d["biases"]:
-        seg, box = _bias_shapes(c[b["node"]], b["text"], _bias_place(b))
+        seg, box = bias_shapes(c[b["node"]], b["text"], bias_place(b))
         seen(box)
         (x1, y1), (x2, y2), (bx, by) = px(*seg.q), px(*seg.p), px(box.x, box.y)
         parts.append(
@@ -137,7 +137,7 @@ def svg_diagram(pr, d: dict) -> str:
             f'<text class="w" x="{bx}" y="{by}">+{name(b["text"])}</text></g>'
         )
     for o in d["outputs"]:
-        seg, box = _output_shapes(c[o["node"]], o["text"])
+        seg, box = output_shapes(c[o["node"]], o["text"])
         seen(box)
         (x1, y1), (x2, y2), (bx, by) = px(*seg.p), px(*seg.q), px(box.x, box.y)
         parts.append(
@@ -158,7 +158,7 @@ def svg_diagram(pr, d: dict) -> str:
             f'<text x="{x}" y="{y}">{name(n["text"])}</text></g>'
         )
     for h in d["headers"]:
-        box = _header_box(h)
+        box = header_box(h)
         seen(box)
         x, y = px(box.x, box.y)
         parts.append(f'<text class="header" x="{x}" y="{y}">{html_text(_header_text(pr, h["text"]))}</text>')

@@ -108,14 +108,14 @@ def render_module(d, style: str = "auto", dtype: str = "float64", source: str = 
         mapping=_mapping(d, style),
         loss_title=d.spec.loss.formula_text or d.spec.loss.title,
         loss_eq=loss_equation(uni, d),
-        init_gain=", ".join(_init_gain(d)) + ("," if len(d.layers) == 1 else ""),
+        init_gain=", ".join(init_gains(d)) + ("," if len(d.layers) == 1 else ""),
         uses_math=any("math." in h for h in helpers) or any("math." in t for t in plan.rows),
         exp_max=EXP_MAX[dtype] if any("EXP_MAX" in h for h in helpers) else None,
         targets=targets_rule(d),
         shared_bias=d.spec.shared_bias,
         runtime=runtime_parts(),
     )
-    text = _environment().get_template("train_module.py.jinja").render(**context)
+    text = template_environment().get_template("train_module.py.jinja").render(**context)
     return text.rstrip("\n") + "\n"
 
 
@@ -137,7 +137,7 @@ def runtime_parts() -> dict[str, str]:
     return parts
 
 
-def _environment():
+def template_environment():
     import jinja2
 
     env = jinja2.Environment(
@@ -159,7 +159,7 @@ def _wrap_docstring(text: str) -> str:
     return "\n    ".join(textwrap.wrap(text, WIDTH - 6, break_long_words=False, break_on_hyphens=False))
 
 
-def _init_gain(d) -> list[str]:
+def init_gains(d) -> list[str]:
     """Per-layer standard deviation of the initial weights: sqrt(gain / fan_in)."""
     out = []
     for la in d.layers:

@@ -116,7 +116,7 @@ def _draft(pr, dx: float, dy: float) -> dict:
     top = max(float(n["y"]) for n in nodes) + 1.7
     for k, h in enumerate(headers):  # staggered when neighbouring headers would touch
         h["y"] = number(top)
-        if k and hits(_header_box(headers[k - 1]).grown(PAD), _header_box(h)):
+        if k and hits(header_box(headers[k - 1]).grown(PAD), header_box(h)):
             h["y"] = number(top + 0.6 if headers[k - 1]["y"] == number(top) else top)
     for l in range(1, depth + 1):
         src, dst = columns[l - 1], columns[l]
@@ -141,7 +141,7 @@ def _draft(pr, dx: float, dy: float) -> dict:
 # --- shapes of the finished parts ---------------------------------------------------------------
 
 
-def _circles(d) -> dict:
+def node_circles(d) -> dict:
     return {n["id"]: Circle(float(n["x"]), float(n["y"]), RADIUS) for n in d["nodes"] if n["style"] != "dots"}
 
 
@@ -150,23 +150,23 @@ def _dots(d) -> list:
     return [Box(float(n["x"]), float(n["y"]), 0.2, 0.6) for n in d["nodes"] if n["style"] == "dots"]
 
 
-def _header_box(h) -> Box:
+def header_box(h) -> Box:
     w, ht = label_size(h["text"], "small", math_mode=False, inner_sep_pt=3.33)
     return Box(float(h["x"]), float(h["y"]), w, ht)
 
 
-def _segment(d, e) -> Seg:
-    c = _circles(d)
+def edge_segment(d, e) -> Seg:
+    c = node_circles(d)
     return between(c[e["src"]], c[e["dst"]])
 
 
-def _weight_box(seg: Seg, text: str, pos: float) -> Box:
+def weight_box(seg: Seg, text: str, pos: float) -> Box:
     w, h = label_size(text, "scriptsize", inner_sep_pt=WEIGHT_SEP)
     x, y = along(seg, pos)
     return Box(x, y, w, h, slope_angle(seg))
 
 
-def _bias_shapes(circle: Circle, text: str, place: tuple) -> tuple:
+def bias_shapes(circle: Circle, text: str, place: tuple) -> tuple:
     """The arrow (a segment) and the label box of a bias drawn at `place`."""
     anchor, length, side = place
     sign = 1 if anchor == "north" else -1
@@ -183,29 +183,29 @@ def _bias_shapes(circle: Circle, text: str, place: tuple) -> tuple:
     return Seg(start, end), Box(cx, cy, w, h)
 
 
-def _output_shapes(circle: Circle, text: str) -> tuple:
+def output_shapes(circle: Circle, text: str) -> tuple:
     w, h = label_size(text, "normalsize", inner_sep_pt=3.65)
     end = (circle.x + OUT_LENGTH, circle.y)
     return Seg((circle.x + circle.r, circle.y), end), Box(end[0] + w / 2, end[1], w, h)
 
 
-def _bias_place(b) -> tuple:
+def bias_place(b) -> tuple:
     return (b["anchor"], float(b["dy"]) * (1 if b["anchor"] == "north" else -1), b["place"])
 
 
 def _fixed(d, with_biases: bool = True) -> tuple:
     """Obstacles that are not weight labels: (boxes, segments as (key, Seg))."""
-    c = _circles(d)
-    boxes = [_header_box(h) for h in d["headers"]] + _dots(d)
-    segs = [(("edge", k), _segment(d, e)) for k, e in enumerate(d["edges"])]
+    c = node_circles(d)
+    boxes = [header_box(h) for h in d["headers"]] + _dots(d)
+    segs = [(("edge", k), edge_segment(d, e)) for k, e in enumerate(d["edges"])]
     for o in d["outputs"]:
-        seg, box = _output_shapes(c[o["node"]], o["text"])
+        seg, box = output_shapes(c[o["node"]], o["text"])
         segs.append((("out", o["node"]), seg))
         boxes.append(box)
     if with_biases:
         for b in d["biases"]:
             if "anchor" in b:
-                seg, box = _bias_shapes(c[b["node"]], b["text"], _bias_place(b))
+                seg, box = bias_shapes(c[b["node"]], b["text"], bias_place(b))
                 segs.append((("bias", b["node"]), seg))
                 boxes.append(box)
     return boxes, segs
@@ -255,7 +255,7 @@ def _search(options: list, clash) -> list | None:
 
 def _place_biases(d, places=BIAS_PLACES, same_side: bool = False) -> bool:
     """Every bias arrow and label at a legal place, none meeting another; False when impossible."""
-    c = _circles(d)
+    c = node_circles(d)
     circles = list(c.values())
     boxes, segs = _fixed(d, with_biases=False)
     options = []
@@ -263,7 +263,7 @@ def _place_biases(d, places=BIAS_PLACES, same_side: bool = False) -> bool:
         others = [v for k, v in c.items() if k != b["node"]]
         legal = []
         for place in places:
-            seg, box = _bias_shapes(c[b["node"]], b["text"], place)
+            seg, box = bias_shapes(c[b["node"]], b["text"], place)
             if (
                 _free(box, circles, boxes, segs)
                 and not any(hits(seg, v) for v in others)
@@ -304,14 +304,14 @@ def _positions(default: float) -> list:
 
 def _place_weights(d, l: int) -> bool:
     """Weight labels of layer l along their edges, no two meeting: a depth-first search."""
-    circles = list(_circles(d).values())
+    circles = list(node_circles(d).values())
     boxes, segs = _fixed(d)
     index = {id(e): k for k, e in enumerate(d["edges"])}
     edges = _gap(d, l)
     options = []
     for e in edges:
-        seg = _segment(d, e)
-        legal = [(t, _weight_box(seg, e["label_text"], t)) for t in _positions(float(e["pos"]))]
+        seg = edge_segment(d, e)
+        legal = [(t, weight_box(seg, e["label_text"], t)) for t in _positions(float(e["pos"]))]
         legal = [(t, b) for t, b in legal if _free(b, circles, boxes, segs, own=("edge", index[id(e)]))]
         if not legal:
             return False
@@ -329,7 +329,7 @@ def _place_weights(d, l: int) -> bool:
 
 def collisions(d) -> list:
     """Every pair of diagram parts that meet and should not, re-derived from the dict alone."""
-    c = _circles(d)
+    c = node_circles(d)
     found = []
     labels = []  # (name, box, own segment key or None)
     for k, e in enumerate(d["edges"]):
@@ -337,20 +337,20 @@ def collisions(d) -> list:
             labels.append(
                 (
                     f"weight {e['label']}",
-                    _weight_box(_segment(d, e), e["label"], float(e["pos"])),
+                    weight_box(edge_segment(d, e), e["label"], float(e["pos"])),
                     ("edge", k),
                 )
             )
     for b in d["biases"]:
-        seg, box = _bias_shapes(c[b["node"]], b["text"], _bias_place(b))
+        seg, box = bias_shapes(c[b["node"]], b["text"], bias_place(b))
         labels.append((f"bias {b['text']}", box, ("bias", b["node"])))
         for k, v in c.items():
             if k != b["node"] and hits(seg, v):
                 found.append(f"bias arrow {b['text']} crosses node {k}")
     for o in d["outputs"]:
-        labels.append((f"output {o['text']}", _output_shapes(c[o["node"]], o["text"])[1], ("out", o["node"])))
+        labels.append((f"output {o['text']}", output_shapes(c[o["node"]], o["text"])[1], ("out", o["node"])))
     for h in d["headers"]:
-        labels.append((f"header {h['text']}", _header_box(h), None))
+        labels.append((f"header {h['text']}", header_box(h), None))
     for k, box in enumerate(_dots(d)):
         labels.append((f"dots {k}", box, None))
     _, segs = _fixed(d)

@@ -10,8 +10,8 @@ TERMS_PER_ROW = 4  # a shared bias's sum over many units continues on further ro
 
 
 def worked_section(pr, w, digits: int = DEFAULT_DIGITS) -> dict:
-    n = lambda v: _tex_number(number(v, digits))  # noqa: E731
-    g = lambda v: _tex_number(given(v, digits))  # noqa: E731
+    n = lambda v: tex_number(number(v, digits))  # noqa: E731
+    g = lambda v: tex_number(given(v, digits))  # noqa: E731
     d = pr.d
     locals_ = [(eq.factors[0], v) for eq, v in w.local]
     return {
@@ -20,9 +20,9 @@ def worked_section(pr, w, digits: int = DEFAULT_DIGITS) -> dict:
         "forward": _columns([f"{pr.tex(s)} &= {n(v)}" for s, v in w.forward], 4),
         "loss": f"{pr.tex(d.loss_symbol)} &= {n(w.loss)}",
         "local": _columns([f"{pr.partial(f.num, f.den)} &= {n(v)}" for f, v in locals_], 3),
-        "deltas": [f"{pr.tex(x.equation.lhs)} &= {_product(x, n)}" for x in w.deltas],
+        "deltas": [f"{pr.tex(x.equation.lhs)} &= {product_tex(x, n)}" for x in w.deltas],
         "gradients": [
-            f"{pr.partial(d.loss_symbol, x.equation.param)} &= {_product(x, n)}" for x in w.gradients
+            f"{pr.partial(d.loss_symbol, x.equation.param)} &= {product_tex(x, n)}" for x in w.gradients
         ],
         "updates": [_update(pr, u, n, g, w.eta) for u in w.updates],
     }
@@ -39,7 +39,7 @@ def _update(pr, u, n, g, eta: float) -> str:
     return f"{{{pr.tex(u.param)}}}^{{+}} &= {step} = {n(u.after)}"
 
 
-def _product(x, n) -> str:
+def product_tex(x, n) -> str:
     if x.terms:  # a shared bias: the sum of its units' path products (their deltas)
         parts = [_paren(n(t)) for t in x.terms]
         rows = [" + ".join(parts[i : i + TERMS_PER_ROW]) for i in range(0, len(parts), TERMS_PER_ROW)]
@@ -53,7 +53,7 @@ def _paren(text: str) -> str:
     return f"({text})" if text.startswith("-") else text
 
 
-def _tex_number(text: str) -> str:
+def tex_number(text: str) -> str:
     """1.5e-05 as 1.5 \\cdot 10^{-5}."""
     if "e" not in text:
         return text

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from symbolic.errors import SympropError
 
-from ...module import _environment, _init_gain, targets_rule
+from ...module import init_gains, targets_rule, template_environment
 from ...terminal import loss_equation
 from ...unicode import printer_for
 from .plan import tensor_plan
@@ -54,11 +54,11 @@ def render(lib: str, d, style: str = "auto", dtype: str = "float64", source: str
         grad_pairs=list(zip(plan.params, plan.grads)),
         loss_title=d.spec.loss.formula_text or d.spec.loss.title,
         loss_eq=loss_equation(printer_for(d), d),
-        init_gain=", ".join(_init_gain(d)) + ("," if len(d.layers) == 1 else ""),
+        init_gain=", ".join(init_gains(d)) + ("," if len(d.layers) == 1 else ""),
         targets=targets_rule(d),
         runtime=runtime_parts(),
     )
-    text = _environment().get_template(TEMPLATES[lib]).render(**context)
+    text = template_environment().get_template(TEMPLATES[lib]).render(**context)
     return text.rstrip("\n") + "\n"
 
 
