@@ -29,7 +29,7 @@ from ..latex import Partial, Statement
 from ..latex.statements import COMPARISONS, INDICATOR, SUMMATION, compare
 from .ditto import Unchecked
 from .hints import out_of_range, shown
-from .roles import LAYER, Roles, after_letters, defined_bases, role_bases
+from .roles import LAYER, Roles, after_letters, defined_bases, output_only, role_bases
 from .symbols import _all_symbols, _has_sum, _parts, _symbols
 
 WEIGHTS = {"w", "W", "Theta"}
@@ -95,6 +95,8 @@ class Instantiator:
             if bases
             else None
         )
+        if self.roles is not None:
+            self.roles.output_only = output_only(statements, self.roles.defined)
         if self.roles is not None:  # no t_k, d_k anywhere: y_k is the target, not the output
             names = {s.name for stmt in statements for s in _symbols(stmt)} | {
                 s.name for stmt in statements for s in _all_symbols(stmt)

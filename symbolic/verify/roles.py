@@ -66,6 +66,17 @@ def defined_bases(statements) -> frozenset[str]:
     return frozenset(out)
 
 
+def output_only(statements, defined: frozenset[str]) -> frozenset[str]:
+    """Defined quantities whose definition names a target (e_j = d_j - y_j): of output units only."""
+    out = set()
+    for stmt in statements:
+        lhs = getattr(stmt, "lhs", None)
+        if isinstance(lhs, sp.Symbol) and lhs.name.split("_")[0] in defined:
+            if any(re.fullmatch(r"[tdy]_[a-z]", s.name) for s in _symbols_of(stmt) if s != lhs):
+                out.add(lhs.name.split("_")[0])
+    return frozenset(out)
+
+
 _KNOWN_BASES = {"w", "W", "delta", "Delta", "y", "t", "x", "z", "a", "o", "net", "in", "v", "b", "d", "h"}
 
 
@@ -100,7 +111,8 @@ class Roles:
         self.any_layer, self.transposed, self.targets = any_layer, transposed, targets
         self.fixed = {"k": depth, "j": depth - 1, "i": depth - 2}
         self.after, self.defined = after, defined - {pre, act}
-        self.y_target = False  # y_k the target: a document with no other target letter
+        self.y_target = False
+        self.output_only: frozenset[str] = frozenset()  # defined from a target: outputs only  # y_k the target: a document with no other target letter
 
     def layer_of(self, letter: str, env: dict) -> int:
         if not self.any_layer:
@@ -147,7 +159,9 @@ class Roles:
         if base == "Loss":  # Russell & Norvig's Loss_k: the loss's terms in output k
             return f"Loss_{u}" if q is None and n == self.depth else None
         if base in self.defined:  # the document's own quantity of unit u (e_j, Err_k)
-            return f"{base}_{n},{u}" if q is None and n >= 1 else None
+            if base in self.output_only and n != self.depth:
+                return None
+            return f"{base}_{n},{u}" if q is None and n >= 1 and u >= 1 else None
         if base == "x" and q is not None and self.any_layer and base != self.pre:
             # Mitchell's x_{ji}: the input to unit j from unit i, i's output
             n, u = self.layer_of(q, env), env[q]

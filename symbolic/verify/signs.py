@@ -231,8 +231,9 @@ def name_sign_fault(verdict, sign: DeltaSign, is_delta_or_update: bool):
     if true == 0 or abs(hand + true) > 1e-9 * max(1.0, abs(true)):
         return verdict
     meaning = {1: "δ = ∂E/∂net", -1: "δ = -∂E/∂net", 0: "δ = ∂E/∂net"}[sign.sign]
-    where = f"factor {f.position}: " if f.position else ""
+    position = f.position or 1  # a product negated as a whole: the sign is on its first factor
+    where = f"factor {position}: "
     why = f" ({sign.why})" if sign.why else ""
     text = f"{where}sign wrong: the written value is the true one negated; in this document {meaning}{why}"
-    fault = SignFault(f.kind, f.side, f.position, f.wrote, f.read_as, f.expected, f.partial, f.ratio, text=text)
+    fault = SignFault(f.kind, f.side, position, f.wrote, f.read_as, f.expected, f.partial, f.ratio, text=text)
     return replace(verdict, fault=fault)
