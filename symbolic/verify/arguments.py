@@ -23,6 +23,7 @@ _FUNCTION = r"(?:\\varphi|\\phi|\\sigma|\bf|\bg|\bh)"
 def blank(text: str) -> str:
     text = _time_index(text)
     text = _pattern_index(text)
+    text = _case_index(text)
     text = _weights_argument(text)
     return _unit_functions(text)
 
@@ -61,6 +62,18 @@ def _pattern_index(text: str) -> str:
     text = _PATTERN_SUB.sub(lambda m: "_{" + m.group(1) + "} ", text)  # \delta_{pj} -> \delta_{j}
     text = re.sub(r"\\Delta_p(?![A-Za-z])", lambda m: "\\Delta  ", text)
     return re.sub(r"\\Delta_\{p\}", lambda m: "\\Delta    ", text)
+
+
+def _case_index(text: str) -> str:
+    """E = 1/2 \\sum_c \\sum_j (y_{j,c} - d_{j,c})^2 (Rumelhart et al. 1986): c the training case,
+    summed over; for one case the error of that case (`,c` and `\\sum_c` blanked)."""
+    for letter in sorted(set(re.findall(r"\\sum_\{?([a-z])\}?", text))):
+        subs = re.compile(rf"(_\{{[a-z]),{letter}\}}")
+        if len(set(re.findall(rf"([A-Za-z]+)_\{{[a-z],{letter}\}}", text))) < 2:
+            continue
+        text = subs.sub(lambda m: m.group(1) + "  }", text)
+        text = re.sub(rf"\\sum_(?:\{{{letter}\}}|{letter})(?![A-Za-z])", lambda m: " " * len(m.group()), text)
+    return text
 
 
 def _weights_argument(text: str) -> str:

@@ -101,8 +101,10 @@ class Instantiator:
             names = {s.name for stmt in statements for s in _symbols(stmt)} | {
                 s.name for stmt in statements for s in _all_symbols(stmt)
             }
-            self.roles.y_target = bases is not None and bases[1] != "y" and not any(
-                re.fullmatch(r"[td]_[a-z0-9]+", n) for n in names
+            self.roles.y_target = (
+                bases is not None
+                and bases[1] != "y"
+                and not any(re.fullmatch(r"[td]_[a-z0-9]+", n) for n in names)
             )
         self.notes: list[Unchecked] = []
         # W^{(l)}, \Theta^{(l)} come out of layer l, and so does b^{(l)} beside them (UFLDL)

@@ -99,8 +99,9 @@ def verify_statements(
     `conventions`: {"weights": "input-by-output", "targets": "t"} (verify/conventions.py)."""
     statements, groups, layout, unmatched = expand_matrices(d, statements)  # matrix -> entries
     net = network(d, aliases, conventions)
-    statements, net = with_signs(net, statements)  # δ's sign, update lines (verify/signs.py)
+    statements, net, momentum = with_signs(net, statements)  # δ's sign, updates (verify/signs.py)
     resolved, unchecked, claims, given = resolve_all(net, statements)
+    unchecked += momentum
     unchecked += unmatched
     if given and claims:  # the document's own values, then --at over them
         point_raw = point
@@ -132,7 +133,9 @@ def verify_statements(
         )
     sampled = sampling(d, points, seed)
     evaluations = [evaluate(net, sampled, r) for r in resolved]
-    verdicts = [name_sign_fault(judge(net, r, e), net.delta_sign, signed(r)) for r, e in zip(resolved, evaluations)]
+    verdicts = [
+        name_sign_fault(judge(net, r, e), net.delta_sign, signed(r)) for r, e in zip(resolved, evaluations)
+    ]
     verdicts, unchecked = collect_matrices(net, sampled.points, layout, groups, verdicts, unchecked)
     verdicts.sort(key=lambda v: (v.line, v.col))
     unchecked.sort(key=lambda u: (u.line, u.col))

@@ -112,7 +112,9 @@ class Roles:
         self.fixed = {"k": depth, "j": depth - 1, "i": depth - 2}
         self.after, self.defined = after, defined - {pre, act}
         self.y_target = False
-        self.output_only: frozenset[str] = frozenset()  # defined from a target: outputs only  # y_k the target: a document with no other target letter
+        self.output_only: frozenset[str] = (
+            frozenset()
+        )  # defined from a target: outputs only  # y_k the target: a document with no other target letter
 
     def layer_of(self, letter: str, env: dict) -> int:
         if not self.any_layer:

@@ -9,15 +9,18 @@ from dataclasses import replace
 
 import sympy as sp
 
+from ..latex import Statement
+from .ditto import Unchecked
 from .resolve import Network, Resolved, is_delta
-from .signs import prepare
+from .signs import MOMENTUM, _xreplace, is_momentum, prepare
 
 _PARAM = re.compile(r"(?:w|W|b|Theta|theta)(?:_.+|@.+)?")
 
 
-def with_signs(net: Network, statements: list) -> tuple[list, Network]:
-    """Statements with update lines rewritten, and the Network reading δ with the document's
-    sign (the option `delta`, else what the document's statements say)."""
+def with_signs(net: Network, statements: list) -> tuple[list, Network, list[Unchecked]]:
+    """Statements with update lines rewritten, the Network reading δ with the document's sign
+    (the option `delta`, else what the document's statements say), and the updates with
+    momentum, set apart as not checked."""
 
     def is_loss(expr) -> bool:
         return isinstance(expr, sp.Symbol) and net.names.lookup(expr.name) == net.d.loss_symbol
@@ -26,9 +29,27 @@ def with_signs(net: Network, statements: list) -> tuple[list, Network]:
         return _PARAM.fullmatch(name) is not None
 
     statements, sign = prepare(list(statements), net.names.conventions.delta, is_loss, is_param_name)
+    statements = [s for stmt in statements for s in _each_weight(net, stmt)]
+    momentum = [s for s in statements if isinstance(s, Statement) and is_momentum(s)]
+    statements = [s for s in statements if not any(s is m for m in momentum)]
     names = copy.copy(net.names)
     names.delta_sign = -1 if sign.sign < 0 else 1
-    return statements, replace(net, names=names, delta_sign=sign)
+    notes = [Unchecked(s.line, s.col, MOMENTUM) for s in momentum]
+    return statements, replace(net, names=names, delta_sign=sign), notes
+
+
+def _each_weight(net: Network, stmt) -> list:
+    """Δw = -ε ∂E/∂w of a bare w (Rumelhart et al. 1986): the update of every weight."""
+    lhs = getattr(stmt, "lhs", None)
+    if not isinstance(lhs, sp.Symbol) or lhs.name not in ("w^+", "W^+", "theta^+"):
+        return [stmt]
+    bare = sp.Symbol(lhs.name[:-2])
+    out = []
+    for code, symbol in sorted(net.names.codes.items()):
+        if symbol in net.d.params and code.startswith("W"):
+            swap = {bare: sp.Symbol(code), lhs: sp.Symbol(code + "^+")}
+            out.append(replace(_xreplace(stmt, swap), instance=f"w = {code}"))
+    return out or [stmt]
 
 
 def signed(r: Resolved) -> bool:

@@ -31,7 +31,8 @@ DELTA_OPTIONS = ("plus", "minus")
 _ASSIGN = re.compile(r"\\leftarrow|\\gets|\\longleftarrow|:=")
 _DELTA = re.compile(r"delta(?:_.*)?")
 AMBIGUOUS = (
-    "δ read by its name alone, and the document does not say its sign (δ = ∂E/∂net or δ = -∂E/∂net): not checked"
+    "δ read by its name alone, and the document does not say its sign "
+    "(δ = ∂E/∂net or δ = -∂E/∂net): not checked"
 )
 AMBIGUOUS_FIX = "define it (\\delta_j = -\\frac{\\partial E}{\\partial net_j}) or give --delta plus|minus"
 
@@ -57,9 +58,7 @@ def is_rate(s: sp.Basic) -> bool:
     return isinstance(s, sp.Symbol) and s.name in RATES
 
 
-def prepare(
-    statements: list, option: str | None, is_loss, is_param_name
-) -> tuple[list, DeltaSign]:
+def prepare(statements: list, option: str | None, is_loss, is_param_name) -> tuple[list, DeltaSign]:
     """(statements with Δ_k renamed and update lines rewritten, the document's δ sign).
     `is_loss(name)`: the raw name is the loss; `is_param_name(name)`: a weight or bias."""
     statements = _rename_capital_delta(statements)
@@ -76,6 +75,20 @@ def prepare(
     return out, _sign(out, is_loss)
 
 
+MOMENTUM = (
+    "an update with momentum (a multiple of the step before, Δw(t-1)): not checked, it depends on that step"
+)
+
+
+def is_momentum(stmt: Statement) -> bool:
+    """Δw(t) = -ε ∂E/∂w(t) + α Δw(t-1): the change written with a change on its right."""
+    delta = sp.Symbol("Delta")
+    lhs = stmt.lhs
+    if not isinstance(lhs, sp.Expr) or isinstance(lhs, Partial) or not lhs.has(delta):
+        return False
+    return any(f.has(delta) for p in stmt.sides for f in _exprs(p))
+
+
 def _rename_capital_delta(statements: list) -> list:
     """Russell & Norvig's Δ_k (a unit's modified error) is a δ when the document has no δ."""
     names = {s.name for st in statements if isinstance(st, Statement) for s in _symbols(st)}
@@ -90,7 +103,9 @@ def _rename_capital_delta(statements: list) -> list:
 def _symbols(stmt: Statement) -> set:
     out: set = set()
     for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]:
-        for e in [obj.num, obj.den] if isinstance(obj, Partial) else [obj] if isinstance(obj, sp.Basic) else []:
+        for e in (
+            [obj.num, obj.den] if isinstance(obj, Partial) else [obj] if isinstance(obj, sp.Basic) else []
+        ):
             out |= e.atoms(sp.Symbol)
     return out
 
@@ -179,7 +194,11 @@ def _sign(statements: list, is_loss) -> DeltaSign:
     return DeltaSign(0)
 
 
-_WHY = {"definition": "δ is defined", "update": "the update with δ", "gradient": "the gradient written with δ"}
+_WHY = {
+    "definition": "δ is defined",
+    "update": "the update with δ",
+    "gradient": "the gradient written with δ",
+}
 
 
 def _evidence(st: Statement, kind: str, is_loss) -> int:
