@@ -271,11 +271,15 @@ class Instantiator:
     def free(self, stmt: Statement) -> list[str]:
         """Index letters of the layered names not bound by a sum, in alphabetical order."""
         bound: set[str] = set()
+        outside: set[str] = set()  # letters of names outside every sum: free even if summed too
         for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]:
             for e in _parts(obj):
-                for a in sp.preorder_traversal(e):
-                    if getattr(a, "func", None) == SUMMATION:
-                        bound.add(a.args[1].name)
+                sums = [a for a in sp.preorder_traversal(e) if getattr(a, "func", None) == SUMMATION]
+                bound |= {a.args[1].name for a in sums}
+                rest = e.xreplace({a: sp.Integer(0) for a in sums}) if sums else e
+                for x in rest.atoms(sp.Symbol) if isinstance(rest, sp.Basic) else ():
+                    outside |= self.roles.letters(x.name) if self.roles else set()
+        bound -= outside  # Russell & Norvig: ∂/∂w_{j,k} (\sum_j w_{j,k} a_j), j free outside
         letters: set[str] = set()
         for s in _symbols(stmt):
             m = _NAME.fullmatch(s.name)

@@ -154,6 +154,10 @@ def resolve_all(
                     lhs = here.names.resolve(stmt.lhs, _where(stmt))
                     resolved.append(resolve_definition(here, stmt, sides, lhs, lhs))
                     continue
+                if _of_derivatives(stmt.lhs) and stmt.sides:  # -∂E_p/∂w_{ji} = δ_{pj} o_{pi} (PDP)
+                    value = _hand(here, stmt.lhs, _where(stmt))
+                    resolved.append(resolve_definition(here, stmt, sides, value, value))
+                    continue
                 if not isinstance(stmt.lhs, sp.Symbol):
                     unchecked.append(Unchecked(stmt.line, stmt.col, DEFINITION))
                     continue
@@ -198,6 +202,12 @@ def resolve_all(
         except SympropError as err:
             unchecked.append(Unchecked.of(err, stmt.line, stmt.col))
     return resolved, unchecked, claims, given
+
+
+def _of_derivatives(lhs: object) -> bool:
+    """A left side that is a formula of derivatives (-∂E/∂w, Σ_k ∂E/∂net_k ∂net_k/∂o_j): judged
+    by its true value."""
+    return isinstance(lhs, sp.Expr) and any(a.func == PARTIAL for a in lhs.atoms(AppliedUndef))
 
 
 def _claims(
