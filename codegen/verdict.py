@@ -59,6 +59,8 @@ class VerdictPrinter(UnicodePrinter):
         return str(expr).replace("-", "−")
 
     def partial(self, num, den) -> str:
+        if isinstance(num, sp.Expr) and num.could_extract_minus_sign():  # δ = -∂E/∂net (Mitchell)
+            return f"−∂{self.doprint(-num)}/∂{self.doprint(den)}"
         return f"∂{self.doprint(num)}/∂{self.doprint(den)}"
 
 

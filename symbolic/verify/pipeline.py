@@ -34,7 +34,7 @@ from .matrix_entries import expand as expand_matrices
 from .matrix_faults import collect as collect_matrices
 from .read import read
 from .resolve import DEFINITION, NUMBERS, Network, network, resolve, resolve_all
-from .sign_hooks import signed, with_signs
+from .sign_hooks import shown_sign, signed, with_signs
 from .signs import name_sign_fault
 
 NOT_PROVED_EXIT = 3
@@ -134,7 +134,8 @@ def verify_statements(
     sampled = sampling(d, points, seed)
     evaluations = [evaluate(net, sampled, r) for r in resolved]
     verdicts = [
-        name_sign_fault(judge(net, r, e), net.delta_sign, signed(r)) for r, e in zip(resolved, evaluations)
+        shown_sign(name_sign_fault(judge(net, r, e), net.delta_sign, signed(r)), r)
+        for r, e in zip(resolved, evaluations)
     ]
     verdicts, unchecked = collect_matrices(net, sampled.points, layout, groups, verdicts, unchecked)
     verdicts.sort(key=lambda v: (v.line, v.col))

@@ -59,7 +59,7 @@ def defined_bases(statements) -> frozenset[str]:
     out = set()
     for stmt in statements:
         lhs = getattr(stmt, "lhs", None)
-        if isinstance(lhs, sp.Symbol) and getattr(stmt, "sides", ()):
+        if isinstance(lhs, sp.Symbol) and getattr(stmt, "sides", None):
             m = re.fullmatch(r"([A-Za-z]+)_([hijk])", lhs.name)
             if m and m.group(1) not in _KNOWN_BASES:
                 out.add(m.group(1))

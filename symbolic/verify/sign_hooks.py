@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import sympy as sp
 
-from ..latex import Statement
+from ..latex import Partial, Statement
 from .ditto import Unchecked
 from .resolve import Network, Resolved, is_delta
 from .signs import MOMENTUM, _xreplace, is_momentum, prepare
@@ -50,6 +50,16 @@ def _each_weight(net: Network, stmt) -> list:
             swap = {bare: sp.Symbol(code), lhs: sp.Symbol(code + "^+")}
             out.append(replace(_xreplace(stmt, swap), instance=f"w = {code}"))
     return out or [stmt]
+
+
+def shown_sign(verdict, r: Resolved):
+    """A δ of a document where δ = -∂E/∂net: its verdict says δ = -∂L/∂z."""
+    if is_delta(r.statement.lhs) and r.true and r.true[0].num.could_extract_minus_sign():
+        written = verdict.written
+        if isinstance(written, Partial) and (written.num, written.den) == (verdict.num, verdict.den):
+            written = Partial(-written.num, written.den)
+        return replace(verdict, num=-verdict.num, written=written)
+    return verdict
 
 
 def signed(r: Resolved) -> bool:

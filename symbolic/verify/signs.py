@@ -140,7 +140,8 @@ def _value(p: Product) -> sp.Expr:
 
 def _changes(statements: list) -> tuple[dict, set]:
     """Δw -> its value (the last side of its definition); the w updated as w ← w - Δw."""
-    changes, minus = {}, set()
+    changes: dict[sp.Symbol, sp.Expr] = {}
+    minus: set[sp.Symbol] = set()
     for st in statements:
         if not isinstance(st, Statement) or not st.sides:
             continue
