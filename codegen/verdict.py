@@ -382,6 +382,8 @@ def pattern_text(pattern, net) -> str:
 
 
 def _note(n, net, raw) -> str:
+    if getattr(n, "text", ""):  # said in words (verify/signs.py: δ's sign)
+        return n.text
     before = raw.partial(n.before.num, n.before.den) if n.before is not None else "the left side"
     after = raw.partial(n.after.num, n.after.den) if n.after is not None else "the left side"
     return (

@@ -29,12 +29,19 @@ def test_delta_defined_as_minus_the_gradient_is_judged_with_that_sign():
     assert wrong and all(v.status == "wrong" and "sign wrong" in v.fault.text for v in wrong)
 
 
-def test_a_delta_of_either_sign_without_a_definition_is_not_silently_accepted():
-    for text in (OUT, FLIPPED):
-        assert said(text) == [(1, "not checked")]
+def test_a_delta_whose_sign_the_document_does_not_say_is_never_silently_accepted():
+    # read as δ = ∂E/∂net, and every verdict says so; the other sign is named as the ambiguity
+    plus = verify_text(D, FORWARD + FLIPPED, conventions={"targets": "t"})
+    assert {v.status for v in plus.verdicts if v.line == 2} == {"correct"}
+    assert all("does not say" in n.text for v in plus.verdicts if v.line == 2 for n in v.notes)
+    assert all(v.notes for v in plus.verdicts if v.line == 2)
+    minus = verify_text(D, FORWARD + OUT, conventions={"targets": "t"})
+    faults = [v.fault for v in minus.verdicts if v.line == 2]
+    assert faults and all("does not say" in f.text and f.position == 3 for f in faults)
     assert said(OUT, delta="minus") == [(1, "correct")]
     assert said(FLIPPED, delta="plus") == [(1, "correct")]
     assert said(OUT, delta="plus") == [(1, "wrong")]
+    assert said(FLIPPED, delta="minus") == [(1, "wrong")]
 
 
 def test_the_gradient_written_with_delta_shows_the_convention():

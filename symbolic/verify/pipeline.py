@@ -6,10 +6,12 @@ Contract: statements (as `symbolic.latex` gives them, from LaTeX or the plain sy
 A pipeline of pure stages, each taking the previous stage's data and never calling back:
   1. read      text -> statements (`read`)
   2. resolve   matrix statements -> one statement per entry and layer (`matrix_entries`),
+               δ's sign and update lines as the document writes them (`sign_hooks`, `signs`),
                '//' marks -> the factor above (`ditto`), names -> the network's symbols, and
                the true chain-rule factors (`resolve`)
   3. evaluate  both sides at chosen points, and exactly (`evaluate`, `prove`)
   4. judge     -> a Verdict: correct, wrong (the factor at fault, a witness) or not proved (`judge`);
+               a sign fault named, δ = -∂L/∂z shown (`sign_hooks`);
                a matrix statement's entries folded into one verdict per layer (`matrix_faults`)
   5. print     codegen/verdict.py reads the Report only.
 """
@@ -34,8 +36,7 @@ from .matrix_entries import expand as expand_matrices
 from .matrix_faults import collect as collect_matrices
 from .read import read
 from .resolve import DEFINITION, NUMBERS, Network, network, resolve, resolve_all
-from .sign_hooks import shown_sign, signed, with_signs
-from .signs import name_sign_fault
+from .sign_hooks import sign_verdicts, with_signs
 
 NOT_PROVED_EXIT = 3
 NOT_CHECKED_EXIT = 4
@@ -98,8 +99,7 @@ def verify_statements(
     rows the reader could not read. Unusable (VerifyInputError) only when nothing was checked.
     `conventions`: {"weights": "input-by-output", "targets": "t"} (verify/conventions.py)."""
     statements, groups, layout, unmatched = expand_matrices(d, statements)  # matrix -> entries
-    net = network(d, aliases, conventions)
-    statements, net, momentum = with_signs(net, statements)  # δ's sign, updates (verify/signs.py)
+    statements, net, momentum = with_signs(d, aliases, conventions, statements)  # δ's sign, updates
     resolved, unchecked, claims, given = resolve_all(net, statements)
     unchecked += momentum
     unchecked += unmatched
@@ -133,10 +133,8 @@ def verify_statements(
         )
     sampled = sampling(d, points, seed)
     evaluations = [evaluate(net, sampled, r) for r in resolved]
-    verdicts = [
-        shown_sign(name_sign_fault(judge(net, r, e), net.delta_sign, signed(r)), r)
-        for r, e in zip(resolved, evaluations)
-    ]
+    verdicts = [judge(net, r, e) for r, e in zip(resolved, evaluations)]
+    verdicts = sign_verdicts(net, resolved, verdicts)  # δ's sign said (verify/signs.py)
     verdicts, unchecked = collect_matrices(net, sampled.points, layout, groups, verdicts, unchecked)
     verdicts.sort(key=lambda v: (v.line, v.col))
     unchecked.sort(key=lambda u: (u.line, u.col))

@@ -31,7 +31,7 @@ from .indices import instantiate
 from .names import Resolver
 from .parts import split as split_parts
 from .piecewise import PIECEWISE
-from .signs import AMBIGUOUS, AMBIGUOUS_FIX, RATES, DeltaSign
+from .signs import RATES, DeltaSign
 from .truth import true_factors
 
 
@@ -371,9 +371,8 @@ def resolve_delta(
             f"{where}cannot tell which derivative {stmt.lhs} stands for",
             "write it with the derivative: \\delta_j = \\frac{\\partial L}{\\partial z_j} = ...",
         )
-    if not sign:  # δ by its name alone, its sign unsaid: not judged either way
-        raise SympropError(f"{where}{AMBIGUOUS}", AMBIGUOUS_FIX)
-    return _signed(_resolved(net, stmt, sides, net.d.loss_symbol, z, where), sign)
+    # its sign unsaid: read as ∂L/∂z, the verdict says so (verify/signs.py, assumed_sign)
+    return _signed(_resolved(net, stmt, sides, net.d.loss_symbol, z, where), sign or 1)
 
 
 def _signed(r: Resolved, sign: int) -> Resolved:

@@ -1,34 +1,38 @@
-"""The pipeline's hooks for verify/signs.py: the document's δ sign on the Network and its
-Resolver, and which resolved statements a sign fault can be named on."""
+"""Stage 2a and 4a of the pipeline, verify/signs.py's hooks: before resolve, the Network reading
+δ with the document's sign and the update lines rewritten (`with_signs`); after judge, the
+verdicts of δ and update statements with their sign said (`sign_verdicts`)."""
 
 from __future__ import annotations
 
 import copy
-import re
 from dataclasses import replace
 
 import sympy as sp
 
 from ..latex import Partial, Statement
 from .ditto import Unchecked
-from .resolve import Network, Resolved, is_delta
-from .signs import MOMENTUM, _xreplace, is_momentum, prepare
+from .resolve import Network, Resolved, is_delta, network
+from .signs import (
+    MOMENTUM,
+    DeltaSign,
+    _xreplace,
+    assumed_sign,
+    is_momentum,
+    name_sign_fault,
+    names_of,
+    prepare,
+)
 
-_PARAM = re.compile(r"(?:w|W|b|Theta|theta)(?:_.+|@.+)?")
 
-
-def with_signs(net: Network, statements: list) -> tuple[list, Network, list[Unchecked]]:
-    """Statements with update lines rewritten, the Network reading δ with the document's sign
-    (the option `delta`, else what the document's statements say), and the updates with
-    momentum, set apart as not checked."""
-
-    def is_loss(expr) -> bool:
-        return isinstance(expr, sp.Symbol) and net.names.lookup(expr.name) == net.d.loss_symbol
-
-    def is_param_name(name: str) -> bool:
-        return _PARAM.fullmatch(name) is not None
-
-    statements, sign = prepare(list(statements), net.names.conventions.delta, is_loss, is_param_name)
+def with_signs(
+    d, aliases: dict | None, conventions: dict | None, statements: list
+) -> tuple[list, Network, list[Unchecked]]:
+    """Statements with update lines rewritten, the Network of `d` reading δ with the
+    document's sign (the option `delta`, else what the document's statements say), and the
+    updates with momentum, set apart as not checked."""
+    net = network(d, aliases, conventions)
+    losses = {n for n in names_of(statements) if net.names.lookup(n) == net.d.loss_symbol}
+    statements, sign = prepare(list(statements), net.names.conventions.delta, losses)
     statements = [s for stmt in statements for s in _each_weight(net, stmt)]
     momentum = [s for s in statements if isinstance(s, Statement) and is_momentum(s)]
     statements = [s for s in statements if not any(s is m for m in momentum)]
@@ -52,8 +56,10 @@ def _each_weight(net: Network, stmt) -> list:
     return out or [stmt]
 
 
-def shown_sign(verdict, r: Resolved):
-    """A δ of a document where δ = -∂E/∂net: its verdict says δ = -∂L/∂z."""
+def shown_sign(verdict, r: Resolved, sign: DeltaSign):
+    """A δ of a document where δ = -∂E/∂net: its verdict says δ = -∂L/∂z; a δ whose sign the
+    document does not say: its verdict says it was read as ∂L/∂z."""
+    verdict = assumed_sign(verdict, sign, is_delta(r.statement.lhs))
     if is_delta(r.statement.lhs) and r.true and r.true[0].num.could_extract_minus_sign():
         written = verdict.written
         if isinstance(written, Partial) and (written.num, written.den) == (verdict.num, verdict.den):
@@ -66,3 +72,9 @@ def signed(r: Resolved) -> bool:
     """A δ statement or an update line: where a wrong sign is the fault to name."""
     lhs = r.statement.lhs
     return is_delta(lhs) or isinstance(lhs, sp.Symbol) and lhs.name.endswith("^+")
+
+
+def sign_verdicts(net: Network, resolved: list[Resolved], verdicts: list) -> list:
+    """Each verdict with δ's sign said: a sign fault named, δ = -∂L/∂z shown, an assumed sign noted."""
+    sign = net.delta_sign
+    return [shown_sign(name_sign_fault(v, sign, signed(r)), r, sign) for r, v in zip(resolved, verdicts)]

@@ -30,17 +30,25 @@ RATES = ("eta", "alpha", "varepsilon", "epsilon")
 DELTA_OPTIONS = ("plus", "minus")
 _ASSIGN = re.compile(r"\\leftarrow|\\gets|\\longleftarrow|:=")
 _DELTA = re.compile(r"delta(?:_.*)?")
-AMBIGUOUS = (
-    "δ read by its name alone, and the document does not say its sign "
-    "(δ = ∂E/∂net or δ = -∂E/∂net): not checked"
+ASSUMED = (
+    "δ read as ∂E/∂net: the document does not say which sign its δ has "
+    "(define it, or give --delta minus to read δ = -∂E/∂net)"
 )
-AMBIGUOUS_FIX = "define it (\\delta_j = -\\frac{\\partial E}{\\partial net_j}) or give --delta plus|minus"
 
 
 @dataclass(frozen=True)
 class DeltaSign:
     sign: int  # +1: δ = ∂E/∂net; -1: δ = -∂E/∂net; 0: the document does not say
     why: str = ""  # 'defined on line 14', 'the update on line 4 adds η δ x', 'the option --delta'
+
+
+@dataclass(frozen=True)
+class SignNote:
+    """A note on a verdict about δ's sign, said in words (printed like a chain note)."""
+
+    text: str
+    before: None = None
+    after: None = None
 
 
 @dataclass(frozen=True)
@@ -58,9 +66,25 @@ def is_rate(s: sp.Basic) -> bool:
     return isinstance(s, sp.Symbol) and s.name in RATES
 
 
-def prepare(statements: list, option: str | None, is_loss, is_param_name) -> tuple[list, DeltaSign]:
+_PARAM = re.compile(r"(?:w|W|b|Theta|theta)(?:_.+|@.+)?")
+
+
+def is_param_name(name: str) -> bool:
+    """A weight's or a bias's raw name (w_{ji}, w_{j,k}, W^{(2)}_{11}, b_j)."""
+    return _PARAM.fullmatch(name) is not None
+
+
+def names_of(statements: list) -> set[str]:
+    return {s.name for st in statements if isinstance(st, Statement) for s in _symbols(st)}
+
+
+def prepare(statements: list, option: str | None, losses: set[str]) -> tuple[list, DeltaSign]:
     """(statements with Δ_k renamed and update lines rewritten, the document's δ sign).
-    `is_loss(name)`: the raw name is the loss; `is_param_name(name)`: a weight or bias."""
+    `losses`: the raw names the document writes for the loss (E_d, E, Loss)."""
+
+    def is_loss(expr) -> bool:
+        return isinstance(expr, sp.Symbol) and expr.name in losses
+
     statements = _rename_capital_delta(statements)
     changes, minus_updates = _changes(statements)
     out = []
@@ -135,7 +159,14 @@ def _change_of(lhs) -> sp.Symbol | None:
 
 def _value(p: Product) -> sp.Expr:
     """A side as one expression; a written derivative as PARTIAL(num, den)."""
-    return sp.Mul(*[PARTIAL(f.num, f.den) if isinstance(f, Partial) else f for f in p.factors])
+    return sp.Mul(*[PARTIAL(f.num, f.den) if isinstance(f, Partial) else _basic(f) for f in p.factors])
+
+
+_UNKNOWN = sp.Symbol("Ditto")  # a '//' factor: its value is the factor above (verify/ditto.py)
+
+
+def _basic(f) -> sp.Expr:
+    return f if isinstance(f, sp.Basic) else _UNKNOWN
 
 
 def _changes(statements: list) -> tuple[dict, set]:
@@ -161,6 +192,8 @@ def _exprs(p: Product) -> list:
 
 def _update_form(stmt: Statement, changes: dict, minus: set, is_param_name) -> Statement | None:
     """w ← w + ... and Δw = ... as w^{+} = w + ...; None for any other statement."""
+    if any(not isinstance(f, (sp.Basic, Partial)) for p in stmt.sides for f in p.factors):
+        return None  # '//' marks: not an update line
     w = _change_of(stmt.lhs)
     if w is not None and is_param_name(w.name) and stmt.sides:
         sign = -1 if w in minus else 1
@@ -255,5 +288,17 @@ def name_sign_fault(verdict, sign: DeltaSign, is_delta_or_update: bool):
     where = f"factor {position}: "
     why = f" ({sign.why})" if sign.why else ""
     text = f"{where}sign wrong: the written value is the true one negated; in this document {meaning}{why}"
+    if not sign.sign:  # nothing says which: the ambiguity named
+        text = (
+            f"{where}sign: the written value is -∂E/∂net, and the document does not say which sign "
+            "its δ has; read as δ = ∂E/∂net (define it, or give --delta minus)"
+        )
     fault = SignFault(f.kind, f.side, position, f.wrote, f.read_as, f.expected, f.partial, f.ratio, text=text)
     return replace(verdict, fault=fault)
+
+
+def assumed_sign(verdict, sign: DeltaSign, is_delta: bool):
+    """A δ judged as ∂E/∂net only because nothing said otherwise: the verdict says so."""
+    if sign.sign or not is_delta or verdict.status == "wrong" and isinstance(verdict.fault, SignFault):
+        return verdict
+    return replace(verdict, notes=(*verdict.notes, SignNote(ASSUMED)))
