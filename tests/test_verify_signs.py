@@ -58,7 +58,9 @@ def test_update_lines_with_leftarrow_and_delta_w():
     )
     assert said(MINUS_DEF + update) == [(1, "correct"), (2, "correct"), (3, "correct")]
     ascent = update.replace(r"\eta \delta_k", r"-\eta \delta_k")
-    assert "wrong" in {s for line, s in said(MINUS_DEF + ascent) if line == 3}
+    report = verify_text(D, FORWARD + MINUS_DEF + ascent, conventions={"targets": "t"})
+    wrong = [v for v in report.verdicts if v.line == 4]
+    assert wrong and all(v.status == "wrong" and "climbs the error" in v.fault.text for v in wrong)
     # without δ's definition, the update itself says δ = -∂E/∂net
     assert said(update + OUT) == [(1, "correct"), (2, "correct"), (3, "correct")]
 

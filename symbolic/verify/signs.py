@@ -277,8 +277,10 @@ def name_sign_fault(verdict, sign: DeltaSign, is_delta_or_update: bool):
     w, f = verdict.witness, verdict.fault
     if verdict.status != "wrong" or w is None or f is None or not is_delta_or_update:
         return verdict
+    update = verdict.kind == "definition" and verdict.num in (w.point or {})
     try:
-        hand, true = float(w.hand), float(w.true)
+        base = float(w.point[verdict.num]) if update else 0.0  # an update: its step, w⁺ - w
+        hand, true = float(w.hand) - base, float(w.true) - base
     except (TypeError, ValueError):
         return verdict
     if true == 0 or abs(hand + true) > 1e-9 * max(1.0, abs(true)):
@@ -288,7 +290,12 @@ def name_sign_fault(verdict, sign: DeltaSign, is_delta_or_update: bool):
     where = f"factor {position}: "
     why = f" ({sign.why})" if sign.why else ""
     text = f"{where}sign wrong: the written value is the true one negated; in this document {meaning}{why}"
-    if not sign.sign:  # nothing says which: the ambiguity named
+    if update:
+        text = (
+            f"sign wrong: the written step is the descent step negated (it climbs the error); "
+            f"the update is w - η ∂E/∂w, and in this document {meaning}{why}"
+        )
+    elif not sign.sign:  # nothing says which: the ambiguity named
         text = (
             f"{where}sign: the written value is -∂E/∂net, and the document does not say which sign "
             "its δ has; read as δ = ∂E/∂net (define it, or give --delta minus)"
