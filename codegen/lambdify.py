@@ -13,10 +13,19 @@ import types
 from .module import render_module
 
 
-def lambdify(derivation, style: str = "auto", dtype: str = "float64") -> types.ModuleType:
-    text = render_module(derivation, style, dtype)
+def lambdify(
+    derivation, style: str = "auto", dtype: str = "float64", backend: str = "numpy"
+) -> types.ModuleType:
+    """The module as a namespace; `backend` another registry row with the NumPy module's API
+    (c: the same functions, its kernel compiled on first use)."""
+    if backend == "numpy":
+        text = render_module(derivation, style, dtype)
+    else:
+        from .backends import backend as row
+
+        text = row(backend).render(derivation, style, dtype, "")
     spec = derivation.spec
-    filename = f"<symprop {spec.describe()} style={style} dtype={dtype}>"
+    filename = f"<symprop {spec.describe()} style={style} dtype={dtype} backend={backend}>"
     linecache.cache[filename] = (len(text), None, text.splitlines(keepends=True), filename)
     module = types.ModuleType(f"symprop_{spec.arch.replace('-', '_')}")
     module.__file__ = filename

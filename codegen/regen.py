@@ -137,10 +137,11 @@ def gallery(binary: bool = True) -> dict:
     return files
 
 
-from .module import seed_module  # noqa: E402  (the training module owns its producer)
+from .backends import seed_backends  # noqa: E402  (each owns its producer)
+from .module import seed_module  # noqa: E402
 
 # producer(binary: bool) -> {path: content}; one per kind of output
-PRODUCERS = [seed_derivation, seed_sheet, seed_html, seed_module, seed_loss_curve, gallery]
+PRODUCERS = [seed_derivation, seed_sheet, seed_html, seed_module, seed_backends, seed_loss_curve, gallery]
 
 
 def produce(binary: bool = True) -> dict:

@@ -12,6 +12,7 @@ import sympy as sp
 
 from symbolic.activations import named
 from symbolic.latex import Partial
+from symbolic.verify.hints import shown
 
 from .unicode import UnicodePrinter
 
@@ -94,10 +95,28 @@ def _num(x, digits: int = 6) -> str:
 # ------------------------------------------------------------------------------------ text
 
 
+HOW = {
+    "unit name": "by its name,",
+    "definition": "defined on",
+    "derivative": "from the derivative on",
+    "target": "the target, by its letter,",
+    "letters": "by its letter's layer, from",
+}
+
+
+def _inferred(s, net) -> str:
+    if s.how == "convention":  # y defined, t written: --targets t
+        return f"{shown(s.name)} the output and t the target (line {s.line} defines {shown(s.name)})"
+    return f"{shown(s.name)} = {net.doprint(s.value)} ({HOW[s.how]} line {s.line})"
+
+
 def render_text(report, path: str = "") -> str:
     d = report.derivation
     net, _ = printers(d)
     lines = [f"symprop verify {path}: {d.spec.describe()}".replace(" :", ":")]
+    inferred = getattr(report, "inferred", [])
+    if inferred:  # what the document's own names were read as (symbolic/verify/binding.py)
+        lines.append("names from the document: " + ", ".join(_inferred(s, net) for s in inferred))
     width = max((len(_where(v)) for v in report.verdicts), default=5)
     numbers = getattr(report, "numbers", [])
     rows = sorted(

@@ -8,6 +8,8 @@ import dataclasses
 import mpmath
 import sympy as sp
 
+from symbolic.verify.hints import shown
+
 from .escape import json_document
 from .verdict import _counts, _note, _raw_printer, _written, describe_fault, printers
 
@@ -66,6 +68,15 @@ def to_json(report, path: str = "") -> str:
         "statements": statements,
         "not_checked": [
             {"line": u.line, "col": u.col, "reason": u.reason, "fix": u.fix} for u in report.unchecked
+        ],
+        "names_from_document": [  # names the document settled without an alias (binding.py)
+            {
+                "name": shown(s.name),
+                "means": "the output (t the target)" if s.how == "convention" else net.doprint(s.value),
+                "line": s.line,
+                "how": s.how,
+            }
+            for s in getattr(report, "inferred", [])
         ],
         "given": [
             {"line": g.line, "col": g.col, "name": str(g.symbol), "value": float(g.value)}

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import ast
 import json
+import math
 import os
+import signal
 import subprocess
 import sys
 import textwrap
+import time
 
 import jax
 import numpy as np
@@ -105,7 +108,9 @@ def test_fori_loop_training_is_jitted_and_equals_python_steps():
     p = m.init_params(0, "float64")
     X, Y = (jnp.asarray(a, "float64") for a in m.XOR)
     trained, history = m.train(p, X, Y, 40, 2.0)
-    assert hasattr(m.train, "lower") and "while" in m.train.lower(p, X, Y, 40, 2.0).as_text()
+    state = (p, p, jnp.zeros((), jnp.int32))
+    lowered = m._epochs.lower(p, state, X, Y, 40, 2.0, 0.0, 0.0, 40, "sgd").as_text()
+    assert "while" in lowered  # the steps are one compiled loop, not Python
     q = p
     for _ in range(40):
         q = m.step(q, X, Y, 2.0)
@@ -219,3 +224,48 @@ def test_pmap_and_sharding_on_two_host_devices(tmp_path):
     assert_close({k: np.array(v) for k, v in result["pmap"].items()}, want)
     assert_close({k: np.array(v) for k, v in result["sharded"].items()}, want)
     assert "batch" in result["sharding"]
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "adam"])
+def test_train_follows_the_numpy_module_with_weight_decay(optimizer):
+    """Full-batch SGD or Adam with an L2 penalty on the weights only: the JAX module's chunked
+    train and the NumPy module's train take the same steps from the same start."""
+    case = CASES[1]
+    m, ref = module("jax", case), module("numpy", case)
+    params, X, Y = batch(case, n=10)
+    lr = 0.05 if optimizer == "adam" else 0.5
+    start = {k: jnp.asarray(v) for k, v in params.items()}
+    ours, history = m.train(start, jnp.asarray(X), jnp.asarray(Y), 30, lr, 0.0, optimizer, 0.1)
+    theirs, ref_history = ref.train(
+        X, Y, 30, None, lr, optimizer, 0, 0.1, params={k: v.copy() for k, v in params.items()}
+    )
+    assert_close({k: np.asarray(v) for k, v in ours.items()}, theirs, 1e-10)
+    np.testing.assert_allclose(np.asarray(history), ref_history, rtol=1e-10)
+    plain, _ = m.train(start, jnp.asarray(X), jnp.asarray(Y), 30, lr, 0.0, optimizer, 0.0)
+    assert not np.allclose(np.asarray(plain["W1"]), np.asarray(ours["W1"]))
+    assert not np.allclose(np.asarray(plain["b1"]), np.asarray(ours["b1"]))  # through the weights
+
+
+def test_ctrl_c_stops_between_chunks_and_writes_the_weights(tmp_path):
+    m = module("jax", CASES[0])
+    out = tmp_path / "w.json"
+    run = subprocess.Popen(
+        [sys.executable, m.__file__, "--data", "xor", "--epochs", "100000000", "--out", str(out)],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "OMP_NUM_THREADS": "1"},
+    )
+    try:
+        assert run.stderr.readline().startswith("training 2-3-1 on xor")
+        time.sleep(1.0)
+        run.send_signal(signal.SIGINT)
+        stdout, stderr = run.communicate(timeout=60)
+    finally:
+        run.kill()
+    assert run.returncode == 130, stderr
+    assert "stopped at epoch" in stderr and "Traceback" not in stderr
+    epoch = int(stderr.split("stopped at epoch ")[1].split(";")[0])
+    assert epoch > 0 and f"after {epoch} epochs" in stdout
+    weights = json.loads(out.read_text())
+    assert weights["arch"] == "2-3-1" and all(math.isfinite(v) for v in np.ravel(weights["W1"]))

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import ast
 import json
+import math
 import os
+import signal
 import socket
 import subprocess
 import sys
 import textwrap
+import time
 
 import numpy as np
 import pytest
@@ -289,3 +292,64 @@ def test_distributed_data_parallel_averages_to_the_full_batch(tmp_path):
     for r in range(2):
         assert_close({k: np.array(v) for k, v in results[r]["grads"].items()}, full)
     assert results[0]["after"] == results[1]["after"]
+
+
+@pytest.mark.parametrize("lib", ["torch", "jax"])
+def test_generated_lines_fit_the_width(lib):
+    # the command line's device default, the data errors and jax's init loop were 101-115 wide
+    for case in CASES:
+        for style in ("matrix",):
+            text = backend(lib).render(derivation(case), style, "float64", "")
+            long = [line for line in text.splitlines() if len(line) > 100]
+            assert not long, (case, style, long[:3])
+
+
+def test_adam_with_weight_decay_on_the_weights_only():
+    """train(optimizer='adam', weight_decay=λ) = Adam on ∂L/∂θ + λW for weights, + 0 for biases,
+    written out here with the module's backward and torch.optim.Adam without weight decay."""
+    case = CASES[1]
+    m = module("torch", case)
+    params, X, Y = batch(case, n=12)
+    X, Y, lam = torch.tensor(X), torch.tensor(Y), 0.05
+    net, ref = m.Net(seed=1), m.Net(seed=1)
+    history = m.train(net, X, Y, 25, 0.02, optimizer="adam", weight_decay=lam)
+    opt = torch.optim.Adam(ref.parameters(), lr=0.02)
+    for _ in range(25):
+        opt.zero_grad()
+        ref(X, Y).backward()
+        with torch.no_grad():
+            for key, p in ref.params().items():
+                if key.startswith("W"):
+                    p.grad += lam * p
+        opt.step()
+    assert len(history) == 25 and history[-1] < history[0]
+    for key, p in net.params().items():
+        torch.testing.assert_close(p, ref.params()[key], rtol=1e-12, atol=1e-12)
+    plain = m.Net(seed=1)
+    m.train(plain, X, Y, 25, 0.02, optimizer="adam")
+    assert not torch.equal(plain.W1, net.W1) and not torch.equal(plain.b1, net.b1)
+
+
+def test_ctrl_c_stops_at_the_epoch_end_and_writes_the_weights(tmp_path):
+    m = module("torch", CASES[0])
+    out = tmp_path / "w.json"
+    run = subprocess.Popen(
+        [sys.executable, m.__file__, "--data", "xor", "--epochs", "100000000", "--out", str(out)],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "OMP_NUM_THREADS": "1"},
+    )
+    try:
+        assert run.stderr.readline().startswith("training 2-3-1 on xor")
+        time.sleep(0.5)
+        run.send_signal(signal.SIGINT)
+        stdout, stderr = run.communicate(timeout=60)
+    finally:
+        run.kill()
+    assert run.returncode == 130, stderr
+    assert "stopped at epoch" in stderr and "Traceback" not in stderr
+    epoch = int(stderr.split("stopped at epoch ")[1].split(";")[0])
+    assert epoch > 0 and f"after {epoch} epochs" in stdout
+    weights = json.loads(out.read_text())
+    assert weights["arch"] == "2-3-1" and all(math.isfinite(v) for v in np.ravel(weights["W1"]))

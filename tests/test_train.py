@@ -138,3 +138,36 @@ def test_csv_data(tmp_path):
     )
     assert status == 0, err
     assert float(out.split("final loss ")[1].split()[0]) < 0.3
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "adam"])
+def test_backend_c_trains_the_same_trajectory(tmp_path, monkeypatch, optimizer):
+    monkeypatch.setenv("SYMPROP_CACHE_DIR", str(tmp_path / "cache"))
+    common = ["train", *NET, "--epochs", "300", "--lr", "0.5", "--optimizer", optimizer]
+    status, out, err = run([*common, "--out", str(tmp_path / "numpy.npz")])
+    assert status == 0, err
+    status, out_c, err_c = run([*common, "--backend", "c", "--out", str(tmp_path / "c.npz")])
+    assert status == 0 and "backend c" in err_c and "NumPy twin" not in err_c, err_c
+    assert list((tmp_path / "cache").glob("*.so")), "the C kernel was not compiled"
+    a, b = np.load(tmp_path / "numpy.npz"), np.load(tmp_path / "c.npz")
+    assert a.files == b.files
+    for key in a.files:
+        if a[key].dtype.kind == "f":
+            np.testing.assert_allclose(b[key], a[key], rtol=1e-10, atol=1e-12)
+        else:
+            assert (a[key] == b[key]).all(), key
+    assert out_c.split("final loss ")[1].split()[0] == out.split("final loss ")[1].split()[0]
+
+
+def test_backend_c_without_a_compiler_says_so_and_trains(tmp_path, monkeypatch):
+    monkeypatch.setenv("SYMPROP_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("CC", str(tmp_path / "no-such-cc"))
+    status, out, err = run(["train", *NET, "--epochs", "50", "--backend", "c"])
+    assert status == 0 and "final loss" in out
+    assert "no-such-cc" in err and "NumPy twin" in err
+
+
+def test_backend_without_the_numpy_api_is_refused(tmp_path):
+    with pytest.raises(SystemExit) as exit_:
+        run(["train", *NET, "--backend", "torch"])
+    assert exit_.value.code == 2

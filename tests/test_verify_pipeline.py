@@ -64,8 +64,9 @@ def test_the_stages_run_in_order_and_never_call_back():
     d = derive(network("2-3-1", naming="seed"))
     handed, callbacks, report = trace(lambda: verify_text(d, DOC, "txt"))
     assert [v.status for v in report.verdicts] == ["correct", "wrong", "correct"]
-    # matrix statements: split into entries before resolve, folded back after judge; δ's sign
-    # and update lines read before resolve (with the Network), said on the verdicts after judge
-    stages = ["read", "matrix_entries", "sign_hooks", "resolve", "evaluate", "judge", "sign_hooks"]
-    assert handed == [*stages, "matrix_faults"]
+    # matrix statements: split into entries before resolve, folded back after judge; the
+    # document's own names bound (binding) before resolve; δ's sign and update lines read
+    # before resolve (with the Network), said on the verdicts after judge (sign_hooks)
+    stages = ["read", "matrix_entries", "binding", "sign_hooks", "resolve", "evaluate", "judge"]
+    assert handed == [*stages, "sign_hooks", "matrix_faults"]
     assert callbacks == []

@@ -30,7 +30,7 @@ GAPS = {
     "hjorth_jensen_output_layer": [],
     "math_se_sigmoid_chain": [2, 4, 8],
     "mitchell_backprop": [],
-    "mazur_backward": [27],
+    "mazur_backward": [],
     "neurotic_chain": [],
     "ng_ex4_theta": [],
     "rumelhart_nature_1986": [11],

@@ -60,3 +60,20 @@ def backend(name: str) -> Backend:
         how = f"pip install 'symprop[{row.extra}]'" if row.extra else f"install {', '.join(missing)}"
         raise SympropError(f"backend {name} needs {', '.join(missing)}, which is not installed", how)
     return row
+
+
+def seed_backends(binary: bool = True) -> dict:
+    """regen producer: the seed network's module from every backend but NumPy's (seed_module
+    writes that one), so a reader can compare them in generated/ without installing anything."""
+    from symbolic.backprop import derive
+    from symbolic.spec import network
+
+    from ..module import SEED_COMMAND, SEED_MODULE
+
+    d = derive(network("2-3-1", "sigmoid", "half_se", naming="seed"))
+    stem = SEED_MODULE.removesuffix(".py")
+    return {
+        f"{stem}_{name}.py": row.render(d, "auto", "float64", f"{SEED_COMMAND} --backend {name}")
+        for name, row in BACKENDS.items()
+        if name != "numpy"
+    }

@@ -38,6 +38,13 @@ def register(sub, network_options) -> None:
     p.add_argument("--weight-decay", type=float, default=0.0, help="L2 penalty on weights")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--dtype", choices=["float64", "float32"], default="float64")
+    p.add_argument(
+        "--backend",
+        choices=TRAINERS,
+        default="numpy",
+        help="numpy (default) or c: the same module with its C kernel, compiled on first use "
+        "(no compiler: the NumPy twin runs, and says so)",
+    )
     p.add_argument("--out", "-o", default=None, help="write the trained weights here (.npz)")
     p.add_argument(
         "--plot",
@@ -49,6 +56,7 @@ def register(sub, network_options) -> None:
 
 
 MAX_EPOCHS = 100_000_000
+TRAINERS = ("numpy", "c")  # backends whose module has the NumPy module's train/save/loss API
 
 
 def _check(args) -> None:
@@ -99,10 +107,11 @@ def run(args) -> int:
     inputs = [] if args.data in BUILTIN else [args.data]
     check_targets(filter(None, (args.out, args.plot, plot_csv)), args.force, inputs)
     spec = spec_from_args(args)
-    module = lambdify(derive(spec), dtype=args.dtype)
+    module = lambdify(derive(spec), dtype=args.dtype, backend=args.backend)
     X, Y = load_data(module, args.data, spec)
     print(
-        f"training {spec.describe()} on {args.data} ({len(X)} samples), {args.optimizer} lr={args.lr}",
+        f"training {spec.describe()} on {args.data} ({len(X)} samples), {args.optimizer} lr={args.lr}"
+        + (f", backend {args.backend}" if args.backend != "numpy" else ""),
         file=sys.stderr,
     )
     bar = Progress(args.epochs)

@@ -107,6 +107,7 @@ class Instantiator:
                 and not any(re.fullmatch(r"[td]_[a-z0-9]+", n) for n in names)
             )
         self.notes: list[Unchecked] = []
+        self.labels: dict[str, int] = {}  # unit label -> the one unit of it the statement names
         # W^{(l)}, \Theta^{(l)} come out of layer l, and so does b^{(l)} beside them (UFLDL)
         self.out_of = any(
             s.name.startswith(("W_", "W@", "Theta_", "Theta@")) for stmt in statements for s in _symbols(stmt)
@@ -242,10 +243,26 @@ class Instantiator:
         """\\sum_o over names the document aliases one per unit with the letter as a prefix
         (Mazur's out_{o} for out_{o1}, out_{o2}; \\delta_o for \\delta_{o1}, \\delta_{o2})."""
         named = [s for s in body.atoms(sp.Symbol) if s.name.endswith(f"_{var.name}")]
+        pairs = {  # w_{ho}: o the summed output, h the hidden unit the statement names (h1)
+            s: m
+            for s in body.atoms(sp.Symbol)
+            if (m := re.fullmatch(r"w_([iho])([iho])", s.name))
+            and var.name in m.groups()
+            and m.group(1) != m.group(2)
+            and all(c == var.name or c in self.labels for c in m.groups())
+        }
         terms = []
         for v in range(1, self.units + 1):
             swap = {s: sp.Symbol(f"{s.name}{v}") for s in named}
-            if named and all(
+            units = {**self.labels, var.name: v}
+            swap.update(
+                {
+                    s: sp.Symbol(f"w_{m.group(1)}{units[m.group(1)]}{m.group(2)}{units[m.group(2)]}")
+                    for s, m in pairs.items()
+                }
+            )
+            named_here = [*named, *pairs]
+            if named_here and all(
                 self.names.lookup(t.name) is not None or t in self.names.user for t in swap.values()
             ):
                 terms.append(body.xreplace(swap))
@@ -330,6 +347,7 @@ class Instantiator:
         return True
 
     def instances(self, stmt: Statement) -> list[Statement]:
+        self.labels = unit_labels(stmt)
         generic = any(self.names.generic_letter(s.name) for s in _all_symbols(stmt))
         if not (_symbols(stmt) or _has_sum(stmt) or self.role_symbols(stmt) or stmt.condition or generic):
             return [stmt]
@@ -414,6 +432,15 @@ class Instantiator:
             )
             return []
         return out or [stmt]
+
+
+def unit_labels(stmt: Statement) -> dict[str, int]:
+    """The unit labels (h, i, o) of which a statement names exactly one unit (out_{h1}: h -> 1)."""
+    seen: dict[str, set[int]] = {}
+    for s in _all_symbols(stmt):
+        for label, k in re.findall(r"_([iho])_?(\d+)$", s.name):
+            seen.setdefault(label, set()).add(int(k))
+    return {label: next(iter(ks)) for label, ks in seen.items() if len(ks) == 1}
 
 
 def instantiate(net, statements: list[Statement]) -> tuple[list[Statement], list[Unchecked]]:

@@ -20,6 +20,7 @@ from ..errors import SympropError
 from ..latex.statements import COMPARISONS, compare
 from .conventions import Conventions, constant_one, output_index, target_name
 from .hints import function_shown, out_of_range, shown
+from .units import role_unit
 
 # raw function names a parser produces -> how to read them
 GENERIC = {"g", "f", "h", "varphi", "phi"}  # the activation of the layer of the argument
@@ -66,6 +67,7 @@ class Resolver:
         self.user = dict(aliases or {})  # raw Symbol -> raw expression
         self.values: dict[sp.Basic, sp.Expr] = {}  # raw δ -> the value its author defined
         self.delta_sign = 1  # -1 in a document where δ = -∂E/∂net (verify/signs.py)
+        self.notes: dict[str, tuple[str, str]] = {}  # raw name -> why the document leaves it unknown
         self.z_layer: dict[sp.Symbol, int] = {}  # pre-activation symbol -> layer index
         self.top: dict[sp.Symbol, sp.Symbol] = {}  # output z -> output symbol
         self.hidden_a: dict[sp.Symbol, sp.Expr] = {}
@@ -132,7 +134,8 @@ class Resolver:
         m = re.fullmatch(r"(?:out|output|y_hat|yhat)_?(\d+)", name)
         if m and 1 <= int(m.group(1)) <= len(d.outputs):
             return d.outputs[int(m.group(1)) - 1]
-        return None
+        role = role_unit(name, d.spec.sizes)  # net_{o1}, out_{h1}, target_{o1}, i_1 (units.py)
+        return self.lookup(role, conventions=False) if role is not None else None
 
     def generic_alias(self, name: str) -> sp.Expr | None:
         """p_2 under the alias p_k = a_{2,k} (an alias in an index letter): a_{2,2}, raw;
@@ -202,6 +205,10 @@ class Resolver:
                 f"{where}a placeholder argument (·) inside a derivative",
                 "write the argument, e.g. \\sigma(z_{h1})",
             )
+        noted = [n for n in sorted(set(names)) if n in self.notes]
+        if noted:  # bound two ways, or a role the document does not settle (binding.py)
+            problem, fix = self.notes[noted[0]]
+            return UnknownName(f"{where}{problem}", fix)
         known = self.known()
         listed = ", ".join(known[:40]) + (", ..." if len(known) > 40 else "")
         what = ", ".join(shown(n) for n in sorted(set(names)))
@@ -209,7 +216,13 @@ class Resolver:
         return UnknownName(
             f"{where}unknown name{'s' if len(set(names)) > 1 else ''} {what}"
             + "".join(f" ({h})" for h in ranges),
-            f"use the network's names ({listed}) or declare an alias",
+            f"use the network's names ({listed}) or declare an alias"
+            + (
+                f" (% symprop: alias {what.split(', ')[0]} = ...), or define it in the document "
+                "(e.g. net_{o1} = w_5 out_{h1} + w_6 out_{h2} + b_2)"
+                if len(known) <= 40
+                else ""
+            ),
         )
 
     def range_hint(self, name: str) -> str:

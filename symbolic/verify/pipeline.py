@@ -6,6 +6,7 @@ Contract: statements (as `symbolic.latex` gives them, from LaTeX or the plain sy
 A pipeline of pure stages, each taking the previous stage's data and never calling back:
   1. read      text -> statements (`read`)
   2. resolve   matrix statements -> one statement per entry and layer (`matrix_entries`),
+               the document's own names -> the network's, from its definitions (`binding`),
                δ's sign and update lines as the document writes them (`sign_hooks`, `signs`),
                '//' marks -> the factor above (`ditto`), names -> the network's symbols, and
                the true chain-rule factors (`resolve`)
@@ -27,10 +28,13 @@ import sympy as sp
 from ..derivation import Derivation
 from ..latex import Partial, Product, Statement
 from ..latex.matrix import MatrixStatement
+from .binding import bind
 from .claims import Checked
 from .claims import check as check_claims
+from .definitions import written
 from .ditto import Unchecked, VerifyInputError
 from .evaluate import Sampling, evaluate, sampling
+from .hints import shown
 from .judge import Verdict, judge
 from .matrix_entries import expand as expand_matrices
 from .matrix_faults import collect as collect_matrices
@@ -50,6 +54,7 @@ class Report:
     source: str = ""
     numbers: list[Checked] = field(default_factory=list)  # numeric claims judged at a point
     given: list = field(default_factory=list)  # values the document gives (Given)
+    inferred: list = field(default_factory=list)  # names the document settled (binding.Source)
 
     @property
     def ok(self) -> bool:
@@ -99,16 +104,21 @@ def verify_statements(
     rows the reader could not read. Unusable (VerifyInputError) only when nothing was checked.
     `conventions`: {"weights": "input-by-output", "targets": "t"} (verify/conventions.py)."""
     statements, groups, layout, unmatched = expand_matrices(d, statements)  # matrix -> entries
-    statements, net, momentum = with_signs(d, aliases, conventions, statements)  # δ's sign, updates
+    bound = bind(d, statements, aliases, conventions)  # the document's own names (binding.py)
+    conventions = bound.conventions or conventions
+    merged = {**bound.aliases, **(aliases or {})}
+    statements, net, momentum = with_signs(d, merged, conventions, statements)  # δ's sign, updates
+    net.names.notes = bound.notes
     resolved, unchecked, claims, given = resolve_all(net, statements)
     unchecked += momentum
     unchecked += unmatched
+    skipped: list[str] = []  # --at names the document never writes nor settles (Mazur's w_3)
     if given and claims:  # the document's own values, then --at over them
         point_raw = point
         point = {g.symbol: g.value for g in given}
-        point.update(point_of(net, point_raw) if point_raw else {})
+        point.update(point_of(net, point_raw, written(statements), skipped) if point_raw else {})
     elif point is not None:
-        point = point_of(net, point)
+        point = point_of(net, point, written(statements), skipped)
     mixed = [c for c in claims if c.written.free_symbols]
     claims = [c for c in claims if not c.written.free_symbols]
     unchecked += [Unchecked(c.line, c.col, "a side mixing numbers and names") for c in mixed]
@@ -117,7 +127,14 @@ def verify_statements(
         unchecked += [Unchecked(c.line, c.col, NUMBERS, "give the point: --at POINT.toml") for c in claims]
     elif claims:
         numbers, missed = check_claims(d, claims, point)
-        unchecked += [Unchecked(c.line, c.col, why) for c, why in missed]
+        left_out = sorted(shown(n) for n in skipped)
+        fix = (
+            f"{', '.join(left_out)} in the point: the document never defines "
+            f"{'them' if len(left_out) > 1 else 'it'} (% symprop: alias {left_out[0]} = ...)"
+            if left_out
+            else ""
+        )
+        unchecked += [Unchecked(c.line, c.col, why, fix if "lacks" in why else "") for c, why in missed]
     unchecked = sorted([*(unread or []), *unchecked], key=lambda u: (u.line, u.col))
     if not resolved and not numbers and not any(g.shape_error for g in groups):
         problems = [
@@ -138,15 +155,31 @@ def verify_statements(
     verdicts, unchecked = collect_matrices(net, sampled.points, layout, groups, verdicts, unchecked)
     verdicts.sort(key=lambda v: (v.line, v.col))
     unchecked.sort(key=lambda u: (u.line, u.col))
-    return Report(d, verdicts, unchecked, source, numbers, given)
+    return Report(d, verdicts, unchecked, source, numbers, given, bound.sources)
 
 
-def point_of(net: Network, raw: dict) -> dict:
+def point_of(
+    net: Network, raw: dict, document: set[str] | None = None, skipped: list[str] | None = None
+) -> dict:
     """--at values by the document's names (raw expression -> number) -> network symbol -> number;
-    each name must be an input, a parameter or a target of the network."""
+    each name must be an input, a parameter or a target of the network. A name the document
+    never writes and nothing settles (Mazur's w_3, only in his figure) is left out: the numbers
+    that need its value are then said not checked."""
     allowed = set(net.d.params) | set(net.d.inputs) | set(net.d.targets)
     point = {}
     for name, value in raw.items():
+        if (
+            document is not None
+            and isinstance(name, sp.Symbol)
+            and name.name not in document
+            and name not in allowed
+            and name.name != "eta"
+            and net.names.lookup(name.name) is None
+            and name not in net.names.user
+        ):
+            if skipped is not None:
+                skipped.append(name.name)
+            continue
         if name in allowed or name == net.d.eta:  # already the network's symbol (an array point)
             point[name] = value
             continue

@@ -6,12 +6,15 @@ a .csv (inputs, then targets; one header row allowed) read into lists of floats,
 checked where it enters (a nan, an inf, a target the loss cannot take: file, row and column named).
 Weights: a JSON file {"arch": ..., "W1": [[...]], ...} (exact: floats round-trip through repr),
 written atomically, a regular file only, replaced only with force and never over the data file.
+Interrupts: Ctrl-C seen between epochs (or chunks of them), so training stops with whole weights.
 """
 
 # ---- symprop runtime: stub ----
+import contextlib
 import json
 import math
 import os
+import signal
 import stat
 import tempfile
 
@@ -30,7 +33,8 @@ def read_data(source):
     """(X rows, Y rows) as lists of floats from 'xor' or a .csv file; UsageError otherwise."""
     if source == "xor":
         if (N_IN, N_OUT) != (2, 1):
-            raise UsageError(f"the built-in xor data fits a 2-...-1 network, not {ARCH}: give --data FILE")
+            problem = f"the built-in xor data fits a 2-...-1 network, not {ARCH}"
+            raise UsageError(f"{problem}: give --data FILE")
         return XOR
     if not os.path.isfile(source):
         raise UsageError(f"data file {source} does not exist or is not a regular file")
@@ -50,7 +54,8 @@ def read_data(source):
             except ValueError:
                 if not X and not Y and number == 1:
                     continue  # a header row
-                raise UsageError(f"{source} row {number} holds a value that is not a number") from None
+                problem = f"{source} row {number} holds a value that is not a number"
+                raise UsageError(problem) from None
             for column, value in enumerate(values, start=1):
                 problem = _value_problem(value, column > N_IN)
                 if problem:
@@ -115,6 +120,40 @@ def read_weights(path):
             data = json.load(handle)
     except (OSError, ValueError) as err:
         raise UsageError(f"cannot read weights from {path}: {err}") from None
-    if not isinstance(data, dict) or data.get("arch") != ARCH or any(key not in data for key, _ in LAYOUT):
+    complete = isinstance(data, dict) and all(key in data for key, _ in LAYOUT)
+    if not complete or data.get("arch") != ARCH:
         raise UsageError(f"{path} does not hold weights of a {ARCH} network")
     return {key: data[key] for key, _ in LAYOUT}
+
+
+# ---- symprop runtime: interrupts ----
+class _CtrlC:
+    """A SIGINT handler: the first Ctrl-C sets a flag, a second one stops at once."""
+
+    def __init__(self):
+        self.pressed = []
+
+    def __call__(self, signum, frame):
+        if self.pressed:
+            raise KeyboardInterrupt
+        self.pressed.append(signum)
+
+
+@contextlib.contextmanager
+def ctrl_c_flag():
+    """A list that Ctrl-C appends to, for train to read between epochs; nested uses share it,
+    and in a thread other than the main one Ctrl-C stays the caller's."""
+    current = signal.getsignal(signal.SIGINT)
+    if isinstance(current, _CtrlC):
+        yield current.pressed
+        return
+    handler = _CtrlC()
+    try:
+        previous = signal.signal(signal.SIGINT, handler)
+    except ValueError:  # not the main thread
+        yield handler.pressed
+        return
+    try:
+        yield handler.pressed
+    finally:
+        signal.signal(signal.SIGINT, previous)
