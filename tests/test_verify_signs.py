@@ -73,3 +73,14 @@ def test_time_index_arguments_are_indices_not_calls():
     r = verify_text(D, text, conventions={"targets": "d"})
     assert not r.unchecked and {v.line for v in r.verdicts} == {1, 2}
     assert all(v.status == "correct" for v in r.verdicts)
+
+
+def test_only_arguments_that_are_indices_are_blanked():
+    from symbolic.verify.arguments import blank
+
+    haykin = r"\[ e_j(n) = d_j(n) - y_j(n) \] \[ \mathcal{E}(n) = e_j^2(n) \]"
+    assert blank(haykin) == r"\[ e_j    = d_j    - y_j    \] \[ \mathcal{E}    = e_j^2    \]"
+    calls = r"\[ \sigma'(t) = \sigma(t)(1-\sigma(t)) \] \[ f(t) = g(t) + h(t) \]"
+    assert blank(calls) == calls  # functions keep their argument
+    pdp = r"\[ \Delta_p w_{ji} = \eta \delta_{pj} o_{pi} \] \[ E_p = (t_{pj} - o_{pj})^2 \]"
+    assert blank(pdp) == r"\[ \Delta   w_{ji} = \eta \delta_{j}  o_{i}  \] \[ E_p = (t_{j}  - o_{j} )^2 \]"

@@ -16,7 +16,12 @@ from __future__ import annotations
 import re
 
 # a name (\mathcal{E}, e_j, w_{ji}, v_j, y_i) or a closing brace/superscript, then (n) or [n]
-_AFTER_NAME = r"(?:[A-Za-z](?:_\{[^{}]*\}|_[A-Za-z0-9])?(?:\^\{?[0-9]\}?)?|\\mathcal\{[A-Za-z]\}|\})"
+# (a letter not ending a command such as \sigma, and not a function f, g, h: σ(t) stays a call)
+_AFTER_NAME = (
+    r"(?:(?<![A-Za-z\\])[A-Za-ei-z](?:_\{[^{}]*\}|_[A-Za-z0-9])?(?:\^\{?[0-9]\}?)?"
+    r"|(?<![A-Za-z\\])[fgh]_(?:\{[^{}]*\}|[A-Za-z0-9])(?:\^\{?[0-9]\}?)?"
+    r"|\\mathcal\{[A-Za-z]\})"
+)
 _FUNCTION = r"(?:\\varphi|\\phi|\\sigma|\bf|\bg|\bh)"
 
 
