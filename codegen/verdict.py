@@ -258,13 +258,14 @@ def _line(v, net, raw, width: int) -> str:
     each = f"for {v.instance}: " if getattr(v, "instance", "") else ""
     head = f"{MARK[v.status]} {_where(v):<{width}}  {each}{_label(v, net, raw)}"
     sides = f", {v.sides} sides" if v.sides > 1 else ""
+    said = f"; {v.remark}" if getattr(v, "remark", "") else ""  # s is σ; at b = 1, as O fixes
     if v.status == "correct":
-        return f"{head}  correct ({evidence_text(v, net)}{sides})"
+        return f"{head}  correct ({evidence_text(v, net)}{sides}){said}"
     if v.status == "not proved":
-        return f"{head}  not proved ({evidence_text(v, net)}{sides})"
+        return f"{head}  not proved ({evidence_text(v, net)}{sides}){said}"
     if v.witness is None:  # shapes that do not fit: no point to show
-        return f"{head}  {describe_fault(v, net, raw)}"
-    return f"{head}  {describe_fault(v, net, raw)}; {witness_text(v, net)}"
+        return f"{head}  {describe_fault(v, net, raw)}{said}"
+    return f"{head}  {describe_fault(v, net, raw)}; {witness_text(v, net)}{said}"
 
 
 def evidence_text(v, net) -> str:

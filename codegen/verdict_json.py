@@ -54,6 +54,8 @@ def to_json(report, path: str = "") -> str:
             item["witnesses"] = [item["witness"]] + [_witness_json(w) for _, w in v.also]
         if v.notes:
             item["notes"] = [_note(n, net, raw) for n in v.notes]
+        if v.remark:  # what the document's own definitions add: s is σ; at b = 1, as O fixes
+            item["remark"] = v.remark
         statements.append(item)
     doc = {
         "file": path,

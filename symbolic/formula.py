@@ -76,11 +76,6 @@ def parse_formula(
     shown = text if len(text) <= 40 else text[:37] + "..."
     try:
         tree = ast.parse(_caret_is_power(text.strip()), mode="eval")
-    except _Comment as exc:
-        raise SympropError(
-            f"{what} {shown!r} holds a comment ({exc.args[0]!r})",
-            "a formula is one expression: remove the '#' and what follows it",
-        ) from None
     except (SyntaxError, ValueError, tokenize.TokenError, IndentationError) as exc:
         raise SympropError(
             f"{what} {shown!r} does not parse ({exc.msg if hasattr(exc, 'msg') else exc})",
@@ -100,16 +95,9 @@ def parse_formula(
     return _Builder(variables, funcs, what, shown).build(tree.body)
 
 
-class _Comment(Exception):
-    """A '#' comment in a formula: Python would drop it silently, so the formula is refused."""
-
-
 def _caret_is_power(text: str) -> str:
     """Users write z^2 for z**2: swap the operator token (Python's ^ binds looser than +)."""
-    tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
-    comment = next((tok.string for tok in tokens if tok.type == tokenize.COMMENT), None)
-    if comment is not None:
-        raise _Comment(comment if len(comment) <= 30 else comment[:27] + "...")
+    tokens = tokenize.generate_tokens(io.StringIO(text).readline)
     out = [
         (tok.type, "**" if tok.type == tokenize.OP and tok.string == "^" else tok.string) for tok in tokens
     ]

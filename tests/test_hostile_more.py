@@ -391,8 +391,6 @@ CASES = [
         2,
         "adir is a folder",
     ),
-    ("activation-comment", ["derive", "2-2-1", "--activation", "tanh(z) # x"], {}, 2, "holds a comment"),
-    ("loss-comment", ["derive", "2-2-1", "--loss", "(out - y)**2 #"], {}, 2, "holds a comment"),
     ("verify-300-chars", ["verify", "a" * 300 + ".tex", "--net", "2-3-1"], {}, 2, "no such file"),
     (
         "verify-format-mismatch",

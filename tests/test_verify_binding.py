@@ -213,3 +213,63 @@ def test_h1_of_a_network_with_two_hidden_layers_is_not_read_as_either():
     (u,) = r.unchecked
     assert "h1 names a hidden unit" in u.reason and "2 hidden layers" in u.reason, u.reason
     assert "alias out_{h1}" in u.fix
+
+
+def test_a_definition_with_a_wrong_bias_still_names_its_weights_and_is_wrong():
+    """Mazur's planted slip: net_{o1} with the hidden layer's bias b_1. Each weight is settled by
+    its own term (w_5 multiplies out_{h1}); the definition is then judged, and wrong."""
+    text = (
+        r"$$net_{o1} = w_5 * out_{h1} + w_6 * out_{h2} + b_1 * 1$$"
+        + "\n"
+        + r"$$\frac{\partial net_{o1}}{\partial w_5} = out_{h1}$$"
+        + "\n"
+    )
+    r = _report(text)
+    assert {s.name: str(s.value) for s in r.inferred}["w_5"] == "W2_1_1"
+    (definition,) = _at(r, 1)[0]
+    (derivative,) = _at(r, 2)[0]
+    assert definition.status == "wrong" and derivative.status == "correct"
+
+
+def test_role_named_biases_and_weights_between_labelled_units():
+    d = derive(network("2-2-2"))
+    text = (
+        r"$$\frac{\partial net_{o2}}{\partial b_{o2}} = 1$$"
+        + "\n"
+        + r"$$\frac{\partial net_{o2}}{\partial out_{h1}} = w_{h1,o2}$$"
+        + "\n"
+        + r"$$\frac{\partial net_{h2}}{\partial w_{i1h2}} = i_1$$"
+        + "\n"
+    )
+    r = verify_text(d, text)
+    assert [v.status for v in r.verdicts] == ["correct"] * 3
+
+
+@pytest.mark.parametrize("name", ["wikipedia_backprop", "hjorth_jensen_output_layer"])
+def test_t_the_target_is_read_from_the_document_without_the_targets_option(name):
+    """Wikipedia's ∂E/∂o_j = ∂E/∂y and Hjorth-Jensen's (y_i - t_i)^2 = (a_i^L - t_i)^2 say y is
+    the output: t is then the target, as their notes' targets = "t" says."""
+    meta = bare(note(name))
+    assert meta["network"].get("targets") == "t"
+    meta["network"] = {k: v for k, v in meta["network"].items() if k != "targets"}
+    out = run(name, meta=meta)
+    assert out.said == [truth for _, truth in expected(meta)], (name, out.reasons)
+
+
+def test_capitalised_prefixes_are_role_names_but_a_capital_delta_is_no_delta():
+    d = derive(network("2-2-2"))
+    text = r"$$\frac{\partial Out_{o1}}{\partial Net_{o1}} = Out_{o1}(1 - Out_{o1})$$" + "\n"
+    r = verify_text(d, text + r"$$\Delta_{o1} = 1$$" + "\n")
+    assert [v.status for v in r.verdicts] == ["correct"]
+    assert "Delta_o1" not in {s.name for s in r.inferred}
+
+
+def test_json_output_lists_the_names_from_the_document():
+    import json
+
+    from codegen.verdict_json import to_json
+
+    out = json.loads(to_json(_report(HEAD + r"$$\frac{\partial net_{o1}}{\partial w_5} = out_{h1}$$" + "\n")))
+    said = {n["name"]: n for n in out["names_from_document"]}
+    assert said["w_5"] == {"name": "w_5", "means": "W⁽²⁾₁₁", "line": 1, "how": "definition"}
+    assert said["out_{h1}"]["how"] == "unit name"

@@ -65,8 +65,10 @@ def test_the_stages_run_in_order_and_never_call_back():
     handed, callbacks, report = trace(lambda: verify_text(d, DOC, "txt"))
     assert [v.status for v in report.verdicts] == ["correct", "wrong", "correct"]
     # matrix statements: split into entries before resolve, folded back after judge; the
-    # document's own names bound (binding) before resolve; δ's sign and update lines read
-    # before resolve (with the Network), said on the verdicts after judge (sign_hooks)
-    stages = ["read", "matrix_entries", "binding", "sign_hooks", "resolve", "evaluate", "judge"]
-    assert handed == [*stages, "sign_hooks", "matrix_faults"]
+    # document's own names bound (binding), the network gathered with δ's sign and the update
+    # lines read (sign_hooks), the document's own functions (s(x) = ...) substituted (none
+    # here), then the statements resolved; δ's sign said on the verdicts after judge
+    stages = ["read", "matrix_entries", "binding", "sign_hooks", "own_functions", "resolve"]
+    stages += ["evaluate", "judge", "sign_hooks", "matrix_faults"]
+    assert handed == stages
     assert callbacks == []

@@ -28,7 +28,7 @@ GAPS = {
     "haykin_backprop": [2],
     "hjorth_jensen_hidden_layer": [],
     "hjorth_jensen_output_layer": [],
-    "math_se_sigmoid_chain": [2, 4, 8],
+    "math_se_sigmoid_chain": [],
     "mitchell_backprop": [],
     "mazur_backward": [],
     "neurotic_chain": [],

@@ -17,6 +17,7 @@ import sympy
 
 from .conditions import cases, split_condition
 from .expressions import Parser
+from .functions_defined import defined_heads
 from .matrix import MatrixStatement, is_matrix_row, read_matrix_row
 from .source import MAX_BYTES, MAX_DEPTH, LatexParseError, LimitError, Source
 from .statements import DITTO, ORDERED, PARTIAL, Partial, Product, Statement
@@ -349,6 +350,7 @@ def scan_document(text: str) -> tuple[list[Statement | MatrixStatement], list[La
     """Every statement that parses, and one error for each that does not (errors do not stop)."""
     _check_size(text)
     src = Source(_strip_comments(text))  # comments are blanked: offsets are unchanged
+    src.functions = defined_heads(src.text)  # s(x) = ...: s(arg) is a call everywhere
     out: list = []
     plain = []  # (start, end) of text outside math
     t, i, n = src.text, 0, len(src.text)

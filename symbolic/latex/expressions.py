@@ -11,6 +11,7 @@ import sympy
 
 from ..activations import prime_word
 from .cursor import Item, Term
+from .functions_defined import defined
 from .indicators import Indicators
 from .source import (
     FIX_COMMAND,
@@ -85,6 +86,8 @@ class Parser(Indicators):
             else:
                 break
             self.i += 1
+            if op == "*" and self.scientific(term, depth):  # 1.86816\times10^{-1}: one number
+                continue
             neg = False
             while self.is_("+") or self.is_("-"):
                 neg ^= self.next().text == "-"
@@ -94,6 +97,25 @@ class Parser(Indicators):
             term.items.append(item)
             term.ops.append(op)
         return term
+
+    def scientific(self, term: Term, depth: int) -> bool:
+        r"""After a number and \times (\cdot, *): 10^{k} makes it one number in scientific form,
+        a\times10^{b}; anything else (2 \times w) is the next factor."""
+        last, t = term.items[-1], self.peek()
+        if not (
+            last.kind == "expr"
+            and last.tok.kind == "num"
+            and self.i >= 2
+            and self.toks[self.i - 2] is last.tok
+            and t is not None
+            and t.kind == "num"
+            and t.text == "10"
+            and self.is_("^", 1)
+        ):
+            return False
+        power = self.operand(depth)
+        term.items[-1] = Item(last.value * power.value, "expr", last.tok)
+        return True
 
     def sum_end(self, terms: list[Term], stops: frozenset, opener: Tok | None) -> list[Term]:
         t = self.peek()
@@ -284,6 +306,9 @@ class Parser(Indicators):
         kind, s = t.kind, t.text
         if kind == "num":
             return self.number(self.next())
+        if kind in ("letter", "word") and s in self.src.functions and self.is_("(", 1):
+            self.i += 1  # a function the document defines: s(x) = ...
+            return self.defined_call(depth, s)
         if kind == "letter":
             nxt = self.peek(1)
             if s in GENERIC_CALLS and nxt is not None and (nxt.text == "(" or nxt.text == "'"):
@@ -388,6 +413,18 @@ class Parser(Indicators):
                 t, f"exponent {show(exponent)} is too large (limit {MAX_EXPONENT})", "use a smaller exponent"
             )
         return number_value(t.text)
+
+    def defined_call(self, depth: int, name: str) -> sympy.Expr:
+        """NAME(arg, ...) of a function the document defines (latex/functions_defined.py)."""
+        opener = self.next()
+        args = []
+        while True:
+            args.append(self.fold(self.sum(depth + 1, frozenset({",", ")"}), opener)))
+            if not self.is_(","):
+                break
+            self.i += 1
+        self.expect(")", opener)
+        return defined(name)(*args)
 
     def call(self, depth: int, name: str, t: Tok) -> sympy.Expr:
         r"""A function after its name: primes, power, log base, then (args), {arg} or a bare arg."""

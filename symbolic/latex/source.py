@@ -46,6 +46,7 @@ class Source:
         self.deadline = time.perf_counter() + TIME_BUDGET
         self.tokens = 0
         self.operands = 0
+        self.functions: frozenset[str] = frozenset()  # names the document defines: s(x) = ...
 
     def where(self, pos: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, pos)

@@ -31,7 +31,7 @@ from ..latex import Partial, Statement
 from .conventions import Conventions
 from .definitions import Y_NAME, Definition, definitions, in_letter, instance, symbols_of, y_is_output
 from .names import Resolver
-from .unify import Layers, choose, kind_of_name, unify
+from .unify import Layers, choose, kind_of_name, unify, unify_terms
 from .units import DECIDED, unit_of
 
 _LETTER = re.compile(r"([A-Za-z]+)_([a-z])")
@@ -202,10 +202,16 @@ class Binder:
                     if left is None:
                         env = {**env, lhs_name: quantity}
                     solutions.append(env)
+        if not solutions and left is not None and not df.implied:  # net_{o1} = w_5 out_{h1} + ... + b_1
+            if self._conflict(df, pattern, variables, left):
+                return False
+            solutions = [
+                env
+                for form in self.layers.forms(left)
+                for env in unify_terms(pattern, form, variables, taken)
+            ]
         chosen = choose(solutions, self.layers)
         if chosen is None:
-            if not solutions:
-                self._conflict(df, pattern, variables, left)
             return False
         for name, value in chosen.items():
             self.bind(name, value, df.line, "derivative" if df.implied else "definition")
@@ -257,22 +263,22 @@ class Binder:
                     self.generic_bases.add(base)
                 break
 
-    def _conflict(self, df: Definition, pattern, variables: set[str], left) -> None:
+    def _conflict(self, df: Definition, pattern, variables: set[str], left) -> bool:
         """No solution with what is bound: with the names other lines bound freed, does this line
-        bind them otherwise? Then those names are bound two ways: to neither."""
+        bind them otherwise? Then those names are bound two ways: to neither (True)."""
         if df.implied or left is None:
-            return
+            return False
         mine = {
             n
             for n in (s.name for s in df.rhs.atoms(sp.Symbol))
             if n in self.bound and self.origin[n][0] != df.line
         }
         if not mine:
-            return
+            return False
         freed = variables | mine
         pattern = self._pattern(df.rhs, freed, keep=False)
         if pattern is None:
-            return
+            return False
         solutions = [
             env
             for _, forms in self.layers.candidates(left, "unit")
@@ -281,19 +287,22 @@ class Binder:
         ]
         chosen = choose(solutions, self.layers)
         if chosen is None:
-            return
+            return False
+        found = False
         for name in sorted(mine):
             if chosen.get(name) not in (None, self.bound[name]):
+                found = True
                 first = self.origin[name][0]
                 shown_name = _shown(name)
                 self.out.notes[name] = (
-                    f"{shown_name} is defined two ways: as {chosen[name]} by line {df.line} and as "
-                    f"{self.bound[name]} by line {first}",
+                    f"{shown_name} is defined two ways: as {_net(chosen[name])} by line {df.line} and as "
+                    f"{_net(self.bound[name])} by line {first}",
                     f"correct one of lines {first} and {df.line}, or declare "
                     f"% symprop: alias {shown_name} = ...",
                 )
                 self.conflicted.add(name)
                 del self.bound[name]
+        return found
 
     def _pattern(self, rhs: sp.Expr, variables: set[str], keep: bool = True) -> sp.Expr | None:
         """The formula with known names as the network's symbols, variables as they are, and
@@ -339,9 +348,11 @@ class Binder:
                 z = self.known(p.num.name)
                 if not self.free(name) or z not in self.layers.z_def:
                     continue
-                kind = kind_of_name(name)
+                kind, taken = kind_of_name(name), self.held | set(self.bound.values())
                 options = [
-                    {name: s} for s in self.layers.z_def[z].free_symbols if self.layers.kind(s) == kind
+                    {name: s}
+                    for s in self.layers.z_def[z].free_symbols
+                    if self.layers.kind(s) == kind and s not in taken
                 ]
                 chosen = choose(options, self.layers)
                 if chosen is not None:
@@ -409,6 +420,15 @@ class _NoFunction(Exception):
     pass
 
 
+def _net(symbol: sp.Basic) -> str:
+    """A network symbol as the messages write names: W2_2_1 -> W^{(2)}_{21}."""
+    m = re.fullmatch(r"([A-Za-z]+)(\d+)_(\d+)(?:_(\d+))?", getattr(symbol, "name", ""))
+    if not m:
+        return str(symbol)
+    base, layer, i, j = m.groups()
+    return _shown(f"{base}_{layer},{i}" + (f",{j}" if j else ""))
+
+
 def _shown(name: str) -> str:
     from .hints import shown
 
@@ -418,18 +438,25 @@ def _shown(name: str) -> str:
 def bind(d, statements, explicit: dict | None = None, conventions: dict | None = None) -> Binding:
     """The document's own names bound to the network's (see the module's doc). A document that
     defines y and writes t is read with t the target (`Binding.conventions`)."""
-    defs = definitions(statements)
-    line = None if (conventions or {}).get("targets") else y_is_output(statements, defs)
+    try:
+        defs = definitions(statements)
+        line = None if (conventions or {}).get("targets") else y_is_output(statements, defs)
+    except FAULTS:
+        return Binding()
     if line is not None:
         conventions = {**(conventions or {}), "targets": "t"}
     b = Binder(d, statements, explicit, conventions)
     if line is not None:
         b.out.conventions = conventions
         b.out.sources.append(Source("y", sp.Symbol("output"), line, "convention"))
-    b.units()
-    b.generic(defs)
-    b.unify_definitions(defs)
-    b.derivatives()
-    b.letters()
-    b.unify_definitions(defs)
+    stages = [b.units, lambda: b.generic(defs), lambda: b.unify_definitions(defs), b.derivatives, b.letters]
+    for stage in [*stages, lambda: b.unify_definitions(defs)]:
+        try:
+            stage()
+        except FAULTS:  # a formula no stage can read: the names it would settle stay unknown
+            continue
     return b.result()
+
+
+# what a stage may meet in a formula it was not written for (sympy refusing a structure)
+FAULTS = (TypeError, ValueError, AttributeError, IndexError, KeyError, sp.SympifyError, RecursionError)

@@ -93,7 +93,44 @@ def y_is_output(statements, defs: list[Definition]) -> int | None:
         name = getattr(df.lhs, "name", "")
         if not df.implied and Y_NAME.fullmatch(name) and df.rhs.free_symbols:
             return df.line
+    for stmt in statements:
+        if isinstance(stmt, Statement) and _y_equated(stmt):
+            return stmt.line
     return None
+
+
+def _y_equated(stmt: Statement) -> bool:
+    """Do two sides of the statement say y is another name (Hjorth-Jensen's (y_i - t_i)^2 =
+    (a_i^L - t_i)^2; Wikipedia's \\frac{\\partial E}{\\partial o_j} = \\frac{\\partial E}{\\partial y})?"""
+    rows = [stmt.lhs]
+    for side in stmt.sides:
+        if len(side.factors) == 1:
+            rows.append(side.factors[0])
+        elif all(isinstance(f, sp.Basic) for f in side.factors):
+            rows.append(sp.Mul(*side.factors))
+    pairs = []
+    for a in range(len(rows)):
+        for b in range(a + 1, len(rows)):
+            p, q = rows[a], rows[b]
+            if isinstance(p, Partial) and isinstance(q, Partial):
+                if p.num == q.num:
+                    pairs.append((p.den, q.den))
+                elif p.den == q.den:
+                    pairs.append((p.num, q.num))
+            elif isinstance(p, sp.Basic) and isinstance(q, sp.Basic) and not p.is_Symbol and not q.is_Symbol:
+                pairs.append((p, q))
+    for p, q in pairs:
+        for x, y in ((p, q), (q, p)):
+            ys = [s for s in x.free_symbols if Y_NAME.fullmatch(s.name)]
+            if not ys or any(Y_NAME.fullmatch(s.name) for s in y.free_symbols):
+                continue
+            wild = {s: sp.Wild(f"w{k}", properties=[lambda e: e.is_Symbol]) for k, s in enumerate(ys)}
+            found = y.match(x.xreplace(wild)) if isinstance(y, sp.Expr) else None
+            if found and all(
+                v.is_Symbol and not _T_NAME.fullmatch(v.name) for w, v in found.items() if w in wild.values()
+            ):
+                return True
+    return False
 
 
 def instance(rhs: sp.Expr, letter: str, width: int) -> sp.Expr | None:

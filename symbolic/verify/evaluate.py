@@ -10,10 +10,11 @@ the proof could not clear are tried as points; neither proved nor telling (`Evid
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sympy as sp
 
+from ..check import substitute_intermediates
 from ..derivation import Derivation
 from .numbers import Points, multiply, same
 from .piecewise import units_of
@@ -31,10 +32,23 @@ class Sampling:
     points: Points
     count: int
     seed: int
+    fixed: dict = field(default_factory=dict)  # symbol -> the constant a document fixes (b = 1)
 
 
-def sampling(d: Derivation, count: int = 20, seed: int = 0) -> Sampling:
-    return Sampling(Points(d, count, seed), count, seed)
+def sampling(d: Derivation, count: int = 20, seed: int = 0, fixed: dict | None = None) -> Sampling:
+    return Sampling(_fix(Points(d, count, seed), fixed or {}), count, seed, dict(fixed or {}))
+
+
+def _fixed(d: Derivation, fixed: dict):
+    """An expression at the document's constants (intermediates opened to reach them)."""
+    if not fixed:
+        return lambda e: e
+    return lambda e: substitute_intermediates(d, e).xreplace(fixed)
+
+
+def _fix(points: Points, fixed: dict) -> Points:
+    """The same points with the document's constants in place (every bias 1)."""
+    return Points(points.d, base=[{**p, **fixed} for p in points.base]) if fixed else points
 
 
 @dataclass(frozen=True, eq=False)
@@ -68,7 +82,8 @@ def evaluate(net: Network, sampled: Sampling, r: Resolved) -> Evaluation:
     units, understood = units_of([net.open(e) for e in t_values + [h for k in r.checked for h in r.hands[k]]])
     points = _points(net.d, sampled, units)
     found, ev, unit_vectors = _compare(points, r, units, understood)
-    proofs = [] if found else [prove(net, sp.Mul(*r.hands[k]), truth) for k in r.checked]
+    fixed = _fixed(net.d, sampled.fixed)
+    proofs = [] if found else [prove(net, fixed(sp.Mul(*r.hands[k])), fixed(truth)) for k in r.checked]
     exact = bool(proofs) and all(p[0] for p in proofs)
     suspects = tuple(q for p in proofs for q in p[1])
     if not found and not exact and suspects:  # patterns the proof could not clear
@@ -92,9 +107,9 @@ def _points(
     if not units and not attempt:
         return sampled.points
     if not units:
-        return Points(d, sampled.count * 2, sampled.seed + 7919 * attempt)
+        return _fix(Points(d, sampled.count * 2, sampled.seed + 7919 * attempt), sampled.fixed)
     base, _ = choose_points(d, units, sampled.count, sampled.seed + 7919 * attempt, first)
-    return Points(d, base=base)
+    return _fix(Points(d, base=base), sampled.fixed)
 
 
 def _compare(

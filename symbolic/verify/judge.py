@@ -46,6 +46,7 @@ class Verdict:
     delta: sp.Expr | None = None  # the δ a δ definition defines, as written
     instance: str = ""  # which instance of a statement in generic indices: 'j=2, k=1'
     label: str = ""  # a matrix statement's left side as written (δ^l), shown instead of ∂num/∂den
+    remark: str = ""  # what the document's own definitions add: 'at b = 1, as ... fixes'
 
 
 def judge(net: Network, r: Resolved, e: Evaluation) -> Verdict:

@@ -8,6 +8,7 @@ A pipeline of pure stages, each taking the previous stage's data and never calli
   2. resolve   matrix statements -> one statement per entry and layer (`matrix_entries`),
                the document's own names -> the network's, from its definitions (`binding`),
                δ's sign and update lines as the document writes them (`sign_hooks`, `signs`),
+               the document's own functions and output substituted (`own_functions`),
                '//' marks -> the factor above (`ditto`), names -> the network's symbols, and
                the true chain-rule factors (`resolve`)
   3. evaluate  both sides at chosen points, and exactly (`evaluate`, `prove`)
@@ -20,7 +21,7 @@ A pipeline of pure stages, each taking the previous stage's data and never calli
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import sympy as sp
@@ -28,6 +29,7 @@ import sympy as sp
 from ..derivation import Derivation
 from ..latex import Partial, Product, Statement
 from ..latex.matrix import MatrixStatement
+from . import own_functions
 from .binding import bind
 from .claims import Checked
 from .claims import check as check_claims
@@ -109,9 +111,11 @@ def verify_statements(
     merged = {**bound.aliases, **(aliases or {})}
     statements, net, momentum = with_signs(d, merged, conventions, statements)  # δ's sign, updates
     net.names.notes = bound.notes
-    resolved, unchecked, claims, given = resolve_all(net, statements)
-    unchecked += momentum
-    unchecked += unmatched
+    own = own_functions.apply(net, statements)  # s(x) = ..., O = s(...): substituted, fixed
+    if own.values:
+        net = replace(net, names=net.names.with_values(own.values))
+    resolved, unchecked, claims, given = resolve_all(net, own.statements)
+    unchecked += unmatched + own.unchecked + momentum
     skipped: list[str] = []  # --at names the document never writes nor settles (Mazur's w_3)
     if given and claims:  # the document's own values, then --at over them
         point_raw = point
@@ -149,9 +153,13 @@ def verify_statements(
             r"write e.g. \frac{\partial L}{\partial w_{11}} = [...] \cdot [...]",
         )
     sampled = sampling(d, points, seed)
-    evaluations = [evaluate(net, sampled, r) for r in resolved]
+    at = sampling(d, points, seed, own.fixed) if own.fixed else sampled  # b = 1 as the document fixes
+    fixed = own_functions.fixed_at(own, resolved) if own.fixed else [False] * len(resolved)
+    evaluations = [evaluate(net, at if f else sampled, r) for r, f in zip(resolved, fixed)]
     verdicts = [judge(net, r, e) for r, e in zip(resolved, evaluations)]
     verdicts = sign_verdicts(net, resolved, verdicts)  # δ's sign said (verify/signs.py)
+    if own.remarks or own.fixed:  # s is σ; at b = 1, as the document's definition of O fixes
+        verdicts = own_functions.remarked(own, verdicts)
     verdicts, unchecked = collect_matrices(net, sampled.points, layout, groups, verdicts, unchecked)
     verdicts.sort(key=lambda v: (v.line, v.col))
     unchecked.sort(key=lambda u: (u.line, u.col))

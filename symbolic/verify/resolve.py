@@ -140,7 +140,7 @@ def resolve_all(
         if isinstance(sides, SympropError):
             unchecked.append(Unchecked.of(sides, stmt.line, stmt.col))
             continue
-        here = replace(net, names=net.names.with_values(author))
+        here = replace(net, names=net.names.with_values({**net.names.values, **author}))
         whole = stmt
         stmt, sides, numeric = _without_numbers(stmt, sides)
         found = dummies(stmt, lambda name, names=here.names: names.lookup(name) is not None)

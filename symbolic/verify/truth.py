@@ -37,6 +37,9 @@ def true_factors(net: Network, num: sp.Expr, den: sp.Expr, where: str = "") -> t
         return (net.locals[(num, den)],)
     if den not in net.nodes and den != d.loss_symbol:
         return (Factor(num, den, _by_formula(net, num, den)),)
+    z = next((z for z, out in net.names.top.items() if out == num), None)
+    if z is not None and den != z and (num, z) in net.locals:  # ∂O/∂w = ∂O/∂z_O · ∂z_O/∂w
+        return (net.locals[(num, z)], Factor(z, den, _partial(net, z, den)))
     return (Factor(num, den, _partial(net, num, den)),)
 
 

@@ -140,6 +140,22 @@ def unify(pattern: sp.Expr, form: sp.Expr, variables: set[str], taken: set) -> I
             yield env
 
 
+def unify_terms(pattern: sp.Expr, form: sp.Expr, variables: set[str], taken: set) -> Iterator[dict]:
+    """A sum whose terms with variables each match a term of the form sum, the rest (terms of
+    known names only: a wrong bias, a wrong unit) left to the check of the definition."""
+    names = {sp.Symbol(v) for v in variables}
+    terms = [a for a in sp.Add.make_args(pattern) if a.free_symbols & names]
+    if not isinstance(pattern, sp.Add) or not isinstance(form, sp.Add) or len(terms) == len(pattern.args):
+        return
+    steps = [0]
+    seen: set = set()
+    for env in _commutative(terms, list(form.args), {}, variables, taken, steps, True, True):
+        key = frozenset(env.items())
+        if key not in seen:
+            seen.add(key)
+            yield env
+
+
 def _unify(p, t, env: dict, variables: set[str], taken: set, steps: list) -> Iterator[dict]:
     steps[0] += 1
     if steps[0] > MAX_STEPS:
@@ -190,16 +206,16 @@ def _in_order(ps, ts, env, variables, taken, steps) -> Iterator[dict]:
         yield from _in_order(ps[1:], ts[1:], e, variables, taken, steps)
 
 
-def _commutative(ps, ts, env, variables, taken, steps, is_sum: bool) -> Iterator[dict]:
+def _commutative(ps, ts, env, variables, taken, steps, is_sum: bool, loose: bool = False) -> Iterator[dict]:
     """Each pattern term to a distinct form term; in a sum, form terms left over may only be
-    biases (the author left the bias out)."""
+    biases (the author left the bias out), or anything when `loose`."""
     if not ps:
-        if not ts or (is_sum and all(_kind(t) == "bias" for t in ts)):
+        if not ts or loose or (is_sum and all(_kind(t) == "bias" for t in ts)):
             yield env
         return
     for k, t in enumerate(ts):
         for e in _unify(ps[0], t, env, variables, taken, steps):
-            yield from _commutative(ps[1:], ts[:k] + ts[k + 1 :], e, variables, taken, steps, is_sum)
+            yield from _commutative(ps[1:], ts[:k] + ts[k + 1 :], e, variables, taken, steps, is_sum, loose)
 
 
 def _kind(t: sp.Basic) -> str:

@@ -4,7 +4,7 @@ out_{o1}, target_{o2}, i_1; w_{h1o1} between two labelled units).
 Unit labels: i (an input), h (a hidden unit; only in a network with one hidden layer), o (an
 output), each with its number (h1, h_1). Prefixes read here are the ones no document uses for
 anything else: net, in, z, sum, s (the pre-activation), out, output, a, o, act (the activation; of
-an input: the input itself), target, t (an output's target), delta (the unit's δ). y and d (an
+an input: the input itself), target, t (an output's target), delta (the unit's δ), b (its bias). y and d (an
 output or a target, by document) are left to `binding`, which looks at what the document does
 with them. Pure functions on raw names; the value is the network's raw name (z_2,1, a_1,1, x_1,
 y_1, W_2,1,1), read by `names.Resolver.lookup`.
@@ -21,7 +21,7 @@ DECIDED = {"y", "d"}  # the output in one document, the target in another: decid
 
 _UNIT = re.compile(r"([A-Za-z]+)_([iho])_?(\d+)")
 _BARE = re.compile(r"i_?(\d+)")
-_PAIR = re.compile(r"w_([iho])_?(\d+)_?([iho])_?(\d+)")
+_PAIR = re.compile(r"w_([iho])_?(\d+)[_,]?([iho])_?(\d+)")
 
 
 def label_layer(label: str, sizes: tuple | list) -> int | None:
@@ -36,6 +36,8 @@ def unit_of(name: str, sizes: tuple | list) -> tuple[str, int, int] | None:
     if not m:
         return None
     prefix, label, k = m.group(1), m.group(2), int(m.group(3))
+    if prefix != "Delta":  # Net_{h1}, Out_{o1}; \Delta (a change, an accumulator) is no δ
+        prefix = prefix.lower()
     layer = label_layer(label, sizes)
     if layer is None or not 1 <= k <= sizes[layer]:
         return None
@@ -69,4 +71,6 @@ def role_unit(name: str, sizes: tuple | list) -> str | None:
         return f"y_{k}"
     if prefix == "delta" and layer >= 1:
         return f"delta_{layer},{k}"
+    if prefix == "b" and layer >= 1:  # b_{h1}: the unit's own bias
+        return f"b_{layer},{k}"
     return None
