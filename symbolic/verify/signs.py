@@ -12,7 +12,8 @@ Update lines are rewritten to the form `resolve` judges (w^{+} = w - η ∂E/∂
 `w ← w + Δw` / `w := w + ...` (`\leftarrow`, `\gets`, `:=` read as '=') becomes w^{+} = w + ...,
 and `Δw = RHS` (`\Delta w_{ji}`, `\Delta_p w_{ji}` once the pattern index is dropped) becomes
 w^{+} = w + RHS (or w - RHS when the document updates w ← w - Δw). The learning rate is η, α or
-ε (`RATES`). Δ_k with a unit index and no δ in the document is Russell & Norvig's δ (renamed).
+ε (`RATES`). Δ_k with a unit index, in an update and with no δ in the document, is Russell &
+Norvig's δ (renamed).
 Pure functions on parsed statements.
 """
 
@@ -119,7 +120,12 @@ def _rename_capital_delta(statements: list) -> list:
     if any(_DELTA.fullmatch(n) for n in names):
         return statements
     swap = {sp.Symbol(n): sp.Symbol("d" + n[1:]) for n in names if re.fullmatch(r"Delta_[^^]+", n)}
-    if not swap:
+    in_update = any(  # w_{j,k} ← w_{j,k} + α a_j Δ_k: Δ steps a weight, so it is a δ
+        {s.name for s in _symbols(st)} & set(RATES) and set(swap) & _symbols(st)
+        for st in statements
+        if isinstance(st, Statement)
+    )
+    if not swap or not in_update:  # else Δ_{o1} is the author's own quantity
         return statements
     return [_xreplace(st, swap) if isinstance(st, Statement) else st for st in statements]
 
