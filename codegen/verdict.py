@@ -60,6 +60,8 @@ class VerdictPrinter(UnicodePrinter):
         return str(expr).replace("-", "−")
 
     def partial(self, num, den) -> str:
+        if isinstance(num, sp.Expr) and num.could_extract_minus_sign():  # δ = -∂E/∂net (Mitchell)
+            return f"−∂{self.doprint(-num)}/∂{self.doprint(den)}"
         return f"∂{self.doprint(num)}/∂{self.doprint(den)}"
 
 
@@ -400,6 +402,8 @@ def pattern_text(pattern, net) -> str:
 
 
 def _note(n, net, raw) -> str:
+    if getattr(n, "text", ""):  # said in words (verify/signs.py: δ's sign)
+        return n.text
     before = raw.partial(n.before.num, n.before.den) if n.before is not None else "the left side"
     after = raw.partial(n.after.num, n.after.den) if n.after is not None else "the left side"
     return (

@@ -31,10 +31,11 @@ GAPS = {
     "cv_se_delta_wikipedia": [2, 3],
     # a bias b without its unit (the letter b also names class b: softmax(b), o_b)
     "cv_se_softmax_question": [4, 10],
+    "d2l_backprop": [],
     # one row differentiates by the vector \mathit{h1} (the author's slip for h1_1): names
     "geoj_cs231n_two_layer": [17],
-    "d2l_backprop": [],
     "goodfellow_alg64": [],
+    "haykin_backprop": [2],
     "hjorth_jensen_hidden_layer": [],
     "hjorth_jensen_output_layer": [],
     # S = \sum_t \exp(z_t), a one-letter name the document defines (used before its ', \;\;'
@@ -44,11 +45,15 @@ GAPS = {
     "math_se_sigmoid_chain": [],
     "mazur_backward": [],
     "melfm_numerical_example": [],
+    "mitchell_backprop": [],
     "neurotic_chain": [],
     "ng_dlai_shallow": [],
     "ng_ex4_theta": [],
     "nielsen_bp_proof": [],
     "nielsen_bp_vector": [],
+    "rumelhart_nature_1986": [11],
+    "rumelhart_pdp_delta_rule": [],
+    "russell_norvig_backprop": [3],
     "threeb1b_many": [],
     "threeb1b_single": [],
     "ufldl_backprop": [],

@@ -81,8 +81,18 @@ def register(sub, network_options) -> None:
     p.add_argument(
         "--targets",
         default=None,
-        choices=["y", "t"],
-        help="the letter of the targets: y (default), or t with y the network's output (Bishop)",
+        choices=["y", "t", "d"],
+        help="the letter of the targets: y (default), or t with y the network's output (Bishop), "
+        "or d, the desired response (Haykin, Rumelhart)",
+    )
+    p.add_argument(
+        "--delta",
+        default=None,
+        choices=["plus", "minus"],
+        help="the sign of the document's δ when it does not say: plus, δ = ∂E/∂net (Bishop, "
+        "Nielsen), or minus, δ = -∂E/∂net (Mitchell, Haykin, Russell & Norvig); a document that "
+        "defines δ or updates w <- w + η δ x says it itself. Unsaid and not given, a δ read by its "
+        "name alone is 'not checked'",
     )
     p.add_argument(
         "--shared-bias",
@@ -121,6 +131,7 @@ DEFAULTS = {
     "alpha": None,
     "weights": None,
     "targets": None,
+    "delta": None,
     "shared_bias": False,
 }
 
@@ -179,7 +190,7 @@ def run(args) -> int:
             source=text,
             unread=doc.unread,
             point=point,
-            conventions={"weights": options["weights"], "targets": options["targets"]},
+            conventions={k: options[k] for k in ("weights", "targets", "delta")},
         )
         _refuse_wrong_network(report, d.spec)
     except SympropError as err:
@@ -266,7 +277,7 @@ def _network_options(args, from_file: dict) -> dict:
         out[key] = value if value is not None else file_opts.get(key, DEFAULTS.get(key))
     if not out["arch"]:
         raise SympropError("no network given", "pass --net 2-3-1 (layer widths, input first)")
-    for key in ("arch", "activation", "loss", "naming", "output_activation", "weights", "targets"):
+    for key in ("arch", "activation", "loss", "naming", "output_activation", "weights", "targets", "delta"):
         if out[key] is not None and not isinstance(out[key], str):
             shown = "net" if key == "arch" and "net" in from_file else key
             raise SympropError(f"[network] {shown} must be a string", f'write {shown} = "..."')

@@ -22,6 +22,7 @@ from .source import (
     MAX_EXPONENT,
     MAX_NUMBER_BITS,
     MAX_OPERANDS,
+    LatexParseError,
     show,
 )
 from .statements import BARE_INDEX, DITTO, ORDERED, PARTIAL, SUMMATION, Partial, indexed
@@ -264,6 +265,10 @@ class Parser(Indicators):
             return Item(DITTO, "ditto", t)
         if t.kind == "cmd" and t.text == "partial":
             return self.slash_partial(depth, t)
+        if t.kind == "letter" and t.text == "d":  # dy_j/dx_j (Rumelhart et al. 1986)
+            item = self.slash_d(depth, t)
+            if item is not None:
+                return item
         if t.kind == "cmd" and t.text == "indicator" or self.one_of_indicator(self.i):
             return self.postfix(depth, Item(self.indicator(depth, t), "expr", t))
         if t.kind == "cmd" and t.text in FRACS:
@@ -353,11 +358,18 @@ class Parser(Indicators):
             return self.call(depth, s, t)
         if s == "sum":
             var, skip = self.sum_header(t)
+            minus = self.is_("-")  # \sum_k -\delta_k w_{kj} (Mitchell): the negated body
+            self.i += minus
             body = self.product(depth + 1)
-            if var.name == BARE_INDEX and indexed(self.fold_items(body.items, body.ops)):
+            folded = self.fold_items(body.items, body.ops)
+            if var.name == BARE_INDEX and indexed(folded):
                 raise self.fail(t, r"\sum without its index", r"write \sum_k ...")
-            value = SUMMATION(self.fold_items(body.items, body.ops), var, skip)
-            if "/" not in body.ops and all(it.kind in ("expr", "bracket", "partial") for it in body.items):
+            value = SUMMATION(-folded if minus else folded, var, skip)
+            if (
+                not minus
+                and "/" not in body.ops
+                and all(it.kind in ("expr", "bracket", "partial") for it in body.items)
+            ):
                 self.ordered[value] = SUMMATION(ORDERED(*self.in_order(body.items)), var, skip)
             return value
         if s == "sqrt":
@@ -365,6 +377,25 @@ class Parser(Indicators):
         if s in ACCENTS:
             return self.name(depth, self.accent(t), t)
         raise self.fail(t, f"unexpected \\{s}", FIX_COMMAND)  # pragma: no cover
+
+    def slash_d(self, depth: int, t: Tok) -> Item | None:
+        """d NAME / d NAME, a derivative written inline with d's; None (nothing read) otherwise."""
+        start, nxt = self.i, self.peek(1)
+        if nxt is None or nxt.kind not in ("letter", "word") or nxt.space:
+            return None
+        try:
+            self.i += 1
+            num = self.operand(depth + 1).value
+            d = self.peek(1)
+            if self.is_("/") and d is not None and d.kind == "letter" and d.text == "d":
+                self.i += 2
+                den = self.operand(depth + 1).value
+                if isinstance(num, sympy.Symbol) and isinstance(den, sympy.Symbol):
+                    return Item(Partial(num, den), "partial", t)
+        except LatexParseError:
+            pass
+        self.i = start
+        return None
 
     def decoration(self, depth: int, t: Tok) -> Item:
         r"""\boxed{X}, \underbrace{X}_{label}, \overbrace{X}^{label} -> X (a Partial stays one)."""

@@ -31,7 +31,7 @@ class Tok:
         return other is not None and not other.space and other.pos == self.end
 
 
-WORDS = frozenset("out output Loss exp log ln softmax".split()) | {  # + our activations' names
+WORDS = frozenset("out output Loss exp log ln softmax in".split()) | {  # + our activations' names
     w for rule in named() for w in (rule.name, rule.unicode) if w.isascii() and len(w) > 2
 }
 GREEK = frozenset(
@@ -195,7 +195,6 @@ ARROWS = {
     "xrightarrow",
     "implies",
     "mapsto",
-    "leftarrow",
     "Leftarrow",
     "iff",
     "Leftrightarrow",
@@ -377,7 +376,8 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         m = _ROWSKIP_RE.match(text, j, end)
         toks.append(Tok("op", "\\\\", i, j, space))
         return m.end() if m else j
-    if name in ("equiv", "coloneqq", "triangleq", "doteq"):  # a definition reads as '='
+    if name in ("equiv", "coloneqq", "triangleq", "doteq", "leftarrow", "gets", "longleftarrow"):
+        # a definition reads as '='; w \leftarrow w + \Delta w (an update, Mitchell) as := does
         toks.append(Tok("op", "=", i, j, space))
         return j
     if name in ("limits", "nolimits"):  # \sum\limits_{o}: placement only

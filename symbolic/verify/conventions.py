@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from ..errors import SympropError
 
 WEIGHTS = ("output-by-input", "input-by-output")
-TARGETS = ("y", "t")
+TARGETS = ("y", "t", "d")  # d: Haykin's and Rumelhart's desired response
+DELTAS = ("plus", "minus")  # δ = ∂E/∂net (Bishop, Nielsen) or δ = -∂E/∂net (Mitchell, Haykin)
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class Conventions:
     weights: str = "output-by-input"
     targets: str = "y"  # the letter of the targets ('t': y is then the output)
     first_unit: int = 1  # 0: unit indices count from 0 (3Blue1Brown's \sum_{j=0}^{n_L-1}); see notation.py
+    delta: str = ""  # '' (the document's own statements say), 'plus' or 'minus' (verify/signs.py)
 
     @staticmethod
     def of(options: dict | None) -> Conventions:
@@ -34,12 +36,18 @@ class Conventions:
             raise SympropError(f"weights = {weights!r}", f"use one of {', '.join(WEIGHTS)}")
         if targets not in TARGETS:
             raise SympropError(
-                f"targets = {targets!r}", "use 'y' (y the target) or 't' (t the target, y the output)"
+                f"targets = {targets!r}",
+                "use 'y' (y the target), 't' or 'd' (t or d the target, y the output: Haykin, Rumelhart)",
             )
         first_unit = options.get("first_unit", 1)
         if first_unit not in (0, 1):
             raise SympropError(f"first_unit = {first_unit!r}", "use 0 (units counted from 0) or 1")
-        return Conventions(weights, targets, first_unit)
+        delta = options.get("delta") or ""
+        if delta and delta not in DELTAS:
+            raise SympropError(
+                f"delta = {delta!r}", "use 'plus' (δ = ∂E/∂net) or 'minus' (δ = -∂E/∂net, Mitchell, Haykin)"
+            )
+        return Conventions(weights, targets, first_unit, delta)
 
     def code(self, cand: str) -> str:
         """A code name as the document means it: transposed weights, w_{j0} as the bias b_j."""
@@ -60,8 +68,8 @@ def constant_one(name: str) -> bool:
 
 
 def output_index(name: str, targets: str) -> int | None:
-    """With targets = 't': y_k, y (the output k, 1-based; 0 for a lone y)."""
-    if targets != "t":
+    """With targets = 't' or 'd': y_k, y (the output k, 1-based; 0 for a lone y)."""
+    if targets not in ("t", "d"):
         return None
     m = re.fullmatch(r"y(?:_?(\d+))?", name)
     if not m:
@@ -70,8 +78,8 @@ def output_index(name: str, targets: str) -> int | None:
 
 
 def target_name(name: str, targets: str) -> str | None:
-    """With targets = 't': t_k -> y_k (the network's target), t -> y."""
-    if targets != "t":
+    """With targets = 't' (or 'd'): t_k -> y_k (the network's target), t -> y."""
+    if targets not in ("t", "d"):
         return None
-    m = re.fullmatch(r"t(_?\d+)?", name)
+    m = re.fullmatch(targets + r"(_?\d+)?", name)
     return "y" + (m.group(1) or "") if m else None

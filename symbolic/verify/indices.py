@@ -31,7 +31,7 @@ from .bare_sums import is_bare, unit_terms
 from .ditto import Unchecked
 from .hints import out_of_range, shown
 from .notation import EXAMPLES, EXAMPLES_FIX, lone_unit, over_examples
-from .roles import LAYER, Roles, role_bases
+from .roles import LAYER, Roles, after_letters, defined_bases, output_only, role_bases
 from .symbols import _all_symbols, _has_sum, _outside_sums, _parts, _symbols
 
 WEIGHTS = {"w", "W", "Theta"}
@@ -100,10 +100,30 @@ class Instantiator:
         bases = role_bases(statements)
         c = net.names.conventions
         self.roles = (
-            Roles(*bases[:2], self.depth, bases[2], c.weights == "input-by-output", c.targets, bases[3])
+            Roles(
+                *bases[:2],
+                self.depth,
+                bases[2],
+                c.weights == "input-by-output",
+                c.targets,
+                top=bases[3],
+                after=after_letters(statements, c.weights == "input-by-output"),
+                defined=defined_bases(statements),
+            )
             if bases
             else None
         )
+        if self.roles is not None:
+            self.roles.output_only = output_only(statements, self.roles.defined)
+        if self.roles is not None:  # no t_k, d_k anywhere: y_k is the target, not the output
+            names = {s.name for stmt in statements for s in _symbols(stmt)} | {
+                s.name for stmt in statements for s in _all_symbols(stmt)
+            }
+            self.roles.y_target = (
+                bases is not None
+                and bases[1] != "y"
+                and not any(re.fullmatch(r"[td]_[a-z0-9]+", n) for n in names)
+            )
         self.notes: list[Unchecked] = []
         self.shift = 1 - c.first_unit  # 1: the document counts units from 0 (a_0 is unit 1)
         self.labels: dict[str, int] = {}  # unit label -> the one unit of it the statement names
@@ -156,6 +176,9 @@ class Instantiator:
         return sp.Symbol(name + (updated or ""))
 
     def expr(self, e: sp.Basic, env: dict) -> sp.Basic:
+        if isinstance(e, sp.Symbol) and e.name.endswith("^+") and "@" not in e.name:  # w_{ji}^{+}
+            inner = self.expr(sp.Symbol(e.name[:-2]), env)
+            return sp.Symbol(inner.name + "^+") if isinstance(inner, sp.Symbol) else e
         if isinstance(e, sp.Symbol):
             if "@" in e.name:
                 return self.code(e, env)
@@ -163,6 +186,8 @@ class Instantiator:
                 name = self.roles.name(e.name, env)
                 if name in ("0", "1"):
                     return sp.Integer(name)
+                if name is not None and name.split("_")[0] in self.roles.defined:
+                    return sp.Symbol(name)  # the document's own quantity, read by its definition
                 if name is None or self.names.lookup(name) is None:
                     raise Invalid(e.name)
                 return sp.Symbol(name)

@@ -42,9 +42,10 @@ LOSS_NAMES = {
     "J_i",
     "E_p",
     "C_0",  # 3Blue1Brown: the cost of one training example (example 0)
+    "E_d",
 }
 # E_{o1}, E_1, L_{o2}: the error of one output, the loss's terms in that output alone
-_PER_OUTPUT = re.compile(r"(?:E|L|C|J)_(?:o|out|y)?(\d+)")
+_PER_OUTPUT = re.compile(r"(?:E|L|C|J|Loss)_(?:o|out|y)?(\d+)")
 
 
 class UnknownName(SympropError):
@@ -66,13 +67,16 @@ class Resolver:
         self.aliases = dict(d.naming.aliases)
         self.user = dict(aliases or {})  # raw Symbol -> raw expression
         self.values: dict[sp.Basic, sp.Expr] = {}  # raw δ -> the value its author defined
+        self.delta_sign = 1  # -1 in a document where δ = -∂E/∂net (verify/signs.py)
         self.notes: dict[str, tuple[str, str]] = {}  # raw name -> why the document leaves it unknown
         self.z_layer: dict[sp.Symbol, int] = {}  # pre-activation symbol -> layer index
         self.top: dict[sp.Symbol, sp.Symbol] = {}  # output z -> output symbol
         self.hidden_a: dict[sp.Symbol, sp.Expr] = {}
+        self.z_of: dict[sp.Expr, sp.Symbol] = {}  # a pre-activation's weighted sum -> its z
         for eq in d.of_kind("forward"):
             if eq.lhs.name.startswith("z"):
                 self.z_layer[eq.lhs] = eq.layer
+                self.z_of[sp.expand(eq.rhs)] = eq.lhs
             elif eq.layer == d.spec.depth:
                 z = eq.rhs.args[-1] if isinstance(eq.rhs, fn.softmax) else eq.rhs.args[0]
                 if not isinstance(eq.rhs, fn.softmax):
@@ -111,8 +115,8 @@ class Resolver:
             return sp.Integer(1)
         for cand in _candidates(name, max(d.spec.sizes) < 10):
             cand = c.code(cand)
-            if cand in self.codes:
-                return self.codes[cand]
+            if cand in self.codes:  # a δ of a document where δ = -∂E/∂net: the negated one
+                return self.delta_sign * self.codes[cand] if cand.startswith("delta") else self.codes[cand]
             if cand in self.aliases:
                 return self.aliases[cand]
         m = re.fullmatch(r"y_?(\d+)", name)
@@ -377,6 +381,7 @@ class Resolver:
         )
 
     def _layer_rule(self, x, name, where):
+        x = self.z_of.get(sp.expand(x), x)  # g(\sum_i w_{i,j} a_i): the z that sum is
         if x in self.z_layer:
             rule = self.d.spec.activations[self.z_layer[x] - 1]
             if not rule.elementwise:

@@ -8,11 +8,13 @@ A pipeline of pure stages, each taking the previous stage's data and never calli
                regularizer terms read off them (`running`), conventions the text shows (`notation`)
   2. resolve   matrix statements -> one statement per entry and layer (`matrix_entries`),
                the document's own names -> the network's, from its definitions (`binding`),
+               δ's sign and update lines as the document writes them (`sign_hooks`, `signs`),
                the document's own functions and output substituted (`own_functions`),
                '//' marks -> the factor above (`ditto`), names -> the network's symbols, and
                the true chain-rule factors (`resolve`)
   3. evaluate  both sides at chosen points, and exactly (`evaluate`, `prove`)
   4. judge     -> a Verdict: correct, wrong (the factor at fault, a witness) or not proved (`judge`);
+               a sign fault named, δ = -∂L/∂z shown (`sign_hooks`);
                a matrix statement's entries folded into one verdict per layer (`matrix_faults`)
   5. print     codegen/verdict.py reads the Report only.
 """
@@ -43,6 +45,7 @@ from .notation import with_detected
 from .read import read
 from .resolve import DEFINITION, NUMBERS, Network, network, resolve, resolve_all
 from .running import bind as read_algorithm
+from .sign_hooks import sign_verdicts, with_signs
 
 NOT_PROVED_EXIT = 3
 NOT_CHECKED_EXIT = 4
@@ -111,13 +114,14 @@ def verify_statements(
     unmatched += notes
     bound = bind(d, statements, aliases, conventions)  # the document's own names (binding.py)
     conventions = bound.conventions or conventions
-    net = network(d, {**bound.aliases, **(aliases or {})}, conventions)
+    merged = {**bound.aliases, **(aliases or {})}
+    statements, net, momentum = with_signs(d, merged, conventions, statements)  # δ's sign, updates
     net.names.notes = bound.notes
     own = own_functions.apply(net, statements)  # s(x) = ..., O = s(...): substituted, fixed
     if own.values:
         net = replace(net, names=net.names.with_values(own.values))
     resolved, unchecked, claims, given = resolve_all(net, own.statements)
-    unchecked += unmatched + own.unchecked
+    unchecked += unmatched + own.unchecked + momentum
     skipped: list[str] = []  # --at names the document never writes nor settles (Mazur's w_3)
     if given and claims:  # the document's own values, then --at over them
         point_raw = point
@@ -158,11 +162,14 @@ def verify_statements(
     at = sampling(d, points, seed, own.fixed) if own.fixed else sampled  # b = 1 as the document fixes
     fixed = own_functions.fixed_at(own, resolved) if own.fixed else [False] * len(resolved)
     verdicts = []
+    judged = []
     for r, f in zip(resolved, fixed):
         try:
             verdicts.append(judge(net, r, evaluate(net, at if f else sampled, r)))
+            judged.append(r)
         except Exception as err:  # noqa: BLE001 - a bug on one statement never costs the others
             unchecked.append(_internal(r, err))
+    verdicts = sign_verdicts(net, judged, verdicts)  # δ's sign said (verify/signs.py)
     if own.remarks or own.fixed:  # s is σ; at b = 1, as the document's definition of O fixes
         verdicts = own_functions.remarked(own, verdicts)
     verdicts, unchecked = collect_matrices(net, sampled.points, layout, groups, verdicts, unchecked)

@@ -31,6 +31,7 @@ from ..errors import SympropError
 from ..latex import DITTO, LatexParseError, Partial, Product, Statement, scan_document
 from ..latex import parse_formula as parse_latex_formula
 from ..latex.matrix import MatrixStatement
+from .arguments import blank as blank_index_arguments
 from .ditto import Unchecked
 
 MAX_BYTES = 1_000_000
@@ -125,6 +126,7 @@ def _placeholder(m: re.Match) -> str:
 
 def read_tex(text: str) -> Document:
     text = _PLACEHOLDER.sub(_placeholder, text)
+    text = blank_index_arguments(text)  # e_j(n), \delta_{pj}, E_d(\vec{w}) (verify/arguments.py)
     try:
         statements, errors = scan_document(text)
     except LatexParseError as err:
@@ -319,6 +321,7 @@ NETWORK_KEYS = {
     "alpha",
     "weights",
     "targets",
+    "delta",
     "shared_bias",
 }
 

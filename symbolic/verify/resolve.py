@@ -31,6 +31,7 @@ from .indices import instantiate
 from .names import Resolver
 from .parts import split as split_parts
 from .piecewise import PIECEWISE
+from .signs import RATES, DeltaSign
 from .truth import true_factors
 
 
@@ -46,6 +47,7 @@ class Network:
     delta_of: dict[sp.Basic, sp.Basic]  # z -> its δ symbol
     piecewise_outputs: dict[sp.Basic, sp.Expr]  # output -> its piecewise definition
     nodes: frozenset[sp.Basic]  # the quantities one may differentiate
+    delta_sign: DeltaSign = DeltaSign(1)  # the document's δ: ±∂E/∂net, or unsaid (verify/signs.py)
 
     def open(self, expr: sp.Expr) -> sp.Expr:
         """Deltas by their definitions, and outputs too when the output activation is piecewise:
@@ -152,6 +154,10 @@ def resolve_all(
                     lhs = here.names.resolve(stmt.lhs, _where(stmt))
                     resolved.append(resolve_definition(here, stmt, sides, lhs, lhs))
                     continue
+                if _of_derivatives(stmt.lhs) and stmt.sides:  # -∂E_p/∂w_{ji} = δ_{pj} o_{pi} (PDP)
+                    value = _hand(here, stmt.lhs, _where(stmt))
+                    resolved.append(resolve_definition(here, stmt, sides, value, value))
+                    continue
                 if not isinstance(stmt.lhs, sp.Symbol):
                     unchecked.append(Unchecked(stmt.line, stmt.col, DEFINITION))
                     continue
@@ -196,6 +202,12 @@ def resolve_all(
         except SympropError as err:
             unchecked.append(Unchecked.of(err, stmt.line, stmt.col))
     return resolved, unchecked, claims, given
+
+
+def _of_derivatives(lhs: object) -> bool:
+    """A left side that is a formula of derivatives (-∂E/∂w, Σ_k ∂E/∂net_k ∂net_k/∂o_j): judged
+    by its true value."""
+    return isinstance(lhs, sp.Expr) and any(a.func == PARTIAL for a in lhs.atoms(AppliedUndef))
 
 
 def _claims(
@@ -252,7 +264,7 @@ def _update(net: Network, stmt: Statement) -> tuple[sp.Expr, sp.Expr, Network]:
             "write the update of a parameter: w^{+} = w - \\eta ...",
         )
     grad = sp.Mul(*[f.value for f in true_factors(net, net.d.loss_symbol, param, where)])
-    eta = {sp.Symbol("eta"): ETA}
+    eta = {sp.Symbol(rate): ETA for rate in RATES}  # η, α (Russell & Norvig), ε (Rumelhart)
     return (
         param,
         param - net.d.eta * grad,
@@ -343,21 +355,32 @@ def resolve_delta(
     """δ = ∂L/∂z = ...: which z from a side that is that one derivative, else from what an earlier
     definition of the same δ said (`meaning`), else from the name."""
     where = f"line {stmt.line}, col {stmt.col}: " if stmt.line else ""
+    sign = net.delta_sign.sign
     if meaning is not None:  # defined before (δ^l_j ≡ ∂C/∂z^l_j): a later side is a claim about it
-        return _resolved(net, stmt, sides, *meaning, where)
+        return _signed(_resolved(net, stmt, sides, *meaning, where), sign or 1)
     for side in sides:
-        if len(side) == 1 and isinstance(side[0], Partial):
-            num = net.names.resolve(side[0].num, where)
-            den = net.names.resolve(side[0].den, where)
-            return _resolved(net, stmt, sides, num, den, where)
+        said = side[-1] if len(side) in (1, 2) and (len(side) == 1 or side[0] == -1) else None
+        if isinstance(said, Partial):  # δ = ∂L/∂z, or δ = -∂L/∂z (Mitchell): that derivative
+            num = net.names.resolve(said.num, where)
+            den = net.names.resolve(said.den, where)
+            return _signed(_resolved(net, stmt, sides, num, den, where), -1 if len(side) == 2 else 1)
     name = net.names.resolve(cast(sp.Expr, stmt.lhs), where)
-    z = next((z for z, delta in net.delta_of.items() if delta == name), None)
+    z = next((z for z, delta in net.delta_of.items() if name in (delta, -delta)), None)
     if z is None:
         raise SympropError(
             f"{where}cannot tell which derivative {stmt.lhs} stands for",
             "write it with the derivative: \\delta_j = \\frac{\\partial L}{\\partial z_j} = ...",
         )
-    return _resolved(net, stmt, sides, net.d.loss_symbol, z, where)
+    # its sign unsaid: read as ∂L/∂z, the verdict says so (verify/signs.py, assumed_sign)
+    return _signed(_resolved(net, stmt, sides, net.d.loss_symbol, z, where), sign or 1)
+
+
+def _signed(r: Resolved, sign: int) -> Resolved:
+    """A δ of a document where δ = -∂E/∂net: the truth is the chain-rule product negated."""
+    if sign > 0:
+        return r
+    first, *rest = r.true  # ∂L/∂a -> ∂(-L)/∂a: the sign on the factor a written δ negates
+    return replace(r, true=(Factor(-first.num, first.den, -first.value, first.kind), *rest))
 
 
 def resolve(net: Network, stmt: Statement, sides: list[list]) -> Resolved:

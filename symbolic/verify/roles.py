@@ -15,8 +15,8 @@ import re
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-_ROLE = re.compile(r"([A-Za-z]+)_([ijklℓ])([ijklℓ])?")  # l as \ell where letters name any layer
-_UNIT = re.compile(r"([A-Za-z])_([ijk])")
+_ROLE = re.compile(r"([A-Za-z]+)_([hijklℓ]),?([hijklℓ])?")  # l as \ell where letters name any layer
+_UNIT = re.compile(r"([A-Za-z]+)_([ijk])")
 LAYER = "λ"  # the layer variable of a document whose letters name units of any layer (Wikipedia)
 
 
@@ -27,15 +27,21 @@ def role_bases(statements) -> tuple[str, str, bool, str] | None:
     names = {s.name for stmt in statements for s in _symbols_of(stmt)}
     if {"o_j", "net_j"} <= names:
         return "net", "o", True, "k"
+    # a target of unit j (d_j, t_j outside Bishop's letters): j is a unit of any layer (Haykin)
+    any_layer = bool({"d_j", "t_j"} & names)
     for stmt in statements:
-        if not isinstance(stmt.lhs, sp.Symbol) or len(stmt.sides) != 1 or len(stmt.sides[0].factors) != 1:
+        if not isinstance(stmt.lhs, sp.Symbol) or not stmt.sides or len(stmt.sides[0].factors) != 1:
             continue
         f = stmt.sides[0].factors[0]
-        if not isinstance(f, AppliedUndef) or len(f.args) != 1 or not isinstance(f.args[0], sp.Symbol):
+        if isinstance(f, AppliedUndef) and len(f.args) == 1 and isinstance(f.args[0], sp.Symbol):
+            arg = f.args[0]
+        elif isinstance(f, sp.Expr) and len(f.free_symbols) == 1 and f.has(sp.exp):  # 1/(1+e^{-x_j})
+            arg = next(iter(f.free_symbols))
+        else:
             continue
-        act, pre = _UNIT.fullmatch(stmt.lhs.name), _UNIT.fullmatch(f.args[0].name)
+        act, pre = _UNIT.fullmatch(stmt.lhs.name), _UNIT.fullmatch(arg.name)
         if act and pre and act.group(2) == pre.group(2) and act.group(1) != pre.group(1):
-            return pre.group(1), act.group(1), False, "k"
+            return pre.group(1), act.group(1), any_layer, "k"
     return _weighted_sum(statements)
 
 
@@ -69,6 +75,48 @@ def _symbols_of(stmt) -> set:
     return out
 
 
+def defined_bases(statements) -> frozenset[str]:
+    """Bases of unit quantities the document defines itself, X_k = ... (Haykin's error signal
+    e_j = d_j - y_j, Russell & Norvig's Err_k = y_k - a_k): instantiated per unit like a role."""
+    out = set()
+    for stmt in statements:
+        lhs = getattr(stmt, "lhs", None)
+        if isinstance(lhs, sp.Symbol) and getattr(stmt, "sides", None):
+            m = re.fullmatch(r"([A-Za-z]+)_([hijk])", lhs.name)
+            if m and m.group(1) not in _KNOWN_BASES:
+                out.add(m.group(1))
+    return frozenset(out)
+
+
+def output_only(statements, defined: frozenset[str]) -> frozenset[str]:
+    """Defined quantities whose definition names a target (e_j = d_j - y_j): of output units only."""
+    out = set()
+    for stmt in statements:
+        lhs = getattr(stmt, "lhs", None)
+        if isinstance(lhs, sp.Symbol) and lhs.name.split("_")[0] in defined:
+            if any(re.fullmatch(r"[tdy]_[a-z]", s.name) for s in _symbols_of(stmt) if s != lhs):
+                out.add(lhs.name.split("_")[0])
+    return frozenset(out)
+
+
+_KNOWN_BASES = {"w", "W", "delta", "Delta", "y", "t", "x", "z", "a", "o", "net", "in", "v", "b", "d", "h"}
+
+
+def after_letters(statements, transposed: bool) -> frozenset[str]:
+    """Letters that name a unit of the layer after j (or h) in a document of any-layer letters:
+    k of w_{kj} (Mitchell, Haykin: w_{kj} feeds k from j), or of w_{jk} with weights stored
+    input-by-output; else k is a unit of the layer before, as in Wikipedia's \\sum_k w_{kj} o_k."""
+    out = set()
+    for stmt in statements:
+        for s in _symbols_of(stmt):
+            m = re.fullmatch(r"w_([hijk])([hijk])", s.name)
+            if m:
+                to, frm = (m.group(2), m.group(1)) if transposed else (m.group(1), m.group(2))
+                if frm in "jh" and to == "k":
+                    out.add(to)
+    return frozenset(out)
+
+
 class Roles:
     def __init__(
         self,
@@ -79,6 +127,8 @@ class Roles:
         transposed: bool = False,
         targets: str = "y",
         top: str = "k",
+        after: frozenset[str] = frozenset(),
+        defined: frozenset[str] = frozenset(),
     ):
         self.pre, self.act, self.depth = pre, act, depth
         self.any_layer, self.transposed, self.targets = any_layer, transposed, targets
@@ -88,20 +138,26 @@ class Roles:
             if top == "k"
             else {"j": depth, "k": depth, "i": depth - 1}
         )
+        self.after, self.defined = after, defined - {pre, act}
+        self.y_target = False  # y_k the target: a document with no other target letter
+        self.output_only: frozenset[str] = frozenset()  # defined from a target: outputs only
 
     def layer_of(self, letter: str, env: dict) -> int:
         if not self.any_layer:
             return self.fixed[letter]
         lam = env[LAYER]
-        return {"j": lam, "i": lam - 1, "k": lam - 1, "ℓ": lam + 1, "l": lam + 1}[letter]
+        if letter in self.after:
+            return lam + 1
+        return {"j": lam, "h": lam, "i": lam - 1, "k": lam - 1, "ℓ": lam + 1, "l": lam + 1}[letter]
 
     def letters(self, name: str) -> set[str]:
         """The index letters of a role name (empty for any other name); the layer variable too
         when letters name units of any layer."""
         m = _ROLE.fullmatch(name)
-        if not m or m.group(1) not in (self.pre, self.act, "w", "delta", "y", "t", "x"):
+        bases = (self.pre, self.act, "w", "delta", "y", "t", "x", "Loss", self.targets, *self.defined)
+        if not m or m.group(1) not in bases:
             return set()
-        if not self.any_layer and {"ℓ", "l"} & set(m.groups()[1:]):
+        if not self.any_layer and {"ℓ", "l", "h"} & set(m.groups()[1:]):
             return set()
         return {c for c in m.groups()[1:] if c} | ({LAYER} if self.any_layer else set())
 
@@ -128,6 +184,18 @@ class Roles:
             return f"W_{n},{u},{env[q]}" if env[q] else f"b_{n},{u}"
         if base == self.act and u == 0 and n < self.depth:
             return "1"
+        if base == "Loss":  # Russell & Norvig's Loss_k: the loss's terms in output k
+            return f"Loss_{u}" if q is None and n == self.depth else None
+        if base in self.defined:  # the document's own quantity of unit u (e_j, Err_k)
+            if base in self.output_only and n != self.depth:
+                return None
+            return f"{base}_{n},{u}" if q is None and n >= 1 and u >= 1 else None
+        if base == "x" and q is not None and self.any_layer and base != self.pre:
+            # Mitchell's x_{ji}: the input to unit j from unit i, i's output
+            n, u = self.layer_of(q, env), env[q]
+            if self.layer_of(p, env) != n + 1:
+                return None
+            return f"x_{u}" if n == 0 else f"a_{n},{u}" if n >= 1 else None
         if q is not None:
             return None
         if base == self.pre:
@@ -136,8 +204,10 @@ class Roles:
             return f"x_{u}" if n == 0 else f"a_{n},{u}" if n >= 1 else None
         if base == "delta":
             return f"delta_{n},{u}" if n >= 1 else None
+        if base == "y" and self.y_target:  # Russell & Norvig: y the target, a the output
+            return f"y_{u}" if n == self.depth else None
         if base == "y":
             return f"a_{n},{u}" if n == self.depth else None
-        if base == "t":
+        if base in ("t", self.targets):
             return f"{self.targets}_{u}" if n == self.depth else None
         return f"x_{u}" if n == 0 else None

@@ -21,7 +21,9 @@ def true_factors(net: Network, num: sp.Expr, den: sp.Expr, where: str = "") -> t
     for x in (num, den):
         quantity = x in net.nodes or x == d.loss_symbol
         # the numerator may be a formula of the network's quantities: ∂((T - L_k)^2/2)/∂L_k
-        formula = x is num and x.free_symbols and x.free_symbols <= net.nodes | {d.loss_symbol}
+        # and the denominator one the document defined: ∂E/∂e_j with e_j = d_j - y_j (Haykin)
+        formula = x.free_symbols and x.free_symbols <= net.nodes | {d.loss_symbol}
+        formula = formula and (x is num or _solvable(d, x) is not None)
         if not quantity and not formula:
             raise SympropError(
                 f"{where}∂{num}/∂{den}: {x} is not a quantity of the network",
@@ -33,10 +35,34 @@ def true_factors(net: Network, num: sp.Expr, den: sp.Expr, where: str = "") -> t
         return net.deltas[den]
     if (num, den) in net.locals:
         return (net.locals[(num, den)],)
+    if den not in net.nodes and den != d.loss_symbol:
+        return (Factor(num, den, _by_formula(net, num, den)),)
     z = next((z for z, out in net.names.top.items() if out == num), None)
     if z is not None and den != z and (num, z) in net.locals:  # ∂O/∂w = ∂O/∂z_O · ∂z_O/∂w
         return (net.locals[(num, z)], Factor(z, den, _partial(net, z, den)))
     return (Factor(num, den, _partial(net, num, den)),)
+
+
+def _solvable(d, den: sp.Expr) -> sp.Symbol | None:
+    """The output a defined quantity is linear in (e_j = d_j - y_j: y_j), to differentiate by it."""
+    for q in sorted(den.free_symbols & set(d.outputs), key=str):
+        c = sp.diff(den, q)
+        if c != 0 and not c.free_symbols:
+            return q
+    return None
+
+
+def _by_formula(net: Network, num: sp.Expr, den: sp.Expr) -> sp.Expr:
+    """d num / d u for a quantity u the document defined in terms of an output q: num written
+    in u (q solved from u = den), differentiated, and u written back."""
+    d = net.d
+    q = _solvable(d, den)
+    assert q is not None
+    c = sp.diff(den, q)
+    D = sp.Dummy("D")
+    expr = d["L"].rhs if num == d.loss_symbol else num
+    value = sp.diff(sp.expand(expr.xreplace({q: (D - (den - c * q)) / c})), D)
+    return _fold(net, sp.factor(value.xreplace({D: den})))
 
 
 def _partial(net: Network, num: sp.Expr, den: sp.Expr) -> sp.Expr:

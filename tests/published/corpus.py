@@ -73,7 +73,7 @@ def run(name: str, text: str | None = None, meta: dict | None = None) -> Outcome
     point = {_tex(k, 0): v for k, v in meta["point"].items()} if "point" in meta else None
     numbers: list = []
     try:
-        conventions = {k: opts[k] for k in ("weights", "targets") if k in opts}
+        conventions = {k: opts[k] for k in ("weights", "targets", "delta") if k in opts}
         report = verify_text(d, text, point=point, conventions=conventions)
         verdicts, unchecked, code = report.verdicts, report.unchecked, report.exit_code
         numbers = report.numbers

@@ -1,0 +1,96 @@
+r"""Arguments that are indices, not calls: blanked before a document is read.
+
+Haykin writes every quantity at a time step, `e_j(n)`, `v_j(n)`, `w_{ji}(n)`, `\mathcal{E}(n)`;
+the PDP chapter indexes every quantity by the pattern p, `\delta_{pj}`, `o_{pi}`,
+`\Delta_p w_{ji}`, `E_p`; Mitchell writes the error as a function of the weights,
+`E_d(\vec{w})`; the per-unit activation carries the unit's index, `\varphi_j'(v_j)`, `f'_j(net_j)`.
+For one example at one time step each is the plain quantity (`e_j`, `\delta_j`, `\Delta w_{ji}`,
+`E`, `\varphi'(v_j)`). A document uses a time index when a one-letter argument (n, t) follows
+three or more names and never stands alone elsewhere; a pattern index when `\Delta_p` or `E_p`
+is written and p leads the subscript of three or more names. Every replacement keeps the text's
+length (blanks), so line and column positions do not move. Pure: text in, text out.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a name (\mathcal{E}, e_j, w_{ji}, v_j, y_i) or a closing brace/superscript, then (n) or [n]
+# (a letter not ending a command such as \sigma, and not a function f, g, h: σ(t) stays a call)
+_AFTER_NAME = (
+    r"(?:(?<![A-Za-z\\])[A-Za-ei-z](?:_\{[^{}]*\}|_[A-Za-z0-9])?(?:\^\{?[0-9]\}?)?"
+    r"|(?<![A-Za-z\\])[fgh]_(?:\{[^{}]*\}|[A-Za-z0-9])(?:\^\{?[0-9]\}?)?"
+    r"|\\mathcal\{[A-Za-z]\})"
+)
+_FUNCTION = r"(?:\\varphi|\\phi|\\sigma|\bf|\bg|\bh)"
+
+
+def blank(text: str) -> str:
+    text = _time_index(text)
+    text = _pattern_index(text)
+    text = _case_index(text)
+    text = _weights_argument(text)
+    return _unit_functions(text)
+
+
+def _pad(m: re.Match, keep: str) -> str:
+    return keep + " " * (len(m.group()) - len(keep))
+
+
+def _time_index(text: str) -> str:
+    for letter in ("n", "t"):
+        arg = re.compile(rf"({_AFTER_NAME})\s*(?:\({letter}\)|\[{letter}\])")
+        hits = arg.findall(text)
+        if len(hits) < 3:
+            continue
+        rest = arg.sub(lambda m: _pad(m, m.group(1)), text)
+        if re.search(rf"(?<![A-Za-z\\_{{]){letter}(?![A-Za-z])", _math_only(rest)):
+            continue  # the letter stands alone somewhere: not only an index
+        text = rest
+    return text
+
+
+def _math_only(text: str) -> str:
+    """Comments dropped; \\text{...} dropped (prose)."""
+    text = re.sub(r"%[^\n]*", "", text)
+    return re.sub(r"\\(?:text|mathrm|operatorname)\{[^{}]*\}", "", text)
+
+
+_PATTERN_SUB = re.compile(r"_\{p([a-z])\}")
+
+
+def _pattern_index(text: str) -> str:
+    if not re.search(r"\\Delta_p\b|\\Delta_\{p\}|\bE_p\b", text):
+        return text
+    if len(set(re.findall(r"([A-Za-z]+)_\{p[a-z]\}", text))) < 3:
+        return text
+    text = _PATTERN_SUB.sub(lambda m: "_{" + m.group(1) + "} ", text)  # \delta_{pj} -> \delta_{j}
+    text = re.sub(r"\\Delta_p(?![A-Za-z])", lambda m: "\\Delta  ", text)
+    return re.sub(r"\\Delta_\{p\}", lambda m: "\\Delta    ", text)
+
+
+def _case_index(text: str) -> str:
+    """E = 1/2 \\sum_c \\sum_j (y_{j,c} - d_{j,c})^2 (Rumelhart et al. 1986): c the training case,
+    summed over; for one case the error of that case (`,c` and `\\sum_c` blanked)."""
+    for letter in sorted(set(re.findall(r"\\sum_\{?([a-z])\}?", text))):
+        subs = re.compile(rf"(_\{{[a-z]),{letter}\}}")
+        if len(set(re.findall(rf"([A-Za-z]+)_\{{[a-z],{letter}\}}", text))) < 2:
+            continue
+        text = subs.sub(lambda m: m.group(1) + "  }", text)
+        text = re.sub(rf"\\sum_(?:\{{{letter}\}}|{letter})(?![A-Za-z])", lambda m: " " * len(m.group()), text)
+    return text
+
+
+def _weights_argument(text: str) -> str:
+    """E_d(\\vec{w}), E(\\mathbf{w}), E(w): the error as a function of all the weights."""
+    pattern = re.compile(r"(?<=[A-Za-z}])\s*\((?:\\vec\{w\}|\\mathbf\{w\}|\\vec w|\\boldsymbol\{w\})\)")
+    return pattern.sub(lambda m: " " * len(m.group()), text)
+
+
+def _unit_functions(text: str) -> str:
+    """\\varphi_j'(v) -> \\varphi'(v), f'_j(net) -> f'(net), \\varphi_j(v) -> \\varphi(v): the
+    activation of unit j is its layer's activation."""
+    text = re.sub(
+        rf"({_FUNCTION})_(?:\{{[a-z]\}}|[a-z])('*)(?=\s*\()", lambda m: _pad(m, m.group(1) + m.group(2)), text
+    )
+    return re.sub(rf"({_FUNCTION}'+)_(?:\{{[a-z]\}}|[a-z])(?=\s*\()", lambda m: _pad(m, m.group(1)), text)

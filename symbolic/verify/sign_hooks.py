@@ -1,0 +1,80 @@
+"""Stage 2a and 4a of the pipeline, verify/signs.py's hooks: before resolve, the Network reading
+δ with the document's sign and the update lines rewritten (`with_signs`); after judge, the
+verdicts of δ and update statements with their sign said (`sign_verdicts`)."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import replace
+
+import sympy as sp
+
+from ..latex import Partial, Statement
+from .ditto import Unchecked
+from .resolve import Network, Resolved, is_delta, network
+from .signs import (
+    MOMENTUM,
+    DeltaSign,
+    _xreplace,
+    assumed_sign,
+    is_momentum,
+    name_sign_fault,
+    names_of,
+    prepare,
+)
+
+
+def with_signs(
+    d, aliases: dict | None, conventions: dict | None, statements: list
+) -> tuple[list, Network, list[Unchecked]]:
+    """Statements with update lines rewritten, the Network of `d` reading δ with the
+    document's sign (the option `delta`, else what the document's statements say), and the
+    updates with momentum, set apart as not checked."""
+    net = network(d, aliases, conventions)
+    losses = {n for n in names_of(statements) if net.names.lookup(n) == net.d.loss_symbol}
+    statements, sign = prepare(list(statements), net.names.conventions.delta, losses)
+    statements = [s for stmt in statements for s in _each_weight(net, stmt)]
+    momentum = [s for s in statements if isinstance(s, Statement) and is_momentum(s)]
+    statements = [s for s in statements if not any(s is m for m in momentum)]
+    names = copy.copy(net.names)
+    names.delta_sign = -1 if sign.sign < 0 else 1
+    notes = [Unchecked(s.line, s.col, MOMENTUM) for s in momentum]
+    return statements, replace(net, names=names, delta_sign=sign), notes
+
+
+def _each_weight(net: Network, stmt) -> list:
+    """Δw = -ε ∂E/∂w of a bare w (Rumelhart et al. 1986): the update of every weight."""
+    lhs = getattr(stmt, "lhs", None)
+    if not isinstance(lhs, sp.Symbol) or lhs.name not in ("w^+", "W^+", "theta^+"):
+        return [stmt]
+    bare = sp.Symbol(lhs.name[:-2])
+    out = []
+    for code, symbol in sorted(net.names.codes.items()):
+        if symbol in net.d.params and code.startswith("W"):
+            swap = {bare: sp.Symbol(code), lhs: sp.Symbol(code + "^+")}
+            out.append(replace(_xreplace(stmt, swap), instance=f"w = {code}"))
+    return out or [stmt]
+
+
+def shown_sign(verdict, r: Resolved, sign: DeltaSign):
+    """A δ of a document where δ = -∂E/∂net: its verdict says δ = -∂L/∂z; a δ whose sign the
+    document does not say: its verdict says it was read as ∂L/∂z."""
+    verdict = assumed_sign(verdict, sign, is_delta(r.statement.lhs))
+    if is_delta(r.statement.lhs) and r.true and r.true[0].num.could_extract_minus_sign():
+        written = verdict.written
+        if isinstance(written, Partial) and (written.num, written.den) == (verdict.num, verdict.den):
+            written = Partial(-written.num, written.den)
+        return replace(verdict, num=-verdict.num, written=written)
+    return verdict
+
+
+def signed(r: Resolved) -> bool:
+    """A δ statement or an update line: where a wrong sign is the fault to name."""
+    lhs = r.statement.lhs
+    return is_delta(lhs) or isinstance(lhs, sp.Symbol) and lhs.name.endswith("^+")
+
+
+def sign_verdicts(net: Network, resolved: list[Resolved], verdicts: list) -> list:
+    """Each verdict with δ's sign said: a sign fault named, δ = -∂L/∂z shown, an assumed sign noted."""
+    sign = net.delta_sign
+    return [shown_sign(name_sign_fault(v, sign, signed(r)), r, sign) for r, v in zip(resolved, verdicts)]
