@@ -12,6 +12,8 @@ A left arrow anywhere else is refused as before (an update line is not an equati
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .matrix_rows import Node
 from .source import Source
 from .tokens import Tok
@@ -22,7 +24,9 @@ DOTS = {"dots", "ldots", "cdots"}
 
 
 def running_assignment(src: Source, toks: list[Tok]) -> tuple[list[Tok], str]:
-    """`g ← X = Y` -> (the tokens of X = Y, 'g'); a row without an arrow -> (toks, '')."""
+    """`g ← X = Y` -> (the tokens of X = Y, 'g'): a running variable named by what it holds;
+    any other arrow row is an update, `w ← w + Δw` read as `w := w + Δw` (verify/signs.py judges
+    it); a row without an arrow -> (toks, '')."""
     arrows = [k for k, t in enumerate(toks) if t.kind == "op" and t.text == ARROW]
     if not arrows:
         return toks, ""
@@ -35,11 +39,7 @@ def running_assignment(src: Source, toks: list[Tok]) -> tuple[list[Tok], str]:
         and any(t.kind == "op" and t.text == "=" for t in rest)
     ):
         return rest, toks[0].text
-    raise src.error(
-        toks[k].pos,
-        "arrow \\leftarrow is not an equation",
-        "use '=' (only '=' chains are read), or give the new value its meaning: g \\leftarrow X = ...",
-    )
+    return [replace(t, text="=") if k in arrows else t for k, t in enumerate(toks)], ""
 
 
 def is_loop_header(toks: list[Tok]) -> bool:

@@ -376,13 +376,14 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         m = _ROWSKIP_RE.match(text, j, end)
         toks.append(Tok("op", "\\\\", i, j, space))
         return m.end() if m else j
-    if name in ("equiv", "coloneqq", "triangleq", "doteq", "leftarrow", "gets", "longleftarrow"):
-        # a definition reads as '='; w \leftarrow w + \Delta w (an update, Mitchell) as := does
+    if name in ("equiv", "coloneqq", "triangleq", "doteq"):  # a definition reads as '='
         toks.append(Tok("op", "=", i, j, space))
         return j
     if name in ("limits", "nolimits"):  # \sum\limits_{o}: placement only
         return -j
-    if name in ("leftarrow", "gets"):  # g \leftarrow ...: read by latex/algorithm.py
+    if name in ("leftarrow", "gets", "longleftarrow"):
+        # g \leftarrow X = Y (a running variable) or w \leftarrow w + \Delta w (an update, read as
+        # := is): told apart by latex/algorithm.py
         toks.append(Tok("op", "←", i, j, space))
         return j
     if name in ARROWS and not toks:  # a row opening with \Rightarrow: "hence", not a relation

@@ -41,6 +41,12 @@ def role_bases(statements) -> tuple[str, str, bool, str] | None:
             continue
         act, pre = _UNIT.fullmatch(stmt.lhs.name), _UNIT.fullmatch(arg.name)
         if act and pre and act.group(2) == pre.group(2) and act.group(1) != pre.group(1):
+            # the output's letter: k (Bishop), or j when the document sums w_{ij} into X_j and
+            # writes no k (a Q&A post about the output layer: o_j = softmax(z_j))
+            # (then j is the output layer's letter, not a unit of any layer, t_j or not)
+            ws = _weighted_sum(statements)
+            if ws and ws[:2] == (pre.group(1), act.group(1)):
+                return ws
             return pre.group(1), act.group(1), any_layer, "k"
     return _weighted_sum(statements)
 

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 import sympy as sp
 
+from ..errors import SympropError
 from ..latex import Partial, Statement
 from .ditto import Unchecked
 from .resolve import Network, Resolved, is_delta, network
@@ -31,7 +32,7 @@ def with_signs(
     document's sign (the option `delta`, else what the document's statements say), and the
     updates with momentum, set apart as not checked."""
     net = network(d, aliases, conventions)
-    losses = {n for n in names_of(statements) if net.names.lookup(n) == net.d.loss_symbol}
+    losses = {n for n in names_of(statements) if _is_loss(net, n)}
     statements, sign = prepare(list(statements), net.names.conventions.delta, losses)
     statements = [s for stmt in statements for s in _each_weight(net, stmt)]
     momentum = [s for s in statements if isinstance(s, Statement) and is_momentum(s)]
@@ -40,6 +41,15 @@ def with_signs(
     names.delta_sign = -1 if sign.sign < 0 else 1
     notes = [Unchecked(s.line, s.col, MOMENTUM) for s in momentum]
     return statements, replace(net, names=names, delta_sign=sign), notes
+
+
+def _is_loss(net: Network, name) -> bool:
+    """Whether a name of the document is the loss; a name that needs its index letters' values
+    (z_k aliased to a_{2,k}) or that is unknown is not: resolve says what it is, per statement."""
+    try:
+        return net.names.lookup(name) == net.d.loss_symbol
+    except SympropError:
+        return False
 
 
 def _each_weight(net: Network, stmt) -> list:
