@@ -58,8 +58,7 @@ GAPS = {
     "threeb1b_single": [],
     "ufldl_backprop": [],
     "ufldl_vectorized": [],
-    # \Delta w_{ij} = -\eta ...: an update written \Delta w (classic-signs: Mitchell's, Haykin's)
-    "wikipedia_backprop": [10],
+    "wikipedia_backprop": [],
     # \varphi(\sum_{k=1}^{n} w_{kj}o_k) leaves out the bias; \partial\varphi/\partial z =
     # \varphi(1-\varphi), a function written without its argument (doc-functions)
     "wikipedia_backprop_2015": [3, 5],

@@ -161,14 +161,15 @@ def verify_statements(
     sampled = sampling(d, points, seed)
     at = sampling(d, points, seed, own.fixed) if own.fixed else sampled  # b = 1 as the document fixes
     fixed = own_functions.fixed_at(own, resolved) if own.fixed else [False] * len(resolved)
-    verdicts = []
-    judged = []
-    for r, f in zip(resolved, fixed):
-        try:
-            verdicts.append(judge(net, r, evaluate(net, at if f else sampled, r)))
+    evaluations = [_guarded(evaluate, net, at if f else sampled, r) for r, f in zip(resolved, fixed)]
+    verdicts, judged = [], []
+    for r, e in zip(resolved, evaluations):  # a failure on one statement never costs the others
+        v = e if isinstance(e, Exception) else _guarded(judge, net, r, e)
+        if isinstance(v, Exception):
+            unchecked.append(_internal(r, v))
+        else:
+            verdicts.append(v)
             judged.append(r)
-        except Exception as err:  # noqa: BLE001 - a bug on one statement never costs the others
-            unchecked.append(_internal(r, err))
     verdicts = sign_verdicts(net, judged, verdicts)  # δ's sign said (verify/signs.py)
     if own.remarks or own.fixed:  # s is σ; at b = 1, as the document's definition of O fixes
         verdicts = own_functions.remarked(own, verdicts)
@@ -176,6 +177,14 @@ def verify_statements(
     verdicts.sort(key=lambda v: (v.line, v.col))
     unchecked.sort(key=lambda u: (u.line, u.col))
     return Report(d, verdicts, unchecked, source, numbers, given, bound.sources)
+
+
+def _guarded(stage, *args):
+    """stage(*args), or the exception it raised (a bug): the caller names it on its statement."""
+    try:
+        return stage(*args)
+    except Exception as err:  # noqa: BLE001
+        return err
 
 
 def _internal(r, err: Exception) -> Unchecked:
