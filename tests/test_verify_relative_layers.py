@@ -135,9 +135,9 @@ def test_a_running_gradient_reassigned_in_a_loop_over_the_layers():
     # any other arrow row is an update (verify/signs.py): judged when its names have a meaning,
     # named when they have none (g outside the loop)
     update = GOODFELLOW + "$$W \\leftarrow W - \\eta g$$\n"
-    assert {(s, r) for line, s, r in said(update, "2-3-2", "tanh") if line == 10} == {
-        ("not checked", "unknown name g")
-    }
+    assert [(s, r) for line, s, r in said(update, "2-3-2", "tanh") if line == 10] == [
+        ("not checked", "unknown name g")  # once, not once per weight the bare W stands for
+    ]
     step = r"$$W^{(2)}_{11} \leftarrow W^{(2)}_{11} - \eta \frac{\partial J}{\partial W^{(2)}_{11}}$$"
     assert [s for line, s, _ in said(GOODFELLOW + step + "\n", "2-3-2", "tanh") if line == 10] == ["correct"]
     climbing = step.replace(r"- \eta", r"+ \eta")

@@ -175,7 +175,8 @@ def verify_statements(
         verdicts = own_functions.remarked(own, verdicts)
     verdicts, unchecked = collect_matrices(net, sampled.points, layout, groups, verdicts, unchecked)
     verdicts.sort(key=lambda v: (v.line, v.col))
-    unchecked.sort(key=lambda u: (u.line, u.col))
+    # one statement expanded per weight (Δw of a bare w) may give the same reason many times: once
+    unchecked = sorted(dict.fromkeys(unchecked), key=lambda u: (u.line, u.col))
     return Report(d, verdicts, unchecked, source, numbers, given, bound.sources)
 
 
