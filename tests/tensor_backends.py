@@ -109,3 +109,30 @@ def reference_loss(lib, case):
     }
     m = module(lib, case)
     return lambda params, X, Y: terms[loss](m.forward(params, X), Y).sum() / X.shape[0]
+
+
+def interrupted_run(m, out, wait: float) -> tuple[int, str, str, int]:
+    """The module's command line on xor for ever, sent SIGINT `wait` s after it says it trains:
+    (exit code, stdout, stderr, the epoch it says it stopped at); the weights are written to out."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    run = subprocess.Popen(
+        [sys.executable, m.__file__, "--data", "xor", "--epochs", "100000000", "--out", str(out)],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "OMP_NUM_THREADS": "1"},
+    )
+    try:
+        assert run.stderr.readline().startswith("training 2-3-1 on xor")
+        time.sleep(wait)
+        run.send_signal(signal.SIGINT)
+        stdout, stderr = run.communicate(timeout=60)
+    finally:
+        run.kill()
+    assert run.returncode == 130, stderr
+    assert "stopped at epoch" in stderr and "Traceback" not in stderr
+    return run.returncode, stdout, stderr, int(stderr.split("stopped at epoch ")[1].split(";")[0])

@@ -8,11 +8,9 @@ import ast
 import json
 import math
 import os
-import signal
 import subprocess
 import sys
 import textwrap
-import time
 
 import jax
 import numpy as np
@@ -26,6 +24,7 @@ from tests.tensor_backends import (
     assert_close,
     batch,
     derivation,
+    interrupted_run,
     module,
     numpy_gradients,
     reference_loss,
@@ -247,25 +246,8 @@ def test_train_follows_the_numpy_module_with_weight_decay(optimizer):
 
 
 def test_ctrl_c_stops_between_chunks_and_writes_the_weights(tmp_path):
-    m = module("jax", CASES[0])
     out = tmp_path / "w.json"
-    run = subprocess.Popen(
-        [sys.executable, m.__file__, "--data", "xor", "--epochs", "100000000", "--out", str(out)],
-        stderr=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "OMP_NUM_THREADS": "1"},
-    )
-    try:
-        assert run.stderr.readline().startswith("training 2-3-1 on xor")
-        time.sleep(1.0)
-        run.send_signal(signal.SIGINT)
-        stdout, stderr = run.communicate(timeout=60)
-    finally:
-        run.kill()
-    assert run.returncode == 130, stderr
-    assert "stopped at epoch" in stderr and "Traceback" not in stderr
-    epoch = int(stderr.split("stopped at epoch ")[1].split(";")[0])
+    _, stdout, _, epoch = interrupted_run(module("jax", CASES[0]), out, 1.0)
     assert epoch > 0 and f"after {epoch} epochs" in stdout
     weights = json.loads(out.read_text())
     assert weights["arch"] == "2-3-1" and all(math.isfinite(v) for v in np.ravel(weights["W1"]))

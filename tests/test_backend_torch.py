@@ -9,12 +9,10 @@ import ast
 import json
 import math
 import os
-import signal
 import socket
 import subprocess
 import sys
 import textwrap
-import time
 
 import numpy as np
 import pytest
@@ -28,6 +26,7 @@ from tests.tensor_backends import (
     assert_close,
     batch,
     derivation,
+    interrupted_run,
     module,
     numpy_gradients,
     reference_loss,
@@ -331,25 +330,8 @@ def test_adam_with_weight_decay_on_the_weights_only():
 
 
 def test_ctrl_c_stops_at_the_epoch_end_and_writes_the_weights(tmp_path):
-    m = module("torch", CASES[0])
     out = tmp_path / "w.json"
-    run = subprocess.Popen(
-        [sys.executable, m.__file__, "--data", "xor", "--epochs", "100000000", "--out", str(out)],
-        stderr=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "OMP_NUM_THREADS": "1"},
-    )
-    try:
-        assert run.stderr.readline().startswith("training 2-3-1 on xor")
-        time.sleep(0.5)
-        run.send_signal(signal.SIGINT)
-        stdout, stderr = run.communicate(timeout=60)
-    finally:
-        run.kill()
-    assert run.returncode == 130, stderr
-    assert "stopped at epoch" in stderr and "Traceback" not in stderr
-    epoch = int(stderr.split("stopped at epoch ")[1].split(";")[0])
+    _, stdout, _, epoch = interrupted_run(module("torch", CASES[0]), out, 0.5)
     assert epoch > 0 and f"after {epoch} epochs" in stdout
     weights = json.loads(out.read_text())
     assert weights["arch"] == "2-3-1" and all(math.isfinite(v) for v in np.ravel(weights["W1"]))

@@ -13,7 +13,7 @@ import tomllib
 
 from codegen.cli import main
 from codegen.html.browser import launch, load
-from tests.test_sheet_html_browser import RAW_TEX
+from tests.test_sheet_html_browser import RAW_TEX, _state
 
 pytestmark = pytest.mark.browser
 
@@ -40,18 +40,6 @@ def exercises(tmp_path_factory):
         assert main(["exercise", *args, "--no-pdf", "-o", str(folder)]) == 0
         out[name] = folder
     return out
-
-
-def _state(page) -> dict:
-    return page.evaluate(
-        """() => ({
-        text: document.body.innerText,
-        formulas: document.querySelectorAll('[data-tex]').length,
-        typeset: document.querySelectorAll('[data-tex].typeset .katex').length,
-        errors: document.querySelectorAll('.katex-error').length,
-        width: document.documentElement.scrollWidth,
-        })"""
-    )
 
 
 @pytest.mark.parametrize("which", ["problem", "answers"])

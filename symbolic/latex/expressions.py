@@ -428,6 +428,10 @@ class Parser(Indicators):
 
     def defined_call(self, depth: int, name: str) -> sympy.Expr:
         """NAME(arg, ...) of a function the document defines (latex/functions_defined.py)."""
+        return defined(name)(*self.arguments(depth))
+
+    def arguments(self, depth: int) -> list:
+        """At '(': the comma-separated arguments up to the matching ')'."""
         opener = self.next()
         args = []
         while True:
@@ -436,7 +440,7 @@ class Parser(Indicators):
                 break
             self.i += 1
         self.expect(")", opener)
-        return defined(name)(*args)
+        return args
 
     def call(self, depth: int, name: str, t: Tok) -> sympy.Expr:
         r"""A function after its name: primes, power, log base, then (args), {arg} or a bare arg."""
@@ -451,14 +455,7 @@ class Parser(Indicators):
         if name in ("log", "ln") and self.is_("_"):
             base = self.script(depth, self.next())
         if self.is_("("):
-            opener = self.next()
-            args = []
-            while True:
-                args.append(self.fold(self.sum(depth + 1, frozenset({",", ")"}), opener)))
-                if not self.is_(","):
-                    break
-                self.i += 1
-            self.expect(")", opener)
+            args = self.arguments(depth)
         elif self.is_("{"):
             args = [self.group_arg(depth, t)]
         elif name not in GENERIC_CALLS and self.bare_arg_follows():
