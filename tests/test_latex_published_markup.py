@@ -151,3 +151,12 @@ def test_the_kronecker_delta_of_the_class_label_is_the_one_hot_target():
     assert [v.status for v in report.verdicts] == ["correct"] * 3
     wrong = verify_text(d, head + right.replace(r"-\delta_{yj}", r"\delta_{yj}") + "\n" + aliases)
     assert {v.status for v in wrong.verdicts} == {"wrong"}
+
+
+def test_a_parenthesised_index_pair_in_a_subscript_is_the_pair():
+    # Cross Validated 413046 writes w_{(i,j)} for the weight from unit i to unit j
+    assert parse_formula(r"w_{(i,j)}") == parse_formula(r"w_{i,j}")
+    assert parse_formula(r"\Delta{w_{(1,2)}}") == parse_formula(r"\Delta{w_{1,2}}")
+    for text in (r"w_{(ij)}", r"w_{(i,j}", r"x_{(1)}"):  # anything else stays refused
+        with pytest.raises(LatexParseError, match="in a subscript"):
+            parse_formula(text)
