@@ -93,7 +93,26 @@ GAPS = {
     # call or product, 'a definition of something other than a name', 'unknown name Z');
     # Z^{[l]} with l a letter (and the message drops the ']': 'Z^{[l}'); g_{\text{ReLU}} as a
     # named activation ('cannot use ReLU in an index'); a cases block on Z[l] > 0
-    "nafiz_backprop_by_hand": [3, 6, 9, 12, (15, 1), (15, 2), (18, 1), (18, 2), (21, 1), (21, 2), 24, 33, 36, (48, 1), (51, 1), (54, 1), 57, 60],
+    "nafiz_backprop_by_hand": [
+        3,
+        6,
+        9,
+        12,
+        (15, 1),
+        (15, 2),
+        (18, 1),
+        (18, 2),
+        (21, 1),
+        (21, 2),
+        24,
+        33,
+        36,
+        (48, 1),
+        (51, 1),
+        (54, 1),
+        57,
+        60,
+    ],
 }
 # planted mistakes the verifier calls wrong without naming the factor yet (an opaque
 # "written/true = ..." ratio); juxtaposed, input-first and summed factors are matched as a
