@@ -160,3 +160,13 @@ def test_a_parenthesised_index_pair_in_a_subscript_is_the_pair():
     for text in (r"w_{(ij)}", r"w_{(i,j}", r"x_{(1)}"):  # anything else stays refused
         with pytest.raises(LatexParseError, match="in a subscript"):
             parse_formula(text)
+
+
+def test_unicode_y_hat_and_left_arrow_from_a_code_block_read_as_their_latex():
+    # Murali806/dl_nb writes ∂L/∂ŷ = 2(ŷ - y) and W₃ ← W₃ - α × (∂L/∂W₃) in Markdown code blocks
+    (got,) = parse_document("$$∂L/∂ŷ = 2(ŷ - y)$$")
+    (want,) = parse_document(r"$$\frac{\partial L}{\partial \hat{y}} = 2(\hat{y} - y)$$")
+    assert (got.lhs, got.sides[0].factors) == (want.lhs, want.sides[0].factors)
+    (got,) = parse_document("$$W₃ ← W₃ - α × b₃$$")
+    (want,) = parse_document(r"$$W_3 \leftarrow W_3 - \alpha \times b_3$$")
+    assert (got.lhs, [s.factors for s in got.sides]) == (want.lhs, [s.factors for s in want.sides])

@@ -113,11 +113,19 @@ GAPS = {
         57,
         60,
     ],
+    # the Unicode update W₃ ← W₃ - α × (∂L/∂W₃): ← reads as \leftarrow, but verify/signs.py's
+    # is_assignment looks for '\leftarrow' in the source text, so α is 'unknown name \alpha';
+    # a numeric claim whose left side is an expression (2(ŷ - y) = ..., 1 - h₂² = ...): 'a
+    # definition of something other than a name'; the updated values W₃ = 1.2 - 0.01(-2.652) = 1.227
+    # (no + mark) are read as given values of the point ('given'), their arithmetic not checked
+    "murali_tanh_chain_numbers": [23, 24, 32, 33, 34, 43, 44, 45, 46, 47, 48],
 }
 # planted mistakes the verifier calls wrong without naming the factor yet (an opaque
 # "written/true = ..." ratio); juxtaposed, input-first and summed factors are matched as a
 # multiset (symbolic/verify/parts.py, align.match_multiset), so none is left today
-PLANTED_UNNAMED: set[tuple[str, int]] = set()
+# (Murali's dL/dh₂ = ... = 2(ŷ - y) × W₂: the true side is one factor [2 W₃ (ŷ - y)], so the wrong
+# W₂ is named as factor 1 with the ratio W₂/W₃)
+PLANTED_UNNAMED: set[tuple[str, int]] = {("murali_tanh_chain_numbers", 2)}
 # statements given a false verdict today (file -> {line or (line, k): what symprop says}); each with
 # its reason, the first thing to fix
 MISJUDGED: dict[str, dict] = {
