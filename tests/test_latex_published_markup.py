@@ -170,3 +170,15 @@ def test_unicode_y_hat_and_left_arrow_from_a_code_block_read_as_their_latex():
     (got,) = parse_document("$$W₃ ← W₃ - α × b₃$$")
     (want,) = parse_document(r"$$W_3 \leftarrow W_3 - \alpha \times b_3$$")
     assert (got.lhs, [s.factors for s in got.sides]) == (want.lhs, [s.factors for s in want.sides])
+
+
+def test_words_opening_a_row_before_its_left_side_are_prose():
+    # Jihwan Jeong's \text{Similarly,}\quad and Sudeep Raja's \mbox{Let } before an align row's left side
+    rows = r"$$\begin{align}\text{Similarly,}\quad a_1 &= b_1 \\ \mbox{Let }\delta_3 &= c_1\end{align}$$"
+    assert [(s.lhs, s.sides[0].factors) for s in parse_document(rows)] == [
+        (sp.Symbol("a_1"), (sp.Symbol("b_1"),)),
+        (sp.Symbol("delta_3"), (sp.Symbol("c_1"),)),
+    ]
+    assert parse_document(r"$$\text{net}_j = x_1$$")[0].lhs == sp.Symbol("net_j")  # one word: a name
+    with pytest.raises(LatexParseError, match="not a single name"):  # words then '=': the left side
+        parse_document(r"$$\mbox{Hidden output} = x_1$$")

@@ -64,8 +64,8 @@ GAPS = {
     "wikipedia_backprop_2015": [3, 5],
     # W^l <- W^l + eta dE/dW^l: W^l a bare layer letter; in the aliased run the input-by-output
     # convention makes W^{(1)} 3x2 and W^{(1)}_{31} unknown; W^L_{ij}, b^L_j: the last layer L
-    # as a letter; the row's parenthetical (\text{where} ...) second statement; \text{Similarly,}
-    # before a row's left side; delta^l_j over l: 'layer 0' (l not restricted to hidden layers);
+    # as a letter; the row's parenthetical (\text{where} ...) second statement; u_j with no layer
+    # in a row about layer l; delta^l_j over l: 'layer 0' (l not restricted to hidden layers);
     # pmatrix of entries; (h^{L-1})^\top: '^' in a matrix statement
     "jihwan_jeong_row_vectors": [2, (4, 1), (4, 2), 5, 6, 9, 10, 12, 14, 18, 19, 22, 33, 37, 38, 41],
     # the layer as a bare superscript letter (W^L, a^{L-1}, z^{L-1}: 'names nothing in the network
