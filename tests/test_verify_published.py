@@ -68,9 +68,8 @@ GAPS = {
     # in a row about layer l; delta^l_j over l: 'layer 0' (l not restricted to hidden layers);
     # pmatrix of entries; (h^{L-1})^\top: '^' in a matrix statement
     "jihwan_jeong_row_vectors": [2, (4, 1), (4, 2), 5, 6, 9, 10, 12, 14, 18, 19, 22, 33, 37, 38, 41],
-    # the layer as a bare superscript letter (W^L, a^{L-1}, z^{L-1}: 'names nothing in the network
-    # for any layer'); the cases definition of ReLU'(z) (a condition on no index)
-    "gauravreddy_mlp_relu_bce": [3, 9, 12, 15, 21, 27, 36],
+    # the cases definition of ReLU'(z) (a condition on no index)
+    "gauravreddy_mlp_relu_bce": [27],
     # Lagrange primes for partial derivatives: C'(W_O), R'(Z_o), Z_o'(H) ('prime on the name C')
     "ml_glossary_relu": [3, 7, 10, 11, 12, 13, 14, 15],
     # the layer as a subscript with no unit (W_3, x_2, delta_3, f_3': 'unknown name W_3', 'names
@@ -129,13 +128,26 @@ PLANTED_UNNAMED: set[tuple[str, int]] = {("murali_tanh_chain_numbers", 2)}
 # statements given a false verdict today (file -> {line or (line, k): what symprop says}); each with
 # its reason, the first thing to fix
 MISJUDGED: dict[str, dict] = {
-    # three schematic matrix statements called wrong by a shape check that contradicts itself:
-    # 'shapes do not fit ...: the left side is 3x1 and the right side is 3x1' (dL/dW^{L-1} as the
-    # product of three Jacobians; da^{L-1}/dz^{L-1} = ReLU'(z^{L-1}); dz^{L-1}/dW^{L-1} = (a^{L-2})^T)
-    "gauravreddy_mlp_relu_bce": {18: "wrong", 24: "wrong", 33: "wrong"},
+    # gauravreddy08's notes (W^L read since main's weight_layers.py): the layout of a schematic
+    # Jacobian imposed (dz^L/dW^L = a^{L-1} and dL/da^{L-1} = (y-hat - y) W^L, numerator layout,
+    # called 'transpose missing'); a shape check that contradicts itself ('the left side is 3x1 and
+    # the right side is 3x1': dL/dW^{L-1} as three Jacobians, da/dz = ReLU'(z), dz/dW = (a^{L-2})^T);
+    # (W^L)^T (y-hat - y) \odot ReLU'(z^{L-1}) \cdot (a^{L-2})^T read as A \odot (B \cdot C) ('shapes
+    # do not fit in an element-wise product'), where left to right it is (A \odot B) \cdot C
+    "gauravreddy_mlp_relu_bce": {
+        12: "wrong",
+        18: "wrong",
+        21: "wrong",
+        24: "wrong",
+        33: "wrong",
+        36: "wrong",
+    },
 }
 # planted mistakes on a judged statement that are not named today: (file, k) -> what is said
-PLANTED_MISSED: dict[tuple[str, int], str] = {}
+PLANTED_MISSED: dict[tuple[str, int], str] = {
+    # on a misjudged line (36, the odot precedence): wrong already, at the element-wise product
+    ("gauravreddy_mlp_relu_bce", 0): "wrong",
+}
 PLANTED = [(name, k) for name in NAMES for k in range(len(note(name).get("planted", [])))]
 
 
