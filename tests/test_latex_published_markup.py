@@ -182,3 +182,12 @@ def test_words_opening_a_row_before_its_left_side_are_prose():
     assert parse_document(r"$$\text{net}_j = x_1$$")[0].lhs == sp.Symbol("net_j")  # one word: a name
     with pytest.raises(LatexParseError, match="not a single name"):  # words then '=': the left side
         parse_document(r"$$\mbox{Hidden output} = x_1$$")
+
+
+def test_colour_and_old_style_font_switches_are_dropped():
+    # ezalos/NotYetSelfAware: {\color{red}{-p_k p_i}} in a softmax chain and a_{\rm in} \delta_{\rm out}
+    assert parse_formula(r"{\color{red}{-p_k p_i}}") == parse_formula(r"-p_k p_i")
+    assert parse_formula(r"y_i+\color{blue}{y_i p_i}") == parse_formula(r"y_i+y_i p_i")
+    assert parse_formula(r"\textcolor{red}{x_1} + 1") == parse_formula(r"x_1 + 1")
+    assert parse_formula(r"a_{\rm in} \delta_{\rm out}") == parse_formula(r"a_{in} \delta_{out}")
+    assert parse_formula(r"{\cal L}") == sp.Symbol("L")

@@ -118,6 +118,11 @@ GAPS = {
     # definition of something other than a name'; the updated values W₃ = 1.2 - 0.01(-2.652) = 1.227
     # (no + mark) are read as given values of the point ('given'), their arithmetic not checked
     "murali_tanh_chain_numbers": [23, 24, 32, 33, 34, 43, 44, 45, 46, 47, 48],
+    # dC/dw = a_{\rm in} \delta_{\rm out}: a weight and activations named by words ('unknown name w')
+    "ezalos_nielsen_quadratic": [31],
+    # y_kp_i, -p_kp_i: TeX's one-token subscript followed by the next name, refused as 'ambiguous
+    # subscript: _k then p' (the \color{...} around terms reads since latex/tokens.py drops it)
+    "ezalos_softmax_derivation": [3],
 }
 # planted mistakes the verifier calls wrong without naming the factor yet (an opaque
 # "written/true = ..." ratio); juxtaposed, input-first and summed factors are matched as a
