@@ -220,3 +220,22 @@ def test_a_weight_joining_no_units_is_said_by_its_written_name():
     assert not _bad(said), _bad(said)
     report = verify_text(d, text, conventions={"weights": "input-by-output"})
     assert not report.unchecked and report.ok
+
+
+def test_the_names_a_message_lists_can_be_typed_back():
+    """A fix lists the network's names in display form: an alias value and an --at name written
+    so are read as those names."""
+    d = derive(network("1-1-1"))
+    tex = (
+        "% symprop: alias q = W^{(1)}_{11}\n% symprop: alias r = \\delta^{(1)}_{1}\n"
+        "$$\\frac{\\partial L}{\\partial q} = r \\cdot x_1$$\n"
+    )
+    assert verify_text(d, tex).ok
+    shown = ["W^{(1)}_{11}", "b^{(1)}_{1}", "W^{(2)}_{11}", "b^{(2)}_{1}", "x_{1}", "y"]
+    point = {_tex(k, 0): v for k, v in zip(shown, [0.5, 0.1, -0.3, 0.2, 1.0, 0.0])}
+    text = (
+        "$$\\frac{\\partial L}{\\partial b^{(2)}_{1}} = "
+        "(a^{(2)}_{1} - y) a^{(2)}_{1} (1 - a^{(2)}_{1}) = 0.1$$\n"
+    )
+    report = verify_text(d, text, point=point)
+    assert not report.unchecked and len(report.numbers) == 1, report.unchecked
