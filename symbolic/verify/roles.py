@@ -222,7 +222,8 @@ class Roles:
 
 def other_way(weights: str | None, name: str) -> str:
     """The fix of a weight that joins no two layers as the document's indices are read (w_{jk})."""
-    p, q = (name.split("_", 1)[1] + "??")[:2]
+    letters = name.split("_", 1)[-1] + "??"
+    p, q = letters[0], letters[1]
     if weights == "input-by-output":
         way, reading = "output-by-input", f"into unit {p} from unit {q}"
     else:
