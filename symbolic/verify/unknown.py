@@ -119,8 +119,8 @@ def unknown_summary(problems: list[str], spec) -> tuple[list[str], str] | None:
         if not m:
             continue
         w_l, w_i, w_j, c_l, c_i, c_j, l, i, x, y = (int(g) if g else 0 for g in m.groups())
-        if "," in name and max(c_l, l) <= spec.depth:  # W^{(2)}_{31}: an index out of range says more
-            continue
+        if "," in name and max(c_l, l) <= spec.depth and len(unknown) == 1:
+            continue  # one statement's W^{(2)}_{31}: its index out of range says more than a --net
         w_l, w_i, w_j = (w_l, w_i, w_j) if w_l else (c_l, c_i, c_j)
         for layer, width in ((w_l, w_i), (w_l - 1, w_j), (l, i), (0, x), (len(sizes) - 1, y)):
             if 0 < layer or width:
