@@ -195,6 +195,9 @@ def test_cli_alias_to_nothing_and_out_of_range(tmp_path, capsys):
         "range.tex": "$$\\frac{\\partial L}{\\partial W^{(2)}_{31}} = \\delta^{(2)}_{3} a^{(1)}_{1}$$\n",
         "codes.txt": "dL/dW3_1_1 = delta3_1 * a2_1\n",
         "zero.tex": "$$\\frac{\\partial L}{\\partial (a^{(2)}_{1} - y_1)^2} = 1$$\n",
+        "wrong_net.txt": "".join(
+            f"dL/dW1_{i}_{j} = x_{j} * delta1_{i}\n" for i in range(1, 5) for j in range(1, 4)
+        ),
     }
     for file, text in cases.items():
         path = tmp_path / file
