@@ -61,12 +61,41 @@ class VerdictPrinter(UnicodePrinter):
 
     def partial(self, num, den) -> str:
         if isinstance(num, sp.Expr) and num.could_extract_minus_sign():  # δ = -∂E/∂net (Mitchell)
-            return f"−∂{self.doprint(-num)}/∂{self.doprint(den)}"
-        return f"∂{self.doprint(num)}/∂{self.doprint(den)}"
+            return f"−∂{self._side(-num)}/∂{self._side(den)}"
+        return f"∂{self._side(num)}/∂{self._side(den)}"
+
+    def _side(self, x) -> str:
+        """A derivative's numerator or denominator: a formula in parentheses, ∂(a − y)²/∂a."""
+        text = self.doprint(x)
+        return f"({text})" if isinstance(x, sp.Expr) and (x.is_Add or x.is_Mul) else text
+
+    def _print_Pow(self, expr, rational=False):
+        text = super()._print_Pow(expr, rational)
+        if "**" not in text:
+            return text
+        base, exp = (self._print(a) for a in expr.args)
+        if not (expr.base.is_Symbol or expr.base.is_Function):
+            base = f"({base})"
+        return f"{base}^" + (exp if expr.exp.is_Symbol or expr.exp.is_Integer else f"({exp})")
+
+    def _print_Function(self, expr):
+        if type(expr).__name__ == "Partial" and len(expr.args) == 2:  # a derivative inside a formula
+            return self.partial(*expr.args)
+        return super()._print_Function(expr)
 
 
 def raw_name(name: str) -> str:
-    """A parsed raw name in Unicode: w_11 -> w₁₁, z_hat -> ẑ, Z^2 -> ²Z."""
+    """A parsed raw name in Unicode: w_11 -> w₁₁, z_hat -> ẑ, Z^2 -> ²Z, W2_11 -> W2₁₁, a code
+    name (a plain-text document's W1_2_1, delta2_1) as the network's W⁽¹⁾₂₁, δ⁽²⁾₁; w^+ -> w⁺."""
+    if name.endswith("^+"):  # the value after an update
+        return raw_name(name[:-2]) + "⁺"
+    m = re.fullmatch(r"([A-Za-z]+)(\d+)_(\d+)_(\d+)", name) or re.fullmatch(r"(delta)(\d+)_(\d+)()", name)
+    if m:
+        base, lay, i, j = m.groups()
+        return ("δ" if base == "delta" else base) + f"({lay})".translate(_SUP) + (i + j).translate(_SUB)
+    m = re.fullmatch(r"([A-Za-z]+\d+)_([0-9,]+)", name)
+    if m:  # a layer in the name itself (W2_{11}, h1_1)
+        return m.group(1) + m.group(2).replace(",", "").translate(_SUB)
     m = re.fullmatch(r"([A-Za-z]+)_hat", name)
     if m:
         return unicodedata.normalize("NFC", m.group(1) + "\u0302")
@@ -84,8 +113,8 @@ def raw_name(name: str) -> str:
 
 def printers(d, raw_symbols=()) -> tuple[VerdictPrinter, VerdictPrinter]:
     """(network names, names as written)."""
-    net = VerdictPrinter(d.naming.unicode_names())
-    return net, VerdictPrinter({s: raw_name(s.name) for s in raw_symbols})
+    names = d.naming.unicode_names()  # a written side may hold the network's own symbols too
+    return VerdictPrinter(names), VerdictPrinter({**{s: raw_name(s.name) for s in raw_symbols}, **names})
 
 
 def _num(x, digits: int = 6) -> str:
@@ -229,8 +258,8 @@ def _label(v, net, raw) -> str:
         return v.label
     if v.kind == "definition":
         name, written = net.doprint(v.num), raw.doprint(v.delta)
-        if written.endswith("^+"):
-            return f"{name} after one update (written {written[:-2]}⁺)"
+        if written.endswith("⁺"):
+            return f"{name} after one update (written {written})"
         return f"{name}{'' if written == name else f' (written {written})'}, as defined"
     label = net.partial(v.num, v.den)
     written = raw.partial(v.written.num, v.written.den)

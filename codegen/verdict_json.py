@@ -31,7 +31,7 @@ def to_json(report, path: str = "") -> str:
             "col": v.col,
             "kind": v.kind,
             "derivative": net.partial(v.num, v.den),
-            "written": raw.partial(v.written.num, v.written.den),
+            "written": _written_left(v, net, raw),
             "param": sp.sstr(v.param) if v.param is not None else None,
             "correct": v.correct,
             "exact": v.exact,
@@ -81,7 +81,7 @@ def to_json(report, path: str = "") -> str:
             for s in getattr(report, "inferred", [])
         ],
         "given": [
-            {"line": g.line, "col": g.col, "name": str(g.symbol), "value": float(g.value)}
+            {"line": g.line, "col": g.col, "name": net.doprint(g.symbol), "value": float(g.value)}
             for g in getattr(report, "given", [])
         ],
         "numbers": [
@@ -107,6 +107,13 @@ def to_json(report, path: str = "") -> str:
         ],
     }
     return json_document(doc, indent=1) + "\n"
+
+
+def _written_left(v, net, raw) -> str:
+    """The left side as written: a derivative, or the name a definition defines (not ∂name/∂1)."""
+    if v.kind == "definition":
+        return raw.doprint(v.delta) if getattr(v, "delta", None) is not None else net.doprint(v.num)
+    return raw.partial(v.written.num, v.written.den)
 
 
 def _fault_json(v, net, raw, every: bool = False) -> dict:

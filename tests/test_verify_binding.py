@@ -34,7 +34,7 @@ def test_mazur_bare_judges_every_formula_and_says_which_weights_its_numbers_lack
     out = run("mazur_backward", meta=bare(meta))
     for (line, truth), said, reason in zip(expected(meta), out.said, out.reasons):
         if said == "not checked":  # a number needing a weight the text never defines
-            assert "lacks W1_2_1, W1_2_2, W2_2_1, W2_2_2" in reason, (line, reason)
+            assert "lacks W^{(1)}_{21}, W^{(1)}_{22}, W^{(2)}_{21}, W^{(2)}_{22}" in reason, (line, reason)
         else:
             assert said == truth, (line, said)
     assert out.said.count("correct") >= 15

@@ -91,7 +91,7 @@ def test_no_message_uses_the_readers_internal_spelling(d):
     said = str(err.value)
     messages.append(said.split("; use the network's names")[0])
     assert messages and not [m for m in messages if INTERNAL.search(m)], messages
-    assert "delta2_1" in said  # the known names offered as the fix include the δs
+    assert "\\delta^{(2)}_{1}" in said  # the known names offered as the fix include the δs
 
 
 def test_identities_in_a_dummy_variable_are_checked():

@@ -280,7 +280,7 @@ def test_the_documents_own_values_are_the_point(d):
     # without all the values: the numbers are not checked, never judged
     report = verify_text(d, given.replace(r"$y_T = 0.01$", "") + tex[len(given) :])
     assert report.numbers == [] and len(report.unchecked) == 3
-    assert all("lacks y_T" in u.reason for u in report.unchecked)
+    assert all("lacks y_{T}" in u.reason for u in report.unchecked)
 
 
 def test_a_failure_on_one_statement_costs_only_that_one(d, monkeypatch):

@@ -120,7 +120,7 @@ def test_a_hidden_unit_in_closed_form_is_bound_and_read_by_later_lines(d):
     assert said[2:] == [(3, "correct", at), (4, "correct", at), (5, "correct", at)]
     # a later closed form putting another number where an earlier one fixed a bias
     said, _ = judged(d, S, D, h, O1.replace("Iw_1+1", "Iw_1+2"), GRAD)
-    assert (4, "not checked", "O = ... puts 2 where an earlier line fixed b1_1 = 1") in said
+    assert (4, "not checked", "O = ... puts 2 where an earlier line fixed b^{(1)}_{1} = 1") in said
 
 
 def test_a_closed_form_in_names_the_network_does_not_have_says_which(d):

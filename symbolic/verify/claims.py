@@ -17,6 +17,7 @@ import mpmath
 import sympy as sp
 
 from ..derivation import Derivation
+from .display import listed
 from .numbers import Points
 
 RELATIVE = mpmath.mpf("1e-9")
@@ -83,9 +84,9 @@ def check(d: Derivation, claims: list[Claim], point: dict) -> tuple[list[Checked
     """Each claim at `point` (network symbol -> value): its value against the true value; the
     claims that cannot be checked there, with the reason."""
     needed = set(d.params) | set(d.inputs) | set(d.targets)
-    missing = sorted(str(s) for s in needed - set(point))
+    missing = sorted(needed - set(point), key=str)
     if missing:
-        why = f"the point (--at) lacks {', '.join(missing[:8])}"
+        why = f"the point (--at) lacks {listed(d, missing, 8)}"
         return [], [(c, why) for c in claims]
     exact = {s: v if isinstance(v, sp.Rational) else sp.Rational(str(v)) for s, v in point.items()}
     eta = {d.eta: exact[d.eta]} if d.eta in exact else {}

@@ -41,6 +41,13 @@ def shown(name: str) -> str:
     if m:
         base, lay, sub = m.groups()
         return f"{_base(base)}^{{({lay})}}_{{{sub.replace(',', '')}}}"
+    m = re.fullmatch(r"([A-Za-z]+)(\d+)_(\d+)_(\d+)", name) or re.fullmatch(r"(delta)(\d+)_(\d+)()", name)
+    if m:  # a code name (a plain-text document's W1_2_1, delta2_1): the layered name it is
+        base, lay, i, j = m.groups()
+        return f"{_base(base)}^{{({lay})}}_{{{i}{j}}}"
+    m = re.fullmatch(r"([A-Za-z]+\d+)_([A-Za-z0-9,]+)", name)
+    if m:  # a layer in the name itself (W2_{11}, h1_1): braced, as LaTeX reads it
+        return f"{m.group(1)}_{{{m.group(2).replace(',', '')}}}"
     m = re.fullmatch(r"([A-Za-z]+)_(.+)", name)
     if m:
         base, sub = m.groups()

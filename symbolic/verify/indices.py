@@ -31,7 +31,7 @@ from .bare_sums import is_bare, unit_terms
 from .ditto import Unchecked
 from .hints import out_of_range, shown
 from .notation import EXAMPLES, EXAMPLES_FIX, lone_unit, over_examples
-from .roles import LAYER, Roles, after_letters, defined_bases, output_only, role_bases
+from .roles import LAYER, NO_WEIGHT, Roles, after_letters, defined_bases, other_way, output_only, role_bases
 from .symbols import _all_symbols, _has_sum, _outside_sums, _parts, _symbols
 from .weight_layers import layer_of
 
@@ -304,7 +304,12 @@ class Instantiator:
 
     def factor(self, f, env: dict):
         if isinstance(f, Partial):
-            return Partial(self.expr(f.num, env), self.expr(f.den, env))
+            num, den = self.expr(f.num, env), self.expr(f.den, env)
+            for written, x in ((f.num, num), (f.den, den)):
+                if isinstance(written, sp.Symbol) and x.is_Number:  # w_{jk} with k above j: 0
+                    at = ", ".join(f"{c}={v}" for c, v in env.items())
+                    raise Invalid(written.name, f"at {at} {NO_WEIGHT}")
+            return Partial(num, den)
         return self.expr(f, env) if isinstance(f, sp.Basic) else f
 
     def part(self, x, env: dict):
@@ -461,8 +466,8 @@ class Instantiator:
                     f"(the first {MAX_INSTANCES} are)",
                 )
             )
-        if not out and _symbols(stmt):
-            what = f"for no value of {', '.join(letters)}" if letters else "here"
+        if not out and (_symbols(stmt) or NO_WEIGHT in hint):
+            what = f"for any value of {', '.join(letters)}" if letters else "here"
             self.notes.append(
                 Unchecked(
                     stmt.line,
@@ -470,6 +475,8 @@ class Instantiator:
                     f"{shown(missed)} names nothing in the network {what}" + (f" ({hint})" if hint else ""),
                     "a bias without a unit index is one bias for its layer: pass --shared-bias"
                     if re.fullmatch(r"b@.+", missed) and not self.shared_bias
+                    else other_way(self.names.conventions.weights, missed)
+                    if NO_WEIGHT in hint
                     else "check the layer (counted from the input: a^{(1)} = x) and the unit indices",
                 )
             )

@@ -19,8 +19,10 @@ from ..activations import named
 from ..errors import SympropError
 from ..latex.statements import COMPARISONS, compare
 from .conventions import Conventions, constant_one, output_index, target_name
-from .hints import function_shown, out_of_range, shown
+from .display import display_names, said
+from .hints import function_shown, shown
 from .units import role_unit
+from .unknown import unknown_message
 
 # raw function names a parser produces -> how to read them
 GENERIC = {"g", "f", "h", "varphi", "phi"}  # the activation of the layer of the argument
@@ -201,44 +203,7 @@ class Resolver:
         return sp.Add(*terms)
 
     def unknown(self, names: list[str], where: str = "") -> UnknownName:
-        if "xi" in names:
-            return UnknownName(
-                f"{where}a placeholder argument (·) inside a derivative",
-                "write the argument, e.g. \\sigma(z_{h1})",
-            )
-        noted = [n for n in sorted(set(names)) if n in self.notes]
-        if noted:  # bound two ways, or a role the document does not settle (binding.py)
-            problem, fix = self.notes[noted[0]]
-            return UnknownName(f"{where}{problem}", fix)
-        known = self.known()
-        listed = ", ".join(known[:40]) + (", ..." if len(known) > 40 else "")
-        what = ", ".join(shown(n) for n in sorted(set(names)))
-        ranges = [h for h in (self.range_hint(n) for n in sorted(set(names))) if h]
-        return UnknownName(
-            f"{where}unknown name{'s' if len(set(names)) > 1 else ''} {what}"
-            + "".join(f" ({h})" for h in ranges),
-            f"use the network's names ({listed}) or declare an alias"
-            + (
-                f" (% symprop: alias {what.split(', ')[0]} = ...), or define it in the document "
-                "(e.g. net_{o1} = w_5 out_{h1} + w_6 out_{h2} + b_2)"
-                if len(known) <= 40
-                else ""
-            ),
-        )
-
-    def range_hint(self, name: str) -> str:
-        """'W⁽²⁾ is 2×3; did you mean W^{(2)}_{13}?' for a layered name whose indices are out of
-        range (W_2,31 or W_2,3,1), else ''."""
-        sizes = list(self.d.spec.sizes)
-        m = re.fullmatch(r"([A-Za-z]+)_(\d+),(\d+)(?:,(\d+))?", name)
-        if not m:
-            return ""
-        base, lay, a, b = m.groups()
-        if b is None and len(a) == 2 and base in ("w", "W"):
-            a, b = a[0], a[1]
-        idx = [int(a)] + ([int(b)] if b else [])
-        kind = "W" if base in ("w", "W", "Theta") else "unit"
-        return out_of_range(kind, int(lay), idx, sizes, shown(name))
+        return UnknownName(*unknown_message(self, names, where))
 
     # expressions -----------------------------------------------------------------------------
     def resolve(self, raw: sp.Expr, where: str = "") -> sp.Expr:
@@ -313,6 +278,8 @@ class Resolver:
             mapping, missing = {}, []
             for x in value.free_symbols:
                 target = self.lookup(x.name, conventions=False)
+                if target is None:  # the network's name as a message lists it: W^{(1)}_{21}
+                    target = display_names(self.d).get(x.name)
                 if target is None:
                     missing.append(x.name)
                 mapping[x] = target
@@ -326,7 +293,7 @@ class Resolver:
             if isinstance(eq.rhs, fn.softmax) and eq.rhs.args[int(eq.rhs.args[0])] == z:
                 return eq.lhs
         raise SympropError(
-            f"{where}softmax({z}): {z} is not the input of a softmax output",
+            f"{where}softmax({said(self.d, z)}): {said(self.d, z)} is not the input of a softmax output",
             "write softmax(z) of an output unit",
         )
 
@@ -392,7 +359,12 @@ class Resolver:
             return rule
         f = function_shown(name)
         raise SympropError(
-            f"{where}{f}(...) is applied to {x}, not to a pre-activation z",
+            f"{where}{f}(...) is applied to {said(self.d, x)}, not to a pre-activation z"
+            + (
+                " (each weight in it, as read, joins no two consecutive layers: see --weights)"
+                if x == 0
+                else ""
+            ),
             f"write {f}(z) with the z of a layer, e.g. {f}(z_{{h1}})",
         )
 

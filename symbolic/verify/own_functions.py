@@ -32,7 +32,7 @@ from ..errors import SympropError
 from ..latex import LatexParseError, Partial, Statement, product_expr
 from ..latex.functions_defined import defined_name
 from ..latex.matrix import MatrixStatement
-from . import closed_form
+from . import closed_form, display
 from .ditto import Unchecked
 from .hints import shown
 from .numbers import value
@@ -363,7 +363,7 @@ def _closed_form(net, stmt: Statement, out: Definitions) -> None:
             f"{said} = ... is not {what} for any values of its biases"
             if match is None
             else f"{said} = ... puts {match.fixed[clash]} where an earlier line fixed "
-            f"{clash} = {out.fixed[clash]}",
+            f"{display.said(d, clash)} = {out.fixed[clash]}",
             "check it against the network (symprop derive shows the forward pass)",
         )
     if not known:
@@ -375,7 +375,7 @@ def _closed_form(net, stmt: Statement, out: Definitions) -> None:
         names = " and ".join(out.fixers)
         plural = "s" if len(out.fixers) > 1 else ""
         fix = "fix" if plural else "fixes"
-        at = closed_form.constants_text(out.fixed, str)
+        at = closed_form.constants_text(out.fixed, lambda b: display.said(d, b))
         out.fixed_text = f"at {at}, as the document's definition{plural} of {names} {fix}"
 
 

@@ -37,6 +37,7 @@ from .binding import bind
 from .claims import Checked
 from .claims import check as check_claims
 from .definitions import written
+from .display import display_names, point_fix, said
 from .ditto import Unchecked, VerifyInputError
 from .evaluate import Sampling, evaluate, sampling
 from .hints import shown
@@ -45,6 +46,7 @@ from .layer_letters import as_written
 from .layer_letters import normalize as layer_letters
 from .matrix_entries import expand as expand_matrices
 from .matrix_faults import collect as collect_matrices
+from .names import UnknownName
 from .notation import with_detected
 from .read import read
 from .resolve import DEFINITION, NUMBERS, Network, network, resolve, resolve_all
@@ -218,8 +220,9 @@ def point_of(
     never writes and nothing settles (Mazur's w_3, only in his figure) is left out: the numbers
     that need its value are then said not checked."""
     allowed = set(net.d.params) | set(net.d.inputs) | set(net.d.targets)
-    point = {}
+    point, display = {}, display_names(net.d)
     for name, value in raw.items():
+        name = display.get(getattr(name, "name", ""), name)  # W^{(1)}_{21}: the network's own
         if (
             document is not None
             and isinstance(name, sp.Symbol)
@@ -238,11 +241,13 @@ def point_of(
         if name == sp.Symbol("eta"):
             point[net.d.eta] = value
             continue
-        symbol = net.names.resolve(name, "--at: ")
+        try:
+            symbol = net.names.resolve(name, "--at: ")
+        except UnknownName as err:
+            raise VerifyInputError([err.problem], point_fix(net.d, str(name))) from None
         if symbol not in allowed:
             raise VerifyInputError(
-                [f"--at: {name} is not an input, a parameter or a target"],
-                "give the values of inputs, weights, biases and targets",
+                [f"--at: {said(net.d, name)} is not an input, a parameter or a target"], point_fix(net.d)
             )
         point[symbol] = value
     return point

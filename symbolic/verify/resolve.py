@@ -24,15 +24,15 @@ from ..functions import expand_definitions
 from ..latex import PARTIAL, Partial, Product, Statement, product_expr
 from .claims import SCIENTIFIC, Claim
 from .conventions import Conventions
+from .display import said, shown
 from .ditto import Unchecked, expand_each
 from .dummies import NEW_NAME, dummies, is_function_of_dummy, new_name, pre_activation
-from .hints import shown
 from .indices import instantiate
 from .names import Resolver
 from .parts import split as split_parts
 from .piecewise import PIECEWISE
 from .signs import RATES, DeltaSign
-from .truth import true_factors
+from .truth import quantity, true_factors
 
 
 @dataclass(frozen=True, eq=False)
@@ -179,7 +179,7 @@ def resolve_all(
                     if not stmt.sides and numeric and lhs in _givable(net):  # w_1 = 0.15
                         given.append(Given(whole.line, whole.col, lhs, product_expr(numeric[-1])))
                         continue
-                    truth = fixed = _quantity(here, lhs, _where(stmt))
+                    truth = fixed = quantity(here, lhs, _where(stmt))
                 if stmt.sides:
                     resolved.append(resolve_definition(here, stmt, sides, lhs, fixed))
                 claims += _claims(stmt, whole, numeric, truth)
@@ -260,7 +260,7 @@ def _update(net: Network, stmt: Statement) -> tuple[sp.Expr, sp.Expr, Network]:
     param = net.names.resolve(sp.Symbol(cast(sp.Symbol, stmt.lhs).name[:-2]), where)
     if param not in net.d.params:
         raise SympropError(
-            f"{where}{param} is updated but is not a weight or a bias",
+            f"{where}{said(net.d, param)} is updated but is not a weight or a bias",
             "write the update of a parameter: w^{+} = w - \\eta ...",
         )
     grad = sp.Mul(*[f.value for f in true_factors(net, net.d.loss_symbol, param, where)])
@@ -269,18 +269,6 @@ def _update(net: Network, stmt: Statement) -> tuple[sp.Expr, sp.Expr, Network]:
         param,
         param - net.d.eta * grad,
         replace(net, names=net.names.with_values({**net.names.values, **eta})),
-    )
-
-
-def _quantity(net: Network, lhs: sp.Expr, where: str) -> sp.Expr:
-    """The value of a defined quantity (z, a, an output, the loss, one output's error) in the
-    forward intermediates; anything else is not a quantity of the network."""
-    if lhs == net.d.loss_symbol:
-        return net.d["L"].rhs
-    if lhs in net.nodes or lhs.free_symbols and lhs.free_symbols <= net.nodes:
-        return net.d.definitions().get(lhs, lhs) if lhs in net.names.z_layer else lhs
-    raise SympropError(
-        f"{where}{lhs} is not a quantity of the network", "define a z, an activation, an output or the loss"
     )
 
 
@@ -368,7 +356,7 @@ def resolve_delta(
     z = next((z for z, delta in net.delta_of.items() if name in (delta, -delta)), None)
     if z is None:
         raise SympropError(
-            f"{where}cannot tell which derivative {stmt.lhs} stands for",
+            f"{where}cannot tell which derivative {shown(getattr(stmt.lhs, 'name', ''))} stands for",
             "write it with the derivative: \\delta_j = \\frac{\\partial L}{\\partial z_j} = ...",
         )
     # its sign unsaid: read as ∂L/∂z, the verdict says so (verify/signs.py, assumed_sign)

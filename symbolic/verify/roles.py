@@ -17,6 +17,7 @@ from sympy.core.function import AppliedUndef
 
 _ROLE = re.compile(r"([A-Za-z]+)_([hijklℓ]),?([hijklℓ])?")  # l as \ell where letters name any layer
 _UNIT = re.compile(r"([A-Za-z]+)_([ijk])")
+NO_WEIGHT = "it would join no two consecutive layers"  # a weight `Roles.name` reads as 0
 LAYER = "λ"  # the layer variable of a document whose letters name units of any layer (Wikipedia)
 
 
@@ -217,3 +218,14 @@ class Roles:
         if base in ("t", self.targets):
             return f"{self.targets}_{u}" if n == self.depth else None
         return f"x_{u}" if n == 0 else None
+
+
+def other_way(weights: str | None, name: str) -> str:
+    """The fix of a weight that joins no two layers as the document's indices are read (w_{jk})."""
+    letters = name.split("_", 1)[-1] + "??"
+    p, q = letters[0], letters[1]
+    if weights == "input-by-output":
+        way, reading = "output-by-input", f"into unit {p} from unit {q}"
+    else:
+        way, reading = "input-by-output", f"from unit {p} to unit {q}"
+    return f"pass --weights {way} if the document's w_{{{p}{q}}} is the weight {reading}"

@@ -11,6 +11,7 @@ import sympy as sp
 
 from ..errors import SympropError
 from ..latex import Partial, Statement
+from .display import said
 from .ditto import Unchecked
 from .resolve import Network, Resolved, is_delta, network
 from .signs import (
@@ -62,7 +63,7 @@ def _each_weight(net: Network, stmt) -> list:
     for code, symbol in sorted(net.names.codes.items()):
         if symbol in net.d.params and code.startswith("W"):
             swap = {bare: sp.Symbol(code), lhs: sp.Symbol(code + "^+")}
-            out.append(replace(_xreplace(stmt, swap), instance=f"w = {code}"))
+            out.append(replace(_xreplace(stmt, swap), instance=f"w = {said(net.d, symbol)}"))
     return out or [stmt]
 
 

@@ -10,6 +10,7 @@ import sympy as sp
 
 from ..derivation import Factor
 from ..errors import SympropError
+from .display import said
 
 if TYPE_CHECKING:
     from .resolve import Network
@@ -25,8 +26,9 @@ def true_factors(net: Network, num: sp.Expr, den: sp.Expr, where: str = "") -> t
         formula = x.free_symbols and x.free_symbols <= net.nodes | {d.loss_symbol}
         formula = formula and (x is num or _solvable(d, x) is not None)
         if not quantity and not formula:
+            what = f"the number {x}" if x.is_number else said(d, x)
             raise SympropError(
-                f"{where}∂{num}/∂{den}: {x} is not a quantity of the network",
+                f"{where}∂{_atom(d, num)}/∂{_atom(d, den)}: {what} is not a quantity of the network",
                 "differentiate the loss, an output, a z, an activation f(z), a parameter or an input",
             )
     if num == d.loss_symbol and den in d.params:
@@ -41,6 +43,24 @@ def true_factors(net: Network, num: sp.Expr, den: sp.Expr, where: str = "") -> t
     if z is not None and den != z and (num, z) in net.locals:  # ∂O/∂w = ∂O/∂z_O · ∂z_O/∂w
         return (net.locals[(num, z)], Factor(z, den, _partial(net, z, den)))
     return (Factor(num, den, _partial(net, num, den)),)
+
+
+def quantity(net: Network, lhs: sp.Expr, where: str) -> sp.Expr:
+    """The value of a defined quantity (z, a, an output, the loss, one output's error) in the
+    forward intermediates; anything else is not a quantity of the network."""
+    if lhs == net.d.loss_symbol:
+        return net.d["L"].rhs
+    if lhs in net.nodes or lhs.free_symbols and lhs.free_symbols <= net.nodes:
+        return net.d.definitions().get(lhs, lhs) if lhs in net.names.z_layer else lhs
+    raise SympropError(
+        f"{where}{said(net.d, lhs)} is not a quantity of the network",
+        "define a z, an activation, an output or the loss",
+    )
+
+
+def _atom(d, x: sp.Expr) -> str:
+    """x in a derivative ∂x/∂y: in parentheses when it is a formula."""
+    return f"({said(d, x)})" if x.is_Add or x.is_Mul or x.is_Pow else said(d, x)
 
 
 def _solvable(d, den: sp.Expr) -> sp.Symbol | None:
