@@ -83,6 +83,8 @@ class Resolver:
                     self.top[z] = eq.lhs
             else:
                 self.hidden_a[eq.lhs] = eq.rhs
+        back = {v: k for k, v in self.hidden_a.items()}  # g(\sum_i w_{ji} a_i) with a_i by name too
+        self.z_of.update({sp.expand(k.xreplace(back)): z for k, z in list(self.z_of.items())})
 
     def with_values(self, values: dict) -> Resolver:
         """This resolver, reading the raw names in `values` (δs an author defined) as given."""
