@@ -12,6 +12,7 @@ import pytest
 from symbolic.backprop import derive
 from symbolic.spec import network
 from symbolic.verify import verify_text
+from symbolic.verify.ditto import VerifyInputError
 from symbolic.verify.layer_letters import layer_letter, normalize, roles, top_letters
 from symbolic.verify.read import read
 
@@ -104,3 +105,17 @@ def test_an_activation_of_a_written_out_weighted_sum_is_of_that_z_in_every_layer
     assert r.verdicts and {v.status for v in r.verdicts} == {"correct"}
     slip = verify_text(derive(network(net)), text.replace(" + b^l_j", ""))  # the bias left out
     assert slip.verdicts and {v.status for v in slip.verdicts} == {"wrong"}
+
+
+def test_the_one_activation_of_every_layer_applied_to_a_wrong_sum_is_named_wrong():
+    text = r"$$o_{j} = \varphi(\mbox{net}_{j}) = \varphi\left(\sum_{k=1}^{n}w_{kj}o_k o_k\right)$$"  # o_k²
+    conventions = {"weights": "input-by-output", "targets": "t"}
+    r = verify_text(derive(network("2-2-1")), text, conventions=conventions)
+    assert r.verdicts and {v.status for v in r.verdicts} == {"wrong"}
+    # two activations: which one φ is cannot be told from a sum that is no layer's z
+    mixed = derive(network("2-2-1", "tanh", output_activation="sigmoid"))
+    try:
+        r = verify_text(mixed, text, conventions=conventions)
+    except VerifyInputError:  # nothing could be checked: said so, exit 2
+        return
+    assert not any(v.status == "correct" for v in r.verdicts) and r.unchecked

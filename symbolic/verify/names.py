@@ -392,6 +392,9 @@ class Resolver:
                     "write the output symbol (out_k) instead",
                 )
             return rule
+        rules = {r.name for r in self.d.spec.activations}
+        if len(rules) == 1 and self.d.spec.activations[0].elementwise:  # one φ for every layer
+            return self.d.spec.activations[0]
         f = function_shown(name)
         raise SympropError(
             f"{where}{f}(...) is applied to {x}, not to a pre-activation z",
