@@ -101,6 +101,8 @@ HOW = {
     "derivative": "from the derivative on",
     "target": "the target, by its letter,",
     "letters": "by its letter's layer, from",
+    "numbering": "the weights' flat numbering, settled by",
+    "layer bias": "one bias per layer, by its index, on",
 }
 
 

@@ -30,7 +30,7 @@ import sympy as sp
 from ..derivation import Derivation
 from ..latex import Partial, Product, Statement
 from ..latex.matrix import MatrixStatement
-from . import own_functions
+from . import layer_bias, numbering, own_functions
 from .binding import bind
 from .claims import Checked
 from .claims import check as check_claims
@@ -41,6 +41,7 @@ from .hints import shown
 from .judge import Verdict, judge
 from .matrix_entries import expand as expand_matrices
 from .matrix_faults import collect as collect_matrices
+from .names import UnknownName
 from .notation import with_detected
 from .read import read
 from .resolve import DEFINITION, NUMBERS, Network, network, resolve, resolve_all
@@ -110,9 +111,11 @@ def verify_statements(
     `conventions`: {"weights": "input-by-output", "targets": "t"} (verify/conventions.py)."""
     statements, algorithm, notes = read_algorithm(list(statements), source)  # loops, g ←, regularizer
     conventions = with_detected(source, conventions)  # units counted from 0 (notation.py)
+    d, per_layer = layer_bias.apply(d, statements, aliases, conventions)  # b_2 in net_{o1}: shared
     statements, groups, layout, unmatched = expand_matrices(d, statements, algorithm)  # matrix -> entries
     unmatched += notes
     bound = bind(d, statements, aliases, conventions)  # the document's own names (binding.py)
+    bound = numbering.extend(d, bound, aliases)  # w_1 ... w_8 run through the weights (numbering.py)
     conventions = bound.conventions or conventions
     merged = {**bound.aliases, **(aliases or {})}
     statements, net, momentum = with_signs(d, merged, conventions, statements)  # δ's sign, updates
@@ -123,12 +126,13 @@ def verify_statements(
     resolved, unchecked, claims, given = resolve_all(net, own.statements)
     unchecked += unmatched + own.unchecked + momentum
     skipped: list[str] = []  # --at names the document never writes nor settles (Mazur's w_3)
+    unsettled: list[str] = []  # --at names the document writes but nothing settles
     if given and claims:  # the document's own values, then --at over them
         point_raw = point
         point = {g.symbol: g.value for g in given}
-        point.update(point_of(net, point_raw, written(statements), skipped) if point_raw else {})
+        point.update(point_of(net, point_raw, written(statements), skipped, unsettled) if point_raw else {})
     elif point is not None:
-        point = point_of(net, point, written(statements), skipped)
+        point = point_of(net, point, written(statements), skipped, unsettled)
     mixed = [c for c in claims if c.written.free_symbols]
     claims = [c for c in claims if not c.written.free_symbols]
     unchecked += [Unchecked(c.line, c.col, "a side mixing numbers and names") for c in mixed]
@@ -137,13 +141,7 @@ def verify_statements(
         unchecked += [Unchecked(c.line, c.col, NUMBERS, "give the point: --at POINT.toml") for c in claims]
     elif claims:
         numbers, missed = check_claims(d, claims, point)
-        left_out = sorted(shown(n) for n in skipped)
-        fix = (
-            f"{', '.join(left_out)} in the point: the document never defines "
-            f"{'them' if len(left_out) > 1 else 'it'} (% symprop: alias {left_out[0]} = ...)"
-            if left_out
-            else ""
-        )
+        fix = left_out_fix(skipped, unsettled)
         unchecked += [Unchecked(c.line, c.col, why, fix if "lacks" in why else "") for c, why in missed]
     unchecked = sorted([*(unread or []), *unchecked], key=lambda u: (u.line, u.col))
     if not resolved and not numbers and not any(g.shape_error for g in groups):
@@ -177,7 +175,8 @@ def verify_statements(
     verdicts.sort(key=lambda v: (v.line, v.col))
     # one statement expanded per weight (Δw of a bare w) may give the same reason many times: once
     unchecked = sorted(dict.fromkeys(unchecked), key=lambda u: (u.line, u.col))
-    return Report(d, verdicts, unchecked, source, numbers, given, bound.sources)
+    inferred = sorted([*per_layer, *bound.sources], key=lambda s: (s.line, s.name))
+    return Report(d, verdicts, unchecked, source, numbers, given, inferred)
 
 
 def _guarded(stage, *args):
@@ -200,12 +199,17 @@ def _internal(r, err: Exception) -> Unchecked:
 
 
 def point_of(
-    net: Network, raw: dict, document: set[str] | None = None, skipped: list[str] | None = None
+    net: Network,
+    raw: dict,
+    document: set[str] | None = None,
+    skipped: list[str] | None = None,
+    unsettled: list[str] | None = None,
 ) -> dict:
     """--at values by the document's names (raw expression -> number) -> network symbol -> number;
     each name must be an input, a parameter or a target of the network. A name the document
     never writes and nothing settles (Mazur's w_3, only in his figure) is left out: the numbers
-    that need its value are then said not checked."""
+    that need its value are then said not checked; so is a name the document writes but nothing
+    settles (`unsettled`), instead of refusing the whole run."""
     allowed = set(net.d.params) | set(net.d.inputs) | set(net.d.targets)
     point = {}
     for name, value in raw.items():
@@ -227,7 +231,14 @@ def point_of(
         if name == sp.Symbol("eta"):
             point[net.d.eta] = value
             continue
-        symbol = net.names.resolve(name, "--at: ")
+        try:
+            symbol = net.names.resolve(name, "--at: ")
+        except UnknownName:  # a name the document writes but never settles: its numbers unchecked
+            if document is None or not isinstance(name, sp.Symbol) or name.name not in document:
+                raise
+            if unsettled is not None:
+                unsettled.append(name.name)
+            continue
         if symbol not in allowed:
             raise VerifyInputError(
                 [f"--at: {name} is not an input, a parameter or a target"],
@@ -235,6 +246,23 @@ def point_of(
             )
         point[symbol] = value
     return point
+
+
+def left_out_fix(skipped: list[str], unsettled: list[str]) -> str:
+    """Why the point's names were left out: never defined, or written but never settled."""
+    fixes = []
+    for names, never in ((skipped, True), (unsettled, False)):
+        out = sorted(shown(n) for n in names)
+        if not out:
+            continue
+        many = len(out) > 1
+        why = (
+            f"never defines {'them' if many else 'it'}"
+            if never
+            else f"writes {'them' if many else 'it'} but never says what {'they are' if many else 'it is'}"
+        )
+        fixes.append(f"{', '.join(out)} in the point: the document {why} (% symprop: alias {out[0]} = ...)")
+    return "; ".join(fixes)
 
 
 def check_product(ctx: Context, num: sp.Expr, den: sp.Expr, factors: list[sp.Expr]) -> Verdict:
