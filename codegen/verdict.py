@@ -103,6 +103,8 @@ HOW = {
     "letters": "by its letter's layer, from",
     "numbering": "the weights' flat numbering, settled by",
     "layer bias": "one bias per layer, by its index, on",
+    "sibling": "numbered like its letter's other units, on",
+    "label": "the activation or net input of a unit the document names, on",
 }
 
 

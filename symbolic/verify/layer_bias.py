@@ -66,11 +66,14 @@ def evidence(d, statements, aliases: dict | None = None, conventions: dict | Non
 def _unit(name: str, bound: dict, resolver: Resolver) -> tuple[int, int] | None:
     """The (layer, unit) of a pre-activation the document names, else None."""
     value = bound.get(sp.Symbol(name))
-    if value is None:
-        try:
+    given = resolver.user.get(sp.Symbol(name))  # an explicit alias (or y_k as the net input)
+    try:
+        if isinstance(given, sp.Symbol):
+            value = resolver.lookup(given.name, conventions=False)
+        elif value is None:
             value = resolver.lookup(name)
-        except SympropError:
-            return None
+    except SympropError:
+        return None
     m = _Z.fullmatch(getattr(value, "name", ""))
     return (int(m.group(1)), int(m.group(2))) if m else None
 

@@ -9,7 +9,8 @@ one letter (w_1, w_2, w_5, w_6), the orders that put every bound number where it
 kept; exactly one (as a list of weights) settles the numbering, and the letter's other numbers
 within the network's weights are bound by it (reported as inferred names, 'numbering'). No order
 fitting, or several differing: nothing is guessed. A name the document or an explicit alias
-already gives a meaning is never rebound. Pure: a Binding in, a Binding out.
+already gives a meaning, or one `binding` found defined two ways, is never bound here.
+Pure: a Binding in, a Binding out.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import sympy as sp
 
 from ..errors import SympropError
 from .binding import Binding, Source
+from .definitions import symbols_of
 from .names import Resolver
 
 _NUMBERED = re.compile(r"([A-Za-z]+)_(\d+)")
@@ -75,7 +77,8 @@ def extend(d, binding: Binding, explicit: dict | None = None) -> Binding:
         for n, weight in enumerate(order, start=1):
             name = f"{letter}_{n}"
             raw = sp.Symbol(name)
-            if n in numbers or raw in aliases or raw in (explicit or {}) or weight in _held(binding):
+            taken = raw in aliases or raw in (explicit or {}) or name in binding.notes  # two ways: neither
+            if n in numbers or taken or weight in _held(binding):
                 continue
             try:
                 known = resolver.lookup(name)
@@ -91,3 +94,49 @@ def extend(d, binding: Binding, explicit: dict | None = None) -> Binding:
 
 def _held(binding: Binding) -> set:
     return {s.value for s in binding.sources if isinstance(s.value, sp.Symbol)}
+
+
+_UNIT = re.compile(r"([az])(\d+)_(\d+)")
+
+
+def siblings(d, binding: Binding, statements, explicit: dict | None = None) -> Binding:
+    """Units numbered by one letter: when every bound X_n of a letter X is unit n of one layer
+    (h_1 = a⁽¹⁾₁, defined), the letter's other numbers the document writes (h_2) are that
+    layer's units by their number, unless something else already gives them a meaning."""
+    by_letter: dict[str, list[tuple[int, str, int, int]]] = {}  # n, kind, layer, unit
+    for s in binding.sources:
+        m, u = _NUMBERED.fullmatch(s.name), _UNIT.fullmatch(getattr(s.value, "name", ""))
+        if m and u and s.how in BOUND:
+            n = int(m.group(2))
+            by_letter.setdefault(m.group(1), []).append((n, u.group(1), int(u.group(2)), int(u.group(3))))
+    if not by_letter:
+        return binding
+    written = symbols_of(statements)
+    resolver = Resolver(d, dict(explicit or {}))
+    aliases, sources = dict(binding.aliases), list(binding.sources)
+    held = _held(binding)
+    for letter, bound in by_letter.items():
+        kinds = {(kind, layer) for _, kind, layer, _ in bound}
+        if len(kinds) != 1 or any(n != unit for n, _, _, unit in bound):
+            continue
+        ((kind, layer),) = kinds
+        numbers = {n for n, *_ in bound}
+        for name, line in written.items():
+            m = _NUMBERED.fullmatch(name)
+            if not m or m.group(1) != letter or int(m.group(2)) in numbers:
+                continue
+            raw = sp.Symbol(name)
+            if raw in aliases or raw in (explicit or {}) or name in binding.notes:
+                continue
+            try:
+                if resolver.lookup(name) is not None:
+                    continue
+                unit = resolver.lookup(f"{kind}_{layer},{m.group(2)}", conventions=False)
+            except SympropError:
+                continue
+            if unit is None or unit in held:
+                continue
+            aliases[raw] = sp.Symbol(unit.name)
+            sources.append(Source(name, unit, line, "sibling"))
+    sources.sort(key=lambda s: (s.line, s.name))
+    return replace(binding, aliases=aliases, sources=sources)

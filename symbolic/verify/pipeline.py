@@ -30,7 +30,7 @@ import sympy as sp
 from ..derivation import Derivation
 from ..latex import Partial, Product, Statement
 from ..latex.matrix import MatrixStatement
-from . import layer_bias, numbering, own_functions
+from . import layer_bias, net_input, numbering, own_functions
 from .binding import bind
 from .claims import Checked
 from .claims import check as check_claims
@@ -111,11 +111,15 @@ def verify_statements(
     `conventions`: {"weights": "input-by-output", "targets": "t"} (verify/conventions.py)."""
     statements, algorithm, notes = read_algorithm(list(statements), source)  # loops, g ←, regularizer
     conventions = with_detected(source, conventions)  # units counted from 0 (notation.py)
-    d, per_layer = layer_bias.apply(d, statements, aliases, conventions)  # b_2 in net_{o1}: shared
+    aliases, conventions, per_layer = net_input.detect(d, statements, aliases, conventions)  # ŷ = σ(y)
+    d, shared = layer_bias.apply(d, statements, aliases, conventions)  # b_2 in net_{o1}: one per layer
+    per_layer += shared
     statements, groups, layout, unmatched = expand_matrices(d, statements, algorithm)  # matrix -> entries
     unmatched += notes
     bound = bind(d, statements, aliases, conventions)  # the document's own names (binding.py)
     bound = numbering.extend(d, bound, aliases)  # w_1 ... w_8 run through the weights (numbering.py)
+    bound = numbering.siblings(d, bound, statements, aliases)  # h_1 bound: h_2 too
+    bound = net_input.labelled(d, bound, statements, aliases)  # out_{y2}: σ(y_2)
     conventions = bound.conventions or conventions
     merged = {**bound.aliases, **(aliases or {})}
     statements, net, momentum = with_signs(d, merged, conventions, statements)  # δ's sign, updates
