@@ -40,25 +40,24 @@ def evidence(d, statements, aliases: dict | None = None, conventions: dict | Non
         return []
     binding = bind(d, statements, aliases, conventions)
     resolver = Resolver(d, dict(aliases or {}))
-    found: list[tuple[str, int, int, int]] = []  # name, layer, unit, line
+    found: list[tuple[str, int, int, int, int]] = []  # name, its index, layer, unit, line
     for df, biases in written:
-        unit = _unit(df.lhs.name, binding.aliases, resolver)
-        if unit is None:
+        where = _unit(df.lhs.name, binding.aliases, resolver)
+        if where is None:
             continue
         for b in biases:
-            found.append((b.name, *unit, df.line))
-    if not found or any(int(_BIAS.fullmatch(n).group(1)) != layer for n, layer, _, _ in found):  # type: ignore[union-attr]
-        return []
+            index = int(_BIAS.fullmatch(b.name).group(1))  # type: ignore[union-attr]
+            found.append((b.name, index, where[0], where[1], df.line))
+    if not found or any(index != layer for _, index, layer, _, _ in found):
+        return []  # a bias not indexed by its layer: one per unit (or nothing said)
     units_of: dict[str, set[int]] = {}
-    for name, _, unit, _ in found:
+    for name, _, _, unit, _ in found:
         units_of.setdefault(name, set()).add(unit)
-    per_unit_contradicted = any(int(_BIAS.fullmatch(n).group(1)) != unit for n, _, unit, _ in found) or any(  # type: ignore[union-attr]
-        len(units) > 1 for units in units_of.values()
-    )
-    if not per_unit_contradicted:
-        return []
+    per_unit = all(index == unit for _, index, _, unit, _ in found)
+    if per_unit and all(len(units) == 1 for units in units_of.values()):
+        return []  # b_1 in net_{h1} only: per unit as well as per layer
     first: dict[str, tuple[str, int, int]] = {}
-    for name, layer, _, line in found:
+    for name, _, layer, _, line in found:
         first.setdefault(name, (name, layer, line))
     return sorted(first.values(), key=lambda t: t[2])
 
