@@ -186,6 +186,23 @@ def test_a_unit_numbered_like_a_defined_one_is_that_layers_unit():
     assert _inferred(r)["h_2"] == ("a1_2", "sibling")
 
 
+def test_a_closed_form_of_the_output_names_its_input_and_weights():
+    inner = r"s(P w_1 + Q w_2 + 1)"
+    r = _verify(
+        "2-1-1",
+        [
+            r"s(x) = \frac{1}{1+e^{-x}}",
+            r"O = s(" + inner + r" w_3 + 1)",
+            r"\frac{\partial O}{\partial w_3} = O(1 - O) " + inner,
+            r"\frac{\partial O}{\partial w_1} = O(1 - O) w_3 " + inner + r"(1 - " + inner + r") Q",  # P
+        ],
+    )
+    said = _statuses(r)
+    assert (said[3], said[4]) == ("correct", "wrong"), said
+    names = _inferred(r)
+    assert names["O"] == ("a2_1", "definition") and names["w_3"] == ("W2_1_1", "definition")
+
+
 KEEP = ("net", "activation", "loss", "output_activation")
 
 
@@ -200,7 +217,7 @@ def _strict(name: str, at: bool = True) -> tuple[list[str], list[str]]:
     return out.said, [truth for _, truth in expected(meta)]
 
 
-@pytest.mark.parametrize("name", ["mazur_backward", "melfm_numerical_example"])
+@pytest.mark.parametrize("name", ["mazur_backward", "melfm_numerical_example", "math_se_sigmoid_chain"])
 def test_published_worked_examples_verify_strict_bare(name):
     said, truth = _strict(name)
     assert said == truth

@@ -70,9 +70,10 @@ def test_the_stages_run_in_order_and_never_call_back():
     # and the update lines read (sign_hooks), the document's own functions (s(x) = ...)
     # substituted (none here), then the statements resolved; δ's sign said after judge. Before the
     # entries: y as the net input (net_input) and one bias per layer (layer_bias) read off the text;
-    # after binding: flat numberings (numbering) and names labelled by a unit (net_input)
+    # after binding: a closed form's names (closed_names), flat numberings (numbering) and names
+    # labelled by a unit (net_input)
     stages = ["read", "running", "notation", "net_input", "layer_bias", "matrix_entries", "binding"]
-    stages += ["numbering", "net_input", "sign_hooks", "own_functions"]
+    stages += ["closed_names", "numbering", "net_input", "sign_hooks", "own_functions"]
     stages += ["resolve", "evaluate", "judge", "sign_hooks", "matrix_faults"]
     assert handed == stages
     assert callbacks == []

@@ -30,7 +30,7 @@ import sympy as sp
 from ..derivation import Derivation
 from ..latex import Partial, Product, Statement
 from ..latex.matrix import MatrixStatement
-from . import layer_bias, net_input, numbering, own_functions
+from . import closed_names, layer_bias, net_input, numbering, own_functions
 from .binding import bind
 from .claims import Checked
 from .claims import check as check_claims
@@ -117,6 +117,7 @@ def verify_statements(
     statements, groups, layout, unmatched = expand_matrices(d, statements, algorithm)  # matrix -> entries
     unmatched += notes
     bound = bind(d, statements, aliases, conventions)  # the document's own names (binding.py)
+    bound = closed_names.bind(d, statements, bound, aliases, conventions)  # O = s(s(Iw_1+1)w_2+1)
     bound = numbering.extend(d, bound, aliases)  # w_1 ... w_8 run through the weights (numbering.py)
     bound = numbering.siblings(d, bound, statements, aliases)  # h_1 bound: h_2 too
     bound = net_input.labelled(d, bound, statements, aliases)  # out_{y2}: σ(y_2)
