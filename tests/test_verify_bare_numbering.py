@@ -77,46 +77,52 @@ def test_a_numbering_column_by_column_is_read_as_such():
 
 
 def test_an_ambiguous_numbering_is_not_guessed():
-    # 2-2-1: w_5, w_6 are the output's weights by rows and by columns; layer 1 differs: w_1 unknown
-    r = _verify(
-        "2-2-1",
-        [
-            r"net_{o1} = w_5 * out_{h1} + w_6 * out_{h2} + b_3 * 1",
-            r"\frac{\partial net_{h1}}{\partial w_2} = i_2",
-            r"\frac{\partial net_{o1}}{\partial w_6} = out_{h2}",
-        ],
-    )
+    # w_5, w_6 are the output's weights by rows and by columns in 2-2-1 (layer 1 differs): w_2
+    # stays unknown; in 2-2-2 only the rows put w_6 into o1: there w_2 is settled
+    lines = [
+        r"net_{o1} = w_5 * out_{h1} + w_6 * out_{h2} + b_3 * 1",
+        r"\frac{\partial net_{h1}}{\partial w_2} = i_2",
+        r"\frac{\partial net_{o1}}{\partial w_6} = out_{h2}",
+    ]
+    r = _verify("2-2-1", lines)
     assert _statuses(r)[2] == "not checked" and _statuses(r)[3] == "correct"
     (u,) = [u for u in r.unchecked if u.line == 2]
     assert "w_2" in u.reason
     assert "w_2" not in _inferred(r) and "w_1" not in _inferred(r)
+    settled = _verify("2-2-2", lines)
+    assert _statuses(settled)[2] == "correct" and _inferred(settled)["w_2"] == ("W1_1_2", "numbering")
 
 
 def test_a_numbering_no_order_fits_binds_nothing_more():
-    # w_1 from i1 and w_2 from h1's other input... no: w_2 into h2 and w_3 into h1 fit neither order
-    r = _verify(
-        "2-2-2",
-        [
-            r"net_{h1} = w_1 * i_1 + w_4 * i_2",
-            r"\frac{\partial net_{o1}}{\partial w_5} = out_{h1}",
-        ],
-    )
-    assert _statuses(r)[2] == "not checked"
-    assert "w_5" not in _inferred(r)
+    # w_1, w_4 into h1: neither by rows (w_2) nor by columns (w_3); w_1, w_2 fit the rows only
+    for second, settled in (("w_4", False), ("w_2", True)):
+        r = _verify(
+            "2-2-2",
+            [
+                rf"net_{{h1}} = w_1 * i_1 + {second} * i_2",
+                r"\frac{\partial net_{o1}}{\partial w_5} = out_{h1}",
+            ],
+        )
+        assert _statuses(r)[2] == ("correct" if settled else "not checked"), second
+        assert ("w_5" in _inferred(r)) == settled, second
 
 
 def test_per_unit_biases_are_not_read_as_one_per_layer():
-    r = _verify(
-        "2-2-2",
-        [
-            r"net_{h1} = w_1 * i_1 + w_2 * i_2 + b_1 * 1",
-            r"net_{h2} = w_3 * i_1 + w_4 * i_2 + b_2 * 1",  # b_2 in layer 1: each unit its own
-            r"\frac{\partial net_{h2}}{\partial w_4} = i_2",
-        ],
-    )
-    assert not r.derivation.spec.shared_bias
-    assert all(s.how != "layer bias" for s in r.inferred)
-    assert _statuses(r)[3] == "correct"
+    # b_2 in net_{h2} numbers the units; b_2 in net_{o1} (the same shape otherwise) the layers
+    for unit, shared in (("h2", False), ("o1", True)):
+        inputs = "i_1 + w_4 * i_2" if unit == "h2" else "out_{h1} + w_6 * out_{h2}"
+        first = "w_3" if unit == "h2" else "w_5"
+        r = _verify(
+            "2-2-2",
+            [
+                r"net_{h1} = w_1 * i_1 + w_2 * i_2 + b_1 * 1",
+                rf"net_{{{unit}}} = {first} * {inputs} + b_2 * 1",
+                r"\frac{\partial net_{h2}}{\partial w_4} = i_2",
+            ],
+        )
+        assert r.derivation.spec.shared_bias == shared, unit
+        assert any(s.how == "layer bias" for s in r.inferred) == shared, unit
+        assert _statuses(r)[3] == "correct", unit
 
 
 def test_one_bias_written_in_two_units_of_a_layer_is_the_layers():
@@ -223,6 +229,18 @@ def test_published_worked_examples_verify_strict_bare(name):
     assert said == truth
 
 
-def test_mazur_strict_bare_without_the_point_judges_every_formula():
-    said, truth = _strict("mazur_backward", at=False)
-    assert all(s == t or s == "not checked" for s, t in zip(said, truth)) and said.count("correct") >= 15
+def test_mazur_strict_bare_without_the_point_says_what_it_read():
+    from corpus import text_of
+
+    meta = bare(note("mazur_backward"))
+    d = derive(network("2-2-2", "sigmoid", "half_se", None, "layered"))
+    r = verify_text(d, text_of("mazur_backward", meta))
+    names = _inferred(r)
+    assert r.derivation.spec.shared_bias and names["b_2"] == ("b2", "layer bias")
+    assert [names[f"w_{k}"] for k in (3, 4, 7, 8)] == [
+        ("W1_2_1", "numbering"),
+        ("W1_2_2", "numbering"),
+        ("W2_2_1", "numbering"),
+        ("W2_2_2", "numbering"),
+    ]
+    assert all(v.status == "correct" for v in r.verdicts) and len(r.verdicts) >= 28
