@@ -72,7 +72,7 @@ def test_a_numbering_column_by_column_is_read_as_such():
     )
     said = _statuses(r)
     assert [said[n] for n in (2, 3, 4)] == ["correct", "wrong", "correct"], said
-    assert _inferred(r)["w_2"] == ("W1_2_1", "numbering")
+    assert _inferred(r)["w_2"] == ("W1_2_1", "numbering by columns")
     assert not r.derivation.spec.shared_bias
 
 

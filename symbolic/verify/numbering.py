@@ -7,7 +7,8 @@ row (unit by unit: w_1 = W⁽¹⁾₁₁, w_2 = W⁽¹⁾₁₂, w_3 = W⁽¹⁾
 (input by input: w_1 = W⁽¹⁾₁₁, w_2 = W⁽¹⁾₂₁, ...). Once `binding` has bound some numbered names of
 one letter (w_1, w_2, w_5, w_6), the orders that put every bound number where it was bound are
 kept; exactly one (as a list of weights) settles the numbering, and the letter's other numbers
-within the network's weights are bound by it (reported as inferred names, 'numbering'). No order
+within the network's weights are bound by it (reported as inferred names, how 'numbering' or
+'numbering by columns'). No order
 fitting, or several differing: nothing is guessed. A name the document or an explicit alias
 already gives a meaning, or one `binding` found defined two ways, is never bound here.
 Pure: a Binding in, a Binding out.
@@ -73,6 +74,7 @@ def extend(d, binding: Binding, explicit: dict | None = None) -> Binding:
         if len(fits) != 1:
             continue  # no order, or several: the numbering is not settled
         (order,) = fits
+        how = "numbering" if list(order) == flat[0] else "numbering by columns"
         line = max(line for _, line in numbers.values())
         for n, weight in enumerate(order, start=1):
             name = f"{letter}_{n}"
@@ -87,7 +89,7 @@ def extend(d, binding: Binding, explicit: dict | None = None) -> Binding:
             if known is not None:
                 continue
             aliases[raw] = sp.Symbol(weight.name)
-            sources.append(Source(name, weight, line, "numbering"))
+            sources.append(Source(name, weight, line, how))
     sources.sort(key=lambda s: (s.line, s.name))
     return replace(binding, aliases=aliases, sources=sources)
 
