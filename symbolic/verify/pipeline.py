@@ -5,7 +5,8 @@ Contract: statements (as `symbolic.latex` gives them, from LaTeX or the plain sy
 
 A pipeline of pure stages, each taking the previous stage's data and never calling back:
   1. read      text -> statements (`read`); an algorithm's loops, running variables (g ←) and
-               regularizer terms read off them (`running`), conventions the text shows (`notation`)
+               regularizer terms read off them (`running`), conventions the text shows (`notation`),
+               the layer a weight's superscript names, from what it multiplies (`weight_layers`)
   2. resolve   matrix statements -> one statement per entry and layer (`matrix_entries`),
                the document's own names -> the network's, from its definitions (`binding`),
                δ's sign and update lines as the document writes them (`sign_hooks`, `signs`),
@@ -47,6 +48,7 @@ from .read import read
 from .resolve import DEFINITION, NUMBERS, Network, network, resolve, resolve_all
 from .running import bind as read_algorithm
 from .sign_hooks import sign_verdicts, with_signs
+from .weight_layers import detect as weight_layers
 
 NOT_PROVED_EXIT = 3
 NOT_CHECKED_EXIT = 4
@@ -111,10 +113,13 @@ def verify_statements(
     `conventions`: {"weights": "input-by-output", "targets": "t"} (verify/conventions.py)."""
     statements, algorithm, notes = read_algorithm(list(statements), source)  # loops, g ←, regularizer
     conventions = with_detected(source, conventions)  # units counted from 0 (notation.py)
+    conventions.setdefault("weight_layers", weight_layers(statements))  # W^l into layer l, or out of it
     aliases, conventions, per_layer = net_input.detect(d, statements, aliases, conventions)  # ŷ = σ(y)
     d, shared = layer_bias.apply(d, statements, aliases, conventions)  # b_2 in net_{o1}: one per layer
     per_layer += shared
-    statements, groups, layout, unmatched = expand_matrices(d, statements, algorithm)  # matrix -> entries
+    statements, groups, layout, unmatched = expand_matrices(
+        d, statements, algorithm, conventions["weight_layers"]
+    )  # matrix -> entries
     unmatched += notes
     bound = bind(d, statements, aliases, conventions)  # the document's own names (binding.py)
     bound = closed_names.bind(d, statements, bound, aliases, conventions)  # O = s(s(Iw_1+1)w_2+1)
