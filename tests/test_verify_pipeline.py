@@ -65,7 +65,8 @@ def test_the_stages_run_in_order_and_never_call_back():
     handed, callbacks, report = trace(lambda: verify_text(d, DOC, "txt"))
     assert [v.status for v in report.verdicts] == ["correct", "wrong", "correct"]
     # matrix statements: split into entries before resolve, folded back after judge; an
-    # algorithm's loops and running variables read (running), the conventions the text shows
+    # algorithm's loops and running variables read (running), the document's letters for layers,
+    # net inputs and outputs (layer_letters), the conventions the text shows
     # (notation), which layer a weight's superscript names (weight_layers), the document's own
     # names bound (binding), the network gathered with δ's sign
     # and the update lines read (sign_hooks), the document's own functions (s(x) = ...)
@@ -73,8 +74,9 @@ def test_the_stages_run_in_order_and_never_call_back():
     # entries: y as the net input (net_input) and one bias per layer (layer_bias) read off the text;
     # after binding: a closed form's names (closed_names), flat numberings (numbering) and names
     # labelled by a unit (net_input)
-    stages = ["read", "running", "notation", "weight_layers", "net_input", "layer_bias", "matrix_entries"]
-    stages += ["binding", "closed_names", "numbering", "net_input", "sign_hooks", "own_functions"]
+    stages = ["read", "running", "layer_letters", "notation", "weight_layers", "net_input", "layer_bias"]
+    stages += ["matrix_entries", "binding", "closed_names", "numbering", "net_input", "sign_hooks"]
+    stages += ["own_functions"]
     stages += ["resolve", "evaluate", "judge", "sign_hooks", "matrix_faults"]
     assert handed == stages
     assert callbacks == []
