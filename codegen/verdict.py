@@ -130,6 +130,11 @@ HOW = {
     "derivative": "from the derivative on",
     "target": "the target, by its letter,",
     "letters": "by its letter's layer, from",
+    "numbering": "the weights numbered row by row, layer by layer, as bound by",
+    "numbering by columns": "the weights numbered column by column, layer by layer, as bound by",
+    "layer bias": "one bias per layer, by its index, on",
+    "sibling": "numbered like its letter's other units, on",
+    "label": "the activation or net input of a unit the document names, on",
 }
 
 

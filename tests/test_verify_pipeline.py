@@ -70,9 +70,12 @@ def test_the_stages_run_in_order_and_never_call_back():
     # (notation), which layer a weight's superscript names (weight_layers), the document's own
     # names bound (binding), the network gathered with δ's sign
     # and the update lines read (sign_hooks), the document's own functions (s(x) = ...)
-    # substituted (none here), then the statements resolved; δ's sign said after judge
-    stages = ["read", "running", "layer_letters", "notation", "weight_layers", "matrix_entries", "binding"]
-    stages += ["sign_hooks"]
+    # substituted (none here), then the statements resolved; δ's sign said after judge. Before the
+    # entries: y as the net input (net_input) and one bias per layer (layer_bias) read off the text;
+    # after binding: a closed form's names (closed_names), flat numberings (numbering) and names
+    # labelled by a unit (net_input)
+    stages = ["read", "running", "layer_letters", "notation", "weight_layers", "net_input", "layer_bias"]
+    stages += ["matrix_entries", "binding", "closed_names", "numbering", "net_input", "sign_hooks"]
     stages += ["own_functions"]
     stages += ["resolve", "evaluate", "judge", "sign_hooks", "matrix_faults"]
     assert handed == stages
