@@ -51,9 +51,14 @@ def pytest_runtest_makereport(item, call):
         report.longrepr = f"tests may not skip: {reason}"
 
 
+LAST = {"test_backend_torch.py": 1, "test_backend_jax.py": 2}
+
+
 def pytest_collection_modifyitems(session, config, items):
-    """The tests that start JAX run last. Once its backend is up, JAX warns at every os.fork
-    (its threads could deadlock a forked child), and symbolic/timelimit.py forks to bound a
-    proof's time: run after the JAX tests, each such test drew the warning. (Stable sort: the
-    order is otherwise unchanged.)"""
-    items.sort(key=lambda item: item.path.name == "test_backend_jax.py")
+    """The tests that import torch, then those that start JAX, run last (tests/tensor_backends.py
+    imports both at first use, not at collection). symbolic/timelimit.py forks to bound a proof's
+    time, and a fork costs more the larger the process: with torch and jax loaded (400 MB) the
+    verifier tests took twice their CPU time. And once its backend is up, JAX warns at every
+    os.fork (its threads could deadlock a forked child). (Stable sort: the order is otherwise
+    unchanged.)"""
+    items.sort(key=lambda item: LAST.get(item.path.name, 0))
