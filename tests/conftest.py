@@ -23,8 +23,16 @@ _SEED = None
 def pytest_configure(config):
     global _SEED
     given = config.getoption("hypothesis_seed", None) or os.environ.get("HYPOTHESIS_SEED")
+    if hasattr(config, "workerinput"):  # a pytest-xdist worker: the seed the header printed
+        given = config.workerinput["symprop_hypothesis_seed"]
     _SEED = int(given) if given is not None else random.SystemRandom().getrandbits(32)
     core.global_force_seed = _SEED
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """pytest-xdist (`make test` runs `pytest -n auto`): every worker explores from the one seed."""
+    node.workerinput["symprop_hypothesis_seed"] = _SEED
 
 
 def pytest_report_header(config):
