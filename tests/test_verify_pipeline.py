@@ -65,11 +65,15 @@ def test_the_stages_run_in_order_and_never_call_back():
     handed, callbacks, report = trace(lambda: verify_text(d, DOC, "txt"))
     assert [v.status for v in report.verdicts] == ["correct", "wrong", "correct"]
     # matrix statements: split into entries before resolve, folded back after judge; an
-    # algorithm's loops and running variables read (running), the conventions the text shows
-    # (notation), the document's own names bound (binding), the network gathered with δ's sign
+    # algorithm's loops and running variables read (running), the document's letters for layers,
+    # net inputs and outputs (layer_letters), the conventions the text shows
+    # (notation), which layer a weight's superscript names (weight_layers), the document's own
+    # names bound (binding), the network gathered with δ's sign
     # and the update lines read (sign_hooks), the document's own functions (s(x) = ...)
     # substituted (none here), then the statements resolved; δ's sign said after judge
-    stages = ["read", "running", "notation", "matrix_entries", "binding", "sign_hooks", "own_functions"]
+    stages = ["read", "running", "layer_letters", "notation", "weight_layers", "matrix_entries", "binding"]
+    stages += ["sign_hooks"]
+    stages += ["own_functions"]
     stages += ["resolve", "evaluate", "judge", "sign_hooks", "matrix_faults"]
     assert handed == stages
     assert callbacks == []
