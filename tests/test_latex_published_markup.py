@@ -151,3 +151,43 @@ def test_the_kronecker_delta_of_the_class_label_is_the_one_hot_target():
     assert [v.status for v in report.verdicts] == ["correct"] * 3
     wrong = verify_text(d, head + right.replace(r"-\delta_{yj}", r"\delta_{yj}") + "\n" + aliases)
     assert {v.status for v in wrong.verdicts} == {"wrong"}
+
+
+def test_a_parenthesised_index_pair_in_a_subscript_is_the_pair():
+    # Cross Validated 413046 writes w_{(i,j)} for the weight from unit i to unit j
+    assert parse_formula(r"w_{(i,j)}") == parse_formula(r"w_{i,j}")
+    assert parse_formula(r"\Delta{w_{(1,2)}}") == parse_formula(r"\Delta{w_{1,2}}")
+    for text in (r"w_{(ij)}", r"w_{(i,j}", r"x_{(1)}"):  # anything else stays refused
+        with pytest.raises(LatexParseError, match="in a subscript"):
+            parse_formula(text)
+
+
+def test_unicode_y_hat_and_left_arrow_from_a_code_block_read_as_their_latex():
+    # Murali806/dl_nb writes ∂L/∂ŷ = 2(ŷ - y) and W₃ ← W₃ - α × (∂L/∂W₃) in Markdown code blocks
+    (got,) = parse_document("$$∂L/∂ŷ = 2(ŷ - y)$$")
+    (want,) = parse_document(r"$$\frac{\partial L}{\partial \hat{y}} = 2(\hat{y} - y)$$")
+    assert (got.lhs, got.sides[0].factors) == (want.lhs, want.sides[0].factors)
+    (got,) = parse_document("$$W₃ ← W₃ - α × b₃$$")
+    (want,) = parse_document(r"$$W_3 \leftarrow W_3 - \alpha \times b_3$$")
+    assert (got.lhs, [s.factors for s in got.sides]) == (want.lhs, [s.factors for s in want.sides])
+
+
+def test_words_opening_a_row_before_its_left_side_are_prose():
+    # Jihwan Jeong's \text{Similarly,}\quad and Sudeep Raja's \mbox{Let } before an align row's left side
+    rows = r"$$\begin{align}\text{Similarly,}\quad a_1 &= b_1 \\ \mbox{Let }\delta_3 &= c_1\end{align}$$"
+    assert [(s.lhs, s.sides[0].factors) for s in parse_document(rows)] == [
+        (sp.Symbol("a_1"), (sp.Symbol("b_1"),)),
+        (sp.Symbol("delta_3"), (sp.Symbol("c_1"),)),
+    ]
+    assert parse_document(r"$$\text{net}_j = x_1$$")[0].lhs == sp.Symbol("net_j")  # one word: a name
+    with pytest.raises(LatexParseError, match="not a single name"):  # words then '=': the left side
+        parse_document(r"$$\mbox{Hidden output} = x_1$$")
+
+
+def test_colour_and_old_style_font_switches_are_dropped():
+    # ezalos/NotYetSelfAware: {\color{red}{-p_k p_i}} in a softmax chain and a_{\rm in} \delta_{\rm out}
+    assert parse_formula(r"{\color{red}{-p_k p_i}}") == parse_formula(r"-p_k p_i")
+    assert parse_formula(r"y_i+\color{blue}{y_i p_i}") == parse_formula(r"y_i+y_i p_i")
+    assert parse_formula(r"\textcolor{red}{x_1} + 1") == parse_formula(r"x_1 + 1")
+    assert parse_formula(r"a_{\rm in} \delta_{\rm out}") == parse_formula(r"a_{in} \delta_{out}")
+    assert parse_formula(r"{\cal L}") == sp.Symbol("L")

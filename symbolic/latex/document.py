@@ -27,10 +27,18 @@ from .tokens import _ENV_RE, _ROWSKIP_RE, ALIGN_ENVS, GREEK, WORDS, Tok, tokeniz
 # ---------------------------------------------------------------- statements
 
 
+_ONE_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+
+
 def _strip_row(toks: list[Tok]) -> list[Tok]:
-    """Drop aligned-block begin/end marks at the edges and a trailing '.' or ','."""
+    """Drop aligned-block begin/end marks at the edges and a trailing '.' or ','; and prose opening
+    a row before its left side (\\text{Similarly,}, \\mbox{Let }): words with a space or a comma
+    in them, not followed by '=' (\\mbox{Hidden output} = x_1 stays, and is refused as a name)."""
     while toks and toks[0].kind in ("begin", "end"):
         toks = toks[1:]
+    if len(toks) > 1 and toks[0].kind == "text" and not _ONE_WORD.fullmatch(toks[0].text):
+        if toks[1].text not in ("=", "&"):
+            toks = toks[1:]
     while toks and (toks[-1].kind in ("begin", "end") or toks[-1].text in (".", ",")):
         toks = toks[:-1]
     return toks

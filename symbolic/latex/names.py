@@ -169,9 +169,13 @@ class Names(Cursor):
         raise self.fail(t, f"cannot use {show(t.text)} as a subscript", "write x_{...}")
 
     def subscript_group(self, u: Tok) -> str:
-        r"""Flatten _{h_{1}}, _{\text{TRUE}}, _{\hat{}} to 'h1', 'TRUE', 'hat'."""
+        r"""Flatten _{h_{1}}, _{\text{TRUE}}, _{\hat{}} to 'h1', 'TRUE', 'hat'; the pair in
+        _{(i,j)} (w_{(i,j)}, a Q&A's spelling of w_{i,j}) to 'i,j'."""
         opener = self.next()
         out, level = [], 1
+        paren = self.is_("(") and self.is_(",", 2) and self.is_(")", 4) and self.is_("}", 5)
+        if paren:
+            self.i += 1  # the '(' ; its ')' is skipped below, just before the '}'
         while True:
             t = self.peek()
             if t is None:
@@ -187,6 +191,8 @@ class Names(Cursor):
                     break
             elif t.kind == "op" and t.text in ("_", ","):
                 out.append("," if t.text == "," else "")
+            elif paren and level == 1 and t.kind == "op" and t.text == ")" and self.is_("}"):
+                pass
             elif t.kind in ("num", "letter", "word"):
                 if "." in t.text:
                     raise self.fail(t, "decimal point in a subscript", "write w_{11}, not w_{1.1}")

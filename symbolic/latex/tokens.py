@@ -162,7 +162,8 @@ TEXT_CMDS = {
 }
 # \mathrm{net_j}, \text{net}_{j} alike: a word with its subscript inside the braces
 _TEXT_SUB_RE = re.compile(r"\s*([A-Za-z][A-Za-z0-9]*)\s*(?=_)", re.ASCII)
-DROP_WITH_ARG = {"tag", "label"}
+DROP_WITH_ARG = {"tag", "label", "color", "textcolor"}  # \color{red}{x}: the colour dropped, {x} read
+FONT_SWITCHES = {"rm", "bf", "it", "sf", "tt", "cal"}  # {\rm in}, \delta_{\rm out}: old-style fonts, dropped
 ALIGN_ENVS = {
     "aligned",
     "align",
@@ -430,7 +431,7 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
     if name in ("equiv", "coloneqq", "triangleq", "doteq"):  # a definition reads as '='
         toks.append(Tok("op", "=", i, j, space))
         return j
-    if name in ("limits", "nolimits"):  # \sum\limits_{o}: placement only
+    if name in ("limits", "nolimits") or name in FONT_SWITCHES:  # \sum\limits_{o}: placement only
         return -j
     if name in ("leftarrow", "gets", "longleftarrow"):
         # g \leftarrow X = Y (a running variable) or w \leftarrow w + \Delta w (an update, read as

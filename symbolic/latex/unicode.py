@@ -1,4 +1,4 @@
-"""Unicode math as published pages paste it (δ_k=(t_k−z_k)f′(y_k), ∂E/∂wᵢⱼ, w₁₂, a²): each
+"""Unicode math as published pages paste it (δ_k=(t_k−z_k)f′(y_k), ∂E/∂wᵢⱼ, w₁₂, a², ŷ, W ← W): each
 character read as the LaTeX it renders, for the tokenizer.
 
 `read(text, i, end)` -> ([(kind, text), ...], next offset), or None when the character at i is
@@ -36,8 +36,9 @@ COMMANDS = {  # character -> the command it renders
     "⊤": "top",
     "√": "sqrt",
 }
-OPS = {"−": "-", "–": "-", "∗": "*", "′": "'", "＝": "=", "⁄": "/", "∕": "/"}
+OPS = {"−": "-", "–": "-", "∗": "*", "′": "'", "＝": "=", "⁄": "/", "∕": "/", "←": "←"}  # ← as \leftarrow
 SPACES = {"\u00a0", "\u2009", "\u200a", "\u202f", "\u2002", "\u2003", "\u2061", "\u2062", "\u2063"}
+HATS = {"ŷ": "y", "Ŷ": "Y"}  # precomposed: ŷ is \hat{y}
 SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻ᵀ", "0123456789+-T"))
 SUBSCRIPTS = dict(zip("₀₁₂₃₄₅₆₇₈₉ᵢⱼₖₗₘₙₒₚₕₜₓₐₑ", "0123456789ijklmnophtxae"))
 
@@ -60,6 +61,8 @@ def read(text: str, i: int, end: int) -> tuple[list[tuple[str, str]], int] | Non
         return [("cmd", COMMANDS[c])], i + 1
     if c in OPS:
         return [("op", OPS[c])], i + 1
+    if c in HATS:
+        return [("cmd", "hat"), ("op", "{"), ("letter", HATS[c]), ("op", "}")], i + 1
     if c in SPACES:
         return [("space", " ")], i + 1
     for table, mark in ((SUPERSCRIPTS, "^"), (SUBSCRIPTS, "_")):

@@ -73,17 +73,20 @@ def run(name: str, text: str | None = None, meta: dict | None = None) -> Outcome
     )
     point = {_tex(k, 0): v for k, v in meta["point"].items()} if "point" in meta else None
     numbers: list = []
+    given: list = []
     try:
         conventions = {k: opts[k] for k in ("weights", "targets", "delta") if k in opts}
         report = verify_text(d, text, point=point, conventions=conventions)
         verdicts, unchecked, code = report.verdicts, report.unchecked, report.exit_code
         numbers = report.numbers
+        given = report.given  # NAME = numbers: taken as a value of the point, nothing judged
     except SympropError as err:
         verdicts, unchecked, code = [], list(getattr(err, "unchecked", [])), err.exit_code
     found = sorted(
         [(v.line, v.col, v.status, v.fault.position if v.fault else None, "") for v in verdicts]
         + [(u.line, u.col, "not checked", None, u.reason) for u in unchecked]
-        + [(n.claim.line, n.claim.col, "correct" if n.correct else "wrong", 0, "") for n in numbers],
+        + [(n.claim.line, n.claim.col, "correct" if n.correct else "wrong", 0, "") for n in numbers]
+        + [(g.line, g.col, "not checked", None, "given: a value of the point") for g in given],
         key=lambda f: (f[0], f[1], f[2], -1 if f[3] is None else f[3], f[4]),
     )
     want = expected(meta)
