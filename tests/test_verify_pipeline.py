@@ -66,10 +66,21 @@ def test_the_stages_run_in_order_and_never_call_back():
     assert [v.status for v in report.verdicts] == ["correct", "wrong", "correct"]
     # matrix statements: split into entries before resolve, folded back after judge; an
     # algorithm's loops and running variables read (running), the conventions the text shows
-    # (notation), the document's own names bound (binding), the network gathered with δ's sign
+    # (notation), the weights' orientation and the target letter its definitions say (orientation,
+    # target_letters), the document's own names bound (binding), the network gathered with δ's sign
     # and the update lines read (sign_hooks), the document's own functions (s(x) = ...)
     # substituted (none here), then the statements resolved; δ's sign said after judge
-    stages = ["read", "running", "notation", "matrix_entries", "binding", "sign_hooks", "own_functions"]
+    stages = [
+        "read",
+        "running",
+        "notation",
+        "orientation",
+        "target_letters",
+        "matrix_entries",
+        "binding",
+        "sign_hooks",
+        "own_functions",
+    ]
     stages += ["resolve", "evaluate", "judge", "sign_hooks", "matrix_faults"]
     assert handed == stages
     assert callbacks == []

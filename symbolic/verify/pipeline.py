@@ -5,7 +5,9 @@ Contract: statements (as `symbolic.latex` gives them, from LaTeX or the plain sy
 
 A pipeline of pure stages, each taking the previous stage's data and never calling back:
   1. read      text -> statements (`read`); an algorithm's loops, running variables (g ←) and
-               regularizer terms read off them (`running`), conventions the text shows (`notation`)
+               regularizer terms read off them (`running`), conventions the text shows (`notation`),
+               the weights' orientation and the target letter its definitions say (`orientation`,
+               `target_letters`)
   2. resolve   matrix statements -> one statement per entry and layer (`matrix_entries`),
                the document's own names -> the network's, from its definitions (`binding`),
                δ's sign and update lines as the document writes them (`sign_hooks`, `signs`),
@@ -42,10 +44,12 @@ from .judge import Verdict, judge
 from .matrix_entries import expand as expand_matrices
 from .matrix_faults import collect as collect_matrices
 from .notation import with_detected
+from .orientation import detected as orientation
 from .read import read
 from .resolve import DEFINITION, NUMBERS, Network, network, resolve, resolve_all
 from .running import bind as read_algorithm
 from .sign_hooks import sign_verdicts, with_signs
+from .target_letters import detected as target_letter
 
 NOT_PROVED_EXIT = 3
 NOT_CHECKED_EXIT = 4
@@ -110,6 +114,8 @@ def verify_statements(
     `conventions`: {"weights": "input-by-output", "targets": "t"} (verify/conventions.py)."""
     statements, algorithm, notes = read_algorithm(list(statements), source)  # loops, g ←, regularizer
     conventions = with_detected(source, conventions)  # units counted from 0 (notation.py)
+    # w_{ij} from i to j, d the target: as the document's definitions say (orientation, target_letters)
+    conventions = {**orientation(statements), **target_letter(statements), **conventions}
     statements, groups, layout, unmatched = expand_matrices(d, statements, algorithm)  # matrix -> entries
     unmatched += notes
     bound = bind(d, statements, aliases, conventions)  # the document's own names (binding.py)
