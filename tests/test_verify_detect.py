@@ -116,3 +116,17 @@ def test_t_in_the_loss_of_a_document_without_y_is_the_target():
     assert _said(d, NO_Y) == {1: {"correct"}, 2: {"correct"}, 3: {"correct"}}
     assert _said(d, NO_Y.replace("= o_j - t_j", "= t_j - o_j"))[3] == {"wrong"}
     assert target_letters.detected(_statements(NO_Y + "$$ y = 2 $$\n")) == {}  # y written: not here
+
+
+# Cross Validated 235528: the classes a, b, c written as three letters of one sum
+CLASSES = r"""$$ o_j = \frac{e^{z_j}}{\sum_k e^{z_k}} $$
+$$ o_b = \frac{e^{z_b}}{e^{z_a}+e^{z_b}+e^{z_c}} $$
+"""
+
+
+def test_letters_a_sum_enumerates_name_different_units():
+    d = derive(network("2-2-3", "sigmoid", "cce", "softmax"))
+    r = verify_text(d, CLASSES)
+    on_2 = [v for v in r.verdicts if v.line == 2]
+    assert len(on_2) == 6 and all(v.status == "correct" for v in on_2)  # a, b, c: 3! orders
+    assert _said(d, CLASSES.replace(r"\frac{e^{z_b}}{e^{z_a}", r"\frac{e^{z_a}}{e^{z_a}"))[2] == {"wrong"}

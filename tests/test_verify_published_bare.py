@@ -34,8 +34,8 @@ _POINT_LACKS = "not checked"  # Mazur's numbers: the point names weights his tex
 STRICT_GAPS: dict[str, dict[int, str]] = {
     # \delta_k beside Duda's letters and W^l into layer l: needs its aliases
     "cv_se_delta_wikipedia": {2: "not checked", 3: "not checked"},
-    # one bias b without its unit (also the class b); z_a, z_b, z_c the three classes
-    "cv_se_softmax_question": {4: "not checked", 9: "wrong", 10: "not checked"},
+    # one bias b without its unit (the letter b also names class b: softmax(b))
+    "cv_se_softmax_question": {4: "not checked", 10: "not checked"},
     # the notebook's scores_k, W2_{11}, h1_1 (aliases)
     "geoj_cs231n_two_layer": {2: "not checked", 11: "not checked", 17: "not checked"},
     # Mazur's one bias per layer (shared_bias) not said by the document: its numbers lack weights
