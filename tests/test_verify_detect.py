@@ -130,3 +130,16 @@ def test_letters_a_sum_enumerates_name_different_units():
     on_2 = [v for v in r.verdicts if v.line == 2]
     assert len(on_2) == 6 and all(v.status == "correct" for v in on_2)  # a, b, c: 3! orders
     assert _said(d, CLASSES.replace(r"\frac{e^{z_b}}{e^{z_a}", r"\frac{e^{z_a}}{e^{z_a}"))[2] == {"wrong"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"$$ a^{(2)}_j = g\left(\sum_k W^{(2)}_{jk} a^{(1)}_k + b^{(2)}_j\right) $$",
+        r"$$ a^{(2)}_1 = g(W^{(2)}_{11} a^{(1)}_1 + W^{(2)}_{12} a^{(1)}_2 + b^{(2)}_1) $$",
+    ],
+    ids=["sum", "terms"],
+)
+def test_a_generic_activation_of_a_hidden_layers_weighted_sum_is_of_that_z(text):
+    """Wikipedia 2015's o_j = \\varphi(\\sum_k w_{kj} o_k), o_k the hidden layer's outputs."""
+    assert _said(derive(network("2-2-1")), text + "\n") == {1: {"correct"}}

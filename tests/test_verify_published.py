@@ -59,9 +59,9 @@ GAPS = {
     "ufldl_backprop": [],
     "ufldl_vectorized": [],
     "wikipedia_backprop": [],
-    # \varphi(\sum_{k=1}^{n} w_{kj}o_k) leaves out the bias; \partial\varphi/\partial z =
-    # \varphi(1-\varphi), a function written without its argument (doc-functions)
-    "wikipedia_backprop_2015": [3, 5],
+    # \partial\varphi/\partial z = \varphi(1-\varphi), a function written without its argument
+    # (doc-functions)
+    "wikipedia_backprop_2015": [5],
 }
 # planted mistakes the verifier calls wrong without naming the factor yet (an opaque
 # "written/true = ..." ratio); juxtaposed, input-first and summed factors are matched as a
