@@ -143,3 +143,12 @@ def test_letters_a_sum_enumerates_name_different_units():
 def test_a_generic_activation_of_a_hidden_layers_weighted_sum_is_of_that_z(text):
     """Wikipedia 2015's o_j = \\varphi(\\sum_k w_{kj} o_k), o_k the hidden layer's outputs."""
     assert _said(derive(network("2-2-1")), text + "\n") == {1: {"correct"}}
+
+
+def test_a_function_written_without_its_argument_is_read_at_the_variable():
+    """Wikipedia 2015's \\partial\\varphi/\\partial z = \\varphi(1-\\varphi): \\varphi(z) times (1 -
+    \\varphi(z)), not \\varphi of 1 - \\varphi; a slip in it is named."""
+    d = derive(network("2-2-1"))
+    text = r"$$\frac {\partial\varphi}{\partial z} = \varphi(1-\varphi)$$" + "\n"
+    assert _said(d, text) == {1: {"correct"}}
+    assert _said(d, text.replace("(1-", "(1+")) == {1: {"wrong"}}

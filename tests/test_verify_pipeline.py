@@ -65,7 +65,8 @@ def test_the_stages_run_in_order_and_never_call_back():
     handed, callbacks, report = trace(lambda: verify_text(d, DOC, "txt"))
     assert [v.status for v in report.verdicts] == ["correct", "wrong", "correct"]
     # matrix statements: split into entries before resolve, folded back after judge; an
-    # algorithm's loops and running variables read (running), the conventions the text shows
+    # algorithm's loops and running variables read (running), a function written without its
+    # argument given it (bare_functions: ∂φ/∂z = φ(1-φ)), the conventions the text shows
     # (notation), the weights' orientation and the target letter its definitions say (orientation,
     # target_letters), the document's own names bound (binding), the network gathered with δ's sign
     # and the update lines read (sign_hooks), the document's own functions (s(x) = ...)
@@ -73,6 +74,7 @@ def test_the_stages_run_in_order_and_never_call_back():
     stages = [
         "read",
         "running",
+        "bare_functions",
         "notation",
         "orientation",
         "target_letters",

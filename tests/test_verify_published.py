@@ -59,9 +59,7 @@ GAPS = {
     "ufldl_backprop": [],
     "ufldl_vectorized": [],
     "wikipedia_backprop": [],
-    # \partial\varphi/\partial z = \varphi(1-\varphi), a function written without its argument
-    # (doc-functions)
-    "wikipedia_backprop_2015": [5],
+    "wikipedia_backprop_2015": [],
 }
 # planted mistakes the verifier calls wrong without naming the factor yet (an opaque
 # "written/true = ..." ratio); juxtaposed, input-first and summed factors are matched as a

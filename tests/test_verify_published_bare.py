@@ -44,8 +44,6 @@ STRICT_GAPS: dict[str, dict[int, str]] = {
     "melfm_numerical_example": dict.fromkeys(
         [3, 4, 5, 8, 12, 14, 15, 16, 19, 21, 24, 27, 30, 33, 34, 40, 41], "silent"
     ),
-    # \partial\varphi/\partial z = \varphi(1-\varphi): \varphi written without its argument
-    "wikipedia_backprop_2015": {5: "not checked"},
 }
 
 

@@ -5,7 +5,8 @@ Contract: statements (as `symbolic.latex` gives them, from LaTeX or the plain sy
 
 A pipeline of pure stages, each taking the previous stage's data and never calling back:
   1. read      text -> statements (`read`); an algorithm's loops, running variables (g ←) and
-               regularizer terms read off them (`running`), conventions the text shows (`notation`),
+               regularizer terms read off them (`running`), a function written without its
+               argument given it (`bare_functions`), conventions the text shows (`notation`),
                the weights' orientation and the target letter its definitions say (`orientation`,
                `target_letters`)
   2. resolve   matrix statements -> one statement per entry and layer (`matrix_entries`),
@@ -33,6 +34,7 @@ from ..derivation import Derivation
 from ..latex import Partial, Product, Statement
 from ..latex.matrix import MatrixStatement
 from . import own_functions
+from .bare_functions import with_arguments
 from .binding import bind
 from .claims import Checked
 from .claims import check as check_claims
@@ -113,6 +115,7 @@ def verify_statements(
     rows the reader could not read. Unusable (VerifyInputError) only when nothing was checked.
     `conventions`: {"weights": "input-by-output", "targets": "t"} (verify/conventions.py)."""
     statements, algorithm, notes = read_algorithm(list(statements), source)  # loops, g ←, regularizer
+    statements = [with_arguments(s) for s in statements]  # ∂φ/∂z = φ(1-φ): φ(z) (bare_functions.py)
     conventions = with_detected(source, conventions)  # units counted from 0 (notation.py)
     # w_{ij} from i to j, d the target: as the document's definitions say (orientation, target_letters)
     conventions = {**orientation(statements), **target_letter(statements), **conventions}
