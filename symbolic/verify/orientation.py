@@ -76,6 +76,7 @@ def votes(statements) -> list[tuple[int, str]]:
         factors = [f for side in stmt.sides for f in side.factors]
         lhs = stmt.lhs
         defining = isinstance(lhs, sp.Symbol) and not lhs.name.startswith(("delta", "Delta"))
+        defining = defining and lhs.name.split("_")[0] not in _BACKWARD  # e_j = \sum_k w_{jk} e_k
         places = (
             [f for f in factors if isinstance(f, sp.Basic) and not isinstance(f, Partial)] if defining else []
         )
