@@ -27,8 +27,8 @@ GAPS = {
     "cs_se_mazur_answer": [],
     "cv_se_cross_entropy_delta": [],
     # δ_k with no derivative beside it, in Duda's letters (z the output, y the net input) and
-    # sign (δ = -∂J/∂net: classic-signs); W^l into layer l, Wikipedia's counting (relative-layers)
-    "cv_se_delta_wikipedia": [2, 3],
+    # sign (δ = -∂J/∂net: classic-signs)
+    "cv_se_delta_wikipedia": [2],
     # a bias b without its unit (the letter b also names class b: softmax(b), o_b)
     "cv_se_softmax_question": [4, 10],
     "d2l_backprop": [],

@@ -95,6 +95,14 @@ def register(sub, network_options) -> None:
         "name alone is 'not checked'",
     )
     p.add_argument(
+        "--weight-layers",
+        default=None,
+        choices=["into", "out-of"],
+        help="which layer a weight matrix's superscript names: into, W^l feeds layer l (Nielsen, "
+        "Wikipedia, Goodfellow), or out-of, W^{(l)} leaves layer l (UFLDL, Ng's Θ); without it, read "
+        "from what the document multiplies its weights with",
+    )
+    p.add_argument(
         "--shared-bias",
         action="store_const",
         const=True,
@@ -132,6 +140,7 @@ DEFAULTS = {
     "weights": None,
     "targets": None,
     "delta": None,
+    "weight_layers": None,
     "shared_bias": False,
 }
 
@@ -190,7 +199,7 @@ def run(args) -> int:
             source=text,
             unread=doc.unread,
             point=point,
-            conventions={k: options[k] for k in ("weights", "targets", "delta")},
+            conventions={k: options[k] for k in ("weights", "targets", "delta", "weight_layers")},
         )
         _refuse_wrong_network(report, d.spec)
     except SympropError as err:
@@ -277,7 +286,8 @@ def _network_options(args, from_file: dict) -> dict:
         out[key] = value if value is not None else file_opts.get(key, DEFAULTS.get(key))
     if not out["arch"]:
         raise SympropError("no network given", "pass --net 2-3-1 (layer widths, input first)")
-    for key in ("arch", "activation", "loss", "naming", "output_activation", "weights", "targets", "delta"):
+    strings = ("arch", "activation", "loss", "naming", "output_activation", "weights", "targets", "delta")
+    for key in (*strings, "weight_layers"):
         if out[key] is not None and not isinstance(out[key], str):
             shown = "net" if key == "arch" and "net" in from_file else key
             raise SympropError(f"[network] {shown} must be a string", f'write {shown} = "..."')

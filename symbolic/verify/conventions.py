@@ -17,6 +17,7 @@ from ..errors import SympropError
 
 WEIGHTS = ("output-by-input", "input-by-output")
 TARGETS = ("y", "t", "d")  # d: Haykin's and Rumelhart's desired response
+LAYERS = ("into", "out-of")  # W^l feeds layer l (Nielsen, Wikipedia) or leaves it (UFLDL, Ng's Θ)
 DELTAS = ("plus", "minus")  # δ = ∂E/∂net (Bishop, Nielsen) or δ = -∂E/∂net (Mitchell, Haykin)
 
 
@@ -26,6 +27,7 @@ class Conventions:
     targets: str = "y"  # the letter of the targets ('t': y is then the output)
     first_unit: int = 1  # 0: unit indices count from 0 (3Blue1Brown's \sum_{j=0}^{n_L-1}); see notation.py
     delta: str = ""  # '' (the document's own statements say), 'plus' or 'minus' (verify/signs.py)
+    weight_layers: str | tuple = ""  # W^l feeds layer l ('into') or leaves it ('out-of'): weight_layers.py
 
     @staticmethod
     def of(options: dict | None) -> Conventions:
@@ -47,7 +49,15 @@ class Conventions:
             raise SympropError(
                 f"delta = {delta!r}", "use 'plus' (δ = ∂E/∂net) or 'minus' (δ = -∂E/∂net, Mitchell, Haykin)"
             )
-        return Conventions(weights, targets, first_unit, delta)
+        layers = options.get("weight_layers") or ""
+        if isinstance(layers, tuple):  # detected per family (weight_layers.detect)
+            pass
+        elif layers and layers not in LAYERS:
+            raise SympropError(
+                f"weight_layers = {layers!r}",
+                "use 'into' (W^l feeds layer l: Nielsen, Wikipedia) or 'out-of' (W^{(l)} leaves it: UFLDL)",
+            )
+        return Conventions(weights, targets, first_unit, delta, layers)
 
     def code(self, cand: str) -> str:
         """A code name as the document means it: transposed weights, w_{j0} as the bias b_j."""

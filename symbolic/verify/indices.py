@@ -34,6 +34,7 @@ from .hints import out_of_range, shown
 from .notation import EXAMPLES, EXAMPLES_FIX, lone_unit, over_examples
 from .roles import LAYER, Roles, after_letters, defined_bases, output_only, role_bases
 from .symbols import _all_symbols, _has_sum, _outside_sums, _parts, _symbols
+from .weight_layers import layer_of
 
 WEIGHTS = {"w", "W", "Theta"}
 _LAYER = re.compile(r"(l|L|nl|\d+)([+-]\d+)?")
@@ -132,6 +133,7 @@ class Instantiator:
         self.out_of = any(
             s.name.startswith(("W_", "W@", "Theta_", "Theta@")) for stmt in statements for s in _symbols(stmt)
         )
+        self.direction = c.weight_layers  # W^l into layer l, or out of it, as the document shows
 
     def layer(self, text: str, env: dict) -> int:
         value = layer_number(text, env, self.depth + self.off)
@@ -155,16 +157,16 @@ class Instantiator:
             else:
                 raise Invalid(s.name)
         if not sub:  # a^{(L)}, w^{(L)} of one-unit layers (3Blue1Brown's chain of single neurons)
-            idx = lone_unit(base, written, self.sizes, self.off, self.out_of, self.shared_bias)
+            idx = lone_unit(
+                base, written, self.sizes, self.off, self.out_of, self.shared_bias, self.direction
+            )
         if base in WEIGHTS:
-            n = written - 1 if base == "w" and self.off else written
+            n = layer_of(base, written, self.off, self.direction)
             name = f"W_{n},{','.join(map(str, idx))}" if len(idx) == 2 and n >= 1 else None
-        elif base == "b" and not idx:  # b^{(l)}: one bias for the layer (--shared-bias)
-            n = written if self.out_of else written - self.off
-            name = f"b_{n}" if n >= 1 else None
-        elif base == "b" and self.out_of:
-            n = written
-            name = f"b_{n},{idx[0]}" if len(idx) == 1 and n >= 1 else None
+        elif base == "b":  # b^{(l)} without a unit: one bias for the layer (--shared-bias)
+            n = layer_of(base, written, self.off, self.direction, self.out_of)
+            one = f"b_{n}" if not idx else f"b_{n},{idx[0]}" if len(idx) == 1 else None
+            name = one if n >= 1 else None
         else:
             n = written - self.off
             if n == 0 and base == "a" and len(idx) == 1:

@@ -28,6 +28,7 @@ from ..latex import PARTIAL, Partial, Statement
 from ..latex.matrix import ACCUMULATORS, MatrixStatement, Node
 from .indices import from_input, layer_number, square
 from .names import LOSS_NAMES
+from .weight_layers import layer_of
 
 BATCH = {"A": "a", "Z": "z", "X": "x", "Y": "y"}  # a batch's matrices, one column per example
 TAG = "\x00matrix"  # Statement.instance of an entry statement: TAG + group id
@@ -58,6 +59,9 @@ class Layout:
     bias_first: bool  # Ng's \Theta: the bias column first, a_0 = 1
     prime: str = "f_prime"  # f' as the document writes it (sigma_prime, g_prime): for "f'(z) missing"
     shared_bias: bool = False  # one bias per layer: b^{(l)} is 1×1, ∇_b J = 1ᵀδ
+    direction: str | tuple = (
+        ""  # W^l feeds layer l ('into'), leaves it ('out-of'), '' by base (weight_layers.py)
+    )
     roles: dict = field(default_factory=dict)  # Goodfellow's a (pre-activation) -> z, h -> a: running.py
     fixed: dict = field(default_factory=dict)  # a loop's bound letter (l) -> the last layer
     vectors: dict = field(default_factory=dict)  # bare names a row defines -> (base, layer): running.py
@@ -181,14 +185,14 @@ def _whole(lay: Layout, base: str, layer: str, env: dict) -> sp.Matrix:
         return sp.Matrix([[sp.Symbol(base)]])
     written = lay.layer(layer, env)
     if base in ("W", "w", "Theta"):
-        n = written - 1 if base == "w" and lay.off else written
+        n = layer_of(base, written, lay.off, lay.direction)
         if not 1 <= n <= depth:
             raise Missing(base)
         m = sp.Matrix(sizes[n], sizes[n - 1], lambda i, j: sp.Symbol(f"W_{n},{i + 1},{j + 1}"))
         if base == "Theta" and lay.bias_first:
             m = _column([sp.Symbol(f"b_{n},{i}") for i in range(1, sizes[n] + 1)]).row_join(m)
         return m
-    n = written if base == "b" and lay.out_of else written - lay.off
+    n = layer_of(base, written, lay.off, lay.direction, lay.out_of) if base == "b" else written - lay.off
     if base == "b" and lay.shared_bias:
         if not 1 <= n <= depth:
             raise Missing(base)

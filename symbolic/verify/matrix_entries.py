@@ -36,15 +36,17 @@ from .matrix import (
 
 
 def expand(
-    d, statements: Sequence[Statement | MatrixStatement], algorithm=None
+    d, statements: Sequence[Statement | MatrixStatement], algorithm=None, direction: str | tuple = ""
 ) -> tuple[list[Statement], list[Group], Layout | None, list[Unchecked]]:
     """(statements with every matrix statement replaced by its entries, the groups, the layout,
-    matrix statements with no instance in this network)."""
+    matrix statements with no instance in this network). `direction`: W^l feeds layer l ('into')
+    or leaves it ('out-of'), as the document shows (weight_layers.py); '' the reader's rule."""
     matrices = [s for s in statements if isinstance(s, MatrixStatement)]
     if not matrices:
         return [s for s in statements if isinstance(s, Statement)], [], None, []
     scalars = [s for s in statements if not isinstance(s, MatrixStatement)]
     lay = layout(d, scalars, matrices, algorithm)
+    lay.direction = direction
     out: list[Statement] = []
     groups: list[Group] = []
     unchecked: list[Unchecked] = []

@@ -19,6 +19,7 @@ import re
 import sympy as sp
 
 from ..latex.statements import SUMMATION
+from .weight_layers import layer_of
 
 # \sum_{j=0}^{n_L - 1}: over a layer's units (n_L, n_{L}, n^{[l]}), not over examples (\sum_{k=0}^{n-1})
 _SUM_FROM_ZERO = re.compile(
@@ -64,7 +65,15 @@ def over_examples(exprs: list) -> str:
     return ""
 
 
-def lone_unit(base: str, written: int, sizes: tuple, off: int, out_of: bool, shared_bias: bool) -> list[int]:
+def lone_unit(
+    base: str,
+    written: int,
+    sizes: tuple,
+    off: int,
+    out_of: bool,
+    shared_bias: bool,
+    direction: str | tuple = "",
+) -> list[int]:
     """The indices of a name written without them (3Blue1Brown's a^{(L)}, w^{(L)}) when its layers
     have one unit each: [1] (a, z, δ, b), [1, 1] (a weight between two one-unit layers); else []
     (a shared bias b^{(l)}, or a name that needs its indices). `written`: the layer as counted by
@@ -72,10 +81,7 @@ def lone_unit(base: str, written: int, sizes: tuple, off: int, out_of: bool, sha
     weights = ("w", "W", "Theta")
     if base == "b" and shared_bias:
         return []
-    if base in weights:
-        n = written - 1 if base == "w" and off else written
-    else:
-        n = written if base == "b" and out_of else written - off
+    n = layer_of(base, written, off, direction, out_of) if base in (*weights, "b") else written - off
     depth = len(sizes) - 1
     if not 0 <= n <= depth or sizes[n] != 1:
         return []

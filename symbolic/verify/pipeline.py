@@ -8,7 +8,8 @@ A pipeline of pure stages, each taking the previous stage's data and never calli
                regularizer terms read off them (`running`), a function written without its
                argument given it (`bare_functions`), conventions the text shows (`notation`),
                the weights' orientation and the target letter its definitions say (`orientation`,
-               `target_letters`)
+               `target_letters`), the layer a weight's superscript names, from what it multiplies
+               (`weight_layers`)
   2. resolve   matrix statements -> one statement per entry and layer (`matrix_entries`),
                the document's own names -> the network's, from its definitions (`binding`),
                δ's sign and update lines as the document writes them (`sign_hooks`, `signs`),
@@ -52,6 +53,7 @@ from .resolve import DEFINITION, NUMBERS, Network, network, resolve, resolve_all
 from .running import bind as read_algorithm
 from .sign_hooks import sign_verdicts, with_signs
 from .target_letters import detected as target_letter
+from .weight_layers import detect as weight_layers
 
 NOT_PROVED_EXIT = 3
 NOT_CHECKED_EXIT = 4
@@ -119,7 +121,10 @@ def verify_statements(
     conventions = with_detected(source, conventions)  # units counted from 0 (notation.py)
     # w_{ij} from i to j, d the target: as the document's definitions say (orientation, target_letters)
     conventions = {**orientation(statements), **target_letter(statements), **conventions}
-    statements, groups, layout, unmatched = expand_matrices(d, statements, algorithm)  # matrix -> entries
+    conventions.setdefault("weight_layers", weight_layers(statements))  # W^l into layer l, or out of it
+    statements, groups, layout, unmatched = expand_matrices(
+        d, statements, algorithm, conventions["weight_layers"]
+    )  # matrix -> entries
     unmatched += notes
     bound = bind(d, statements, aliases, conventions)  # the document's own names (binding.py)
     conventions = bound.conventions or conventions
