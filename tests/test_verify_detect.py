@@ -116,6 +116,10 @@ def test_t_in_the_loss_of_a_document_without_y_is_the_target():
     assert _said(d, NO_Y) == {1: {"correct"}, 2: {"correct"}, 3: {"correct"}}
     assert _said(d, NO_Y.replace("= o_j - t_j", "= t_j - o_j"))[3] == {"wrong"}
     assert target_letters.detected(_statements(NO_Y + "$$ y = 2 $$\n")) == {}  # y written: not here
+    over_time = (
+        r"$$ E = \sum_t (o_t - r_t)^2 $$" + "\n" + r"$$ \frac{\partial E}{\partial o_t} = 2(o_t - r_t) $$"
+    )
+    assert target_letters.detected(_statements(over_time + "\n")) == {}  # t a sum's index: no target
 
 
 # Cross Validated 235528: the classes a, b, c written as three letters of one sum

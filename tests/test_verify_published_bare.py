@@ -32,8 +32,8 @@ OPTIONED = [n for n in NAMES if set(note(n)["network"]) - set(NETWORK)]
 _POINT_LACKS = "not checked"  # Mazur's numbers: the point names weights his text never defines
 # file -> {line: what is said instead of the true verdict}
 STRICT_GAPS: dict[str, dict[int, str]] = {
-    # \delta_k beside Duda's letters and W^l into layer l: needs its aliases
-    "cv_se_delta_wikipedia": {2: "not checked", 3: "not checked"},
+    # \delta_k in Duda's letters (z_k the output, y_k its net input): needs its aliases
+    "cv_se_delta_wikipedia": {2: "not checked"},
     # one bias b without its unit (the letter b also names class b: softmax(b))
     "cv_se_softmax_question": {4: "not checked", 10: "not checked"},
     # the notebook's scores_k, W2_{11}, h1_1 (aliases)

@@ -18,6 +18,7 @@ import re
 import sympy as sp
 
 from ..latex import Partial, Statement
+from ..latex.statements import SUMMATION
 from .definitions import Y_NAME, definitions, symbols_of
 
 _INDEXED = re.compile(r"([dty])((?:_.+)?)")
@@ -70,6 +71,12 @@ def _differentiated(statements) -> set[str]:
     return out
 
 
+def _names(e: sp.Expr) -> set[sp.Symbol]:
+    """The names of `e`, a \\sum's index left out (\\sum_t over time steps is no target)."""
+    indices = {s.args[1] for s in sp.preorder_traversal(e) if getattr(s, "func", None) == SUMMATION}
+    return e.free_symbols - indices
+
+
 def detected(statements) -> dict:
     """{"targets": "d"} or {"targets": "t"} when the document says so (module doc), else {}."""
     statements = [s for s in statements if isinstance(s, Statement)]
@@ -88,6 +95,6 @@ def detected(statements) -> dict:
     losses = _differentiated(statements)
     for df in defs:
         lhs = getattr(df.lhs, "name", "")
-        if not df.implied and lhs in losses and any(_T.fullmatch(s.name) for s in df.rhs.free_symbols):
+        if not df.implied and lhs in losses and any(_T.fullmatch(s.name) for s in _names(df.rhs)):
             return {"targets": "t"}
     return {}
