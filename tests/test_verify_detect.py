@@ -156,3 +156,15 @@ def test_a_function_written_without_its_argument_is_read_at_the_variable():
     text = r"$$\frac {\partial\varphi}{\partial z} = \varphi(1-\varphi)$$" + "\n"
     assert _said(d, text) == {1: {"correct"}}
     assert _said(d, text.replace("(1-", "(1+")) == {1: {"wrong"}}
+
+
+def test_the_verdict_says_which_convention_the_document_set_and_where(net232):
+    from codegen.verdict import render_text
+
+    said = render_text(verify_text(net232, INPUT_BY_OUTPUT))
+    assert "w_{ij} from unit i to unit j (input-by-output, as line 1 defines a net input)" in said
+    given = render_text(verify_text(net232, INPUT_BY_OUTPUT, conventions={"weights": "input-by-output"}))
+    assert "as line 1 defines" not in given  # the option said it, not the document
+    assert "d the target and y the output (line 3)" in render_text(
+        verify_text(derive(network("2-2-2")), DESIRED)
+    )

@@ -75,8 +75,10 @@ def votes(statements) -> list[tuple[int, str]]:
             continue
         factors = [f for side in stmt.sides for f in side.factors]
         lhs = stmt.lhs
-        defining = isinstance(lhs, sp.Symbol) and not lhs.name.startswith(("delta", "Delta"))
-        defining = defining and lhs.name.split("_")[0] not in _BACKWARD  # e_j = \sum_k w_{jk} e_k
+        name = lhs.name if isinstance(lhs, sp.Symbol) else ""  # not a δ, nor e_j = \sum_k w_{jk} e_k
+        defining = (
+            bool(name) and not name.startswith(("delta", "Delta")) and name.split("_")[0] not in _BACKWARD
+        )
         places = (
             [f for f in factors if isinstance(f, sp.Basic) and not isinstance(f, Partial)] if defining else []
         )
@@ -92,3 +94,8 @@ def detected(statements) -> dict:
     """{"weights": orientation} when the document's forward sums all say the same one, else {}."""
     said = {v for _, v in votes(statements)}
     return {"weights": said.pop()} if len(said) == 1 else {}
+
+
+def line(statements) -> int:
+    """The first line whose forward sum says the orientation (0 when none does)."""
+    return min((n for n, _ in votes(statements)), default=0)

@@ -47,12 +47,11 @@ from .judge import Verdict, judge
 from .matrix_entries import expand as expand_matrices
 from .matrix_faults import collect as collect_matrices
 from .notation import with_detected
-from .orientation import detected as orientation
 from .read import read
 from .resolve import DEFINITION, NUMBERS, Network, network, resolve, resolve_all
 from .running import bind as read_algorithm
+from .said_conventions import detect as detect_conventions
 from .sign_hooks import sign_verdicts, with_signs
-from .target_letters import detected as target_letter
 from .weight_layers import detect as weight_layers
 
 NOT_PROVED_EXIT = 3
@@ -119,8 +118,8 @@ def verify_statements(
     statements, algorithm, notes = read_algorithm(list(statements), source)  # loops, g ←, regularizer
     statements = [with_arguments(s) for s in statements]  # ∂φ/∂z = φ(1-φ): φ(z) (bare_functions.py)
     conventions = with_detected(source, conventions)  # units counted from 0 (notation.py)
-    # w_{ij} from i to j, d the target: as the document's definitions say (orientation, target_letters)
-    conventions = {**orientation(statements), **target_letter(statements), **conventions}
+    # w_{ij} from i to j, d the target: as the document's definitions say (said_conventions.py)
+    conventions, said = detect_conventions(statements, conventions)
     conventions.setdefault("weight_layers", weight_layers(statements))  # W^l into layer l, or out of it
     statements, groups, layout, unmatched = expand_matrices(
         d, statements, algorithm, conventions["weight_layers"]
@@ -191,7 +190,7 @@ def verify_statements(
     verdicts.sort(key=lambda v: (v.line, v.col))
     # one statement expanded per weight (Δw of a bare w) may give the same reason many times: once
     unchecked = sorted(dict.fromkeys(unchecked), key=lambda u: (u.line, u.col))
-    return Report(d, verdicts, unchecked, source, numbers, given, bound.sources)
+    return Report(d, verdicts, unchecked, source, numbers, given, said + bound.sources)
 
 
 def _guarded(stage, *args):

@@ -35,10 +35,10 @@ def _exprs(stmt: Statement) -> list:
     return out
 
 
-def differences(statements) -> set[tuple[str, str]]:
-    """{(letter, letter)} of every difference X_s - Y_s of two of d, t, y with one index s
-    (d_j - y_j, y - t), each pair sorted."""
-    out = set()
+def differences(statements) -> dict[tuple[str, str], int]:
+    """(letter, letter) -> the first line of a difference X_s - Y_s of two of d, t, y with one
+    index s (d_j - y_j, y - t), each pair sorted."""
+    out: dict[tuple[str, str], int] = {}
     for stmt in statements:
         if not isinstance(stmt, Statement):
             continue
@@ -51,7 +51,7 @@ def differences(statements) -> set[tuple[str, str]]:
                 p, m = _INDEXED.fullmatch(plus[0].name), _INDEXED.fullmatch(minus[0].name)
                 if p and m and p.group(2) == m.group(2) and p.group(1) != m.group(1):
                     a, b = sorted((p.group(1), m.group(1)))
-                    out.add((a, b))
+                    out.setdefault((a, b), stmt.line)
     return out
 
 
@@ -77,24 +77,34 @@ def _names(e: sp.Expr) -> set[sp.Symbol]:
     return e.free_symbols - indices
 
 
-def detected(statements) -> dict:
-    """{"targets": "d"} or {"targets": "t"} when the document says so (module doc), else {}."""
+def _said(statements) -> tuple[dict, int]:
+    """({"targets": letter} or {}, the line that says it)."""
     statements = [s for s in statements if isinstance(s, Statement)]
     try:
         defs = definitions(statements)
         pairs = differences(statements)
     except (TypeError, ValueError, AttributeError):
-        return {}
+        return {}, 0
     if ("d", "y") in pairs and ("t", "y") not in pairs:
         if _defined(defs, Y_NAME) and not _defined(defs, re.compile(r"d(?:_.+)?")):
-            return {"targets": "d"}
-        return {}
+            return {"targets": "d"}, pairs[("d", "y")]
+        return {}, 0
     names = symbols_of(statements)
     if any(Y_NAME.fullmatch(n) or n.startswith("y_") for n in names):
-        return {}
+        return {}, 0
     losses = _differentiated(statements)
     for df in defs:
         lhs = getattr(df.lhs, "name", "")
         if not df.implied and lhs in losses and any(_T.fullmatch(s.name) for s in _names(df.rhs)):
-            return {"targets": "t"}
-    return {}
+            return {"targets": "t"}, df.line
+    return {}, 0
+
+
+def detected(statements) -> dict:
+    """{"targets": "d"} or {"targets": "t"} when the document says so (module doc), else {}."""
+    return _said(statements)[0]
+
+
+def line(statements) -> int:
+    """The line that says the target letter (0 when none does)."""
+    return _said(statements)[1]
