@@ -7,9 +7,9 @@ A pipeline of pure stages, each taking the previous stage's data and never calli
   1. read      text -> statements (`read`); an algorithm's loops, running variables (g ←) and
                regularizer terms read off them (`running`), a function written without its
                argument given it (`bare_functions`), conventions the text shows (`notation`),
-               the weights' orientation and the target letter its definitions say (`orientation`,
-               `target_letters`), the layer a weight's superscript names, from what it multiplies
-               (`weight_layers`)
+               the weights' orientation and the target letter its definitions say
+               (`said_conventions`: `orientation`, `target_letters`), the layer a weight's
+               superscript names, from what it multiplies (`weight_layers`)
   2. resolve   matrix statements -> one statement per entry and layer (`matrix_entries`),
                the document's own names -> the network's, from its definitions (`binding`),
                δ's sign and update lines as the document writes them (`sign_hooks`, `signs`),
