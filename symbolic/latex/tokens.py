@@ -282,7 +282,58 @@ def tokenize(src: Source, start: int, end: int) -> list[Tok]:
             toks.append(Tok(kind, s, i, j, space))
         src.tokens += 1
         space, i = False, j
-    return toks
+    return _output_functions(_braced_primes(toks))
+
+
+_OUTPUT_SUBS = ({"o"}, {"out"}, {"output"})
+_ACTIVATION_LETTERS = ("g", "f", "h", "sigma", "varphi", "phi")
+
+
+def _output_functions(toks: list[Tok]) -> list[Tok]:
+    """g_o'(a), g_{o}(a): the output layer's activation (Brilliant) is the activation applied to
+    the output layer's net input: the subscript is dropped (the argument's layer says which)."""
+    out: list[Tok] = []
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        if (
+            t.text in ("g", "f", "h", "sigma", "varphi", "phi")
+            and k + 3 < len(toks)
+            and toks[k + 1].text == "_"
+        ):
+            braced = toks[k + 2].text == "{"
+            sub = toks[k + 3] if braced else toks[k + 2]
+            after = k + (5 if braced else 3)
+            closed = not braced or (after - 1 < len(toks) and toks[after - 1].text == "}")
+            if closed and {sub.text} in _OUTPUT_SUBS and after < len(toks) and toks[after].text in ("'", "("):
+                out.append(t)
+                k = after
+                continue
+        out.append(t)
+        k += 1
+    return out
+
+
+def _braced_primes(toks: list[Tok]) -> list[Tok]:
+    r"""g^{\prime}(a), f^{\prime\prime}: a prime in braces is the prime ' (Brilliant, many notes)."""
+    out: list[Tok] = []
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        if t.text == "^" and k + 2 < len(toks) and toks[k + 1].text == "{":
+            end = k + 2
+            while end < len(toks) and toks[end].kind == "cmd" and toks[end].text == "prime":
+                end += 1
+            if end > k + 2 and end < len(toks) and toks[end].text == "}":
+                out += [
+                    Tok("op", "'", toks[p].pos, toks[p].end, t.space if p == k + 2 else False)
+                    for p in range(k + 2, end)
+                ]
+                k = end + 1
+                continue
+        out.append(t)
+        k += 1
+    return out
 
 
 MIN_NAME = 3  # letters in a run read as one name (shorter runs are juxtaposed letters)

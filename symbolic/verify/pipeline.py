@@ -5,11 +5,12 @@ Contract: statements (as `symbolic.latex` gives them, from LaTeX or the plain sy
 
 A pipeline of pure stages, each taking the previous stage's data and never calling back:
   1. read      text -> statements (`read`); an algorithm's loops, running variables (g ←) and
-               regularizer terms read off them (`running`), a function written without its
-               argument given it (`bare_functions`), conventions the text shows (`notation`),
-               the weights' orientation and the target letter its definitions say
-               (`said_conventions`: `orientation`, `target_letters`), the layer a weight's
-               superscript names, from what it multiplies (`weight_layers`)
+               regularizer terms read off them (`running`), the document's letters for layers, net
+               inputs and outputs (`layer_letters`), a function written without its argument given
+               it (`bare_functions`), conventions the text shows (`notation`), the weights'
+               orientation and the target letter its definitions say (`said_conventions`:
+               `orientation`, `target_letters`), the layer a weight's superscript names, from what
+               it multiplies (`weight_layers`)
   2. resolve   matrix statements -> one statement per entry and layer (`matrix_entries`),
                the document's own names -> the network's, from its definitions (`binding`),
                δ's sign and update lines as the document writes them (`sign_hooks`, `signs`),
@@ -44,6 +45,8 @@ from .ditto import Unchecked, VerifyInputError
 from .evaluate import Sampling, evaluate, sampling
 from .hints import shown
 from .judge import Verdict, judge
+from .layer_letters import as_written
+from .layer_letters import normalize as layer_letters
 from .matrix_entries import expand as expand_matrices
 from .matrix_faults import collect as collect_matrices
 from .notation import with_detected
@@ -116,6 +119,7 @@ def verify_statements(
     rows the reader could not read. Unusable (VerifyInputError) only when nothing was checked.
     `conventions`: {"weights": "input-by-output", "targets": "t"} (verify/conventions.py)."""
     statements, algorithm, notes = read_algorithm(list(statements), source)  # loops, g ←, regularizer
+    statements, letters = layer_letters(statements)  # Brilliant's w_{ij}^k, a (net input), o (output)
     statements = [with_arguments(s) for s in statements]  # ∂φ/∂z = φ(1-φ): φ(z) (bare_functions.py)
     conventions = with_detected(source, conventions)  # units counted from 0 (notation.py)
     # w_{ij} from i to j, d the target: as the document's definitions say (said_conventions.py)
@@ -188,6 +192,8 @@ def verify_statements(
         verdicts = own_functions.remarked(own, verdicts)
     verdicts, unchecked = collect_matrices(net, sampled.points, layout, groups, verdicts, unchecked)
     verdicts.sort(key=lambda v: (v.line, v.col))
+    if letters:  # instances said in the document's own index letters
+        verdicts = [replace(v, instance=as_written(v.instance, letters)) for v in verdicts]
     # one statement expanded per weight (Δw of a bare w) may give the same reason many times: once
     unchecked = sorted(dict.fromkeys(unchecked), key=lambda u: (u.line, u.col))
     return Report(d, verdicts, unchecked, source, numbers, given, said + bound.sources)

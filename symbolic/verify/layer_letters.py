@@ -1,0 +1,207 @@
+r"""A document's own letters for layers and for a unit's net input and output, read as the
+reader's (`l`; `z`, `a`) before anything is resolved.
+
+- The layer letter: the one letter a document writes as layer superscripts (Brilliant's
+  w_{ij}^k, \delta_j^k with unit indices i, j, l), swapped with `l` in every index position, so
+  the statements say the same with the letters symprop ranges over.
+- A superscript made of that letter on a name the reader took for a power (o_i^{k-1}: o is not
+  one of symprop's layered letters) is the layer of that name.
+- The net input and output letters: a definition of a weighted sum, X_j^l = b_j^l +
+  \sum_i w_{ij}^l Y_i^{l-1} (Brilliant's a for the net input and o for the output), says X is
+  the net input (z) and Y the output (a) of a unit; the letters are renamed throughout, never
+  when the new letter already names something else in the document.
+Pure: statements in, statements out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import sympy as sp
+
+from ..latex import Partial, Statement
+from ..latex.statements import SUMMATION
+
+_CODE = re.compile(r"([A-Za-z]+)(?:_([A-Za-z0-9,]+))?@(.+)")
+_PLAIN = re.compile(r"([A-Za-z]+)(?:_([A-Za-z0-9,]+))?")
+_LAYER = re.compile(r"\[?([a-z])([+-]\d+)?")
+WEIGHTS = ("w", "W")
+
+
+def _exprs(stmt: Statement) -> list:
+    out = []
+    for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]:
+        out += [obj.num, obj.den] if isinstance(obj, Partial) else [obj] if isinstance(obj, sp.Basic) else []
+    return out
+
+
+def _map(stmt: Statement, fn) -> Statement:
+    """The statement with every sympy expression e replaced by fn(e)."""
+
+    def one(obj):
+        if isinstance(obj, Partial):
+            return replace(obj, num=fn(obj.num), den=fn(obj.den))
+        return fn(obj) if isinstance(obj, sp.Basic) else obj
+
+    sides = tuple(
+        replace(
+            p,
+            factors=tuple(one(f) for f in p.factors),
+            parts=tuple(one(x) for x in p.parts) if p.parts else p.parts,
+        )
+        for p in stmt.sides
+    )
+    return replace(stmt, lhs=one(stmt.lhs), sides=sides)
+
+
+def layer_letter(statements: list) -> str:
+    """The letter written as layer superscripts ('k' in w_{ij}^k, \\delta_j^{k+1}): the one letter,
+    or the one of several written with a shift (k+1 beside Brilliant's output layer m); or ''."""
+    letters, shifted = set(), set()
+    for stmt in statements:
+        for e in _exprs(stmt):
+            for s in e.atoms(sp.Symbol):
+                m = _CODE.fullmatch(s.name)
+                if m and (lay := _LAYER.fullmatch(m.group(3))):
+                    letters.add(lay.group(1))
+                    shifted |= {lay.group(1)} if lay.group(2) else set()
+    if len(letters) == 1:
+        return letters.pop()
+    return shifted.pop() if len(shifted) == 1 else ""
+
+
+def top_letters(statements: list, letter: str) -> set[str]:
+    """Other layer letters, each written only in statements about the output (\\hat{y}, y, t):
+    the last layer (Brilliant's \\delta_1^m = g_o'(a_1^m)(\\hat{y} - y))."""
+    seen: dict[str, bool] = {}
+    for stmt in statements:
+        names = {s.name for e in _exprs(stmt) for s in e.atoms(sp.Symbol)}
+        about_output = bool(names & {"y_hat", "y", "t"}) or any(re.fullmatch(r"[yt]_\d+", n) for n in names)
+        for n in names:
+            m = _CODE.fullmatch(n)
+            if m and (lay := _LAYER.fullmatch(m.group(3))) and lay.group(1) != letter and not lay.group(2):
+                seen[lay.group(1)] = seen.get(lay.group(1), True) and about_output
+    return {k for k, only in seen.items() if only and k != "l"}
+
+
+def _powers(letter: str):
+    """o_i**(k - 1) -> o_i@k-1 when the exponent is the layer letter plus a whole number."""
+    k = sp.Symbol(letter)
+
+    def fn(e: sp.Basic) -> sp.Basic:
+        def visit(p: sp.Basic) -> sp.Basic:
+            if not (isinstance(p, sp.Pow) and isinstance(p.base, sp.Symbol) and "@" not in p.base.name):
+                return p
+            shift = sp.expand(p.exp - k)
+            if p.exp.free_symbols != {k} or not shift.is_Integer:
+                return p
+            return sp.Symbol(f"{p.base.name}@{letter}{'' if shift == 0 else f'{int(shift):+d}'}")
+
+        return e.replace(lambda p: isinstance(p, sp.Pow), visit) if e.has(sp.Pow) else e
+
+    return fn
+
+
+def _swapped(name: str, swap: dict) -> str:
+    m = _CODE.fullmatch(name)
+    if m:
+        base, sub, lay = m.groups()
+        sub = "".join(swap.get(c, c) for c in sub) if sub else sub
+        lay = re.sub(r"(?<![A-Za-z])([a-z])(?![A-Za-z])", lambda x: swap.get(x.group(1), x.group(1)), lay)
+        return f"{base}{'_' + sub if sub else ''}@{lay}"
+    if name in swap:
+        return swap[name]
+    m = _PLAIN.fullmatch(name)
+    if m and m.group(2) and all(c.isalpha() for c in m.group(2)):
+        return f"{m.group(1)}_{''.join(swap.get(c, c) for c in m.group(2))}"
+    return name
+
+
+def _rename(mapping):
+    def fn(e: sp.Basic) -> sp.Basic:
+        subs = {s: sp.Symbol(mapping(s.name)) for s in e.atoms(sp.Symbol) if mapping(s.name) != s.name}
+        return e.xreplace(subs) if subs else e
+
+    return fn
+
+
+def roles(statements: list) -> dict:
+    """{'a': 'z', 'o': 'a'} when a definition X_j^l = [b_j^l +] \\sum_i w^l_{..} Y_i^{l-1} names the
+    net input X and the output Y by other letters than z and a; {} otherwise."""
+    bases = {
+        m.group(1)
+        for st in statements
+        for e in _exprs(st)
+        for s in e.atoms(sp.Symbol)
+        if (m := _CODE.fullmatch(s.name))
+    }
+    for stmt in statements:
+        lhs = stmt.lhs
+        m = _CODE.fullmatch(lhs.name) if isinstance(lhs, sp.Symbol) else None
+        if m is None or m.group(1) in WEIGHTS or not stmt.sides:
+            continue
+        for f in stmt.sides[0].factors:
+            for s in sp.preorder_traversal(f) if isinstance(f, sp.Basic) else []:
+                if getattr(s, "func", None) != SUMMATION:
+                    continue
+                found = [_CODE.fullmatch(x.name) for x in s.args[0].atoms(sp.Symbol)]
+                names = [n.group(1) for n in found if n]
+                if len(names) != 2 or not any(n in WEIGHTS for n in names):
+                    continue
+                x, y = m.group(1), next(n for n in names if n not in WEIGHTS)
+                out = {k: v for k, v in ((x, "z"), (y, "a")) if k != v}
+                if x == y or not out:
+                    return {}
+                taken = bases - set(out)
+                return {} if any(v in taken for v in out.values()) else out
+    return {}
+
+
+def normalize(statements: list) -> tuple[list, dict]:
+    """The statements in symprop's letters (layer letter l, the last layer L, net input z, output
+    a), and the layer letters swapped ({'k': 'l', 'l': 'k'}) to say instances as written."""
+    scalars = [s for s in statements if isinstance(s, Statement)]
+    letter = layer_letter(scalars)
+    if not letter:
+        return statements, {}
+    out = []
+    for s in statements:
+        out.append(_map(s, _powers(letter)) if isinstance(s, Statement) else s)
+    swap: dict[str, str] = {}
+    for top in top_letters([s for s in out if isinstance(s, Statement)], letter):
+        swap[top] = "L"
+    if letter != "l":
+        swap.update({letter: "l", "l": letter})
+    if swap:
+        out = [_map(s, _rename(lambda n: _swapped(n, swap))) if isinstance(s, Statement) else s for s in out]
+        out = [_condition(s, swap) if isinstance(s, Statement) else s for s in out]
+    named = roles([s for s in out if isinstance(s, Statement)])
+    if named:
+
+        def base(n: str) -> str:
+            m = _CODE.fullmatch(n)
+            return f"{named[m.group(1)]}{n[len(m.group(1)) :]}" if m and m.group(1) in named else n
+
+        out = [_map(s, _rename(base)) if isinstance(s, Statement) else s for s in out]
+    return out, {v: k for k, v in swap.items() if v != "L"}
+
+
+def as_written(instance: str, swap: dict) -> str:
+    """'j=1, l=2' in the document's letters ('j=1, k=2' for Brilliant's layer letter k)."""
+    return (
+        re.sub(r"\b([a-z])=", lambda m: f"{swap.get(m.group(1), m.group(1))}=", instance)
+        if swap
+        else instance
+    )
+
+
+def _condition(stmt: Statement, swap: dict) -> Statement:
+    def one(c):
+        if isinstance(c, str):
+            return swap.get(c, c)
+        if isinstance(c, tuple):
+            return tuple(one(x) for x in c)
+        return c
+
+    return replace(stmt, condition=one(stmt.condition)) if stmt.condition else stmt
