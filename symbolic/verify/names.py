@@ -350,7 +350,7 @@ class Resolver:
         )
 
     def _layer_rule(self, x, name, where):
-        x = self.z_of.get(sp.expand(x), x)  # g(\sum_i w_{i,j} a_i): the z that sum is
+        x = self.z_of.get(sp.expand(x.xreplace(self.hidden_a)), x)  # g(\sum_i w_{i,j} a_i): the z that sum is
         if x in self.z_layer:
             rule = self.d.spec.activations[self.z_layer[x] - 1]
             if not rule.elementwise:

@@ -6,8 +6,11 @@ Contract: statements (as `symbolic.latex` gives them, from LaTeX or the plain sy
 A pipeline of pure stages, each taking the previous stage's data and never calling back:
   1. read      text -> statements (`read`); an algorithm's loops, running variables (g ←) and
                regularizer terms read off them (`running`), the document's letters for layers, net
-               inputs and outputs (`layer_letters`), conventions the text shows (`notation`),
-               the layer a weight's superscript names, from what it multiplies (`weight_layers`)
+               inputs and outputs (`layer_letters`), a function written without its argument given
+               it (`bare_functions`), conventions the text shows (`notation`), the weights'
+               orientation and the target letter its definitions say (`said_conventions`:
+               `orientation`, `target_letters`), the layer a weight's superscript names, from what
+               it multiplies (`weight_layers`)
   2. resolve   matrix statements -> one statement per entry and layer (`matrix_entries`),
                the document's own names -> the network's, from its definitions (`binding`),
                δ's sign and update lines as the document writes them (`sign_hooks`, `signs`),
@@ -33,6 +36,7 @@ from ..derivation import Derivation
 from ..latex import Partial, Product, Statement
 from ..latex.matrix import MatrixStatement
 from . import closed_names, layer_bias, net_input, numbering, own_functions
+from .bare_functions import with_arguments
 from .binding import bind
 from .claims import Checked
 from .claims import check as check_claims
@@ -51,6 +55,7 @@ from .notation import with_detected
 from .read import read
 from .resolve import DEFINITION, NUMBERS, Network, network, resolve, resolve_all
 from .running import bind as read_algorithm
+from .said_conventions import detect as detect_conventions
 from .sign_hooks import sign_verdicts, with_signs
 from .weight_layers import detect as weight_layers
 
@@ -117,7 +122,10 @@ def verify_statements(
     `conventions`: {"weights": "input-by-output", "targets": "t"} (verify/conventions.py)."""
     statements, algorithm, notes = read_algorithm(list(statements), source)  # loops, g ←, regularizer
     statements, letters = layer_letters(statements)  # Brilliant's w_{ij}^k, a (net input), o (output)
+    statements = [with_arguments(s) for s in statements]  # ∂φ/∂z = φ(1-φ): φ(z) (bare_functions.py)
     conventions = with_detected(source, conventions)  # units counted from 0 (notation.py)
+    # w_{ij} from i to j, d the target: as the document's definitions say (said_conventions.py)
+    conventions, said = detect_conventions(statements, conventions)
     conventions.setdefault("weight_layers", weight_layers(statements))  # W^l into layer l, or out of it
     aliases, conventions, per_layer = net_input.detect(d, statements, aliases, conventions)  # ŷ = σ(y)
     d, shared = layer_bias.apply(d, statements, aliases, conventions)  # b_2 in net_{o1}: one per layer
@@ -192,7 +200,7 @@ def verify_statements(
         verdicts = [replace(v, instance=as_written(v.instance, letters)) for v in verdicts]
     # one statement expanded per weight (Δw of a bare w) may give the same reason many times: once
     unchecked = sorted(dict.fromkeys(unchecked), key=lambda u: (u.line, u.col))
-    inferred = sorted([*per_layer, *bound.sources], key=lambda s: (s.line, s.name))
+    inferred = sorted([*said, *per_layer, *bound.sources], key=lambda s: (s.line, s.name))
     return Report(d, verdicts, unchecked, source, numbers, given, inferred)
 
 
