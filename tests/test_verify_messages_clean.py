@@ -175,7 +175,8 @@ def test_cli_unknown_point_name_lists_display_names(tmp_path, capsys):
         # melfm's w5 is bound now (numbering.py): the point is read, and every line said
         code, lines = _cli(["verify", str(tex), "--net", "2-2-2", "--at", str(point), *json_flag], capsys)
         assert code in (1, 4), lines
-        assert not _bad(lines), _bad(lines)
+        if not json_flag:  # JSON's sympy, param and witness keys are machine data, in code names
+            assert not _bad(lines), _bad(lines)
 
 
 def test_cli_unknown_names_list_the_delta_names(tmp_path, capsys):

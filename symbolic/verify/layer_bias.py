@@ -80,6 +80,8 @@ def _unit(name: str, bound: dict, resolver: Resolver) -> tuple[int, int] | None:
 def apply(d, statements, aliases: dict | None = None, conventions: dict | None = None):
     """(the Derivation to judge against, the inferred names saying why): `d` derived again with
     one bias per layer when the document shows it, else `d` and []."""
+    if all(n == 1 for n in d.spec.sizes[1:]):  # one unit per layer: nothing to share
+        return d, []
     shown = evidence(d, statements, aliases, conventions)
     if not shown:
         return d, []

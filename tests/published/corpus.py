@@ -139,12 +139,26 @@ def bare(meta: dict) -> dict:
     return {k: v for k, v in meta.items() if k != "aliases"}
 
 
-def measure(without_aliases: bool = False) -> list[dict]:
+NETWORK = ("net", "activation", "loss", "output_activation")
+
+
+def network_only(meta: dict) -> dict:
+    """The note as an outside checker runs it: no [aliases] and no convention options (weights,
+    targets, delta, shared_bias), the network named and nothing else (the point stays)."""
+    out = bare(meta)
+    out["network"] = {k: v for k, v in meta["network"].items() if k in NETWORK}
+    return out
+
+
+def measure(without_aliases: bool = False, only_network: bool = False) -> list[dict]:
     """Per file: statements present, judged, not checked, silent; planted mistakes named at the
-    right factor. `without_aliases`: each file run bare, without its [aliases]."""
+    right factor. `without_aliases`: each file run bare, without its [aliases]; `only_network`:
+    without its convention options too."""
     rows = []
     for name in NAMES:
-        meta = bare(note(name)) if without_aliases else note(name)
+        meta = (
+            network_only(note(name)) if only_network else bare(note(name)) if without_aliases else note(name)
+        )
         out = run(name, meta=meta)
         want = expected(meta)
         judged = sum(s in ("correct", "wrong", "not proved") for s in out.said)
