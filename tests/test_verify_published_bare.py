@@ -16,16 +16,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "published"))
 
-from corpus import NAMES, bare, expected, note, planted_text, run  # noqa: E402
+from corpus import NAMES, NETWORK, expected, network_only, note, planted_text, run  # noqa: E402
 
-NETWORK = ("net", "activation", "loss", "output_activation")
-
-
-def strict(meta: dict) -> dict:
-    """The note without its aliases and with the network's options left out."""
-    meta = bare(meta)
-    return {**meta, "network": {k: v for k, v in meta["network"].items() if k in NETWORK}}
-
+strict = network_only  # the note without its aliases and with the network's options left out
 
 OPTIONED = [n for n in NAMES if set(note(n)["network"]) - set(NETWORK)]
 

@@ -57,11 +57,10 @@ class Outcome:
     reasons: list[str] = field(default_factory=list)
 
 
-def run(name: str, text: str | None = None, meta: dict | None = None) -> Outcome:
-    meta = meta or note(name)
-    text = text if text is not None else text_of(name, meta)
+def derivation(meta: dict):
+    """The Derivation of the network a note's [network] names (its options included)."""
     opts = meta["network"]
-    d = derive(
+    return derive(
         network(
             opts["net"],
             opts.get("activation", "sigmoid"),
@@ -71,6 +70,13 @@ def run(name: str, text: str | None = None, meta: dict | None = None) -> Outcome
             shared_bias=opts.get("shared_bias", False),
         )
     )
+
+
+def run(name: str, text: str | None = None, meta: dict | None = None) -> Outcome:
+    meta = meta or note(name)
+    text = text if text is not None else text_of(name, meta)
+    opts = meta["network"]
+    d = derivation(meta)
     point = {_tex(k, 0): v for k, v in meta["point"].items()} if "point" in meta else None
     numbers: list = []
     given: list = []
