@@ -28,12 +28,13 @@ browser:
 demo: $(STAMP)
 	$(PY) -m codegen.demo
 
+# -n auto: one pytest-xdist worker per core (tests/conftest.py gives every worker the run's seed)
 test: $(STAMP) tex browser lint
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto
 
 # the suite without TeX or a browser (no apt, no root): what a quick edit-test loop needs
 test-fast: $(STAMP)
-	$(PY) -m pytest -q -m "not tex and not slow and not browser"
+	$(PY) -m pytest -q -n auto -m "not tex and not slow and not browser"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check --no-cache .

@@ -130,12 +130,25 @@ HOW = {
     "derivative": "from the derivative on",
     "target": "the target, by its letter,",
     "letters": "by its letter's layer, from",
+    "numbering": "the weights numbered row by row, layer by layer, as bound by",
+    "numbering by columns": "the weights numbered column by column, layer by layer, as bound by",
+    "layer bias": "one bias per layer, by its index, on",
+    "sibling": "numbered like its letter's other units, on",
+    "label": "the activation or net input of a unit the document names, on",
+}
+
+
+CONVENTIONS = {
+    "orientation": "w_{{ij}} from unit i to unit j (input-by-output, as line {line} defines a net input)",
+    "target letter": "{name} the target and y the output (line {line})",
 }
 
 
 def _inferred(s, net) -> str:
     if s.how == "convention":  # y defined, t written: --targets t
         return f"{shown(s.name)} the output and t the target (line {s.line} defines {shown(s.name)})"
+    if s.how in CONVENTIONS:  # read off the document's definitions (verify/said_conventions.py)
+        return CONVENTIONS[s.how].format(name=s.name, line=s.line)
     return f"{shown(s.name)} = {net.doprint(s.value)} ({HOW[s.how]} line {s.line})"
 
 

@@ -74,7 +74,11 @@ def to_json(report, path: str = "") -> str:
         "names_from_document": [  # names the document settled without an alias (binding.py)
             {
                 "name": shown(s.name),
-                "means": "the output (t the target)" if s.how == "convention" else net.doprint(s.value),
+                "means": "the output (t the target)"
+                if s.how == "convention"
+                else str(s.value)  # 'input-by-output', or 'target' for d or t (said_conventions.py)
+                if s.how in ("orientation", "target letter")
+                else net.doprint(s.value),
                 "line": s.line,
                 "how": s.how,
             }

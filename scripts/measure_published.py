@@ -1,6 +1,7 @@
 """Print the published-corpus measure: statements judged / present, silent skips, planted
 mistakes named at the right factor (per file and in total); then the same with every file run
-bare, without its [aliases] (the document's own names only: symbolic/verify/binding.py).
+bare, without its [aliases] (the document's own names only: symbolic/verify/binding.py), and with
+the network alone (no convention options either), as an outside checker runs it.
 
 Run: .venv/bin/python scripts/measure_published.py [--aliased-only]"""
 
@@ -41,6 +42,8 @@ def main() -> None:
     ]
     table(rows, "bare (no [aliases]: the document's own names):")
     print(f"judged and right as with aliases: {len(same)}/{len(rows)} files")
+    print()
+    table(measure(only_network=True), "network only (no [aliases], no convention options: --net, -a, -l):")
 
 
 if __name__ == "__main__":

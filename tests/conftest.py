@@ -9,6 +9,7 @@ inputs users' runs meet), and the header line `hypothesis seed: N` replays a fai
 
 import os
 import random
+import signal
 
 import pytest
 from hypothesis import core, settings
@@ -23,8 +24,21 @@ _SEED = None
 def pytest_configure(config):
     global _SEED
     given = config.getoption("hypothesis_seed", None) or os.environ.get("HYPOTHESIS_SEED")
+    if hasattr(config, "workerinput"):  # a pytest-xdist worker: the seed the header printed
+        given = config.workerinput["symprop_hypothesis_seed"]
     _SEED = int(given) if given is not None else random.SystemRandom().getrandbits(32)
     core.global_force_seed = _SEED
+    # the Ctrl-C tests send themselves SIGINT and expect Python's own handler, as in a terminal; a
+    # shell started pytest in the background (`make test &`) with SIGINT ignored, and xdist's workers
+    # inherit that: which of them passed depended on whether an earlier test had put the handler back
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """pytest-xdist (`make test` runs `pytest -n auto`): every worker explores from the one seed."""
+    node.workerinput["symprop_hypothesis_seed"] = _SEED
 
 
 def pytest_report_header(config):
@@ -51,9 +65,16 @@ def pytest_runtest_makereport(item, call):
         report.longrepr = f"tests may not skip: {reason}"
 
 
+LAST = {"test_backend_torch.py": 1, "test_backend_jax.py": 2}
+
+
 def pytest_collection_modifyitems(session, config, items):
-    """The tests that start JAX run last. Once its backend is up, JAX warns at every os.fork
-    (its threads could deadlock a forked child), and symbolic/timelimit.py forks to bound a
-    proof's time: run after the JAX tests, each such test drew the warning. (Stable sort: the
-    order is otherwise unchanged.)"""
-    items.sort(key=lambda item: item.path.name == "test_backend_jax.py")
+    """The tests that import torch, then those that start JAX, run last (tests/tensor_backends.py
+    imports both at first use, not at collection). symbolic/timelimit.py forks to bound a proof's
+    time, and a fork costs more the larger the process: with torch and jax loaded (400 MB) the
+    verifier tests took twice their CPU time. And once its backend is up, JAX warns at every
+    os.fork (its threads could deadlock a forked child). (Stable sort: the order is otherwise
+    unchanged.) The verifier's tests run first, while the process is small: a fork copies the
+    page tables of the whole heap, and 250 MB more of it made the corpus's forks cost 3.4 times
+    the system time."""
+    items.sort(key=lambda item: LAST.get(item.path.name, 0.5 - item.path.name.startswith("test_verify")))

@@ -5,6 +5,7 @@ backend must reproduce."""
 from __future__ import annotations
 
 import functools
+import importlib
 import importlib.util
 import itertools
 import sys
@@ -36,6 +37,35 @@ CASES = [
     ("2-3-1", "sigmoid", "(out-y)**4/4", None, "seed"),  # --naming seed: the output is `out`
 ]
 IDS = ["-".join(str(part) for part in case) for case in CASES]
+
+
+class Deferred:
+    """A module imported at its first attribute access, not when pytest collects the test files.
+
+    torch and jax add some 400 MB to a process, and every fork then costs that much more in page
+    tables and copy-on-write faults: the verifier forks for each bounded proof (symbolic/
+    timelimit.py), some 800 times over the published corpus alone, and took twice its CPU time with
+    both imported. conftest.py runs the torch and jax tests last, so they are imported after every
+    forking test has run."""
+
+    def __init__(self, load):
+        self._load = load
+
+    def __getattr__(self, name):
+        if name.startswith("_"):  # pytest probes names like _mock_name while it collects
+            raise AttributeError(name)
+        return getattr(self._load(), name)
+
+
+def _jax():
+    jax = importlib.import_module("jax")
+    jax.config.update("jax_enable_x64", True)  # idempotent: set before every first use
+    return jax
+
+
+torch = Deferred(functools.cache(lambda: importlib.import_module("torch")))
+jax = Deferred(functools.cache(_jax))
+jnp = Deferred(functools.cache(lambda: _jax().numpy))
 _DIR = Path(tempfile.mkdtemp(prefix="symprop-backends-"))
 _COUNT = itertools.count()
 
@@ -52,6 +82,8 @@ def derivation(case):
 @functools.cache
 def module(lib: str, case, dtype: str = "float64"):
     """The generated module of `lib` for `case`, imported from its file."""
+    if lib == "jax":
+        _jax()  # float64 on before the module's first use, as the test files' import once did
     text = backend(lib).render(derivation(case), "auto", dtype, "")
     name = f"gen_{lib}_{next(_COUNT)}"
     path = _DIR / f"{name}.py"
@@ -99,7 +131,7 @@ def reference_loss(lib, case):
     """The batch-mean loss written directly in `lib` on the module's outputs (not from logits,
     no derived backward): what autograd / jax.grad differentiate as the independent route."""
     loss = case[2]
-    xp = __import__("torch") if lib == "torch" else __import__("jax.numpy").numpy
+    xp = torch if lib == "torch" else jnp
     terms = {
         "half_se": lambda o, y: 0.5 * (o - y) ** 2,
         "mse": lambda o, y: (o - y) ** 2 / o.shape[1],

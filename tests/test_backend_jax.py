@@ -12,7 +12,6 @@ import subprocess
 import sys
 import textwrap
 
-import jax
 import numpy as np
 import pytest
 
@@ -25,13 +24,12 @@ from tests.tensor_backends import (
     batch,
     derivation,
     interrupted_run,
+    jax,
+    jnp,
     module,
     numpy_gradients,
     reference_loss,
 )
-
-jax.config.update("jax_enable_x64", True)
-jnp = jax.numpy
 
 
 def _arrays(params, X, Y, dtype="float64"):

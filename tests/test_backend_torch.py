@@ -16,7 +16,6 @@ import textwrap
 
 import numpy as np
 import pytest
-import torch
 
 from codegen.backends import backend
 from codegen.cli import main
@@ -30,15 +29,17 @@ from tests.tensor_backends import (
     module,
     numpy_gradients,
     reference_loss,
+    torch,
 )
 
 
-def _tensors(params, X, Y, dtype=torch.float64):
+def _tensors(params, X, Y, dtype=None):
+    dtype = torch.float64 if dtype is None else dtype
     p = {k: torch.tensor(v, dtype=dtype, requires_grad=True) for k, v in params.items()}
     return p, torch.tensor(X, dtype=dtype), torch.tensor(Y, dtype=dtype)
 
 
-def _derived(case, params, X, Y, dtype=torch.float64):
+def _derived(case, params, X, Y, dtype=None):
     m = module("torch", case)
     p, Xt, Yt = _tensors(params, X, Y, dtype)
     L = m.loss(p, Xt, Yt)

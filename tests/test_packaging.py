@@ -71,14 +71,16 @@ def test_wheel_and_editable_install_print_no_warnings_and_ship_the_templates(tmp
     assert not BACKEND_WARNING.search(output), output[-4000:]
 
 
-def test_a_skipping_test_fails_the_suite(tmp_path):
+@pytest.mark.parametrize("workers", [[], ["-n", "2"]], ids=["one-process", "xdist"])
+def test_a_skipping_test_fails_the_suite(tmp_path, workers):
+    """Also under pytest-xdist, as `make test` runs the suite (`-n auto`)."""
     (tmp_path / "conftest.py").write_text((ROOT / "tests" / "conftest.py").read_text())
     (tmp_path / "test_skips.py").write_text(
         "import pytest\n\n\ndef test_skips():\n    pytest.skip('no tool here')\n\n\n"
         "def test_passes():\n    pass\n"
     )
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *workers, str(tmp_path)],
         cwd=tmp_path,
         capture_output=True,
         text=True,

@@ -12,6 +12,7 @@ import pytest
 from symbolic.backprop import derive
 from symbolic.spec import network
 from symbolic.verify import verify_text
+from symbolic.verify.ditto import VerifyInputError
 from symbolic.verify.layer_letters import layer_letter, normalize, roles, top_letters
 from symbolic.verify.read import read
 
@@ -86,3 +87,35 @@ def test_braced_primes_and_the_output_activation_are_read():
     wrong = text.replace(r"f^{\prime}(z_j^L)", r"f^{\prime\prime}(z_j^L)")
     r = verify_text(derive(network("2-3-2")), wrong)
     assert r.unchecked or any(v.status == "wrong" for v in r.verdicts)  # never 'correct'
+
+
+def test_a_net_input_indexed_by_the_layer_it_comes_from_is_moved_up_one():
+    # v_j^l = \sum_i w_{ji}^l y_i^l: v^l is the net input of layer l+1, y the output
+    text = r"$$v_{j}^{l} = \sum_{i=1}^{n_{l}} w_{ji}^{l}y_{i}^{l}$$"
+    out, _ = normalize(read(text, "tex").statements)
+    assert str(out[0].lhs) == "z_j@l+1"
+    assert "a_i@l" in str(out[0].sides[0].factors[0])
+
+
+@pytest.mark.parametrize("net", ["2-3-1", "2-3-3-1", "2-2-3-2-1"])
+def test_an_activation_of_a_written_out_weighted_sum_is_of_that_z_in_every_layer(net):
+    text = r"$$a^l_j = \sigma\left(\sum_k w^l_{jk} a^{l-1}_k + b^l_j\right)$$"
+    r = verify_text(derive(network(net)), text)
+    assert not r.unchecked, [u.problem() for u in r.unchecked]
+    assert r.verdicts and {v.status for v in r.verdicts} == {"correct"}
+    slip = verify_text(derive(network(net)), text.replace(" + b^l_j", ""))  # the bias left out
+    assert slip.verdicts and {v.status for v in slip.verdicts} == {"wrong"}
+
+
+def test_the_one_activation_of_every_layer_applied_to_a_wrong_sum_is_named_wrong():
+    text = r"$$o_{j} = \varphi(\mbox{net}_{j}) = \varphi\left(\sum_{k=1}^{n}w_{kj}o_k o_k\right)$$"  # o_k²
+    conventions = {"weights": "input-by-output", "targets": "t"}
+    r = verify_text(derive(network("2-2-1")), text, conventions=conventions)
+    assert r.verdicts and {v.status for v in r.verdicts} == {"wrong"}
+    # two activations: which one φ is cannot be told from a sum that is no layer's z
+    mixed = derive(network("2-2-1", "tanh", output_activation="sigmoid"))
+    try:
+        r = verify_text(mixed, text, conventions=conventions)
+    except VerifyInputError:  # nothing could be checked: said so, exit 2
+        return
+    assert not any(v.status == "correct" for v in r.verdicts) and r.unchecked

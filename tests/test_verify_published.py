@@ -59,9 +59,7 @@ GAPS = {
     "ufldl_backprop": [],
     "ufldl_vectorized": [],
     "wikipedia_backprop": [],
-    # \varphi(\sum_{k=1}^{n} w_{kj}o_k) leaves out the bias; \partial\varphi/\partial z =
-    # \varphi(1-\varphi), a function written without its argument (doc-functions)
-    "wikipedia_backprop_2015": [3, 5],
+    "wikipedia_backprop_2015": [],
     # W^l <- W^l + eta dE/dW^l: W^l a bare layer letter; in the aliased run the input-by-output
     # convention makes W^{(1)} 3x2 and W^{(1)}_{31} unknown; W^L_{ij}, b^L_j: the last layer L
     # as a letter; the row's parenthetical (\text{where} ...) second statement; u_j with no layer

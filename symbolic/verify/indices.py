@@ -29,6 +29,7 @@ from ..latex import Partial, Statement
 from ..latex.statements import COMPARISONS, INDICATOR, SUMMATION, compare
 from .bare_sums import is_bare, unit_terms
 from .ditto import Unchecked
+from .enumerated import distinct, unit_labels
 from .hints import out_of_range, shown
 from .notation import EXAMPLES, EXAMPLES_FIX, lone_unit, over_examples
 from .roles import LAYER, NO_WEIGHT, Roles, after_letters, defined_bases, other_way, output_only, role_bases
@@ -398,6 +399,7 @@ class Instantiator:
         if not (_symbols(stmt) or _has_sum(stmt) or self.role_symbols(stmt) or stmt.condition or generic):
             return [stmt]
         letters = self.free(stmt)
+        stmt = distinct(stmt, letters)  # e^{z_a} + e^{z_b} + e^{z_c}: a, b, c three units
         lone = {s.name for s in _all_symbols(stmt)} & {"y", "t"}
         if self.roles is not None and self.roles.any_layer and LAYER in letters and lone:
             # o_j beside the lone output y (or target t): j is the output unit (Wikipedia: "o_j = y")
@@ -482,15 +484,6 @@ class Instantiator:
             )
             return []
         return out or [stmt]
-
-
-def unit_labels(stmt: Statement) -> dict[str, int]:
-    """The unit labels (h, i, o) of which a statement names exactly one unit (out_{h1}: h -> 1)."""
-    seen: dict[str, set[int]] = {}
-    for s in _all_symbols(stmt):
-        for label, k in re.findall(r"_([iho])_?(\d+)$", s.name):
-            seen.setdefault(label, set()).add(int(k))
-    return {label: next(iter(ks)) for label, ks in seen.items() if len(ks) == 1}
 
 
 def instantiate(net, statements: list[Statement]) -> tuple[list[Statement], list[Unchecked]]:

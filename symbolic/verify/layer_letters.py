@@ -9,7 +9,8 @@ reader's (`l`; `z`, `a`) before anything is resolved.
 - The net input and output letters: a definition of a weighted sum, X_j^l = b_j^l +
   \sum_i w_{ij}^l Y_i^{l-1} (Brilliant's a for the net input and o for the output), says X is
   the net input (z) and Y the output (a) of a unit; the letters are renamed throughout, never
-  when the new letter already names something else in the document.
+  when the new letter already names something else in the document. A net input indexed by the
+  layer it comes from (v_j^l = \sum_i w_{ji}^l y_i^l) is renamed one layer up (z_j^{l+1}).
 Pure: statements in, statements out.
 """
 
@@ -22,6 +23,7 @@ import sympy as sp
 
 from ..latex import Partial, Statement
 from ..latex.statements import SUMMATION
+from .weight_layers import difference
 
 _CODE = re.compile(r"([A-Za-z]+)(?:_([A-Za-z0-9,]+))?@(.+)")
 _PLAIN = re.compile(r"([A-Za-z]+)(?:_([A-Za-z0-9,]+))?")
@@ -126,9 +128,11 @@ def _rename(mapping):
     return fn
 
 
-def roles(statements: list) -> dict:
-    """{'a': 'z', 'o': 'a'} when a definition X_j^l = [b_j^l +] \\sum_i w^l_{..} Y_i^{l-1} names the
-    net input X and the output Y by other letters than z and a; {} otherwise."""
+def roles(statements: list) -> dict[str, tuple[str, int]]:
+    """{'a': ('z', 0), 'o': ('a', 0)} when a definition X_j^l = [b_j^l +] \\sum_i w^l_{..} Y_i^{l-1}
+    names the net input X and the output Y by other letters than z and a; ('z', 1) when X is
+    indexed by the layer it comes from (v_j^l = \\sum_i w_{ji}^l y_i^l: the net input of layer
+    l+1); {} when nothing is said, or a new letter already names something else."""
     bases = {
         m.group(1)
         for st in statements
@@ -146,16 +150,29 @@ def roles(statements: list) -> dict:
                 if getattr(s, "func", None) != SUMMATION:
                     continue
                 found = [_CODE.fullmatch(x.name) for x in s.args[0].atoms(sp.Symbol)]
-                names = [n.group(1) for n in found if n]
-                if len(names) != 2 or not any(n in WEIGHTS for n in names):
+                named = [n for n in found if n]
+                if len(named) != 2 or not any(n.group(1) in WEIGHTS for n in named):
                     continue
-                x, y = m.group(1), next(n for n in names if n not in WEIGHTS)
-                out = {k: v for k, v in ((x, "z"), (y, "a")) if k != v}
-                if x == y or not out:
+                x, y = m.group(1), next(n for n in named if n.group(1) not in WEIGHTS)
+                gap = difference(m.group(3), y.group(3))
+                if gap not in (0, 1) or x == y.group(1):
                     return {}
+                out = {k: v for k, v in ((x, ("z", 1 - gap)), (y.group(1), ("a", 0))) if (k, 0) != v}
                 taken = bases - set(out)
-                return {} if any(v in taken for v in out.values()) else out
+                return {} if any(v in taken for v, _ in out.values()) else out
     return {}
+
+
+def _shifted(layer: str, by: int) -> str:
+    """'l' + 1 -> 'l+1', 'l-1' + 1 -> 'l', '2' + 1 -> '3'."""
+    m = re.fullmatch(r"(\[?)([A-Za-z]*)([+-]?\d+)?", layer)
+    if not by or not m:
+        return layer
+    bracket, head, shift = m.groups()
+    value = int(shift or 0) + by
+    if not head:
+        return f"{bracket}{value}"
+    return f"{bracket}{head}{'' if value == 0 else f'{value:+d}'}"
 
 
 def normalize(statements: list) -> tuple[list, dict]:
@@ -181,7 +198,10 @@ def normalize(statements: list) -> tuple[list, dict]:
 
         def base(n: str) -> str:
             m = _CODE.fullmatch(n)
-            return f"{named[m.group(1)]}{n[len(m.group(1)) :]}" if m and m.group(1) in named else n
+            if not m or m.group(1) not in named:
+                return n
+            letter, by = named[m.group(1)]
+            return f"{letter}{'_' + m.group(2) if m.group(2) else ''}@{_shifted(m.group(3), by)}"
 
         out = [_map(s, _rename(base)) if isinstance(s, Statement) else s for s in out]
     return out, {v: k for k, v in swap.items() if v != "L"}

@@ -85,6 +85,8 @@ class Resolver:
                     self.top[z] = eq.lhs
             else:
                 self.hidden_a[eq.lhs] = eq.rhs
+        back = {v: k for k, v in self.hidden_a.items()}  # g(\sum_i w_{ji} a_i) with a_i by name too
+        self.z_of.update({sp.expand(k.xreplace(back)): z for k, z in list(self.z_of.items())})
 
     def with_values(self, values: dict) -> Resolver:
         """This resolver, reading the raw names in `values` (δs an author defined) as given."""
@@ -348,7 +350,7 @@ class Resolver:
         )
 
     def _layer_rule(self, x, name, where):
-        x = self.z_of.get(sp.expand(x), x)  # g(\sum_i w_{i,j} a_i): the z that sum is
+        x = self.z_of.get(sp.expand(x.xreplace(self.hidden_a)), x)  # g(\sum_i w_{i,j} a_i): the z that sum is
         if x in self.z_layer:
             rule = self.d.spec.activations[self.z_layer[x] - 1]
             if not rule.elementwise:
@@ -357,6 +359,9 @@ class Resolver:
                     "write the output symbol (out_k) instead",
                 )
             return rule
+        rules = {r.name for r in self.d.spec.activations}
+        if len(rules) == 1 and self.d.spec.activations[0].elementwise:  # one φ for every layer
+            return self.d.spec.activations[0]
         f = function_shown(name)
         raise SympropError(
             f"{where}{f}(...) is applied to {said(self.d, x)}, not to a pre-activation z"

@@ -6,8 +6,11 @@ Contract: statements (as `symbolic.latex` gives them, from LaTeX or the plain sy
 A pipeline of pure stages, each taking the previous stage's data and never calling back:
   1. read      text -> statements (`read`); an algorithm's loops, running variables (g ←) and
                regularizer terms read off them (`running`), the document's letters for layers, net
-               inputs and outputs (`layer_letters`), conventions the text shows (`notation`),
-               the layer a weight's superscript names, from what it multiplies (`weight_layers`)
+               inputs and outputs (`layer_letters`), a function written without its argument given
+               it (`bare_functions`), conventions the text shows (`notation`), the weights'
+               orientation and the target letter its definitions say (`said_conventions`:
+               `orientation`, `target_letters`), the layer a weight's superscript names, from what
+               it multiplies (`weight_layers`)
   2. resolve   matrix statements -> one statement per entry and layer (`matrix_entries`),
                the document's own names -> the network's, from its definitions (`binding`),
                δ's sign and update lines as the document writes them (`sign_hooks`, `signs`),
@@ -32,7 +35,8 @@ import sympy as sp
 from ..derivation import Derivation
 from ..latex import Partial, Product, Statement
 from ..latex.matrix import MatrixStatement
-from . import own_functions
+from . import closed_names, layer_bias, net_input, numbering, own_functions
+from .bare_functions import with_arguments
 from .binding import bind
 from .claims import Checked
 from .claims import check as check_claims
@@ -51,6 +55,7 @@ from .notation import with_detected
 from .read import read
 from .resolve import DEFINITION, NUMBERS, Network, network, resolve, resolve_all
 from .running import bind as read_algorithm
+from .said_conventions import detect as detect_conventions
 from .sign_hooks import sign_verdicts, with_signs
 from .weight_layers import detect as weight_layers
 
@@ -117,13 +122,23 @@ def verify_statements(
     `conventions`: {"weights": "input-by-output", "targets": "t"} (verify/conventions.py)."""
     statements, algorithm, notes = read_algorithm(list(statements), source)  # loops, g ←, regularizer
     statements, letters = layer_letters(statements)  # Brilliant's w_{ij}^k, a (net input), o (output)
+    statements = [with_arguments(s) for s in statements]  # ∂φ/∂z = φ(1-φ): φ(z) (bare_functions.py)
     conventions = with_detected(source, conventions)  # units counted from 0 (notation.py)
+    # w_{ij} from i to j, d the target: as the document's definitions say (said_conventions.py)
+    conventions, said = detect_conventions(statements, conventions)
     conventions.setdefault("weight_layers", weight_layers(statements))  # W^l into layer l, or out of it
+    aliases, conventions, per_layer = net_input.detect(d, statements, aliases, conventions)  # ŷ = σ(y)
+    d, shared = layer_bias.apply(d, statements, aliases, conventions)  # b_2 in net_{o1}: one per layer
+    per_layer += shared
     statements, groups, layout, unmatched = expand_matrices(
         d, statements, algorithm, conventions["weight_layers"]
     )  # matrix -> entries
     unmatched += notes
     bound = bind(d, statements, aliases, conventions)  # the document's own names (binding.py)
+    bound = closed_names.bind(d, statements, bound, aliases, conventions)  # O = s(s(Iw_1+1)w_2+1)
+    bound = numbering.extend(d, bound, aliases)  # w_1 ... w_8 run through the weights (numbering.py)
+    bound = numbering.siblings(d, bound, statements, aliases)  # h_1 bound: h_2 too
+    bound = net_input.labelled(d, bound, statements, aliases)  # out_{y2}: σ(y_2)
     conventions = bound.conventions or conventions
     merged = {**bound.aliases, **(aliases or {})}
     statements, net, momentum = with_signs(d, merged, conventions, statements)  # δ's sign, updates
@@ -134,12 +149,13 @@ def verify_statements(
     resolved, unchecked, claims, given = resolve_all(net, own.statements)
     unchecked += unmatched + own.unchecked + momentum
     skipped: list[str] = []  # --at names the document never writes nor settles (Mazur's w_3)
+    unsettled: list[str] = []  # --at names the document writes but nothing settles
     if given and claims:  # the document's own values, then --at over them
         point_raw = point
         point = {g.symbol: g.value for g in given}
-        point.update(point_of(net, point_raw, written(statements), skipped) if point_raw else {})
+        point.update(point_of(net, point_raw, written(statements), skipped, unsettled) if point_raw else {})
     elif point is not None:
-        point = point_of(net, point, written(statements), skipped)
+        point = point_of(net, point, written(statements), skipped, unsettled)
     mixed = [c for c in claims if c.written.free_symbols]
     claims = [c for c in claims if not c.written.free_symbols]
     unchecked += [Unchecked(c.line, c.col, "a side mixing numbers and names") for c in mixed]
@@ -148,13 +164,7 @@ def verify_statements(
         unchecked += [Unchecked(c.line, c.col, NUMBERS, "give the point: --at POINT.toml") for c in claims]
     elif claims:
         numbers, missed = check_claims(d, claims, point)
-        left_out = sorted(shown(n) for n in skipped)
-        fix = (
-            f"{', '.join(left_out)} in the point: the document never defines "
-            f"{'them' if len(left_out) > 1 else 'it'} (% symprop: alias {left_out[0]} = ...)"
-            if left_out
-            else ""
-        )
+        fix = left_out_fix(skipped, unsettled)
         unchecked += [Unchecked(c.line, c.col, why, fix if "lacks" in why else "") for c, why in missed]
     unchecked = sorted([*(unread or []), *unchecked], key=lambda u: (u.line, u.col))
     if not resolved and not numbers and not any(g.shape_error for g in groups):
@@ -190,7 +200,8 @@ def verify_statements(
         verdicts = [replace(v, instance=as_written(v.instance, letters)) for v in verdicts]
     # one statement expanded per weight (Δw of a bare w) may give the same reason many times: once
     unchecked = sorted(dict.fromkeys(unchecked), key=lambda u: (u.line, u.col))
-    return Report(d, verdicts, unchecked, source, numbers, given, bound.sources)
+    inferred = sorted([*said, *per_layer, *bound.sources], key=lambda s: (s.line, s.name))
+    return Report(d, verdicts, unchecked, source, numbers, given, inferred)
 
 
 def _guarded(stage, *args):
@@ -213,12 +224,17 @@ def _internal(r, err: Exception) -> Unchecked:
 
 
 def point_of(
-    net: Network, raw: dict, document: set[str] | None = None, skipped: list[str] | None = None
+    net: Network,
+    raw: dict,
+    document: set[str] | None = None,
+    skipped: list[str] | None = None,
+    unsettled: list[str] | None = None,
 ) -> dict:
     """--at values by the document's names (raw expression -> number) -> network symbol -> number;
     each name must be an input, a parameter or a target of the network. A name the document
     never writes and nothing settles (Mazur's w_3, only in his figure) is left out: the numbers
-    that need its value are then said not checked."""
+    that need its value are then said not checked; so is a name the document writes but nothing
+    settles (`unsettled`), instead of refusing the whole run."""
     allowed = set(net.d.params) | set(net.d.inputs) | set(net.d.targets)
     point, display = {}, display_names(net.d)
     for name, value in raw.items():
@@ -243,14 +259,35 @@ def point_of(
             continue
         try:
             symbol = net.names.resolve(name, "--at: ")
-        except UnknownName as err:
-            raise VerifyInputError([err.problem], point_fix(net.d, str(name))) from None
+        except UnknownName as err:  # a name the document writes but never settles: its numbers unchecked
+            if document is None or not isinstance(name, sp.Symbol) or name.name not in document:
+                raise VerifyInputError([err.problem], point_fix(net.d, str(name))) from None
+            if unsettled is not None:
+                unsettled.append(name.name)
+            continue
         if symbol not in allowed:
             raise VerifyInputError(
                 [f"--at: {said(net.d, name)} is not an input, a parameter or a target"], point_fix(net.d)
             )
         point[symbol] = value
     return point
+
+
+def left_out_fix(skipped: list[str], unsettled: list[str]) -> str:
+    """Why the point's names were left out: never defined, or written but never settled."""
+    fixes = []
+    for names, never in ((skipped, True), (unsettled, False)):
+        out = sorted(shown(n) for n in names)
+        if not out:
+            continue
+        many = len(out) > 1
+        why = (
+            f"never defines {'them' if many else 'it'}"
+            if never
+            else f"writes {'them' if many else 'it'} but never says what {'they are' if many else 'it is'}"
+        )
+        fixes.append(f"{', '.join(out)} in the point: the document {why} (% symprop: alias {out[0]} = ...)")
+    return "; ".join(fixes)
 
 
 def check_product(ctx: Context, num: sp.Expr, den: sp.Expr, factors: list[sp.Expr]) -> Verdict:

@@ -1,0 +1,62 @@
+r"""A function written without its argument in an identity about it: Wikipedia's
+`\frac{\partial\varphi}{\partial z} = \varphi(1-\varphi)`, `\frac{d\sigma}{dx} = \sigma(1-\sigma)`.
+
+The left side differentiates a bare function name (a letter function g, f, h, \varphi, \phi, or
+\sigma) by a one-letter variable: every bare use of that name means it at that variable, and a
+"call" whose argument holds the bare name itself (\varphi(1-\varphi)) is a product, \varphi(z)
+times (1-\varphi(z)). The statement then reads as the identity `d\varphi(z)/dz = \varphi(z)(1 -
+\varphi(z))` in a dummy variable (dummies.py). Anything else is left as written. Pure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from ..latex import Partial, Statement
+
+FUNCTIONS = {"g", "f", "h", "varphi", "phi", "sigma"}
+
+
+def _at(e, name: str, applied: sp.Expr):
+    """`e` with bare `name` as `applied`, and name(arg mentioning name) as a product."""
+    if not isinstance(e, sp.Basic):
+        return e
+    bare = sp.Symbol(name)
+
+    def product(call):
+        if isinstance(call, AppliedUndef) and type(call).__name__ == name and len(call.args) == 1:
+            if call.args[0].has(bare):
+                return applied * call.args[0].xreplace({bare: applied})
+        return None
+
+    calls = {c: p for c in e.atoms(AppliedUndef) if (p := product(c)) is not None}
+    return e.xreplace(calls).xreplace({bare: applied})
+
+
+def with_arguments(stmt):
+    """The statement with its bare function written at the variable (module doc)."""
+    lhs = stmt.lhs if isinstance(stmt, Statement) else None
+    if not (
+        isinstance(lhs, Partial)
+        and isinstance(lhs.num, sp.Symbol)
+        and lhs.num.name in FUNCTIONS
+        and isinstance(lhs.den, sp.Symbol)
+        and len(lhs.den.name) == 1
+    ):
+        return stmt
+    name, var = lhs.num.name, lhs.den
+    applied = sp.Function(name)(var)
+
+    def at(f):
+        if isinstance(f, Partial):
+            return Partial(_at(f.num, name, applied), f.den)
+        return _at(f, name, applied)
+
+    sides = tuple(
+        replace(p, factors=tuple(at(f) for f in p.factors), parts=tuple(at(x) for x in p.parts))
+        for p in stmt.sides
+    )
+    return replace(stmt, lhs=Partial(applied, var), sides=sides)

@@ -1,0 +1,28 @@
+"""The conventions a document's definitions say (orientation.py, target_letters.py), put under the
+options the user gave (those always win), and reported with the line that says each, so the
+verdict shows why w_{ij} was read from i to j, or d as the target. Pure.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from . import orientation, target_letters
+from .binding import Source
+
+DEFAULTS = {"weights": "output-by-input", "targets": "y"}
+
+
+def detect(statements, given: dict) -> tuple[dict, list[Source]]:
+    """(`given` over what the document says, a Source for each convention read off it that
+    differs from symprop's default)."""
+    found = {**orientation.detected(statements), **target_letters.detected(statements)}
+    sources = []
+    for key, value in found.items():
+        if key in given or value == DEFAULTS[key]:
+            continue
+        line = orientation.line(statements) if key == "weights" else target_letters.line(statements)
+        how = "orientation" if key == "weights" else "target letter"
+        name, means = (value, "target") if key == "targets" else ("w", value)
+        sources.append(Source(name, sp.Symbol(means), line, how))
+    return {**found, **given}, sources

@@ -1,0 +1,110 @@
+r"""The letter of the targets, read off a document when it says it (as `--targets` would).
+
+- d, the desired response (Haykin's `e_j = d_j - y_j`, Rumelhart's `E = \frac12\sum_j (y_j -
+  d_j)^2`): a difference of d and y with one index, in a document that defines y as a unit's
+  output (`y_j = \varphi_j(v_j)`, `y_j = 1/(1+e^{-x_j})`), never defines d, and pairs no t with
+  y. Then d is the target and y the output.
+- t in a document that writes no y at all (Cross Validated's `E = -\sum_j t_j \ln o_j`): t
+  appears in the definition of the quantity the document differentiates (its loss); then t is
+  the target (y, never written, changes nothing). A document writing t beside y is read by
+  `definitions.y_is_output` (binding), or said ambiguous there.
+Anything else keeps the default (y the target); options the user gives win. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+from ..latex import Partial, Statement
+from ..latex.statements import SUMMATION
+from .definitions import Y_NAME, definitions, symbols_of
+
+_INDEXED = re.compile(r"([dty])((?:_.+)?)")
+_T = re.compile(r"t(?:_.+)?")
+
+
+def _exprs(stmt: Statement) -> list:
+    out = []
+    for obj in [stmt.lhs, *(f for side in stmt.sides for f in side.factors)]:
+        if isinstance(obj, Partial):
+            out += [obj.num, obj.den]
+        elif isinstance(obj, sp.Basic):
+            out.append(obj)
+    return out
+
+
+def differences(statements) -> dict[tuple[str, str], int]:
+    """(letter, letter) -> the first line of a difference X_s - Y_s of two of d, t, y with one
+    index s (d_j - y_j, y - t), each pair sorted."""
+    out: dict[tuple[str, str], int] = {}
+    for stmt in statements:
+        if not isinstance(stmt, Statement):
+            continue
+        for e in _exprs(stmt):
+            for add in (a for a in sp.preorder_traversal(e) if isinstance(a, sp.Add) and len(a.args) == 2):
+                plus = [t for t in add.args if isinstance(t, sp.Symbol)]
+                minus = [-t for t in add.args if isinstance(-t, sp.Symbol) and (-t) not in plus]
+                if len(plus) != 1 or len(minus) != 1:
+                    continue
+                p, m = _INDEXED.fullmatch(plus[0].name), _INDEXED.fullmatch(minus[0].name)
+                if p and m and p.group(2) == m.group(2) and p.group(1) != m.group(1):
+                    a, b = sorted((p.group(1), m.group(1)))
+                    out.setdefault((a, b), stmt.line)
+    return out
+
+
+def _defined(defs, pattern: re.Pattern) -> bool:
+    return any(not df.implied and pattern.fullmatch(getattr(df.lhs, "name", "")) for df in defs)
+
+
+def _differentiated(statements) -> set[str]:
+    """The names the document takes a derivative of (its loss, its units)."""
+    out = set()
+    for stmt in statements:
+        if not isinstance(stmt, Statement):
+            continue
+        for obj in [stmt.lhs, *(f for side in stmt.sides for f in side.factors)]:
+            if isinstance(obj, Partial) and isinstance(obj.num, sp.Symbol):
+                out.add(obj.num.name)
+    return out
+
+
+def _names(e: sp.Expr) -> set[sp.Symbol]:
+    """The names of `e`, a \\sum's index left out (\\sum_t over time steps is no target)."""
+    indices = {s.args[1] for s in sp.preorder_traversal(e) if getattr(s, "func", None) == SUMMATION}
+    return e.free_symbols - indices
+
+
+def _said(statements) -> tuple[dict, int]:
+    """({"targets": letter} or {}, the line that says it)."""
+    statements = [s for s in statements if isinstance(s, Statement)]
+    try:
+        defs = definitions(statements)
+        pairs = differences(statements)
+    except (TypeError, ValueError, AttributeError):
+        return {}, 0
+    if ("d", "y") in pairs and ("t", "y") not in pairs:
+        if _defined(defs, Y_NAME) and not _defined(defs, re.compile(r"d(?:_.+)?")):
+            return {"targets": "d"}, pairs[("d", "y")]
+        return {}, 0
+    names = symbols_of(statements)
+    if any(Y_NAME.fullmatch(n) or n.startswith("y_") for n in names):
+        return {}, 0
+    losses = _differentiated(statements)
+    for df in defs:
+        lhs = getattr(df.lhs, "name", "")
+        if not df.implied and lhs in losses and any(_T.fullmatch(s.name) for s in _names(df.rhs)):
+            return {"targets": "t"}, df.line
+    return {}, 0
+
+
+def detected(statements) -> dict:
+    """{"targets": "d"} or {"targets": "t"} when the document says so (module doc), else {}."""
+    return _said(statements)[0]
+
+
+def line(statements) -> int:
+    """The line that says the target letter (0 when none does)."""
+    return _said(statements)[1]
