@@ -110,12 +110,10 @@ GAPS = {
         57,
         60,
     ],
-    # the Unicode update W₃ ← W₃ - α × (∂L/∂W₃): ← reads as \leftarrow, but verify/signs.py's
-    # is_assignment looks for '\leftarrow' in the source text, so α is 'unknown name \alpha';
     # a numeric claim whose left side is an expression (2(ŷ - y) = ..., 1 - h₂² = ...): 'a
     # definition of something other than a name'; the updated values W₃ = 1.2 - 0.01(-2.652) = 1.227
     # (no + mark) are read as given values of the point ('given'), their arithmetic not checked
-    "murali_tanh_chain_numbers": [23, 24, 32, 33, 34, 43, 44, 45, 46, 47, 48],
+    "murali_tanh_chain_numbers": [32, 33, 34, 43, 44, 45, 46, 47, 48],
     # dC/dw = a_{\rm in} \delta_{\rm out}: a weight and activations named by words ('unknown name w')
     "ezalos_nielsen_quadratic": [31],
     # y_kp_i, -p_kp_i: TeX's one-token subscript followed by the next name, refused as 'ambiguous

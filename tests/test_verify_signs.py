@@ -84,3 +84,9 @@ def test_only_arguments_that_are_indices_are_blanked():
     assert blank(calls) == calls  # functions keep their argument
     pdp = r"\[ \Delta_p w_{ji} = \eta \delta_{pj} o_{pi} \] \[ E_p = (t_{pj} - o_{pj})^2 \]"
     assert blank(pdp) == r"\[ \Delta   w_{ji} = \eta \delta_{j}  o_{i}  \] \[ E_p = (t_{j}  - o_{j} )^2 \]"
+
+
+def test_a_unicode_arrow_update_with_alpha_is_an_update_not_an_unknown_name():
+    # ← pasted from a code block, α the rate: read like \leftarrow with \eta (was 'unknown name α')
+    update = "\\[ w_{kj} ← w_{kj} + \\Delta w_{kj} \\]\n" + r"\[ \Delta w_{kj} = α \delta_k o_j \]" + "\n"
+    assert said(MINUS_DEF + update) == [(1, "correct"), (2, "correct"), (3, "correct")]

@@ -29,7 +29,7 @@ from .explain import Fault
 
 RATES = ("eta", "alpha", "varepsilon", "epsilon")
 DELTA_OPTIONS = ("plus", "minus")
-_ASSIGN = re.compile(r"\\leftarrow|\\gets|\\longleftarrow|:=")
+_ASSIGN = re.compile(r"\\leftarrow|\\gets|\\longleftarrow|:=|←|⟵")
 _DELTA = re.compile(r"delta(?:_.*)?")
 ASSUMED = (
     "δ read as ∂E/∂net: the document does not say which sign its δ has "
