@@ -19,6 +19,7 @@ import sympy as sp
 
 from ..latex import Partial
 from ..latex.matrix import Node
+from . import layouts
 from .ditto import Unchecked
 from .explain import Fault
 from .judge import Verdict
@@ -158,6 +159,11 @@ def collect(
         if g.unchecked or (len(entries) < len(g.entries) and not g.shape_error):
             why = g.unchecked or (missed[0].reason if missed else "an entry could not be checked")
             fix = missed[0].fix if missed and not g.unchecked else ""
+            rest.append(Unchecked(m.line, m.col, f"for {g.label}: {why}" if g.label else why, fix))
+            continue
+        node = _checked(m, g.shape_error[0]) if g.shape_error and g.shape_error[0] >= 0 else None
+        why, fix = layouts.question(namer, g, node)
+        if why:  # a Jacobian, or a gradient in the other layout: not wrong, not checked
             rest.append(Unchecked(m.line, m.col, f"for {g.label}: {why}" if g.label else why, fix))
             continue
         kept.append(fold(net, namer, g, entries))
