@@ -5,7 +5,6 @@ from symbolic.backprop import derive
 from symbolic.spec import network
 from symbolic.verify import verify_text
 
-
 FORWARD = "$$z^L = W^L a^{L-1} + b^L$$\n"  # says W^L feeds layer L (weight_layers.py)
 
 
