@@ -49,6 +49,15 @@ def _at(report, line):
     return [v for v in report.verdicts if v.line == line], [u for u in report.unchecked if u.line == line]
 
 
+def _doc(*rows: str) -> str:
+    return "".join(row + "\n" for row in rows)
+
+
+def _inferred(report) -> dict[str, str]:
+    """What each name the document settled was read as (network code names)."""
+    return {s.name: str(s.value) for s in report.inferred}
+
+
 HEAD = r"""$$net_{o1} = w_5 * out_{h1} + w_6 * out_{h2} + b_2 * 1$$
 """
 CHECK = r"$$\frac{\partial z_{1,1}}{\partial b_{1,1}} = 1$$" + "\n"  # the network's own names
@@ -144,14 +153,13 @@ def test_a_definition_that_matches_no_forward_equation_binds_nothing_and_is_wron
 def test_a_definition_with_the_weights_swapped_defines_them_so():
     """The document's names are what it defines: w_6 written where Mazur has w_5 makes w_6 the
     weight from h1, and a later line using w_5 for it is wrong (the factor named)."""
-    text = (
-        r"$$net_{o1} = w_6 * out_{h1} + w_5 * out_{h2} + b_2 * 1$$"
-        + "\n"
-        + r"$$\frac{\partial net_{o1}}{\partial out_{h1}} = w_5$$"
-        + "\n"
+    r = _report(
+        _doc(
+            r"$$net_{o1} = w_6 * out_{h1} + w_5 * out_{h2} + b_2 * 1$$",
+            r"$$\frac{\partial net_{o1}}{\partial out_{h1}} = w_5$$",
+        )
     )
-    r = _report(text)
-    assert {s.name: str(s.value) for s in r.inferred}["w_6"] == "W2_1_1"
+    assert _inferred(r)["w_6"] == "W2_1_1"
     (v,) = _at(r, 2)[0]
     assert v.status == "wrong" and v.fault is not None
 
@@ -217,14 +225,13 @@ def test_h1_of_a_network_with_two_hidden_layers_is_not_read_as_either():
 def test_a_definition_with_a_wrong_bias_still_names_its_weights_and_is_wrong():
     """Mazur's planted slip: net_{o1} with the hidden layer's bias b_1. Each weight is settled by
     its own term (w_5 multiplies out_{h1}); the definition is then judged, and wrong."""
-    text = (
-        r"$$net_{o1} = w_5 * out_{h1} + w_6 * out_{h2} + b_1 * 1$$"
-        + "\n"
-        + r"$$\frac{\partial net_{o1}}{\partial w_5} = out_{h1}$$"
-        + "\n"
+    r = _report(
+        _doc(
+            r"$$net_{o1} = w_5 * out_{h1} + w_6 * out_{h2} + b_1 * 1$$",
+            r"$$\frac{\partial net_{o1}}{\partial w_5} = out_{h1}$$",
+        )
     )
-    r = _report(text)
-    assert {s.name: str(s.value) for s in r.inferred}["w_5"] == "W2_1_1"
+    assert _inferred(r)["w_5"] == "W2_1_1"
     (definition,) = _at(r, 1)[0]
     (derivative,) = _at(r, 2)[0]
     assert definition.status == "wrong" and derivative.status == "correct"

@@ -19,7 +19,7 @@ import sympy as sp
 
 from ..latex import Statement
 from ..latex.statements import COMPARISONS
-from .symbols import _all_symbols, _parts
+from .symbols import _all_symbols, expressions
 
 _ONE_LETTER = re.compile(r"([A-Za-z]+)_([a-z])(@.*)?")
 _NOT_EQUAL = COMPARISONS.index("≠")
@@ -53,16 +53,15 @@ def groups(stmt: Statement, letters: list[str]) -> list[set[str]]:
     """The sets of free `letters` a statement enumerates (e^{z_a} + e^{z_b} + e^{z_c}: {a, b, c})."""
     free = set(letters)
     out: list[set[str]] = []
-    for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]:
-        for e in _parts(obj):
-            for add in (a for a in sp.preorder_traversal(e) if isinstance(a, sp.Add)):
-                shapes = [_shape(t, free) for t in add.args]
-                if any(s is None for s in shapes):
-                    continue
-                forms = {s[0] for s in shapes if s is not None}
-                named = [s[1] for s in shapes if s is not None]
-                if len(forms) == 1 and len(set(named)) == len(named) > 1 and set(named) not in out:
-                    out.append(set(named))
+    for e in expressions(stmt):
+        for add in (a for a in sp.preorder_traversal(e) if isinstance(a, sp.Add)):
+            shapes = [_shape(t, free) for t in add.args]
+            if any(s is None for s in shapes):
+                continue
+            forms = {s[0] for s in shapes if s is not None}
+            named = [s[1] for s in shapes if s is not None]
+            if len(forms) == 1 and len(set(named)) == len(named) > 1 and set(named) not in out:
+                out.append(set(named))
     return out
 
 

@@ -33,13 +33,13 @@ from .enumerated import distinct, unit_labels
 from .hints import out_of_range, shown
 from .notation import EXAMPLES, EXAMPLES_FIX, lone_unit, over_examples
 from .roles import LAYER, NO_WEIGHT, Roles, after_letters, defined_bases, other_way, output_only, role_bases
-from .symbols import _all_symbols, _has_sum, _outside_sums, _parts, _symbols
+from .symbols import LAYERED, _all_symbols, _has_sum, _outside_sums, _parts, _symbols
 from .weight_layers import layer_of
 
 WEIGHTS = {"w", "W", "Theta"}
 _LAYER = re.compile(r"(l|L|nl|\d+)([+-]\d+)?")
 _ANY_LAYER = re.compile(r"(nl|L|[a-z]|\d+)([+-]\d+)?")  # a letter: l, or a loop's (k) in a matrix statement
-_NAME = re.compile(r"([A-Za-z]+)(?:_([A-Za-z0-9,]+))?@(.+?)(\^\+)?")  # ^+: the value after an update
+_NAME = LAYERED  # w_kj@l+1; ^+: the value after an update
 _UNLAYERED = re.compile(r"([xyt])_([a-z])")  # inputs and targets carry no layer
 MAX_INSTANCES = 64  # judged per statement; the rest are reported not checked
 MAX_TRIES = 20_000  # index combinations tried per statement

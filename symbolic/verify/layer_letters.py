@@ -23,19 +23,12 @@ import sympy as sp
 
 from ..latex import Partial, Statement
 from ..latex.statements import SUMMATION
+from .symbols import LAYERED, expressions
 from .weight_layers import difference
 
-_CODE = re.compile(r"([A-Za-z]+)(?:_([A-Za-z0-9,]+))?@(.+)")
 _PLAIN = re.compile(r"([A-Za-z]+)(?:_([A-Za-z0-9,]+))?")
 _LAYER = re.compile(r"\[?([a-z])([+-]\d+)?")
 WEIGHTS = ("w", "W")
-
-
-def _exprs(stmt: Statement) -> list:
-    out = []
-    for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]:
-        out += [obj.num, obj.den] if isinstance(obj, Partial) else [obj] if isinstance(obj, sp.Basic) else []
-    return out
 
 
 def _map(stmt: Statement, fn) -> Statement:
@@ -62,9 +55,9 @@ def layer_letter(statements: list) -> str:
     or the one of several written with a shift (k+1 beside Brilliant's output layer m); or ''."""
     letters, shifted = set(), set()
     for stmt in statements:
-        for e in _exprs(stmt):
+        for e in expressions(stmt):
             for s in e.atoms(sp.Symbol):
-                m = _CODE.fullmatch(s.name)
+                m = LAYERED.fullmatch(s.name)
                 if m and (lay := _LAYER.fullmatch(m.group(3))):
                     letters.add(lay.group(1))
                     shifted |= {lay.group(1)} if lay.group(2) else set()
@@ -78,10 +71,10 @@ def top_letters(statements: list, letter: str) -> set[str]:
     the last layer (Brilliant's \\delta_1^m = g_o'(a_1^m)(\\hat{y} - y))."""
     seen: dict[str, bool] = {}
     for stmt in statements:
-        names = {s.name for e in _exprs(stmt) for s in e.atoms(sp.Symbol)}
+        names = {s.name for e in expressions(stmt) for s in e.atoms(sp.Symbol)}
         about_output = bool(names & {"y_hat", "y", "t"}) or any(re.fullmatch(r"[yt]_\d+", n) for n in names)
         for n in names:
-            m = _CODE.fullmatch(n)
+            m = LAYERED.fullmatch(n)
             if m and (lay := _LAYER.fullmatch(m.group(3))) and lay.group(1) != letter and not lay.group(2):
                 seen[lay.group(1)] = seen.get(lay.group(1), True) and about_output
     return {k for k, only in seen.items() if only and k != "l"}
@@ -106,12 +99,12 @@ def _powers(letter: str):
 
 
 def _swapped(name: str, swap: dict) -> str:
-    m = _CODE.fullmatch(name)
+    m = LAYERED.fullmatch(name)
     if m:
-        base, sub, lay = m.groups()
+        base, sub, lay, updated = m.groups()
         sub = "".join(swap.get(c, c) for c in sub) if sub else sub
         lay = re.sub(r"(?<![A-Za-z])([a-z])(?![A-Za-z])", lambda x: swap.get(x.group(1), x.group(1)), lay)
-        return f"{base}{'_' + sub if sub else ''}@{lay}"
+        return f"{base}{'_' + sub if sub else ''}@{lay}{updated or ''}"
     if name in swap:
         return swap[name]
     m = _PLAIN.fullmatch(name)
@@ -136,20 +129,20 @@ def roles(statements: list) -> dict[str, tuple[str, int]]:
     bases = {
         m.group(1)
         for st in statements
-        for e in _exprs(st)
+        for e in expressions(st)
         for s in e.atoms(sp.Symbol)
-        if (m := _CODE.fullmatch(s.name))
+        if (m := LAYERED.fullmatch(s.name))
     }
     for stmt in statements:
         lhs = stmt.lhs
-        m = _CODE.fullmatch(lhs.name) if isinstance(lhs, sp.Symbol) else None
+        m = LAYERED.fullmatch(lhs.name) if isinstance(lhs, sp.Symbol) else None
         if m is None or m.group(1) in WEIGHTS or not stmt.sides:
             continue
         for f in stmt.sides[0].factors:
             for s in sp.preorder_traversal(f) if isinstance(f, sp.Basic) else []:
                 if getattr(s, "func", None) != SUMMATION:
                     continue
-                found = [_CODE.fullmatch(x.name) for x in s.args[0].atoms(sp.Symbol)]
+                found = [LAYERED.fullmatch(x.name) for x in s.args[0].atoms(sp.Symbol)]
                 named = [n for n in found if n]
                 if len(named) != 2 or not any(n.group(1) in WEIGHTS for n in named):
                     continue
@@ -197,11 +190,12 @@ def normalize(statements: list) -> tuple[list, dict]:
     if named:
 
         def base(n: str) -> str:
-            m = _CODE.fullmatch(n)
+            m = LAYERED.fullmatch(n)
             if not m or m.group(1) not in named:
                 return n
             letter, by = named[m.group(1)]
-            return f"{letter}{'_' + m.group(2) if m.group(2) else ''}@{_shifted(m.group(3), by)}"
+            sub = "_" + m.group(2) if m.group(2) else ""
+            return f"{letter}{sub}@{_shifted(m.group(3), by)}{m.group(4) or ''}"
 
         out = [_map(s, _rename(base)) if isinstance(s, Statement) else s for s in out]
     return out, {v: k for k, v in swap.items() if v != "L"}

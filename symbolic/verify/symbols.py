@@ -3,6 +3,8 @@ its layered names (w_kj@l+1), all its symbols, whether it holds a \\sum. Pure fu
 
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 
 from ..latex import Partial, Statement
@@ -15,28 +17,32 @@ def _parts(obj) -> list:
     return [obj] if isinstance(obj, sp.Basic) else []
 
 
+# the reader's layered names: w_kj@l+1 -> (base w, indices kj, layer l+1, ^+ after an update)
+LAYERED = re.compile(r"([A-Za-z]+)(?:_([A-Za-z0-9,]+))?@(.+?)(\^\+)?")
+
+
+def expressions(stmt: Statement) -> list[sp.Basic]:
+    """The expressions a statement writes: its left side's, then every factor's (a derivative's
+    numerator and denominator apart)."""
+    return [e for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)] for e in _parts(obj)]
+
+
 def _symbols(stmt: Statement) -> set[sp.Symbol]:
     out: set[sp.Symbol] = set()
-    for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]:
-        for e in _parts(obj):
-            out |= {s for s in e.atoms(sp.Symbol) if "@" in s.name}
+    for e in expressions(stmt):
+        out |= {s for s in e.atoms(sp.Symbol) if "@" in s.name}
     return out
 
 
 def _all_symbols(stmt: Statement) -> set[sp.Symbol]:
     out: set[sp.Symbol] = set()
-    for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]:
-        for e in _parts(obj):
-            out |= e.atoms(sp.Symbol)
+    for e in expressions(stmt):
+        out |= e.atoms(sp.Symbol)
     return out
 
 
 def _has_sum(stmt: Statement) -> bool:
-    return any(
-        e.has(SUMMATION)
-        for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]
-        for e in _parts(obj)
-    )
+    return any(e.has(SUMMATION) for e in expressions(stmt))
 
 
 def _outside_sums(stmt: Statement) -> set[sp.Symbol]:

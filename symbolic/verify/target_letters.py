@@ -20,19 +20,10 @@ import sympy as sp
 from ..latex import Partial, Statement
 from ..latex.statements import SUMMATION
 from .definitions import Y_NAME, definitions, symbols_of
+from .symbols import expressions
 
 _INDEXED = re.compile(r"([dty])((?:_.+)?)")
 _T = re.compile(r"t(?:_.+)?")
-
-
-def _exprs(stmt: Statement) -> list:
-    out = []
-    for obj in [stmt.lhs, *(f for side in stmt.sides for f in side.factors)]:
-        if isinstance(obj, Partial):
-            out += [obj.num, obj.den]
-        elif isinstance(obj, sp.Basic):
-            out.append(obj)
-    return out
 
 
 def differences(statements) -> dict[tuple[str, str], int]:
@@ -42,7 +33,7 @@ def differences(statements) -> dict[tuple[str, str], int]:
     for stmt in statements:
         if not isinstance(stmt, Statement):
             continue
-        for e in _exprs(stmt):
+        for e in expressions(stmt):
             for add in (a for a in sp.preorder_traversal(e) if isinstance(a, sp.Add) and len(a.args) == 2):
                 plus = [t for t in add.args if isinstance(t, sp.Symbol)]
                 minus = [-t for t in add.args if isinstance(-t, sp.Symbol) and (-t) not in plus]

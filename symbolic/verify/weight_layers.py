@@ -25,7 +25,7 @@ from ..latex import Partial, Statement
 from ..latex.matrix import MatrixStatement
 from ..latex.matrix_rows import Node
 from ..latex.statements import SUMMATION
-from .symbols import _parts
+from .symbols import LAYERED, expressions
 
 CHOICES = ("into", "out-of")
 WEIGHTS = ("W", "w", "Theta")
@@ -33,7 +33,6 @@ ERRORS = ("delta",)  # of the layer a weight feeds
 INPUTS = ("a", "A", "h", "o")  # of the layer a weight leaves (x has no layer)
 # l+1, (l), [l-1], L, n_l, 3: (head, signed shift); a number is a shift from '' (never empty)
 _LAYER = re.compile(r"[\[(]?(nl|n_l|L|[A-Za-z]|)([+-]?\d+)?[)\]]?")
-_CODE = re.compile(r"([A-Za-z]+)(?:_([A-Za-z0-9,]+))?@(.+?)(?:\^\+)?")
 
 
 def layer_of(base: str, written: int, off: int, layers: str | tuple, out_of: bool = False) -> int:
@@ -152,7 +151,7 @@ def _matrix_votes(m: MatrixStatement) -> list[tuple[str, str]]:
 
 def _code(s: sp.Symbol) -> tuple[str, str, str] | None:
     """('W', 'ji', 'l') for the reader's W_ji@l."""
-    m = _CODE.fullmatch(s.name)
+    m = LAYERED.fullmatch(s.name)
     return (m.group(1), m.group(2) or "", m.group(3)) if m else None
 
 
@@ -180,7 +179,7 @@ def _sum_votes(e: sp.Basic) -> list[tuple[str, str]]:
 
 
 def _scalar_votes(stmt: Statement) -> list[tuple[str, str]]:
-    exprs = [e for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)] for e in _parts(obj)]
+    exprs = expressions(stmt)
     votes = [v for e in exprs for v in _sum_votes(e)]
     if isinstance(stmt.lhs, Partial) and isinstance(stmt.lhs.den, sp.Symbol):
         w = _code(stmt.lhs.den)
