@@ -69,7 +69,20 @@ def defined_vector(m) -> set[str]:
     lhs = m.lhs
     if lhs.kind == "name" and not lhs.args[1] and not lhs.args[2] and lhs.args[0] in VECTOR_LETTERS:
         return {lhs.args[0]}
+    if any(_layered_bias(side.node) for side in m.sides) or _layered_bias(lhs):
+        return {"b"}  # z^{[l]} = W^{[l]} a^{[l-1]} + b^{[l]}: b^{[l]} is a vector in later rows too
     return set()
+
+
+def _layered_bias(node) -> bool:
+    """Does the tree name b with a layer and no unit index (b^{[l]}, b^{(2)})?"""
+    if not isinstance(node, Node):
+        return False
+    if node.kind == "name":
+        return node.args[0] == "b" and bool(node.args[1]) and not node.args[2]
+    return any(_layered_bias(a) for a in node.args if isinstance(a, Node)) or any(
+        _layered_bias(b) for a in node.args if isinstance(a, tuple) for b in a
+    )
 
 
 def mentions(toks: list[Tok], vectors: set[str]) -> bool:

@@ -141,6 +141,7 @@ class Names(Cursor):
             and c.touches(nxt)
             and nxt.kind in ("num", "letter")
             and (nxt.kind == c.kind or c.kind == "letter")
+            and not (nxt.kind == "letter" and self.is_("_", 1))  # \delta_jz_i: TeX's δ_j z_i
         ):
             raise self.fail(
                 c,

@@ -315,12 +315,35 @@ def _output_functions(toks: list[Tok]) -> list[Tok]:
     return out
 
 
+def _prime_first(toks: list[Tok], k: int) -> bool:
+    return (
+        toks[k].text == "^"
+        and k + 3 < len(toks)
+        and toks[k + 1].text == "{"
+        and toks[k + 2].kind == "cmd"
+        and toks[k + 2].text == "prime"
+        and toks[k + 3].text == "["
+    )
+
+
 def _braced_primes(toks: list[Tok]) -> list[Tok]:
-    r"""g^{\prime}(a), f^{\prime\prime}: a prime in braces is the prime ' (Brilliant, many notes)."""
+    r"""g^{\prime}(a), f^{\prime\prime}: a prime in braces is the prime ' (Brilliant, many notes);
+    so is h^\prime(a_j) without braces (TeX reads ^ with the one token after it)."""
     out: list[Tok] = []
     k = 0
     while k < len(toks):
         t = toks[k]
+        if _prime_first(toks, k):  # g^{\prime[l]}: Ng's g^{[l]\prime} written prime first
+            end = k + 3
+            while end < len(toks) and toks[end].text != "}":
+                end += 1
+            out += [t, toks[k + 1], *toks[k + 3 : end], toks[k + 2]]
+            k = end
+            continue
+        if t.text == "^" and k + 1 < len(toks) and toks[k + 1].kind == "cmd" and toks[k + 1].text == "prime":
+            out.append(Tok("op", "'", toks[k + 1].pos, toks[k + 1].end, t.space))
+            k += 2
+            continue
         if t.text == "^" and k + 2 < len(toks) and toks[k + 1].text == "{":
             end = k + 2
             while end < len(toks) and toks[end].kind == "cmd" and toks[end].text == "prime":
@@ -442,6 +465,9 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         return -j
     if name in ARROWS:
         raise src.error(i, f"arrow \\{name} is not an equation", "use '=' (only '=' chains are read)")
+    if name == "part":  # \part: MathJax's and Typora's alias of \partial (\part E/\part w)
+        toks.append(Tok("cmd", "partial", i, j, space))
+        return j
     if name in KNOWN_CMDS:
         brace = name in ("{", "}")
         toks.append(Tok("op" if brace else "cmd", "\\" + name if brace else name, i, j, space))
