@@ -4,7 +4,8 @@
   transpose of symprop's W_{ji} (row = the unit it feeds). Default "output-by-input".
 - a bias as a weight on x_0 = 1 (Bishop's w_{j0}, Ng's \\Theta^{(l)}_{i0}): always read, index 0
   never names a unit; x_0, a^{(l)}_0 are the constant 1.
-- `targets = "t"`: t_k is the target and y_k the network's output (Bishop, Wikipedia).
+- `targets = "t"`: t_k is the target and y_k the network's output (Bishop, Wikipedia); `"hat"`:
+  \\hat{y}_k is the target and y_k the output (notes that differentiate y_k by the network).
 Pure functions on the Resolver's code names (W2_1_3, b1_2, y1).
 """
 
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from ..errors import SympropError
 
 WEIGHTS = ("output-by-input", "input-by-output")
-TARGETS = ("y", "t", "d")  # d: Haykin's and Rumelhart's desired response
+TARGETS = ("y", "t", "d", "hat")  # d: Haykin's and Rumelhart's desired response; hat: ŷ
 LAYERS = ("into", "out-of")  # W^l feeds layer l (Nielsen, Wikipedia) or leaves it (UFLDL, Ng's Θ)
 DELTAS = ("plus", "minus")  # δ = ∂E/∂net (Bishop, Nielsen) or δ = -∂E/∂net (Mitchell, Haykin)
 
@@ -39,7 +40,8 @@ class Conventions:
         if targets not in TARGETS:
             raise SympropError(
                 f"targets = {targets!r}",
-                "use 'y' (y the target), 't' or 'd' (t or d the target, y the output: Haykin, Rumelhart)",
+                "use 'y' (y the target), 't' or 'd' (t or d the target, y the output: Haykin, Rumelhart)"
+                " or 'hat' (ŷ the target, y the output)",
             )
         first_unit = options.get("first_unit", 1)
         if first_unit not in (0, 1):
@@ -78,8 +80,8 @@ def constant_one(name: str) -> bool:
 
 
 def output_index(name: str, targets: str) -> int | None:
-    """With targets = 't' or 'd': y_k, y (the output k, 1-based; 0 for a lone y)."""
-    if targets not in ("t", "d"):
+    """With targets = 't', 'd' or 'hat': y_k, y (the output k, 1-based; 0 for a lone y)."""
+    if targets not in ("t", "d", "hat"):
         return None
     m = re.fullmatch(r"y(?:_?(\d+))?", name)
     if not m:
@@ -88,8 +90,10 @@ def output_index(name: str, targets: str) -> int | None:
 
 
 def target_name(name: str, targets: str) -> str | None:
-    """With targets = 't' (or 'd'): t_k -> y_k (the network's target), t -> y."""
-    if targets not in ("t", "d"):
+    r"""With targets = 't' (or 'd'): t_k -> y_k (the network's target), t -> y; with 'hat':
+    \hat{y}_k (y_hat_1, y_hat1) -> y_1, \hat{y} -> y."""
+    if targets not in ("t", "d", "hat"):
         return None
-    m = re.fullmatch(targets + r"(_?\d+)?", name)
+    letter = r"(?:y_?hat|hat_?y|hat)" if targets == "hat" else targets  # hat_1: a role's (roles.py)
+    m = re.fullmatch(letter + r"(_?\d+)?", name)
     return "y" + (m.group(1) or "") if m else None

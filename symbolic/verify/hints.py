@@ -33,9 +33,12 @@ _SUP = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
 
 def shown(name: str) -> str:
     """A raw name as LaTeX: delta_h1 -> \\delta_{h1}, W_2,31 -> W^{(2)}_{31}, a_k@l-1 -> a^{l-1}_{k}."""
+    if name.endswith("^+"):  # the updated parameter w^{+} (verify/signs.py): said as the parameter
+        return shown(name[:-2])
     m = re.fullmatch(r"([A-Za-z]+)(?:_([A-Za-z0-9,]+))?@(.+)", name)
     if m:
         base, sub, lay = m.groups()
+        lay = lay + "]" if lay.startswith("[") else lay  # Ng's [l: his brackets back
         return f"{_base(base)}^{{{lay}}}" + (f"_{{{sub}}}" if sub else "")
     m = re.fullmatch(r"([A-Za-z]+)_(\d+),([0-9,]+)", name)
     if m:

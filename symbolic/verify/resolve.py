@@ -430,13 +430,23 @@ def _chain_notes(
     for side in sides:
         if not side or not all(isinstance(f, Partial) for f in side):
             continue
-        parts = [(net.names.resolve(f.num, where), net.names.resolve(f.den, where), f) for f in side]
+        parts = [
+            (_as_loss(net, net.names.resolve(f.num, where)), net.names.resolve(f.den, where), f) for f in side
+        ]
         broken = _broken_link(parts, num, den)
         if broken and not _broken_link(parts[::-1], num, den):  # written right to left (3Blue1Brown)
             continue
         if broken:
             notes.append(ChainNote(*broken))
     return tuple(notes)
+
+
+def _as_loss(net: Network, value: sp.Expr) -> sp.Expr:
+    """A numerator that writes the loss out ((y_1 - t_1)^2 + ...) is the loss L."""
+    d = net.d
+    if isinstance(value, sp.Symbol) or not value.free_symbols <= {*d.outputs, *d.targets}:
+        return value
+    return d.loss_symbol if sp.expand(value - d.spec.loss(list(d.outputs), list(d.targets))) == 0 else value
 
 
 def _broken_link(parts: list, num: sp.Expr, den: sp.Expr) -> tuple | None:

@@ -17,6 +17,8 @@ from sympy.core.function import AppliedUndef
 
 _ROLE = re.compile(r"([A-Za-z]+)_([hijklℓ]),?([hijklℓ])?")  # l as \ell where letters name any layer
 _UNIT = re.compile(r"([A-Za-z]+)_([ijk])")
+_HAT = re.compile(r"(?:y_?hat|hat_?y)_([ijk])")
+_MIXED = re.compile(r"w_(?:(\d)([hijk])|([hijk])(\d))")  # w_{1j}: a sum over k written out
 NO_WEIGHT = "it would join no two consecutive layers"  # a weight `Roles.name` reads as 0
 LAYER = "λ"  # the layer variable of a document whose letters name units of any layer (Wikipedia)
 
@@ -49,7 +51,32 @@ def role_bases(statements) -> tuple[str, str, bool, str] | None:
             if ws and ws[:2] == (pre.group(1), act.group(1)):
                 return ws
             return pre.group(1), act.group(1), any_layer, "k"
-    return _weighted_sum(statements)
+    return _weighted_sum(statements) or _derivative_roles(statements, any_layer)
+
+
+def _derivative_roles(statements, any_layer: bool) -> tuple[str, str, bool, str] | None:
+    r"""(pre, act, any layer, 'k') when no definition says it but a derivative does: a statement
+    dX_j/dY_j = h'(Y_j) (or h'(Y), the index dropped) makes X the activation of the net input Y,
+    as Bishop's letters are used in notes that leave the definitions to the textbook."""
+    for stmt in statements:
+        lhs = getattr(stmt, "lhs", None)
+        num, den = getattr(lhs, "num", None), getattr(lhs, "den", None)
+        if not (isinstance(num, sp.Symbol) and isinstance(den, sp.Symbol)) or not stmt.sides:
+            continue
+        act, pre = _UNIT.fullmatch(num.name), _UNIT.fullmatch(den.name)
+        if not (act and pre and act.group(2) == pre.group(2) and act.group(1) != pre.group(1)):
+            continue
+        for side in stmt.sides:
+            for f in side.factors:
+                if (
+                    isinstance(f, AppliedUndef)
+                    and f.func.__name__.endswith("_prime")
+                    and len(f.args) == 1
+                    and isinstance(f.args[0], sp.Symbol)
+                    and f.args[0].name in (den.name, pre.group(1))
+                ):
+                    return pre.group(1), act.group(1), any_layer, "k"
+    return None
 
 
 def _weighted_sum(statements) -> tuple[str, str, bool, str] | None:
@@ -149,6 +176,30 @@ class Roles:
         self.y_target = False  # y_k the target: a document with no other target letter
         self.output_only: frozenset[str] = frozenset()  # defined from a target: outputs only
 
+    def _target(self, name: str) -> str:
+        r"""\hat{y}_k as t_k when \hat{y} is the target (targets = 'hat'), else as hat_k (the
+        output); any other name as is."""
+        m = _HAT.fullmatch(name)
+        return name if not m else f"t_{m.group(1)}" if self.targets == "hat" else f"hat_{m.group(1)}"
+
+    def _mixed_weight(self, m: re.Match, env: dict) -> str | None:
+        r"""w_{1j}, w_{k2}: one index a unit number, the other a letter (Bishop's \sum_k w_{kj}
+        written out term by term); the letter's layer gives the digit's, the layer beside it."""
+        first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        digit_first = first.isdigit()
+        letter = second if digit_first else first
+        lay, unit = self.layer_of(letter, env), env[letter]
+        to_first = not self.transposed  # w_{ji}: into j from i, unless stored input-by-output
+        digit_is_to = digit_first == to_first
+        n = lay + 1 if digit_is_to else lay
+        if not 1 <= n <= self.depth or unit < 1:
+            return None
+        values = (int(first), unit) if digit_first else (unit, int(second))
+        to, frm = values if to_first else values[::-1]
+        if frm == 0:
+            return f"b_{n},{to}"
+        return f"W_{n},{values[0]},{values[1]}"
+
     def layer_of(self, letter: str, env: dict) -> int:
         if not self.any_layer:
             return self.fixed[letter]
@@ -160,8 +211,13 @@ class Roles:
     def letters(self, name: str) -> set[str]:
         """The index letters of a role name (empty for any other name); the layer variable too
         when letters name units of any layer."""
+        mixed = _MIXED.fullmatch(name)
+        if mixed:
+            letter = mixed.group(2) or mixed.group(3)
+            return {letter} | ({LAYER} if self.any_layer else set())
+        name = self._target(name)
         m = _ROLE.fullmatch(name)
-        bases = (self.pre, self.act, "w", "delta", "y", "t", "x", "Loss", self.targets, *self.defined)
+        bases = (self.pre, self.act, "w", "delta", "y", "t", "x", "hat", "Loss", self.targets, *self.defined)
         if not m or m.group(1) not in bases:
             return set()
         if not self.any_layer and {"ℓ", "l", "h"} & set(m.groups()[1:]):
@@ -171,8 +227,13 @@ class Roles:
     def name(self, name: str, env: dict) -> str | None:
         """The network's raw name for a role name at the index values in env; None when it names
         nothing (a letter without a value, a layer out of the network)."""
-        m = _ROLE.fullmatch(name)
-        if not m or not self.letters(name) or any(c not in env for c in self.letters(name)):
+        if not self.letters(name) or any(c not in env for c in self.letters(name)):
+            return None
+        mixed = _MIXED.fullmatch(name)
+        if mixed:
+            return self._mixed_weight(mixed, env)
+        m = _ROLE.fullmatch(self._target(name))
+        if not m:
             return None
         base, p, q = m.groups()
         if base == "w" and q is not None and self.transposed:  # w_{ij}: from i into j
@@ -211,6 +272,8 @@ class Roles:
             return f"x_{u}" if n == 0 else f"a_{n},{u}" if n >= 1 else None
         if base == "delta":
             return f"delta_{n},{u}" if n >= 1 else None
+        if base == "hat":  # \hat{y}_k, the output (targets = 'hat' reads it as the target: t_k)
+            return f"a_{n},{u}" if n == self.depth else None
         if base == "y" and self.y_target:  # Russell & Norvig: y the target, a the output
             return f"y_{u}" if n == self.depth else None
         if base == "y":

@@ -23,6 +23,8 @@ def detect(statements, given: dict) -> tuple[dict, list[Source]]:
             continue
         line = orientation.line(statements) if key == "weights" else target_letters.line(statements)
         how = "orientation" if key == "weights" else "target letter"
-        name, means = (value, "target") if key == "targets" else ("w", value)
+        name, means = (
+            ("\\hat{y}" if value == "hat" else value, "target") if key == "targets" else ("w", value)
+        )
         sources.append(Source(name, sp.Symbol(means), line, how))
     return {**found, **given}, sources

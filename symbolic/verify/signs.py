@@ -196,6 +196,17 @@ def _exprs(p: Product) -> list:
     return [f for f in p.factors if isinstance(f, sp.Basic)]
 
 
+def _rated_self(stmt: Statement) -> bool:
+    """w = w - η ∂E/∂w written with '=' (Ng's notes, many posts): the parameter once on every
+    side and a learning rate (RATES) beside it, an update as much as w := w - η ∂E/∂w."""
+    w = stmt.lhs
+    for p in stmt.sides:
+        v = sp.expand(_value(p))
+        if v.coeff(w) != 1 or not any(is_rate(s) for s in v.free_symbols):
+            return False
+    return bool(stmt.sides)
+
+
 def _update_form(stmt: Statement, changes: dict, minus: set, is_param_name) -> Statement | None:
     """w ← w + ... and Δw = ... as w^{+} = w + ...; None for any other statement."""
     if any(not isinstance(f, (sp.Basic, Partial)) for p in stmt.sides for f in p.factors):
@@ -208,7 +219,11 @@ def _update_form(stmt: Statement, changes: dict, minus: set, is_param_name) -> S
             for p in stmt.sides
         )
         return replace(stmt, lhs=sp.Symbol(w.name + "^+"), sides=sides)
-    if isinstance(stmt.lhs, sp.Symbol) and is_assignment(stmt) and is_param_name(stmt.lhs.name):
+    if (
+        isinstance(stmt.lhs, sp.Symbol)
+        and (is_assignment(stmt) or _rated_self(stmt))
+        and is_param_name(stmt.lhs.name)
+    ):
         w = stmt.lhs
         if not all(_value(p).has(w) for p in stmt.sides):
             return None

@@ -8,6 +8,9 @@ r"""The letter of the targets, read off a document when it says it (as `--target
   appears in the definition of the quantity the document differentiates (its loss); then t is
   the target (y, never written, changes nothing). A document writing t beside y is read by
   `definitions.y_is_output` (binding), or said ambiguous there.
+- \hat{y} (`--targets hat`) in a document that differentiates y by a quantity of the network
+  (`\frac{\partial y_k}{\partial z_j} = w_{kj}`, a student's note on Bishop's letters) and also
+  writes \hat{y}, with no t or d beside y: y is then the output, so \hat{y} is the target.
 Anything else keeps the default (y the target); options the user gives win. Pure.
 """
 
@@ -18,7 +21,7 @@ import re
 import sympy as sp
 
 from ..latex import Partial, Statement
-from ..latex.statements import SUMMATION
+from ..latex.statements import PARTIAL, SUMMATION
 from .definitions import Y_NAME, definitions, symbols_of
 from .symbols import expressions
 
@@ -68,6 +71,33 @@ def _names(e: sp.Expr) -> set[sp.Symbol]:
     return e.free_symbols - indices
 
 
+_HAT = re.compile(r"(?:y_?hat|hat_?y)(?:_?\d+|_[a-z])?")
+_LOSSES = re.compile(r"(?:E|L|C|J|R)(?:_.+)?")
+
+
+def _output_y(statements) -> int:
+    """The first line that differentiates y (y_k) by a quantity that is not a loss (0: none)."""
+    for stmt in statements:
+        for obj in [stmt.lhs, *(f for side in stmt.sides for f in side.factors)]:
+            pairs = (
+                [(obj.num, obj.den)]
+                if isinstance(obj, Partial)
+                else [a.args for a in sp.preorder_traversal(obj) if getattr(a, "func", None) == PARTIAL]
+                if isinstance(obj, sp.Basic)
+                else []
+            )
+            for num, den in pairs:
+                if (
+                    isinstance(num, sp.Symbol)
+                    and Y_NAME.fullmatch(num.name)
+                    and isinstance(den, sp.Symbol)
+                    and not _LOSSES.fullmatch(den.name)
+                    and not Y_NAME.fullmatch(den.name)
+                ):
+                    return stmt.line
+    return 0
+
+
 def _said(statements) -> tuple[dict, int]:
     """({"targets": letter} or {}, the line that says it)."""
     statements = [s for s in statements if isinstance(s, Statement)]
@@ -76,6 +106,10 @@ def _said(statements) -> tuple[dict, int]:
         pairs = differences(statements)
     except (TypeError, ValueError, AttributeError):
         return {}, 0
+    if not {("d", "y"), ("t", "y")} & set(pairs) and any(_HAT.fullmatch(n) for n in symbols_of(statements)):
+        line = _output_y(statements)
+        if line:
+            return {"targets": "hat"}, line
     if ("d", "y") in pairs and ("t", "y") not in pairs:
         if _defined(defs, Y_NAME) and not _defined(defs, re.compile(r"d(?:_.+)?")):
             return {"targets": "d"}, pairs[("d", "y")]
@@ -92,7 +126,7 @@ def _said(statements) -> tuple[dict, int]:
 
 
 def detected(statements) -> dict:
-    """{"targets": "d"} or {"targets": "t"} when the document says so (module doc), else {}."""
+    """{"targets": "d"}, "t" or "hat" when the document says so (module doc), else {}."""
     return _said(statements)[0]
 
 
