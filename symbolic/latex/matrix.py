@@ -46,6 +46,17 @@ __all__ = [
 ]
 
 
+def _function_of(lhs: Node) -> Node:
+    """a^l(z^l) = σ(z^l), z^l(w^l) = a^{l-1} w^l on the left: the quantity, written as a function
+    of what it depends on (the arguments are shown, not read)."""
+    if lhs.kind != "prod" or len(lhs.args[0]) != 2 or lhs.args[1] != ("dot",):
+        return lhs
+    name, arg = lhs.args[0]
+    if name.kind == "name" and name.args[1] and arg.kind == "paren" and arg.args[0].kind == "name":
+        return name
+    return lhs
+
+
 class MatrixReader(Cursor):
     """Tokens of one row -> a MatrixStatement."""
 
@@ -56,7 +67,7 @@ class MatrixReader(Cursor):
     def statement(self) -> MatrixStatement:
         first = self.peek()
         assert first is not None
-        lhs = self.msum(frozenset({"="}))
+        lhs = _function_of(self.msum(frozenset({"="})))
         lhs_end = self.toks[self.i - 1].end
         sides = self.more_sides()
         if not sides:

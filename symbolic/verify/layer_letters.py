@@ -22,6 +22,7 @@ from dataclasses import replace
 import sympy as sp
 
 from ..latex import Partial, Statement
+from ..latex.matrix_rows import MatrixStatement, Node
 from ..latex.statements import SUMMATION
 from .symbols import LAYERED, expressions
 from .weight_layers import difference
@@ -168,6 +169,71 @@ def _shifted(layer: str, by: int) -> str:
     return f"{bracket}{head}{'' if value == 0 else f'{value:+d}'}"
 
 
+def letter_is_top(statements: list, letter: str) -> bool:
+    """Is the document's one layer letter its output layer? So when a loss (C, E, L, J) is defined
+    with a target and the letter's own layer (C(a) = (a^l - y)^2: "l is the layer relative to the
+    output", a Cross Validated question) and no name is ever written a layer above it (l+1)."""
+    from .names import LOSS_NAMES
+
+    defined = False
+    for stmt in statements:
+        for e in expressions(stmt):
+            for s in e.atoms(sp.Symbol):
+                m = LAYERED.fullmatch(s.name)
+                lay = _LAYER.fullmatch(m.group(3)) if m else None
+                if lay and lay.group(1) == letter and lay.group(2) and int(lay.group(2)) > 0:
+                    return False
+        lhs = getattr(stmt, "lhs", None)
+        if isinstance(lhs, sp.Symbol) and lhs.name in LOSS_NAMES and stmt.sides:
+            names = {s.name for f in stmt.sides[0].factors if isinstance(f, sp.Basic) for s in f.free_symbols}
+            at_letter = any((m := LAYERED.fullmatch(n)) and m.group(3).lstrip("[(") == letter for n in names)
+            defined |= at_letter and bool(names & {"y", "t", "y_hat"})
+    return defined
+
+
+def _layers_of(node) -> list[str]:
+    """Every layer a matrix statement's tree writes (its names' superscripts)."""
+    if isinstance(node, tuple):
+        return [x for a in node for x in _layers_of(a)]
+    if not isinstance(node, Node):
+        return []
+    if node.kind == "name":
+        return [node.args[1]]
+    return _layers_of(node.args)
+
+
+def _above(statements: list, letter: str) -> bool:
+    """Does a matrix statement write a layer above the letter's (W^{l+1})?"""
+    for m in statements:
+        if isinstance(m, MatrixStatement):
+            for lay in _layers_of((m.lhs, *(side.node for side in m.sides))):
+                got = _LAYER.fullmatch(lay)
+                if got and got.group(1) == letter and got.group(2) and int(got.group(2)) > 0:
+                    return True
+    return False
+
+
+def _matrix_top(m, letter: str):
+    """A matrix statement with the letter read as the last layer (a^l -> a^L, a^{(l-1)} -> a^{(L-1)})."""
+    if not isinstance(m, MatrixStatement):
+        return m
+
+    def layer(lay: str) -> str:
+        got = _LAYER.fullmatch(lay)
+        return lay.replace(letter, "L", 1) if got and got.group(1) == letter else lay
+
+    def node(n):
+        if isinstance(n, tuple):
+            return tuple(node(a) for a in n)
+        if not isinstance(n, Node):
+            return n
+        if n.kind == "name":
+            return replace(n, args=(n.args[0], layer(n.args[1]), *n.args[2:]))
+        return replace(n, args=node(n.args))
+
+    return replace(m, lhs=node(m.lhs), sides=tuple(replace(s, node=node(s.node)) for s in m.sides))
+
+
 def normalize(statements: list) -> tuple[list, dict]:
     """The statements in symprop's letters (layer letter l, the last layer L, net input z, output
     a), and the layer letters swapped ({'k': 'l', 'l': 'k'}) to say instances as written."""
@@ -181,6 +247,9 @@ def normalize(statements: list) -> tuple[list, dict]:
     swap: dict[str, str] = {}
     for top in top_letters([s for s in out if isinstance(s, Statement)], letter):
         swap[top] = "L"
+    if letter_is_top([s for s in out if isinstance(s, Statement)], letter) and not _above(out, letter):
+        top = _rename(lambda n: _swapped(n, {letter: "L"}))
+        return [_map(s, top) if isinstance(s, Statement) else _matrix_top(s, letter) for s in out], {}
     if letter != "l":
         swap.update({letter: "l", "l": letter})
     if swap:

@@ -320,16 +320,25 @@ _DECIMAL = re.compile(r"(?<![A-Za-z_^])[0-9]*\.[0-9]+")
 def _without_numbers(stmt: Statement, sides: list[list]) -> tuple[Statement, list[list], list[Product]]:
     """The sides written with decimals (0.74136507 * 0.186815602) set apart: claims about the
     value at the author's point, never judged at random points."""
+    quantity = isinstance(stmt.lhs, sp.Symbol) and not is_delta(stmt.lhs)
     keep = [
         k
         for k, side in enumerate(stmt.sides)
-        if not _DECIMAL.search(side.text) and not SCIENTIFIC.search(side.text)
+        if not _DECIMAL.search(side.text)
+        and not SCIENTIFIC.search(side.text)
+        and not (quantity and k == len(stmt.sides) - 1 and _a_value(side))
     ]
     if len(keep) == len(stmt.sides):
         return stmt, sides, []
     numeric = [side for k, side in enumerate(stmt.sides) if k not in keep]
     trimmed = replace(stmt, sides=tuple(stmt.sides[k] for k in keep))
     return trimmed, [sides[k] for k in keep], numeric
+
+
+def _a_value(side: Product) -> bool:
+    """A quantity's last side that is a number (a^l = 1, z^l = 50, y = 0): the value at the
+    author's point, a claim like a decimal's, never an identity judged at random points."""
+    return len(side.factors) == 1 and isinstance(side.factors[0], sp.Number) and side.text.strip() != ""
 
 
 def is_delta(lhs: object) -> bool:

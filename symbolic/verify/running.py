@@ -241,6 +241,25 @@ def weight_decay(matrices: list[MatrixStatement]) -> tuple[str, frozenset] | Non
     return None
 
 
+def _layered_weighted(m: MatrixStatement) -> bool:
+    """z^l = W^l a^{l-1} or a^{l-1} w^l, nothing added: a layered net input without its bias."""
+    lhs = m.lhs
+    if lhs.kind != "name" or lhs.args[0] != "z" or not lhs.args[1] or lhs.args[2] or len(m.sides) != 1:
+        return False
+    node = m.sides[0].node
+    while node.kind == "paren":
+        node = node.args[0]
+    if node.kind != "prod" or len(node.args[0]) != 2:
+        return False
+    bases = sorted(n.args[0] for n in node.args[0] if n.kind == "name" and n.args[1])
+    return (
+        len(bases) == 2
+        and bases[0] in ("W", "a", "h", "x")
+        and bases[1] in ("W", "a", "h", "w", "x")
+        and ("W" in bases or "w" in bases)
+    )
+
+
 def defined_vectors(matrices: list[MatrixStatement]) -> tuple[dict, set]:
     """Bare names the document defines (d2l: z = W^{(1)} x, h = φ(z), o = W^{(2)} h): name ->
     (the network's base, the layer as written); and the rows defining a pre-activation with no
@@ -249,6 +268,9 @@ def defined_vectors(matrices: list[MatrixStatement]) -> tuple[dict, set]:
     biasless: set[int] = set()
     for m in matrices:
         lhs = m.lhs
+        if _layered_weighted(m):  # z^l = a^{(l-1)} \cdot w^l with no b (a question's own network)
+            biasless.add(id(m))
+            continue
         if lhs.kind != "name" or lhs.args[1] or lhs.args[2] or len(m.sides) != 1:
             continue
         node = m.sides[0].node
