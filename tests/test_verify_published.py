@@ -30,6 +30,7 @@ GAPS = {
     # sign (δ = -∂J/∂net: classic-signs)
     "cv_se_delta_wikipedia": [2],
     # a bias b without its unit (the letter b also names class b: softmax(b), o_b)
+    "cv_se_output_layer_l": [],
     "cv_se_softmax_question": [4, 10],
     "d2l_backprop": [],
     # one row differentiates by the vector \mathit{h1} (the author's slip for h1_1): names
@@ -51,7 +52,10 @@ GAPS = {
     "ng_ex4_theta": [],
     "nielsen_bp_proof": [],
     "nielsen_bp_vector": [],
+    "pei_bishop_homework": [],
     "rumelhart_nature_1986": [11],
+    # weights numbered by global unit numbers (w_{57}: unit 5 of the whole net to unit 7)
+    "study_note_two_versions": [22],
     "rumelhart_pdp_delta_rule": [],
     "russell_norvig_backprop": [3],
     "threeb1b_many": [],
@@ -119,9 +123,7 @@ GAPS = {
     "murali_tanh_chain_numbers": [32, 33, 34, 43, 44, 45, 46, 47, 48],
     # dC/dw = a_{\rm in} \delta_{\rm out}: a weight and activations named by words ('unknown name w')
     "ezalos_nielsen_quadratic": [31],
-    # y_kp_i, -p_kp_i: TeX's one-token subscript followed by the next name, refused as 'ambiguous
-    # subscript: _k then p' (the \color{...} around terms reads since latex/tokens.py drops it)
-    "ezalos_softmax_derivation": [3],
+    "ezalos_softmax_derivation": [],
 }
 # planted mistakes the verifier calls wrong without naming the factor yet (an opaque
 # "written/true = ..." ratio); juxtaposed, input-first and summed factors are matched as a
