@@ -47,3 +47,11 @@ def test_a_layered_bias_is_a_vector_after_a_matrix_row_used_it_as_one():
     d = derive(network("2-4-3", "tanh", "half_se"))
     with pytest.raises(SympropError, match=r"b\^\{\[l\]\} names nothing"):  # no matrix row: one bias
         verify_text(d, r"$$b^{[l]}=b^{[l]}-\alpha \frac{\partial L}{\partial b^{[l]}}$$")
+
+
+def test_max_with_zero_is_the_relu_in_a_matrix_row():
+    d = derive(network("3-5-2", "relu", "half_se"))
+    rows = FORWARD + r"$$a^{[l]} = \max(0, z^{[l]})$$" + "\n" + r"$$a^{[1]} = \max(z^{[2]}, 0)$$" + "\n"
+    r = verify_text(d, rows)
+    assert [v.status for v in r.verdicts if v.line == 2] == ["correct", "correct"]
+    assert [v.status for v in r.verdicts if v.line == 3] == ["wrong"]
