@@ -186,28 +186,42 @@ class Chains:
         return False
 
     def run(self) -> None:
+        """The chains' steps until nothing new binds, then the rows under them (never a name a
+        chain writes)."""
         if self.g is None:
             return
-        changed = True
-        while changed:
-            changed = False
-            new: dict[str, tuple[sp.Basic, int]] = {}
-            for stmt in self.statements:
-                lhs = stmt.lhs if isinstance(stmt.lhs, Partial) else None
-                for side in stmt.sides:
-                    links = _links(side, self.fns)
-                    if links is None:
-                        continue
-                    for name, values in self.solve(links, lhs).items():
-                        if len(values) == 1 and self.node(name) is None and name not in self.conflicted:
-                            self._offer(new, name, next(iter(values)), stmt.line)
-                    self._chained(links, side)
-            for stmt in self.statements:
-                self._rows(stmt, new)
-            for name, (value, line) in new.items():
-                if name not in self.conflicted:
-                    self.found[name], self.origin[name] = value, line
-                    changed = True
+        in_chains = {
+            n
+            for stmt in self.statements
+            for side in stmt.sides
+            for link in _links(side, self.fns) or []
+            for n in link
+        }
+        for rows in (False, True):
+            changed = True
+            while changed:
+                new: dict[str, tuple[sp.Basic, int]] = {}
+                for stmt in self.statements:
+                    if rows:
+                        self._rows(stmt, new, in_chains)
+                    else:
+                        self._steps(stmt, new)
+                changed = False
+                for name, (value, line) in new.items():
+                    if name not in self.conflicted:
+                        self.found[name], self.origin[name] = value, line
+                        changed = True
+
+    def _steps(self, stmt: Statement, new: dict) -> None:
+        lhs = stmt.lhs if isinstance(stmt.lhs, Partial) else None
+        for side in stmt.sides:
+            links = _links(side, self.fns)
+            if links is None:
+                continue
+            for name, values in self.solve(links, lhs).items():
+                if len(values) == 1 and self.node(name) is None and name not in self.conflicted:
+                    self._offer(new, name, next(iter(values)), stmt.line)
+            self._chained(links, side)
 
     def _offer(self, new: dict, name: str, value, line: int) -> None:
         if name in new and new[name][0] != value:
@@ -229,7 +243,7 @@ class Chains:
                 if self.g is not None and above is not None and self.g.children.get(above) == [below]:
                     self.chained.add(type(f).__name__.removesuffix(SUFFIX))
 
-    def _rows(self, stmt: Statement, new: dict) -> None:
+    def _rows(self, stmt: Statement, new: dict, in_chains: set[str]) -> None:
         """A row under a chain with as many factors: a factor that is one free name is the value of
         the step above it when that value is one symbol (∂z/∂a a weight, ∂z/∂w the input below)."""
         assert self.g is not None
