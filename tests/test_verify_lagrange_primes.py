@@ -40,7 +40,7 @@ $$E'(S_b) = (\hat{y} - y) \cdot T'(S_c) \cdot W_c \cdot T'(S_b)$$
 $$D_b = D_c \cdot W_c \cdot T'(S_b)$$
 $$E'(W_b) = D_b \cdot U_a$$
 """
-LINES = [3, 7, 11, 14, 15, 16, 17, 18]
+LINES = [3, 7, 11, 15, 16, 17, 18, 19]
 
 
 def tanh_chain(text: str = TANH_CHAIN):
@@ -73,12 +73,12 @@ def test_a_tanh_chain_in_lagrange_primes_is_read_and_every_statement_judged():
         (
             r"y) \cdot T'(S_c) \cdot W_c \cdot T'(S_b)$$",
             r"y) \cdot T'(S_c) \cdot W_c \cdot T(S_b)$$",
-            16,
+            17,
             4,
             1,
         ),
         # a δ named by the document, through the wrong weight (wrong where it is used, too)
-        (r"D_c \cdot W_c", r"D_c \cdot W_b", 17, 2, 2),
+        (r"D_c \cdot W_c", r"D_c \cdot W_b", 18, 2, 2),
         # the first hidden activation where the second belongs
         (r"T'(S_c) \cdot U_b", r"T'(S_c) \cdot U_a", 3, 3, 1),
     ],
