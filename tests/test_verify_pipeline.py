@@ -74,10 +74,12 @@ def test_the_stages_run_in_order_and_never_call_back():
     # names bound (binding), then a closed form's names (closed_names), flat numberings
     # (numbering), names labelled by a unit (net_input), a chain's steps on one-unit layers
     # (chain_names), the δ's own names (error_names) and Lagrange's primes on the document's
-    # functions (lagrange_primes: read first, decided once the names are), the network gathered
+    # functions (lagrange_primes: read first, decided once the names are; cases on a function's
+    # argument one statement, value_cases), the network gathered
     # with δ's sign and the update lines read (sign_hooks), the document's own functions
     # (s(x) = ...) substituted (none here), then the statements resolved; δ's sign said after judge
-    stages = ["read", "running", "lagrange_primes", "layer_letters", "bare_functions", "notation"]
+    stages = ["read", "running", "lagrange_primes", "value_cases", "layer_letters", "bare_functions"]
+    stages += ["notation"]
     stages += ["said_conventions", "weight_layers", "net_input", "layer_bias", "matrix_entries", "binding"]
     stages += ["closed_names", "numbering", "net_input", "chain_names", "error_names", "lagrange_primes"]
     stages += ["sign_hooks", "own_functions"]

@@ -66,11 +66,11 @@ GAPS = {
     # in a row about layer l; delta^l_j over l: 'layer 0' (l not restricted to hidden layers);
     # pmatrix of entries; (h^{L-1})^\top: '^' in a matrix statement
     "jihwan_jeong_row_vectors": [2, (4, 1), (4, 2), 5, 6, 9, 10, 12, 14, 18, 19, 22, 33, 37, 38, 41],
-    # the cases definition of ReLU'(z) (a condition on no index); schematic Jacobians (da/dz =
-    # ReLU'(z), dz/dW = a^T, dL/dW^{L-1} as three of them) and gradients in numerator layout
+    # schematic Jacobians (da/dz = ReLU'(z), dz/dW = a^T, dL/dW^{L-1} as three of them) and
+    # gradients in numerator layout
     # (dz^L/dW^L = a^{L-1}, dL/da^{L-1} = (y-hat - y) W^L): a layout the document does not fix
     # (verify/layouts.py), said not checked with that reason
-    "gauravreddy_mlp_relu_bce": [12, 18, 21, 24, 27, 33],
+    "gauravreddy_mlp_relu_bce": [12, 18, 21, 24, 33],
     # Lagrange primes for partial derivatives (C'(W_O), R'(Z_o), Z_o'(H)) read by
     # verify/lagrange_primes.py, its names from the chain's steps (chain_names, error_names)
     "ml_glossary_relu": [],
