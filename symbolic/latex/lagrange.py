@@ -15,7 +15,7 @@ import sympy
 
 # N'(A): the derivative of N by A (a quantity N), or of the function N at A
 LAGRANGE = sympy.Function("Lagrange")
-# N(A) in a document that writes N'(...): the function N at A, or the quantity N itself
+# N(A) in a document that writes N'(...): the function N at A; for a quantity N, N times (A) as before
 LAGRANGE_AT = sympy.Function("LagrangeAt")
 
 # a one-letter name with a prime and '(' after it: R'(Z_o), R^{\prime}(Z_o); not \sigma', f_o'

@@ -84,7 +84,7 @@ def read(d, statements, aliases: dict | None = None) -> tuple[list, set[str]]:
             n, a = c.args
             if c.func == LAGRANGE:
                 return _prime_of(n.name)(a) if n.name in fns else Partial(n, a).as_expr()
-            return sp.Function(n.name)(a) if n.name in fns else n
+            return sp.Function(n.name)(a) if n.name in fns else n * a  # a quantity: N (A) as before
 
         calls = _applied(e, LAGRANGE) + _applied(e, LAGRANGE_AT)
         return e.xreplace({c: one(c) for c in calls}) if calls else e
