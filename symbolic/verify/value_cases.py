@@ -45,7 +45,7 @@ def merge(statements) -> list:
         a = statements[i]
         b = statements[i + 1] if i + 1 < len(statements) else None
         clause = _pair(a, b)
-        if clause is None:
+        if clause is None or b is None:
             out.append(a)
             i += 1
             continue
