@@ -135,6 +135,8 @@ HOW = {
     "layer bias": "one bias per layer, by its index, on",
     "sibling": "numbered like its letter's other units, on",
     "label": "the activation or net input of a unit the document names, on",
+    "chain": "a step of the chain rule written on",
+    "error name": "the loss's derivative by a net input, as named on",
 }
 
 

@@ -72,12 +72,17 @@ def test_the_stages_run_in_order_and_never_call_back():
     # target_letters), which layer a weight's superscript names (weight_layers), y as the net
     # input (net_input) and one bias per layer (layer_bias) read off the text, the document's own
     # names bound (binding), then a closed form's names (closed_names), flat numberings
-    # (numbering) and names labelled by a unit (net_input), the network gathered with δ's sign and
-    # the update lines read (sign_hooks), the document's own functions (s(x) = ...) substituted
-    # (none here), then the statements resolved; δ's sign said after judge
-    stages = ["read", "running", "layer_letters", "bare_functions", "notation", "said_conventions"]
-    stages += ["weight_layers", "net_input", "layer_bias", "matrix_entries", "binding", "closed_names"]
-    stages += ["numbering", "net_input", "sign_hooks", "own_functions"]
+    # (numbering), names labelled by a unit (net_input), a chain's steps on one-unit layers
+    # (chain_names), the δ's own names (error_names) and Lagrange's primes on the document's
+    # functions (lagrange_primes: read first, decided once the names are; cases on a function's
+    # argument one statement, value_cases), the network gathered
+    # with δ's sign and the update lines read (sign_hooks), the document's own functions
+    # (s(x) = ...) substituted (none here), then the statements resolved; δ's sign said after judge
+    stages = ["read", "running", "lagrange_primes", "value_cases", "layer_letters", "bare_functions"]
+    stages += ["notation"]
+    stages += ["said_conventions", "weight_layers", "net_input", "layer_bias", "matrix_entries", "binding"]
+    stages += ["closed_names", "numbering", "net_input", "chain_names", "error_names", "lagrange_primes"]
+    stages += ["sign_hooks", "own_functions"]
     stages += ["resolve", "evaluate", "judge", "sign_hooks", "matrix_faults"]
     assert handed == stages
     assert callbacks == []

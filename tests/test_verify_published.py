@@ -73,13 +73,14 @@ GAPS = {
     # in a row about layer l; delta^l_j over l: 'layer 0' (l not restricted to hidden layers);
     # pmatrix of entries; (h^{L-1})^\top: '^' in a matrix statement
     "jihwan_jeong_row_vectors": [2, (4, 1), (4, 2), 5, 6, 9, 10, 12, 14, 18, 19, 22, 33, 37, 38, 41],
-    # the cases definition of ReLU'(z) (a condition on no index); schematic Jacobians (da/dz =
-    # ReLU'(z), dz/dW = a^T, dL/dW^{L-1} as three of them) and gradients in numerator layout
+    # schematic Jacobians (da/dz = ReLU'(z), dz/dW = a^T, dL/dW^{L-1} as three of them) and
+    # gradients in numerator layout
     # (dz^L/dW^L = a^{L-1}, dL/da^{L-1} = (y-hat - y) W^L): a layout the document does not fix
     # (verify/layouts.py), said not checked with that reason
-    "gauravreddy_mlp_relu_bce": [12, 18, 21, 24, 27, 33],
-    # Lagrange primes for partial derivatives: C'(W_O), R'(Z_o), Z_o'(H) ('prime on the name C')
-    "ml_glossary_relu": [3, 7, 10, 11, 12, 13, 14, 15],
+    "gauravreddy_mlp_relu_bce": [12, 18, 21, 24, 33],
+    # Lagrange primes for partial derivatives (C'(W_O), R'(Z_o), Z_o'(H)) read by
+    # verify/lagrange_primes.py, its names from the chain's steps (chain_names, error_names)
+    "ml_glossary_relu": [],
     # the layer as a subscript with no unit (W_3, x_2, delta_3, f_3': 'unknown name W_3', 'names
     # nothing in the network'); \|z-t\|_2^2 ('_' after a value); \mbox{...} words on a row;
     # generic layer letters in subscripts (W_{i+1}, x_{L-1}: 'cannot use + in an index')
@@ -120,10 +121,9 @@ GAPS = {
         57,
         60,
     ],
-    # a numeric claim whose left side is an expression (2(ŷ - y) = ..., 1 - h₂² = ...): 'a
-    # definition of something other than a name'; the updated values W₃ = 1.2 - 0.01(-2.652) = 1.227
-    # (no + mark) are read as given values of the point ('given'), their arithmetic not checked
-    "murali_tanh_chain_numbers": [32, 33, 34, 43, 44, 45, 46, 47, 48],
+    # a formula on the left (2(ŷ - y) = -6.407) and updated values (W₃ = 1.2 - 0.01(-2.652) =
+    # 1.227) are claims at the point (verify/update_numbers.py)
+    "murali_tanh_chain_numbers": [],
     # dC/dw = a_{\rm in} \delta_{\rm out}: a weight and activations named by words ('unknown name w')
     "ezalos_nielsen_quadratic": [31],
     "ezalos_softmax_derivation": [],

@@ -19,6 +19,7 @@ from .algorithm import defined_vector, is_loop_header, mentions, running_assignm
 from .conditions import cases, split_condition
 from .expressions import Parser
 from .functions_defined import defined_heads
+from .lagrange import primed_names
 from .matrix import MatrixStatement, is_matrix_row, read_matrix_row
 from .source import MAX_BYTES, MAX_DEPTH, LatexParseError, LimitError, Source
 from .statements import DITTO, ORDERED, PARTIAL, Partial, Product, Statement
@@ -379,6 +380,7 @@ def scan_document(text: str) -> tuple[list[Statement | MatrixStatement], list[La
     _check_size(text)
     src = Source(_strip_comments(text))  # comments are blanked: offsets are unchanged
     src.functions = defined_heads(src.text)  # s(x) = ...: s(arg) is a call everywhere
+    src.primed = primed_names(src.text)  # R'(Z_o): R(Z_h) is R at Z_h (lagrange.py)
     out: list = []
     plain = []  # (start, end) of text outside math
     t, i, n = src.text, 0, len(src.text)

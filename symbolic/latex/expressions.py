@@ -14,6 +14,7 @@ from .algorithm import elided_arguments
 from .cursor import Item, Term
 from .functions_defined import defined
 from .indicators import Indicators
+from .lagrange import LAGRANGE, LAGRANGE_AT
 from .source import (
     FIX_COMMAND,
     MAX_DEPTH,
@@ -327,6 +328,9 @@ class Parser(Indicators):
             if s in LOSS_CALLS and nxt is not None and nxt.text == "(" and self.loss_arguments(self.i + 1):
                 self.i = self.loss_arguments(self.i + 1)  # J(W,b; x, y): the loss, its arguments shown
                 return sympy.Symbol(s)
+            if s in self.src.primed and self.is_("(", 1) and self.lagrange_at(self.i + 1):
+                self.i += 1  # R(Z_h) in a document writing R'(Z_o): R at Z_h (latex/lagrange.py)
+                return LAGRANGE_AT(sympy.Symbol(s), *self.arguments(depth))
             self.i += 1
             value = self.name(depth, s, t, euler=(s == "e"))
             if s in LOSS_CALLS and isinstance(value, sympy.Symbol) and elided_arguments(self):
@@ -429,6 +433,26 @@ class Parser(Indicators):
     def defined_call(self, depth: int, name: str) -> sympy.Expr:
         """NAME(arg, ...) of a function the document defines (latex/functions_defined.py)."""
         return defined(name)(*self.arguments(depth))
+
+    def lagrange(self, depth: int, name: sympy.Symbol) -> sympy.Expr:
+        """At '(' after NAME': LAGRANGE(NAME, argument), one argument (latex/lagrange.py)."""
+        opener = self.peek()
+        args = self.arguments(depth)
+        if len(args) != 1:
+            raise self.fail(opener, f"{len(args)} arguments after the prime on {name}", "write N'(x)")
+        return LAGRANGE(name, args[0])
+
+    def lagrange_at(self, i: int) -> bool:
+        """Is the text at token i '(' one name ')' (Z_h, Z_{h}, \\hat{y}: no operator inside)?"""
+        for j in range(i + 1, min(i + 12, len(self.toks))):
+            t = self.toks[j]
+            if t.kind == "op" and t.text == ")":
+                return j > i + 1
+            if not (
+                t.kind in ("letter", "word", "num") or t.kind == "op" and t.text in "_{}" or t.text in ACCENTS
+            ):
+                return False
+        return False
 
     def arguments(self, depth: int) -> list:
         """At '(': the comma-separated arguments up to the matching ')'."""

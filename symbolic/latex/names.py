@@ -60,6 +60,9 @@ class Names(Cursor):
                 sub = self.subscript(depth, s)
             else:
                 exp = (self.script(depth, s), s)
+        if self.is_("'") and self.is_("(", 1) and exp is None and layer is None and not updated:
+            self.i += 1  # C'(W_O), Z_O'(W_O): Lagrange's prime on a name (latex/lagrange.py)
+            return self.lagrange(depth, sympy.Symbol(f"{base}_{sub}" if sub else base))
         if self.is_("'"):
             raise self.fail(
                 self.peek(), f"prime on the name {base}", r"primes go on functions: \sigma'(z), g'(z)"
@@ -79,6 +82,10 @@ class Names(Cursor):
         name += f"@{layer}" if layer is not None else ""
         value = sympy.E if euler and sub is None else sympy.Symbol(name + ("^+" if updated else ""))
         return self.power(value, *exp) if exp else value
+
+    def lagrange(self, depth: int, name: sympy.Symbol) -> sympy.Expr:
+        """At '(' after NAME': LAGRANGE(NAME, argument) (the expression parser reads the argument)."""
+        raise NotImplementedError  # pragma: no cover
 
     def layer_mark(self, before_sub: bool) -> str | None:
         """After '^' on a layered name: a^{(2)}, w^{l+1}, a^L, z^{(n_l)}, w^3_{24} (a number

@@ -35,7 +35,17 @@ import sympy as sp
 from ..derivation import Derivation
 from ..latex import Partial, Product, Statement
 from ..latex.matrix import MatrixStatement
-from . import closed_names, layer_bias, net_input, numbering, own_functions
+from . import (
+    chain_names,
+    closed_names,
+    error_names,
+    lagrange_primes,
+    layer_bias,
+    net_input,
+    numbering,
+    own_functions,
+    value_cases,
+)
 from .bare_functions import with_arguments
 from .binding import bind
 from .claims import Checked
@@ -121,6 +131,8 @@ def verify_statements(
     rows the reader could not read. Unusable (VerifyInputError) only when nothing was checked.
     `conventions`: {"weights": "input-by-output", "targets": "t"} (verify/conventions.py)."""
     statements, algorithm, notes = read_algorithm(list(statements), source)  # loops, g ←, regularizer
+    statements, fns = lagrange_primes.read(d, statements, aliases)  # C'(W_O): ∂C/∂W_O; R'(Z_o) a function
+    statements = value_cases.merge(statements)  # ReLU'(z) = {1 if z > 0, 0 otherwise}: one statement
     statements, letters = layer_letters(statements)  # Brilliant's w_{ij}^k, a (net input), o (output)
     statements = [with_arguments(s) for s in statements]  # ∂φ/∂z = φ(1-φ): φ(z) (bare_functions.py)
     conventions = with_detected(source, conventions)  # units counted from 0 (notation.py)
@@ -139,6 +151,11 @@ def verify_statements(
     bound = numbering.extend(d, bound, aliases)  # w_1 ... w_8 run through the weights (numbering.py)
     bound = numbering.siblings(d, bound, statements, aliases)  # h_1 bound: h_2 too
     bound = net_input.labelled(d, bound, statements, aliases)  # out_{y2}: σ(y_2)
+    bound, chained = chain_names.bind(d, statements, bound, aliases, fns)  # a chain's steps on 1-1-1
+    statements, bound = error_names.apply(d, statements, bound, {**bound.aliases, **(aliases or {})})  # E_o
+    statements = lagrange_primes.activations(
+        d, statements, fns, {**bound.aliases, **(aliases or {})}, chained
+    )
     conventions = bound.conventions or conventions
     merged = {**bound.aliases, **(aliases or {})}
     statements, net, momentum = with_signs(d, merged, conventions, statements)  # δ's sign, updates

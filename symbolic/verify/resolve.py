@@ -33,6 +33,7 @@ from .parts import split as split_parts
 from .piecewise import PIECEWISE
 from .signs import RATES, DeltaSign
 from .truth import quantity, true_factors
+from .update_numbers import formula, is_update, updated
 
 
 @dataclass(frozen=True, eq=False)
@@ -159,7 +160,11 @@ def resolve_all(
                     resolved.append(resolve_definition(here, stmt, sides, value, value))
                     continue
                 if not isinstance(stmt.lhs, sp.Symbol):
-                    unchecked.append(Unchecked(stmt.line, stmt.col, DEFINITION))
+                    value = None if stmt.sides or not numeric else formula(here, stmt.lhs, _where(stmt))
+                    if value is None:
+                        unchecked.append(Unchecked(stmt.line, stmt.col, DEFINITION))
+                    else:  # 2(ŷ - y) = -6.407: claims about the formula's value (update_numbers.py)
+                        claims += _claims(stmt, whole, numeric, value)
                     continue
                 if stmt.lhs.name.endswith("^+"):  # w_5^{+} = w_5 - η ∂E/∂w_5
                     lhs, truth, here = _update(here, stmt)
@@ -176,6 +181,9 @@ def resolve_all(
                         if stmt.lhs.name == "eta" and numeric and not stmt.sides
                         else here.names.resolve(stmt.lhs, _where(stmt))
                     )
+                    if not stmt.sides and lhs in net.d.params and is_update(numeric):  # W = 1.2 - 0.01(-2.6)
+                        claims += _claims(stmt, whole, numeric, updated(here, lhs, _where(stmt)))
+                        continue
                     if not stmt.sides and numeric and lhs in _givable(net):  # w_1 = 0.15
                         given.append(Given(whole.line, whole.col, lhs, product_expr(numeric[-1])))
                         continue
