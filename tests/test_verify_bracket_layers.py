@@ -91,7 +91,7 @@ def test_a_planted_slip_in_bracket_layers_is_named_at_its_factor(slip, line, fau
 
 TANH = ("3-2-2-2", "tanh", "cce", "softmax")
 TEMPLATE = r"""
-$$z[l] = W[l]a[l-1] + b[l]$$
+$$z[l] = W[l]a[l-1] + b[l], \quad a[l] = g(z[l])$$
 $$a[1] = g_{tanh}(z[1]), \quad a[2] = f_{\tanh}(z[2])$$
 $$a[L] = g_{\text{softmax}}(z[L])$$
 $$dz[L] = a[L] - y$$
@@ -107,7 +107,8 @@ def test_a_template_in_layer_letters_is_checked_for_every_layer_of_a_3_2_2_2_tan
     out = said(TEMPLATE, *TANH)
     assert {s for _, s, _ in out} == {"correct"}, out
     lines = [line for line, _, _ in out]
-    assert lines.count(2) == 3 and lines.count(6) == 2 and lines.count(7) == 3  # l = 1, 2 (3); 1, 2; 1, 2, 3
+    # l = 1, 2, 3 twice (g of the softmax output is softmax); 1, 2 (W[4] is none); 1, 2, 3
+    assert lines.count(2) == 6 and lines.count(6) == 2 and lines.count(7) == 3
 
 
 def test_the_activation_where_its_derivative_belongs_is_named_in_every_layer():
@@ -185,8 +186,12 @@ def test_a_glued_layer_bracket_is_ngs_superscript(text, layer):
     assert "".join(_texts(text)).endswith(f"^{{[{layer}]}}")
 
 
-def test_a_glued_bracket_that_groups_keeps_its_verdict():
-    text = r"$$\frac{\partial C}{\partial z^L_j} = (a^L_j - y_j) a^L_j[1 - a^L_j]$$"
-    assert [s for _, s, _ in said(text, "2-3-2", "sigmoid", "half_se")] == ["correct"] * 2  # j = 1, 2
+def test_a_glued_bracket_that_groups_stays_grouping_beside_bracket_layers():
+    text = (
+        r"$$\frac{\partial C}{\partial z^L_j} = (a^L_j - y_j) a^L_j[1 - a^L_j]$$"
+        "\n"
+        r"$$dz[2] = (a[2] - y) \odot \sigma'(z[2])$$"
+    )
+    assert [s for _, s, _ in said(text, "2-3-2", "sigmoid", "half_se")] == ["correct"] * 3  # j = 1, 2
     slip = text.replace("[1 - a^L_j]", "[1 + a^L_j]")
-    assert [s for _, s, _ in said(slip, "2-3-2", "sigmoid", "half_se")] == ["wrong"] * 2
+    assert [s for _, s, _ in said(slip, "2-3-2", "sigmoid", "half_se")] == ["wrong", "wrong", "correct"]

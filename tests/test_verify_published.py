@@ -89,9 +89,7 @@ GAPS = {
     # w (a single layer's matrix, 'unknown name w'); pmatrix rows of entries; phi(z)_i, the entry of
     # a function's value ('_ after a value that is not a name')
     "kyle_lo_softmax_regression": [2, 3, 4, 6, 12, 16, 21],
-    # A[l] = g(Z[l]) at the softmax output (l = L): the generic g of a layer that is no
-    # element-wise activation ('g(...) of a softmax layer'), though g^{[L]}(Z^{[L]}) is softmax
-    "nafiz_backprop_by_hand": [6],
+    "nafiz_backprop_by_hand": [],
     # a numeric claim whose left side is an expression (2(ŷ - y) = ..., 1 - h₂² = ...): 'a
     # definition of something other than a name'; the updated values W₃ = 1.2 - 0.01(-2.652) = 1.227
     # (no + mark) are read as given values of the point ('given'), their arithmetic not checked
