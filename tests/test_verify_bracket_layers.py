@@ -36,7 +36,9 @@ def said(text: str, *net) -> list[tuple[int, str, str]]:
 def factors(text: str, *net) -> list[tuple[int, int | None]]:
     """(line, the position of the factor at fault) of every wrong verdict."""
     report = verify_text(_net(*net), text)
-    return sorted((v.line, v.fault.position if v.fault else None) for v in report.verdicts if v.status == "wrong")
+    return sorted(
+        (v.line, v.fault.position if v.fault else None) for v in report.verdicts if v.status == "wrong"
+    )
 
 
 SIGMOID = ("2-4-1", "sigmoid", "bce")
@@ -131,7 +133,9 @@ RELU = ("2-3-1", "relu", "half_se")
 
 def test_cases_on_the_sign_of_a_layers_z_are_relus_step_and_relu():
     step = r"""$$g'_{\text{ReLU}}(z[1]) = \begin{cases} 1 & \text{if } z[1] > 0 \\ 0 & \text{if } z[1] \leq 0 \end{cases}$$"""
-    relu = r"""$$g_{\text{ReLU}}(z[1]) = \begin{cases} z[1] & z[1] > 0 \\ 0 & \text{otherwise} \end{cases}$$"""
+    relu = (
+        r"""$$g_{\text{ReLU}}(z[1]) = \begin{cases} z[1] & z[1] > 0 \\ 0 & \text{otherwise} \end{cases}$$"""
+    )
     assert [s for _, s, _ in said(step + "\n" + relu, *RELU)] == ["correct", "correct"]
     # the step where ReLU belongs (the corpus's published slip, here on another network): wrong
     slip = step.replace("g'_{", "g_{")

@@ -1,7 +1,8 @@
 r"""An activation letter named by its subscript, as blog posts write it: `g_{\text{ReLU}}(Z[l])`,
-`g_{softmax}(Z[L])`, `\sigma_{\text{sigmoid}}(z)`, `f_{tanh}'(z)`, `g_{\tanh}(z)`, `g'_{\text{ReLU}}(z)`: the function
-the subscript names (ReLU, softmax, ...), applied where it is written; the verifier evaluates it as
-that function, so a layer whose activation is another one makes the statement wrong, never
+`g_{softmax}(Z[L])`, `\sigma_{\text{sigmoid}}(z)`, `f_{tanh}'(z)`, `g_{\tanh}(z)`,
+`g'_{\text{ReLU}}(z)`: the function the subscript names (ReLU, softmax, ...), applied where it is
+written; the verifier evaluates it as that function, so a layer whose activation is another one
+makes the statement wrong, never
 correct. Only a letter that writes an activation (g, f, h, \sigma, \varphi, \phi) followed by a
 call ('(' or a prime) is read so; a subscript naming no activation stays as written.
 """

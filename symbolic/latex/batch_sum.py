@@ -24,7 +24,7 @@ def _script(reader: Any, mark: str) -> list[str] | None:
         t = reader.next()
         return [t.text]
     reader.i += 1
-    out = []
+    out: list[str] = []
     while not reader.is_("}"):
         t = reader.peek()
         if t is None or len(out) > 6:

@@ -4,8 +4,9 @@ r"""Layers in square brackets with no superscript, as blog posts write Ng's nota
 A bracket is a layer only where it cannot be anything else: it touches a layered name (W, A, Z,
 b, a, z, w, ... or Ng's dZ, dW, db: the letter after d), that name is not itself a script
 (`x_W[1]`), and what it holds is a layer expression: a positive number or 0, a layer letter
-(l, L; never k, i, j: `a[k]` is an entry in code), or such a letter plus or minus a number (l+1, L-1). Then `Z[l]` reads as Ng's
-`Z^{[l]}` (counted from the input as 0, read by the name readers). Everything else stays as
+(l, L; never k, i, j: `a[k]` is an entry in code), or such a letter plus or minus a number
+(l+1, L-1). Then `Z[l]` reads as Ng's `Z^{[l]}` (counted from the input as 0, read by the name
+readers). Everything else stays as
 written: `W [x + b]` (a space), `W \cdot [x]`, `W[x + b]`, `f(x)[1]`, `W_{ij}[l]`.
 The tokens added (`^`, `{`, `}`) are empty: every position shown is the document's.
 """

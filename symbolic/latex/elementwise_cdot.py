@@ -33,7 +33,8 @@ def gradient_row(toks: list[Tok]) -> bool:
         return True
     if t.kind == "cmd" and t.text in ("delta", "nabla"):
         return True
-    return t.kind == "cmd" and t.text in ("frac", "dfrac") and u.text == "{" and len(toks) > 2 and toks[2].text == "partial"
+    fraction = t.kind == "cmd" and t.text in ("frac", "dfrac") and u.text == "{"
+    return fraction and len(toks) > 2 and toks[2].text == "partial"
 
 
 def cdot_op(reader: Any) -> str:

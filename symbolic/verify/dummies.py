@@ -18,6 +18,7 @@ import re
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from ..errors import SympropError
 from ..latex import Partial, Statement
 from ..latex.statements import PARTIAL
 
@@ -102,7 +103,7 @@ def at_network_z(names, lhs: object, where: str) -> bool:
     if not is_function_of_dummy(lhs):
         return False
     try:
-        z = names.resolve(lhs.args[0], where)  # type: ignore[union-attr]
-    except Exception:  # noqa: BLE001 - an argument naming nothing: not such an identity
+        z = names.resolve(lhs.args[0], where)  # type: ignore[attr-defined]
+    except SympropError:  # an argument naming nothing: not such an identity
         return False
     return z in names.z_layer

@@ -150,7 +150,8 @@ def resolve_all(
             here = replace(here, names=here.names.with_values({**author, **at}))
         try:
             if not isinstance(stmt.lhs, Partial) and not is_delta(stmt.lhs):
-                if stmt.sides and (found and is_function_of_dummy(stmt.lhs) or at_network_z(here.names, stmt.lhs, "")):
+                identity = found and is_function_of_dummy(stmt.lhs)  # h(a) \equiv \tanh(a)
+                if stmt.sides and (identity or at_network_z(here.names, stmt.lhs, "")):  # ReLU(Z) = max(0, Z)
                     lhs = here.names.resolve(stmt.lhs, _where(stmt))
                     resolved.append(resolve_definition(here, stmt, sides, lhs, lhs))
                     continue
