@@ -74,9 +74,9 @@ GAPS = {
     # pmatrix of entries; (h^{L-1})^\top: '^' in a matrix statement
     "jihwan_jeong_row_vectors": [2, (4, 1), (4, 2), 5, 6, 9, 10, 12, 14, 18, 19, 22, 33, 37, 38, 41],
     # schematic Jacobians (da/dz = ReLU'(z), dz/dW = a^T, dL/dW^{L-1} as three of them) and
-    # gradients in numerator layout
-    # (dz^L/dW^L = a^{L-1}, dL/da^{L-1} = (y-hat - y) W^L): a layout the document does not fix
-    # (verify/layouts.py), said not checked with that reason
+    # gradients in numerator layout (dz^L/dW^L = a^{L-1}, dL/da^{L-1} = (y-hat - y) W^L): a layout
+    # the document does not fix (verify/layouts.py), said not checked with that reason (the cases
+    # definition of ReLU'(z) on line 27 reads as the step: latex/value_cases.py)
     "gauravreddy_mlp_relu_bce": [12, 18, 21, 24, 33],
     # Lagrange primes for partial derivatives (C'(W_O), R'(Z_o), Z_o'(H)) read by
     # verify/lagrange_primes.py, its names from the chain's steps (chain_names, error_names)
@@ -97,30 +97,7 @@ GAPS = {
     # w (a single layer's matrix, 'unknown name w'); pmatrix rows of entries; phi(z)_i, the entry of
     # a function's value ('_ after a value that is not a name')
     "kyle_lo_softmax_regression": [2, 3, 4, 6, 12, 16, 21],
-    # the layer in square brackets with no superscript (Z[l], W[l+1], A[L-1], dZ[3]: read as a
-    # call or product, 'a definition of something other than a name', 'unknown name Z');
-    # Z^{[l]} with l a letter (and the message drops the ']': 'Z^{[l}'); g_{\text{ReLU}} as a
-    # named activation ('cannot use ReLU in an index'); a cases block on Z[l] > 0
-    "nafiz_backprop_by_hand": [
-        3,
-        6,
-        9,
-        12,
-        (15, 1),
-        (15, 2),
-        (18, 1),
-        (18, 2),
-        (21, 1),
-        (21, 2),
-        24,
-        33,
-        36,
-        (48, 1),
-        (51, 1),
-        (54, 1),
-        57,
-        60,
-    ],
+    "nafiz_backprop_by_hand": [],
     # a formula on the left (2(ŷ - y) = -6.407) and updated values (W₃ = 1.2 - 0.01(-2.652) =
     # 1.227) are claims at the point (verify/update_numbers.py)
     "murali_tanh_chain_numbers": [],

@@ -16,6 +16,7 @@ import re
 from .source import Source
 from .statements import COMPARISONS
 from .tokens import Tok, tokenize
+from .value_cases import step_or_relu
 
 _OPS = {"=": 0, "neq": 1, "ne": 1, ">": 2, "<": 3, "geq": 4, "ge": 4, "leq": 5, "le": 5, "gt": 2, "lt": 3}
 _LEAD = re.compile(r"\s*(?:if|for|when|where|with)?\s*,?\s*$")
@@ -90,7 +91,7 @@ def cases(src: Source, start: int, end: int) -> list[tuple[list[Tok], tuple]] | 
         return None
     head = tokenize(src, start, m.start())
     tail = tokenize(src, m.end(), end)
-    rows, conditions = [], []
+    rows, conditions, parts = [], [], []
     body_start = m.start(1)
     for row in _split(src.text, body_start, m.end(1), "\\\\"):
         if not src.text[row[0] : row[1]].strip():
@@ -100,10 +101,14 @@ def cases(src: Source, start: int, end: int) -> list[tuple[list[Tok], tuple]] | 
         cond = tokenize(src, amp[1][0], amp[-1][1]) if len(amp) > 1 else []
         while cond and cond[-1].text in (".", ","):
             cond = cond[:-1]
+        parts.append((expr, cond, row[0]))
+    if (step := step_or_relu([(e, c) for e, c, _ in parts])) is not None:
+        return [(head + step + tail, ())]  # 1 if z > 0, 0 if z <= 0: ReLU'(z)
+    for expr, cond, at in parts:
         c = _case_condition(cond) if cond else None
         if c is None:
             raise src.error(
-                row[0],
+                at,
                 "a case without a condition this reader knows",
                 r"write '& \text{if } i = j', '& \text{otherwise}', or 'if j is an output unit'",
             )

@@ -227,13 +227,14 @@ def _region(
         src.tick(a)
         try:
             split = cases(src, a, b)
-            if split is not None:  # lhs = \begin{cases} A & cond \\ B & cond \end{cases}
+            if split is not None and split[0][1]:  # lhs = \begin{cases} A & cond \\ B & cond \end{cases}
                 for toks, condition in split:
                     stmt = _statement(src, _strip_row(toks), None)[0]
                     out.append(replace(stmt, condition=condition))
                 prev, acc = None, []
                 continue
-            toks, condition = split_condition(_strip_row(tokenize(src, a, b)))
+            whole = split[0][0] if split else tokenize(src, a, b)  # a cases block of one value (ReLU')
+            toks, condition = split_condition(_strip_row(whole))
             toks, running = running_assignment(src, toks)  # g \leftarrow X = Y: X = Y, g names X
             toks = without_membership(toks)  # ... \in \mathbb{R}^q: where it lives, not a claim
             if not toks or is_loop_header(toks):

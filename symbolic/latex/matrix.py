@@ -17,7 +17,10 @@ import sympy
 
 from ..activations import prime_word
 from .algorithm import chain, elided_arguments, hat_y
+from .batch_sum import batch_sum
 from .cursor import Cursor
+from .elementwise_cdot import cdot_op
+from .matrix_max import max_zero
 from .matrix_published import is_layer_prime, layer_prime, products_first
 from .matrix_rows import (
     ACCUMULATORS,
@@ -129,8 +132,8 @@ class MatrixReader(Cursor):
                 self.i += 1
                 ops.append(self.star)
             elif t.kind == "cmd" and t.text in MUL_CMDS:
+                ops.append(cdot_op(self) if t.text == "cdot" else "dot")  # dZ = Wᵀ dZ · g'(Z): ⊙
                 self.i += 1
-                ops.append("dot")
             elif self.starts(t):
                 ops.append("dot")
             else:
@@ -152,7 +155,7 @@ class MatrixReader(Cursor):
             return (
                 t.text in GREEK
                 or t.text in FRACS
-                or t.text in ("nabla", "sigma", "partial")
+                or t.text in ("nabla", "sigma", "partial", "sum")
                 or t.text in FUNCTIONS
             )
         return t.kind == "op" and t.text in ("(", "[", "{")
@@ -193,6 +196,8 @@ class MatrixReader(Cursor):
         pos = t.pos
         if t.kind == "op" and t.text == "(" and is_layer_prime(self):
             return layer_prime(self, t)
+        if t.kind == "cmd" and t.text == "sum" and (total := batch_sum(self, t)):
+            return total  # \sum_{i=1}^{m} dZ: over a batch's examples
         if t.kind == "op" and t.text in ("(", "[", "{"):
             self.i += 1
             close = {"(": ")", "[": "]", "{": "}"}[t.text]
@@ -259,7 +264,7 @@ class MatrixReader(Cursor):
             or word in FUNCTIONS
             and (word not in GENERIC_CALLS or self.call_follows())
         ):
-            return self.call(t)
+            return (word == "max" and max_zero(self, t)) or self.call(t)  # max(0, Z): ReLU(Z)
         if t.kind == "letter" and word == "d" and derivative_name(self):  # Ng's dW^{[2]}: ∂L/∂W^{[2]}
             self.i += 1
             u = self.next()

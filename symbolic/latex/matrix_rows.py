@@ -71,8 +71,10 @@ def _layered_vector(toks: list[Tok], k: int) -> bool:
     still read as one)."""
     t = toks[k]
     base = t.text if t.kind in ("letter", "word", "cmd") else ""
-    if base not in VECTORS or base == "b" or k + 1 >= len(toks) or toks[k + 1].text != "^":
+    if base not in VECTORS or k + 1 >= len(toks) or toks[k + 1].text != "^":
         return False
+    if base == "b" and not (k + 3 < len(toks) and toks[k + 2].text == "{" and toks[k + 3].text == "["):
+        return False  # Ng's b^{[l]} is his layer's bias vector
     j = k + 2
     if j >= len(toks):
         return False

@@ -283,7 +283,9 @@ def tokenize(src: Source, start: int, end: int) -> list[Tok]:
             toks.append(Tok(kind, s, i, j, space))
         src.tokens += 1
         space, i = False, j
-    return _output_functions(_braced_primes(toks))
+    from . import activation_names, bracket_layers  # g_{ReLU}(Z[l]): relu(Z^{[l]}) (import names)
+
+    return bracket_layers.read(activation_names.read(_output_functions(_braced_primes(toks))))
 
 
 _OUTPUT_SUBS = ({"o"}, {"out"}, {"output"})

@@ -18,6 +18,7 @@ import re
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from ..errors import SympropError
 from ..latex import Partial, Statement
 from ..latex.statements import PARTIAL
 
@@ -93,3 +94,16 @@ def new_name(net, lhs: sp.Symbol) -> bool:
         and net.names.generic_alias(name) is None
         and lhs not in net.names.user
     )
+
+
+def at_network_z(names, lhs: object, where: str) -> bool:
+    """An activation's identity at the network's own pre-activation, written as one: ReLU(Z^{[l]})
+    = max(0, Z^{[l]}) (an entry of a matrix statement), σ(z_1) = 1/(1 + e^{-z_1}): the left side
+    f(z) with z a pre-activation the names resolve to. Checked as the identity it states."""
+    if not is_function_of_dummy(lhs):
+        return False
+    try:
+        z = names.resolve(lhs.args[0], where)  # type: ignore[attr-defined]
+    except SympropError:  # an argument naming nothing: not such an identity
+        return False
+    return z in names.z_layer

@@ -27,6 +27,7 @@ import sympy as sp
 from ..latex import PARTIAL, Partial, Statement
 from ..latex.matrix import ACCUMULATORS, MatrixStatement, Node
 from .indices import from_input, layer_number, square
+from .layer_calls import whole_layers, word_for
 from .names import LOSS_NAMES
 from .weight_layers import layer_of
 
@@ -67,6 +68,7 @@ class Layout:
     vectors: dict = field(default_factory=dict)  # bare names a row defines -> (base, layer): running.py
     accumulators: dict = field(default_factory=dict)  # (base, layer) -> author's Matrix
     notes: list = field(default_factory=list)
+    whole: frozenset = frozenset()  # layers whose activation is not element-wise: layer_calls.py
 
     def layer(self, text: str, env: dict) -> int:
         value = layer_number(text, {**self.fixed, **env}, self.depth + self.off)
@@ -92,6 +94,7 @@ def layout(d, statements: list, matrices: list[MatrixStatement], algorithm=None)
     prime = primes[0] if primes else "sigma_prime" if d.spec.activations[-1].name == "sigmoid" else "f_prime"
     shared = bool(getattr(d.spec, "shared_bias", False))
     lay = Layout(d.spec.depth, tuple(d.spec.sizes), off, out_of, bias_first, prime, shared_bias=shared)
+    lay.whole = whole_layers(d.spec.activations)
     if algorithm is not None:  # a loop over the layers (running.py): its letters and counting
         lay.roles = dict(algorithm.roles)
         lay.off = 0 if algorithm.from_zero else lay.off
@@ -244,8 +247,7 @@ class Evaluator:
                 if m.shape != (1, 1):
                     raise ShapeError("a division by a matrix", node, m.shape, (1, 1))
                 return sp.Matrix([[1 / m[0, 0]]])
-            f = sp.Function(word)
-            return m.applyfunc(f)
+            return m.applyfunc(sp.Function(word_for(word, m, self.lay.whole)))  # g(Z^{[L]}): softmax
         if k == "sum":
             total = None
             for i, (sign, term) in enumerate(node.args):

@@ -26,7 +26,7 @@ from .claims import SCIENTIFIC, Claim
 from .conventions import Conventions
 from .display import said, shown
 from .ditto import Unchecked, expand_each
-from .dummies import NEW_NAME, dummies, is_function_of_dummy, new_name, pre_activation
+from .dummies import NEW_NAME, at_network_z, dummies, is_function_of_dummy, new_name, pre_activation
 from .indices import instantiate
 from .names import Resolver
 from .parts import split as split_parts
@@ -151,7 +151,8 @@ def resolve_all(
             here = replace(here, names=here.names.with_values({**author, **at}))
         try:
             if not isinstance(stmt.lhs, Partial) and not is_delta(stmt.lhs):
-                if found and is_function_of_dummy(stmt.lhs) and stmt.sides:  # h(a) \equiv \tanh(a)
+                identity = found and is_function_of_dummy(stmt.lhs)  # h(a) \equiv \tanh(a)
+                if stmt.sides and (identity or at_network_z(here.names, stmt.lhs, "")):  # ReLU(Z) = max(0, Z)
                     lhs = here.names.resolve(stmt.lhs, _where(stmt))
                     resolved.append(resolve_definition(here, stmt, sides, lhs, lhs))
                     continue

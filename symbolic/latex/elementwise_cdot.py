@@ -1,0 +1,49 @@
+r"""`\cdot` before an activation in a gradient's row: the element-wise product, as blog posts write
+Ng's recursion `dZ[l] = W[l+1]^T dZ[l+1] \cdot g'(Z[l])` (Ng's slides write NumPy's `*`).
+
+In a row whose left side is a gradient (Ng's dZ, dW, db; \delta; \nabla; \frac{\partial ...}),
+an activation applied to a layer (g'(z), \sigma'(z), ReLU(z), g(z)) is a column vector: it is
+never the right operand of a matrix product there (no backward formula multiplies a matrix by
+an activation's column), so `\cdot` before it can only be element-wise. Everywhere else `\cdot`
+stays a product (`W^{[l]} \cdot A^{[l-1]}`, `W \cdot \sigma(z)` in a forward pass).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..activations import named
+from .matrix_rows import VECTORS
+from .ng import layer_of_function
+from .tokens import GENERIC_CALLS, Tok
+
+ACTIVATIONS = (
+    frozenset(GENERIC_CALLS)
+    | {"sigma", "varphi", "phi"}
+    | {w for rule in named() for w in (rule.name, *rule.spellings)}
+)
+
+
+def gradient_row(toks: list[Tok]) -> bool:
+    """Does the row's left side start with a gradient: dZ^{[l]} (Ng), \\delta, \\nabla, \\frac{\\partial?"""
+    if len(toks) < 2:
+        return False
+    t, u = toks[0], toks[1]
+    if t.kind == "letter" and t.text == "d" and t.touches(u) and u.text in VECTORS:
+        return True
+    if t.kind == "cmd" and t.text in ("delta", "nabla"):
+        return True
+    fraction = t.kind == "cmd" and t.text in ("frac", "dfrac") and u.text == "{"
+    return fraction and len(toks) > 2 and toks[2].text == "partial"
+
+
+def cdot_op(reader: Any) -> str:
+    """At a `\\cdot` (the reader's cursor on it): 'had' before an activation's call in a
+    gradient's row, else 'dot'."""
+    fn = reader.peek(1)
+    if fn is None or fn.text not in ACTIVATIONS or fn.kind not in ("letter", "word", "cmd"):
+        return "dot"
+    follows = reader.is_("(", 2) or reader.is_("'", 2) or layer_of_function(reader, 2) > 0
+    if reader.is_("^", 2) and reader.is_("prime", 3):
+        follows = True
+    return "had" if follows and gradient_row(reader.toks) else "dot"

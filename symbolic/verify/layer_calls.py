@@ -1,0 +1,29 @@
+"""A generic activation letter applied to a whole layer in a matrix statement: `A[l] = g(Z[l])`,
+Ng's `A^{[l]} = g^{[l]}(Z^{[l]})`, where l runs up to a softmax output. g of a layer is that
+layer's activation; for an element-wise one the entries say it (g(z_j) each), but a softmax
+layer's is a function of the whole column: g(Z^{[L]}) is then softmax(Z^{[L]}), entry k the
+output k. Only g, f, h, φ with no prime, and only when the column is exactly the layer's
+pre-activations in order; anything else is left as written (one unit's g(z_k) of a softmax layer
+stays refused by names.py).
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+GENERIC = frozenset({"g", "f", "h", "varphi", "phi"})
+
+
+def whole_layers(activations) -> frozenset[int]:
+    """The layers (1-based) whose activation is not element-wise (softmax)."""
+    return frozenset(n for n, rule in enumerate(activations, start=1) if not rule.elementwise)
+
+
+def word_for(word: str, column: sp.Matrix, layers: frozenset[int]) -> str:
+    """'softmax' for a generic letter applied to a softmax layer's whole z column, else word."""
+    if word not in GENERIC or not layers or column.shape[1] != 1:
+        return word
+    for n in layers:
+        if list(column) == [sp.Symbol(f"z_{n},{j}") for j in range(1, column.shape[0] + 1)]:
+            return "softmax"
+    return word
