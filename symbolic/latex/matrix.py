@@ -332,22 +332,9 @@ class MatrixReader(Cursor):
         if primes > 1 or primes and word not in PRIMABLE:
             raise self.fail(t, f"prime on {word}", r"write \sigma'(z) or f'(z)")
         opener = self.expect("(")
-        if word == "max" and not primes:  # \max(0, z^{[1]}): the ReLU, element-wise
-            return self.relu(opener, t)
         arg = self.msum(frozenset({")"}))
         self.expect(")", opener)
         return Node("call", (prime_word(word) if primes else word, arg), t.pos)
-
-    def relu(self, opener: Tok, t: Tok) -> Node:
-        """max(0, X) or max(X, 0) after its '(': relu(X); any other max is refused."""
-        first = self.msum(frozenset({",", ")"}))
-        self.expect(",", opener)
-        second = self.msum(frozenset({")"}))
-        self.expect(")", opener)
-        zero = [k for k, n in enumerate((first, second)) if n.kind == "num" and n.args[0] == 0]
-        if len(zero) != 1:
-            raise self.fail(t, "max of two vectors", r"write \max(0, z) for the ReLU")
-        return Node("call", ("relu", (first, second)[1 - zero[0]]), t.pos)
 
     def frac(self, t: Tok) -> Node:
         """\\frac{1}{m} (a ratio), \\frac{\\partial J}{\\partial X}, \\frac{\\partial}{\\partial X} J."""
