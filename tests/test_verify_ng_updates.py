@@ -45,8 +45,11 @@ def test_a_layered_bias_is_a_vector_after_a_matrix_row_used_it_as_one():
     said, unread = statuses(r"$$b^{[l]}=b^{[l]}-\alpha \frac{\partial L}{\partial b^{[l]}}$$")
     assert said == ["correct", "correct"] and not unread
     d = derive(network("2-4-3", "tanh", "half_se"))
-    with pytest.raises(SympropError, match=r"b\^\{\[l\]\} names nothing"):  # no matrix row: one bias
-        verify_text(d, r"$$b^{[l]}=b^{[l]}-\alpha \frac{\partial L}{\partial b^{[l]}}$$")
+    update = r"$$b^{(l)}=b^{(l)}-\alpha \frac{\partial L}{\partial b^{(l)}}$$" + "\n"
+    r = verify_text(d, r"$$z^{(l)}=W^{(l)}a^{(l-1)}+b^{(l)}$$" + "\n" + update)
+    assert [v.status for v in r.verdicts if v.line == 2] == ["correct", "correct"]
+    with pytest.raises(SympropError, match=r"b\^\{l\} names nothing"):  # no matrix row: one bias
+        verify_text(d, update)
 
 
 def test_max_with_zero_is_the_relu_in_a_matrix_row():
