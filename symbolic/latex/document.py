@@ -20,6 +20,8 @@ from .conditions import cases, split_condition
 from .expressions import Parser
 from .functions_defined import defined_heads
 from .matrix import MatrixStatement, is_matrix_row, read_matrix_row
+from .subscript_layers import detect as layers_of
+from .subscript_layers import rewrite as relayer
 from .source import MAX_BYTES, MAX_DEPTH, LatexParseError, LimitError, Source
 from .statements import DITTO, ORDERED, PARTIAL, Partial, Product, Statement
 from .tokens import _ENV_RE, _ROWSKIP_RE, ALIGN_ENVS, GREEK, WORDS, Tok, tokenize
@@ -232,7 +234,7 @@ def _region(
                     out.append(replace(stmt, condition=condition))
                 prev, acc = None, []
                 continue
-            toks, condition = split_condition(_strip_row(tokenize(src, a, b)))
+            toks, condition = split_condition(_strip_row(relayer(src.layers, tokenize(src, a, b))))
             toks, running = running_assignment(src, toks)  # g \leftarrow X = Y: X = Y, g names X
             toks = without_membership(toks)  # ... \in \mathbb{R}^q: where it lives, not a claim
             if not toks or is_loop_header(toks):
@@ -379,6 +381,7 @@ def scan_document(text: str) -> tuple[list[Statement | MatrixStatement], list[La
     _check_size(text)
     src = Source(_strip_comments(text))  # comments are blanked: offsets are unchanged
     src.functions = defined_heads(src.text)  # s(x) = ...: s(arg) is a call everywhere
+    src.layers = layers_of(src.text)  # x_i = f_i(W_i x_{i-1}): layers as subscripts
     out: list = []
     plain = []  # (start, end) of text outside math
     t, i, n = src.text, 0, len(src.text)

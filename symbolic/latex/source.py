@@ -48,6 +48,7 @@ class Source:
         self.operands = 0
         self.vectors: set[str] = set()  # names a matrix row defined (d2l's z = W^{(1)} x): vectors
         self.functions: frozenset[str] = frozenset()  # names the document defines: s(x) = ...
+        self.layers = None  # subscript_layers.Plan: W_3x_2, the layers written as subscripts
 
     def where(self, pos: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, pos)

@@ -35,7 +35,7 @@ import sympy as sp
 from ..derivation import Derivation
 from ..latex import Partial, Product, Statement
 from ..latex.matrix import MatrixStatement
-from . import closed_names, layer_bias, net_input, numbering, own_functions
+from . import closed_names, layer_bias, net_input, numbering, own_functions, subscript_layers
 from .bare_functions import with_arguments
 from .binding import bind
 from .claims import Checked
@@ -121,6 +121,8 @@ def verify_statements(
     rows the reader could not read. Unusable (VerifyInputError) only when nothing was checked.
     `conventions`: {"weights": "input-by-output", "targets": "t"} (verify/conventions.py)."""
     statements, algorithm, notes = read_algorithm(list(statements), source)  # loops, g ←, regularizer
+    statements, forward = subscript_layers.biasless(statements, source)  # x_i = f_i(W_i x_{i-1})
+    notes += forward
     statements, letters = layer_letters(statements)  # Brilliant's w_{ij}^k, a (net input), o (output)
     statements = [with_arguments(s) for s in statements]  # ∂φ/∂z = φ(1-φ): φ(z) (bare_functions.py)
     conventions = with_detected(source, conventions)  # units counted from 0 (notation.py)
@@ -200,6 +202,7 @@ def verify_statements(
         verdicts = [replace(v, instance=as_written(v.instance, letters)) for v in verdicts]
     # one statement expanded per weight (Δw of a bare w) may give the same reason many times: once
     unchecked = sorted(dict.fromkeys(unchecked), key=lambda u: (u.line, u.col))
+    said += subscript_layers.sources(source)  # W_3x_2: subscripts name layers
     inferred = sorted([*said, *per_layer, *bound.sources], key=lambda s: (s.line, s.name))
     return Report(d, verdicts, unchecked, source, numbers, given, inferred)
 
