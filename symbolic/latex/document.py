@@ -20,10 +20,10 @@ from .conditions import cases, split_condition
 from .expressions import Parser
 from .functions_defined import defined_heads
 from .matrix import MatrixStatement, is_matrix_row, read_matrix_row
-from .subscript_layers import detect as layers_of
-from .subscript_layers import rewrite as relayer
 from .source import MAX_BYTES, MAX_DEPTH, LatexParseError, LimitError, Source
 from .statements import DITTO, ORDERED, PARTIAL, Partial, Product, Statement
+from .subscript_layers import detect as layers_of
+from .subscript_layers import rewrite as relayer
 from .tokens import _ENV_RE, _ROWSKIP_RE, ALIGN_ENVS, GREEK, WORDS, Tok, tokenize
 
 # ---------------------------------------------------------------- statements

@@ -99,9 +99,10 @@ def detect(text: str) -> Plan | None:
     if forward is None and not _MATRIX_OPS.search(text):
         return None
     errors = {e for e in errors if e in GREEK or e == "delta"} | {"delta"}
-    target = re.search(r"(?<![A-Za-z\\])y(?![A-Za-z])", text) is None and re.search(
-        r"(?<![A-Za-z\\])t(?![A-Za-z])", text
-    ) is not None
+    target = (
+        re.search(r"(?<![A-Za-z\\])y(?![A-Za-z])", text) is None
+        and re.search(r"(?<![A-Za-z\\])t(?![A-Za-z])", text) is not None
+    )
     first = min(where)
     said = _PRODUCT.match(text, first)
     return Plan(
@@ -193,7 +194,7 @@ def rewrite(plan: Plan | None, toks: list[Tok]) -> list[Tok]:
         sub = _sub(toks, k + 1)
         base = t.text if t.kind in ("letter", "cmd") else ""
         if sub is not None and base == plan.weight:
-            out += _layered(t, plan.weight, sub[0])
+            out += _layered(t, "W", sub[0])  # V_2: the weights, whatever their letter
             k = sub[1]
             continue
         if sub is not None and base == plan.vector:

@@ -27,7 +27,11 @@ def sources(text: str) -> list[Source]:
     plan = detect(text)
     if plan is None:
         return []
-    return [Source(plan.said, sp.Symbol(f"{plan.weight}_k into layer k, {plan.vector}_0 the input"), plan.line, HOW)]
+    return [
+        Source(
+            plan.said, sp.Symbol(f"{plan.weight}_k into layer k, {plan.vector}_0 the input"), plan.line, HOW
+        )
+    ]
 
 
 def _nodes(n) -> list[Node]:
@@ -56,7 +60,9 @@ def _forward(m: MatrixStatement) -> bool:
         return False
     calls = [n for p in parts for n in _nodes(p) if n.kind == "call" and not n.args[0].endswith("_prime")]
     weighted = any(
-        x.kind == "name" and x.args[0] == "W" and x.args[1].startswith("[") for c in calls for x in _nodes(c.args[1])
+        x.kind == "name" and x.args[0] == "W" and x.args[1].startswith("[")
+        for c in calls
+        for x in _nodes(c.args[1])
     )
     return weighted and not any(x.kind == "name" and x.args[0] == "b" for p in parts for x in _nodes(p))
 
