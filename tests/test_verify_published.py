@@ -75,10 +75,9 @@ GAPS = {
     "ml_glossary_relu": [3, 7, 10, 11, 12, 13, 14, 15],
     # layers as subscripts are read (latex/subscript_layers.py); left: E = 1/2 ||z - t||^2 with z,
     # never defined, for the output ('unknown name z'); the update w = w - alpha dE/dw with prose
-    # after it on the row; the align* chains of lines 9 and 16, whose schematic \partial x_3 /
-    # \partial W_3 (a Jacobian shorthand) sets the whole chain apart; the elementwise learning rate
-    # \alpha_{W_i} \circ ('cannot use ^ in an index')
-    "sudeep_raja_matrix": [6, 7, 9, 16, 37],
+    # after it on the row; the elementwise learning rate \alpha_{W_i} \circ ('cannot use ^ in an
+    # index')
+    "sudeep_raja_matrix": [6, 7, 37],
     # the sample as a parenthesised superscript after the unit (\hat{Y}_j^{(i)}: 'superscript (i)
     # looks like a layer index'); J = -sum(Y * \log(\hat{Y})) with capitals for the vectors and a
     # plain-word sum ('unknown names Y, Y_{hat}, sum')

@@ -128,12 +128,52 @@ def test_delta_i_instead_of_delta_i_plus_1_is_wrong_on_every_layer():
     assert {v.status for v in r.verdicts if v.line == 3} == {"wrong"}
 
 
-def test_a_bias_written_keeps_w_x_as_written_never_read_as_the_net_input():
-    biased = NUMBERED.replace("x_2 = f_2(W_2x_1)", "x_2 = f_2(W_2x_1 + b_2)", 1)
-    plan = detect(biased)
+BIASED = r"""$$x_1 = \sigma_1(W_1x_0 + b_1)$$
+$$x_2 = \sigma_2(W_2x_1 + b_2)$$
+$$x_3 = \sigma_3(W_3x_2 + b_3)$$
+$$\delta_3 = (x_3 - t)\odot \sigma_3'(W_3x_2 + b_3)$$
+$$\delta_2 = W_3^T\delta_3\odot \sigma_2'(W_2x_1 + b_2)$$
+$$\frac{\partial E}{\partial b_2} = \delta_2$$
+$$\frac{\partial E}{\partial W_2} = \delta_2x_1^T$$
+"""
+
+
+def test_biases_written_are_the_layers_and_forward_definitions_are_judged():
+    plan = detect(BIASED)
     assert plan is not None and not plan.biasless
-    r = _check(biased, "3-4-2")
-    assert {v.status for v in r.verdicts if v.line == 4} == {"wrong"}  # f'(W x) is not σ'(W x + b)
+    r = _check(BIASED, "2-3-3-1")
+    assert _said(r) == {n: {"correct"} for n in range(1, 8)}, _said(r)
+
+
+def test_a_bias_written_keeps_w_x_as_written_never_read_as_the_net_input():
+    slip = BIASED.replace(r"\sigma_2'(W_2x_1 + b_2)", r"\sigma_2'(W_2x_1)", 1)
+    r = _check(slip, "2-3-3-1")
+    wrong = [v for v in r.verdicts if v.line == 5]
+    assert wrong and {(v.status, v.fault.position) for v in wrong if v.fault} == {("wrong", 2)}
+
+
+CHAIN = (
+    NUMBERED
+    + r"""$$\frac{\partial E}{\partial W_2} = (x_2 - t)\frac{\partial x_2}{\partial W_2}
+= [(x_2 - t)\circ f_2'(W_2x_1)]\frac{\partial W_2x_1}{\partial W_2} = \delta_2x_1^T$$
+"""
+)
+
+
+def test_a_chain_s_jacobian_shorthand_steps_are_set_apart_and_said_its_result_judged():
+    r = _check(CHAIN, "3-4-2")
+    chain = [v for v in r.verdicts if v.line == 8]
+    assert [v.status for v in chain] == ["correct"]
+    assert "right-hand side 1, 2, a Jacobian shorthand, set apart" in chain[0].label
+    slip = _check(CHAIN.replace(r"= \delta_2x_1^T$$", r"= \delta_2x_0^T$$"), "3-4-2")
+    assert {v.status for v in slip.verdicts if v.line == 8} == {"wrong"}
+
+
+def test_a_chain_ending_in_a_jacobian_shorthand_is_not_checked():
+    text = NUMBERED + r"$$\frac{\partial E}{\partial W_2} = (x_2 - t)\frac{\partial x_2}{\partial W_2}$$"
+    r = _check(text, "3-4-2")
+    assert not [v for v in r.verdicts if v.line == 8]
+    assert any(u.line == 8 and "Jacobian" in u.reason for u in r.unchecked)
 
 
 def test_mazur_scalar_notation_keeps_x_1_and_w_3_as_units():

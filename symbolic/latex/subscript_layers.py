@@ -11,12 +11,14 @@ the document says so, and `detect` reads that per document, from the text:
 Without both nothing is detected and every subscript keeps the unit reading.
 
 When detected, `rewrite` turns each row's tokens into the notation the matrix reader knows (Ng's
-square-bracket layers: a^{[0]} = x the input, W^{[l]} into layer l): W_k -> W^{[k]}, x_k ->
-a^{[k]}, \delta_k -> \delta^{[k]}, f_k'( -> f'(, the target t -> y (in a document without y),
-and \|v\|_2^2 -> \|v\|^2. In a document that writes no bias, W_k x_{k-1} as the argument of an
-activation (f_3'(W_3x_2)) or differentiated (\frac{\partial W_3x_2}{\partial W_3}) is the net
-input z^{[k]}: the document's network has no bias, and its gradients are the same with one. Token
-positions are kept: statements show the text as written. Pure functions.
+square-bracket layers: a^{[0]} = x the input, W^{[l]} into layer l): W_k (any weight letter) ->
+W^{[k]}, x_k -> a^{[k]}, b_k -> b^{[k]}, \delta_k -> \delta^{[k]}, f_k'( -> f'(, the target
+t -> y (in a document without y), and \|v\|_2^2 -> \|v\|^2. In a document that writes no bias,
+W_k x_{k-1} as the argument of an activation (f_3'(W_3x_2)) or differentiated (\frac{\partial
+W_3x_2}{\partial W_3}) is the net input z^{[k]}: the document's network has no bias, and its
+gradients are the same with one; a forward definition x_k = f_k(W_k x_{k-1}) keeps W_k x_{k-1}
+(verify/subscript_layers.py says it not checked). Token positions are kept: statements show the
+text as written. Pure functions.
 """
 
 from __future__ import annotations
@@ -199,6 +201,10 @@ def rewrite(plan: Plan | None, toks: list[Tok]) -> list[Tok]:
             continue
         if sub is not None and base == plan.vector:
             out += _layered(t, "a", sub[0])
+            k = sub[1]
+            continue
+        if sub is not None and t.kind == "letter" and base == "b":  # b_k: the bias of layer k
+            out += _layered(t, "b", sub[0])
             k = sub[1]
             continue
         if sub is not None and t.kind == "cmd" and base in plan.errors:
