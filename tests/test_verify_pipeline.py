@@ -65,7 +65,8 @@ def test_the_stages_run_in_order_and_never_call_back():
     handed, callbacks, report = trace(lambda: verify_text(d, DOC, "txt"))
     assert [v.status for v in report.verdicts] == ["correct", "wrong", "correct"]
     # matrix statements: split into entries before resolve, folded back after judge; an
-    # algorithm's loops and running variables read (running), the document's letters for layers,
+    # algorithm's loops and running variables read (running), layers written as subscripts
+    # (subscript_layers: x_i = f_i(W_i x_{i-1}), none here), the document's letters for layers,
     # net inputs and outputs (layer_letters), a function written without its argument given it
     # (bare_functions: ∂φ/∂z = φ(1-φ)), the conventions the text shows (notation), the weights'
     # orientation and the target letter its definitions say (said_conventions: orientation,
@@ -75,7 +76,15 @@ def test_the_stages_run_in_order_and_never_call_back():
     # (numbering) and names labelled by a unit (net_input), the network gathered with δ's sign and
     # the update lines read (sign_hooks), the document's own functions (s(x) = ...) substituted
     # (none here), then the statements resolved; δ's sign said after judge
-    stages = ["read", "running", "layer_letters", "bare_functions", "notation", "said_conventions"]
+    stages = [
+        "read",
+        "running",
+        "subscript_layers",
+        "layer_letters",
+        "bare_functions",
+        "notation",
+        "said_conventions",
+    ]
     stages += ["weight_layers", "net_input", "layer_bias", "matrix_entries", "binding", "closed_names"]
     stages += ["numbering", "net_input", "sign_hooks", "own_functions"]
     stages += ["resolve", "evaluate", "judge", "sign_hooks", "matrix_faults"]

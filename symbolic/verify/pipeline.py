@@ -4,8 +4,10 @@ Contract: statements (as `symbolic.latex` gives them, from LaTeX or the plain sy
 `verify.read`) go in; a `Report` comes out with one `Verdict` per derivative statement.
 
 A pipeline of pure stages, each taking the previous stage's data and never calling back:
-  1. read      text -> statements (`read`); an algorithm's loops, running variables (g ←) and
-               regularizer terms read off them (`running`), the document's letters for layers, net
+  1. read      text -> statements (`read`; layers written as subscripts, x_i = f_i(W_i x_{i-1}),
+               read in `latex.subscript_layers`); an algorithm's loops, running variables (g ←) and
+               regularizer terms read off them (`running`), forward definitions without a bias set
+               apart (`subscript_layers`), the document's letters for layers, net
                inputs and outputs (`layer_letters`), a function written without its argument given
                it (`bare_functions`), conventions the text shows (`notation`), the weights'
                orientation and the target letter its definitions say (`said_conventions`:
@@ -121,7 +123,7 @@ def verify_statements(
     rows the reader could not read. Unusable (VerifyInputError) only when nothing was checked.
     `conventions`: {"weights": "input-by-output", "targets": "t"} (verify/conventions.py)."""
     statements, algorithm, notes = read_algorithm(list(statements), source)  # loops, g ←, regularizer
-    statements, forward = subscript_layers.biasless(statements, source)  # x_i = f_i(W_i x_{i-1})
+    statements, forward, layered = subscript_layers.apply(statements, source)  # x_i = f_i(W_i x_{i-1})
     notes += forward
     statements, letters = layer_letters(statements)  # Brilliant's w_{ij}^k, a (net input), o (output)
     statements = [with_arguments(s) for s in statements]  # ∂φ/∂z = φ(1-φ): φ(z) (bare_functions.py)
@@ -202,8 +204,7 @@ def verify_statements(
         verdicts = [replace(v, instance=as_written(v.instance, letters)) for v in verdicts]
     # one statement expanded per weight (Δw of a bare w) may give the same reason many times: once
     unchecked = sorted(dict.fromkeys(unchecked), key=lambda u: (u.line, u.col))
-    said += subscript_layers.sources(source)  # W_3x_2: subscripts name layers
-    inferred = sorted([*said, *per_layer, *bound.sources], key=lambda s: (s.line, s.name))
+    inferred = sorted([*said, *layered, *per_layer, *bound.sources], key=lambda s: (s.line, s.name))
     return Report(d, verdicts, unchecked, source, numbers, given, inferred)
 
 

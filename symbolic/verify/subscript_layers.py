@@ -22,16 +22,10 @@ from .running import NO_BIAS, NO_BIAS_FIX
 HOW = "subscript layers"
 
 
-def sources(text: str) -> list[Source]:
+def sources(plan: Plan) -> list[Source]:
     """What the document's subscripts were read as, and the line that says it."""
-    plan = detect(text)
-    if plan is None:
-        return []
-    return [
-        Source(
-            plan.said, sp.Symbol(f"{plan.weight}_k into layer k, {plan.vector}_0 the input"), plan.line, HOW
-        )
-    ]
+    means = sp.Symbol(f"{plan.weight}_k into layer k, {plan.vector}_0 the input")
+    return [Source(plan.said, means, plan.line, HOW)]
 
 
 def _nodes(n) -> list[Node]:
@@ -67,16 +61,19 @@ def _forward(m: MatrixStatement) -> bool:
     return weighted and not any(x.kind == "name" and x.args[0] == "b" for p in parts for x in _nodes(p))
 
 
-def biasless(statements: list, text: str) -> tuple[list, list[Unchecked]]:
-    """The statements without the forward definitions of a network without biases, and a note
-    for each (the module's doc)."""
+def apply(statements: list, text: str) -> tuple[list, list[Unchecked], list[Source]]:
+    """The statements without the forward definitions of a network without biases, a note for
+    each, and what the subscripts were read as (the module's doc)."""
     plan: Plan | None = detect(text)
-    if plan is None or not plan.biasless:
-        return statements, []
+    if plan is None:
+        return statements, [], []
+    found = sources(plan)
+    if not plan.biasless:
+        return statements, [], found
     out, notes = [], []
     for s in statements:
         if isinstance(s, MatrixStatement) and _forward(s):
             notes.append(Unchecked(s.line, s.col, NO_BIAS, NO_BIAS_FIX))
         else:
             out.append(s)
-    return out, notes
+    return out, notes, found
