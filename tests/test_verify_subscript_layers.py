@@ -71,6 +71,9 @@ def test_a_layer_is_read_off_a_matrix_times_the_vector_of_the_layer_below():
     assert plan is not None and (plan.weight, plan.vector, plan.line) == ("V", "h", 1)
     assert plan.biasless and plan.target and "delta" in plan.errors
     assert detect(NUMBERED).said == "W_1x_0"
+    # x both one layer below W and at W's own layer (W_2^T x_2): no one reading, units kept
+    assert detect(NUMBERED + r"$$d = W_2^Tx_2$$") is None
+    assert detect(r"$$z = W_2x_1$$") is None  # a product alone, no forward definition nor ᵀ, ∘
 
 
 def test_numbered_layers_on_3_4_2_every_gradient_judged_forward_rows_not_checked():

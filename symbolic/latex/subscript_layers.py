@@ -88,7 +88,7 @@ def detect(text: str) -> Plan | None:
         vector = vector.lstrip("\\")
         if gap == -1 and not transpose and vector.isalpha():
             votes.setdefault((weight, vector), []).append(m.start())
-        elif gap in (0, 1) and vector not in ("x",):  # W_{i+1}^T δ_{i+1} (or the transpose left out)
+        elif gap == 0 and (transpose or vector in GREEK):  # W_{i+1}^T δ_{i+1}, W_3 δ_3: an error
             errors.add(vector)
     if len(votes) != 1:
         return None
