@@ -73,7 +73,7 @@ def to_json(report, path: str = "") -> str:
         ],
         "names_from_document": [  # names the document settled without an alias (binding.py)
             {
-                "name": shown(s.name),
+                "name": s.name if s.how == "subscript layers" else shown(s.name),  # W_3x_2 as written
                 "means": "the output (t the target)"
                 if s.how == "convention"
                 else str(s.value)  # 'input-by-output', or 'target' for d or t (said_conventions.py)

@@ -8,11 +8,13 @@ Documents written here on networks other than the corpus's (3-4-2, 2-3-3-3-1), e
 against the exact chain rule of the Derivation; planted slips named at the right factor; and a
 control in classic scalar notation (Mazur's: x_1, w_3, units) that keeps its unit reading."""
 
+import json
 import sys
 from pathlib import Path
 
 import pytest
 
+from codegen.verdict_json import to_json
 from symbolic.backprop import derive
 from symbolic.latex.subscript_layers import detect, layer, shift
 from symbolic.spec import network
@@ -87,6 +89,8 @@ def test_numbered_layers_on_3_4_2_every_gradient_judged_forward_rows_not_checked
     assert {u.reason for u in r.unchecked} == {NO_BIAS}
     layers = [s for s in r.inferred if s.how == "subscript layers"]
     assert [(s.name, s.line) for s in layers] == [("W_1x_0", 1)]
+    said = json.loads(to_json(r))["names_from_document"]
+    assert [(n["name"], n["line"], n["how"]) for n in said] == [("W_1x_0", 1, "subscript layers")]
 
 
 def test_generic_i_on_2_3_3_3_1_with_other_letters_instantiated_over_every_layer():
