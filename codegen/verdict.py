@@ -143,6 +143,7 @@ HOW = {
 CONVENTIONS = {
     "orientation": "w_{{ij}} from unit i to unit j (input-by-output, as line {line} defines a net input)",
     "target letter": "{name} the target and y the output (line {line})",
+    "subscript layers": "subscripts name layers, not units (line {line} writes {name})",
 }
 
 

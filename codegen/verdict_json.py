@@ -73,11 +73,11 @@ def to_json(report, path: str = "") -> str:
         ],
         "names_from_document": [  # names the document settled without an alias (binding.py)
             {
-                "name": shown(s.name),
+                "name": s.name if s.how == "subscript layers" else shown(s.name),  # W_3x_2 as written
                 "means": "the output (t the target)"
                 if s.how == "convention"
                 else str(s.value)  # 'input-by-output', or 'target' for d or t (said_conventions.py)
-                if s.how in ("orientation", "target letter")
+                if s.how in ("orientation", "target letter", "subscript layers")
                 else net.doprint(s.value),
                 "line": s.line,
                 "how": s.how,

@@ -65,7 +65,8 @@ def test_the_stages_run_in_order_and_never_call_back():
     handed, callbacks, report = trace(lambda: verify_text(d, DOC, "txt"))
     assert [v.status for v in report.verdicts] == ["correct", "wrong", "correct"]
     # matrix statements: split into entries before resolve, folded back after judge; an
-    # algorithm's loops and running variables read (running), the document's letters for layers,
+    # algorithm's loops and running variables read (running), layers written as subscripts
+    # (subscript_layers: x_i = f_i(W_i x_{i-1}), none here), the document's letters for layers,
     # net inputs and outputs (layer_letters), a function written without its argument given it
     # (bare_functions: ∂φ/∂z = φ(1-φ)), the conventions the text shows (notation), the weights'
     # orientation and the target letter its definitions say (said_conventions: orientation,
@@ -75,11 +76,12 @@ def test_the_stages_run_in_order_and_never_call_back():
     # (numbering), names labelled by a unit (net_input), a chain's steps on one-unit layers
     # (chain_names), the δ's own names (error_names) and Lagrange's primes on the document's
     # functions (lagrange_primes: read first, decided once the names are; cases on a function's
-    # argument one statement, value_cases), the network gathered
-    # with δ's sign and the update lines read (sign_hooks), the document's own functions
-    # (s(x) = ...) substituted (none here), then the statements resolved; δ's sign said after judge
-    stages = ["read", "running", "lagrange_primes", "value_cases", "layer_letters", "bare_functions"]
-    stages += ["notation"]
+    # argument one statement, value_cases; layers written as subscripts, subscript_layers), the
+    # network gathered with δ's sign and the update lines read (sign_hooks), the document's own
+    # functions (s(x) = ...) substituted (none here), then the statements resolved; δ's sign said
+    # after judge
+    stages = ["read", "running", "lagrange_primes", "value_cases", "subscript_layers", "layer_letters"]
+    stages += ["bare_functions", "notation"]
     stages += ["said_conventions", "weight_layers", "net_input", "layer_bias", "matrix_entries", "binding"]
     stages += ["closed_names", "numbering", "net_input", "chain_names", "error_names", "lagrange_primes"]
     stages += ["sign_hooks", "own_functions"]

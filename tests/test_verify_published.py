@@ -81,10 +81,11 @@ GAPS = {
     # Lagrange primes for partial derivatives (C'(W_O), R'(Z_o), Z_o'(H)) read by
     # verify/lagrange_primes.py, its names from the chain's steps (chain_names, error_names)
     "ml_glossary_relu": [],
-    # the layer as a subscript with no unit (W_3, x_2, delta_3, f_3': 'unknown name W_3', 'names
-    # nothing in the network'); \|z-t\|_2^2 ('_' after a value); \mbox{...} words on a row;
-    # generic layer letters in subscripts (W_{i+1}, x_{L-1}: 'cannot use + in an index')
-    "sudeep_raja_matrix": [6, 7, 9, 12, 13, 16, 24, 29, 32, 33, 36, 37],
+    # layers as subscripts are read (latex/subscript_layers.py); left: E = 1/2 ||z - t||^2 with z,
+    # never defined, for the output ('unknown name z'); the update w = w - alpha dE/dw with prose
+    # after it on the row; the elementwise learning rate \alpha_{W_i} \circ ('cannot use ^ in an
+    # index')
+    "sudeep_raja_matrix": [6, 7, 37],
     # the sample as a parenthesised superscript after the unit (\hat{Y}_j^{(i)}: 'superscript (i)
     # looks like a layer index'); J = -sum(Y * \log(\hat{Y})) with capitals for the vectors and a
     # plain-word sum ('unknown names Y, Y_{hat}, sum')
@@ -110,7 +111,12 @@ GAPS = {
 # multiset (symbolic/verify/parts.py, align.match_multiset), so none is left today
 # (Murali's dL/dh₂ = ... = 2(ŷ - y) × W₂: the true side is one factor [2 W₃ (ŷ - y)], so the wrong
 # W₂ is named as factor 1 with the ratio W₂/W₃)
-PLANTED_UNNAMED: set[tuple[str, int]] = {("murali_tanh_chain_numbers", 2)}
+PLANTED_UNNAMED: set[tuple[str, int]] = {
+    ("murali_tanh_chain_numbers", 2),
+    # delta_i x_i^T for delta_i x_{i-1}^T: wrong by its shapes (5x5 where dE/dW_1 is 5x2), the
+    # whole side named, not the factor x_i^T
+    ("sudeep_raja_matrix", 1),
+}
 # statements given a false verdict today (file -> {line or (line, k): what symprop says}); each with
 # its reason, the first thing to fix
 MISJUDGED: dict[str, dict] = {

@@ -23,6 +23,8 @@ from .lagrange import primed_names
 from .matrix import MatrixStatement, is_matrix_row, read_matrix_row
 from .source import MAX_BYTES, MAX_DEPTH, LatexParseError, LimitError, Source
 from .statements import DITTO, ORDERED, PARTIAL, Partial, Product, Statement
+from .subscript_layers import detect as layers_of
+from .subscript_layers import rewrite as relayer
 from .tokens import _ENV_RE, _ROWSKIP_RE, ALIGN_ENVS, GREEK, WORDS, Tok, tokenize
 
 # ---------------------------------------------------------------- statements
@@ -234,7 +236,7 @@ def _region(
                 prev, acc = None, []
                 continue
             whole = split[0][0] if split else tokenize(src, a, b)  # a cases block of one value (ReLU')
-            toks, condition = split_condition(_strip_row(whole))
+            toks, condition = split_condition(_strip_row(relayer(src.layers, whole)))
             toks, running = running_assignment(src, toks)  # g \leftarrow X = Y: X = Y, g names X
             toks = without_membership(toks)  # ... \in \mathbb{R}^q: where it lives, not a claim
             if not toks or is_loop_header(toks):
@@ -382,6 +384,7 @@ def scan_document(text: str) -> tuple[list[Statement | MatrixStatement], list[La
     src = Source(_strip_comments(text))  # comments are blanked: offsets are unchanged
     src.functions = defined_heads(src.text)  # s(x) = ...: s(arg) is a call everywhere
     src.primed = primed_names(src.text)  # R'(Z_o): R(Z_h) is R at Z_h (lagrange.py)
+    src.layers = layers_of(src.text)  # x_i = f_i(W_i x_{i-1}): layers as subscripts
     out: list = []
     plain = []  # (start, end) of text outside math
     t, i, n = src.text, 0, len(src.text)

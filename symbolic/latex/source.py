@@ -9,6 +9,10 @@ from __future__ import annotations
 import bisect
 import re
 import time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .subscript_layers import Plan
 
 # Limits. Each is checked before the work it guards.
 MAX_BYTES = 1_000_000  # input size (UTF-8)
@@ -49,6 +53,7 @@ class Source:
         self.vectors: set[str] = set()  # names a matrix row defined (d2l's z = W^{(1)} x): vectors
         self.functions: frozenset[str] = frozenset()  # names the document defines: s(x) = ...
         self.primed: frozenset[str] = frozenset()  # names the document writes N'(x): N(y) is N at y
+        self.layers: Plan | None = None  # subscript_layers.Plan: W_3x_2, the layers written as subscripts
 
     def where(self, pos: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, pos)

@@ -387,6 +387,7 @@ class Group:
     lhs: sp.Matrix | None = None
     dropped: bool = False
     sides_used: list = field(default_factory=list)  # the statement's sides the entries check
+    schematic: list = field(default_factory=list)  # sides set apart: ∂x_3/∂W_3, a Jacobian shorthand
 
     @property
     def label(self) -> str:

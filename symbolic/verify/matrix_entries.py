@@ -157,7 +157,9 @@ def instances(lay: Layout, m: MatrixStatement, gid: int) -> tuple[list[Group], s
                 for k, side, node in _sides(m):
                     if _names_new_accumulator(lay, node, env):
                         continue
-                    value = ev.value(node)
+                    value = _value(ev, m, node, k, g)
+                    if value is None:  # a step of a chain in a Jacobian shorthand: set apart
+                        continue
                     if value.shape != lhs.shape:
                         raise ShapeError("the two sides", node, lhs.shape, value.shape, (m.lhs, node))
                     sides.append((k, side, node, value))
@@ -191,6 +193,20 @@ def instances(lay: Layout, m: MatrixStatement, gid: int) -> tuple[list[Group], s
         if g.entries or g.shape_error:
             groups.append(g)
     return groups, missed
+
+
+def _value(ev: Evaluator, m: MatrixStatement, node: Node, k: int, g: Group) -> sp.Matrix | None:
+    """A side's value; None for a middle step of a chain written as a Jacobian shorthand
+    (Sudeep Raja's (x_3 - t) \\partial x_3/\\partial W_3): set apart (`g.schematic`) when its
+    last side is not one, so the chain's result is still judged."""
+    try:
+        return ev.value(node)
+    except ShapeError as err:
+        if err.what != "the derivative of a vector" or k == len(m.sides) - 1:
+            raise
+        if k not in g.schematic:
+            g.schematic.append(k)
+        return None
 
 
 def _by_z(m: MatrixStatement) -> bool:

@@ -234,6 +234,9 @@ def fold(net: Network, namer: Namer, g: Group, entries: list[Verdict]) -> Verdic
     )
     if g.dropped:
         common["label"] += " (row 0 of Θᵀδ, the bias unit's, dropped as ex4 says)"
+    if g.schematic:  # ∂x_3/∂W_3 in a chain's middle step: not evaluated, said
+        steps = ", ".join(str(k + 1) for k in sorted(g.schematic))
+        common["label"] += f" (right-hand side {steps}, a Jacobian shorthand, set apart)"
     return Verdict(
         correct=ok,
         exact=True if exact else None,

@@ -4,8 +4,10 @@ Contract: statements (as `symbolic.latex` gives them, from LaTeX or the plain sy
 `verify.read`) go in; a `Report` comes out with one `Verdict` per derivative statement.
 
 A pipeline of pure stages, each taking the previous stage's data and never calling back:
-  1. read      text -> statements (`read`); an algorithm's loops, running variables (g ←) and
-               regularizer terms read off them (`running`), the document's letters for layers, net
+  1. read      text -> statements (`read`; layers written as subscripts, x_i = f_i(W_i x_{i-1}),
+               read in `latex.subscript_layers`); an algorithm's loops, running variables (g ←) and
+               regularizer terms read off them (`running`), forward definitions without a bias set
+               apart (`subscript_layers`), the document's letters for layers, net
                inputs and outputs (`layer_letters`), a function written without its argument given
                it (`bare_functions`), conventions the text shows (`notation`), the weights'
                orientation and the target letter its definitions say (`said_conventions`:
@@ -44,6 +46,7 @@ from . import (
     net_input,
     numbering,
     own_functions,
+    subscript_layers,
     value_cases,
 )
 from .bare_functions import with_arguments
@@ -133,6 +136,8 @@ def verify_statements(
     statements, algorithm, notes = read_algorithm(list(statements), source)  # loops, g ←, regularizer
     statements, fns = lagrange_primes.read(d, statements, aliases)  # C'(W_O): ∂C/∂W_O; R'(Z_o) a function
     statements = value_cases.merge(statements)  # ReLU'(z) = {1 if z > 0, 0 otherwise}: one statement
+    statements, forward, layered = subscript_layers.apply(statements, source)  # x_i = f_i(W_i x_{i-1})
+    notes += forward
     statements, letters = layer_letters(statements)  # Brilliant's w_{ij}^k, a (net input), o (output)
     statements = [with_arguments(s) for s in statements]  # ∂φ/∂z = φ(1-φ): φ(z) (bare_functions.py)
     conventions = with_detected(source, conventions)  # units counted from 0 (notation.py)
@@ -217,7 +222,7 @@ def verify_statements(
         verdicts = [replace(v, instance=as_written(v.instance, letters)) for v in verdicts]
     # one statement expanded per weight (Δw of a bare w) may give the same reason many times: once
     unchecked = sorted(dict.fromkeys(unchecked), key=lambda u: (u.line, u.col))
-    inferred = sorted([*said, *per_layer, *bound.sources], key=lambda s: (s.line, s.name))
+    inferred = sorted([*said, *layered, *per_layer, *bound.sources], key=lambda s: (s.line, s.name))
     return Report(d, verdicts, unchecked, source, numbers, given, inferred)
 
 
