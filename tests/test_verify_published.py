@@ -131,16 +131,17 @@ GAPS = {
 PLANTED_UNNAMED: set[tuple[str, int]] = {("murali_tanh_chain_numbers", 2)}
 # statements given a false verdict today (file -> {line or (line, k): what symprop says}); each with
 # its reason, the first thing to fix
-MISJUDGED: dict[str, dict] = {
-    # gauravreddy08's notes: (W^L)^T (y-hat - y) \odot ReLU'(z^{L-1}) \cdot (a^{L-2})^T read as
-    # A \odot (B \cdot C) ('shapes do not fit in an element-wise product'), where left to right
-    # it is (A \odot B) \cdot C
-    "gauravreddy_mlp_relu_bce": {36: "wrong"},
-}
+# (none today: gauravreddy08's (W^L)^T (y-hat - y) \odot ReLU'(z^{L-1}) \cdot (a^{L-2})^T is read
+# left to right, the one reading whose shapes fit: verify/precedence.py)
+MISJUDGED: dict[str, dict] = {}
 # planted mistakes on a judged statement that are not named today: (file, k) -> what is said
 PLANTED_MISSED: dict[tuple[str, int], str] = {
-    # on a misjudged line (36, the odot precedence): wrong already, at the element-wise product
+    # gauravreddy08's line 36 without the transpose of W^L: neither reading of its ⊙ and · fits,
+    # said wrong at the element-wise product of the products-first reading (factor 2)
     ("gauravreddy_mlp_relu_bce", 0): "wrong",
+    # the same line with a bare \text{ReLU}(z^{L-1}): 'unknown function ReLU' in a matrix row
+    # (its shapes no longer clash now that the line is read left to right)
+    ("gauravreddy_mlp_relu_bce", 3): "not checked",
 }
 PLANTED = [(name, k) for name in NAMES for k in range(len(note(name).get("planted", [])))]
 

@@ -18,7 +18,7 @@ import sympy
 from ..activations import prime_word
 from .algorithm import chain, elided_arguments, hat_y
 from .cursor import Cursor
-from .matrix_published import is_layer_prime, layer_prime, products_first
+from .matrix_published import is_layer_prime, layer_prime, left_to_right, products_first
 from .matrix_rows import (
     ACCUMULATORS,
     FIX,
@@ -52,6 +52,8 @@ class MatrixReader(Cursor):
     norms = 0  # \| ... \| groups open at the cursor
     star = "dot"  # '*': "had" in a row in Ng's notation (W^{[2]T} dz^{[2]} * g'(z^{[1]}), NumPy's *)
     pending_t = False  # a transpose read inside a layer superscript, applied to that name
+    mixed = False  # a product mixing ⊙ and a matrix product was read (two readings)
+    ltr = False  # read such products left to right (else products first)
 
     def statement(self) -> MatrixStatement:
         first = self.peek()
@@ -73,10 +75,16 @@ class MatrixReader(Cursor):
             start = self.peek()
             if start is None:
                 raise self.fail(start, "nothing after '='", "write the right-hand side")
+            at, self.mixed = self.i, False
             node = self.msum(frozenset({"=", None}))
+            alt = None
+            if self.mixed:  # A ⊙ B · C: also read left to right
+                after, self.i, self.ltr = self.i, at, True
+                alt = self.msum(frozenset({"=", None}))
+                self.i, self.ltr = after, False
             end = self.toks[self.i - 1].end
             line, col = self.src.where(start.pos)
-            sides.append(MatrixSide(node, self.src.text[start.pos : end], line, col))
+            sides.append(MatrixSide(node, self.src.text[start.pos : end], line, col, alt))
         rest = self.peek()
         if rest is not None:
             raise self.fail(rest, f"unexpected {rest.text!r} in a matrix statement", FIX)
@@ -127,7 +135,8 @@ class MatrixReader(Cursor):
             nodes.append(self.postfix())
         if len(nodes) == 1:
             return nodes[0]
-        nodes, ops = products_first(nodes, ops)
+        self.mixed = self.mixed or "had" in ops and "dot" in ops
+        nodes, ops = left_to_right(nodes, ops) if self.ltr else products_first(nodes, ops)
         return Node("prod", (tuple(nodes), tuple(ops)), nodes[0].pos)
 
     def starts(self, t: Tok) -> bool:

@@ -1,6 +1,8 @@
 """Matrix notation of published derivations that the matrix reader's grammar leaves to this
 module: Wikipedia's (f^{l-1})' (the derivative of a layer's activation, written without its
-argument) and the precedence of a product over ∘ / ⊙ (f' ∘ Wᵀ δ is f' ∘ (Wᵀ δ))."""
+argument) and the two readings of a product mixed with ∘ / ⊙: products first (f' ∘ Wᵀ δ is
+f' ∘ (Wᵀ δ)) or left to right (Wᵀ(ŷ - y) ⊙ g'(z) · aᵀ is (Wᵀ(ŷ - y) ⊙ g'(z)) · aᵀ); the verifier
+keeps the reading whose shapes fit (symbolic/verify/precedence.py)."""
 
 from __future__ import annotations
 
@@ -56,3 +58,17 @@ def products_first(nodes: list, ops: list) -> tuple[list, list]:
         g[0] if len(g) == 1 else Node("prod", (tuple(g), ("dot",) * (len(g) - 1)), g[0].pos) for g in groups
     ]
     return joined, gops
+
+
+def left_to_right(nodes: list, ops: list) -> tuple[list, list]:
+    """Factors joined by products and element-wise products, read left to right: each change of
+    operator closes the factors before it into one node ((A ⊙ B) · C, (A · B) ⊙ C)."""
+    if not ("had" in ops and "dot" in ops):
+        return nodes, ops
+    run, op_run = [nodes[0]], ""
+    for op, node in zip(ops, nodes[1:]):
+        if op_run and op != op_run:
+            run = [Node("prod", (tuple(run), (op_run,) * (len(run) - 1)), run[0].pos)]
+        run.append(node)
+        op_run = op
+    return run, [op_run] * (len(run) - 1)

@@ -50,6 +50,9 @@ class MatrixSide:
     text: str
     line: int
     col: int
+    # the side read left to right when it mixes ⊙ and a product (A ⊙ B · C as (A ⊙ B) · C);
+    # `node` reads products first (A ⊙ (B · C)): verify/precedence.py keeps the one whose shapes fit
+    alt: Node | None = None
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from .matrix import (
     layer_letter,
     layout,
 )
+from .precedence import Ambiguous, reading, with_side
 
 
 def expand(
@@ -157,7 +158,9 @@ def instances(lay: Layout, m: MatrixStatement, gid: int) -> tuple[list[Group], s
                 for k, side, node in _sides(m):
                     if _names_new_accumulator(lay, node, env):
                         continue
-                    value = ev.value(node)
+                    node, value = reading(ev, side, node, lhs.shape)  # A ⊙ B · C (precedence.py)
+                    if node is side.alt:  # read left to right at this layer: faults named in it
+                        g.statement = with_side(g.statement, k, node)
                     if value.shape != lhs.shape:
                         raise ShapeError("the two sides", node, lhs.shape, value.shape, (m.lhs, node))
                     sides.append((k, side, node, value))
@@ -167,6 +170,9 @@ def instances(lay: Layout, m: MatrixStatement, gid: int) -> tuple[list[Group], s
             except ShapeError as err:
                 g.shape_error = (k, err)
                 g.lhs = lhs
+                break
+            except Ambiguous as err:
+                g.unchecked = str(err)
                 break
             g.lhs, g.dropped = lhs, g.dropped or ev.dropped
             g.sides_used = [k for k, *_ in sides]
@@ -188,7 +194,7 @@ def instances(lay: Layout, m: MatrixStatement, gid: int) -> tuple[list[Group], s
                     meaning = Product((Partial(sp.Symbol("L"), z),), m.lhs_text, m.col, m.line)
                     products = (meaning, *products)
                 g.entries.append(Statement(left, products, m.line, m.source, m.col, instance=f"{TAG}{g.gid}"))
-        if g.entries or g.shape_error:
+        if g.entries or g.shape_error or g.unchecked:
             groups.append(g)
     return groups, missed
 
