@@ -18,7 +18,7 @@ import sympy
 from ..activations import prime_word
 from .algorithm import chain, elided_arguments, hat_y
 from .cursor import Cursor
-from .matrix_published import is_layer_prime, layer_prime, left_to_right, products_first
+from .matrix_published import is_layer_prime, layer_prime, left_to_right, products_first, written_matrix
 from .matrix_rows import (
     ACCUMULATORS,
     FIX,
@@ -32,6 +32,7 @@ from .matrix_rows import (
     is_matrix_row,
 )
 from .ng import derivative_name, layer_of_function, numpy_sum, row_sum, star_product
+from .pmatrix import BEGIN
 from .source import Source
 from .tokens import FRACS, FUNCTIONS, GENERIC_CALLS, GREEK, MUL_CMDS, PRIMABLE, Tok, number_value
 
@@ -140,7 +141,7 @@ class MatrixReader(Cursor):
         return Node("prod", (tuple(nodes), tuple(ops)), nodes[0].pos)
 
     def starts(self, t: Tok) -> bool:
-        if t.kind in ("num", "letter", "word", "text"):
+        if t.kind in ("num", "letter", "word", "text") or t.kind == "mat" and t.text == BEGIN:
             return True
         if t.kind == "op" and t.text == "‖":
             return not self.norms  # an opening \|, not the closing one
@@ -191,6 +192,8 @@ class MatrixReader(Cursor):
         pos = t.pos
         if t.kind == "op" and t.text == "(" and is_layer_prime(self):
             return layer_prime(self, t)
+        if t.kind == "mat" and t.text == BEGIN:
+            return written_matrix(self, t)
         if t.kind == "op" and t.text in ("(", "[", "{"):
             self.i += 1
             close = {"(": ")", "[": "]", "{": "}"}[t.text]

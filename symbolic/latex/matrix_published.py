@@ -72,3 +72,35 @@ def left_to_right(nodes: list, ops: list) -> tuple[list, list]:
         run.append(node)
         op_run = op
     return run, [op_run] * (len(run) - 1)
+
+
+DOTS = {"dots", "cdots", "ldots", "vdots", "ddots"}
+
+
+def written_matrix(p: Any, t: Tok) -> Node:
+    """\\begin{pmatrix} a & \\dots & b \\\\ ... \\end{pmatrix} at the cursor (pmatrix.py's tokens)."""
+    from .pmatrix import END
+
+    p.i += 1
+    rows: list[tuple] = []
+    cells: list[Node] = []
+    while True:
+        u = p.peek()
+        if u is None:
+            raise p.fail(t, "a matrix without its \\end", "close it with \\end{pmatrix}")
+        if u.kind == "cmd" and u.text in DOTS and getattr(p.peek(1), "text", "") in ("&", "\\\\", END):
+            p.i += 1
+            cells.append(Node("dots", (u.text,), u.pos))
+        elif u.text in ("&", "\\\\"):  # an empty cell (beside \vdots): no entry written
+            cells.append(Node("dots", ("",), u.pos))
+        elif not (u.text == END and not cells):  # a last row closed by \\\\
+            cells.append(p.msum(frozenset({"&", "\\\\", END})))
+        u = p.next()
+        if u.text == "&":
+            continue
+        if cells:
+            rows.append(tuple(cells))
+        cells = []
+        if u.text == END:
+            break
+    return Node("matrix", (tuple(rows), None), t.pos)

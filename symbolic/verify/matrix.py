@@ -28,6 +28,7 @@ from ..latex import PARTIAL, Partial, Statement
 from ..latex.matrix import ACCUMULATORS, MatrixStatement, Node
 from .indices import from_input, layer_number, square
 from .names import LOSS_NAMES
+from .pattern import value as written_value
 from .weight_layers import layer_of
 
 BATCH = {"A": "a", "Z": "z", "X": "x", "Y": "y"}  # a batch's matrices, one column per example
@@ -267,6 +268,8 @@ class Evaluator:
             return self.value(wrt).applyfunc(lambda e: PARTIAL(sp.Symbol(loss), e))
         if k == "chain":
             return self.chain(node)
+        if k == "matrix":  # written out, \dots filled in (pattern.py)
+            return written_value(self, node)
         if k == "partial":
             num, den = (self.value(a) for a in node.args)
             if num.shape != (1, 1):

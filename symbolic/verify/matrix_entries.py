@@ -33,6 +33,7 @@ from .matrix import (
     layer_letter,
     layout,
 )
+from .pattern import Unpatterned, cell_factors, sized
 from .precedence import Ambiguous, reading, with_side
 
 
@@ -153,13 +154,17 @@ def instances(lay: Layout, m: MatrixStatement, gid: int) -> tuple[list[Group], s
             except ShapeError as err:
                 g.shape_error = (-1, err)
                 break
+            except Unpatterned as err:
+                g.unchecked = str(err)
+                break
             sides = []
             try:
                 for k, side, node in _sides(m):
                     if _names_new_accumulator(lay, node, env):
                         continue
+                    node = sized(node, lhs.shape)  # a matrix written with \dots: its size (pattern.py)
                     node, value = reading(ev, side, node, lhs.shape)  # A ⊙ B · C (precedence.py)
-                    if node is side.alt:  # read left to right at this layer: faults named in it
+                    if node is not side.node:  # sized, or read left to right: faults named in it
                         g.statement = with_side(g.statement, k, node)
                     if value.shape != lhs.shape:
                         raise ShapeError("the two sides", node, lhs.shape, value.shape, (m.lhs, node))
@@ -171,7 +176,7 @@ def instances(lay: Layout, m: MatrixStatement, gid: int) -> tuple[list[Group], s
                 g.shape_error = (k, err)
                 g.lhs = lhs
                 break
-            except Ambiguous as err:
+            except (Ambiguous, Unpatterned) as err:
                 g.unchecked = str(err)
                 break
             g.lhs, g.dropped = lhs, g.dropped or ev.dropped
@@ -184,7 +189,7 @@ def instances(lay: Layout, m: MatrixStatement, gid: int) -> tuple[list[Group], s
                     g.unchecked = f"over {MAX_ENTRIES} entries: not checked"
                     break
                 products = tuple(
-                    Product(entry_factors(ev, node, r, c, value), side.text, side.col, side.line)
+                    Product(_entry(ev, node, r, c, value), side.text, side.col, side.line)
                     for _, side, node, value in sides
                 )
                 left = lhs[r, c]
@@ -197,6 +202,15 @@ def instances(lay: Layout, m: MatrixStatement, gid: int) -> tuple[list[Group], s
         if g.entries or g.shape_error or g.unchecked:
             groups.append(g)
     return groups, missed
+
+
+def _entry(ev: Evaluator, node: Node, r: int, c: int, value: sp.Matrix) -> tuple:
+    """The factors of entry (r, c): a written matrix's cell as written (pattern.py), else as
+    the side's product gives them (matrix.entry_factors)."""
+    written = cell_factors(ev, node, r, c)
+    if written is None:
+        return entry_factors(ev, node, r, c, value)
+    return tuple(Partial(*e.args) if isinstance(e, sp.Function) and e.func == PARTIAL else e for e in written)
 
 
 def _by_z(m: MatrixStatement) -> bool:
