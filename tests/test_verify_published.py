@@ -60,12 +60,10 @@ GAPS = {
     "ufldl_vectorized": [],
     "wikipedia_backprop": [],
     "wikipedia_backprop_2015": [],
-    # W^l <- W^l + eta dE/dW^l: W^l a bare layer letter; in the aliased run the input-by-output
-    # convention makes W^{(1)} 3x2 and W^{(1)}_{31} unknown; W^L_{ij}, b^L_j: the last layer L
-    # as a letter; the row's parenthetical (\text{where} ...) second statement; u_j with no layer
-    # in a row about layer l; delta^l_j over l: 'layer 0' (l not restricted to hidden layers);
-    # pmatrix of entries; (h^{L-1})^\top: '^' in a matrix statement
-    "jihwan_jeong_row_vectors": [2, (4, 1), (4, 2), 5, 6, 9, 10, 12, 14, 18, 19, 22, 33, 37, 38, 41],
+    # row vectors (u = h W, W input-by-output: matrix_entries reads them as rows when only they
+    # fit), u_j^L learned as the net input from the sum inside its derivative (layer_letters.py),
+    # the (\text{where} ...) aside (latex/asides.py), the pmatrix with \cdots, \vdots (pattern.py)
+    "jihwan_jeong_row_vectors": [],
     # the cases definition of ReLU'(z) (a condition on no index); schematic Jacobians (da/dz =
     # ReLU'(z), dz/dW = a^T, dL/dW^{L-1} as three of them) and gradients in numerator layout
     # (dz^L/dW^L = a^{L-1}, dL/da^{L-1} = (y-hat - y) W^L): a layout the document does not fix

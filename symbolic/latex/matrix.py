@@ -18,7 +18,14 @@ import sympy
 from ..activations import prime_word
 from .algorithm import chain, elided_arguments, hat_y
 from .cursor import Cursor
-from .matrix_published import is_layer_prime, layer_prime, left_to_right, products_first, written_matrix
+from .matrix_published import (
+    is_layer_prime,
+    layer_prime,
+    left_to_right,
+    lettered,
+    products_first,
+    written_matrix,
+)
 from .matrix_rows import (
     ACCUMULATORS,
     FIX,
@@ -388,7 +395,12 @@ class MatrixReader(Cursor):
             if self.is_("_") and not index:
                 self.i += 1
                 index = self.index()
-            elif self.is_("^") and not layer and base in VECTORS and not self.transpose_mark(1):
+            elif (
+                self.is_("^")
+                and not layer
+                and not self.transpose_mark(1)
+                and (base in VECTORS or lettered(self))
+            ):
                 self.i += 1
                 layer, parens = self.layer()
             else:

@@ -104,3 +104,26 @@ def written_matrix(p: Any, t: Tok) -> Node:
         if u.text == END:
             break
     return Node("matrix", (tuple(rows), None), t.pos)
+
+
+def lettered(p: Any) -> bool:
+    """A superscript at the cursor's '^' that is a layer, not a power: L, l, {L-1}, {(l)}, {l+1}
+    (a letter in it, nothing but a letter, digits, + and - and brackets): Jihwan Jeong's u_j^L,
+    a net input letter symprop does not know beforehand (verify/layer_letters.py names it)."""
+    t = p.peek(1)
+    if t is None:
+        return False
+    if t.kind == "letter":
+        return t.text in ("l", "L", "k")
+    if t.text != "{":
+        return False
+    k, inner = 2, []
+    while (u := p.peek(k)) is not None and u.text != "}":
+        inner.append(u)
+        k += 1
+    letters = [u for u in inner if u.kind == "letter"]
+    return (
+        len(letters) == 1
+        and letters[0].text in ("l", "L", "k")
+        and all(u.kind in ("letter", "num") or u.text in ("+", "-", "(", ")", "[", "]") for u in inner)
+    )
