@@ -137,9 +137,9 @@ PLANTED_MISSED: dict[tuple[str, int], str] = {
     # gauravreddy08's line 36 without the transpose of W^L: neither reading of its ⊙ and · fits,
     # said wrong at the element-wise product of the products-first reading (factor 2)
     ("gauravreddy_mlp_relu_bce", 0): "wrong",
-    # the same line with a bare \text{ReLU}(z^{L-1}): 'unknown function ReLU' in a matrix row
-    # (its shapes no longer clash now that the line is read left to right)
-    ("gauravreddy_mlp_relu_bce", 3): "not checked",
+    # the same line with a bare \text{ReLU}(z^{L-1}): wrong, named at factor 1, the element-wise
+    # group (A \odot B) of the left-to-right reading (A \odot B) \cdot C; the note counts A, B, C
+    ("gauravreddy_mlp_relu_bce", 3): "wrong",
 }
 PLANTED = [(name, k) for name in NAMES for k in range(len(note(name).get("planted", [])))]
 
