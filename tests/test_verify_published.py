@@ -67,12 +67,10 @@ GAPS = {
     "ufldl_vectorized": [],
     "wikipedia_backprop": [],
     "wikipedia_backprop_2015": [],
-    # W^l <- W^l + eta dE/dW^l: W^l a bare layer letter; in the aliased run the input-by-output
-    # convention makes W^{(1)} 3x2 and W^{(1)}_{31} unknown; W^L_{ij}, b^L_j: the last layer L
-    # as a letter; the row's parenthetical (\text{where} ...) second statement; u_j with no layer
-    # in a row about layer l; delta^l_j over l: 'layer 0' (l not restricted to hidden layers);
-    # pmatrix of entries; (h^{L-1})^\top: '^' in a matrix statement
-    "jihwan_jeong_row_vectors": [2, (4, 1), (4, 2), 5, 6, 9, 10, 12, 14, 18, 19, 22, 33, 37, 38, 41],
+    # row vectors (u = h W, W input-by-output: matrix_entries reads them as rows when only they
+    # fit), u_j^L learned as the net input from the sum inside its derivative (layer_letters.py),
+    # the (\text{where} ...) aside (latex/asides.py), the pmatrix with \cdots, \vdots (pattern.py)
+    "jihwan_jeong_row_vectors": [],
     # schematic Jacobians (da/dz = ReLU'(z), dz/dW = a^T, dL/dW^{L-1} as three of them) and
     # gradients in numerator layout (dz^L/dW^L = a^{L-1}, dL/da^{L-1} = (y-hat - y) W^L): a layout
     # the document does not fix (verify/layouts.py), said not checked with that reason (the cases
@@ -119,16 +117,17 @@ PLANTED_UNNAMED: set[tuple[str, int]] = {
 }
 # statements given a false verdict today (file -> {line or (line, k): what symprop says}); each with
 # its reason, the first thing to fix
-MISJUDGED: dict[str, dict] = {
-    # gauravreddy08's notes: (W^L)^T (y-hat - y) \odot ReLU'(z^{L-1}) \cdot (a^{L-2})^T read as
-    # A \odot (B \cdot C) ('shapes do not fit in an element-wise product'), where left to right
-    # it is (A \odot B) \cdot C
-    "gauravreddy_mlp_relu_bce": {36: "wrong"},
-}
+# (none today: gauravreddy08's (W^L)^T (y-hat - y) \odot ReLU'(z^{L-1}) \cdot (a^{L-2})^T is read
+# left to right, the one reading whose shapes fit: verify/precedence.py)
+MISJUDGED: dict[str, dict] = {}
 # planted mistakes on a judged statement that are not named today: (file, k) -> what is said
 PLANTED_MISSED: dict[tuple[str, int], str] = {
-    # on a misjudged line (36, the odot precedence): wrong already, at the element-wise product
+    # gauravreddy08's line 36 without the transpose of W^L: neither reading of its ⊙ and · fits,
+    # said wrong at the element-wise product of the products-first reading (factor 2)
     ("gauravreddy_mlp_relu_bce", 0): "wrong",
+    # the same line with a bare \text{ReLU}(z^{L-1}): wrong, named at factor 1, the element-wise
+    # group (A \odot B) of the left-to-right reading (A \odot B) \cdot C; the note counts A, B, C
+    ("gauravreddy_mlp_relu_bce", 3): "wrong",
 }
 PLANTED = [(name, k) for name in NAMES for k in range(len(note(name).get("planted", [])))]
 

@@ -32,9 +32,6 @@ STRICT_GAPS: dict[str, dict[int, str]] = {
     "geoj_cs231n_two_layer": {2: "not checked", 11: "not checked", 17: "not checked"},
     # the same gaps as with the options (test_verify_published.GAPS): the reader, not the conventions
     "cv_se_relu_softmax_hidden": {2: "not checked", 3: "not checked"},
-    "jihwan_jeong_row_vectors": dict.fromkeys(
-        [2, 4, 5, 6, 9, 10, 12, 14, 18, 19, 22, 33, 37, 38, 41], "not checked"
-    ),
     "kyle_lo_softmax_regression": dict.fromkeys([2, 3, 4, 6, 12, 16, 21], "not checked"),
 }
 

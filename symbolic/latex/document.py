@@ -16,6 +16,7 @@ from dataclasses import replace
 import sympy
 
 from .algorithm import defined_vector, is_loop_header, mentions, running_assignment, without_membership
+from .asides import aside
 from .conditions import cases, split_condition
 from .expressions import Parser
 from .functions_defined import defined_heads
@@ -218,14 +219,17 @@ def _apart(src: Source, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _region(
-    src: Source, start: int, end: int, inline: bool, out: list, prev: tuple | None = None
-) -> tuple | None:
+    src: Source, start: int, end: int, inline: bool, out: list, carried: tuple | MatrixStatement | None = None
+) -> tuple | MatrixStatement | None:
     """The statements of one math region; a row's error is appended to out and reading goes on.
-    `prev` is the statement a first row starting with '=' continues (the display just before,
+    `carried` is the statement a first row starting with '=' continues (the display just before,
     `$$a = b$$ $$= c$$`); returns the region's last statement, for the display after it."""
-    mprev = False  # the last row read was a matrix statement
+    mprev = isinstance(
+        carried, MatrixStatement
+    )  # the last row read was a matrix statement (or the display's)
+    prev = None if isinstance(carried, MatrixStatement) else carried
     acc: list[Tok] = []  # the tokens of the statement being read, for a row going on with '+'
-    for a, b in (part for row in _rows(src, start, end) for part in _apart(src, *row)):
+    for a, b in (aside(src.text, *part) for row in _rows(src, start, end) for part in _apart(src, *row)):
         src.tick(a)
         try:
             split = cases(src, a, b)
@@ -282,7 +286,7 @@ def _region(
         except LatexParseError as err:
             out.append(err)
             prev, mprev, acc = None, False, []
-    return prev
+    return out[-1] if mprev and isinstance(out[-1], MatrixStatement) else prev  # '&= ...' may go on with it
 
 
 _PROSE_RE = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{3,}")
@@ -388,7 +392,7 @@ def scan_document(text: str) -> tuple[list[Statement | MatrixStatement], list[La
     out: list = []
     plain = []  # (start, end) of text outside math
     t, i, n = src.text, 0, len(src.text)
-    last: tuple | None = None  # the last region's last statement
+    last: tuple | MatrixStatement | None = None  # the last region's last statement
     last_end = 0  # where that region closed
     with _stack_room():
         while i < n:

@@ -21,7 +21,14 @@ from .batch_sum import batch_sum
 from .cursor import Cursor
 from .elementwise_cdot import cdot_op
 from .matrix_max import max_zero
-from .matrix_published import is_layer_prime, layer_prime, products_first
+from .matrix_published import (
+    is_layer_prime,
+    layer_prime,
+    left_to_right,
+    lettered,
+    products_first,
+    written_matrix,
+)
 from .matrix_rows import (
     ACCUMULATORS,
     FIX,
@@ -35,6 +42,7 @@ from .matrix_rows import (
     is_matrix_row,
 )
 from .ng import derivative_name, layer_of_function, numpy_sum, row_sum, star_product
+from .pmatrix import BEGIN
 from .source import Source
 from .tokens import FRACS, FUNCTIONS, GENERIC_CALLS, GREEK, MUL_CMDS, PRIMABLE, Tok, number_value
 
@@ -66,6 +74,8 @@ class MatrixReader(Cursor):
     norms = 0  # \| ... \| groups open at the cursor
     star = "dot"  # '*': "had" in a row in Ng's notation (W^{[2]T} dz^{[2]} * g'(z^{[1]}), NumPy's *)
     pending_t = False  # a transpose read inside a layer superscript, applied to that name
+    mixed = False  # a product mixing ⊙ and a matrix product was read (two readings)
+    ltr = False  # read such products left to right (else products first)
 
     def statement(self) -> MatrixStatement:
         first = self.peek()
@@ -87,10 +97,16 @@ class MatrixReader(Cursor):
             start = self.peek()
             if start is None:
                 raise self.fail(start, "nothing after '='", "write the right-hand side")
+            at, self.mixed = self.i, False
             node = self.msum(frozenset({"=", None}))
+            alt = None
+            if self.mixed:  # A ⊙ B · C: also read left to right
+                after, self.i, self.ltr = self.i, at, True
+                alt = self.msum(frozenset({"=", None}))
+                self.i, self.ltr = after, False
             end = self.toks[self.i - 1].end
             line, col = self.src.where(start.pos)
-            sides.append(MatrixSide(node, self.src.text[start.pos : end], line, col))
+            sides.append(MatrixSide(node, self.src.text[start.pos : end], line, col, alt))
         rest = self.peek()
         if rest is not None:
             raise self.fail(rest, f"unexpected {rest.text!r} in a matrix statement", FIX)
@@ -141,11 +157,12 @@ class MatrixReader(Cursor):
             nodes.append(self.postfix())
         if len(nodes) == 1:
             return nodes[0]
-        nodes, ops = products_first(nodes, ops)
+        self.mixed = self.mixed or "had" in ops and "dot" in ops
+        nodes, ops = left_to_right(nodes, ops) if self.ltr else products_first(nodes, ops)
         return Node("prod", (tuple(nodes), tuple(ops)), nodes[0].pos)
 
     def starts(self, t: Tok) -> bool:
-        if t.kind in ("num", "letter", "word", "text"):
+        if t.kind in ("num", "letter", "word", "text") or t.kind == "mat" and t.text == BEGIN:
             return True
         if t.kind == "op" and t.text == "‖":
             return not self.norms  # an opening \|, not the closing one
@@ -198,6 +215,8 @@ class MatrixReader(Cursor):
             return layer_prime(self, t)
         if t.kind == "cmd" and t.text == "sum" and (total := batch_sum(self, t)):
             return total  # \sum_{i=1}^{m} dZ: over a batch's examples
+        if t.kind == "mat" and t.text == BEGIN:
+            return written_matrix(self, t)
         if t.kind == "op" and t.text in ("(", "[", "{"):
             self.i += 1
             close = {"(": ")", "[": "]", "{": "}"}[t.text]
@@ -392,7 +411,12 @@ class MatrixReader(Cursor):
             if self.is_("_") and not index:
                 self.i += 1
                 index = self.index()
-            elif self.is_("^") and not layer and base in VECTORS and not self.transpose_mark(1):
+            elif (
+                self.is_("^")
+                and not layer
+                and not self.transpose_mark(1)
+                and (base in VECTORS or lettered(self))
+            ):
                 self.i += 1
                 layer, parens = self.layer()
             else:

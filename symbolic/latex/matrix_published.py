@@ -1,6 +1,8 @@
 """Matrix notation of published derivations that the matrix reader's grammar leaves to this
 module: Wikipedia's (f^{l-1})' (the derivative of a layer's activation, written without its
-argument) and the precedence of a product over ∘ / ⊙ (f' ∘ Wᵀ δ is f' ∘ (Wᵀ δ))."""
+argument) and the two readings of a product mixed with ∘ / ⊙: products first (f' ∘ Wᵀ δ is
+f' ∘ (Wᵀ δ)) or left to right (Wᵀ(ŷ - y) ⊙ g'(z) · aᵀ is (Wᵀ(ŷ - y) ⊙ g'(z)) · aᵀ); the verifier
+keeps the reading whose shapes fit (symbolic/verify/precedence.py)."""
 
 from __future__ import annotations
 
@@ -56,3 +58,72 @@ def products_first(nodes: list, ops: list) -> tuple[list, list]:
         g[0] if len(g) == 1 else Node("prod", (tuple(g), ("dot",) * (len(g) - 1)), g[0].pos) for g in groups
     ]
     return joined, gops
+
+
+def left_to_right(nodes: list, ops: list) -> tuple[list, list]:
+    """Factors joined by products and element-wise products, read left to right: each change of
+    operator closes the factors before it into one node ((A ⊙ B) · C, (A · B) ⊙ C)."""
+    if not ("had" in ops and "dot" in ops):
+        return nodes, ops
+    run, op_run = [nodes[0]], ""
+    for op, node in zip(ops, nodes[1:]):
+        if op_run and op != op_run:
+            run = [Node("prod", (tuple(run), (op_run,) * (len(run) - 1)), run[0].pos)]
+        run.append(node)
+        op_run = op
+    return run, [op_run] * (len(run) - 1)
+
+
+DOTS = {"dots", "cdots", "ldots", "vdots", "ddots"}
+
+
+def written_matrix(p: Any, t: Tok) -> Node:
+    """\\begin{pmatrix} a & \\dots & b \\\\ ... \\end{pmatrix} at the cursor (pmatrix.py's tokens)."""
+    from .pmatrix import END
+
+    p.i += 1
+    rows: list[tuple] = []
+    cells: list[Node] = []
+    while True:
+        u = p.peek()
+        if u is None:
+            raise p.fail(t, "a matrix without its \\end", "close it with \\end{pmatrix}")
+        if u.kind == "cmd" and u.text in DOTS and getattr(p.peek(1), "text", "") in ("&", "\\\\", END):
+            p.i += 1
+            cells.append(Node("dots", (u.text,), u.pos))
+        elif u.text in ("&", "\\\\"):  # an empty cell (beside \vdots): no entry written
+            cells.append(Node("dots", ("",), u.pos))
+        elif not (u.text == END and not cells):  # a last row closed by \\\\
+            cells.append(p.msum(frozenset({"&", "\\\\", END})))
+        u = p.next()
+        if u.text == "&":
+            continue
+        if cells:
+            rows.append(tuple(cells))
+        cells = []
+        if u.text == END:
+            break
+    return Node("matrix", (tuple(rows), None), t.pos)
+
+
+def lettered(p: Any) -> bool:
+    """A superscript at the cursor's '^' that is a layer, not a power: L, l, {L-1}, {(l)}, {l+1}
+    (a letter in it, nothing but a letter, digits, + and - and brackets): Jihwan Jeong's u_j^L,
+    a net input letter symprop does not know beforehand (verify/layer_letters.py names it)."""
+    t = p.peek(1)
+    if t is None:
+        return False
+    if t.kind == "letter":
+        return t.text in ("l", "L", "k")
+    if t.text != "{":
+        return False
+    k, inner = 2, []
+    while (u := p.peek(k)) is not None and u.text != "}":
+        inner.append(u)
+        k += 1
+    letters = [u for u in inner if u.kind == "letter"]
+    return (
+        len(letters) == 1
+        and letters[0].text in ("l", "L", "k")
+        and all(u.kind in ("letter", "num") or u.text in ("+", "-", "(", ")", "[", "]") for u in inner)
+    )

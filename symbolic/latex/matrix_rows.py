@@ -37,6 +37,9 @@ class Node:
     partial  (node, node)                    \\frac{\\partial J}{\\partial \\Theta^{(l)}_{ij}}
     paren    (node,)                         ( ... ) or [ ... ]: one factor as written
     norm2    (node,)                         \\|v\\|^2, a vector's squared norm (1×1)
+    matrix   (rows, shape)                   \\begin{pmatrix} ... \\end{pmatrix}: rows of cells, a
+                                             cell Node("dots", (command,)) for \\dots, \\vdots...;
+                                             shape None, or the side's (verify/pattern.py)
     """
 
     kind: str
@@ -50,6 +53,9 @@ class MatrixSide:
     text: str
     line: int
     col: int
+    # the side read left to right when it mixes ⊙ and a product (A ⊙ B · C as (A ⊙ B) · C);
+    # `node` reads products first (A ⊙ (B · C)): verify/precedence.py keeps the one whose shapes fit
+    alt: Node | None = None
 
 
 @dataclass(frozen=True)
@@ -103,6 +109,8 @@ def is_matrix_row(toks: list[Tok], names: bool = True) -> bool:
     """Does this row write a matrix or vector statement (see the module's doc)? With
     names=False, only by an operator (⊙, ᵀ, ∇), not by a layered name alone."""
     for k, t in enumerate(toks):
+        if t.kind == "mat":  # a matrix written out (pmatrix.py)
+            return True
         if t.kind == "cmd" and t.text in MATRIX_CMDS:
             return True
         if t.kind == "op" and t.text == "." and k + 1 < len(toks) and toks[k + 1].text == "*":

@@ -14,6 +14,7 @@ import sympy
 from ..activations import named
 from . import unicode
 from .glued import glued, name_digits
+from .pmatrix import MATRIX_ENVS, matrix_tokens
 from .source import FIX_COMMAND, MAX_DEPTH, MAX_TOKENS, Source, show
 
 SOFTMAX = sympy.Function("softmax")
@@ -100,7 +101,13 @@ KNOWN_CMDS |= {"odot", "bullet", "circ", "nabla", "top", "intercal"}
 # comparisons, inside an indicator 1(x > 0) or a condition (i \neq j) only
 COMPARE_CMDS = {"neq", "ne", "geq", "leq", "ge", "le", "gt", "lt"}
 KNOWN_CMDS |= COMPARE_CMDS
-KNOWN_CMDS |= {"dots", "ldots", "cdots"}  # in a loop header k = l, l-1, \ldots, 1 (latex/algorithm.py)
+KNOWN_CMDS |= {
+    "dots",
+    "ldots",
+    "cdots",
+    "vdots",
+    "ddots",
+}  # in a loop header k = l, l-1, \ldots, 1 (latex/algorithm.py)
 # \mathbb{1}, \mathbf{1}, \mathds{1}, \mathbbm{1}: the indicator; \mathbf{w}, \boldsymbol{w}: the name
 FONT_CMDS = {
     "mathbb",
@@ -440,6 +447,8 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
     if name in ("begin", "end"):
         m = _ENV_RE.match(text, j, end)
         env = m.group(1) if m else "?"
+        if name == "begin" and m and env in MATRIX_ENVS:  # a matrix written out (pmatrix.py)
+            return matrix_tokens(src, i, m.end(), end, space, toks)
         if env not in ALIGN_ENVS:
             raise src.error(
                 i,

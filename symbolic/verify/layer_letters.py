@@ -29,6 +29,7 @@ from .weight_layers import difference
 
 _PLAIN = re.compile(r"([A-Za-z]+)(?:_([A-Za-z0-9,]+))?")
 _LAYER = re.compile(r"\[?([a-z])([+-]\d+)?")
+_HEAD = re.compile(r"\[?([A-Za-z])([+-]\d+)?")
 WEIGHTS = ("w", "W")
 
 
@@ -81,18 +82,33 @@ def top_letters(statements: list, letter: str) -> set[str]:
     return {k for k, only in seen.items() if only and k != "l"}
 
 
-def _powers(letter: str):
-    """o_i**(k - 1) -> o_i@k-1 when the exponent is the layer letter plus a whole number."""
-    k = sp.Symbol(letter)
+def _heads(statements: list) -> set[str]:
+    """Every letter written as a layer superscript, the last layer's L too (W_{ij}^L)."""
+    return {
+        lay.group(1)
+        for stmt in statements
+        for e in expressions(stmt)
+        for s in e.atoms(sp.Symbol)
+        if (m := LAYERED.fullmatch(s.name)) and (lay := _HEAD.fullmatch(m.group(3)))
+    }
+
+
+def _powers(letters: set[str]):
+    """o_i**(k - 1) -> o_i@k-1 when the exponent is a layer letter (u_j**L -> u_j@L beside
+    W_{ij}^L) plus a whole number."""
 
     def fn(e: sp.Basic) -> sp.Basic:
         def visit(p: sp.Basic) -> sp.Basic:
             if not (isinstance(p, sp.Pow) and isinstance(p.base, sp.Symbol) and "@" not in p.base.name):
                 return p
-            shift = sp.expand(p.exp - k)
-            if p.exp.free_symbols != {k} or not shift.is_Integer:
+            free = p.exp.free_symbols
+            k = next(iter(free)) if len(free) == 1 else None
+            if not isinstance(k, sp.Symbol) or k.name not in letters:
                 return p
-            return sp.Symbol(f"{p.base.name}@{letter}{'' if shift == 0 else f'{int(shift):+d}'}")
+            shift = sp.expand(p.exp - k)
+            if not shift.is_Integer:
+                return p
+            return sp.Symbol(f"{p.base.name}@{k.name}{'' if shift == 0 else f'{int(shift):+d}'}")
 
         return e.replace(lambda p: isinstance(p, sp.Pow), visit) if e.has(sp.Pow) else e
 
@@ -135,11 +151,11 @@ def roles(statements: list) -> dict[str, tuple[str, int]]:
         if (m := LAYERED.fullmatch(s.name))
     }
     for stmt in statements:
-        lhs = stmt.lhs
+        lhs, factors = defined(stmt)
         m = LAYERED.fullmatch(lhs.name) if isinstance(lhs, sp.Symbol) else None
-        if m is None or m.group(1) in WEIGHTS or not stmt.sides:
+        if m is None or m.group(1) in WEIGHTS:
             continue
-        for f in stmt.sides[0].factors:
+        for f in factors:
             for s in sp.preorder_traversal(f) if isinstance(f, sp.Basic) else []:
                 if getattr(s, "func", None) != SUMMATION:
                     continue
@@ -155,6 +171,19 @@ def roles(statements: list) -> dict[str, tuple[str, int]]:
                 taken = bases - set(out)
                 return {} if any(v in taken for v, _ in out.values()) else out
     return {}
+
+
+def defined(stmt: Statement) -> tuple:
+    """(X, the factors of what it is said to be): X = ... of a definition, or X and the sum of
+    \\frac{\\partial X}{\\partial v} = \\frac{\\partial (\\sum_k ...)}{\\partial v} (Jihwan Jeong's net
+    input u, defined inside its derivative); (None, ()) otherwise."""
+    if not stmt.sides:
+        return None, ()
+    lhs, first = stmt.lhs, stmt.sides[0].factors
+    if isinstance(lhs, Partial) and len(first) == 1 and isinstance(first[0], Partial):
+        if first[0].den == lhs.den and isinstance(first[0].num, sp.Basic) and first[0].num.has(SUMMATION):
+            return lhs.num, (first[0].num,)
+    return lhs, first
 
 
 def _shifted(layer: str, by: int) -> str:
@@ -241,9 +270,9 @@ def normalize(statements: list) -> tuple[list, dict]:
     letter = layer_letter(scalars)
     if not letter:
         return statements, {}
-    out = []
+    out, heads = [], _heads(scalars) & {"L"}
     for s in statements:
-        out.append(_map(s, _powers(letter)) if isinstance(s, Statement) else s)
+        out.append(_map(s, _powers({letter} | heads)) if isinstance(s, Statement) else s)
     swap: dict[str, str] = {}
     for top in top_letters([s for s in out if isinstance(s, Statement)], letter):
         swap[top] = "L"
@@ -266,8 +295,31 @@ def normalize(statements: list) -> tuple[list, dict]:
             sub = "_" + m.group(2) if m.group(2) else ""
             return f"{letter}{sub}@{_shifted(m.group(3), by)}{m.group(4) or ''}"
 
-        out = [_map(s, _rename(base)) if isinstance(s, Statement) else s for s in out]
+        out = [_map(s, _rename(base)) if isinstance(s, Statement) else _matrix_roles(s, named) for s in out]
     return out, {v: k for k, v in swap.items() if v != "L"}
+
+
+def _matrix_roles(stmt, named: dict):
+    """A matrix statement with the document's net input and output letters as symprop's (u^l ->
+    z^l), by the roles its scalar definitions say."""
+    if not isinstance(stmt, MatrixStatement):
+        return stmt
+
+    def one(n: Node) -> Node:
+        if n.kind == "name" and n.args[1] and n.args[0] in named:
+            letter, by = named[n.args[0]]
+            return Node("name", (letter, _shifted(n.args[1], by), *n.args[2:]), n.pos)
+        return Node(n.kind, tuple(arg(a) for a in n.args), n.pos)
+
+    def arg(a):
+        if isinstance(a, Node):
+            return one(a)
+        if isinstance(a, tuple):
+            return tuple(arg(b) for b in a)
+        return a
+
+    sides = tuple(replace(s, node=one(s.node), alt=s.alt and one(s.alt)) for s in stmt.sides)
+    return replace(stmt, lhs=one(stmt.lhs), sides=sides)
 
 
 def as_written(instance: str, swap: dict) -> str:

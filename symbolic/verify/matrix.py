@@ -29,6 +29,7 @@ from ..latex.matrix import ACCUMULATORS, MatrixStatement, Node
 from .indices import from_input, layer_number, square
 from .layer_calls import whole_layers, word_for
 from .names import LOSS_NAMES
+from .pattern import value as written_value
 from .weight_layers import layer_of
 
 BATCH = {"A": "a", "Z": "z", "X": "x", "Y": "y"}  # a batch's matrices, one column per example
@@ -69,6 +70,8 @@ class Layout:
     accumulators: dict = field(default_factory=dict)  # (base, layer) -> author's Matrix
     notes: list = field(default_factory=list)
     whole: frozenset = frozenset()  # layers whose activation is not element-wise: layer_calls.py
+    rows: bool = False  # vectors as rows, W^l input-by-output (matrix_entries: when only they fit)
+    weights: str = ""  # the scalar names' orientation (conventions.py): entries named to match it
 
     def layer(self, text: str, env: dict) -> int:
         value = layer_number(text, {**self.fixed, **env}, self.depth + self.off)
@@ -141,6 +144,7 @@ def value_of_name(lay: Layout, node: Node, env: dict) -> sp.Matrix:
     if not layer and f"{base}_{index}" in LOSS_NAMES:  # C_0: the cost of one example
         return sp.Matrix([[sp.Symbol(f"{base}_{index}")]])
     m = _whole(lay, base, layer, env)
+    m = m.T if lay.rows else m  # a row vector, W_{ij} from unit i to unit j
     if not index:
         return m
     idx = [c for c in index.split(",")] if "," in index else list(index)
@@ -153,8 +157,8 @@ def value_of_name(lay: Layout, node: Node, env: dict) -> sp.Matrix:
         else:
             raise Missing(c)
     zero = 1 if base in ("Theta", *ACCUMULATORS) and lay.bias_first else 0  # Θ_{i0}: the bias
-    if m.shape[1] == 1 and len(vals) == 1:
-        r, c = vals[0] - 1, 0
+    if 1 in m.shape and len(vals) == 1:
+        r, c = (vals[0] - 1, 0) if m.shape[1] == 1 else (0, vals[0] - 1)
     elif len(vals) == 2:
         r, c = vals[0] - 1, vals[1] - 1 + zero
     else:
@@ -191,7 +195,7 @@ def _whole(lay: Layout, base: str, layer: str, env: dict) -> sp.Matrix:
         n = layer_of(base, written, lay.off, lay.direction)
         if not 1 <= n <= depth:
             raise Missing(base)
-        m = sp.Matrix(sizes[n], sizes[n - 1], lambda i, j: sp.Symbol(f"W_{n},{i + 1},{j + 1}"))
+        m = sp.Matrix(sizes[n], sizes[n - 1], lambda i, j: sp.Symbol(_weight(n, i + 1, j + 1, lay.weights)))
         if base == "Theta" and lay.bias_first:
             m = _column([sp.Symbol(f"b_{n},{i}") for i in range(1, sizes[n] + 1)]).row_join(m)
         return m
@@ -209,6 +213,12 @@ def _whole(lay: Layout, base: str, layer: str, env: dict) -> sp.Matrix:
     if base == "a" and lay.bias_first and n < depth:
         m = sp.Matrix([[1]]).col_join(m)  # Ng's a^{(l)} with the bias unit a_0 = 1
     return m
+
+
+def _weight(n: int, i: int, j: int, weights: str) -> str:
+    """The raw name of the weight into unit i of layer n from unit j, as the scalar names are
+    read (with weights = input-by-output, W_{ji}: conventions.code swaps it back)."""
+    return f"W_{n},{j},{i}" if weights == "input-by-output" else f"W_{n},{i},{j}"
 
 
 # ------------------------------------------------------------------------------ evaluation
@@ -269,6 +279,8 @@ class Evaluator:
             return self.value(wrt).applyfunc(lambda e: PARTIAL(sp.Symbol(loss), e))
         if k == "chain":
             return self.chain(node)
+        if k == "matrix":  # written out, \dots filled in (pattern.py)
+            return written_value(self, node)
         if k == "partial":
             num, den = (self.value(a) for a in node.args)
             if num.shape != (1, 1):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from dataclasses import replace
 
 import sympy as sp
 
@@ -33,10 +34,16 @@ from .matrix import (
     layer_letter,
     layout,
 )
+from .pattern import Unpatterned, cell_factors, sized
+from .precedence import Ambiguous, reading, with_side
 
 
 def expand(
-    d, statements: Sequence[Statement | MatrixStatement], algorithm=None, direction: str | tuple = ""
+    d,
+    statements: Sequence[Statement | MatrixStatement],
+    algorithm=None,
+    direction: str | tuple = "",
+    weights: str = "",
 ) -> tuple[list[Statement], list[Group], Layout | None, list[Unchecked]]:
     """(statements with every matrix statement replaced by its entries, the groups, the layout,
     matrix statements with no instance in this network). `direction`: W^l feeds layer l ('into')
@@ -46,7 +53,7 @@ def expand(
         return [s for s in statements if isinstance(s, Statement)], [], None, []
     scalars = [s for s in statements if not isinstance(s, MatrixStatement)]
     lay = layout(d, scalars, matrices, algorithm)
-    lay.direction = direction
+    lay.direction, lay.weights = direction, weights  # weights: the scalar names' orientation
     out: list[Statement] = []
     groups: list[Group] = []
     unchecked: list[Unchecked] = []
@@ -143,33 +150,20 @@ def instances(lay: Layout, m: MatrixStatement, gid: int) -> tuple[list[Group], s
         g = Group(gid + len(groups), m, env0)
         for values in itertools.product(*(range(0, top + 1) for _ in others)):
             env = {**env0, **dict(zip(others, values))}
-            ev = Evaluator(lay, env)
             try:
-                lhs = _lhs(lay, ev, m)
+                ev, lhs, sides = _in_rows_if_only_they_fit(lay, m, env, g)
             except Missing as err:
                 missed = str(err) if str(err) in ACCUMULATORS else missed or str(err)
                 continue
-            except ShapeError as err:
-                g.shape_error = (-1, err)
+            except _Misfit as err:
+                g.shape_error, g.lhs = (err.k, err.err), err.lhs
                 break
-            sides = []
-            try:
-                for k, side, node in _sides(m):
-                    if _names_new_accumulator(lay, node, env):
-                        continue
-                    value = _value(ev, m, node, k, g)
-                    if value is None:  # a step of a chain in a Jacobian shorthand: set apart
-                        continue
-                    if value.shape != lhs.shape:
-                        raise ShapeError("the two sides", node, lhs.shape, value.shape, (m.lhs, node))
-                    sides.append((k, side, node, value))
-            except Missing as err:
-                missed = str(err) if str(err) in ACCUMULATORS else missed or str(err)
-                continue
-            except ShapeError as err:
-                g.shape_error = (k, err)
-                g.lhs = lhs
+            except (Ambiguous, Unpatterned) as err:
+                g.unchecked = str(err)
                 break
+            for k, side, node, _ in sides:
+                if node is not side.node:  # sized, or read left to right: faults named in it
+                    g.statement = with_side(g.statement, k, node)
             g.lhs, g.dropped = lhs, g.dropped or ev.dropped
             g.sides_used = [k for k, *_ in sides]
             if m.lhs.kind == "name" and m.lhs.args[0] == "delta" and not m.lhs.args[2] and not _by_z(m):
@@ -180,7 +174,7 @@ def instances(lay: Layout, m: MatrixStatement, gid: int) -> tuple[list[Group], s
                     g.unchecked = f"over {MAX_ENTRIES} entries: not checked"
                     break
                 products = tuple(
-                    Product(entry_factors(ev, node, r, c, value), side.text, side.col, side.line)
+                    Product(_entry(ev, node, r, c, value), side.text, side.col, side.line)
                     for _, side, node, value in sides
                 )
                 left = lhs[r, c]
@@ -190,23 +184,76 @@ def instances(lay: Layout, m: MatrixStatement, gid: int) -> tuple[list[Group], s
                     meaning = Product((Partial(sp.Symbol("L"), z),), m.lhs_text, m.col, m.line)
                     products = (meaning, *products)
                 g.entries.append(Statement(left, products, m.line, m.source, m.col, instance=f"{TAG}{g.gid}"))
-        if g.entries or g.shape_error:
+        if g.entries or g.shape_error or g.unchecked:
             groups.append(g)
     return groups, missed
 
 
-def _value(ev: Evaluator, m: MatrixStatement, node: Node, k: int, g: Group) -> sp.Matrix | None:
-    """A side's value; None for a middle step of a chain written as a Jacobian shorthand
-    (Sudeep Raja's (x_3 - t) \\partial x_3/\\partial W_3): set apart (`g.schematic`) when its
-    last side is not one, so the chain's result is still judged."""
+def _entry(ev: Evaluator, node: Node, r: int, c: int, value: sp.Matrix) -> tuple:
+    """The factors of entry (r, c): a written matrix's cell as written (pattern.py), else as
+    the side's product gives them (matrix.entry_factors)."""
+    written = cell_factors(ev, node, r, c)
+    if written is None:
+        return entry_factors(ev, node, r, c, value)
+    return tuple(Partial(*e.args) if isinstance(e, sp.Function) and e.func == PARTIAL else e for e in written)
+
+
+class _Misfit(Exception):
+    """A ShapeError on side k (-1: the left side), with the left side's value if it had one."""
+
+    def __init__(self, k: int, err: ShapeError, lhs: sp.Matrix | None):
+        super().__init__(err.what)
+        self.k, self.err, self.lhs = k, err, lhs
+
+
+def _evaluate(
+    lay: Layout, m: MatrixStatement, env: dict, g: Group | None = None
+) -> tuple[Evaluator, sp.Matrix, list]:
+    """The evaluator, the left side's value and the sides checked (k, side, node, value) at one
+    instance; raises Missing, _Misfit, Ambiguous or Unpatterned. A middle step of a chain
+    written as a Jacobian shorthand (Sudeep Raja's (x_3 - t) \\partial x_3/\\partial W_3) is set
+    apart (`g.schematic`) when the chain's last side is not one, so its result is still judged."""
+    ev = Evaluator(lay, env)
     try:
-        return ev.value(node)
+        lhs = _lhs(lay, ev, m)
     except ShapeError as err:
-        if err.what != "the derivative of a vector" or k == len(m.sides) - 1:
+        raise _Misfit(-1, err, None) from None
+    sides = []
+    k = -1
+    try:
+        for k, side, node in _sides(m):
+            if _names_new_accumulator(lay, node, env):
+                continue
+            node = sized(node, lhs.shape)  # a matrix written with \dots: its size (pattern.py)
+            try:
+                node, value = reading(ev, side, node, lhs.shape)  # A ⊙ B · C (precedence.py)
+            except ShapeError as err:
+                if g is None or err.what != "the derivative of a vector" or k == len(m.sides) - 1:
+                    raise
+                if k not in g.schematic:
+                    g.schematic.append(k)
+                continue
+            if value.shape != lhs.shape:
+                raise ShapeError("the two sides", node, lhs.shape, value.shape, (m.lhs, node))
+            sides.append((k, side, node, value))
+    except ShapeError as err:
+        raise _Misfit(k, err, lhs) from None
+    return ev, lhs, sides
+
+
+def _in_rows_if_only_they_fit(lay: Layout, m: MatrixStatement, env: dict, g: Group | None = None) -> tuple:
+    """`_evaluate` as symprop's columns (W^l output-by-input); in a document whose weights are
+    input-by-output (orientation.py), when the columns' shapes do not fit (or name a unit the
+    layer lacks) and the statement's do as row vectors (u = h W: Jihwan Jeong), as rows."""
+    try:
+        return _evaluate(lay, m, env, g)
+    except (_Misfit, Missing) as misfit:
+        if lay.rows or lay.bias_first or lay.weights != "input-by-output":
             raise
-        if k not in g.schematic:
-            g.schematic.append(k)
-        return None
+        try:
+            return _evaluate(replace(lay, rows=True), m, env, g)
+        except (_Misfit, Missing, Ambiguous, Unpatterned):
+            raise misfit from None
 
 
 def _by_z(m: MatrixStatement) -> bool:

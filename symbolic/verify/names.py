@@ -315,7 +315,7 @@ class Resolver:
             shown_name = function_shown(name)
             raise SympropError(f"{where}{shown_name} takes one argument here", f"write {shown_name}(z)")
         x = args[0]
-        rule = next((r for r in named() if name in (r.prime_word, r.prime_word[:-6])), None)
+        rule = next((r for r in named() if name in (r.prime_word, r.prime_word[:-6], *r.spellings)), None)
         if rule is not None:  # one of our activations (sigma, relu) or its f' (sigma_prime)
             if rule.params and self.z_layer.get(x):  # leaky_relu: the slope of x's layer
                 layer = self.d.spec.activations[self.z_layer[x] - 1]

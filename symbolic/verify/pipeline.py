@@ -148,7 +148,7 @@ def verify_statements(
     d, shared = layer_bias.apply(d, statements, aliases, conventions)  # b_2 in net_{o1}: one per layer
     per_layer += shared
     statements, groups, layout, unmatched = expand_matrices(
-        d, statements, algorithm, conventions["weight_layers"]
+        d, statements, algorithm, conventions["weight_layers"], conventions.get("weights", "")
     )  # matrix -> entries
     unmatched += notes
     bound = bind(d, statements, aliases, conventions)  # the document's own names (binding.py)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 import sympy as sp
 
 from ..latex import Partial
-from ..latex.matrix import MatrixSide, MatrixStatement, Node
+from ..latex.matrix import MatrixStatement, Node
 from .ditto import Unchecked
 
 _HEADER = re.compile(r"\$\s*([a-z])\s*=\s*([^$]*?\\[lc]?dots[^$]*?)\s*\$")
@@ -80,7 +80,7 @@ def _map(node: Node, fn: Callable[[Node], Node | None]) -> Node:
 
 
 def _each(m: MatrixStatement, fn: Callable[[Node], Node | None], sides_only: bool = False) -> MatrixStatement:
-    sides = tuple(replace(s, node=_map(s.node, fn)) for s in m.sides)
+    sides = tuple(replace(s, node=_map(s.node, fn), alt=s.alt and _map(s.alt, fn)) for s in m.sides)
     return replace(m, lhs=m.lhs if sides_only else _map(m.lhs, fn), sides=sides)
 
 
@@ -360,7 +360,7 @@ def _without_regularizer(m: MatrixStatement, decay: tuple | None) -> MatrixState
             rest = tuple(t for t in node.args if not _regularizer_term(t[1], wrt, decay))
             if len(rest) < len(node.args) and rest:
                 node = rest[0][1] if len(rest) == 1 and rest[0][0] == 1 else Node("sum", rest, node.pos)
-        sides.append(MatrixSide(node, side.text, side.line, side.col))
+        sides.append(replace(side, node=node, alt=side.alt if node is side.node else None))
     return replace(m, sides=tuple(sides))
 
 
