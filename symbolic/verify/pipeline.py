@@ -35,7 +35,7 @@ import sympy as sp
 from ..derivation import Derivation
 from ..latex import Partial, Product, Statement
 from ..latex.matrix import MatrixStatement
-from . import closed_names, layer_bias, net_input, numbering, own_functions
+from . import closed_names, kronecker, layer_bias, net_input, numbering, own_functions, own_names
 from .bare_functions import with_arguments
 from .binding import bind
 from .claims import Checked
@@ -121,6 +121,9 @@ def verify_statements(
     rows the reader could not read. Unusable (VerifyInputError) only when nothing was checked.
     `conventions`: {"weights": "input-by-output", "targets": "t"} (verify/conventions.py)."""
     statements, algorithm, notes = read_algorithm(list(statements), source)  # loops, g ←, regularizer
+    readers = own_names.known_to(d, aliases, conventions), own_names.settled_by(d, aliases, conventions)
+    statements, own_sums = own_names.inline(statements, *readers)  # S = Σ_t exp(z_t): read as its sum
+    notes = [*notes, *own_sums]
     statements, letters = layer_letters(statements)  # Brilliant's w_{ij}^k, a (net input), o (output)
     statements = [with_arguments(s) for s in statements]  # ∂φ/∂z = φ(1-φ): φ(z) (bare_functions.py)
     conventions = with_detected(source, conventions)  # units counted from 0 (notation.py)
@@ -140,6 +143,8 @@ def verify_statements(
     bound = numbering.siblings(d, bound, statements, aliases)  # h_1 bound: h_2 too
     bound = net_input.labelled(d, bound, statements, aliases)  # out_{y2}: σ(y_2)
     conventions = bound.conventions or conventions
+    targets = (conventions or {}).get("targets") or "y"
+    statements = kronecker.expand(statements, len(d.outputs), targets)  # \delta_{yj} = y_j: per class
     merged = {**bound.aliases, **(aliases or {})}
     statements, net, momentum = with_signs(d, merged, conventions, statements)  # δ's sign, updates
     net.names.notes = bound.notes
