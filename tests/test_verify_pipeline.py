@@ -74,10 +74,14 @@ def test_the_stages_run_in_order_and_never_call_back():
     # names bound (binding), then a closed form's names (closed_names), flat numberings
     # (numbering) and names labelled by a unit (net_input), the network gathered with δ's sign and
     # the update lines read (sign_hooks), the document's own functions (s(x) = ...) substituted
-    # (none here), then the statements resolved; δ's sign said after judge
-    stages = ["read", "running", "layer_letters", "bare_functions", "notation", "said_conventions"]
-    stages += ["weight_layers", "net_input", "layer_bias", "matrix_entries", "binding", "closed_names"]
-    stages += ["numbering", "net_input", "sign_hooks", "own_functions"]
+    # (none here), then the statements resolved; δ's sign said after judge. A sum the document
+    # names (S = \sum_t ...) is read as its formula first (own_names), a forward sum in letters
+    # binds after the closed forms (letter_sums), Kronecker's delta of the label is read per
+    # class once the names are bound (kronecker)
+    stages = ["read", "running", "own_names", "layer_letters", "bare_functions", "notation"]
+    stages += ["said_conventions", "weight_layers", "net_input", "layer_bias", "matrix_entries", "binding"]
+    stages += ["closed_names", "letter_sums", "numbering", "net_input", "kronecker", "sign_hooks"]
+    stages += ["own_functions"]
     stages += ["resolve", "evaluate", "judge", "sign_hooks", "matrix_faults"]
     assert handed == stages
     assert callbacks == []

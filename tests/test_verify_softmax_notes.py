@@ -5,6 +5,9 @@ A name of the document's own defined as a sum (the softmax's normalizer `S = \su
 written after its use as in math.se 2303338): the other lines read it as its formula
 (symbolic/verify/own_names.py); its definition is not checked, and says so.
 
+A layer's forward sum in index letters (`z_k = \sum_i w_{ki}\tilde{a}_i + b_k`) once its left side
+is bound in a letter: the bias and the activation below bound (symbolic/verify/letter_sums.py).
+
 Kronecker's delta of the class label on the left of an identity (`\delta_{yj} = y_j`): one
 statement per class, the delta the one-hot target's entry (symbolic/verify/kronecker.py).
 """
@@ -141,3 +144,44 @@ $$\delta_{tk}=y_k$$
     # the network alone: t_k beside the label y: which one is the target is not settled
     out = said(doc, "2-3-4")
     assert all(r.startswith("not checked") for r in out.get(4, [])) and out.get(4)
+
+
+# 2-3-4, softmax output: q, u the document's letters (bound by the softmax), W_{mr} g_r + b_m below
+FORWARD = r"""$$q_m=\frac{e^{u_m}}{\sum_{n} e^{u_n}}$$
+$$u_m = \sum_{r} W_{mr} g_r + b_m$$
+$$\frac{\partial L}{\partial b_m} = q_m - y_m$$
+$$\frac{\partial q_m}{\partial b_m} = q_m (1 - q_m)$$
+"""
+
+
+def test_the_bias_of_a_forward_sum_in_letters_is_bound_and_judged():
+    out = said(FORWARD, "2-3-4")
+    assert out[4] == ["correct"] * 4 and out[5] == ["correct"] * 4
+    assert out[3] == ["not checked: unknown name W_{mr}"]  # the weight in two letters: not read yet
+    d = derive(network("2-3-4", "tanh", "cce", "softmax"))
+    inferred = {(s.name, str(s.value)) for s in verify_text(d, "% a document\n" + FORWARD).inferred}
+    assert {("b_m", "b⁽²⁾_m"), ("g_r", "a⁽¹⁾_r")} <= inferred
+
+
+def test_slips_beside_the_bias_are_named_at_their_factor():
+    assert said(FORWARD.replace("q_m - y_m", "q_m + y_m"), "2-3-4")[4] == ["wrong@1"] * 4
+    # q_m (1 + q_m): one product, named as the side's one factor
+    assert said(FORWARD.replace("(1 - q_m)", "(1 + q_m)"), "2-3-4")[5] == ["wrong@1"] * 4
+
+
+def test_softmax_regression_forward_sum_over_the_inputs():
+    doc = r"""$$q_m=\frac{e^{u_m}}{\sum_{n} e^{u_n}}$$
+$$u_m = \sum_{r} w_{rm} x_r + b_m$$
+$$\frac{\partial L}{\partial b_m} = q_m - y_m$$
+"""
+    assert said(doc, "4-3")[4] == ["correct"] * 3
+    assert said(doc.replace("q_m - y_m", "y_m - q_m"), "4-3")[4] == ["wrong@1"] * 3
+
+
+def test_a_forward_sum_is_not_read_unless_its_left_side_and_shape_are_settled():
+    unbound = FORWARD.split("\n", 1)[1]  # no softmax definition: u_m is no one's
+    assert all(r.startswith("not checked") for r in said(unbound, "2-3-4")[3])
+    misplaced = FORWARD.replace("g_r + b_m", "g_r + b_r")  # the bias in the summed letter
+    assert all(r.startswith("not checked") for r in said(misplaced, "2-3-4")[4])
+    two_terms = FORWARD.replace("g_r + b_m", "g_r + b_m + c_m")  # more than the sum and the bias
+    assert all(r.startswith("not checked") for r in said(two_terms, "2-3-4")[4])

@@ -5,14 +5,16 @@ Contract: statements (as `symbolic.latex` gives them, from LaTeX or the plain sy
 
 A pipeline of pure stages, each taking the previous stage's data and never calling back:
   1. read      text -> statements (`read`); an algorithm's loops, running variables (g ←) and
-               regularizer terms read off them (`running`), the document's letters for layers, net
+               regularizer terms read off them (`running`), a sum the document names (S = Σ_t
+               exp(z_t)) read as its formula (`own_names`), the document's letters for layers, net
                inputs and outputs (`layer_letters`), a function written without its argument given
                it (`bare_functions`), conventions the text shows (`notation`), the weights'
                orientation and the target letter its definitions say (`said_conventions`:
                `orientation`, `target_letters`), the layer a weight's superscript names, from what
                it multiplies (`weight_layers`)
   2. resolve   matrix statements -> one statement per entry and layer (`matrix_entries`),
-               the document's own names -> the network's, from its definitions (`binding`),
+               the document's own names -> the network's, from its definitions (`binding`; a
+               forward sum in index letters: `letter_sums`), δ_{yj} = y_j per class (`kronecker`),
                δ's sign and update lines as the document writes them (`sign_hooks`, `signs`),
                the document's own functions and output substituted (`own_functions`),
                '//' marks -> the factor above (`ditto`), names -> the network's symbols, and
@@ -35,7 +37,7 @@ import sympy as sp
 from ..derivation import Derivation
 from ..latex import Partial, Product, Statement
 from ..latex.matrix import MatrixStatement
-from . import closed_names, kronecker, layer_bias, net_input, numbering, own_functions, own_names
+from . import closed_names, kronecker, layer_bias, letter_sums, net_input, numbering, own_functions, own_names
 from .bare_functions import with_arguments
 from .binding import bind
 from .claims import Checked
@@ -139,6 +141,7 @@ def verify_statements(
     unmatched += notes
     bound = bind(d, statements, aliases, conventions)  # the document's own names (binding.py)
     bound = closed_names.bind(d, statements, bound, aliases, conventions)  # O = s(s(Iw_1+1)w_2+1)
+    bound = letter_sums.bind(d, statements, bound, aliases, conventions)  # z_k = Σ_i w_{ki} ã_i + b_k
     bound = numbering.extend(d, bound, aliases)  # w_1 ... w_8 run through the weights (numbering.py)
     bound = numbering.siblings(d, bound, statements, aliases)  # h_1 bound: h_2 too
     bound = net_input.labelled(d, bound, statements, aliases)  # out_{y2}: σ(y_2)
