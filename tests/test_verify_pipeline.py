@@ -76,12 +76,12 @@ def test_the_stages_run_in_order_and_never_call_back():
     # the update lines read (sign_hooks), the document's own functions (s(x) = ...) substituted
     # (none here), then the statements resolved; δ's sign said after judge. A sum the document
     # names (S = \sum_t ...) is read as its formula first (own_names), a forward sum in letters
-    # binds after the closed forms (letter_sums), Kronecker's delta of the label is read per
-    # class once the names are bound (kronecker)
+    # binds after the closed forms (letter_sums), names in letters with no layer get their reason
+    # (unlayered), Kronecker's delta of the label is read per class once the names are bound (kronecker)
     stages = ["read", "running", "own_names", "layer_letters", "bare_functions", "notation"]
     stages += ["said_conventions", "weight_layers", "net_input", "layer_bias", "matrix_entries", "binding"]
-    stages += ["closed_names", "letter_sums", "numbering", "net_input", "kronecker", "sign_hooks"]
-    stages += ["own_functions"]
+    stages += ["closed_names", "letter_sums", "numbering", "net_input", "unlayered", "kronecker"]
+    stages += ["sign_hooks", "own_functions"]
     stages += ["resolve", "evaluate", "judge", "sign_hooks", "matrix_faults"]
     assert handed == stages
     assert callbacks == []

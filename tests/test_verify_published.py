@@ -82,8 +82,9 @@ GAPS = {
     # plain-word sum ('unknown names Y, Y_{hat}, sum')
     "ai_se_softmax_jacobian": [2, 3, 5],
     # delta_j, w_{(i,j)}, y_j carry no layer and the letter j is the output unit on line 2 and a
-    # hidden unit on line 3 ('unknown name \delta_j', 'unknown name w_{ij}'); the hidden line's
-    # f'(y_j) (the ReLU's derivative at its output, equal to f'(z_j)) is not reached
+    # hidden unit on line 3 ('\delta_j carries index letters and no layer, and the 2-3-3 network
+    # has 2 layers ...: nothing the document defines settles which one', verify/unlayered.py);
+    # the hidden line's f'(y_j) (the ReLU's derivative at its output, equal to f'(z_j)) is not reached
     "cv_se_relu_softmax_hidden": [(2, 1), (2, 2), (3, 1), (3, 2)],
     # phi(w^T x) with w^T x inside a call and y^T \log phi(...) ('expected (, found phi'); an unnamed
     # w (a single layer's matrix, 'unknown name w'); pmatrix rows of entries; phi(z)_i, the entry of

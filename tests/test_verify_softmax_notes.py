@@ -8,6 +8,9 @@ written after its use as in math.se 2303338): the other lines read it as its for
 A layer's forward sum in index letters (`z_k = \sum_i w_{ki}\tilde{a}_i + b_k`) once its left side
 is bound in a letter: the bias and the activation below bound (symbolic/verify/letter_sums.py).
 
+A per-layer name in index letters with no layer (\delta_j, w_{(i,j)}) on a network of several layers,
+which nothing settles: not checked, and the reason says why (symbolic/verify/unlayered.py).
+
 Kronecker's delta of the class label on the left of an identity (`\delta_{yj} = y_j`): one
 statement per class, the delta the one-hot target's entry (symbolic/verify/kronecker.py).
 """
@@ -185,3 +188,26 @@ def test_a_forward_sum_is_not_read_unless_its_left_side_and_shape_are_settled():
     assert all(r.startswith("not checked") for r in said(misplaced, "2-3-4")[4])
     two_terms = FORWARD.replace("g_r + b_m", "g_r + b_m + c_m")  # more than the sum and the bias
     assert all(r.startswith("not checked") for r in said(two_terms, "2-3-4")[4])
+
+
+UNLAYERED = r"""$$\delta_m = q_m - y_m$$
+$$\delta_r = \left(\sum_m \delta_m w_{rm}\right) g_r (1 - g_r)$$
+"""
+
+
+def test_a_delta_in_letters_with_no_layer_is_not_checked_and_says_why():
+    out = said(UNLAYERED, "2-4-2", "sigmoid")
+    reasons = out[2] + out[3]
+    assert reasons and all(r.startswith("not checked") for r in reasons)
+    assert any(
+        "carries index letters and no layer, and the 2-4-2 network has 2 layers" in r
+        and "nothing the document defines settles which one" in r
+        for r in reasons
+    )
+
+
+def test_no_layer_note_where_the_network_has_one_layer_or_a_letter_is_bound():
+    one = said(UNLAYERED, "3-2", "sigmoid")
+    assert not any("carries index letters" in r for rows in one.values() for r in rows)
+    out = said(FORWARD.replace("W_{mr}", "w_{mr}"), "2-3-4")  # beside u_m, read in a letter
+    assert out[3] == ["not checked: unknown name w_{mr}"]

@@ -14,7 +14,8 @@ A pipeline of pure stages, each taking the previous stage's data and never calli
                it multiplies (`weight_layers`)
   2. resolve   matrix statements -> one statement per entry and layer (`matrix_entries`),
                the document's own names -> the network's, from its definitions (`binding`; a
-               forward sum in index letters: `letter_sums`), δ_{yj} = y_j per class (`kronecker`),
+               forward sum in index letters: `letter_sums`; why a name in letters with no layer
+               stays unknown: `unlayered`), δ_{yj} = y_j per class (`kronecker`),
                δ's sign and update lines as the document writes them (`sign_hooks`, `signs`),
                the document's own functions and output substituted (`own_functions`),
                '//' marks -> the factor above (`ditto`), names -> the network's symbols, and
@@ -37,7 +38,17 @@ import sympy as sp
 from ..derivation import Derivation
 from ..latex import Partial, Product, Statement
 from ..latex.matrix import MatrixStatement
-from . import closed_names, kronecker, layer_bias, letter_sums, net_input, numbering, own_functions, own_names
+from . import (
+    closed_names,
+    kronecker,
+    layer_bias,
+    letter_sums,
+    net_input,
+    numbering,
+    own_functions,
+    own_names,
+    unlayered,
+)
 from .bare_functions import with_arguments
 from .binding import bind
 from .claims import Checked
@@ -145,6 +156,7 @@ def verify_statements(
     bound = numbering.extend(d, bound, aliases)  # w_1 ... w_8 run through the weights (numbering.py)
     bound = numbering.siblings(d, bound, statements, aliases)  # h_1 bound: h_2 too
     bound = net_input.labelled(d, bound, statements, aliases)  # out_{y2}: σ(y_2)
+    bound = unlayered.note(d, statements, bound, aliases, conventions)  # \delta_j, no layer: said why
     conventions = bound.conventions or conventions
     targets = (conventions or {}).get("targets") or "y"
     statements = kronecker.expand(statements, len(d.outputs), targets)  # \delta_{yj} = y_j: per class
