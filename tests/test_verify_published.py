@@ -38,10 +38,10 @@ GAPS = {
     "haykin_backprop": [2],
     "hjorth_jensen_hidden_layer": [],
     "hjorth_jensen_output_layer": [],
-    # w_{ki} (two letters, no layer) and w_{yk}, b_y indexed by the class label (names)
-    # (S = \sum_t \exp(z_t), defined after its use on lines 2 and 5, reads as its formula:
-    # verify/own_names.py; \delta_{yj} = y_j per class: verify/kronecker.py)
-    "math_se_log_likelihood_softmax": [3, 4],
+    # w_{yk}, b_y, a_y indexed by the class label (names) (S = \sum_t \exp(z_t), defined after its
+    # use on lines 2 and 5, reads as its formula: verify/own_names.py; w_{ki} of z_k's forward sum
+    # read as z_k's layer's: verify/letter_sums.py; \delta_{yj} = y_j per class: verify/kronecker.py)
+    "math_se_log_likelihood_softmax": [4],
     "math_se_sigmoid_chain": [],
     "mazur_backward": [],
     "melfm_numerical_example": [],

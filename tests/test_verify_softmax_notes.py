@@ -160,10 +160,26 @@ $$\frac{\partial q_m}{\partial b_m} = q_m (1 - q_m)$$
 def test_the_bias_of_a_forward_sum_in_letters_is_bound_and_judged():
     out = said(FORWARD, "2-3-4")
     assert out[4] == ["correct"] * 4 and out[5] == ["correct"] * 4
-    assert out[3] == ["not checked: unknown name W_{mr}"]  # the weight in two letters: not read yet
+    assert out[3] == ["correct"] * 4  # the weight read with its layer: W^{(2)}_{mr}
     d = derive(network("2-3-4", "tanh", "cce", "softmax"))
     inferred = {(s.name, str(s.value)) for s in verify_text(d, "% a document\n" + FORWARD).inferred}
-    assert {("b_m", "b⁽²⁾_m"), ("g_r", "a⁽¹⁾_r")} <= inferred
+    assert {("b_m", "b⁽²⁾_m"), ("g_r", "a⁽¹⁾_r"), ("W_mr", "W⁽²⁾_mr")} <= inferred
+
+
+def test_the_weight_of_a_forward_sum_in_letters_is_read_with_its_layer():
+    grad = FORWARD + r"$$\frac{\partial L}{\partial W_{mr}} = (q_m - y_m) g_r$$" + "\n"
+    assert said(grad, "2-3-4")[6] == ["correct"] * 12
+    assert said(grad.replace("(q_m - y_m) g_r", "(y_m - q_m) g_r"), "2-3-4")[6] == ["wrong@1"] * 12
+    # - b_m: no longer a sum plus a bias, nothing read from it: not checked, never correct
+    minus = said(FORWARD.replace("W_{mr} g_r + b_m", "W_{mr} g_r - b_m"), "2-3-4")
+    assert all(r.startswith("not checked") for r in minus[3] + minus[4])
+
+
+def test_a_decorated_name_in_a_letter_is_its_own_not_the_bare_one():
+    # \tilde{q}_r (the hidden layer) beside q_m (the softmax output): never read as q_r
+    doc = FORWARD.replace("g_r", "\\tilde{q}_r")
+    assert said(doc, "2-3-4")[3] == ["correct"] * 4
+    assert said(doc.replace("\\tilde{q}_r + b_m", "q_r + b_m"), "2-3-4")[3] != ["correct"] * 4
 
 
 def test_slips_beside_the_bias_are_named_at_their_factor():
@@ -179,6 +195,10 @@ $$\frac{\partial L}{\partial b_m} = q_m - y_m$$
 """
     assert said(doc, "4-3")[4] == ["correct"] * 3
     assert said(doc.replace("q_m - y_m", "y_m - q_m"), "4-3")[4] == ["wrong@1"] * 3
+    # w_{rm}: input-by-output, as the sum says (orientation.py); its gradient in those letters
+    grad = doc + r"$$\frac{\partial L}{\partial w_{rm}} = x_r (q_m - y_m)$$" + "\n"
+    assert said(grad, "4-3")[3] == ["correct"] * 3 and said(grad, "4-3")[5] == ["correct"] * 12
+    assert said(grad.replace("x_r (q_m - y_m)", "x_r (q_m + y_m)"), "4-3")[5] == ["wrong@2"] * 12
 
 
 def test_a_forward_sum_is_not_read_unless_its_left_side_and_shape_are_settled():
@@ -209,5 +229,7 @@ def test_a_delta_in_letters_with_no_layer_is_not_checked_and_says_why():
 def test_no_layer_note_where_the_network_has_one_layer_or_a_letter_is_bound():
     one = said(UNLAYERED, "3-2", "sigmoid")
     assert not any("carries index letters" in r for rows in one.values() for r in rows)
-    out = said(FORWARD.replace("W_{mr}", "w_{mr}"), "2-3-4")  # beside u_m, read in a letter
-    assert out[3] == ["not checked: unknown name w_{mr}"]
+    # a layered name elsewhere: w_{mr} is not given a layer (the document numbers layers itself),
+    # and beside u_m, read in a letter, it gets no note
+    layered = FORWARD + r"$$\frac{\partial L}{\partial b^{(2)}_1} = q_1 - y_1$$" + "\n"
+    assert said(layered.replace("W_{mr}", "w_{mr}"), "2-3-4")[3] == ["not checked: unknown name w_{mr}"]

@@ -19,15 +19,16 @@ name that is not a target), and its letters as said. Pure: statements and a Bind
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import sympy as sp
 
 from ..errors import SympropError
 from .binding import Binding, Source
 from .conventions import Conventions
-from .definitions import definitions
+from .definitions import definitions, symbols_of
 from .names import Resolver
+from .own_names import swapped
 from .unify import kind_of_name
 
 _LETTER = re.compile(r"([A-Za-z]+(?:_tilde|_hat|_bar)?)_([a-z])")
@@ -35,9 +36,10 @@ _PAIR = re.compile(r"([A-Za-z]+)_([a-z])([a-z])")
 _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
-def _net_input_layer(binding: Binding, base: str) -> int | None:
-    """The layer l when the document's `base` in a letter is bound to z^{(l)} in that letter."""
-    for key, value in binding.aliases.items():
+def _net_input_layer(aliases: dict, base: str) -> int | None:
+    """The layer l when the document's `base` in a letter is bound (or aliased) to z^{(l)} in
+    that letter."""
+    for key, value in aliases.items():
         k = _LETTER.fullmatch(getattr(key, "name", ""))
         v = re.fullmatch(r"z_(\d+),([a-z])", getattr(value, "name", ""))
         if k and v and k.group(1) == base and k.group(2) == v.group(2):
@@ -56,28 +58,30 @@ def _split(rhs: sp.Expr) -> tuple[sp.Basic, sp.Symbol] | None:
     return sums[0], names[0]
 
 
-def bind(d, statements, binding: Binding, explicit: dict | None, conventions: dict | None) -> Binding:
-    """`binding` with the bias and the activation below of each forward sum in letters bound."""
+@dataclass(frozen=True)
+class Forward:
+    """One forward sum in letters: z_k = \\sum_i w_{ki} \\tilde{a}_i + b_k of layer `layer`."""
+
+    line: int
+    layer: int
+    letter: str  # k, the unit of the left side
+    var: str  # i, the summed letter
+    bias: str  # raw names
+    weight: str
+    below: str
+
+
+def forward_sums(statements, aliases: dict) -> list[Forward]:
+    """The definitions read as a layer's forward sum in letters (see the module's doc)."""
     try:
         defs = definitions(statements)
     except (TypeError, ValueError, AttributeError):
-        return binding
-    resolver = Resolver(d, dict(explicit or {}), Conventions.of(conventions))
-    taken = {getattr(k, "name", "") for k in (*binding.aliases, *(explicit or {}))}
-
-    def free(name: str) -> bool:
-        if name in taken:
-            return False
-        try:
-            return resolver.lookup(name) is None
-        except SympropError:
-            return False
-
-    aliases, sources = dict(binding.aliases), list(binding.sources)
+        return []
+    out = []
     for df in defs:
         lhs = _LETTER.fullmatch(getattr(df.lhs, "name", ""))
         parts = _split(df.rhs) if lhs and not df.implied else None
-        layer = _net_input_layer(binding, lhs.group(1)) if lhs and parts else None
+        layer = _net_input_layer(aliases, lhs.group(1)) if lhs and parts else None
         if lhs is None or parts is None or layer is None:
             continue
         letter = lhs.group(2)
@@ -101,21 +105,80 @@ def bind(d, statements, binding: Binding, explicit: dict | None, conventions: di
         unit = [f for f in factors if (m := _LETTER.fullmatch(f.name)) and m.group(2) == var.name]
         if len(weight) != 1 or len(unit) != 1 or kind_of_name(weight[0].name) != "weight":
             continue
-        below = unit[0]
-        if kind_of_name(below.name) != "unit" or not free(bias.name) or not free(below.name):
+        if kind_of_name(unit[0].name) != "unit":
             continue
-        pairs = [(bias.name, f"b_{layer},{letter}", f"b⁽{str(layer).translate(_SUP)}⁾_{letter}")]
-        if layer > 1:
-            pairs.append(
-                (below.name, f"a_{layer - 1},{var.name}", f"a⁽{str(layer - 1).translate(_SUP)}⁾_{var.name}")
-            )
-        elif below.name != f"x_{var.name}":  # under the first layer: the input, the network's x
-            pairs.append((below.name, f"x_{var.name}", f"x_{var.name}"))
+        out.append(Forward(df.line, layer, letter, var.name, bias.name, weight[0].name, unit[0].name))
+    return out
+
+
+def bind(d, statements, binding: Binding, explicit: dict | None, conventions: dict | None) -> Binding:
+    """`binding` with the bias and the activation below of each forward sum in letters bound."""
+    resolver = Resolver(d, dict(explicit or {}), Conventions.of(conventions))
+    taken = {getattr(k, "name", "") for k in (*binding.aliases, *(explicit or {}))}
+
+    def free(name: str) -> bool:
+        if name in taken:
+            return False
+        try:
+            return resolver.lookup(name) is None
+        except SympropError:
+            return False
+
+    aliases, sources = dict(binding.aliases), list(binding.sources)
+    for f in forward_sums(statements, {**binding.aliases, **dict(explicit or {})}):
+        layer, letter, var = f.layer, f.letter, f.var
+        pairs = [(f.bias, f"b_{layer},{letter}", f"b⁽{str(layer).translate(_SUP)}⁾_{letter}")]
+        if not free(f.below):  # the activation below aliased by the document: the bias alone
+            pass
+        elif layer > 1:
+            pairs.append((f.below, f"a_{layer - 1},{var}", f"a⁽{str(layer - 1).translate(_SUP)}⁾_{var}"))
+        elif f.below != f"x_{var}":  # under the first layer: the input, the network's x
+            pairs.append((f.below, f"x_{var}", f"x_{var}"))
         for name, value, shown in pairs:
+            if not free(name):
+                continue
             aliases[sp.Symbol(name)] = sp.Symbol(value)
-            sources.append(Source(name, sp.Symbol(shown), df.line, "definition"))
+            sources.append(Source(name, sp.Symbol(shown), f.line, "definition"))
             taken.add(name)
     if len(sources) == len(binding.sources):
         return binding
     sources.sort(key=lambda s: (s.line, s.name))
     return replace(binding, aliases=aliases, sources=sources)
+
+
+def weights(d, statements, binding: Binding, explicit: dict | None, conventions: dict | None):
+    """(statements, binding) with the weight of each forward sum in letters written with its layer
+    (w_{ki} -> w^{(2)}_{ki}, read in its letters like any layered weight), when that is sure: its
+    bias bound to that layer by `bind`, the weight free, its letters in the order of the weights'
+    orientation (w_{ki} into k from i; w_{ik} when the document's weights are input-by-output),
+    and the document writing no layered name itself (its layer numbering is then the network's)
+    nor weights said to come out of their layer."""
+    c = Conventions.of(conventions)
+    out_of = any(direction == "out-of" for _, direction in (conventions or {}).get("weight_layers", ()))
+    if out_of or any("@" in n for n in symbols_of(statements)):
+        return statements, binding
+    resolver = Resolver(d, dict(explicit or {}), c)
+    taken = {getattr(k, "name", "") for k in (*(explicit or {}),)}
+    rename: dict[sp.Symbol, sp.Symbol] = {}
+    sources = list(binding.sources)
+    merged = {**binding.aliases, **dict(explicit or {})}
+    for f in forward_sums(statements, merged):
+        m = _PAIR.fullmatch(f.weight)
+        bias = merged.get(sp.Symbol(f.bias))
+        if m is None or m.group(1) not in ("w", "W") or f.weight in taken:
+            continue
+        if getattr(bias, "name", "") != f"b_{f.layer},{f.letter}" or sp.Symbol(f.weight) in merged:
+            continue
+        order = (f.var, f.letter) if c.weights == "input-by-output" else (f.letter, f.var)
+        try:
+            if (m.group(2), m.group(3)) != order or resolver.lookup(f.weight) is not None:
+                continue
+        except SympropError:
+            continue
+        rename[sp.Symbol(f.weight)] = sp.Symbol(f"{f.weight}@{f.layer}")
+        layered = f"{m.group(1)}⁽{str(f.layer).translate(_SUP)}⁾_{m.group(2)}{m.group(3)}"
+        sources.append(Source(f.weight, sp.Symbol(layered), f.line, "definition"))
+    if not rename:
+        return statements, binding
+    sources.sort(key=lambda s: (s.line, s.name))
+    return [swapped(stmt, rename) for stmt in statements], replace(binding, sources=sources)

@@ -118,12 +118,19 @@ def inline(
         if not isinstance(stmt, Statement) or not any(_uses(stmt, n) for n in mapping):
             out.append(stmt)
             continue
-        sides = tuple(
-            Product(tuple(_swap(f, mapping) for f in p.factors), p.text, p.col, p.line, p.parts)
-            for p in stmt.sides
-        )
-        out.append(replace(stmt, lhs=_swap(stmt.lhs, mapping), sides=sides))
+        out.append(swapped(stmt, mapping))
     return out, unchecked
+
+
+def swapped(stmt, mapping: dict):
+    """A statement with names replaced (`mapping`: Symbol -> expression) on every side."""
+    if not isinstance(stmt, Statement):
+        return stmt
+    sides = tuple(
+        Product(tuple(_swap(f, mapping) for f in p.factors), p.text, p.col, p.line, p.parts)
+        for p in stmt.sides
+    )
+    return replace(stmt, lhs=_swap(stmt.lhs, mapping), sides=sides)
 
 
 def known_to(d, aliases: dict | None, conventions: dict | None) -> Callable[[str], bool]:

@@ -153,13 +153,14 @@ def verify_statements(
     bound = bind(d, statements, aliases, conventions)  # the document's own names (binding.py)
     bound = closed_names.bind(d, statements, bound, aliases, conventions)  # O = s(s(Iw_1+1)w_2+1)
     bound = letter_sums.bind(d, statements, bound, aliases, conventions)  # z_k = Σ_i w_{ki} ã_i + b_k
+    statements, bound = letter_sums.weights(d, statements, bound, aliases, conventions)  # its w_{ki}
     bound = numbering.extend(d, bound, aliases)  # w_1 ... w_8 run through the weights (numbering.py)
     bound = numbering.siblings(d, bound, statements, aliases)  # h_1 bound: h_2 too
     bound = net_input.labelled(d, bound, statements, aliases)  # out_{y2}: σ(y_2)
     bound = unlayered.note(d, statements, bound, aliases, conventions)  # \delta_j, no layer: said why
     conventions = bound.conventions or conventions
     targets = (conventions or {}).get("targets") or "y"
-    statements = kronecker.expand(statements, len(d.outputs), targets)  # \delta_{yj} = y_j: per class
+    statements = kronecker.expand(list(statements), len(d.outputs), targets)  # \delta_{yj} = y_j: per class
     merged = {**bound.aliases, **(aliases or {})}
     statements, net, momentum = with_signs(d, merged, conventions, statements)  # δ's sign, updates
     net.names.notes = bound.notes
