@@ -154,7 +154,8 @@ def weights(d, statements, binding: Binding, explicit: dict | None, conventions:
     and the document writing no layered name itself (its layer numbering is then the network's)
     nor weights said to come out of their layer."""
     c = Conventions.of(conventions)
-    out_of = any(direction == "out-of" for _, direction in (conventions or {}).get("weight_layers", ()))
+    said = (conventions or {}).get("weight_layers") or ()  # 'out-of', or (('W', 'out-of'), ...)
+    out_of = said == "out-of" or any(isinstance(p, tuple) and "out-of" in p for p in said)
     if out_of or any("@" in n for n in symbols_of(statements)):
         return statements, binding
     resolver = Resolver(d, dict(explicit or {}), c)
