@@ -39,10 +39,10 @@ GAPS = {
     "haykin_backprop": [2],
     "hjorth_jensen_hidden_layer": [],
     "hjorth_jensen_output_layer": [],
-    # S = \sum_t \exp(z_t), a one-letter name the document defines (used before its ', \;\;'
-    # definition on line 2); w_{ki} (two letters, no layer) and w_{yk}, b_y indexed by the class
-    # label (names); the identity \delta_{yj} = y_j has no name on its left
-    "math_se_log_likelihood_softmax": [(2, 1), 3, 4, 5, 6],
+    # w_{yk}, b_y, a_y indexed by the class label (names) (S = \sum_t \exp(z_t), defined after its
+    # use on lines 2 and 5, reads as its formula: verify/own_names.py; w_{ki} of z_k's forward sum
+    # read as z_k's layer's: verify/letter_sums.py; \delta_{yj} = y_j per class: verify/kronecker.py)
+    "math_se_log_likelihood_softmax": [4],
     "math_se_sigmoid_chain": [],
     "mazur_backward": [],
     "melfm_numerical_example": [],
@@ -89,8 +89,9 @@ GAPS = {
     # plain-word sum ('unknown names Y, Y_{hat}, sum')
     "ai_se_softmax_jacobian": [2, 3, 5],
     # delta_j, w_{(i,j)}, y_j carry no layer and the letter j is the output unit on line 2 and a
-    # hidden unit on line 3 ('unknown name \delta_j', 'unknown name w_{ij}'); the hidden line's
-    # f'(y_j) (the ReLU's derivative at its output, equal to f'(z_j)) is not reached
+    # hidden unit on line 3 ('\delta_j carries index letters and no layer, and the 2-3-3 network
+    # has 2 layers ...: nothing the document defines settles which one', verify/unlayered.py);
+    # the hidden line's f'(y_j) (the ReLU's derivative at its output, equal to f'(z_j)) is not reached
     "cv_se_relu_softmax_hidden": [(2, 1), (2, 2), (3, 1), (3, 2)],
     # phi(w^T x) with w^T x inside a call and y^T \log phi(...) ('expected (, found phi'); an unnamed
     # w (a single layer's matrix, 'unknown name w'); pmatrix rows of entries; phi(z)_i, the entry of

@@ -196,7 +196,7 @@ class Instantiator:
                 return sp.Symbol(name)
             letter = self.names.generic_letter(e.name)
             if letter is not None and letter in env:  # p_k under the alias p_k = a_{2,k}
-                name = f"{e.name.split('_')[0]}_{env[letter]}"
+                name = f"{e.name.rsplit('_', 1)[0]}_{env[letter]}"  # \tilde{a}_i: a_tilde_1
                 value = self.names.generic_alias(name)
                 if value is None or any(self.names.lookup(v.name) is None for v in value.free_symbols):
                     raise Invalid(e.name)

@@ -7,14 +7,17 @@ A pipeline of pure stages, each taking the previous stage's data and never calli
   1. read      text -> statements (`read`; layers written as subscripts, x_i = f_i(W_i x_{i-1}),
                read in `latex.subscript_layers`); an algorithm's loops, running variables (g ←) and
                regularizer terms read off them (`running`), forward definitions without a bias set
-               apart (`subscript_layers`), the document's letters for layers, net
+               apart (`subscript_layers`), a sum the document names (S = Σ_t exp(z_t)) read as its
+               formula (`own_names`), the document's letters for layers, net
                inputs and outputs (`layer_letters`), a function written without its argument given
                it (`bare_functions`), conventions the text shows (`notation`), the weights'
                orientation and the target letter its definitions say (`said_conventions`:
                `orientation`, `target_letters`), the layer a weight's superscript names, from what
                it multiplies (`weight_layers`)
   2. resolve   matrix statements -> one statement per entry and layer (`matrix_entries`),
-               the document's own names -> the network's, from its definitions (`binding`),
+               the document's own names -> the network's, from its definitions (`binding`; a
+               forward sum in index letters: `letter_sums`; why a name in letters with no layer
+               stays unknown: `unlayered`), δ_{yj} = y_j per class (`kronecker`),
                δ's sign and update lines as the document writes them (`sign_hooks`, `signs`),
                the document's own functions and output substituted (`own_functions`),
                '//' marks -> the factor above (`ditto`), names -> the network's symbols, and
@@ -41,12 +44,16 @@ from . import (
     chain_names,
     closed_names,
     error_names,
+    kronecker,
     lagrange_primes,
     layer_bias,
+    letter_sums,
     net_input,
     numbering,
     own_functions,
+    own_names,
     subscript_layers,
+    unlayered,
     value_cases,
 )
 from .bare_functions import with_arguments
@@ -138,6 +145,9 @@ def verify_statements(
     statements = value_cases.merge(statements)  # ReLU'(z) = {1 if z > 0, 0 otherwise}: one statement
     statements, forward, layered = subscript_layers.apply(statements, source)  # x_i = f_i(W_i x_{i-1})
     notes += forward
+    readers = own_names.known_to(d, aliases, conventions), own_names.settled_by(d, aliases, conventions)
+    statements, own_sums = own_names.inline(statements, *readers)  # S = Σ_t exp(z_t): read as its sum
+    notes = [*notes, *own_sums]
     statements, letters = layer_letters(statements)  # Brilliant's w_{ij}^k, a (net input), o (output)
     statements = [with_arguments(s) for s in statements]  # ∂φ/∂z = φ(1-φ): φ(z) (bare_functions.py)
     conventions = with_detected(source, conventions)  # units counted from 0 (notation.py)
@@ -153,6 +163,8 @@ def verify_statements(
     unmatched += notes
     bound = bind(d, statements, aliases, conventions)  # the document's own names (binding.py)
     bound = closed_names.bind(d, statements, bound, aliases, conventions)  # O = s(s(Iw_1+1)w_2+1)
+    bound = letter_sums.bind(d, statements, bound, aliases, conventions)  # z_k = Σ_i w_{ki} ã_i + b_k
+    statements, bound = letter_sums.weights(d, statements, bound, aliases, conventions)  # its w_{ki}
     bound = numbering.extend(d, bound, aliases)  # w_1 ... w_8 run through the weights (numbering.py)
     bound = numbering.siblings(d, bound, statements, aliases)  # h_1 bound: h_2 too
     bound = net_input.labelled(d, bound, statements, aliases)  # out_{y2}: σ(y_2)
@@ -161,7 +173,10 @@ def verify_statements(
     statements = lagrange_primes.activations(
         d, statements, fns, {**bound.aliases, **(aliases or {})}, chained
     )
+    bound = unlayered.note(d, statements, bound, aliases, conventions)  # \delta_j, no layer: said why
     conventions = bound.conventions or conventions
+    targets = (conventions or {}).get("targets") or "y"
+    statements = kronecker.expand(list(statements), len(d.outputs), targets)  # \delta_{yj} = y_j: per class
     merged = {**bound.aliases, **(aliases or {})}
     statements, net, momentum = with_signs(d, merged, conventions, statements)  # δ's sign, updates
     net.names.notes = bound.notes

@@ -1,0 +1,185 @@
+r"""A layer's forward sum written in index letters, once its left side is bound in a letter.
+
+`z_k = \sum_{i} w_{ki}\tilde{a}_i + b_k` after `a_j = \exp(z_j) / \sum_t \exp(z_t)` bound z in a
+letter to the softmax layer's net input (binding.generic): the forward equation of that layer,
+z^{(l)}_k = \sum_i W^{(l)}_{ki} a^{(l-1)}_i + b^{(l)}_k, read term by term: the name outside the
+sum, in the left side's letter, is the layer's bias (b_k -> b^{(l)}_k); inside the sum, the product
+of a name in the two letters (the weight) and a name in the summed letter alone (the activation
+of the layer below: \tilde{a}_i -> a^{(l-1)}_i, or the input x_i under the first layer). Bound as
+aliases in an index letter, like binding's own (`p_k = a_{2,k}`), so any letter reads them (b_j).
+
+The weight itself is not bound (a weight in two index letters with no layer is not a name the
+resolver reads yet): the definition stays not checked; the other lines that write b_j or
+\tilde{a}_i are judged. Never a guess: the left side must be a net input bound in a letter; the
+right side exactly one \sum over one letter of two names plus one name; each name free (not the
+network's, not aliased, not bound), of its kind (b for the bias, a weight letter w/W/Theta, a unit
+name that is not a target), and its letters as said. Pure: statements and a Binding in, a Binding out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+import sympy as sp
+
+from ..errors import SympropError
+from .binding import Binding, Source
+from .conventions import Conventions
+from .definitions import definitions, symbols_of
+from .names import Resolver
+from .own_names import swapped
+from .unify import kind_of_name
+
+_LETTER = re.compile(r"([A-Za-z]+(?:_tilde|_hat|_bar)?)_([a-z])")
+_PAIR = re.compile(r"([A-Za-z]+)_([a-z])([a-z])")
+_SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _net_input_layer(aliases: dict, base: str) -> int | None:
+    """The layer l when the document's `base` in a letter is bound (or aliased) to z^{(l)} in
+    that letter."""
+    for key, value in aliases.items():
+        k = _LETTER.fullmatch(getattr(key, "name", ""))
+        v = re.fullmatch(r"z_(\d+),([a-z])", getattr(value, "name", ""))
+        if k and v and k.group(1) == base and k.group(2) == v.group(2):
+            return int(v.group(1))
+    return None
+
+
+def _split(rhs: sp.Expr) -> tuple[sp.Basic, sp.Symbol] | None:
+    """(the \\sum, the lone name) of `\\sum ... + name`, else None."""
+    if not isinstance(rhs, sp.Add) or len(rhs.args) != 2:
+        return None
+    sums = [a for a in rhs.args if type(a).__name__ == "Summation"]
+    names = [a for a in rhs.args if isinstance(a, sp.Symbol)]
+    if len(sums) != 1 or len(names) != 1:
+        return None
+    return sums[0], names[0]
+
+
+@dataclass(frozen=True)
+class Forward:
+    """One forward sum in letters: z_k = \\sum_i w_{ki} \\tilde{a}_i + b_k of layer `layer`."""
+
+    line: int
+    layer: int
+    letter: str  # k, the unit of the left side
+    var: str  # i, the summed letter
+    bias: str  # raw names
+    weight: str
+    below: str
+
+
+def forward_sums(statements, aliases: dict) -> list[Forward]:
+    """The definitions read as a layer's forward sum in letters (see the module's doc)."""
+    try:
+        defs = definitions(statements)
+    except (TypeError, ValueError, AttributeError):
+        return []
+    out = []
+    for df in defs:
+        lhs = _LETTER.fullmatch(getattr(df.lhs, "name", ""))
+        parts = _split(df.rhs) if lhs and not df.implied else None
+        layer = _net_input_layer(aliases, lhs.group(1)) if lhs and parts else None
+        if lhs is None or parts is None or layer is None:
+            continue
+        letter = lhs.group(2)
+        total, bias = parts
+        body, var = total.args[0], total.args[1]
+        b = _LETTER.fullmatch(bias.name)
+        factors = body.args if isinstance(body, sp.Mul) else ()
+        if b is None or b.group(2) != letter or kind_of_name(bias.name) != "bias" or len(factors) != 2:
+            continue
+        if (
+            not isinstance(var, sp.Symbol)
+            or var.name == letter
+            or not all(isinstance(f, sp.Symbol) for f in factors)
+        ):
+            continue
+        weight = [
+            f
+            for f in factors
+            if (m := _PAIR.fullmatch(f.name)) and {m.group(2), m.group(3)} == {letter, var.name}
+        ]
+        unit = [f for f in factors if (m := _LETTER.fullmatch(f.name)) and m.group(2) == var.name]
+        if len(weight) != 1 or len(unit) != 1 or kind_of_name(weight[0].name) != "weight":
+            continue
+        if kind_of_name(unit[0].name) != "unit":
+            continue
+        out.append(Forward(df.line, layer, letter, var.name, bias.name, weight[0].name, unit[0].name))
+    return out
+
+
+def bind(d, statements, binding: Binding, explicit: dict | None, conventions: dict | None) -> Binding:
+    """`binding` with the bias and the activation below of each forward sum in letters bound."""
+    resolver = Resolver(d, dict(explicit or {}), Conventions.of(conventions))
+    taken = {getattr(k, "name", "") for k in (*binding.aliases, *(explicit or {}))}
+
+    def free(name: str) -> bool:
+        if name in taken:
+            return False
+        try:
+            return resolver.lookup(name) is None
+        except SympropError:
+            return False
+
+    aliases, sources = dict(binding.aliases), list(binding.sources)
+    for f in forward_sums(statements, {**binding.aliases, **dict(explicit or {})}):
+        layer, letter, var = f.layer, f.letter, f.var
+        pairs = [(f.bias, f"b_{layer},{letter}", f"b⁽{str(layer).translate(_SUP)}⁾_{letter}")]
+        if not free(f.below):  # the activation below aliased by the document: the bias alone
+            pass
+        elif layer > 1:
+            pairs.append((f.below, f"a_{layer - 1},{var}", f"a⁽{str(layer - 1).translate(_SUP)}⁾_{var}"))
+        elif f.below != f"x_{var}":  # under the first layer: the input, the network's x
+            pairs.append((f.below, f"x_{var}", f"x_{var}"))
+        for name, value, shown in pairs:
+            if not free(name):
+                continue
+            aliases[sp.Symbol(name)] = sp.Symbol(value)
+            sources.append(Source(name, sp.Symbol(shown), f.line, "definition"))
+            taken.add(name)
+    if len(sources) == len(binding.sources):
+        return binding
+    sources.sort(key=lambda s: (s.line, s.name))
+    return replace(binding, aliases=aliases, sources=sources)
+
+
+def weights(d, statements, binding: Binding, explicit: dict | None, conventions: dict | None):
+    """(statements, binding) with the weight of each forward sum in letters written with its layer
+    (w_{ki} -> w^{(2)}_{ki}, read in its letters like any layered weight), when that is sure: its
+    bias bound to that layer by `bind`, the weight free, its letters in the order of the weights'
+    orientation (w_{ki} into k from i; w_{ik} when the document's weights are input-by-output),
+    and the document writing no layered name itself (its layer numbering is then the network's)
+    nor weights said to come out of their layer."""
+    c = Conventions.of(conventions)
+    said = (conventions or {}).get("weight_layers") or ()  # 'out-of', or (('W', 'out-of'), ...)
+    out_of = said == "out-of" or any(isinstance(p, tuple) and "out-of" in p for p in said)
+    if out_of or any("@" in n for n in symbols_of(statements)):
+        return statements, binding
+    resolver = Resolver(d, dict(explicit or {}), c)
+    taken = {getattr(k, "name", "") for k in (*(explicit or {}),)}
+    rename: dict[sp.Symbol, sp.Symbol] = {}
+    sources = list(binding.sources)
+    merged = {**binding.aliases, **dict(explicit or {})}
+    for f in forward_sums(statements, merged):
+        m = _PAIR.fullmatch(f.weight)
+        bias = merged.get(sp.Symbol(f.bias))
+        if m is None or m.group(1) not in ("w", "W") or f.weight in taken:
+            continue
+        if getattr(bias, "name", "") != f"b_{f.layer},{f.letter}" or sp.Symbol(f.weight) in merged:
+            continue
+        order = (f.var, f.letter) if c.weights == "input-by-output" else (f.letter, f.var)
+        try:
+            if (m.group(2), m.group(3)) != order or resolver.lookup(f.weight) is not None:
+                continue
+        except SympropError:
+            continue
+        rename[sp.Symbol(f.weight)] = sp.Symbol(f"{f.weight}@{f.layer}")
+        layered = f"{m.group(1)}⁽{str(f.layer).translate(_SUP)}⁾_{m.group(2)}{m.group(3)}"
+        sources.append(Source(f.weight, sp.Symbol(layered), f.line, "definition"))
+    if not rename:
+        return statements, binding
+    sources.sort(key=lambda s: (s.line, s.name))
+    return [swapped(stmt, rename) for stmt in statements], replace(binding, sources=sources)
