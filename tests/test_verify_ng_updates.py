@@ -58,3 +58,16 @@ def test_max_with_zero_is_the_relu_in_a_matrix_row():
     r = verify_text(d, rows)
     assert [v.status for v in r.verdicts if v.line == 2] == ["correct", "correct"]
     assert [v.status for v in r.verdicts if v.line == 3] == ["wrong"]
+
+
+def test_a_number_in_a_vector_sum_is_added_to_every_entry():
+    d = derive(network("2-3-2", "sigmoid", "half_se"))
+    rows = (
+        r"$$\delta^L = (a^L - y) \odot a^L \odot (1 - a^L)$$" + "\n"
+        r"$$\delta^{l} = ((W^{l+1})^T \delta^{l+1}) \odot \sigma(z^l) \odot (1 - \sigma(z^l))$$" + "\n"
+    )
+    r = verify_text(d, rows)
+    assert [v.status for v in r.verdicts] == ["correct", "correct"]
+    slip = verify_text(d, rows.replace(r"\odot (1 - a^L)", r"\odot (1 + a^L)"))
+    assert [v.status for v in slip.verdicts] == ["wrong", "correct"]
+    assert slip.verdicts[0].fault is not None and slip.verdicts[0].fault.position >= 2

@@ -260,8 +260,12 @@ class Evaluator:
             return m.applyfunc(sp.Function(word_for(word, m, self.lay.whole)))  # g(Z^{[L]}): softmax
         if k == "sum":
             total = None
-            for i, (sign, term) in enumerate(node.args):
-                m = self.value(term) * sign
+            terms = [(self.value(term) * sign, term) for sign, term in node.args]
+            shapes = {m.shape for m, term in terms if term.kind != "num"}
+            if len(shapes) == 1:  # 1 - a^L, (1 - σ(z)): a number added to every entry
+                ones = sp.ones(*next(iter(shapes)))
+                terms = [(m[0, 0] * ones if term.kind == "num" else m, term) for m, term in terms]
+            for i, (m, term) in enumerate(terms):
                 if total is not None and total.shape != m.shape:
                     raise ShapeError("a sum", node, total.shape, m.shape, (node.args[i - 1][1], term))
                 total = m if total is None else total + m
