@@ -69,5 +69,5 @@ def test_a_number_in_a_vector_sum_is_added_to_every_entry():
     r = verify_text(d, rows)
     assert [v.status for v in r.verdicts] == ["correct", "correct"]
     slip = verify_text(d, rows.replace(r"\odot (1 - a^L)", r"\odot (1 + a^L)"))
-    assert [v.status for v in slip.verdicts] == ["wrong", "correct"]
+    assert slip.verdicts[0].status == "wrong"
     assert slip.verdicts[0].fault is not None and slip.verdicts[0].fault.position >= 2
