@@ -13,8 +13,7 @@ from ..activations import prime_word
 from .algorithm import elided_arguments
 from .cursor import Item, Term
 from .functions_defined import defined
-from .indicators import Indicators
-from .lagrange import LAGRANGE, LAGRANGE_AT
+from .lagrange import LAGRANGE_AT, Primes
 from .source import (
     FIX_COMMAND,
     MAX_DEPTH,
@@ -46,7 +45,7 @@ NORM_BARS = ("‖", "|")  # \| as a token: '‖' (op) here, '|' (cmd) in the mat
 LOSS_CALLS = ("J", "E", "L", "C")  # J(W,b; x, y), E(w): the loss written with its arguments
 
 
-class Parser(Indicators):
+class Parser(Primes):
     """A formula's tokens -> terms of items (sum), folded into SymPy values (fold)."""
 
     # -- sums and products
@@ -433,26 +432,6 @@ class Parser(Indicators):
     def defined_call(self, depth: int, name: str) -> sympy.Expr:
         """NAME(arg, ...) of a function the document defines (latex/functions_defined.py)."""
         return defined(name)(*self.arguments(depth))
-
-    def lagrange(self, depth: int, name: sympy.Symbol) -> sympy.Expr:
-        """At '(' after NAME': LAGRANGE(NAME, argument), one argument (latex/lagrange.py)."""
-        opener = self.peek()
-        args = self.arguments(depth)
-        if len(args) != 1:
-            raise self.fail(opener, f"{len(args)} arguments after the prime on {name}", "write N'(x)")
-        return LAGRANGE(name, args[0])
-
-    def lagrange_at(self, i: int) -> bool:
-        """Is the text at token i '(' one name ')' (Z_h, Z_{h}, \\hat{y}: no operator inside)?"""
-        for j in range(i + 1, min(i + 12, len(self.toks))):
-            t = self.toks[j]
-            if t.kind == "op" and t.text == ")":
-                return j > i + 1
-            if not (
-                t.kind in ("letter", "word", "num") or t.kind == "op" and t.text in "_{}" or t.text in ACCENTS
-            ):
-                return False
-        return False
 
     def arguments(self, depth: int) -> list:
         """At '(': the comma-separated arguments up to the matching ')'."""
