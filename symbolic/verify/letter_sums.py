@@ -29,6 +29,7 @@ from .conventions import Conventions
 from .definitions import definitions, symbols_of
 from .names import Resolver
 from .own_names import swapped
+from .roles import role_bases
 from .unify import kind_of_name
 
 _LETTER = re.compile(r"([A-Za-z]+(?:_tilde|_hat|_bar)?)_([a-z])")
@@ -72,9 +73,12 @@ class Forward:
 
 
 def forward_sums(statements, aliases: dict) -> list[Forward]:
-    """The definitions read as a layer's forward sum in letters (see the module's doc)."""
+    """The definitions read as a layer's forward sum in letters (see the module's doc); none in a
+    document whose letters are roles (Bishop's j of a hidden unit and k of an output, roles.py)."""
     try:
         defs = definitions(statements)
+        if role_bases(statements) is not None:
+            return []
     except (TypeError, ValueError, AttributeError):
         return []
     out = []
@@ -117,13 +121,18 @@ def bind(d, statements, binding: Binding, explicit: dict | None, conventions: di
     taken = {getattr(k, "name", "") for k in (*binding.aliases, *(explicit or {}))}
 
     def free(name: str) -> bool:
-        if name in taken:
+        if name in taken or name.rsplit("_", 1)[0] in lettered:  # o_i beside o_j = a_{2,j}
             return False
         try:
             return resolver.lookup(name) is None
         except SympropError:
             return False
 
+    lettered = {  # the bases already read in a letter: another letter of them is not another layer's
+        k.name.rsplit("_", 1)[0]
+        for k, v in {**binding.aliases, **dict(explicit or {})}.items()
+        if isinstance(k, sp.Symbol) and re.fullmatch(r"[A-Za-z]+_\d+,[a-z]", getattr(v, "name", ""))
+    }
     aliases, sources = dict(binding.aliases), list(binding.sources)
     for f in forward_sums(statements, {**binding.aliases, **dict(explicit or {})}):
         layer, letter, var = f.layer, f.letter, f.var
