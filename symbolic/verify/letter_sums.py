@@ -174,10 +174,12 @@ def weights(d, statements, binding: Binding, explicit: dict | None, conventions:
     merged = {**binding.aliases, **dict(explicit or {})}
     for f in forward_sums(statements, merged):
         m = _PAIR.fullmatch(f.weight)
-        bias = merged.get(sp.Symbol(f.bias))
+        base = f.bias.rsplit("_", 1)[0]  # b_k, or b_j = b_{2,j} in another letter: the same base
+        said_bias = [v for k, v in merged.items() if getattr(k, "name", "").rsplit("_", 1)[0] == base]
         if m is None or m.group(1) not in ("w", "W") or f.weight in taken:
             continue
-        if getattr(bias, "name", "") != f"b_{f.layer},{f.letter}" or sp.Symbol(f.weight) in merged:
+        layers = {re.sub(r",[a-z]$", "", getattr(v, "name", "")) for v in said_bias}
+        if layers != {f"b_{f.layer}"} or sp.Symbol(f.weight) in merged:
             continue
         order = (f.var, f.letter) if c.weights == "input-by-output" else (f.letter, f.var)
         try:
