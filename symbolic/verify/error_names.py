@@ -20,6 +20,7 @@ from ..latex import Partial, Statement
 from .binding import Binding, Source
 from .chain_names import known
 from .names import Resolver
+from .symbols import map_expressions
 
 _NAME = re.compile(r"([A-Za-z]+)_([A-Za-z0-9]+)")
 _Z = re.compile(r"z(\d+)_(\d+)")
@@ -99,21 +100,10 @@ def apply(d, statements, bound: Binding, aliases: dict) -> tuple[list, Binding]:
         return list(statements), bound
     mapping = {sp.Symbol(n): sp.Symbol(v) for n, (v, _) in names.items()}
 
-    def sub(e):
-        if isinstance(e, Partial):
-            return Partial(e.num.xreplace(mapping), e.den.xreplace(mapping))
-        return e.xreplace(mapping) if isinstance(e, sp.Basic) else e
-
-    out = []
-    for s in statements:
-        if not isinstance(s, Statement):
-            out.append(s)
-            continue
-        sides = tuple(
-            replace(p, factors=tuple(sub(f) for f in p.factors), parts=tuple(sub(x) for x in p.parts))
-            for p in s.sides
-        )
-        out.append(replace(s, lhs=sub(s.lhs), sides=sides))
+    out = [
+        map_expressions(s, lambda e: e.xreplace(mapping)) if isinstance(s, Statement) else s
+        for s in statements
+    ]
     resolver = Resolver(d, aliases)
     sources = [*bound.sources]
     for n, (v, line) in names.items():

@@ -25,31 +25,13 @@ from ..latex import Partial, Statement
 from ..latex.matrix_rows import MatrixStatement, Node
 from ..latex.statements import SUMMATION
 from .symbols import LAYERED, expressions
+from .symbols import map_expressions as _map
 from .weight_layers import difference
 
 _PLAIN = re.compile(r"([A-Za-z]+)(?:_([A-Za-z0-9,]+))?")
 _LAYER = re.compile(r"\[?([a-z])([+-]\d+)?")
 _HEAD = re.compile(r"\[?([A-Za-z])([+-]\d+)?")
 WEIGHTS = ("w", "W")
-
-
-def _map(stmt: Statement, fn) -> Statement:
-    """The statement with every sympy expression e replaced by fn(e)."""
-
-    def one(obj):
-        if isinstance(obj, Partial):
-            return replace(obj, num=fn(obj.num), den=fn(obj.den))
-        return fn(obj) if isinstance(obj, sp.Basic) else obj
-
-    sides = tuple(
-        replace(
-            p,
-            factors=tuple(one(f) for f in p.factors),
-            parts=tuple(one(x) for x in p.parts) if p.parts else p.parts,
-        )
-        for p in stmt.sides
-    )
-    return replace(stmt, lhs=one(stmt.lhs), sides=sides)
 
 
 def layer_letter(statements: list) -> str:

@@ -4,6 +4,7 @@ its layered names (w_kj@l+1), all its symbols, whether it holds a \\sum. Pure fu
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import sympy as sp
 
@@ -15,6 +16,25 @@ def _parts(obj) -> list:
     if isinstance(obj, Partial):
         return [obj.num, obj.den]
     return [obj] if isinstance(obj, sp.Basic) else []
+
+
+def map_expressions(stmt: Statement, fn) -> Statement:
+    """The statement with every sympy expression e replaced by fn(e)."""
+
+    def one(obj):
+        if isinstance(obj, Partial):
+            return replace(obj, num=fn(obj.num), den=fn(obj.den))
+        return fn(obj) if isinstance(obj, sp.Basic) else obj
+
+    sides = tuple(
+        replace(
+            p,
+            factors=tuple(one(f) for f in p.factors),
+            parts=tuple(one(x) for x in p.parts) if p.parts else p.parts,
+        )
+        for p in stmt.sides
+    )
+    return replace(stmt, lhs=one(stmt.lhs), sides=sides)
 
 
 # the reader's layered names: w_kj@l+1 -> (base w, indices kj, layer l+1, ^+ after an update)
