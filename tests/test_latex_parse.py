@@ -343,7 +343,7 @@ def test_scan_document_collects_errors():
     "tex, message",
     [
         ("w_12", "ambiguous subscript"),
-        ("w_jx_i", "ambiguous subscript"),
+        ("w_jk^l", "ambiguous subscript"),  # \delta_jz_i is TeX's δ_j z_i (test_verify_bishop_notes)
         ("e^-z", "superscript"),
         ("x^{(2)}", "layer index"),
         (r"\sum w_k", "index"),
