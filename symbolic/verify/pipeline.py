@@ -73,11 +73,12 @@ from .matrix_faults import collect as collect_matrices
 from .names import UnknownName
 from .notation import with_detected
 from .read import read
-from .resolve import DEFINITION, NUMBERS, Network, network, resolve, resolve_all
+from .resolve import DEFINITION, Network, network, resolve, resolve_all
 from .running import bind as read_algorithm
 from .said_conventions import detect as detect_conventions
 from .sign_hooks import sign_verdicts, with_signs
 from .weight_layers import detect as weight_layers
+from .written_numbers import NUMBERS
 
 NOT_PROVED_EXIT = 3
 NOT_CHECKED_EXIT = 4

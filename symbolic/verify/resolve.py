@@ -11,7 +11,6 @@ Unknown names and quantities raise `SympropError`. Pure: no numbers, no IO.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from typing import cast
 
@@ -21,8 +20,9 @@ from sympy.core.function import AppliedUndef
 from ..derivation import Derivation, Factor
 from ..errors import SympropError
 from ..functions import expand_definitions
-from ..latex import PARTIAL, Partial, Product, Statement, product_expr
-from .claims import SCIENTIFIC, Claim
+from ..latex import PARTIAL, Partial, Statement, product_expr
+from .chain_links import ChainNote, chain_notes
+from .claims import Claim
 from .conventions import Conventions
 from .display import said, shown
 from .ditto import Unchecked, expand_each
@@ -34,6 +34,7 @@ from .piecewise import PIECEWISE
 from .signs import RATES, DeltaSign
 from .truth import quantity, true_factors
 from .update_numbers import formula, is_update, updated
+from .written_numbers import claims_of, is_delta, without_numbers
 
 
 @dataclass(frozen=True, eq=False)
@@ -91,16 +92,6 @@ def network(d: Derivation, aliases: dict | None = None, conventions: dict | None
 
 
 @dataclass(frozen=True)
-class ChainNote:
-    """A written chain of derivatives that does not link: `have` stands where `want` should."""
-
-    have: sp.Expr
-    want: sp.Expr
-    before: Partial | None  # the derivative ending in `have` (None: the left-hand side)
-    after: Partial | None  # the derivative starting with `want` (None: the left-hand side)
-
-
-@dataclass(frozen=True)
 class Resolved:
     """One derivative statement in the network's symbols, with the truth it is checked against."""
 
@@ -143,7 +134,7 @@ def resolve_all(
             continue
         here = replace(net, names=net.names.with_values({**net.names.values, **author}))
         whole = stmt
-        stmt, sides, numeric = _without_numbers(stmt, sides)
+        stmt, sides, numeric = without_numbers(stmt, sides)
         found = dummies(stmt, lambda name, names=here.names: names.lookup(name) is not None)
         if found:  # an identity in a dummy variable: checked at a z of the network
             z_layer, rules = net.names.z_layer, net.d.spec.activations
@@ -165,7 +156,7 @@ def resolve_all(
                     if value is None:
                         unchecked.append(Unchecked(stmt.line, stmt.col, DEFINITION))
                     else:  # 2(ŷ - y) = -6.407: claims about the formula's value (update_numbers.py)
-                        claims += _claims(stmt, whole, numeric, value)
+                        claims += claims_of(stmt, whole, numeric, value)
                     continue
                 if stmt.lhs.name.endswith("^+"):  # w_5^{+} = w_5 - η ∂E/∂w_5
                     lhs, truth, here = _update(here, stmt)
@@ -183,7 +174,7 @@ def resolve_all(
                         else here.names.resolve(stmt.lhs, _where(stmt))
                     )
                     if not stmt.sides and lhs in net.d.params and is_update(numeric):  # W = 1.2 - 0.01(-2.6)
-                        claims += _claims(stmt, whole, numeric, updated(here, lhs, _where(stmt)))
+                        claims += claims_of(stmt, whole, numeric, updated(here, lhs, _where(stmt)))
                         continue
                     if not stmt.sides and numeric and lhs in _givable(net):  # w_1 = 0.15
                         given.append(Given(whole.line, whole.col, lhs, product_expr(numeric[-1])))
@@ -191,7 +182,7 @@ def resolve_all(
                     truth = fixed = quantity(here, lhs, _where(stmt))
                 if stmt.sides:
                     resolved.append(resolve_definition(here, stmt, sides, lhs, fixed))
-                claims += _claims(stmt, whole, numeric, truth)
+                claims += claims_of(stmt, whole, numeric, truth)
                 continue
             if not stmt.sides:  # numbers only: the truth of the left side alone
                 num, den = _left(here, whole, meaning.get(stmt.lhs))
@@ -207,7 +198,7 @@ def resolve_all(
                 truth, parts = sp.Mul(*r.true_values), r.true
                 author[stmt.lhs] = sp.Mul(*r.hands[len(sides) - 1])
                 meaning[stmt.lhs] = (r.num, r.den)
-            claims += _claims(stmt, whole, numeric, truth, parts)
+            claims += claims_of(stmt, whole, numeric, truth, parts)
         except SympropError as err:
             unchecked.append(Unchecked.of(err, stmt.line, stmt.col))
     return resolved, unchecked, claims, given
@@ -217,31 +208,6 @@ def _of_derivatives(lhs: object) -> bool:
     """A left side that is a formula of derivatives (-∂E/∂w, Σ_k ∂E/∂net_k ∂net_k/∂o_j): judged
     by its true value."""
     return isinstance(lhs, sp.Expr) and any(a.func == PARTIAL for a in lhs.atoms(AppliedUndef))
-
-
-def _claims(
-    stmt: Statement, whole: Statement, numeric: list[Product], truth: sp.Expr, parts: tuple = ()
-) -> list[Claim]:
-    """The numbers written on a statement's sides: claims about `truth` at the author's point;
-    `parts` are the true chain-rule factors, for a side written as a product of numbers."""
-    said = whole.source.split("=", 1)[0].strip()
-    return [
-        Claim(
-            p.line or stmt.line,
-            p.col,
-            p.text,
-            product_expr(p),
-            truth,
-            said,
-            tuple(p.factors) if all(_numeric(f) for f in p.factors) else (),
-            parts,
-        )
-        for p in numeric
-    ]
-
-
-def _numeric(f) -> bool:
-    return isinstance(f, sp.Expr) and f.is_number
 
 
 @dataclass(frozen=True)
@@ -320,39 +286,6 @@ def _left(net: Network, stmt: Statement, meaning: tuple | None) -> tuple[sp.Expr
 
 
 DEFINITION = "a definition of something other than a name: not checked"
-NUMBERS = (
-    "a numeric claim: numbers are checked only at the point they were computed at, which cannot be given yet"
-)
-_DECIMAL = re.compile(r"(?<![A-Za-z_^])[0-9]*\.[0-9]+")
-
-
-def _without_numbers(stmt: Statement, sides: list[list]) -> tuple[Statement, list[list], list[Product]]:
-    """The sides written with decimals (0.74136507 * 0.186815602) set apart: claims about the
-    value at the author's point, never judged at random points."""
-    quantity = isinstance(stmt.lhs, sp.Symbol) and not is_delta(stmt.lhs)
-    keep = [
-        k
-        for k, side in enumerate(stmt.sides)
-        if not _DECIMAL.search(side.text)
-        and not SCIENTIFIC.search(side.text)
-        and not (quantity and k == len(stmt.sides) - 1 and _a_value(side))
-    ]
-    if len(keep) == len(stmt.sides):
-        return stmt, sides, []
-    numeric = [side for k, side in enumerate(stmt.sides) if k not in keep]
-    trimmed = replace(stmt, sides=tuple(stmt.sides[k] for k in keep))
-    return trimmed, [sides[k] for k in keep], numeric
-
-
-def _a_value(side: Product) -> bool:
-    """A quantity's last side that is a number (a^l = 1, z^l = 50, y = 0): the value at the
-    author's point, a claim like a decimal's, never an identity judged at random points."""
-    return len(side.factors) == 1 and isinstance(side.factors[0], sp.Number) and side.text.strip() != ""
-
-
-def is_delta(lhs: object) -> bool:
-    """A δ written on the left: \\delta_j, \\delta^{(2)}_1, \\delta_{o1}."""
-    return isinstance(lhs, sp.Symbol) and re.fullmatch(r"delta(?:_.*)?", lhs.name) is not None
 
 
 def resolve_delta(
@@ -403,7 +336,7 @@ def _resolved(
 ) -> Resolved:
     true = true_factors(net, num, den, where)
     grad = num == net.d.loss_symbol and den in net.d.params
-    notes = _chain_notes(net, sides, num, den, where)
+    notes = chain_notes(net, sides, num, den, where)
     checked = tuple(
         k for k, s in enumerate(sides) if k == len(sides) - 1 or not any(isinstance(f, Partial) for f in s)
     )
@@ -438,38 +371,3 @@ def _hand(net: Network, f: object, where: str) -> sp.Expr:
     values = {dummy: _hand(net, Partial(*p.args), where) for p, dummy in inner.items()}
     names = net.names.with_values({**net.names.values, **values})
     return names.resolve(expr.xreplace(inner), where)
-
-
-def _chain_notes(
-    net: Network, sides: list[list], num: sp.Expr, den: sp.Expr, where: str
-) -> tuple[ChainNote, ...]:
-    """A chain of written derivatives should link: each denominator is the next numerator."""
-    notes = []
-    for side in sides:
-        if not side or not all(isinstance(f, Partial) for f in side):
-            continue
-        parts = [
-            (_as_loss(net, net.names.resolve(f.num, where)), net.names.resolve(f.den, where), f) for f in side
-        ]
-        broken = _broken_link(parts, num, den)
-        if broken and not _broken_link(parts[::-1], num, den):  # written right to left (3Blue1Brown)
-            continue
-        if broken:
-            notes.append(ChainNote(*broken))
-    return tuple(notes)
-
-
-def _as_loss(net: Network, value: sp.Expr) -> sp.Expr:
-    """A numerator that writes the loss out ((y_1 - t_1)^2 + ...) is the loss L."""
-    d = net.d
-    if isinstance(value, sp.Symbol) or not value.free_symbols <= {*d.outputs, *d.targets}:
-        return value
-    return d.loss_symbol if sp.expand(value - d.spec.loss(list(d.outputs), list(d.targets))) == 0 else value
-
-
-def _broken_link(parts: list, num: sp.Expr, den: sp.Expr) -> tuple | None:
-    """The first link of a chain (num, den, written) of derivatives that does not hold, or None."""
-    links = [(num, parts[0][0], None, parts[0][2])]
-    links += [(a[1], b[0], a[2], b[2]) for a, b in zip(parts, parts[1:])]
-    links += [(parts[-1][1], den, parts[-1][2], None)]
-    return next((link for link in links if link[0] != link[1]), None)

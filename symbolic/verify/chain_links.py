@@ -1,0 +1,60 @@
+"""A written chain of derivatives should link: each denominator is the next numerator (the
+left side's numerator first, its denominator last). `chain_notes` says where a chain does not
+link, read left to right or, as 3Blue1Brown writes it, right to left. Pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import sympy as sp
+
+from ..latex import Partial
+
+if TYPE_CHECKING:
+    from .resolve import Network
+
+
+@dataclass(frozen=True)
+class ChainNote:
+    """A written chain of derivatives that does not link: `have` stands where `want` should."""
+
+    have: sp.Expr
+    want: sp.Expr
+    before: Partial | None  # the derivative ending in `have` (None: the left-hand side)
+    after: Partial | None  # the derivative starting with `want` (None: the left-hand side)
+
+
+def chain_notes(
+    net: Network, sides: list[list], num: sp.Expr, den: sp.Expr, where: str
+) -> tuple[ChainNote, ...]:
+    """A chain of written derivatives should link: each denominator is the next numerator."""
+    notes = []
+    for side in sides:
+        if not side or not all(isinstance(f, Partial) for f in side):
+            continue
+        parts = [
+            (_as_loss(net, net.names.resolve(f.num, where)), net.names.resolve(f.den, where), f) for f in side
+        ]
+        broken = _broken_link(parts, num, den)
+        if broken and not _broken_link(parts[::-1], num, den):  # written right to left (3Blue1Brown)
+            continue
+        if broken:
+            notes.append(ChainNote(*broken))
+    return tuple(notes)
+
+
+def _as_loss(net: Network, value: sp.Expr) -> sp.Expr:
+    """A numerator that writes the loss out ((y_1 - t_1)^2 + ...) is the loss L."""
+    d = net.d
+    if isinstance(value, sp.Symbol) or not value.free_symbols <= {*d.outputs, *d.targets}:
+        return value
+    return d.loss_symbol if sp.expand(value - d.spec.loss(list(d.outputs), list(d.targets))) == 0 else value
+
+
+def _broken_link(parts: list, num: sp.Expr, den: sp.Expr) -> tuple | None:
+    """The first link of a chain (num, den, written) of derivatives that does not hold, or None."""
+    links = [(num, parts[0][0], None, parts[0][2])]
+    links += [(a[1], b[0], a[2], b[2]) for a, b in zip(parts, parts[1:])]
+    links += [(parts[-1][1], den, parts[-1][2], None)]
+    return next((link for link in links if link[0] != link[1]), None)

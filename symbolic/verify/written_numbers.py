@@ -1,0 +1,72 @@
+"""Numbers written on a statement's sides (0.74136507 * 0.186815602, z^l = 50): set apart from
+the symbolic check as claims about the value at the author's point (verify/claims.py checks them
+there), never judged at random points. Pure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import sympy as sp
+
+from ..latex import Product, Statement, product_expr
+from .claims import SCIENTIFIC, Claim
+
+NUMBERS = (
+    "a numeric claim: numbers are checked only at the point they were computed at, which cannot be given yet"
+)
+_DECIMAL = re.compile(r"(?<![A-Za-z_^])[0-9]*\.[0-9]+")
+
+
+def without_numbers(stmt: Statement, sides: list[list]) -> tuple[Statement, list[list], list[Product]]:
+    """The sides written with decimals (0.74136507 * 0.186815602) set apart: claims about the
+    value at the author's point, never judged at random points."""
+    quantity = isinstance(stmt.lhs, sp.Symbol) and not is_delta(stmt.lhs)
+    keep = [
+        k
+        for k, side in enumerate(stmt.sides)
+        if not _DECIMAL.search(side.text)
+        and not SCIENTIFIC.search(side.text)
+        and not (quantity and k == len(stmt.sides) - 1 and _a_value(side))
+    ]
+    if len(keep) == len(stmt.sides):
+        return stmt, sides, []
+    numeric = [side for k, side in enumerate(stmt.sides) if k not in keep]
+    trimmed = replace(stmt, sides=tuple(stmt.sides[k] for k in keep))
+    return trimmed, [sides[k] for k in keep], numeric
+
+
+def _a_value(side: Product) -> bool:
+    """A quantity's last side that is a number (a^l = 1, z^l = 50, y = 0): the value at the
+    author's point, a claim like a decimal's, never an identity judged at random points."""
+    return len(side.factors) == 1 and isinstance(side.factors[0], sp.Number) and side.text.strip() != ""
+
+
+def is_delta(lhs: object) -> bool:
+    """A δ written on the left: \\delta_j, \\delta^{(2)}_1, \\delta_{o1}."""
+    return isinstance(lhs, sp.Symbol) and re.fullmatch(r"delta(?:_.*)?", lhs.name) is not None
+
+
+def claims_of(
+    stmt: Statement, whole: Statement, numeric: list[Product], truth: sp.Expr, parts: tuple = ()
+) -> list[Claim]:
+    """The numbers written on a statement's sides: claims about `truth` at the author's point;
+    `parts` are the true chain-rule factors, for a side written as a product of numbers."""
+    said = whole.source.split("=", 1)[0].strip()
+    return [
+        Claim(
+            p.line or stmt.line,
+            p.col,
+            p.text,
+            product_expr(p),
+            truth,
+            said,
+            tuple(p.factors) if all(_numeric(f) for f in p.factors) else (),
+            parts,
+        )
+        for p in numeric
+    ]
+
+
+def _numeric(f) -> bool:
+    return isinstance(f, sp.Expr) and f.is_number
