@@ -94,6 +94,12 @@ def read(d, statements, aliases: dict | None = None) -> tuple[list, set[str]]:
             return Partial(*f.args)
         return inner(f) if isinstance(f, sp.Basic) else f
 
+    return _each(statements, factor, inner), fns
+
+
+def _each(statements, factor, part) -> list:
+    """Every statement with `factor` applied to its left side and its sides' factors, and `part`
+    to each written part (None stays None); anything else as it is."""
     out = []
     for s in statements:
         if not isinstance(s, Statement):
@@ -101,16 +107,14 @@ def read(d, statements, aliases: dict | None = None) -> tuple[list, set[str]]:
             continue
         sides = tuple(
             replace(
-                p, factors=tuple(factor(f) for f in p.factors), parts=tuple(_maybe(inner, x) for x in p.parts)
+                p,
+                factors=tuple(factor(f) for f in p.factors),
+                parts=tuple(None if x is None else part(x) for x in p.parts),
             )
             for p in s.sides
         )
         out.append(replace(s, lhs=factor(s.lhs), sides=sides))
-    return out, fns
-
-
-def _maybe(fn, x):
-    return None if x is None else fn(x)
+    return out
 
 
 def activations(d, statements, fns: set[str], aliases: dict, chained: set[str]) -> list:
@@ -143,22 +147,7 @@ def activations(d, statements, fns: set[str], aliases: dict, chained: set[str]) 
                 mapping[c] = sp.Function("f_prime" if name.endswith(SUFFIX) else "f")(*c.args)
         return e.xreplace(mapping) if mapping else e
 
-    out = []
-    for s in statements:
-        if not isinstance(s, Statement):
-            out.append(s)
-            continue
-        sides = tuple(
-            replace(
-                p,
-                factors=tuple(inner(f) if isinstance(f, sp.Basic) else f for f in p.factors),
-                parts=tuple(_maybe(inner, x) for x in p.parts),
-            )
-            for p in s.sides
-        )
-        lhs = inner(s.lhs) if isinstance(s.lhs, sp.Basic) else s.lhs
-        out.append(replace(s, lhs=lhs, sides=sides))
-    return out
+    return _each(statements, lambda f: inner(f) if isinstance(f, sp.Basic) else f, inner)
 
 
 def is_link(f, fns: set[str]) -> bool:
