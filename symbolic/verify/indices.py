@@ -40,7 +40,8 @@ WEIGHTS = {"w", "W", "Theta"}
 _LAYER = re.compile(r"(l|L|nl|\d+)([+-]\d+)?")
 _ANY_LAYER = re.compile(r"(nl|L|[a-z]|\d+)([+-]\d+)?")  # a letter: l, or a loop's (k) in a matrix statement
 _NAME = LAYERED  # w_kj@l+1; ^+: the value after an update
-_UNLAYERED = re.compile(r"([xyt])_([a-z])")  # inputs and targets carry no layer
+_UNLAYERED = re.compile(r"([xyt]|y_hat|yhat|hat_y)_([a-z])")  # inputs, targets, \hat{y}: no layer
+_HAT = re.compile(r"(y_hat|yhat|hat_y)_([a-z])")  # the output: its letter is a unit of the output
 MAX_INSTANCES = 64  # judged per statement; the rest are reported not checked
 MAX_TRIES = 20_000  # index combinations tried per statement
 
@@ -349,6 +350,8 @@ class Instantiator:
                 letters |= self.roles.letters(s.name)
             letter = self.names.generic_letter(s.name)
             letters |= {letter} if letter else set()
+            m = _HAT.fullmatch(s.name)  # \hat{y}_j: the output's units, its one layer
+            letters |= {m.group(2)} if m and m.group(2) not in "lL" else set()
         return letters
 
     def role_symbols(self, stmt: Statement) -> set[sp.Symbol]:
@@ -395,7 +398,7 @@ class Instantiator:
             self.notes.append(Unchecked(stmt.line, stmt.col, EXAMPLES.format(shown(batch)), EXAMPLES_FIX))
             return []
         self.labels = unit_labels(stmt)
-        generic = any(self.names.generic_letter(s.name) for s in _all_symbols(stmt))
+        generic = any(self.names.generic_letter(s.name) or _HAT.fullmatch(s.name) for s in _all_symbols(stmt))
         if not (_symbols(stmt) or _has_sum(stmt) or self.role_symbols(stmt) or stmt.condition or generic):
             return [stmt]
         letters = self.free(stmt)
