@@ -45,7 +45,16 @@ def _strip_row(toks: list[Tok]) -> list[Tok]:
             toks = toks[1:]
     while toks and (toks[-1].kind in ("begin", "end") or toks[-1].text in (".", ",")):
         toks = toks[:-1]
+    if len(toks) > 2 and toks[-1].kind == "text" and toks[-1].space and _annotation(toks[-1].text):
+        toks = toks[:-1]  # `= \sigma(z) \quad \text{(Prediction)}`: a label after the formula
     return toks
+
+
+def _annotation(words: str) -> bool:
+    """Prose closing a row after a space: words with a space or a comma in them, or in
+    parentheses ((Linear), (3.19)): a label or a remark, never a factor."""
+    words = words.strip()
+    return not _ONE_WORD.fullmatch(words) and (" " in words or "," in words or words.startswith("("))
 
 
 def _bare_partial(value: sympy.Expr) -> sympy.Expr | Partial:

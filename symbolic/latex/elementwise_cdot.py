@@ -41,9 +41,64 @@ def cdot_op(reader: Any) -> str:
     """At a `\\cdot` (the reader's cursor on it): 'had' before an activation's call in a
     gradient's row, else 'dot'."""
     fn = reader.peek(1)
+    if _derivative_pair(reader) and gradient_row(reader.toks):
+        return "had"  # a^{[1]} \cdot (1 - a^{[1]}): the sigmoid's derivative, entry by entry
     if fn is None or fn.text not in ACTIVATIONS or fn.kind not in ("letter", "word", "cmd"):
         return "dot"
     follows = reader.is_("(", 2) or reader.is_("'", 2) or layer_of_function(reader, 2) > 0
     if reader.is_("^", 2) and reader.is_("prime", 3):
         follows = True
     return "had" if follows and gradient_row(reader.toks) else "dot"
+
+
+def _name_at(reader: Any, k: int) -> list[str]:
+    """The token texts of one name at offset k (a letter and its ^{...} / _{...} scripts), else []."""
+    t = reader.peek(k)
+    if t is None or t.kind != "letter":
+        return []
+    out, j = [t.text], k + 1
+    while reader.is_("^", j) or reader.is_("_", j):
+        out.append(reader.peek(j).text)
+        j += 1
+        if not reader.is_("{", j):
+            nxt = reader.peek(j)
+            if nxt is None:
+                return []
+            out.append(nxt.text)
+            j += 1
+            continue
+        depth = 0
+        while reader.peek(j) is not None:
+            text = reader.peek(j).text
+            depth += (text == "{") - (text == "}")
+            out.append(text)
+            j += 1
+            if depth == 0:
+                break
+    return out
+
+
+def _one_minus(reader: Any, k: int, name: list[str]) -> bool:
+    """`(1 - NAME)` at offset k."""
+    head = [reader.peek(k + n) for n in range(3)]
+    if [getattr(t, "text", None) for t in head] != ["(", "1", "-"]:
+        return False
+    body = [getattr(reader.peek(k + 3 + n), "text", None) for n in range(len(name))]
+    return body == name and reader.is_(")", k + 3 + len(name))
+
+
+def _derivative_pair(reader: Any) -> bool:
+    r"""At a `\cdot` between a^{[l]} and (1 - a^{[l]}), or just before that pair (`\cdot a^{[l]}
+    \cdot (1 - a^{[l]})`): the activation's derivative written out, a column vector taken entry by
+    entry (a matrix product of two columns, or a row by a column, is never what it means)."""
+    name = _name_at(reader, 1)
+    if name:
+        after = 1 + len(name)
+        after += 1 if reader.is_("cdot", after) else 0
+        return _one_minus(reader, after, name)
+    for size in range(1, 12):  # the name just before the \cdot
+        start = -size
+        before = _name_at(reader, start)
+        if len(before) == size:
+            return _one_minus(reader, 1, before)
+    return False

@@ -20,6 +20,7 @@ from .algorithm import chain, elided_arguments, hat_y
 from .batch_sum import batch_sum
 from .cursor import Cursor
 from .elementwise_cdot import cdot_op
+from .underbrace import unbraced
 from .matrix_max import max_zero
 from .matrix_published import (
     is_layer_prime,
@@ -477,6 +478,7 @@ class MatrixReader(Cursor):
 
 def read_matrix_row(src: Source, toks: list[Tok], above: MatrixStatement | None = None) -> MatrixStatement:
     """A row, or with `above` a row '&= ...' that continues it (its sides appended)."""
+    toks = unbraced(toks)  # \underbrace{X}_{2\times1}: X
     reader = MatrixReader(src, toks, toks[-1].end)
     reader.star = star_product(toks)
     if above is None:

@@ -97,7 +97,7 @@ VALUE_CMDS = (
 )
 KNOWN_CMDS = VALUE_CMDS | MUL_CMDS | {"div", "prime", "{", "}", "\\", "neq", "ne", "in", "ell"}
 # matrix statements (symbolic/latex/matrix.py): element-wise products, transposes, gradients
-KNOWN_CMDS |= {"odot", "bullet", "circ", "nabla", "top", "intercal"}
+KNOWN_CMDS |= {"odot", "bullet", "circ", "nabla", "top", "intercal", "approx", "simeq"}
 # comparisons, inside an indicator 1(x > 0) or a condition (i \neq j) only
 COMPARE_CMDS = {"neq", "ne", "geq", "leq", "ge", "le", "gt", "lt"}
 KNOWN_CMDS |= COMPARE_CMDS
@@ -120,6 +120,7 @@ FONT_CMDS = {
     "cal",
     "mathcal",
     "mathscr",
+    "vec",  # \vec{x}, \vec{z^{[1]}}: the vector named, its arrow dropped
 }
 SPACING = {
     ",",
@@ -462,8 +463,8 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         m = _ROWSKIP_RE.match(text, j, end)
         toks.append(Tok("op", "\\\\", i, j, space))
         return m.end() if m else j
-    if name in ("equiv", "coloneqq", "triangleq", "doteq"):  # a definition reads as '='
-        toks.append(Tok("op", "=", i, j, space))
+    if name in ("equiv", "coloneqq", "triangleq", "doteq", "approx", "simeq"):  # read as '='
+        toks.append(Tok("op", "=", i, j, space))  # ≈: a rounded number, to a unit of its last digit
         return j
     if name in ("limits", "nolimits") or name in FONT_SWITCHES:  # \sum\limits_{o}: placement only
         return -j

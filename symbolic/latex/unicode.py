@@ -36,7 +36,18 @@ COMMANDS = {  # character -> the command it renders
     "⊤": "top",
     "√": "sqrt",
 }
-OPS = {"−": "-", "–": "-", "∗": "*", "′": "'", "＝": "=", "⁄": "/", "∕": "/", "←": "←"}  # ← as \leftarrow
+# ≈: a worked example's rounded value, '=' to a unit of its last digit (verify/claims.py)
+OPS = {
+    "≈": "=",
+    "−": "-",
+    "–": "-",
+    "∗": "*",
+    "′": "'",
+    "＝": "=",
+    "⁄": "/",
+    "∕": "/",
+    "←": "←",
+}  # ← as \leftarrow
 SPACES = {"\u00a0", "\u2009", "\u200a", "\u202f", "\u2002", "\u2003", "\u2061", "\u2062", "\u2063"}
 HATS = {"ŷ": "y", "Ŷ": "Y"}  # precomposed: ŷ is \hat{y}
 SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻ᵀ", "0123456789+-T"))

@@ -15,9 +15,12 @@ from dataclasses import dataclass
 
 import mpmath
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
+from ..activations import named
 from ..derivation import Derivation
 from .display import listed
+from .layer_calls import GENERIC
 from .numbers import Points
 
 RELATIVE = mpmath.mpf("1e-9")
@@ -96,13 +99,35 @@ def check(d: Derivation, claims: list[Claim], point: dict) -> tuple[list[Checked
         if c.true.has(d.eta) and not eta:
             unchecked.append((c, 'an update\'s numbers need the learning rate: "eta" = 0.5 in --at'))
             continue
+        value = written_value(c.written, d)  # a number, even one written with e, pi or \sigma(0.2)
+        if value is None:
+            unchecked.append((c, "a number written with a function symprop does not evaluate"))
+            continue
         true = points.vector(c.true.xreplace(eta))[0]
-        value = mpmath.mpf(sp.N(c.written, 40))  # a number, even one written with e or pi
         tol = tolerance(c.text, true)
         faults = _faults(c, points)
         ok = abs(value - true) <= tol and not faults
         out.append(Checked(c, float(value), float(true), float(tol), ok, faults))
     return out, unchecked
+
+
+def written_value(written: sp.Expr, d: Derivation) -> mpmath.mpf | None:
+    r"""A numeric side's value: its activations (\sigma(0.2), \tanh(1.5), ReLU(-3)) evaluated by
+    the registry's rules, and g, f, h as the one activation of a network whose layers share it;
+    None when another function (f of a network with two activations) or a name is left."""
+    rules = {rule.name: rule for rule in d.spec.activations}
+    shared = next(iter(rules.values())) if len(rules) == 1 else None
+
+    def call(e: sp.Basic) -> sp.Basic:
+        name = type(e).__name__
+        rule = next((r for r in named() if name in r.spellings), None)
+        rule = shared if rule is None and name in GENERIC else rule
+        return rule(*e.args) if rule is not None and len(e.args) == 1 else e
+
+    value = sp.N(written.replace(lambda e: isinstance(e, AppliedUndef), call), 40)
+    if not value.is_number or value.has(AppliedUndef) or not value.is_real:
+        return None
+    return mpmath.mpf(value)
 
 
 _NUMERAL = re.compile(SCIENTIFIC.pattern + r"|(?<![A-Za-z_^0-9.])[0-9]*\.?[0-9]+")

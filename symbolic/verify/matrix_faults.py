@@ -129,6 +129,9 @@ def shape_words(err: ShapeError, env: dict, lay: Layout) -> str:
     return f"{left} is {la} and {right} is {rb}"
 
 
+ENTRY_MISSED = "an entry could not be checked"
+
+
 def collect(
     net: Network, points, lay: Layout | None, groups: list[Group], verdicts: list[Verdict], unchecked: list
 ) -> tuple[list[Verdict], list[Unchecked]]:
@@ -157,7 +160,7 @@ def collect(
         entries = by_gid.get(g.gid, [])
         missed = reasons.get((m.line, m.col), [])
         if g.unchecked or (len(entries) < len(g.entries) and not g.shape_error):
-            why = g.unchecked or (missed[0].reason if missed else "an entry could not be checked")
+            why = g.unchecked or (missed[0].reason if missed else ENTRY_MISSED)
             fix = missed[0].fix if missed and not g.unchecked else ""
             rest.append(Unchecked(m.line, m.col, f"for {g.label}: {why}" if g.label else why, fix))
             continue

@@ -69,6 +69,7 @@ from .judge import Verdict, judge
 from .layer_letters import as_written
 from .layer_letters import normalize as layer_letters
 from .matrix_entries import expand as expand_matrices
+from .matrix_faults import ENTRY_MISSED
 from .matrix_faults import collect as collect_matrices
 from .names import UnknownName
 from .notation import with_detected
@@ -233,6 +234,9 @@ def verify_statements(
     if own.remarks or own.fixed:  # s is σ; at b = 1, as the document's definition of O fixes
         verdicts = own_functions.remarked(own, verdicts)
     verdicts, unchecked = collect_matrices(net, sampled.points, layout, groups, verdicts, unchecked)
+    # x = [1; 0], a = [\sigma(0.2); ...] = [0.55; ...]: entries given or numbers checked, not missed
+    values = {g.line for g in given} | {n.claim.line for n in numbers}
+    unchecked = [u for u in unchecked if not (u.reason == ENTRY_MISSED and u.line in values)]
     verdicts.sort(key=lambda v: (v.line, v.col))
     if letters:  # instances said in the document's own index letters
         verdicts = [replace(v, instance=as_written(v.instance, letters)) for v in verdicts]
