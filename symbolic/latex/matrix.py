@@ -20,7 +20,6 @@ from .algorithm import chain, elided_arguments, hat_y
 from .batch_sum import batch_sum
 from .cursor import Cursor
 from .elementwise_cdot import cdot_op
-from .underbrace import unbraced
 from .matrix_max import max_zero
 from .matrix_published import (
     is_layer_prime,
@@ -46,6 +45,7 @@ from .ng import derivative_name, layer_of_function, numpy_sum, row_sum, star_pro
 from .pmatrix import BEGIN
 from .source import Source
 from .tokens import FRACS, FUNCTIONS, GENERIC_CALLS, GREEK, MUL_CMDS, PRIMABLE, Tok, number_value
+from .underbrace import unbraced
 
 __all__ = [
     "ACCUMULATORS",

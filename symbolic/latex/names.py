@@ -319,7 +319,8 @@ class Names(Cursor):
         t = self.peek()
         return t is not None and (
             t.kind in ("num", "letter", "word", "text")
-            or t.kind == "cmd" and t.text in GREEK | FRACS | {"hat", "widehat", "tilde", "bar"}  # \log \hat y
+            or t.kind == "cmd"
+            and t.text in GREEK | FRACS | {"hat", "widehat", "tilde", "bar"}  # \log \hat y
         )
 
     def prescript(self, depth: int, t: Tok) -> sympy.Expr:
