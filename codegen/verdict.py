@@ -16,6 +16,7 @@ from symbolic.verify.hints import shown
 
 from .unicode import UnicodePrinter
 
+_GREEK = {"delta": "δ", "Delta": "Δ", "theta": "θ", "Theta": "Θ", "sigma": "σ", "phi": "φ"}
 _SUB = str.maketrans("0123456789,", "₀₁₂₃₄₅₆₇₈₉,")
 _SUP = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
 
@@ -105,8 +106,9 @@ def raw_name(name: str) -> str:
     if m:
         return m.group(2).translate(_SUP) + m.group(1)
     m = re.fullmatch(r"([A-Za-z]+)_([0-9]+),([0-9,]+)", name)
-    if m:  # layer, then indices: W_2,11 -> W⁽²⁾₁₁
-        return m.group(1) + f"({m.group(2)})".translate(_SUP) + m.group(3).replace(",", "").translate(_SUB)
+    if m:  # layer, then indices: W_2,11 -> W⁽²⁾₁₁, delta_1,1 -> δ⁽¹⁾₁
+        base = _GREEK.get(m.group(1), m.group(1))
+        return base + f"({m.group(2)})".translate(_SUP) + m.group(3).replace(",", "").translate(_SUB)
     m = re.fullmatch(r"([A-Za-z]+)_([0-9,]+)", name)
     if m:
         return m.group(1) + m.group(2).translate(_SUB)
@@ -144,6 +146,7 @@ HOW = {
 
 CONVENTIONS = {
     "orientation": "w_{{ij}} from unit i to unit j (input-by-output, as line {line} defines a net input)",
+    "rows": "vectors as rows and W input-by-output, x W (as line {line} orders its factors)",
     "target letter": "{name} the target and y the output (line {line})",
     "subscript layers": "subscripts name layers, not units (line {line} writes {name})",
 }

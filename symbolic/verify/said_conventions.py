@@ -22,7 +22,13 @@ def detect(statements, given: dict) -> tuple[dict, list[Source]]:
         if key in given or value == DEFAULTS[key]:
             continue
         line = orientation.line(statements) if key == "weights" else target_letters.line(statements)
-        how = "orientation" if key == "weights" else "target letter"
+        how = (
+            "target letter"
+            if key != "weights"
+            else "orientation"
+            if orientation.votes(statements)
+            else "rows"
+        )
         name, means = (
             ("\\hat{y}" if value == "hat" else value, "target") if key == "targets" else ("w", value)
         )

@@ -1,0 +1,99 @@
+r"""Which way a document stores its weights, read off its matrix statements (orientation.py reads
+it off index sums; a document in vectors has none).
+
+Vectors as columns and W output-by-input (symprop's, Nielsen's, Ng's): z = W a + b,
+δ = (W)^T δ' ⊙ σ'(z), ∂L/∂W = δ a^T. Vectors as rows and W input-by-output (NumPy's X @ W, a
+course's `Z1 = X @ W1`): z = a W + b, δ = δ' W^T ⊙ σ'(z), ∂L/∂W = a^T δ. The order of the factors
+says it, whatever the sizes (with one output, δ' W^T and W^T δ' both fit their shapes):
+- a net input defined as a product with W: W first is columns, W after an input is rows;
+- a δ (or ∂L/∂z, dZ) with a transposed W: W^T first is columns, after another factor rows;
+- a gradient of W with a transposed input: the input first is rows, last is columns.
+Each such statement is a vote (line, orientation) for `orientation.detected`, which takes an
+orientation only when every vote agrees. Pure.
+"""
+
+from __future__ import annotations
+
+from ..latex.matrix import MatrixStatement, Node
+
+ROWS, COLUMNS = "input-by-output", "output-by-input"
+_INPUTS = {"x", "X", "a", "A", "h", "H", "o", "O"}
+_WEIGHTS = {"W", "w", "Theta", "theta"}
+_NET = {"z", "Z", "net", "u"}
+
+
+def _bare(node: Node) -> Node:
+    while node.kind == "paren":
+        node = node.args[0]
+    return node
+
+
+def _name(node: Node) -> str:
+    node = _bare(node)
+    return node.args[0] if node.kind == "name" else ""
+
+
+def _transposed(node: Node, names: set[str]) -> bool:
+    node = _bare(node)
+    return node.kind == "T" and _name(node.args[0]) in names
+
+
+def _factors(node: Node) -> list[Node]:
+    """The matrix-product factors of a side (its first ⊙ group for δ' W^T ⊙ σ'), else [node]."""
+    node = _bare(node)
+    if node.kind != "prod":
+        return [node]
+    nodes, ops = node.args
+    out = [nodes[0]]
+    for op, nxt in zip(ops, nodes[1:]):
+        if op != "dot":
+            break
+        out.append(nxt)
+    return out if len(out) > 1 or _bare(nodes[0]).kind != "prod" else _factors(nodes[0])
+
+
+def _wrt(lhs: Node) -> tuple[str, str]:
+    """(what the left side is: 'net' | 'delta' | 'grad_W' | '', ...) ."""
+    lhs = _bare(lhs)
+    if lhs.kind == "name":
+        base = lhs.args[0]
+        return (
+            ("net", base) if base in _NET else ("delta", base) if base in ("delta", "Delta") else ("", base)
+        )
+    if lhs.kind in ("nabla", "partial"):
+        wrt = lhs.args[0] if lhs.kind == "nabla" else lhs.args[1]
+        base = _name(wrt)
+        return ("grad_W", base) if base in _WEIGHTS else ("delta", base) if base in _NET else ("", base)
+    return "", ""
+
+
+def vote(stmt: MatrixStatement) -> str | None:
+    """The orientation one matrix statement's factor order says, or None."""
+    kind, _ = _wrt(stmt.lhs)
+    said = set()
+    for side in stmt.sides:
+        node = _bare(side.node)
+        if node.kind == "sum" and kind == "net":  # W a + b: the product term
+            node = next((_bare(n) for _, n in node.args if _bare(n).kind == "prod"), node)
+        fs = _factors(node)
+        if len(fs) < 2:
+            continue
+        if kind == "net":
+            at = [k for k, f in enumerate(fs) if _name(f) in _WEIGHTS]
+            if at and any(_name(f) in _INPUTS for f in fs):
+                said.add(COLUMNS if at[0] == 0 else ROWS)
+        elif kind == "delta":
+            at = [k for k, f in enumerate(fs) if _transposed(f, _WEIGHTS)]
+            if at:
+                said.add(COLUMNS if at[0] == 0 else ROWS)
+        elif kind == "grad_W":
+            if _transposed(fs[0], _INPUTS):
+                said.add(ROWS)
+            elif _transposed(fs[-1], _INPUTS):
+                said.add(COLUMNS)
+    return said.pop() if len(said) == 1 else None
+
+
+def votes(statements) -> list[tuple[int, str]]:
+    """(line, orientation) of every matrix statement whose factor order says one."""
+    return [(s.line, v) for s in statements if isinstance(s, MatrixStatement) and (v := vote(s)) is not None]
