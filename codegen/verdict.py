@@ -16,7 +16,13 @@ from symbolic.verify.hints import shown
 
 from .unicode import UnicodePrinter
 
-_GREEK = {"delta": "δ", "Delta": "Δ", "theta": "θ", "Theta": "Θ", "sigma": "σ", "phi": "φ"}
+_GREEK = dict(
+    zip(
+        "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi pi rho sigma tau phi chi psi "
+        "omega Gamma Delta Theta Lambda Xi Pi Sigma Phi Psi Omega varphi vartheta".split(),
+        "αβγδεζηθικλμνξπρστφχψωΓΔΘΛΞΠΣΦΨΩφϑ",
+    )
+)
 _SUB = str.maketrans("0123456789,", "₀₁₂₃₄₅₆₇₈₉,")
 _SUP = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
 
@@ -111,8 +117,9 @@ def raw_name(name: str) -> str:
         return base + f"({m.group(2)})".translate(_SUP) + m.group(3).replace(",", "").translate(_SUB)
     m = re.fullmatch(r"([A-Za-z]+)_([0-9,]+)", name)
     if m:
-        return m.group(1) + m.group(2).translate(_SUB)
-    return name
+        return _GREEK.get(m.group(1), m.group(1)) + m.group(2).translate(_SUB)
+    base, sep, rest = name.partition("_")  # theta_o1: θ_o1, beta: β
+    return _GREEK.get(base, base) + sep + rest
 
 
 def printers(d, raw_symbols=()) -> tuple[VerdictPrinter, VerdictPrinter]:

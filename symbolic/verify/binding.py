@@ -409,7 +409,8 @@ class Binder:
 
     def result(self) -> Binding:
         for name, value in self.bound.items():
-            self.out.aliases[sp.Symbol(name)] = sp.Symbol(value.name)
+            plain = isinstance(value, sp.Symbol)  # -b: a threshold (unify._threshold)
+            self.out.aliases[sp.Symbol(name)] = sp.Symbol(value.name) if plain else value
             line, how = self.origin[name]
             self.out.sources.append(Source(name, value, line, how))
         self.out.sources.sort(key=lambda s: (s.line, s.name))

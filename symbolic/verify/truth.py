@@ -24,7 +24,7 @@ def true_factors(net: Network, num: sp.Expr, den: sp.Expr, where: str = "") -> t
         # the numerator may be a formula of the network's quantities: ∂((T - L_k)^2/2)/∂L_k
         # and the denominator one the document defined: ∂E/∂e_j with e_j = d_j - y_j (Haykin)
         formula = x.free_symbols and x.free_symbols <= net.nodes | {d.loss_symbol}
-        formula = formula and (x is num or _solvable(d, x) is not None)
+        formula = formula and (x is num or _solvable(d, x) is not None or affine(net, x) is not None)
         if not quantity and not formula:
             what = f"the number {x}" if x.is_number else said(d, x)
             raise SympropError(
@@ -37,6 +37,11 @@ def true_factors(net: Network, num: sp.Expr, den: sp.Expr, where: str = "") -> t
         return net.deltas[den]
     if (num, den) in net.locals:
         return (net.locals[(num, den)],)
+    if den not in net.nodes and den != d.loss_symbol and _solvable(d, den) is None:
+        q, c = affine(net, den) or (den, sp.Integer(1))  # ∂L/∂(-b): a threshold; ∂ŷ/∂(z - b)
+        through = d.gradient(q).factors if num == d.loss_symbol and q in d.params else None
+        value = sp.Mul(*[f.value for f in through]) if through else _partial(net, num, q)
+        return (Factor(num, den, value / c),)
     if den not in net.nodes and den != d.loss_symbol:
         return (Factor(num, den, _by_formula(net, num, den)),)
     z = next((z for z, out in net.names.top.items() if out == num), None)
@@ -70,6 +75,24 @@ def _solvable(d, den: sp.Expr) -> sp.Symbol | None:
         if c != 0 and not c.free_symbols:
             return q
     return None
+
+
+def affine(net: Network, den: sp.Expr) -> tuple[sp.Basic, sp.Expr] | None:
+    """(q, c) when a denominator is c·q + k, q one quantity of the network and k made of the
+    parameters, inputs and targets only (held fixed as one differentiates): -b, a threshold
+    (θ = -b); z - b, the weighted sum without its bias (Zhou's β_j = Σ_h w_{hj} b_h). A formula in
+    two quantities that move (z_1 + z_2) is none."""
+    d = net.d
+    fixed = set(d.params) | set(d.inputs) | set(d.targets)
+    free = den.free_symbols
+    moving = [s for s in free if s not in fixed]
+    if len(moving) > 1 or not moving and len(free) != 1:
+        return None
+    q = moving[0] if moving else next(iter(free))
+    c = sp.diff(den, q)
+    if c == 0 or c.free_symbols or sp.diff(den - c * q, q) != 0:
+        return None
+    return q, c
 
 
 def _by_formula(net: Network, num: sp.Expr, den: sp.Expr) -> sp.Expr:

@@ -177,6 +177,14 @@ def _unify(p, t, env: dict, variables: set[str], taken: set, steps: list) -> Ite
         if p == t:
             yield env
         return
+    if _threshold(p, variables) and isinstance(t, sp.Symbol) and _kind(t) == "bias":
+        name = p.args[1].name  # net = Σ w a - θ: θ is the bias negated (a threshold)
+        if name in env:
+            if env[name] == -t:
+                yield env
+        elif t not in taken and -t not in env.values():
+            yield {**env, name: -t}
+        return
     if isinstance(p, sp.Pow) and isinstance(t, sp.Pow) and p.exp == t.exp and p.exp.is_even:
         yield from _unify(p.base, t.base, env, variables, taken, steps)
         yield from _unify(sp.expand(-p.base), t.base, env, variables, taken, steps)
@@ -196,6 +204,19 @@ def _unify(p, t, env: dict, variables: set[str], taken: set, steps: list) -> Ite
     if len(p.args) != len(t.args):
         return
     yield from _in_order(list(p.args), list(t.args), env, variables, taken, steps)
+
+
+def _threshold(p: sp.Basic, variables: set[str]) -> bool:
+    """-θ, a variable with a minus sign as a term of its own: in a net input it can only be a
+    threshold, the bias negated (Zhou's f(β_j - θ_j), a perceptron's Σ w x - θ)."""
+    return (
+        isinstance(p, sp.Mul)
+        and len(p.args) == 2
+        and p.args[0] == -1
+        and isinstance(p.args[1], sp.Symbol)
+        and p.args[1].name in variables
+        and kind_of_name(p.args[1].name) != "target"
+    )
 
 
 def _in_order(ps, ts, env, variables, taken, steps) -> Iterator[dict]:
