@@ -18,8 +18,8 @@ from .unicode import UnicodePrinter
 
 _GREEK = dict(
     zip(
-        "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi pi rho sigma tau phi chi psi "
-        "omega Gamma Delta Theta Lambda Xi Pi Sigma Phi Psi Omega varphi vartheta".split(),
+        "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi pi rho sigma tau phi chi "
+        "psi omega Gamma Delta Theta Lambda Xi Pi Sigma Phi Psi Omega varphi vartheta".split(),
         "αβγδεζηθικλμνξπρστφχψωΓΔΘΛΞΠΣΦΨΩφϑ",
     )
 )
