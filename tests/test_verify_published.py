@@ -104,6 +104,16 @@ GAPS = {
     # dC/dw = a_{\rm in} \delta_{\rm out}: a weight and activations named by words ('unknown name w')
     "ezalos_nielsen_quadratic": [31],
     "ezalos_softmax_derivation": [],
+    # the example's superscript (i) beside bracket layers (x^{(i)}: 'superscript (i) looks like a
+    # layer index'); (3.14)-(3.21), one aligned derivation through \frac{\partial}{\partial W^{[3]}}(...)
+    # applied to a matrix formula, read as scalars ('W^{[3]} names nothing in the network here')
+    "cs229_deep_learning_notes": [4, 21, 24],
+    # -0.404 \times [0.55, 0.60]: a row written as a bracketed list ('unexpected ,')
+    "bengali_note_bce_numbers": [67],
+    "course_rows_two_layer": [],
+    # y_j^{(L)}, the target written with the output's layer ('superscript (L) looks like a layer index')
+    "cn_blog_theta_layers": [10],
+    "obsidian_prml_d_notation": [],
 }
 # planted mistakes the verifier calls wrong without naming the factor yet (an opaque
 # "written/true = ..." ratio); juxtaposed, input-first and summed factors are matched as a
@@ -123,6 +133,10 @@ PLANTED_UNNAMED: set[tuple[str, int]] = {
 MISJUDGED: dict[str, dict] = {}
 # planted mistakes on a judged statement that are not named today: (file, k) -> what is said
 PLANTED_MISSED: dict[tuple[str, int], str] = {
+    # (3.30) W^T ∘ g(z) (a - y) a^T: named at the element-wise group (factor 1), the note counts 4
+    ("cs229_deep_learning_notes", 0): "wrong",
+    # x^T δ^{[2]} in the rows convention: 'shapes do not fit in the two sides' (the whole side)
+    ("course_rows_two_layer", 0): "wrong",
     # gauravreddy08's line 36 without the transpose of W^L: neither reading of its ⊙ and · fits,
     # said wrong at the element-wise product of the products-first reading (factor 2)
     ("gauravreddy_mlp_relu_bce", 0): "wrong",

@@ -67,3 +67,10 @@ def test_both_orders_say_nothing():
     r = verify_text(D, mixed)
     assert "vectors as rows" not in render_text(r)
     assert [v.status for v in r.verdicts] == ["correct", "wrong"]
+
+
+def test_one_statement_alone_does_not_settle_rows():
+    # a^T δ alone is as likely a slip in columns: it must not pick the reading it is judged in
+    alone = r"$$\frac{\partial L}{\partial W^{[1]}} = x^T \delta^{[1]}$$"
+    r = verify_text(D, alone)
+    assert [v.status for v in r.verdicts] == ["wrong"] and "wrong order" in render_text(r)

@@ -102,3 +102,30 @@ def test_underbraced_factors_of_a_gradient_are_read_with_their_labels_dropped():
     assert [v.status for v in slip.verdicts] == ["wrong"] and "g′ belongs" in slip.verdicts[0].fault.text
     over = text.replace(r"\underbrace{ x^T }_{1\times2}", r"\overbrace{ x^T }^{\text{input}}")
     assert [v.status for v in verify_text(d, over).verdicts] == ["correct"]
+
+
+def test_a_prime_in_braces_as_a_quote_is_a_prime():
+    # h^{'}(a_j) (Obsidian, Typora): the prime, as h^{\prime}(a_j) and h'(a_j)
+    d = derive(network("3-4-2", "tanh", "half_se", "identity"))
+    text = (
+        r"$$z_{j} = h(a_{j}) \tag{2}$$" + "\n"
+        r"$$\delta_{k}=y_{k}-t_{k} \tag 5$$" + "\n"
+        r"$$\delta_{j}=h^{'}(a_{j})\sum_{k}w_{kj}\delta_{k} \tag{6}$$" + "\n"
+    )
+    r = verify_text(d, text)
+    assert {v.status for v in r.verdicts} == {"correct"} and not r.unchecked
+    assert [v.line for v in r.verdicts].count(3) == 4  # j over the 4 hidden units
+    slip = verify_text(d, text.replace("h^{'}(a_{j})", "h(a_{j})"))
+    assert {v.status for v in slip.verdicts if v.line == 3} == {"wrong"}
+
+
+def test_lowercase_theta_with_a_layer_is_ngs_weight_matrix():
+    # \theta^{(l)}_{kp} as \Theta^{(l)}_{kp}: out of layer l (Ng)
+    d = derive(network("2-3-2", "sigmoid", "half_se", "identity"))
+    good = r"$$z_k^{(l+1)} = \sum_p \theta_{kp}^{(l)} a_p^{(l)} + b_k^{(l)}$$"
+    r = verify_text(d, good)
+    assert r.verdicts and {v.status for v in r.verdicts} == {"correct"}
+    # the index order of a definition says how the document stores its weights (orientation.py);
+    # a slip is the wrong activation: a_k for a_p
+    slip = verify_text(d, good.replace(r"a_p^{(l)}", r"a_k^{(l)}"))
+    assert slip.verdicts and "correct" not in {v.status for v in slip.verdicts}

@@ -52,9 +52,10 @@ class Names(Cursor):
             if s.text == "^" and self._updated():  # w_5^{+}: the value after the update
                 updated = True
                 continue
-            if s.text == "^" and base in LAYERED and layer is None:
+            if s.text == "^" and (base in LAYERED or base == "theta") and layer is None:
                 layer = self.layer_mark(sub is None)
                 if layer is not None:
+                    base = "Theta" if base == "theta" else base  # \theta^{(l)}_{kp}: Ng's Θ in lowercase
                     continue
             if s.text == "_":
                 sub = self.subscript(depth, s)

@@ -337,7 +337,7 @@ def _prime_first(toks: list[Tok], k: int) -> bool:
 
 
 def _braced_primes(toks: list[Tok]) -> list[Tok]:
-    r"""g^{\prime}(a), f^{\prime\prime}: a prime in braces is the prime ' (Brilliant, many notes);
+    r"""g^{\prime}(a), f^{\prime\prime}, h^{'}(a): a prime in braces is the prime ' (Brilliant, notes);
     so is h^\prime(a_j) without braces (TeX reads ^ with the one token after it)."""
     out: list[Tok] = []
     k = 0
@@ -356,7 +356,9 @@ def _braced_primes(toks: list[Tok]) -> list[Tok]:
             continue
         if t.text == "^" and k + 2 < len(toks) and toks[k + 1].text == "{":
             end = k + 2
-            while end < len(toks) and toks[end].kind == "cmd" and toks[end].text == "prime":
+            while end < len(toks) and (  # ^{\prime}, and ^{'} (h^{'}(a_j): Obsidian, Typora)
+                toks[end].kind == "cmd" and toks[end].text == "prime" or toks[end].text == "'"
+            ):
                 end += 1
             if end > k + 2 and end < len(toks) and toks[end].text == "}":
                 out += [
@@ -440,6 +442,9 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
             return close
         toks.append(Tok("text", text[k + 1 : close - 1], i, close, space))
         return close
+    if name in ("tag", "label") and re.compile(r"\s*[0-9A-Za-z*]").match(text, j, end):
+        m = re.compile(r"\s*\*?\s*[0-9A-Za-z]+").match(text, j, end)  # \tag 2: one number, no braces
+        return -(m.end() if m else j)
     if name in DROP_WITH_ARG:
         m = re.compile(r"\s*\{").match(text, j, end)
         if not m:

@@ -9,7 +9,8 @@ says it, whatever the sizes (with one output, δ' W^T and W^T δ' both fit their
 - a δ (or ∂L/∂z, dZ) with a transposed W: W^T first is columns, after another factor rows;
 - a gradient of W with a transposed input: the input first is rows, last is columns.
 Each such statement is a vote (line, orientation) for `orientation.detected`, which takes an
-orientation only when every vote agrees. Pure.
+orientation only when every vote agrees; rows need two statements at least, so that no statement
+alone settles the convention it is judged in. Pure.
 """
 
 from __future__ import annotations
@@ -95,5 +96,10 @@ def vote(stmt: MatrixStatement) -> str | None:
 
 
 def votes(statements) -> list[tuple[int, str]]:
-    """(line, orientation) of every matrix statement whose factor order says one."""
-    return [(s.line, v) for s in statements if isinstance(s, MatrixStatement) and (v := vote(s)) is not None]
+    """(line, orientation) of every matrix statement whose factor order says one; rows only when
+    two statements or more say it (one statement alone, a^T δ, is as likely a slip in columns as
+    the rows convention: it must not settle the reading it is then judged by)."""
+    out = [(s.line, v) for s in statements if isinstance(s, MatrixStatement) and (v := vote(s)) is not None]
+    if sum(v == ROWS for _, v in out) < 2:
+        out = [(line, v) for line, v in out if v != ROWS]
+    return out
