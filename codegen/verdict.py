@@ -90,6 +90,11 @@ class VerdictPrinter(UnicodePrinter):
             return self.partial(*expr.args)
         return super()._print_Function(expr)
 
+    def _print_Symbol(self, expr):
+        """A name this printer was not given (inside a function, f(z_1,1)): in Unicode all the same
+        (z⁽¹⁾₁), never the reader's spelling."""
+        return self.names[expr] if expr in self.names else raw_name(expr.name)
+
 
 def raw_name(name: str) -> str:
     """A parsed raw name in Unicode: w_11 -> w₁₁, z_hat -> ẑ, Z^2 -> ²Z, W2_11 -> W2₁₁, a code

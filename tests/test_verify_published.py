@@ -113,6 +113,7 @@ GAPS = {
     "course_rows_two_layer": [],
     # y_j^{(L)}, the target written with the output's layer ('superscript (L) looks like a layer index')
     "cn_blog_theta_layers": [10],
+    "korean_note_u_z_layers": [],
     "obsidian_prml_d_notation": [],
 }
 # planted mistakes the verifier calls wrong without naming the factor yet (an opaque
@@ -130,7 +131,10 @@ PLANTED_UNNAMED: set[tuple[str, int]] = {
 # its reason, the first thing to fix
 # (none today: gauravreddy08's (W^L)^T (y-hat - y) \odot ReLU'(z^{L-1}) \cdot (a^{L-2})^T is read
 # left to right, the one reading whose shapes fit: verify/precedence.py)
-MISJUDGED: dict[str, dict] = {}
+MISJUDGED: dict[str, dict] = {
+    # its own u_j^{(l)} = \sum_i w_{ji}^{(l)} z_i^{(l-1)}: right for the note's network, which has no bias
+    "korean_note_u_z_layers": {23: "wrong"},
+}
 # planted mistakes on a judged statement that are not named today: (file, k) -> what is said
 PLANTED_MISSED: dict[tuple[str, int], str] = {
     # (3.30) W^T ∘ g(z) (a - y) a^T: named at the element-wise group (factor 1), the note counts 4

@@ -16,7 +16,7 @@ from dataclasses import replace
 import sympy
 
 from .algorithm import defined_vector, is_loop_header, mentions, running_assignment, without_membership
-from .asides import aside
+from .asides import asides
 from .conditions import cases, split_condition
 from .expressions import Parser
 from .functions_defined import defined_heads
@@ -197,7 +197,9 @@ def _rows(src: Source, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _SEPARATOR_RE = re.compile(
-    r"\\(?:qquad|hspace\*?\s*\{[^{}]*\})|,\s*(?:\\(?:quad|[;:, ])\s*)+|\\text\s*\{\s*and\s*\}|[{}]|\\.",
+    r"\\(?:qquad|hspace\*?\s*\{[^{}]*\})|,\s*(?:\\(?:quad|[;:, ])\s*)+|\\text\s*\{\s*and\s*\}"
+    r"|\\quad(?=\s*(?:\\left\s*)?\(\s*(?:\\because|∵))"  # a = b \quad (\because c = d): a reason aside
+    r"|[{}]|\\.",
     re.DOTALL,
 )
 _CONDITION_RE = re.compile(
@@ -214,7 +216,7 @@ def _apart(src: Source, start: int, end: int) -> list[tuple[int, int]]:
     for m in _SEPARATOR_RE.finditer(text, start, end):
         g = m.group()
         depth += (g == "{") - (g == "}")
-        if depth == 0 and g.startswith(("\\qquad", ",", "\\hspace", "\\text")):  # \text{ and }: d2l
+        if depth == 0 and g.startswith(("\\qquad", ",", "\\hspace", "\\text", "\\quad")):  # \text{ and }: d2l
             cuts.append((m.start(), m.end()))
     parts, a = [], start
     for cut_start, cut_end in cuts:
@@ -238,7 +240,7 @@ def _region(
     )  # the last row read was a matrix statement (or the display's)
     prev = None if isinstance(carried, MatrixStatement) else carried
     acc: list[Tok] = []  # the tokens of the statement being read, for a row going on with '+'
-    for a, b in (aside(src.text, *part) for row in _rows(src, start, end) for part in _apart(src, *row)):
+    for a, b in asides(src.text, [part for row in _rows(src, start, end) for part in _apart(src, *row)]):
         src.tick(a)
         try:
             split = cases(src, a, b)

@@ -20,7 +20,8 @@ from .tokens import ACCENTS, FRACS, GREEK, OPENERS, Tok, char_value
 _KRONECKER = re.compile(r"([ijkmnpqtyc]),?([ijkmnpqtyc])")
 
 # names whose superscript is a layer, not a power: w^{(1)}_{ji}, a^{(2)}_1, \delta^{l+1}_k
-LAYERED = {"w", "W", "Theta", "a", "z", "b", "delta", "A", "Z", "h"}  # A, Z: Ng's batches; h: an activation
+# A, Z: Ng's batches; h: an activation; u, v: a net input (Okatani's u_j^{(l)}, Haykin's v_j^{(l)})
+LAYERED = {"w", "W", "Theta", "a", "z", "b", "delta", "A", "Z", "h", "u", "v"}
 
 
 class Names(Cursor):

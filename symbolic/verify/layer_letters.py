@@ -147,6 +147,8 @@ def roles(statements: list) -> dict[str, tuple[str, int]]:
                     continue
                 x, y = m.group(1), next(n for n in named if n.group(1) not in WEIGHTS)
                 gap = difference(m.group(3), y.group(3))
+                if gap is None and x != y.group(1):
+                    continue  # u^{(3)} = \sum w^{(3)} z^{(l)}: layers that say nothing (a slip), the next one
                 if gap not in (0, 1) or x == y.group(1):
                     return {}
                 out = {k: v for k, v in ((x, ("z", 1 - gap)), (y.group(1), ("a", 0))) if (k, 0) != v}

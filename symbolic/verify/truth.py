@@ -47,6 +47,11 @@ def true_factors(net: Network, num: sp.Expr, den: sp.Expr, where: str = "") -> t
     z = next((z for z, out in net.names.top.items() if out == num), None)
     if z is not None and den != z and (num, z) in net.locals:  # ∂O/∂w = ∂O/∂z_O · ∂z_O/∂w
         return (net.locals[(num, z)], Factor(z, den, _partial(net, z, den)))
+    layer = net.names.z_layer
+    if num in layer and den in layer and layer[num] == layer[den] + 1:  # ∂z_k/∂z_j = w_kj · f'(z_j)
+        a = next((a for a in net.names.hidden_a.values() if (a, den) in net.locals), None)
+        if a is not None:
+            return (Factor(num, a, _partial(net, num, a)), net.locals[(a, den)])
     return (Factor(num, den, _partial(net, num, den)),)
 
 
