@@ -56,7 +56,8 @@ def test_reasons_in_parentheses_are_read_as_statements():
 
 
 def test_the_derivative_of_a_net_input_by_the_one_below_names_the_prime():
-    text = DOC + r"$$\frac{\partial u_{k}^{(l+1)}}{\partial u_{j}^{(l)}} = w_{kj}^{(l+1)} f(u_j^{(l)})$$" + "\n"
+    slip = r"$$\frac{\partial u_{k}^{(l+1)}}{\partial u_{j}^{(l)}} = w_{kj}^{(l+1)} f(u_j^{(l)})$$"
+    text = DOC + slip + "\n"
     r = verify_text(D, text)
     wrong = [v for v in r.verdicts if v.line == 6]
     assert wrong and all(v.status == "wrong" and v.fault.position == 2 for v in wrong)
