@@ -72,6 +72,8 @@ def _case_condition(toks: list[Tok]) -> tuple | None:
     if re.search(r"\botherwise\b|\belse\b", words):
         return ("otherwise",)
     for k in range(len(toks) - 2):
+        if k and toks[k - 1].text in ("_", "^", "}"):
+            continue  # z^{(1)}_1 > 0: a value compared, not the index 1 (a subscript is no clause)
         clause = _clause(toks[k : k + 3])
         if clause is not None:
             return (clause,)

@@ -64,8 +64,38 @@ def step_or_relu(rows: list[tuple[list[Tok], list[Tok]]]) -> list[Tok] | None:
     values = {c[0]: _value(v, x) for (v, _), c in zip(rows, conds) if c}
     pos = values.get("pos")
     neg = values.get("neg", values.get("otherwise"))
-    if neg != "0" or pos not in ("1", "x"):
-        return None
     at = rows[0][0][0].pos if rows[0][0] else x_toks[0].pos
+    if neg != "0" or pos not in ("1", "x"):
+        return _weighted(rows, conds, x_toks, at)
     call = [Tok("word", "relu", at, at, True)] + ([Tok("op", "'", at, at)] if pos == "1" else [])
     return [*call, Tok("op", "(", at, at), *x_toks, Tok("op", ")", at, at)]
+
+
+def _weighted(rows, conds, x_toks: list[Tok], at: int) -> list[Tok] | None:
+    """Any two values A (X > 0) and B (X <= 0, or otherwise): (A) H(X) + (B)(1 - H(X)), the step H
+    written ReLU'(X); so a wrong value in either case is judged, never the case read as an index
+    condition (the subscript 1 of z_1 > 0 taken for '1 > 0')."""
+    pos = next((v for (v, _), c in zip(rows, conds) if c and c[0] == "pos"), None)
+    neg = next((v for (v, _), c in zip(rows, conds) if c and c[0] != "pos"), None)
+    if not pos or not neg:
+        return None
+
+    def op(text: str) -> Tok:
+        return Tok("op", text, at, at)
+
+    step = [Tok("word", "relu", at, at, True), op("'"), op("("), *x_toks, op(")")]
+    return [
+        op("("),
+        *pos,
+        op(")"),
+        *step,
+        op("+"),
+        op("("),
+        *neg,
+        op(")"),
+        op("("),
+        Tok("num", "1", at, at),
+        op("-"),
+        *step,
+        op(")"),
+    ]
