@@ -153,6 +153,7 @@ HOW = {
     "label": "the activation or net input of a unit the document names, on",
     "chain": "a step of the chain rule written on",
     "error name": "the loss's derivative by a net input, as named on",
+    "layer names": "a letter per layer, read off the definition on",
 }
 
 

@@ -114,10 +114,8 @@ GAPS = {
     # y_j^{(L)}, the target written with the output's layer ('superscript (L) looks like a layer index')
     "cn_blog_theta_layers": [10],
     "korean_note_u_z_layers": [],
-    # Zhou's letters: a weight letter per layer (v_{ih}, w_{hj}) in generic definitions, thresholds
-    # subtracted (f(alpha_h - gamma_h)), alpha/beta the sums without them ('unknown names \alpha_h,
-    # \gamma_h'; 'w_{hj} carries index letters and no layer')
-    "zhou_watermelon_thresholds": [2, 4, 10, 14, 16, 18, 20, 22],
+    # Zhou's letters, a letter per layer with thresholds: verify/layer_names.py
+    "zhou_watermelon_thresholds": [],
     "obsidian_prml_d_notation": [],
 }
 # planted mistakes the verifier calls wrong without naming the factor yet (an opaque

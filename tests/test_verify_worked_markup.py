@@ -129,3 +129,16 @@ def test_lowercase_theta_with_a_layer_is_ngs_weight_matrix():
     # a slip is the wrong activation: a_k for a_p
     slip = verify_text(d, good.replace(r"a_p^{(l)}", r"a_k^{(l)}"))
     assert slip.verdicts and "correct" not in {v.status for v in slip.verdicts}
+
+
+def test_h_j_before_parentheses_is_a_product_when_h_j_is_a_value():
+    # h_j (1 - h_j): a hidden unit's output times (1 - itself), not the activation of unit j
+    # applied (Haykin's \varphi_j(v_j)); it was a false 'wrong' (read as σ(1 - σ(z)))
+    d = derive(network("3-4-2", "sigmoid", "half_se"))
+    text = (
+        "% symprop: alias h_j = a_{1,j}\n"
+        r"$$\frac{\partial E}{\partial z^{(1)}_j} = h_j (1 - h_j) \sum_k W^{(2)}_{kj} \delta^{(2)}_k$$"
+    )
+    assert {v.status for v in verify_text(d, text).verdicts} == {"correct"}
+    haykin = r"$$\frac{\partial a^{(1)}_1}{\partial z^{(1)}_1} = \sigma_j'(z^{(1)}_1)$$"
+    assert [v.status for v in verify_text(d, haykin).verdicts] == ["correct"]

@@ -89,8 +89,15 @@ def _weights_argument(text: str) -> str:
 
 def _unit_functions(text: str) -> str:
     """\\varphi_j'(v) -> \\varphi'(v), f'_j(net) -> f'(net), \\varphi_j(v) -> \\varphi(v): the
-    activation of unit j is its layer's activation."""
-    text = re.sub(
-        rf"({_FUNCTION})_(?:\{{[a-z]\}}|[a-z])('*)(?=\s*\()", lambda m: _pad(m, m.group(1) + m.group(2)), text
-    )
+    activation of unit j is its layer's activation; but not h_j (1 - h_j) in a document where h_j
+    is also a value (a unit's output h_j, written alone): a product."""
+
+    def unit(m: re.Match) -> str:
+        letter = m.group(0)[len(m.group(1)) + 1 :].strip("{}'")
+        spelled = rf"{re.escape(m.group(1))}_(?:\{{{letter}\}}|{letter})"
+        if re.search(spelled + r"(?!\s*[('A-Za-z0-9{^_])", text):
+            return m.group(0)  # h_j stands alone somewhere: a value, and h_j (...) a product
+        return _pad(m, m.group(1) + m.group(2))
+
+    text = re.sub(rf"({_FUNCTION})_(?:\{{[a-z]\}}|[a-z])('*)(?=\s*\()", unit, text)
     return re.sub(rf"({_FUNCTION}'+)_(?:\{{[a-z]\}}|[a-z])(?=\s*\()", lambda m: _pad(m, m.group(1)), text)

@@ -27,6 +27,7 @@ GREEK = {
     "epsilon",
     "Delta",
     "nabla",
+    *"nu rho kappa tau xi zeta iota chi psi omega pi Gamma Lambda Phi Psi Omega vartheta".split(),
 }
 _SUP = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
 

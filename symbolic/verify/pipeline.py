@@ -47,6 +47,7 @@ from . import (
     kronecker,
     lagrange_primes,
     layer_bias,
+    layer_names,
     letter_sums,
     net_input,
     numbering,
@@ -145,6 +146,7 @@ def verify_statements(
     statements, algorithm, notes = read_algorithm(list(statements), source)  # loops, g ←, regularizer
     statements, fns = lagrange_primes.read(d, statements, aliases)  # C'(W_O): ∂C/∂W_O; R'(Z_o) a function
     statements = value_cases.merge(statements)  # ReLU'(z) = {1 if z > 0, 0 otherwise}: one statement
+    statements, named = layer_names.apply(statements, d.spec.depth)  # Zhou's v_{ih}, b_h, γ_h
     statements, forward, layered = subscript_layers.apply(statements, source)  # x_i = f_i(W_i x_{i-1})
     notes += forward
     readers = own_names.known_to(d, aliases, conventions), own_names.settled_by(d, aliases, conventions)
@@ -155,6 +157,8 @@ def verify_statements(
     conventions = with_detected(source, conventions)  # units counted from 0 (notation.py)
     # w_{ij} from i to j, d the target: as the document's definitions say (said_conventions.py)
     conventions, said = detect_conventions(statements, conventions)
+    if named:  # the names were rewritten in Ng's brackets: W^{[l]} feeds layer l
+        conventions.setdefault("weight_layers", "into")
     conventions.setdefault("weight_layers", weight_layers(statements))  # W^l into layer l, or out of it
     aliases, conventions, per_layer = net_input.detect(d, statements, aliases, conventions)  # ŷ = σ(y)
     d, shared = layer_bias.apply(d, statements, aliases, conventions)  # b_2 in net_{o1}: one per layer
@@ -242,7 +246,7 @@ def verify_statements(
         verdicts = [replace(v, instance=as_written(v.instance, letters)) for v in verdicts]
     # one statement expanded per weight (Δw of a bare w) may give the same reason many times: once
     unchecked = sorted(dict.fromkeys(unchecked), key=lambda u: (u.line, u.col))
-    inferred = sorted([*said, *layered, *per_layer, *bound.sources], key=lambda s: (s.line, s.name))
+    inferred = sorted([*named, *said, *layered, *per_layer, *bound.sources], key=lambda s: (s.line, s.name))
     return Report(d, verdicts, unchecked, source, numbers, given, inferred)
 
 
