@@ -18,12 +18,14 @@ import sympy as sp
 from ..derivation import Factor
 from ..timelimit import bounded
 from .align import align, constant_ratio, extra_subset, match_multiset, tidy
+from .group_split import one_wrong
 from .numbers import DIGITS, Points, multiply, same
 from .parts import Part
 from .points import pattern_at
 
 RATIO_SECONDS = 0.5
 MAX_PATH_UNITS = 10  # a shared bias's paths: subsets tried up to this many units
+MAX_ONE_OF = 6  # written factors left over, of which one is named wrong (the others divide the truth)
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,12 @@ class Explainer:
                     None,
                     others,
                 )
+            one = one_wrong(hand[i:i2], expected) if i2 - i > 1 and j2 - j == 1 else None
+            if one is not None:  # the truth is one factor here: the written one that does not divide it
+                k, should = one
+                ratio = self.ratio(hand[i + k], should, hv[i + k], None)
+                wrote_k, read_k = written[i + k], hand[i + k]
+                return Fault("wrong", side, i + k + 1, wrote_k, read_k, should, None, ratio, others)
             ratio = self.ratio(hand_part, expected, multiply(hv[i:i2], n), multiply(tv[j:j2], n))
             return Fault(
                 "wrong", side, i + 1, wrote, hand_part, expected, partial, ratio, others, span=i2 - i
@@ -160,7 +168,7 @@ class Explainer:
                 multiply([tv[j] for j in left_t], n),
             )
             return Fault("wrong", side, p.pos, p.raw, p.value, expected, partial, ratio, 0)
-        if 1 < len(left_h) <= 3 and left_t:
+        if 1 < len(left_h) <= MAX_ONE_OF and left_t:
             guess = self._one_of(parts, left_h, [true[j] for j in left_t])
             if guess is not None:
                 return Fault("wrong", side, *guess)
