@@ -53,6 +53,8 @@ CHAIN = r"\frac{\partial L}{\partial h_2} = \frac{\partial L}{\partial z_3} \fra
         (r"\frac{\partial L}{\partial h_1} = 2(\hat{y} - y) w_3 (1 - h_2^2) w_2", None),
         (r"\frac{\partial L}{\partial h_1} = 2(\hat{y} - y) w_3 (1 - h_2^2) w_1", 5),
         (r"\frac{\partial L}{\partial h_1} = 2(\hat{y} - y) w_3 (1 - h_1^2) w_2", 4),
+        # × between the factors: 2(ŷ - y) is one
+        (r"\frac{\partial L}{\partial h_1} = 2(\hat{y} - y) \times w_3 \times (1 - h_2^2) \times w_1", 4),
     ],
 )
 def test_one_written_factor_of_a_coarser_true_factor_is_named(row, position):
@@ -62,6 +64,16 @@ def test_one_written_factor_of_a_coarser_true_factor_is_named(row, position):
         assert got[8] == [("correct", None)]
     else:
         assert got[8] == [("wrong", position)]
+
+
+def test_a_sigmoid_form_for_tanh_is_named_at_no_single_factor():
+    # h_2 (1 - h_2) for 1 - h_2^2: no written factor is wrong alone (1 - h_2 is no factor of
+    # 1 - h_2^2 as written), so none is named; the product's ratio is said instead
+    row = (
+        r"\frac{\partial L}{\partial h_1} = 2(\hat{y} - y) \times w_3 \times h_2 \times (1 - h_2) \times w_2"
+    )
+    got = said(TANH_CHAIN + f"$${row}$$\n", "1-1-1-1", "tanh", "mse", "identity")
+    assert got[8] == [("wrong", None)]
 
 
 SIGMOID_CHAIN = r"""$$u = v x + c$$

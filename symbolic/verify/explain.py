@@ -70,6 +70,12 @@ class Explainer:
         tv: list[list],
         n: int,
     ) -> Fault:
+        if len(true) == 1 and len(hand) > 1:  # ∂L/∂h₂, one true factor, written as several
+            one = one_wrong(hand, true[0].value)
+            if one is not None:
+                k, should = one
+                ratio = self.ratio(hand[k], should, hv[k], None)
+                return Fault("wrong", side, k + 1, written[k], hand[k], should, None, ratio, 0)
         groups = self._delta_groups(hand, true)
         ops = align(hv, tv, n, groups)
         errors = [op for op in ops if op[0] != "match"]
@@ -191,25 +197,14 @@ class Explainer:
 
     def _one_of(self, parts: Sequence[Part], left: list[int], true: list[Factor]) -> tuple | None:
         """Of several written factors left over against true ones (a(1 + a) for a(1 - a)), the
-        one wrong: the others are then a part of the truth and what remains is simplest.
+        one wrong: the others are then among the truth's factors and what remains is simplest.
         (position, wrote, read as, expected, partial, None, 0) or None."""
         want = sp.Mul(*[f.value for f in true])
-        best = None
-        for i in left:
-            rest = sp.Mul(*[parts[k].value for k in left if k != i])
-            try:
-                missing = bounded(lambda rest=rest: sp.cancel(want / rest), RATIO_SECONDS)
-            except (TimeoutError, RuntimeError):
-                return None
-            if sp.fraction(missing)[1].free_symbols:  # the others do not divide the truth
-                continue
-            score = sp.count_ops(missing)
-            if best is None or score < best[0]:
-                best = (score, i, missing)
-        if best is None or best[0] >= sp.count_ops(want):
+        one = one_wrong([parts[k].value for k in left], want)  # the others among the truth's factors
+        if one is None:
             return None
-        p = parts[best[1]]
-        return (p.pos, p.raw, p.value, best[2], (true[0].num, true[-1].den), None, 0)
+        p = parts[left[one[0]]]
+        return (p.pos, p.raw, p.value, one[1], (true[0].num, true[-1].den), None, 0)
 
     def _in_sum(self, side: int, p: Part, t: Factor, n: int, vector: Callable) -> Fault | None:
         """A written sum against a true sum, term by term: the factor at the same place wrong in
