@@ -30,8 +30,9 @@ def test_products_first_is_read_when_only_it_fits():
 
 
 def test_a_slip_is_named_in_the_reading_that_fits():
-    # σ'(z^{L-2}) where σ'(z^{L-1}) belongs: the element-wise group (A ⊙ B), factor 1 of (A ⊙ B) Cᵀ
-    assert run(LEFT_TO_RIGHT.replace("z^{L-1}", "z^{L-2}")) == ([("wrong", 1)], [])
+    # σ'(z^{L-2}) where σ'(z^{L-1}) belongs: factor 2, counted by the ⊙ as written (A B ⊙ C · D:
+    # A B is factor 1) whichever reading is checked (verify/written_positions.py)
+    assert run(LEFT_TO_RIGHT.replace("z^{L-1}", "z^{L-2}")) == ([("wrong", 2)], [])
 
 
 def test_both_readings_fitting_and_differing_is_not_checked():

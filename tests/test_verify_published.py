@@ -123,12 +123,7 @@ GAPS = {
 # multiset (symbolic/verify/parts.py, align.match_multiset), so none is left today
 # (Murali's dL/dh₂ = ... = 2(ŷ - y) × W₂: the true side is one factor [2 W₃ (ŷ - y)], so the wrong
 # W₂ is named as factor 1 with the ratio W₂/W₃)
-PLANTED_UNNAMED: set[tuple[str, int]] = {
-    ("murali_tanh_chain_numbers", 2),
-    # delta_i x_i^T for delta_i x_{i-1}^T: wrong by its shapes (5x5 where dE/dW_1 is 5x2), the
-    # whole side named, not the factor x_i^T
-    ("sudeep_raja_matrix", 1),
-}
+PLANTED_UNNAMED: set[tuple[str, int]] = set()
 # statements given a false verdict today (file -> {line or (line, k): what symprop says}); each with
 # its reason, the first thing to fix
 # (none today: gauravreddy08's (W^L)^T (y-hat - y) \odot ReLU'(z^{L-1}) \cdot (a^{L-2})^T is read
@@ -143,12 +138,6 @@ PLANTED_MISSED: dict[tuple[str, int], str] = {
     ("cs229_deep_learning_notes", 0): "wrong",
     # x^T δ^{[2]} in the rows convention: 'shapes do not fit in the two sides' (the whole side)
     ("course_rows_two_layer", 0): "wrong",
-    # gauravreddy08's line 36 without the transpose of W^L: neither reading of its ⊙ and · fits,
-    # said wrong at the element-wise product of the products-first reading (factor 2)
-    ("gauravreddy_mlp_relu_bce", 0): "wrong",
-    # the same line with a bare \text{ReLU}(z^{L-1}): wrong, named at factor 1, the element-wise
-    # group (A \odot B) of the left-to-right reading (A \odot B) \cdot C; the note counts A, B, C
-    ("gauravreddy_mlp_relu_bce", 3): "wrong",
 }
 PLANTED = [(name, k) for name in NAMES for k in range(len(note(name).get("planted", [])))]
 

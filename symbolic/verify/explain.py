@@ -18,12 +18,14 @@ import sympy as sp
 from ..derivation import Factor
 from ..timelimit import bounded
 from .align import align, constant_ratio, extra_subset, match_multiset, tidy
+from .group_split import one_wrong
 from .numbers import DIGITS, Points, multiply, same
 from .parts import Part
 from .points import pattern_at
 
 RATIO_SECONDS = 0.5
 MAX_PATH_UNITS = 10  # a shared bias's paths: subsets tried up to this many units
+MAX_ONE_OF = 6  # written factors left over, of which one is named wrong (the others divide the truth)
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,12 @@ class Explainer:
         tv: list[list],
         n: int,
     ) -> Fault:
+        if len(true) == 1 and len(hand) > 1:  # ∂L/∂h₂, one true factor, written as several
+            one = one_wrong(hand, true[0].value)
+            if one is not None:
+                k, should = one
+                ratio = self.ratio(hand[k], should, hv[k], None)
+                return Fault("wrong", side, k + 1, written[k], hand[k], should, None, ratio, 0)
         groups = self._delta_groups(hand, true)
         ops = align(hv, tv, n, groups)
         errors = [op for op in ops if op[0] != "match"]
@@ -96,6 +104,12 @@ class Explainer:
                     None,
                     others,
                 )
+            one = one_wrong(hand[i:i2], expected) if i2 - i > 1 and j2 - j == 1 else None
+            if one is not None:  # the truth is one factor here: the written one that does not divide it
+                k, should = one
+                ratio = self.ratio(hand[i + k], should, hv[i + k], None)
+                wrote_k, read_k = written[i + k], hand[i + k]
+                return Fault("wrong", side, i + k + 1, wrote_k, read_k, should, None, ratio, others)
             ratio = self.ratio(hand_part, expected, multiply(hv[i:i2], n), multiply(tv[j:j2], n))
             return Fault(
                 "wrong", side, i + 1, wrote, hand_part, expected, partial, ratio, others, span=i2 - i
@@ -160,7 +174,7 @@ class Explainer:
                 multiply([tv[j] for j in left_t], n),
             )
             return Fault("wrong", side, p.pos, p.raw, p.value, expected, partial, ratio, 0)
-        if 1 < len(left_h) <= 3 and left_t:
+        if 1 < len(left_h) <= MAX_ONE_OF and left_t:
             guess = self._one_of(parts, left_h, [true[j] for j in left_t])
             if guess is not None:
                 return Fault("wrong", side, *guess)
@@ -183,25 +197,14 @@ class Explainer:
 
     def _one_of(self, parts: Sequence[Part], left: list[int], true: list[Factor]) -> tuple | None:
         """Of several written factors left over against true ones (a(1 + a) for a(1 - a)), the
-        one wrong: the others are then a part of the truth and what remains is simplest.
+        one wrong: the others are then among the truth's factors and what remains is simplest.
         (position, wrote, read as, expected, partial, None, 0) or None."""
         want = sp.Mul(*[f.value for f in true])
-        best = None
-        for i in left:
-            rest = sp.Mul(*[parts[k].value for k in left if k != i])
-            try:
-                missing = bounded(lambda rest=rest: sp.cancel(want / rest), RATIO_SECONDS)
-            except (TimeoutError, RuntimeError):
-                return None
-            if sp.fraction(missing)[1].free_symbols:  # the others do not divide the truth
-                continue
-            score = sp.count_ops(missing)
-            if best is None or score < best[0]:
-                best = (score, i, missing)
-        if best is None or best[0] >= sp.count_ops(want):
+        one = one_wrong([parts[k].value for k in left], want)  # the others among the truth's factors
+        if one is None:
             return None
-        p = parts[best[1]]
-        return (p.pos, p.raw, p.value, best[2], (true[0].num, true[-1].den), None, 0)
+        p = parts[left[one[0]]]
+        return (p.pos, p.raw, p.value, one[1], (true[0].num, true[-1].den), None, 0)
 
     def _in_sum(self, side: int, p: Part, t: Factor, n: int, vector: Callable) -> Fault | None:
         """A written sum against a true sum, term by term: the factor at the same place wrong in

@@ -85,7 +85,12 @@ def judge(net: Network, r: Resolved, e: Evaluation) -> Verdict:
             k = diff.side
             fault = paths and explain.paths(k + 1, diff.hand_product, paths[0], paths[1], n)
             fault = fault or explain.pinpoint(k + 1, r.sides[k], r.hands[k], diff.hand, r.true, diff.true, n)
-            if fault.kind == "ratio":  # juxtaposed, input-first, inside a sum: as a multiset
+            # a whole side against one true factor from the loss (∂L/∂h₂ = 2(ŷ - y) w₂): its parts;
+            # one chain link written whole (∂out/∂net = out(1 + out)) stays one factor
+            whole = fault.kind == "wrong" and fault.position == 1 and fault.span == len(r.hands[k])
+            whole = whole and fault.partial is not None and fault.partial[0] == net.d.loss_symbol
+            if fault.kind == "ratio" or whole and k in r.parts and not r.definition:
+                # juxtaposed, input-first, inside a sum: as a multiset
                 parts = r.parts.get(k) or tuple(
                     Part(i + 1, w, h) for i, (w, h) in enumerate(zip(r.sides[k], r.hands[k]))
                 )

@@ -109,7 +109,7 @@ def _edits(node: Node) -> Iterator[tuple[Node, str]]:
                 yield Node("T", (sub,), node.pos), why
     if k == "name" and node.args[1]:
         base, layer, index, parens = node.args
-        m = re.fullmatch(r"(\[?)(l|L|nl|\d+)([+-]\d+)?", layer)
+        m = re.fullmatch(r"(\[?)([A-Za-z]|nl|\d+)([+-]\d+)?", layer)
         if m:
             square, head, shift = m.group(1), m.group(2), int(m.group(3) or 0)
             for d in (-1, 1):

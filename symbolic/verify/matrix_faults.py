@@ -28,6 +28,7 @@ from .matrix_edits import bare as _bare
 from .matrix_edits import render, side_edits
 from .numbers import same
 from .resolve import Network, _hand
+from .written_positions import written_position
 
 MAX_EDITS = 80  # candidate edits tried per wrong group
 
@@ -85,8 +86,9 @@ class Namer:
             return None
         return Node("call", (self.lay.prime, Node("name", ("z", lhs.args[1], lhs.args[2], lhs.args[3]))))
 
-    def name(self, g: Group, side: int, node: Node) -> MatrixFault | None:
-        """The one edit that makes every entry right, said in words."""
+    def name(self, g: Group, side: int, node: Node, shapes: bool = True) -> MatrixFault | None:
+        """The one edit that makes every entry right, said in words (with the shapes that did not
+        fit, when `shapes` and they are this reading's)."""
         if g.lhs is None:
             return None
         truth = self.truth(g)
@@ -99,7 +101,8 @@ class Namer:
                 break
             if not self.fits(g, new, truth):
                 continue
-            shape = self.shape(g)
+            position = written_position(node, new) or position
+            shape = self.shape(g) if shapes else ""
             wrote, expected = _bare(wrote), _bare(expected)
             if why == "missing":
                 added = expected.args[0][-1] if expected.kind == "prod" else expected
@@ -190,9 +193,13 @@ def fold(net: Network, namer: Namer, g: Group, entries: list[Verdict]) -> Verdic
         side = max(k, 0)
         node = err.node if k < 0 else _checked(m, k)
         fault = namer.name(g, side, node) if k >= 0 else None
+        alt = m.sides[side].alt if k >= 0 else None
+        if fault is None and alt is not None:  # neither reading fits: an edit of A ⊙ B · C left to right
+            fault = namer.name(g, side, _checked(m, side, alt=True), shapes=False)
         if fault is None:
-            _, factors, _ = top_factors(node)
+            _, factors, ops = top_factors(node)
             position = next((i + 1 for i, f in enumerate(factors) if _contains(f, err.operands[1])), 1)
+            position = _outer_fault(err, factors, ops) or position
             text = f"shapes do not fit in {err.what}: {shape_words(err, g.env, namer.lay)}"
             fault = MatrixFault("matrix", side + 1, position, text=text)
         loss = net.d.loss_symbol
@@ -251,11 +258,25 @@ def fold(net: Network, namer: Namer, g: Group, entries: list[Verdict]) -> Verdic
     )
 
 
-def _checked(m, k: int) -> Node:
+def _checked(m, k: int, alt: bool = False) -> Node:
     from .matrix_entries import _increment
 
-    node = m.sides[k].node
+    node = m.sides[k].alt if alt else m.sides[k].node
     return _increment(m.lhs, node) or node
+
+
+def _outer_fault(err: ShapeError, factors: list[Node], ops: list[str]) -> int | None:
+    """A matrix product A ⋯ Z of another shape than the left side: its rows are A's, its columns
+    Z's, so the one of them that differs names its factor (δ_i x_iᵀ for ∂E/∂W_i: xᵀ); None when
+    both differ, or the product is not a plain matrix product."""
+    if err.what != "the two sides" or len(factors) < 2 or "had" in ops:
+        return None
+    (rows, cols), (r, c) = err.left, err.right
+    if rows == r and cols != c:
+        return len(factors)
+    if cols == c and rows != r:  # the first factor that is not a number (½, 1/m)
+        return next((i + 1 for i, f in enumerate(factors) if f.kind not in ("num", "call")), None)
+    return None
 
 
 def _contains(node: Node, sub: Node | None) -> bool:
