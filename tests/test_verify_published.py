@@ -134,8 +134,6 @@ MISJUDGED: dict[str, dict] = {
 }
 # planted mistakes on a judged statement that are not named today: (file, k) -> what is said
 PLANTED_MISSED: dict[tuple[str, int], str] = {
-    # (3.30) W^T ∘ g(z) (a - y) a^T: named at the element-wise group (factor 1), the note counts 4
-    ("cs229_deep_learning_notes", 0): "wrong",
     # x^T δ^{[2]} in the rows convention: 'shapes do not fit in the two sides' (the whole side)
     ("course_rows_two_layer", 0): "wrong",
 }
