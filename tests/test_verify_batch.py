@@ -231,6 +231,9 @@ def test_a_summed_cost_is_judged_as_the_document_writes_it():
     assert cost_of(r"J = -\frac{1}{m} \sum_{i=1}^{m} L(a^{(i)}, y^{(i)})")[0] == MEAN
     assert cost_of(r"J(W, b) = \frac{1}{2m} \sum_{i=1}^{m} \|a - y\|^2")[0] == MEAN
     assert cost_of("dW = dZ A^T")[0] == MEAN  # no cost written: Ng's mean
+    assert cost_of(r"J = \sum_{i=1}^{m} L^{(i)} / m")[0] == MEAN
+    assert cost_of(r"E = \frac{1}{2} \sum_{j=1}^{n} (y_j - a_j)^2")[0] == MEAN  # over units, not examples
+    assert cost_of(r"J = \sum_{i=1}^{m} L(a^{(i)}, y^{(i)})")[0] == SUM
     b = Batch((3, 4, 1), "tanh", "sigmoid", total=SUM)
     assert right(b, "W", 2, b.dZ[2] @ b.A[1].T) and right(b, "b", 2, b.dZ[2].sum(axis=1, keepdims=True))
     assert not right(b, "W", 1, b.dZ[1] @ b.X.T / b.m)
@@ -266,5 +269,55 @@ def test_mixing_one_example_with_the_batch_is_not_checked():
 dW^{[2]} &= \frac{1}{m} dZ^{[2]} a^{[1]T}
 \end{align*}
 """
+    said = verdicts("2-3-1", "tanh", "sigmoid", "bce", text)
+    assert said[2][0] == "not checked"
+
+
+# ------------------------------------------------------------------------------ x^{(i)}: example i
+
+PER_EXAMPLE = r"""\begin{align*}
+dz^{[2](i)} &= a^{[2](i)} - y^{(i)} \\
+\frac{\partial L}{\partial z^{[2](i)}} &= a^{[2](i)} - y^{(i)} \\
+dW^{[2]} &= dz^{[2](i)} a^{[1](i)T} \\
+dz^{[1](i)} &= W^{[2]T} dz^{[2](i)} * g^{[1]\prime}(z^{[1](i)}) \\
+\frac{\partial L}{\partial z^{[2](i)}} &= y^{(i)} - a^{[2](i)} \\
+dW^{[2]} &= dz^{[2](i)} a^{[2](i)T}
+\end{align*}
+"""
+
+
+def test_the_example_superscript_is_read_as_one_example():
+    said = verdicts("2-3-1", "tanh", "sigmoid", "bce", PER_EXAMPLE)
+    assert [said[k][0] for k in (2, 3, 4, 5)] == ["correct"] * 4, said
+    assert said[6] == ("wrong", 1) and said[7] == ("wrong", 2), said
+
+
+def test_the_example_superscript_never_touches_a_layer():
+    from symbolic.verify.example_index import blank, letters
+
+    ufldl = r"\delta^{(l)} = ((W^{(l)})^T \delta^{(l+1)}) \bullet f'(z^{(l)})"
+    assert blank(ufldl) == ufldl and "l" not in letters(ufldl)
+    layered = r"a^{(i)} = f(W^{(i-1)} a^{(i-1)} + b^{(i-1)})" + "\n"
+    layered += r"\delta^{(i)} = W^{(i)T} \delta^{(i+1)}"
+    assert blank(layered) == layered  # (i) is a layer there: W^{(i)}, arithmetic on it
+    haykin = r"v_j^{(2)} = \sum_i w_{ji}^{(2)} y_i^{(1)}"
+    assert blank(haykin) == haykin  # numbers: layers
+    text = r"\frac{\partial E}{\partial \hat{Y}_j^{(i)}} = -\frac{Y_j^{(i)}}{\hat{Y}_j^{(i)}}"
+    out = blank(text)
+    assert (
+        len(out) == len(text)
+        and "(i)" not in out
+        and out.replace(" ", "") == text.replace("^{(i)}", "").replace(" ", "")
+    )
+    ng = r"dz^{[2](n)} = a^{[2](n)} - y^{(n)}, \quad \sum_{n=1}^{m} L^{(n)}"
+    assert "(n)" not in blank(ng) and "^{[2]" in blank(ng)  # n bound to the m examples
+
+
+def test_a_derivative_of_a_mean_cost_by_one_example_is_not_read_as_the_examples_own():
+    from symbolic.verify.example_index import blank
+
+    text = "$$J = \\frac{1}{m} \\sum_{i=1}^{m} L^{(i)}$$\n"
+    text += "$$\\frac{\\partial J}{\\partial z^{[2](i)}} = a^{[2](i)} - y^{(i)}$$\n"
+    assert blank(text).splitlines()[1] == text.splitlines()[1]  # ∂J/∂z^{(i)} carries 1/m: left as written
     said = verdicts("2-3-1", "tanh", "sigmoid", "bce", text)
     assert said[2][0] == "not checked"

@@ -55,24 +55,26 @@ def examples(lay: Layout) -> int:
 
 
 _COST = re.compile(r"^\s*\$*\s*(?:J|C|E|\\mathcal\{[JLC]\})\s*(?:\([^=]*\))?\s*&?\s*=(.*)$")
-_MEAN = re.compile(r"\\frac\s*\{?\s*1\s*\}?\s*\{?\s*\d*\s*([mnMN])\s*\}?|(?<![\w])1\s*/\s*\d*\s*([mnMN])\b")
-_OVER = re.compile(r"\\sum_\{?\s*[a-z]\s*=\s*1\s*\}?\^\{?\s*([mnMN])\b|(?<![\\\w])(?:np\.)?sum\s*\(")
+_MEAN = re.compile(
+    r"\\frac\s*\{?\s*1\s*\}?\s*\{?\s*\d*\s*[mnMN]\s*\}?|/\s*\(?\s*\d*\s*[mnMN]\b|\\over\s*\d*\s*[mnMN]\b"
+)
+_OVER = re.compile(r"\\sum_\{?\s*([a-z])\s*=\s*1\s*\}?\^\{?\s*[mM]\b")
 
 
 def cost_of(source: str) -> tuple[str, str]:
-    """(MEAN or SUM, how the document says it): its cost J written as a sum over the examples
-    with or without 1/m in front; Ng's mean when it writes no such cost."""
+    r"""(MEAN or SUM, how the document says it). SUM only for a cost J written as a sum over the
+    examples, \sum_{i=1}^{m} with the example's (i) in its body, and no division by m anywhere in
+    it (a sum over a layer's units, ½ Σ_j (y_j - a_j)^2, says nothing of the examples); Ng's mean
+    otherwise."""
     for line in source.splitlines():
-        if line.lstrip().startswith("%"):
+        found = _COST.match(line) if not line.lstrip().startswith("%") else None
+        over = _OVER.search(found.group(1)) if found else None
+        if not found or not over or f"({over.group(1)})" not in found.group(1).replace(" ", ""):
             continue
-        found = _COST.match(line)
-        if not found or not _OVER.search(found.group(1)):
-            continue
-        body = found.group(1)
-        if _MEAN.search(body[: _OVER.search(body).start()]):  # type: ignore[union-attr]
+        if _MEAN.search(found.group(1)):
             return MEAN, "J = (1/m) Σ_i L^{(i)}, the document's cost"
         return SUM, "J = Σ_i L^{(i)}, the document's cost (a sum, no 1/m)"
-    return MEAN, "J = (1/m) Σ_i L^{(i)}, Ng's mean over the examples (the document writes no cost)"
+    return MEAN, "J = (1/m) Σ_i L^{(i)}, Ng's mean over the examples (the document writes no sum cost)"
 
 
 # ------------------------------------------------------------------------------ what is checked

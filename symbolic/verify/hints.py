@@ -51,6 +51,11 @@ def shown(name: str) -> str:
     m = re.fullmatch(r"([A-Za-z]+\d+)_([A-Za-z0-9,]+)", name)
     if m:  # a layer in the name itself (W2_{11}, h1_1): braced, as LaTeX reads it
         return f"{m.group(1)}_{{{m.group(2).replace(',', '')}}}"
+    m = re.fullmatch(r"([A-Za-z]+)_(hat|bar|tilde)(?:_([A-Za-z0-9,]+))?", name)
+    if m:  # Y_hat_j: \hat{Y}_j, as written
+        base, accent, sub = m.groups()
+        sub = (sub or "").replace(",", "")
+        return f"\\{accent}{{{_base(base)}}}" + (f"_{{{sub}}}" if len(sub) > 1 else f"_{sub}" if sub else "")
     m = re.fullmatch(r"([A-Za-z]+)_(.+)", name)
     if m:
         base, sub = m.groups()
