@@ -321,3 +321,15 @@ def test_a_derivative_of_a_mean_cost_by_one_example_is_not_read_as_the_examples_
     assert blank(text).splitlines()[1] == text.splitlines()[1]  # ∂J/∂z^{(i)} carries 1/m: left as written
     said = verdicts("2-3-1", "tanh", "sigmoid", "bce", text)
     assert said[2][0] == "not checked"
+
+
+def test_a_name_whose_batch_is_unknown_is_not_checked_over_the_batch():
+    from symbolic.latex.matrix import Node
+    from symbolic.verify.batch_check import MEAN, check_side
+    from symbolic.verify.matrix import Layout
+
+    lay = Layout(2, (2, 3, 1), 0, True, False)
+    y_hat = Node("name", ("Y_hat", "", "", False), 0)
+    side = Node("sum", ((1, y_hat), (-1, Node("name", ("Y", "", "", False), 0))), 0)
+    checked = check_side(lay, {}, side, (MEAN, ""))
+    assert checked.unchecked and not checked.text

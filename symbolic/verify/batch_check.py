@@ -27,6 +27,7 @@ from .matrix import BATCH, Evaluator, Group, Layout, Missing, ShapeError, top_fa
 
 PER_EXAMPLE = ("a_", "z_", "x_", "y_", "delta_")  # raw names of one example's quantities
 ONE = {"a", "z", "x", "y", "delta", "y_hat"}  # one example's names beside a batch's
+KNOWN = {"m", "W", "w", "b", "Theta"}  # the batch's size, and the parameters all examples share
 SUMS = {"rowsum", "colsum", "allsum"}
 MEAN, SUM = "mean", "sum"
 
@@ -171,8 +172,11 @@ def check_side(lay: Layout, env: dict, node: Node, cost: tuple[str, str], side: 
     big = examples(lay)
     how, said = cost
     short = "J = (1/m) Σ_i L^{(i)}" if how == MEAN else "J = Σ_i L^{(i)}"
-    if any(n.kind == "name" and n.args[0] in ONE for n in _nodes(node)):
+    names = [n for n in _nodes(node) if n.kind == "name"]
+    if any(n.args[0] in ONE for n in names):
         return Checked(unchecked="it mixes one example's quantities (a^{[1]}) with the batch's (A^{[1]})")
+    if any(n.args[0] not in KNOWN and n.args[0] not in BATCH for n in names):  # \hat{Y}, an own name
+        return Checked(unchecked="it names a quantity whose batch of examples symprop does not know")
     try:
         one = Evaluator(lay, env).value(node)
     except (ShapeError, Missing):  # judged (named) on one example
