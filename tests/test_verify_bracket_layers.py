@@ -146,7 +146,7 @@ def test_cases_on_the_sign_of_a_layers_z_are_relus_step_and_relu():
     assert [s for _, s, _ in out] == ["not checked", "correct"] and "case without a condition" in out[0][2]
 
 
-def test_max_of_zero_and_a_layer_is_relu_and_a_batch_sum_is_not_checked_by_name():
+def test_max_of_zero_and_a_layer_is_relu_and_a_batch_sum_is_checked_over_the_batch():
     text = "\n".join(
         [
             r"$$g_{\text{ReLU}}(Z[1]) = \max(0, Z[1])$$",
@@ -155,8 +155,10 @@ def test_max_of_zero_and_a_layer_is_relu_and_a_batch_sum_is_not_checked_by_name(
         ]
     )
     out = said(text, *RELU)
-    assert [s for _, s, _ in out] == ["correct", "correct", "not checked"], out
-    assert "batch" in out[2][2]
+    assert [s for _, s, _ in out] == ["correct", "correct", "correct"], out
+    slip = text.replace(r"\frac{1}{m} \sum_{i=1}^{m} dZ[1]", r"\sum_{i=1}^{m} dZ[1]")
+    out = said(slip, *RELU)
+    assert out[2][1] == "wrong" and "1/m missing" in out[2][2], out
 
 
 def _texts(text: str) -> list[str]:

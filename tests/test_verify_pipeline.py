@@ -82,10 +82,12 @@ def test_the_stages_run_in_order_and_never_call_back():
     # after judge. A sum the document names (S = \sum_t ...) is read as its formula first
     # (own_names), a forward sum in letters binds after the closed forms (letter_sums), names in
     # letters with no layer get their reason (unlayered), Kronecker's delta of the label is read per
-    # class once the names are bound (kronecker)
+    # class once the names are bound (kronecker); the document's cost over a batch of examples (a
+    # mean or a sum) is read off the text before the matrix statements (batch_check)
     stages = ["read", "running", "lagrange_primes", "value_cases", "subscript_layers", "own_names"]
     stages += ["layer_letters", "bare_functions", "notation"]
-    stages += ["said_conventions", "weight_layers", "net_input", "layer_bias", "matrix_entries", "binding"]
+    stages += ["said_conventions", "weight_layers", "net_input", "layer_bias", "batch_check"]
+    stages += ["matrix_entries", "binding"]
     stages += ["closed_names", "letter_sums", "numbering", "net_input", "chain_names", "error_names"]
     stages += ["lagrange_primes", "unlayered", "kronecker"]
     stages += ["sign_hooks", "own_functions"]

@@ -48,7 +48,8 @@ GAPS = {
     "melfm_numerical_example": [],
     "mitchell_backprop": [],
     # the stable softmax's \max of a whole vector; the unlayered softmax a_j beside layered names;
-    # -\log(\hat{y}_d) with d the correct class
+    # -\log(\hat{y}_d) with d the correct class. Line 10's cost (expected not checked: a mean over
+    # the examples) is read now that y^{(i)} is example i, and stops at z^{(i)}_j, unlayered as on 8
     "mnist_readme_german": [5, 8, 9],
     "neurotic_chain": [],
     "ng_dlai_shallow": [],
@@ -84,9 +85,10 @@ GAPS = {
     # after it on the row; the elementwise learning rate \alpha_{W_i} \circ ('cannot use ^ in an
     # index')
     "sudeep_raja_matrix": [6, 7, 37],
-    # the sample as a parenthesised superscript after the unit (\hat{Y}_j^{(i)}: 'superscript (i)
-    # looks like a layer index'); J = -sum(Y * \log(\hat{Y})) with capitals for the vectors and a
-    # plain-word sum ('unknown names Y, Y_{hat}, sum')
+    # the sample superscript \hat{Y}_j^{(i)} is read as one example now (example_index.py), but
+    # the capitals stay the document's own: X (the softmax's input), \hat{Y}, Y are defined by no
+    # line ('unknown name \hat{Y}_j', 'unknown name X_j'); J = -sum(Y * \log(\hat{Y})) with a
+    # plain-word sum ('unknown names Y, \hat{Y}, sum')
     "ai_se_softmax_jacobian": [2, 3, 5],
     # delta_j, w_{(i,j)}, y_j carry no layer and the letter j is the output unit on line 2 and a
     # hidden unit on line 3 ('\delta_j carries index letters and no layer, and the 2-3-3 network

@@ -1,6 +1,7 @@
 r"""`\sum_{i=1}^{m} dZ^{[l]}` in a matrix row: the sum over a batch's m examples, as posts write Ng's
 np.sum(dZ, axis=1, keepdims=True) (`db[l] = \frac{1}{m} \sum_{i=1}^{m} dZ[l]`): the summed index
-appears nowhere in the body, so the sum can only run over the batch's columns. Read as that row
+appears nowhere in the body, so the sum can only run over the batch's columns (also \sum_i dZ^{[2]},
+with no bounds, when a batch matrix stands in the body). Read as that row
 sum (the verifier says such a line not checked, by name: one example cannot show it).
 """
 
@@ -13,6 +14,7 @@ from .source import LatexParseError
 from .tokens import Tok
 
 _BOUNDS = frozenset({"m", "n", "M", "N", "B"})  # a batch's size
+_BATCH = frozenset({"A", "Z", "X", "Y"})  # a batch's matrices: \sum_i dZ^{[2]} with no bounds too
 
 
 def _script(reader: Any, mark: str) -> list[str] | None:
@@ -50,21 +52,37 @@ def _in(args: tuple, letter: str) -> bool:
     )
 
 
+def _batched(node: Node) -> bool:
+    """Does a batch matrix (A, Z, X, Y: one column per example) stand in it?"""
+    if node.kind == "name" and node.args[0] in _BATCH:
+        return True
+    return any(
+        _batched(a)
+        if isinstance(a, Node)
+        else isinstance(a, tuple) and any(_batched(b) for b in a if isinstance(b, Node))
+        for a in node.args
+    )
+
+
 def batch_sum(reader: Any, t: Tok) -> Node | None:
     """At \\sum (the cursor on it): \\sum_{i=1}^{m} X with i nowhere in X as rowsum(X), consumed;
     else None (the cursor back where it was)."""
     start = reader.i
     reader.i += 1
     try:
-        low = _script(reader, "_")
+        low = _script(reader, "_") or []
         high = _script(reader, "^")
-        if not low or len(low) != 3 or low[1:] != ["=", "1"] or not high or len(high) != 1:
+        bare = len(low) == 1 and high is None  # \sum_i dZ^{[2]}: over a batch's columns
+        bounded = len(low) == 3 and low[1:] == ["=", "1"] and high is not None and len(high) == 1
+        if not (bare or bounded and high is not None and high[0] in _BOUNDS):
             raise LatexParseError("not a batch sum", 0, 0)
-        if high[0] not in _BOUNDS or not low[0].isalpha() or len(low[0]) != 1:
+        if not low[0].isalpha() or len(low[0]) != 1:
             raise LatexParseError("not a batch sum", 0, 0)
         body = reader.mproduct()
         if _mentions(body, low[0]):
             raise LatexParseError("a sum over an index", 0, 0)
+        if bare and not _batched(body):
+            raise LatexParseError("a sum of one example's quantity", 0, 0)
     except LatexParseError:
         reader.i = start
         return None

@@ -13,6 +13,8 @@ Predicates over a cursor's tokens; nothing is consumed here.
 
 from __future__ import annotations
 
+import re
+
 from .matrix_rows import VECTORS, Node
 from .tokens import Tok
 
@@ -72,14 +74,31 @@ def numpy_sum(cur) -> bool:
 
 
 def row_sum(cur, pos: int) -> Node:
-    """np.sum(X, axis=1, keepdims=True): the sum of X's columns (over a batch's examples); the
-    keyword arguments are shown, not read."""
+    """np.sum(X, axis=1, keepdims=True): the sum of X's columns (over a batch's examples), as
+    rowsum(X); axis=0 sums its rows (colsum), no axis every entry (allsum); keepdims is shown,
+    not read (the values are the same)."""
     cur.i += 4
     opener = cur.expect("(")
     arg = cur.msum(frozenset({",", ")"}))
-    level = 1
+    level, words = 1, []
     while level:
         u = cur.peek() or cur.expect(")", opener)  # the end before ')': expect raises
         cur.i += 1
         level += (u.text == "(") - (u.text == ")") if u.kind == "op" else 0
-    return Node("call", ("rowsum", arg), pos)
+        words.append(u.text)
+    word = _AXES.get(_axis(words))
+    if word is None:
+        raise cur.fail(opener, "np.sum over an axis symprop does not read", "write axis=1 (or axis=0)")
+    return Node("call", (word, arg), pos)
+
+
+_AXES = {"1": "rowsum", "-1": "rowsum", "0": "colsum", "-2": "colsum", "": "allsum"}
+
+
+def _axis(words: list[str]) -> str:
+    """The axis keyword's value in the tokens after np.sum's first argument ('' when none)."""
+    text = "".join(words).replace(" ", "")
+    found = re.search(r"axis=(-?\d+)", text)
+    if found:
+        return found.group(1)
+    return "" if "axis" not in text else "?"

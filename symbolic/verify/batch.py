@@ -4,8 +4,9 @@ column per example).
 A batch statement that works column by column (dZ^{[2]} = A^{[2]} - Y,
 dZ^{[1]} = W^{[2]T} dZ^{[2]} * g^{[1]\prime}(Z^{[1]})) says the same of every example and is checked
 on one (m = 1, each capital read as its one column: matrix.BATCH). One that sums over the examples
-(\frac{1}{m} dZ^{[2]} A^{[1]T}, np.sum(dZ^{[2]}, axis=1, keepdims=True)) is not: at m = 1 a missing
-or extra 1/m, or a sum over the wrong axis, cannot be seen, so it is said not checked, by name.
+(\frac{1}{m} dZ^{[2]} A^{[1]T}, np.sum(dZ^{[2]}, axis=1, keepdims=True)) is found here
+(`over_batch`) and checked at m > 1 examples as well (batch_check.py), where a missing or extra
+1/m, or a sum over the wrong axis, shows.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from __future__ import annotations
 from ..latex.matrix import MatrixStatement, Node
 
 CAPITALS = {"A", "Z", "X", "Y"}
-BATCH_FIX = "symprop checks one example: write the per-example form (dW^{[2]} = dz^{[2]} a^{[1]T})"
 
 
 def _nodes(node: Node):
@@ -34,15 +34,15 @@ def _batch_name(node: Node) -> bool:
 
 
 def over_batch(stmt: MatrixStatement) -> str:
-    """Why a statement over a batch is not checked ('' when it is not one, or works column by
-    column): it sums over the examples."""
+    """How a statement sums over a batch's examples ('' when it is not one, or works column by
+    column): it is then checked at m > 1 examples too."""
     nodes = [n for root in (stmt.lhs, *(s.node for s in stmt.sides)) for n in _nodes(root)]
     if not any(_batch_name(n) for n in nodes):
         return ""
-    if any(n.kind == "call" and n.args[0] == "rowsum" for n in nodes):
-        return "a sum over a batch's examples (np.sum(..., axis=1)): not checked on one example"
+    if any(n.kind == "call" and n.args[0] in ("rowsum", "colsum", "allsum") for n in nodes):
+        return "a sum over a batch's examples (np.sum(..., axis=1)) (checked at m > 1 examples too)"
     if any(n.kind == "name" and n.args[0] == "m" for n in nodes):
-        return "an average over a batch's m examples (1/m): not checked on one example"
+        return "an average over a batch's m examples (1/m) (checked at m > 1 examples too)"
     if any(n.kind == "T" and any(_batch_name(x) for x in _nodes(n)) for n in nodes):
-        return "a product over a batch's examples (a batch matrix transposed): not checked on one example"
+        return "a product over a batch's examples (a batch matrix transposed) (checked at m > 1 examples too)"
     return ""

@@ -21,6 +21,7 @@ increment against ∇_Θ J, and later lines read \Delta^{(l)} as the author wrot
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import sympy as sp
 
@@ -253,6 +254,10 @@ class Evaluator:
             m = self.value(arg)
             if word == "rowsum":  # np.sum(·, axis=1, keepdims=True)
                 return m * sp.ones(m.shape[1], 1)
+            if word == "colsum":  # np.sum(·, axis=0): over the rows
+                return sp.ones(1, m.shape[0]) * m
+            if word == "allsum":  # np.sum(·): every entry
+                return sp.Matrix([[sum(m)]])
             if word == "inverse":
                 if m.shape != (1, 1):
                     raise ShapeError("a division by a matrix", node, m.shape, (1, 1))
@@ -404,6 +409,7 @@ class Group:
     dropped: bool = False
     sides_used: list = field(default_factory=list)  # the statement's sides the entries check
     schematic: list = field(default_factory=list)  # sides set apart: ∂x_3/∂W_3, a Jacobian shorthand
+    batch: Any = None  # a statement over a batch checked at m examples: batch_check.Checked
 
     @property
     def label(self) -> str:

@@ -14,6 +14,7 @@ from ..activations import prime_word
 from ..latex.matrix import Node
 from .matrix import GREEK, Layout, Missing, top_factors
 
+SUMS = {"rowsum": ", axis=1", "colsum": ", axis=0", "allsum": ""}
 CALLS = {"f_prime": "f′", "g_prime": "g′", "h_prime": "h′", "sigma": "σ", "sigmoid": "σ"}
 
 
@@ -57,6 +58,8 @@ def render(node: Node, env: dict | None = None, lay: Layout | None = None) -> st
         word, arg = node.args
         if word == "inverse":
             return f"1/{render(arg, env, lay)}"
+        if word in SUMS:  # np.sum(dZ, axis=1)
+            return f"np.sum({render(arg, env, lay)}{SUMS[word]})"
         shown = CALLS.get(word) or (
             GREEK.get(word.removesuffix("_prime"), word.removesuffix("_prime")) + "′"
             if word.endswith("_prime")

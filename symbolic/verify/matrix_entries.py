@@ -16,7 +16,8 @@ import sympy as sp
 
 from ..latex import PARTIAL, Partial, Product, Statement
 from ..latex.matrix import ACCUMULATORS, MatrixSide, MatrixStatement, Node
-from .batch import BATCH_FIX, over_batch
+from . import batch_check
+from .batch import over_batch
 from .ditto import Unchecked
 from .matrix import (
     GREEK,
@@ -44,10 +45,12 @@ def expand(
     algorithm=None,
     direction: str | tuple = "",
     weights: str = "",
+    cost: tuple[str, str] = (batch_check.MEAN, ""),
 ) -> tuple[list[Statement], list[Group], Layout | None, list[Unchecked]]:
     """(statements with every matrix statement replaced by its entries, the groups, the layout,
     matrix statements with no instance in this network). `direction`: W^l feeds layer l ('into')
-    or leaves it ('out-of'), as the document shows (weight_layers.py); '' the reader's rule."""
+    or leaves it ('out-of'), as the document shows (weight_layers.py); '' the reader's rule.
+    `cost`: the document's cost over a batch (batch_check.cost_of)."""
     matrices = [s for s in statements if isinstance(s, MatrixStatement)]
     if not matrices:
         return [s for s in statements if isinstance(s, Statement)], [], None, []
@@ -62,10 +65,12 @@ def expand(
             out.append(s)
             continue
         why = over_batch(s)
-        if why:  # dW = \frac{1}{m} dZ A^T: a sum over a batch's examples
-            unchecked.append(Unchecked(s.line, s.col, why, BATCH_FIX))
+        if why and batch_check.why_not(s, matrices):  # dZ = \frac{1}{m}(A - Y): not checked
+            unchecked.append(Unchecked(s.line, s.col, batch_check.why_not(s, matrices), batch_check.FIX))
             continue
         found, missed = instances(lay, s, len(groups))
+        for g in found if why else []:  # dW = \frac{1}{m} dZ A^T: checked at m examples too
+            batch_check.attach(lay, g, cost)
         if not found and missed in ACCUMULATORS:
             unchecked.append(
                 Unchecked(

@@ -196,6 +196,8 @@ def fold(net: Network, namer: Namer, g: Group, entries: list[Verdict]) -> Verdic
         alt = m.sides[side].alt if k >= 0 else None
         if fault is None and alt is not None:  # neither reading fits: an edit of A ⊙ B · C left to right
             fault = namer.name(g, side, _checked(m, side, alt=True), shapes=False)
+        if g.batch is not None and g.batch.text:  # np.sum over the wrong axis (batch_check)
+            fault = MatrixFault("matrix", g.batch.side, g.batch.position, text=g.batch.text)
         if fault is None:
             _, factors, ops = top_factors(node)
             position = next((i + 1 for i, f in enumerate(factors) if _contains(f, err.operands[1])), 1)
@@ -236,6 +238,11 @@ def fold(net: Network, namer: Namer, g: Group, entries: list[Verdict]) -> Verdic
             true=v.true,
             **{**common, "num": v.num, "den": v.den, "written": v.written},
         )
+    if g.batch is not None and g.batch.text:  # right on one example, not over a batch (batch_check)
+        fault = MatrixFault("matrix", g.batch.side, g.batch.position, text=g.batch.text)
+        return Verdict(
+            correct=False, exact=False, fault=fault, status="wrong", evidence=first.evidence, **common
+        )
     ok = all(v.correct for v in entries)
     exact = all(v.exact for v in entries)
     n = len(entries)
@@ -244,6 +251,8 @@ def fold(net: Network, namer: Namer, g: Group, entries: list[Verdict]) -> Verdic
     )
     if g.dropped:
         common["label"] += " (row 0 of Θᵀδ, the bias unit's, dropped as ex4 says)"
+    if g.batch is not None:
+        common["label"] += f" (and over a batch of m examples: {g.batch.note})"
     if g.schematic:  # ∂x_3/∂W_3 in a chain's middle step: not evaluated, said
         steps = ", ".join(str(k + 1) for k in sorted(g.schematic))
         common["label"] += f" (right-hand side {steps}, a Jacobian shorthand, set apart)"

@@ -58,6 +58,7 @@ from . import (
     value_cases,
 )
 from .bare_functions import with_arguments
+from .batch_check import cost_of
 from .binding import bind
 from .claims import Checked
 from .claims import check as check_claims
@@ -164,8 +165,13 @@ def verify_statements(
     d, shared = layer_bias.apply(d, statements, aliases, conventions)  # b_2 in net_{o1}: one per layer
     per_layer += shared
     statements, groups, layout, unmatched = expand_matrices(
-        d, statements, algorithm, conventions["weight_layers"], conventions.get("weights", "")
-    )  # matrix -> entries
+        d,
+        statements,
+        algorithm,
+        conventions["weight_layers"],
+        conventions.get("weights", ""),
+        cost_of(source),
+    )  # matrix -> entries (a sum over a batch's examples also at m > 1: batch_check.py)
     unmatched += notes
     bound = bind(d, statements, aliases, conventions)  # the document's own names (binding.py)
     bound = closed_names.bind(d, statements, bound, aliases, conventions)  # O = s(s(Iw_1+1)w_2+1)

@@ -33,6 +33,7 @@ from ..latex import parse_formula as parse_latex_formula
 from ..latex.matrix import MatrixStatement
 from .arguments import blank as blank_index_arguments
 from .ditto import Unchecked
+from .example_index import blank as blank_examples
 
 MAX_BYTES = 1_000_000
 MAX_STATEMENTS = 200  # each costs up to ~50 ms; a file of more is split, not waited for
@@ -127,6 +128,7 @@ def _placeholder(m: re.Match) -> str:
 def read_tex(text: str) -> Document:
     text = _PLACEHOLDER.sub(_placeholder, text)
     text = blank_index_arguments(text)  # e_j(n), \delta_{pj}, E_d(\vec{w}) (verify/arguments.py)
+    text = blank_examples(text)  # x^{(i)}: example i, checked on one (verify/example_index.py)
     try:
         statements, errors = scan_document(text)
     except LatexParseError as err:
