@@ -106,10 +106,9 @@ GAPS = {
     # dC/dw = a_{\rm in} \delta_{\rm out}: a weight and activations named by words ('unknown name w')
     "ezalos_nielsen_quadratic": [31],
     "ezalos_softmax_derivation": [],
-    # the example's superscript (i) beside bracket layers (x^{(i)}: 'superscript (i) looks like a
-    # layer index'); (3.14)-(3.21), one aligned derivation through \frac{\partial}{\partial W^{[3]}}(...)
+    # (3.14)-(3.21), one aligned derivation through \frac{\partial}{\partial W^{[3]}}(...)
     # applied to a matrix formula, read as scalars ('W^{[3]} names nothing in the network here')
-    "cs229_deep_learning_notes": [4, 21, 24],
+    "cs229_deep_learning_notes": [24],
     # -0.404 \times [0.55, 0.60]: a row written as a bracketed list ('unexpected ,')
     "bengali_note_bce_numbers": [67],
     "course_rows_two_layer": [],
