@@ -44,6 +44,7 @@ from . import (
     chain_names,
     closed_names,
     error_names,
+    global_numbering,
     kronecker,
     lagrange_primes,
     layer_bias,
@@ -167,6 +168,7 @@ def verify_statements(
     bound = letter_sums.bind(d, statements, bound, aliases, conventions)  # z_k = Σ_i w_{ki} ã_i + b_k
     statements, bound = letter_sums.weights(d, statements, bound, aliases, conventions)  # its w_{ki}
     bound = numbering.extend(d, bound, aliases)  # w_1 ... w_8 run through the weights (numbering.py)
+    bound = global_numbering.extend(d, bound, statements, aliases)  # w_{57}: unit 5 to unit 7
     bound = numbering.siblings(d, bound, statements, aliases)  # h_1 bound: h_2 too
     bound = net_input.labelled(d, bound, statements, aliases)  # out_{y2}: σ(y_2)
     bound, chained = chain_names.bind(d, statements, bound, aliases, fns)  # a chain's steps on 1-1-1
