@@ -43,7 +43,9 @@ from ..latex.matrix import MatrixStatement
 from . import (
     chain_names,
     closed_names,
+    dropped_index,
     error_names,
+    error_terms,
     global_numbering,
     kronecker,
     lagrange_primes,
@@ -152,6 +154,7 @@ def verify_statements(
     notes = [*notes, *own_sums]
     statements, letters = layer_letters(statements)  # Brilliant's w_{ij}^k, a (net input), o (output)
     statements = [with_arguments(s) for s in statements]  # ∂φ/∂z = φ(1-φ): φ(z) (bare_functions.py)
+    statements = dropped_index.restore(d, statements, aliases)  # ∂z_j/∂a_j = h'(a): h'(a_j)
     conventions = with_detected(source, conventions)  # units counted from 0 (notation.py)
     # w_{ij} from i to j, d the target: as the document's definitions say (said_conventions.py)
     conventions, said = detect_conventions(statements, conventions)
@@ -173,6 +176,7 @@ def verify_statements(
     bound = net_input.labelled(d, bound, statements, aliases)  # out_{y2}: σ(y_2)
     bound, chained = chain_names.bind(d, statements, bound, aliases, fns)  # a chain's steps on 1-1-1
     statements, bound = error_names.apply(d, statements, bound, {**bound.aliases, **(aliases or {})})  # E_o
+    bound, per_output = error_terms.apply(d, statements, bound, aliases or {})  # E_j, E_{j1}: one output's
     statements = lagrange_primes.activations(
         d, statements, fns, {**bound.aliases, **(aliases or {})}, chained
     )
@@ -183,6 +187,7 @@ def verify_statements(
     merged = {**bound.aliases, **(aliases or {})}
     statements, net, momentum = with_signs(d, merged, conventions, statements)  # δ's sign, updates
     net.names.notes = bound.notes
+    net.names.per_output = per_output
     own = own_functions.apply(net, statements)  # s(x) = ..., O = s(...): substituted, fixed
     if own.values:
         net = replace(net, names=net.names.with_values(own.values))
