@@ -167,3 +167,34 @@ def test_numbers_that_join_units_of_one_layer_are_no_global_numbering():
     with pytest.raises(Exception) as err:  # w_{12}: inputs 1 and 2 on 2-2-2: read by nothing
         _verify("2-2-2", [r"\frac{\partial E}{\partial w_{12}} = \frac{\partial E}{\partial z^{[1]}_1} x_2"])
     assert "w_{12}" in str(err.value)
+
+
+def test_two_digit_units_with_commas_on_4_5_3():
+    r = _verify(
+        "4-5-3",
+        [
+            r"\frac{\partial E}{\partial w_{5,10}} = \frac{\partial E}{\partial z^{[2]}_1} a^{[1]}_1",
+            r"\frac{\partial E}{\partial w_{9,12}} = \frac{\partial E}{\partial z^{[2]}_3} a^{[1]}_5",
+            r"\frac{\partial E}{\partial w_{4,9}} = \frac{\partial E}{\partial z^{[1]}_5} x_3",  # slip: x_4
+        ],
+    )
+    units = _numbering([4, 5, 3])
+    assert units[10] == (2, 1) and units[12] == (2, 3) and units[9] == (1, 5) and units[4] == (0, 4)
+    assert _inferred(r) == {"w_5,10": "W2_1_1", "w_9,12": "W2_3_5", "w_4,9": "W1_5_4"}
+    said = _said(r)
+    assert said[1] == said[2] == ("correct", None) and said[3] == ("wrong", 2)
+
+
+def test_a_letter_also_written_with_one_digit_is_a_flat_numbering_not_units():
+    from symbolic.errors import SympropError
+
+    with pytest.raises(SympropError) as err:  # w_3 beside w_{14}: Mazur's w_1 ... w_n, not units 1, 4
+        _verify(
+            "3-3-3-3",
+            [
+                r"\frac{\partial E}{\partial w_3} = \frac{\partial E}{\partial z^{[1]}_1} x_3",
+                r"\frac{\partial E}{\partial w_{14}} = \frac{\partial E}{\partial z^{[1]}_1} x_1",
+            ],
+        )
+    assert "w_{14}" in str(err.value) or "and 1 more" in str(err.value)
+    assert all("w_" in u.reason for u in err.value.unchecked)  # type: ignore[attr-defined]

@@ -5,7 +5,8 @@ settles a numbering of the units, and reads a weight by its two unit numbers.
 
 A numbering runs unit by unit through the layers, from the inputs (inputs 1..n0, then the first
 layer's units, ...) or from the first layer after them (the inputs unnumbered). A letter's names
-(w_{47}, w_{4,7}, w_{10,12}; two digits with no comma are two units) are read by a numbering when
+(w_{47}, w_{4,7}, w_{10,12}; two digits with no comma are two units; a letter also written with
+one digit, w_3, is a flat numbering and not read here) are read by a numbering when
 every one joins two units of adjacent layers, all in one direction (from-to, or to-from). A
 numbering is kept when it agrees with what the document says of the names elsewhere:
 - a name `binding` already bound (a definition z_7 = w_{47} a_4 + ...);
@@ -38,7 +39,7 @@ from .indices import from_input, layer_number, square
 from .names import Resolver
 from .symbols import LAYERED, expressions
 
-LETTERS = {"w", "W", "theta", "Theta"}
+LETTERS = {"w", "W"}
 _NAME = re.compile(r"([A-Za-z]+)_(\d+)(?:,(\d+))?")
 _BIAS = re.compile(r"(b|bias)_(\d+)")
 _UNIT = re.compile(r"(z|a|delta)(\d+)_(\d+)|x(\d+)")
@@ -231,6 +232,8 @@ def extend(d, binding: Binding, statements, explicit: dict | None = None) -> Bin
         m = _NAME.fullmatch(name)
         if m and m.group(1) in LETTERS and _splits(name) and (name in bound_by or free(name)):
             by_letter.setdefault(m.group(1), []).append(name)
+    flat = {m.group(1) for n in written if (m := re.fullmatch(r"([A-Za-z]+)_\d", n))}
+    by_letter = {k: v for k, v in by_letter.items() if k not in flat}  # w_1 ... w_12: a flat numbering
     if not by_letter:
         return binding
     units = _Units(d, resolver, statements)
