@@ -180,3 +180,20 @@ def test_a_bare_name_not_tied_to_its_unit_is_not_guessed():
     assert _said(r)[4] == [("correct", None)] * 3
     said = _said(r)
     assert all(s == ("not checked", None) for line in (1, 2, 3) for s in said[line]), said
+
+
+def test_a_unit_error_named_e_k_is_the_documents_own_and_never_read_by_one_instance():
+    """E_k = (a_k - y_k) a_k (1 - a_k) is a δ, not a loss term: not per-output; its value changes
+    with k, so the lines using it are not checked (before: read as its k=2 value, k=1 said wrong)."""
+    r = _verify(
+        "2-3-2",
+        [
+            r"E_k = (a^{[2]}_k - y_k) a^{[2]}_k (1 - a^{[2]}_k)",
+            r"\frac{\partial E}{\partial z^{[2]}_k} = E_k",
+            r"\frac{\partial E}{\partial a^{[2]}_1} = a^{[2]}_1 - y_1",
+        ],
+    )
+    said = _said(r)
+    assert all(s == ("not checked", None) for line in (1, 2) for s in said[line]), said
+    assert "for each value of its index" in _reasons(r)[1]
+    assert said[3] == [("correct", None)]

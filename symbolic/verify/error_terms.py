@@ -3,11 +3,13 @@ the loss's terms in that output alone), E_{j1}, E_{j2} beside E_{total} = E_{j1}
 
 `names.Resolver` reads Mazur's E_{o1}, E_1, E_{y2} as output k's terms of the loss (E_total =
 E_{o1} + E_{o2}). Other spellings are read only when the document makes them per-output errors:
-- a letter-indexed E_j (L_j, C_j, J_j) the document defines with the same letter on an output
-  quantity (E_j = \frac{1}{2}(t_j - o_j)^2), or sums into the loss (E = \sum_j E_j) while writing it
-  beside a quantity indexed by j (∂E_j/∂o_j): each instance then reads E_j as output j's error
-  (indices.py, by `Resolver.per_output`). A sum over E_n with n on no unit stays an average over
-  training examples, and E_n, L_i, J_i (per-example losses) are never read here;
+- a letter-indexed E_j (L_j, C_j, J_j) the document defines as a loss's term in names indexed by
+  the same letter (a square or a log: E_j = \frac{1}{2}(t_j - o_j)^2, E_j = -t_j \ln o_j; not
+  E_j = \delta_j, a unit's error, which stays the document's own name), or sums into the loss
+  (E = \sum_j E_j) while writing it beside a quantity indexed by j (∂E_j/∂o_j): each instance
+  then reads E_j as output j's error (indices.py, by `Resolver.per_output`). A sum over E_n with
+  n on no unit stays an average over training examples, and E_n, L_i, J_i (per-example losses)
+  are never read here;
 - numbered names with one prefix (E_{j1} ... E_{jn}, n the outputs) written as the loss's sum
   (E_{total} = E_{j1} + E_{j2}): E_{jk} is output k's error (an alias, so messages keep the
   author's spelling).
@@ -59,6 +61,22 @@ def _indexed_by(letter: str, exprs, but: str) -> bool:
     return any(pattern.fullmatch(s.name) and s.name != but for e in exprs for s in e.atoms(sp.Symbol))
 
 
+def _term(st: Statement, letter: str, name: str) -> bool:
+    """Is the definition's right side shaped as one output's term of a loss: a square or a log,
+    in names indexed by the letter, no derivative and no other function (E_j = (y_j - a_j)
+    σ'(z_j) or E_j = δ_j, a unit's error, is not)?"""
+    for p in st.sides:
+        for f in p.factors:
+            if not isinstance(f, sp.Basic) or not _indexed_by(letter, [f], name):
+                return False
+            calls = f.atoms(sp.Function)
+            if any(not isinstance(c, sp.log) for c in calls):
+                return False
+            if not calls and not any(isinstance(x, sp.Pow) and x.exp == 2 for x in sp.preorder_traversal(f)):
+                return False
+    return True
+
+
 def _sides(stmt: Statement) -> list:
     return [f for p in stmt.sides for f in p.factors if isinstance(f, sp.Basic) and len(p.factors) == 1]
 
@@ -73,11 +91,7 @@ def letters(resolver: Resolver, statements) -> set[str]:
         if not m or not _unknown(resolver, name):
             continue
         letter, raw = m.group(2), sp.Symbol(name)
-        defined = any(
-            st.lhs == raw
-            and _indexed_by(letter, [f for p in st.sides for f in p.factors if isinstance(f, sp.Basic)], name)
-            for st in stmts
-        )
+        defined = any(st.lhs == raw and _term(st, letter, name) for st in stmts)
         summed = any(
             _is_loss(resolver, st.lhs)
             and any(
