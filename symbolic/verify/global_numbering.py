@@ -28,6 +28,7 @@ import re
 from dataclasses import replace
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from ..errors import SympropError
 from ..latex import Partial, Statement
@@ -143,7 +144,7 @@ def _evidence(statements, units: _Units, names: set[str]) -> list[tuple[str, str
         if getattr(e, "func", None) == PARTIAL and isinstance(e.args[1], sp.Symbol):
             u = units.of(e.args[1].name)
             return ("d" + u[0], u[1]) if u else None
-        if len(e.args) == 1 and isinstance(e.args[0], sp.Symbol) and not e.is_Pow:  # σ(z)
+        if isinstance(e, AppliedUndef) and len(e.args) == 1 and isinstance(e.args[0], sp.Symbol):  # σ(z)
             u = units.of(e.args[0].name)
             return ("a", u[1]) if u and u[0] == "z" else None
         return None
