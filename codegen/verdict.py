@@ -137,7 +137,7 @@ HOW = {
     "label": "the activation or net input of a unit the document names, on",
     "chain": "a step of the chain rule written on",
     "error name": "the loss's derivative by a net input, as named on",
-    "global numbering": "the units numbered through the network (weights between two of them), on",
+    "global numbering": "by its units' numbers through the network, on",
     "per-output error": "one output's term of the loss, as summed into it on",
 }
 

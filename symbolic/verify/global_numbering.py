@@ -217,7 +217,7 @@ def extend(d, binding: Binding, statements, explicit: dict | None = None) -> Bin
     bound_by = {
         s.name: s.value.name for s in binding.sources if s.how in BOUND and isinstance(s.value, sp.Symbol)
     }
-    params = {p.name for p in d.params}
+    params = {p.name: p for p in d.params}
 
     def free(name: str) -> bool:
         raw = sp.Symbol(name)
@@ -280,7 +280,7 @@ def extend(d, binding: Binding, statements, explicit: dict | None = None) -> Bin
             if n in bound or weight not in params:
                 continue
             aliases[sp.Symbol(n)] = sp.Symbol(weight)
-            sources.append(Source(n, sp.Symbol(weight), written[n], "global numbering"))
+            sources.append(Source(n, params[weight], written[n], "global numbering"))
         tables = [_table(sizes, start) for start in starts[chosen]]
         _biases(written, free, into, tables, aliases, sources, params)
     sources.sort(key=lambda s: (s.line, s.name))
@@ -304,4 +304,4 @@ def _biases(written, free, into: set[Unit], tables, aliases, sources, params) ->
         bias = f"b{unit[0]}_{unit[1]}"
         if bias in params:
             aliases[sp.Symbol(name)] = sp.Symbol(bias)
-            sources.append(Source(name, sp.Symbol(bias), line, "global numbering"))
+            sources.append(Source(name, params[bias], line, "global numbering"))
