@@ -154,6 +154,8 @@ HOW = {
     "chain": "a step of the chain rule written on",
     "error name": "the loss's derivative by a net input, as named on",
     "layer names": "a letter per layer, read off the definition on",
+    "global numbering": "by its units' numbers through the network, on",
+    "per-output error": "one output's term of the loss, as summed into it on",
 }
 
 

@@ -83,13 +83,16 @@ def test_the_stages_run_in_order_and_never_call_back():
     # (own_names), a forward sum in letters binds after the closed forms (letter_sums), names in
     # letters with no layer get their reason (unlayered), Kronecker's delta of the label is read per
     # class once the names are bound (kronecker); the document's cost over a batch of examples (a
-    # mean or a sum) is read off the text before the matrix statements (batch_check)
+    # mean or a sum) is read off the text before the matrix statements (batch_check). A unit's index
+    # dropped inside h'(a) is restored after bare_functions (dropped_index), weights by global unit
+    # numbers read after the flat numberings (global_numbering), per-output errors E_j, E_{j1} after
+    # the δ's names (error_terms)
     stages = ["read", "running", "lagrange_primes", "value_cases", "subscript_layers", "own_names"]
-    stages += ["layer_letters", "bare_functions", "notation"]
+    stages += ["layer_letters", "bare_functions", "dropped_index", "notation"]
     stages += ["said_conventions", "weight_layers", "net_input", "layer_bias", "batch_check"]
     stages += ["matrix_entries", "binding"]
-    stages += ["closed_names", "letter_sums", "numbering", "net_input", "chain_names", "error_names"]
-    stages += ["lagrange_primes", "unlayered", "kronecker"]
+    stages += ["closed_names", "letter_sums", "numbering", "global_numbering", "net_input", "chain_names"]
+    stages += ["error_names", "error_terms", "lagrange_primes", "unlayered", "kronecker"]
     stages += ["sign_hooks", "own_functions"]
     stages += ["resolve", "evaluate", "judge", "sign_hooks", "matrix_faults"]
     assert handed == stages

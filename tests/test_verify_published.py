@@ -59,7 +59,7 @@ GAPS = {
     "pei_bishop_homework": [],
     "rumelhart_nature_1986": [11],
     # weights numbered by global unit numbers (w_{57}: unit 5 of the whole net to unit 7)
-    "study_note_two_versions": [22],
+    "study_note_two_versions": [],
     "rumelhart_pdp_delta_rule": [],
     "russell_norvig_backprop": [3],
     "threeb1b_many": [],

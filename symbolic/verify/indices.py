@@ -202,6 +202,11 @@ class Instantiator:
                 if value is None or any(self.names.lookup(v.name) is None for v in value.free_symbols):
                     raise Invalid(e.name)
                 return sp.Symbol(name)
+            if e.name in self.names.per_output and e.name[-1] in env:  # E_j: output j's error
+                name = f"{e.name[:-1]}{env[e.name[-1]] + self.shift}"
+                if self.names.lookup(name) is None:
+                    raise Invalid(e.name)
+                return sp.Symbol(name)
             m = _UNLAYERED.fullmatch(e.name)
             if m and m.group(2) in env:  # y_k beside a^{(3)}_k: the target of unit k
                 name = f"{m.group(1)}_{env[m.group(2)] + self.shift}"
@@ -228,6 +233,8 @@ class Instantiator:
                 if (m := _UNLAYERED.fullmatch(s.name))
                 and m.group(2) == var.name
                 or self.names.generic_letter(s.name) == var.name
+                or s.name in self.names.per_output
+                and s.name.endswith(f"_{var.name}")
             ]
             if (
                 not roled
@@ -394,11 +401,14 @@ class Instantiator:
         batch = over_examples(
             [x for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)] for x in _parts(obj)]
         )
-        if batch:
+        if batch and batch not in self.names.per_output:
             self.notes.append(Unchecked(stmt.line, stmt.col, EXAMPLES.format(shown(batch)), EXAMPLES_FIX))
             return []
         self.labels = unit_labels(stmt)
-        generic = any(self.names.generic_letter(s.name) or _HAT.fullmatch(s.name) for s in _all_symbols(stmt))
+        generic = any(
+            self.names.generic_letter(s.name) or _HAT.fullmatch(s.name) or s.name in self.names.per_output
+            for s in _all_symbols(stmt)
+        )
         if not (_symbols(stmt) or _has_sum(stmt) or self.role_symbols(stmt) or stmt.condition or generic):
             return [stmt]
         letters = self.free(stmt)

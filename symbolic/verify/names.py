@@ -71,6 +71,7 @@ class Resolver:
         self.values: dict[sp.Basic, sp.Expr] = {}  # raw δ -> the value its author defined
         self.delta_sign = 1  # -1 in a document where δ = -∂E/∂net (verify/signs.py)
         self.notes: dict[str, tuple[str, str]] = {}  # raw name -> why the document leaves it unknown
+        self.per_output: set[str] = set()  # E_j the document makes output j's error (error_terms.py)
         self.z_layer: dict[sp.Symbol, int] = {}  # pre-activation symbol -> layer index
         self.top: dict[sp.Symbol, sp.Symbol] = {}  # output z -> output symbol
         self.hidden_a: dict[sp.Symbol, sp.Expr] = {}

@@ -10,14 +10,17 @@ A pipeline of pure stages, each taking the previous stage's data and never calli
                apart (`subscript_layers`), a sum the document names (S = Σ_t exp(z_t)) read as its
                formula (`own_names`), the document's letters for layers, net
                inputs and outputs (`layer_letters`), a function written without its argument given
-               it (`bare_functions`), conventions the text shows (`notation`), the weights'
+               it (`bare_functions`), a unit's index dropped inside h'(a) restored (`dropped_index`),
+               conventions the text shows (`notation`), the weights'
                orientation and the target letter its definitions say (`said_conventions`:
                `orientation`, `target_letters`), the layer a weight's superscript names, from what
                it multiplies (`weight_layers`)
   2. resolve   matrix statements -> one statement per entry and layer (`matrix_entries`),
                the document's own names -> the network's, from its definitions (`binding`; a
                forward sum in index letters: `letter_sums`; why a name in letters with no layer
-               stays unknown: `unlayered`), δ_{yj} = y_j per class (`kronecker`),
+               stays unknown: `unlayered`; weights
+               by global unit numbers, w_{57}: `global_numbering`; per-output errors E_j, E_{j1}:
+               `error_terms`), δ_{yj} = y_j per class (`kronecker`),
                δ's sign and update lines as the document writes them (`sign_hooks`, `signs`),
                the document's own functions and output substituted (`own_functions`),
                '//' marks -> the factor above (`ditto`), names -> the network's symbols, and
@@ -43,7 +46,10 @@ from ..latex.matrix import MatrixStatement
 from . import (
     chain_names,
     closed_names,
+    dropped_index,
     error_names,
+    error_terms,
+    global_numbering,
     kronecker,
     lagrange_primes,
     layer_bias,
@@ -155,6 +161,7 @@ def verify_statements(
     notes = [*notes, *own_sums]
     statements, letters = layer_letters(statements)  # Brilliant's w_{ij}^k, a (net input), o (output)
     statements = [with_arguments(s) for s in statements]  # ∂φ/∂z = φ(1-φ): φ(z) (bare_functions.py)
+    statements = dropped_index.restore(d, statements, aliases)  # ∂z_j/∂a_j = h'(a): h'(a_j)
     conventions = with_detected(source, conventions)  # units counted from 0 (notation.py)
     # w_{ij} from i to j, d the target: as the document's definitions say (said_conventions.py)
     conventions, said = detect_conventions(statements, conventions)
@@ -179,9 +186,11 @@ def verify_statements(
     statements, bound = letter_sums.weights(d, statements, bound, aliases, conventions)  # its w_{ki}
     bound = numbering.extend(d, bound, aliases)  # w_1 ... w_8 run through the weights (numbering.py)
     bound = numbering.siblings(d, bound, statements, aliases)  # h_1 bound: h_2 too
+    bound = global_numbering.extend(d, bound, statements, aliases)  # w_{57}: unit 5 to unit 7
     bound = net_input.labelled(d, bound, statements, aliases)  # out_{y2}: σ(y_2)
     bound, chained = chain_names.bind(d, statements, bound, aliases, fns)  # a chain's steps on 1-1-1
     statements, bound = error_names.apply(d, statements, bound, {**bound.aliases, **(aliases or {})})  # E_o
+    bound, per_output = error_terms.apply(d, statements, bound, aliases or {})  # E_j, E_{j1}: one output's
     statements = lagrange_primes.activations(
         d, statements, fns, {**bound.aliases, **(aliases or {})}, chained
     )
@@ -192,6 +201,7 @@ def verify_statements(
     merged = {**bound.aliases, **(aliases or {})}
     statements, net, momentum = with_signs(d, merged, conventions, statements)  # δ's sign, updates
     net.names.notes = bound.notes
+    net.names.per_output = per_output
     own = own_functions.apply(net, statements)  # s(x) = ..., O = s(...): substituted, fixed
     if own.values:
         net = replace(net, names=net.names.with_values(own.values))

@@ -26,7 +26,16 @@ from .claims import Claim
 from .conventions import Conventions
 from .display import said, shown
 from .ditto import Unchecked, expand_each
-from .dummies import NEW_NAME, at_network_z, dummies, is_function_of_dummy, new_name, pre_activation
+from .dummies import (
+    EACH,
+    NEW_NAME,
+    at_network_z,
+    dummies,
+    is_function_of_dummy,
+    new_name,
+    per_instance,
+    pre_activation,
+)
 from .indices import instantiate
 from .names import Resolver
 from .parts import split as split_parts
@@ -163,6 +172,10 @@ def resolve_all(
                     fixed = truth.xreplace({net.d.eta: ETA})
                 else:
                     if stmt.sides and not numeric and new_name(here, stmt.lhs):  # Delta = Out - Y
+                        if per_instance(stmt):  # E_k = ... for each k: no one value to read it by
+                            each = EACH.format(shown(stmt.lhs.name))
+                            unchecked.append(Unchecked(stmt.line, stmt.col, each))
+                            continue
                         author[stmt.lhs] = sp.Mul(*[_hand(here, f, _where(stmt)) for f in sides[-1]])
                         unchecked.append(
                             Unchecked(stmt.line, stmt.col, NEW_NAME.format(shown(stmt.lhs.name)))
