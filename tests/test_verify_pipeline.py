@@ -87,8 +87,10 @@ def test_the_stages_run_in_order_and_never_call_back():
     # dropped inside h'(a) is restored after bare_functions (dropped_index), weights by global unit
     # numbers read after the flat numberings (global_numbering), per-output errors E_j, E_{j1} after
     # the δ's names (error_terms)
-    stages = ["read", "running", "lagrange_primes", "value_cases", "subscript_layers", "own_names"]
-    stages += ["layer_letters", "bare_functions", "dropped_index", "notation"]
+    # the forward definitions of a document naming each layer by its own letters are read before
+    # any name (layer_names)
+    stages = ["read", "running", "lagrange_primes", "value_cases", "layer_names", "subscript_layers"]
+    stages += ["own_names", "layer_letters", "bare_functions", "dropped_index", "notation"]
     stages += ["said_conventions", "weight_layers", "net_input", "layer_bias", "batch_check"]
     stages += ["matrix_entries", "binding"]
     stages += ["closed_names", "letter_sums", "numbering", "global_numbering", "net_input", "chain_names"]
