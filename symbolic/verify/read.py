@@ -323,6 +323,7 @@ NETWORK_KEYS = {
     "targets",
     "delta",
     "shared_bias",
+    "bias",
 }
 
 
