@@ -33,12 +33,8 @@ _HEADER = re.compile(r"\$\s*([a-z])\s*=\s*([^$]*?\\[lc]?dots[^$]*?)\s*\$")
 _END = re.compile(r"\bend\s*for\b|\\END(?:FOR|For)\b|\\EndFor\b", re.IGNORECASE)
 _REGULARIZED = re.compile(r"\\lambda\s*\\Omega")
 _LAYER = re.compile(r"(\[?)([a-z])([+-]\d+)?")
-REGULARIZER = (
-    "a regularizer the document does not define (λΩ(θ)): only an L2 weight decay it defines is checked"
-)
-REGULARIZER_FIX = (
-    "its terms λ∇Ω(θ), exactly its part of each gradient, are set apart (verify/weight_decay.py)"
-)
+REGULARIZER = "a regularizer the document does not define (λΩ(θ)); an L2 weight decay it defines is checked"
+REGULARIZER_FIX = "its terms λ∇Ω(θ), exactly its part of each gradient, are set apart"
 GENERIC_LOSS = "the loss as a function l(·) the document leaves unspecified"
 GENERIC_LOSS_FIX = "its derivatives are read as the network's loss's (--loss)"
 NO_BIAS = "a forward definition without a bias: the document's network has none, symprop's has one per unit"

@@ -157,8 +157,21 @@ def _objective(s, decay: Decay) -> dict | None:
     return None
 
 
-def _lhs(s) -> tuple[str, Node] | None:
-    """∂N/∂X of a matrix statement: (N's name, X)."""
+def _value(side) -> Fraction | None:
+    """The number a side is (a matrix side's node, or a scalar side's one factor)."""
+    if hasattr(side, "node"):
+        return _number(side.node)
+    if len(side.factors) == 1 and isinstance(side.factors[0], sp.Basic) and side.factors[0].is_Rational:
+        return Fraction(str(side.factors[0]))
+    return None
+
+
+def _lhs(s) -> tuple[str, Node | sp.Symbol] | None:
+    """∂N/∂X: (N's name, X: a node, or a scalar statement's symbol)."""
+    if isinstance(s, Statement) and isinstance(s.lhs, Partial):
+        num, den = s.lhs.num, s.lhs.den
+        ok = isinstance(num, sp.Symbol) and isinstance(den, sp.Symbol)
+        return (num.name, den) if ok else None
     if not isinstance(s, MatrixStatement) or s.lhs.kind != "partial":
         return None
     num, den = s.lhs.args
@@ -266,7 +279,7 @@ def apply(statements: list) -> tuple[list, Decay | None]:
         parts = _objective(s, decay)
         if parts is not None:
             decay.objective, decay.parts = _objective_name(s), parts
-            said = " + ".join(parts)
+            said = s.sides[0].text.strip()
             decay.notes.append(
                 Unchecked(s.line, s.col, OBJECTIVE.format(name=decay.objective, said=said), "")
             )
@@ -276,12 +289,16 @@ def apply(statements: list) -> tuple[list, Decay | None]:
             out.append(s)
             continue
         num, den = lhs
-        if num == decay.objective and _letter_of(den) in decay.parts and len(s.sides) == 1:
-            true = decay.parts[_letter_of(den)]
-            value = _number(s.sides[0].node)
-            label = f"∂{num}/∂{_letter_of(den)}"
+        part = den.name if isinstance(den, sp.Symbol) else _letter_of(den)
+        if num == decay.objective and part in decay.parts and len(s.sides) == 1:
+            value = _value(s.sides[0])
+            label = f"∂{num}/∂{part}"
+            true = decay.parts[part]
             text = "" if value == true else f"wrote {s.sides[0].text.strip()}, expected {true}"
             decay.verdicts.append(_judged(s, label, text))
+            continue
+        if isinstance(den, sp.Symbol):
+            out.append(s)
             continue
         layer = _weight_layer(den)
         if num == decay.name and layer is not None:
