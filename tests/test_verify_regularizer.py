@@ -160,3 +160,27 @@ def test_an_undefined_or_other_regularizer_stays_not_checked():
     l1 = [r"R = \lambda \|W^{[1]}\|_1", *lines[1:]]  # an L1 penalty: not read as weight decay
     said = _said(_verify("2-3-2", l1))
     assert said[3][0] == "not checked"
+
+
+def test_the_regularizers_weight_in_the_objective_counts():
+    """J = E + 2R: ∂J/∂W^{[2]} = δ a^T + 4αW^{[2]} (R = α‖W‖²); J = E/2 + R is not E's gradient."""
+    lines = list(FULL)
+    lines[2] = "J = E + 2R"
+    lines[4] = lines[4].replace(r"2\alpha", r"4\alpha")
+    lines[8] = lines[8].replace(r"2\alpha", r"4\alpha")
+    said = _said(_verify("2-3-2", lines))
+    assert said[5][0] == "correct" and said[9][0] == "correct"
+    assert said[8][0] == "wrong"  # ∂J/∂R = 1 where J = E + 2R
+    lines[4] = lines[4].replace(r"4\alpha", r"2\alpha")
+    assert _said(_verify("2-3-2", lines))[5][:2] == ("wrong", 3)
+    lines[2] = r"J = \frac{1}{2} E + R"
+    assert _said(_verify("2-3-2", lines))[5][0] == "not checked"
+
+
+def test_a_weight_the_regularizer_leaves_out_has_no_term():
+    lines = [FULL[1].replace(r" + \|W^{[2]}\|^2", ""), *FULL[2:4], r"\frac{\partial R}{\partial W^{[2]}} = 0"]
+    said = _said(_verify("2-3-2", lines))
+    assert said[4][0] == "correct"
+    lines.append(r"\frac{\partial J}{\partial W^{[2]}} = \delta^{[2]} {a^{[1]}}^T + 2\alpha W^{[2]}")
+    said = _said(_verify("2-3-2", lines))
+    assert said[5][0] == "wrong" and "not in the regularizer" in said[5][2]

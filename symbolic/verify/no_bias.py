@@ -74,7 +74,7 @@ def settle(
 
 
 _WEIGHT = re.compile(r"(?:[wW]|theta|Theta)(?:_|@|\d|$)")
-_NOT_FORWARD = re.compile(r"(?:J|L|E|C|R|s|Omega|loss|cost)(?:_|@|$)")
+_NOT_FORWARD = re.compile(r"(?:J|L|E|C|R|s|Omega|loss|cost|delta|Delta|eta|alpha|lambda|g|grad)(?:_|@|$)")
 
 
 def _scalar_forward(s) -> bool:
@@ -90,7 +90,8 @@ def _scalar_forward(s) -> bool:
             for m in f.atoms(sp.Mul):
                 names = [x.name for x in m.free_symbols if isinstance(x, sp.Symbol)]
                 weights = [n for n in names if _WEIGHT.match(n)]
-                if weights and len(weights) < len(names) and "lambda" not in names:
+                others = [n for n in names if not _WEIGHT.match(n)]
+                if weights and others and not any(_NOT_FORWARD.match(n) for n in others):
                     return True
     return False
 

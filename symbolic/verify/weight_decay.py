@@ -44,6 +44,7 @@ class Decay:
     layers: frozenset  # the layers of its weights, as written ('1', '[2')
     line: int
     objective: str = ""  # J of J = L + s
+    scale: Fraction = Fraction(1)  # s's coefficient in J
     parts: dict = field(default_factory=dict)  # name -> its coefficient in the objective
     verdicts: list = field(default_factory=list)
     notes: list = field(default_factory=list)
@@ -52,11 +53,15 @@ class Decay:
     def weights(self) -> str:
         return ", ".join(_weight(layer) for layer in sorted(self.layers))
 
-    def term(self, layer: str) -> str:
-        """The true term of ∂s/∂W at a layer, as the document would write it."""
-        c = 2 * self.coefficient
+    def term(self, layer: str, scale: Fraction = Fraction(1)) -> str:
+        """The true term of ∂s/∂W (times `scale`: of ∂J/∂W) at a layer, as the document writes it."""
+        c = 2 * self.coefficient * scale
         head = "" if c == 1 else f"{c} "
         return f"{head}{_letter(self.letter)} {_weight(layer)}"
+
+
+def _times(c: Fraction) -> str:
+    return "" if c == 1 else f"{c} "
 
 
 def _weight(layer: str) -> str:
@@ -244,20 +249,20 @@ def _weight_layer(den: Node) -> str | None:
     return den.args[1] if den.kind == "name" and den.args[0] in ("W", "w") and not den.args[2] else None
 
 
-def _check_term(got: tuple[Fraction, str, bool], decay: Decay, layer: str) -> str:
-    """'' when c λ W is the regularizer's term at `layer`, else what is wrong with it."""
+def _check_term(got: tuple[Fraction, str, bool], decay: Decay, layer: str, scale=Fraction(1)) -> str:
+    """'' when c λ W is the regularizer's term at `layer` (times `scale`), else what is wrong."""
     c, at, transposed = got
     if layer not in decay.layers:
         return f"extra term: {_weight(layer)} is not in the regularizer {decay.name}"
     if at != layer:
-        return f"the regularizer's term at {_weight(at)}, expected {decay.term(layer)}"
+        return f"the regularizer's term at {_weight(at)}, expected {decay.term(layer, scale)}"
     if transposed:
-        return f"the regularizer's term transposed, expected {decay.term(layer)}"
-    if c != 2 * decay.coefficient:
+        return f"the regularizer's term transposed, expected {decay.term(layer, scale)}"
+    if c != 2 * decay.coefficient * scale:
         written = "" if c == 1 else f"{c} "
         return (
             f"the regularizer's term: wrote {written}{_letter(decay.letter)} {_weight(at)}, expected "
-            f"{decay.term(layer)} (the derivative of {decay.name}'s {decay.coefficient} "
+            f"{decay.term(layer, scale)} (from {decay.name}'s {_times(decay.coefficient)}"
             f"{_letter(decay.letter)} ‖{_weight(layer)}‖²)"
         )
     return ""
@@ -278,7 +283,10 @@ def apply(statements: list) -> tuple[list, Decay | None]:
                 continue
         parts = _objective(s, decay)
         if parts is not None:
-            decay.objective, decay.parts = _objective_name(s), parts
+            others = [c for name, c in parts.items() if name != decay.name]
+            if others == [1]:  # J = L + k s: ∂J/∂W is ∂L/∂W + k ∂s/∂W
+                decay.objective, decay.parts = _objective_name(s), parts
+                decay.scale = parts[decay.name]
             said = s.sides[0].text.strip()
             decay.notes.append(
                 Unchecked(s.line, s.col, OBJECTIVE.format(name=decay.objective, said=said), "")
@@ -306,6 +314,10 @@ def apply(statements: list) -> tuple[list, Decay | None]:
             texts = []
             for side in s.sides:
                 term = _term(side.node, decay)
+                if layer not in decay.layers:  # a weight the regularizer leaves out: 0
+                    zero = _number(side.node) == 0
+                    texts.append("" if zero else f"wrote {side.text.strip()}, expected 0")
+                    continue
                 wrote = f"wrote {side.text.strip()}, expected {decay.term(layer)}"
                 texts.append(wrote if term is None else _check_term(term, decay, layer))
             decay.verdicts.append(_judged(s, label, next((t for t in texts if t), "")))
@@ -336,12 +348,12 @@ def _set_apart(m: MatrixStatement, decay: Decay, den: Node, layer: str) -> Matri
                 text = text or (
                     "the regularizer's term with a minus sign"
                     if sign != 1
-                    else _check_term(got, decay, layer)
+                    else _check_term(got, decay, layer, decay.scale)
                 )
             else:
                 rest.append((sign, t))
         if not regular and layer in decay.layers:
-            text = f"missing the regularizer's term {decay.term(layer)} (∂{decay.name}/∂{_weight(layer)})"
+            text = f"missing the regularizer's term {decay.term(layer, decay.scale)}"
         if len(regular) > 1:
             text = text or "the regularizer's term written twice"
         if text and (m.line, m.col) not in decay.faults:
