@@ -83,7 +83,10 @@ def test_the_stages_run_in_order_and_never_call_back():
     # (own_names), a forward sum in letters binds after the closed forms (letter_sums), names in
     # letters with no layer get their reason (unlayered), Kronecker's delta of the label is read per
     # class once the names are bound (kronecker)
-    stages = ["read", "running", "lagrange_primes", "value_cases", "subscript_layers", "own_names"]
+    # an L2 regularizer the document defines read first (weight_decay), a network without biases
+    # decided around the readers that find its bias-free definitions (no_bias)
+    stages = ["read", "weight_decay", "no_bias", "running", "lagrange_primes", "value_cases"]
+    stages += ["subscript_layers", "no_bias", "own_names"]
     stages += ["layer_letters", "bare_functions", "notation"]
     stages += ["said_conventions", "weight_layers", "net_input", "layer_bias", "matrix_entries", "binding"]
     stages += ["closed_names", "letter_sums", "numbering", "net_input", "chain_names", "error_names"]
