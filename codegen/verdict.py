@@ -164,12 +164,15 @@ CONVENTIONS = {
     "rows": "vectors as rows and W input-by-output, x W (as line {line} orders its factors)",
     "target letter": "{name} the target and y the output (line {line})",
     "subscript layers": "subscripts name layers, not units (line {line} writes {name})",
+    "no biases": "read as a network without biases, every bias 0 (line {line} defines a layer without one)",
 }
 
 
 def _inferred(s, net) -> str:
     if s.how == "convention":  # y defined, t written: --targets t
         return f"{shown(s.name)} the output and t the target (line {s.line} defines {shown(s.name)})"
+    if s.how == "no biases" and not s.line:  # --no-bias (verify/no_bias.py)
+        return "read as a network without biases, every bias 0 (as given)"
     if s.how in CONVENTIONS:  # read off the document's definitions (verify/said_conventions.py)
         return CONVENTIONS[s.how].format(name=s.name, line=s.line)
     return f"{shown(s.name)} = {net.doprint(s.value)} ({HOW[s.how]} line {s.line})"

@@ -77,7 +77,7 @@ def to_json(report, path: str = "") -> str:
                 "means": "the output (t the target)"
                 if s.how == "convention"
                 else str(s.value)  # 'input-by-output', or 'target' for d or t (said_conventions.py)
-                if s.how in ("orientation", "rows", "target letter", "subscript layers")
+                if s.how in ("orientation", "rows", "target letter", "subscript layers", "no biases")
                 else net.doprint(s.value),
                 "line": s.line,
                 "how": s.how,

@@ -103,8 +103,12 @@ def test_an_activation_of_a_written_out_weighted_sum_is_of_that_z_in_every_layer
     r = verify_text(derive(network(net)), text)
     assert not r.unchecked, [u.problem() for u in r.unchecked]
     assert r.verdicts and {v.status for v in r.verdicts} == {"correct"}
-    slip = verify_text(derive(network(net)), text.replace(" + b^l_j", ""))  # the bias left out
+    # the bias left out: wrong in symprop's network (with biases: bias = True); a document that
+    # names no bias anywhere is a network without biases (verify/no_bias.py), and right
+    slip = verify_text(derive(network(net)), text.replace(" + b^l_j", ""), conventions={"bias": True})
     assert slip.verdicts and {v.status for v in slip.verdicts} == {"wrong"}
+    free = verify_text(derive(network(net)), text.replace(" + b^l_j", ""))
+    assert {v.status for v in free.verdicts} == {"correct"} and free.inferred[0].how == "no biases"
 
 
 def test_the_one_activation_of_every_layer_applied_to_a_wrong_sum_is_named_wrong():

@@ -43,8 +43,9 @@ def test_a_layer_above_l_keeps_l_generic():
 
 
 def test_a_net_input_without_its_bias_is_not_checked_and_a_bias_anywhere_makes_it_judged():
+    # no bias anywhere: a network without biases, its net input judged at b = 0 (verify/no_bias.py)
     row = r"$$z^l(w^l) = a^{(l-1)}\cdot w^l$$" + "\n"
-    assert by_line(run(DOC + row))[4] == {"not checked"}
+    assert by_line(run(DOC + row))[4] == {"correct"}
     assert "not checked" not in by_line(run(DOC + r"$$z^l = w^l a^{l-1} + b^l$$" + "\n"))[4]
 
 

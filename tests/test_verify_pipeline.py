@@ -86,11 +86,13 @@ def test_the_stages_run_in_order_and_never_call_back():
     # mean or a sum) is read off the text before the matrix statements (batch_check). A unit's index
     # dropped inside h'(a) is restored after bare_functions (dropped_index), weights by global unit
     # numbers read after the flat numberings (global_numbering), per-output errors E_j, E_{j1} after
-    # the δ's names (error_terms)
-    # the forward definitions of a document naming each layer by its own letters are read before
-    # any name (layer_names)
-    stages = ["read", "running", "lagrange_primes", "value_cases", "layer_names", "subscript_layers"]
-    stages += ["own_names", "layer_letters", "bare_functions", "dropped_index", "notation"]
+    # the δ's names (error_terms). The forward definitions of a document naming each layer by its
+    # own letters are read before any name (layer_names); an L2 regularizer the document defines is
+    # read first (weight_decay), a network without biases decided around the readers that find its
+    # bias-free definitions (no_bias)
+    stages = ["read", "weight_decay", "no_bias", "running", "lagrange_primes", "value_cases"]
+    stages += ["layer_names", "subscript_layers", "no_bias", "own_names"]
+    stages += ["layer_letters", "bare_functions", "dropped_index", "notation"]
     stages += ["said_conventions", "weight_layers", "net_input", "layer_bias", "batch_check"]
     stages += ["matrix_entries", "binding"]
     stages += ["closed_names", "letter_sums", "numbering", "global_numbering", "net_input", "chain_names"]

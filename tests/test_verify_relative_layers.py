@@ -152,6 +152,7 @@ $$\mathbf{z}= \mathbf{W}^{(1)} \mathbf{x}$$
 $$\mathbf{h}= \phi (\mathbf{z}).$$
 $$\mathbf{o}= \mathbf{W}^{(2)} \mathbf{h}.$$
 $$s = \frac{\lambda}{2} \left(\|\mathbf{W}^{(1)}\|_F^2 + \|\mathbf{W}^{(2)}\|_F^2\right),$$
+$$J = L + s.$$
 $$\frac{\partial J}{\partial \mathbf{W}^{(2)}} = \text{prod}\left(\frac{\partial J}{\partial \mathbf{o}}, \frac{\partial \mathbf{o}}{\partial \mathbf{W}^{(2)}}\right) + \text{prod}\left(\frac{\partial J}{\partial s}, \frac{\partial s}{\partial \mathbf{W}^{(2)}}\right) = \frac{\partial J}{\partial \mathbf{o}} \mathbf{h}^\top + \lambda \mathbf{W}^{(2)}$$
 $$\frac{\partial J}{\partial \mathbf{h}} = {\mathbf{W}^{(2)}}^\top \frac{\partial J}{\partial \mathbf{o}} \in \mathbb{R}^h$$
 """
@@ -160,20 +161,26 @@ D2L_NET = ("2-3-2", "tanh", "half_se", "identity")
 
 def test_d2l_bold_vectors_prod_and_weight_decay():
     out = said(D2L, *D2L_NET)
+    # no bias anywhere: read as a network without biases, z = W x judged (verify/no_bias.py); the
+    # regularizer's and the objective's definitions read as written (verify/weight_decay.py)
     assert [s for _, s, _ in out] == [
-        "not checked",
+        "correct",
+        "correct",
         "correct",
         "not checked",
         "not checked",
         "correct",
         "correct",
     ]
-    assert "without a bias" in out[0][2] and "regularizer" in out[3][2]
+    assert "regularizer" in out[3][2] and "objective" in out[4][2]
     slip = D2L.replace(r"{\mathbf{W}^{(2)}}^\top \frac", r"\mathbf{W}^{(2)} \frac")
     assert [s for _, s, _ in said(slip, *D2L_NET)][-1] == "wrong"
-    # the regularizer's term is set apart only when it is the regularizer's: 2λW is not
+    # the regularizer's term checked by its coefficient: 2λW where s = λ/2 ‖W‖² is wrong
     doubled = D2L.replace(r"+ \lambda \mathbf{W}^{(2)}$$", r"+ 2 \lambda \mathbf{W}^{(2)}$$")
-    assert [s for _, s, _ in said(doubled, *D2L_NET)][4] != "correct"
+    assert [s for _, s, _ in said(doubled, *D2L_NET)][5] == "wrong"
+    # without J = L + s, J's dependence on s is unknown: not checked
+    alone = D2L.replace("$$J = L + s.$$\n", "")
+    assert [s for _, s, _ in said(alone, *D2L_NET)][4] == "not checked"
 
 
 def test_ng_generic_layer_and_other_spellings_of_the_transpose_and_prime():

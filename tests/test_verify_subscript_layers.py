@@ -53,8 +53,9 @@ MAZUR = [
 ]
 
 
-def _check(text: str, net: str, activation: str = "sigmoid"):
-    return verify_text(derive(network(net, activation, "half_se", None, "layered")), text)
+def _check(text: str, net: str, activation: str = "sigmoid", conventions: dict | None = None):
+    d = derive(network(net, activation, "half_se", None, "layered"))
+    return verify_text(d, text, conventions=conventions)
 
 
 def _said(report) -> dict[int, set[str]]:
@@ -79,23 +80,26 @@ def test_a_layer_is_read_off_a_matrix_times_the_vector_of_the_layer_below():
 
 
 def test_numbered_layers_on_3_4_2_every_gradient_judged_forward_rows_not_checked():
+    # no bias anywhere: a network without biases, the forward rows judged at b = 0 (no_bias.py);
+    # with bias = True (symprop's network) they are said not checked, named
     r = _check(NUMBERED, "3-4-2")
     said = _said(r)
-    assert said == {
-        1: {"not checked"},
-        2: {"not checked"},
-        **{n: {"correct"} for n in range(3, 8)},
-    }, said
-    assert {u.reason for u in r.unchecked} == {NO_BIAS}
+    assert said == {n: {"correct"} for n in range(1, 8)}, said
     layers = [s for s in r.inferred if s.how == "subscript layers"]
     assert [(s.name, s.line) for s in layers] == [("W_1x_0", 1)]
     said = json.loads(to_json(r))["names_from_document"]
-    assert [(n["name"], n["line"], n["how"]) for n in said] == [("W_1x_0", 1, "subscript layers")]
+    assert [(n["name"], n["line"], n["how"]) for n in said] == [
+        ("b", 1, "no biases"),
+        ("W_1x_0", 1, "subscript layers"),
+    ]
+    r = _check(NUMBERED, "3-4-2", conventions={"bias": True})
+    assert _said(r) == {1: {"not checked"}, 2: {"not checked"}, **{n: {"correct"} for n in range(3, 8)}}
+    assert {u.reason for u in r.unchecked} == {NO_BIAS}
 
 
 def test_generic_i_on_2_3_3_3_1_with_other_letters_instantiated_over_every_layer():
     r = _check(GENERIC, "2-3-3-3-1", "tanh")
-    assert _said(r) == {1: {"not checked"}, **{n: {"correct"} for n in range(2, 6)}}
+    assert _said(r) == {n: {"correct"} for n in range(1, 6)}  # no bias anywhere: judged at b = 0
     instances = {v.instance for v in r.verdicts if v.line == 4}
     assert instances == {"i=1", "i=2", "i=3", "i=4"}  # every weight layer, L the top one
     assert len([v for v in r.verdicts if v.line == 3]) == 3  # δ_i below the top layer

@@ -112,6 +112,15 @@ def register(sub, network_options) -> None:
         "shared_bias = true in a .toml's [network])",
     )
     p.add_argument(
+        "--no-bias",
+        dest="bias",
+        action="store_const",
+        const=False,
+        default=None,
+        help="the document's network has no biases (z = W x): read as symprop's with every bias 0 "
+        "(or bias = false in a .toml's [network]); without it, read so when no line names a bias",
+    )
+    p.add_argument(
         "--format",
         choices=["tex", "txt", "toml"],
         default=None,
@@ -143,6 +152,7 @@ DEFAULTS = {
     "delta": None,
     "weight_layers": None,
     "shared_bias": False,
+    "bias": None,
 }
 
 
@@ -200,7 +210,7 @@ def run(args) -> int:
             source=text,
             unread=doc.unread,
             point=point,
-            conventions={k: options[k] for k in ("weights", "targets", "delta", "weight_layers")},
+            conventions={k: options[k] for k in ("weights", "targets", "delta", "weight_layers", "bias")},
         )
         _refuse_wrong_network(report, d.spec)
     except SympropError as err:
@@ -294,6 +304,8 @@ def _network_options(args, from_file: dict) -> dict:
             raise SympropError(f"[network] {shown} must be a string", f'write {shown} = "..."')
     if isinstance(out["alpha"], bool) or not isinstance(out["alpha"], (int, float, type(None))):
         raise SympropError("[network] alpha must be a number", "write alpha = 0.01")
+    if not isinstance(out["bias"], (bool, type(None))):
+        raise SympropError("[network] bias must be true or false", "write bias = false")
     if not isinstance(out["shared_bias"], bool):
         raise SympropError("[network] shared_bias must be true or false", "write shared_bias = true")
     return out

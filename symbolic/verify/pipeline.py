@@ -56,12 +56,14 @@ from . import (
     layer_names,
     letter_sums,
     net_input,
+    no_bias,
     numbering,
     own_functions,
     own_names,
     subscript_layers,
     unlayered,
     value_cases,
+    weight_decay,
 )
 from .bare_functions import with_arguments
 from .batch_check import cost_of
@@ -83,6 +85,7 @@ from .names import UnknownName
 from .notation import with_detected
 from .read import read
 from .resolve import DEFINITION, Network, network, resolve, resolve_all
+from .running import NO_BIAS
 from .running import bind as read_algorithm
 from .said_conventions import detect as detect_conventions
 from .sign_hooks import sign_verdicts, with_signs
@@ -150,12 +153,17 @@ def verify_statements(
     """Check every statement of a parsed document against the Derivation `d`; `unread` are the
     rows the reader could not read. Unusable (VerifyInputError) only when nothing was checked.
     `conventions`: {"weights": "input-by-output", "targets": "t"} (verify/conventions.py)."""
-    statements, algorithm, notes = read_algorithm(list(statements), source)  # loops, g ←, regularizer
+    statements, decay = weight_decay.apply(list(statements))  # s = λ/2 Σ‖W‖², J = L + s: λW terms
+    keep = no_bias.keep(source, conventions)  # z = W x: the document's network has no biases
+    statements, algorithm, notes = read_algorithm(list(statements), source, keep)  # loops, g ←, regularizer
     statements, fns = lagrange_primes.read(d, statements, aliases)  # C'(W_O): ∂C/∂W_O; R'(Z_o) a function
     statements = value_cases.merge(statements)  # ReLU'(z) = {1 if z > 0, 0 otherwise}: one statement
     statements, named = layer_names.apply(statements, d.spec.depth)  # Zhou's v_{ih}, b_h, γ_h
-    statements, forward, layered = subscript_layers.apply(statements, source)  # x_i = f_i(W_i x_{i-1})
-    notes += forward
+    statements, forward, layered = subscript_layers.apply(statements, source, keep)  # x_i = f_i(W_i x_{i-1})
+    notes, biasless = no_bias.settle(
+        notes + forward, statements, source, conventions, NO_BIAS
+    )  # read with b = 0
+    notes += decay.notes if decay else []
     readers = own_names.known_to(d, aliases, conventions), own_names.settled_by(d, aliases, conventions)
     statements, own_sums = own_names.inline(statements, *readers)  # S = Σ_t exp(z_t): read as its sum
     notes = [*notes, *own_sums]
@@ -238,8 +246,9 @@ def verify_statements(
             ["no derivative statements found"],
             r"write e.g. \frac{\partial L}{\partial w_{11}} = [...] \cdot [...]",
         )
-    sampled = sampling(d, points, seed)
-    at = sampling(d, points, seed, own.fixed) if own.fixed else sampled  # b = 1 as the document fixes
+    zero = no_bias.zeros(d) if biasless is not None else {}  # a network without biases: every b = 0
+    sampled = sampling(d, points, seed, zero)
+    at = sampling(d, points, seed, {**zero, **own.fixed}) if own.fixed else sampled  # b = 1 as fixed
     fixed = own_functions.fixed_at(own, resolved) if own.fixed else [False] * len(resolved)
     evaluations = [_guarded(evaluate, net, at if f else sampled, r) for r, f in zip(resolved, fixed)]
     verdicts, judged = [], []
@@ -257,12 +266,16 @@ def verify_statements(
     # x = [1; 0], a = [\sigma(0.2); ...] = [0.55; ...]: entries given or numbers checked, not missed
     values = {g.line for g in given} | {n.claim.line for n in numbers}
     unchecked = [u for u in unchecked if not (u.reason == ENTRY_MISSED and u.line in values)]
+    if decay is not None:  # the regularizer's own lines, and its faulty terms (weight_decay.py)
+        verdicts = weight_decay.faulted(verdicts, decay) + decay.verdicts
     verdicts.sort(key=lambda v: (v.line, v.col))
     if letters:  # instances said in the document's own index letters
         verdicts = [replace(v, instance=as_written(v.instance, letters)) for v in verdicts]
     # one statement expanded per weight (Δw of a bare w) may give the same reason many times: once
     unchecked = sorted(dict.fromkeys(unchecked), key=lambda u: (u.line, u.col))
     inferred = sorted([*named, *said, *layered, *per_layer, *bound.sources], key=lambda s: (s.line, s.name))
+    if biasless is not None:  # said once: read as a network without biases
+        inferred.insert(0, no_bias.source(biasless))
     return Report(d, verdicts, unchecked, source, numbers, given, inferred)
 
 

@@ -325,6 +325,7 @@ NETWORK_KEYS = {
     "targets",
     "delta",
     "shared_bias",
+    "bias",
 }
 
 

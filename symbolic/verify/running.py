@@ -33,8 +33,8 @@ _HEADER = re.compile(r"\$\s*([a-z])\s*=\s*([^$]*?\\[lc]?dots[^$]*?)\s*\$")
 _END = re.compile(r"\bend\s*for\b|\\END(?:FOR|For)\b|\\EndFor\b", re.IGNORECASE)
 _REGULARIZED = re.compile(r"\\lambda\s*\\Omega")
 _LAYER = re.compile(r"(\[?)([a-z])([+-]\d+)?")
-REGULARIZER = "a regularizer in the objective (λΩ(θ), weight decay): symprop's networks have none"
-REGULARIZER_FIX = "the gradients are checked with the regularizer's terms set apart"
+REGULARIZER = "a regularizer the document does not define (λΩ(θ)); an L2 weight decay it defines is checked"
+REGULARIZER_FIX = "its terms λ∇Ω(θ), exactly its part of each gradient, are set apart"
 GENERIC_LOSS = "the loss as a function l(·) the document leaves unspecified"
 GENERIC_LOSS_FIX = "its derivatives are read as the network's loss's (--loss)"
 NO_BIAS = "a forward definition without a bias: the document's network has none, symprop's has one per unit"
@@ -108,9 +108,13 @@ class Algorithm:
     vectors: dict = field(default_factory=dict)  # d2l's bare names: 'o' -> ('z', '2') (what defines it)
 
 
-def bind(statements: list, source: str) -> tuple[list, Algorithm | None, list[Unchecked]]:
+def bind(
+    statements: list, source: str, keep_biasless: bool = False
+) -> tuple[list, Algorithm | None, list[Unchecked]]:
     """The statements with running variables and regularizer terms read, what the layout reads
-    the document's loops and roles by (see the module's doc), and what is said not checked."""
+    the document's loops and roles by (see the module's doc), and what is said not checked.
+    `keep_biasless`: a forward definition without a bias is noted (NO_BIAS) but kept, to be judged
+    as the document's network's (verify/no_bias.py)."""
     found = loops(source)
     matrices = [s for s in statements if isinstance(s, MatrixStatement)]
     notes: list[Unchecked] = []
@@ -146,7 +150,8 @@ def bind(statements: list, source: str) -> tuple[list, Algorithm | None, list[Un
             continue
         if id(s) in biasless:
             notes.append(Unchecked(s.line, s.col, NO_BIAS, NO_BIAS_FIX))
-            continue
+            if not keep_biasless:
+                continue
         if not isinstance(s, MatrixStatement):
             out.append(s)
             continue

@@ -61,9 +61,10 @@ def _forward(m: MatrixStatement) -> bool:
     return weighted and not any(x.kind == "name" and x.args[0] == "b" for p in parts for x in _nodes(p))
 
 
-def apply(statements: list, text: str) -> tuple[list, list[Unchecked], list[Source]]:
-    """The statements without the forward definitions of a network without biases, a note for
-    each, and what the subscripts were read as (the module's doc)."""
+def apply(statements: list, text: str, keep: bool = False) -> tuple[list, list[Unchecked], list[Source]]:
+    """The statements without the forward definitions of a network without biases (`keep`: with
+    them, read as the document's network's: verify/no_bias.py), a note for each, and what the
+    subscripts were read as (the module's doc)."""
     plan: Plan | None = detect(text)
     if plan is None:
         return statements, [], []
@@ -74,6 +75,8 @@ def apply(statements: list, text: str) -> tuple[list, list[Unchecked], list[Sour
     for s in statements:
         if isinstance(s, MatrixStatement) and _forward(s):
             notes.append(Unchecked(s.line, s.col, NO_BIAS, NO_BIAS_FIX))
+            if keep:
+                out.append(s)
         else:
             out.append(s)
     return out, notes, found

@@ -1,0 +1,106 @@
+r"""A network without biases, as Dive into Deep Learning (z = W^{(1)} x, o = W^{(2)} h), Sudeep
+Raja (x_i = f_i(W_i x_{i-1})) and many Q&A posts (z^l = a^{l-1} w^l) write it.
+
+symprop's networks have one bias per unit. A bias-free network is symprop's with every bias 0:
+its forward pass is the same, so every derivative by a weight, an activation or a net input is
+the same function at b = 0. The document is read that way when:
+- the user says so (`conventions={"bias": False}`, `--no-bias`, `bias = false` in a .toml); or
+- it evidently has no bias: at least one of its forward definitions omits it (the readers in
+  `running` and `subscript_layers` find z = W x, x_i = f_i(W_i x_{i-1})) and nothing in its text
+  names one (`marked`: a letter b, \mathbf{b}, the word bias, a weight indexed 0 as in Bishop's
+  w_{j0}, a constant unit x_0 = 1, an augmented vector [1; x], a \theta that may hold them).
+`bias = True` keeps symprop's reading (the bias-free definitions said not checked).
+Then its forward definitions are judged, every statement at points with every bias 0, and the
+report says so once ("read as a network without biases"). Pure: text and options in.
+"""
+
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+from ..derivation import Derivation
+from .binding import Source
+from .ditto import Unchecked
+
+HOW = "no biases"
+
+_MARKS = (
+    r"(?<![A-Za-z\\])b(?![A-Za-z])",  # b, b_j, b^{(l)}, \mathbf{b}, \vec{b}
+    r"(?i:bias|intercept|offset)",
+    r"\\[Tt]heta",  # Ng's \Theta^{(l)}_{i0}, Goodfellow's \theta: parameters that may hold biases
+    # a weight with an index 0: Bishop's w_{j0}, w_0 (the bias as a weight on x_0 = 1)
+    r"(?<![A-Za-z\\])[wW](?:\^\{[^{}]*\}|\^\S)?\s*_\s*(?:0|\{[^{}]*(?<![\d.])0(?!\d)[^{}]*\})",
+    r"_\s*\{?\s*0\s*\}?(?:\^\{[^{}]*\}|\^\S)?\s*=\s*1(?![\d.])",  # x_0 = 1, a_0^{(l)} = 1
+    r"[\[(]\s*1\s*[;,]",  # [1; x], (1, x_1, ..., x_n)
+    r"\\begin\{[bpv]?matrix\}\s*1\s*\\\\",  # a column whose first entry is 1
+)
+_MARK = re.compile("|".join(f"(?:{m})" for m in _MARKS))
+_COMMENT = re.compile(r"(?<!\\)%.*")
+
+
+def declared(conventions: dict | None) -> bool | None:
+    """The user's word: False (no biases), True (biases), None (not said)."""
+    value = (conventions or {}).get("bias")
+    return None if value is None or value == "" else bool(value)
+
+
+def marked(source: str) -> bool:
+    """Does the text (its comments aside) name a bias anywhere (the module's doc)?"""
+    text = "\n".join(_COMMENT.sub("", line) for line in source.split("\n"))
+    return _MARK.search(text) is not None
+
+
+def keep(source: str, conventions: dict | None) -> bool:
+    """Are forward definitions without a bias kept (read as this network's), not set apart?"""
+    said = declared(conventions)
+    return not said if said is not None else not marked(source)
+
+
+def settle(
+    notes: list[Unchecked], statements: list, source: str, conventions: dict | None, reason: str
+) -> tuple[list, int | None]:
+    """(the notes without the bias-free definitions kept as the document's own, the line of the
+    first definition without a bias: the document is read without biases; None: it is not)."""
+    if not keep(source, conventions):
+        return notes, None
+    lines = [n.line for n in notes if n.reason == reason]
+    lines += [s.line for s in statements if _scalar_forward(s)]
+    rest = [n for n in notes if n.reason != reason]
+    if lines:
+        return rest, min(lines)
+    return rest, (0 if declared(conventions) is False else None)
+
+
+_WEIGHT = re.compile(r"(?:[wW]|theta|Theta)(?:_|@|\d|$)")
+_NOT_FORWARD = re.compile(r"(?:J|L|E|C|R|s|Omega|loss|cost|delta|Delta|eta|alpha|lambda|g|grad)(?:_|@|$)")
+
+
+def _scalar_forward(s) -> bool:
+    """z_j^l = Σ_k w_{jk}^l a_k^{l-1} (a scalar statement): a name defined by a product of a weight
+    and something else, with no derivative in it (in a text naming no bias: without one)."""
+    lhs = getattr(s, "lhs", None)
+    if not isinstance(lhs, sp.Symbol) or _WEIGHT.match(lhs.name) or _NOT_FORWARD.match(lhs.name):
+        return False
+    for side in getattr(s, "sides", ()):
+        for f in getattr(side, "factors", ()):
+            if not isinstance(f, sp.Basic):
+                return False
+            for m in f.atoms(sp.Mul):
+                names = [x.name for x in m.free_symbols if isinstance(x, sp.Symbol)]
+                weights = [n for n in names if _WEIGHT.match(n)]
+                others = [n for n in names if not _WEIGHT.match(n)]
+                if weights and others and not any(_NOT_FORWARD.match(n) for n in others):
+                    return True
+    return False
+
+
+def zeros(d: Derivation) -> dict:
+    """Every bias of the network at 0."""
+    return {b: 0 for layer in d.layers for b in d.biases(layer.index)}
+
+
+def source(line: int) -> Source:
+    """What the verdict says once: read as a network without biases, and the line that shows it."""
+    return Source("b", sp.Integer(0), line, HOW)
