@@ -129,10 +129,7 @@ PLANTED_UNNAMED: set[tuple[str, int]] = set()
 # its reason, the first thing to fix
 # (none today: gauravreddy08's (W^L)^T (y-hat - y) \odot ReLU'(z^{L-1}) \cdot (a^{L-2})^T is read
 # left to right, the one reading whose shapes fit: verify/precedence.py)
-MISJUDGED: dict[str, dict] = {
-    # its own u_j^{(l)} = \sum_i w_{ji}^{(l)} z_i^{(l-1)}: right for the note's network, which has no bias
-    "korean_note_u_z_layers": {23: "wrong"},
-}
+MISJUDGED: dict[str, dict] = {}
 # planted mistakes on a judged statement that are not named today: (file, k) -> what is said
 PLANTED_MISSED: dict[tuple[str, int], str] = {
     # x^T δ^{[2]} in the rows convention: 'shapes do not fit in the two sides' (the whole side)
