@@ -47,6 +47,7 @@ from . import (
     kronecker,
     lagrange_primes,
     layer_bias,
+    letter_readings,
     letter_sums,
     net_input,
     numbering,
@@ -174,6 +175,8 @@ def verify_statements(
     statements = lagrange_primes.activations(
         d, statements, fns, {**bound.aliases, **(aliases or {})}, chained
     )
+    read_by = bound.conventions or conventions  # the document's conventions, said or detected
+    statements, readings = letter_readings.expand(d, statements, bound, aliases, read_by)  # δ_j by its roles
     bound = unlayered.note(d, statements, bound, aliases, conventions)  # \delta_j, no layer: said why
     conventions = bound.conventions or conventions
     targets = (conventions or {}).get("targets") or "y"
@@ -233,6 +236,7 @@ def verify_statements(
     if own.remarks or own.fixed:  # s is σ; at b = 1, as the document's definition of O fixes
         verdicts = own_functions.remarked(own, verdicts)
     verdicts, unchecked = collect_matrices(net, sampled.points, layout, groups, verdicts, unchecked)
+    verdicts, unchecked = letter_readings.fold(verdicts, unchecked, readings)  # δ_j read by its roles
     verdicts.sort(key=lambda v: (v.line, v.col))
     if letters:  # instances said in the document's own index letters
         verdicts = [replace(v, instance=as_written(v.instance, letters)) for v in verdicts]
