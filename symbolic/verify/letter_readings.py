@@ -62,6 +62,8 @@ def expand(
     written = {n for s in statements for n in _written(s)}
     labels = {m.group(1) for n in written if (m := re.fullmatch(r"[A-Za-z]+_([a-z])\d+", n))}
     names = {n for n in names if not set(_NAME.fullmatch(n).groups()[1:]) & labels}  # type: ignore[union-attr]
+    if not _az_said(statements):  # a_j, z_j: Nielsen's activation and net input, or Bishop's reverse?
+        names = {n for n in names if n.split("_")[0] not in ("a", "z")}
     if not names:
         return statements, {}
     c = Conventions.of(conventions)
@@ -151,10 +153,11 @@ def _readings(
         if any(v.name.endswith(NONE) for k, v in swap.items() if _on_left(stmt, k)):
             continue
         reading = _said(letters, layer, depth)
-        weights = sorted({s.name for s, (base, _) in units.items() if base in ("w", "W")})
-        if said_way and weights:
-            w = shown(weights[0])
-            reading += f", {w} {'from' if way == WEIGHTS[1] else 'into'} its first index's unit"
+        weights = sorted({(s.name, ls) for s, (base, ls) in units.items() if base in ("w", "W")})
+        if said_way and weights:  # the document does not say which way its weights run
+            name, (p, q) = weights[0]
+            to, frm = (q, p) if way == WEIGHTS[1] else (p, q)
+            reading += f", {shown(name)} into {to} from {frm}"
         out.append((reading, swap))
     return out
 
@@ -177,6 +180,30 @@ def _aliased(resolver: Resolver, statements: list) -> dict[str, tuple[str, int]]
         if letter and len(layers) == 1:
             out[name] = (letter, layers.pop())
     return out
+
+
+def _az_said(statements: list) -> bool:
+    """Does the document say what its a and z are: a layered a^{(l)} or z^{[l]} beside them (the
+    network's own letters, or a matrix statement's entries), or a net input defined in letters,
+    z_j = \\sum_i w_{ji} a_i + b_j? Bishop writes a_j for the net input and z_j for the
+    activation: neither is assumed."""
+    for stmt in statements:
+        names = _written(stmt)
+        if any(re.fullmatch(r"[az](?:_[^@]*)?@.*|[az]_\d+,\d+", n) for n in names):  # z^{[1]}, its entries
+            return True
+        lhs = getattr(stmt, "lhs", None)
+        if isinstance(lhs, sp.Symbol) and re.fullmatch(r"z_[a-z]", lhs.name):
+            sums = [
+                x
+                for side in stmt.sides
+                for f in side.factors
+                if isinstance(f, sp.Basic)
+                for x in sp.preorder_traversal(f)
+                if getattr(x, "func", None) == SUMMATION
+            ]
+            if any({n.name[0] for n in x.args[0].atoms(sp.Symbol)} >= {"w", "a"} for x in sums):
+                return True
+    return False
 
 
 def _free(resolver: Resolver, name: str) -> bool:
@@ -313,9 +340,9 @@ def fold(verdicts: list, unchecked: list[Unchecked], readings: dict) -> tuple[li
         unchecked.append(
             Unchecked(
                 *at,
-                f"its letters carry no layer and the statement does not settle them: {s1} read with "
-                f"{r1}, {s2} read with {r2}",
-                "write the layer (\\delta^{(l)}_j, w^{(l)}_{jk}) or one statement per layer",
+                f"its letters carry no layer and nothing settles them: {s1} read with {r1}; {s2} read "
+                f"with {r2}",
+                "write the layer (\\delta^{(l)}_j, w^{(l)}_{jk}); give --weights if a weight's way differs",
             )
         )
     return kept, unchecked
