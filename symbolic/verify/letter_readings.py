@@ -48,6 +48,7 @@ _NAME = re.compile(r"(delta|w|W|b|z|a|net|y|o)_([a-z]),?([a-z])?")
 _UNITS = {"delta": "delta", "z": "z", "net": "z", "b": "b", "a": "a", "y": "a", "o": "a"}
 _NO_INPUT = {"delta", "z", "net", "b"}  # the input layer has no δ, net input nor bias
 MAX_READINGS = 6
+MAX_LETTERS = 4
 
 
 def expand(
@@ -134,6 +135,8 @@ def _readings(
     if not any(s.name in names for s in units):
         return []
     letters = sorted({x for _, ls in units.values() for x in ls} | set(fixed))
+    if len(letters) > MAX_LETTERS:  # (depth + 1)^letters assignments: a bound on the work
+        return []
     above, softmax = _sum_roles(stmt, units)
     top = [n for n, rule in enumerate(d.spec.activations, 1) if not rule.elementwise]
     if _is_loss(stmt):
@@ -312,7 +315,7 @@ def fold(verdicts: list, unchecked: list[Unchecked], readings: dict) -> tuple[li
     checked with the readings named; a statement with one reading keeps its verdicts."""
     if not readings:
         return verdicts, unchecked
-    unchecked = list(unchecked)
+    unchecked = [_plain(u) if (u.line, u.col) in readings else u for u in unchecked]
     verdicts = _sign_unsaid(verdicts, unchecked, readings)
     kept = []
     by: dict[tuple[int, int], dict[str, list]] = {}
@@ -346,6 +349,13 @@ def fold(verdicts: list, unchecked: list[Unchecked], readings: dict) -> tuple[li
             )
         )
     return kept, unchecked
+
+
+def _plain(u: Unchecked) -> Unchecked:
+    """A reason about a reading's names in the network's spelling: \\delta^{(2)}_{j}, not the
+    reading's internal \\delta^{=2}_{j} (a weight it reads as no connection: as written)."""
+    reason = re.sub(r"\^\{=(\d+)\}", r"^{(\1)}", u.reason).replace("^{=none}", "")
+    return replace(u, reason=reason) if reason != u.reason else u
 
 
 def _sign_unsaid(verdicts: list, unchecked: list[Unchecked], readings: dict) -> list:
