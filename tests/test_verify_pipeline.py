@@ -81,14 +81,15 @@ def test_the_stages_run_in_order_and_never_call_back():
     # functions (s(x) = ...) substituted (none here), then the statements resolved; δ's sign said
     # after judge. A sum the document names (S = \sum_t ...) is read as its formula first
     # (own_names), a forward sum in letters binds after the closed forms (letter_sums), names in
-    # letters with no layer get their reason (unlayered), Kronecker's delta of the label is read per
-    # class once the names are bound (kronecker)
+    # letters with no layer are read per statement by their roles (letter_readings: one copy per
+    # reading, folded back after judge) or get their reason (unlayered), Kronecker's delta of the
+    # label is read per class once the names are bound (kronecker)
     stages = ["read", "running", "lagrange_primes", "value_cases", "subscript_layers", "own_names"]
     stages += ["layer_letters", "bare_functions", "notation"]
     stages += ["said_conventions", "weight_layers", "net_input", "layer_bias", "matrix_entries", "binding"]
     stages += ["closed_names", "letter_sums", "numbering", "net_input", "chain_names", "error_names"]
-    stages += ["lagrange_primes", "unlayered", "kronecker"]
+    stages += ["lagrange_primes", "letter_readings", "unlayered", "kronecker"]
     stages += ["sign_hooks", "own_functions"]
-    stages += ["resolve", "evaluate", "judge", "sign_hooks", "matrix_faults"]
+    stages += ["resolve", "evaluate", "judge", "sign_hooks", "matrix_faults", "letter_readings"]
     assert handed == stages
     assert callbacks == []

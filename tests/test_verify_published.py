@@ -100,8 +100,8 @@ GAPS = {
     # a formula on the left (2(ŷ - y) = -6.407) and updated values (W₃ = 1.2 - 0.01(-2.652) =
     # 1.227) are claims at the point (verify/update_numbers.py)
     "murali_tanh_chain_numbers": [],
-    # dC/dw = a_{\rm in} \delta_{\rm out}: a weight and activations named by words ('unknown name w')
-    "ezalos_nielsen_quadratic": [31],
+    # (dC/dw = a_{\rm in} \delta_{\rm out}, a weight named by words: verify/word_roles.py)
+    "ezalos_nielsen_quadratic": [],
     "ezalos_softmax_derivation": [],
 }
 # planted mistakes the verifier calls wrong without naming the factor yet (an opaque

@@ -207,3 +207,16 @@ def test_a_and_z_are_not_assumed_nielsens_when_nothing_says_so():
         targets="t",
     )
     assert by_line(r)[3] == ({"correct"}, {None}, {"read with j a hidden unit, k an output unit"})
+
+
+def test_nielsens_weight_gradient_in_words():
+    # ∂C/∂w = a_in δ_out: w any weight, a_in the activation it comes from, δ_out the error it feeds
+    text = r"$$\frac{\partial C}{\partial w} = a_{\rm in} \delta_{\rm out}$$"
+    r = run("3-4-2", text)
+    assert by_line(r)[2][:2] == ({"correct"}, {None}) and by_line(r)[2][2] == {
+        "read with out a hidden unit, in an input",
+        "read with out an output unit, in a hidden unit",
+    }
+    assert len(r.verdicts) == 3 * 4 + 4 * 2  # every weight of the network
+    r = run("3-4-2", text.replace(r"a_{\rm in} \delta", r"a_{\rm in}^2 \delta"))
+    assert by_line(r)[2][:2] == ({"wrong"}, {1})

@@ -33,6 +33,7 @@ import sympy as sp
 from ..errors import SympropError
 from ..latex import Statement
 from ..latex.statements import SUMMATION
+from . import word_roles
 from .conventions import WEIGHTS, Conventions
 from .ditto import Unchecked
 from .hints import shown
@@ -41,6 +42,7 @@ from .roles import role_bases
 from .signs import SignFault
 from .symbols import expressions, map_expressions
 from .unlayered import unsettled
+from .word_roles import WORDS
 
 READING = "read with "  # a reading's instance label: 'read with j an output unit; j=2'
 NONE = "@=none"  # a weight joining no two consecutive layers as read: 0 (indices.Instantiator.code)
@@ -56,17 +58,19 @@ def expand(
 ) -> tuple[list, dict]:
     """(the statements, each with unlayered names replaced by one copy per reading the roles
     allow; {(line, col): [reading, ...]} of the statements read so)."""
-    names = unsettled(d, statements, binding, explicit, conventions, placed=True)
+    originals, statements = statements, word_roles.rewrite(statements)  # ∂C/∂w = a_in δ_out
+    worded = {n for s in statements if s.instance == WORDS for n in _written(s)} - {"C"}
+    names = unsettled(d, statements, binding, explicit, conventions, placed=True) | worded
     if not names or role_bases(statements) is not None:  # Bishop's and Wikipedia's letters: roles.py
-        return statements, {}
+        return originals, {}
     # Mazur's o and h are unit labels (out_{o1}, net_{h2}; \\sum_o over them): not letters of a layer
     written = {n for s in statements for n in _written(s)}
     labels = {m.group(1) for n in written if (m := re.fullmatch(r"[A-Za-z]+_([a-z])\d+", n))}
     names = {n for n in names if not set(_NAME.fullmatch(n).groups()[1:]) & labels}  # type: ignore[union-attr]
     if not _az_said(statements):  # a_j, z_j: Nielsen's activation and net input, or Bishop's reverse?
-        names = {n for n in names if n.split("_")[0] not in ("a", "z")}
+        names = {n for n in names if n.split("_")[0] not in ("a", "z")} | worded
     if not names:
-        return statements, {}
+        return originals, {}
     c = Conventions.of(conventions)
     resolver = Resolver(d, {**binding.aliases, **dict(explicit or {})}, c)
     placed = _aliased(resolver, statements)
@@ -85,20 +89,23 @@ def expand(
     other = any(re.fullmatch(r"[td]_[a-z0-9]+", n) for s in statements for n in _written(s))
     doubt_y = c.targets == "y" and "targets" not in (conventions or {}) and other
     out, readings = [], {}
-    for stmt in statements:
+    for original, stmt in zip(originals, statements):
         written = _written(stmt)
-        if not isinstance(stmt, Statement) or not written & names or stmt.instance:
-            out.append(stmt)
+        words = stmt.instance == WORDS  # the weight's way said by the words in and out
+        if not isinstance(stmt, Statement) or not written & names or stmt.instance and not words:
+            out.append(original)
             continue
         if doubt_y and any(re.fullmatch(r"y_[a-z]", n) for n in written):
-            out.append(stmt)
+            out.append(original)
             continue
         fixed = {letter: n for name, (letter, n) in placed.items() if name in written}
-        found = [r for way in ways for r in _readings(d, stmt, names, c, way, len(ways) > 1, fixed)]
+        here = [WEIGHTS[0]] if words else ways
+        found = [r for way in here for r in _readings(d, stmt, names, c, way, len(here) > 1, fixed)]
+        found = [(word_roles.as_words(r) if words else r, swap) for r, swap in found]
         found = list({r: (r, swap) for r, swap in reversed(found)}.values())[::-1]  # no weight: one way
         found = found if len(found) <= MAX_READINGS else []
         if not found:
-            out.append(stmt)
+            out.append(original)
             continue
         readings[(stmt.line, stmt.col)] = [r for r, _ in found]
         for reading, swap in found:
@@ -317,6 +324,10 @@ def fold(verdicts: list, unchecked: list[Unchecked], readings: dict) -> tuple[li
         return verdicts, unchecked
     unchecked = [_plain(u) if (u.line, u.col) in readings else u for u in unchecked]
     verdicts = _sign_unsaid(verdicts, unchecked, readings)
+    verdicts = [  # ∂C/∂w = a_in δ_out: its letters said as its words (word_roles.py)
+        replace(v, instance=word_roles.as_words(v.instance)) if " out " in v.instance[:60] else v
+        for v in verdicts
+    ]
     kept = []
     by: dict[tuple[int, int], dict[str, list]] = {}
     for v in verdicts:

@@ -16,8 +16,9 @@ A pipeline of pure stages, each taking the previous stage's data and never calli
                it multiplies (`weight_layers`)
   2. resolve   matrix statements -> one statement per entry and layer (`matrix_entries`),
                the document's own names -> the network's, from its definitions (`binding`; a
-               forward sum in index letters: `letter_sums`; why a name in letters with no layer
-               stays unknown: `unlayered`), δ_{yj} = y_j per class (`kronecker`),
+               forward sum in index letters: `letter_sums`; a name in letters with no layer read
+               per statement by its roles, one copy per reading: `letter_readings`, `word_roles`,
+               or why it stays unknown: `unlayered`), δ_{yj} = y_j per class (`kronecker`),
                δ's sign and update lines as the document writes them (`sign_hooks`, `signs`),
                the document's own functions and output substituted (`own_functions`),
                '//' marks -> the factor above (`ditto`), names -> the network's symbols, and
@@ -25,7 +26,8 @@ A pipeline of pure stages, each taking the previous stage's data and never calli
   3. evaluate  both sides at chosen points, and exactly (`evaluate`, `prove`)
   4. judge     -> a Verdict: correct, wrong (the factor at fault, a witness) or not proved (`judge`);
                a sign fault named, δ = -∂L/∂z shown (`sign_hooks`);
-               a matrix statement's entries folded into one verdict per layer (`matrix_faults`)
+               a matrix statement's entries folded into one verdict per layer (`matrix_faults`);
+               a statement's readings folded into one verdict, or not checked (`letter_readings`)
   5. print     codegen/verdict.py reads the Report only.
 """
 
