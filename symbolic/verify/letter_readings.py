@@ -59,7 +59,7 @@ def expand(
     """(the statements, each with unlayered names replaced by one copy per reading the roles
     allow; {(line, col): [reading, ...]} of the statements read so)."""
     originals, statements = statements, word_roles.rewrite(statements)  # ∂C/∂w = a_in δ_out
-    worded = {n for s in statements if s.instance == WORDS for n in _written(s)} - {"C"}
+    worded = {n for s in statements if s.instance == WORDS for n in _written(s) if _NAME.fullmatch(n)}
     names = unsettled(d, statements, binding, explicit, conventions, placed=True) | worded
     if not names or role_bases(statements) is not None:  # Bishop's and Wikipedia's letters: roles.py
         return originals, {}
