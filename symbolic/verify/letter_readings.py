@@ -74,6 +74,16 @@ def expand(
     c = Conventions.of(conventions)
     resolver = Resolver(d, {**binding.aliases, **dict(explicit or {})}, c)
     placed = _aliased(resolver, statements)
+    # the names of a definition of a name an alias places (u_m = \\sum_r W_{mr} g_r - b_m, u_m = z_{2,m}
+    # bound): the document's own (its b_m enters with a minus), never read as the network's
+    own = [
+        s
+        for s in statements
+        if isinstance(s, Statement) and isinstance(s.lhs, sp.Symbol) and s.lhs.name in placed
+    ]
+    names -= {n for s in own for n in _written(s)}
+    if own:  # its bias is the document's (b_r where b_m belongs: not read as the network's b_m)
+        names = {n for n in names if not n.startswith("b_")}
     names |= {  # y_j, o_j: an activation where the target has another letter, unless said otherwise
         n
         for n in written
