@@ -81,23 +81,24 @@ def test_the_stages_run_in_order_and_never_call_back():
     # functions (s(x) = ...) substituted (none here), then the statements resolved; δ's sign said
     # after judge. A sum the document names (S = \sum_t ...) is read as its formula first
     # (own_names), a forward sum in letters binds after the closed forms (letter_sums), names in
-    # letters with no layer get their reason (unlayered), Kronecker's delta of the label is read per
-    # class once the names are bound (kronecker); the document's cost over a batch of examples (a
-    # mean or a sum) is read off the text before the matrix statements (batch_check). A unit's index
-    # dropped inside h'(a) is restored after bare_functions (dropped_index), weights by global unit
-    # numbers read after the flat numberings (global_numbering), per-output errors E_j, E_{j1} after
-    # the δ's names (error_terms). The forward definitions of a document naming each layer by its
-    # own letters are read before any name (layer_names); an L2 regularizer the document defines is
-    # read first (weight_decay), a network without biases decided around the readers that find its
-    # bias-free definitions (no_bias)
+    # letters with no layer are read per statement by their roles (letter_readings: one copy per
+    # reading, folded back after judge) or get their reason (unlayered), Kronecker's delta of the
+    # label is read per class once the names are bound (kronecker); the document's cost over a batch
+    # of examples (a mean or a sum) is read off the text before the matrix statements (batch_check).
+    # A unit's index dropped inside h'(a) is restored after bare_functions (dropped_index), weights
+    # by global unit numbers read after the flat numberings (global_numbering), per-output errors
+    # E_j, E_{j1} after the δ's names (error_terms). The forward definitions of a document naming
+    # each layer by its own letters are read before any name (layer_names); an L2 regularizer the
+    # document defines is read first (weight_decay), a network without biases decided around the
+    # readers that find its bias-free definitions (no_bias)
     stages = ["read", "weight_decay", "no_bias", "running", "lagrange_primes", "value_cases"]
     stages += ["layer_names", "subscript_layers", "no_bias", "own_names"]
     stages += ["layer_letters", "bare_functions", "dropped_index", "notation"]
     stages += ["said_conventions", "weight_layers", "net_input", "layer_bias", "batch_check"]
     stages += ["matrix_entries", "binding"]
     stages += ["closed_names", "letter_sums", "numbering", "global_numbering", "net_input", "chain_names"]
-    stages += ["error_names", "error_terms", "lagrange_primes", "unlayered", "kronecker"]
+    stages += ["error_names", "error_terms", "lagrange_primes", "letter_readings", "unlayered", "kronecker"]
     stages += ["sign_hooks", "own_functions"]
-    stages += ["resolve", "evaluate", "judge", "sign_hooks", "matrix_faults"]
+    stages += ["resolve", "evaluate", "judge", "sign_hooks", "matrix_faults", "letter_readings"]
     assert handed == stages
     assert callbacks == []

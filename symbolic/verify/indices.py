@@ -31,6 +31,7 @@ from .bare_sums import is_bare, unit_terms
 from .ditto import Unchecked
 from .enumerated import distinct, unit_labels
 from .hints import out_of_range, shown
+from .letter_readings import READING
 from .notation import EXAMPLES, EXAMPLES_FIX, lone_unit, over_examples
 from .roles import LAYER, NO_WEIGHT, Roles, after_letters, defined_bases, other_way, output_only, role_bases
 from .symbols import LAYERED, _all_symbols, _has_sum, _outside_sums, _parts, _symbols
@@ -142,13 +143,18 @@ class Instantiator:
             raise Invalid(text)
         return value
 
-    def code(self, s: sp.Symbol, env: dict) -> sp.Symbol:
+    def code(self, s: sp.Symbol, env: dict) -> sp.Basic:
         m = _NAME.fullmatch(s.name)
         if not m:
             raise Invalid(s.name)
         base, sub, lay, updated = m.groups()
         base = "a" if base == "h" else base  # h^{(k)}_j: the activation (Goodfellow, d2l)
-        written = self.layer(lay, env)
+        exact = lay.startswith("=")  # @=n: the network's layer n itself (verify/letter_readings.py)
+        if lay == "=none":  # a weight that joins no two consecutive layers as the reading reads it
+            if any(c not in env for c in (sub or "") if c.isalpha()):
+                raise Invalid(s.name)
+            return sp.Integer(0)
+        written = int(lay[1:]) if exact else self.layer(lay, env)
         idx = []
         for c in (sub or "").split(",") if "," in (sub or "") else (sub or ""):
             if c.isdigit():  # 0: the bias input x_0 = 1 (w_{j0}, \Theta_{i0}), unless units count from 0
@@ -162,14 +168,14 @@ class Instantiator:
                 base, written, self.sizes, self.off, self.out_of, self.shared_bias, self.direction
             )
         if base in WEIGHTS:
-            n = layer_of(base, written, self.off, self.direction)
+            n = written if exact else layer_of(base, written, self.off, self.direction)
             name = f"W_{n},{','.join(map(str, idx))}" if len(idx) == 2 and n >= 1 else None
         elif base == "b":  # b^{(l)} without a unit: one bias for the layer (--shared-bias)
-            n = layer_of(base, written, self.off, self.direction, self.out_of)
+            n = written if exact else layer_of(base, written, self.off, self.direction, self.out_of)
             one = f"b_{n}" if not idx else f"b_{n},{idx[0]}" if len(idx) == 1 else None
             name = one if n >= 1 else None
         else:
-            n = written - self.off
+            n = written if exact else written - self.off
             if n == 0 and base == "a" and len(idx) == 1:
                 name = f"x_{idx[0]}"
             else:
@@ -471,6 +477,7 @@ class Instantiator:
                 left += 1
                 continue
             label = ", ".join(f"{c}={v}" for c, v in env.items())
+            label = f"{stmt.instance}; {label}" if stmt.instance.startswith(READING) else label
             out.append(replace(stmt, lhs=lhs, sides=sides, instance=label))
         if left:
             self.notes.append(

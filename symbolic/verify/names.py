@@ -188,7 +188,7 @@ class Resolver:
             return None
         for key in (f"net_{m.group(1)}", f"z_{m.group(1)}"):
             s = sp.Symbol(key)
-            if s in self.user:
+            if s in self.user and not re.fullmatch(r"[a-z]", m.group(1)):  # z_k = a_{2,k}: in a letter
                 z = self._alias(s, "")
                 code = next((c for c, v in self.codes.items() if v == z), "")
                 if code.startswith("z"):
@@ -323,6 +323,7 @@ class Resolver:
                 rule = layer if layer.func is rule.func else rule
             return rule.prime(x) if name == rule.prime_word else rule(x)
         if name in GENERIC or name in ("g_prime", "f_prime", "h_prime", "varphi_prime", "phi_prime"):
+            x = x if name in GENERIC else self._relu_input(x)
             rule = self._layer_rule(x, name, where)
             return rule(x) if name in GENERIC else rule.prime(x)
         if name == "Partial":
@@ -349,6 +350,14 @@ class Resolver:
             f"{where}an indicator of {'an equality' if op == '=' else 'an inequality'} between quantities",
             "write 1(x > 0) for a step, or 1(i = j) with unit indices",
         )
+
+    def _relu_input(self, x):
+        """f'(y_j) at a ReLU unit's output y_j: its net input z_j, for ReLU'(ReLU(z)) = ReLU'(z) at
+        every z (1 where z > 0, 0 where z <= 0, with ReLU'(0) = 0); any other x as is."""
+        value = self.hidden_a.get(x)
+        if not isinstance(value, fn.relu) or value.args[0] not in self.z_layer:
+            return x
+        return value.args[0]
 
     def _layer_rule(self, x, name, where):
         x = self.z_of.get(sp.expand(x.xreplace(self.hidden_a)), x)  # g(\sum_i w_{i,j} a_i): the z that sum is

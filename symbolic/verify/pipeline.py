@@ -17,10 +17,11 @@ A pipeline of pure stages, each taking the previous stage's data and never calli
                it multiplies (`weight_layers`)
   2. resolve   matrix statements -> one statement per entry and layer (`matrix_entries`),
                the document's own names -> the network's, from its definitions (`binding`; a
-               forward sum in index letters: `letter_sums`; why a name in letters with no layer
-               stays unknown: `unlayered`; weights
-               by global unit numbers, w_{57}: `global_numbering`; per-output errors E_j, E_{j1}:
-               `error_terms`), δ_{yj} = y_j per class (`kronecker`),
+               forward sum in index letters: `letter_sums`; a name in letters with no layer read
+               per statement by its roles, one copy per reading: `letter_readings`, `word_roles`,
+               or why it stays unknown: `unlayered`; weights by global unit numbers, w_{57}:
+               `global_numbering`; per-output errors E_j, E_{j1}: `error_terms`), δ_{yj} = y_j
+               per class (`kronecker`),
                δ's sign and update lines as the document writes them (`sign_hooks`, `signs`),
                the document's own functions and output substituted (`own_functions`),
                '//' marks -> the factor above (`ditto`), names -> the network's symbols, and
@@ -28,7 +29,8 @@ A pipeline of pure stages, each taking the previous stage's data and never calli
   3. evaluate  both sides at chosen points, and exactly (`evaluate`, `prove`)
   4. judge     -> a Verdict: correct, wrong (the factor at fault, a witness) or not proved (`judge`);
                a sign fault named, δ = -∂L/∂z shown (`sign_hooks`);
-               a matrix statement's entries folded into one verdict per layer (`matrix_faults`)
+               a matrix statement's entries folded into one verdict per layer (`matrix_faults`);
+               a statement's readings folded into one verdict, or not checked (`letter_readings`)
   5. print     codegen/verdict.py reads the Report only.
 """
 
@@ -54,6 +56,7 @@ from . import (
     lagrange_primes,
     layer_bias,
     layer_names,
+    letter_readings,
     letter_sums,
     net_input,
     no_bias,
@@ -202,6 +205,8 @@ def verify_statements(
     statements = lagrange_primes.activations(
         d, statements, fns, {**bound.aliases, **(aliases or {})}, chained
     )
+    read_by = bound.conventions or conventions  # the document's conventions, said or detected
+    statements, readings = letter_readings.expand(d, statements, bound, aliases, read_by)  # δ_j by its roles
     bound = unlayered.note(d, statements, bound, aliases, conventions)  # \delta_j, no layer: said why
     conventions = bound.conventions or conventions
     targets = (conventions or {}).get("targets") or "y"
@@ -268,6 +273,7 @@ def verify_statements(
     unchecked = [u for u in unchecked if not (u.reason == ENTRY_MISSED and u.line in values)]
     if decay is not None:  # the regularizer's own lines, and its faulty terms (weight_decay.py)
         verdicts = weight_decay.faulted(verdicts, decay) + decay.verdicts
+    verdicts, unchecked = letter_readings.fold(verdicts, unchecked, readings)  # δ_j read by its roles
     verdicts.sort(key=lambda v: (v.line, v.col))
     if letters:  # instances said in the document's own index letters
         verdicts = [replace(v, instance=as_written(v.instance, letters)) for v in verdicts]

@@ -37,6 +37,7 @@ from .dummies import (
     pre_activation,
 )
 from .indices import instantiate
+from .letter_readings import READING
 from .names import Resolver
 from .parts import split as split_parts
 from .piecewise import PIECEWISE
@@ -209,8 +210,9 @@ def resolve_all(
                 r = resolve_delta(here, stmt, sides, meaning.get(stmt.lhs))
                 resolved.append(r)
                 truth, parts = sp.Mul(*r.true_values), r.true
-                author[stmt.lhs] = sp.Mul(*r.hands[len(sides) - 1])
-                meaning[stmt.lhs] = (r.num, r.den)
+                if not stmt.instance.startswith(READING):  # a letter's layer read for its line only
+                    author[stmt.lhs] = sp.Mul(*r.hands[len(sides) - 1])
+                    meaning[stmt.lhs] = (r.num, r.den)
             claims += claims_of(stmt, whole, numeric, truth, parts)
         except SympropError as err:
             unchecked.append(Unchecked.of(err, stmt.line, stmt.col))

@@ -33,23 +33,12 @@ _EXAMPLE = {"delta": r"\delta^{(l)}_{j}", "w": "w^{(l)}_{ij}", "W": "W^{(l)}_{ij
 def note(d, statements, binding: Binding, explicit: dict | None, conventions: dict | None) -> Binding:
     """`binding` with a note for each per-layer name in index letters that nothing settles."""
     depth = d.spec.depth
-    if depth < 2:
-        return binding
-    resolver = Resolver(d, {**binding.aliases, **dict(explicit or {})}, Conventions.of(conventions))
-    taken = {getattr(k, "name", "") for k in (*binding.aliases, *(explicit or {}))}
+    names = unsettled(d, statements, binding, explicit, conventions)
     notes = dict(binding.notes)
-    placed = _placed(statements, resolver)
-    for name in symbols_of(statements):
-        m = _UNLAYERED.fullmatch(name)
-        if m is None or name in taken or name in notes or name in placed:
-            continue
-        try:
-            if resolver.lookup(name) is not None or resolver.generic_letter(name) is not None:
-                continue
-        except SympropError:
-            continue
+    for name in sorted(names - set(notes)):
+        base = _UNLAYERED.fullmatch(name).group(1)  # type: ignore[union-attr]
         layers = f"{depth} layers ({depth - 1} hidden and the output)"
-        example = _EXAMPLE.get(m.group(1), f"{m.group(1)}^{{(l)}}_{{j}}")
+        example = _EXAMPLE.get(base, f"{base}^{{(l)}}_{{j}}")
         notes[name] = (
             f"{shown(name)} carries index letters and no layer, and the {d.spec.arch} network has "
             f"{layers}: nothing the document defines settles which one",
@@ -58,6 +47,31 @@ def note(d, statements, binding: Binding, explicit: dict | None, conventions: di
     if notes == binding.notes:
         return binding
     return replace(binding, notes=notes)
+
+
+def unsettled(
+    d, statements, binding: Binding, explicit: dict | None, conventions: dict | None, placed: bool = False
+) -> set[str]:
+    """The per-layer names in index letters (\\delta_j, w_{ij}, z_j) that nothing the document
+    or the options define settles, on a network of several layers (none on one layer); with
+    `placed`, those beside a name read in an index letter too (z_k under the alias z_k = a_{2,k})."""
+    if d.spec.depth < 2:
+        return set()
+    resolver = Resolver(d, {**binding.aliases, **dict(explicit or {})}, Conventions.of(conventions))
+    taken = {getattr(k, "name", "") for k in (*binding.aliases, *(explicit or {}))}
+    placed_names = set() if placed else _placed(statements, resolver)
+    out: set[str] = set()
+    for name in symbols_of(statements):
+        m = _UNLAYERED.fullmatch(name)
+        if m is None or name in taken or name in binding.notes or name in placed_names:
+            continue
+        try:
+            if resolver.lookup(name) is not None or resolver.generic_letter(name) is not None:
+                continue
+        except SympropError:
+            continue
+        out.add(name)
+    return out
 
 
 def _placed(statements, resolver: Resolver) -> set[str]:

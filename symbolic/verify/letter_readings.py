@@ -1,0 +1,403 @@
+r"""Names in index letters with no layer, read per statement by the roles the statement gives them.
+
+Published derivations write \delta_j, w_{(i,j)}, z_j, a_j with no layer on a network of several
+(Cross Validated 413046: `\delta_j = t_j - y_j`, then `\delta_j = (\sum_k \delta_k w_{(j,k)})
+f'(y_j)`): the statement itself says which layer each letter is, and the same letter may be the
+output on one line and a hidden unit on the next. Per statement, before anything is judged:
+- every assignment of the statement's letters to the network's layers is enumerated (0 the input);
+- the roles the statement writes keep or drop each one: a target t_j (or y_j where y is the
+  target) makes j an output unit, x_i an input; a name of the loss (L = -\sum_j ... \log a_j)
+  makes its letters output units; a normalized exponential e^{z_j} / \sum_k e^{z_k} makes j and k
+  units of the softmax layer; \sum_k \delta_k w_{jk} (backwards) puts k in the layer above j;
+  \sum_i w_{ji} a_i (forwards) puts i in the layer below; a weight joins two consecutive layers;
+  \delta, z, net and b have no input layer;
+- a weight whose written order runs against its letters' layers (as the document's orientation
+  reads it) is a connection the network does not have: 0 on a right side (a swapped w_{kj} is
+  then named at its factor), and no reading on the left side;
+- each surviving reading is a copy of the statement in layered names (`@=n`, the network's layer
+  n exactly: `indices.Instantiator.code`), its instance labelled with the reading.
+After judging (`fold`), one reading is judged as it is, with the reading said; several that agree
+are judged; several that disagree are not checked, the ambiguity named. Orientation is never
+chosen per statement: a reading is fixed by roles before any verdict, never by the verdict.
+Pure functions: statements in, statements out; verdicts in, verdicts out.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import replace
+
+import sympy as sp
+
+from ..errors import SympropError
+from ..latex import Statement
+from ..latex.statements import SUMMATION
+from . import word_roles
+from .conventions import WEIGHTS, Conventions
+from .ditto import Unchecked
+from .hints import shown
+from .names import LOSS_NAMES, Resolver
+from .roles import role_bases
+from .signs import SignFault
+from .symbols import expressions, map_expressions
+from .unlayered import unsettled
+from .word_roles import WORDS
+
+READING = "read with "  # a reading's instance label: 'read with j an output unit; j=2'
+NONE = "@=none"  # a weight joining no two consecutive layers as read: 0 (indices.Instantiator.code)
+_NAME = re.compile(r"(delta|w|W|b|z|a|net|y|o)_([a-z]),?([a-z])?")
+_UNITS = {"delta": "delta", "z": "z", "net": "z", "b": "b", "a": "a", "y": "a", "o": "a"}
+_NO_INPUT = {"delta", "z", "net", "b"}  # the input layer has no δ, net input nor bias
+MAX_READINGS = 6
+MAX_LETTERS = 4
+
+
+def expand(
+    d, statements: list, binding, explicit: dict | None, conventions: dict | None
+) -> tuple[list, dict]:
+    """(the statements, each with unlayered names replaced by one copy per reading the roles
+    allow; {(line, col): [reading, ...]} of the statements read so)."""
+    originals, statements = statements, word_roles.rewrite(statements)  # ∂C/∂w = a_in δ_out
+    worded = {n for s in statements if s.instance == WORDS for n in _written(s) if _NAME.fullmatch(n)}
+    names = unsettled(d, statements, binding, explicit, conventions, placed=True) | worded
+    if not names or role_bases(statements) is not None:  # Bishop's and Wikipedia's letters: roles.py
+        return originals, {}
+    # Mazur's o and h are unit labels (out_{o1}, net_{h2}; \\sum_o over them): not letters of a layer
+    written = {n for s in statements for n in _written(s)}
+    labels = {m.group(1) for n in written if (m := re.fullmatch(r"[A-Za-z]+_([a-z])\d+", n))}
+    names = {n for n in names if not set(_NAME.fullmatch(n).groups()[1:]) & labels}  # type: ignore[union-attr]
+    if not _az_said(statements):  # a_j, z_j: Nielsen's activation and net input, or Bishop's reverse?
+        names = {n for n in names if n.split("_")[0] not in ("a", "z")} | worded
+    if not names:
+        return originals, {}
+    c = Conventions.of(conventions)
+    resolver = Resolver(d, {**binding.aliases, **dict(explicit or {})}, c)
+    placed = _aliased(resolver, statements)
+    # the names of a definition of a name an alias places (u_m = \\sum_r W_{mr} g_r - b_m, u_m = z_{2,m}
+    # bound): the document's own (its b_m enters with a minus), never read as the network's
+    own = [
+        s
+        for s in statements
+        if isinstance(s, Statement) and isinstance(s.lhs, sp.Symbol) and s.lhs.name in placed
+    ]
+    names -= {n for s in own for n in _written(s)}
+    if own:  # its bias is the document's (b_r where b_m belongs: not read as the network's b_m)
+        names = {n for n in names if not n.startswith("b_")}
+    names |= {  # y_j, o_j: an activation where the target has another letter, unless said otherwise
+        n
+        for n in written
+        if re.fullmatch(r"[yo]_[a-z]", n)
+        and n[-1] not in labels
+        and _activation(n[0], c)
+        and n not in placed
+        and _free(resolver, n)
+    }
+    ways = [c.weights] if "weights" in (conventions or {}) else list(WEIGHTS)  # said, or either way
+    # t_j or d_j written while y is the target letter (no option, nothing detected): is y_j the
+    # target or an output? Not settled: statements with a y_j are left as they are
+    other = any(re.fullmatch(r"[td]_[a-z0-9]+", n) for s in statements for n in _written(s))
+    doubt_y = c.targets == "y" and "targets" not in (conventions or {}) and other
+    out, readings = [], {}
+    for original, stmt in zip(originals, statements):
+        written = _written(stmt)
+        words = stmt.instance == WORDS  # the weight's way said by the words in and out
+        if not isinstance(stmt, Statement) or not written & names or stmt.instance and not words:
+            out.append(original)
+            continue
+        if doubt_y and any(re.fullmatch(r"y_[a-z]", n) for n in written):
+            out.append(original)
+            continue
+        fixed = {letter: n for name, (letter, n) in placed.items() if name in written}
+        here = [WEIGHTS[0]] if words else ways
+        found = [r for way in here for r in _readings(d, stmt, names, c, way, len(here) > 1, fixed)]
+        found = [(word_roles.as_words(r) if words else r, swap) for r, swap in found]
+        found = list({r: (r, swap) for r, swap in reversed(found)}.values())[::-1]  # no weight: one way
+        found = found if len(found) <= MAX_READINGS else []
+        if not found:
+            out.append(original)
+            continue
+        readings[(stmt.line, stmt.col)] = [r for r, _ in found]
+        for reading, swap in found:
+            copy = map_expressions(stmt, lambda e, swap=swap: e.xreplace(swap))
+            out.append(replace(copy, instance=READING + reading))
+    return out, readings
+
+
+def _written(stmt) -> set[str]:
+    if not isinstance(stmt, Statement):
+        return set()
+    return {s.name for e in expressions(stmt) for s in e.atoms(sp.Symbol)}
+
+
+def _readings(
+    d, stmt: Statement, names: set[str], c: Conventions, way: str, said_way: bool, placed: dict
+) -> list[tuple[str, dict]]:
+    """(reading, swap) for each layer assignment of the statement's letters its roles allow,
+    weights read `way` (said in the reading when the document does not say it: `said_way`),
+    `placed` the letters of names an alias places (z_k = a_{2,k}: k of layer 2)."""
+    depth = d.spec.depth
+    units: dict[sp.Symbol, tuple[str, tuple[str, ...]]] = {}
+    fixed: dict[str, int] = dict(placed)  # letter -> the one layer a role gives it
+    for e in expressions(stmt):
+        for s in e.atoms(sp.Symbol):
+            m = _NAME.fullmatch(s.name)
+            if m and s.name in names:
+                units[s] = (m.group(1), tuple(x for x in m.groups()[1:] if x))
+            t = re.fullmatch(r"([a-z]+)_([a-z])", s.name)
+            if t and t.group(1) == _target(c):
+                fixed[t.group(2)] = depth
+            elif t and t.group(1) == "x":
+                fixed[t.group(2)] = 0
+    if not any(s.name in names for s in units):
+        return []
+    letters = sorted({x for _, ls in units.values() for x in ls} | set(fixed))
+    if len(letters) > MAX_LETTERS:  # (depth + 1)^letters assignments: a bound on the work
+        return []
+    above, softmax = _sum_roles(stmt, units)
+    top = [n for n, rule in enumerate(d.spec.activations, 1) if not rule.elementwise]
+    if _is_loss(stmt):
+        fixed.update(dict.fromkeys((x for _, ls in units.values() for x in ls), depth))
+    out = []
+    for values in itertools.product(range(depth + 1), repeat=len(letters)):
+        layer = dict(zip(letters, values))
+        if any(layer[x] != n for x, n in fixed.items()):
+            continue
+        if any(layer[hi] != layer[lo] + 1 for lo, hi in above):
+            continue
+        if any(layer[x] not in top for x in softmax):
+            continue
+        swap = _swap(units, layer, c, way)
+        if swap is None:
+            continue
+        if any(v.name.endswith(NONE) for k, v in swap.items() if _on_left(stmt, k)):
+            continue
+        reading = _said(letters, layer, depth)
+        weights = sorted({(s.name, ls) for s, (base, ls) in units.items() if base in ("w", "W")})
+        if said_way and weights:  # the document does not say which way its weights run
+            name, (p, q) = weights[0]
+            to, frm = (q, p) if way == WEIGHTS[1] else (p, q)
+            reading += f", {shown(name)} into {to} from {frm}"
+        out.append((reading, swap))
+    return out
+
+
+def _aliased(resolver: Resolver, statements: list) -> dict[str, tuple[str, int]]:
+    """Names read in an index letter by an alias (z_k = a_{2,k}) -> (their letter, the layer
+    the alias names)."""
+    out = {}
+    for name in {n for s in statements for n in _written(s)}:
+        try:
+            letter = resolver.generic_letter(name)
+            value = resolver.generic_alias(f"{name.rsplit('_', 1)[0]}_1") if letter else None
+        except SympropError:
+            continue
+        layers = {
+            int(m.group(1))
+            for x in getattr(value, "free_symbols", ())
+            if (m := re.fullmatch(r"[A-Za-z]+_(\d+),\d+", x.name))
+        }
+        if letter and len(layers) == 1:
+            out[name] = (letter, layers.pop())
+    return out
+
+
+def _az_said(statements: list) -> bool:
+    """Does the document say what its a and z are: a layered a^{(l)} or z^{[l]} beside them (the
+    network's own letters, or a matrix statement's entries), or a net input defined in letters,
+    z_j = \\sum_i w_{ji} a_i + b_j? Bishop writes a_j for the net input and z_j for the
+    activation: neither is assumed."""
+    for stmt in statements:
+        names = _written(stmt)
+        if any(re.fullmatch(r"[az](?:_[^@]*)?@.*|[az]_\d+,\d+", n) for n in names):  # z^{[1]}, its entries
+            return True
+        lhs = getattr(stmt, "lhs", None)
+        if isinstance(lhs, sp.Symbol) and re.fullmatch(r"z_[a-z]", lhs.name):
+            sums = [
+                x
+                for side in stmt.sides
+                for f in side.factors
+                if isinstance(f, sp.Basic)
+                for x in sp.preorder_traversal(f)
+                if getattr(x, "func", None) == SUMMATION
+            ]
+            if any({n.name[0] for n in x.args[0].atoms(sp.Symbol)} >= {"w", "a"} for x in sums):
+                return True
+    return False
+
+
+def _free(resolver: Resolver, name: str) -> bool:
+    """Does nothing settle `name` (no alias, not the network's own)?"""
+    if sp.Symbol(name) in resolver.user:
+        return False
+    try:
+        return resolver.lookup(name) is None and resolver.generic_letter(name) is None
+    except SympropError:
+        return False
+
+
+def _activation(base: str, c: Conventions) -> bool:
+    """y_j an activation: where t, d or \\hat{y} is the target (y is the target otherwise)."""
+    return base == "o" or c.targets != "y"
+
+
+def _target(c: Conventions) -> str:
+    return {"t": "t", "d": "d", "y": "y"}.get(c.targets, "")
+
+
+def _is_loss(stmt: Statement) -> bool:
+    """L = -\\sum_j y_j \\log a_j: the loss of the outputs (its letters name output units)."""
+    return isinstance(stmt.lhs, sp.Symbol) and stmt.lhs.name in LOSS_NAMES
+
+
+def _on_left(stmt: Statement, s: sp.Symbol) -> bool:
+    lhs = stmt.lhs
+    parts = [lhs.num, lhs.den] if hasattr(lhs, "num") else [lhs] if isinstance(lhs, sp.Basic) else []
+    return any(s in p.atoms(sp.Symbol) for p in parts)
+
+
+def _sum_roles(stmt: Statement, units: dict) -> tuple[list[tuple[str, str]], set[str]]:
+    """([(lower, upper) letter pairs of consecutive layers], {letters of softmax units}) that the
+    statement's sums say: \\sum_k \\delta_k w_{jk} (k above j), \\sum_i w_{ji} a_i (i below j),
+    \\sum_k e^{z_k} (k, and j of e^{z_j} beside it, a softmax layer's units)."""
+    pairs, softmax = [], set()
+    for e in expressions(stmt):
+        for s in sp.preorder_traversal(e):
+            if getattr(s, "func", None) != SUMMATION:
+                continue
+            body, var = s.args[0], s.args[1].name
+            inside = [units[x] for x in body.atoms(sp.Symbol) if x in units]
+            weights = [ls for base, ls in inside if base in ("w", "W") and var in ls and len(ls) == 2]
+            for ls in weights:
+                other = ls[0] if ls[1] == var else ls[1]
+                if any(base == "delta" and ls2 == (var,) for base, ls2 in inside):
+                    pairs.append((other, var))  # backwards: the summed δ is of the layer above
+                elif any(_UNITS.get(base) == "a" and ls2 == (var,) for base, ls2 in inside):
+                    pairs.append((var, other))  # forwards: the summed activation feeds the unit
+            if any(
+                _UNITS.get(base) == "z" and ls == (var,)
+                for p in body.atoms(sp.exp)
+                for x in p.atoms(sp.Symbol)
+                if x in units
+                for base, ls in [units[x]]
+            ):
+                softmax.add(var)
+                softmax |= {units[x][1][0] for p in e.atoms(sp.exp) for x in p.atoms(sp.Symbol) if x in units}
+    return pairs, softmax
+
+
+def _swap(units: dict, layer: dict[str, int], c: Conventions, way: str) -> dict | None:
+    """Each name in its reading's layered name (`@=n`), a weight against its layers 0; None when
+    a name has no such layer (a δ of the input, a weight joining layers not consecutive)."""
+    swap: dict = {}
+    for s, (base, ls) in units.items():
+        if base in ("w", "W"):
+            if len(ls) != 2:
+                return None
+            p, q = ls
+            to, frm = (q, p) if way == WEIGHTS[1] else (p, q)
+            if abs(layer[p] - layer[q]) != 1:
+                return None
+            if layer[to] != layer[frm] + 1:  # a connection the feed-forward network does not have
+                swap[s] = sp.Symbol(f"w_{p}{q}{NONE}")
+                continue
+            # in the order the document's convention reads back (Conventions.code): into `to`
+            first, second = (frm, to) if c.weights == WEIGHTS[1] else (to, frm)
+            swap[s] = sp.Symbol(f"w_{first}{second}@={layer[to]}")
+            continue
+        if len(ls) != 1 or base in _NO_INPUT and layer[ls[0]] == 0:
+            return None
+        swap[s] = sp.Symbol(f"{_UNITS[base]}_{ls[0]}@={layer[ls[0]]}")
+    return swap
+
+
+def _said(letters: list[str], layer: dict[str, int], depth: int) -> str:
+    def one(n: int) -> str:
+        if n == depth:
+            return "an output unit"
+        if n == 0:
+            return "an input"
+        return "a hidden unit" if depth == 2 else f"a unit of hidden layer {n}"
+
+    return ", ".join(f"{x} {one(layer[x])}" for x in letters)
+
+
+def _status(verdicts: list) -> str:
+    statuses = {v.status for v in verdicts}
+    return "wrong" if "wrong" in statuses else "not proved" if "not proved" in statuses else "correct"
+
+
+def fold(verdicts: list, unchecked: list[Unchecked], readings: dict) -> tuple[list, list[Unchecked]]:
+    """One verdict per statement read several ways: judged where every reading agrees, else not
+    checked with the readings named; a statement with one reading keeps its verdicts."""
+    if not readings:
+        return verdicts, unchecked
+    unchecked = [_plain(u) if (u.line, u.col) in readings else u for u in unchecked]
+    verdicts = _sign_unsaid(verdicts, unchecked, readings)
+    verdicts = [  # ∂C/∂w = a_in δ_out: its letters said as its words (word_roles.py)
+        replace(v, instance=word_roles.as_words(v.instance)) if " out " in v.instance[:60] else v
+        for v in verdicts
+    ]
+    kept = []
+    by: dict[tuple[int, int], dict[str, list]] = {}
+    for v in verdicts:
+        at = (v.line, v.col)
+        if at in readings and len(readings[at]) > 1 and v.instance.startswith(READING):
+            reading = v.instance[len(READING) :].partition("; ")[0]
+            by.setdefault(at, {}).setdefault(reading, []).append(v)
+        else:
+            kept.append(v)
+    for at, per in by.items():
+        blocked = any((u.line, u.col) == at for u in unchecked)
+        statuses = {r: _status(vs) for r, vs in per.items()}
+        if blocked or len(per) < len(readings[at]):
+            if not blocked:
+                missing = [r for r in readings[at] if r not in per]
+                unchecked.append(Unchecked(*at, f"read with {missing[0]}, it names nothing the network has"))
+            continue
+        if len(set(statuses.values())) == 1:
+            kept += [v for vs in per.values() for v in vs]
+            continue
+        (r1, s1), (r2, s2) = next(
+            (a, b) for a, b in itertools.combinations(statuses.items(), 2) if a[1] != b[1]
+        )
+        unchecked.append(
+            Unchecked(
+                *at,
+                f"its letters carry no layer and nothing settles them: {s1} read with {r1}; {s2} read "
+                f"with {r2}",
+                "write the layer (\\delta^{(l)}_j, w^{(l)}_{jk}); give --weights if a weight's way differs",
+            )
+        )
+    return kept, unchecked
+
+
+def _plain(u: Unchecked) -> Unchecked:
+    """A reason about a reading's names in the network's spelling: \\delta^{(2)}_{j}, not the
+    reading's internal \\delta^{=2}_{j} (a weight it reads as no connection: as written)."""
+    reason = re.sub(r"\^\{=(\d+)\}", r"^{(\1)}", u.reason).replace("^{=none}", "")
+    return replace(u, reason=reason) if reason != u.reason else u
+
+
+def _sign_unsaid(verdicts: list, unchecked: list[Unchecked], readings: dict) -> list:
+    """A δ read by its roles that is the true δ negated, where only the document's other
+    statements say δ's sign (a question's δ = -∂J/∂net beside an answer's δ^L = ∂C/∂z): not
+    checked, the two signs named (`unchecked` gets the note); the option --delta still judges it."""
+    doubtful = {
+        (v.line, v.col)
+        for v in verdicts
+        if (v.line, v.col) in readings
+        and isinstance(v.fault, SignFault)
+        and "the option" not in v.fault.text
+        and "update" not in v.fault.text
+    }
+    for at in sorted(doubtful):
+        unchecked.append(
+            Unchecked(
+                *at,
+                "this δ, its letters read by their roles, is -∂E/∂net, and the document's other "
+                "statements read δ as ∂E/∂net: not checked (a document may quote both signs)",
+                "give --delta minus if this δ is -∂E/∂net, or write its layer (\\delta^{(l)}_j)",
+            )
+        )
+    return [v for v in verdicts if (v.line, v.col) not in doubtful]
