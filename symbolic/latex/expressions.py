@@ -40,6 +40,7 @@ from .tokens import (
     Tok,
     number_value,
 )
+from .vector_max import over_index, whole_vector
 
 NORM_BARS = ("‖", "|")  # \| as a token: '‖' (op) here, '|' (cmd) in the matrix reader's tokens
 LOSS_CALLS = ("J", "E", "L", "C")  # J(W,b; x, y), E(w): the loss written with its arguments
@@ -457,6 +458,12 @@ class Parser(Primes):
             exp = (self.script(depth, u), u)
         if name in ("log", "ln") and self.is_("_"):
             base = self.script(depth, self.next())
+        if name in ("max", "min") and self.is_("_") and not primes and exp is None:  # \max_k z_k
+            var, skip = self.sum_header(t)
+            if skip != 0:
+                raise self.fail(t, f"\\{name} over an index with an exclusion", f"write \\{name}_k z_k")
+            body = self.arguments(depth)[0] if self.is_("(") else self.operand(depth + 1).value
+            return over_index(name, body, var)
         if self.is_("("):
             args = self.arguments(depth)
         elif self.is_("{"):
@@ -473,6 +480,8 @@ class Parser(Primes):
         else:
             shown = f"\\{name}" if t.kind == "cmd" else name
             raise self.fail(self.peek() or t, f"{shown} needs an argument", f"write {shown}(z)")
+        if name in ("max", "min") and len(args) == 1 and not primes and exp is None:
+            return whole_vector(name, args[0])  # \max(z^{[2]}): the largest entry (vector_max.py)
         want = (2, 99) if name in ("max", "min") else (1, 1)
         if not want[0] <= len(args) <= want[1]:
             raise self.fail(

@@ -27,9 +27,11 @@ import sympy as sp
 
 from ..latex import Partial, Statement
 from ..latex.statements import COMPARISONS, INDICATOR, SUMMATION, compare
+from ..latex.vector_max import BINDERS, WHOLE
 from .bare_sums import is_bare, unit_terms
 from .ditto import Unchecked
 from .enumerated import distinct, unit_labels
+from .extremes import extremum
 from .hints import out_of_range, shown
 from .notation import EXAMPLES, EXAMPLES_FIX, lone_unit, over_examples
 from .roles import LAYER, NO_WEIGHT, Roles, after_letters, defined_bases, other_way, output_only, role_bases
@@ -40,7 +42,7 @@ WEIGHTS = {"w", "W", "Theta"}
 _LAYER = re.compile(r"(l|L|nl|\d+)([+-]\d+)?")
 _ANY_LAYER = re.compile(r"(nl|L|[a-z]|\d+)([+-]\d+)?")  # a letter: l, or a loop's (k) in a matrix statement
 _NAME = LAYERED  # w_kj@l+1; ^+: the value after an update
-_UNLAYERED = re.compile(r"([xyt])_([a-z])")  # inputs and targets carry no layer
+_UNLAYERED = re.compile(r"([xyt]|y_hat|hat_y)_([a-z])")  # inputs, targets, \hat{y}: no layer
 MAX_INSTANCES = 64  # judged per statement; the rest are reported not checked
 MAX_TRIES = 20_000  # index combinations tried per statement
 
@@ -245,6 +247,8 @@ class Instantiator:
             if not terms:
                 raise Invalid(f"\\sum_{{{var.name}}}")
             return sp.Add(*terms)
+        if type(e).__name__ in WHOLE:  # \max(z^{[2]}), \max_k z_k: over the entries (extremes.py)
+            return extremum(self, e, env, _NAME)
         if not e.args:
             return e
         return e.func(*[self.expr(a, env) for a in e.args])
@@ -329,7 +333,7 @@ class Instantiator:
         for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]:
             for e in _parts(obj):
                 for a in sp.preorder_traversal(e):
-                    if getattr(a, "func", None) == SUMMATION:
+                    if getattr(a, "func", None) == SUMMATION or type(a).__name__ in BINDERS:
                         bound.add(a.args[1].name)
         letters = self._letters(_all_symbols(stmt))
         # o_j = e^{z_j} / \sum_j e^{z_j}: a sum's index that also names units outside it stays free
