@@ -29,9 +29,10 @@ GAPS = {
     # δ_k with no derivative beside it, in Duda's letters (z the output, y the net input) and
     # sign (δ = -∂J/∂net: classic-signs)
     "cv_se_delta_wikipedia": [2],
-    # a bias b without its unit (the letter b also names class b: softmax(b), o_b)
     "cv_se_output_layer_l": [],
-    "cv_se_softmax_question": [4, 10],
+    # a bias b without its unit is b_j (verify/lone_bias.py); softmax(b) of class b is softmax(z_b)
+    # (verify/class_calls.py)
+    "cv_se_softmax_question": [],
     "d2l_backprop": [],
     # one row differentiates by the vector \mathit{h1} (the author's slip for h1_1): names
     "geoj_cs231n_two_layer": [17],

@@ -33,6 +33,7 @@ from .ditto import Unchecked
 from .enumerated import distinct, unit_labels
 from .extremes import extremum
 from .hints import out_of_range, shown
+from .lone_bias import written_bias
 from .notation import EXAMPLES, EXAMPLES_FIX, lone_unit, over_examples
 from .roles import LAYER, NO_WEIGHT, Roles, after_letters, defined_bases, other_way, output_only, role_bases
 from .symbols import LAYERED, _all_symbols, _has_sum, _outside_sums, _parts, _symbols
@@ -130,6 +131,7 @@ class Instantiator:
             )
         self.notes: list[Unchecked] = []
         self.shift = 1 - c.first_unit  # 1: the document counts units from 0 (a_0 is unit 1)
+        self.own_bias = False  # the statement adds a bias b_j of its own to its sums
         self.labels: dict[str, int] = {}  # unit label -> the one unit of it the statement names
         # W^{(l)}, \Theta^{(l)} come out of layer l, and so does b^{(l)} beside them (UFLDL)
         self.out_of = any(
@@ -237,7 +239,8 @@ class Instantiator:
             ):
                 return self.prefixed_sum(body, var, env)
             terms = []
-            for v in range(0 if self.roles else 1 - self.shift, self.units + 1 - self.shift):
+            start = 0 if self.roles and not self.own_bias else 1 - self.shift  # Bishop: w_{j0} the bias
+            for v in range(start, self.units + 1 - self.shift):
                 if isinstance(skip, sp.Symbol) and env.get(skip.name) == v:
                     continue
                 try:
@@ -399,6 +402,7 @@ class Instantiator:
             self.notes.append(Unchecked(stmt.line, stmt.col, EXAMPLES.format(shown(batch)), EXAMPLES_FIX))
             return []
         self.labels = unit_labels(stmt)
+        self.own_bias = written_bias(stmt)  # z_j = Σ_i w_{ij} o_i + b_j: the sum from 1 (lone_bias.py)
         generic = any(self.names.generic_letter(s.name) for s in _all_symbols(stmt))
         if not (_symbols(stmt) or _has_sum(stmt) or self.role_symbols(stmt) or stmt.condition or generic):
             return [stmt]

@@ -42,12 +42,14 @@ from ..latex import Partial, Product, Statement
 from ..latex.matrix import MatrixStatement
 from . import (
     chain_names,
+    class_calls,
     closed_names,
     error_names,
     kronecker,
     lagrange_primes,
     layer_bias,
     letter_sums,
+    lone_bias,
     net_input,
     numbering,
     own_functions,
@@ -149,6 +151,8 @@ def verify_statements(
     readers = own_names.known_to(d, aliases, conventions), own_names.settled_by(d, aliases, conventions)
     statements, own_sums = own_names.inline(statements, *readers)  # S = Σ_t exp(z_t): read as its sum
     notes = [*notes, *own_sums]
+    statements = lone_bias.apply(statements)  # z_j = Σ_i w_{ij} o_i + b: b is b_j
+    statements = class_calls.apply(statements)  # softmax(b) of class b: softmax(z_b)
     statements, letters = layer_letters(statements)  # Brilliant's w_{ij}^k, a (net input), o (output)
     statements = [with_arguments(s) for s in statements]  # ∂φ/∂z = φ(1-φ): φ(z) (bare_functions.py)
     conventions = with_detected(source, conventions)  # units counted from 0 (notation.py)
