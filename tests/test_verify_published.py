@@ -40,10 +40,11 @@ GAPS = {
     "haykin_backprop": [2],
     "hjorth_jensen_hidden_layer": [],
     "hjorth_jensen_output_layer": [],
-    # w_{yk}, b_y, a_y indexed by the class label (names) (S = \sum_t \exp(z_t), defined after its
-    # use on lines 2 and 5, reads as its formula: verify/own_names.py; w_{ki} of z_k's forward sum
-    # read as z_k's layer's: verify/letter_sums.py; \delta_{yj} = y_j per class: verify/kronecker.py)
-    "math_se_log_likelihood_softmax": [4],
+    # (S = \sum_t \exp(z_t), defined after its use on lines 2 and 5, reads as its formula:
+    # verify/own_names.py; w_{ki} of z_k's forward sum read as z_k's layer's: verify/letter_sums.py;
+    # \delta_{yj} = y_j per class: verify/kronecker.py; w_{yk}, b_y, a_y indexed by the class label,
+    # judged per class at its one-hot target: verify/class_labels.py)
+    "math_se_log_likelihood_softmax": [],
     "math_se_sigmoid_chain": [],
     "mazur_backward": [],
     "melfm_numerical_example": [],
@@ -86,9 +87,9 @@ GAPS = {
     # index')
     "sudeep_raja_matrix": [6, 7, 37],
     # the sample as a parenthesised superscript after the unit (\hat{Y}_j^{(i)}: 'superscript (i)
-    # looks like a layer index'); J = -sum(Y * \log(\hat{Y})) with capitals for the vectors and a
-    # plain-word sum ('unknown names Y, Y_{hat}, sum')
-    "ai_se_softmax_jacobian": [2, 3, 5],
+    # looks like a layer index') (J = -sum(Y * \log(\hat{Y})) with capitals for the vectors and a
+    # plain-word sum: verify/vector_sums.py)
+    "ai_se_softmax_jacobian": [3, 5],
     # delta_j, w_{(i,j)}, y_j carry no layer and the letter j is the output unit on line 2 and a
     # hidden unit on line 3 ('\delta_j carries index letters and no layer, and the 2-3-3 network
     # has 2 layers ...: nothing the document defines settles which one', verify/unlayered.py);

@@ -40,7 +40,7 @@ from .tokens import (
     Tok,
     number_value,
 )
-from .vector_max import over_index, whole_vector
+from .vector_max import VECTOR_SUM, over_index, whole_vector
 
 NORM_BARS = ("‖", "|")  # \| as a token: '‖' (op) here, '|' (cmd) in the matrix reader's tokens
 LOSS_CALLS = ("J", "E", "L", "C")  # J(W,b; x, y), E(w): the loss written with its arguments
@@ -341,6 +341,11 @@ class Parser(Primes):
             word = s if kind == "word" else self.text_word(t)
             if word in FUNCTIONS and word not in GENERIC_CALLS and word not in ("varphi", "phi"):
                 return self.call(depth, word, t)
+            if word == "sum" and self.is_("("):  # sum(Y * \log(\hat{Y})): the entries added
+                args = self.arguments(depth)
+                if len(args) == 1:
+                    return VECTOR_SUM(args[0])
+                raise self.fail(t, f"sum takes one argument, got {len(args)}", "write sum(...)")
             return self.name(depth, word, t, euler=(word == "e" and kind == "text"))
         if kind == "op" and s == "{":
             if self.is_("}", 1):

@@ -2,7 +2,8 @@ r"""`\max(z^{[2]})`, `\min(z)`: the largest (smallest) entry of a whole vector, 
 stable softmax writes it (`e^{z_j - \max(z)} / \sum_k e^{z_k - \max(z)}`). The reader keeps it as
 VECTOR_MAX(z) (VECTOR_MIN), one argument; verify/indices.py opens it into Max(z_1, ..., z_n) over
 the entries the network gives that name, or leaves it unread. `\max_k z_k` (the index form) is
-MAX_OVER(body, k), opened the same way over the values of k.
+MAX_OVER(body, k), opened the same way over the values of k. A plain-word `sum(v)` (code-like
+notation: `-sum(Y * \log(\hat{Y}))`) is VECTOR_SUM(v), the sum of the entries of v.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import sympy
 VECTOR_MAX = sympy.Function("VectorMax")
 VECTOR_MIN = sympy.Function("VectorMin")
 MAX_OVER = sympy.Function("MaxOver")
+VECTOR_SUM = sympy.Function("VectorSum")  # sum(Y * \log(\hat{Y})): verify/vector_sums.py
 MIN_OVER = sympy.Function("MinOver")
 BINDERS = ("MaxOver", "MinOver")  # bind their index, as a sum does
 WHOLE = {"VectorMax": sympy.Max, "VectorMin": sympy.Min, "MaxOver": sympy.Max, "MinOver": sympy.Min}

@@ -43,6 +43,7 @@ from ..latex.matrix import MatrixStatement
 from . import (
     chain_names,
     class_calls,
+    class_labels,
     closed_names,
     error_names,
     kronecker,
@@ -57,6 +58,7 @@ from . import (
     subscript_layers,
     unlayered,
     value_cases,
+    vector_sums,
 )
 from .bare_functions import with_arguments
 from .binding import bind
@@ -153,6 +155,7 @@ def verify_statements(
     notes = [*notes, *own_sums]
     statements = lone_bias.apply(statements)  # z_j = Σ_i w_{ij} o_i + b: b is b_j
     statements = class_calls.apply(statements)  # softmax(b) of class b: softmax(z_b)
+    statements = vector_sums.apply(statements)  # -sum(Y * log(Ŷ)): Σ_k of the entries
     statements, letters = layer_letters(statements)  # Brilliant's w_{ij}^k, a (net input), o (output)
     statements = [with_arguments(s) for s in statements]  # ∂φ/∂z = φ(1-φ): φ(z) (bare_functions.py)
     conventions = with_detected(source, conventions)  # units counted from 0 (notation.py)
@@ -182,6 +185,7 @@ def verify_statements(
     conventions = bound.conventions or conventions
     targets = (conventions or {}).get("targets") or "y"
     statements = kronecker.expand(list(statements), len(d.outputs), targets)  # \delta_{yj} = y_j: per class
+    statements = class_labels.expand(statements, targets)  # -\ln(a_y): per class, one-hot there
     merged = {**bound.aliases, **(aliases or {})}
     statements, net, momentum = with_signs(d, merged, conventions, statements)  # δ's sign, updates
     net.names.notes = bound.notes
@@ -189,6 +193,7 @@ def verify_statements(
     if own.values:
         net = replace(net, names=net.names.with_values(own.values))
     resolved, unchecked, claims, given = resolve_all(net, own.statements)
+    resolved = class_labels.one_hot(d, resolved)  # a_y's instances at their class's target
     unchecked += unmatched + own.unchecked + momentum
     skipped: list[str] = []  # --at names the document never writes nor settles (Mazur's w_3)
     unsettled: list[str] = []  # --at names the document writes but nothing settles
