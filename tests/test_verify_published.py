@@ -96,9 +96,10 @@ GAPS = {
     # the hidden line's f'(y_j) (the ReLU's derivative at its output, equal to f'(z_j)) is not reached
     "cv_se_relu_softmax_hidden": [(2, 1), (2, 2), (3, 1), (3, 2)],
     # phi(w^T x) with w^T x inside a call and y^T \log phi(...) ('expected (, found phi'); an unnamed
-    # w (a single layer's matrix, 'unknown name w'); pmatrix rows of entries; phi(z)_i, the entry of
-    # a function's value ('_ after a value that is not a name')
-    "kyle_lo_softmax_regression": [2, 3, 4, 6, 12, 16, 21],
+    # w (a single layer's matrix, 'unknown name w'); pmatrix rows of entries (phi(z)_i, the entry of
+    # a function's value: latex/entries.py; z_i of the one layer: verify/single_layer.py; the
+    # off-diagonal entry after the diagonal one, for i != j: verify/off_diagonal.py)
+    "kyle_lo_softmax_regression": [2, 3, 4, 6, 12],
     "nafiz_backprop_by_hand": [],
     # a formula on the left (2(ŷ - y) = -6.407) and updated values (W₃ = 1.2 - 0.01(-2.652) =
     # 1.227) are claims at the point (verify/update_numbers.py)

@@ -12,6 +12,7 @@ import sympy
 from ..activations import prime_word
 from .algorithm import elided_arguments
 from .cursor import Item, Term
+from .entries import entry
 from .functions_defined import defined
 from .lagrange import LAGRANGE_AT, Primes
 from .source import (
@@ -294,6 +295,10 @@ class Parser(Primes):
     def postfix(self, depth: int, item: Item) -> Item:
         """A superscript after a non-name value; subscripts and primes are errors here."""
         t = self.peek()
+        if t is not None and t.kind == "op" and t.text == "_" and item.kind == "expr":
+            value = entry(self, depth, item.value, t)  # \phi(z)_i: phi(z_i) (latex/entries.py)
+            if value is not None:
+                return self.postfix(depth, Item(value, item.kind, item.tok))
         if t is not None and t.kind == "op" and t.text == "^":
             if item.kind == "partial":
                 raise self.fail(t, "power of a derivative", "write the factor twice")

@@ -321,6 +321,8 @@ class Resolver:
                 layer = self.d.spec.activations[self.z_layer[x] - 1]
                 rule = layer if layer.func is rule.func else rule
             return rule.prime(x) if name == rule.prime_word else rule(x)
+        if name in GENERIC and self.z_layer.get(x) and not self._rule_of(x).elementwise:
+            return self._softmax_output(x, where)  # \phi(z)_i of a softmax layer: its output i
         if name in GENERIC or name in ("g_prime", "f_prime", "h_prime", "varphi_prime", "phi_prime"):
             rule = self._layer_rule(x, name, where)
             return rule(x) if name in GENERIC else rule.prime(x)
@@ -348,6 +350,9 @@ class Resolver:
             f"{where}an indicator of {'an equality' if op == '=' else 'an inequality'} between quantities",
             "write 1(x > 0) for a step, or 1(i = j) with unit indices",
         )
+
+    def _rule_of(self, z):
+        return self.d.spec.activations[self.z_layer[z] - 1]
 
     def _layer_rule(self, x, name, where):
         x = self.z_of.get(sp.expand(x.xreplace(self.hidden_a)), x)  # g(\sum_i w_{i,j} a_i): the z that sum is

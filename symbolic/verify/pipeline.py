@@ -53,8 +53,10 @@ from . import (
     lone_bias,
     net_input,
     numbering,
+    off_diagonal,
     own_functions,
     own_names,
+    single_layer,
     subscript_layers,
     unlayered,
     value_cases,
@@ -156,6 +158,7 @@ def verify_statements(
     statements = lone_bias.apply(statements)  # z_j = Σ_i w_{ij} o_i + b: b is b_j
     statements = class_calls.apply(statements)  # softmax(b) of class b: softmax(z_b)
     statements = vector_sums.apply(statements)  # -sum(Y * log(Ŷ)): Σ_k of the entries
+    statements = off_diagonal.apply(statements)  # ∂φ_i/∂z_j after ∂φ_i/∂z_i: for i ≠ j
     statements, letters = layer_letters(statements)  # Brilliant's w_{ij}^k, a (net input), o (output)
     statements = [with_arguments(s) for s in statements]  # ∂φ/∂z = φ(1-φ): φ(z) (bare_functions.py)
     conventions = with_detected(source, conventions)  # units counted from 0 (notation.py)
@@ -173,6 +176,7 @@ def verify_statements(
     bound = closed_names.bind(d, statements, bound, aliases, conventions)  # O = s(s(Iw_1+1)w_2+1)
     bound = letter_sums.bind(d, statements, bound, aliases, conventions)  # z_k = Σ_i w_{ki} ã_i + b_k
     statements, bound = letter_sums.weights(d, statements, bound, aliases, conventions)  # its w_{ki}
+    bound = single_layer.bind(d, statements, bound, aliases, conventions)  # z_i of a one-layer net
     bound = numbering.extend(d, bound, aliases)  # w_1 ... w_8 run through the weights (numbering.py)
     bound = numbering.siblings(d, bound, statements, aliases)  # h_1 bound: h_2 too
     bound = net_input.labelled(d, bound, statements, aliases)  # out_{y2}: σ(y_2)
