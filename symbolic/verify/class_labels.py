@@ -1,11 +1,11 @@
 r"""Names indexed by the class label: `C = -\ln(a_y) = -[\sum_k w_{yk}\tilde{a}_k + b_y] + \ln(S)`
 (Mathematics Stack Exchange 2303338), y the true class of the example.
 
-With y the document's target letter written as an index (a_y, w_{yk}, b_y: never a name y_j
-itself in the statement... though y_j, the one-hot target, may stand beside it), the statement
-says something of the example whose class is y. It is checked for each class: y runs over the
-output units like any index letter, and each instance is judged with the target one-hot at that
-class (y_c = 1, the others 0; the loss C opened at that target), which is what the label means.
+With y the document's target letter (y, or t where y is the output) written as an index (a_y,
+w_{yk}, b_y; y_j, the one-hot target, may stand beside them, a bare y may not), the statement says
+something of the example whose class is y. It is checked for each class: y runs over the output
+units like any index letter, and each instance is judged with the target one-hot at that class
+(y_c = 1, the others 0; the loss C opened at that target), which is what the label means.
 
 `expand` marks such a statement (Statement.label) and writes its weights in two letters with the
 layer the document's own forward sum gave that weight letter (w_{ki} read as w^{(2)}_{ki} by
@@ -24,7 +24,7 @@ import sympy as sp
 from ..latex import Statement
 from .symbols import LAYERED, _all_symbols, map_expressions
 
-_INDEXED = re.compile(r"([A-Za-z]+(?:_(?:tilde|hat|bar))?)_([A-Za-z0-9]+)")
+_INDEXED = re.compile(r"([A-Za-z]+(?:_(?:tilde|hat|bar))?)_([A-Za-z0-9]+)(@.+)?")
 _RIVAL = re.compile(r"(?:t|T|d)_[a-z0-9]+")
 _WEIGHTS = ("w", "W")
 
@@ -56,7 +56,7 @@ def _labelled(stmt: Statement, label: str) -> bool:
 def expand(statements: list, targets: str = "y") -> list:
     """Statements indexing names by the class label y, marked (and their weights layered)."""
     names = {s.name for stmt in statements if isinstance(stmt, Statement) for s in _all_symbols(stmt)}
-    if targets != "y" or any(_RIVAL.fullmatch(n) for n in names):
+    if targets not in ("y", "t") or targets == "y" and any(_RIVAL.fullmatch(n) for n in names):
         return statements  # y beside another target letter: which one is the class is not settled
     layers = _weight_layers(statements)
     out = []
@@ -67,7 +67,13 @@ def expand(statements: list, targets: str = "y") -> list:
         swap = {}
         for s in _all_symbols(stmt):
             m = _INDEXED.fullmatch(s.name)
-            if m and m.group(1) in _WEIGHTS and len(m.group(2)) == 2 and targets in m.group(2):
+            if (
+                m
+                and m.group(1) in _WEIGHTS
+                and len(m.group(2)) == 2
+                and targets in m.group(2)
+                and not m.group(3)
+            ):
                 lay = layers.get(m.group(1), set())
                 if len(lay) == 1:  # w_{yk} beside w_{ki}@2: the same layer's weight
                     swap[s] = sp.Symbol(f"{s.name}@{next(iter(lay))}")
@@ -76,8 +82,10 @@ def expand(statements: list, targets: str = "y") -> list:
     return out
 
 
-def one_hot(d, resolved: list) -> list:
-    """Each resolved instance of a labelled statement with the target one-hot at its class."""
+def one_hot(net, resolved: list) -> list:
+    """Each resolved instance of a labelled statement with the target one-hot at its class (its
+    δs opened first: the output's δ holds the target)."""
+    d = net.d
     out = []
     for r in resolved:
         label = r.statement.label
@@ -91,8 +99,8 @@ def one_hot(d, resolved: list) -> list:
         out.append(
             replace(
                 r,
-                true=tuple(replace(f, value=f.value.xreplace(swap)) for f in r.true),
-                hands={k: tuple(h.xreplace(swap) for h in hs) for k, hs in r.hands.items()},
+                true=tuple(replace(f, value=net.open(f.value).xreplace(swap)) for f in r.true),
+                hands={k: tuple(net.open(h).xreplace(swap) for h in hs) for k, hs in r.hands.items()},
             )
         )
     return out

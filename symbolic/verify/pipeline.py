@@ -197,7 +197,7 @@ def verify_statements(
     if own.values:
         net = replace(net, names=net.names.with_values(own.values))
     resolved, unchecked, claims, given = resolve_all(net, own.statements)
-    resolved = class_labels.one_hot(d, resolved)  # a_y's instances at their class's target
+    resolved = class_labels.one_hot(net, resolved)  # a_y's instances at their class's target
     unchecked += unmatched + own.unchecked + momentum
     skipped: list[str] = []  # --at names the document never writes nor settles (Mazur's w_3)
     unsettled: list[str] = []  # --at names the document writes but nothing settles
