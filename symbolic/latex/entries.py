@@ -3,8 +3,9 @@ r"""The entry of a function's value: `\phi(z)_i`, `\sigma(z^{(2)})_j`, `softmax(
 A function of one whole vector (a bare name, no index) followed by a subscript is read as the
 function at that entry of its argument: phi(z)_i -> phi(z_i). For an element-wise function the
 two are one; for softmax the reader's `softmax(z_j)` is already the softmax output of unit j
-(verify/names.py), and a generic letter applied to a softmax layer's net input is that layer's
-output there too. Anything else (an argument with an index or an expression, a function of
+(verify/names.py). A generic letter's entry is marked (phi_entry(z_i)): on a softmax layer it is
+that layer's output i, where a bare \phi(z_i) of one unit stays refused (softmax is no function
+of one z). Anything else (an argument with an index or an expression, a function of
 several arguments) is left to the reader, which refuses the subscript.
 """
 
@@ -16,6 +17,9 @@ import sympy
 from sympy.core.function import AppliedUndef
 
 from .tokens import Tok
+
+ENTRY = "_entry"  # phi_entry(z_i): entry i of phi(z), phi a generic letter (verify/names.py)
+GENERIC_ENTRY = ("phi", "varphi", "g", "f", "h")
 
 
 def _vector_name(arg: sympy.Basic) -> tuple[str, str] | None:
@@ -45,4 +49,8 @@ def entry(reader: Any, depth: int, value: sympy.Basic, mark: Tok) -> sympy.Expr 
         reader.i = start
         return None
     base, layer = found
-    return value.func(sympy.Symbol(f"{base}_{sub}{layer}"))
+    arg = sympy.Symbol(f"{base}_{sub}{layer}")
+    name = type(value).__name__
+    if name in GENERIC_ENTRY:  # \phi(z)_i: marked, a softmax layer's output i (never \phi(z_i))
+        return sympy.Function(f"{name}{ENTRY}")(arg)
+    return value.func(arg)

@@ -17,6 +17,7 @@ from sympy.core.function import AppliedUndef
 from .. import functions as fn
 from ..activations import named
 from ..errors import SympropError
+from ..latex.entries import ENTRY
 from ..latex.statements import COMPARISONS, compare
 from .conventions import Conventions, constant_one, output_index, target_name
 from .display import display_names, said
@@ -321,8 +322,10 @@ class Resolver:
                 layer = self.d.spec.activations[self.z_layer[x] - 1]
                 rule = layer if layer.func is rule.func else rule
             return rule.prime(x) if name == rule.prime_word else rule(x)
-        if name in GENERIC and self.z_layer.get(x) and not self._rule_of(x).elementwise:
-            return self._softmax_output(x, where)  # \phi(z)_i of a softmax layer: its output i
+        if name.endswith(ENTRY) and name.removesuffix(ENTRY) in GENERIC:  # \phi(z)_i (latex/entries.py)
+            if self.z_layer.get(x) and not self._rule_of(x).elementwise:
+                return self._softmax_output(x, where)  # of a softmax layer: its output i
+            name = name.removesuffix(ENTRY)  # of an element-wise layer: \phi(z_i)
         if name in GENERIC or name in ("g_prime", "f_prime", "h_prime", "varphi_prime", "phi_prime"):
             rule = self._layer_rule(x, name, where)
             return rule(x) if name in GENERIC else rule.prime(x)

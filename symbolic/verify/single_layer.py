@@ -29,7 +29,15 @@ from .symbols import expressions
 
 _LETTERED = re.compile(r"(z|a|delta|net)_([a-z])")
 _ANY = re.compile(r"([A-Za-z]+)_([a-z])")
-_CALLS = ("phi", "varphi", "g", "f", "h", "softmax")  # the layer's activation, by a generic letter
+_CALLS: tuple[str, ...] = (
+    "phi",
+    "varphi",
+    "g",
+    "f",
+    "h",
+    "softmax",
+)  # the layer's activation, by a generic letter
+_CALLS += tuple(f"{c}_entry" for c in _CALLS)  # \phi(u)_i (latex/entries.py)
 _SHOWN = {"z": "z⁽¹⁾", "a": "a⁽¹⁾", "delta": "δ⁽¹⁾", "net": "z⁽¹⁾"}
 
 
@@ -57,7 +65,8 @@ def bind(d, statements, binding: Binding, explicit: dict | None, conventions: di
     taken = {getattr(k, "name", "") for k in merged}
     aliases, sources = dict(binding.aliases), list(binding.sources)
     inputs = _activated(statements)  # u of phi(u_i): the net input, in the document's letter
-    for name in sorted(symbols_of(statements)):
+    written = symbols_of(statements)  # name -> the first line it is on
+    for name in sorted(written):
         m = _LETTERED.fullmatch(name) or _ANY.fullmatch(name)
         if m is None or m.group(1) not in (*_SHOWN, *inputs):
             continue
@@ -70,7 +79,7 @@ def bind(d, statements, binding: Binding, explicit: dict | None, conventions: di
             continue
         base = "z" if m.group(1) in ("net", *inputs) else m.group(1)
         aliases[sp.Symbol(name)] = sp.Symbol(f"{base}_1,{m.group(2)}")
-        sources.append(Source(name, sp.Symbol(f"{_SHOWN[base]}_{m.group(2)}"), 0, "letters"))
+        sources.append(Source(name, sp.Symbol(f"{_SHOWN[base]}_{m.group(2)}"), written[name], "letters"))
         taken.add(name)
     if len(sources) == len(binding.sources):
         return binding
