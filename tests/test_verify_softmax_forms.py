@@ -216,3 +216,20 @@ def test_the_off_diagonal_formula_alone_is_checked_on_the_diagonal_too():
 def test_an_undefined_function_letter_is_not_read_as_the_softmax():
     judged, unread = _verdicts("3-4", JACOBIAN.replace("F", "S"))
     assert 2 not in judged and 3 not in judged and 2 in unread
+
+
+def test_the_entry_of_an_element_wise_layer_is_the_function_at_that_unit():
+    text = (
+        r"$$\frac{\partial \phi(z^{(1)})_j}{\partial z^{(1)}_j} = \phi(z^{(1)})_j (1 - \phi(z^{(1)})_j)$$"
+        "\n"
+        r"$$\frac{\partial \phi(z^{(1)})_j}{\partial z^{(1)}_j} = \phi(z^{(1)})_j (1 + \phi(z^{(1)})_j)$$"
+    )
+    judged, _ = _verdicts("2-3-2", text)  # the sigmoid hidden layer: phi(z)_j = sigma(z_j)
+    assert _all(judged, 1, "correct") and len(judged[1]) == 3
+    assert _all(judged, 2, "wrong", 2)
+
+
+def test_one_unit_of_a_softmax_layer_as_a_bare_argument_stays_refused():
+    text = r"$$\frac{\partial \phi(u_i)}{\partial u_i} = \phi(u_i) (1 - \phi(u_i))$$"
+    judged, unread = _verdicts("3-4", text)  # softmax is no function of one u_i: not read
+    assert 1 not in judged and "softmax" in unread[1]
