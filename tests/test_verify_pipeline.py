@@ -82,13 +82,18 @@ def test_the_stages_run_in_order_and_never_call_back():
     # after judge. A sum the document names (S = \sum_t ...) is read as its formula first
     # (own_names), a forward sum in letters binds after the closed forms (letter_sums), names in
     # letters with no layer get their reason (unlayered), Kronecker's delta of the label is read per
-    # class once the names are bound (kronecker)
+    # class once the names are bound (kronecker). The softmax forms, read before the letters: a
+    # lone bias b_j (lone_bias), softmax(b) of a class
+    # (class_calls), sum(Y * log(Y-hat)) (vector_sums), the off-diagonal entry (off_diagonal); the
+    # one layer's names in letters (single_layer); the class label per class (class_labels), its
+    # instances at their one-hot target after resolve
     stages = ["read", "running", "lagrange_primes", "value_cases", "subscript_layers", "own_names"]
+    stages += ["lone_bias", "class_calls", "vector_sums", "off_diagonal"]
     stages += ["layer_letters", "bare_functions", "notation"]
     stages += ["said_conventions", "weight_layers", "net_input", "layer_bias", "matrix_entries", "binding"]
-    stages += ["closed_names", "letter_sums", "numbering", "net_input", "chain_names", "error_names"]
-    stages += ["lagrange_primes", "unlayered", "kronecker"]
+    stages += ["closed_names", "letter_sums", "single_layer", "numbering", "net_input", "chain_names"]
+    stages += ["error_names", "lagrange_primes", "unlayered", "kronecker", "class_labels"]
     stages += ["sign_hooks", "own_functions"]
-    stages += ["resolve", "evaluate", "judge", "sign_hooks", "matrix_faults"]
+    stages += ["resolve", "class_labels", "evaluate", "judge", "sign_hooks", "matrix_faults"]
     assert handed == stages
     assert callbacks == []
