@@ -114,6 +114,10 @@ GAPS = {
 # (Murali's dL/dh₂ = ... = 2(ŷ - y) × W₂: the true side is one factor [2 W₃ (ŷ - y)], so the wrong
 # W₂ is named as factor 1 with the ratio W₂/W₃)
 PLANTED_UNNAMED: set[tuple[str, int]] = {
+    # Kyle Lo's phi(z)_i (1 + phi(z)_i): wrong, named as the whole side (factor 1) where the note
+    # counts the juxtaposed (1 + phi(z)_i) as factor 2; other notes count that shape as one factor
+    # (cs_se_mazur_answer, wikipedia_backprop_2015, cv_se_cross_entropy_delta): left as it is
+    ("kyle_lo_softmax_regression", 0),
     ("murali_tanh_chain_numbers", 2),
     # delta_i x_i^T for delta_i x_{i-1}^T: wrong by its shapes (5x5 where dE/dW_1 is 5x2), the
     # whole side named, not the factor x_i^T

@@ -203,7 +203,7 @@ def test_the_entry_of_a_function_value_in_any_letter_on_a_one_layer_net(f):
 def test_the_slips_in_the_jacobian_are_named_at_their_factor():
     text = JACOBIAN.replace(r"1 - F(u)_i", r"1 + F(u)_i").replace("= - F", "= F").replace("F", r"\phi")
     judged, _ = _verdicts("3-4", text)
-    assert _all(judged, 2, "wrong", 2)  # phi(u)_i (1 + phi(u)_i): the second factor
+    assert _all(judged, 2, "wrong", 1)  # phi(u)_i (1 + phi(u)_i): the side, one factor
     assert _all(judged, 3, "wrong", 1)
 
 
@@ -226,7 +226,7 @@ def test_the_entry_of_an_element_wise_layer_is_the_function_at_that_unit():
     )
     judged, _ = _verdicts("2-3-2", text)  # the sigmoid hidden layer: phi(z)_j = sigma(z_j)
     assert _all(judged, 1, "correct") and len(judged[1]) == 3
-    assert _all(judged, 2, "wrong", 2)
+    assert _all(judged, 2, "wrong", 1)
 
 
 def test_one_unit_of_a_softmax_layer_as_a_bare_argument_stays_refused():

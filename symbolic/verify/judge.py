@@ -21,7 +21,6 @@ from .explain import Explainer, Fault, Witness
 from .parts import Part
 from .points import Evidence
 from .resolve import ChainNote, Network, Resolved
-from .true_parts import finer_fault
 
 
 @dataclass(frozen=True)
@@ -86,8 +85,6 @@ def judge(net: Network, r: Resolved, e: Evaluation) -> Verdict:
             k = diff.side
             fault = paths and explain.paths(k + 1, diff.hand_product, paths[0], paths[1], n)
             fault = fault or explain.pinpoint(k + 1, r.sides[k], r.hands[k], diff.hand, r.true, diff.true, n)
-            if fault.kind == "wrong" and len(r.true) == 1 and r.parts.get(k):  # a_i (1 - a_i): which part
-                fault = finer_fault(explain, k + 1, r.parts[k], r.true[0], e.points) or fault
             if fault.kind == "ratio":  # juxtaposed, input-first, inside a sum: as a multiset
                 parts = r.parts.get(k) or tuple(
                     Part(i + 1, w, h) for i, (w, h) in enumerate(zip(r.sides[k], r.hands[k]))
