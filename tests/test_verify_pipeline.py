@@ -90,15 +90,21 @@ def test_the_stages_run_in_order_and_never_call_back():
     # E_j, E_{j1} after the δ's names (error_terms). The forward definitions of a document naming
     # each layer by its own letters are read before any name (layer_names); an L2 regularizer the
     # document defines is read first (weight_decay), a network without biases decided around the
-    # readers that find its bias-free definitions (no_bias)
+    # readers that find its bias-free definitions (no_bias). The softmax forms, read before the
+    # letters: a lone bias b_j (lone_bias), softmax(b) of a class (class_calls), sum(Y * log(Y-hat))
+    # (vector_sums), the off-diagonal entry (off_diagonal); the one layer's names in letters
+    # (single_layer); the class label per class (class_labels), its instances at their one-hot
+    # target after resolve
     stages = ["read", "weight_decay", "no_bias", "running", "lagrange_primes", "value_cases"]
     stages += ["layer_names", "subscript_layers", "no_bias", "own_names"]
+    stages += ["lone_bias", "class_calls", "vector_sums", "off_diagonal"]
     stages += ["layer_letters", "bare_functions", "dropped_index", "notation"]
     stages += ["said_conventions", "weight_layers", "net_input", "layer_bias", "batch_check"]
     stages += ["matrix_entries", "binding"]
-    stages += ["closed_names", "letter_sums", "numbering", "global_numbering", "net_input", "chain_names"]
-    stages += ["error_names", "error_terms", "lagrange_primes", "letter_readings", "unlayered", "kronecker"]
+    stages += ["closed_names", "letter_sums", "single_layer", "numbering", "global_numbering", "net_input"]
+    stages += ["chain_names", "error_names", "error_terms", "lagrange_primes", "letter_readings"]
+    stages += ["unlayered", "kronecker", "class_labels"]
     stages += ["sign_hooks", "own_functions"]
-    stages += ["resolve", "evaluate", "judge", "sign_hooks", "matrix_faults", "letter_readings"]
+    stages += ["resolve", "class_labels", "evaluate", "judge", "sign_hooks", "matrix_faults", "letter_readings"]
     assert handed == stages
     assert callbacks == []

@@ -30,9 +30,10 @@ GAPS = {
     # (Duda's sign) while the answer's δ^L = (f^L)' ∘ ∇C is ∂C/∂z: two signs in one document, so
     # not checked without --delta (its planted f'(z_k) is named at factor 2 all the same)
     "cv_se_delta_wikipedia": [2],
-    # a bias b without its unit (the letter b also names class b: softmax(b), o_b)
     "cv_se_output_layer_l": [],
-    "cv_se_softmax_question": [4, 10],
+    # a bias b without its unit is b_j (verify/lone_bias.py); softmax(b) of class b is softmax(z_b)
+    # (verify/class_calls.py)
+    "cv_se_softmax_question": [],
     "d2l_backprop": [],
     # one row differentiates by the vector \mathit{h1} (the author's slip for h1_1): names
     "geoj_cs231n_two_layer": [17],
@@ -40,19 +41,20 @@ GAPS = {
     "haykin_backprop": [2],
     "hjorth_jensen_hidden_layer": [],
     "hjorth_jensen_output_layer": [],
-    # w_{yk}, b_y, a_y indexed by the class label (names) (S = \sum_t \exp(z_t), defined after its
-    # use on lines 2 and 5, reads as its formula: verify/own_names.py; w_{ki} of z_k's forward sum
-    # read as z_k's layer's: verify/letter_sums.py; \delta_{yj} = y_j per class: verify/kronecker.py)
-    "math_se_log_likelihood_softmax": [4],
+    # (S = \sum_t \exp(z_t), defined after its use on lines 2 and 5, reads as its formula:
+    # verify/own_names.py; w_{ki} of z_k's forward sum read as z_k's layer's: verify/letter_sums.py;
+    # \delta_{yj} = y_j per class: verify/kronecker.py; w_{yk}, b_y, a_y indexed by the class label,
+    # judged per class at its one-hot target: verify/class_labels.py)
+    "math_se_log_likelihood_softmax": [],
     "math_se_sigmoid_chain": [],
     "mazur_backward": [],
     "melfm_numerical_example": [],
     "mitchell_backprop": [],
-    # the stable softmax's \max of a whole vector; -\log(\hat{y}_d) with d the correct class
-    # (the unlayered softmax a_j is read as the output layer's by its form: letter_readings.py).
-    # Line 10's cost (expected not checked: a mean over the examples) is read now that y^{(i)} is
-    # example i, and stops at z^{(i)}_j
-    "mnist_readme_german": [5, 9],
+    # -\log(\hat{y}_d) with d the correct class (the stable softmax's \max of a whole vector:
+    # latex/vector_max.py, verify/extremes.py; the unlayered softmax a_j is read as the output
+    # layer's by its form: letter_readings.py; line 10's cost, expected not checked, a mean over the
+    # examples, is read now that y^{(i)} is example i, and stops at z^{(i)}_j)
+    "mnist_readme_german": [9],
     "neurotic_chain": [],
     "ng_dlai_shallow": [],
     "ng_ex4_theta": [],
@@ -89,16 +91,17 @@ GAPS = {
     "sudeep_raja_matrix": [6, 7, 37],
     # the sample superscript \hat{Y}_j^{(i)} is read as one example now (example_index.py), but
     # the capitals stay the document's own: X (the softmax's input), \hat{Y}, Y are defined by no
-    # line ('unknown name \hat{Y}_j', 'unknown name X_j'); J = -sum(Y * \log(\hat{Y})) with a
-    # plain-word sum ('unknown names Y, \hat{Y}, sum')
-    "ai_se_softmax_jacobian": [2, 3, 5],
+    # line ('unknown name \hat{Y}_j', 'unknown name X_j') (J = -sum(Y * \log(\hat{Y})) with capitals
+    # for the vectors and a plain-word sum: verify/vector_sums.py)
+    "ai_se_softmax_jacobian": [3, 5],
     # (j an output unit on line 2 by its target t_j, a hidden unit on line 3 by \sum_k \delta_k
     # w_{(j,k)}: verify/letter_readings.py; the ReLU's f'(y_j) at its output is f'(z_j))
     "cv_se_relu_softmax_hidden": [],
     # phi(w^T x) with w^T x inside a call and y^T \log phi(...) ('expected (, found phi'); an unnamed
-    # w (a single layer's matrix, 'unknown name w'); pmatrix rows of entries; phi(z)_i, the entry of
-    # a function's value ('_ after a value that is not a name')
-    "kyle_lo_softmax_regression": [2, 3, 4, 6, 12, 16, 21],
+    # w (a single layer's matrix, 'unknown name w'); pmatrix rows of entries (phi(z)_i, the entry of
+    # a function's value: latex/entries.py; z_i of the one layer: verify/single_layer.py; the
+    # off-diagonal entry after the diagonal one, for i != j: verify/off_diagonal.py)
+    "kyle_lo_softmax_regression": [2, 3, 4, 6, 12],
     "nafiz_backprop_by_hand": [],
     # a formula on the left (2(ŷ - y) = -6.407) and updated values (W₃ = 1.2 - 0.01(-2.652) =
     # 1.227) are claims at the point (verify/update_numbers.py)
@@ -124,7 +127,12 @@ GAPS = {
 # multiset (symbolic/verify/parts.py, align.match_multiset), so none is left today
 # (Murali's dL/dh₂ = ... = 2(ŷ - y) × W₂: the true side is one factor [2 W₃ (ŷ - y)], so the wrong
 # W₂ is named as factor 1 with the ratio W₂/W₃)
-PLANTED_UNNAMED: set[tuple[str, int]] = set()
+PLANTED_UNNAMED: set[tuple[str, int]] = {
+    # Kyle Lo's phi(z)_i (1 + phi(z)_i): wrong, named as the whole side (factor 1) where the note
+    # counts the juxtaposed (1 + phi(z)_i) as factor 2; other notes count that shape as one factor
+    # (cs_se_mazur_answer, wikipedia_backprop_2015, cv_se_cross_entropy_delta): left as it is
+    ("kyle_lo_softmax_regression", 0),
+}
 # statements given a false verdict today (file -> {line or (line, k): what symprop says}); each with
 # its reason, the first thing to fix
 # (none today: gauravreddy08's (W^L)^T (y-hat - y) \odot ReLU'(z^{L-1}) \cdot (a^{L-2})^T is read

@@ -12,6 +12,7 @@ import sympy
 from ..activations import prime_word
 from .algorithm import elided_arguments
 from .cursor import Item, Term
+from .entries import entry
 from .functions_defined import defined
 from .lagrange import LAGRANGE_AT, Primes
 from .source import (
@@ -40,6 +41,7 @@ from .tokens import (
     Tok,
     number_value,
 )
+from .vector_max import VECTOR_SUM, over_index, whole_vector
 
 NORM_BARS = ("‖", "|")  # \| as a token: '‖' (op) here, '|' (cmd) in the matrix reader's tokens
 LOSS_CALLS = ("J", "E", "L", "C")  # J(W,b; x, y), E(w): the loss written with its arguments
@@ -293,6 +295,10 @@ class Parser(Primes):
     def postfix(self, depth: int, item: Item) -> Item:
         """A superscript after a non-name value; subscripts and primes are errors here."""
         t = self.peek()
+        if t is not None and t.kind == "op" and t.text == "_" and item.kind == "expr":
+            value = entry(self, depth, item.value, t)  # \phi(z)_i: phi(z_i) (latex/entries.py)
+            if value is not None:
+                return self.postfix(depth, Item(value, item.kind, item.tok))
         if t is not None and t.kind == "op" and t.text == "^":
             if item.kind == "partial":
                 raise self.fail(t, "power of a derivative", "write the factor twice")
@@ -340,6 +346,11 @@ class Parser(Primes):
             word = s if kind == "word" else self.text_word(t)
             if word in FUNCTIONS and word not in GENERIC_CALLS and word not in ("varphi", "phi"):
                 return self.call(depth, word, t)
+            if word == "sum" and self.is_("("):  # sum(Y * \log(\hat{Y})): the entries added
+                args = self.arguments(depth)
+                if len(args) == 1:
+                    return VECTOR_SUM(args[0])
+                raise self.fail(t, f"sum takes one argument, got {len(args)}", "write sum(...)")
             return self.name(depth, word, t, euler=(word == "e" and kind == "text"))
         if kind == "op" and s == "{":
             if self.is_("}", 1):
@@ -457,6 +468,12 @@ class Parser(Primes):
             exp = (self.script(depth, u), u)
         if name in ("log", "ln") and self.is_("_"):
             base = self.script(depth, self.next())
+        if name in ("max", "min") and self.is_("_") and not primes and exp is None:  # \max_k z_k
+            var, skip = self.sum_header(t)
+            if skip != 0:
+                raise self.fail(t, f"\\{name} over an index with an exclusion", f"write \\{name}_k z_k")
+            body = self.arguments(depth)[0] if self.is_("(") else self.operand(depth + 1).value
+            return over_index(name, body, var)
         if self.is_("("):
             args = self.arguments(depth)
         elif self.is_("{"):
@@ -473,6 +490,8 @@ class Parser(Primes):
         else:
             shown = f"\\{name}" if t.kind == "cmd" else name
             raise self.fail(self.peek() or t, f"{shown} needs an argument", f"write {shown}(z)")
+        if name in ("max", "min") and len(args) == 1 and not primes and exp is None:
+            return whole_vector(name, args[0])  # \max(z^{[2]}): the largest entry (vector_max.py)
         want = (2, 99) if name in ("max", "min") else (1, 1)
         if not want[0] <= len(args) <= want[1]:
             raise self.fail(

@@ -89,6 +89,7 @@ class Statement:
     instance: str = ""  # the index values of one instance of a generic statement: 'j=2, k=1'
     condition: tuple = ()  # on its indices: ((a, code, b), ...) (see latex/conditions.py)
     running: str = ""  # g of 'g \leftarrow lhs = ...': g names lhs from here on (latex/algorithm.py)
+    label: str = ""  # the index letter that is the true class (a_y, w_{yk}): verify/class_labels.py
 
 
 def product_expr(p: Product) -> sympy.Expr:

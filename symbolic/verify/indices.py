@@ -27,11 +27,14 @@ import sympy as sp
 
 from ..latex import Partial, Statement
 from ..latex.statements import COMPARISONS, INDICATOR, SUMMATION, compare
+from ..latex.vector_max import BINDERS, WHOLE
 from .bare_sums import is_bare, unit_terms
 from .ditto import Unchecked
 from .enumerated import distinct, unit_labels
+from .extremes import extremum
 from .hints import out_of_range, shown
 from .letter_readings import READING
+from .lone_bias import written_bias
 from .notation import EXAMPLES, EXAMPLES_FIX, lone_unit, over_examples
 from .roles import LAYER, NO_WEIGHT, Roles, after_letters, defined_bases, other_way, output_only, role_bases
 from .symbols import LAYERED, _all_symbols, _has_sum, _outside_sums, _parts, _symbols
@@ -130,6 +133,7 @@ class Instantiator:
             )
         self.notes: list[Unchecked] = []
         self.shift = 1 - c.first_unit  # 1: the document counts units from 0 (a_0 is unit 1)
+        self.own_bias = False  # the statement adds a bias b_j of its own to its sums
         self.labels: dict[str, int] = {}  # unit label -> the one unit of it the statement names
         # W^{(l)}, \Theta^{(l)} come out of layer l, and so does b^{(l)} beside them (UFLDL)
         self.out_of = any(
@@ -249,7 +253,8 @@ class Instantiator:
             ):
                 return self.prefixed_sum(body, var, env)
             terms = []
-            for v in range(0 if self.roles else 1 - self.shift, self.units + 1 - self.shift):
+            start = 0 if self.roles and not self.own_bias else 1 - self.shift  # Bishop: w_{j0} the bias
+            for v in range(start, self.units + 1 - self.shift):
                 if isinstance(skip, sp.Symbol) and env.get(skip.name) == v:
                     continue
                 try:
@@ -259,6 +264,8 @@ class Instantiator:
             if not terms:
                 raise Invalid(f"\\sum_{{{var.name}}}")
             return sp.Add(*terms)
+        if type(e).__name__ in WHOLE:  # \max(z^{[2]}), \max_k z_k: over the entries (extremes.py)
+            return extremum(self, e, env, _NAME)
         if not e.args:
             return e
         return e.func(*[self.expr(a, env) for a in e.args])
@@ -343,7 +350,7 @@ class Instantiator:
         for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]:
             for e in _parts(obj):
                 for a in sp.preorder_traversal(e):
-                    if getattr(a, "func", None) == SUMMATION:
+                    if getattr(a, "func", None) == SUMMATION or type(a).__name__ in BINDERS:
                         bound.add(a.args[1].name)
         letters = self._letters(_all_symbols(stmt))
         # o_j = e^{z_j} / \sum_j e^{z_j}: a sum's index that also names units outside it stays free
@@ -411,6 +418,7 @@ class Instantiator:
             self.notes.append(Unchecked(stmt.line, stmt.col, EXAMPLES.format(shown(batch)), EXAMPLES_FIX))
             return []
         self.labels = unit_labels(stmt)
+        self.own_bias = written_bias(stmt)  # z_j = Σ_i w_{ij} o_i + b_j: the sum from 1 (lone_bias.py)
         generic = any(
             self.names.generic_letter(s.name) or _HAT.fullmatch(s.name) or s.name in self.names.per_output
             for s in _all_symbols(stmt)

@@ -17,6 +17,7 @@ from sympy.core.function import AppliedUndef
 from .. import functions as fn
 from ..activations import named
 from ..errors import SympropError
+from ..latex.entries import ENTRY
 from ..latex.statements import COMPARISONS, compare
 from .conventions import Conventions, constant_one, output_index, target_name
 from .display import display_names, said
@@ -322,6 +323,10 @@ class Resolver:
                 layer = self.d.spec.activations[self.z_layer[x] - 1]
                 rule = layer if layer.func is rule.func else rule
             return rule.prime(x) if name == rule.prime_word else rule(x)
+        if name.endswith(ENTRY) and name.removesuffix(ENTRY) in GENERIC:  # \phi(z)_i (latex/entries.py)
+            if self.z_layer.get(x) and not self._rule_of(x).elementwise:
+                return self._softmax_output(x, where)  # of a softmax layer: its output i
+            name = name.removesuffix(ENTRY)  # of an element-wise layer: \phi(z_i)
         if name in GENERIC or name in ("g_prime", "f_prime", "h_prime", "varphi_prime", "phi_prime"):
             x = x if name in GENERIC else self._relu_input(x)
             rule = self._layer_rule(x, name, where)
@@ -358,6 +363,9 @@ class Resolver:
         if not isinstance(value, fn.relu) or value.args[0] not in self.z_layer:
             return x
         return value.args[0]
+
+    def _rule_of(self, z):
+        return self.d.spec.activations[self.z_layer[z] - 1]
 
     def _layer_rule(self, x, name, where):
         x = self.z_of.get(sp.expand(x.xreplace(self.hidden_a)), x)  # g(\sum_i w_{i,j} a_i): the z that sum is

@@ -47,6 +47,8 @@ from ..latex import Partial, Product, Statement
 from ..latex.matrix import MatrixStatement
 from . import (
     chain_names,
+    class_calls,
+    class_labels,
     closed_names,
     dropped_index,
     error_names,
@@ -58,14 +60,18 @@ from . import (
     layer_names,
     letter_readings,
     letter_sums,
+    lone_bias,
     net_input,
     no_bias,
     numbering,
+    off_diagonal,
     own_functions,
     own_names,
+    single_layer,
     subscript_layers,
     unlayered,
     value_cases,
+    vector_sums,
     weight_decay,
 )
 from .bare_functions import with_arguments
@@ -170,6 +176,10 @@ def verify_statements(
     readers = own_names.known_to(d, aliases, conventions), own_names.settled_by(d, aliases, conventions)
     statements, own_sums = own_names.inline(statements, *readers)  # S = Σ_t exp(z_t): read as its sum
     notes = [*notes, *own_sums]
+    statements = lone_bias.apply(statements)  # z_j = Σ_i w_{ij} o_i + b: b is b_j
+    statements = class_calls.apply(statements)  # softmax(b) of class b: softmax(z_b)
+    statements = vector_sums.apply(statements)  # -sum(Y * log(Ŷ)): Σ_k of the entries
+    statements = off_diagonal.apply(statements)  # ∂φ_i/∂z_j after ∂φ_i/∂z_i: for i ≠ j
     statements, letters = layer_letters(statements)  # Brilliant's w_{ij}^k, a (net input), o (output)
     statements = [with_arguments(s) for s in statements]  # ∂φ/∂z = φ(1-φ): φ(z) (bare_functions.py)
     statements = dropped_index.restore(d, statements, aliases)  # ∂z_j/∂a_j = h'(a): h'(a_j)
@@ -195,6 +205,7 @@ def verify_statements(
     bound = closed_names.bind(d, statements, bound, aliases, conventions)  # O = s(s(Iw_1+1)w_2+1)
     bound = letter_sums.bind(d, statements, bound, aliases, conventions)  # z_k = Σ_i w_{ki} ã_i + b_k
     statements, bound = letter_sums.weights(d, statements, bound, aliases, conventions)  # its w_{ki}
+    bound = single_layer.bind(d, statements, bound, aliases, conventions)  # z_i of a one-layer net
     bound = numbering.extend(d, bound, aliases)  # w_1 ... w_8 run through the weights (numbering.py)
     bound = numbering.siblings(d, bound, statements, aliases)  # h_1 bound: h_2 too
     bound = global_numbering.extend(d, bound, statements, aliases)  # w_{57}: unit 5 to unit 7
@@ -211,6 +222,7 @@ def verify_statements(
     conventions = bound.conventions or conventions
     targets = (conventions or {}).get("targets") or "y"
     statements = kronecker.expand(list(statements), len(d.outputs), targets)  # \delta_{yj} = y_j: per class
+    statements = class_labels.expand(statements, targets)  # -\ln(a_y): per class, one-hot there
     merged = {**bound.aliases, **(aliases or {})}
     statements, net, momentum = with_signs(d, merged, conventions, statements)  # δ's sign, updates
     net.names.notes = bound.notes
@@ -219,6 +231,7 @@ def verify_statements(
     if own.values:
         net = replace(net, names=net.names.with_values(own.values))
     resolved, unchecked, claims, given = resolve_all(net, own.statements)
+    resolved = class_labels.one_hot(net, resolved)  # a_y's instances at their class's target
     unchecked += unmatched + own.unchecked + momentum
     skipped: list[str] = []  # --at names the document never writes nor settles (Mazur's w_3)
     unsettled: list[str] = []  # --at names the document writes but nothing settles

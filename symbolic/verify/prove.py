@@ -35,8 +35,8 @@ def prove(net: Network, hand: sp.Expr, true: sp.Expr) -> tuple[bool, tuple[Patte
     piecewise = expand_definitions(opened).has(*PIECEWISE)
 
     def intermediates() -> tuple[bool, tuple[Pattern, ...]]:
-        if exact_zero(diff):
-            return True, ()
+        if exact_zero(diff) or diff.has(sp.Max, sp.Min) and exact_zero(one_level(d, diff)):
+            return True, ()  # e^{z_j - max(z)} / Σ_k e^{z_k - max(z)} = a_j: a_j opened in z
         c = piecewise_zero(opened)
         return c.zero, tuple(p for p in c.patterns if all(u.is_Symbol for u, _ in p))
 
@@ -59,6 +59,13 @@ def prove(net: Network, hand: sp.Expr, true: sp.Expr) -> tuple[bool, tuple[Patte
         return bool(bounded(full, EXACT_SECONDS)), suspects
     except (TimeoutError, RuntimeError):
         return False, suspects
+
+
+def one_level(d: Derivation, expr: sp.Expr) -> sp.Expr:
+    """expr with each output written by its own layer's net inputs (a_j = softmax(z)_j), one
+    level down: an exact identity, cheaper than opening every layer down to the inputs."""
+    opened = {eq.lhs: eq.rhs for eq in d.of_kind("forward") if eq.lhs in d.outputs}
+    return one_hot(d, expr.xreplace(opened))
 
 
 def one_hot(d: Derivation, expr: sp.Expr) -> sp.Expr:

@@ -217,7 +217,20 @@ class Roles:
             return {letter} | ({LAYER} if self.any_layer else set())
         name = self._target(name)
         m = _ROLE.fullmatch(name)
-        bases = (self.pre, self.act, "w", "delta", "y", "t", "x", "hat", "Loss", self.targets, *self.defined)
+        bases = (
+            self.pre,
+            self.act,
+            "w",
+            "b",
+            "delta",
+            "y",
+            "t",
+            "x",
+            "hat",
+            "Loss",
+            self.targets,
+            *self.defined,
+        )
         if not m or m.group(1) not in bases:
             return set()
         if not self.any_layer and {"ℓ", "l", "h"} & set(m.groups()[1:]):
@@ -272,6 +285,8 @@ class Roles:
             return f"x_{u}" if n == 0 else f"a_{n},{u}" if n >= 1 else None
         if base == "delta":
             return f"delta_{n},{u}" if n >= 1 else None
+        if base == "b":  # b_j: the bias of unit j (lone_bias.py writes z_j = ... + b as b_j)
+            return f"b_{n},{u}" if n >= 1 else None
         if base == "hat":  # \hat{y}_k, the output (targets = 'hat' reads it as the target: t_k)
             return f"a_{n},{u}" if n == self.depth else None
         if base == "y" and self.y_target:  # Russell & Norvig: y the target, a the output

@@ -10,6 +10,7 @@ import sympy as sp
 
 from ..latex import Partial, Statement
 from ..latex.statements import SUMMATION
+from ..latex.vector_max import BINDERS
 
 
 def _parts(obj) -> list:
@@ -72,7 +73,7 @@ def _outside_sums(stmt: Statement) -> set[sp.Symbol]:
     def walk(e: sp.Basic) -> None:
         if isinstance(e, sp.Symbol):
             out.add(e)
-        elif getattr(e, "func", None) != SUMMATION:
+        elif getattr(e, "func", None) != SUMMATION and type(e).__name__ not in BINDERS:
             for a in e.args:
                 walk(a)
 
