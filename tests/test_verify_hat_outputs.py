@@ -52,3 +52,14 @@ def test_x_i_alone_ranges_over_the_inputs_only():
     r = run(r"$$\frac{\partial z^{(1)}_1}{\partial W^{(1)}_{1i}}=x_i$$" + "\n")
     assert [v.instance for v in r.verdicts] == ["i=1", "i=2", "i=3"]
     assert {v.status for v in r.verdicts} == {"correct"}
+
+
+def test_a_letter_only_hat_y_carries_on_the_right_is_one_output_not_every_output():
+    # L = -log(\hat{y}_d), d the correct class: not 'for every d' (which is false); left unread
+    d = derive(network("4-3-3", "relu", "cce", "softmax"))
+    r = verify_text(
+        d,
+        r"$$L = -\log(\hat{y}_d)$$" + "\n" + r"$$\frac{\partial L}{\partial \hat{y}_k} = -y_k / \hat{y}_k$$",
+    )
+    assert [v.status for v in r.verdicts] == ["correct"] * 3 and [v.line for v in r.verdicts] == [2, 2, 2]
+    assert any(u.line == 1 for u in r.unchecked)

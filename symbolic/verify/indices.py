@@ -352,7 +352,14 @@ class Instantiator:
                 for a in sp.preorder_traversal(e):
                     if getattr(a, "func", None) == SUMMATION or type(a).__name__ in BINDERS:
                         bound.add(a.args[1].name)
-        letters = self._letters(_all_symbols(stmt))
+        symbols = _all_symbols(stmt)
+        letters = self._letters(symbols)
+        # L = -\log \hat{y}_d, d the correct class: a letter only \hat{y} carries, and not on the
+        # left, names one output the author has in mind, not every output
+        hats = {m.group(2) for s in symbols if (m := _HAT.fullmatch(s.name))}
+        others = self._letters({s for s in symbols if not _HAT.fullmatch(s.name)})
+        left = {c for e in _parts(stmt.lhs) for s in e.atoms(sp.Symbol) for c in self._letters({s})}
+        letters -= {c for c in hats - others if c not in left}
         # o_j = e^{z_j} / \sum_j e^{z_j}: a sum's index that also names units outside it stays free
         outside = self._letters(_outside_sums(stmt))
         return sorted(letters - (bound - outside))
