@@ -16,17 +16,18 @@ from ..latex.matrix import MatrixStatement, Node
 CAPITALS = {"A", "Z", "X", "Y"}
 
 
-def _nodes(node: Node):
+def nodes(node: Node):
+    """Every node of a matrix statement's tree, the node first."""
     yield node
     for a in node.args:
         if isinstance(a, Node):
-            yield from _nodes(a)
+            yield from nodes(a)
         elif isinstance(a, tuple):
             for b in a:
                 if isinstance(b, Node):
-                    yield from _nodes(b)
+                    yield from nodes(b)
                 elif isinstance(b, tuple):
-                    yield from (x for c in b if isinstance(c, Node) for x in _nodes(c))
+                    yield from (x for c in b if isinstance(c, Node) for x in nodes(c))
 
 
 def _batch_name(node: Node) -> bool:
@@ -36,13 +37,13 @@ def _batch_name(node: Node) -> bool:
 def over_batch(stmt: MatrixStatement) -> str:
     """How a statement sums over a batch's examples ('' when it is not one, or works column by
     column): it is then checked at m > 1 examples too."""
-    nodes = [n for root in (stmt.lhs, *(s.node for s in stmt.sides)) for n in _nodes(root)]
-    if not any(_batch_name(n) for n in nodes):
+    every = [n for root in (stmt.lhs, *(s.node for s in stmt.sides)) for n in nodes(root)]
+    if not any(_batch_name(n) for n in every):
         return ""
-    if any(n.kind == "call" and n.args[0] in ("rowsum", "colsum", "allsum") for n in nodes):
+    if any(n.kind == "call" and n.args[0] in ("rowsum", "colsum", "allsum") for n in every):
         return "a sum over a batch's examples (np.sum(..., axis=1)) (checked at m > 1 examples too)"
-    if any(n.kind == "name" and n.args[0] == "m" for n in nodes):
+    if any(n.kind == "name" and n.args[0] == "m" for n in every):
         return "an average over a batch's m examples (1/m) (checked at m > 1 examples too)"
-    if any(n.kind == "T" and any(_batch_name(x) for x in _nodes(n)) for n in nodes):
+    if any(n.kind == "T" and any(_batch_name(x) for x in nodes(n)) for n in every):
         return "a product over a batch's examples (a batch matrix transposed) (checked at m > 1 examples too)"
     return ""

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from ..latex.matrix import MatrixStatement, Node
+from .batch import nodes
 from .matrix import BATCH, Evaluator, Group, Layout, Missing, ShapeError, top_factors
 
 PER_EXAMPLE = ("a_", "z_", "x_", "y_", "delta_")  # raw names of one example's quantities
@@ -81,26 +82,13 @@ def cost_of(source: str) -> tuple[str, str]:
 # ------------------------------------------------------------------------------ what is checked
 
 
-def _nodes(node: Node):
-    yield node
-    for a in node.args:
-        if isinstance(a, Node):
-            yield from _nodes(a)
-        elif isinstance(a, tuple):
-            for b in a:
-                if isinstance(b, Node):
-                    yield from _nodes(b)
-                elif isinstance(b, tuple):
-                    yield from (x for c in b if isinstance(c, Node) for x in _nodes(c))
-
-
 def _batch(node: Node) -> bool:
-    return any(n.kind == "name" and n.args[0] in BATCH for n in _nodes(node))
+    return any(n.kind == "name" and n.args[0] in BATCH for n in nodes(node))
 
 
 def _averages(node: Node) -> bool:
     return any(
-        n.kind == "name" and n.args[0] == "m" or n.kind == "call" and n.args[0] in SUMS for n in _nodes(node)
+        n.kind == "name" and n.args[0] == "m" or n.kind == "call" and n.args[0] in SUMS for n in nodes(node)
     )
 
 
@@ -156,7 +144,7 @@ def _zero(m: sp.Matrix) -> bool:
 
 def _position(node: Node, want) -> int:
     _, factors, _ = top_factors(node)
-    return next((i + 1 for i, f in enumerate(factors) if any(want(n) for n in _nodes(f))), 1)
+    return next((i + 1 for i, f in enumerate(factors) if any(want(n) for n in nodes(f))), 1)
 
 
 def _is_m(n: Node) -> bool:
@@ -172,7 +160,7 @@ def check_side(lay: Layout, env: dict, node: Node, cost: tuple[str, str], side: 
     big = examples(lay)
     how, said = cost
     short = "J = (1/m) Σ_i L^{(i)}" if how == MEAN else "J = Σ_i L^{(i)}"
-    names = [n for n in _nodes(node) if n.kind == "name"]
+    names = [n for n in nodes(node) if n.kind == "name"]
     if any(n.args[0] in ONE for n in names):
         return Checked(unchecked="it mixes one example's quantities (a^{[1]}) with the batch's (A^{[1]})")
     if any(n.args[0] not in KNOWN and n.args[0] not in BATCH for n in names):  # \hat{Y}, an own name
@@ -199,19 +187,17 @@ def check_side(lay: Layout, env: dict, node: Node, cost: tuple[str, str], side: 
     true = total / big if how == MEAN else total
     if many.shape != true.shape:
         where = (
-            _position(node, _is_sum)
-            if any(_is_sum(n) for n in _nodes(node))
-            else _position(node, _batch_name)
+            _position(node, _is_sum) if any(_is_sum(n) for n in nodes(node)) else _position(node, _batch_name)
         )
         text = (
             f"over a batch of {big} examples the right side is {many.shape[0]}×{many.shape[1]}, "
             f"not {true.shape[0]}×{true.shape[1]}: the sum over the examples (np.sum(..., axis=1)) "
-            + ("is over the wrong axis" if any(_is_sum(n) for n in _nodes(node)) else "is missing")
+            + ("is over the wrong axis" if any(_is_sum(n) for n in nodes(node)) else "is missing")
         )
         return Checked(text, side, where, said)
     if _zero(many - true):
         return Checked(note=said)
-    has_m = any(_is_m(n) for n in _nodes(node))
+    has_m = any(_is_m(n) for n in nodes(node))
     at = _position(node, _is_m) if has_m else 1
     if _zero(many - true * big):
         return Checked(
@@ -256,7 +242,7 @@ def attach(lay: Layout, g: Group, cost: tuple[str, str]) -> None:
         k = g.shape_error[0]
         node = g.statement.sides[k].node
         if g.shape_error[1].what == "the two sides" and any(
-            _is_sum(n) and n.args[0] != "rowsum" for n in _nodes(node)
+            _is_sum(n) and n.args[0] != "rowsum" for n in nodes(node)
         ):
             text = "np.sum over the wrong axis: the sum over a batch's examples is np.sum(..., axis=1)"
             g.batch = Checked(text, k + 1, _position(node, _is_sum))
