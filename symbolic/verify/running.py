@@ -379,7 +379,7 @@ def _regularizer_term(node: Node, wrt: Node, decay: tuple | None = None) -> bool
         if len(lam) != 1 or len(rest) != 1:
             return False
         (other,) = rest
-        if decay is not None and other.kind == "name" and _same(other, wrt) and other.args[1] in decay[1]:
+        if decay is not None and other.kind == "name" and same(other, wrt) and other.args[1] in decay[1]:
             return True
         return _regularizer_term(other, wrt)
     if node.kind == "chain" and decay is not None:
@@ -388,15 +388,15 @@ def _regularizer_term(node: Node, wrt: Node, decay: tuple | None = None) -> bool
             first.kind == "partial"
             and any(n.args[0] == decay[0] for n in _names(first.args[1]))
             and second.kind == "partial"
-            and _same(second.args[1], wrt)
+            and same(second.args[1], wrt)
         )
-    return node.kind == "nabla" and node.args[1] == "Omega" and _same(node.args[0], wrt)
+    return node.kind == "nabla" and node.args[1] == "Omega" and same(node.args[0], wrt)
 
 
-def _same(a, b) -> bool:
+def same(a, b) -> bool:
     """Equal as written, wherever they stand (positions aside)."""
     if isinstance(a, Node) and isinstance(b, Node):
-        return a.kind == b.kind and _same(a.args, b.args)
+        return a.kind == b.kind and same(a.args, b.args)
     if isinstance(a, tuple) and isinstance(b, tuple):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
     return a == b

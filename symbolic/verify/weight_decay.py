@@ -28,6 +28,7 @@ from ..latex.matrix import MatrixStatement, Node
 from .ditto import Unchecked
 from .judge import Verdict
 from .matrix_faults import MatrixFault
+from .running import same
 
 DEFINED = (
     "defines the regularizer {name}, read as written: weight decay on {weights} (nothing to check it against)"
@@ -214,16 +215,8 @@ def _chain(node: Node, decay: Decay, den: Node) -> bool:
         and _letter_of(first.args[1]) == decay.name
         and second.kind == "partial"
         and _letter_of(second.args[0]) == decay.name
-        and _same(second.args[1], den)
+        and same(second.args[1], den)
     )
-
-
-def _same(a, b) -> bool:
-    if isinstance(a, Node) and isinstance(b, Node):
-        return a.kind == b.kind and _same(a.args, b.args)
-    if isinstance(a, tuple) and isinstance(b, tuple):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
-    return a == b
 
 
 def _judged(s, label: str, text: str) -> Verdict:
