@@ -5,6 +5,7 @@ these are variants written here: three layers, other letters, biases added inste
 weights indexed output-first, and definitions that do not chain (left as they are)."""
 
 import pytest
+from verdict_lines import by_line as lines
 
 from codegen.verdict import render_text
 from symbolic.backprop import derive
@@ -27,13 +28,7 @@ THREE = (
 
 
 def by_line(d, text: str) -> dict[int, set[str]]:
-    r = verify_text(d, text)
-    out: dict[int, set[str]] = {}
-    for v in r.verdicts:
-        out.setdefault(v.line, set()).add(v.status)
-    for u in r.unchecked:
-        out.setdefault(u.line, set()).add("not checked")
-    return out
+    return lines(verify_text(d, text))
 
 
 def test_three_layers_named_by_their_own_letters():

@@ -5,6 +5,8 @@ Its definitions sat in reasons given in parentheses, \quad (\because ...), now r
 a definition whose layers say nothing (u^{(3)} beside z^{(l)}, a slip) no longer hides the others;
 ∂u_k^{(l+1)}/∂u_j^{(l)} is the chain w_{kj} f'(u_j), so a slip in either is named."""
 
+from verdict_lines import by_line as lines
+
 from codegen.verdict import render_text
 from symbolic.backprop import derive
 from symbolic.spec import network
@@ -22,13 +24,7 @@ DOC = (
 
 
 def by_line(text: str) -> dict[int, set[str]]:
-    r = verify_text(D, text)
-    out: dict[int, set[str]] = {}
-    for v in r.verdicts:
-        out.setdefault(v.line, set()).add(v.status)
-    for u in r.unchecked:
-        out.setdefault(u.line, set()).add("not checked")
-    return out
+    return lines(verify_text(D, text))
 
 
 def test_u_is_the_net_input_and_z_the_output():
