@@ -127,22 +127,18 @@ GAPS = {
 # multiset (symbolic/verify/parts.py, align.match_multiset), so none is left today
 # (Murali's dL/dh₂ = ... = 2(ŷ - y) × W₂: the true side is one factor [2 W₃ (ŷ - y)], so the wrong
 # W₂ is named as factor 1 with the ratio W₂/W₃)
-PLANTED_UNNAMED: set[tuple[str, int]] = {
-    # Kyle Lo's phi(z)_i (1 + phi(z)_i): wrong, named as the whole side (factor 1) where the note
-    # counts the juxtaposed (1 + phi(z)_i) as factor 2; other notes count that shape as one factor
-    # (cs_se_mazur_answer, wikipedia_backprop_2015, cv_se_cross_entropy_delta): left as it is
-    ("kyle_lo_softmax_regression", 0),
-}
+PLANTED_UNNAMED: set[tuple[str, int]] = set()
+# (X(1 ± X), a logistic derivative written out, is one factor wherever it stands, as most of the
+# corpus's notes count it: verify/glued_factors.py; Kyle Lo's phi(z)_i (1 + phi(z)_i) is factor 1)
 # statements given a false verdict today (file -> {line or (line, k): what symprop says}); each with
 # its reason, the first thing to fix
 # (none today: gauravreddy08's (W^L)^T (y-hat - y) \odot ReLU'(z^{L-1}) \cdot (a^{L-2})^T is read
 # left to right, the one reading whose shapes fit: verify/precedence.py)
 MISJUDGED: dict[str, dict] = {}
 # planted mistakes on a judged statement that are not named today: (file, k) -> what is said
-PLANTED_MISSED: dict[tuple[str, int], str] = {
-    # x^T δ^{[2]} in the rows convention: 'shapes do not fit in the two sides' (the whole side)
-    ("course_rows_two_layer", 0): "wrong",
-}
+PLANTED_MISSED: dict[tuple[str, int], str] = {}
+# (none today: the course's x^T δ^{[2]} in the rows convention, whose shapes fit in neither
+# reading, is named in rows, 'wrong layer' at factor 2: verify/rows_faults.py)
 # planted mistakes named at their factor on a statement that is itself not checked (in GAPS): the
 # correct line is not judged for a reason the slip does not hide (Duda's δ_k = (t_k - z_k) f'(y_k)
 # is -∂J/∂net beside the answer's ∂C/∂z; with f'(z_k) it is wrong whatever δ's sign)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from ..latex import Partial
+from . import glued_factors
 from .evaluate import Evaluation
 from .explain import Explainer, Fault, Witness
 from .parts import Part
@@ -89,6 +90,7 @@ def judge(net: Network, r: Resolved, e: Evaluation) -> Verdict:
             # one chain link written whole (∂out/∂net = out(1 + out)) stays one factor
             whole = fault.kind == "wrong" and fault.position == 1 and fault.span == len(r.hands[k])
             whole = whole and fault.partial is not None and fault.partial[0] == net.d.loss_symbol
+            counted: tuple[Part, ...] | None = None
             if fault.kind == "ratio" or whole and k in r.parts and not r.definition:
                 # juxtaposed, input-first, inside a sum: as a multiset
                 parts = r.parts.get(k) or tuple(
@@ -97,6 +99,8 @@ def judge(net: Network, r: Resolved, e: Evaluation) -> Verdict:
                 pv = [e.points.vector(p.value) for p in parts]
                 fine = explain.pinpoint_parts(k + 1, parts, pv, r.true, diff.true, n, e.points.vector)
                 fault = fine or fault
+                counted = parts if fine else None
+            fault = glued_factors.regroup(fault, *_counted(r, k, counted))  # X(1 - X): one factor
             witness = explain.witness(
                 e.points, r.hands[k], t_values, diff.hand_product, diff.true_product, e.units, e.unit_vectors
             )
@@ -125,6 +129,16 @@ def judge(net: Network, r: Resolved, e: Evaluation) -> Verdict:
         true=truth,
         **base,
     )
+
+
+def _counted(r: Resolved, k: int, parts) -> tuple[list, list]:
+    """Side k's factors as a fault's position counts them: its parts when they named it (plain
+    ones, numbered 1, 2, ...), else its written factors; ([], []) when a sum's body counts too."""
+    if parts is None:
+        return list(r.sides[k]), list(r.hands[k])
+    if any(p.terms for p in parts) or [p.pos for p in parts] != list(range(1, len(parts) + 1)):
+        return [], []
+    return [p.raw for p in parts], [p.value for p in parts]
 
 
 def _shared_bias_paths(net: Network, r: Resolved, e: Evaluation):

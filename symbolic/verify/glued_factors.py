@@ -1,0 +1,132 @@
+r"""The factor count of a side with a logistic derivative written out: X (1 - X) is ONE factor.
+
+A derivative σ' written as the value times one minus it (`out_{o1}(1 - out_{o1})`,
+`\sigma(z)(1 - \sigma(z))`, `\phi(z)_i (1 - \phi(z)_i)`) is one chain link, and the corpus counts
+it as one factor wherever it stands: the whole side (`∂out/∂net = out(1 + out)`: factor 1), after a
+derivative (`∂E/∂y_j · y_j(1 + y_j)`: factor 2) or inside a longer product (`(a - t) a(1 + a) a_k`:
+factor 2, and a_k factor 3). The reader sometimes keeps the pair as one SymPy product and sometimes
+as two juxtaposed factors (a call `\sigma(z)` before its parenthesis, a product it splits for the
+multiset match); this renumbers a fault named on the finer split so both read alike, and says the
+pair whole: `wrote X(1 + X), expected X(1 - X)` (the wrong member with its partner).
+
+A pair is two adjacent written factors X, Y (either order) with Y = 1 ± X, X not a number (the slip
+1 + X for 1 - X keeps the pair). Pure: a Fault and the side's written factors in, a Fault out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+import sympy as sp
+
+from .explain import Fault
+
+
+def _pair(x: sp.Expr, y: sp.Expr) -> bool:
+    """Is one of x, y one plus or minus the other (X, 1 ± X)?"""
+    try:
+        if x.is_number or y.is_number:
+            return False
+        return any(sp.expand(a - 1 - b) == 0 or sp.expand(a - 1 + b) == 0 for a, b in ((y, x), (x, y)))
+    except (TypeError, ValueError, AttributeError):
+        return False
+
+
+def groups(values: Sequence[sp.Expr]) -> list[tuple[int, ...]]:
+    """The written factors (0-based) grouped as counted: each (X, 1 ± X) pair one group, left to
+    right, a factor in one pair at most."""
+    out: list[tuple[int, ...]] = []
+    i = 0
+    while i < len(values):
+        if i + 1 < len(values) and _pair(values[i], values[i + 1]):
+            out.append((i, i + 1))
+            i += 2
+        else:
+            out.append((i,))
+            i += 1
+    return out
+
+
+def regroup(fault: Fault | None, written: Sequence, values: Sequence[sp.Expr]) -> Fault | None:
+    """`fault`, its position counted with each X(1 ± X) pair one factor (and a wrong or extra
+    member said with its partner, as the pair). `written`/`values`: the side's factors in the
+    order the fault's position counts them (1-based), as written and in the network's symbols."""
+    if fault is None or fault.position is None or len(written) != len(values) or len(values) < 2:
+        return fault
+    if fault.kind not in ("wrong", "missing", "extra") or fault.span != 1:
+        return fault
+    found = groups(values)
+    if all(len(g) == 1 for g in found):
+        return fault
+    at = fault.position - 1
+    if fault.kind == "missing":  # an insertion point: before the written factor at `at`
+        position = sum(1 for g in found if g[-1] < at) + 1
+        return replace(fault, position=position)
+    index = next((k for k, g in enumerate(found) if at in g), None)
+    if index is None:
+        return fault
+    group = found[index]
+    if len(group) == 1:
+        return replace(fault, position=index + 1)
+    other = group[1] if group[0] == at else group[0]
+    first = at < other
+    partner_w, partner_v = written[other], values[other]
+    partial = fault.partial
+    if fault.kind == "extra":  # σ(z)(1 - σ(z)) for σ(z): the pair wrong, its partner expected
+        expected, partial = partner_v, None
+    elif fault.expected is None:
+        return replace(fault, position=index + 1)
+    else:
+        expected = _ordered(fault.expected, partner_v, first)
+    wrote = _ordered(fault.wrote, partner_w, first) if fault.wrote is not None else None
+    read_as = _ordered(fault.read_as, partner_v, first) if fault.read_as is not None else None
+    return replace(
+        fault,
+        kind="wrong",
+        position=index + 1,
+        wrote=wrote,
+        read_as=read_as,
+        expected=expected,
+        partial=partial,
+    )
+
+
+def _ordered(mine, partner, mine_first: bool):
+    """The pair's product in written order (unevaluated, so X(1 + X) prints as written)."""
+    try:
+        return sp.Mul(mine, partner, evaluate=False) if mine_first else sp.Mul(partner, mine, evaluate=False)
+    except (TypeError, ValueError, AttributeError):
+        return mine
+
+
+def node_position(side, position: int) -> int:
+    """A matrix statement's fault position (1-based, over its side's top factors) counted with
+    each X(1 ± X) pair one factor: `\\sigma(z)(1 - \\sigma(z))`, `a \\odot (1 - a)`."""
+    from .matrix import top_factors
+    from .matrix_edits import bare, render
+
+    try:
+        _, factors, _ = top_factors(side)
+        shown = [render(bare(f)) for f in factors]
+    except Exception:  # noqa: BLE001 - a side this count cannot render: the reading's count stands
+        return position
+    found: list[tuple[int, ...]] = []
+    i = 0
+    while i < len(shown):
+        if i + 1 < len(shown) and _pair_shown(shown[i], shown[i + 1]):
+            found.append((i, i + 1))
+            i += 2
+        else:
+            found.append((i,))
+            i += 1
+    index = next((k for k, g in enumerate(found) if position - 1 in g), None)
+    return position if index is None else index + 1
+
+
+def _pair_shown(x: str, y: str) -> bool:
+    """Rendered factors X and 1 ± X (either order, parentheses aside)."""
+    x, y = x.strip("()"), y.strip("()")
+    forms = {f"1 {op} {v}" for op in ("−", "-", "+") for v in (x,)}
+    back = {f"1 {op} {v}" for op in ("−", "-", "+") for v in (y,)}
+    return bool(x) and bool(y) and (y in forms or x in back)
