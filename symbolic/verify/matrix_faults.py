@@ -19,7 +19,7 @@ import sympy as sp
 
 from ..latex import Partial
 from ..latex.matrix import Node
-from . import layouts
+from . import glued_factors, layouts
 from .ditto import Unchecked
 from .explain import Fault
 from .judge import Verdict
@@ -28,6 +28,7 @@ from .matrix_edits import bare as _bare
 from .matrix_edits import render, side_edits
 from .numbers import same
 from .resolve import Network, _hand
+from .rows_faults import name_in_rows
 from .written_positions import written_position
 
 MAX_EDITS = 80  # candidate edits tried per wrong group
@@ -102,6 +103,7 @@ class Namer:
             if not self.fits(g, new, truth):
                 continue
             position = written_position(node, new) or position
+            position = glued_factors.node_position(node, position)  # X(1 - X): one factor
             shape = self.shape(g) if shapes else ""
             wrote, expected = _bare(wrote), _bare(expected)
             if why == "missing":
@@ -196,6 +198,8 @@ def fold(net: Network, namer: Namer, g: Group, entries: list[Verdict]) -> Verdic
         alt = m.sides[side].alt if k >= 0 else None
         if fault is None and alt is not None:  # neither reading fits: an edit of A ⊙ B · C left to right
             fault = namer.name(g, side, _checked(m, side, alt=True), shapes=False)
+        if fault is None and k >= 0:  # a document of rows: the edit looked for in rows (rows_faults)
+            fault = name_in_rows(namer, g, side, node)
         if g.batch is not None and g.batch.text:  # np.sum over the wrong axis (batch_check)
             fault = MatrixFault("matrix", g.batch.side, g.batch.position, text=g.batch.text)
         if fault is None:
