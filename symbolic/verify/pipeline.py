@@ -46,6 +46,7 @@ from ..derivation import Derivation
 from ..latex import Partial, Product, Statement
 from ..latex.matrix import MatrixStatement
 from . import (
+    author_names,
     chain_names,
     class_calls,
     class_labels,
@@ -167,6 +168,7 @@ def verify_statements(
     statements, algorithm, notes = read_algorithm(list(statements), source, keep)  # loops, g ←, regularizer
     statements, fns = lagrange_primes.read(d, statements, aliases)  # C'(W_O): ∂C/∂W_O; R'(Z_o) a function
     statements = value_cases.merge(statements)  # ReLU'(z) = {1 if z > 0, 0 otherwise}: one statement
+    authors = author_names.of(statements, d.spec.depth)  # their letters, for the messages
     statements, named = layer_names.apply(statements, d.spec.depth)  # Zhou's v_{ih}, b_h, γ_h
     statements, forward, layered = subscript_layers.apply(statements, source, keep)  # x_i = f_i(W_i x_{i-1})
     notes, biasless = no_bias.settle(
@@ -290,6 +292,7 @@ def verify_statements(
     verdicts.sort(key=lambda v: (v.line, v.col))
     if letters:  # instances said in the document's own index letters
         verdicts = [replace(v, instance=as_written(v.instance, letters)) for v in verdicts]
+    verdicts = author_names.restore(verdicts, authors)  # θ_j said as θ_j, not −b^{[2]}_j
     # one statement expanded per weight (Δw of a bare w) may give the same reason many times: once
     unchecked = sorted(dict.fromkeys(unchecked), key=lambda u: (u.line, u.col))
     inferred = sorted([*named, *said, *layered, *per_layer, *bound.sources], key=lambda s: (s.line, s.name))
