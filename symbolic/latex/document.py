@@ -26,7 +26,8 @@ from .source import MAX_BYTES, MAX_DEPTH, LatexParseError, LimitError, Source
 from .statements import DITTO, ORDERED, PARTIAL, Partial, Product, Statement
 from .subscript_layers import detect as layers_of
 from .subscript_layers import rewrite as relayer
-from .tokens import _ENV_RE, _ROWSKIP_RE, ALIGN_ENVS, GREEK, WORDS, Tok, tokenize
+from .tokens import _ENV_RE, _ROWSKIP_RE, Tok, tokenize
+from .vocabulary import ALIGN_ENVS, GREEK, WORDS
 
 # ---------------------------------------------------------------- statements
 

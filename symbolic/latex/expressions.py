@@ -27,7 +27,9 @@ from .source import (
     show,
 )
 from .statements import BARE_INDEX, DITTO, ORDERED, PARTIAL, SUMMATION, Partial, indexed
-from .tokens import (
+from .tokens import Tok, number_value
+from .vector_max import VECTOR_SUM, over_index, whole_vector
+from .vocabulary import (
     ACCENTS,
     CLOSERS,
     FRACS,
@@ -38,10 +40,7 @@ from .tokens import (
     OPENERS,
     PRIMABLE,
     VALUE_CMDS,
-    Tok,
-    number_value,
 )
-from .vector_max import VECTOR_SUM, over_index, whole_vector
 
 NORM_BARS = ("‖", "|")  # \| as a token: '‖' (op) here, '|' (cmd) in the matrix reader's tokens
 LOSS_CALLS = ("J", "E", "L", "C")  # J(W,b; x, y), E(w): the loss written with its arguments

@@ -44,8 +44,9 @@ from .matrix_rows import (
 from .ng import derivative_name, layer_of_function, numpy_sum, row_sum, star_product
 from .pmatrix import BEGIN
 from .source import Source
-from .tokens import FRACS, FUNCTIONS, GENERIC_CALLS, GREEK, MUL_CMDS, PRIMABLE, Tok, number_value
+from .tokens import Tok, number_value
 from .underbrace import unbraced
+from .vocabulary import FRACS, FUNCTIONS, GENERIC_CALLS, GREEK, MUL_CMDS, PRIMABLE
 
 __all__ = [
     "ACCUMULATORS",
