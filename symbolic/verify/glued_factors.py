@@ -103,8 +103,8 @@ def _ordered(mine, partner, mine_first: bool):
 def node_position(side, position: int) -> int:
     """A matrix statement's fault position (1-based, over its side's top factors) counted with
     each X(1 ± X) pair one factor: `\\sigma(z)(1 - \\sigma(z))`, `a \\odot (1 - a)`."""
-    from .matrix import top_factors
     from .matrix_edits import bare, render
+    from .matrix_factors import top_factors
 
     try:
         _, factors, _ = top_factors(side)
