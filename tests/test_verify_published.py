@@ -35,8 +35,9 @@ GAPS = {
     # (verify/class_calls.py)
     "cv_se_softmax_question": [],
     "d2l_backprop": [],
-    # one row differentiates by the vector \mathit{h1} (the author's slip for h1_1): names
-    "geoj_cs231n_two_layer": [17],
+    # the code names read by their roles (verify/code_names.py); d/d{\mathit{h1}} in the statement by
+    # h1_1 read as h1_1
+    "geoj_cs231n_two_layer": [],
     "goodfellow_alg64": [],
     "haykin_backprop": [2],
     "hjorth_jensen_hidden_layer": [],

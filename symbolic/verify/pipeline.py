@@ -50,6 +50,7 @@ from . import (
     class_calls,
     class_labels,
     closed_names,
+    code_names,
     dropped_index,
     error_names,
     error_terms,
@@ -190,6 +191,8 @@ def verify_statements(
         conventions.setdefault("weight_layers", "into")
     conventions.setdefault("weight_layers", weight_layers(statements))  # W^l into layer l, or out of it
     aliases, conventions, per_layer = net_input.detect(d, statements, aliases, conventions)  # ŷ = σ(y)
+    statements, aliases, conventions, coded = code_names.detect(d, statements, aliases, conventions)  # h1_1
+    per_layer += coded
     d, shared = layer_bias.apply(d, statements, aliases, conventions)  # b_2 in net_{o1}: one per layer
     per_layer += shared
     statements, groups, layout, unmatched = expand_matrices(
