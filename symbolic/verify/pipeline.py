@@ -62,6 +62,7 @@ from . import (
     letter_readings,
     letter_sums,
     lone_bias,
+    loss_output,
     net_input,
     no_bias,
     numbering,
@@ -181,6 +182,7 @@ def verify_statements(
     statements = class_calls.apply(statements)  # softmax(b) of class b: softmax(z_b)
     statements = vector_sums.apply(statements)  # -sum(Y * log(Ŷ)): Σ_k of the entries
     statements = off_diagonal.apply(statements)  # ∂φ_i/∂z_j after ∂φ_i/∂z_i: for i ≠ j
+    statements, aliases = loss_output.apply(statements, source, len(d.outputs), aliases)  # ½‖z - t‖²
     statements, letters = layer_letters(statements)  # Brilliant's w_{ij}^k, a (net input), o (output)
     statements = [with_arguments(s) for s in statements]  # ∂φ/∂z = φ(1-φ): φ(z) (bare_functions.py)
     statements = dropped_index.restore(d, statements, aliases)  # ∂z_j/∂a_j = h'(a): h'(a_j)
