@@ -143,3 +143,18 @@ def test_sources_say_the_reading():
     read = {s.name: str(s.value) for s in report.inferred if s.how == "code name"}
     assert read["logits_0"] == "z2_1" and read["label_1"] == "y2" and read["cost"] == "L"
     assert read["V2_12"] == "W2_1_2" and read["c2_0"] == "b2_1" and read["g1_3"] == "a1_3"
+
+
+def test_zero_based_targets_and_inputs_in_the_networks_own_letters():
+    """y_0, y_1, y_2 and x_0 counted from 0: each the next unit, never an alias of an alias."""
+    text = (
+        r"$$L = -y_0 \log{(\frac{e^{f_0}}{e^{f_0} + e^{f_1} + e^{f_2}})}"
+        r" - y_1 \log{(\frac{e^{f_1}}{e^{f_0} + e^{f_1} + e^{f_2}})}"
+        r" - y_2 \log{(\frac{e^{f_2}}{e^{f_0} + e^{f_1} + e^{f_2}})}$$" + "\n"
+        r"$$\frac{\partial L}{\partial f_2} = \frac{e^{f_2}}{e^{f_0} + e^{f_1} + e^{f_2}} - y_2$$" + "\n"
+        r"$$\frac{\partial h1_1}{\partial W1_{01}} = \frac{\partial}{\partial W1_{01}}"
+        r" \max(0, x_0 W1_{01} + x_1 W1_{11} + x_2 W1_{21} + b1_1)$$"
+    )
+    assert by_line(D_RELU, text) == {1: {"correct"}, 2: {"correct"}, 3: {"correct"}}
+    slip = text.replace(r"} - y_2$$", r"} - y_1$$")
+    assert by_line(D_RELU, slip)[2] == {"wrong"}

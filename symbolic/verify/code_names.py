@@ -242,8 +242,8 @@ def _dims(d, kind: str, layer: int, way: str) -> tuple[int, ...]:
 
 def _key(kind: str, layer: int, units: list) -> str:
     """The network's raw name (read without conventions) of one role's unit."""
-    if kind in ("x", "y"):
-        return f"{kind}_{units[0]}"
+    if kind in ("x", "y"):  # x1, y1: never a name the document writes (x_0 -> x1 does not chain)
+        return f"{kind}{units[0]}"
     return f"{kind}_{layer}," + ",".join(str(u) for u in units)
 
 
