@@ -35,8 +35,9 @@ GAPS = {
     # (verify/class_calls.py)
     "cv_se_softmax_question": [],
     "d2l_backprop": [],
-    # one row differentiates by the vector \mathit{h1} (the author's slip for h1_1): names
-    "geoj_cs231n_two_layer": [17],
+    # the code names read by their roles (verify/code_names.py); d/d{\mathit{h1}} in the statement by
+    # h1_1 read as h1_1
+    "geoj_cs231n_two_layer": [],
     "goodfellow_alg64": [],
     "haykin_backprop": [2],
     "hjorth_jensen_hidden_layer": [],
@@ -84,11 +85,11 @@ GAPS = {
     # Lagrange primes for partial derivatives (C'(W_O), R'(Z_o), Z_o'(H)) read by
     # verify/lagrange_primes.py, its names from the chain's steps (chain_names, error_names)
     "ml_glossary_relu": [],
-    # layers as subscripts are read (latex/subscript_layers.py); left: E = 1/2 ||z - t||^2 with z,
-    # never defined, for the output ('unknown name z'); the update w = w - alpha dE/dw with prose
-    # after it on the row; the elementwise learning rate \alpha_{W_i} \circ ('cannot use ^ in an
-    # index')
-    "sudeep_raja_matrix": [6, 7, 37],
+    # layers as subscripts are read (latex/subscript_layers.py); E = 1/2 ||z - t||^2 with z written
+    # nowhere else: the output (verify/loss_output.py); 'for all the weights w' after the update
+    # (latex/quantifiers.py); \alpha_w, \alpha_{W_i} \circ a rate per parameter or entry
+    # (latex/rate_subscripts.py)
+    "sudeep_raja_matrix": [],
     # the sample superscript \hat{Y}_j^{(i)} is read as one example now (example_index.py), but
     # the capitals stay the document's own: X (the softmax's input), \hat{Y}, Y are defined by no
     # line ('unknown name \hat{Y}_j', 'unknown name X_j') (J = -sum(Y * \log(\hat{Y})) with capitals

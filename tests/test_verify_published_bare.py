@@ -26,8 +26,6 @@ OPTIONED = [n for n in NAMES if set(note(n)["network"]) - set(NETWORK)]
 STRICT_GAPS: dict[str, dict[int, str]] = {
     # \delta_k in Duda's letters (z_k the output, y_k its net input): needs its aliases
     "cv_se_delta_wikipedia": {2: "not checked"},
-    # the notebook's scores_k, W2_{11}, h1_1 (aliases)
-    "geoj_cs231n_two_layer": {2: "not checked", 11: "not checked", 17: "not checked"},
     # the same gaps as with the options (test_verify_published.GAPS): the reader, not the conventions
     "cv_se_relu_softmax_hidden": {2: "not checked", 3: "not checked"},
     "kyle_lo_softmax_regression": dict.fromkeys([2, 3, 4, 6, 12], "not checked"),

@@ -20,6 +20,8 @@ from .expressions import Parser
 from .functions_defined import defined_heads
 from .lagrange import primed_names
 from .matrix import MatrixStatement, is_matrix_row, read_matrix_row
+from .quantifiers import strip as strip_quantifier
+from .rate_subscripts import blank as blank_rates
 from .regions import (
     ARG_ENVS,
     CLOSERS_OF,
@@ -59,7 +61,7 @@ def _strip_row(toks: list[Tok]) -> list[Tok]:
         toks = toks[:-1]
     if len(toks) > 2 and toks[-1].kind == "text" and toks[-1].space and _annotation(toks[-1].text):
         toks = toks[:-1]  # `= \sigma(z) \quad \text{(Prediction)}`: a label after the formula
-    return toks
+    return strip_quantifier(toks)  # `\quad \mbox{for all the weights } w` (quantifiers.py)
 
 
 def _annotation(words: str) -> bool:
@@ -315,7 +317,7 @@ def _region(
 def scan_document(text: str) -> tuple[list[Statement | MatrixStatement], list[LatexParseError]]:
     """Every statement that parses, and one error for each that does not (errors do not stop)."""
     check_size(text)
-    src = Source(strip_comments(text))  # comments are blanked: offsets are unchanged
+    src = Source(blank_rates(strip_comments(text)))  # comments, α_w's w blanked: offsets unchanged
     src.functions = defined_heads(src.text)  # s(x) = ...: s(arg) is a call everywhere
     src.primed = primed_names(src.text)  # R'(Z_o): R(Z_h) is R at Z_h (lagrange.py)
     src.layers = layers_of(src.text)  # x_i = f_i(W_i x_{i-1}): layers as subscripts

@@ -51,6 +51,7 @@ from . import (
     class_calls,
     class_labels,
     closed_names,
+    code_names,
     dropped_index,
     error_names,
     error_terms,
@@ -62,6 +63,7 @@ from . import (
     letter_readings,
     letter_sums,
     lone_bias,
+    loss_output,
     net_input,
     no_bias,
     numbering,
@@ -182,6 +184,7 @@ def verify_statements(
     statements = class_calls.apply(statements)  # softmax(b) of class b: softmax(z_b)
     statements = vector_sums.apply(statements)  # -sum(Y * log(Ŷ)): Σ_k of the entries
     statements = off_diagonal.apply(statements)  # ∂φ_i/∂z_j after ∂φ_i/∂z_i: for i ≠ j
+    statements, aliases = loss_output.apply(statements, source, len(d.outputs), aliases)  # ½‖z - t‖²
     statements, letters = layer_letters(statements)  # Brilliant's w_{ij}^k, a (net input), o (output)
     statements = [with_arguments(s) for s in statements]  # ∂φ/∂z = φ(1-φ): φ(z) (bare_functions.py)
     statements = dropped_index.restore(d, statements, aliases)  # ∂z_j/∂a_j = h'(a): h'(a_j)
@@ -192,6 +195,8 @@ def verify_statements(
         conventions.setdefault("weight_layers", "into")
     conventions.setdefault("weight_layers", weight_layers(statements))  # W^l into layer l, or out of it
     aliases, conventions, per_layer = net_input.detect(d, statements, aliases, conventions)  # ŷ = σ(y)
+    statements, aliases, conventions, coded = code_names.detect(d, statements, aliases, conventions)  # h1_1
+    per_layer += coded
     d, shared = layer_bias.apply(d, statements, aliases, conventions)  # b_2 in net_{o1}: one per layer
     per_layer += shared
     statements, groups, layout, unmatched = expand_matrices(
