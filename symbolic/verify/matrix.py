@@ -28,6 +28,7 @@ import sympy as sp
 from ..latex import PARTIAL, Partial, Statement
 from ..latex.matrix import ACCUMULATORS, MatrixStatement, Node
 from .indices import from_input, layer_number, square
+from .jacobians import chain_value
 from .layer_calls import whole_layers, word_for
 from .names import LOSS_NAMES
 from .pattern import value as written_value
@@ -277,6 +278,8 @@ class Evaluator:
             assert total is not None
             return total
         if k == "prod":
+            if (chained := chain_value(self, node)) is not None:  # ∂L/∂a ∂a/∂z ∂z/∂W: jacobians.py
+                return chained
             nodes, ops = node.args
             acc = self.value(nodes[0])
             for i, (op, nxt) in enumerate(zip(ops, nodes[1:])):
@@ -365,7 +368,10 @@ def entry_factors(ev: Evaluator, node: Node, r: int, c: int, whole: sp.Matrix) -
     """The factors of entry (r, c) of a side: one per top-level factor when the product is
     element-wise or an outer product (each factor's entry), else the entry itself."""
     sign, factors, ops = top_factors(node)
-    values = [ev.value(f) for f in factors]
+    try:
+        values = [ev.value(f) for f in factors]
+    except ShapeError:  # a chain of derivatives of vectors (jacobians.chain_value): the entry whole
+        return (_partial_factor(whole[r, c]),)
     out = []
     rows, cols = whole.shape
     for m in values:
@@ -410,6 +416,7 @@ class Group:
     sides_used: list = field(default_factory=list)  # the statement's sides the entries check
     schematic: list = field(default_factory=list)  # sides set apart: ∂x_3/∂W_3, a Jacobian shorthand
     batch: Any = None  # a statement over a batch checked at m examples: batch_check.Checked
+    jacobian: str = ""  # ∂u/∂v of a vector read as the matrix of its entries: how (jacobians.py)
 
     @property
     def label(self) -> str:
