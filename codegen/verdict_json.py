@@ -11,7 +11,8 @@ import sympy as sp
 from symbolic.verify.hints import shown
 
 from .escape import json_document
-from .verdict import _counts, _note, _raw_printer, _written, describe_fault, printers
+from .verdict import _counts, _note, _raw_printer, _written, describe_fault
+from .verdict_names import printers
 
 
 def _expr(p, e) -> dict | None:

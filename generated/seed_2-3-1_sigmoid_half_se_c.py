@@ -1253,26 +1253,8 @@ C_PREFIX = 'symprop_e9a973ec20eb0fb0_'
 C_FWD = ()  # activations whose _<name>_fwd runs in C (matrix style)
 
 
-_numpy_value_and_gradients = value_and_gradients
-_numpy_train = train
-_C_LIB = None  # the loaded kernel; False once it is known to be unavailable
-
-
 class _NoKernel(Exception):
     """Why the compiled kernel cannot be used (one line)."""
-
-
-def _c_kernel():
-    """The compiled kernel (ctypes functions), or None (the reason said once on stderr)."""
-    global _C_LIB
-    if _C_LIB is None:
-        _C_LIB = False
-        if C_SOURCE is not None and not os.environ.get("SYMPROP_NO_C"):
-            try:
-                _C_LIB = _load_kernel()
-            except _NoKernel as err:
-                print(f"symprop: {err}; running the NumPy twin", file=sys.stderr)
-    return _C_LIB or None
 
 
 def _compiler():
@@ -1361,6 +1343,68 @@ def _sha256(data):
     return hashlib.sha256(data).hexdigest()
 
 
+def _compile(command, attempts, folder, key):
+    """The compiled library's bytes; _NoKernel with the compiler's first error (and its C line)."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="build-", dir=folder) as work:
+        source = os.path.join(work, f"{key}.c")
+        with open(source, "w", encoding="utf-8") as handle:
+            handle.write(C_SOURCE)
+        target = os.path.join(work, f"{key}.so")
+        for flags, libs in attempts:
+            try:
+                run = subprocess.run(
+                    command + flags + [source, "-o", target] + libs,
+                    capture_output=True,
+                    text=True,
+                    timeout=600,
+                    check=False,
+                )
+            except (OSError, subprocess.SubprocessError) as err:
+                raise _NoKernel(f"C compiler {command[0]!r} failed to run ({err})") from None
+            if run.returncode == 0 and os.path.exists(target):
+                with open(target, "rb") as handle:
+                    return handle.read()
+        raise _NoKernel(_compile_error(command[0], run.returncode, run.stderr))
+
+
+def _compile_error(compiler, code, stderr):
+    """One line: the first error, with the line of C it names."""
+    import re
+
+    for line in stderr.splitlines():
+        found = re.search(r"\.c:(\d+):(?:\d+:)?\s*(?:fatal )?error:\s*(.*)", line)
+        if found:
+            number = int(found.group(1))
+            lines = C_SOURCE.splitlines()
+            text = lines[number - 1].strip() if 0 < number <= len(lines) else ""
+            return (
+                f"C compile error at line {number} of the kernel ({text[:80]!r}): {found.group(2)}"
+            )
+    first = next((line.strip() for line in stderr.splitlines() if line.strip()), "no message")
+    return f"C compiler {compiler!r} failed (exit {code}): {first[:160]}"
+
+
+_numpy_value_and_gradients = value_and_gradients
+_numpy_train = train
+_C_LIB = None  # the loaded kernel; False once it is known to be unavailable
+
+
+def _c_kernel():
+    """The compiled kernel (ctypes functions), or None (the reason said once on stderr)."""
+    global _C_LIB
+    if _C_LIB is None:
+        _C_LIB = False
+        if C_SOURCE is not None and not os.environ.get("SYMPROP_NO_C"):
+            try:
+                _C_LIB = _load_kernel()
+            except _NoKernel as err:
+                print(f"symprop: {err}; running the NumPy twin", file=sys.stderr)
+    return _C_LIB or None
+
+
 def _load_kernel():
     """Compile (or find in the cache) and load the kernel: {name: ctypes function}."""
     command, identity = _compiler()
@@ -1408,50 +1452,6 @@ def _load_kernel():
     os.replace(sidecar + f".{os.getpid()}.tmp", sidecar)
     os.replace(tmp, library)
     return _bind(library)
-
-
-def _compile(command, attempts, folder, key):
-    """The compiled library's bytes; _NoKernel with the compiler's first error (and its C line)."""
-    import subprocess
-    import tempfile
-
-    with tempfile.TemporaryDirectory(prefix="build-", dir=folder) as work:
-        source = os.path.join(work, f"{key}.c")
-        with open(source, "w", encoding="utf-8") as handle:
-            handle.write(C_SOURCE)
-        target = os.path.join(work, f"{key}.so")
-        for flags, libs in attempts:
-            try:
-                run = subprocess.run(
-                    command + flags + [source, "-o", target] + libs,
-                    capture_output=True,
-                    text=True,
-                    timeout=600,
-                    check=False,
-                )
-            except (OSError, subprocess.SubprocessError) as err:
-                raise _NoKernel(f"C compiler {command[0]!r} failed to run ({err})") from None
-            if run.returncode == 0 and os.path.exists(target):
-                with open(target, "rb") as handle:
-                    return handle.read()
-        raise _NoKernel(_compile_error(command[0], run.returncode, run.stderr))
-
-
-def _compile_error(compiler, code, stderr):
-    """One line: the first error, with the line of C it names."""
-    import re
-
-    for line in stderr.splitlines():
-        found = re.search(r"\.c:(\d+):(?:\d+:)?\s*(?:fatal )?error:\s*(.*)", line)
-        if found:
-            number = int(found.group(1))
-            lines = C_SOURCE.splitlines()
-            text = lines[number - 1].strip() if 0 < number <= len(lines) else ""
-            return (
-                f"C compile error at line {number} of the kernel ({text[:80]!r}): {found.group(2)}"
-            )
-    first = next((line.strip() for line in stderr.splitlines() if line.strip()), "no message")
-    return f"C compiler {compiler!r} failed (exit {code}): {first[:160]}"
 
 
 def _bind(path):

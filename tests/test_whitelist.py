@@ -21,7 +21,7 @@ from codegen.latex import SheetLatexPrinter
 from codegen.numpy_printer import NumpyPrinter, RowPrinter
 from codegen.tex import available, compile_pdf
 from codegen.unicode import UnicodePrinter
-from codegen.verdict import VerdictPrinter
+from codegen.verdict_names import VerdictPrinter
 from symbolic import functions as fn
 from symbolic.formula import _CONSTANTS, _functions, parse_formula
 

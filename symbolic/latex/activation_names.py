@@ -10,7 +10,8 @@ call ('(' or a prime) is read so; a subscript naming no activation stays as writ
 from __future__ import annotations
 
 from ..activations import named
-from .tokens import FUNCTIONS, Tok
+from .tokens import Tok
+from .vocabulary import FUNCTIONS
 
 _LETTERS = frozenset({"g", "f", "h", "sigma", "varphi", "phi"})
 

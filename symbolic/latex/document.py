@@ -9,8 +9,6 @@ one positioned error for each that does not. `parse_formula` reads one expressio
 from __future__ import annotations
 
 import re
-import sys
-from contextlib import contextmanager
 from dataclasses import replace
 
 import sympy
@@ -22,11 +20,25 @@ from .expressions import Parser
 from .functions_defined import defined_heads
 from .lagrange import primed_names
 from .matrix import MatrixStatement, is_matrix_row, read_matrix_row
-from .source import MAX_BYTES, MAX_DEPTH, LatexParseError, LimitError, Source
+from .regions import (
+    ARG_ENVS,
+    CLOSERS_OF,
+    ENV_ARG_RE,
+    INLINE,
+    OPEN_RE,
+    TOP_ENVS,
+    check_size,
+    find_close,
+    plain_line_is_formula,
+    stack_room,
+    strip_comments,
+)
+from .source import LatexParseError, LimitError, Source
 from .statements import DITTO, ORDERED, PARTIAL, Partial, Product, Statement
 from .subscript_layers import detect as layers_of
 from .subscript_layers import rewrite as relayer
-from .tokens import _ENV_RE, _ROWSKIP_RE, ALIGN_ENVS, GREEK, WORDS, Tok, tokenize
+from .tokens import _ENV_RE, _ROWSKIP_RE, Tok, tokenize
+from .vocabulary import ALIGN_ENVS, GREEK
 
 # ---------------------------------------------------------------- statements
 
@@ -300,103 +312,10 @@ def _region(
     return out[-1] if mprev and isinstance(out[-1], MatrixStatement) else prev  # '&= ...' may go on with it
 
 
-_PROSE_RE = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{3,}")
-
-
-def _plain_line_is_formula(line: str) -> bool:
-    """Outside math a line is read only if it has '=', is ASCII and has no prose words."""
-    if "=" not in line or not line.isascii():
-        return False
-    line = re.sub(r"\\(?:text|mathrm|operatorname|textrm)\s*\{[^{}]*\}|_\{[^{}]*\}", " ", line)
-    for m in _PROSE_RE.finditer(line):
-        w = m.group()
-        if w not in WORDS and not (w[0] == "d" and w[1:] in WORDS):
-            return False
-    return True
-
-
-# \\( \\[ are Markdown's escaped \( \[ (a LaTeX line break \\[2pt] is not an opener)
-_OPEN_RE = re.compile(
-    r"\$\$|\$|\\\\\((?!\s*-?[0-9.]+\s*(?:pt|em|ex|mm|cm|in|mu)\s*\])|"
-    r"\\\\\[(?!\s*-?[0-9.]+\s*(?:pt|em|ex|mm|cm|in|mu)\s*\])|"
-    r"\\\[|\\\(|\\begin\{([A-Za-z]+\*?)\}|\\.",
-    re.DOTALL,
-)
-_ENVS = (
-    "equation",
-    "align",
-    "gather",
-    "multline",
-    "displaymath",
-    "math",
-    "alignat",
-    "eqnarray",
-    "flalign",
-    "aligned",
-    "alignedat",
-    "gathered",
-    "split",
-    "array",
-    "multlined",
-)
-TOP_ENVS = {e for env in _ENVS for e in (env, env + "*")}
-_ENV_ARG_RE = re.compile(r"\s*(?:\[[a-z]\])?\s*\{[^{}]*\}")  # array's {cc}, alignat's {2}
-_ARG_ENVS = {"array", "alignat", "alignat*", "alignedat"}
-CLOSERS_OF = {"$$": "$$", "$": "$", "\\[": "\\]", "\\(": "\\)", "\\\\[": "\\\\]", "\\\\(": "\\\\)"}
-INLINE = ("$", "\\(", "\\\\(")
-
-
-def _strip_comments(text: str) -> str:
-    r"""Blank out % comments (not \%) keeping every offset."""
-    if "%" not in text:
-        return text
-    out, i = [], 0
-    for m in re.finditer(r"\\.|%[^\n]*", text, re.DOTALL):
-        if m.group()[0] == "%":
-            out.append(text[i : m.start()])
-            out.append(" " * len(m.group()))
-            i = m.end()
-    out.append(text[i:])
-    return "".join(out)
-
-
-def _find_close(src: Source, closer: str, j: int, opener_pos: int, opener: str) -> int:
-    text = src.text
-    pat = re.compile(re.escape(closer) + r"|\\.", re.DOTALL)
-    for m in pat.finditer(text, j):
-        if m.group() == closer:
-            return m.start()
-    raise src.error(opener_pos, f"unclosed {opener}", f"add the closing {closer}")
-
-
-def _check_size(text: str) -> None:
-    if not isinstance(text, str):
-        raise TypeError("expected str")
-    if len(text) > MAX_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise LatexParseError(f"input is over {MAX_BYTES:,} bytes", 1, 1, "split it into smaller files")
-    k = text.find("\0")
-    if k >= 0:
-        raise Source(text).error(k, "NUL byte in the input", "remove it (is this a binary file?)")
-
-
-@contextmanager
-def _stack_room():
-    """Room for MAX_DEPTH nested groups (about 4 Python frames each)."""
-    old = sys.getrecursionlimit()
-    need = 4 * MAX_DEPTH + 1000
-    if old < need:
-        sys.setrecursionlimit(need)
-    try:
-        yield
-    finally:
-        if old < need:
-            sys.setrecursionlimit(old)
-
-
 def scan_document(text: str) -> tuple[list[Statement | MatrixStatement], list[LatexParseError]]:
     """Every statement that parses, and one error for each that does not (errors do not stop)."""
-    _check_size(text)
-    src = Source(_strip_comments(text))  # comments are blanked: offsets are unchanged
+    check_size(text)
+    src = Source(strip_comments(text))  # comments are blanked: offsets are unchanged
     src.functions = defined_heads(src.text)  # s(x) = ...: s(arg) is a call everywhere
     src.primed = primed_names(src.text)  # R'(Z_o): R(Z_h) is R at Z_h (lagrange.py)
     src.layers = layers_of(src.text)  # x_i = f_i(W_i x_{i-1}): layers as subscripts
@@ -405,10 +324,10 @@ def scan_document(text: str) -> tuple[list[Statement | MatrixStatement], list[La
     t, i, n = src.text, 0, len(src.text)
     last: tuple | MatrixStatement | None = None  # the last region's last statement
     last_end = 0  # where that region closed
-    with _stack_room():
+    with stack_room():
         while i < n:
             src.tick(i)
-            m = _OPEN_RE.search(t, i)
+            m = OPEN_RE.search(t, i)
             if m is None:
                 plain.append((i, n))
                 break
@@ -421,9 +340,9 @@ def scan_document(text: str) -> tuple[list[Statement | MatrixStatement], list[La
             begin = m.end()
             if closer is None:
                 closer = f"\\end{{{m.group(1)}}}"
-                arg = _ENV_ARG_RE.match(t, begin) if m.group(1) in _ARG_ENVS else None
+                arg = ENV_ARG_RE.match(t, begin) if m.group(1) in ARG_ENVS else None
                 begin = arg.end() if arg else begin
-            j = _find_close(src, closer, begin, m.start(), s)
+            j = find_close(src, closer, begin, m.start(), s)
             # a display right after a display (only spaces between) may continue its statement
             carry = last if last is not None and not t[last_end : m.start()].strip() else None
             last = _region(src, begin, j, s in INLINE, out, carry)
@@ -431,7 +350,7 @@ def scan_document(text: str) -> tuple[list[Statement | MatrixStatement], list[La
         for a, b in plain:
             for lm in re.finditer(r"[^\n]+", t[a:b]):
                 src.tick(a + lm.start())
-                if _plain_line_is_formula(lm.group()):
+                if plain_line_is_formula(lm.group()):
                     _region(src, a + lm.start(), a + lm.end(), False, out)
     out.sort(key=lambda x: (x.line, x.col))
     return (
@@ -453,9 +372,9 @@ def parse_document(text: str) -> list[Statement | MatrixStatement]:
 
 def parse_formula(text: str) -> sympy.Expr | Partial:
     """One expression (no '='): a SymPy expression, or a Partial when that is all there is."""
-    _check_size(text)
+    check_size(text)
     src = Source(text)
-    with _stack_room():
+    with stack_room():
         toks = _strip_row(tokenize(src, 0, len(text)))
         if not toks:
             raise LatexParseError("empty formula", 1, 1, "write an expression")

@@ -15,7 +15,8 @@ from typing import Any
 from ..activations import named
 from .matrix_rows import VECTORS
 from .ng import layer_of_function
-from .tokens import GENERIC_CALLS, Tok
+from .tokens import Tok
+from .vocabulary import GENERIC_CALLS
 
 ACTIVATIONS = (
     frozenset(GENERIC_CALLS)

@@ -9,25 +9,24 @@ from __future__ import annotations
 
 import sympy
 
-from ..activations import prime_word
 from .algorithm import elided_arguments
+from .calls import Calls
 from .cursor import Item, Term
 from .entries import entry
-from .functions_defined import defined
-from .lagrange import LAGRANGE_AT, Primes
+from .lagrange import LAGRANGE_AT
 from .source import (
     FIX_COMMAND,
     MAX_DEPTH,
-    MAX_DIGITS,
     MAX_DOC_OPERANDS,
     MAX_EXPONENT,
     MAX_NUMBER_BITS,
     MAX_OPERANDS,
-    LatexParseError,
     show,
 )
 from .statements import BARE_INDEX, DITTO, ORDERED, PARTIAL, SUMMATION, Partial, indexed
-from .tokens import (
+from .tokens import Tok
+from .vector_max import VECTOR_SUM
+from .vocabulary import (
     ACCENTS,
     CLOSERS,
     FRACS,
@@ -36,18 +35,14 @@ from .tokens import (
     GREEK,
     MUL_CMDS,
     OPENERS,
-    PRIMABLE,
     VALUE_CMDS,
-    Tok,
-    number_value,
 )
-from .vector_max import VECTOR_SUM, over_index, whole_vector
 
 NORM_BARS = ("‖", "|")  # \| as a token: '‖' (op) here, '|' (cmd) in the matrix reader's tokens
 LOSS_CALLS = ("J", "E", "L", "C")  # J(W,b; x, y), E(w): the loss written with its arguments
 
 
-class Parser(Primes):
+class Parser(Calls):
     """A formula's tokens -> terms of items (sum), folded into SymPy values (fold)."""
 
     # -- sums and products
@@ -391,125 +386,3 @@ class Parser(Primes):
         if s in ACCENTS:
             return self.name(depth, self.accent(t), t)
         raise self.fail(t, f"unexpected \\{s}", FIX_COMMAND)  # pragma: no cover
-
-    def slash_d(self, depth: int, t: Tok) -> Item | None:
-        """d NAME / d NAME, a derivative written inline with d's; None (nothing read) otherwise."""
-        start, nxt = self.i, self.peek(1)
-        if nxt is None or nxt.kind not in ("letter", "word") or nxt.space:
-            return None
-        try:
-            self.i += 1
-            num = self.operand(depth + 1).value
-            d = self.peek(1)
-            if self.is_("/") and d is not None and d.kind == "letter" and d.text == "d":
-                self.i += 2
-                den = self.operand(depth + 1).value
-                if isinstance(num, sympy.Symbol) and isinstance(den, sympy.Symbol):
-                    return Item(Partial(num, den), "partial", t)
-        except LatexParseError:
-            pass
-        self.i = start
-        return None
-
-    def decoration(self, depth: int, t: Tok) -> Item:
-        r"""\boxed{X}, \underbrace{X}_{label}, \overbrace{X}^{label} -> X (a Partial stays one)."""
-        self.i += 1
-        opener = self.peek()
-        if opener is None or opener.kind != "op" or opener.text != "{":
-            raise self.fail(opener or t, f"\\{t.text} needs a {{...}} argument", f"write \\{t.text}{{...}}")
-        self.i += 1
-        terms = self.sum(depth + 1, frozenset({"}"}), opener)
-        self.expect("}", opener)
-        mark = {"underbrace": "_", "overbrace": "^"}.get(t.text)
-        if mark and self.is_(mark):  # the annotation is a label, not math
-            self.i += 1
-            self.skip_arg(t)
-        if len(terms) == 1 and terms[0].sign > 0 and len(terms[0].items) == 1:
-            item = terms[0].items[0]
-            if item.kind != "ditto":
-                return item
-        return Item(self.fold(terms), "expr", t)
-
-    def number(self, t: Tok) -> sympy.Rational:
-        if len(t.text) > MAX_DIGITS:
-            raise self.fail(t, f"number with more than {MAX_DIGITS} digits", "use a shorter number")
-        exponent = t.text.replace("E", "e").partition("e")[2]
-        if exponent and abs(int(exponent)) > MAX_EXPONENT:
-            raise self.fail(
-                t, f"exponent {show(exponent)} is too large (limit {MAX_EXPONENT})", "use a smaller exponent"
-            )
-        return number_value(t.text)
-
-    def defined_call(self, depth: int, name: str) -> sympy.Expr:
-        """NAME(arg, ...) of a function the document defines (latex/functions_defined.py)."""
-        return defined(name)(*self.arguments(depth))
-
-    def arguments(self, depth: int) -> list:
-        """At '(': the comma-separated arguments up to the matching ')'."""
-        opener = self.next()
-        args = []
-        while True:
-            args.append(self.fold(self.sum(depth + 1, frozenset({",", ")"}), opener)))
-            if not self.is_(","):
-                break
-            self.i += 1
-        self.expect(")", opener)
-        return args
-
-    def call(self, depth: int, name: str, t: Tok) -> sympy.Expr:
-        r"""A function after its name: primes, power, log base, then (args), {arg} or a bare arg."""
-        primes = 0
-        while self.is_("'") or self.is_("^") and self.is_("prime", 1):
-            self.i += 1 if self.is_("'") else 2
-            primes += 1
-        exp = base = None
-        if self.is_("^"):
-            u = self.next()
-            exp = (self.script(depth, u), u)
-        if name in ("log", "ln") and self.is_("_"):
-            base = self.script(depth, self.next())
-        if name in ("max", "min") and self.is_("_") and not primes and exp is None:  # \max_k z_k
-            var, skip = self.sum_header(t)
-            if skip != 0:
-                raise self.fail(t, f"\\{name} over an index with an exclusion", f"write \\{name}_k z_k")
-            body = self.arguments(depth)[0] if self.is_("(") else self.operand(depth + 1).value
-            return over_index(name, body, var)
-        if self.is_("("):
-            args = self.arguments(depth)
-        elif self.is_("{"):
-            args = [self.group_arg(depth, t)]
-        elif name not in GENERIC_CALLS and self.bare_arg_follows():
-            item = self.operand(depth + 1)  # \tanh x, \log x^2
-            if item.kind in ("partial", "ditto"):
-                raise self.fail(
-                    item.tok,
-                    f"a derivative or // as the argument of {name}",
-                    f"write {name}(...) around a value",
-                )
-            args = [item.value]
-        else:
-            shown = f"\\{name}" if t.kind == "cmd" else name
-            raise self.fail(self.peek() or t, f"{shown} needs an argument", f"write {shown}(z)")
-        if name in ("max", "min") and len(args) == 1 and not primes and exp is None:
-            return whole_vector(name, args[0])  # \max(z^{[2]}): the largest entry (vector_max.py)
-        want = (2, 99) if name in ("max", "min") else (1, 1)
-        if not want[0] <= len(args) <= want[1]:
-            raise self.fail(
-                t,
-                f"{name} takes {'two or more arguments' if want[0] == 2 else 'one'}, got {len(args)}",
-                f"write {name}(...)",
-            )
-        if primes:
-            if primes > 1 or name not in PRIMABLE:
-                raise self.fail(
-                    t,
-                    f"{'multiple primes' if primes > 1 else 'prime'} on {name}",
-                    r"write \sigma'(z) or g'(z), or spell the derivative out",
-                )
-            fn = sympy.Function(prime_word(name))
-        else:
-            fn = FUNCTIONS[name]
-        if base is not None:
-            args.append(base)
-        value = fn(*args)
-        return self.power(value, *exp) if exp else value

@@ -16,7 +16,7 @@ import re
 
 import sympy
 
-from .tokens import FUNCTIONS, GREEK, WORDS
+from .vocabulary import FUNCTIONS, GREEK, WORDS
 
 PREFIX = "defined:"  # the SymPy name of a document's function: defined:s
 NOT_DEFINABLE = frozenset(FUNCTIONS) | WORDS | {"e", "J", "E", "L", "C"}

@@ -10,7 +10,8 @@ import sympy
 from .cursor import Item
 from .derivatives import Derivatives
 from .statements import COMPARISONS, INDICATOR, NORM
-from .tokens import COMPARE_CMDS, OPENERS, Tok
+from .tokens import Tok
+from .vocabulary import COMPARE_CMDS, OPENERS
 
 # commands that only dress a name (inside a loss's arguments: E(\mathrm{net}_j), C(\hat{W^L}))
 _NAME_COMMANDS = {"hat", "Theta", "theta", "bar", "tilde", "mathrm", "mathbf", "boldsymbol", "mbox", "vec"}

@@ -14,7 +14,7 @@ import re
 import sympy
 
 from .indicators import Indicators
-from .tokens import ACCENTS
+from .vocabulary import ACCENTS
 
 # N'(A): the derivative of N by A (a quantity N), or of the function N at A
 LAGRANGE = sympy.Function("Lagrange")

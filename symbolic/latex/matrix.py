@@ -15,17 +15,15 @@ from dataclasses import replace
 
 import sympy
 
-from ..activations import prime_word
 from .algorithm import chain, elided_arguments, hat_y
 from .batch_sum import batch_sum
-from .cursor import Cursor
 from .elementwise_cdot import cdot_op
 from .matrix_max import max_zero
+from .matrix_parts import MatrixParts
 from .matrix_published import (
     is_layer_prime,
     layer_prime,
     left_to_right,
-    lettered,
     products_first,
     written_matrix,
 )
@@ -35,17 +33,17 @@ from .matrix_rows import (
     HADAMARD,
     LOSSES,
     TRANSPOSE,
-    VECTORS,
     MatrixSide,
     MatrixStatement,
     Node,
     is_matrix_row,
 )
-from .ng import derivative_name, layer_of_function, numpy_sum, row_sum, star_product
+from .ng import derivative_name, numpy_sum, row_sum, star_product
 from .pmatrix import BEGIN
 from .source import Source
-from .tokens import FRACS, FUNCTIONS, GENERIC_CALLS, GREEK, MUL_CMDS, PRIMABLE, Tok, number_value
+from .tokens import Tok, number_value
 from .underbrace import unbraced
+from .vocabulary import FRACS, FUNCTIONS, GENERIC_CALLS, GREEK, MUL_CMDS
 
 __all__ = [
     "ACCUMULATORS",
@@ -69,12 +67,11 @@ def _function_of(lhs: Node) -> Node:
     return lhs
 
 
-class MatrixReader(Cursor):
+class MatrixReader(MatrixParts):
     """Tokens of one row -> a MatrixStatement."""
 
     norms = 0  # \| ... \| groups open at the cursor
     star = "dot"  # '*': "had" in a row in Ng's notation (W^{[2]T} dz^{[2]} * g'(z^{[1]}), NumPy's *)
-    pending_t = False  # a transpose read inside a layer superscript, applied to that name
     mixed = False  # a product mixing ⊙ and a matrix product was read (two readings)
     ltr = False  # read such products left to right (else products first)
 
@@ -303,177 +300,6 @@ class MatrixReader(Cursor):
                 self.skip_arguments()
             return node
         raise self.fail(t, f"unexpected {t.text!r} in a matrix statement", FIX)
-
-    def hypothesis(self) -> bool:
-        """h_{W,b}(x) at the cursor: consumed when it is."""
-        k, texts = 2, []
-        if self.is_("{", k):
-            k += 1
-            while (u := self.peek(k)) is not None and not self.is_("}", k):
-                texts.append(u.text)
-                k += 1
-        if "".join(texts) != "W,b" or not self.is_("(", k + 1):
-            return False
-        u, v = self.peek(k + 2), self.peek(k + 3)
-        if u is None or u.text != "x" or v is None or v.text != ")":
-            return False
-        self.i += k + 4
-        return True
-
-    def call_follows(self) -> bool:
-        nxt = self.peek(1)
-        return nxt is not None and nxt.text in ("(", "'") or layer_of_function(self, 1) > 0
-
-    def skip_arguments(self) -> None:
-        """J(W,b;x,y), J(\\Theta): the loss's arguments, shown not read."""
-        if not self.is_("("):
-            return
-        level = 0
-        while self.peek() is not None:
-            u = self.next()
-            if u.kind == "op" and u.text in ("(", ")"):
-                level += 1 if u.text == "(" else -1
-                if level == 0:
-                    return
-
-    def call(self, t: Tok) -> Node:
-        self.i += 1
-        word = "sigma" if t.kind == "cmd" and t.text == "sigma" else t.text
-        primes = 0
-        skip = layer_of_function(self, 0)  # g^{[1]}, g^{[1]\prime}: the layer is z's; a prime counts
-        if skip:
-            primes += sum(1 for u in self.toks[self.i : self.i + skip] if u.text in ("prime", "'"))
-            self.i += skip
-        while self.is_("'") or self.is_("^") and self.is_("prime", 1):
-            self.i += 1 if self.is_("'") else 2
-            primes += 1
-        after = layer_of_function(self, 0)  # g'^{[1]}(z^{[1]})
-        self.i += after
-        if primes > 1 or primes and word not in PRIMABLE:
-            raise self.fail(t, f"prime on {word}", r"write \sigma'(z) or f'(z)")
-        opener = self.expect("(")
-        arg = self.msum(frozenset({")"}))
-        self.expect(")", opener)
-        return Node("call", (prime_word(word) if primes else word, arg), t.pos)
-
-    def frac(self, t: Tok) -> Node:
-        """\\frac{1}{m} (a ratio), \\frac{\\partial J}{\\partial X}, \\frac{\\partial}{\\partial X} J."""
-        self.i += 1
-        opener = self.expect("{")
-        if self.is_("partial"):
-            self.i += 1
-            if self.is_("}"):
-                self.i += 1
-                den = self.partial_den()
-                body = self.mproduct()
-                return Node("partial", (body, den), t.pos)
-            num = self.msum(frozenset({"}"}))
-            self.expect("}", opener)
-            return Node("partial", (num, self.partial_den()), t.pos)
-        num = self.msum(frozenset({"}"}))
-        self.expect("}", opener)
-        opener = self.expect("{")
-        den = self.msum(frozenset({"}"}))
-        self.expect("}", opener)
-        return Node("prod", ((num, Node("call", ("inverse", den), den.pos)), ("dot",)), t.pos)
-
-    def partial_den(self) -> Node:
-        opener = self.expect("{")
-        if not self.is_("partial"):
-            raise self.fail(self.peek() or opener, "the denominator must start with \\partial", FIX)
-        self.i += 1
-        node = self.msum(frozenset({"}"}))
-        self.expect("}", opener)
-        return node
-
-    def script_node(self) -> Node:
-        """The subscript of \\nabla: a, {W^{(l)}}, {a}."""
-        if self.is_("{"):
-            opener = self.next()
-            word = self.peek()
-            if word is not None and word.kind == "text" and word.text.strip() in ("out", "output"):
-                self.i += 1  # \nabla_{\mathrm{out}} L: by the output
-                self.expect("}", opener)
-                return Node("name", ("a", "", "", False), word.pos)
-            node = self.msum(frozenset({"}"}))
-            self.expect("}", opener)
-            return node
-        t = self.next()
-        if t.kind != "letter":
-            raise self.fail(
-                t, r"\nabla_ needs what it differentiates by", r"write \nabla_a C or \nabla_{W^{(l)}} J"
-            )
-        return Node("name", (t.text, "", "", False), t.pos)
-
-    def name(self, base: str, pos: int) -> Node:
-        """base, then a layer superscript and a unit index (either order)."""
-        layer, index, parens = "", "", False
-        while True:
-            if self.is_("_") and not index:
-                self.i += 1
-                index = self.index()
-            elif (
-                self.is_("^")
-                and not layer
-                and not self.transpose_mark(1)
-                and (base in VECTORS or lettered(self))
-            ):
-                self.i += 1
-                layer, parens = self.layer()
-            else:
-                break
-        return Node("name", (base, layer, index, parens), pos)
-
-    def index(self) -> str:
-        t = self.next()
-        if t.kind in ("letter", "num") and t.kind != "op":
-            return t.text
-        if t.kind == "cmd" and t.text in GREEK:
-            return t.text
-        if t.text != "{":
-            raise self.fail(t, f"cannot use {t.text!r} as an index", "write x_{ij}")
-        out = []
-        while not self.is_("}"):
-            u = self.next()
-            if u.kind in ("letter", "num", "word"):
-                out.append(u.text)
-            elif u.text == ",":
-                out.append(",")
-            elif u.kind == "cmd" and u.text in GREEK:
-                out.append(u.text)
-            else:
-                raise self.fail(u, f"cannot use {u.text!r} in an index", "write x_{ij}")
-        self.i += 1
-        return "".join(out)
-
-    def layer(self) -> tuple[str, bool]:
-        """After '^': l, L, {l+1}, {(l)}, {(n_l)}, {(2)} -> ('l', False), ..., ('nl', True); a
-        transpose after the layer inside the braces (the sheet's W^{(2)\top}) is applied to
-        the name by `postfix`."""
-        t = self.next()
-        if t.kind in ("letter", "num"):
-            return t.text, False
-        if t.text not in ("{", "("):
-            raise self.fail(t, f"cannot read the layer {t.text!r}", r"write a^{(l)} or a^{l+1}")
-        text: list[str] = []
-        level, parens, square = 1, t.text == "(", False
-        while level:
-            u = self.next()
-            if u.kind == "op" and u.text in ("{", "(", "["):
-                level += 1
-                parens = True
-                square = square or u.text == "["
-            elif u.kind == "op" and u.text in ("}", ")", "]"):
-                level -= 1
-            elif level == 1 and text and (u.kind == "cmd" and u.text in TRANSPOSE or u.text == "T"):
-                self.pending_t = True  # W^{(2)\top}
-            elif level == 1 and text and u.text == "^" and self.transpose_mark(0) == 1:
-                continue  # a^{[1]^T}: the transpose mark follows (Ng's slides)
-            elif u.kind in ("letter", "num") or u.text in ("+", "-"):
-                text.append(u.text)
-            elif u.text != "_":
-                raise self.fail(u, f"cannot read the layer: {u.text!r}", r"write a^{(l)} or a^{l+1}")
-        return ("[" if square else "") + "".join(text), parens
 
 
 def read_matrix_row(src: Source, toks: list[Tok], above: MatrixStatement | None = None) -> MatrixStatement:

@@ -10,7 +10,8 @@ from typing import Any
 
 from ..activations import prime_word
 from .matrix_rows import Node
-from .tokens import PRIMABLE, Tok
+from .tokens import Tok
+from .vocabulary import PRIMABLE
 
 
 def is_layer_prime(p: Any) -> bool:

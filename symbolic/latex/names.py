@@ -14,7 +14,8 @@ import sympy
 from .cursor import Cursor
 from .source import MAX_DEPTH, show
 from .statements import INDICATOR
-from .tokens import ACCENTS, FRACS, GREEK, OPENERS, Tok, char_value
+from .tokens import Tok, char_value
+from .vocabulary import ACCENTS, FRACS, GREEK, OPENERS
 
 # \delta_{ij}, \delta_{i,j}, \delta_{yj}: Kronecker's delta of two index letters (y, t: the class label)
 _KRONECKER = re.compile(r"([ijkmnpqtyc]),?([ijkmnpqtyc])")

@@ -26,7 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .tokens import GREEK, Tok
+from .tokens import Tok
+from .vocabulary import GREEK
 
 # a layer subscript: _3, _i, _L, _{i+1}, _{i-1}, _{L-1}, _{10}
 _SUB = r"_(?:([0-9A-Za-z])|\{\s*([A-Za-z]?\s*(?:[+-]\s*\d+)?|\d+)\s*\})"

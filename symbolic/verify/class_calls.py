@@ -16,7 +16,7 @@ import re
 import sympy as sp
 
 from ..latex import Statement
-from ..latex.tokens import SOFTMAX
+from ..latex.vocabulary import SOFTMAX
 from .symbols import _all_symbols, expressions, map_expressions
 
 _IN_LETTER = re.compile(r"([A-Za-z]+)_([a-z])")

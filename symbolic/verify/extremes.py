@@ -17,14 +17,13 @@ from typing import Any
 import sympy as sp
 
 from ..latex.vector_max import WHOLE
+from .index_terms import Invalid
 
 _MAX_UNITS = 9  # one digit per unit index in a layered name (z_k@2)
 
 
 def extremum(inst: Any, e: sp.Basic, env: dict, layered: re.Pattern) -> sp.Expr:
     """e (VectorMax(v), MaxOver(body, k), or their Min) in one instance -> Max/Min of entries."""
-    from .indices import Invalid  # indices imports this module
-
     pick = WHOLE[type(e).__name__]
     if len(e.args) == 1:
         (v,) = e.args

@@ -25,19 +25,21 @@ from dataclasses import replace
 
 import sympy as sp
 
-from ..latex import Partial, Statement
-from ..latex.statements import COMPARISONS, INDICATOR, SUMMATION, compare
-from ..latex.vector_max import BINDERS, WHOLE
+from ..latex import Statement
+from ..latex.statements import INDICATOR, SUMMATION
+from ..latex.vector_max import WHOLE
 from .bare_sums import is_bare, unit_terms
 from .ditto import Unchecked
 from .enumerated import distinct, unit_labels
 from .extremes import extremum
 from .hints import out_of_range, shown
+from .index_letters import HAT, Letters
+from .index_terms import Invalid, Terms
 from .letter_readings import READING
 from .lone_bias import written_bias
 from .notation import EXAMPLES, EXAMPLES_FIX, lone_unit, over_examples
 from .roles import LAYER, NO_WEIGHT, Roles, after_letters, defined_bases, other_way, output_only, role_bases
-from .symbols import LAYERED, _all_symbols, _has_sum, _outside_sums, _parts, _symbols
+from .symbols import LAYERED, _all_symbols, _has_sum, _parts, _symbols
 from .weight_layers import layer_of
 
 WEIGHTS = {"w", "W", "Theta"}
@@ -45,7 +47,6 @@ _LAYER = re.compile(r"(l|L|nl|\d+)([+-]\d+)?")
 _ANY_LAYER = re.compile(r"(nl|L|[a-z]|\d+)([+-]\d+)?")  # a letter: l, or a loop's (k) in a matrix statement
 _NAME = LAYERED  # w_kj@l+1; ^+: the value after an update
 _UNLAYERED = re.compile(r"([xyt]|y_hat|yhat|hat_y)_([a-z])")  # inputs, targets, \hat{y}: no layer
-_HAT = re.compile(r"(y_hat|yhat|hat_y)_([a-z])")  # the output: its letter is a unit of the output
 MAX_INSTANCES = 64  # judged per statement; the rest are reported not checked
 MAX_TRIES = 20_000  # index combinations tried per statement
 
@@ -73,10 +74,6 @@ def square(layer: str) -> bool:
     return layer.startswith("[")
 
 
-class Invalid(Exception):
-    """An instance names something the network does not have."""
-
-
 def from_input(statements: list[Statement], depth: int) -> bool:
     """Are layers counted from the input (a^{(1)} = x)? Not in square brackets (Ng: a^{[0]} = x)."""
     if any(square(s.name.partition("@")[2]) for stmt in statements for s in _symbols(stmt)):
@@ -95,7 +92,7 @@ def from_input(statements: list[Statement], depth: int) -> bool:
     return False
 
 
-class Instantiator:
+class Instantiator(Terms, Letters):
     def __init__(self, net, statements: list[Statement]):
         d = net.d
         self.names = net.names
@@ -270,153 +267,6 @@ class Instantiator:
             return e
         return e.func(*[self.expr(a, env) for a in e.args])
 
-    def indicator(self, e: sp.Basic, env: dict) -> sp.Basic:
-        """1(i = j) of two indices -> 1 or 0; 1(y_i = k), a class label against an index -> the
-        one-hot target y_k; anything else stays an indicator (of quantities: a step)."""
-        a, b, code = e.args
-        sides = []
-        for x in (a, b):
-            if isinstance(x, sp.Symbol) and x.name in env:
-                sides.append(sp.Integer(env[x.name]))
-            else:
-                sides.append(x)
-        a, b = sides
-        if a.is_Integer and b.is_Integer:
-            return sp.Integer(1 if compare(a, b, int(code)) else 0)
-        # the class label: y_i (of example i) or a bare y (\delta_{yj}, Kronecker's delta of the label)
-        label = [x for x in (a, b) if isinstance(x, sp.Symbol) and re.fullmatch(r"[yt](?:_[a-z])?", x.name)]
-        value = [x for x in (a, b) if x.is_Integer]
-        target = f"{self.names.conventions.targets}_{value[0]}" if value else ""
-        if int(code) == 0 and label and value and self.names.lookup(target) is not None:
-            return sp.Symbol(target)
-        return e.func(self.expr(a, env), self.expr(b, env), code)
-
-    def prefixed_sum(self, body: sp.Expr, var: sp.Symbol, env: dict) -> sp.Expr:
-        """\\sum_o over names the document aliases one per unit with the letter as a prefix
-        (Mazur's out_{o} for out_{o1}, out_{o2}; \\delta_o for \\delta_{o1}, \\delta_{o2})."""
-        named = [s for s in body.atoms(sp.Symbol) if s.name.endswith(f"_{var.name}")]
-        pairs = {  # w_{ho}: o the summed output, h the hidden unit the statement names (h1)
-            s: m
-            for s in body.atoms(sp.Symbol)
-            if (m := re.fullmatch(r"w_([iho])([iho])", s.name))
-            and var.name in m.groups()
-            and m.group(1) != m.group(2)
-            and all(c == var.name or c in self.labels for c in m.groups())
-        }
-        terms = []
-        for v in range(1, self.units + 1):
-            swap = {s: sp.Symbol(f"{s.name}{v}") for s in named}
-            units = {**self.labels, var.name: v}
-            swap.update(
-                {
-                    s: sp.Symbol(f"w_{m.group(1)}{units[m.group(1)]}{m.group(2)}{units[m.group(2)]}")
-                    for s, m in pairs.items()
-                }
-            )
-            named_here = [*named, *pairs]
-            if named_here and all(
-                self.names.lookup(t.name) is not None or t in self.names.user for t in swap.values()
-            ):
-                terms.append(body.xreplace(swap))
-        if not terms:  # (\sum_j e^{z})^2: an index on no name, over bare names of the output layer
-            terms = unit_terms(body, self.depth, self.sizes[-1], self.names.conventions.targets)
-        if not terms:
-            raise Invalid(f"\\sum_{{{var.name}}}")  # its index in no name of the network: no range
-        return sp.Add(*[self.expr(t, env) for t in terms])
-
-    def factor(self, f, env: dict):
-        if isinstance(f, Partial):
-            num, den = self.expr(f.num, env), self.expr(f.den, env)
-            for written, x in ((f.num, num), (f.den, den)):
-                if isinstance(written, sp.Symbol) and x.is_Number:  # w_{jk} with k above j: 0
-                    at = ", ".join(f"{c}={v}" for c, v in env.items())
-                    raise Invalid(written.name, f"at {at} {NO_WEIGHT}")
-            return Partial(num, den)
-        return self.expr(f, env) if isinstance(f, sp.Basic) else f
-
-    def part(self, x, env: dict):
-        """A factor's written-order parts (Product.parts) in one instance; None when they do not
-        instantiate like the factor itself (the factor is then named as a whole)."""
-        if x is None:
-            return None
-        try:
-            return self.expr(x, env)
-        except Invalid:
-            return None
-
-    def free(self, stmt: Statement) -> list[str]:
-        """Index letters of the layered names not bound by a sum, in alphabetical order."""
-        bound: set[str] = set()
-        for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]:
-            for e in _parts(obj):
-                for a in sp.preorder_traversal(e):
-                    if getattr(a, "func", None) == SUMMATION or type(a).__name__ in BINDERS:
-                        bound.add(a.args[1].name)
-        symbols = _all_symbols(stmt)
-        letters = self._letters(symbols)
-        # L = -\log \hat{y}_d, d the correct class: a letter only \hat{y} carries, and not on the
-        # left, names one output the author has in mind, not every output
-        hats = {m.group(2) for s in symbols if (m := _HAT.fullmatch(s.name))}
-        others = self._letters({s for s in symbols if not _HAT.fullmatch(s.name)})
-        left = {c for e in _parts(stmt.lhs) for s in e.atoms(sp.Symbol) for c in self._letters({s})}
-        letters -= {c for c in hats - others if c not in left}
-        # o_j = e^{z_j} / \sum_j e^{z_j}: a sum's index that also names units outside it stays free
-        outside = self._letters(_outside_sums(stmt))
-        return sorted(letters - (bound - outside))
-
-    def _letters(self, symbols: set[sp.Symbol]) -> set[str]:
-        """The index letters of these names: layered names', role names', generic aliases'."""
-        letters: set[str] = set()
-        for s in symbols:
-            m = _NAME.fullmatch(s.name)
-            if m:
-                letters |= {c for c in (m.group(2) or "") if c.isalpha()}
-                lay = m.group(3).removeprefix("[")
-                letters |= {"l"} if _LAYER.fullmatch(lay) and lay.startswith("l") else set()
-            if self.roles is not None and self.roles.letters(s.name):
-                letters |= self.roles.letters(s.name)
-            letter = self.names.generic_letter(s.name)
-            letters |= {letter} if letter else set()
-            m = _HAT.fullmatch(s.name)  # \hat{y}_j: the output's units, its one layer
-            letters |= {m.group(2)} if m and m.group(2) not in "lL" else set()
-        return letters
-
-    def role_symbols(self, stmt: Statement) -> set[sp.Symbol]:
-        if self.roles is None:
-            return set()
-        out = set()
-        for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]:
-            for e in _parts(obj):
-                out |= {s for s in e.atoms(sp.Symbol) if self.roles.letters(s.name)}
-        return out
-
-    def holds(self, condition: tuple, env: dict) -> bool:
-        """Does a statement's condition (latex/conditions.py) hold for the instance `env`?
-        Raises Invalid when it speaks of indices the statement does not range over."""
-        for clause in condition:
-            if clause[0] == "none of":
-                if any(self.holds(c, env) for c in clause[1]):
-                    return False
-                continue
-            if clause[0] == "role" and self.roles is not None and LAYER in env and clause[1] in env:
-                if (self.roles.layer_of(clause[1], env) == self.depth) != (clause[2] == "output"):
-                    return False
-                continue
-            if clause[0] == "role":
-                letter, where = clause[1], clause[2]
-                if "l" not in env or letter not in env:
-                    raise Invalid(f"{letter} is {'an output' if where == 'output' else 'a hidden'} unit")
-                if (env["l"] == self.depth + self.off) != (where == "output"):
-                    return False
-                continue
-            a, code, b = clause
-            values = [env.get(x) if isinstance(x, str) else x for x in (a, b)]
-            if None in values:
-                raise Invalid(f"{a} {COMPARISONS[code]} {b}")
-            if not compare(values[0], values[1], code):
-                return False
-        return True
-
     def instances(self, stmt: Statement) -> list[Statement]:
         batch = over_examples(
             [x for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)] for x in _parts(obj)]
@@ -427,7 +277,7 @@ class Instantiator:
         self.labels = unit_labels(stmt)
         self.own_bias = written_bias(stmt)  # z_j = Σ_i w_{ij} o_i + b_j: the sum from 1 (lone_bias.py)
         generic = any(
-            self.names.generic_letter(s.name) or _HAT.fullmatch(s.name) or s.name in self.names.per_output
+            self.names.generic_letter(s.name) or HAT.fullmatch(s.name) or s.name in self.names.per_output
             for s in _all_symbols(stmt)
         )
         if not (_symbols(stmt) or _has_sum(stmt) or self.role_symbols(stmt) or stmt.condition or generic):

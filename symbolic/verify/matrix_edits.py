@@ -12,7 +12,8 @@ import sympy as sp
 
 from ..activations import prime_word
 from ..latex.matrix import Node
-from .matrix import GREEK, Layout, Missing, top_factors
+from .matrix import GREEK, Layout, Missing
+from .matrix_factors import top_factors
 
 SUMS = {"rowsum": ", axis=1", "colsum": ", axis=0", "allsum": ""}
 CALLS = {"f_prime": "f′", "g_prime": "g′", "h_prime": "h′", "sigma": "σ", "sigmoid": "σ"}

@@ -30,11 +30,11 @@ from .matrix import (
     Missing,
     ShapeError,
     _names,
-    entry_factors,
     free_letters,
     layer_letter,
     layout,
 )
+from .matrix_factors import entry_factors
 from .pattern import Unpatterned, cell_factors, sized
 from .precedence import Ambiguous, reading, with_side
 

@@ -23,9 +23,10 @@ from . import layout_votes, layouts
 from .ditto import Unchecked
 from .explain import Fault
 from .judge import Verdict
-from .matrix import TAG, Evaluator, Group, Layout, Missing, ShapeError, top_factors
+from .matrix import TAG, Evaluator, Group, Layout, Missing, ShapeError
 from .matrix_edits import bare as _bare
 from .matrix_edits import render, side_edits
+from .matrix_factors import top_factors
 from .numbers import same
 from .resolve import Network, _hand
 from .written_positions import written_position

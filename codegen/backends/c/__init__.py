@@ -19,19 +19,24 @@ from ...module import render_module as render_numpy
 from .kernel import c_source, matrix_source
 
 RUNTIME = Path(__file__).with_name("runtime.py")
+BUILD = Path(__file__).with_name("build.py")
 # the row kernel holds one accumulator per parameter: past a few hundred, gcc takes seconds to
 # minutes and the code is slower than the twin's matmuls (12-20-3 forced elementwise: 7 s to
 # compile, 0.86x the matrix NumPy module; 64-32-10: 200 s, 0.15x)
 KERNEL_MAX_PARAMS = 400
 MARKER = "# ---- symprop runtime: cbackend ----\n"
+BUILD_MARKER = "# ---- symprop runtime: cbuild ----\n"
 MAIN = '\n\nif __name__ == "__main__":\n'
 
 
 @functools.cache
 def runtime_part() -> str:
-    """runtime.py after its marker line, verbatim."""
-    text = RUNTIME.read_text(encoding="utf-8")
-    return text[text.index(MARKER) + len(MARKER) :].strip("\n")
+    """build.py, then runtime.py, each after its marker line, verbatim."""
+    parts = []
+    for path, marker in ((BUILD, BUILD_MARKER), (RUNTIME, MARKER)):
+        text = path.read_text(encoding="utf-8")
+        parts.append(text[text.index(marker) + len(marker) :].strip("\n"))
+    return "\n\n\n".join(parts)
 
 
 def c_literal(text: str | None) -> str:
