@@ -15,7 +15,10 @@ def said(row: str, net: str = "2-3-1"):
 
 
 def test_a_jacobian_in_shorthand_is_not_checked_never_wrong():
+    # an element-wise one written as its diagonal is the same in every layout: judged (jacobians.py)
     status, reasons = said(r"$$\frac{\partial a^{L-1}}{\partial z^{L-1}} = \text{ReLU}'(z^{L-1})$$")
+    assert status == ["correct"]
+    status, reasons = said(r"$$\frac{\partial a^{L-1}}{\partial x} = \text{ReLU}'(z^{L-1})$$")
     assert status == [] and any("Jacobian" in r for r in reasons)
 
 

@@ -77,11 +77,13 @@ GAPS = {
     # fit), u_j^L learned as the net input from the sum inside its derivative (layer_letters.py),
     # the (\text{where} ...) aside (latex/asides.py), the pmatrix with \cdots, \vdots (pattern.py)
     "jihwan_jeong_row_vectors": [],
-    # schematic Jacobians (da/dz = ReLU'(z), dz/dW = a^T, dL/dW^{L-1} as three of them) and
-    # gradients in numerator layout (dz^L/dW^L = a^{L-1}, dL/da^{L-1} = (y-hat - y) W^L): a layout
-    # the document does not fix (verify/layouts.py), said not checked with that reason (the cases
-    # definition of ReLU'(z) on line 27 reads as the step: latex/value_cases.py)
-    "gauravreddy_mlp_relu_bce": [12, 18, 21, 24, 33],
+    # da/dz = ReLU'(z), an element-wise Jacobian as its diagonal, and dL/dW^{L-1} as a chain of
+    # three derivatives are judged in any layout (verify/jacobians.py); dz^{L-1}/dW^{L-1} = a^T in
+    # the shape of W its lines 15 and 36 use (verify/layout_votes.py). Left: dz^L/dW^L = a^{L-1},
+    # the transpose of what lines 15, 33 and 36 write (the mismatch named), and dL/da^{L-1} =
+    # (y-hat - y) W^L, a row, the document's only gradient by a vector (one statement never settles
+    # its own layout). (The cases definition of ReLU'(z) on line 27 reads as the step.)
+    "gauravreddy_mlp_relu_bce": [12, 21],
     # Lagrange primes for partial derivatives (C'(W_O), R'(Z_o), Z_o'(H)) read by
     # verify/lagrange_primes.py, its names from the chain's steps (chain_names, error_names)
     "ml_glossary_relu": [],

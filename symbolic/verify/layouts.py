@@ -13,6 +13,7 @@ Pure: a folded matrix group in, a reason (or '') out.
 from __future__ import annotations
 
 from ..latex.matrix import Node
+from .jacobians import as_rows
 
 JACOBIAN = (
     "a derivative of a vector by a vector or matrix (a Jacobian), written in a shorthand whose "
@@ -37,6 +38,8 @@ def question(namer, g, side_node: Node | None) -> tuple[str, str]:
     if k < 0 or side_node is None or lhs.kind not in ("partial", "nabla") or g.lhs is None:
         return "", ""
     truth = namer.truth(g)
-    if truth is not None and namer.fits(g, Node("T", (side_node,), side_node.pos), truth):
-        return LAYOUT.format(what="gradient" if lhs.kind == "nabla" else "derivative"), LAYOUT_FIX
+    rows = as_rows(side_node)  # ∂C/∂z W: the gradient by z a row, as numerator layout has it
+    for node in (side_node, rows) if rows != side_node else (side_node,):
+        if truth is not None and namer.fits(g, Node("T", (node,), node.pos), truth):
+            return LAYOUT.format(what="gradient" if lhs.kind == "nabla" else "derivative"), LAYOUT_FIX
     return "", ""

@@ -28,6 +28,7 @@ import sympy as sp
 from ..latex import PARTIAL, Statement
 from ..latex.matrix import ACCUMULATORS, MatrixStatement, Node
 from .indices import from_input, layer_number, square
+from .jacobians import chain_value
 from .layer_calls import whole_layers, word_for
 from .names import LOSS_NAMES
 from .pattern import value as written_value
@@ -277,6 +278,8 @@ class Evaluator:
             assert total is not None
             return total
         if k == "prod":
+            if (chained := chain_value(self, node)) is not None:  # ∂L/∂a ∂a/∂z ∂z/∂W: jacobians.py
+                return chained
             nodes, ops = node.args
             acc = self.value(nodes[0])
             for i, (op, nxt) in enumerate(zip(ops, nodes[1:])):
@@ -350,6 +353,7 @@ class Group:
     sides_used: list = field(default_factory=list)  # the statement's sides the entries check
     schematic: list = field(default_factory=list)  # sides set apart: ∂x_3/∂W_3, a Jacobian shorthand
     batch: Any = None  # a statement over a batch checked at m examples: batch_check.Checked
+    jacobian: str = ""  # ∂u/∂v of a vector read as the matrix of its entries: how (jacobians.py)
 
     @property
     def label(self) -> str:

@@ -16,7 +16,7 @@ import sympy as sp
 
 from ..latex import PARTIAL, Partial, Product, Statement
 from ..latex.matrix import ACCUMULATORS, MatrixSide, MatrixStatement, Node
-from . import batch_check
+from . import batch_check, jacobians
 from .batch import over_batch
 from .ditto import Unchecked
 from .matrix import (
@@ -221,8 +221,13 @@ def _evaluate(
     ev = Evaluator(lay, env)
     try:
         lhs = _lhs(lay, ev, m)
-    except ShapeError as err:
-        raise _Misfit(-1, err, None) from None
+    except ShapeError as err:  # ∂u/∂v of a vector: its entries, in the layout its sides' shape is
+        read = jacobians.reading(ev, m.lhs, jacobians.side_shapes(ev, _sides(m)))
+        if read is None:
+            raise _Misfit(-1, err, None) from None
+        lhs = read[0]
+        if g is not None:
+            g.jacobian = read[1]
     sides = []
     k = -1
     try:
@@ -238,6 +243,7 @@ def _evaluate(
                 if k not in g.schematic:
                     g.schematic.append(k)
                 continue
+            node, value = jacobians.diagonal_side(g, node, value, lhs.shape)
             if value.shape != lhs.shape:
                 raise ShapeError("the two sides", node, lhs.shape, value.shape, (m.lhs, node))
             sides.append((k, side, node, value))

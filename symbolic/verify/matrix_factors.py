@@ -44,8 +44,13 @@ def top_factors(node: Node) -> tuple[int, list[Node], list[str]]:
 def entry_factors(ev: Evaluator, node: Node, r: int, c: int, whole: sp.Matrix) -> tuple:
     """The factors of entry (r, c) of a side: one per top-level factor when the product is
     element-wise or an outer product (each factor's entry), else the entry itself."""
+    from .matrix import ShapeError  # matrix.py imports this module
+
     sign, factors, ops = top_factors(node)
-    values = [ev.value(f) for f in factors]
+    try:
+        values = [ev.value(f) for f in factors]
+    except ShapeError:  # a chain of derivatives of vectors (jacobians.chain_value): the entry whole
+        return (_partial_factor(whole[r, c]),)
     out = []
     rows, cols = whole.shape
     for m in values:

@@ -19,7 +19,7 @@ import sympy as sp
 
 from ..latex import Partial
 from ..latex.matrix import Node
-from . import glued_factors, layouts
+from . import glued_factors, layout_votes, layouts
 from .ditto import Unchecked
 from .explain import Fault
 from .judge import Verdict
@@ -146,7 +146,7 @@ def collect(
         return verdicts, unchecked
     assert lay is not None
     by_gid: dict[int, list[Verdict]] = {}
-    kept = []
+    kept: list[Verdict | None] = []
     for v in verdicts:
         if v.instance.startswith(TAG):
             by_gid.setdefault(int(v.instance[len(TAG) :]), []).append(v)
@@ -161,6 +161,8 @@ def collect(
         else:
             rest.append(u)
     namer = Namer(net, points, lay)
+    pending: list = []  # whose layout is the question: judged once every group has voted
+    folded: dict[int, Verdict] = {}
     for g in groups:
         m = g.statement
         entries = by_gid.get(g.gid, [])
@@ -172,11 +174,20 @@ def collect(
             continue
         node = _checked(m, g.shape_error[0]) if g.shape_error and g.shape_error[0] >= 0 else None
         why, fix = layouts.question(namer, g, node)
-        if why:  # a Jacobian, or a gradient in the other layout: not wrong, not checked
-            rest.append(Unchecked(m.line, m.col, f"for {g.label}: {why}" if g.label else why, fix))
+        if why or g.jacobian in layout_votes.LAYOUTS:  # its layout is the question: after the votes
+            last = g.sides_used[-1] if g.sides_used else -1
+            node = node or (_checked(m, last) if last >= 0 else None)
+            pending.append((len(kept), g, entries, why, fix, node))
+            kept.append(None)
             continue
-        kept.append(fold(net, namer, g, entries))
-    return kept, rest
+        folded[g.gid] = fold(net, namer, g, entries)
+        kept.append(folded[g.gid])
+    decided = layout_votes.decide(
+        namer, groups, folded, pending, lambda g, e: fold(net, namer, g, e), net.d.loss_symbol
+    )
+    rest += [u for u in decided.values() if isinstance(u, Unchecked)]
+    final = [decided.get(k) if v is None else v for k, v in enumerate(kept)]
+    return [v for v in final if isinstance(v, Verdict)], rest
 
 
 def fold(net: Network, namer: Namer, g: Group, entries: list[Verdict]) -> Verdict:

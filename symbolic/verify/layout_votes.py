@@ -1,0 +1,206 @@
+r"""Which layout a document writes its derivatives in, read off its other statements, and the
+statements whose layout is the question judged in it.
+
+Two conventions, each read on its own (a document may take vectors' gradients as rows and still
+write ∂L/∂W in the shape of W):
+- vectors: numerator layout (∂z^l/∂a^{l-1} = W^l, ∂L/∂a a row, δ^T W) or denominator layout
+  ((W^l)ᵀ, ∂L/∂a a column, Wᵀδ);
+- weights: the shape of W (∂L/∂W = δ aᵀ, ∂z/∂W = aᵀ: the chain written left to right) or its
+  transpose (∂L/∂W = a δᵀ, ∂z/∂W = a).
+Every statement whose right side fits one of them and not the other votes for it: a derivative
+of the loss (or of a scalar) by a vector or by W judged right as symprop shapes it (denominator,
+shape of W), one right only as its transpose (numerator, transposed), a Jacobian right in the
+layout its shape reads (jacobians.py). A statement in question is judged in the layout two other
+statements or more vote for, when they outnumber those voting for the other: right in it, it is
+correct; right only in the other, it is not checked (the mismatch named, the lines that settle
+it); with fewer votes, not checked. Never by its own vote. A Jacobian right in neither layout is
+wrong, its factor named by the entries (matrix_faults.fold). Pure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import sympy as sp
+
+from ..latex import Partial
+from ..latex.matrix import Node
+from . import jacobians, layouts
+from .ditto import Unchecked
+from .judge import Verdict
+from .matrix_edits import render
+
+VECTORS, WEIGHTS = "vectors", "weights"
+_OTHER = {
+    jacobians.NUMERATOR: jacobians.DENOMINATOR,
+    jacobians.DENOMINATOR: jacobians.NUMERATOR,
+    jacobians.SHAPE: jacobians.TRANSPOSED,
+    jacobians.TRANSPOSED: jacobians.SHAPE,
+}
+LAYOUTS = frozenset(_OTHER)
+WORDS = {
+    jacobians.NUMERATOR: "numerator layout (∂z/∂a = W, a gradient by a vector a row)",
+    jacobians.DENOMINATOR: "denominator layout (∂z/∂a = Wᵀ, a gradient by a vector a column)",
+    jacobians.SHAPE: "the shape of W (∂L/∂W = δ aᵀ, ∂z/∂W = aᵀ)",
+    jacobians.TRANSPOSED: "the transpose of W's shape (∂L/∂W = a δᵀ, ∂z/∂W = a)",
+}
+UNSETTLED = (
+    "right in {layout}; the document's other statements do not settle which layout it uses (two "
+    "of them at least must, and more than use the other)"
+)
+MIXED = "right in {layout}, but the document's lines {lines} write this kind of derivative in {other}"
+FIX = "write it in the layout the rest of the document uses, or per entry"
+_WEIGHT_NAMES = ("W", "w", "Theta", "theta")
+
+
+def _bare(node: Node) -> Node:
+    while node.kind == "paren":
+        node = node.args[0]
+    return node
+
+
+def kind(g) -> str:
+    """Which convention the left side ∂u/∂v is under: weights (v a weight matrix) or vectors;
+    '' when it votes for none (∇, a name, a v of one entry)."""
+    lhs = g.statement.lhs
+    if lhs.kind != "partial" or g.lhs is None or g.lhs.shape == (1, 1):
+        return ""
+    den = _bare(lhs.args[1])
+    return WEIGHTS if den.kind == "name" and den.args[0] in _WEIGHT_NAMES else VECTORS
+
+
+def own(g, why: str) -> str:
+    """The layout a group's right side fits (before its values are weighed), or ''."""
+    if g.jacobian in LAYOUTS:
+        return g.jacobian
+    if why == layouts.LAYOUT.format(what="derivative"):
+        return jacobians.TRANSPOSED if kind(g) == WEIGHTS else jacobians.NUMERATOR
+    return ""
+
+
+def _names_only(node: Node) -> bool:
+    """A side of derivatives alone (∂L/∂a ∂a/∂z ∂z/∂W: the chain rule as names), which any layout
+    writes alike."""
+    node = _bare(node)
+    if node.kind == "prod":
+        return all(_names_only(n) for n in node.args[0])
+    return node.kind in ("partial", "nabla", "num")
+
+
+def votes(groups, folded: dict, pending: dict) -> dict[tuple[str, str], set[int]]:
+    """(convention, layout) -> the lines voting for it; a line voting both ways votes for none, and
+    so does one whose sides are derivatives alone."""
+    said: dict[int, set[tuple[str, str]]] = {}
+    for g in groups:
+        k = kind(g)
+        if not k or all(_names_only(side.node) for side in g.statement.sides):
+            continue
+        v = folded.get(g.gid)
+        if g.gid in pending:
+            layout = pending[g.gid]
+        elif v is not None and v.status == "correct" and not g.jacobian:
+            layout = jacobians.SHAPE if k == WEIGHTS else jacobians.DENOMINATOR
+        else:
+            continue
+        if layout:
+            said.setdefault(g.statement.line, set()).add((k, layout))
+    out: dict[tuple[str, str], set[int]] = {}
+    for line, ways in said.items():
+        for way in ways:
+            if (way[0], _OTHER[way[1]]) not in ways:
+                out.setdefault(way, set()).add(line)
+    return out
+
+
+def _lines(lines: set[int]) -> str:
+    ordered = [str(n) for n in sorted(lines)]
+    return ", ".join(ordered[:-1]) + " and " + ordered[-1] if len(ordered) > 1 else ordered[0]
+
+
+def settle(g, layout: str, ballot: dict) -> tuple[str, str]:
+    """('settled', lines) when the other statements settle `layout` for g's convention,
+    ('mixed', lines) when they settle the other one, ('', '') when they do not."""
+    k, line = kind(g), g.statement.line
+    yes = ballot.get((k, layout), set()) - {line}
+    no = ballot.get((k, _OTHER[layout]), set()) - {line}
+    if len(yes) >= 2 and len(yes) > len(no):
+        return "settled", _lines(yes)
+    if len(no) >= 2 and len(no) > len(yes):
+        return "mixed", _lines(no)
+    return "", ""
+
+
+def transposed_fits(namer, g, node: Node | None) -> bool:
+    """A square Jacobian wrong as read (numerator layout): right as its transpose?"""
+    if node is None or g.lhs is None or g.lhs.shape[0] != g.lhs.shape[1]:
+        return False
+    flipped = replace(g, lhs=g.lhs.T)
+    truth = namer.truth(flipped)
+    return truth is not None and namer.fits(flipped, node, truth)
+
+
+def verdict(g, layout: str, lines: str, v: Verdict | None, loss) -> Verdict:
+    """The verdict of a statement right in the layout the document's lines settle."""
+    said = f" (in {WORDS[layout]}, as lines {lines} write it)"
+    if v is not None:
+        return replace(v, label=v.label + said)
+    label = render(g.statement.lhs)
+    return Verdict(
+        kind="matrix",
+        num=loss,
+        den=sp.Symbol(label),
+        written=Partial(loss, sp.Symbol(label)),
+        line=g.statement.line,
+        col=g.statement.col,
+        correct=True,
+        exact=None,
+        status="correct",
+        instance=g.label,
+        label=label + said,
+    )
+
+
+def unchecked(g, layout: str, state: str, lines: str) -> Unchecked:
+    m = g.statement
+    if state == "mixed":
+        why = MIXED.format(layout=WORDS[layout], lines=lines, other=WORDS[_OTHER[layout]])
+        fix = FIX
+    elif g.jacobian:
+        why, fix = UNSETTLED.format(layout=WORDS[layout]), FIX
+    else:  # a gradient's transpose: as before
+        why, fix = layouts.LAYOUT.format(what="derivative"), layouts.LAYOUT_FIX
+    return Unchecked(m.line, m.col, f"for {g.label}: {why}" if g.label else why, fix)
+
+
+def decide(namer, groups, folded: dict, pending: list, fold, loss) -> dict[int, Verdict | Unchecked]:
+    """Slot -> the verdict (or the reason not checked) of each statement whose layout is the
+    question: `pending` holds (slot, group, entries, why, fix, side node) from
+    matrix_faults.collect, `folded` the other groups' verdicts by group id, `fold` folds a group's
+    entries into one verdict."""
+    out: dict[int, Verdict | Unchecked] = {}
+    ways: dict[int, str] = {}
+    values: dict[int, Verdict | None] = {}
+    for slot, g, entries, why, fix, node in pending:
+        layout, v = own(g, why), None
+        if g.jacobian:
+            v = fold(g, entries)
+            if v.status == "wrong":
+                if not transposed_fits(namer, g, node):
+                    out[slot] = v  # right in no layout: wrong, at the factor its entries name
+                    continue
+                layout, v = _OTHER[layout], None
+        if not layout:
+            m = g.statement
+            out[slot] = Unchecked(m.line, m.col, f"for {g.label}: {why}" if g.label else why, fix)
+            continue
+        ways[slot], values[slot] = layout, v
+    ballot = votes(groups, folded, {g.gid: ways[slot] for slot, g, *_ in pending if slot in ways})
+    for slot, g, *_ in pending:
+        if slot not in ways:
+            continue
+        state, lines = settle(g, ways[slot], ballot)
+        if state == "settled":
+            out[slot] = verdict(g, ways[slot], lines, values[slot], loss)
+        else:
+            out[slot] = unchecked(g, ways[slot], state, lines)
+    return out
