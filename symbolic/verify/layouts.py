@@ -13,6 +13,8 @@ Pure: a folded matrix group in, a reason (or '') out.
 from __future__ import annotations
 
 from ..latex.matrix import Node
+from .numerator_layout import as_rows
+from .one_example import BATCH_FIX, batch_written
 
 JACOBIAN = (
     "a derivative of a vector by a vector or matrix (a Jacobian), written in a shorthand whose "
@@ -34,9 +36,14 @@ def question(namer, g, side_node: Node | None) -> tuple[str, str]:
     if err.what == "the derivative of a vector":
         return JACOBIAN, JACOBIAN_FIX
     lhs = g.statement.lhs
+    batch = batch_written(lhs, side_node, err.left, err.right) if err.what == "the two sides" else ""
+    if batch:  # X = [1 0; -1 1; 2 0]: two examples written out (one_example.py)
+        return batch, BATCH_FIX
     if k < 0 or side_node is None or lhs.kind not in ("partial", "nabla") or g.lhs is None:
         return "", ""
     truth = namer.truth(g)
-    if truth is not None and namer.fits(g, Node("T", (side_node,), side_node.pos), truth):
+    rows = as_rows(side_node)  # ∂C/∂z^{(2)} W^{(2)}: each gradient in it a row (numerator_layout.py)
+    whole = Node("T", (side_node,), side_node.pos)
+    if truth is not None and any(namer.fits(g, n, truth) for n in (whole, rows) if n is not None):
         return LAYOUT.format(what="gradient" if lhs.kind == "nabla" else "derivative"), LAYOUT_FIX
     return "", ""
