@@ -38,6 +38,7 @@ HOW = {
     "layer names": "a letter per layer, read off the definition on",
     "global numbering": "by its units' numbers through the network, on",
     "per-output error": "one output's term of the loss, as summed into it on",
+    "one unit": "a one-unit network has only one, first written on",
 }
 
 
