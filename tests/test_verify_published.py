@@ -121,6 +121,27 @@ GAPS = {
     # Zhou's letters, a letter per layer with thresholds: verify/layer_names.py
     "zhou_watermelon_thresholds": [],
     "obsidian_prml_d_notation": [],
+    # (\hat{y} = a = wx + b on a one-unit network: bare w, b, x are its only weight, bias, input,
+    # verify/single_unit.py; (1/(1 + e^{-z}))' by its one variable: latex/expression_primes.py)
+    "chryoung_bce_linear_slip": [],
+    # z_1 = 0.235, z_2 = -0.107 (a comma list, latex/comma_lists.py) renames Z^{[2]}'s entries for
+    # the softmax: 'unknown name z_1', and e^{z_1} \approx ... after it 'a definition of something
+    # other than a name'; A^{[2]} = \hat{Y} = [...] ('unexpected hat in a matrix statement') and
+    # J = -\sum_k Y_k * \log(\hat{Y}_k) (\hat{Y}_k defined by no line read). (X = A^{[0]} = [0.5;
+    # -0.2] is the input given: verify/given_aliases.py; X a column, so the capitals are one example:
+    # verify/one_example.py; g'^{[1]}(Z^{[1]}) = [1; 0; 1] a claim at the point: written_numbers.py)
+    "diaz_relu_softmax_numbers": [17, 18, 19, 20, 21, 22],
+    # dC/dA^{(2)} = (2/N_out) \sum_i (\hat{y}_i - y_i), a scalar for a vector ('A^{2} names nothing');
+    # the Jacobian shorthands (lines 6, 9); \sum_{i=1}^{N_out} of a summand without i ('superscript
+    # (2) looks like a layer index'); dC/dZ^{(2)} \cdot W^{(2)}, right in numerator layout, which the
+    # document does not fix (verify/numerator_layout.py)
+    "yoanptr_mse_sums": [3, 6, 9, 18, 21, 30],
+    # a^{(l)} = ReLU(z^{(l)}) for the hidden layers (the range is prose): at the linear output
+    # layer not checked (verify/hidden_rule.py); the output layer written N+1 (z^{(N+1)}, \delta^{(N+1)},
+    # W^{(N+1)}: 'names nothing in the network'); \hat y without braces ('unknown name \hat{y}');
+    # a^{(l)} by cases over l; \mathbf{1}_{z^{(l)}>0} in a matrix statement. (a^{(0)} = x counts the
+    # layers from 0: verify/zero_origin.py)
+    "mlp_note_relu_layers": [4, 6, 7, 8, 9, 11, 12, 19, 20, 21],
 }
 # planted mistakes the verifier calls wrong without naming the factor yet (an opaque
 # "written/true = ..." ratio); juxtaposed, input-first and summed factors are matched as a
@@ -132,6 +153,9 @@ PLANTED_UNNAMED: set[tuple[str, int]] = {
     # counts the juxtaposed (1 + phi(z)_i) as factor 2; other notes count that shape as one factor
     # (cs_se_mazur_answer, wikipedia_backprop_2015, cv_se_cross_entropy_delta): left as it is
     ("kyle_lo_softmax_regression", 0),
+    # chryoung's ... = a - y planted as y - a: wrong, as a whole side (written/true = -1: one factor
+    # written for the chain's two), not named at factor 1
+    ("chryoung_bce_linear_slip", 1),
 }
 # statements given a false verdict today (file -> {line or (line, k): what symprop says}); each with
 # its reason, the first thing to fix
@@ -142,6 +166,10 @@ MISJUDGED: dict[str, dict] = {}
 PLANTED_MISSED: dict[tuple[str, int], str] = {
     # x^T δ^{[2]} in the rows convention: 'shapes do not fit in the two sides' (the whole side)
     ("course_rows_two_layer", 0): "wrong",
+    # dC/dA^{(1)} \cdot A^{(1)} \cdot (1 + A^{(1)}): '\cdot' is read element-wise only in the
+    # sigmoid's A(1 - A) pattern, so the slip reads as a matrix product: wrong at factor 2 ('shapes do
+    # not fit'), not at (1 + A^{(1)})
+    ("yoanptr_mse_sums", 1): "wrong",
 }
 # planted mistakes named at their factor on a statement that is itself not checked (in GAPS): the
 # correct line is not judged for a reason the slip does not hide (Duda's δ_k = (t_k - z_k) f'(y_k)
