@@ -39,6 +39,7 @@ HOW = {
     "global numbering": "by its units' numbers through the network, on",
     "per-output error": "one output's term of the loss, as summed into it on",
     "code name": "by its role in the forward sum or the loss on",
+    "one unit": "a one-unit network has only one, first written on",
 }
 
 

@@ -124,13 +124,38 @@ GAPS = {
     # Zhou's letters, a letter per layer with thresholds: verify/layer_names.py
     "zhou_watermelon_thresholds": [],
     "obsidian_prml_d_notation": [],
+    # (\hat{y} = a = wx + b on a one-unit network: bare w, b, x are its only weight, bias, input,
+    # verify/single_unit.py; (1/(1 + e^{-z}))' by its one variable: latex/expression_primes.py)
+    "chryoung_bce_linear_slip": [],
+    # z_1 = 0.235, z_2 = -0.107 (a comma list, latex/comma_lists.py) renames Z^{[2]}'s entries for
+    # the softmax: 'unknown name z_1', and e^{z_1} \approx ... after it 'a definition of something
+    # other than a name'; A^{[2]} = \hat{Y} = [...] ('unexpected hat in a matrix statement') and
+    # J = -\sum_k Y_k * \log(\hat{Y}_k) (\hat{Y}_k defined by no line read). (X = A^{[0]} = [0.5;
+    # -0.2] is the input given: verify/given_aliases.py; X a column, so the capitals are one example:
+    # verify/one_example.py; g'^{[1]}(Z^{[1]}) = [1; 0; 1] a claim at the point: written_numbers.py)
+    "diaz_relu_softmax_numbers": [17, 18, 19, 20, 21, 22],
+    # dC/dA^{(2)} = (2/N_out) \sum_i (\hat{y}_i - y_i), a scalar for a vector ('A^{2} names nothing');
+    # the Jacobian shorthands (lines 6, 9); \sum_{i=1}^{N_out} of a summand without i ('superscript
+    # (2) looks like a layer index'); dC/dZ^{(2)} \cdot W^{(2)}, right in numerator layout, which the
+    # document does not fix (verify/numerator_layout.py)
+    "yoanptr_mse_sums": [3, 6, 9, 18, 21, 30],
+    # a^{(l)} = ReLU(z^{(l)}) for the hidden layers (the range is prose): at the linear output
+    # layer not checked (verify/hidden_rule.py); the output layer written N+1 (z^{(N+1)}, \delta^{(N+1)},
+    # W^{(N+1)}: 'names nothing in the network'); \hat y without braces ('unknown name \hat{y}');
+    # a^{(l)} by cases over l; \mathbf{1}_{z^{(l)}>0} in a matrix statement. (a^{(0)} = x counts the
+    # layers from 0: verify/zero_origin.py)
+    "mlp_note_relu_layers": [4, 6, 7, 8, 9, 11, 12, 19, 20, 21],
 }
 # planted mistakes the verifier calls wrong without naming the factor yet (an opaque
 # "written/true = ..." ratio); juxtaposed, input-first and summed factors are matched as a
 # multiset (symbolic/verify/parts.py, align.match_multiset), so none is left today
 # (Murali's dL/dh₂ = ... = 2(ŷ - y) × W₂: the true side is one factor [2 W₃ (ŷ - y)], so the wrong
 # W₂ is named as factor 1 with the ratio W₂/W₃)
-PLANTED_UNNAMED: set[tuple[str, int]] = set()
+PLANTED_UNNAMED: set[tuple[str, int]] = {
+    # chryoung's ... = a - y planted as y - a: wrong, as a whole side (written/true = -1: one factor
+    # written for the chain's two), not named at factor 1
+    ("chryoung_bce_linear_slip", 1),
+}
 # (X(1 ± X), a logistic derivative written out, is one factor wherever it stands, as most of the
 # corpus's notes count it: verify/glued_factors.py; Kyle Lo's phi(z)_i (1 + phi(z)_i) is factor 1)
 # statements given a false verdict today (file -> {line or (line, k): what symprop says}); each with
@@ -139,9 +164,14 @@ PLANTED_UNNAMED: set[tuple[str, int]] = set()
 # left to right, the one reading whose shapes fit: verify/precedence.py)
 MISJUDGED: dict[str, dict] = {}
 # planted mistakes on a judged statement that are not named today: (file, k) -> what is said
-PLANTED_MISSED: dict[tuple[str, int], str] = {}
-# (none today: the course's x^T δ^{[2]} in the rows convention, whose shapes fit in neither
-# reading, is named in rows, 'wrong layer' at factor 2: verify/rows_faults.py)
+PLANTED_MISSED: dict[tuple[str, int], str] = {
+    # dC/dA^{(1)} \cdot A^{(1)} \cdot (1 + A^{(1)}): '\cdot' is read element-wise only in the
+    # sigmoid's A(1 - A) pattern, so the slip reads as a matrix product: wrong at factor 2 ('shapes do
+    # not fit'), not at (1 + A^{(1)})
+    ("yoanptr_mse_sums", 1): "wrong",
+}
+# (the course's x^T δ^{[2]} in the rows convention, whose shapes fit in neither reading, is named
+# in rows, 'wrong layer' at factor 2: verify/rows_faults.py)
 # planted mistakes named at their factor on a statement that is itself not checked (in GAPS): the
 # correct line is not judged for a reason the slip does not hide (Duda's δ_k = (t_k - z_k) f'(y_k)
 # is -∂J/∂net beside the answer's ∂C/∂z; with f'(z_k) it is wrong whatever δ's sign)

@@ -15,6 +15,7 @@ import sympy
 
 from .algorithm import defined_vector, is_loop_header, mentions, running_assignment, without_membership
 from .asides import asides
+from .comma_lists import plain_commas
 from .conditions import cases, split_condition
 from .expressions import Parser
 from .functions_defined import defined_heads
@@ -232,6 +233,7 @@ def _apart(src: Source, start: int, end: int) -> list[tuple[int, int]]:
         depth += (g == "{") - (g == "}")
         if depth == 0 and g.startswith(("\\qquad", ",", "\\hspace", "\\text", "\\quad")):  # \text{ and }: d2l
             cuts.append((m.start(), m.end()))
+    cuts = sorted(cuts + plain_commas(text, start, end))  # z_1 = 0.235, z_2 = -0.107 (comma_lists.py)
     parts, a = [], start
     for cut_start, cut_end in cuts:
         nxt = next((c[0] for c in cuts if c[0] > cut_start), end)

@@ -13,6 +13,7 @@ from .algorithm import elided_arguments
 from .calls import Calls
 from .cursor import Item, Term
 from .entries import entry
+from .expression_primes import prime_of
 from .lagrange import LAGRANGE_AT
 from .source import (
     FIX_COMMAND,
@@ -305,6 +306,11 @@ class Parser(Calls):
             t = self.peek()
             if t is not None and t.kind == "op" and t.text == "^":
                 raise self.fail(t, "double superscript", "use braces: a^{b^c}")
+        if t is not None and t.kind == "op" and t.text == "'" and item.kind == "expr":
+            derivative = prime_of(item.value)  # (1/(1 + e^{-z}))': by z (latex/expression_primes.py)
+            if derivative is not None:
+                self.i += 1
+                return Item(derivative, "partial", item.tok)
         if t is not None and t.kind == "op" and t.text in ("_", "'"):
             raise self.fail(
                 t,

@@ -41,6 +41,7 @@ from .notation import EXAMPLES, EXAMPLES_FIX, lone_unit, over_examples
 from .roles import LAYER, NO_WEIGHT, Roles, after_letters, defined_bases, other_way, output_only, role_bases
 from .symbols import LAYERED, _all_symbols, _has_sum, _parts, _symbols
 from .weight_layers import layer_of
+from .zero_origin import counts_from_zero
 
 WEIGHTS = {"w", "W", "Theta"}
 _LAYER = re.compile(r"(l|L|nl|\d+)([+-]\d+)?")
@@ -77,6 +78,8 @@ def square(layer: str) -> bool:
 def from_input(statements: list[Statement], depth: int) -> bool:
     """Are layers counted from the input (a^{(1)} = x)? Not in square brackets (Ng: a^{[0]} = x)."""
     if any(square(s.name.partition("@")[2]) for stmt in statements for s in _symbols(stmt)):
+        return False
+    if counts_from_zero(statements):  # a^{(0)} = x (zero_origin.py)
         return False
     for stmt in statements:
         for s in _symbols(stmt):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from ..latex.matrix import Node
 from .jacobians import as_rows
+from .one_example import BATCH_FIX, batch_written
 
 JACOBIAN = (
     "a derivative of a vector by a vector or matrix (a Jacobian), written in a shorthand whose "
@@ -35,6 +36,9 @@ def question(namer, g, side_node: Node | None) -> tuple[str, str]:
     if err.what == "the derivative of a vector":
         return JACOBIAN, JACOBIAN_FIX
     lhs = g.statement.lhs
+    batch = batch_written(lhs, side_node, err.left, err.right) if err.what == "the two sides" else ""
+    if batch:  # X = [1 0; -1 1; 2 0]: two examples written out (one_example.py)
+        return batch, BATCH_FIX
     if k < 0 or side_node is None or lhs.kind not in ("partial", "nabla") or g.lhs is None:
         return "", ""
     truth = namer.truth(g)

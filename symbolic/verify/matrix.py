@@ -33,6 +33,7 @@ from .layer_calls import whole_layers, word_for
 from .names import LOSS_NAMES
 from .pattern import value as written_value
 from .weight_layers import layer_of
+from .zero_origin import counts_from_zero
 
 BATCH = {"A": "a", "Z": "z", "X": "x", "Y": "y"}  # a batch's matrices, one column per example
 TAG = "\x00matrix"  # Statement.instance of an entry statement: TAG + group id
@@ -90,7 +91,7 @@ def layout(d, statements: list, matrices: list[MatrixStatement], algorithm=None)
         for n in names
     )
     off = 1 if lettered or numbered or from_input(statements, d.spec.depth) else 0
-    if any(square(n.args[1]) for n in names):  # Ng's a^{[0]} = x, W^{[l]} into layer l
+    if any(square(n.args[1]) for n in names) or counts_from_zero(matrices):  # a^{[0]} = x, a^{(0)} = x
         off = 0
     out_of = any(n.args[0] in ("W", "Theta") for n in names)
     bases = {n.args[0] for n in names}

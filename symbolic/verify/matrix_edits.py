@@ -42,6 +42,9 @@ def render(node: Node, env: dict | None = None, lay: Layout | None = None) -> st
         return text
     if k == "num":
         return str(node.args[0])
+    if k == "matrix":  # written out: [1 0; −1 1; 2 0]
+        rows = node.args[0]
+        return "[" + "; ".join(" ".join(_cell(c, env, lay) for c in row) for row in rows) + "]"
     if k == "norm2":
         return f"‖{render(node.args[0], env, lay)}‖²"
     if k == "paren":
@@ -93,6 +96,11 @@ def render(node: Node, env: dict | None = None, lay: Layout | None = None) -> st
             body = f"({body})"
         parts.append(body if n == 0 else (" ⊙ " if ops[n - 1] == "had" else " ") + body)
     return "".join(parts)
+
+
+def _cell(cell: Node, env: dict | None, lay: Layout | None) -> str:
+    """A written matrix's cell: \\dots and its kin as '…'."""
+    return "…" if cell.kind == "dots" else render(cell, env, lay)
 
 
 # ------------------------------------------------------------------------------ edits

@@ -35,6 +35,7 @@ from .matrix import (
     layout,
 )
 from .matrix_factors import entry_factors
+from .one_example import one_example
 from .pattern import Unpatterned, cell_factors, sized
 from .precedence import Ambiguous, reading, with_side
 
@@ -60,11 +61,12 @@ def expand(
     out: list[Statement] = []
     groups: list[Group] = []
     unchecked: list[Unchecked] = []
+    single = one_example(matrices)  # X = [0.5; -0.2]: the batch is one example (one_example.py)
     for s in statements:
         if not isinstance(s, MatrixStatement):
             out.append(s)
             continue
-        why = over_batch(s)
+        why = "" if single else over_batch(s)
         if why and batch_check.why_not(s, matrices):  # dZ = \frac{1}{m}(A - Y): not checked
             unchecked.append(Unchecked(s.line, s.col, batch_check.why_not(s, matrices), batch_check.FIX))
             continue

@@ -56,6 +56,7 @@ from . import (
     error_names,
     error_terms,
     global_numbering,
+    hidden_rule,
     kronecker,
     lagrange_primes,
     layer_bias,
@@ -71,6 +72,7 @@ from . import (
     own_functions,
     own_names,
     single_layer,
+    single_unit,
     subscript_layers,
     unlayered,
     value_cases,
@@ -213,6 +215,7 @@ def verify_statements(
     bound = letter_sums.bind(d, statements, bound, aliases, conventions)  # z_k = Σ_i w_{ki} ã_i + b_k
     statements, bound = letter_sums.weights(d, statements, bound, aliases, conventions)  # its w_{ki}
     bound = single_layer.bind(d, statements, bound, aliases, conventions)  # z_i of a one-layer net
+    bound = single_unit.bind(d, statements, bound, aliases, conventions)  # w, b, x of one unit
     bound = numbering.extend(d, bound, aliases)  # w_1 ... w_8 run through the weights (numbering.py)
     bound = numbering.siblings(d, bound, statements, aliases)  # h_1 bound: h_2 too
     bound = global_numbering.extend(d, bound, statements, aliases)  # w_{57}: unit 5 to unit 7
@@ -288,6 +291,7 @@ def verify_statements(
     if own.remarks or own.fixed:  # s is σ; at b = 1, as the document's definition of O fixes
         verdicts = own_functions.remarked(own, verdicts)
     verdicts, unchecked = collect_matrices(net, sampled.points, layout, groups, verdicts, unchecked)
+    verdicts, unchecked = hidden_rule.set_apart(net, layout, groups, verdicts, unchecked)  # a^{(l)} = ReLU(z)
     # x = [1; 0], a = [\sigma(0.2); ...] = [0.55; ...]: entries given or numbers checked, not missed
     values = {g.line for g in given} | {n.claim.line for n in numbers}
     unchecked = [u for u in unchecked if not (u.reason == ENTRY_MISSED and u.line in values)]

@@ -36,6 +36,7 @@ from .dummies import (
     per_instance,
     pre_activation,
 )
+from .given_aliases import names_only
 from .indices import instantiate
 from .letter_readings import READING
 from .names import Resolver
@@ -190,7 +191,9 @@ def resolve_all(
                     if not stmt.sides and lhs in net.d.params and is_update(numeric):  # W = 1.2 - 0.01(-2.6)
                         claims += claims_of(stmt, whole, numeric, updated(here, lhs, _where(stmt)))
                         continue
-                    if not stmt.sides and numeric and lhs in _givable(net):  # w_1 = 0.15
+                    if (
+                        numeric and lhs in _givable(net) and names_only(here.names, stmt, lhs, _where(stmt))
+                    ):  # w_1 = 0.15, X = A^{[0]} = 0.5
                         given.append(Given(whole.line, whole.col, lhs, product_expr(numeric[-1])))
                         continue
                     truth = fixed = quantity(here, lhs, _where(stmt))

@@ -8,8 +8,9 @@ import re
 from dataclasses import replace
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
-from ..latex import Product, Statement, product_expr
+from ..latex import PARTIAL, Product, Statement, product_expr
 from .claims import SCIENTIFIC, Claim
 
 NUMBERS = (
@@ -21,7 +22,7 @@ _DECIMAL = re.compile(r"(?<![A-Za-z_^])[0-9]*\.[0-9]+")
 def without_numbers(stmt: Statement, sides: list[list]) -> tuple[Statement, list[list], list[Product]]:
     """The sides written with decimals (0.74136507 * 0.186815602) set apart: claims about the
     value at the author's point, never judged at random points."""
-    quantity = isinstance(stmt.lhs, sp.Symbol) and not is_delta(stmt.lhs)
+    quantity = isinstance(stmt.lhs, sp.Symbol) and not is_delta(stmt.lhs) or _a_call(stmt.lhs)
     keep = [
         k
         for k, side in enumerate(stmt.sides)
@@ -40,6 +41,12 @@ def _a_value(side: Product) -> bool:
     """A quantity's last side that is a number (a^l = 1, z^l = 50, y = 0): the value at the
     author's point, a claim like a decimal's, never an identity judged at random points."""
     return len(side.factors) == 1 and isinstance(side.factors[0], sp.Number) and side.text.strip() != ""
+
+
+def _a_call(lhs: object) -> bool:
+    """A function of the network's quantities on the left (g'(Z^{[1]}) = [1; 0; 1]): a number on
+    its last side is its value at the author's point, as a quantity's is (ReLU' is 1 or 0 by z)."""
+    return isinstance(lhs, AppliedUndef) and not lhs.has(PARTIAL)
 
 
 def is_delta(lhs: object) -> bool:

@@ -1,0 +1,56 @@
+r"""A layer rule for the hidden layers, written with a generic l: `a^{(l)} = \operatorname{ReLU}(z^{(l)})`
+in a network whose output layer has another activation (linear, softmax, sigmoid).
+
+Notes define the hidden layers' activation with l ("for hidden layers l = 1, ..., N") and the
+output's apart (\hat{y} = z^{(N+1)}). symprop reads the range of l from the formulas, not from
+the prose, so it checks the rule at every layer it names, the output layer too, where the
+network's activation is another: a false 'wrong' on a right line. When the statement's instances
+are right at every hidden layer and wrong at the output layer only, and the network's output
+activation differs from its hidden one, the output instance is said not checked (the hidden
+layers' rule, read at the output), never wrong. A rule wrong at a hidden layer stays wrong.
+Pure: the folded verdicts in, verdicts and reasons out.
+"""
+
+from __future__ import annotations
+
+from .ditto import Unchecked
+from .indices import layer_number
+from .matrix import layer_letter
+
+REASON = (
+    "for {label}: the hidden layers' rule, and layer {k} is the output layer, whose activation is "
+    "{out} in this network, not {hidden}: not checked there"
+)
+FIX = "write the output layer's own definition (\\hat{y} = a^{(L)} = ...) apart from the hidden layers' rule"
+_ACTIVATIONS = {"a", "h"}
+
+
+def set_apart(net, lay, groups, verdicts: list, unchecked: list) -> tuple[list, list]:
+    """`verdicts` with a hidden-layer rule's wrong instance at the output layer moved to
+    `unchecked` (see the module's docstring)."""
+    acts = [a.name for a in net.d.spec.activations]
+    if lay is None or len(acts) < 2 or acts[-1] == acts[0] or len(set(acts[:-1])) != 1:
+        return verdicts, unchecked
+    top = lay.depth + lay.off
+    places: dict[tuple, list] = {}
+    for g in groups:
+        lhs = g.statement.lhs
+        if lhs.kind != "name" or lhs.args[0] not in _ACTIVATIONS or not layer_letter(lhs.args[1]):
+            continue
+        k = layer_number(lhs.args[1].removeprefix("["), g.env, top)
+        places.setdefault((g.statement.line, g.statement.col), []).append((g.label, k))
+    moved: list[Unchecked] = []
+    kept = []
+    for v in verdicts:
+        instances = places.get((v.line, v.col))
+        if not instances or v.status != "wrong":
+            kept.append(v)
+            continue
+        layer = dict(instances).get(v.instance)
+        others = [x for x in verdicts if (x.line, x.col) == (v.line, v.col) and x is not v]
+        if layer == top and others and all(x.status == "correct" for x in others):
+            why = REASON.format(label=v.instance, k=layer, out=acts[-1], hidden=acts[0])
+            moved.append(Unchecked(v.line, v.col, why, FIX))
+        else:
+            kept.append(v)
+    return kept, sorted([*unchecked, *moved], key=lambda u: (u.line, u.col))

@@ -1,0 +1,36 @@
+r"""Layers counted from 0 in parentheses: `a^{(0)} = x`, then z^{(l)} = W^{(l)} a^{(l-1)} + b^{(l)}.
+
+symprop counts parenthesised layers from the input as 1 (UFLDL's a^{(1)} = x) when a layer is
+written with a letter, and from 0 in square brackets (Ng's a^{[0]} = x). A document that writes the
+activation of layer 0 (a^{(0)}, h^{(0)}) says it counts from 0 whatever its brackets: the input is
+layer 0 and W^{(1)} feeds the first hidden layer.
+Pure: statements in, a yes or no out.
+"""
+
+from __future__ import annotations
+
+from ..latex.matrix import MatrixStatement, Node
+from .batch import nodes
+from .symbols import LAYERED, _symbols
+
+_BASES = {"a", "h"}  # an activation: layer 0 is the input
+
+
+def _zero(layer: str) -> bool:
+    return layer.strip("[](){}") == "0"
+
+
+def counts_from_zero(statements) -> bool:
+    """Whether a statement writes a^{(0)} or h^{(0)} (scalar or matrix)."""
+    for stmt in statements:
+        if isinstance(stmt, MatrixStatement):
+            roots = [stmt.lhs, *(side.node for side in stmt.sides)]
+            names = [n for root in roots for n in nodes(root) if isinstance(n, Node) and n.kind == "name"]
+            if any(n.args[0] in _BASES and _zero(str(n.args[1])) for n in names):
+                return True
+            continue
+        for s in _symbols(stmt):
+            m = LAYERED.fullmatch(s.name)
+            if m and m.group(1) in _BASES and _zero(m.group(3)):
+                return True
+    return False
