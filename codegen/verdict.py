@@ -43,6 +43,7 @@ HOW = {
 
 CONVENTIONS = {
     "orientation": "w_{{ij}} from unit i to unit j (input-by-output, as line {line} defines a net input)",
+    "weight change": "w_{{ij}} from unit i to unit j (input-by-output: line {line} changes it by j's δ)",
     "rows": "vectors as rows and W input-by-output, x W (as line {line} orders its factors)",
     "target letter": "{name} the target and y the output (line {line})",
     "subscript layers": "subscripts name layers, not units (line {line} writes {name})",
@@ -55,6 +56,12 @@ def _inferred(s, net) -> str:
         return f"{shown(s.name)} the output and t the target (line {s.line} defines {shown(s.name)})"
     if s.how == "no biases" and not s.line:  # --no-bias (verify/no_bias.py)
         return "read as a network without biases, every bias 0 (as given)"
+    if s.how == "output letters":  # p_k, o_i of a softmax's derivative (verify/output_letters.py)
+        base, _, rest = s.value.name.partition("_")
+        layer, _, letter = rest.partition(",")
+        what = "activation" if base == "a" else "net input"
+        value = f"{base}^{{({layer})}}_{{{letter}}}"
+        return f"{shown(s.name)} = {value} (the output's {what}, by its use on line {s.line})"
     if s.how in CONVENTIONS:  # read off the document's definitions (verify/said_conventions.py)
         return CONVENTIONS[s.how].format(name=s.name, line=s.line)
     return f"{shown(s.name)} = {net.doprint(s.value)} ({HOW[s.how]} line {s.line})"

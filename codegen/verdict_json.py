@@ -14,6 +14,9 @@ from .escape import json_document
 from .verdict import _counts, _note, _raw_printer, _written, describe_fault
 from .verdict_names import printers
 
+# conventions read off the document (verify/said_conventions.py): their value said as a word
+SAID = ("orientation", "weight change", "rows", "target letter", "subscript layers", "no biases")
+
 
 def _expr(p, e) -> dict | None:
     if e is None:
@@ -78,7 +81,7 @@ def to_json(report, path: str = "") -> str:
                 "means": "the output (t the target)"
                 if s.how == "convention"
                 else str(s.value)  # 'input-by-output', or 'target' for d or t (said_conventions.py)
-                if s.how in ("orientation", "rows", "target letter", "subscript layers", "no biases")
+                if s.how in SAID
                 else net.doprint(s.value),
                 "line": s.line,
                 "how": s.how,
