@@ -65,6 +65,7 @@ from . import (
     no_bias,
     numbering,
     off_diagonal,
+    output_letters,
     own_functions,
     own_names,
     single_layer,
@@ -178,6 +179,7 @@ def verify_statements(
     notes = [*notes, *own_sums]
     statements = lone_bias.apply(statements)  # z_j = Σ_i w_{ij} o_i + b: b is b_j
     statements = class_calls.apply(statements)  # softmax(b) of class b: softmax(z_b)
+    statements = output_letters.entries(statements)  # \hat{Y}_j of a sum(Y * log(Ŷ)): \hat{y}_j
     statements = vector_sums.apply(statements)  # -sum(Y * log(Ŷ)): Σ_k of the entries
     statements = off_diagonal.apply(statements)  # ∂φ_i/∂z_j after ∂φ_i/∂z_i: for i ≠ j
     statements, letters = layer_letters(statements)  # Brilliant's w_{ij}^k, a (net input), o (output)
@@ -190,6 +192,8 @@ def verify_statements(
         conventions.setdefault("weight_layers", "into")
     conventions.setdefault("weight_layers", weight_layers(statements))  # W^l into layer l, or out of it
     aliases, conventions, per_layer = net_input.detect(d, statements, aliases, conventions)  # ŷ = σ(y)
+    aliases, own_letters = output_letters.aliases(d, statements, aliases, conventions)  # p_k, o_i
+    per_layer += own_letters
     d, shared = layer_bias.apply(d, statements, aliases, conventions)  # b_2 in net_{o1}: one per layer
     per_layer += shared
     statements, groups, layout, unmatched = expand_matrices(
