@@ -11,9 +11,10 @@ are, where it admits one reading:
 - P is the output's activation when the cross-entropy is written in it: \sum_k y_k \log P_k, or
   \sum_k y_k \partial \log P_k / \partial ... (y the target, the document writing no other);
   \hat{y} is the output already;
-- O is the output layer's net input when the output (P or \hat{y}) or the loss is differentiated
-  by O_i, and O's letter i indexes the output too (P_i, \hat{y}_i: O has the output's units, and a
-  unit has two values, its activation, taken, and its net input);
+- O is the output layer's net input when the output (P or \hat{y}) is differentiated by O_i, O's
+  letter i indexes the output too (P_i, \hat{y}_i: O has the output's units, and a unit has two
+  values, its activation, taken, and its net input), and the network's one layer is the output
+  (deeper, O_i might be a hidden unit's value written in a letter the output also uses);
 each only where no line defines the letter and the network has no such name. Such names become
 aliases (`aliases`), as `% symprop: alias o_i = z_{L,i}` would; the user's aliases win.
 Pure functions.
@@ -31,7 +32,7 @@ from ..latex.statements import PARTIAL, SUMMATION
 from ..latex.vector_max import VECTOR_SUM
 from .binding import Source
 from .conventions import Conventions
-from .names import LOSS_NAMES, Resolver
+from .names import Resolver
 from .symbols import _all_symbols, map_expressions
 
 _CAPITAL = re.compile(r"([A-Z])((?:_hat|_bar|_tilde)?)")
@@ -103,7 +104,7 @@ def _derivatives(e: sp.Basic) -> list[tuple[sp.Basic, sp.Basic]]:
 
 
 def _by(statements: list[Statement], outputs: set[str]) -> set[str]:
-    """Bases O of the O_i the output (a base of `outputs`, \\hat{y}) or the loss is differentiated
+    """Bases O of the O_i the output (a base of `outputs`, or \\hat{y}) is differentiated
     by, whose letter i indexes the output too."""
     written = {s.name for stmt in statements for s in _all_symbols(stmt)}
     indexed = {m.group(2) for n in written if (m := _INDEXED.fullmatch(n)) and m.group(1) in outputs}
@@ -121,7 +122,7 @@ def _by(statements: list[Statement], outputs: set[str]) -> set[str]:
             of_output = any(
                 (n := _INDEXED.fullmatch(x)) and n.group(1) in outputs or _HAT.fullmatch(x) for x in names
             )
-            if of_output or names & LOSS_NAMES:
+            if of_output:
                 out.add(m.group(1))
     return out
 
@@ -154,9 +155,10 @@ def aliases(d, statements: list, explicit: dict | None, conventions: dict | None
         and b not in defined
         and all(_free(resolver, n) for n in written if n.startswith(b + "_"))
     }
+    # deeper, O_i might be a hidden unit's value that reuses the output's letter: not read
     inputs = {
         b
-        for b in _by(statements, outputs)
+        for b in (_by(statements, outputs) if d.spec.depth == 1 else set())
         if b not in defined and all(_free(resolver, n) for n in written if n.startswith(b + "_"))
     }
     depth = d.spec.depth
