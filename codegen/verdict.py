@@ -10,6 +10,7 @@ import mpmath
 import sympy as sp
 
 from symbolic.latex import Partial
+from symbolic.verify import output_letters
 from symbolic.verify.hints import shown
 
 from .verdict_names import VerdictPrinter, printers
@@ -57,10 +58,7 @@ def _inferred(s, net) -> str:
     if s.how == "no biases" and not s.line:  # --no-bias (verify/no_bias.py)
         return "read as a network without biases, every bias 0 (as given)"
     if s.how == "output letters":  # p_k, o_i of a softmax's derivative (verify/output_letters.py)
-        base, _, rest = s.value.name.partition("_")
-        layer, _, letter = rest.partition(",")
-        what = "activation" if base == "a" else "net input"
-        value = f"{base}^{{({layer})}}_{{{letter}}}"
+        value, what = output_letters.said(s.value)
         return f"{shown(s.name)} = {value} (the output's {what}, by its use on line {s.line})"
     if s.how in CONVENTIONS:  # read off the document's definitions (verify/said_conventions.py)
         return CONVENTIONS[s.how].format(name=s.name, line=s.line)

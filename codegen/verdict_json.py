@@ -8,6 +8,7 @@ import dataclasses
 import mpmath
 import sympy as sp
 
+from symbolic.verify import output_letters
 from symbolic.verify.hints import shown
 
 from .escape import json_document
@@ -82,6 +83,8 @@ def to_json(report, path: str = "") -> str:
                 if s.how == "convention"
                 else str(s.value)  # 'input-by-output', or 'target' for d or t (said_conventions.py)
                 if s.how in SAID
+                else output_letters.said(s.value)[0]  # o_i: z^{(1)}_{i} (verify/output_letters.py)
+                if s.how == "output letters"
                 else net.doprint(s.value),
                 "line": s.line,
                 "how": s.how,

@@ -172,3 +172,11 @@ def aliases(d, statements: list, explicit: dict | None, conventions: dict | None
             line = min(st.line for st in statements if name in {x.name for x in _all_symbols(st)})
             sources.append(Source(name, sp.Symbol(f"{kind}_{depth},{m.group(2)}"), line, "output letters"))
     return {**found, **explicit}, sources
+
+
+def said(value: sp.Symbol) -> tuple[str, str]:
+    """(the network's name as the messages write it, z^{(1)}_{i}; 'activation' or 'net input') of
+    a value `aliases` gives (z_1,i)."""
+    base, _, rest = value.name.partition("_")
+    layer, _, letter = rest.partition(",")
+    return f"{base}^{{({layer})}}_{{{letter}}}", "activation" if base == "a" else "net input"
