@@ -10,6 +10,7 @@ import mpmath
 import sympy as sp
 
 from symbolic.latex import Partial
+from symbolic.verify import output_letters
 from symbolic.verify.hints import shown
 
 from .verdict_names import VerdictPrinter, printers
@@ -45,6 +46,7 @@ HOW = {
 
 CONVENTIONS = {
     "orientation": "w_{{ij}} from unit i to unit j (input-by-output, as line {line} defines a net input)",
+    "weight change": "w_{{ij}} from unit i to unit j (input-by-output: line {line} changes it by j's δ)",
     "rows": "vectors as rows and W input-by-output, x W (as line {line} orders its factors)",
     "target letter": "{name} the target and y the output (line {line})",
     "subscript layers": "subscripts name layers, not units (line {line} writes {name})",
@@ -57,6 +59,9 @@ def _inferred(s, net) -> str:
         return f"{shown(s.name)} the output and t the target (line {s.line} defines {shown(s.name)})"
     if s.how == "no biases" and not s.line:  # --no-bias (verify/no_bias.py)
         return "read as a network without biases, every bias 0 (as given)"
+    if s.how == "output letters":  # p_k, o_i of a softmax's derivative (verify/output_letters.py)
+        value, what = output_letters.said(s.value)
+        return f"{shown(s.name)} = {value} (the output's {what}, by its use on line {s.line})"
     if s.how in CONVENTIONS:  # read off the document's definitions (verify/said_conventions.py)
         return CONVENTIONS[s.how].format(name=s.name, line=s.line)
     return f"{shown(s.name)} = {net.doprint(s.value)} ({HOW[s.how]} line {s.line})"

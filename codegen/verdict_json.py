@@ -8,11 +8,15 @@ import dataclasses
 import mpmath
 import sympy as sp
 
+from symbolic.verify import output_letters
 from symbolic.verify.hints import shown
 
 from .escape import json_document
 from .verdict import _counts, _note, _raw_printer, _written, describe_fault
 from .verdict_names import printers
+
+# conventions read off the document (verify/said_conventions.py): their value said as a word
+SAID = ("orientation", "weight change", "rows", "target letter", "subscript layers", "no biases")
 
 
 def _expr(p, e) -> dict | None:
@@ -78,7 +82,9 @@ def to_json(report, path: str = "") -> str:
                 "means": "the output (t the target)"
                 if s.how == "convention"
                 else str(s.value)  # 'input-by-output', or 'target' for d or t (said_conventions.py)
-                if s.how in ("orientation", "rows", "target letter", "subscript layers", "no biases")
+                if s.how in SAID
+                else output_letters.said(s.value)[0]  # o_i: z^{(1)}_{i} (verify/output_letters.py)
+                if s.how == "output letters"
                 else net.doprint(s.value),
                 "line": s.line,
                 "how": s.how,

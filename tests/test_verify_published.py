@@ -92,11 +92,11 @@ GAPS = {
     # (latex/quantifiers.py); \alpha_w, \alpha_{W_i} \circ a rate per parameter or entry
     # (latex/rate_subscripts.py)
     "sudeep_raja_matrix": [],
-    # the sample superscript \hat{Y}_j^{(i)} is read as one example now (example_index.py), but
-    # the capitals stay the document's own: X (the softmax's input), \hat{Y}, Y are defined by no
-    # line ('unknown name \hat{Y}_j', 'unknown name X_j') (J = -sum(Y * \log(\hat{Y})) with capitals
-    # for the vectors and a plain-word sum: verify/vector_sums.py)
-    "ai_se_softmax_jacobian": [3, 5],
+    # (the sample superscript \hat{Y}_j^{(i)} read as one example: example_index.py; J = -sum(Y *
+    # \log(\hat{Y})) with capitals for the vectors: verify/vector_sums.py; \hat{Y}_j, Y_j their
+    # entries and X_j, the softmax's input by its use in \partial \hat{Y}_k / \partial X_j:
+    # verify/output_letters.py; the ranges i=1,\cdots,n : j=1,\cdots,c: verify/range_lists.py)
+    "ai_se_softmax_jacobian": [],
     # (j an output unit on line 2 by its target t_j, a hidden unit on line 3 by \sum_k \delta_k
     # w_{(j,k)}: verify/letter_readings.py; the ReLU's f'(y_j) at its output is f'(z_j))
     "cv_se_relu_softmax_hidden": [],
@@ -118,8 +118,9 @@ GAPS = {
     # -0.404 \times [0.55, 0.60]: a row written as a bracketed list ('unexpected ,')
     "bengali_note_bce_numbers": [67],
     "course_rows_two_layer": [],
-    # y_j^{(L)}, the target written with the output's layer ('superscript (L) looks like a layer index')
-    "cn_blog_theta_layers": [10],
+    # (y_j^{(L)} subtracted from a_j^{(L)}: the target written with the output's layer,
+    # verify/target_layer.py)
+    "cn_blog_theta_layers": [],
     "korean_note_u_z_layers": [],
     # Zhou's letters, a letter per layer with thresholds: verify/layer_names.py
     "zhou_watermelon_thresholds": [],

@@ -22,7 +22,7 @@ import sympy as sp
 
 from ..latex import Partial, Statement
 from ..latex.statements import PARTIAL, SUMMATION
-from . import matrix_orientation
+from . import matrix_orientation, use_roles
 
 # w_ij, w_i,j, W_jk@l, theta_ij, w_kj@[2: a weight with two index letters (any layer mark after @)
 _WEIGHT = re.compile(r"(?:w|W|theta|Theta)_([^\W\d_]),?([^\W\d_])(?:@.*)?")
@@ -93,10 +93,12 @@ def votes(statements) -> list[tuple[int, str]]:
 
 def detected(statements) -> dict:
     """{"weights": orientation} when the document's forward sums all say the same one, else {}."""
-    said = {v for _, v in votes(statements)} | {v for _, v in matrix_orientation.votes(statements)}
+    said = {v for _, v in [*votes(statements), *use_roles.change_votes(statements)]}
+    said |= {v for _, v in matrix_orientation.votes(statements)}
     return {"weights": said.pop()} if len(said) == 1 else {}
 
 
 def line(statements) -> int:
     """The first line whose forward sum says the orientation (0 when none does)."""
-    return min((n for n, _ in [*votes(statements), *matrix_orientation.votes(statements)]), default=0)
+    found = [*votes(statements), *use_roles.change_votes(statements), *matrix_orientation.votes(statements)]
+    return min((n for n, _ in found), default=0)

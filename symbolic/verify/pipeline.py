@@ -69,6 +69,7 @@ from . import (
     no_bias,
     numbering,
     off_diagonal,
+    output_letters,
     own_functions,
     own_names,
     single_layer,
@@ -184,6 +185,7 @@ def verify_statements(
     notes = [*notes, *own_sums]
     statements = lone_bias.apply(statements)  # z_j = Σ_i w_{ij} o_i + b: b is b_j
     statements = class_calls.apply(statements)  # softmax(b) of class b: softmax(z_b)
+    statements = output_letters.entries(statements)  # \hat{Y}_j of a sum(Y * log(Ŷ)): \hat{y}_j
     statements = vector_sums.apply(statements)  # -sum(Y * log(Ŷ)): Σ_k of the entries
     statements = off_diagonal.apply(statements)  # ∂φ_i/∂z_j after ∂φ_i/∂z_i: for i ≠ j
     statements, aliases = loss_output.apply(statements, source, len(d.outputs), aliases)  # ½‖z - t‖²
@@ -199,6 +201,8 @@ def verify_statements(
     aliases, conventions, per_layer = net_input.detect(d, statements, aliases, conventions)  # ŷ = σ(y)
     statements, aliases, conventions, coded = code_names.detect(d, statements, aliases, conventions)  # h1_1
     per_layer += coded
+    aliases, own_letters = output_letters.aliases(d, statements, aliases, conventions)  # p_k, o_i
+    per_layer += own_letters
     d, shared = layer_bias.apply(d, statements, aliases, conventions)  # b_2 in net_{o1}: one per layer
     per_layer += shared
     statements, groups, layout, unmatched = expand_matrices(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from . import orientation, target_letters
+from . import orientation, target_letters, use_roles
 from .binding import Source
 
 DEFAULTS = {"weights": "output-by-input", "targets": "y"}
@@ -27,6 +27,8 @@ def detect(statements, given: dict) -> tuple[dict, list[Source]]:
             if key != "weights"
             else "orientation"
             if orientation.votes(statements)
+            else "weight change"
+            if use_roles.change_votes(statements)
             else "rows"
         )
         name, means = (

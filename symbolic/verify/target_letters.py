@@ -22,6 +22,7 @@ import sympy as sp
 
 from ..latex import Partial, Statement
 from ..latex.statements import PARTIAL, SUMMATION
+from . import use_roles
 from .definitions import Y_NAME, definitions, symbols_of
 from .symbols import expressions
 
@@ -115,6 +116,8 @@ def _said(statements) -> tuple[dict, int]:
             return {"targets": "d"}, pairs[("d", "y")]
         return {}, 0
     names = symbols_of(statements)
+    if (used := use_roles.target_line(statements)) is not None:  # t_j - y_j, f'(y_j): y a unit's
+        return {"targets": "t"}, used
     if any(Y_NAME.fullmatch(n) or n.startswith("y_") for n in names):
         return {}, 0
     losses = _differentiated(statements)
