@@ -23,6 +23,7 @@ Pure functions.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import sympy as sp
 
@@ -136,7 +137,7 @@ def _free(resolver: Resolver, name: str) -> bool:
         return False
 
 
-def aliases(d, statements: list, explicit: dict | None, conventions: dict | None) -> tuple[dict, list]:
+def aliases(d, statements: Sequence, explicit: dict | None, conventions: dict | None) -> tuple[dict, list]:
     """(the user's aliases and, under them, the softmax layer's letters the document's use
     settles; a Source for each of those, said with the verdicts)."""
     explicit = dict(explicit or {})
