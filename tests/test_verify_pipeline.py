@@ -94,9 +94,10 @@ def test_the_stages_run_in_order_and_never_call_back():
     # letters: a lone bias b_j (lone_bias), softmax(b) of a class (class_calls), sum(Y * log(Y-hat))
     # (vector_sums), the off-diagonal entry (off_diagonal); the one layer's names in letters
     # (single_layer); the class label per class (class_labels), its instances at their one-hot
-    # target after resolve
+    # target after resolve. The letters of a document naming each layer by its own are kept before
+    # layer_names rewrites them, and put back into the messages last (author_names)
     stages = ["read", "weight_decay", "no_bias", "running", "lagrange_primes", "value_cases"]
-    stages += ["layer_names", "subscript_layers", "no_bias", "own_names"]
+    stages += ["author_names", "layer_names", "subscript_layers", "no_bias", "own_names"]
     stages += ["lone_bias", "class_calls", "vector_sums", "off_diagonal"]
     stages += ["layer_letters", "bare_functions", "dropped_index", "notation"]
     stages += ["said_conventions", "weight_layers", "net_input", "layer_bias", "batch_check"]
@@ -106,6 +107,6 @@ def test_the_stages_run_in_order_and_never_call_back():
     stages += ["unlayered", "kronecker", "class_labels"]
     stages += ["sign_hooks", "own_functions"]
     stages += ["resolve", "class_labels", "evaluate", "judge", "sign_hooks", "matrix_faults"]
-    stages += ["letter_readings"]
+    stages += ["letter_readings", "author_names"]
     assert handed == stages
     assert callbacks == []

@@ -37,7 +37,8 @@ def test_a_delta_whose_sign_the_document_does_not_say_is_never_silently_accepted
     assert all(v.notes for v in plus.verdicts if v.line == 2)
     minus = verify_text(D, FORWARD + OUT, conventions={"targets": "t"})
     faults = [v.fault for v in minus.verdicts if v.line == 2]
-    assert faults and all("does not say" in f.text and f.position == 3 for f in faults)
+    # o_j(1-o_j) one factor (verify/glued_factors.py): the sign on (t_j - o_j), factor 2
+    assert faults and all("does not say" in f.text and f.position == 2 for f in faults)
     assert said(OUT, delta="minus") == [(1, "correct")]
     assert said(FLIPPED, delta="plus") == [(1, "correct")]
     assert said(OUT, delta="plus") == [(1, "wrong")]

@@ -122,11 +122,11 @@ def test_mitchell_letters_h_and_o():
 @pytest.mark.parametrize(
     "slip,line,factor",
     [
-        (r"\sum_k w_{hk} \delta_k", 3, 3),  # o_h 1, (1 - o_h) 2, the weight 3
+        (r"\sum_k w_{hk} \delta_k", 3, 2),  # o_h(1 - o_h) 1 (glued_factors.py), the weight 2
         # the output's o_k where the hidden o_h feeds the weight: an update is named as its step
         # (factor 1), as it is with layered names (\Delta w^{(2)}_{kh} = \eta \delta^{(2)}_k a^{(2)}_k)
         (r"\eta \delta_k o_k", 4, 1),
-        (r"o_k(1 - o_k)(t_k + o_k)", 2, 3),
+        (r"o_k(1 - o_k)(t_k + o_k)", 2, 2),  # o_k(1 - o_k) one factor
     ],
 )
 def test_mitchell_planted_slips_are_named_at_their_factor(slip, line, factor):
@@ -174,7 +174,7 @@ def test_three_layers_a_slip_wrong_in_every_reading_is_named():
         out="identity",
         targets="t",
     )
-    assert by_line(r)[4][:2] == ({"wrong"}, {3})  # a_j 1, (1 - a_j) 2, the weight 3
+    assert by_line(r)[4][:2] == ({"wrong"}, {2})  # a_j(1 - a_j) 1 (glued_factors.py), the weight 2
 
 
 RELU_HIDDEN = r"""$$\delta_j = t_j - y_j$$

@@ -48,10 +48,14 @@ def groups(values: Sequence[sp.Expr]) -> list[tuple[int, ...]]:
     return out
 
 
-def regroup(fault: Fault | None, written: Sequence, values: Sequence[sp.Expr]) -> Fault | None:
+def regroup(
+    fault: Fault | None, written: Sequence, values: Sequence[sp.Expr], positions: Sequence[int] = ()
+) -> Fault | None:
     """`fault`, its position counted with each X(1 ± X) pair one factor (and a wrong or extra
     member said with its partner, as the pair). `written`/`values`: the side's factors in the
-    order the fault's position counts them (1-based), as written and in the network's symbols."""
+    order the fault's position counts them, as written and in the network's symbols; `positions`
+    their 1-based positions when not 1, 2, ... (a sum's body between them counts its factors one
+    by one: a fault there only moves down by the pairs before it)."""
     if fault is None or fault.position is None or len(written) != len(values) or len(values) < 2:
         return fault
     if fault.kind not in ("wrong", "missing", "extra") or fault.span != 1:
@@ -59,16 +63,23 @@ def regroup(fault: Fault | None, written: Sequence, values: Sequence[sp.Expr]) -
     found = groups(values)
     if all(len(g) == 1 for g in found):
         return fault
-    at = fault.position - 1
-    if fault.kind == "missing":  # an insertion point: before the written factor at `at`
-        position = sum(1 for g in found if g[-1] < at) + 1
-        return replace(fault, position=position)
+    pos = list(positions) or list(range(1, len(values) + 1))
+    found = [
+        g
+        for pair in found
+        for g in ([pair] if len(pair) == 1 or pos[pair[1]] == pos[pair[0]] + 1 else [(pair[0],), (pair[1],)])
+    ]
+    if fault.position not in pos or fault.kind == "missing":  # inside a sum's body, or a gap
+        before = sum(1 for g in found if len(g) == 2 and pos[g[1]] < fault.position)
+        return replace(fault, position=fault.position - before)
+    at = pos.index(fault.position)
     index = next((k for k, g in enumerate(found) if at in g), None)
     if index is None:
         return fault
     group = found[index]
+    shift = sum(1 for g in found[:index] if len(g) == 2)
     if len(group) == 1:
-        return replace(fault, position=index + 1)
+        return replace(fault, position=fault.position - shift)
     other = group[1] if group[0] == at else group[0]
     first = at < other
     partner_w, partner_v = written[other], values[other]
@@ -76,7 +87,7 @@ def regroup(fault: Fault | None, written: Sequence, values: Sequence[sp.Expr]) -
     if fault.kind == "extra":  # σ(z)(1 - σ(z)) for σ(z): the pair wrong, its partner expected
         expected, partial = partner_v, None
     elif fault.expected is None:
-        return replace(fault, position=index + 1)
+        return replace(fault, position=pos[group[0]] - shift)
     else:
         expected = _ordered(fault.expected, partner_v, first)
     wrote = _ordered(fault.wrote, partner_w, first) if fault.wrote is not None else None

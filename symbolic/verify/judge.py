@@ -131,14 +131,13 @@ def judge(net: Network, r: Resolved, e: Evaluation) -> Verdict:
     )
 
 
-def _counted(r: Resolved, k: int, parts) -> tuple[list, list]:
-    """Side k's factors as a fault's position counts them: its parts when they named it (plain
-    ones, numbered 1, 2, ...), else its written factors; ([], []) when a sum's body counts too."""
+def _counted(r: Resolved, k: int, parts) -> tuple[list, list, list]:
+    """Side k's factors as a fault's position counts them, with their positions: its parts when
+    they named it (a sum's body counted factor by factor between them), else its written factors."""
     if parts is None:
-        return list(r.sides[k]), list(r.hands[k])
-    if any(p.terms for p in parts) or [p.pos for p in parts] != list(range(1, len(parts) + 1)):
-        return [], []
-    return [p.raw for p in parts], [p.value for p in parts]
+        return list(r.sides[k]), list(r.hands[k]), []
+    plain = [p for p in parts if not p.terms]
+    return [p.raw for p in plain], [p.value for p in plain], [p.pos for p in plain]
 
 
 def _shared_bias_paths(net: Network, r: Resolved, e: Evaluation):
