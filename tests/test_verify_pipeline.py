@@ -95,12 +95,14 @@ def test_the_stages_run_in_order_and_never_call_back():
     # (vector_sums), the off-diagonal entry (off_diagonal); the one layer's names in letters
     # (single_layer); the class label per class (class_labels), its instances at their one-hot
     # target after resolve. The letters of a document naming each layer by its own are kept before
-    # layer_names rewrites them, and put back into the messages last (author_names)
+    # layer_names rewrites them, and put back into the messages last (author_names). A loss
+    # E = ½‖z - t‖² whose z is written nowhere else read over the outputs after the softmax forms
+    # (loss_output); code-style names (W2_{11}, h1_1, scores_0) by their roles after net_input
     stages = ["read", "weight_decay", "no_bias", "running", "lagrange_primes", "value_cases"]
     stages += ["author_names", "layer_names", "subscript_layers", "no_bias", "own_names"]
-    stages += ["lone_bias", "class_calls", "vector_sums", "off_diagonal"]
+    stages += ["lone_bias", "class_calls", "vector_sums", "off_diagonal", "loss_output"]
     stages += ["layer_letters", "bare_functions", "dropped_index", "notation"]
-    stages += ["said_conventions", "weight_layers", "net_input", "layer_bias", "batch_check"]
+    stages += ["said_conventions", "weight_layers", "net_input", "code_names", "layer_bias", "batch_check"]
     stages += ["matrix_entries", "binding"]
     stages += ["closed_names", "letter_sums", "single_layer", "numbering", "global_numbering", "net_input"]
     stages += ["chain_names", "error_names", "error_terms", "lagrange_primes", "letter_readings"]
