@@ -229,3 +229,14 @@ def test_a_gradient_by_a_vector_written_as_a_row_times_W_is_numerator_layout():
     slip = "$$\\frac{\\partial C}{\\partial a^{(1)}} = \\frac{\\partial C}{\\partial z^{(2)}} W^{(3)}$$\n"
     r = run(rows + slip, net="2-3-4-2")
     assert lines(r)[5] == {"wrong"} and fault(r, 5).position == 2
+
+
+def test_a_gradient_that_does_not_show_its_orientation_votes_for_no_layout():
+    r = run(
+        PARENS
+        + "$$\\frac{\\partial C}{\\partial b^{(3)}} = \\delta^{(3)}$$\n"
+        + "$$\\frac{\\partial C}{\\partial b^{(2)}} = \\delta^{(2)}$$\n"
+        + "$$\\frac{\\partial z^{(3)}}{\\partial a^{(2)}} = W^{(3)}$$\n",
+        net="2-3-4-2",
+    )
+    assert lines(r)[4] == {"not checked"} and "do not settle" in reason(r, 4)

@@ -9,8 +9,9 @@ write ∂L/∂W in the shape of W):
   transpose (∂L/∂W = a δᵀ, ∂z/∂W = a).
 Every statement whose right side fits one of them and not the other votes for it: a derivative
 of the loss (or of a scalar) by a vector or by W judged right as symprop shapes it (denominator,
-shape of W), one right only as its transpose (numerator, transposed), a Jacobian right in the
-layout its shape reads (jacobians.py). A statement in question is judged in the layout two other
+shape of W), one right only as its transpose (numerator, transposed), when its side shows a
+transpose or a weight matrix (δ alone is a column only by the reader's default); a Jacobian right
+in the layout its shape reads (jacobians.py). A statement in question is judged in the layout two other
 statements or more vote for, when they outnumber those voting for the other: right in it, it is
 correct; right only in the other, it is not checked (the mismatch named, the lines that settle
 it); with fewer votes, not checked. Never by its own vote. A Jacobian right in neither layout is
@@ -87,13 +88,29 @@ def _names_only(node: Node) -> bool:
     return node.kind in ("partial", "nabla", "num")
 
 
+def _evident(node: Node) -> bool:
+    """Does a side show its orientation: a transpose, or a weight matrix (δ alone, ŷ - y alone are
+    columns only by the reader's default, which a row-minded author need not share)?"""
+    if node.kind == "T" or (node.kind == "name" and node.args[0] in _WEIGHT_NAMES):
+        return True
+    for a in node.args:
+        if isinstance(a, Node) and _evident(a):
+            return True
+        if isinstance(a, tuple) and any(isinstance(b, Node) and _evident(b) for b in a):
+            return True
+    return False
+
+
 def votes(groups, folded: dict, pending: dict) -> dict[tuple[str, str], set[int]]:
     """(convention, layout) -> the lines voting for it; a line voting both ways votes for none, and
-    so does one whose sides are derivatives alone."""
+    so does one whose sides are derivatives alone, or (a gradient) do not show their orientation."""
     said: dict[int, set[tuple[str, str]]] = {}
     for g in groups:
         k = kind(g)
-        if not k or all(_names_only(side.node) for side in g.statement.sides):
+        sides = [side.node for side in g.statement.sides]
+        if not k or all(_names_only(n) for n in sides):
+            continue
+        if not g.jacobian and not any(_evident(n) for n in sides):
             continue
         v = folded.get(g.gid)
         if g.gid in pending:
