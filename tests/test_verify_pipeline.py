@@ -23,9 +23,12 @@ DOC = (
 )
 
 
+MIXINS = {"binding_stages": "binding"}  # a mixin of binding's Binder (split from binding.py): that stage
+
+
 def _stage(code) -> str | None:
     path = Path(code.co_filename).resolve()
-    return path.stem if path.parent == PACKAGE else None
+    return MIXINS.get(path.stem, path.stem) if path.parent == PACKAGE else None
 
 
 def trace(fn):
@@ -93,7 +96,9 @@ def test_the_stages_run_in_order_and_never_call_back():
     # readers that find its bias-free definitions (no_bias). The softmax forms, read before the
     # letters: a lone bias b_j (lone_bias), softmax(b) of a class (class_calls), sum(Y * log(Y-hat))
     # (vector_sums), the off-diagonal entry (off_diagonal); the one layer's names in letters
-    # (single_layer); the class label per class (class_labels), its instances at their one-hot
+    # (single_layer), a one-unit network's bare w, b, x (single_unit); a hidden layers' rule at
+    # an output layer of another activation set apart after the matrices fold (hidden_rule); the
+    # class label per class (class_labels), its instances at their one-hot
     # target after resolve. The letters of a document naming each layer by its own are kept before
     # layer_names rewrites them, and put back into the messages last (author_names). A loss
     # E = ½‖z - t‖² whose z is written nowhere else read over the outputs after the softmax forms
@@ -104,11 +109,12 @@ def test_the_stages_run_in_order_and_never_call_back():
     stages += ["layer_letters", "bare_functions", "dropped_index", "notation"]
     stages += ["said_conventions", "weight_layers", "net_input", "code_names", "layer_bias", "batch_check"]
     stages += ["matrix_entries", "binding"]
-    stages += ["closed_names", "letter_sums", "single_layer", "numbering", "global_numbering", "net_input"]
+    stages += ["closed_names", "letter_sums", "single_layer", "single_unit", "numbering", "global_numbering"]
+    stages += ["net_input"]
     stages += ["chain_names", "error_names", "error_terms", "lagrange_primes", "letter_readings"]
     stages += ["unlayered", "kronecker", "class_labels"]
     stages += ["sign_hooks", "own_functions"]
-    stages += ["resolve", "class_labels", "evaluate", "judge", "sign_hooks", "matrix_faults"]
+    stages += ["resolve", "class_labels", "evaluate", "judge", "sign_hooks", "matrix_faults", "hidden_rule"]
     stages += ["letter_readings", "author_names"]
     assert handed == stages
     assert callbacks == []
