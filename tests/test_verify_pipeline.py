@@ -94,12 +94,14 @@ def test_the_stages_run_in_order_and_never_call_back():
     # letters: a lone bias b_j (lone_bias), softmax(b) of a class (class_calls), sum(Y * log(Y-hat))
     # (vector_sums), the off-diagonal entry (off_diagonal); the one layer's names in letters
     # (single_layer); the class label per class (class_labels), its instances at their one-hot
-    # target after resolve
+    # target after resolve; a softmax's own letters (output_letters: \hat{Y}_j the entry of a
+    # sum's bare vector before vector_sums; p_k, o_i as aliases once the conventions are read)
     stages = ["read", "weight_decay", "no_bias", "running", "lagrange_primes", "value_cases"]
     stages += ["layer_names", "subscript_layers", "no_bias", "own_names"]
-    stages += ["lone_bias", "class_calls", "vector_sums", "off_diagonal"]
+    stages += ["lone_bias", "class_calls", "output_letters", "vector_sums", "off_diagonal"]
     stages += ["layer_letters", "bare_functions", "dropped_index", "notation"]
-    stages += ["said_conventions", "weight_layers", "net_input", "layer_bias", "batch_check"]
+    stages += ["said_conventions", "weight_layers", "net_input", "output_letters", "layer_bias"]
+    stages += ["batch_check"]
     stages += ["matrix_entries", "binding"]
     stages += ["closed_names", "letter_sums", "single_layer", "numbering", "global_numbering", "net_input"]
     stages += ["chain_names", "error_names", "error_terms", "lagrange_primes", "letter_readings"]
