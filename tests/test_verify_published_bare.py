@@ -26,8 +26,8 @@ OPTIONED = [n for n in NAMES if set(note(n)["network"]) - set(NETWORK)]
 STRICT_GAPS: dict[str, dict[int, str]] = {
     # \delta_k in Duda's letters (z_k the output, y_k its net input): needs its aliases
     "cv_se_delta_wikipedia": {2: "not checked"},
-    # the same gaps as with the options (test_verify_published.GAPS): the reader, not the conventions
-    "cv_se_relu_softmax_hidden": {2: "not checked", 3: "not checked"},
+    # (geoj's code names: verify/code_names.py; cv_se_relu_softmax_hidden: t the target and w
+    # input-by-output read off its own lines, verify/use_roles.py)
     "kyle_lo_softmax_regression": dict.fromkeys([2, 3, 4, 6, 12], "not checked"),
 }
 
@@ -54,6 +54,8 @@ PLANTED = [
     ("haykin_backprop", 1),  # w_{jk} for w_{kj} under v_j = \sum_i w_{ji} y_i (the default kept)
     ("rumelhart_nature_1986", 0),  # d_j - y_j for y_j - d_j: d the target
     ("cv_se_cross_entropy_delta", 1),  # t the target in E = -\sum_j t_j \ln o_j
+    ("cv_se_relu_softmax_hidden", 0),  # t_j + y_j: t the target, y a unit's value by its use
+    ("cv_se_relu_softmax_hidden", 1),  # w_{(k,j)}: the way its two Δw_{(i,j)} = α δ_j y_i say
 ]
 
 

@@ -27,6 +27,7 @@ TANH = (
     r"$$\delta_q = t_q - y_q$$" + "\n"
     r"$$\Delta w_{pq} = \eta \delta_q y_p$$" + "\n"
     r"$$\delta_q = (1 - y_q^2) \sum_r \delta_r w_{qr}$$" + "\n"
+    r"$$\frac{\partial E}{\partial w_{pq}} = -\delta_q y_p$$" + "\n"
 )
 
 
@@ -36,7 +37,7 @@ def tanh(text: str):
 
 def test_y_a_units_value_by_its_use_makes_t_the_target_and_the_change_says_the_weights_way():
     r = tanh(TANH)
-    assert by_line(r) == {1: {"correct"}, 2: {"correct"}, 3: {"correct"}}
+    assert by_line(r) == {1: {"correct"}, 2: {"correct"}, 3: {"correct"}, 4: {"correct"}}
     said = {(s.name, s.how, str(s.value)) for s in r.inferred}
     assert ("t", "target letter", "target") in said
     assert ("w", "weight change", "input-by-output") in said
@@ -67,10 +68,15 @@ def relu(text: str):
     return run(text, "2-2-2", "relu", "cce", "softmax")
 
 
-def test_a_gradient_says_the_other_way_and_a_weight_against_it_is_named():
-    assert by_line(relu(OBI)) == {1: {"correct"}, 2: {"correct"}, 3: {"correct"}}
-    slip = relu(OBI.replace(r"w_{nm} \delta_n", r"w_{mn} \delta_n"))
+def test_a_gradient_and_a_change_say_the_other_way_and_a_weight_against_it_is_named():
+    text = OBI + r"$$\Delta w_{nm} = \eta \delta_n y_m$$" + "\n"
+    assert by_line(relu(text)) == {1: {"correct"}, 2: {"correct"}, 3: {"correct"}, 4: {"correct"}}
+    slip = relu(text.replace(r"w_{nm} \delta_n", r"w_{mn} \delta_n"))
     assert by_line(slip)[3] == {"wrong"} and faults(slip, 3) == {2}
+    # one gradient alone would settle the way it is itself judged in: the two readings named
+    alone = relu(OBI)
+    assert by_line(alone)[2] == by_line(alone)[3] == {"not checked"}
+    assert not any(s.name == "w" for s in alone.inferred)
 
 
 def test_changes_that_disagree_settle_nothing():

@@ -16,6 +16,7 @@ A pipeline of pure stages, each taking the previous stage's data and never calli
                `orientation`, `target_letters`), the layer a weight's superscript names, from what
                it multiplies (`weight_layers`)
   2. resolve   matrix statements -> one statement per entry and layer (`matrix_entries`),
+               a softmax's own letters by their use (`output_letters`: p_k, o_i, Ŷ_j),
                the document's own names -> the network's, from its definitions (`binding`; a
                forward sum in index letters: `letter_sums`; a name in letters with no layer read
                per statement by its roles, one copy per reading: `letter_readings`, `word_roles`,

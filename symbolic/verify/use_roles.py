@@ -14,7 +14,8 @@ Its lines say all three, each by a use that admits one reading:
   way the weight runs: δ is the receiving unit's, the value the sending unit's (the gradient of
   the weight into q from p is δ_q times p's value whatever δ's sign). Its first letter p the
   sender: input-by-output; its first letter the receiver: output-by-input (`change_votes`,
-  counted with the forward sums of `orientation`; votes that disagree say nothing).
+  counted with the forward sums of `orientation`; votes that disagree say nothing). Only where
+  two statements or more write one: a lone gradient would settle the way it is itself judged in.
 A backward sum (\sum_k \delta_k w_{jk}) uses a weight and does not say its way: it is judged in
 the way the lines above say (a swapped w_{kj} there is then named). Pure functions.
 """
@@ -96,14 +97,16 @@ def _change(stmt: Statement) -> tuple[str, str, str, str] | None:
 
 
 def change_votes(statements) -> list[tuple[int, str]]:
-    """(line, orientation) of every weight's change or gradient written as δ_q times p's value."""
+    """(line, orientation) of every weight's change or gradient written as δ_q times p's value,
+    when two statements or more write one: a single one would settle the way it is itself judged
+    in (it would always be correct), so it says nothing."""
     out = []
     for stmt in _statements(statements):
         found = _change(stmt)
         if found is not None:
             first, _, to, _ = found
             out.append((stmt.line, "output-by-input" if first == to else "input-by-output"))
-    return out
+    return out if len(out) > 1 else []
 
 
 def _unit_uses(statements, letter: re.Pattern) -> dict[str, int]:
