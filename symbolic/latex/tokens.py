@@ -123,8 +123,9 @@ def tokenize(src: Source, start: int, end: int) -> list[Tok]:
             toks.append(Tok(kind, s, i, j, space))
         src.tokens += 1
         space, i = False, j
-    from . import activation_names, bracket_layers  # g_{ReLU}(Z[l]): relu(Z^{[l]}) (import names)
+    from . import activation_names, bracket_layers, font_groups  # g_{ReLU}(Z[l]): relu(Z^{[l]})
 
+    toks = font_groups.read(toks)  # {\rm softmax}(z): the braces around a function's name
     return bracket_layers.read(activation_names.read(_output_functions(_braced_primes(toks))))
 
 
