@@ -146,6 +146,20 @@ GAPS = {
     # a^{(l)} by cases over l; \mathbf{1}_{z^{(l)}>0} in a matrix statement. (a^{(0)} = x counts the
     # layers from 0: verify/zero_origin.py)
     "mlp_note_relu_layers": [4, 6, 7, 8, 9, 11, 12, 19, 20, 21],
+    # h = \sigma(W^{(1)}x + b^{(1)}), z = W^{(2)}h + b^{(2)} read as the layers (defined_layers.py),
+    # {\rm softmax} (latex/font_groups.py); left: dC/dz = y - \hat y on line 4, before z is
+    # defined; the answer's chain of Jacobians (6, 9, 10: a layout the answer does not fix); its
+    # W_1, W_2, b_1 (the question's W^{(1)}, W^{(2)}, b^{(1)} renamed) and a = W_1x+b_1 (7, 11, 12)
+    "cv_se_first_layer_gradient": [4, 6, 7, 9, 10, 11, 12],
+    # t the target in a document writing no y, from dE/dw_{jk} = -2 (t_k - o_k) ... (target_letters)
+    "fr_note_rashid_sigmoid": [],
+    # u^l = (W^l)^T y^{l-1}, W input-by-output with column vectors (transposed_weights.py); f_l(u^l),
+    # f_{l+1}'(u^{l+1}), a layer's activation by its subscript (latex/layer_functions.py); left:
+    # f_L'(u_j^l), the output's derivative at every layer (33, the note's slip, left unread), primed
+    # index letters j', i' (13, 19, 27, 40, 69), \tilde{y}_i the target (9), cases on l = L (94,
+    # 159), y^l = f(u^l) in vectors (105, 152), pmatrix rows with \cdots & (110) and \sum_{k}^{Q}
+    # inside a pmatrix (124)
+    "ja_note_u_y_layers": [9, 13, 19, 27, 33, 40, 69, 94, 105, 110, 124, 152, 159],
 }
 # planted mistakes the verifier calls wrong without naming the factor yet (an opaque
 # "written/true = ..." ratio); juxtaposed, input-first and summed factors are matched as a
@@ -156,6 +170,11 @@ PLANTED_UNNAMED: set[tuple[str, int]] = {
     # chryoung's ... = a - y planted as y - a: wrong, as a whole side (written/true = -1: one factor
     # written for the chain's two), not named at factor 1
     ("chryoung_bce_linear_slip", 1),
+    # Rashid's final dE/dw_{jk} = -2 (t_k - o_k) sigmoid(\sum_j w_{jk} o_j)(1 - sigmoid(...)) o_j with
+    # a planted slip: wrong, as the ratio written/true (the sigmoid of a written sum is aligned
+    # with no true factor)
+    ("fr_note_rashid_sigmoid", 0),
+    ("fr_note_rashid_sigmoid", 1),
 }
 # (X(1 ± X), a logistic derivative written out, is one factor wherever it stands, as most of the
 # corpus's notes count it: verify/glued_factors.py; Kyle Lo's phi(z)_i (1 + phi(z)_i) is factor 1)

@@ -123,8 +123,10 @@ def tokenize(src: Source, start: int, end: int) -> list[Tok]:
             toks.append(Tok(kind, s, i, j, space))
         src.tokens += 1
         space, i = False, j
-    from . import activation_names, bracket_layers  # g_{ReLU}(Z[l]): relu(Z^{[l]}) (import names)
+    from . import activation_names, bracket_layers, font_groups, layer_functions  # g_{ReLU}(Z[l])
 
+    toks = font_groups.read(toks)  # {\rm softmax}(z): the braces around a function's name
+    toks = layer_functions.read(toks)  # f_l(u_j^{l}): the layer's activation, as f(u_j^{l})
     return bracket_layers.read(activation_names.read(_output_functions(_braced_primes(toks))))
 
 

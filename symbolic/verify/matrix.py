@@ -27,6 +27,7 @@ import sympy as sp
 
 from ..latex import PARTIAL, Statement
 from ..latex.matrix import ACCUMULATORS, MatrixStatement, Node
+from .defined_layers import layer_written
 from .indices import from_input, layer_number, square
 from .jacobians import chain_value
 from .layer_calls import whole_layers, word_for
@@ -75,6 +76,7 @@ class Layout:
     whole: frozenset = frozenset()  # layers whose activation is not element-wise: layer_calls.py
     rows: bool = False  # vectors as rows, W^l input-by-output (matrix_entries: when only they fit)
     weights: str = ""  # the scalar names' orientation (conventions.py): entries named to match it
+    w_transposed: bool = False  # columns with W input-by-output, u = W^T a (transposed_weights.py)
 
     def layer(self, text: str, env: dict) -> int:
         value = layer_number(text, {**self.fixed, **env}, self.depth + self.off)
@@ -148,6 +150,7 @@ def value_of_name(lay: Layout, node: Node, env: dict) -> sp.Matrix:
         return sp.Matrix([[sp.Symbol(f"{base}_{index}")]])
     m = _whole(lay, base, layer, env)
     m = m.T if lay.rows else m  # a row vector, W_{ij} from unit i to unit j
+    m = m.T if lay.w_transposed and base in ("W", "w") and not lay.rows else m  # u = W^T a
     if not index:
         return m
     idx = [c for c in index.split(",")] if "," in index else list(index)
@@ -176,6 +179,7 @@ def _whole(lay: Layout, base: str, layer: str, env: dict) -> sp.Matrix:
     base = BATCH.get(base, base)  # Ng's A^{[1]}, Z^{[2]}, X, Y: one example's column (m = 1)
     if not layer and base in lay.vectors:  # d2l's o, defined as W^{(2)} h: z^{(2)}
         base, layer = lay.vectors[base]
+        layer = layer_written(lay, layer)  # the layer W^{(layer)} feeds (defined_layers.py)
     base = lay.roles.get(base, base) if layer else base
     base = "a" if base == "h" and layer else base  # h^{(k)}: the activation (Goodfellow, d2l)
     if base in ACCUMULATORS:

@@ -204,7 +204,8 @@ def side_edits(node: Node, prime: Node | None) -> Iterator[tuple[Node, int, str,
             swapped = factors[:n] + [factors[n + 1], factors[n]] + factors[n + 2 :]
             fixed = Node("prod", ((factors[n + 1], factors[n]), (op,)), factors[n].pos)
             yield build(swapped, ops), n + 1, "factors in the wrong order", pair, fixed
-    negated = Node("sum", ((-1, node),), node.pos) if sign > 0 else build(factors, ops).args[0][1]
+    inner = Node("paren", (node,), node.pos) if node.kind == "sum" else node  # −(y − ŷ), not −y − ŷ
+    negated = Node("sum", ((-1, inner),), node.pos) if sign > 0 else build(factors, ops).args[0][1]
     yield negated, 1, "sign flipped", node, negated
 
 

@@ -16,9 +16,11 @@ import sympy as sp
 
 from ..latex import PARTIAL, Partial, Product, Statement
 from ..latex.matrix import ACCUMULATORS, MatrixSide, MatrixStatement, Node
-from . import batch_check, jacobians
+from . import batch_check, jacobians, transposed_weights
 from .batch import over_batch
 from .ditto import Unchecked
+from .guessed_shapes import guessed
+from .guessed_shapes import reason as guessed_reason
 from .matrix import (
     GREEK,
     MAX_ENTRIES,
@@ -58,6 +60,7 @@ def expand(
     scalars = [s for s in statements if not isinstance(s, MatrixStatement)]
     lay = layout(d, scalars, matrices, algorithm)
     lay.direction, lay.weights = direction, weights  # weights: the scalar names' orientation
+    lay.w_transposed = transposed_weights.detected(matrices)  # u = W^T a: W input-by-output
     out: list[Statement] = []
     groups: list[Group] = []
     unchecked: list[Unchecked] = []
@@ -163,6 +166,9 @@ def instances(lay: Layout, m: MatrixStatement, gid: int) -> tuple[list[Group], s
                 missed = str(err) if str(err) in ACCUMULATORS else missed or str(err)
                 continue
             except _Misfit as err:
+                if guess := guessed(lay, m):  # h taken as 1×1: the misfit is symprop's guess
+                    g.unchecked = guessed_reason(guess)
+                    break
                 g.shape_error, g.lhs = (err.k, err.err), err.lhs
                 break
             except (Ambiguous, Unpatterned) as err:
@@ -261,7 +267,7 @@ def _in_rows_if_only_they_fit(lay: Layout, m: MatrixStatement, env: dict, g: Gro
     try:
         return _evaluate(lay, m, env, g)
     except (_Misfit, Missing) as misfit:
-        if lay.rows or lay.bias_first or lay.weights != "input-by-output":
+        if lay.rows or lay.bias_first or lay.w_transposed or lay.weights != "input-by-output":
             raise
         try:
             return _evaluate(replace(lay, rows=True), m, env, g)

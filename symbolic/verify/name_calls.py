@@ -33,6 +33,7 @@ class Calls:
         raise NotImplementedError  # pragma: no cover
 
     def _softmax_output(self, z, where):
+        z = self.z_of.get(sp.expand(z.xreplace(self.hidden_a)), z)  # softmax(W h + b): the z it is
         for eq in self.d.of_kind("forward"):
             if isinstance(eq.rhs, fn.softmax) and eq.rhs.args[int(eq.rhs.args[0])] == z:
                 return eq.lhs

@@ -27,6 +27,7 @@ import sympy as sp
 
 from ..latex import Partial
 from ..latex.matrix import MatrixStatement, Node
+from .defined_layers import activated, weighted
 from .ditto import Unchecked
 
 _HEADER = re.compile(r"\$\s*([a-z])\s*=\s*([^$]*?\\[lc]?dots[^$]*?)\s*\$")
@@ -285,6 +286,10 @@ def defined_vectors(matrices: list[MatrixStatement]) -> tuple[dict, set]:
         if first is not None and first.kind == "name" and first.args[0] in ("W", "w") and first.args[1]:
             vectors[lhs.args[0]] = ("z", first.args[1])
             biasless.add(id(m))
+        elif weighted(node):  # z = W^{(2)} h + b^{(2)}: the bias written (defined_layers.py)
+            vectors[lhs.args[0]] = ("z", weighted(node))
+        elif activated(node):  # h = \sigma(W^{(1)} x + b^{(1)})
+            vectors[lhs.args[0]] = ("a", activated(node))
         elif node.kind == "call" and not node.args[0].endswith("_prime"):
             arg = node.args[1]
             if arg.kind == "name" and vectors.get(arg.args[0], ("",))[0] == "z":

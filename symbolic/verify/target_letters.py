@@ -5,9 +5,11 @@ r"""The letter of the targets, read off a document when it says it (as `--target
   output (`y_j = \varphi_j(v_j)`, `y_j = 1/(1+e^{-x_j})`), never defines d, and pairs no t with
   y. Then d is the target and y the output.
 - t in a document that writes no y at all (Cross Validated's `E = -\sum_j t_j \ln o_j`): t
-  appears in the definition of the quantity the document differentiates (its loss); then t is
-  the target (y, never written, changes nothing). A document writing t beside y is read by
-  `definitions.y_is_output` (binding), or said ambiguous there.
+  appears in the definition of the quantity the document differentiates (its loss), or on the
+  right of a derivative of a loss (Rashid's `\frac{\partial E}{\partial w_{jk}} = -2 (t_k - o_k)
+  \frac{\partial o_k}{\partial w_{jk}}`, E never defined); then t is the target (y, never
+  written, changes nothing). A document writing t beside y is read by `definitions.y_is_output`
+  (binding), or said ambiguous there.
 - \hat{y} (`--targets hat`) in a document that differentiates y by a quantity of the network
   (`\frac{\partial y_k}{\partial z_j} = w_{kj}`, a student's note on Bishop's letters) and also
   writes \hat{y}, with no t or d beside y: y is then the output, so \hat{y} is the target.
@@ -125,6 +127,12 @@ def _said(statements) -> tuple[dict, int]:
         lhs = getattr(df.lhs, "name", "")
         if not df.implied and lhs in losses and any(_T.fullmatch(s.name) for s in _names(df.rhs)):
             return {"targets": "t"}, df.line
+    for stmt in statements:  # Rashid's dE/dw_{jk} = -2 (t_k - o_k) ...: t in a loss's derivative
+        lhs = stmt.lhs
+        if isinstance(lhs, Partial) and isinstance(lhs.num, sp.Symbol) and _LOSSES.fullmatch(lhs.num.name):
+            sides = [f for side in stmt.sides for f in side.factors if isinstance(f, sp.Basic)]
+            if any(_T.fullmatch(s.name) for f in sides for s in _names(f)):
+                return {"targets": "t"}, stmt.line
     return {}, 0
 
 

@@ -1,0 +1,68 @@
+r"""Vectors as columns with W stored input-by-output, so the forward pass is W^T a: a Japanese
+note's u^l = (W^l)^T y^{l-1} with W^l = (w_{ij}^l) (w_{ij} from unit i to unit j), Goodfellow's
+h = g(W^T x + c). The backward pass is then δ^l = W^{l+1} δ^{l+1} ⊙ f'(u^l) and
+∂E/∂W^l = y^{l-1} (δ^l)^T, each right in that convention and a misfit in symprop's
+(W output-by-input, z = W a + b).
+
+The document says it by its forward definitions, as matrix_orientation reads the other two
+conventions: a net input (u, z, net, or a bare name) defined as a product led by a transposed
+weight, (W^l)^T y^{l-1}, with or without a bias after it, or an activation of one (h = g(W^T x +
+c)), is a vote; a net input led by an untransposed W is a vote against (symprop's columns). The
+convention is taken when some statement votes for it and none against; then every W of the
+document's matrix statements is read transposed (matrix.value_of_name), the vectors staying
+columns. A document that never writes its forward pass in matrices is not read so: a lone
+W δ would be as likely a missing transpose. Pure.
+"""
+
+from __future__ import annotations
+
+from ..latex.matrix import MatrixStatement, Node
+
+_WEIGHTS = {"W", "w"}
+_NET = {"z", "Z", "net", "u", "U", "a", "h", "s", "o"}
+
+
+def _bare(node: Node) -> Node:
+    while node.kind == "paren":
+        node = node.args[0]
+    return node
+
+
+def _weight(node: Node) -> bool:
+    node = _bare(node)
+    return node.kind == "name" and node.args[0] in _WEIGHTS and not node.args[2]
+
+
+def _product(node: Node) -> Node | None:
+    """The product of W and an input in `W^T a`, `W^T a + b`, `g(W^T a + b)`, else None."""
+    node = _bare(node)
+    if node.kind == "call" and not node.args[0].endswith("_prime"):
+        node = _bare(node.args[1])
+    if node.kind == "sum":
+        prods = [_bare(t) for sign, t in node.args if sign == 1 and _bare(t).kind == "prod"]
+        if len(prods) != 1:
+            return None
+        node = prods[0]
+    return node if node.kind == "prod" and node.args[1] and node.args[1][0] == "dot" else None
+
+
+def vote(stmt: MatrixStatement) -> bool | None:
+    """True: a forward definition led by W^T; False: led by W; None: neither."""
+    lhs = _bare(stmt.lhs)
+    if lhs.kind != "name" or lhs.args[0] not in _NET or lhs.args[2] or len(stmt.sides) != 1:
+        return None
+    prod = _product(stmt.sides[0].node)
+    if prod is None:
+        return None
+    first = _bare(prod.args[0][0])
+    if first.kind == "T" and _weight(first.args[0]):
+        return True
+    if _weight(first):
+        return False
+    return None
+
+
+def detected(matrices: list) -> bool:
+    """Does the document write its forward pass as W^T a (and never as W a)?"""
+    said = {v for m in matrices if isinstance(m, MatrixStatement) and (v := vote(m)) is not None}
+    return said == {True}
