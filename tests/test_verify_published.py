@@ -139,7 +139,7 @@ GAPS = {
     # the Jacobian shorthands (lines 6, 9); \sum_{i=1}^{N_out} of a summand without i ('superscript
     # (2) looks like a layer index'); dC/dZ^{(2)} \cdot W^{(2)}, right in numerator layout, which the
     # document does not fix (verify/numerator_layout.py)
-    "yoanptr_mse_sums": [3, 6, 9, 18, 21, 30],
+    "yoanptr_mse_sums": [3, 18, 21, 30],
     # a^{(l)} = ReLU(z^{(l)}) for the hidden layers (the range is prose): at the linear output
     # layer not checked (verify/hidden_rule.py); the output layer written N+1 (z^{(N+1)}, \delta^{(N+1)},
     # W^{(N+1)}: 'names nothing in the network'); \hat y without braces ('unknown name \hat{y}');
@@ -189,6 +189,9 @@ PLANTED_MISSED: dict[tuple[str, int], str] = {
     # sigmoid's A(1 - A) pattern, so the slip reads as a matrix product: wrong at factor 2 ('shapes do
     # not fit'), not at (1 + A^{(1)})
     ("yoanptr_mse_sums", 1): "wrong",
+    # the output chain with the hidden layer's Jacobian: a chain of derivatives that does not link
+    # is not checked (verify/jacobians.py), never correct
+    ("yoanptr_mse_sums", 2): "not checked",
 }
 # (the course's x^T δ^{[2]} in the rows convention, whose shapes fit in neither reading, is named
 # in rows, 'wrong layer' at factor 2: verify/rows_faults.py)

@@ -11,6 +11,7 @@ Pure: the text and a span in, the commas' spans out.
 from __future__ import annotations
 
 _OPEN, _CLOSE = "{([", "})]"
+_DOTS = ("\\cdots", "\\ldots", "\\dots", "...")  # i = 1, \cdots, n: a range, not a list
 _SPACES = ("\\quad", "\\qquad", "\\;", "\\:", "\\,", "\\ ", "\\hspace")  # document.py's own
 
 
@@ -30,7 +31,8 @@ def plain_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth = max(depth - 1, 0)
         elif c == "," and depth == 0:
             after = text[i + 1 : end].lstrip()
-            if not after.startswith(_SPACES):
+            ranged = after.startswith(_DOTS) or text[start:i].rstrip().endswith(_DOTS)
+            if not after.startswith(_SPACES) and not ranged:
                 out.append((i, i + 1))
         i += 1
     return out

@@ -102,4 +102,21 @@ def _derivative_pair(reader: Any) -> bool:
         before = _name_at(reader, start)
         if len(before) == size:
             return _one_minus(reader, 1, before)
-    return False
+    call = _call_before(reader)  # \sigma(Z^{(2)}) \cdot (1 - \sigma(Z^{(2)}))
+    return bool(call) and _one_minus(reader, 1, call)
+
+
+def _call_before(reader: Any) -> list[str]:
+    """The token texts of an activation's call f(...) ending just before the cursor, else []."""
+    if not reader.is_(")", -1):
+        return []
+    depth, k = 0, -1
+    while reader.i + k >= 0 and (t := reader.peek(k)) is not None and k > -40:
+        depth += (t.text == ")") - (t.text == "(")
+        if depth == 0:
+            fn = reader.peek(k - 1)
+            if fn is None or fn.text not in ACTIVATIONS or fn.kind not in ("letter", "word", "cmd"):
+                return []
+            return [reader.peek(n).text for n in range(k - 1, 0)]
+        k -= 1
+    return []
