@@ -1,6 +1,6 @@
 r"""A gradient side right when each gradient in it is a row (numerator layout), dJ/dz^{[2]} W^{[2]}
 with several outputs: not checked with the layout's reason, never wrong
-(verify/numerator_layout.py); a slip in it, or a product that fits in no layout, stays wrong."""
+(verify/jacobians.py); a slip in it, or a product that fits in no layout, stays wrong."""
 
 from __future__ import annotations
 

@@ -138,7 +138,7 @@ GAPS = {
     # dC/dA^{(2)} = (2/N_out) \sum_i (\hat{y}_i - y_i), a scalar for a vector ('A^{2} names nothing');
     # the Jacobian shorthands (lines 6, 9); \sum_{i=1}^{N_out} of a summand without i ('superscript
     # (2) looks like a layer index'); dC/dZ^{(2)} \cdot W^{(2)}, right in numerator layout, which the
-    # document does not fix (verify/numerator_layout.py)
+    # document does not fix (verify/jacobians.py)
     "yoanptr_mse_sums": [3, 18, 21, 30],
     # a^{(l)} = ReLU(z^{(l)}) for the hidden layers (the range is prose): at the linear output
     # layer not checked (verify/hidden_rule.py); the output layer written N+1 (z^{(N+1)}, \delta^{(N+1)},

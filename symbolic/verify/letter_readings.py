@@ -91,7 +91,7 @@ def expand(
         and n[-1] not in labels
         and _activation(n[0], c)
         and n not in placed
-        and _free(resolver, n)
+        and name_is_free(resolver, n)
     }
     ways = [c.weights] if "weights" in (conventions or {}) else list(WEIGHTS)  # said, or either way
     # t_j or d_j written while y is the target letter (no option, nothing detected): is y_j the
@@ -226,7 +226,7 @@ def _az_said(statements: list) -> bool:
     return False
 
 
-def _free(resolver: Resolver, name: str) -> bool:
+def name_is_free(resolver: Resolver, name: str) -> bool:
     """Does nothing settle `name` (no alias, not the network's own)?"""
     if sp.Symbol(name) in resolver.user:
         return False

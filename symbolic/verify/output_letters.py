@@ -27,12 +27,12 @@ from collections.abc import Sequence
 
 import sympy as sp
 
-from ..errors import SympropError
 from ..latex import Partial, Statement
 from ..latex.statements import PARTIAL, SUMMATION
 from ..latex.vector_max import VECTOR_SUM
 from .binding import Source
 from .conventions import Conventions
+from .letter_readings import name_is_free
 from .names import Resolver
 from .symbols import _all_symbols, map_expressions
 
@@ -128,15 +128,6 @@ def _by(statements: list[Statement], outputs: set[str]) -> set[str]:
     return out
 
 
-def _free(resolver: Resolver, name: str) -> bool:
-    if sp.Symbol(name) in resolver.user:
-        return False
-    try:
-        return resolver.lookup(name) is None and resolver.generic_letter(name) is None
-    except SympropError:
-        return False
-
-
 def aliases(d, statements: Sequence, explicit: dict | None, conventions: dict | None) -> tuple[dict, list]:
     """(the user's aliases and, under them, the softmax layer's letters the document's use
     settles; a Source for each of those, said with the verdicts)."""
@@ -154,13 +145,13 @@ def aliases(d, statements: Sequence, explicit: dict | None, conventions: dict | 
         for b in _cross_entropy_letters(stmt)
         if b in bases
         and b not in defined
-        and all(_free(resolver, n) for n in written if n.startswith(b + "_"))
+        and all(name_is_free(resolver, n) for n in written if n.startswith(b + "_"))
     }
     # deeper, O_i might be a hidden unit's value that reuses the output's letter: not read
     inputs = {
         b
         for b in (_by(statements, outputs) if d.spec.depth == 1 else set())
-        if b not in defined and all(_free(resolver, n) for n in written if n.startswith(b + "_"))
+        if b not in defined and all(name_is_free(resolver, n) for n in written if n.startswith(b + "_"))
     }
     depth = d.spec.depth
     found: dict = {}
