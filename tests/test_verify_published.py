@@ -185,10 +185,6 @@ PLANTED_UNNAMED: set[tuple[str, int]] = {
 MISJUDGED: dict[str, dict] = {}
 # planted mistakes on a judged statement that are not named today: (file, k) -> what is said
 PLANTED_MISSED: dict[tuple[str, int], str] = {
-    # dC/dA^{(1)} \cdot A^{(1)} \cdot (1 + A^{(1)}): '\cdot' is read element-wise only in the
-    # sigmoid's A(1 - A) pattern, so the slip reads as a matrix product: wrong at factor 2 ('shapes do
-    # not fit'), not at (1 + A^{(1)})
-    ("yoanptr_mse_sums", 1): "wrong",
     # the output chain with the hidden layer's Jacobian: a chain of derivatives that does not link
     # is not checked (verify/jacobians.py), never correct
     ("yoanptr_mse_sums", 2): "not checked",

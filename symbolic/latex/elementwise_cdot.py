@@ -80,16 +80,18 @@ def _name_at(reader: Any, k: int) -> list[str]:
 
 
 def _one_minus(reader: Any, k: int, name: list[str]) -> bool:
-    """`(1 - NAME)` at offset k."""
+    """`(1 - NAME)` at offset k, or `(1 + NAME)`: the slip a(1 + a) for the sigmoid's a(1 - a) is
+    still two columns taken entry by entry (their matrix product fits no layout), so it is read
+    element-wise and judged, its factor named, rather than refused for its shapes."""
     head = [reader.peek(k + n) for n in range(3)]
-    if [getattr(t, "text", None) for t in head] != ["(", "1", "-"]:
+    if [getattr(t, "text", None) for t in head] not in (["(", "1", "-"], ["(", "1", "+"]):
         return False
     body = [getattr(reader.peek(k + 3 + n), "text", None) for n in range(len(name))]
     return body == name and reader.is_(")", k + 3 + len(name))
 
 
 def _derivative_pair(reader: Any) -> bool:
-    r"""At a `\cdot` between a^{[l]} and (1 - a^{[l]}), or just before that pair (`\cdot a^{[l]}
+    r"""At a `\cdot` between a^{[l]} and (1 - a^{[l]}) (or 1 + a^{[l]}), or just before that pair (`\cdot a^{[l]}
     \cdot (1 - a^{[l]})`): the activation's derivative written out, a column vector taken entry by
     entry (a matrix product of two columns, or a row by a column, is never what it means)."""
     name = _name_at(reader, 1)
