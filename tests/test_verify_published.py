@@ -115,8 +115,10 @@ GAPS = {
     # (3.14)-(3.21), one aligned derivation through \frac{\partial}{\partial W^{[3]}}(...)
     # applied to a matrix formula, read as scalars ('W^{[3]} names nothing in the network here')
     "cs229_deep_learning_notes": [24],
-    # -0.404 \times [0.55, 0.60]: a row written as a bracketed list ('unexpected ,')
-    "bengali_note_bce_numbers": [67],
+    # (-0.404 × [0.55, 0.60] = [-0.222, -0.243]: a bracketed list is a row (latex/matrix_published.py),
+    # a written number scales it under NumPy's * (verify/matrix.py), and the numbers are checked
+    # beside δ^{[2]} \cdot a^{[1]}, whose layout is the question (matrix_entries.beside_misfit))
+    "bengali_note_bce_numbers": [],
     "course_rows_two_layer": [],
     # (y_j^{(L)} subtracted from a_j^{(L)}: the target written with the output's layer,
     # verify/target_layer.py)
@@ -129,17 +131,22 @@ GAPS = {
     # verify/single_unit.py; (1/(1 + e^{-z}))' by its one variable: latex/expression_primes.py)
     "chryoung_bce_linear_slip": [],
     # z_1 = 0.235, z_2 = -0.107 (a comma list, latex/comma_lists.py) renames Z^{[2]}'s entries for
-    # the softmax: 'unknown name z_1', and e^{z_1} \approx ... after it 'a definition of something
-    # other than a name'; A^{[2]} = \hat{Y} = [...] ('unexpected hat in a matrix statement') and
-    # J = -\sum_k Y_k * \log(\hat{Y}_k) (\hat{Y}_k defined by no line read). (X = A^{[0]} = [0.5;
-    # -0.2] is the input given: verify/given_aliases.py; X a column, so the capitals are one example:
-    # verify/one_example.py; g'^{[1]}(Z^{[1]}) = [1; 0; 1] a claim at the point: written_numbers.py)
-    "diaz_relu_softmax_numbers": [17, 18, 19, 20, 21, 22],
-    # dC/dA^{(2)} = (2/N_out) \sum_i (\hat{y}_i - y_i), a scalar for a vector ('A^{2} names nothing');
-    # the Jacobian shorthands (lines 6, 9); \sum_{i=1}^{N_out} of a summand without i ('superscript
-    # (2) looks like a layer index'); dC/dZ^{(2)} \cdot W^{(2)}, right in numerator layout, which the
-    # document does not fix (verify/jacobians.py)
-    "yoanptr_mse_sums": [3, 18, 21, 30],
+    # the softmax: 'unknown name z_1' (only line 21's e^{z_1} / (e^{z_1} + e^{z_2}) as the output's
+    # entries says which layer they are), and e^{z_1} \approx ... after it 'a definition of something
+    # other than a name'; A^{[2]} = \hat{Y} = [e^{z_1} / (...)] (\hat{Y} reads as the output now,
+    # latex/algorithm.hat_y) stops at an exponential inside a matrix ('unexpected ^'). (J = -\sum_k
+    # Y_k * \log(\hat{Y}_k): Y written bare in A^{[2]} - Y, so Y_k, \hat{Y}_k are entries,
+    # output_letters.entries; X = A^{[0]} = [0.5; -0.2] is the input given: verify/given_aliases.py;
+    # X a column, so the capitals are one example: verify/one_example.py; g'^{[1]}(Z^{[1]}) = [1; 0;
+    # 1] a claim at the point: written_numbers.py)
+    "diaz_relu_softmax_numbers": [17, 18, 19, 20, 21],
+    # dC/dA^{(2)} = (2/N_out) \sum_i (\hat{y}_i - y_i), a scalar for a vector ('A^{2} names nothing':
+    # a sum over an index bound by the sum is not read in a matrix statement); dC/dZ^{(2)} \cdot
+    # W^{(2)}, right in numerator layout, which the document does not fix (verify/jacobians.py).
+    # (\sum_{i=1}^{N_{out}} of a summand without i is N_{out} times it, judged wrong and said so:
+    # latex/count_sums.py; B^{(l)} the bias vector, a capital as A, Z; the Jacobian shorthands of
+    # lines 6, 9)
+    "yoanptr_mse_sums": [3, 21],
     # a^{(l)} = ReLU(z^{(l)}) for the hidden layers (the range is prose): at the linear output
     # layer not checked (verify/hidden_rule.py); the output layer written N+1 (z^{(N+1)}, \delta^{(N+1)},
     # W^{(N+1)}: 'names nothing in the network'); \hat y without braces ('unknown name \hat{y}');
@@ -165,17 +172,12 @@ GAPS = {
 # "written/true = ..." ratio); juxtaposed, input-first and summed factors are matched as a
 # multiset (symbolic/verify/parts.py, align.match_multiset), so none is left today
 # (Murali's dL/dh₂ = ... = 2(ŷ - y) × W₂: the true side is one factor [2 W₃ (ŷ - y)], so the wrong
-# W₂ is named as factor 1 with the ratio W₂/W₃)
-PLANTED_UNNAMED: set[tuple[str, int]] = {
-    # chryoung's ... = a - y planted as y - a: wrong, as a whole side (written/true = -1: one factor
-    # written for the chain's two), not named at factor 1
-    ("chryoung_bce_linear_slip", 1),
-    # Rashid's final dE/dw_{jk} = -2 (t_k - o_k) sigmoid(\sum_j w_{jk} o_j)(1 - sigmoid(...)) o_j with
-    # a planted slip: wrong, as the ratio written/true (the sigmoid of a written sum is aligned
-    # with no true factor)
-    ("fr_note_rashid_sigmoid", 0),
-    ("fr_note_rashid_sigmoid", 1),
-}
+# W₂ is named as factor 1 with the ratio W₂/W₃; chryoung's a - y written y - a, one factor for the
+# chain's two, is named by its sign (explain.pinpoint); Rashid's -2 (t_k - o_k) sigmoid(\sum_j
+# w_{jk} o_j)(...) o_j keeps its written order under the leading minus (latex/document.py), a
+# sum inside a call is one factor (parts.py), and the -2 written apart is the truth's own number
+# (group_split.py): (t_k + o_k) is named at factor 2, o_k for o_j at factor 4)
+PLANTED_UNNAMED: set[tuple[str, int]] = set()
 # (X(1 ± X), a logistic derivative written out, is one factor wherever it stands, as most of the
 # corpus's notes count it: verify/glued_factors.py; Kyle Lo's phi(z)_i (1 + phi(z)_i) is factor 1)
 # statements given a false verdict today (file -> {line or (line, k): what symprop says}); each with

@@ -54,13 +54,14 @@ def is_loop_header(toks: list[Tok]) -> bool:
 
 
 def hat_y(cur) -> int:
-    """Tokens of \\hat{y} or \\hat y at the cursor (the network's output), else 0."""
+    """Tokens of \\hat{y} or \\hat y at the cursor (the network's output), else 0; \\hat{Y}
+    too, the output as a capital (Ng's Ŷ = A^{[L]}: one example's column, as Y is)."""
     t = cur.peek()
     if t is None or t.kind != "cmd" or t.text not in ("hat", "widehat"):
         return 0
-    if cur.is_("{", 1) and getattr(cur.peek(2), "text", "") == "y" and cur.is_("}", 3):
+    if cur.is_("{", 1) and getattr(cur.peek(2), "text", "") in ("y", "Y") and cur.is_("}", 3):
         return 4
-    return 2 if getattr(cur.peek(1), "text", "") == "y" and cur.peek(1).kind == "letter" else 0
+    return 2 if getattr(cur.peek(1), "text", "") in ("y", "Y") and cur.peek(1).kind == "letter" else 0
 
 
 def defined_vector(m) -> set[str]:

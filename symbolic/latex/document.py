@@ -111,8 +111,9 @@ def _side(p: Parser, depth: int) -> Product:
         else:
             factors.append(_bare_partial(p.fold_items(items, ops)))
             parts.append(_ordered(p, items, ops))
-    if term.sign < 0:
-        parts[0] = None
+    if term.sign < 0:  # -2 (t_k - o_k) ...: the sign on the first item written, the order kept
+        first = parts[0]
+        parts[0] = ORDERED(-first.args[0], *first.args[1:]) if first is not None else None
         if isinstance(factors[0], sympy.Expr):
             factors[0] = -factors[0]
         else:

@@ -91,9 +91,10 @@ def _one_minus(reader: Any, k: int, name: list[str]) -> bool:
 
 
 def _derivative_pair(reader: Any) -> bool:
-    r"""At a `\cdot` between a^{[l]} and (1 - a^{[l]}) (or 1 + a^{[l]}), or just before that pair (`\cdot a^{[l]}
-    \cdot (1 - a^{[l]})`): the activation's derivative written out, a column vector taken entry by
-    entry (a matrix product of two columns, or a row by a column, is never what it means)."""
+    r"""At a `\cdot` between a^{[l]} and (1 - a^{[l]}) (or 1 + a^{[l]}), or just before that pair
+    (`\cdot a^{[l]} \cdot (1 - a^{[l]})`): the activation's derivative written out, a column vector
+    taken entry by entry (a matrix product of two columns, or a row by a column, is never what it
+    means)."""
     name = _name_at(reader, 1)
     if name:
         after = 1 + len(name)

@@ -17,10 +17,12 @@ import sympy
 
 from .algorithm import chain, elided_arguments, hat_y
 from .batch_sum import batch_sum
+from .count_sums import count_sum
 from .elementwise_cdot import cdot_op
 from .matrix_max import max_zero
 from .matrix_parts import MatrixParts
 from .matrix_published import (
+    bracket_row,
     is_layer_prime,
     layer_prime,
     left_to_right,
@@ -213,8 +215,12 @@ class MatrixReader(MatrixParts):
             return layer_prime(self, t)
         if t.kind == "cmd" and t.text == "sum" and (total := batch_sum(self, t)):
             return total  # \sum_{i=1}^{m} dZ: over a batch's examples
+        if t.kind == "cmd" and t.text == "sum" and (repeated := count_sum(self, t)):
+            return repeated  # \sum_{i=1}^{N_{out}} X, no i in X: N_{out} · X
         if t.kind == "mat" and t.text == BEGIN:
             return written_matrix(self, t)
+        if t.kind == "op" and t.text == "[" and (row := bracket_row(self, t)):
+            return row  # [0.55, 0.60]: a row of entries
         if t.kind == "op" and t.text in ("(", "[", "{"):
             self.i += 1
             close = {"(": ")", "[": "]", "{": "}"}[t.text]

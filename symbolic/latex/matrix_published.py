@@ -107,6 +107,30 @@ def written_matrix(p: Any, t: Tok) -> Node:
     return Node("matrix", (tuple(rows), None), t.pos)
 
 
+def bracket_row(p: Any, t: Tok) -> Node | None:
+    """`[0.55, 0.60]` at the cursor: a row written as a bracketed list of two or more entries, as
+    notes write a vector's numbers inline (`-0.404 \\times [0.55, 0.60] = [-0.222, -0.243]`): a
+    1×n matrix, consumed; else None (the cursor back where it was, `[...]` a bracket)."""
+    from .source import LatexParseError
+
+    start = p.i
+    p.i += 1
+    cells: list[Node] = []
+    try:
+        while True:
+            cells.append(p.msum(frozenset({",", "]"})))
+            u = p.next()
+            if u.text == "]":
+                break
+    except LatexParseError:
+        p.i = start
+        return None
+    if len(cells) < 2:
+        p.i = start
+        return None
+    return Node("matrix", ((tuple(cells),), None), t.pos)
+
+
 def lettered(p: Any) -> bool:
     """A superscript at the cursor's '^' that is a layer, not a power: L, l, {L-1}, {(l)}, {l+1}
     (a letter in it, nothing but a letter, digits, + and - and brackets): Jihwan Jeong's u_j^L,

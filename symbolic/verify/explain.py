@@ -83,6 +83,9 @@ class Explainer:
             ratio = self.ratio(
                 sp.Mul(*hand), sp.Mul(*[f.value for f in true]), multiply(hv, n), multiply(tv, n)
             )
+            if len(hand) == 1 and ratio == -1:  # y - a for a - y: the one factor written, its sign
+                partial = (true[0].num, true[-1].den)
+                return Fault("wrong", side, 1, written[0], hand[0], -hand[0], partial, ratio, 0)
             return Fault("ratio", side, ratio=ratio)
         op = errors[0]
         others = len(errors) - 1
@@ -204,7 +207,11 @@ class Explainer:
         if one is None:
             return None
         p = parts[left[one[0]]]
-        return (p.pos, p.raw, p.value, one[1], (true[0].num, true[-1].den), None, 0)
+        others = [parts[k].value for k in left if k != left[one[0]]]
+        # the truth's number written apart (-2 (t_k + o_k) for 2(o_k - t_k)): what is left of the
+        # true factor is expected, not the derivative itself
+        partial = None if all(o.is_number for o in others) else (true[0].num, true[-1].den)
+        return (p.pos, p.raw, p.value, one[1], partial, None, 0)
 
     def _in_sum(self, side: int, p: Part, t: Factor, n: int, vector: Callable) -> Fault | None:
         """A written sum against a true sum, term by term: the factor at the same place wrong in

@@ -24,7 +24,12 @@ def one_wrong(written: Sequence[sp.Expr], truth: sp.Expr) -> tuple[int, sp.Expr]
     found = []
     for i in range(len(written)):
         rest = sp.Mul(*[w for k, w in enumerate(written) if k != i])
-        if rest.is_number or not rest.free_symbols & truth.free_symbols:
+        if (
+            rest.is_number
+            and not _shown_constant(rest, truth)
+            or not rest.is_number
+            and not (rest.free_symbols & truth.free_symbols)
+        ):
             continue  # a constant, or nothing of the truth: no evidence the others are right
         left = _divide(truth, rest)
         if left is None or sp.expand(left - written[i]) == 0:
@@ -36,6 +41,13 @@ def one_wrong(written: Sequence[sp.Expr], truth: sp.Expr) -> tuple[int, sp.Expr]
     if len(found) > 1 and found[0][0] == found[1][0] or found[0][0] >= sp.count_ops(truth):
         return None
     return found[0][1], found[0][2]
+
+
+def _shown_constant(rest: sp.Expr, truth: sp.Expr) -> bool:
+    """Is the constant the truth's own number, up to its sign (the -2 of -2 (t_k + o_k) against
+    2(a - y))? Then it is evidence: the other written factor carries what is left. Not 1."""
+    coeff, _ = sp.factor_terms(truth).as_coeff_Mul()
+    return abs(coeff) != 1 and abs(rest) == abs(coeff)
 
 
 def _divide(truth: sp.Expr, rest: sp.Expr) -> sp.Expr | None:
@@ -62,6 +74,8 @@ def _factors(e: sp.Expr) -> tuple[sp.Expr, Counter]:
     coeff, body = sp.factor_terms(e).as_coeff_Mul()
     args: Counter = Counter()
     for a in sp.Mul.make_args(body):
+        if a == 1:  # a bare number: its coefficient only
+            continue
         base, exp = a.as_base_exp()
         if exp.is_Integer and exp > 0:
             args[base] += int(exp)

@@ -36,6 +36,7 @@ from .pattern import value as written_value
 from .weight_layers import layer_of
 from .zero_origin import counts_from_zero
 
+COUNTS = {"N_out": -1, "N_in": 0}  # the numbers of the output and input units, by their layer
 BATCH = {"A": "a", "Z": "z", "X": "x", "Y": "y"}  # a batch's matrices, one column per example
 TAG = "\x00matrix"  # Statement.instance of an entry statement: TAG + group id
 MAX_ENTRIES = 64  # entries judged per statement and layer
@@ -148,6 +149,8 @@ def value_of_name(lay: Layout, node: Node, env: dict) -> sp.Matrix:
     base, layer, index, _ = node.args
     if not layer and f"{base}_{index}" in LOSS_NAMES:  # C_0: the cost of one example
         return sp.Matrix([[sp.Symbol(f"{base}_{index}")]])
+    if base.partition(":")[0] in COUNTS and not layer and not index:  # N_{out} (latex/count_sums.py)
+        return sp.Matrix([[lay.sizes[COUNTS[base.partition(":")[0]]]]])
     m = _whole(lay, base, layer, env)
     m = m.T if lay.rows else m  # a row vector, W_{ij} from unit i to unit j
     m = m.T if lay.w_transposed and base in ("W", "w") and not lay.rows else m  # u = W^T a
@@ -177,6 +180,7 @@ def value_of_name(lay: Layout, node: Node, env: dict) -> sp.Matrix:
 def _whole(lay: Layout, base: str, layer: str, env: dict) -> sp.Matrix:
     sizes, depth = lay.sizes, lay.depth
     base = BATCH.get(base, base)  # Ng's A^{[1]}, Z^{[2]}, X, Y: one example's column (m = 1)
+    base = "b" if base == "B" and layer else base  # B^{(2)}: the layer's bias vector, a capital as A, Z
     if not layer and base in lay.vectors:  # d2l's o, defined as W^{(2)} h: z^{(2)}
         base, layer = lay.vectors[base]
         layer = layer_written(lay, layer)  # the layer W^{(layer)} feeds (defined_layers.py)
@@ -319,6 +323,8 @@ class Evaluator:
         return c.applyfunc(lambda e: sp.Add(*[PARTIAL(a[0, 0], x) * PARTIAL(x, e) for x in b]))
 
     def times(self, op: str, a: sp.Matrix, b: sp.Matrix, node: Node, operands: tuple) -> sp.Matrix:
+        if op == "had" and any(_number(n) and m.shape == (1, 1) for n, m in zip(operands, (a, b))):
+            op = "dot"  # -0.404 × [0.55, 0.60], NumPy's 0.5 * A: a written number scales every entry
         if op == "had":
             if a.shape != b.shape and self.lay.bias_first and a.shape[1] == b.shape[1] == 1:
                 if a.shape[0] == b.shape[0] + 1:  # (Θᵀδ)_0, the bias unit's row: dropped (ex4)
@@ -341,6 +347,17 @@ class Evaluator:
         if a.shape[1] != b.shape[0]:
             raise ShapeError("a matrix product", node, a.shape, b.shape, operands)
         return a * b
+
+
+def _number(node: Node | None) -> bool:
+    """Is the operand a number as written (0.5, (0.5), 2 \\cdot 0.5), no name in it?"""
+    if node is None:
+        return False
+    if node.kind == "num":
+        return True
+    if node.kind == "paren":
+        return _number(node.args[0])
+    return node.kind == "prod" and all(_number(n) for n in node.args[0])
 
 
 @dataclass

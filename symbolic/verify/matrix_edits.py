@@ -12,11 +12,20 @@ import sympy as sp
 
 from ..activations import prime_word
 from ..latex.matrix import Node
-from .matrix import GREEK, Layout, Missing
+from .matrix import COUNTS, GREEK, Layout, Missing
 from .matrix_factors import top_factors
 
 SUMS = {"rowsum": ", axis=1", "colsum": ", axis=0", "allsum": ""}
 CALLS = {"f_prime": "f′", "g_prime": "g′", "h_prime": "h′", "sigma": "σ", "sigmoid": "σ"}
+
+
+def counted(node: Node) -> tuple[str, str]:
+    """(N_{out} as written, the summed letter) when the node is a count sum's count
+    (latex/count_sums.py), else ('', '')."""
+    count, _, letter = node.args[0].partition(":") if node.kind == "name" else ("", "", "")
+    if count in COUNTS and not node.args[1] and not node.args[2]:
+        return "N_{" + count.removeprefix("N_") + "}", letter
+    return "", ""
 
 
 def render(node: Node, env: dict | None = None, lay: Layout | None = None) -> str:
@@ -25,7 +34,7 @@ def render(node: Node, env: dict | None = None, lay: Layout | None = None) -> st
     k = node.kind
     if k == "name":
         base, layer, index, parens = node.args
-        text = GREEK.get(base, base)
+        text = counted(node)[0] or GREEK.get(base, base)
         if layer:
             square = layer.startswith("[")  # Ng's a^{[2]}
             if env is not None and lay is not None:

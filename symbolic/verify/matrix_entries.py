@@ -74,6 +74,7 @@ def expand(
             unchecked.append(Unchecked(s.line, s.col, batch_check.why_not(s, matrices), batch_check.FIX))
             continue
         found, missed = instances(lay, s, len(groups))
+        found += beside_misfit(lay, s, found, len(groups) + len(found))
         for g in found if why else []:  # dW = \frac{1}{m} dZ A^T: checked at m examples too
             batch_check.attach(lay, g, cost)
         if not found and missed in ACCUMULATORS:
@@ -98,6 +99,35 @@ def expand(
             groups.append(g)
             out += g.entries
     return out, groups, lay, unchecked
+
+
+def _numbers_only(node: Node) -> bool:
+    """Is a side's tree numbers alone (-0.404 × [0.55, 0.60], [-0.222, -0.243]), no name in it?"""
+    if node.kind in ("name", "nabla", "partial", "chain", "dots"):
+        return False
+    return all(
+        _numbers_only(a) if isinstance(a, Node) else not isinstance(a, tuple) or _numbers_only_all(a)
+        for a in node.args
+    )
+
+
+def _numbers_only_all(args: tuple) -> bool:
+    return all(
+        _numbers_only(b) if isinstance(b, Node) else not isinstance(b, tuple) or _numbers_only_all(b)
+        for b in args
+    )
+
+
+def beside_misfit(lay: Layout, m: MatrixStatement, found: list[Group], gid: int) -> list[Group]:
+    """The sides of numbers of a statement whose formula side misfits (δ^{[2]} \\cdot a^{[1]} in
+    the transpose of W's shape, its layout then the question): claims at the point all the same,
+    as one more group of those sides alone; a formula side never hides the numbers beside it."""
+    misfit = any(g.shape_error and g.shape_error[0] >= 0 for g in found)
+    numbers = tuple(side for side in m.sides if _numbers_only(side.node))
+    if not misfit or not numbers or len(numbers) == len(m.sides):
+        return []
+    extra, _ = instances(lay, replace(m, sides=numbers), gid)
+    return [g for g in extra if g.entries and not g.shape_error and not g.unchecked]
 
 
 def _accumulator(node: Node) -> tuple[str, str] | None:

@@ -25,7 +25,7 @@ from .explain import Fault
 from .judge import Verdict
 from .matrix import TAG, Evaluator, Group, Layout, Missing, ShapeError
 from .matrix_edits import bare as _bare
-from .matrix_edits import render, side_edits
+from .matrix_edits import counted, render, side_edits
 from .matrix_factors import top_factors
 from .numbers import same
 from .resolve import Network, _hand
@@ -110,6 +110,9 @@ class Namer:
             if why == "missing":
                 added = expected.args[0][-1] if expected.kind == "prod" else expected
                 text = f"{render(added)} factor missing: wrote {render(wrote)}, expected {render(expected)}"
+            elif why == "extra" and counted(wrote)[0]:  # \sum_{i=1}^{N_{out}} X, no i in X
+                count, i = counted(wrote)
+                text = f"extra factor {count}: the sum over {i} of a term without {i} is {count} times it"
             elif why == "extra":
                 text = f"extra factor {render(wrote)}"
             else:

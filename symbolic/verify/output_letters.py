@@ -28,6 +28,7 @@ from collections.abc import Sequence
 import sympy as sp
 
 from ..latex import Partial, Statement
+from ..latex.matrix import MatrixStatement, Node
 from ..latex.statements import PARTIAL, SUMMATION
 from ..latex.vector_max import VECTOR_SUM
 from .binding import Source
@@ -54,10 +55,34 @@ def _statements(statements) -> list[Statement]:
     return [s for s in statements if isinstance(s, Statement)]
 
 
+def _vectors(statements: list) -> set[str]:
+    """Capitals a matrix statement writes bare, with no layer and no index (Diaz's Y = [0; 1],
+    A^{[2]} - Y): vectors, and so is the estimate \\hat{Y} of a vector Y."""
+    out: set[str] = set()
+
+    def walk(n) -> None:
+        if isinstance(n, Node):
+            word, layer, index = (n.args + ("", "", ""))[:3] if n.kind == "name" else ("", "", "")
+            if n.kind == "name" and _CAPITAL.fullmatch(str(word)) and not layer and not index:
+                out.add(str(word))
+            for a in n.args:
+                walk(a)
+        elif isinstance(n, tuple):
+            for a in n:
+                walk(a)
+
+    for m in statements:
+        if isinstance(m, MatrixStatement):
+            walk(m.lhs)
+            for side in m.sides:
+                walk(side.node)
+    return out | {f"{v}_hat" for v in out if len(v) == 1}
+
+
 def entries(statements: list) -> list:
-    """Statements with each indexed capital that a plain-word sum writes bare as a vector read as
-    its lowercase entry (\\hat{Y}_j -> \\hat{y}_j)."""
-    bare = set()
+    """Statements with each indexed capital that a plain-word sum or a matrix statement writes
+    bare as a vector read as its lowercase entry (\\hat{Y}_j -> \\hat{y}_j, Y_k -> y_k)."""
+    bare = _vectors(statements)
     for stmt in _statements(statements):
         for e in _exprs(stmt):
             for s in sp.preorder_traversal(e):

@@ -67,7 +67,7 @@ def _item(item: sp.Basic, pos: int, value: Callable) -> tuple[list[Part], int]:
     an Add of ORDERED terms."""
     terms = sp.Add.make_args(item)
     if not any(isinstance(t, sp.Function) and t.func == ORDERED for t in terms):
-        if item.has(ORDERED):  # a sum inside a bracket with more around it: one factor
+        if item.has(ORDERED) and not _only_in_calls(item):  # a sum in a bracket with more around it
             raise _Unreadable
         return [Part(pos, _raw(item), value(_raw(item)))], pos + 1
     if not all(t.func == ORDERED for t in terms) or len({len(t.args) for t in terms}) != 1:
@@ -90,6 +90,18 @@ def _item(item: sp.Basic, pos: int, value: Callable) -> tuple[list[Part], int]:
         raw = sp.Add(*[sp.Mul(*[_expr(r) for _, r, _ in row.factors]) for row in rows])
         out.append(Part(pos + varying[0], raw, total, rows))
     return sorted(out, key=lambda p: p.pos), pos + width
+
+
+def _only_in_calls(item: sp.Basic) -> bool:
+    """Is every written sum in the item inside a function's argument (sigmoid(\\sum_j w_{jk} o_j),
+    1 - sigmoid(...))? The call is then one factor whatever sums it takes."""
+    calls = [
+        e
+        for e in sp.preorder_traversal(item)
+        if isinstance(e, sp.Function) and e.func != ORDERED and e.has(ORDERED)
+    ]
+    stripped = item.xreplace({c: sp.Symbol(f"_call{k}") for k, c in enumerate(calls)})
+    return bool(calls) and not stripped.has(ORDERED)
 
 
 def _raw(x: sp.Basic) -> object:
