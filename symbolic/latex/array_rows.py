@@ -104,7 +104,11 @@ def statement_arrays(text: str) -> str:
     chars = list(text)
     for m in _BEGIN.finditer(text):
         end = _END.search(text, m.end())
-        if end is None or not _BEFORE.search(text[max(0, m.start() - 80) : m.start()]) or not _AFTER.match(text, end.end()):
+        if (
+            end is None
+            or not _BEFORE.search(text[max(0, m.start() - 80) : m.start()])
+            or not _AFTER.match(text, end.end())
+        ):
             continue
         if _BEGIN.search(text, m.end(), end.start()):
             continue  # an array inside: a matrix among the statements, left as it is

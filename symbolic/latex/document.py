@@ -14,6 +14,7 @@ from dataclasses import replace
 import sympy
 
 from .algorithm import defined_vector, is_loop_header, mentions, running_assignment, without_membership
+from .array_rows import statement_arrays
 from .asides import asides
 from .comma_lists import plain_commas
 from .conditions import cases, split_condition
@@ -22,7 +23,6 @@ from .functions_defined import defined_heads
 from .lagrange import primed_names
 from .matrix import MatrixStatement, is_matrix_row, read_matrix_row
 from .quantifiers import strip as strip_quantifier
-from .array_rows import statement_arrays
 from .rate_subscripts import blank as blank_rates
 from .regions import (
     ARG_ENVS,
@@ -233,7 +233,9 @@ def _apart(src: Source, start: int, end: int) -> list[tuple[int, int]]:
     for m in _SEPARATOR_RE.finditer(text, start, end):
         g = m.group()
         depth += (g == "{") - (g == "}")
-        if depth == 0 and g.startswith(("\\qquad", ",", "\\hspace", "\\text", "\\quad", "\\ ")):  # \text{ and }: d2l
+        if depth == 0 and g.startswith(
+            ("\\qquad", ",", "\\hspace", "\\text", "\\quad", "\\ ")
+        ):  # \text{ and }: d2l
             cuts.append((m.start(), m.end()))
     cuts = sorted(cuts + plain_commas(text, start, end))  # z_1 = 0.235, z_2 = -0.107 (comma_lists.py)
     parts, a = [], start

@@ -92,4 +92,3 @@ def apply(statements: list) -> list:
         new_lhs = lhs if lhs is not None else Partial(loss, _under(s.lhs))
         out.append(replace(s, lhs=new_lhs, sides=sides))
     return out
-
