@@ -104,8 +104,9 @@ def test_the_stages_run_in_order_and_never_call_back():
     # E = ½‖z - t‖² whose z is written nowhere else read over the outputs after the softmax forms
     # (loss_output); code-style names (W2_{11}, h1_1, scores_0) by their roles after net_input
     # a softmax's own letters (output_letters: \hat{Y}_j the entry of a sum's bare vector before
-    # vector_sums; p_k, o_i as aliases once the conventions are read)
-    stages = ["read", "weight_decay", "no_bias", "running", "lagrange_primes", "value_cases"]
+    # vector_sums; p_k, o_i as aliases once the conventions are read); bars read as error signals
+    # (error_signals: \bar{z} = \bar{y} σ'(z) is ∂L/∂z) before any name
+    stages = ["read", "weight_decay", "no_bias", "running", "lagrange_primes", "value_cases", "error_signals"]
     stages += ["author_names", "layer_names", "subscript_layers", "no_bias", "own_names"]
     stages += ["lone_bias", "class_calls", "output_letters", "vector_sums", "off_diagonal", "loss_output"]
     stages += ["layer_letters", "bare_functions", "dropped_index", "notation"]

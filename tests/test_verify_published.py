@@ -167,6 +167,24 @@ GAPS = {
     # 159), y^l = f(u^l) in vectors (105, 152), pmatrix rows with \cdots & (110) and \sum_{k}^{Q}
     # inside a pmatrix (124)
     "ja_note_u_y_layers": [9, 13, 19, 27, 33, 40, 69, 94, 105, 110, 124, 152, 159],
+    # read blind (2026-12-01): 6 false 'wrong' then (a^0_k read as the power 1, layers counted from
+    # 1 though the notes write A^0, capitals taken for a batch), now judged: layer 0 (latex/names.py,
+    # zero_origin.py), one example (one_example.unbatched), W_0^l the bias, f^l(Z^l), {f^l}'(Z^l)
+    # as a diagonal Jacobian (matrix.jacobian_diagonal). Left: A^1 = f^1(Z^1) and g = f^2(z^2)
+    # written beside a matrix statement on one line, read as scalars where A^1 is a power (8, 11);
+    # the one-output section's lower-case w^2, w_0^2, z^2 (15, 22: 'unknown name w'); the chains
+    # through \partial Z^1/\partial W^1, a tensor (28, 32, 57); g, the output (A^L) named in prose
+    # only (37, 71); W^1_0 on a scalar derivative's denominator (43)
+    "mit6390_backprop": [(8, 2), (11, 2), 15, 22, 28, 32, 37, 43, 57, 71],
+    # read blind: 6 silent (an array of statements with a column of reasons, then unread), now
+    # read (latex/array_rows.py) and never judged by a guessed shape (\delta_1 with no layer:
+    # guessed_shapes.py). Left: Clark's letters, one per vector with no layer marks (x, z = Wx +
+    # b_1, h, \theta = Uh + b_2, \hat{y}; \delta_1, \delta_2 numbered backward): 'unknown names
+    # W, U, b_1, b_2, \theta' (5, 7, 8, 13, 17, (20, 1), 25, 27, 42, 51), J = CE(y, \hat{y}) with CE
+    # a named function (9), and dJ/db_2, dJ/dW, dJ/dx with no layer (53-59, the slip on 57 too)
+    "clark_cs224n_one_layer": [5, 7, 8, 9, 13, 17, (20, 1), 25, 27, 42, 51, 53, 55, 57, 59],
+    # bars as error signals (verify/error_signals.py): every statement judged
+    "grosse_error_signals_card": [],
 }
 # planted mistakes the verifier calls wrong without naming the factor yet (an opaque
 # "written/true = ..." ratio); juxtaposed, input-first and summed factors are matched as a

@@ -14,6 +14,7 @@ from dataclasses import replace
 import sympy
 
 from .algorithm import defined_vector, is_loop_header, mentions, running_assignment, without_membership
+from .array_rows import statement_arrays
 from .asides import asides
 from .comma_lists import plain_commas
 from .conditions import cases, split_condition
@@ -214,6 +215,7 @@ def _rows(src: Source, start: int, end: int) -> list[tuple[int, int]]:
 
 _SEPARATOR_RE = re.compile(
     r"\\(?:qquad|hspace\*?\s*\{[^{}]*\})|,\s*(?:\\(?:quad|[;:, ])\s*)+|\\text\s*\{\s*and\s*\}"
+    r"|(?:\\ \s*){2,}"  # \delta_1 = a\ \ \delta_2 = b: two control spaces between statements
     r"|\\quad(?=\s*(?:\\left\s*)?\(\s*(?:\\because|∵))"  # a = b \quad (\because c = d): a reason aside
     r"|[{}]|\\.",
     re.DOTALL,
@@ -232,7 +234,9 @@ def _apart(src: Source, start: int, end: int) -> list[tuple[int, int]]:
     for m in _SEPARATOR_RE.finditer(text, start, end):
         g = m.group()
         depth += (g == "{") - (g == "}")
-        if depth == 0 and g.startswith(("\\qquad", ",", "\\hspace", "\\text", "\\quad")):  # \text{ and }: d2l
+        if depth == 0 and g.startswith(
+            ("\\qquad", ",", "\\hspace", "\\text", "\\quad", "\\ ")
+        ):  # \text{ and }: d2l
             cuts.append((m.start(), m.end()))
     cuts = sorted(cuts + plain_commas(text, start, end))  # z_1 = 0.235, z_2 = -0.107 (comma_lists.py)
     parts, a = [], start
@@ -320,7 +324,8 @@ def _region(
 def scan_document(text: str) -> tuple[list[Statement | MatrixStatement], list[LatexParseError]]:
     """Every statement that parses, and one error for each that does not (errors do not stop)."""
     check_size(text)
-    src = Source(blank_rates(strip_comments(text)))  # comments, α_w's w blanked: offsets unchanged
+    # comments, α_w's w, a display-wide array's marks (array_rows.py) blanked: offsets unchanged
+    src = Source(statement_arrays(blank_rates(strip_comments(text))))
     src.functions = defined_heads(src.text)  # s(x) = ...: s(arg) is a call everywhere
     src.primed = primed_names(src.text)  # R'(Z_o): R(Z_h) is R at Z_h (lagrange.py)
     src.layers = layers_of(src.text)  # x_i = f_i(W_i x_{i-1}): layers as subscripts

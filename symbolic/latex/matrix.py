@@ -23,6 +23,8 @@ from .matrix_max import max_zero
 from .matrix_parts import MatrixParts
 from .matrix_published import (
     bracket_row,
+    braced_prime,
+    is_braced_prime,
     is_layer_prime,
     layer_prime,
     left_to_right,
@@ -213,6 +215,8 @@ class MatrixReader(MatrixParts):
         pos = t.pos
         if t.kind == "op" and t.text == "(" and is_layer_prime(self):
             return layer_prime(self, t)
+        if t.kind == "op" and t.text == "{" and is_braced_prime(self):  # {f^l}'(Z^l)
+            return braced_prime(self, t)
         if t.kind == "cmd" and t.text == "sum" and (total := batch_sum(self, t)):
             return total  # \sum_{i=1}^{m} dZ: over a batch's examples
         if t.kind == "cmd" and t.text == "sum" and (repeated := count_sum(self, t)):

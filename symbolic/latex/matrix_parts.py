@@ -49,7 +49,7 @@ class MatrixParts(Cursor):
 
     def call_follows(self) -> bool:
         nxt = self.peek(1)
-        return nxt is not None and nxt.text in ("(", "'") or layer_of_function(self, 1) > 0
+        return nxt is not None and nxt.text in ("(", "'") or layer_of_function(self, 1, plain=True) > 0
 
     def skip_arguments(self) -> None:
         """J(W,b;x,y), J(\\Theta): the loss's arguments, shown not read."""
@@ -67,14 +67,15 @@ class MatrixParts(Cursor):
         self.i += 1
         word = "sigma" if t.kind == "cmd" and t.text == "sigma" else t.text
         primes = 0
-        skip = layer_of_function(self, 0)  # g^{[1]}, g^{[1]\prime}: the layer is z's; a prime counts
+        plain = word in ("f", "g", "h")  # f^l(Z^l): the activation of layer l (MIT 6.390)
+        skip = layer_of_function(self, 0, plain)  # g^{[1]}, g^{[1]\prime}: the layer is z's; a prime counts
         if skip:
             primes += sum(1 for u in self.toks[self.i : self.i + skip] if u.text in ("prime", "'"))
             self.i += skip
         while self.is_("'") or self.is_("^") and self.is_("prime", 1):
             self.i += 1 if self.is_("'") else 2
             primes += 1
-        after = layer_of_function(self, 0)  # g'^{[1]}(z^{[1]})
+        after = layer_of_function(self, 0, plain)  # g'^{[1]}(z^{[1]})
         self.i += after
         if primes > 1 or primes and word not in PRIMABLE:
             raise self.fail(t, f"prime on {word}", r"write \sigma'(z) or f'(z)")

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..activations import prime_word
 from .matrix_rows import Node
+from .ng import _plain_group
 from .tokens import Tok
 from .vocabulary import PRIMABLE
 
@@ -41,6 +42,33 @@ def layer_prime(p: Any, t: Tok) -> Node:
     p.i += 2  # ')', "'"
     z = Node("name", ("z", layer, "", parens), t.pos)
     return Node("call", (prime_word("sigma" if fn.text == "sigma" else fn.text), z), t.pos)
+
+
+def is_braced_prime(p: Any) -> bool:
+    """{f^l}'(Z^l) at the reader's cursor: the derivative of layer l's activation, at the argument
+    written (MIT 6.390's {f^l}'(Z^l), {f^2}'(z^2)); the prime is not a transpose. Without the
+    prime, {f^l}(Z^l) (f, g, h only) is the activation itself."""
+    fn = p.peek(1)
+    if not p.is_("{") or fn is None or fn.text not in PRIMABLE or not p.is_("^", 2):
+        return False
+    n = _plain_group(p.toks, p.i + 3)
+    if not n or not p.is_("}", 3 + n):
+        return False
+    prime = p.is_("'", 4 + n)
+    return p.is_("(", 4 + n + prime) and (prime or fn.text in ("f", "g", "h"))
+
+
+def braced_prime(p: Any, t: Tok) -> Node:
+    """Read {f^l}'(Z^l) as f'(Z^l), and {f^l}(Z^l) as f(Z^l)."""
+    fn = p.peek(1)
+    p.i += 3 + _plain_group(p.toks, p.i + 3) + 1  # '{', f, '^', the layer, '}'
+    prime = p.is_("'")
+    p.i += prime
+    opener = p.expect("(")
+    arg = p.msum(frozenset({")"}))
+    p.expect(")", opener)
+    word = "sigma" if fn.text == "sigma" else fn.text
+    return Node("call", (prime_word(word) if prime else word, arg), t.pos)
 
 
 def products_first(nodes: list, ops: list) -> tuple[list, list]:

@@ -120,8 +120,9 @@ class Names(Cursor):
         text = "".join(t.text for t in toks if t.text != "_")
         bracketed = self.i - start > len(toks) + 2  # {(2)} or (2): parentheses inside
         lettered = any(t.kind == "letter" for t in toks)
-        numbered = text.isdigit() and int(text) > 0  # w_5^{(1 - 1)} is a power
         first = before_sub and self.is_("_")  # w^3_{24}: Nielsen's layer, not (w^3)_{24}
+        # w_5^{(1 - 1)} is a power; 0 is a layer only marked as one: a^{(0)}, a^0_k (the input)
+        numbered = text.isdigit() and (int(text) > 0 or bracketed or first)
         if closers or not toks or text == "T" or not (lettered or numbered and (bracketed or first)):
             self.i = start
             return None

@@ -56,12 +56,29 @@ def derivative_name(cur) -> bool:
     )
 
 
-def layer_of_function(cur, k: int) -> int:
+def _plain_group(toks: list[Tok], i: int) -> int:
+    """Tokens of a plain layer mark at i: l, 1, L or {l+1} (letters, digits, + and -), else 0."""
+    if i >= len(toks):
+        return 0
+    if toks[i].kind in ("letter", "num") and toks[i].text != "T":
+        return 1
+    if toks[i].text != "{":
+        return 0
+    for j in range(i + 1, min(len(toks), i + 6)):
+        if toks[j].text == "}":
+            return j - i + 1 if j > i + 1 else 0
+        if not (toks[j].kind in ("letter", "num") or toks[j].text in ("+", "-")):
+            return 0
+    return 0
+
+
+def layer_of_function(cur, k: int, plain: bool = False) -> int:
     """After a function's name at peek(k): the tokens of ^{[1]} or ^{[1]\\prime} when a '(' follows
-    (Ng's g^{[1]}(z^{[1]})), else 0."""
+    (Ng's g^{[1]}(z^{[1]})), else 0. `plain`: a layer without brackets too, f^l(Z^l), f^1(Z^1)
+    (MIT 6.390's activation of layer l; for the generic names f, g, h only: \\sigma^2 is a power)."""
     if not cur.is_("^", k):
         return 0
-    n = _square_group(cur.toks, cur.i + k + 1)
+    n = _square_group(cur.toks, cur.i + k + 1) or (_plain_group(cur.toks, cur.i + k + 1) if plain else 0)
     if not n or not cur.is_("(", k + 1 + n) and not cur.is_("'", k + 1 + n):
         return 0
     return 1 + n

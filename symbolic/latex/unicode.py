@@ -26,6 +26,7 @@ COMMANDS = {  # character -> the command it renders
     "∇": "nabla",
     "⊙": "odot",
     "∘": "circ",
+    "◦": "circ",  # U+25E6 WHITE BULLET: the Hadamard product as PDF-extracted notes paste it
     "•": "bullet",
     "∙": "bullet",
     "≠": "neq",

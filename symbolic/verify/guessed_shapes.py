@@ -7,6 +7,8 @@ When such a statement's shapes then fail to fit, the misfit says nothing about t
 is not checked, with the name, rather than called wrong (Cross Validated 201914 was called wrong
 three times so).
 
+A name with a subscript and no layer (\\delta_1, U_2) is guessed as much as the bare name: its
+subscript is not read as a unit's index without the layer it belongs to.
 Known shapes: the network's own bare names (x, y, a, \hat y: matrix._whole), the number of
 examples m (and n, N), the losses, the accumulators, and the names the document defines in a
 form that is read (`Layout.vectors`); and the scalars authors write as such: a learning rate,
@@ -39,17 +41,19 @@ SCALARS = {
 
 def guessed(lay, m: MatrixStatement) -> str:
     """The first bare name of `m` whose shape the evaluator guessed (1×1), or ''."""
-    from .matrix import _names
+    from .matrix import GREEK, _names
 
     for node in _names(m):
         base, layer, index = node.args[0], node.args[1], node.args[2]
-        if layer or index:
+        if layer:
             continue
         if base in KNOWN or base in SCALARS or base in LOSS_NAMES or base in ACCUMULATORS:
             continue
         if base in lay.vectors or base in lay.roles:
             continue
-        return base
+        # an entry of a guessed name is guessed too: Clark's \delta_1 = \partial J/\partial \theta,
+        # a vector the document numbers, is no unit's error
+        return GREEK.get(base, base) + (f"_{index}" if index else "")
     return ""
 
 

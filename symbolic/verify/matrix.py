@@ -151,6 +151,8 @@ def value_of_name(lay: Layout, node: Node, env: dict) -> sp.Matrix:
         return sp.Matrix([[sp.Symbol(f"{base}_{index}")]])
     if base.partition(":")[0] in COUNTS and not layer and not index:  # N_{out} (latex/count_sums.py)
         return sp.Matrix([[lay.sizes[COUNTS[base.partition(":")[0]]]]])
+    if layer and index == "0" and base in ("W", "w"):  # W_0^l: the weights on x_0 = 1, the bias (MIT)
+        return _whole(lay, "b", layer, env)
     m = _whole(lay, base, layer, env)
     m = m.T if lay.rows else m  # a row vector, W_{ij} from unit i to unit j
     m = m.T if lay.w_transposed and base in ("W", "w") and not lay.rows else m  # u = W^T a
@@ -344,6 +346,8 @@ class Evaluator:
             return b * a[0, 0]
         if b.shape == (1, 1):
             return a * b[0, 0]
+        if jacobian_diagonal(left, a, b):  # {f^l}'(Z^l) (W ∂L/∂Z): diag(f'(Z)) times a column
+            return a.multiply_elementwise(b)
         if a.shape[1] != b.shape[0]:
             raise ShapeError("a matrix product", node, a.shape, b.shape, operands)
         return a * b
@@ -358,6 +362,21 @@ def _number(node: Node | None) -> bool:
     if node.kind == "paren":
         return _number(node.args[0])
     return node.kind == "prod" and all(_number(n) for n in node.args[0])
+
+
+def jacobian_diagonal(left: Node | None, a: sp.Matrix, b: sp.Matrix) -> bool:
+    """An element-wise activation's derivative at a column, f'(Z), written before a column of the
+    same length with no operator: the Jacobian of the activation, diag(f'(Z)), as notes in
+    denominator layout write it (MIT 6.390: {f^l}'(Z^l) \\in R^{d_l x d_l}); the product is then
+    f'(Z) ⊙ the column, whatever the notation."""
+    return (
+        left is not None
+        and left.kind == "call"
+        and str(left.args[0]).endswith("_prime")
+        and a.shape == b.shape
+        and a.shape[1] == 1
+        and a.shape[0] > 1
+    )
 
 
 @dataclass

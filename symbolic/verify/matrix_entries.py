@@ -37,7 +37,7 @@ from .matrix import (
     layout,
 )
 from .matrix_factors import entry_factors
-from .one_example import one_example
+from .one_example import one_example, unbatched
 from .pattern import Unpatterned, cell_factors, sized
 from .precedence import Ambiguous, reading, with_side
 
@@ -64,7 +64,8 @@ def expand(
     out: list[Statement] = []
     groups: list[Group] = []
     unchecked: list[Unchecked] = []
-    single = one_example(matrices)  # X = [0.5; -0.2]: the batch is one example (one_example.py)
+    # X = [0.5; -0.2], or nothing over examples anywhere: the capitals are one example (one_example.py)
+    single = one_example(matrices) or unbatched(statements)
     for s in statements:
         if not isinstance(s, MatrixStatement):
             out.append(s)

@@ -13,6 +13,8 @@ Pure: the document's matrix statements in, a yes or no out.
 from __future__ import annotations
 
 from ..latex.matrix import MatrixStatement, Node
+from .batch import nodes
+from .symbols import _symbols
 
 _GIVEN = {"X", "Y"}  # the batch's input and target; A^{[0]} is X
 
@@ -48,6 +50,26 @@ def one_example(matrices: list[MatrixStatement]) -> bool:
             columns |= _column(side.node)
             wide |= _width(side.node) > 1
     return columns and not wide
+
+
+_SUMS = {"rowsum", "colsum", "allsum"}  # np.sum(..., axis=1): a sum over the examples
+
+
+def unbatched(statements) -> bool:
+    """Whether the document writes nothing that runs over examples: no m (their count, 1/m), no
+    sum over a batch's columns (np.sum(..., axis=1)). Its capitals are then one example's vectors
+    (MIT 6.390's A^l, Z^l \\in R^{d_l x 1}, with dL/dW^l = A^{l-1} (dL/dZ^l)^T): a product with a
+    capital transposed is an outer product, not a sum over examples."""
+    for s in statements:
+        if isinstance(s, MatrixStatement):
+            every = [n for root in (s.lhs, *(side.node for side in s.sides)) for n in nodes(root)]
+            if any(n.kind == "name" and n.args[0] == "m" for n in every):
+                return False
+            if any(n.kind == "call" and n.args[0] in _SUMS for n in every):
+                return False
+        elif any(x.name == "m" for x in _symbols(s)):
+            return False
+    return True
 
 
 BATCH_GIVEN = (

@@ -13,7 +13,7 @@ from ..latex.matrix import MatrixStatement, Node
 from .batch import nodes
 from .symbols import LAYERED, _symbols
 
-_BASES = {"a", "h"}  # an activation: layer 0 is the input
+_BASES = {"a", "h", "A", "H"}  # an activation (capitals: a layer's vector, MIT's A^l): layer 0 is the input
 
 
 def _zero(layer: str) -> bool:
