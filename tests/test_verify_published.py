@@ -235,12 +235,12 @@ def test_planted_mistake_is_named_or_not_checked_never_correct(name, k):
     meta = note(name)
     plant = meta["planted"][k]
     out = run(name, planted_text(name, meta, plant), meta)
-    index = [i for i, (line, _) in enumerate(expected(meta)) if line == plant["line"]][0]
+    index = plant_index(meta, plant)
     said = out.said[index]
     assert out.exit_code != 0
     if (name, k) in PLANTED_NAMED_ON_GAPS:
         assert (said, out.factor[index]) == ("wrong", plant["factor"]), (name, plant["what"])
-    elif plant["line"] in GAPS[name] or (plant["line"], 1) in GAPS[name]:
+    elif plant["line"] in GAPS[name] or (plant["line"], plant.get("statement", 1)) in GAPS[name]:
         assert said == "not checked", (name, plant["what"], said)
     elif (name, k) in PLANTED_MISSED:
         assert said == PLANTED_MISSED[(name, k)], (name, plant["what"], said)
