@@ -55,6 +55,7 @@ from . import (
     code_names,
     dropped_index,
     error_names,
+    error_signals,
     error_terms,
     global_numbering,
     hidden_rule,
@@ -173,6 +174,7 @@ def verify_statements(
     keep = no_bias.keep(source, conventions)  # z = W x: the document's network has no biases
     statements, algorithm, notes = read_algorithm(list(statements), source, keep)  # loops, g ←, regularizer
     statements, fns = lagrange_primes.read(d, statements, aliases)  # C'(W_O): ∂C/∂W_O; R'(Z_o) a function
+    statements = error_signals.read(statements)  # Grosse's \bar{z} = \bar{y}σ'(z): ∂L/∂z
     statements = value_cases.merge(statements)  # ReLU'(z) = {1 if z > 0, 0 otherwise}: one statement
     authors = author_names.of(statements, d.spec.depth)  # their letters, for the messages
     statements, named = layer_names.apply(statements, d.spec.depth)  # Zhou's v_{ih}, b_h, γ_h
