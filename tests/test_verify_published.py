@@ -16,7 +16,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "published"))
 
-from corpus import NAMES, expected, note, planted_text, run  # noqa: E402
+from corpus import NAMES, expected, note, plant_index, planted_text, run  # noqa: E402
 
 # file -> the lines of the statements the reader does not check yet (all "not checked" today);
 # (line, k) for the k-th statement of a line
@@ -160,6 +160,20 @@ GAPS = {
     # 159), y^l = f(u^l) in vectors (105, 152), pmatrix rows with \cdots & (110) and \sum_{k}^{Q}
     # inside a pmatrix (124)
     "ja_note_u_y_layers": [9, 13, 19, 27, 33, 40, 69, 94, 105, 110, 124, 152, 159],
+    # (Grosse's error signals, \bar{y} = \partial L/\partial y: verify/error_signals.py; a comma
+    # list of statements in one display)
+    "grosse_error_signals": [],
+    # (y_i = f(z_j)'s letters in Hinton's order: z the logit by dy_j/dz_j, \sum_j w_{ij} ...
+    # \partial E/\partial y_j a backward sum: verify/letter_readings.py; E = ... \Rightarrow
+    # dE/dy_j = ...: two statements, latex/document.py) left: the weight change summed over the
+    # dataset with the example as a superscript, y_i^{(k)} ('looks like a layer index')
+    "buduma_logit_chain": [7],
+    # ESL's letters, read blind and left: the example index i as a subscript on every name (R_i,
+    # x_{il}, y_{ik}, z_{mi}: 'unknown name R_i'), \alpha_m^T x_i a row of the weight matrix
+    # times the example's input inside a call ('unexpected sum in a matrix statement'), the
+    # iteration superscript (r) ('looks like a layer index'), R(\theta) defined as the document's
+    # own function
+    "esl_fitting_nn": [2, 3, 4, 5, 6, 7, 8, 9],
 }
 # planted mistakes the verifier calls wrong without naming the factor yet (an opaque
 # "written/true = ..." ratio); juxtaposed, input-first and summed factors are matched as a
@@ -175,6 +189,10 @@ PLANTED_UNNAMED: set[tuple[str, int]] = {
     # with no true factor)
     ("fr_note_rashid_sigmoid", 0),
     ("fr_note_rashid_sigmoid", 1),
+    # Buduma's dE/dw_{ij} = y_i y_j(1 - y_j) dE/dy_j planted as y_j y_j(1 - y_j): wrong, named at
+    # factor 2 (the written y_j y_j (1 - y_j) matches the true logistic factor y_j (1 - y_j) with
+    # its first y_j, so the stray y_j is aligned with the true y_i's place after it)
+    ("buduma_logit_chain", 1),
 }
 # (X(1 ± X), a logistic derivative written out, is one factor wherever it stands, as most of the
 # corpus's notes count it: verify/glued_factors.py; Kyle Lo's phi(z)_i (1 + phi(z)_i) is factor 1)
