@@ -78,7 +78,8 @@ def test_the_stages_run_in_order_and_never_call_back():
     # names bound (binding), then a closed form's names (closed_names), flat numberings
     # (numbering), names labelled by a unit (net_input), a chain's steps on one-unit layers
     # (chain_names), the δ's own names (error_names) and Lagrange's primes on the document's
-    # functions (lagrange_primes: read first, decided once the names are; cases on a function's
+    # functions (lagrange_primes: read first, decided once the names are; Grosse's bars as the
+    # loss's derivatives right after, error_signals; cases on a function's
     # argument one statement, value_cases; layers written as subscripts, subscript_layers), the
     # network gathered with δ's sign and the update lines read (sign_hooks), the document's own
     # functions (s(x) = ...) substituted (none here), then the statements resolved; δ's sign said
@@ -106,7 +107,7 @@ def test_the_stages_run_in_order_and_never_call_back():
     # a softmax's own letters (output_letters: \hat{Y}_j the entry of a sum's bare vector before
     # vector_sums; p_k, o_i as aliases once the conventions are read); bars read as error signals
     # (error_signals: \bar{z} = \bar{y} σ'(z) is ∂L/∂z) before any name
-    stages = ["read", "weight_decay", "no_bias", "running", "lagrange_primes", "value_cases", "error_signals"]
+    stages = ["read", "weight_decay", "no_bias", "running", "lagrange_primes", "error_signals", "value_cases"]
     stages += ["author_names", "layer_names", "subscript_layers", "no_bias", "own_names"]
     stages += ["lone_bias", "class_calls", "output_letters", "vector_sums", "off_diagonal", "loss_output"]
     stages += ["layer_letters", "bare_functions", "dropped_index", "notation"]

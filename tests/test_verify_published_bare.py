@@ -16,7 +16,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "published"))
 
-from corpus import NAMES, NETWORK, expected, network_only, note, planted_text, run  # noqa: E402
+from corpus import NAMES, NETWORK, expected, network_only, note, plant_index, planted_text, run  # noqa: E402
 
 strict = network_only  # the note without its aliases and with the network's options left out
 
@@ -29,6 +29,9 @@ STRICT_GAPS: dict[str, dict[int, str]] = {
     # (geoj's code names: verify/code_names.py; cv_se_relu_softmax_hidden: t the target and w
     # input-by-output read off its own lines, verify/use_roles.py)
     "kyle_lo_softmax_regression": dict.fromkeys([2, 3, 4, 6, 12], "not checked"),
+    # Buduma's t the target and w_{ij} from i to j are said in prose only: y_j read as a target
+    # ('unknown name y_j' beside t_j), its backward sums and dz_j/dw_{ij} leave the weights' way open
+    "buduma_logit_chain": dict.fromkeys([2, 3, 4, 5, 6, 7], "not checked"),
 }
 
 
@@ -64,5 +67,5 @@ def test_a_planted_mistake_is_named_with_the_network_alone(name, k):
     meta = strict(note(name))
     plant = meta["planted"][k]
     out = run(name, planted_text(name, meta, plant), meta)
-    index = [i for i, (line, _) in enumerate(expected(meta)) if line == plant["line"]][0]
+    index = plant_index(meta, plant)
     assert (out.said[index], out.factor[index]) == ("wrong", plant["factor"]), (name, plant["what"])

@@ -217,6 +217,7 @@ _SEPARATOR_RE = re.compile(
     r"\\(?:qquad|hspace\*?\s*\{[^{}]*\})|,\s*(?:\\(?:quad|[;:, ])\s*)+|\\text\s*\{\s*and\s*\}"
     r"|(?:\\ \s*){2,}"  # \delta_1 = a\ \ \delta_2 = b: two control spaces between statements
     r"|\\quad(?=\s*(?:\\left\s*)?\(\s*(?:\\because|∵))"  # a = b \quad (\because c = d): a reason aside
+    r"|\\(?:Rightarrow|Longrightarrow|implies|therefore)(?![A-Za-z])"  # E = ... \Rightarrow dE/dy = ...
     r"|[{}]|\\.",
     re.DOTALL,
 )
@@ -226,17 +227,22 @@ _CONDITION_RE = re.compile(
 )
 
 
+# one equation implying the next (`E = \\frac{1}{2}\\sum_j (t_j - y_j)^2 \\Rightarrow
+# \\frac{\\partial E}{\\partial y_j} = -(t_j - y_j)`): two statements, each read and judged (an
+# arrow between two equations is no relation)
+_IMPLIES = ("\\Rightarrow", "\\Longrightarrow", "\\implies", "\\therefore")
+
+
 def _apart(src: Source, start: int, end: int) -> list[tuple[int, int]]:
-    r"""Two statements on one row, set apart by \qquad, ', \quad' (', \;\;') or \hspace{..} at the top level
-    (`a = b, \qquad c = d`), are read one by one; a condition after the space (`, \quad i = j`)
-    stays with its statement."""
+    r"""Two statements on one row, set apart by \qquad, ', \quad' (', \;\;'), \hspace{..} or an
+    implication arrow (\Rightarrow, \implies) at the top level (`a = b, \qquad c = d`), are read one
+    by one; a condition after the space (`, \quad i = j`) stays with its statement."""
     text, cuts, depth = src.text, [], 0
     for m in _SEPARATOR_RE.finditer(text, start, end):
         g = m.group()
         depth += (g == "{") - (g == "}")
-        if depth == 0 and g.startswith(
-            ("\\qquad", ",", "\\hspace", "\\text", "\\quad", "\\ ")
-        ):  # \text{ and }: d2l
+        # \text{ and }: d2l
+        if depth == 0 and g.startswith(("\\qquad", ",", "\\hspace", "\\text", "\\quad", "\\ ", *_IMPLIES)):
             cuts.append((m.start(), m.end()))
     cuts = sorted(cuts + plain_commas(text, start, end))  # z_1 = 0.235, z_2 = -0.107 (comma_lists.py)
     parts, a = [], start

@@ -1,94 +1,97 @@
-r"""Error signals written with a bar, as Roger Grosse's lectures write backpropagation:
-`\bar{y} = y - t`, `\bar{z} = \bar{y} \sigma'(z)`, `\bar{w} = \bar{z} x`, where \bar{v} stands for
-the derivative of the loss by v.
+r"""Grosse's error signals: a bar over a name is the loss's derivative by it.
 
-A bar alone says nothing (\bar{x} is a mean as often): a document uses this notation when it
-defines one barred name through another (\bar{z} = \bar{y} \sigma'(z): a backward chain of
-signals). Then each barred name is read as the loss's derivative by the name under the bar (its
-subscript kept: \bar{h}_i is dL/dh_i), on the left of a definition and inside the factors, so
-\bar{w} = \bar{z} x is checked as dL/dw = (dL/dz) x. The loss is the one the document defines
-(\mathcal{L} = ..., E = ...), else L. Pure: statements in, statements out.
+Roger Grosse's lectures (CSC321/CSC421, Toronto) write \bar{y} for \partial\mathcal{L}/\partial y,
+the "error signal" of y: `\bar{\mathcal{L}} = 1, \bar{y} = y - t, \bar{z} = \bar{y}\sigma'(z),
+\bar{w} = \bar{z}x` (and \bar{h}_i = \sum_k \bar{y}_k w_{ki} for a layer). A bar means other
+things elsewhere (a mean \bar{x}, a complement), so the reading is taken only where the document
+says it:
+- it seeds the backward pass with the loss's own bar, \bar{L} = 1 (L a name of the loss), or
+- two bars or more are each defined from another bar (\bar{z} = \bar{y}\sigma'(z), \bar{w} =
+  \bar{z}x): error signals passed backwards, which no mean is.
+Then every barred name N (read as N_bar, \bar{w}_{ij} as w_bar_ij) is `Partial(L, N)`, L the loss
+the document names (its \bar{L}, else the left side of its loss definition, else L), on a left
+side, as a factor and inside expressions, as \frac{\partial L}{\partial N} would be.
+Pure: statements in, statements out.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import sympy as sp
 
 from ..latex import Partial, Statement
-from ..latex.statements import PARTIAL
 from .names import LOSS_NAMES
 
-_BAR = "_bar"
+_BAR = re.compile(r"(?P<base>[^_@]+)_bar(?:_(?P<sub>[^@]+))?")
 
 
-def _under(sym: sp.Symbol) -> sp.Symbol | None:
-    """y_bar -> y, h_bar_i -> h_i; None when the name carries no bar."""
-    base, bar, rest = sym.name.partition(_BAR)
-    if not bar or not base or (rest and not rest.startswith("_")):
+def plain(name: str) -> str | None:
+    """The name under a bar (w_bar_ij -> w_ij, z_bar -> z), or None for a name without one."""
+    m = _BAR.fullmatch(name)
+    if not m:
         return None
-    return sp.Symbol(base + rest)
+    return m.group("base") + (f"_{m.group('sub')}" if m.group("sub") else "")
 
 
-def _barred(expr) -> set[sp.Symbol]:
-    if isinstance(expr, Partial):
-        return _barred(expr.num) | _barred(expr.den)
-    if not isinstance(expr, sp.Basic):
+def _bars(e) -> set[sp.Symbol]:
+    if not isinstance(e, sp.Basic):
         return set()
-    return {s for s in expr.free_symbols if isinstance(s, sp.Symbol) and _under(s) is not None}
+    return {s for s in e.atoms(sp.Symbol) if plain(s.name)}
 
 
-def _chained(statements: list) -> bool:
-    """Whether some barred name is defined through another (\\bar{z} = \\bar{y} \\sigma'(z))."""
-    for s in statements:
-        if not isinstance(s, Statement) or not isinstance(s.lhs, sp.Symbol) or _under(s.lhs) is None:
-            continue
-        if any(_barred(f) - {s.lhs} for side in s.sides for f in side.factors):
-            return True
-    return False
+def _right(stmt: Statement) -> list:
+    return [f for side in stmt.sides for f in side.factors]
 
 
-def _loss(statements: list) -> sp.Symbol:
-    for s in statements:
-        if isinstance(s, Statement) and isinstance(s.lhs, sp.Symbol) and s.lhs.name in LOSS_NAMES:
-            return s.lhs
-    return sp.Symbol("L")
+def loss_of(statements) -> str | None:
+    """The loss whose error signals the bars are, when the document says bars are error
+    signals (module docstring), else None."""
+    lefts = [(s, s.lhs.name) for s in statements if isinstance(s, Statement) and isinstance(s.lhs, sp.Symbol)]
+    for s, name in lefts:  # \bar{L} = 1: the backward pass seeded
+        under = plain(name)
+        if under in LOSS_NAMES and len(s.sides) == 1 and _right(s) and all(f == 1 for f in _right(s)):
+            return under
+    chained = [s for s, name in lefts if plain(name) and any(_bars(f) for f in _right(s))]
+    if len(chained) < 2:
+        return None
+    named = [name for _, name in lefts if name in LOSS_NAMES]
+    return named[0] if named else "L"
 
 
-def _factor(f, subs: dict, loss: sp.Symbol):
-    if isinstance(f, sp.Symbol) and f in subs:
-        return Partial(loss, _under(f))
-    if isinstance(f, sp.Basic):
-        return f.xreplace(subs)
-    return f
+def read(statements) -> list:
+    """Every barred name as the loss's derivative by it, where the document says its bars are
+    error signals; the statements as they are otherwise."""
+    loss = loss_of(statements)
+    if loss is None:
+        return list(statements)
+    L = sp.Symbol(loss)
 
+    def partial(s: sp.Symbol) -> Partial:
+        return Partial(L, sp.Symbol(plain(s.name)))
 
-def apply(statements: list) -> list:
-    """Each barred name read as the loss's derivative by the name under it, when the document
-    chains its barred names; the statements unchanged otherwise."""
-    if not _chained(statements):
-        return statements
-    loss = _loss(statements)
+    def inner(e):
+        bars = _bars(e)
+        return e.xreplace({s: partial(s).as_expr() for s in bars}) if bars else e
+
+    def factor(f):
+        if isinstance(f, sp.Symbol) and plain(f.name):
+            return partial(f)
+        return inner(f) if isinstance(f, sp.Basic) else f
+
     out = []
     for s in statements:
         if not isinstance(s, Statement):
             out.append(s)
             continue
-        names = set().union(*(_barred(f) for side in s.sides for f in side.factors))
-        lhs = s.lhs if not isinstance(s.lhs, sp.Symbol) or _under(s.lhs) is None else None
-        if not names and lhs is not None:
-            out.append(s)
-            continue
-        subs = {n: PARTIAL(loss, _under(n)) for n in names}
         sides = tuple(
             replace(
-                side,
-                factors=tuple(_factor(f, subs, loss) for f in side.factors),
-                parts=tuple(p.xreplace(subs) if isinstance(p, sp.Basic) else p for p in side.parts),
+                p,
+                factors=tuple(factor(f) for f in p.factors),
+                parts=tuple(None if x is None else inner(x) for x in p.parts),
             )
-            for side in s.sides
+            for p in s.sides
         )
-        new_lhs = lhs if lhs is not None else Partial(loss, _under(s.lhs))
-        out.append(replace(s, lhs=new_lhs, sides=sides))
+        out.append(replace(s, lhs=factor(s.lhs), sides=sides))
     return out

@@ -33,7 +33,7 @@ import sympy as sp
 from ..errors import SympropError
 from ..latex import Statement
 from ..latex.statements import SUMMATION
-from . import word_roles
+from . import hinton_letters, word_roles
 from .conventions import WEIGHTS, Conventions
 from .ditto import Unchecked
 from .hints import shown
@@ -211,6 +211,8 @@ def _az_said(statements: list) -> bool:
         names = _written(stmt)
         if any(re.fullmatch(r"[az](?:_[^@]*)?@.*|[az]_\d+,\d+", n) for n in names):  # z^{[1]}, its entries
             return True
+        if hinton_letters.activation_by_z(stmt):
+            return True
         lhs = getattr(stmt, "lhs", None)
         if isinstance(lhs, sp.Symbol) and re.fullmatch(r"z_[a-z]", lhs.name):
             sums = [
@@ -270,7 +272,9 @@ def _sum_roles(stmt: Statement, units: dict) -> tuple[list[tuple[str, str]], set
             weights = [ls for base, ls in inside if base in ("w", "W") and var in ls and len(ls) == 2]
             for ls in weights:
                 other = ls[0] if ls[1] == var else ls[1]
-                if any(base == "delta" and ls2 == (var,) for base, ls2 in inside):
+                if any(base == "delta" and ls2 == (var,) for base, ls2 in inside) or hinton_letters.backward(
+                    body, var
+                ):
                     pairs.append((other, var))  # backwards: the summed δ is of the layer above
                 elif any(_UNITS.get(base) == "a" and ls2 == (var,) for base, ls2 in inside):
                     pairs.append((var, other))  # forwards: the summed activation feeds the unit

@@ -174,8 +174,8 @@ def verify_statements(
     keep = no_bias.keep(source, conventions)  # z = W x: the document's network has no biases
     statements, algorithm, notes = read_algorithm(list(statements), source, keep)  # loops, g ←, regularizer
     statements, fns = lagrange_primes.read(d, statements, aliases)  # C'(W_O): ∂C/∂W_O; R'(Z_o) a function
+    statements = error_signals.read(statements)  # Grosse's \bar{z} = \bar{y}σ'(z): ∂L/∂z
     statements = value_cases.merge(statements)  # ReLU'(z) = {1 if z > 0, 0 otherwise}: one statement
-    statements = error_signals.apply(statements)  # \bar{z} = \bar{y} σ'(z): ∂L/∂z (Grosse)
     authors = author_names.of(statements, d.spec.depth)  # their letters, for the messages
     statements, named = layer_names.apply(statements, d.spec.depth)  # Zhou's v_{ih}, b_h, γ_h
     statements, forward, layered = subscript_layers.apply(statements, source, keep)  # x_i = f_i(W_i x_{i-1})

@@ -6,7 +6,8 @@ note: source, notation, the network ([network]), aliases for names that differ f
 ([aliases], applied as '% symprop: alias' lines appended after the text, so no line moves),
 the true verdict of every statement by the line it starts on ([expected]; a list when a line holds
 several) and planted-mistake variants ([[planted]]: replace, with, line, factor; 'at' or 'row',
-the text's line replaced when it is not the line the statement starts on).
+the text's line replaced when it is not the line the statement starts on; 'statement', the k-th
+of the statements starting on that line, 1 when not given).
 """
 
 from __future__ import annotations
@@ -128,6 +129,13 @@ def run(name: str, text: str | None = None, meta: dict | None = None) -> Outcome
     return Outcome(said, factors, code, reasons)
 
 
+def plant_index(meta: dict, plant: dict) -> int:
+    """The index, among the expected statements, of the one a plant changes: the
+    `statement`-th (1 when not given) of those starting on its line."""
+    starts = [i for i, (line, _) in enumerate(expected(meta)) if line == plant["line"]]
+    return starts[plant.get("statement", 1) - 1]
+
+
 def planted_text(name: str, meta: dict, plant: dict) -> str:
     text = text_of(name, meta)
     assert text.count(plant["replace"]) >= 1, (name, plant["what"])
@@ -173,7 +181,7 @@ def measure(without_aliases: bool = False, only_network: bool = False) -> list[d
         plants = meta.get("planted", [])
         for plant in plants:
             p = run(name, planted_text(name, meta, plant), meta)
-            k = [i for i, (line, _) in enumerate(want) if line == plant["line"]][0]
+            k = plant_index(meta, plant)
             named += p.said[k] == "wrong" and p.factor[k] == plant["factor"]
         rows.append(
             {
