@@ -22,8 +22,8 @@ from .elementwise_cdot import cdot_op
 from .matrix_max import max_zero
 from .matrix_parts import MatrixParts
 from .matrix_published import (
-    bracket_row,
     braced_prime,
+    bracket_row,
     is_braced_prime,
     is_layer_prime,
     layer_prime,
