@@ -5,7 +5,8 @@
 Prints a Markdown table. The baseline, measured in the same run, is what a SymPy user would write:
 build the fully expanded loss and call sympy.diff once per parameter (its time grows exponentially
 with depth: this is why symprop does not do it). Targets (issue 2): seed net < 0.3 s, 20-20-1 with
-every factor list < 3 s, 784-128-10 delta form < 1 s.
+every factor list < 3 s, 784-128-10 delta form < 1 s; the verifier under a second per formula on a
+49-parameter net (3-5-4-1), its baseline SymPy diff of the expanded loss for the same parameters.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import sympy as sp  # noqa: E402
 from symbolic import check  # noqa: E402
 from symbolic.backprop import derive  # noqa: E402
 from symbolic.spec import network  # noqa: E402
+from symbolic.verify import verify_text  # noqa: E402
 
 
 def timed(fn, repeat=3):
@@ -38,6 +40,21 @@ def expanded_route(arch, naming="layered"):
     d = derive(network(arch, naming=naming))
     loss = check.expanded_loss(d)
     return [sp.diff(loss, p) for p in d.params]
+
+
+def verify_case(arch="3-5-4-1", n=3):
+    """Six written formulas (three right, three doubled) for the first n parameters: the verifier's
+    seconds per formula, and the expanded-diff baseline's seconds per parameter on the same net."""
+    d = derive(network(arch))
+    lines = []
+    for p in d.params[:n]:
+        factors = " * ".join(f"[{sp.sstr(f.value)}]" for f in d.gradient(p).factors)
+        lines += [f"dL/d{p} = {factors}", f"dL/d{p} = {factors} * [2]"]
+    seconds, report = timed(lambda: verify_text(d, "\n".join(lines), "txt"), repeat=1)
+    assert [v.correct for v in report.verdicts] == [True, False] * n
+    loss = check.expanded_loss(d)
+    base, _ = timed(lambda: [sp.diff(loss, p) for p in d.params[:n]], repeat=1)
+    return seconds / len(lines), base / n
 
 
 def main(argv=None):
@@ -74,6 +91,11 @@ def main(argv=None):
     print(
         f"| seed 2-3-1, first call in a fresh process | {cold:.3f} s | < 0.3 s | "
         f"{'yes' if cold < 0.3 else 'NO'} | - | - |"
+    )
+    per, base = verify_case()
+    print(
+        f"| verify, 3-5-4-1 (49 parameters), per formula | {per:.3f} s | < 1.0 s | "
+        f"{'yes' if per < 1.0 else 'NO'} | expanded diff per parameter: {base:.3f} s | {base / per:.1f}x |"
     )
     print(
         "\nratio = baseline time / symprop time on the same net (higher is better); "

@@ -4,7 +4,6 @@ Mistakes covered: missing factor, wrong weight index, sign error, transposed wei
 activation derivative, z written for a(z), a missing constant; plus unalignable products (ratio).
 """
 
-import time
 from functools import lru_cache
 
 import pytest
@@ -268,7 +267,8 @@ def test_python_api_on_sympy_expressions():
 
 
 @pytest.mark.parametrize("arch", ["3-5-4-1"])
-def test_under_a_second_per_formula_on_a_49_parameter_net(arch):
+def test_formulas_on_a_49_parameter_net_are_judged(arch):
+    # (its speed, under a second per formula, is a target in benchmarks/derive_speed.py)
     d = net(arch, "sigmoid", "half_se")
     assert d.spec.n_params <= 50
     lines = []
@@ -276,11 +276,8 @@ def test_under_a_second_per_formula_on_a_49_parameter_net(arch):
         factors = " * ".join(f"[{sp.sstr(f.value)}]" for f in d.gradient(p).factors)
         lines.append(f"dL/d{p} = {factors}")
         lines.append(f"dL/d{p} = {factors} * [2]")
-    start = time.perf_counter()
     report = verify_text(d, "\n".join(lines), "txt")
-    per = (time.perf_counter() - start) / len(lines)
     assert [v.correct for v in report.verdicts] == [True, False] * 3
-    assert per < 1.0, per
 
 
 def test_fully_expanded_formula_off_by_a_constant_reports_the_constant():
