@@ -5,7 +5,9 @@ Contract: statements (as `symbolic.latex` gives them, from LaTeX or the plain sy
 
 A pipeline of pure stages, each taking the previous stage's data and never calling back:
   1. read      text -> statements (`read`; layers written as subscripts, x_i = f_i(W_i x_{i-1}),
-               read in `latex.subscript_layers`); an algorithm's loops, running variables (g ←) and
+               read in `latex.subscript_layers`); bars read as error signals when they chain
+               (\bar{z} = \bar{y} σ'(z): ∂L/∂z, `error_signals`); an algorithm's loops, running
+               variables (g ←) and
                regularizer terms read off them (`running`), forward definitions without a bias set
                apart (`subscript_layers`), a sum the document names (S = Σ_t exp(z_t)) read as its
                formula (`own_names`), the document's letters for layers, net
