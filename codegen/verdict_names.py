@@ -9,6 +9,7 @@ import unicodedata
 import sympy as sp
 
 from symbolic.activations import named
+from symbolic.latex.statements import COMPARISONS
 
 from .unicode import UnicodePrinter
 
@@ -84,6 +85,9 @@ class VerdictPrinter(UnicodePrinter):
     def _print_Function(self, expr):
         if type(expr).__name__ == "Partial" and len(expr.args) == 2:  # a derivative inside a formula
             return self.partial(*expr.args)
+        if type(expr).__name__ == "Indicator" and len(expr.args) == 3:  # 1(z > 0) (latex/statements.py)
+            a, b, code = expr.args
+            return f"1({self._print(a)} {COMPARISONS[int(code)]} {self._print(b)})"
         return super()._print_Function(expr)
 
     def _print_Symbol(self, expr):

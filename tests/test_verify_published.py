@@ -100,10 +100,14 @@ GAPS = {
     # (j an output unit on line 2 by its target t_j, a hidden unit on line 3 by \sum_k \delta_k
     # w_{(j,k)}: verify/letter_readings.py; the ReLU's f'(y_j) at its output is f'(z_j))
     "cv_se_relu_softmax_hidden": [],
-    # phi(w^T x) with w^T x inside a call and y^T \log phi(...) ('expected (, found phi'); an unnamed
-    # w (a single layer's matrix, 'unknown name w'); pmatrix rows of entries (phi(z)_i, the entry of
-    # a function's value: latex/entries.py; z_i of the one layer: verify/single_layer.py; the
-    # off-diagonal entry after the diagonal one, for i != j: verify/off_diagonal.py)
+    # left: \phi(w^T x) of a network the document writes without biases (line 2: \log \phi(w^T x) is
+    # read as the log of one operand, latex/matrix_parts.py; the bare w as the one layer's matrix,
+    # verify/matrix.py; w^T x inside a call says W is input-by-output, transposed_weights.py; but
+    # the network has biases and w^T x is no net input of it: 'not to a pre-activation z'); the
+    # Jacobian chain by w (3, 'unknown name w'); pmatrix rows with \dots of \phi's bare entries
+    # \phi_k and \sum_{k \neq 1} in a cell (4, 6, 12: 'expected (, found }'). (\phi(z)_i, the
+    # entry of a function's value: latex/entries.py; z_i of the one layer: verify/single_layer.py;
+    # the off-diagonal entry after the diagonal one, for i != j: verify/off_diagonal.py)
     "kyle_lo_softmax_regression": [2, 3, 4, 6, 12],
     "nafiz_backprop_by_hand": [],
     # a formula on the left (2(ŷ - y) = -6.407) and updated values (W₃ = 1.2 - 0.01(-2.652) =
@@ -147,12 +151,14 @@ GAPS = {
     # latex/count_sums.py; B^{(l)} the bias vector, a capital as A, Z; the Jacobian shorthands of
     # lines 6, 9)
     "yoanptr_mse_sums": [3, 21],
-    # a^{(l)} = ReLU(z^{(l)}) for the hidden layers (the range is prose): at the linear output
-    # layer not checked (verify/hidden_rule.py); the output layer written N+1 (z^{(N+1)}, \delta^{(N+1)},
-    # W^{(N+1)}: 'names nothing in the network'); \hat y without braces ('unknown name \hat{y}');
-    # a^{(l)} by cases over l; \mathbf{1}_{z^{(l)}>0} in a matrix statement. (a^{(0)} = x counts the
-    # layers from 0: verify/zero_origin.py)
-    "mlp_note_relu_layers": [4, 6, 7, 8, 9, 11, 12, 19, 20, 21],
+    # left: a^{(l)} by cases over layers (l=1,\ldots,N / l=N+1: the cases' rows split apart inside
+    # an inline $...$, and a range of layers is no condition the reader knows). (The output layer
+    # written N+1 beside \hat y, N the last hidden one: verify/top_letter.py; \hat y = a^{(N+1)}
+    # makes \hat y a vector in later rows: latex/algorithm.py; \mathbf{1}_{z^{(l)}>0} entry by
+    # entry: latex/matrix_indicator.py; a^{(l)} = ReLU(z^{(l)}) the hidden layers' rule, the output's
+    # own definition written apart on line 7: verify/hidden_rule.py; a^{(0)} = x counts the layers
+    # from 0: verify/zero_origin.py)
+    "mlp_note_relu_layers": [19],
     # h = \sigma(W^{(1)}x + b^{(1)}), z = W^{(2)}h + b^{(2)} read as the layers (defined_layers.py),
     # {\rm softmax} (latex/font_groups.py); left: dC/dz = y - \hat y on line 4, before z is
     # defined; the answer's chain of Jacobians (6, 9, 10: a layout the answer does not fix); its

@@ -21,6 +21,7 @@ from .tokens import Tok
 ARROW = "←"
 VECTOR_LETTERS = set("cefghkopqrsuvz")  # a bare letter a row may define as a vector (not a, x, y, w, b, ...)
 DOTS = {"dots", "ldots", "cdots"}
+HATS = {"y_hat": "\\hat y", "Y_hat": "\\hat Y"}  # an output a row may define as a vector, as marked
 
 
 def running_assignment(src: Source, toks: list[Tok]) -> tuple[list[Tok], str]:
@@ -70,9 +71,16 @@ def defined_vector(m) -> set[str]:
     lhs = m.lhs
     if lhs.kind == "name" and not lhs.args[1] and not lhs.args[2] and lhs.args[0] in VECTOR_LETTERS:
         return {lhs.args[0]}
+    if lhs.kind == "name" and not lhs.args[1] and not lhs.args[2] and lhs.args[0] in HATS and _layer_named(m):
+        return {HATS[lhs.args[0]]}  # \hat y = a^{(N+1)}: another name of a layer's vector
     if any(_layered_bias(side.node) for side in m.sides) or _layered_bias(lhs):
         return {"b"}  # z^{[l]} = W^{[l]} a^{[l-1]} + b^{[l]}: b^{[l]} is a vector in later rows too
     return set()
+
+
+def _layer_named(m) -> bool:
+    """Is a side of the row a layered name alone (a^{(N+1)}, no unit index)?"""
+    return any(side.node.kind == "name" and side.node.args[1] and not side.node.args[2] for side in m.sides)
 
 
 def _layered_bias(node) -> bool:
@@ -95,7 +103,24 @@ def mentions(toks: list[Tok], vectors: set[str]) -> bool:
             nxt = toks[k + 1] if k + 1 < len(toks) else None
             if nxt is None or nxt.text != "_":
                 return True
+        hat = _hatted(toks, k)
+        if hat and f"\\hat {toks[hat[0]].text}" in vectors:
+            nxt = toks[hat[1]] if hat[1] < len(toks) else None
+            if nxt is None or nxt.text != "_":
+                return True
     return False
+
+
+def _hatted(toks: list[Tok], k: int) -> tuple[int, int] | None:
+    """At \\hat y or \\hat{y}: (the letter's index, the index after the name), else None."""
+    if not (toks[k].kind == "cmd" and toks[k].text == "hat" and k + 1 < len(toks)):
+        return None
+    if toks[k + 1].kind == "letter":
+        return k + 1, k + 2
+    braced = k + 3 < len(toks) and toks[k + 1].text == "{" and toks[k + 3].text == "}"
+    if braced and toks[k + 2].kind == "letter":
+        return k + 2, k + 4
+    return None
 
 
 def without_membership(toks: list[Tok]) -> list[Tok]:

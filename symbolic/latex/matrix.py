@@ -19,6 +19,7 @@ from .algorithm import chain, elided_arguments, hat_y
 from .batch_sum import batch_sum
 from .count_sums import count_sum
 from .elementwise_cdot import cdot_op
+from .matrix_indicator import indicator_node
 from .matrix_max import max_zero
 from .matrix_parts import MatrixParts
 from .matrix_published import (
@@ -244,6 +245,8 @@ class MatrixReader(MatrixParts):
                 raise self.fail(self.peek() or t, "a norm without its square", r"write \|y - a\|^2")
             self.i += 2
             return Node("norm2", (inner,), pos)
+        if t.kind == "cmd" and t.text == "indicator" and (step := indicator_node(self, t)):
+            return step  # \mathbf{1}_{z^{(l)}>0}: entry by entry
         if t.kind == "cmd" and t.text == "indicator" and self.is_("^", 1):  # \mathbf{1}^{\top}δ
             self.i += 1
             return Node("num", (sympy.Integer(1),), pos)

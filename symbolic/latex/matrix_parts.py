@@ -1,5 +1,6 @@
 """The parts of a matrix statement below its operators (mixed into latex/matrix.py's MatrixReader):
-a call with its primes and layer, a fraction (a ratio or a derivative), the subscript of \\nabla,
+a call with its primes and layer (\\log \\phi(z): the log of one operand written without
+brackets), a fraction (a ratio or a derivative), the subscript of \\nabla,
 a name with its layer superscript and unit index, h_{W,b}(x), and a loss's arguments shown but not
 read. Pure: tokens in, `Node`s out."""
 
@@ -13,6 +14,8 @@ from .ng import layer_of_function
 from .tokens import Tok
 from .vocabulary import GREEK, PRIMABLE
 
+UNBRACKETED = {"log", "ln", "exp"}  # written before one operand without brackets: \log \phi(z), \log x
+
 
 class MatrixParts(Cursor):
     """Calls, fractions, names and layers; the MatrixReader supplies the operators."""
@@ -25,6 +28,10 @@ class MatrixParts(Cursor):
 
     def mproduct(self) -> Node:
         """A product of factors (the MatrixReader's)."""
+        raise NotImplementedError  # pragma: no cover
+
+    def postfix(self) -> Node:
+        """One factor with its transposes (the MatrixReader's)."""
         raise NotImplementedError  # pragma: no cover
 
     def transpose_mark(self, k: int) -> int:
@@ -79,6 +86,8 @@ class MatrixParts(Cursor):
         self.i += after
         if primes > 1 or primes and word not in PRIMABLE:
             raise self.fail(t, f"prime on {word}", r"write \sigma'(z) or f'(z)")
+        if not primes and word in UNBRACKETED and not self.is_("(") and self.peek() is not None:
+            return Node("call", (word, self.postfix()), t.pos)  # \log \phi(w^T x): log of the call
         opener = self.expect("(")
         arg = self.msum(frozenset({")"}))
         self.expect(")", opener)

@@ -13,6 +13,8 @@ Pure: the folded verdicts in, verdicts and reasons out.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .ditto import Unchecked
 from .indices import layer_number
 from .matrix import layer_letter
@@ -23,6 +25,29 @@ REASON = (
 )
 FIX = "write the output layer's own definition (\\hat{y} = a^{(L)} = ...) apart from the hidden layers' rule"
 _ACTIVATIONS = {"a", "h"}
+REMARK = "for the hidden layers: the output layer's own definition is line {line}"
+
+
+def own_output(groups, verdicts: list, top: int) -> int | None:
+    """The line of a statement that writes the output layer's activation apart (\\hat y = a^{(L)} =
+    z^{(L)}: a^{(L)} or a^{(3)} as a whole side), every verdict on it correct; else None."""
+    for g in groups:
+        st = g.statement
+        whole = [st.lhs, *(side.node for side in st.sides)]
+        if not any(
+            n.kind == "name"
+            and n.args[0] in _ACTIVATIONS
+            and n.args[1]
+            and not n.args[2]
+            and not layer_letter(n.args[1])
+            and layer_number(n.args[1].removeprefix("["), {}, top) == top
+            for n in whole
+        ):
+            continue
+        mine = [v for v in verdicts if (v.line, v.col) == (st.line, st.col)]
+        if mine and all(v.status == "correct" for v in mine):
+            return st.line
+    return None
 
 
 def set_apart(net, lay, groups, verdicts: list, unchecked: list) -> tuple[list, list]:
@@ -40,7 +65,8 @@ def set_apart(net, lay, groups, verdicts: list, unchecked: list) -> tuple[list, 
         k = layer_number(lhs.args[1].removeprefix("["), g.env, top)
         places.setdefault((g.statement.line, g.statement.col), []).append((g.label, k))
     moved: list[Unchecked] = []
-    kept = []
+    kept, dropped = [], set()
+    apart = own_output(groups, verdicts, top)
     for v in verdicts:
         instances = places.get((v.line, v.col))
         if not instances or v.status != "wrong":
@@ -48,9 +74,14 @@ def set_apart(net, lay, groups, verdicts: list, unchecked: list) -> tuple[list, 
             continue
         layer = dict(instances).get(v.instance)
         others = [x for x in verdicts if (x.line, x.col) == (v.line, v.col) and x is not v]
-        if layer == top and others and all(x.status == "correct" for x in others):
+        if layer == top and others and all(x.status == "correct" for x in others) and apart is not None:
+            dropped.add((v.line, v.col))
+        elif layer == top and others and all(x.status == "correct" for x in others):
             why = REASON.format(label=v.instance, k=layer, out=acts[-1], hidden=acts[0])
             moved.append(Unchecked(v.line, v.col, why, FIX))
         else:
             kept.append(v)
+    if dropped:
+        said = REMARK.format(line=apart)
+        kept = [replace(v, remark=v.remark or said) if (v.line, v.col) in dropped else v for v in kept]
     return kept, sorted([*unchecked, *moved], key=lambda u: (u.line, u.col))

@@ -26,6 +26,7 @@ from ..latex.matrix_rows import MatrixStatement, Node
 from ..latex.statements import SUMMATION
 from .symbols import LAYERED, expressions
 from .symbols import map_expressions as _map
+from .top_letter import as_last
 from .weight_layers import difference
 
 _PLAIN = re.compile(r"([A-Za-z]+)(?:_([A-Za-z0-9,]+))?")
@@ -249,7 +250,9 @@ def _matrix_top(m, letter: str):
 
 def normalize(statements: list) -> tuple[list, dict]:
     """The statements in symprop's letters (layer letter l, the last layer L, net input z, output
-    a), and the layer letters swapped ({'k': 'l', 'l': 'k'}) to say instances as written."""
+    a), and the layer letters swapped ({'k': 'l', 'l': 'k'}) to say instances as written. The
+    output layer written N+1 is read as L first (top_letter.py)."""
+    statements = as_last(statements)
     scalars = [s for s in statements if isinstance(s, Statement)]
     letter = layer_letter(scalars)
     if not letter:

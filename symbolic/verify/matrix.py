@@ -27,6 +27,7 @@ import sympy as sp
 
 from ..latex import PARTIAL, Statement
 from ..latex.matrix import ACCUMULATORS, MatrixStatement, Node
+from ..latex.statements import INDICATOR
 from .defined_layers import layer_written
 from .indices import from_input, layer_number, square
 from .jacobians import chain_value
@@ -202,6 +203,9 @@ def _whole(lay: Layout, base: str, layer: str, env: dict) -> sp.Matrix:
             return _column([sp.Symbol(f"a_{depth},{j}") for j in range(1, sizes[-1] + 1)])
         if base == "m":  # the number of examples: one
             return sp.Matrix([[1]])
+        if base in ("W", "w") and depth == 1:  # one weight layer: a bare w is its matrix (Kyle Lo)
+            entry = lambda i, j: sp.Symbol(_weight(1, i + 1, j + 1, lay.weights))  # noqa: E731
+            return sp.Matrix(sizes[1], sizes[0], entry)
         return sp.Matrix([[sp.Symbol(base)]])
     written = lay.layer(layer, env)
     if base in ("W", "w", "Theta"):
@@ -261,6 +265,9 @@ class Evaluator:
             return sp.Matrix([[sp.Add(*[e**2 for e in v])]])
         if k == "T":
             return self.value(node.args[0]).T
+        if k == "indicator":  # 1_{z > 0}: entry by entry (latex/matrix_indicator.py)
+            arg, c, code = node.args
+            return self.value(arg).applyfunc(lambda e: INDICATOR(e, c, code))
         if k == "call":
             word, arg = node.args
             m = self.value(arg)

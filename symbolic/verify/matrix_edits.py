@@ -12,6 +12,7 @@ import sympy as sp
 
 from ..activations import prime_word
 from ..latex.matrix import Node
+from ..latex.statements import COMPARISONS
 from .matrix import COUNTS, GREEK, Layout, Missing
 from .matrix_factors import top_factors
 
@@ -56,6 +57,9 @@ def render(node: Node, env: dict | None = None, lay: Layout | None = None) -> st
         return "[" + "; ".join(" ".join(_cell(c, env, lay) for c in row) for row in rows) + "]"
     if k == "norm2":
         return f"‖{render(node.args[0], env, lay)}‖²"
+    if k == "indicator":  # 1_{z > 0}
+        arg, c, code = node.args
+        return f"1({render(arg, env, lay)} {COMPARISONS[int(code)]} {c})"
     if k == "paren":
         inner = node.args[0]
         if len(node.args) > 1:  # a running variable (g) standing for what it was assigned

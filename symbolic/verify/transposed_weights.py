@@ -7,7 +7,8 @@ h = g(W^T x + c). The backward pass is then δ^l = W^{l+1} δ^{l+1} ⊙ f'(u^l) 
 The document says it by its forward definitions, as matrix_orientation reads the other two
 conventions: a net input (u, z, net, or a bare name) defined as a product led by a transposed
 weight, (W^l)^T y^{l-1}, with or without a bias after it, or an activation of one (h = g(W^T x +
-c)), is a vote; a net input led by an untransposed W is a vote against (symprop's columns). The
+c)), is a vote; a net input led by an untransposed W is a vote against (symprop's columns); so
+is an activation of such a product inside any statement (a loss -y^T \\log \\phi(w^T x)). The
 convention is taken when some statement votes for it and none against; then every W of the
 document's matrix statements is read transposed (matrix.value_of_name), the vectors staying
 columns. A document that never writes its forward pass in matrices is not read so: a lone
@@ -20,6 +21,7 @@ from ..latex.matrix import MatrixStatement, Node
 
 _WEIGHTS = {"W", "w"}
 _NET = {"z", "Z", "net", "u", "U", "a", "h", "s", "o"}
+_NOT_ACTIVATIONS = {"log", "ln", "exp", "inverse", "rowsum", "colsum", "allsum"}
 
 
 def _bare(node: Node) -> Node:
@@ -62,7 +64,34 @@ def vote(stmt: MatrixStatement) -> bool | None:
     return None
 
 
+def _calls(node):
+    """Every activation called in a tree (a call not primed, not a log or exp)."""
+    if isinstance(node, tuple):
+        for a in node:
+            yield from _calls(a)
+    elif isinstance(node, Node):
+        word = node.args[0] if node.kind == "call" else ""
+        if word and not word.endswith("_prime") and word not in _NOT_ACTIVATIONS:
+            yield node
+        yield from _calls(node.args)
+
+
+def inline_votes(stmt: MatrixStatement) -> set[bool]:
+    """The votes of the forward pass written inside another statement: an activation of a product
+    led by W^T or W (Kyle Lo's loss -y^T \\log \\phi(w^T x))."""
+    out = set()
+    for call in _calls((stmt.lhs, *(side.node for side in stmt.sides))):
+        prod = _product(call)
+        first = _bare(prod.args[0][0]) if prod is not None else None
+        if first is not None and first.kind == "T" and _weight(first.args[0]):
+            out.add(True)
+        elif first is not None and _weight(first):
+            out.add(False)
+    return out
+
+
 def detected(matrices: list) -> bool:
     """Does the document write its forward pass as W^T a (and never as W a)?"""
     said = {v for m in matrices if isinstance(m, MatrixStatement) and (v := vote(m)) is not None}
+    said |= {v for m in matrices if isinstance(m, MatrixStatement) for v in inline_votes(m)}
     return said == {True}
