@@ -154,12 +154,16 @@ GAPS = {
     # t the target in a document writing no y, from dE/dw_{jk} = -2 (t_k - o_k) ... (target_letters)
     "fr_note_rashid_sigmoid": [],
     # u^l = (W^l)^T y^{l-1}, W input-by-output with column vectors (transposed_weights.py); f_l(u^l),
-    # f_{l+1}'(u^{l+1}), a layer's activation by its subscript (latex/layer_functions.py); left:
-    # f_L'(u_j^l), the output's derivative at every layer (33, the note's slip, left unread), primed
-    # index letters j', i' (13, 19, 27, 40, 69), \tilde{y}_i the target (9), cases on l = L (94,
-    # 159), y^l = f(u^l) in vectors (105, 152), pmatrix rows with \cdots & (110) and \sum_{k}^{Q}
-    # inside a pmatrix (124)
-    "ja_note_u_y_layers": [9, 13, 19, 27, 33, 40, 69, 94, 105, 110, 124, 152, 159],
+    # f_{l+1}'(u^{l+1}), a layer's activation by its subscript (latex/layer_functions.py); primed
+    # index letters j', i' read as fresh letters (latex/index_primes.py); \tilde{y}_i the target by
+    # the loss's form (verify/target_accents.py); cases on l = L, L the output layer
+    # (index_letters.holds); y^l = f(u^l) after u^l = (W^l)^T y^{l-1}, u^l a vector
+    # (algorithm.defined_vector); (\delta_1^L \delta_2^L \cdots &) a row of a column's entries
+    # (pmatrix.py, pattern.sized); \ast before f'(u) in a gradient's row element-wise
+    # (elementwise_cdot.py). Left: f_L'(u_j^l), the output's derivative at every layer (33, the
+    # note's slip: the output layer's activation at another layer's net input has no reading yet),
+    # \sum_{k}^{Q} inside a pmatrix (124), the vector cases on l = L (159)
+    "ja_note_u_y_layers": [33, 124, 159],
 }
 # planted mistakes the verifier calls wrong without naming the factor yet (an opaque
 # "written/true = ..." ratio); juxtaposed, input-first and summed factors are matched as a

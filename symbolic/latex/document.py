@@ -19,6 +19,7 @@ from .comma_lists import plain_commas
 from .conditions import cases, split_condition
 from .expressions import Parser
 from .functions_defined import defined_heads
+from .index_primes import fresh_letters
 from .lagrange import primed_names
 from .matrix import MatrixStatement, is_matrix_row, read_matrix_row
 from .quantifiers import strip as strip_quantifier
@@ -322,6 +323,7 @@ def scan_document(text: str) -> tuple[list[Statement | MatrixStatement], list[La
     src = Source(blank_rates(strip_comments(text)))  # comments, α_w's w blanked: offsets unchanged
     src.functions = defined_heads(src.text)  # s(x) = ...: s(arg) is a call everywhere
     src.primed = primed_names(src.text)  # R'(Z_o): R(Z_h) is R at Z_h (lagrange.py)
+    src.index_primes = fresh_letters(src.text)  # \sum_{j'}: j' another index letter
     src.layers = layers_of(src.text)  # x_i = f_i(W_i x_{i-1}): layers as subscripts
     out: list = []
     plain = []  # (start, end) of text outside math
