@@ -147,10 +147,13 @@ GAPS = {
     # layers from 0: verify/zero_origin.py)
     "mlp_note_relu_layers": [4, 6, 7, 8, 9, 11, 12, 19, 20, 21],
     # h = \sigma(W^{(1)}x + b^{(1)}), z = W^{(2)}h + b^{(2)} read as the layers (defined_layers.py),
-    # {\rm softmax} (latex/font_groups.py); left: dC/dz = y - \hat y on line 4, before z is
-    # defined; the answer's chain of Jacobians (6, 9, 10: a layout the answer does not fix); its
-    # W_1, W_2, b_1 (the question's W^{(1)}, W^{(2)}, b^{(1)} renamed) and a = W_1x+b_1 (7, 11, 12)
-    "cv_se_first_layer_gradient": [4, 6, 7, 9, 10, 11, 12],
+    # {\rm softmax} (latex/font_groups.py); dC/dz = y - \hat y on line 4, above z's definition, a
+    # vector row (document.scan_document reads twice); the answer's W_1, W_2, b_1, the question's
+    # W^{(1)}, W^{(2)}, b^{(1)} renamed (latex/renamed_layers.py), so a = W_1x+b_1 (7), the chain of
+    # Jacobians (6: as the sum over its entries), \sigma(a)(1 - \sigma(a)) (10: element-wise,
+    # elementwise_cdot.juxtaposed_op) judged. Left: dz/dh = W_2 (9) and da/dW_1 = x (11), right in
+    # one layout the answer does not fix (verify/layout_votes.py)
+    "cv_se_first_layer_gradient": [9, 11],
     # t the target in a document writing no y, from dE/dw_{jk} = -2 (t_k - o_k) ... (target_letters)
     "fr_note_rashid_sigmoid": [],
     # u^l = (W^l)^T y^{l-1}, W input-by-output with column vectors (transposed_weights.py); f_l(u^l),

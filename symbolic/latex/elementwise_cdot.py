@@ -126,3 +126,17 @@ def _call_before(reader: Any) -> list[str]:
             return [reader.peek(n).text for n in range(k - 1, 0)]
         k -= 1
     return []
+
+
+def juxtaposed_op(reader: Any) -> str:
+    r"""At a '(' written right after a name or an activation's call in a gradient's row: 'had'
+    when the group is (1 - that name or call), the activation's derivative written out with no
+    operator (`\frac{\partial h}{\partial a} = \sigma(a)(1 - \sigma(a))`, `a(1 - a)`); else 'dot'."""
+    if not reader.is_("(") or not (gradient_row(reader.toks) or reader.gradient):
+        return "dot"
+    for size in range(1, 12):
+        before = _name_at(reader, -size)
+        if len(before) == size:
+            return "had" if _one_minus(reader, 0, before) else "dot"
+    call = _call_before(reader)
+    return "had" if call and _one_minus(reader, 0, call) else "dot"

@@ -17,7 +17,7 @@ import sympy
 
 from .algorithm import chain, elided_arguments, hat_y
 from .batch_sum import batch_sum
-from .elementwise_cdot import cdot_op, gradient_lhs
+from .elementwise_cdot import cdot_op, gradient_lhs, juxtaposed_op
 from .matrix_max import max_zero
 from .matrix_parts import MatrixParts
 from .matrix_published import (
@@ -150,7 +150,7 @@ class MatrixReader(MatrixParts):
                 ops.append(cdot_op(self) if t.text in ("cdot", "ast") else "dot")  # dZ = Wᵀ dZ · g'(Z): ⊙
                 self.i += 1
             elif self.starts(t):
-                ops.append("dot")
+                ops.append(juxtaposed_op(self))  # σ(a)(1 - σ(a)) in a gradient's row: ⊙
             else:
                 break
             nodes.append(self.postfix())
