@@ -205,7 +205,13 @@ PLANTED_MISSED: dict[tuple[str, int], str] = {
 # planted mistakes named at their factor on a statement that is itself not checked (in GAPS): the
 # correct line is not judged for a reason the slip does not hide (Duda's δ_k = (t_k - z_k) f'(y_k)
 # is -∂J/∂net beside the answer's ∂C/∂z; with f'(z_k) it is wrong whatever δ's sign)
-PLANTED_NAMED_ON_GAPS: set[tuple[str, int]] = {("cv_se_delta_wikipedia", 1)}
+# (the answer's dz/dh = W_1 and da/dW_1 = h, planted on Cross Validated 201914's layout-bound lines
+# 9 and 11, are wrong in every layout: W_1 is neither W_2 nor its transpose, h not x)
+PLANTED_NAMED_ON_GAPS: set[tuple[str, int]] = {
+    ("cv_se_delta_wikipedia", 1),
+    ("cv_se_first_layer_gradient", 0),
+    ("cv_se_first_layer_gradient", 2),
+}
 PLANTED = [(name, k) for name in NAMES for k in range(len(note(name).get("planted", [])))]
 
 
