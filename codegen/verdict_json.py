@@ -16,7 +16,15 @@ from .verdict import _counts, _note, _raw_printer, _written, describe_fault
 from .verdict_names import printers
 
 # conventions read off the document (verify/said_conventions.py): their value said as a word
-SAID = ("orientation", "weight change", "rows", "target letter", "subscript layers", "no biases")
+SAID = (
+    "orientation",
+    "weight change",
+    "rows",
+    "target letter",
+    "target accent",
+    "subscript layers",
+    "no biases",
+)
 
 
 def _expr(p, e) -> dict | None:

@@ -103,14 +103,16 @@ def test_the_stages_run_in_order_and_never_call_back():
     # target after resolve. The letters of a document naming each layer by its own are kept before
     # layer_names rewrites them, and put back into the messages last (author_names). A loss
     # E = ½‖z - t‖² whose z is written nowhere else read over the outputs after the softmax forms
-    # (loss_output); code-style names (W2_{11}, h1_1, scores_0) by their roles after net_input
+    # (loss_output), a decorated target (ỹ_i beside y_i^L in the loss: target_accents) after it;
+    # primed index letters said as written last (display); code-style names (W2_{11}, h1_1,
+    # scores_0) by their roles after net_input
     # a softmax's own letters (output_letters: \hat{Y}_j the entry of a sum's bare vector before
     # vector_sums; p_k, o_i as aliases once the conventions are read); bars read as error signals
     # (error_signals: \bar{z} = \bar{y} σ'(z) is ∂L/∂z) before any name
     stages = ["read", "weight_decay", "no_bias", "running", "lagrange_primes", "error_signals", "value_cases"]
     stages += ["author_names", "layer_names", "subscript_layers", "no_bias", "own_names"]
     stages += ["lone_bias", "class_calls", "output_letters", "vector_sums", "off_diagonal", "loss_output"]
-    stages += ["layer_letters", "bare_functions", "dropped_index", "notation"]
+    stages += ["target_accents", "layer_letters", "bare_functions", "dropped_index", "notation"]
     stages += ["said_conventions", "weight_layers", "net_input", "code_names", "output_letters"]
     stages += ["layer_bias", "batch_check"]
     stages += ["matrix_entries", "binding"]
@@ -120,6 +122,6 @@ def test_the_stages_run_in_order_and_never_call_back():
     stages += ["unlayered", "kronecker", "class_labels"]
     stages += ["sign_hooks", "own_functions"]
     stages += ["resolve", "class_labels", "evaluate", "judge", "sign_hooks", "matrix_faults", "hidden_rule"]
-    stages += ["letter_readings", "author_names"]
+    stages += ["letter_readings", "author_names", "display"]
     assert handed == stages
     assert callbacks == []

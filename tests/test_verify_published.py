@@ -160,19 +160,26 @@ GAPS = {
     # from 0: verify/zero_origin.py)
     "mlp_note_relu_layers": [19],
     # h = \sigma(W^{(1)}x + b^{(1)}), z = W^{(2)}h + b^{(2)} read as the layers (defined_layers.py),
-    # {\rm softmax} (latex/font_groups.py); left: dC/dz = y - \hat y on line 4, before z is
-    # defined; the answer's chain of Jacobians (6, 9, 10: a layout the answer does not fix); its
-    # W_1, W_2, b_1 (the question's W^{(1)}, W^{(2)}, b^{(1)} renamed) and a = W_1x+b_1 (7, 11, 12)
-    "cv_se_first_layer_gradient": [4, 6, 7, 9, 10, 11, 12],
+    # {\rm softmax} (latex/font_groups.py); dC/dz = y - \hat y on line 4, above z's definition, a
+    # vector row (document.scan_document reads twice); the answer's W_1, W_2, b_1, the question's
+    # W^{(1)}, W^{(2)}, b^{(1)} renamed (latex/renamed_layers.py), so a = W_1x+b_1 (7), the chain of
+    # Jacobians (6: as the sum over its entries), \sigma(a)(1 - \sigma(a)) (10: element-wise,
+    # elementwise_cdot.juxtaposed_op) judged. Left: dz/dh = W_2 (9) and da/dW_1 = x (11), right in
+    # one layout the answer does not fix (verify/layout_votes.py)
+    "cv_se_first_layer_gradient": [9, 11],
     # t the target in a document writing no y, from dE/dw_{jk} = -2 (t_k - o_k) ... (target_letters)
     "fr_note_rashid_sigmoid": [],
     # u^l = (W^l)^T y^{l-1}, W input-by-output with column vectors (transposed_weights.py); f_l(u^l),
-    # f_{l+1}'(u^{l+1}), a layer's activation by its subscript (latex/layer_functions.py); left:
-    # f_L'(u_j^l), the output's derivative at every layer (33, the note's slip, left unread), primed
-    # index letters j', i' (13, 19, 27, 40, 69), \tilde{y}_i the target (9), cases on l = L (94,
-    # 159), y^l = f(u^l) in vectors (105, 152), pmatrix rows with \cdots & (110) and \sum_{k}^{Q}
-    # inside a pmatrix (124)
-    "ja_note_u_y_layers": [9, 13, 19, 27, 33, 40, 69, 94, 105, 110, 124, 152, 159],
+    # f_{l+1}'(u^{l+1}), a layer's activation by its subscript (latex/layer_functions.py); primed
+    # index letters j', i' read as fresh letters (latex/index_primes.py); \tilde{y}_i the target by
+    # the loss's form (verify/target_accents.py); cases on l = L, L the output layer
+    # (index_letters.holds); y^l = f(u^l) after u^l = (W^l)^T y^{l-1}, u^l a vector
+    # (algorithm.defined_vector); (\delta_1^L \delta_2^L \cdots &) a row of a column's entries
+    # (pmatrix.py, pattern.sized); \ast before f'(u) in a gradient's row element-wise
+    # (elementwise_cdot.py). Left: f_L'(u_j^l), the output's derivative at every layer (33, the
+    # note's slip: the output layer's activation at another layer's net input has no reading yet),
+    # \sum_{k}^{Q} inside a pmatrix (124), the vector cases on l = L (159)
+    "ja_note_u_y_layers": [33, 124, 159],
     # read blind (2026-12-01): 6 false 'wrong' then (a^0_k read as the power 1, layers counted from
     # 1 though the notes write A^0, capitals taken for a batch), now judged: layer 0 (latex/names.py,
     # zero_origin.py), one example (one_example.unbatched), W_0^l the bias, f^l(Z^l), {f^l}'(Z^l)
@@ -239,7 +246,13 @@ PLANTED_MISSED: dict[tuple[str, int], str] = {
 # planted mistakes named at their factor on a statement that is itself not checked (in GAPS): the
 # correct line is not judged for a reason the slip does not hide (Duda's δ_k = (t_k - z_k) f'(y_k)
 # is -∂J/∂net beside the answer's ∂C/∂z; with f'(z_k) it is wrong whatever δ's sign)
-PLANTED_NAMED_ON_GAPS: set[tuple[str, int]] = {("cv_se_delta_wikipedia", 1)}
+# (the answer's dz/dh = W_1 and da/dW_1 = h, planted on Cross Validated 201914's layout-bound lines
+# 9 and 11, are wrong in every layout: W_1 is neither W_2 nor its transpose, h not x)
+PLANTED_NAMED_ON_GAPS: set[tuple[str, int]] = {
+    ("cv_se_delta_wikipedia", 1),
+    ("cv_se_first_layer_gradient", 0),
+    ("cv_se_first_layer_gradient", 2),
+}
 PLANTED = [(name, k) for name in NAMES for k in range(len(note(name).get("planted", [])))]
 
 

@@ -66,11 +66,12 @@ def hat_y(cur) -> int:
 
 
 def defined_vector(m) -> set[str]:
-    """The name a matrix row defines when it is a bare letter (d2l's z = W^{(1)} x, h = φ(z)):
-    a vector, so that later rows naming it are matrix rows too."""
+    """The name a matrix row defines when it is a letter without a unit index (d2l's z = W^{(1)} x,
+    h = φ(z); a note's u^{l} = (W^l)^T y^{l-1}, with its layer): a vector, so that later rows
+    naming it (y^{l} = f(u^{l})) are matrix rows too."""
     lhs = m.lhs
-    if lhs.kind == "name" and not lhs.args[1] and not lhs.args[2] and lhs.args[0] in VECTOR_LETTERS:
-        return {lhs.args[0]}
+    if lhs.kind == "name" and not lhs.args[2] and lhs.args[0] in VECTOR_LETTERS:
+        return {lhs.args[0]}  # u^{l} = (W^l)^T y^{l-1}, with its layer: u^{l} a vector in later rows
     if lhs.kind == "name" and not lhs.args[1] and not lhs.args[2] and lhs.args[0] in HATS and _layer_named(m):
         return {HATS[lhs.args[0]]}  # \hat y = a^{(N+1)}: another name of a layer's vector
     if any(_layered_bias(side.node) for side in m.sides) or _layered_bias(lhs):

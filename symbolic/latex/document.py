@@ -13,6 +13,7 @@ from dataclasses import replace
 
 import sympy
 
+from . import renamed_layers
 from .algorithm import defined_vector, is_loop_header, mentions, running_assignment, without_membership
 from .array_rows import statement_arrays
 from .asides import asides
@@ -20,6 +21,7 @@ from .comma_lists import plain_commas
 from .conditions import cases, split_condition
 from .expressions import Parser
 from .functions_defined import defined_heads
+from .index_primes import fresh_letters
 from .lagrange import primed_names
 from .matrix import MatrixStatement, is_matrix_row, read_matrix_row
 from .quantifiers import strip as strip_quantifier
@@ -37,6 +39,7 @@ from .regions import (
     stack_room,
     strip_comments,
 )
+from .renamed_layers import rewrite as renamed
 from .source import LatexParseError, LimitError, Source
 from .statements import DITTO, ORDERED, PARTIAL, Partial, Product, Statement
 from .subscript_layers import detect as layers_of
@@ -278,7 +281,8 @@ def _region(
                 prev, acc = None, []
                 continue
             whole = split[0][0] if split else tokenize(src, a, b)  # a cases block of one value (ReLU')
-            toks, condition = split_condition(_strip_row(relayer(src.layers, whole)))
+            whole = renamed(src.renamed, relayer(src.layers, whole))  # W_1 of a document writing W^{(1)}
+            toks, condition = split_condition(_strip_row(whole))
             toks, running = running_assignment(src, toks)  # g \leftarrow X = Y: X = Y, g names X
             toks = without_membership(toks)  # ... \in \mathbb{R}^q: where it lives, not a claim
             if not toks or is_loop_header(toks):
@@ -328,13 +332,39 @@ def _region(
 
 
 def scan_document(text: str) -> tuple[list[Statement | MatrixStatement], list[LatexParseError]]:
-    """Every statement that parses, and one error for each that does not (errors do not stop)."""
+    """Every statement that parses, and one error for each that does not (errors do not stop).
+    Read twice when a row defines a vector (z = W^{(2)} h + b^{(2)}): a row above it naming z
+    (\\frac{\\partial C}{\\partial z} = y - \\hat y, the question's given) is a vector row too."""
     check_size(text)
-    # comments, α_w's w, a display-wide array's marks (array_rows.py) blanked: offsets unchanged
+    first = _source(text)
+    out = _read(first)
+    if not first.vectors:
+        return _split(out)
+    again = _source(text)
+    again.vectors = set(first.vectors)
+    return _split(_read(again))
+
+
+def _source(text: str) -> Source:
     src = Source(statement_arrays(blank_rates(strip_comments(text))))
+    # comments, α_w's w, a display-wide array's marks (array_rows.py) blanked: offsets unchanged
     src.functions = defined_heads(src.text)  # s(x) = ...: s(arg) is a call everywhere
     src.primed = primed_names(src.text)  # R'(Z_o): R(Z_h) is R at Z_h (lagrange.py)
+    src.index_primes = fresh_letters(src.text)  # \sum_{j'}: j' another index letter
     src.layers = layers_of(src.text)  # x_i = f_i(W_i x_{i-1}): layers as subscripts
+    src.renamed = renamed_layers.detect(src.text)  # W_1 for the W^{(1)} the document also writes
+    return src
+
+
+def _split(out: list) -> tuple[list[Statement | MatrixStatement], list[LatexParseError]]:
+    return (
+        [x for x in out if isinstance(x, (Statement, MatrixStatement))],
+        [x for x in out if isinstance(x, LatexParseError)],
+    )
+
+
+def _read(src: Source) -> list:
+    """The statements and errors of the document, in order."""
     out: list = []
     plain = []  # (start, end) of text outside math
     t, i, n = src.text, 0, len(src.text)
@@ -369,10 +399,7 @@ def scan_document(text: str) -> tuple[list[Statement | MatrixStatement], list[La
                 if plain_line_is_formula(lm.group()):
                     _region(src, a + lm.start(), a + lm.end(), False, out)
     out.sort(key=lambda x: (x.line, x.col))
-    return (
-        [x for x in out if isinstance(x, (Statement, MatrixStatement))],
-        [x for x in out if isinstance(x, LatexParseError)],
-    )
+    return out
 
 
 def parse_document(text: str) -> list[Statement | MatrixStatement]:

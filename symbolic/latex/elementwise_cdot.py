@@ -1,5 +1,6 @@
 r"""`\cdot` before an activation in a gradient's row: the element-wise product, as blog posts write
-Ng's recursion `dZ[l] = W[l+1]^T dZ[l+1] \cdot g'(Z[l])` (Ng's slides write NumPy's `*`).
+Ng's recursion `dZ[l] = W[l+1]^T dZ[l+1] \cdot g'(Z[l])` (Ng's slides write NumPy's `*`); `\ast`
+alike (a Japanese note's `\frac{\partial E}{\partial \bm{y}^{L}} \ast f_L'(\bm{u}^{L})`).
 
 In a row whose left side is a gradient (Ng's dZ, dW, db; \delta; \nabla; \frac{\partial ...}),
 an activation applied to a layer (g'(z), \sigma'(z), ReLU(z), g(z)) is a column vector: it is
@@ -42,14 +43,19 @@ def cdot_op(reader: Any) -> str:
     """At a `\\cdot` (the reader's cursor on it): 'had' before an activation's call in a
     gradient's row, else 'dot'."""
     fn = reader.peek(1)
-    if _derivative_pair(reader) and gradient_row(reader.toks):
+    if _derivative_pair(reader) and (gradient_row(reader.toks) or reader.gradient):
         return "had"  # a^{[1]} \cdot (1 - a^{[1]}): the sigmoid's derivative, entry by entry
     if fn is None or fn.text not in ACTIVATIONS or fn.kind not in ("letter", "word", "cmd"):
         return "dot"
     follows = reader.is_("(", 2) or reader.is_("'", 2) or layer_of_function(reader, 2) > 0
     if reader.is_("^", 2) and reader.is_("prime", 3):
         follows = True
-    return "had" if follows and gradient_row(reader.toks) else "dot"
+    return "had" if follows and (gradient_row(reader.toks) or reader.gradient) else "dot"
+
+
+def gradient_lhs(lhs: Any) -> bool:
+    """Is a matrix statement's left side (a matrix_rows.Node) a gradient: δ, ∇, ∂/∂, Ng's dZ?"""
+    return lhs.kind in ("nabla", "partial") or lhs.kind == "name" and lhs.args[0] == "delta"
 
 
 def _name_at(reader: Any, k: int) -> list[str]:
@@ -123,3 +129,17 @@ def _call_before(reader: Any) -> list[str]:
             return [reader.peek(n).text for n in range(k - 1, 0)]
         k -= 1
     return []
+
+
+def juxtaposed_op(reader: Any) -> str:
+    r"""At a '(' written right after a name or an activation's call in a gradient's row: 'had'
+    when the group is (1 - that name or call), the activation's derivative written out with no
+    operator (`\frac{\partial h}{\partial a} = \sigma(a)(1 - \sigma(a))`, `a(1 - a)`); else 'dot'."""
+    if not reader.is_("(") or not (gradient_row(reader.toks) or reader.gradient):
+        return "dot"
+    for size in range(1, 12):
+        before = _name_at(reader, -size)
+        if len(before) == size:
+            return "had" if _one_minus(reader, 0, before) else "dot"
+    call = _call_before(reader)
+    return "had" if call and _one_minus(reader, 0, call) else "dot"

@@ -151,11 +151,11 @@ class Parser(Calls):
         v = self.next()
         if v.kind not in ("letter", "cmd"):
             raise self.fail(v, f"cannot use {show(v.text)} as a summation index", r"write \sum_k")
-        var, skip = sympy.Symbol("ℓ" if v.text == "ell" else v.text), sympy.Integer(0)
+        var, skip = sympy.Symbol("ℓ" if v.text == "ell" else self.primed_letter(v.text)), sympy.Integer(0)
         if braced:
             if self.is_("neq") or self.is_("ne"):
                 self.i += 1
-                skip = sympy.Symbol(self.next().text)
+                skip = sympy.Symbol(self.primed_letter(self.next().text))
             level = 1
             while level:
                 u = self.peek() or self.expect("}", t)

@@ -18,7 +18,7 @@ import sympy
 from .algorithm import chain, elided_arguments, hat_y
 from .batch_sum import batch_sum
 from .count_sums import count_sum
-from .elementwise_cdot import cdot_op
+from .elementwise_cdot import cdot_op, gradient_lhs, juxtaposed_op
 from .matrix_indicator import indicator_node
 from .matrix_max import max_zero
 from .matrix_parts import MatrixParts
@@ -76,6 +76,7 @@ class MatrixReader(MatrixParts):
     """Tokens of one row -> a MatrixStatement."""
 
     norms = 0  # \| ... \| groups open at the cursor
+    gradient = False  # the statement a continued row goes on is a gradient's (elementwise_cdot.py)
     star = "dot"  # '*': "had" in a row in Ng's notation (W^{[2]T} dz^{[2]} * g'(z^{[1]}), NumPy's *)
     mixed = False  # a product mixing ⊙ and a matrix product was read (two readings)
     ltr = False  # read such products left to right (else products first)
@@ -151,10 +152,10 @@ class MatrixReader(MatrixParts):
                 self.i += 1
                 ops.append(self.star)
             elif t.kind == "cmd" and t.text in MUL_CMDS:
-                ops.append(cdot_op(self) if t.text == "cdot" else "dot")  # dZ = Wᵀ dZ · g'(Z): ⊙
+                ops.append(cdot_op(self) if t.text in ("cdot", "ast") else "dot")  # dZ = Wᵀ dZ · g'(Z): ⊙
                 self.i += 1
             elif self.starts(t):
-                ops.append("dot")
+                ops.append(juxtaposed_op(self))  # σ(a)(1 - σ(a)) in a gradient's row: ⊙
             else:
                 break
             nodes.append(self.postfix())
@@ -323,6 +324,7 @@ def read_matrix_row(src: Source, toks: list[Tok], above: MatrixStatement | None 
     if above is None:
         return reader.statement()
     start = src.starts[above.line - 1] + above.col - 1
+    reader.gradient = gradient_lhs(above.lhs)  # '&= ... \ast f'(u^L)' under δ^L = ...: element-wise
     sides = reader.more_sides()
     source = src.text[start : toks[-1].end]
     return replace(above, sides=above.sides + sides, source=source)

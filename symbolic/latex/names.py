@@ -208,7 +208,7 @@ class Names(Cursor):
             elif t.kind in ("num", "letter", "word"):
                 if "." in t.text:
                     raise self.fail(t, "decimal point in a subscript", "write w_{11}, not w_{1.1}")
-                out.append(t.text)
+                out.append(self.primed_letter(t.text) if t.kind == "letter" else t.text)  # j': index_primes
             elif t.kind == "text":
                 out.append(self.text_word(t))
             elif t.kind == "cmd" and t.text in GREEK:
@@ -228,6 +228,18 @@ class Names(Cursor):
         if not name:
             raise self.fail(opener, "empty subscript", "write x_{1} or drop the _")
         return name
+
+    def primed_letter(self, letter: str) -> str:
+        """`letter`, or the fresh letter `letter` and the primes at the cursor are read as
+        (\\sum_{j'}: latex/index_primes.py), the primes consumed."""
+        primes = 0
+        while self.is_("'", primes):
+            primes += 1
+        fresh = self.src.index_primes.get(letter + "'" * primes) if primes else None
+        if fresh is None:
+            return letter
+        self.i += primes
+        return fresh
 
     def script(self, depth: int, u: Tok) -> sympy.Expr:
         """The argument of ^: {expr} or one digit / letter / Greek letter."""

@@ -28,7 +28,10 @@ def matrix_tokens(src: Source, i: int, body: int, end: int, space: bool, toks: l
         if m:
             depth += 1 if m.group(1) == "begin" else -1
             if depth < 0:
-                cells.append((cut, k, ""))
+                if cells and not text[cut:k].strip():  # `a & \cdots & \end{pmatrix}`: no cell after it
+                    cells[-1] = (cells[-1][0], cells[-1][1], "")
+                else:
+                    cells.append((cut, k, ""))
                 toks.append(Tok("mat", BEGIN, i, body, space))
                 for a, b, sep in cells:
                     toks.extend(tokenize(src, a, b))

@@ -53,7 +53,9 @@ class Source:
         self.vectors: set[str] = set()  # names a matrix row defined (d2l's z = W^{(1)} x): vectors
         self.functions: frozenset[str] = frozenset()  # names the document defines: s(x) = ...
         self.primed: frozenset[str] = frozenset()  # names the document writes N'(x): N(y) is N at y
+        self.index_primes: dict[str, str] = {}  # j' -> the fresh letter it is read as (index_primes.py)
         self.layers: Plan | None = None  # subscript_layers.Plan: W_3x_2, the layers written as subscripts
+        self.renamed: dict[str, str] = {}  # W -> '(': W_1 is W^{(1)} (renamed_layers.py)
 
     def where(self, pos: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, pos)

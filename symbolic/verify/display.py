@@ -5,15 +5,19 @@ delta2_1) nor SymPy's (`**`, `Partial(...)`).
 A document's own names keep the spelling it writes (`hints.shown`); a network symbol is shown by
 its `Naming.latex`; a formula is LaTeX on one line (products juxtaposed, powers as ^{...}), which
 a user can paste back into the document or an alias. `display_names` reads those spellings back
-(an alias `% symprop: alias w_1 = W^{(1)}_{11}`, an --at name). Pure functions.
+(an alias `% symprop: alias w_1 = W^{(1)}_{11}`, an --at name); a primed index letter j′ is said as
+written, never as the letter it was read as (`primed_letters`). Pure functions.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import sympy as sp
 from sympy.printing.str import StrPrinter
 
 from ..activations import named
+from ..latex import index_primes
 from .hints import function_shown, shown
 
 _FUNCS = {
@@ -105,3 +109,12 @@ def point_fix(d, name: str = "w_1") -> str:
         f"give inputs, weights, biases and targets by the document's names or the network's ({names}), "
         f"or declare an alias in the document (% symprop: alias {shown(name)} = {said(d, d.params[0])})"
     )
+
+
+def primed_letters(source: str, verdicts: list, unchecked: list) -> tuple[list, list]:
+    """Instances and reasons in the document's primed letters (j′ for the letter it was read as)."""
+    back = index_primes.written(index_primes.fresh_letters(source))
+    if not back:
+        return verdicts, unchecked
+    verdicts = [replace(v, instance=index_primes.as_written(v.instance, back)) for v in verdicts]
+    return verdicts, [replace(u, reason=index_primes.as_written(u.reason, back)) for u in unchecked]

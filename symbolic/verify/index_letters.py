@@ -96,7 +96,8 @@ class Letters:
                     return False
                 continue
             a, code, b = clause
-            values = [env.get(x) if isinstance(x, str) else x for x in (a, b)]
+            top = {"L": self.depth + self.off} if "l" in env else {}  # (l = L): L the output layer
+            values = [env.get(x, top.get(x)) if isinstance(x, str) else x for x in (a, b)]
             if None in values:
                 raise Invalid(f"{a} {COMPARISONS[code]} {b}")
             if not compare(values[0], values[1], code):

@@ -32,7 +32,10 @@ def sized(node: Node, shape: tuple) -> Node:
     if node.kind == "T":
         return Node("T", (sized(node.args[0], shape[::-1]),), node.pos)
     if node.kind == "matrix" and _has_dots(node):
-        return Node("matrix", (node.args[0], shape), node.pos)
+        rows = node.args[0]
+        if len(rows) == 1 and shape[1] == 1 < shape[0]:  # (δ_1 δ_2 \cdots) for a column: its entries
+            rows = tuple((c,) for c in rows[0])
+        return Node("matrix", (rows, shape), node.pos)
     return node
 
 

@@ -13,7 +13,8 @@ A pipeline of pure stages, each taking the previous stage's data and never calli
                formula (`own_names`), the document's letters for layers, net
                inputs and outputs (`layer_letters`), a function written without its argument given
                it (`bare_functions`), a unit's index dropped inside h'(a) restored (`dropped_index`),
-               conventions the text shows (`notation`), the weights'
+               conventions the text shows (`notation`), a decorated target by the loss's
+               form (`target_accents`: ½Σ(y_i^L - ỹ_i)²), the weights'
                orientation and the target letter its definitions say (`said_conventions`:
                `orientation`, `target_letters`), the layer a weight's superscript names, from what
                it multiplies (`weight_layers`)
@@ -55,6 +56,7 @@ from . import (
     class_labels,
     closed_names,
     code_names,
+    display,
     dropped_index,
     error_names,
     error_signals,
@@ -79,6 +81,7 @@ from . import (
     single_layer,
     single_unit,
     subscript_layers,
+    target_accents,
     unlayered,
     value_cases,
     vector_sums,
@@ -194,6 +197,7 @@ def verify_statements(
     statements = vector_sums.apply(statements)  # -sum(Y * log(Ŷ)): Σ_k of the entries
     statements = off_diagonal.apply(statements)  # ∂φ_i/∂z_j after ∂φ_i/∂z_i: for i ≠ j
     statements, aliases = loss_output.apply(statements, source, len(d.outputs), aliases)  # ½‖z - t‖²
+    aliases, accents = target_accents.aliases(statements, len(d.outputs), aliases)  # ½Σ(y_i - ỹ_i)²: ỹ
     statements, letters = layer_letters(statements)  # Brilliant's w_{ij}^k, a (net input), o (output)
     statements = [with_arguments(s) for s in statements]  # ∂φ/∂z = φ(1-φ): φ(z) (bare_functions.py)
     statements = dropped_index.restore(d, statements, aliases)  # ∂z_j/∂a_j = h'(a): h'(a_j)
@@ -311,9 +315,11 @@ def verify_statements(
     if letters:  # instances said in the document's own index letters
         verdicts = [replace(v, instance=as_written(v.instance, letters)) for v in verdicts]
     verdicts = author_names.restore(verdicts, authors)  # θ_j said as θ_j, not −b^{[2]}_j
+    verdicts, unchecked = display.primed_letters(source, verdicts, unchecked)  # for j′=1, not the letter read
     # one statement expanded per weight (Δw of a bare w) may give the same reason many times: once
     unchecked = sorted(dict.fromkeys(unchecked), key=lambda u: (u.line, u.col))
-    inferred = sorted([*named, *said, *layered, *per_layer, *bound.sources], key=lambda s: (s.line, s.name))
+    inferred = [*named, *said, *accents, *layered, *per_layer, *bound.sources]
+    inferred = sorted(inferred, key=lambda s: (s.line, s.name))
     if biasless is not None:  # said once: read as a network without biases
         inferred.insert(0, no_bias.source(biasless))
     return Report(d, verdicts, unchecked, source, numbers, given, inferred)
