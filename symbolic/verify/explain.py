@@ -83,7 +83,9 @@ class Explainer:
             ratio = self.ratio(
                 sp.Mul(*hand), sp.Mul(*[f.value for f in true]), multiply(hv, n), multiply(tv, n)
             )
-            if len(hand) == 1 and ratio == -1:  # y - a for a - y: the one factor written, its sign
+            # y - a for a - y: the one factor written, its sign (not a product read as one item,
+            # o_k(1 - o_k)(o_k - t_k): its factors are matched one by one by the caller)
+            if len(hand) == 1 and ratio == -1 and sum(not a.is_number for a in sp.Mul.make_args(hand[0])) < 2:
                 partial = (true[0].num, true[-1].den)
                 return Fault("wrong", side, 1, written[0], hand[0], -hand[0], partial, ratio, 0)
             return Fault("ratio", side, ratio=ratio)
