@@ -17,7 +17,6 @@ from . import renamed_layers
 from .algorithm import defined_vector, is_loop_header, mentions, running_assignment, without_membership
 from .array_rows import statement_arrays
 from .asides import asides
-from .comma_lists import plain_commas
 from .conditions import cases, split_condition
 from .expressions import Parser
 from .functions_defined import defined_heads
@@ -41,6 +40,7 @@ from .regions import (
 )
 from .renamed_layers import rewrite as renamed
 from .source import LatexParseError, LimitError, Source
+from .statement_cuts import apart
 from .statements import DITTO, ORDERED, PARTIAL, Partial, Product, Statement
 from .subscript_layers import detect as layers_of
 from .subscript_layers import rewrite as relayer
@@ -216,49 +216,6 @@ def _rows(src: Source, start: int, end: int) -> list[tuple[int, int]]:
     return rows
 
 
-_SEPARATOR_RE = re.compile(
-    r"\\(?:qquad|hspace\*?\s*\{[^{}]*\})|,\s*(?:\\(?:quad|[;:, ])\s*)+|\\text\s*\{\s*and\s*\}"
-    r"|(?:\\ \s*){2,}"  # \delta_1 = a\ \ \delta_2 = b: two control spaces between statements
-    r"|\\quad(?=\s*(?:\\left\s*)?\(\s*(?:\\because|∵))"  # a = b \quad (\because c = d): a reason aside
-    r"|\\(?:Rightarrow|Longrightarrow|implies|therefore)(?![A-Za-z])"  # E = ... \Rightarrow dE/dy = ...
-    r"|[{}]|\\.",
-    re.DOTALL,
-)
-_CONDITION_RE = re.compile(
-    r"\s*(?:\\text\{\s*(?:if|for)\s*\}\s*)?[ijklmn]\s*(?:=|\\neq?)\s*"
-    r"[ijklmn0-9]\s*[,.]?\s*"
-)
-
-
-# one equation implying the next (`E = \\frac{1}{2}\\sum_j (t_j - y_j)^2 \\Rightarrow
-# \\frac{\\partial E}{\\partial y_j} = -(t_j - y_j)`): two statements, each read and judged (an
-# arrow between two equations is no relation)
-_IMPLIES = ("\\Rightarrow", "\\Longrightarrow", "\\implies", "\\therefore")
-
-
-def _apart(src: Source, start: int, end: int) -> list[tuple[int, int]]:
-    r"""Two statements on one row, set apart by \qquad, ', \quad' (', \;\;'), \hspace{..} or an
-    implication arrow (\Rightarrow, \implies) at the top level (`a = b, \qquad c = d`), are read one
-    by one; a condition after the space (`, \quad i = j`) stays with its statement."""
-    text, cuts, depth = src.text, [], 0
-    for m in _SEPARATOR_RE.finditer(text, start, end):
-        g = m.group()
-        depth += (g == "{") - (g == "}")
-        # \text{ and }: d2l
-        if depth == 0 and g.startswith(("\\qquad", ",", "\\hspace", "\\text", "\\quad", "\\ ", *_IMPLIES)):
-            cuts.append((m.start(), m.end()))
-    cuts = sorted(cuts + plain_commas(text, start, end))  # z_1 = 0.235, z_2 = -0.107 (comma_lists.py)
-    parts, a = [], start
-    for cut_start, cut_end in cuts:
-        nxt = next((c[0] for c in cuts if c[0] > cut_start), end)
-        left, right = text[a:cut_start], text[cut_end:nxt]
-        if "=" in left and "=" in right and not _CONDITION_RE.fullmatch(right):
-            parts.append((a, cut_start))
-            a = cut_end
-    parts.append((a, end))
-    return parts
-
-
 def _region(
     src: Source, start: int, end: int, inline: bool, out: list, carried: tuple | MatrixStatement | None = None
 ) -> tuple | MatrixStatement | None:
@@ -270,7 +227,7 @@ def _region(
     )  # the last row read was a matrix statement (or the display's)
     prev = None if isinstance(carried, MatrixStatement) else carried
     acc: list[Tok] = []  # the tokens of the statement being read, for a row going on with '+'
-    for a, b in asides(src.text, [part for row in _rows(src, start, end) for part in _apart(src, *row)]):
+    for a, b in asides(src.text, [part for row in _rows(src, start, end) for part in apart(src.text, *row)]):
         src.tick(a)
         try:
             split = cases(src, a, b)

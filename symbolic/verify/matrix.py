@@ -32,6 +32,7 @@ from .defined_layers import layer_written
 from .indices import from_input, layer_number, square
 from .jacobians import chain_value
 from .layer_calls import whole_layers, word_for
+from .matrix_operands import jacobian_diagonal, written_number
 from .names import LOSS_NAMES
 from .pattern import value as written_value
 from .weight_layers import layer_of
@@ -332,7 +333,7 @@ class Evaluator:
         return c.applyfunc(lambda e: sp.Add(*[PARTIAL(a[0, 0], x) * PARTIAL(x, e) for x in b]))
 
     def times(self, op: str, a: sp.Matrix, b: sp.Matrix, node: Node, operands: tuple) -> sp.Matrix:
-        if op == "had" and any(_number(n) and m.shape == (1, 1) for n, m in zip(operands, (a, b))):
+        if op == "had" and any(written_number(n) and m.shape == (1, 1) for n, m in zip(operands, (a, b))):
             op = "dot"  # -0.404 × [0.55, 0.60], NumPy's 0.5 * A: a written number scales every entry
         if op == "had":
             if a.shape != b.shape and self.lay.bias_first and a.shape[1] == b.shape[1] == 1:
@@ -358,32 +359,6 @@ class Evaluator:
         if a.shape[1] != b.shape[0]:
             raise ShapeError("a matrix product", node, a.shape, b.shape, operands)
         return a * b
-
-
-def _number(node: Node | None) -> bool:
-    """Is the operand a number as written (0.5, (0.5), 2 \\cdot 0.5), no name in it?"""
-    if node is None:
-        return False
-    if node.kind == "num":
-        return True
-    if node.kind == "paren":
-        return _number(node.args[0])
-    return node.kind == "prod" and all(_number(n) for n in node.args[0])
-
-
-def jacobian_diagonal(left: Node | None, a: sp.Matrix, b: sp.Matrix) -> bool:
-    """An element-wise activation's derivative at a column, f'(Z), written before a column of the
-    same length with no operator: the Jacobian of the activation, diag(f'(Z)), as notes in
-    denominator layout write it (MIT 6.390: {f^l}'(Z^l) \\in R^{d_l x d_l}); the product is then
-    f'(Z) ⊙ the column, whatever the notation."""
-    return (
-        left is not None
-        and left.kind == "call"
-        and str(left.args[0]).endswith("_prime")
-        and a.shape == b.shape
-        and a.shape[1] == 1
-        and a.shape[0] > 1
-    )
 
 
 @dataclass

@@ -93,17 +93,15 @@ from .binding import bind
 from .claims import Checked
 from .claims import check as check_claims
 from .definitions import written
-from .display import display_names, point_fix, said
 from .ditto import Unchecked, VerifyInputError
 from .evaluate import Sampling, evaluate, sampling
-from .hints import shown
+from .given_point import left_out_fix, point_of
 from .judge import Verdict, judge
 from .layer_letters import as_written
 from .layer_letters import normalize as layer_letters
 from .matrix_entries import expand as expand_matrices
 from .matrix_faults import ENTRY_MISSED
 from .matrix_faults import collect as collect_matrices
-from .names import UnknownName
 from .notation import with_detected
 from .read import read
 from .resolve import DEFINITION, Network, network, resolve, resolve_all
@@ -342,73 +340,6 @@ def _internal(r, err: Exception) -> Unchecked:
         f"symprop could not evaluate it (internal error: {type(err).__name__}: {reason})",
         "please report it with the document; the other statements are unaffected",
     )
-
-
-def point_of(
-    net: Network,
-    raw: dict,
-    document: set[str] | None = None,
-    skipped: list[str] | None = None,
-    unsettled: list[str] | None = None,
-) -> dict:
-    """--at values by the document's names (raw expression -> number) -> network symbol -> number;
-    each name must be an input, a parameter or a target of the network. A name the document
-    never writes and nothing settles (Mazur's w_3, only in his figure) is left out: the numbers
-    that need its value are then said not checked; so is a name the document writes but nothing
-    settles (`unsettled`), instead of refusing the whole run."""
-    allowed = set(net.d.params) | set(net.d.inputs) | set(net.d.targets)
-    point, display = {}, display_names(net.d)
-    for name, value in raw.items():
-        name = display.get(getattr(name, "name", ""), name)  # W^{(1)}_{21}: the network's own
-        if (
-            document is not None
-            and isinstance(name, sp.Symbol)
-            and name.name not in document
-            and name not in allowed
-            and name.name != "eta"
-            and net.names.lookup(name.name) is None
-            and name not in net.names.user
-        ):
-            if skipped is not None:
-                skipped.append(name.name)
-            continue
-        if name in allowed or name == net.d.eta:  # already the network's symbol (an array point)
-            point[name] = value
-            continue
-        if name == sp.Symbol("eta"):
-            point[net.d.eta] = value
-            continue
-        try:
-            symbol = net.names.resolve(name, "--at: ")
-        except UnknownName as err:  # a name the document writes but never settles: its numbers unchecked
-            if document is None or not isinstance(name, sp.Symbol) or name.name not in document:
-                raise VerifyInputError([err.problem], point_fix(net.d, str(name))) from None
-            if unsettled is not None:
-                unsettled.append(name.name)
-            continue
-        if symbol not in allowed:
-            raise VerifyInputError(
-                [f"--at: {said(net.d, name)} is not an input, a parameter or a target"], point_fix(net.d)
-            )
-        point[symbol] = value
-    return point
-
-
-def left_out_fix(skipped: list[str], unsettled: list[str]) -> str:
-    """Why the point's names were left out: never defined, or written but never settled."""
-    fixes = []
-    for names, never in ((skipped, True), (unsettled, False)):
-        out = sorted(shown(n) for n in names)
-        if not out:
-            continue
-        many = len(out) > 1
-        why = (
-            f"never defines {'them' if many else 'it'}"
-            if never
-            else f"writes {'them' if many else 'it'} but never says what {'they are' if many else 'it is'}"
-        )
-        fixes.append(f"{', '.join(out)} in the point: the document {why} (% symprop: alias {out[0]} = ...)")
-    return "; ".join(fixes)
 
 
 def check_product(ctx: Context, num: sp.Expr, den: sp.Expr, factors: list[sp.Expr]) -> Verdict:

@@ -1,0 +1,52 @@
+"""Where one row of a display holds several statements: the cuts between `a = b, \\qquad c = d`,
+`\\text{ and }`, two control spaces, an implication arrow or a reason aside, and the plain commas of
+a list of values; a condition after the cut (`, \\quad i = j`) stays with its statement. Pure: text
+and offsets in, (start, end) spans out."""
+
+from __future__ import annotations
+
+import re
+
+from .comma_lists import plain_commas
+
+_SEPARATOR_RE = re.compile(
+    r"\\(?:qquad|hspace\*?\s*\{[^{}]*\})|,\s*(?:\\(?:quad|[;:, ])\s*)+|\\text\s*\{\s*and\s*\}"
+    r"|(?:\\ \s*){2,}"  # \delta_1 = a\ \ \delta_2 = b: two control spaces between statements
+    r"|\\quad(?=\s*(?:\\left\s*)?\(\s*(?:\\because|∵))"  # a = b \quad (\because c = d): a reason aside
+    r"|\\(?:Rightarrow|Longrightarrow|implies|therefore)(?![A-Za-z])"  # E = ... \Rightarrow dE/dy = ...
+    r"|[{}]|\\.",
+    re.DOTALL,
+)
+_CONDITION_RE = re.compile(
+    r"\s*(?:\\text\{\s*(?:if|for)\s*\}\s*)?[ijklmn]\s*(?:=|\\neq?)\s*"
+    r"[ijklmn0-9]\s*[,.]?\s*"
+)
+
+
+# one equation implying the next (`E = \\frac{1}{2}\\sum_j (t_j - y_j)^2 \\Rightarrow
+# \\frac{\\partial E}{\\partial y_j} = -(t_j - y_j)`): two statements, each read and judged (an
+# arrow between two equations is no relation)
+_IMPLIES = ("\\Rightarrow", "\\Longrightarrow", "\\implies", "\\therefore")
+
+
+def apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    r"""Two statements on one row, set apart by \qquad, ', \quad' (', \;\;'), \hspace{..} or an
+    implication arrow (\Rightarrow, \implies) at the top level (`a = b, \qquad c = d`), are read one
+    by one; a condition after the space (`, \quad i = j`) stays with its statement."""
+    cuts, depth = [], 0
+    for m in _SEPARATOR_RE.finditer(text, start, end):
+        g = m.group()
+        depth += (g == "{") - (g == "}")
+        # \text{ and }: d2l
+        if depth == 0 and g.startswith(("\\qquad", ",", "\\hspace", "\\text", "\\quad", "\\ ", *_IMPLIES)):
+            cuts.append((m.start(), m.end()))
+    cuts = sorted(cuts + plain_commas(text, start, end))  # z_1 = 0.235, z_2 = -0.107 (comma_lists.py)
+    parts, a = [], start
+    for cut_start, cut_end in cuts:
+        nxt = next((c[0] for c in cuts if c[0] > cut_start), end)
+        left, right = text[a:cut_start], text[cut_end:nxt]
+        if "=" in left and "=" in right and not _CONDITION_RE.fullmatch(right):
+            parts.append((a, cut_start))
+            a = cut_end
+    parts.append((a, end))
+    return parts
