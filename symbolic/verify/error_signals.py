@@ -17,12 +17,12 @@ Pure: statements in, statements out.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 import sympy as sp
 
 from ..latex import Partial, Statement
 from .names import LOSS_NAMES
+from .symbols import map_factors
 
 _BAR = re.compile(r"(?P<base>[^_@]+)_bar(?:_(?P<sub>[^@]+))?")
 
@@ -80,18 +80,4 @@ def read(statements) -> list:
             return partial(f)
         return inner(f) if isinstance(f, sp.Basic) else f
 
-    out = []
-    for s in statements:
-        if not isinstance(s, Statement):
-            out.append(s)
-            continue
-        sides = tuple(
-            replace(
-                p,
-                factors=tuple(factor(f) for f in p.factors),
-                parts=tuple(None if x is None else inner(x) for x in p.parts),
-            )
-            for p in s.sides
-        )
-        out.append(replace(s, lhs=factor(s.lhs), sides=sides))
-    return out
+    return [map_factors(s, factor, inner) if isinstance(s, Statement) else s for s in statements]

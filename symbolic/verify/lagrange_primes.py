@@ -19,7 +19,6 @@ Pure: statements in, statements out.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
@@ -28,6 +27,7 @@ from ..errors import SympropError
 from ..latex import Partial, Product, Statement
 from ..latex.lagrange import LAGRANGE, LAGRANGE_AT
 from .names import Resolver
+from .symbols import map_factors
 
 SUFFIX = "_prime"
 _INITIALS = {"relu": "R", "leaky_relu": "R", "sigmoid": "S", "tanh": "T"}
@@ -100,21 +100,7 @@ def read(d, statements, aliases: dict | None = None) -> tuple[list, set[str]]:
 def _each(statements, factor, part) -> list:
     """Every statement with `factor` applied to its left side and its sides' factors, and `part`
     to each written part (None stays None); anything else as it is."""
-    out = []
-    for s in statements:
-        if not isinstance(s, Statement):
-            out.append(s)
-            continue
-        sides = tuple(
-            replace(
-                p,
-                factors=tuple(factor(f) for f in p.factors),
-                parts=tuple(None if x is None else part(x) for x in p.parts),
-            )
-            for p in s.sides
-        )
-        out.append(replace(s, lhs=factor(s.lhs), sides=sides))
-    return out
+    return [map_factors(s, factor, part) if isinstance(s, Statement) else s for s in statements]
 
 
 def activations(d, statements, fns: set[str], aliases: dict, chained: set[str]) -> list:

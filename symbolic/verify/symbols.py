@@ -38,6 +38,20 @@ def map_expressions(stmt: Statement, fn) -> Statement:
     return replace(stmt, lhs=one(stmt.lhs), sides=sides)
 
 
+def map_factors(stmt: Statement, factor, part) -> Statement:
+    """The statement with `factor` applied to its left side and to every side's factors (a whole
+    object: a name may become a Partial), and `part` to each written part (None stays None)."""
+    sides = tuple(
+        replace(
+            p,
+            factors=tuple(factor(f) for f in p.factors),
+            parts=tuple(None if x is None else part(x) for x in p.parts),
+        )
+        for p in stmt.sides
+    )
+    return replace(stmt, lhs=factor(stmt.lhs), sides=sides)
+
+
 # the reader's layered names: w_kj@l+1 -> (base w, indices kj, layer l+1, ^+ after an update)
 LAYERED = re.compile(r"([A-Za-z]+)(?:_([A-Za-z0-9,]+))?@(.+?)(\^\+)?")
 
