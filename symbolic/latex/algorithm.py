@@ -69,14 +69,14 @@ def defined_vector(m) -> set[str]:
     """The name a matrix row defines when it is a letter without a unit index (d2l's z = W^{(1)} x,
     h = φ(z); a note's u^{l} = (W^l)^T y^{l-1}, with its layer): a vector, so that later rows
     naming it (y^{l} = f(u^{l})) are matrix rows too."""
-    lhs = m.lhs
+    lhs, out = m.lhs, set()
     if lhs.kind == "name" and not lhs.args[2] and lhs.args[0] in VECTOR_LETTERS:
-        return {lhs.args[0]}  # u^{l} = (W^l)^T y^{l-1}, with its layer: u^{l} a vector in later rows
+        out.add(lhs.args[0])  # u^{l} = (W^l)^T y^{l-1}, with its layer: u^{l} a vector in later rows
     if lhs.kind == "name" and not lhs.args[1] and not lhs.args[2] and lhs.args[0] in HATS and _layer_named(m):
-        return {HATS[lhs.args[0]]}  # \hat y = a^{(N+1)}: another name of a layer's vector
+        out.add(HATS[lhs.args[0]])  # \hat y = a^{(N+1)}: another name of a layer's vector
     if any(_layered_bias(side.node) for side in m.sides) or _layered_bias(lhs):
-        return {"b"}  # z^{[l]} = W^{[l]} a^{[l-1]} + b^{[l]}: b^{[l]} is a vector in later rows too
-    return set()
+        out.add("b")  # z^{[l]} = W^{[l]} a^{[l-1]} + b^{[l]}: b^{[l]} is a vector in later rows too
+    return out
 
 
 def _layer_named(m) -> bool:

@@ -37,7 +37,7 @@ from .matrix import (
     layout,
 )
 from .matrix_factors import entry_factors
-from .one_example import one_example, unbatched
+from .one_example import batch_given, one_example, unbatched
 from .pattern import Unpatterned, cell_factors, sized
 from .precedence import Ambiguous, reading, with_side
 
@@ -65,7 +65,7 @@ def expand(
     groups: list[Group] = []
     unchecked: list[Unchecked] = []
     # X = [0.5; -0.2], or nothing over examples anywhere: the capitals are one example (one_example.py)
-    single = one_example(matrices) or unbatched(statements)
+    single = one_example(matrices) or not batch_given(matrices) and unbatched(statements)
     for s in statements:
         if not isinstance(s, MatrixStatement):
             out.append(s)
@@ -123,6 +123,8 @@ def beside_misfit(lay: Layout, m: MatrixStatement, found: list[Group], gid: int)
     """The sides of numbers of a statement whose formula side misfits (δ^{[2]} \\cdot a^{[1]} in
     the transpose of W's shape, its layout then the question): claims at the point all the same,
     as one more group of those sides alone; a formula side never hides the numbers beside it."""
+    if m.lhs.kind == "name":  # X = A^{[1]} = [1; -1; 2]: a value named twice stays one claim, no given
+        return []
     misfit = any(g.shape_error and g.shape_error[0] >= 0 for g in found)
     numbers = tuple(side for side in m.sides if _numbers_only(side.node))
     if not misfit or not numbers or len(numbers) == len(m.sides):

@@ -38,9 +38,8 @@ def _width(node: Node) -> int:
     return len(node.args[0][0]) if node.kind == "matrix" and node.args[0] else 0
 
 
-def one_example(matrices: list[MatrixStatement]) -> bool:
-    """Whether the document writes X, Y or A^{[0]} as one column of numbers, and never as a
-    matrix of several columns."""
+def _given_shapes(matrices: list[MatrixStatement]) -> tuple[bool, bool]:
+    """(X, Y or A^{[0]} written as one column of numbers somewhere, as several columns somewhere)."""
     columns = wide = False
     for s in matrices:
         names = [s.lhs, *(side.node for side in s.sides)]
@@ -49,7 +48,20 @@ def one_example(matrices: list[MatrixStatement]) -> bool:
         for side in s.sides:
             columns |= _column(side.node)
             wide |= _width(side.node) > 1
+    return columns, wide
+
+
+def one_example(matrices: list[MatrixStatement]) -> bool:
+    """Whether the document writes X, Y or A^{[0]} as one column of numbers, and never as a
+    matrix of several columns."""
+    columns, wide = _given_shapes(matrices)
     return columns and not wide
+
+
+def batch_given(matrices: list[MatrixStatement]) -> bool:
+    """Whether the document gives X, Y or A^{[0]} as a matrix of several columns: a batch, whatever
+    else it writes (never read as one example by `unbatched`)."""
+    return _given_shapes(matrices)[1]
 
 
 _SUMS = {"rowsum", "colsum", "allsum"}  # np.sum(..., axis=1): a sum over the examples
