@@ -33,6 +33,9 @@ class Sampling:
     count: int
     seed: int
     fixed: dict = field(default_factory=dict)  # symbol -> the constant a document fixes (b = 1)
+    # the point sets drawn for it, by (derivation, units, patterns, attempt): statements with the
+    # same piecewise units share them (a deterministic function of that key, drawn once)
+    drawn: dict = field(default_factory=dict, repr=False)
 
 
 def sampling(d: Derivation, count: int = 20, seed: int = 0, fixed: dict | None = None) -> Sampling:
@@ -103,9 +106,19 @@ def _points(
     d: Derivation, sampled: Sampling, units: tuple, first: tuple[Pattern, ...] = (), attempt: int = 0
 ) -> Points:
     """The shared random points for a statement without piecewise units; else chosen ones.
-    A later attempt draws a fresh set (twice as many random points)."""
+    A later attempt draws a fresh set (twice as many random points). Drawn once per key: the
+    points depend on nothing else."""
     if not units and not attempt:
         return sampled.points
+    # srepr: the spelling choose_points seeds with (1 and 1.0 are one dict key, not one srepr);
+    # d stays alive in the Points kept, so its id is not reused
+    key = (id(d), sp.srepr(units), sp.srepr(first), attempt)
+    if key not in sampled.drawn:
+        sampled.drawn[key] = _draw(d, sampled, units, first, attempt)
+    return sampled.drawn[key]
+
+
+def _draw(d: Derivation, sampled: Sampling, units: tuple, first: tuple[Pattern, ...], attempt: int) -> Points:
     if not units:
         return _fix(Points(d, sampled.count * 2, sampled.seed + 7919 * attempt), sampled.fixed)
     base, _ = choose_points(d, units, sampled.count, sampled.seed + 7919 * attempt, first)
