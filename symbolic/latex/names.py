@@ -83,7 +83,11 @@ class Names(Cursor):
                 self.i += 3  # h_{W,b}(x): the hypothesis (UFLDL), the network's output
                 name += "(x)"
         name += f"@{layer}" if layer is not None else ""
-        value = sympy.E if euler and sub is None else sympy.Symbol(name + ("^+" if updated else ""))
+        value = (
+            sympy.E
+            if euler and sub is None and not self.src.own_e
+            else sympy.Symbol(name + ("^+" if updated else ""))
+        )
         return self.power(value, *exp) if exp else value
 
     def lagrange(self, depth: int, name: sympy.Symbol) -> sympy.Expr:
