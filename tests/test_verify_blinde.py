@@ -143,3 +143,11 @@ def test_a_letter_kept_in_one_layer_is_a_default_and_one_in_two_layers_is_none()
     assert agreeing(open_, {"h": 5}) == open_  # none agrees: the statement keeps its own readings
     output = [("j output", {}, {"j": 2})]
     assert defaults([one, output, [("j hidden", {}, {"j": 1})]]) == {"h": 1}  # j in two layers: none
+
+
+def test_an_error_squared_keeps_e_a_name():
+    # e^2 beside e = y - \hat{y} is the error squared, not Euler's number squared
+    assert defines_e(r"\[ e = y - \hat{y} \] \[ E = \frac{1}{2} e^2 \]")
+    text = ERROR_E + "\\[ E = \\frac{1}{2} e^2 \\]\n"
+    said = _said(_verify("2-3-1", text))
+    assert said[3] == "correct" and said[4] == "correct"

@@ -18,8 +18,9 @@ _DEFINES_E = re.compile(
 )
 
 
-# e^{-x}, e^x: Euler's number raised to a power (a sigmoid written out)
-_POWER_OF_E = re.compile(r"(?<![\\\w])e\s*\^")
+# e^{-x}, e^x: Euler's number raised to a power (a sigmoid written out); not e^2, e^{2}: the
+# error squared (E = \frac{1}{2} e^2)
+_POWER_OF_E = re.compile(r"(?<![\\\w])e\s*\^(?!\s*(?:\d|\{\s*\d+\s*\}))")
 
 
 def defines_e(text: str) -> bool:
