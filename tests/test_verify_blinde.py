@@ -64,6 +64,7 @@ LECTURE = r"""
 \[ \text{net}_s = \sum_{m=1}^{M} w_{ms} y_m \]
 \[ \hat{y} = f(\text{net}_s) \]
 \[ \Delta w_{ms} = \eta \, (y - \hat{y}) \, f'(\text{net}_s) \, y_m \]
+\[ \frac{\partial E}{\partial \text{net}_s} = -(y - \hat{y}) \, f'(\text{net}_s) \]
 """
 
 
@@ -71,7 +72,8 @@ def test_a_unit_output_defined_by_its_net_input_is_no_target():
     # y_m = f(net_m) beside y the target: y_m is hidden unit m's output (verify/unit_outputs.py),
     # and \hat{y} = f(net_s) makes s the output unit's letter
     said = _said(_verify("3-4-1", LECTURE, weights="input-by-output"))
-    assert [said[n] for n in (2, 3, 4, 5, 6)] == ["correct"] * 5
+    assert [said[n] for n in (2, 3, 4, 5, 7)] == ["correct"] * 5  # 7: s kept the output's letter
+    assert said[6] == "not checked"  # an update in letters holds for each layer pair: not narrowed
     slip = _said(_verify("3-4-1", LECTURE.replace(r"\, y_m \]", r"\, x_m \]"), weights="input-by-output"))
     assert slip[6] != "correct"
     wrong = _said(_verify("3-4-1", LECTURE.replace("y_m = f", "y_m = -f"), weights="input-by-output"))

@@ -8,8 +8,10 @@ whose `\text{net}_h = \sum_i w_{ih} x_i` put h in the hidden layer and whose
 does settle a letter puts it in the same layer, that layer is the document's for the letter, and
 a statement's readings that disagree with it are dropped (never all of them: a statement the
 defaults leave without a reading keeps its own). A letter two statements put in two layers (j an
-output on one line, a hidden unit on the next: Cross Validated 413046) has no default. Fixed
-before any verdict, never by one. Pure functions on readings.
+output on one line, a hidden unit on the next: Cross Validated 413046) has no default. Applied
+only where the weights' way is said (an option, or detected), and never to a weight's update or
+gradient, which holds for each layer pair its letters can name (Mitchell's Δw_{kh} = η δ_k o_h is
+judged for either layer). Fixed before any verdict, never by one. Pure functions on readings.
 """
 
 from __future__ import annotations

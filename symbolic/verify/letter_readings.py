@@ -118,7 +118,9 @@ def expand(
     layer_of = letter_defaults.defaults(plans)  # a letter the document keeps in one layer
     out, readings = [], {}
     for original, stmt, found in zip(originals, statements, plans):
-        found = letter_defaults.agreeing(found or [], layer_of)
+        if len(ways) == 1 and not _weight_on_left(stmt):  # Δw_{kh} = η δ_k o_h: for either layer
+            found = letter_defaults.agreeing(found or [], layer_of)
+        found = found or []
         if not found:
             out.append(original)
             continue
@@ -231,6 +233,13 @@ def _target(c: Conventions) -> str:
 def _is_loss(stmt: Statement) -> bool:
     """L = -\\sum_j y_j \\log a_j: the loss of the outputs (its letters name output units)."""
     return isinstance(stmt.lhs, sp.Symbol) and stmt.lhs.name in LOSS_NAMES
+
+
+def _weight_on_left(stmt) -> bool:
+    """A weight's update or gradient (Δw_{kh}, ∂E/∂w_{kh}): in letters, it holds for each layer pair."""
+    parts = [stmt.lhs.num, stmt.lhs.den] if hasattr(stmt.lhs, "num") else [stmt.lhs]
+    names = {x.name for p in parts if isinstance(p, sp.Basic) for x in p.atoms(sp.Symbol)}
+    return any((m := _NAME.fullmatch(n)) and m.group(1) in ("w", "W") for n in names)
 
 
 def _on_left(stmt: Statement, s: sp.Symbol) -> bool:
