@@ -35,6 +35,9 @@ GAPS = {
     # (verify/class_calls.py)
     "cv_se_softmax_question": [],
     "d2l_backprop": [],
+    # Duda, Hart & Stork's letters (blind round, 2026-12-01): \lVert \mathbf{t} - \mathbf{z} \rVert^2,
+    # a norm of vectors, and the generic w_{pq}, \mathbf{w}(m+1) = \mathbf{w}(m) + \Delta\mathbf{w}(m)
+    "dhs_sensitivities": [2, 3],
     # the code names read by their roles (verify/code_names.py); d/d{\mathit{h1}} in the statement by
     # h1_1 read as h1_1
     "geoj_cs231n_two_layer": [],
@@ -65,6 +68,10 @@ GAPS = {
     "rumelhart_nature_1986": [11],
     # weights numbered by global unit numbers (w_{57}: unit 5 of the whole net to unit 7)
     "study_note_two_versions": [],
+    # Rojas's letters in Italian notes (blind round): \hat{o}_i, the input with its constant 1 at
+    # index n+1 (lines 3, 4: the notes' sum from 0 is wrong); o_i unlayered beside w^{(1)}_{ij} and
+    # \delta^{(1)}_j (8, 9's second); the batch sum \Delta_1 w + \dots + \Delta_p w (10)
+    "rojas_layered_it": [3, 4, 8, (9, 2), 10],
     "rumelhart_pdp_delta_rule": [],
     "russell_norvig_backprop": [3],
     "threeb1b_many": [],
@@ -212,6 +219,9 @@ GAPS = {
     # iteration superscript (r) ('looks like a layer index'), R(\theta) defined as the document's
     # own function
     "esl_fitting_nn": [2, 3, 4, 5, 6, 7, 8, 9],
+    # a Spanish lecture's formulas (blind round): e = y - \hat{y} defines a name (6); δ_o = f'(net_o) e
+    # leaves o open in its own line, the document's other lines keep o the output (letter_defaults.py)
+    "es_lecture_net_h": [6],
 }
 # planted mistakes the verifier calls wrong without naming the factor yet (an opaque
 # "written/true = ..." ratio); juxtaposed, input-first and summed factors are matched as a
@@ -223,6 +233,9 @@ GAPS = {
 # sum inside a call is one factor (parts.py), and the -2 written apart is the truth's own number
 # (group_split.py): (t_k + o_k) is named at factor 2, o_k for o_j at factor 4)
 PLANTED_UNNAMED: set[tuple[str, int]] = {
+    # Duda's Δw_{kj} = η (t_k - z_k) y_j without f'(net_k): an update line is judged whole (w^+ =
+    # w + ...), so no factor is named (said at factor 1)
+    ("dhs_sensitivities", 2),
     # Buduma's dE/dw_{ij} = y_i y_j(1 - y_j) dE/dy_j planted as y_j y_j(1 - y_j): wrong, named at
     # factor 2 (the written y_j y_j (1 - y_j) matches the true logistic factor y_j (1 - y_j) with
     # its first y_j, so the stray y_j is aligned with the true y_i's place after it)
@@ -240,6 +253,11 @@ PLANTED_MISSED: dict[tuple[str, int], str] = {
     # the output chain with the hidden layer's Jacobian: a chain of derivatives that does not link
     # is not checked (verify/jacobians.py), never correct
     ("yoanptr_mse_sums", 2): "not checked",
+    # Rojas's dE/dw^{(2)}_{ij} = o_i δ^{(2)}_j (the input for o^{(1)}_i): o_i unlayered, its layer
+    # left open (input or hidden) beside the layered names
+    ("rojas_layered_it", 2): "not checked",
+    # the lecture's Δw_{ho} = η δ_o x_i: x_i's letter is on neither side's left (unknown name)
+    ("es_lecture_net_h", 0): "not checked",
 }
 # (the course's x^T δ^{[2]} in the rows convention, whose shapes fit in neither reading, is named
 # in rows, 'wrong layer' at factor 2: verify/rows_faults.py)

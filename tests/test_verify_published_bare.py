@@ -32,6 +32,10 @@ STRICT_GAPS: dict[str, dict[int, str]] = {
     # Buduma's t the target and w_{ij} from i to j are said in prose only: y_j read as a target
     # ('unknown name y_j' beside t_j), its backward sums and dz_j/dw_{ij} leave the weights' way open
     "buduma_logit_chain": dict.fromkeys([2, 3, 4, 5, 6, 7], "not checked"),
+    # blind round, 2026-12-01: Duda's t_k said in prose only (t_1, t_2 unknown in the norm of line 2)
+    "dhs_sensitivities": {2: "not checked", 3: "not checked"},
+    # Rojas's t_j said in prose only (line 5), and the gaps it has with its options
+    "rojas_layered_it": dict.fromkeys([3, 4, 5, 8, 9, 10], "not checked"),
 }
 
 

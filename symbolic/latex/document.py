@@ -18,6 +18,7 @@ from .algorithm import defined_vector, is_loop_header, mentions, running_assignm
 from .array_rows import statement_arrays
 from .asides import asides
 from .conditions import cases, split_condition
+from .error_letter import defines_e
 from .expressions import Parser
 from .functions_defined import defined_heads
 from .index_primes import fresh_letters
@@ -310,6 +311,7 @@ def _source(text: str) -> Source:
     src.index_primes = fresh_letters(src.text)  # \sum_{j'}: j' another index letter
     src.layers = layers_of(src.text)  # x_i = f_i(W_i x_{i-1}): layers as subscripts
     src.renamed = renamed_layers.detect(src.text)  # W_1 for the W^{(1)} the document also writes
+    src.own_e = defines_e(src.text)  # e = y - \\hat{y}: e a name, not Euler's number
     return src
 
 

@@ -21,8 +21,9 @@ from .vocabulary import ACCENTS, FRACS, GREEK, OPENERS
 _KRONECKER = re.compile(r"([ijkmnpqtyc]),?([ijkmnpqtyc])")
 
 # names whose superscript is a layer, not a power: w^{(1)}_{ji}, a^{(2)}_1, \delta^{l+1}_k
-# A, Z: Ng's batches; h: an activation; u, v: a net input (Okatani's u_j^{(l)}, Haykin's v_j^{(l)})
-LAYERED = {"w", "W", "Theta", "a", "z", "b", "delta", "A", "Z", "h", "u", "v"}
+# A, Z: Ng's batches; h, o: an activation (o^{(1)}_j: Rojas's output of unit j in layer 1);
+# u, v: a net input (Okatani's u_j^{(l)}, Haykin's v_j^{(l)})
+LAYERED = {"w", "W", "Theta", "a", "z", "b", "delta", "A", "Z", "h", "o", "u", "v"}
 
 
 class Names(Cursor):
@@ -83,7 +84,11 @@ class Names(Cursor):
                 self.i += 3  # h_{W,b}(x): the hypothesis (UFLDL), the network's output
                 name += "(x)"
         name += f"@{layer}" if layer is not None else ""
-        value = sympy.E if euler and sub is None else sympy.Symbol(name + ("^+" if updated else ""))
+        value = (
+            sympy.E
+            if euler and sub is None and not self.src.own_e
+            else sympy.Symbol(name + ("^+" if updated else ""))
+        )
         return self.power(value, *exp) if exp else value
 
     def lagrange(self, depth: int, name: sympy.Symbol) -> sympy.Expr:

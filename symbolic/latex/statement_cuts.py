@@ -14,6 +14,9 @@ _SEPARATOR_RE = re.compile(
     r"|(?:\\ \s*){2,}"  # \delta_1 = a\ \ \delta_2 = b: two control spaces between statements
     r"|\\quad(?=\s*(?:\\left\s*)?\(\s*(?:\\because|∵))"  # a = b \quad (\because c = d): a reason aside
     r"|\\(?:Rightarrow|Longrightarrow|implies|therefore)(?![A-Za-z])"  # E = ... \Rightarrow dE/dy = ...
+    # a = b \text{ per } i = 1, \dots, k+1: the range a statement holds for, said with a word (for,
+    # Italian per, German für, French pour, Spanish para), set apart like one after \qquad
+    r"|\\text\s*\{\s*(?:for|per|für|pour|para)\s*\}"
     r"|[{}]|\\.",
     re.DOTALL,
 )

@@ -98,10 +98,11 @@ def per_instance(stmt) -> bool:
 
 
 def new_name(net, lhs: sp.Symbol) -> bool:
-    """A multi-letter name (Delta, Loss2) that is none of the network's and no δ: the author's."""
+    """A multi-letter name (Delta, Loss2) that is none of the network's and no δ: the author's; so
+    is a bare e, a name only where the document defines it (latex/error_letter.py: e = y - ŷ)."""
     name = lhs.name
     return (
-        len(name) > 1
+        (len(name) > 1 or name == "e")
         and not re.fullmatch(r"delta(?:_.*)?", name)
         and not name.endswith("^+")
         and net.names.lookup(name) is None

@@ -38,7 +38,17 @@ from .index_terms import Invalid, Terms
 from .letter_readings import READING
 from .lone_bias import written_bias
 from .notation import EXAMPLES, EXAMPLES_FIX, lone_unit, over_examples
-from .roles import LAYER, NO_WEIGHT, Roles, after_letters, defined_bases, other_way, output_only, role_bases
+from .roles import (
+    LAYER,
+    NO_WEIGHT,
+    Roles,
+    after_letters,
+    defined_bases,
+    other_way,
+    output_only,
+    role_bases,
+    summed_activations,
+)
 from .symbols import LAYERED, _all_symbols, _has_sum, _parts, _symbols
 from .weight_layers import layer_of
 from .zero_origin import counts_from_zero
@@ -122,6 +132,7 @@ class Instantiator(Terms, Letters):
         )
         if self.roles is not None:
             self.roles.output_only = output_only(statements, self.roles.defined)
+            self.roles.below = summed_activations(statements, self.roles.pre, self.roles.act)
         if self.roles is not None:  # no t_k, d_k anywhere: y_k is the target, not the output
             names = {s.name for stmt in statements for s in _symbols(stmt)} | {
                 s.name for stmt in statements for s in _all_symbols(stmt)
@@ -152,7 +163,7 @@ class Instantiator(Terms, Letters):
         if not m:
             raise Invalid(s.name)
         base, sub, lay, updated = m.groups()
-        base = "a" if base == "h" else base  # h^{(k)}_j: the activation (Goodfellow, d2l)
+        base = "a" if base in ("h", "o") else base  # h^{(k)}_j, o^{(1)}_j: the activation (d2l, Rojas)
         exact = lay.startswith("=")  # @=n: the network's layer n itself (verify/letter_readings.py)
         if lay == "=none":  # a weight that joins no two consecutive layers as the reading reads it
             if any(c not in env for c in (sub or "") if c.isalpha()):

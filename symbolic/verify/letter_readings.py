@@ -33,7 +33,7 @@ import sympy as sp
 from ..errors import SympropError
 from ..latex import Statement
 from ..latex.statements import SUMMATION
-from . import hinton_letters, word_roles
+from . import hinton_letters, letter_defaults, word_roles
 from .conventions import WEIGHTS, Conventions
 from .ditto import Unchecked
 from .hints import shown
@@ -41,6 +41,7 @@ from .names import LOSS_NAMES, Resolver
 from .roles import role_bases
 from .signs import SignFault
 from .symbols import expressions, map_expressions
+from .unit_outputs import az_said, defined_outputs, output_letter
 from .unlayered import unsettled
 from .word_roles import WORDS
 
@@ -67,7 +68,7 @@ def expand(
     written = {n for s in statements for n in _written(s)}
     labels = {m.group(1) for n in written if (m := re.fullmatch(r"[A-Za-z]+_([a-z])\d+", n))}
     names = {n for n in names if not set(_NAME.fullmatch(n).groups()[1:]) & labels}  # type: ignore[union-attr]
-    if not _az_said(statements):  # a_j, z_j: Nielsen's activation and net input, or Bishop's reverse?
+    if not az_said(statements):  # a_j, z_j: Nielsen's activation and net input, or Bishop's reverse?
         names = {n for n in names if n.split("_")[0] not in ("a", "z")} | worded
     if not names:
         return originals, {}
@@ -92,33 +93,39 @@ def expand(
         and _activation(n[0], c)
         and n not in placed
         and name_is_free(resolver, n)
-    }
+    } | {n for n in defined_outputs(statements) if n[-1] not in labels and n not in placed}  # y_h = f(net_h)
     ways = [c.weights] if "weights" in (conventions or {}) else list(WEIGHTS)  # said, or either way
     # t_j or d_j written while y is the target letter (no option, nothing detected): is y_j the
     # target or an output? Not settled: statements with a y_j are left as they are
     other = any(re.fullmatch(r"[td]_[a-z0-9]+", n) for s in statements for n in _written(s))
     doubt_y = c.targets == "y" and "targets" not in (conventions or {}) and other
-    out, readings = [], {}
-    for original, stmt in zip(originals, statements):
+    plans: list = []  # per statement: its readings (reading, swap, layers), or None (as written)
+    for stmt in statements:
         written = _written(stmt)
         words = stmt.instance == WORDS  # the weight's way said by the words in and out
         if not isinstance(stmt, Statement) or not written & names or stmt.instance and not words:
-            out.append(original)
+            plans.append(None)
             continue
         if doubt_y and any(re.fullmatch(r"y_[a-z]", n) for n in written):
-            out.append(original)
+            plans.append(None)
             continue
         fixed = {letter: n for name, (letter, n) in placed.items() if name in written}
         here = [WEIGHTS[0]] if words else ways
         found = [r for way in here for r in _readings(d, stmt, names, c, way, len(here) > 1, fixed)]
-        found = [(word_roles.as_words(r) if words else r, swap) for r, swap in found]
-        found = list({r: (r, swap) for r, swap in reversed(found)}.values())[::-1]  # no weight: one way
-        found = found if len(found) <= MAX_READINGS else []
+        found = [(word_roles.as_words(r) if words else r, swap, lay) for r, swap, lay in found]
+        found = list({f[0]: f for f in reversed(found)}.values())[::-1]  # no weight: one way
+        plans.append(found if len(found) <= MAX_READINGS else [])
+    layer_of = letter_defaults.defaults(plans)  # a letter the document keeps in one layer
+    out, readings = [], {}
+    for original, stmt, found in zip(originals, statements, plans):
+        if len(ways) == 1 and not _weight_on_left(stmt):  # Δw_{kh} = η δ_k o_h: for either layer
+            found = letter_defaults.agreeing(found or [], layer_of)
+        found = found or []
         if not found:
             out.append(original)
             continue
-        readings[(stmt.line, stmt.col)] = [r for r, _ in found]
-        for reading, swap in found:
+        readings[(stmt.line, stmt.col)] = [r for r, _, _ in found]
+        for reading, swap, _ in found:
             copy = map_expressions(stmt, lambda e, swap=swap: e.xreplace(swap))
             out.append(replace(copy, instance=READING + reading))
     return out, readings
@@ -132,8 +139,8 @@ def _written(stmt) -> set[str]:
 
 def _readings(
     d, stmt: Statement, names: set[str], c: Conventions, way: str, said_way: bool, placed: dict
-) -> list[tuple[str, dict]]:
-    """(reading, swap) for each layer assignment of the statement's letters its roles allow,
+) -> list[tuple[str, dict, dict]]:
+    """(reading, swap, layers) for each layer assignment of the statement's letters its roles allow,
     weights read `way` (said in the reading when the document does not say it: `said_way`),
     `placed` the letters of names an alias places (z_k = a_{2,k}: k of layer 2)."""
     depth = d.spec.depth
@@ -145,10 +152,12 @@ def _readings(
             if m and s.name in names:
                 units[s] = (m.group(1), tuple(x for x in m.groups()[1:] if x))
             t = re.fullmatch(r"([a-z]+)_([a-z])", s.name)
-            if t and t.group(1) == _target(c):
+            if t and t.group(1) == _target(c) and s.name not in names:  # not a y_h = f(net_h)
                 fixed[t.group(2)] = depth
             elif t and t.group(1) == "x":
                 fixed[t.group(2)] = 0
+    if letter := output_letter(stmt, c.targets):  # \hat{y} = f(net_o): o an output unit
+        fixed[letter] = depth
     if not any(s.name in names for s in units):
         return []
     letters = sorted({x for _, ls in units.values() for x in ls} | set(fixed))
@@ -178,7 +187,7 @@ def _readings(
             name, (p, q) = weights[0]
             to, frm = (q, p) if way == WEIGHTS[1] else (p, q)
             reading += f", {shown(name)} into {to} from {frm}"
-        out.append((reading, swap))
+        out.append((reading, swap, layer))
     return out
 
 
@@ -200,32 +209,6 @@ def _aliased(resolver: Resolver, statements: list) -> dict[str, tuple[str, int]]
         if letter and len(layers) == 1:
             out[name] = (letter, layers.pop())
     return out
-
-
-def _az_said(statements: list) -> bool:
-    """Does the document say what its a and z are: a layered a^{(l)} or z^{[l]} beside them (the
-    network's own letters, or a matrix statement's entries), or a net input defined in letters,
-    z_j = \\sum_i w_{ji} a_i + b_j? Bishop writes a_j for the net input and z_j for the
-    activation: neither is assumed."""
-    for stmt in statements:
-        names = _written(stmt)
-        if any(re.fullmatch(r"[az](?:_[^@]*)?@.*|[az]_\d+,\d+", n) for n in names):  # z^{[1]}, its entries
-            return True
-        if hinton_letters.activation_by_z(stmt):
-            return True
-        lhs = getattr(stmt, "lhs", None)
-        if isinstance(lhs, sp.Symbol) and re.fullmatch(r"z_[a-z]", lhs.name):
-            sums = [
-                x
-                for side in stmt.sides
-                for f in side.factors
-                if isinstance(f, sp.Basic)
-                for x in sp.preorder_traversal(f)
-                if getattr(x, "func", None) == SUMMATION
-            ]
-            if any({n.name[0] for n in x.args[0].atoms(sp.Symbol)} >= {"w", "a"} for x in sums):
-                return True
-    return False
 
 
 def name_is_free(resolver: Resolver, name: str) -> bool:
@@ -250,6 +233,13 @@ def _target(c: Conventions) -> str:
 def _is_loss(stmt: Statement) -> bool:
     """L = -\\sum_j y_j \\log a_j: the loss of the outputs (its letters name output units)."""
     return isinstance(stmt.lhs, sp.Symbol) and stmt.lhs.name in LOSS_NAMES
+
+
+def _weight_on_left(stmt) -> bool:
+    """A weight's update or gradient (Δw_{kh}, ∂E/∂w_{kh}): in letters, it holds for each layer pair."""
+    parts = [stmt.lhs.num, stmt.lhs.den] if hasattr(stmt.lhs, "num") else [stmt.lhs]
+    names = {x.name for p in parts if isinstance(p, sp.Basic) for x in p.atoms(sp.Symbol)}
+    return any((m := _NAME.fullmatch(n)) and m.group(1) in ("w", "W") for n in names)
 
 
 def _on_left(stmt: Statement, s: sp.Symbol) -> bool:

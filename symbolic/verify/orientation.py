@@ -26,8 +26,9 @@ from . import matrix_orientation, use_roles
 
 # w_ij, w_i,j, W_jk@l, theta_ij, w_kj@[2: a weight with two index letters (any layer mark after @)
 _WEIGHT = re.compile(r"(?:w|W|theta|Theta)_([^\W\d_]),?([^\W\d_])(?:@.*)?")
-# a_i, o_k@l-1, y_i, out_i: one index letter; never a δ, Δ, an error or a target
-_UNIT = re.compile(r"([A-Za-z]+)_([^\W\d_])(?:@.*)?")
+# a_i, o_k@l-1, y_i, out_i: one index letter; never a δ, Δ, an error or a target; Rojas's
+# \hat{o}_i (the input extended by a constant 1) is the unit's output too
+_UNIT = re.compile(r"([A-Za-z]+)(?:_hat)?_([^\W\d_])(?:@.*)?")
 _BACKWARD = {"delta", "Delta", "Err", "err", "e", "E", "dE", "g", "grad", "t", "d"}
 
 

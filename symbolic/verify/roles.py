@@ -101,6 +101,26 @@ def _weighted_sum(statements) -> tuple[str, str, bool, str] | None:
     return None
 
 
+def summed_activations(statements, pre: str, act: str) -> frozenset[str]:
+    r"""Bases B of a forward sum defining a net input, net_k = \sum_j w_{kj} B_j: the outputs of
+    the layer below in a letter of their own (Duda, Hart & Stork: y_j a hidden unit's output, z_k
+    an output unit's, beside z_k = f(net_k))."""
+    out: set[str] = set()
+    for stmt in statements:
+        lhs = getattr(stmt, "lhs", None)
+        m = _UNIT.fullmatch(lhs.name) if isinstance(lhs, sp.Symbol) else None
+        if not m or m.group(1) != pre:
+            continue
+        for f in (f for side in stmt.sides for f in side.factors if isinstance(f, sp.Basic)):
+            for a in sp.preorder_traversal(f):
+                if type(a).__name__ != "Summation":
+                    continue
+                var, names = a.args[1].name, {x.name for x in a.args[0].atoms(sp.Symbol)}
+                if names & {f"w_{m.group(2)}{var}", f"w_{var}{m.group(2)}"}:
+                    out |= {u.group(1) for n in names if (u := _UNIT.fullmatch(n)) and u.group(2) == var}
+    return frozenset(out - {act, pre, "w", "delta", "t", "d"})
+
+
 def _symbols_of(stmt) -> set:
     out: set = set()
     for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]:
@@ -175,6 +195,7 @@ class Roles:
         self.after, self.defined = after, defined - {pre, act}
         self.y_target = False  # y_k the target: a document with no other target letter
         self.output_only: frozenset[str] = frozenset()  # defined from a target: outputs only
+        self.below: frozenset[str] = frozenset()  # y of net_k = \sum_j w_{kj} y_j (summed_activations)
 
     def _target(self, name: str) -> str:
         r"""\hat{y}_k as t_k when \hat{y} is the target (targets = 'hat'), else as hat_k (the
@@ -230,6 +251,7 @@ class Roles:
             "Loss",
             self.targets,
             *self.defined,
+            *self.below,
         )
         if not m or m.group(1) not in bases:
             return set()
@@ -279,6 +301,8 @@ class Roles:
             return f"x_{u}" if n == 0 else f"a_{n},{u}" if n >= 1 else None
         if q is not None:
             return None
+        if base in self.below and n < self.depth:  # y_j summed into net_k: the output of unit j
+            return "1" if u == 0 else f"x_{u}" if n == 0 else f"a_{n},{u}"
         if base == self.pre:
             return f"z_{n},{u}" if n >= 1 else None
         if base == self.act:

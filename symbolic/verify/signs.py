@@ -11,7 +11,7 @@ the ambiguity), never silently accepted.
 Update lines are rewritten to the form `resolve` judges (w^{+} = w - η ∂E/∂w, `_update`):
 `w ← w + Δw` / `w := w + ...` (`\leftarrow`, `\gets`, `:=` read as '=') becomes w^{+} = w + ...,
 and `Δw = RHS` (`\Delta w_{ji}`, `\Delta_p w_{ji}` once the pattern index is dropped) becomes
-w^{+} = w + RHS (or w - RHS when the document updates w ← w - Δw). The learning rate is η, α or
+w^{+} = w + RHS (or w - RHS when the document updates w ← w - Δw). The learning rate is η, α, γ (Rojas) or
 ε (`RATES`). Δ_k with a unit index, in an update and with no δ in the document, is Russell &
 Norvig's δ (renamed).
 Pure functions on parsed statements.
@@ -27,7 +27,7 @@ import sympy as sp
 from ..latex import PARTIAL, Partial, Product, Statement
 from .explain import Fault
 
-RATES = ("eta", "alpha", "varepsilon", "epsilon")
+RATES = ("eta", "alpha", "varepsilon", "epsilon", "gamma")  # γ: Rojas
 DELTA_OPTIONS = ("plus", "minus")
 _ASSIGN = re.compile(r"\\leftarrow|\\gets|\\longleftarrow|:=|←|⟵")
 _DELTA = re.compile(r"delta(?:_.*)?")

@@ -1,0 +1,43 @@
+r"""A letter the whole document keeps in one layer settles the statements that leave it open.
+
+letter_readings reads each statement's index letters by the roles the statement itself gives
+them (a target t_k makes k an output unit, x_i makes i an input, a forward sum puts its letter
+below). A statement with no such role (`\Delta w_{ho} = \eta\, \delta_o\, y_h` in a lecture
+whose `\text{net}_h = \sum_i w_{ih} x_i` put h in the hidden layer and whose
+`\hat{y} = f(\text{net}_o)` made o the output) has several readings. Where every statement that
+does settle a letter puts it in the same layer, that layer is the document's for the letter, and
+a statement's readings that disagree with it are dropped (never all of them: a statement the
+defaults leave without a reading keeps its own). A letter two statements put in two layers (j an
+output on one line, a hidden unit on the next: Cross Validated 413046) has no default. Applied
+only where the weights' way is said (an option, or detected), and never to a weight's update or
+gradient, which holds for each layer pair its letters can name (Mitchell's Δw_{kh} = η δ_k o_h is
+judged for either layer). Fixed before any verdict, never by one. Pure functions on readings.
+"""
+
+from __future__ import annotations
+
+
+def settled(found: list) -> dict[str, int]:
+    """The letters one statement's readings (reading, swap, layers) all put in the same layer."""
+    if not found:
+        return {}
+    first = found[0][2]
+    return {x: n for x, n in first.items() if all(f[2].get(x) == n for f in found[1:])}
+
+
+def defaults(plans: list) -> dict[str, int]:
+    """letter -> its layer, for the letters that every statement settling them settles alike."""
+    seen: dict[str, set[int]] = {}
+    for found in plans:
+        for x, n in settled(found or []).items():
+            seen.setdefault(x, set()).add(n)
+    return {x: next(iter(ns)) for x, ns in seen.items() if len(ns) == 1}
+
+
+def agreeing(found: list, layer_of: dict[str, int]) -> list:
+    """The readings of an open statement that keep the document's letters in their layers; all
+    of them when none does, or when the statement's readings agree already."""
+    if len(found) < 2:
+        return found
+    keep = [f for f in found if all(f[2].get(x, n) == n for x, n in layer_of.items())]
+    return keep or found
