@@ -5,7 +5,8 @@ layer's is a function of the whole column: g(Z^{[L]}) is then softmax(Z^{[L]}), 
 output k. Only g, f, h, φ with no prime, and only when the column is exactly the layer's
 pre-activations in order; anything else is left as written (one unit's g(z_k) of a softmax layer
 stays refused by names.py). A word that names one of the reader's own functions (\log, \ln,
-\exp, \tanh ...) is that function entry by entry, never an unknown function of the same name.
+\exp, \sin ...; not tanh, an activation read as the network's rule) is that function entry by
+entry, never an unknown function of the same name.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ import sympy as sp
 from ..latex.vocabulary import FUNCTIONS
 
 GENERIC = frozenset({"g", "f", "h", "varphi", "phi"})
-# the reader's own functions of one number, applied entry by entry (max, min: over the entries)
-ENTRYWISE = frozenset({"exp", "log", "ln", "tanh", "sinh", "cosh", "sin", "cos", "abs"})
+# the reader's own functions of one number, applied entry by entry (max, min: over the entries;
+# tanh, an activation's spelling, is read as the network's rule by names.py like sigma and ReLU)
+ENTRYWISE = frozenset({"exp", "log", "ln", "sinh", "cosh", "sin", "cos", "abs"})
 
 
 def whole_layers(activations) -> frozenset[int]:
