@@ -57,3 +57,5 @@ def test_known_functions_apply_entry_by_entry_and_others_stay_named():
     assert function_for("exp", column, frozenset()) is sp.exp
     assert function_for("max", column, frozenset()) == sp.Function("max")  # over the entries: not entrywise
     assert function_for("g", column, frozenset()) == sp.Function("g")
+    # tanh is an activation's spelling: the network's rule, read by names.py as sigma and ReLU are
+    assert function_for("tanh", column, frozenset()) == sp.Function("tanh")
