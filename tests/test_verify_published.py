@@ -23,6 +23,19 @@ from corpus import NAMES, expected, note, plant_index, planted_text, run  # noqa
 GAPS = {
     "ai_se_identity_abs": [],
     "bishop_prml_tanh": [],
+    # Bishop & Bishop 2024 (read blind): (8.14) sums E_n over the examples into E, which the reader
+    # takes as an average it cannot place; J_{ki} = dy_k/dx_i (8.26, 8.29) defines a name by index
+    # whose later uses are not read; dy_k/da_j (8.30) differentiates the output, not the loss
+    # ('unknown name y_k'); diag(1 - z^2) between weight matrices is not a function it reads
+    "bishop2024_dl_backprop": [30, 60, 63, 66, 69],
+    # (a learner's BCE + sigmoid note in bracket layers, read blind: \large before a display and
+    # \ln of a whole layer, ln(a^{[2]}), are read since this round)
+    "bce_sigmoid_bracket_note": [],
+    # Prince's UDL sec. 7.4 (read blind): nothing is bound. Its letters are f_k (pre-activation,
+    # f_0 the first hidden layer's), h_k = a[f_{k-1}] (activation, index shifted by one), beta_k,
+    # Omega_k from 0, l_i the loss with a generic l[., .]; chains written right to left with
+    # df/dh = Omega^T; k and k-1 as layer subscripts with a range in a second aligned column
+    "prince_udl_backprop": [4, 5, 6, 7, 11, 15, 20, 24, 28, 35, 42, 43, 44, 49, 50, 51, 56, 57],
     "cs231n_softmax": [],
     "cs_se_mazur_answer": [],
     "cv_se_cross_entropy_delta": [],

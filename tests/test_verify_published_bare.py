@@ -36,6 +36,9 @@ STRICT_GAPS: dict[str, dict[int, str]] = {
     "dhs_sensitivities": {2: "not checked", 3: "not checked"},
     # Rojas's t_j said in prose only (line 5), and the gaps it has with its options
     "rojas_layered_it": dict.fromkeys([3, 4, 5, 8, 9, 10], "not checked"),
+    # Bishop & Bishop 2024: the same gaps as with its options (test_verify_published.GAPS); t is
+    # read as the target from \delta_k = y_k - t_k without the option
+    "bishop2024_dl_backprop": dict.fromkeys([30, 60, 63, 66, 69], "not checked"),
 }
 
 

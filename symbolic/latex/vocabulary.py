@@ -117,6 +117,9 @@ SPACING = {
     "nonumber",
     "notag",
 }
+# size switches (\large before a display, as Markdown notes write it): no argument, read through
+SPACING |= {"tiny", "scriptsize", "footnotesize", "small", "normalsize", "large", "Large", "LARGE"}
+SPACING |= {"huge", "Huge"}
 SIZERS = {
     "left",
     "right",

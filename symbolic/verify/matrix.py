@@ -31,7 +31,7 @@ from ..latex.statements import INDICATOR
 from .defined_layers import layer_written
 from .indices import from_input, layer_number, square
 from .jacobians import chain_value
-from .layer_calls import whole_layers, word_for
+from .layer_calls import function_for, whole_layers
 from .matrix_operands import jacobian_diagonal, written_number
 from .names import LOSS_NAMES
 from .pattern import value as written_value
@@ -282,7 +282,7 @@ class Evaluator:
                 if m.shape != (1, 1):
                     raise ShapeError("a division by a matrix", node, m.shape, (1, 1))
                 return sp.Matrix([[1 / m[0, 0]]])
-            return m.applyfunc(sp.Function(word_for(word, m, self.lay.whole)))  # g(Z^{[L]}): softmax
+            return m.applyfunc(function_for(word, m, self.lay.whole))  # g(Z^{[L]}): softmax; ln: log
         if k == "sum":
             total = None
             terms = [(self.value(term) * sign, term) for sign, term in node.args]
