@@ -56,6 +56,7 @@ class Source:
         self.index_primes: dict[str, str] = {}  # j' -> the fresh letter it is read as (index_primes.py)
         self.layers: Plan | None = None  # subscript_layers.Plan: W_3x_2, the layers written as subscripts
         self.renamed: dict[str, str] = {}  # W -> '(': W_1 is W^{(1)} (renamed_layers.py)
+        self.forward: dict[str, tuple[str, int]] = {}  # U -> ('W', 2): forward_letters.py
 
     def where(self, pos: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, pos)
