@@ -149,3 +149,51 @@ def test_bold_letters_bind_as_the_tokens_read_them():
         "r": ("a", 1),
     }
     assert forward_letters.detect(text.replace(r"\mathbf{V}", r"\mathbf{V}^{(1)}")) == {}
+
+
+def _rewritten(bound: dict, text: str) -> list[str]:
+    from symbolic.latex.source import Source
+    from symbolic.latex.tokens import tokenize
+
+    return [t.text for t in forward_letters.rewrite(bound, tokenize(Source(text), 0, len(text)))]
+
+
+def test_index_letters_and_leibniz_d_are_not_the_bound_names():
+    bound = forward_letters.detect(r"$$u = V s + c$$ $$r = \sigma(u)$$ $$o = Q r + d$$")
+    assert bound["c"] == ("b", 1) and bound["d"] == ("b", 2)
+    # c an index inside a script, d the differential of dE/dQ: both as written
+    layer2 = ["^", "{", "(", "2", ")", "}"]
+    assert _rewritten(bound, r"\sum_{c} Q_{cr}") == [
+        "sum",
+        "_",
+        "{",
+        "c",
+        "}",
+        "W",
+        *layer2,
+        "_",
+        "{",
+        "c",
+        "r",
+        "}",
+    ]
+    assert _rewritten(bound, r"\frac{dE}{dQ}")[2:4] == ["d", "E"]
+    # the bias itself is still read where it stands: r^T as (a^{(1)})^T, c + d as the biases
+    assert _rewritten(bound, r"r^T")[:3] == ["(", "a", "^"]
+    assert _rewritten(bound, r"c + d") == [
+        "b",
+        "^",
+        "{",
+        "(",
+        "1",
+        ")",
+        "}",
+        "+",
+        "b",
+        "^",
+        "{",
+        "(",
+        "2",
+        ")",
+        "}",
+    ]

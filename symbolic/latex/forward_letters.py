@@ -169,18 +169,36 @@ def _digit(toks: list[Tok], k: int) -> tuple[str, int] | None:
     return None
 
 
+def _in_scripts(toks: list[Tok]) -> set[int]:
+    """The indices of the tokens inside a braced sub- or superscript (_{...}, ^{...})."""
+    inside: set[int] = set()
+    opened: list[bool] = []  # for each open brace: does it open a script
+    for k, t in enumerate(toks):
+        if t.text == "{":
+            opened.append(k > 0 and toks[k - 1].text in ("^", "_"))
+        elif t.text == "}" and opened:
+            opened.pop()
+        elif any(opened):
+            inside.add(k)
+    return inside
+
+
 def rewrite(bound: dict[str, tuple[str, int]], toks: list[Tok]) -> list[Tok]:
     """Each bound name spelled as its layer's; unchanged without a binding."""
     if not bound:
         return toks
     out: list[Tok] = []
+    scripts = _in_scripts(toks)
     k = 0
     while k < len(toks):
         name, after = _name_at(toks, k)
         sub = _digit(toks, after) if name else None
         key, end = (f"{name}_{sub[0]}", sub[1]) if sub and f"{name}_{sub[0]}" in bound else (name, after)
         prev = toks[k - 1].text if k else ""
-        if key not in bound or prev in ("^", "_", "\\partial_"):
+        # an index or power (W_{ij}, \sum_{c=1}: the script's letters), or Leibniz's d in dE/dQ
+        differential = name == "d" and after < len(toks) and toks[after].kind in ("letter", "cmd", "word")
+        differential = differential and toks[k].touches(toks[after])
+        if key not in bound or prev in ("^", "_") or k in scripts or differential:
             out += toks[k:after]
             k = after
             continue
