@@ -211,11 +211,14 @@ GAPS = {
     "mit6390_backprop": [(8, 2), (11, 2), 15, 22, 28, 32, 37, 43, 57, 71],
     # read blind: 6 silent (an array of statements with a column of reasons, then unread), now
     # read (latex/array_rows.py) and never judged by a guessed shape (\delta_1 with no layer:
-    # guessed_shapes.py). Left: Clark's letters, one per vector with no layer marks (x, z = Wx +
-    # b_1, h, \theta = Uh + b_2, \hat{y}; \delta_1, \delta_2 numbered backward): 'unknown names
-    # W, U, b_1, b_2, \theta' (5, 7, 8, 13, 17, (20, 1), 25, 27, 42, 51), J = CE(y, \hat{y}) with CE
-    # a named function (9), and dJ/db_2, dJ/dW, dJ/dx with no layer (53-59, the slip on 57 too)
-    "clark_cs224n_one_layer": [5, 7, 8, 9, 13, 17, (20, 1), 25, 27, 42, 51, 53, 55, 57, 59],
+    # guessed_shapes.py); the letters of the forward pass bound by their rows' structure (z = Wx +
+    # b_1: W the first layer's weights, z its net input; \theta = Uh + b_2 the second's:
+    # latex/forward_letters.py), so the forward pass (5, 7, 8) and the chains for dJ/dU, dJ/db_2
+    # (13, 17) are judged. Left: \delta_1, \delta_2 defined as dJ/d\theta, dJ/dz, row vectors in
+    # numerator layout, which the shapes of symprop's δ (columns) would call wrong: not read as
+    # δ (20, 25, 27, 42, 51, 53, 55, 57, 59; the slip on 57 too); J = CE(y, \hat{y}) with CE a
+    # named function (9)
+    "clark_cs224n_one_layer": [9, (20, 1), (20, 2), 25, 27, 42, 51, 53, 55, 57, 59],
     # bars as error signals (verify/error_signals.py): every statement judged
     "grosse_error_signals_card": [],
     # (Grosse's error signals, \bar{y} = \partial L/\partial y: verify/error_signals.py; a comma

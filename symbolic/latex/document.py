@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import sympy
 
-from . import renamed_layers
+from . import forward_letters, renamed_layers
 from .algorithm import defined_vector, is_loop_header, mentions, running_assignment, without_membership
 from .array_rows import statement_arrays
 from .asides import asides
@@ -240,6 +240,7 @@ def _region(
                 continue
             whole = split[0][0] if split else tokenize(src, a, b)  # a cases block of one value (ReLU')
             whole = renamed(src.renamed, relayer(src.layers, whole))  # W_1 of a document writing W^{(1)}
+            whole = forward_letters.rewrite(src.forward, whole)  # z = Wx + b_1: W is W^{(1)}
             toks, condition = split_condition(_strip_row(whole))
             toks, running = running_assignment(src, toks)  # g \leftarrow X = Y: X = Y, g names X
             toks = without_membership(toks)  # ... \in \mathbb{R}^q: where it lives, not a claim
@@ -312,6 +313,7 @@ def _source(text: str) -> Source:
     src.layers = layers_of(src.text)  # x_i = f_i(W_i x_{i-1}): layers as subscripts
     src.renamed = renamed_layers.detect(src.text)  # W_1 for the W^{(1)} the document also writes
     src.own_e = defines_e(src.text)  # e = y - \\hat{y}: e a name, not Euler's number
+    src.forward = forward_letters.detect(src.text)  # letters the forward pass defines, by structure
     return src
 
 

@@ -57,6 +57,7 @@ class Source:
         self.layers: Plan | None = None  # subscript_layers.Plan: W_3x_2, the layers written as subscripts
         self.renamed: dict[str, str] = {}  # W -> '(': W_1 is W^{(1)} (renamed_layers.py)
         self.own_e = False  # the document defines e (e = y - \hat{y}): a bare e is a name (error_letter.py)
+        self.forward: dict[str, tuple[str, int]] = {}  # U -> ('W', 2): forward_letters.py
 
     def where(self, pos: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, pos)
