@@ -91,9 +91,16 @@ def test_letter_roles_bishop():
     assert r.exit_code == 0 and len(r.verdicts) == 3 + 3 + 3 + 6  # the sum over i includes w_j0 = b_j
     r = verify_text(d, BISHOP.replace(r"\sum_k w_{kj}", r"\sum_k w_{jk}"))  # no such connection
     assert [v.status for v in r.verdicts[6:9]] == ["wrong"] * 3
-    # no role definition: not read so (a_k in letters with no layer: unlayered.py says why)
-    with pytest.raises(SympropError, match="a_k carries index letters and no layer"):
-        verify_text(d, BISHOP.replace("z_j = h(a_j)", "z_j = h(a_k)"))
+    # no role definition: the rows in a, z are not read (a_k in letters with no layer: unlayered.py
+    # says why, per row); the gradient row, whose w^{(1)} places delta_j, is still judged, and the
+    # run is not "all correct"
+    r = verify_text(d, BISHOP.replace("z_j = h(a_j)", "z_j = h(a_k)"))
+    assert r.exit_code == 4 and len(r.verdicts) == 6
+    assert [u.reason.split(",")[0] for u in r.unchecked] == [
+        "a_k carries index letters and no layer",
+        "z_i carries index letters and no layer",
+        "a_j carries index letters and no layer",
+    ]
 
 
 def test_instances_beyond_the_limit_are_said_not_checked(d, monkeypatch):
