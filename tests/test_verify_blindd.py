@@ -13,23 +13,12 @@ both ways (the true statement judged correct, a slip wrong or at least never cal
 - bars as error signals, \bar{z} = \bar{y} \sigma'(z) (verify/error_signals.py)
 """
 
-from symbolic.backprop import derive
+from verdict_lines import verify_layered, worst_by_line
+
 from symbolic.latex import parse_formula, scan_document
 from symbolic.latex.array_rows import statement_arrays
-from symbolic.spec import network
-from symbolic.verify import verify_text
 
-
-def _verify(arch, text, activation="sigmoid", loss="half_se", output=None, **conventions):
-    d = derive(network(arch, activation, loss, output, "layered"))
-    return verify_text(d, text, conventions=conventions or None)
-
-
-def _said(report) -> dict[int, str]:
-    said = {u.line: "not checked" for u in report.unchecked}
-    for v in report.verdicts:
-        said[v.line] = "wrong" if v.status == "wrong" or said.get(v.line) == "wrong" else v.status
-    return said
+_verify, _said = verify_layered, worst_by_line
 
 
 def test_layer_zero_is_read_when_marked_as_a_layer():

@@ -15,22 +15,11 @@ correct, a slip wrong or at least never called correct).
   in a forward sum says the weights' way (orientation.py)
 """
 
-from symbolic.backprop import derive
+from verdict_lines import verify_layered, worst_by_line
+
 from symbolic.latex.error_letter import defines_e
-from symbolic.spec import network
-from symbolic.verify import verify_text
 
-
-def _verify(arch, text, activation="sigmoid", loss="half_se", output=None, **conventions):
-    d = derive(network(arch, activation, loss, output, "layered"))
-    return verify_text(d, text, conventions=conventions or None)
-
-
-def _said(report) -> dict[int, str]:
-    said = {u.line: "not checked" for u in report.unchecked}
-    for v in report.verdicts:
-        said[v.line] = "wrong" if v.status == "wrong" or said.get(v.line) == "wrong" else v.status
-    return said
+_verify, _said = verify_layered, worst_by_line
 
 
 def test_a_defined_bare_e_is_a_name_and_euler_stays_elsewhere():

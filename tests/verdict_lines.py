@@ -11,3 +11,22 @@ def by_line(report) -> dict[int, set[str]]:
     for u in report.unchecked:
         out.setdefault(u.line, set()).add("not checked")
     return out
+
+
+def worst_by_line(report) -> dict[int, str]:
+    """line -> one status: 'wrong' if any verdict on it is, else the last said ('not checked' for
+    a line with only unchecked statements)."""
+    said = {u.line: "not checked" for u in report.unchecked}
+    for v in report.verdicts:
+        said[v.line] = "wrong" if v.status == "wrong" or said.get(v.line) == "wrong" else v.status
+    return said
+
+
+def verify_layered(arch, text, activation="sigmoid", loss="half_se", output=None, **conventions):
+    """verify_text on a layered-naming network, with the document's conventions as keywords."""
+    from symbolic.backprop import derive
+    from symbolic.spec import network
+    from symbolic.verify import verify_text
+
+    d = derive(network(arch, activation, loss, output, "layered"))
+    return verify_text(d, text, conventions=conventions or None)
