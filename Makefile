@@ -28,13 +28,14 @@ browser:
 demo: $(STAMP)
 	$(PY) -m codegen.demo
 
-# -n auto: one pytest-xdist worker per core (tests/conftest.py gives every worker the run's seed)
+# -n auto: one pytest-xdist worker per core (tests/conftest.py gives every worker the run's seed);
+# --dist loadgroup: the tests of one published-corpus file on one worker (tests/conftest.py)
 test: $(STAMP) tex browser lint
-	$(PY) -m pytest -q -n auto
+	$(PY) -m pytest -q -n auto --dist loadgroup
 
 # the suite without TeX or a browser (no apt, no root): what a quick edit-test loop needs
 test-fast: $(STAMP)
-	$(PY) -m pytest -q -n auto -m "not tex and not slow and not browser"
+	$(PY) -m pytest -q -n auto --dist loadgroup -m "not tex and not slow and not browser"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check --no-cache .

@@ -10,6 +10,7 @@ inputs users' runs meet), and the header line `hypothesis seed: N` replays a fai
 import os
 import random
 import signal
+from pathlib import Path
 
 import pytest
 from hypothesis import core, settings
@@ -68,6 +69,7 @@ def pytest_runtest_makereport(item, call):
 LAST = {"test_backend_torch.py": 1, "test_backend_jax.py": 2}
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(session, config, items):
     """The tests that import torch, then those that start JAX, run last (tests/tensor_backends.py
     imports both at first use, not at collection). symbolic/timelimit.py forks to bound a proof's
@@ -78,3 +80,14 @@ def pytest_collection_modifyitems(session, config, items):
     page tables of the whole heap, and 250 MB more of it made the corpus's forks cost 3.4 times
     the system time."""
     items.sort(key=lambda item: LAST.get(item.path.name, 0.5 - item.path.name.startswith("test_verify")))
+    for item in items:
+        name = getattr(getattr(item, "callspec", None), "params", {}).get("name")
+        if isinstance(name, str) and name in CORPUS:
+            item.add_marker(pytest.mark.xdist_group(name))
+
+
+# the published corpus's files (tests/published/NAME.tex): every test of one file runs on one
+# pytest-xdist worker (`--dist loadgroup`, the Makefile), so a file run as published, bare or
+# planted is verified once there (tests/published/corpus.py keeps each run) for all the modules
+# that check it: the message sweep, the binding, deeper and bare tests reuse the corpus test's runs
+CORPUS = {p.stem for p in (Path(__file__).resolve().parent / "published").glob("*.tex")}

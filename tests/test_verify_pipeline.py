@@ -5,6 +5,7 @@ Traced with sys.setprofile over one verify_text call: which verifier files the o
 from a file it had itself called (a call back into a stage already running further down).
 """
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -26,9 +27,15 @@ DOC = (
 MIXINS = {"binding_stages": "binding"}  # a mixin of binding's Binder (split from binding.py): that stage
 
 
-def _stage(code) -> str | None:
-    path = Path(code.co_filename).resolve()
+@functools.cache
+def _file_stage(filename: str) -> str | None:
+    path = Path(filename).resolve()
     return MIXINS.get(path.stem, path.stem) if path.parent == PACKAGE else None
+
+
+def _stage(code) -> str | None:
+    # by file name, resolved once: the profile hook runs on every call SymPy makes
+    return _file_stage(code.co_filename)
 
 
 def trace(fn):

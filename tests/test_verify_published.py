@@ -16,7 +16,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "published"))
 
-from corpus import NAMES, expected, note, plant_index, planted_text, run  # noqa: E402
+from corpus import NAMES, expected, note, plant_index, planted_text, run, text_of  # noqa: E402
+from said import bad  # noqa: E402
 
 # file -> the lines of the statements the reader does not check yet (all "not checked" today);
 # (line, k) for the k-th statement of a line
@@ -316,16 +317,20 @@ def test_every_statement_is_read_and_every_verdict_is_right(name):
         assert out.exit_code in ((1, 4) if judged else (2, 4)), (name, out.exit_code)
     else:
         assert out.exit_code == (1 if "wrong" in out.said else 0), (name, out.exit_code)
+    # no line said uses the readers' or SymPy's own spellings (W_2,31, w_kj@l+1, Partial(...))
+    assert not bad(out.messages, text_of(name, meta)), bad(out.messages, text_of(name, meta))
 
 
 @pytest.mark.parametrize("name,k", PLANTED, ids=[f"{n}-{k}" for n, k in PLANTED])
 def test_planted_mistake_is_named_or_not_checked_never_correct(name, k):
     meta = note(name)
     plant = meta["planted"][k]
-    out = run(name, planted_text(name, meta, plant), meta)
+    text = planted_text(name, meta, plant)
+    out = run(name, text, meta)
     index = plant_index(meta, plant)
     said = out.said[index]
     assert out.exit_code != 0
+    assert not bad(out.messages, text), bad(out.messages, text)  # every plant's messages, clean
     if (name, k) in PLANTED_NAMED_ON_GAPS:
         assert (said, out.factor[index]) == ("wrong", plant["factor"]), (name, plant["what"])
     elif plant["line"] in GAPS[name] or (plant["line"], plant.get("statement", 1)) in GAPS[name]:

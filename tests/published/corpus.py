@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import tomllib
+from said import refused, said  # tests/published is on the path wherever corpus is imported
 
 from symbolic.backprop import derive
 from symbolic.errors import SympropError
@@ -56,6 +57,7 @@ class Outcome:
     factor: list[int | None]
     exit_code: int
     reasons: list[str] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)  # every line said (text and JSON: said.py)
 
 
 def derivation(meta: dict):
@@ -87,8 +89,10 @@ def run(name: str, text: str | None = None, meta: dict | None = None) -> Outcome
         verdicts, unchecked, code = report.verdicts, report.unchecked, report.exit_code
         numbers = report.numbers
         given = report.given  # NAME = numbers: taken as a value of the point, nothing judged
+        lines = said(report, name)
     except SympropError as err:
         verdicts, unchecked, code = [], list(getattr(err, "unchecked", [])), err.exit_code
+        lines = refused(err)
     found = sorted(
         [(v.line, v.col, v.status, v.fault.position if v.fault else None, "") for v in verdicts]
         + [(u.line, u.col, "not checked", None, u.reason) for u in unchecked]
@@ -109,10 +113,10 @@ def run(name: str, text: str | None = None, meta: dict | None = None) -> Outcome
             if not slots[k] or k == owner:
                 slots[k].append((status, factor, reason))
                 break
-    said, factors, reasons = [], [], []
+    told, factors, reasons = [], [], []
     for k in range(len(want)):
         if not slots[k]:
-            said.append("silent")
+            told.append("silent")
             factors.append(None)
             reasons.append("")
             continue
@@ -123,10 +127,10 @@ def run(name: str, text: str | None = None, meta: dict | None = None) -> Outcome
         elif any(s == "not checked" for s, _, _ in slots[k]):
             status, factor = "not checked", None
             reason = next(r for s, _, r in slots[k] if s == "not checked")
-        said.append(status)
+        told.append(status)
         factors.append(factor)
         reasons.append(reason)
-    return Outcome(said, factors, code, reasons)
+    return Outcome(told, factors, code, reasons, lines)
 
 
 def plant_index(meta: dict, plant: dict) -> int:
