@@ -8,6 +8,7 @@ activation pattern of a piecewise statement. Pure: vectors of values in, datacla
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -16,7 +17,7 @@ import mpmath
 import sympy as sp
 
 from ..derivation import Factor
-from ..timelimit import bounded
+from ..timelimit import bounded, time_limit
 from .align import align, constant_ratio, extra_subset, match_multiset, tidy
 from .group_split import one_wrong
 from .numbers import DIGITS, Points, multiply, same
@@ -24,8 +25,38 @@ from .parts import Part
 from .points import pattern_at
 
 RATIO_SECONDS = 0.5
+# a ratio of at most this many operations is simplified in this process (milliseconds, under a
+# signal's time limit); a longer one in a child process that can be killed mid-operation
+SMALL_RATIO_OPS = 40
 MAX_PATH_UNITS = 10  # a shared bias's paths: subsets tried up to this many units
 MAX_ONE_OF = 6  # written factors left over, of which one is named wrong (the others divide the truth)
+
+
+@functools.lru_cache(maxsize=1024)
+def cancelled(expr: sp.Expr) -> sp.Expr | None:
+    """expr cancelled, with the activations kept as opaque quantities; None when that takes more
+    than RATIO_SECONDS. Kept per expression: a document's statements (a generic one's instances,
+    one factor written wrong in several lines) ask for the same ratio many times."""
+    gens: dict[sp.Basic, sp.Dummy] = {}
+    for f in sorted(expr.atoms(sp.Function), key=sp.default_sort_key):
+        gens[f] = sp.Dummy(f"F{len(gens)}")
+    back = {v: k for k, v in gens.items()}
+    plain = expr.xreplace(gens)  # symbols and dummies only: picklable across the fork
+
+    def simplest() -> sp.Expr:
+        num, den = sp.cancel(sp.together(plain)).as_numer_denom()
+        (sn, num), (sd, den) = tidy(sp.factor(num)), tidy(sp.factor(den))
+        return sn * sd * num / den
+
+    try:
+        if sp.count_ops(plain) > SMALL_RATIO_OPS:
+            return bounded(simplest, RATIO_SECONDS).xreplace(back)
+        with time_limit(RATIO_SECONDS):
+            return simplest().xreplace(back)
+    except (TimeoutError, RuntimeError):
+        return None
+    except Exception:  # noqa: BLE001 - as the child's failure: no ratio to tell
+        return None
 
 
 @dataclass(frozen=True)
@@ -286,22 +317,7 @@ class Explainer:
         constant = constant_ratio(hv, tv) if hv is not None and tv is not None else None
         if constant is not None:
             return constant
-        expr = hand / true
-        gens: dict[sp.Basic, sp.Dummy] = {}
-        for f in sorted(expr.atoms(sp.Function), key=sp.default_sort_key):
-            gens[f] = sp.Dummy(f"F{len(gens)}")
-        back = {v: k for k, v in gens.items()}
-        plain = expr.xreplace(gens)  # symbols and dummies only: picklable across the fork
-
-        def simplest() -> sp.Expr:
-            num, den = sp.cancel(sp.together(plain)).as_numer_denom()
-            (sn, num), (sd, den) = tidy(sp.factor(num)), tidy(sp.factor(den))
-            return sn * sd * num / den
-
-        try:
-            return bounded(simplest, RATIO_SECONDS).xreplace(back)
-        except (TimeoutError, RuntimeError):
-            return None
+        return cancelled(hand / true)
 
     def witness(
         self,
