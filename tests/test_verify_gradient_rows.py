@@ -37,9 +37,11 @@ def _rows(text):
 
 
 def test_a_document_of_row_gradients_is_judged_in_numerator_layout():
-    report = _rows(ROWS)
-    assert set(worst_by_line(report).values()) == {"correct"}, report.unchecked
-    assert report.exit_code == 0
+    # line 10 writes dJ/du as a column beside the rows: a layout mixed, not checked, never wrong
+    report = _rows(ROWS + r"$$\frac{\partial J}{\partial u} = (B^T g_2^T) \circ \sigma'(u)$$" + "\n")
+    said = worst_by_line(report)
+    assert {said[n] for n in range(1, 10)} == {"correct"}, report.unchecked
+    assert said[10] == "not checked"
 
 
 def test_a_document_of_column_gradients_is_judged_in_denominator_layout():
