@@ -79,6 +79,7 @@ ALIASES = {
     "cross_entropy": "cce",
     "categorical_cross_entropy": "cce",
     "ce": "cce",
+    "nll": "cce",  # the negative log-likelihood of a softmax's class: its cross-entropy
 }
 
 

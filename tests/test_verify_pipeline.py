@@ -115,10 +115,12 @@ def test_the_stages_run_in_order_and_never_call_back():
     # scores_0) by their roles after net_input
     # a softmax's own letters (output_letters: \hat{Y}_j the entry of a sum's bare vector before
     # vector_sums; p_k, o_i as aliases once the conventions are read); bars read as error signals
-    # (error_signals: \bar{z} = \bar{y} σ'(z) is ∂L/∂z) before any name
+    # (error_signals: \bar{z} = \bar{y} σ'(z) is ∂L/∂z) before any name; a loss the document
+    # names, CE(y, ŷ), written as its sum right after the vector sums (named_losses)
     stages = ["read", "weight_decay", "no_bias", "running", "lagrange_primes", "error_signals", "value_cases"]
     stages += ["author_names", "layer_names", "subscript_layers", "no_bias", "own_names"]
-    stages += ["lone_bias", "class_calls", "output_letters", "vector_sums", "off_diagonal", "loss_output"]
+    stages += ["lone_bias", "class_calls", "output_letters", "vector_sums", "named_losses", "off_diagonal"]
+    stages += ["loss_output"]
     stages += ["target_accents", "layer_letters", "bare_functions", "dropped_index", "notation"]
     stages += ["said_conventions", "weight_layers", "net_input", "code_names", "output_letters"]
     stages += ["layer_bias", "batch_check"]

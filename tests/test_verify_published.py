@@ -215,11 +215,12 @@ GAPS = {
     # guessed_shapes.py); the letters of the forward pass bound by their rows' structure (z = Wx +
     # b_1: W the first layer's weights, z its net input; \theta = Uh + b_2 the second's:
     # latex/forward_letters.py), so the forward pass (5, 7, 8) and the chains for dJ/dU, dJ/db_2
-    # (13, 17) are judged. Left: \delta_1, \delta_2 defined as dJ/d\theta, dJ/dz, row vectors in
-    # numerator layout, which the shapes of symprop's δ (columns) would call wrong: not read as
-    # δ (20, 25, 27, 42, 51, 53, 55, 57, 59; the slip on 57 too); J = CE(y, \hat{y}) with CE a
-    # named function (9)
-    "clark_cs224n_one_layer": [9, (20, 1), (20, 2), 25, 27, 42, 51, 53, 55, 57, 59],
+    # (13, 17) are judged; \delta_1, \delta_2 defined as dJ/d\theta, dJ/dz and used as rows
+    # (numerator layout: \delta_1 U, \delta_1^T h^T) are read as rows, the document's uses
+    # settling it (verify/gradient_names.py): 20, 25, 51, 53, 55, 57 (the slip), 59 judged; J =
+    # CE(y, \hat{y}) read as the loss table's cross-entropy (latex/loss_calls.py: 9). Left:
+    # sng(h), the note's spelling of sgn, an unknown name (27, 42)
+    "clark_cs224n_one_layer": [27, 42],
     # bars as error signals (verify/error_signals.py): every statement judged
     "grosse_error_signals_card": [],
     # (Grosse's error signals, \bar{y} = \partial L/\partial y: verify/error_signals.py; a comma

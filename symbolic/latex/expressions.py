@@ -15,6 +15,7 @@ from .cursor import Item, Term
 from .entries import entry
 from .expression_primes import prime_of
 from .lagrange import LAGRANGE_AT
+from .loss_calls import loss_call, named
 from .source import (
     FIX_COMMAND,
     MAX_DEPTH,
@@ -347,6 +348,8 @@ class Parser(Calls):
             word = s if kind == "word" else self.text_word(t)
             if word in FUNCTIONS and word not in GENERIC_CALLS and word not in ("varphi", "phi"):
                 return self.call(depth, word, t)
+            if named(word) and self.is_("("):  # CE(y, \hat{y}): a loss the document names
+                return loss_call(self, depth, word, t)
             if word == "sum" and self.is_("("):  # sum(Y * \log(\hat{Y})): the entries added
                 args = self.arguments(depth)
                 if len(args) == 1:

@@ -13,6 +13,7 @@ import sympy
 
 from . import unicode
 from .glued import glued, name_digits
+from .loss_calls import named
 from .pmatrix import MATRIX_ENVS, matrix_tokens
 from .source import FIX_COMMAND, MAX_DEPTH, MAX_TOKENS, Source, show
 from .vocabulary import (
@@ -109,7 +110,7 @@ def tokenize(src: Source, start: int, end: int) -> list[Tok]:
         if kind == "times":  # ⋅ · × pasted from rendered math: a product
             kind, s = "op", "*"
         if kind == "run":
-            toks.extend(_split_run(s, i, space))
+            toks.extend(_split_run(s, i, space, called=text.startswith("(", j)))
         elif kind == "assign":  # Δ := Δ + δ aᵀ (an update, read as '=')
             toks.append(Tok("op", "=", i, j, space))
         elif kind == "cmd":
@@ -209,10 +210,11 @@ def _braced_primes(toks: list[Tok]) -> list[Tok]:
 MIN_NAME = 3  # letters in a run read as one name (shorter runs are juxtaposed letters)
 
 
-def _split_run(s: str, pos: int, space: bool) -> list[Tok]:
+def _split_run(s: str, pos: int, space: bool, called: bool = False) -> list[Tok]:
     """A latin run: a whitelisted word, 'd' + word (dLoss, dOut), a multi-letter name (a run of
-    MIN_NAME letters or more: net_{o1}, target, Delta), or single juxtaposed letters (ab = a b)."""
-    if s in WORDS:
+    MIN_NAME letters or more: net_{o1}, target, Delta; capitals before '(', CE(y, ŷ): a function's
+    name, latex/loss_calls.py), or single juxtaposed letters (ab = a b)."""
+    if s in WORDS or called and named(s):
         return [Tok("word", s, pos, pos + len(s), space)]
     if s[0] == "d" and (s[1:] in WORDS or len(s) >= 4 and s[1].isupper()):  # dLoss, dOut
         end = pos + len(s)

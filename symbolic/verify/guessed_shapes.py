@@ -49,7 +49,7 @@ def guessed(lay, m: MatrixStatement) -> str:
             continue
         if base in KNOWN or base in SCALARS or base in LOSS_NAMES or base in ACCUMULATORS:
             continue
-        if base in lay.vectors or base in lay.roles:
+        if base in lay.vectors or base in lay.roles or (base, index) in lay.gradients:
             continue
         # an entry of a guessed name is guessed too: Clark's \delta_1 = \partial J/\partial \theta,
         # a vector the document numbers, is no unit's error

@@ -24,6 +24,7 @@ import sympy as sp
 
 from ..latex import PARTIAL
 from ..latex.matrix import Node
+from .gradient_names import as_written
 
 DIAGONAL, NUMERATOR, DENOMINATOR = "diagonal", "numerator", "denominator"
 SHAPE, TRANSPOSED = "shape", "transposed"
@@ -167,7 +168,7 @@ def chain_value(ev, node: Node) -> sp.Matrix | None:
         count *= len(entries)
     if top.shape != (1, 1) or bottom.shape == (1, 1) or count > MAX_PATHS:
         return None  # (a chain ending in one entry, ∂a/∂z_1, mixes a vector's shorthand with entries)
-    return bottom.applyfunc(lambda e: _paths(top[0, 0], inner, e))
+    return as_written(ev.lay, bottom, bottom.applyfunc(lambda e: _paths(top[0, 0], inner, e)))
 
 
 def _paths(top, inner: list[list], bottom) -> sp.Expr:

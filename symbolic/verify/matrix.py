@@ -29,6 +29,7 @@ from ..latex import PARTIAL, Statement
 from ..latex.matrix import ACCUMULATORS, MatrixStatement, Node
 from ..latex.statements import INDICATOR
 from .defined_layers import layer_written
+from .gradient_names import as_written, entry_by_entry
 from .indices import from_input, layer_number, square
 from .jacobians import chain_value
 from .layer_calls import function_for, whole_layers
@@ -80,6 +81,9 @@ class Layout:
     rows: bool = False  # vectors as rows, W^l input-by-output (matrix_entries: when only they fit)
     weights: str = ""  # the scalar names' orientation (conventions.py): entries named to match it
     w_transposed: bool = False  # columns with W input-by-output, u = W^T a (transposed_weights.py)
+    gradients: dict = field(default_factory=dict)  # δ_1 = ∂J/∂θ: (base, index) -> value (gradient_names.py)
+    row_by: frozenset = frozenset()  # vectors whose loss gradients the document writes as rows
+    unsettled: dict = field(default_factory=dict)  # such a name used both ways -> why it stays unknown
 
     def layer(self, text: str, env: dict) -> int:
         value = layer_number(text, {**self.fixed, **env}, self.depth + self.off)
@@ -149,6 +153,8 @@ def _column(entries: list) -> sp.Matrix:
 def value_of_name(lay: Layout, node: Node, env: dict) -> sp.Matrix:
     """A name at this instance: the matrix of raw entry names ('delta_2,1', 'W_2,1,3', 'x_1')."""
     base, layer, index, _ = node.args
+    if not layer and (base, index) in lay.gradients:  # δ_1 = ∂J/∂θ, a row or a column (gradient_names.py)
+        return lay.gradients[base, index]
     if not layer and f"{base}_{index}" in LOSS_NAMES:  # C_0: the cost of one example
         return sp.Matrix([[sp.Symbol(f"{base}_{index}")]])
     if base.partition(":")[0] in COUNTS and not layer and not index:  # N_{out} (latex/count_sums.py)
@@ -316,7 +322,7 @@ class Evaluator:
             num, den = (self.value(a) for a in node.args)
             if num.shape != (1, 1):
                 raise ShapeError("the derivative of a vector", node, num.shape, den.shape)
-            return den.applyfunc(lambda e: PARTIAL(num[0, 0], e))
+            return as_written(self.lay, den, den.applyfunc(lambda e: PARTIAL(num[0, 0], e)))
         raise ShapeError(f"cannot evaluate {k}", node, (0, 0), (0, 0))  # pragma: no cover
 
     def chain(self, node: Node) -> sp.Matrix:
@@ -336,6 +342,7 @@ class Evaluator:
         if op == "had" and any(written_number(n) and m.shape == (1, 1) for n, m in zip(operands, (a, b))):
             op = "dot"  # -0.404 × [0.55, 0.60], NumPy's 0.5 * A: a written number scales every entry
         if op == "had":
+            a, b = entry_by_entry(self.lay, a, b)  # a row gradient ◦ ReLU'(z): gradient_names.py
             if a.shape != b.shape and self.lay.bias_first and a.shape[1] == b.shape[1] == 1:
                 if a.shape[0] == b.shape[0] + 1:  # (Θᵀδ)_0, the bias unit's row: dropped (ex4)
                     a, self.dropped = a[1:, :], True

@@ -16,7 +16,7 @@ import sympy as sp
 
 from ..latex import PARTIAL, Partial, Product, Statement
 from ..latex.matrix import ACCUMULATORS, MatrixSide, MatrixStatement, Node
-from . import batch_check, jacobians, transposed_weights
+from . import batch_check, gradient_names, jacobians, transposed_weights
 from .batch import over_batch
 from .ditto import Unchecked
 from .guessed_shapes import guessed
@@ -61,6 +61,7 @@ def expand(
     lay = layout(d, scalars, matrices, algorithm)
     lay.direction, lay.weights = direction, weights  # weights: the scalar names' orientation
     lay.w_transposed = transposed_weights.detected(matrices)  # u = W^T a: W input-by-output
+    lay, _ = gradient_names.read(lay, matrices)  # δ_1 = ∂J/∂θ, a row where the document's lines say
     out: list[Statement] = []
     groups: list[Group] = []
     unchecked: list[Unchecked] = []
@@ -69,6 +70,9 @@ def expand(
     for s in statements:
         if not isinstance(s, MatrixStatement):
             out.append(s)
+            continue
+        if unsettled := gradient_names.unsettled(lay, s):  # δ_1 a row on some lines, a column on others
+            unchecked.append(Unchecked(s.line, s.col, unsettled, gradient_names.UNSETTLED_FIX))
             continue
         why = "" if single else over_batch(s)
         if why and batch_check.why_not(s, matrices):  # dZ = \frac{1}{m}(A - Y): not checked

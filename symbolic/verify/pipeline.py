@@ -19,6 +19,7 @@ A pipeline of pure stages, each taking the previous stage's data and never calli
                `orientation`, `target_letters`), the layer a weight's superscript names, from what
                it multiplies (`weight_layers`)
   2. resolve   matrix statements -> one statement per entry and layer (`matrix_entries`),
+               a loss the document names, CE(y, ŷ), as its sum (`named_losses`),
                a softmax's own letters by their use (`output_letters`: p_k, o_i, Ŷ_j),
                the document's own names -> the network's, from its definitions (`binding`; a
                forward sum in index letters: `letter_sums`; a name in letters with no layer read
@@ -71,6 +72,7 @@ from . import (
     letter_sums,
     lone_bias,
     loss_output,
+    named_losses,
     net_input,
     no_bias,
     numbering,
@@ -193,6 +195,7 @@ def verify_statements(
     statements = class_calls.apply(statements)  # softmax(b) of class b: softmax(z_b)
     statements = output_letters.entries(statements)  # \hat{Y}_j of a sum(Y * log(Ŷ)): \hat{y}_j
     statements = vector_sums.apply(statements)  # -sum(Y * log(Ŷ)): Σ_k of the entries
+    statements = named_losses.apply(d, statements)  # J = CE(y, ŷ): the loss table's Σ_k
     statements = off_diagonal.apply(statements)  # ∂φ_i/∂z_j after ∂φ_i/∂z_i: for i ≠ j
     statements, aliases = loss_output.apply(statements, source, len(d.outputs), aliases)  # ½‖z - t‖²
     aliases, accents = target_accents.aliases(statements, len(d.outputs), aliases)  # ½Σ(y_i - ỹ_i)²: ỹ
