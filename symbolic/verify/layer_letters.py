@@ -37,8 +37,10 @@ WEIGHTS = ("w", "W")
 
 def layer_letter(statements: list) -> str:
     """The letter written as layer superscripts ('k' in w_{ij}^k, \\delta_j^{k+1}): the one letter,
-    or the one of several written with a shift (k+1 beside Brilliant's output layer m); or ''."""
-    letters, shifted = set(), set()
+    or the one of several written with a shift (k+1 beside Brilliant's output layer m): the one
+    written a layer above (k+1; the last layer has none), else the one not said only of the
+    output (o_i^{m-1} beside \\hat{y}); or ''."""
+    letters, shifted, above = set(), set(), set()
     for stmt in statements:
         for e in expressions(stmt):
             for s in e.atoms(sp.Symbol):
@@ -46,8 +48,11 @@ def layer_letter(statements: list) -> str:
                 if m and (lay := _LAYER.fullmatch(m.group(3))):
                     letters.add(lay.group(1))
                     shifted |= {lay.group(1)} if lay.group(2) else set()
+                    above |= {lay.group(1)} if lay.group(2) and int(lay.group(2)) > 0 else set()
     if len(letters) == 1:
         return letters.pop()
+    if len(shifted) > 1:  # o_i^{m-1} beside w_{jl}^{k+1}: m, said only of the output, is the last layer
+        shifted = (shifted - top_letters(statements, "")) if len(above) != 1 else above
     return shifted.pop() if len(shifted) == 1 else ""
 
 
