@@ -69,3 +69,38 @@ def test_a_bare_name_two_derivatives_place_at_two_layers_stays_unread():
     two = r"$$a^{[1]} = \tanh(z^{[1]})$$" + "\n" + two
     said = _bce(two)
     assert said[5] == "not checked" and said[4] == "not checked"
+
+
+# Hagan, Demuth & Beale's letters on another network and letters: the layer letter k with its
+# capital K the last layer, the document's own letter r for δ (r^k_i \equiv \partial\hat{F} /
+# \partial n^k_i: verify/own_deltas.py), \dot{f}^k(n^k_j) the derivative of the layer's function
+SENSITIVITIES = r"""$$n^k_i = \sum_{j} w^k_{i,j} a^{k-1}_j + b^k_i$$
+$$r^k_i \equiv \frac{\partial \hat{F}}{\partial n^k_i}$$
+$$\frac{\partial \hat{F}}{\partial w^k_{i,j}} = r^k_i a^{k-1}_j$$
+$$r^K_i = -2(t_i - a^K_i) \dot{f}^K(n^K_i)$$
+$$\frac{\partial n^{k+1}_i}{\partial n^k_j} = w^{k+1}_{i,j} \dot{f}^k(n^k_j)$$
+"""
+
+
+def _sse(text):
+    return worst_by_line(verify_layered("3-2-2", text, "tanh", "(out - y)**2", targets="t"))
+
+
+def test_a_sensitivity_letter_and_newtons_dot_are_read():
+    assert _sse(SENSITIVITIES) == dict.fromkeys(range(1, 6), "correct")
+
+
+def test_slips_in_the_sensitivities_are_wrong():
+    assert _sse(SENSITIVITIES.replace(r"= -2(t_i", r"= (t_i"))[4] == "wrong"
+    assert _sse(SENSITIVITIES.replace(r"\dot{f}^K(n^K_i)", r"f^K(n^K_i)"))[4] == "wrong"
+    assert _sse(SENSITIVITIES.replace(r"= w^{k+1}_{i,j}", r"= w^{k+1}_{j,i}"))[5] == "wrong"
+
+
+def test_a_letter_the_document_also_writes_as_delta_is_not_renamed():
+    said = _sse(SENSITIVITIES + r"$$\delta^k_i = r^k_i$$" + "\n")
+    assert said[3] == "not checked"
+
+
+def test_a_document_with_its_own_unlayered_delta_keeps_its_letter():
+    said = _sse(SENSITIVITIES + r"$$\delta_j = 1$$" + "\n")
+    assert said[3] == "not checked"

@@ -243,11 +243,15 @@ GAPS = {
     # bias on o_0 = 1: latex/expressions.sum_header). Hinton's lecture 3d: every line judged
     "brilliant_backprop_wiki": [],
     "hinton_nn_lec3_backprop": [],
-    # Hagan, Demuth & Beale ch. 11 (blind): a^{m+1} = f^{m+1}(...) for m = 0, ..., M-1, a range of
-    # layers after \text{for} (2); \hat{F}, the squared error's name (5, 6, 15, 16); s^m_i the
-    # document's own name for dF/dn^m_i, defined with \equiv (9-12); \dot{f}^m, \dot{F}^m(n^m) the
-    # transfer function's derivative and its diagonal matrix (13-18); the iteration (k) on updates
-    "hagan_nnd_sensitivities": [2, 5, 6, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18],
+    # Hagan, Demuth & Beale ch. 11 (blind: 17 of 22 not checked then; now read: \hat{F} the
+    # performance index, names.LOSS_NAMES; s^m_i \equiv dF/dn^m_i the document's own letter for δ,
+    # verify/own_deltas.py; M the last layer beside m, layer_letters.normalize; \dot{f}^m(n^m_j),
+    # Newton's dot, and f^m(.) with its layer as a superscript, latex/tokens.py, layer_functions.py).
+    # Left: a^{m+1} = f^{m+1}(...) \text{for } m = 0, 1, \ldots, M-1, a range of layers with an
+    # open end (2); (t(k) - a(k))^T (t(k) - a(k)), the iteration k as an argument (5); the updates
+    # w^m_{i,j}(k+1) = w^m_{i,j}(k) - ... (11, 12); \dot{F}^m(n^m), the diagonal matrix of
+    # derivatives, and the transposed Jacobian (\partial n^{m+1}/\partial n^m)^T (14, 15, 18)
+    "hagan_nnd_sensitivities": [2, 5, 11, 12, 14, 15, 18],
     # Jurafsky & Martin ch. 7 (blind: 7, 8, 10, 11 not checked then): L_{CE}(a^{[2]}, y), a loss
     # named by its kind with its arguments (latex/expressions.LOSS_KIND); the bare z that
     # \partial a^{[2]}/\partial z places at z^{[2]} (verify/lone_layer_names.py)

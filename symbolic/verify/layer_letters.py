@@ -108,7 +108,7 @@ def _swapped(name: str, swap: dict) -> str:
     if m:
         base, sub, lay, updated = m.groups()
         sub = "".join(swap.get(c, c) for c in sub) if sub else sub
-        lay = re.sub(r"(?<![A-Za-z])([a-z])(?![A-Za-z])", lambda x: swap.get(x.group(1), x.group(1)), lay)
+        lay = re.sub(r"(?<![A-Za-z])([A-Za-z])(?![A-Za-z])", lambda x: swap.get(x.group(1), x.group(1)), lay)
         return f"{base}{'_' + sub if sub else ''}@{lay}{updated or ''}"
     if name in swap:
         return swap[name]
@@ -262,10 +262,14 @@ def normalize(statements: list) -> tuple[list, dict]:
     letter = layer_letter(scalars)
     if not letter:
         return statements, {}
-    out, heads = [], _heads(scalars) & {"L"}
+    # the letter's capital, the last layer: Hagan's s^M beside s^m (M layers), L beside l; a name
+    # the reader took for a power (s_i**M) is layered too (top_letter.py reads the layered ones)
+    top = letter.upper()
+    heads = _heads(scalars) & {"L", top}
+    out = []
     for s in statements:
-        out.append(_map(s, _powers({letter} | heads)) if isinstance(s, Statement) else s)
-    swap: dict[str, str] = {}
+        out.append(_map(s, _powers({letter, top} | heads)) if isinstance(s, Statement) else s)
+    swap: dict[str, str] = {top: "L"} if top != "L" else {}
     for top in top_letters([s for s in out if isinstance(s, Statement)], letter):
         swap[top] = "L"
     if letter_is_top([s for s in out if isinstance(s, Statement)], letter) and not _above(out, letter):
