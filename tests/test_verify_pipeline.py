@@ -77,7 +77,9 @@ def test_the_stages_run_in_order_and_never_call_back():
     # matrix statements: split into entries before resolve, folded back after judge; an
     # algorithm's loops and running variables read (running), layers written as subscripts
     # (subscript_layers: x_i = f_i(W_i x_{i-1}), none here), the document's letters for layers,
-    # net inputs and outputs (layer_letters), a function written without its argument given it
+    # net inputs and outputs (layer_letters), a bare name placed at its one layer (lone_layer_names:
+    # ∂L/∂z beside ∂a^{[2]}/∂z), the document's own letter for δ (own_deltas: s^m_i ≡ ∂F/∂n^m_i),
+    # a function written without its argument given it
     # (bare_functions: ∂φ/∂z = φ(1-φ)), the conventions the text shows (notation), the weights'
     # orientation and the target letter its definitions say (said_conventions: orientation,
     # target_letters), which layer a weight's superscript names (weight_layers), y as the net
@@ -121,7 +123,8 @@ def test_the_stages_run_in_order_and_never_call_back():
     stages += ["author_names", "layer_names", "subscript_layers", "no_bias", "own_names"]
     stages += ["lone_bias", "class_calls", "output_letters", "vector_sums", "named_losses", "off_diagonal"]
     stages += ["loss_output"]
-    stages += ["target_accents", "layer_letters", "bare_functions", "dropped_index", "notation"]
+    stages += ["target_accents", "layer_letters", "lone_layer_names", "own_deltas", "bare_functions"]
+    stages += ["dropped_index", "notation"]
     stages += ["said_conventions", "weight_layers", "net_input", "code_names", "output_letters"]
     stages += ["layer_bias", "batch_check"]
     stages += ["matrix_entries", "binding"]

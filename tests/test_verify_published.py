@@ -240,6 +240,24 @@ GAPS = {
     # a Spanish lecture's formulas (blind round): e = y - \hat{y} defines a name (6); δ_o = f'(net_o) e
     # leaves o open in its own line, the document's other lines keep o the output (letter_defaults.py)
     "es_lecture_net_h": [6],
+    # blind round g (2026-12-01). Brilliant's wiki: every line judged (its output layer m, written
+    # m-1 too, beside the layer letter k+1: verify/layer_letters.layer_letter; \sum_{j=0} holds the
+    # bias on o_0 = 1: latex/expressions.sum_header). Hinton's lecture 3d: every line judged
+    "brilliant_backprop_wiki": [],
+    "hinton_nn_lec3_backprop": [],
+    # Hagan, Demuth & Beale ch. 11 (blind: 17 of 22 not checked then; now read: \hat{F} the
+    # performance index, names.LOSS_NAMES; s^m_i \equiv dF/dn^m_i the document's own letter for δ,
+    # verify/own_deltas.py; M the last layer beside m, layer_letters.normalize; \dot{f}^m(n^m_j),
+    # Newton's dot, and f^m(.) with its layer as a superscript, latex/tokens.py, layer_functions.py).
+    # Left: a^{m+1} = f^{m+1}(...) \text{for } m = 0, 1, \ldots, M-1, a range of layers with an
+    # open end (2); (t(k) - a(k))^T (t(k) - a(k)), the iteration k as an argument (5); the updates
+    # w^m_{i,j}(k+1) = w^m_{i,j}(k) - ... (11, 12); \dot{F}^m(n^m), the diagonal matrix of
+    # derivatives, and the transposed Jacobian (\partial n^{m+1}/\partial n^m)^T (14, 15, 18)
+    "hagan_nnd_sensitivities": [2, 5, 11, 12, 14, 15, 18],
+    # Jurafsky & Martin ch. 7 (blind: 7, 8, 10, 11 not checked then): L_{CE}(a^{[2]}, y), a loss
+    # named by its kind with its arguments (latex/expressions.LOSS_KIND); the bare z that
+    # \partial a^{[2]}/\partial z places at z^{[2]} (verify/lone_layer_names.py)
+    "jurafsky_martin_two_layer": [],
 }
 # planted mistakes the verifier calls wrong without naming the factor yet (an opaque
 # "written/true = ..." ratio); juxtaposed, input-first and summed factors are matched as a
@@ -276,6 +294,9 @@ PLANTED_MISSED: dict[tuple[str, int], str] = {
     ("rojas_layered_it", 2): "not checked",
     # the lecture's Δw_{ho} = η δ_o x_i: x_i's letter is on neither side's left (unknown name)
     ("es_lecture_net_h", 0): "not checked",
+    # J&M's chain planted with \partial a^{[1]}/\partial z: the bare z is then placed at two layers
+    # by the document's derivatives (a^{[1]} and a^{[2]} by z), so it is placed at neither
+    ("jurafsky_martin_two_layer", 2): "not checked",
 }
 # (the course's x^T δ^{[2]} in the rows convention, whose shapes fit in neither reading, is named
 # in rows, 'wrong layer' at factor 2: verify/rows_faults.py)

@@ -39,6 +39,12 @@ STRICT_GAPS: dict[str, dict[int, str]] = {
     # Bishop & Bishop 2024: the same gaps as with its options (test_verify_published.GAPS); t is
     # read as the target from \delta_k = y_k - t_k without the option
     "bishop2024_dl_backprop": dict.fromkeys([30, 60, 63, 66, 69], "not checked"),
+    # Hinton's lecture 3d (blind round g): t the target and w_{ij} from i to j said in prose only;
+    # y_j, z_j, w_{ij} carry no layer and the weights' way stays open
+    "hinton_nn_lec3_backprop": dict.fromkeys([2, 3, 4, 5, 6], "not checked"),
+    # Hagan's gaps with its options (test_verify_published.GAPS), and without t the target: a_i,
+    # t_i unlayered in s^M_i = -2(t_i - a_i) \dot{f}^M(n^M_i) and da_i/dn^M_i (16, 17)
+    "hagan_nnd_sensitivities": dict.fromkeys([2, 5, 11, 12, 14, 15, 16, 17, 18], "not checked"),
 }
 
 

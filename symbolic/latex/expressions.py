@@ -7,6 +7,8 @@ inside a larger expression it becomes the applied function PARTIAL(num, den).
 
 from __future__ import annotations
 
+import re
+
 import sympy
 
 from .algorithm import elided_arguments
@@ -42,6 +44,9 @@ from .vocabulary import (
 
 NORM_BARS = ("‖", "|")  # \| as a token: '‖' (op) here, '|' (cmd) in the matrix reader's tokens
 LOSS_CALLS = ("J", "E", "L", "C")  # J(W,b; x, y), E(w): the loss written with its arguments
+# L_{CE}, J_{MSE}, E_{\text{BCE}}: a loss letter whose subscript names the kind of loss (Jurafsky &
+# Martin's L_{CE}(\hat{y}, y)): the loss itself, never a unit's or an example's
+LOSS_KIND = re.compile(r"(?:J|E|L|C)_(?:CE|BCE|NLL|MSE|SE|ce|bce|nll|mse|se|log|xent)")
 
 
 class Parser(Calls):
@@ -142,7 +147,9 @@ class Parser(Calls):
 
     def sum_header(self, t: Tok) -> tuple[sympy.Symbol, sympy.Expr]:
         r"""After \sum: _k, _{k}, _{k \neq i}, _{j=1}^{s_{l+1}}, _{\ell \in L} -> (k, excluded
-        index or 0); the bounds are read from the network, so they are skipped."""
+        index or 0); the bounds are read from the network, so they are skipped, but a lower bound
+        of 0 is noted (`from_zero`: \sum_{j=0} w_{ij} o_j holds the bias as w_{0j} on o_0 = 1)."""
+        self.from_zero = False
         if not self.is_("_"):  # \sum e^{z}: read by `sum_body` when no name in it has an index
             return sympy.Symbol(BARE_INDEX), sympy.Integer(0)
         self.i += 1
@@ -153,6 +160,9 @@ class Parser(Calls):
         if v.kind not in ("letter", "cmd"):
             raise self.fail(v, f"cannot use {show(v.text)} as a summation index", r"write \sum_k")
         var, skip = sympy.Symbol("ℓ" if v.text == "ell" else self.primed_letter(v.text)), sympy.Integer(0)
+        zero = self.peek(1)
+        self.from_zero = braced and self.is_("=") and zero is not None and zero.text == "0"
+        self.from_zero = self.from_zero and self.is_("}", 2)
         if braced:
             if self.is_("neq") or self.is_("ne"):
                 self.i += 1
@@ -342,6 +352,8 @@ class Parser(Calls):
             value = self.name(depth, s, t, euler=(s == "e"))
             if s in LOSS_CALLS and isinstance(value, sympy.Symbol) and elided_arguments(self):
                 self.skip_group()  # C_0(\ldots): one example's cost, its arguments elided
+            elif isinstance(value, sympy.Symbol) and LOSS_KIND.fullmatch(value.name):
+                self.i = self.loss_arguments(self.i) or self.i  # L_{CE}(a^{[2]}, y): its arguments shown
             return value
         if kind in ("word", "text"):
             self.i += 1
@@ -376,13 +388,14 @@ class Parser(Calls):
             return self.call(depth, s, t)
         if s == "sum":
             var, skip = self.sum_header(t)
+            from_zero = self.from_zero  # \sum_{j=0}: the bias input x_0 = 1 in it
             minus = self.is_("-")  # \sum_k -\delta_k w_{kj} (Mitchell): the negated body
             self.i += minus
             body = self.product(depth + 1)
             folded = self.fold_items(body.items, body.ops)
             if var.name == BARE_INDEX and indexed(folded):
                 raise self.fail(t, r"\sum without its index", r"write \sum_k ...")
-            value = SUMMATION(-folded if minus else folded, var, skip)
+            value = SUMMATION(-folded if minus else folded, var, skip, *[sympy.Integer(0)] * from_zero)
             if (
                 not minus
                 and "/" not in body.ops

@@ -1,6 +1,8 @@
 r"""An activation letter with its layer as a subscript, applied to a quantity of that same layer:
 `f_l(u_j^{l})`, `f_L'(u_j^{L})`, `f_{l+1}'\left( u_k^{l+1} \right)`, `f_L'(\bm{u}^{L})` (a
-Japanese note's f_l, the activation of layer l). The subscript says nothing the argument does not:
+Japanese note's f_l, the activation of layer l), or as a superscript, primed before it or after:
+`f^{m+1}(W^{m+1} a^m + b^{m+1})`, `\dot{f}^M(n^M_i)` read f'^M (Hagan, Demuth & Beale's f^m).
+The script says nothing the argument does not:
 the verifier evaluates a generic f by the layer of its argument, so the subscript is dropped and
 f_l(u^l) reads as f(u^l).
 
@@ -60,13 +62,15 @@ def read(toks: list[Tok]) -> list[Tok]:
     k = 0
     while k < len(toks):
         t = toks[k]
-        if t.text in _LETTERS and k + 2 < len(toks) and toks[k + 1].text == "_":
-            sub = _group(toks, k + 2)
+        primed = k + 1 < len(toks) and toks[k + 1].text == "'"  # \dot{f}^m(n^m): f'^m (tokens.py)
+        mark = k + 1 + primed
+        if t.text in _LETTERS and mark + 1 < len(toks) and toks[mark].text in ("_", "^"):
+            sub = _group(toks, mark + 1)
             if sub is not None:
                 text, after = sub
                 call = after + 1 if after < len(toks) and toks[after].text == "'" else after
                 if call < len(toks) and text and _argument_layer(toks, call) == text.strip("()"):
-                    out.append(t)
+                    out += toks[k:mark]
                     k = after  # the prime (if any) and the call follow as written
                     continue
         out.append(t)

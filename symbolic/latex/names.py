@@ -180,6 +180,9 @@ class Names(Cursor):
         if t.kind == "text":
             self.i += 1
             return self.text_word(t)
+        if t.kind == "word":  # L_{BCE}: a word the tokens give whole, a label
+            self.i += 1
+            return t.text
         if t.kind == "cmd" and t.text == "ell":  # net_\ell: the index letter ℓ
             self.i += 1
             return "ℓ"

@@ -51,6 +51,7 @@ _TOKEN_RE = re.compile(
     re.ASCII | re.DOTALL,
 )
 _ENV_RE = re.compile(r"\s*\{([A-Za-z]+\*?)\}", re.ASCII)
+_DOT_RE = re.compile(r"\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))", re.ASCII)  # \dot{f}, \dot f
 _ROWSKIP_RE = re.compile(r"\s*\[\s*-?[0-9]*\.?[0-9]+\s*(?:pt|em|ex|mm|cm|in|mu)\s*\]", re.ASCII)
 
 
@@ -318,6 +319,11 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         return -j
     if name in ARROWS:
         raise src.error(i, f"arrow \\{name} is not an equation", "use '=' (only '=' chains are read)")
+    if name == "dot" and (m := _DOT_RE.match(text, j, end)):
+        # \dot{f}^m(n): Newton's dot, the derivative f' (Hagan, Demuth & Beale's \dot{f}, \dot{F})
+        toks.append(Tok("letter", m.group(1) or m.group(2), i, m.end(), space))
+        toks.append(Tok("op", "'", m.end() - 1, m.end(), False))
+        return m.end()
     if name == "part":  # \part: MathJax's and Typora's alias of \partial (\part E/\part w)
         toks.append(Tok("cmd", "partial", i, j, space))
         return j

@@ -243,7 +243,8 @@ class Instantiator(Terms, Letters):
                 raise Invalid("\\sum")
             return sp.Add(*[self.expr(t, env) for t in terms])
         if getattr(e, "func", None) == SUMMATION:
-            body, var, skip = e.args
+            body, var, skip = e.args[:3]
+            zero = len(e.args) > 3  # \sum_{j=0}: written from the bias input (w_{0j} on o_0 = 1)
             indexed = [s for s in body.atoms(sp.Symbol) if "@" in s.name]
             roled = [
                 s for s in body.atoms(sp.Symbol) if self.roles and var.name in self.roles.letters(s.name)
@@ -264,7 +265,7 @@ class Instantiator(Terms, Letters):
             ):
                 return self.prefixed_sum(body, var, env)
             terms = []
-            start = 0 if self.roles and not self.own_bias else 1 - self.shift  # Bishop: w_{j0} the bias
+            start = 0 if (self.roles or zero) and not self.own_bias else 1 - self.shift  # w_{j0}: the bias
             for v in range(start, self.units + 1 - self.shift):
                 if isinstance(skip, sp.Symbol) and env.get(skip.name) == v:
                     continue

@@ -37,8 +37,10 @@ WEIGHTS = ("w", "W")
 
 def layer_letter(statements: list) -> str:
     """The letter written as layer superscripts ('k' in w_{ij}^k, \\delta_j^{k+1}): the one letter,
-    or the one of several written with a shift (k+1 beside Brilliant's output layer m); or ''."""
-    letters, shifted = set(), set()
+    or the one of several written with a shift (k+1 beside Brilliant's output layer m): the one
+    written a layer above (k+1; the last layer has none), else the one not said only of the
+    output (o_i^{m-1} beside \\hat{y}); or ''."""
+    letters, shifted, above = set(), set(), set()
     for stmt in statements:
         for e in expressions(stmt):
             for s in e.atoms(sp.Symbol):
@@ -46,8 +48,11 @@ def layer_letter(statements: list) -> str:
                 if m and (lay := _LAYER.fullmatch(m.group(3))):
                     letters.add(lay.group(1))
                     shifted |= {lay.group(1)} if lay.group(2) else set()
+                    above |= {lay.group(1)} if lay.group(2) and int(lay.group(2)) > 0 else set()
     if len(letters) == 1:
         return letters.pop()
+    if len(shifted) > 1:  # o_i^{m-1} beside w_{jl}^{k+1}: m, said only of the output, is the last layer
+        shifted = (shifted - top_letters(statements, "")) if len(above) != 1 else above
     return shifted.pop() if len(shifted) == 1 else ""
 
 
@@ -103,7 +108,7 @@ def _swapped(name: str, swap: dict) -> str:
     if m:
         base, sub, lay, updated = m.groups()
         sub = "".join(swap.get(c, c) for c in sub) if sub else sub
-        lay = re.sub(r"(?<![A-Za-z])([a-z])(?![A-Za-z])", lambda x: swap.get(x.group(1), x.group(1)), lay)
+        lay = re.sub(r"(?<![A-Za-z])([A-Za-z])(?![A-Za-z])", lambda x: swap.get(x.group(1), x.group(1)), lay)
         return f"{base}{'_' + sub if sub else ''}@{lay}{updated or ''}"
     if name in swap:
         return swap[name]
@@ -257,10 +262,14 @@ def normalize(statements: list) -> tuple[list, dict]:
     letter = layer_letter(scalars)
     if not letter:
         return statements, {}
-    out, heads = [], _heads(scalars) & {"L"}
+    # the letter's capital, the last layer: Hagan's s^M beside s^m (M layers), L beside l; a name
+    # the reader took for a power (s_i**M) is layered too (top_letter.py reads the layered ones)
+    top = letter.upper()
+    heads = _heads(scalars) & {"L", top}
+    out = []
     for s in statements:
-        out.append(_map(s, _powers({letter} | heads)) if isinstance(s, Statement) else s)
-    swap: dict[str, str] = {}
+        out.append(_map(s, _powers({letter, top} | heads)) if isinstance(s, Statement) else s)
+    swap: dict[str, str] = {top: "L"} if top != "L" else {}
     for top in top_letters([s for s in out if isinstance(s, Statement)], letter):
         swap[top] = "L"
     if letter_is_top([s for s in out if isinstance(s, Statement)], letter) and not _above(out, letter):

@@ -16,6 +16,7 @@ from sympy.core.function import AppliedUndef
 
 from .. import functions as fn
 from ..errors import SympropError
+from ..latex.expressions import LOSS_KIND
 from .conventions import Conventions, constant_one, output_index, target_name
 from .display import display_names
 from .hints import shown
@@ -43,6 +44,7 @@ LOSS_NAMES = {
     "E_p",
     "C_0",  # 3Blue1Brown: the cost of one training example (example 0)
     "E_d",
+    "F_hat",  # Hagan, Demuth & Beale: \hat{F}, the performance index of one example
 }
 # E_{o1}, E_1, L_{o2}: the error of one output, the loss's terms in that output alone
 _PER_OUTPUT = re.compile(r"(?:E|L|C|J|Loss)_(?:o|out|y)?(\d+)")
@@ -125,7 +127,7 @@ class Resolver(Calls):
         m = re.fullmatch(r"y_?(\d+)", name)
         if m and 1 <= int(m.group(1)) <= len(d.targets):  # y_1 of a net with one output: its y
             return d.targets[int(m.group(1)) - 1]
-        if name in LOSS_NAMES:
+        if name in LOSS_NAMES or LOSS_KIND.fullmatch(name):
             return d.loss_symbol
         m = _PER_OUTPUT.fullmatch(name)
         if m and 1 <= int(m.group(1)) <= len(d.outputs):

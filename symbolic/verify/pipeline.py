@@ -11,8 +11,11 @@ A pipeline of pure stages, each taking the previous stage's data and never calli
                regularizer terms read off them (`running`), forward definitions without a bias set
                apart (`subscript_layers`), a sum the document names (S = Σ_t exp(z_t)) read as its
                formula (`own_names`), the document's letters for layers, net
-               inputs and outputs (`layer_letters`), a function written without its argument given
-               it (`bare_functions`), a unit's index dropped inside h'(a) restored (`dropped_index`),
+               inputs and outputs (`layer_letters`), a bare name placed at the one layer its
+               derivatives place it (`lone_layer_names`: ∂a^{[2]}/∂z), the document's own letter
+               for δ (`own_deltas`: s^m_i ≡ ∂F̂/∂n^m_i), a function written
+               without its argument given it (`bare_functions`), a unit's index dropped inside
+               h'(a) restored (`dropped_index`),
                conventions the text shows (`notation`), a decorated target by the loss's
                form (`target_accents`: ½Σ(y_i^L - ỹ_i)²), the weights'
                orientation and the target letter its definitions say (`said_conventions`:
@@ -71,6 +74,7 @@ from . import (
     letter_readings,
     letter_sums,
     lone_bias,
+    lone_layer_names,
     loss_output,
     named_losses,
     net_input,
@@ -78,6 +82,7 @@ from . import (
     numbering,
     off_diagonal,
     output_letters,
+    own_deltas,
     own_functions,
     own_names,
     single_layer,
@@ -200,6 +205,8 @@ def verify_statements(
     statements, aliases = loss_output.apply(statements, source, len(d.outputs), aliases)  # ½‖z - t‖²
     aliases, accents = target_accents.aliases(statements, len(d.outputs), aliases)  # ½Σ(y_i - ỹ_i)²: ỹ
     statements, letters = layer_letters(statements)  # Brilliant's w_{ij}^k, a (net input), o (output)
+    statements = lone_layer_names.apply(statements)  # ∂L/∂z beside ∂a^{[2]}/∂z: z^{[2]}
+    statements = own_deltas.apply(statements)  # s^m_i ≡ ∂F̂/∂n^m_i: Hagan's sensitivity is δ
     statements = [with_arguments(s) for s in statements]  # ∂φ/∂z = φ(1-φ): φ(z) (bare_functions.py)
     statements = dropped_index.restore(d, statements, aliases)  # ∂z_j/∂a_j = h'(a): h'(a_j)
     conventions = with_detected(source, conventions)  # units counted from 0 (notation.py)
