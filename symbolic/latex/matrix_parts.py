@@ -102,7 +102,9 @@ class MatrixParts(Cursor):
             if self.is_("}"):
                 self.i += 1
                 den = self.partial_den()
-                body = self.mproduct()
+                # \frac{\partial}{\partial b}(b + W h) \frac{\partial l}{\partial f}: the operator
+                # takes the group after it; the product goes on past it
+                body = self.postfix() if self.is_("(") else self.mproduct()
                 return Node("partial", (body, den), t.pos)
             num = self.msum(frozenset({"}"}))
             self.expect("}", opener)

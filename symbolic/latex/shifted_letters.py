@@ -1,0 +1,331 @@
+r"""Layers written as subscripts that each letter family counts its own way (Prince, *Understanding
+Deep Learning* §7.4): `f_0 = \beta_0 + \Omega_0 x_i`, `h_k = a[f_{k-1}]`, `f_k = \beta_k + \Omega_k
+h_k`, `l_i = l[f_K, y_i]`. f_0 is the first layer's net input, h_1 its output: each family's
+subscript is its layer plus an offset of its own, and only the forward rows say which.
+
+`detect(text)` reads the document's forward rows, each by its structure, never by its letters:
+- an affine row `OUT_s = B_s + M_s V_t` (or `M V + B`, or `M V`; M a capital, the weights): OUT, M
+  and B sit in one layer, V in the layer below;
+- a call row `A_t = F(OUT_u)` or `F[OUT_u]` on such a net input: A is that layer's output;
+- an alias row `V_0 = x`: V_0 is the input;
+- the input: the vector V of an affine row that no row defines; a letter as its subscript
+  (x_i) is the example's index, not a layer.
+Each row is an equation between two families' offsets (for a generic row in k: f_{k-1} and h_k
+one layer apart); they are solved from the input. `Shifts.families`: written letter -> (role,
+offset) with role W, b, z (net input), a (output), symprop's layer = subscript + offset. A loss row
+`l_i = l[f_K, y_i]` names the loss (l), the target (y) and the letter of the output's subscript
+(K = depth - offset). Nothing is detected (None, the letters stay unread) when a row mixes two
+layer letters, a family takes two roles or two offsets, a family is left unplaced, or the document
+writes layer marks itself.
+`rewrite(shifts, toks)`: a row's tokens in square-bracket layers (f_{k-1} -> z^{[k]}, \Omega_0 ->
+W^{[1]}, h_k -> a^{[k]}, x_i -> x, l_i -> L, a[.] -> g(.) when the activation's letter is a family's
+or it takes brackets), positions kept; a trailing range `k \in \{1, 2, \dots, K\}` taken off and
+returned (`Span`). Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .layer_ranges import Span, trailing_range
+from .subscript_layers import layer
+from .tokens import Tok
+
+_BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathbfit|pmb|vec)\s*\{\s*([^{}]*?)\s*\}")
+_CUT = re.compile(r"\\\\|\$|\n|\\tag\s*\{[^}]*\}|\\begin\{[^}]*\}(?:\{[^}]*\})?|\\end\{[^}]*\}")
+_NAME = r"(?:\\[A-Za-z]+|[A-Za-z])"
+_SCRIPT = r"(?:_\s*(?:[0-9A-Za-z]|\{[^{}]*\}))?"
+_MEMBER = _NAME + _SCRIPT
+_FUNC = r"(?:\\(?:text|mathrm|operatorname)\s*\{\s*[A-Za-z]+\s*\}|\\[A-Za-z]+|[A-Za-z]+)" + _SCRIPT
+_OPEN = r"\s*(?:\\left\s*)?[(\[]\s*"
+_SHUT = r"\s*(?:\\right\s*)?[)\]]\s*"
+_PRODUCT = rf"(?P<m>{_MEMBER})\s*(?:\\cdot\s*)?(?P<v>{_MEMBER})"
+_AFFINE = [
+    re.compile(rf"^(?P<out>{_MEMBER})\s*=\s*{_PRODUCT}\s*(?:\+\s*(?P<b>{_MEMBER}))?$"),
+    re.compile(rf"^(?P<out>{_MEMBER})\s*=\s*(?P<b>{_MEMBER})\s*\+\s*{_PRODUCT}$"),
+]
+_CALL = re.compile(rf"^(?P<out>{_MEMBER})\s*=\s*(?P<f>{_FUNC}){_OPEN}(?P<v>{_MEMBER}){_SHUT}$")
+_LOSS = re.compile(
+    rf"^(?P<out>{_MEMBER})\s*=\s*(?P<f>{_FUNC}){_OPEN}(?P<v>{_MEMBER})\s*,\s*(?P<y>{_MEMBER}){_SHUT}$"
+)
+_ALIAS = re.compile(rf"^(?P<out>{_MEMBER})\s*=\s*(?P<v>{_NAME})$")
+# a layer the document marks itself: W^{(1)}, a^{[2]}, W^l
+_MARKED = re.compile(r"[A-Za-z]\s*\^\s*(?:\{\s*[(\[]|\{?\s*[lL](?![A-Za-z]))")
+_FUNCTION_WORDS = {"sigma", "tanh", "phi", "varphi", "psi", "exp", "log", "ln", "max", "text", "mathrm"}
+
+
+@dataclass(frozen=True)
+class Shifts:
+    """A document's letter families (the module's doc)."""
+
+    families: dict[str, tuple[str, int]]  # 'f' -> ('z', 1), '\\Omega' -> ('W', 1), 'h' -> ('a', 0)
+    inputs: frozenset[str] = frozenset()  # 'x': the input, its subscript the example's index
+    example: str = ""  # 'i' of x_i, y_i, l_i
+    loss: str = ""  # 'l' of l_i = l[f_K, y_i]
+    target: str = ""  # 'y'
+    tops: dict[str, int] = field(default_factory=dict)  # 'K' -> 1: K + 1 is the output layer
+    calls: frozenset[str] = frozenset()  # 'a' of h_k = a[f_{k-1}]: the activation, read as g(.)
+    line: int = 0  # the first forward row's line
+    said: str = ""  # that row as written
+
+
+def _member(text: str) -> tuple[str, str]:
+    """'\\Omega_{k-1}' -> ('\\Omega', 'k-1'); 'x' -> ('x', '')."""
+    text = re.sub(r"\s+", "", text)
+    base, _, sub = text.partition("_")
+    return base, sub.strip("{}")
+
+
+def _rows(text: str) -> list[tuple[str, int]]:
+    """The rows with '=' (their first column: a second is a range), and their lines."""
+    out = []
+    text = _BOLD.sub(r"\1", re.sub(r"(?<!\\)%[^\n]*", "", text))
+    pos = 0
+    for piece in _CUT.split(text):
+        line = text.count("\n", 0, text.find(piece, pos)) + 1
+        pos = text.find(piece, pos) + len(piece)
+        piece = re.sub(r"&\s*=", "=", piece).split("&")[0].strip()
+        piece = re.sub(r"\\[,;:!]|\\q?quad", " ", piece).strip(" ,.")
+        if "=" in piece:
+            out.append((piece, line))
+    return out
+
+
+class _Refused(Exception):
+    pass
+
+
+def detect(text: str) -> Shifts | None:
+    """The document's families and offsets, or None (the module's doc)."""
+    if _MARKED.search(_BOLD.sub(r"\1", re.sub(r"(?<!\\)%[^\n]*", "", text))):
+        return None
+    affine, calls, aliases, losses = [], [], [], []
+    first = (0, "")
+    for row, line in _rows(text):
+        m = _AFFINE[0].match(row) or _AFFINE[1].match(row)
+        if m and _matrix(m["m"]):
+            bias = _member(m["b"]) if m["b"] else None
+            affine.append((_member(m["out"]), _member(m["m"]), _member(m["v"]), bias))
+            first = first if first[0] else (line, row)
+            continue
+        m = _CALL.match(row)
+        if m:
+            calls.append((_member(m["out"]), _member(m["v"]), m["f"]))
+            continue
+        m = _LOSS.match(row)
+        if m:
+            losses.append((_member(m["out"]), _member(m["v"]), _member(m["y"])))
+            continue
+        m = _ALIAS.match(row)
+        if m:
+            aliases.append((_member(m["out"]), m["v"]))
+    if not affine or not any(sub for _, (_, sub), _, _ in affine):
+        return None  # no subscripted weights: not this module's notation
+    try:
+        return _solve(affine, calls, aliases, losses, first)
+    except _Refused:
+        return None
+
+
+def _matrix(text: str) -> bool:
+    base = _member(text)[0].lstrip("\\")
+    return bool(base) and base[0].isupper() and base.lower() not in _FUNCTION_WORDS
+
+
+def _solve(affine, calls, aliases, losses, first) -> Shifts:
+    roles: dict[str, str] = {}
+
+    def role(base: str, r: str) -> None:
+        if roles.setdefault(base, r) != r:
+            raise _Refused  # one letter in two roles
+
+    defined = {out[0] for out, *_ in affine} | {out[0] for out, *_ in calls}
+    # equations: sub1 + off(b1) = sub2 + off(b2) + d; anchors: sub + off(b) = value
+    equations: list[tuple[tuple[str, str], tuple[str, str], int]] = []
+    anchors: list[tuple[tuple[str, str], int]] = []
+    inputs: set[str] = set()
+    example = ""
+    alias_of = {out[0]: (out, v) for out, v in aliases}
+    for out, matrix, v, bias in affine:
+        role(out[0], "z")
+        role(matrix[0], "W")
+        if bias:
+            role(bias[0], "b")
+        same = [m for m in (matrix, bias) if m]
+        for m in same:
+            equations.append((m, out, 0))
+        if v[0] in defined:
+            role(v[0], "a")
+            equations.append((out, v, 1))
+        elif v[0] in alias_of:  # a_0 = x: the input under a family's letter
+            role(v[0], "a")
+            equations.append((out, v, 1))
+            anchors.append((alias_of[v[0]][0], 0))
+            inputs.add(alias_of[v[0]][1])
+        else:  # the input
+            if layer(v[1] or "0") is None or (v[1] and not v[1].isalpha() and not v[1].isdigit()):
+                raise _Refused
+            if v[1].isalpha():
+                if example and example != v[1]:
+                    raise _Refused
+                example = v[1]
+            elif v[1]:
+                raise _Refused  # x_0 with no row saying it is the input
+            inputs.add(v[0])
+            role(v[0], "x")
+            anchors.append((out, 1))
+    funcs = set()
+    for out, v, f in calls:
+        if roles.get(v[0]) != "z":
+            raise _Refused  # an activation of something that is no net input
+        role(out[0], "a")
+        equations.append((out, v, 0))
+        funcs.add(f)
+    offsets = _offsets(equations, anchors)
+    if set(offsets) != set(roles) - inputs:
+        raise _Refused  # a family left unplaced
+    tops: dict[str, int] = {}
+    loss = target = ""
+    for out, v, y in losses:
+        sub = layer(v[1]) if v[1] else None
+        if v[0] in offsets and sub and sub[0] and not sub[1] and roles[v[0]] in ("z", "a"):
+            tops[sub[0]] = offsets[v[0]]  # l[f_K, y]: f_K the output, K + off the last layer
+            loss, target = out[0], y[0]
+    calls_read = frozenset(
+        f for f in funcs if len(f) == 1 and (f in roles or f in ("a", "z", "b", "W"))
+    )  # a[.]: the activation under a letter that names a vector in symprop's reading
+    return Shifts(
+        {b: (roles[b], o) for b, o in offsets.items()},
+        frozenset(inputs),
+        example,
+        loss,
+        target,
+        tops,
+        calls_read,
+        *first,
+    )
+
+
+def _value(sub: str) -> tuple[str, int]:
+    v = layer(sub) if sub else None
+    if v is None:
+        raise _Refused
+    return v
+
+
+def _offsets(equations, anchors) -> dict[str, int]:
+    """Each family's offset from the rows' equations (the module's doc); refused on a conflict."""
+    off: dict[str, int] = {}
+    for (base, sub), value in anchors:
+        letter, c = _value(sub)
+        if letter:
+            raise _Refused  # the first layer written with a letter
+        if off.setdefault(base, value - c) != value - c:
+            raise _Refused
+    changed = True
+    while changed:
+        changed = False
+        for (b1, s1), (b2, s2), d in equations:
+            (l1, c1), (l2, c2) = _value(s1), _value(s2)
+            if l1 != l2:
+                raise _Refused  # two layer letters in one row, or a letter beside a number
+            for known, unknown, value in ((b1, b2, c1 - c2 - d), (b2, b1, c2 - c1 + d)):
+                if known in off and unknown not in off:
+                    off[unknown] = off[known] + value
+                    changed = True
+    for (b1, s1), (b2, s2), d in equations:
+        (_, c1), (_, c2) = _value(s1), _value(s2)
+        if b1 in off and b2 in off and c1 + off[b1] != c2 + off[b2] + d:
+            raise _Refused  # two rows place one family two ways
+    return off
+
+
+# ------------------------------------------------------------------------------ tokens
+
+
+def _sub(toks: list[Tok], k: int) -> tuple[tuple[str, int], int] | None:
+    """At toks[k] '_': the layer it writes (('k', -1) for _{k-1}) and the index after it."""
+    if k + 1 >= len(toks) or toks[k].text != "_":
+        return None
+    t = toks[k + 1]
+    if t.kind in ("letter", "num") and layer(t.text) is not None:
+        return layer(t.text), k + 2  # type: ignore[return-value]
+    if t.text != "{":
+        return None
+    j = k + 2
+    while j < len(toks) and toks[j].text != "}":
+        j += 1
+    written = layer("".join(u.text for u in toks[k + 2 : j]))
+    return (written, j + 1) if written is not None and j < len(toks) else None
+
+
+def _base(t: Tok) -> str:
+    return t.text if t.kind == "letter" else f"\\{t.text}" if t.kind == "cmd" else ""
+
+
+def _layer_toks(letter: str, c: int, at: Tok) -> list[Tok]:
+    def tok(kind: str, text: str) -> Tok:
+        return Tok(kind, text, at.pos, at.end)
+
+    inner = [tok("letter", letter)] if letter else [tok("num", str(c))]
+    if letter and c:
+        inner += [tok("op", "+" if c > 0 else "-"), tok("num", str(abs(c)))]
+    return [tok("op", "^"), tok("op", "{"), tok("op", "["), *inner, tok("op", "]"), tok("op", "}")]
+
+
+def _close(toks: list[Tok], k: int) -> int | None:
+    """The index of the bracket closing the one at toks[k]."""
+    opener, depth = toks[k].text, 0
+    closer = {"[": "]", "(": ")"}[opener]
+    for j in range(k, len(toks)):
+        depth += (toks[j].text == opener) - (toks[j].text == closer)
+        if depth == 0:
+            return j
+    return None
+
+
+def rewrite(shifts: Shifts | None, toks: list[Tok]) -> tuple[list[Tok], Span | None]:
+    """A row's tokens in square-bracket layers and its range (the module's doc)."""
+    if shifts is None:
+        return toks, None
+    toks, span = trailing_range(shifts.tops, toks)
+    out: list[Tok] = []
+    closing: dict[int, Tok] = {}  # a bracket of a[.] -> its ')'
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        if k in closing:
+            out.append(closing.pop(k))
+            k += 1
+            continue
+        base = _base(t)
+        prev = toks[k - 1].text if k else ""
+        sub = _sub(toks, k + 1) if base and prev not in ("_", "^") else None
+        if base in shifts.families and sub is not None:
+            role, off = shifts.families[base]
+            (letter, c), after = sub
+            out += [Tok("letter", role, t.pos, t.end, t.space), *_layer_toks(letter, c + off, t)]
+            k = after
+            continue
+        example = sub is not None and sub[0] == (shifts.example, 0) and bool(shifts.example)
+        if example and base in shifts.inputs | {shifts.target}:
+            out.append(Tok("letter", base, t.pos, t.end, t.space))  # x_i, y_i: example i's x, y
+            k = sub[1]  # type: ignore[index]
+            continue
+        if example and base == shifts.loss:
+            out.append(Tok("letter", "L", t.pos, t.end, t.space))  # l_i: the loss
+            k = sub[1]  # type: ignore[index]
+            continue
+        if t.kind == "letter" and t.text in shifts.calls and prev not in ("_", "^", "\\partial"):
+            j = k + 1 + (k + 1 < len(toks) and toks[k + 1].text == "'")
+            if j < len(toks) and toks[j].text in ("[", "(") and (end := _close(toks, j)) is not None:
+                out.append(Tok("letter", "g", t.pos, t.end, t.space))  # a[f]: the activation at f
+                out += toks[k + 1 : j]
+                out.append(Tok("op", "(", toks[j].pos, toks[j].end, toks[j].space))
+                closing[end] = Tok("op", ")", toks[end].pos, toks[end].end, toks[end].space)
+                k = j + 1
+                continue
+        out.append(t)
+        k += 1
+    return out, span
