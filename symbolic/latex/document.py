@@ -262,6 +262,8 @@ def _region(
                 continue
             if toks[0].text == "=" and isinstance(out[-1:] and out[-1], MatrixStatement) and mprev:
                 out[-1] = read_matrix_row(src, toks, out[-1])  # '&= ...' under a matrix statement
+                if span is not None:  # a range on the statement's last row: the statement's
+                    out[-1] = replace(out[-1], span=span)
                 continue
             mprev = toks[0].text != "=" and (is_matrix_row(toks) or mentions(toks, src.vectors))
             if span is not None and not mprev:

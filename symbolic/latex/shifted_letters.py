@@ -26,14 +26,14 @@ returned (`Span`). Pure functions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .layer_ranges import Span, trailing_range
 from .subscript_layers import layer
 from .tokens import Tok
 
 _BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathbfit|pmb|vec)\s*\{\s*([^{}]*?)\s*\}")
-_CUT = re.compile(r"\\\\|\$|\n|\\tag\s*\{[^}]*\}|\\begin\{[^}]*\}(?:\{[^}]*\})?|\\end\{[^}]*\}")
+_CUT = re.compile(r"\\\\|\$|\n\s*\n|\\tag\s*\{[^}]*\}|\\begin\{[^}]*\}(?:\{[^}]*\})?|\\end\{[^}]*\}")
 _NAME = r"(?:\\[A-Za-z]+|[A-Za-z])"
 _SCRIPT = r"(?:_\s*(?:[0-9A-Za-z]|\{[^{}]*\}))?"
 _MEMBER = _NAME + _SCRIPT
@@ -52,6 +52,7 @@ _LOSS = re.compile(
 _ALIAS = re.compile(rf"^(?P<out>{_MEMBER})\s*=\s*(?P<v>{_NAME})$")
 # a layer the document marks itself: W^{(1)}, a^{[2]}, W^l
 _MARKED = re.compile(r"[A-Za-z]\s*\^\s*(?:\{\s*[(\[]|\{?\s*[lL](?![A-Za-z]))")
+_VECTORS = {"a", "z", "b", "W", "x", "y"}  # the square-bracket layers' letters
 _FUNCTION_WORDS = {"sigma", "tanh", "phi", "varphi", "psi", "exp", "log", "ln", "max", "text", "mathrm"}
 
 
@@ -65,7 +66,7 @@ class Shifts:
     loss: str = ""  # 'l' of l_i = l[f_K, y_i]
     target: str = ""  # 'y'
     tops: dict[str, int] = field(default_factory=dict)  # 'K' -> 1: K + 1 is the output layer
-    calls: frozenset[str] = frozenset()  # 'a' of h_k = a[f_{k-1}]: the activation, read as g(.)
+    calls: frozenset[str] = frozenset()  # 'a' of h_k = a[f_{k-1}], 'tanh': the activation's spelling
     line: int = 0  # the first forward row's line
     said: str = ""  # that row as written
 
@@ -83,13 +84,30 @@ def _rows(text: str) -> list[tuple[str, int]]:
     text = _BOLD.sub(r"\1", re.sub(r"(?<!\\)%[^\n]*", "", text))
     pos = 0
     for piece in _CUT.split(text):
-        line = text.count("\n", 0, text.find(piece, pos)) + 1
-        pos = text.find(piece, pos) + len(piece)
-        piece = re.sub(r"&\s*=", "=", piece).split("&")[0].strip()
-        piece = re.sub(r"\\[,;:!]|\\q?quad", " ", piece).strip(" ,.")
-        if "=" in piece:
-            out.append((piece, line))
+        at = text.find(piece, pos)
+        line = text.count("\n", 0, at + len(piece) - len(piece.lstrip())) + 1
+        pos = at + len(piece)
+        piece = re.sub(r"\s+", " ", piece)
+        piece = re.sub(r"&\s*=", "=", piece).split("&")[0]
+        for part in re.split(r"\\q?quad|\\[;:]", piece):  # z_1 = W_1 a_0 + b_1, \quad a_0 = x
+            part = re.sub(r"\\[,!]", " ", part).strip(" ,.")
+            if "=" in part:
+                out += [(row, line) for row in _commas(part)]
     return out
+
+
+def _commas(row: str) -> list[str]:
+    """A row holding two statements split at its top-level commas (a_0 = x, z_1 = W_1 a_0)."""
+    if row.count("=") < 2:
+        return [row]
+    parts, depth, start = [], 0, 0
+    for k, c in enumerate(row):
+        depth += (c in "([{") - (c in ")]}")
+        if c == "," and depth == 0:
+            parts.append(row[start:k].strip())
+            start = k + 1
+    parts.append(row[start:].strip())
+    return [p for p in parts if "=" in p]
 
 
 class _Refused(Exception):
@@ -123,9 +141,12 @@ def detect(text: str) -> Shifts | None:
     if not affine or not any(sub for _, (_, sub), _, _ in affine):
         return None  # no subscripted weights: not this module's notation
     try:
-        return _solve(affine, calls, aliases, losses, first)
+        shifts = _solve(affine, calls, aliases, losses, first)
     except _Refused:
         return None
+    if shifts.target not in ("", "y") and re.search(r"(?<![A-Za-z\\])y(?![A-Za-z])", text):
+        return replace(shifts, target="")  # y names something else: the target keeps its letter
+    return shifts
 
 
 def _matrix(text: str) -> bool:
@@ -155,14 +176,14 @@ def _solve(affine, calls, aliases, losses, first) -> Shifts:
         same = [m for m in (matrix, bias) if m]
         for m in same:
             equations.append((m, out, 0))
-        if v[0] in defined:
+        if v[0] in alias_of and alias_of[v[0]][0] == v:  # a_0 = x: the input under a family's letter
             role(v[0], "a")
             equations.append((out, v, 1))
-        elif v[0] in alias_of:  # a_0 = x: the input under a family's letter
-            role(v[0], "a")
-            equations.append((out, v, 1))
-            anchors.append((alias_of[v[0]][0], 0))
+            anchors.append((v, 0))
             inputs.add(alias_of[v[0]][1])
+        elif v[0] in defined:
+            role(v[0], "a")
+            equations.append((out, v, 1))
         else:  # the input
             if layer(v[1] or "0") is None or (v[1] and not v[1].isalpha() and not v[1].isdigit()):
                 raise _Refused
@@ -181,7 +202,8 @@ def _solve(affine, calls, aliases, losses, first) -> Shifts:
             raise _Refused  # an activation of something that is no net input
         role(out[0], "a")
         equations.append((out, v, 0))
-        funcs.add(f)
+        f = re.sub(r"^\\(?:text|mathrm|operatorname)\s*\{\s*([A-Za-z]+)\s*\}", r"\1", f)
+        funcs.add(re.sub(r"_.*$", "", f).lstrip("\\"))  # \tanh, a, \mathrm{ReLU}, f_k: tanh, a, ReLU, f
     offsets = _offsets(equations, anchors)
     if set(offsets) != set(roles) - inputs:
         raise _Refused  # a family left unplaced
@@ -189,12 +211,10 @@ def _solve(affine, calls, aliases, losses, first) -> Shifts:
     loss = target = ""
     for out, v, y in losses:
         sub = layer(v[1]) if v[1] else None
-        if v[0] in offsets and sub and sub[0] and not sub[1] and roles[v[0]] in ("z", "a"):
-            tops[sub[0]] = offsets[v[0]]  # l[f_K, y]: f_K the output, K + off the last layer
-            loss, target = out[0], y[0]
-    calls_read = frozenset(
-        f for f in funcs if len(f) == 1 and (f in roles or f in ("a", "z", "b", "W"))
-    )  # a[.]: the activation under a letter that names a vector in symprop's reading
+        if v[0] in offsets and sub and roles[v[0]] in ("z", "a"):
+            loss, target = out[0], y[0]  # l[f_K, y]: the loss of the output f_K and the target y
+            if sub[0]:
+                tops[sub[0]] = offsets[v[0]] + sub[1]  # K + off is the last layer
     return Shifts(
         {b: (roles[b], o) for b, o in offsets.items()},
         frozenset(inputs),
@@ -202,7 +222,7 @@ def _solve(affine, calls, aliases, losses, first) -> Shifts:
         loss,
         target,
         tops,
-        calls_read,
+        frozenset(funcs),
         *first,
     )
 
@@ -285,6 +305,31 @@ def _close(toks: list[Tok], k: int) -> int | None:
     return None
 
 
+def _call(shifts: Shifts, toks: list[Tok], k: int) -> tuple[int, int, bool] | None:
+    """At toks[k] the activation of a call row, written with a bracket or under a letter the
+    square-bracket layers give a vector (a[f]): its bracket's index, the closing one's, and
+    whether it is renamed g; None when it is written as the reader reads it already."""
+    t = toks[k]
+    if t.kind not in ("letter", "cmd", "word", "text"):
+        return None
+    j = k + 1 + (k + 1 < len(toks) and toks[k + 1].text == "'")
+    if j >= len(toks) or toks[j].text not in ("[", "("):
+        return None
+    bases = {b.lstrip("\\") for b in shifts.families}
+    renamed = t.kind == "letter" and (t.text in bases or t.text in _VECTORS)
+    end = _close(toks, j)
+    if end is None or not (renamed or toks[j].text == "["):
+        return None
+    return j, end, renamed
+
+
+def _bare(toks: list[Tok], k: int) -> bool:
+    """Is toks[k] a letter alone: no script, call or power after it (e of e^{-z} is Euler's)?"""
+    after = toks[k + 1].text if k + 1 < len(toks) else ""
+    before = toks[k - 1].text if k else ""
+    return toks[k].kind == "letter" and after not in ("_", "^", "(", "[", "'") and before not in ("_", "^")
+
+
 def rewrite(shifts: Shifts | None, toks: list[Tok]) -> tuple[list[Tok], Span | None]:
     """A row's tokens in square-bracket layers and its range (the module's doc)."""
     if shifts is None:
@@ -313,19 +358,23 @@ def rewrite(shifts: Shifts | None, toks: list[Tok]) -> tuple[list[Tok], Span | N
             out.append(Tok("letter", base, t.pos, t.end, t.space))  # x_i, y_i: example i's x, y
             k = sub[1]  # type: ignore[index]
             continue
-        if example and base == shifts.loss:
-            out.append(Tok("letter", "L", t.pos, t.end, t.space))  # l_i: the loss
-            k = sub[1]  # type: ignore[index]
+        if base and base == shifts.loss and (example or _bare(toks, k)):
+            out.append(Tok("letter", "L", t.pos, t.end, t.space))  # l_i, e: the loss
+            k = sub[1] if example else k + 1  # type: ignore[index]
             continue
-        if t.kind == "letter" and t.text in shifts.calls and prev not in ("_", "^", "\\partial"):
-            j = k + 1 + (k + 1 < len(toks) and toks[k + 1].text == "'")
-            if j < len(toks) and toks[j].text in ("[", "(") and (end := _close(toks, j)) is not None:
-                out.append(Tok("letter", "g", t.pos, t.end, t.space))  # a[f]: the activation at f
-                out += toks[k + 1 : j]
-                out.append(Tok("op", "(", toks[j].pos, toks[j].end, toks[j].space))
-                closing[end] = Tok("op", ")", toks[end].pos, toks[end].end, toks[end].space)
-                k = j + 1
-                continue
+        if base and base == shifts.target and shifts.target != "y" and _bare(toks, k):
+            out.append(Tok("letter", "y", t.pos, t.end, t.space))  # t: the target
+            k += 1
+            continue
+        call = _call(shifts, toks, k) if t.text in shifts.calls and prev not in ("_", "^") else None
+        if call is not None:  # a[f]: g(f), the activation at f; \tanh[u]: \tanh(u)
+            j, end, renamed = call
+            out.append(Tok("letter", "g", t.pos, t.end, t.space) if renamed else t)
+            out += toks[k + 1 : j]
+            out.append(Tok("op", "(", toks[j].pos, toks[j].end, toks[j].space))
+            closing[end] = Tok("op", ")", toks[end].pos, toks[end].end, toks[end].space)
+            k = j + 1
+            continue
         out.append(t)
         k += 1
     return out, span
