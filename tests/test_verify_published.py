@@ -34,9 +34,10 @@ GAPS = {
     # Prince's UDL sec. 7.4: its letters are bound family by family from the forward rows (f_k
     # z^{[k+1]}, h_k a^{[k]}, beta_k and Omega_k the layer k+1's; latex/shifted_letters.py), the
     # ranges k \in \{1, ..., K\} honoured, a[.] the activation, \mathbb{I}[f > 0] an indicator.
-    # Left: the chains of Jacobians with a parenthesised tail (7.19, 7.20), and df_3/dh_3 =
-    # Omega_3^T, right in denominator layout, which no other statement of the document settles
-    "prince_udl_backprop": [15, 20, 24],
+    # A parenthesised tail of a chain is spliced into it (verify/jacobians.py: 7.19 judged).
+    # Left: 7.20, a chain of seven Jacobians over 864 paths per entry (over jacobians.MAX_PATHS),
+    # and df_3/dh_3 = Omega_3^T, right in denominator layout, which no other statement settles
+    "prince_udl_backprop": [20, 24],
     "cs231n_softmax": [],
     "cs_se_mazur_answer": [],
     "cv_se_cross_entropy_delta": [],

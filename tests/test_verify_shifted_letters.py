@@ -185,3 +185,17 @@ def test_a_range_whose_end_no_row_places_is_not_checked():
         unchecked = report.unchecked
     reasons = {u.line: u.reason for u in unchecked}
     assert all("does not place" in reasons[line] for line in lines)
+
+
+def test_a_chain_written_right_to_left_with_its_tail_in_parentheses_is_one_chain():
+    chain = (
+        r"$$\frac{\partial e}{\partial \mathbf{u}_1} = \frac{\partial \mathbf{g}_1}{\partial \mathbf{u}_1}"
+        r" \frac{\partial \mathbf{u}_2}{\partial \mathbf{g}_1} \left( \frac{\partial \mathbf{g}_2}{\partial"
+        r" \mathbf{u}_2} \frac{\partial \mathbf{u}_3}{\partial \mathbf{g}_2} \frac{\partial e}{\partial"
+        r" \mathbf{u}_3} \right)$$"
+    )
+    text = ZERO + chain
+    report = _report(text, "2-3-3-2", "tanh")
+    line = text.count("\n") + 1
+    assert [v.status for v in report.verdicts if v.line == line] == ["correct"]
+    assert line not in [u.line for u in report.unchecked]
