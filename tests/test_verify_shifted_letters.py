@@ -141,6 +141,10 @@ def test_shifted_families_are_judged_per_instance_in_their_range():
     # j = 1, 2 (J = 2 in a 2-3-3-2 network), never j = 3: u_4 and V_3 are not in it
     assert [i for line, i, _ in said if line == _line(ZERO, V_J)] == ["j=1", "j=2"]
     assert len(said) == 1 + 2 + 2 + 2 + 2 + 1
+    # the reading is said, in the document's letters, with the line of its first forward row
+    [offsets] = [s for s in report.inferred if s.how == "layer offsets"]
+    assert "V_k the weights of layer k+1" in offsets.name and "u_k the net input of layer k" in offsets.name
+    assert offsets.line == _line(ZERO, r"\mathbf{u}_1")
 
 
 def test_a_missing_transpose_in_a_shifted_document_is_named_for_each_instance():
