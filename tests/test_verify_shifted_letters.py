@@ -203,3 +203,35 @@ def test_a_chain_written_right_to_left_with_its_tail_in_parentheses_is_one_chain
     line = text.count("\n") + 1
     assert [v.status for v in report.verdicts if v.line == line] == ["correct"]
     assert line not in [u.line for u in report.unchecked]
+
+
+# an error letter the document defines by what it differentiates: δ_k = ∂L/∂f_{k-1}, δ counted
+# as h is (offset 0) while f is shifted by one
+ERRORS = r"""
+$$
+\begin{aligned}
+\mathbf{f}_0 &= \boldsymbol{\beta}_0 + \boldsymbol{\Omega}_0 \mathbf{x} \\
+\mathbf{h}_k &= \sigma(\mathbf{f}_{k-1}) & k \in \{1, \dots, K\} \\
+\mathbf{f}_k &= \boldsymbol{\beta}_k + \boldsymbol{\Omega}_k \mathbf{h}_k & k \in \{1, \dots, K\} \\
+L &= \ell(\mathbf{f}_K, \mathbf{y})
+\end{aligned}
+$$
+$$
+\begin{aligned}
+\boldsymbol{\delta}_k &= \frac{\partial L}{\partial \mathbf{f}_{k-1}} & k \in \{1, \dots, K+1\} \\
+\frac{\partial L}{\partial \boldsymbol{\Omega}_k} &= \boldsymbol{\delta}_{k+1} \mathbf{h}_k^T
+  & k \in \{1, \dots, K\}
+\end{aligned}
+$$
+"""
+
+
+def test_an_error_letter_is_placed_by_the_net_input_its_definition_differentiates():
+    shifts = shifted_letters.detect(ERRORS)
+    assert shifts is not None and shifts.families["\\delta"] == ("delta", 0)
+    planted = ERRORS.replace(
+        r"\boldsymbol{\delta}_{k+1} \mathbf{h}_k^T", r"\boldsymbol{\delta}_{k} \mathbf{h}_k^T"
+    )
+    wrong = [v for v in _report(planted, "2-3-3-2", "sigmoid", "identity").verdicts if v.status == "wrong"]
+    assert [v.instance for v in wrong] == ["k=1", "k=2"]
+    assert all(v.fault is not None and v.fault.text.startswith("wrong layer") for v in wrong)

@@ -50,6 +50,11 @@ _LOSS = re.compile(
     rf"^(?P<out>{_MEMBER})\s*=\s*(?P<f>{_FUNC}){_OPEN}(?P<v>{_MEMBER})\s*,\s*(?P<y>{_MEMBER}){_SHUT}$"
 )
 _ALIAS = re.compile(rf"^(?P<out>{_MEMBER})\s*=\s*(?P<v>{_NAME})$")
+# \delta_k = \frac{\partial L}{\partial z_k} (= ...): an error letter, placed by what it differentiates
+_ERROR = re.compile(
+    rf"^(?P<d>\\(?:delta|epsilon|varepsilon|xi){_SCRIPT})\s*(?:=|\\equiv)\s*"
+    rf"\\frac\s*\{{\s*\\partial\s*{_MEMBER}\s*\}}\s*\{{\s*\\partial\s*(?P<z>{_MEMBER})\s*\}}\s*(?:$|=)"
+)
 # a layer the document marks itself: W^{(1)}, a^{[2]}, W^l
 _MARKED = re.compile(r"[A-Za-z]\s*\^\s*(?:\{\s*[(\[]|\{?\s*[lL](?![A-Za-z]))")
 _VECTORS = {"a", "z", "b", "W", "x", "y"}  # the square-bracket layers' letters
@@ -118,9 +123,13 @@ def detect(text: str) -> Shifts | None:
     """The document's families and offsets, or None (the module's doc)."""
     if _MARKED.search(_BOLD.sub(r"\1", re.sub(r"(?<!\\)%[^\n]*", "", text))):
         return None
-    affine, calls, aliases, losses = [], [], [], []
+    affine, calls, aliases, losses, errors = [], [], [], [], []
     first = (0, "")
     for row, line in _rows(text):
+        m = _ERROR.match(row)
+        if m:
+            errors.append((_member(m["d"]), _member(m["z"])))
+            continue
         m = _AFFINE[0].match(row) or _AFFINE[1].match(row)
         if m and _matrix(m["m"]):
             bias = _member(m["b"]) if m["b"] else None
@@ -144,6 +153,7 @@ def detect(text: str) -> Shifts | None:
         shifts = _solve(affine, calls, aliases, losses, first)
     except _Refused:
         return None
+    shifts = _errors(shifts, errors)
     if shifts.target not in ("", "y") and re.search(r"(?<![A-Za-z\\])y(?![A-Za-z])", text):
         return replace(shifts, target="")  # y names something else: the target keeps its letter
     return shifts
@@ -152,6 +162,23 @@ def detect(text: str) -> Shifts | None:
 def _matrix(text: str) -> bool:
     base = _member(text)[0].lstrip("\\")
     return bool(base) and base[0].isupper() and base.lower() not in _FUNCTION_WORDS
+
+
+def _errors(shifts: Shifts, errors: list) -> Shifts:
+    """The error letter of `\\delta_k = \\frac{\\partial L}{\\partial f_{k-1}}`: its family placed
+    in f's layer (here offset 0 against f's 1); unplaced when its rows disagree or f is no net
+    input (the δ's then stay as written)."""
+    placed: dict[str, int] = {}
+    for (d, ds), (z, zs) in errors:
+        if shifts.families.get(z, ("", 0))[0] != "z" or d in shifts.families:
+            return shifts
+        (l1, c1), (l2, c2) = layer(ds or "x") or ("?", 0), layer(zs or "x") or ("!", 0)
+        if (
+            l1 != l2
+            or placed.setdefault(d, c2 + shifts.families[z][1] - c1) != c2 + shifts.families[z][1] - c1
+        ):
+            return shifts
+    return replace(shifts, families={**shifts.families, **{d: ("delta", o) for d, o in placed.items()}})
 
 
 def _solve(affine, calls, aliases, losses, first) -> Shifts:
@@ -350,7 +377,12 @@ def rewrite(shifts: Shifts | None, toks: list[Tok]) -> tuple[list[Tok], Span | N
         if base in shifts.families and sub is not None:
             role, off = shifts.families[base]
             (letter, c), after = sub
-            out += [Tok("letter", role, t.pos, t.end, t.space), *_layer_toks(letter, c + off, t)]
+            head = (
+                Tok("cmd", "delta", t.pos, t.end, t.space)
+                if role == "delta"
+                else Tok("letter", role, t.pos, t.end, t.space)
+            )
+            out += [head, *_layer_toks(letter, c + off, t)]
             k = after
             continue
         example = sub is not None and sub[0] == (shifts.example, 0) and bool(shifts.example)

@@ -22,7 +22,7 @@ from .running import NO_BIAS, NO_BIAS_FIX
 
 HOW = "subscript layers"
 SHIFTED = "layer offsets"
-_ROLES = {"z": "net input", "a": "output", "W": "weights", "b": "bias"}
+_ROLES = {"z": "net input", "a": "output", "W": "weights", "b": "bias", "delta": "error (∂L/∂net input)"}
 
 
 def sources(plan: Plan) -> list[Source]:
