@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import sympy
 
-from . import forward_letters, renamed_layers, shifted_letters
+from . import forward_letters, renamed_layers, shifted_letters, shifted_tokens
 from .algorithm import defined_vector, is_loop_header, mentions, running_assignment, without_membership
 from .array_rows import statement_arrays
 from .asides import asides
@@ -243,7 +243,7 @@ def _region(
             whole = split[0][0] if split else tokenize(src, a, b)  # a cases block of one value (ReLU')
             whole = renamed(src.renamed, relayer(src.layers, whole))  # W_1 of a document writing W^{(1)}
             whole = forward_letters.rewrite(src.forward, whole)  # z = Wx + b_1: W is W^{(1)}
-            whole, span = shifted_letters.rewrite(src.shifted, whole)  # f_{k-1}: z^{[k]} (Prince)
+            whole, span = shifted_tokens.rewrite(src.shifted, whole)  # f_{k-1}: z^{[k]} (Prince)
             toks, condition = split_condition(_strip_row(whole))
             toks, running = running_assignment(src, toks)  # g \leftarrow X = Y: X = Y, g names X
             toks = without_membership(toks)  # ... \in \mathbb{R}^q: where it lives, not a claim
