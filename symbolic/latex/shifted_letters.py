@@ -81,17 +81,20 @@ def _rows(text: str) -> list[tuple[str, int]]:
     """The rows with '=' (their first column: a second is a range), and their lines."""
     out = []
     text = _BOLD.sub(r"\1", re.sub(r"(?<!\\)%[^\n]*", "", text))
-    pos = 0
+    pos, line = 0, 1  # the line of text[pos], counted on from piece to piece: linear in the text
     for piece in _CUT.split(text):
         at = text.find(piece, pos)
-        line = text.count("\n", 0, at + len(piece) - len(piece.lstrip())) + 1
-        pos = at + len(piece)
+        start, end = at + len(piece) - len(piece.lstrip()), at + len(piece)
+        line += text.count("\n", pos, start)
+        first_line = line
+        line += text.count("\n", start, end)
+        pos = end
         piece = re.sub(r"\s+", " ", piece)
         piece = re.sub(r"&\s*=", "=", piece).split("&")[0]
         for part in re.split(r"\\q?quad|\\[;:]", piece):  # z_1 = W_1 a_0 + b_1, \quad a_0 = x
             part = re.sub(r"\\[,!]", " ", part).strip(" ,.")
             if "=" in part:
-                out += [(row, line) for row in _commas(part)]
+                out += [(row, first_line) for row in _commas(part)]
     return out
 
 
