@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import sympy
 
-from . import forward_letters, renamed_layers, shifted_letters, shifted_tokens
+from . import forward_letters, layer_ranges, renamed_layers, shifted_letters, shifted_tokens
 from .algorithm import defined_vector, is_loop_header, mentions, running_assignment, without_membership
 from .array_rows import statement_arrays
 from .asides import asides
@@ -51,8 +51,6 @@ from .vocabulary import ALIGN_ENVS, GREEK
 # ---------------------------------------------------------------- statements
 
 
-_SPAN_SCALAR = "a range over layers on a statement read entry by entry"
-_SPAN_FIX = "write it for the whole layer (a vector statement), or for one layer"
 _ONE_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 
 
@@ -262,12 +260,11 @@ def _region(
                 continue
             if toks[0].text == "=" and isinstance(out[-1:] and out[-1], MatrixStatement) and mprev:
                 out[-1] = read_matrix_row(src, toks, out[-1])  # '&= ...' under a matrix statement
-                if span is not None:  # a range on the statement's last row: the statement's
-                    out[-1] = replace(out[-1], span=span)
+                out[-1] = replace(out[-1], span=span or out[-1].span)  # a range on its last row: its
                 continue
             mprev = toks[0].text != "=" and (is_matrix_row(toks) or mentions(toks, src.vectors))
             if span is not None and not mprev:
-                raise src.error(toks[0].pos, _SPAN_SCALAR, _SPAN_FIX)
+                raise src.error(toks[0].pos, *layer_ranges.ENTRY_BY_ENTRY)
             if mprev:  # δ^l = ((W^{l+1})^T δ^{l+1}) ⊙ σ'(z^l)
                 try:
                     out.append(replace(read_matrix_row(src, toks), running=running, span=span))

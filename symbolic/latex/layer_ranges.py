@@ -15,6 +15,11 @@ from .subscript_layers import layer
 from .tokens import Tok
 
 _DOTS = {"dots", "ldots", "cdots"}
+# a range on a statement read entry by entry (not a vector statement): refused, with its fix
+ENTRY_BY_ENTRY = (
+    "a range over layers on a statement read entry by entry",
+    "write it for the whole layer (a vector statement), or for one layer",
+)
 
 
 @dataclass(frozen=True)
