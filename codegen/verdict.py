@@ -51,6 +51,7 @@ CONVENTIONS = {
     "target letter": "{name} the target and y the output (line {line})",
     "target accent": "{name} the target (line {line}'s loss compares it with the output)",
     "subscript layers": "subscripts name layers, not units (line {line} writes {name})",
+    "layer offsets": "subscripts name layers, each letter counted its own way: {name} (line {line})",
     "no biases": "read as a network without biases, every bias 0 (line {line} defines a layer without one)",
 }
 

@@ -23,6 +23,7 @@ SAID = (
     "target letter",
     "target accent",
     "subscript layers",
+    "layer offsets",
     "no biases",
 )
 
@@ -86,7 +87,9 @@ def to_json(report, path: str = "") -> str:
         ],
         "names_from_document": [  # names the document settled without an alias (binding.py)
             {
-                "name": s.name if s.how == "subscript layers" else shown(s.name),  # W_3x_2 as written
+                "name": s.name
+                if s.how in ("subscript layers", "layer offsets")
+                else shown(s.name),  # as written
                 "means": "the output (t the target)"
                 if s.how == "convention"
                 else str(s.value)  # 'input-by-output', or 'target' for d or t (said_conventions.py)

@@ -32,11 +32,13 @@ GAPS = {
     # (a learner's BCE + sigmoid note in bracket layers, read blind: \large before a display and
     # \ln of a whole layer, ln(a^{[2]}), are read since this round)
     "bce_sigmoid_bracket_note": [],
-    # Prince's UDL sec. 7.4 (read blind): nothing is bound. Its letters are f_k (pre-activation,
-    # f_0 the first hidden layer's), h_k = a[f_{k-1}] (activation, index shifted by one), beta_k,
-    # Omega_k from 0, l_i the loss with a generic l[., .]; chains written right to left with
-    # df/dh = Omega^T; k and k-1 as layer subscripts with a range in a second aligned column
-    "prince_udl_backprop": [4, 5, 6, 7, 11, 15, 20, 24, 28, 35, 42, 43, 44, 49, 50, 51, 56, 57],
+    # Prince's UDL sec. 7.4: its letters are bound family by family from the forward rows (f_k
+    # z^{[k+1]}, h_k a^{[k]}, beta_k and Omega_k the layer k+1's; latex/shifted_letters.py), the
+    # ranges k \in \{1, ..., K\} honoured, a[.] the activation, \mathbb{I}[f > 0] an indicator.
+    # A parenthesised tail of a chain is spliced into it (verify/jacobians.py: 7.19 judged).
+    # Left: 7.20, a chain of seven Jacobians over 864 paths per entry (over jacobians.MAX_PATHS),
+    # and df_3/dh_3 = Omega_3^T, right in denominator layout, which no other statement settles
+    "prince_udl_backprop": [20, 24],
     "cs231n_softmax": [],
     "cs_se_mazur_answer": [],
     "cv_se_cross_entropy_delta": [],

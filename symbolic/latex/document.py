@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import sympy
 
-from . import forward_letters, renamed_layers
+from . import forward_letters, layer_ranges, renamed_layers, shifted_letters, shifted_tokens
 from .algorithm import defined_vector, is_loop_header, mentions, running_assignment, without_membership
 from .array_rows import statement_arrays
 from .asides import asides
@@ -241,6 +241,7 @@ def _region(
             whole = split[0][0] if split else tokenize(src, a, b)  # a cases block of one value (ReLU')
             whole = renamed(src.renamed, relayer(src.layers, whole))  # W_1 of a document writing W^{(1)}
             whole = forward_letters.rewrite(src.forward, whole)  # z = Wx + b_1: W is W^{(1)}
+            whole, span = shifted_tokens.rewrite(src.shifted, whole)  # f_{k-1}: z^{[k]} (Prince)
             toks, condition = split_condition(_strip_row(whole))
             toks, running = running_assignment(src, toks)  # g \leftarrow X = Y: X = Y, g names X
             toks = without_membership(toks)  # ... \in \mathbb{R}^q: where it lives, not a claim
@@ -259,11 +260,14 @@ def _region(
                 continue
             if toks[0].text == "=" and isinstance(out[-1:] and out[-1], MatrixStatement) and mprev:
                 out[-1] = read_matrix_row(src, toks, out[-1])  # '&= ...' under a matrix statement
+                out[-1] = replace(out[-1], span=span or out[-1].span)  # a range on its last row: its
                 continue
             mprev = toks[0].text != "=" and (is_matrix_row(toks) or mentions(toks, src.vectors))
+            if span is not None and not mprev:
+                raise src.error(toks[0].pos, *layer_ranges.ENTRY_BY_ENTRY)
             if mprev:  # δ^l = ((W^{l+1})^T δ^{l+1}) ⊙ σ'(z^l)
                 try:
-                    out.append(replace(read_matrix_row(src, toks), running=running))
+                    out.append(replace(read_matrix_row(src, toks), running=running, span=span))
                     src.vectors |= defined_vector(out[-1])
                     prev, acc = None, []
                     continue
@@ -314,6 +318,9 @@ def _source(text: str) -> Source:
     src.renamed = renamed_layers.detect(src.text)  # W_1 for the W^{(1)} the document also writes
     src.own_e = defines_e(src.text)  # e = y - \\hat{y}: e a name, not Euler's number
     src.forward = forward_letters.detect(src.text)  # letters the forward pass defines, by structure
+    src.shifted = shifted_letters.detect(src.text)  # f_0 = \beta_0 + \Omega_0 x, h_k = a[f_{k-1}]
+    if src.shifted is not None:  # the families' own offsets: they read every subscript layer
+        src.layers, src.forward = None, {}
     return src
 
 

@@ -1,4 +1,5 @@
-r"""An indicator in a matrix row, `\mathbf{1}_{z^{(l)}>0}`, `\mathbb{1}(Z^{[l]} > 0)`, `1\{z > 0\}`:
+r"""An indicator in a matrix row, `\mathbf{1}_{z^{(l)}>0}`, `\mathbb{1}(Z^{[l]} > 0)`, `1\{z > 0\}`,
+Prince's `\mathbb{I}[f_{k-1} > \mathbf{0}]` (a bracket, a bold number):
 taken entry by entry, 1 where the comparison holds and 0 elsewhere (ReLU's derivative as notes
 write it, `\delta^{(l)} = (W^{(l+1)})^T \delta^{(l+1)} \odot \mathbf{1}_{z^{(l)}>0}`). Only a
 comparison with a written number on its right; anything else is left to the reader (refused there).
@@ -28,7 +29,7 @@ def indicator_node(reader: Any, t: Tok) -> Node | None:
     if reader.is_("_"):
         reader.i += 1
     opener = reader.peek()
-    if opener is None or opener.text not in OPENERS or opener.text == "[":
+    if opener is None or opener.text not in OPENERS:
         reader.i = start
         return None
     try:
@@ -37,10 +38,12 @@ def indicator_node(reader: Any, t: Tok) -> Node | None:
         op = reader.next()
         sign = -1 if reader.is_("-") else 1
         reader.i += 1 if sign == -1 else 0
+        braced = reader.is_("{") and reader.is_("}", 2)  # \mathbf{0}: the number, in bold
+        reader.i += braced
         c = reader.peek()
         if c is None or c.kind != "num":
             raise LatexParseError("not a number", 0, 0)
-        reader.i += 1
+        reader.i += 1 + braced
         reader.expect(OPENERS[opener.text], opener)
     except LatexParseError:
         reader.i = start

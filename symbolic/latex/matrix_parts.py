@@ -102,7 +102,13 @@ class MatrixParts(Cursor):
             if self.is_("}"):
                 self.i += 1
                 den = self.partial_den()
-                body = self.mproduct()
+                # \frac{\partial}{\partial b}(b + W h) \frac{\partial l}{\partial f}: the operator
+                # takes the group after it when a derivative follows (a chain's next factor)
+                at = self.i
+                body = self.postfix() if self.is_("(") else None
+                if body is None or not (self.is_("frac") and self.is_("{", 1) and self.is_("partial", 2)):
+                    self.i = at
+                    body = self.mproduct()
                 return Node("partial", (body, den), t.pos)
             num = self.msum(frozenset({"}"}))
             self.expect("}", opener)

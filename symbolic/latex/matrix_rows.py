@@ -7,8 +7,12 @@ layered name without a unit index (\delta^L, a^{(l)}) or an accumulator
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .tokens import Tok
+
+if TYPE_CHECKING:
+    from .layer_ranges import Span
 
 HADAMARD = {"odot", "bullet", "circ"}
 TRANSPOSE = {"top", "intercal"}
@@ -69,6 +73,7 @@ class MatrixStatement:
     source: str
     lhs_text: str = ""
     running: str = ""  # g of 'g \leftarrow lhs = ...': g names lhs from here on (latex/algorithm.py)
+    span: Span | None = None  # k \in \{1, \dots, K\}: the layers it holds for (latex/layer_ranges.py)
 
 
 def _layered_vector(toks: list[Tok], k: int) -> bool:

@@ -12,6 +12,7 @@ import time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .shifted_letters import Shifts
     from .subscript_layers import Plan
 
 # Limits. Each is checked before the work it guards.
@@ -58,6 +59,7 @@ class Source:
         self.renamed: dict[str, str] = {}  # W -> '(': W_1 is W^{(1)} (renamed_layers.py)
         self.own_e = False  # the document defines e (e = y - \hat{y}): a bare e is a name (error_letter.py)
         self.forward: dict[str, tuple[str, int]] = {}  # U -> ('W', 2): forward_letters.py
+        self.shifted: Shifts | None = None  # f_0 = \beta_0 + \Omega_0 x: shifted_letters.py
 
     def where(self, pos: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, pos)

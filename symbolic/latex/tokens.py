@@ -44,6 +44,8 @@ class Tok:
         return other is not None and not other.space and other.pos == self.end
 
 
+# \mathbb{I} before a bracket holding a comparison (no bracket nested in it before the comparison)
+_IVERSON = re.compile(r"\s*\{\s*I\s*\}()\s*(?:\\left\s*)?[\[(][^\[\]()]*?(?:[<>]|\\(?:[gl]eq|[gl]e|[gl]t)\b)")
 _TOKEN_RE = re.compile(
     r"(?P<space>[ \t\r\n~&]+)|(?P<num>[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)|(?P<run>[A-Za-z]+)"
     r"|(?P<cmd>\\(?:[A-Za-z]+|[^A-Za-z]))|(?P<ditto>//)|(?P<assign>:=)|(?P<op>[-+*/()\[\]{}^_=,.';<>])"
@@ -256,6 +258,10 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         if m:  # \mathbb{1}: the indicator
             toks.append(Tok("cmd", "indicator", i, m.end(), space))
             return m.end()
+        m = _IVERSON.match(text, j, end) if name == "mathbb" else None
+        if m:  # \mathbb{I}[f > 0] (Prince): the indicator, a comparison in its bracket
+            toks.append(Tok("cmd", "indicator", i, m.end(1), space))
+            return m.end(1)
         m = re.compile(r"\s*\{\s*([A-Za-z]+|\\[A-Za-z]+)\s*\}").match(text, j, end)
         if m and (m.group(1)[0] != "\\" or m.group(1)[1:] in GREEK):  # \mathbf{W}^{(2)}: the name W
             word = m.group(1)

@@ -147,7 +147,7 @@ def chain_value(ev, node: Node) -> sp.Matrix | None:
     product)."""
     if node.kind != "prod":
         return None
-    factors = [_bare(f) for f in node.args[0]]
+    factors = _factors(node)
     if len(factors) < 2 or any(f.kind != "partial" for f in factors):
         return None
     try:
@@ -169,6 +169,19 @@ def chain_value(ev, node: Node) -> sp.Matrix | None:
     if top.shape != (1, 1) or bottom.shape == (1, 1) or count > MAX_PATHS:
         return None  # (a chain ending in one entry, ∂a/∂z_1, mixes a vector's shorthand with entries)
     return as_written(ev.lay, bottom, bottom.applyfunc(lambda e: _paths(top[0, 0], inner, e)))
+
+
+def _factors(node: Node) -> list[Node]:
+    """A product's factors, a parenthesised matrix product among them spliced in (Prince's
+    ∂h_2/∂f_1 ∂f_2/∂h_2 (∂h_3/∂f_2 ∂f_3/∂h_3 ∂l/∂f_3): one chain)."""
+    out: list[Node] = []
+    for f in node.args[0]:
+        f = _bare(f)
+        if f.kind == "prod" and all(op == "dot" for op in f.args[1]):
+            out += _factors(f)
+        else:
+            out.append(f)
+    return out
 
 
 def _paths(top, inner: list[list], bottom) -> sp.Expr:

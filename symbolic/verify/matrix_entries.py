@@ -183,11 +183,18 @@ def instances(lay: Layout, m: MatrixStatement, gid: int) -> tuple[list[Group], s
     letters = [c for c in free_letters(m) if c not in lay.fixed]
     layered = sorted({layer_letter(n.args[1]) for n in _names(m)} - {""} - set(lay.fixed))  # l, or a loop's k
     letter = layered[0] if layered else "l"
-    layer_span = range(1, lay.depth + lay.off + 1) if letter in letters else [None]
+    layer_span: Sequence[int | None] = range(1, lay.depth + lay.off + 1) if letter in letters else [None]
     others = [c for c in letters if c != letter]
     top = max(lay.sizes) + 1
     groups: list[Group] = []
     missed = ""
+    if m.span is not None and m.span.letter == letter:  # k \in \{1, \dots, K\}: those layers only
+        bounds = spanned(m.span, lay.depth + lay.off)
+        if bounds is None:
+            g = Group(gid, m, {})
+            g.unchecked = f"the range of {letter} names a bound the forward pass does not place: not checked"
+            return [g], missed
+        layer_span = [v for v in layer_span if v is not None and bounds[0] <= v <= bounds[1]]
     if len(layer_span) * (top + 1) ** len(others) > MAX_TRIES:  # Θ_{ijk...} over a wide net
         g = Group(gid, m, {})
         g.unchecked = f"a statement in {', '.join(letters)} with too many instances: not checked"
@@ -237,6 +244,17 @@ def instances(lay: Layout, m: MatrixStatement, gid: int) -> tuple[list[Group], s
         if g.entries or g.shape_error or g.unchecked:
             groups.append(g)
     return groups, missed
+
+
+def spanned(span, depth: int) -> tuple[int, int] | None:
+    """A statement's range (latex/shifted_letters.Span) as numbers for a network of `depth`
+    layers (('top', -1): depth - 1), or None when a bound is not placed."""
+    ends = []
+    for bound in (span.low, span.high):
+        if bound is None:
+            return None
+        ends.append(bound if isinstance(bound, int) else depth + bound[1])
+    return ends[0], ends[1]
 
 
 def _entry(ev: Evaluator, node: Node, r: int, c: int, value: sp.Matrix) -> tuple:

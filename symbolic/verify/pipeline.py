@@ -189,6 +189,7 @@ def verify_statements(
     authors = author_names.of(statements, d.spec.depth)  # their letters, for the messages
     statements, named = layer_names.apply(statements, d.spec.depth)  # Zhou's v_{ih}, b_h, γ_h
     statements, forward, layered = subscript_layers.apply(statements, source, keep)  # x_i = f_i(W_i x_{i-1})
+    layered += subscript_layers.shifted(source)  # f_k, h_k = a[f_{k-1}]: each letter's offset, said
     notes, biasless = no_bias.settle(
         notes + forward, statements, source, conventions, NO_BIAS
     )  # read with b = 0

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from ..latex import shifted_letters
 from ..latex.matrix import MatrixStatement, Node
 from ..latex.subscript_layers import Plan, detect
 from .binding import Source
@@ -20,12 +21,29 @@ from .ditto import Unchecked
 from .running import NO_BIAS, NO_BIAS_FIX
 
 HOW = "subscript layers"
+SHIFTED = "layer offsets"
+_ROLES = {"z": "net input", "a": "output", "W": "weights", "b": "bias", "delta": "error (∂L/∂net input)"}
 
 
 def sources(plan: Plan) -> list[Source]:
     """What the document's subscripts were read as, and the line that says it."""
     means = sp.Symbol(f"{plan.weight}_k into layer k, {plan.vector}_0 the input")
     return [Source(plan.said, means, plan.line, HOW)]
+
+
+def shifted(text: str) -> list[Source]:
+    """What each letter family's subscript was read as (latex/shifted_letters.py): f_k the net
+    input of layer k+1, h_k the output of layer k, ..., with the line of the first forward row."""
+    shifts = shifted_letters.detect(text)
+    if shifts is None:
+        return []
+    said = []
+    for base, (role, off) in sorted(shifts.families.items(), key=lambda kv: (kv[1][1], kv[1][0])):
+        layer = f"k{off:+d}" if off else "k"
+        said.append(f"{base}_k the {_ROLES[role]} of layer {layer}")
+    inputs = ", ".join(sorted(shifts.inputs))
+    means = "; ".join(said) + (f"; {inputs} the input" if inputs else "")
+    return [Source(means, sp.Symbol(means), shifts.line, SHIFTED)]
 
 
 def _nodes(n) -> list[Node]:
