@@ -257,7 +257,7 @@ GAPS = {
     # derivatives, and the transposed Jacobian (\partial n^{m+1}/\partial n^m)^T (14, 15, 18)
     "hagan_nnd_sensitivities": [2, 5, 11, 12, 14, 15, 18],
     # Jurafsky & Martin ch. 7 (blind: 7, 8, 10, 11 not checked then): L_{CE}(a^{[2]}, y), a loss
-    # named by its kind with its arguments (latex/expressions.LOSS_KIND); the bare z that
+    # named by its kind with its arguments (latex/loss_calls.loss_kind, from the loss table); the bare z that
     # \partial a^{[2]}/\partial z places at z^{[2]} (verify/lone_layer_names.py)
     "jurafsky_martin_two_layer": [],
 }

@@ -7,8 +7,6 @@ inside a larger expression it becomes the applied function PARTIAL(num, den).
 
 from __future__ import annotations
 
-import re
-
 import sympy
 
 from .algorithm import elided_arguments
@@ -17,7 +15,7 @@ from .cursor import Item, Term
 from .entries import entry
 from .expression_primes import prime_of
 from .lagrange import LAGRANGE_AT
-from .loss_calls import loss_call, named
+from .loss_calls import loss_call, loss_kind, named
 from .source import (
     FIX_COMMAND,
     MAX_DEPTH,
@@ -44,9 +42,6 @@ from .vocabulary import (
 
 NORM_BARS = ("‖", "|")  # \| as a token: '‖' (op) here, '|' (cmd) in the matrix reader's tokens
 LOSS_CALLS = ("J", "E", "L", "C")  # J(W,b; x, y), E(w): the loss written with its arguments
-# L_{CE}, J_{MSE}, E_{\text{BCE}}: a loss letter whose subscript names the kind of loss (Jurafsky &
-# Martin's L_{CE}(\hat{y}, y)): the loss itself, never a unit's or an example's
-LOSS_KIND = re.compile(r"(?:J|E|L|C)_(?:CE|BCE|NLL|MSE|SE|ce|bce|nll|mse|se|log|xent)")
 
 
 class Parser(Calls):
@@ -352,7 +347,7 @@ class Parser(Calls):
             value = self.name(depth, s, t, euler=(s == "e"))
             if s in LOSS_CALLS and isinstance(value, sympy.Symbol) and elided_arguments(self):
                 self.skip_group()  # C_0(\ldots): one example's cost, its arguments elided
-            elif isinstance(value, sympy.Symbol) and LOSS_KIND.fullmatch(value.name):
+            elif isinstance(value, sympy.Symbol) and loss_kind(value.name):
                 self.i = self.loss_arguments(self.i) or self.i  # L_{CE}(a^{[2]}, y): its arguments shown
             return value
         if kind in ("word", "text"):

@@ -25,6 +25,20 @@ TARGETS = ("y", "t", "d")
 FIX = r"write the loss out (-\sum_k y_k \log \hat{y}_k), or name one symprop knows: CE, BCE, SE, NLL"
 
 
+# the subscript words of a loss letter that name no row of the table themselves: L_{log} (the log
+# loss), J_{xent} (cross-entropy)
+KIND_WORDS = {"log": "cce", "xent": "cce"}
+
+
+def loss_kind(name: str) -> bool:
+    """L_{CE}, J_{MSE}, E_{\\text{BCE}} (read as L_CE ...): a loss letter whose subscript names a
+    loss of the table (Jurafsky & Martin's L_{CE}(\\hat{y}, y)), the loss itself, never a unit's
+    or an example's."""
+    letter, _, kind = name.partition("_")
+    key = KIND_WORDS.get(kind.lower(), kind.lower())
+    return letter in ("J", "E", "L", "C") and ALIASES.get(key, key) in TABLE
+
+
 def named(word: str) -> bool:
     """Is a word the name of a function a document calls: two capitals or more (CE, MSE, NLL)?"""
     return len(word) >= 2 and word.isascii() and word.isalpha() and word.isupper()

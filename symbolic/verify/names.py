@@ -16,7 +16,7 @@ from sympy.core.function import AppliedUndef
 
 from .. import functions as fn
 from ..errors import SympropError
-from ..latex.expressions import LOSS_KIND
+from ..latex.loss_calls import loss_kind
 from .conventions import Conventions, constant_one, output_index, target_name
 from .display import display_names
 from .hints import shown
@@ -127,7 +127,7 @@ class Resolver(Calls):
         m = re.fullmatch(r"y_?(\d+)", name)
         if m and 1 <= int(m.group(1)) <= len(d.targets):  # y_1 of a net with one output: its y
             return d.targets[int(m.group(1)) - 1]
-        if name in LOSS_NAMES or LOSS_KIND.fullmatch(name):
+        if name in LOSS_NAMES or loss_kind(name):
             return d.loss_symbol
         m = _PER_OUTPUT.fullmatch(name)
         if m and 1 <= int(m.group(1)) <= len(d.outputs):

@@ -19,8 +19,9 @@ from dataclasses import replace
 import sympy as sp
 
 from ..latex import Partial, Statement
+from ..latex.loss_calls import loss_kind
 from ..latex.matrix_rows import MatrixStatement, Node
-from .names import LOSS_KIND, LOSS_NAMES
+from .names import LOSS_NAMES
 from .symbols import LAYERED, map_expressions
 
 _NETWORK_LETTERS = {"z", "a", "w", "W", "b", "x", "y", "t", "delta", "h", "o"}
@@ -37,7 +38,7 @@ def _scalar(stmt: Statement) -> str | None:
     if len(factors) == 1 and isinstance(factors[0], Partial):  # its first side (a chain may follow)
         num, den = factors[0].num, factors[0].den
         want = f"z{'_' + m.group(2) if m.group(2) else ''}@{m.group(3)}"
-        loss = isinstance(num, sp.Symbol) and (num.name in LOSS_NAMES or LOSS_KIND.fullmatch(num.name))
+        loss = isinstance(num, sp.Symbol) and (num.name in LOSS_NAMES or loss_kind(num.name))
         if loss and isinstance(den, sp.Symbol) and den.name == want:
             return m.group(1)
     return None
@@ -51,7 +52,7 @@ def _matrix(stmt: MatrixStatement) -> str | None:
     node = stmt.sides[0].node if stmt.sides else None
     if node is not None and node.kind == "partial":
         num, den = node.args
-        loss = num.kind == "name" and (num.args[0] in LOSS_NAMES or LOSS_KIND.fullmatch(num.args[0]))
+        loss = num.kind == "name" and (num.args[0] in LOSS_NAMES or loss_kind(num.args[0]))
         if loss and den.kind == "name" and den.args[:3] == ("z", lhs.args[1], ""):
             return lhs.args[0]
     return None
