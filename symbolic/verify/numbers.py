@@ -44,7 +44,7 @@ class Points:
             self.values = [self._forward(p) for p in self.base]
 
     def _forward(self, point: dict) -> dict:
-        values = {s: mpmath.mpf(str(v)) for s, v in point.items()}
+        values = {s: to_mpf(v) for s, v in point.items()}
         memo: dict = {}
         for eq in self.d.of_kind("forward") + self.d.of_kind("delta"):
             values[eq.lhs] = value(eq.rhs, values, memo)
@@ -54,6 +54,17 @@ class Points:
         """The values of expr (in forward intermediates) at every point."""
         with mpmath.workdps(self.digits):
             return [value(expr, vals, {}) for vals in self.values]
+
+
+def to_mpf(v: Any) -> Any:
+    """A point's value as an mpf at the working precision: a SymPy number from its own binary or
+    rational value (printing 100,000 Floats to strings and reading them back was a third of a deep
+    network's point draws), anything else read from its decimal text as written."""
+    if isinstance(v, sp.Float):
+        return mpmath.mpf(v._mpf_)
+    if isinstance(v, sp.Rational):
+        return mpmath.mpf(v.p) / v.q
+    return mpmath.mpf(str(v))
 
 
 def same(a: list, b: list, digits: int = DIGITS) -> bool:

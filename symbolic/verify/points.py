@@ -22,7 +22,7 @@ import sympy as sp
 
 from ..check import random_point
 from ..derivation import Derivation
-from .numbers import DIGITS, same, value
+from .numbers import DIGITS, same, to_mpf, value
 
 MAGNITUDE = (0.25, 1.5)  # |z| of a unit set on or off: clear of the kink at 0
 RANDOM_EXTRA = 8  # random patterns beyond the structured ones
@@ -81,7 +81,7 @@ def choose_points(
             if u in free:
                 point[u] = sp.Float(t, digits)
         with mpmath.workdps(digits):
-            values = {s: mpmath.mpf(str(v)) for s, v in point.items()}
+            values = {s: to_mpf(v) for s, v in point.items()}
             for eq in forward:
                 t = targets.get(eq.lhs)
                 if t is not None and eq.lhs in control:
