@@ -22,18 +22,9 @@ import sympy as sp
 from ..latex import Partial, Statement
 from ..latex.matrix_rows import MatrixStatement, Node
 from .symbols import LAYERED, expressions, map_expressions
+from .top_letter import tree_nodes
 
 # a name as (base, layer, index): ('z', '[2', '') for z^{[2]}, ('z', '', '') for a bare z
-
-
-def _nodes(node):
-    """Every Node of a matrix statement's tree, depth first."""
-    if isinstance(node, tuple):
-        for a in node:
-            yield from _nodes(a)
-    elif isinstance(node, Node):
-        yield node
-        yield from _nodes(node.args)
 
 
 def _trees(stmt: MatrixStatement) -> list[Node]:
@@ -51,7 +42,7 @@ def _name(node) -> tuple[str, str, str] | None:
 
 def _names(stmt) -> list[tuple[str, str, str]]:
     if isinstance(stmt, MatrixStatement):
-        return [n for t in _trees(stmt) for x in _nodes(t) if (n := _name(x))]
+        return [n for t in _trees(stmt) for x in tree_nodes(t) if (n := _name(x))]
     return [n for e in expressions(stmt) for s in e.atoms(sp.Symbol) if (n := _name(s))]
 
 
@@ -60,7 +51,7 @@ def _definition(stmt) -> tuple[tuple[str, str, str] | None, list[tuple[str, str,
     if len(stmt.sides) != 1:
         return None, []
     if isinstance(stmt, MatrixStatement):
-        return _name(stmt.lhs), [n for x in _nodes(stmt.sides[0].node) if (n := _name(x))]
+        return _name(stmt.lhs), [n for x in tree_nodes(stmt.sides[0].node) if (n := _name(x))]
     right = [f for f in stmt.sides[0].factors if isinstance(f, sp.Basic)]
     return _name(stmt.lhs), [n for f in right for s in f.atoms(sp.Symbol) if (n := _name(s))]
 
@@ -68,7 +59,7 @@ def _definition(stmt) -> tuple[tuple[str, str, str] | None, list[tuple[str, str,
 def _partials(stmt) -> list[tuple]:
     """(numerator, denominator) names of each derivative the statement writes."""
     if isinstance(stmt, MatrixStatement):
-        nodes = [x for t in _trees(stmt) for x in _nodes(t)]
+        nodes = [x for t in _trees(stmt) for x in tree_nodes(t)]
         return [(_name(x.args[0]), _name(x.args[1])) for x in nodes if x.kind == "partial"]
     objs = [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]
     return [(_name(o.num), _name(o.den)) for o in objs if isinstance(o, Partial)]
@@ -104,7 +95,7 @@ def _layered_node(statements: list, letter: str, layer: str) -> Node | None:
     for stmt in statements:
         if isinstance(stmt, MatrixStatement):
             for t in _trees(stmt):
-                for x in _nodes(t):
+                for x in tree_nodes(t):
                     if x.kind == "name" and x.args[:3] == (letter, layer, ""):
                         return x
     return None

@@ -12,13 +12,10 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ..latex import Statement
 from ..latex.loss_calls import NAMED_LOSS, rules
 from ..latex.statements import SUMMATION
 from ..losses import TABLE
-from .symbols import _all_symbols, map_expressions
-
-_LETTERS = "kjimnpq"
+from .vector_sums import with_index_letter
 
 
 def _written(e: sp.Basic, letter: str, network_loss: str) -> sp.Basic:
@@ -35,19 +32,5 @@ def _written(e: sp.Basic, letter: str, network_loss: str) -> sp.Basic:
 
 def apply(d, statements: list) -> list:
     """Each named loss of the document written as its sum over the outputs."""
-    out = []
-    for stmt in statements:
-        if not isinstance(stmt, Statement) or not any(
-            s.has(NAMED_LOSS)
-            for s in (stmt.lhs, *(f for p in stmt.sides for f in p.factors))
-            if isinstance(s, sp.Basic)
-        ):
-            out.append(stmt)
-            continue
-        used = {c for s in _all_symbols(stmt) for c in s.name.split("_")[1:] if len(c) == 1}
-        letter = next((c for c in _LETTERS if c not in used), None)
-        if letter is None:
-            out.append(stmt)
-            continue
-        out.append(map_expressions(stmt, lambda e, k=letter: _written(e, k, d.spec.loss.name)))
-    return out
+    loss = d.spec.loss.name
+    return with_index_letter(statements, NAMED_LOSS, lambda e, k: _written(e, k, loss))

@@ -31,13 +31,14 @@ _HEAD = re.compile(r"(\[?)([A-Z])([+-]\d+)?")
 _OUTPUT = re.compile(r"(?:[yYt]|[yY]_?hat|hat_?[yY])(?:_[A-Za-z0-9,]+)?")
 
 
-def _nodes(node):
+def tree_nodes(node):
+    """Every Node of a matrix statement's tree (or a tuple of trees), depth first."""
     if isinstance(node, tuple):
         for a in node:
-            yield from _nodes(a)
+            yield from tree_nodes(a)
     elif isinstance(node, Node):
         yield node
-        yield from _nodes(node.args)
+        yield from tree_nodes(node.args)
 
 
 def _roots(m: MatrixStatement) -> list:
@@ -48,7 +49,7 @@ def _written(stmt) -> tuple[list[str], set[str]]:
     """(the layer superscripts a statement writes, the unlayered names it writes)."""
     layers, plain = [], set()
     if isinstance(stmt, MatrixStatement):
-        for n in _nodes(tuple(_roots(stmt))):
+        for n in tree_nodes(tuple(_roots(stmt))):
             if n.kind == "name" and n.args[1]:
                 layers.append(n.args[1])
             elif n.kind == "name":

@@ -54,10 +54,16 @@ def _opened(e: sp.Basic, letter: str) -> sp.Basic:
 
 def apply(statements: list) -> list:
     """Each sum(v) of whole vectors written as \\sum_k of their entries."""
+    return with_index_letter(statements, VECTOR_SUM, _opened)
+
+
+def with_index_letter(statements: list, marker, rewrite) -> list:
+    """Each statement holding `marker` (a SymPy function) rewritten by `rewrite(expr, letter)`,
+    `letter` an index the statement does not use (k, j, i ...); left as it is when it uses all."""
     out = []
     for stmt in statements:
         if not isinstance(stmt, Statement) or not any(
-            s.has(VECTOR_SUM)
+            s.has(marker)
             for s in (stmt.lhs, *(f for p in stmt.sides for f in p.factors))
             if isinstance(s, sp.Basic)
         ):
@@ -65,5 +71,5 @@ def apply(statements: list) -> list:
             continue
         used = {c for s in _all_symbols(stmt) for c in s.name.split("_")[1:] if len(c) == 1}
         letter = next((c for c in _LETTERS if c not in used), None)
-        out.append(stmt if letter is None else map_expressions(stmt, lambda e, k=letter: _opened(e, k)))
+        out.append(stmt if letter is None else map_expressions(stmt, lambda e, k=letter: rewrite(e, k)))
     return out
