@@ -13,6 +13,8 @@ import signal
 import threading
 import time
 
+import sympy
+
 
 class time_limit:
     def __init__(self, seconds: float):
@@ -33,6 +35,16 @@ class time_limit:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, self.old)
         return False
+
+
+# SymPy work on at most this many operations runs in this process under `time_limit` (milliseconds:
+# no single big-integer step long enough to outlast the signal); longer work goes to `bounded`
+SMALL_OPS = 40
+
+
+def small(expr) -> bool:
+    """Is expr short enough to be bounded by a signal in this process (see SMALL_OPS)?"""
+    return sympy.count_ops(expr) <= SMALL_OPS
 
 
 WALL_FACTOR = 8  # a bounded child also stops after this many times its budget in wall time

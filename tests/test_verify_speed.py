@@ -13,6 +13,7 @@ import mpmath
 import pytest
 import sympy as sp
 
+from symbolic import timelimit
 from symbolic.backprop import derive
 from symbolic.spec import network
 from symbolic.verify import prove as prove_module
@@ -101,7 +102,7 @@ def test_a_side_not_written_as_the_truth_is_proved_here_when_small_else_in_a_chi
     assert prove_module.prove(ctx.net, x * (x + 1), x**2)[0] is False
     assert calls  # not zero here: the child's routes (expanded to the inputs) decide
     calls.clear()
-    big = sum((x + k) ** 2 for k in range(prove_module.SMALL_OPS))
+    big = sum((x + k) ** 2 for k in range(timelimit.SMALL_OPS))
     assert prove_module.prove(ctx.net, big, sp.expand(big))[0] is True
     assert calls  # too long to cancel here without a hard bound: a child process
 

@@ -17,7 +17,7 @@ import mpmath
 import sympy as sp
 
 from ..derivation import Factor
-from ..timelimit import bounded, time_limit
+from ..timelimit import bounded, small, time_limit
 from .align import align, constant_ratio, extra_subset, match_multiset, tidy
 from .group_split import one_wrong
 from .numbers import DIGITS, Points, multiply, same
@@ -25,9 +25,6 @@ from .parts import Part
 from .points import pattern_at
 
 RATIO_SECONDS = 0.5
-# a ratio of at most this many operations is simplified in this process (milliseconds, under a
-# signal's time limit); a longer one in a child process that can be killed mid-operation
-SMALL_RATIO_OPS = 40
 MAX_PATH_UNITS = 10  # a shared bias's paths: subsets tried up to this many units
 MAX_ONE_OF = 6  # written factors left over, of which one is named wrong (the others divide the truth)
 
@@ -49,7 +46,7 @@ def cancelled(expr: sp.Expr) -> sp.Expr | None:
         return sn * sd * num / den
 
     try:
-        if sp.count_ops(plain) > SMALL_RATIO_OPS:
+        if not small(plain):  # long: a child process that can be killed mid-operation
             return bounded(simplest, RATIO_SECONDS).xreplace(back)
         with time_limit(RATIO_SECONDS):
             return simplest().xreplace(back)

@@ -13,14 +13,11 @@ import sympy as sp
 from ..check import exact_zero, expanded
 from ..derivation import Derivation
 from ..functions import expand_definitions
-from ..timelimit import bounded, time_limit
+from ..timelimit import bounded, small, time_limit
 from .piecewise import PIECEWISE, piecewise_zero
 from .resolve import Network
 
 EXACT_SECONDS = 0.5
-# a difference of at most this many operations is first cancelled in this process (milliseconds,
-# under a signal's time limit), before any child process is forked
-SMALL_OPS = 40
 
 Pattern = tuple[tuple[sp.Expr, int], ...]  # (unit, +1 on | -1 off) per unit
 
@@ -52,7 +49,7 @@ def prove(net: Network, hand: sp.Expr, true: sp.Expr) -> tuple[bool, tuple[Patte
     def both() -> bool:
         return exact_zero(diff) or full()
 
-    if not piecewise and sp.count_ops(diff) <= SMALL_OPS and _zero_here(diff):
+    if not piecewise and small(diff) and _zero_here(diff):  # cancelled here, no fork
         return True, ()
     try:
         if not piecewise:
