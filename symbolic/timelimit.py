@@ -3,6 +3,14 @@
 SIGALRM-based, so it bounds only in the main thread (elsewhere the block runs unbounded). The timer
 repeats every 50 ms after it first fires: library code that swallows one TimeoutError (SymPy's
 polynomial routines have broad handlers) is interrupted again until the block is left.
+
+The signal is raised only where the block's own work runs: in the block, or in a call it made into
+SymPy, mpmath, this package or the standard library. Python runs a signal handler wherever the
+interpreter happens to be, including a garbage-collector callback or a finalizer some other library
+installed (hypothesis times the collector); an exception raised there cannot reach the block, is
+reported as "unraisable", and once landed inside pytest's own hook for those reports, failing a
+test that had nothing wrong with it. There the handler lets the signal pass; it fires again 50 ms
+later.
 """
 
 from __future__ import annotations
@@ -10,10 +18,29 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
+import sysconfig
 import threading
 import time
 
+import mpmath
 import sympy
+
+
+def _root(module) -> str:
+    return os.path.dirname(os.path.abspath(module.__file__)) + os.sep
+
+
+_OURS = (_root(sympy), _root(mpmath), os.path.dirname(os.path.abspath(__file__)) + os.sep)  # symbolic/
+_STDLIB = os.path.abspath(sysconfig.get_paths()["stdlib"]) + os.sep
+
+
+def _unwindable(filename: str) -> bool:
+    """Is a frame of this file one an exception can unwind back to the block that set the limit?"""
+    path = os.path.abspath(filename)
+    if path.startswith(_OURS):
+        return True
+    return path.startswith(_STDLIB) and "-packages" + os.sep not in path
 
 
 class time_limit:
@@ -21,11 +48,16 @@ class time_limit:
         self.seconds = seconds
         self.active = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
 
-    def _raise(self, *_):
+    def _raise(self, _signum, frame):
+        while frame is not None and frame is not self.entry:
+            if not _unwindable(frame.f_code.co_filename):
+                return  # foreign code (a gc callback, a finalizer): the timer fires again in 50 ms
+            frame = frame.f_back
         raise TimeoutError
 
     def __enter__(self):
         if self.active:
+            self.entry = sys._getframe(1)
             self.old = signal.signal(signal.SIGALRM, self._raise)
             signal.setitimer(signal.ITIMER_REAL, self.seconds, 0.05)
         return self
