@@ -30,6 +30,7 @@ from ..latex.statements import INDICATOR, SUMMATION
 from ..latex.vector_max import WHOLE
 from .bare_sums import is_bare, unit_terms
 from .ditto import Unchecked
+from .dropped_instances import dropped, partly_absent
 from .enumerated import distinct, unit_labels
 from .extremes import extremum
 from .hints import out_of_range, shown
@@ -335,6 +336,7 @@ class Instantiator(Terms, Letters):
             return []
         out: list[Statement] = []
         left, missed, hint = 0, "", ""
+        slips: list[tuple[dict, str, list[str], str]] = []  # dropped, not outside the net
         for values in itertools.product(*(span[c] for c in letters)):
             env = dict(zip(letters, values))
             if stmt.condition and not self.holds(stmt.condition, env):
@@ -352,6 +354,9 @@ class Instantiator(Terms, Letters):
             except Invalid as err:
                 missed = missed or err.args[0]
                 hint = hint or (err.args[1] if len(err.args) > 1 else "")
+                slip = partly_absent(self, stmt, env)
+                if slip is not None:
+                    slips.append((env, *slip, err.args[1] if len(err.args) > 1 else ""))
                 continue
             if len(out) >= MAX_INSTANCES:
                 left += 1
@@ -368,6 +373,8 @@ class Instantiator(Terms, Letters):
                     f"(the first {MAX_INSTANCES} are)",
                 )
             )
+        if out and slips:
+            self.notes.append(dropped(stmt, slips))
         if not out and (_symbols(stmt) or NO_WEIGHT in hint):
             what = f"for any value of {', '.join(letters)}" if letters else "here"
             self.notes.append(
