@@ -18,6 +18,7 @@ from .piecewise import PIECEWISE, piecewise_zero
 from .resolve import Network
 
 EXACT_SECONDS = 0.5
+PROVED_KEPT = 4096  # proofs remembered per process (one key: the network and the difference)
 
 Pattern = tuple[tuple[sp.Expr, int], ...]  # (unit, +1 on | -1 off) per unit
 
@@ -33,6 +34,22 @@ def prove(net: Network, hand: sp.Expr, true: sp.Expr) -> tuple[bool, tuple[Patte
     diff = one_hot(d, diff)
     if diff == 0:  # the same expression once written in the network's symbols: no child process
         return True, ()  # needed (every route below starts by finding this zero)
+    key = (d.spec, diff, frozenset(net.piecewise_outputs.items()))
+    if key not in _PROVED:
+        if len(_PROVED) >= PROVED_KEPT:
+            _PROVED.clear()
+        _PROVED[key] = _prove(net, diff)
+    return _PROVED[key]
+
+
+# A proof depends only on the network and the difference: a document verified again (a second
+# option, a corrected line) or another holding the same statement reuses it. Its time budget is
+# CPU time, so a proof that ran out runs out again: remembering it changes no verdict.
+_PROVED: dict[tuple, tuple[bool, tuple[Pattern, ...]]] = {}
+
+
+def _prove(net: Network, diff: sp.Expr) -> tuple[bool, tuple[Pattern, ...]]:
+    d = net.d
     opened = diff.xreplace(net.piecewise_outputs)
     piecewise = expand_definitions(opened).has(*PIECEWISE)
 
