@@ -94,6 +94,7 @@ def test_a_side_not_written_as_the_truth_is_proved_here_when_small_else_in_a_chi
         return fn()
 
     monkeypatch.setattr(prove_module, "bounded", counted)
+    monkeypatch.setattr(prove_module, "_PROVED", {})  # nothing remembered from other tests
     d = net("2-2-1", "sigmoid")
     ctx = prepare(d)
     x = z(d, 1, 1)
@@ -105,6 +106,13 @@ def test_a_side_not_written_as_the_truth_is_proved_here_when_small_else_in_a_chi
     big = sum((x + k) ** 2 for k in range(timelimit.SMALL_OPS))
     assert prove_module.prove(ctx.net, big, sp.expand(big))[0] is True
     assert calls  # too long to cancel here without a hard bound: a child process
+    calls.clear()
+    assert prove_module.prove(ctx.net, big, sp.expand(big))[0] is True
+    assert prove_module.prove(ctx.net, x * (x + 1), x**2)[0] is False
+    assert not calls  # asked again (a planted variant of the same document): remembered
+    other = prepare(net("2-2-1", "tanh")).net  # another network: proved anew
+    assert prove_module.prove(other, x * (x + 1), x**2)[0] is False
+    assert calls
 
 
 @pytest.mark.parametrize("arch", ["2-3-1", "1-1-1-1"])
