@@ -35,10 +35,16 @@ def test_a_swapped_weight_inside_a_sum_is_not_called_correct_on_the_instance_lef
     assert "\\delta^{l}_{j} does" in note.reason
 
 
-def test_a_swapped_pair_outside_a_sum_is_not_called_correct_either():
-    report = verify_layered("2-3-1", NIELSEN.replace(r"a^{l-1}_k \delta^l_j", r"a^{l-1}_j \delta^l_k"))
-    assert "not checked" in by_line(report)[2]
-    assert by_line(report)[1] == {"correct"}
+def test_a_swapped_weight_outside_a_sum_is_not_called_correct_either():
+    output = r"$$\frac{\partial C}{\partial w^L_{jk}} = a^{L-1}_k \delta^L_j$$"
+    assert by_line(verify_layered("2-3-1", output)) == {1: {"correct"}}
+    report = verify_layered("2-3-1", output.replace("w^L_{jk}", "w^L_{kj}"))
+    assert by_line(report) == {1: {"correct", "not checked"}}  # j = k = 1 alone is the same weight
+
+
+def test_a_statement_with_a_wrong_instance_is_wrong_without_the_note():
+    swapped = NIELSEN.replace(r"a^{l-1}_k \delta^l_j", r"a^{l-1}_j \delta^l_k")
+    assert by_line(verify_layered("2-3-1", swapped))[2] == {"correct", "wrong"}
 
 
 def test_brilliants_swapped_weight_on_the_network_it_was_first_read_as():

@@ -23,6 +23,16 @@ from .index_terms import Invalid
 from .roles import LAYER
 from .symbols import LAYERED, expressions
 
+DROPPED = "those instances are not checked, and the statement is not called correct on the rest"
+
+
+def unless_wrong(verdicts: list, unchecked: list[Unchecked]) -> list[Unchecked]:
+    """The notes of dropped instances, less those on a statement some instance of which is wrong:
+    a wrong instance is the verdict; the note only keeps the rest from being called correct."""
+    wrong = {(v.line, v.col) for v in verdicts if v.status == "wrong"}
+    return [u for u in unchecked if not (u.reason.endswith(DROPPED) and (u.line, u.col) in wrong)]
+
+
 # a layer written with a letter other than these is a letter of the instance (Brilliant's k)
 _TOP = ("L", "nl")
 
@@ -114,7 +124,6 @@ def dropped(stmt: Statement, slips: list[tuple[dict, str, list[str], str]]) -> U
         stmt.col,
         f"at {at}{more}, {absent} names nothing in the network"
         + (f" ({hint})" if hint else "")
-        + f" while {' and '.join(names)} {'does' if len(names) == 1 else 'do'}: "
-        "those instances are not checked, and the statement is not called correct on the rest",
+        + f" while {' and '.join(names)} {'does' if len(names) == 1 else 'do'}: {DROPPED}",
         "check the order of the indices against --weights (which unit a weight leaves), or the --net sizes",
     )

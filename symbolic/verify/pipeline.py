@@ -62,6 +62,7 @@ from . import (
     code_names,
     display,
     dropped_index,
+    dropped_instances,
     error_names,
     error_signals,
     error_terms,
@@ -317,6 +318,7 @@ def verify_statements(
     # x = [1; 0], a = [\sigma(0.2); ...] = [0.55; ...]: entries given or numbers checked, not missed
     values = {g.line for g in given} | {n.claim.line for n in numbers}
     unchecked = [u for u in unchecked if not (u.reason == ENTRY_MISSED and u.line in values)]
+    unchecked = dropped_instances.unless_wrong(verdicts, unchecked)  # w_{lj} for w_{jl}: wrong, or said
     if decay is not None:  # the regularizer's own lines, and its faulty terms (weight_decay.py)
         verdicts = weight_decay.faulted(verdicts, decay) + decay.verdicts
     verdicts, unchecked = letter_readings.fold(verdicts, unchecked, readings)  # δ_j read by its roles
