@@ -39,14 +39,41 @@ class Sampling:
 
 
 def sampling(d: Derivation, count: int = 20, seed: int = 0, fixed: dict | None = None) -> Sampling:
-    return Sampling(_fix(Points(d, count, seed), fixed or {}), count, seed, dict(fixed or {}))
+    """The points of a network: a deterministic function of its arguments, drawn once per process
+    (with the point sets drawn for it later and the values computed at them, see Points.vector)."""
+    key = (d.spec, count, seed, frozenset((fixed or {}).items()))
+    if key not in _SAMPLED:
+        if len(_SAMPLED) >= SAMPLED_KEPT:
+            _SAMPLED.clear()
+        _SAMPLED[key] = Sampling(_fix(Points(d, count, seed), fixed or {}), count, seed, dict(fixed or {}))
+    return _SAMPLED[key]
+
+
+SAMPLED_KEPT = 64
+_SAMPLED: dict[tuple, Sampling] = {}
 
 
 def _fixed(d: Derivation, fixed: dict):
-    """An expression at the document's constants (intermediates opened to reach them)."""
+    """An expression at the document's constants (intermediates opened to reach them). Opening
+    a deep network's intermediates is most of a statement's cost, so each result is kept per
+    process (a planted variant of the document, or the same one without its aliases, asks again)."""
     if not fixed:
         return lambda e: e
-    return lambda e: substitute_intermediates(d, e).xreplace(fixed)
+    known = (d.spec, frozenset(fixed.items()))
+
+    def at(e: sp.Expr) -> sp.Expr:
+        key = (known, e)
+        if key not in _OPENED:
+            if len(_OPENED) >= OPENED_KEPT:
+                _OPENED.clear()
+            _OPENED[key] = substitute_intermediates(d, e).xreplace(fixed)
+        return _OPENED[key]
+
+    return at
+
+
+OPENED_KEPT = 2048
+_OPENED: dict[tuple, sp.Expr] = {}
 
 
 def _fix(points: Points, fixed: dict) -> Points:

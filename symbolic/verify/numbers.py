@@ -42,6 +42,7 @@ class Points:
         self.count = len(self.base)
         with mpmath.workdps(digits):
             self.values = [self._forward(p) for p in self.base]
+        self._vectors: dict[sp.Expr, list] = {}
 
     def _forward(self, point: dict) -> dict:
         values = {s: to_mpf(v) for s, v in point.items()}
@@ -51,9 +52,17 @@ class Points:
         return values
 
     def vector(self, expr: sp.Expr) -> list:
-        """The values of expr (in forward intermediates) at every point."""
-        with mpmath.workdps(self.digits):
-            return [value(expr, vals, {}) for vals in self.values]
+        """The values of expr (in forward intermediates) at every point; each expression's are
+        kept (a statement's factors recur in its instances, its sides and later statements)."""
+        if expr not in self._vectors:
+            if len(self._vectors) >= VECTORS_KEPT:
+                self._vectors.clear()
+            with mpmath.workdps(self.digits):
+                self._vectors[expr] = [value(expr, vals, {}) for vals in self.values]
+        return list(self._vectors[expr])
+
+
+VECTORS_KEPT = 50_000  # expressions whose values one set of points keeps
 
 
 def to_mpf(v: Any) -> Any:
