@@ -51,7 +51,9 @@ def test_other_units_patterns_or_attempts_get_their_own_points():
     assert _points(d, sampled, (z(d, 1, 1),), attempt=1) is not a
     assert _points(d, sampled, (z(d, 1, 1),), (((z(d, 1, 1), -1),),)) is not a
     assert _points(d, sampled, ()) is sampled.points  # smooth statements: the shared random points
-    assert _points(d, prepare(d).sampling, (z(d, 1, 1),)) is not a  # another check draws its own
+    # another check of the same network and seed: the same points, drawn once per process
+    assert _points(d, prepare(d).sampling, (z(d, 1, 1),)) is a
+    assert _points(d, prepare(d, seed=1).sampling, (z(d, 1, 1),)) is not a  # another seed: its own
 
 
 RELU_DOC = [

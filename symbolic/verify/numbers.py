@@ -79,11 +79,18 @@ def to_mpf(v: Any) -> Any:
 def same(a: list, b: list, digits: int = DIGITS) -> bool:
     """Equal at every point, to all but the last ten of the working digits."""
     with mpmath.workdps(digits):
-        return _same(a, b, mpmath.mpf(10) ** (10 - digits))
+        if digits not in _TOLERANCE:
+            _TOLERANCE[digits] = mpmath.mpf(10) ** (10 - digits)
+        return _same(a, b, _TOLERANCE[digits])
+
+
+_TOLERANCE: dict[int, Any] = {}
 
 
 def _same(a: list, b: list, tol: Any) -> bool:
     for x, y in zip(a, b):
+        if abs(x - y) <= tol * (1 + max(abs(x), abs(y))):  # False for a NaN or an infinity
+            continue
         if mpmath.isnan(x) or mpmath.isnan(y):
             if not (mpmath.isnan(x) and mpmath.isnan(y)):
                 return False

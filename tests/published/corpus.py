@@ -61,8 +61,19 @@ class Outcome:
 
 
 def derivation(meta: dict):
-    """The Derivation of the network a note's [network] names (its options included)."""
+    """The Derivation of the network a note's [network] names (its options included); derived
+    once per process (a file is run as published, bare, strict and planted)."""
     opts = meta["network"]
+    key = repr(sorted(opts.items()))
+    if key not in _DERIVED:
+        _DERIVED[key] = _derive(opts)
+    return _DERIVED[key]
+
+
+_DERIVED: dict[str, object] = {}
+
+
+def _derive(opts: dict):
     return derive(
         network(
             opts["net"],
