@@ -5,12 +5,12 @@ repeats every 50 ms after it first fires: library code that swallows one Timeout
 polynomial routines have broad handlers) is interrupted again until the block is left.
 
 The signal is raised only where the block's own work runs: in the block, or in a call it made into
-SymPy, mpmath, this package or the standard library. Python runs a signal handler wherever the
-interpreter happens to be, including a garbage-collector callback or a finalizer some other library
-installed (hypothesis times the collector); an exception raised there cannot reach the block, is
-reported as "unraisable", and once landed inside pytest's own hook for those reports, failing a
-test that had nothing wrong with it. There the handler lets the signal pass; it fires again 50 ms
-later.
+SymPy, mpmath or this package. Python runs a signal handler wherever the interpreter happens to be,
+including a garbage-collector callback, a weakref callback or a finalizer (hypothesis times the
+collector; the standard library's WeakSet removes its dead entries so); an exception raised there
+cannot reach the block, is reported as "unraisable", and once landed inside pytest's own hook for
+those reports, failing a test that had nothing wrong with it. Elsewhere, the standard library
+included, the handler lets the signal pass; it fires again 50 ms later.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import multiprocessing
 import os
 import signal
 import sys
-import sysconfig
 import threading
 import time
 
@@ -32,15 +31,11 @@ def _root(module) -> str:
 
 
 _OURS = (_root(sympy), _root(mpmath), os.path.dirname(os.path.abspath(__file__)) + os.sep)  # symbolic/
-_STDLIB = os.path.abspath(sysconfig.get_paths()["stdlib"]) + os.sep
 
 
 def _unwindable(filename: str) -> bool:
     """Is a frame of this file one an exception can unwind back to the block that set the limit?"""
-    path = os.path.abspath(filename)
-    if path.startswith(_OURS):
-        return True
-    return path.startswith(_STDLIB) and "-packages" + os.sep not in path
+    return os.path.abspath(filename).startswith(_OURS)
 
 
 class time_limit:

@@ -81,3 +81,32 @@ def test_the_signal_still_stops_work_inside_sympy():
         with time_limit(0.2):
             sympy.factor(sum((x + k) ** 40 for k in range(60)) - 1)
     assert time.monotonic() - start < 5
+
+
+def test_the_signal_is_not_raised_inside_a_standard_library_weakref_callback():
+    # CI: the SIGALRM landed in WeakSet's _remove, called when SymPy freed an object
+    import weakref
+
+    unraisable = []
+
+    class Dropped:
+        pass
+
+    def slow_remove(_ref):  # a callback the interpreter calls, as WeakSet's is
+        start = time.monotonic()
+        while time.monotonic() - start < 0.12:
+            pass
+
+    slow_remove.__code__ = slow_remove.__code__.replace(co_filename=weakref.__file__)
+    old_hook, sys.unraisablehook = sys.unraisablehook, unraisable.append
+    try:
+        with pytest.raises(TimeoutError):
+            with time_limit(0.03):
+                held = Dropped()
+                ref = weakref.ref(held, slow_remove)
+                del held  # the callback runs here, past the first firing
+                while True:
+                    pass
+    finally:
+        sys.unraisablehook = old_hook
+    assert ref() is None and unraisable == []

@@ -128,3 +128,19 @@ def test_a_relu_document_gets_the_same_verdicts_at_every_run(arch):
     first, second = verify_text(d, text), verify_text(d, text)
     assert _said(first) == _said(second)
     assert [v.status for v in first.verdicts] == ["correct", "wrong"]
+
+
+def test_the_quick_comparison_keeps_infinities_and_nans_apart():
+    # the one-comparison path passed inf against a finite value (inf <= tol * inf): a hostile
+    # e^{e^{e^{e^{999}}}} was called a correct gradient
+    from mpmath import mpf, workdps
+
+    from symbolic.verify.numbers import same
+
+    inf, nan = mpf("inf"), mpf("nan")
+    assert not same([inf], [mpf(1)]) and not same([mpf(1)], [inf]) and not same([inf], [-inf])
+    assert same([inf], [inf]) and same([nan], [nan])
+    assert not same([nan], [mpf(1)]) and not same([mpf(1)], [nan])
+    with workdps(40):  # the verifier's working precision: ten digits of it kept as slack
+        close, apart = mpf(1) + mpf(10) ** -35, mpf(1) + mpf(10) ** -20
+    assert same([mpf(1)], [close]) and not same([mpf(1)], [apart])
