@@ -16,6 +16,7 @@ import sympy as sp
 
 from ..check import substitute_intermediates
 from ..derivation import Derivation
+from ..memo import kept
 from .numbers import Points, multiply, same
 from .piecewise import units_of
 from .points import Evidence, choose_points, evidence
@@ -42,11 +43,12 @@ def sampling(d: Derivation, count: int = 20, seed: int = 0, fixed: dict | None =
     """The points of a network: a deterministic function of its arguments, drawn once per process
     (with the point sets drawn for it later and the values computed at them, see Points.vector)."""
     key = (d.spec, count, seed, frozenset((fixed or {}).items()))
-    if key not in _SAMPLED:
-        if len(_SAMPLED) >= SAMPLED_KEPT:
-            _SAMPLED.clear()
-        _SAMPLED[key] = Sampling(_fix(Points(d, count, seed), fixed or {}), count, seed, dict(fixed or {}))
-    return _SAMPLED[key]
+    return kept(
+        _SAMPLED,
+        key,
+        lambda: Sampling(_fix(Points(d, count, seed), fixed or {}), count, seed, dict(fixed or {})),
+        SAMPLED_KEPT,
+    )
 
 
 SAMPLED_KEPT = 64
@@ -62,12 +64,7 @@ def _fixed(d: Derivation, fixed: dict):
     known = (d.spec, frozenset(fixed.items()))
 
     def at(e: sp.Expr) -> sp.Expr:
-        key = (known, e)
-        if key not in _OPENED:
-            if len(_OPENED) >= OPENED_KEPT:
-                _OPENED.clear()
-            _OPENED[key] = substitute_intermediates(d, e).xreplace(fixed)
-        return _OPENED[key]
+        return kept(_OPENED, (known, e), lambda: substitute_intermediates(d, e).xreplace(fixed), OPENED_KEPT)
 
     return at
 

@@ -18,6 +18,7 @@ from .. import functions as fn
 from ..activations import TABLE
 from ..check import random_point
 from ..derivation import Derivation
+from ..memo import kept
 
 DIGITS = 40
 HUGE = 10**6  # |argument| of exp beyond which the value is taken as 0 or infinity
@@ -55,12 +56,11 @@ class Points:
     def vector(self, expr: sp.Expr) -> list:
         """The values of expr (in forward intermediates) at every point; each expression's are
         kept (a statement's factors recur in its instances, its sides and later statements)."""
-        if expr not in self._vectors:
-            if len(self._vectors) >= VECTORS_KEPT:
-                self._vectors.clear()
-            with mpmath.workdps(self.digits):
-                self._vectors[expr] = [value(expr, vals, {}) for vals in self.values]
-        return list(self._vectors[expr])
+        return list(kept(self._vectors, expr, partial(self._at_every_point, expr), VECTORS_KEPT))
+
+    def _at_every_point(self, expr: sp.Expr) -> list:
+        with mpmath.workdps(self.digits):
+            return [value(expr, vals, {}) for vals in self.values]
 
 
 VECTORS_KEPT = 50_000  # expressions whose values one set of points keeps

@@ -13,6 +13,7 @@ import sympy as sp
 from ..check import exact_zero, expanded
 from ..derivation import Derivation
 from ..functions import expand_definitions
+from ..memo import kept
 from ..timelimit import bounded, small, time_limit
 from .piecewise import PIECEWISE, piecewise_zero
 from .resolve import Network
@@ -35,11 +36,7 @@ def prove(net: Network, hand: sp.Expr, true: sp.Expr) -> tuple[bool, tuple[Patte
     if diff == 0:  # the same expression once written in the network's symbols: no child process
         return True, ()  # needed (every route below starts by finding this zero)
     key = (d.spec, diff, frozenset(net.piecewise_outputs.items()))
-    if key not in _PROVED:
-        if len(_PROVED) >= PROVED_KEPT:
-            _PROVED.clear()
-        _PROVED[key] = _prove(net, diff)
-    return _PROVED[key]
+    return kept(_PROVED, key, lambda: _prove(net, diff), PROVED_KEPT)
 
 
 # A proof depends only on the network and the difference: a document verified again (a second
