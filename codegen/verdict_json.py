@@ -8,6 +8,7 @@ import dataclasses
 import mpmath
 import sympy as sp
 
+from symbolic.memo import kept
 from symbolic.verify import output_letters
 from symbolic.verify.hints import shown
 
@@ -28,10 +29,21 @@ SAID = (
 )
 
 
-def _expr(p, e) -> dict | None:
+PRINTED_KEPT = 4096  # expressions printed per process (one key: the network and the expression)
+
+# The network-names printer is a function of the network alone, and a report prints the same
+# expressions again and again (a generic statement's instances, a factor written wrong in several
+# lines, the same document run with other options): printing long ones is most of to_json's time.
+_PRINTED: dict[tuple, tuple[str, str]] = {}
+
+
+def _expr(d, p, e) -> dict | None:
+    """An expression for the JSON: as the network's names print it (p, the network printer of d)
+    and in SymPy's plain syntax."""
     if e is None:
         return None
-    return {"text": p.doprint(e), "sympy": sp.sstr(e)}
+    text, plain = kept(_PRINTED, (d.spec, e), lambda: (p.doprint(e), sp.sstr(e)), PRINTED_KEPT)
+    return {"text": text, "sympy": plain}
 
 
 def to_json(report, path: str = "") -> str:
@@ -50,17 +62,17 @@ def to_json(report, path: str = "") -> str:
             "correct": v.correct,
             "exact": v.exact,
             "sides_checked": v.sides,
-            "hand": _expr(net, v.hand),
-            "true": _expr(net, v.true),
+            "hand": _expr(d, net, v.hand),
+            "true": _expr(d, net, v.true),
         }
         item["status"] = v.status
         if v.kind == "matrix":  # a matrix statement at one layer: its left side as written
             item["matrix"] = {"written": v.label, "instance": v.instance}
         item["evidence"] = _evidence_json(v)
         if v.fault is not None:
-            item["fault"] = _fault_json(v, net, raw)
+            item["fault"] = _fault_json(d, v, net, raw)
             item["faults"] = [item["fault"]] + [
-                _fault_json(dataclasses.replace(v, fault=f, witness=w), net, raw, every=True)
+                _fault_json(d, dataclasses.replace(v, fault=f, witness=w), net, raw, every=True)
                 for f, w in v.also
             ]
         if v.witness is not None:
@@ -138,17 +150,17 @@ def _written_left(v, net, raw) -> str:
     return raw.partial(v.written.num, v.written.den)
 
 
-def _fault_json(v, net, raw, every: bool = False) -> dict:
+def _fault_json(d, v, net, raw, every: bool = False) -> dict:
     f = v.fault
     return {
         "kind": f.kind,
         "side": f.side,
         "position": f.position,
         "wrote": _written(f.wrote, raw) if f.wrote is not None else None,
-        "read_as": _expr(net, f.read_as),
-        "expected": _expr(net, f.expected),
+        "read_as": _expr(d, net, f.read_as),
+        "expected": _expr(d, net, f.expected),
         "partial": net.partial(*f.partial) if f.partial else None,
-        "ratio": _expr(net, f.ratio),
+        "ratio": _expr(d, net, f.ratio),
         "others": f.others,
         **({"missing_paths": [sp.sstr(z) for z in f.missing_paths]} if f.missing_paths else {}),
         "message": describe_fault(v, net, raw, every),
