@@ -84,6 +84,19 @@ def pytest_collection_modifyitems(session, config, items):
         name = getattr(getattr(item, "callspec", None), "params", {}).get("name")
         if isinstance(name, str) and name in CORPUS:
             item.add_marker(pytest.mark.xdist_group(name))
+        elif item.path.name in ONE_WORKER:
+            item.add_marker(pytest.mark.xdist_group(item.path.name))
+
+
+# modules whose module-scoped fixture is seconds of work (a browser started and pages loaded, an
+# exercise written and compiled by pdflatex): run on one worker, it is made once, not once per
+# worker that happens to get one of its tests (12 s twice for the sheets' browser pages)
+ONE_WORKER = {
+    "test_sheet_html_browser.py",
+    "test_exercise_html_browser.py",
+    "test_exercise.py",
+    "test_exercise_html.py",
+}
 
 
 # the published corpus's files (tests/published/NAME.tex): every test of one file runs on one

@@ -60,8 +60,17 @@ def load_module(path: Path):
     return module
 
 
-def generate(tmp_path, arch, act="sigmoid", loss="half_se", naming="layered", style="auto", dtype="float64"):
-    d = derive(network(arch, act, loss, naming=naming))
+def generate(
+    tmp_path,
+    arch,
+    act="sigmoid",
+    loss="half_se",
+    naming="layered",
+    style="auto",
+    dtype="float64",
+    scalar=None,
+):
+    d = derive(network(arch, act, loss, naming=naming), scalar=scalar)
     path = tmp_path / f"net_{abs(hash((arch, act, loss, naming, style, dtype)))}.py"
     path.write_text(render_module(d, style, dtype), encoding="utf-8")
     return d, load_module(path), path
@@ -402,7 +411,9 @@ class _CountingNumpy:
 def test_matrix_step_computes_each_activation_with_one_transcendental_pass(tmp_path, act, loss):
     """Matrix style: f and f′ of a built-in activation share their exp (σ: one capped exp for σ
     and σ′; softplus: exp and log1p), the loss adds none, and np.logaddexp (slow) is not used."""
-    _, m, _ = generate(tmp_path, "30-40-20-5", act, loss, style="matrix", dtype="float32")
+    # the module reads the delta (matrix) form only: the 2165 parameters' factor lists (2 s to
+    # build) do not change a character of it
+    _, m, _ = generate(tmp_path, "30-40-20-5", act, loss, style="matrix", dtype="float32", scalar=False)
     X, Y = (a.astype(np.float32) for a in data(m, n=16))
     counting = _CountingNumpy()
     m.np = counting
