@@ -206,12 +206,12 @@ GAPS = {
     # read blind (2026-12-01): 6 false 'wrong' then (a^0_k read as the power 1, layers counted from
     # 1 though the notes write A^0, capitals taken for a batch), now judged: layer 0 (latex/names.py,
     # zero_origin.py), one example (one_example.unbatched), W_0^l the bias, f^l(Z^l), {f^l}'(Z^l)
-    # as a diagonal Jacobian (matrix.jacobian_diagonal). Left: A^1 = f^1(Z^1) and g = f^2(z^2)
-    # written beside a matrix statement on one line, read as scalars where A^1 is a power (8, 11);
-    # the one-output section's lower-case w^2, w_0^2, z^2 (15, 22: 'unknown name w'); the chains
-    # through \partial Z^1/\partial W^1, a tensor (28, 32, 57); g, the output (A^L) named in prose
-    # only (37, 71); W^1_0 on a scalar derivative's denominator (43)
-    "mit6390_backprop": [(8, 2), (11, 2), 15, 22, 28, 32, 37, 43, 57, 71],
+    # as a diagonal Jacobian (matrix.jacobian_diagonal); g = f^2(z^2), a bare name defined as the
+    # activation of a layer's net input, is that layer's output (running.defined_vectors), and
+    # Z^1 = ... makes the capital Z^1 a vector in A^1 = f^1(Z^1) (latex/algorithm.defined_vector):
+    # 8, 11, and every line through g (15, 22, 28, 32, 37, 43, 71) judged. Left: \sum_j
+    # \partial L/\partial z^1_j \, \partial z^1_j/\partial W^1, a matrix slice inside a sum (57)
+    "mit6390_backprop": [57],
     # read blind: 6 silent (an array of statements with a column of reasons, then unread), now
     # read (latex/array_rows.py) and never judged by a guessed shape (\delta_1 with no layer:
     # guessed_shapes.py); the letters of the forward pass bound by their rows' structure (z = Wx +
