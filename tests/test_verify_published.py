@@ -123,15 +123,14 @@ GAPS = {
     # (j an output unit on line 2 by its target t_j, a hidden unit on line 3 by \sum_k \delta_k
     # w_{(j,k)}: verify/letter_readings.py; the ReLU's f'(y_j) at its output is f'(z_j))
     "cv_se_relu_softmax_hidden": [],
-    # left: \phi(w^T x) of a network the document writes without biases (line 2: \log \phi(w^T x) is
-    # read as the log of one operand, latex/matrix_parts.py; the bare w as the one layer's matrix,
-    # verify/matrix.py; w^T x inside a call says W is input-by-output, transposed_weights.py; but
-    # the network has biases and w^T x is no net input of it: 'not to a pre-activation z'); the
+    # (\phi(w^T x), an activation of a weight matrix times x with no bias in a text naming none:
+    # read without biases, the written sum the softmax layer's net input, no_bias.py,
+    # layer_calls.word_for: line 2 judged). Left: the
     # Jacobian chain by w (3, 'unknown name w'); pmatrix rows with \dots of \phi's bare entries
     # \phi_k and \sum_{k \neq 1} in a cell (4, 6, 12: 'expected (, found }'). (\phi(z)_i, the
     # entry of a function's value: latex/entries.py; z_i of the one layer: verify/single_layer.py;
     # the off-diagonal entry after the diagonal one, for i != j: verify/off_diagonal.py)
-    "kyle_lo_softmax_regression": [2, 3, 4, 6, 12],
+    "kyle_lo_softmax_regression": [3, 4, 6, 12],
     "nafiz_backprop_by_hand": [],
     # a formula on the left (2(ŷ - y) = -6.407) and updated values (W₃ = 1.2 - 0.01(-2.652) =
     # 1.227) are claims at the point (verify/update_numbers.py)
