@@ -123,15 +123,14 @@ GAPS = {
     # (j an output unit on line 2 by its target t_j, a hidden unit on line 3 by \sum_k \delta_k
     # w_{(j,k)}: verify/letter_readings.py; the ReLU's f'(y_j) at its output is f'(z_j))
     "cv_se_relu_softmax_hidden": [],
-    # left: \phi(w^T x) of a network the document writes without biases (line 2: \log \phi(w^T x) is
-    # read as the log of one operand, latex/matrix_parts.py; the bare w as the one layer's matrix,
-    # verify/matrix.py; w^T x inside a call says W is input-by-output, transposed_weights.py; but
-    # the network has biases and w^T x is no net input of it: 'not to a pre-activation z'); the
+    # (\phi(w^T x), an activation of a weight matrix times x with no bias in a text naming none:
+    # read without biases, the written sum the softmax layer's net input, no_bias.py,
+    # layer_calls.word_for: line 2 judged). Left: the
     # Jacobian chain by w (3, 'unknown name w'); pmatrix rows with \dots of \phi's bare entries
     # \phi_k and \sum_{k \neq 1} in a cell (4, 6, 12: 'expected (, found }'). (\phi(z)_i, the
     # entry of a function's value: latex/entries.py; z_i of the one layer: verify/single_layer.py;
     # the off-diagonal entry after the diagonal one, for i != j: verify/off_diagonal.py)
-    "kyle_lo_softmax_regression": [2, 3, 4, 6, 12],
+    "kyle_lo_softmax_regression": [3, 4, 6, 12],
     "nafiz_backprop_by_hand": [],
     # a formula on the left (2(ŷ - y) = -6.407) and updated values (W₃ = 1.2 - 0.01(-2.652) =
     # 1.227) are claims at the point (verify/update_numbers.py)
@@ -206,12 +205,12 @@ GAPS = {
     # read blind (2026-12-01): 6 false 'wrong' then (a^0_k read as the power 1, layers counted from
     # 1 though the notes write A^0, capitals taken for a batch), now judged: layer 0 (latex/names.py,
     # zero_origin.py), one example (one_example.unbatched), W_0^l the bias, f^l(Z^l), {f^l}'(Z^l)
-    # as a diagonal Jacobian (matrix.jacobian_diagonal). Left: A^1 = f^1(Z^1) and g = f^2(z^2)
-    # written beside a matrix statement on one line, read as scalars where A^1 is a power (8, 11);
-    # the one-output section's lower-case w^2, w_0^2, z^2 (15, 22: 'unknown name w'); the chains
-    # through \partial Z^1/\partial W^1, a tensor (28, 32, 57); g, the output (A^L) named in prose
-    # only (37, 71); W^1_0 on a scalar derivative's denominator (43)
-    "mit6390_backprop": [(8, 2), (11, 2), 15, 22, 28, 32, 37, 43, 57, 71],
+    # as a diagonal Jacobian (matrix.jacobian_diagonal); g = f^2(z^2), a bare name defined as the
+    # activation of a layer's net input, is that layer's output (running.defined_vectors), and
+    # Z^1 = ... makes the capital Z^1 a vector in A^1 = f^1(Z^1) (latex/algorithm.defined_vector):
+    # 8, 11, and every line through g (15, 22, 28, 32, 37, 43, 71) judged. Left: \sum_j
+    # \partial L/\partial z^1_j \, \partial z^1_j/\partial W^1, a matrix slice inside a sum (57)
+    "mit6390_backprop": [57],
     # read blind: 6 silent (an array of statements with a column of reasons, then unread), now
     # read (latex/array_rows.py) and never judged by a guessed shape (\delta_1 with no layer:
     # guessed_shapes.py); the letters of the forward pass bound by their rows' structure (z = Wx +

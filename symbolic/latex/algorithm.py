@@ -21,6 +21,7 @@ from .tokens import Tok
 ARROW = "←"
 VECTOR_LETTERS = set("cefghkopqrsuvz")  # a bare letter a row may define as a vector (not a, x, y, w, b, ...)
 DOTS = {"dots", "ldots", "cdots"}
+LAYER_CAPITALS = {"A", "Z"}  # a layer's output and net input as capitals, defined with their layer
 HATS = {"y_hat": "\\hat y", "Y_hat": "\\hat Y"}  # an output a row may define as a vector, as marked
 
 
@@ -72,6 +73,8 @@ def defined_vector(m) -> set[str]:
     lhs, out = m.lhs, set()
     if lhs.kind == "name" and not lhs.args[2] and lhs.args[0] in VECTOR_LETTERS:
         out.add(lhs.args[0])  # u^{l} = (W^l)^T y^{l-1}, with its layer: u^{l} a vector in later rows
+    if lhs.kind == "name" and lhs.args[1] and not lhs.args[2] and lhs.args[0] in LAYER_CAPITALS:
+        out.add(lhs.args[0])  # MIT's Z^1 = (W^1)^T A^0 + W_0^1: Z^1 a vector in A^1 = f^1(Z^1)
     if lhs.kind == "name" and not lhs.args[1] and not lhs.args[2] and lhs.args[0] in HATS and _layer_named(m):
         out.add(HATS[lhs.args[0]])  # \hat y = a^{(N+1)}: another name of a layer's vector
     if any(_layered_bias(side.node) for side in m.sides) or _layered_bias(lhs):

@@ -192,8 +192,8 @@ def _whole(lay: Layout, base: str, layer: str, env: dict) -> sp.Matrix:
     base = BATCH.get(base, base)  # Ng's A^{[1]}, Z^{[2]}, X, Y: one example's column (m = 1)
     base = "b" if base == "B" and layer else base  # B^{(2)}: the layer's bias vector, a capital as A, Z
     if not layer and base in lay.vectors:  # d2l's o, defined as W^{(2)} h: z^{(2)}
-        base, layer = lay.vectors[base]
-        layer = layer_written(lay, layer)  # the layer W^{(layer)} feeds (defined_layers.py)
+        base, layer, by = lay.vectors[base]
+        layer = layer_written(lay, layer) if by else layer  # the layer W^{(layer)} feeds (defined_layers.py)
     base = lay.roles.get(base, base) if layer else base
     base = "a" if base == "h" and layer else base  # h^{(k)}: the activation (Goodfellow, d2l)
     if base in ACCUMULATORS:

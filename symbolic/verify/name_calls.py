@@ -32,6 +32,10 @@ class Calls:
         """A raw parsed expression in the network's symbols (the Resolver's)."""
         raise NotImplementedError  # pragma: no cover
 
+    def forward_form(self, expr):
+        """Hidden a symbols as f(z) (the Resolver's)."""
+        raise NotImplementedError  # pragma: no cover
+
     def _softmax_output(self, z, where):
         z = self.z_of.get(sp.expand(z.xreplace(self.hidden_a)), z)  # softmax(W h + b): the z it is
         for eq in self.d.of_kind("forward"):
@@ -53,7 +57,9 @@ class Calls:
                 "index a name of the network with it (\\sum_k w^{l+1}_{kj} ...) or write the terms out",
             )
         if name == "softmax" and len(args) == 1:  # softmax(z_j): the softmax output of unit j
-            return self._softmax_output(self.resolve(args[0], where), where)
+            # its argument is resolved already: resolving it again would swap input-by-output
+            # weights back (W^{(1)}_{21} x_2 of w^T x read as W^{(1)}_{12} x_2)
+            return self._softmax_output(self.forward_form(args[0]), where)
         if len(args) != 1:
             shown_name = function_shown(name)
             raise SympropError(f"{where}{shown_name} takes one argument here", f"write {shown_name}(z)")

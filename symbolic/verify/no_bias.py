@@ -21,6 +21,7 @@ import re
 import sympy as sp
 
 from ..derivation import Derivation
+from ..latex.matrix import MatrixStatement, Node
 from .binding import Source
 from .ditto import Unchecked
 
@@ -66,7 +67,7 @@ def settle(
     if not keep(source, conventions):
         return notes, None
     lines = [n.line for n in notes if n.reason == reason]
-    lines += [s.line for s in statements if _scalar_forward(s)]
+    lines += [s.line for s in statements if _scalar_forward(s) or _called_product(s)]
     rest = [n for n in notes if n.reason != reason]
     if lines:
         return rest, min(lines)
@@ -94,6 +95,55 @@ def _scalar_forward(s) -> bool:
                 if weights and others and not any(_NOT_FORWARD.match(n) for n in others):
                     return True
     return False
+
+
+def _called_product(s) -> bool:
+    """\\phi(w^T x), \\sigma(W^{(1)} x) in a forward definition written as a matrix statement (the
+    loss L(w) = -y^T \\log \\phi(w^T x), no derivative in it): an activation applied to a weight
+    matrix times a vector, nothing added (in a text naming no bias: the net input without one).
+    Inside a gradient it shows nothing: the gradient may be the slip (test_verify_no_bias)."""
+    if not isinstance(s, MatrixStatement) or any(_has(n, ("partial", "nabla")) for n in _nodes(s)):
+        return False
+    return any(_calls_product(n) for n in _nodes(s))
+
+
+def _nodes(s) -> list:
+    return [s.lhs, *(side.node for side in s.sides)]
+
+
+def _has(node, kinds: tuple) -> bool:
+    if not isinstance(node, Node):
+        return False
+    inner = [b for a in node.args if isinstance(a, tuple) for b in a]
+    return node.kind in kinds or any(_has(a, kinds) for a in [*node.args, *inner])
+
+
+def _calls_product(node) -> bool:
+    if not isinstance(node, Node):
+        return False
+    if node.kind == "call" and not node.args[0].endswith("_prime") and _weighted(node.args[1]):
+        return True
+    inner = [b for a in node.args if isinstance(a, tuple) for b in a]
+    return any(_calls_product(a) for a in [*node.args, *inner])
+
+
+def _weighted(node) -> bool:
+    """Is the node (in brackets or not) W v or W^T v: a product led by a weight matrix?"""
+    while node.kind == "paren":
+        node = node.args[0]
+    if node.kind != "prod" or len(node.args[0]) != 2:
+        return False
+    first = node.args[0][0]
+    first = first.args[0] if first.kind == "T" else first
+    first = first.args[0] if first.kind == "paren" else first
+    return first.kind == "name" and first.args[0] in ("W", "w") and not first.args[2]
+
+
+def net_inputs(d: Derivation, z_of: dict) -> dict:
+    """A pre-activation's weighted sum -> its z, each also without its bias (W_{11} x_1 + W_{12}
+    x_2 is z_1 in a network read without biases)."""
+    zero = zeros(d)
+    return {**{sp.expand(k.xreplace(zero)): z for k, z in z_of.items()}, **z_of}
 
 
 def zeros(d: Derivation) -> dict:

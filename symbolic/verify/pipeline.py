@@ -259,6 +259,8 @@ def verify_statements(
     merged = {**bound.aliases, **(aliases or {})}
     statements, net, momentum = with_signs(d, merged, conventions, statements)  # δ's sign, updates
     net.names.notes = bound.notes
+    if biasless is not None:  # \phi(w^T x) in a network read without biases: \phi(z)
+        net.names.z_of = no_bias.net_inputs(d, net.names.z_of)
     net.names.per_output = per_output
     own = own_functions.apply(net, statements)  # s(x) = ..., O = s(...): substituted, fixed
     if own.values:

@@ -29,6 +29,7 @@ from ..latex import Partial
 from ..latex.matrix import MatrixStatement, Node
 from .defined_layers import activated, weighted
 from .ditto import Unchecked
+from .names import LOSS_NAMES
 
 _HEADER = re.compile(r"\$\s*([a-z])\s*=\s*([^$]*?\\[lc]?dots[^$]*?)\s*\$")
 _END = re.compile(r"\bend\s*for\b|\\END(?:FOR|For)\b|\\EndFor\b", re.IGNORECASE)
@@ -106,7 +107,8 @@ class Algorithm:
     roles: dict  # base -> the network's base it stands for (Goodfellow: a -> z, h -> a)
     bounds: frozenset  # letters standing for the last layer (l of 'k = l, ..., 1')
     from_zero: bool  # layers counted from the input as 0 (h^{(0)} = x)
-    vectors: dict = field(default_factory=dict)  # d2l's bare names: 'o' -> ('z', '2') (what defines it)
+    # d2l's bare names: 'o' -> ('z', '2', 'W'), the layer W^{(2)} feeds; MIT's g -> ('a', '2', ''), z^2's
+    vectors: dict = field(default_factory=dict)
 
 
 def bind(
@@ -267,10 +269,11 @@ def _layered_weighted(m: MatrixStatement) -> bool:
 
 
 def defined_vectors(matrices: list[MatrixStatement]) -> tuple[dict, set]:
-    """Bare names the document defines (d2l: z = W^{(1)} x, h = φ(z), o = W^{(2)} h): name ->
-    (the network's base, the layer as written); and the rows defining a pre-activation with no
-    bias (ids)."""
-    vectors: dict[str, tuple[str, str]] = {}
+    """Bare names the document defines (d2l: z = W^{(1)} x, h = φ(z), o = W^{(2)} h; MIT: g =
+    f^2(z^2)): name -> (the network's base, the layer as written, 'W' when it is the layer of the
+    W that feeds it, '' when it is the net input's own); and the rows defining a pre-activation
+    with no bias (ids)."""
+    vectors: dict[str, tuple[str, str, str]] = {}
     biasless: set[int] = set()
     for m in matrices:
         lhs = m.lhs
@@ -284,17 +287,33 @@ def defined_vectors(matrices: list[MatrixStatement]) -> tuple[dict, set]:
             node = node.args[0]
         first = node.args[0][0] if node.kind == "prod" else None
         if first is not None and first.kind == "name" and first.args[0] in ("W", "w") and first.args[1]:
-            vectors[lhs.args[0]] = ("z", first.args[1])
+            vectors[lhs.args[0]] = ("z", first.args[1], "W")
             biasless.add(id(m))
         elif weighted(node):  # z = W^{(2)} h + b^{(2)}: the bias written (defined_layers.py)
-            vectors[lhs.args[0]] = ("z", weighted(node))
+            vectors[lhs.args[0]] = ("z", weighted(node), "W")
         elif activated(node):  # h = \sigma(W^{(1)} x + b^{(1)})
-            vectors[lhs.args[0]] = ("a", activated(node))
+            vectors[lhs.args[0]] = ("a", activated(node), "W")
         elif node.kind == "call" and not node.args[0].endswith("_prime"):
             arg = node.args[1]
             if arg.kind == "name" and vectors.get(arg.args[0], ("",))[0] == "z":
-                vectors[lhs.args[0]] = ("a", vectors[arg.args[0]][1])
+                vectors[lhs.args[0]] = ("a", *vectors[arg.args[0]][1:])
+            elif arg.kind == "name" and arg.args[0] in ("z", "Z") and _numbered(arg) and not arg.args[2]:
+                if lhs.args[0] in NAMED or lhs.args[0] in LOSS_NAMES:
+                    continue  # \hat{y} = \sigma(z^{[1]}): the output's own name, the definition checked
+                vectors[lhs.args[0]] = ("a", arg.args[1], "")  # MIT's g = f^2(z^2): layer 2's output
     return vectors, biasless
+
+
+# names the matrix layout reads without a layer (the input, the target, the output, a bare weight
+# matrix of a one-layer net, Ng's batch capitals): defining one of them binds nothing
+NAMED = frozenset({"a", "x", "y", "y_hat", "Y_hat", "m", "w", "W", "z", "A", "X", "Y", "Z"})
+
+
+def _numbered(name: Node) -> bool:
+    """Is a name's written layer one number or the top (z^2, z^{(2)}, z^{[2]}, z^L), not a letter
+    that runs (z^l)?"""
+    layer = name.args[1].strip("()[]{}")
+    return layer.isdigit() or layer == "L"
 
 
 def _body_assignments(statements: list, found: list[Loop]) -> dict[int, tuple[str, Node, int]]:
