@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .iterations import untagged
 from .matrix_rows import Node
 from .source import Source
 from .tokens import Tok
@@ -27,7 +28,9 @@ HATS = {"y_hat": "\\hat y", "Y_hat": "\\hat Y"}  # an output a row may define as
 def running_assignment(src: Source, toks: list[Tok]) -> tuple[list[Tok], str]:
     """`g ← X = Y` -> (the tokens of X = Y, 'g'): a running variable named by what it holds;
     any other arrow row is an update, `w ← w + Δw` read as `w := w + Δw` (verify/signs.py judges
-    it); a row without an arrow -> (toks, '')."""
+    it); a row without an arrow -> (toks, ''). An update written with its steps, w(k+1) = w(k) - ...,
+    is read without them (iterations.py)."""
+    toks = untagged(toks)
     arrows = [k for k, t in enumerate(toks) if t.kind == "op" and t.text == ARROW]
     if not arrows:
         return toks, ""
