@@ -91,3 +91,56 @@ def test_the_documents_weight_layer_letter_reads_in_a_matrix_statement():
     assert {s for line, s, _ in said if line == 4} == {"correct"} and unchecked == []
     said, _ = verdicts(text.replace("(a^{m-1})^T$$", "(a^{m})^T$$"))
     assert {s for line, s, _ in said if line == 4} == {"wrong"}
+
+
+SENSITIVITY = "\n".join(
+    [
+        r"$$a^{m+1} = f^{m+1}(W^{m+1} a^m + b^{m+1})$$",
+        r"$$n^m_i = \sum_j w^m_{i,j} a^{m-1}_j + b^m_i$$",
+        r"$$\frac{\partial n^{m+1}_i}{\partial n^m_j} = w^{m+1}_{i,j} \dot{f}^m(n^m_j)$$",
+        r"$$s^m = \frac{\partial \hat{F}}{\partial n^m} = \dot{F}^m(n^m) (W^{m+1})^T s^{m+1}$$",
+    ]
+)
+
+
+def test_the_diagonal_matrix_of_derivatives_before_a_product_is_judged():
+    said, unchecked = verdicts(SENSITIVITY)
+    assert {s for line, s, _ in said if line == 4} == {"correct"} and unchecked == []
+    said, _ = verdicts(SENSITIVITY.replace("(W^{m+1})^T s^{m+1}", "W^{m+1} s^{m+1}"), net="2-2-2")
+    assert {(s, f) for line, s, f in said if line == 4} == {("wrong", 2)}
+
+
+def test_a_column_before_a_row_stays_an_outer_product():
+    import sympy as sp
+
+    from symbolic.latex.matrix_rows import Node
+    from symbolic.verify.matrix_operands import diagonal_product
+
+    call = Node("call", ("f_prime", Node("name", ("z", "l", "", False), 0)), 0)
+    row = Node("name", ("a", "l", "", False), 0)
+    values = {call: sp.Matrix([1, 2]), row: sp.Matrix([[3, 4]])}
+    assert diagonal_product(values.__getitem__, Node("prod", ((call, row), ("dot",)), 0)) is None
+    col = Node("name", ("d", "l", "", False), 0)
+    values[col] = sp.Matrix([5, 6])
+    two = Node("num", (sp.Integer(-2),), 0)
+    values[two] = sp.Matrix([[-2]])
+    got = diagonal_product(values.__getitem__, Node("prod", ((two, call, col), ("dot", "dot")), 0))
+    assert got == sp.Matrix([-10, -24])
+
+
+def test_a_capital_under_a_dot_is_the_derivative_only_beside_its_small_letter():
+    from symbolic.latex.source import Source
+    from symbolic.latex.tokens import tokenize
+
+    for text, want in ((r"\dot{f}(x) + \dot{F}(x)", "f"), (r"\dot{F}(x)", "F")):
+        toks = tokenize(Source(text), 0, len(text))
+        assert [t.text for t in toks if t.kind == "letter"][-2] == want
+
+
+def test_an_entry_of_a_vector_with_its_layer_first_is_no_vector():
+    from symbolic.latex.algorithm import mentions
+    from symbolic.latex.source import Source
+    from symbolic.latex.tokens import tokenize
+
+    for text, want in ((r"\partial b^m_i", False), (r"b^{m+1}_i", False), (r"b^m + 1", True), (r"b", True)):
+        assert mentions(tokenize(Source(text), 0, len(text)), {"b"}) is want, text

@@ -22,6 +22,7 @@ from .tokens import Tok
 ARROW = "←"
 VECTOR_LETTERS = set("cefghkopqrsuvz")  # a bare letter a row may define as a vector (not a, x, y, w, b, ...)
 DOTS = {"dots", "ldots", "cdots"}
+HAT_LOSSES = {"F"}  # \hat{F}: the name F_hat, a loss (verify/names.LOSS_NAMES)
 HATS = {"y_hat": "\\hat y", "Y_hat": "\\hat Y"}  # an output a row may define as a vector, as marked
 
 
@@ -68,6 +69,17 @@ def hat_y(cur) -> int:
     return 2 if getattr(cur.peek(1), "text", "") in ("y", "Y") and cur.peek(1).kind == "letter" else 0
 
 
+def hat_loss(cur) -> int:
+    """Tokens of \\hat{F} or \\hat F at the cursor (Hagan's performance index of one example, a
+    loss under a hat), else 0."""
+    t = cur.peek()
+    if t is None or t.kind != "cmd" or t.text not in ("hat", "widehat"):
+        return 0
+    if cur.is_("{", 1) and getattr(cur.peek(2), "text", "") in HAT_LOSSES and cur.is_("}", 3):
+        return 4
+    return 2 if getattr(cur.peek(1), "text", "") in HAT_LOSSES and cur.peek(1).kind == "letter" else 0
+
+
 def defined_vector(m) -> set[str]:
     """The name a matrix row defines when it is a letter without a unit index (d2l's z = W^{(1)} x,
     h = φ(z); a note's u^{l} = (W^l)^T y^{l-1}, with its layer): a vector, so that later rows
@@ -104,8 +116,8 @@ def mentions(toks: list[Tok], vectors: set[str]) -> bool:
         return False
     for k, t in enumerate(toks):
         if t.kind == "letter" and t.text in vectors:
-            nxt = toks[k + 1] if k + 1 < len(toks) else None
-            if nxt is None or nxt.text != "_":
+            nxt = toks[_after_script(toks, k + 1)] if _after_script(toks, k + 1) < len(toks) else None
+            if nxt is None or nxt.text != "_":  # b^m_i: an entry, as b_i is
                 return True
         hat = _hatted(toks, k)
         if hat and f"\\hat {toks[hat[0]].text}" in vectors:
@@ -113,6 +125,21 @@ def mentions(toks: list[Tok], vectors: set[str]) -> bool:
             if nxt is None or nxt.text != "_":
                 return True
     return False
+
+
+def _after_script(toks: list[Tok], k: int) -> int:
+    """The index after a superscript at k (^m, ^{m+1}), or k when there is none."""
+    if k + 1 >= len(toks) or toks[k].text != "^":
+        return k
+    if toks[k + 1].text != "{":
+        return k + 2
+    depth, j = 0, k + 1
+    while j < len(toks):
+        depth += (toks[j].text == "{") - (toks[j].text == "}")
+        j += 1
+        if depth == 0:
+            break
+    return j
 
 
 def _hatted(toks: list[Tok], k: int) -> tuple[int, int] | None:
