@@ -250,11 +250,16 @@ GAPS = {
     # performance index, names.LOSS_NAMES; s^m_i \equiv dF/dn^m_i the document's own letter for δ,
     # verify/own_deltas.py; M the last layer beside m, layer_letters.normalize; \dot{f}^m(n^m_j),
     # Newton's dot, and f^m(.) with its layer as a superscript, latex/tokens.py, layer_functions.py).
-    # Left: a^{m+1} = f^{m+1}(...) \text{for } m = 0, 1, \ldots, M-1, a range of layers with an
-    # open end (2); (t(k) - a(k))^T (t(k) - a(k)), the iteration k as an argument (5); the updates
-    # w^m_{i,j}(k+1) = w^m_{i,j}(k) - ... (11, 12); \dot{F}^m(n^m), the diagonal matrix of
-    # derivatives, and the transposed Jacobian (\partial n^{m+1}/\partial n^m)^T (14, 15, 18)
-    "hagan_nnd_sensitivities": [2, 5, 11, 12, 14, 15, 18],
+    # \text{for } m = 0, 1, \ldots, M-1, a range listed with its first items (2: comma_lists.py);
+    # the updates w^m_{i,j}(k+1) = w^m_{i,j}(k) - ..., the iteration as a tag (11, 12:
+    # latex/iterations.py), s^m, n^m in a matrix statement whose weights are W^m (12:
+    # latex/weight_letters.py); \hat{F} in a matrix statement (latex/algorithm.hat_loss) and
+    # \dot{F}^m(n^m) (W^{m+1})^T s^{m+1}, the diagonal matrix of \dot{f}^m before a column
+    # (latex/tokens._dotted, verify/matrix_operands.diagonal_product): 14 judged, its plant named.
+    # Left: (t(k) - a(k))^T (t(k) - a(k)), the iteration k as an argument (5); the derivative of
+    # \sum_j (t_j - a_j)^2 inside a matrix statement (15); t, the target, in a matrix statement
+    # (18: 'unknown name t')
+    "hagan_nnd_sensitivities": [5, 15, 18],
     # Jurafsky & Martin ch. 7 (blind: 7, 8, 10, 11 not checked then): L_{CE}(a^{[2]}, y), a loss
     # named by its kind with its arguments (latex/loss_calls.loss_kind, from the loss table); the bare z that
     # \partial a^{[2]}/\partial z places at z^{[2]} (verify/lone_layer_names.py)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .iterations import untagged
 from .matrix_rows import Node
 from .source import Source
 from .tokens import Tok
@@ -22,13 +23,16 @@ ARROW = "←"
 VECTOR_LETTERS = set("cefghkopqrsuvz")  # a bare letter a row may define as a vector (not a, x, y, w, b, ...)
 DOTS = {"dots", "ldots", "cdots"}
 LAYER_CAPITALS = {"A", "Z"}  # a layer's output and net input as capitals, defined with their layer
+HAT_LOSSES = {"F"}  # \hat{F}: the name F_hat, a loss (verify/names.LOSS_NAMES)
 HATS = {"y_hat": "\\hat y", "Y_hat": "\\hat Y"}  # an output a row may define as a vector, as marked
 
 
 def running_assignment(src: Source, toks: list[Tok]) -> tuple[list[Tok], str]:
     """`g ← X = Y` -> (the tokens of X = Y, 'g'): a running variable named by what it holds;
     any other arrow row is an update, `w ← w + Δw` read as `w := w + Δw` (verify/signs.py judges
-    it); a row without an arrow -> (toks, '')."""
+    it); a row without an arrow -> (toks, ''). An update written with its steps, w(k+1) = w(k) - ...,
+    is read without them (iterations.py)."""
+    toks = untagged(toks)
     arrows = [k for k, t in enumerate(toks) if t.kind == "op" and t.text == ARROW]
     if not arrows:
         return toks, ""
@@ -64,6 +68,17 @@ def hat_y(cur) -> int:
     if cur.is_("{", 1) and getattr(cur.peek(2), "text", "") in ("y", "Y") and cur.is_("}", 3):
         return 4
     return 2 if getattr(cur.peek(1), "text", "") in ("y", "Y") and cur.peek(1).kind == "letter" else 0
+
+
+def hat_loss(cur) -> int:
+    """Tokens of \\hat{F} or \\hat F at the cursor (Hagan's performance index of one example, a
+    loss under a hat), else 0."""
+    t = cur.peek()
+    if t is None or t.kind != "cmd" or t.text not in ("hat", "widehat"):
+        return 0
+    if cur.is_("{", 1) and getattr(cur.peek(2), "text", "") in HAT_LOSSES and cur.is_("}", 3):
+        return 4
+    return 2 if getattr(cur.peek(1), "text", "") in HAT_LOSSES and cur.peek(1).kind == "letter" else 0
 
 
 def defined_vector(m) -> set[str]:
@@ -104,8 +119,8 @@ def mentions(toks: list[Tok], vectors: set[str]) -> bool:
         return False
     for k, t in enumerate(toks):
         if t.kind == "letter" and t.text in vectors:
-            nxt = toks[k + 1] if k + 1 < len(toks) else None
-            if nxt is None or nxt.text != "_":
+            nxt = toks[_after_script(toks, k + 1)] if _after_script(toks, k + 1) < len(toks) else None
+            if nxt is None or nxt.text != "_":  # b^m_i: an entry, as b_i is
                 return True
         hat = _hatted(toks, k)
         if hat and f"\\hat {toks[hat[0]].text}" in vectors:
@@ -113,6 +128,21 @@ def mentions(toks: list[Tok], vectors: set[str]) -> bool:
             if nxt is None or nxt.text != "_":
                 return True
     return False
+
+
+def _after_script(toks: list[Tok], k: int) -> int:
+    """The index after a superscript at k (^m, ^{m+1}), or k when there is none."""
+    if k + 1 >= len(toks) or toks[k].text != "^":
+        return k
+    if toks[k + 1].text != "{":
+        return k + 2
+    depth, j = 0, k + 1
+    while j < len(toks):
+        depth += (toks[j].text == "{") - (toks[j].text == "}")
+        j += 1
+        if depth == 0:
+            break
+    return j
 
 
 def _hatted(toks: list[Tok], k: int) -> tuple[int, int] | None:

@@ -15,6 +15,13 @@ _DOTS = ("\\cdots", "\\ldots", "\\dots", "...")  # i = 1, \cdots, n: a range, no
 _SPACES = ("\\quad", "\\qquad", "\\;", "\\:", "\\,", "\\ ", "\\hspace")  # document.py's own
 
 
+def _range_ahead(after: str) -> bool:
+    r"""`m = 0, 1, \ldots, M-1`: the comma after 0 is in a range when the items after it, up to the
+    next '=' (the next statement of a list), reach dots."""
+    items = after.split("=", 1)[0]
+    return any(d in items for d in _DOTS)
+
+
 def plain_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
     r"""(start, end) of each top-level ',' in text[start:end] not already followed by a LaTeX
     space (`, \quad`, `, \;` are document.py's own separators)."""
@@ -31,7 +38,7 @@ def plain_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth = max(depth - 1, 0)
         elif c == "," and depth == 0:
             after = text[i + 1 : end].lstrip()
-            ranged = after.startswith(_DOTS) or text[start:i].rstrip().endswith(_DOTS)
+            ranged = after.startswith(_DOTS) or text[start:i].rstrip().endswith(_DOTS) or _range_ahead(after)
             if not after.startswith(_SPACES) and not ranged:
                 out.append((i, i + 1))
         i += 1

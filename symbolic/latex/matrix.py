@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import sympy
 
-from .algorithm import chain, elided_arguments, hat_y
+from .algorithm import chain, elided_arguments, hat_loss, hat_y
 from .batch_sum import batch_sum
 from .count_sums import count_sum
 from .elementwise_cdot import cdot_op, gradient_lhs, juxtaposed_op
@@ -264,6 +264,9 @@ class MatrixReader(MatrixParts):
             return Node("num", (number_value(t.text),), pos)
         if t.kind == "cmd" and t.text in FRACS:
             return self.frac(t)
+        if hat := hat_loss(self):  # Hagan's \hat{F}: the loss of one example, as C_0 is
+            letter, self.i = self.toks[self.i + hat // 2].text, self.i + hat
+            return Node("name", (letter + "_hat", "", "", False), pos)
         hat = hat_y(self)
         if hat:  # \hat{y}: the network's output (Goodfellow's ŷ = h^{(l)})
             self.i += hat

@@ -13,6 +13,7 @@ from .matrix_rows import Node
 from .ng import _plain_group
 from .tokens import Tok
 from .vocabulary import PRIMABLE
+from .weight_letters import weight_layers
 
 
 def is_layer_prime(p: Any) -> bool:
@@ -162,12 +163,14 @@ def bracket_row(p: Any, t: Tok) -> Node | None:
 def lettered(p: Any) -> bool:
     """A superscript at the cursor's '^' that is a layer, not a power: L, l, {L-1}, {(l)}, {l+1}
     (a letter in it, nothing but a letter, digits, + and - and brackets): Jihwan Jeong's u_j^L,
-    a net input letter symprop does not know beforehand (verify/layer_letters.py names it)."""
+    a net input letter symprop does not know beforehand (verify/layer_letters.py names it); also
+    the letter the document's weight matrices carry as their layer (Hagan's W^{m+1}: s^m, n^M)."""
     t = p.peek(1)
     if t is None:
         return False
+    known = ("l", "L", "k", *weight_layers(p.src.text))
     if t.kind == "letter":
-        return t.text in ("l", "L", "k")
+        return t.text in known
     if t.text != "{":
         return False
     k, inner = 2, []
@@ -177,6 +180,6 @@ def lettered(p: Any) -> bool:
     letters = [u for u in inner if u.kind == "letter"]
     return (
         len(letters) == 1
-        and letters[0].text in ("l", "L", "k")
+        and letters[0].text in known
         and all(u.kind in ("letter", "num") or u.text in ("+", "-", "(", ")", "[", "]") for u in inner)
     )

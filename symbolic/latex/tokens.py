@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -327,7 +328,7 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         raise src.error(i, f"arrow \\{name} is not an equation", "use '=' (only '=' chains are read)")
     if name == "dot" and (m := _DOT_RE.match(text, j, end)):
         # \dot{f}^m(n): Newton's dot, the derivative f' (Hagan, Demuth & Beale's \dot{f}, \dot{F})
-        toks.append(Tok("letter", m.group(1) or m.group(2), i, m.end(), space))
+        toks.append(Tok("letter", _dotted(src.text, m.group(1) or m.group(2)), i, m.end(), space))
         toks.append(Tok("op", "'", m.end() - 1, m.end(), False))
         return m.end()
     if name == "part":  # \part: MathJax's and Typora's alias of \partial (\part E/\part w)
@@ -338,6 +339,18 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         toks.append(Tok("op" if brace else "cmd", "\\" + name if brace else name, i, j, space))
         return j
     raise src.error(i, f"unknown command \\{show(name)}", FIX_COMMAND)
+
+
+def _dotted(text: str, letter: str) -> str:
+    """\\dot{F} beside \\dot{f}: Hagan's diagonal matrix of the derivatives \\dot{f}, read as f'
+    (a column written before a column is its diagonal matrix: verify/matrix_operands.py)."""
+    return letter.lower() if letter.isupper() and letter.lower() in _dotted_letters(text) else letter
+
+
+@functools.lru_cache(maxsize=8)
+def _dotted_letters(text: str) -> frozenset[str]:
+    """The lower-case letters the document writes under a dot (\\dot{f}, \\dot f)."""
+    return frozenset(re.findall(r"\\dot\s*(?:\{\s*)?([a-z])(?![A-Za-z])", text))
 
 
 def number_value(text: str) -> sympy.Rational:

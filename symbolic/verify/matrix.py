@@ -33,7 +33,7 @@ from .gradient_names import as_written, entry_by_entry
 from .indices import from_input, layer_number, square
 from .jacobians import chain_value
 from .layer_calls import function_for, whole_layers
-from .matrix_operands import jacobian_diagonal, written_number
+from .matrix_operands import diagonal_product, jacobian_diagonal, written_number
 from .names import LOSS_NAMES
 from .pattern import value as written_value
 from .weight_layers import layer_of
@@ -155,8 +155,8 @@ def value_of_name(lay: Layout, node: Node, env: dict) -> sp.Matrix:
     base, layer, index, _ = node.args
     if not layer and (base, index) in lay.gradients:  # δ_1 = ∂J/∂θ, a row or a column (gradient_names.py)
         return lay.gradients[base, index]
-    if not layer and f"{base}_{index}" in LOSS_NAMES:  # C_0: the cost of one example
-        return sp.Matrix([[sp.Symbol(f"{base}_{index}")]])
+    if not layer and (index or base.endswith("_hat")) and f"{base}_{index}".rstrip("_") in LOSS_NAMES:
+        return sp.Matrix([[sp.Symbol(f"{base}_{index}".rstrip("_"))]])  # C_0: one example's cost; F̂
     if base.partition(":")[0] in COUNTS and not layer and not index:  # N_{out} (latex/count_sums.py)
         return sp.Matrix([[lay.sizes[COUNTS[base.partition(":")[0]]]]])
     if layer and index == "0" and base in ("W", "w"):  # W_0^l: the weights on x_0 = 1, the bias (MIT)
@@ -305,6 +305,8 @@ class Evaluator:
         if k == "prod":
             if (chained := chain_value(self, node)) is not None:  # ∂L/∂a ∂a/∂z ∂z/∂W: jacobians.py
                 return chained
+            if (diagonal := diagonal_product(self.value, node)) is not None:  # Ḟ(n) Wᵀ s: diag(f'(n))
+                return diagonal
             nodes, ops = node.args
             acc = self.value(nodes[0])
             for i, (op, nxt) in enumerate(zip(ops, nodes[1:])):

@@ -4,6 +4,8 @@ Jacobian). Pure predicates on the parsed operands."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import sympy as sp
 
 from ..latex.matrix import Node
@@ -33,3 +35,24 @@ def jacobian_diagonal(left: Node | None, a: sp.Matrix, b: sp.Matrix) -> bool:
         and a.shape[1] == 1
         and a.shape[0] > 1
     )
+
+
+def diagonal_product(value: Callable[[Node], sp.Matrix], node: Node) -> sp.Matrix | None:
+    """A product whose first factor (after written numbers) is an activation's derivative at a
+    column, before a product that gives a column of its length: Hagan's `\\dot{F}^m(n^m)
+    (W^{m+1})^T s^{m+1}`, `-2 \\dot{F}^M(n^M)(t - a)`. The derivative is the diagonal matrix
+    diag(f'(n)) (jacobian_diagonal), so the product is the numbers times f'(n) ⊙ the rest. None
+    when the shape is another: read left to right then, as every product is."""
+    nodes, ops = node.args
+    p = next((k for k, n in enumerate(nodes) if not written_number(n)), len(nodes))
+    if p + 2 > len(nodes) or any(op != "dot" for op in ops) or nodes[p].kind != "call":
+        return None
+    d = value(nodes[p])
+    if d.shape[1] != 1 or value(nodes[p + 1]).shape[0] == 1:
+        return None  # f'(z) aᵀ: an outer product, as written
+    rest = Node("prod", (nodes[p + 1 :], ops[p + 1 :]), nodes[p + 1].pos)
+    r = value(nodes[p + 1] if p + 2 == len(nodes) else rest)
+    if not jacobian_diagonal(nodes[p], d, r):
+        return None
+    scale = sp.Mul(*[value(n)[0, 0] for n in nodes[:p]])
+    return d.multiply_elementwise(r) * scale

@@ -1,0 +1,110 @@
+r"""An update written with the iteration it steps from and to (Hagan's `w^m_{i,j}(k+1) =
+w^m_{i,j}(k) - \alpha s^m_i a^{m-1}_j`, ESL's `\beta_{km}^{(r+1)} = \beta_{km}^{(r)} - \gamma_r
+\sum_i \partial R_i / \partial \beta_{km}^{(r)}`, `\theta^{(t+1)} = \theta^{(t)} - \eta_t g`): the
+tags `(k+1)`, `(k)`, `^{(r+1)}`, `^{(r)}` name the step, not a layer or an argument, and the
+rate's subscript `\gamma_r` the step's rate. Read so only in the shape of an update: one name
+tagged `L+1` on the left, the same name tagged `L` first on the right, then + or -, and the
+letter L written nowhere else but in such tags and under a rate. The statement then reads
+`w = w - \alpha ...`, the update the verifier judges (verify/signs.py). Anything else is left as
+written. Pure: tokens in, tokens out.
+"""
+
+from __future__ import annotations
+
+from .tokens import Tok
+
+_RATES = {"eta", "alpha", "gamma", "epsilon", "varepsilon", "rho", "lambda", "mu"}
+
+
+def _tag(toks: list[Tok], k: int) -> tuple[int, str, bool] | None:
+    """At k, `(L)`, `(L+1)`, `^{(L)}` or `^{(L+1)}` -> (its end, L, whether +1)."""
+    j = k
+    braced = toks[k].text == "^" and k + 1 < len(toks) and toks[k + 1].text == "{"
+    if braced:
+        j = k + 2
+    if (
+        j + 2 >= len(toks)
+        or toks[j].text != "("
+        or toks[j + 1].kind != "letter"
+        or len(toks[j + 1].text) != 1
+    ):
+        return None
+    letter, j = toks[j + 1].text, j + 2
+    plus = toks[j].text == "+" and j + 2 < len(toks) and toks[j + 1].text == "1"
+    if plus:
+        j += 2
+    if toks[j].text != ")":
+        return None
+    j += 1
+    if braced:
+        if j >= len(toks) or toks[j].text != "}":
+            return None
+        j += 1
+    return j, letter, plus
+
+
+def _name_end(toks: list[Tok], k: int) -> int:
+    """The end of a name starting at k: its letter and its sub- and superscripts (a tag not)."""
+    j = k + 1
+    while j + 1 < len(toks) and toks[j].text in ("_", "^") and _tag(toks, j) is None:
+        j += 2
+        if toks[j - 1].text == "{":
+            depth = 1
+            while j < len(toks) and depth:
+                depth += (toks[j].text == "{") - (toks[j].text == "}")
+                j += 1
+    return j
+
+
+def _tagged(toks: list[Tok], k: int) -> tuple[list[Tok], int, str, bool] | None:
+    """A name at k with one tag after its scripts (or between them): (the name without the tag,
+    the end, L, +1)."""
+    if toks[k].kind not in ("letter", "cmd"):
+        return None
+    mid = _name_end(toks, k)
+    if mid >= len(toks):
+        return None
+    tag = _tag(toks, mid)
+    if tag is None or (toks[mid].text == "(" and not toks[mid - 1].touches(toks[mid])):
+        return None
+    end = _name_end(toks, tag[0] - 1) if tag[0] < len(toks) and toks[tag[0]].text in ("_", "^") else tag[0]
+    return toks[k:mid] + toks[tag[0] : end], end, tag[1], tag[2]
+
+
+def _same(a: list[Tok], b: list[Tok]) -> bool:
+    return [(t.kind, t.text) for t in a] == [(t.kind, t.text) for t in b]
+
+
+def untagged(toks: list[Tok]) -> list[Tok]:
+    """`X(L+1) = X(L) ± ...` (or ^{(L+1)}, ^{(L)}) without its iteration tags and the rate's
+    subscript L; any other row as it is."""
+    eq = next((k for k, t in enumerate(toks) if t.kind == "op" and t.text == "="), None)
+    if eq is None or eq == 0:
+        return toks
+    left = _tagged(toks, 0)
+    if left is None or left[1] != eq or not left[3]:
+        return toks
+    name, letter = left[0], left[2]
+    right = _tagged(toks, eq + 1) if eq + 1 < len(toks) else None
+    if right is None or right[3] or right[2] != letter or not _same(right[0], name):
+        return toks
+    if right[1] >= len(toks) or toks[right[1]].text not in ("+", "-"):
+        return toks
+    out = name + [toks[eq]] + right[0]
+    k = right[1]
+    while k < len(toks):
+        t = toks[k]
+        tag = _tag(toks, k) if t.text in ("(", "^") else None
+        if tag is not None and tag[1] == letter and not tag[2] and (t.text == "^" or toks[k - 1].touches(t)):
+            k = tag[0]  # ∂R_i/∂β_{km}^{(r)}: the gradient at the step's point
+            continue
+        if t.kind == "cmd" and t.text in _RATES and toks[k + 1 : k + 3] and toks[k + 1].text == "_":
+            if k + 2 < len(toks) and toks[k + 2].text == letter:
+                out.append(t)  # γ_r: the step's rate
+                k += 3
+                continue
+        if t.kind == "letter" and t.text == letter:
+            return toks  # L written elsewhere: not only the step
+        out.append(t)
+        k += 1
+    return out
