@@ -182,9 +182,10 @@ def test_a_bare_name_not_tied_to_its_unit_is_not_guessed():
     assert all(s == ("not checked", None) for line in (1, 2, 3) for s in said[line]), said
 
 
-def test_a_unit_error_named_e_k_is_the_documents_own_and_never_read_by_one_instance():
+def test_a_unit_error_named_e_k_is_the_documents_own_and_read_at_each_value_of_k():
     """E_k = (a_k - y_k) a_k (1 - a_k) is a δ, not a loss term: not per-output; its value changes
-    with k, so the lines using it are not checked (before: read as its k=2 value, k=1 said wrong)."""
+    with k, so a line using it reads it at its own k (per_index.py; before: read as its k=2 value,
+    k=1 said wrong, then not checked at all)."""
     r = _verify(
         "2-3-2",
         [
@@ -194,6 +195,7 @@ def test_a_unit_error_named_e_k_is_the_documents_own_and_never_read_by_one_insta
         ],
     )
     said = _said(r)
-    assert all(s == ("not checked", None) for line in (1, 2) for s in said[line]), said
+    assert all(s == ("not checked", None) for s in said[1]), said
     assert "for each value of its index" in _reasons(r)[1]
+    assert said[2] == [("correct", None)] * 2
     assert said[3] == [("correct", None)]

@@ -25,10 +25,11 @@ GAPS = {
     "ai_se_identity_abs": [],
     "bishop_prml_tanh": [],
     # Bishop & Bishop 2024 (read blind): (8.14) sums E_n over the examples into E, which the reader
-    # takes as an average it cannot place; J_{ki} = dy_k/dx_i (8.26, 8.29) defines a name by index
-    # whose later uses are not read; dy_k/da_j (8.30) differentiates the output, not the loss
-    # ('unknown name y_k'); diag(1 - z^2) between weight matrices is not a function it reads
-    "bishop2024_dl_backprop": [30, 60, 63, 66, 69],
+    # takes as an average it cannot place; J_{ki} \equiv dy_k/dx_i (8.26) defines a name by index,
+    # nothing to check (8.29 is read at each k, i: verify/per_index.py; 8.30's \sum_l w_{lj}, l the
+    # layer above j: roles.Roles.summed); diag(1 - z^2) between weight matrices is not a function
+    # it reads, and its bold J is the Jacobian, not the loss
+    "bishop2024_dl_backprop": [30, 60, 69],
     # (a learner's BCE + sigmoid note in bracket layers, read blind: \large before a display and
     # \ln of a whole layer, ln(a^{[2]}), are read since this round)
     "bce_sigmoid_bracket_note": [],
@@ -85,9 +86,10 @@ GAPS = {
     # weights numbered by global unit numbers (w_{57}: unit 5 of the whole net to unit 7)
     "study_note_two_versions": [],
     # Rojas's letters in Italian notes (blind round): \hat{o}_i, the input with its constant 1 at
-    # index n+1 (lines 3, 4: the notes' sum from 0 is wrong); o_i unlayered beside w^{(1)}_{ij} and
-    # \delta^{(1)}_j (8, 9's second); the batch sum \Delta_1 w + \dots + \Delta_p w (10)
-    "rojas_layered_it": [3, 4, 8, (9, 2), 10],
+    # index n+1 (lines 3, 4: the notes' sum from 0 is wrong); the batch sum \Delta_1 w + \dots +
+    # \Delta_p w (10). (o_i beside w^{(1)}_{ij} and \delta^{(1)}_j, lines 8, 9: the input, the one
+    # layer the notes never write o in: verify/said_layers.py)
+    "rojas_layered_it": [3, 4, 10],
     "rumelhart_pdp_delta_rule": [],
     "russell_norvig_backprop": [3],
     "threeb1b_many": [],
@@ -292,12 +294,12 @@ PLANTED_UNNAMED: set[tuple[str, int]] = {
 MISJUDGED: dict[str, dict] = {}
 # planted mistakes on a judged statement that are not named today: (file, k) -> what is said
 PLANTED_MISSED: dict[tuple[str, int], str] = {
+    # Bishop's (8.30) planted with \sum_l w_{jl}: that weight puts l below the hidden j, where no
+    # a_l (a net input) is: the sum names nothing, not checked (roles.Roles.summed)
+    ("bishop2024_dl_backprop", 2): "not checked",
     # the output chain with the hidden layer's Jacobian: a chain of derivatives that does not link
     # is not checked (verify/jacobians.py), never correct
     ("yoanptr_mse_sums", 2): "not checked",
-    # Rojas's dE/dw^{(2)}_{ij} = o_i δ^{(2)}_j (the input for o^{(1)}_i): o_i unlayered, its layer
-    # left open (input or hidden) beside the layered names
-    ("rojas_layered_it", 2): "not checked",
     # the lecture's Δw_{ho} = η δ_o x_i: x_i's letter is on neither side's left (unknown name)
     ("es_lecture_net_h", 0): "not checked",
     # J&M's chain planted with \partial a^{[1]}/\partial z: the bare z is then placed at two layers

@@ -35,10 +35,10 @@ STRICT_GAPS: dict[str, dict[int, str]] = {
     # blind round, 2026-12-01: Duda's t_k said in prose only (t_1, t_2 unknown in the norm of line 2)
     "dhs_sensitivities": {2: "not checked", 3: "not checked"},
     # Rojas's t_j said in prose only (line 5), and the gaps it has with its options
-    "rojas_layered_it": dict.fromkeys([3, 4, 5, 8, 9, 10], "not checked"),
+    "rojas_layered_it": dict.fromkeys([3, 4, 5, 10], "not checked"),
     # Bishop & Bishop 2024: the same gaps as with its options (test_verify_published.GAPS); t is
     # read as the target from \delta_k = y_k - t_k without the option
-    "bishop2024_dl_backprop": dict.fromkeys([30, 60, 63, 66, 69], "not checked"),
+    "bishop2024_dl_backprop": dict.fromkeys([30, 60, 69], "not checked"),
     # Hinton's lecture 3d (blind round g): t the target and w_{ij} from i to j said in prose only;
     # y_j, z_j, w_{ij} carry no layer and the weights' way stays open
     "hinton_nn_lec3_backprop": dict.fromkeys([2, 3, 4, 5, 6], "not checked"),

@@ -83,20 +83,6 @@ NEW_NAME = (
 )
 
 
-EACH = (
-    "defines {} for each value of its index: nothing to check, and the lines that use it are not "
-    "checked (symprop reads a name of the document's by one value)"
-)
-
-
-def per_instance(stmt) -> bool:
-    """A definition of a name in an index letter (E_k = ...) read as one instance of several:
-    its value changes with the index, so no one value stands for the name."""
-    m = re.fullmatch(r"[A-Za-z]+_([a-z]+)", getattr(stmt.lhs, "name", ""))
-    letters = {part.split("=")[0].strip() for part in stmt.instance.split(",") if "=" in part}
-    return bool(m and letters & set(m.group(1)))
-
-
 def new_name(net, lhs: sp.Symbol) -> bool:
     """A multi-letter name (Delta, Loss2) that is none of the network's and no δ: the author's; so
     is a bare e, a name only where the document defines it (latex/error_letter.py: e = y - ŷ)."""

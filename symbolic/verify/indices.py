@@ -246,6 +246,8 @@ class Instantiator(Terms, Letters):
         if getattr(e, "func", None) == SUMMATION:
             body, var, skip = e.args[:3]
             zero = len(e.args) > 3  # \sum_{j=0}: written from the bias input (w_{0j} on o_0 = 1)
+            if self.roles is not None and (lay := self.roles.summed(body, var.name)) is not None:
+                return self.roles.within(var.name, lay, lambda: self.expr(e, env))  # Bishop's Σ_l w_{lj}
             indexed = [s for s in body.atoms(sp.Symbol) if "@" in s.name]
             roled = [
                 s for s in body.atoms(sp.Symbol) if self.roles and var.name in self.roles.letters(s.name)

@@ -39,6 +39,7 @@ from .ditto import Unchecked
 from .hints import shown
 from .names import LOSS_NAMES, Resolver
 from .roles import role_bases
+from .said_layers import bare_layers, settled
 from .signs import SignFault
 from .symbols import expressions, map_expressions
 from .unit_outputs import az_said, defined_outputs, output_letter
@@ -75,6 +76,7 @@ def expand(
     c = Conventions.of(conventions)
     resolver = Resolver(d, {**binding.aliases, **dict(explicit or {})}, c)
     placed = _aliased(resolver, statements)
+    bare = bare_layers(statements, d.spec.depth)  # o^{(1)}, o^{(2)} written: o_i the input
     # the names of a definition of a name an alias places (u_m = \\sum_r W_{mr} g_r - b_m, u_m = z_{2,m}
     # bound): the document's own (its b_m enters with a minus), never read as the network's
     own = [
@@ -110,6 +112,7 @@ def expand(
             plans.append(None)
             continue
         fixed = {letter: n for name, (letter, n) in placed.items() if name in written}
+        fixed = {**settled(stmt, written & names, bare), **fixed}  # o_i beside o^{(1)}_j: an input
         here = [WEIGHTS[0]] if words else ways
         found = [r for way in here for r in _readings(d, stmt, names, c, way, len(here) > 1, fixed)]
         found = [(word_roles.as_words(r) if words else r, swap, lay) for r, swap, lay in found]

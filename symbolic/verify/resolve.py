@@ -21,19 +21,18 @@ from ..derivation import Derivation, Factor
 from ..errors import SympropError
 from ..functions import expand_definitions
 from ..latex import PARTIAL, Partial, Statement, product_expr
+from . import per_index
 from .chain_links import ChainNote, chain_notes
 from .claims import Claim
 from .conventions import Conventions
 from .display import said, shown
 from .ditto import Unchecked, expand_each
 from .dummies import (
-    EACH,
     NEW_NAME,
     at_network_z,
     dummies,
     is_function_of_dummy,
     new_name,
-    per_instance,
     pre_activation,
 )
 from .given_aliases import names_only
@@ -41,6 +40,7 @@ from .indices import instantiate
 from .letter_readings import READING
 from .names import Resolver
 from .parts import split as split_parts
+from .per_index import Key, known_at
 from .piecewise import PIECEWISE
 from .signs import RATES, DeltaSign
 from .truth import quantity, true_factors
@@ -138,19 +138,21 @@ def resolve_all(
     given: list[Given] = []
     author: dict[sp.Basic, sp.Expr] = {}
     meaning: dict[sp.Basic, tuple[sp.Expr, sp.Expr]] = {}  # δ -> the derivative it was said to be
+    each: dict[Key, sp.Expr] = {}  # J_{ki} defined for each k, i: by its letters' values (per_index)
     statements, unchecked = instantiate(net, statements)  # generic indices: one per instance
     for stmt, sides in zip(statements, expand_each(statements)):
         if isinstance(sides, SympropError):
             unchecked.append(Unchecked.of(sides, stmt.line, stmt.col))
             continue
-        here = replace(net, names=net.names.with_values({**net.names.values, **author}))
+        author_here = {**author, **known_at(each, stmt)}
+        here = replace(net, names=net.names.with_values({**net.names.values, **author_here}))
         whole = stmt
         stmt, sides, numeric = without_numbers(stmt, sides)
         found = dummies(stmt, lambda name, names=here.names: names.lookup(name) is not None)
         if found:  # an identity in a dummy variable: checked at a z of the network
             z_layer, rules = net.names.z_layer, net.d.spec.activations
             at = {s: pre_activation(z_layer, rules, f) for s, f in found.items()}
-            here = replace(here, names=here.names.with_values({**author, **at}))
+            here = replace(here, names=here.names.with_values({**author_here, **at}))
         try:
             if not isinstance(stmt.lhs, Partial) and not is_delta(stmt.lhs):
                 identity = found and is_function_of_dummy(stmt.lhs)  # h(a) \equiv \tanh(a)
@@ -174,9 +176,15 @@ def resolve_all(
                     fixed = truth.xreplace({net.d.eta: ETA})
                 else:
                     if stmt.sides and not numeric and new_name(here, stmt.lhs):  # Delta = Out - Y
-                        if per_instance(stmt):  # E_k = ... for each k: no one value to read it by
-                            each = EACH.format(shown(stmt.lhs.name))
-                            unchecked.append(Unchecked(stmt.line, stmt.col, each))
+                        done = per_index.read(  # J_{ki} = ...: kept by its letters' values
+                            stmt,
+                            each,
+                            lambda side, n=here, s=stmt: sp.Mul(*[_hand(n, f, _where(s)) for f in side]),
+                            lambda v, n=here, s=stmt, x=sides: resolve_definition(n, s, x, v, v),
+                            sides,
+                        )
+                        if done is not None:
+                            (unchecked if isinstance(done, Unchecked) else resolved).append(done)  # type: ignore[arg-type]
                             continue
                         author[stmt.lhs] = sp.Mul(*[_hand(here, f, _where(stmt)) for f in sides[-1]])
                         unchecked.append(

@@ -221,6 +221,29 @@ class Roles:
             return f"b_{n},{to}"
         return f"W_{n},{values[0]},{values[1]}"
 
+    def summed(self, body: sp.Expr, var: str) -> int | None:
+        """The layer of a sum's letter with no role of its own (Bishop's \\sum_l w_{lj}
+        \\partial y_k / \\partial a_l, eq. 8.30): the layer its weight joins to a letter with one, above
+        it when the weight feeds the summed unit; None when no weight says it, or it has a role."""
+        if self.any_layer or var in self.fixed or var not in ("l", "h", "ℓ"):
+            return None
+        found = set()
+        for s in body.atoms(sp.Symbol):
+            m = re.fullmatch(r"w_([a-zℓ])([a-zℓ])", s.name)
+            if m and var in m.groups() and m.group(1) != m.group(2):
+                into, other = (m.group(1) == var) != self.transposed, m.group(2 if m.group(1) == var else 1)
+                if other in self.fixed:
+                    found.add(self.fixed[other] + (1 if into else -1))
+        return found.pop() if len(found) == 1 and 0 <= min(found) <= self.depth else None
+
+    def within(self, var: str, layer: int, expand):
+        """`expand()` with the sum's letter `var` read in `layer` (`summed`), and then not."""
+        fixed, self.fixed = self.fixed, {**self.fixed, var: layer}
+        try:
+            return expand()
+        finally:
+            self.fixed = fixed
+
     def layer_of(self, letter: str, env: dict) -> int:
         if not self.any_layer:
             return self.fixed[letter]
@@ -255,7 +278,7 @@ class Roles:
         )
         if not m or m.group(1) not in bases:
             return set()
-        if not self.any_layer and {"ℓ", "l", "h"} & set(m.groups()[1:]):
+        if not self.any_layer and {"ℓ", "l", "h"} & set(m.groups()[1:]) - set(self.fixed):
             return set()
         return {c for c in m.groups()[1:] if c} | ({LAYER} if self.any_layer else set())
 
