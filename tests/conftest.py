@@ -69,7 +69,7 @@ def pytest_runtest_makereport(item, call):
 LAST = {"test_backend_torch.py": 1, "test_backend_jax.py": 2}
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(session, config, items):
     """The tests that import torch, then those that start JAX, run last (tests/tensor_backends.py
     imports both at first use, not at collection). symbolic/timelimit.py forks to bound a proof's
@@ -80,13 +80,13 @@ def pytest_collection_modifyitems(session, config, items):
     page tables of the whole heap, and 250 MB more of it made the corpus's forks cost 3.4 times
     the system time."""
     items.sort(key=lambda item: LAST.get(item.path.name, 0.5 - item.path.name.startswith("test_verify")))
-    for item in items:
-        name = getattr(getattr(item, "callspec", None), "params", {}).get("name")
-        if isinstance(name, str) and name in CORPUS:
-            item.add_marker(pytest.mark.xdist_group(name))
-        elif item.path.name in ONE_WORKER:
-            item.add_marker(pytest.mark.xdist_group(item.path.name))
 
+
+# the published corpus's files (tests/published/NAME.tex): every test of one file runs on one
+# pytest-xdist worker, so a file run as published, bare or planted is verified once there
+# (tests/published/corpus.py keeps each run) for all the modules that check it: the message
+# sweep, the binding, deeper and bare tests reuse the corpus test's runs
+CORPUS = {p.stem for p in (Path(__file__).resolve().parent / "published").glob("*.tex")}
 
 # modules whose module-scoped fixture is seconds of work (a browser started and pages loaded, an
 # exercise written and compiled by pdflatex): run on one worker, it is made once, not once per
@@ -99,8 +99,33 @@ ONE_WORKER = {
 }
 
 
-# the published corpus's files (tests/published/NAME.tex): every test of one file runs on one
-# pytest-xdist worker (`--dist loadgroup`, the Makefile), so a file run as published, bare or
-# planted is verified once there (tests/published/corpus.py keeps each run) for all the modules
-# that check it: the message sweep, the binding, deeper and bare tests reuse the corpus test's runs
-CORPUS = {p.stem for p in (Path(__file__).resolve().parent / "published").glob("*.tex")}
+def group_of(nodeid: str) -> str:
+    """The work unit a test belongs to: its corpus file (the file's name opens the test's id,
+    `[prince_udl_backprop-1]`), its module (ONE_WORKER), else the test alone."""
+    path, _, rest = nodeid.partition("::")
+    module = path.rsplit("/", 1)[-1]
+    if module in ONE_WORKER:
+        return module
+    if rest.endswith("]") and "[" in rest:
+        param = rest[rest.index("[") + 1 : -1]
+        names = [n for n in CORPUS if param == n or param.startswith(n + "-")]
+        if names:
+            return "corpus:" + max(names, key=len)  # grosse_error_signals_card, not its prefix
+    return nodeid
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadgroup` (the Makefile) with the groups above, read from each test's id on the
+    controller. xdist's own loadgroup reads `xdist_group` marks by renaming each test's node id
+    on the worker, which pytest 9 no longer allows (Node.nodeid is computed): every mark was
+    ignored and each corpus file was verified on both workers. Other --dist modes are left alone."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    class Grouped(LoadGroupScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return group_of(nodeid)
+
+    return Grouped(config, log)
