@@ -33,6 +33,17 @@ def _root(module) -> str:
 _OURS = (_root(sympy), _root(mpmath), os.path.dirname(os.path.abspath(__file__)) + os.sep)  # symbolic/
 
 
+# the code of functions the interpreter itself calls, wherever it happens to be (a gc callback of
+# ours, latex/source.py): a limit never raises in them, though their file is ours
+_CALLBACKS: set = set()
+
+
+def interpreter_callback(fn):
+    """Mark fn as called by the interpreter at any point (gc.callbacks): no TimeoutError in it."""
+    _CALLBACKS.add(fn.__code__)
+    return fn
+
+
 def _unwindable(filename: str) -> bool:
     """Is a frame of this file one an exception can unwind back to the block that set the limit?"""
     return os.path.abspath(filename).startswith(_OURS)
@@ -45,7 +56,7 @@ class time_limit:
 
     def _raise(self, _signum, frame):
         while frame is not None and frame is not self.entry:
-            if not _unwindable(frame.f_code.co_filename):
+            if frame.f_code in _CALLBACKS or not _unwindable(frame.f_code.co_filename):
                 return  # foreign code (a gc callback, a finalizer): the timer fires again in 50 ms
             frame = frame.f_back
         raise TimeoutError

@@ -13,6 +13,8 @@ import threading
 import time
 from typing import TYPE_CHECKING
 
+from ..timelimit import interpreter_callback
+
 if TYPE_CHECKING:
     from .shifted_letters import Shifts
     from .subscript_layers import Plan
@@ -39,6 +41,7 @@ class _Collections(threading.local):
     start = 0.0
     spent = 0.0
 
+    @interpreter_callback  # a time limit's signal landing here would be unraisable (timelimit.py)
     def __call__(self, phase: str, info: dict) -> None:
         if phase == "start":
             self.start = time.thread_time()
