@@ -80,10 +80,8 @@ class Source:
     def __init__(self, text: str):
         self.text = text
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        # CPU time of this thread: a busy machine reads as an idle one, and so does a process whose
-        # other threads are busy (process_time counted them: after the JAX tests, a worker's XLA
-        # threads ran a 20,000-character document out of its budget before its first formula)
-        # (less the garbage collector's time, see _Collections)
+        # CPU time of this thread less its garbage collections (reading_time): a busy machine, busy
+        # other threads (process_time counted a worker's XLA pool) and a large heap read as idle
         self.deadline = reading_time() + TIME_BUDGET
         self.tokens = 0
         self.operands = 0
