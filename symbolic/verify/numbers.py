@@ -80,9 +80,22 @@ def to_mpf(v: Any) -> Any:
 def same(a: list, b: list, digits: int = DIGITS) -> bool:
     """Equal at every point, to all but the last ten of the working digits."""
     with mpmath.workdps(digits):
-        if digits not in _TOLERANCE:
+        return _same(a, b, _tolerance(digits))
+
+
+def nonzero(values: list, digits: int = DIGITS) -> int:
+    """How many of values are a number other than zero (`same` as 0), in one working precision
+    (`same` per value was most of a statement's evidence)."""
+    with mpmath.workdps(digits):
+        tol, zero = _tolerance(digits), [mpmath.mpf(0)]
+        return sum(1 for t in values if not mpmath.isnan(t) and not _same([t], zero, tol))
+
+
+def _tolerance(digits: int) -> Any:
+    if digits not in _TOLERANCE:
+        with mpmath.workdps(digits):
             _TOLERANCE[digits] = mpmath.mpf(10) ** (10 - digits)
-        return _same(a, b, _TOLERANCE[digits])
+    return _TOLERANCE[digits]
 
 
 _TOLERANCE: dict[int, Any] = {}

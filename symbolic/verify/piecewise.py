@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import sympy as sp
 
@@ -67,18 +68,28 @@ def units_of(exprs: Iterable[sp.Expr]) -> tuple[tuple[sp.Expr, ...], bool]:
 
     exprs are in intermediates (z symbols): atoms are not nested there, so one pass suffices.
     """
-    units, understood = set(), True
+    units: set = set()
+    understood = True
     for e in exprs:
-        e = expand_definitions(e)
-        if e.has(*UNSUPPORTED):
-            understood = False
-        for atom in e.atoms(*PIECEWISE):
-            p = piece(atom)
-            if p is None:
-                understood = False
-            else:
-                units.add(p.unit)
+        found, known = _units(e)
+        units |= found
+        understood = understood and known
     return tuple(sorted(units, key=sp.default_sort_key)), understood
+
+
+@lru_cache(maxsize=8192)
+def _units(e: sp.Expr) -> tuple[frozenset, bool]:
+    """One expression's units and whether each of its atoms was understood (statements share
+    their true factors, and a document repeats its own: each is opened once)."""
+    e = expand_definitions(e)
+    units, understood = set(), not e.has(*UNSUPPORTED)
+    for atom in e.atoms(*PIECEWISE):
+        p = piece(atom)
+        if p is None:
+            understood = False
+        else:
+            units.add(p.unit)
+    return frozenset(units), understood
 
 
 def split(expr: sp.Expr) -> tuple[sp.Expr, dict] | None:

@@ -22,7 +22,7 @@ import sympy as sp
 
 from ..check import random_point
 from ..derivation import Derivation
-from .numbers import DIGITS, same, to_mpf, value
+from .numbers import DIGITS, nonzero, same, to_mpf, value
 
 MAGNITUDE = (0.25, 1.5)  # |z| of a unit set on or off: clear of the kink at 0
 RANDOM_EXTRA = 8  # random patterns beyond the structured ones
@@ -138,11 +138,11 @@ def evidence(true: list, unit_vectors: dict, understood: bool = True) -> Evidenc
     """What a set of points shows, from the true values and each unit's value at every point."""
     with mpmath.workdps(DIGITS):
         constant = same(true, [true[0]] * len(true)) if true else True
-        nonzero = sum(1 for t in true if not mpmath.isnan(t) and not same([t], [0]))
+        count = nonzero(true)
         units = tuple(unit_vectors)
         on = tuple(sum(1 for x in unit_vectors[u] if x > 0) for u in units)
         off = tuple(sum(1 for x in unit_vectors[u] if x < 0) for u in units)
-    return Evidence(len(true), 0 if constant else nonzero, units, on, off, understood)
+    return Evidence(len(true), 0 if constant else count, units, on, off, understood)
 
 
 def pattern_at(units: tuple, unit_vectors: dict, k: int) -> tuple:
