@@ -19,6 +19,8 @@ from .algorithm import chain, elided_arguments, hat_loss, hat_y
 from .batch_sum import batch_sum
 from .count_sums import count_sum
 from .elementwise_cdot import cdot_op, gradient_lhs, juxtaposed_op
+from .iterations import at_one_step
+from .matrix_exp import exponential
 from .matrix_indicator import indicator_node
 from .matrix_max import max_zero
 from .matrix_parts import MatrixParts
@@ -151,6 +153,12 @@ class MatrixReader(MatrixParts):
             elif self.is_("*"):
                 self.i += 1
                 ops.append(self.star)
+            elif self.is_("/"):  # e^{z_1} / (e^{z_1} + e^{z_2}): times the inverse of one number
+                self.i += 1
+                divisor = self.postfix()
+                nodes.append(Node("call", ("inverse", divisor), divisor.pos))
+                ops.append("dot")
+                continue
             elif t.kind == "cmd" and t.text in MUL_CMDS:
                 ops.append(cdot_op(self) if t.text in ("cdot", "ast") else "dot")  # dZ = Wᵀ dZ · g'(Z): ⊙
                 self.i += 1
@@ -266,6 +274,7 @@ class MatrixReader(MatrixParts):
             return self.frac(t)
         if hat := hat_loss(self):  # Hagan's \hat{F}: the loss of one example, as C_0 is
             letter, self.i = self.toks[self.i + hat // 2].text, self.i + hat
+            self.skip_arguments()  # \hat{F}(x): its arguments shown, not read
             return Node("name", (letter + "_hat", "", "", False), pos)
         hat = hat_y(self)
         if hat:  # \hat{y}: the network's output (Goodfellow's ŷ = h^{(l)})
@@ -307,6 +316,8 @@ class MatrixReader(MatrixParts):
             return row_sum(self, pos)
         if word == "h" and self.is_("_", 1) and self.hypothesis():  # UFLDL's h_{W,b}(x): the output
             return Node("name", ("a", "nl", "", True), pos)
+        if exp := exponential(self, t):  # e^{z_1}: the exponential, entry by entry
+            return exp
         if t.kind in ("letter", "word") or t.kind == "cmd" and word in GREEK:
             self.i += 1
             if (word in LOSSES or word == "l") and self.is_("("):  # d2l's l(o, y): the loss of one example
@@ -322,6 +333,7 @@ class MatrixReader(MatrixParts):
 def read_matrix_row(src: Source, toks: list[Tok], above: MatrixStatement | None = None) -> MatrixStatement:
     """A row, or with `above` a row '&= ...' that continues it (its sides appended)."""
     toks = unbraced(toks)  # \underbrace{X}_{2\times1}: X
+    toks = at_one_step(src.text, toks)  # (t(k) - a(k))^T (t(k) - a(k)): the step k's tags dropped
     reader = MatrixReader(src, toks, toks[-1].end)
     reader.star = star_product(toks)
     if above is None:

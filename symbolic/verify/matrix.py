@@ -84,6 +84,7 @@ class Layout:
     gradients: dict = field(default_factory=dict)  # δ_1 = ∂J/∂θ: (base, index) -> value (gradient_names.py)
     row_by: frozenset = frozenset()  # vectors whose loss gradients the document writes as rows
     unsettled: dict = field(default_factory=dict)  # such a name used both ways -> why it stays unknown
+    target: str = "y"  # the target's letter (conventions.py): Hagan's t, Haykin's d, a column as y
 
     def layer(self, text: str, env: dict) -> int:
         value = layer_number(text, {**self.fixed, **env}, self.depth + self.off)
@@ -202,8 +203,8 @@ def _whole(lay: Layout, base: str, layer: str, env: dict) -> sp.Matrix:
             raise Missing(base)
         return lay.accumulators[key]
     if not layer:
-        if base == "y":
-            return _column([sp.Symbol(f"y_{j}") for j in range(1, sizes[-1] + 1)])
+        if base == "y" or base == lay.target and base in ("t", "d"):  # (t - a)^T (t - a): t the target
+            return _column([sp.Symbol(f"{base}_{j}") for j in range(1, sizes[-1] + 1)])
         if base == "x":
             return _column([sp.Symbol(f"x_{j}") for j in range(1, sizes[0] + 1)])
         if base in ("a", "y_hat"):  # \nabla_a C, \hat{y}: the output
