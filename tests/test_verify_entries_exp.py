@@ -3,7 +3,10 @@ r"""A softmax written out entry by entry in a matrix row, and the bare entries i
 `A^{[2]} = g_{softmax}(Z^{[2]})`: latex/matrix_exp.py, verify/lone_entries.py); the target t as a
 column in a matrix statement (Hagan's `s^M = -2 \dot{F}^M(n^M)(t - a)`: verify/matrix.py); a row
 written at one step of the document's iteration (Hagan's `(t(k) - a(k))^T (t(k) - a(k))`:
-latex/iterations.at_one_step)."""
+latex/iterations.at_one_step); a sum over the output units and a square in a matrix row (Hagan's
+`\sum_{j=1}^{S^M} (t_j - a_j)^2`: latex/index_sums.py, verify/index_sums.py)."""
+
+from typing import Any
 
 from symbolic.backprop import derive
 from symbolic.latex.iterations import at_one_step
@@ -21,8 +24,8 @@ ROW = (
 SWAPPED = ROW.replace(r"\\ e^{z_2} /", r"\\ e^{z_1} /")
 
 
-def _said(report) -> dict[int, object]:
-    out: dict[int, object] = {u.line: "not checked" for u in report.unchecked}
+def _said(report) -> dict[int, Any]:
+    out: dict[int, Any] = {u.line: "not checked" for u in report.unchecked}
     out.update({v.line: (v.status, v.fault.position if v.fault else None) for v in report.verdicts})
     return out
 
@@ -66,3 +69,21 @@ def test_a_row_at_one_step_of_the_iteration_drops_its_step_tags():
     assert "k" in _texts("", r"F = (t(k) - a(k))^T (t(k) - a(k))")  # no update steps in k: as written
     assert "k" in _texts(UPDATE, r"F = (t(k) - a(k))^T (t(k) - a_k)")  # k written otherwise
     assert "k" in _texts(UPDATE, r"W(k+1) = W(k) - \alpha s a^T")  # an update: iterations.untagged's
+
+
+SQUARED = derive(network("2-2-2", "sigmoid", "(out - y)**2", None, "layered"))
+DELTA = r"$$\delta^L = 2 (a^L - t) \odot \sigma'(z^L)$$" + "\n"
+
+
+def _loss(sum_side: str) -> dict[int, Any]:
+    row = rf"$$E = (t - a)^T (t - a) = {sum_side}$$" + "\n"
+    return _said(verify_text(SQUARED, row + DELTA, conventions={"targets": "t"}))
+
+
+def test_a_sum_over_the_output_units_in_a_matrix_row_is_its_value():
+    assert _loss(r"\sum_{j=1}^{S^M} (t_j - a_j)^2")[1] == ("correct", None)
+    assert _loss(r"\sum_j (t_j - a_j)^{2}")[1] == ("correct", None)
+    assert _loss(r"\sum_{j=1}^{S^M} (t_j + a_j)^2")[1][0] == "wrong"
+    assert _loss(r"\sum_{j=1}^{2} (t_j - a_j)")[1][0] == "wrong"
+    # a bound that is not the outputs' count: not read as the whole range
+    assert _loss(r"\sum_{j=1}^{3} (t_j - a_j)^2")[1] == "not checked"

@@ -260,9 +260,10 @@ GAPS = {
     # t, the target, a column in a matrix statement (verify/matrix._whole): 18 judged, its plant
     # named; the step tags of (t(k) - a(k))^T (t(k) - a(k)) dropped, the document stepping w(k+1)
     # (latex/iterations.at_one_step), \hat{F}(x)'s argument shown, not read. Left: e^T(k) e(k) on
-    # line 5, e = t - a said in prose only ('unknown name e'); the derivative of \sum_j (t_j -
-    # a_j)^2 inside a matrix statement (15)
-    "hagan_nnd_sensitivities": [5, 15],
+    # line 5, e = t - a said in prose only ('unknown name e'). \sum_j (t_j - a_j)^2 in a matrix
+    # row reads (latex/index_sums.py): 15 judged on its last side, as its other derivative sides
+    # are (a derivative of a formula written between them is a step, not compared)
+    "hagan_nnd_sensitivities": [5],
     # Jurafsky & Martin ch. 7 (blind: 7, 8, 10, 11 not checked then): L_{CE}(a^{[2]}, y), a loss
     # named by its kind with its arguments (latex/loss_calls.loss_kind, from the loss table); the bare z that
     # \partial a^{[2]}/\partial z places at z^{[2]} (verify/lone_layer_names.py)

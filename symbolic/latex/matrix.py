@@ -19,6 +19,7 @@ from .algorithm import chain, elided_arguments, hat_loss, hat_y
 from .batch_sum import batch_sum
 from .count_sums import count_sum
 from .elementwise_cdot import cdot_op, gradient_lhs, juxtaposed_op
+from .index_sums import index_sum, square
 from .iterations import at_one_step
 from .matrix_exp import exponential
 from .matrix_indicator import indicator_node
@@ -190,7 +191,7 @@ class MatrixReader(MatrixParts):
         return t.kind == "op" and t.text in ("(", "[", "{")
 
     def postfix(self) -> Node:
-        node = self.primary()
+        node = square(self, self.primary())  # (t_j - a_j)^2
         if self.pending_t:
             self.pending_t = False
             node = Node("T", (node,), node.pos)
@@ -231,6 +232,8 @@ class MatrixReader(MatrixParts):
             return total  # \sum_{i=1}^{m} dZ: over a batch's examples
         if t.kind == "cmd" and t.text == "sum" and (repeated := count_sum(self, t)):
             return repeated  # \sum_{i=1}^{N_{out}} X, no i in X: N_{out} · X
+        if t.kind == "cmd" and t.text == "sum" and (total := index_sum(self, t)):
+            return total  # \sum_{j=1}^{S^M} (t_j - a_j)^2: over the units j indexes
         if t.kind == "mat" and t.text == BEGIN:
             return written_matrix(self, t)
         if t.kind == "op" and t.text == "[" and (row := bracket_row(self, t)):

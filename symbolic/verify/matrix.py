@@ -30,6 +30,7 @@ from ..latex.matrix import ACCUMULATORS, MatrixStatement, Node
 from ..latex.statements import INDICATOR
 from .defined_layers import layer_written
 from .gradient_names import as_written, entry_by_entry
+from .index_sums import value as index_sum
 from .indices import from_input, layer_number, square
 from .jacobians import chain_value
 from .layer_calls import function_for, whole_layers
@@ -317,6 +318,8 @@ class Evaluator:
         if k == "nabla":
             wrt, loss = node.args[:2]
             return self.value(wrt).applyfunc(lambda e: PARTIAL(sp.Symbol(loss), e))
+        if k in ("isum", "pow") and (total := index_sum(self, node)) is not None:
+            return total  # Σ_j (t_j - a_j)²: over the units j indexes (index_sums.py)
         if k == "chain":
             return self.chain(node)
         if k == "matrix":  # written out, \dots filled in (pattern.py)
@@ -402,9 +405,10 @@ def layer_letter(layer: str) -> str:
 def free_letters(m: MatrixStatement) -> list[str]:
     """The layer letter l and the index letters of entries (Θ^{(l)}_{ij}: i, j, l)."""
     out: set[str] = set()
+    bound = {s.args[0] for s in _names(m, "isum")}  # Σ_j: j runs inside the sum (index_sums.py)
     for n in _names(m):
         head = layer_letter(n.args[1])
         if head:
             out.add(head)
         out |= {c for c in n.args[2] if c.isalpha()}
-    return sorted(out)
+    return sorted(out - bound)
