@@ -3,8 +3,11 @@ r"""A sum over a unit index inside a matrix row, and a square: Hagan's `\frac{\p
 units between its vector form and its derivative. `\sum_{j=1}^{U} X`, `\sum_{j} X`, `\sum_j X`
 with j in X: `Node("isum", (j, U, X))`, U a number, or '' for a bound written as a name (S^M,
 K, n_L: taken as the whole range of j, which the verifier reads off the names j indexes; any other
-bound, K-1, is left to the reader and refused there). `(X)^2`, `(X)^{2}`: `Node("pow", (X, 2))`,
-a power of one number. Pure: the reader's tokens in, a Node out.
+bound, K-1, is left to the reader and refused there). A body of one factor squared, `(X)^2`,
+`(X)^{2}`: `Node("pow", (X, 2))`, a power of one number (a square elsewhere in a matrix row is left
+to the reader: rows such as `C(a) = (a^l - y)^2` are read as scalars). Only in a row marked a
+matrix row by an operator or a written matrix (latex/matrix.MatrixReader.marked). Pure: the
+reader's tokens in, a Node out.
 """
 
 from __future__ import annotations
@@ -74,6 +77,8 @@ def index_sum(reader: Any, t: Tok) -> Node | None:
         if not letter or bound is None:
             raise LatexParseError("not a sum over an index", 0, 0)
         body = reader.mproduct()
+        if body.kind != "prod":
+            body = square(reader, body)  # (t_j - a_j)^2: one factor squared
         if not _mentions(body, letter):
             raise LatexParseError("the index is not in the sum", 0, 0)
     except LatexParseError:
