@@ -87,3 +87,15 @@ def test_a_sum_over_the_output_units_in_a_matrix_row_is_its_value():
     assert _loss(r"\sum_{j=1}^{2} (t_j - a_j)")[1][0] == "wrong"
     # a bound that is not the outputs' count: not read as the whole range
     assert _loss(r"\sum_{j=1}^{3} (t_j - a_j)^2")[1] == "not checked"
+
+
+def test_only_a_sum_over_one_vectors_entries_is_read_as_an_index_sum():
+    from symbolic.verify.read import read
+    from symbolic.verify.top_letter import tree_nodes
+
+    def kinds(row: str) -> set[str]:
+        rows = read(rf"$$E = (t - a)^T (t - a) = {row}$$").statements  # none when refused
+        return {n.kind for m in rows for side in m.sides for n in tree_nodes(side.node)}
+
+    assert "isum" in kinds(r"\sum_{j=1}^{K} (t_j - a_j)^2")
+    assert "isum" not in kinds(r"\sum_{j} \delta_j w_{jk}")  # a matrix's entries: left to the reader

@@ -60,6 +60,25 @@ def _bound(reader: Any) -> str | None:
     return t.text if t.kind == "num" else ""
 
 
+def _one_vector_index(node: Node, letter: str) -> bool:
+    """Does every name that writes `letter` write it as its whole unit index (t_j, a_j; not
+    w_{jk}, y_{ik}, a^{j}: those sums are left to the reader)?"""
+    if node.kind == "name":
+        base, layer, index = node.args[:3]
+        return base != letter and letter not in layer and (letter not in index or index == letter)
+    return all(_one_vector_index(n, letter) for n in _nodes(node.args))
+
+
+def _nodes(args: tuple) -> list[Node]:
+    out: list[Node] = []
+    for a in args:
+        if isinstance(a, Node):
+            out.append(a)
+        elif isinstance(a, tuple):
+            out += _nodes(a)
+    return out
+
+
 def index_sum(reader: Any, t: Tok) -> Node | None:
     """At \\sum (the cursor on it): a sum over a unit index the body names, consumed; else None
     (the cursor back where it was)."""
@@ -79,8 +98,8 @@ def index_sum(reader: Any, t: Tok) -> Node | None:
         body = reader.mproduct()
         if body.kind != "prod":
             body = square(reader, body)  # (t_j - a_j)^2: one factor squared
-        if not _mentions(body, letter):
-            raise LatexParseError("the index is not in the sum", 0, 0)
+        if not _mentions(body, letter) or not _one_vector_index(body, letter):
+            raise LatexParseError("not a sum over one vector's entries", 0, 0)
     except LatexParseError:
         reader.i = start
         return None
