@@ -11,6 +11,8 @@ written. Pure: tokens in, tokens out.
 
 from __future__ import annotations
 
+import re
+
 from .tokens import Tok
 
 _RATES = {"eta", "alpha", "gamma", "epsilon", "varepsilon", "rho", "lambda", "mu"}
@@ -108,3 +110,30 @@ def untagged(toks: list[Tok]) -> list[Tok]:
         out.append(t)
         k += 1
     return out
+
+
+_STEP = re.compile(r"\(\s*([a-z])\s*\+\s*1\s*\)\s*=")  # X(k+1) = ...: an update from step k
+
+
+def at_one_step(text: str, toks: list[Tok]) -> list[Tok]:
+    """A row written at one step of a document's iteration (Hagan's `\\hat{F}(x) = (t(k) -
+    a(k))^T (t(k) - a(k))`, the document updating w(k+1) = w(k) - ... elsewhere): the row
+    without its step tags `(k)`, each right after a name. Only the letter of an update the
+    document writes, X(L+1) = ..., and only when the row writes L nowhere but in such tags and is
+    not itself an update (those are `untagged`); any other row as it is."""
+    letters = set(_STEP.findall(text))
+    if not letters or any((tag := _tag(toks, k)) is not None and tag[2] for k in range(len(toks))):
+        return toks  # an update: untagged's
+    out, k, dropped = [], 0, False
+    while k < len(toks):
+        t = toks[k]
+        tag = _tag(toks, k) if t.text == "(" and k > 0 else None
+        after_name = k > 0 and (toks[k - 1].kind == "letter" or toks[k - 1].text == "}")
+        if tag is not None and tag[1] in letters and not tag[2] and after_name and toks[k - 1].touches(t):
+            k, dropped = tag[0], True
+            continue
+        if t.kind == "letter" and t.text in letters:
+            return toks  # the letter written otherwise: not only a step
+        out.append(t)
+        k += 1
+    return out if dropped else toks

@@ -19,6 +19,9 @@ from .algorithm import chain, elided_arguments, hat_loss, hat_y
 from .batch_sum import batch_sum
 from .count_sums import count_sum
 from .elementwise_cdot import cdot_op, gradient_lhs, juxtaposed_op
+from .index_sums import index_sum
+from .iterations import at_one_step
+from .matrix_exp import exponential
 from .matrix_indicator import indicator_node
 from .matrix_max import max_zero
 from .matrix_parts import MatrixParts
@@ -80,6 +83,9 @@ class MatrixReader(MatrixParts):
     star = "dot"  # '*': "had" in a row in Ng's notation (W^{[2]T} dz^{[2]} * g'(z^{[1]}), NumPy's *)
     mixed = False  # a product mixing ⊙ and a matrix product was read (two readings)
     ltr = False  # read such products left to right (else products first)
+    marked = True  # the row is a matrix row by an operator or a matrix written out, not by a
+    # layered name alone: e^{x}, '/', an index sum, a step tag read only then (a row of layered
+    # names alone that the matrix reader refuses is read as scalars, as before)
 
     def statement(self) -> MatrixStatement:
         first = self.peek()
@@ -151,6 +157,12 @@ class MatrixReader(MatrixParts):
             elif self.is_("*"):
                 self.i += 1
                 ops.append(self.star)
+            elif self.is_("/") and self.marked:  # e^{z_1} / (e^{z_1} + e^{z_2}): times 1/number
+                self.i += 1
+                divisor = self.postfix()
+                nodes.append(Node("call", ("inverse", divisor), divisor.pos))
+                ops.append("dot")
+                continue
             elif t.kind == "cmd" and t.text in MUL_CMDS:
                 ops.append(cdot_op(self) if t.text in ("cdot", "ast") else "dot")  # dZ = Wᵀ dZ · g'(Z): ⊙
                 self.i += 1
@@ -223,6 +235,8 @@ class MatrixReader(MatrixParts):
             return total  # \sum_{i=1}^{m} dZ: over a batch's examples
         if t.kind == "cmd" and t.text == "sum" and (repeated := count_sum(self, t)):
             return repeated  # \sum_{i=1}^{N_{out}} X, no i in X: N_{out} · X
+        if t.kind == "cmd" and t.text == "sum" and self.marked and (total := index_sum(self, t)):
+            return total  # \sum_{j=1}^{S^M} (t_j - a_j)^2: over the units j indexes
         if t.kind == "mat" and t.text == BEGIN:
             return written_matrix(self, t)
         if t.kind == "op" and t.text == "[" and (row := bracket_row(self, t)):
@@ -266,6 +280,8 @@ class MatrixReader(MatrixParts):
             return self.frac(t)
         if hat := hat_loss(self):  # Hagan's \hat{F}: the loss of one example, as C_0 is
             letter, self.i = self.toks[self.i + hat // 2].text, self.i + hat
+            if self.marked:
+                self.skip_arguments()  # \hat{F}(x): its arguments shown, not read
             return Node("name", (letter + "_hat", "", "", False), pos)
         hat = hat_y(self)
         if hat:  # \hat{y}: the network's output (Goodfellow's ŷ = h^{(l)})
@@ -307,6 +323,8 @@ class MatrixReader(MatrixParts):
             return row_sum(self, pos)
         if word == "h" and self.is_("_", 1) and self.hypothesis():  # UFLDL's h_{W,b}(x): the output
             return Node("name", ("a", "nl", "", True), pos)
+        if self.marked and (exp := exponential(self, t)):  # e^{z_1}: the exponential, entry by entry
+            return exp
         if t.kind in ("letter", "word") or t.kind == "cmd" and word in GREEK:
             self.i += 1
             if (word in LOSSES or word == "l") and self.is_("("):  # d2l's l(o, y): the loss of one example
@@ -322,7 +340,10 @@ class MatrixReader(MatrixParts):
 def read_matrix_row(src: Source, toks: list[Tok], above: MatrixStatement | None = None) -> MatrixStatement:
     """A row, or with `above` a row '&= ...' that continues it (its sides appended)."""
     toks = unbraced(toks)  # \underbrace{X}_{2\times1}: X
+    marked = is_matrix_row(toks, names=False)
+    toks = at_one_step(src.text, toks) if marked else toks  # (t(k) - a(k))^T (t(k) - a(k)): k's tags
     reader = MatrixReader(src, toks, toks[-1].end)
+    reader.marked = marked
     reader.star = star_product(toks)
     if above is None:
         return reader.statement()

@@ -10,7 +10,9 @@ Never a guess: only a letter the document writes both bare and with layer marks,
 bare itself (z = ...), differentiated bare by a layered name's derivative (∂X^{[l]}/∂z) whose
 layered X the document defines as a function of the letter at that same layer (X^{[l]} =
 f(z^{[l]})), and only when every such derivative gives the same layer. Anything else is left as
-written (its unknown name said where it is used). Pure: statements in, statements out.
+written (its unknown name said where it is used). Numbered entries written bare (z_1, z_2 beside
+Z^{[2]}) are placed by the definition of a layer's output that writes them (`lone_entries`).
+Pure: statements in, statements out.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ import sympy as sp
 
 from ..latex import Partial, Statement
 from ..latex.matrix_rows import MatrixStatement, Node
-from .symbols import LAYERED, expressions, map_expressions
+from . import lone_entries
+from .lone_entries import name_of as _name
+from .symbols import expressions, map_expressions
 from .top_letter import tree_nodes
 
 # a name as (base, layer, index): ('z', '[2', '') for z^{[2]}, ('z', '', '') for a bare z
@@ -29,15 +33,6 @@ from .top_letter import tree_nodes
 
 def _trees(stmt: MatrixStatement) -> list[Node]:
     return [stmt.lhs, *(side.node for side in stmt.sides)]
-
-
-def _name(node) -> tuple[str, str, str] | None:
-    if isinstance(node, Node) and node.kind == "name":
-        return node.args[0], node.args[1], node.args[2]
-    if isinstance(node, sp.Symbol):
-        m = LAYERED.fullmatch(node.name)
-        return (m.group(1), m.group(3), m.group(2) or "") if m else (node.name, "", "")
-    return None
 
 
 def _names(stmt) -> list[tuple[str, str, str]]:
@@ -65,11 +60,8 @@ def _partials(stmt) -> list[tuple]:
     return [(_name(o.num), _name(o.den)) for o in objs if isinstance(o, Partial)]
 
 
-def placed(statements: list) -> dict[str, str]:
-    """bare letter -> the layer it is read at ('z' -> '[2'), for each letter the rule places."""
-    statements = [s for s in statements if isinstance(s, (Statement, MatrixStatement))]
-    names = [n for s in statements for n in _names(s)]
-    layered = {b for b, lay, i in names if lay and not i}
+def _takes(statements: list) -> tuple[set, set]:
+    """((X^{[l]}, Y) for each definition X^{[l]} = f(Y^{[l]}), the letters defined bare)."""
     takes, defined_bare = set(), set()
     for stmt in statements:
         lhs, right = _definition(stmt)
@@ -78,6 +70,15 @@ def placed(statements: list) -> dict[str, str]:
         if not lhs[1]:
             defined_bare.add(lhs[0])
         takes |= {(lhs, b) for b, lay, i in right if lay == lhs[1] and b != lhs[0] and not i and not lhs[2]}
+    return takes, defined_bare
+
+
+def placed(statements: list) -> dict[str, str]:
+    """bare letter -> the layer it is read at ('z' -> '[2'), for each letter the rule places."""
+    statements = [s for s in statements if isinstance(s, (Statement, MatrixStatement))]
+    names = [n for s in statements for n in _names(s)]
+    layered = {b for b, lay, i in names if lay and not i}
+    takes, defined_bare = _takes(statements)
     seen: dict[str, set[str]] = {}
     for stmt in statements:
         for num, den in _partials(stmt):
@@ -112,7 +113,27 @@ def _swap(node, bare: dict[str, Node]):
 
 
 def apply(statements: list) -> list:
-    """The statements with each bare letter `placed` places written at its layer."""
+    """The statements with each bare letter `placed` places written at its layer, and numbered
+    entries (z_1 beside Z^{[2]}) at the layer `lone_entries` places them."""
+    return _bare_letters(_entries(statements))
+
+
+def _entries(statements: list) -> list:
+    own = [s for s in statements if isinstance(s, (Statement, MatrixStatement))]
+    where = lone_entries.placed(own, _takes(own)[0])
+    if not where:
+        return statements
+    brackets = {}
+    for letter, layer in where.items():
+        node = _layered_node(statements, letter, layer) or _layered_node(statements, letter.upper(), layer)
+        brackets[letter] = (layer, node.args[3] if node is not None else layer.startswith(("[", "(")))
+    return [
+        lone_entries.rewrite(s, brackets) if isinstance(s, (Statement, MatrixStatement)) else s
+        for s in statements
+    ]
+
+
+def _bare_letters(statements: list) -> list:
     where = placed(statements)
     if not where:
         return statements

@@ -30,6 +30,7 @@ from ..latex.matrix import ACCUMULATORS, MatrixStatement, Node
 from ..latex.statements import INDICATOR
 from .defined_layers import layer_written
 from .gradient_names import as_written, entry_by_entry
+from .index_sums import value as index_sum
 from .indices import from_input, layer_number, square
 from .jacobians import chain_value
 from .layer_calls import function_for, whole_layers
@@ -84,6 +85,7 @@ class Layout:
     gradients: dict = field(default_factory=dict)  # δ_1 = ∂J/∂θ: (base, index) -> value (gradient_names.py)
     row_by: frozenset = frozenset()  # vectors whose loss gradients the document writes as rows
     unsettled: dict = field(default_factory=dict)  # such a name used both ways -> why it stays unknown
+    target: str = "y"  # the target's letter (conventions.py): Hagan's t, Haykin's d, a column as y
 
     def layer(self, text: str, env: dict) -> int:
         value = layer_number(text, {**self.fixed, **env}, self.depth + self.off)
@@ -202,8 +204,8 @@ def _whole(lay: Layout, base: str, layer: str, env: dict) -> sp.Matrix:
             raise Missing(base)
         return lay.accumulators[key]
     if not layer:
-        if base == "y":
-            return _column([sp.Symbol(f"y_{j}") for j in range(1, sizes[-1] + 1)])
+        if base == "y" or base == lay.target and base in ("t", "d"):  # (t - a)^T (t - a): t the target
+            return _column([sp.Symbol(f"{base}_{j}") for j in range(1, sizes[-1] + 1)])
         if base == "x":
             return _column([sp.Symbol(f"x_{j}") for j in range(1, sizes[0] + 1)])
         if base in ("a", "y_hat"):  # \nabla_a C, \hat{y}: the output
@@ -316,6 +318,8 @@ class Evaluator:
         if k == "nabla":
             wrt, loss = node.args[:2]
             return self.value(wrt).applyfunc(lambda e: PARTIAL(sp.Symbol(loss), e))
+        if k in ("isum", "pow") and (total := index_sum(self, node)) is not None:
+            return total  # Σ_j (t_j - a_j)²: over the units j indexes (index_sums.py)
         if k == "chain":
             return self.chain(node)
         if k == "matrix":  # written out, \dots filled in (pattern.py)
@@ -401,9 +405,10 @@ def layer_letter(layer: str) -> str:
 def free_letters(m: MatrixStatement) -> list[str]:
     """The layer letter l and the index letters of entries (Θ^{(l)}_{ij}: i, j, l)."""
     out: set[str] = set()
+    bound = {s.args[0] for s in _names(m, "isum")}  # Σ_j: j runs inside the sum (index_sums.py)
     for n in _names(m):
         head = layer_letter(n.args[1])
         if head:
             out.add(head)
         out |= {c for c in n.args[2] if c.isalpha()}
-    return sorted(out)
+    return sorted(out - bound)

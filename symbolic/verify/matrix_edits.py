@@ -94,6 +94,11 @@ def render(node: Node, env: dict | None = None, lay: Layout | None = None) -> st
     if k == "partial":
         num, den = node.args
         return f"∂{render(num, env, lay)}/∂{render(den, env, lay)}"
+    if k == "isum":  # Σ_j (t_j − a_j)²
+        return f"Σ_{node.args[0]} {render(node.args[2], env, lay)}"
+    if k == "pow":
+        inner, shown = node.args[0], render(node.args[0], env, lay)
+        return f"{shown}²" if inner.kind in ("name", "paren") else f"({shown})²"
     if k == "sum":
         out = ""
         for n, (sign, term) in enumerate(node.args):

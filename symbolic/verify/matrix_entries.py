@@ -49,17 +49,19 @@ def expand(
     direction: str | tuple = "",
     weights: str = "",
     cost: tuple[str, str] = (batch_check.MEAN, ""),
+    target: str = "y",
 ) -> tuple[list[Statement], list[Group], Layout | None, list[Unchecked]]:
     """(statements with every matrix statement replaced by its entries, the groups, the layout,
     matrix statements with no instance in this network). `direction`: W^l feeds layer l ('into')
     or leaves it ('out-of'), as the document shows (weight_layers.py); '' the reader's rule.
-    `cost`: the document's cost over a batch (batch_check.cost_of)."""
+    `cost`: the document's cost over a batch (batch_check.cost_of); `target`: the targets' letter."""
     matrices = [s for s in statements if isinstance(s, MatrixStatement)]
     if not matrices:
         return [s for s in statements if isinstance(s, Statement)], [], None, []
     scalars = [s for s in statements if not isinstance(s, MatrixStatement)]
     lay = layout(d, scalars, matrices, algorithm)
     lay.direction, lay.weights = direction, weights  # weights: the scalar names' orientation
+    lay.target = target
     lay.w_transposed = transposed_weights.detected(matrices)  # u = W^T a: W input-by-output
     lay, _ = gradient_names.read(lay, matrices)  # δ_1 = ∂J/∂θ, a row where the document's lines say
     out: list[Statement] = []

@@ -231,6 +231,7 @@ def verify_statements(
         conventions["weight_layers"],
         conventions.get("weights", ""),
         cost_of(source),
+        conventions.get("targets") or "y",
     )  # matrix -> entries (a sum over a batch's examples also at m > 1: batch_check.py)
     unmatched += notes
     bound = bind(d, statements, aliases, conventions)  # the document's own names (binding.py)
