@@ -268,6 +268,30 @@ GAPS = {
     # named by its kind with its arguments (latex/loss_calls.loss_kind, from the loss table); the bare z that
     # \partial a^{[2]}/\partial z places at z^{[2]} (verify/lone_layer_names.py)
     "jurafsky_martin_two_layer": [],
+    # blind round (2026-12-02), four textbook sources. Alpaydin ch. 11: the example as a bare
+    # superscript summed over, y^t, z_h^t with \sum_t, is read on one example
+    # (verify/arguments._superscript_case), E(W, v | X) is the loss (_sample_argument), and r,
+    # in (r^t - y^t) beside y^t = \sum_h v_h z_h^t + v_0, the target (target_letters.py): the
+    # error (4) judged. Left: z_h = sigmoid(\boldsymbol{w}_h^T \boldsymbol{x}) = 1/(1 +
+    # \exp[-(\sum_j w_{hj} x_j + w_{h0})]), a row of the weights times x beside a written sum ('unexpected
+    # sum in a matrix statement', 2); so nothing says z_h is the hidden output, v_h the output's
+    # weight, w_{h0} a bias (a letter per layer, verify/layer_names.py, wants every layer defined
+    # in its form f(\sum_m V Y_m ± T)): 3, 5, 6
+    "alpaydin_mlp_regression": [2, 3, 5, 6],
+    # the same letters with outputs i (v_{ih}, v_{i0}), and the target r_i (no option names r)
+    "alpaydin_mlp_multi_output": [2, 3, 4, 5],
+    # Raschka & Mirjalili ch. 12: layers as words, ^{(in)}, ^{(h)}, ^{(out)} (verify/layer_words.py);
+    # Z^{(h)} = A^{(in)} W^{(h)}, a forward row without a bias in a text naming none
+    # (no_bias._net_product); rows of examples. Left: the cost's sum whose body is not bracketed,
+    # -\sum y log(a) + (1-y) log(1-a), with 'log' unslashed (2); δ^{(out)} (W^{(out)})^T ⊙
+    # ∂φ(z^{(h)})/∂z^{(h)} and ∂φ(z^{(h)})/∂z^{(h)} = a ⊙ (1 - a), Jacobian shorthands whose layout
+    # the document does not fix (8, 9; the rows fit up to the shorthand: not a misfit,
+    # matrix_entries._in_rows_if_only_they_fit)
+    "raschka_pml_ch12": [2, 8, 9],
+    # Marsland ch. 4: Greek unit letters (\iota, \zeta, \kappa) as indices, read as names
+    # ('unknown names \iota, v_{iotazeta}'), the one net-input letter h for both layers told apart
+    # by its unit letter (h_\zeta, h_\kappa), and \delta_o(\kappa), an error as a function of a unit
+    "marsland_mlp_derivation": [2, 4, 6, 7, 8, 9, 10, 11, 12],
 }
 # planted mistakes the verifier calls wrong without naming the factor yet (an opaque
 # "written/true = ..." ratio); juxtaposed, input-first and summed factors are matched as a
@@ -315,7 +339,10 @@ PLANTED_MISSED: dict[tuple[str, int], str] = {
 # is -∂J/∂net beside the answer's ∂C/∂z; with f'(z_k) it is wrong whatever δ's sign)
 # (the answer's dz/dh = W_1 and da/dW_1 = h, planted on Cross Validated 201914's layout-bound lines
 # 9 and 11, are wrong in every layout: W_1 is neither W_2 nor its transpose, h not x)
+# (Alpaydin's multi-output error planted with one output's square, E = 1/2 \sum_t (r_1^t - y_1^t)^2,
+# is wrong whatever the unread \sum_i of the true line: named at factor 1)
 PLANTED_NAMED_ON_GAPS: set[tuple[str, int]] = {
+    ("alpaydin_mlp_multi_output", 2),
     ("cv_se_delta_wikipedia", 1),
     ("cv_se_first_layer_gradient", 0),
     ("cv_se_first_layer_gradient", 2),

@@ -81,7 +81,7 @@ def register(sub, network_options) -> None:
     p.add_argument(
         "--targets",
         default=None,
-        choices=["y", "t", "d", "hat"],
+        choices=["y", "t", "d", "r", "hat"],
         help="the letter of the targets: y (default), or t with y the network's output (Bishop), "
         "or d, the desired response (Haykin, Rumelhart), or hat: \\hat{y} the target and y the "
         "output (notes that differentiate y by the network)",

@@ -29,7 +29,9 @@ def blank(text: str) -> str:
     text = _time_index(text)
     text = _pattern_index(text)
     text = _case_index(text)
+    text = _superscript_case(text)
     text = _weights_argument(text)
+    text = _sample_argument(text)
     return _unit_functions(text)
 
 
@@ -79,6 +81,52 @@ def _case_index(text: str) -> str:
         text = subs.sub(lambda m: m.group(1) + "  }", text)
         text = re.sub(rf"\\sum_(?:\{{{letter}\}}|{letter})(?![A-Za-z])", lambda m: " " * len(m.group()), text)
     return text
+
+
+_SUM = r"\\sum_(?:\{{{c}\}}|{c}(?![A-Za-z])|\{{{c}\s*=[^{{}}]*\}}(?:\^\{{[^{{}}]*\}}|\^\w)?)"
+_SUP = r"\^(?:\{{\s*{c}\s*\}}|{c})(?![A-Za-z0-9])"
+
+
+def _superscript_case(text: str) -> str:
+    """y^t, z_h^t, r_i^t, x_j^t with \\sum_t (Alpaydin): t the example, a bare superscript summed
+    over. A statement about every example is checked on one: each ^t and each \\sum_t is blanked
+    (the sum that multiplies a factor before it and a signed body after it becomes \\cdot). Only
+    where t is summed somewhere, written on two names or more, never on a weight, a bias or a δ,
+    never with arithmetic (h^{t-1}); and not on a line where one side sums over t and another
+    speaks of one example (∂E^t/∂v = \\sum_t ...: left as written)."""
+    for c in sorted(set(re.findall(r"\\sum_\{?([a-z])\}?(?![A-Za-z])", text)) - {"l", "i", "j", "k"}):
+        sup = re.compile(_SUP.format(c=c))
+        names = set(re.findall(r"([A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*" + _SUP.format(c=c), text))
+        if len(names) < 2 or any(re.match(r"(?:w|W|b|v|V|\\delta|\\Delta)(?![A-Za-z])", n) for n in names):
+            continue
+        if re.search(r"\^\{\s*" + c + r"\s*[-+]", text):
+            continue
+        text = "".join(_one_case(line, c, sup) for line in text.splitlines(keepends=True))
+    return text
+
+
+def _one_case(line: str, c: str, sup: re.Pattern) -> str:
+    summed = re.compile(_SUM.format(c=c))
+    sides = re.split(r"=|\\leftarrow|:=", line)
+    if any(summed.search(s) for s in sides) and any(sup.search(s) and not summed.search(s) for s in sides):
+        return line  # one side sums over the examples, another is about one of them
+    line = sup.sub(lambda m: " " * len(m.group()), line)
+
+    def dropped(m: re.Match) -> str:
+        before = line[: m.start()].rstrip()
+        after = line[m.end() :].lstrip()
+        if after[:1] in "-+" and before and before[-1] not in "=({[+-":
+            return "\\cdot" + " " * (len(m.group()) - 5)
+        return " " * len(m.group())
+
+    return summed.sub(dropped, line)
+
+
+def _sample_argument(text: str) -> str:
+    """E(\\boldsymbol{W}, \\boldsymbol{v} | \\mathcal{X}): the error of the weights given the
+    sample (Alpaydin), a loss letter's argument list with a bar: the loss itself."""
+    pattern = re.compile(r"(?<=(?<![A-Za-z\\])[EJLC])\s*\([^()=|]*\|[^()=|]*\)")
+    return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
 def _weights_argument(text: str) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..errors import SympropError
 
 WEIGHTS = ("output-by-input", "input-by-output")
-TARGETS = ("y", "t", "d", "hat")  # d: Haykin's and Rumelhart's desired response; hat: ŷ
+TARGETS = ("y", "t", "d", "r", "hat")  # d: Haykin's and Rumelhart's desired response; r: Alpaydin's; hat: ŷ
 LAYERS = ("into", "out-of")  # W^l feeds layer l (Nielsen, Wikipedia) or leaves it (UFLDL, Ng's Θ)
 DELTAS = ("plus", "minus")  # δ = ∂E/∂net (Bishop, Nielsen) or δ = -∂E/∂net (Mitchell, Haykin)
 
@@ -40,7 +40,7 @@ class Conventions:
         if targets not in TARGETS:
             raise SympropError(
                 f"targets = {targets!r}",
-                "use 'y' (y the target), 't' or 'd' (t or d the target, y the output: Haykin, Rumelhart)"
+                "use 'y' (y the target), 't', 'd' or 'r' (the target, y the output: Bishop, Haykin, Alpaydin)"
                 " or 'hat' (ŷ the target, y the output)",
             )
         first_unit = options.get("first_unit", 1)
@@ -80,8 +80,8 @@ def constant_one(name: str) -> bool:
 
 
 def output_index(name: str, targets: str) -> int | None:
-    """With targets = 't', 'd' or 'hat': y_k, y (the output k, 1-based; 0 for a lone y)."""
-    if targets not in ("t", "d", "hat"):
+    """With targets = 't', 'd', 'r' or 'hat': y_k, y (the output k, 1-based; 0 for a lone y)."""
+    if targets not in ("t", "d", "r", "hat"):
         return None
     m = re.fullmatch(r"y(?:_?(\d+))?", name)
     if not m:
@@ -90,9 +90,9 @@ def output_index(name: str, targets: str) -> int | None:
 
 
 def target_name(name: str, targets: str) -> str | None:
-    r"""With targets = 't' (or 'd'): t_k -> y_k (the network's target), t -> y; with 'hat':
+    r"""With targets = 't' (or 'd', 'r'): t_k -> y_k (the network's target), t -> y; with 'hat':
     \hat{y}_k (y_hat_1, y_hat1) -> y_1, \hat{y} -> y."""
-    if targets not in ("t", "d", "hat"):
+    if targets not in ("t", "d", "r", "hat"):
         return None
     letter = r"(?:y_?hat|hat_?y|hat)" if targets == "hat" else targets  # hat_1: a role's (roles.py)
     m = re.fullmatch(letter + r"(_?\d+)?", name)

@@ -1,5 +1,6 @@
 r"""The example index written as a parenthesised superscript: x^{(i)}, \hat{Y}_j^{(i)}, y^{(i)},
-a^{[2](i)} (Ng's notes, CS229, many posts): "example i", not a layer and not a power.
+a^{[2](i)} (Ng's notes, CS229, many posts), or bracketed, y_j^{[i]} (Raschka and Mirjalili's cost):
+"example i", not a layer and not a power.
 
 A statement about example i says the same of every example, so it is checked on one: the
 superscript is blanked (same length, so no position moves) and the rest read as usual. Only where
@@ -19,7 +20,7 @@ import re
 _BOUND = re.compile(  # up to m, the examples' count (n and N count units, classes, too)
     r"\\sum_\{\s*([a-z])\s*=\s*[01]\s*\}\^\{?\s*[mM]\b|\b([a-z])\s*=\s*[01]\s*,\s*\\[lc]?dots\s*,\s*[mM]\b"
 )
-_LAYER = r"(?:W|w|b|\\Theta|\\theta|\\delta|\\Delta)\s*(?:_\{[^{}]*\}|_\w)?\s*\^\s*\{\s*\(\s*{L}\s*\)"
+_LAYER = r"(?:W|w|b|\\Theta|\\theta|\\delta|\\Delta)\s*(?:_\{[^{}]*\}|_\w)?\s*\^\s*\{\s*[\(\[]\s*{L}\s*[\)\]]"
 _COST = re.compile(r"(?:^|\$|&|\\\[)\s*(J|C|E|L)\s*(?:\([^=]*\))?\s*&?\s*=")
 _MEAN = re.compile(r"\\frac\s*\{\s*1\s*\}\s*\{\s*\d*\s*[mnMN]\s*\}|/\s*\d*\s*[mnMN]\b")
 
@@ -53,7 +54,8 @@ def blank(text: str) -> str:
     if not found or "^" not in text:
         return text
     costs = _mean_costs(text)
-    group = re.compile(r"\^\s*\{([^{}]*?)\(\s*(?:" + "|".join(sorted(found)) + r")\s*\)([^{}]*)\}")
+    one = "|".join(sorted(found))
+    group = re.compile(r"\^\s*\{([^{}]*?)(?:\(\s*(?:" + one + r")\s*\)|\[\s*(?:" + one + r")\s*\])([^{}]*)\}")
     out = []
     for line in text.splitlines(keepends=True):
         if any(re.search(r"\\partial\s*" + c + r"\b", line) for c in costs):  # ∂J/∂x^{(i)}: 1/m

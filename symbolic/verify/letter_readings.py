@@ -230,7 +230,7 @@ def _activation(base: str, c: Conventions) -> bool:
 
 
 def _target(c: Conventions) -> str:
-    return {"t": "t", "d": "d", "y": "y"}.get(c.targets, "")
+    return {"t": "t", "d": "d", "r": "r", "y": "y"}.get(c.targets, "")
 
 
 def _is_loss(stmt: Statement) -> bool:

@@ -328,7 +328,11 @@ def _in_rows_if_only_they_fit(lay: Layout, m: MatrixStatement, env: dict, g: Gro
             raise
         try:
             return _evaluate(replace(lay, rows=True), m, env, g)
-        except (_Misfit, Missing, Ambiguous, Unpatterned):
+        except _Misfit as rows:
+            if rows.err.what == "the derivative of a vector":  # rows fit up to a Jacobian shorthand
+                raise rows from None  # (δ W^T ⊙ ∂φ(z)/∂z: Raschka): its layout, not a misfit
+            raise misfit from None
+        except (Missing, Ambiguous, Unpatterned):
             raise misfit from None
 
 

@@ -67,7 +67,7 @@ def settle(
     if not keep(source, conventions):
         return notes, None
     lines = [n.line for n in notes if n.reason == reason]
-    lines += [s.line for s in statements if _scalar_forward(s) or _called_product(s)]
+    lines += [s.line for s in statements if _scalar_forward(s) or _called_product(s) or _net_product(s)]
     rest = [n for n in notes if n.reason != reason]
     if lines:
         return rest, min(lines)
@@ -105,6 +105,42 @@ def _called_product(s) -> bool:
     if not isinstance(s, MatrixStatement) or any(_has(n, ("partial", "nabla")) for n in _nodes(s)):
         return False
     return any(_calls_product(n) for n in _nodes(s))
+
+
+def _net_product(s) -> bool:
+    """Z^{(h)} = A^{(in)} W^{(h)}, z = W x (a matrix statement, Raschka's rows of examples): a name
+    that is not a weight, a loss or a δ defined by one side, a weight matrix times a name or a name
+    times it, nothing added (in a text naming no bias: the net input without one)."""
+    if (
+        not isinstance(s, MatrixStatement)
+        or len(s.sides) != 1
+        or any(_has(n, ("partial", "nabla")) for n in _nodes(s))
+    ):
+        return False
+    lhs = s.lhs
+    if (
+        not isinstance(lhs, Node)
+        or lhs.kind != "name"
+        or _WEIGHT.match(lhs.args[0])
+        or _NOT_FORWARD.match(lhs.args[0])
+    ):
+        return False
+    node = s.sides[0].node
+    if node.kind != "prod" or len(node.args[0]) != 2:
+        return False
+    kinds = [_bare(f) for f in node.args[0]]
+    return sorted(kinds) == ["other", "weight"]
+
+
+def _bare(node) -> str:
+    """'weight' for W, W^T, (W); 'other' for another name; '' for anything else."""
+    node = node.args[0] if node.kind in ("T", "paren") else node
+    node = node.args[0] if node.kind == "paren" else node
+    if node.kind != "name":
+        return ""
+    if node.args[0] in ("W", "w") and not node.args[2]:
+        return "weight"
+    return "" if _WEIGHT.match(node.args[0]) or _NOT_FORWARD.match(node.args[0]) else "other"
 
 
 def _nodes(s) -> list:

@@ -4,6 +4,8 @@ r"""The letter of the targets, read off a document when it says it (as `--target
   d_j)^2`): a difference of d and y with one index, in a document that defines y as a unit's
   output (`y_j = \varphi_j(v_j)`, `y_j = 1/(1+e^{-x_j})`), never defines d, and pairs no t with
   y. Then d is the target and y the output.
+- r, the required output (Alpaydin's `E = \frac12\sum_t (r^t - y^t)^2` with `y^t = \sum_h v_h
+  z_h^t + v_0`): read as d is.
 - t in a document that writes no y at all (Cross Validated's `E = -\sum_j t_j \ln o_j`): t
   appears in the definition of the quantity the document differentiates (its loss), or on the
   right of a derivative of a loss (Rashid's `\frac{\partial E}{\partial w_{jk}} = -2 (t_k - o_k)
@@ -28,7 +30,7 @@ from . import use_roles
 from .definitions import Y_NAME, definitions, symbols_of
 from .symbols import expressions
 
-_INDEXED = re.compile(r"([dty])((?:_.+)?)")
+_INDEXED = re.compile(r"([drty])((?:_.+)?)")
 _T = re.compile(r"t(?:_.+)?")
 
 
@@ -113,10 +115,11 @@ def _said(statements) -> tuple[dict, int]:
         line = _output_y(statements)
         if line:
             return {"targets": "hat"}, line
-    if ("d", "y") in pairs and ("t", "y") not in pairs:
-        if _defined(defs, Y_NAME) and not _defined(defs, re.compile(r"d(?:_.+)?")):
-            return {"targets": "d"}, pairs[("d", "y")]
-        return {}, 0
+    for letter in ("d", "r"):  # Haykin's d, Alpaydin's r (the required output)
+        if (letter, "y") in pairs and ("t", "y") not in pairs:
+            if _defined(defs, Y_NAME) and not _defined(defs, re.compile(letter + r"(?:_.+)?")):
+                return {"targets": letter}, pairs[(letter, "y")]
+            return {}, 0
     names = symbols_of(statements)
     if (used := use_roles.target_line(statements)) is not None:  # t_j - y_j, f'(y_j): y a unit's
         return {"targets": "t"}, used
@@ -137,7 +140,7 @@ def _said(statements) -> tuple[dict, int]:
 
 
 def detected(statements) -> dict:
-    """{"targets": "d"}, "t" or "hat" when the document says so (module doc), else {}."""
+    """{"targets": "d"}, "r", "t" or "hat" when the document says so (module doc), else {}."""
     return _said(statements)[0]
 
 
