@@ -50,7 +50,7 @@ _IVERSON = re.compile(r"\s*\{\s*I\s*\}()\s*(?:\\left\s*)?[\[(][^\[\]()]*?(?:[<>]
 _TOKEN_RE = re.compile(
     r"(?P<space>[ \t\r\n~&]+)|(?P<num>[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)|(?P<run>[A-Za-z]+)"
     r"|(?P<cmd>\\(?:[A-Za-z]+|[^A-Za-z]))|(?P<ditto>//)|(?P<assign>:=)|(?P<op>[-+*/()\[\]{}^_=,.';<>])"
-    r"|(?P<times>[\u22c5\u00b7\u00d7])",
+    r"|(?P<times>[\u22c5\u00b7\u00d7])|(?P<bars>\|\|)",
     re.ASCII | re.DOTALL,
 )
 _ENV_RE = re.compile(r"\s*\{([A-Za-z]+\*?)\}", re.ASCII)
@@ -113,6 +113,8 @@ def tokenize(src: Source, start: int, end: int) -> list[Tok]:
             continue
         if kind == "times":  # ⋅ · × pasted from rendered math: a product
             kind, s = "op", "*"
+        if kind == "bars":  # ||y - W x||^2 typed with two bars (Murphy): the norm \| ... \|
+            kind, s = "op", "‖"
         if kind == "run":
             toks.extend(_split_run(s, i, space, called=text.startswith("(", j)))
         elif kind == "assign":  # Δ := Δ + δ aᵀ (an update, read as '=')
