@@ -143,12 +143,13 @@ GAPS = {
     # gradient by a group is not read), f_0 := x naming the input, \sigma_i(...) a layer's own
     # activation letter, and the loss's arguments L(\theta) written beside f_K(\theta, x)
     "mml_deep_network_gradients": [6, 8, 12, 16, 22, 26, 30, 34],
-    # Murphy 13.3.2 (blind round h): each forward row is a chain through the layer's own function
-    # with its arguments, x_2 = f_1(x, \theta_1) = W_1 x (a call with a list, and \varnothing for
-    # no parameters, is not read), so the rows binding x_2, x_4 are lost and the loss (13.28) with
-    # them; \theta_1, \theta_3 name the weights only through those rows (\theta_k unknown). Its
-    # ||...||_2^2 norms are read since this round (latex/tokens.py, latex/matrix.py)
-    "murphy_pml_mlp_backprop": [2, 6, 8, 10, 12, 14, 18],
+    # Murphy 13.3.2 (blind round h): the rows through the layers' own functions, x_2 = f_1(x,
+    # \theta_1) = W_1 x, are read as x_2 = W_1 x (latex/function_sides.py), its ||...||_2^2 norms
+    # and \tag*{(13.xx)} since this round; x_3 = \varphi(x_2) and the loss (13.33) are judged. Left:
+    # \theta_k, which may hold biases (verify/no_bias.py), so the network is read with biases and
+    # the bias-free rows (13.30), (13.32) are not checked, (13.28) with them (\varphi of W_1 x, no
+    # bias); dL/d\theta_k names a parameter group, not read (13.34, 13.36)
+    "murphy_pml_mlp_backprop": [2, 6, 10, 14, 18],
     # (dC/dw = a_{\rm in} \delta_{\rm out}, a weight named by words: verify/word_roles.py)
     "ezalos_nielsen_quadratic": [],
     "ezalos_softmax_derivation": [],

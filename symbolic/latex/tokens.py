@@ -288,6 +288,8 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
             return close
         toks.append(Tok("text", text[k + 1 : close - 1], i, close, space))
         return close
+    if name == "tag" and (m := re.compile(r"\s*\*\s*\{").match(text, j, end)):
+        return -_balanced(src, m.end() - 1, end)  # \tag*{(13.30)}: the number unbracketed, dropped whole
     if name in ("tag", "label") and re.compile(r"\s*[0-9A-Za-z*]").match(text, j, end):
         m = re.compile(r"\s*\*?\s*[0-9A-Za-z]+").match(text, j, end)  # \tag 2: one number, no braces
         return -(m.end() if m else j)
@@ -335,6 +337,9 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         return m.end()
     if name == "part":  # \part: MathJax's and Typora's alias of \partial (\part E/\part w)
         toks.append(Tok("cmd", "partial", i, j, space))
+        return j
+    if name in ("varnothing", "emptyset"):  # f_2(x_2, \varnothing): no parameters (latex/function_sides.py)
+        toks.append(Tok("cmd", "varnothing", i, j, space))
         return j
     if name in KNOWN_CMDS:
         brace = name in ("{", "}")
