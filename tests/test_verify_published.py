@@ -137,6 +137,19 @@ GAPS = {
     # a formula on the left (2(ŷ - y) = -6.407) and updated values (W₃ = 1.2 - 0.01(-2.652) =
     # 1.227) are claims at the point (verify/update_numbers.py)
     "murali_tanh_chain_numbers": [],
+    # Deisenroth, Faisal & Ong 5.6.1 (blind round h): layers counted from 1 with the parameters of
+    # layer i indexed i-1 and written relative to K (f_{K-1}, \theta_{K-2}: the subscript's
+    # arithmetic is not read), the parameters grouped per layer (\theta_j = \{A_j, b_j\}: a
+    # gradient by a group is not read), f_0 := x naming the input, \sigma_i(...) a layer's own
+    # activation letter, and the loss's arguments L(\theta) written beside f_K(\theta, x)
+    "mml_deep_network_gradients": [6, 8, 12, 16, 22, 26, 30, 34],
+    # Murphy 13.3.2 (blind round h): the rows through the layers' own functions, x_2 = f_1(x,
+    # \theta_1) = W_1 x, are read as x_2 = W_1 x (latex/function_sides.py), its ||...||_2^2 norms
+    # and \tag*{(13.xx)} since this round; x_3 = \varphi(x_2) and the loss (13.33) are judged. Left:
+    # \theta_k, which may hold biases (verify/no_bias.py), so the network is read with biases and
+    # the bias-free rows (13.30), (13.32) are not checked, (13.28) with them (\varphi of W_1 x, no
+    # bias); dL/d\theta_k names a parameter group, not read (13.34, 13.36)
+    "murphy_pml_mlp_backprop": [2, 6, 10, 14, 18],
     # (dC/dw = a_{\rm in} \delta_{\rm out}, a weight named by words: verify/word_roles.py)
     "ezalos_nielsen_quadratic": [],
     "ezalos_softmax_derivation": [],

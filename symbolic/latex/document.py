@@ -20,6 +20,7 @@ from .asides import asides
 from .conditions import cases, split_condition
 from .error_letter import defines_e
 from .expressions import Parser
+from .function_sides import without_function_sides
 from .functions_defined import defined_heads
 from .index_primes import fresh_letters
 from .lagrange import primed_names
@@ -239,6 +240,7 @@ def _region(
                 prev, acc = None, []
                 continue
             whole = split[0][0] if split else tokenize(src, a, b)  # a cases block of one value (ReLU')
+            whole = without_function_sides(whole)  # x_2 = f_1(x, \theta_1) = W_1 x: x_2 = W_1 x
             whole = renamed(src.renamed, relayer(src.layers, whole))  # W_1 of a document writing W^{(1)}
             whole = forward_letters.rewrite(src.forward, whole)  # z = Wx + b_1: W is W^{(1)}
             whole, span = shifted_tokens.rewrite(src.shifted, whole)  # f_{k-1}: z^{[k]} (Prince)

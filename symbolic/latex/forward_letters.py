@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from .function_sides import row_without_function_sides
 from .tokens import Tok
 from .vocabulary import GREEK
 
@@ -59,7 +60,7 @@ def _rows(text: str) -> list[str]:
     out = []
     text = _BOLD.sub(r"\1", re.sub(r"(?<!\\)%[^\n]*", "", text))  # \mathbf{W}: W, as the tokens read it
     for piece in _CUT.split(text):
-        piece = _REASON.sub("", piece).replace("&", " ").strip()
+        piece = row_without_function_sides(_REASON.sub("", piece).replace("&", " "))
         while piece.startswith("{") and piece.endswith("}"):
             piece = piece[1:-1].strip()
         if "=" in piece:

@@ -138,4 +138,13 @@ class Indicators(Derivatives):
         finally:
             self.in_norm = False
         self.expect(t.text, t)
+        self.euclidean_subscript()
         return NORM(value)
+
+    def euclidean_subscript(self) -> None:
+        """Pass the 2 of \\| v \\|_2 or \\| v \\|_{2}: the norm read is the Euclidean one already."""
+        spelled = [(x.kind, x.text) for x in self.toks[self.i : self.i + 4]]
+        if spelled[:2] == [("op", "_"), ("num", "2")]:
+            self.i += 2
+        elif spelled == [("op", "_"), ("op", "{"), ("num", "2"), ("op", "}")]:
+            self.i += 4

@@ -253,12 +253,12 @@ class MatrixReader(MatrixParts):
             inner = self.msum(frozenset({"‖"}))
             self.norms -= 1
             self.i += 1
-            if self.is_("_") and getattr(self.peek(1), "text", "") == "F":  # \|W\|_F^2: Frobenius
-                self.i += 2
-            two = self.peek(1)
-            if not (self.is_("^") and two is not None and two.text == "2"):
+            if self.is_("_") and (k := _braced(self, 1, ("F", "2"))):  # \|W\|_F^2, \|v\|_{2}^2
+                self.i += 1 + k
+            k = _braced(self, 1, ("2",)) if self.is_("^") else 0
+            if not k:
                 raise self.fail(self.peek() or t, "a norm without its square", r"write \|y - a\|^2")
-            self.i += 2
+            self.i += 1 + k
             return Node("norm2", (inner,), pos)
         if t.kind == "cmd" and t.text == "indicator" and (step := indicator_node(self, t)):
             return step  # \mathbf{1}_{z^{(l)}>0}: entry by entry
@@ -352,3 +352,11 @@ def read_matrix_row(src: Source, toks: list[Tok], above: MatrixStatement | None 
     sides = reader.more_sides()
     source = src.text[start : toks[-1].end]
     return replace(above, sides=above.sides + sides, source=source)
+
+
+def _braced(p, k: int, texts: tuple[str, ...]) -> int:
+    """How many tokens from p.peek(k) spell one of texts, bare (2) or braced ({2}); 0 if none."""
+    spelled = [getattr(p.peek(k + j), "text", "") for j in range(3)]
+    if spelled[0] in texts:
+        return 1
+    return 3 if spelled[0] == "{" and spelled[1] in texts and spelled[2] == "}" else 0

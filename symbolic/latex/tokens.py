@@ -50,7 +50,7 @@ _IVERSON = re.compile(r"\s*\{\s*I\s*\}()\s*(?:\\left\s*)?[\[(][^\[\]()]*?(?:[<>]
 _TOKEN_RE = re.compile(
     r"(?P<space>[ \t\r\n~&]+)|(?P<num>[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)|(?P<run>[A-Za-z]+)"
     r"|(?P<cmd>\\(?:[A-Za-z]+|[^A-Za-z]))|(?P<ditto>//)|(?P<assign>:=)|(?P<op>[-+*/()\[\]{}^_=,.';<>])"
-    r"|(?P<times>[\u22c5\u00b7\u00d7])",
+    r"|(?P<times>[\u22c5\u00b7\u00d7])|(?P<bars>\|\|)",
     re.ASCII | re.DOTALL,
 )
 _ENV_RE = re.compile(r"\s*\{([A-Za-z]+\*?)\}", re.ASCII)
@@ -113,6 +113,8 @@ def tokenize(src: Source, start: int, end: int) -> list[Tok]:
             continue
         if kind == "times":  # ⋅ · × pasted from rendered math: a product
             kind, s = "op", "*"
+        if kind == "bars":  # ||y - W x||^2 typed with two bars (Murphy): the norm \| ... \|
+            kind, s = "op", "‖"
         if kind == "run":
             toks.extend(_split_run(s, i, space, called=text.startswith("(", j)))
         elif kind == "assign":  # Δ := Δ + δ aᵀ (an update, read as '=')
@@ -286,6 +288,8 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
             return close
         toks.append(Tok("text", text[k + 1 : close - 1], i, close, space))
         return close
+    if name == "tag" and (m := re.compile(r"\s*\*\s*\{").match(text, j, end)):
+        return -_balanced(src, m.end() - 1, end)  # \tag*{(13.30)}: the number unbracketed, dropped whole
     if name in ("tag", "label") and re.compile(r"\s*[0-9A-Za-z*]").match(text, j, end):
         m = re.compile(r"\s*\*?\s*[0-9A-Za-z]+").match(text, j, end)  # \tag 2: one number, no braces
         return -(m.end() if m else j)
@@ -333,6 +337,9 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         return m.end()
     if name == "part":  # \part: MathJax's and Typora's alias of \partial (\part E/\part w)
         toks.append(Tok("cmd", "partial", i, j, space))
+        return j
+    if name in ("varnothing", "emptyset"):  # f_2(x_2, \varnothing): no parameters (latex/function_sides.py)
+        toks.append(Tok("cmd", "varnothing", i, j, space))
         return j
     if name in KNOWN_CMDS:
         brace = name in ("{", "}")

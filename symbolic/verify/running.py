@@ -250,7 +250,8 @@ def weight_decay(matrices: list[MatrixStatement]) -> tuple[str, frozenset] | Non
 
 
 def _layered_weighted(m: MatrixStatement) -> bool:
-    """z^l = W^l a^{l-1} or a^{l-1} w^l, nothing added: a layered net input without its bias."""
+    """z^l = W^l a^{l-1} or a^{l-1} w^l, nothing added: a layered net input without its bias; the
+    first layer's z^{(1)} = W^{(1)} x too (x the input, with no layer: Murphy's x_2 = W_1 x)."""
     lhs = m.lhs
     if lhs.kind != "name" or lhs.args[0] != "z" or not lhs.args[1] or lhs.args[2] or len(m.sides) != 1:
         return False
@@ -259,7 +260,12 @@ def _layered_weighted(m: MatrixStatement) -> bool:
         node = node.args[0]
     if node.kind != "prod" or len(node.args[0]) != 2:
         return False
-    bases = sorted(n.args[0] for n in node.args[0] if n.kind == "name" and n.args[1])
+    named = [n for n in node.args[0] if n.kind == "name"]
+    if any(n.args[0] == "x" and not n.args[1] for n in named) and not any(
+        n.args[0] in ("W", "w") and n.args[1] for n in named
+    ):
+        return False  # W x with no layer on the weight: a one-layer net's own (single_layer.py)
+    bases = sorted(n.args[0] for n in named if n.args[1] or n.args[0] == "x")
     return (
         len(bases) == 2
         and bases[0] in ("W", "a", "h", "x")
