@@ -231,9 +231,10 @@ GAPS = {
     "grosse_error_signals": [],
     # (y_i = f(z_j)'s letters in Hinton's order: z the logit by dy_j/dz_j, \sum_j w_{ij} ...
     # \partial E/\partial y_j a backward sum: verify/letter_readings.py; E = ... \Rightarrow
-    # dE/dy_j = ...: two statements, latex/document.py) left: the weight change summed over the
-    # dataset with the example as a superscript, y_i^{(k)} ('looks like a layer index')
-    "buduma_logit_chain": [7],
+    # dE/dy_j = ...: two statements, latex/document.py; the weight change summed over the dataset
+    # with the example as a superscript, y_i^{(k)}, read on one example: \sum_{k \in dataset}
+    # binds k to the examples, verify/example_index.py): every line judged
+    "buduma_logit_chain": [],
     # ESL's letters, read blind and left: the example index i as a subscript on every name (R_i,
     # x_{il}, y_{ik}, z_{mi}: 'unknown name R_i'), \alpha_m^T x_i a row of the weight matrix
     # times the example's input inside a call ('unexpected sum in a matrix statement'), the
