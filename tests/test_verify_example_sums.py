@@ -49,3 +49,62 @@ def test_the_weight_change_over_the_dataset_is_judged_on_one_example():
     assert said[1] == {"correct"} and said[2] == {"correct"}, said
     slip = HINTON.replace("(1-y_j^{(k)})", "(1+y_j^{(k)})")
     assert "wrong" in _said(slip)[2]
+
+
+# ------------------------------------------------------------ the example as a subscript (ESL, Bishop)
+
+ESL = (
+    r"$$ R(\theta) = \sum_{i=1}^N R_i = \sum_{i=1}^N \sum_{k=1}^K (y_{ik} - f_k(x_i))^2 $$" + "\n"
+    r"$$ \dfrac{\partial R_i}{\partial \alpha_{ml}} = s_{mi} x_{il} $$" + "\n"
+    r"$$ \beta_{km}^{(r+1)} = \beta_{km}^{(r)} - \gamma_r \sum_{i=1}^N "
+    r"\dfrac{\partial R_i}{\partial \beta_{km}^{(r)}} $$"
+)
+BISHOP = (
+    r"$$ a_j = \sum_i w_{ji} z_i $$" + "\n"
+    r"$$ \frac{\partial E_n}{\partial w_{ji}} = \delta_j z_i $$" + "\n"
+    r"$$ \frac{\partial E}{\partial w_{ji}} = \sum_n \frac{\partial E_n}{\partial w_{ji}} $$" + "\n"
+)
+
+
+def test_a_loss_summed_over_its_one_index_names_the_examples_and_every_subscript_drops_it():
+    from symbolic.verify.example_subscripts import blank, letters
+
+    assert letters(ESL) == {"i"}
+    out = blank(ESL)
+    assert len(out) == len(ESL) and "_i" not in out and "\\sum_{i" not in out
+    assert [line.split() for line in out.splitlines()][:2] == [
+        ["$$", r"R(\theta)", "=", "R", "=", r"\sum_{k=1}^K", "(y_{", "k}", "-", "f_k(x", "))^2", "$$"],
+        ["$$", r"\dfrac{\partial", "R", r"}{\partial", r"\alpha_{ml}}", "=", "s_{m", "}", "x_{", "l}", "$$"],
+    ]
+    assert letters(BISHOP) == {"n"} and "E_n" in blank(BISHOP)  # E_n a loss already: kept
+
+
+def test_a_unit_letter_or_a_mean_is_not_an_example():
+    from symbolic.verify.example_subscripts import blank, letters
+
+    per_output = "$$E_j = \\frac{1}{2}(t_j - o_j)^2$$\n$$E = \\sum_j E_j$$\n"
+    assert letters(per_output) == set()  # one output's error: no sum over the units in it
+    below = "$$E = \\sum_j E_j$$\n$$\\frac{\\partial E_j}{\\partial o_j} = o_j - t_j$$\n"
+    assert letters(below) == set()  # ∂o_j: a unit's letter
+    mean = r"$$\frac{\partial E}{\partial w_{ji}} = \frac{1}{N} \sum_n \frac{\partial E_n}{\partial w_{ji}}$$"
+    assert letters(mean) == set() and blank(mean) == mean  # a mean: not one example's term
+
+
+def test_the_gradient_summed_over_the_examples_is_judged_on_one():
+    d = derive(network("1-1-1", "tanh", "half_se", "identity", "layered"))
+    said = {v.line: v.status for v in verify_text(d, BISHOP).verdicts}
+    assert said == {1: "correct", 2: "correct", 3: "correct"}, said
+    slip = BISHOP.replace(r"{\partial w_{ji}} $$" + "\n", r"{\partial w_{ji}} z_i $$" + "\n")
+    assert {v.line: v.status for v in verify_text(d, slip).verdicts}[3] == "wrong"
+
+
+def test_a_matrix_statement_with_an_unknown_name_is_said_not_checked_when_nothing_is_judged():
+    import pytest
+
+    from symbolic.verify.ditto import VerifyInputError
+
+    d = derive(network("1-1-1", "tanh", "half_se", "identity", "layered"))
+    text = r"$$ \dfrac{\partial R}{\partial \beta_{km}} = - 2(y_{k} - f_k(x)) g_k'(\beta_k^T z) z_{m} $$"
+    with pytest.raises(VerifyInputError) as err:
+        verify_text(d, text)
+    assert [(u.line, u.reason.split(":")[0]) for u in err.value.unchecked] == [(1, "unknown name R")]
