@@ -88,6 +88,8 @@ def test_a_unit_letter_or_a_mean_is_not_an_example():
     assert letters(below) == set()  # ∂o_j: a unit's letter
     mean = r"$$\frac{\partial E}{\partial w_{ji}} = \frac{1}{N} \sum_n \frac{\partial E_n}{\partial w_{ji}}$$"
     assert letters(mean) == set() and blank(mean) == mean  # a mean: not one example's term
+    apart = "$$E = \\frac{\\sum_n E_n}{N}$$\n" + mean.replace(r"\frac{1}{N} ", "")
+    assert letters(apart) == set()  # the mean defined on its own line, the sum written without it
 
 
 def test_the_gradient_summed_over_the_examples_is_judged_on_one():

@@ -35,7 +35,7 @@ _SCRIPT = re.compile(r"_\s*(\{\s*[a-z](?:\s*,?\s*[a-z])*\s*\}|[a-z](?![A-Za-z]))
 _DENOMINATOR = re.compile(  # ∂o_j, dw_{ij}, ∂w^{(1)}_{ji}: the name and its subscript
     r"(?:\\partial\s*|(?<![A-Za-z\\])d)(\\?[A-Za-z]+)\s*(?:\^\s*(?:\{[^{}]*\}|\w)\s*)?_\s*(\{[^{}]*\}|\w)"
 )
-_MEAN = r"\\frac\s*\{\s*1\s*\}\s*\{\s*\w\s*\}\s*"
+_MEAN = re.compile(r"\\frac\s*\{[^{}]*\}\s*\{\s*\d*\s*\|?[A-Za-z]\|?\s*\}|/\s*\d*\s*\|?[A-Za-z]\b")  # 1/N
 
 
 def _sum(e: str) -> re.Pattern:
@@ -62,8 +62,9 @@ def letters(text: str) -> set[str]:
         defined = re.finditer(_OWN_LOSS.format(L=_LOSS, e=e) + r"\s*=([^\n]*)", text)
         if not summed or any("\\sum" not in m.group(1) for m in defined):
             continue  # E_j = \\frac{1}{2}(t_j - o_j)^2: one output's error, not an example's loss
-        if any(re.search(_MEAN + r"$", text[max(0, m.start() - 40) : m.start()]) for m in summed):
-            continue  # \frac{1}{N} \sum_n: a mean
+        rows = {text.count("\n", 0, m.start()) for m in _sum(e).finditer(text)}
+        if any(_MEAN.search(row) for k, row in enumerate(text.split("\n")) if k in rows):
+            continue  # \frac{1}{N} \sum_n, \sum_n E_n / N: a mean
         out.add(e)
     return out
 
