@@ -40,6 +40,8 @@ def test_the_sum_stays_where_its_letter_is_written_outside_a_tag_or_the_cost_is_
     assert "\\sum_{k \\in dataset}" in blank(kept)  # x_k: the letter is read, not only a tag
     mean = "$$E = \\frac{1}{m} \\sum_{k \\in dataset} E^{(k)}$$\n" + HINTON.splitlines()[1]
     assert "\\sum_{k \\in dataset}" in blank(mean).splitlines()[1]  # a mean is not a sum of terms
+    size = mean.replace("{m}", "{|D|}")
+    assert "\\sum_{k \\in dataset}" in blank(size).splitlines()[1]  # 1/|D|: a mean all the same
     other = r"\sum_{j \in output} (t_j^{(k)} - y_j^{(k)})^2"
     assert blank(other) == other  # output: units, not examples; k bound to nothing
 

@@ -30,6 +30,7 @@ _DATA = r"(?:data(?:\s*set)?|examples?|samples?|training(?:\s*(?:set|data))?|pat
 _IN_DATA = re.compile(  # \sum_{k \in dataset}, \sum_{n \in \text{training set}}: over the examples
     r"\\sum\s*_\s*\{\s*([a-z])\s*\\in\s*(?:\\(?:text|mathrm|mbox|textrm)\s*\{)?\s*" + _DATA + r"\s*\}?\s*\}"
 )
+MEAN = re.compile(r"\\frac\s*\{[^{}]*\}\s*\{\s*\d*\s*\|?[A-Za-z]\|?\s*\}|/\s*\d*\s*\|?[A-Za-z]\b")  # 1/N, /m
 _LAYER = r"(?:W|w|b|\\Theta|\\theta|\\delta|\\Delta)\s*(?:_\{[^{}]*\}|_\w)?\s*\^\s*\{\s*\(\s*{L}\s*\)"
 _COST = re.compile(r"(?:^|\$|&|\\\[)\s*(J|C|E|L)\s*(?:\([^=]*\))?\s*&?\s*=")
 _MEAN = re.compile(r"\\frac\s*\{\s*1\s*\}\s*\{\s*\d*\s*[mnMN]\s*\}|/\s*\d*\s*[mnMN]\b")
@@ -64,6 +65,7 @@ def blank(text: str) -> str:
     if not found or "^" not in text:
         return text
     costs = _mean_costs(text)
+    averaged = bool(costs) or any(MEAN.search(line) for line in text.splitlines() if _IN_DATA.search(line))
     group = re.compile(r"\^\s*\{([^{}]*?)\(\s*(?:" + "|".join(sorted(found)) + r")\s*\)([^{}]*)\}")
     out = []
     for line in text.splitlines(keepends=True):
@@ -71,7 +73,7 @@ def blank(text: str) -> str:
             out.append(line)
             continue
         line = group.sub(_blanked, line)
-        out.append(line if costs else _summed_out(line))
+        out.append(line if averaged else _summed_out(line))
     return "".join(out)
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
+from .example_index import MEAN
 from .names import LOSS_NAMES
 
 _LOSS = "ELCJR"  # the letters of a loss: E_n (Bishop), L_i, C_x, J_i, R_i (ESL's risk)
@@ -35,7 +36,6 @@ _SCRIPT = re.compile(r"_\s*(\{\s*[a-z](?:\s*,?\s*[a-z])*\s*\}|[a-z](?![A-Za-z]))
 _DENOMINATOR = re.compile(  # ∂o_j, dw_{ij}, ∂w^{(1)}_{ji}: the name and its subscript
     r"(?:\\partial\s*|(?<![A-Za-z\\])d)(\\?[A-Za-z]+)\s*(?:\^\s*(?:\{[^{}]*\}|\w)\s*)?_\s*(\{[^{}]*\}|\w)"
 )
-_MEAN = re.compile(r"\\frac\s*\{[^{}]*\}\s*\{\s*\d*\s*\|?[A-Za-z]\|?\s*\}|/\s*\d*\s*\|?[A-Za-z]\b")  # 1/N
 
 
 def _sum(e: str) -> re.Pattern:
@@ -63,7 +63,7 @@ def letters(text: str) -> set[str]:
         if not summed or any("\\sum" not in m.group(1) for m in defined):
             continue  # E_j = \\frac{1}{2}(t_j - o_j)^2: one output's error, not an example's loss
         rows = {text.count("\n", 0, m.start()) for m in _sum(e).finditer(text)}
-        if any(_MEAN.search(row) for k, row in enumerate(text.split("\n")) if k in rows):
+        if any(MEAN.search(row) for k, row in enumerate(text.split("\n")) if k in rows):
             continue  # \frac{1}{N} \sum_n, \sum_n E_n / N: a mean
         out.add(e)
     return out
