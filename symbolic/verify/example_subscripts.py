@@ -76,9 +76,16 @@ def blank(text: str) -> str:
     if not found:
         return text
     for e in sorted(found):
-        text = _SCRIPT.sub(partial(_without, e=e), text)
-        text = "".join(_summed_out(line, e) for line in text.splitlines(keepends=True))
+        text = "".join(_one_example(line, e) for line in text.splitlines(keepends=True))
     return text
+
+
+def _one_example(line: str, e: str) -> str:
+    """A line read on one example; one that sums over the examples and holds no derivative, the
+    loss's definition (E = \\sum_n E_n), left as written (an average over examples, not checked)."""
+    if _sum(e).search(line) and not re.search(r"\\partial|\\nabla|\\Delta", line):
+        return line
+    return _summed_out(_SCRIPT.sub(partial(_without, e=e), line), e)
 
 
 def _without(m: re.Match, e: str) -> str:
