@@ -24,12 +24,13 @@ from said import bad  # noqa: E402
 GAPS = {
     "ai_se_identity_abs": [],
     "bishop_prml_tanh": [],
-    # Bishop & Bishop 2024 (read blind): (8.14) sums E_n over the examples into E, which the reader
-    # takes as an average it cannot place; J_{ki} \equiv dy_k/dx_i (8.26) defines a name by index,
+    # Bishop & Bishop 2024 (read blind): (8.14) sums E_n over the examples into E (read since: n
+    # the example, \sum_n of one example's term is that term: verify/example_subscripts.py);
+    # J_{ki} \equiv dy_k/dx_i (8.26) defines a name by index,
     # nothing to check (8.29 is read at each k, i: verify/per_index.py; 8.30's \sum_l w_{lj}, l the
     # layer above j: roles.Roles.summed); diag(1 - z^2) between weight matrices is not a function
     # it reads, and its bold J is the Jacobian, not the loss
-    "bishop2024_dl_backprop": [30, 60, 69],
+    "bishop2024_dl_backprop": [60, 69],
     # (a learner's BCE + sigmoid note in bracket layers, read blind: \large before a display and
     # \ln of a whole layer, ln(a^{[2]}), are read since this round)
     "bce_sigmoid_bracket_note": [],
@@ -243,14 +244,17 @@ GAPS = {
     "grosse_error_signals": [],
     # (y_i = f(z_j)'s letters in Hinton's order: z the logit by dy_j/dz_j, \sum_j w_{ij} ...
     # \partial E/\partial y_j a backward sum: verify/letter_readings.py; E = ... \Rightarrow
-    # dE/dy_j = ...: two statements, latex/document.py) left: the weight change summed over the
-    # dataset with the example as a superscript, y_i^{(k)} ('looks like a layer index')
-    "buduma_logit_chain": [7],
-    # ESL's letters, read blind and left: the example index i as a subscript on every name (R_i,
-    # x_{il}, y_{ik}, z_{mi}: 'unknown name R_i'), \alpha_m^T x_i a row of the weight matrix
-    # times the example's input inside a call ('unexpected sum in a matrix statement'), the
-    # iteration superscript (r) ('looks like a layer index'), R(\theta) defined as the document's
-    # own function
+    # dE/dy_j = ...: two statements, latex/document.py; the weight change summed over the dataset
+    # with the example as a superscript, y_i^{(k)}, read on one example: \sum_{k \in dataset}
+    # binds k to the examples, verify/example_index.py): every line judged
+    "buduma_logit_chain": [],
+    # ESL's letters, read blind and left: (the example index i as a subscript on every name, R_i,
+    # x_{il}, y_{ik}, z_{mi}, is read since: R = \sum_i R_i makes i the example, blanked, and the
+    # sums over i read on one example: verify/example_subscripts.py; the iteration (r):
+    # latex/iterations.py) R(\theta) = \sum_k (y_k - f_k(x))^2 defined as the document's own
+    # function, so R stays unknown ('unknown name R': f_k, the output, and the weight letters
+    # \alpha, \beta are said in sec. 11.3, not transcribed), \alpha_m^T x a row of the weight
+    # matrix times the input inside a call ('unexpected sum in a matrix statement')
     "esl_fitting_nn": [2, 3, 4, 5, 6, 7, 8, 9],
     # a Spanish lecture's formulas (blind round): e = y - \hat{y} defines a name (6); δ_o = f'(net_o) e
     # leaves o open in its own line, the document's other lines keep o the output (letter_defaults.py)

@@ -10,6 +10,13 @@ the letter cannot be a layer: it is i, or a letter the document binds to the exa
 Bishop's and UFLDL's ^{(l)}, and nothing is blanked. A derivative of a cost the document defines
 as a mean over the examples (J = \frac{1}{m} \sum_i ...) with respect to one example's quantity
 carries a 1/m that the example's own loss does not: such a line is left as written (not read).
+A sum whose range is the data in words (Buduma's and Hinton's `\Delta w_{ij} = -\sum_{k \in
+dataset} \epsilon y_i^{(k)} \ldots \partial E^{(k)} / \partial y_j^{(k)}`) binds its letter to the
+examples; once the tags are blanked, a sum over the examples whose letter is written nowhere else
+on the line is a sum of one example's terms, and on one example it is its term: the sum is blanked
+too (a claim true of every dataset is true of a dataset of one example, and one whose left side
+adds over the examples, as the loss and its gradient do, is true of every dataset when it is true
+of one). Not where the document defines a mean cost: a mean is not a sum of the examples' terms.
 Pure: text in, text out.
 """
 
@@ -20,6 +27,11 @@ import re
 _BOUND = re.compile(  # up to m, the examples' count (n and N count units, classes, too)
     r"\\sum_\{\s*([a-z])\s*=\s*[01]\s*\}\^\{?\s*[mM]\b|\b([a-z])\s*=\s*[01]\s*,\s*\\[lc]?dots\s*,\s*[mM]\b"
 )
+_DATA = r"(?:data(?:\s*set)?|examples?|samples?|training(?:\s*(?:set|data))?|patterns?|batch)"
+_IN_DATA = re.compile(  # \sum_{k \in dataset}, \sum_{n \in \text{training set}}: over the examples
+    r"\\sum\s*_\s*\{\s*([a-z])\s*\\in\s*(?:\\(?:text|mathrm|mbox|textrm)\s*\{)?\s*" + _DATA + r"\s*\}?\s*\}"
+)
+MEAN = re.compile(r"\\frac\s*\{[^{}]*\}\s*\{\s*\d*\s*\|?[A-Za-z]\|?\s*\}|/\s*\d*\s*\|?[A-Za-z]\b")  # 1/N, /m
 _LAYER = r"(?:W|w|b|\\Theta|\\theta|\\delta|\\Delta)\s*(?:_\{[^{}]*\}|_\w)?\s*\^\s*\{\s*[\(\[]\s*{L}\s*[\)\]]"
 _COST = re.compile(r"(?:^|\$|&|\\\[)\s*(J|C|E|L)\s*(?:\([^=]*\))?\s*&?\s*=")
 _MEAN = re.compile(r"\\frac\s*\{\s*1\s*\}\s*\{\s*\d*\s*[mnMN]\s*\}|/\s*\d*\s*[mnMN]\b")
@@ -27,7 +39,7 @@ _MEAN = re.compile(r"\\frac\s*\{\s*1\s*\}\s*\{\s*\d*\s*[mnMN]\s*\}|/\s*\d*\s*[mn
 
 def letters(text: str) -> set[str]:
     """The letters that index the examples here, and never a layer."""
-    found = {"i"} | {a or b for a, b in _BOUND.findall(text)}
+    found = {"i"} | {a or b for a, b in _BOUND.findall(text)} | set(_IN_DATA.findall(text))
     out = set()
     for c in found:
         if re.search(_LAYER.replace("{L}", c), text):  # W^{(i)}: a layer
@@ -54,6 +66,7 @@ def blank(text: str) -> str:
     if not found or "^" not in text:
         return text
     costs = _mean_costs(text)
+    averaged = bool(costs) or any(MEAN.search(line) for line in text.splitlines() if _IN_DATA.search(line))
     one = "|".join(sorted(found))
     group = re.compile(r"\^\s*\{([^{}]*?)(?:\(\s*(?:" + one + r")\s*\)|\[\s*(?:" + one + r")\s*\])([^{}]*)\}")
     out = []
@@ -61,8 +74,19 @@ def blank(text: str) -> str:
         if any(re.search(r"\\partial\s*" + c + r"\b", line) for c in costs):  # ∂J/∂x^{(i)}: 1/m
             out.append(line)
             continue
-        out.append(group.sub(_blanked, line))
+        line = group.sub(_blanked, line)
+        out.append(line if averaged else _summed_out(line))
     return "".join(out)
+
+
+def _summed_out(line: str) -> str:
+    """line with each \\sum_{k \\in dataset} blanked whose letter k is written nowhere else on it."""
+    for m in reversed(list(_IN_DATA.finditer(line))):
+        rest = line[: m.start()] + line[m.end() :]
+        if re.search(r"(?<![\\A-Za-z])" + m.group(1) + r"(?![A-Za-z])", rest):
+            continue
+        line = line[: m.start()] + " " * (m.end() - m.start()) + line[m.end() :]
+    return line
 
 
 def _blanked(m: re.Match) -> str:

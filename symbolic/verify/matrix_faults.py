@@ -141,6 +141,18 @@ def shape_words(err: ShapeError, env: dict, lay: Layout) -> str:
 ENTRY_MISSED = "an entry could not be checked"
 
 
+def unread_groups(groups: list[Group]) -> list[Unchecked]:
+    """Why each group with no entry is not checked (unknown R in R's matrix statement), for a
+    document where nothing is judged and `collect` never runs: no statement is left silent."""
+    return [
+        Unchecked(
+            g.statement.line, g.statement.col, f"for {g.label}: {g.unchecked}" if g.label else g.unchecked
+        )
+        for g in groups
+        if g.unchecked and not g.entries
+    ]
+
+
 def collect(
     net: Network, points, lay: Layout | None, groups: list[Group], verdicts: list[Verdict], unchecked: list
 ) -> tuple[list[Verdict], list[Unchecked]]:

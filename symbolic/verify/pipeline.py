@@ -108,7 +108,7 @@ from .judge import Verdict, judge
 from .layer_letters import as_written
 from .layer_letters import normalize as layer_letters
 from .matrix_entries import expand as expand_matrices
-from .matrix_faults import ENTRY_MISSED
+from .matrix_faults import ENTRY_MISSED, unread_groups
 from .matrix_faults import collect as collect_matrices
 from .notation import with_detected
 from .read import read
@@ -289,6 +289,7 @@ def verify_statements(
         unchecked += [Unchecked(c.line, c.col, why, fix if "lacks" in why else "") for c, why in missed]
     unchecked = sorted([*(unread or []), *unchecked], key=lambda u: (u.line, u.col))
     if not resolved and not numbers and not any(g.shape_error for g in groups):
+        unchecked = sorted([*unchecked, *unread_groups(groups)], key=lambda u: (u.line, u.col))
         problems = [
             f"{u.problem()}; {u.fix}" if u.fix else u.problem() for u in unchecked if u.reason != DEFINITION
         ]

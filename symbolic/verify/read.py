@@ -34,6 +34,7 @@ from ..latex.matrix import MatrixStatement
 from .arguments import blank as blank_index_arguments
 from .ditto import Unchecked
 from .example_index import blank as blank_examples
+from .example_subscripts import blank as blank_example_subscripts
 from .layer_words import number as number_layer_words
 from .range_lists import join as join_ranges
 from .target_layer import blank as blank_target_layer
@@ -133,6 +134,7 @@ def read_tex(text: str) -> Document:
     text = blank_index_arguments(text)  # e_j(n), \delta_{pj}, E_d(\vec{w}) (verify/arguments.py)
     text = number_layer_words(text)  # a^{(out)}: the output layer (verify/layer_words.py)
     text = blank_examples(text)  # x^{(i)}: example i, checked on one (verify/example_index.py)
+    text = blank_example_subscripts(text)  # R_i, x_{il}: example i (verify/example_subscripts.py)
     text = blank_target_layer(text)  # a_j^{(L)} - y_j^{(L)}: the target (verify/target_layer.py)
     text = join_ranges(text)  # , i=1,\cdots,n : j=1,\cdots,c: one range aside (verify/range_lists.py)
     try:
