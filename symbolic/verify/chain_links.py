@@ -44,6 +44,32 @@ def chain_notes(
     return tuple(notes)
 
 
+def compared_sides(
+    net: Network, sides: list[list], num: sp.Expr, den: sp.Expr, where: str, unlinked: bool
+) -> tuple[list[int], list[int]]:
+    """(the sides always compared with the truth: the last and every formula without a derivative;
+    the middle sides compared where the reader can value them). A middle side is compared like a
+    formula, its derivatives standing for their true values, when it writes a formula beside
+    derivatives of names, or is a chain of derivatives that does not link (a chain that links is
+    the chain rule itself): (a + y) ∂a/∂z, or ∂(a + y)²/∂z for ∂L/∂z, is never passed over.
+    `unlinked`: some side's chain does not link (chain_notes said so)."""
+    last = len(sides) - 1
+    always = [k for k, s in enumerate(sides) if k == last or not any(isinstance(f, Partial) for f in s)]
+    steps = [k for k in range(last) if k not in always]
+    return always, [
+        k
+        for k in steps
+        if _beside_formula(sides[k]) or unlinked and chain_notes(net, [sides[k]], num, den, where)
+    ]
+
+
+def _beside_formula(side: list) -> bool:
+    """A formula beside derivatives of names ((a + y) ∂a/∂z). A derivative of a formula there
+    (f'(u) ∂/∂w Σ_i w_i y_i, a sum worked out in the next step) is working, left as a step."""
+    partials = [f for f in side if isinstance(f, Partial)]
+    return len(partials) < len(side) and all(isinstance(p.num, sp.Symbol) for p in partials)
+
+
 def _as_loss(net: Network, value: sp.Expr) -> sp.Expr:
     """A numerator that writes the loss out ((y_1 - t_1)^2 + ...) is the loss L."""
     d = net.d

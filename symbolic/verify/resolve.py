@@ -22,7 +22,7 @@ from ..errors import SympropError
 from ..functions import expand_definitions
 from ..latex import PARTIAL, Partial, Statement, product_expr
 from . import per_index
-from .chain_links import ChainNote, chain_notes
+from .chain_links import ChainNote, chain_notes, compared_sides
 from .claims import Claim
 from .conventions import Conventions
 from .display import said, shown
@@ -363,10 +363,14 @@ def _resolved(
     true = true_factors(net, num, den, where)
     grad = num == net.d.loss_symbol and den in net.d.params
     notes = chain_notes(net, sides, num, den, where)
-    checked = tuple(
-        k for k, s in enumerate(sides) if k == len(sides) - 1 or not any(isinstance(f, Partial) for f in s)
-    )
-    hands = {k: tuple(_hand(net, f, where) for f in sides[k]) for k in checked}
+    always, if_read = compared_sides(net, sides, num, den, where, bool(notes))
+    hands = {k: tuple(_hand(net, f, where) for f in sides[k]) for k in always}
+    for k in if_read:
+        try:
+            hands[k] = tuple(_hand(net, f, where) for f in sides[k])
+        except SympropError:
+            continue  # a side the reader cannot value: left as a step (a chain's note says why)
+    checked = sorted(hands)
     parts = {}
     for k in checked:
         written = stmt.sides[k] if k < len(stmt.sides) else None
@@ -375,7 +379,7 @@ def _resolved(
             if split:
                 parts[k] = split
     return Resolved(
-        stmt, tuple(tuple(s) for s in sides), num, den, grad, true, checked, hands, notes, parts=parts
+        stmt, tuple(tuple(s) for s in sides), num, den, grad, true, tuple(checked), hands, notes, parts=parts
     )
 
 
