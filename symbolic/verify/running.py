@@ -20,7 +20,6 @@ Pure: statements and the document's text in, statements and notes out.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import sympy as sp
@@ -29,6 +28,12 @@ from ..latex import Partial
 from ..latex.matrix import MatrixStatement, Node
 from .defined_layers import activated, weighted
 from .ditto import Unchecked
+from .matrix_nodes import all_names as _all_names
+from .matrix_nodes import each as _each
+from .matrix_nodes import map_nodes as _map
+from .matrix_nodes import names as _names
+from .matrix_nodes import of_kind as _of_kind
+from .matrix_nodes import same
 from .names import LOSS_NAMES
 
 _HEADER = re.compile(r"\$\s*([a-z])\s*=\s*([^$]*?\\[lc]?dots[^$]*?)\s*\$")
@@ -64,40 +69,6 @@ def loops(source: str) -> list[Loop]:
         end = next((k for k in range(n + 1, len(lines) + 1) if _END.search(lines[k - 1])), len(lines) + 1)
         out.append(Loop(m.group(1), n, end, bound, "1" in items))
     return out
-
-
-def _map(node: Node, fn: Callable[[Node], Node | None]) -> Node:
-    """node with fn applied bottom-up to every Node (None: unchanged)."""
-
-    def arg(a):
-        if isinstance(a, Node):
-            return _map(a, fn)
-        if isinstance(a, tuple):
-            return tuple(arg(b) for b in a)
-        return a
-
-    new = Node(node.kind, tuple(arg(a) for a in node.args), node.pos)
-    out = fn(new)
-    return new if out is None else out
-
-
-def _each(m: MatrixStatement, fn: Callable[[Node], Node | None], sides_only: bool = False) -> MatrixStatement:
-    sides = tuple(replace(s, node=_map(s.node, fn), alt=s.alt and _map(s.alt, fn)) for s in m.sides)
-    return replace(m, lhs=m.lhs if sides_only else _map(m.lhs, fn), sides=sides)
-
-
-def _of_kind(node: Node, kind: str) -> list[Node]:
-    found: list[Node] = []
-    _map(node, lambda n: found.append(n) if n.kind == kind else None)
-    return found
-
-
-def _names(node: Node) -> list[Node]:
-    return _of_kind(node, "name")
-
-
-def _all_names(m: MatrixStatement) -> list[Node]:
-    return [n for root in (m.lhs, *(s.node for s in m.sides)) for n in _names(root)]
 
 
 @dataclass(frozen=True)
@@ -421,12 +392,3 @@ def _regularizer_term(node: Node, wrt: Node, decay: tuple | None = None) -> bool
             and same(second.args[1], wrt)
         )
     return node.kind == "nabla" and node.args[1] == "Omega" and same(node.args[0], wrt)
-
-
-def same(a, b) -> bool:
-    """Equal as written, wherever they stand (positions aside)."""
-    if isinstance(a, Node) and isinstance(b, Node):
-        return a.kind == b.kind and same(a.args, b.args)
-    if isinstance(a, tuple) and isinstance(b, tuple):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
-    return a == b

@@ -28,7 +28,7 @@ from ..latex.matrix import MatrixStatement, Node
 from .ditto import Unchecked
 from .judge import Verdict
 from .matrix_faults import MatrixFault
-from .running import same
+from .matrix_nodes import same
 
 DEFINED = (
     "defines the regularizer {name}, read as written: weight decay on {weights} (nothing to check it against)"
