@@ -3,6 +3,8 @@ of one example's tagged terms, read on one example (verify/example_index.py)."""
 
 from __future__ import annotations
 
+from verdict_lines import by_line, verify_layered
+
 from symbolic.backprop import derive
 from symbolic.spec import network
 from symbolic.verify import verify_text
@@ -16,14 +18,7 @@ HINTON = (
 
 
 def _said(text: str) -> dict:
-    d = derive(network("1-1-1", "sigmoid", "half_se", None, "layered"))
-    report = verify_text(d, text, conventions={"targets": "t", "weights": "input-by-output"})
-    out: dict = {}
-    for v in report.verdicts:
-        out.setdefault(v.line, set()).add(v.status)
-    for u in report.unchecked:
-        out.setdefault(u.line, set()).add("not checked")
-    return out
+    return by_line(verify_layered("1-1-1", text, targets="t", weights="input-by-output"))
 
 
 def test_a_sum_over_the_dataset_in_words_binds_its_letter_to_the_examples():

@@ -3,9 +3,7 @@
 2-2-2, sigmoid, half squared error, target t, weights input-by-output; truths by hand:
 dE/dw^{(1)}_{ij} = x_i δ^{(1)}_j, dE/dw^{(2)}_{ij} = o^{(1)}_i δ^{(2)}_j."""
 
-from symbolic.backprop import derive
-from symbolic.spec import network
-from symbolic.verify import verify_text
+from verdict_lines import factors_by_line, verify_layered
 
 _ROJAS = [
     r"\frac{\partial E}{\partial w_{ij}} = o_i \cdot \delta_j",  # the general rule, every layer
@@ -17,16 +15,8 @@ _ROJAS = [
 
 
 def _said(lines: list[str]) -> dict[int, set]:
-    d = derive(network("2-2-2", "sigmoid", "half_se", None, "layered"))
-    r = verify_text(
-        d, "".join(f"$${x}$$\n" for x in lines), conventions={"targets": "t", "weights": "input-by-output"}
-    )
-    said: dict[int, set] = {}
-    for u in r.unchecked:
-        said.setdefault(u.line, set()).add(("not checked", None))
-    for v in r.verdicts:
-        said.setdefault(v.line, set()).add((v.status, v.fault.position if v.fault else None))
-    return said
+    text = "".join(f"$${x}$$\n" for x in lines)
+    return factors_by_line(verify_layered("2-2-2", text, targets="t", weights="input-by-output"))
 
 
 def test_o_i_beside_the_first_layers_names_is_the_input():

@@ -10,23 +10,15 @@ raschka_pml_ch12):
 - r, the required output, the target beside a defined y (verify/target_letters.py).
 Truths by hand: half squared error E = ½ Σ_k (y_k - t_k)², sigmoid units."""
 
-from symbolic.backprop import derive
-from symbolic.spec import network
-from symbolic.verify import verify_text
+from verdict_lines import factors_by_line, verify_layered
+
 from symbolic.verify.layer_words import number
 
 _ERROR = "$$E = \\frac{1}{2} \\sum_n (y^n - t^n)^2$$\n"
 
 
 def _said(text: str, net: str = "2-2-1", out: str | None = None, **conventions) -> dict[int, set]:
-    d = derive(network(net, "sigmoid", "half_se", out, "layered"))
-    r = verify_text(d, text, conventions=conventions or None)
-    said: dict[int, set] = {}
-    for u in r.unchecked:
-        said.setdefault(u.line, set()).add(("not checked", None))
-    for v in r.verdicts:
-        said.setdefault(v.line, set()).add((v.status, v.fault.position if v.fault else None))
-    return said
+    return factors_by_line(verify_layered(net, text, output=out, **conventions))
 
 
 # ---------------------------------------------------------------- y^n summed over \sum_n

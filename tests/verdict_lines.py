@@ -13,6 +13,17 @@ def by_line(report) -> dict[int, set[str]]:
     return out
 
 
+def factors_by_line(report) -> dict[int, set]:
+    """line -> (status, the position of the factor named wrong or None) of each verdict, with
+    ('not checked', None) for each unchecked statement."""
+    out: dict[int, set] = {}
+    for u in report.unchecked:
+        out.setdefault(u.line, set()).add(("not checked", None))
+    for v in report.verdicts:
+        out.setdefault(v.line, set()).add((v.status, v.fault.position if v.fault else None))
+    return out
+
+
 def worst_by_line(report) -> dict[int, str]:
     """line -> one status: 'wrong' if any verdict on it is, else the last said ('not checked' for
     a line with only unchecked statements)."""
