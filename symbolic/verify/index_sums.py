@@ -13,7 +13,7 @@ from typing import Any
 import sympy as sp
 
 from ..latex.matrix_rows import Node
-from .top_letter import tree_nodes
+from .matrix_nodes import tree_nodes
 
 
 def _length(ev: Any, body: Node, letter: str) -> int | None:

@@ -20,8 +20,8 @@ from dataclasses import replace
 import sympy as sp
 
 from ..latex.matrix_rows import MatrixStatement, Node
+from .matrix_nodes import tree_nodes
 from .symbols import LAYERED, map_expressions
-from .top_letter import tree_nodes
 
 NUMBERED = re.compile(r"([A-Za-z]+)_([0-9]+)")
 

@@ -25,8 +25,8 @@ from ..latex import Partial, Statement
 from ..latex.matrix_rows import MatrixStatement, Node
 from . import lone_entries
 from .lone_entries import name_of as _name
+from .matrix_nodes import tree_nodes
 from .symbols import expressions, map_expressions
-from .top_letter import tree_nodes
 
 # a name as (base, layer, index): ('z', '[2', '') for z^{[2]}, ('z', '', '') for a bare z
 

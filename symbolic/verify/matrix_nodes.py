@@ -1,12 +1,22 @@
-"""Walking the matrix reader's trees (latex/matrix.py `Node`): map bottom-up, find nodes of a
-kind, the names of a statement, equality as written. Pure."""
+"""Walking the matrix reader's trees (latex/matrix.py `Node`): every node depth first, map
+bottom-up, find nodes of a kind, the names of a statement, equality as written. Pure."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from ..latex.matrix import MatrixStatement, Node
+
+
+def tree_nodes(node) -> Iterator[Node]:
+    """Every Node of a matrix statement's tree (or a tuple of trees), depth first."""
+    if isinstance(node, tuple):
+        for a in node:
+            yield from tree_nodes(a)
+    elif isinstance(node, Node):
+        yield node
+        yield from tree_nodes(node.args)
 
 
 def map_nodes(node: Node, fn: Callable[[Node], Node | None]) -> Node:

@@ -18,6 +18,7 @@ from ..latex.matrix import MatrixStatement, Node
 from ..latex.subscript_layers import Plan, detect
 from .binding import Source
 from .ditto import Unchecked
+from .matrix_nodes import tree_nodes
 from .running import NO_BIAS, NO_BIAS_FIX
 
 HOW = "subscript layers"
@@ -46,18 +47,6 @@ def shifted(text: str) -> list[Source]:
     return [Source(means, sp.Symbol(means), shifts.line, SHIFTED)]
 
 
-def _nodes(n) -> list[Node]:
-    out: list[Node] = []
-    if isinstance(n, Node):
-        out.append(n)
-        for a in n.args:
-            out += _nodes(a)
-    elif isinstance(n, tuple):
-        for a in n:
-            out += _nodes(a)
-    return out
-
-
 def _output(n: Node) -> bool:
     """a^{[k]} (x_k as written): a layer's output."""
     while n.kind == "paren":
@@ -70,13 +59,13 @@ def _forward(m: MatrixStatement) -> bool:
     parts = [m.lhs, *(s.node for s in m.sides)]
     if not any(_output(p) for p in parts):
         return False
-    calls = [n for p in parts for n in _nodes(p) if n.kind == "call" and not n.args[0].endswith("_prime")]
+    calls = [n for p in parts for n in tree_nodes(p) if n.kind == "call" and not n.args[0].endswith("_prime")]
     weighted = any(
         x.kind == "name" and x.args[0] == "W" and x.args[1].startswith("[")
         for c in calls
-        for x in _nodes(c.args[1])
+        for x in tree_nodes(c.args[1])
     )
-    return weighted and not any(x.kind == "name" and x.args[0] == "b" for p in parts for x in _nodes(p))
+    return weighted and not any(x.kind == "name" and x.args[0] == "b" for p in parts for x in tree_nodes(p))
 
 
 def apply(statements: list, text: str, keep: bool = False) -> tuple[list, list[Unchecked], list[Source]]:

@@ -24,21 +24,12 @@ import sympy as sp
 
 from ..latex import Statement
 from ..latex.matrix_rows import MatrixStatement, Node
+from .matrix_nodes import tree_nodes
 from .symbols import LAYERED, expressions
 from .symbols import map_expressions as _map
 
 _HEAD = re.compile(r"(\[?)([A-Z])([+-]\d+)?")
 _OUTPUT = re.compile(r"(?:[yYt]|[yY]_?hat|hat_?[yY])(?:_[A-Za-z0-9,]+)?")
-
-
-def tree_nodes(node):
-    """Every Node of a matrix statement's tree (or a tuple of trees), depth first."""
-    if isinstance(node, tuple):
-        for a in node:
-            yield from tree_nodes(a)
-    elif isinstance(node, Node):
-        yield node
-        yield from tree_nodes(node.args)
 
 
 def _roots(m: MatrixStatement) -> list:

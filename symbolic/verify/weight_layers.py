@@ -25,6 +25,7 @@ from ..latex import Partial, Statement
 from ..latex.matrix import MatrixStatement
 from ..latex.matrix_rows import Node
 from ..latex.statements import SUMMATION
+from .matrix_nodes import tree_nodes
 from .symbols import LAYERED, expressions
 
 CHOICES = ("into", "out-of")
@@ -107,20 +108,10 @@ def _first(n: Node) -> Node:
     return n
 
 
-def _walk(n) -> Iterable[Node]:
-    if isinstance(n, Node):
-        yield n
-        for a in n.args:
-            yield from _walk(a)
-    elif isinstance(n, tuple):
-        for a in n:
-            yield from _walk(a)
-
-
 def _matrix_votes(m: MatrixStatement) -> list[tuple[str, str]]:
     votes = []
     for side in m.sides:
-        for n in _walk(side.node):
+        for n in tree_nodes(side.node):
             if n.kind != "prod":
                 continue
             nodes, ops = n.args
@@ -138,7 +129,7 @@ def _matrix_votes(m: MatrixStatement) -> list[tuple[str, str]]:
     w = _name(target, WEIGHTS) if isinstance(target, Node) else None
     if w is not None:  # ∇_{W^e} J = δ^f (a^g)^T
         for side in m.sides:
-            for n in _walk(side.node):
+            for n in tree_nodes(side.node):
                 if f := _error(n):
                     votes.append(_vote("error", f, w.args[1], w.args[0]))
                 elif n.kind == "T" and (x := _name(n.args[0], INPUTS)):
