@@ -1,5 +1,6 @@
-"""A middle side written as derivatives is a step of the chain rule: passed over when it links (its
-value is the truth's), compared like a formula when it does not (verify/resolve._resolved).
+"""A middle side written as derivatives is compared with the truth, each derivative standing for its
+true value: a chain that links is the chain rule (its value is the truth's, unless it leaves out a
+path), a chain that does not link at a formula states another quantity (verify/chain_links).
 
 Before, a step that did not link got a note and the statement stayed "correct": Hagan's
 ∂(t - a)^T(t - a)/∂n^M_i with t + a for t - a, or a loss written out with the wrong sign inside
@@ -44,13 +45,13 @@ def test_a_step_that_misstates_the_loss_is_wrong_at_its_side(inner):
     assert "right-hand side 1" in text, text
 
 
-def test_a_step_that_writes_the_loss_out_correctly_is_passed_over():
+def test_a_step_that_writes_the_loss_out_correctly_is_correct():
     inner = r"\frac{1}{2}(a^{(2)}_1 - y_1)^2"
     statuses, text = _said("2-2-1", rf"$${LHS} = {_d(inner)} = {LAST}$$")
     assert statuses == ["correct"], text
 
 
-def test_a_linked_chain_of_steps_is_passed_over_and_the_result_judged():
+def test_a_linked_chain_of_steps_is_correct_and_the_result_judged():
     chain = r"\frac{\partial L}{\partial a^{(2)}_1} \frac{\partial a^{(2)}_1}{\partial z^{(2)}_1}"
     statuses, _ = _said("2-2-1", rf"$${LHS} = {chain} = {LAST}$$")
     assert statuses == ["correct"]
@@ -104,3 +105,55 @@ def test_hagans_middle_steps_are_compared(written, slip):
     said = [m for m in run(HAGAN, text.replace(written, slip, 1), meta).messages if " 15:" in m[:10]]
     assert said and all(m.startswith("✗") for m in said), said
     assert any("right-hand side" in m for m in said), said
+
+
+def _chain(*links: tuple[str, str]) -> str:
+    return " ".join(rf"\frac{{\partial {a}}}{{\partial {b}}}" for a, b in links)
+
+
+# ∂L/∂w⁽¹⁾₁₁ of a 2-2-2 net along the path through output 1 only: the chain links, but the left
+# side sums over both outputs
+ONE_PATH = _chain(
+    ("L", "a^{(2)}_1"),
+    ("a^{(2)}_1", "z^{(2)}_1"),
+    ("z^{(2)}_1", "a^{(1)}_1"),
+    ("a^{(1)}_1", "z^{(1)}_1"),
+    ("z^{(1)}_1", "w^{(1)}_{11}"),
+)
+BOTH_PATHS = (
+    r"\left[(a^{(2)}_1 - y_1) a^{(2)}_1 (1 - a^{(2)}_1) w^{(2)}_{11}"
+    r" + (a^{(2)}_2 - y_2) a^{(2)}_2 (1 - a^{(2)}_2) w^{(2)}_{21}\right] a^{(1)}_1 (1 - a^{(1)}_1) x_1"
+)
+
+
+def test_a_linked_chain_along_one_path_of_two_is_wrong_in_the_middle():
+    """A linked chain is compared like any side, each derivative at its true value: one path
+    where two reach the output is named at its side, even with the right sum written after it
+    (before, a linked middle chain was passed over and the statement said correct)."""
+    lhs = r"\frac{\partial L}{\partial w^{(1)}_{11}}"
+    statuses, text = _said("2-2-2", rf"$${lhs} = {ONE_PATH} = {BOTH_PATHS}$$")
+    assert statuses == ["wrong"], text
+    assert "factors 1–3 in right-hand side 1" in text, text
+    statuses, text = _said("2-2-2", rf"$${lhs} = {BOTH_PATHS}$$")
+    assert statuses == ["correct"], text
+
+
+@pytest.mark.parametrize(
+    ("lhs", "chain", "last"),
+    [
+        (  # the vector chain, its layout left to the reader
+            r"\frac{\partial L}{\partial W^{(2)}}",
+            _chain(("L", "a^{(2)}"), ("a^{(2)}", "z^{(2)}"), ("z^{(2)}", "W^{(2)}")),
+            r"\delta^{(2)} (a^{(1)})^T",
+        ),
+        (  # by index: every entry of the hidden layer's weights through its one unit
+            r"\frac{\partial L}{\partial w^{(1)}_{jk}}",
+            _chain(("L", "a^{(1)}_j"), ("a^{(1)}_j", "z^{(1)}_j"), ("z^{(1)}_j", "w^{(1)}_{jk}")),
+            r"\sum_i \delta^{(2)}_i w^{(2)}_{ij} a^{(1)}_j(1-a^{(1)}_j) x_k",
+        ),
+    ],
+    ids=["vectors", "indices"],
+)
+def test_a_linked_chain_that_is_the_chain_rule_stays_correct(lhs, chain, last):
+    statuses, text = _said("2-3-2", rf"$${lhs} = {chain} = {last}$$")
+    assert statuses and set(statuses) == {"correct"}, text

@@ -50,9 +50,10 @@ def compared_sides(
     """(the sides always compared with the truth: the last and every formula without a derivative;
     the middle sides compared where the reader can value them). A middle side is compared like a
     formula, its derivatives standing for their true values, when it writes a formula beside
-    derivatives of names, or is a chain of derivatives that does not link at a formula (a chain
-    that links is the chain rule itself): (a + y) ∂a/∂z, or ∂(a + y)²/∂z for ∂L/∂z, is never
-    passed over.
+    derivatives of names, is a chain of derivatives that does not link at a formula, or is a chain
+    that links: (a + y) ∂a/∂z, ∂(a + y)²/∂z for ∂L/∂z, or one path of two, is never passed over.
+    Left as steps: names that do not link (a slip of notation, noted) and a derivative of a formula
+    beside a factor (f'(u) ∂/∂w Σ_i w_i y_i, worked out in the next side).
     `unlinked`: some side's chain does not link (chain_notes said so)."""
     last = len(sides) - 1
     always = [k for k, s in enumerate(sides) if k == last or not any(isinstance(f, Partial) for f in s)]
@@ -60,8 +61,19 @@ def compared_sides(
     return always, [
         k
         for k in steps
-        if _beside_formula(sides[k]) or unlinked and _misstated(net, sides[k], num, den, where)
+        if _beside_formula(sides[k])
+        or unlinked
+        and _misstated(net, sides[k], num, den, where)
+        or _linked(net, sides[k], num, den, where)
     ]
+
+
+def _linked(net: Network, side: list, num: sp.Expr, den: sp.Expr, where: str) -> bool:
+    """A chain of derivatives of names that links (∂L/∂a ∂a/∂z ∂z/∂w for ∂L/∂w): compared, each
+    derivative standing for its true value, so a chain along one path where the left side sums
+    over several (∂L/∂a⁽²⁾₁ ∂a⁽²⁾₁/∂z⁽²⁾₁ ∂z⁽²⁾₁/∂a⁽¹⁾₁ ... for a first-layer weight of a net with two
+    outputs) is named, not passed over. Its value is the truth's wherever it is a chain rule."""
+    return all(isinstance(f, Partial) for f in side) and not chain_notes(net, [side], num, den, where)
 
 
 def _misstated(net: Network, side: list, num: sp.Expr, den: sp.Expr, where: str) -> bool:
