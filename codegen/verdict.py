@@ -298,7 +298,13 @@ def describe_fault(v, net, raw, every: bool = False) -> str:
             f"missing the path{many} through {units}"
             + (f" (+ {show(net, f.expected)})" if f.expected is not None else "")
         )
-    single = v.kind == "definition" or v.kind == "local" and f.partial == (v.num, v.den)
+    single = (
+        v.kind == "definition"
+        or v.kind == "local"
+        and f.partial == (v.num, v.den)
+        or bool(f.partial)
+        and f.partial[1] == 1  # a value defined entry by entry, no derivative
+    )
     span = f"factors {f.position}–{f.position + f.span - 1}" if f.span > 1 else f"factor {f.position}"
     where = "" if single else f"{span}{side}: "
     expected = ""

@@ -82,3 +82,31 @@ def test_a_name_the_network_already_has_is_checked_not_rebound():
     # Bengali note's plant: the prediction as the hidden layer's activation is a wrong definition
     text = r"$$\hat{y} = \sigma(z^{[1]})$$" + "\n"
     assert by_line(verify_layered("2-2-1", text)) == {1: {"wrong"}}
+
+
+HAT = r"""$$z^{[1]} = W^{[1]} x + b^{[1]}, \quad a^{[1]} = \sigma(z^{[1]})$$
+$$\hat{y} = \sigma(W^{[2]} a^{[1]} + b^{[2]})$$
+$$\frac{\partial \mathcal{L}}{\partial \hat{y}} = \hat{y} - y$$
+"""
+
+
+@pytest.mark.parametrize("said", [r"\sigma(W^{[2]} a^{[1]} + b^{[2]})", r"W^{[2]} a^{[1]} + b^{[2]}"])
+def test_the_prediction_defined_as_a_formula_of_layers_is_the_output_vector(said):
+    """\\hat{y} defined by a formula of whole layers (not only as a^{[2]} itself) is the output
+    vector in later rows: ∂L/∂\\hat{y} by the whole vector was an unknown name (latex/algorithm.py)."""
+    output = None if said.startswith(r"\sigma") else "identity"
+    text = HAT.replace(r"\sigma(W^{[2]} a^{[1]} + b^{[2]})", said)
+    said = by_line(verify_layered("3-4-2", text, output=output))
+    assert said == {1: {"correct"}, 2: {"correct"}, 3: {"correct"}}
+    slip = verify_layered("3-4-2", text.replace(r"= \hat{y} - y", r"= \hat{y} + y"), output=output)
+    assert by_line(slip)[3] == {"wrong"}
+
+
+def test_a_wrong_definition_of_a_vector_names_no_derivative():
+    """An entry of a vector row defined wrong says what was written and expected, without a
+    derivative by 1 (codegen/verdict.py)."""
+    from codegen.verdict import render_text
+
+    text = r"$$z^{[1]} = W^{[1]} x + b^{[1]}, \quad a^{[1]} = \tanh(z^{[1]})$$" + "\n"
+    said = render_text(verify_layered("2-2-1", text))
+    assert "expected [σ(z⁽¹⁾₁)]" in said and "/∂1" not in said, said

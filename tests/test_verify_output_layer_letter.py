@@ -77,10 +77,12 @@ def test_hat_y_defined_as_a_layer_is_a_vector_in_later_rows():
     assert out[4] == {"correct"} and out[5] == {"correct"} and out[6] == {"wrong"}
 
 
-def test_hat_y_of_a_call_does_not_make_later_rows_matrix_rows():
-    # \hat y = \sigma(z^{[2]}) on a one-output network: later rows are read as scalars
-    doc = read("$$\\hat{y} = \\sigma(z^{[2]})$$\n$$L = -\\log(\\hat{y})$$\n", "tex")
-    assert type(doc.statements[-1]).__name__ == "Statement"
+def test_hat_y_of_a_call_is_a_vector_in_later_rows_but_a_number_given_it_is_a_scalar_claim():
+    # \hat y = \sigma(z^{[2]}): the output vector in later formula rows (∂L/∂\hat{y} on a net of two
+    # outputs was an unknown name), while a worked value \hat{y} = 0.73 stays a numeric claim
+    doc = read("$$\\hat{y} = \\sigma(z^{[2]})$$\n$$L = -\\log(\\hat{y})$$\n$$\\hat{y} = 0.73$$\n", "tex")
+    kinds = [type(s).__name__ for s in doc.statements]
+    assert kinds == ["MatrixStatement", "MatrixStatement", "Statement"], kinds
 
 
 @pytest.mark.parametrize(

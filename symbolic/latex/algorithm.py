@@ -90,32 +90,47 @@ def defined_vector(m) -> set[str]:
         out.add(lhs.args[0])  # u^{l} = (W^l)^T y^{l-1}, with its layer: u^{l} a vector in later rows
     if lhs.kind == "name" and lhs.args[1] and not lhs.args[2] and lhs.args[0] in LAYER_CAPITALS:
         out.add(lhs.args[0])  # MIT's Z^1 = (W^1)^T A^0 + W_0^1: Z^1 a vector in A^1 = f^1(Z^1)
-    if lhs.kind == "name" and not lhs.args[1] and not lhs.args[2] and lhs.args[0] in HATS and _layer_named(m):
-        out.add(HATS[lhs.args[0]])  # \hat y = a^{(N+1)}: another name of a layer's vector
+    if lhs.kind == "name" and not lhs.args[1] and not lhs.args[2] and lhs.args[0] in HATS and _of_layers(m):
+        out.add(HATS[lhs.args[0]])  # \hat y = a^{(N+1)}, = \sigma(z^{[2]}): another name of the output
     if any(_layered_bias(side.node) for side in m.sides) or _layered_bias(lhs):
         out.add("b")  # z^{[l]} = W^{[l]} a^{[l-1]} + b^{[l]}: b^{[l]} is a vector in later rows too
     return out
 
 
-def _layer_named(m) -> bool:
-    """Is a side of the row a layered name alone (a^{(N+1)}, no unit index)?"""
-    return any(side.node.kind == "name" and side.node.args[1] and not side.node.args[2] for side in m.sides)
+def _of_layers(m) -> bool:
+    r"""Is every side of the row a formula of layered names without a unit index (a^{(N+1)},
+    \sigma(z^{[2]}), W^{[2]} a^{[1]} + b^{[2]}), none of an entry?"""
+    return all(_names(side.node, _whole_layer) and not _names(side.node, _entry) for side in m.sides)
+
+
+def _whole_layer(node: Node) -> bool:
+    return bool(node.args[1]) and not node.args[2]
+
+
+def _entry(node: Node) -> bool:
+    return bool(node.args[2])
 
 
 def _layered_bias(node) -> bool:
     """Does the tree name b with a layer and no unit index (b^{[l]}, b^{(2)})?"""
+    return _names(node, lambda n: n.args[0] == "b" and _whole_layer(n))
+
+
+def _names(node, which) -> bool:
+    """Does the tree hold a name `which` accepts?"""
     if not isinstance(node, Node):
         return False
     if node.kind == "name":
-        return node.args[0] == "b" and bool(node.args[1]) and not node.args[2]
-    return any(_layered_bias(a) for a in node.args if isinstance(a, Node)) or any(
-        _layered_bias(b) for a in node.args if isinstance(a, tuple) for b in a
+        return bool(which(node))
+    return any(_names(a, which) for a in node.args if isinstance(a, Node)) or any(
+        _names(b, which) for a in node.args if isinstance(a, tuple) for b in a
     )
 
 
 def mentions(toks: list[Tok], vectors: set[str]) -> bool:
-    """Does the row name one of the document's vectors (a bare letter, not indexed)?"""
-    if not vectors:
+    r"""Does the row name one of the document's vectors (a bare letter, not indexed)? A row that
+    gives it a number (\hat{y} = 0.73, a worked example's value) is a scalar claim."""
+    if not vectors or _a_number(toks):
         return False
     for k, t in enumerate(toks):
         if t.kind == "letter" and t.text in vectors:
@@ -128,6 +143,13 @@ def mentions(toks: list[Tok], vectors: set[str]) -> bool:
             if nxt is None or nxt.text != "_":
                 return True
     return False
+
+
+def _a_number(toks: list[Tok]) -> bool:
+    r"""Is every side after the first '=' a number (0.73, -1.2, \approx 0.5)?"""
+    cut = next((k for k, t in enumerate(toks) if t.text == "="), None)
+    rest = [t for t in toks[cut + 1 :] if t.text not in ("=", "approx")] if cut is not None else []
+    return bool(rest) and all(t.kind == "num" or t.text in ("-", "+", ".", ",") for t in rest)
 
 
 def _after_script(toks: list[Tok], k: int) -> int:
