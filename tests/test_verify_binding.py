@@ -282,3 +282,22 @@ def test_json_output_lists_the_names_from_the_document():
     said = {n["name"]: n for n in out["names_from_document"]}
     assert said["w_5"] == {"name": "w_5", "means": "W⁽²⁾₁₁", "line": 1, "how": "definition"}
     assert said["out_{h1}"]["how"] == "unit name"
+
+
+BLOG = r"""$$h_1 = \sigma(w_1 x_1 + w_2 x_2 + b_1)$$
+$$h_2 = \sigma(w_3 x_1 + w_4 x_2 + b_2)$$
+$$o = \sigma(w_5 h_1 + w_6 h_2 + b_3)$$
+$$E = \frac{1}{2}(t - o)^2$$
+$$\frac{\partial E}{\partial w_5} = \frac{\partial E}{\partial o}\frac{\partial o}{\partial net_o}
+\frac{\partial net_o}{\partial w_5} = -(t - o)\, o(1-o)\, h_1$$
+"""
+
+
+@pytest.mark.parametrize(("said", "status"), [("h_1", "correct"), ("h_2", "wrong")])
+def test_net_of_a_one_letter_unit_the_document_names_is_its_net_input(said, status):
+    """net_o, o the output the document defines (o = σ(w_5 h_1 + ...)), never defined itself: o's
+    net input (before, o was taken for an index letter and the line was not checked)."""
+    d = derive(network("2-2-1", "sigmoid", "half_se", None, "layered"))
+    report = verify_text(d, BLOG.replace(r"o(1-o)\, h_1", rf"o(1-o)\, {said}"))
+    assert {v.status for v in report.verdicts if v.line == 5} == {status}
+    assert {str(s.value) for s in report.inferred if s.name == "net_o"} == {"z2_1"}

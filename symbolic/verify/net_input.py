@@ -74,14 +74,15 @@ def _applied_to_one(rhs: sp.Expr) -> bool:
     return isinstance(rhs, sp.Function) and len(rhs.args) == 1 and isinstance(rhs.args[0], sp.Symbol)
 
 
-_LABELLED = re.compile(r"([A-Za-z]+)_([A-Za-z]+)_?(\d+)")
+_LABELLED = re.compile(r"([A-Za-z]+)_([A-Za-z]+)_?(\d*)")  # net_{h1}; net_o, o a name bound
 ACT = {"out", "output", "act"}  # out_{y2}: the activation of the unit whose net input is y_2
 PRE = {"net", "in", "sum"}  # net_{h1} where h_1 is an activation the document bound: its z
 
 
 def labelled(d, binding, statements, explicit: dict | None = None):
     """out_{y2} (melfm): a prefix saying activation or net input, and a label that is a unit the
-    document names (y_2, the net input of output 2): bound to that unit's activation (or z)."""
+    document names (y_2, the net input of output 2; o, the one output a blog defines as
+    o = σ(w_5 h_1 + w_6 h_2 + b_2), in net_o): bound to that unit's activation (or z)."""
     from dataclasses import replace
 
     given = {**binding.aliases, **dict(explicit or {})}
@@ -95,7 +96,7 @@ def labelled(d, binding, statements, explicit: dict | None = None):
         m = _LABELLED.fullmatch(name)
         if not m or sp.Symbol(name) in given or name in binding.notes:
             continue
-        prefix, label = m.group(1).lower(), f"{m.group(2)}_{m.group(3)}"
+        prefix, label = m.group(1).lower(), f"{m.group(2)}_{m.group(3)}" if m.group(3) else m.group(2)
         value = given.get(sp.Symbol(label))
         unit = re.fullmatch(r"([az])(\d+)_(\d+)", getattr(value, "name", ""))
         if unit is None:
