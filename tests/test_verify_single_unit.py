@@ -65,3 +65,26 @@ def test_a_prime_on_a_formula_of_one_variable_is_its_derivative():
     z, w = sp.symbols("z w")
     assert prime_of(sp.tanh(z)) == Partial(sp.tanh(z), z)
     assert prime_of(w * z) is None and prime_of(sp.Integer(2)) is None
+
+
+def test_the_bare_net_input_is_shown_in_the_networks_spelling():
+    """z bound to the one unit's net input is said z⁽¹⁾₁ in 'names from the document', never the
+    code name printed as a plain symbol (z1₁); tests/published/said.py now catches that spelling."""
+    import sys
+    from pathlib import Path
+
+    from codegen.verdict import render_text
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "published"))
+    from said import bad
+
+    text = (
+        r"$$\hat{y} = \sigma(w x + b)$$"
+        + "\n"
+        + r"$$\frac{\partial \hat{y}}{\partial z} = \hat{y}(1 - \hat{y})$$"
+        + "\n"
+    )
+    said = render_text(verify_text(derive(network("1-1", "sigmoid", "bce")), text)).splitlines()
+    assert any("z = z⁽¹⁾₁" in line for line in said), said
+    assert not bad(said), bad(said)
+    assert bad(["z = z1₁ (a one-unit network has only one)"])

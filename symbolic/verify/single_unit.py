@@ -44,7 +44,7 @@ def _raw(d, role: str) -> tuple[sp.Symbol, sp.Expr] | None:
     if role == "input":
         return sp.Symbol("x_1"), d.inputs[0]
     if role == "net input":
-        return sp.Symbol("z_1,1"), sp.Symbol("z1_1")
+        return sp.Symbol("z_1,1"), d.symbol("z1_1")  # the network's own symbol, shown z⁽¹⁾₁
     if role == "activation":
         return sp.Symbol("a_1,1"), d.outputs[0]
     weights = [p for p in d.params if str(p).startswith("W")]

@@ -87,8 +87,13 @@ def range_hint(sizes, name: str) -> str:
 
 def unknown_names_in(problem: str) -> list[str]:
     """The names an `unknown(...)` message lists (empty for any other problem)."""
+    return [raw(n) for n in _written_names(problem)]
+
+
+def _written_names(problem: str) -> list[str]:
+    """The names an `unknown(...)` message lists, as it shows them (\\hat{y}, v_{\\iota\\zeta})."""
     m = re.search(r"unknown names? (.*?)(?: \(.*\))?; use the network's names", problem)
-    return [raw(n) for n in m.group(1).split(", ")] if m else []
+    return m.group(1).split(", ") if m else []
 
 
 def unknown_summary(problems: list[str], spec) -> tuple[list[str], str] | None:
@@ -130,7 +135,8 @@ def unknown_summary(problems: list[str], spec) -> tuple[list[str], str] | None:
         hints.insert(0, "--net " + "-".join(map(str, sizes)))
     if not hints and len(unknown) == 1:
         return None
-    listed = ", ".join(shown(n) for n in names[:6]) + (
+    written = {raw(n): n for p in problems for n in _written_names(p)}  # as the messages show them
+    listed = ", ".join(written.get(n) or shown(n) for n in names[:6]) + (
         f" and {len(names) - 6} more" if len(names) > 6 else ""
     )
     line = (

@@ -24,7 +24,10 @@ INTERNAL = [
     re.compile(r"\b(?:Partial|Derivative|Symbol|Summation|Indicator|Dummy|Function)\("),
     re.compile(r"\w_prime\b"),
     re.compile(r"(?<!\\)\bdelta_|\b(?:Summation|Ordered)\(|\w_hat\b"),  # delta_h1, sigma_hat
+    re.compile(r"\bhat[A-Za-z]\b"),  # the reader's spelling of \hat{y}: haty
 ]
+PLAIN_CODE = re.compile(r"\b((?:W|b|a|z)\d+)([₀-₉]+)")
+_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 # JSON keys whose values (or keys) are data in SymPy's spelling, not messages
 DATA = {"sympy", "param", "values", "point", "pattern", "branches", "missing_paths"}
 
@@ -37,6 +40,12 @@ def offences(message: str, source: str = "") -> list[str]:
         for p in INTERNAL
         for m in p.finditer(message)
         if not re.search(rf"(?<!\w){re.escape(m.group(0))}(?!\w)", source)
+    ]
+    # a code name printed as a plain symbol (z1₁ for z⁽¹⁾₁), unless the document writes it (W2_{11})
+    out += [
+        m.group(0)
+        for m in PLAIN_CODE.finditer(message)
+        if not re.search(rf"{m[1]}_\{{?{m[2].translate(_DIGITS)}\}}?", source)
     ]
     # the same hint twice in a row: "(layer 2 has 2 units) (layer 2 has 2 units)"
     out += [f"said twice: {m.group(1)}" for m in re.finditer(r"(\([^()]{4,}\))\s*\1", message)]
