@@ -61,6 +61,7 @@ def _rows(text: str) -> list[str]:
     text = _BOLD.sub(r"\1", re.sub(r"(?<!\\)%[^\n]*", "", text))  # \mathbf{W}: W, as the tokens read it
     for piece in _CUT.split(text):
         piece = row_without_function_sides(_REASON.sub("", piece).replace("&", " "))
+        piece = re.sub(r"(?:\s|\\[,;!]|[,;.])+$", "", piece)  # h = \tanh(Ax + c), \qquad ...: its comma
         while piece.startswith("{") and piece.endswith("}"):
             piece = piece[1:-1].strip()
         if "=" in piece:

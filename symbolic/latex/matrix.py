@@ -19,7 +19,7 @@ from .algorithm import chain, elided_arguments, hat_loss, hat_y
 from .batch_sum import batch_sum
 from .count_sums import count_sum
 from .elementwise_cdot import cdot_op, gradient_lhs, juxtaposed_op
-from .index_sums import index_sum
+from .index_sums import index_sum, square
 from .iterations import at_one_step
 from .matrix_exp import exponential
 from .matrix_indicator import indicator_node
@@ -126,11 +126,12 @@ class MatrixReader(MatrixParts):
     def msum(self, stops: frozenset) -> Node:
         head = self.peek()
         pos = head.pos if head is not None else self.end
-        terms = []
+        terms: list[tuple[int, Node]] = []
         sign = 1
         while True:
             while self.is_("+") or self.is_("-"):
                 sign = -sign if self.next().text == "-" else sign
+            self.squared = bool(terms) and terms[-1][1].kind == "num"  # 1 - h^2: entry by entry
             terms.append((sign, self.mproduct()))
             sign = 1
             if not (self.is_("+") or self.is_("-")):
@@ -194,7 +195,10 @@ class MatrixReader(MatrixParts):
         return t.kind == "op" and t.text in ("(", "[", "{")
 
     def postfix(self) -> Node:
+        squared, self.squared = self.squared, False
         node = self.primary()
+        if squared and (power := square(self, node)) is not node:  # tanh's 1 - h^2 of a vector h
+            node = Node("pow", (*power.args, "entries"), node.pos)
         if self.pending_t:
             self.pending_t = False
             node = Node("T", (node,), node.pos)

@@ -21,6 +21,7 @@ class MatrixParts(Cursor):
     """Calls, fractions, names and layers; the MatrixReader supplies the operators."""
 
     pending_t = False  # a transpose read inside a layer superscript, applied to that name
+    squared = False  # the next factor follows "number -" in a sum: X^2 is its entries squared
 
     def msum(self, stops: frozenset) -> Node:
         """A sum of products up to one of `stops` (the MatrixReader's)."""
@@ -88,10 +89,24 @@ class MatrixParts(Cursor):
             raise self.fail(t, f"prime on {word}", r"write \sigma'(z) or f'(z)")
         if not primes and word in UNBRACKETED and not self.is_("(") and self.peek() is not None:
             return Node("call", (word, self.postfix()), t.pos)  # \log \phi(w^T x): log of the call
+        squared = not primes and self.squared_call()
         opener = self.expect("(")
         arg = self.msum(frozenset({")"}))
         self.expect(")", opener)
-        return Node("call", (prime_word(word) if primes else word, arg), t.pos)
+        node = Node("call", (prime_word(word) if primes else word, arg), t.pos)
+        return Node("pow", (node, 2, "entries"), t.pos) if squared else node
+
+    def squared_call(self) -> bool:
+        """\tanh^2(z), \tanh^{2}(z): the function's values squared entry by entry (its power
+        consumed). A power written so is never the function composed with itself here."""
+        texts = [getattr(self.peek(k), "text", "") for k in range(5)]
+        if texts[:3] == ["^", "2", "("]:
+            self.i += 2
+            return True
+        if texts == ["^", "{", "2", "}", "("]:
+            self.i += 4
+            return True
+        return False
 
     def frac(self, t: Tok) -> Node:
         """\\frac{1}{m} (a ratio), \\frac{\\partial J}{\\partial X}, \\frac{\\partial}{\\partial X} J."""

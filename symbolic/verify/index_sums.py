@@ -32,8 +32,10 @@ def _length(ev: Any, body: Node, letter: str) -> int | None:
 
 def value(ev: Any, node: Node) -> sp.Matrix | None:
     """Σ_j X at this instance, or X²; None when it has no value here."""
-    if node.kind == "pow":
+    if node.kind == "pow":  # X², or 1 - h² entry by entry (latex/matrix.MatrixReader.postfix)
         m = ev.value(node.args[0])
+        if m.shape != (1, 1) and node.args[2:] == ("entries",) and 1 in m.shape:
+            return m.applyfunc(lambda e: e ** node.args[1])
         return sp.Matrix([[m[0, 0] ** node.args[1]]]) if m.shape == (1, 1) else None
     letter, bound, body = node.args
     if letter in ev.env:
