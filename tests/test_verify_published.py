@@ -253,8 +253,10 @@ GAPS = {
     # sums over i read on one example: verify/example_subscripts.py; the iteration (r):
     # latex/iterations.py) R(\theta) = \sum_k (y_k - f_k(x))^2 defined as the document's own
     # function, so R stays unknown ('unknown name R': f_k, the output, and the weight letters
-    # \alpha, \beta are said in sec. 11.3, not transcribed), \alpha_m^T x a row of the weight
-    # matrix times the input inside a call ('unexpected sum in a matrix statement')
+    # \alpha, \beta are said in sec. 11.3, not transcribed). \alpha_m^T x_i and \beta_k^T z_i, a row
+    # of the weights (written also \alpha_{ml}, \beta_{km}) times a vector inside a call, are read
+    # since as their sums (latex/row_products.py); with no forward row, \alpha and \beta stay
+    # unknown names (9)
     "esl_fitting_nn": [2, 3, 4, 5, 6, 7, 8, 9],
     # a Spanish lecture's formulas (blind round): e = y - \hat{y} defines a name (6); δ_o = f'(net_o) e
     # leaves o open in its own line, the document's other lines keep o the output (letter_defaults.py)
