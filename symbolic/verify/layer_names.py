@@ -164,7 +164,9 @@ def _from_output(statements: list, sizes: tuple) -> list[Layer]:
     hidden layer's own weights unread."""
     single = len(sizes) > 2 and sizes[2] == 1
     found = [f for s in statements if (f := _definition(s, "", single)) is not None]
-    if len({f[0] for f in found}) != 1 or found[0][0].source == "x":
+    # only where the bias is the weight's index 0, a convention the readers of the network's own
+    # letters do not read (u_m = \\sum_r w_{mr} g_r + b_m is theirs: letter_sums.py)
+    if len({f[0] for f in found}) != 1 or found[0][0].source == "x" or not found[0][0].zero_bias:
         return []
     out = found[0][0]
     hidden = Layer(1, out.line, out.source, "", False, "", 1, "", out.zero_bias, False, False, "x")
