@@ -253,8 +253,10 @@ GAPS = {
     # sums over i read on one example: verify/example_subscripts.py; the iteration (r):
     # latex/iterations.py) R(\theta) = \sum_k (y_k - f_k(x))^2 defined as the document's own
     # function, so R stays unknown ('unknown name R': f_k, the output, and the weight letters
-    # \alpha, \beta are said in sec. 11.3, not transcribed), \alpha_m^T x a row of the weight
-    # matrix times the input inside a call ('unexpected sum in a matrix statement')
+    # \alpha, \beta are said in sec. 11.3, not transcribed). \alpha_m^T x_i and \beta_k^T z_i, a row
+    # of the weights (written also \alpha_{ml}, \beta_{km}) times a vector inside a call, are read
+    # since as their sums (latex/row_products.py); with no forward row, \alpha and \beta stay
+    # unknown names (9)
     "esl_fitting_nn": [2, 3, 4, 5, 6, 7, 8, 9],
     # a Spanish lecture's formulas (blind round): e = y - \hat{y} defines a name (6); δ_o = f'(net_o) e
     # leaves o open in its own line, the document's other lines keep o the output (letter_defaults.py)
@@ -288,15 +290,15 @@ GAPS = {
     # blind round (2026-12-02), four textbook sources. Alpaydin ch. 11: the example as a bare
     # superscript summed over, y^t, z_h^t with \sum_t, is read on one example
     # (verify/arguments._superscript_case), E(W, v | X) is the loss (_sample_argument), and r,
-    # in (r^t - y^t) beside y^t = \sum_h v_h z_h^t + v_0, the target (target_letters.py): the
-    # error (4) judged. Left: z_h = sigmoid(\boldsymbol{w}_h^T \boldsymbol{x}) = 1/(1 +
-    # \exp[-(\sum_j w_{hj} x_j + w_{h0})]), a row of the weights times x beside a written sum ('unexpected
-    # sum in a matrix statement', 2); so nothing says z_h is the hidden output, v_h the output's
-    # weight, w_{h0} a bias (a letter per layer, verify/layer_names.py, wants every layer defined
-    # in its form f(\sum_m V Y_m ± T)): 3, 5, 6
-    "alpaydin_mlp_regression": [2, 3, 5, 6],
-    # the same letters with outputs i (v_{ih}, v_{i0}), and the target r_i (no option names r)
-    "alpaydin_mlp_multi_output": [2, 3, 4, 5],
+    # in (r^t - y^t) beside y^t = \sum_h v_h z_h^t + v_0, the target (target_letters.py).
+    # Read since: sigmoid(\boldsymbol{w}_h^T \boldsymbol{x}), a row of weights beside w_{hj}, as
+    # its sum with the bias w_{h0} (latex/row_products.py); \exp[...] with a bracket; a letter per
+    # layer with the bias as the weight's index 0 and a linear output of one unit, y = \sum_h v_h
+    # z_h + v_0 (verify/layer_names.py): every line judged
+    "alpaydin_mlp_regression": [],
+    # the same letters with outputs i (v_{ih}, v_{i0}): the output's row alone says z_h is the
+    # hidden output (layer_names._from_output), r_i the target (indices._unlayered)
+    "alpaydin_mlp_multi_output": [],
     # Raschka & Mirjalili ch. 12: layers as words, ^{(in)}, ^{(h)}, ^{(out)} (verify/layer_words.py);
     # Z^{(h)} = A^{(in)} W^{(h)}, a forward row without a bias in a text naming none
     # (no_bias._net_product); rows of examples. Left: the cost's sum whose body is not bracketed,
@@ -327,6 +329,12 @@ PLANTED_UNNAMED: set[tuple[str, int]] = {
     # factor 2 (the written y_j y_j (1 - y_j) matches the true logistic factor y_j (1 - y_j) with
     # its first y_j, so the stray y_j is aligned with the true y_i's place after it)
     ("buduma_logit_chain", 1),
+    # Alpaydin's \Delta v_h = \eta \sum_t (r^t - y^t) z_h^t and \Delta w_{hj}, planted with x_h for
+    # z_h and without (1 - z_h), and the multiple outputs' v_{hi} for v_{ih}: an update line is
+    # judged whole, as Duda's is: wrong, said at factor 1
+    ("alpaydin_mlp_regression", 0),
+    ("alpaydin_mlp_regression", 1),
+    ("alpaydin_mlp_multi_output", 0),
 }
 # (X(1 ± X), a logistic derivative written out, is one factor wherever it stands, as most of the
 # corpus's notes count it: verify/glued_factors.py; Kyle Lo's phi(z)_i (1 + phi(z)_i) is factor 1)
@@ -356,10 +364,7 @@ PLANTED_MISSED: dict[tuple[str, int], str] = {
 # is -∂J/∂net beside the answer's ∂C/∂z; with f'(z_k) it is wrong whatever δ's sign)
 # (the answer's dz/dh = W_1 and da/dW_1 = h, planted on Cross Validated 201914's layout-bound lines
 # 9 and 11, are wrong in every layout: W_1 is neither W_2 nor its transpose, h not x)
-# (Alpaydin's multi-output error planted with one output's square, E = 1/2 \sum_t (r_1^t - y_1^t)^2,
-# is wrong whatever the unread \sum_i of the true line: named at factor 1)
 PLANTED_NAMED_ON_GAPS: set[tuple[str, int]] = {
-    ("alpaydin_mlp_multi_output", 2),
     ("cv_se_delta_wikipedia", 1),
     ("cv_se_first_layer_gradient", 0),
     ("cv_se_first_layer_gradient", 2),

@@ -111,6 +111,8 @@ class Calls(Primes):
             args = self.arguments(depth)
         elif self.is_("{"):
             args = [self.group_arg(depth, t)]
+        elif name == "exp" and self.is_("["):  # Alpaydin's \exp[-(w^T x)]: the bracket, its argument
+            args = [self.operand(depth + 1).value]
         elif name not in GENERIC_CALLS and self.bare_arg_follows():
             item = self.operand(depth + 1)  # \tanh x, \log x^2
             if item.kind in ("partial", "ditto"):

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import sympy
 
-from . import forward_letters, layer_ranges, renamed_layers, shifted_letters, shifted_tokens
+from . import forward_letters, layer_ranges, renamed_layers, row_products, shifted_letters, shifted_tokens
 from .algorithm import defined_vector, is_loop_header, mentions, running_assignment, without_membership
 from .array_rows import statement_arrays
 from .asides import asides
@@ -244,6 +244,7 @@ def _region(
             whole = renamed(src.renamed, relayer(src.layers, whole))  # W_1 of a document writing W^{(1)}
             whole = forward_letters.rewrite(src.forward, whole)  # z = Wx + b_1: W is W^{(1)}
             whole, span = shifted_tokens.rewrite(src.shifted, whole)  # f_{k-1}: z^{[k]} (Prince)
+            whole = row_products.rewrite(src.rows, whole)  # \alpha_m^T x: \sum_l \alpha_{ml} x_l
             toks, condition = split_condition(_strip_row(whole))
             toks, running = running_assignment(src, toks)  # g \leftarrow X = Y: X = Y, g names X
             toks = without_membership(toks)  # ... \in \mathbb{R}^q: where it lives, not a claim
@@ -321,6 +322,7 @@ def _source(text: str) -> Source:
     src.own_e = defines_e(src.text)  # e = y - \\hat{y}: e a name, not Euler's number
     src.forward = forward_letters.detect(src.text)  # letters the forward pass defines, by structure
     src.shifted = shifted_letters.detect(src.text)  # f_0 = \beta_0 + \Omega_0 x, h_k = a[f_{k-1}]
+    src.rows = row_products.detect(src.text)  # \alpha_m^T x beside \alpha_{ml}: a row of weights
     if src.shifted is not None:  # the families' own offsets: they read every subscript layer
         src.layers, src.forward = None, {}
     return src

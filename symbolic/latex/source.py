@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..timelimit import interpreter_callback
 
 if TYPE_CHECKING:
+    from .row_products import Rows
     from .shifted_letters import Shifts
     from .subscript_layers import Plan
 
@@ -94,6 +95,7 @@ class Source:
         self.own_e = False  # the document defines e (e = y - \hat{y}): a bare e is a name (error_letter.py)
         self.forward: dict[str, tuple[str, int]] = {}  # U -> ('W', 2): forward_letters.py
         self.shifted: Shifts | None = None  # f_0 = \beta_0 + \Omega_0 x: shifted_letters.py
+        self.rows: Rows | None = None  # \alpha_m^T x beside \alpha_{ml}: row_products.py
 
     def where(self, pos: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, pos)

@@ -89,6 +89,12 @@ def output_index(name: str, targets: str) -> int | None:
     return int(m.group(1)) if m.group(1) else 0
 
 
+def indexed_target(name: str, targets: str) -> re.Match | None:
+    """r_i, d_k: the target letter the document says ('d' or 'r') with a unit's index letter, as
+    t_k is one (Alpaydin's r_i beside y_i)."""
+    return re.fullmatch(f"({targets})_([a-z])", name) if targets in ("d", "r") else None
+
+
 def target_name(name: str, targets: str) -> str | None:
     r"""With targets = 't' (or 'd', 'r'): t_k -> y_k (the network's target), t -> y; with 'hat':
     \hat{y}_k (y_hat_1, y_hat1) -> y_1, \hat{y} -> y."""

@@ -29,6 +29,7 @@ from ..latex import Statement
 from ..latex.statements import INDICATOR, SUMMATION
 from ..latex.vector_max import WHOLE
 from .bare_sums import is_bare, unit_terms
+from .conventions import indexed_target
 from .ditto import Unchecked
 from .dropped_instances import dropped, partly_absent
 from .enumerated import distinct, unit_labels
@@ -59,6 +60,8 @@ _LAYER = re.compile(r"(l|L|nl|\d+)([+-]\d+)?")
 _ANY_LAYER = re.compile(r"(nl|L|[a-z]|\d+)([+-]\d+)?")  # a letter: l, or a loop's (k) in a matrix statement
 _NAME = LAYERED  # w_kj@l+1; ^+: the value after an update
 _UNLAYERED = re.compile(r"([xyt]|y_hat|yhat|hat_y)_([a-z])")  # inputs, targets, \hat{y}: no layer
+
+
 MAX_INSTANCES = 64  # judged per statement; the rest are reported not checked
 MAX_TRIES = 20_000  # index combinations tried per statement
 
@@ -229,7 +232,7 @@ class Instantiator(Terms, Letters):
                 if self.names.lookup(name) is None:
                     raise Invalid(e.name)
                 return sp.Symbol(name)
-            m = _UNLAYERED.fullmatch(e.name)
+            m = _UNLAYERED.fullmatch(e.name) or indexed_target(e.name, self.names.conventions.targets)
             if m and m.group(2) in env:  # y_k beside a^{(3)}_k: the target of unit k
                 name = f"{m.group(1)}_{env[m.group(2)] + self.shift}"
                 if self.names.lookup(name) is None:
@@ -255,7 +258,10 @@ class Instantiator(Terms, Letters):
             unlayered = [
                 s
                 for s in body.atoms(sp.Symbol)
-                if (m := _UNLAYERED.fullmatch(s.name))
+                if (
+                    m := _UNLAYERED.fullmatch(s.name)
+                    or indexed_target(s.name, self.names.conventions.targets)
+                )
                 and m.group(2) == var.name
                 or self.names.generic_letter(s.name) == var.name
                 or s.name in self.names.per_output

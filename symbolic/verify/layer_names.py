@@ -31,6 +31,8 @@ from .symbols import map_expressions
 
 _UNIT = re.compile(r"([A-Za-z]+(?:_hat)?)_([a-z])")
 _WEIGHT = re.compile(r"([A-Za-z]+)_([a-z])([a-z])")
+_ZERO = re.compile(r"([A-Za-z]+)_(?:0([a-z])|([a-z])0|0)")  # w_{h0}, \alpha_{0m}, v_0: a weight's index 0
+_BARE = re.compile(r"[A-Za-z]+(?:_hat)?")
 
 
 @dataclass(frozen=True)
@@ -43,41 +45,77 @@ class Layer:
     bias: str  # gamma, theta ('' when none is written)
     sign: int  # +1: added (a bias), -1: subtracted (a threshold)
     summed: str  # alpha, beta: the weighted sum without the bias ('' when not written)
+    zero_bias: bool = False  # the bias is the weight's index 0 (Alpaydin's w_{h0}, v_0; ESL's \alpha_{0m})
+    net: bool = False  # X_u = \sum_m V Y_m + T_u, no function: X is the net input (a linear output)
+    single: bool = False  # the layer's one unit, its index left out (Alpaydin's y, v_h, v_0)
+    source: str = ""  # the input's base: x, or the layer before's output
 
 
-def _definition(stmt: Statement, inputs: str) -> tuple[Layer, str] | None:
+def _sides(stmt: Statement) -> list[tuple[tuple, bool]] | None:
+    """(the terms, whether no function is applied) of each side written f(...) or as a sum
+    \\sum_m V Y_m + T (a linear unit); a side of another form (Alpaydin's 1/(1 + \\exp[...]) beside
+    sigmoid(w_h^T x)) is passed over, None when no side is of either form."""
+    out = []
+    for side in stmt.sides:
+        if len(side.factors) != 1:
+            continue
+        e = side.factors[0]
+        if isinstance(e, AppliedUndef) and len(e.args) == 1:
+            out.append((sp.Add.make_args(e.args[0]), False))
+        elif isinstance(e, sp.Add) and any(getattr(t, "func", None) == SUMMATION for t in e.args):
+            out.append((e.args, True))
+    return out if out and len({net for _, net in out}) == 1 else None
+
+
+def _weight_of(names: list[str], u: str, var: str, inputs: str) -> tuple[str, bool] | None:
+    """(V, whether it runs from m into u) of the weight among a sum's names: V_{um} or V_{mu}, or
+    V_m of a layer of one unit (u ''), beside the input Y_m."""
+    if not u:
+        bases = [b for n in names if (b := n.partition("_")[0]) != inputs and n.partition("_")[2] == var]
+        return (bases[0], True) if len(bases) == 1 else None
+    ws = [m for n in names if (m := _WEIGHT.fullmatch(n)) and {m.group(2), m.group(3)} == {u, var}]
+    return (ws[0].group(1), ws[0].group(2) == var) if len(ws) == 1 else None
+
+
+def _definition(stmt: Statement, inputs: str, single: bool = False) -> tuple[Layer, str] | None:
     """(the layer one definition names, its output's base) when the statement is
-    X_u = f(\\sum_m V Y_m ± T_u) [= f(A_u ± T_u)] with Y_m of base `inputs`."""
+    X_u = f(\\sum_m V Y_m ± T_u) [= f(A_u ± T_u)] with Y_m of base `inputs`; T_u may be the
+    weight's index 0 (V_{u0}), f may be left out (X the net input), and on a layer of one unit
+    (`single`) the unit's index too (y = \\sum_h v_h z_h + v_0)."""
     if not isinstance(stmt, Statement) or not isinstance(stmt.lhs, sp.Symbol) or not stmt.sides:
         return None
     head = _UNIT.fullmatch(stmt.lhs.name)
-    if head is None:
+    if head is None and not (single and _BARE.fullmatch(stmt.lhs.name)):
         return None
-    u = head.group(2)
+    base, u = (head.group(1), head.group(2)) if head else (stmt.lhs.name, "")
     summed, weight, input_first, bias, sign = "", "", False, "", 1
+    zero: set[str] = set()  # the bases written with index 0 at this unit (w_{h0})
     lone: list[tuple[str, int]] = []  # (base, sign) of f(A_u ± T_u)'s terms, the side without a sum
-    for side in stmt.sides:
-        if len(side.factors) != 1 or not isinstance(side.factors[0], AppliedUndef):
-            return None
-        call = side.factors[0]
-        if len(call.args) != 1:
-            return None
-        terms = sp.Add.make_args(call.args[0])
+    sides = _sides(stmt)
+    if sides is None:
+        return None
+    for terms, _ in sides:
         has_sum = any(getattr(t.as_coeff_Mul()[1], "func", None) == SUMMATION for t in terms)
         for term in terms:
             coeff, rest = term.as_coeff_Mul()
             if getattr(rest, "func", None) == SUMMATION and coeff == 1:
                 body, var = rest.args[0], rest.args[1]
                 names = [s.name for s in body.atoms(sp.Symbol)] if isinstance(body, sp.Mul) else []
-                ws = [
-                    m
-                    for n in names
-                    if (m := _WEIGHT.fullmatch(n)) and {m.group(2), m.group(3)} == {u, var.name}
-                ]
-                ys = [n for n in names if n == f"{inputs}_{var.name}"]
-                if len(names) != 2 or len(ws) != 1 or len(ys) != 1 or weight:
+                found = _weight_of(names, u, var.name, inputs)
+                ys = [n for n in names if n == f"{inputs}_{var.name}"] if inputs else []
+                if not inputs and found is not None and len(names) == 2:  # any input letter: the other
+                    ys = [n for n in names if n.partition("_") == (n.partition("_")[0], "_", var.name)]
+                    ys = [n for n in ys if n.partition("_")[0] != found[0]]
+                if len(names) != 2 or found is None or len(ys) != 1 or weight and weight != found[0]:
                     return None
-                weight, input_first = ws[0].group(1), ws[0].group(2) == var.name
+                weight, input_first = found
+                inputs = ys[0].partition("_")[0]
+            elif isinstance(rest, sp.Symbol) and coeff == 1 and (z := _ZERO.fullmatch(rest.name)):
+                if (z.group(2) or z.group(3) or "") != u or not has_sum:
+                    return None
+                zero.add(z.group(1))
+            elif not u:
+                return None
             elif isinstance(rest, sp.Symbol) and abs(coeff) == 1 and (m := _UNIT.fullmatch(rest.name)):
                 if m.group(2) != u:
                     return None
@@ -94,26 +132,55 @@ def _definition(stmt: Statement, inputs: str) -> tuple[Layer, str] | None:
         if len(lone) != 2 or len(others) != 1 or others[0][1] != 1 or (bias, sign) not in lone:
             return None
         summed = others[0][0]
-    if not weight:
+    if not weight or zero - {weight} or zero and (bias or summed):
         return None
-    layer = Layer(0, stmt.line, head.group(1), weight, input_first, bias, sign, summed)
-    return layer, head.group(1)
+    net = sides[0][1]
+    layer = Layer(0, stmt.line, base, weight, input_first, bias, sign, summed, bool(zero), net, not u, inputs)
+    return layer, base
 
 
-def read(statements: list, depth: int) -> list[Layer]:
+def read(statements: list, depth: int, sizes: tuple = ()) -> list[Layer]:
     """The layers the document's definitions name, in order from the input; [] unless they cover
-    every layer once, with no base naming two things."""
+    every layer once, with no base naming two things. `sizes`: the network's layer widths, when
+    known (a layer of one unit may leave its index out)."""
     layers: list[Layer] = []
     inputs = "x"
-    for _ in range(depth):
-        found = [f for s in statements if (f := _definition(s, inputs)) is not None]
+    for n in range(depth):
+        single = len(sizes) > n + 1 and sizes[n + 1] == 1
+        found = [f for s in statements if (f := _definition(s, inputs, single)) is not None]
+        if not found and n == 0 and depth == 2:  # the hidden layer not defined: from the output's row
+            return _from_output(statements, sizes)
         if len({f[0] for f in found}) != 1:  # none, or two definitions of one layer that differ
             return []
         layer, out = found[0]
         layers.append(replace(layer, n=len(layers) + 1))
         inputs = out
+    return _checked(layers)
+
+
+def _from_output(statements: list, sizes: tuple) -> list[Layer]:
+    """A network of two layers whose document defines only its output, y_i = \\sum_h v_{ih} z_h +
+    v_{i0} (Alpaydin's multiple outputs): the letter summed over is the hidden layer's output, the
+    hidden layer's own weights unread."""
+    single = len(sizes) > 2 and sizes[2] == 1
+    found = [f for s in statements if (f := _definition(s, "", single)) is not None]
+    # only where the bias is the weight's index 0, a convention the readers of the network's own
+    # letters do not read (u_m = \\sum_r w_{mr} g_r + b_m is theirs: letter_sums.py)
+    if len({f[0] for f in found}) != 1 or found[0][0].source == "x" or not found[0][0].zero_bias:
+        return []
+    out = found[0][0]
+    hidden = Layer(1, out.line, out.source, "", False, "", 1, "", out.zero_bias, False, False, "x")
+    return _checked([hidden, replace(out, n=2)])
+
+
+def _checked(layers: list[Layer]) -> list[Layer]:
+    """The layers, or [] when a base names two things or is one of the network's own letters."""
     bases = [b for layer in layers for b in (layer.out, layer.weight, layer.bias, layer.summed) if b]
-    if len(bases) != len(set(bases)) or {"x", "y", "t", "z", "a", "W", "delta"} & set(bases):
+    # the network's own letters are left to the readers that know them; a unit's output may be
+    # y or z where the biases are the weights' index 0, which those readers do not read (Alpaydin)
+    own = [b for layer in layers for b in (layer.weight, layer.bias, layer.summed) if b]
+    own += [layer.out for layer in layers if not layer.zero_bias or layer.out not in ("y", "z")]
+    if len(bases) != len(set(bases)) or {"x", "y", "t", "z", "a", "W", "delta"} & set(own):
         return []
     return layers
 
@@ -123,7 +190,8 @@ def _mapping(layers: list[Layer]):
     by_base: dict[str, tuple[str, Layer]] = {}
     for layer in layers:
         by_base[layer.out] = ("out", layer)
-        by_base[layer.weight] = ("weight", layer)
+        if layer.weight:
+            by_base[layer.weight] = ("weight", layer)
         if layer.bias:
             by_base[layer.bias] = ("bias", layer)
         if layer.summed:
@@ -134,14 +202,20 @@ def _mapping(layers: list[Layer]):
         if w and by_base.get(w.group(1), ("",))[0] == "weight":
             layer = by_base[w.group(1)][1]
             into, source = (w.group(3), w.group(2)) if layer.input_first else (w.group(2), w.group(3))
+            if layer.zero_bias and "0" in (into, source):  # w_{h0}, \alpha_{0m}: unit h's bias
+                return sp.Symbol(f"b_{into if source == '0' else source}@[{layer.n}")
             return sp.Symbol(f"W_{into}{source}@[{layer.n}")
+        if name in by_base and by_base[name][1].single and by_base[name][0] == "out":  # y of one unit
+            return sp.Symbol(f"{'z' if by_base[name][1].net else 'a'}_1@[{by_base[name][1].n}")
         m = re.fullmatch(r"([A-Za-z]+(?:_hat)?)_([a-z0-9]+)", name)
         if not m or m.group(1) not in by_base:
             return None
         kind, layer = by_base[m.group(1)]
         unit, n = m.group(2), layer.n
+        if kind == "weight" and layer.single:  # v_h into the one unit, v_0 its bias
+            return sp.Symbol(f"b_1@[{n}" if unit == "0" else f"W_1{unit}@[{n}")
         if kind == "out":
-            return sp.Symbol(f"a_{unit}@[{n}")
+            return sp.Symbol(f"{'z' if layer.net else 'a'}_{unit}@[{n}")
         b = sp.Symbol(f"b_{unit}@[{n}")
         if kind == "bias":
             return layer.sign * b
@@ -152,10 +226,10 @@ def _mapping(layers: list[Layer]):
     return value
 
 
-def apply(statements: list, depth: int) -> tuple[list, list[Source]]:
+def apply(statements: list, depth: int, sizes: tuple = ()) -> tuple[list, list[Source]]:
     """The statements in bracket layers when the document names a letter per layer, and what
     each of its names was read as."""
-    layers = read(statements, depth)
+    layers = read(statements, depth, sizes)
     if not layers:
         return statements, []
     value = _mapping(layers)
@@ -169,7 +243,8 @@ def apply(statements: list, depth: int) -> tuple[list, list[Source]]:
     for layer in layers:
         n = layer.n
         bias = f"b^{{[{n}]}}" if layer.sign > 0 else f"-b^{{[{n}]}}"  # a threshold: the bias negated
-        shown = {layer.out: f"a^{{[{n}]}}", layer.weight: f"W^{{[{n}]}}", layer.bias: bias}
+        unit = f"z^{{[{n}]}}" if layer.net else f"a^{{[{n}]}}"  # a linear unit's letter: its net input
+        shown = {layer.out: unit, layer.weight: f"W^{{[{n}]}}", layer.bias: bias}
         shown[layer.summed] = f"z^{{[{n}]}} - b^{{[{n}]}}"
         for base, what in shown.items():
             if base:

@@ -33,6 +33,8 @@ _MARKS = (
     r"\\[Tt]heta",  # Ng's \Theta^{(l)}_{i0}, Goodfellow's \theta: parameters that may hold biases
     # a weight with an index 0: Bishop's w_{j0}, w_0 (the bias as a weight on x_0 = 1)
     r"(?<![A-Za-z\\])[wW](?:\^\{[^{}]*\}|\^\S)?\s*_\s*(?:0|\{[^{}]*(?<![\d.])0(?!\d)[^{}]*\})",
+    # any letter indexed by a unit and 0: Alpaydin's v_{i0}, ESL's \alpha_{0m} (the weights' index 0)
+    r"(?<![A-Za-z])(?:[A-Za-z]|\\[a-z]+)\s*_\s*\{\s*(?:[a-z]\s*,?\s*0|0\s*,?\s*[a-z])\s*\}",
     r"_\s*\{?\s*0\s*\}?(?:\^\{[^{}]*\}|\^\S)?\s*=\s*1(?![\d.])",  # x_0 = 1, a_0^{(l)} = 1
     r"[\[(]\s*1\s*[;,]",  # [1; x], (1, x_1, ..., x_n)
     r"\\begin\{[bpv]?matrix\}\s*1\s*\\\\",  # a column whose first entry is 1

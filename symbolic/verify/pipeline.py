@@ -188,7 +188,8 @@ def verify_statements(
     statements = error_signals.read(statements)  # Grosse's \bar{z} = \bar{y}σ'(z): ∂L/∂z
     statements = value_cases.merge(statements)  # ReLU'(z) = {1 if z > 0, 0 otherwise}: one statement
     authors = author_names.of(statements, d.spec.depth)  # their letters, for the messages
-    statements, named = layer_names.apply(statements, d.spec.depth)  # Zhou's v_{ih}, b_h, γ_h
+    written_letters = statements  # as the document writes them, before a letter per layer is rewritten
+    statements, named = layer_names.apply(statements, d.spec.depth, d.spec.sizes)  # Zhou's v_{ih}, b_h, γ_h
     statements, forward, layered = subscript_layers.apply(statements, source, keep)  # x_i = f_i(W_i x_{i-1})
     layered += subscript_layers.shifted(source)  # f_k, h_k = a[f_{k-1}]: each letter's offset, said
     notes, biasless = no_bias.settle(
@@ -213,7 +214,7 @@ def verify_statements(
     statements = dropped_index.restore(d, statements, aliases)  # ∂z_j/∂a_j = h'(a): h'(a_j)
     conventions = with_detected(source, conventions)  # units counted from 0 (notation.py)
     # w_{ij} from i to j, d the target: as the document's definitions say (said_conventions.py)
-    conventions, said = detect_conventions(statements, conventions)
+    conventions, said = detect_conventions(statements, conventions, written_letters if named else None)
     if named:  # the names were rewritten in Ng's brackets: W^{[l]} feeds layer l
         conventions.setdefault("weight_layers", "into")
     conventions.setdefault("weight_layers", weight_layers(statements))  # W^l into layer l, or out of it

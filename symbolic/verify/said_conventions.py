@@ -13,15 +13,22 @@ from .binding import Source
 DEFAULTS = {"weights": "output-by-input", "targets": "y"}
 
 
-def detect(statements, given: dict) -> tuple[dict, list[Source]]:
+def detect(statements, given: dict, written: list | None = None) -> tuple[dict, list[Source]]:
     """(`given` over what the document says, a Source for each convention read off it that
-    differs from symprop's default)."""
-    found = {**orientation.detected(statements), **target_letters.detected(statements)}
+    differs from symprop's default). `written`: the statements in the document's own letters,
+    when a letter per layer rewrote them (layer_names.py): Alpaydin's r - y says r is the target
+    before y is rewritten as the output's a^{[2]}."""
+    targets = target_letters.detected(statements)
+    if not targets and written:
+        targets, statements_said = target_letters.detected(written), written
+    else:
+        statements_said = statements
+    found = {**orientation.detected(statements), **targets}
     sources = []
     for key, value in found.items():
         if key in given or value == DEFAULTS[key]:
             continue
-        line = orientation.line(statements) if key == "weights" else target_letters.line(statements)
+        line = orientation.line(statements) if key == "weights" else target_letters.line(statements_said)
         how = (
             "target letter"
             if key != "weights"
