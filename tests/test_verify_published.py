@@ -306,7 +306,7 @@ GAPS = {
     # matrix_entries._in_rows_if_only_they_fit)
     "raschka_pml_ch12": [2, 8, 9],
     # Marsland ch. 4: Greek unit letters (\iota, \zeta, \kappa) as indices, read as names
-    # ('unknown names \iota, v_{iotazeta}'), the one net-input letter h for both layers told apart
+    # ('unknown names \iota, v_{\iota\zeta}'), the one net-input letter h for both layers told apart
     # by its unit letter (h_\zeta, h_\kappa), and \delta_o(\kappa), an error as a function of a unit
     "marsland_mlp_derivation": [2, 4, 6, 7, 8, 9, 10, 11, 12],
 }
