@@ -10,6 +10,7 @@ import sympy as sp
 
 from symbolic.activations import named
 from symbolic.latex.statements import COMPARISONS
+from symbolic.verify.hints import greek_spelled
 
 from .unicode import UnicodePrinter
 
@@ -123,8 +124,8 @@ def raw_name(name: str) -> str:
     m = re.fullmatch(r"([A-Za-z]+)_([0-9,]+)", name)
     if m:
         return _GREEK.get(m.group(1), m.group(1)) + m.group(2).translate(_SUB)
-    base, sep, rest = name.partition("_")  # theta_o1: θ_o1, beta: β
-    return _GREEK.get(base, base) + sep + rest
+    base, sep, rest = name.partition("_")  # theta_o1: θ_o1, beta: β; v_iotazeta (v_{\iota\zeta}): v_ιζ
+    return _GREEK.get(base, base) + sep + greek_spelled(rest, lambda g, _glued: _GREEK.get(g, g))
 
 
 def printers(d, raw_symbols=()) -> tuple[VerdictPrinter, VerdictPrinter]:

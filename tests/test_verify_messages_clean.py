@@ -23,15 +23,18 @@ import pytest
 from codegen.cli import main
 from codegen.verdict import render_text
 from codegen.verdict_json import to_json
+from codegen.verdict_names import raw_name
 from symbolic.backprop import derive
+from symbolic.errors import SympropError
 from symbolic.spec import network
 from symbolic.verify import verify_text
+from symbolic.verify.hints import shown
 from symbolic.verify.read import _tex
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "published"))
 
 from corpus import DIR, NAMES, bare, network_only, note, run, text_of  # noqa: E402
-from said import bad, json_messages, offences  # noqa: E402
+from said import bad, json_messages, offences, refused  # noqa: E402
 
 
 def _runs() -> list[tuple[str, str]]:
@@ -69,9 +72,37 @@ def test_offences_are_found():
         "unknown names e^{(2)}_{1}, e^{(2)}_{2} (layer 2 has 2 units) (layer 2 has 2 units)",
         "for w = W1_1_1: ...",
         "unknown name w_kj@l+1",
+        "unknown names \\iota, v_{iotazeta}, x_{iota}",  # Greek index letters glued, unslashed
+        "unknown name w_{zetakappa}",
+        "unknown name h_{kappa}",
+        "unknown name w_{j kappa}",
+        "unknown name w_{\\zeta kappa}",
+        "unknown name w_jkappa",
     ):
         assert offences(line), line
     assert not offences("unknown name W2_{11}; use the network's names (L, W^{(1)}_{11}, x_{1})")
+    # as written: each Greek letter its command, read whole (\\zeta holds no 'eta')
+    assert not offences("unknown names v_{\\iota\\zeta}, w_{j\\kappa}, w_{\\theta i}, h_\\kappa, E_{total}")
+
+
+def test_greek_index_letters_are_shown_as_written():
+    """Marsland's unit letters (\\iota input, \\zeta hidden, \\kappa output): the reader glues a
+    subscript's Greek letters (v_{\\iota\\zeta} is one name, its subscript iotazeta); a message
+    shows each with its backslash, in LaTeX and in Unicode, never glued."""
+    d = derive(network("2-3-2"))
+    text = (
+        "$$h_\\zeta = \\sum_{\\iota=0}^{L} x_\\iota v_{\\iota\\zeta}$$\n"
+        "$$\\frac{\\partial E}{\\partial w_{\\zeta\\kappa}} = \\delta_o a_{q\\theta}$$\n"
+    )
+    with pytest.raises(SympropError) as err:  # nothing in it is the network's: refused, each name said
+        verify_text(d, text)
+    lines = refused(err.value)
+    said = "\n".join(lines)
+    assert "v_{\\iota\\zeta}" in said and "w_{\\zeta\\kappa}" in said, said
+    assert not bad(lines, text), bad(lines, text)
+    assert raw_name("v_iotazeta") == "v_ιζ" and raw_name("w_thetai") == "w_θi"
+    assert shown("w_thetai") == "w_{\\theta i}" and shown("w_pi") == "w_{\\pi}"
+    assert shown("w_hpi") == "w_{hpi}"  # h, p, i: a two-letter Greek name only among Greek names
 
 
 # ------------------------------------------------------------------ the CLI, bad input

@@ -302,13 +302,12 @@ GAPS = {
     # Raschka & Mirjalili ch. 12: layers as words, ^{(in)}, ^{(h)}, ^{(out)} (verify/layer_words.py);
     # Z^{(h)} = A^{(in)} W^{(h)}, a forward row without a bias in a text naming none
     # (no_bias._net_product); rows of examples. Left: the cost's sum whose body is not bracketed,
-    # -\sum y log(a) + (1-y) log(1-a), with 'log' unslashed (2); δ^{(out)} (W^{(out)})^T ⊙
-    # ∂φ(z^{(h)})/∂z^{(h)} and ∂φ(z^{(h)})/∂z^{(h)} = a ⊙ (1 - a), Jacobian shorthands whose layout
-    # the document does not fix (8, 9; the rows fit up to the shorthand: not a misfit,
-    # matrix_entries._in_rows_if_only_they_fit)
-    "raschka_pml_ch12": [2, 8, 9],
+    # -\sum y log(a) + (1-y) log(1-a), with 'log' unslashed (2). (∂φ(z^{(h)})/∂z^{(h)}, the Jacobian
+    # of an element-wise map written as a call, is read as its diagonal: alone, = a ⊙ (1 - a) (9),
+    # and beside ⊙, δ^{(out)} (W^{(out)})^T ⊙ ∂φ(z^{(h)})/∂z^{(h)} (8): verify/jacobians.py)
+    "raschka_pml_ch12": [2],
     # Marsland ch. 4: Greek unit letters (\iota, \zeta, \kappa) as indices, read as names
-    # ('unknown names \iota, v_{iotazeta}'), the one net-input letter h for both layers told apart
+    # ('unknown names \iota, v_{\iota\zeta}'), the one net-input letter h for both layers told apart
     # by its unit letter (h_\zeta, h_\kappa), and \delta_o(\kappa), an error as a function of a unit
     "marsland_mlp_derivation": [2, 4, 6, 7, 8, 9, 10, 11, 12],
 }

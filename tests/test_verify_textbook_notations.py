@@ -96,13 +96,19 @@ def test_a_text_naming_a_bias_keeps_the_biases():
 # ---------------------------------------------------------------- a Jacobian shorthand in rows
 
 
-def test_rows_that_fit_up_to_a_jacobian_shorthand_are_not_checked_never_wrong():
-    text = "".join(f"$${x}$$\n" for x in _ROWS[:2]) + (
+def test_rows_with_the_jacobian_of_an_elementwise_map_beside_odot_are_judged():
+    """Raschka's δ^{(h)} = δ^{(out)} (W^{(out)})^T ⊙ ∂φ(z^{(h)})/∂z^{(h)}: once 'not checked' (a
+    shorthand whose layout varies), now its diagonal, the one reading ⊙ allows (verify/jacobians.py);
+    without the transpose (W^{(2)} square here) it is wrong."""
+    row = (
         r"$$\delta^{(1)} = \delta^{(2)} (W^{(2)})^T \odot "
         r"\frac{\partial \sigma(z^{(1)})}{\partial z^{(1)}}$$"
         "\n"
     )
-    assert _said(text, "3-2-2", weights="input-by-output")[3] == {("not checked", None)}
+    text = "".join(f"$${x}$$\n" for x in _ROWS[:2]) + row
+    assert _said(text, "3-2-2", weights="input-by-output")[3] == {("correct", None)}
+    text = text.replace("(W^{(2)})^T", "W^{(2)}")
+    assert {status for status, _ in _said(text, "3-2-2", weights="input-by-output")[3]} == {"wrong"}
 
 
 # ---------------------------------------------------------------- y^{[n]}: the example in brackets

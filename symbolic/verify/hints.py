@@ -40,7 +40,7 @@ def shown(name: str) -> str:
     if m:
         base, sub, lay = m.groups()
         lay = lay + "]" if lay.startswith("[") else lay  # Ng's [l: his brackets back
-        return f"{_base(base)}^{{{lay}}}" + (f"_{{{sub}}}" if sub else "")
+        return f"{_base(base)}^{{{lay}}}" + (f"_{{{_sub(sub)}}}" if sub else "")
     m = re.fullmatch(r"([A-Za-z]+)_(\d+),([0-9,]+)", name)
     if m:
         base, lay, sub = m.groups()
@@ -51,16 +51,16 @@ def shown(name: str) -> str:
         return f"{_base(base)}^{{({lay})}}_{{{i}{j}}}"
     m = re.fullmatch(r"([A-Za-z]+\d+)_([A-Za-z0-9,]+)", name)
     if m:  # a layer in the name itself (W2_{11}, h1_1): braced, as LaTeX reads it
-        return f"{m.group(1)}_{{{m.group(2).replace(',', '')}}}"
+        return f"{m.group(1)}_{{{_sub(m.group(2).replace(',', ''))}}}"
     m = re.fullmatch(r"([A-Za-z]+)_(hat|tilde|bar)(?:_([A-Za-z0-9,]+))?", name)
     if m:  # \hat{y}_1, read as y_hat_1: the accent back on its letter
         base, accent, sub = m.groups()
-        sub = (sub or "").replace(",", "")
+        sub = _sub((sub or "").replace(",", ""))
         return f"\\{accent}{{{_base(base)}}}" + (f"_{{{sub}}}" if len(sub) > 1 else f"_{sub}" if sub else "")
     m = re.fullmatch(r"([A-Za-z]+)_(.+)", name)
     if m:
         base, sub = m.groups()
-        sub = sub.replace(",", "")
+        sub = _sub(sub.replace(",", ""))
         return f"{_base(base)}_{{{sub}}}" if len(sub) > 1 else f"{_base(base)}_{sub}"
     return _base(name)
 
@@ -76,12 +76,39 @@ def _base(base: str) -> str:
     return f"\\{base}" if base in GREEK else base
 
 
+_LOWER_GREEK = sorted((g for g in GREEK if g.islower() and g != "ell"), key=len, reverse=True)
+_GREEK_WORD = re.compile("|".join(_LOWER_GREEK))
+_GREEK_ONLY = re.compile(f"(?:{_GREEK_WORD.pattern})+")
+_LONG_GREEK = re.compile("|".join(g for g in _LOWER_GREEK if len(g) > 2))
+
+
+def _sub(sub: str) -> str:
+    r"""A subscript's Greek letters with their backslash: the reader glues a subscript's parts
+    (v_{\iota\zeta} is read v_iotazeta, w_{j\kappa} w_jkappa), and a message shows them as
+    written (v_{\iota\zeta}, w_{j\kappa}, w_{\theta i})."""
+    return greek_spelled(sub, lambda g, glued: "\\" + g + " " * glued)
+
+
+def greek_spelled(sub: str, spell) -> str:
+    """`sub` with each Greek name in it spelled by `spell(name, glued)`, glued when a Latin letter
+    follows it. A Greek name of three letters or more is one wherever it stands; a two-letter one
+    (mu, nu, xi, pi) only in a subscript made of Greek names alone, as p and i glued (w_{pi}) are
+    two letters."""
+    words = _GREEK_WORD if _GREEK_ONLY.fullmatch(sub) else _LONG_GREEK
+
+    def spelled(m: re.Match) -> str:
+        glued = sub[m.end() : m.end() + 1].isalpha() and not words.match(sub, m.end())
+        return spell(m.group(0), glued)
+
+    return words.sub(spelled, sub)
+
+
 def raw(text: str) -> str:
     """A name `shown` gives, back in the reader's spelling (for folding messages)."""
     m = re.fullmatch(r"\\?([A-Za-z]+)\^\{\((\d+)\)\}_\{(\d+)\}", text)
     if m:
         return f"{m.group(1)}_{m.group(2)},{m.group(3)}"
-    return re.sub(r"[\\{}]", "", text)
+    return re.sub(r"[\\{} ]", "", text)
 
 
 def out_of_range(kind: str, layer: int, idx: list[int], sizes: list[int], written: str) -> str:

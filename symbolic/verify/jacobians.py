@@ -47,6 +47,8 @@ def elementwise(num: sp.Matrix, den: sp.Matrix, whole: frozenset) -> bool:
     b^l? Entry i of each, of one layer, for every i."""
     if num.shape != den.shape or num.shape[1] != 1 or num.shape[0] < 2:
         return False
+    if _called(num, den, whole):
+        return True
     pairs = {("a", "z"), ("z", "b")}
     for u, v in zip(num, den):
         pu, pv = _parts(u), _parts(v)
@@ -55,6 +57,19 @@ def elementwise(num: sp.Matrix, den: sp.Matrix, whole: frozenset) -> bool:
         if pu[0] == "a" and pu[1] in whole:  # softmax: every output depends on every input
             return False
     return True
+
+
+def _called(num: sp.Matrix, den: sp.Matrix, whole: frozenset) -> bool:
+    """Is u = f(v) written as a call, one function of one argument on each entry (Raschka's
+    ∂φ(z^{(h)})/∂z^{(h)}: entry i φ(z_i)), v the net input z^l of a layer whose activation is
+    element-wise (not the softmax's, `whole`)?"""
+    funcs = set()
+    for u, v in zip(num, den):
+        pv = _parts(v)
+        if not isinstance(u, sp.Function) or u.args != (v,) or pv is None or pv[0] != "z" or pv[1] in whole:
+            return False
+        funcs.add(u.func)
+    return len(funcs) == 1
 
 
 def _by_weights(num: sp.Matrix, den: sp.Matrix) -> bool:
@@ -219,3 +234,32 @@ def as_rows(node: Node) -> Node:
     if node.kind == "paren":
         return Node("paren", (as_rows(node.args[0]),), node.pos)
     return node
+
+
+def hadamard_factors(ev, nodes: tuple, ops: tuple) -> list[sp.Matrix | None]:
+    """Each factor of a product beside ⊙ that is the Jacobian of an element-wise map (Raschka's
+    δ^{(out)} (W^{(out)})^T ⊙ ∂φ(z^{(h)})/∂z^{(h)}): its diagonal, ∂u_i/∂v_i in the shape of v,
+    the one reading an element-wise product with a vector allows, the same in every layout; None
+    for every other factor (valued as written)."""
+    out: list[sp.Matrix | None] = []
+    for i, node in enumerate(nodes):
+        beside = (i > 0 and ops[i - 1] == "had") or (i < len(ops) and ops[i] == "had")
+        out.append(_diagonal(ev, node) if beside else None)
+    return out
+
+
+def _diagonal(ev, node: Node) -> sp.Matrix | None:
+    while node.kind == "paren":
+        node = node.args[0]
+    if node.kind != "partial":
+        return None
+    try:
+        num, den = (ev.value(a) for a in node.args)
+    except Exception:  # a name this instance lacks: the product's own error stands
+        return None
+    if num.shape != den.shape or 1 not in num.shape:
+        return None
+    column = (num.reshape(len(num), 1), den.reshape(len(den), 1))
+    if not elementwise(*column, ev.lay.whole):
+        return None
+    return sp.Matrix(*den.shape, [PARTIAL(u, v) for u, v in zip(num, den)])

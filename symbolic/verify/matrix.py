@@ -32,7 +32,7 @@ from .defined_layers import layer_written
 from .gradient_names import as_written, entry_by_entry
 from .index_sums import value as index_sum
 from .indices import from_input, layer_number, square
-from .jacobians import chain_value
+from .jacobians import chain_value, hadamard_factors
 from .layer_calls import function_for, whole_layers
 from .matrix_operands import diagonal_product, jacobian_diagonal, written_number
 from .names import LOSS_NAMES
@@ -310,10 +310,12 @@ class Evaluator:
             if (diagonal := diagonal_product(self.value, node)) is not None:  # Ḟ(n) Wᵀ s: diag(f'(n))
                 return diagonal
             nodes, ops = node.args
-            acc = self.value(nodes[0])
-            for i, (op, nxt) in enumerate(zip(ops, nodes[1:])):
+            diagonals = hadamard_factors(self, nodes, ops)  # ⊙ ∂φ(z)/∂z: its diagonal (jacobians.py)
+            values = (self.value(n) if m is None else m for n, m in zip(nodes, diagonals))
+            acc = next(values)
+            for i, (op, nxt, value) in enumerate(zip(ops, nodes[1:], values)):
                 left = nodes[0] if i == 0 else Node("prod", (nodes[: i + 1], ops[:i]), nodes[0].pos)
-                acc = self.times(op, acc, self.value(nxt), node, (left, nxt))
+                acc = self.times(op, acc, value, node, (left, nxt))
             return acc
         if k == "nabla":
             wrt, loss = node.args[:2]

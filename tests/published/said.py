@@ -14,6 +14,7 @@ import re
 from codegen.verdict import render_text
 from codegen.verdict_json import to_json
 
+_GREEK = "alpha|beta|gamma|epsilon|zeta|theta|iota|kappa|lambda|omega|sigma|upsilon|rho|tau|phi|chi|psi|eta"
 INTERNAL = [
     re.compile(r"\b(?:W|b|a|z|delta)\d+_\d+(?:_\d+)?\b"),  # code names W1_2_1, a2_1, delta2_1
     re.compile(r"\bdelta\d"),
@@ -25,6 +26,12 @@ INTERNAL = [
     re.compile(r"\w_prime\b"),
     re.compile(r"(?<!\\)\bdelta_|\b(?:Summation|Ordered)\(|\w_hat\b"),  # delta_h1, sigma_hat
     re.compile(r"\bhat[A-Za-z]\b"),  # the reader's spelling of \hat{y}: haty
+    # a Greek letter's name in a subscript without its backslash (v_{iotazeta}, h_{kappa}, w_jkappa):
+    # the reader's glued spelling; each command is skipped whole, so \zeta is not 'eta' (a file's
+    # name, cn_blog_theta_layers, is no name of one letter)
+    re.compile(
+        rf"_\{{(?:\\[A-Za-z]+(?![A-Za-z])|[^{{}}\\])*?(?:{_GREEK})|(?<![\w\\])[A-Za-z]_[A-Za-z]*?(?:{_GREEK})(?![A-Za-z])"
+    ),
 ]
 PLAIN_CODE = re.compile(r"\b((?:W|b|a|z)\d+)([₀-₉]+)")
 _DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
