@@ -94,6 +94,7 @@ class Source:
         self.own_e = False  # the document defines e (e = y - \hat{y}): a bare e is a name (error_letter.py)
         self.forward: dict[str, tuple[str, int]] = {}  # U -> ('W', 2): forward_letters.py
         self.shifted: Shifts | None = None  # f_0 = \beta_0 + \Omega_0 x: shifted_letters.py
+        self.groups: dict = {}  # θ_j -> its members' tokens (parameter_groups.py)
 
     def where(self, pos: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, pos)
