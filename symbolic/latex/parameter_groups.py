@@ -38,9 +38,11 @@ _CALL_NONE = re.compile(
 _TRAILS = ("ldots", "cdots", "dots")
 
 
-def _tokens(text: str, a: int, b: int) -> list[Tok] | None:
+def _tokens(src: Source, a: int, b: int) -> list[Tok] | None:
+    """The tokens of src.text[a:b] (a Source of the reader's own: its counts are not the
+    document's), None when they do not tokenize."""
     try:
-        return tokenize(Source(text), a, b)
+        return tokenize(src, a, b)
     except LatexParseError:
         return None
 
@@ -48,7 +50,7 @@ def _tokens(text: str, a: int, b: int) -> list[Tok] | None:
 def _key(text: str) -> Key:
     """A subscript's text as the key of its tokens: '{K-1}' -> ('K', '-', '1')."""
     inner = text[1:-1] if text.startswith("{") else text
-    toks = _tokens(inner, 0, len(inner))
+    toks = _tokens(Source(inner), 0, len(inner))
     return tuple(t.text for t in toks) if toks else ()
 
 
@@ -96,6 +98,7 @@ def detect(text: str) -> dict[Key, list[list[Tok]]]:
     """Subscript key -> the members' tokens; a generic row's key is ('', letter)."""
     found: dict[Key, list[list[Tok]]] = {}
     clash: set[Key] = set()
+    src = Source(text)
 
     def add(key: Key, members: list[list[Tok]]) -> None:
         if key in found and not (len(found[key]) == len(members) and all(map(_same, found[key], members))):
@@ -103,7 +106,7 @@ def detect(text: str) -> dict[Key, list[list[Tok]]]:
         found[key] = members
 
     for m in _SET.finditer(text):
-        key, toks = _key(m.group("k")), _tokens(text, *m.span("m"))
+        key, toks = _key(m.group("k")), _tokens(src, *m.span("m"))
         members = _members(toks) if toks else None
         if not key or members is None:
             continue
@@ -115,7 +118,7 @@ def detect(text: str) -> dict[Key, list[list[Tok]]]:
         if m.group("none"):
             continue
         key = _key(m.group("k"))
-        given, formula = _tokens(text, *m.span("in")), _tokens(text, *m.span("f"))
+        given, formula = _tokens(src, *m.span("in")), _tokens(src, *m.span("f"))
         if not key or given is None or not formula:
             continue
         add(key, [n for n in _names(formula) if not _same(n, given)])
@@ -186,11 +189,12 @@ def copy(groups: dict, toks: list[Tok], which: int) -> list[Tok]:
 def rows(groups: dict, text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
     """Each part of a region (a, b) with the copy it is read as: (a, b, 0) for a row read once,
     (a, b, k) for k = 0, 1, ... for a row read once per member of a group."""
-    out = []
+    out, src = [], None
     for a, b in parts:
         n = 0
         if groups and "theta" in text[a:b]:
-            toks = _tokens(text, a, b)
+            src = src or Source(text)
+            toks = _tokens(src, a, b)
             n = count(groups, toks) if toks else 0
         out += [(a, b, k) for k in range(max(n, 1))]
     return out
