@@ -138,19 +138,20 @@ GAPS = {
     # a formula on the left (2(ŷ - y) = -6.407) and updated values (W₃ = 1.2 - 0.01(-2.652) =
     # 1.227) are claims at the point (verify/update_numbers.py)
     "murali_tanh_chain_numbers": [],
-    # Deisenroth, Faisal & Ong 5.6.1 (blind round h): layers counted from 1 with the parameters of
-    # layer i indexed i-1 and written relative to K (f_{K-1}, \theta_{K-2}: the subscript's
-    # arithmetic is not read), the parameters grouped per layer (\theta_j = \{A_j, b_j\}: a
-    # gradient by a group is not read), f_0 := x naming the input, \sigma_i(...) a layer's own
-    # activation letter, and the loss's arguments L(\theta) written beside f_K(\theta, x)
-    "mml_deep_network_gradients": [6, 8, 12, 16, 22, 26, 30, 34],
+    # Deisenroth, Faisal & Ong 5.6.1 (blind round h): the forward row f_i := \sigma_i(A_{i-1}
+    # f_{i-1} + b_{i-1}), i = 1, ..., K, with f_0 := x, places f, A, b (latex/shifted_letters.py:
+    # composed_shifts), K the last layer (f_{K-1} the one below it), \sigma_i each layer's own
+    # activation, f_K(\theta, x) the output; \theta_j = \{A_j, b_j\} makes a gradient by \theta_{K-1}
+    # the gradients by A_{K-1} and b_{K-1} (latex/parameter_groups.py): 8, 12, 16, 22, 26, 30 judged.
+    # Left: f_i(x_{i-1}) = \sigma(A_{i-1} x_{i-1} + b_{i-1}) (x_{i-1}, the layer's input, is no
+    # letter the forward row places), and (5.118), a chain written with \cdots
+    "mml_deep_network_gradients": [6, 34],
     # Murphy 13.3.2 (blind round h): the rows through the layers' own functions, x_2 = f_1(x,
-    # \theta_1) = W_1 x, are read as x_2 = W_1 x (latex/function_sides.py), its ||...||_2^2 norms
-    # and \tag*{(13.xx)} since this round; x_3 = \varphi(x_2) and the loss (13.33) are judged. Left:
-    # \theta_k, which may hold biases (verify/no_bias.py), so the network is read with biases and
-    # the bias-free rows (13.30), (13.32) are not checked, (13.28) with them (\varphi of W_1 x, no
-    # bias); dL/d\theta_k names a parameter group, not read (13.34, 13.36)
-    "murphy_pml_mlp_backprop": [2, 6, 10, 14, 18],
+    # \theta_1) = W_1 x, are read as x_2 = W_1 x (latex/function_sides.py), and they show what each
+    # \theta_k holds (W_1, nothing, W_2: latex/parameter_groups.py): no \theta hides a bias, the
+    # network is read without biases (13.28, 13.30, 13.32 judged) and dL/d\theta_k is dL/dW_1,
+    # dL/dW_2 (13.34, 13.36 judged); dL/d\theta_2, \theta_2 empty, names nothing (not checked)
+    "murphy_pml_mlp_backprop": [],
     # (dC/dw = a_{\rm in} \delta_{\rm out}, a weight named by words: verify/word_roles.py)
     "ezalos_nielsen_quadratic": [],
     "ezalos_softmax_derivation": [],
@@ -355,6 +356,14 @@ PLANTED_MISSED: dict[tuple[str, int], str] = {
     # J&M's chain planted with \partial a^{[1]}/\partial z: the bare z is then placed at two layers
     # by the document's derivatives (a^{[1]} and a^{[2]} by z), so it is placed at neither
     ("jurafsky_martin_two_layer", 2): "not checked",
+    # Murphy's (13.36) without dx_3/dx_2: a chain of derivatives that does not link is not checked
+    ("murphy_pml_mlp_backprop", 0): "not checked",
+    # MML's (5.117) without df_{K-1}/df_{K-2}: the same, a chain that does not link
+    ("mml_deep_network_gradients", 0): "not checked",
+    # MML's (5.116) ending in df_{K-1}/d\theta_{K-1}: two groups in one row are not read as members
+    ("mml_deep_network_gradients", 1): "not checked",
+    # Murphy's (13.28) as \varphi(W_2 W_1 x): \varphi of no layer's net input, not read
+    ("murphy_pml_mlp_backprop", 1): "not checked",
 }
 # (the course's x^T δ^{[2]} in the rows convention, whose shapes fit in neither reading, is named
 # in rows, 'wrong layer' at factor 2: verify/rows_faults.py)

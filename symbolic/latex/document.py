@@ -13,7 +13,15 @@ from dataclasses import replace
 
 import sympy
 
-from . import forward_letters, layer_ranges, renamed_layers, row_products, shifted_letters, shifted_tokens
+from . import (
+    forward_letters,
+    layer_ranges,
+    parameter_groups,
+    renamed_layers,
+    row_products,
+    shifted_letters,
+    shifted_tokens,
+)
 from .algorithm import defined_vector, is_loop_header, mentions, running_assignment, without_membership
 from .array_rows import statement_arrays
 from .asides import asides
@@ -229,7 +237,8 @@ def _region(
     )  # the last row read was a matrix statement (or the display's)
     prev = None if isinstance(carried, MatrixStatement) else carried
     acc: list[Tok] = []  # the tokens of the statement being read, for a row going on with '+'
-    for a, b in asides(src.text, [part for row in _rows(src, start, end) for part in apart(src.text, *row)]):
+    parts = asides(src.text, [part for row in _rows(src, start, end) for part in apart(src.text, *row)])
+    for a, b, member in parameter_groups.rows(src.groups, src.text, parts):  # ∂L/∂θ_j: per member
         src.tick(a)
         try:
             split = cases(src, a, b)
@@ -239,7 +248,7 @@ def _region(
                     out.append(replace(stmt, condition=condition))
                 prev, acc = None, []
                 continue
-            whole = split[0][0] if split else tokenize(src, a, b)  # a cases block of one value (ReLU')
+            whole = split[0][0] if split else parameter_groups.copy(src.groups, tokenize(src, a, b), member)
             whole = without_function_sides(whole)  # x_2 = f_1(x, \theta_1) = W_1 x: x_2 = W_1 x
             whole = renamed(src.renamed, relayer(src.layers, whole))  # W_1 of a document writing W^{(1)}
             whole = forward_letters.rewrite(src.forward, whole)  # z = Wx + b_1: W is W^{(1)}
@@ -323,6 +332,7 @@ def _source(text: str) -> Source:
     src.forward = forward_letters.detect(src.text)  # letters the forward pass defines, by structure
     src.shifted = shifted_letters.detect(src.text)  # f_0 = \beta_0 + \Omega_0 x, h_k = a[f_{k-1}]
     src.rows = row_products.detect(src.text)  # \alpha_m^T x beside \alpha_{ml}: a row of weights
+    src.groups = parameter_groups.detect(src.text)  # \theta_j = \{A_j, b_j\}, f_1(x, \theta_1) = W_1 x
     if src.shifted is not None:  # the families' own offsets: they read every subscript layer
         src.layers, src.forward = None, {}
     return src

@@ -9,7 +9,11 @@ subscript is its layer plus an offset of its own, and only the forward rows say 
 - a call row `A_t = F(OUT_u)` or `F[OUT_u]` on such a net input: A is that layer's output;
 - an alias row `V_0 = x`: V_0 is the input;
 - the input: the vector V of an affine row that no row defines; a letter as its subscript
-  (x_i) is the example's index, not a layer.
+  (x_i) is the example's index, not a layer;
+- a composed row `A_s = F(M_t V_u + B_t)` with no letter for the net input (Deisenroth, Faisal &
+  Ong, MML §5.6.1: `f_i := \sigma_i(A_{i-1} f_{i-1} + b_{i-1})`, `f_0 := x`, `i = 1, \ldots, K`):
+  A is the output, M and B of its layer, V the output below, V_0 = x the input, and the range's
+  last letter K the last layer (`composed_shifts`; read only in a document with no affine row).
 Each row is an equation between two families' offsets (for a generic row in k: f_{k-1} and h_k
 one layer apart); they are solved from the input. `Shifts.families`: written letter -> (role,
 offset) with role W, b, z (net input), a (output), symprop's layer = subscript + offset. A loss row
@@ -41,6 +45,12 @@ _AFFINE = [
     re.compile(rf"^(?P<out>{_MEMBER})\s*=\s*(?P<b>{_MEMBER})\s*\+\s*{_PRODUCT}$"),
 ]
 _CALL = re.compile(rf"^(?P<out>{_MEMBER})\s*=\s*(?P<f>{_FUNC}){_OPEN}(?P<v>{_MEMBER}){_SHUT}$")
+# f_i = \sigma_i(A_{i-1} f_{i-1} + b_{i-1}): the activation of an affine map, no letter for the net input
+_CALL_AFFINE = re.compile(
+    rf"^(?P<out>{_MEMBER})\s*=\s*(?P<f>{_FUNC}){_OPEN}{_PRODUCT}\s*(?:\+\s*(?P<b>{_MEMBER}))?{_SHUT}$"
+)
+# i = 1, \ldots, K beside a forward row: its layers run to K, the last
+_RANGE = re.compile(r"^(?P<i>[a-z])\s*=\s*1\s*,\s*(?:2\s*,\s*)?\\[lc]?dots\s*,\s*(?P<top>[A-Z])$")
 _LOSS = re.compile(
     rf"^(?P<out>{_MEMBER})\s*=\s*(?P<f>{_FUNC}){_OPEN}(?P<v>{_MEMBER})\s*,\s*(?P<y>{_MEMBER}){_SHUT}$"
 )
@@ -92,7 +102,7 @@ def _rows(text: str) -> list[tuple[str, int]]:
         piece = re.sub(r"\s+", " ", piece)
         piece = re.sub(r"&\s*=", "=", piece).split("&")[0]
         for part in re.split(r"\\q?quad|\\[;:]", piece):  # z_1 = W_1 a_0 + b_1, \quad a_0 = x
-            part = re.sub(r"\\[,!]", " ", part).strip(" ,.")
+            part = re.sub(r"\\[,!]", " ", part).strip(" ,.").replace(":=", "=")  # f_0 := x
             if "=" in part:
                 out += [(row, first_line) for row in _commas(part)]
     return out
@@ -121,11 +131,22 @@ def detect(text: str) -> Shifts | None:
     if _MARKED.search(_BOLD.sub(r"\1", re.sub(r"(?<!\\)%[^\n]*", "", text))):
         return None
     affine, calls, aliases, losses, errors = [], [], [], [], []
+    composed, ranges = [], {}
     first = (0, "")
     for row, line in _rows(text):
         m = _ERROR.match(row)
         if m:
             errors.append((_member(m["d"]), _member(m["z"])))
+            continue
+        m = _RANGE.match(row)
+        if m:
+            ranges[m["i"]] = m["top"]
+            continue
+        m = _CALL_AFFINE.match(row)
+        if m and _matrix(m["m"]):
+            bias = _member(m["b"]) if m["b"] else None
+            composed.append((_member(m["out"]), _member(m["m"]), _member(m["v"]), bias, m["f"]))
+            first = first if first[0] else (line, row)
             continue
         m = _AFFINE[0].match(row) or _AFFINE[1].match(row)
         if m and _matrix(m["m"]):
@@ -144,6 +165,11 @@ def detect(text: str) -> Shifts | None:
         m = _ALIAS.match(row)
         if m:
             aliases.append((_member(m["out"]), m["v"]))
+    if composed and not affine:
+        try:
+            return composed_shifts(composed, aliases, ranges, first)
+        except _Refused:
+            return None
     if not affine or not any(sub for _, (_, sub), _, _ in affine):
         return None  # no subscripted weights: not this module's notation
     try:
@@ -283,3 +309,37 @@ def _offsets(equations, anchors) -> dict[str, int]:
         if b1 in off and b2 in off and c1 + off[b1] != c2 + off[b2] + d:
             raise _Refused  # two rows place one family two ways
     return off
+
+
+def composed_shifts(rows, aliases, ranges: dict[str, str], first) -> Shifts:
+    """Deisenroth, Faisal & Ong's f_i = \\sigma_i(A_{i-1} f_{i-1} + b_{i-1}), f_0 = x, i = 1, \\ldots, K:
+    each row's output (a), weights (W) and bias (b) in one layer, its input the output of the layer
+    below; an alias row V_0 = x anchors the input; the range's last letter (K) the last layer."""
+    roles: dict[str, str] = {}
+    equations, anchors, inputs, funcs = [], [], set(), set()
+    for out, matrix, v, bias, f in rows:
+        for member, r in ((out, "a"), (matrix, "W"), (v, "a"), *([(bias, "b")] if bias else [])):
+            if roles.setdefault(member[0], r) != r:
+                raise _Refused
+        equations += [(m, out, 0) for m in (matrix, bias) if m] + [(out, v, 1)]
+        funcs.add(re.sub(r"_.*$", "", f).lstrip("\\"))
+    for out, v in aliases:
+        if roles.get(out[0]) == "a":  # f_0 = x: the input
+            anchors.append((out, 0))
+            inputs.add(v)
+    offsets = _offsets(equations, anchors)
+    if set(offsets) != set(roles) or not inputs:
+        raise _Refused
+    tops = {}
+    for out, *_ in rows:
+        top = ranges.get(out[1])
+        if top and layer(out[1]) == (out[1], 0):
+            tops[top] = offsets[out[0]]  # f_K the last layer: K + its offset
+    return Shifts(
+        {b: (roles[b], o) for b, o in offsets.items()},
+        frozenset(inputs),
+        tops=tops,
+        calls=frozenset(funcs),
+        line=first[0],
+        said=first[1],
+    )

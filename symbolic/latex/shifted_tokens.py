@@ -2,7 +2,10 @@ r"""A row's tokens in square-bracket layers, with the letter families' offsets t
 latex/shifted_letters.py reads off the forward rows: f_{k-1} -> z^{[k]}, \Omega_0 -> W^{[1]}, h_k ->
 a^{[k]}, \delta_k -> \delta^{[k]} (each by its own offset), x_i -> x and y_i -> y (i the example's
 index), l_i and a bare loss letter -> L, a bare target letter -> y, the activation a[.] -> g(.)
-when its letter is one the layers give a vector, \tanh[u] -> \tanh(u); positions kept, so that
+when its letter is one the layers give a vector, \tanh[u] -> \tanh(u), the activation with the
+row's layer as its subscript, \sigma_i(u) -> g(u) (each layer's own), a layer counted back from
+the last, f_{K-1} -> a^{[L-1]}, and a layer's value written with its arguments, f_K(\theta, x) ->
+a^{[L]}; positions kept, so that
 statements show the text as written. A trailing range `k \in \{1, 2, \dots, K\}` is taken off and
 returned (latex/layer_ranges.py). Pure functions.
 """
@@ -76,6 +79,19 @@ def _call(shifts: Shifts, toks: list[Tok], k: int) -> tuple[int, int, bool] | No
     return j, end, renamed
 
 
+def _past_arguments(toks: list[Tok], k: int) -> int:
+    """Past a list of two or more arguments at toks[k], f_K(\\theta, x): the layer's value written
+    as a function of the parameters and the input; k itself when there is none."""
+    if k >= len(toks) or toks[k].text != "(":
+        return k
+    end = _close(toks, k)
+    depth, commas = 0, 0
+    for t in toks[k : end or k]:
+        depth += (t.text in "([{") - (t.text in ")]}")
+        commas += depth == 1 and t.text == ","
+    return end + 1 if end is not None and commas else k
+
+
 def _bare(toks: list[Tok], k: int) -> bool:
     """Is toks[k] a letter alone: no script, call or power after it (e of e^{-z} is Euler's)?"""
     after = toks[k + 1].text if k + 1 < len(toks) else ""
@@ -103,13 +119,24 @@ def rewrite(shifts: Shifts | None, toks: list[Tok]) -> tuple[list[Tok], Span | N
         if base in shifts.families and sub is not None:
             role, off = shifts.families[base]
             (letter, c), after = sub
+            if letter in shifts.tops:  # f_{K-1}, K + tops[K] the last layer: L - 1
+                letter, c = "L", c - shifts.tops[letter]
             head = (
                 Tok("cmd", "delta", t.pos, t.end, t.space)
                 if role == "delta"
                 else Tok("letter", role, t.pos, t.end, t.space)
             )
             out += [head, *_layer_toks(letter, c + off, t)]
-            k = after
+            k = _past_arguments(toks, after) if role in ("a", "z") else after
+            continue
+        if (
+            t.text in shifts.calls
+            and sub is not None
+            and toks[sub[1] : sub[1] + 1]
+            and toks[sub[1]].text == "("
+        ):
+            out.append(Tok("letter", "g", t.pos, t.end, t.space))  # \sigma_i(u): layer i's own activation
+            k = sub[1]
             continue
         example = sub is not None and sub[0] == (shifts.example, 0) and bool(shifts.example)
         if example and base in shifts.inputs | {shifts.target}:

@@ -96,6 +96,7 @@ class Source:
         self.forward: dict[str, tuple[str, int]] = {}  # U -> ('W', 2): forward_letters.py
         self.shifted: Shifts | None = None  # f_0 = \beta_0 + \Omega_0 x: shifted_letters.py
         self.rows: Rows | None = None  # \alpha_m^T x beside \alpha_{ml}: row_products.py
+        self.groups: dict = {}  # θ_j -> its members' tokens (parameter_groups.py)
 
     def where(self, pos: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, pos)

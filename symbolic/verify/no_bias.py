@@ -8,7 +8,9 @@ the same function at b = 0. The document is read that way when:
 - it evidently has no bias: at least one of its forward definitions omits it (the readers in
   `running` and `subscript_layers` find z = W x, x_i = f_i(W_i x_{i-1})) and nothing in its text
   names one (`marked`: a letter b, \mathbf{b}, the word bias, a weight indexed 0 as in Bishop's
-  w_{j0}, a constant unit x_0 = 1, an augmented vector [1; x], a \theta that may hold them).
+  w_{j0}, a constant unit x_0 = 1, an augmented vector [1; x], a \theta that may hold them, unless
+  the layers' functions show what every θ_k holds: Murphy's f_1(x, \theta_1) = W_1 x,
+  latex/parameter_groups.shown).
 `bias = True` keeps symprop's reading (the bias-free definitions said not checked).
 Then its forward definitions are judged, every statement at points with every bias 0, and the
 report says so once ("read as a network without biases"). Pure: text and options in.
@@ -21,6 +23,7 @@ import re
 import sympy as sp
 
 from ..derivation import Derivation
+from ..latex import parameter_groups
 from ..latex.matrix import MatrixStatement, Node
 from .binding import Source
 from .ditto import Unchecked
@@ -30,7 +33,7 @@ HOW = "no biases"
 _MARKS = (
     r"(?<![A-Za-z\\])b(?![A-Za-z])",  # b, b_j, b^{(l)}, \mathbf{b}, \vec{b}
     r"(?i:bias|intercept|offset)",
-    r"\\[Tt]heta",  # Ng's \Theta^{(l)}_{i0}, Goodfellow's \theta: parameters that may hold biases
+    r"\\Theta",  # Ng's \Theta^{(l)}_{i0}: parameters that may hold biases (\theta: `_THETA`)
     # a weight with an index 0: Bishop's w_{j0}, w_0 (the bias as a weight on x_0 = 1)
     r"(?<![A-Za-z\\])[wW](?:\^\{[^{}]*\}|\^\S)?\s*_\s*(?:0|\{[^{}]*(?<![\d.])0(?!\d)[^{}]*\})",
     # any letter indexed by a unit and 0: Alpaydin's v_{i0}, ESL's \alpha_{0m} (the weights' index 0)
@@ -40,6 +43,7 @@ _MARKS = (
     r"\\begin\{[bpv]?matrix\}\s*1\s*\\\\",  # a column whose first entry is 1
 )
 _MARK = re.compile("|".join(f"(?:{m})" for m in _MARKS))
+_THETA = re.compile(r"\\theta(?![A-Za-z])")
 _COMMENT = re.compile(r"(?<!\\)%.*")
 
 
@@ -52,6 +56,8 @@ def declared(conventions: dict | None) -> bool | None:
 def marked(source: str) -> bool:
     """Does the text (its comments aside) name a bias anywhere (the module's doc)?"""
     text = "\n".join(_COMMENT.sub("", line) for line in source.split("\n"))
+    if _THETA.search(text) and not parameter_groups.shown(text):
+        return True  # Goodfellow's θ: may hold biases, unless every θ_k is shown (f_1(x, θ_1) = W_1 x)
     return _MARK.search(text) is not None
 
 
