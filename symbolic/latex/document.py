@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import sympy
 
-from . import forward_letters, layer_ranges, renamed_layers, shifted_letters, shifted_tokens
+from . import forward_letters, index_ranges, layer_ranges, renamed_layers, shifted_letters, shifted_tokens
 from .algorithm import defined_vector, is_loop_header, mentions, running_assignment, without_membership
 from .array_rows import statement_arrays
 from .asides import asides
@@ -244,7 +244,9 @@ def _region(
             whole = renamed(src.renamed, relayer(src.layers, whole))  # W_1 of a document writing W^{(1)}
             whole = forward_letters.rewrite(src.forward, whole)  # z = Wx + b_1: W is W^{(1)}
             whole, span = shifted_tokens.rewrite(src.shifted, whole)  # f_{k-1}: z^{[k]} (Prince)
-            toks, condition = split_condition(_strip_row(whole))
+            toks, ranged, layer_span, _ = index_ranges.take(_strip_row(whole))  # \text{for } 2 \le l \le L
+            toks, condition = split_condition(toks)
+            condition = (*condition, *ranged)
             toks, running = running_assignment(src, toks)  # g \leftarrow X = Y: X = Y, g names X
             toks = without_membership(toks)  # ... \in \mathbb{R}^q: where it lives, not a claim
             if not toks or is_loop_header(toks):
@@ -265,6 +267,7 @@ def _region(
                 out[-1] = replace(out[-1], span=span or out[-1].span)  # a range on its last row: its
                 continue
             mprev = toks[0].text != "=" and (is_matrix_row(toks) or mentions(toks, src.vectors))
+            span = span or (layer_span if mprev else None)
             if span is not None and not mprev:
                 raise src.error(toks[0].pos, *layer_ranges.ENTRY_BY_ENTRY)
             if mprev:  # δ^l = ((W^{l+1})^T δ^{l+1}) ⊙ σ'(z^l)
