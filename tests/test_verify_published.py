@@ -312,9 +312,9 @@ GAPS = {
     # blind round i (2026-12-02), three more textbooks. Higham & Higham, SIAM Review 2019: the
     # brackets count the input as 1 (a^{[1]} = x, verify/zero_origin.counts_from_one; it was
     # called wrong on the first run), Lemma 5.1's ranges `\text{for } 2 \le l \le L-1` kept as
-    # conditions (latex/index_ranges.py), `\text{independently of } j` a quantifier. Left: the j-th
-    # entry of a vector product, ((W^{[l+1]})^T \delta^{[l+1]})_j ('unexpected _')
-    "higham_dl_applied_math": [54],
+    # conditions (latex/index_ranges.py), `\text{independently of } j` a quantifier, the j-th
+    # entry of a vector product ((W^{[l+1]})^T \delta^{[l+1]})_j its sum (latex/product_entries.py)
+    "higham_dl_applied_math": [],
     # Learning From Data e-Chapter 7: \ell as the layer letter reads now, but its letters do not:
     # x^{(\ell)} the layer's output with the constant 1 on top ([1; \theta(s)]), s^{(\ell)} the
     # signal, e the pointwise error (s, x, e carry no layer mark in the reader, 'superscript (L)

@@ -13,7 +13,15 @@ from dataclasses import replace
 
 import sympy
 
-from . import forward_letters, index_ranges, layer_ranges, renamed_layers, shifted_letters, shifted_tokens
+from . import (
+    forward_letters,
+    index_ranges,
+    layer_ranges,
+    product_entries,
+    renamed_layers,
+    shifted_letters,
+    shifted_tokens,
+)
 from .algorithm import defined_vector, is_loop_header, mentions, running_assignment, without_membership
 from .array_rows import statement_arrays
 from .asides import asides
@@ -241,6 +249,7 @@ def _region(
                 continue
             whole = split[0][0] if split else tokenize(src, a, b)  # a cases block of one value (ReLU')
             whole = without_function_sides(whole)  # x_2 = f_1(x, \theta_1) = W_1 x: x_2 = W_1 x
+            whole = product_entries.rewrite(whole)  # ((W^{[l+1]})^T \delta^{[l+1]})_j: its sum over k
             whole = renamed(src.renamed, relayer(src.layers, whole))  # W_1 of a document writing W^{(1)}
             whole = forward_letters.rewrite(src.forward, whole)  # z = Wx + b_1: W is W^{(1)}
             whole, span = shifted_tokens.rewrite(src.shifted, whole)  # f_{k-1}: z^{[k]} (Prince)
