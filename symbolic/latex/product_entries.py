@@ -70,13 +70,17 @@ def _matrix(toks: list[Tok]) -> tuple[list[Tok], list[Tok], bool] | None:
     return matrix, toks[v:stop], transposed
 
 
-def _closing(toks: list[Tok], k: int) -> int | None:
-    depth = 0
-    for j in range(k, len(toks)):
-        depth += (toks[j].text == "(") - (toks[j].text == ")")
-        if depth == 0:
-            return j
-    return None
+def _subscripted(toks: list[Tok]) -> dict[int, int]:
+    """Each '(' whose matching ')' is followed by `_` and one letter -> that ')' (one pass)."""
+    out, stack = {}, []
+    for j, t in enumerate(toks):
+        if t.text == "(":
+            stack.append(j)
+        elif t.text == ")" and stack:
+            k = stack.pop()
+            if j + 2 < len(toks) and toks[j + 1].text == "_" and toks[j + 2].kind == "letter":
+                out[k] = j
+    return out
 
 
 def _sub(at: Tok, letters: str) -> list[Tok]:
@@ -94,28 +98,30 @@ def rewrite(toks: list[Tok]) -> list[Tok]:
     fresh = next((c for c in _FRESH if c not in used), None)
     if fresh is None:
         return toks
+    out: list[Tok] = []
+    closes = _subscripted(toks)
     k = 0
-    out = list(toks)
-    while k < len(out):
-        if out[k].text != "(":
+    while k < len(toks):
+        close = closes.get(k)
+        index = close + 2 if close is not None else 0
+        if (
+            close is None
+            or len(toks[index].text) != 1
+            or index + 1 < len(toks)
+            and toks[index + 1].text in ("_", "^")
+        ):
+            out.append(toks[k])
             k += 1
             continue
-        close = _closing(out, k)
-        index = close + 2 if close is not None else len(out)
-        if close is None or index >= len(out) or out[close + 1].text != "_" or out[index].kind != "letter":
-            k += 1
-            continue
-        if len(out[index].text) != 1 or index + 1 < len(out) and out[index + 1].text in ("_", "^"):
-            k += 1
-            continue
-        read = _matrix(out[k + 1 : close])
+        read = _matrix(toks[k + 1 : close])
         if read is None:
+            out.append(toks[k])
             k += 1
             continue
         matrix, vector, transposed = read
-        j, at = out[index].text, out[k]
+        j, at = toks[index].text, toks[k]
         pair = fresh + j if transposed else j + fresh
-        body = [
+        out += [
             Tok("op", "(", at.pos, at.end, at.space),
             Tok("cmd", "sum", at.pos, at.end),
             *_sub(at, fresh),
@@ -125,6 +131,5 @@ def rewrite(toks: list[Tok]) -> list[Tok]:
             *_sub(at, fresh),
             Tok("op", ")", at.pos, at.end),
         ]
-        out[k : index + 1] = body
-        k += len(body)
+        k = index + 1
     return out
