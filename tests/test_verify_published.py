@@ -311,6 +311,24 @@ GAPS = {
     # ('unknown names \iota, v_{\iota\zeta}'), the one net-input letter h for both layers told apart
     # by its unit letter (h_\zeta, h_\kappa), and \delta_o(\kappa), an error as a function of a unit
     "marsland_mlp_derivation": [2, 4, 6, 7, 8, 9, 10, 11, 12],
+    # blind round i (2026-12-02), three more textbooks. Higham & Higham, SIAM Review 2019: the
+    # brackets count the input as 1 (a^{[1]} = x, verify/zero_origin.counts_from_one; it was
+    # called wrong on the first run), Lemma 5.1's ranges `\text{for } 2 \le l \le L-1` kept as
+    # conditions (latex/index_ranges.py), `\text{independently of } j` a quantifier, the j-th
+    # entry of a vector product ((W^{[l+1]})^T \delta^{[l+1]})_j its sum (latex/product_entries.py)
+    "higham_dl_applied_math": [],
+    # Learning From Data e-Chapter 7: \ell as the layer letter reads now, but its letters do not:
+    # x^{(\ell)} the layer's output with the constant 1 on top ([1; \theta(s)]), s^{(\ell)} the
+    # signal, e the pointwise error (s, x, e carry no layer mark in the reader, 'superscript (L)
+    # looks like a layer index'), \otimes the componentwise product and [v]_1^{d} the components
+    # 1..d of a vector (unknown commands): nothing is read
+    "lfd_echapter7_backprop": [3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 33],
+    # Understanding Machine Learning sec. 20.6: layer and unit as two subscripts, a_{t,i},
+    # o_{t-1,j}, W_{t,j,i} (layer, target, source) with the layer a letter t and t-1, t+1 in a
+    # subscript ('cannot use - in a subscript'); \delta_{t,i} the derivative by the unit's OUTPUT
+    # o_{t,i}, not by its input; \Delta(o_T, y) a loss named by a capital Greek letter; the row
+    # vector \delta_t of the explanation
+    "uml_sgd_backprop": [3, 4, 5, 6, 7, 8],
 }
 # planted mistakes the verifier calls wrong without naming the factor yet (an opaque
 # "written/true = ..." ratio); juxtaposed, input-first and summed factors are matched as a

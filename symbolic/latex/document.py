@@ -15,8 +15,10 @@ import sympy
 
 from . import (
     forward_letters,
+    index_ranges,
     layer_ranges,
     parameter_groups,
+    product_entries,
     renamed_layers,
     row_products,
     shifted_letters,
@@ -250,11 +252,14 @@ def _region(
                 continue
             whole = split[0][0] if split else parameter_groups.copy(src.groups, tokenize(src, a, b), member)
             whole = without_function_sides(whole)  # x_2 = f_1(x, \theta_1) = W_1 x: x_2 = W_1 x
+            whole = product_entries.rewrite(whole)  # ((W^{[l+1]})^T \delta^{[l+1]})_j: its sum over k
             whole = renamed(src.renamed, relayer(src.layers, whole))  # W_1 of a document writing W^{(1)}
             whole = forward_letters.rewrite(src.forward, whole)  # z = Wx + b_1: W is W^{(1)}
             whole, span = shifted_tokens.rewrite(src.shifted, whole)  # f_{k-1}: z^{[k]} (Prince)
             whole = row_products.rewrite(src.rows, whole)  # \alpha_m^T x: \sum_l \alpha_{ml} x_l
-            toks, condition = split_condition(_strip_row(whole))
+            toks, ranged, layer_span, _ = index_ranges.take(_strip_row(whole))  # \text{for } 2 \le l \le L
+            toks, condition = split_condition(toks)
+            condition = (*condition, *ranged)
             toks, running = running_assignment(src, toks)  # g \leftarrow X = Y: X = Y, g names X
             toks = without_membership(toks)  # ... \in \mathbb{R}^q: where it lives, not a claim
             if not toks or is_loop_header(toks):
@@ -275,6 +280,7 @@ def _region(
                 out[-1] = replace(out[-1], span=span or out[-1].span)  # a range on its last row: its
                 continue
             mprev = toks[0].text != "=" and (is_matrix_row(toks) or mentions(toks, src.vectors))
+            span = span or (layer_span if mprev else None)
             if span is not None and not mprev:
                 raise src.error(toks[0].pos, *layer_ranges.ENTRY_BY_ENTRY)
             if mprev:  # δ^l = ((W^{l+1})^T δ^{l+1}) ⊙ σ'(z^l)

@@ -229,6 +229,8 @@ class MatrixParts(Cursor):
                 continue  # a^{[1]^T}: the transpose mark follows (Ng's slides)
             elif u.kind in ("letter", "num") or u.text in ("+", "-"):
                 text.append(u.text)
+            elif u.kind == "cmd" and u.text == "ell":  # W^{(\ell)}: the layer letter l
+                text.append("l")
             elif u.text != "_":
                 raise self.fail(u, f"cannot read the layer: {u.text!r}", r"write a^{(l)} or a^{l+1}")
         return ("[" if square else "") + "".join(text), parens

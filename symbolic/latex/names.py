@@ -117,6 +117,8 @@ class Names(Cursor):
                 closers.pop()
             elif t.kind in ("num", "letter") or t.kind == "op" and t.text in ("+", "-", "_"):
                 toks.append(t)
+            elif t.kind == "cmd" and t.text == "ell" and closers:  # a^{(\ell)}: the layer letter l
+                toks.append(Tok("letter", "l", t.pos, t.end, t.space))
             else:
                 break
             self.i += 1

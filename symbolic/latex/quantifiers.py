@@ -1,9 +1,10 @@
 r"""A statement closed by the names it holds for, in words (Sudeep Raja's
 `w = w - \alpha \frac{\partial E}{\partial w} \quad \mbox{for all the weights } w`, or
-`\text{for every weight } w`). The quantifier is taken off the row: a bare name the statement
-writes is already read for every parameter it can be (the verifier expands it), so the words add
-nothing to check. Only a quantifier over one name the statement itself writes is taken off;
-anything else stays (and is refused as before). Pure: tokens in, tokens out.
+`\text{for every weight } w`, Higham & Higham's `\text{independently of } j`). The quantifier is
+taken off the row: a bare name the statement writes is already read for every parameter it can
+be (the verifier expands it), so the words add nothing to check. Only a quantifier over one name
+the statement itself writes is taken off; anything else stays (and is refused as before).
+Pure: tokens in, tokens out.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .tokens import Tok
 
-_WORDS = re.compile(r"\s*for\s+(?:all|every|each|any)\b[^=<>]*", re.IGNORECASE)
+_WORDS = re.compile(r"\s*(?:for\s+(?:all|every|each|any)\b|independent(?:ly)?\s+of\b)[^=<>]*", re.IGNORECASE)
 
 
 def _name_end(toks: list["Tok"], k: int) -> int | None:

@@ -29,6 +29,7 @@ class Conventions:
     first_unit: int = 1  # 0: unit indices count from 0 (3Blue1Brown's \sum_{j=0}^{n_L-1}); see notation.py
     delta: str = ""  # '' (the document's own statements say), 'plus' or 'minus' (verify/signs.py)
     weight_layers: str | tuple = ""  # W^l feeds layer l ('into') or leaves it ('out-of'): weight_layers.py
+    bracket_origin: int = 0  # 1: square-bracketed layers count the input as 1 (a^{[1]} = x): zero_origin.py
 
     @staticmethod
     def of(options: dict | None) -> Conventions:
@@ -59,7 +60,10 @@ class Conventions:
                 f"weight_layers = {layers!r}",
                 "use 'into' (W^l feeds layer l: Nielsen, Wikipedia) or 'out-of' (W^{(l)} leaves it: UFLDL)",
             )
-        return Conventions(weights, targets, first_unit, delta, layers)
+        origin = options.get("bracket_origin") or 0
+        if origin not in (0, 1):
+            raise SympropError(f"bracket_origin = {origin!r}", "use 0 (Ng's a^{[0]} = x) or 1 (a^{[1]} = x)")
+        return Conventions(weights, targets, first_unit, delta, layers, origin)
 
     def code(self, cand: str) -> str:
         """A code name as the document means it: transposed weights, w_{j0} as the bias b_j."""

@@ -109,6 +109,8 @@ class _Units:
         self.resolver = resolver
         self.depth = d.spec.depth
         self.counted = from_input(statements, self.depth)
+        self.one = bool(resolver.conventions.bracket_origin)  # a^{[1]} = x: square brackets from 1 too
+        self.counted = self.counted or self.one
 
     def of(self, name: str) -> tuple[str, Unit] | None:
         m = LAYERED.fullmatch(name)
@@ -116,7 +118,7 @@ class _Units:
             base, idx, layer = m.group(1), m.group(2), m.group(3)
             if not idx or not idx.isdigit() or base not in ("z", "a", "delta", "x"):
                 return None
-            shift = 1 if self.counted and not square(layer) else 0
+            shift = 1 if self.counted and (self.one or not square(layer)) else 0
             top = self.depth + shift
             value = layer_number(layer, {}, top)
             if value is None or not 0 <= value - shift <= self.depth:

@@ -53,7 +53,7 @@ from .roles import (
 )
 from .symbols import LAYERED, _all_symbols, _has_sum, _parts, _symbols
 from .weight_layers import layer_of
-from .zero_origin import counts_from_zero
+from .zero_origin import counts_from_one, counts_from_zero
 
 WEIGHTS = {"w", "W", "Theta"}
 _LAYER = re.compile(r"(l|L|nl|\d+)([+-]\d+)?")
@@ -90,7 +90,10 @@ def square(layer: str) -> bool:
 
 
 def from_input(statements: list[Statement], depth: int) -> bool:
-    """Are layers counted from the input (a^{(1)} = x)? Not in square brackets (Ng: a^{[0]} = x)."""
+    """Are layers counted from the input (a^{(1)} = x)? Not in square brackets (Ng: a^{[0]} = x)
+    unless the document writes a^{[1]} = x (Higham & Higham)."""
+    if counts_from_one(statements):
+        return True
     if any(square(s.name.partition("@")[2]) for stmt in statements for s in _symbols(stmt)):
         return False
     if counts_from_zero(statements):  # a^{(0)} = x (zero_origin.py)
@@ -117,7 +120,8 @@ class Instantiator(Terms, Letters):
         self.units = max(d.spec.sizes)
         self.sizes = d.spec.sizes
         self.shared_bias = d.spec.shared_bias
-        self.off = 1 if from_input(statements, self.depth) else 0
+        origin = net.names.conventions.bracket_origin  # a^{[1]} = x anywhere in the document
+        self.off = 1 if origin or from_input(statements, self.depth) else 0
         bases = role_bases(statements)
         c = net.names.conventions
         self.roles = (

@@ -38,7 +38,7 @@ from .matrix_operands import diagonal_product, jacobian_diagonal, written_number
 from .names import LOSS_NAMES
 from .pattern import value as written_value
 from .weight_layers import layer_of
-from .zero_origin import counts_from_zero
+from .zero_origin import counts_from_one, counts_from_zero
 
 COUNTS = {"N_out": -1, "N_in": 0}  # the numbers of the output and input units, by their layer
 BATCH = {"A": "a", "Z": "z", "X": "x", "Y": "y"}  # a batch's matrices, one column per example
@@ -101,9 +101,10 @@ def layout(d, statements: list, matrices: list[MatrixStatement], algorithm=None)
         n.args[1].isdigit() and int(n.args[1]) > d.spec.depth and n.args[0] not in ("W", "w", "Theta")
         for n in names
     )
-    off = 1 if lettered or numbered or from_input(statements, d.spec.depth) else 0
-    if any(square(n.args[1]) for n in names) or counts_from_zero(matrices):  # a^{[0]} = x, a^{(0)} = x
-        off = 0
+    one = counts_from_one([*statements, *matrices])  # a^{[1]} = x: brackets count the input as 1
+    off = 1 if lettered or numbered or one or from_input(statements, d.spec.depth) else 0
+    if (any(square(n.args[1]) for n in names) or counts_from_zero(matrices)) and not one:
+        off = 0  # a^{[0]} = x, a^{(0)} = x
     out_of = any(n.args[0] in ("W", "Theta") for n in names)
     bases = {n.args[0] for n in names}
     bias_first = "Theta" in bases and not bases & {"W", "w"}  # Ng's Θ (a document of Θ alone)

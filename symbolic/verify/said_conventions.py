@@ -1,6 +1,7 @@
-"""The conventions a document's definitions say (orientation.py, target_letters.py), put under the
-options the user gave (those always win), and reported with the line that says each, so the
-verdict shows why w_{ij} was read from i to j, or d as the target. Pure.
+"""The conventions a document's definitions say (orientation.py, target_letters.py; a^{[1]} = x,
+square brackets counted from the input as 1: zero_origin.py), put under the options the user gave
+(those always win), and reported with the line that says each, so the verdict shows why w_{ij}
+was read from i to j, or d as the target. Pure.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import sympy as sp
 
 from . import orientation, target_letters, use_roles
 from .binding import Source
+from .zero_origin import counts_from_one
 
 DEFAULTS = {"weights": "output-by-input", "targets": "y"}
 
@@ -42,4 +44,6 @@ def detect(statements, given: dict, written: list | None = None) -> tuple[dict, 
             ("\\hat{y}" if value == "hat" else value, "target") if key == "targets" else ("w", value)
         )
         sources.append(Source(name, sp.Symbol(means), line, how))
+    if counts_from_one(statements):  # a^{[1]} = x: square brackets count the input as 1
+        found["bracket_origin"] = 1
     return {**found, **given}, sources
