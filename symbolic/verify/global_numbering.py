@@ -36,7 +36,7 @@ from ..latex.statements import PARTIAL
 from .binding import Binding, Source
 from .definitions import symbols_of
 from .hints import shown
-from .indices import from_input, layer_number, square
+from .layer_counting import from_input, layer_number, square
 from .names import Resolver
 from .symbols import LAYERED, expressions
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .ditto import Unchecked
-from .indices import layer_number
+from .layer_counting import layer_number
 from .matrix import layer_letter
 
 REASON = (

@@ -31,9 +31,9 @@ from ..latex.statements import INDICATOR
 from .defined_layers import layer_written
 from .gradient_names import as_written, entry_by_entry
 from .index_sums import value as index_sum
-from .indices import from_input, layer_number, square
 from .jacobians import chain_value, hadamard_factors
 from .layer_calls import function_for, whole_layers
+from .layer_counting import from_input, layer_number, square
 from .matrix_operands import diagonal_product, jacobian_diagonal, written_number
 from .names import LOSS_NAMES
 from .pattern import value as written_value

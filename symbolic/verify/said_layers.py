@@ -37,7 +37,7 @@ def _layered(stmt: Statement, off: int) -> list[tuple[str, int]]:
 def bare_layers(statements: list, depth: int) -> dict[str, int]:
     """base -> the one layer the document never writes it in, for the bases it writes in every
     other layer of the network."""
-    from .indices import from_input  # indices reads letter_readings, which reads this
+    from .layer_counting import from_input
 
     off = 1 if from_input(statements, depth) else 0  # a^{(1)} = x
     written: dict[str, set[int]] = {}
