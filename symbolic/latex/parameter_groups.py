@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .quantifiers import name_end
 from .source import LatexParseError, Source
 from .tokens import Tok, tokenize
 
@@ -59,19 +60,10 @@ def _names(toks: list[Tok]) -> list[list[Tok]]:
     followed by '(' or a command that is not a letter (a function) left out."""
     out, i = [], 0
     while i < len(toks):
-        t = toks[i]
-        name = t.kind == "letter" or t.kind == "cmd" and t.text in _GREEK
-        opens = i + 1 < len(toks) and toks[i + 1].text == "("
-        if not name or opens:
+        j = name_end(toks, i, _GREEK)
+        if j is None or i + 1 < len(toks) and toks[i + 1].text == "(":
             i += 1
             continue
-        j = i + 1
-        if j < len(toks) and toks[j].text == "_":
-            j += 1
-            if j < len(toks) and toks[j].text == "{":
-                while j < len(toks) and toks[j].text != "}":
-                    j += 1
-            j += 1
         out.append(toks[i:j])
         i = j
     return out

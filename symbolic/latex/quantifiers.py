@@ -18,9 +18,10 @@ if TYPE_CHECKING:
 _WORDS = re.compile(r"\s*(?:for\s+(?:all|every|each|any)\b|independent(?:ly)?\s+of\b)[^=<>]*", re.IGNORECASE)
 
 
-def _name_end(toks: list["Tok"], k: int) -> int | None:
-    """The index after one name starting at k: a letter, optionally _x or _{...}."""
-    if k >= len(toks) or toks[k].kind != "letter":
+def name_end(toks: list["Tok"], k: int, greek: frozenset[str] = frozenset()) -> int | None:
+    """The index after one name starting at k: a letter (or a command in `greek`), optionally _x
+    or _{...}."""
+    if k >= len(toks) or not (toks[k].kind == "letter" or toks[k].kind == "cmd" and toks[k].text in greek):
         return None
     j = k + 1
     if j < len(toks) and toks[j].text == "_":
@@ -38,7 +39,7 @@ def strip(toks: list["Tok"]) -> list["Tok"]:
         t = toks[k]
         if not (t.kind == "text" and _WORDS.fullmatch(t.text)):
             continue
-        if _name_end(toks, k + 1) != len(toks):
+        if name_end(toks, k + 1) != len(toks):
             return toks
         name = [u.text for u in toks[k + 1 :]]
         head = toks[:k]
