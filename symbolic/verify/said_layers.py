@@ -17,6 +17,7 @@ import re
 import sympy as sp
 
 from ..latex import Statement
+from .layer_counting import from_input
 from .symbols import LAYERED, expressions
 
 _FIRST = {"delta": 1, "z": 1, "net": 1, "a": 0, "o": 0, "h": 0}  # the lowest layer each base has
@@ -37,8 +38,6 @@ def _layered(stmt: Statement, off: int) -> list[tuple[str, int]]:
 def bare_layers(statements: list, depth: int) -> dict[str, int]:
     """base -> the one layer the document never writes it in, for the bases it writes in every
     other layer of the network."""
-    from .layer_counting import from_input
-
     off = 1 if from_input(statements, depth) else 0  # a^{(1)} = x
     written: dict[str, set[int]] = {}
     for stmt in statements:
