@@ -7,6 +7,9 @@ from the corpus):
 - tanh's derivative as `1 - h^2` of a vector h, or `1 - \tanh^2(z)`: a square after "number -" in
   a vector row is the entries squared ("unexpected '^'" before; latex/matrix.MatrixReader.postfix,
   MatrixParts.squared_call);
+- in a document that writes its layers in brackets (`z^{(1)}`, `W^{[2]}`), a bare `h^2` is a
+  power: it was read as layer 2, and a right `1 - h^2` on a 3-4-3 net was called wrong ("1 - h^2 is
+  3×1"), a false verdict (latex/weight_letters.bracketed_layers);
 - the names a refusal lists are shown as the messages wrote them (\hat{y}, never "haty").
 """
 
@@ -47,3 +50,25 @@ def test_a_refusal_lists_names_as_written():
     summary = unknown_summary(problems, network("3-4-2"))
     assert summary is not None
     assert r"\hat{y}" in summary[0][0] and "haty" not in summary[0][0], summary
+
+
+BRACKETED = r"""$$z^{(1)} = W^{(1)} x + b^{(1)}, \quad h = \tanh(z^{(1)})$$
+$$z^{(2)} = W^{(2)} h + b^{(2)}, \quad \hat{y} = z^{(2)}$$
+$$\frac{\partial L}{\partial h} = W^{(2)\top} (\hat{y} - y)$$
+$$\frac{\partial L}{\partial z^{(1)}} = \frac{\partial L}{\partial h} \odot (1 SIGN h^2)$$
+"""
+
+
+@pytest.mark.parametrize("sign, verdict", [("-", "correct"), ("+", "wrong")])
+def test_a_bare_square_is_a_power_where_layers_are_bracketed(sign, verdict):
+    text = BRACKETED.replace("SIGN", sign)  # 2-4-3: layer 2 has 3 units, h has 4
+    said = by_line(verify_layered("2-4-3", text, activation="tanh", output="identity"))
+    assert said[4] == {verdict}
+
+
+def test_a_bare_digit_layer_stays_a_layer_where_the_document_writes_it_so():
+    from symbolic.latex.weight_letters import bracketed_layers
+
+    assert bracketed_layers(BRACKETED)
+    assert not bracketed_layers(BRACKETED + r"$$\delta^2_j = (a^2_j - y_j) \sigma'(z^2_j)$$")
+    assert not bracketed_layers(r"$$\delta^2 = (a^2 - y) \odot \sigma'(z^2)$$")

@@ -13,6 +13,7 @@ from .matrix_rows import FIX, TRANSPOSE, VECTORS, Node
 from .ng import layer_of_function
 from .tokens import Tok
 from .vocabulary import GREEK, PRIMABLE
+from .weight_letters import bracketed_layers
 
 UNBRACKETED = {"log", "ln", "exp"}  # written before one operand without brackets: \log \phi(z), \log x
 
@@ -175,12 +176,18 @@ class MatrixParts(Cursor):
                 and not layer
                 and not self.transpose_mark(1)
                 and (base in VECTORS or lettered(self))
+                and not self.power_digit()
             ):
                 self.i += 1
                 layer, parens = self.layer()
             else:
                 break
         return Node("name", (base, layer, index, parens), pos)
+
+    def power_digit(self) -> bool:
+        """At '^': a bare digit (h^2) in a document whose layers are written in brackets: a power."""
+        t = self.peek(1)
+        return t is not None and t.kind == "num" and bracketed_layers(self.src.text)
 
     def index(self) -> str:
         t = self.next()
