@@ -70,14 +70,15 @@ class Indicators(Derivatives):
         return False
 
     def indicator(self, depth: int, t: Tok) -> sympy.Expr:
-        r"""\mathbb{1}(a = b), \mathbf{1}\{x > 0\}, 1(x > 0), \mathbb{1}_{y_i = k}: INDICATOR(a, b, code)
-        with code the comparison's index in COMPARISONS; the verifier gives it its value."""
+        r"""\mathbb{1}(a = b), \mathbf{1}\{x > 0\}, \mathbb{1}[h > 0], 1(x > 0), \mathbb{1}_{y_i = k}:
+        INDICATOR(a, b, code) with code the comparison's index in COMPARISONS; the verifier gives it
+        its value."""
         self.i += 1
         opener = self.peek()
         if opener is not None and opener.text == "_":
             self.i += 1
             opener = self.peek()
-        if opener is None or opener.text not in ("(", "\\{", "{"):
+        if opener is None or opener.text not in OPENERS:  # Iverson's [x > 0] too
             raise self.fail(opener or t, "an indicator without its condition", r"write \mathbb{1}(y_i = k)")
         self.i += 1
         closer = OPENERS[opener.text]

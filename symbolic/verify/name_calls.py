@@ -94,6 +94,8 @@ class Calls:
         op = COMPARISONS[int(code)]
         if a.is_Number and b.is_Number:
             return sp.Integer(1 if compare(a, b, int(code)) else 0)
+        if op == ">" and b == 0:  # 1(h > 0) at a ReLU unit's output h = ReLU(z): the step H(z)
+            a = self._relu_input(a)
         if op in (">", "≥"):
             return sp.Heaviside(a - b)
         if op in ("<", "≤"):
