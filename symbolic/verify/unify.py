@@ -22,6 +22,10 @@ from ..functions import expand_definitions
 MAX_STEPS = 20_000  # unification steps per pattern and form; past it: no solution (never a guess)
 _UNIT = re.compile(r"([a-zA-Z]+?)(\d+)_(\d+)(?:_(\d+))?")
 _TARGETS = {"T", "t", "target", "Target", "Y"}
+# letters books give weights and biases of a layer of their own (Alpaydin's v_h, Goodfellow's c,
+# ESL's \alpha_{ml}, \beta_{km}): of whichever kind the form they unify with says, never a guess
+# (`choose` refuses two solutions that bind them to different kinds)
+FREE_LETTERS = frozenset({"v", "V", "c", "alpha", "beta", "gamma"})
 
 
 def kind_of_name(name: str) -> str:
@@ -169,7 +173,7 @@ def _unify(p, t, env: dict, variables: set[str], taken: set, steps: list) -> Ite
             isinstance(t, sp.Symbol)
             and t not in taken
             and t not in env.values()
-            and kind_of_name(p.name) == _kind(t)
+            and (kind_of_name(p.name) == _kind(t) or p.name.split("_")[0] in FREE_LETTERS)
         ):
             yield {**env, p.name: t}
         return
