@@ -6,7 +6,8 @@ the same with a bias beside the product, and an activation applied to the whole 
 
 `weighted(node)`: the written layer of W in `W^{(l)} v + b^{(l)}` (a sum whose one term is a
 product led by a layered W, the other terms biases), else ''. `activated(node)`: the same
-inside a call that is not a derivative (\sigma(...), g(...), {\rm relu}(...)).
+inside a call that is not a derivative (\sigma(...), g(...), {\rm relu}(...)); `activated_product(node)`:
+the layer of W in such a call of W^{(l)} v alone (no bias).
 `layer_written(lay, layer)`: the layer to write for the quantity W^{(layer)} feeds, in the
 document's counting (layers counted from the input: one above W's). Pure.
 """
@@ -46,6 +47,21 @@ def activated(node) -> str:
     if node.kind != "call" or node.args[0].endswith("_prime"):
         return ""
     return weighted(node.args[1])
+
+
+def activated_product(node) -> str:
+    """The written layer of W in a call of a product W^{(l)} v, nothing added (a layer without a
+    bias: `h = \\sigma(W^{(1)} x)`), else ''."""
+    node = _bare(node)
+    if node.kind != "call" or node.args[0].endswith("_prime"):
+        return ""
+    arg = _bare(node.args[1])
+    if arg.kind != "prod" or len(arg.args[0]) != 2:
+        return ""
+    first, other = (_bare(n) for n in arg.args[0])
+    if first.kind != "name" or first.args[0] not in ("W", "w") or not first.args[1] or first.args[2]:
+        return ""
+    return first.args[1] if other.kind == "name" and other.args[0] not in ("W", "w") else ""
 
 
 def layer_written(lay, layer: str) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from ..latex import Partial, Statement
+from ..latex.matrix import MatrixStatement, Node
 
 _DECIMAL = re.compile(r"(?<![A-Za-z_^])[0-9]*\.[0-9]+")
 Y_NAME = re.compile(r"y(?:_?\d+|_[a-z])?")
@@ -97,6 +98,38 @@ def y_is_output(statements, defs: list[Definition]) -> int | None:
         if isinstance(stmt, Statement) and _y_equated(stmt):
             return stmt.line
     return None
+
+
+def vector_y(statements) -> int | None:
+    r"""The line of a vector row defining y by the layer below (`\mathbf{y} = \sigma(\mathbf{W}_2
+    \mathbf{h})`), in a document whose vector rows write t (`\|\mathbf{t} - \mathbf{y}\|^2`):
+    y is the output there, t the target; else None."""
+    matrices = [m for m in statements if isinstance(m, MatrixStatement)]
+    if not any(n.args[0] == "t" and not n.args[2] for m in matrices for n in _matrix_names(m)):
+        return None
+    for m in matrices:
+        lhs = m.lhs
+        if lhs.kind != "name" or lhs.args[0] != "y" or lhs.args[1] or lhs.args[2] or len(m.sides) != 1:
+            continue
+        node = m.sides[0].node
+        if node.kind in ("call", "prod", "sum") and any(n.args[0] != "y" for n in _walk(node)):
+            return m.line
+    return None
+
+
+def _matrix_names(m) -> list:
+    return [n for node in (m.lhs, *(side.node for side in m.sides)) for n in _walk(node)]
+
+
+def _walk(node) -> list:
+    """The name nodes under a matrix node."""
+    if not isinstance(node, Node):
+        return []
+    out = [node] if node.kind == "name" else []
+    for a in node.args:
+        for b in a if isinstance(a, tuple) else (a,):
+            out += _walk(b)
+    return out
 
 
 def _y_equated(stmt: Statement) -> bool:

@@ -26,7 +26,7 @@ import sympy as sp
 
 from ..latex import Partial
 from ..latex.matrix import MatrixStatement, Node
-from .defined_layers import activated, weighted
+from .defined_layers import activated, activated_product, weighted
 from .ditto import Unchecked
 from .matrix_nodes import all_names as _all_names
 from .matrix_nodes import each as _each
@@ -270,6 +270,9 @@ def defined_vectors(matrices: list[MatrixStatement]) -> tuple[dict, set]:
             vectors[lhs.args[0]] = ("z", weighted(node), "W")
         elif activated(node):  # h = \sigma(W^{(1)} x + b^{(1)})
             vectors[lhs.args[0]] = ("a", activated(node), "W")
+        elif activated_product(node):  # h = \sigma(W^{(1)} x): the same without a bias
+            vectors[lhs.args[0]] = ("a", activated_product(node), "W")
+            biasless.add(id(m))
         elif node.kind == "call" and not node.args[0].endswith("_prime"):
             arg = node.args[1]
             if arg.kind == "name" and vectors.get(arg.args[0], ("",))[0] == "z":

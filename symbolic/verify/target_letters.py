@@ -11,7 +11,9 @@ r"""The letter of the targets, read off a document when it says it (as `--target
   right of a derivative of a loss (Rashid's `\frac{\partial E}{\partial w_{jk}} = -2 (t_k - o_k)
   \frac{\partial o_k}{\partial w_{jk}}`, E never defined); then t is the target (y, never
   written, changes nothing). A document writing t beside y is read by `definitions.y_is_output`
-  (binding), or said ambiguous there.
+  (binding), or said ambiguous there; one whose vector rows define y by the layer below and write
+  t (`\mathbf{y} = \sigma(\mathbf{W}_2 \mathbf{h})`, `\|\mathbf{t} - \mathbf{y}\|^2`) says t here
+  (definitions.vector_y), before its rows are read entry by entry.
 - \hat{y} (`--targets hat`) in a document that differentiates y by a quantity of the network
   (`\frac{\partial y_k}{\partial z_j} = w_{kj}`, a student's note on Bishop's letters) and also
   writes \hat{y}, with no t or d beside y: y is then the output, so \hat{y} is the target.
@@ -27,7 +29,7 @@ import sympy as sp
 from ..latex import Partial, Statement
 from ..latex.statements import PARTIAL, SUMMATION
 from . import use_roles
-from .definitions import Y_NAME, definitions, symbols_of
+from .definitions import Y_NAME, definitions, symbols_of, vector_y
 from .symbols import expressions
 
 _INDEXED = re.compile(r"([drty])((?:_.+)?)")
@@ -105,6 +107,7 @@ def _output_y(statements) -> int:
 
 def _said(statements) -> tuple[dict, int]:
     """({"targets": letter} or {}, the line that says it)."""
+    vector = vector_y(statements)  # y = \sigma(W_2 h) beside \|t - y\|^2, in vector rows
     statements = [s for s in statements if isinstance(s, Statement)]
     try:
         defs = definitions(statements)
@@ -120,6 +123,8 @@ def _said(statements) -> tuple[dict, int]:
             if _defined(defs, Y_NAME) and not _defined(defs, re.compile(letter + r"(?:_.+)?")):
                 return {"targets": letter}, pairs[(letter, "y")]
             return {}, 0
+    if vector is not None:
+        return {"targets": "t"}, vector
     names = symbols_of(statements)
     if (used := use_roles.target_line(statements)) is not None:  # t_j - y_j, f'(y_j): y a unit's
         return {"targets": "t"}, used
