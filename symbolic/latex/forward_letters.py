@@ -12,7 +12,8 @@ the document writes layer marks itself, when no affine row is written, or when t
 ambiguous (two rows read one vector, a name defined twice or in two roles, a row left out of the
 chain, two inputs): the names then stay unknown and their statements "not checked".
 `rewrite(bound, toks)`: each bound name in a row's tokens spelled as its layer's (W -> W^{(1)},
-h -> a^{(1)}, b_2 -> b^{(2)}), positions kept; an input other than x is x. Pure functions.
+h -> a^{(1)}, b_2 -> b^{(2)}), positions kept; an input other than x is x; where the output is
+named y, t is the target's letter (`\|t - y\|^2`) and spelled y. Pure functions.
 """
 
 from __future__ import annotations
@@ -172,12 +173,14 @@ def _digit(toks: list[Tok], k: int) -> tuple[str, int] | None:
 
 
 def _in_scripts(toks: list[Tok]) -> set[int]:
-    """The indices of the tokens inside a braced sub- or superscript (_{...}, ^{...})."""
+    """The indices of the tokens inside a braced sub- or superscript (_{...}, ^{...}); not \nabla's
+    subscript, which holds a name (\nabla_{W_2} E: the gradient by W_2)."""
     inside: set[int] = set()
     opened: list[bool] = []  # for each open brace: does it open a script
     for k, t in enumerate(toks):
         if t.text == "{":
-            opened.append(k > 0 and toks[k - 1].text in ("^", "_"))
+            nabla = k > 1 and toks[k - 2].kind == "cmd" and toks[k - 2].text == "nabla"
+            opened.append(k > 0 and toks[k - 1].text in ("^", "_") and not nabla)
         elif t.text == "}" and opened:
             opened.pop()
         elif any(opened):
@@ -191,8 +194,14 @@ def rewrite(bound: dict[str, tuple[str, int]], toks: list[Tok]) -> list[Tok]:
         return toks
     out: list[Tok] = []
     scripts = _in_scripts(toks)
+    target = "y" in bound and "t" not in bound  # y the output's name: t is then the target's
     k = 0
     while k < len(toks):
+        if target and toks[k].kind == "letter" and toks[k].text == "t" and k not in scripts:
+            if not k or toks[k - 1].text not in ("^", "_"):
+                out.append(Tok("letter", "y", toks[k].pos, toks[k].end, toks[k].space))
+                k += 1
+                continue
         name, after = _name_at(toks, k)
         sub = _digit(toks, after) if name else None
         key, end = (f"{name}_{sub[0]}", sub[1]) if sub and f"{name}_{sub[0]}" in bound else (name, after)
