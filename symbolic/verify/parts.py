@@ -6,7 +6,8 @@ turns a side into `Part`s numbered as written: each juxtaposed factor and each f
 `\\sum`'s body counts one. A sum keeps its terms (one per value of its index) so a wrong factor
 inside it can be named term by term; a body factor that is the same in every term
 (`\\sigma'(z^l_j)` in `\\sum_k w_{kj} \\delta_k \\sigma'(z^l_j)`) is taken out of the sum as a factor
-of its own. Pure: raw expressions in, parts out (values through the given `value` function).
+of its own. A minus before the sum (`-\\sum_k (t_k - o_k) ...`) stays on each term's first factor
+that varies. Pure: raw expressions in, parts out (values through the given `value` function).
 """
 
 from __future__ import annotations
@@ -66,6 +67,9 @@ def _item(item: sp.Basic, pos: int, value: Callable) -> tuple[list[Part], int]:
     """One written item -> its parts and the next position. A sum expanded by instantiation is
     an Add of ORDERED terms."""
     terms = sp.Add.make_args(item)
+    sign = -1 if len(terms) > 1 and all(_negated(t) for t in terms) else 1
+    if sign < 0:  # -\sum_k (t_k - o_k) ...: the minus kept on each term's first varying factor
+        terms = tuple(-t for t in terms)
     if not any(isinstance(t, sp.Function) and t.func == ORDERED for t in terms):
         if item.has(ORDERED) and not _only_in_calls(item):  # a sum in a bracket with more around it
             raise _Unreadable
@@ -82,14 +86,35 @@ def _item(item: sp.Basic, pos: int, value: Callable) -> tuple[list[Part], int]:
     varying = [k for k in range(width) if k not in same]
     for k in same:
         out.append(Part(pos + k, _raw(terms[0].args[k]), value(_raw(terms[0].args[k]))))
+    if sign < 0 and not varying:
+        raise _Unreadable
     if varying:
+        first = varying[0]
         rows = tuple(
-            Term(tuple((pos + k, _raw(t.args[k]), value(_raw(t.args[k]))) for k in varying)) for t in terms
+            Term(tuple(_factor(t.args[k], pos + k, sign if k == first else 1, value) for k in varying))
+            for t in terms
         )
         total = sp.Add(*[sp.Mul(*[v for _, _, v in row.factors]) for row in rows])
         raw = sp.Add(*[sp.Mul(*[_expr(r) for _, r, _ in row.factors]) for row in rows])
         out.append(Part(pos + varying[0], raw, total, rows))
     return sorted(out, key=lambda p: p.pos), pos + width
+
+
+def _negated(t: sp.Basic) -> bool:
+    """-ORDERED(...): a term of a sum written with a minus before it."""
+    return (
+        isinstance(t, sp.Mul)
+        and t.args[0] == -1
+        and any(isinstance(a, sp.Function) and a.func == ORDERED for a in t.args)
+    )
+
+
+def _factor(x: sp.Basic, pos: int, sign: int, value: Callable) -> tuple[int, object, sp.Expr]:
+    """(position, as written, value) of one factor of a sum's term, times the sum's sign."""
+    raw = _raw(x)
+    if sign > 0:
+        return pos, raw, value(raw)
+    return pos, -_expr(raw), -value(raw)
 
 
 def _only_in_calls(item: sp.Basic) -> bool:
