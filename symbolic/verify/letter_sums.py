@@ -24,13 +24,14 @@ from dataclasses import dataclass, replace
 import sympy as sp
 
 from ..errors import SympropError
+from ..functions import expand_definitions
 from .binding import Binding, Source
 from .conventions import Conventions
 from .definitions import definitions, symbols_of
 from .names import Resolver
 from .own_names import swapped
 from .roles import role_bases
-from .unify import kind_of_name
+from .unify import FREE_LETTERS, kind_of_name
 
 _LETTER = re.compile(r"([A-Za-z]+(?:_tilde|_hat|_bar)?)_([a-z])")
 _PAIR = re.compile(r"([A-Za-z]+)_([a-z])([a-z])")
@@ -46,6 +47,12 @@ def _net_input_layer(aliases: dict, base: str) -> int | None:
         if k and v and k.group(1) == base and k.group(2) == v.group(2):
             return int(v.group(1))
     return None
+
+
+def _one_unit(aliases: dict, lhs: sp.Basic) -> int | None:
+    """The layer l when a bare name is bound to z^{(l)}_1 (u = z2_1): its sum is unit 1's."""
+    m = re.fullmatch(r"z(\d+)_1", getattr(aliases.get(lhs), "name", ""))
+    return int(m.group(1)) if m else None
 
 
 def _split(rhs: sp.Expr) -> tuple[sp.Basic, sp.Symbol] | None:
@@ -72,28 +79,37 @@ class Forward:
     below: str
 
 
+def _of_kind(name: str, kind: str) -> bool:
+    """A bias (b) or a weight (w, W) by its letter, or a letter of a layer's own (V_{kj}, c_k:
+    unify.FREE_LETTERS) in that place of the forward sum."""
+    return kind_of_name(name) == kind or name.split("_")[0] in FREE_LETTERS
+
+
 def forward_sums(statements, aliases: dict) -> list[Forward]:
-    """The definitions read as a layer's forward sum in letters (see the module's doc); none in a
-    document whose letters are roles (Bishop's j of a hidden unit and k of an output, roles.py)."""
+    r"""The definitions read as a layer's forward sum in letters (see the module's doc); in a document
+    whose letters are roles (Bishop's j of a hidden unit and k of an output, roles.py) only the sums
+    into one unit written without its index (u = \sum_j v_j h_j + c)."""
     try:
         defs = definitions(statements)
-        if role_bases(statements) is not None:
-            return []
+        roles = role_bases(statements) is not None
     except (TypeError, ValueError, AttributeError):
         return []
     out = []
     for df in defs:
         lhs = _LETTER.fullmatch(getattr(df.lhs, "name", ""))
-        parts = _split(df.rhs) if lhs and not df.implied else None
-        layer = _net_input_layer(aliases, lhs.group(1)) if lhs and parts else None
-        if lhs is None or parts is None or layer is None:
+        if lhs and roles:  # the letters' layers are their roles' (roles.py); a one-unit sum is not
             continue
-        letter = lhs.group(2)
+        one = None if lhs else _one_unit(aliases, df.lhs)  # u = z2_1: \sum_j v_j h_j + c of unit 1
+        parts = _split(df.rhs) if (lhs or one) and not df.implied else None
+        layer = (_net_input_layer(aliases, lhs.group(1)) if lhs else one) if parts else None
+        if parts is None or layer is None:
+            continue
+        letter = lhs.group(2) if lhs else ""
         total, bias = parts
         body, var = total.args[0], total.args[1]
-        b = _LETTER.fullmatch(bias.name)
+        b = _LETTER.fullmatch(bias.name) if letter else re.fullmatch(r"([A-Za-z]+)()", bias.name)
         factors = body.args if isinstance(body, sp.Mul) else ()
-        if b is None or b.group(2) != letter or kind_of_name(bias.name) != "bias" or len(factors) != 2:
+        if b is None or b.group(2) != letter or not _of_kind(bias.name, "bias") or len(factors) != 2:
             continue
         if (
             not isinstance(var, sp.Symbol)
@@ -101,18 +117,70 @@ def forward_sums(statements, aliases: dict) -> list[Forward]:
             or not all(isinstance(f, sp.Symbol) for f in factors)
         ):
             continue
-        weight = [
+        if letter:
+            weight = [
+                f
+                for f in factors
+                if (m := _PAIR.fullmatch(f.name)) and {m.group(2), m.group(3)} == {letter, var.name}
+            ]
+        else:  # v_j into the one unit: a weight by its letter, beside a unit h_j
+            weight = [f for f in factors if _LETTER.fullmatch(f.name) and _of_kind(f.name, "weight")]
+        unit = [
             f
             for f in factors
-            if (m := _PAIR.fullmatch(f.name)) and {m.group(2), m.group(3)} == {letter, var.name}
+            if (m := _LETTER.fullmatch(f.name)) and m.group(2) == var.name and f not in weight
         ]
-        unit = [f for f in factors if (m := _LETTER.fullmatch(f.name)) and m.group(2) == var.name]
-        if len(weight) != 1 or len(unit) != 1 or kind_of_name(weight[0].name) != "weight":
+        if len(weight) != 1 or len(unit) != 1 or not _of_kind(weight[0].name, "weight"):
             continue
         if kind_of_name(unit[0].name) != "unit":
             continue
         out.append(Forward(df.line, layer, letter, var.name, bias.name, weight[0].name, unit[0].name))
     return out
+
+
+_PROBES = (-1.7, -0.4, 0.3, 1.1, 2.6)  # net inputs at which an activation row is compared
+
+
+def activated(d, statements, aliases: dict) -> list[tuple[str, str, str, int]]:
+    r"""(name, its value, shown, line) of each net input in a letter that a row applies the layer's
+    activation to: `h_j = \max(0, u_j)` with h_j bound to a_{1,j} makes u_j z_{1,j}, when the row's
+    formula of u_j is the layer's activation at every probe (never by the letter)."""
+    try:
+        defs = definitions(statements)
+    except (TypeError, ValueError, AttributeError):
+        return []
+    out = []
+    for df in defs:
+        lhs = _LETTER.fullmatch(getattr(df.lhs, "name", ""))
+        value = re.fullmatch(r"a_(\d+),([a-z])", getattr(aliases.get(df.lhs), "name", ""))
+        if value is None and lhs is not None and lhs.group(1) == "y_hat":  # \hat{y}_k: the output's
+            value = re.fullmatch(r"a_(\d+),([a-z])", f"a_{d.spec.depth},{lhs.group(2)}")
+        if lhs is None or value is None or df.implied:
+            continue
+        args = list(df.rhs.free_symbols)
+        arg = _LETTER.fullmatch(args[0].name) if len(args) == 1 else None
+        if arg is None or not arg.group(2) == lhs.group(2) == value.group(2):
+            continue
+        n = int(value.group(1))
+        rule = d.spec.activations[n - 1]
+        if n > d.spec.depth or not rule.elementwise or not _same_activation(rule, df.rhs, args[0]):
+            continue
+        out.append(
+            (args[0].name, f"z_{n},{arg.group(2)}", f"z⁽{str(n).translate(_SUP)}⁾_{arg.group(2)}", df.line)
+        )
+    return out
+
+
+def _same_activation(rule, formula: sp.Expr, x: sp.Symbol) -> bool:
+    z = sp.Symbol("z")
+    try:
+        truth = expand_definitions(rule(z))
+        return all(
+            abs(complex(sp.N(formula.xreplace({x: p}))) - complex(sp.N(truth.xreplace({z: p})))) < 1e-9
+            for p in _PROBES
+        )
+    except (TypeError, ValueError, AttributeError):
+        return False
 
 
 def bind(d, statements, binding: Binding, explicit: dict | None, conventions: dict | None) -> Binding:
@@ -134,25 +202,42 @@ def bind(d, statements, binding: Binding, explicit: dict | None, conventions: di
         if isinstance(k, sp.Symbol) and re.fullmatch(r"[A-Za-z]+_\d+,[a-z]", getattr(v, "name", ""))
     }
     aliases, sources = dict(binding.aliases), list(binding.sources)
-    for f in forward_sums(statements, {**binding.aliases, **dict(explicit or {})}):
-        layer, letter, var = f.layer, f.letter, f.var
-        pairs = [(f.bias, f"b_{layer},{letter}", f"b⁽{str(layer).translate(_SUP)}⁾_{letter}")]
-        if not free(f.below):  # the activation below aliased by the document: the bias alone
-            pass
-        elif layer > 1:
-            pairs.append((f.below, f"a_{layer - 1},{var}", f"a⁽{str(layer - 1).translate(_SUP)}⁾_{var}"))
-        elif f.below != f"x_{var}":  # under the first layer: the input, the network's x
-            pairs.append((f.below, f"x_{var}", f"x_{var}"))
-        for name, value, shown in pairs:
-            if not free(name):
+    before = -1
+    while len(sources) != before:  # h_j bound by a sum above reads u_j in h_j = \max(0, u_j), and on
+        before = len(sources)
+        merged = {**aliases, **dict(explicit or {})}
+        found = activated(d, statements, merged)  # h_j = \max(0, u_j), h_j = a_{1,j}: u_j = z_{1,j}
+        activated_names = {name for name, *_ in found}
+        for f in forward_sums(statements, merged):
+            layer, letter, var = f.layer, f.letter, f.var
+            unit = letter or "1"  # the one unit of u = \sum_j v_j h_j + c
+            found.append((f.bias, f"b_{layer},{unit}", f"b⁽{str(layer).translate(_SUP)}⁾_{unit}", f.line))
+            if not free(f.below):  # the activation below aliased by the document: the bias alone
+                pass
+            elif layer > 1:
+                below = f"a⁽{str(layer - 1).translate(_SUP)}⁾_{var}"
+                found.append((f.below, f"a_{layer - 1},{var}", below, f.line))
+            elif f.below != f"x_{var}":  # under the first layer: the input, the network's x
+                found.append((f.below, f"x_{var}", f"x_{var}", f.line))
+        for name, value, shown, line in found:
+            # Bishop's a_j, the net input: the activation a is another letter's here (h_j = h(a_j))
+            displaced = name in activated_names and name.split("_")[0] == "a" and name not in taken
+            if not free(name) and not displaced:
                 continue
             aliases[sp.Symbol(name)] = sp.Symbol(value)
-            sources.append(Source(name, sp.Symbol(shown), f.line, "definition"))
+            sources.append(Source(name, sp.Symbol(shown), line, "definition"))
             taken.add(name)
     if len(sources) == len(binding.sources):
         return binding
     sources.sort(key=lambda s: (s.line, s.name))
     return replace(binding, aliases=aliases, sources=sources)
+
+
+def _one_weight(f: Forward) -> re.Match | None:
+    r"""v_j into the one unit of u = \sum_j v_j h_j + c, as the match of a weight in two indices
+    (v, 1, j): the unit's index 1 written where the document leaves it out."""
+    m = _LETTER.fullmatch(f.weight)
+    return re.fullmatch(r"([A-Za-z]+)_(.)(.)", f"{m.group(1)}_1{f.var}") if m else None
 
 
 def weights(d, statements, binding: Binding, explicit: dict | None, conventions: dict | None):
@@ -173,22 +258,26 @@ def weights(d, statements, binding: Binding, explicit: dict | None, conventions:
     sources = list(binding.sources)
     merged = {**binding.aliases, **dict(explicit or {})}
     for f in forward_sums(statements, merged):
-        m = _PAIR.fullmatch(f.weight)
+        m = _PAIR.fullmatch(f.weight) if f.letter else _one_weight(f)
         base = f.bias.rsplit("_", 1)[0]  # b_k, or b_j = b_{2,j} in another letter: the same base
         said_bias = [v for k, v in merged.items() if getattr(k, "name", "").rsplit("_", 1)[0] == base]
-        if m is None or m.group(1) not in ("w", "W") or f.weight in taken:
+        if m is None or m.group(1) not in ("w", "W", *FREE_LETTERS) or f.weight in taken:
             continue
-        layers = {re.sub(r",[a-z]$", "", getattr(v, "name", "")) for v in said_bias}
+        layers = {re.sub(r",(?:[a-z]|1)$", "", getattr(v, "name", "")) for v in said_bias}
         if layers != {f"b_{f.layer}"} or sp.Symbol(f.weight) in merged:
             continue
-        order = (f.var, f.letter) if c.weights == "input-by-output" else (f.letter, f.var)
+        unit = f.letter or "1"
+        order = (f.var, unit) if c.weights == "input-by-output" else (unit, f.var)
         try:
             if (m.group(2), m.group(3)) != order or resolver.lookup(f.weight) is not None:
                 continue
         except SympropError:
             continue
-        rename[sp.Symbol(f.weight)] = sp.Symbol(f"{f.weight}@{f.layer}")
-        layered = f"{m.group(1)}⁽{str(f.layer).translate(_SUP)}⁾_{m.group(2)}{m.group(3)}"
+        own = m.group(1) in ("w", "W") and bool(f.letter)
+        spelled = f.weight if own else f"W_{m.group(2)}{m.group(3)}"  # V_{kj}, v_j: W's
+        rename[sp.Symbol(f.weight)] = sp.Symbol(f"{spelled}@{f.layer}")
+        letter = m.group(1) if m.group(1) in ("w", "W") else "W"
+        layered = f"{letter}⁽{str(f.layer).translate(_SUP)}⁾_{m.group(2)}{m.group(3)}"
         sources.append(Source(f.weight, sp.Symbol(layered), f.line, "definition"))
     if not rename:
         return statements, binding

@@ -59,15 +59,19 @@ def apply(statements: list) -> list:
     return out
 
 
-def written_bias(stmt: Statement) -> bool:
-    """Does a role-letter statement add a bias b_j (b, B) beside a sum, so that the sum does not
-    hold the bias as w_{j0} on a unit 1 too (Bishop's sums from 0)?"""
+def written_bias(stmt: Statement, biases: frozenset[str] = frozenset()) -> bool:
+    r"""Does a role-letter statement add a bias b_j (b, B, or a name `biases` holds: c in u = \sum_j
+    v_j h_j + c, bound to a bias) beside a sum, so that the sum does not hold the bias as w_{j0} on
+    a unit 1 too (Bishop's sums from 0)?"""
     if not isinstance(stmt, Statement):
         return False
     for side in stmt.sides:
         for f in side.factors:
             for a in sp.preorder_traversal(f) if isinstance(f, sp.Basic) else ():
                 if isinstance(a, sp.Add) and any(getattr(x, "func", None) == SUMMATION for x in a.args):
-                    if any(isinstance(x, sp.Symbol) and re.fullmatch(r"[bB]_[a-z]", x.name) for x in a.args):
+                    if any(
+                        isinstance(x, sp.Symbol) and (re.fullmatch(r"[bB]_[a-z]", x.name) or x.name in biases)
+                        for x in a.args
+                    ):
                         return True
     return False

@@ -127,7 +127,13 @@ def swapped(stmt, mapping: dict):
     if not isinstance(stmt, Statement):
         return stmt
     sides = tuple(
-        Product(tuple(_swap(f, mapping) for f in p.factors), p.text, p.col, p.line, p.parts)
+        Product(
+            tuple(_swap(f, mapping) for f in p.factors),
+            p.text,
+            p.col,
+            p.line,
+            tuple(_swap(q, mapping) for q in p.parts),  # the factors in written order, for naming one
+        )
         for p in stmt.sides
     )
     return replace(stmt, lhs=_swap(stmt.lhs, mapping), sides=sides)

@@ -25,7 +25,7 @@ _TARGETS = {"T", "t", "target", "Target", "Y"}
 # letters books give weights and biases of a layer of their own (Alpaydin's v_h, Goodfellow's c,
 # ESL's \alpha_{ml}, \beta_{km}): of whichever kind the form they unify with says, never a guess
 # (`choose` refuses two solutions that bind them to different kinds)
-FREE_LETTERS = frozenset({"v", "V", "c", "alpha", "beta", "gamma"})
+FREE_LETTERS = frozenset({"v", "V", "U", "c", "alpha", "beta", "gamma"})
 
 
 def kind_of_name(name: str) -> str:

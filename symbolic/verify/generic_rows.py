@@ -1,0 +1,36 @@
+r"""Definitions for every unit of a layer, written in an index letter (`a_j = \sum_i W_{ji} x_i + b_j`,
+`h_j = \max(0, a_j)` in a document that sums over j): never bound to one unit by unification
+(binding.Binder._unify_one), which once bound them to unit 1 and called the rows of every other
+unit wrong. A letter the document never sums over may name a layer of one unit instead (a chain
+of single neurons, L_k = \sigma(net_k)): such rows are left to unification. Pure.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from ..latex.statements import SUMMATION
+from .binding_stages import LETTER
+
+
+def summed_letters(defs: list) -> set[str]:
+    r"""The letters the document's definitions sum over (\sum_j): index letters, not names."""
+    return {
+        str(e.args[1])
+        for df in defs
+        for e in sp.preorder_traversal(df.rhs)
+        if getattr(e, "func", None) == SUMMATION and len(e.args) > 1
+    }
+
+
+def for_every_unit(lhs: str, rhs: sp.Basic, summed: set[str]) -> bool:
+    r"""a_j = \sum_i w_{ji} x_i + b_j, h_j = \max(0, a_j) beside \sum_j: a definition for every unit
+    j (its letter an index on the right too, and summed over in the document), never one unit's;
+    `Binder.generic` reads it in its letter, or nothing does."""
+    m = LETTER.fullmatch(lhs)
+    if m is None or m.group(2) not in summed:
+        return False
+    letter = m.group(2)
+    return any(
+        letter in s.name.partition("_")[2].split("@")[0] for s in rhs.atoms(sp.Symbol) if s.name != lhs
+    )
