@@ -43,6 +43,11 @@ _MARKS = (
     r"\\begin\{[bpv]?matrix\}\s*1\s*\\\\",  # a column whose first entry is 1
 )
 _MARK = re.compile("|".join(f"(?:{m})" for m in _MARKS))
+# the word said to deny a bias: "no biases", "without a bias", "bias-free" (r12's own prose)
+_DENIED = re.compile(
+    r"(?i:\b(?:no|without|ignoring|omitting|dropping|zero)\s+(?:the\s+|any\s+|a\s+)?bias(?:es|\s+terms?)?\b"
+    r"|\bbias(?:es)?[- ]free\b)"
+)
 _THETA = re.compile(r"\\theta(?![A-Za-z])")
 _COMMENT = re.compile(r"(?<!\\)%.*")
 
@@ -55,7 +60,7 @@ def declared(conventions: dict | None) -> bool | None:
 
 def marked(source: str) -> bool:
     """Does the text (its comments aside) name a bias anywhere (the module's doc)?"""
-    text = "\n".join(_COMMENT.sub("", line) for line in source.split("\n"))
+    text = "\n".join(_DENIED.sub(" ", _COMMENT.sub("", line)) for line in source.split("\n"))
     if _THETA.search(text) and not parameter_groups.shown(text):
         return True  # Goodfellow's θ: may hold biases, unless every θ_k is shown (f_1(x, θ_1) = W_1 x)
     return _MARK.search(text) is not None

@@ -285,7 +285,8 @@ def verify_statements(
     if point is None:
         unchecked += [Unchecked(c.line, c.col, NUMBERS, "give the point: --at POINT.toml") for c in claims]
     elif claims:
-        numbers, missed = check_claims(d, claims, point)
+        zeros = no_bias.zeros(d) if biasless is not None else {}  # "no biases": every b = 0 there
+        numbers, missed = check_claims(d, claims, {**zeros, **point})
         fix = left_out_fix(skipped, unsettled)
         unchecked += [Unchecked(c.line, c.col, why, fix if "lacks" in why else "") for c, why in missed]
     unchecked = sorted([*(unread or []), *unchecked], key=lambda u: (u.line, u.col))
