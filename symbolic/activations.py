@@ -60,6 +60,7 @@ class ActivationRule:
     # Empty: the backend prints the definition (custom activations) or handles it (softmax)
     torch: str = ""
     jax: str = ""
+    also: tuple[str, ...] = ()  # other names documents write for f (LeakyReLU, Softplus)
 
     @property
     def elementwise(self) -> bool:
@@ -83,7 +84,7 @@ class ActivationRule:
     @property
     def spellings(self) -> tuple[str, ...]:
         """Every name a reader may write for f: the row's name, its LaTeX word, its terminal name."""
-        names = (self.name, self.latex_word, self.unicode)
+        names = (self.name, self.latex_word, self.unicode, *self.also)
         return tuple(dict.fromkeys(n for n in names if n.isidentifier()))
 
     @property
@@ -200,6 +201,7 @@ TABLE: dict[str, ActivationRule] = {
         ),
         torch="torch.where({z} > 0.0, {z}, {alpha} * {z})",
         jax="jnp.where({z} > 0.0, {z}, {alpha} * {z})",
+        also=("LeakyReLU", "LeakyRelu", "leakyrelu", "lrelu"),
     ),
     "softplus": ActivationRule(
         "softplus",
@@ -232,6 +234,7 @@ TABLE: dict[str, ActivationRule] = {
         ),
         torch="torch.clamp({z}, min=0.0) + torch.log1p(torch.exp(-torch.abs({z})))",
         jax="jax.nn.softplus({z})",  # log(exp(z) + 1) as jnp.logaddexp(z, 0): stable
+        also=("Softplus", "SoftPlus"),
     ),
     "identity": ActivationRule(
         "identity",

@@ -84,7 +84,8 @@ def _weighted(rows, conds, x_toks: list[Tok], at: int) -> list[Tok] | None:
         return Tok("op", text, at, at)
 
     step = [Tok("word", "relu", at, at, True), op("'"), op("("), *x_toks, op(")")]
-    return [
+    return [  # in brackets: the block is one factor of the product it stands in (X \cdot cases)
+        op("("),
         op("("),
         *pos,
         op(")"),
@@ -97,5 +98,6 @@ def _weighted(rows, conds, x_toks: list[Tok], at: int) -> list[Tok] | None:
         Tok("num", "1", at, at),
         op("-"),
         *step,
+        op(")"),
         op(")"),
     ]

@@ -69,6 +69,9 @@ class Resolver(Calls):
         self.aliases = dict(d.naming.aliases)
         self.user = dict(aliases or {})  # raw Symbol -> raw expression
         self.values: dict[sp.Basic, sp.Expr] = {}  # raw δ -> the value its author defined
+        slopes = {a.params[0] for a in d.spec.activations if a.name == "leaky_relu" and a.params}
+        if len(slopes) == 1:  # α of a leaky ReLU's cases (1 where z > 0, α otherwise): its slope
+            self.values[sp.Symbol("alpha")] = slopes.pop()
         self.delta_sign = 1  # -1 in a document where δ = -∂E/∂net (verify/signs.py)
         self.notes: dict[str, tuple[str, str]] = {}  # raw name -> why the document leaves it unknown
         self.per_output: set[str] = set()  # E_j the document makes output j's error (error_terms.py)
@@ -286,8 +289,8 @@ class Resolver(Calls):
                 if target is None:
                     missing.append(x.name)
                 mapping[x] = target
-            if missing:
-                raise self.unknown(missing, where)
+            if missing:  # a letter's alias (z_k = z_{2,k}) outside an instance: the name as written
+                raise self.unknown([s.name], where)
             self._alias_values[s] = value.xreplace(mapping)
         return self._alias_values[s]
 
