@@ -35,3 +35,15 @@ def test_the_step_of_a_relu_output_is_its_derivative(step):
 @pytest.mark.parametrize("slip", [r"\mathbb{1}[h_2 < 0]", r"\mathbb{1}[h_1 > 0]"])
 def test_a_wrong_step_is_wrong(slip):
     assert _said(slip) == {"wrong"}
+
+
+def test_goodfellows_max_with_escaped_braces_is_relu():
+    # \max\{0, z\}: the book's braces were "expected '(', found \{" (latex/matrix_max.max_zero)
+    text = r"""$$h = \max\{0, W^{(1)} x + b^{(1)}\}, \quad \hat{y} = W^{(2)} h + b^{(2)}$$
+$$\frac{\partial L}{\partial W^{(1)}} = \left[ (W^{(2)})^\top (\hat{y} - y) \odot \mathbb{1}[h > 0] \right]
+x^\top$$
+"""
+    assert by_line(verify_layered("2-2-1", text, activation="relu", output="identity")) == {
+        1: {"correct"},
+        2: {"correct"},
+    }

@@ -17,22 +17,24 @@ def _zero(t: Tok | None) -> bool:
 
 
 def max_zero(reader: Any, t: Tok) -> Node | None:
-    """At \\max (the cursor on it): max(0, X) or max(X, 0) as ReLU(X), consumed; else None."""
-    if not reader.is_("(", 1):
+    """At \\max (the cursor on it): max(0, X) or max(X, 0) as ReLU(X), consumed; else None. Its
+    braces may be escaped ones: Goodfellow's `\\max\\{0, W^\\top x + c\\}`."""
+    close = ")" if reader.is_("(", 1) else "\\}" if reader.is_("\\{", 1) else ""
+    if not close:
         return None
     start = reader.i
     try:
         reader.i += 2
         if _zero(reader.peek()) and reader.is_(",", 1):
             reader.i += 2
-            arg = reader.msum(frozenset({")"}))
+            arg = reader.msum(frozenset({close}))
         else:
             arg = reader.msum(frozenset({","}))
             reader.i += 1
-            if not (_zero(reader.peek()) and reader.is_(")", 1)):
+            if not (_zero(reader.peek()) and reader.is_(close, 1)):
                 raise LatexParseError("not max(X, 0)", 0, 0)
             reader.i += 1
-        reader.expect(")", t)
+        reader.expect(close, t)
     except LatexParseError:
         reader.i = start
         return None
