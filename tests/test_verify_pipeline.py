@@ -112,7 +112,8 @@ def test_the_stages_run_in_order_and_never_call_back():
     # target after resolve. The letters of a document naming each layer by its own are kept before
     # layer_names rewrites them, and put back into the messages last (author_names). A loss
     # E = ½‖z - t‖² whose z is written nowhere else read over the outputs after the softmax forms
-    # (loss_output), a decorated target (ỹ_i beside y_i^L in the loss: target_accents) after it;
+    # (loss_output), a decorated target (ỹ_i beside y_i^L in the loss: target_accents) after it,
+    # and K, the outputs' count a sum runs to (count_letters);
     # primed index letters said as written last (display); code-style names (W2_{11}, h1_1,
     # scores_0) by their roles after net_input
     # a softmax's own letters (output_letters: \hat{Y}_j the entry of a sum's bare vector before
@@ -123,7 +124,8 @@ def test_the_stages_run_in_order_and_never_call_back():
     stages += ["author_names", "layer_names", "subscript_layers", "no_bias", "own_names"]
     stages += ["lone_bias", "class_calls", "output_letters", "vector_sums", "named_losses", "off_diagonal"]
     stages += ["loss_output"]
-    stages += ["target_accents", "layer_letters", "lone_layer_names", "own_deltas", "bare_functions"]
+    stages += ["target_accents", "count_letters", "layer_letters", "lone_layer_names", "own_deltas"]
+    stages += ["bare_functions"]
     stages += ["dropped_index", "notation"]
     stages += ["said_conventions", "weight_layers", "net_input", "code_names", "output_letters"]
     stages += ["layer_bias", "batch_check"]

@@ -17,7 +17,8 @@ A pipeline of pure stages, each taking the previous stage's data and never calli
                without its argument given it (`bare_functions`), a unit's index dropped inside
                h'(a) restored (`dropped_index`),
                conventions the text shows (`notation`), a decorated target by the loss's
-               form (`target_accents`: ½Σ(y_i^L - ỹ_i)²), the weights'
+               form (`target_accents`: ½Σ(y_i^L - ỹ_i)²), K the outputs' count a sum runs to
+               (`count_letters`: \frac{1}{K}\\sum_{k=1}^{K}), the weights'
                orientation and the target letter its definitions say (`said_conventions`:
                `orientation`, `target_letters`), the layer a weight's superscript names, from what
                it multiplies (`weight_layers`)
@@ -60,6 +61,7 @@ from . import (
     class_labels,
     closed_names,
     code_names,
+    count_letters,
     display,
     dropped_index,
     dropped_instances,
@@ -207,6 +209,7 @@ def verify_statements(
     statements = off_diagonal.apply(statements)  # ∂φ_i/∂z_j after ∂φ_i/∂z_i: for i ≠ j
     statements, aliases = loss_output.apply(statements, source, len(d.outputs), aliases)  # ½‖z - t‖²
     aliases, accents = target_accents.aliases(statements, len(d.outputs), aliases)  # ½Σ(y_i - ỹ_i)²: ỹ
+    aliases = count_letters.aliases(source, len(d.outputs), aliases)  # \frac{1}{K}\sum_{k=1}^{K}: K outputs
     statements, letters = layer_letters(statements)  # Brilliant's w_{ij}^k, a (net input), o (output)
     statements = lone_layer_names.apply(statements)  # ∂L/∂z beside ∂a^{[2]}/∂z: z^{[2]}
     statements = own_deltas.apply(statements)  # s^m_i ≡ ∂F̂/∂n^m_i: Hagan's sensitivity is δ
