@@ -9,9 +9,11 @@ does settle a letter puts it in the same layer, that layer is the document's for
 a statement's readings that disagree with it are dropped (never all of them: a statement the
 defaults leave without a reading keeps its own). A letter two statements put in two layers (j an
 output on one line, a hidden unit on the next: Cross Validated 413046) has no default. Applied
-only where the weights' way is said (an option, or detected), and never to a weight's update or
-gradient, which holds for each layer pair its letters can name (Mitchell's Δw_{kh} = η δ_k o_h is
-judged for either layer). Fixed before any verdict, never by one. Pure functions on readings.
+only where the weights' way is said (an option, or detected); a weight's update or gradient holds
+for each layer pair its letters can name (Mitchell's Δw_{kh} = η δ_k o_h is judged for either
+layer) unless the document fixes each of its letters (k an output by \delta_k = (y_k - t_k) g'(a_k),
+j a hidden unit by \sum_k w_{kj} \delta_k): then it is read in those layers. Fixed before any
+verdict, never by one. Pure functions on readings.
 """
 
 from __future__ import annotations
@@ -34,10 +36,12 @@ def defaults(plans: list) -> dict[str, int]:
     return {x: next(iter(ns)) for x, ns in seen.items() if len(ns) == 1}
 
 
-def agreeing(found: list, layer_of: dict[str, int]) -> list:
+def agreeing(found: list, layer_of: dict[str, int], whole: bool = False) -> list:
     """The readings of an open statement that keep the document's letters in their layers; all
-    of them when none does, or when the statement's readings agree already."""
-    if len(found) < 2:
+    of them when none does, or when the statement's readings agree already. `whole`: only where
+    the document fixes every letter the statement writes (a weight's gradient in k and j, after
+    statements that put k in the output layer and j in the hidden one)."""
+    if len(found) < 2 or whole and any(x not in layer_of for f in found for x in f[2]):
         return found
     keep = [f for f in found if all(f[2].get(x, n) == n for x, n in layer_of.items())]
     return keep or found
