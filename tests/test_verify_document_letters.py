@@ -52,6 +52,8 @@ def test_a_letter_two_statements_put_in_two_layers_stays_unsettled():
     contra = PQR.replace(r"\delta_q = g'(a_q) \sum_r w_{rq} \delta_r", hidden)
     report = verify_layered("2-4-3", contra, targets="t", weights="output-by-input", **TANH)
     assert by_line(report)[5] == {"not checked"}
+    (why,) = [u.reason for u in report.unchecked if u.line == 5]
+    assert "settles them two ways (r an output unit on line 1, r a hidden unit on line 2)" in why
 
 
 def test_uses_that_disagree_settle_nothing():

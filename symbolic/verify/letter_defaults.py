@@ -36,6 +36,16 @@ def defaults(plans: list) -> dict[str, int]:
     return {x: next(iter(ns)) for x, ns in seen.items() if len(ns) == 1}
 
 
+def split(plans: list, lines: list[int]) -> dict[str, dict[int, int]]:
+    """letter -> {layer: the first line that settles it there}, for the letters the document's
+    statements settle in two layers or more (r an output unit on line 1, a hidden unit on line 2)."""
+    seen: dict[str, dict[int, int]] = {}
+    for found, line in zip(plans, lines):
+        for x, n in settled(found or []).items():
+            seen.setdefault(x, {}).setdefault(n, line)
+    return {x: by for x, by in seen.items() if len(by) > 1}
+
+
 def agreeing(found: list, layer_of: dict[str, int], whole: bool = False) -> list:
     """The readings of an open statement that keep the document's letters in their layers; all
     of them when none does, or when the statement's readings agree already. `whole`: only where
@@ -45,3 +55,27 @@ def agreeing(found: list, layer_of: dict[str, int], whole: bool = False) -> list
         return found
     keep = [f for f in found if all(f[2].get(x, n) == n for x, n in layer_of.items())]
     return keep or found
+
+
+class Readings(dict):
+    """{(line, col): [reading, ...]} of the statements read several ways, and `apart`: {(line,
+    col): the document's statements that put one of its letters in two layers}."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.apart: dict[tuple[int, int], str] = {}
+
+
+def apart_note(found: list, apart: dict[str, dict[int, int]], said) -> str:
+    """The lines that put a letter of these readings in two layers ('r an output unit on line 1,
+    r a hidden unit on line 2'), `said`(letter, layer) in words; '' when none does."""
+    letters = sorted({x for _, _, lay in found for x in lay} & set(apart))
+    return "; ".join(
+        ", ".join(f"{said(x, n)} on line {line}" for n, line in apart[x].items()) for x in letters
+    )
+
+
+def settles(readings: dict, at: tuple[int, int]) -> str:
+    """Why nothing settles a statement's letters: unsaid, or said two ways."""
+    apart = getattr(readings, "apart", {}).get(at)
+    return f"the document settles them two ways ({apart})" if apart else "nothing settles them"

@@ -122,7 +122,8 @@ def expand(
         found = list({f[0]: f for f in reversed(found)}.values())[::-1]  # no weight: one way
         plans.append(found if len(found) <= MAX_READINGS else [])
     layer_of = letter_defaults.defaults(plans)  # a letter the document keeps in one layer
-    out, readings = [], {}
+    apart = letter_defaults.split(plans, [getattr(s, "line", 0) for s in statements])  # or does not
+    out, readings = [], letter_defaults.Readings()
     for original, stmt, found in zip(originals, statements, plans):
         if len(ways) == 1 and not _weight_on_left(stmt):
             found = letter_defaults.agreeing(found or [], layer_of)
@@ -133,6 +134,8 @@ def expand(
             out.append(original)
             continue
         readings[(stmt.line, stmt.col)] = [r for r, _, _ in found]
+        if note := letter_defaults.apart_note(found, apart, lambda x, n: _said([x], {x: n}, d.spec.depth)):
+            readings.apart[(stmt.line, stmt.col)] = note
         for reading, swap, _ in found:
             copy = map_expressions(stmt, lambda e, swap=swap: e.xreplace(swap))
             out.append(replace(copy, instance=READING + reading))
@@ -366,8 +369,8 @@ def fold(verdicts: list, unchecked: list[Unchecked], readings: dict) -> tuple[li
         unchecked.append(
             Unchecked(
                 *at,
-                f"its letters carry no layer and nothing settles them: {s1} read with {r1}; {s2} read "
-                f"with {r2}",
+                f"its letters carry no layer and {letter_defaults.settles(readings, at)}: {s1} read with "
+                f"{r1}; {s2} read with {r2}",
                 "write the layer (\\delta^{(l)}_j, w^{(l)}_{jk}); give --weights if a weight's way differs",
             )
         )
