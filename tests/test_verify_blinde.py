@@ -62,7 +62,9 @@ def test_a_unit_output_defined_by_its_net_input_is_no_target():
     # and \hat{y} = f(net_s) makes s the output unit's letter
     said = _said(_verify("3-4-1", LECTURE, weights="input-by-output"))
     assert [said[n] for n in (2, 3, 4, 5, 7)] == ["correct"] * 5  # 7: s kept the output's letter
-    assert said[6] == "not checked"  # an update in letters holds for each layer pair: not narrowed
+    # an update in letters holds for each layer pair its letters can name, unless the document
+    # fixes them all: here m a hidden unit (lines 2-4) and s the output (line 5), so it is judged
+    assert said[6] == "correct"
     slip = _said(_verify("3-4-1", LECTURE.replace(r"\, y_m \]", r"\, x_m \]"), weights="input-by-output"))
     assert slip[6] != "correct"
     wrong = _said(_verify("3-4-1", LECTURE.replace("y_m = f", "y_m = -f"), weights="input-by-output"))

@@ -21,6 +21,7 @@ from . import (
     product_entries,
     renamed_layers,
     row_products,
+    scalar_nabla,
     shifted_letters,
     shifted_tokens,
 )
@@ -166,6 +167,9 @@ def _region(
             condition = (*condition, *ranged)
             toks, running = running_assignment(src, toks)  # g \leftarrow X = Y: X = Y, g names X
             toks = without_membership(toks)  # ... \in \mathbb{R}^q: where it lives, not a claim
+            if any(t.kind == "cmd" and t.text == "nabla" for t in toks):  # \nabla_{w_2} L, w_2 a scalar
+                scalar = scalar_nabla.rewrite(scalar_nabla.scalars(out), toks)
+                toks = toks if is_matrix_row(scalar, names=False) else scalar
             if not toks or is_loop_header(toks):
                 continue
             if prev is not None and acc and toks[0].kind == "op" and toks[0].text in ("+", "-"):

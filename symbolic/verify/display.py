@@ -11,6 +11,7 @@ written, never as the letter it was read as (`primed_letters`). Pure functions.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import sympy as sp
@@ -19,6 +20,7 @@ from sympy.printing.str import StrPrinter
 from ..activations import named
 from ..latex import index_primes
 from .hints import function_shown, shown
+from .roles import LAYER
 
 _FUNCS = {
     "Heaviside": "H",
@@ -118,3 +120,21 @@ def primed_letters(source: str, verdicts: list, unchecked: list) -> tuple[list, 
         return verdicts, unchecked
     verdicts = [replace(v, instance=index_primes.as_written(v.instance, back)) for v in verdicts]
     return verdicts, [replace(u, reason=index_primes.as_written(u.reason, back)) for u in unchecked]
+
+
+_LAYER_VALUE = re.compile(rf"(?:, )?{LAYER}=\d+(?:, (?=\w))?")
+
+
+def layer_variable(source: str, verdicts: list, unchecked: list) -> tuple[list, list]:
+    """Instances and reasons without the layer a role letter of any layer was read in (Wikipedia's
+    o_j, net_j: `roles.LAYER`, 'for j=1, λ=1'): the document writes no such letter, and each
+    verdict names its layer by the network's name (δ⁽¹⁾₁). Kept where the document writes λ as
+    an index itself."""
+    if re.search(r"_\{?[^}$]*\\lambda", source):
+        return verdicts, unchecked
+
+    def plain(text: str) -> str:  # 'k=1, λ=1, i=2': 'k=1, i=2'
+        return _LAYER_VALUE.sub(lambda m: ", " if m[0].startswith(", ") and m[0].endswith(", ") else "", text)
+
+    verdicts = [replace(v, instance=plain(v.instance)) if LAYER in v.instance else v for v in verdicts]
+    return verdicts, [replace(u, reason=plain(u.reason)) if LAYER in u.reason else u for u in unchecked]

@@ -49,7 +49,7 @@ UNSETTLED = (
     "right in {layout}; the document's other statements do not settle which layout it uses (two "
     "of them at least must, and more than use the other)"
 )
-MIXED = "right in {layout}, but the document's lines {lines} write this kind of derivative in {other}"
+MIXED = "right in {layout}, but the document's {line_s} {lines} write{s} this kind of derivative in {other}"
 FIX = "write it in the layout the rest of the document uses, or per entry"
 _WEIGHT_NAMES = ("W", "w", "Theta", "theta")
 
@@ -129,22 +129,73 @@ def votes(groups, folded: dict, pending: dict) -> dict[tuple[str, str], set[int]
     return out
 
 
+def _line_s(lines: str) -> str:
+    return "lines" if " and " in lines else "line"
+
+
 def _lines(lines: set[int]) -> str:
     ordered = [str(n) for n in sorted(lines)]
     return ", ".join(ordered[:-1]) + " and " + ordered[-1] if len(ordered) > 1 else ordered[0]
 
 
-def settle(g, layout: str, ballot: dict) -> tuple[str, str]:
+def settle(g, layout: str, ballot: dict, shaped: bool = False) -> tuple[str, str]:
     """('settled', lines) when the other statements settle `layout` for g's convention,
-    ('mixed', lines) when they settle the other one, ('', '') when they do not."""
+    ('mixed', lines) when they settle the other one, ('', '') when they do not. `shaped`: the
+    document's forward rows fix W's shape (z = W a + b: W out × in), so that a gradient by W
+    in W's shape or in its transpose can only be that convention: one vote, uncontested, is enough."""
     k, line = kind(g), g.statement.line
     yes = ballot.get((k, layout), set()) - {line}
     no = ballot.get((k, _OTHER[layout]), set()) - {line}
-    if len(yes) >= 2 and len(yes) > len(no):
+    least = 1 if shaped and k == WEIGHTS else 2
+    if len(yes) >= least and len(yes) > len(no) and (least == 2 or not no):
         return "settled", _lines(yes)
-    if len(no) >= 2 and len(no) > len(yes):
+    if len(no) >= least and len(no) > len(yes) and (least == 2 or not yes):
         return "mixed", _lines(no)
     return "", ""
+
+
+def forward_shape(groups, folded: dict) -> bool:
+    """Do the document's forward rows fix W's shape: a row u = W v (+ b) judged correct, a weight
+    matrix multiplying what stands to its right, and no row writing a weight transposed?"""
+    shaped = False
+    for g in groups:
+        if g.statement.lhs.kind != "name" or kind(g):
+            continue
+        for side in g.statement.sides:
+            if _transposed_weight(side.node):
+                return False
+            v = folded.get(g.gid)
+            shaped = shaped or (v is not None and v.status == "correct" and _weight_times(side.node))
+    return shaped
+
+
+def _weight_times(node: Node) -> bool:
+    """Does a side hold a product W v, the weight matrix first?"""
+    if node.kind == "prod":
+        factors = [_bare(n) for n in node.args[0]]
+        if any(f.kind == "name" and f.args[0] in _WEIGHT_NAMES for f in factors[:-1]):
+            return True
+    return any(
+        _weight_times(b)
+        for a in node.args
+        for b in (a if isinstance(a, tuple) else (a,))
+        if isinstance(b, Node)
+    )
+
+
+def _transposed_weight(node: Node) -> bool:
+    if (
+        node.kind == "T"
+        and _bare(node.args[0]).kind == "name"
+        and _bare(node.args[0]).args[0] in _WEIGHT_NAMES
+    ):
+        return True
+    return any(
+        _transposed_weight(b)
+        for a in node.args
+        for b in (a if isinstance(a, tuple) else (a,))
+        if isinstance(b, Node)
+    )
 
 
 def transposed_fits(namer, g, node: Node | None) -> bool:
@@ -158,7 +209,7 @@ def transposed_fits(namer, g, node: Node | None) -> bool:
 
 def verdict(g, layout: str, lines: str, v: Verdict | None, loss) -> Verdict:
     """The verdict of a statement right in the layout the document's lines settle."""
-    said = f" (in {WORDS[layout]}, as lines {lines} write it)"
+    said = f" (in {WORDS[layout]}, as {_line_s(lines)} {lines} write{'' if ' and ' in lines else 's'} it)"
     if v is not None:
         return replace(v, label=v.label + said)
     label = render(g.statement.lhs)
@@ -180,7 +231,13 @@ def verdict(g, layout: str, lines: str, v: Verdict | None, loss) -> Verdict:
 def unchecked(g, layout: str, state: str, lines: str) -> Unchecked:
     m = g.statement
     if state == "mixed":
-        why = MIXED.format(layout=WORDS[layout], lines=lines, other=WORDS[_OTHER[layout]])
+        why = MIXED.format(
+            layout=WORDS[layout],
+            line_s=_line_s(lines),
+            lines=lines,
+            s="" if " and " in lines else "s",
+            other=WORDS[_OTHER[layout]],
+        )
         fix = FIX
     elif g.jacobian:
         why, fix = UNSETTLED.format(layout=WORDS[layout]), FIX
@@ -212,10 +269,11 @@ def decide(namer, groups, folded: dict, pending: list, fold, loss) -> dict[int, 
             continue
         ways[slot], values[slot] = layout, v
     ballot = votes(groups, folded, {g.gid: ways[slot] for slot, g, *_ in pending if slot in ways})
+    shaped = forward_shape(groups, folded)
     for slot, g, *_ in pending:
         if slot not in ways:
             continue
-        state, lines = settle(g, ways[slot], ballot)
+        state, lines = settle(g, ways[slot], ballot, shaped)
         if state == "settled":
             out[slot] = verdict(g, ways[slot], lines, values[slot], loss)
         else:

@@ -33,7 +33,7 @@ import sympy as sp
 from ..errors import SympropError
 from ..latex import Statement
 from ..latex.statements import SUMMATION
-from . import hinton_letters, letter_defaults, word_roles
+from . import az_roles, hinton_letters, letter_defaults, word_roles
 from .conventions import WEIGHTS, Conventions
 from .ditto import Unchecked
 from .hints import shown
@@ -69,7 +69,10 @@ def expand(
     written = {n for s in statements for n in _written(s)}
     labels = {m.group(1) for n in written if (m := re.fullmatch(r"[A-Za-z]+_([a-z])\d+", n))}
     names = {n for n in names if not set(_NAME.fullmatch(n).groups()[1:]) & labels}  # type: ignore[union-attr]
-    if not az_said(statements):  # a_j, z_j: Nielsen's activation and net input, or Bishop's reverse?
+    if az_roles.bishop(statements):  # g'(a_k) and ∂E/∂w_{kj} = δ_k z_j: Bishop's a and z, by their use
+        statements = [az_roles.swapped(s, names) for s in statements]
+        names = az_roles.renamed(names)
+    elif not az_said(statements):  # a_j, z_j: Nielsen's activation and net input, or Bishop's reverse?
         names = {n for n in names if n.split("_")[0] not in ("a", "z")} | worded
     if not names:
         return originals, {}
@@ -119,15 +122,20 @@ def expand(
         found = list({f[0]: f for f in reversed(found)}.values())[::-1]  # no weight: one way
         plans.append(found if len(found) <= MAX_READINGS else [])
     layer_of = letter_defaults.defaults(plans)  # a letter the document keeps in one layer
-    out, readings = [], {}
+    apart = letter_defaults.split(plans, [getattr(s, "line", 0) for s in statements])  # or does not
+    out, readings = [], letter_defaults.Readings()
     for original, stmt, found in zip(originals, statements, plans):
-        if len(ways) == 1 and not _weight_on_left(stmt):  # Δw_{kh} = η δ_k o_h: for either layer
+        if len(ways) == 1 and not _weight_on_left(stmt):
             found = letter_defaults.agreeing(found or [], layer_of)
+        elif len(ways) == 1:  # Δw_{kh} = η δ_k o_h: for either layer, unless the document fixes k and h
+            found = letter_defaults.agreeing(found or [], layer_of, whole=True)
         found = found or []
         if not found:
             out.append(original)
             continue
         readings[(stmt.line, stmt.col)] = [r for r, _, _ in found]
+        if note := letter_defaults.apart_note(found, apart, lambda x, n: _said([x], {x: n}, d.spec.depth)):
+            readings.apart[(stmt.line, stmt.col)] = note
         for reading, swap, _ in found:
             copy = map_expressions(stmt, lambda e, swap=swap: e.xreplace(swap))
             out.append(replace(copy, instance=READING + reading))
@@ -361,8 +369,8 @@ def fold(verdicts: list, unchecked: list[Unchecked], readings: dict) -> tuple[li
         unchecked.append(
             Unchecked(
                 *at,
-                f"its letters carry no layer and nothing settles them: {s1} read with {r1}; {s2} read "
-                f"with {r2}",
+                f"its letters carry no layer and {letter_defaults.settles(readings, at)}: {s1} read with "
+                f"{r1}; {s2} read with {r2}",
                 "write the layer (\\delta^{(l)}_j, w^{(l)}_{jk}); give --weights if a weight's way differs",
             )
         )

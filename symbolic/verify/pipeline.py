@@ -336,6 +336,7 @@ def verify_statements(
         verdicts = [replace(v, instance=as_written(v.instance, letters)) for v in verdicts]
     verdicts = author_names.restore(verdicts, authors)  # θ_j said as θ_j, not −b^{[2]}_j
     verdicts, unchecked = display.primed_letters(source, verdicts, unchecked)  # for j′=1, not the letter read
+    verdicts, unchecked = display.layer_variable(source, verdicts, unchecked)  # for j=1, not 'λ=1'
     # one statement expanded per weight (Δw of a bare w) may give the same reason many times: once
     unchecked = sorted(dict.fromkeys(unchecked), key=lambda u: (u.line, u.col))
     inferred = [*named, *said, *accents, *layered, *per_layer, *bound.sources]

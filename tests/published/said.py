@@ -24,6 +24,7 @@ INTERNAL = [
     re.compile(r"\*\*"),
     re.compile(r"\b(?:Partial|Derivative|Symbol|Summation|Indicator|Dummy|Function)\("),
     re.compile(r"\w_prime\b"),
+    re.compile(r"λ=\d"),  # the layer a role letter of any layer is read in (roles.LAYER)
     re.compile(r"(?<!\\)\bdelta_|\b(?:Summation|Ordered)\(|\w_hat\b"),  # delta_h1, sigma_hat
     re.compile(r"\bhat[A-Za-z]\b"),  # the reader's spelling of \hat{y}: haty
     # a Greek letter's name in a subscript without its backslash (v_{iotazeta}, h_{kappa}, w_jkappa):
