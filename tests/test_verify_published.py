@@ -300,6 +300,24 @@ GAPS = {
     # the same letters with outputs i (v_{ih}, v_{i0}): the output's row alone says z_h is the
     # hidden output (layer_names._from_output), r_i the target (indices._unlayered)
     "alpaydin_mlp_multi_output": [],
+    # blind round (2026-12-02), three textbooks not in the corpus before, written from memory.
+    # Theodoridis & Koutroumbas sec. 4.6: the training pair as an argument on every name, v_j^r(i),
+    # \mathcal{E}(i), with J = \sum_i \mathcal{E}(i), is read on one pair (verify/arguments.
+    # _example_argument). Left: e_m written only inside \mathcal{E}(i)'s chain (4, and e_j on 11);
+    # J = \mathcal{E} on one pair, a loss equal to a loss (5); w_j^r, the weight vector of neuron
+    # j, beside y^{r-1}(i), the vector of layer r-1 (6, 7, 8, 10); e_j^{r-1}(i), a name the text
+    # defines (13), and the delta through it (14)
+    "theodoridis_pr_backprop": [4, 5, 6, 7, 8, 10, 11, 13, 14],
+    # Kröse & van der Smagt ch. 4: the pattern as a bare superscript, y_k^p, E^p, \Delta_p w_{jk},
+    # read on one pattern (verify/pattern_superscripts.py), and \mathcal{F}, F' the activation
+    # (verify/function_letters.py). Left: the bias \theta_k beside generic letters (3); o and h,
+    # letters of the output and hidden units, beside the generic k and j (12-17: letter roles)
+    "krose_smagt_backprop": [3, 12, 13, 14, 15, 16, 17],
+    # Hertz, Krogh & Palmer sec. 6.1: \mu read as the pattern (its sums \sum_\mu, \sum_{\mu i}
+    # too: verify/pattern_superscripts.py). Left: the layers told apart by letters alone, w_{jk}
+    # and W_{ij}, V_j and O_i, h_j and h_i (the same h in both layers, by its unit letter), the
+    # input \xi and the target \zeta: letter roles the readers do not bind yet
+    "hertz_krogh_palmer_backprop": [2, 3, 4, 5, 6, 7, 8, 9, 10],
     # Raschka & Mirjalili ch. 12: layers as words, ^{(in)}, ^{(h)}, ^{(out)} (verify/layer_words.py);
     # Z^{(h)} = A^{(in)} W^{(h)}, a forward row without a bias in a text naming none
     # (no_bias._net_product); rows of examples. Left: the cost's sum whose body is not bracketed,
@@ -353,6 +371,10 @@ PLANTED_UNNAMED: set[tuple[str, int]] = {
     ("alpaydin_mlp_regression", 0),
     ("alpaydin_mlp_regression", 1),
     ("alpaydin_mlp_multi_output", 0),
+    # Theodoridis's dE/dy_k^{r-1} = \sum_j \delta_j^r w_{jk}^r planted with w_{kj}^r: at r = 2 the
+    # derivative by the input is compared whole (delta^r read through its recurrence), said at
+    # factor 1; at the hidden layer the weight is named at factor 2
+    ("theodoridis_pr_backprop", 2),
 }
 # (X(1 ± X), a logistic derivative written out, is one factor wherever it stands, as most of the
 # corpus's notes count it: verify/glued_factors.py; Kyle Lo's phi(z)_i (1 + phi(z)_i) is factor 1)

@@ -51,6 +51,9 @@ STRICT_GAPS: dict[str, dict[int, str]] = {
     "marsland_mlp_derivation": dict.fromkeys([2, 4, 6, 7, 8, 9, 10, 11, 12], "not checked"),
     # blind round i (2026-12-02): Learning From Data is not read with its option either
     "lfd_echapter7_backprop": dict.fromkeys([3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 33], "not checked"),
+    # blind round j (2026-12-02): Kröse & van der Smagt's d the target and w_{jk} from j into k are
+    # read off E^p and s_k^p = \sum_j w_{jk} y_j^p; the same gaps as with its options
+    "krose_smagt_backprop": dict.fromkeys([3, 12, 13, 14, 15, 16, 17], "not checked"),
 }
 
 
@@ -78,6 +81,7 @@ PLANTED = [
     ("cv_se_cross_entropy_delta", 1),  # t the target in E = -\sum_j t_j \ln o_j
     ("cv_se_relu_softmax_hidden", 0),  # t_j + y_j: t the target, y a unit's value by its use
     ("cv_se_relu_softmax_hidden", 1),  # w_{(k,j)}: the way its two Δw_{(i,j)} = α δ_j y_i say
+    ("krose_smagt_backprop", 2),  # y_k^p for y_j^p in the rule, w_{jk} from j into k by its sum
 ]
 
 

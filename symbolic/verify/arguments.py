@@ -27,6 +27,7 @@ _FUNCTION = r"(?:\\varphi|\\phi|\\sigma|\bf|\bg|\bh)"
 
 def blank(text: str) -> str:
     text = _time_index(text)
+    text = _example_argument(text)
     text = _pattern_index(text)
     text = _case_index(text)
     text = _superscript_case(text)
@@ -56,6 +57,27 @@ def _math_only(text: str) -> str:
     """Comments dropped; \\text{...} dropped (prose)."""
     text = re.sub(r"%[^\n]*", "", text)
     return re.sub(r"\\(?:text|mathrm|operatorname)\{[^{}]*\}", "", text)
+
+
+def _example_argument(text: str) -> str:
+    """v_j^r(i), y_k^{r-1}(i), \\mathcal{E}(i) with J = \\sum_{i=1}^{N} \\mathcal{E}(i) (Theodoridis
+    and Koutroumbas): i the training pair, an argument on three names or more and on the loss, and
+    standing alone only as the index of a sum. A statement about pair i is checked on one: each (i)
+    is blanked, and each sum over i (on one pair, its term) as the superscript case does
+    (`_one_case`: not on a line where one side sums and another speaks of one pair). Not where
+    the document takes a mean over i (a mean's derivative is not one pair's)."""
+    arg = re.compile(rf"({_AFTER_NAME})\s*\(i\)")
+    loss = re.compile(r"(?:\\mathcal\{[ELJ]\}|(?<![A-Za-z\\])[ELJ])\s*\(i\)")
+    if len(arg.findall(text)) < 3 or not loss.search(text):
+        return text
+    summed = re.compile(r"\\sum_(?:\{i\}|i(?![A-Za-z])|\{i\s*=[^{}]*\}(?:\^\{[^{}]*\}|\^\w)?)")
+    rest = summed.sub("", re.sub(r"(?<=[A-Za-z0-9}])\s*\(i\)", "", _math_only(text)))
+    mean = re.search(r"\\frac\{1\}\{[A-Za-z]\}\s*\\sum_\{?i", text)
+    unit = re.search(r"_(?:i(?![A-Za-z])|\{[^{}]*(?<![A-Za-z\\])i(?![A-Za-z])[^{}]*\})", rest)
+    if mean or unit or re.search(r"(?<![A-Za-z\\_{])i(?![A-Za-z])", rest):
+        return text  # i stands alone or is a unit's subscript (y_i), or a mean over the pairs
+    one = re.compile(r"\(i\)")
+    return "".join(_one_case(line, "i", one) for line in text.splitlines(keepends=True))
 
 
 _PATTERN_SUB = re.compile(r"_\{p([a-z])\}")

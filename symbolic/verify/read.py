@@ -35,7 +35,9 @@ from .arguments import blank as blank_index_arguments
 from .ditto import Unchecked
 from .example_index import blank as blank_examples
 from .example_subscripts import blank as blank_example_subscripts
+from .function_letters import blank as blank_function_letters
 from .layer_words import number as number_layer_words
+from .pattern_superscripts import blank as blank_pattern_superscripts
 from .range_lists import join as join_ranges
 from .target_layer import blank as blank_target_layer
 
@@ -131,10 +133,12 @@ def _placeholder(m: re.Match) -> str:
 
 def read_tex(text: str) -> Document:
     text = _PLACEHOLDER.sub(_placeholder, text)
+    text = blank_function_letters(text)  # y = \mathcal{F}(s), F'(s): f (verify/function_letters.py)
     text = blank_index_arguments(text)  # e_j(n), \delta_{pj}, E_d(\vec{w}) (verify/arguments.py)
     text = number_layer_words(text)  # a^{(out)}: the output layer (verify/layer_words.py)
     text = blank_examples(text)  # x^{(i)}: example i, checked on one (verify/example_index.py)
     text = blank_example_subscripts(text)  # R_i, x_{il}: example i (verify/example_subscripts.py)
+    text = blank_pattern_superscripts(text)  # y_k^p, E^p: pattern p (verify/pattern_superscripts.py)
     text = blank_target_layer(text)  # a_j^{(L)} - y_j^{(L)}: the target (verify/target_layer.py)
     text = join_ranges(text)  # , i=1,\cdots,n : j=1,\cdots,c: one range aside (verify/range_lists.py)
     try:
