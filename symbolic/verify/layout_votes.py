@@ -175,12 +175,7 @@ def _weight_times(node: Node) -> bool:
         factors = [_bare(n) for n in node.args[0]]
         if any(f.kind == "name" and f.args[0] in _WEIGHT_NAMES for f in factors[:-1]):
             return True
-    return any(
-        _weight_times(b)
-        for a in node.args
-        for b in (a if isinstance(a, tuple) else (a,))
-        if isinstance(b, Node)
-    )
+    return any(_weight_times(b) for b in _children(node))
 
 
 def _transposed_weight(node: Node) -> bool:
@@ -190,12 +185,12 @@ def _transposed_weight(node: Node) -> bool:
         and _bare(node.args[0]).args[0] in _WEIGHT_NAMES
     ):
         return True
-    return any(
-        _transposed_weight(b)
-        for a in node.args
-        for b in (a if isinstance(a, tuple) else (a,))
-        if isinstance(b, Node)
-    )
+    return any(_transposed_weight(b) for b in _children(node))
+
+
+def _children(node: Node) -> list[Node]:
+    """The nodes directly under a node (a product's factors are one tuple of them)."""
+    return [b for a in node.args for b in (a if isinstance(a, tuple) else (a,)) if isinstance(b, Node)]
 
 
 def transposed_fits(namer, g, node: Node | None) -> bool:
