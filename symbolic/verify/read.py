@@ -35,6 +35,7 @@ from .arguments import blank as blank_index_arguments
 from .ditto import Unchecked
 from .example_index import blank as blank_examples
 from .example_subscripts import blank as blank_example_subscripts
+from .greek_indices import rename as rename_greek
 from .layer_words import number as number_layer_words
 from .range_lists import join as join_ranges
 from .target_layer import blank as blank_target_layer
@@ -130,6 +131,7 @@ def _placeholder(m: re.Match) -> str:
 
 
 def read_tex(text: str) -> Document:
+    text = rename_greek(text).text  # v_{\iota\zeta}: Greek index letters as Latin (verify/greek_indices.py)
     text = _PLACEHOLDER.sub(_placeholder, text)
     text = blank_index_arguments(text)  # e_j(n), \delta_{pj}, E_d(\vec{w}) (verify/arguments.py)
     text = number_layer_words(text)  # a^{(out)}: the output layer (verify/layer_words.py)
