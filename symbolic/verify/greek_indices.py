@@ -52,8 +52,10 @@ def rename(text: str) -> Renamed:
         return Renamed(text, {})
     at_index = _index_positions(text)
     greek = [g for g, where in spans.items() if all(s[0] in at_index for s in where)]
+    if not greek:
+        return Renamed(text, {})
     free = [c for c in _FREE if c not in _used(text)]
-    if not greek or len(free) < len(greek):
+    if len(free) < len(greek):
         return Renamed(text, {})
     greek.sort(key=lambda g: spans[g][0][0])  # first written, first letter
     letters = dict(zip(free, greek))
