@@ -102,11 +102,15 @@ def said(report, letters: dict[str, str]):
     return dataclasses.replace(
         report,
         verdicts=[_verdict(v, letters) for v in report.verdicts],
-        unchecked=[
-            dataclasses.replace(u, reason=_tex(u.reason, letters), fix=_tex(u.fix, letters))
-            for u in report.unchecked
-        ],
+        unchecked=said_unchecked(report.unchecked, letters),
     )
+
+
+def said_unchecked(unchecked: list, letters: dict[str, str]) -> list:
+    """Statements not checked, each reason and fix said with the author's letters."""
+    return [
+        dataclasses.replace(u, reason=_tex(u.reason, letters), fix=_tex(u.fix, letters)) for u in unchecked
+    ]
 
 
 def _verdict(v, letters: dict[str, str]):

@@ -296,6 +296,7 @@ def verify_statements(
     unchecked = sorted([*(unread or []), *unchecked], key=lambda u: (u.line, u.col))
     if not resolved and not numbers and not any(g.shape_error for g in groups):
         unchecked = sorted([*unchecked, *unread_groups(groups)], key=lambda u: (u.line, u.col))
+        unchecked = greek_indices.said_unchecked(unchecked, greek.letters)  # refused: said as written
         problems = [
             f"{u.problem()}; {u.fix}" if u.fix else u.problem() for u in unchecked if u.reason != DEFINITION
         ]
