@@ -3,10 +3,12 @@ A Greek letter written only where an index stands is read as a free Latin letter
 message says it as the author wrote it. Documents of our own, in other Greek letters (ξ, ψ, ω as
 units, γ as a layer's weights), on small networks."""
 
+import pytest
 from verdict_lines import by_line as lines
 
 from codegen.verdict import render_text
 from symbolic.backprop import derive
+from symbolic.errors import SympropError
 from symbolic.spec import network
 from symbolic.verify import verify_text
 from symbolic.verify.greek_indices import rename
@@ -54,3 +56,8 @@ def test_an_unknown_name_is_said_with_its_greek_letters():
     text = TEXT + r"$$\frac{\partial E}{\partial u_{\psi\xi}} = x_\xi$$" + "\n"
     reasons = [u.reason for u in verify_text(D, text).unchecked]
     assert reasons and all(r"u_{\psi\xi}" in r for r in reasons), reasons
+
+
+def test_a_refused_document_without_greek_letters_is_said_as_before():
+    with pytest.raises(SympropError, match=r"unknown name u_\{cd\}"):
+        verify_text(D, r"$$\frac{\partial E}{\partial u_{cd}} = x_d$$" + "\n")

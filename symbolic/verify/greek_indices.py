@@ -108,6 +108,8 @@ def said(report, letters: dict[str, str]):
 
 def said_unchecked(unchecked: list, letters: dict[str, str]) -> list:
     """Statements not checked, each reason and fix said with the author's letters."""
+    if not letters:
+        return unchecked
     return [
         dataclasses.replace(u, reason=_tex(u.reason, letters), fix=_tex(u.fix, letters)) for u in unchecked
     ]
@@ -158,5 +160,7 @@ def _unicode(text: str, letters: dict[str, str]) -> str:
 
 
 def _lone(text: str, spell, letters: dict[str, str]) -> str:
+    if not letters:
+        return text
     pattern = re.compile(rf"(?<![\\A-Za-z])([{''.join(letters)}])(?![A-Za-z])")
     return pattern.sub(lambda m: spell(m.group(1)), text)
