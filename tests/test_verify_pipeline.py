@@ -119,8 +119,10 @@ def test_the_stages_run_in_order_and_never_call_back():
     # a softmax's own letters (output_letters: \hat{Y}_j the entry of a sum's bare vector before
     # vector_sums; p_k, o_i as aliases once the conventions are read); bars read as error signals
     # (error_signals: \bar{z} = \bar{y} σ'(z) is ∂L/∂z) before any name; a loss the document
-    # names, CE(y, ŷ), written as its sum right after the vector sums (named_losses)
-    stages = ["read", "weight_decay", "no_bias", "running", "lagrange_primes", "error_signals", "value_cases"]
+    # names, CE(y, ŷ), written as its sum right after the vector sums (named_losses); Greek index
+    # letters read as Latin ones first and said back as written at the very end (greek_indices)
+    stages = ["read", "greek_indices", "weight_decay", "no_bias", "running", "lagrange_primes"]
+    stages += ["error_signals", "value_cases"]
     stages += ["author_names", "layer_names", "subscript_layers", "no_bias", "own_names"]
     stages += ["lone_bias", "class_calls", "output_letters", "vector_sums", "named_losses", "off_diagonal"]
     stages += ["loss_output"]
@@ -136,6 +138,6 @@ def test_the_stages_run_in_order_and_never_call_back():
     stages += ["unlayered", "kronecker", "class_labels"]
     stages += ["sign_hooks", "own_functions"]
     stages += ["resolve", "class_labels", "evaluate", "judge", "sign_hooks", "matrix_faults", "hidden_rule"]
-    stages += ["dropped_instances", "letter_readings", "author_names", "display"]
+    stages += ["dropped_instances", "letter_readings", "author_names", "display", "greek_indices"]
     assert handed == stages
     assert callbacks == []

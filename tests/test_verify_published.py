@@ -325,10 +325,11 @@ GAPS = {
     # of an element-wise map written as a call, is read as its diagonal: alone, = a ⊙ (1 - a) (9),
     # and beside ⊙, δ^{(out)} (W^{(out)})^T ⊙ ∂φ(z^{(h)})/∂z^{(h)} (8): verify/jacobians.py)
     "raschka_pml_ch12": [2],
-    # Marsland ch. 4: Greek unit letters (\iota, \zeta, \kappa) as indices, read as names
-    # ('unknown names \iota, v_{\iota\zeta}'), the one net-input letter h for both layers told apart
-    # by its unit letter (h_\zeta, h_\kappa), and \delta_o(\kappa), an error as a function of a unit
-    "marsland_mlp_derivation": [2, 4, 6, 7, 8, 9, 10, 11, 12],
+    # Marsland ch. 4: Greek unit letters (\iota, \zeta, \kappa) are read as Latin index letters
+    # and said back as written (verify/greek_indices.py: the loss, 6, reads now). Left: the one
+    # net-input letter h for both layers told apart by its unit letter (h_\zeta, h_\kappa: 2, 7, 8),
+    # a_j with no layer (4, 11, 12) and \delta_o(\kappa), an error as a function of a unit (9, 10)
+    "marsland_mlp_derivation": [2, 4, 7, 8, 9, 10, 11, 12],
     # blind round i (2026-12-02), three more textbooks. Higham & Higham, SIAM Review 2019: the
     # brackets count the input as 1 (a^{[1]} = x, verify/zero_origin.counts_from_one; it was
     # called wrong on the first run), Lemma 5.1's ranges `\text{for } 2 \le l \le L-1` kept as

@@ -4,7 +4,9 @@ Contract: statements (as `symbolic.latex` gives them, from LaTeX or the plain sy
 `verify.read`) go in; a `Report` comes out with one `Verdict` per derivative statement.
 
 A pipeline of pure stages, each taking the previous stage's data and never calling back:
-  1. read      text -> statements (`read`; layers written as subscripts, x_i = f_i(W_i x_{i-1}),
+  1. read      text -> statements (`read`; Greek index letters, v_{ιζ}, read as free Latin
+               ones and said back as written in every message, `greek_indices`; layers written as
+               subscripts, x_i = f_i(W_i x_{i-1}),
                read in `latex.subscript_layers`); bars read as error signals when they chain
                (\bar{z} = \bar{y} σ'(z): ∂L/∂z, `error_signals`); an algorithm's loops, running
                variables (g ←) and
@@ -69,6 +71,7 @@ from . import (
     error_signals,
     error_terms,
     global_numbering,
+    greek_indices,
     hidden_rule,
     kronecker,
     lagrange_primes,
@@ -183,6 +186,8 @@ def verify_statements(
     """Check every statement of a parsed document against the Derivation `d`; `unread` are the
     rows the reader could not read. Unusable (VerifyInputError) only when nothing was checked.
     `conventions`: {"weights": "input-by-output", "targets": "t"} (verify/conventions.py)."""
+    original, greek = source, greek_indices.rename(source)  # v_{\iota\zeta}: Latin letters, said back
+    source = greek.text
     statements, decay = weight_decay.apply(list(statements))  # s = λ/2 Σ‖W‖², J = L + s: λW terms
     keep = no_bias.keep(source, conventions)  # z = W x: the document's network has no biases
     statements, algorithm, notes = read_algorithm(list(statements), source, keep)  # loops, g ←, regularizer
@@ -295,6 +300,7 @@ def verify_statements(
     unchecked = sorted([*(unread or []), *unchecked], key=lambda u: (u.line, u.col))
     if not resolved and not numbers and not any(g.shape_error for g in groups):
         unchecked = sorted([*unchecked, *unread_groups(groups)], key=lambda u: (u.line, u.col))
+        unchecked = greek_indices.said_unchecked(unchecked, greek.letters)  # refused: said as written
         problems = [
             f"{u.problem()}; {u.fix}" if u.fix else u.problem() for u in unchecked if u.reason != DEFINITION
         ]
@@ -343,7 +349,9 @@ def verify_statements(
     inferred = sorted(inferred, key=lambda s: (s.line, s.name))
     if biasless is not None:  # said once: read as a network without biases
         inferred.insert(0, no_bias.source(biasless))
-    return Report(d, verdicts, unchecked, source, numbers, given, inferred)
+    return greek_indices.said(
+        Report(d, verdicts, unchecked, original, numbers, given, inferred), greek.letters
+    )
 
 
 def _guarded(stage, *args):

@@ -36,6 +36,7 @@ from .ditto import Unchecked
 from .example_index import blank as blank_examples
 from .example_subscripts import blank as blank_example_subscripts
 from .function_letters import blank as blank_function_letters
+from .greek_indices import rename as rename_greek
 from .layer_words import number as number_layer_words
 from .pattern_superscripts import blank as blank_pattern_superscripts
 from .range_lists import join as join_ranges
@@ -132,6 +133,7 @@ def _placeholder(m: re.Match) -> str:
 
 
 def read_tex(text: str) -> Document:
+    text = rename_greek(text).text  # v_{\iota\zeta}: Greek index letters as Latin (verify/greek_indices.py)
     text = _PLACEHOLDER.sub(_placeholder, text)
     text = blank_function_letters(text)  # y = \mathcal{F}(s), F'(s): f (verify/function_letters.py)
     text = blank_index_arguments(text)  # e_j(n), \delta_{pj}, E_d(\vec{w}) (verify/arguments.py)
