@@ -138,6 +138,6 @@ def test_the_stages_run_in_order_and_never_call_back():
     stages += ["unlayered", "kronecker", "class_labels"]
     stages += ["sign_hooks", "own_functions"]
     stages += ["resolve", "class_labels", "evaluate", "judge", "sign_hooks", "matrix_faults", "hidden_rule"]
-    stages += ["dropped_instances", "letter_readings", "author_names", "display", "greek_indices"]
+    stages += ["dropped_instances", "reading_folds", "author_names", "display", "greek_indices"]
     assert handed == stages
     assert callbacks == []

@@ -140,38 +140,6 @@ class Parser(Calls):
             )
         raise self.fail(t, f"unexpected {show(t.text) if t else 'end'}", FIX_COMMAND)
 
-    def sum_header(self, t: Tok) -> tuple[sympy.Symbol, sympy.Expr]:
-        r"""After \sum: _k, _{k}, _{k \neq i}, _{j=1}^{s_{l+1}}, _{\ell \in L} -> (k, excluded
-        index or 0); the bounds are read from the network, so they are skipped, but a lower bound
-        of 0 is noted (`from_zero`: \sum_{j=0} w_{ij} o_j holds the bias as w_{0j} on o_0 = 1)."""
-        self.from_zero = False
-        if not self.is_("_"):  # \sum e^{z}: read by `sum_body` when no name in it has an index
-            return sympy.Symbol(BARE_INDEX), sympy.Integer(0)
-        self.i += 1
-        braced = self.is_("{")
-        if braced:
-            self.i += 1
-        v = self.next()
-        if v.kind not in ("letter", "cmd"):
-            raise self.fail(v, f"cannot use {show(v.text)} as a summation index", r"write \sum_k")
-        var, skip = sympy.Symbol("ℓ" if v.text == "ell" else self.primed_letter(v.text)), sympy.Integer(0)
-        zero = self.peek(1)
-        self.from_zero = braced and self.is_("=") and zero is not None and zero.text == "0"
-        self.from_zero = self.from_zero and self.is_("}", 2)
-        if braced:
-            if self.is_("neq") or self.is_("ne"):
-                self.i += 1
-                skip = sympy.Symbol(self.primed_letter(self.next().text))
-            level = 1
-            while level:
-                u = self.peek() or self.expect("}", t)
-                self.i += 1
-                level += (u.text == "{") - (u.text == "}") if u.kind == "op" else 0
-        if self.is_("^"):
-            self.i += 1
-            self.skip_arg(t)
-        return var, skip
-
     def skip_group(self) -> None:
         """Past the ')' closing the '(' at the cursor (a flat group: elided_arguments)."""
         while self.next().text != ")":

@@ -16,9 +16,9 @@ output on one line and a hidden unit on the next. Per statement, before anything
   then named at its factor), and no reading on the left side;
 - each surviving reading is a copy of the statement in layered names (`@=n`, the network's layer
   n exactly: `indices.Instantiator.code`), its instance labelled with the reading.
-After judging (`fold`), one reading is judged as it is, with the reading said; several that agree
-are judged; several that disagree are not checked, the ambiguity named. Orientation is never
-chosen per statement: a reading is fixed by roles before any verdict, never by the verdict.
+After judging (`reading_folds.fold`), one reading is judged as it is, with the reading said;
+several that agree are judged; several that disagree are not checked, the ambiguity named.
+Orientation is never chosen per statement: a reading is fixed by roles before any verdict, never by the verdict.
 Pure functions: statements in, statements out; verdicts in, verdicts out.
 """
 
@@ -35,18 +35,16 @@ from ..latex import Statement
 from ..latex.statements import SUMMATION
 from . import az_roles, hinton_letters, letter_defaults, word_roles
 from .conventions import WEIGHTS, Conventions
-from .ditto import Unchecked
 from .hints import shown
 from .names import LOSS_NAMES, Resolver
+from .reading_folds import READING
 from .roles import role_bases
 from .said_layers import bare_layers, settled
-from .signs import SignFault
 from .symbols import expressions, map_expressions
 from .unit_outputs import az_said, defined_outputs, output_letter
 from .unlayered import unsettled
 from .word_roles import WORDS
 
-READING = "read with "  # a reading's instance label: 'read with j an output unit; j=2'
 NONE = "@=none"  # a weight joining no two consecutive layers as read: 0 (indices.Instantiator.code)
 _NAME = re.compile(r"(delta|w|W|b|z|a|net|y|o)_([a-z]),?([a-z])?")
 _UNITS = {"delta": "delta", "z": "z", "net": "z", "b": "b", "a": "a", "y": "a", "o": "a"}
@@ -325,84 +323,3 @@ def _said(letters: list[str], layer: dict[str, int], depth: int) -> str:
         return "a hidden unit" if depth == 2 else f"a unit of hidden layer {n}"
 
     return ", ".join(f"{x} {one(layer[x])}" for x in letters)
-
-
-def _status(verdicts: list) -> str:
-    statuses = {v.status for v in verdicts}
-    return "wrong" if "wrong" in statuses else "not proved" if "not proved" in statuses else "correct"
-
-
-def fold(verdicts: list, unchecked: list[Unchecked], readings: dict) -> tuple[list, list[Unchecked]]:
-    """One verdict per statement read several ways: judged where every reading agrees, else not
-    checked with the readings named; a statement with one reading keeps its verdicts."""
-    if not readings:
-        return verdicts, unchecked
-    unchecked = [_plain(u) if (u.line, u.col) in readings else u for u in unchecked]
-    verdicts = _sign_unsaid(verdicts, unchecked, readings)
-    verdicts = [  # ∂C/∂w = a_in δ_out: its letters said as its words (word_roles.py)
-        replace(v, instance=word_roles.as_words(v.instance)) if " out " in v.instance[:60] else v
-        for v in verdicts
-    ]
-    kept = []
-    by: dict[tuple[int, int], dict[str, list]] = {}
-    for v in verdicts:
-        at = (v.line, v.col)
-        if at in readings and len(readings[at]) > 1 and v.instance.startswith(READING):
-            reading = v.instance[len(READING) :].partition("; ")[0]
-            by.setdefault(at, {}).setdefault(reading, []).append(v)
-        else:
-            kept.append(v)
-    for at, per in by.items():
-        blocked = any((u.line, u.col) == at for u in unchecked)
-        statuses = {r: _status(vs) for r, vs in per.items()}
-        if blocked or len(per) < len(readings[at]):
-            if not blocked:
-                missing = [r for r in readings[at] if r not in per]
-                unchecked.append(Unchecked(*at, f"read with {missing[0]}, it names nothing the network has"))
-            continue
-        if len(set(statuses.values())) == 1:
-            kept += [v for vs in per.values() for v in vs]
-            continue
-        (r1, s1), (r2, s2) = next(
-            (a, b) for a, b in itertools.combinations(statuses.items(), 2) if a[1] != b[1]
-        )
-        unchecked.append(
-            Unchecked(
-                *at,
-                f"its letters carry no layer and {letter_defaults.settles(readings, at)}: {s1} read with "
-                f"{r1}; {s2} read with {r2}",
-                "write the layer (\\delta^{(l)}_j, w^{(l)}_{jk}); give --weights if a weight's way differs",
-            )
-        )
-    return kept, unchecked
-
-
-def _plain(u: Unchecked) -> Unchecked:
-    """A reason about a reading's names in the network's spelling: \\delta^{(2)}_{j}, not the
-    reading's internal \\delta^{=2}_{j} (a weight it reads as no connection: as written)."""
-    reason = re.sub(r"\^\{=(\d+)\}", r"^{(\1)}", u.reason).replace("^{=none}", "")
-    return replace(u, reason=reason) if reason != u.reason else u
-
-
-def _sign_unsaid(verdicts: list, unchecked: list[Unchecked], readings: dict) -> list:
-    """A δ read by its roles that is the true δ negated, where only the document's other
-    statements say δ's sign (a question's δ = -∂J/∂net beside an answer's δ^L = ∂C/∂z): not
-    checked, the two signs named (`unchecked` gets the note); the option --delta still judges it."""
-    doubtful = {
-        (v.line, v.col)
-        for v in verdicts
-        if (v.line, v.col) in readings
-        and isinstance(v.fault, SignFault)
-        and "the option" not in v.fault.text
-        and "update" not in v.fault.text
-    }
-    for at in sorted(doubtful):
-        unchecked.append(
-            Unchecked(
-                *at,
-                "this δ, its letters read by their roles, is -∂E/∂net, and the document's other "
-                "statements read δ as ∂E/∂net: not checked (a document may quote both signs)",
-                "give --delta minus if this δ is -∂E/∂net, or write its layer (\\delta^{(l)}_j)",
-            )
-        )
-    return [v for v in verdicts if (v.line, v.col) not in doubtful]

@@ -41,7 +41,7 @@ A pipeline of pure stages, each taking the previous stage's data and never calli
   4. judge     -> a Verdict: correct, wrong (the factor at fault, a witness) or not proved (`judge`);
                a sign fault named, δ = -∂L/∂z shown (`sign_hooks`);
                a matrix statement's entries folded into one verdict per layer (`matrix_faults`);
-               a statement's readings folded into one verdict, or not checked (`letter_readings`)
+               a statement's readings folded into one verdict, or not checked (`reading_folds`)
   5. print     codegen/verdict.py reads the Report only.
 """
 
@@ -91,6 +91,7 @@ from . import (
     own_deltas,
     own_functions,
     own_names,
+    reading_folds,
     single_layer,
     single_unit,
     subscript_layers,
@@ -336,7 +337,7 @@ def verify_statements(
     unchecked = dropped_instances.unless_wrong(verdicts, unchecked)  # w_{lj} for w_{jl}: wrong, or said
     if decay is not None:  # the regularizer's own lines, and its faulty terms (weight_decay.py)
         verdicts = weight_decay.faulted(verdicts, decay) + decay.verdicts
-    verdicts, unchecked = letter_readings.fold(verdicts, unchecked, readings)  # δ_j read by its roles
+    verdicts, unchecked = reading_folds.fold(verdicts, unchecked, readings)  # δ_j read by its roles
     verdicts.sort(key=lambda v: (v.line, v.col))
     if letters:  # instances said in the document's own index letters
         verdicts = [replace(v, instance=as_written(v.instance, letters)) for v in verdicts]

@@ -36,6 +36,7 @@ from .dummies import (
     pre_activation,
 )
 from .given_aliases import names_only
+from .given_values import Given, givable
 from .indices import instantiate
 from .letter_readings import READING
 from .names import Resolver
@@ -200,7 +201,7 @@ def resolve_all(
                         claims += claims_of(stmt, whole, numeric, updated(here, lhs, _where(stmt)))
                         continue
                     if (
-                        numeric and lhs in _givable(net) and names_only(here.names, stmt, lhs, _where(stmt))
+                        numeric and lhs in givable(net.d) and names_only(here.names, stmt, lhs, _where(stmt))
                     ):  # w_1 = 0.15, X = A^{[0]} = 0.5
                         given.append(Given(whole.line, whole.col, lhs, product_expr(numeric[-1])))
                         continue
@@ -234,21 +235,6 @@ def _of_derivatives(lhs: object) -> bool:
     """A left side that is a formula of derivatives (-∂E/∂w, Σ_k ∂E/∂net_k ∂net_k/∂o_j): judged
     by its true value."""
     return isinstance(lhs, sp.Expr) and any(a.func == PARTIAL for a in lhs.atoms(AppliedUndef))
-
-
-@dataclass(frozen=True)
-class Given:
-    """A value the document gives (w_1 = 0.15): part of the point its numbers are checked at."""
-
-    line: int
-    col: int
-    symbol: sp.Expr
-    value: sp.Expr
-
-
-def _givable(net: Network) -> set:
-    d = net.d
-    return set(d.params) | set(d.inputs) | set(d.targets) | {d.eta}
 
 
 ETA = sp.Rational(1, 7)  # η in an update line checked symbolically (both sides are linear in η)
