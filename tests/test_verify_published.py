@@ -129,11 +129,15 @@ GAPS = {
     # (\phi(w^T x), an activation of a weight matrix times x with no bias in a text naming none:
     # read without biases, the written sum the softmax layer's net input, no_bias.py,
     # layer_calls.word_for: line 2 judged). Left: the
-    # Jacobian chain by w (3, 'unknown name w'); pmatrix rows with \dots of \phi's bare entries
-    # \phi_k and \sum_{k \neq 1} in a cell (4, 6, 12: 'expected (, found }'). (\phi(z)_i, the
-    # entry of a function's value: latex/entries.py; z_i of the one layer: verify/single_layer.py;
-    # the off-diagonal entry after the diagonal one, for i != j: verify/off_diagonal.py)
-    "kyle_lo_softmax_regression": [3, 4, 6, 12],
+    # (-y \odot 1/\phi)^T = (...), two expressions and
+    # no derivative (4: 'a definition of something other than a name'); line 6's last side
+    # [\phi(w^T x) - y]^T, a row where symprop writes the chain as a column (the layout, not
+    # settled). (\phi(z)_i, the entry of a function's value: latex/entries.py; z_i of the one
+    # layer: verify/single_layer.py; the off-diagonal entry after the diagonal one, for i != j:
+    # verify/off_diagonal.py; the bare \phi, \phi_k and z of the one layer, the chain of line 12:
+    # verify/value_letters.py; rows of entries with \dots and \sum_{k \neq 1}: latex/index_sums.py;
+    # the chain by w of line 3, a matrix row since line 2 transposes w: latex/algorithm.py)
+    "kyle_lo_softmax_regression": [4, 6],
     "nafiz_backprop_by_hand": [],
     # a formula on the left (2(ŷ - y) = -6.407) and updated values (W₃ = 1.2 - 0.01(-2.652) =
     # 1.227) are claims at the point (verify/update_numbers.py)
@@ -376,6 +380,10 @@ PLANTED_UNNAMED: set[tuple[str, int]] = {
     # derivative by the input is compared whole (delta^r read through its recurrence), said at
     # factor 1; at the hidden layer the weight is named at factor 2
     ("theodoridis_pr_backprop", 2),
+    # Kyle Lo's gradient x [\phi(w^T x) + y]^T: wrong, said at factor 1 (the truth of the chain
+    # dL/dphi dphi/dz dz/dw is kept in phi and softmax(z) apart, and even against the simplified
+    # x (phi - y)^T, as dL/dw, no one factor is told: 'factors 1-2')
+    ("kyle_lo_softmax_regression", 1),
 }
 # (X(1 ± X), a logistic derivative written out, is one factor wherever it stands, as most of the
 # corpus's notes count it: verify/glued_factors.py; Kyle Lo's phi(z)_i (1 + phi(z)_i) is factor 1)

@@ -28,7 +28,7 @@ STRICT_GAPS: dict[str, dict[int, str]] = {
     "cv_se_delta_wikipedia": {2: "not checked"},
     # (geoj's code names: verify/code_names.py; cv_se_relu_softmax_hidden: t the target and w
     # input-by-output read off its own lines, verify/use_roles.py)
-    "kyle_lo_softmax_regression": dict.fromkeys([3, 4, 6, 12], "not checked"),
+    "kyle_lo_softmax_regression": dict.fromkeys([4, 6], "not checked"),
     # Buduma's t the target and w_{ij} from i to j are said in prose only: y_j read as a target
     # ('unknown name y_j' beside t_j), its backward sums and dz_j/dw_{ij} leave the weights' way open
     "buduma_logit_chain": dict.fromkeys([2, 3, 4, 5, 6, 7], "not checked"),

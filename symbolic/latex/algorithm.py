@@ -94,7 +94,23 @@ def defined_vector(m) -> set[str]:
         out.add(HATS[lhs.args[0]])  # \hat y = a^{(N+1)}, = \sigma(z^{[2]}): another name of the output
     if any(_layered_bias(side.node) for side in m.sides) or _layered_bias(lhs):
         out.add("b")  # z^{[l]} = W^{[l]} a^{[l-1]} + b^{[l]}: b^{[l]} is a vector in later rows too
-    return out
+    out |= {w for w in ("w", "W") if any(_transposed(n, w) for n in (m.lhs, *(s.node for s in m.sides)))}
+    return out  # Kyle Lo's -y^T \log \phi(w^T x): a bare w transposed is a matrix in later rows
+
+
+def _transposed(node, letter: str) -> bool:
+    """Does the tree transpose the bare name `letter` (w^T, no layer, no unit index)?"""
+    if not isinstance(node, Node):
+        return False
+    if node.kind == "T":
+        inner = node.args[0]
+        while inner.kind == "paren":
+            inner = inner.args[0]
+        if inner.kind == "name" and inner.args[:3] == (letter, "", ""):
+            return True
+    return any(_transposed(a, letter) for a in node.args if isinstance(a, Node)) or any(
+        _transposed(b, letter) for a in node.args if isinstance(a, tuple) for b in a
+    )
 
 
 def _of_layers(m) -> bool:

@@ -3,11 +3,12 @@ r"""A sum over a unit index inside a matrix row, and a square: Hagan's `\frac{\p
 units between its vector form and its derivative. `\sum_{j=1}^{U} X`, `\sum_{j} X`, `\sum_j X`
 with j in X: `Node("isum", (j, U, X))`, U a number, or '' for a bound written as a name (S^M,
 K, n_L: taken as the whole range of j, which the verifier reads off the names j indexes; any other
-bound, K-1, is left to the reader and refused there). A body of one factor squared, `(X)^2`,
-`(X)^{2}`: `Node("pow", (X, 2))`, a power of one number (a square elsewhere in a matrix row is left
-to the reader: rows such as `C(a) = (a^l - y)^2` are read as scalars). Only in a row marked a
-matrix row by an operator or a written matrix (latex/matrix.MatrixReader.marked). Pure: the
-reader's tokens in, a Node out.
+bound, K-1, is left to the reader and refused there). `\sum_{k \neq 1} X`: `Node("isum", (k, '',
+X, '1'))`, every unit but the one written (a number or a letter: Kyle Lo's rows of entries). A
+body of one factor squared, `(X)^2`, `(X)^{2}`: `Node("pow", (X, 2))`, a power of one number (a
+square elsewhere in a matrix row is left to the reader: rows such as `C(a) = (a^l - y)^2` are read
+as scalars). Only in a row marked a matrix row by an operator or a written matrix
+(latex/matrix.MatrixReader.marked). Pure: the reader's tokens in, a Node out.
 """
 
 from __future__ import annotations
@@ -88,7 +89,9 @@ def index_sum(reader: Any, t: Tok) -> Node | None:
         if not reader.is_("_"):
             raise LatexParseError("no index", 0, 0)
         reader.i += 1
-        letter = _letter(reader)
+        letter, skip = _letter(reader), ""
+        if not letter:
+            letter, skip = _excluding(reader)
         bound: str | None = ""
         if reader.is_("^"):
             reader.i += 1
@@ -103,7 +106,22 @@ def index_sum(reader: Any, t: Tok) -> Node | None:
     except LatexParseError:
         reader.i = start
         return None
-    return Node("isum", (letter, bound, body), t.pos)
+    return Node("isum", (letter, bound, body, skip) if skip else (letter, bound, body), t.pos)
+
+
+def _excluding(reader: Any) -> tuple[str, str]:
+    r"""After \sum's '_' (consumed): k and 1 of {k \neq 1}, {k \ne K} (consumed: the sum over
+    every unit but one, Kyle Lo's), else ('', '')."""
+    texts = [getattr(reader.peek(k), "text", "") for k in range(5)]
+    kinds = [getattr(reader.peek(k), "kind", "") for k in range(5)]
+    if texts[0] != "{" or kinds[1] != "letter" or len(texts[1]) != 1 or texts[4] != "}":
+        return "", ""
+    if texts[2] not in ("neq", "ne") or kinds[3] not in ("num", "letter") or texts[3] == texts[1]:
+        return "", ""
+    if kinds[3] == "num" and not texts[3].isdigit():
+        return "", ""
+    reader.i += 5
+    return texts[1], texts[3]
 
 
 def square(reader: Any, node: Node) -> Node:

@@ -316,8 +316,8 @@ class MatrixReader(MatrixParts):
             t.kind == "cmd"
             and word == "sigma"
             or word in FUNCTIONS
-            and (word not in GENERIC_CALLS or self.call_follows())
-        ):
+            and (word not in (*GENERIC_CALLS, "phi", "varphi") or self.call_follows())
+        ):  # a bare \phi, \phi_k: a name (the function's value), as the scalar reader reads it
             return (word == "max" and max_zero(self, t)) or self.call(t)  # max(0, Z): ReLU(Z)
         if t.kind == "letter" and word == "d" and derivative_name(self):  # Ng's dW^{[2]}: ∂L/∂W^{[2]}
             self.i += 1

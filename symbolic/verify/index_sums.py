@@ -37,15 +37,18 @@ def value(ev: Any, node: Node) -> sp.Matrix | None:
         if m.shape != (1, 1) and node.args[2:] == ("entries",) and 1 in m.shape:
             return m.applyfunc(lambda e: e ** node.args[1])
         return sp.Matrix([[m[0, 0] ** node.args[1]]]) if m.shape == (1, 1) else None
-    letter, bound, body = node.args
-    if letter in ev.env:
+    letter, bound, body = node.args[:3]
+    skip = _skipped(ev, node.args[3]) if len(node.args) > 3 else None  # Σ_{k≠1}: all units but 1
+    if letter in ev.env or skip == 0:
         return None  # j also free outside the sum
     n = _length(ev, body, letter)
-    if n is None or bound and int(bound) != n:
+    if n is None or bound and int(bound) != n or skip is not None and not 1 <= skip <= n:
         return None
     env, total = ev.env, None
     try:
         for j in range(1, n + 1):
+            if j == skip:
+                continue
             ev.env = {**env, letter: j}
             m = ev.value(body)
             if m.shape != (1, 1):
@@ -54,3 +57,10 @@ def value(ev: Any, node: Node) -> sp.Matrix | None:
     finally:
         ev.env = env
     return total
+
+
+def _skipped(ev: Any, written: str) -> int:
+    """The unit a sum leaves out: a number, or a letter bound at this instance; 0 if neither."""
+    if written.isdigit():
+        return int(written)
+    return int(ev.env.get(written, 0))

@@ -18,8 +18,8 @@ output on one line and a hidden unit on the next. Per statement, before anything
   n exactly: `indices.Instantiator.code`), its instance labelled with the reading.
 After judging (`reading_folds.fold`), one reading is judged as it is, with the reading said;
 several that agree are judged; several that disagree are not checked, the ambiguity named.
-Orientation is never chosen per statement: a reading is fixed by roles before any verdict, never by the verdict.
-Pure functions: statements in, statements out; verdicts in, verdicts out.
+Orientation is never chosen per statement: a reading is fixed by roles before any verdict, never
+by the verdict. Pure functions: statements in, statements out; verdicts in, verdicts out.
 """
 
 from __future__ import annotations

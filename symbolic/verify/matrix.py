@@ -28,6 +28,7 @@ import sympy as sp
 from ..latex import PARTIAL, Statement
 from ..latex.matrix import ACCUMULATORS, MatrixStatement, Node
 from ..latex.statements import INDICATOR
+from . import value_letters
 from .defined_layers import layer_written
 from .gradient_names import as_written, entry_by_entry
 from .index_sums import value as index_sum
@@ -118,6 +119,7 @@ def layout(d, statements: list, matrices: list[MatrixStatement], algorithm=None)
         lay.off = 0 if algorithm.from_zero else lay.off
         lay.fixed = {c: d.spec.depth + lay.off for c in algorithm.bounds}
         lay.vectors = dict(algorithm.vectors)
+    lay.vectors = {**value_letters.vectors(d.spec.depth, lay.off, matrices), **lay.vectors}  # Kyle Lo's φ
     return lay
 
 
@@ -288,9 +290,9 @@ class Evaluator:
             if word == "allsum":  # np.sum(·): every entry
                 return sp.Matrix([[sum(m)]])
             if word == "inverse":
-                if m.shape != (1, 1):
+                if 1 not in m.shape:  # 1/φ of a vector: entry by entry (Kyle Lo's -y ⊙ 1/φ)
                     raise ShapeError("a division by a matrix", node, m.shape, (1, 1))
-                return sp.Matrix([[1 / m[0, 0]]])
+                return m.applyfunc(lambda e: 1 / e)
             return m.applyfunc(function_for(word, m, self.lay.whole))  # g(Z^{[L]}): softmax; ln: log
         if k == "sum":
             total = None

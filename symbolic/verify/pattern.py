@@ -90,6 +90,10 @@ def _indices(node: Node, out: list[str]) -> Node:
         parts = index.split(",") if "," in index else list(index)
         out.extend(parts)
         return Node("name", (*node.args[:2], "?" * len(parts), node.args[3]), 0)
+    if node.kind == "isum" and len(node.args) > 3:  # Σ_{k≠1}: the unit left out, an index too
+        body = _indices(node.args[2], out)
+        out.append(node.args[3])
+        return Node("isum", (*node.args[:2], body, "?"), 0)
 
     def arg(a):
         if isinstance(a, Node):
@@ -146,6 +150,9 @@ def _with_indices(node: Node, parts) -> Node:
         mine = list(itertools.islice(parts, n))
         index = ",".join(mine) if any(len(x) > 1 for x in mine) else "".join(mine)
         return Node("name", (*node.args[:2], index, node.args[3]), node.pos)
+    if node.kind == "isum" and len(node.args) > 3:
+        body = _with_indices(node.args[2], parts)
+        return Node("isum", (*node.args[:2], body, next(parts)), node.pos)
 
     def arg(a):
         if isinstance(a, Node):
