@@ -95,10 +95,23 @@ def test_lowercase_and_capital_weights_are_read_apart():
         # one vote each way: a tie says nothing
         (r"$$\delta^l = (W^l)^T \delta^l$$" + "\n" + r"$$\delta^l = (W^l)^T \delta^{l+1}$$", ()),
         (r"$$\delta^L = (a^L - y) \odot \sigma'(z^L)$$", ()),
+        # in rows: (δ^f)^T W^e, δ^f (W^e)^T, δ of the layer W feeds as in W^T δ (a single such line
+        # on a 2-3-3-2 net was called 'wrong layer' under the default reading)
+        (
+            r"$$(\delta^{(l)})^T = ((\delta^{(l+1)})^T W^{(l+1)}) \odot (\sigma'(z^{(l)}))^T$$",
+            (("W", "into"),),
+        ),
+        (r"$$\delta^{(h)} = \delta^{(out)} (W^{(out)})^T \odot \sigma'(z^{(h)})$$", (("W", "into"),)),
+        (r"$$\delta^{l} = \delta^{l+1} (W^{l})^T \odot \sigma'(z^{l})$$", (("W", "out-of"),)),
     ],
 )
 def test_votes(row, want):
     assert detect(read(row, "tex").statements) == want
+
+
+def test_a_row_form_delta_is_read_in_its_own_convention():
+    text = r"$$(\delta^{(l)})^T = ((\delta^{(l+1)})^T W^{(l+1)}) \odot (\sigma'(z^{(l)}))^T$$"
+    assert set(statuses(text, "2-3-3-2")) == {"correct"}
 
 
 def test_difference_of_written_layers():

@@ -4,8 +4,8 @@ Textbooks split: W^l feeds layer l in Nielsen (w^l_{jk}), Wikipedia's matrix for
 (δ^{l-1} = (f^{l-1})' ∘ (W^l)^T δ^l), Goodfellow (W^{(k)} h^{(k-1)}) and Ng's W^{[l]}; W^{(l)} and
 Θ^{(l)} leave layer l in UFLDL (δ^{(l)} = ((W^{(l)})^T δ^{(l+1)}) ∙ f'(z^{(l)})) and Ng's ex4. A
 document shows which by what it multiplies a weight with, whatever it calls its layers:
-- (W^e)^T δ^f (or W^e δ^f, a transpose left out), \sum_j W_{ji}^e δ_j^f, ∂/∂W^e = δ^f ..., and
-  Ng's dz^{[f]}: δ^f is of the layer W^e feeds;
+- (W^e)^T δ^f (or W^e δ^f, a transpose left out), in rows (δ^f)^T W^e or δ^f (W^e)^T,
+  \sum_j W_{ji}^e δ_j^f, ∂/∂W^e = δ^f ..., and Ng's dz^{[f]}: δ^f is of the layer W^e feeds;
 - W^e a^f, \sum_k w_{jk}^e a_k^f, and ∇_{W^e} = ... (a^f)^T: a^f (or h^f) is of the layer it leaves.
 Each such product is a vote: f - e = 0 for δ (or -1 for a) says "into", 1 for δ (0 for a)
 says "out-of". The majority decides, for capital W and Θ apart from lowercase w (a document may
@@ -124,6 +124,10 @@ def _matrix_votes(m: MatrixStatement) -> list[tuple[str, str]]:
                     votes.append(_vote("error", f, w.args[1], w.args[0]))
                 elif (w := _name(a, WEIGHTS)) and (x := _name(b, INPUTS)):
                     votes.append(_vote("input", x.args[1], w.args[1], w.args[0]))
+                elif (w := _name(b.args[0] if b.kind == "T" else b, WEIGHTS)) and (
+                    f := _error(a.args[0] if a.kind == "T" else a)
+                ):  # (δ^f)^T W^e, δ^f (W^e)^T: rows, δ of the layer W feeds as in W^T δ
+                    votes.append(_vote("error", f, w.args[1], w.args[0]))
     lhs = _bare(m.lhs)
     target = lhs.args[0] if lhs.kind == "nabla" else lhs.args[1] if lhs.kind == "partial" else None
     w = _name(target, WEIGHTS) if isinstance(target, Node) else None
