@@ -36,7 +36,13 @@ _WORD = r"\s*\{\s*[A-Za-z]+\s*\}"
 _FUNC = rf"(?:\\(?:text|mathrm|operatorname|rm){_WORD}|\{{\s*\\rm\s+[A-Za-z]+\s*\}}|\\[A-Za-z]+|[A-Za-z]+)"
 _OUT = rf"^(?P<out>{_NODE})\s*=\s*"
 _PRODUCT = rf"(?P<m>{_MATRIX}){_TIMES}(?P<v>{_NODE})"
-_SUMS = [rf"{_PRODUCT}\s*(?:\+\s*(?P<c>{_NODE}))?", rf"(?P<c>{_NODE})\s*\+\s*{_PRODUCT}"]
+_ROW = rf"(?P<v>{_NODE}){_TIMES}(?P<m>{_MATRIX})"  # x W + b: vectors as rows (NumPy's X @ W)
+_SUMS = [
+    rf"{_PRODUCT}\s*(?:\+\s*(?P<c>{_NODE}))?",
+    rf"(?P<c>{_NODE})\s*\+\s*{_PRODUCT}",
+    rf"{_ROW}\s*(?:\+\s*(?P<c>{_NODE}))?",
+    rf"(?P<c>{_NODE})\s*\+\s*{_ROW}",
+]
 _CALLED = rf"(?P<f>{_FUNC})\s*(?:\\left)?\(\s*"
 _SHUT = r"\s*(?:\\right)?\)$"
 _AFFINE = [re.compile(rf"{_OUT}{inner}$") for inner in _SUMS]
@@ -45,7 +51,7 @@ _CALL = re.compile(rf"{_OUT}{_CALLED}(?P<v>{_NODE}){_SHUT}")
 # a layer the document marks itself: W^{(1)}, a^{[2]}, W^l, z^{(L)}, x_i = f_i(W_i x_{i-1}) is
 # subscript_layers' (its W_i is no bare capital)
 _MARKED = re.compile(r"[A-Za-z]\s*\^\s*(?:\{\s*[(\[]|\{?\s*[lL](?![A-Za-z]))")
-_CUT = re.compile(r"\\\\|\$|\n|\\ \\ |\\quad|\\qquad|\\begin\{[^}]*\}(?:\{[^}]*\})?|\\end\{[^}]*\}")
+_CUT = re.compile(r",\s*&|\\\\|\$|\n|\\ \\ |\\quad|\\qquad|\\begin\{[^}]*\}(?:\{[^}]*\})?|\\end\{[^}]*\}")
 _BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathbfit|pmb)\s*\{\s*([^{}]*?)\s*\}")
 _REASON = re.compile(r"&\s*\{?\s*\\text\s*\{[^}]*\}\s*\}?\s*$")  # an array's column of reasons
 
@@ -77,11 +83,11 @@ def detect(text: str) -> dict[str, tuple[str, int]]:
     affine: list[tuple[str, str, str, str]] = []  # (out, M, v, c)
     calls: list[tuple[str, str]] = []  # (out, v)
     for row in _rows(text):
-        m = _AFFINE[0].match(row) or _AFFINE[1].match(row)
+        m = next((m for pattern in _AFFINE if (m := pattern.match(row))), None)
         if m:
             affine.append((_key(m["out"]), _key(m["m"]), _key(m["v"]), _key(m["c"]) if m["c"] else ""))
             continue
-        m = _FUSED[0].match(row) or _FUSED[1].match(row)
+        m = next((m for pattern in _FUSED if (m := pattern.match(row))), None)
         if m:  # out = f(M v + c): a net input the document does not name, then its output
             unnamed = "#" + _key(m["out"])
             affine.append((unnamed, _key(m["m"]), _key(m["v"]), _key(m["c"]) if m["c"] else ""))

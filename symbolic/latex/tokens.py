@@ -130,10 +130,11 @@ def tokenize(src: Source, start: int, end: int) -> list[Tok]:
             toks.append(Tok(kind, s, i, j, space))
         src.tokens += 1
         space, i = False, j
-    from . import activation_names, bracket_layers, font_groups, layer_functions  # g_{ReLU}(Z[l])
+    from . import activation_names, bracket_layers, font_groups, layer_functions, partial_subscripts
 
     toks = font_groups.read(toks)  # {\rm softmax}(z): the braces around a function's name
     toks = layer_functions.read(toks)  # f_l(u_j^{l}): the layer's activation, as f(u_j^{l})
+    toks = partial_subscripts.read(toks)  # ∂_{W} ℓ: ∇_{W} L
     return bracket_layers.read(activation_names.read(_output_functions(_braced_primes(toks))))
 
 

@@ -254,7 +254,8 @@ class Instantiator(Terms, Letters):
             self.notes.append(Unchecked(stmt.line, stmt.col, EXAMPLES.format(shown(batch)), EXAMPLES_FIX))
             return []
         self.labels = unit_labels(stmt)
-        biases = frozenset(k.name for k, v in self.names.user.items() if str(v).startswith("b"))
+        user = self.names.user.items()  # e aliased to a bias is read as Euler's e: its name is e
+        biases = frozenset(getattr(k, "name", str(k).lower()) for k, v in user if str(v).startswith("b"))
         self.own_bias = written_bias(stmt, biases)  # z_j = Σ_i w_{ij} o_i + b_j: from 1 (lone_bias.py)
         generic = any(
             self.names.generic_letter(s.name) or HAT.fullmatch(s.name) or s.name in self.names.per_output

@@ -83,6 +83,7 @@ class Layout:
     rows: bool = False  # vectors as rows, W^l input-by-output (matrix_entries: when only they fit)
     weights: str = ""  # the scalar names' orientation (conventions.py): entries named to match it
     w_transposed: bool = False  # columns with W input-by-output, u = W^T a (transposed_weights.py)
+    w_columns: frozenset = frozenset()  # layers of a one-output w written as a column, w^T a (ditto)
     gradients: dict = field(default_factory=dict)  # δ_1 = ∂J/∂θ: (base, index) -> value (gradient_names.py)
     row_by: frozenset = frozenset()  # vectors whose loss gradients the document writes as rows
     unsettled: dict = field(default_factory=dict)  # such a name used both ways -> why it stays unknown
@@ -169,6 +170,8 @@ def value_of_name(lay: Layout, node: Node, env: dict) -> sp.Matrix:
     m = _whole(lay, base, layer, env)
     m = m.T if lay.rows else m  # a row vector, W_{ij} from unit i to unit j
     m = m.T if lay.w_transposed and base in ("W", "w") and not lay.rows else m  # u = W^T a
+    one_row = base == "w" and layer in lay.w_columns and m.shape[0] == 1 and not lay.rows
+    m = m.T if one_row and not lay.w_transposed else m  # ŷ = w^T a: one output's weights, a column
     if not index:
         return m
     idx = [c for c in index.split(",")] if "," in index else list(index)

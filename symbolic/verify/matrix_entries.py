@@ -63,6 +63,7 @@ def expand(
     lay.direction, lay.weights = direction, weights  # weights: the scalar names' orientation
     lay.target = target
     lay.w_transposed = transposed_weights.detected(matrices)  # u = W^T a: W input-by-output
+    lay.w_columns = transposed_weights.vector_weights(matrices)  # ŷ = w^T a: one output's column
     lay, _ = gradient_names.read(lay, matrices)  # δ_1 = ∂J/∂θ, a row where the document's lines say
     out: list[Statement] = []
     groups: list[Group] = []

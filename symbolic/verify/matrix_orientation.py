@@ -71,9 +71,14 @@ def _wrt(lhs: Node) -> tuple[str, str]:
 def vote(stmt: MatrixStatement) -> str | None:
     """The orientation one matrix statement's factor order says, or None."""
     kind, _ = _wrt(stmt.lhs)
+    lhs = _bare(stmt.lhs)
+    if kind == "" and lhs.kind == "name" and not lhs.args[2]:  # h = σ(x W + b), ŷ = h W + c
+        kind = "net"
     said = set()
     for side in stmt.sides:
         node = _bare(side.node)
+        if node.kind == "call" and not node.args[0].endswith("_prime") and kind == "net":
+            node = _bare(node.args[1])  # an output defined with its net input unnamed: the input
         if node.kind == "sum" and kind == "net":  # W a + b: the product term
             node = next((_bare(n) for _, n in node.args if _bare(n).kind == "prod"), node)
         fs = _factors(node)

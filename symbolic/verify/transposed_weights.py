@@ -95,3 +95,33 @@ def detected(matrices: list) -> bool:
     said = {v for m in matrices if isinstance(m, MatrixStatement) and (v := vote(m)) is not None}
     said |= {v for m in matrices if isinstance(m, MatrixStatement) for v in inline_votes(m)}
     return said == {True}
+
+
+def _led_by(stmt: MatrixStatement) -> tuple[bool, Node] | None:
+    """(transposed?, the weight) leading a forward definition's product, else None."""
+    lhs = _bare(stmt.lhs)
+    if lhs.kind != "name" or lhs.args[0] not in _NET or lhs.args[2] or len(stmt.sides) != 1:
+        return None
+    prod = _product(stmt.sides[0].node)
+    first = _bare(prod.args[0][0]) if prod is not None else None
+    if first is not None and first.kind == "T" and _weight(first.args[0]):
+        return True, _bare(first.args[0])
+    if first is not None and _weight(first):
+        return False, first
+    return None
+
+
+def vector_weights(matrices: list) -> frozenset[str]:
+    r"""The layers of a lowercase w the document writes as one output's weight vector, a column:
+    z^{(2)} = \mathbf{w}^{(2)\top} \mathbf{a}^{(1)} + b^{(2)} beside z^{(1)} = W^{(1)} x (the
+    capital a matrix output-by-input, the lowercase a column of the one output unit's weights).
+    A layer is taken when some forward definition leads with its w transposed and none with it
+    untransposed; matrix.value_of_name reads it as a column only where the layer has one unit
+    (a row in symprop's), so a w^T of a wider layer stays a misplaced transpose."""
+    said: dict[str, set[bool]] = {}
+    for m in matrices:
+        if isinstance(m, MatrixStatement) and (led := _led_by(m)) is not None:
+            transposed, w = led
+            if w.args[0] == "w" and w.args[1]:
+                said.setdefault(w.args[1], set()).add(transposed)
+    return frozenset(layer for layer, votes in said.items() if votes == {True})
