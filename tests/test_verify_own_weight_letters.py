@@ -81,3 +81,18 @@ def test_one_output_with_its_weights_in_one_letter(hidden, said):
     out = factors_by_line(verify_layered("2-3-1", ONE.replace("HIDDEN", hidden), loss="bce"))
     assert out[1] == out[2] == out[3] == out[4] == out[5] == {("correct", None)}
     assert out[6] == said
+
+
+def test_a_bias_written_twice_is_quoted_as_written():
+    # + 2 b_j is a bias beside the sum too, so the sum runs from 1: the message quotes 2·b, not 3·b
+    # (the sum from 0 took w_{j0} as a third b; lone_bias.written_bias)
+    from symbolic.backprop import derive
+    from symbolic.spec import network
+    from symbolic.verify import verify_text
+
+    text = "With $z_j = \\sum_i w_{ji} x_i + b_j$ and $h_j = \\sigma(z_j)$:\n"
+    text += "$$z_j = \\sum_i w_{ji} x_i + 2 b_j$$\n"
+    report = verify_text(derive(network("2-3-1", "sigmoid", "half_se", None, "layered")), text)
+    wrong = [v for v in report.verdicts if v.line == 2]
+    assert wrong and {v.status for v in wrong} == {"wrong"}
+    assert all("2*b1_" in str(v.fault.read_as) and "3*b1_" not in str(v.fault.read_as) for v in wrong)

@@ -69,9 +69,10 @@ def written_bias(stmt: Statement, biases: frozenset[str] = frozenset()) -> bool:
         for f in side.factors:
             for a in sp.preorder_traversal(f) if isinstance(f, sp.Basic) else ():
                 if isinstance(a, sp.Add) and any(getattr(x, "func", None) == SUMMATION for x in a.args):
+                    lone = [x.as_coeff_Mul()[1] for x in a.args]  # 2 b_j: a bias too (a slip to name)
                     if any(
                         isinstance(x, sp.Symbol) and (re.fullmatch(r"[bB]_[a-z]", x.name) or x.name in biases)
-                        for x in a.args
+                        for x in lone
                     ):
                         return True
     return False
