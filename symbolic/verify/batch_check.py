@@ -24,8 +24,9 @@ import sympy as sp
 
 from ..latex.matrix import MatrixStatement, Node
 from .batch import nodes
-from .matrix import BATCH, Evaluator, Group, Layout, Missing, ShapeError
+from .matrix import BATCH, Evaluator, Layout, Missing, ShapeError
 from .matrix_factors import top_factors
+from .matrix_groups import Group
 
 PER_EXAMPLE = ("a_", "z_", "x_", "y_", "delta_")  # raw names of one example's quantities
 ONE = {"a", "z", "x", "y", "delta", "y_hat"}  # one example's names beside a batch's

@@ -171,7 +171,8 @@ def fits(lay, m: MatrixStatement) -> bool | None:
 def read(lay, matrices: list[MatrixStatement]):
     """(the layout with the defined names bound in the orientation the document settles,
     {(base, index): reason} for names left unknown because the document uses them both ways)."""
-    from .matrix import GREEK, free_letters
+    from .matrix import GREEK
+    from .matrix_groups import free_letters
 
     defs = definitions(matrices)
     if not defs:

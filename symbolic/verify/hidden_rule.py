@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from .ditto import Unchecked
 from .layer_counting import layer_number
-from .matrix import layer_letter
+from .matrix_groups import layer_letter
 
 REASON = (
     "for {label}: the hidden layers' rule, and layer {k} is the output layer, whose activation is "

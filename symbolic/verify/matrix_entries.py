@@ -27,16 +27,14 @@ from .matrix import (
     MAX_TRIES,
     TAG,
     Evaluator,
-    Group,
     Layout,
     Missing,
     ShapeError,
     _names,
-    free_letters,
-    layer_letter,
     layout,
 )
 from .matrix_factors import entry_factors
+from .matrix_groups import Group, free_letters, layer_letter
 from .one_example import batch_given, one_example, unbatched
 from .pattern import Unpatterned, cell_factors, sized
 from .precedence import Ambiguous, reading, with_side

@@ -23,10 +23,11 @@ from . import glued_factors, layout_votes, layouts
 from .ditto import Unchecked
 from .explain import Fault
 from .judge import Verdict
-from .matrix import TAG, Evaluator, Group, Layout, Missing, ShapeError
+from .matrix import TAG, Evaluator, Layout, Missing, ShapeError
 from .matrix_edits import bare as _bare
 from .matrix_edits import counted, render, side_edits
 from .matrix_factors import top_factors
+from .matrix_groups import Group
 from .numbers import same
 from .resolve import Network, _hand
 from .rows_faults import name_in_rows

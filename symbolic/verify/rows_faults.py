@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .matrix import Evaluator, Group, Missing, ShapeError
+from .matrix import Evaluator, Missing, ShapeError
+from .matrix_groups import Group
 
 
 def name_in_rows(namer, g: Group, side: int, node):
