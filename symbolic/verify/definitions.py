@@ -11,7 +11,8 @@ from dataclasses import dataclass
 import sympy as sp
 
 from ..latex import Partial, Statement
-from ..latex.matrix import MatrixStatement, Node
+from ..latex.matrix import MatrixStatement
+from .matrix_nodes import tree_nodes
 
 _DECIMAL = re.compile(r"(?<![A-Za-z_^])[0-9]*\.[0-9]+")
 Y_NAME = re.compile(r"y(?:_?\d+|_[a-z])?")
@@ -112,24 +113,14 @@ def vector_y(statements) -> int | None:
         if lhs.kind != "name" or lhs.args[0] != "y" or lhs.args[1] or lhs.args[2] or len(m.sides) != 1:
             continue
         node = m.sides[0].node
-        if node.kind in ("call", "prod", "sum") and any(n.args[0] != "y" for n in _walk(node)):
+        names = [n for n in tree_nodes(node) if n.kind == "name"]
+        if node.kind in ("call", "prod", "sum") and any(n.args[0] != "y" for n in names):
             return m.line
     return None
 
 
 def _matrix_names(m) -> list:
-    return [n for node in (m.lhs, *(side.node for side in m.sides)) for n in _walk(node)]
-
-
-def _walk(node) -> list:
-    """The name nodes under a matrix node."""
-    if not isinstance(node, Node):
-        return []
-    out = [node] if node.kind == "name" else []
-    for a in node.args:
-        for b in a if isinstance(a, tuple) else (a,):
-            out += _walk(b)
-    return out
+    return [n for n in tree_nodes((m.lhs, *(side.node for side in m.sides))) if n.kind == "name"]
 
 
 def _y_equated(stmt: Statement) -> bool:
