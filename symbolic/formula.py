@@ -15,12 +15,14 @@ import tokenize
 import sympy as sp
 
 from .errors import SympropError
+from .timelimit import time_limit
 
 MAX_LENGTH = 10_000
 MAX_DEPTH = 100
 MAX_NODES = 5_000
 MAX_EXPONENT = 100
 MAX_MAGNITUDE = 1e300  # a constant part beyond this overflows float64 on the way
+BUILD_SECONDS = 5.0  # wall time to build a formula; past it the formula is refused, never a hang
 
 _BINOPS = {
     ast.Add: lambda a, b: a + b,
@@ -92,7 +94,14 @@ def parse_formula(
         }
         free = names - called - set(funcs) - set(_CONSTANTS) - set(variables)
         variables = {**variables, **{n: sp.Symbol(n) for n in free}}
-    return _Builder(variables, funcs, what, shown).build(tree.body)
+    try:
+        with time_limit(BUILD_SECONDS):  # SymPy's exact arithmetic on a numeric tower can grind
+            return _Builder(variables, funcs, what, shown).build(tree.body)
+    except TimeoutError:
+        raise SympropError(
+            f"{what} {shown!r} takes over {BUILD_SECONDS:g} s to build",
+            "use smaller numbers and exponents",
+        ) from None
 
 
 def _caret_is_power(text: str) -> str:
