@@ -233,11 +233,15 @@ def bind(d, statements, binding: Binding, explicit: dict | None, conventions: di
     return replace(binding, aliases=aliases, sources=sources)
 
 
-def _one_weight(f: Forward) -> re.Match | None:
-    r"""v_j into the one unit of u = \sum_j v_j h_j + c, as the match of a weight in two indices
-    (v, 1, j): the unit's index 1 written where the document leaves it out."""
+def _weight_indices(f: Forward) -> tuple[str, str, str] | None:
+    r"""(letter, first index, second index) of a forward sum's weight as written: V_{kj} ->
+    (V, k, j); v_j into the one unit of u = \sum_j v_j h_j + c -> (v, 1, j), the unit's index 1
+    the document leaves out."""
+    if f.letter:
+        m = _PAIR.fullmatch(f.weight)
+        return (m.group(1), m.group(2), m.group(3)) if m else None
     m = _LETTER.fullmatch(f.weight)
-    return re.fullmatch(r"([A-Za-z]+)_(.)(.)", f"{m.group(1)}_1{f.var}") if m else None
+    return (m.group(1), "1", f.var) if m else None
 
 
 def weights(d, statements, binding: Binding, explicit: dict | None, conventions: dict | None):
@@ -258,27 +262,27 @@ def weights(d, statements, binding: Binding, explicit: dict | None, conventions:
     sources = list(binding.sources)
     merged = {**binding.aliases, **dict(explicit or {})}
     for f in forward_sums(statements, merged):
-        m = _PAIR.fullmatch(f.weight) if f.letter else _one_weight(f)
+        written = _weight_indices(f)
         base = f.bias.rsplit("_", 1)[0]  # b_k, or b_j = b_{2,j} in another letter: the same base
         said_bias = [v for k, v in merged.items() if getattr(k, "name", "").rsplit("_", 1)[0] == base]
-        if m is None or m.group(1) not in ("w", "W", *FREE_LETTERS) or f.weight in taken:
+        if written is None or written[0] not in ("w", "W", *FREE_LETTERS) or f.weight in taken:
             continue
+        letter, first, second = written
         layers = {re.sub(r",(?:[a-z]|1)$", "", getattr(v, "name", "")) for v in said_bias}
         if layers != {f"b_{f.layer}"} or sp.Symbol(f.weight) in merged:
             continue
         unit = f.letter or "1"
         order = (f.var, unit) if c.weights == "input-by-output" else (unit, f.var)
         try:
-            if (m.group(2), m.group(3)) != order or resolver.lookup(f.weight) is not None:
+            if (first, second) != order or resolver.lookup(f.weight) is not None:
                 continue
         except SympropError:
             continue
-        own = m.group(1) in ("w", "W") and bool(f.letter)
-        spelled = f.weight if own else f"W_{m.group(2)}{m.group(3)}"  # V_{kj}, v_j: W's
+        own = letter in ("w", "W") and bool(f.letter)  # w_{kj}: the network's letter, kept
+        spelled = f.weight if own else f"W_{first}{second}"  # V_{kj}, v_j: W's
         rename[sp.Symbol(f.weight)] = sp.Symbol(f"{spelled}@{f.layer}")
-        letter = m.group(1) if m.group(1) in ("w", "W") else "W"
-        layered = f"{letter}⁽{str(f.layer).translate(_SUP)}⁾_{m.group(2)}{m.group(3)}"
-        sources.append(Source(f.weight, sp.Symbol(layered), f.line, "definition"))
+        shown = f"{letter if own else 'W'}⁽{str(f.layer).translate(_SUP)}⁾_{first}{second}"
+        sources.append(Source(f.weight, sp.Symbol(shown), f.line, "definition"))
     if not rename:
         return statements, binding
     sources.sort(key=lambda s: (s.line, s.name))
