@@ -291,11 +291,11 @@ def verify_statements(
     claims = [c for c in claims if not c.written.free_symbols]
     unchecked += [Unchecked(c.line, c.col, "a side mixing numbers and names") for c in mixed]
     numbers: list[Checked] = []
+    zero = no_bias.zeros(d) if biasless is not None else {}  # a network without biases: every b = 0
     if point is None:
         unchecked += [Unchecked(c.line, c.col, NUMBERS, "give the point: --at POINT.toml") for c in claims]
     elif claims:
-        zeros = no_bias.zeros(d) if biasless is not None else {}  # "no biases": every b = 0 there
-        numbers, missed = check_claims(d, claims, {**zeros, **point})
+        numbers, missed = check_claims(d, claims, {**zero, **point})
         fix = left_out_fix(skipped, unsettled)
         unchecked += [Unchecked(c.line, c.col, why, fix if "lacks" in why else "") for c, why in missed]
     unchecked = sorted([*(unread or []), *unchecked], key=lambda u: (u.line, u.col))
@@ -313,7 +313,6 @@ def verify_statements(
             ["no derivative statements found"],
             r"write e.g. \frac{\partial L}{\partial w_{11}} = [...] \cdot [...]",
         )
-    zero = no_bias.zeros(d) if biasless is not None else {}  # a network without biases: every b = 0
     sampled = sampling(d, points, seed, zero)
     at = sampling(d, points, seed, {**zero, **own.fixed}) if own.fixed else sampled  # b = 1 as fixed
     fixed = own_functions.fixed_at(own, resolved) if own.fixed else [False] * len(resolved)
