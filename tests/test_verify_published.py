@@ -22,6 +22,19 @@ from said import bad  # noqa: E402
 # file -> the lines of the statements the reader does not check yet (all "not checked" today);
 # (line, k) for the k-th statement of a line
 GAPS = {
+    # blind round k (2026-12-02, from memory): Fausett's names with an underscore in them
+    # (z\_in_j, y\_in_k, delta\_in_j: the reader stops at \_), w_{0k} and v_{0j} the biases,
+    # w(new) = w(old) + Delta w, .5 without its 0, capital index letters J, K, I (particular units)
+    "fausett_backprop": [2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23],
+    # Zurada's delta_{ok}, delta_{yj} read as the δ of unit k, j (verify/layer_deltas.py; they were
+    # judged wrong: the Kronecker delta of a label y, one name for every k). Left: the updated
+    # weight w'_{kj} (a prime on a name), f'(net) = o(1 - o) in the letters of one neuron, v_{ji}
+    # of net_j = \sum_i v_{ji} z_i (a letter per weight layer, z the input), net_k(y)
+    "zurada_ebp": [14, 15, 18, 19, 20, 22, 23, 26, 28],
+    # Mehlig's lecture notes: the pattern index (mu) as a parenthesised superscript, thresholds
+    # Theta_i and theta_j subtracted, increments written delta W_{mn}, Delta_m the output errors
+    # beside delta_m the hidden ones and the Kronecker delta_{im}, H the energy function
+    "mehlig_mlnn_backprop": [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16],
     "ai_se_identity_abs": [],
     "bishop_prml_tanh": [],
     # Bishop & Bishop 2024 (read blind): (8.14) sums E_n over the examples into E (read since: n

@@ -76,6 +76,7 @@ from . import (
     kronecker,
     lagrange_primes,
     layer_bias,
+    layer_deltas,
     layer_names,
     letter_readings,
     letter_sums,
@@ -195,6 +196,7 @@ def verify_statements(
     statements, fns = lagrange_primes.read(d, statements, aliases)  # C'(W_O): ∂C/∂W_O; R'(Z_o) a function
     statements = error_signals.read(statements)  # Grosse's \bar{z} = \bar{y}σ'(z): ∂L/∂z
     statements = value_cases.merge(statements)  # ReLU'(z) = {1 if z > 0, 0 otherwise}: one statement
+    statements = layer_deltas.apply(statements)  # Zurada's \delta_{ok}, \delta_{yj}: δ_k, δ_j
     authors = author_names.of(statements, d.spec.depth)  # their letters, for the messages
     written_letters = statements  # as the document writes them, before a letter per layer is rewritten
     statements, named = layer_names.apply(statements, d.spec.depth, d.spec.sizes)  # Zhou's v_{ih}, b_h, γ_h

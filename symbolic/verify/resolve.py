@@ -21,7 +21,7 @@ from ..derivation import Derivation, Factor
 from ..errors import SympropError
 from ..functions import expand_definitions
 from ..latex import PARTIAL, Partial, Statement, product_expr
-from . import per_index
+from . import per_index, shared_deltas
 from .chain_links import ChainNote, chain_notes, compared_sides
 from .claims import Claim
 from .conventions import Conventions
@@ -141,7 +141,11 @@ def resolve_all(
     meaning: dict[sp.Basic, tuple[sp.Expr, sp.Expr]] = {}  # δ -> the derivative it was said to be
     each: dict[Key, sp.Expr] = {}  # J_{ki} defined for each k, i: by its letters' values (per_index)
     statements, unchecked = instantiate(net, statements)  # generic indices: one per instance
+    one_for_many = shared_deltas.shared(statements)  # \delta_{ok} for each k: not settled
     for stmt, sides in zip(statements, expand_each(statements)):
+        if (why := shared_deltas.reason(one_for_many, stmt)) is not None:
+            unchecked.append(Unchecked(stmt.line, stmt.col, why))
+            continue
         if isinstance(sides, SympropError):
             unchecked.append(Unchecked.of(sides, stmt.line, stmt.col))
             continue

@@ -1,0 +1,70 @@
+r"""Blind round k (Fausett, Zurada, Mehlig): notations the three textbooks showed the verifier
+reading wrongly or not at all.
+
+- Zurada's error signals named by their layer's letter, `\delta_{ok}` and `\delta_{yj}`
+  (verify/layer_deltas.py): the δ of unit k of the layer whose outputs are o_k, never Kronecker's
+  delta of a class label y (y_j = f(net_j) is a unit's output), never one name for every unit.
+- A δ name a line defines for several units at once (the name carries no index the instances
+  give it) is not checked, and no later line reads it by its first instance
+  (verify/shared_deltas.py): it was judged wrong on a right line.
+"""
+
+from symbolic.backprop import derive
+from symbolic.spec import network
+from symbolic.verify import verify_text
+
+D = derive(network("2-3-2", "sigmoid", "half_se"))
+FORWARD = (
+    r"\[ o_k = f(net_k) \]" + "\n"
+    r"\[ net_k = \sum_{j=1}^{J} w_{kj} y_j \]" + "\n"
+    r"\[ E = \frac{1}{2} \sum_{k=1}^{K} (d_k - o_k)^2 \]" + "\n"
+    r"\[ y_j = f(net_j) \]" + "\n"
+)
+D_OK = r"\[ \delta_{ok} \triangleq -\frac{\partial E}{\partial (net_k)} \]"
+D_YJ = r"\[ \delta_{yj} = y_j (1 - y_j) \sum_{k=1}^{K} \delta_{ok} w_{kj} \]"
+
+
+def lines(text: str) -> dict[int, list[str]]:
+    r = verify_text(D, text, conventions={"targets": "d"})
+    out: dict[int, list[str]] = {}
+    for v in r.verdicts:
+        out.setdefault(v.line, []).append(v.status)
+    for u in r.unchecked:
+        out.setdefault(u.line, []).append("not checked: " + u.reason)
+    return out
+
+
+def test_a_delta_named_by_its_layers_letter_is_that_units_delta():
+    said = lines(
+        FORWARD + D_OK + "\n" + r"\[ \delta_{ok} = (d_k - o_k) o_k (1 - o_k) \]" + "\n" + D_YJ + "\n"
+    )
+    assert said[5] == ["correct", "correct"]  # for k = 1, 2: -dE/dnet_k
+    assert said[6] == ["correct", "correct"]
+    assert said[7] == ["correct"] * 3  # the hidden unit's error signal, for j = 1, 2, 3
+
+
+def test_a_wrong_error_signal_by_its_layers_letter_is_named():
+    said = lines(FORWARD + D_OK + "\n" + r"\[ \delta_{ok} = (d_k - o_k) o_k (1 + o_k) \]" + "\n")
+    assert said[6] == ["wrong", "wrong"]
+
+
+def test_delta_of_a_defined_units_letter_is_no_kronecker_delta_of_the_label():
+    # y_j = f(net_j) makes y a unit's output: \delta_{yj} was read as the one-hot target d_j
+    said = lines(FORWARD + r"\[ \delta_{yj} \triangleq -\frac{\partial E}{\partial (net_j)} \]" + "\n")
+    assert said[5] == ["correct"] * 3
+
+
+def test_one_delta_name_defined_for_every_unit_is_not_judged():
+    # o_k not defined (s_k is the output), \delta_{ok} is one name: before, the
+    # k=2 instance read it as unit 1's (its first instance) and called a right line wrong
+    text = (
+        r"\[ s_k = f(net_k) \]" + "\n"
+        r"\[ net_k = \sum_{j=1}^{J} w_{kj} y_j \]" + "\n"
+        r"\[ E = \frac{1}{2} \sum_{k=1}^{K} (d_k - s_k)^2 \]" + "\n"
+        r"\[ \delta_{ok} = -\frac{\partial E}{\partial (net_k)} \]" + "\n"
+    )
+    said = lines(text)
+    assert said[4] == [
+        r"not checked: \delta_{ok} names one unit, but the line defines it for each of k=1, k=2: "
+        "which unit it is is not settled"
+    ]
