@@ -68,3 +68,45 @@ def test_one_delta_name_defined_for_every_unit_is_not_judged():
         r"not checked: \delta_{ok} names one unit, but the line defines it for each of k=1, k=2: "
         "which unit it is is not settled"
     ]
+
+
+def statuses(text: str, **conventions: str) -> list[str]:
+    return [v.status for v in verify_text(D, text, conventions=conventions or None).verdicts]
+
+
+# Bishop's a_j = \sum_{i=1}^{D} w_{ji} x_i + w_{j0} (his 5.2): the bias written as the weight of
+# index 0 beside a sum from 1; the sum was read from 0 as well (the bias twice: 5 of 8 called wrong)
+BISHOP_52 = (
+    r"\[ a_j = \sum_{i=1}^{2} w_{ji} x_i + w_{j0} \]" + "\n"
+    r"\[ z_j = h(a_j) \]" + "\n"
+    r"\[ a_k = \sum_{j=1}^{3} w_{kj} z_j + w_{k0} \]" + "\n"
+)
+
+
+def test_a_bias_written_as_the_weight_of_index_0_beside_a_sum_is_counted_once():
+    assert statuses(BISHOP_52) == ["correct"] * 8
+    slipped = BISHOP_52.replace(r"w_{kj} z_j + w_{k0}", r"w_{kj} z_j + 2 w_{k0}")
+    assert statuses(slipped)[-2:] == ["wrong", "wrong"]
+
+
+# Fausett's y_in_k = w_{0k} + \sum_j z_j w_{jk}, w_{jk} from j into k, with the hidden layer's
+# definition left out: a letter per layer (layer_names.py) already puts the weights in symprop's
+# order; --weights input-by-output swapped them a second time (both lines called wrong)
+FAUSETT_OUT = r"\[ yin_k = w_{0k} + \sum_{j=1}^{p} z_j w_{jk} \]" + "\n" + r"\[ y_k = f(yin_k) \]" + "\n"
+
+
+def test_a_letter_per_layer_with_the_weights_option_is_not_swapped_twice():
+    assert statuses(FAUSETT_OUT, targets="t") == ["correct"] * 4
+    assert statuses(FAUSETT_OUT, targets="t", weights="input-by-output") == ["correct"] * 4
+
+
+# Wikipedia's o in every layer: net_k = w_{0k} + \sum_j w_{jk} o_j, o_k = f(net_k). o is not the
+# hidden layer's letter alone (o_k = f(net_k) is an output); it was read so, and o_k = f(net_k)
+# called wrong
+WIKI_O = r"\[ net_k = w_{0k} + \sum_{j=1}^{3} w_{jk} o_j \]" + "\n" + r"\[ o_k = f(net_k) \]" + "\n"
+
+
+def test_a_letter_of_every_layer_is_not_read_as_the_hidden_layers():
+    assert "wrong" not in statuses(WIKI_O)
+    assert statuses(WIKI_O, targets="t", weights="input-by-output") == ["correct"] * 4
+

@@ -169,8 +169,28 @@ def _from_output(statements: list, sizes: tuple) -> list[Layer]:
     if len({f[0] for f in found}) != 1 or found[0][0].source == "x" or not found[0][0].zero_bias:
         return []
     out = found[0][0]
+    if _defined_from(statements, out.source, out.out):  # o_j in the sum, o_k = f(net_k): o in every layer
+        return []
     hidden = Layer(1, out.line, out.source, "", False, "", 1, "", out.zero_bias, False, False, "x")
     return _checked([hidden, replace(out, n=2)])
+
+
+def _defined_from(statements: list, letter: str, net: str) -> bool:
+    """Whether a statement defines a `letter` unit from the output's net input `net` (Wikipedia's
+    o_k = f(net_k) beside net_k = \\sum_j w_{jk} o_j: o names the units of every layer, not the
+    hidden layer's alone)."""
+    for stmt in statements:
+        if not isinstance(stmt, Statement) or not isinstance(stmt.lhs, sp.Symbol):
+            continue
+        if stmt.lhs.name.partition("_")[0] != letter:
+            continue
+        for side in stmt.sides:
+            for f in side.factors:
+                if isinstance(f, sp.Basic) and any(
+                    x.name.partition("_")[0] == net for x in f.atoms(sp.Symbol)
+                ):
+                    return True
+    return False
 
 
 def _checked(layers: list[Layer]) -> list[Layer]:

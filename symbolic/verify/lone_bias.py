@@ -59,10 +59,15 @@ def apply(statements: list) -> list:
     return out
 
 
+# a weight of index 0 written beside a sum: the bias as the weight on x_0 = 1 (Fausett's w_{0k}
+# + \sum_j z_j w_{jk}, Bishop's \sum_{i=1}^D w_{ji} x_i + w_{j0}), so the sum does not hold it too
+_ZERO = re.compile(r"[A-Za-z]+_(?:0[a-z]|[a-z]0)")
+
+
 def written_bias(stmt: Statement, biases: frozenset[str] = frozenset()) -> bool:
     r"""Does a role-letter statement add a bias b_j (b, B, or a name `biases` holds: c in u = \sum_j
-    v_j h_j + c, bound to a bias) beside a sum, so that the sum does not hold the bias as w_{j0} on
-    a unit 1 too (Bishop's sums from 0)?"""
+    v_j h_j + c, bound to a bias; or a weight of index 0, w_{0k}) beside a sum, so that the sum
+    does not hold the bias as w_{j0} on a unit 1 too (Bishop's sums from 0)?"""
     if not isinstance(stmt, Statement):
         return False
     for side in stmt.sides:
@@ -71,7 +76,10 @@ def written_bias(stmt: Statement, biases: frozenset[str] = frozenset()) -> bool:
                 if isinstance(a, sp.Add) and any(getattr(x, "func", None) == SUMMATION for x in a.args):
                     lone = [x.as_coeff_Mul()[1] for x in a.args]  # 2 b_j: a bias too (a slip to name)
                     if any(
-                        isinstance(x, sp.Symbol) and (re.fullmatch(r"[bB]_[a-z]", x.name) or x.name in biases)
+                        isinstance(x, sp.Symbol)
+                        and (
+                            re.fullmatch(r"[bB]_[a-z]", x.name) or x.name in biases or _ZERO.fullmatch(x.name)
+                        )
                         for x in lone
                     ):
                         return True

@@ -200,6 +200,8 @@ def verify_statements(
     authors = author_names.of(statements, d.spec.depth)  # their letters, for the messages
     written_letters = statements  # as the document writes them, before a letter per layer is rewritten
     statements, named = layer_names.apply(statements, d.spec.depth, d.spec.sizes)  # Zhou's v_{ih}, b_h, γ_h
+    if named and conventions and "weights" in conventions:  # its weights already in symprop's order
+        conventions = {k: v for k, v in conventions.items() if k != "weights"}
     statements, forward, layered = subscript_layers.apply(statements, source, keep)  # x_i = f_i(W_i x_{i-1})
     layered += subscript_layers.shifted(source)  # f_k, h_k = a[f_{k-1}]: each letter's offset, said
     notes, biasless = no_bias.settle(
