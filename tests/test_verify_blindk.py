@@ -110,3 +110,18 @@ def test_a_letter_of_every_layer_is_not_read_as_the_hidden_layers():
     assert "wrong" not in statuses(WIKI_O)
     assert statuses(WIKI_O, targets="t", weights="input-by-output") == ["correct"] * 4
 
+
+def test_a_name_printed_with_an_underscore_is_one_name():
+    # Fausett's z_in_j typed z\_in_j: the reader stopped at \_ ("unknown command"), every line
+    text = r"\[ z\_in_j = v_{0j} + \sum_{i=1}^{n} x_i v_{ij} \]" + "\n" + r"\[ z_j = f(z\_in_j) \]" + "\n"
+    said = {"targets": "t", "weights": "input-by-output"}
+    r = verify_text(D, text, conventions=said)
+    assert [v.status for v in r.verdicts if v.line == 2] == ["correct"] * 3
+    assert not any("unknown command" in u.reason for u in r.unchecked)
+    slip = text.replace(r"f(z\_in_j)", r"f'(z\_in_j)")  # the derivative for the activation
+    assert [v.status for v in verify_text(D, slip, conventions=said).verdicts if v.line == 2] == ["wrong"] * 3
+
+
+def test_an_underscore_not_between_a_name_and_letters_is_still_refused():
+    r = verify_text(D, r"\[ z_j = f(z \_ in_j) \]" + "\n" + r"\[ a_j = f(z_j) \]" + "\n")
+    assert any("unknown command" in u.reason for u in r.unchecked)

@@ -22,10 +22,12 @@ from said import bad  # noqa: E402
 # file -> the lines of the statements the reader does not check yet (all "not checked" today);
 # (line, k) for the k-th statement of a line
 GAPS = {
-    # blind round k (2026-12-02, from memory): Fausett's names with an underscore in them
-    # (z\_in_j, y\_in_k, delta\_in_j: the reader stops at \_), w_{0k} and v_{0j} the biases,
-    # w(new) = w(old) + Delta w, .5 without its 0, capital index letters J, K, I (particular units)
-    "fausett_backprop": [2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23],
+    # blind round k (2026-12-02, from memory): Fausett's names printed with an underscore
+    # (z\_in_j read as one name since, latex/tokens.py: lines 3, 7, 8, 10 judged); left: v_{ij} a
+    # letter for the first weight layer beside w_{jk} (2), y_in_k's sums run over k = 3 units of
+    # the hidden layer (4, 5, 6: k's range taken from j's), w(new) = w(old) + Delta w, .5 without
+    # its 0, capital index letters J, K, I (particular units), f_1 the binary sigmoid
+    "fausett_backprop": [2, 4, 5, 6, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23],
     # Zurada's delta_{ok}, delta_{yj} read as the δ of unit k, j (verify/layer_deltas.py; they were
     # judged wrong: the Kronecker delta of a label y, one name for every k). Left: the updated
     # weight w'_{kj} (a prime on a name), f'(net) = o(1 - o) in the letters of one neuron, v_{ji}
@@ -435,6 +437,7 @@ PLANTED_MISSED: dict[tuple[str, int], str] = {
 # (the answer's dz/dh = W_1 and da/dW_1 = h, planted on Cross Validated 201914's layout-bound lines
 # 9 and 11, are wrong in every layout: W_1 is neither W_2 nor its transpose, h not x)
 PLANTED_NAMED_ON_GAPS: set[tuple[str, int]] = {
+    ("fausett_backprop", 0),  # (y_k - t_k) f'(y_in_k): wrong at k = 1, 2 whatever k = 3 is
     ("cv_se_delta_wikipedia", 1),
     ("cv_se_first_layer_gradient", 0),
     ("cv_se_first_layer_gradient", 2),

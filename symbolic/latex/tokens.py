@@ -231,6 +231,23 @@ def _split_run(s: str, pos: int, space: bool, called: bool = False) -> list[Tok]
     return [Tok("letter", c, pos + k, pos + k + 1, space and k == 0) for k, c in enumerate(s)]
 
 
+_LETTERS_RE = re.compile(r"[A-Za-z]+", re.ASCII)
+
+
+def _escaped_underscore(src: Source, toks: list, j: int, end: int, space: bool) -> int:
+    r"""After `\_` (a literal underscore) glued between a name and letters, as a name printed with
+    an underscore in it is typed (Fausett's z_in_j, y_in_k, \delta_in_j: `z\_in_j`): the two
+    joined into one name (zin, deltain; its subscript follows), and where to continue; else 0."""
+    prev = toks[-1] if toks else None
+    m = _LETTERS_RE.match(src.text, j, end)
+    if space or prev is None or m is None or prev.end != j - 2:
+        return 0
+    if prev.kind not in ("letter", "word") and not (prev.kind == "cmd" and prev.text in GREEK):
+        return 0
+    toks[-1] = Tok("word", prev.text + m.group(), prev.pos, m.end(), prev.space)
+    return m.end()
+
+
 def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space: bool) -> int:
     """Append the token(s) for the command at i; return where to continue (negative: a space)."""
     text = src.text
@@ -254,6 +271,8 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         assert m is not None
         toks.append(Tok("op", d, m.start(), m.end(), True))
         return m.end()
+    if name == "_" and (glued := _escaped_underscore(src, toks, j, end, space)):
+        return glued  # z\_in_j: Fausett's z_in_j, one name (zin_j)
     if name in ("|", "Vert", "lVert", "rVert"):  # \| v \|: a norm
         toks.append(Tok("op", "‖", i, j, space))
         return j
