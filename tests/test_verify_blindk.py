@@ -125,3 +125,39 @@ def test_a_name_printed_with_an_underscore_is_one_name():
 def test_an_underscore_not_between_a_name_and_letters_is_still_refused():
     r = verify_text(D, r"\[ z_j = f(z \_ in_j) \]" + "\n" + r"\[ a_j = f(z_j) \]" + "\n")
     assert any("unknown command" in u.reason for u in r.unchecked)
+
+
+# Fausett's two-step layers: a linear row names the net input, z_in_j = v_{0j} + \sum_i x_i v_{ij},
+# and z_j = f(z_in_j) the layer's output (layer_names.py reads z as a^{[1]}, z_in as z^{[1]}); his
+# delta_in_j = \sum_k delta_k w_{jk} then places k by w's layer (letter_readings.py): read with k
+# a hidden unit, delta_in_j was the hidden deltas' sum and delta_j = delta_in_j f'(z_in_j) wrong
+FAUSETT = (
+    r"\[ z\_in_j = v_{0j} + \sum_{i=1}^{n} x_i v_{ij} \]",
+    r"\[ z_j = f(z\_in_j) \]",
+    r"\[ y\_in_k = w_{0k} + \sum_{j=1}^{p} z_j w_{jk} \]",
+    r"\[ y_k = f(y\_in_k) \]",
+    r"\[ \delta_k = (t_k - y_k) f'(y\_in_k) \]",
+    r"\[ \delta\_in_j = \sum_{k=1}^{m} \delta_k w_{jk} \]",
+    r"\[ \delta_j = \delta\_in_j f'(z\_in_j) \]",
+)
+
+
+def test_a_layer_in_two_steps_is_read_and_its_backward_sum_by_its_weights_layer():
+    text = "\n".join(FAUSETT) + "\n"
+    r = verify_text(D, text, conventions={"targets": "t", "weights": "input-by-output"})
+    by_line: dict[int, list[str]] = {}
+    for v in r.verdicts:
+        by_line.setdefault(v.line, []).append(v.status)
+    assert by_line[1] == by_line[2] == ["correct"] * 3 and by_line[3] == by_line[4] == ["correct"] * 2
+    assert by_line[7] == ["correct"] * 3
+    bare = [v.status for v in verify_text(D, text).verdicts]  # no option: t_k unsaid, nothing wrong
+    assert "wrong" not in bare and bare.count("correct") >= 10
+
+
+def test_a_two_step_layers_activation_is_shown_in_its_own_letter():
+    from codegen.verdict import render_text
+
+    slip = "\n".join(FAUSETT) + "\n" + r"\[ \Delta v_{ij} = \alpha \delta_j z_j \]" + "\n"
+    r = verify_text(D, slip, conventions={"targets": "t", "weights": "input-by-output"})
+    text = render_text(r)
+    assert "·z₁ + v₁₁" in text and "zin₁ + v₁₁" not in text  # z_j written, not its net input's name

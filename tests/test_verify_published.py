@@ -23,11 +23,11 @@ from said import bad  # noqa: E402
 # (line, k) for the k-th statement of a line
 GAPS = {
     # blind round k (2026-12-02, from memory): Fausett's names printed with an underscore
-    # (z\_in_j read as one name since, latex/tokens.py: lines 3, 7, 8, 10 judged); left: v_{ij} a
-    # letter for the first weight layer beside w_{jk} (2), y_in_k's sums run over k = 3 units of
-    # the hidden layer (4, 5, 6: k's range taken from j's), w(new) = w(old) + Delta w, .5 without
-    # its 0, capital index letters J, K, I (particular units), f_1 the binary sigmoid
-    "fausett_backprop": [2, 4, 5, 6, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23],
+    # (z\_in_j one name, latex/tokens.py) and his two-step layers (z_in_j = v_{0j} + \sum_i x_i v_{ij},
+    # z_j = f(z_in_j): a letter per layer, verify/layer_names.py) read since. Left: the updates
+    # w(new) = w(old) + Delta w, f_1 the binary sigmoid, .5 without its 0, and the derivation's
+    # capital index letters J, K, I (particular units)
+    "fausett_backprop": [13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23],
     # Zurada's delta_{ok}, delta_{yj} read as the δ of unit k, j (verify/layer_deltas.py; they were
     # judged wrong: the Kronecker delta of a label y, one name for every k). Left: the updated
     # weight w'_{kj} (a prime on a name), f'(net) = o(1 - o) in the letters of one neuron, v_{ji}
@@ -381,6 +381,8 @@ PLANTED_UNNAMED: set[tuple[str, int]] = {
     # Duda's Δw_{kj} = η (t_k - z_k) y_j without f'(net_k): an update line is judged whole (w^+ =
     # w + ...), so no factor is named (said at factor 1)
     ("dhs_sensitivities", 2),
+    # Fausett's Delta v_{ij} = alpha delta_j z_j (z_j for x_i): the same, an update judged whole
+    ("fausett_backprop", 2),
     # Buduma's dE/dw_{ij} = y_i y_j(1 - y_j) dE/dy_j planted as y_j y_j(1 - y_j): wrong, named at
     # factor 2 (the written y_j y_j (1 - y_j) matches the true logistic factor y_j (1 - y_j) with
     # its first y_j, so the stray y_j is aligned with the true y_i's place after it)
@@ -437,7 +439,6 @@ PLANTED_MISSED: dict[tuple[str, int], str] = {
 # (the answer's dz/dh = W_1 and da/dW_1 = h, planted on Cross Validated 201914's layout-bound lines
 # 9 and 11, are wrong in every layout: W_1 is neither W_2 nor its transpose, h not x)
 PLANTED_NAMED_ON_GAPS: set[tuple[str, int]] = {
-    ("fausett_backprop", 0),  # (y_k - t_k) f'(y_in_k): wrong at k = 1, 2 whatever k = 3 is
     ("cv_se_delta_wikipedia", 1),
     ("cv_se_first_layer_gradient", 0),
     ("cv_se_first_layer_gradient", 2),

@@ -57,7 +57,7 @@ STRICT_GAPS: dict[str, dict[int, str]] = {
     # blind round k (2026-12-02): the same gaps as with their options (test_verify_published.GAPS);
     # without the option Zurada's d_k is unknown (the difference d_k - o_k is beside o, not a
     # defined y): E (4), dE/do_k (11) and the error signals written with d_k (13, 16)
-    "fausett_backprop": dict.fromkeys([2, 4, 5, 6, *range(11, 24)], "not checked"),
+    "fausett_backprop": dict.fromkeys([6, *range(13, 24)], "not checked"),  # t_k said by no option
     "zurada_ebp": dict.fromkeys([4, 11, 13, 14, 15, 16, 18, 19, 20, 22, 23, 26, 28], "not checked"),
     "mehlig_mlnn_backprop": dict.fromkeys(range(2, 17), "not checked"),
 }

@@ -40,7 +40,9 @@ def _author(layers: list):
             return None
         kind, layer = m.group(1), by_n[int(m.group(2))]
         unit = m.group(3)
-        if kind == "a":
+        if kind == "a":  # z_j = f(z_in_j): the activation's own letter (Fausett's z)
+            return sp.Symbol(f"{layer.act or layer.out}_{unit}")
+        if kind == "z" and layer.act:  # its net input's, z_in
             return sp.Symbol(f"{layer.out}_{unit}")
         if kind == "W" and m.group(4):
             into, source = unit, m.group(4)

@@ -49,6 +49,7 @@ class Layer:
     net: bool = False  # X_u = \sum_m V Y_m + T_u, no function: X is the net input (a linear output)
     single: bool = False  # the layer's one unit, its index left out (Alpaydin's y, v_h, v_0)
     source: str = ""  # the input's base: x, or the layer before's output
+    act: str = ""  # X of X_u = f(N_u), N this linear row's letter: the layer's output (Fausett's z of z_in)
 
 
 def _sides(stmt: Statement) -> list[tuple[tuple, bool]] | None:
@@ -153,9 +154,27 @@ def read(statements: list, depth: int, sizes: tuple = ()) -> list[Layer]:
         if len({f[0] for f in found}) != 1:  # none, or two definitions of one layer that differ
             return []
         layer, out = found[0]
-        layers.append(replace(layer, n=len(layers) + 1))
-        inputs = out
+        act = _activation_of(statements, out) if layer.net and not layer.single else ""
+        layers.append(replace(layer, n=len(layers) + 1, act=act))
+        inputs = act or out
     return _checked(layers)
+
+
+def _activation_of(statements: list, net: str) -> str:
+    """X of the one definition X_u = f(N_u) applying a function to the net input N a linear row
+    names (Fausett's z_j = f(z_in_j) after z_in_j = v_{0j} + \\sum_i x_i v_{ij}), else ''."""
+    found = set()
+    for stmt in statements:
+        if not isinstance(stmt, Statement) or not isinstance(stmt.lhs, sp.Symbol) or len(stmt.sides) != 1:
+            continue
+        head = _UNIT.fullmatch(stmt.lhs.name)
+        side = stmt.sides[0].factors
+        if head is None or len(side) != 1 or not isinstance(side[0], AppliedUndef) or len(side[0].args) != 1:
+            continue
+        arg = side[0].args[0]
+        if isinstance(arg, sp.Symbol) and arg.name == f"{net}_{head.group(2)}":
+            found.add(head.group(1))
+    return found.pop() if len(found) == 1 else ""
 
 
 def _from_output(statements: list, sizes: tuple) -> list[Layer]:
@@ -195,11 +214,18 @@ def _defined_from(statements: list, letter: str, net: str) -> bool:
 
 def _checked(layers: list[Layer]) -> list[Layer]:
     """The layers, or [] when a base names two things or is one of the network's own letters."""
-    bases = [b for layer in layers for b in (layer.out, layer.weight, layer.bias, layer.summed) if b]
+    bases = [
+        b for layer in layers for b in (layer.out, layer.weight, layer.bias, layer.summed, layer.act) if b
+    ]
     # the network's own letters are left to the readers that know them; a unit's output may be
     # y or z where the biases are the weights' index 0, which those readers do not read (Alpaydin)
     own = [b for layer in layers for b in (layer.weight, layer.bias, layer.summed) if b]
-    own += [layer.out for layer in layers if not layer.zero_bias or layer.out not in ("y", "z")]
+    own += [
+        n
+        for layer in layers
+        for n in (layer.out, layer.act)
+        if n and (not layer.zero_bias or n not in ("y", "z"))
+    ]
     if len(bases) != len(set(bases)) or {"x", "y", "t", "z", "a", "W", "delta"} & set(own):
         return []
     return layers
@@ -216,6 +242,8 @@ def _mapping(layers: list[Layer]):
             by_base[layer.bias] = ("bias", layer)
         if layer.summed:
             by_base[layer.summed] = ("summed", layer)
+        if layer.act:
+            by_base[layer.act] = ("act", layer)
 
     def value(name: str) -> sp.Expr | None:
         w = re.fullmatch(r"([A-Za-z]+)_([a-z0-9])([a-z0-9])", name)  # w_{hj}, and w_{q1} of a sum written out
@@ -236,6 +264,8 @@ def _mapping(layers: list[Layer]):
             return sp.Symbol(f"b_1@[{n}" if unit == "0" else f"W_1{unit}@[{n}")
         if kind == "out":
             return sp.Symbol(f"{'z' if layer.net else 'a'}_{unit}@[{n}")
+        if kind == "act":  # X_u = f(N_u): the layer's activation
+            return sp.Symbol(f"a_{unit}@[{n}")
         b = sp.Symbol(f"b_{unit}@[{n}")
         if kind == "bias":
             return layer.sign * b
@@ -264,7 +294,7 @@ def apply(statements: list, depth: int, sizes: tuple = ()) -> tuple[list, list[S
         n = layer.n
         bias = f"b^{{[{n}]}}" if layer.sign > 0 else f"-b^{{[{n}]}}"  # a threshold: the bias negated
         unit = f"z^{{[{n}]}}" if layer.net else f"a^{{[{n}]}}"  # a linear unit's letter: its net input
-        shown = {layer.out: unit, layer.weight: f"W^{{[{n}]}}", layer.bias: bias}
+        shown = {layer.out: unit, layer.weight: f"W^{{[{n}]}}", layer.bias: bias, layer.act: f"a^{{[{n}]}}"}
         shown[layer.summed] = f"z^{{[{n}]}} - b^{{[{n}]}}"
         for base, what in shown.items():
             if base:

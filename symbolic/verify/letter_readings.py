@@ -155,6 +155,8 @@ def _readings(
     depth = d.spec.depth
     units: dict[sp.Symbol, tuple[str, tuple[str, ...]]] = {}
     fixed: dict[str, int] = dict(placed)  # letter -> the one layer a role gives it
+    units_placed: list[list[tuple[str, int]]] = []
+    joins: list[list[tuple[str, int]]] = []
     for e in expressions(stmt):
         for s in e.atoms(sp.Symbol):
             m = _NAME.fullmatch(s.name)
@@ -165,8 +167,16 @@ def _readings(
                 fixed[t.group(2)] = depth
             elif t and t.group(1) == "x":
                 fixed[t.group(2)] = 0
+            spot = _bracketed(s.name, c)  # a_j@[1, W_{kj}@[2 of a letter per layer (layer_names.py)
+            (joins if len(spot) == 2 else units_placed).extend([spot] if spot else [])
     if letter := output_letter(stmt, c.targets):  # \hat{y} = f(net_o): o an output unit
         fixed[letter] = depth
+    for spot in units_placed:
+        for letter, n in spot:
+            fixed.setdefault(letter, n)
+    for spot in joins:  # k in 2, j in 1 of W_{kj}@[2, unless a unit's role says otherwise (a slip)
+        if all(fixed.get(letter, n) == n for letter, n in spot):
+            fixed.update(spot)
     if not any(s.name in names for s in units):
         return []
     letters = sorted({x for _, ls in units.values() for x in ls} | set(fixed))
@@ -312,6 +322,21 @@ def _swap(units: dict, layer: dict[str, int], c: Conventions, way: str) -> dict 
             return None
         swap[s] = sp.Symbol(f"{_UNITS[base]}_{ls[0]}@={layer[ls[0]]}")
     return swap
+
+
+_BRACKETED = re.compile(r"(W|a|z|b)_([a-z])([a-z])?@\[(\d+)")  # layer_names.py's bracket names
+
+
+def _bracketed(name: str, c: Conventions) -> list[tuple[str, int]]:
+    """(letter, layer) of each index letter a name in bracket layers places (W_{kj}@[2: k in
+    layer 2, j in layer 1; a_j@[1: j in layer 1), counted from the input as Ng's a^{[0]} = x."""
+    m = _BRACKETED.fullmatch(name)
+    if not m or c.bracket_origin:
+        return []
+    base, p, q, n = m.group(1), m.group(2), m.group(3), int(m.group(4))
+    if base == "W":
+        return [(p, n), (q, n - 1)] if q else []
+    return [] if q else [(p, n)]
 
 
 def _said(letters: list[str], layer: dict[str, int], depth: int) -> str:
