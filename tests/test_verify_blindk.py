@@ -161,3 +161,20 @@ def test_a_two_step_layers_activation_is_shown_in_its_own_letter():
     r = verify_text(D, slip, conventions={"targets": "t", "weights": "input-by-output"})
     text = render_text(r)
     assert "·z₁ + v₁₁" in text and "zin₁ + v₁₁" not in text  # z_j written, not its net input's name
+
+
+def test_a_pattern_index_in_a_parenthesised_superscript_is_one_pattern():
+    # Mehlig's V_j^{(\mu)} = g(b_j^{(\mu)}), H = 1/2 \sum_{i\mu} (t_i^{(\mu)} - O_i^{(\mu)})^2: the
+    # pattern mu, as HKP's bare ^\mu is (pattern_superscripts.py); the reader had refused every line
+    from symbolic.verify.pattern_superscripts import blank
+
+    text = (
+        r"\[ V_j^{(\mu)} = g(b_j^{(\mu)}) \]" + "\n"
+        r"\[ H = \frac{1}{2} \sum_{i\mu} \big(t_i^{(\mu)} - O_i^{(\mu)}\big)^2 \]" + "\n"
+    )
+    out = blank(text)
+    assert r"^{(\mu)}" not in out and r"\sum_{i   }" in out and len(out) == len(text)
+    kept = r"\[ a^{(2)}_j = \sigma(z^{(2)}_j) \]" + "\n" + r"\[ J = \sum_i L(x^{(i)}) \]" + "\n"
+    assert blank(kept) == kept  # layers and a Latin example index stay
+    said = lines(text.replace("H =", "E ="))
+    assert said[1] == ["correct"] * 3

@@ -33,10 +33,11 @@ GAPS = {
     # weight w'_{kj} (a prime on a name), f'(net) = o(1 - o) in the letters of one neuron, v_{ji}
     # of net_j = \sum_i v_{ji} z_i (a letter per weight layer, z the input), net_k(y)
     "zurada_ebp": [14, 15, 18, 19, 20, 22, 23, 26, 28],
-    # Mehlig's lecture notes: the pattern index (mu) as a parenthesised superscript, thresholds
-    # Theta_i and theta_j subtracted, increments written delta W_{mn}, Delta_m the output errors
-    # beside delta_m the hidden ones and the Kronecker delta_{im}, H the energy function
-    "mehlig_mlnn_backprop": [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16],
+    # Mehlig's lecture notes: the pattern index (mu) in a parenthesised superscript is read since
+    # (pattern_superscripts.py: line 2); left: the thresholds Theta_i, theta_j subtracted in two-step
+    # layers with W and w a letter per layer (W is the network's own letter), H the energy function,
+    # increments written delta W_{mn}, Delta_m the output errors beside delta_m the hidden ones
+    "mehlig_mlnn_backprop": [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16],
     "ai_se_identity_abs": [],
     "bishop_prml_tanh": [],
     # Bishop & Bishop 2024 (read blind): (8.14) sums E_n over the examples into E (read since: n

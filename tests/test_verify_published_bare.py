@@ -59,7 +59,7 @@ STRICT_GAPS: dict[str, dict[int, str]] = {
     # defined y): E (4), dE/do_k (11) and the error signals written with d_k (13, 16)
     "fausett_backprop": dict.fromkeys([6, *range(13, 24)], "not checked"),  # t_k said by no option
     "zurada_ebp": dict.fromkeys([4, 11, 13, 14, 15, 16, 18, 19, 20, 22, 23, 26, 28], "not checked"),
-    "mehlig_mlnn_backprop": dict.fromkeys(range(2, 17), "not checked"),
+    "mehlig_mlnn_backprop": dict.fromkeys(range(3, 17), "not checked"),
 }
 
 

@@ -30,7 +30,7 @@ from .example_index import MEAN
 _NEVER = {"l", "L", "T", "r", "m", "n", "i", "j", "k", "t"}  # layers, transpose, units; ^t: Alpaydin
 _GREEK = r"\\(?:mu|nu|tau|kappa|rho)"  # ι, ζ, ξ are names elsewhere (Marsland, HKP's input ξ)
 _LETTER = rf"(?:[a-z]|{_GREEK})"
-_SUP = r"\^(?:\{{\s*{c}\s*\}}|{c})(?![A-Za-z0-9])"
+_SUP = r"\^(?:\{{\s*{c}\s*\}}|\{{\s*\(\s*{c}\s*\)\s*\}}|{c})(?![A-Za-z0-9])"  # ^{(\mu)}: Mehlig's
 _LOSS = r"(?<![A-Za-z\\])(?:E|L|C|J|R|\\mathcal\{[ELCJR]\})\s*"
 _NAME = r"((?:\\[A-Za-z]+|[A-Za-z])(?:\{[^{}]*\})?(?:_\{[^{}]*\}|_\\?[A-Za-z0-9]+)?)\s*"
 _WEIGHT = re.compile(r"(?:w|W|b|\\theta|\\Theta|\\hat\{w\}|\\mathbf\{[wWb]\})(?![A-Za-z])")
@@ -38,11 +38,14 @@ _WEIGHT = re.compile(r"(?:w|W|b|\\theta|\\Theta|\\hat\{w\}|\\mathbf\{[wWb]\})(?!
 
 def _candidates(text: str) -> set[str]:
     sups = set(re.findall(rf"\^\{{?\s*({_LETTER})\s*\}}?(?![A-Za-z0-9])", text)) - _NEVER
+    sups |= set(re.findall(rf"\^\{{\s*\(\s*({_GREEK})\s*\)\s*\}}", text))  # ^{(\mu)}: a Greek pattern only
     out = set()
     for c in sups:
         e = re.escape(c)
         on_loss = re.search(_LOSS + _SUP.format(c=e), text)
-        summed = re.search(rf"\\sum_\{{?\s*{e}(?![A-Za-z])", text)
+        summed = re.search(rf"\\sum_\{{?\s*{e}(?![A-Za-z])", text) or re.search(
+            rf"\\sum_\{{\s*[a-z]\s*{e}\s*\}}", text
+        )  # \sum_{i\mu}: the unit's letter first
         if on_loss or summed and c.startswith("\\"):
             out.add(c)
     return out
@@ -56,7 +59,8 @@ def blank(text: str) -> str:
     for c in sorted(_candidates(text)):
         e = re.escape(c)
         names = _carried(text, c)
-        if len(names) < 2 or any(_WEIGHT.match(n) for n in names):
+        bracketed = re.search(rf"\^\{{\s*\(\s*{e}\s*\)\s*\}}", text) is not None
+        if len(names) < 2 or not bracketed and any(_WEIGHT.match(n) for n in names):
             continue
         if re.search(rf"[\^_]\{{\s*{e}\s*[-+]", text):
             continue  # y^{p-1}: arithmetic, a layer
@@ -80,6 +84,12 @@ def _one_pattern(line: str, c: str) -> str:
     line = re.sub(
         rf"(\\sum_\{{)\s*{e}(?![A-Za-z])(\s*[a-z][^{{}}]*\}})",
         lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1)) - len(m.group(2))) + m.group(2),
+        line,
+    )
+    # \sum_{i\mu}: the unit's letter first (Mehlig), likewise
+    line = re.sub(
+        rf"(\\sum_\{{\s*[a-z])(\s*{e})(\s*\}})",
+        lambda m: m.group(1) + " " * len(m.group(2)) + m.group(3),
         line,
     )
     return _one_case(line, e, sup)  # the sums over the patterns alone (no ^p is left to guard)
