@@ -49,6 +49,7 @@ CONVENTIONS = {
     "weight change": "w_{{ij}} from unit i to unit j (input-by-output: line {line} changes it by j's δ)",
     "rows": "vectors as rows and W input-by-output, x W (as line {line} orders its factors)",
     "target letter": "{name} the target and y the output (line {line})",
+    "target letter o": "{name} the target and o the output (line {line})",
     "target accent": "{name} the target (line {line}'s loss compares it with the output)",
     "subscript layers": "subscripts name layers, not units (line {line} writes {name})",
     "layer offsets": "subscripts name layers, each letter counted its own way: {name} (line {line})",

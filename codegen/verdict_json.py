@@ -22,6 +22,7 @@ SAID = (
     "weight change",
     "rows",
     "target letter",
+    "target letter o",
     "target accent",
     "subscript layers",
     "layer offsets",

@@ -178,3 +178,14 @@ def test_a_pattern_index_in_a_parenthesised_superscript_is_one_pattern():
     assert blank(kept) == kept  # layers and a Latin example index stay
     said = lines(text.replace("H =", "E ="))
     assert said[1] == ["correct"] * 3
+
+
+def test_d_against_a_defined_output_o_is_the_target():
+    # Zurada's E = 1/2 \sum_k (d_k - o_k)^2 beside o_k = f(net_k): d the target, said so; without it
+    # d_k was unknown and every line written with it not checked (run with the network alone)
+    text = FORWARD + r"\[ \frac{\partial E}{\partial o_k} = -(d_k - o_k) \]" + "\n"
+    r = verify_text(D, text)
+    assert [v.status for v in r.verdicts if v.line == 5] == ["correct"] * 2
+    assert any(s.how == "target letter o" for s in r.inferred)
+    slip = text.replace("-(d_k - o_k)", "(d_k - o_k)")
+    assert [v.status for v in verify_text(D, slip).verdicts if v.line == 5] == ["wrong"] * 2

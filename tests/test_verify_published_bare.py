@@ -55,10 +55,9 @@ STRICT_GAPS: dict[str, dict[int, str]] = {
     # read off E^p and s_k^p = \sum_j w_{jk} y_j^p; the same gaps as with its options
     "krose_smagt_backprop": dict.fromkeys([3, 12, 13, 14, 15, 16, 17], "not checked"),
     # blind round k (2026-12-02): the same gaps as with their options (test_verify_published.GAPS);
-    # without the option Zurada's d_k is unknown (the difference d_k - o_k is beside o, not a
-    # defined y): E (4), dE/do_k (11) and the error signals written with d_k (13, 16)
+    # (Zurada's d the target read off d_k - o_k beside o_k = f(net_k): target_letters.py)
     "fausett_backprop": dict.fromkeys([6, *range(13, 24)], "not checked"),  # t_k said by no option
-    "zurada_ebp": dict.fromkeys([4, 11, 13, 14, 15, 16, 18, 19, 20, 22, 23, 26, 28], "not checked"),
+    "zurada_ebp": dict.fromkeys([14, 15, 18, 19, 20, 22, 23, 26, 28], "not checked"),
     "mehlig_mlnn_backprop": dict.fromkeys(range(3, 17), "not checked"),
 }
 

@@ -15,6 +15,16 @@ from .zero_origin import counts_from_one
 DEFAULTS = {"weights": "output-by-input", "targets": "y"}
 
 
+def _target_how(value: str, statements) -> str:
+    """'target letter o' where d was read against Zurada's output o (d_k - o_k), no y beside it."""
+    pairs = target_letters.differences(statements)
+    return (
+        "target letter o"
+        if value == "d" and ("d", "o") in pairs and ("d", "y") not in pairs
+        else "target letter"
+    )
+
+
 def detect(statements, given: dict, written: list | None = None) -> tuple[dict, list[Source]]:
     """(`given` over what the document says, a Source for each convention read off it that
     differs from symprop's default). `written`: the statements in the document's own letters,
@@ -32,7 +42,7 @@ def detect(statements, given: dict, written: list | None = None) -> tuple[dict, 
             continue
         line = orientation.line(statements) if key == "weights" else target_letters.line(statements_said)
         how = (
-            "target letter"
+            _target_how(value, statements_said)
             if key != "weights"
             else "orientation"
             if orientation.votes(statements)

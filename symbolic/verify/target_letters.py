@@ -3,7 +3,8 @@ r"""The letter of the targets, read off a document when it says it (as `--target
 - d, the desired response (Haykin's `e_j = d_j - y_j`, Rumelhart's `E = \frac12\sum_j (y_j -
   d_j)^2`): a difference of d and y with one index, in a document that defines y as a unit's
   output (`y_j = \varphi_j(v_j)`, `y_j = 1/(1+e^{-x_j})`), never defines d, and pairs no t with
-  y. Then d is the target and y the output.
+  y. Then d is the target and y the output. Likewise Zurada's `E = \frac12\sum_k (d_k - o_k)^2`
+  beside `o_k = f(net_k)`: d against an output o the document defines in an index letter.
 - r, the required output (Alpaydin's `E = \frac12\sum_t (r^t - y^t)^2` with `y^t = \sum_h v_h
   z_h^t + v_0`): read as d is.
 - t in a document that writes no y at all (Cross Validated's `E = -\sum_j t_j \ln o_j`): t
@@ -32,7 +33,8 @@ from . import use_roles
 from .definitions import Y_NAME, definitions, symbols_of, vector_y
 from .symbols import expressions
 
-_INDEXED = re.compile(r"([drty])((?:_.+)?)")
+_INDEXED = re.compile(r"([drtyo])((?:_.+)?)")
+_O_NAME = re.compile(r"o_[a-z]")  # o_k = f(net_k): Zurada's output unit, in an index letter
 _T = re.compile(r"t(?:_.+)?")
 
 
@@ -123,6 +125,9 @@ def _said(statements) -> tuple[dict, int]:
             if _defined(defs, Y_NAME) and not _defined(defs, re.compile(letter + r"(?:_.+)?")):
                 return {"targets": letter}, pairs[(letter, "y")]
             return {}, 0
+    if ("d", "o") in pairs and not {("t", "y"), ("d", "y"), ("o", "t")} & set(pairs):  # Zurada's d_k - o_k
+        if _defined(defs, _O_NAME) and not _defined(defs, re.compile(r"d(?:_.+)?")):
+            return {"targets": "d"}, pairs[("d", "o")]
     if vector is not None:
         return {"targets": "t"}, vector
     names = symbols_of(statements)
