@@ -120,9 +120,10 @@ def test_the_stages_run_in_order_and_never_call_back():
     # vector_sums; p_k, o_i as aliases once the conventions are read); bars read as error signals
     # (error_signals: \bar{z} = \bar{y} σ'(z) is ∂L/∂z) before any name; a loss the document
     # names, CE(y, ŷ), written as its sum right after the vector sums (named_losses); Greek index
-    # letters read as Latin ones first and said back as written at the very end (greek_indices)
+    # letters read as Latin ones first and said back as written at the very end (greek_indices);
+    # Zurada's \delta_{ok}, a δ named by its layer's letter, read as δ_k before any name (layer_deltas)
     stages = ["read", "greek_indices", "weight_decay", "no_bias", "running", "lagrange_primes"]
-    stages += ["error_signals", "value_cases"]
+    stages += ["error_signals", "value_cases", "layer_deltas"]
     stages += ["author_names", "layer_names", "subscript_layers", "no_bias", "own_names"]
     stages += ["lone_bias", "class_calls", "output_letters", "vector_sums", "named_losses", "off_diagonal"]
     stages += ["loss_output"]
