@@ -1,0 +1,73 @@
+"""Known gaps read or refused (the gapsp slice): each probe right and with a planted slip, the
+slip named and the right line correct; a reading that cannot be settled is said not checked."""
+
+from pathlib import Path
+
+from symbolic.backprop import derive
+from symbolic.spec import network
+from symbolic.verify import verify_text
+
+PROBES = Path(__file__).resolve().parent.parent / "probes"
+SIGMOID = derive(network("2-3-1", "sigmoid", "half_se"))
+
+
+def verdicts(d, text: str) -> dict[int, set[str]]:
+    """line -> the statuses said on it (not checked included): never silent."""
+    r = verify_text(d, text)
+    out: dict[int, set[str]] = {}
+    for v in r.verdicts:
+        out.setdefault(v.line, set()).add(v.status)
+    for u in r.unchecked:
+        out.setdefault(u.line, set()).add("not checked")
+    return out
+
+
+def report(d, text: str):
+    return verify_text(d, text)
+
+
+def test_a_bare_sigma_in_its_own_identity_is_sigma_at_the_variable():
+    # d\sigma/dz = \sigma(1-\sigma): \sigma stands for \sigma(z) (verify/bare_functions.py)
+    right = r"\[ \frac{d\sigma}{dz} = \sigma(1-\sigma) \]" + "\n"
+    assert verdicts(SIGMOID, right) == {1: {"correct"}}
+    assert verdicts(SIGMOID, right.replace("1-", "1+")) == {1: {"wrong"}}
+    spaced = r"\[ \frac{d\sigma}{dz} = \sigma \cdot (1-\sigma) \]" + "\n"
+    assert verdicts(SIGMOID, spaced) == {1: {"correct"}}
+
+
+def test_a_bare_sigma_anywhere_else_is_never_judged():
+    text = r"\[ \frac{\partial L}{\partial z^{(2)}_1} = (a^{(2)}_1 - y_1)\sigma \]" + "\n"
+    assert verdicts(SIGMOID, text + r"\[ \frac{\partial L}{\partial a^{(2)}_1} = a^{(2)}_1 - y_1 \]") == {
+        1: {"not checked"},
+        2: {"correct"},
+    }
+    identity = r"\[ \frac{d\sigma}{dz} = \sigma(1-\sigma) \]" + "\n"
+    assert verdicts(SIGMOID, identity + text) == {1: {"correct"}, 2: {"not checked"}}
+
+
+ELL = r"""\begin{align}
+\ell &= \frac{1}{2}(a_1^{(2)} - y_1)^2 \\
+\frac{\partial \ell}{\partial a^{(2)}_1} &= a_1^{(2)} - y_1 \\
+\frac{d \ell}{d z^{(2)}_1} &= (a_1^{(2)} - y_1)\,\sigma'(z^{(2)}_1)
+\end{align}
+"""
+
+
+def test_ell_defined_in_a_document_differentiating_it_is_the_loss():
+    assert verdicts(SIGMOID, ELL) == {2: {"correct"}, 3: {"correct"}, 4: {"correct"}}
+    assert verdicts(SIGMOID, ELL.replace("y_1)^2", "y_1)")) == {2: {"wrong"}, 3: {"correct"}, 4: {"correct"}}
+    assert verdicts(SIGMOID, ELL.replace(r"\,\sigma'", r"\,\sigma"))[4] == {"wrong"}
+    call = ELL.replace(r"\ell &=", r"\ell(a^{(2)}_1, y_1) &=")
+    assert verdicts(SIGMOID, call)[2] == {"correct"}
+
+
+def test_ell_as_a_layer_index_stays_one():
+    # \ell = 1, ..., L and \ell = L - 1: no loss's definition, never judged as one
+    text = r"For $\ell = 1, \ldots, L$ and $\ell = L - 1$." + "\n" + ELL
+    said = verdicts(SIGMOID, text)
+    assert said[1] == {"not checked"}
+    assert said[3] == said[4] == said[5] == {"correct"}
+    # a document that never differentiates \ell: its definition is not the loss's
+    plain = r"\[ \ell = \frac{1}{2}(a_1^{(2)} - y_1)^2 \]" + "\n"
+    plain += r"\[ \frac{\partial L}{\partial a^{(2)}_1} = a^{(2)}_1 - y_1 \]" + "\n"
+    assert verdicts(SIGMOID, plain) == {1: {"not checked"}, 2: {"correct"}}
