@@ -71,3 +71,18 @@ def test_ell_as_a_layer_index_stays_one():
     plain = r"\[ \ell = \frac{1}{2}(a_1^{(2)} - y_1)^2 \]" + "\n"
     plain += r"\[ \frac{\partial L}{\partial a^{(2)}_1} = a^{(2)}_1 - y_1 \]" + "\n"
     assert verdicts(SIGMOID, plain) == {1: {"not checked"}, 2: {"correct"}}
+
+
+TANH = derive(network("2-3-1", "tanh", "half_se"))
+
+
+def test_sech_squared_is_tanh_prime_and_proved_exactly():
+    right = r"\[ \frac{d \tanh(a)}{d a} = \operatorname{sech}^2(a) \]" + "\n"
+    right += r"\[ \frac{\partial L}{\partial z^{(1)}_1} = "
+    right += r"\delta^{(2)}_1 W^{(2)}_{11} \mathrm{sech}^{2}(z^{(1)}_1) \]"
+    r = report(TANH, right + "\n")
+    assert [(v.line, v.status) for v in r.verdicts] == [(1, "correct"), (2, "correct")]
+    assert all(v.exact for v in r.verdicts)  # 1/cosh rewritten to exp, as tanh is (check.py)
+    slip = report(TANH, right.replace("^2(a)", "(a)").replace("^{2}", "") + "\n")
+    assert [(v.line, v.status) for v in slip.verdicts] == [(1, "wrong"), (2, "wrong")]
+    assert slip.verdicts[1].fault.position == 3  # the third factor, sech where sech^2 belongs
