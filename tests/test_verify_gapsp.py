@@ -86,3 +86,22 @@ def test_sech_squared_is_tanh_prime_and_proved_exactly():
     slip = report(TANH, right.replace("^2(a)", "(a)").replace("^{2}", "") + "\n")
     assert [(v.line, v.status) for v in slip.verdicts] == [(1, "wrong"), (2, "wrong")]
     assert slip.verdicts[1].fault.position == 3  # the third factor, sech where sech^2 belongs
+
+
+TWO_OUT = derive(network("2-3-2", "sigmoid", "half_se"))
+
+
+def test_diag_of_the_activation_derivative_is_its_jacobian():
+    right = (PROBES / "p2_diag.tex").read_text(encoding="utf-8")
+    r = report(TWO_OUT, right)
+    assert [(v.line, v.status) for v in r.verdicts] == [(2, "correct"), (3, "correct"), (4, "correct")]
+    assert not r.inferred  # a diag first never votes for vectors as rows (matrix_orientation.py)
+    slip = report(TWO_OUT, (PROBES / "p2_diag_slip.tex").read_text(encoding="utf-8"))
+    assert [(v.line, v.status) for v in slip.verdicts] == [(2, "correct"), (3, "wrong"), (4, "wrong")]
+    assert all("σ where σ′ belongs" in v.fault.text for v in slip.verdicts[1:])
+
+
+def test_diag_of_a_matrix_is_refused():
+    text = r"\[ \delta^{(1)} = \operatorname{diag}(\mathbf{W}^{(1)}) \boldsymbol{\delta}^{(2)} \]"
+    text += "\n" + r"\[ \frac{\partial L}{\partial a^{(2)}_1} = a^{(2)}_1 - y_1 \]" + "\n"
+    assert verdicts(TWO_OUT, text) == {1: {"not checked"}, 2: {"correct"}}
