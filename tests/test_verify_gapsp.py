@@ -105,3 +105,37 @@ def test_diag_of_a_matrix_is_refused():
     text = r"\[ \delta^{(1)} = \operatorname{diag}(\mathbf{W}^{(1)}) \boldsymbol{\delta}^{(2)} \]"
     text += "\n" + r"\[ \frac{\partial L}{\partial a^{(2)}_1} = a^{(2)}_1 - y_1 \]" + "\n"
     assert verdicts(TWO_OUT, text) == {1: {"not checked"}, 2: {"correct"}}
+
+
+LINEAR_OUT = derive(network("2-3-1", ["sigmoid", "identity"], "half_se"))
+
+
+def test_an_unmarked_output_row_v_transposed_a_plus_c_is_the_output_layer():
+    # \hat{y} = v^T a + c with no layer marks: v the output's one row of weights (latex/forward_letters)
+    right = report(LINEAR_OUT, (PROBES / "p1_vtop.tex").read_text(encoding="utf-8"))
+    assert [(v.line, v.status) for v in right.verdicts] == [(1, s) for s in ["correct"]] + [
+        (n, "correct") for n in (4, 5, 6, 7)
+    ]
+    assert not right.unchecked
+    slip = report(LINEAR_OUT, (PROBES / "p1_vtop_slip.tex").read_text(encoding="utf-8"))
+    assert [(v.line, v.status) for v in slip.verdicts][-1] == (7, "wrong")
+    assert slip.verdicts[-1].fault.position == 1
+
+
+def test_a_transposed_lowercase_weight_below_the_output_binds_nothing():
+    text = r"$\mathbf{h} = \tanh(\mathbf{v}^\top \mathbf{x} + c)$ and $\hat{y} = W\mathbf{h} + \mathbf{b}$"
+    text += "\n" + r"\[ \frac{\partial L}{\partial a^{(2)}_1} = a^{(2)}_1 - y_1 \]" + "\n"
+    assert verdicts(SIGMOID, text) == {1: {"not checked"}, 2: {"correct"}}
+
+
+def test_the_output_written_with_a_transposed_weight_column_is_no_misplaced_transpose():
+    # \hat{y} = (w^{(2)})^T a^{(1)} + b^{(2)}: was 'a transpose where none belongs' (a false wrong)
+    text = "\n".join(
+        [
+            r"\[ \mathbf{a}^{(1)} = \sigma(W^{(1)}\mathbf{x} + \mathbf{b}^{(1)}) \]",
+            r"\[ \hat{y} = (\mathbf{w}^{(2)})^\top \mathbf{a}^{(1)} + b^{(2)} \]",
+            r"\[ \frac{\partial L}{\partial \mathbf{w}^{(2)}} = (\hat{y} - y)\,\mathbf{a}^{(1)} \]",
+            r"\[ \hat{y} = (\mathbf{w}^{(2)})^\top \mathbf{x} + b^{(2)} \]",
+        ]
+    )
+    assert verdicts(LINEAR_OUT, text + "\n") == {1: {"correct"}, 2: {"correct"}, 3: {"correct"}, 4: {"wrong"}}

@@ -1,11 +1,13 @@
 r"""Letters a document defines by its own forward pass, with no layer marks: Clark's CS224n notes
 write `z = Wx + b_1`, `h = ReLU(z)`, `\theta = Uh + b_2`, `\hat{y} = softmax(\theta)`, others
-`u = Vs + c`, `o = \tanh(u)`. Each letter is bound to a layer by the structure of the row that
-defines it, never by the letter: in an affine row `out = M v + c` (or `c + M v`, or `M v`), M is
-the weight matrix of the layer that reads v, c its bias and out its net input; in a call row
-`out = f(v)` on such a net input, out is that layer's output; `out = f(M v + c)` is both. The
-chain starts at the one vector no row defines (the input) and goes on through the outputs; the
-layers are counted from the first weight matrix, as `z^{(1)} = W^{(1)} x` counts them.
+`u = Vs + c`, `o = \tanh(u)`, `\hat{y} = \mathbf{v}^\top \mathbf{a} + c` (v the output's one
+row of weights, written as a column: role 'w', the last layer only). Each letter is bound to a
+layer by the structure of the row that defines it, never by the letter: in an affine row
+`out = M v + c` (or `c + M v`, or `M v`), M is the weight matrix of the layer that reads v, c its
+bias and out its net input; in a call row `out = f(v)` on such a net input, out is that layer's
+output; `out = f(M v + c)` is both. The chain starts at the one vector no row defines (the
+input) and goes on through the outputs; the layers are counted from the first weight matrix, as
+`z^{(1)} = W^{(1)} x` counts them.
 
 `detect(text)`: written name -> (role, layer) for a chain that binds every such row once; {} when
 the document writes layer marks itself, when no affine row is written, or when the binding is
@@ -37,11 +39,15 @@ _FUNC = rf"(?:\\(?:text|mathrm|operatorname|rm){_WORD}|\{{\s*\\rm\s+[A-Za-z]+\s*
 _OUT = rf"^(?P<out>{_NODE})\s*=\s*"
 _PRODUCT = rf"(?P<m>{_MATRIX}){_TIMES}(?P<v>{_NODE})"
 _ROW = rf"(?P<v>{_NODE}){_TIMES}(?P<m>{_MATRIX})"  # x W + b: vectors as rows (NumPy's X @ W)
+_TOP = r"\^\s*(?:\\top|T|\\intercal|\{\s*(?:\\top|T|\\intercal)\s*\})"
+_COLUMN = rf"(?P<m>[a-z](?![A-Za-z]){_SUB})\s*{_TOP}{_TIMES}(?P<v>{_NODE})"  # v^T a: one unit's weights
 _SUMS = [
     rf"{_PRODUCT}\s*(?:\+\s*(?P<c>{_NODE}))?",
     rf"(?P<c>{_NODE})\s*\+\s*{_PRODUCT}",
     rf"{_ROW}\s*(?:\+\s*(?P<c>{_NODE}))?",
     rf"(?P<c>{_NODE})\s*\+\s*{_ROW}",
+    rf"{_COLUMN}\s*(?:\+\s*(?P<c>{_NODE}))?",
+    rf"(?P<c>{_NODE})\s*\+\s*{_COLUMN}",
 ]
 _CALLED = rf"(?P<f>{_FUNC})\s*(?:\\left)?\(\s*"
 _SHUT = r"\s*(?:\\right)?\)$"
@@ -99,10 +105,19 @@ def detect(text: str) -> dict[str, tuple[str, int]]:
     if not affine:
         return {}
     bound = _chain(affine, calls)
+    if not _last_columns(bound):
+        return {}
     inputs = [name for name, (role, _) in bound.items() if role == "x" and name != "x"]
     if inputs and re.search(r"(?<![A-Za-z\\])x(?![A-Za-z])", _prose_free(text)):
         return {}  # the input is not x, and x names something else
     return bound
+
+
+def _last_columns(bound: dict[str, tuple[str, int]]) -> bool:
+    """A lowercase weight written transposed (v^T a + c) is a column of one unit's weights: only
+    the output layer's (one output's row of W), in `bound` as role 'w'. True when it is so."""
+    last = max((layer for _, layer in bound.values()), default=0)
+    return all(layer == last for role, layer in bound.values() if role == "w")
 
 
 def _prose_free(text: str) -> str:
@@ -124,7 +139,8 @@ def _chain(affine, calls) -> dict[str, tuple[str, int]]:
             return {}  # two layers read one vector
         out, matrix, _, bias = rows[0]
         layer += 1
-        for name, role in ((matrix, "W"), (bias, "b"), (out, "z")):
+        weight = "w" if matrix.islower() else "W"  # v^T a (_COLUMN): a column, its layer's one row
+        for name, role in ((matrix, weight), (bias, "b"), (out, "z")):
             if name in bound:
                 return {}  # one name in two roles, or a layer reading its own output
             if name:
