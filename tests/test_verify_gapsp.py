@@ -139,3 +139,19 @@ def test_the_output_written_with_a_transposed_weight_column_is_no_misplaced_tran
         ]
     )
     assert verdicts(LINEAR_OUT, text + "\n") == {1: {"correct"}, 2: {"correct"}, 3: {"correct"}, 4: {"wrong"}}
+
+
+def test_a_layer_of_its_own_letters_in_bishops_roles_is_read():
+    # u_k = \sum_j V_{kj} z_j + c_k beside z_j = \sigma(a_j): V, c, u the output layer's w, b, a
+    right = (PROBES / "p5_vw.tex").read_text(encoding="utf-8")
+    said = verdicts(TWO_OUT, right)
+    assert said == {1: {"correct"}, 2: {"correct"}, 4: {"correct"}, 5: {"correct"}, 6: {"correct"}}
+    slip = report(TWO_OUT, (PROBES / "p5_vw_slip.tex").read_text(encoding="utf-8"))
+    wrong = [v for v in slip.verdicts if v.status == "wrong"]
+    assert wrong and all(v.line == 6 and v.fault.position == 5 for v in wrong)
+    # V in letters its definition does not give stays unknown: not checked, never judged
+    swapped = right.replace(r"V_{kj}\, z_j (1", r"V_{jk}\, z_j (1")
+    assert verdicts(TWO_OUT, swapped)[6] == {"not checked"}
+    # the same weight also written w_{kj}: two names for one weight, nothing read
+    both = right + r"\[ \frac{\partial E}{\partial w_{kj}} = (y_k - t_k)\, y_k (1 - y_k)\, z_j \]" + "\n"
+    assert verdicts(TWO_OUT, both)[4] == {"not checked"}
