@@ -122,6 +122,22 @@ def test_an_unmarked_output_row_v_transposed_a_plus_c_is_the_output_layer():
     assert slip.verdicts[-1].fault.position == 1
 
 
+def test_an_unmarked_output_row_of_several_outputs_is_w_stored_input_by_output():
+    # \hat{y} = v^T h + c on two outputs: v^T is W^{(2)}, never 'a transpose where none belongs'
+    text = "\n".join(
+        [
+            r"\[ \mathbf{h} = \sigma(W\mathbf{x} + \mathbf{b}) \]",
+            r"\[ \hat{\mathbf{y}} = \mathbf{v}^\top \mathbf{h} + \mathbf{c} \]",
+            r"\[ \frac{\partial L}{\partial \mathbf{v}} = \mathbf{h} (\hat{\mathbf{y}} - \mathbf{y})^\top \]",
+            r"\[ \frac{\partial L}{\partial \mathbf{v}} = (\hat{\mathbf{y}} - \mathbf{y}) \mathbf{h}^\top \]",
+            r"\[ \frac{\partial L}{\partial \mathbf{v}} = \mathbf{h} (\hat{\mathbf{y}} + \mathbf{y})^\top \]",
+        ]
+    )
+    linear = derive(network("2-3-2", ["sigmoid", "identity"], "half_se"))
+    said = verdicts(linear, text + "\n")
+    assert said == {1: {"correct"}, 2: {"correct"}, 3: {"correct"}, 4: {"not checked"}, 5: {"wrong"}}
+
+
 def test_a_transposed_lowercase_weight_below_the_output_binds_nothing():
     text = r"$\mathbf{h} = \tanh(\mathbf{v}^\top \mathbf{x} + c)$ and $\hat{y} = W\mathbf{h} + \mathbf{b}$"
     text += "\n" + r"\[ \frac{\partial L}{\partial a^{(2)}_1} = a^{(2)}_1 - y_1 \]" + "\n"

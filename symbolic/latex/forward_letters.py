@@ -1,7 +1,8 @@
 r"""Letters a document defines by its own forward pass, with no layer marks: Clark's CS224n notes
 write `z = Wx + b_1`, `h = ReLU(z)`, `\theta = Uh + b_2`, `\hat{y} = softmax(\theta)`, others
-`u = Vs + c`, `o = \tanh(u)`, `\hat{y} = \mathbf{v}^\top \mathbf{a} + c` (v the output's one
-row of weights, written as a column: role 'w', the last layer only). Each letter is bound to a
+`u = Vs + c`, `o = \tanh(u)`, `\hat{y} = \mathbf{v}^\top \mathbf{a} + c` (role 'w', the last
+layer only: v^T is the layer's W, one output's row or a matrix stored input-by-output, and v alone
+is W^T). Each letter is bound to a
 layer by the structure of the row that defines it, never by the letter: in an affine row
 `out = M v + c` (or `c + M v`, or `M v`), M is the weight matrix of the layer that reads v, c its
 bias and out its net input; in a call row `out = f(v)` on such a net input, out is that layer's
@@ -57,7 +58,9 @@ _CALL = re.compile(rf"{_OUT}{_CALLED}(?P<v>{_NODE}){_SHUT}")
 # a layer the document marks itself: W^{(1)}, a^{[2]}, W^l, z^{(L)}, x_i = f_i(W_i x_{i-1}) is
 # subscript_layers' (its W_i is no bare capital)
 _MARKED = re.compile(r"[A-Za-z]\s*\^\s*(?:\{\s*[(\[]|\{?\s*[lL](?![A-Za-z]))")
-_CUT = re.compile(r",\s*&|\\\\|\$|\n|\\ \\ |\\quad|\\qquad|\\begin\{[^}]*\}(?:\{[^}]*\})?|\\end\{[^}]*\}")
+_CUT = re.compile(  # rows apart: a line break, a display's or a math span's delimiters, a wide space
+    r",\s*&|\\\\|\\\[|\\\]|\$|\n|\\ \\ |\\quad|\\qquad|\\begin\{[^}]*\}(?:\{[^}]*\})?|\\end\{[^}]*\}"
+)
 _BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathbfit|pmb)\s*\{\s*([^{}]*?)\s*\}")
 _REASON = re.compile(r"&\s*\{?\s*\\text\s*\{[^}]*\}\s*\}?\s*$")  # an array's column of reasons
 
@@ -114,8 +117,8 @@ def detect(text: str) -> dict[str, tuple[str, int]]:
 
 
 def _last_columns(bound: dict[str, tuple[str, int]]) -> bool:
-    """A lowercase weight written transposed (v^T a + c) is a column of one unit's weights: only
-    the output layer's (one output's row of W), in `bound` as role 'w'. True when it is so."""
+    """A lowercase weight written transposed (v^T a + c), role 'w' in `bound`, is read only in the
+    output layer (a hidden layer's v^T x would be one unit's sum). True when it is so."""
     last = max((layer for _, layer in bound.values()), default=0)
     return all(layer == last for role, layer in bound.values() if role == "w")
 
@@ -210,6 +213,18 @@ def _in_scripts(toks: list[Tok]) -> set[int]:
     return inside
 
 
+def _transpose_end(toks: list[Tok], k: int) -> int:
+    """The index after a transpose mark ^T, ^\\top, ^{\\top} at toks[k], else 0."""
+    if k + 1 >= len(toks) or toks[k].text != "^":
+        return 0
+    marks = ("T", "top", "intercal")
+    if toks[k + 1].text in marks:
+        return k + 2
+    if _texts(toks, k + 1, 3) == ["{", None, "}"] and toks[k + 2].text in marks:
+        return k + 4
+    return 0
+
+
 def rewrite(bound: dict[str, tuple[str, int]], toks: list[Tok]) -> list[Tok]:
     """Each bound name spelled as its layer's; unchanged without a binding."""
     if not bound:
@@ -245,7 +260,14 @@ def rewrite(bound: dict[str, tuple[str, int]], toks: list[Tok]) -> list[Tok]:
             spelled = [tok("x", "letter")]
         else:
             marks = [tok("^"), tok("{"), tok("("), tok(str(layer), "num"), tok(")"), tok("}")]
-            spelled = [tok(role, "letter"), *marks]
+            spelled = [tok("W" if role == "w" else role, "letter"), *marks]
+        if role == "w":  # v^T = W^{(n)}: the transpose dropped; v alone is (W^{(n)})^T
+            after_top = _transpose_end(toks, end)
+            if after_top:
+                out += spelled
+                k = after_top
+                continue
+            spelled = [tok("("), *spelled, tok(")"), tok("^"), tok("top", "cmd")]
         if end < len(toks) and toks[end].text == "^" and role != "x":
             spelled = [tok("("), *spelled, tok(")")]  # h^T: (a^{(1)})^T
         out += spelled
