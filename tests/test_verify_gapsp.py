@@ -171,3 +171,17 @@ def test_a_layer_of_its_own_letters_in_bishops_roles_is_read():
     # the same weight also written w_{kj}: two names for one weight, nothing read
     both = right + r"\[ \frac{\partial E}{\partial w_{kj}} = (y_k - t_k)\, y_k (1 - y_k)\, z_j \]" + "\n"
     assert verdicts(TWO_OUT, both)[4] == {"not checked"}
+
+
+def test_the_d_operator_form_is_a_derivative_and_higher_orders_are_refused():
+    text = "\n".join(
+        [
+            r"\[ \frac{d}{dz}\sigma(z) = \sigma(z)(1 - \sigma(z)) \]",
+            r"\[ \frac{d}{dz}\sigma(z) = \sigma(z)(1 + \sigma(z)) \]",
+            r"\[ \frac{d}{d a^{(2)}_1} \frac{1}{2}(a^{(2)}_1 - y_1)^2 = a^{(2)}_1 - y_1 \]",
+            r"\[ \frac{d}{dx^2} y = 2 \]",
+            r"\[ \frac{d^2 y}{dx^2} = 2 \]",
+        ]
+    )
+    said = verdicts(SIGMOID, text + "\n")
+    assert said == {1: {"correct"}, 2: {"wrong"}, 3: {"correct"}, 4: {"not checked"}, 5: {"not checked"}}
