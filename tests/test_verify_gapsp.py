@@ -185,3 +185,15 @@ def test_the_d_operator_form_is_a_derivative_and_higher_orders_are_refused():
     )
     said = verdicts(SIGMOID, text + "\n")
     assert said == {1: {"correct"}, 2: {"wrong"}, 3: {"correct"}, 4: {"not checked"}, 5: {"not checked"}}
+
+
+def test_a_layers_own_letters_in_a_sum_from_zero():
+    # \sum_{j=0}^{M} V_{kj} z_j: V_{k0} the bias on z_0 = 1 (the sum's fourth argument; it crashed once)
+    right = (PROBES / "p5_vw.tex").read_text(encoding="utf-8")
+    zero = right.replace(r"u_k = \sum_j V_{kj} z_j + c_k", r"u_k = \sum_{j=0}^{M} V_{kj} z_j")
+    zero = zero.replace(r"\frac{\partial E}{\partial c_k}", r"\frac{\partial E}{\partial V_{k0}}")
+    said = verdicts(TWO_OUT, zero)
+    assert said[2] == said[4] == said[6] == {"correct"}
+    assert said[5] == {"not checked"}  # V_{k0}: letters its definition does not give
+    both = right.replace(r"u_k = \sum_j V_{kj} z_j + c_k", r"u_k = \sum_{j=0}^{M} V_{kj} z_j + c_k")
+    assert verdicts(TWO_OUT, both)[4] == {"not checked"}  # a bias twice: nothing read

@@ -53,7 +53,9 @@ def _renames(stmt, pre: str, act: str) -> dict[str, str] | None:
     rest = [t for t in terms if t not in sums]
     if len(sums) != 1 or len(rest) > 1:
         return None
-    body, var, skip = sums[0].args
+    body, var, skip, *zero = sums[0].args  # from 0 (\sum_{j=0}: V_{k0} the bias), then no bias beside
+    if zero and (zero != [0] or rest):
+        return None
     if skip != 0 or not isinstance(var, sp.Symbol) or var.name != _BELOW[p]:
         return None
     factors = sp.Mul.make_args(body)
