@@ -197,3 +197,11 @@ def test_a_layers_own_letters_in_a_sum_from_zero():
     assert said[5] == {"not checked"}  # V_{k0}: letters its definition does not give
     both = right.replace(r"u_k = \sum_j V_{kj} z_j + c_k", r"u_k = \sum_{j=0}^{M} V_{kj} z_j + c_k")
     assert verdicts(TWO_OUT, both)[4] == {"not checked"}  # a bias twice: nothing read
+
+
+def test_sech_squared_in_a_matrix_row_is_taken_entry_by_entry():
+    row = r"\[ \boldsymbol{\delta}^{(1)} = ((\mathbf{W}^{(2)})^\top \boldsymbol{\delta}^{(2)}) \odot "
+    text = row + r"\operatorname{sech}^2(\mathbf{z}^{(1)}) \]" + "\n"
+    text += row + r"\operatorname{sech}(\mathbf{z}^{(1)}) \]"
+    linear = derive(network("2-3-2", ["tanh", "identity"], "half_se"))
+    assert verdicts(linear, text + "\n") == {1: {"correct"}, 2: {"wrong"}}
