@@ -205,3 +205,18 @@ def test_sech_squared_in_a_matrix_row_is_taken_entry_by_entry():
     text += row + r"\operatorname{sech}(\mathbf{z}^{(1)}) \]"
     linear = derive(network("2-3-2", ["tanh", "identity"], "half_se"))
     assert verdicts(linear, text + "\n") == {1: {"correct"}, 2: {"wrong"}}
+
+
+def test_a_bare_vector_defined_with_w_transposed_is_read_in_that_convention():
+    # h = σ((W^{(1)})^T x + b^{(1)}), ŷ = (W^{(2)})^T h + b^{(2)}: h was unknown (defined_layers.weighted)
+    rows = [
+        r"\[ \mathbf{h} = \sigma((\mathbf{W}^{(1)})^\top\mathbf{x} + \mathbf{b}^{(1)}) \]",
+        r"\[ \hat{\mathbf{y}} = (\mathbf{W}^{(2)})^\top \mathbf{h} + \mathbf{b}^{(2)} \]",
+        r"\[ \hat{\mathbf{y}} = (\mathbf{W}^{(2)})^\top \mathbf{h} \]",
+        r"\[ \frac{\partial L}{\partial \mathbf{h}} = \mathbf{W}^{(2)} (\hat{\mathbf{y}} - \mathbf{y}) \]",
+        r"\[ \frac{\partial L}{\partial \mathbf{h}} = (\mathbf{W}^{(2)})^\top (\hat{\mathbf{y}} - \mathbf{y})"
+        r" \]",
+    ]
+    linear = derive(network("2-3-2", ["sigmoid", "identity"], "half_se"))
+    said = verdicts(linear, "\n".join(rows) + "\n")
+    assert said == {1: {"correct"}, 2: {"correct"}, 3: {"wrong"}, 4: {"correct"}, 5: {"wrong"}}
