@@ -56,6 +56,8 @@ def rational_form(expr: sp.Expr) -> sp.Expr:
     per canonical argument. Two bottom-up passes, each node once: SymPy's `replace` rebuilds every
     exp around a changed argument, and exp's own evaluation of a large argument cost most of it."""
     expr = expand_definitions(expr).rewrite(sp.tanh, sp.exp)
+    if expr.has(sp.cosh):  # sech^2(a) = 1/cosh(a)^2, tanh's derivative as tables write it
+        expr = expr.rewrite(sp.cosh, sp.exp)
     gens: dict = {}
 
     def generator(key):

@@ -347,7 +347,7 @@ def test_scan_document_collects_errors():
         ("e^-z", "superscript"),
         ("x^{(2)}", "layer index"),
         (r"\sum w_k", "index"),
-        (r"\frac{d}{dx} L", "operator"),
+        (r"\frac{d^2}{dx^2} L", "operator"),  # \frac{d}{dx} L is the operator form (gapsp)
         (r"\sigma", "needs an argument"),
         ("|x|", "character"),
         ("x_1 2", r"\\cdot"),

@@ -98,7 +98,9 @@ def test_the_stages_run_in_order_and_never_call_back():
     # reading, folded back after judge) or get their reason (unlayered), Kronecker's delta of the
     # label is read per class once the names are bound (kronecker); the document's cost over a batch
     # of examples (a mean or a sum) is read off the text before the matrix statements (batch_check).
-    # A unit's index dropped inside h'(a) is restored after bare_functions (dropped_index), weights
+    # A unit's index dropped inside h'(a) is restored after bare_functions (dropped_index), a
+    # layer's own letters in Bishop's roles (u_k = Σ_j V_{kj} z_j + c_k) read right after it
+    # (role_letters), weights
     # by global unit numbers read after the flat numberings (global_numbering), per-output errors
     # E_j, E_{j1} after the δ's names (error_terms). The forward definitions of a document naming
     # each layer by its own letters are read before any name (layer_names); an L2 regularizer the
@@ -129,7 +131,7 @@ def test_the_stages_run_in_order_and_never_call_back():
     stages += ["loss_output"]
     stages += ["target_accents", "count_letters", "layer_letters", "lone_layer_names", "own_deltas"]
     stages += ["bare_functions"]
-    stages += ["dropped_index", "notation"]
+    stages += ["dropped_index", "role_letters", "notation"]
     stages += ["said_conventions", "weight_layers", "net_input", "code_names", "output_letters"]
     stages += ["layer_bias", "batch_check"]
     stages += ["matrix_entries", "binding"]

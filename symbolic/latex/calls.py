@@ -5,6 +5,8 @@ the reader's limits. Nothing is evaluated. Pure: tokens in, SymPy values out."""
 
 from __future__ import annotations
 
+import re
+
 import sympy
 
 from ..activations import prime_word
@@ -15,7 +17,10 @@ from .source import MAX_DIGITS, MAX_EXPONENT, LatexParseError, show
 from .statements import BARE_INDEX, Partial
 from .tokens import Tok, number_value
 from .vector_max import over_index, whole_vector
-from .vocabulary import FUNCTIONS, GENERIC_CALLS, PRIMABLE
+from .vocabulary import FUNCTIONS, GENERIC_CALLS, MUL_CMDS, PRIMABLE
+
+_BARE_SIGMA = re.compile(r"\\frac\s*\{\s*(?:d|\\partial)\s*\\sigma\s*\}")
+_ENDS = frozenset({")", "}", "]", "=", "-", "+", "*", "&", ","})
 
 
 class Calls(Primes):
@@ -117,6 +122,13 @@ class Calls(Primes):
         self.expect(")", opener)
         return args
 
+    def bare_sigma_ends(self) -> bool:
+        r"""Nothing that could be an argument follows \sigma: the end, a closer, an operator."""
+        t = self.peek()
+        if not _BARE_SIGMA.search(self.src.text):  # only in a document differentiating a bare \sigma
+            return False
+        return t is None or (t.kind == "op" and t.text in _ENDS) or (t.kind == "cmd" and t.text in MUL_CMDS)
+
     def call(self, depth: int, name: str, t: Tok) -> sympy.Expr:
         r"""A function after its name: primes, power, log base, then (args), {arg} or a bare arg."""
         primes = 0
@@ -150,6 +162,8 @@ class Calls(Primes):
                     f"write {name}(...) around a value",
                 )
             args = [item.value]
+        elif name == "sigma" and not primes and exp is None and self.bare_sigma_ends():
+            return sympy.Symbol("sigma")  # d\sigma/dz = \sigma(1-\sigma): \sigma(z) (bare_functions)
         else:
             shown = f"\\{name}" if t.kind == "cmd" else name
             raise self.fail(self.peek() or t, f"{shown} needs an argument", f"write {shown}(z)")

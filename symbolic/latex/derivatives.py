@@ -1,7 +1,8 @@
 """Fractions, derivatives and roots for the LaTeX parser.
 
 \\frac{a}{b} is a ratio; \\frac{\\partial L}{\\partial w}, \\frac{dL}{dw} and \\partial L / \\partial w are a
-`Partial`, and so is the operator form \\frac{\\partial}{\\partial w} X (X the product after it);
+`Partial`, and so is the operator form \\frac{\\partial}{\\partial w} X or \\frac{d}{dz} X (X the
+product after it);
 higher-order forms are refused with a fix.
 """
 
@@ -48,13 +49,23 @@ class Derivatives(Names):
         if not (self.is_("{", k + 1) and self.is_d(self.peek(k + 2))):
             return ""  # d \cdot x / y
         assert after is not None
-        if after.text in ("}", "^"):  # \frac{d}{dx}, \frac{d^2y}{dx^2}
+        if after.text == "}" and not self.squared_by(k + 3) and not self.squared_by(k + 4):
+            return "d"  # \frac{d}{dz} \sigma(z): the operator form, as \frac{\partial}{\partial z} reads
+        if after.text in ("}", "^"):  # \frac{d^2y}{dx^2}, \frac{d}{dx^2}
             raise self.fail(
                 self.peek(1),
                 "operator or higher-order derivative d/dx",
                 r"write first derivatives of a name: \frac{dL}{dw}",
             )
         return "" if after.text in ("_", "'") else "d"
+
+    def squared_by(self, k: int) -> bool:
+        """A power of a number at token k from the cursor (dx^2, dx^{2}): a higher order's mark."""
+        if not self.is_("^", k):
+            return False
+        nxt = self.peek(k + 1)
+        braced = self.is_("{", k + 1) and self.peek(k + 2)
+        return bool(nxt and nxt.kind == "num" or braced and braced.kind == "num")
 
     @staticmethod
     def is_d(t: Tok | None) -> bool:

@@ -1,11 +1,14 @@
 r"""Letters a document defines by its own forward pass, with no layer marks: Clark's CS224n notes
 write `z = Wx + b_1`, `h = ReLU(z)`, `\theta = Uh + b_2`, `\hat{y} = softmax(\theta)`, others
-`u = Vs + c`, `o = \tanh(u)`. Each letter is bound to a layer by the structure of the row that
-defines it, never by the letter: in an affine row `out = M v + c` (or `c + M v`, or `M v`), M is
-the weight matrix of the layer that reads v, c its bias and out its net input; in a call row
-`out = f(v)` on such a net input, out is that layer's output; `out = f(M v + c)` is both. The
-chain starts at the one vector no row defines (the input) and goes on through the outputs; the
-layers are counted from the first weight matrix, as `z^{(1)} = W^{(1)} x` counts them.
+`u = Vs + c`, `o = \tanh(u)`, `\hat{y} = \mathbf{v}^\top \mathbf{a} + c` (role 'w', the last
+layer only: v^T is the layer's W, one output's row or a matrix stored input-by-output, and v alone
+is W^T). Each letter is bound to a
+layer by the structure of the row that defines it, never by the letter: in an affine row
+`out = M v + c` (or `c + M v`, or `M v`), M is the weight matrix of the layer that reads v, c its
+bias and out its net input; in a call row `out = f(v)` on such a net input, out is that layer's
+output; `out = f(M v + c)` is both. The chain starts at the one vector no row defines (the
+input) and goes on through the outputs; the layers are counted from the first weight matrix, as
+`z^{(1)} = W^{(1)} x` counts them.
 
 `detect(text)`: written name -> (role, layer) for a chain that binds every such row once; {} when
 the document writes layer marks itself, when no affine row is written, or when the binding is
@@ -37,11 +40,15 @@ _FUNC = rf"(?:\\(?:text|mathrm|operatorname|rm){_WORD}|\{{\s*\\rm\s+[A-Za-z]+\s*
 _OUT = rf"^(?P<out>{_NODE})\s*=\s*"
 _PRODUCT = rf"(?P<m>{_MATRIX}){_TIMES}(?P<v>{_NODE})"
 _ROW = rf"(?P<v>{_NODE}){_TIMES}(?P<m>{_MATRIX})"  # x W + b: vectors as rows (NumPy's X @ W)
+_TOP = r"\^\s*(?:\\top|T|\\intercal|\{\s*(?:\\top|T|\\intercal)\s*\})"
+_COLUMN = rf"(?P<m>[a-z](?![A-Za-z]){_SUB})\s*{_TOP}{_TIMES}(?P<v>{_NODE})"  # v^T a: one unit's weights
 _SUMS = [
     rf"{_PRODUCT}\s*(?:\+\s*(?P<c>{_NODE}))?",
     rf"(?P<c>{_NODE})\s*\+\s*{_PRODUCT}",
     rf"{_ROW}\s*(?:\+\s*(?P<c>{_NODE}))?",
     rf"(?P<c>{_NODE})\s*\+\s*{_ROW}",
+    rf"{_COLUMN}\s*(?:\+\s*(?P<c>{_NODE}))?",
+    rf"(?P<c>{_NODE})\s*\+\s*{_COLUMN}",
 ]
 _CALLED = rf"(?P<f>{_FUNC})\s*(?:\\left)?\(\s*"
 _SHUT = r"\s*(?:\\right)?\)$"
@@ -51,7 +58,9 @@ _CALL = re.compile(rf"{_OUT}{_CALLED}(?P<v>{_NODE}){_SHUT}")
 # a layer the document marks itself: W^{(1)}, a^{[2]}, W^l, z^{(L)}, x_i = f_i(W_i x_{i-1}) is
 # subscript_layers' (its W_i is no bare capital)
 _MARKED = re.compile(r"[A-Za-z]\s*\^\s*(?:\{\s*[(\[]|\{?\s*[lL](?![A-Za-z]))")
-_CUT = re.compile(r",\s*&|\\\\|\$|\n|\\ \\ |\\quad|\\qquad|\\begin\{[^}]*\}(?:\{[^}]*\})?|\\end\{[^}]*\}")
+_CUT = re.compile(  # rows apart: a line break, a display's or a math span's delimiters, a wide space
+    r",\s*&|\\\\|\\\[|\\\]|\$|\n|\\ \\ |\\quad|\\qquad|\\begin\{[^}]*\}(?:\{[^}]*\})?|\\end\{[^}]*\}"
+)
 _BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathbfit|pmb)\s*\{\s*([^{}]*?)\s*\}")
 _REASON = re.compile(r"&\s*\{?\s*\\text\s*\{[^}]*\}\s*\}?\s*$")  # an array's column of reasons
 
@@ -99,10 +108,19 @@ def detect(text: str) -> dict[str, tuple[str, int]]:
     if not affine:
         return {}
     bound = _chain(affine, calls)
+    if not _last_columns(bound):
+        return {}
     inputs = [name for name, (role, _) in bound.items() if role == "x" and name != "x"]
     if inputs and re.search(r"(?<![A-Za-z\\])x(?![A-Za-z])", _prose_free(text)):
         return {}  # the input is not x, and x names something else
     return bound
+
+
+def _last_columns(bound: dict[str, tuple[str, int]]) -> bool:
+    """A lowercase weight written transposed (v^T a + c), role 'w' in `bound`, is read only in the
+    output layer (a hidden layer's v^T x would be one unit's sum). True when it is so."""
+    last = max((layer for _, layer in bound.values()), default=0)
+    return all(layer == last for role, layer in bound.values() if role == "w")
 
 
 def _prose_free(text: str) -> str:
@@ -124,7 +142,8 @@ def _chain(affine, calls) -> dict[str, tuple[str, int]]:
             return {}  # two layers read one vector
         out, matrix, _, bias = rows[0]
         layer += 1
-        for name, role in ((matrix, "W"), (bias, "b"), (out, "z")):
+        weight = "w" if matrix.islower() else "W"  # v^T a (_COLUMN): a column, its layer's one row
+        for name, role in ((matrix, weight), (bias, "b"), (out, "z")):
             if name in bound:
                 return {}  # one name in two roles, or a layer reading its own output
             if name:
@@ -194,6 +213,18 @@ def _in_scripts(toks: list[Tok]) -> set[int]:
     return inside
 
 
+def _transpose_end(toks: list[Tok], k: int) -> int:
+    """The index after a transpose mark ^T, ^\\top, ^{\\top} at toks[k], else 0."""
+    if k + 1 >= len(toks) or toks[k].text != "^":
+        return 0
+    marks = ("T", "top", "intercal")
+    if toks[k + 1].text in marks:
+        return k + 2
+    if _texts(toks, k + 1, 3) == ["{", None, "}"] and toks[k + 2].text in marks:
+        return k + 4
+    return 0
+
+
 def rewrite(bound: dict[str, tuple[str, int]], toks: list[Tok]) -> list[Tok]:
     """Each bound name spelled as its layer's; unchanged without a binding."""
     if not bound:
@@ -229,7 +260,14 @@ def rewrite(bound: dict[str, tuple[str, int]], toks: list[Tok]) -> list[Tok]:
             spelled = [tok("x", "letter")]
         else:
             marks = [tok("^"), tok("{"), tok("("), tok(str(layer), "num"), tok(")"), tok("}")]
-            spelled = [tok(role, "letter"), *marks]
+            spelled = [tok("W" if role == "w" else role, "letter"), *marks]
+        if role == "w":  # v^T = W^{(n)}: the transpose dropped; v alone is (W^{(n)})^T
+            after_top = _transpose_end(toks, end)
+            if after_top:
+                out += spelled
+                k = after_top
+                continue
+            spelled = [tok("("), *spelled, tok(")"), tok("^"), tok("top", "cmd")]
         if end < len(toks) and toks[end].text == "^" and role != "x":
             spelled = [tok("("), *spelled, tok(")")]  # h^T: (a^{(1)})^T
         out += spelled

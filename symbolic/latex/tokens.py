@@ -134,7 +134,7 @@ def tokenize(src: Source, start: int, end: int) -> list[Tok]:
 
     toks = font_groups.read(toks)  # {\rm softmax}(z): the braces around a function's name
     toks = layer_functions.read(toks)  # f_l(u_j^{l}): the layer's activation, as f(u_j^{l})
-    toks = partial_subscripts.read(toks)  # ∂_{W} ℓ: ∇_{W} L
+    toks = partial_subscripts.read(toks, src.text)  # ∂_{W} ℓ: ∇_{W} L; ℓ = ...: L
     return bracket_layers.read(activation_names.read(_output_functions(_braced_primes(toks))))
 
 

@@ -28,6 +28,7 @@ FUNCTIONS = {  # spelling -> SymPy callable
     "tanh": sympy.tanh,
     "sinh": sympy.sinh,
     "cosh": sympy.cosh,
+    "sech": lambda x: 1 / sympy.cosh(x),  # \operatorname{sech}^2(a): tanh'(a)
     "sin": sympy.sin,
     "cos": sympy.cos,
     "softmax": SOFTMAX,

@@ -31,7 +31,8 @@ def weighted(node) -> str:
     for sign, term in node.args:
         term = _bare(term)
         if term.kind == "prod" and sign == 1 and not layer:
-            first = term.args[0][0]
+            first = _bare(term.args[0][0])
+            first = _bare(first.args[0]) if first.kind == "T" else first  # (W^{(1)})^T x: W stored transposed
             if first.kind == "name" and first.args[0] in ("W", "w") and first.args[1] and not first.args[2]:
                 layer = first.args[1]
                 continue

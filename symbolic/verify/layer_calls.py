@@ -19,7 +19,7 @@ from ..latex.vocabulary import FUNCTIONS
 GENERIC = frozenset({"g", "f", "h", "varphi", "phi"})
 # the reader's own functions of one number, applied entry by entry (max, min: over the entries;
 # tanh, an activation's spelling, is read as the network's rule by names.py like sigma and ReLU)
-ENTRYWISE = frozenset({"exp", "log", "ln", "sinh", "cosh", "sin", "cos", "abs"})
+ENTRYWISE = frozenset({"exp", "log", "ln", "sinh", "cosh", "sech", "sin", "cos", "abs"})
 
 
 def whole_layers(activations) -> frozenset[int]:

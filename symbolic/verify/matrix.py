@@ -26,6 +26,7 @@ import sympy as sp
 
 from ..latex import PARTIAL
 from ..latex.matrix import ACCUMULATORS, MatrixStatement, Node
+from ..latex.matrix_diag import DIAG
 from ..latex.statements import INDICATOR
 from . import value_letters
 from .defined_layers import layer_written
@@ -36,6 +37,7 @@ from .layer_calls import function_for, whole_layers
 from .layer_counting import from_input, layer_number, square
 from .matrix_operands import diagonal_product, jacobian_diagonal, written_number
 from .names import LOSS_NAMES
+from .pattern import Unpatterned
 from .pattern import value as written_value
 from .weight_layers import layer_of
 from .zero_origin import counts_from_one, counts_from_zero
@@ -291,6 +293,10 @@ class Evaluator:
                 return sp.ones(1, m.shape[0]) * m
             if word == "allsum":  # np.sum(·): every entry
                 return sp.Matrix([[sum(m)]])
+            if word == DIAG:  # diag(v): v's entries on a square matrix's diagonal (latex/matrix_diag.py)
+                if 1 not in m.shape:  # its diagonal (NumPy) or a block matrix: refused, not guessed
+                    raise Unpatterned("diag(·) of a matrix: its diagonal or a block matrix, not read")
+                return sp.diag(*m)
             if word == "inverse":
                 if 1 not in m.shape:  # 1/φ of a vector: entry by entry (Kyle Lo's -y ⊙ 1/φ)
                     raise ShapeError("a division by a matrix", node, m.shape, (1, 1))

@@ -6,7 +6,8 @@ Vectors as columns and W output-by-input (symprop's, Nielsen's, Ng's): z = W a +
 course's `Z1 = X @ W1`): z = a W + b, δ = δ' W^T ⊙ σ'(z), ∂L/∂W = a^T δ. The order of the factors
 says it, whatever the sizes (with one output, δ' W^T and W^T δ' both fit their shapes):
 - a net input defined as a product with W: W first is columns, W after an input is rows;
-- a δ (or ∂L/∂z, dZ) with a transposed W: W^T first is columns, after another factor rows;
+- a δ (or ∂L/∂z, dZ) with a transposed W: W^T first is columns (after a leading diag(σ'(z)) too),
+  after another factor rows;
 - a gradient of W with a transposed input: the input first is rows, last is columns.
 Each such statement is a vote (line, orientation) for `orientation.detected`, which takes an
 orientation only when every vote agrees; rows need two statements at least, so that no statement
@@ -16,6 +17,7 @@ alone settles the convention it is judged in. Pure.
 from __future__ import annotations
 
 from ..latex.matrix import MatrixStatement, Node
+from ..latex.matrix_diag import DIAG
 
 ROWS, COLUMNS = "input-by-output", "output-by-input"
 _INPUTS = {"x", "X", "a", "A", "h", "H", "o", "O"}
@@ -89,6 +91,8 @@ def vote(stmt: MatrixStatement) -> str | None:
             if at and any(_name(f) in _INPUTS for f in fs):
                 said.add(COLUMNS if at[0] == 0 else ROWS)
         elif kind == "delta":
+            while len(fs) > 1 and _bare(fs[0]).kind == "call" and _bare(fs[0]).args[0] == DIAG:
+                fs = fs[1:]  # diag(σ'(z)) Wᵀ δ: a diagonal first says nothing of W's place
             at = [k for k, f in enumerate(fs) if _transposed(f, _WEIGHTS)]
             if at:
                 said.add(COLUMNS if at[0] == 0 else ROWS)

@@ -93,6 +93,7 @@ from . import (
     own_functions,
     own_names,
     reading_folds,
+    role_letters,
     single_layer,
     single_unit,
     subscript_layers,
@@ -225,6 +226,7 @@ def verify_statements(
     statements = own_deltas.apply(statements)  # s^m_i ≡ ∂F̂/∂n^m_i: Hagan's sensitivity is δ
     statements = [with_arguments(s) for s in statements]  # ∂φ/∂z = φ(1-φ): φ(z) (bare_functions.py)
     statements = dropped_index.restore(d, statements, aliases)  # ∂z_j/∂a_j = h'(a): h'(a_j)
+    statements = role_letters.apply(statements)  # u_k = Σ_j V_{kj} z_j + c_k in Bishop's roles: w, b, a
     conventions = with_detected(source, conventions)  # units counted from 0 (notation.py)
     # w_{ij} from i to j, d the target: as the document's definitions say (said_conventions.py)
     conventions, said = detect_conventions(statements, conventions, written_letters if named else None)

@@ -100,7 +100,8 @@ def detected(matrices: list) -> bool:
 def _led_by(stmt: MatrixStatement) -> tuple[bool, Node] | None:
     """(transposed?, the weight) leading a forward definition's product, else None."""
     lhs = _bare(stmt.lhs)
-    if lhs.kind != "name" or lhs.args[0] not in _NET or lhs.args[2] or len(stmt.sides) != 1:
+    net = _NET | {"y_hat"}  # \hat{y} = w^T a + b: the output, its one unit's weights a column
+    if lhs.kind != "name" or lhs.args[0] not in net or lhs.args[2] or len(stmt.sides) != 1:
         return None
     prod = _product(stmt.sides[0].node)
     first = _bare(prod.args[0][0]) if prod is not None else None
