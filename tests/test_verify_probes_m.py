@@ -60,3 +60,16 @@ def test_a_number_rounded_before_a_power_and_a_difference_is_within_its_rounding
     assert list(numbers(r).values()) == [True, True]
     slip = doc.replace(f"1 - {shown}^2", f"1 - {out + 2e-5:.6f}^2")  # a digit off, not rounding
     assert list(numbers(verify(slip, "tanh")).values()) == [False, True]
+
+
+def test_two_statements_on_a_row_the_second_with_approx_are_both_read():
+    r"""`z = 0.3775, \quad a \approx 0.593270`: ≈ is a statement's relation as '=' is, so the row is
+    cut at ', \quad' (before, only '=' on both sides cut it, and the row was 'not checked:
+    unexpected ,'). Found by probe p02."""
+    h1 = forward(lambda v: 1 / (1 + math.exp(-v)))["h1"]
+    doc = f"$$z^{{(1)}}_1 = 0.3775, \\quad a^{{(1)}}_1 \\approx {h1:.6f}$$\n"
+    r = verify(doc)
+    assert not r.unchecked
+    assert list(numbers(r).values()) == [True, True]
+    slip = doc.replace(f"{h1:.6f}", f"{h1 + 3e-5:.6f}")
+    assert list(numbers(verify(slip)).values()) == [True, False]
