@@ -73,3 +73,60 @@ def test_two_statements_on_a_row_the_second_with_approx_are_both_read():
     assert list(numbers(r).values()) == [True, True]
     slip = doc.replace(f"{h1:.6f}", f"{h1 + 3e-5:.6f}")
     assert list(numbers(verify(slip)).values()) == [True, False]
+
+
+def _sigmoid(v: float) -> float:
+    return 1 / (1 + math.exp(-v))
+
+
+FORWARD_NAMES = (  # the document's own letters: v_1, v_2 the output's weights
+    "$$z_1 = w_1 x_1 + w_2 x_2 + b_1$$\n"
+    "$$z_2 = w_3 x_1 + w_4 x_2 + b_2$$\n"
+    "$$z_3 = v_1 h_1 + v_2 h_2 + b_3$$\n"
+    "$$h_1 = \\sigma(z_1)$$\n"
+)
+
+
+def _grad_v1() -> float:
+    f = forward(_sigmoid)
+    return (f["out"] - POINT["y_1"]) * f["out"] * (1 - f["out"]) * f["h1"]
+
+
+def test_an_update_written_with_leftarrow_or_colon_equals_and_worked_numbers_is_judged():
+    r"""`v_1 \leftarrow v_1 - \eta \frac{\partial E}{\partial v_1} = 0.40 - 0.5 \times 0.0822 =
+    0.3589`: a side of numbers alone is a worked example's claim, set apart; the update was read
+    only when every side had the parameter, so the row was 'not checked: unknown name \eta', and
+    a letter other than w, b or θ (v_1, bound to a weight by the forward sum) was never an update.
+    Found by probe p01."""
+    g = _grad_v1()
+    new = 0.40 - 0.5 * g
+    for arrow in ("\\leftarrow", ":="):
+        doc = FORWARD_NAMES + (
+            f"$$v_1 {arrow} v_1 - \\eta \\frac{{\\partial E}}{{\\partial v_1}} "
+            f"= 0.40 - 0.5 \\times {g:.9f} = {new:.9f}$$\n"
+        )
+        r = verify(doc)
+        assert not r.unchecked, arrow
+        assert [v.status for v in r.verdicts][-1] == "correct"
+        assert list(numbers(r).values()) == [True, True]
+        slip = doc.replace(f"= {new:.9f}", f"= {new + 4e-6:.9f}")
+        assert list(numbers(verify(slip)).values()) == [True, False]
+
+
+def test_new_and_old_superscripts_are_an_update():
+    r"""`v_1^{new} = v_1^{old} - \eta \cdot ...` (also `^{\text{new}}`, `^{(new)}`): the value after
+    the step and before it; `^{new}` was read as a power ('a definition of something other than a
+    name: not checked'). A step that climbs is named. Found by probe p01."""
+    g = _grad_v1()
+    new = 0.40 - 0.5 * g
+    for up, old in (("{new}", "{old}"), ("{\\text{new}}", "{\\text{old}}"), ("{(new)}", "{(old)}")):
+        doc = FORWARD_NAMES + (
+            f"$$v_1^{up} = v_1^{old} - \\eta \\cdot \\frac{{\\partial E}}{{\\partial v_1}} "
+            f"= 0.40 - 0.5 \\cdot {g:.9f} = {new:.9f}$$\n"
+        )
+        r = verify(doc)
+        assert not r.unchecked, up
+        assert [v.status for v in r.verdicts][-1] == "correct"
+        assert list(numbers(r).values()) == [True, True]
+    climbs = FORWARD_NAMES + "$$v_1^{new} = v_1 + \\eta \\frac{\\partial E}{\\partial v_1}$$\n"
+    assert [v.status for v in verify(climbs).verdicts][-1] == "wrong"

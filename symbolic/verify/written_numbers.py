@@ -59,7 +59,9 @@ def claims_of(
 ) -> list[Claim]:
     """The numbers written on a statement's sides: claims about `truth` at the author's point;
     `parts` are the true chain-rule factors, for a side written as a product of numbers."""
-    said = whole.source.split("=", 1)[0].strip()
+    said = (
+        " ".join(whole.source.split("=", 1)[0].replace("&", " ").split()).removesuffix(":").strip()
+    )  # v :=, a &=
     return [
         Claim(
             p.line or stmt.line,
