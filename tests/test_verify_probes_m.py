@@ -130,3 +130,103 @@ def test_new_and_old_superscripts_are_an_update():
         assert list(numbers(r).values()) == [True, True]
     climbs = FORWARD_NAMES + "$$v_1^{new} = v_1 + \\eta \\frac{\\partial E}{\\partial v_1}$$\n"
     assert [v.status for v in verify(climbs).verdicts][-1] == "wrong"
+
+
+NG_POINT = {  # a 2-3-1 ReLU network with a sigmoid output, in Ng's square brackets
+    "x_1": 1.0,
+    "x_2": 0.5,
+    "y": 1.0,
+    "W^{[1]}_{11}": 0.2,
+    "W^{[1]}_{12}": -0.3,
+    "W^{[1]}_{21}": 0.4,
+    "W^{[1]}_{22}": 0.1,
+    "W^{[1]}_{31}": -0.5,
+    "W^{[1]}_{32}": 0.2,
+    "b^{[1]}_1": 0.1,
+    "b^{[1]}_2": -0.1,
+    "b^{[1]}_3": 0.05,
+    "W^{[2]}_{11}": 0.3,
+    "W^{[2]}_{12}": -0.2,
+    "W^{[2]}_{13}": 0.6,
+    "b^{[2]}": 0.2,
+}
+
+
+def ng_truth() -> dict[str, float]:
+    p = NG_POINT
+    z1 = [
+        p[f"W^{{[1]}}_{{{j}1}}"] * p["x_1"] + p[f"W^{{[1]}}_{{{j}2}}"] * p["x_2"] + p[f"b^{{[1]}}_{j}"]
+        for j in (1, 2, 3)
+    ]
+    a1 = [max(0.0, z) for z in z1]
+    z2 = sum(p[f"W^{{[2]}}_{{1{j + 1}}}"] * a1[j] for j in range(3)) + p["b^{[2]}"]
+    out = _sigmoid(z2)
+    dz2 = out - p["y"]  # cross-entropy after a sigmoid
+    return {"z11": z1[0], "out": out, "dz2": dz2, "dz11": dz2 * p["W^{[2]}_{11}"], "dW11": dz2 * a1[0]}
+
+
+def ng_verify(text: str, point: dict = NG_POINT):
+    d = derive(network("2-3-1", "relu", "bce", output_activation="sigmoid"))
+    return verify_text(d, text, point={_tex(k, 0): v for k, v in point.items()})
+
+
+def test_a_point_in_square_bracket_layers_gives_every_weight_the_document_names_that_way():
+    r"""--at "W^{[1]}_{21}" = 0.4 for a document in Ng's brackets that writes W^{[1]}_{11} only:
+    the key is read in the document's layers as its written names are (the statements'
+    Instantiator); it was left out as a name the document never writes, and every number was 'the
+    point (--at) lacks W^{(1)}_{21}, ...' (even W^{(1)}_{11}, written). Found by probe p03."""
+    t = ng_truth()
+    doc = (
+        "$$z^{[1]}_1 = W^{[1]}_{11} x_1 + W^{[1]}_{12} x_2 + b^{[1]}_1 "
+        f"= 0.2(1.0) + (-0.3)(0.5) + 0.1 = {t['z11']:.2f}$$\n"
+        f"$$\\hat{{y}} = \\sigma(z^{{[2]}}) = {t['out']:.6f}$$\n"
+    )
+    r = ng_verify(doc)
+    assert not r.unchecked
+    assert list(numbers(r).values()) == [True, True, True]
+    slip = doc.replace(f"{t['out']:.6f}", f"{t['out'] + 2e-5:.6f}")
+    assert list(numbers(ng_verify(slip)).values()) == [True, True, False]
+
+
+def test_alpha_given_a_value_is_the_rate_of_updates_written_with_alpha():
+    r"""`Update with $\alpha = 0.1$: W := W - \alpha \frac{\partial L}{\partial W} = 0.3 - 0.1 \times
+    (...)`: α, the one rate letter the updates write, is the learning rate the numbers are checked
+    with; it was 'unknown name \alpha', and the update's numbers 'need the learning rate'.
+    Found by probe p03."""
+    t = ng_truth()
+    new = NG_POINT["W^{[2]}_{11}"] - 0.1 * t["dW11"]
+    doc = (
+        "$$z^{[1]}_1 = W^{[1]}_{11} x_1 + W^{[1]}_{12} x_2 + b^{[1]}_1$$\n"
+        "Update with $\\alpha = 0.1$:\n"
+        "$$W^{[2]}_{11} := W^{[2]}_{11} - \\alpha \\frac{\\partial \\mathcal{L}}{\\partial W^{[2]}_{11}} "
+        f"= 0.3 - 0.1 \\times ({t['dW11']:.6f}) = {new:.6f}$$\n"
+    )
+    r = ng_verify(doc)
+    assert not r.unchecked
+    assert [float(g.value) for g in r.given] == [0.1]
+    assert list(numbers(r).values()) == [True, True]
+    slip = doc.replace(f"= {new:.6f}", f"= {new + 3e-5:.6f}")
+    assert list(numbers(ng_verify(slip)).values()) == [True, False]
+
+
+def test_a_number_written_for_a_factor_at_the_point_is_a_worked_value_not_a_wrong_formula():
+    r"""`\frac{\partial L}{\partial z^{[1]}_1} = \frac{\partial L}{\partial a^{[1]}_1} \cdot 1`:
+    ReLU's derivative written as its value where the unit is on, and `= (\hat{y} - y) a^{[1]}_3 =
+    0` for a dead unit: right at the point the document works at, wrong as formulas; they were
+    called wrong ('wrote [1], expected [H(z)]'). Said not checked, with the reason; a number that
+    is wrong at the point too (· 0 for a unit that is on) stays wrong. Found by probe p03."""
+    t = ng_truth()
+    on = (
+        "$$\\frac{\\partial \\mathcal{L}}{\\partial z^{[1]}_1} = "
+        f"\\frac{{\\partial \\mathcal{{L}}}}{{\\partial a^{{[1]}}_1}} \\cdot 1 = {t['dz11']:.6f}$$\n"
+    )
+    dead = "$$\\frac{\\partial \\mathcal{L}}{\\partial W^{[2]}_{13}} = (\\hat{y} - y) a^{[1]}_3 = 0$$\n"
+    r = ng_verify(on + dead)
+    assert [v.status for v in r.verdicts] == []
+    assert [u.line for u in r.unchecked] == [1, 2]
+    assert all("right at the given point" in u.reason for u in r.unchecked)
+    assert list(numbers(r).values()) == [True]
+    wrong = ng_verify(on.replace("\\cdot 1", "\\cdot 0"))
+    assert [v.status for v in wrong.verdicts] == ["wrong"]
+    without_point = verify_text(derive(network("2-3-1", "relu", "bce", output_activation="sigmoid")), dead)
+    assert [v.status for v in without_point.verdicts] == ["wrong"]  # no point: a formula, judged
