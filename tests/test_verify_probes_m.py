@@ -230,3 +230,41 @@ def test_a_number_written_for_a_factor_at_the_point_is_a_worked_value_not_a_wron
     assert [v.status for v in wrong.verdicts] == ["wrong"]
     without_point = verify_text(derive(network("2-3-1", "relu", "bce", output_activation="sigmoid")), dead)
     assert [v.status for v in without_point.verdicts] == ["wrong"]  # no point: a formula, judged
+
+
+def _verify_321(text: str):
+    return verify_text(derive(network("3-2-1", "sigmoid", "(out - y)**2")), text)
+
+
+def test_u_names_the_output_weights_as_v_does():
+    r"""`r = u_1 h_1 + u_2 h_2 + b`: u_j is a weight letter as v_j is (notes write u_{jk} for the
+    second layer's weights); u_1 could bind to no weight, so r, u_1 and every line with them were
+    'unknown name'. A wrong weight in a gradient is then named. Found by probe p04."""
+    doc = (
+        "$$s_1 = w_{11} x_1 + w_{21} x_2 + w_{31} x_3 + c_1$$\n"
+        "$$h_1 = \\sigma(s_1)$$\n"
+        "$$r = u_1 h_1 + u_2 h_2 + b$$\n"
+        "$$y_{pred} = \\sigma(r)$$\n"
+        "$$\\frac{\\partial J}{\\partial u_1} = \\frac{\\partial J}{\\partial r} h_1$$\n"
+        "$$\\frac{\\partial J}{\\partial w_{11}} = \\frac{\\partial J}{\\partial r} u_2 h_1 (1 - h_1) x_1$$\n"
+    )
+    r = _verify_321(doc)
+    assert not r.unchecked
+    assert [v.status for v in r.verdicts] == ["correct"] * 5 + ["wrong"]
+
+
+def test_a_definition_in_a_letter_beside_numbered_units_is_for_every_unit():
+    r"""`$h_j = \sigma(s_j)$` in a document that writes h_1 and h_2: j is an index, the definition
+    holds for every unit; it was bound to the one unit left free (h_j = a⁽¹⁾₂, once h_1 was bound),
+    and h_2, held by it, was then an unknown name. Found by probe p04."""
+    doc = (
+        "$s_j = \\sum_i w_{ij} x_i + c_j$, $h_j = \\sigma(s_j)$.\n"
+        "$$s_1 = w_{11} x_1 + w_{21} x_2 + w_{31} x_3 + c_1$$\n"
+        "$$h_1 = \\sigma(s_1)$$\n"
+        "$$r = v_1 h_1 + v_2 h_2 + b$$\n"
+        "$$\\frac{\\partial J}{\\partial v_2} = \\frac{\\partial J}{\\partial r} h_2$$\n"
+    )
+    r = _verify_321(doc)
+    assert all("h_j" not in s.name for s in r.inferred)
+    assert [u.line for u in r.unchecked] == [1]  # c_j: a bias letter the forward sum does not settle
+    assert [v.status for v in r.verdicts if v.line >= 4] == ["correct", "correct"]
