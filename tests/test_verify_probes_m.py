@@ -268,3 +268,45 @@ def test_a_definition_in_a_letter_beside_numbered_units_is_for_every_unit():
     assert all("h_j" not in s.name for s in r.inferred)
     assert [u.line for u in r.unchecked] == [1]  # c_j: a bias letter the forward sum does not settle
     assert [v.status for v in r.verdicts if v.line >= 4] == ["correct", "correct"]
+
+
+def test_a_number_in_text_is_that_number():
+    r"""`= \text{0.5933}`: a number set in \text (as rendered notes keep it upright) is the number;
+    it was 'text 0.5933 is not a single name' and the row not checked. Found by probe p05."""
+    h1 = forward(_sigmoid)["h1"]
+    doc = f"$$a^{{(1)}}_1 = \\sigma(z^{{(1)}}_1) = \\text{{{h1:.4f}}}$$\n"
+    r = verify(doc)
+    assert not r.unchecked
+    assert list(numbers(r).values()) == [True]
+    assert list(numbers(verify(doc.replace(f"{h1:.4f}", f"{h1 + 0.002:.4f}"))).values()) == [False]
+
+
+def test_alpha_given_beside_an_update_of_numbers_alone_is_the_rate():
+    r"""`With $\alpha = 0.1$: $w \leftarrow 0.40 - 0.1 \times (0.0823) = 0.3918$`: the update writes
+    numbers only, so no letter of it names the rate; α, the one rate letter the document gives a
+    number, is it (it was 'unknown name \alpha' and the update's numbers 'need the learning
+    rate'). The claim is labelled by the parameter, not by the row up to its first '='. Found by
+    probe p05."""
+    g = _grad_v1()
+    doc = FORWARD_NAMES + (
+        f"With $\\alpha = 0.1$: $v_1 \\leftarrow 0.40 - 0.1 \\times ({g:.4f}) = {0.40 - 0.1 * g:.4f}$.\n"
+    )
+    point = {k: v for k, v in POINT.items() if k != "eta"}  # the rate is the document's own
+    r = verify(doc, point=point)
+    assert not r.unchecked
+    assert list(numbers(r).values()) == [True, True]
+    assert [n.claim.what for n in r.numbers] == ["v_1", "v_1"]
+    slip = doc.replace(f"= {0.40 - 0.1 * g:.4f}", f"= {0.40 - 0.1 * g + 0.002:.4f}")
+    assert list(numbers(verify(slip, point=point)).values()) == [True, False]
+
+
+def test_a_number_of_few_digits_beside_a_larger_one_is_not_a_licence():
+    r"""`v_1^{+} = 0.40 - 0.1 \times 0.0822` where η = 0.5: the rate is wrong, the side off by
+    0.033. Half a unit of '0.1' relative to it (50 %) times the whole value allowed 0.18 and called
+    it right; carried through the arithmetic that half unit moves the side by 0.004. Found by
+    probe p05."""
+    g = _grad_v1()
+    doc = FORWARD_NAMES + f"$$v_1^{{+}} = 0.40 - 0.1 \\times {g:.4f} = {0.40 - 0.1 * g:.4f}$$\n"
+    assert list(numbers(verify(doc)).values()) == [False, False]
+    right = FORWARD_NAMES + f"$$v_1^{{+}} = 0.40 - 0.5 \\times {g:.4f} = {0.40 - 0.5 * g:.4f}$$\n"
+    assert list(numbers(verify(right)).values()) == [True, True]
