@@ -310,3 +310,21 @@ def test_a_number_of_few_digits_beside_a_larger_one_is_not_a_licence():
     assert list(numbers(verify(doc)).values()) == [False, False]
     right = FORWARD_NAMES + f"$$v_1^{{+}} = 0.40 - 0.5 \\times {g:.4f} = {0.40 - 0.5 * g:.4f}$$\n"
     assert list(numbers(verify(right)).values()) == [True, True]
+
+
+def test_an_activation_applied_to_z_says_z_is_the_net_input():
+    r"""`\hat{y}_1 = \sigma(z_1)` says z is the net input (Bishop applies h to his a, never to his z),
+    so `\frac{\partial L}{\partial z_k} = \hat{y}_k - y_k` is read by its roles (k an output unit,
+    by the target y_k) and judged for each k; it was 'z_k carries index letters and no layer'.
+    A wrong one is named. Found by probe p07 (2-2-2 sigmoid, cross-entropy)."""
+    head = (
+        "$$z_1 = w_{11} h_1 + w_{21} h_2 + c_1$$\n"
+        "$$z_2 = w_{12} h_1 + w_{22} h_2 + c_2$$\n"
+        "$$\\hat{y}_1 = \\sigma(z_1)$$\n"
+    )
+    d = derive(network("2-2-2", "sigmoid", "bce"))
+    r = verify_text(d, head + "$$\\frac{\\partial L}{\\partial z_k} = \\hat{y}_k - y_k$$\n")
+    assert not r.unchecked
+    assert [(v.line, v.status) for v in r.verdicts if v.line == 4] == [(4, "correct"), (4, "correct")]
+    wrong = verify_text(d, head + "$$\\frac{\\partial L}{\\partial z_k} = \\hat{y}_k (1 - y_k)$$\n")
+    assert [v.status for v in wrong.verdicts if v.line == 4] == ["wrong", "wrong"]
