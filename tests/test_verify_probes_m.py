@@ -213,8 +213,9 @@ def test_a_number_written_for_a_factor_at_the_point_is_a_worked_value_not_a_wron
     r"""`\frac{\partial L}{\partial z^{[1]}_1} = \frac{\partial L}{\partial a^{[1]}_1} \cdot 1`:
     ReLU's derivative written as its value where the unit is on, and `= (\hat{y} - y) a^{[1]}_3 =
     0` for a dead unit: right at the point the document works at, wrong as formulas; they were
-    called wrong ('wrote [1], expected [H(z)]'). Said not checked, with the reason; a number that
-    is wrong at the point too (· 0 for a unit that is on) stays wrong. Found by probe p03."""
+    called wrong ('wrote [1], expected [H(z)]'). The first is said not checked, with the reason;
+    the second is judged by its formula, the 0 said to be the point's value; a number that is
+    wrong at the point too (· 0 for a unit that is on) stays wrong. Found by probes p03, p08."""
     t = ng_truth()
     on = (
         "$$\\frac{\\partial \\mathcal{L}}{\\partial z^{[1]}_1} = "
@@ -222,10 +223,12 @@ def test_a_number_written_for_a_factor_at_the_point_is_a_worked_value_not_a_wron
     )
     dead = "$$\\frac{\\partial \\mathcal{L}}{\\partial W^{[2]}_{13}} = (\\hat{y} - y) a^{[1]}_3 = 0$$\n"
     r = ng_verify(on + dead)
-    assert [v.status for v in r.verdicts] == []
-    assert [u.line for u in r.unchecked] == [1, 2]
-    assert all("right at the given point" in u.reason for u in r.unchecked)
+    assert [u.line for u in r.unchecked] == [1]
+    assert "right at the given point" in r.unchecked[0].reason
     assert list(numbers(r).values()) == [True]
+    # = 0 beside a formula: the formula's verdict stands, the number said to be the point's value
+    assert [(v.line, v.status) for v in r.verdicts] == [(2, "correct")]
+    assert "value at the given point" in r.verdicts[0].remark
     wrong = ng_verify(on.replace("\\cdot 1", "\\cdot 0"))
     assert [v.status for v in wrong.verdicts] == ["wrong"]
     without_point = verify_text(derive(network("2-3-1", "relu", "bce", output_activation="sigmoid")), dead)
@@ -328,3 +331,16 @@ def test_an_activation_applied_to_z_says_z_is_the_net_input():
     assert [(v.line, v.status) for v in r.verdicts if v.line == 4] == [(4, "correct"), (4, "correct")]
     wrong = verify_text(d, head + "$$\\frac{\\partial L}{\\partial z_k} = \\hat{y}_k (1 - y_k)$$\n")
     assert [v.status for v in wrong.verdicts if v.line == 4] == ["wrong", "wrong"]
+
+
+def test_a_dead_units_gradient_written_as_0_alone_with_a_remark_in_parentheses():
+    r"""`\frac{\partial L}{\partial W^{[1]}_{31}} = 0 \quad (\text{unit 3 is off})`: the remark in
+    parentheses after a space is prose (it was 'text unit 3 is off is not a single name'), and a
+    derivative written as the number alone is that number at the given point (it was called wrong
+    as a formula). Found by probe p08."""
+    doc = "$$\\frac{\\partial \\mathcal{L}}{\\partial W^{[1]}_{31}} = 0 \\quad (\\text{unit 3 is off})$$\n"
+    r = ng_verify(doc)
+    assert not r.unchecked and not r.verdicts
+    assert list(numbers(r).values()) == [True]
+    on = ng_verify(doc.replace("W^{[1]}_{31}", "W^{[1]}_{11}"))  # unit 1 is on: 0 is wrong there
+    assert [v.status for v in on.verdicts] == ["wrong"]

@@ -330,8 +330,11 @@ def verify_statements(
             verdicts.append(v)
             judged.append(r)
     verdicts = sign_verdicts(net, judged, verdicts)  # δ's sign said (verify/signs.py)
-    verdicts, worked = point_values.set_apart(d, judged, verdicts, point and {**zero, **point})  # ∂L/∂a · 1
-    unchecked += worked
+    verdicts, worked, valued = point_values.set_apart(d, judged, verdicts, point and {**zero, **point})
+    unchecked, numbers = (
+        unchecked + worked,
+        sorted(numbers + valued, key=lambda n: (n.claim.line, n.claim.col)),
+    )
     if own.remarks or own.fixed:  # s is σ; at b = 1, as the document's definition of O fixes
         verdicts = own_functions.remarked(own, verdicts)
     verdicts, unchecked = collect_matrices(net, sampled.points, layout, groups, verdicts, unchecked)
