@@ -344,3 +344,25 @@ def test_a_dead_units_gradient_written_as_0_alone_with_a_remark_in_parentheses()
     assert list(numbers(r).values()) == [True]
     on = ng_verify(doc.replace("W^{[1]}_{31}", "W^{[1]}_{11}"))  # unit 1 is on: 0 is wrong there
     assert [v.status for v in on.verdicts] == ["wrong"]
+
+
+def test_each_hidden_units_definition_binds_once_its_siblings_are_numbered():
+    r"""`net_1 = w_{11} x_1 + w_{12} x_2 + b_1`, `net_2 = w_{21} x_1 + ...`, `net_3 = ...`, then
+    `net_o = v_1 h_1 + v_2 h_2 + v_3 h_3 + b_o`: net_2, h_2 are unit 2 by their numbers only after
+    net_1 binds, and their definitions were never unified again (w_{21}, b_2, v_1, ... 'unknown
+    name'); net_o (o the output's label, beside net_1, net_2) is no definition for every unit. A
+    swapped weight is then named. Found by probe p09 (2-3-1 tanh)."""
+    head = (
+        "".join(
+            f"$$net_{j} = w_{{{j}1}} x_1 + w_{{{j}2}} x_2 + b_{j}, \\quad h_{j} = \\tanh(net_{j})$$\n"
+            for j in (1, 2, 3)
+        )
+        + "$$net_o = v_1 h_1 + v_2 h_2 + v_3 h_3 + b_o, \\quad o = \\tanh(net_o)$$\n"
+    )
+    grad = "$$\\frac{\\partial E}{\\partial w_{21}} = (o - t)(1 - o^2) v_2 (1 - h_2^2) x_1$$\n"
+    d = derive(network("2-3-1", "tanh", "half_se"))
+    r = verify_text(d, head + grad)
+    assert not r.unchecked
+    assert [v.status for v in r.verdicts] == ["correct"] * 9
+    wrong = verify_text(d, head + grad.replace("v_2 (1", "v_3 (1"))
+    assert [v.status for v in wrong.verdicts][-1] == "wrong"

@@ -253,7 +253,7 @@ def verify_statements(
     bound = single_layer.bind(d, statements, bound, aliases, conventions)  # z_i of a one-layer net
     bound = single_unit.bind(d, statements, bound, aliases, conventions)  # w, b, x of one unit
     bound = numbering.extend(d, bound, aliases)  # w_1 ... w_8 run through the weights (numbering.py)
-    bound = numbering.siblings(d, bound, statements, aliases)  # h_1 bound: h_2 too
+    bound = numbering.siblings_defined(d, bound, statements, aliases, conventions)  # h_1 bound: h_2 too
     bound = global_numbering.extend(d, bound, statements, aliases)  # w_{57}: unit 5 to unit 7
     bound = net_input.labelled(d, bound, statements, aliases)  # out_{y2}: σ(y_2)
     bound, chained = chain_names.bind(d, statements, bound, aliases, fns)  # a chain's steps on 1-1-1
