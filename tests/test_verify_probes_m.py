@@ -366,3 +366,27 @@ def test_each_hidden_units_definition_binds_once_its_siblings_are_numbered():
     assert [v.status for v in r.verdicts] == ["correct"] * 9
     wrong = verify_text(d, head + grad.replace("v_2 (1", "v_3 (1"))
     assert [v.status for v in wrong.verdicts][-1] == "wrong"
+
+
+def test_theta_0_is_the_intercept_and_lr_the_rate():
+    r"""`\hat{y} = \sigma(\theta_0 + \theta_1 h_1 + \theta_2 h_2)`: θ_0, the weight on x_0 = 1, is the
+    output's bias (a weight letter could bind no bias, so θ_0, θ_1, θ_2 were 'unknown name' on
+    every line); `\text{lr} = 0.1` and `\theta_1 \leftarrow \theta_1 - \text{lr} \cdot ...` is an
+    update with the rate lr. A wrong update number is named. Found by probe p10."""
+    g = _grad_v1()
+    doc = (
+        "$$z_1 = w_1 x_1 + w_2 x_2 + b_1$$\n"
+        "$$z_2 = w_3 x_1 + w_4 x_2 + b_2$$\n"
+        "$$h_1 = \\sigma(z_1)$$\n"
+        "$$\\hat{y} = \\sigma(\\theta_0 + \\theta_1 h_1 + \\theta_2 h_2)$$\n"
+        "With $\\text{lr} = 0.1$:\n"
+        "$$\\theta_1 \\leftarrow \\theta_1 - \\text{lr} \\cdot \\frac{\\partial E}{\\partial \\theta_1} "
+        f"= 0.40 - 0.1 \\cdot {g:.6f} = {0.40 - 0.1 * g:.6f}$$\n"
+    )
+    point = {k: v for k, v in POINT.items() if k != "eta"}
+    r = verify(doc, point=point)
+    assert not r.unchecked
+    assert all(v.status == "correct" for v in r.verdicts) and len(r.verdicts) == 5
+    assert list(numbers(r).values()) == [True, True]
+    slip = doc.replace(f"= {0.40 - 0.1 * g:.6f}", f"= {0.40 - 0.1 * g + 3e-5:.6f}")
+    assert list(numbers(verify(slip, point=point)).values()) == [True, False]

@@ -29,7 +29,7 @@ def letter(statements: list, slope_alpha: bool) -> str:
     return used.pop()
 
 
-_GIVEN_RATES = ("eta", "alpha", "epsilon", "varepsilon")  # not γ: a momentum's letter as often
+_GIVEN_RATES = ("eta", "alpha", "epsilon", "varepsilon", "lr")  # not γ: a momentum's letter as often
 
 
 def _given(st) -> bool:

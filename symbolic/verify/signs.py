@@ -27,7 +27,7 @@ import sympy as sp
 from ..latex import PARTIAL, Partial, Product, Statement
 from .explain import Fault
 
-RATES = ("eta", "alpha", "varepsilon", "epsilon", "gamma")  # γ: Rojas
+RATES = ("eta", "alpha", "varepsilon", "epsilon", "gamma", "lr")  # γ: Rojas; \text{lr}: code-minded notes
 DELTA_OPTIONS = ("plus", "minus")
 _ASSIGN = re.compile(r"\\leftarrow|\\gets|\\longleftarrow|:=|←|⟵")
 _DELTA = re.compile(r"delta(?:_.*)?")

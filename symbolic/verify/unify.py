@@ -31,6 +31,8 @@ FREE_LETTERS = frozenset({"u", "v", "V", "U", "c", "alpha", "beta", "gamma"})
 def kind_of_name(name: str) -> str:
     """The kind a written name can be: 'weight' (w, W, Theta), 'bias' (b), 'target', 'unit'."""
     base = name.split("_")[0]
+    if base in ("w", "W", "Theta", "theta") and name.partition("_")[2] == "0":
+        return "bias"  # \theta_0 + \theta_1 h_1 + ...: the weight on x_0 = 1, the intercept
     if base in ("w", "W", "Theta", "theta"):
         return "weight"
     if base in ("b", "B"):
