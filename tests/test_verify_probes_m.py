@@ -390,3 +390,22 @@ def test_theta_0_is_the_intercept_and_lr_the_rate():
     assert list(numbers(r).values()) == [True, True]
     slip = doc.replace(f"= {0.40 - 0.1 * g:.6f}", f"= {0.40 - 0.1 * g + 3e-5:.6f}")
     assert list(numbers(verify(slip, point=point)).values()) == [True, False]
+
+
+def test_a_letter_the_definitions_bind_as_one_units_label_is_no_index():
+    r"""`net_o = v_1 h_1 + v_2 h_2 + v_3 h_3 + b_o` binds net_o and b_o to the output unit, so o is
+    that unit's label: `\delta_o = (o - t)(1 - o^2)` is the output's δ, not o read as a unit of
+    every layer in turn ('its letters carry no layer ... wrong read with o a hidden unit').
+    Found by probe p09."""
+    head = "".join(
+        f"$$net_{j} = w_{{{j}1}} x_1 + w_{{{j}2}} x_2 + b_{j}, \\quad h_{j} = \\tanh(net_{j})$$\n"
+        for j in (1, 2, 3)
+    )
+    head += "$$net_o = v_1 h_1 + v_2 h_2 + v_3 h_3 + b_o, \\quad o = \\tanh(net_o)$$\n"
+    delta = "$$\\delta_o = \\frac{\\partial E}{\\partial net_o} = (o - t)(1 - o^2)$$\n"
+    d = derive(network("2-3-1", "tanh", "half_se"))
+    r = verify_text(d, head + delta)
+    assert not r.unchecked
+    assert [(v.line, v.status) for v in r.verdicts if v.line == 5] == [(5, "correct")]
+    wrong = verify_text(d, head + delta.replace("(1 - o^2)", "o(1 - o)"))
+    assert [v.status for v in wrong.verdicts if v.line == 5] == ["wrong"]
