@@ -328,10 +328,15 @@ def _said(letters: list[str], layer: dict[str, int], depth: int) -> str:
 
 def _bound_labels(binding) -> set[str]:
     r"""Letters the document's own definitions bound as one unit's label: net_o = z⁽²⁾₁ (net_o =
-    v_1 h_1 + ... + b_o), so \delta_o is that unit's, not o in every layer."""
+    v_1 h_1 + ... + b_o), so \delta_o is that unit's, not o in every layer; never an index letter
+    (i, j, k, ...), whatever one definition made of it."""
     out = set()
     for key, value in binding.aliases.items():
         m = re.fullmatch(r"[A-Za-z]+_([a-z])", getattr(key, "name", ""))
-        if m and re.fullmatch(r"[A-Za-z]+\d+_\d+(?:_\d+)?", getattr(value, "name", "")):
+        if (
+            m
+            and m.group(1) not in "ijklmnpq"
+            and re.fullmatch(r"[A-Za-z]+\d+_\d+(?:_\d+)?", getattr(value, "name", ""))
+        ):
             out.add(m.group(1))
     return out
