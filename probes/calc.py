@@ -1,3 +1,4 @@
+# ruff: noqa  (a probe generator: LaTeX lines written as they print)
 """Forward and backward pass of a small dense net, to write the probes' numbers (not part of symprop)."""
 
 import math
@@ -56,7 +57,10 @@ def run(x, Ws, bs, y, acts, loss):
         d = [g[j] * dact(acts[l], zs[l][j]) for j in range(len(g))]
         deltas[l] = d
         g = [sum(Ws[l][j][i] * d[j] for j in range(len(d))) for i in range(len(a[l]))]
-    gW = [[[deltas[l][j] * a[l][i] for i in range(len(a[l]))] for j in range(len(Ws[l]))] for l in range(len(Ws))]
+    gW = [
+        [[deltas[l][j] * a[l][i] for i in range(len(a[l]))] for j in range(len(Ws[l]))]
+        for l in range(len(Ws))
+    ]
     return dict(z=zs, a=a, L=L, dLda=dLda, delta=deltas, gW=gW, gb=deltas)
 
 

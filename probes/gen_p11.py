@@ -1,5 +1,8 @@
+# ruff: noqa  (a probe generator: LaTeX lines written as they print)
 from calc import run
-W1 = [[0.15, 0.20], [0.25, 0.30]]; W2 = [[0.40, 0.45], [0.50, 0.55]]
+
+W1 = [[0.15, 0.20], [0.25, 0.30]]
+W2 = [[0.40, 0.45], [0.50, 0.55]]
 r = run([0.05, 0.10], [W1, W2], [[0.35, 0.35], [0.60, 0.60]], [0.01, 0.99], ["sigmoid", "sigmoid"], "half_se")
 z, a, d, gW = r["z"], r["a"], r["delta"], r["gW"]
 f = lambda v: f"{v:.6f}"
