@@ -139,8 +139,9 @@ def test_the_stages_run_in_order_and_never_call_back():
     stages += ["net_input"]
     stages += ["chain_names", "error_names", "error_terms", "lagrange_primes", "letter_readings"]
     stages += ["unlayered", "kronecker", "class_labels"]
-    stages += ["sign_hooks", "own_functions"]
-    stages += ["resolve", "class_labels", "evaluate", "judge", "sign_hooks", "matrix_faults", "hidden_rule"]
+    stages += ["sign_hooks", "rate_names", "own_functions"]  # the rate's letter (α of W := W - α dW)
+    stages += ["resolve", "class_labels", "evaluate", "judge", "sign_hooks", "point_values"]
+    stages += ["matrix_faults", "hidden_rule"]  # point_values: a worked value (∂L/∂a · 1) at the point
     stages += ["dropped_instances", "reading_folds", "author_names", "display", "greek_indices"]
     assert handed == stages
     assert callbacks == []

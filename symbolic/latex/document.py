@@ -80,6 +80,9 @@ def _strip_row(toks: list[Tok]) -> list[Tok]:
         toks = toks[:-1]
     if len(toks) > 2 and toks[-1].kind == "text" and toks[-1].space and _annotation(toks[-1].text):
         toks = toks[:-1]  # `= \sigma(z) \quad \text{(Prediction)}`: a label after the formula
+    if len(toks) > 4 and toks[-3].text == "(" and toks[-3].space and toks[-1].text == ")":
+        if toks[-2].kind == "text" and _annotation(toks[-2].text):  # `= 0 \quad (\text{unit 2 is off})`
+            toks = toks[:-3]
     return strip_quantifier(toks)  # `\quad \mbox{for all the weights } w` (quantifiers.py)
 
 

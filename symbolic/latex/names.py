@@ -18,6 +18,10 @@ from .tokens import Tok, char_value
 from .vocabulary import ACCENTS, FRACS, GREEK, OPENERS
 
 # \delta_{ij}, \delta_{i,j}, \delta_{yj}: Kronecker's delta of two index letters (y, t: the class label)
+# the superscript words of an update: w_5^{new} = w_5^{old} - \eta ... (the updated value, and the
+# value before it, the parameter itself)
+_NEW = frozenset({"new", "updated", "next"})
+_OLD = frozenset({"old", "current"})
 _KRONECKER = re.compile(r"([ijkmnpqtyc]),?([ijkmnpqtyc])")
 
 # names whose superscript is a layer, not a power: w^{(1)}_{ji}, a^{(2)}_1, \delta^{l+1}_k
@@ -54,6 +58,8 @@ class Names(Cursor):
             self.i += 1
             if s.text == "^" and self._updated():  # w_5^{+}: the value after the update
                 updated = True
+                continue
+            if s.text == "^" and self._marked(_OLD):  # w_5^{old}: the value before it, w_5 itself
                 continue
             if s.text == "^" and (base in LAYERED or base == "theta") and layer is None:
                 layer = self.layer_mark(sub is None)
@@ -136,14 +142,29 @@ class Names(Cursor):
         return "[" + text if square else text
 
     def _updated(self) -> bool:
-        """After '^': '+' or '{+}' (w^{+}, the updated weight); consumed when it is."""
+        """After '^': '+' or '{+}' (w^{+}, the updated weight), or the word new (w_5^{new},
+        w^{\text{new}}, w^{(new)}); consumed when it is."""
         if self.is_("+"):
             self.i += 1
             return True
         if self.is_("{") and self.is_("+", 1) and self.is_("}", 2):
             self.i += 3
             return True
-        return False
+        return self._marked(_NEW)
+
+    def _marked(self, words: frozenset[str]) -> bool:
+        """After '^': one of `words` in braces, as a word or in \text, maybe in parentheses
+        (w^{new}, w^{\text{old}}, w^{(new)}); consumed when it is."""
+        k = 1 if self.is_("{") else 0
+        if not k:
+            return False
+        paren = self.is_("(", k)
+        t = self.peek(k + paren)
+        word = t is not None and t.kind in ("word", "text") and t.text.strip("() ") in words
+        if not word or paren and not self.is_(")", k + 2) or not self.is_("}", k + 1 + 2 * paren):
+            return False
+        self.i += k + 2 + 2 * paren
+        return True
 
     def single_script_char(self, mark: str, what: str) -> Tok:
         """The one character after _ or ^ without braces; `w_12` is refused as ambiguous. Two

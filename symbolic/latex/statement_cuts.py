@@ -25,6 +25,10 @@ _CONDITION_RE = re.compile(
     r"[ijklmn0-9]\s*[,.]?\s*"
 )
 
+# a statement's relation: '=', or one the tokenizer reads as '=' (x \approx 0.3297, a rounded value;
+# w \leftarrow w - ..., w := ...)
+_RELATION = re.compile(r"=|\\(?:approx|simeq|equiv|coloneqq|leftarrow|gets)(?![A-Za-z])|≈|←")
+
 
 # one equation implying the next (`E = \\frac{1}{2}\\sum_j (t_j - y_j)^2 \\Rightarrow
 # \\frac{\\partial E}{\\partial y_j} = -(t_j - y_j)`): two statements, each read and judged (an
@@ -48,7 +52,7 @@ def apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for cut_start, cut_end in cuts:
         nxt = next((c[0] for c in cuts if c[0] > cut_start), end)
         left, right = text[a:cut_start], text[cut_end:nxt]
-        if "=" in left and "=" in right and not _CONDITION_RE.fullmatch(right):
+        if _RELATION.search(left) and _RELATION.search(right) and not _CONDITION_RE.fullmatch(right):
             parts.append((a, cut_start))
             a = cut_end
     parts.append((a, end))

@@ -301,6 +301,9 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         if k >= end or text[k] != "{":
             raise src.error(i, f"\\{name} needs a {{...}} argument", f"write \\{name}{{word}}")
         close = _balanced(src, k, end)
+        if _TEXT_NUMBER.fullmatch(text, k + 1, close - 1):  # = \text{1.0076}: a number, as written
+            toks.extend(tokenize(src, k + 1, close - 1))
+            return close
         sub = TEXT_SUB_RE.match(text, k + 1, close - 1)
         if sub:  # \mathrm{net_j}: the word, then its subscript, read as \mathrm{net}_j
             toks.append(Tok("text", sub.group(1), i, sub.end(), space))
@@ -366,6 +369,9 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         toks.append(Tok("op" if brace else "cmd", "\\" + name if brace else name, i, j, space))
         return j
     raise src.error(i, f"unknown command \\{show(name)}", FIX_COMMAND)
+
+
+_TEXT_NUMBER = re.compile(r"\s*[-+−]?\s*(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*")
 
 
 def _dotted(text: str, letter: str) -> str:

@@ -30,7 +30,7 @@ from ..errors import SympropError
 from .binding_stages import LETTER, ChainStages
 from .conventions import Conventions
 from .definitions import Y_NAME, Definition, definitions, in_letter, instance, symbols_of, y_is_output
-from .generic_rows import for_every_unit, summed_letters
+from .generic_rows import for_every_unit, numbered_bases, summed_letters
 from .names import Resolver
 from .unify import Layers, choose, kind_of_name, unify, unify_terms
 from .units import DECIDED, unit_of
@@ -67,6 +67,7 @@ class Binder(ChainStages):
         self.statements = statements
         self.bound: dict[str, sp.Expr] = {}  # raw name -> network symbol
         self.summed: set[str] = set()  # the letters the definitions sum over (generic_rows.py)
+        self.numbered: frozenset[str] = frozenset()  # letters also written with numbers (h_1 by h_j)
         self.origin: dict[str, tuple[int, str]] = {}
         self.conflicted: set[str] = set()
         self.generic_bases: set[str] = set()  # p of p_k = a_{2,k}: bound in its letter
@@ -173,6 +174,7 @@ class Binder(ChainStages):
 
     def unify_definitions(self, defs: list[Definition]) -> None:
         self.summed = summed_letters(defs)
+        self.numbered = frozenset(numbered_bases(defs))  # h_1, h_2 beside h_j: j an index
         changed = True
         while changed:
             changed = False
@@ -182,7 +184,7 @@ class Binder(ChainStages):
 
     def _unify_one(self, df: Definition) -> bool:
         lhs_name = df.lhs.name if isinstance(df.lhs, sp.Symbol) else None
-        if lhs_name is None or for_every_unit(lhs_name, df.rhs, self.summed):
+        if lhs_name is None or for_every_unit(lhs_name, df.rhs, self.summed, self.numbered):
             return False
         variables = {n for n in (s.name for s in df.rhs.atoms(sp.Symbol)) if self.free(n)}
         left = None if self.free(lhs_name) else self.known(lhs_name)

@@ -7,6 +7,8 @@ of single neurons, L_k = \sigma(net_k)): such rows are left to unification. Pure
 
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 
 from ..latex.statements import SUMMATION
@@ -23,12 +25,25 @@ def summed_letters(defs: list) -> set[str]:
     }
 
 
-def for_every_unit(lhs: str, rhs: sp.Basic, summed: set[str]) -> bool:
+def numbered_bases(defs: list) -> set[str]:
+    """The letters the document's definitions also write with a unit's number (h_1, s_2)."""
+    names = {s.name for df in defs for e in (df.lhs, df.rhs) for s in getattr(e, "free_symbols", ())}
+    return {m.group(1) for m in map(_NUMBERED.fullmatch, names) if m}
+
+
+_NUMBERED = re.compile(r"([A-Za-z]+)_[0-9]+")
+_INDEX = frozenset("ijkmnpq")  # index letters; o, h name a unit (net_o, the output's; b_h)
+
+
+def for_every_unit(lhs: str, rhs: sp.Basic, summed: set[str], numbered: frozenset[str] = frozenset()) -> bool:
     r"""a_j = \sum_i w_{ji} x_i + b_j, h_j = \max(0, a_j) beside \sum_j: a definition for every unit
-    j (its letter an index on the right too, and summed over in the document), never one unit's;
+    j (its letter an index on the right too, and summed over in the document, or an index letter
+    (i, j, k, ...) of a name written with units' numbers too: h_j = \sigma(s_j) beside h_1, h_2;
+    never net_o beside net_1, o the output's label), never one unit's;
     `Binder.generic` reads it in its letter, or nothing does."""
     m = LETTER.fullmatch(lhs)
-    if m is None or m.group(2) not in summed:
+    index = m is not None and m.group(2) in _INDEX and m.group(1) in numbered  # h_j beside h_1, h_2
+    if m is None or m.group(2) not in summed and not index:
         return False
     letter = m.group(2)
     return any(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from ..errors import SympropError
 from .display import display_names, point_fix, said
 from .ditto import VerifyInputError
 from .hints import shown
@@ -20,6 +21,7 @@ def point_of(
     document: set[str] | None = None,
     skipped: list[str] | None = None,
     unsettled: list[str] | None = None,
+    statements: list | None = None,
 ) -> dict:
     """--at values by the document's names (raw expression -> number) -> network symbol -> number;
     each name must be an input, a parameter or a target of the network. A name the document
@@ -30,12 +32,13 @@ def point_of(
     point, display = {}, display_names(net.d)
     for name, value in raw.items():
         name = display.get(getattr(name, "name", ""), name)  # W^{(1)}_{21}: the network's own
+        name = _layered(net, name, statements)  # W^{[1]}_{21}: read in the document's layers
         if (
             document is not None
             and isinstance(name, sp.Symbol)
             and name.name not in document
             and name not in allowed
-            and name.name != "eta"
+            and name.name not in ("eta", net.names.rate)
             and net.names.lookup(name.name) is None
             and name not in net.names.user
         ):
@@ -45,7 +48,7 @@ def point_of(
         if name in allowed or name == net.d.eta:  # already the network's symbol (an array point)
             point[name] = value
             continue
-        if name == sp.Symbol("eta"):
+        if name in (sp.Symbol("eta"), sp.Symbol(net.names.rate)):  # η, or α when the updates use α
             point[net.d.eta] = value
             continue
         try:
@@ -79,3 +82,20 @@ def left_out_fix(skipped: list[str], unsettled: list[str]) -> str:
         )
         fixes.append(f"{', '.join(out)} in the point: the document {why} (% symprop: alias {out[0]} = ...)")
     return "; ".join(fixes)
+
+
+def _layered(net: Network, name, statements: list | None):
+    """A name with a layer mark (Ng's W^{[1]}_{21}, a^{(2)}_1, w^l_{jk} with a number) read as the
+    document's own layered names are, with its layers counted as the document counts them (the
+    statements' Instantiator): a weight the document writes only in its figure or its point is
+    the network's; the name itself when it is not one (left to the reading below)."""
+    if statements is None or not isinstance(name, sp.Symbol) or "@" not in name.name:
+        return name
+    from .indices import Instantiator, Invalid  # indices imports the resolve stage, as this does
+
+    try:
+        code = Instantiator(net, statements).code(name, {})
+    except (Invalid, SympropError):
+        return name
+    symbol = net.names.lookup(code.name) if isinstance(code, sp.Symbol) else None
+    return symbol if symbol is not None else name

@@ -66,6 +66,7 @@ def expand(
     # Mazur's o and h are unit labels (out_{o1}, net_{h2}; \\sum_o over them): not letters of a layer
     written = {n for s in statements for n in _written(s)}
     labels = {m.group(1) for n in written if (m := re.fullmatch(r"[A-Za-z]+_([a-z])\d+", n))}
+    labels |= _bound_labels(binding)  # net_o, b_o bound to the output unit: o is its label
     names = {n for n in names if not set(_NAME.fullmatch(n).groups()[1:]) & labels}  # type: ignore[union-attr]
     if az_roles.bishop(statements):  # g'(a_k) and ∂E/∂w_{kj} = δ_k z_j: Bishop's a and z, by their use
         statements = [az_roles.swapped(s, names) for s in statements]
@@ -348,3 +349,19 @@ def _said(letters: list[str], layer: dict[str, int], depth: int) -> str:
         return "a hidden unit" if depth == 2 else f"a unit of hidden layer {n}"
 
     return ", ".join(f"{x} {one(layer[x])}" for x in letters)
+
+
+def _bound_labels(binding) -> set[str]:
+    r"""Letters the document's own definitions bound as one unit's label: net_o = z⁽²⁾₁ (net_o =
+    v_1 h_1 + ... + b_o), so \delta_o is that unit's, not o in every layer; never an index letter
+    (i, j, k, ...), whatever one definition made of it."""
+    out = set()
+    for key, value in binding.aliases.items():
+        m = re.fullmatch(r"[A-Za-z]+_([a-z])", getattr(key, "name", ""))
+        if (
+            m
+            and m.group(1) not in "ijklmnpq"
+            and re.fullmatch(r"[A-Za-z]+\d+_\d+(?:_\d+)?", getattr(value, "name", ""))
+        ):
+            out.add(m.group(1))
+    return out

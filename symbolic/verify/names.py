@@ -73,6 +73,7 @@ class Resolver(Calls):
         if len(slopes) == 1:  # α of a leaky ReLU's cases (1 where z > 0, α otherwise): its slope
             self.values[sp.Symbol("alpha")] = slopes.pop()
         self.delta_sign = 1  # -1 in a document where δ = -∂E/∂net (verify/signs.py)
+        self.rate = "eta"  # the learning rate's letter: alpha in W := W - α dW (rate_names.py)
         self.notes: dict[str, tuple[str, str]] = {}  # raw name -> why the document leaves it unknown
         self.per_output: set[str] = set()  # E_j the document makes output j's error (error_terms.py)
         self.z_layer: dict[sp.Symbol, int] = {}  # pre-activation symbol -> layer index

@@ -142,3 +142,13 @@ def siblings(d, binding: Binding, statements, explicit: dict | None = None) -> B
             sources.append(Source(name, unit, line, "sibling"))
     sources.sort(key=lambda s: (s.line, s.name))
     return replace(binding, aliases=aliases, sources=sources)
+
+
+def siblings_defined(
+    d, binding: Binding, statements, explicit: dict | None, conventions: dict | None
+) -> Binding:
+    """`siblings`, then the definitions unified again with the names it numbered (net_2 = w_{21}
+    x_1 + ... once net_2 is unit 2: sibling_definitions.py)."""
+    from .sibling_definitions import again
+
+    return again(d, statements, siblings(d, binding, statements, explicit), explicit, conventions)

@@ -92,6 +92,8 @@ from . import (
     own_deltas,
     own_functions,
     own_names,
+    point_values,
+    rate_names,
     reading_folds,
     role_letters,
     single_layer,
@@ -257,7 +259,7 @@ def verify_statements(
     bound = single_layer.bind(d, statements, bound, aliases, conventions)  # z_i of a one-layer net
     bound = single_unit.bind(d, statements, bound, aliases, conventions)  # w, b, x of one unit
     bound = numbering.extend(d, bound, aliases)  # w_1 ... w_8 run through the weights (numbering.py)
-    bound = numbering.siblings(d, bound, statements, aliases)  # h_1 bound: h_2 too
+    bound = numbering.siblings_defined(d, bound, statements, aliases, conventions)  # h_1 bound: h_2 too
     bound = global_numbering.extend(d, bound, statements, aliases)  # w_{57}: unit 5 to unit 7
     bound = net_input.labelled(d, bound, statements, aliases)  # out_{y2}: σ(y_2)
     bound, chained = chain_names.bind(d, statements, bound, aliases, fns)  # a chain's steps on 1-1-1
@@ -276,6 +278,7 @@ def verify_statements(
     merged = {**bound.aliases, **(aliases or {})}
     statements, net, momentum = with_signs(d, merged, conventions, statements)  # δ's sign, updates
     net.names.notes = bound.notes
+    net.names.rate = rate_names.letter(statements, sp.Symbol("alpha") in net.names.values)  # W := W - α dW
     if biasless is not None:  # \phi(w^T x) in a network read without biases: \phi(z)
         net.names.z_of = no_bias.net_inputs(d, net.names.z_of)
     net.names.per_output = per_output
@@ -290,9 +293,10 @@ def verify_statements(
     if given and claims:  # the document's own values, then --at over them
         point_raw = point
         point = {g.symbol: g.value for g in given}
-        point.update(point_of(net, point_raw, written(statements), skipped, unsettled) if point_raw else {})
+        raw = point_raw or {}
+        point.update(point_of(net, raw, written(statements), skipped, unsettled, own.statements))
     elif point is not None:
-        point = point_of(net, point, written(statements), skipped, unsettled)
+        point = point_of(net, point, written(statements), skipped, unsettled, own.statements)
     mixed = [c for c in claims if c.written.free_symbols]
     claims = [c for c in claims if not c.written.free_symbols]
     unchecked += [Unchecked(c.line, c.col, "a side mixing numbers and names") for c in mixed]
@@ -332,6 +336,11 @@ def verify_statements(
             verdicts.append(v)
             judged.append(r)
     verdicts = sign_verdicts(net, judged, verdicts)  # δ's sign said (verify/signs.py)
+    verdicts, worked, valued = point_values.set_apart(d, judged, verdicts, point and {**zero, **point})
+    unchecked, numbers = (
+        unchecked + worked,
+        sorted(numbers + valued, key=lambda n: (n.claim.line, n.claim.col)),
+    )
     if own.remarks or own.fixed:  # s is σ; at b = 1, as the document's definition of O fixes
         verdicts = own_functions.remarked(own, verdicts)
     verdicts, unchecked = collect_matrices(net, sampled.points, layout, groups, verdicts, unchecked)

@@ -198,7 +198,7 @@ def resolve_all(
                         continue
                     lhs = (
                         net.d.eta
-                        if stmt.lhs.name == "eta" and numeric and not stmt.sides
+                        if stmt.lhs.name in ("eta", net.names.rate) and numeric and not stmt.sides
                         else here.names.resolve(stmt.lhs, _where(stmt))
                     )
                     if not stmt.sides and lhs in net.d.params and is_update(numeric):  # W = 1.2 - 0.01(-2.6)

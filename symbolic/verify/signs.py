@@ -27,7 +27,7 @@ import sympy as sp
 from ..latex import PARTIAL, Partial, Product, Statement
 from .explain import Fault
 
-RATES = ("eta", "alpha", "varepsilon", "epsilon", "gamma")  # γ: Rojas
+RATES = ("eta", "alpha", "varepsilon", "epsilon", "gamma", "lr")  # γ: Rojas; \text{lr}: code-minded notes
 DELTA_OPTIONS = ("plus", "minus")
 _ASSIGN = re.compile(r"\\leftarrow|\\gets|\\longleftarrow|:=|←|⟵")
 _DELTA = re.compile(r"delta(?:_.*)?")
@@ -198,13 +198,20 @@ def _exprs(p: Product) -> list:
 
 def _rated_self(stmt: Statement) -> bool:
     """w = w - η ∂E/∂w written with '=' (Ng's notes, many posts): the parameter once on every
-    side and a learning rate (RATES) beside it, an update as much as w := w - η ∂E/∂w."""
+    side and a learning rate (RATES) beside it, an update as much as w := w - η ∂E/∂w; sides of
+    numbers alone (= 0.40 - 0.5 · 0.0822 = 0.3589, a worked example's) aside."""
     w = stmt.lhs
-    for p in stmt.sides:
+    sides = _formulas(stmt)
+    for p in sides:
         v = sp.expand(_value(p))
         if v.coeff(w) != 1 or not any(is_rate(s) for s in v.free_symbols):
             return False
-    return bool(stmt.sides)
+    return bool(sides)
+
+
+def _formulas(stmt: Statement) -> list[Product]:
+    """The sides that are not numbers alone (a worked example's numbers are claims, set apart)."""
+    return [p for p in stmt.sides if _value(p).free_symbols]
 
 
 def _update_form(stmt: Statement, changes: dict, minus: set, is_param_name) -> Statement | None:
@@ -222,10 +229,11 @@ def _update_form(stmt: Statement, changes: dict, minus: set, is_param_name) -> S
     if (
         isinstance(stmt.lhs, sp.Symbol)
         and (is_assignment(stmt) or _rated_self(stmt))
-        and is_param_name(stmt.lhs.name)
+        and (is_param_name(stmt.lhs.name) or _rated_self(stmt))  # v_1 := v_1 - η ...: any letter
     ):
         w = stmt.lhs
-        if not all(_value(p).has(w) for p in stmt.sides):
+        formulas = _formulas(stmt)
+        if not formulas or not all(_value(p).has(w) for p in formulas):
             return None
         delta_w = sp.Symbol("Delta") * w
         sides = tuple(

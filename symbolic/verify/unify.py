@@ -23,14 +23,16 @@ MAX_STEPS = 20_000  # unification steps per pattern and form; past it: no soluti
 _UNIT = re.compile(r"([a-zA-Z]+?)(\d+)_(\d+)(?:_(\d+))?")
 _TARGETS = {"T", "t", "target", "Target", "Y"}
 # letters books give weights and biases of a layer of their own (Alpaydin's v_h, Goodfellow's c,
-# ESL's \alpha_{ml}, \beta_{km}): of whichever kind the form they unify with says, never a guess
-# (`choose` refuses two solutions that bind them to different kinds)
-FREE_LETTERS = frozenset({"v", "V", "U", "c", "alpha", "beta", "gamma"})
+# notes' u_{jk}, ESL's \alpha_{ml}, \beta_{km}): of whichever kind the form they unify with says,
+# never a guess (`choose` refuses two solutions that bind them to different kinds)
+FREE_LETTERS = frozenset({"u", "v", "V", "U", "c", "alpha", "beta", "gamma"})
 
 
 def kind_of_name(name: str) -> str:
     """The kind a written name can be: 'weight' (w, W, Theta), 'bias' (b), 'target', 'unit'."""
     base = name.split("_")[0]
+    if base in ("w", "W", "Theta", "theta") and name.partition("_")[2] == "0":
+        return "bias"  # \theta_0 + \theta_1 h_1 + ...: the weight on x_0 = 1, the intercept
     if base in ("w", "W", "Theta", "theta"):
         return "weight"
     if base in ("b", "B"):

@@ -72,7 +72,7 @@ def az_said(statements: list) -> bool:
         names = {s.name for e in expressions(stmt) for s in e.atoms(sp.Symbol)}
         if any(re.fullmatch(r"[az](?:_[^@]*)?@.*|[az]_\d+,\d+", n) for n in names):  # z^{[1]}, its entries
             return True
-        if hinton_letters.activation_by_z(stmt):
+        if hinton_letters.activation_by_z(stmt) or _activation_of_z(stmt):
             return True
         lhs = getattr(stmt, "lhs", None)
         if isinstance(lhs, sp.Symbol) and re.fullmatch(r"z_[a-z]", lhs.name):
@@ -87,3 +87,20 @@ def az_said(statements: list) -> bool:
             if any({n.name[0] for n in x.args[0].atoms(sp.Symbol)} >= {"w", "a"} for x in sums):
                 return True
     return False
+
+
+_ACTIVATIONS = {"sigma", "sigmoid", "tanh", "relu", "g", "f", "phi", "varphi"}
+
+
+def _activation_of_z(stmt) -> bool:
+    r"""An activation applied to a z (`\hat{y}_1 = \sigma(z_1)`, `h_j = \tanh(z_j)`): z is the net
+    input (Bishop applies h to his a, never to his z)."""
+    if not isinstance(stmt, Statement) or not isinstance(stmt.lhs, sp.Symbol):
+        return False
+    return any(
+        type(x).__name__ in _ACTIVATIONS
+        and len(x.args) == 1
+        and re.fullmatch(r"z(?:_[a-z0-9]+)?", getattr(x.args[0], "name", "")) is not None
+        for e in expressions(stmt)
+        for x in sp.preorder_traversal(e)
+    )

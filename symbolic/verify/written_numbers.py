@@ -59,7 +59,7 @@ def claims_of(
 ) -> list[Claim]:
     """The numbers written on a statement's sides: claims about `truth` at the author's point;
     `parts` are the true chain-rule factors, for a side written as a product of numbers."""
-    said = whole.source.split("=", 1)[0].strip()
+    said = " ".join(_LEFT.split(whole.source, 1)[0].replace("&", " ").split()).removesuffix(":").strip()
     return [
         Claim(
             p.line or stmt.line,
@@ -73,6 +73,9 @@ def claims_of(
         )
         for p in numeric
     ]
+
+
+_LEFT = re.compile(r"=|\\leftarrow|\\gets|←")  # the left side: before '=', ':=', '&=' or an arrow
 
 
 def _numeric(f) -> bool:
