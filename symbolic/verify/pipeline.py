@@ -77,6 +77,7 @@ from . import (
     lagrange_primes,
     layer_bias,
     layer_names,
+    layer_origin,
     letter_readings,
     letter_sums,
     lone_bias,
@@ -192,6 +193,7 @@ def verify_statements(
     statements, decay = weight_decay.apply(list(statements))  # s = λ/2 Σ‖W‖², J = L + s: λW terms
     keep = no_bias.keep(source, conventions)  # z = W x: the document's network has no biases
     statements, algorithm, notes = read_algorithm(list(statements), source, keep)  # loops, g ←, regularizer
+    unanchored = layer_origin.numbered(statements, d.spec.depth, algorithm)  # h^{(3)}: counted from where?
     statements, fns = lagrange_primes.read(d, statements, aliases)  # C'(W_O): ∂C/∂W_O; R'(Z_o) a function
     statements = error_signals.read(statements)  # Grosse's \bar{z} = \bar{y}σ'(z): ∂L/∂z
     statements = value_cases.merge(statements)  # ReLU'(z) = {1 if z > 0, 0 otherwise}: one statement
@@ -337,6 +339,7 @@ def verify_statements(
     if decay is not None:  # the regularizer's own lines, and its faulty terms (weight_decay.py)
         verdicts = weight_decay.faulted(verdicts, decay) + decay.verdicts
     verdicts, unchecked = reading_folds.fold(verdicts, unchecked, readings)  # δ_j read by its roles
+    verdicts, unchecked = layer_origin.withdraw(verdicts, unchecked, unanchored)  # no h^{(0)} = x said
     verdicts.sort(key=lambda v: (v.line, v.col))
     if letters:  # instances said in the document's own index letters
         verdicts = [replace(v, instance=as_written(v.instance, letters)) for v in verdicts]

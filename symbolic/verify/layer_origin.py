@@ -1,0 +1,89 @@
+r"""Layer numbers a document leaves unanchored: which layer `h^{(3)}` is depends on where the
+document starts counting, and some documents never say.
+
+symprop counts parenthesised layers from the input as 1 (a^{(1)} = x) when a layer is written with
+a letter (Nielsen's l, a loop's k: `layer_counting.from_input`). That is a default, not something
+the document says: a note in Goodfellow's letters, `a^{(k)} = b^{(k)} + W^{(k)} h^{(k-1)}`,
+`h^{(k)} = \sigma(a^{(k)})`, fits h^{(0)} = x just as well, and then its
+`\nabla_{W^{(3)}} L = [(h^{(3)} - y) \odot \sigma'(a^{(3)})] h^{(2)\top}` on a 2-4-3-1 network is
+right, while counted from the input it is a shape misfit (h^{(3)} a hidden layer): a false 'wrong'.
+
+A statement whose layers are digits therefore gets no verdict, "not checked" with the reason, in a
+document whose counting only that default decides: a layer written with a letter, and nothing
+anchoring a number (no a^{(0)} or h^{(0)}, no a^{[1]} = x, no square brackets, no number above
+the network's depth on anything but a weight, no loop of an algorithm counting from 0 or to its
+last layer). A statement in letters
+alone reads the same either way (its instances are relabelled, not changed) and is judged.
+Pure: statements in, their places out (`numbered`); verdicts in, verdicts and the unchecked out
+(`withdraw`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..latex.matrix import MatrixStatement
+from .batch import nodes
+from .ditto import Unchecked
+from .layer_counting import WEIGHTS
+from .symbols import LAYERED, _symbols
+from .zero_origin import counts_from_one, counts_from_zero
+
+REASON = (
+    "its layers are numbers, and the document does not say where it counts them from "
+    "(a^{(1)} = x, the input as layer 1, or a^{(0)} = x, as h^{(k-1)} beside W^{(k)} also reads)"
+)
+FIX = r"write which layer the input is, e.g. h^{(0)} = x"
+_DIGITS = re.compile(r"\d+")
+
+
+def _layers(stmt) -> list[tuple[str, str]]:
+    """(base, layer as written, its brackets dropped) of each layered name the statement writes;
+    a square bracket kept as '[' (Ng's counting, settled by itself)."""
+    if isinstance(stmt, MatrixStatement):
+        roots = [stmt.lhs, *(side.node for side in stmt.sides)]
+        found = [n for root in roots for n in nodes(root) if n.kind == "name" and n.args[1]]
+        return [(str(n.args[0]), str(n.args[1]).strip("(){} ").replace(" ", "")) for n in found]
+    out = []
+    for s in _symbols(stmt):
+        m = LAYERED.fullmatch(s.name)
+        if m:
+            out.append((m.group(1), m.group(3).strip("(){} ").replace(" ", "")))
+    return out
+
+
+def _numbered(layers: list[tuple[str, str]]) -> bool:
+    return any(_DIGITS.fullmatch(layer) for _, layer in layers)
+
+
+def unanchored(statements: list, depth: int) -> bool:
+    """Are the document's layers counted from the input only by the letter default?"""
+    layers = [lay for stmt in statements for lay in _layers(stmt)]
+    if not any(any(c.isalpha() for c in layer) for _, layer in layers):
+        return False  # no letter: counted from the first weights, as the sheet counts them
+    if any(layer.startswith("[") for _, layer in layers):
+        return False  # Ng's square brackets: a^{[0]} = x
+    if counts_from_one(statements) or counts_from_zero(statements):
+        return False
+    return not any(
+        _DIGITS.fullmatch(layer) and int(layer) > depth and base not in WEIGHTS for base, layer in layers
+    )
+
+
+def numbered(statements: list, depth: int, algorithm=None) -> set[tuple[int, int]]:
+    """(line, col) of each statement whose numbered layers are unanchored (`unanchored`)."""
+    if algorithm is not None and (algorithm.from_zero or algorithm.bounds):
+        return set()  # a loop's range says it (verify/running.py)
+    if not unanchored(statements, depth):
+        return set()
+    return {(stmt.line, stmt.col) for stmt in statements if _numbered(_layers(stmt))}
+
+
+def withdraw(verdicts: list, unchecked: list[Unchecked], apart: set[tuple[int, int]]) -> tuple[list, list]:
+    """The verdicts on the `apart` statements withdrawn, each statement said not checked once
+    with the reason (a statement not checked for another reason keeps that reason)."""
+    if not apart:
+        return verdicts, unchecked
+    kept = [v for v in verdicts if (v.line, v.col) not in apart]
+    said = sorted({(v.line, v.col) for v in verdicts if (v.line, v.col) in apart})
+    return kept, [*unchecked, *(Unchecked(line, col, REASON, FIX) for line, col in said)]

@@ -1,0 +1,33 @@
+r"""Probes in vector and matrix notation written for symprop (not from the corpus: probes/ holds
+them with their results), each a false verdict or a whole notation unread, fixed by a general rule.
+"""
+
+from __future__ import annotations
+
+from verdict_lines import by_line, verify_layered
+
+# Goodfellow's letters with no h^{(0)} = x: the numbered lines fit h^{(0)} = x, and counted from
+# the input (the letter default) h^{(3)} is a hidden layer: a false 'shapes do not fit'
+GOODFELLOW_UNANCHORED = r"""\begin{align}
+\mathbf{a}^{(k)} &= \mathbf{b}^{(k)} + \mathbf{W}^{(k)} \mathbf{h}^{(k-1)} \\
+\mathbf{h}^{(k)} &= \sigma(\mathbf{a}^{(k)}) \\
+\nabla_{\mathbf{W}^{(3)}} L &= \left[(\mathbf{h}^{(3)} - \mathbf{y}) \odot \sigma'(\mathbf{a}^{(3)})\right]
+  \mathbf{h}^{(2)\top} \\
+\nabla_{\mathbf{b}^{(3)}} L &= (\mathbf{h}^{(3)} - \mathbf{y}) \odot \sigma'(\mathbf{a}^{(3)})
+\end{align}
+"""
+
+
+def test_numbered_layers_unanchored_are_not_checked():
+    said = by_line(verify_layered("2-4-3-1", GOODFELLOW_UNANCHORED))
+    assert said[2] == {"correct"} and said[3] == {"correct"}  # letters alone: either counting
+    assert said[4] == {"not checked"} and said[6] == {"not checked"}
+
+
+def test_numbered_layers_anchored_by_h0_are_judged():
+    h0 = "\\begin{align}\n\\mathbf{h}^{(0)} &= \\mathbf{x} \\\\"
+    anchored = GOODFELLOW_UNANCHORED.replace(r"\begin{align}", h0)
+    said = by_line(verify_layered("2-4-3-1", anchored))
+    assert said[5] == {"correct"} and said[7] == {"correct"}
+    slip = anchored.replace(r"\mathbf{h}^{(2)\top}", r"\mathbf{h}^{(1)\top}")
+    assert by_line(verify_layered("2-4-3-1", slip))[5] == {"wrong"}
