@@ -31,3 +31,22 @@ def test_numbered_layers_anchored_by_h0_are_judged():
     assert said[5] == {"correct"} and said[7] == {"correct"}
     slip = anchored.replace(r"\mathbf{h}^{(2)\top}", r"\mathbf{h}^{(1)\top}")
     assert by_line(verify_layered("2-4-3-1", slip))[5] == {"wrong"}
+
+
+# row vectors in bold, the weight glued after its vector (\mathbf{x}W_1): every name was unknown
+ROWS_GLUED = r"""\begin{align}
+\mathbf{z}_1 &= \mathbf{x}W_1 + \mathbf{b}_1 \\
+\mathbf{h} &= \sigma(\mathbf{z}_1) \\
+\mathbf{z}_2 &= \mathbf{h}W_2 + \mathbf{b}_2 \\
+\hat{\mathbf{y}} &= \sigma(\mathbf{z}_2) \\
+\frac{\partial E}{\partial W_2} &= \mathbf{h}^T\left[(\hat{\mathbf{y}} - \mathbf{y})
+  \circ \hat{\mathbf{y}} \circ (1 - \hat{\mathbf{y}})\right]
+\end{align}
+"""
+
+
+def test_a_bold_vector_glued_to_its_weight_is_read_as_rows():
+    said = by_line(verify_layered("3-4-2", ROWS_GLUED))
+    assert said == {2: {"correct"}, 3: {"correct"}, 4: {"correct"}, 5: {"correct"}, 6: {"correct"}}
+    slip = ROWS_GLUED.replace(r"= \mathbf{h}^T\left", r"= \mathbf{x}^T\left")
+    assert by_line(verify_layered("3-4-2", slip))[6] == {"wrong"}

@@ -53,6 +53,7 @@ _CALL = re.compile(rf"{_OUT}{_CALLED}(?P<v>{_NODE}){_SHUT}")
 _MARKED = re.compile(r"[A-Za-z]\s*\^\s*(?:\{\s*[(\[]|\{?\s*[lL](?![A-Za-z]))")
 _CUT = re.compile(r",\s*&|\\\\|\$|\n|\\ \\ |\\quad|\\qquad|\\begin\{[^}]*\}(?:\{[^}]*\})?|\\end\{[^}]*\}")
 _BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathbfit|pmb)\s*\{\s*([^{}]*?)\s*\}")
+_GLUED = re.compile(_BOLD.pattern + r"(?=[A-Za-z])")
 _REASON = re.compile(r"&\s*\{?\s*\\text\s*\{[^}]*\}\s*\}?\s*$")  # an array's column of reasons
 
 
@@ -63,9 +64,15 @@ def _key(name: str) -> str:
     return re.sub(r"\\hat\{?([a-z])\}?", r"\\hat{\1}", name)
 
 
+def _unbold(text: str) -> str:
+    """\\mathbf{x} as x; apart from a letter glued after it (\\mathbf{x}W_1: x W_1, two names, as
+    the tokens read them)."""
+    return _BOLD.sub(r"\1", _GLUED.sub(r"\1 ", text))
+
+
 def _rows(text: str) -> list[str]:
     out = []
-    text = _BOLD.sub(r"\1", re.sub(r"(?<!\\)%[^\n]*", "", text))  # \mathbf{W}: W, as the tokens read it
+    text = _unbold(re.sub(r"(?<!\\)%[^\n]*", "", text))  # \mathbf{W}: W, as the tokens read it
     for piece in _CUT.split(text):
         piece = row_without_function_sides(_REASON.sub("", piece).replace("&", " "))
         piece = re.sub(r"(?:\s|\\[,;!]|[,;.])+$", "", piece)  # h = \tanh(Ax + c), \qquad ...: its comma
