@@ -50,3 +50,39 @@ def test_a_bold_vector_glued_to_its_weight_is_read_as_rows():
     assert said == {2: {"correct"}, 3: {"correct"}, 4: {"correct"}, 5: {"correct"}, 6: {"correct"}}
     slip = ROWS_GLUED.replace(r"= \mathbf{h}^T\left", r"= \mathbf{x}^T\left")
     assert by_line(verify_layered("3-4-2", slip))[6] == {"wrong"}
+
+
+# one output's weights as a transposed lowercase column after a bare forward pass: v and c were
+# unknown; and ŷ juxtaposed after a parenthesis, (ŷ - y)ŷ(1 - ŷ), failed the matrix reader
+COLUMN_OUTPUT = r"""\begin{align}
+\mathbf{h} &= \sigma(\mathbf{W}\mathbf{x} + \mathbf{b}) \\
+\hat{y} &= \sigma(\mathbf{v}^\top \mathbf{h} + c) \\
+\frac{\partial L}{\partial c} &= (\hat{y} - y)\hat{y}(1-\hat{y}) \\
+\frac{\partial L}{\partial \mathbf{v}} &= (\hat{y} - y)\hat{y}(1-\hat{y})\,\mathbf{h} \\
+\frac{\partial L}{\partial \mathbf{W}} &= \left[(\hat{y} - y)\hat{y}(1-\hat{y})\,\mathbf{v}
+  \odot \mathbf{h} \odot (1 - \mathbf{h})\right] \mathbf{x}^\top
+\end{align}
+"""
+LINEAR_OUTPUT = r"""\begin{align}
+\mathbf{h} &= \mathrm{ReLU}(\mathbf{W}\mathbf{x} + \mathbf{b}) \\
+\hat{y} &= \mathbf{v}^\top \mathbf{h} + c \\
+\frac{\partial L}{\partial \mathbf{v}} &= (\hat{y} - y)\mathbf{h} \\
+\frac{\partial L}{\partial \mathbf{h}} &= (\hat{y} - y)\mathbf{v}
+\end{align}
+"""
+
+
+def test_a_transposed_lowercase_column_is_one_outputs_weights():
+    said = by_line(verify_layered("2-2-1", COLUMN_OUTPUT))
+    assert said == {n: {"correct"} for n in range(2, 7)}
+    slip = COLUMN_OUTPUT.replace(r"\odot \mathbf{h} \odot (1 - \mathbf{h})", r"\odot \mathbf{h}")
+    assert by_line(verify_layered("2-2-1", slip))[6] == {"wrong"}
+    slip = COLUMN_OUTPUT.replace(r"(\hat{y} - y)\hat{y}(1-\hat{y})\,\mathbf{h}", r"(\hat{y} - y)\,\mathbf{h}")
+    assert by_line(verify_layered("2-2-1", slip))[5] == {"wrong"}
+
+
+def test_a_linear_output_of_a_column():
+    said = by_line(verify_layered("3-4-1", LINEAR_OUTPUT, activation="relu", output="identity"))
+    assert said == {n: {"correct"} for n in range(2, 6)}
+    slip = LINEAR_OUTPUT.replace(r"(\hat{y} - y)\mathbf{h} \\", r"(\hat{y} - y)\mathbf{v} \\")
+    assert by_line(verify_layered("3-4-1", slip, activation="relu", output="identity"))[4] == {"wrong"}

@@ -2,10 +2,12 @@ r"""Letters a document defines by its own forward pass, with no layer marks: Cla
 write `z = Wx + b_1`, `h = ReLU(z)`, `\theta = Uh + b_2`, `\hat{y} = softmax(\theta)`, others
 `u = Vs + c`, `o = \tanh(u)`. Each letter is bound to a layer by the structure of the row that
 defines it, never by the letter: in an affine row `out = M v + c` (or `c + M v`, or `M v`), M is
-the weight matrix of the layer that reads v, c its bias and out its net input; in a call row
-`out = f(v)` on such a net input, out is that layer's output; `out = f(M v + c)` is both. The
-chain starts at the one vector no row defines (the input) and goes on through the outputs; the
-layers are counted from the first weight matrix, as `z^{(1)} = W^{(1)} x` counts them.
+the weight matrix of the layer that reads v, c its bias and out its net input (in `v^\top h + c`
+a lowercase letter transposed is one output's weights as a column: spelled w^{(l)}, as
+verify/transposed_weights reads it); in a call row `out = f(v)` on such a net input, out is that
+layer's output; `out = f(M v + c)` is both. The chain starts at the one vector no row defines (the
+input) and goes on through the outputs; the layers are counted from the first weight matrix, as
+`z^{(1)} = W^{(1)} x` counts them.
 
 `detect(text)`: written name -> (role, layer) for a chain that binds every such row once; {} when
 the document writes layer marks itself, when no affine row is written, or when the binding is
@@ -35,7 +37,9 @@ _TIMES = r"\s*(?:\\cdot\s*)?"
 _WORD = r"\s*\{\s*[A-Za-z]+\s*\}"
 _FUNC = rf"(?:\\(?:text|mathrm|operatorname|rm){_WORD}|\{{\s*\\rm\s+[A-Za-z]+\s*\}}|\\[A-Za-z]+|[A-Za-z]+)"
 _OUT = rf"^(?P<out>{_NODE})\s*=\s*"
-_PRODUCT = rf"(?P<m>{_MATRIX}){_TIMES}(?P<v>{_NODE})"
+# one output's weights as a column, transposed: \hat{y} = v^\top h + c (lower case only so)
+_COLUMN = rf"(?P<w>[a-z]{_SUB})\s*\^\s*(?:T|\{{\s*T\s*\}}|\\top|\{{\s*\\top\s*\}})"
+_PRODUCT = rf"(?:(?P<m>{_MATRIX})|{_COLUMN}){_TIMES}(?P<v>{_NODE})"
 _ROW = rf"(?P<v>{_NODE}){_TIMES}(?P<m>{_MATRIX})"  # x W + b: vectors as rows (NumPy's X @ W)
 _SUMS = [
     rf"{_PRODUCT}\s*(?:\+\s*(?P<c>{_NODE}))?",
@@ -62,6 +66,11 @@ def _key(name: str) -> str:
     name = re.sub(r"\s+", "", name)
     name = re.sub(r"_\{(\d)\}", r"_\1", name)
     return re.sub(r"\\hat\{?([a-z])\}?", r"\\hat{\1}", name)
+
+
+def _weights(m: re.Match) -> str:
+    """The weight name of an affine match: a matrix M, or a transposed column v (v^T h)."""
+    return _key(m["m"] or m.groupdict().get("w") or "")
 
 
 def _unbold(text: str) -> str:
@@ -92,12 +101,12 @@ def detect(text: str) -> dict[str, tuple[str, int]]:
     for row in _rows(text):
         m = next((m for pattern in _AFFINE if (m := pattern.match(row))), None)
         if m:
-            affine.append((_key(m["out"]), _key(m["m"]), _key(m["v"]), _key(m["c"]) if m["c"] else ""))
+            affine.append((_key(m["out"]), _weights(m), _key(m["v"]), _key(m["c"]) if m["c"] else ""))
             continue
         m = next((m for pattern in _FUSED if (m := pattern.match(row))), None)
         if m:  # out = f(M v + c): a net input the document does not name, then its output
             unnamed = "#" + _key(m["out"])
-            affine.append((unnamed, _key(m["m"]), _key(m["v"]), _key(m["c"]) if m["c"] else ""))
+            affine.append((unnamed, _weights(m), _key(m["v"]), _key(m["c"]) if m["c"] else ""))
             calls.append((_key(m["out"]), unnamed))
             continue
         m = _CALL.match(row)
@@ -131,7 +140,8 @@ def _chain(affine, calls) -> dict[str, tuple[str, int]]:
             return {}  # two layers read one vector
         out, matrix, _, bias = rows[0]
         layer += 1
-        for name, role in ((matrix, "W"), (bias, "b"), (out, "z")):
+        weights = "w" if matrix[:1].islower() else "W"  # v^T h: a column, w^{(l)} (transposed_weights)
+        for name, role in ((matrix, weights), (bias, "b"), (out, "z")):
             if name in bound:
                 return {}  # one name in two roles, or a layer reading its own output
             if name:

@@ -191,6 +191,7 @@ class MatrixReader(MatrixParts):
                 or t.text in FRACS
                 or t.text in ("nabla", "sigma", "partial", "sum")
                 or t.text in FUNCTIONS
+                or bool(hat_y(self))  # (\hat{y} - y)\hat{y}(1 - \hat{y}): ŷ a factor
             )
         return t.kind == "op" and t.text in ("(", "[", "{")
 

@@ -98,9 +98,10 @@ def detected(matrices: list) -> bool:
 
 
 def _led_by(stmt: MatrixStatement) -> tuple[bool, Node] | None:
-    """(transposed?, the weight) leading a forward definition's product, else None."""
+    """(transposed?, the weight) leading a forward definition's product, else None; the output
+    \\hat{y} = w^T h + c defined so is one too."""
     lhs = _bare(stmt.lhs)
-    if lhs.kind != "name" or lhs.args[0] not in _NET or lhs.args[2] or len(stmt.sides) != 1:
+    if lhs.kind != "name" or lhs.args[0] not in (*_NET, "y_hat") or lhs.args[2] or len(stmt.sides) != 1:
         return None
     prod = _product(stmt.sides[0].node)
     first = _bare(prod.args[0][0]) if prod is not None else None
