@@ -86,3 +86,41 @@ def test_a_linear_output_of_a_column():
     assert said == {n: {"correct"} for n in range(2, 6)}
     slip = LINEAR_OUTPUT.replace(r"(\hat{y} - y)\mathbf{h} \\", r"(\hat{y} - y)\mathbf{v} \\")
     assert by_line(verify_layered("3-4-1", slip, activation="relu", output="identity"))[4] == {"wrong"}
+
+
+# the activation's Jacobian written diag(σ'(z)), and tanh's derivative written sech^2: unread
+# ('unknown name diag', 'unexpected ^')
+DIAGONAL = r"""Let $\mathbf{z}_1 = W_1\mathbf{x} + \mathbf{b}_1$, $\mathbf{a}_1 = \sigma(\mathbf{z}_1)$,
+$\mathbf{z}_2 = W_2\mathbf{a}_1 + \mathbf{b}_2$, $\mathbf{a}_2 = \sigma(\mathbf{z}_2)$.
+\begin{align}
+\frac{\partial L}{\partial \mathbf{z}_2} &= \mathrm{diag}(\sigma'(\mathbf{z}_2))(\mathbf{a}_2 - \mathbf{y}) \\
+\frac{\partial L}{\partial \mathbf{z}_1} &= \mathrm{diag}(\sigma'(\mathbf{z}_1)) W_2^T
+  \frac{\partial L}{\partial \mathbf{z}_2}
+\end{align}
+"""
+SECH = r"""\begin{align}
+\mathbf{z}^{(1)} &= \mathbf{W}^{(1)}\mathbf{x} + \mathbf{b}^{(1)} \\
+\mathbf{a}^{(1)} &= \tanh(\mathbf{z}^{(1)}) \\
+\hat{y} &= \mathbf{W}^{(2)}\mathbf{a}^{(1)} + b^{(2)} \\
+\boldsymbol{\delta}^{(1)} &= (\hat{y} - y)\,(\mathbf{W}^{(2)})^{T}
+  \circ \operatorname{sech}^2(\mathbf{z}^{(1)})
+\end{align}
+"""
+
+
+def test_a_diagonal_jacobian_is_a_matrix_product():
+    said = by_line(verify_layered("2-3-2", DIAGONAL))
+    assert said[4] == {"correct"} and said[5] == {"correct"}
+    slip = DIAGONAL.replace(r"\mathrm{diag}(\sigma'(\mathbf{z}_1))", r"\mathrm{diag}(\sigma(\mathbf{z}_1))")
+    assert by_line(verify_layered("2-3-2", slip))[5] == {"wrong"}
+    slip = DIAGONAL.replace("W_2^T", "W_2")
+    assert by_line(verify_layered("2-3-2", slip))[5] == {"wrong"}
+
+
+def test_sech_squared_is_tanhs_derivative():
+    said = by_line(verify_layered("2-2-1", SECH, activation="tanh", output="identity"))
+    assert said[5] == {"correct"}
+    slip = SECH.replace(
+        r"\operatorname{sech}^2(\mathbf{z}^{(1)})", r"\operatorname{sech}^2(\mathbf{a}^{(1)})"
+    )
+    assert by_line(verify_layered("2-2-1", slip, activation="tanh", output="identity"))[5] == {"wrong"}

@@ -21,6 +21,7 @@ from .count_sums import count_sum
 from .elementwise_cdot import cdot_op, gradient_lhs, juxtaposed_op
 from .index_sums import index_sum, square
 from .iterations import at_one_step
+from .matrix_calls import written_call
 from .matrix_exp import exponential
 from .matrix_indicator import indicator_node
 from .matrix_max import max_zero
@@ -275,6 +276,8 @@ class MatrixReader(MatrixParts):
             return Node("num", (sympy.Integer(1),), pos)
         if t.kind == "text" and t.text.strip() == "prod" and self.is_("(", 1):  # d2l's prod(∂J/∂o, ∂o/∂W)
             return chain(self, pos)
+        if t.kind == "text" and (named := written_call(self, t)):  # sech^2(z), diag(σ'(z))
+            return named
         if t.kind == "text" and t.text.strip().isalpha() and t.text.strip() not in FUNCTIONS:  # \mathbf{W}
             self.i += 1
             return self.name(t.text.strip(), pos)

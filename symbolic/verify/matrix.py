@@ -26,6 +26,7 @@ import sympy as sp
 
 from ..latex import PARTIAL
 from ..latex.matrix import ACCUMULATORS, MatrixStatement, Node
+from ..latex.matrix_calls import DIAG
 from ..latex.statements import INDICATOR
 from . import value_letters
 from .defined_layers import layer_written
@@ -291,6 +292,10 @@ class Evaluator:
                 return sp.ones(1, m.shape[0]) * m
             if word == "allsum":  # np.sum(·): every entry
                 return sp.Matrix([[sum(m)]])
+            if word == DIAG:  # diag(σ'(z)): the column as a diagonal matrix (latex/matrix_calls.py)
+                if 1 not in m.shape:
+                    raise ShapeError("the diagonal matrix of a matrix", node, m.shape, (1, 1))
+                return sp.diag(*m)
             if word == "inverse":
                 if 1 not in m.shape:  # 1/φ of a vector: entry by entry (Kyle Lo's -y ⊙ 1/φ)
                     raise ShapeError("a division by a matrix", node, m.shape, (1, 1))
