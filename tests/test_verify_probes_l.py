@@ -124,3 +124,50 @@ def test_sech_squared_is_tanhs_derivative():
         r"\operatorname{sech}^2(\mathbf{z}^{(1)})", r"\operatorname{sech}^2(\mathbf{a}^{(1)})"
     )
     assert by_line(verify_layered("2-2-1", slip, activation="tanh", output="identity"))[5] == {"wrong"}
+
+
+# subscripts as layers in a bare forward pass (W_1, W_2 bound by structure), the errors δ_2, δ_1
+# in the same subscripts: every δ line was 'names nothing in the network'; and the forward pass in
+# \[ ... \] was read as one row with its '\['
+SUBSCRIPT_ERRORS = r"""Forward pass:
+\[ \mathbf{h} = \tanh(\mathbf{W}_1 \mathbf{x} + \mathbf{b}_1), \qquad
+\hat{\mathbf{y}} = \tanh(\mathbf{W}_2 \mathbf{h} + \mathbf{b}_2) \]
+\begin{align*}
+\boldsymbol{\delta}_2 &= (\hat{\mathbf{y}} - \mathbf{y}) \odot (1 - \hat{\mathbf{y}}^2) \\
+\boldsymbol{\delta}_1 &= (\mathbf{W}_2^\top \boldsymbol{\delta}_2) \odot (1 - \mathbf{h}^2) \\
+\frac{\partial L}{\partial \mathbf{W}_2} &= \boldsymbol{\delta}_2 \mathbf{h}^\top \\
+\frac{\partial L}{\partial \mathbf{W}_1} &= \boldsymbol{\delta}_1 \mathbf{x}^\top
+\end{align*}
+"""
+# a composed row beside an affine one: z_2 = W_2 h + b_2 alone made h the input and W_2 the first
+# layer's weights (latex/shifted_letters.py), a false 'wrong layer' on ŷ = tanh(z_2); δ_1 defined
+# as ∂L/∂z_2 is a gradient's name there, not layer 1's error
+COMPOSED_AND_AFFINE = r"""\begin{align}
+\mathbf{h} &= \tanh(\mathbf{W}_1 \mathbf{x} + \mathbf{b}_1) \\
+\mathbf{z}_2 &= \mathbf{W}_2 \mathbf{h} + \mathbf{b}_2 \\
+\hat{\mathbf{y}} &= \tanh(\mathbf{z}_2) \\
+\boldsymbol{\delta}_1 &= \frac{\partial L}{\partial \mathbf{z}_2}
+  = (\hat{\mathbf{y}} - \mathbf{y}) \odot (1 - \hat{\mathbf{y}}^2) \\
+\frac{\partial L}{\partial \mathbf{W}_2} &= \boldsymbol{\delta}_1 \mathbf{h}^\top
+\end{align}
+"""
+
+
+def _tanh(arch, text):
+    return by_line(verify_layered(arch, text, activation="tanh"))
+
+
+def test_errors_in_the_weights_subscripts_are_layers():
+    assert _tanh("3-4-2", SUBSCRIPT_ERRORS) == {n: {"correct"} for n in (2, 3, 5, 6, 7, 8)}
+    slip = SUBSCRIPT_ERRORS.replace(r"(\mathbf{W}_2^\top \boldsymbol", r"(\mathbf{W}_2 \boldsymbol")
+    assert _tanh("3-4-2", slip)[6] == {"wrong"}
+    slip = SUBSCRIPT_ERRORS.replace(
+        r"= \boldsymbol{\delta}_2 \mathbf{h}^\top", r"= \boldsymbol{\delta}_1 \mathbf{h}^\top"
+    )
+    assert _tanh("3-4-2", slip)[7] == {"wrong"}
+
+
+def test_a_composed_row_beside_an_affine_row_is_no_shifted_family():
+    assert _tanh("3-4-2", COMPOSED_AND_AFFINE) == {n: {"correct"} for n in (2, 3, 4, 5, 7)}
+    as_layer_two = COMPOSED_AND_AFFINE.replace(r"\delta}_1", r"\delta}_2")
+    assert _tanh("3-4-2", as_layer_two) == {n: {"correct"} for n in (2, 3, 4, 5, 7)}

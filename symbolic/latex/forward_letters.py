@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from .error_layers import errors
 from .function_sides import row_without_function_sides
 from .tokens import Tok
 from .vocabulary import GREEK
@@ -55,7 +56,9 @@ _CALL = re.compile(rf"{_OUT}{_CALLED}(?P<v>{_NODE}){_SHUT}")
 # a layer the document marks itself: W^{(1)}, a^{[2]}, W^l, z^{(L)}, x_i = f_i(W_i x_{i-1}) is
 # subscript_layers' (its W_i is no bare capital)
 _MARKED = re.compile(r"[A-Za-z]\s*\^\s*(?:\{\s*[(\[]|\{?\s*[lL](?![A-Za-z]))")
-_CUT = re.compile(r",\s*&|\\\\|\$|\n|\\ \\ |\\quad|\\qquad|\\begin\{[^}]*\}(?:\{[^}]*\})?|\\end\{[^}]*\}")
+_CUT = re.compile(
+    r",\s*&|\\\\|\\\[|\\\]|\$|\n|\\ \\ |\\quad|\\qquad|\\begin\{[^}]*\}(?:\{[^}]*\})?|\\end\{[^}]*\}"
+)
 _BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathbfit|pmb)\s*\{\s*([^{}]*?)\s*\}")
 _GLUED = re.compile(_BOLD.pattern + r"(?=[A-Za-z])")
 _REASON = re.compile(r"&\s*\{?\s*\\text\s*\{[^}]*\}\s*\}?\s*$")  # an array's column of reasons
@@ -118,7 +121,7 @@ def detect(text: str) -> dict[str, tuple[str, int]]:
     inputs = [name for name, (role, _) in bound.items() if role == "x" and name != "x"]
     if inputs and re.search(r"(?<![A-Za-z\\])x(?![A-Za-z])", _prose_free(text)):
         return {}  # the input is not x, and x names something else
-    return bound
+    return {**bound, **errors(bound, text)}  # δ_2 beside W_2: layer 2's error (error_layers.py)
 
 
 def _prose_free(text: str) -> str:
@@ -246,7 +249,7 @@ def rewrite(bound: dict[str, tuple[str, int]], toks: list[Tok]) -> list[Tok]:
             spelled = [tok("x", "letter")]
         else:
             marks = [tok("^"), tok("{"), tok("("), tok(str(layer), "num"), tok(")"), tok("}")]
-            spelled = [tok(role, "letter"), *marks]
+            spelled = [tok(role, "cmd" if role == "delta" else "letter"), *marks]
         if end < len(toks) and toks[end].text == "^" and role != "x":
             spelled = [tok("("), *spelled, tok(")")]  # h^T: (a^{(1)})^T
         out += spelled
