@@ -171,3 +171,22 @@ def test_a_composed_row_beside_an_affine_row_is_no_shifted_family():
     assert _tanh("3-4-2", COMPOSED_AND_AFFINE) == {n: {"correct"} for n in (2, 3, 4, 5, 7)}
     as_layer_two = COMPOSED_AND_AFFINE.replace(r"\delta}_1", r"\delta}_2")
     assert _tanh("3-4-2", as_layer_two) == {n: {"correct"} for n in (2, 3, 4, 5, 7)}
+
+
+# ReLU written \max(0, W_1 x + b_1) in a bare forward pass: h, s, p were unknown
+MAX_FORWARD = r"""\begin{align}
+\mathbf{h} &= \max(0, \mathbf{W}_1\mathbf{x} + \mathbf{b}_1) \\
+\mathbf{s} &= \mathbf{W}_2\mathbf{h} + \mathbf{b}_2 \\
+\mathbf{p} &= \mathrm{softmax}(\mathbf{s}) \\
+\frac{\partial L}{\partial \mathbf{W}_2} &= (\mathbf{p} - \mathbf{y})\mathbf{h}^T \\
+\frac{\partial L}{\partial \mathbf{b}_1} &= \mathbf{W}_2^T(\mathbf{p} - \mathbf{y})
+  \odot \mathbb{1}[\mathbf{h} > 0]
+\end{align}
+"""
+
+
+def test_relu_as_max_of_zero_in_a_bare_forward_pass():
+    said = by_line(verify_layered("3-4-2", MAX_FORWARD, activation="relu", loss="cce"))
+    assert said == {n: {"correct"} for n in range(2, 7)}
+    slip = MAX_FORWARD.replace(r"\mathbf{W}_2^T(", r"\mathbf{W}_2(")
+    assert by_line(verify_layered("3-4-2", slip, activation="relu", loss="cce"))[6] == {"wrong"}

@@ -48,7 +48,7 @@ _SUMS = [
     rf"{_ROW}\s*(?:\+\s*(?P<c>{_NODE}))?",
     rf"(?P<c>{_NODE})\s*\+\s*{_ROW}",
 ]
-_CALLED = rf"(?P<f>{_FUNC})\s*(?:\\left)?\(\s*"
+_CALLED = rf"(?:(?P<f>{_FUNC})|\\max)\s*(?:\\left)?\(\s*(?(f)|0\s*,\s*)"  # f(Ax + c), \max(0, Ax + c)
 _SHUT = r"\s*(?:\\right)?\)$"
 _AFFINE = [re.compile(rf"{_OUT}{inner}$") for inner in _SUMS]
 _FUSED = [re.compile(rf"{_OUT}{_CALLED}{inner}{_SHUT}") for inner in _SUMS]  # h = \tanh(Ax + c)
