@@ -190,3 +190,20 @@ def test_relu_as_max_of_zero_in_a_bare_forward_pass():
     assert said == {n: {"correct"} for n in range(2, 7)}
     slip = MAX_FORWARD.replace(r"\mathbf{W}_2^T(", r"\mathbf{W}_2(")
     assert by_line(verify_layered("3-4-2", slip, activation="relu", loss="cce"))[6] == {"wrong"}
+
+
+# Nielsen's letters with a^1 = x written (the row itself unread): numbered layers anchored, judged
+NIELSEN_ANCHORED = r"""\begin{align}
+a^1 &= x \\
+z^l &= w^l a^{l-1} + b^l, \quad a^l = \sigma(z^l) \\
+\delta^2 &= ((w^3)^T \delta^3) \odot \sigma'(z^2) \\
+\frac{\partial C}{\partial w^2} &= \delta^2 (a^1)^T
+\end{align}
+"""
+
+
+def test_the_input_written_as_layer_one_anchors_numbered_layers():
+    said = by_line(verify_layered("2-3-3-2", NIELSEN_ANCHORED))
+    assert said[4] == {"correct"} and said[5] == {"correct"}
+    unanchored = by_line(verify_layered("2-3-3-2", NIELSEN_ANCHORED.replace("a^1 &= x \\\\\n", "")))
+    assert unanchored[3] == {"not checked"} and unanchored[4] == {"not checked"}

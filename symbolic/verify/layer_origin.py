@@ -35,6 +35,12 @@ REASON = (
 )
 FIX = r"write which layer the input is, e.g. h^{(0)} = x"
 _DIGITS = re.compile(r"\d+")
+# a^1 = x, a^{(1)} = x: the input written as layer 1, as the letter default counts (read or not;
+# a^{(0)} = x anchors only where read, zero_origin.counts_from_zero, for the count to follow it)
+_INPUT_LAYER = re.compile(
+    r"(?<![A-Za-z\\])[ah]\s*\^\s*(?:1|\{\s*\(?\s*1\s*\)?\s*\})\s*&?\s*=\s*&?\s*x(?![A-Za-z_^])"
+)
+_BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*([^{}]*?)\s*\}")
 
 
 def _layers(stmt) -> list[tuple[str, str]]:
@@ -70,10 +76,13 @@ def unanchored(statements: list, depth: int) -> bool:
     )
 
 
-def numbered(statements: list, depth: int, algorithm=None) -> set[tuple[int, int]]:
-    """(line, col) of each statement whose numbered layers are unanchored (`unanchored`)."""
+def numbered(statements: list, depth: int, algorithm=None, source: str = "") -> set[tuple[int, int]]:
+    """(line, col) of each statement whose numbered layers are unanchored (`unanchored`); none
+    where the text writes the input as layer 1, `a^1 = x`, `a^{(1)} = \\mathbf{x}` (read or not)."""
     if algorithm is not None and (algorithm.from_zero or algorithm.bounds):
         return set()  # a loop's range says it (verify/running.py)
+    if _INPUT_LAYER.search(_BOLD.sub(r"\1", source)):
+        return set()
     if not unanchored(statements, depth):
         return set()
     return {(stmt.line, stmt.col) for stmt in statements if _numbered(_layers(stmt))}
