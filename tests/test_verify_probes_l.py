@@ -207,3 +207,22 @@ def test_the_input_written_as_layer_one_anchors_numbered_layers():
     assert said[4] == {"correct"} and said[5] == {"correct"}
     unanchored = by_line(verify_layered("2-3-3-2", NIELSEN_ANCHORED.replace("a^1 &= x \\\\\n", "")))
     assert unanchored[3] == {"not checked"} and unanchored[4] == {"not checked"}
+
+
+# Ng's derivative names with a bold letter, d\mathbf{z}^{[1]}: 'unknown name d'
+NG_BOLD = r"""\begin{align}
+\mathbf{z}^{[1]} &= W^{[1]}\mathbf{x} + \mathbf{b}^{[1]}, \quad \mathbf{a}^{[1]} = g(\mathbf{z}^{[1]}) \\
+z^{[2]} &= W^{[2]}\mathbf{a}^{[1]} + b^{[2]}, \quad \hat{y} = \sigma(z^{[2]}) \\
+dz^{[2]} &= \hat{y} - y \\
+d\mathbf{z}^{[1]} &= W^{[2]T} dz^{[2]} * \mathbb{1}\{\mathbf{z}^{[1]} > 0\} \\
+dW^{[1]} &= d\mathbf{z}^{[1]}\mathbf{x}^T
+\end{align}
+"""
+
+
+def test_ngs_derivative_name_of_a_bold_letter():
+    def said(text):
+        return by_line(verify_layered("4-3-1", text, activation="relu", loss="bce", output="sigmoid"))
+
+    assert said(NG_BOLD)[5] == {"correct"} and said(NG_BOLD)[6] == {"correct"}
+    assert said(NG_BOLD.replace("W^{[2]T} dz", "W^{[2]} dz"))[5] == {"wrong"}
