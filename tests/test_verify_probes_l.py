@@ -226,3 +226,20 @@ def test_ngs_derivative_name_of_a_bold_letter():
 
     assert said(NG_BOLD)[5] == {"correct"} and said(NG_BOLD)[6] == {"correct"}
     assert said(NG_BOLD.replace("W^{[2]T} dz", "W^{[2]} dz"))[5] == {"wrong"}
+
+
+# the ones vector in a sum, (\mathbf{1} - \mathbf{a}^{(2)}): 'unexpected indicator'
+ONES = r"""\begin{align}
+a^{(0)} &= x \\
+z^{(1)} &= W^{(1)} a^{(0)} + b^{(1)}, \quad a^{(1)} = \sigma(z^{(1)}) \\
+z^{(2)} &= W^{(2)} a^{(1)} + b^{(2)}, \quad a^{(2)} = \sigma(z^{(2)}) \\
+\boldsymbol{\delta}^{(2)} &= (\mathbf{a}^{(2)} - \mathbf{y}) \odot \mathbf{a}^{(2)}
+  \odot (\mathbf{1} - \mathbf{a}^{(2)})
+\end{align}
+"""
+
+
+def test_the_ones_vector_in_a_sum():
+    assert by_line(verify_layered("2-3-2", ONES))[5] == {"correct"}
+    slip = ONES.replace(r"(\mathbf{1} - \mathbf{a}^{(2)})", r"(\mathbf{1} + \mathbf{a}^{(2)})")
+    assert by_line(verify_layered("2-3-2", slip))[5] == {"wrong"}

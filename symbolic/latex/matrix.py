@@ -271,6 +271,10 @@ class MatrixReader(MatrixParts):
         if t.kind == "cmd" and t.text == "indicator" and self.is_("^", 1):  # \mathbf{1}^{\top}δ
             self.i += 1
             return Node("num", (sympy.Integer(1),), pos)
+        after = getattr(self.peek(1), "text", ")")
+        if t.kind == "cmd" and t.text == "indicator" and after in ("+", "-", ")", "]"):
+            self.i += 1  # (\mathbf{1} - \mathbf{a}): the ones vector in a sum, 1 on every entry
+            return Node("num", (sympy.Integer(1),), pos)
         if t.kind == "text" and t.text.strip() == "1":  # \mathbf{1}: the ones vector (in 1ᵀδ)
             self.i += 1
             return Node("num", (sympy.Integer(1),), pos)
