@@ -243,3 +243,20 @@ def test_the_ones_vector_in_a_sum():
     assert by_line(verify_layered("2-3-2", ONES))[5] == {"correct"}
     slip = ONES.replace(r"(\mathbf{1} - \mathbf{a}^{(2)})", r"(\mathbf{1} + \mathbf{a}^{(2)})")
     assert by_line(verify_layered("2-3-2", slip))[5] == {"wrong"}
+
+
+# the loss defined as \ell (its derivatives \partial \ell were read, its definition was not)
+ELL = r"""\begin{align}
+\hat{y} &= \sigma(\mathbf{W}^{(2)}\mathbf{a}^{(1)} + b^{(2)}) \\
+\ell &= \tfrac{1}{2}(\hat{y} - y)^2 \\
+\frac{\partial \ell}{\partial b^{(2)}} &= (\hat{y} - y)\,\hat{y}(1 - \hat{y})
+\end{align}
+"""
+
+
+def test_the_loss_defined_as_ell():
+    assert by_line(verify_layered("2-3-1", ELL)) == {n: {"correct"} for n in (2, 3, 4)}
+    slip = ELL.replace("(\\hat{y} - y)^2", "(\\hat{y} + y)^2")
+    assert by_line(verify_layered("2-3-1", slip))[3] == {"wrong"}
+    layers = "\\[ \\ell = 1, \\ldots, L \\]\n" + ELL
+    assert by_line(verify_layered("2-3-1", layers)).get(1) != {"correct"}

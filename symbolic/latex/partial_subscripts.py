@@ -1,9 +1,11 @@
 r"""The gradient written with a subscripted partial, and the loss spelled \ell where it is
 differentiated: `\partial_{W_2} \ell = \delta \mathbf{h}^\top` (lecture notes, d2l-style
 shorthand) is `\nabla_{W_2} L`, and `\frac{\partial \ell}{\partial w}` is `\frac{\partial
-L}{\partial w}`. Only the positions that make \ell the thing differentiated are read so: right
-after \partial, or right after the subscript of \partial_ / \nabla_; a \ell elsewhere (a layer
-index w^{(\ell)}, a unit \sum_{\ell \in L}) is left as it is. Pure.
+L}{\partial w}`; a row defining \ell (`\ell = \tfrac{1}{2}(\hat{y} - y)^2`) defines L. Only the
+positions that make \ell the thing differentiated or defined are read so: right after \partial,
+right after the subscript of \partial_ / \nabla_, or first in a row `\ell = ...` (not a number or
+a layer after it: `\ell = 1, \ldots, L`); a \ell elsewhere (a layer index w^{(\ell)}, a unit
+\sum_{\ell \in L}) is left as it is. Pure.
 """
 
 from __future__ import annotations
@@ -31,8 +33,18 @@ def _loss(tok: Tok) -> Tok:
     return Tok("letter", "L", tok.pos, tok.end, tok.space)
 
 
+def _defined(toks: list[Tok]) -> bool:
+    """A row defining \\ell: `\\ell = \\tfrac{1}{2}(\\hat{y} - y)^2`; not a layer index running
+    over numbers or layers (`\\ell = 1, \\ldots, L`, `\\ell = L`)."""
+    if len(toks) < 3 or toks[0].kind != "cmd" or toks[0].text != "ell" or toks[1].text not in ("=", ":="):
+        return False
+    return toks[2].kind != "num" and not (toks[2].kind == "letter" and toks[2].text in ("L", "l"))
+
+
 def read(toks: list[Tok]) -> list[Tok]:
     out = list(toks)
+    if _defined(toks):  # \ell = ...: the loss's definition, as ∂ℓ reads it
+        out[0] = _loss(toks[0])
     for k, t in enumerate(toks):
         if t.kind != "cmd" or t.text not in ("partial", "nabla"):
             continue
