@@ -192,21 +192,27 @@ def test_relu_as_max_of_zero_in_a_bare_forward_pass():
     assert by_line(verify_layered("3-4-2", slip, activation="relu", loss="cce"))[6] == {"wrong"}
 
 
-# Nielsen's letters with a^1 = x written (the row itself unread): numbered layers anchored, judged
-NIELSEN_ANCHORED = r"""\begin{align}
-a^1 &= x \\
+# the input written as layer 1 (a^{(1)} = x, the row itself not needed to read) anchors the count
+# from the input: Goodfellow's numbered lines are then judged so (h^{(3)} a hidden layer: wrong)
+def test_the_input_written_as_layer_one_anchors_numbered_layers():
+    anchored = "$$a^{(1)} = \\mathbf{x}$$\n" + GOODFELLOW_UNANCHORED
+    said = by_line(verify_layered("2-4-3-1", anchored))
+    assert said[5] == {"wrong"} and said[7] == {"wrong"}
+
+
+# Nielsen's numbered lines right in either count (2-3-3-2): judged without an anchor
+NIELSEN = r"""\begin{align}
 z^l &= w^l a^{l-1} + b^l, \quad a^l = \sigma(z^l) \\
 \delta^2 &= ((w^3)^T \delta^3) \odot \sigma'(z^2) \\
-\frac{\partial C}{\partial w^2} &= \delta^2 (a^1)^T
+\delta^3 &= (a^3 - y) \odot \sigma'(z^3)
 \end{align}
 """
 
 
-def test_the_input_written_as_layer_one_anchors_numbered_layers():
-    said = by_line(verify_layered("2-3-3-2", NIELSEN_ANCHORED))
-    assert said[4] == {"correct"} and said[5] == {"correct"}
-    unanchored = by_line(verify_layered("2-3-3-2", NIELSEN_ANCHORED.replace("a^1 &= x \\\\\n", "")))
-    assert unanchored[3] == {"not checked"} and unanchored[4] == {"not checked"}
+def test_numbered_lines_judged_alike_in_both_counts_keep_their_verdict():
+    said = by_line(verify_layered("2-3-3-2", NIELSEN))
+    assert said[3] == {"correct"}  # a rule of every hidden layer: right counted either way
+    assert said[4] == {"not checked"}  # δ^3 the output counted from 0, a hidden layer from the input
 
 
 # Ng's derivative names with a bold letter, d\mathbf{z}^{[1]}: 'unknown name d'

@@ -8,19 +8,21 @@ the document says: a note in Goodfellow's letters, `a^{(k)} = b^{(k)} + W^{(k)} 
 `\nabla_{W^{(3)}} L = [(h^{(3)} - y) \odot \sigma'(a^{(3)})] h^{(2)\top}` on a 2-4-3-1 network is
 right, while counted from the input it is a shape misfit (h^{(3)} a hidden layer): a false 'wrong'.
 
-A statement whose layers are digits therefore gets no verdict, "not checked" with the reason, in a
-document whose counting only that default decides: a layer written with a letter, and nothing
-anchoring a number (no a^{(0)} or h^{(0)}, no a^{[1]} = x, no square brackets, no number above
-the network's depth on anything but a weight, no loop of an algorithm counting from 0 or to its
-last layer). A statement in letters
-alone reads the same either way (its instances are relabelled, not changed) and is judged.
-Pure: statements in, their places out (`numbered`); verdicts in, verdicts and the unchecked out
-(`withdraw`).
+In a document whose counting only that default decides (a layer written with a letter, and
+nothing anchoring a number: no a^{(0)} or h^{(0)}, no a^1 = x or a^{[1]} = x, no square brackets,
+no number above the network's depth on anything but a weight, no loop of an algorithm counting
+from 0 or to its last layer), the document is read a second time counted from 0 (`zero_statement`
+added), and a statement whose layers are digits keeps its verdict only where both readings judge
+it alike (an element-wise identity, a missing transpose); else it is "not checked" with the
+reason (`fold`). A statement in letters alone reads the same either way (its instances are
+relabelled, not changed). Pure: statements in, their places out (`numbered`); two reports in, one
+out (`fold`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..latex.matrix import MatrixStatement
 from .batch import nodes
@@ -30,9 +32,11 @@ from .symbols import LAYERED, _symbols
 from .zero_origin import counts_from_one, counts_from_zero
 
 REASON = (
-    "its layers are numbers, and the document does not say where it counts them from "
-    "(a^{(1)} = x, the input as layer 1, or a^{(0)} = x, as h^{(k-1)} beside W^{(k)} also reads)"
+    "its layers are numbers, and its verdict depends on where the document counts them from, "
+    "which it does not say (a^{(1)} = x, the input as layer 1, or a^{(0)} = x, as h^{(k-1)} beside "
+    "W^{(k)} also reads)"
 )
+ZERO_LINE = 10**9  # the line of the a^{(0)} = x the second reading adds
 FIX = r"write which layer the input is, e.g. h^{(0)} = x"
 _DIGITS = re.compile(r"\d+")
 # a^1 = x, a^{(1)} = x: the input written as layer 1, as the letter default counts (read or not;
@@ -88,11 +92,27 @@ def numbered(statements: list, depth: int, algorithm=None, source: str = "") -> 
     return {(stmt.line, stmt.col) for stmt in statements if _numbered(_layers(stmt))}
 
 
-def withdraw(verdicts: list, unchecked: list[Unchecked], apart: set[tuple[int, int]]) -> tuple[list, list]:
-    """The verdicts on the `apart` statements withdrawn, each statement said not checked once
-    with the reason (a statement not checked for another reason keeps that reason)."""
-    if not apart:
-        return verdicts, unchecked
-    kept = [v for v in verdicts if (v.line, v.col) not in apart]
-    said = sorted({(v.line, v.col) for v in verdicts if (v.line, v.col) in apart})
-    return kept, [*unchecked, *(Unchecked(line, col, REASON, FIX) for line, col in said)]
+def zero_statement() -> MatrixStatement:
+    """a^{(0)} = x, on no line of the document: read with it, the layers count from 0."""
+    from .read import read
+
+    stmt = read("$$a^{(0)} = x$$", "tex").statements[0]
+    assert isinstance(stmt, MatrixStatement)
+    return replace(stmt, line=ZERO_LINE)
+
+
+def _said(report, at: tuple[int, int]) -> set[str]:
+    out = {v.status for v in report.verdicts if (v.line, v.col) == at}
+    return out | ({"not checked"} if any((u.line, u.col) == at for u in report.unchecked) else set())
+
+
+def fold(report, other):
+    """The report read from the input, each numbered statement kept where the reading from 0
+    (`other`) judges it alike, else not checked with the reason."""
+    differ = {at for at in report.unanchored if _said(report, at) != _said(other, at)}
+    if not differ:
+        return report
+    verdicts = [v for v in report.verdicts if (v.line, v.col) not in differ]
+    unchecked = [u for u in report.unchecked if (u.line, u.col) not in differ]
+    unchecked += [Unchecked(line, col, REASON, FIX) for line, col in sorted(differ)]
+    return replace(report, verdicts=verdicts, unchecked=sorted(unchecked, key=lambda u: (u.line, u.col)))

@@ -140,6 +140,7 @@ class Report:
     numbers: list[Checked] = field(default_factory=list)  # numeric claims judged at a point
     given: list = field(default_factory=list)  # values the document gives (Given)
     inferred: list = field(default_factory=list)  # names the document settled (binding.Source)
+    unanchored: frozenset = frozenset()  # numbered statements read from the input by default (layer_origin)
 
     @property
     def ok(self) -> bool:
@@ -175,6 +176,21 @@ def verify_text(d: Derivation, text: str, fmt: str = "tex", **kw: Any) -> Report
 
 
 def verify_statements(
+    d: Derivation, statements: Sequence[Statement | MatrixStatement], aliases: dict | None = None, **kw: Any
+) -> Report:
+    """`_verify_statements`; a document whose numbered layers only the letter default counts is
+    read again counted from 0, and a numbered statement judged differently is not checked
+    (verify/layer_origin.py)."""
+    report = _verify_statements(d, statements, dict(aliases) if aliases else aliases, **kw)
+    if not report.unanchored:
+        return report
+    if kw.get("conventions"):
+        kw = {**kw, "conventions": dict(kw["conventions"])}
+    other = _verify_statements(d, [*statements, layer_origin.zero_statement()], aliases, **kw)
+    return layer_origin.fold(report, other)
+
+
+def _verify_statements(
     d: Derivation,
     statements: Sequence[Statement | MatrixStatement],
     aliases: dict | None = None,
@@ -339,7 +355,6 @@ def verify_statements(
     if decay is not None:  # the regularizer's own lines, and its faulty terms (weight_decay.py)
         verdicts = weight_decay.faulted(verdicts, decay) + decay.verdicts
     verdicts, unchecked = reading_folds.fold(verdicts, unchecked, readings)  # δ_j read by its roles
-    verdicts, unchecked = layer_origin.withdraw(verdicts, unchecked, unanchored)  # no h^{(0)} = x said
     verdicts.sort(key=lambda v: (v.line, v.col))
     if letters:  # instances said in the document's own index letters
         verdicts = [replace(v, instance=as_written(v.instance, letters)) for v in verdicts]
@@ -353,7 +368,8 @@ def verify_statements(
     if biasless is not None:  # said once: read as a network without biases
         inferred.insert(0, no_bias.source(biasless))
     return greek_indices.said(
-        Report(d, verdicts, unchecked, original, numbers, given, inferred), greek.letters
+        Report(d, verdicts, unchecked, original, numbers, given, inferred, frozenset(unanchored)),
+        greek.letters,
     )
 
 
