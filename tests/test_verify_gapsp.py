@@ -7,7 +7,7 @@ from symbolic.backprop import derive
 from symbolic.spec import network
 from symbolic.verify import verify_text
 
-PROBES = Path(__file__).resolve().parent.parent / "probes"
+PROBES = Path(__file__).resolve().parent / "data" / "probes"
 SIGMOID = derive(network("2-3-1", "sigmoid", "half_se"))
 
 

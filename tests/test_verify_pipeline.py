@@ -123,8 +123,11 @@ def test_the_stages_run_in_order_and_never_call_back():
     # (error_signals: \bar{z} = \bar{y} σ'(z) is ∂L/∂z) before any name; a loss the document
     # names, CE(y, ŷ), written as its sum right after the vector sums (named_losses); Greek index
     # letters read as Latin ones first and said back as written at the very end (greek_indices);
-    # Zurada's \delta_{ok}, a δ named by its layer's letter, read as δ_k before any name (layer_deltas)
-    stages = ["read", "greek_indices", "weight_decay", "no_bias", "running", "lagrange_primes"]
+    # Zurada's \delta_{ok}, a δ named by its layer's letter, read as δ_k before any name (layer_deltas);
+    # numbered layers whose counting only the letter default decides found after the loops
+    # (layer_origin: such a document is read again counted from 0, outside these stages)
+    stages = ["read", "greek_indices", "weight_decay", "no_bias", "running", "layer_origin"]
+    stages += ["lagrange_primes"]
     stages += ["error_signals", "value_cases", "layer_deltas"]
     stages += ["author_names", "layer_names", "subscript_layers", "no_bias", "own_names"]
     stages += ["lone_bias", "class_calls", "output_letters", "vector_sums", "named_losses", "off_diagonal"]

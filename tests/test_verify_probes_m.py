@@ -1,4 +1,4 @@
-r"""Probes in scalar notation with worked numbers (probes/, the probem helper): the ways students,
+r"""Probes in scalar notation with worked numbers (written for symprop, not transcribed): the ways students,
 tutorials and course notes write backprop unit by unit, each a regression found by a probe.
 
 The true numbers come from a forward pass written out in floats here, not from symprop."""

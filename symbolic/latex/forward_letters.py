@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from .error_layers import errors
 from .function_sides import row_without_function_sides
 from .tokens import Tok
 from .vocabulary import GREEK
@@ -50,7 +51,7 @@ _SUMS = [
     rf"{_COLUMN}\s*(?:\+\s*(?P<c>{_NODE}))?",
     rf"(?P<c>{_NODE})\s*\+\s*{_COLUMN}",
 ]
-_CALLED = rf"(?P<f>{_FUNC})\s*(?:\\left)?\(\s*"
+_CALLED = rf"(?:(?P<f>{_FUNC})|\\max)\s*(?:\\left)?\(\s*(?(f)|0\s*,\s*)"  # f(Ax + c), \max(0, Ax + c)
 _SHUT = r"\s*(?:\\right)?\)$"
 _AFFINE = [re.compile(rf"{_OUT}{inner}$") for inner in _SUMS]
 _FUSED = [re.compile(rf"{_OUT}{_CALLED}{inner}{_SHUT}") for inner in _SUMS]  # h = \tanh(Ax + c)
@@ -62,6 +63,7 @@ _CUT = re.compile(  # rows apart: a line break, a display's or a math span's del
     r",\s*&|\\\\|\\\[|\\\]|\$|\n|\\ \\ |\\quad|\\qquad|\\begin\{[^}]*\}(?:\{[^}]*\})?|\\end\{[^}]*\}"
 )
 _BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathbfit|pmb)\s*\{\s*([^{}]*?)\s*\}")
+_GLUED = re.compile(_BOLD.pattern + r"(?=[A-Za-z])")
 _REASON = re.compile(r"&\s*\{?\s*\\text\s*\{[^}]*\}\s*\}?\s*$")  # an array's column of reasons
 
 
@@ -72,9 +74,15 @@ def _key(name: str) -> str:
     return re.sub(r"\\hat\{?([a-z])\}?", r"\\hat{\1}", name)
 
 
+def _unbold(text: str) -> str:
+    """\\mathbf{x} as x; apart from a letter glued after it (\\mathbf{x}W_1: x W_1, two names, as
+    the tokens read them)."""
+    return _BOLD.sub(r"\1", _GLUED.sub(r"\1 ", text))
+
+
 def _rows(text: str) -> list[str]:
     out = []
-    text = _BOLD.sub(r"\1", re.sub(r"(?<!\\)%[^\n]*", "", text))  # \mathbf{W}: W, as the tokens read it
+    text = _unbold(re.sub(r"(?<!\\)%[^\n]*", "", text))  # \mathbf{W}: W, as the tokens read it
     for piece in _CUT.split(text):
         piece = row_without_function_sides(_REASON.sub("", piece).replace("&", " "))
         piece = re.sub(r"(?:\s|\\[,;!]|[,;.])+$", "", piece)  # h = \tanh(Ax + c), \qquad ...: its comma
@@ -113,7 +121,7 @@ def detect(text: str) -> dict[str, tuple[str, int]]:
     inputs = [name for name, (role, _) in bound.items() if role == "x" and name != "x"]
     if inputs and re.search(r"(?<![A-Za-z\\])x(?![A-Za-z])", _prose_free(text)):
         return {}  # the input is not x, and x names something else
-    return bound
+    return {**bound, **errors(bound, text)}  # δ_2 beside W_2: layer 2's error (error_layers.py)
 
 
 def _last_columns(bound: dict[str, tuple[str, int]]) -> bool:
@@ -260,7 +268,7 @@ def rewrite(bound: dict[str, tuple[str, int]], toks: list[Tok]) -> list[Tok]:
             spelled = [tok("x", "letter")]
         else:
             marks = [tok("^"), tok("{"), tok("("), tok(str(layer), "num"), tok(")"), tok("}")]
-            spelled = [tok("W" if role == "w" else role, "letter"), *marks]
+            spelled = [tok("W" if role == "w" else role, "cmd" if role == "delta" else "letter"), *marks]
         if role == "w":  # v^T = W^{(n)}: the transpose dropped; v alone is (W^{(n)})^T
             after_top = _transpose_end(toks, end)
             if after_top:

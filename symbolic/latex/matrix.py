@@ -192,6 +192,7 @@ class MatrixReader(MatrixParts):
                 or t.text in FRACS
                 or t.text in ("nabla", "sigma", "partial", "sum")
                 or t.text in FUNCTIONS
+                or bool(hat_y(self))  # (\hat{y} - y)\hat{y}(1 - \hat{y}): ŷ a factor
             )
         return t.kind == "op" and t.text in ("(", "[", "{")
 
@@ -269,6 +270,10 @@ class MatrixReader(MatrixParts):
             return step  # \mathbf{1}_{z^{(l)}>0}: entry by entry
         if t.kind == "cmd" and t.text == "indicator" and self.is_("^", 1):  # \mathbf{1}^{\top}δ
             self.i += 1
+            return Node("num", (sympy.Integer(1),), pos)
+        after = getattr(self.peek(1), "text", ")")
+        if t.kind == "cmd" and t.text == "indicator" and after in ("+", "-", ")", "]"):
+            self.i += 1  # (\mathbf{1} - \mathbf{a}): the ones vector in a sum, 1 on every entry
             return Node("num", (sympy.Integer(1),), pos)
         if t.kind == "text" and t.text.strip() == "1":  # \mathbf{1}: the ones vector (in 1ᵀδ)
             self.i += 1

@@ -48,7 +48,7 @@ def derivative_name(cur) -> bool:
     return (
         t is not None
         and u is not None
-        and t.touches(u)
+        and (t.touches(u) or not u.space and u.pos > t.end)  # d\mathbf{z}^{[1]}: bold, no space
         and u.kind in ("letter", "word")
         and u.text in VECTORS
         and v is not None

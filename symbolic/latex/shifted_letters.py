@@ -13,7 +13,9 @@ subscript is its layer plus an offset of its own, and only the forward rows say 
 - a composed row `A_s = F(M_t V_u + B_t)` with no letter for the net input (Deisenroth, Faisal &
   Ong, MML §5.6.1: `f_i := \sigma_i(A_{i-1} f_{i-1} + b_{i-1})`, `f_0 := x`, `i = 1, \ldots, K`):
   A is the output, M and B of its layer, V the output below, V_0 = x the input, and the range's
-  last letter K the last layer (`composed_shifts`; read only in a document with no affine row).
+  last letter K the last layer (`composed_shifts`; read only in a document with no affine row, and
+  a document with both is not read: the affine rows alone would place the composed row's output
+  as the input, `h = \tanh(W_1 x + b_1)`, `z_2 = W_2 h + b_2`: W_2 the first layer's).
 Each row is an equation between two families' offsets (for a generic row in k: f_{k-1} and h_k
 one layer apart); they are solved from the input. `Shifts.families`: written letter -> (role,
 offset) with role W, b, z (net input), a (output), symprop's layer = subscript + offset. A loss row
@@ -172,6 +174,8 @@ def detect(text: str) -> Shifts | None:
             return None
     if not affine or not any(sub for _, (_, sub), _, _ in affine):
         return None  # no subscripted weights: not this module's notation
+    if composed:
+        return None  # h = \tanh(W_1 x + b_1) beside z_2 = W_2 h + b_2: _solve would take h for the input
     try:
         shifts = _solve(affine, calls, aliases, losses, first)
     except _Refused:

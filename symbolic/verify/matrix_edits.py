@@ -148,7 +148,7 @@ def _edits(node: Node) -> Iterator[tuple[Node, str]]:
                 yield Node("name", (base, moved, index, parens), node.pos), "wrong layer"
     if k == "call":
         word, arg = node.args
-        if word not in ("inverse",) and not word.endswith("_prime"):  # σ(z) where σ′(z) belongs
+        if word not in ("inverse", "diag") and not word.endswith("_prime"):  # σ(z) where σ′(z) belongs
             prime = Node("call", (prime_word(word), arg), node.pos)
             yield prime, f"{render(node).split('(')[0]} where {render(prime).split('(')[0]} belongs"
         for sub, why in _edits(arg):

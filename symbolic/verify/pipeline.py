@@ -78,6 +78,7 @@ from . import (
     layer_bias,
     layer_deltas,
     layer_names,
+    layer_origin,
     letter_readings,
     letter_sums,
     lone_bias,
@@ -143,6 +144,7 @@ class Report:
     numbers: list[Checked] = field(default_factory=list)  # numeric claims judged at a point
     given: list = field(default_factory=list)  # values the document gives (Given)
     inferred: list = field(default_factory=list)  # names the document settled (binding.Source)
+    unanchored: frozenset = frozenset()  # numbered statements read from the input by default (layer_origin)
 
     @property
     def ok(self) -> bool:
@@ -178,6 +180,21 @@ def verify_text(d: Derivation, text: str, fmt: str = "tex", **kw: Any) -> Report
 
 
 def verify_statements(
+    d: Derivation, statements: Sequence[Statement | MatrixStatement], aliases: dict | None = None, **kw: Any
+) -> Report:
+    """`_verify_statements`; a document whose numbered layers only the letter default counts is
+    read again counted from 0, and a numbered statement judged differently is not checked
+    (verify/layer_origin.py)."""
+    report = _verify_statements(d, statements, dict(aliases) if aliases else aliases, **kw)
+    if not report.unanchored:
+        return report
+    if kw.get("conventions"):
+        kw = {**kw, "conventions": dict(kw["conventions"])}
+    other = _verify_statements(d, [*statements, layer_origin.zero_statement()], aliases, **kw)
+    return layer_origin.fold(report, other)
+
+
+def _verify_statements(
     d: Derivation,
     statements: Sequence[Statement | MatrixStatement],
     aliases: dict | None = None,
@@ -196,6 +213,7 @@ def verify_statements(
     statements, decay = weight_decay.apply(list(statements))  # s = λ/2 Σ‖W‖², J = L + s: λW terms
     keep = no_bias.keep(source, conventions)  # z = W x: the document's network has no biases
     statements, algorithm, notes = read_algorithm(list(statements), source, keep)  # loops, g ←, regularizer
+    unanchored = layer_origin.numbered(statements, d.spec.depth, algorithm, source)  # h^{(3)}: from where?
     statements, fns = lagrange_primes.read(d, statements, aliases)  # C'(W_O): ∂C/∂W_O; R'(Z_o) a function
     statements = error_signals.read(statements)  # Grosse's \bar{z} = \bar{y}σ'(z): ∂L/∂z
     statements = value_cases.merge(statements)  # ReLU'(z) = {1 if z > 0, 0 otherwise}: one statement
@@ -365,7 +383,8 @@ def verify_statements(
     if biasless is not None:  # said once: read as a network without biases
         inferred.insert(0, no_bias.source(biasless))
     return greek_indices.said(
-        Report(d, verdicts, unchecked, original, numbers, given, inferred), greek.letters
+        Report(d, verdicts, unchecked, original, numbers, given, inferred, frozenset(unanchored)),
+        greek.letters,
     )
 
 

@@ -98,7 +98,8 @@ def detected(matrices: list) -> bool:
 
 
 def _led_by(stmt: MatrixStatement) -> tuple[bool, Node] | None:
-    """(transposed?, the weight) leading a forward definition's product, else None."""
+    """(transposed?, the weight) leading a forward definition's product, else None; the output
+    \\hat{y} = w^T h + c defined so is one too."""
     lhs = _bare(stmt.lhs)
     net = _NET | {"y_hat"}  # \hat{y} = w^T a + b: the output, its one unit's weights a column
     if lhs.kind != "name" or lhs.args[0] not in net or lhs.args[2] or len(stmt.sides) != 1:
