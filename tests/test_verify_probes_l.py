@@ -1,4 +1,5 @@
-r"""Probes in vector and matrix notation written for symprop (not from the corpus), each a false verdict or a whole notation unread, fixed by a general rule.
+r"""Probes in vector and matrix notation written for symprop (not from the corpus),
+each a false verdict or a whole notation unread, fixed by a general rule.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from symbolic.spec import network
 from symbolic.verify import prove as prove_module
 from symbolic.verify import verify_text
 from symbolic.verify.evaluate import _draw, _points
-from symbolic.verify.pipeline import prepare
+from symbolic.verify.product_checks import prepare
 
 
 @lru_cache(maxsize=None)

@@ -10,16 +10,12 @@ from .explain import Fault, Witness
 from .judge import Verdict
 from .pipeline import (
     NOT_PROVED_EXIT,
-    Context,
     Report,
-    check_gradient,
-    check_local,
-    check_product,
-    prepare,
     verify_statements,
     verify_text,
 )
 from .points import Evidence
+from .product_checks import Context, check_gradient, check_local, check_product, prepare
 from .read import Document, ReadError, format_of
 from .resolve import ChainNote, Network, Resolved
 

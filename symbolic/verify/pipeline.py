@@ -54,7 +54,7 @@ from typing import Any
 import sympy as sp
 
 from ..derivation import Derivation
-from ..latex import Partial, Product, Statement
+from ..latex import Statement
 from ..latex.matrix import MatrixStatement
 from . import (
     author_names,
@@ -113,7 +113,7 @@ from .claims import Checked
 from .claims import check as check_claims
 from .definitions import written
 from .ditto import Unchecked, VerifyInputError
-from .evaluate import Sampling, evaluate, sampling
+from .evaluate import evaluate, sampling
 from .given_point import left_out_fix, point_of
 from .judge import Verdict, judge
 from .layer_letters import as_written
@@ -123,7 +123,7 @@ from .matrix_faults import ENTRY_MISSED, unread_groups
 from .matrix_faults import collect as collect_matrices
 from .notation import with_detected
 from .read import read
-from .resolve import DEFINITION, Network, network, resolve, resolve_all
+from .resolve import DEFINITION, resolve_all
 from .running import NO_BIAS
 from .running import bind as read_algorithm
 from .said_conventions import detect as detect_conventions
@@ -159,18 +159,6 @@ class Report:
         if self.unchecked:
             return NOT_CHECKED_EXIT
         return 0 if self.ok else NOT_PROVED_EXIT
-
-
-@dataclass(frozen=True, eq=False)
-class Context:
-    """What every statement of one check shares: the network and the random points."""
-
-    net: Network
-    sampling: Sampling
-
-
-def prepare(d: Derivation, aliases: dict | None = None, points: int = 20, seed: int = 0) -> Context:
-    return Context(network(d, aliases), sampling(d, points, seed))
 
 
 def verify_text(d: Derivation, text: str, fmt: str = "tex", **kw: Any) -> Report:
@@ -405,20 +393,3 @@ def _internal(r, err: Exception) -> Unchecked:
         f"symprop could not evaluate it (internal error: {type(err).__name__}: {reason})",
         "please report it with the document; the other statements are unaffected",
     )
-
-
-def check_product(ctx: Context, num: sp.Expr, den: sp.Expr, factors: list[sp.Expr]) -> Verdict:
-    """Is the product of `factors` (network symbols) the partial d`num`/d`den`?"""
-    stmt = Statement(Partial(num, den), (Product(tuple(factors), "", 0, 0),), 0, "")
-    r = resolve(ctx.net, stmt, [list(factors)])
-    return judge(ctx.net, r, evaluate(ctx.net, ctx.sampling, r))
-
-
-def check_gradient(d: Derivation, param: sp.Symbol, factors: list[sp.Expr], **kw: Any) -> Verdict:
-    """Python API: is the product of `factors` (network symbols) dL/d`param`?"""
-    return check_product(prepare(d, **kw), d.loss_symbol, param, factors)
-
-
-def check_local(d: Derivation, num: sp.Expr, den: sp.Expr, factors: list[sp.Expr], **kw: Any) -> Verdict:
-    """Python API: is the product of `factors` the partial d`num`/d`den`?"""
-    return check_product(prepare(d, **kw), num, den, factors)
