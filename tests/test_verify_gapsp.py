@@ -73,6 +73,27 @@ def test_ell_as_a_layer_index_stays_one():
     assert verdicts(SIGMOID, plain) == {1: {"not checked"}, 2: {"correct"}}
 
 
+CCE = derive(network("3-4-3", "sigmoid", "cce"))
+LIKELIHOOD = r"""\[ \ell = \sum_k y_k \log a^{(2)}_k \]
+\[ \frac{\partial \ell}{\partial z^{(2)}_k} = y_k - a^{(2)}_k \]
+\[ \frac{\partial L}{\partial z^{(2)}_k} = a^{(2)}_k - y_k \]
+"""
+
+
+def test_ell_defined_as_a_log_likelihood_is_not_the_loss():
+    # CS229's and ESL's \ell is the log-likelihood, -L: its definition and its derivatives
+    # (gradient ascent: y - p) were judged as L's, "wrong" on right lines; now not read, said why
+    r = report(CCE, LIKELIHOOD)
+    assert verdicts(CCE, LIKELIHOOD) == {1: {"not checked"}, 2: {"not checked"}, 3: {"correct"}}
+    assert all("log-likelihood" in u.reason for u in r.unchecked)
+    # with its minus sign in front it is the loss, judged as before
+    loss = LIKELIHOOD.replace(r"\ell = \sum", r"\ell = -\sum").replace(
+        "= y_k - a^{(2)}_k", "= a^{(2)}_k - y_k"
+    )
+    assert verdicts(CCE, loss) == {1: {"correct"}, 2: {"correct"}, 3: {"correct"}}
+    assert verdicts(CCE, loss.replace(r"\ell = -\sum", r"\ell = -\frac{1}{2}\sum"))[1] == {"wrong"}
+
+
 TANH = derive(network("2-3-1", "tanh", "half_se"))
 
 

@@ -16,6 +16,7 @@ from .entries import entry
 from .expression_primes import prime_of
 from .lagrange import LAGRANGE_AT
 from .loss_calls import loss_call, loss_kind, named
+from .partial_subscripts import LIKELIHOOD, log_likelihood
 from .source import (
     FIX_COMMAND,
     MAX_DEPTH,
@@ -228,6 +229,10 @@ class Parser(Calls):
         if t is None:
             raise self.fail(t, "a value is missing at the end", "complete the formula")
         if not self.starts_operand(t):
+            if t.kind == "cmd" and t.text == "ell" and log_likelihood(self.src.text):
+                raise self.fail(
+                    t, LIKELIHOOD, "differentiate the loss L = -ℓ, or define ℓ with its minus sign"
+                )
             what = "operator" if t.text in ("+", "-", "*", "/", "^", "_", "=") else "token"
             raise self.fail(
                 t, f"expected a value, found {what} {show(t.text)}", "put a value here or remove the operator"

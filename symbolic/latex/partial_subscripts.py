@@ -83,8 +83,32 @@ def _numerator(toks: list[Tok], k: int) -> bool:
     )
 
 
+# \ell defined with a log and no minus in front (CS229's \ell(\theta) = \sum_i \log p(y_i | x_i)):
+# the log-likelihood, which is -L; its rows and derivatives are not read as L's
+_DEFINED_ELL = re.compile(r"\\ell(?![a-zA-Z])\s*(?:\([^()=]*\))?\s*&?\s*(?::=|=)\s*&?(?P<rhs>[^\n]*)")
+_ROW_END = re.compile(r"\\\\|\$|\\\]|\\end\{|\\quad|,\s*\\text")
+_LOG = re.compile(r"\\log(?![a-zA-Z])|\\ln(?![a-zA-Z])|(?<![a-zA-Z\\])log(?![a-zA-Z])")
+
+
+LIKELIHOOD = (
+    "ℓ is defined here as a log-likelihood (a log with no minus in front), which is -L, not the loss L"
+)
+
+
+def log_likelihood(text: str) -> bool:
+    r"""The document defines \ell as a log-likelihood (a log on the right, no minus in front)."""
+    for m in _DEFINED_ELL.finditer(text):
+        rhs = _ROW_END.split(m["rhs"])[0].strip()
+        rhs = re.sub(r"^(?:\\left\s*)?[(\[]\s*", "", rhs)
+        if rhs and not rhs.startswith("-") and _LOG.search(rhs):
+            return True
+    return False
+
+
 def read(toks: list[Tok], text: str = "") -> list[Tok]:
     out = list(toks)
+    if log_likelihood(text):  # \ell is -L there: left as written (an unknown name, said so)
+        return out
     if _DIFFERENTIATED.search(text):  # \ell = ...: the loss the document differentiates
         for k, t in enumerate(toks):
             if t.kind == "cmd" and t.text == "ell" and _defined(toks, k):
