@@ -9,6 +9,8 @@ reading wrongly or not at all.
   (verify/shared_deltas.py): it was judged wrong on a right line.
 """
 
+import sympy
+
 from symbolic.backprop import derive
 from symbolic.spec import network
 from symbolic.verify import verify_text
@@ -189,3 +191,19 @@ def test_d_against_a_defined_output_o_is_the_target():
     assert any(s.how == "target letter o" for s in r.inferred)
     slip = text.replace("-(d_k - o_k)", "(d_k - o_k)")
     assert [v.status for v in verify_text(D, slip).verdicts if v.line == 5] == ["wrong"] * 2
+
+
+def test_a_number_without_its_leading_zero_is_read():
+    # Fausett's E = .5 \sum_k [t_k - y_k]^2: '.5' stopped the line ("expected a value, found
+    # token ."); it is 0.5 now, said as 0.5 is, and 1.5.3 stays no number of that kind
+    from symbolic.latex.tokens import number_value
+
+    assert number_value(".5") == sympy.Rational(1, 2)
+    d = derive(network("2-3-2", "sigmoid", "half_se"))
+    said = {}
+    for text in (r"\[ E = .5 \sum_k [t_k - y_k]^2 \]", r"\[ E = 0.5 \sum_k [t_k - y_k]^2 \]"):
+        half = r"\[ E = \frac{1}{2} \sum_k (t_k - y_k)^2 \]"  # a line that is read, so no exit 2
+        r = verify_text(d, text + "\n" + half + "\n", conventions={"targets": "t"})
+        said[text] = [u.reason for u in r.unchecked] + [v.status for v in r.verdicts]
+    dotted, zero = said.values()
+    assert dotted == zero and not any("found token" in s for s in dotted)

@@ -48,7 +48,8 @@ class Tok:
 # \mathbb{I} before a bracket holding a comparison (no bracket nested in it before the comparison)
 _IVERSON = re.compile(r"\s*\{\s*I\s*\}()\s*(?:\\left\s*)?[\[(][^\[\]()]*?(?:[<>]|\\(?:[gl]eq|[gl]e|[gl]t)\b)")
 _TOKEN_RE = re.compile(
-    r"(?P<space>[ \t\r\n~&]+)|(?P<num>[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)|(?P<run>[A-Za-z]+)"
+    r"(?P<space>[ \t\r\n~&]+)|(?P<num>(?:[0-9]+(?:\.[0-9]+)?|(?<![0-9.])\.[0-9]+)(?:[eE][-+]?[0-9]+)?)"
+    r"|(?P<run>[A-Za-z]+)"  # .5 (Fausett's E = .5 \sum_k ...) a number as 0.5 is
     r"|(?P<cmd>\\(?:[A-Za-z]+|[^A-Za-z]))|(?P<ditto>//)|(?P<assign>:=)|(?P<op>[-+*/()\[\]{}^_=,.';<>])"
     r"|(?P<times>[\u22c5\u00b7\u00d7])|(?P<bars>\|\|)",
     re.ASCII | re.DOTALL,
