@@ -256,6 +256,9 @@ def _kind(t: sp.Basic) -> str:
     return "unit"
 
 
+_INDEX_NAME = re.compile(r"[A-Za-z]+_[a-z]")  # z_j, a_j: one letter for a unit of any number
+
+
 def choose(solutions: list[dict], layers: Layers) -> dict | None:
     """The one solution; of several that differ only in the units of unpinned layers, the one
     taking units in the document's numbering; else None."""
@@ -267,6 +270,8 @@ def choose(solutions: list[dict], layers: Layers) -> dict | None:
         return distinct[0]
     if not distinct or any(set(e) != set(distinct[0]) for e in distinct):
         return None
+    if any(_INDEX_NAME.fullmatch(str(n)) for n in distinct[0]):
+        return None  # z_j = tanh(a_j): a name in an index letter is every unit, never the first
     shapes = {tuple(sorted((n, layers.blank(v)) for n, v in e.items())) for e in distinct}
     if len(shapes) != 1:
         return None
