@@ -96,3 +96,27 @@ def test_the_prime_after_the_subscript_marks_the_update_too():
     assert texts(r"w_{kj}' = w_{kj} + \eta d_k y_j") == want
     assert texts(r"w'_{kj} = w_{kj} + \eta d_k y_j") == want
     assert texts(r"w'_{kj} = w_{jk} + \eta d_k y_j")[1] == "'"  # another weight on the right: unread
+
+
+def test_an_update_written_with_minus_delta_w_sets_the_direction_of_the_delta_w_line():
+    # Δw = η ∂E/∂w with w^{new} = w^{old} - Δw is descent: the Δw line was called sign wrong
+    for new, old in (("w^{new}", "w^{old}"), ("w'", "w"), (r"w(\text{new})", r"w(\text{old})")):
+        r = _verify("1-1", [rf"\Delta w = \eta {GRAD}", rf"{new} = {old} - \Delta w"])
+        assert _statuses(r)[1] == "correct", new
+        assert _statuses(r)[2] == "not checked", new  # it sets the direction; Δw is not its own
+    r = _verify("1-1", [rf"\Delta w = \eta {GRAD}", r"w^{new} = w^{old} + \Delta w"])
+    assert _statuses(r)[1] == "wrong"  # w + Δw: the Δw line climbs
+
+
+def test_delta_w_added_on_one_line_and_taken_away_on_another_is_not_judged():
+    r = _verify(
+        "1-1",
+        [
+            rf"\Delta w = -\eta {GRAD}",
+            r"w' = w + \Delta w",
+            r"w(\text{new}) = w(\text{old}) - \Delta w",
+            rf"w^{{+}} = w - \eta {GRAD}",
+        ],
+    )
+    said = _statuses(r)
+    assert said[4] == "correct" and said[1] == said[2] == said[3] == "not checked"
