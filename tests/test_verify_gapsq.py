@@ -120,26 +120,3 @@ def test_delta_w_added_on_one_line_and_taken_away_on_another_is_not_judged():
     )
     said = _statuses(r)
     assert said[4] == "correct" and said[1] == said[2] == said[3] == "not checked"
-
-
-FAUSETT_FORWARD = [
-    r"z\_in_j = v_{0j} + \sum_{i=1}^{n} x_i v_{ij}",
-    r"z_j = f(z\_in_j)",
-    r"y\_in_k = w_{0k} + \sum_{j=1}^{p} z_j w_{jk}",
-    r"y_k = f(y\_in_k)",
-    r"\delta_k = (t_k - y_k) f'(y\_in_k)",
-    r"\Delta w_{jk} = \alpha \delta_k z_j",  # δ's sign: -∂E/∂net (Fausett's)
-]
-
-
-def test_an_updated_weight_is_read_in_a_document_naming_a_letter_per_layer():
-    # Fausett's letters (v, w a letter per weight layer): w_{jk}^{new} was 'unknown name w_{jk}'
-    conventions = {"weights": "input-by-output", "targets": "t"}
-    for sign, want in (("+", "correct"), ("-", "wrong")):
-        lines = [*FAUSETT_FORWARD, rf"w_{{jk}}^{{new}} = w_{{jk}} {sign} \alpha \delta_k z_j"]
-        r = _verify("2-3-2", lines, conventions=conventions)
-        assert _statuses(r)[7] == want, sign
-        called = rf"w_{{jk}}(\text{{new}}) = w_{{jk}}(\text{{old}}) {sign} \alpha \delta_k z_j"
-        lines = [*FAUSETT_FORWARD, called]
-        r = _verify("2-3-2", lines, conventions=conventions)
-        assert _statuses(r)[7] == want, sign
