@@ -29,10 +29,10 @@ GAPS = {
     # capital index letters J, K, I (particular units)
     "fausett_backprop": [13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23],
     # Zurada's delta_{ok}, delta_{yj} read as the δ of unit k, j (verify/layer_deltas.py; they were
-    # judged wrong: the Kronecker delta of a label y, one name for every k). Left: the updated
-    # weight w'_{kj} (a prime on a name), f'(net) = o(1 - o) in the letters of one neuron, v_{ji}
-    # of net_j = \sum_i v_{ji} z_i (a letter per weight layer, z the input), net_k(y)
-    "zurada_ebp": [14, 15, 18, 19, 20, 22, 23, 26, 28],
+    # judged wrong: the Kronecker delta of a label y, one name for every k) and the updated weight
+    # w'_{kj} (latex/update_marks.py: line 14). Left: f'(net) = o(1 - o) in the letters of one
+    # neuron, v_{ji} of net_j = \sum_i v_{ji} z_i (a letter per weight layer, z the input), net_k(y)
+    "zurada_ebp": [15, 18, 19, 20, 22, 23, 26, 28],
     # Mehlig's lecture notes: the pattern index (mu) in a parenthesised superscript is read since
     # (pattern_superscripts.py: line 2); left: the thresholds Theta_i, theta_j subtracted in two-step
     # layers with W and w a letter per layer (W is the network's own letter), H the energy function,

@@ -87,13 +87,13 @@ def prepare(statements: list, option: str | None, losses: set[str]) -> tuple[lis
         return isinstance(expr, sp.Symbol) and expr.name in losses
 
     statements = _rename_capital_delta(statements)
-    changes, minus_updates = _changes(statements)
+    changes, minus_updates, unsettled = _changes(statements)
     out = []
     for stmt in statements:
         if not isinstance(stmt, Statement):
             out.append(stmt)
             continue
-        new = _update_form(stmt, changes, minus_updates, is_param_name)
+        new = _update_form(stmt, changes, minus_updates, is_param_name, unsettled)
         out.append(new or stmt)
     if option:
         return out, DeltaSign(1 if option == "plus" else -1, "the option --delta " + option)
@@ -175,10 +175,12 @@ def _basic(f) -> sp.Expr:
     return f if isinstance(f, sp.Basic) else _UNKNOWN
 
 
-def _changes(statements: list) -> tuple[dict, set]:
-    """Δw -> its value (the last side of its definition); the w updated as w ← w - Δw."""
+def _changes(statements: list) -> tuple[dict, set, set]:
+    """Δw -> its value (the last side of its definition); the w updated as w ← w - Δw (or
+    w^{new} = w^{old} - Δw); the w updated both ways (their Δw lines are left unread)."""
     changes: dict[sp.Symbol, sp.Expr] = {}
     minus: set[sp.Symbol] = set()
+    plus: set[sp.Symbol] = set()
     for st in statements:
         if not isinstance(st, Statement) or not st.sides:
             continue
@@ -189,7 +191,24 @@ def _changes(statements: list) -> tuple[dict, set]:
             rest = sp.expand(_value(st.sides[-1]) - st.lhs)
             if rest == -sp.Symbol("Delta") * st.lhs:
                 minus.add(st.lhs)
-    return changes, minus
+        after = _after(st.lhs)
+        if after is not None:  # w^{new} = w^{old} - Δw, w' = w - Δw: the same direction
+            rest = sp.expand(_value(st.sides[-1]) - after)
+            if rest == -sp.Symbol("Delta") * after:
+                minus.add(after)
+            elif rest == sp.Symbol("Delta") * after:
+                plus.add(after)
+    unsettled = plus & minus  # w + Δw on one line, w - Δw on another: which Δw is meant is not said
+    for w in unsettled:
+        changes.pop(w, None)
+    return changes, minus - unsettled, unsettled
+
+
+def _after(lhs) -> sp.Symbol | None:
+    """w for w^{+} (w^{new}, w', w(new) as the reader marks them); None for any other left side."""
+    if isinstance(lhs, sp.Symbol) and lhs.name.endswith("^+"):
+        return sp.Symbol(lhs.name[:-2])
+    return None
 
 
 def _exprs(p: Product) -> list:
@@ -214,11 +233,15 @@ def _formulas(stmt: Statement) -> list[Product]:
     return [p for p in stmt.sides if _value(p).free_symbols]
 
 
-def _update_form(stmt: Statement, changes: dict, minus: set, is_param_name) -> Statement | None:
+def _update_form(
+    stmt: Statement, changes: dict, minus: set, is_param_name, unsettled: frozenset | set = frozenset()
+) -> Statement | None:
     """w ← w + ... and Δw = ... as w^{+} = w + ...; None for any other statement."""
     if any(not isinstance(f, (sp.Basic, Partial)) for p in stmt.sides for f in p.factors):
         return None  # '//' marks: not an update line
     w = _change_of(stmt.lhs)
+    if w is not None and w in unsettled:
+        return None  # its direction is written both ways: Δw is left unread
     if w is not None and is_param_name(w.name) and stmt.sides:
         sign = -1 if w in minus else 1
         sides = tuple(

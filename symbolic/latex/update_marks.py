@@ -1,0 +1,89 @@
+r"""The weight after one update, as the textbooks mark it on an update line's left side.
+
+Zurada writes w'_{kj} = w_{kj} + \eta \delta_{ok} y_j (the prime: the weight after the step),
+Fausett w_{jk}(\text{new}) = w_{jk}(\text{old}) + \Delta w_{jk}. Both are the update that
+w^{+}_{kj} = w_{kj} + ... (names.py: w^{new}, w^{old}) already writes, and are read as it is,
+but only where the row has that shape: the marked name alone on the left, and the right side
+opening with the same name and subscript (maybe marked old) followed by '+' or '-' and a step
+holding a learning rate or a Δ (f' = f - f^2 is no update). A prime
+anywhere else keeps its meaning (f'(x), a derivative), and a name with a prime and no update
+after it is still refused by the name reader. Positions kept. Pure functions on tokens.
+"""
+
+from __future__ import annotations
+
+from .tokens import Tok
+
+_NEW = frozenset({"new", "updated", "next"})
+_OLD = frozenset({"old", "current"})
+# a step holds a learning rate or a Δ (verify/signs.py's RATES); f' = f - f^2 has none: not an update
+_STEP = frozenset({"eta", "alpha", "varepsilon", "epsilon", "gamma", "Delta"})
+
+
+def _subscript(toks: list[Tok], k: int) -> int:
+    """At toks[k] '_': the index after the subscript (a group or one token); k if none."""
+    if k + 1 >= len(toks) or toks[k].text != "_":
+        return k
+    if toks[k + 1].text != "{":
+        return k + 2 if toks[k + 1].kind in ("letter", "num") else k
+    depth = 0
+    for j in range(k + 1, len(toks)):
+        depth += {"{": 1, "}": -1}.get(toks[j].text, 0) if toks[j].kind == "op" else 0
+        if depth == 0:
+            return j + 1
+    return k
+
+
+def _called(toks: list[Tok], k: int, words: frozenset[str]) -> int:
+    r"""At toks[k]: the index after `(\text{new})` (one of `words` in \text, in parentheses); k if none."""
+    if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")":
+        t = toks[k + 1]
+        if t.kind in ("text", "word") and t.text.strip() in words:
+            return k + 3
+    return k
+
+
+def _mark(at: Tok) -> list[Tok]:
+    """The tokens of ^{+}, placed where the author's mark stood."""
+    return [Tok("op", s, at.pos, at.end) for s in ("^", "{", "+", "}")]
+
+
+def _texts(toks: list[Tok]) -> list[str]:
+    return [t.text for t in toks]
+
+
+def rewrite(toks: list[Tok]) -> list[Tok]:
+    r"""w'_{kj} = w_{kj} + ... and w_{jk}(\text{new}) = w_{jk}(\text{old}) + ... as
+    w^{+}_{kj} = w_{kj} + ...; any other row unchanged."""
+    if len(toks) < 4 or toks[0].kind not in ("letter", "cmd"):
+        return toks
+    k = 1
+    primed = toks[k].text == "'" and toks[k].kind == "op"
+    k += primed
+    sub_end = _subscript(toks, k)
+    sub = toks[k:sub_end]
+    k = sub_end
+    mark: Tok | None = toks[1] if primed else None
+    if not primed and k < len(toks) and toks[k].text == "'" and toks[k].kind == "op":
+        mark, k = toks[k], k + 1
+    if mark is None:
+        after = _called(toks, k, _NEW)
+        if after == k:
+            return toks
+        mark, k = toks[k], after
+    if k >= len(toks) or toks[k].text != "=":
+        return toks
+    eq = k
+    r = eq + 1
+    if r >= len(toks) or toks[r].text != toks[0].text or toks[r].kind != toks[0].kind:
+        return toks
+    r_sub_end = _subscript(toks, r + 1)
+    if _texts(toks[r + 1 : r_sub_end]) != _texts(sub):
+        return toks
+    r_end = _called(toks, r_sub_end, _OLD)
+    if r_end >= len(toks) or toks[r_end].text not in ("+", "-") or toks[r_end].kind != "op":
+        return toks
+    if not any(t.kind == "cmd" and t.text in _STEP or t.text == "lr" for t in toks[r_end:]):
+        return toks
+    left = [toks[0], *sub, *_mark(mark)]
+    return [*left, *toks[eq:r_sub_end], *toks[r_end:]]
