@@ -3,6 +3,8 @@ slip named and the right line correct; a reading that cannot be settled is said 
 
 from pathlib import Path
 
+from verdict_lines import by_line
+
 from symbolic.backprop import derive
 from symbolic.spec import network
 from symbolic.verify import verify_text
@@ -13,13 +15,7 @@ SIGMOID = derive(network("2-3-1", "sigmoid", "half_se"))
 
 def verdicts(d, text: str) -> dict[int, set[str]]:
     """line -> the statuses said on it (not checked included): never silent."""
-    r = verify_text(d, text)
-    out: dict[int, set[str]] = {}
-    for v in r.verdicts:
-        out.setdefault(v.line, set()).add(v.status)
-    for u in r.unchecked:
-        out.setdefault(u.line, set()).add("not checked")
-    return out
+    return by_line(verify_text(d, text))
 
 
 def report(d, text: str):
