@@ -18,17 +18,7 @@ from symbolic.verify import verify_text
 sys.path.insert(0, str(Path(__file__).resolve().parent / "published"))
 
 from corpus import bare, expected, note, run  # noqa: E402
-
-
-def _verify(arch: str, lines: list[str], **kw):
-    d = derive(network(arch, "sigmoid", "half_se", None, "layered"))
-    return verify_text(d, "".join(f"$${x}$$\n" for x in lines), **kw)
-
-
-def _statuses(report) -> dict[int, str]:
-    said = {u.line: "not checked" for u in report.unchecked}
-    said.update({v.line: v.status for v in report.verdicts})
-    return said
+from verdict_lines import last_by_line, verify_displays  # noqa: E402
 
 
 def _inferred(report) -> dict[str, tuple[str, str]]:
@@ -39,7 +29,7 @@ OUT_DELTA = r"(out_{o2} - target_{o2}) * out_{o2}(1 - out_{o2})"
 
 
 def test_mazur_numbering_on_3_2_2_runs_w_1_to_w_10_row_by_row_and_the_bias_is_the_layers():
-    r = _verify(
+    r = verify_displays(
         "3-2-2",
         [
             r"net_{h1} = w_1 * i_1 + w_2 * i_2 + w_3 * i_3 + b_1 * 1",
@@ -51,7 +41,7 @@ def test_mazur_numbering_on_3_2_2_runs_w_1_to_w_10_row_by_row_and_the_bias_is_th
             r"\frac{\partial E_{total}}{\partial b_2} = \delta_{o1} + \delta_{o2}",  # one bias, two paths
         ],
     )
-    said = _statuses(r)
+    said = last_by_line(r)
     assert [said[n] for n in range(3, 8)] == ["correct", "wrong", "correct", "wrong", "correct"], said
     names = _inferred(r)
     assert names["w_10"] == ("W2_2_2", "numbering") and names["w_4"] == ("W1_2_1", "numbering")
@@ -61,7 +51,7 @@ def test_mazur_numbering_on_3_2_2_runs_w_1_to_w_10_row_by_row_and_the_bias_is_th
 
 
 def test_a_numbering_column_by_column_is_read_as_such():
-    r = _verify(
+    r = verify_displays(
         "2-2-2",
         [
             r"net_{h1} = w_1 * i_1 + w_3 * i_2",  # w_2 is then h2's weight from i1
@@ -70,7 +60,7 @@ def test_a_numbering_column_by_column_is_read_as_such():
             r"\frac{\partial net_{o2}}{\partial w_6} = out_{h1}",  # w_6 = W2_2_1
         ],
     )
-    said = _statuses(r)
+    said = last_by_line(r)
     assert [said[n] for n in (2, 3, 4)] == ["correct", "wrong", "correct"], said
     assert _inferred(r)["w_2"] == ("W1_2_1", "numbering by columns")
     assert not r.derivation.spec.shared_bias
@@ -84,26 +74,26 @@ def test_an_ambiguous_numbering_is_not_guessed():
         r"\frac{\partial net_{h1}}{\partial w_2} = i_2",
         r"\frac{\partial net_{o1}}{\partial w_6} = out_{h2}",
     ]
-    r = _verify("2-2-1", lines)
-    assert _statuses(r)[2] == "not checked" and _statuses(r)[3] == "correct"
+    r = verify_displays("2-2-1", lines)
+    assert last_by_line(r)[2] == "not checked" and last_by_line(r)[3] == "correct"
     (u,) = [u for u in r.unchecked if u.line == 2]
     assert "w_2" in u.reason
     assert "w_2" not in _inferred(r) and "w_1" not in _inferred(r)
-    settled = _verify("2-2-2", lines)
-    assert _statuses(settled)[2] == "correct" and _inferred(settled)["w_2"] == ("W1_1_2", "numbering")
+    settled = verify_displays("2-2-2", lines)
+    assert last_by_line(settled)[2] == "correct" and _inferred(settled)["w_2"] == ("W1_1_2", "numbering")
 
 
 def test_a_numbering_no_order_fits_binds_nothing_more():
     # w_1, w_4 into h1: neither by rows (w_2) nor by columns (w_3); w_1, w_2 fit the rows only
     for second, settled in (("w_4", False), ("w_2", True)):
-        r = _verify(
+        r = verify_displays(
             "2-2-2",
             [
                 rf"net_{{h1}} = w_1 * i_1 + {second} * i_2",
                 r"\frac{\partial net_{o1}}{\partial w_5} = out_{h1}",
             ],
         )
-        assert _statuses(r)[2] == ("correct" if settled else "not checked"), second
+        assert last_by_line(r)[2] == ("correct" if settled else "not checked"), second
         assert ("w_5" in _inferred(r)) == settled, second
 
 
@@ -112,7 +102,7 @@ def test_per_unit_biases_are_not_read_as_one_per_layer():
     for unit, shared in (("h2", False), ("o1", True)):
         inputs = "i_1 + w_4 * i_2" if unit == "h2" else "out_{h1} + w_6 * out_{h2}"
         first = "w_3" if unit == "h2" else "w_5"
-        r = _verify(
+        r = verify_displays(
             "2-2-2",
             [
                 r"net_{h1} = w_1 * i_1 + w_2 * i_2 + b_1 * 1",
@@ -122,11 +112,11 @@ def test_per_unit_biases_are_not_read_as_one_per_layer():
         )
         assert r.derivation.spec.shared_bias == shared, unit
         assert any(s.how == "layer bias" for s in r.inferred) == shared, unit
-        assert _statuses(r)[3] == "correct", unit
+        assert last_by_line(r)[3] == "correct", unit
 
 
 def test_one_bias_written_in_two_units_of_a_layer_is_the_layers():
-    r = _verify(
+    r = verify_displays(
         "2-2-1",
         [
             r"net_{h1} = w_1 * i_1 + w_2 * i_2 + b_1 * 1",
@@ -136,7 +126,7 @@ def test_one_bias_written_in_two_units_of_a_layer_is_the_layers():
         ],
     )
     assert r.derivation.spec.shared_bias
-    said = _statuses(r)
+    said = last_by_line(r)
     assert (said[3], said[4]) == ("correct", "wrong"), said
 
 
@@ -154,8 +144,8 @@ HAT = [
 
 
 def test_plain_names_with_y_the_net_input_beside_hat_y_on_3_2_1():
-    r = _verify("3-2-1", HAT)
-    said = _statuses(r)
+    r = verify_displays("3-2-1", HAT)
+    said = last_by_line(r)
     assert [said[n] for n in (6, 7, 8, 9)] == ["correct", "wrong", "correct", "correct"], said
     names = _inferred(r)
     assert names["y_1"] == ("z2_1", "definition") and names["h_2"][0] == "a1_2"
@@ -171,14 +161,14 @@ def test_a_point_name_the_document_writes_but_never_settles_leaves_only_its_numb
         r"\frac{\partial net_{o1}}{\partial w_6} = out_{h2}",
     ]
     point = {sp.Symbol(f"w_{k}"): 0.1 * k for k in (1, 5, 6)}
-    r = _verify("2-2-1", lines, point=point)
-    assert _statuses(r)[3] == "correct"
+    r = verify_displays("2-2-1", lines, point=point)
+    assert last_by_line(r)[3] == "correct"
     unsettled = [u for u in r.unchecked if "writes it but never says what it is" in u.fix]
     assert unsettled and all(u.fix.startswith("w_1 in the point") for u in unsettled)
 
 
 def test_a_unit_numbered_like_a_defined_one_is_that_layers_unit():
-    r = _verify(
+    r = verify_displays(
         "2-2-1",
         [
             r"z1 = w1 * x1 + w2 * x2 + b1",
@@ -187,14 +177,14 @@ def test_a_unit_numbered_like_a_defined_one_is_that_layers_unit():
             r"\frac{\partial h2}{\partial x2} = h2 (1 - h2) w3",  # w4 is the weight from x2
         ],
     )
-    said = _statuses(r)
+    said = last_by_line(r)
     assert (said[3], said[4]) == ("correct", "wrong"), said
     assert _inferred(r)["h_2"] == ("a1_2", "sibling")
 
 
 def test_a_closed_form_of_the_output_names_its_input_and_weights():
     inner = r"s(P w_1 + Q w_2 + 1)"
-    r = _verify(
+    r = verify_displays(
         "2-1-1",
         [
             r"s(x) = \frac{1}{1+e^{-x}}",
@@ -203,7 +193,7 @@ def test_a_closed_form_of_the_output_names_its_input_and_weights():
             r"\frac{\partial O}{\partial w_1} = O(1 - O) w_3 " + inner + r"(1 - " + inner + r") Q",  # P
         ],
     )
-    said = _statuses(r)
+    said = last_by_line(r)
     assert (said[3], said[4]) == ("correct", "wrong"), said
     names = _inferred(r)
     assert names["O"] == ("a2_1", "definition") and names["w_3"] == ("W2_1_1", "definition")

@@ -6,26 +6,12 @@ prime keeps its meaning."""
 import sys
 from pathlib import Path
 
-from symbolic.backprop import derive
-from symbolic.spec import network
-from symbolic.verify import verify_text
-
 sys.path.insert(0, str(Path(__file__).resolve().parent / "published"))
 
 from corpus import note, run  # noqa: E402
+from verdict_lines import last_by_line, verify_displays  # noqa: E402
 
 GRAD = r"\frac{\partial E}{\partial w}"
-
-
-def _verify(arch: str, lines: list[str], **kw):
-    d = derive(network(arch, "sigmoid", "half_se", None, "layered"))
-    return verify_text(d, "".join(f"$${x}$$\n" for x in lines), **kw)
-
-
-def _statuses(report) -> dict[int, str]:
-    said = {u.line: "not checked" for u in report.unchecked}
-    said.update({v.line: v.status for v in report.verdicts})
-    return said
 
 
 def _reasons(report) -> dict[int, str]:
@@ -33,14 +19,14 @@ def _reasons(report) -> dict[int, str]:
 
 
 def test_a_primed_weight_on_the_left_of_an_update_is_the_weight_after_one_step():
-    r = _verify("1-1", [rf"w' = w - \eta {GRAD}", rf"w' = w + \eta {GRAD}"])
-    said = _statuses(r)
+    r = verify_displays("1-1", [rf"w' = w - \eta {GRAD}", rf"w' = w + \eta {GRAD}"])
+    said = last_by_line(r)
     assert said[1] == "correct"
     assert said[2] == "wrong"  # the step climbs the error: judged, not refused
 
 
 def test_the_call_form_new_and_old_is_read_like_the_superscripts():
-    r = _verify(
+    r = verify_displays(
         "1-1",
         [
             rf"w(\text{{new}}) = w(\text{{old}}) - \eta {GRAD}",
@@ -48,11 +34,11 @@ def test_the_call_form_new_and_old_is_read_like_the_superscripts():
             rf"w(\text{{new}}) = w(\text{{old}}) - 2 \eta {GRAD}",
         ],
     )
-    assert _statuses(r) == {1: "correct", 2: "correct", 3: "wrong"}
+    assert last_by_line(r) == {1: "correct", 2: "correct", 3: "wrong"}
 
 
 def test_a_prime_on_a_name_with_no_update_after_it_stays_refused():
-    r = _verify(
+    r = verify_displays(
         "1-1",
         [
             r"w' = w - w^2",  # no learning rate, no Δ: not a step
@@ -60,7 +46,7 @@ def test_a_prime_on_a_name_with_no_update_after_it_stays_refused():
             r"\sigma'(z) = \sigma(z)(1 - \sigma(z))",  # a derivative's prime keeps its meaning
         ],
     )
-    said, why = _statuses(r), _reasons(r)
+    said, why = last_by_line(r), _reasons(r)
     assert said[1] == "not checked" and "prime on the name w" in why[1]
     assert said[2] == "not checked" and "prime on the name w" in why[2]
     assert said[3] == "correct"
@@ -101,15 +87,15 @@ def test_the_prime_after_the_subscript_marks_the_update_too():
 def test_an_update_written_with_minus_delta_w_sets_the_direction_of_the_delta_w_line():
     # Δw = η ∂E/∂w with w^{new} = w^{old} - Δw is descent: the Δw line was called sign wrong
     for new, old in (("w^{new}", "w^{old}"), ("w'", "w"), (r"w(\text{new})", r"w(\text{old})")):
-        r = _verify("1-1", [rf"\Delta w = \eta {GRAD}", rf"{new} = {old} - \Delta w"])
-        assert _statuses(r)[1] == "correct", new
-        assert _statuses(r)[2] == "not checked", new  # it sets the direction; Δw is not its own
-    r = _verify("1-1", [rf"\Delta w = \eta {GRAD}", r"w^{new} = w^{old} + \Delta w"])
-    assert _statuses(r)[1] == "wrong"  # w + Δw: the Δw line climbs
+        r = verify_displays("1-1", [rf"\Delta w = \eta {GRAD}", rf"{new} = {old} - \Delta w"])
+        assert last_by_line(r)[1] == "correct", new
+        assert last_by_line(r)[2] == "not checked", new  # it sets the direction; Δw is not its own
+    r = verify_displays("1-1", [rf"\Delta w = \eta {GRAD}", r"w^{new} = w^{old} + \Delta w"])
+    assert last_by_line(r)[1] == "wrong"  # w + Δw: the Δw line climbs
 
 
 def test_delta_w_added_on_one_line_and_taken_away_on_another_is_not_judged():
-    r = _verify(
+    r = verify_displays(
         "1-1",
         [
             rf"\Delta w = -\eta {GRAD}",
@@ -118,5 +104,5 @@ def test_delta_w_added_on_one_line_and_taken_away_on_another_is_not_judged():
             rf"w^{{+}} = w - \eta {GRAD}",
         ],
     )
-    said = _statuses(r)
+    said = last_by_line(r)
     assert said[4] == "correct" and said[1] == said[2] == said[3] == "not checked"

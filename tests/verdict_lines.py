@@ -41,3 +41,20 @@ def verify_layered(arch, text, activation="sigmoid", loss="half_se", output=None
 
     d = derive(network(arch, activation, loss, output, "layered"))
     return verify_text(d, text, conventions=conventions or None)
+
+
+def verify_displays(arch: str, lines: list[str], **kw):
+    """verify_text on a layered sigmoid network with half SE, each line its own $$ display."""
+    from symbolic.backprop import derive
+    from symbolic.spec import network
+    from symbolic.verify import verify_text
+
+    d = derive(network(arch, "sigmoid", "half_se", None, "layered"))
+    return verify_text(d, "".join(f"$${x}$$\n" for x in lines), **kw)
+
+
+def last_by_line(report) -> dict[int, str]:
+    """line -> one status: the last verdict said on it, else 'not checked'."""
+    said = {u.line: "not checked" for u in report.unchecked}
+    said.update({v.line: v.status for v in report.verdicts})
+    return said
