@@ -22,10 +22,9 @@ from ..derivation import Derivation
 from .display import listed
 from .layer_calls import GENERIC
 from .numbers import Points
-from .rounding import carried
+from .rounding import DECIMAL, carried
 
 RELATIVE = mpmath.mpf("1e-9")
-_DECIMAL = re.compile(r"(?<![A-Za-z_^0-9.])([0-9]*)\.([0-9]+)")
 # one number in scientific notation: 8.2e-2, 1.5E-3 (no space inside), 3\times10^{-2}, 3 \cdot 10^{-2}
 SCIENTIFIC = re.compile(
     r"(?<![A-Za-z_^0-9.])([0-9]+)(?:\.([0-9]+))?"
@@ -77,7 +76,7 @@ def tolerance(text: str, value: mpmath.mpf) -> mpmath.mpf:
         mantissa = mpmath.mpf(m.group(1) + "." + (m.group(2) or "0"))
         if mantissa:
             rel += mpmath.mpf(10) ** (-len(m.group(2) or "")) / 2 / mantissa
-    for m in _DECIMAL.finditer(SCIENTIFIC.sub(" ", text)):
+    for m in DECIMAL.finditer(SCIENTIFIC.sub(" ", text)):
         number = mpmath.mpf(m.group(0))
         if number:
             rel += mpmath.mpf(10) ** (-len(m.group(2))) / 2 / abs(number)

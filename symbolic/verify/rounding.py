@@ -25,7 +25,8 @@ from ..derivation import Derivation
 from ..latex import LatexParseError, parse_formula
 from ..latex import Partial as LatexPartial
 
-_DECIMAL = re.compile(r"(?<![A-Za-z_^0-9.])([0-9]*)\.([0-9]+)")
+# a decimal numeral, not glued to a name or another number (claims.tolerance reads them too)
+DECIMAL = re.compile(r"(?<![A-Za-z_^0-9.])([0-9]*)\.([0-9]+)")
 _SAME = mpmath.mpf(10) ** -25  # the placeholders' reading gives the side's value back to this
 
 
@@ -50,7 +51,7 @@ def carried(text: str, written: sp.Expr, d: Derivation, scientific: re.Pattern) 
         return _placeholder(values, halves, sp.Rational(m.group(0)), half)
 
     try:
-        swapped = _DECIMAL.sub(decimal, scientific.sub(scientific_number, text))
+        swapped = DECIMAL.sub(decimal, scientific.sub(scientific_number, text))
         if not values:
             return None
         form = parse_formula(swapped)
