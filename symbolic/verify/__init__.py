@@ -8,15 +8,11 @@ from .ditto import VerifyInputError, expand_dittos
 from .evaluate import Evaluation, Sampling
 from .explain import Fault, Witness
 from .judge import Verdict
-from .pipeline import (
-    NOT_PROVED_EXIT,
-    Report,
-    verify_statements,
-    verify_text,
-)
+from .pipeline import verify_statements, verify_text
 from .points import Evidence
 from .product_checks import Context, check_gradient, check_local, check_product, prepare
 from .read import Document, ReadError, format_of
+from .report import NOT_PROVED_EXIT, Report
 from .resolve import ChainNote, Network, Resolved
 
 __all__ = [

@@ -30,6 +30,7 @@ class Conventions:
     delta: str = ""  # '' (the document's own statements say), 'plus' or 'minus' (verify/signs.py)
     weight_layers: str | tuple = ""  # W^l feeds layer l ('into') or leaves it ('out-of'): weight_layers.py
     bracket_origin: int = 0  # 1: square-bracketed layers count the input as 1 (a^{[1]} = x): zero_origin.py
+    delta_why: str = ""  # what set `delta` when the reader did (verify/sign_votes.py), not the user
 
     @staticmethod
     def of(options: dict | None) -> Conventions:
@@ -63,7 +64,9 @@ class Conventions:
         origin = options.get("bracket_origin") or 0
         if origin not in (0, 1):
             raise SympropError(f"bracket_origin = {origin!r}", "use 0 (Ng's a^{[0]} = x) or 1 (a^{[1]} = x)")
-        return Conventions(weights, targets, first_unit, delta, layers, origin)
+        return Conventions(
+            weights, targets, first_unit, delta, layers, origin, options.get("delta_why") or ""
+        )
 
     def code(self, cand: str) -> str:
         """A code name as the document means it: transposed weights, w_{j0} as the bias b_j."""

@@ -48,7 +48,7 @@ A pipeline of pure stages, each taking the previous stage's data and never calli
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 import sympy as sp
@@ -97,6 +97,7 @@ from . import (
     rate_names,
     reading_folds,
     role_letters,
+    sign_votes,
     single_layer,
     single_unit,
     subscript_layers,
@@ -115,7 +116,7 @@ from .definitions import written
 from .ditto import Unchecked, VerifyInputError
 from .evaluate import evaluate, sampling
 from .given_point import left_out_fix, point_of
-from .judge import Verdict, judge
+from .judge import judge
 from .layer_letters import as_written
 from .layer_letters import normalize as layer_letters
 from .matrix_entries import expand as expand_matrices
@@ -123,42 +124,14 @@ from .matrix_faults import ENTRY_MISSED, unread_groups
 from .matrix_faults import collect as collect_matrices
 from .notation import with_detected
 from .read import read
+from .report import Report
 from .resolve import DEFINITION, resolve_all
 from .running import NO_BIAS
 from .running import bind as read_algorithm
 from .said_conventions import detect as detect_conventions
-from .sign_hooks import sign_verdicts, with_signs
+from .sign_hooks import formula_deltas, sign_verdicts, with_signs
 from .weight_layers import detect as weight_layers
 from .written_numbers import NUMBERS
-
-NOT_PROVED_EXIT = 3
-NOT_CHECKED_EXIT = 4
-
-
-@dataclass
-class Report:
-    derivation: Derivation
-    verdicts: list[Verdict]
-    unchecked: list[Unchecked] = field(default_factory=list)
-    source: str = ""
-    numbers: list[Checked] = field(default_factory=list)  # numeric claims judged at a point
-    given: list = field(default_factory=list)  # values the document gives (Given)
-    inferred: list = field(default_factory=list)  # names the document settled (binding.Source)
-    unanchored: frozenset = frozenset()  # numbered statements read from the input by default (layer_origin)
-
-    @property
-    def ok(self) -> bool:
-        return all(v.correct for v in self.verdicts)
-
-    @property
-    def exit_code(self) -> int:
-        """0 every statement correct, 1 some wrong, 4 none wrong but some not checked (unread,
-        unresolved, a definition), 3 none wrong, all checked, but some not proved."""
-        if any(v.status == "wrong" for v in self.verdicts) or any(not n.correct for n in self.numbers):
-            return 1
-        if self.unchecked:
-            return NOT_CHECKED_EXIT
-        return 0 if self.ok else NOT_PROVED_EXIT
 
 
 def verify_text(d: Derivation, text: str, fmt: str = "tex", **kw: Any) -> Report:
@@ -173,13 +146,31 @@ def verify_statements(
     """`_verify_statements`; a document whose numbered layers only the letter default counts is
     read again counted from 0, and a numbered statement judged differently is not checked
     (verify/layer_origin.py)."""
-    report = _verify_statements(d, statements, dict(aliases) if aliases else aliases, **kw)
+    report = _weighed(d, statements, aliases, **kw)
     if not report.unanchored:
         return report
-    if kw.get("conventions"):
-        kw = {**kw, "conventions": dict(kw["conventions"])}
-    other = _verify_statements(d, [*statements, layer_origin.zero_statement()], aliases, **kw)
+    other = _weighed(d, [*statements, layer_origin.zero_statement()], aliases, **kw)
     return layer_origin.fold(report, other)
+
+
+def _weighed(d: Derivation, statements: Sequence, aliases: dict | None, **kw: Any) -> Report:
+    """`_verify_statements`; where only an update's form said δ's sign and a line using δ is
+    wrong, read again with the other sign, and the lines weighed (verify/sign_votes.py)."""
+    conventions = kw.pop("conventions", None)
+
+    def run(conventions: dict | None) -> Report:  # each reading its own copies: a run fills them in
+        return _verify_statements(
+            d,
+            statements,
+            dict(aliases) if aliases else aliases,
+            conventions=conventions and dict(conventions),
+            **kw,
+        )
+
+    report = run(conventions)
+    if not sign_votes.contested(report):
+        return report
+    return sign_votes.weigh(report, run(sign_votes.options(report, conventions)))
 
 
 def _verify_statements(
@@ -342,6 +333,7 @@ def _verify_statements(
             verdicts.append(v)
             judged.append(r)
     verdicts = sign_verdicts(net, judged, verdicts)  # δ's sign said (verify/signs.py)
+    delta_lines = formula_deltas(judged)  # the δ lines whose value says δ's sign (sign_votes.py)
     verdicts, worked, valued = point_values.set_apart(d, judged, verdicts, point and {**zero, **point})
     unchecked, numbers = (
         unchecked + worked,
@@ -371,7 +363,18 @@ def _verify_statements(
     if biasless is not None:  # said once: read as a network without biases
         inferred.insert(0, no_bias.source(biasless))
     return greek_indices.said(
-        Report(d, verdicts, unchecked, original, numbers, given, inferred, frozenset(unanchored)),
+        Report(
+            d,
+            verdicts,
+            unchecked,
+            original,
+            numbers,
+            given,
+            inferred,
+            frozenset(unanchored),
+            net.delta_sign,
+            delta_lines,
+        ),
         greek.letters,
     )
 

@@ -34,7 +34,8 @@ def with_signs(
     updates with momentum, set apart as not checked."""
     net = network(d, aliases, conventions)
     losses = {n for n in names_of(statements) if _is_loss(net, n)}
-    statements, sign = prepare(list(statements), net.names.conventions.delta, losses)
+    conv = net.names.conventions
+    statements, sign = prepare(list(statements), conv.delta, losses, conv.delta_why)
     statements = [s for stmt in statements for s in _each_weight(net, stmt)]
     momentum = [s for s in statements if isinstance(s, Statement) and is_momentum(s)]
     statements = [s for s in statements if not any(s is m for m in momentum)]
@@ -83,6 +84,21 @@ def signed(r: Resolved) -> bool:
     """A δ statement or an update line: where a wrong sign is the fault to name."""
     lhs = r.statement.lhs
     return is_delta(lhs) or isinstance(lhs, sp.Symbol) and lhs.name.endswith("^+")
+
+
+def formula_deltas(resolved: list[Resolved]) -> frozenset:
+    """(line, col) of each δ written as a formula with no δ on its right (δ_k = (t_k - o_k)
+    o_k (1 - o_k)): a value that says δ's sign by itself; δ_j = o_j (1 - o_j) Σ_k w_{kj} δ_k
+    follows δ_k's, whichever it is (verify/sign_votes.py)."""
+    out = set()
+    for r in resolved:
+        st = r.statement
+        right = {
+            s for p in st.sides for f in p.factors if isinstance(f, sp.Basic) for s in f.atoms(sp.Symbol)
+        }
+        if is_delta(st.lhs) and not any(is_delta(s) for s in right):
+            out.add((st.line, st.col))
+    return frozenset(out)
 
 
 def sign_verdicts(net: Network, resolved: list[Resolved], verdicts: list) -> list:

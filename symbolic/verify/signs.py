@@ -41,6 +41,8 @@ ASSUMED = (
 class DeltaSign:
     sign: int  # +1: δ = ∂E/∂net; -1: δ = -∂E/∂net; 0: the document does not say
     why: str = ""  # 'defined on line 14', 'the update on line 4 adds η δ x', 'the option --delta'
+    kind: str = ""  # the evidence: 'definition', 'update', 'gradient', 'option' ('' for none)
+    votes: tuple = ()  # (line, col, ±1) of every update and gradient with δ (verify/sign_votes.py)
 
 
 @dataclass(frozen=True)
@@ -79,9 +81,10 @@ def names_of(statements: list) -> set[str]:
     return {s.name for st in statements if isinstance(st, Statement) for s in _symbols(st)}
 
 
-def prepare(statements: list, option: str | None, losses: set[str]) -> tuple[list, DeltaSign]:
+def prepare(statements: list, option: str | None, losses: set[str], why: str = "") -> tuple[list, DeltaSign]:
     """(statements with Δ_k renamed and update lines rewritten, the document's δ sign).
-    `losses`: the raw names the document writes for the loss (E_d, E, Loss)."""
+    `losses`: the raw names the document writes for the loss (E_d, E, Loss); `why`: what set
+    `option` when the reader did, not the user (verify/sign_votes.py)."""
 
     def is_loss(expr) -> bool:
         return isinstance(expr, sp.Symbol) and expr.name in losses
@@ -96,8 +99,11 @@ def prepare(statements: list, option: str | None, losses: set[str]) -> tuple[lis
         new = _update_form(stmt, changes, minus_updates, is_param_name, unsettled)
         out.append(new or stmt)
     if option:
-        return out, DeltaSign(1 if option == "plus" else -1, "the option --delta " + option)
-    return out, _sign(out, is_loss)
+        return out, DeltaSign(1 if option == "plus" else -1, why or "the option --delta " + option, "option")
+    sign = _sign(out, is_loss)
+    if sign.kind in ("update", "gradient"):  # read from a form alone: every such form is a vote
+        sign = replace(sign, votes=_votes(out, is_loss))
+    return out, sign
 
 
 MOMENTUM = (
@@ -276,8 +282,20 @@ def _sign(statements: list, is_loss) -> DeltaSign:
                 continue
             found = _evidence(st, kind, is_loss)
             if found:
-                return DeltaSign(found, f"{_WHY[kind]} on line {st.line}")
+                return DeltaSign(found, f"{_WHY[kind]} on line {st.line}", kind)
     return DeltaSign(0)
+
+
+def _votes(statements: list, is_loss) -> tuple:
+    """(line, col, sign) of each update and each gradient written with δ: the sign of δ its form
+    says (w - η δ x: +1; w + η δ x: -1; ∂E/∂w = δ x: +1)."""
+    out = []
+    for st in statements:
+        if isinstance(st, Statement):
+            found = _evidence(st, "update", is_loss) or _evidence(st, "gradient", is_loss)
+            if found:
+                out.append((st.line, st.col, found))
+    return tuple(out)
 
 
 _WHY = {
