@@ -24,10 +24,10 @@ from said import bad  # noqa: E402
 GAPS = {
     # blind round k (2026-12-02, from memory): Fausett's names printed with an underscore
     # (z\_in_j one name, latex/tokens.py) and his two-step layers (z_in_j = v_{0j} + \sum_i x_i v_{ij},
-    # z_j = f(z_in_j): a letter per layer, verify/layer_names.py) read since. Left: the updates
-    # w(new) = w(old) + Delta w, f_1 the binary sigmoid, .5 without its 0, and the derivation's
-    # capital index letters J, K, I (particular units)
-    "fausett_backprop": [13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23],
+    # z_j = f(z_in_j): a letter per layer, verify/layer_names.py) read since, and the updates
+    # w(new) = w(old) + Delta w (Delta w as its line defines it: verify/signs.py). Left: f_1 the
+    # binary sigmoid, .5 without its 0, and the derivation's capital index letters J, K, I
+    "fausett_backprop": [15, 16, 17, 18, 19, 20, 21, 22, 23],
     # Zurada's delta_{ok}, delta_{yj} read as the δ of unit k, j (verify/layer_deltas.py; they were
     # judged wrong: the Kronecker delta of a label y, one name for every k) and the updated weight
     # w'_{kj} (latex/update_marks.py: line 14). Left: f'(net) = o(1 - o) in the letters of one

@@ -66,3 +66,32 @@ def test_a_definition_of_delta_is_not_outvoted():
     slip = text.replace(r"w_{kh} + \eta", r"w_{kh} - \eta").replace(r"w_{hi} + \eta", r"w_{hi} - \eta")
     said = statuses(slip)
     assert said[2] == said[3] == {"correct"} and said[4] == said[5] == {"wrong"}
+
+
+CHANGE = "\n".join(
+    [
+        r"\[ o_j = \sigma(net_j) \]",
+        r"\[ \delta_k = o_k(1-o_k)(t_k - o_k) \]",
+        r"\[ \Delta w_{kj} = \eta \delta_k o_j \]",
+        r"\[ w_{kj}(\text{new}) = w_{kj}(\text{old}) + \Delta w_{kj} \]",  # Fausett's, Haykin's form
+    ]
+)
+
+
+def test_an_update_written_with_delta_w_reads_delta_w_as_defined():
+    assert statuses(CHANGE) == {n: {"correct"} for n in range(1, 5)}
+
+
+def test_a_tie_sets_apart_the_lines_that_follow_the_sign_too():
+    # w(old) - Δw against δ = (t - o) σ': the update line follows the Δw line, and votes nothing;
+    # judged with δ as written it climbs the error, which is only the contested sign again
+    for slip in (CHANGE.replace(r"(\text{old}) +", r"(\text{old}) -"), CHANGE.replace(r"= \eta", r"= -\eta")):
+        r = verify_text(D, slip, conventions={"targets": "t"})
+        assert {v.line for v in r.verdicts} == {1}
+        reasons = {u.line: u.reason for u in r.unchecked}
+        assert set(reasons) == {2, 3, 4}
+        follows = "δ's sign: it follows δ's, which line 3 read as δ = ∂E/∂net and line 2 as"
+        assert reasons[4].startswith(follows)
+    # a hidden δ read through the contested output δ is set apart with it
+    one_update = "\n".join(RIGHT.splitlines()[:4]).replace(r"w_{kh} + \eta", r"w_{kh} - \eta")
+    assert statuses(one_update) == {1: {"correct"}, **dict.fromkeys((2, 3, 4), {"not checked"})}

@@ -50,7 +50,8 @@ def test_the_gradient_written_with_delta_shows_the_convention():
     # δ written as -∂E/∂net against a gradient written with +δ: one of the two holds the slip,
     # and the text does not say which (verify/sign_votes.py): neither is judged, each names the other
     r = verify_text(D, FORWARD + OUT + USE, conventions={"targets": "t"})
-    assert not [v for v in r.verdicts if v.line > 1] and {(u.line, u.reason.split(";")[0]) for u in r.unchecked} == {
+    assert not [v for v in r.verdicts if v.line > 1]
+    assert {(u.line, u.reason.split(";")[0]) for u in r.unchecked} == {
         (2, "δ's sign: this line reads δ = -∂E/∂net, line 3 reads δ = ∂E/∂net"),
         (3, "δ's sign: this line reads δ = ∂E/∂net, line 2 reads δ = -∂E/∂net"),
     }

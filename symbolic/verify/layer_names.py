@@ -246,6 +246,9 @@ def _mapping(layers: list[Layer]):
             by_base[layer.act] = ("act", layer)
 
     def value(name: str) -> sp.Expr | None:
+        if name.endswith("^+"):  # w_{jk}(new), w^{+}_{jk}: the weight after the update
+            before = value(name[:-2])
+            return sp.Symbol(before.name + "^+") if isinstance(before, sp.Symbol) else None
         w = re.fullmatch(r"([A-Za-z]+)_([a-z0-9])([a-z0-9])", name)  # w_{hj}, and w_{q1} of a sum written out
         if w and by_base.get(w.group(1), ("",))[0] == "weight":
             layer = by_base[w.group(1)][1]

@@ -8,7 +8,9 @@ is wrong, the document is read under the other sign too, and each line votes:
 - a δ written as a formula (\delta_k = (d_k - o_k) o_k (1 - o_k)), for the sign under which it
   is correct, when it is correct under one sign and wrong under the other.
 The majority's reading is kept. On a tie the document contradicts itself and its text does not say
-which side holds the slip: the voting lines are not checked, each naming the lines against it.
+which side holds the slip: the voting lines are not checked, each naming the lines against it,
+and so are the lines that follow the sign (a δ read through the contested one, an update judged
+to climb the error with δ as written).
 Pure functions on Reports (verify/report.py).
 """
 
@@ -17,6 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .ditto import Unchecked
+from .signs import SignFault
 
 MAJORITY = "most of the lines that use δ read it so"
 FIX = "say which sign δ has: define it (δ = ∂E/∂net or δ = -∂E/∂net), or give --delta plus|minus"
@@ -55,7 +58,9 @@ def weigh(report, other):
         return report
     if total * sign < 0:
         return other
-    return _conflict(report, votes)
+    differ = {at for at in set(mine) | set(theirs) if mine.get(at) != theirs.get(at)}
+    faulted = {(v.line, v.col) for v in report.verdicts if isinstance(v.fault, SignFault)}
+    return _conflict(report, votes, (differ | faulted) - set(votes))
 
 
 def _statuses(report) -> dict:
@@ -67,9 +72,19 @@ def _statuses(report) -> dict:
     return out
 
 
-def _conflict(report, votes: dict):
+def _conflict(report, votes: dict, following: set):
+    """The voting lines not checked, each naming the lines against it; so too the lines whose
+    verdict `following` the sign (a δ read through the contested one, an update that climbs)."""
     by_sign = {s: sorted(line for (line, _), v in votes.items() if v == s) for s in (1, -1)}
-    unchecked = [u for u in report.unchecked if (u.line, u.col) not in votes]
+    unchecked = [u for u in report.unchecked if (u.line, u.col) not in set(votes) | following]
+    lines = {s: ", ".join(str(n) for n in dict.fromkeys(by_sign[s])) for s in (1, -1)}
+    for line, col in following:
+        reason = (
+            f"δ's sign: it follows δ's, which line{'s' if ',' in lines[1] else ''} {lines[1]} read as "
+            f"{_MEANING[1]} and line{'s' if ',' in lines[-1] else ''} {lines[-1]} as {_MEANING[-1]}; "
+            "one side holds a slip, and the text does not say which"
+        )
+        unchecked.append(Unchecked(line, col, reason, FIX))
     for (line, col), s in votes.items():
         against = ", ".join(str(n) for n in dict.fromkeys(by_sign[-s]))
         reason = (
@@ -77,5 +92,5 @@ def _conflict(report, votes: dict):
             f"reads {_MEANING[-s]}; one side holds a slip, and the text does not say which"
         )
         unchecked.append(Unchecked(line, col, reason, FIX))
-    verdicts = [v for v in report.verdicts if (v.line, v.col) not in votes]
+    verdicts = [v for v in report.verdicts if (v.line, v.col) not in set(votes) | following]
     return replace(report, verdicts=verdicts, unchecked=sorted(unchecked, key=lambda u: (u.line, u.col)))

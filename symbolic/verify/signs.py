@@ -101,8 +101,10 @@ def prepare(statements: list, option: str | None, losses: set[str], why: str = "
     if option:
         return out, DeltaSign(1 if option == "plus" else -1, why or "the option --delta " + option, "option")
     sign = _sign(out, is_loss)
-    if sign.kind in ("update", "gradient"):  # read from a form alone: every such form is a vote
-        sign = replace(sign, votes=_votes(out, is_loss))
+    if sign.kind in ("update", "gradient"):  # read from a form alone: every such form is a vote,
+        # but w(new) = w(old) + Δw follows its Δw's: its δ is the Δw line's, not written on it
+        own = [new for new, old in zip(out, statements) if not _uses_change(old)]
+        sign = replace(sign, votes=_votes(own, is_loss))
     return out, sign
 
 
@@ -210,6 +212,13 @@ def _changes(statements: list) -> tuple[dict, set, set]:
     return changes, minus - unsettled, unsettled
 
 
+def _uses_change(stmt) -> bool:
+    """A statement with Δw on a side (w ← w + Δw)."""
+    return isinstance(stmt, Statement) and any(
+        f.has(sp.Symbol("Delta")) for p in stmt.sides for f in _exprs(p)
+    )
+
+
 def _after(lhs) -> sp.Symbol | None:
     """w for w^{+} (w^{new}, w', w(new) as the reader marks them); None for any other left side."""
     if isinstance(lhs, sp.Symbol) and lhs.name.endswith("^+"):
@@ -255,6 +264,11 @@ def _update_form(
             for p in stmt.sides
         )
         return replace(stmt, lhs=sp.Symbol(w.name + "^+"), sides=sides)
+    after = _after(stmt.lhs)
+    if after is not None and after in changes:  # w_{jk}(new) = w_{jk}(old) + Δw_{jk}: Δw as defined
+        change = sp.Symbol("Delta") * after
+        sides = tuple(replace(p, factors=(_value(p).subs(change, changes[after]),)) for p in stmt.sides)
+        return replace(stmt, sides=sides)
     if (
         isinstance(stmt.lhs, sp.Symbol)
         and (is_assignment(stmt) or _rated_self(stmt))
