@@ -2,6 +2,8 @@
 (verify/sign_votes.py): a slip in the one update that first said the sign no longer makes the
 right δ lines "sign wrong"; a document whose lines say both signs equally is not judged on them."""
 
+from verdict_lines import by_line
+
 from symbolic.backprop import derive
 from symbolic.spec import network
 from symbolic.verify import verify_text
@@ -19,13 +21,7 @@ RIGHT = "\n".join(
 
 
 def statuses(text: str) -> dict[int, set[str]]:
-    r = verify_text(D, text, conventions={"targets": "t"})
-    out: dict[int, set[str]] = {}
-    for v in r.verdicts:
-        out.setdefault(v.line, set()).add(v.status)
-    for u in r.unchecked:
-        out.setdefault(u.line, set()).add("not checked")
-    return out
+    return by_line(verify_text(D, text, conventions={"targets": "t"}))
 
 
 def test_the_right_document_is_correct_throughout():
