@@ -1,7 +1,7 @@
 """Gaps r: statements of the published corpus left unread, read in their authors' notation
 (each test on short derivations of our own in that notation)."""
 
-from verdict_lines import by_line, verify_displays
+from verdict_lines import by_line, verify_displays, worst_by_line
 
 GRAD_11 = r"\frac{\partial L}{\partial W^{(2)}_{11}}"
 CHAIN_11 = r"(a^{(2)}_{1} - y) a^{(2)}_{1} (1 - a^{(2)}_{1}) a^{(1)}_{1}"
@@ -22,3 +22,59 @@ def test_a_decimal_beside_a_derivative_operator_is_said_not_checked_and_stops_no
     assert said[1] == {"correct", "not checked"}  # the mixed side said, the product judged
     assert said[2] == {"wrong"}  # the next line is still judged
     assert [u.reason for u in r.unchecked] == ["a side mixing numbers and names"]
+
+
+FAUSETT_ROWS = [
+    r"z\_in_j = v_{0j} + \sum_i x_i v_{ij}",
+    r"z_j = f(z\_in_j)",
+    r"y\_in_k = w_{0k} + \sum_j z_j w_{jk}",
+    r"y_k = f(y\_in_k)",
+    r"\delta_k = (t_k - y_k) f'(y\_in_k)",
+]
+
+
+def _fausett(rows: list[str]):
+    from verdict_lines import verify_layered
+
+    text = "".join(f"\\[ {r} \\]\n" for r in FAUSETT_ROWS + rows)
+    return verify_layered("2-2-2", text, targets="t", weights="input-by-output")
+
+
+def test_capital_indices_of_one_particular_unit_are_read_as_the_generic_letters_and_said_back():
+    r = _fausett(
+        [
+            r"\delta_K = (t_K - y_K) f'(y\_in_K)",
+            r"\frac{\partial E}{\partial w_{JK}} = -(t_K - y_K) f'(y\_in_K) z_J",
+            r"\frac{\partial E}{\partial v_{IJ}} = -\sum_k \delta_k w_{Jk} f'(z\_in_J) x_I",
+            r"\frac{\partial E}{\partial v_{IJ}} = -\sum_k \delta_k w_{Jk} f'(z\_in_J)",  # x_I dropped
+        ]
+    )
+    said = worst_by_line(r)
+    assert [said[n] for n in (6, 7, 8, 9)] == ["correct", "correct", "correct", "wrong"]
+    assert all("j" not in v.instance.split(";")[-1] for v in r.verdicts if v.line >= 7)
+    assert any("J=1" in v.instance for v in r.verdicts if v.line == 7)
+
+
+def test_a_capital_beside_its_lowercase_in_one_statement_is_left_as_written():
+    # K one unit and k summed on one line: reading K as k would capture it in the sum
+    r = _fausett([r"\frac{\partial E}{\partial w_{JK}} = -\sum_k (t_k - y_k) f'(y\_in_K) z_J"])
+    assert worst_by_line(r)[6] == "not checked"
+    assert "w_{JK}" in r.unchecked[-1].reason
+
+
+def test_a_capital_that_is_a_label_or_a_count_is_not_an_index():
+    from symbolic.verify.capital_indices import rename
+
+    labelled = (
+        "\\[ L = \\frac{1}{2}(out - y_T)^2 \\]\n\\[ \\frac{\\partial L}{\\partial out} = out - y_T \\]\n"
+    )
+    assert rename(labelled).letters == {}  # the seed's target y_T: no y_t written, a label
+    counted = (
+        "\\[ \\delta_K = t_K - y_K \\]\n"
+        "\\[ E = \\sum_{k=1}^{K} (t_k - y_k)^2 \\]\n"
+        "\\[ \\delta_k = t_k - y_k \\]\n"
+    )
+    assert rename(counted).letters == {}  # K also the outputs' count: a name
+    particular = counted.replace("^{K}", "^{m}")
+    assert rename(particular).letters == {1: {"k": "K"}}
+    assert rename(particular).text.startswith("\\[ \\delta_k = t_k - y_k \\]")
