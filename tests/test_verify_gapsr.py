@@ -78,3 +78,30 @@ def test_a_capital_that_is_a_label_or_a_count_is_not_an_index():
     particular = counted.replace("^{K}", "^{m}")
     assert rename(particular).letters == {1: {"k": "K"}}
     assert rename(particular).text.startswith("\\[ \\delta_k = t_k - y_k \\]")
+
+
+KROSE_ROWS = [
+    r"y_k = f(s_k)",
+    r"\delta_k = -\frac{\partial E}{\partial s_k}",
+    r"\frac{\partial E}{\partial y_o} = -(d_o - y_o)",
+    r"\delta_o = (d_o - y_o) y_o (1 - y_o)",
+    r"\delta_h = y_h (1 - y_h) \sum_o \delta_o w_{ho}",
+    r"\delta_h = y_h (1 - y_h) \sum_o \delta_o w_{oh}",  # no weight runs from o down to h
+]
+
+
+def _krose(arch: str):
+    from verdict_lines import verify_layered
+
+    text = "".join(f"\\[ {r} \\]\n" for r in KROSE_ROWS)
+    return verify_layered(arch, text, targets="d", weights="input-by-output")
+
+
+def test_o_and_h_in_role_letters_are_the_output_and_the_hidden_unit_beside_one_hidden_layer():
+    said = worst_by_line(_krose("2-2-2"))
+    assert [said[n] for n in (3, 4, 5, 6)] == ["correct", "correct", "correct", "wrong"]
+
+
+def test_h_says_no_layer_where_there_are_two_hidden_ones():
+    said = worst_by_line(_krose("2-2-2-2"))
+    assert [said[n] for n in (3, 4, 5, 6)] == ["not checked"] * 4

@@ -15,7 +15,7 @@ import re
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-_ROLE = re.compile(r"([A-Za-z]+)_([hijklℓ]),?([hijklℓ])?")  # l as \ell where letters name any layer
+_ROLE = re.compile(r"([A-Za-z]+)_([hijklℓo]),?([hijklℓo])?")  # l as \ell where letters name any layer
 _UNIT = re.compile(r"([A-Za-z]+)_([ijk])")
 _HAT = re.compile(r"(?:y_?hat|hat_?y)_([ijk])")
 _MIXED = re.compile(r"w_(?:(\d)([hijk])|([hijk])(\d))")  # w_{1j}: a sum over k written out
@@ -192,6 +192,8 @@ class Roles:
             if top == "k"
             else {"j": depth, "k": depth, "i": depth - 1}
         )
+        if depth == 2 and not any_layer:  # one hidden layer: h a hidden unit, o an output (Kröse's y_h, δ_o)
+            self.fixed = {"h": 1, "o": 2, **self.fixed}
         self.after, self.defined = after, defined - {pre, act}
         self.y_target = False  # y_k the target: a document with no other target letter
         self.output_only: frozenset[str] = frozenset()  # defined from a target: outputs only
@@ -279,6 +281,8 @@ class Roles:
         if not m or m.group(1) not in bases:
             return set()
         if not self.any_layer and {"ℓ", "l", "h"} & set(m.groups()[1:]) - set(self.fixed):
+            return set()
+        if "o" in m.groups()[1:] and "o" not in self.fixed:  # o a role only beside one hidden layer
             return set()
         return {c for c in m.groups()[1:] if c} | ({LAYER} if self.any_layer else set())
 
