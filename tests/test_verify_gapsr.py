@@ -105,3 +105,26 @@ def test_o_and_h_in_role_letters_are_the_output_and_the_hidden_unit_beside_one_h
 def test_h_says_no_layer_where_there_are_two_hidden_ones():
     said = worst_by_line(_krose("2-2-2-2"))
     assert [said[n] for n in (3, 4, 5, 6)] == ["not checked"] * 4
+
+
+ZURADA_ROWS = [
+    r"o_k = f(net_k)",
+    r"net_k = \sum_j w_{kj} y_j",
+    r"y_j = f(net_j)",
+    r"net_j = \sum_i v_{ji} z_i",
+    r"\frac{\partial E}{\partial v_{ji}} = -\sum_k (d_k - o_k) o_k (1 - o_k) w_{kj} y_j (1 - y_j) z_i",
+    r"\frac{\partial (net_j)}{\partial v_{ji}} = z_i",
+    r"\frac{\partial E}{\partial v_{kj}} = -(d_k - o_k) o_k (1 - o_k) y_j",  # v feeds the hidden layer only
+    r"\frac{\partial E}{\partial v_{ji}} = -\sum_k (d_k - o_k) o_k (1 - o_k) v_{kj} y_j (1 - y_j) z_i",
+    r"\frac{\partial (net_j)}{\partial v_{ji}} = y_j",
+]
+
+
+def test_a_weight_letter_of_its_own_is_read_into_the_layer_its_forward_sum_feeds():
+    # Zurada: net_j = \sum_i v_{ji} z_i, the hidden layer's weight v and its input z
+    from verdict_lines import verify_layered
+
+    r = verify_layered("2-3-2", "".join(f"\\[ {x} \\]\n" for x in ZURADA_ROWS), targets="d")
+    said = worst_by_line(r)
+    assert [said[n] for n in range(4, 7)] == ["correct"] * 3
+    assert [said[n] for n in range(7, 10)] == ["not checked", "wrong", "wrong"]
