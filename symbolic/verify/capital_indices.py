@@ -11,7 +11,7 @@ Only where the capital is an index by the document's own use of it, never a labe
 - every occurrence of the letter stands in a subscript (none as a name, `K`, or a count,
   `\sum_{k=1}^{K}`), comments aside;
 - every name written with it (w_{JK}, \delta_J, z\_in_J) is also written with its lowercase twin
-  in the same place of the same name (w_{jk}, \delta_j, z\_in_j): the generic statement it
+  among the same name's indices (w_{jk}, \delta_j, z\_in_j): the generic statement it
   particularizes;
 - on a line that writes the lowercase letter as an index too (`\frac{\partial}{\partial w_{JK}}
   \sum_k [t_k - y_k]^2`, k summed and K one unit), the capital is left as written: reading it
@@ -113,13 +113,10 @@ def _only_in_subscripts(text: str, cap: str, mine: list[Scripted]) -> bool:
 
 
 def _twin(s: Scripted, cap: str, low: str, scripts: list[Scripted]) -> bool:
-    """The same name written with the lowercase letter where this one has the capital."""
-    want = [k for k, c in enumerate(s.slots) if c == cap]
+    """The same name written with the lowercase letter among its indices on another line (w_{jk}
+    beside w_{JK}, or beside w_{kJ}, which the reading then judges: a slip, not a label)."""
     return any(
-        o.base == s.base
-        and len(o.slots) == len(s.slots)
-        and all(o.slots[k] == low for k in want)
-        and o.line != s.line
+        o.base == s.base and len(o.slots) == len(s.slots) and low in o.slots and o.line != s.line
         for o in scripts
     )
 
