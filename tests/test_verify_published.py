@@ -26,13 +26,16 @@ GAPS = {
     # (z\_in_j one name, latex/tokens.py) and his two-step layers (z_in_j = v_{0j} + \sum_i x_i v_{ij},
     # z_j = f(z_in_j): a letter per layer, verify/layer_names.py) read since, and the updates
     # w(new) = w(old) + Delta w (Delta w as its line defines it: verify/signs.py). Left: f_1 the
-    # binary sigmoid, .5 without its 0, and the derivation's capital index letters J, K, I
-    "fausett_backprop": [15, 16, 17, 18, 19, 20, 21, 22, 23],
+    # binary sigmoid, .5 without its 0 beside names (17, and the operator's side on 18, where K
+    # stands beside the summed k). The capital index letters J, K, I (particular units) are read
+    # as j, k, i since (verify/capital_indices.py: 19-23)
+    "fausett_backprop": [15, 16, 17, 18],
     # Zurada's delta_{ok}, delta_{yj} read as the δ of unit k, j (verify/layer_deltas.py; they were
     # judged wrong: the Kronecker delta of a label y, one name for every k) and the updated weight
     # w'_{kj} (latex/update_marks.py: line 14). Left: f'(net) = o(1 - o) in the letters of one
-    # neuron, v_{ji} of net_j = \sum_i v_{ji} z_i (a letter per weight layer, z the input), net_k(y)
-    "zurada_ebp": [15, 18, 19, 20, 22, 23, 26, 28],
+    # neuron, net_k(y), the increments \Delta v_{ji} (19, 23). v_{ji} of net_j = \sum_i v_{ji} z_i (a
+    # letter per weight layer, z the input) is read since (verify/roles.layer_weights: 18, 20, 22, 28)
+    "zurada_ebp": [15, 19, 23, 26],
     # Mehlig's lecture notes: the pattern index (mu) in a parenthesised superscript is read since
     # (pattern_superscripts.py: line 2); left: the thresholds Theta_i, theta_j subtracted in two-step
     # layers with W and w a letter per layer (W is the network's own letter), H the energy function,
@@ -330,9 +333,9 @@ GAPS = {
     "theodoridis_pr_backprop": [4, 5, 6, 7, 8, 10, 11, 13, 14],
     # Kröse & van der Smagt ch. 4: the pattern as a bare superscript, y_k^p, E^p, \Delta_p w_{jk},
     # read on one pattern (verify/pattern_superscripts.py), and \mathcal{F}, F' the activation
-    # (verify/function_letters.py). Left: the bias \theta_k beside generic letters (3); o and h,
-    # letters of the output and hidden units, beside the generic k and j (12-17: letter roles)
-    "krose_smagt_backprop": [3, 12, 13, 14, 15, 16, 17],
+    # (verify/function_letters.py); o and h, letters of the output and hidden units beside the
+    # generic k and j, since (verify/roles.py: 12-17). Left: the bias \theta_k beside generic letters (3)
+    "krose_smagt_backprop": [3],
     # Hertz, Krogh & Palmer sec. 6.1: \mu read as the pattern (its sums \sum_\mu, \sum_{\mu i}
     # too: verify/pattern_superscripts.py). Left: the layers told apart by letters alone, w_{jk}
     # and W_{ij}, V_j and O_i, h_j and h_i (the same h in both layers, by its unit letter), the

@@ -53,11 +53,12 @@ STRICT_GAPS: dict[str, dict[int, str]] = {
     "lfd_echapter7_backprop": dict.fromkeys([3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 33], "not checked"),
     # blind round j (2026-12-02): Kröse & van der Smagt's d the target and w_{jk} from j into k are
     # read off E^p and s_k^p = \sum_j w_{jk} y_j^p; the same gaps as with its options
-    "krose_smagt_backprop": dict.fromkeys([3, 12, 13, 14, 15, 16, 17], "not checked"),
+    "krose_smagt_backprop": {3: "not checked"},  # o and h read since (verify/roles.py)
     # blind round k (2026-12-02): the same gaps as with their options (test_verify_published.GAPS);
     # (Zurada's d the target read off d_k - o_k beside o_k = f(net_k): target_letters.py)
-    "fausett_backprop": dict.fromkeys([6, *range(15, 24)], "not checked"),  # t_k said by no option
-    "zurada_ebp": dict.fromkeys([15, 18, 19, 20, 22, 23, 26, 28], "not checked"),
+    # t_k said by no option; J, K read as j, k since (verify/capital_indices.py): 21 and 23 judged
+    "fausett_backprop": dict.fromkeys([6, *range(15, 21), 22], "not checked"),
+    "zurada_ebp": dict.fromkeys([15, 19, 23, 26], "not checked"),  # v_{ji}: verify/roles.layer_weights
     "mehlig_mlnn_backprop": dict.fromkeys(range(3, 17), "not checked"),
 }
 

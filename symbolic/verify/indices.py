@@ -47,6 +47,7 @@ from .roles import (
     Roles,
     after_letters,
     defined_bases,
+    layer_weights,
     other_way,
     output_only,
     role_bases,
@@ -91,7 +92,9 @@ class Instantiator(Terms, Letters):
         )
         if self.roles is not None:
             self.roles.output_only = output_only(statements, self.roles.defined)
-            self.roles.below = summed_activations(statements, self.roles.pre, self.roles.act)
+            self.roles.weights = layer_weights(statements, self.roles.pre)  # Zurada's v_{ji}
+            weights = frozenset(self.roles.weights)
+            self.roles.below = summed_activations(statements, self.roles.pre, self.roles.act, weights)
         if self.roles is not None:  # no t_k, d_k anywhere: y_k is the target, not the output
             names = {s.name for stmt in statements for s in _symbols(stmt)} | {
                 s.name for stmt in statements for s in _all_symbols(stmt)

@@ -58,6 +58,7 @@ from ..latex import Statement
 from ..latex.matrix import MatrixStatement
 from . import (
     author_names,
+    capital_indices,
     chain_names,
     class_calls,
     class_labels,
@@ -188,7 +189,8 @@ def _verify_statements(
     rows the reader could not read. Unusable (VerifyInputError) only when nothing was checked.
     `conventions`: {"weights": "input-by-output", "targets": "t"} (verify/conventions.py)."""
     original, greek = source, greek_indices.rename(source)  # v_{\iota\zeta}: Latin letters, said back
-    source = greek.text
+    capitals = capital_indices.rename(greek.text)  # Fausett's w_{JK} beside w_{jk}: read as w_{jk}, said back
+    source = capitals.text
     statements, decay = weight_decay.apply(list(statements))  # s = λ/2 Σ‖W‖², J = L + s: λW terms
     keep = no_bias.keep(source, conventions)  # z = W x: the document's network has no biases
     statements, algorithm, notes = read_algorithm(list(statements), source, keep)  # loops, g ←, regularizer
@@ -309,6 +311,7 @@ def _verify_statements(
     if not resolved and not numbers and not any(g.shape_error for g in groups):
         unchecked = sorted([*unchecked, *unread_groups(groups)], key=lambda u: (u.line, u.col))
         unchecked = greek_indices.said_unchecked(unchecked, greek.letters)  # refused: said as written
+        unchecked = capital_indices.said(Report(d, [], unchecked), capitals.letters).unchecked
         problems = [
             f"{u.problem()}; {u.fix}" if u.fix else u.problem() for u in unchecked if u.reason != DEFINITION
         ]
@@ -362,21 +365,19 @@ def _verify_statements(
     inferred = sorted(inferred, key=lambda s: (s.line, s.name))
     if biasless is not None:  # said once: read as a network without biases
         inferred.insert(0, no_bias.source(biasless))
-    return greek_indices.said(
-        Report(
-            d,
-            verdicts,
-            unchecked,
-            original,
-            numbers,
-            given,
-            inferred,
-            frozenset(unanchored),
-            net.delta_sign,
-            delta_lines,
-        ),
-        greek.letters,
+    report = Report(
+        d,
+        verdicts,
+        unchecked,
+        original,
+        numbers,
+        given,
+        inferred,
+        frozenset(unanchored),
+        net.delta_sign,
+        delta_lines,
     )
+    return greek_indices.said(capital_indices.said(report, capitals.letters), greek.letters)
 
 
 def _guarded(stage, *args):

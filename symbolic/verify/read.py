@@ -32,6 +32,7 @@ from ..latex import DITTO, LatexParseError, Partial, Product, Statement, scan_do
 from ..latex import parse_formula as parse_latex_formula
 from ..latex.matrix import MatrixStatement
 from .arguments import blank as blank_index_arguments
+from .capital_indices import rename as rename_capitals
 from .ditto import Unchecked
 from .example_index import blank as blank_examples
 from .example_subscripts import blank as blank_example_subscripts
@@ -134,6 +135,7 @@ def _placeholder(m: re.Match) -> str:
 
 def read_tex(text: str) -> Document:
     text = rename_greek(text).text  # v_{\iota\zeta}: Greek index letters as Latin (verify/greek_indices.py)
+    text = rename_capitals(text).text  # Fausett's w_{JK} beside w_{jk}: one unit (verify/capital_indices.py)
     text = _PLACEHOLDER.sub(_placeholder, text)
     text = blank_function_letters(text)  # y = \mathcal{F}(s), F'(s): f (verify/function_letters.py)
     text = blank_index_arguments(text)  # e_j(n), \delta_{pj}, E_d(\vec{w}) (verify/arguments.py)

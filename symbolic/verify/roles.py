@@ -15,7 +15,7 @@ import re
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-_ROLE = re.compile(r"([A-Za-z]+)_([hijklℓ]),?([hijklℓ])?")  # l as \ell where letters name any layer
+_ROLE = re.compile(r"([A-Za-z]+)_([hijklℓo]),?([hijklℓo])?")  # l as \ell where letters name any layer
 _UNIT = re.compile(r"([A-Za-z]+)_([ijk])")
 _HAT = re.compile(r"(?:y_?hat|hat_?y)_([ijk])")
 _MIXED = re.compile(r"w_(?:(\d)([hijk])|([hijk])(\d))")  # w_{1j}: a sum over k written out
@@ -101,10 +101,37 @@ def _weighted_sum(statements) -> tuple[str, str, bool, str] | None:
     return None
 
 
-def summed_activations(statements, pre: str, act: str) -> frozenset[str]:
+_NOT_WEIGHTS = {"w", "W", "delta", "Delta", "t", "d", "x", "y", "z", "a", "o", "net", "in", "b", "h"}
+
+
+def layer_weights(statements, pre: str) -> dict[str, str]:
+    r"""Weight letters other than w, each the weight into the one unit letter its definition sums
+    it into: net_j = \sum_i v_{ji} z_i (Zurada's v, the hidden layer's weight beside w_{kj} into
+    the output) -> {'v': 'j'}; a letter summed into two unit letters is left out."""
+    found: dict[str, set[str]] = {}
+    for stmt in statements:
+        lhs = getattr(stmt, "lhs", None)
+        m = _UNIT.fullmatch(lhs.name) if isinstance(lhs, sp.Symbol) else None
+        if not m or m.group(1) != pre:
+            continue
+        for f in (f for side in stmt.sides for f in side.factors if isinstance(f, sp.Basic)):
+            for a in sp.preorder_traversal(f):
+                if type(a).__name__ != "Summation" or not isinstance(a.args[1], sp.Symbol):
+                    continue
+                pair = {m.group(2) + a.args[1].name, a.args[1].name + m.group(2)}
+                for x in a.args[0].atoms(sp.Symbol):
+                    base, _, sub = x.name.partition("_")
+                    if sub in pair and base not in _NOT_WEIGHTS and base != pre:
+                        found.setdefault(base, set()).add(m.group(2))
+    return {b: next(iter(us)) for b, us in found.items() if len(us) == 1}
+
+
+def summed_activations(
+    statements, pre: str, act: str, weights: frozenset[str] = frozenset()
+) -> frozenset[str]:
     r"""Bases B of a forward sum defining a net input, net_k = \sum_j w_{kj} B_j: the outputs of
     the layer below in a letter of their own (Duda, Hart & Stork: y_j a hidden unit's output, z_k
-    an output unit's, beside z_k = f(net_k))."""
+    an output unit's, beside z_k = f(net_k)); `weights`, other letters of a weight (Zurada's v)."""
     out: set[str] = set()
     for stmt in statements:
         lhs = getattr(stmt, "lhs", None)
@@ -116,9 +143,10 @@ def summed_activations(statements, pre: str, act: str) -> frozenset[str]:
                 if type(a).__name__ != "Summation":
                     continue
                 var, names = a.args[1].name, {x.name for x in a.args[0].atoms(sp.Symbol)}
-                if names & {f"w_{m.group(2)}{var}", f"w_{var}{m.group(2)}"}:
+                pairs = (m.group(2) + var, var + m.group(2))
+                if names & {f"{w}_{p}" for w in {"w", *weights} for p in pairs}:
                     out |= {u.group(1) for n in names if (u := _UNIT.fullmatch(n)) and u.group(2) == var}
-    return frozenset(out - {act, pre, "w", "delta", "t", "d"})
+    return frozenset(out - {act, pre, "w", "delta", "t", "d", *weights})
 
 
 def _symbols_of(stmt) -> set:
@@ -192,10 +220,13 @@ class Roles:
             if top == "k"
             else {"j": depth, "k": depth, "i": depth - 1}
         )
+        if depth == 2 and not any_layer:  # one hidden layer: h a hidden unit, o an output (Kröse's y_h, δ_o)
+            self.fixed = {"h": 1, "o": 2, **self.fixed}
         self.after, self.defined = after, defined - {pre, act}
         self.y_target = False  # y_k the target: a document with no other target letter
         self.output_only: frozenset[str] = frozenset()  # defined from a target: outputs only
         self.below: frozenset[str] = frozenset()  # y of net_k = \sum_j w_{kj} y_j (summed_activations)
+        self.weights: dict[str, str] = {}  # v -> j: a weight letter into unit letter j's layer only
 
     def _target(self, name: str) -> str:
         r"""\hat{y}_k as t_k when \hat{y} is the target (targets = 'hat'), else as hat_k (the
@@ -275,10 +306,13 @@ class Roles:
             self.targets,
             *self.defined,
             *self.below,
+            *self.weights,
         )
         if not m or m.group(1) not in bases:
             return set()
         if not self.any_layer and {"ℓ", "l", "h"} & set(m.groups()[1:]) - set(self.fixed):
+            return set()
+        if "o" in m.groups()[1:] and "o" not in self.fixed:  # o a role only beside one hidden layer
             return set()
         return {c for c in m.groups()[1:] if c} | ({LAYER} if self.any_layer else set())
 
@@ -294,6 +328,10 @@ class Roles:
         if not m:
             return None
         base, p, q = m.groups()
+        if base in self.weights:  # v_{ji}: read as w_{ji}, and only into the layer its definition says
+            into = self.layer_of(self.weights[base], env)
+            read = self.name(f"w_{p}{q or ''}", env)
+            return read if read in (None, "0") or read.startswith((f"W_{into},", f"b_{into},")) else "0"
         if base == "w" and q is not None and self.transposed:  # w_{ij}: from i into j
             n, u = self.layer_of(q, env), env[q]
             if u < 1:

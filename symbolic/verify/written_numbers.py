@@ -65,7 +65,7 @@ def claims_of(
             p.line or stmt.line,
             p.col,
             p.text,
-            product_expr(p),
+            _written(p),
             truth,
             said,
             tuple(p.factors) if all(_numeric(f) for f in p.factors) else (),
@@ -76,6 +76,18 @@ def claims_of(
 
 
 _LEFT = re.compile(r"=|\\leftarrow|\\gets|←")  # the left side: before '=', ':=', '&=' or an arrow
+
+
+_OPERATOR = sp.Symbol("derivative")  # stands for a derivative factor: the side mixes numbers and names
+
+
+def _written(p: Product) -> sp.Expr:
+    """The side's value; a derivative on it (`\\frac{\\partial}{\\partial w} .5 [t - y]^2`, a
+    decimal beside the operator) has none yet: the side mixes numbers and names, said not checked
+    by the pipeline, the statement's other sides judged."""
+    if all(isinstance(f, sp.Basic) for f in p.factors):
+        return product_expr(p)
+    return sp.Mul(*[f for f in p.factors if isinstance(f, sp.Basic)]) * _OPERATOR
 
 
 def _numeric(f) -> bool:
