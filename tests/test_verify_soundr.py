@@ -89,3 +89,12 @@ def test_an_entry_of_a_matrix_of_numbers_is_held_to_its_own_cell_s_precision():
         r"$$a^{[1]} = \begin{bmatrix} 0.55 \\ 0.64 \end{bmatrix}$$" + "\n"
     )
     assert said == {3: [True, True], 4: [False, True], 5: [True, True], 6: [True, False]}
+
+
+def test_a_negated_derivative_of_a_written_out_net_input_in_a_middle_side_is_compared():
+    net = r"\sum_k W^{(2)}_{1k} a^{(1)}_k + b^{(2)}_1"
+    left = r"\frac{\partial z^{(2)}_1}{\partial b^{(2)}_1}"
+    text = "".join(
+        rf"$${left} = {c}\frac{{\partial ({net})}}{{\partial b^{{(2)}}_1}} = 1$$" + "\n" for c in ("", "-")
+    )
+    assert last_by_line(verify_layered("1-1-1", text)) == {1: "correct", 2: "wrong"}

@@ -67,8 +67,14 @@ def compared_sides(
         and _misstated(net, sides[k], num, den, where)
         or _linked(net, sides[k], num, den, where)
         or _scaled(sides[k])
-        and _linked(net, [f for f in sides[k] if not _number(f)], num, den, where)
+        and _compared_bare(net, [f for f in sides[k] if not _number(f)], num, den, where)
     ]
+
+
+def _compared_bare(net: Network, bare: list, num: sp.Expr, den: sp.Expr, where: str) -> bool:
+    """Would the side's derivatives alone be compared: a chain that links, or one that misstates
+    the quantity (-∂(Σ_k h_k W_kj + b_j)/∂W_ij, its own chain's note saying so)?"""
+    return _linked(net, bare, num, den, where) or _misstated(net, bare, num, den, where)
 
 
 def _number(f: object) -> bool:
