@@ -52,6 +52,7 @@ def compared_sides(
     formula, its derivatives standing for their true values, when it writes a formula beside
     derivatives of names, is a chain of derivatives that does not link at a formula, or is a chain
     that links: (a + y) ∂a/∂z, ∂(a + y)²/∂z for ∂L/∂z, or one path of two, is never passed over.
+    A number times such a chain (-∂[½(a - y)²]/∂a) is compared as the chain is, the number in it.
     Left as steps: names that do not link (a slip of notation, noted) and a derivative of a formula
     beside a factor (f'(u) ∂/∂w Σ_i w_i y_i, worked out in the next side).
     `unlinked`: some side's chain does not link (chain_notes said so)."""
@@ -65,7 +66,25 @@ def compared_sides(
         or unlinked
         and _misstated(net, sides[k], num, den, where)
         or _linked(net, sides[k], num, den, where)
+        or _scaled(sides[k])
+        and _compared_bare(net, [f for f in sides[k] if not _number(f)], num, den, where)
     ]
+
+
+def _compared_bare(net: Network, bare: list, num: sp.Expr, den: sp.Expr, where: str) -> bool:
+    """Would the side's derivatives alone be compared: a chain that links, or one that misstates
+    the quantity (-∂(Σ_k h_k W_kj + b_j)/∂W_ij, its own chain's note saying so)?"""
+    return _linked(net, bare, num, den, where) or _misstated(net, bare, num, den, where)
+
+
+def _number(f: object) -> bool:
+    return isinstance(f, sp.Basic) and f.is_number is True
+
+
+def _scaled(side: list) -> bool:
+    """A number times derivatives (-∂[½(a - y)²]/∂a, 2 ∂E/∂a): the number is no working, so the
+    side is compared like its derivatives alone would be, the number included."""
+    return any(_number(f) for f in side) and any(isinstance(f, Partial) for f in side)
 
 
 def _linked(net: Network, side: list, num: sp.Expr, den: sp.Expr, where: str) -> bool:

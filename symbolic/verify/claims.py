@@ -21,6 +21,7 @@ from ..activations import named
 from ..derivation import Derivation
 from .display import listed
 from .layer_calls import GENERIC
+from .matrix_cells import cell
 from .numbers import Points
 from .rounding import DECIMAL, carried
 
@@ -104,8 +105,9 @@ def check(d: Derivation, claims: list[Claim], point: dict) -> tuple[list[Checked
             unchecked.append((c, "a number written with a function symprop does not evaluate"))
             continue
         true = points.vector(c.true.xreplace(eta))[0]
-        tol = tolerance(c.text, true)
-        spread = carried(c.text, c.written, d, SCIENTIFIC)  # 1 - 0.712667^2: a power, a difference
+        text = cell(c.text, c.written, d)  # one entry of a matrix of numbers: its own cell's
+        tol = tolerance(text, true)
+        spread = carried(text, c.written, d, SCIENTIFIC)  # 1 - 0.712667^2: a power, a difference
         if spread is not None:  # the rounding carried through the side's own arithmetic
             tol = spread + RELATIVE * abs(true) + mpmath.mpf(10) ** -12
         faults = _faults(c, points)

@@ -28,6 +28,7 @@ import sympy as sp
 from ..latex import Statement
 from ..latex.statements import INDICATOR, SUMMATION
 from ..latex.vector_max import WHOLE
+from . import sum_bounds
 from .bare_sums import is_bare, unit_terms
 from .conventions import indexed_target
 from .ditto import Unchecked
@@ -72,6 +73,8 @@ class Instantiator(Terms, Letters):
         self.units = max(d.spec.sizes)
         self.sizes = d.spec.sizes
         self.shared_bias = d.spec.shared_bias
+        self.bounds: dict = {}  # a statement's sums with numbers for bounds (sum_bounds.py)
+        self.bound_slips: list[str | None] = []
         origin = net.names.conventions.bracket_origin  # a^{[1]} = x anywhere in the document
         self.off = 1 if origin or from_input(statements, self.depth) else 0
         bases = role_bases(statements)
@@ -231,17 +234,23 @@ class Instantiator(Terms, Letters):
                 and not any(var.name in s.name.split("@")[0].partition("_")[2] for s in indexed)
             ):
                 return self.prefixed_sum(body, var, env)
-            terms = []
+            terms, units = [], []
             start = 0 if (self.roles or zero) and not self.own_bias else 1 - self.shift  # w_{j0}: the bias
             for v in range(start, self.units + 1 - self.shift):
                 if isinstance(skip, sp.Symbol) and env.get(skip.name) == v:
+                    units.append(v)
                     continue
                 try:
                     terms.append(self.expr(body, {**env, var.name: v}))
+                    units.append(v)
                 except Invalid:
                     continue
             if not terms:
                 raise Invalid(f"\\sum_{{{var.name}}}")
+            if var.name in self.bounds:  # \sum_{k=2}^{2}: numbers that may not be every unit
+                self.bound_slips.append(
+                    sum_bounds.slip(var.name, self.bounds[var.name], units, 1 - self.shift)
+                )
             return sp.Add(*terms)
         if type(e).__name__ in WHOLE:  # \max(z^{[2]}), \max_k z_k: over the entries (extremes.py)
             return extremum(self, e, env, _NAME)
@@ -257,6 +266,7 @@ class Instantiator(Terms, Letters):
             self.notes.append(Unchecked(stmt.line, stmt.col, EXAMPLES.format(shown(batch)), EXAMPLES_FIX))
             return []
         self.labels = unit_labels(stmt)
+        self.bounds, self.bound_slips = sum_bounds.written(stmt.source), []
         user = self.names.user.items()  # e aliased to a bias is read as Euler's e: its name is e
         biases = frozenset(getattr(k, "name", str(k).lower()) for k, v in user if str(v).startswith("b"))
         self.own_bias = written_bias(stmt, biases)  # z_j = Σ_i w_{ij} o_i + b_j: from 1 (lone_bias.py)
@@ -332,6 +342,9 @@ class Instantiator(Terms, Letters):
             label = ", ".join(f"{c}={v}" for c, v in env.items())
             label = f"{stmt.instance}; {label}" if stmt.instance.startswith(READING) else label
             out.append(replace(stmt, lhs=lhs, sides=sides, instance=label))
+        if why := next(filter(None, self.bound_slips), None):
+            self.notes.append(Unchecked(stmt.line, stmt.col, why, sum_bounds.FIX))
+            return []
         if left:
             self.notes.append(
                 Unchecked(
