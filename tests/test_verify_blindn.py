@@ -8,9 +8,14 @@ showed the verifier not reading, each on short derivations of their own.
 - Ng's Θ written in lowercase in matrix rows (`\delta^{(l)} = (\theta^{(l)})^T \delta^{(l+1)}
   \odot g'(z^{(l)})`, `\theta^{(l)} := \theta^{(l)} - \alpha \nabla`): the scalar reader took
   \theta^{(l)} for Θ^{(l)} already, the matrix reader named nothing for any layer.
+- A bare σ in an identity about σ' (`\sigma'(a) = \sigma(1 - \sigma)`, Gurney): σ at a
+  (verify/bare_functions.py), as in `\frac{d\sigma}{dx} = \sigma(1 - \sigma)`; it was refused.
 """
 
+import pytest
 from verdict_lines import by_line, factors_by_line, verify_layered
+
+from symbolic.errors import SympropError
 
 EDITOR = (
     r"$$C = \frac{1}{2}\sum\limits_k {{{\left( {{t_k} - a_k^{(3)}} \right)}^2}}$$" + "\n"
@@ -68,3 +73,15 @@ def test_lowercase_theta_in_matrix_rows_is_ngs_theta():
 def test_a_missing_transpose_on_lowercase_theta_is_named():
     r = verify_layered("3-2-2", LOWER_THETA.replace(r"(\theta^{(l)})^T", r"\theta^{(l)}"), activation="tanh")
     assert by_line(r)[2] == {"wrong"}
+
+
+def test_a_bare_sigma_in_an_identity_about_sigma_prime_is_sigma_at_its_variable():
+    # Gurney's sigma'(a) = sigma(1 - sigma): "sigma needs an argument" before
+    text = "\\[ \\sigma'(u) = \\sigma(1 - \\sigma) \\]\n\\[ \\sigma'(u) = \\sigma(1 + \\sigma) \\]\n"
+    r = verify_layered("3-2-1", text)
+    assert by_line(r) == {1: {"correct"}, 2: {"wrong"}}
+
+
+def test_a_bare_sigma_without_a_derivative_of_sigma_still_needs_its_argument():
+    with pytest.raises(SympropError, match="needs an argument"):  # nothing read: refused, exit 2
+        verify_layered("3-2-1", "\\[ \\sigma'(u) \\cdot 2 = \\sigma(1 - \\sigma) \\]\n")
