@@ -36,6 +36,14 @@ GAPS = {
     # neuron, net_k(y), the increments \Delta v_{ji} (19, 23). v_{ji} of net_j = \sum_i v_{ji} z_i (a
     # letter per weight layer, z the input) is read since (verify/roles.layer_weights: 18, 20, 22, 28)
     "zurada_ebp": [15, 19, 23, 26],
+    # blind round n (2026-12-02, from memory): Jordan's editor markup ({{X}}, \sum_i {X}) and his
+    # lowercase \theta^{(l)} in matrix rows read since (latex/editor_braces.py), Gurney's
+    # \sigma'(a) = \sigma(1 - \sigma) (verify/bare_functions.py). Left: Nilsson's layer letter j on
+    # s, f, X, W (s_i^{(j)}, X^{(j-1)} \bullet W_i^{(j)}, a derivative by a weight vector) and k the
+    # final layer; Gurney's node indices as superscripts (a^j, \delta^j, x_i^j the i-th input of j)
+    "nilsson_intro_ml_backprop": [2, 4, 5, 6, 7, 8, 10, 11, 12, 15, 16, 17, 18, 19, 20, 21],
+    "gurney_intro_nn_backprop": [3, 4, 5, 6, 7, 8],
+    "jeremyjordan_backprop": [],
     # Mehlig's lecture notes: the pattern index (mu) in a parenthesised superscript is read since
     # (pattern_superscripts.py: line 2); left: the thresholds Theta_i, theta_j subtracted in two-step
     # layers with W and w a letter per layer (W is the network's own letter), H the energy function,

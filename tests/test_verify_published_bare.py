@@ -59,6 +59,12 @@ STRICT_GAPS: dict[str, dict[int, str]] = {
     # t_k said by no option; J, K read as j, k since (verify/capital_indices.py): 21 and 23 judged
     "fausett_backprop": dict.fromkeys([6, *range(15, 21), 22], "not checked"),
     "zurada_ebp": dict.fromkeys([15, 19, 23, 26], "not checked"),  # v_{ji}: verify/roles.layer_weights
+    # blind round n (2026-12-02): the same gaps as with their options (test_verify_published.GAPS);
+    # without d the target, Nilsson's epsilon = (d - f)^2 and f = 1/(1 + e^{-s}) are not read either
+    "nilsson_intro_ml_backprop": dict.fromkeys(
+        [2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, *range(15, 22)], "not checked"
+    ),
+    "gurney_intro_nn_backprop": dict.fromkeys([3, 4, 5, 6, 7, 8], "not checked"),
     "mehlig_mlnn_backprop": dict.fromkeys(range(3, 17), "not checked"),
 }
 

@@ -19,7 +19,11 @@ from .tokens import Tok, number_value
 from .vector_max import over_index, whole_vector
 from .vocabulary import FUNCTIONS, GENERIC_CALLS, MUL_CMDS, PRIMABLE
 
-_BARE_SIGMA = re.compile(r"\\frac\s*\{\s*(?:d|\\partial)\s*\\sigma\s*\}")
+# d\sigma/dz, or \sigma'(a) = ...: a document differentiating \sigma, where a bare \sigma is \sigma(z)
+_BARE_SIGMA = re.compile(
+    r"\\frac\s*\{\s*(?:d|\\partial)\s*\\sigma\s*\}"
+    r"|\\sigma\s*(?:'|\^\s*\{?\s*\\prime\s*\}?)\s*(?:\\left)?\(\s*[A-Za-z]\s*(?:\\right)?\)\s*="
+)
 _ENDS = frozenset({")", "}", "]", "=", "-", "+", "*", "&", ","})
 
 

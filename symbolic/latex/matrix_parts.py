@@ -180,6 +180,7 @@ class MatrixParts(Cursor):
             ):
                 self.i += 1
                 layer, parens = self.layer()
+                base = "Theta" if base == "theta" else base  # \theta^{(l)}: Ng's Θ in lowercase, as names.py
             else:
                 break
         return Node("name", (base, layer, index, parens), pos)

@@ -19,7 +19,7 @@ TRANSPOSE = {"top", "intercal"}
 MATRIX_CMDS = HADAMARD | TRANSPOSE | {"nabla"}
 # names that carry a layer superscript (a vector or matrix when written without a unit index)
 # A, Z: Ng's batches; h: the activation in Goodfellow's and d2l's notation (a is then z: running.py)
-VECTORS = {"w", "W", "Theta", "a", "z", "b", "B", "delta", "Delta", "D", "A", "Z", "h"}  # B^{(2)}: b
+VECTORS = {"w", "W", "Theta", "theta", "a", "z", "b", "B", "delta", "Delta", "D", "A", "Z", "h"}  # B^{(2)}: b
 ACCUMULATORS = {"Delta", "D"}  # Ng's \Delta^{(l)} (summed over examples) and D^{(l)} = \Delta / m
 LOSSES = {"C", "J", "L", "E"}
 FIX = r"write e.g. \delta^l = ((W^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)"

@@ -131,8 +131,16 @@ def tokenize(src: Source, start: int, end: int) -> list[Tok]:
             toks.append(Tok(kind, s, i, j, space))
         src.tokens += 1
         space, i = False, j
-    from . import activation_names, bracket_layers, font_groups, layer_functions, partial_subscripts
+    from . import (
+        activation_names,
+        bracket_layers,
+        editor_braces,
+        font_groups,
+        layer_functions,
+        partial_subscripts,
+    )
 
+    toks = editor_braces.read(toks)  # {{X}}, \sum_i {X} (an equation editor's markup): as rendered
     toks = font_groups.read(toks)  # {\rm softmax}(z): the braces around a function's name
     toks = layer_functions.read(toks)  # f_l(u_j^{l}): the layer's activation, as f(u_j^{l})
     toks = partial_subscripts.read(toks, src.text)  # ∂_{W} ℓ: ∇_{W} L; ℓ = ...: L

@@ -1,11 +1,13 @@
 r"""A function written without its argument in an identity about it: Wikipedia's
-`\frac{\partial\varphi}{\partial z} = \varphi(1-\varphi)`, `\frac{d\sigma}{dx} = \sigma(1-\sigma)`.
+`\frac{\partial\varphi}{\partial z} = \varphi(1-\varphi)`, `\frac{d\sigma}{dx} = \sigma(1-\sigma)`,
+Gurney's `\sigma'(a) = \sigma(1 - \sigma)`.
 
 The left side differentiates a bare function name (a letter function g, f, h, \varphi, \phi, or
-\sigma) by a one-letter variable: every bare use of that name means it at that variable, and a
-"call" whose argument holds the bare name itself (\varphi(1-\varphi)) is a product, \varphi(z)
-times (1-\varphi(z)). The statement then reads as the identity `d\varphi(z)/dz = \varphi(z)(1 -
-\varphi(z))` in a dummy variable (dummies.py). Anything else is left as written. Pure.
+\sigma) by a one-letter variable, or is its derivative at one (`\sigma'(a)`): every bare use of
+that name means it at that variable, and a "call" whose argument holds the bare name itself
+(\varphi(1-\varphi)) is a product, \varphi(z) times (1-\varphi(z)). The statement then reads as
+the identity `d\varphi(z)/dz = \varphi(z)(1 - \varphi(z))` in a dummy variable (dummies.py).
+Anything else is left as written. Pure.
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ def _at(e, name: str, applied: sp.Expr):
 def with_arguments(stmt):
     """The statement with its bare function written at the variable (module doc)."""
     lhs = stmt.lhs if isinstance(stmt, Statement) else None
-    if not (
+    primed = _primed(lhs)
+    if primed is None and not (
         isinstance(lhs, Partial)
         and isinstance(lhs.num, sp.Symbol)
         and lhs.num.name in FUNCTIONS
@@ -47,7 +50,7 @@ def with_arguments(stmt):
         and len(lhs.den.name) == 1
     ):
         return stmt
-    name, var = lhs.num.name, lhs.den
+    name, var = primed or (lhs.num.name, lhs.den)
     applied = sp.Function(name)(var)
 
     def at(f):
@@ -59,4 +62,15 @@ def with_arguments(stmt):
         replace(p, factors=tuple(at(f) for f in p.factors), parts=tuple(at(x) for x in p.parts))
         for p in stmt.sides
     )
-    return replace(stmt, lhs=Partial(applied, var), sides=sides)
+    return replace(stmt, lhs=lhs if primed else Partial(applied, var), sides=sides)
+
+
+def _primed(lhs) -> tuple[str, sp.Symbol] | None:
+    """(name, variable) of a left side `\\sigma'(a)`, the derivative at a one-letter variable."""
+    if not (isinstance(lhs, AppliedUndef) and len(lhs.args) == 1):
+        return None
+    name, (var,) = type(lhs).__name__, lhs.args
+    base = name.removesuffix("_prime")
+    if base == name or base not in FUNCTIONS or not (isinstance(var, sp.Symbol) and len(var.name) == 1):
+        return None
+    return base, var
