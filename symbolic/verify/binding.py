@@ -32,7 +32,7 @@ from .conventions import Conventions
 from .definitions import Y_NAME, Definition, definitions, in_letter, instance, symbols_of, y_is_output
 from .generic_rows import for_every_unit, numbered_bases, summed_letters
 from .names import Resolver
-from .unify import Layers, choose, kind_of_name, unify, unify_terms
+from .unify import GENERIC_CALLS, Layers, choose, kind_of_name, target_word, unify, unify_terms
 from .units import DECIDED, unit_of
 
 _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -137,6 +137,9 @@ class Binder(ChainStages):
         if len(self.d.outputs) == 1:
             with_y = any(Y_NAME.fullmatch(n) for n in self.names)
             for name, line in self.names.items():
+                if target_word(name) and self.free(name):  # y_{true}, actual: the target in words
+                    self.bind(name, self.d.targets[0], line, "target")
+                    continue
                 if name in _LONE_TARGET and self.free(name):
                     if name == "Y" and not self._output_named():
                         continue
@@ -328,6 +331,8 @@ class Binder(ChainStages):
         from ..activations import named
 
         name = type(e).__name__
+        if name in GENERIC_CALLS and len(e.args) == 1:
+            return e  # f(w_1x_1 + b_1): the layer's activation, whichever it is (unify._generic_call)
         rule = next((r for r in named() if name in (r.prime_word, r.prime_word[:-6])), None)
         if rule is None or len(e.args) != 1 or name == rule.prime_word:
             raise _NoFunction(name)

@@ -49,6 +49,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 import sympy as sp
@@ -70,6 +71,7 @@ from . import (
     error_names,
     error_signals,
     error_terms,
+    example_targets,
     global_numbering,
     greek_indices,
     hidden_rule,
@@ -334,8 +336,12 @@ def _verify_statements(
     fixed = own_functions.fixed_at(own, resolved) if own.fixed else [False] * len(resolved)
     evaluations = [_guarded(evaluate, net, at if f else sampled, r) for r, f in zip(resolved, fixed)]
     verdicts, judged = [], []
+    targets = example_targets.fixed(d, point and {**zero, **point})  # y_true = 1: Alice's target
+    at_targets = sampling(d, points, seed, {**zero, **targets}) if targets else None
     for r, e in zip(resolved, evaluations):  # a failure on one statement never costs the others
         v = e if isinstance(e, Exception) else _guarded(judge, net, r, e)
+        if at_targets is not None and isinstance(v, Verdict):  # -2(1 - y_pred) for y_true = 1
+            v = example_targets.rejudge(v, partial(_judged_at, net, r, at_targets), targets)
         if isinstance(v, Exception):
             unchecked.append(_internal(r, v))
         else:
@@ -374,6 +380,11 @@ def _verify_statements(
         Report(d, verdicts, unchecked, original, numbers, given, inferred, frozenset(unanchored)),
         greek.letters,
     )
+
+
+def _judged_at(net, r, at) -> Verdict:
+    """One statement judged at other points (example_targets: the targets at the example's)."""
+    return judge(net, r, evaluate(net, at, r))
 
 
 def _guarded(stage, *args):

@@ -1,0 +1,108 @@
+"""Blind round m (Zhou's intro post, hmkcode's step-by-step post, Negnevitsky's XOR example): the
+notations it found unread or misjudged, each on short derivations written here in that notation.
+
+- a generic letter applied to a weighted sum defines a unit (h_1 = f(w_1x_1 + w_2x_2 + b_1));
+- a side of numbers with a function applied (f(-2 + -1 + 0), -2 * f'(-3)) is a value at the point;
+- y_{true}, actual: the target by its word;
+- a statement written for the example's target (-2(1 - y_{pred}) when y_{true} = 1), with the point;
+- a number worked out from the side before it carries that side's rounding (-2(1 - 0.524) = -0.952);
+- the loss of a table of examples (\\frac{1}{4}(1 + 0 + 0 + 1)) is not the point's."""
+
+from verdict_lines import last_by_line, worst_by_line
+
+from symbolic.backprop import derive
+from symbolic.spec import network
+from symbolic.verify import verify_text
+from symbolic.verify.read import _tex
+
+
+def _verify(arch: str, lines: list[str], loss: str = "(out - y)**2", point: dict | None = None):
+    d = derive(network(arch, "sigmoid", loss, None, "layered"))
+    text = "".join(f"$${x}$$\n" for x in lines)
+    pt = {_tex(k, 0): v for k, v in point.items()} if point else None
+    return verify_text(d, text, point=pt)
+
+
+def _worst(report) -> dict[int, str]:
+    """worst_by_line with the numeric claims judged at the point counted too."""
+    said = worst_by_line(report)
+    for n in report.numbers:
+        said[n.claim.line] = "wrong" if not n.correct or said.get(n.claim.line) == "wrong" else "correct"
+    return said
+
+
+def _reasons(report) -> dict[int, str]:
+    return {u.line: u.reason for u in report.unchecked}
+
+
+# a unit p_1 of a 2-1-1 network in a generic letter g (not the sigmoid's name)
+DEFS = [
+    r"p_1 = g(w_1 x_1 + w_2 x_2 + b_1)",
+    r"q = g(w_3 p_1 + b_2)",
+]
+POINT = {"w_1": 0.5, "w_2": -1.0, "w_3": 2.0, "b_1": 0.0, "b_2": 0.0, "x_1": 1.0, "x_2": 1.0}
+
+
+def test_a_generic_letter_applied_to_a_weighted_sum_defines_the_unit():
+    r = _verify(
+        "2-1-1",
+        [
+            *DEFS,
+            r"\frac{\partial q}{\partial w_3} = p_1 g'(w_3 p_1 + b_2)",
+            r"\frac{\partial p_1}{\partial w_2} = x_1 g'(w_1 x_1 + w_2 x_2 + b_1)",  # x_2 belongs
+            r"\frac{\partial q}{\partial p_1} = w_3 * g'(w_3p_1 + b_2)",  # juxtaposed, '*'
+        ],
+    )
+    assert last_by_line(r) == {1: "correct", 2: "correct", 3: "correct", 4: "wrong", 5: "correct"}
+
+
+def test_a_side_of_numbers_in_a_function_is_a_value_at_the_point_not_an_identity():
+    lines = [
+        *DEFS,
+        r"p_1 = g(w_1 x_1 + w_2 x_2 + b_1) = g(1 + -2 + 0) = 0.2689",  # 0.5 - 1 = -0.5: g(-1) wrong
+        r"p_1 = g(w_1 x_1 + w_2 x_2 + b_1) = g(0.5 + -1 + 0) = 0.3775",
+        r"\frac{\partial p_1}{\partial w_1} = x_1 g'(w_1 x_1 + w_2 x_2 + b_1) = 1 * g'(-0.5)",
+    ]
+    r = _verify("2-1-1", lines)
+    said, why = worst_by_line(r), _reasons(r)
+    assert all(said[k] != "wrong" and "numeric claim" in why[k] for k in (3, 4, 5))  # not at random points
+    said = _worst(_verify("2-1-1", lines, point={**POINT, "y": 1.0}))
+    assert said[3] == "wrong" and said[4] == "correct" and said[5] == "correct"
+
+
+def test_y_true_and_actual_are_the_target_by_their_word():
+    for target in ("y_{true}", r"y_{\text{true}}", "actual"):
+        r = _verify(
+            "2-1-1",
+            [*DEFS, rf"L = ({target} - q)^2", rf"\frac{{\partial L}}{{\partial q}} = -2({target} - q)"],
+        )
+        assert last_by_line(r)[3] == "correct" and last_by_line(r)[4] == "correct", target
+
+
+EXAMPLE = [*DEFS, r"L = (y_{true} - q)^2", r"\frac{\partial L}{\partial q} = -2(1 - q)"]
+
+
+def test_a_statement_written_for_the_examples_target_is_correct_for_that_example():
+    assert last_by_line(_verify("2-1-1", EXAMPLE))[4] == "wrong"  # no point: 1 is not y_true
+    at_one = _verify("2-1-1", EXAMPLE, point={**POINT, "y_{true}": 1.0})
+    assert last_by_line(at_one)[4] == "correct"
+    assert "at the example's target" in next(v.remark for v in at_one.verdicts if v.line == 4)
+    at_zero = _verify("2-1-1", EXAMPLE, point={**POINT, "y_{true}": 0.0})
+    assert last_by_line(at_zero)[4] == "wrong"
+
+
+def test_a_number_worked_out_from_the_side_before_carries_its_rounding():
+    # q = g(2 g(-0.5)) = g(0.75508) = 0.68028; -2(1 - q) = -0.63944
+    at = {**POINT, "y_{true}": 1.0}
+    carried = [*EXAMPLE[:3], r"\frac{\partial L}{\partial q} = -2(1 - 0.68) = -0.64"]
+    assert _worst(_verify("2-1-1", carried, point=at))[4] == "correct"
+    slipped = [*EXAMPLE[:3], r"\frac{\partial L}{\partial q} = -2(1 - 0.68) = -0.62"]
+    assert _worst(_verify("2-1-1", slipped, point=at))[4] == "wrong"
+
+
+def test_the_loss_of_a_table_of_examples_is_not_checked_at_the_one_example_given():
+    lines = [*EXAMPLE[:3], r"L = \frac{1}{4}(1 + 0 + 0 + 1) = 0.5", r"L = \frac{1}{1}(0.1022) = 0.1022"]
+    r = _verify("2-1-1", lines, point={**POINT, "y_{true}": 1.0})
+    said, why = _worst(r), _reasons(r)
+    assert said[4] == "not checked" and "mean over 4 examples" in why[4]
+    assert said[5] == "correct"  # (1 - 0.68028)^2 = 0.10222: one example, checked
