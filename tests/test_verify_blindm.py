@@ -106,3 +106,40 @@ def test_the_loss_of_a_table_of_examples_is_not_checked_at_the_one_example_given
     said, why = _worst(r), _reasons(r)
     assert said[4] == "not checked" and "mean over 4 examples" in why[4]
     assert said[5] == "correct"  # (1 - 0.68028)^2 = 0.10222: one example, checked
+
+
+def _identity(lines: list[str], point: dict | None = None):
+    d = derive(network("2-2-1", "identity", "half_se", None, "layered"))
+    text = "".join(f"${x}$\n" for x in lines)
+    pt = {_tex(k, 0): v for k, v in point.items()} if point else None
+    return verify_text(d, text, point=pt)
+
+
+LINEAR = [
+    r"Error = \frac{1}{2}(prediction - actual)^2",
+    r"prediction = (h_1) w_5 + (h_2) w_6",
+    r"h_1 = i_1 w_1 + i_2 w_2",
+    r"h_2 = i_1 w_3 + i_2 w_4",
+]
+
+
+def test_a_name_defined_as_another_name_binds_by_it_or_not_at_all_and_blocks_nothing():
+    r = _identity([LINEAR[0], "prediction = out", *LINEAR[1:]])  # out: the output, by its name
+    assert last_by_line(r) == {k: "correct" for k in range(1, 6)}
+    r = _identity([LINEAR[0], "prediction = guess", *LINEAR[1:]])  # two names of the author's
+    said = last_by_line(r)
+    assert said[2] == "not checked" and all(said[k] == "correct" for k in (1, 3, 4, 5))
+
+
+def test_x_between_two_numbers_is_a_times_sign_and_arithmetic_needs_no_point():
+    r = _identity([*LINEAR, "2 x .11 + 3 x .21 = .85", "2 x .12 + 3 x .23 = .85", "h_1 = 2 x .11"])
+    said = _worst(r)
+    assert said[5] == "correct" and said[6] == "wrong"  # .93, not .85
+    assert said[7] != "wrong"  # a quantity's value: at the point only, none given
+
+
+def test_arithmetic_of_rounded_numbers_carries_both_sides_rounding():
+    r = _identity([*LINEAR, r".92 \times .17 + .56 \times .17 = .26", r"0.92 \times 0.17 = 0.30"])
+    said = _worst(r)
+    assert said[5] == "correct"  # .2516 from numbers rounded to two digits: .26 within their rounding
+    assert said[6] == "wrong"  # .1564: no rounding of these reaches .30

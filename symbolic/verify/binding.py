@@ -198,8 +198,11 @@ class Binder(ChainStages):
         if not variables:
             return False
         pattern = self._pattern(df.rhs, variables)
-        if pattern is None:
-            return False
+        if pattern is None or (isinstance(pattern, sp.Symbol) and pattern.name in variables):
+            return False  # prediction = out, both the author's: no structure to bind by
+        if left is None and variables == {lhs_name} and pattern in self.layers.a_def:
+            self.bind(lhs_name, pattern, df.line, "definition")  # prediction = out: out's other name
+            return True
         taken = self.held | set(self.bound.values())
         solutions = []
         for quantity, forms in self.layers.candidates(left, kind_of_name(lhs_name)):
