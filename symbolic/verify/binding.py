@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from ..errors import SympropError
 from .binding_stages import LETTER, ChainStages
@@ -330,11 +331,20 @@ class Binder(ChainStages):
         except (SympropError, _NoFunction):
             return None
 
+    def _defined_letters(self) -> set[str]:
+        """The function letters the document defines on a variable of their own: f(x) = ..."""
+        out = set()
+        for st in self.statements:
+            lhs = getattr(st, "lhs", None)
+            if isinstance(lhs, AppliedUndef) and len(lhs.args) == 1 and isinstance(lhs.args[0], sp.Symbol):
+                out.add(type(lhs).__name__)
+        return out
+
     def _call(self, e):
         from ..activations import named
 
         name = type(e).__name__
-        if name in GENERIC_CALLS and len(e.args) == 1:
+        if name in GENERIC_CALLS and len(e.args) == 1 and name in self._defined_letters():
             return e  # f(w_1x_1 + b_1): the layer's activation, whichever it is (unify._generic_call)
         rule = next((r for r in named() if name in (r.prime_word, r.prime_word[:-6])), None)
         if rule is None or len(e.args) != 1 or name == rule.prime_word:

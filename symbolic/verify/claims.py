@@ -100,7 +100,6 @@ def check(d: Derivation, claims: list[Claim], point: dict) -> tuple[list[Checked
     eta = {d.eta: exact[d.eta]} if d.eta in exact else {}
     points = Points(d, 1, base=[{s: v for s, v in exact.items() if s != d.eta}])
     out, unchecked = [], []
-    before: tuple[Claim, mpmath.mpf, mpmath.mpf] | None = None  # the side before, its value, its tolerance
     for c in claims:
         examples = batch_means.size(c.statement, len(d.outputs))
         if examples:  # MSE = \\frac{1}{4}(1 + 0 + 0 + 1): four examples' loss, not the point's
@@ -121,10 +120,7 @@ def check(d: Derivation, claims: list[Claim], point: dict) -> tuple[list[Checked
         if not c.true.free_symbols and (worked := _arithmetic(c, d)) is not None:
             out.append(worked)
             continue
-        chained = _chained(c, value, before)
-        tol = max(tol, chained)
-        before = (c, value, tol)
-        faults = () if chained and len(c.factors) <= 1 else _faults(c, points)  # -0.952 as carried
+        faults = _faults(c, points)
         ok = abs(value - true) <= tol and not faults
         out.append(Checked(c, float(value), float(true), float(tol), ok, faults))
     return out, unchecked
@@ -143,22 +139,6 @@ def _arithmetic(c: Claim, d: Derivation) -> Checked | None:
         theirs if theirs is not None else tolerance(c.what, true)
     )
     return Checked(c, float(value), float(true), float(tol), abs(value - true) <= tol)
-
-
-def _chained(c: Claim, value: mpmath.mpf, before: tuple | None) -> mpmath.mpf:
-    """A side that is the side before it worked out (-2(1 - 0.524) = -0.952): the rounding that
-    side carries, carried on; 0 when it is not that side's value to its own last digit."""
-    if before is None:
-        return mpmath.mpf(0)
-    prev, prev_value, prev_tol = before
-    if (prev.what, prev.true) != (c.what, c.true) or (prev.line, prev.col) >= (c.line, c.col):
-        return mpmath.mpf(0)
-    if c.line - prev.line > 1:  # the same statement: the same line, or the next row of its block
-        return mpmath.mpf(0)
-    step = abs(value - prev_value)
-    if step > tolerance(c.text, value):
-        return mpmath.mpf(0)
-    return prev_tol + step
 
 
 def written_value(written: sp.Expr, d: Derivation) -> mpmath.mpf | None:
