@@ -200,6 +200,13 @@ GAPS = {
     "korean_note_u_z_layers": [],
     # Zhou's letters, a letter per layer with thresholds: verify/layer_names.py
     "zhou_watermelon_thresholds": [],
+    # blind round m: Zhou's lone-neuron arithmetic, the MSE's batch index i, y_pred = o_1 (o_1 a second
+    # name), a \boxed statement, sides f(0.0474 + 0.0474 + 0) of numbers rounded inside f
+    "victorzhou_intro_nn": [8, 13, 30, 34, 41, 48, 59, 74, 82],
+    # hmkcode: {}^{*}W new weights, W_6 for w_6, '.' products in matrices, the typo'd names
+    "hmkcode_step_by_step": [13, 14, 15, 20, 21, 22, 23, 27, *range(28, 36), 38, 39],
+    # Negnevitsky: sigmoid[...] as a word, (p) the iteration, y_3 by global numbers, thresholds
+    "negnevitsky_xor_example": [2, 3, 4, 5, *range(7, 37)],
     "obsidian_prml_d_notation": [],
     # (\hat{y} = a = wx + b on a one-unit network: bare w, b, x are its only weight, bias, input,
     # verify/single_unit.py; (1/(1 + e^{-z}))' by its one variable: latex/expression_primes.py)
@@ -390,6 +397,10 @@ GAPS = {
 # sum inside a call is one factor (parts.py), and the -2 written apart is the truth's own number
 # (group_split.py): (t_k + o_k) is named at factor 2, o_k for o_j at factor 4)
 PLANTED_UNNAMED: set[tuple[str, int]] = {
+    # Zhou's dy_pred/dh_1 = w_6 f'(...): wrong, said on the line's number (no factor); f(x)(1 + f(x))
+    # named at f(x), factor 1
+    ("victorzhou_intro_nn", 0),
+    ("victorzhou_intro_nn", 2),
     # Duda's Δw_{kj} = η (t_k - z_k) y_j without f'(net_k): an update line is judged whole (w^+ =
     # w + ...), so no factor is named (said at factor 1)
     ("dhs_sensitivities", 2),
@@ -420,7 +431,14 @@ PLANTED_UNNAMED: set[tuple[str, int]] = {
 # its reason, the first thing to fix
 # (none today: gauravreddy08's (W^L)^T (y-hat - y) \odot ReLU'(z^{L-1}) \cdot (a^{L-2})^T is read
 # left to right, the one reading whose shapes fit: verify/precedence.py)
-MISJUDGED: dict[str, dict] = {}
+MISJUDGED: dict[str, dict] = {
+    # a FALSE verdict, known: -2(1 - 0.524) = -0.952 (the author's rounding carried) said wrong on
+    # its own last digit (true -0.9526), 0.0214 likewise (true 0.02147); carrying the side before's
+    # rounding called wrong lines right in two other files (murali, melfm): reverted
+    "victorzhou_intro_nn": {67: "wrong", 90: "wrong"},  # 90: 0.0214 from the rounded factors
+    # 'prediction = out': out read as the output by its name (right; the note expected not checked)
+    "hmkcode_step_by_step": {8: "correct"},
+}
 # planted mistakes on a judged statement that are not named today: (file, k) -> what is said
 PLANTED_MISSED: dict[tuple[str, int], str] = {
     # Bishop's (8.30) planted with \sum_l w_{jl}: that weight puts l below the hidden j, where no

@@ -24,6 +24,7 @@ from . import (
     scalar_nabla,
     shifted_letters,
     shifted_tokens,
+    times_letter,
     update_marks,
 )
 from .algorithm import defined_vector, is_loop_header, mentions, running_assignment, without_membership
@@ -172,6 +173,7 @@ def _region(
             toks, running = running_assignment(src, toks)  # g \leftarrow X = Y: X = Y, g names X
             toks = without_membership(toks)  # ... \in \mathbb{R}^q: where it lives, not a claim
             toks = update_marks.rewrite(toks)  # w'_{kj} = w_{kj} + ...: w^{+}_{kj} (Zurada, Fausett)
+            toks = times_letter.rewrite(toks)  # 2 x .11: a times sign between numbers (hmkcode)
             if any(t.kind == "cmd" and t.text == "nabla" for t in toks):  # \nabla_{w_2} L, w_2 a scalar
                 scalar = scalar_nabla.rewrite(scalar_nabla.scalars(out), toks)
                 toks = toks if is_matrix_row(scalar, names=False) else scalar

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from ..errors import SympropError
 from .binding_stages import LETTER, ChainStages
@@ -32,7 +33,7 @@ from .conventions import Conventions
 from .definitions import Y_NAME, Definition, definitions, in_letter, instance, symbols_of, y_is_output
 from .generic_rows import for_every_unit, numbered_bases, summed_letters
 from .names import Resolver
-from .unify import Layers, choose, kind_of_name, unify, unify_terms
+from .unify import GENERIC_CALLS, Layers, choose, kind_of_name, target_word, unify, unify_terms
 from .units import DECIDED, unit_of
 
 _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -137,6 +138,9 @@ class Binder(ChainStages):
         if len(self.d.outputs) == 1:
             with_y = any(Y_NAME.fullmatch(n) for n in self.names)
             for name, line in self.names.items():
+                if target_word(name) and self.free(name):  # y_{true}, actual: the target in words
+                    self.bind(name, self.d.targets[0], line, "target")
+                    continue
                 if name in _LONE_TARGET and self.free(name):
                     if name == "Y" and not self._output_named():
                         continue
@@ -195,8 +199,11 @@ class Binder(ChainStages):
         if not variables:
             return False
         pattern = self._pattern(df.rhs, variables)
-        if pattern is None:
-            return False
+        if pattern is None or (isinstance(pattern, sp.Symbol) and pattern.name in variables):
+            return False  # prediction = out, both the author's: no structure to bind by
+        if left is None and variables == {lhs_name} and pattern in self.layers.a_def:
+            self.bind(lhs_name, pattern, df.line, "definition")  # prediction = out: out's other name
+            return True
         taken = self.held | set(self.bound.values())
         solutions = []
         for quantity, forms in self.layers.candidates(left, kind_of_name(lhs_name)):
@@ -324,10 +331,21 @@ class Binder(ChainStages):
         except (SympropError, _NoFunction):
             return None
 
+    def _defined_letters(self) -> set[str]:
+        """The function letters the document defines on a variable of their own: f(x) = ..."""
+        out = set()
+        for st in self.statements:
+            lhs = getattr(st, "lhs", None)
+            if isinstance(lhs, AppliedUndef) and len(lhs.args) == 1 and isinstance(lhs.args[0], sp.Symbol):
+                out.add(type(lhs).__name__)
+        return out
+
     def _call(self, e):
         from ..activations import named
 
         name = type(e).__name__
+        if name in GENERIC_CALLS and len(e.args) == 1 and name in self._defined_letters():
+            return e  # f(w_1x_1 + b_1): the layer's activation, whichever it is (unify._generic_call)
         rule = next((r for r in named() if name in (r.prime_word, r.prime_word[:-6])), None)
         if rule is None or len(e.args) != 1 or name == rule.prime_word:
             raise _NoFunction(name)

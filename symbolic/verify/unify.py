@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from .. import functions as fn
 from ..functions import expand_definitions
@@ -22,14 +23,25 @@ from ..functions import expand_definitions
 MAX_STEPS = 20_000  # unification steps per pattern and form; past it: no solution (never a guess)
 _UNIT = re.compile(r"([a-zA-Z]+?)(\d+)_(\d+)(?:_(\d+))?")
 _TARGETS = {"T", "t", "target", "Target", "Y"}
+TARGET_WORDS = frozenset({"true", "actual", "target", "desired"})  # y_{true}: the target by its word
 # letters books give weights and biases of a layer of their own (Alpaydin's v_h, Goodfellow's c,
 # notes' u_{jk}, ESL's \alpha_{ml}, \beta_{km}): of whichever kind the form they unify with says,
 # never a guess (`choose` refuses two solutions that bind them to different kinds)
+GENERIC_CALLS = frozenset({"f", "g", "h", "varphi", "phi"})  # name_calls.GENERIC
 FREE_LETTERS = frozenset({"u", "v", "V", "U", "c", "alpha", "beta", "gamma"})
+
+
+def target_word(name: str) -> bool:
+    """A name that says it is the target in a word: actual, y_{true}, y_{\\text{actual}},
+    y_{target} (the word alone, or as a letter's subscript)."""
+    base, _, sub = name.partition("_")
+    return name in TARGET_WORDS or (len(base) == 1 and sub.removeprefix("rm_") in TARGET_WORDS)
 
 
 def kind_of_name(name: str) -> str:
     """The kind a written name can be: 'weight' (w, W, Theta), 'bias' (b), 'target', 'unit'."""
+    if target_word(name):
+        return "target"
     base = name.split("_")[0]
     if base in ("w", "W", "Theta", "theta") and name.partition("_")[2] == "0":
         return "bias"  # \theta_0 + \theta_1 h_1 + ...: the weight on x_0 = 1, the intercept
@@ -195,6 +207,9 @@ def _unify(p, t, env: dict, variables: set[str], taken: set, steps: list) -> Ite
         yield from _unify(p.base, t.base, env, variables, taken, steps)
         yield from _unify(sp.expand(-p.base), t.base, env, variables, taken, steps)
         return
+    if _generic_call(p, t):  # h_1 = f(w_1x_1 + w_2x_2 + b_1): f the activation of that layer
+        yield from _unify(p.args[0], t.args[0], env, variables, taken, steps)
+        return
     if p.func != t.func or (not p.args) or (not t.args):
         return
     if isinstance(p, (sp.Add, sp.Mul)):
@@ -210,6 +225,19 @@ def _unify(p, t, env: dict, variables: set[str], taken: set, steps: list) -> Ite
     if len(p.args) != len(t.args):
         return
     yield from _in_order(list(p.args), list(t.args), env, variables, taken, steps)
+
+
+def _generic_call(p: sp.Basic, t: sp.Basic) -> bool:
+    """A call of a generic function letter (f, g, h, φ: not defined as a network function) where the
+    form applies the layer's activation to one argument: the letter stands for that activation, as
+    `name_calls` reads it in a statement (Zhou's h_1 = f(w_1x_1 + w_2x_2 + b_1), f the sigmoid)."""
+    return (
+        isinstance(p, AppliedUndef)
+        and p.func.__name__ in GENERIC_CALLS
+        and len(p.args) == 1
+        and isinstance(t, (fn.Activation, sp.tanh))
+        and len(t.args) == 1
+    )
 
 
 def _threshold(p: sp.Basic, variables: set[str]) -> bool:

@@ -44,6 +44,8 @@ def formula(net, lhs: sp.Expr, where: str) -> sp.Expr | None:
         return None
     try:
         value = net.names.resolve(lhs, where)
-        return quantity(net, value, where) if value.free_symbols else None
+        if not value.free_symbols:  # 2 x .11 + 3 x .21 = .85: arithmetic, its own value
+            return value if value.is_number and not value.has(sp.zoo, sp.nan) else None
+        return quantity(net, value, where)
     except SympropError:
         return None

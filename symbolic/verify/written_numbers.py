@@ -11,6 +11,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from ..latex import PARTIAL, Product, Statement, product_expr
+from . import batch_means
 from .claims import SCIENTIFIC, Claim
 
 NUMBERS = (
@@ -29,6 +30,8 @@ def without_numbers(stmt: Statement, sides: list[list]) -> tuple[Statement, list
         if not _DECIMAL.search(side.text)
         and not SCIENTIFIC.search(side.text)
         and not (quantity and k == len(stmt.sides) - 1 and _a_value(side))
+        and not _a_function_value(side)
+        and not batch_means.size(side.text, 1)
     ]
     if len(keep) == len(stmt.sides):
         return stmt, sides, []
@@ -41,6 +44,22 @@ def _a_value(side: Product) -> bool:
     """A quantity's last side that is a number (a^l = 1, z^l = 50, y = 0): the value at the
     author's point, a claim like a decimal's, never an identity judged at random points."""
     return len(side.factors) == 1 and isinstance(side.factors[0], sp.Number) and side.text.strip() != ""
+
+
+def _a_function_value(side: Product) -> bool:
+    """A side of numbers only with a function applied to them (f(-2 + -1 + 0), -2 * f'(-3),
+    \\sigma(0)): the author's numbers put into the formula, a value at one point (checked there
+    as a claim), never an identity judged at random points, decimals or not."""
+    try:
+        expr = product_expr(side)
+    except (TypeError, ValueError):
+        return False
+    return (
+        isinstance(expr, sp.Expr)
+        and not expr.free_symbols
+        and not expr.has(PARTIAL)
+        and bool(expr.atoms(sp.Function))
+    )
 
 
 def _a_call(lhs: object) -> bool:
@@ -70,6 +89,7 @@ def claims_of(
             said,
             tuple(p.factors) if all(_numeric(f) for f in p.factors) else (),
             parts,
+            whole.source,
         )
         for p in numeric
     ]
