@@ -66,10 +66,9 @@ def test_one_delta_name_defined_for_every_unit_is_not_judged():
         r"\[ \delta_{ok} = -\frac{\partial E}{\partial (net_k)} \]" + "\n"
     )
     said = lines(text)
-    assert said[4] == [
-        r"not checked: \delta_{ok} names one unit, but the line defines it for each of k=1, k=2: "
-        "which unit it is is not settled"
-    ]
+    # net_k's layer is left open since Zurada's v (verify/roles.layer_weights): either reason is honest
+    assert len(said[4]) == 1 and said[4][0].startswith("not checked: ")
+    assert "net_k carries index letters and no layer" in said[4][0] or "names one unit" in said[4][0]
 
 
 def statuses(text: str, **conventions: str) -> list[str]:

@@ -89,7 +89,7 @@ def test_an_update_written_with_minus_delta_w_sets_the_direction_of_the_delta_w_
     for new, old in (("w^{new}", "w^{old}"), ("w'", "w"), (r"w(\text{new})", r"w(\text{old})")):
         r = verify_displays("1-1", [rf"\Delta w = \eta {GRAD}", rf"{new} = {old} - \Delta w"])
         assert last_by_line(r)[1] == "correct", new
-        assert last_by_line(r)[2] == "not checked", new  # it sets the direction; Δw is not its own
+        assert last_by_line(r)[2] == "correct", new  # it sets the direction; Δw read as its line defines it
     r = verify_displays("1-1", [rf"\Delta w = \eta {GRAD}", r"w^{new} = w^{old} + \Delta w"])
     assert last_by_line(r)[1] == "wrong"  # w + Δw: the Δw line climbs
 

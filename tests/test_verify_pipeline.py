@@ -126,7 +126,12 @@ def test_the_stages_run_in_order_and_never_call_back():
     # Zurada's \delta_{ok}, a δ named by its layer's letter, read as δ_k before any name (layer_deltas);
     # numbered layers whose counting only the letter default decides found after the loops
     # (layer_origin: such a document is read again counted from 0, outside these stages)
-    stages = ["read", "greek_indices", "weight_decay", "no_bias", "running", "layer_origin"]
+    # capital index letters of particular units (w_{JK}) read as lowercase right after the Greek
+    # ones and said back before them (capital_indices); numbers alone checked before the points
+    # (claims); each statement evaluated and judged through guarded (a failure kept to its
+    # statement), judged again at the example's target where the document writes its value
+    # (example_targets); δ's sign weighed over its lines after the report (sign_votes)
+    stages = ["read", "greek_indices", "capital_indices", "weight_decay", "no_bias", "running", "layer_origin"]
     stages += ["lagrange_primes"]
     stages += ["error_signals", "value_cases", "layer_deltas"]
     stages += ["author_names", "layer_names", "subscript_layers", "no_bias", "own_names"]
@@ -143,8 +148,10 @@ def test_the_stages_run_in_order_and_never_call_back():
     stages += ["chain_names", "error_names", "error_terms", "lagrange_primes", "letter_readings"]
     stages += ["unlayered", "kronecker", "class_labels"]
     stages += ["sign_hooks", "rate_names", "own_functions"]  # the rate's letter (α of W := W - α dW)
-    stages += ["resolve", "class_labels", "evaluate", "judge", "sign_hooks", "point_values"]
+    stages += ["resolve", "class_labels", "claims", "evaluate", "guarded", "example_targets", "guarded"]
+    stages += ["sign_hooks", "point_values"]
     stages += ["matrix_faults", "hidden_rule"]  # point_values: a worked value (∂L/∂a · 1) at the point
-    stages += ["dropped_instances", "reading_folds", "author_names", "display", "greek_indices"]
+    stages += ["dropped_instances", "reading_folds", "author_names", "display", "capital_indices"]
+    stages += ["greek_indices", "sign_votes"]
     assert handed == stages
     assert callbacks == []

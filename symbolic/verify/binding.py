@@ -199,8 +199,10 @@ class Binder(ChainStages):
         if not variables:
             return False
         pattern = self._pattern(df.rhs, variables)
-        if pattern is None or (isinstance(pattern, sp.Symbol) and pattern.name in variables):
-            return False  # prediction = out, both the author's: no structure to bind by
+        if pattern is None or isinstance(pattern, sp.Symbol) and self._undefined(pattern.name, variables):
+            return (
+                False  # prediction = guess, both the author's and guess defined nowhere: nothing to bind by
+            )
         if left is None and variables == {lhs_name} and pattern in self.layers.a_def:
             self.bind(lhs_name, pattern, df.line, "definition")  # prediction = out: out's other name
             return True
@@ -330,6 +332,14 @@ class Binder(ChainStages):
             return expr.replace(lambda e: isinstance(e, sp.core.function.AppliedUndef), self._call)
         except (SympropError, _NoFunction):
             return None
+
+    def _undefined(self, name: str, variables) -> bool:
+        """An author's name on the right of A = B that no statement defines (\\hat{y} = z_3 beside
+        z_3 = w_3 h_2 + b_3 binds by z_3's definition; prediction = guess by nothing)."""
+        if name not in variables:
+            return False
+        lefts = {getattr(getattr(st, "lhs", None), "name", None) for st in self.statements}
+        return name not in lefts
 
     def _defined_letters(self) -> set[str]:
         """The function letters the document defines on a variable of their own: f(x) = ..."""

@@ -15,7 +15,8 @@ Only where the capital is an index by the document's own use of it, never a labe
   particularizes;
 - on a line that writes the lowercase letter as an index too (`\frac{\partial}{\partial w_{JK}}
   \sum_k [t_k - y_k]^2`, k summed and K one unit), the capital is left as written: reading it
-  there would merge two units or capture it in the sum.
+  there would merge two units or capture it in the sum; so too where the lowercase letter stands
+  anywhere else on the line (`g_L'(u_k^l)`: L the output layer beside the layer l).
 Pure functions: text in, text and the letters renamed per line out; a report in, the report said
 with the author's capitals out.
 """
@@ -65,7 +66,9 @@ def rename(text: str) -> Renamed:
         here = [s for s in scripts if s.line in unit]
         written = {c for s in here for c in s.letters}
         caps = {c for s in here for c in s.slots if c in qualified}
-        if not caps or any(c.lower() in written for c in caps):
+        rows = "\n".join(row for n, row in enumerate(plain.split("\n"), start=1) if n in unit)
+        lone = {c for c in caps if re.search(_LONE.format(c.lower()), rows)}  # u_k^l beside g_L
+        if not caps or lone or any(c.lower() in written for c in caps):
             continue  # the statement writes a lowercase twin as an index too: left as written
         for s in here:
             for k, c in enumerate(s.slots):
