@@ -131,7 +131,8 @@ def test_the_stages_run_in_order_and_never_call_back():
     # (claims); each statement evaluated and judged through guarded (a failure kept to its
     # statement), judged again at the example's target where the document writes its value
     # (example_targets); δ's sign weighed over its lines after the report (sign_votes)
-    stages = ["read", "greek_indices", "capital_indices", "weight_decay", "no_bias", "running", "layer_origin"]
+    stages = ["read", "greek_indices", "capital_indices", "weight_decay", "no_bias", "running"]
+    stages += ["layer_origin"]
     stages += ["lagrange_primes"]
     stages += ["error_signals", "value_cases", "layer_deltas"]
     stages += ["author_names", "layer_names", "subscript_layers", "no_bias", "own_names"]
