@@ -26,7 +26,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-import sympy as sp
+from .greek_indices import said_verdict
 
 # a name and its subscript: w_{Jk}, \delta_J, z\_in_J (Fausett's escaped underscore in the name)
 _SCRIPT = re.compile(r"(\\?[A-Za-z]+(?:\\_[A-Za-z]+)?)\s*_\s*(?:\{([^{}]*)\}|([A-Za-z]))")
@@ -143,29 +143,6 @@ def said(report, letters: dict[int, dict[str, str]]):
     )
 
 
-def _verdict(v, letters: dict[str, str]):
-    if not letters:
-        return v
-    changes = {}
-    for f in dataclasses.fields(v):
-        value = getattr(v, f.name)
-        if f.name in ("instance", "label", "remark") and value:
-            changes[f.name] = _lone(value, letters)
-        elif isinstance(value, sp.Basic):
-            changes[f.name] = _symbols(value, letters)
-    return dataclasses.replace(v, **changes)
-
-
-def _symbols(expr: sp.Basic, letters: dict[str, str]) -> sp.Basic:
-    """Written names in the author's capitals: w_jk -> w_JK."""
-    subs = {}
-    for s in expr.free_symbols:
-        base, sep, sub = s.name.partition("_")
-        if sep and re.fullmatch(r"[A-Za-z]+", sub) and set(sub) & set(letters):
-            subs[s] = sp.Symbol(base + "_" + "".join(letters.get(c, c) for c in sub), **s.assumptions0)
-    return expr.xreplace(subs) if subs else expr
-
-
 def _text(text: str, letters: dict[str, str]) -> str:
     """A reason's subscripts: w_{jk} -> w_{JK}."""
 
@@ -182,3 +159,7 @@ def _lone(text: str, letters: dict[str, str]) -> str:
     """An instance's letters: j=1, k=2 -> J=1, K=2."""
     pattern = re.compile(rf"(?<![\\A-Za-z])([{''.join(letters)}])(?![A-Za-z])")
     return pattern.sub(lambda m: letters[m.group(1)], text)
+
+
+def _verdict(v, letters: dict[str, str]):
+    return said_verdict(v, letters, _lone, r"[A-Za-z]+") if letters else v

@@ -101,7 +101,7 @@ def said(report, letters: dict[str, str]):
         return report
     return dataclasses.replace(
         report,
-        verdicts=[_verdict(v, letters) for v in report.verdicts],
+        verdicts=[said_verdict(v, letters, _unicode) for v in report.verdicts],
         unchecked=said_unchecked(report.unchecked, letters),
     )
 
@@ -115,25 +115,26 @@ def said_unchecked(unchecked: list, letters: dict[str, str]) -> list:
     ]
 
 
-def _verdict(v, letters: dict[str, str]):
+def said_verdict(v, letters: dict[str, str], text_of, index: str = r"[A-Za-z0-9]+"):
+    """A verdict said with the letters read put back as written: its instance, label and remark
+    by `text_of(text, letters)`, its expressions' subscripts (index letters `index`) letter by
+    letter (also verify/capital_indices.py)."""
     changes = {}
     for f in dataclasses.fields(v):
         value = getattr(v, f.name)
-        if f.name in ("instance", "remark") and value:
-            changes[f.name] = _unicode(value, letters)
-        elif f.name == "label" and value:
-            changes[f.name] = _unicode(value, letters)
+        if f.name in ("instance", "label", "remark") and value:
+            changes[f.name] = text_of(value, letters)
         elif isinstance(value, sp.Basic):
-            changes[f.name] = _symbols(value, letters)
+            changes[f.name] = _symbols(value, letters, index)
     return dataclasses.replace(v, **changes)
 
 
-def _symbols(expr: sp.Basic, letters: dict[str, str]) -> sp.Basic:
-    """Written names back in the reader's spelling of the Greek: v_iq -> v_iotazeta."""
+def _symbols(expr: sp.Basic, letters: dict[str, str], index: str) -> sp.Basic:
+    """Written names back as written: v_iq -> v_iotazeta (Greek), w_jk -> w_JK (capitals)."""
     subs = {}
     for s in expr.free_symbols:
         base, sep, sub = s.name.partition("_")
-        if sep and sub and set(sub) & set(letters) and re.fullmatch(r"[A-Za-z0-9]+", sub):
+        if sep and sub and set(sub) & set(letters) and re.fullmatch(index, sub):
             subs[s] = sp.Symbol(base + "_" + "".join(letters.get(c, c) for c in sub), **s.assumptions0)
     return expr.xreplace(subs) if subs else expr
 
