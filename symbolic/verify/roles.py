@@ -109,20 +109,12 @@ def layer_weights(statements, pre: str) -> dict[str, str]:
     it into: net_j = \sum_i v_{ji} z_i (Zurada's v, the hidden layer's weight beside w_{kj} into
     the output) -> {'v': 'j'}; a letter summed into two unit letters is left out."""
     found: dict[str, set[str]] = {}
-    for stmt in statements:
-        lhs = getattr(stmt, "lhs", None)
-        m = _UNIT.fullmatch(lhs.name) if isinstance(lhs, sp.Symbol) else None
-        if not m or m.group(1) != pre:
-            continue
-        for f in (f for side in stmt.sides for f in side.factors if isinstance(f, sp.Basic)):
-            for a in sp.preorder_traversal(f):
-                if type(a).__name__ != "Summation" or not isinstance(a.args[1], sp.Symbol):
-                    continue
-                pair = {m.group(2) + a.args[1].name, a.args[1].name + m.group(2)}
-                for x in a.args[0].atoms(sp.Symbol):
-                    base, _, sub = x.name.partition("_")
-                    if sub in pair and base not in _NOT_WEIGHTS and base != pre:
-                        found.setdefault(base, set()).add(m.group(2))
+    for unit, a in _forward_sums(statements, pre):
+        pair = {unit + a.args[1].name, a.args[1].name + unit}
+        for x in a.args[0].atoms(sp.Symbol):
+            base, _, sub = x.name.partition("_")
+            if sub in pair and base not in _NOT_WEIGHTS and base != pre:
+                found.setdefault(base, set()).add(unit)
     return {b: next(iter(us)) for b, us in found.items() if len(us) == 1}
 
 
@@ -133,6 +125,17 @@ def summed_activations(
     the layer below in a letter of their own (Duda, Hart & Stork: y_j a hidden unit's output, z_k
     an output unit's, beside z_k = f(net_k)); `weights`, other letters of a weight (Zurada's v)."""
     out: set[str] = set()
+    for unit, a in _forward_sums(statements, pre):
+        var, names = a.args[1].name, {x.name for x in a.args[0].atoms(sp.Symbol)}
+        pairs = (unit + var, var + unit)
+        if names & {f"{w}_{p}" for w in {"w", *weights} for p in pairs}:
+            out |= {u.group(1) for n in names if (u := _UNIT.fullmatch(n)) and u.group(2) == var}
+    return frozenset(out - {act, pre, "w", "delta", "t", "d", *weights})
+
+
+def _forward_sums(statements, pre: str):
+    r"""(unit letter, sum) of each sum over a letter in a definition of a net input pre_u
+    (net_j = \sum_i v_{ji} z_i: ('j', the sum))."""
     for stmt in statements:
         lhs = getattr(stmt, "lhs", None)
         m = _UNIT.fullmatch(lhs.name) if isinstance(lhs, sp.Symbol) else None
@@ -140,13 +143,8 @@ def summed_activations(
             continue
         for f in (f for side in stmt.sides for f in side.factors if isinstance(f, sp.Basic)):
             for a in sp.preorder_traversal(f):
-                if type(a).__name__ != "Summation":
-                    continue
-                var, names = a.args[1].name, {x.name for x in a.args[0].atoms(sp.Symbol)}
-                pairs = (m.group(2) + var, var + m.group(2))
-                if names & {f"{w}_{p}" for w in {"w", *weights} for p in pairs}:
-                    out |= {u.group(1) for n in names if (u := _UNIT.fullmatch(n)) and u.group(2) == var}
-    return frozenset(out - {act, pre, "w", "delta", "t", "d", *weights})
+                if type(a).__name__ == "Summation" and isinstance(a.args[1], sp.Symbol):
+                    yield m.group(2), a
 
 
 def _symbols_of(stmt) -> set:
