@@ -432,10 +432,6 @@ PLANTED_UNNAMED: set[tuple[str, int]] = {
 # (none today: gauravreddy08's (W^L)^T (y-hat - y) \odot ReLU'(z^{L-1}) \cdot (a^{L-2})^T is read
 # left to right, the one reading whose shapes fit: verify/precedence.py)
 MISJUDGED: dict[str, dict] = {
-    # a FALSE verdict, known: -2(1 - 0.524) = -0.952 (the author's rounding carried) said wrong on
-    # its own last digit (true -0.9526), 0.0214 likewise (true 0.02147); carrying the side before's
-    # rounding called wrong lines right in two other files (murali, melfm): reverted
-    "victorzhou_intro_nn": {67: "wrong", 90: "wrong"},  # 90: 0.0214 from the rounded factors
     # 'prediction = out': out read as the output by its name (right; the note expected not checked)
     "hmkcode_step_by_step": {8: "correct"},
 }

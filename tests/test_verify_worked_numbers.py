@@ -92,3 +92,22 @@ def test_scientific_notation_is_a_number_through_the_cli(tmp_path, capsys):
     assert verdicts == ["✓"] * len(RIGHT) + ["✗"] * len(WRONG) + ["✓", "✓", "✗", "✗"], out
     assert code == 1
     assert "factor 2 (∂a⁽²⁾₁/∂z⁽²⁾₁): wrote 0.196816, should be 0.1868156" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # 0.38 is z = 0.3775 rounded; σ(0.38) = 0.59387 worked out from it is right as a step,
+        # though the true a = 0.59327 rounds to 0.5933
+        (r"\sigma(0.38) = 0.5939", [True, True]),
+        (r"\sigma(0.38) = 0.5933", [True, True]),  # from the unrounded z: right by the truth
+        (r"\sigma(0.38) = 0.5950", [True, False]),  # neither the step nor the truth
+        (r"\sigma(0.39) = 0.5963", [False, False]),  # carried from a wrong number: wrong twice
+        # a given weight is exact: 0.25 for w = 0.2 is no rounding, and the step stays wrong
+        (r"\sigma(0.15 \cdot 0.05 + 0.25 \cdot 0.1 + 0.35) = 0.5945", [None, False]),
+    ],
+)
+def test_a_number_worked_out_from_the_side_before_carries_its_rounding(net, text, said):
+    report, out = check(net, f"$$a^{{(1)}}_1 = {text}$$\n")
+    assert [n.correct if s is not None else None for n, s in zip(report.numbers, said)] == said, out
+    assert len(report.numbers) == 2 and report.exit_code == (0 if all(said) else 1)

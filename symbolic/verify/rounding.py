@@ -30,9 +30,12 @@ DECIMAL = re.compile(r"(?<![A-Za-z_^0-9.])([0-9]*)\.([0-9]+)")
 _SAME = mpmath.mpf(10) ** -25  # the placeholders' reading gives the side's value back to this
 
 
-def carried(text: str, written: sp.Expr, d: Derivation, scientific: re.Pattern) -> mpmath.mpf | None:
+def carried(
+    text: str, written: sp.Expr, d: Derivation, scientific: re.Pattern, exact: frozenset = frozenset()
+) -> mpmath.mpf | None:
     """Σ over the numbers written in `text` of the largest change of the side's value when that
-    number moves half a unit in its last digit; None when the side cannot be read so."""
+    number moves half a unit in its last digit; None when the side cannot be read so. Numbers
+    whose value is in `exact` (the point's given values: a weight 1.2) are taken as exact."""
     from .claims import written_value  # claims imports this module
 
     values: list[sp.Rational] = []
@@ -48,7 +51,8 @@ def carried(text: str, written: sp.Expr, d: Derivation, scientific: re.Pattern) 
 
     def decimal(m: re.Match) -> str:
         half = sp.Rational(1, 2 * 10 ** len(m.group(2)))
-        return _placeholder(values, halves, sp.Rational(m.group(0)), half)
+        number = sp.Rational(m.group(0))
+        return _placeholder(values, halves, number, sp.S.Zero if number in exact else half)
 
     try:
         swapped = DECIMAL.sub(decimal, scientific.sub(scientific_number, text))

@@ -90,9 +90,20 @@ def claims_of(
             tuple(p.factors) if all(_numeric(f) for f in p.factors) else (),
             parts,
             whole.source,
+            _before(p, whole, numeric),
         )
         for p in numeric
     ]
+
+
+def _before(p: Product, whole: Statement, numeric: list[Product]) -> tuple:
+    """The side just before `p` when it is numeric too (-2(1 - 0.524) before -0.952): its text and
+    value, so `p` may be judged as that side worked out; () otherwise."""
+    at = next((k for k, side in enumerate(whole.sides) if side is p), 0)
+    prev = whole.sides[at - 1] if at > 0 else None
+    if prev is None or not any(prev is q for q in numeric):
+        return ()
+    return (prev.text, _written(prev))
 
 
 _LEFT = re.compile(r"=|\\leftarrow|\\gets|←")  # the left side: before '=', ':=', '&=' or an arrow
