@@ -16,7 +16,7 @@ import sympy as sp
 
 from ..latex import PARTIAL, Partial, Product, Statement
 from ..latex.matrix import ACCUMULATORS, MatrixSide, MatrixStatement, Node
-from . import batch_check, gradient_names, jacobians, transposed_weights
+from . import batch_check, contractions, gradient_names, jacobians, transposed_weights
 from .batch import over_batch
 from .ditto import Unchecked
 from .guessed_shapes import guessed
@@ -304,9 +304,11 @@ def _evaluate(
             except ShapeError as err:
                 if g is None or err.what != "the derivative of a vector" or k == len(m.sides) - 1:
                     raise
-                if k not in g.schematic:
-                    g.schematic.append(k)
-                continue
+                value = contractions.contracted(ev, node, lhs.shape)  # v ∂u/∂M: Σ_k v_k ∂u_k/∂M
+                if value is None:
+                    if k not in g.schematic:
+                        g.schematic.append(k)
+                    continue
             node, value = jacobians.diagonal_side(g, node, value, lhs.shape)
             if value.shape != lhs.shape:
                 raise ShapeError("the two sides", node, lhs.shape, value.shape, (m.lhs, node))
