@@ -135,9 +135,10 @@ def expand(
         readings[(stmt.line, stmt.col)] = [r for r, _, _ in found]
         if note := letter_defaults.apart_note(found, apart, lambda x, n: _said([x], {x: n}, d.spec.depth)):
             readings.apart[(stmt.line, stmt.col)] = note
-        for reading, swap, _ in found:
+        for reading, swap, lay in found:
             copy = map_expressions(stmt, lambda e, swap=swap: e.xreplace(swap))
-            out.append(replace(copy, instance=READING + reading))
+            kept = tuple(k for k in copy.condition if not (k[0] == "role" and k[1] in lay))  # read
+            out.append(replace(copy, instance=READING + reading, condition=kept))
     return out, readings
 
 
@@ -172,6 +173,8 @@ def _readings(
             (joins if len(spot) == 2 else units_placed).extend([spot] if spot else [])
     if letter := output_letter(stmt, c.targets):  # \hat{y} = f(net_o): o an output unit
         fixed[letter] = depth
+    said = _said_roles(stmt)  # a case's "(h outside)", "if j is a hidden unit": its layers
+    fixed.update({x: depth for x, where in said.items() if where == "output"})
     for spot in units_placed:
         for letter, n in spot:
             fixed.setdefault(letter, n)
@@ -196,6 +199,8 @@ def _readings(
             continue
         if any(layer[x] not in top for x in softmax):
             continue
+        if any(where == "hidden" and not 0 < layer.get(x, 0) < depth for x, where in said.items()):
+            continue
         swap = _swap(units, layer, c, way)
         if swap is None:
             continue
@@ -209,6 +214,11 @@ def _readings(
             reading += f", {shown(name)} into {to} from {frm}"
         out.append((reading, swap, layer))
     return out
+
+
+def _said_roles(stmt: Statement) -> dict[str, str]:
+    """letter -> 'output' | 'hidden' of the statement's conditions in words (latex/conditions.py)."""
+    return {k[1]: k[2] for k in stmt.condition if k and k[0] == "role"}
 
 
 def _aliased(resolver: Resolver, statements: list) -> dict[str, tuple[str, int]]:

@@ -1,0 +1,75 @@
+r"""Notations met reading three published sources blind (Kriesel's "Backpropagation of error",
+Dolhansky's "Mathematics of Backpropagation", Sadowski's "Notes on Backpropagation"): small
+documents of our own in each notation, checked both ways (the true statement judged correct, a
+slip wrong or at least never called correct).
+
+- letters the other way round, i the output, j the layer below, k the one below that (Sadowski:
+  y_i = 1/(1 + e^{-s_i}) beside a target t_i, s_i = \sum_j h_j w_{ji}): roles.reversed_letters
+"""
+
+from verdict_lines import verify_layered, worst_by_line
+
+_verify, _said = verify_layered, worst_by_line
+
+REVERSED = r"""
+\[ E = \frac{1}{2} \sum_{i} (y_i - t_i)^2 \]
+\[ y_i = \frac{1}{1 + e^{-s_i}} \]
+\[ s_i = \sum_{j} h_j w_{ji} \]
+\[ \frac{\partial E}{\partial w_{ji}} = (y_i - t_i) y_i (1 - y_i) h_j \]
+\[ \frac{\partial E}{\partial h_j} = \sum_{i} (y_i - t_i) y_i (1 - y_i) w_{ji} \]
+"""
+
+
+def test_output_letter_i_read_with_the_letters_reversed():
+    report = _verify("3-2-2", REVERSED, weights="input-by-output", targets="t")
+    assert _said(report) == {2: "correct", 3: "correct", 4: "correct", 5: "correct", 6: "correct"}
+    swapped = REVERSED.replace("w_{ji}} = (y_i - t_i)", "w_{ji}} = (t_i - y_i)")
+    assert _said(_verify("3-2-2", swapped, weights="input-by-output", targets="t"))[5] == "wrong"
+    other_way = REVERSED.replace("(1 - y_i) w_{ji} \\]", "(1 - y_i) w_{ij} \\]")
+    assert _said(_verify("3-2-2", other_way, weights="input-by-output", targets="t"))[6] == "wrong"
+
+
+def test_an_activation_in_i_without_a_target_in_i_is_not_read_reversed():
+    # y_i = σ(s_i) with the target in k: nothing says i is the output; never read in a guessed layer
+    text = "\\[ y_i = \\frac{1}{1 + e^{-s_i}} \\]\n\\[ E = \\frac{1}{2} \\sum_{k} (y_k - t_k)^2 \\]\n"
+    said = _said(_verify("3-2-2", text, weights="input-by-output", targets="t"))
+    assert said.get(2) != "wrong"
+
+
+# Kriesel's letters: h any neuron, k one before it, l one after it; w_{k,h} with a comma; Err the
+# error; f_act the activation; output neurons Omega; the cases "(h outside)" / "(h inside)"
+NEURONS = r"""
+\[ Err = \frac{1}{2} \sum_{\Omega \in O} (t_\Omega - y_\Omega)^2 \]
+\[ net_h = \sum_{k \in K} (w_{k,h} o_k) \]
+\[ o_h = f_{act}(net_h) \]
+\[ \frac{\partial o_h}{\partial net_h} = f'_{act}(net_h) \]
+\[ \frac{\partial Err}{\partial w_{k,h}} = \frac{\partial Err}{\partial net_h} \cdot o_k \]
+\[ \frac{\partial Err}{\partial net_h} = \begin{cases} f_{act}'(net_h) \cdot (y_h - t_h) & (h \text{ outside}) \\ f_{act}'(net_h) \cdot \sum_{l \in L} (\frac{\partial Err}{\partial net_l} w_{h,l}) & (h \text{ inside}) \end{cases} \]
+"""
+
+
+def test_neurons_named_by_any_letter_with_activation_words_and_outside_inside_cases():
+    report = _verify("3-2-2", NEURONS, weights="input-by-output", targets="t")
+    assert _said(report) == dict.fromkeys(range(2, 8), "correct")
+    # the cases swapped: "outside" is the output neuron's, never the hidden one's
+    swapped = NEURONS.replace("(h \\text{ outside})", "(h \\text{ INNER})")
+    swapped = swapped.replace("(h \\text{ inside})", "(h \\text{ outside})").replace("INNER", "inside")
+    assert _said(_verify("3-2-2", swapped, weights="input-by-output", targets="t"))[7] != "correct"
+    # the hidden neuron's case with the weight the other way
+    back = NEURONS.replace("w_{h,l})", "w_{l,h})")
+    assert _said(_verify("3-2-2", back, weights="input-by-output", targets="t"))[7] == "wrong"
+    # the derivative of the activation where f_act belongs
+    slip = NEURONS.replace("= f'_{act}(net_h)", "= f_{act}(net_h)")
+    assert _said(_verify("3-2-2", slip, weights="input-by-output", targets="t"))[5] == "wrong"
+    # the error with output and target added: Err is the loss, and this is not it
+    wrong_err = NEURONS.replace("(t_\\Omega - y_\\Omega)^2", "(t_\\Omega + y_\\Omega)^2")
+    assert _said(_verify("3-2-2", wrong_err, weights="input-by-output", targets="t"))[2] == "wrong"
+
+
+def test_activation_words_blank_only_a_called_function_with_an_activation_word():
+    from symbolic.verify.activation_words import blank
+
+    assert blank(r"o_h = f_{act}(net_h)") == r"o_h =       f(net_h)"
+    assert blank(r"f_{\text{act}}'(x)").strip() == "f'(x)"
+    assert blank(r"f_{out}(x)") == r"f_{out}(x)"  # a layer's function: as written
+    assert blank(r"f_{act} = 1") == r"f_{act} = 1"  # not called: a name
