@@ -73,3 +73,14 @@ def test_activation_words_blank_only_a_called_function_with_an_activation_word()
     assert blank(r"f_{\text{act}}'(x)").strip() == "f'(x)"
     assert blank(r"f_{out}(x)") == r"f_{out}(x)"  # a layer's function: as written
     assert blank(r"f_{act} = 1") == r"f_{act} = 1"  # not called: a name
+
+
+def test_a_sum_over_the_units_an_activation_feeds_puts_its_letter_above():
+    # \sum_l dErr/dnet_l dnet_l/do_h: l of the layer after h (Kriesel), so h is no output unit here
+    text = NEURONS + (
+        r"\[ -\frac{\partial Err}{\partial o_h} = -\sum_{l \in L} \left( \frac{\partial Err}"
+        r"{\partial net_l} \cdot \frac{\partial net_l}{\partial o_h} \right) \]" + "\n"
+    )
+    assert _said(_verify("3-2-2", text, weights="input-by-output", targets="t"))[8] == "correct"
+    slip = text.replace(r"-\sum_{l \in L} \left(", r"\sum_{l \in L} \left(")  # the minus lost
+    assert _said(_verify("3-2-2", slip, weights="input-by-output", targets="t"))[8] == "wrong"

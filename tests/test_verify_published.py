@@ -51,11 +51,11 @@ GAPS = {
     "mehlig_mlnn_backprop": [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16],
     # blind round o (2026-12-02, from memory): Sadowski's letters the other way round (i the output,
     # roles.reversed_letters), Kriesel's f_act, Err, Omega and "(h outside)" cases read since
-    # (activation_words.py, names.LOSS_NAMES, greek_indices.py, letter_readings). Left: Kriesel's
-    # -dErr/do_h = -sum_l ... for an inner h only (10: h read both ways, they disagree) and the
-    # continued line (11: l as a layer letter); Dolhansky's x_k, the total input of node k beside
+    # (activation_words.py, names.LOSS_NAMES, greek_indices.py, letter_readings; 10's \sum_l of
+    # dnet_l/do_h puts l above h: letter_readings._fed). Left: Kriesel's continued line opening
+    # with -\sum_l (11: l as a layer letter there); Dolhansky's x_k, the total input of node k beside
     # o_k = sigma(x_k) never written (4, 5, and the chain of 10-17: x read as an input)
-    "kriesel_backprop_of_error": [10, 11],
+    "kriesel_backprop_of_error": [11],
     "dolhansky_backprop_math": [4, 5, 10],
     "sadowski_backprop_notes": [],
     "ai_se_identity_abs": [],

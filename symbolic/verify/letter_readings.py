@@ -298,6 +298,7 @@ def _sum_roles(stmt: Statement, units: dict) -> tuple[list[tuple[str, str]], set
                     pairs.append((other, var))  # backwards: the summed δ is of the layer above
                 elif any(_UNITS.get(base) == "a" and ls2 == (var,) for base, ls2 in inside):
                     pairs.append((var, other))  # forwards: the summed activation feeds the unit
+            pairs.extend(_fed(body, var, units))  # \sum_l dE/dnet_l dnet_l/do_h: l above h
             if any(
                 _UNITS.get(base) == "z" and ls == (var,)
                 for p in body.atoms(sp.exp)
@@ -308,6 +309,21 @@ def _sum_roles(stmt: Statement, units: dict) -> tuple[list[tuple[str, str]], set
                 softmax.add(var)
                 softmax |= {units[x][1][0] for p in e.atoms(sp.exp) for x in p.atoms(sp.Symbol) if x in units}
     return pairs, softmax
+
+
+def _fed(body: sp.Expr, var: str, units: dict) -> list[tuple[str, str]]:
+    r"""(lower, upper) of each rac{\partial net_l}{\partial o_h} in a sum over l: the summed net
+    input is of a unit the activation o_h feeds (Kriesel's -\sum_{l \in L} rac{\partial Err}{\partial
+    net_l} rac{\partial net_l}{\partial o_h}), so l is of the layer above h."""
+    out = []
+    for f in body.atoms(sp.Function):
+        if type(f).__name__ != "Partial" or len(f.args) != 2 or not all(a in units for a in f.args):
+            continue
+        (top, above), (bottom, below) = units[f.args[0]], units[f.args[1]]
+        if _UNITS.get(top) == "z" and above == (var,) and _UNITS.get(bottom) == "a" and len(below) == 1:
+            if below[0] != var:
+                out.append((below[0], var))
+    return out
 
 
 def _swap(units: dict, layer: dict[str, int], c: Conventions, way: str) -> dict | None:
