@@ -84,3 +84,11 @@ def test_a_sum_over_the_units_an_activation_feeds_puts_its_letter_above():
     assert _said(_verify("3-2-2", text, weights="input-by-output", targets="t"))[8] == "correct"
     slip = text.replace(r"-\sum_{l \in L} \left(", r"\sum_{l \in L} \left(")  # the minus lost
     assert _said(_verify("3-2-2", slip, weights="input-by-output", targets="t"))[8] == "wrong"
+
+
+def test_letters_are_not_read_reversed_when_the_output_sums_another_letter():
+    # i the output, but its net input sums over k: k is the hidden letter here, not Sadowski's input
+    text = REVERSED.replace("\\sum_{j} h_j w_{ji}", "\\sum_{k} h_k w_{ki}").replace("w_{ji}}", "w_{ki}}")
+    text = text.replace("h_j \\]", "h_k \\]").replace("w_{ji} \\]", "w_{ki} \\]").replace("h_j}", "h_k}")
+    said = _said(_verify("3-2-2", text, weights="input-by-output", targets="t"))
+    assert "wrong" not in said.values(), said

@@ -46,7 +46,7 @@ def role_bases(statements) -> tuple[str, str, bool, str] | None:
         if act and pre and act.group(2) == pre.group(2) == "i" and act.group(1) != pre.group(1):
             # an activation in i is not Bishop's (i is his input, which no h activates): Sadowski's
             # y_i = 1/(1 + e^{-s_i}) beside the target t_i writes the letters the other way round
-            if reversed_letters(names):
+            if reversed_letters(names, statements, pre.group(1)):
                 return pre.group(1), act.group(1), False, "i"
             continue
         if act and pre and act.group(2) == pre.group(2) and act.group(1) != pre.group(1):
@@ -60,11 +60,13 @@ def role_bases(statements) -> tuple[str, str, bool, str] | None:
     return _weighted_sum(statements) or _derivative_roles(statements, any_layer)
 
 
-def reversed_letters(names: set[str]) -> bool:
-    """i the output, j the layer below it, k the one below that (Sadowski's notes: y_i, t_i,
-    w_{ji} into i from j, x_k the input): a target written in i and in no other letter."""
+def reversed_letters(names: set[str], statements, pre: str) -> bool:
+    r"""i the output, j the layer below it, k the one below that (Sadowski's notes: y_i, t_i,
+    s_i = \sum_j h_j w_{ji} into i from j, x_k the input): a target written in i and in no other
+    letter, the net input of i summed over j, and no sum into j over another letter than k."""
     targets = {m.group(1) for n in names if (m := re.fullmatch(r"[td]_([a-z])", n))}
-    return targets == {"i"}
+    sums = {(unit, a.args[1].name) for unit, a in _forward_sums(statements, pre)}
+    return targets == {"i"} and ("i", "j") in sums and sums <= {("i", "j"), ("j", "k")}
 
 
 def _derivative_roles(statements, any_layer: bool) -> tuple[str, str, bool, str] | None:
