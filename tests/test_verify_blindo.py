@@ -92,3 +92,27 @@ def test_letters_are_not_read_reversed_when_the_output_sums_another_letter():
     text = text.replace("h_j \\]", "h_k \\]").replace("w_{ji} \\]", "w_{ki} \\]").replace("h_j}", "h_k}")
     said = _said(_verify("3-2-2", text, weights="input-by-output", targets="t"))
     assert "wrong" not in said.values(), said
+
+
+# Dolhansky's x_k: the total input of node k, o_k = sigma(x_k) never written, inputs the o_i
+TOTAL_INPUT = r"""
+\[ E = \frac{1}{2} \sum_{k \in K} (o_k - t_k)^2 \]
+\[ \frac{\partial E}{\partial w_{jk}} = (o_k - t_k) \sigma(x_k)(1 - \sigma(x_k)) o_j \]
+\[ \frac{\partial E}{\partial w_{jk}} = (o_k - t_k) o_k (1 - o_k) o_j \]
+"""
+
+
+def test_x_in_a_unit_letter_inside_the_activation_beside_its_target_is_the_total_input():
+    report = _verify("2-3-2", TOTAL_INPUT, weights="input-by-output", targets="t")
+    assert _said(report) == {2: "correct", 3: "correct", 4: "correct"}
+    slip = TOTAL_INPUT.replace(r"(1 - \sigma(x_k)) o_j", r"(1 + \sigma(x_k)) o_j")
+    assert _said(_verify("2-3-2", slip, weights="input-by-output", targets="t"))[3] == "wrong"
+
+
+def test_x_summed_with_a_weight_stays_the_input():
+    from symbolic.latex import scan_document
+    from symbolic.verify.input_letter_x import net_inputs
+
+    forward = r"\[ net_j = \sum_i w_{ij} x_i \]" + "\n" + r"\[ \delta_k = \sigma(x_k) t_k \]"
+    assert not net_inputs(scan_document(forward)[0])
+    assert net_inputs(scan_document(TOTAL_INPUT)[0])

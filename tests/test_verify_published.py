@@ -53,10 +53,11 @@ GAPS = {
     # roles.reversed_letters), Kriesel's f_act, Err, Omega and "(h outside)" cases read since
     # (activation_words.py, names.LOSS_NAMES, greek_indices.py, letter_readings; 10's \sum_l of
     # dnet_l/do_h puts l above h: letter_readings._fed). Left: Kriesel's continued line opening
-    # with -\sum_l (11: l as a layer letter there); Dolhansky's x_k, the total input of node k beside
-    # o_k = sigma(x_k) never written (4, 5, and the chain of 10-17: x read as an input)
+    # with -\sum_l (11: l as a layer letter there); Dolhansky's x_k, the total input of node k
+    # (o_k = sigma(x_k) never written) read since on 4, 5 (input_letter_x.py); left: his aligned
+    # chain of 10-17 (the letters i, j, k of the whole chain not settled)
     "kriesel_backprop_of_error": [11],
-    "dolhansky_backprop_math": [4, 5, 10],
+    "dolhansky_backprop_math": [10],
     "sadowski_backprop_notes": [],
     "ai_se_identity_abs": [],
     "bishop_prml_tanh": [],

@@ -33,7 +33,7 @@ import sympy as sp
 from ..errors import SympropError
 from ..latex import Statement
 from ..latex.statements import SUMMATION
-from . import az_roles, hinton_letters, letter_defaults, word_roles
+from . import az_roles, hinton_letters, input_letter_x, letter_defaults, word_roles
 from .conventions import WEIGHTS, Conventions
 from .hints import shown
 from .names import LOSS_NAMES, Resolver
@@ -47,8 +47,9 @@ from .word_roles import WORDS
 
 NONE = "@=none"  # a weight joining no two consecutive layers as read: 0 (indices.Instantiator.code)
 _NAME = re.compile(r"(delta|w|W|b|z|a|net|y|o)_([a-z]),?([a-z])?")
-_UNITS = {"delta": "delta", "z": "z", "net": "z", "b": "b", "a": "a", "y": "a", "o": "a"}
-_NO_INPUT = {"delta", "z", "net", "b"}  # the input layer has no δ, net input nor bias
+_UNITS = {"delta": "delta", "z": "z", "net": "z", "b": "b", "a": "a", "y": "a", "o": "a", "x": "z"}
+_NO_INPUT = {"delta", "z", "net", "b", "x"}  # the input layer has no δ, net input nor bias
+_NET_X = re.compile(r"(x)_([a-z])()")  # x_k the total input of unit k (input_letter_x.py)
 MAX_READINGS = 6
 MAX_LETTERS = 4
 
@@ -61,13 +62,16 @@ def expand(
     originals, statements = statements, word_roles.rewrite(statements)  # ∂C/∂w = a_in δ_out
     worded = {n for s in statements if s.instance == WORDS for n in _written(s) if _NAME.fullmatch(n)}
     names = unsettled(d, statements, binding, explicit, conventions, placed=True) | worded
+    net_x = input_letter_x.net_inputs(statements)  # Dolhansky's σ(x_k) beside t_k
+    if net_x:
+        names |= {n for s in statements for n in _written(s) if _NET_X.fullmatch(n)}
     if not names or role_bases(statements) is not None:  # Bishop's and Wikipedia's letters: roles.py
         return originals, {}
     # Mazur's o and h are unit labels (out_{o1}, net_{h2}; \\sum_o over them): not letters of a layer
     written = {n for s in statements for n in _written(s)}
     labels = {m.group(1) for n in written if (m := re.fullmatch(r"[A-Za-z]+_([a-z])\d+", n))}
     labels |= _bound_labels(binding)  # net_o, b_o bound to the output unit: o is its label
-    names = {n for n in names if not set(_NAME.fullmatch(n).groups()[1:]) & labels}  # type: ignore[union-attr]
+    names = {n for n in names if not set(_unit(n, net_x).groups()[1:]) & labels}  # type: ignore[union-attr]
     if az_roles.bishop(statements):  # g'(a_k) and ∂E/∂w_{kj} = δ_k z_j: Bishop's a and z, by their use
         statements = [az_roles.swapped(s, names) for s in statements]
         names = az_roles.renamed(names)
@@ -116,7 +120,7 @@ def expand(
         fixed = {letter: n for name, (letter, n) in placed.items() if name in written}
         fixed = {**settled(stmt, written & names, bare), **fixed}  # o_i beside o^{(1)}_j: an input
         here = [WEIGHTS[0]] if words else ways
-        found = [r for way in here for r in _readings(d, stmt, names, c, way, len(here) > 1, fixed)]
+        found = [r for way in here for r in _readings(d, stmt, names, c, way, len(here) > 1, fixed, net_x)]
         found = [(word_roles.as_words(r) if words else r, swap, lay) for r, swap, lay in found]
         found = list({f[0]: f for f in reversed(found)}.values())[::-1]  # no weight: one way
         plans.append(found if len(found) <= MAX_READINGS else [])
@@ -148,8 +152,13 @@ def _written(stmt) -> set[str]:
     return {s.name for e in expressions(stmt) for s in e.atoms(sp.Symbol)}
 
 
+def _unit(name: str, net_x: bool = False):
+    """The name's (base, letters) match: a unit name, or x_k where x is the total input."""
+    return _NAME.fullmatch(name) or (_NET_X.fullmatch(name) if net_x else None)
+
+
 def _readings(
-    d, stmt: Statement, names: set[str], c: Conventions, way: str, said_way: bool, placed: dict
+    d, stmt: Statement, names: set[str], c: Conventions, way: str, said_way: bool, placed: dict, net_x=False
 ) -> list[tuple[str, dict, dict]]:
     """(reading, swap, layers) for each layer assignment of the statement's letters its roles allow,
     weights read `way` (said in the reading when the document does not say it: `said_way`),
@@ -161,13 +170,13 @@ def _readings(
     joins: list[list[tuple[str, int]]] = []
     for e in expressions(stmt):
         for s in e.atoms(sp.Symbol):
-            m = _NAME.fullmatch(s.name)
+            m = _unit(s.name, net_x)
             if m and s.name in names:
                 units[s] = (m.group(1), tuple(x for x in m.groups()[1:] if x))
             t = re.fullmatch(r"([a-z]+)_([a-z])", s.name)
             if t and t.group(1) == _target(c) and s.name not in names:  # not a y_h = f(net_h)
                 fixed[t.group(2)] = depth
-            elif t and t.group(1) == "x":
+            elif t and t.group(1) == "x" and not net_x:
                 fixed[t.group(2)] = 0
             spot = _bracketed(s.name, c)  # a_j@[1, W_{kj}@[2 of a letter per layer (layer_names.py)
             (joins if len(spot) == 2 else units_placed).extend([spot] if spot else [])
