@@ -44,8 +44,14 @@ NEURONS = r"""
 \[ o_h = f_{act}(net_h) \]
 \[ \frac{\partial o_h}{\partial net_h} = f'_{act}(net_h) \]
 \[ \frac{\partial Err}{\partial w_{k,h}} = \frac{\partial Err}{\partial net_h} \cdot o_k \]
-\[ \frac{\partial Err}{\partial net_h} = \begin{cases} f_{act}'(net_h) \cdot (y_h - t_h) & (h \text{ outside}) \\ f_{act}'(net_h) \cdot \sum_{l \in L} (\frac{\partial Err}{\partial net_l} w_{h,l}) & (h \text{ inside}) \end{cases} \]
 """
+NEURONS += (
+    r"\[ \frac{\partial Err}{\partial net_h} = \begin{cases} "
+    r"f_{act}'(net_h) \cdot (y_h - t_h) & (h \text{ outside}) \\ "
+    r"f_{act}'(net_h) \cdot \sum_{l \in L} (\frac{\partial Err}{\partial net_l} w_{h,l}) "
+    r"& (h \text{ inside}) \end{cases} \]"
+    "\n"
+)
 
 
 def test_neurons_named_by_any_letter_with_activation_words_and_outside_inside_cases():

@@ -17,7 +17,9 @@ _WORD = r"(?:act|akt|activation|aktivierung)"
 _WRAPPED = rf"(?:{_WORD}|\\(?:text|mathrm|mathit|rm|operatorname)\s*\{{\s*{_WORD}\s*\}})"
 _PRIME = r"(?:'|\^\s*\{?\s*\\prime\s*\}?)"
 _CALL = re.compile(
-    r"(?<![A-Za-z\\])(?P<f>f|g|h|\\varphi|\\phi)\s*(?P<p1>" + _PRIME + r"?)\s*_\s*(?:\{\s*"
+    r"(?<![A-Za-z\\])(?P<f>f|g|h|\\varphi|\\phi)\s*(?P<p1>"
+    + _PRIME
+    + r"?)\s*_\s*(?:\{\s*"
     + _WRAPPED
     + r"\s*\}|"
     + _WRAPPED

@@ -31,12 +31,12 @@ from ..errors import SympropError
 from ..latex import DITTO, LatexParseError, Partial, Product, Statement, scan_document
 from ..latex import parse_formula as parse_latex_formula
 from ..latex.matrix import MatrixStatement
+from .activation_words import blank as blank_activation_words
 from .arguments import blank as blank_index_arguments
 from .capital_indices import rename as rename_capitals
 from .ditto import Unchecked
 from .example_index import blank as blank_examples
 from .example_subscripts import blank as blank_example_subscripts
-from .activation_words import blank as blank_activation_words
 from .function_letters import blank as blank_function_letters
 from .greek_indices import rename as rename_greek
 from .layer_words import number as number_layer_words
