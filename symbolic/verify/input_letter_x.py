@@ -41,7 +41,7 @@ def net_inputs(statements) -> bool:
             for s in sp.preorder_traversal(e):
                 if type(s).__name__ == "Summation":
                     var, body = getattr(s.args[1], "name", ""), s.args[0]
-                    bare = body.xreplace({f: 1 for f in body.atoms(sp.Function)})  # σ(x_k): not bare
+                    bare = sp.sympify(body).xreplace({f: sp.S.One for f in body.atoms(sp.Function)})  # σ(x_k)
                     names = {x.name for x in bare.atoms(sp.Symbol)}
                     if f"x_{var}" in names and any(re.fullmatch(rf"w_\w*{var}\w*", n) for n in names):
                         return False  # \sum_i w_{ij} x_i: x the input
