@@ -26,6 +26,13 @@ _TARGETS = re.compile(r"[td]_([a-z])")
 
 def net_inputs(statements) -> bool:
     """Does the document write x_k as the total input of unit k (module doc)?"""
+    try:
+        return _net_inputs(statements)
+    except (TypeError, ValueError, AttributeError):  # a statement of another shape: as written
+        return False
+
+
+def _net_inputs(statements) -> bool:
     said = False
     for stmt in statements:
         exprs = list(expressions(stmt)) if hasattr(stmt, "sides") else []
