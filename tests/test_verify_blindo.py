@@ -122,3 +122,22 @@ def test_x_summed_with_a_weight_stays_the_input():
     forward = r"\[ net_j = \sum_i w_{ij} x_i \]" + "\n" + r"\[ \delta_k = \sigma(x_k) t_k \]"
     assert not net_inputs(scan_document(forward)[0])
     assert net_inputs(scan_document(TOTAL_INPUT)[0])
+
+
+def test_err_is_the_loss_only_where_defined_as_a_squared_error():
+    from symbolic.verify.error_word import blank
+
+    # Russell & Norvig: Err the difference, E the loss: Err is the document's own name, never L
+    rn = r"\[ Err = y - a \]" + "\n" + r"\[ E = \frac{1}{2} Err^2 \]" + "\n"
+    assert blank(rn) == rn
+    said = _said(_verify("1-1", rn))
+    assert said == {1: "not checked", 2: "correct"}
+    # Kriesel: Err_p the half squared error, Err the loss in later lines
+    kriesel = (
+        r"\[ Err_p = \frac{1}{2} \sum_{k} (t_k - y_k)^2 \]"
+        + "\n"
+        + r"\[ \frac{\partial Err}{\partial y_k} = y_k - t_k \]"
+    )
+    assert "Err" not in blank(kriesel)
+    assert "E_p" in blank(kriesel) and "\\partial   E}" in blank(kriesel)
+    assert _said(_verify("2-3-2", kriesel + "\n", targets="t"))[1] == "correct"

@@ -45,8 +45,6 @@ LOSS_NAMES = {
     "C_0",  # 3Blue1Brown: the cost of one training example (example 0)
     "E_d",
     "F_hat",  # Hagan, Demuth & Beale: \hat{F}, the performance index of one example
-    "Err",  # Kriesel: Err, and Err_p of one pattern p
-    "Err_p",
 }
 # E_{o1}, E_1, L_{o2}: the error of one output, the loss's terms in that output alone
 _PER_OUTPUT = re.compile(r"(?:E|L|C|J|Loss)_(?:o|out|y)?(\d+)")
