@@ -49,6 +49,16 @@ GAPS = {
     # layers with W and w a letter per layer (W is the network's own letter), H the energy function,
     # increments written delta W_{mn}, Delta_m the output errors beside delta_m the hidden ones
     "mehlig_mlnn_backprop": [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16],
+    # blind round o (2026-12-02, from memory): Sadowski's letters the other way round (i the output,
+    # roles.reversed_letters), Kriesel's f_act, Err, Omega and "(h outside)" cases read since
+    # (activation_words.py, names.LOSS_NAMES, greek_indices.py, letter_readings; 10's \sum_l of
+    # dnet_l/do_h puts l above h: letter_readings._fed). Left: Kriesel's continued line opening
+    # with -\sum_l (11: l as a layer letter there); Dolhansky's x_k, the total input of node k
+    # (o_k = sigma(x_k) never written) read since on 4, 5 (input_letter_x.py); left: his aligned
+    # chain of 10-17 (the letters i, j, k of the whole chain not settled)
+    "kriesel_backprop_of_error": [11],
+    "dolhansky_backprop_math": [10],
+    "sadowski_backprop_notes": [],
     "ai_se_identity_abs": [],
     "bishop_prml_tanh": [],
     # Bishop & Bishop 2024 (read blind): (8.14) sums E_n over the examples into E (read since: n
@@ -397,6 +407,9 @@ GAPS = {
 # sum inside a call is one factor (parts.py), and the -2 written apart is the truth's own number
 # (group_split.py): (t_k + o_k) is named at factor 2, o_k for o_j at factor 4)
 PLANTED_UNNAMED: set[tuple[str, int]] = {
+    # Kriesel's inner delta with w_{l,h} for w_{h,l}: that weight joins no two consecutive layers
+    # read input-by-output, so the sum is 0, said at factor 1 ([f'(net_h)]·[0])
+    ("kriesel_backprop_of_error", 1),
     # Zhou's dy_pred/dh_1 = w_6 f'(...): wrong, said on the line's number (no factor); f(x)(1 + f(x))
     # named at f(x), factor 1
     ("victorzhou_intro_nn", 0),
@@ -437,6 +450,14 @@ MISJUDGED: dict[str, dict] = {
 }
 # planted mistakes on a judged statement that are not named today: (file, k) -> what is said
 PLANTED_MISSED: dict[tuple[str, int], str] = {
+    # blind round o: the output delta written the other way, (y_h - t_h) in Kriesel's and
+    # (t_k - o_k) in Dolhansky's: the δ's sign is then read both ways in the document (the
+    # definition against the formula), not checked (verify/signs.py: the lead's)
+    ("kriesel_backprop_of_error", 0): "not checked",
+    ("dolhansky_backprop_math", 0): "not checked",
+    # Sadowski's hidden weight's gradient with x_j for x_k: the input x in the hidden letter j, and k
+    # then only in w_{kj}^1: no reading of the letters holds, not checked
+    ("sadowski_backprop_notes", 2): "not checked",
     # Bishop's (8.30) planted with \sum_l w_{jl}: that weight puts l below the hidden j, where no
     # a_l (a net input) is: the sum names nothing, not checked (roles.Roles.summed)
     ("bishop2024_dl_backprop", 2): "not checked",

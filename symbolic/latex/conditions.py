@@ -78,9 +78,9 @@ def _case_condition(toks: list[Tok]) -> tuple | None:
         if clause is not None:
             return (clause,)
     letter = next((t.text for t in toks if t.kind == "letter" and len(t.text) == 1), None)
-    if letter and re.search(r"\boutput\b", words):
+    if letter and re.search(r"\b(?:output|outer|outside)\b", words):  # Kriesel: (h outside)
         return (("role", letter, "output"),)
-    if letter and re.search(r"\b(?:inner|hidden|internal)\b", words):
+    if letter and re.search(r"\b(?:inner|hidden|internal|inside)\b", words):
         return (("role", letter, "hidden"),)
     return None
 

@@ -23,9 +23,10 @@ import sympy as sp
 
 _INDEX_GREEK = (  # lowercase letters that can name a unit; not \pi (a number), not \sigma (a function)
     "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi "
-    "rho tau upsilon phi varphi chi psi omega"
+    "rho tau upsilon phi varphi chi psi omega "
+    "Omega Psi Xi Lambda Gamma Upsilon"  # capitals: Kriesel's output neurons, \sum_{\Omega \in O}
 ).split()
-_UNICODE = dict(zip(_INDEX_GREEK, "αβγδεεζηθϑικλμνξρτυφφχψω"))
+_UNICODE = dict(zip(_INDEX_GREEK, "αβγδεεζηθϑικλμνξρτυφφχψωΩΨΞΛΓΥ"))
 _FREE = "pqrsuvm"  # Latin letters given in turn, none a role letter (h i j k l o t n...) first
 _COMMAND = re.compile(r"\\([A-Za-z]+)")
 _GROUP = re.compile(r"_\s*\{")  # a braced subscript: its letters are indices

@@ -33,7 +33,7 @@ import sympy as sp
 from ..errors import SympropError
 from ..latex import Statement
 from ..latex.statements import SUMMATION
-from . import az_roles, hinton_letters, letter_defaults, word_roles
+from . import az_roles, hinton_letters, input_letter_x, letter_defaults, word_roles
 from .conventions import WEIGHTS, Conventions
 from .hints import shown
 from .names import LOSS_NAMES, Resolver
@@ -47,8 +47,9 @@ from .word_roles import WORDS
 
 NONE = "@=none"  # a weight joining no two consecutive layers as read: 0 (indices.Instantiator.code)
 _NAME = re.compile(r"(delta|w|W|b|z|a|net|y|o)_([a-z]),?([a-z])?")
-_UNITS = {"delta": "delta", "z": "z", "net": "z", "b": "b", "a": "a", "y": "a", "o": "a"}
-_NO_INPUT = {"delta", "z", "net", "b"}  # the input layer has no δ, net input nor bias
+_UNITS = {"delta": "delta", "z": "z", "net": "z", "b": "b", "a": "a", "y": "a", "o": "a", "x": "z"}
+_NO_INPUT = {"delta", "z", "net", "b", "x"}  # the input layer has no δ, net input nor bias
+_NET_X = re.compile(r"(x)_([a-z])()")  # x_k the total input of unit k (input_letter_x.py)
 MAX_READINGS = 6
 MAX_LETTERS = 4
 
@@ -61,13 +62,16 @@ def expand(
     originals, statements = statements, word_roles.rewrite(statements)  # ∂C/∂w = a_in δ_out
     worded = {n for s in statements if s.instance == WORDS for n in _written(s) if _NAME.fullmatch(n)}
     names = unsettled(d, statements, binding, explicit, conventions, placed=True) | worded
+    net_x = input_letter_x.net_inputs(statements)  # Dolhansky's σ(x_k) beside t_k
+    if net_x:
+        names |= {n for s in statements for n in _written(s) if _NET_X.fullmatch(n)}
     if not names or role_bases(statements) is not None:  # Bishop's and Wikipedia's letters: roles.py
         return originals, {}
     # Mazur's o and h are unit labels (out_{o1}, net_{h2}; \\sum_o over them): not letters of a layer
     written = {n for s in statements for n in _written(s)}
     labels = {m.group(1) for n in written if (m := re.fullmatch(r"[A-Za-z]+_([a-z])\d+", n))}
     labels |= _bound_labels(binding)  # net_o, b_o bound to the output unit: o is its label
-    names = {n for n in names if not set(_NAME.fullmatch(n).groups()[1:]) & labels}  # type: ignore[union-attr]
+    names = {n for n in names if not set(_unit(n, net_x).groups()[1:]) & labels}  # type: ignore[union-attr]
     if az_roles.bishop(statements):  # g'(a_k) and ∂E/∂w_{kj} = δ_k z_j: Bishop's a and z, by their use
         statements = [az_roles.swapped(s, names) for s in statements]
         names = az_roles.renamed(names)
@@ -116,7 +120,7 @@ def expand(
         fixed = {letter: n for name, (letter, n) in placed.items() if name in written}
         fixed = {**settled(stmt, written & names, bare), **fixed}  # o_i beside o^{(1)}_j: an input
         here = [WEIGHTS[0]] if words else ways
-        found = [r for way in here for r in _readings(d, stmt, names, c, way, len(here) > 1, fixed)]
+        found = [r for way in here for r in _readings(d, stmt, names, c, way, len(here) > 1, fixed, net_x)]
         found = [(word_roles.as_words(r) if words else r, swap, lay) for r, swap, lay in found]
         found = list({f[0]: f for f in reversed(found)}.values())[::-1]  # no weight: one way
         plans.append(found if len(found) <= MAX_READINGS else [])
@@ -135,9 +139,10 @@ def expand(
         readings[(stmt.line, stmt.col)] = [r for r, _, _ in found]
         if note := letter_defaults.apart_note(found, apart, lambda x, n: _said([x], {x: n}, d.spec.depth)):
             readings.apart[(stmt.line, stmt.col)] = note
-        for reading, swap, _ in found:
+        for reading, swap, lay in found:
             copy = map_expressions(stmt, lambda e, swap=swap: e.xreplace(swap))
-            out.append(replace(copy, instance=READING + reading))
+            kept = tuple(k for k in copy.condition if not (k[0] == "role" and k[1] in lay))  # read
+            out.append(replace(copy, instance=READING + reading, condition=kept))
     return out, readings
 
 
@@ -147,8 +152,13 @@ def _written(stmt) -> set[str]:
     return {s.name for e in expressions(stmt) for s in e.atoms(sp.Symbol)}
 
 
+def _unit(name: str, net_x: bool = False):
+    """The name's (base, letters) match: a unit name, or x_k where x is the total input."""
+    return _NAME.fullmatch(name) or (_NET_X.fullmatch(name) if net_x else None)
+
+
 def _readings(
-    d, stmt: Statement, names: set[str], c: Conventions, way: str, said_way: bool, placed: dict
+    d, stmt: Statement, names: set[str], c: Conventions, way: str, said_way: bool, placed: dict, net_x=False
 ) -> list[tuple[str, dict, dict]]:
     """(reading, swap, layers) for each layer assignment of the statement's letters its roles allow,
     weights read `way` (said in the reading when the document does not say it: `said_way`),
@@ -160,18 +170,20 @@ def _readings(
     joins: list[list[tuple[str, int]]] = []
     for e in expressions(stmt):
         for s in e.atoms(sp.Symbol):
-            m = _NAME.fullmatch(s.name)
+            m = _unit(s.name, net_x)
             if m and s.name in names:
                 units[s] = (m.group(1), tuple(x for x in m.groups()[1:] if x))
             t = re.fullmatch(r"([a-z]+)_([a-z])", s.name)
             if t and t.group(1) == _target(c) and s.name not in names:  # not a y_h = f(net_h)
                 fixed[t.group(2)] = depth
-            elif t and t.group(1) == "x":
+            elif t and t.group(1) == "x" and not net_x:
                 fixed[t.group(2)] = 0
             spot = _bracketed(s.name, c)  # a_j@[1, W_{kj}@[2 of a letter per layer (layer_names.py)
             (joins if len(spot) == 2 else units_placed).extend([spot] if spot else [])
     if letter := output_letter(stmt, c.targets):  # \hat{y} = f(net_o): o an output unit
         fixed[letter] = depth
+    said = _said_roles(stmt)  # a case's "(h outside)", "if j is a hidden unit": its layers
+    fixed.update({x: depth for x, where in said.items() if where == "output"})
     for spot in units_placed:
         for letter, n in spot:
             fixed.setdefault(letter, n)
@@ -196,6 +208,8 @@ def _readings(
             continue
         if any(layer[x] not in top for x in softmax):
             continue
+        if any(where == "hidden" and not 0 < layer.get(x, 0) < depth for x, where in said.items()):
+            continue
         swap = _swap(units, layer, c, way)
         if swap is None:
             continue
@@ -209,6 +223,11 @@ def _readings(
             reading += f", {shown(name)} into {to} from {frm}"
         out.append((reading, swap, layer))
     return out
+
+
+def _said_roles(stmt: Statement) -> dict[str, str]:
+    """letter -> 'output' | 'hidden' of the statement's conditions in words (latex/conditions.py)."""
+    return {k[1]: k[2] for k in stmt.condition if k and k[0] == "role"}
 
 
 def _aliased(resolver: Resolver, statements: list) -> dict[str, tuple[str, int]]:
@@ -288,6 +307,7 @@ def _sum_roles(stmt: Statement, units: dict) -> tuple[list[tuple[str, str]], set
                     pairs.append((other, var))  # backwards: the summed δ is of the layer above
                 elif any(_UNITS.get(base) == "a" and ls2 == (var,) for base, ls2 in inside):
                     pairs.append((var, other))  # forwards: the summed activation feeds the unit
+            pairs.extend(_fed(body, var, units))  # \sum_l dE/dnet_l dnet_l/do_h: l above h
             if any(
                 _UNITS.get(base) == "z" and ls == (var,)
                 for p in body.atoms(sp.exp)
@@ -298,6 +318,21 @@ def _sum_roles(stmt: Statement, units: dict) -> tuple[list[tuple[str, str]], set
                 softmax.add(var)
                 softmax |= {units[x][1][0] for p in e.atoms(sp.exp) for x in p.atoms(sp.Symbol) if x in units}
     return pairs, softmax
+
+
+def _fed(body: sp.Expr, var: str, units: dict) -> list[tuple[str, str]]:
+    r"""(lower, upper) of each rac{\partial net_l}{\partial o_h} in a sum over l: the summed net
+    input is of a unit the activation o_h feeds (Kriesel's -\sum_{l \in L} rac{\partial Err}{\partial
+    net_l} rac{\partial net_l}{\partial o_h}), so l is of the layer above h."""
+    out = []
+    for f in body.atoms(sp.Function):
+        if type(f).__name__ != "Partial" or len(f.args) != 2 or not all(a in units for a in f.args):
+            continue
+        (top, above), (bottom, below) = units[f.args[0]], units[f.args[1]]
+        if _UNITS.get(top) == "z" and above == (var,) and _UNITS.get(bottom) == "a" and len(below) == 1:
+            if below[0] != var:
+                out.append((below[0], var))
+    return out
 
 
 def _swap(units: dict, layer: dict[str, int], c: Conventions, way: str) -> dict | None:

@@ -31,9 +31,11 @@ from ..errors import SympropError
 from ..latex import DITTO, LatexParseError, Partial, Product, Statement, scan_document
 from ..latex import parse_formula as parse_latex_formula
 from ..latex.matrix import MatrixStatement
+from .activation_words import blank as blank_activation_words
 from .arguments import blank as blank_index_arguments
 from .capital_indices import rename as rename_capitals
 from .ditto import Unchecked
+from .error_word import blank as blank_error_word
 from .example_index import blank as blank_examples
 from .example_subscripts import blank as blank_example_subscripts
 from .function_letters import blank as blank_function_letters
@@ -138,6 +140,8 @@ def read_tex(text: str) -> Document:
     text = rename_capitals(text).text  # Fausett's w_{JK} beside w_{jk}: one unit (verify/capital_indices.py)
     text = _PLACEHOLDER.sub(_placeholder, text)
     text = blank_function_letters(text)  # y = \mathcal{F}(s), F'(s): f (verify/function_letters.py)
+    text = blank_activation_words(text)  # f_{act}(net_h): f (verify/activation_words.py)
+    text = blank_error_word(text)  # Kriesel's Err_p = 1/2 sum (t - y)^2: E (verify/error_word.py)
     text = blank_index_arguments(text)  # e_j(n), \delta_{pj}, E_d(\vec{w}) (verify/arguments.py)
     text = number_layer_words(text)  # a^{(out)}: the output layer (verify/layer_words.py)
     text = blank_examples(text)  # x^{(i)}: example i, checked on one (verify/example_index.py)

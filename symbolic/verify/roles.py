@@ -43,6 +43,12 @@ def role_bases(statements) -> tuple[str, str, bool, str] | None:
         else:
             continue
         act, pre = _UNIT.fullmatch(stmt.lhs.name), _UNIT.fullmatch(arg.name)
+        if act and pre and act.group(2) == pre.group(2) == "i" and act.group(1) != pre.group(1):
+            # an activation in i is not Bishop's (i is his input, which no h activates): Sadowski's
+            # y_i = 1/(1 + e^{-s_i}) beside the target t_i writes the letters the other way round
+            if reversed_letters(names, statements, pre.group(1)):
+                return pre.group(1), act.group(1), False, "i"
+            continue
         if act and pre and act.group(2) == pre.group(2) and act.group(1) != pre.group(1):
             # the output's letter: k (Bishop), or j when the document sums w_{ij} into X_j and
             # writes no k (a Q&A post about the output layer: o_j = softmax(z_j))
@@ -52,6 +58,15 @@ def role_bases(statements) -> tuple[str, str, bool, str] | None:
                 return ws
             return pre.group(1), act.group(1), any_layer, "k"
     return _weighted_sum(statements) or _derivative_roles(statements, any_layer)
+
+
+def reversed_letters(names: set[str], statements, pre: str) -> bool:
+    r"""i the output, j the layer below it, k the one below that (Sadowski's notes: y_i, t_i,
+    s_i = \sum_j h_j w_{ji} into i from j, x_k the input): a target written in i and in no other
+    letter, the net input of i summed over j, and no sum into j over another letter than k."""
+    targets = {m.group(1) for n in names if (m := re.fullmatch(r"[td]_([a-z])", n))}
+    sums = {(unit, a.args[1].name) for unit, a in _forward_sums(statements, pre)}
+    return targets == {"i"} and ("i", "j") in sums and sums <= {("i", "j"), ("j", "k")}
 
 
 def _derivative_roles(statements, any_layer: bool) -> tuple[str, str, bool, str] | None:
@@ -64,7 +79,7 @@ def _derivative_roles(statements, any_layer: bool) -> tuple[str, str, bool, str]
         if not (isinstance(num, sp.Symbol) and isinstance(den, sp.Symbol)) or not stmt.sides:
             continue
         act, pre = _UNIT.fullmatch(num.name), _UNIT.fullmatch(den.name)
-        if not (act and pre and act.group(2) == pre.group(2) and act.group(1) != pre.group(1)):
+        if not (act and pre and act.group(2) == pre.group(2) != "i" and act.group(1) != pre.group(1)):
             continue
         for side in stmt.sides:
             for f in side.factors:
@@ -216,6 +231,8 @@ class Roles:
         self.fixed = (
             {"k": depth, "j": depth - 1, "i": depth - 2}
             if top == "k"
+            else {"i": depth, "j": depth - 1, "k": depth - 2}  # reversed_letters
+            if top == "i"
             else {"j": depth, "k": depth, "i": depth - 1}
         )
         if depth == 2 and not any_layer:  # one hidden layer: h a hidden unit, o an output (Kröse's y_h, δ_o)
