@@ -61,7 +61,8 @@ class Names(Cursor):
                 continue
             if s.text == "^" and self._marked(_OLD):  # w_5^{old}: the value before it, w_5 itself
                 continue
-            if s.text == "^" and (base in LAYERED or base == "theta") and layer is None:
+            layered = base in LAYERED or base == "theta"
+            if s.text == "^" and layer is None and (layered or self._document_layer(base)):  # layer_superscripts
                 layer = self.layer_mark(sub is None)
                 if layer is not None:
                     base = "Theta" if base == "theta" else base  # \theta^{(l)}_{kp}: Ng's Θ in lowercase
@@ -140,6 +141,18 @@ class Names(Cursor):
             self.i = start
             return None
         return "[" + text if square else text
+
+    def _document_layer(self, base: str) -> bool:
+        """After '^' on another name: {(j)}, {(j-1)}, {(\\ell)} with a letter the document writes as
+        the layer of its layered names (latex/layer_superscripts.py); nothing consumed."""
+        k = 2 if self.is_("{") and self.is_("(", 1) and base not in self.src.bare_letters else 0
+        t = self.peek(k)
+        if not k or t is None or (t.text if t.kind == "letter" else "l" if t.text == "ell" else "") not in self.src.layer_letters:
+            return False
+        k += 1
+        if self.is_("+", k) or self.is_("-", k):
+            k += 2 if (n := self.peek(k + 1)) is not None and n.kind == "num" else 99
+        return self.is_(")", k) and self.is_("}", k + 1)
 
     def _updated(self) -> bool:
         """After '^': '+' or '{+}' (w^{+}, the updated weight), or the word new (w_5^{new},

@@ -1,0 +1,39 @@
+r"""A layer in a parenthesized superscript on any letter, once the document writes that letter as
+the layer of a weight, a δ or another layered name (Nilsson's `s_i^{(j)} = X^{(j-1)} \bullet
+W_i^{(j)}`; Abu-Mostafa et al.'s `x^{(\ell)}_j = \theta(s^{(\ell)}_j)` beside `w^{(\ell)}_{ij}`).
+
+The names symprop knows as layered (w, W, a, z, b, δ, ...: latex/names.py LAYERED) take a layer
+mark anywhere. Another letter's `^{(j)}` is a layer only when it reads as one in this document:
+the parentheses hold a layer expression (a letter or \ell, alone or plus or minus a number:
+(j), (j-1), (\ell+1), (L)) whose letter the document also writes, in that form, on a layered
+name (W^{(j)}, \delta^{(L)}). So `X^{(j-1)}` in a document with `W_i^{(j)}` is X of layer j-1,
+while `x^{(i)}` (an example's index, Ng's CS229) beside `W^{(l)}` is not read: i marks no layer
+there and the superscript stays refused. A number in parentheses is never read here: x^{(2)} may
+be an example or a derivative's order. Nor is a letter the document also writes bare (Nilsson's f
+beside f^{(k)}: `\varepsilon = (d - f)^2`, `f = 1/(1 + e^{-s})`): which layer its bare uses
+stand for is not settled, so its superscripts stay refused too. Pure: text in, letters out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .names import LAYERED
+
+_NAMES = "|".join(sorted((re.escape(n) if len(n) == 1 else rf"\\?{n}" for n in LAYERED), key=len, reverse=True))
+_SUB = r"(?:_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+)\s*)?"
+_MARK = r"\^\s*\{\s*\(\s*(\\ell(?![A-Za-z])|[A-Za-z])\s*(?:[+-]\s*\d+\s*)?\)\s*\}"
+# a layered name, its subscript maybe first, then ^{(letter)} or ^{(letter±n)}
+_LAYERED_MARK = re.compile(rf"(?<![A-Za-z\\])(?:{_NAMES}|\\theta)\s*{_SUB}{_MARK}")
+
+
+# a letter alone: not in a command or a word, no script, no prime after it
+_BARE = re.compile(r"(?<![A-Za-z\\])([A-Za-z])(?![A-Za-z]|\s*[_^'])")
+
+
+def detect(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The letters the document writes as parenthesized layer superscripts of layered names
+    ('l' for \\ell, as latex/names.py reads it), and the letters it writes bare (module doc)."""
+    text = re.sub(r"(?<!\\)%[^\n]*", "", text)
+    marks = frozenset("l" if m.group(1) == r"\ell" else m.group(1) for m in _LAYERED_MARK.finditer(text))
+    return marks, frozenset(_BARE.findall(text)) if marks else frozenset()
