@@ -20,7 +20,8 @@ import re
 
 from .names import LAYERED
 
-_NAMES = "|".join(sorted((re.escape(n) if len(n) == 1 else rf"\\?{n}" for n in LAYERED), key=len, reverse=True))
+_SPELLED = (re.escape(n) if len(n) == 1 else rf"\\?{n}" for n in LAYERED)
+_NAMES = "|".join(sorted(_SPELLED, key=len, reverse=True))
 _SUB = r"(?:_\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+)\s*)?"
 _MARK = r"\^\s*\{\s*\(\s*(\\ell(?![A-Za-z])|[A-Za-z])\s*(?:[+-]\s*\d+\s*)?\)\s*\}"
 # a layered name, its subscript maybe first, then ^{(letter)} or ^{(letter±n)}

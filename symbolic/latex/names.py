@@ -61,8 +61,8 @@ class Names(Cursor):
                 continue
             if s.text == "^" and self._marked(_OLD):  # w_5^{old}: the value before it, w_5 itself
                 continue
-            layered = base in LAYERED or base == "theta"
-            if s.text == "^" and layer is None and (layered or self._document_layer(base)):  # layer_superscripts
+            layered = base in LAYERED or base == "theta" or self._document_layer(base)
+            if s.text == "^" and layer is None and layered:
                 layer = self.layer_mark(sub is None)
                 if layer is not None:
                     base = "Theta" if base == "theta" else base  # \theta^{(l)}_{kp}: Ng's Θ in lowercase
@@ -147,7 +147,8 @@ class Names(Cursor):
         the layer of its layered names (latex/layer_superscripts.py); nothing consumed."""
         k = 2 if self.is_("{") and self.is_("(", 1) and base not in self.src.bare_letters else 0
         t = self.peek(k)
-        if not k or t is None or (t.text if t.kind == "letter" else "l" if t.text == "ell" else "") not in self.src.layer_letters:
+        letter = "" if t is None else t.text if t.kind == "letter" else "l" if t.text == "ell" else ""
+        if not k or letter not in self.src.layer_letters:
             return False
         k += 1
         if self.is_("+", k) or self.is_("-", k):

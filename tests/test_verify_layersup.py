@@ -1,0 +1,73 @@
+r"""Layers as letters in parenthesized superscripts on letters symprop does not know as layered
+(symbolic/latex/layer_superscripts.py): `s_i^{(j)} = \sum_k w_{ik}^{(j)} x_k^{(j-1)}` beside
+`W^{(j)}`, `x^{(\ell)}_j` beside `w^{(\ell)}_{ij}`. The derivations are short ones of our own in
+that notation; every statement is checked for each layer it stands for, a slip named wrong, and a
+letter the document also writes bare is left not checked, never guessed."""
+
+import pytest
+from verdict_lines import by_line, verify_layered
+
+from symbolic.latex.layer_superscripts import detect
+
+# a net input s and an output x, both in a layer letter j the weights carry (j for the layer,
+# i and k for units), the layers counted from the input x^{(0)}
+OWN_J = r"""
+\[ s_i^{(j)} = \sum_k w_{ik}^{(j)} x_k^{(j-1)} + b_i^{(j)} \]
+\[ x_i^{(j)} = \sigma(s_i^{(j)}) \]
+\[ \delta_i^{(j)} = \frac{\partial E}{\partial s_i^{(j)}} \]
+\[ \frac{\partial E}{\partial w_{ik}^{(j)}} = \delta_i^{(j)} x_k^{(j-1)} \]
+\[ \frac{\partial E}{\partial x_k^{(j-1)}} = \sum_i \delta_i^{(j)} w_{ik}^{(j)} \]
+"""
+
+# the same in \ell, weights input-by-output (w_{ij} from unit i below to unit j)
+OWN_ELL = r"""
+\[ s^{(\ell)}_j = \sum_{i} w^{(\ell)}_{ij} x^{(\ell-1)}_i + b^{(\ell)}_j \]
+\[ \frac{\partial E}{\partial w^{(\ell)}_{ij}} = \frac{\partial E}{\partial s^{(\ell)}_j} x^{(\ell-1)}_i \]
+\[ \frac{\partial E}{\partial x^{(\ell-1)}_i}
+   = \sum_j w^{(\ell)}_{ij} \frac{\partial E}{\partial s^{(\ell)}_j} \]
+"""
+
+
+def test_the_layer_letters_are_those_of_the_layered_names():
+    assert detect(OWN_J)[0] == {"j"}
+    assert detect(OWN_ELL)[0] == {"l"}
+    # x^{(i)}, an example's index, beside W^{(l)}: i marks no layer
+    assert detect(r"\[ z^{(l)} = W^{(l)} x^{(i)} \]")[0] == {"l"}
+
+
+@pytest.mark.parametrize("net", ["2-3-1", "2-3-2-1"])
+def test_a_letter_layer_on_other_letters_is_read_at_every_layer(net):
+    r = verify_layered(net, OWN_J)
+    assert not r.unchecked, [u.problem() for u in r.unchecked]
+    assert by_line(r) == {k: {"correct"} for k in (2, 3, 4, 5, 6)}
+    layers = {v.instance.split("j=")[-1] for v in r.verdicts if v.line == 5}
+    assert len(layers) == len(net.split("-")) - 1  # one instance per weight layer
+
+
+def test_ell_layers_on_other_letters_are_read():
+    r = verify_layered("2-3-1", OWN_ELL, weights="input-by-output")
+    assert not r.unchecked, [u.problem() for u in r.unchecked]
+    assert by_line(r) == {k: {"correct"} for k in (2, 3, 4)}
+
+
+@pytest.mark.parametrize(
+    "old, new, line",
+    [
+        (r"\delta_i^{(j)} x_k^{(j-1)} \]", r"\delta_i^{(j)} x_k^{(j)} \]", 5),  # the layer above's output
+        (r"\delta_i^{(j)} w_{ik}^{(j)} \]", r"\delta_i^{(j)} w_{ki}^{(j)} \]", 6),  # indices swapped
+    ],
+)
+def test_a_slip_in_a_letter_layer_is_named(old, new, line):
+    assert old in OWN_J
+    r = verify_layered("2-3-2-1", OWN_J.replace(old, new))
+    assert "wrong" in by_line(r)[line]
+
+
+def test_a_letter_also_written_bare_keeps_its_superscripts_unread():
+    # f bare (the output) beside f^{(j)}: which layer a bare f is, is not settled
+    text = OWN_J.replace("x_", "f_") + r"\[ E = \frac{1}{2}(y - f)^2 \]" + "\n"
+    assert "f" in detect(text)[1]
+    r = verify_layered("2-3-1", text)
+    said = by_line(r)
+    assert said[3] == {"not checked"} and "wrong" not in {s for v in said.values() for s in v}
+    assert any("layer index" in u.problem() for u in r.unchecked)
