@@ -71,3 +71,30 @@ def test_a_letter_also_written_bare_keeps_its_superscripts_unread():
     said = by_line(r)
     assert said[3] == {"not checked"} and "wrong" not in {s for v in said.values() for s in v}
     assert any("layer index" in u.problem() for u in r.unchecked)
+
+
+# the same in vectors: x^{(\ell-1)} in a matrix statement (verify/matrix_entries.py reads it per layer)
+VECTORS = r"""
+\[ s^{(\ell)}_j = \sum_i w^{(\ell)}_{ji} x^{(\ell-1)}_i + b^{(\ell)}_j \]
+\[ x^{(\ell)}_j = \sigma(s^{(\ell)}_j) \]
+\[ \frac{\partial E}{\partial W^{(\ell)}} = \delta^{(\ell)} (x^{(\ell-1)})^T \]
+\[ \delta^{(\ell)} = (W^{(\ell+1)})^T \delta^{(\ell+1)} \odot x^{(\ell)} \odot (1 - x^{(\ell)}) \]
+"""
+
+
+def test_ell_layers_in_matrix_statements_are_read():
+    r = verify_layered("2-3-2-1", VECTORS)
+    assert not r.unchecked, [u.problem() for u in r.unchecked]
+    assert by_line(r) == {k: {"correct"} for k in (2, 3, 4, 5)}
+    slip = VECTORS.replace(r"(x^{(\ell-1)})^T", r"(x^{(\ell)})^T")
+    assert "wrong" in by_line(verify_layered("2-3-2-1", slip))[4]
+
+
+def test_a_vector_with_a_constant_1_stacked_in_is_not_read_as_the_networks():
+    # x^{(\ell)} = [1; \sigma(s)]: the bias folded into W as a row; symprop's W has none
+    text = VECTORS + r"\[ x^{(\ell)} = \begin{bmatrix} 1 \\ \sigma(s^{(\ell)}) \end{bmatrix} \]" + "\n"
+    r = verify_layered("2-3-2-1", text)
+    said = by_line(r)
+    assert said[4] == said[5] == said[6] == {"not checked"}
+    assert said[2] == said[3] == {"correct"}  # the entries: x_j for j >= 1
+    assert any("constant 1" in u.reason for u in r.unchecked)

@@ -65,6 +65,7 @@ from . import (
     class_labels,
     closed_names,
     code_names,
+    constant_rows,
     count_letters,
     display,
     dropped_index,
@@ -244,6 +245,8 @@ def _verify_statements(
     per_layer += own_letters
     d, shared = layer_bias.apply(d, statements, aliases, conventions)  # b_2 in net_{o1}: one per layer
     per_layer += shared
+    statements, stacked = constant_rows.apart(statements)  # x^{(l)} = [1; θ(s)]: not symprop's vector
+    notes = [*notes, *stacked]
     statements, groups, layout, unmatched = expand_matrices(
         d,
         statements,
