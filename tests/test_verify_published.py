@@ -374,12 +374,13 @@ GAPS = {
     # conditions (latex/index_ranges.py), `\text{independently of } j` a quantifier, the j-th
     # entry of a vector product ((W^{[l+1]})^T \delta^{[l+1]})_j its sum (latex/product_entries.py)
     "higham_dl_applied_math": [],
-    # Learning From Data e-Chapter 7: \ell as the layer letter reads now, but its letters do not:
-    # x^{(\ell)} the layer's output with the constant 1 on top ([1; \theta(s)]), s^{(\ell)} the
-    # signal, e the pointwise error (s, x, e carry no layer mark in the reader, 'superscript (L)
-    # looks like a layer index'), \otimes the componentwise product and [v]_1^{d} the components
-    # 1..d of a vector (unknown commands): nothing is read
-    "lfd_echapter7_backprop": [3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 33],
+    # Learning From Data e-Chapter 7: \ell as the layer letter, and on s, x (the letter its
+    # weights carry: latex/layer_superscripts.py) read since (3, 15, 21). Left: x^{(\ell)} the
+    # layer's output with the constant 1 on top ([1; \theta(s)]): its matrix statements are set
+    # apart (verify/constant_rows.py: 9, 18); \theta the activation's letter (6, 24, 27); e the
+    # pointwise error, defined (12); \otimes the componentwise product and [v]_1^{d} the components
+    # 1..d of a vector (unknown commands: 30, 33)
+    "lfd_echapter7_backprop": [6, 9, 12, 18, 24, 27, 30, 33],
     # Understanding Machine Learning sec. 20.6: layer and unit as two subscripts, a_{t,i},
     # o_{t-1,j}, W_{t,j,i} (layer, target, source) with the layer a letter t and t-1, t+1 in a
     # subscript ('cannot use - in a subscript'); \delta_{t,i} the derivative by the unit's OUTPUT
