@@ -98,3 +98,31 @@ def test_a_vector_with_a_constant_1_stacked_in_is_not_read_as_the_networks():
     assert said[4] == said[5] == said[6] == {"not checked"}
     assert said[2] == said[3] == {"correct"}  # the entries: x_j for j >= 1
     assert any("constant 1" in u.reason for u in r.unchecked)
+
+
+# \theta the activation: only called, its derivative written, a value defined as \theta of one
+THETA = r"""
+\[ s^{(\ell)}_j = \sum_i w^{(\ell)}_{ji} x^{(\ell-1)}_i + b^{(\ell)}_j \]
+\[ x^{(\ell)}_j = \theta\left(s^{(\ell)}_j\right) \]
+\[ \frac{\partial E}{\partial s^{(\ell)}_j} = \theta'(s^{(\ell)}_j) \sum_k w^{(\ell+1)}_{kj}
+   \frac{\partial E}{\partial s^{(\ell+1)}_k} \]
+"""
+
+
+def test_theta_as_the_activation_letter_is_read():
+    r = verify_layered("2-3-2-1", THETA, activation="tanh")
+    assert not r.unchecked, [u.problem() for u in r.unchecked]
+    assert by_line(r) == {k: {"correct"} for k in (2, 3, 4)}
+    slip = THETA.replace(r"\theta'(s^{(\ell)}_j)", r"\theta'(s^{(\ell+1)}_j)")  # the layer above
+    assert "wrong" in by_line(verify_layered("2-3-2-1", slip, activation="tanh"))[4]
+
+
+def test_theta_as_the_parameters_is_not_an_activation():
+    from symbolic.verify.function_letters import blank
+
+    params = (
+        r"\[ J(\theta) = \frac{1}{2}(h_\theta(x) - y)^2 \]"
+        r"\[ \theta_j := \theta_j - \alpha \frac{\partial J}{\partial \theta_j} \]"
+    )
+    assert blank(params) == params
+    assert blank(THETA) != THETA and r"\theta" not in blank(THETA)

@@ -377,10 +377,11 @@ GAPS = {
     # Learning From Data e-Chapter 7: \ell as the layer letter, and on s, x (the letter its
     # weights carry: latex/layer_superscripts.py) read since (3, 15, 21). Left: x^{(\ell)} the
     # layer's output with the constant 1 on top ([1; \theta(s)]): its matrix statements are set
-    # apart (verify/constant_rows.py: 9, 18); \theta the activation's letter (6, 24, 27); e the
-    # pointwise error, defined (12); \otimes the componentwise product and [v]_1^{d} the components
-    # 1..d of a vector (unknown commands: 30, 33)
-    "lfd_echapter7_backprop": [6, 9, 12, 18, 24, 27, 30, 33],
+    # apart (verify/constant_rows.py: 9, 18); \theta the activation's letter read as f since
+    # (verify/function_letters.py: 6, 24, 27). Left: e the pointwise error, e(\mathbf{w}), defined
+    # (12); \otimes the componentwise product and [v]_1^{d} the components 1..d of a vector
+    # (unknown commands: 30, 33)
+    "lfd_echapter7_backprop": [9, 12, 18, 30, 33],
     # Understanding Machine Learning sec. 20.6: layer and unit as two subscripts, a_{t,i},
     # o_{t-1,j}, W_{t,j,i} (layer, target, source) with the layer a letter t and t-1, t+1 in a
     # subscript ('cannot use - in a subscript'); \delta_{t,i} the derivative by the unit's OUTPUT
@@ -421,6 +422,9 @@ PLANTED_UNNAMED: set[tuple[str, int]] = {
     # derivative by the input is compared whole (delta^r read through its recurrence), said at
     # factor 1; at the hidden layer the weight is named at factor 2
     ("theodoridis_pr_backprop", 2),
+    # LFD's output sensitivity planted with \theta for \theta': 2(x^{(L)} - y) \theta(s^{(L)}) is
+    # wrong, said whole as one factor [2 f(z)(a - y)] (factor 1), not at its third factor
+    ("lfd_echapter7_backprop", 2),
     # Kyle Lo's gradient x [\phi(w^T x) + y]^T: wrong, said at factor 1 (the truth of the chain
     # dL/dphi dphi/dz dz/dw is kept in phi and softmax(z) apart, and even against the simplified
     # x (phi - y)^T, as dL/dw, no one factor is told: 'factors 1-2')
