@@ -70,7 +70,7 @@ def test_a_letter_also_written_bare_keeps_its_superscripts_unread():
     r = verify_layered("2-3-1", text)
     said = by_line(r)
     assert said[3] == {"not checked"} and "wrong" not in {s for v in said.values() for s in v}
-    assert any("layer index" in u.problem() for u in r.unchecked)
+    assert any("f is written both bare and with the layer (j)" in u.problem() for u in r.unchecked)
 
 
 # the same in vectors: x^{(\ell-1)} in a matrix statement (verify/matrix_entries.py reads it per layer)

@@ -11,7 +11,8 @@ while `x^{(i)}` (an example's index, Ng's CS229) beside `W^{(l)}` is not read: i
 there and the superscript stays refused. A number in parentheses is never read here: x^{(2)} may
 be an example or a derivative's order. Nor is a letter the document also writes bare (Nilsson's f
 beside f^{(k)}: `\varepsilon = (d - f)^2`, `f = 1/(1 + e^{-s})`): which layer its bare uses
-stand for is not settled, so its superscripts stay refused too. Pure: text in, letters out.
+stand for is not settled, so its superscripts stay refused too, said so (latex/names.py). Pure:
+text in, letters out.
 """
 
 from __future__ import annotations

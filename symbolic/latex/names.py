@@ -61,7 +61,7 @@ class Names(Cursor):
                 continue
             if s.text == "^" and self._marked(_OLD):  # w_5^{old}: the value before it, w_5 itself
                 continue
-            layered = base in LAYERED or base == "theta" or self._document_layer(base)
+            layered = base in LAYERED or base == "theta" or s.text == "^" and self._document_layer(base)
             if s.text == "^" and layer is None and layered:
                 layer = self.layer_mark(sub is None)
                 if layer is not None:
@@ -145,15 +145,27 @@ class Names(Cursor):
     def _document_layer(self, base: str) -> bool:
         """After '^' on another name: {(j)}, {(j-1)}, {(\\ell)} with a letter the document writes as
         the layer of its layered names (latex/layer_superscripts.py); nothing consumed."""
-        k = 2 if self.is_("{") and self.is_("(", 1) and base not in self.src.bare_letters else 0
+        k = 2 if self.is_("{") and self.is_("(", 1) else 0
         t = self.peek(k)
         letter = "" if t is None else t.text if t.kind == "letter" else "l" if t.text == "ell" else ""
         if not k or letter not in self.src.layer_letters:
             return False
         k += 1
-        if self.is_("+", k) or self.is_("-", k):
+        shifted = self.is_("+", k) or self.is_("-", k)
+        if shifted:
             k += 2 if (n := self.peek(k + 1)) is not None and n.kind == "num" else 99
-        return self.is_(")", k) and self.is_("}", k + 1)
+        if not (self.is_(")", k) and self.is_("}", k + 1)):
+            return False
+        if base not in self.src.bare_letters:
+            return True
+        if not shifted:  # f^{(k)} beside a bare f (f^{(k-1)} stays a power, read by verify/layer_letters)
+            raise self.fail(
+                t,
+                f"{base} is written both bare and with the layer ({t.text if letter != 'l' else 'ℓ'}): "
+                f"which layer a bare {base} stands for is not settled",
+                f"write the layer on every use of {base}",
+            )
+        return False
 
     def _updated(self) -> bool:
         """After '^': '+' or '{+}' (w^{+}, the updated weight), or the word new (w_5^{new},
