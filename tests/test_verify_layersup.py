@@ -126,3 +126,34 @@ def test_theta_as_the_parameters_is_not_an_activation():
     )
     assert blank(params) == params
     assert blank(THETA) != THETA and r"\theta" not in blank(THETA)
+
+
+# a unit's weight vector w_j^r (into unit j of layer r) beside the vector y^{r-1} of the layer
+# below (symbolic/verify/unit_vectors.py), the bias folded in as w_{j0} on y_0 = 1
+VECTOR = r"""
+\[ v_j^r = \sum_{k=1}^{n} w_{jk}^r y_k^{r-1} + w_{j0}^r \]
+\[ y_j^r = f(v_j^r) \]
+\[ \frac{\partial v_j^r}{\partial w_j^r} = y^{r-1} \]
+\[ \frac{\partial E}{\partial w_j^r} = \frac{\partial E}{\partial v_j^r} y^{r-1} \]
+"""
+
+
+def test_a_units_weight_vector_is_read_at_each_entry_and_the_bias():
+    r = verify_layered("2-3-2", VECTOR)
+    assert not r.unchecked, [u.problem() for u in r.unchecked]
+    assert by_line(r) == {k: {"correct"} for k in (2, 3, 4, 5)}
+    dens = {str(v.den) for v in r.verdicts if v.line == 4}
+    assert any(d.startswith("W") for d in dens) and any(d.startswith("b") for d in dens)
+    slip = VECTOR.replace(r"v_j^r} y^{r-1} \]", r"v_j^r} y^{r} \]")  # the layer's own output
+    said = by_line(verify_layered("2-3-2", slip))
+    assert "correct" not in said[5]  # y^r is no entry beside w_j^r: left unread, never judged right
+    wrong = VECTOR.replace(
+        r"\frac{\partial E}{\partial v_j^r} y^{r-1}", r"\frac{\partial E}{\partial y_j^r} y^{r-1}"
+    )
+    assert "wrong" in by_line(verify_layered("2-3-2", wrong))[5]
+
+
+def test_a_dot_product_of_the_vectors_is_not_read_as_entries():
+    text = VECTOR + r"\[ v_j^r = w_j^r y^{r-1} \]" + "\n"
+    said = by_line(verify_layered("2-3-2", text))
+    assert said[6] == {"not checked"}

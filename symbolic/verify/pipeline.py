@@ -106,6 +106,7 @@ from . import (
     single_unit,
     subscript_layers,
     target_accents,
+    unit_vectors,
     unlayered,
     value_cases,
     vector_sums,
@@ -238,6 +239,9 @@ def _verify_statements(
     if named:  # the names were rewritten in Ng's brackets: W^{[l]} feeds layer l
         conventions.setdefault("weight_layers", "into")
     conventions.setdefault("weight_layers", weight_layers(statements))  # W^l into layer l, or out of it
+    statements = unit_vectors.apply(  # ∂v_j^r/∂w_j^r = y^{r-1}: at each entry of the vectors
+        statements, conventions["weight_layers"], conventions.get("weights", ""), source
+    )
     aliases, conventions, per_layer = net_input.detect(d, statements, aliases, conventions)  # ŷ = σ(y)
     statements, aliases, conventions, coded = code_names.detect(d, statements, aliases, conventions)  # h1_1
     per_layer += coded
