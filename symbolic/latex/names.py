@@ -159,9 +159,10 @@ class Names(Cursor):
         if base not in self.src.bare_letters:
             return True
         if not shifted:  # f^{(k)} beside a bare f (f^{(k-1)} stays a power, read by verify/layer_letters)
+            shown = letter if t is not None and t.kind == "letter" else "ℓ"
             raise self.fail(
                 t,
-                f"{base} is written both bare and with the layer ({t.text if letter != 'l' else 'ℓ'}): "
+                f"{base} is written both bare and with the layer ({shown}): "
                 f"which layer a bare {base} stands for is not settled",
                 f"write the layer on every use of {base}",
             )

@@ -12,6 +12,8 @@ statements and the unchecked ones out.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..latex.matrix import MatrixStatement
 from ..latex.matrix_rows import Node
 from .ditto import Unchecked
@@ -42,7 +44,7 @@ def _constant_one(node) -> bool:
     return bool(one)
 
 
-def stacked(statements: list) -> dict[str, tuple[int, str]]:
+def stacked(statements: Sequence) -> dict[str, tuple[int, str]]:
     """Letter -> the line that defines its layer's vector with a constant 1 stacked in, and the
     name as written there."""
     out: dict[str, tuple[int, str]] = {}
@@ -54,11 +56,11 @@ def stacked(statements: list) -> dict[str, tuple[int, str]]:
     return out
 
 
-def apart(statements: list) -> tuple[list, list[Unchecked]]:
+def apart(statements: Sequence) -> tuple[list, list[Unchecked]]:
     """The statements without the matrix statements in a stacked letter, and those, not checked."""
     letters = stacked(statements)
     if not letters:
-        return statements, []
+        return list(statements), []
     kept, unchecked = [], []
     for s in statements:
         names = _names((s.lhs, *(side.node for side in s.sides))) if isinstance(s, MatrixStatement) else set()
