@@ -12,6 +12,7 @@ import re
 import sympy
 
 from .cursor import Cursor
+from .layer_superscripts import marked_layer
 from .source import MAX_DEPTH, show
 from .statements import INDICATOR
 from .tokens import Tok, char_value
@@ -61,7 +62,7 @@ class Names(Cursor):
                 continue
             if s.text == "^" and self._marked(_OLD):  # w_5^{old}: the value before it, w_5 itself
                 continue
-            layered = base in LAYERED or base == "theta" or s.text == "^" and self._document_layer(base)
+            layered = base in LAYERED or base == "theta" or s.text == "^" and marked_layer(self, base)
             if s.text == "^" and layer is None and layered:
                 layer = self.layer_mark(sub is None)
                 if layer is not None:
@@ -141,32 +142,6 @@ class Names(Cursor):
             self.i = start
             return None
         return "[" + text if square else text
-
-    def _document_layer(self, base: str) -> bool:
-        """After '^' on another name: {(j)}, {(j-1)}, {(\\ell)} with a letter the document writes as
-        the layer of its layered names (latex/layer_superscripts.py); nothing consumed."""
-        k = 2 if self.is_("{") and self.is_("(", 1) else 0
-        t = self.peek(k)
-        letter = "" if t is None else t.text if t.kind == "letter" else "l" if t.text == "ell" else ""
-        if not k or letter not in self.src.layer_letters:
-            return False
-        k += 1
-        shifted = self.is_("+", k) or self.is_("-", k)
-        if shifted:
-            k += 2 if (n := self.peek(k + 1)) is not None and n.kind == "num" else 99
-        if not (self.is_(")", k) and self.is_("}", k + 1)):
-            return False
-        if base not in self.src.bare_letters:
-            return True
-        if not shifted:  # f^{(k)} beside a bare f (f^{(k-1)} stays a power, read by verify/layer_letters)
-            shown = letter if t is not None and t.kind == "letter" else "ℓ"
-            raise self.fail(
-                t,
-                f"{base} is written both bare and with the layer ({shown}): "
-                f"which layer a bare {base} stands for is not settled",
-                f"write the layer on every use of {base}",
-            )
-        return False
 
     def _updated(self) -> bool:
         """After '^': '+' or '{+}' (w^{+}, the updated weight), or the word new (w_5^{new},
