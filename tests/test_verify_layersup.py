@@ -157,3 +157,25 @@ def test_a_dot_product_of_the_vectors_is_not_read_as_entries():
     text = VECTOR + r"\[ v_j^r = w_j^r y^{r-1} \]" + "\n"
     said = by_line(verify_layered("2-3-2", text))
     assert said[6] == {"not checked"}
+
+
+# a name of the document's own in a unit letter and a layer letter (verify/layer_own_names.py):
+# e_j^{r-1}, the derivative by the output of unit j of layer r-1, defined once by its sum
+OWN = r"""
+\[ v_j^r = \sum_{k} w_{jk}^r y_k^{r-1} \]
+\[ y_j^r = f(v_j^r) \]
+\[ \delta_j^r = \frac{\partial E}{\partial v_j^r} \]
+\[ e_j^{r-1} = \sum_{k} \delta_k^r w_{kj}^r \]
+\[ \delta_j^{r-1} = e_j^{r-1} f'(v_j^{r-1}) \]
+\[ \delta_k^{r-1} = e_k^{r-1} f'(v_k^{r-1}) \]
+"""
+
+
+def test_a_layered_name_of_the_documents_own_is_read_as_defined():
+    r = verify_layered("2-3-2-1", OWN)
+    said = by_line(r)
+    assert said[5] == {"not checked"}  # the definition: a name of the document's own
+    assert any("defines e_j^{r-1}" in u.reason for u in r.unchecked)
+    assert said[6] == said[7] == {"correct"}  # in its own letter j, and renamed to k
+    slip = OWN.replace(r"\delta_k^r w_{kj}^r", r"\delta_k^r w_{jk}^r")
+    assert "wrong" in by_line(verify_layered("2-3-2-1", slip))[6]

@@ -345,8 +345,9 @@ GAPS = {
     # J = \mathcal{E} on one pair, a loss equal to a loss (5); w_j^r, the weight vector of neuron
     # j, beside y^{r-1}(i), the vector of layer r-1, is read at each entry and at the bias w_{j0}
     # since (verify/unit_vectors.py: 7, 8), the updates with the rate \mu not (6, 10);
-    # e_j^{r-1}(i), a name the text defines (13), and the delta through it (14)
-    "theodoridis_pr_backprop": [4, 5, 6, 10, 11, 13, 14],
+    # e_j^{r-1}(i), a name the text defines (13), read as defined in the delta through it since
+    # (verify/layer_own_names.py: 14)
+    "theodoridis_pr_backprop": [4, 5, 6, 10, 11, 13],
     # Kröse & van der Smagt ch. 4: the pattern as a bare superscript, y_k^p, E^p, \Delta_p w_{jk},
     # read on one pattern (verify/pattern_superscripts.py), and \mathcal{F}, F' the activation
     # (verify/function_letters.py); o and h, letters of the output and hidden units beside the

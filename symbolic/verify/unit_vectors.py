@@ -96,9 +96,10 @@ def _entry(stmt: Statement, weights: set, values: set, into_first: bool) -> Stat
     return map_expressions(stmt, lambda e: e.xreplace(rename))
 
 
-def apply(statements: list, weight_layers: str, weights: str, source: str) -> list:
-    """Each statement in a unit's weight vector read at its entries (module doc); `weight_layers`
-    'into' (W^l feeds layer l) or 'out-of', `weights` the document's orientation."""
+def apply(statements: list, conventions: dict, source: str) -> list:
+    """Each statement in a unit's weight vector read at its entries (module doc); the conventions'
+    weight_layers 'into' (W^l feeds layer l) or 'out-of', and weights the orientation."""
+    weight_layers, weights = conventions["weight_layers"], conventions.get("weights", "")
     folded = bool(_FOLDED.search(source))
     out = []
     for stmt in statements:
