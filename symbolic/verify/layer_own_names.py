@@ -88,8 +88,8 @@ def inline(statements: list) -> tuple[list, list[Unchecked]]:
         subs = {}
         for s in _all_symbols(st):
             m = LAYERED.fullmatch(s.name)
-            hit = m and not m.group(4) and by_family.get((m.group(1), m.group(3)))
-            if not hit or not m.group(2) or len(m.group(2)) != 1:
+            hit = by_family.get((m.group(1), m.group(3))) if m and not m.group(4) else None
+            if m is None or not hit or not m.group(2) or len(m.group(2)) != 1:
                 continue
             name, unit, formula = hit
             use = m.group(2)
