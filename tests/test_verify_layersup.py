@@ -179,3 +179,11 @@ def test_a_layered_name_of_the_documents_own_is_read_as_defined():
     assert said[6] == said[7] == {"correct"}  # in its own letter j, and renamed to k
     slip = OWN.replace(r"\delta_k^r w_{kj}^r", r"\delta_k^r w_{jk}^r")
     assert "wrong" in by_line(verify_layered("2-3-2-1", slip))[6]
+
+
+def test_a_weight_to_a_one_unit_layer_is_not_read_as_a_units_vector():
+    # w_j^{(2)}: the weight from hidden unit j into the one output (its unit index dropped), as
+    # a_j^{(1)} beside it says: no vector of unit j's weights, never judged as one
+    text = r"\[ \frac{\partial E}{\partial w_j^{(2)}} = \delta_1^{(2)} a_j^{(1)} \]" + "\n"
+    r = verify_layered("2-3-1", text)
+    assert "wrong" not in by_line(r).get(1, set())

@@ -39,7 +39,7 @@ def _layer_below(layer: str) -> str | None:
 
 def _vectors(stmt: Statement, below: dict) -> tuple[set, set] | None:
     """(weight vectors, value vectors) of a statement, or None when it is not read (module doc)."""
-    weights, values = set(), set()
+    weights, values, units = set(), set(), set()
     for s in _all_symbols(stmt):
         m = LAYERED.fullmatch(s.name)
         if not m or m.group(4):
@@ -49,10 +49,17 @@ def _vectors(stmt: Statement, below: dict) -> tuple[set, set] | None:
             weights.add((s, sub, layer))
         elif not sub and base not in _WEIGHTS and base not in ("b", "delta", "z"):
             values.add((s, layer))
+        elif sub and base not in _WEIGHTS:
+            units |= {(c, layer) for c in sub}
     if not weights or len({(u, lay) for _, u, lay in weights}) != 1:
         return None
-    layer = next(iter(weights))[2]
+    _, unit, layer = next(iter(weights))
     if any(lay != below.get(layer) for _, lay in values):
+        return None
+    # the unit letter on a value of another layer (a_j^{(1)} beside w_j^{(2)}: the weight from
+    # unit j below into a one-unit layer), or on nothing of the weights' own layer: not read
+    placed = {lay for u, lay in units if u == unit}
+    if placed - {layer} or not placed and not values:
         return None
     return weights, values
 
