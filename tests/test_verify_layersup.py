@@ -8,6 +8,7 @@ import pytest
 from verdict_lines import by_line, verify_layered
 
 from symbolic.latex.layer_superscripts import detect
+from symbolic.verify.ditto import VerifyInputError
 
 # a net input s and an output x, both in a layer letter j the weights carry (j for the layer,
 # i and k for units), the layers counted from the input x^{(0)}
@@ -185,5 +186,5 @@ def test_a_weight_to_a_one_unit_layer_is_not_read_as_a_units_vector():
     # w_j^{(2)}: the weight from hidden unit j into the one output (its unit index dropped), as
     # a_j^{(1)} beside it says: no vector of unit j's weights, never judged as one
     text = r"\[ \frac{\partial E}{\partial w_j^{(2)}} = \delta_1^{(2)} a_j^{(1)} \]" + "\n"
-    r = verify_layered("2-3-1", text)
-    assert "wrong" not in by_line(r).get(1, set())
+    with pytest.raises(VerifyInputError, match="names nothing"):  # not checked, the only line
+        verify_layered("2-3-1", text)
