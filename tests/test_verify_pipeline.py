@@ -130,7 +130,11 @@ def test_the_stages_run_in_order_and_never_call_back():
     # ones and said back before them (capital_indices); numbers alone checked before the points
     # (claims); each statement evaluated and judged through guarded (a failure kept to its
     # statement), judged again at the example's target where the document writes its value
-    # (example_targets); δ's sign weighed over its lines after the report (sign_votes)
+    # (example_targets); δ's sign weighed over its lines after the report (sign_votes). A name of
+    # the document's own in a unit and a layer letter read as defined once the layer letters are
+    # symprop's (layer_own_names); a unit's weight vector read at its entries once the weights'
+    # layers are (unit_vectors); a layer vector with a constant 1 stacked in set apart before the
+    # matrices are split (constant_rows)
     stages = ["read", "greek_indices", "capital_indices", "weight_decay", "no_bias", "running"]
     stages += ["layer_origin"]
     stages += ["lagrange_primes"]
@@ -138,11 +142,19 @@ def test_the_stages_run_in_order_and_never_call_back():
     stages += ["author_names", "layer_names", "subscript_layers", "no_bias", "own_names"]
     stages += ["lone_bias", "class_calls", "output_letters", "vector_sums", "named_losses", "off_diagonal"]
     stages += ["loss_output"]
-    stages += ["target_accents", "count_letters", "layer_letters", "lone_layer_names", "own_deltas"]
+    stages += ["target_accents", "count_letters", "layer_letters", "layer_own_names", "lone_layer_names"]
+    stages += ["own_deltas"]
     stages += ["bare_functions"]
     stages += ["dropped_index", "role_letters", "notation"]
-    stages += ["said_conventions", "weight_layers", "net_input", "code_names", "output_letters"]
-    stages += ["layer_bias", "batch_check"]
+    stages += [
+        "said_conventions",
+        "weight_layers",
+        "unit_vectors",
+        "net_input",
+        "code_names",
+        "output_letters",
+    ]
+    stages += ["layer_bias", "constant_rows", "batch_check"]
     stages += ["matrix_entries", "binding"]
     stages += ["closed_names", "letter_sums", "single_layer", "single_unit", "numbering", "global_numbering"]
     stages += ["net_input"]

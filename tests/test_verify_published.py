@@ -353,9 +353,11 @@ GAPS = {
     # \mathcal{E}(i), with J = \sum_i \mathcal{E}(i), is read on one pair (verify/arguments.
     # _example_argument). Left: e_m written only inside \mathcal{E}(i)'s chain (4, and e_j on 11);
     # J = \mathcal{E} on one pair, a loss equal to a loss (5); w_j^r, the weight vector of neuron
-    # j, beside y^{r-1}(i), the vector of layer r-1 (6, 7, 8, 10); e_j^{r-1}(i), a name the text
-    # defines (13), and the delta through it (14)
-    "theodoridis_pr_backprop": [4, 5, 6, 7, 8, 10, 11, 13, 14],
+    # j, beside y^{r-1}(i), the vector of layer r-1, is read at each entry and at the bias w_{j0}
+    # since (verify/unit_vectors.py: 7, 8), the updates with the rate \mu not (6, 10);
+    # e_j^{r-1}(i), a name the text defines (13), read as defined in the delta through it since
+    # (verify/layer_own_names.py: 14)
+    "theodoridis_pr_backprop": [4, 5, 6, 10, 11, 13],
     # Kröse & van der Smagt ch. 4: the pattern as a bare superscript, y_k^p, E^p, \Delta_p w_{jk},
     # read on one pattern (verify/pattern_superscripts.py), and \mathcal{F}, F' the activation
     # (verify/function_letters.py); o and h, letters of the output and hidden units beside the
@@ -384,12 +386,14 @@ GAPS = {
     # conditions (latex/index_ranges.py), `\text{independently of } j` a quantifier, the j-th
     # entry of a vector product ((W^{[l+1]})^T \delta^{[l+1]})_j its sum (latex/product_entries.py)
     "higham_dl_applied_math": [],
-    # Learning From Data e-Chapter 7: \ell as the layer letter reads now, but its letters do not:
-    # x^{(\ell)} the layer's output with the constant 1 on top ([1; \theta(s)]), s^{(\ell)} the
-    # signal, e the pointwise error (s, x, e carry no layer mark in the reader, 'superscript (L)
-    # looks like a layer index'), \otimes the componentwise product and [v]_1^{d} the components
-    # 1..d of a vector (unknown commands): nothing is read
-    "lfd_echapter7_backprop": [3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 33],
+    # Learning From Data e-Chapter 7: \ell as the layer letter, and on s, x (the letter its
+    # weights carry: latex/layer_superscripts.py) read since (3, 15, 21). Left: x^{(\ell)} the
+    # layer's output with the constant 1 on top ([1; \theta(s)]): its matrix statements are set
+    # apart (verify/constant_rows.py: 9, 18); \theta the activation's letter read as f since
+    # (verify/function_letters.py: 6, 24, 27). Left: e the pointwise error, e(\mathbf{w}), defined
+    # (12); \otimes the componentwise product and [v]_1^{d} the components 1..d of a vector
+    # (unknown commands: 30, 33)
+    "lfd_echapter7_backprop": [9, 12, 18, 30, 33],
     # Understanding Machine Learning sec. 20.6: layer and unit as two subscripts, a_{t,i},
     # o_{t-1,j}, W_{t,j,i} (layer, target, source) with the layer a letter t and t-1, t+1 in a
     # subscript ('cannot use - in a subscript'); \delta_{t,i} the derivative by the unit's OUTPUT
@@ -433,6 +437,9 @@ PLANTED_UNNAMED: set[tuple[str, int]] = {
     # derivative by the input is compared whole (delta^r read through its recurrence), said at
     # factor 1; at the hidden layer the weight is named at factor 2
     ("theodoridis_pr_backprop", 2),
+    # LFD's output sensitivity planted with \theta for \theta': 2(x^{(L)} - y) \theta(s^{(L)}) is
+    # wrong, said whole as one factor [2 f(z)(a - y)] (factor 1), not at its third factor
+    ("lfd_echapter7_backprop", 2),
     # Kyle Lo's gradient x [\phi(w^T x) + y]^T: wrong, said at factor 1 (the truth of the chain
     # dL/dphi dphi/dz dz/dw is kept in phi and softmax(z) apart, and even against the simplified
     # x (phi - y)^T, as dL/dw, no one factor is told: 'factors 1-2')

@@ -53,8 +53,9 @@ STRICT_GAPS: dict[str, dict[int, str]] = {
     # Raschka's rows of examples read off Z^{(h)} = A^{(in)} W^{(h)} without the option
     "raschka_pml_ch12": {2: "not checked"},
     "marsland_mlp_derivation": dict.fromkeys([2, 4, 7, 8, 9, 10, 11, 12], "not checked"),
-    # blind round i (2026-12-02): Learning From Data is not read with its option either
-    "lfd_echapter7_backprop": dict.fromkeys([3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 33], "not checked"),
+    # blind round i (2026-12-02): Learning From Data, the same gaps as with its option (its
+    # weights input-by-output read off s_j = \sum_i w_{ij} x_i)
+    "lfd_echapter7_backprop": dict.fromkeys([9, 12, 18, 30, 33], "not checked"),
     # blind round j (2026-12-02): Kröse & van der Smagt's d the target and w_{jk} from j into k are
     # read off E^p and s_k^p = \sum_j w_{jk} y_j^p; the same gaps as with its options
     "krose_smagt_backprop": {3: "not checked"},  # o and h read since (verify/roles.py)

@@ -17,6 +17,7 @@ from . import (
     forward_letters,
     index_ranges,
     layer_ranges,
+    layer_superscripts,
     parameter_groups,
     product_entries,
     renamed_layers,
@@ -249,6 +250,8 @@ def _source(text: str) -> Source:
     src.index_primes = fresh_letters(src.text)  # \sum_{j'}: j' another index letter
     src.layers = layers_of(src.text)  # x_i = f_i(W_i x_{i-1}): layers as subscripts
     src.renamed = renamed_layers.detect(src.text)  # W_1 for the W^{(1)} the document also writes
+    # X^{(j-1)} beside W^{(j)}: a layer (layer_superscripts.py)
+    src.layer_letters, src.bare_letters = layer_superscripts.detect(src.text)
     src.own_e = defines_e(src.text)  # e = y - \\hat{y}: e a name, not Euler's number
     src.forward = forward_letters.detect(src.text)  # letters the forward pass defines, by structure
     src.shifted = shifted_letters.detect(src.text)  # f_0 = \beta_0 + \Omega_0 x, h_k = a[f_{k-1}]

@@ -177,9 +177,11 @@ def lettered(p: Any) -> bool:
     while (u := p.peek(k)) is not None and u.text != "}":
         inner.append(u)
         k += 1
-    letters = [u for u in inner if u.kind == "letter"]
+    ell = [u for u in inner if u.kind == "cmd" and u.text == "ell"]  # x^{(\ell-1)}: the letter l
+    letters = [u.text for u in inner if u.kind == "letter"] + ["l"] * len(ell)
+    marks = ("+", "-", "(", ")", "[", "]")
     return (
         len(letters) == 1
-        and letters[0].text in known
-        and all(u.kind in ("letter", "num") or u.text in ("+", "-", "(", ")", "[", "]") for u in inner)
+        and letters[0] in known
+        and all(u.kind in ("letter", "num") or u.text in marks or u in ell for u in inner)
     )

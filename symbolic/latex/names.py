@@ -12,6 +12,7 @@ import re
 import sympy
 
 from .cursor import Cursor
+from .layer_superscripts import marked_layer
 from .source import MAX_DEPTH, show
 from .statements import INDICATOR
 from .tokens import Tok, char_value
@@ -61,7 +62,8 @@ class Names(Cursor):
                 continue
             if s.text == "^" and self._marked(_OLD):  # w_5^{old}: the value before it, w_5 itself
                 continue
-            if s.text == "^" and (base in LAYERED or base == "theta") and layer is None:
+            layered = base in LAYERED or base == "theta" or s.text == "^" and marked_layer(self, base)
+            if s.text == "^" and layer is None and layered:
                 layer = self.layer_mark(sub is None)
                 if layer is not None:
                     base = "Theta" if base == "theta" else base  # \theta^{(l)}_{kp}: Ng's Θ in lowercase

@@ -92,6 +92,8 @@ class Source:
         self.index_primes: dict[str, str] = {}  # j' -> the fresh letter it is read as (index_primes.py)
         self.layers: Plan | None = None  # subscript_layers.Plan: W_3x_2, the layers written as subscripts
         self.renamed: dict[str, str] = {}  # W -> '(': W_1 is W^{(1)} (renamed_layers.py)
+        self.layer_letters: frozenset[str] = frozenset()  # W^{(j)}: X^{(j-1)} a layer (layer_superscripts)
+        self.bare_letters: frozenset[str] = frozenset()  # f beside f^{(k)}: its layers not read
         self.own_e = False  # the document defines e (e = y - \hat{y}): a bare e is a name (error_letter.py)
         self.forward: dict[str, tuple[str, int]] = {}  # U -> ('W', 2): forward_letters.py
         self.shifted: Shifts | None = None  # f_0 = \beta_0 + \Omega_0 x: shifted_letters.py

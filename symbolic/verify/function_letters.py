@@ -1,6 +1,7 @@
 r"""An activation written with a capital or calligraphic letter: Kröse and van der Smagt's
 `y_k^p = \mathcal{F}(s_k^p)`, `\delta_o^p = (d_o^p - y_o^p) \mathcal{F}'_o(s_o^p)`; other notes'
-`y = F(net)`, `G'(h)`. The reader knows the lower-case letters of an activation (f, g); the
+`y = F(net)`, `G'(h)`; or with \theta (Abu-Mostafa et al.: `x_j = \theta(s_j)`, `\theta'(s)`), read
+as f on the same terms. The reader knows the lower-case letters of an activation (f, g); the
 capital is the same function when the document calls it and its derivative and writes it nowhere
 else: F or \mathcal{F} is then read as f (G as g), unless the document also writes that lower-case
 letter (two functions). A capital standing alone or without its derivative (Hagan's performance
@@ -13,12 +14,22 @@ from __future__ import annotations
 import re
 
 _CAPITAL = {"F": "f", "G": "g"}
+# a Greek letter for the activation (Abu-Mostafa et al.'s x_j = \theta(s_j), \theta'(s)); \theta is
+# more often the parameters (J(\theta), \theta_j), which are never only called with a derivative
+_GREEK = {"theta": "f"}
 _CALLED = re.compile(r"(?:'|\^\{?\\prime|_\{?[a-z]\}?'?\s*\(|\\left\(|\()")  # F(, F', F_o(
 
 
-def blank(text: str) -> str:
+def _spellings():
+    """(the letter as the document spells it, a regex; the reader's letter)."""
     for capital, lower in _CAPITAL.items():
-        spelled = rf"(?:\\mathcal\{{{capital}\}}|(?<![A-Za-z\\{{]){capital}(?![A-Za-z]))"
+        yield rf"(?:\\mathcal\{{{capital}\}}|(?<![A-Za-z\\{{]){capital}(?![A-Za-z]))", lower
+    for greek, lower in _GREEK.items():
+        yield rf"\\{greek}(?![A-Za-z])", lower
+
+
+def blank(text: str) -> str:
+    for spelled, lower in _spellings():
         uses = list(re.finditer(spelled, text))
         if not uses:
             continue

@@ -65,6 +65,7 @@ from . import (
     class_labels,
     closed_names,
     code_names,
+    constant_rows,
     count_letters,
     display,
     dropped_index,
@@ -82,6 +83,7 @@ from . import (
     layer_deltas,
     layer_names,
     layer_origin,
+    layer_own_names,
     letter_readings,
     letter_sums,
     lone_bias,
@@ -105,6 +107,7 @@ from . import (
     single_unit,
     subscript_layers,
     target_accents,
+    unit_vectors,
     unlayered,
     value_cases,
     vector_sums,
@@ -226,6 +229,8 @@ def _verify_statements(
     aliases, accents = target_accents.aliases(statements, len(d.outputs), aliases)  # ½Σ(y_i - ỹ_i)²: ỹ
     aliases = count_letters.aliases(source, len(d.outputs), aliases)  # \frac{1}{K}\sum_{k=1}^{K}: K outputs
     statements, letters = layer_letters(statements)  # Brilliant's w_{ij}^k, a (net input), o (output)
+    statements, own_layered = layer_own_names.inline(statements)  # e_j^{r-1} = Σ_k δ_k^r w_{kj}^r
+    notes = [*notes, *own_layered]
     statements = lone_layer_names.apply(statements)  # ∂L/∂z beside ∂a^{[2]}/∂z: z^{[2]}
     statements = own_deltas.apply(statements)  # s^m_i ≡ ∂F̂/∂n^m_i: Hagan's sensitivity is δ
     statements = [with_arguments(s) for s in statements]  # ∂φ/∂z = φ(1-φ): φ(z) (bare_functions.py)
@@ -237,6 +242,7 @@ def _verify_statements(
     if named:  # the names were rewritten in Ng's brackets: W^{[l]} feeds layer l
         conventions.setdefault("weight_layers", "into")
     conventions.setdefault("weight_layers", weight_layers(statements))  # W^l into layer l, or out of it
+    statements = unit_vectors.apply(statements, conventions, source)  # ∂v_j^r/∂w_j^r = y^{r-1}: entries
     aliases, conventions, per_layer = net_input.detect(d, statements, aliases, conventions)  # ŷ = σ(y)
     statements, aliases, conventions, coded = code_names.detect(d, statements, aliases, conventions)  # h1_1
     per_layer += coded
@@ -244,6 +250,8 @@ def _verify_statements(
     per_layer += own_letters
     d, shared = layer_bias.apply(d, statements, aliases, conventions)  # b_2 in net_{o1}: one per layer
     per_layer += shared
+    statements, stacked = constant_rows.apart(statements)  # x^{(l)} = [1; θ(s)]: not symprop's vector
+    notes = [*notes, *stacked]
     statements, groups, layout, unmatched = expand_matrices(
         d,
         statements,
