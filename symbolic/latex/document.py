@@ -31,7 +31,7 @@ from .algorithm import defined_vector, is_loop_header, mentions, running_assignm
 from .array_rows import statement_arrays
 from .asides import asides
 from .conditions import cases, split_condition
-from .error_letter import defines_e
+from .error_letter import defines_e, names_e
 from .expressions import Parser
 from .function_sides import without_function_sides
 from .functions_defined import defined_heads
@@ -250,6 +250,7 @@ def _source(text: str) -> Source:
     src.layers = layers_of(src.text)  # x_i = f_i(W_i x_{i-1}): layers as subscripts
     src.renamed = renamed_layers.detect(src.text)  # W_1 for the W^{(1)} the document also writes
     src.own_e = defines_e(src.text)  # e = y - \\hat{y}: e a name, not Euler's number
+    src.mixed_e = names_e(src.text) and not src.own_e  # e = y_d - y beside e^{-X}: each by its use
     src.forward = forward_letters.detect(src.text)  # letters the forward pass defines, by structure
     src.shifted = shifted_letters.detect(src.text)  # f_0 = \beta_0 + \Omega_0 x, h_k = a[f_{k-1}]
     src.rows = row_products.detect(src.text)  # \alpha_m^T x beside \alpha_{ml}: a row of weights

@@ -93,6 +93,7 @@ class Source:
         self.layers: Plan | None = None  # subscript_layers.Plan: W_3x_2, the layers written as subscripts
         self.renamed: dict[str, str] = {}  # W -> '(': W_1 is W^{(1)} (renamed_layers.py)
         self.own_e = False  # the document defines e (e = y - \hat{y}): a bare e is a name (error_letter.py)
+        self.mixed_e = False  # it defines e and writes e^{-x}: a bare e the name, e^{-x} Euler's
         self.forward: dict[str, tuple[str, int]] = {}  # U -> ('W', 2): forward_letters.py
         self.shifted: Shifts | None = None  # f_0 = \beta_0 + \Omega_0 x: shifted_letters.py
         self.rows: Rows | None = None  # \alpha_m^T x beside \alpha_{ml}: row_products.py

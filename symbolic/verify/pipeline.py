@@ -105,6 +105,7 @@ from . import (
     single_unit,
     subscript_layers,
     target_accents,
+    unit_numbers,
     unlayered,
     value_cases,
     vector_sums,
@@ -263,6 +264,7 @@ def _verify_statements(
     bound = numbering.extend(d, bound, aliases)  # w_1 ... w_8 run through the weights (numbering.py)
     bound = numbering.siblings_defined(d, bound, statements, aliases, conventions)  # h_1 bound: h_2 too
     bound = global_numbering.extend(d, bound, statements, aliases)  # w_{57}: unit 5 to unit 7
+    bound = unit_numbers.rebind(d, bound, statements, aliases, conventions)  # y_3 = f(x_1 w_{13} - θ_3)
     bound = net_input.labelled(d, bound, statements, aliases)  # out_{y2}: σ(y_2)
     bound, chained = chain_names.bind(d, statements, bound, aliases, fns)  # a chain's steps on 1-1-1
     statements, bound = error_names.apply(d, statements, bound, {**bound.aliases, **(aliases or {})})  # E_o

@@ -180,6 +180,10 @@ def resolve_all(
                     lhs, truth, here = _update(here, stmt)
                     fixed = truth.xreplace({net.d.eta: ETA})
                 else:
+                    if stmt.sides and numeric and new_name(here, stmt.lhs):  # e = y_d - y = 0 - 0.51 = -0.51
+                        author[stmt.lhs] = value = sp.Mul(*[_hand(here, f, _where(stmt)) for f in sides[-1]])
+                        claims += claims_of(stmt, whole, numeric, value)  # its numbers, at its definition
+                        continue
                     if stmt.sides and not numeric and new_name(here, stmt.lhs):  # Delta = Out - Y
                         done = per_index.read(  # J_{ki} = ...: kept by its letters' values
                             stmt,
