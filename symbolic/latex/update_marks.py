@@ -1,7 +1,9 @@
 r"""The weight after one update, as the textbooks mark it on an update line's left side.
 
 Zurada writes w'_{kj} = w_{kj} + \eta \delta_{ok} y_j (the prime: the weight after the step),
-Fausett w_{jk}(\text{new}) = w_{jk}(\text{old}) + \Delta w_{jk}. Both are the update that
+Fausett w_{jk}(\text{new}) = w_{jk}(\text{old}) + \Delta w_{jk}, Negnevitsky's worked example
+w_{13} = w_{13} + \Delta w_{13} with no mark at all (a name plus its own increment is no identity:
+the left is the new value). All are the update that
 w^{+}_{kj} = w_{kj} + ... (names.py: w^{new}, w^{old}) already writes, and are read as it is,
 but only where the row has that shape: the marked name alone on the left, and the right side
 opening with the same name and subscript (maybe marked old) followed by '+' or '-' and a step
@@ -69,7 +71,7 @@ def rewrite(toks: list[Tok]) -> list[Tok]:
     if mark is None:
         after = _called(toks, k, _NEW)
         if after == k:
-            return toks
+            return _self_increment(toks, sub, k)
         mark, k = toks[k], after
     if k >= len(toks) or toks[k].text != "=":
         return toks
@@ -87,3 +89,25 @@ def rewrite(toks: list[Tok]) -> list[Tok]:
         return toks
     left = [toks[0], *sub, *_mark(mark)]
     return [*left, *toks[eq:r_sub_end], *toks[r_end:]]
+
+
+def _self_increment(toks: list[Tok], sub: list[Tok], k: int) -> list[Tok]:
+    r"""w_{13} = w_{13} + \Delta w_{13} (then numbers, maybe): the same name and subscript on
+    both sides, then + or - and \Delta with that name again, as w^{+}_{13} = w_{13} + \Delta w_{13};
+    any other row unchanged."""
+    n = len(sub)
+    want = [toks[0].text, *_texts(sub)]
+    if k + 2 + 2 * (n + 1) >= len(toks) or toks[k].text != "=":
+        return toks
+    r = k + 1
+    op = r + n + 1
+    if _texts(toks[r:op]) != want or toks[op].text not in ("+", "-") or toks[op].kind != "op":
+        return toks
+    if not (toks[op + 1].kind == "cmd" and toks[op + 1].text == "Delta"):
+        return toks
+    if _texts(toks[op + 2 : op + 3 + n]) != want:
+        return toks
+    end = op + 3 + n
+    if end < len(toks) and toks[end].text in ("_", "^", "("):  # Δw_{13}^2, Δw(…): something else
+        return toks
+    return [toks[0], *sub, *_mark(toks[k]), *toks[k:]]

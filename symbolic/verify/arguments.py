@@ -20,7 +20,8 @@ import re
 _AFTER_NAME = (
     r"(?:(?<![A-Za-z\\])[A-Za-ei-z](?:_\{[^{}]*\}|_[A-Za-z0-9])?(?:\^\{?[0-9]\}?)?"
     r"|(?<![A-Za-z\\])[fgh]_(?:\{[^{}]*\}|[A-Za-z0-9])(?:\^\{?[0-9]\}?)?"
-    r"|\\mathcal\{[A-Za-z]\})"
+    r"|\\mathcal\{[A-Za-z]\}"
+    r"|\\(?:theta|delta|varepsilon|epsilon)_(?:\{[^{}]*\}|[A-Za-z0-9]))"  # θ_3(p), δ_j(n)
 )
 _FUNCTION = r"(?:\\varphi|\\phi|\\sigma|\bf|\bg|\bh)"
 
