@@ -125,3 +125,21 @@ def test_the_iteration_argument_and_a_bracketed_sigmoid():
         assert said[line] == "correct", line
     slip = _said(_verify("2-2-1", ITERATION.replace(r"\alpha y_3(p)", r"\alpha y_4(p)")))
     assert slip[6] == "wrong"
+
+
+# a number written with the derivative of the network's own activation, f'(0.5): evaluated there
+PRIMED = r"""
+\[ \frac{\partial a^{(2)}_1}{\partial z^{(2)}_1} = f'(z^{(2)}_1) = f'(0.25 + 0.25) = 0.2350 \]
+"""
+ZEROS = {
+    **{f"W^{{({l})}}_{{{j}{k}}}": 0.0 for l, j, k in ((1, 1, 1), (1, 1, 2), (1, 2, 1), (1, 2, 2))},
+    **{"W^{(2)}_{11}": 0.0, "W^{(2)}_{12}": 0.0, "b^{(1)}_{1}": 0.0, "b^{(1)}_{2}": 0.0},
+    **{"b^{(2)}_{1}": 0.5, "x_{1}": 0.0, "x_{2}": 0.0, "y": 0.0},
+}
+
+
+def test_a_number_written_with_the_activations_derivative():
+    report = _verify("2-2-1", PRIMED, ZEROS)
+    assert {n.correct for n in report.numbers} == {True} and len(report.numbers) == 2
+    slip = _verify("2-2-1", PRIMED.replace("0.25 + 0.25", "0.25 + 0.75"), ZEROS)
+    assert False in {n.correct for n in slip.numbers}
