@@ -202,8 +202,9 @@ GAPS = {
     "zhou_watermelon_thresholds": [],
     # blind round m: Zhou's lone-neuron arithmetic, the MSE's batch index i, y_pred = o_1 (o_1 a second
     # name), a \boxed statement, sides f(0.0474 + 0.0474 + 0) of numbers rounded inside f
-    # (f'(0.0474 + 0.0474 + 0): the activation's derivative at a number, verify/claims.py)
-    "victorzhou_intro_nn": [8, 13, 30, 34, 41, 48, 59],
+    # (f'(0.0474 + 0.0474 + 0): the activation's derivative at a number, verify/claims.py;
+    # o_1 in y_pred = o_1 = f(...) is y_pred's second name: verify/name_chains.py)
+    "victorzhou_intro_nn": [8, 13, 30, 34, 48],
     # hmkcode: {}^{*}W new weights (and a, a plain letter, the rate), '.' products in matrices
     # (W_6 for w_6 is read: verify/capital_twins.py)
     "hmkcode_step_by_step": [13, 14, 21, 22, *range(28, 36), 38, 39],

@@ -143,3 +143,17 @@ def test_a_number_written_with_the_activations_derivative():
     assert {n.correct for n in report.numbers} == {True} and len(report.numbers) == 2
     slip = _verify("2-2-1", PRIMED.replace("0.25 + 0.25", "0.25 + 0.75"), ZEROS)
     assert False in {n.correct for n in slip.numbers}
+
+
+# a second name between a settled name and its formula: q is the output (verify/name_chains.py)
+SECOND = r"""
+\[ out_{o1} = q = \sigma(net_{o1}) \]
+\[ \frac{\partial E}{\partial net_{o1}} = (q - y) q (1 - q) \]
+"""
+
+
+def test_a_second_name_in_a_chain_of_equalities():
+    said = _said(_verify("2-3-1", SECOND))
+    assert said[2] == said[3] == "correct"
+    slip = _said(_verify("2-3-1", SECOND.replace("(q - y) q (1 - q)", "(q - y) (1 - q)")))
+    assert slip[3] == "wrong"

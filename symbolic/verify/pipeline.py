@@ -89,6 +89,7 @@ from . import (
     lone_bias,
     lone_layer_names,
     loss_output,
+    name_chains,
     named_losses,
     net_input,
     no_bias,
@@ -268,6 +269,7 @@ def _verify_statements(
     bound = global_numbering.extend(d, bound, statements, aliases)  # w_{57}: unit 5 to unit 7
     bound = capital_twins.read(d, bound, statements, aliases)  # ∂Error/∂W_6 beside w_6: w_6
     bound = unit_numbers.rebind(d, bound, statements, aliases, conventions)  # y_3 = f(x_1 w_{13} - θ_3)
+    bound = name_chains.bind(d, bound, statements, aliases)  # y_pred = o_1 = f(...): o_1
     bound = net_input.labelled(d, bound, statements, aliases)  # out_{y2}: σ(y_2)
     bound, chained = chain_names.bind(d, statements, bound, aliases, fns)  # a chain's steps on 1-1-1
     statements, bound = error_names.apply(d, statements, bound, {**bound.aliases, **(aliases or {})})  # E_o
