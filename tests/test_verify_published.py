@@ -205,9 +205,10 @@ GAPS = {
     # (f'(0.0474 + 0.0474 + 0): the activation's derivative at a number, verify/claims.py;
     # o_1 in y_pred = o_1 = f(...) is y_pred's second name: verify/name_chains.py)
     "victorzhou_intro_nn": [8, 13, 30, 34, 48],
-    # hmkcode: {}^{*}W new weights (and a, a plain letter, the rate), '.' products in matrices
-    # (W_6 for w_6 is read: verify/capital_twins.py)
-    "hmkcode_step_by_step": [13, 14, 21, 22, *range(28, 36), 38, 39],
+    # hmkcode: W_x (any weight), the matrix updates ('.' products in matrices, the new weights on
+    # the left with their old names); read: W_6 for w_6 (verify/capital_twins.py), {}^{*}W_6 new
+    # weights (latex/update_marks.py), a the rate (rate_names.py), h_2 . \Delta (times_letter.py)
+    "hmkcode_step_by_step": [13, 34, 35, 38, 39],
     # Negnevitsky: Y^{sigmoid} (a superscript word), the generic rules in i, j, k with no layer
     # (x_{jk}, e_k(p)), and e = y_{d,5} - y_5 = ... (a name of its own: its numbers are checked,
     # its definition not); y_3, θ_3, δ_5 by global numbers, (p), updates: test_verify_worked.py

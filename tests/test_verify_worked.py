@@ -157,3 +157,32 @@ def test_a_second_name_in_a_chain_of_equalities():
     assert said[2] == said[3] == "correct"
     slip = _said(_verify("2-3-1", SECOND.replace("(q - y) q (1 - q)", "(q - y) (1 - q)")))
     assert slip[3] == "wrong"
+
+
+# a post's linear network without biases: a star before a name marks the new weight, a plain
+# letter (r) the rate, '.' a product, W_7 the w_7 the document defines (its letters, other sizes)
+STARRED = r"""
+$h_1 = i_1 w_1 + i_2 w_2 + i_3 w_3$
+$h_2 = i_1 w_4 + i_2 w_5 + i_3 w_6$
+$out = (h_1) w_7 + (h_2) w_8$
+$Loss = \frac{1}{2}(out - target)^2$
+$\Delta = out - target$
+$\frac{\partial Loss}{\partial W_7} = \Delta h_1$
+${}^{*}w_8 = w_8 - r (h_2 . \Delta)$
+${}^{*}W_2 = W_2 - r \Delta i_2 w_7$
+"""
+
+
+def test_a_starred_new_weight_a_plain_rate_letter_and_capital_twins():
+    d = derive(network("3-2-1", "identity", "half_se", None, "layered"))
+    said = _said(verify_text(d, STARRED))
+    assert said[7] == said[8] == said[9] == "correct"
+    for right, slip in (
+        ("= \\Delta h_1$", "= \\Delta h_2$"),  # the other hidden unit
+        ("(h_2 . \\Delta)", "(h_1 . \\Delta)"),  # the other hidden unit in the update
+        ("i_2 w_7", "i_2 w_8"),  # the other output weight
+        ("w_8 - r", "w_8 + r"),  # a step up the error
+    ):
+        text = STARRED.replace(right, slip)
+        line = next(k for k, row in enumerate(text.split("\n"), start=1) if slip in row)
+        assert _said(verify_text(d, text))[line] == "wrong", slip

@@ -57,6 +57,9 @@ def _texts(toks: list[Tok]) -> list[str]:
 def rewrite(toks: list[Tok]) -> list[Tok]:
     r"""w'_{kj} = w_{kj} + ... and w_{jk}(\text{new}) = w_{jk}(\text{old}) + ... as
     w^{+}_{kj} = w_{kj} + ...; any other row unchanged."""
+    star = _star(toks)
+    if star:  # {}^{*}W_6 = W_6 - a (...): hmkcode's star before the name marks the new value
+        toks = toks[star:]
     if len(toks) < 4 or toks[0].kind not in ("letter", "cmd"):
         return toks
     k = 1
@@ -68,6 +71,8 @@ def rewrite(toks: list[Tok]) -> list[Tok]:
     mark: Tok | None = toks[1] if primed else None
     if not primed and k < len(toks) and toks[k].text == "'" and toks[k].kind == "op":
         mark, k = toks[k], k + 1
+    if mark is None and star:
+        mark = toks[0]
     if mark is None:
         after = _called(toks, k, _NEW)
         if after == k:
@@ -85,8 +90,8 @@ def rewrite(toks: list[Tok]) -> list[Tok]:
     r_end = _called(toks, r_sub_end, _OLD)
     if r_end >= len(toks) or toks[r_end].text not in ("+", "-") or toks[r_end].kind != "op":
         return toks
-    if not any(t.kind == "cmd" and t.text in _STEP or t.text == "lr" for t in toks[r_end:]):
-        return toks
+    if not star and not any(t.kind == "cmd" and t.text in _STEP or t.text == "lr" for t in toks[r_end:]):
+        return toks  # a prime marks the new value only before a step (f' = f - f^2 is no update)
     left = [toks[0], *sub, *_mark(mark)]
     return [*left, *toks[eq:r_sub_end], *toks[r_end:]]
 
@@ -111,3 +116,14 @@ def _self_increment(toks: list[Tok], sub: list[Tok], k: int) -> list[Tok]:
     if end < len(toks) and toks[end].text in ("_", "^", "("):  # Δw_{13}^2, Δw(…): something else
         return toks
     return [toks[0], *sub, *_mark(toks[k]), *toks[k:]]
+
+
+def _star(toks: list[Tok]) -> int:
+    """At a row's start, `{}^{*}` or `{}^*` (an empty group with a star above it) before a name:
+    the index of the name; 0 if none."""
+    texts = _texts(toks[:6])
+    if texts[:5] == ["{", "}", "^", "{", "*"] and len(toks) > 6 and toks[5].text == "}":
+        return 6
+    if texts[:4] == ["{", "}", "^", "*"] and len(toks) > 4:
+        return 4
+    return 0

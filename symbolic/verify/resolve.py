@@ -256,7 +256,7 @@ def _update(net: Network, stmt: Statement) -> tuple[sp.Expr, sp.Expr, Network]:
     the network reading the written η as ETA."""
     where = _where(stmt)
     param = net.names.resolve(sp.Symbol(cast(sp.Symbol, stmt.lhs).name[:-2]), where)
-    eta = {sp.Symbol(rate): ETA for rate in RATES}  # η, α (Russell & Norvig), ε (Rumelhart)
+    eta = {sp.Symbol(rate): ETA for rate in (*RATES, net.names.rate)}  # η, α, ε; a (rate_names.py)
     if -param in net.d.params:  # a threshold θ = -b: θ - η ∂L/∂θ = -(b - η ∂L/∂b)
         grad = sp.Mul(*[f.value for f in true_factors(net, net.d.loss_symbol, -param, where)])
         return (
