@@ -31,7 +31,7 @@ def read(d, bound: Binding, statements, explicit: dict | None) -> Binding:
     def settled(name: str):
         try:
             return resolver.resolve(sp.Symbol(name), "")
-        except SympropError:
+        except (SympropError, TypeError, ValueError, AttributeError, KeyError, IndexError):
             return None
 
     capitals = {m.group(1) for n in written if (m := _CAPITAL.fullmatch(n))}

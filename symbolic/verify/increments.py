@@ -96,5 +96,5 @@ def _resolved(net, s: sp.Symbol | None) -> sp.Expr | None:
         return None
     try:
         return net.names.resolve(s, "")
-    except SympropError:
+    except (SympropError, TypeError, ValueError, AttributeError, KeyError, IndexError):
         return None

@@ -27,7 +27,7 @@ def bind(d, bound: Binding, statements, explicit: dict | None) -> Binding:
     def settled(s: sp.Symbol):
         try:
             return resolver.resolve(s, "")
-        except SympropError:
+        except (SympropError, TypeError, ValueError, AttributeError, KeyError, IndexError):
             return None
 
     aliases, sources = dict(bound.aliases), list(bound.sources)

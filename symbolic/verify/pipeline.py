@@ -410,5 +410,5 @@ def _names_nothing(net, name: str) -> bool:
     """A raw name the network's names and the document's aliases leave unknown."""
     try:
         return net.names.resolve(sp.Symbol(name), "") is None
-    except SympropError:
+    except (SympropError, TypeError, ValueError, AttributeError, KeyError, IndexError):
         return True

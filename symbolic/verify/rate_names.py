@@ -27,7 +27,10 @@ def letter(statements: list, slope_alpha: bool, unknown=None) -> str:
     if not used:  # w \leftarrow 0.2 - 0.1 \times 0.0934 beside `\alpha = 0.1`: the letter given a number
         used = {st.lhs.name for st in statements if _given(st) and st.lhs.name in _GIVEN_RATES}
     if not used and unknown is not None:
-        used = _plain_letter(statements, unknown)
+        try:
+            used = _plain_letter(statements, unknown)
+        except (TypeError, ValueError, AttributeError, sp.SympifyError):  # a side sympy cannot expand
+            used = set()
     if len(used) != 1 or slope_alpha and used == {"alpha"}:
         return "eta"
     return used.pop()
@@ -51,7 +54,7 @@ def _plain_letter(statements: list, unknown) -> set[str]:
             letters = {
                 s.name
                 for s in terms[0].free_symbols
-                if len(s.name) == 1 and s.name.isalpha() and all(sp.degree(t, s) == 1 for t in terms)
+                if len(s.name) == 1 and s.name.isalpha() and all(_once(t, s) for t in terms)
             }
             common = letters if common is None else common & letters
     return {n for n in common or set() if unknown(n)}
@@ -68,3 +71,8 @@ def _given(st) -> bool:
         and len(st.sides) == 1
         and all(isinstance(f, sp.Number) for f in st.sides[0].factors)
     )
+
+
+def _once(term: sp.Expr, s: sp.Symbol) -> bool:
+    """s a factor of the term, once, and nowhere else in it (not inside a derivative or a call)."""
+    return any(f == s for f in sp.Mul.make_args(term)) and not (term / s).has(s)
