@@ -150,7 +150,8 @@ def test_the_stages_run_in_order_and_never_call_back():
     stages += ["chain_names", "error_names", "error_terms", "lagrange_primes", "letter_readings"]
     stages += ["unlayered", "kronecker", "class_labels"]
     stages += ["increments", "sign_hooks", "rate_names", "own_functions"]  # Δw as its formula; α, a
-    stages += ["resolve", "class_labels", "increments", "claims", "evaluate", "guarded", "example_targets", "guarded"]
+    stages += ["resolve", "class_labels", "increments", "claims"]
+    stages += ["evaluate", "guarded", "example_targets", "guarded"]
     stages += ["sign_hooks", "point_values"]
     stages += ["matrix_faults", "hidden_rule"]  # point_values: a worked value (∂L/∂a · 1) at the point
     stages += ["dropped_instances", "reading_folds", "author_names", "display", "capital_indices"]
