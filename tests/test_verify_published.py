@@ -209,10 +209,11 @@ GAPS = {
     # the left with their old names); read: W_6 for w_6 (verify/capital_twins.py), {}^{*}W_6 new
     # weights (latex/update_marks.py), a the rate (rate_names.py), h_2 . \Delta (times_letter.py)
     "hmkcode_step_by_step": [13, 34, 35, 38, 39],
-    # Negnevitsky: Y^{sigmoid} (a superscript word), the generic rules in i, j, k with no layer
-    # (x_{jk}, e_k(p)), and e = y_{d,5} - y_5 = ... (a name of its own: its numbers are checked,
-    # its definition not); y_3, θ_3, δ_5 by global numbers, (p), updates: test_verify_worked.py
-    "negnevitsky_xor_example": [2, 3, 4, 5, 7, 8, 9, 11, 15],
+    # Negnevitsky: the generic rules in i, j, k with no layer (x_{jk}, e_k(p), y the output beside
+    # y_{d,k} the desired one), and e = y_{d,5} - y_5 = ... (a name of its own: its numbers are
+    # checked, its definition not); y_3, θ_3, δ_5 by global numbers, (p), updates, Y^{sigmoid}:
+    # test_verify_worked.py
+    "negnevitsky_xor_example": [3, 4, 5, 7, 8, 9, 11, 15],
     "obsidian_prml_d_notation": [],
     # (\hat{y} = a = wx + b on a one-unit network: bare w, b, x are its only weight, bias, input,
     # verify/single_unit.py; (1/(1 + e^{-z}))' by its one variable: latex/expression_primes.py)

@@ -186,3 +186,10 @@ def test_a_starred_new_weight_a_plain_rate_letter_and_capital_twins():
         text = STARRED.replace(right, slip)
         line = next(k for k, row in enumerate(text.split("\n"), start=1) if slip in row)
         assert _said(verify_text(d, text))[line] == "wrong", slip
+
+
+def test_an_output_marked_with_its_activations_name():
+    said = _said(_verify("2-2-1", "\\[ Y^{sigmoid} = \\frac{1}{1 + e^{-V}} \\]\n"))
+    assert said[1] == "correct"  # sigmoid(V) = 1/(1 + e^{-V}): latex/activation_marks.py
+    slip = _said(_verify("2-2-1", "\\[ Y^{sigmoid} = \\frac{1}{1 + e^{V}} \\]\n"))
+    assert slip[1] == "wrong"

@@ -14,6 +14,7 @@ from dataclasses import replace
 import sympy
 
 from . import (
+    activation_marks,
     forward_letters,
     index_ranges,
     layer_ranges,
@@ -174,6 +175,7 @@ def _region(
             toks = without_membership(toks)  # ... \in \mathbb{R}^q: where it lives, not a claim
             toks = update_marks.rewrite(toks)  # w'_{kj} = w_{kj} + ...: w^{+}_{kj} (Zurada, Fausett)
             toks = times_letter.rewrite(toks)  # 2 x .11: a times sign between numbers (hmkcode)
+            toks = activation_marks.rewrite(toks)  # Y^{sigmoid} = 1/(1 + e^{-X}): sigmoid(X) = ...
             if any(t.kind == "cmd" and t.text == "nabla" for t in toks):  # \nabla_{w_2} L, w_2 a scalar
                 scalar = scalar_nabla.rewrite(scalar_nabla.scalars(out), toks)
                 toks = toks if is_matrix_row(scalar, names=False) else scalar
