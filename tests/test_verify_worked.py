@@ -62,7 +62,9 @@ def test_slips_in_numbered_units_are_wrong():
         (r"\delta_6 w_{46} \]", r"\delta_6 w_{56} \]", "wrong"),  # the other hidden unit's weight
         (r"\eta y_4 \delta_6", r"\eta y_5 \delta_6", "wrong"),  # the other hidden output
         (r"\eta (-1) \delta_6", r"\eta \delta_6", "wrong"),  # a threshold moves against its bias
-        (r"(1 - y_6) e", r"(1 - y_6) (-e)", "wrong"),  # the error's sign
+        # the error's sign: δ_6 then reads δ = ∂E/∂net against the updates' δ = -∂E/∂net, a tie
+        # of votes (verify/sign_votes.py): never called correct
+        (r"(1 - y_6) e", r"(1 - y_6) (-e)", "not correct"),
         # w - Δw: the document then says Δw's sign the other way; never called correct
         (r"w_{24} + \Delta", r"w_{24} - \Delta", "not correct"),
     ):

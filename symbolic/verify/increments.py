@@ -41,12 +41,14 @@ def _formula(stmt: Statement) -> sp.Expr | None:
 
 
 def apply(statements: list) -> list:
-    """Each update w^{+} = w ± Δw (...) with Δw read as the formula defining it."""
+    """Each update w^{+} = w + Δw (...) with Δw read as the formula defining it, where that
+    definition ends in numbers alone (verify/signs.py reads Δw by its last side: a number there).
+    An update that subtracts Δw (w - Δw) is left to signs.py, which reads Δw's direction from it."""
     formulas: dict[sp.Symbol, sp.Expr | None] = {}
     for st in statements:
         if isinstance(st, Statement) and st.sides and (w := _changed(st.lhs)) is not None:
             value = _formula(st)
-            if value is not None:
+            if value is not None and _numbers_last(st):
                 formulas[w] = value if formulas.get(w, value) == value else None
     swap = {DELTA * w: v for w, v in formulas.items() if v is not None}
     if not swap:
@@ -54,16 +56,26 @@ def apply(statements: list) -> list:
     out = []
     for st in statements:
         lhs = st.lhs if isinstance(st, Statement) else None
-        if isinstance(lhs, sp.Symbol) and lhs.name.endswith("^+"):
-            sides = tuple(
-                replace(
-                    p, factors=tuple(f.xreplace(swap) if isinstance(f, sp.Basic) else f for f in p.factors)
-                )
-                for p in st.sides
-            )
+        if isinstance(lhs, sp.Symbol) and lhs.name.endswith("^+") and _adds(st, sp.Symbol(lhs.name[:-2])):
+            sides = tuple(replace(p, factors=tuple(_swapped(f, swap) for f in p.factors)) for p in st.sides)
             st = replace(st, sides=sides)
         out.append(st)
     return out
+
+
+def _numbers_last(stmt: Statement) -> bool:
+    """The definition's last side is numbers alone (= 0.1 \times 1 \times 0.0381 = 0.0038)."""
+    last = stmt.sides[-1].factors
+    return all(isinstance(f, sp.Basic) and not isinstance(f, Partial) for f in last) and not any(
+        f.free_symbols for f in last
+    )
+
+
+def _adds(stmt: Statement, w: sp.Symbol) -> bool:
+    """w^{+} = w + Δw on every side that names Δw: the increment added."""
+    sides = [sp.Mul(*p.factors) for p in stmt.sides if all(isinstance(f, sp.Basic) for f in p.factors)]
+    with_change = [v for v in sides if v.has(DELTA)]
+    return bool(with_change) and all(sp.expand(v - w) == DELTA * w for v in with_change)
 
 
 def _swapped(f, swap: dict):
