@@ -55,7 +55,6 @@ from typing import Any
 import sympy as sp
 
 from ..derivation import Derivation
-from ..errors import SympropError
 from ..latex import Statement
 from ..latex.matrix import MatrixStatement
 from . import (
@@ -289,9 +288,8 @@ def _verify_statements(
     statements = increments.apply(statements)  # w_{13} = w_{13} + Δw_{13}: Δw as its formula
     statements, net, momentum = with_signs(d, merged, conventions, statements)  # δ's sign, updates
     net.names.notes = bound.notes
-    net.names.rate = rate_names.letter(
-        statements, sp.Symbol("alpha") in net.names.values, lambda n: _names_nothing(net, n)
-    )  # W := W - α dW; {}^{*}W_6 = W_6 - a Δ h_2: a
+    alpha = sp.Symbol("alpha") in net.names.values
+    net.names.rate = rate_names.letter(statements, alpha, rate_names.unknown_to(net))  # α of W := W - α dW; a
     if biasless is not None:  # \phi(w^T x) in a network read without biases: \phi(z)
         net.names.z_of = no_bias.net_inputs(d, net.names.z_of)
     net.names.per_output = per_output
@@ -404,11 +402,3 @@ def _verify_statements(
         delta_lines,
     )
     return greek_indices.said(capital_indices.said(report, capitals.letters), greek.letters)
-
-
-def _names_nothing(net, name: str) -> bool:
-    """A raw name the network's names and the document's aliases leave unknown."""
-    try:
-        return net.names.resolve(sp.Symbol(name), "") is None
-    except (SympropError, TypeError, ValueError, AttributeError, KeyError, IndexError):
-        return True

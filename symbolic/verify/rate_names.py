@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from ..errors import SympropError
 from ..latex import Statement
 from .signs import RATES
 
@@ -76,3 +77,15 @@ def _given(st) -> bool:
 def _once(term: sp.Expr, s: sp.Symbol) -> bool:
     """s a factor of the term, once, and nowhere else in it (not inside a derivative or a call)."""
     return any(f == s for f in sp.Mul.make_args(term)) and not (term / s).has(s)
+
+
+def unknown_to(net):
+    """Whether a raw name is one the network's names and the document's aliases leave unknown."""
+
+    def unknown(name: str) -> bool:
+        try:
+            return net.names.resolve(sp.Symbol(name), "") is None
+        except (SympropError, TypeError, ValueError, AttributeError, KeyError, IndexError):
+            return True
+
+    return unknown
