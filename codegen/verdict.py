@@ -41,6 +41,8 @@ HOW = {
     "per-output error": "one output's term of the loss, as summed into it on",
     "code name": "by its role in the forward sum or the loss on",
     "one unit": "a one-unit network has only one, first written on",
+    "lowercase twin": "the weight written in lowercase (capital_twins.py), first on",
+    "second name": "a second name between a name and its formula, on",
 }
 
 

@@ -157,11 +157,13 @@ def test_the_stages_run_in_order_and_never_call_back():
     stages += ["layer_bias", "constant_rows", "batch_check"]
     stages += ["matrix_entries", "binding"]
     stages += ["closed_names", "letter_sums", "single_layer", "single_unit", "numbering", "global_numbering"]
+    stages += ["capital_twins", "unit_numbers", "name_chains"]  # W_6 for w_6; y_3 by unit 3; o_1 = y_pred
     stages += ["net_input"]
     stages += ["chain_names", "error_names", "error_terms", "lagrange_primes", "letter_readings"]
     stages += ["unlayered", "kronecker", "class_labels"]
-    stages += ["sign_hooks", "rate_names", "own_functions"]  # the rate's letter (α of W := W - α dW)
-    stages += ["resolve", "class_labels", "claims", "evaluate", "guarded", "example_targets", "guarded"]
+    stages += ["increments", "sign_hooks", "rate_names", "own_functions"]  # Δw as its formula; α, a
+    stages += ["resolve", "class_labels", "increments", "claims"]
+    stages += ["evaluate", "guarded", "example_targets", "guarded"]
     stages += ["sign_hooks", "point_values"]
     stages += ["matrix_faults", "hidden_rule"]  # point_values: a worked value (∂L/∂a · 1) at the point
     stages += ["dropped_instances", "reading_folds", "author_names", "display", "capital_indices"]

@@ -212,11 +212,18 @@ GAPS = {
     "zhou_watermelon_thresholds": [],
     # blind round m: Zhou's lone-neuron arithmetic, the MSE's batch index i, y_pred = o_1 (o_1 a second
     # name), a \boxed statement, sides f(0.0474 + 0.0474 + 0) of numbers rounded inside f
-    "victorzhou_intro_nn": [8, 13, 30, 34, 41, 48, 59, 74, 82],
-    # hmkcode: {}^{*}W new weights, W_6 for w_6, '.' products in matrices, the typo'd names
-    "hmkcode_step_by_step": [13, 14, 15, 20, 21, 22, 23, 27, *range(28, 36), 38, 39],
-    # Negnevitsky: sigmoid[...] as a word, (p) the iteration, y_3 by global numbers, thresholds
-    "negnevitsky_xor_example": [2, 3, 4, 5, *range(7, 37)],
+    # (f'(0.0474 + 0.0474 + 0): the activation's derivative at a number, verify/claims.py;
+    # o_1 in y_pred = o_1 = f(...) is y_pred's second name: verify/name_chains.py)
+    "victorzhou_intro_nn": [8, 13, 30, 34, 48],
+    # hmkcode: W_x (any weight), the matrix updates ('.' products in matrices, the new weights on
+    # the left with their old names); read: W_6 for w_6 (verify/capital_twins.py), {}^{*}W_6 new
+    # weights (latex/update_marks.py), a the rate (rate_names.py), h_2 . \Delta (times_letter.py)
+    "hmkcode_step_by_step": [13, 34, 35, 38, 39],
+    # Negnevitsky: the generic rules in i, j, k with no layer (x_{jk}, e_k(p), y the output beside
+    # y_{d,k} the desired one), and e = y_{d,5} - y_5 = ... (a name of its own: its numbers are
+    # checked, its definition not); y_3, θ_3, δ_5 by global numbers, (p), updates, Y^{sigmoid}:
+    # test_verify_worked.py
+    "negnevitsky_xor_example": [3, 4, 5, 7, 8, 9, 11, 15],
     "obsidian_prml_d_notation": [],
     # (\hat{y} = a = wx + b on a one-unit network: bare w, b, x are its only weight, bias, input,
     # verify/single_unit.py; (1/(1 + e^{-z}))' by its one variable: latex/expression_primes.py)
@@ -423,6 +430,11 @@ PLANTED_UNNAMED: set[tuple[str, int]] = {
     ("dhs_sensitivities", 2),
     # Fausett's Delta v_{ij} = alpha delta_j z_j (z_j for x_i): the same, an update judged whole
     ("fausett_backprop", 2),
+    # Negnevitsky's Δw_35 = α y_4 δ_5 (y_4 for y_3): an update judged whole, said at factor 1; his
+    # δ_3 = y_3 (1 - y_3) × δ_5 × w_45 (w_45 for w_35): wrong, said at factor 1 (the δ read as
+    # -∂E/∂net, the chain's factors aligned from its start)
+    ("negnevitsky_xor_example", 0),
+    ("negnevitsky_xor_example", 1),
     # Buduma's dE/dw_{ij} = y_i y_j(1 - y_j) dE/dy_j planted as y_j y_j(1 - y_j): wrong, named at
     # factor 2 (the written y_j y_j (1 - y_j) matches the true logistic factor y_j (1 - y_j) with
     # its first y_j, so the stray y_j is aligned with the true y_i's place after it)

@@ -155,7 +155,7 @@ class Calls(Primes):
             args = self.arguments(depth)
         elif self.is_("{"):
             args = [self.group_arg(depth, t)]
-        elif name == "exp" and self.is_("["):  # Alpaydin's \exp[-(w^T x)]: the bracket, its argument
+        elif self.is_("[") and name not in GENERIC_CALLS:  # Alpaydin's \exp[-(w^T x)], sigmoid[...]
             args = [self.operand(depth + 1).value]
         elif name not in GENERIC_CALLS and self.bare_arg_follows():
             item = self.operand(depth + 1)  # \tanh x, \log x^2

@@ -14,6 +14,7 @@ from dataclasses import replace
 import sympy
 
 from . import (
+    activation_marks,
     forward_letters,
     index_ranges,
     layer_ranges,
@@ -32,7 +33,7 @@ from .algorithm import defined_vector, is_loop_header, mentions, running_assignm
 from .array_rows import statement_arrays
 from .asides import asides
 from .conditions import cases, split_condition
-from .error_letter import defines_e
+from .error_letter import defines_e, names_e
 from .expressions import Parser
 from .function_sides import without_function_sides
 from .functions_defined import defined_heads
@@ -175,6 +176,7 @@ def _region(
             toks = without_membership(toks)  # ... \in \mathbb{R}^q: where it lives, not a claim
             toks = update_marks.rewrite(toks)  # w'_{kj} = w_{kj} + ...: w^{+}_{kj} (Zurada, Fausett)
             toks = times_letter.rewrite(toks)  # 2 x .11: a times sign between numbers (hmkcode)
+            toks = activation_marks.rewrite(toks)  # Y^{sigmoid} = 1/(1 + e^{-X}): sigmoid(X) = ...
             if any(t.kind == "cmd" and t.text == "nabla" for t in toks):  # \nabla_{w_2} L, w_2 a scalar
                 scalar = scalar_nabla.rewrite(scalar_nabla.scalars(out), toks)
                 toks = toks if is_matrix_row(scalar, names=False) else scalar
@@ -253,6 +255,7 @@ def _source(text: str) -> Source:
     # X^{(j-1)} beside W^{(j)}: a layer (layer_superscripts.py)
     src.layer_letters, src.bare_letters = layer_superscripts.detect(src.text)
     src.own_e = defines_e(src.text)  # e = y - \\hat{y}: e a name, not Euler's number
+    src.mixed_e = names_e(src.text) and not src.own_e  # e = y_d - y beside e^{-X}: each by its use
     src.forward = forward_letters.detect(src.text)  # letters the forward pass defines, by structure
     src.shifted = shifted_letters.detect(src.text)  # f_0 = \beta_0 + \Omega_0 x, h_k = a[f_{k-1}]
     src.rows = row_products.detect(src.text)  # \alpha_m^T x beside \alpha_{ml}: a row of weights

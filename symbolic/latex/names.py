@@ -92,9 +92,11 @@ class Names(Cursor):
                 self.i += 3  # h_{W,b}(x): the hypothesis (UFLDL), the network's output
                 name += "(x)"
         name += f"@{layer}" if layer is not None else ""
+        # e^{-x}, e^{-(0.5 + 0.4)}: Euler's even where e is a name; e^2 the name squared
+        powered = exp is not None and not (exp[0].is_Integer and exp[0] > 0)
         value = (
             sympy.E
-            if euler and sub is None and not self.src.own_e
+            if euler and sub is None and not self.src.own_e and (powered or not self.src.mixed_e)
             else sympy.Symbol(name + ("^+" if updated else ""))
         )
         return self.power(value, *exp) if exp else value

@@ -95,6 +95,7 @@ class Source:
         self.layer_letters: frozenset[str] = frozenset()  # W^{(j)}: X^{(j-1)} a layer (layer_superscripts)
         self.bare_letters: frozenset[str] = frozenset()  # f beside f^{(k)}: its layers not read
         self.own_e = False  # the document defines e (e = y - \hat{y}): a bare e is a name (error_letter.py)
+        self.mixed_e = False  # it defines e and writes e^{-x}: a bare e the name, e^{-x} Euler's
         self.forward: dict[str, tuple[str, int]] = {}  # U -> ('W', 2): forward_letters.py
         self.shifted: Shifts | None = None  # f_0 = \beta_0 + \Omega_0 x: shifted_letters.py
         self.rows: Rows | None = None  # \alpha_m^T x beside \alpha_{ml}: row_products.py

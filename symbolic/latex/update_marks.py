@@ -1,7 +1,9 @@
 r"""The weight after one update, as the textbooks mark it on an update line's left side.
 
 Zurada writes w'_{kj} = w_{kj} + \eta \delta_{ok} y_j (the prime: the weight after the step),
-Fausett w_{jk}(\text{new}) = w_{jk}(\text{old}) + \Delta w_{jk}. Both are the update that
+Fausett w_{jk}(\text{new}) = w_{jk}(\text{old}) + \Delta w_{jk}, Negnevitsky's worked example
+w_{13} = w_{13} + \Delta w_{13} with no mark at all (a name plus its own increment is no identity:
+the left is the new value). All are the update that
 w^{+}_{kj} = w_{kj} + ... (names.py: w^{new}, w^{old}) already writes, and are read as it is,
 but only where the row has that shape: the marked name alone on the left, and the right side
 opening with the same name and subscript (maybe marked old) followed by '+' or '-' and a step
@@ -55,6 +57,9 @@ def _texts(toks: list[Tok]) -> list[str]:
 def rewrite(toks: list[Tok]) -> list[Tok]:
     r"""w'_{kj} = w_{kj} + ... and w_{jk}(\text{new}) = w_{jk}(\text{old}) + ... as
     w^{+}_{kj} = w_{kj} + ...; any other row unchanged."""
+    star = _star(toks)
+    if star:  # {}^{*}W_6 = W_6 - a (...): hmkcode's star before the name marks the new value
+        toks = toks[star:]
     if len(toks) < 4 or toks[0].kind not in ("letter", "cmd"):
         return toks
     k = 1
@@ -66,10 +71,12 @@ def rewrite(toks: list[Tok]) -> list[Tok]:
     mark: Tok | None = toks[1] if primed else None
     if not primed and k < len(toks) and toks[k].text == "'" and toks[k].kind == "op":
         mark, k = toks[k], k + 1
+    if mark is None and star:
+        mark = toks[0]
     if mark is None:
         after = _called(toks, k, _NEW)
         if after == k:
-            return toks
+            return _self_increment(toks, sub, k)
         mark, k = toks[k], after
     if k >= len(toks) or toks[k].text != "=":
         return toks
@@ -83,7 +90,40 @@ def rewrite(toks: list[Tok]) -> list[Tok]:
     r_end = _called(toks, r_sub_end, _OLD)
     if r_end >= len(toks) or toks[r_end].text not in ("+", "-") or toks[r_end].kind != "op":
         return toks
-    if not any(t.kind == "cmd" and t.text in _STEP or t.text == "lr" for t in toks[r_end:]):
-        return toks
+    if not star and not any(t.kind == "cmd" and t.text in _STEP or t.text == "lr" for t in toks[r_end:]):
+        return toks  # a prime marks the new value only before a step (f' = f - f^2 is no update)
     left = [toks[0], *sub, *_mark(mark)]
     return [*left, *toks[eq:r_sub_end], *toks[r_end:]]
+
+
+def _self_increment(toks: list[Tok], sub: list[Tok], k: int) -> list[Tok]:
+    r"""w_{13} = w_{13} + \Delta w_{13} (then numbers, maybe): the same name and subscript on
+    both sides, then + or - and \Delta with that name again, as w^{+}_{13} = w_{13} + \Delta w_{13};
+    any other row unchanged."""
+    n = len(sub)
+    want = [toks[0].text, *_texts(sub)]
+    if k + 2 + 2 * (n + 1) >= len(toks) or toks[k].text != "=":
+        return toks
+    r = k + 1
+    op = r + n + 1
+    if _texts(toks[r:op]) != want or toks[op].text not in ("+", "-") or toks[op].kind != "op":
+        return toks
+    if not (toks[op + 1].kind == "cmd" and toks[op + 1].text == "Delta"):
+        return toks
+    if _texts(toks[op + 2 : op + 3 + n]) != want:
+        return toks
+    end = op + 3 + n
+    if end < len(toks) and toks[end].text in ("_", "^", "("):  # Δw_{13}^2, Δw(…): something else
+        return toks
+    return [toks[0], *sub, *_mark(toks[k]), *toks[k:]]
+
+
+def _star(toks: list[Tok]) -> int:
+    """At a row's start, `{}^{*}` or `{}^*` (an empty group with a star above it) before a name:
+    the index of the name; 0 if none."""
+    texts = _texts(toks[:6])
+    if texts[:5] == ["{", "}", "^", "{", "*"] and len(toks) > 6 and toks[5].text == "}":
+        return 6
+    if texts[:4] == ["{", "}", "^", "*"] and len(toks) > 4:
+        return 4
+    return 0

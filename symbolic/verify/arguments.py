@@ -20,7 +20,8 @@ import re
 _AFTER_NAME = (
     r"(?:(?<![A-Za-z\\])[A-Za-ei-z](?:_\{[^{}]*\}|_[A-Za-z0-9])?(?:\^\{?[0-9]\}?)?"
     r"|(?<![A-Za-z\\])[fgh]_(?:\{[^{}]*\}|[A-Za-z0-9])(?:\^\{?[0-9]\}?)?"
-    r"|\\mathcal\{[A-Za-z]\})"
+    r"|\\mathcal\{[A-Za-z]\}"
+    r"|\\(?:theta|delta|varepsilon|epsilon)_(?:\{[^{}]*\}|[A-Za-z0-9]))"  # θ_3(p), δ_j(n)
 )
 _FUNCTION = r"(?:\\varphi|\\phi|\\sigma|\bf|\bg|\bh)"
 
@@ -41,12 +42,17 @@ def _pad(m: re.Match, keep: str) -> str:
 
 
 def _time_index(text: str) -> str:
-    for letter in ("n", "t"):
+    """(n), (t), (p) after three names or more: the time step or iteration (Haykin's n,
+    Negnevitsky's p), blanked; `w_{jk}(p+1)`, the next iteration's, is the weight after the
+    update: written `w_{jk}^{+}` (latex/names.py), its length kept."""
+    for letter in ("n", "t", "p"):
         arg = re.compile(rf"({_AFTER_NAME})\s*(?:\({letter}\)|\[{letter}\])")
         hits = arg.findall(text)
         if len(hits) < 3:
             continue
         rest = arg.sub(lambda m: _pad(m, m.group(1)), text)
+        after = re.compile(rf"({_AFTER_NAME})\s*\(\s*{letter}\s*\+\s*1\s*\)")
+        rest = after.sub(lambda m: _pad(m, m.group(1) + "^{+}"), rest)
         if re.search(rf"(?<![A-Za-z\\_{{]){letter}(?![A-Za-z])", _math_only(rest)):
             continue  # the letter stands alone somewhere: not only an index
         text = rest

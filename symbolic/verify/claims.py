@@ -169,14 +169,19 @@ def _arithmetic(c: Claim, d: Derivation) -> Checked | None:
 
 
 def written_value(written: sp.Expr, d: Derivation) -> mpmath.mpf | None:
-    r"""A numeric side's value: its activations (\sigma(0.2), \tanh(1.5), ReLU(-3)) evaluated by
-    the registry's rules, and g, f, h as the one activation of a network whose layers share it;
+    r"""A numeric side's value: its activations (\sigma(0.2), \tanh(1.5), ReLU(-3)) and their
+    derivatives (\sigma'(0.2), f'(0.0948)) evaluated by the registry's rules, and g, f, h as the
+    one activation of a network whose layers share it;
     None when another function (f of a network with two activations) or a name is left."""
     rules = {rule.name: rule for rule in d.spec.activations}
     shared = next(iter(rules.values())) if len(rules) == 1 else None
 
     def call(e: sp.Basic) -> sp.Basic:
         name = type(e).__name__
+        if name.endswith("_prime"):  # f'(0.0948), \sigma'(0.2): the activation's derivative there
+            rule = next((r for r in named() if name == r.prime_word), None)
+            rule = shared if rule is None and name.removesuffix("_prime") in GENERIC else rule
+            return rule.prime(*e.args) if rule is not None and len(e.args) == 1 else e
         rule = next((r for r in named() if name in r.spellings), None)
         rule = shared if rule is None and name in GENERIC else rule
         return rule(*e.args) if rule is not None and len(e.args) == 1 else e

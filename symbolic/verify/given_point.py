@@ -59,6 +59,9 @@ def point_of(
             if unsettled is not None:
                 unsettled.append(name.name)
             continue
+        if -symbol in allowed:  # a threshold θ = -b (Negnevitsky's θ_3 = 0.8): b = -0.8
+            point[-symbol] = -value
+            continue
         if symbol not in allowed:
             raise VerifyInputError(
                 [f"--at: {said(net.d, name)} is not an input, a parameter or a target"], point_fix(net.d)

@@ -42,7 +42,7 @@ from .symbols import LAYERED, expressions
 
 LETTERS = {"w", "W"}
 _NAME = re.compile(r"([A-Za-z]+)_(\d+)(?:,(\d+))?")
-_BIAS = re.compile(r"(b|bias)_(\d+)")
+_BIAS = re.compile(r"(b|bias|delta|y_d),?_?(\d+)")  # a unit's bias, its δ, its desired output y_{d,5}
 _UNIT = re.compile(r"(z|a|delta)(\d+)_(\d+)|x(\d+)")
 BOUND = ("definition", "derivative")
 
@@ -284,14 +284,15 @@ def extend(d, binding: Binding, statements, explicit: dict | None = None) -> Bin
             aliases[sp.Symbol(n)] = sp.Symbol(weight)
             sources.append(Source(n, params[weight], written[n], "global numbering"))
         tables = [_table(sizes, start) for start in starts[chosen]]
-        _biases(written, free, into, tables, aliases, sources, params)
+        _biases(d, written, free, into, tables, aliases, sources, params)
     sources.sort(key=lambda s: (s.line, s.name))
     return replace(binding, aliases=aliases, sources=sources, notes=notes)
 
 
-def _biases(written, free, into: set[Unit], tables, aliases, sources, params) -> None:
-    """b_N: the bias of unit N, when every numbering that read the weights puts unit N in one
+def _biases(d, written, free, into: set[Unit], tables, aliases, sources, params) -> None:
+    """b_N: the bias of unit N (δ_N its δ), when every numbering that read the weights puts unit N in one
     place and a weight read goes into it."""
+    depth, targets = d.spec.depth, list(d.targets)
     for name, line in written.items():
         m = _BIAS.fullmatch(name)
         if not m or not free(name):
@@ -302,6 +303,15 @@ def _biases(written, free, into: set[Unit], tables, aliases, sources, params) ->
             continue
         (unit,) = places
         if unit is None or unit not in into:
+            continue
+        if m.group(1) == "y_d":  # y_{d,5}: the desired output of output unit 5, its target
+            if unit[0] == depth and 1 <= unit[1] <= len(targets):
+                aliases[sp.Symbol(name)] = targets[unit[1] - 1]
+                sources.append(Source(name, targets[unit[1] - 1], line, "global numbering"))
+            continue
+        if m.group(1) == "delta":  # δ_N: unit N's (its sign as the document's δ lines say)
+            aliases[sp.Symbol(name)] = sp.Symbol(f"delta{unit[0]}_{unit[1]}")
+            sources.append(Source(name, sp.Symbol(f"delta{unit[0]}_{unit[1]}"), line, "global numbering"))
             continue
         bias = f"b{unit[0]}_{unit[1]}"
         if bias in params:

@@ -60,6 +60,7 @@ from ..latex.matrix import MatrixStatement
 from . import (
     author_names,
     capital_indices,
+    capital_twins,
     chain_names,
     class_calls,
     class_labels,
@@ -77,6 +78,7 @@ from . import (
     global_numbering,
     greek_indices,
     hidden_rule,
+    increments,
     kronecker,
     lagrange_primes,
     layer_bias,
@@ -89,6 +91,7 @@ from . import (
     lone_bias,
     lone_layer_names,
     loss_output,
+    name_chains,
     named_losses,
     net_input,
     no_bias,
@@ -108,6 +111,7 @@ from . import (
     subscript_layers,
     target_accents,
     unit_vectors,
+    unit_numbers,
     unlayered,
     value_cases,
     vector_sums,
@@ -271,6 +275,9 @@ def _verify_statements(
     bound = numbering.extend(d, bound, aliases)  # w_1 ... w_8 run through the weights (numbering.py)
     bound = numbering.siblings_defined(d, bound, statements, aliases, conventions)  # h_1 bound: h_2 too
     bound = global_numbering.extend(d, bound, statements, aliases)  # w_{57}: unit 5 to unit 7
+    bound = capital_twins.read(d, bound, statements, aliases)  # ∂Error/∂W_6 beside w_6: w_6
+    bound = unit_numbers.rebind(d, bound, statements, aliases, conventions)  # y_3 = f(x_1 w_{13} - θ_3)
+    bound = name_chains.bind(d, bound, statements, aliases)  # y_pred = o_1 = f(...): o_1
     bound = net_input.labelled(d, bound, statements, aliases)  # out_{y2}: σ(y_2)
     bound, chained = chain_names.bind(d, statements, bound, aliases, fns)  # a chain's steps on 1-1-1
     statements, bound = error_names.apply(d, statements, bound, {**bound.aliases, **(aliases or {})})  # E_o
@@ -286,9 +293,11 @@ def _verify_statements(
     statements = kronecker.expand(list(statements), len(d.outputs), targets)  # \delta_{yj} = y_j: per class
     statements = class_labels.expand(statements, targets)  # -\ln(a_y): per class, one-hot there
     merged = {**bound.aliases, **(aliases or {})}
+    statements = increments.apply(statements)  # w_{13} = w_{13} + Δw_{13}: Δw as its formula
     statements, net, momentum = with_signs(d, merged, conventions, statements)  # δ's sign, updates
     net.names.notes = bound.notes
-    net.names.rate = rate_names.letter(statements, sp.Symbol("alpha") in net.names.values)  # W := W - α dW
+    alpha = sp.Symbol("alpha") in net.names.values
+    net.names.rate = rate_names.letter(statements, alpha, rate_names.unknown_to(net))  # α of W := W - α dW; a
     if biasless is not None:  # \phi(w^T x) in a network read without biases: \phi(z)
         net.names.z_of = no_bias.net_inputs(d, net.names.z_of)
     net.names.per_output = per_output
@@ -309,6 +318,8 @@ def _verify_statements(
         point = point_of(net, point, written(statements), skipped, unsettled, own.statements)
     mixed = [c for c in claims if c.written.free_symbols]
     claims = [c for c in claims if not c.written.free_symbols]
+    increment, mixed = increments.numbers(net, mixed)  # Δw = ... = 0.1 × 0.525 × (-0.1274): Δw's
+    claims += increment
     unchecked += [Unchecked(c.line, c.col, "a side mixing numbers and names") for c in mixed]
     numbers: list[Checked] = []
     zero = no_bias.zeros(d) if biasless is not None else {}  # a network without biases: every b = 0

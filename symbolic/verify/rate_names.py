@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import sympy as sp
 
+from ..errors import SympropError
 from ..latex import Statement
 from .signs import RATES
 
 
-def letter(statements: list, slope_alpha: bool) -> str:
-    """'eta', or the one rate letter (RATES) of the document's updates (w^{+} = w - α ...)."""
+def letter(statements: list, slope_alpha: bool, unknown=None) -> str:
+    r"""'eta', or the one rate letter (RATES) of the document's updates (w^{+} = w - α ...); or,
+    with none of those, the one plain letter that every update's step carries and the network does
+    not name (hmkcode's `{}^{*}W_6 = W_6 - a \Delta h_2`: `unknown(name)` says it names nothing)."""
     used: set[str] = set()
     for st in statements:
         if isinstance(st, Statement) and isinstance(st.lhs, sp.Symbol) and st.lhs.name.endswith("^+"):
@@ -24,9 +27,38 @@ def letter(statements: list, slope_alpha: bool) -> str:
                         used |= {s.name for s in f.free_symbols if s.name in RATES}
     if not used:  # w \leftarrow 0.2 - 0.1 \times 0.0934 beside `\alpha = 0.1`: the letter given a number
         used = {st.lhs.name for st in statements if _given(st) and st.lhs.name in _GIVEN_RATES}
+    if not used and unknown is not None:
+        try:
+            used = _plain_letter(statements, unknown)
+        except (TypeError, ValueError, AttributeError, sp.SympifyError):  # a side sympy cannot expand
+            used = set()
     if len(used) != 1 or slope_alpha and used == {"alpha"}:
         return "eta"
     return used.pop()
+
+
+def _plain_letter(statements: list, unknown) -> set[str]:
+    """The one-letter names that are a factor of every term of every update's step (w^{+} = w -
+    a (...)) and that name nothing of the network; an empty set when there is no update."""
+    common: set[str] | None = None
+    for st in statements:
+        if not (isinstance(st, Statement) and isinstance(st.lhs, sp.Symbol) and st.lhs.name.endswith("^+")):
+            continue
+        w = sp.Symbol(st.lhs.name[:-2])
+        for side in st.sides:
+            if not all(isinstance(f, sp.Basic) for f in side.factors):
+                return set()
+            step = sp.expand(sp.Mul(*side.factors) - w)
+            if not step.free_symbols:
+                continue  # numbers alone: a worked example's
+            terms = sp.Add.make_args(step)
+            letters = {
+                s.name
+                for s in terms[0].free_symbols
+                if len(s.name) == 1 and s.name.isalpha() and all(_once(t, s) for t in terms)
+            }
+            common = letters if common is None else common & letters
+    return {n for n in common or set() if unknown(n)}
 
 
 _GIVEN_RATES = ("eta", "alpha", "epsilon", "varepsilon", "lr")  # not γ: a momentum's letter as often
@@ -40,3 +72,20 @@ def _given(st) -> bool:
         and len(st.sides) == 1
         and all(isinstance(f, sp.Number) for f in st.sides[0].factors)
     )
+
+
+def _once(term: sp.Expr, s: sp.Symbol) -> bool:
+    """s a factor of the term, once, and nowhere else in it (not inside a derivative or a call)."""
+    return any(f == s for f in sp.Mul.make_args(term)) and not (term / s).has(s)
+
+
+def unknown_to(net):
+    """Whether a raw name is one the network's names and the document's aliases leave unknown."""
+
+    def unknown(name: str) -> bool:
+        try:
+            return net.names.resolve(sp.Symbol(name), "") is None
+        except (SympropError, TypeError, ValueError, AttributeError, KeyError, IndexError):
+            return True
+
+    return unknown

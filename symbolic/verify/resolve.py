@@ -180,6 +180,13 @@ def resolve_all(
                     lhs, truth, here = _update(here, stmt)
                     fixed = truth.xreplace({net.d.eta: ETA})
                 else:
+                    if stmt.sides and numeric and new_name(here, stmt.lhs):  # e = y_d - y = 0 - 0.51 = -0.51
+                        author[stmt.lhs] = value = sp.Mul(*[_hand(here, f, _where(stmt)) for f in sides[-1]])
+                        claims += claims_of(stmt, whole, numeric, value)  # its numbers, at its definition
+                        unchecked.append(
+                            Unchecked(stmt.line, stmt.col, NEW_NAME.format(shown(stmt.lhs.name)))
+                        )
+                        continue
                     if stmt.sides and not numeric and new_name(here, stmt.lhs):  # Delta = Out - Y
                         done = per_index.read(  # J_{ki} = ...: kept by its letters' values
                             stmt,
@@ -249,13 +256,20 @@ def _update(net: Network, stmt: Statement) -> tuple[sp.Expr, sp.Expr, Network]:
     the network reading the written η as ETA."""
     where = _where(stmt)
     param = net.names.resolve(sp.Symbol(cast(sp.Symbol, stmt.lhs).name[:-2]), where)
+    eta = {sp.Symbol(rate): ETA for rate in (*RATES, net.names.rate)}  # η, α, ε; a (rate_names.py)
+    if -param in net.d.params:  # a threshold θ = -b: θ - η ∂L/∂θ = -(b - η ∂L/∂b)
+        grad = sp.Mul(*[f.value for f in true_factors(net, net.d.loss_symbol, -param, where)])
+        return (
+            param,
+            param + net.d.eta * grad,
+            replace(net, names=net.names.with_values({**net.names.values, **eta})),
+        )
     if param not in net.d.params:
         raise SympropError(
             f"{where}{said(net.d, param)} is updated but is not a weight or a bias",
             "write the update of a parameter: w^{+} = w - \\eta ...",
         )
     grad = sp.Mul(*[f.value for f in true_factors(net, net.d.loss_symbol, param, where)])
-    eta = {sp.Symbol(rate): ETA for rate in RATES}  # η, α (Russell & Norvig), ε (Rumelhart)
     return (
         param,
         param - net.d.eta * grad,
