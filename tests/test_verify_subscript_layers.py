@@ -171,11 +171,13 @@ CHAIN = (
 )
 
 
-def test_a_chain_s_jacobian_shorthand_steps_are_set_apart_and_said_its_result_judged():
+def test_a_chain_s_jacobian_shorthand_steps_are_judged_as_contractions_and_its_result_too():
     r = _check(CHAIN, "3-4-2")
     chain = [v for v in r.verdicts if v.line == 8]
     assert [v.status for v in chain] == ["correct"]
-    assert "right-hand side 1, 2, a Jacobian shorthand, set apart" in chain[0].label
+    assert "set apart" not in chain[0].label  # v ∂u/∂M read as Σ_k v_k ∂u_k/∂M (contractions.py)
+    slip = _check(CHAIN.replace(r"(x_2 - t)\frac{\partial x_2}", r"(x_2 + t)\frac{\partial x_2}"), "3-4-2")
+    assert {v.status for v in slip.verdicts if v.line == 8} == {"wrong"}
     slip = _check(CHAIN.replace(r"= \delta_2x_1^T$$", r"= \delta_2x_0^T$$"), "3-4-2")
     assert {v.status for v in slip.verdicts if v.line == 8} == {"wrong"}
 
