@@ -145,7 +145,7 @@ def _worked_out(c: Claim, value: mpmath.mpf, true: mpmath.mpf, d: Derivation, gi
     previous = written_value(written, d)
     if previous is None or abs(value - previous) > tolerance(c.text, previous):
         return False
-    spread = carried(text, written, d, SCIENTIFIC, frozenset(given))
+    spread = carried(text, written, d, SCIENTIFIC, given)
     return spread is not None and abs(previous - true) <= spread + RELATIVE * abs(true)
 
 
