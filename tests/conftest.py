@@ -119,13 +119,10 @@ def pytest_xdist_make_scheduler(config, log):
     """`--dist loadgroup` (the Makefile) with the groups above, read from each test's id on the
     controller. xdist's own loadgroup reads `xdist_group` marks by renaming each test's node id
     on the worker, which pytest 9 no longer allows (Node.nodeid is computed): every mark was
-    ignored and each corpus file was verified on both workers. Other --dist modes are left alone."""
+    ignored and each corpus file was verified on both workers. The scheduler also survives a
+    worker that dies (tests/grouped_scheduling.py). Other --dist modes are left alone."""
     if config.getvalue("dist") != "loadgroup":
         return None
-    from xdist.scheduler import LoadGroupScheduling
+    from grouped_scheduling import Grouped
 
-    class Grouped(LoadGroupScheduling):
-        def _split_scope(self, nodeid: str) -> str:
-            return group_of(nodeid)
-
-    return Grouped(config, log)
+    return Grouped(config, log, group_of)

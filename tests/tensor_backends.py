@@ -147,6 +147,7 @@ def interrupted_run(m, out, wait: float) -> tuple[int, str, str, int]:
     """The module's command line on xor for ever, sent SIGINT `wait` s after it says it trains:
     (exit code, stdout, stderr, the epoch it says it stopped at); the weights are written to out."""
     import os
+    import select
     import signal
     import subprocess
     import time
@@ -159,6 +160,9 @@ def interrupted_run(m, out, wait: float) -> tuple[int, str, str, int]:
         env={**os.environ, "OMP_NUM_THREADS": "1"},
     )
     try:
+        # a bounded wait for the first line: a child that never starts training fails the test
+        ready, _, _ = select.select([run.stderr], [], [], 120)
+        assert ready, "the module printed nothing on stderr within 120 s"
         assert run.stderr.readline().startswith("training 2-3-1 on xor")
         time.sleep(wait)
         run.send_signal(signal.SIGINT)
