@@ -74,4 +74,3 @@ def test_a_dead_worker_fails_its_test_and_the_run_finishes(case, tmp_path):
     for nodeid in dead:
         assert f"crashed while running '{nodeid}'" in run.stdout
     assert run.returncode == 1
-
