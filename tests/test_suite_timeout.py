@@ -10,6 +10,7 @@ def test_the_timeout_plugin_is_loaded_with_the_thread_method(pytestconfig):
     assert pytestconfig.pluginmanager.hasplugin("timeout")
     assert float(pytestconfig.getini("timeout")) > 0
     assert pytestconfig.getini("timeout_method") == "thread"  # SIGALRM is symbolic/timelimit.py's
+    assert 0 < float(pytestconfig.getini("faulthandler_timeout")) < float(pytestconfig.getini("timeout"))
 
 
 def test_a_hung_test_under_xdist_fails_by_name_and_the_run_goes_on(tmp_path):
@@ -39,6 +40,8 @@ def test_a_hung_test_under_xdist_fails_by_name_and_the_run_goes_on(tmp_path):
             "-o",
             "timeout_method=thread",
             "-o",
+            "faulthandler_timeout=1",
+            "-o",
             "addopts=",
             "--rootdir",
             str(tmp_path),
@@ -52,3 +55,4 @@ def test_a_hung_test_under_xdist_fails_by_name_and_the_run_goes_on(tmp_path):
     assert run.returncode == 1, run.stdout + run.stderr
     assert "crashed while running 'test_hang.py::test_hangs'" in run.stdout
     assert "1 failed, 1 passed" in run.stdout
+    assert "in test_hangs" in run.stderr + run.stdout  # where it hung, before the worker ended
