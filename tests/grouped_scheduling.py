@@ -9,7 +9,9 @@ worker (pytest-xdist issues 1323, 1327, 1378):
   is given work again;
 - the test the worker died on goes back with the rest, and its replacement runs it again;
 - a worker runs a test only once it holds the next one (or is told to stop), so a replacement
-  given one test and nothing after it waits for ever.
+  given one test and nothing after it waits for ever;
+- when two workers die, work is sent to the second before xdist has said it is down ("cannot
+  send"), or to a replacement that has not finished collecting (KeyError; issue 1189).
 Here the finished units stay finished, the test that killed a worker is reported failed
 (`worker 'gwN' crashed while running ...`) and not run again, and a worker is always given a
 second test or told that no more will come.
@@ -48,17 +50,26 @@ class Grouped(LoadGroupScheduling):
         while self.workqueue:
             scope, unit = self.workqueue.popitem(last=False)
             todo = [n for n, done in unit.items() if not done]
-            if todo:  # never an empty batch: the worker would not answer it
-                self.assigned_work.setdefault(node, {})[scope] = unit
-                collection = self.registered_collections[node]
+            if not todo:
+                continue  # never an empty batch: the worker would not answer it
+            collection = self.registered_collections[node]
+            try:
                 node.send_runtest_some([collection.index(n) for n in todo])
-                return
+            except OSError:  # the worker died and xdist has not said so yet: the unit stays queued
+                self.workqueue[scope] = unit
+                self.workqueue.move_to_end(scope, last=False)
+                raise
+            self.assigned_work.setdefault(node, {})[scope] = unit
+            return
 
     def _reschedule(self, node) -> None:
-        if node.shutting_down:
-            return
+        if node.shutting_down or node not in self.registered_collections:
+            return  # a replacement still collecting is given work when it is done (schedule)
         work = self.assigned_work.setdefault(node, {})
-        while self.workqueue and self._pending_of(work) <= 2:
-            self._assign_work_unit(node)
-        if not self.workqueue:
-            node.shutdown()  # the worker runs what it holds, its last test included, then stops
+        try:
+            while self.workqueue and self._pending_of(work) <= 2:
+                self._assign_work_unit(node)
+            if not self.workqueue:
+                node.shutdown()  # the worker runs what it holds, its last test included, then stops
+        except OSError:
+            pass  # a dead worker: its own "node down" hands its work on (remove_node)
