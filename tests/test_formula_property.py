@@ -83,6 +83,14 @@ def _value(t):
 @example(("**", ("**", ("neg", ("num", 2)), ("num", 0.5)), ("num", 2)))  # a complex base: no float()
 # found outside CI: 0**(-1) is zoo, zoo**0 is nan; the parser crashed (complex to float)
 @example(("**", ("**", ("num", 0), ("neg", ("num", 1))), ("num", 0)))
+# exact subs(z, 37/100) of (z + 16**17)**(z - 16**17) did not finish (a case of this kind held 24 GB)
+@example(
+    (
+        "**",
+        ("-", ("**", ("num", 16), ("num", 17)), ("neg", ("z",))),
+        ("-", ("z",), ("**", ("num", 16), ("num", 17))),
+    )
+)
 def _parses_to_its_value_or_is_refused(tree):
     text = render(tree)
     with mpmath.workdps(50):
