@@ -1,0 +1,33 @@
+r"""Notations met reading the published corpus's unread statements (gaps round s): small
+documents of our own in each notation, checked both ways (the true statement judged, a slip
+wrong or at least never called correct).
+
+- a name of the document's own defined as the network's loss written out (Abu-Mostafa et al.'s
+  `e(\mathbf{w}) = (x^{(L)} - y)^2`): a definition of the loss, checked (verify/loss_names.py)
+"""
+
+from verdict_lines import verify_layered, worst_by_line
+
+_verify, _said = verify_layered, worst_by_line
+
+POINTWISE = r"""
+\[ e(\mathbf{w}) = \left(a^{(2)}_1 - y_1\right)^2 \]
+\[ \frac{\partial e}{\partial a^{(2)}_1} = 2\left(a^{(2)}_1 - y_1\right) \]
+"""
+
+
+def test_an_own_name_defined_as_the_loss_is_checked_as_the_loss():
+    said = _said(_verify("2-2-1", POINTWISE, loss="(out - y)**2"))
+    assert said == {2: "correct", 3: "correct"}
+    # the same letter, halved, against a loss without the half: not the loss, so the author's own
+    # name (not checked), never called correct
+    halved = POINTWISE.replace(r"e(\mathbf{w}) = ", r"e(\mathbf{w}) = \frac{1}{2}")
+    assert _said(_verify("2-2-1", halved, loss="(out - y)**2"))[2] == "not checked"
+
+
+def test_an_own_name_defined_as_an_error_stays_the_authors():
+    # e = y - a: an error, not the loss; read as defined, said not checked
+    text = "\\[ e = y_1 - a^{(2)}_1 \\]\n\\[ L = \\frac{1}{2} e^2 \\]\n"
+    said = _said(_verify("2-2-1", text))
+    assert said[1] == "not checked"
+    assert said[2] == "correct"
