@@ -31,3 +31,32 @@ def test_an_own_name_defined_as_an_error_stays_the_authors():
     said = _said(_verify("2-2-1", text))
     assert said[1] == "not checked"
     assert said[2] == "correct"
+
+
+# a letter per layer with the weights w into the hidden layer and W into the output (Mehlig's
+# lecture notes, Hertz, Krogh & Palmer): W is then one layer's letter (layer_names._split_case)
+CASES = r"""
+\[ u_j = \sum_k w_{jk} x_k - \theta_j \]
+\[ h_j = g(u_j) \]
+\[ U_i = \sum_j W_{ij} h_j - \Theta_i \]
+\[ O_i = g(U_i) \]
+\[ \frac{\partial O_i}{\partial W_{ij}} = g'(U_i) h_j \]
+\[ \frac{\partial O_i}{\partial w_{jk}} = g'(U_i) W_{ij} g'(u_j) x_k \]
+\[ \frac{\partial O_i}{\partial \Theta_i} = -g'(U_i) \]
+"""
+
+
+def test_weights_w_and_capital_w_in_two_layers_are_read_a_letter_per_layer():
+    said = _said(_verify("2-3-2", CASES))
+    assert said == dict.fromkeys(range(2, 9), "correct")
+    slip = CASES.replace("g'(U_i) W_{ij} g'(u_j)", "g'(U_i) w_{ij} g'(u_j)")
+    assert _said(_verify("2-3-2", slip))[7] != "correct"
+    swapped = CASES.replace("= g'(U_i) h_j", "= g'(u_j) h_j")
+    assert _said(_verify("2-3-2", swapped))[6] == "wrong"
+
+
+def test_a_capital_w_with_no_lowercase_w_stays_the_networks_letter():
+    # v into the hidden layer, W into the output: W is not read as one layer's letter here
+    text = CASES.replace("w_{jk}", "v_{jk}")
+    said = _said(_verify("2-3-2", text))
+    assert "correct" not in {said.get(k) for k in (4, 6, 7)}

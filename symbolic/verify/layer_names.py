@@ -226,9 +226,17 @@ def _checked(layers: list[Layer]) -> list[Layer]:
         for n in (layer.out, layer.act)
         if n and (not layer.zero_bias or n not in ("y", "z"))
     ]
-    if len(bases) != len(set(bases)) or {"x", "y", "t", "z", "a", "W", "delta"} & set(own):
+    weights = {layer.weight for layer in layers}
+    mine = {"x", "y", "t", "z", "a", "delta"} | ({"W"} - _split_case(weights))  # W beside w (Mehlig)
+    if len(bases) != len(set(bases)) or mine & set(own):
         return []
     return layers
+
+
+def _split_case(weights: set[str]) -> set[str]:
+    """{'W'} when the layers' weights are w in one layer and W in another (Mehlig's, Hertz et al.'s
+    w_{jk} into the hidden layer, W_{ij} into the output): W is then one layer's letter."""
+    return {"W"} if {"w", "W"} <= weights else set()
 
 
 def _mapping(layers: list[Layer]):
