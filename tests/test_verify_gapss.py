@@ -4,6 +4,9 @@ wrong or at least never called correct).
 
 - a name of the document's own defined as the network's loss written out (Abu-Mostafa et al.'s
   `e(\mathbf{w}) = (x^{(L)} - y)^2`): a definition of the loss, checked (verify/loss_names.py)
+- a letter per layer with w into the hidden layer and W into the output (Mehlig, Hertz et al.):
+  W one layer's letter (verify/layer_names.py)
+- a whole statement in a frame, `\boxed{A = B}` (Victor Zhou): read inside it (verify/boxed_rows.py)
 """
 
 from verdict_lines import verify_layered, worst_by_line
@@ -60,3 +63,16 @@ def test_a_capital_w_with_no_lowercase_w_stays_the_networks_letter():
     text = CASES.replace("w_{jk}", "v_{jk}")
     said = _said(_verify("2-3-2", text))
     assert "correct" not in {said.get(k) for k in (4, 6, 7)}
+
+
+# a whole statement in a frame (Victor Zhou boxes his results): verify/boxed_rows.py
+BOXED = r"""
+$$\boxed{\frac{\partial L}{\partial W^{(2)}_{11}} = \frac{\partial L}{\partial z^{(2)}_1} a^{(1)}_1}$$
+$$\frac{\partial L}{\partial a^{(2)}_1} = \boxed{a^{(2)}_1 - y_1}$$
+"""
+
+
+def test_a_boxed_statement_is_read_inside_its_frame():
+    assert _said(_verify("2-2-1", BOXED)) == {2: "correct", 3: "correct"}
+    slip = BOXED.replace("a^{(1)}_1}$$", "a^{(1)}_2}$$")
+    assert _said(_verify("2-2-1", slip))[2] == "wrong"
