@@ -6,6 +6,8 @@ wrong or at least never called correct).
   `e(\mathbf{w}) = (x^{(L)} - y)^2`): a definition of the loss, checked (verify/loss_names.py)
 - a letter per layer with w into the hidden layer and W into the output (Mehlig, Hertz et al.):
   W one layer's letter (verify/layer_names.py)
+- one letter for the net input of two layers told apart by the unit letter (h_j, h_i) and an
+  input letter no statement defines (\xi_k), Hertz, Krogh & Palmer (verify/shared_nets.py)
 - a whole statement in a frame, `\boxed{A = B}` (Victor Zhou): read inside it (verify/boxed_rows.py)
 """
 
@@ -76,3 +78,24 @@ def test_a_boxed_statement_is_read_inside_its_frame():
     assert _said(_verify("2-2-1", BOXED)) == {2: "correct", 3: "correct"}
     slip = BOXED.replace("a^{(1)}_1}$$", "a^{(1)}_2}$$")
     assert _said(_verify("2-2-1", slip))[2] == "wrong"
+
+
+# one letter for the net input of both layers, told apart by the unit letter, and an input letter
+# of the document's own (Hertz, Krogh & Palmer's h_j, h_i and \xi_k): verify/shared_nets.py
+SHARED = r"""
+\[ s_j = \sum_k w_{jk} u_k \]
+\[ r_j = g(s_j) = g\Big(\sum_k w_{jk} u_k\Big) \]
+\[ s_i = \sum_j W_{ij} r_j \]
+\[ q_i = g(s_i) \]
+\[ \frac{\partial q_i}{\partial r_j} = g'(s_i) W_{ij} \]
+\[ \frac{\partial q_i}{\partial w_{jk}} = g'(s_i) W_{ij} g'(s_j) u_k \]
+"""
+
+
+def test_a_net_letter_of_two_layers_is_read_by_its_unit_letter():
+    assert _said(_verify("2-2-2", SHARED)) == dict.fromkeys(range(2, 8), "correct")
+    slip = SHARED.replace("W_{ij} g'(s_j) u_k", "W_{ij} g'(s_i) u_k")
+    assert _said(_verify("2-2-2", slip))[7] == "wrong"
+    # s with an index that is neither layer's letter says no layer: not read, never guessed
+    numbered = SHARED + "\\[ q_1 = g(s_1) \\]\n"
+    assert _said(_verify("2-2-2", numbered))[8] == "not checked"
