@@ -9,6 +9,8 @@ wrong or at least never called correct).
 - one letter for the net input of two layers told apart by the unit letter (h_j, h_i) and an
   input letter no statement defines (\xi_k), Hertz, Krogh & Palmer (verify/shared_nets.py)
 - a whole statement in a frame, `\boxed{A = B}` (Victor Zhou): read inside it (verify/boxed_rows.py)
+- a mean of a body that does not write its letter, `\frac{1}{n} \sum_{i=1}^n (y_{true} -
+  y_{pred})^2`, or a sum from 1 to 1: the body (verify/constant_sums.py)
 """
 
 from verdict_lines import verify_layered, worst_by_line
@@ -99,3 +101,38 @@ def test_a_net_letter_of_two_layers_is_read_by_its_unit_letter():
     # s with an index that is neither layer's letter says no layer: not read, never guessed
     numbered = SHARED + "\\[ q_1 = g(s_1) \\]\n"
     assert _said(_verify("2-2-2", numbered))[8] == "not checked"
+
+
+# a mean (or a sum from 1 to 1) of a body that does not write its letter: every term is the body
+# (Victor Zhou's MSE, \frac{1}{n} \sum_{i=1}^n (y_{true} - y_{pred})^2): verify/constant_sums.py
+MEAN = r"""
+$$L = \frac{1}{n} \sum_{i=1}^n (y_1 - a^{(2)}_1)^2$$
+$$L = \frac{1}{1} \sum_{i=1}^1 (y_1 - a^{(2)}_1)^2$$
+"""
+
+
+def test_a_mean_of_terms_without_its_letter_is_the_term():
+    said = _said(_verify("2-2-1", MEAN, loss="(out - y)**2"))
+    assert said == {2: "correct", 3: "correct"}
+    slip = MEAN.replace("(y_1 - a^{(2)}_1)^2$$\n$$", "(y_1 - a^{(1)}_1)^2$$\n$$")
+    assert _said(_verify("2-2-1", slip, loss="(out - y)**2"))[2] == "wrong"
+
+
+def test_a_mean_whose_count_is_written_elsewhere_is_left_as_written():
+    # 2/n on the derivative: one example's share of the mean, so the mean's body is not the mean
+    one = MEAN.split("\n")[2]  # the sum from 1 to 1: read, so the document is not unusable
+    share = r"$$\frac{\partial L}{\partial a^{(2)}_1} = \frac{2}{n}(a^{(2)}_1 - y_1)$$"
+    said = _said(_verify("2-2-1", "\n".join(["", MEAN.split("\n")[1], share, one, ""]), loss="(out - y)**2"))
+    assert said[2] != "correct" and said[3] != "wrong" and said[4] == "correct"
+    # a body that writes the letter is a sum over it, not one term repeated
+    indexed = "\n".join(["", "$$L = \\frac{1}{n} \\sum_{i=1}^n (y_i - a^{(2)}_i)^2$$", one, ""])
+    assert _said(_verify("2-2-1", indexed, loss="(out - y)**2"))[2] != "correct"
+
+
+def test_a_mean_body_runs_past_an_inner_sums_bounds():
+    from symbolic.verify.constant_sums import blank
+
+    # the = of j=1 inside the inner sum's braces does not end the body: it writes (i), so kept
+    line = r"$$J = -\frac{1}{m} \sum_{i=1}^{m} \sum_{j=1}^{N} \mathbf{1}\{y^{(i)} = j\} \log a^{(i)}_j$$"
+    assert blank(line) == line
+    assert blank(r"$$E = \sum_{p=1}^{1} (t - o)^2$$") == r"$$E =                (t - o)^2$$"
