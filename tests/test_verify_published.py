@@ -45,10 +45,11 @@ GAPS = {
     "gurney_intro_nn_backprop": [3, 4, 5, 6, 7, 8],
     "jeremyjordan_backprop": [],
     # Mehlig's lecture notes: the pattern index (mu) in a parenthesised superscript is read since
-    # (pattern_superscripts.py: line 2); left: the thresholds Theta_i, theta_j subtracted in two-step
-    # layers with W and w a letter per layer (W is the network's own letter), H the energy function,
-    # increments written delta W_{mn}, Delta_m the output errors beside delta_m the hidden ones
-    "mehlig_mlnn_backprop": [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16],
+    # (pattern_superscripts.py: line 2); the thresholds Theta_i, theta_j subtracted in two-step
+    # layers with w and W a letter per layer since (layer_names._split_case: 3-5, 8, 11, 14); left:
+    # H the energy function, increments written delta W_{mn}, Delta_m the output errors beside
+    # delta_m the hidden ones
+    "mehlig_mlnn_backprop": [6, 7, 9, 10, 12, 13, 15, 16],
     # blind round o (2026-12-02, from memory): Sadowski's letters the other way round (i the output,
     # roles.reversed_letters), Kriesel's f_act, Err, Omega and "(h outside)" cases read since
     # (activation_words.py, names.LOSS_NAMES, greek_indices.py, letter_readings; 10's \sum_l of
@@ -214,7 +215,7 @@ GAPS = {
     # name), a \boxed statement, sides f(0.0474 + 0.0474 + 0) of numbers rounded inside f
     # (f'(0.0474 + 0.0474 + 0): the activation's derivative at a number, verify/claims.py;
     # o_1 in y_pred = o_1 = f(...) is y_pred's second name: verify/name_chains.py)
-    "victorzhou_intro_nn": [8, 13, 30, 34, 48],
+    "victorzhou_intro_nn": [8, 13],  # 30, 34 (verify/constant_sums.py), 48 (boxed_rows.py) read
     # hmkcode: W_x (any weight), the matrix updates ('.' products in matrices, the new weights on
     # the left with their old names); read: W_6 for w_6 (verify/capital_twins.py), {}^{*}W_6 new
     # weights (latex/update_marks.py), a the rate (rate_names.py), h_2 . \Delta (times_letter.py)
@@ -371,10 +372,10 @@ GAPS = {
     # generic k and j, since (verify/roles.py: 12-17). Left: the bias \theta_k beside generic letters (3)
     "krose_smagt_backprop": [3],
     # Hertz, Krogh & Palmer sec. 6.1: \mu read as the pattern (its sums \sum_\mu, \sum_{\mu i}
-    # too: verify/pattern_superscripts.py). Left: the layers told apart by letters alone, w_{jk}
-    # and W_{ij}, V_j and O_i, h_j and h_i (the same h in both layers, by its unit letter), the
-    # input \xi and the target \zeta: letter roles the readers do not bind yet
-    "hertz_krogh_palmer_backprop": [2, 3, 4, 5, 6, 7, 8, 9, 10],
+    # too: verify/pattern_superscripts.py); the layers told apart by letters, w_{jk} and W_{ij},
+    # V_j and O_i, h_j and h_i by its unit letter, the input \xi, since (verify/shared_nets.py:
+    # 2-5). Left: the target \zeta (7-9), E[w] (6), \hat{\delta}_j (10)
+    "hertz_krogh_palmer_backprop": [6, 7, 8, 9, 10],
     # Raschka & Mirjalili ch. 12: layers as words, ^{(in)}, ^{(h)}, ^{(out)} (verify/layer_words.py);
     # Z^{(h)} = A^{(in)} W^{(h)}, a forward row without a bias in a text naming none
     # (no_bias._net_product); rows of examples. Left: the cost's sum whose body is not bracketed,
@@ -397,10 +398,10 @@ GAPS = {
     # weights carry: latex/layer_superscripts.py) read since (3, 15, 21). Left: x^{(\ell)} the
     # layer's output with the constant 1 on top ([1; \theta(s)]): its matrix statements are set
     # apart (verify/constant_rows.py: 9, 18); \theta the activation's letter read as f since
-    # (verify/function_letters.py: 6, 24, 27). Left: e the pointwise error, e(\mathbf{w}), defined
-    # (12); \otimes the componentwise product and [v]_1^{d} the components 1..d of a vector
-    # (unknown commands: 30, 33)
-    "lfd_echapter7_backprop": [9, 12, 18, 30, 33],
+    # (verify/function_letters.py: 6, 24, 27); e(\mathbf{w}), the pointwise error, defined as the
+    # loss (12: verify/loss_names.py). Left: \otimes the componentwise product and [v]_1^{d} the
+    # components 1..d of a vector (unknown commands: 30, 33)
+    "lfd_echapter7_backprop": [9, 18, 30, 33],
     # Understanding Machine Learning sec. 20.6: layer and unit as two subscripts, a_{t,i},
     # o_{t-1,j}, W_{t,j,i} (layer, target, source) with the layer a letter t and t-1, t+1 in a
     # subscript ('cannot use - in a subscript'); \delta_{t,i} the derivative by the unit's OUTPUT

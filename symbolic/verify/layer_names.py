@@ -26,6 +26,7 @@ from sympy.core.function import AppliedUndef
 
 from ..latex import Statement
 from ..latex.statements import SUMMATION
+from . import shared_nets
 from .binding import Source
 from .symbols import map_expressions
 
@@ -50,6 +51,7 @@ class Layer:
     single: bool = False  # the layer's one unit, its index left out (Alpaydin's y, v_h, v_0)
     source: str = ""  # the input's base: x, or the layer before's output
     act: str = ""  # X of X_u = f(N_u), N this linear row's letter: the layer's output (Fausett's z of z_in)
+    letter: str = ""  # u, the unit's index letter: a letter one base names in two layers (h_j, h_i)
 
 
 def _sides(stmt: Statement) -> list[tuple[tuple, bool]] | None:
@@ -61,7 +63,11 @@ def _sides(stmt: Statement) -> list[tuple[tuple, bool]] | None:
         if len(side.factors) != 1:
             continue
         e = side.factors[0]
-        if isinstance(e, AppliedUndef) and len(e.args) == 1:
+        if shared_nets.nested(e):  # g(\sum_j W_{ij} g(\sum_k ...)): the forward pass inlined, passed over
+            continue
+        if getattr(e, "func", None) == SUMMATION:  # h_i = \sum_j W_{ij} V_j: a sum with no bias
+            out.append(((e,), True))
+        elif isinstance(e, AppliedUndef) and len(e.args) == 1:
             out.append((sp.Add.make_args(e.args[0]), False))
         elif isinstance(e, sp.Add) and any(getattr(t, "func", None) == SUMMATION for t in e.args):
             out.append((e.args, True))
@@ -137,6 +143,7 @@ def _definition(stmt: Statement, inputs: str, single: bool = False) -> tuple[Lay
         return None
     net = sides[0][1]
     layer = Layer(0, stmt.line, base, weight, input_first, bias, sign, summed, bool(zero), net, not u, inputs)
+    layer = replace(layer, letter=u)
     return layer, base
 
 
@@ -149,32 +156,34 @@ def read(statements: list, depth: int, sizes: tuple = ()) -> list[Layer]:
     for n in range(depth):
         single = len(sizes) > n + 1 and sizes[n + 1] == 1
         found = [f for s in statements if (f := _definition(s, inputs, single)) is not None]
-        if not found and n == 0 and depth == 2:  # the hidden layer not defined: from the output's row
-            return _from_output(statements, sizes)
+        if not found and n == 0 and depth == 2 and (rows := _from_output(statements, sizes)):
+            return rows  # the hidden layer not defined: from the output's row
+        if not found and n == 0:  # \xi_k: an input letter no statement defines (shared_nets.py)
+            found = shared_nets.first(statements, [_definition(s, "", single) for s in statements])
         if len({f[0] for f in found}) != 1:  # none, or two definitions of one layer that differ
             return []
         layer, out = found[0]
-        act = _activation_of(statements, out) if layer.net and not layer.single else ""
+        act = _activation_of(statements, out, layer.letter) if layer.net and not layer.single else ""
         layers.append(replace(layer, n=len(layers) + 1, act=act))
         inputs = act or out
     return _checked(layers)
 
 
-def _activation_of(statements: list, net: str) -> str:
+def _activation_of(statements: list, net: str, letter: str = "") -> str:
     """X of the one definition X_u = f(N_u) applying a function to the net input N a linear row
     names (Fausett's z_j = f(z_in_j) after z_in_j = v_{0j} + \\sum_i x_i v_{ij}), else ''."""
     found = set()
     for stmt in statements:
-        if not isinstance(stmt, Statement) or not isinstance(stmt.lhs, sp.Symbol) or len(stmt.sides) != 1:
+        if not isinstance(stmt, Statement) or not isinstance(stmt.lhs, sp.Symbol) or not stmt.sides:
             continue
         head = _UNIT.fullmatch(stmt.lhs.name)
-        side = stmt.sides[0].factors
+        side = stmt.sides[0].factors  # V_j = g(h_j) = g(\sum_k ...): the first side names N
         if head is None or len(side) != 1 or not isinstance(side[0], AppliedUndef) or len(side[0].args) != 1:
             continue
         arg = side[0].args[0]
         if isinstance(arg, sp.Symbol) and arg.name == f"{net}_{head.group(2)}":
-            found.add(head.group(1))
-    return found.pop() if len(found) == 1 else ""
+            found.add((head.group(1), head.group(2)))
+    return shared_nets.one_activation(found, letter)
 
 
 def _from_output(statements: list, sizes: tuple) -> list[Layer]:
@@ -226,9 +235,17 @@ def _checked(layers: list[Layer]) -> list[Layer]:
         for n in (layer.out, layer.act)
         if n and (not layer.zero_bias or n not in ("y", "z"))
     ]
-    if len(bases) != len(set(bases)) or {"x", "y", "t", "z", "a", "W", "delta"} & set(own):
+    weights = {layer.weight for layer in layers}
+    mine = {"x", "y", "t", "z", "a", "delta"} | ({"W"} - _split_case(weights))  # W beside w (Mehlig)
+    if shared_nets.repeated(layers, bases) or mine & set(own):
         return []
     return layers
+
+
+def _split_case(weights: set[str]) -> set[str]:
+    """{'W'} when the layers' weights are w in one layer and W in another (Mehlig's, Hertz et al.'s
+    w_{jk} into the hidden layer, W_{ij} into the output): W is then one layer's letter."""
+    return {"W"} if {"w", "W"} <= weights else set()
 
 
 def _mapping(layers: list[Layer]):
@@ -259,9 +276,13 @@ def _mapping(layers: list[Layer]):
         if name in by_base and by_base[name][1].single and by_base[name][0] == "out":  # y of one unit
             return sp.Symbol(f"{'z' if by_base[name][1].net else 'a'}_1@[{by_base[name][1].n}")
         m = re.fullmatch(r"([A-Za-z]+(?:_hat)?)_([a-z0-9]+)", name)
+        if m and m.group(1) == layers[0].source != "x":  # \xi_k: the input
+            return sp.Symbol(f"x_{m.group(2)}")
         if not m or m.group(1) not in by_base:
             return None
-        kind, layer = by_base[m.group(1)]
+        kind, layer = shared_nets.pick(layers, m.group(1), m.group(2)) or by_base[m.group(1)]
+        if layer is None:  # h_1 of a letter two layers share: which one is not said
+            return None
         unit, n = m.group(2), layer.n
         if kind == "weight" and layer.single:  # v_h into the one unit, v_0 its bias
             return sp.Symbol(f"b_1@[{n}" if unit == "0" else f"W_1{unit}@[{n}")

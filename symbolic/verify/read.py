@@ -33,7 +33,9 @@ from ..latex import parse_formula as parse_latex_formula
 from ..latex.matrix import MatrixStatement
 from .activation_words import blank as blank_activation_words
 from .arguments import blank as blank_index_arguments
+from .boxed_rows import blank as blank_boxed
 from .capital_indices import rename as rename_capitals
+from .constant_sums import blank as blank_constant_sums
 from .ditto import Unchecked
 from .error_word import blank as blank_error_word
 from .example_index import blank as blank_examples
@@ -139,6 +141,8 @@ def read_tex(text: str) -> Document:
     text = rename_greek(text).text  # v_{\iota\zeta}: Greek index letters as Latin (verify/greek_indices.py)
     text = rename_capitals(text).text  # Fausett's w_{JK} beside w_{jk}: one unit (verify/capital_indices.py)
     text = _PLACEHOLDER.sub(_placeholder, text)
+    text = blank_boxed(text)  # \boxed{A = B}: the statement in its frame (verify/boxed_rows.py)
+    text = blank_constant_sums(text)  # \frac{1}{n}\sum_{i=1}^n c: c (verify/constant_sums.py)
     text = blank_function_letters(text)  # y = \mathcal{F}(s), F'(s): f (verify/function_letters.py)
     text = blank_activation_words(text)  # f_{act}(net_h): f (verify/activation_words.py)
     text = blank_error_word(text)  # Kriesel's Err_p = 1/2 sum (t - y)^2: E (verify/error_word.py)

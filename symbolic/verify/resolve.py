@@ -21,7 +21,7 @@ from ..derivation import Derivation, Factor
 from ..errors import SympropError
 from ..functions import expand_definitions
 from ..latex import PARTIAL, Partial, Statement, product_expr
-from . import per_index, shared_deltas
+from . import loss_names, per_index, shared_deltas
 from .chain_links import ChainNote, chain_notes, compared_sides
 from .claims import Claim
 from .conventions import Conventions
@@ -199,6 +199,11 @@ def resolve_all(
                             (unchecked if isinstance(done, Unchecked) else resolved).append(done)  # type: ignore[arg-type]
                             continue
                         author[stmt.lhs] = sp.Mul(*[_hand(here, f, _where(stmt)) for f in sides[-1]])
+                        if loss_names.is_loss(net.d, author[stmt.lhs]):  # e(w) = (x^{(L)} - y)^2: the loss
+                            resolved.append(
+                                resolve_definition(here, stmt, sides, net.d.loss_symbol, net.d["L"].rhs)
+                            )
+                            continue
                         unchecked.append(
                             Unchecked(stmt.line, stmt.col, NEW_NAME.format(shown(stmt.lhs.name)))
                         )
