@@ -34,3 +34,61 @@ def test_nested_over_is_innermost_first_and_a_bare_over_is_not_read():
     said = _said(_verify("2-2-1", nested))
     assert said[1] == "wrong"  # (1/2)/2: a quarter, not the half
     assert said[2] == "not checked"
+
+
+# Srihari's slides (PRML letters): the range of a unit index after the statement, `\text{where }
+# j = 1,..,M` (a letter bound: the layer's size, as a sum's letter bound is read), the bias as the
+# weight w_{j0}^{(1)} beside a sum from 1, and y defined by the network with no target written
+BISHOP_SLIDES = r"""
+\[ a_j = \sum_{i=1}^{D} w_{ji}^{(1)} x_i + w_{j0}^{(1)} \quad \text{where } j = 1,..,M \]
+\[ z_j = h(a_j) \]
+\[ a_k = \sum_{j=1}^{M} w_{kj}^{(2)} z_j + w_{k0}^{(2)} \quad \text{where } k = 1, \ldots, K \]
+\[ y_k = \sigma(a_k) \]
+"""
+
+
+def test_a_unit_range_after_the_statement_and_a_sum_from_one_beside_w_j0():
+    said = _said(_verify("3-3-2", BISHOP_SLIDES, "tanh", "half_se", "sigmoid"))
+    assert said == {2: "correct", 3: "correct", 4: "correct", 5: "correct"}
+    slip = BISHOP_SLIDES.replace("w_{kj}^{(2)} z_j", "w_{kj}^{(2)} a_j")
+    assert _said(_verify("3-3-2", slip, "tanh", "half_se", "sigmoid"))[4] == "wrong"
+
+
+def test_a_range_with_a_number_bound_is_never_dropped():
+    # k = 1,..,1 may leave units out: not read as "every unit"
+    text = BISHOP_SLIDES.replace("k = 1, \\ldots, K", "k = 1,..,1")
+    assert _said(_verify("3-3-2", text, "tanh", "half_se", "sigmoid"))[4] == "not checked"
+
+
+def test_y_defined_by_the_network_without_a_target_letter_is_the_output():
+    text = "\\[ z_j = h(a_j) \\]\n\\[ a_k = \\sum_{j} w_{kj} z_j + w_{k0} \\]\n\\[ y_k = \\sigma(a_k) \\]\n"
+    said = _said(_verify("3-3-2", text, "tanh", "half_se", "sigmoid"))
+    assert said == {1: "correct", 2: "correct", 3: "correct"}
+    slip = text.replace("\\sigma(a_k)", "\\sigma(a_j)")
+    assert _said(_verify("3-3-2", slip, "tanh", "half_se", "sigmoid"))[3] != "correct"
+
+
+def test_the_output_as_a_function_of_input_and_weights_on_a_left_side():
+    closed = (
+        r"\[ z_j = h(a_j) \]"
+        "\n"
+        r"\[ y_k(\mathbf{x}, \mathbf{w}) = \sigma\left( \sum_{j=1}^{M} w_{kj}^{(2)} h\left( "
+        r"\sum_{i=1}^{D} w_{ji}^{(1)} x_i + w_{j0}^{(1)} \right) + w_{k0}^{(2)} \right) \]"
+        "\n"
+    )
+    assert _said(_verify("3-3-2", closed, "tanh", "half_se", "sigmoid")) == {1: "correct", 2: "correct"}
+    slip = closed.replace("w_{kj}^{(2)} h", "w_{jk}^{(2)} h")
+    assert _said(_verify("3-3-2", slip, "tanh", "half_se", "sigmoid"))[2] == "wrong"
+
+
+def test_prml_descent_step_tagged_with_tau():
+    text = (
+        "\\[ z_j = h(a_j) \\]\n\\[ y_k = \\sigma(a_k) \\]\n"
+        "\\[ \\mathbf{w}^{(\\tau+1)} = \\mathbf{w}^{(\\tau)} - \\eta \\nabla E(\\mathbf{w}^{(\\tau)}) \\]\n"
+    )
+    assert _said(_verify("3-3-2", text, "tanh", "half_se", "sigmoid"))[3] == "correct"
+    climbs = text.replace("- \\eta", "+ \\eta")
+    assert _said(_verify("3-3-2", climbs, "tanh", "half_se", "sigmoid"))[3] == "wrong"
+    # tau written elsewhere in the row: not only the step, left as written (not read)
+    other = text.replace("\\eta \\nabla", "\\eta \\tau \\nabla")
+    assert _said(_verify("3-3-2", other, "tanh", "half_se", "sigmoid"))[3] == "not checked"

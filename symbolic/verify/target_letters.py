@@ -18,6 +18,8 @@ r"""The letter of the targets, read off a document when it says it (as `--target
 - \hat{y} (`--targets hat`) in a document that differentiates y by a quantity of the network
   (`\frac{\partial y_k}{\partial z_j} = w_{kj}`, a student's note on Bishop's letters) and also
   writes \hat{y}, with no t or d beside y: y is then the output, so \hat{y} is the target.
+- t in a document that writes no target letter at all (t, d, r) and defines y by the network
+  (Bishop's slides: `z_j = h(a_j)`, `y_k = \sigma(a_k)`): y is the output, the target unwritten.
 Anything else keeps the default (y the target); options the user gives win. Pure.
 """
 
@@ -107,6 +109,21 @@ def _output_y(statements) -> int:
     return 0
 
 
+_ANY_TARGET = re.compile(r"(?:t|T|d|r)(?:_?\d+|_[a-z])?")
+
+
+def _y_defined_alone(defs, names) -> int | None:
+    r"""The line defining y by the network (Bishop's y_k = \sigma(a_k)) in a document writing no
+    target letter at all (t, d, r): y is the output there, never the target (t, unwritten, changes
+    nothing); else None."""
+    if any(_ANY_TARGET.fullmatch(n) for n in names):
+        return None
+    for df in defs:
+        if not df.implied and Y_NAME.fullmatch(getattr(df.lhs, "name", "")) and df.rhs.free_symbols:
+            return df.line
+    return None
+
+
 def _said(statements) -> tuple[dict, int]:
     """({"targets": letter} or {}, the line that says it)."""
     vector = vector_y(statements)  # y = \sigma(W_2 h) beside \|t - y\|^2, in vector rows
@@ -133,6 +150,8 @@ def _said(statements) -> tuple[dict, int]:
     names = symbols_of(statements)
     if (used := use_roles.target_line(statements)) is not None:  # t_j - y_j, f'(y_j): y a unit's
         return {"targets": "t"}, used
+    if (defined := _y_defined_alone(defs, names)) is not None:  # y_k = sigma(a_k), no target written
+        return {"targets": "t"}, defined
     if any(Y_NAME.fullmatch(n) or n.startswith("y_") for n in names):
         return {}, 0
     losses = _differentiated(statements)
