@@ -92,3 +92,28 @@ def test_prml_descent_step_tagged_with_tau():
     # tau written elsewhere in the row: not only the step, left as written (not read)
     other = text.replace("\\eta \\nabla", "\\eta \\tau \\nabla")
     assert _said(_verify("3-3-2", other, "tanh", "half_se", "sigmoid"))[3] == "not checked"
+
+
+# MIT 6.034's handout: y^* the desired output against the actual y, and the performance P,
+# minus half the squared error, which the weights climb (verify/target_accents.py, own_names.py)
+PERFORMANCE = r"""
+\[ P = -\frac{1}{2} (y^* - y)^2 \]
+\[ y = \frac{1}{1 + e^{-z}} \]
+\[ \frac{\partial P}{\partial y} = (y^* - y) \]
+\[ \frac{\partial P}{\partial z} = (y^* - y) y (1 - y) \]
+"""
+
+
+def test_a_starred_target_and_a_performance_read_as_defined():
+    report = _verify("2-2-1", PERFORMANCE)
+    assert _said(report) == {2: "not checked", 3: "correct", 4: "correct", 5: "correct"}
+    assert not any("star" in u.reason for u in report.unchecked)
+    flipped = PERFORMANCE.replace("} = (y^* - y) \\]", "} = (y - y^*) \\]")
+    assert _said(_verify("2-2-1", flipped))[4] == "wrong"
+    braced = PERFORMANCE.replace("y^*", "y^{\\ast}")
+    assert _said(_verify("2-2-1", braced))[5] == "correct"
+
+
+def test_a_star_elsewhere_is_not_a_name():
+    said = _said(_verify("2-2-1", "\\[ E = \\frac{1}{2} (a_1^{(2)} - y)^2 \\]\n\\[ L = 2 * E \\]\n"))
+    assert said[1] == "correct"

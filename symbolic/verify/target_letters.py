@@ -110,13 +110,17 @@ def _output_y(statements) -> int:
 
 
 _ANY_TARGET = re.compile(r"(?:t|T|d|r)(?:_?\d+|_[a-z])?")
+_STARRED = re.compile(r"y_star(?:_.+)?")  # y^*, the desired output (target_accents.py)
 
 
 def _y_defined_alone(defs, names) -> int | None:
     r"""The line defining y by the network (Bishop's y_k = \sigma(a_k)) in a document writing no
-    target letter at all (t, d, r): y is the output there, never the target (t, unwritten, changes
-    nothing); else None."""
+    target letter at all (t, d, r) and no other y (\hat{y}, Negnevitsky's y_{d,k}: one of them may be
+    the target; a starred y^* is the target itself): y is the output there, never the target (t,
+    unwritten, changes nothing); else None."""
     if any(_ANY_TARGET.fullmatch(n) for n in names):
+        return None
+    if any(n.startswith("y") and not Y_NAME.fullmatch(n) and not _STARRED.fullmatch(n) for n in names):
         return None
     for df in defs:
         if not df.implied and Y_NAME.fullmatch(getattr(df.lhs, "name", "")) and df.rhs.free_symbols:
