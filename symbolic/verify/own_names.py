@@ -2,8 +2,8 @@ r"""Names a document defines for itself as a sum over a layer, read as defined w
 
 `a_j = \frac{\exp(z_j)}{S},\;\; S = \sum_{t} \exp(z_t)` (the softmax's normalizer), `Z = \sum_k
 e^{f_k}`: an index-free name the network does not have, defined once by a formula that sums over
-an index, or squares a difference (MIT 6.034's performance P = -\frac12 (y^* - y)^2, which its
-weights climb). Every other statement reads the name as its formula (`S` in `1/S`, `\ln(S)`, `\partial
+an index, or is minus a squared difference (MIT 6.034's performance P = -\frac12 (y^* - y)^2,
+which its weights climb). Every other statement reads the name as its formula (`S` in `1/S`, `\ln(S)`, `\partial
 S / \partial b_j`), so a definition written after its use binds and judges like the inlined one;
 the definition itself defines a name of the document's own: nothing to check, said so.
 
@@ -38,10 +38,10 @@ def _sums(e: sp.Basic) -> bool:
     return any(type(x).__name__ == "Summation" for x in sp.preorder_traversal(e))
 
 
-def _squared_difference(e: sp.Basic) -> bool:
-    """A power 2 of a difference, (y^* - y)^2: a loss's or a performance's formula (MIT 6.034's
-    P = -\\frac12 (y^* - y)^2), never a forward quantity's."""
-    return any(
+def _performance(e: sp.Basic) -> bool:
+    """Minus a squared difference, -\\frac12 (y^* - y)^2: a performance its weights climb (MIT
+    6.034's P), never the loss (a loss's own name, LFD's e = (x - y)^2, is bound as the loss)."""
+    return e.could_extract_minus_sign() and any(
         isinstance(x, sp.Pow) and x.exp == 2 and isinstance(x.base, sp.Add) and len(x.base.args) == 2
         for x in sp.preorder_traversal(e)
     )
@@ -87,7 +87,7 @@ def defined(statements, known: Callable[[str], bool]) -> dict[sp.Symbol, tuple[s
         if not factors or not all(isinstance(f, sp.Basic) and not isinstance(f, Partial) for f in factors):
             continue
         body = sp.Mul(*factors)
-        if name in body.free_symbols or not (_sums(body) or _squared_difference(body)):
+        if name in body.free_symbols or not (_sums(body) or _performance(body)):
             continue
         if not any(_uses(s, name) for s in plain if s is not defs[0]):
             continue
