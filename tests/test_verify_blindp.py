@@ -117,3 +117,17 @@ def test_a_starred_target_and_a_performance_read_as_defined():
 def test_a_star_elsewhere_is_not_a_name():
     said = _said(_verify("2-2-1", "\\[ E = \\frac{1}{2} (a_1^{(2)} - y)^2 \\]\n\\[ L = 2 * E \\]\n"))
     assert said[1] == "correct"
+
+
+def test_y_is_read_as_the_output_only_when_the_network_computes_it_and_no_other_y_is_written():
+    from symbolic.latex import parse_document
+    from symbolic.verify import target_letters
+
+    def said(text: str) -> dict:
+        return target_letters.detected(parse_document(text))
+
+    assert said("\\[ z_j = h(a_j) \\]\n\\[ y_k = \\sigma(a_k) \\]\n") == {"targets": "t"}
+    # a class label's indicator: y_k may be the target there
+    assert said("\\[ y_k = \\mathbb{1}(c = k) \\]\n\\[ E = \\frac{1}{2} \\sum_k (o_k - y_k)^2 \\]\n") == {}
+    # another y written (\hat{y}, y_{d,k}): one of them may be the target
+    assert said("\\[ \\hat{y} = \\sigma(z) \\]\n\\[ y_k = \\sigma(a_k) \\]\n") == {}

@@ -30,7 +30,7 @@ import re
 import sympy as sp
 
 from ..latex import Partial, Statement
-from ..latex.statements import PARTIAL, SUMMATION
+from ..latex.statements import INDICATOR, PARTIAL, SUMMATION
 from . import use_roles
 from .definitions import Y_NAME, definitions, symbols_of, vector_y
 from .symbols import expressions
@@ -123,9 +123,16 @@ def _y_defined_alone(defs, names) -> int | None:
     if any(n.startswith("y") and not Y_NAME.fullmatch(n) and not _STARRED.fullmatch(n) for n in names):
         return None
     for df in defs:
-        if not df.implied and Y_NAME.fullmatch(getattr(df.lhs, "name", "")) and df.rhs.free_symbols:
+        if not df.implied and Y_NAME.fullmatch(getattr(df.lhs, "name", "")) and _computed(df.rhs):
             return df.line
     return None
+
+
+def _computed(e) -> bool:
+    """A unit's value: an activation applied to something, sigma(a_k), 1/(1 + e^{-z}) (an indicator,
+    a class label's 1(c = k), is none)."""
+    calls = [f for f in getattr(e, "atoms", lambda *_: set())(sp.Function) if f.func != INDICATOR]
+    return bool(calls) and bool(e.free_symbols)
 
 
 def _said(statements) -> tuple[dict, int]:
