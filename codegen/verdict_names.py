@@ -109,9 +109,9 @@ def raw_name(name: str) -> str:
     m = re.fullmatch(r"([A-Za-z]+\d+)_([0-9,]+)", name)
     if m:  # a layer in the name itself (W2_{11}, h1_1)
         return m.group(1) + m.group(2).replace(",", "").translate(_SUB)
-    m = re.fullmatch(r"([A-Za-z]+)_(hat|tilde|bar)(?:_([0-9,]+))?", name)
-    if m:  # y_hat_1: ŷ₁
-        mark = {"hat": "\u0302", "tilde": "\u0303", "bar": "\u0304"}[m.group(2)]
+    m = re.fullmatch(r"([A-Za-z]+)_(hat|tilde|bar|star)(?:_([0-9,]+))?", name)
+    if m:  # y_hat_1: ŷ₁; y_star: y*
+        mark = {"hat": "\u0302", "tilde": "\u0303", "bar": "\u0304", "star": "*"}[m.group(2)]
         sub = (m.group(3) or "").replace(",", "").translate(_SUB)
         return unicodedata.normalize("NFC", m.group(1) + mark) + sub
     m = re.fullmatch(r"([A-Za-z]+)\^(\d+)", name)

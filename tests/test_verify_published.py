@@ -60,6 +60,16 @@ GAPS = {
     "kriesel_backprop_of_error": [11],
     "dolhansky_backprop_math": [10],
     "sadowski_backprop_notes": [],
+    # blind round p (2026-12-03, stored copies): TeX's {a \over b} read since (over_fractions.py);
+    # y^* (a starred name, the target: target_accents.py) and P = -1/2 (y^* - y)^2 (own_names.py) too;
+    # left in the Aggarwal note: the path notation itself, \prod over a path's layers, units named
+    # h_r, h_{r+1} by their layer, edge weights w_{(h_{r-1},h_r)}, sums \sum_{h:h_r \Rightarrow h}
+    # over the units h_r feeds and over a set of paths, \Delta(h_r, o) and \delta(h_r, o) with
+    # two arguments. Winston's handout: w_i' updated with the rate r, \sum w_i x_i with no index,
+    # w_i of no layer in a net with a hidden layer, y_i read in two layers (5)
+    "aggarwal_note_path_sums": [2, 3, 6, 7, 8, 9, 10, 11, 12],
+    "winston_6034_backprop_notes": [2, 3, 5, 6, 12, 15, 18],
+    "srihari_slides_forward": [],
     "ai_se_identity_abs": [],
     "bishop_prml_tanh": [],
     # Bishop & Bishop 2024 (read blind): (8.14) sums E_n over the examples into E (read since: n
@@ -478,6 +488,10 @@ PLANTED_MISSED: dict[tuple[str, int], str] = {
     # Sadowski's hidden weight's gradient with x_j for x_k: the input x in the hidden letter j, and k
     # then only in w_{kj}^1: no reading of the letters holds, not checked
     ("sadowski_backprop_notes", 2): "not checked",
+    # FALSE VERDICT (blind round p): Srihari's y_k = sigma(a_k) planted as y_k = h(a_k), h the
+    # slides' hidden activation (z_j = h(a_j)): the bare function name h is read as the output's
+    # own activation, so the slip is called correct (verify/bare_functions.py: the lead's)
+    ("srihari_slides_forward", 1): "correct",
     # Bishop's (8.30) planted with \sum_l w_{jl}: that weight puts l below the hidden j, where no
     # a_l (a net input) is: the sum names nothing, not checked (roles.Roles.summed)
     ("bishop2024_dl_backprop", 2): "not checked",

@@ -28,6 +28,9 @@ STRICT_GAPS: dict[str, dict[int, str]] = {
     # in Err's definition, and the outer neuron's (t_h - y_h) left open (its gaps with options, 11)
     "kriesel_backprop_of_error": dict.fromkeys([2, 11, 13, 15, 16], "not checked"),
     "dolhansky_backprop_math": {10: "not checked"},  # as with its options (GAPS)
+    # blind round p: MIT 6.034's w_{ij} from i to j is said in prose only: the inner delta's sum
+    # (17) leaves the weights' way open; the rest as with its option (GAPS)
+    "winston_6034_backprop_notes": dict.fromkeys([2, 3, 5, 6, 12, 15, 17, 18], "not checked"),
     # \delta_k in Duda's letters (z_k the output, y_k its net input): needs its aliases
     "cv_se_delta_wikipedia": {2: "not checked"},
     # (geoj's code names: verify/code_names.py; cv_se_relu_softmax_hidden: t the target and w

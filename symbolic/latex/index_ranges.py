@@ -81,6 +81,27 @@ def _ranges(toks: list[Tok]) -> list[tuple] | None:
     return out or None
 
 
+_DOTS = {"ldots", "dots", "cdots"}
+
+
+def _enumerated(toks: list[Tok]) -> list[tuple] | None:
+    """`j = 1,..,M`, `k = 1, \\ldots, K` (PRML's slides): one index from 1 to a bound -> the range
+    [(letter, 1, bound, 'le', 'le')]; a lone letter bound (M, K, D: a layer's size, as a sum's
+    letter bound is read) -> 'size'."""
+    if len(toks) < 6 or toks[1].text != "=" or toks[2].text != "1" or toks[3].text != ",":
+        return None
+    letter, k = _letter(toks[0]), 4
+    while k < len(toks) and (toks[k].text == "." or toks[k].kind == "cmd" and toks[k].text in _DOTS):
+        k += 1
+    if k == 4 or k >= len(toks) or toks[k].text != ",":
+        return None
+    rest = toks[k + 1 :]
+    high = _bound(rest)
+    if high is None and len(rest) == 1 and rest[0].kind == "letter" and rest[0].text.isupper():
+        high = "size"
+    return None if letter is None or high is None else [(letter, 1, high, "le", "le")]
+
+
 def take(toks: list[Tok]) -> tuple[list[Tok], tuple, Span | None, bool]:
     """The row without a trailing `, \\text{for } a \\le l \\le b ...`, the clauses it puts on a
     scalar statement, the Span it puts on a vector one, and whether a range was taken."""
@@ -90,7 +111,7 @@ def take(toks: list[Tok]) -> tuple[list[Tok], tuple, Span | None, bool]:
     )
     if at is None or not any(t.text == "=" for t in toks[:at]):
         return toks, (), None, False
-    ranges = _ranges(toks[at + 1 :])
+    ranges = _enumerated(toks[at + 1 :]) or _ranges(toks[at + 1 :])
     if ranges is None:
         return toks, (), None, False
     clauses: list[tuple] = []

@@ -1,6 +1,8 @@
 r"""An update written with the iteration it steps from and to (Hagan's `w^m_{i,j}(k+1) =
 w^m_{i,j}(k) - \alpha s^m_i a^{m-1}_j`, ESL's `\beta_{km}^{(r+1)} = \beta_{km}^{(r)} - \gamma_r
-\sum_i \partial R_i / \partial \beta_{km}^{(r)}`, `\theta^{(t+1)} = \theta^{(t)} - \eta_t g`): the
+\sum_i \partial R_i / \partial \beta_{km}^{(r)}`, `\theta^{(t+1)} = \theta^{(t)} - \eta_t g`,
+PRML's `\mathbf{w}^{(\tau+1)} = \mathbf{w}^{(\tau)} - \eta \nabla E(\mathbf{w}^{(\tau)})`, the
+gradient at the step's point read as `\partial E / \partial \mathbf{w}`): the
 tags `(k+1)`, `(k)`, `^{(r+1)}`, `^{(r)}` name the step, not a layer or an argument, and the
 rate's subscript `\gamma_r` the step's rate. Read so only in the shape of an update: one name
 tagged `L+1` on the left, the same name tagged `L` first on the right, then + or -, and the
@@ -24,12 +26,7 @@ def _tag(toks: list[Tok], k: int) -> tuple[int, str, bool] | None:
     braced = toks[k].text == "^" and k + 1 < len(toks) and toks[k + 1].text == "{"
     if braced:
         j = k + 2
-    if (
-        j + 2 >= len(toks)
-        or toks[j].text != "("
-        or toks[j + 1].kind != "letter"
-        or len(toks[j + 1].text) != 1
-    ):
+    if j + 2 >= len(toks) or toks[j].text != "(" or not _step_letter(toks[j + 1]):
         return None
     letter, j = toks[j + 1].text, j + 2
     plus = toks[j].text == "+" and j + 2 < len(toks) and toks[j + 1].text == "1"
@@ -43,6 +40,30 @@ def _tag(toks: list[Tok], k: int) -> tuple[int, str, bool] | None:
             return None
         j += 1
     return j, letter, plus
+
+
+_GREEK_STEPS = {"tau"}  # PRML's w^{(\tau+1)} = w^{(\tau)} - \eta \nabla E(w^{(\tau)})
+
+
+def _step_letter(t: Tok) -> bool:
+    return t.kind == "letter" and len(t.text) == 1 or t.kind == "cmd" and t.text in _GREEK_STEPS
+
+
+def _nabla_at(out: list[Tok], name: list[Tok]) -> list[Tok]:
+    """`\\nabla E(w)` (the gradient at the step's point, its tag gone) as `\\frac{\\partial E}{\\partial
+    w}`: the update of every weight w, as `w := w - \\eta \\partial E / \\partial w` reads."""
+    n = len(name)
+    for k in range(len(out) - n - 3):
+        t = out[k]
+        if t.kind == "cmd" and t.text == "nabla" and out[k + 1].kind == "letter" and out[k + 2].text == "(":
+            if _same(out[k + 3 : k + 3 + n], name) and out[k + 3 + n].text == ")":
+                loss = out[k + 1]
+                d = Tok("cmd", "partial", t.pos, t.end)
+                brace = [Tok("op", c, t.pos, t.end) for c in "{}"]
+                frac = [Tok("cmd", "frac", t.pos, t.end), brace[0], d, loss, brace[1]]
+                frac += [brace[0], d, *name, brace[1]]
+                return [*out[:k], *frac, *out[k + 4 + n :]]
+    return out
 
 
 def _name_end(toks: list[Tok], k: int) -> int:
@@ -105,11 +126,11 @@ def untagged(toks: list[Tok]) -> list[Tok]:
                 out.append(t)  # γ_r: the step's rate
                 k += 3
                 continue
-        if t.kind == "letter" and t.text == letter:
+        if t.text == letter and t.kind in ("letter", "cmd"):
             return toks  # L written elsewhere: not only the step
         out.append(t)
         k += 1
-    return out
+    return _nabla_at(out, name)
 
 
 _STEP = re.compile(r"\(\s*([a-z])\s*\+\s*1\s*\)\s*=")  # X(k+1) = ...: an update from step k

@@ -137,9 +137,12 @@ def tokenize(src: Source, start: int, end: int) -> list[Tok]:
         editor_braces,
         font_groups,
         layer_functions,
+        over_fractions,
         partial_subscripts,
+        starred_names,
     )
 
+    toks = over_fractions.read(starred_names.read(toks))  # y^*: y_star; {a \over b}: \frac{a}{b}
     toks = editor_braces.read(toks)  # {{X}}, \sum_i {X} (an equation editor's markup): as rendered
     toks = font_groups.read(toks)  # {\rm softmax}(z): the braces around a function's name
     toks = layer_functions.read(toks)  # f_l(u_j^{l}): the layer's activation, as f(u_j^{l})
@@ -372,6 +375,12 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         return j
     if name in ("varnothing", "emptyset"):  # f_2(x_2, \varnothing): no parameters (latex/function_sides.py)
         toks.append(Tok("cmd", "varnothing", i, j, space))
+        return j
+    if name == "ast":  # y^\ast: a starred name (latex/starred_names.py), elsewhere refused there
+        toks.append(Tok("cmd", "ast", i, j, space))
+        return j
+    if name == "over":  # {a \over b}: TeX's fraction, read as \frac{a}{b} (latex/over_fractions.py)
+        toks.append(Tok("cmd", "over", i, j, space))
         return j
     if name in KNOWN_CMDS:
         brace = name in ("{", "}")

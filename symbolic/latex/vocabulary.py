@@ -48,7 +48,14 @@ for _rule in named():  # our activations by every spelling of their row: sigma, 
 PRIMABLE = (
     set(GENERIC_CALLS) | {"varphi", "phi"} | {w for rule in named() for w in rule.spellings}
 )  # f' -> f_prime
-ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar", "tilde": "tilde"}
+ACCENTS = {
+    "hat": "hat",
+    "widehat": "hat",
+    "bar": "bar",
+    "overline": "bar",
+    "tilde": "tilde",
+    "starred": "star",
+}
 FRACS = {"frac", "dfrac", "tfrac", "cfrac"}
 MUL_CMDS = {"cdot", "times", "ast"}
 VALUE_CMDS = (

@@ -157,9 +157,14 @@ def _sample_argument(text: str) -> str:
     return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
+_VECTOR = r"(?:\\vec\{%s\}|\\mathbf\{%s\}|\\vec %s|\\boldsymbol\{%s\})"
+
+
 def _weights_argument(text: str) -> str:
-    """E_d(\\vec{w}), E(\\mathbf{w}), E(w): the error as a function of all the weights."""
-    pattern = re.compile(r"(?<=[A-Za-z}])\s*\((?:\\vec\{w\}|\\mathbf\{w\}|\\vec w|\\boldsymbol\{w\})\)")
+    """E_d(\\vec{w}), E(\\mathbf{w}), E(w): the error as a function of all the weights; and
+    PRML's y_k(\\mathbf{x}, \\mathbf{w}), the output as a function of the input and the weights."""
+    w, x = (_VECTOR % ((c,) * 4) for c in "wx")
+    pattern = re.compile(rf"(?<=[A-Za-z}}])\s*\((?:{w}|{x}\s*,\s*{w})\)")
     return pattern.sub(lambda m: " " * len(m.group()), text)
 
 

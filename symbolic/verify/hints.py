@@ -52,11 +52,12 @@ def shown(name: str) -> str:
     m = re.fullmatch(r"([A-Za-z]+\d+)_([A-Za-z0-9,]+)", name)
     if m:  # a layer in the name itself (W2_{11}, h1_1): braced, as LaTeX reads it
         return f"{m.group(1)}_{{{_sub(m.group(2).replace(',', ''))}}}"
-    m = re.fullmatch(r"([A-Za-z]+)_(hat|tilde|bar)(?:_([A-Za-z0-9,]+))?", name)
-    if m:  # \hat{y}_1, read as y_hat_1: the accent back on its letter
+    m = re.fullmatch(r"([A-Za-z]+)_(hat|tilde|bar|star)(?:_([A-Za-z0-9,]+))?", name)
+    if m:  # \hat{y}_1, read as y_hat_1: the accent back on its letter; y_star: y^*
         base, accent, sub = m.groups()
         sub = _sub((sub or "").replace(",", ""))
-        return f"\\{accent}{{{_base(base)}}}" + (f"_{{{sub}}}" if len(sub) > 1 else f"_{sub}" if sub else "")
+        marked = f"{_base(base)}^*" if accent == "star" else f"\\{accent}{{{_base(base)}}}"
+        return marked + (f"_{{{sub}}}" if len(sub) > 1 else f"_{sub}" if sub else "")
     m = re.fullmatch(r"([A-Za-z]+)_(.+)", name)
     if m:
         base, sub = m.groups()

@@ -235,7 +235,8 @@ class Instantiator(Terms, Letters):
             ):
                 return self.prefixed_sum(body, var, env)
             terms, units = [], []
-            start = 0 if (self.roles or zero) and not self.own_bias else 1 - self.shift  # w_{j0}: the bias
+            # w_{j0}: the bias (a sum written from 0 holds it, whatever else the statement adds)
+            start = 0 if zero or self.roles and not self.own_bias else 1 - self.shift
             for v in range(start, self.units + 1 - self.shift):
                 if isinstance(skip, sp.Symbol) and env.get(skip.name) == v:
                     units.append(v)

@@ -157,7 +157,7 @@ class Resolver(Calls):
             if all(p is not None for p in picked):
                 return sp.Mul(*[p ** sp.Symbol(f"y_{k}") for p, k in zip(picked, units)])
             return None
-        m = re.fullmatch(r"([A-Za-z][A-Za-z0-9]*(?:_tilde|_hat|_bar)?)_(\d+)", name)  # h1_2 under h1_n
+        m = re.fullmatch(r"([A-Za-z][A-Za-z0-9]*(?:_tilde|_hat|_bar|_star)?)_(\d+)", name)  # h1_2 under h1_n
         if not m:
             return None
         for key, value in self.user.items():
@@ -174,7 +174,7 @@ class Resolver(Calls):
 
     def generic_letter(self, name: str) -> str | None:
         """The index letter of a name written like a generic alias's key (f_j beside f_k = ...)."""
-        m = re.fullmatch(r"([A-Za-z][A-Za-z0-9]*(?:_tilde|_hat|_bar)?)_([a-z])", name)  # \tilde{a}_i
+        m = re.fullmatch(r"([A-Za-z][A-Za-z0-9]*(?:_tilde|_hat|_bar|_star)?)_([a-z])", name)  # \tilde{a}_i
         if not m:
             return None
         for key in self.user:

@@ -2,7 +2,8 @@ r"""Names a document defines for itself as a sum over a layer, read as defined w
 
 `a_j = \frac{\exp(z_j)}{S},\;\; S = \sum_{t} \exp(z_t)` (the softmax's normalizer), `Z = \sum_k
 e^{f_k}`: an index-free name the network does not have, defined once by a formula that sums over
-an index. Every other statement reads the name as its formula (`S` in `1/S`, `\ln(S)`, `\partial
+an index, or is minus a squared difference (MIT 6.034's performance P = -\frac12 (y^* - y)^2,
+which its weights climb). Every other statement reads the name as its formula (`S` in `1/S`, `\ln(S)`, `\partial
 S / \partial b_j`), so a definition written after its use binds and judges like the inlined one;
 the definition itself defines a name of the document's own: nothing to check, said so.
 
@@ -35,6 +36,15 @@ OWN = (
 
 def _sums(e: sp.Basic) -> bool:
     return any(type(x).__name__ == "Summation" for x in sp.preorder_traversal(e))
+
+
+def _performance(e: sp.Basic) -> bool:
+    """Minus a squared difference, -\\frac12 (y^* - y)^2: a performance its weights climb (MIT
+    6.034's P), never the loss (a loss's own name, LFD's e = (x - y)^2, is bound as the loss)."""
+    return e.could_extract_minus_sign() and any(
+        isinstance(x, sp.Pow) and x.exp == 2 and isinstance(x.base, sp.Add) and len(x.base.args) == 2
+        for x in sp.preorder_traversal(e)
+    )
 
 
 def _denominators(statements) -> set[str]:
@@ -77,7 +87,7 @@ def defined(statements, known: Callable[[str], bool]) -> dict[sp.Symbol, tuple[s
         if not factors or not all(isinstance(f, sp.Basic) and not isinstance(f, Partial) for f in factors):
             continue
         body = sp.Mul(*factors)
-        if name in body.free_symbols or not _sums(body):
+        if name in body.free_symbols or not (_sums(body) or _performance(body)):
             continue
         if not any(_uses(s, name) for s in plain if s is not defs[0]):
             continue
@@ -110,10 +120,16 @@ def inline(
     for _ in range(len(mapping)):  # a name defined through another: to its end
         mapping = {name: body.xreplace(mapping) for name, body in mapping.items()}
     definitions = {id(stmt): name for name, (_, stmt) in names.items()}
+    kinds = {
+        id(stmt): OWN if _sums(body) else OWN.replace("(a sum)", "(a formula)")
+        for body, stmt in names.values()
+    }
     out, unchecked = [], []
     for stmt in statements:
         if id(stmt) in definitions:
-            unchecked.append(Unchecked(stmt.line, stmt.col, OWN.format(shown(definitions[id(stmt)].name))))
+            unchecked.append(
+                Unchecked(stmt.line, stmt.col, kinds[id(stmt)].format(shown(definitions[id(stmt)].name)))
+            )
             continue
         if not isinstance(stmt, Statement) or not any(_uses(stmt, n) for n in mapping):
             out.append(stmt)

@@ -25,7 +25,7 @@ from .symbols import expressions
 
 HOW = "target accent"  # a Source's how: codegen/verdict.py says it
 
-_ACCENTED = re.compile(r"([A-Za-z]+)_(tilde|bar)(?:_([a-z0-9]+))?")
+_ACCENTED = re.compile(r"([A-Za-z]+)_(tilde|bar|star)(?:_([a-z0-9]+))?")
 _PLAIN = re.compile(r"([A-Za-z]+)(?:_([a-z0-9]+))?")
 
 
@@ -50,7 +50,8 @@ def aliases(statements: list, outputs: int, given: dict | None = None) -> tuple[
         if any(u in added for u in units):
             continue
         added.update(units)
-        said.append(Source(f"\\{m.group(2)}{{{m.group(1)}}}", sp.Symbol("target"), line, HOW))
+        shown = f"{m.group(1)}^*" if m.group(2) == "star" else f"\\{m.group(2)}{{{m.group(1)}}}"
+        said.append(Source(shown, sp.Symbol("target"), line, HOW))
     return added, said
 
 
@@ -59,9 +60,13 @@ def _pairs(statements: list) -> list[tuple[sp.Symbol, str, int]]:
     statement's sides, the same index on both."""
     out: list[tuple[sp.Symbol, str, int]] = []
     for stmt in statements:
-        if not isinstance(stmt, Statement) or not isinstance(stmt.lhs, sp.Symbol):
+        if not isinstance(stmt, Statement) or not isinstance(stmt.lhs, sp.Symbol | Partial):
             continue
-        for e in expressions(stmt):
+        # ∂P/∂y with P = -½(y^* - y)^2 read as its formula (own_names.py): the loss in a numerator
+        numerator = (
+            [stmt.lhs.num] if isinstance(stmt.lhs, Partial) and isinstance(stmt.lhs.num, sp.Basic) else []
+        )
+        for e in [*expressions(stmt), *numerator]:
             for p in sp.preorder_traversal(e):
                 if not (isinstance(p, sp.Pow) and p.exp == 2 and isinstance(p.base, sp.Add)):
                     continue

@@ -18,6 +18,8 @@ r"""The letter of the targets, read off a document when it says it (as `--target
 - \hat{y} (`--targets hat`) in a document that differentiates y by a quantity of the network
   (`\frac{\partial y_k}{\partial z_j} = w_{kj}`, a student's note on Bishop's letters) and also
   writes \hat{y}, with no t or d beside y: y is then the output, so \hat{y} is the target.
+- t in a document that writes no target letter at all (t, d, r) and defines y by the network
+  (Bishop's slides: `z_j = h(a_j)`, `y_k = \sigma(a_k)`): y is the output, the target unwritten.
 Anything else keeps the default (y the target); options the user gives win. Pure.
 """
 
@@ -28,7 +30,7 @@ import re
 import sympy as sp
 
 from ..latex import Partial, Statement
-from ..latex.statements import PARTIAL, SUMMATION
+from ..latex.statements import INDICATOR, PARTIAL, SUMMATION
 from . import use_roles
 from .definitions import Y_NAME, definitions, symbols_of, vector_y
 from .symbols import expressions
@@ -107,6 +109,32 @@ def _output_y(statements) -> int:
     return 0
 
 
+_ANY_TARGET = re.compile(r"(?:t|T|d|r)(?:_?\d+|_[a-z])?")
+_STARRED = re.compile(r"y_star(?:_.+)?")  # y^*, the desired output (target_accents.py)
+
+
+def _y_defined_alone(defs, names) -> int | None:
+    r"""The line defining y by the network (Bishop's y_k = \sigma(a_k)) in a document writing no
+    target letter at all (t, d, r) and no other y (\hat{y}, Negnevitsky's y_{d,k}: one of them may be
+    the target; a starred y^* is the target itself): y is the output there, never the target (t,
+    unwritten, changes nothing); else None."""
+    if any(_ANY_TARGET.fullmatch(n) for n in names):
+        return None
+    if any(n.startswith("y") and not Y_NAME.fullmatch(n) and not _STARRED.fullmatch(n) for n in names):
+        return None
+    for df in defs:
+        if not df.implied and Y_NAME.fullmatch(getattr(df.lhs, "name", "")) and _computed(df.rhs):
+            return df.line
+    return None
+
+
+def _computed(e) -> bool:
+    """A unit's value: an activation applied to something, sigma(a_k), 1/(1 + e^{-z}) (an indicator,
+    a class label's 1(c = k), is none)."""
+    calls = [f for f in getattr(e, "atoms", lambda *_: set())(sp.Function) if f.func != INDICATOR]
+    return bool(calls) and bool(e.free_symbols)
+
+
 def _said(statements) -> tuple[dict, int]:
     """({"targets": letter} or {}, the line that says it)."""
     vector = vector_y(statements)  # y = \sigma(W_2 h) beside \|t - y\|^2, in vector rows
@@ -133,6 +161,8 @@ def _said(statements) -> tuple[dict, int]:
     names = symbols_of(statements)
     if (used := use_roles.target_line(statements)) is not None:  # t_j - y_j, f'(y_j): y a unit's
         return {"targets": "t"}, used
+    if (defined := _y_defined_alone(defs, names)) is not None:  # y_k = sigma(a_k), no target written
+        return {"targets": "t"}, defined
     if any(Y_NAME.fullmatch(n) or n.startswith("y_") for n in names):
         return {}, 0
     losses = _differentiated(statements)
