@@ -328,9 +328,9 @@ def _evidence(st: Statement, kind: str, is_loss) -> int:
                 return -1 if value.could_extract_minus_sign() else 1
         return 0
     if kind == "update" and isinstance(st.lhs, sp.Symbol) and st.lhs.name.endswith("^+") and st.sides:
-        w = sp.Symbol(st.lhs.name[:-2])
-        change = sp.expand(_value(st.sides[-1]) - w)
-        return _coefficient_sign(change, rate=True, opposite=True)
+        w = sp.Symbol(st.lhs.name[:-2])  # the last side that says it: `= 0.5 × 0.0133 × 1` does not
+        changes = (sp.expand(_value(p) - w) for p in reversed(st.sides))
+        return next((s for c in changes if (s := _coefficient_sign(c, rate=True, opposite=True))), 0)
     if kind == "gradient" and isinstance(st.lhs, Partial) and is_loss(st.lhs.num):
         for p in st.sides:
             if any(isinstance(f, Partial) for f in p.factors):
