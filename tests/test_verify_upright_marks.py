@@ -1,6 +1,7 @@
 r"""Matrix statements with upright marks: the total derivative \frac{\mathrm{d} L}{\mathrm{d} b} (or
 \frac{dL}{db}) read as ∂L/∂b, and the transpose written \mathrm{T} or \mathsf{T}
-(symbolic/latex/matrix_parts.frac, matrix.transpose_mark). Bold-vector notation of our own."""
+(symbolic/latex/matrix_parts.frac, matrix.transpose_mark); TeX's null delimiters \left. and
+\right. read as nothing (latex/tokens.py). Bold-vector notation of our own."""
 
 from __future__ import annotations
 
@@ -31,3 +32,9 @@ def test_an_upright_transpose_is_a_transpose(mark):
 def test_the_upright_transpose_left_out_is_named():
     said = _said(GRAD_W.replace("^{MARK}", ""))
     assert said and all(s == "wrong" for s, _ in said)
+
+
+def test_null_delimiters_are_read_through():
+    left = r"\left.\frac{\partial L}{\partial \mathbf{W}^{(1)}}\right."
+    line = f"$${left} = " + r"\boldsymbol{\delta}^{(1)} \mathbf{x}^T$$"
+    assert _said(line) == {("correct", None)}
