@@ -188,7 +188,9 @@ db^{[2]} &= \frac{1}{m} \sum_{i=1}^{m} dZ^{[2]} \\
 dW^{[1]} &= \frac{1}{m} dZ^{[1]} X^T \\
 dW^{[2]} &= \frac{1}{m} dZ^{[2]} A^{[2]T} \\
 db^{[3]} &= \sum_{i=1}^{m} dZ^{[3]} \\
-dW^{[3]} &= \frac{1}{m} A^{[2]T} dZ^{[3]}
+dW^{[3]} &= \frac{1}{m} A^{[2]T} dZ^{[3]} \\
+db^{[2]} &= \frac{1}{m} \sum dZ^{[2]} \\
+db^{[3]} &= \sum dZ^{[3]}
 \end{align*}
 """
 THREE_WANT = {
@@ -200,6 +202,8 @@ THREE_WANT = {
     7: ("correct", None),
     8: ("wrong", 3),  # A^{[2]} for A^{[1]}
     9: ("wrong", 1),  # 1/m missing
+    11: ("correct", None),  # Ng's \sum with no index: over the examples
+    12: ("wrong", 1),  # 1/m missing
 }
 
 
@@ -213,6 +217,15 @@ def test_three_layers_with_odot():
     for line, want in THREE_WANT.items():
         assert said.get(line) == want, (line, said.get(line), want)
     assert said[10][0] == "wrong"  # A^{[2]T} dZ^{[3]}: fits on one example only if at all
+
+
+def test_a_plain_sum_of_a_cost_is_not_read_as_the_examples_sum():
+    # \sum with no index over a whole expression sums every entry (a cost), not the examples' columns:
+    # not read (a sum over the batch would have called the cost wrong by its shape)
+    text = r"$$J = -\frac{1}{m} \sum \left(Y \log A^{[2]} + (1 - Y) \log(1 - A^{[2]})\right)$$" + "\n"
+    text += r"$$db^{[2]} = \frac{1}{m} \sum dZ^{[2]}$$" + "\n"
+    said = verdicts("2-4-1", "tanh", "sigmoid", "bce", text)
+    assert said[1] == ("not checked", None) and said[2] == ("correct", None)
 
 
 # ------------------------------------------------------------------------------ the document's cost

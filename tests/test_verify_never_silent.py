@@ -277,10 +277,13 @@ def test_the_documents_own_values_are_the_point(d):
     report = verify_text(d, tex)
     assert len(report.given) == 16 and not report.unchecked
     assert [n.correct for n in report.numbers] == [True, True, False] and report.exit_code == 1
-    # without all the values: the numbers are not checked, never judged
-    report = verify_text(d, given.replace(r"$y_T = 0.01$", "") + tex[len(given) :])
+    # without a value they need: those numbers are not checked, never judged
+    report = verify_text(d, given.replace(r"$x_1 = 0.05$, ", "") + tex[len(given) :])
     assert report.numbers == [] and len(report.unchecked) == 3
-    assert all("lacks y_{T}" in u.reason for u in report.unchecked)
+    assert all("lacks x_{1}" in u.reason for u in report.unchecked)
+    # without a value they do not need (the target, for z_h1): judged as with every value
+    report = verify_text(d, given.replace(r"$y_T = 0.01$", "") + tex[len(given) :])
+    assert [n.correct for n in report.numbers] == [True, True, False] and not report.unchecked
 
 
 def test_a_failure_on_one_statement_costs_only_that_one(d, monkeypatch):

@@ -1,7 +1,8 @@
 r"""`\sum_{i=1}^{m} dZ^{[l]}` in a matrix row: the sum over a batch's m examples, as posts write Ng's
 np.sum(dZ, axis=1, keepdims=True) (`db[l] = \frac{1}{m} \sum_{i=1}^{m} dZ[l]`): the summed index
 appears nowhere in the body, so the sum can only run over the batch's columns (also \sum_i dZ^{[2]},
-with no bounds, when a batch matrix stands in the body). Read as that row
+with no bounds, and Ng's own \sum dZ^{[2]}, with no index at all, when the body is one batch
+matrix; a cost's \sum (Y \log A + ...) sums every entry, and is not this). Read as that row
 sum (the verifier says such a line not checked, by name: one example cannot show it).
 """
 
@@ -72,15 +73,21 @@ def batch_sum(reader: Any, t: Tok) -> Node | None:
     try:
         low = _script(reader, "_") or []
         high = _script(reader, "^")
-        bare = len(low) == 1 and high is None  # \sum_i dZ^{[2]}: over a batch's columns
+        plain = not low and high is None  # \sum dZ^{[2]}: no index, over a batch's columns
+        bare = plain or len(low) == 1 and high is None  # \sum_i dZ^{[2]}
         bounded = len(low) == 3 and low[1:] == ["=", "1"] and high is not None and len(high) == 1
         if not (bare or bounded and high is not None and high[0] in _BOUNDS):
             raise LatexParseError("not a batch sum", 0, 0)
-        if not low[0].isalpha() or len(low[0]) != 1:
+        if not plain and (not low[0].isalpha() or len(low[0]) != 1):
             raise LatexParseError("not a batch sum", 0, 0)
         body = reader.mproduct()
-        if _mentions(body, low[0]):
+        if not plain and _mentions(body, low[0]):
             raise LatexParseError("a sum over an index", 0, 0)
+        if plain and body.kind not in (
+            "name",
+            "nabla",
+        ):  # dZ^{[2]} is ∇_Z L; \sum (Y \log A + ...): a cost's sum over every entry
+            raise LatexParseError("a sum of every entry", 0, 0)
         if bare and not _batched(body):
             raise LatexParseError("a sum of one example's quantity", 0, 0)
     except LatexParseError:

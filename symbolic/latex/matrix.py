@@ -215,15 +215,16 @@ class MatrixReader(MatrixParts):
                 return node
 
     def transpose_mark(self, k: int) -> int:
-        """Tokens of a transpose mark at peek(k): T, \\top, \\intercal, {T}, {\\top}; 0 if none."""
+        """Tokens of a transpose mark at peek(k): T, \\top, \\intercal, {T}, {\\top}, and an upright
+        T ({\\mathrm{T}}, \\mathsf{T}: the tokenizer's text T); 0 if none."""
         t = self.peek(k)
         if t is None:
             return 0
-        if t.kind == "letter" and t.text == "T" or t.kind == "cmd" and t.text in TRANSPOSE:
+        if t.kind in ("letter", "text") and t.text == "T" or t.kind == "cmd" and t.text in TRANSPOSE:
             return 1
         u, v = self.peek(k + 1), self.peek(k + 2)
         if t.text == "{" and u is not None and v is not None and v.text == "}":
-            if u.kind == "letter" and u.text == "T" or u.kind == "cmd" and u.text in TRANSPOSE:
+            if u.kind in ("letter", "text") and u.text == "T" or u.kind == "cmd" and u.text in TRANSPOSE:
                 return 3
         return 0
 

@@ -110,9 +110,19 @@ class MatrixParts(Cursor):
         return False
 
     def frac(self, t: Tok) -> Node:
-        """\\frac{1}{m} (a ratio), \\frac{\\partial J}{\\partial X}, \\frac{\\partial}{\\partial X} J."""
+        """\\frac{1}{m} (a ratio), \\frac{\\partial J}{\\partial X}, \\frac{\\partial}{\\partial X} J, and
+        the total derivative's \\frac{dJ}{dX} (\\frac{\\mathrm{d} J}{\\mathrm{d} X}) as ∂J/∂X."""
         self.i += 1
         opener = self.expect("{")
+        if self._d_fraction():
+            self.i += 1
+            num = self.msum(frozenset({"}"}))
+            self.expect("}", opener)
+            den_opener = self.expect("{")
+            self.i += 1  # its d
+            den = self.msum(frozenset({"}"}))
+            self.expect("}", den_opener)
+            return Node("partial", (num, den), t.pos)
         if self.is_("partial"):
             self.i += 1
             if self.is_("}"):
@@ -135,6 +145,26 @@ class MatrixParts(Cursor):
         den = self.msum(frozenset({"}"}))
         self.expect("}", opener)
         return Node("prod", ((num, Node("call", ("inverse", den), den.pos)), ("dot",)), t.pos)
+
+    def _d_fraction(self) -> bool:
+        """The cursor on a numerator `d J}{d X}` (d a letter or an upright d): a total derivative of
+        a name; not d alone (\\frac{d}{dz}), d_j, nor a ratio whose denominator starts otherwise."""
+
+        def is_d(u: Tok | None) -> bool:
+            return u is not None and (
+                u.kind == "letter" and u.text == "d" or u.kind == "text" and u.text.strip() == "d"
+            )
+
+        nxt = self.peek(1)
+        if not is_d(self.peek()) or nxt is None or nxt.text in ("}", "_", "^", "'", "{"):
+            return False
+        level, k = 0, 1
+        while (u := self.peek(k)) is not None:
+            level += (u.text == "{") - (u.text == "}")
+            if level < 0:
+                return self.is_("{", k + 1) and is_d(self.peek(k + 2))
+            k += 1
+        return False
 
     def partial_den(self) -> Node:
         opener = self.expect("{")

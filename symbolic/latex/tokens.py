@@ -270,6 +270,8 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         while m and m.lastgroup == "space":
             m = _TOKEN_RE.match(text, m.end(), end)
         d = m.group() if m else ""
+        if d == "." and m is not None:  # \left. X \right.: TeX's null delimiter, nothing to read
+            return m.end()
         if d in ("\\|", "\\Vert", "\\lVert", "\\rVert"):  # \left\| y - h \right\|: a norm
             assert m is not None
             toks.append(Tok("op", "‖", m.start(), m.end(), True))

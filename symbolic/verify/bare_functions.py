@@ -7,7 +7,10 @@ The left side differentiates a bare function name (a letter function g, f, h, \v
 that name means it at that variable, and a "call" whose argument holds the bare name itself
 (\varphi(1-\varphi)) is a product, \varphi(z) times (1-\varphi(z)). The statement then reads as
 the identity `d\varphi(z)/dz = \varphi(z)(1 - \varphi(z))` in a dummy variable (dummies.py).
-Anything else is left as written. Pure.
+
+Elsewhere, where f names a value (Nilsson's f, the output, in `-2(d - f) f (1 - f)`), a "call"
+whose argument holds the bare name is the same product, f times (1 - f), never f applied to
+1 - f (`self_products`). Anything else is left as written. Pure.
 """
 
 from __future__ import annotations
@@ -38,6 +41,35 @@ def _at(e, name: str, applied: sp.Expr):
     return e.xreplace(calls).xreplace({bare: applied})
 
 
+def _self_products(e):
+    """`e` with every f(arg mentioning a bare f) read as the product f·arg (module doc)."""
+    if isinstance(e, Partial):
+        return Partial(_self_products(e.num), _self_products(e.den))
+    if not isinstance(e, sp.Basic):
+        return e
+    calls = {
+        c: sp.Symbol(type(c).__name__) * c.args[0]
+        for c in e.atoms(AppliedUndef)
+        if type(c).__name__ in FUNCTIONS and len(c.args) == 1 and c.args[0].has(sp.Symbol(type(c).__name__))
+    }
+    return e.xreplace(calls) if calls else e
+
+
+def self_products(stmt):
+    """The statement with f(1 - f), where f is bare inside, read as f·(1 - f) (module doc)."""
+    if not isinstance(stmt, Statement):
+        return stmt
+    sides = tuple(
+        replace(
+            p,
+            factors=tuple(_self_products(f) for f in p.factors),
+            parts=tuple(_self_products(x) for x in p.parts),
+        )
+        for p in stmt.sides
+    )
+    return replace(stmt, sides=sides)
+
+
 def with_arguments(stmt):
     """The statement with its bare function written at the variable (module doc)."""
     lhs = stmt.lhs if isinstance(stmt, Statement) else None
@@ -49,7 +81,7 @@ def with_arguments(stmt):
         and isinstance(lhs.den, sp.Symbol)
         and len(lhs.den.name) == 1
     ):
-        return stmt
+        return self_products(stmt)
     name, var = primed or (lhs.num.name, lhs.den)
     applied = sp.Function(name)(var)
 

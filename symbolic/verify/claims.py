@@ -87,23 +87,32 @@ def tolerance(text: str, value: mpmath.mpf) -> mpmath.mpf:
     return (rel + RELATIVE) * abs(value) + mpmath.mpf(10) ** -12
 
 
-def check(d: Derivation, claims: list[Claim], point: dict) -> tuple[list[Checked], list[tuple[Claim, str]]]:
+def check(
+    d: Derivation, claims: list[Claim], point: dict, filled: frozenset = frozenset()
+) -> tuple[list[Checked], list[tuple[Claim, str]]]:
     """Each claim at `point` (network symbol -> value): its value against the true value; the
     claims that cannot be checked there, with the reason."""
     needed = set(d.params) | set(d.inputs) | set(d.targets)
-    missing = sorted(needed - set(point), key=str)
-    if missing:  # arithmetic alone (2 x .11 + 3 x .21 = .85) needs no point
-        why = f"the point (--at) lacks {listed(d, missing, 8)}"
-        sums = [_arithmetic(c, d) for c in claims if not c.true.free_symbols]
-        return [x for x in sums if x is not None], [
-            (c, why) for c in claims if c.true.free_symbols or not _arithmetic(c, d)
-        ]
+    missing = needed - set(point)
+    if missing:  # a claim needing none of them (net_h1 of a partial point; 2 x .11 = .22) is checked
+        needs = _Needs(d)
+        lacking = [(c, (needs.of(c) or needed) & missing) for c in claims]
+        ready = [c for c, lack in lacking if not lack]
+        out, unchecked = check(d, ready, {**_filler(missing), **point}, frozenset(missing))
+        for c, lack in lacking:
+            if lack:
+                unchecked.append((c, f"the point (--at) lacks {listed(d, sorted(lack, key=str), 8)}"))
+        return out, unchecked
     exact = {s: v if isinstance(v, sp.Rational) else sp.Rational(str(v)) for s, v in point.items()}
     eta = {d.eta: exact[d.eta]} if d.eta in exact else {}
     points = Points(d, 1, base=[{s: v for s, v in exact.items() if s != d.eta}])
     out, unchecked = [], []
-    given = frozenset(abs(v) for v in exact.values())
-    for c in claims:
+    given = frozenset(abs(v) for s, v in exact.items() if s not in filled)  # held exact: the author's
+    # a number an earlier line claimed (-6.407 for -6.40646): how far from what it stands for, as
+    # an operand of later arithmetic (its slip was judged where it was made); `right`: those right
+    carried_on: dict = {}
+    right: dict = {}
+    for c in sorted(claims, key=lambda c: (c.line, c.col)):
         examples = batch_means.size(c.statement, len(d.outputs))
         if examples:  # MSE = \\frac{1}{4}(1 + 0 + 0 + 1): four examples' loss, not the point's
             unchecked.append((c, batch_means.REASON.format(n=examples)))
@@ -118,22 +127,62 @@ def check(d: Derivation, claims: list[Claim], point: dict) -> tuple[list[Checked
         true = points.vector(c.true.xreplace(eta))[0]
         text = cell(c.text, c.written, d)  # one entry of a matrix of numbers: its own cell's
         tol = tolerance(text, true)
-        spread = carried(text, c.written, d, SCIENTIFIC)  # 1 - 0.712667^2: a power, a difference
+        lone = bool(_ONE_NUMBER.fullmatch(c.text.strip()))  # = -6.407: the claim itself, its own half unit
+        spread = carried(text, c.written, d, SCIENTIFIC, given, {} if lone else carried_on)  # 1 - 0.7127^2
         if spread is not None:  # the rounding carried through the side's own arithmetic
             tol = spread + RELATIVE * abs(true) + mpmath.mpf(10) ** -12
         if not c.true.free_symbols and (worked := _arithmetic(c, d)) is not None:
             out.append(worked)
             continue
         faults = _faults(c, points)
-        ok = abs(value - true) <= tol and not faults or _worked_out(c, value, true, d, given)
+        ok = abs(value - true) <= tol and not faults or _worked_out(c, value, true, d, given, right)
         out.append(Checked(c, float(value), float(true), float(tol), ok, () if ok else faults))
+        if lone and isinstance(c.written, sp.Rational):
+            distance = {abs(c.written): sp.Rational(mpmath.nstr(abs(value - true), 20))}
+            carried_on.update(distance)
+            right.update(distance if ok else {})
     return out, unchecked
 
 
-def _worked_out(c: Claim, value: mpmath.mpf, true: mpmath.mpf, d: Derivation, given: frozenset) -> bool:
+class _Needs:
+    """The inputs, parameters and targets a claim's true value depends on, through the forward and
+    δ definitions; None when it names anything else (then it needs them all)."""
+
+    def __init__(self, d: Derivation):
+        self.defs = {eq.lhs: eq.rhs for eq in d.of_kind("forward") + d.of_kind("delta")}
+        self.base = set(d.params) | set(d.inputs) | set(d.targets) | {d.eta}
+
+    def of(self, c: Claim) -> set | None:
+        todo = [*c.true.free_symbols, *(s for p in c.parts for s in p.value.free_symbols)]
+        out: set = set()
+        seen: set = set()
+        while todo:
+            s = todo.pop()
+            if s in seen:
+                continue
+            seen.add(s)
+            if s in self.base:
+                out.add(s)
+            elif s in self.defs:
+                todo += self.defs[s].free_symbols
+            else:
+                return None
+        return out
+
+
+def _filler(missing: set) -> dict:
+    """Values for the point's missing names, which no claim checked with them depends on (a half:
+    finite in every activation and loss)."""
+    return {s: sp.Rational(1, 2) for s in missing}
+
+
+def _worked_out(
+    c: Claim, value: mpmath.mpf, true: mpmath.mpf, d: Derivation, given: frozenset, right: dict
+) -> bool:
     """A single number that is the side just before it worked out, to its own last digit
     (-2(1 - 0.524) = -0.952, where the true value is -0.9513): right as a step when that side is
-    right to the rounding of its own numbers, the point's given values (a weight 1.2) held exact.
+    right to the rounding of its own numbers, the point's given values (a weight 1.2) held exact
+    and a number an earlier line claimed rightly carrying its distance from its truth (`right`).
     A number carried from a wrong one (1.2 × 0.4139 + 0.3 = 0.7967 after tanh(0.4404) = 0.4139,
     true 0.41397) is not: that side is off by more than 0.4139's half unit, and 0.7967 stays
     wrong, as the side before it does."""
@@ -145,7 +194,7 @@ def _worked_out(c: Claim, value: mpmath.mpf, true: mpmath.mpf, d: Derivation, gi
     previous = written_value(written, d)
     if previous is None or abs(value - previous) > tolerance(c.text, previous):
         return False
-    spread = carried(text, written, d, SCIENTIFIC, given)
+    spread = carried(text, written, d, SCIENTIFIC, given, right)
     return spread is not None and abs(previous - true) <= spread + RELATIVE * abs(true)
 
 

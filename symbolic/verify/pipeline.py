@@ -286,6 +286,7 @@ def _verify_statements(
         d, statements, fns, {**bound.aliases, **(aliases or {})}, chained
     )
     read_by = bound.conventions or conventions  # the document's conventions, said or detected
+    left_sides = {(s.line, s.col): s.lhs for s in statements if isinstance(s, Statement)}  # before roles
     statements, readings = letter_readings.expand(d, statements, bound, aliases, read_by)  # δ_j by its roles
     bound = unlayered.note(d, statements, bound, aliases, conventions)  # \delta_j, no layer: said why
     conventions = bound.conventions or conventions
@@ -384,7 +385,8 @@ def _verify_statements(
     unchecked = dropped_instances.unless_wrong(verdicts, unchecked)  # w_{lj} for w_{jl}: wrong, or said
     if decay is not None:  # the regularizer's own lines, and its faulty terms (weight_decay.py)
         verdicts = weight_decay.faulted(verdicts, decay) + decay.verdicts
-    verdicts, unchecked = reading_folds.fold(verdicts, unchecked, readings)  # δ_j read by its roles
+    spoken = reading_folds.spoken_for(net.delta_sign, left_sides)  # δ_h = -∂Err/∂net_h says δ_h's sign
+    verdicts, unchecked = reading_folds.fold(verdicts, unchecked, readings, spoken)  # δ_j read by its roles
     verdicts.sort(key=lambda v: (v.line, v.col))
     if letters:  # instances said in the document's own index letters
         verdicts = [replace(v, instance=as_written(v.instance, letters)) for v in verdicts]

@@ -22,13 +22,25 @@ def _status(verdicts: list) -> str:
     return "wrong" if "wrong" in statuses else "not proved" if "not proved" in statuses else "correct"
 
 
-def fold(verdicts: list, unchecked: list[Unchecked], readings: dict) -> tuple[list, list[Unchecked]]:
+def spoken_for(sign, written: dict) -> frozenset:
+    """The statements whose δ is written as the one a definition gives its sign (Kriesel's
+    δ_h = -∂Err/∂net_h, then δ_h = f'_act(net_h)(t_h - y_h)): that definition says their sign.
+    `written`: (line, col) -> the left side as written, before its letters were read by roles."""
+    if getattr(sign, "kind", "") != "definition" or not sign.at or sign.at not in written:
+        return frozenset()
+    return frozenset(at for at, lhs in written.items() if lhs == written[sign.at])
+
+
+def fold(
+    verdicts: list, unchecked: list[Unchecked], readings: dict, spoken: frozenset = frozenset()
+) -> tuple[list, list[Unchecked]]:
     """One verdict per statement read several ways: judged where every reading agrees, else not
-    checked with the readings named; a statement with one reading keeps its verdicts."""
+    checked with the readings named; a statement with one reading keeps its verdicts. `spoken`:
+    statements whose δ's sign a definition of the same δ says (`spoken_for`), judged with it."""
     if not readings:
         return verdicts, unchecked
     unchecked = [_plain(u) if (u.line, u.col) in readings else u for u in unchecked]
-    verdicts = _sign_unsaid(verdicts, unchecked, readings)
+    verdicts = _sign_unsaid(verdicts, unchecked, readings, spoken)
     verdicts = [  # ∂C/∂w = a_in δ_out: its letters said as its words (word_roles.py)
         replace(v, instance=word_roles.as_words(v.instance)) if " out " in v.instance[:60] else v
         for v in verdicts
@@ -74,25 +86,29 @@ def _plain(u: Unchecked) -> Unchecked:
     return replace(u, reason=reason) if reason != u.reason else u
 
 
-def _sign_unsaid(verdicts: list, unchecked: list[Unchecked], readings: dict) -> list:
+def _sign_unsaid(verdicts: list, unchecked: list[Unchecked], readings: dict, spoken: frozenset) -> list:
     """A δ read by its roles that is the true δ negated, where only the document's other
     statements say δ's sign (a question's δ = -∂J/∂net beside an answer's δ^L = ∂C/∂z): not
-    checked, the two signs named (`unchecked` gets the note); the option --delta still judges it."""
+    checked, the two signs named (`unchecked` gets the note); the option --delta still judges it,
+    and so does a definition of the same written δ (`spoken`)."""
     doubtful = {
-        (v.line, v.col)
+        (v.line, v.col): "δ = -∂E/∂net" in v.fault.text
         for v in verdicts
         if (v.line, v.col) in readings
+        and (v.line, v.col) not in spoken
         and isinstance(v.fault, SignFault)
         and "the option" not in v.fault.text
         and "update" not in v.fault.text
     }
-    for at in sorted(doubtful):
+    for at, minus in sorted(doubtful.items()):
+        this, theirs = ("∂E/∂net", "-∂E/∂net") if minus else ("-∂E/∂net", "∂E/∂net")
         unchecked.append(
             Unchecked(
                 *at,
-                "this δ, its letters read by their roles, is -∂E/∂net, and the document's other "
-                "statements read δ as ∂E/∂net: not checked (a document may quote both signs)",
-                "give --delta minus if this δ is -∂E/∂net, or write its layer (\\delta^{(l)}_j)",
+                f"this δ, its letters read by their roles, is {this}, and the document's other "
+                f"statements read δ as {theirs}: not checked (a document may quote both signs)",
+                f"give --delta {'plus' if minus else 'minus'} if this δ is {this}, or write its layer "
+                "(\\delta^{(l)}_j)",
             )
         )
     return [v for v in verdicts if (v.line, v.col) not in doubtful]

@@ -31,11 +31,18 @@ _SAME = mpmath.mpf(10) ** -25  # the placeholders' reading gives the side's valu
 
 
 def carried(
-    text: str, written: sp.Expr, d: Derivation, scientific: re.Pattern, exact: frozenset = frozenset()
+    text: str,
+    written: sp.Expr,
+    d: Derivation,
+    scientific: re.Pattern,
+    exact: frozenset = frozenset(),
+    earlier: dict | None = None,
 ) -> mpmath.mpf | None:
     """Σ over the numbers written in `text` of the largest change of the side's value when that
     number moves half a unit in its last digit; None when the side cannot be read so. Numbers
-    whose value is in `exact` (the point's given values: a weight 1.2) are taken as exact."""
+    whose value is in `exact` (the point's given values: a weight 1.2, an input 0.1) are taken as
+    exact; a number in `earlier` (an earlier line's result, right there: -6.407 for -6.40646)
+    moves by its distance from its truth where that is more than half a unit."""
     from .claims import written_value  # claims imports this module
 
     values: list[sp.Rational] = []
@@ -52,6 +59,7 @@ def carried(
     def decimal(m: re.Match) -> str:
         half = sp.Rational(1, 2 * 10 ** len(m.group(2)))
         number = sp.Rational(m.group(0))
+        half = max(half, (earlier or {}).get(number, half))
         return _placeholder(values, halves, number, sp.S.Zero if number in exact else half)
 
     try:

@@ -43,6 +43,7 @@ class DeltaSign:
     why: str = ""  # 'defined on line 14', 'the update on line 4 adds η δ x', 'the option --delta'
     kind: str = ""  # the evidence: 'definition', 'update', 'gradient', 'option' ('' for none)
     votes: tuple = ()  # (line, col, ±1) of every update and gradient with δ (verify/sign_votes.py)
+    at: tuple = ()  # (line, col) of the statement that says it, when one does
 
 
 @dataclass(frozen=True)
@@ -296,7 +297,7 @@ def _sign(statements: list, is_loss) -> DeltaSign:
                 continue
             found = _evidence(st, kind, is_loss)
             if found:
-                return DeltaSign(found, f"{_WHY[kind]} on line {st.line}", kind)
+                return DeltaSign(found, f"{_WHY[kind]} on line {st.line}", kind, at=(st.line, st.col))
     return DeltaSign(0)
 
 
@@ -328,9 +329,9 @@ def _evidence(st: Statement, kind: str, is_loss) -> int:
                 return -1 if value.could_extract_minus_sign() else 1
         return 0
     if kind == "update" and isinstance(st.lhs, sp.Symbol) and st.lhs.name.endswith("^+") and st.sides:
-        w = sp.Symbol(st.lhs.name[:-2])
-        change = sp.expand(_value(st.sides[-1]) - w)
-        return _coefficient_sign(change, rate=True, opposite=True)
+        w = sp.Symbol(st.lhs.name[:-2])  # the last side that says it: `= 0.5 × 0.0133 × 1` does not
+        changes = (sp.expand(_value(p) - w) for p in reversed(st.sides))
+        return next((s for c in changes if (s := _coefficient_sign(c, rate=True, opposite=True))), 0)
     if kind == "gradient" and isinstance(st.lhs, Partial) and is_loss(st.lhs.num):
         for p in st.sides:
             if any(isinstance(f, Partial) for f in p.factors):
@@ -370,7 +371,7 @@ def name_sign_fault(verdict, sign: DeltaSign, is_delta_or_update: bool):
     if true == 0 or abs(hand + true) > 1e-9 * max(1.0, abs(true)):
         return verdict
     meaning = {1: "δ = ∂E/∂net", -1: "δ = -∂E/∂net", 0: "δ = ∂E/∂net"}[sign.sign]
-    position = f.position or 1  # a product negated as a whole: the sign is on its first factor
+    position = (f.position or 1) + _swapped_difference(f)  # on its first factor, or the t - y
     where = f"factor {position}: "
     why = f" ({sign.why})" if sign.why else ""
     text = f"{where}sign wrong: the written value is the true one negated; in this document {meaning}{why}"
@@ -386,6 +387,26 @@ def name_sign_fault(verdict, sign: DeltaSign, is_delta_or_update: bool):
         )
     fault = SignFault(f.kind, f.side, position, f.wrote, f.read_as, f.expected, f.partial, f.ratio, text=text)
     return replace(verdict, fault=fault)
+
+
+def _swapped_difference(f) -> int:
+    """Of a sign fault spanning factors (f'(net)·(y - t)), the offset of the one factor that is a
+    difference of two names, where a swap reads as the sign (t - y for y - t); 0 when none or
+    several are (o(1 - o)(t - o) has one: 1 - o holds a number)."""
+    wrote = getattr(f, "wrote", None)
+    if getattr(f, "span", 1) < 2 or not isinstance(wrote, tuple) or len(wrote) < 2:
+        return 0
+
+    def swapped(w) -> bool:
+        terms = sp.Add.make_args(w) if isinstance(w, sp.Basic) else ()
+        return (
+            len(terms) == 2
+            and sum(t.could_extract_minus_sign() for t in terms) == 1
+            and not any(t.is_number for t in terms)
+        )
+
+    found = [k for k, w in enumerate(wrote) if swapped(w)]
+    return found[0] if len(found) == 1 else 0
 
 
 def assumed_sign(verdict, sign: DeltaSign, is_delta: bool):
