@@ -3,9 +3,10 @@ r"""Names a document defines for itself as a sum over a layer, read as defined w
 `a_j = \frac{\exp(z_j)}{S},\;\; S = \sum_{t} \exp(z_t)` (the softmax's normalizer), `Z = \sum_k
 e^{f_k}`: an index-free name the network does not have, defined once by a formula that sums over
 an index, or is minus a squared difference (MIT 6.034's performance P = -\frac12 (y^* - y)^2,
-which its weights climb). Every other statement reads the name as its formula (`S` in `1/S`, `\ln(S)`, `\partial
-S / \partial b_j`), so a definition written after its use binds and judges like the inlined one;
-the definition itself defines a name of the document's own: nothing to check, said so.
+which its weights climb). Every other statement reads the name as its formula (`S` in `1/S`,
+`\ln(S)`, `\partial S / \partial b_j`), so a definition written after its use binds and judges
+like the inlined one; the definition itself defines a name of the document's own: nothing to
+check, said so.
 
 Never a guess: a name is inlined only when the document defines it exactly once, by one formula
 holding a \sum, never in terms of itself, never differentiated by (a name the document takes a
