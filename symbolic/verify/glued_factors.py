@@ -116,7 +116,7 @@ def regroup(
     return replace(
         fault,
         kind="wrong",
-        position=index + 1,
+        position=pos[group[0]] - shift,  # as written: a sum's body before it counts each factor
         wrote=wrote,
         read_as=read_as,
         expected=expected,

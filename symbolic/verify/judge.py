@@ -16,12 +16,13 @@ from dataclasses import dataclass
 import sympy as sp
 
 from ..latex import Partial
-from . import glued_factors
+from . import glued_factors, update_steps
 from .evaluate import Evaluation
 from .explain import Explainer, Fault, Witness
 from .parts import Part
 from .points import Evidence
-from .resolve import ChainNote, Network, Resolved
+from .resolve import ETA, ChainNote, Network, Resolved
+from .truth import true_factors
 
 
 @dataclass(frozen=True)
@@ -86,13 +87,15 @@ def judge(net: Network, r: Resolved, e: Evaluation) -> Verdict:
             k = diff.side
             fault = paths and explain.paths(k + 1, diff.hand_product, paths[0], paths[1], n)
             fault = fault or explain.pinpoint(k + 1, r.sides[k], r.hands[k], diff.hand, r.true, diff.true, n)
+            fault = _step_fault(net, r, k, e, explain) or fault  # Δw = η δ x: which of δ, x
             # a whole side against one true factor from the loss (∂L/∂h₂ = 2(ŷ - y) w₂): its parts;
             # one chain link written whole (∂out/∂net = out(1 + out)) stays one factor
             whole = fault.kind == "wrong" and fault.position == 1 and fault.span == len(r.hands[k])
             whole = whole and fault.partial is not None and fault.partial[0] == net.d.loss_symbol
             counted: tuple[Part, ...] | None = None
-            if fault.kind == "ratio" or whole and k in r.parts and not r.definition:
-                # juxtaposed, input-first, inside a sum: as a multiset
+            several = fault.kind in ("wrong", "missing", "extra") and fault.others > 0 and not r.definition
+            if fault.kind == "ratio" or several or whole and k in r.parts and not r.definition:
+                # juxtaposed, input-first, inside a sum, or out of the chain's order: as a multiset
                 parts = r.parts.get(k) or tuple(
                     Part(i + 1, w, h) for i, (w, h) in enumerate(zip(r.sides[k], r.hands[k]))
                 )
@@ -129,6 +132,16 @@ def judge(net: Network, r: Resolved, e: Evaluation) -> Verdict:
         true=truth,
         **base,
     )
+
+
+def _step_fault(net: Network, r: Resolved, k: int, e: Evaluation, explain: Explainer) -> Fault | None:
+    """An update line's wrong factor in its step (verify/update_steps.py); None for any other."""
+    if k not in r.steps or r.num not in net.d.params:
+        return None
+    grad = true_factors(net, net.d.loss_symbol, r.num)
+    step, true = r.hands[k][0] - r.num, r.true_values[0] - r.num
+    n = e.points.count
+    return update_steps.fault(explain, grad, ETA, r.steps[k], step, true, k + 1, e.points.vector, n)
 
 
 def _counted(r: Resolved, k: int, parts) -> tuple[list, list, list]:

@@ -1,0 +1,123 @@
+r"""Planted mistakes named at their factor, on short derivations written for these tests (not the
+corpus files where the gaps showed).
+
+- An update line (Δw = η δ x, w ← w + α δ x, a step written with \times) that is wrong is named
+  at the wrong factor of its step, the rate not counted (verify/update_steps.py); a step that is
+  the descent step negated keeps its sign fault.
+"""
+
+from codegen.verdict import render_text
+from symbolic.backprop import derive
+from symbolic.spec import network
+from symbolic.verify import verify_text
+
+
+def said(doc: str, net: str = "2-2-2", **conventions):
+    """line -> {status or 'wrong@position'} of its verdicts, with the report."""
+    d = derive(network(net, "sigmoid", "half_se", None, "layered"))
+    report = verify_text(d, doc, conventions=conventions or None)
+    by: dict[int, set] = {}
+    for v in report.verdicts:
+        by.setdefault(v.line, set()).add(
+            f"wrong@{v.fault.position}" if v.status == "wrong" and v.fault else v.status
+        )
+    for u in report.unchecked:
+        by.setdefault(u.line, set()).add("not checked")
+    return by, report
+
+
+# ------------------------------------------------------------------ an update's step, factor by factor
+
+# a document in generic letters, δ = -∂E/∂net (Mitchell's sign), an output and a hidden update
+UPDATES = r"""Let $net_j = \sum_i w_{ji} x_{ji}$ and $o_j = \sigma(net_j)$.
+$$\delta_k = o_k (1 - o_k)(t_k - o_k)$$
+$$\delta_j = o_j (1 - o_j) \sum_k w_{kj} \delta_k$$
+$$\Delta w_{kj} = \eta \delta_k o_j$$
+$$\Delta w_{ji} = \eta \, \delta_j \, x_i$$
+"""
+
+
+def test_updates_as_written_are_correct():
+    by, _ = said(UPDATES)
+    assert by[4] == {"correct"} and by[5] == {"correct"}
+
+
+def test_a_wrong_input_in_an_update_is_named_at_its_factor():
+    by, _ = said(UPDATES.replace(r"\eta \delta_k o_j", r"\eta \delta_k o_k"))
+    assert by[4] == {"wrong@2"}  # η not counted: δ_k 1, o_j 2
+    by, _ = said(UPDATES.replace(r"\eta \, \delta_j \, x_i", r"\eta \, \delta_j \, o_j"))
+    assert by[5] == {"wrong@2"}
+
+
+def test_a_wrong_delta_in_an_update_is_named_at_factor_one():
+    by, _ = said(UPDATES.replace(r"\eta \delta_k o_j", r"\eta \delta_j o_j"))
+    assert "wrong@1" in by[4] and not by[4] & {"correct", "wrong@2"}  # δ_j of no output: not checked there
+
+
+def test_a_step_written_with_times_counts_its_factors_as_written():
+    doc = r"""Inputs 1, 2 feed unit 3: $y_3 = \sigma(x_1 w_{13} + x_2 w_{23} + b_3)$
+$$e = t - y_3$$
+$$\delta_3 = y_3 (1 - y_3) e$$
+$$\Delta w_{23} = \alpha \times x_2 \times \delta_3$$
+"""
+    by, report = said(doc, "2-1", weights="input-by-output")
+    assert by[4] == {"correct"}, render_text(report, "doc")
+    by, report = said(
+        doc.replace(r"\times x_2 \times", r"\times x_1 \times"), "2-1", weights="input-by-output"
+    )
+    assert by[4] == {"wrong@1"}  # α not counted: x_2 1, δ_3 2
+    assert "factor 1 of the step: wrote [x₁], expected [x₂]" in render_text(report, "doc")
+
+
+def test_an_update_without_the_derivative_of_the_activation_is_named_where_it_is_missing():
+    doc = r"""$$o_k = \sigma(net_k)$$
+$$\Delta w_{kj} = \eta \, (t_k - o_k) \, o_k (1 - o_k) \, o_j$$
+"""
+    by, _ = said(doc)
+    assert by[2] == {"correct"}
+    by, _ = said(doc.replace(r"o_k (1 - o_k) \, o_j", r"o_j"))
+    assert by[2] == {"wrong@2"}  # (t - o) 1, the missing o(1 - o) 2
+
+
+def test_a_step_that_climbs_keeps_its_sign_fault_at_the_first_factor():
+    by, report = said(UPDATES.replace(r"\eta \delta_k o_j", r"-\eta \delta_k o_j"))
+    assert by[4] == {"wrong@1"}
+    text = render_text(report, "doc")
+    assert "sign wrong" in text
+
+
+# a step with a sum in it: its body counted factor by factor, X(1 - X) one factor after it
+SUMMED = r"""Let $net_j = \sum_i w_{ji} x_{ji}$ and $o_j = \sigma(net_j)$.
+$$\delta_k = (o_k - t_k) o_k (1 - o_k)$$
+$$\Delta w_{ji} = -\eta \left[\sum_k \delta_k w_{kj}\right] o_j (1 - o_j) x_i$$
+"""
+
+
+def test_a_step_with_a_sum_counts_its_body_factor_by_factor():
+    by, _ = said(SUMMED)
+    assert by[3] == {"correct"}
+    by, _ = said(SUMMED.replace(r"o_j (1 - o_j) x_i", r"o_j (1 + o_j) x_i"))
+    assert by[3] == {"wrong@3"}  # δ_k 1, w_kj 2, the pair 3
+    by, _ = said(SUMMED.replace(r"o_j (1 - o_j) x_i", r"o_j (1 - o_j) o_j"))
+    assert by[3] == {"wrong@4"}
+
+
+# ------------------------------------------------------------------ a δ of another layer
+
+DELTAS = r"""$$\delta^{(2)}_1 = (a^{(2)}_1 - y_1) a^{(2)}_1 (1 - a^{(2)}_1)$$
+$$\delta^{(1)}_1 = a^{(1)}_1 (1 - a^{(1)}_1) W^{(2)}_{11} \delta^{(2)}_1$$
+$$\frac{\partial E}{\partial W^{(1)}_{11}} = \delta^{(1)}_1 x_1$$
+$$\Delta W^{(1)}_{11} = -\eta \, \delta^{(1)}_1 \, x_1$$
+"""
+
+
+def test_a_delta_of_the_layer_above_is_named_as_the_delta():
+    by, _ = said(DELTAS, "2-1-1")
+    assert by[3] == {"correct"} and by[4] == {"correct"}
+    by, report = said(DELTAS.replace(r"= \delta^{(1)}_1 x_1", r"= \delta^{(2)}_1 x_1"), "2-1-1")
+    assert by[3] == {"wrong@1"}  # not 'factor 2: missing W' (the gap the wrong δ leaves)
+    assert "wrote [δ⁽²⁾₁]" in render_text(report, "doc")
+    by, _ = said(DELTAS.replace(r"= \delta^{(1)}_1 x_1", r"= x_1 \delta^{(2)}_1"), "2-1-1")
+    assert by[3] == {"wrong@2"}
+    by, _ = said(DELTAS.replace(r"\, \delta^{(1)}_1 \, x_1", r"\, \delta^{(2)}_1 \, x_1"), "2-1-1")
+    assert by[4] == {"wrong@1"}
