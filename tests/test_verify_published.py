@@ -421,13 +421,8 @@ PLANTED_UNNAMED: set[tuple[str, int]] = {
     # Kriesel's inner delta with w_{l,h} for w_{h,l}: that weight joins no two consecutive layers
     # read input-by-output, so the sum is 0, said at factor 1 ([f'(net_h)]·[0])
     ("kriesel_backprop_of_error", 1),
-    # Zhou's dy_pred/dh_1 = w_6 f'(...): wrong, said on the line's number (no factor); f(x)(1 + f(x))
-    # named at f(x), factor 1
+    # Zhou's dy_pred/dh_1 = w_6 f'(...): wrong, said on the line's number (no factor)
     ("victorzhou_intro_nn", 0),
-    ("victorzhou_intro_nn", 2),
-    # Negnevitsky's δ_3 = y_3 (1 - y_3) × δ_5 × w_45 (w_45 for w_35): wrong, said at factor 1 (the δ
-    # read as -∂E/∂net, the chain's factors aligned from its start)
-    ("negnevitsky_xor_example", 0),
     # Buduma's dE/dw_{ij} = y_i y_j(1 - y_j) dE/dy_j planted as y_j y_j(1 - y_j): wrong, named at
     # factor 2 (the written y_j y_j (1 - y_j) matches the true logistic factor y_j (1 - y_j) with
     # its first y_j, so the stray y_j is aligned with the true y_i's place after it)
