@@ -4,6 +4,13 @@ corpus files where the gaps showed).
 - An update line (Δw = η δ x, w ← w + α δ x, a step written with \times) that is wrong is named
   at the wrong factor of its step, the rate not counted (verify/update_steps.py); a step that is
   the descent step negated keeps its sign fault.
+- A δ of another layer (δ^{(2)} x where δ^{(1)} x belongs) is named as the δ, not as the factors
+  its gap leaves missing (explain.py).
+- Factors out of the chain's order with more than one mismatch in order (σ' × δ × w), or wrong as
+  one group against several true factors, are matched as a multiset (judge.py).
+- Of two equal factors, the one outside an X(1 - X) pair is named (y_j y_j(1 - y_j) where
+  y_i y_j(1 - y_j) belongs: glued_factors.twin).
+- A side that is one box, `= \boxed{w_5 * f'(z)}`, has the box's factors (latex/statement_rows.py).
 """
 
 from codegen.verdict import render_text
@@ -121,3 +128,37 @@ def test_a_delta_of_the_layer_above_is_named_as_the_delta():
     assert by[3] == {"wrong@2"}
     by, _ = said(DELTAS.replace(r"\, \delta^{(1)}_1 \, x_1", r"\, \delta^{(2)}_1 \, x_1"), "2-1-1")
     assert by[4] == {"wrong@1"}
+
+
+# ------------------------------------------------------------------ the order, twins and boxes
+
+
+def test_factors_out_of_the_chains_order_are_matched_as_a_multiset():
+    doc = r"$$\delta^{(1)}_1 = a^{(1)}_1 (1 - a^{(1)}_1) \times \delta^{(2)}_1 \times W^{(2)}_{11}$$" + "\n"
+    by, _ = said(doc, "2-2-1")
+    assert by[1] == {"correct"}
+    by, _ = said(doc.replace("W^{(2)}_{11}", "W^{(2)}_{12}"), "2-2-1")
+    assert by[1] == {"wrong@3"}  # the pair 1, δ 2, the weight 3
+
+
+def test_of_two_equal_factors_the_one_outside_the_pair_is_named():
+    doc = r"$$\frac{\partial L}{\partial W^{(2)}_{11}} = "
+    doc += r"a^{(1)}_1 a^{(2)}_1 (1 - a^{(2)}_1) (a^{(2)}_1 - y_1)$$"
+    by, _ = said(doc + "\n", "2-2-1")
+    assert by[1] == {"correct"}
+    by, _ = said(doc.replace("= a^{(1)}_1 a^{(2)}_1", "= a^{(2)}_1 a^{(2)}_1") + "\n", "2-2-1")
+    assert by[1] == {"wrong@1"}  # not the a^{(2)}_1 of the pair
+
+
+def test_a_boxed_side_has_the_boxs_factors():
+    doc = (
+        r"$$\frac{\partial a^{(2)}_1}{\partial a^{(1)}_1} = \boxed{W^{(2)}_{11} * \sigma'(z^{(2)}_1)}$$"
+        + "\n"
+    )
+    by, _ = said(doc, "2-2-1")
+    assert by[1] == {"correct"}
+    by, report = said(doc.replace("W^{(2)}_{11}", "W^{(2)}_{12}"), "2-2-1")
+    assert by[1] == {"wrong@1"}
+    assert "wrote [W⁽²⁾₁₂], expected [W⁽²⁾₁₁]" in render_text(report, "doc")
+    by, _ = said(doc.replace(r"\sigma'(z^{(2)}_1)}", r"\sigma(z^{(2)}_1)}"), "2-2-1")
+    assert by[1] == {"wrong@2"}

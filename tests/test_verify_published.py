@@ -421,12 +421,6 @@ PLANTED_UNNAMED: set[tuple[str, int]] = {
     # Kriesel's inner delta with w_{l,h} for w_{h,l}: that weight joins no two consecutive layers
     # read input-by-output, so the sum is 0, said at factor 1 ([f'(net_h)]·[0])
     ("kriesel_backprop_of_error", 1),
-    # Zhou's dy_pred/dh_1 = w_6 f'(...): wrong, said on the line's number (no factor)
-    ("victorzhou_intro_nn", 0),
-    # Buduma's dE/dw_{ij} = y_i y_j(1 - y_j) dE/dy_j planted as y_j y_j(1 - y_j): wrong, named at
-    # factor 2 (the written y_j y_j (1 - y_j) matches the true logistic factor y_j (1 - y_j) with
-    # its first y_j, so the stray y_j is aligned with the true y_i's place after it)
-    ("buduma_logit_chain", 1),
     # Theodoridis's dE/dy_k^{r-1} = \sum_j \delta_j^r w_{jk}^r planted with w_{kj}^r: at r = 2 the
     # derivative by the input is compared whole (delta^r read through its recurrence), said at
     # factor 1; at the hidden layer the weight is named at factor 2
@@ -440,7 +434,8 @@ PLANTED_UNNAMED: set[tuple[str, int]] = {
     ("kyle_lo_softmax_regression", 1),
 }
 # (an update line's slip, Δw_{kj} = η (t_k - z_k) y_j without f'(net_k), is named in its step, the
-# rate not counted: verify/update_steps.py)
+# rate not counted: verify/update_steps.py; Zhou's boxed w_6 * f'(...) read as the box's factors;
+# Buduma's y_j y_j(1 - y_j) named at the y_j outside the pair, glued_factors.twin)
 # (X(1 ± X), a logistic derivative written out, is one factor wherever it stands, as most of the
 # corpus's notes count it: verify/glued_factors.py; Kyle Lo's phi(z)_i (1 + phi(z)_i) is factor 1)
 # statements given a false verdict today (file -> {line or (line, k): what symprop says}); each with

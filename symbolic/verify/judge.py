@@ -91,16 +91,19 @@ def judge(net: Network, r: Resolved, e: Evaluation) -> Verdict:
             # a whole side against one true factor from the loss (∂L/∂h₂ = 2(ŷ - y) w₂): its parts;
             # one chain link written whole (∂out/∂net = out(1 + out)) stays one factor
             whole = fault.kind == "wrong" and fault.position == 1 and fault.span == len(r.hands[k])
-            whole = whole and fault.partial is not None and fault.partial[0] == net.d.loss_symbol
+            loss = whole and fault.partial is not None and fault.partial[0] == net.d.loss_symbol
+            # or written factors wrong as one group against several true ones (w_6 f'(z) for w_5 σ')
+            whole = loss and k in r.parts or whole and len(r.hands[k]) > 1 and len(r.true) > 1
             counted: tuple[Part, ...] | None = None
             several = fault.kind in ("wrong", "missing", "extra") and fault.others > 0 and not r.definition
-            if fault.kind == "ratio" or several or whole and k in r.parts and not r.definition:
+            if fault.kind == "ratio" or several or whole and not r.definition:
                 # juxtaposed, input-first, inside a sum, or out of the chain's order: as a multiset
                 parts = r.parts.get(k) or tuple(
                     Part(i + 1, w, h) for i, (w, h) in enumerate(zip(r.sides[k], r.hands[k]))
                 )
                 pv = [e.points.vector(p.value) for p in parts]
                 fine = explain.pinpoint_parts(k + 1, parts, pv, r.true, diff.true, n, e.points.vector)
+                fine = glued_factors.twin(fine, parts)  # y_j y_j(1 - y_j): the y_j outside the pair
                 fault = fine or fault
                 counted = parts if fine else None
             fault = glued_factors.regroup(fault, *_counted(r, k, counted))  # X(1 - X): one factor

@@ -138,7 +138,7 @@ def fault(
     several = first.kind in ("wrong", "missing", "extra") and first.others > 0
     found: Fault | None = first
     if first.kind == "ratio" or whole or summed or several:  # input-first, in a sum: as a multiset
-        finer = explain.pinpoint_parts(side, kept, hv, signed, tv, n, vector)
+        finer = glued_factors.twin(explain.pinpoint_parts(side, kept, hv, signed, tv, n, vector), kept)
         found = finer if finer is not None or first.kind == "ratio" or whole else first
     if found is None or found.kind not in ("wrong", "missing", "extra"):
         return None
