@@ -162,3 +162,13 @@ def test_a_boxed_side_has_the_boxs_factors():
     assert "wrote [W⁽²⁾₁₂], expected [W⁽²⁾₁₁]" in render_text(report, "doc")
     by, _ = said(doc.replace(r"\sigma'(z^{(2)}_1)}", r"\sigma(z^{(2)}_1)}"), "2-2-1")
     assert by[1] == {"wrong@2"}
+
+
+def test_a_side_against_the_losss_own_formula_is_named_factor_by_factor():
+    doc = r"""$$\delta^{(1)}_1 = \frac{\partial}{\partial z^{(1)}_1} \frac{1}{2}\left(a^{(1)}_1 - y_1\right)^2
+ = \left(a^{(1)}_1 - y_1\right) \sigma'(z^{(1)}_1)$$
+"""
+    by, _ = said(doc, "2-1")
+    assert by[1] == {"correct"}
+    by, _ = said(doc.replace(r"\sigma'(z", r"\sigma(z"), "2-1")
+    assert by[1] == {"wrong@2"}  # (a - y) 1, σ for σ' 2: not the side whole

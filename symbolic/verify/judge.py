@@ -91,7 +91,7 @@ def judge(net: Network, r: Resolved, e: Evaluation) -> Verdict:
             # a whole side against one true factor from the loss (∂L/∂h₂ = 2(ŷ - y) w₂): its parts;
             # one chain link written whole (∂out/∂net = out(1 + out)) stays one factor
             whole = fault.kind == "wrong" and fault.position == 1 and fault.span == len(r.hands[k])
-            loss = whole and fault.partial is not None and fault.partial[0] == net.d.loss_symbol
+            loss = whole and fault.partial is not None and _of_loss(net, fault.partial[0])
             # or written factors wrong as one group against several true ones (w_6 f'(z) for w_5 σ')
             whole = loss and k in r.parts or whole and len(r.hands[k]) > 1 and len(r.true) > 1
             counted: tuple[Part, ...] | None = None
@@ -145,6 +145,11 @@ def _step_fault(net: Network, r: Resolved, k: int, e: Evaluation, explain: Expla
     step, true = r.hands[k][0] - r.num, r.true_values[0] - r.num
     n = e.points.count
     return update_steps.fault(explain, grad, ETA, r.steps[k], step, true, k + 1, e.points.vector, n)
+
+
+def _of_loss(net: Network, num: sp.Basic) -> bool:
+    """The loss, or a formula of it written out (∂(x - y)²/∂s: LFD's e), not one network quantity."""
+    return num == net.d.loss_symbol or not isinstance(num, sp.Symbol) and num not in net.nodes
 
 
 def _counted(r: Resolved, k: int, parts) -> tuple[list, list, list]:
