@@ -425,9 +425,6 @@ PLANTED_UNNAMED: set[tuple[str, int]] = {
     # derivative by the input is compared whole (delta^r read through its recurrence), said at
     # factor 1; at the hidden layer the weight is named at factor 2
     ("theodoridis_pr_backprop", 2),
-    # LFD's output sensitivity planted with \theta for \theta': 2(x^{(L)} - y) \theta(s^{(L)}) is
-    # wrong, said whole as one factor [2 f(z)(a - y)] (factor 1), not at its third factor
-    ("lfd_echapter7_backprop", 2),
     # Kyle Lo's gradient x [\phi(w^T x) + y]^T: wrong, said at factor 1 (the truth of the chain
     # dL/dphi dphi/dz dz/dw is kept in phi and softmax(z) apart, and even against the simplified
     # x (phi - y)^T, as dL/dw, no one factor is told: 'factors 1-2')
@@ -435,7 +432,8 @@ PLANTED_UNNAMED: set[tuple[str, int]] = {
 }
 # (an update line's slip, Δw_{kj} = η (t_k - z_k) y_j without f'(net_k), is named in its step, the
 # rate not counted: verify/update_steps.py; Zhou's boxed w_6 * f'(...) read as the box's factors;
-# Buduma's y_j y_j(1 - y_j) named at the y_j outside the pair, glued_factors.twin)
+# Buduma's y_j y_j(1 - y_j) named at the y_j outside the pair, glued_factors.twin; LFD's
+# 2(x - y) theta(s) against its e = (x - y)^2 factor by factor, at theta)
 # (X(1 ± X), a logistic derivative written out, is one factor wherever it stands, as most of the
 # corpus's notes count it: verify/glued_factors.py; Kyle Lo's phi(z)_i (1 + phi(z)_i) is factor 1)
 # statements given a false verdict today (file -> {line or (line, k): what symprop says}); each with
