@@ -10,6 +10,8 @@ corpus files where the gaps showed).
   one group against several true factors, are matched as a multiset (judge.py).
 - Of two equal factors, the one outside an X(1 - X) pair is named (y_j y_j(1 - y_j) where
   y_i y_j(1 - y_j) belongs: glued_factors.twin).
+- A wrong side that is one sum, after a right side of as many terms, is compared with that side
+  term by term where the truth is in another form (∂L/∂x by the input: judge._against_side).
 - A side that is one box, `= \boxed{w_5 * f'(z)}`, has the box's factors (latex/statement_rows.py).
 """
 
@@ -172,3 +174,14 @@ def test_a_side_against_the_losss_own_formula_is_named_factor_by_factor():
     assert by[1] == {"correct"}
     by, _ = said(doc.replace(r"\sigma'(z", r"\sigma(z"), "2-1")
     assert by[1] == {"wrong@2"}  # (a - y) 1, σ for σ' 2: not the side whole
+
+
+def test_a_wrong_sum_after_a_right_one_is_named_term_by_term_against_it():
+    doc = (
+        r"$$\frac{\partial L}{\partial x_1} = \sum_j \frac{\partial L}{\partial z^{(1)}_j}"
+        r" \frac{\partial z^{(1)}_j}{\partial x_1} = \sum_j \delta^{(1)}_j W^{(1)}_{j1}$$" + "\n"
+    )
+    by, _ = said(doc, "2-2-1")
+    assert by[1] == {"correct"}
+    by, _ = said(doc.replace("W^{(1)}_{j1}", "W^{(1)}_{1j}"), "2-2-1")
+    assert by[1] == {"wrong@2"}  # the weight of the term that differs, not the sum whole

@@ -421,10 +421,6 @@ PLANTED_UNNAMED: set[tuple[str, int]] = {
     # Kriesel's inner delta with w_{l,h} for w_{h,l}: that weight joins no two consecutive layers
     # read input-by-output, so the sum is 0, said at factor 1 ([f'(net_h)]·[0])
     ("kriesel_backprop_of_error", 1),
-    # Theodoridis's dE/dy_k^{r-1} = \sum_j \delta_j^r w_{jk}^r planted with w_{kj}^r: at r = 2 the
-    # derivative by the input is compared whole (delta^r read through its recurrence), said at
-    # factor 1; at the hidden layer the weight is named at factor 2
-    ("theodoridis_pr_backprop", 2),
     # Kyle Lo's gradient x [\phi(w^T x) + y]^T: wrong, said at factor 1 (the truth of the chain
     # dL/dphi dphi/dz dz/dw is kept in phi and softmax(z) apart, and even against the simplified
     # x (phi - y)^T, as dL/dw, no one factor is told: 'factors 1-2')
@@ -433,7 +429,8 @@ PLANTED_UNNAMED: set[tuple[str, int]] = {
 # (an update line's slip, Δw_{kj} = η (t_k - z_k) y_j without f'(net_k), is named in its step, the
 # rate not counted: verify/update_steps.py; Zhou's boxed w_6 * f'(...) read as the box's factors;
 # Buduma's y_j y_j(1 - y_j) named at the y_j outside the pair, glued_factors.twin; LFD's
-# 2(x - y) theta(s) against its e = (x - y)^2 factor by factor, at theta)
+# 2(x - y) theta(s) against its e = (x - y)^2 factor by factor, at theta; Theodoridis's
+# \sum_j \delta_j^r w_{kj}^r at r = 2 term by term against the side before it, at the weight)
 # (X(1 ± X), a logistic derivative written out, is one factor wherever it stands, as most of the
 # corpus's notes count it: verify/glued_factors.py; Kyle Lo's phi(z)_i (1 + phi(z)_i) is factor 1)
 # statements given a false verdict today (file -> {line or (line, k): what symprop says}); each with

@@ -191,7 +191,7 @@ class Explainer:
         if len(left_h) == 1 and left_t and (groups or len(left_t) == 1):  # else: the ratio says more
             p = parts[left_h[0]]
             if p.terms and len(left_t) == 1:
-                inner = self._in_sum(side, p, true[left_t[0]], n, vector)
+                inner = self.in_sum(side, p, true[left_t[0]], n, vector)
                 if inner is not None:
                     return inner
             expected = sp.Mul(*[true[j].value for j in left_t])
@@ -269,7 +269,7 @@ class Explainer:
         partial = None if all(o.is_number for o in others) else (true[0].num, true[-1].den)
         return (p.pos, p.raw, p.value, one[1], partial, None, 0)
 
-    def _in_sum(self, side: int, p: Part, t: Factor, n: int, vector: Callable) -> Fault | None:
+    def in_sum(self, side: int, p: Part, t: Factor, n: int, vector: Callable) -> Fault | None:
         """A written sum against a true sum, term by term: the factor at the same place wrong in
         every term that differs."""
         true_terms = [sp.Mul.make_args(x) for x in sp.Add.make_args(t.value)]

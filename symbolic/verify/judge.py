@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from ..derivation import Factor
 from ..latex import Partial
 from . import glued_factors, update_steps
 from .evaluate import Evaluation
@@ -106,6 +107,10 @@ def judge(net: Network, r: Resolved, e: Evaluation) -> Verdict:
                 fine = glued_factors.twin(fine, parts)  # y_j y_j(1 - y_j): the y_j outside the pair
                 fault = fine or fault
                 counted = parts if fine else None
+            if (
+                near := _against_side(explain, r, e, k, fault)
+            ) is not None:  # Σ_j δ_j w_jk after Σ_j ∂E/∂v_j w_jk
+                fault, counted = near, r.parts[k]
             fault = glued_factors.regroup(fault, *_counted(r, k, counted))  # X(1 - X): one factor
             witness = explain.witness(
                 e.points, r.hands[k], t_values, diff.hand_product, diff.true_product, e.units, e.unit_vectors
@@ -145,6 +150,26 @@ def _step_fault(net: Network, r: Resolved, k: int, e: Evaluation, explain: Expla
     step, true = r.hands[k][0] - r.num, r.true_values[0] - r.num
     n = e.points.count
     return update_steps.fault(explain, grad, ETA, r.steps[k], step, true, k + 1, e.points.vector, n)
+
+
+def _against_side(explain: Explainer, r: Resolved, e: Evaluation, k: int, fault: Fault) -> Fault | None:
+    """A wrong side that is one sum, not named inside it, after a right side that is a sum of as
+    many terms (∂E/∂y_k = Σ_j ∂E/∂v_j ∂v_j/∂y_k = Σ_j δ_j w_{kj}): its terms compared with that
+    side's, the author's own step, where the truth is in another form (expanded through the
+    outputs); the factor wrong in every term that differs, or None."""
+    parts = r.parts.get(k, ())
+    if fault.kind not in ("wrong", "ratio") or len(parts) != 1 or not parts[0].terms:
+        return None
+    if fault.kind == "wrong" and fault.position != parts[0].pos:  # named already, inside it
+        return None
+    wrong = {d.side for d in e.differences}
+    for j in r.checked:
+        if j < k and j not in wrong and len(r.hands[j]) == 1:
+            side = Factor(r.num, r.den, r.hands[j][0])
+            inner = explain.in_sum(k + 1, parts[0], side, e.points.count, e.points.vector)
+            if inner is not None:
+                return inner
+    return None
 
 
 def _of_loss(net: Network, num: sp.Basic) -> bool:
