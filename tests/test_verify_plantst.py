@@ -15,10 +15,16 @@ corpus files where the gaps showed).
 - A side that is one box, `= \boxed{w_5 * f'(z)}`, has the box's factors (latex/statement_rows.py).
 """
 
+import sympy as sp
+
 from codegen.verdict import render_text
 from symbolic.backprop import derive
+from symbolic.derivation import Factor
+from symbolic.latex import Partial
 from symbolic.spec import network
 from symbolic.verify import verify_text
+from symbolic.verify.explain import Explainer
+from symbolic.verify.parts import Part
 
 
 def said(doc: str, net: str = "2-2-2", **conventions):
@@ -185,3 +191,16 @@ def test_a_wrong_sum_after_a_right_one_is_named_term_by_term_against_it():
     assert by[1] == {"correct"}
     by, _ = said(doc.replace("W^{(1)}_{j1}", "W^{(1)}_{1j}"), "2-2-1")
     assert by[1] == {"wrong@2"}  # the weight of the term that differs, not the sum whole
+
+
+def test_a_derivative_by_the_activation_without_its_slope_is_not_a_wrong_delta():
+    L, a1, a2, z1, z2, w, d1, d2 = sp.symbols("L a1 a2 z1 z2 w delta1 delta2")
+    explain = Explainer(L, {d1: 0, d2: 0}, {z1: d1, z2: d2})
+    true = [Factor(L, a2, a2), Factor(a2, z2, a2), Factor(z2, a1, w), Factor(a1, z1, a1)]
+    # δ^{(2)} written where δ^{(1)} belongs: it matches the prefix to z2, the rest runs on to z1
+    wrote = (Part(1, sp.Symbol("delta_2,1"), d2),)
+    fault = explain._shorter_delta(1, wrote, [((0,), (0, 1))], [2, 3], true)
+    assert fault is not None and fault.expected == d1
+    # ∂E/∂a1 written without its slope: it matches the prefix to a1, no z: the slope is missing
+    wrote = (Part(1, Partial(L, a1), w * d2),)
+    assert explain._shorter_delta(1, wrote, [((0,), (0, 1, 2))], [3], true) is None

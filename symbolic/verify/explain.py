@@ -240,8 +240,8 @@ class Explainer:
         left over running on from it to an earlier z: the δ is the wrong one (a δ of another
         layer), the gap its consequence."""
         for hs, ts in groups:
-            if len(hs) != 1 or list(ts) != list(range(len(ts))):
-                continue
+            if len(hs) != 1 or list(ts) != list(range(len(ts))) or true[len(ts) - 1].den not in self.delta_of:
+                continue  # a δ matches a prefix ending at a z (∂E/∂a written, its σ' missing: not this)
             p = parts[hs[0]]
             if not (is_delta(p.raw) or p.value.free_symbols & set(self.delta_defs)):
                 continue
