@@ -303,13 +303,14 @@ def describe_fault(v, net, raw, every: bool = False) -> str:
         )
     single = (
         v.kind == "definition"
+        and not getattr(f, "step", False)
         or v.kind == "local"
         and f.partial == (v.num, v.den)
         or bool(f.partial)
         and f.partial[1] == 1  # a value defined entry by entry, no derivative
     )
     span = f"factors {f.position}–{f.position + f.span - 1}" if f.span > 1 else f"factor {f.position}"
-    where = "" if single else f"{span}{side}: "
+    where = "" if single else f"{span}{' of the step' if getattr(f, 'step', False) else ''}{side}: "
     expected = ""
     if f.expected is not None:
         expected = f"[{show(net, f.expected)}]"

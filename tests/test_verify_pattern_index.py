@@ -73,7 +73,7 @@ def test_greek_pattern_summed_in_the_update_is_the_summed_loss():
 
 def test_greek_pattern_update_slip_is_named():
     out = said(GREEK.replace(r"\delta_j^\nu o_i^\nu", r"\delta_j^\nu o_j^\nu"))
-    assert out[5] == {("wrong", 1)}, out  # an update's factors as the PDP rule's (o first)
+    assert out[5] == {("wrong", 2)}, out  # in the update's step, the rate not counted: δ 1, o 2
 
 
 # the pattern as an argument, (i), on every name and on the loss, summed in J and the gradient

@@ -161,7 +161,8 @@ def test_the_stages_run_in_order_and_never_call_back():
     stages += ["net_input"]
     stages += ["chain_names", "error_names", "error_terms", "lagrange_primes", "letter_readings"]
     stages += ["unlayered", "kronecker", "class_labels"]
-    stages += ["increments", "sign_hooks", "rate_names", "own_functions"]  # Δw as its formula; α, a
+    stages += ["increments", "sign_hooks", "update_steps"]  # Δw as its formula; its step as written
+    stages += ["rate_names", "own_functions"]  # α, a
     stages += ["resolve", "class_labels", "increments", "claims"]
     stages += ["evaluate", "guarded", "example_targets", "guarded"]
     stages += ["sign_hooks", "point_values"]

@@ -432,42 +432,16 @@ PLANTED_UNNAMED: set[tuple[str, int]] = {
     # Kriesel's inner delta with w_{l,h} for w_{h,l}: that weight joins no two consecutive layers
     # read input-by-output, so the sum is 0, said at factor 1 ([f'(net_h)]·[0])
     ("kriesel_backprop_of_error", 1),
-    # Zhou's dy_pred/dh_1 = w_6 f'(...): wrong, said on the line's number (no factor); f(x)(1 + f(x))
-    # named at f(x), factor 1
-    ("victorzhou_intro_nn", 0),
-    ("victorzhou_intro_nn", 2),
-    # Duda's Δw_{kj} = η (t_k - z_k) y_j without f'(net_k): an update line is judged whole (w^+ =
-    # w + ...), so no factor is named (said at factor 1)
-    ("dhs_sensitivities", 2),
-    # Fausett's Delta v_{ij} = alpha delta_j z_j (z_j for x_i): the same, an update judged whole
-    ("fausett_backprop", 2),
-    # Negnevitsky's Δw_35 = α y_4 δ_5 (y_4 for y_3): an update judged whole, said at factor 1; his
-    # δ_3 = y_3 (1 - y_3) × δ_5 × w_45 (w_45 for w_35): wrong, said at factor 1 (the δ read as
-    # -∂E/∂net, the chain's factors aligned from its start)
-    ("negnevitsky_xor_example", 0),
-    ("negnevitsky_xor_example", 1),
-    # Buduma's dE/dw_{ij} = y_i y_j(1 - y_j) dE/dy_j planted as y_j y_j(1 - y_j): wrong, named at
-    # factor 2 (the written y_j y_j (1 - y_j) matches the true logistic factor y_j (1 - y_j) with
-    # its first y_j, so the stray y_j is aligned with the true y_i's place after it)
-    ("buduma_logit_chain", 1),
-    # Alpaydin's \Delta v_h = \eta \sum_t (r^t - y^t) z_h^t and \Delta w_{hj}, planted with x_h for
-    # z_h and without (1 - z_h), and the multiple outputs' v_{hi} for v_{ih}: an update line is
-    # judged whole, as Duda's is: wrong, said at factor 1
-    ("alpaydin_mlp_regression", 0),
-    ("alpaydin_mlp_regression", 1),
-    ("alpaydin_mlp_multi_output", 0),
-    # Theodoridis's dE/dy_k^{r-1} = \sum_j \delta_j^r w_{jk}^r planted with w_{kj}^r: at r = 2 the
-    # derivative by the input is compared whole (delta^r read through its recurrence), said at
-    # factor 1; at the hidden layer the weight is named at factor 2
-    ("theodoridis_pr_backprop", 2),
-    # LFD's output sensitivity planted with \theta for \theta': 2(x^{(L)} - y) \theta(s^{(L)}) is
-    # wrong, said whole as one factor [2 f(z)(a - y)] (factor 1), not at its third factor
-    ("lfd_echapter7_backprop", 2),
     # Kyle Lo's gradient x [\phi(w^T x) + y]^T: wrong, said at factor 1 (the truth of the chain
     # dL/dphi dphi/dz dz/dw is kept in phi and softmax(z) apart, and even against the simplified
     # x (phi - y)^T, as dL/dw, no one factor is told: 'factors 1-2')
     ("kyle_lo_softmax_regression", 1),
 }
+# (an update line's slip, Δw_{kj} = η (t_k - z_k) y_j without f'(net_k), is named in its step, the
+# rate not counted: verify/update_steps.py; Zhou's boxed w_6 * f'(...) read as the box's factors;
+# Buduma's y_j y_j(1 - y_j) named at the y_j outside the pair, glued_factors.twin; LFD's
+# 2(x - y) theta(s) against its e = (x - y)^2 factor by factor, at theta; Theodoridis's
+# \sum_j \delta_j^r w_{kj}^r at r = 2 term by term against the side before it, at the weight)
 # (X(1 ± X), a logistic derivative written out, is one factor wherever it stands, as most of the
 # corpus's notes count it: verify/glued_factors.py; Kyle Lo's phi(z)_i (1 + phi(z)_i) is factor 1)
 # statements given a false verdict today (file -> {line or (line, k): what symprop says}); each with

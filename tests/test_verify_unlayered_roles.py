@@ -124,9 +124,9 @@ def test_mitchell_letters_h_and_o():
     "slip,line,factor",
     [
         (r"\sum_k w_{hk} \delta_k", 3, 2),  # o_h(1 - o_h) 1 (glued_factors.py), the weight 2
-        # the output's o_k where the hidden o_h feeds the weight: an update is named as its step
-        # (factor 1), as it is with layered names (\Delta w^{(2)}_{kh} = \eta \delta^{(2)}_k a^{(2)}_k)
-        (r"\eta \delta_k o_k", 4, 1),
+        # the output's o_k where the hidden o_h feeds the weight: named in the update's step, the
+        # rate not counted (verify/update_steps.py): δ_k 1, o 2
+        (r"\eta \delta_k o_k", 4, 2),
         (r"o_k(1 - o_k)(t_k + o_k)", 2, 2),  # o_k(1 - o_k) one factor
     ],
 )

@@ -10,7 +10,7 @@ from dataclasses import replace
 import sympy
 
 from .expressions import Parser
-from .source import Source
+from .source import LatexParseError, Source
 from .statements import DITTO, ORDERED, PARTIAL, Partial, Product, Statement
 from .tokens import Tok
 
@@ -26,7 +26,7 @@ def _bare_partial(value: sympy.Expr) -> sympy.Expr | Partial:
 def _side(p: Parser, depth: int) -> Product:
     """One side of a chain: its top-level factors."""
     first = p.i
-    terms = p.sum(depth, frozenset({"=", None}))
+    terms = _boxed(p, depth) or p.sum(depth, frozenset({"=", None}))
     toks = p.toks[first : p.i]
     src = p.src
     line, col = src.where(toks[0].pos)
@@ -63,6 +63,28 @@ def _side(p: Parser, depth: int) -> Product:
             factors.insert(0, sympy.Integer(-1))
             parts.insert(0, None)
     return Product(tuple(factors), text, col, line, tuple(parts))
+
+
+def _boxed(p: Parser, depth: int) -> list | None:
+    r"""A side that is one box, `= \boxed{w_5 * f'(z)}`: the box's own terms, so its factors count
+    as written (a box inside a side stays one value); None, the cursor unmoved, for any other."""
+    t, start = p.peek(), p.i
+    if t is None or t.kind != "cmd" or t.text != "boxed" or start + 1 >= len(p.toks):
+        return None
+    opener = p.toks[start + 1]
+    if opener.kind != "op" or opener.text != "{":
+        return None
+    p.i += 2
+    try:
+        terms = p.sum(depth + 1, frozenset({"}"}), opener)
+        p.expect("}", opener)
+    except LatexParseError:
+        p.i = start
+        return None
+    if p.peek() is not None and not p.is_("="):  # \boxed{a} b: the box one value of the side
+        p.i = start
+        return None
+    return terms
 
 
 def _ordered(p: Parser, items: list, ops: list) -> sympy.Expr | None:

@@ -23,6 +23,7 @@ from .group_split import one_wrong
 from .numbers import DIGITS, Points, multiply, same
 from .parts import Part
 from .points import pattern_at
+from .written_numbers import is_delta
 
 RATIO_SECONDS = 0.5
 MAX_PATH_UNITS = 10  # a shared bias's paths: subsets tried up to this many units
@@ -70,6 +71,7 @@ class Fault:
     span: int = 1  # written factors at fault (wrote is a tuple when > 1)
     # 'paths': the units (their z) whose paths a shared bias's gradient sums but the hand left out
     missing_paths: tuple = ()
+    step: bool = False  # a factor of an update's step, w ← w - η δ x (verify/update_steps.py)
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,7 @@ class Explainer:
                 k, should = one
                 ratio = self.ratio(hand[k], should, hv[k], None)
                 return Fault("wrong", side, k + 1, written[k], hand[k], should, None, ratio, 0)
-        groups = self._delta_groups(hand, true)
+        groups = self._delta_groups(hand, true, written)
         ops = align(hv, tv, n, groups)
         errors = [op for op in ops if op[0] != "match"]
         if len(hand) == 1 and len(true) > 1 or len(errors) > max(1, len(true) // 2):
@@ -189,7 +191,7 @@ class Explainer:
         if len(left_h) == 1 and left_t and (groups or len(left_t) == 1):  # else: the ratio says more
             p = parts[left_h[0]]
             if p.terms and len(left_t) == 1:
-                inner = self._in_sum(side, p, true[left_t[0]], n, vector)
+                inner = self.in_sum(side, p, true[left_t[0]], n, vector)
                 if inner is not None:
                     return inner
             expected = sp.Mul(*[true[j].value for j in left_t])
@@ -212,6 +214,9 @@ class Explainer:
             if guess is not None:
                 return Fault("wrong", side, *guess)
         if not left_h:
+            shorter = self._shorter_delta(side, parts, groups, left_t, true)
+            if shorter is not None:  # δ^{(2)} x where δ^{(1)} x belongs: the δ named, not the gap
+                return shorter
             j = left_t[0]
             before = [parts[i].pos for hs, ts in groups for i in hs if min(ts) < j]
             f = true[j]
@@ -226,6 +231,27 @@ class Explainer:
                 self.ratio(sp.Integer(1), f.value),
                 len(left_t) - 1,
             )
+        return None
+
+    def _shorter_delta(
+        self, side: int, parts: Sequence[Part], groups: list, left_t: list[int], true: Sequence[Factor]
+    ) -> Fault | None:
+        """A written δ matched with the chain's prefix ∂L/∂z of a later layer, the true factors
+        left over running on from it to an earlier z: the δ is the wrong one (a δ of another
+        layer), the gap its consequence."""
+        for hs, ts in groups:
+            if len(hs) != 1 or list(ts) != list(range(len(ts))) or true[len(ts) - 1].den not in self.delta_of:
+                continue  # a δ matches a prefix ending at a z (∂E/∂a written, its σ' missing: not this)
+            p = parts[hs[0]]
+            if not (is_delta(p.raw) or p.value.free_symbols & set(self.delta_defs)):
+                continue
+            end = len(ts) + len(left_t)
+            if list(left_t) != list(range(len(ts), end)) or true[0].num != self.loss:
+                continue
+            if true[end - 1].den not in self.delta_of:
+                continue
+            expected = self.delta_of[true[end - 1].den]
+            return Fault("wrong", side, p.pos, p.raw, p.value, expected, (true[0].num, true[end - 1].den))
         return None
 
     def _one_of(self, parts: Sequence[Part], left: list[int], true: list[Factor]) -> tuple | None:
@@ -243,7 +269,7 @@ class Explainer:
         partial = None if all(o.is_number for o in others) else (true[0].num, true[-1].den)
         return (p.pos, p.raw, p.value, one[1], partial, None, 0)
 
-    def _in_sum(self, side: int, p: Part, t: Factor, n: int, vector: Callable) -> Fault | None:
+    def in_sum(self, side: int, p: Part, t: Factor, n: int, vector: Callable) -> Fault | None:
         """A written sum against a true sum, term by term: the factor at the same place wrong in
         every term that differs."""
         true_terms = [sp.Mul.make_args(x) for x in sp.Add.make_args(t.value)]
@@ -295,16 +321,19 @@ class Explainer:
                         return Fault("paths", side, expected=missing, missing_paths=left)
         return None
 
-    def _delta_groups(self, hand: Sequence[sp.Expr], true: Sequence[Factor]) -> tuple:
+    def _delta_groups(self, hand: Sequence[sp.Expr], true: Sequence[Factor], written: Sequence = ()) -> tuple:
         """(i, i+1, 0, j2): a written factor holding a δ against the true prefix ∂L/∂z (any
-        length), so a δ written for another δ is named as the δ."""
+        length), so a δ written for another δ is named as the δ; also a δ the document defines
+        (read as its formula: δ^{(2)}_1 x_1 where δ^{(1)}_1 x_1 belongs)."""
         deltas = set(self.delta_defs)
+        named = [is_delta(w) for w in written] if len(written) == len(hand) else [False] * len(hand)
         ends = [
             j2
             for j2 in range(1, len(true) + 1)
             if true[0].num == self.loss and true[j2 - 1].den in self.delta_of
         ]
-        return tuple((i, i + 1, 0, j2) for i, h in enumerate(hand) if h.free_symbols & deltas for j2 in ends)
+        held = [i for i, h in enumerate(hand) if h.free_symbols & deltas or named[i]]
+        return tuple((i, i + 1, 0, j2) for i in held for j2 in ends)
 
     def ratio(
         self, hand: sp.Expr, true: sp.Expr, hv: list | None = None, tv: list | None = None

@@ -116,7 +116,7 @@ def regroup(
     return replace(
         fault,
         kind="wrong",
-        position=index + 1,
+        position=pos[group[0]] - shift,  # as written: a sum's body before it counts each factor
         wrote=wrote,
         read_as=read_as,
         expected=expected,
@@ -162,3 +162,23 @@ def _pair_shown(x: str, y: str) -> bool:
     forms = {f"1 {op} {v}" for op in ("−", "-", "+") for v in (x,)}
     back = {f"1 {op} {v}" for op in ("−", "-", "+") for v in (y,)}
     return bool(x) and bool(y) and (y in forms or x in back)
+
+
+def twin(fault: Fault | None, parts: Sequence) -> Fault | None:
+    """A wrong factor with a twin of the same value outside any X(1 ± X) pair, itself inside one
+    (`y_j y_j(1 - y_j)` where `y_i y_j(1 - y_j)` belongs: either y_j is "the" wrong one by value):
+    the twin is named, and the pair stays whole. `parts`: the side's Parts (verify/parts.py)."""
+    if fault is None or fault.kind != "wrong" or fault.span != 1:
+        return fault
+    plain = [p for p in parts if not p.terms]
+    at = next((i for i, p in enumerate(plain) if p.pos == fault.position), None)
+    if at is None:
+        return fault
+    paired = {i for g in groups([p.value for p in plain]) if len(g) == 2 for i in g}
+    if at not in paired:
+        return fault
+    twins = [i for i, p in enumerate(plain) if i not in paired and p.value == plain[at].value]
+    if len(twins) != 1:
+        return fault
+    other = plain[twins[0]]
+    return replace(fault, position=other.pos, wrote=other.raw, read_as=other.value)

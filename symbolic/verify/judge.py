@@ -15,13 +15,15 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from ..derivation import Factor
 from ..latex import Partial
-from . import glued_factors
+from . import glued_factors, update_steps
 from .evaluate import Evaluation
 from .explain import Explainer, Fault, Witness
 from .parts import Part
 from .points import Evidence
-from .resolve import ChainNote, Network, Resolved
+from .resolve import ETA, ChainNote, Network, Resolved
+from .truth import true_factors
 
 
 @dataclass(frozen=True)
@@ -86,20 +88,29 @@ def judge(net: Network, r: Resolved, e: Evaluation) -> Verdict:
             k = diff.side
             fault = paths and explain.paths(k + 1, diff.hand_product, paths[0], paths[1], n)
             fault = fault or explain.pinpoint(k + 1, r.sides[k], r.hands[k], diff.hand, r.true, diff.true, n)
+            fault = _step_fault(net, r, k, e, explain) or fault  # Δw = η δ x: which of δ, x
             # a whole side against one true factor from the loss (∂L/∂h₂ = 2(ŷ - y) w₂): its parts;
             # one chain link written whole (∂out/∂net = out(1 + out)) stays one factor
             whole = fault.kind == "wrong" and fault.position == 1 and fault.span == len(r.hands[k])
-            whole = whole and fault.partial is not None and fault.partial[0] == net.d.loss_symbol
+            loss = whole and fault.partial is not None and _of_loss(net, fault.partial[0])
+            # or written factors wrong as one group against several true ones (w_6 f'(z) for w_5 σ')
+            whole = loss and k in r.parts or whole and len(r.hands[k]) > 1 and len(r.true) > 1
             counted: tuple[Part, ...] | None = None
-            if fault.kind == "ratio" or whole and k in r.parts and not r.definition:
-                # juxtaposed, input-first, inside a sum: as a multiset
+            several = fault.kind in ("wrong", "missing", "extra") and fault.others > 0 and not r.definition
+            if fault.kind == "ratio" or several or whole and not r.definition:
+                # juxtaposed, input-first, inside a sum, or out of the chain's order: as a multiset
                 parts = r.parts.get(k) or tuple(
                     Part(i + 1, w, h) for i, (w, h) in enumerate(zip(r.sides[k], r.hands[k]))
                 )
                 pv = [e.points.vector(p.value) for p in parts]
                 fine = explain.pinpoint_parts(k + 1, parts, pv, r.true, diff.true, n, e.points.vector)
+                fine = glued_factors.twin(fine, parts)  # y_j y_j(1 - y_j): the y_j outside the pair
                 fault = fine or fault
                 counted = parts if fine else None
+            if (
+                near := _against_side(explain, r, e, k, fault)
+            ) is not None:  # Σ_j δ_j w_jk after Σ_j ∂E/∂v_j w_jk
+                fault, counted = near, r.parts[k]
             fault = glued_factors.regroup(fault, *_counted(r, k, counted))  # X(1 - X): one factor
             witness = explain.witness(
                 e.points, r.hands[k], t_values, diff.hand_product, diff.true_product, e.units, e.unit_vectors
@@ -129,6 +140,41 @@ def judge(net: Network, r: Resolved, e: Evaluation) -> Verdict:
         true=truth,
         **base,
     )
+
+
+def _step_fault(net: Network, r: Resolved, k: int, e: Evaluation, explain: Explainer) -> Fault | None:
+    """An update line's wrong factor in its step (verify/update_steps.py); None for any other."""
+    if k not in r.steps or r.num not in net.d.params:
+        return None
+    grad = true_factors(net, net.d.loss_symbol, r.num)
+    step, true = r.hands[k][0] - r.num, r.true_values[0] - r.num
+    n = e.points.count
+    return update_steps.fault(explain, grad, ETA, r.steps[k], step, true, k + 1, e.points.vector, n)
+
+
+def _against_side(explain: Explainer, r: Resolved, e: Evaluation, k: int, fault: Fault) -> Fault | None:
+    """A wrong side that is one sum, not named inside it, after a right side that is a sum of as
+    many terms (∂E/∂y_k = Σ_j ∂E/∂v_j ∂v_j/∂y_k = Σ_j δ_j w_{kj}): its terms compared with that
+    side's, the author's own step, where the truth is in another form (expanded through the
+    outputs); the factor wrong in every term that differs, or None."""
+    parts = r.parts.get(k, ())
+    if fault.kind not in ("wrong", "ratio") or len(parts) != 1 or not parts[0].terms:
+        return None
+    if fault.kind == "wrong" and fault.position != parts[0].pos:  # named already, inside it
+        return None
+    wrong = {d.side for d in e.differences}
+    for j in r.checked:
+        if j < k and j not in wrong and len(r.hands[j]) == 1:
+            side = Factor(r.num, r.den, r.hands[j][0])
+            inner = explain.in_sum(k + 1, parts[0], side, e.points.count, e.points.vector)
+            if inner is not None:
+                return inner
+    return None
+
+
+def _of_loss(net: Network, num: sp.Basic) -> bool:
+    """The loss, or a formula of it written out (∂(x - y)²/∂s: LFD's e), not one network quantity."""
+    return num == net.d.loss_symbol or not isinstance(num, sp.Symbol) and num not in net.nodes
 
 
 def _counted(r: Resolved, k: int, parts) -> tuple[list, list, list]:

@@ -113,6 +113,7 @@ from . import (
     unit_numbers,
     unit_vectors,
     unlayered,
+    update_steps,
     value_cases,
     vector_sums,
     weight_decay,
@@ -295,7 +296,8 @@ def _verify_statements(
     statements = class_labels.expand(statements, targets)  # -\ln(a_y): per class, one-hot there
     merged = {**bound.aliases, **(aliases or {})}
     statements = increments.apply(statements)  # w_{13} = w_{13} + Δw_{13}: Δw as its formula
-    statements, net, momentum = with_signs(d, merged, conventions, statements)  # δ's sign, updates
+    signed = with_signs(d, merged, conventions, statements)  # δ's sign, updates
+    statements, net, momentum = update_steps.ordered(statements, signed)  # Δw = α × y_3 × δ_5: as written
     net.names.notes = bound.notes
     alpha = sp.Symbol("alpha") in net.names.values
     net.names.rate = rate_names.letter(statements, alpha, rate_names.unknown_to(net))  # α of W := W - α dW; a

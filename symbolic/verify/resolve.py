@@ -21,7 +21,7 @@ from ..derivation import Derivation, Factor
 from ..errors import SympropError
 from ..functions import expand_definitions
 from ..latex import PARTIAL, Partial, Statement, product_expr
-from . import loss_names, per_index, shared_deltas
+from . import loss_names, per_index, shared_deltas, update_steps
 from .chain_links import ChainNote, chain_notes, compared_sides
 from .claims import Claim
 from .conventions import Conventions
@@ -118,6 +118,7 @@ class Resolved:
     notes: tuple[ChainNote, ...] = ()
     definition: bool = False  # name = formula, checked against the forward pass
     parts: dict = field(default_factory=dict)  # side -> its Parts in written order (parts.split)
+    steps: dict = field(default_factory=dict)  # side -> an update's step, in written order (update_steps)
 
     @property
     def true_values(self) -> list[sp.Expr]:
@@ -302,6 +303,7 @@ def resolve_definition(
         hands,
         (),
         definition=True,
+        steps=update_steps.parts(stmt, lambda f: _hand(net, f, where)),  # w⁺ = w + η δ x: η, δ, x
     )
 
 
