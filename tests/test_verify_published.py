@@ -462,10 +462,6 @@ PLANTED_MISSED: dict[tuple[str, int], str] = {
     # Sadowski's hidden weight's gradient with x_j for x_k: the input x in the hidden letter j, and k
     # then only in w_{kj}^1: no reading of the letters holds, not checked
     ("sadowski_backprop_notes", 2): "not checked",
-    # FALSE VERDICT (blind round p): Srihari's y_k = sigma(a_k) planted as y_k = h(a_k), h the
-    # slides' hidden activation (z_j = h(a_j)): the bare function name h is read as the output's
-    # own activation, so the slip is called correct (verify/bare_functions.py: the lead's)
-    ("srihari_slides_forward", 1): "correct",
     # Bishop's (8.30) planted with \sum_l w_{jl}: that weight puts l below the hidden j, where no
     # a_l (a net input) is: the sum names nothing, not checked (roles.Roles.summed)
     ("bishop2024_dl_backprop", 2): "not checked",

@@ -96,7 +96,7 @@ def check(
     missing = needed - set(point)
     if missing:  # a claim needing none of them (net_h1 of a partial point; 2 x .11 = .22) is checked
         needs = _Needs(d)
-        lacking = [(c, (needs.of(c) or needed) & missing) for c in claims]
+        lacking = [(c, (needed if (n := needs.of(c)) is None else n) & missing) for c in claims]
         ready = [c for c, lack in lacking if not lack]
         out, unchecked = check(d, ready, {**_filler(missing), **point}, frozenset(missing))
         for c, lack in lacking:

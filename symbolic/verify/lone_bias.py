@@ -78,7 +78,7 @@ def written_bias(stmt: Statement, biases: frozenset[str] = frozenset()) -> bool:
                     if any(
                         isinstance(x, sp.Symbol)
                         and (
-                            re.fullmatch(r"[bB]_[a-z]", x.name)
+                            re.fullmatch(r"[bB]_[a-z]", x.name.split("@")[0])  # b_j^{(1)} too
                             or x.name in biases
                             or _ZERO.fullmatch(x.name.split("@")[0])  # w_{j0}^{(1)} too
                         )

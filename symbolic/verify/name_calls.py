@@ -69,6 +69,7 @@ class Calls:
             if rule.params and self.z_layer.get(x):  # leaky_relu: the slope of x's layer
                 layer = self.d.spec.activations[self.z_layer[x] - 1]
                 rule = layer if layer.func is rule.func else rule
+            self._used(rule.name, x)
             return rule.prime(x) if name == rule.prime_word else rule(x)
         if name.endswith(ENTRY) and name.removesuffix(ENTRY) in GENERIC:  # \phi(z)_i (latex/entries.py)
             if self.z_layer.get(x) and not self._rule_of(x).elementwise:
@@ -76,7 +77,10 @@ class Calls:
             name = name.removesuffix(ENTRY)  # of an element-wise layer: \phi(z_i)
         if name in GENERIC or name in ("g_prime", "f_prime", "h_prime", "varphi_prime", "phi_prime"):
             x = x if name in GENERIC else self._relu_input(x)
-            rule = self._layer_rule(x, name, where)
+            letter = name.removesuffix("_prime")
+            self._used(letter, x)
+            own = getattr(self, "letter_layers", {}).get(letter)  # Bishop's h: the hidden layer's
+            rule = self.d.spec.activations[own - 1] if own else self._layer_rule(x, name, where)
             return rule(x) if name in GENERIC else rule.prime(x)
         if name == "Partial":
             raise SympropError(
@@ -116,8 +120,25 @@ class Calls:
     def _rule_of(self, z):
         return self.d.spec.activations[self.z_layer[z] - 1]
 
+    def _z(self, x):
+        """The z a function's argument is: itself, its weighted sum, or the sum written through the
+        hidden units' own rules (σ(Σ_j w_kj h(Σ_i w_ji x_i + b_j) + b_k): the output's); else x."""
+        sums = {k: z for k, z in self.z_of.items() if isinstance(k, sp.Add)}
+        back = {v: k for k, v in self.hidden_a.items()}
+        for form in (x, x.xreplace(self.hidden_a), x.xreplace(sums).xreplace(back)):
+            z = self.z_of.get(sp.expand(form), form)
+            if z in self.z_layer:
+                return z
+        return x
+
+    def _used(self, name: str, x) -> None:
+        """Note the layer a function is applied at (`letter_layers` reads them)."""
+        layer = self.z_layer.get(self._z(x))
+        if layer:
+            self.__dict__.setdefault("uses", {}).setdefault(name, set()).add(layer)
+
     def _layer_rule(self, x, name, where):
-        x = self.z_of.get(sp.expand(x.xreplace(self.hidden_a)), x)  # g(\sum_i w_{i,j} a_i): the z that sum is
+        x = self._z(x)  # g(\sum_i w_{i,j} a_i): the z that sum is
         if x in self.z_layer:
             rule = self.d.spec.activations[self.z_layer[x] - 1]
             if not rule.elementwise:
@@ -139,3 +160,26 @@ class Calls:
             ),
             f"write {f}(z) with the z of a layer, e.g. {f}(z_{{h1}})",
         )
+
+
+def letter_layers(uses: dict, activations) -> dict[str, int]:
+    """A generic letter the document keeps for one layer: Bishop's h, applied to the hidden a_j,
+    beside σ named at the output (z_j = h(a_j), y_k = σ(a_k)). A letter used at one layer where
+    no activation is named, and at another whose own activation the document names and which
+    differs, means the first layer's there too: y_k = h(a_k) is the hidden rule at the output, a
+    slip, not σ. Any other use stays the activation of its argument's layer. `uses`: name -> the
+    layers it was applied at (an activation's rule name, or a generic letter)."""
+    named = {layer for n, layers in uses.items() if n not in GENERIC for layer in layers}
+    out = {}
+    for letter, layers in uses.items():
+        if letter not in GENERIC:
+            continue
+        own = [n for n in layers if n not in named]
+        others = (
+            [n for n in layers if n in named and activations[n - 1].name != activations[own[0] - 1].name]
+            if len(own) == 1
+            else []
+        )
+        if len(own) == 1 and others:
+            out[letter] = own[0]
+    return out

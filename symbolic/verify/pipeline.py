@@ -134,6 +134,7 @@ from .layer_letters import normalize as layer_letters
 from .matrix_entries import expand as expand_matrices
 from .matrix_faults import ENTRY_MISSED, unread_groups
 from .matrix_faults import collect as collect_matrices
+from .name_calls import letter_layers
 from .notation import with_detected
 from .read import read
 from .report import Report
@@ -308,6 +309,9 @@ def _verify_statements(
     if own.values:
         net = replace(net, names=net.names.with_values(own.values))
     resolved, unchecked, claims, given = resolve_all(net, own.statements)
+    if kept := letter_layers(net.names.__dict__.get("uses", {}), d.spec.activations):  # Bishop's h
+        net.names.letter_layers = kept
+        resolved, unchecked, claims, given = resolve_all(net, own.statements)
     resolved = class_labels.one_hot(net, resolved)  # a_y's instances at their class's target
     unchecked += unmatched + own.unchecked + momentum
     skipped: list[str] = []  # --at names the document never writes nor settles (Mazur's w_3)
