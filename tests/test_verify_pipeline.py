@@ -163,7 +163,9 @@ def test_the_stages_run_in_order_and_never_call_back():
     stages += ["unlayered", "kronecker", "class_labels"]
     stages += ["increments", "sign_hooks", "update_steps"]  # Δw as its formula; its step as written
     stages += ["rate_names", "own_functions"]  # α, a
-    stages += ["resolve", "class_labels", "increments", "claims"]
+    # the layers the document keeps its generic letters for, read off the resolved statements
+    # (name_calls.letter_layers: Bishop's h beside σ; the statements resolved again when it finds one)
+    stages += ["resolve", "name_calls", "class_labels", "increments", "claims"]
     stages += ["evaluate", "guarded", "example_targets", "guarded"]
     stages += ["sign_hooks", "point_values"]
     stages += ["matrix_faults", "hidden_rule"]  # point_values: a worked value (∂L/∂a · 1) at the point
