@@ -24,7 +24,9 @@ DOC = (
 )
 
 
-MIXINS = {"binding_stages": "binding"}  # a mixin of binding's Binder (split from binding.py): that stage
+# a mixin of binding's Binder (split from binding.py): that stage; the entry points that run the
+# pipeline once or twice (split from pipeline.py): the orchestrator
+MIXINS = {"binding_stages": "binding", "entry": "pipeline"}
 
 
 @functools.cache

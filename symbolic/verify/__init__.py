@@ -5,10 +5,10 @@ printer is codegen/verdict.py. This module re-exports the public API.
 """
 
 from .ditto import VerifyInputError, expand_dittos
+from .entry import verify_statements, verify_text
 from .evaluate import Evaluation, Sampling
 from .explain import Fault, Witness
 from .judge import Verdict
-from .pipeline import verify_statements, verify_text
 from .points import Evidence
 from .product_checks import Context, check_gradient, check_local, check_product, prepare
 from .read import Document, ReadError, format_of

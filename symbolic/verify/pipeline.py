@@ -1,7 +1,9 @@
 """Verify hand-derived gradients against the Derivation, and name the factor at fault.
 
 Contract: statements (as `symbolic.latex` gives them, from LaTeX or the plain syntax of
-`verify.read`) go in; a `Report` comes out with one `Verdict` per derivative statement.
+`verify.read`) go in; a `Report` comes out with one `Verdict` per derivative statement
+(`verify_once`; verify/entry.py reads the text and runs it once, or twice where one reading
+cannot settle the document).
 
 A pipeline of pure stages, each taking the previous stage's data and never calling back:
   1. read      text -> statements (`read`; Greek index letters, v_{ιζ}, read as free Latin
@@ -50,7 +52,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
-from typing import Any
 
 import sympy as sp
 
@@ -105,7 +106,6 @@ from . import (
     rate_names,
     reading_folds,
     role_letters,
-    sign_votes,
     single_layer,
     single_unit,
     subscript_layers,
@@ -136,7 +136,6 @@ from .matrix_faults import ENTRY_MISSED, unread_groups
 from .matrix_faults import collect as collect_matrices
 from .name_calls import letter_layers
 from .notation import with_detected
-from .read import read
 from .report import Report
 from .resolve import DEFINITION, resolve_all
 from .running import NO_BIAS
@@ -147,46 +146,7 @@ from .weight_layers import detect as weight_layers
 from .written_numbers import NUMBERS
 
 
-def verify_text(d: Derivation, text: str, fmt: str = "tex", **kw: Any) -> Report:
-    """Read a document (tex, txt or toml) and check it against `d`."""
-    doc = read(text, fmt)
-    return verify_statements(d, doc.statements, doc.aliases, source=text, unread=doc.unread, **kw)
-
-
-def verify_statements(
-    d: Derivation, statements: Sequence[Statement | MatrixStatement], aliases: dict | None = None, **kw: Any
-) -> Report:
-    """`_verify_statements`; a document whose numbered layers only the letter default counts is
-    read again counted from 0, and a numbered statement judged differently is not checked
-    (verify/layer_origin.py)."""
-    report = _weighed(d, statements, aliases, **kw)
-    if not report.unanchored:
-        return report
-    other = _weighed(d, [*statements, layer_origin.zero_statement()], aliases, **kw)
-    return layer_origin.fold(report, other)
-
-
-def _weighed(d: Derivation, statements: Sequence, aliases: dict | None, **kw: Any) -> Report:
-    """`_verify_statements`; where only an update's form said δ's sign and a line using δ is
-    wrong, read again with the other sign, and the lines weighed (verify/sign_votes.py)."""
-    conventions = kw.pop("conventions", None)
-
-    def run(conventions: dict | None) -> Report:  # each reading its own copies: a run fills them in
-        return _verify_statements(
-            d,
-            statements,
-            dict(aliases) if aliases else aliases,
-            conventions=conventions and dict(conventions),
-            **kw,
-        )
-
-    report = run(conventions)
-    if not sign_votes.contested(report):
-        return report
-    return sign_votes.weigh(report, run(sign_votes.options(report, conventions)))
-
-
-def _verify_statements(
+def verify_once(
     d: Derivation,
     statements: Sequence[Statement | MatrixStatement],
     aliases: dict | None = None,

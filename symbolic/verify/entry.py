@@ -1,0 +1,58 @@
+"""The verifier's entry points: read a document, run the pipeline's stages once
+(`pipeline.verify_once`), and run them a second time where one reading cannot settle the
+document: numbered layers only the letter default counts, read again counted from 0
+(`layer_origin`), and δ's sign said only by an update's form with a line using δ wrong, read
+again with the other sign and the lines weighed (`sign_votes`). Pure: text in, a Report out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..derivation import Derivation
+from ..latex import Statement
+from ..latex.matrix import MatrixStatement
+from . import layer_origin, sign_votes
+from .pipeline import verify_once
+from .read import read
+from .report import Report
+
+
+def verify_text(d: Derivation, text: str, fmt: str = "tex", **kw: Any) -> Report:
+    """Read a document (tex, txt or toml) and check it against `d`."""
+    doc = read(text, fmt)
+    return verify_statements(d, doc.statements, doc.aliases, source=text, unread=doc.unread, **kw)
+
+
+def verify_statements(
+    d: Derivation, statements: Sequence[Statement | MatrixStatement], aliases: dict | None = None, **kw: Any
+) -> Report:
+    """`pipeline.verify_once`; a document whose numbered layers only the letter default counts is
+    read again counted from 0, and a numbered statement judged differently is not checked
+    (verify/layer_origin.py)."""
+    report = _weighed(d, statements, aliases, **kw)
+    if not report.unanchored:
+        return report
+    other = _weighed(d, [*statements, layer_origin.zero_statement()], aliases, **kw)
+    return layer_origin.fold(report, other)
+
+
+def _weighed(d: Derivation, statements: Sequence, aliases: dict | None, **kw: Any) -> Report:
+    """`pipeline.verify_once`; where only an update's form said δ's sign and a line using δ is
+    wrong, read again with the other sign, and the lines weighed (verify/sign_votes.py)."""
+    conventions = kw.pop("conventions", None)
+
+    def run(conventions: dict | None) -> Report:  # each reading its own copies: a run fills them in
+        return verify_once(
+            d,
+            statements,
+            dict(aliases) if aliases else aliases,
+            conventions=conventions and dict(conventions),
+            **kw,
+        )
+
+    report = run(conventions)
+    if not sign_votes.contested(report):
+        return report
+    return sign_votes.weigh(report, run(sign_votes.options(report, conventions)))
