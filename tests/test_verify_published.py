@@ -454,11 +454,6 @@ MISJUDGED: dict[str, dict] = {
 }
 # planted mistakes on a judged statement that are not named today: (file, k) -> what is said
 PLANTED_MISSED: dict[tuple[str, int], str] = {
-    # blind round o: Dolhansky's output delta written the other way, (t_k - o_k): no line defines
-    # δ, and its formula and its one use (∂E/∂w_{jk} = o_j δ_k) vote for opposite signs, a tie:
-    # not checked (verify/sign_votes.py). Kriesel's (y_h - t_h) is named: his δ_h = -∂Err/∂net_h
-    # says the sign of every δ_h (reading_folds.spoken_for).
-    ("dolhansky_backprop_math", 0): "not checked",
     # Sadowski's hidden weight's gradient with x_j for x_k: the input x in the hidden letter j, and k
     # then only in w_{kj}^1: no reading of the letters holds, not checked
     ("sadowski_backprop_notes", 2): "not checked",

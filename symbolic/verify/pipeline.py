@@ -249,6 +249,7 @@ def verify_once(
     )
     read_by = bound.conventions or conventions  # the document's conventions, said or detected
     left_sides = {(s.line, s.col): s.lhs for s in statements if isinstance(s, Statement)}  # before roles
+    deltas = reading_folds.written_deltas(statements)  # the δ names each statement writes
     statements, readings = letter_readings.expand(d, statements, bound, aliases, read_by)  # δ_j by its roles
     bound = unlayered.note(d, statements, bound, aliases, conventions)  # \delta_j, no layer: said why
     conventions = bound.conventions or conventions
@@ -351,7 +352,9 @@ def verify_once(
     unchecked = dropped_instances.unless_wrong(verdicts, unchecked)  # w_{lj} for w_{jl}: wrong, or said
     if decay is not None:  # the regularizer's own lines, and its faulty terms (weight_decay.py)
         verdicts = weight_decay.faulted(verdicts, decay) + decay.verdicts
-    spoken = reading_folds.spoken_for(net.delta_sign, left_sides)  # δ_h = -∂Err/∂net_h says δ_h's sign
+    spoken = reading_folds.spoken_for(
+        net.delta_sign, left_sides, deltas, frozenset(readings)
+    )  # δ_h = -∂Err/∂net_h says δ_h's sign
     verdicts, unchecked = reading_folds.fold(verdicts, unchecked, readings, spoken)  # δ_j read by its roles
     verdicts.sort(key=lambda v: (v.line, v.col))
     if letters:  # instances said in the document's own index letters

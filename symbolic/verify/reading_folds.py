@@ -10,9 +10,10 @@ import itertools
 import re
 from dataclasses import replace
 
+from ..latex import Statement
 from . import letter_defaults, word_roles
 from .ditto import Unchecked
-from .signs import SignFault
+from .signs import _DELTA, SignFault, _symbols
 
 READING = "read with "  # a reading's instance label: 'read with j an output unit; j=2'
 
@@ -22,13 +23,41 @@ def _status(verdicts: list) -> str:
     return "wrong" if "wrong" in statuses else "not proved" if "not proved" in statuses else "correct"
 
 
-def spoken_for(sign, written: dict) -> frozenset:
+def spoken_for(sign, written: dict, deltas: dict | None = None, read: frozenset = frozenset()) -> frozenset:
     """The statements whose δ is written as the one a definition gives its sign (Kriesel's
     δ_h = -∂Err/∂net_h, then δ_h = f'_act(net_h)(t_h - y_h)): that definition says their sign.
-    `written`: (line, col) -> the left side as written, before its letters were read by roles."""
-    if getattr(sign, "kind", "") != "definition" or not sign.at or sign.at not in written:
+    Without a definition, the δ formulas read by their roles (`read`) whose δs the document uses
+    in two or more updates or gradients, all for the sign kept and none against it (Dolhansky's
+    δ_k = o_k(1 - o_k)(o_k - t_k) and δ_j = o_j(1 - o_j) Σ_k δ_k w_{jk}, then ∂E/∂w_{jk} = o_j δ_k
+    and ∂E/∂w_{ij} = o_i δ_j): those uses say their sign. A δ written otherwise (an answer's δ^L
+    beside a question's δ_j) is no use of theirs. `written`: (line, col) -> the left side as
+    written, before its letters were read by roles; `deltas`: (line, col) -> the δ names a
+    statement writes."""
+    kind = getattr(sign, "kind", "")
+    if kind == "definition" and sign.at and sign.at in written:
+        return frozenset(at for at, lhs in written.items() if lhs == written[sign.at])
+    votes = getattr(sign, "votes", ()) if kind != "definition" else ()
+    formulas = {
+        at: lhs.name
+        for at, lhs in written.items()
+        if at in read and _DELTA.fullmatch(getattr(lhs, "name", ""))
+    }
+    if not votes or not deltas or not formulas:
         return frozenset()
-    return frozenset(at for at, lhs in written.items() if lhs == written[sign.at])
+    family = set(formulas.values())
+    uses = [s for line, col, s in votes if family & deltas.get((line, col), frozenset())]
+    if len(uses) < 2 or any(s != sign.sign for s in uses):
+        return frozenset()
+    return frozenset(formulas)
+
+
+def written_deltas(statements: list) -> dict:
+    """(line, col) -> the δ names a statement writes anywhere (signs' own symbols)."""
+    return {
+        (st.line, st.col): frozenset(n for n in (x.name for x in _symbols(st)) if _DELTA.fullmatch(n))
+        for st in statements
+        if isinstance(st, Statement)
+    }
 
 
 def fold(

@@ -99,12 +99,13 @@ def prepare(statements: list, option: str | None, losses: set[str], why: str = "
             continue
         new = _update_form(stmt, changes, minus_updates, is_param_name, unsettled)
         out.append(new or stmt)
-    if option:
-        return out, DeltaSign(1 if option == "plus" else -1, why or "the option --delta " + option, "option")
+    # w(new) = w(old) + Δw follows its Δw's: its δ is the Δw line's, not written on it
+    own = [new for new, old in zip(out, statements) if not _uses_change(old)]
+    if option:  # the reader's option (the votes' majority) keeps the votes that chose it
+        sign = DeltaSign(1 if option == "plus" else -1, why or "the option --delta " + option, "option")
+        return out, replace(sign, votes=_votes(own, is_loss)) if why else sign
     sign = _sign(out, is_loss)
-    if sign.kind in ("update", "gradient"):  # read from a form alone: every such form is a vote,
-        # but w(new) = w(old) + Δw follows its Δw's: its δ is the Δw line's, not written on it
-        own = [new for new, old in zip(out, statements) if not _uses_change(old)]
+    if sign.kind in ("update", "gradient"):  # read from a form alone: every such form is a vote
         sign = replace(sign, votes=_votes(own, is_loss))
     return out, sign
 
