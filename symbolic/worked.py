@@ -172,6 +172,8 @@ def read_point(text: str, d: Derivation) -> dict:
         raise SympropError(
             f"point: not TOML ({err})", "write key = value lines, e.g. x = [0.05, 0.10]"
         ) from None
+    except ValueError:  # an integer of more than 4300 digits (Python's limit on int())
+        raise SympropError("point: a number with too many digits", "use a shorter number") from None
     layout, scalars = arrays(d), scalar_names(d)
     example = ", ".join(["eta", *layout])
     point: dict = {}

@@ -47,6 +47,7 @@ X4, Y4 = np.array([[0.0, 0], [0, 1], [1, 0], [1, 1]]), np.array([[0.0], [1], [1]
 PICKLE = npz(X=np.array([_Pwn(), 1], dtype=object), Y=Y4)
 SEED_TXT = "dL/db4 = (out - y_T) * out * (1 - out)\n"
 LAYERED_TXT = "dL/db2_1 = (a2_1 - y_1) * a2_1 * (1 - a2_1)\n"
+MAZUR_NET = r"$$ net_{h1} = w_1 i_1 + w_2 i_2 + b_1 = 0.15 \cdot 0.05 + 0.2 \cdot 0.1 + 0.35 = 0.3775 $$"
 
 CASES = [
     # architecture strings, on every subcommand
@@ -411,6 +412,55 @@ CASES = [
         "--net 4-8",
     ),
     ("verify-wrong-naming", ["verify", "d.txt", "--net", "2-3-1"], {"d.txt": SEED_TXT}, 2, "--naming seed"),
+    (  # a point that is no point: nan, inf (1e400), a 5000-digit integer (Python's int() limit)
+        "verify-at-nan",
+        ["verify", "d.tex", "--net", "2-2-2", "--at", "p.toml"],
+        {"d.tex": MAZUR_NET, "p.toml": "w_1 = nan\n"},
+        2,
+        "w_1 = nan is not a finite number",
+    ),
+    (
+        "verify-at-overflow",
+        ["verify", "d.tex", "--net", "2-2-2", "--at", "p.toml"],
+        {"d.tex": MAZUR_NET, "p.toml": "w_1 = 1e400\n"},
+        2,
+        "w_1 = inf is not a finite number",
+    ),
+    (
+        "verify-at-5000-digits",
+        ["verify", "d.tex", "--net", "2-2-2", "--at", "p.toml"],
+        {"d.tex": MAZUR_NET, "p.toml": "w_1 = " + "9" * 5000 + "\n"},
+        2,
+        "too many digits",
+    ),
+    (
+        "verify-toml-5000-digits",
+        ["verify", "d.toml"],
+        {"d.toml": '[network]\nnet = "2-2-1"\nalpha = ' + "9" * 5000 + "\n"},
+        2,
+        "too many digits",
+    ),
+    (
+        "derive-at-5000-digits",
+        ["derive", "2-2-1", "--at", "p.toml"],
+        {"p.toml": "x = [" + "9" * 5000 + ", 1]\n"},
+        2,
+        "too many digits",
+    ),
+    (  # a sum's numeric bound of a hundred million: said, never run over (sum_bounds._extra)
+        "verify-sum-bound-huge",
+        ["verify", "d.tex", "--net", "2-2-1"],
+        {"d.tex": r"$$ E = \sum_{k=1}^{100000000} (a_k - y_k)^2 $$"},
+        2,
+        "k = 2, 3, 4, ...",
+    ),
+    (  # 5000 digits at a statement's end, where a condition (k = 1) is looked for before parsing
+        "verify-number-5000-digits-last",
+        ["verify", "d.tex", "--net", "2-2-1"],
+        {"d.tex": r"$$ \frac{\partial E}{\partial w_{1}} = 1" + "0" * 5000 + " $$"},
+        2,
+        "more than 300 digits",
+    ),
     # paths
     (
         "generate-file-as-folder",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 
 from .inputs import read_text
@@ -251,6 +252,8 @@ def _point_file(path: str) -> tuple[str, dict, bool]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise SympropError(f"{path}: TOML: {err}", "write one name = number a line") from None
+    except ValueError:  # an integer of more than 4300 digits (Python's limit on int())
+        raise SympropError(f"{path}: a number with too many digits", "use a shorter number") from None
     return text, data, is_array_point(data)
 
 
@@ -263,6 +266,8 @@ def _read_point(path: str, data: dict) -> dict:
     for n, (key, value) in enumerate(data.items(), start=1):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise SympropError(f"{path}: {key} must be a number", f'write "{key}" = 0.15')
+        if not math.isfinite(value):  # nan, inf, 1e400: no point to evaluate at
+            raise SympropError(f"{path}: {key} = {value} is not a finite number", f'write "{key}" = 0.15')
         point[_tex(key, n)] = value
     return point
 

@@ -16,7 +16,7 @@ from . import unicode
 from .glued import glued, name_digits
 from .loss_calls import named
 from .pmatrix import MATRIX_ENVS, matrix_tokens
-from .source import FIX_COMMAND, MAX_DEPTH, MAX_TOKENS, Source, show
+from .source import FIX_COMMAND, MAX_DEPTH, MAX_DIGITS, MAX_TOKENS, Source, show
 from .vocabulary import (
     ALIGN_ENVS,
     ARROWS,
@@ -125,6 +125,8 @@ def tokenize(src: Source, start: int, end: int) -> list[Tok]:
             if j < 0:  # ignorable: acts like whitespace
                 space, i = True, -j
                 continue
+        elif kind == "num" and len(s) > MAX_DIGITS:  # before any reading turns it into an int
+            raise src.error(i, f"number with more than {MAX_DIGITS} digits", "use a shorter number")
         elif kind == "num" and glued(toks, s, i, space):  # w1, z1, E_y1: digits of the name
             toks[len(toks) - 1 :] = name_digits(toks, s, i, j, text[j : j + 1] == "_")
         else:

@@ -362,6 +362,8 @@ def read_toml(text: str) -> Document:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise ReadError([f"TOML: {err}"], "fix the TOML syntax") from None
+    except ValueError:  # an integer of more than 4300 digits (Python's limit on int())
+        raise ReadError(["TOML: a number with too many digits"], "use a shorter number") from None
     problems = [f"unknown table [{k}]" for k in data if k not in ("network", "aliases", "derivatives")]
     for table in ("network", "aliases", "derivatives"):
         if not isinstance(data.get(table, {}), dict):

@@ -44,16 +44,15 @@ def slip(letter: str, bounds: set[tuple[int, int | None]], units: list[int], fir
     proper = {u for u in have if u >= first}
     for lo, hi in sorted(bounds, key=lambda b: (b[0], -1 if b[1] is None else b[1])):
         top = max(have) if hi is None else hi
-        span = set(range(lo, top + 1))
-        left_out = sorted(proper - span)
-        extra = sorted(u for u in span - have if not (u == 0 and first == 1))
+        left_out = sorted(u for u in proper if not lo <= u <= top)
+        extra = _extra(lo, top, have, first)
         if not left_out and not extra:
             continue
         shown = f"{letter} = {lo}, ..., {top}" if top > lo else f"{letter} = {lo}" if top == lo else "no term"
         what = (
             f"leaves out {letter} = {', '.join(map(str, left_out))}"
             if left_out
-            else f"names {letter} = {', '.join(map(str, extra))}, which this layer does not have"
+            else f"names {letter} = {', '.join(extra)}, which this layer does not have"
         )
         return (
             f"a sum over {shown} {what} (the layer's units are {letter} = {min(proper)}, ..., {max(proper)})"
@@ -61,3 +60,18 @@ def slip(letter: str, bounds: set[tuple[int, int | None]], units: list[int], fir
             else None
         )
     return None
+
+
+def _extra(lo: int, top: int, have: set[int], first: int, shown: int = 3) -> list[str]:
+    """The first few units of lo..top the layer does not have (a unit 0 below the first is the
+    bias input), '...' after them when more follow; never the whole range
+    (\\sum_{k=1}^{100000000} is a range of a hundred million)."""
+    out: list[str] = []
+    u = lo
+    while u <= top:
+        if u not in have and not (u == 0 and first == 1):
+            if len(out) == shown:
+                return [*out, "..."]
+            out.append(str(u))
+        u += 1  # past the layer's last unit every u is one: at most len(have) + shown steps
+    return out
