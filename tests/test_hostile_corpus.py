@@ -246,6 +246,7 @@ def run_case(case, tmp_path, monkeypatch, strict=False):
     lines = [line for line in err.getvalue().splitlines() if "error:" in line]
     assert status == code, (name, status, err.getvalue()[-500:])
     assert len(lines) == 1 and words.lower() in lines[0].lower(), err.getvalue()[-500:]
+    assert len(lines[0]) < 2000, f"an error line of {len(lines[0])} characters"  # never the input back
     assert "Traceback" not in err.getvalue() + out.getvalue()
     assert _files(tmp_path) == before, "files were created or modified"
     assert not os.path.exists(CANARY), "user text was executed"

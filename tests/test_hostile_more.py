@@ -447,6 +447,13 @@ CASES = [
         2,
         "too many digits",
     ),
+    (  # a 5000-letter name: the error line quotes its start and its length, not all of it
+        "verify-name-5000-letters",
+        ["verify", "d.tex", "--net", "2-2-1"],
+        {"d.tex": r"$$ \frac{\partial E}{\partial " + "w" * 5000 + " } = 1 $$"},
+        2,
+        "w" * 40 + "... (5000 characters)",
+    ),
     (  # a sum's numeric bound of a hundred million: said, never run over (sum_bounds._extra)
         "verify-sum-bound-huge",
         ["verify", "d.tex", "--net", "2-2-1"],

@@ -15,6 +15,7 @@ from symbolic.activations import TABLE
 from symbolic.errors import SympropError
 
 from .. import __version__
+from .inputs import shortened
 
 SUBCOMMANDS = ["derive", "sheet", "generate", "verify", "train", "exercise"]  # each is codegen/cli/<name>.py
 
@@ -110,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except SympropError as err:
-        print(f"symprop: error: {err}", file=sys.stderr)
+        print(f"symprop: error: {shortened(str(err))}", file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
         print("symprop: interrupted", file=sys.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 MAX_BYTES = 1_000_000  # a derivation, a point or a verify file is far smaller
 
@@ -26,3 +27,12 @@ def read_text(path: str, prefix: str, missing_fix: str, large_fix: str) -> str:
         raise SympropError(f"{prefix}{path} is not UTF-8 text", "save it as UTF-8") from None
     except OSError as err:  # no permission, a file removed since the check
         raise SympropError(f"{prefix}cannot read {path}: {err.strerror or err}", missing_fix) from None
+
+
+_LONG = re.compile(r"[^\s;,']{81,}")
+
+
+def shortened(message: str) -> str:
+    """An error line with each run of more than 80 characters without a space (a 5000-letter
+    name quoted from the input) cut to its first 40, its length said."""
+    return _LONG.sub(lambda m: f"{m.group()[:40]}... ({len(m.group())} characters)", message)

@@ -7,7 +7,7 @@ import json
 import math
 import sys
 
-from .inputs import read_text
+from .inputs import read_text, shortened
 
 EXAMPLE = r"""input formats (by extension; --format to override):
   .tex   LaTeX as written by hand: \frac{\partial L}{\partial w_{11}} = [..] \cdot [..], '//' for
@@ -221,8 +221,10 @@ def run(args) -> int:
             problems, fix = folded
         for problem in problems:
             print(
-                f"symprop: error: {args.file}: {problem}"
-                + (f"; {fix}" if fix and len(problems) == 1 else ""),
+                shortened(
+                    f"symprop: error: {args.file}: {problem}"
+                    + (f"; {fix}" if fix and len(problems) == 1 else "")
+                ),
                 file=sys.stderr,
             )
         if args.json:
