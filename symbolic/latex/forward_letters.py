@@ -62,6 +62,9 @@ _MARKED = re.compile(r"[A-Za-z]\s*\^\s*(?:\{\s*[(\[]|\{?\s*[lL](?![A-Za-z]))")
 _CUT = re.compile(  # rows apart: a line break, a display's or a math span's delimiters, a wide space
     r",\s*&|\\\\|\\\[|\\\]|\$|\n|\\ \\ |\\quad|\\qquad|\\begin\{[^}]*\}(?:\{[^}]*\})?|\\end\{[^}]*\}"
 )
+# a row's trailing commas and thin spaces, matched from the end only (the row is rstripped first:
+# a `(?:\s|...)+$` scanned from every space of a long blank run is quadratic)
+_TAIL = re.compile(r"(?<![\s,;.])(?:\s|\\[,;!]|[,;.])+$")
 _BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathbfit|pmb)\s*\{\s*([^{}]*?)\s*\}")
 _GLUED = re.compile(_BOLD.pattern + r"(?=[A-Za-z])")
 _REASON = re.compile(r"&\s*\{?\s*\\text\s*\{[^}]*\}\s*\}?\s*$")  # an array's column of reasons
@@ -85,7 +88,7 @@ def _rows(text: str) -> list[str]:
     text = _unbold(re.sub(r"(?<!\\)%[^\n]*", "", text))  # \mathbf{W}: W, as the tokens read it
     for piece in _CUT.split(text):
         piece = row_without_function_sides(_REASON.sub("", piece).replace("&", " "))
-        piece = re.sub(r"(?:\s|\\[,;!]|[,;.])+$", "", piece)  # h = \tanh(Ax + c), \qquad ...: its comma
+        piece = _TAIL.sub("", piece.rstrip())  # h = \tanh(Ax + c), \qquad ...: its comma
         while piece.startswith("{") and piece.endswith("}"):
             piece = piece[1:-1].strip()
         if "=" in piece:

@@ -5,6 +5,7 @@ and offsets in, (start, end) spans out."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .comma_lists import plain_commas
@@ -48,11 +49,25 @@ def apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if depth == 0 and g.startswith(("\\qquad", ",", "\\hspace", "\\text", "\\quad", "\\ ", *_IMPLIES)):
             cuts.append((m.start(), m.end()))
     cuts = sorted(cuts + plain_commas(text, start, end))  # z_1 = 0.235, z_2 = -0.107 (comma_lists.py)
+    # the relations' spans, found once: whether a stretch holds one is a bisection (a row of
+    # 50000 cuts and no relation would otherwise be scanned once per cut)
+    relations = [(m.start(), m.end()) for m in _RELATION.finditer(text, start, end)]
+    starts = [r[0] for r in relations]
+
+    def related(lo: int, hi: int) -> bool:
+        k = bisect.bisect_left(starts, lo)
+        return k < len(relations) and relations[k][1] <= hi
+
     parts, a = [], start
+    following = [c[0] for c in cuts]
     for cut_start, cut_end in cuts:
-        nxt = next((c[0] for c in cuts if c[0] > cut_start), end)
-        left, right = text[a:cut_start], text[cut_end:nxt]
-        if _RELATION.search(left) and _RELATION.search(right) and not _CONDITION_RE.fullmatch(right):
+        k = bisect.bisect_right(following, cut_start)
+        nxt = following[k] if k < len(following) else end
+        if (
+            related(a, cut_start)
+            and related(cut_end, nxt)
+            and not _CONDITION_RE.fullmatch(text, cut_end, nxt)
+        ):
             parts.append((a, cut_start))
             a = cut_end
     parts.append((a, end))

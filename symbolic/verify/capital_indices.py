@@ -29,7 +29,7 @@ import re
 from .greek_indices import said_verdict
 
 # a name and its subscript: w_{Jk}, \delta_J, z\_in_J (Fausett's escaped underscore in the name)
-_SCRIPT = re.compile(r"(\\?[A-Za-z]+(?:\\_[A-Za-z]+)?)\s*_\s*(?:\{([^{}]*)\}|([A-Za-z]))")
+_SCRIPT = re.compile(r"((?:\\|(?<![A-Za-z\\]))[A-Za-z]+(?:\\_[A-Za-z]+)?)\s*_\s*(?:\{([^{}]*)\}|([A-Za-z]))")
 _SLOTS = re.compile(r"[A-Za-z](?:\s*,?\s*[A-Za-z])*")  # a subscript of index letters only: jk, j,k
 _LONE = r"(?<![\\A-Za-z]){}(?![A-Za-z])"
 _COMMENT = re.compile(r"(?<!\\)%.*")
@@ -62,11 +62,18 @@ def rename(text: str) -> Renamed:
         and all(_twin(s, cap, cap.lower(), scripts) for s in mine)
     }
     chars, out = list(text), {}
+    if not qualified:
+        return Renamed(text, {})
+    lines, by_line = plain.split("\n"), {}
+    for s in scripts:
+        by_line.setdefault(s.line, []).append(s)
     for unit in _units(plain):
-        here = [s for s in scripts if s.line in unit]
+        here = [s for n in sorted(unit) for s in by_line.get(n, [])]
         written = {c for s in here for c in s.letters}
         caps = {c for s in here for c in s.slots if c in qualified}
-        rows = "\n".join(row for n, row in enumerate(plain.split("\n"), start=1) if n in unit)
+        if not caps:
+            continue
+        rows = "\n".join(lines[n - 1] for n in sorted(unit))
         lone = {c for c in caps if re.search(_LONE.format(c.lower()), rows)}  # u_k^l beside g_L
         if not caps or lone or any(c.lower() in written for c in caps):
             continue  # the statement writes a lowercase twin as an index too: left as written
