@@ -12,6 +12,7 @@ Pure.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -105,11 +106,19 @@ def log_likelihood(text: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=4)
+def _document(text: str) -> tuple[bool, bool]:
+    """(ℓ a log-likelihood, ℓ differentiated): the whole document's, found once per document, not
+    once per region (each region's tokens come here with the whole text)."""
+    return log_likelihood(text), bool(_DIFFERENTIATED.search(text))
+
+
 def read(toks: list[Tok], text: str = "") -> list[Tok]:
     out = list(toks)
-    if log_likelihood(text):  # \ell is -L there: left as written (an unknown name, said so)
+    likelihood, differentiated = _document(text)
+    if likelihood:  # \ell is -L there: left as written (an unknown name, said so)
         return out
-    if _DIFFERENTIATED.search(text):  # \ell = ...: the loss the document differentiates
+    if differentiated:  # \ell = ...: the loss the document differentiates
         for k, t in enumerate(toks):
             if t.kind == "cmd" and t.text == "ell" and _defined(toks, k):
                 out[k] = _loss(t)

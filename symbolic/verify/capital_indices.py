@@ -24,6 +24,7 @@ with the author's capitals out.
 from __future__ import annotations
 
 import dataclasses
+import bisect
 import re
 
 from .greek_indices import said_verdict
@@ -104,11 +105,12 @@ def _units(text: str) -> list[set[int]]:
 
 
 def _scripts(text: str):
+    breaks = [m.start() for m in re.finditer("\n", text)]  # a match's line: a bisection, not a count
     for m in _SCRIPT.finditer(text):
         inner = m.group(2) if m.group(2) is not None else m.group(3)
         start = m.start(2) if m.group(2) is not None else m.start(3)
         letters = "".join(re.findall(r"[A-Za-z]", re.sub(r"\\[A-Za-z]+", " ", inner)))
-        line = text.count("\n", 0, m.start()) + 1
+        line = bisect.bisect_left(breaks, m.start()) + 1
         if not _SLOTS.fullmatch(inner.strip()):
             yield Scripted(line, m.group(1), "", letters, {})
             continue
