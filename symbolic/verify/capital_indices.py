@@ -23,8 +23,8 @@ with the author's capitals out.
 
 from __future__ import annotations
 
-import dataclasses
 import bisect
+import dataclasses
 import re
 
 from .greek_indices import said_verdict
