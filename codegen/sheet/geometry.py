@@ -7,6 +7,7 @@ Modern, 11pt article; tests/test_diagram_geometry.py compiles the spot check) an
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -23,11 +24,22 @@ class Circle:
     y: float
     r: float
 
+    @functools.cached_property
+    def bounds(self) -> tuple:
+        """(left, bottom, right, top)."""
+        return (self.x - self.r, self.y - self.r, self.x + self.r, self.y + self.r)
+
 
 @dataclass(frozen=True)
 class Seg:
     p: tuple
     q: tuple
+
+    @functools.cached_property
+    def bounds(self) -> tuple:
+        """(left, bottom, right, top)."""
+        (x1, y1), (x2, y2) = self.p, self.q
+        return (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))
 
 
 @dataclass(frozen=True)
@@ -47,6 +59,13 @@ class Box:
             u, v = dx * self.w / 2, dy * self.h / 2
             out.append((self.x + u * c - v * s, self.y + u * s + v * c))
         return out
+
+    @functools.cached_property
+    def bounds(self) -> tuple:
+        """(left, bottom, right, top) of the turned rectangle."""
+        c, s = abs(math.cos(self.angle)), abs(math.sin(self.angle))
+        half, high = (self.w * c + self.h * s) / 2, (self.w * s + self.h * c) / 2
+        return (self.x - half, self.y - high, self.x + half, self.y + high)
 
     def grown(self, pad: float) -> Box:
         return Box(self.x, self.y, self.w + 2 * pad, self.h + 2 * pad, self.angle)
@@ -224,7 +243,13 @@ def _inside(c, points) -> bool:
 
 
 def hits(a, b) -> bool:
-    """Whether two shapes (Circle, Seg, Box) share a point."""
+    """Whether two shapes (Circle, Seg, Box) share a point. Shapes whose bounding rectangles are
+    apart share none: that test first (a deep net's diagram places each label against thousands
+    of shapes, and the exact test is a hundred times dearer)."""
+    la, ba, ra, ta = a.bounds
+    lb, bb, rb, tb = b.bounds
+    if ra < lb or rb < la or ta < bb or tb < ba:
+        return False
     if isinstance(a, Circle) and isinstance(b, Circle):
         return math.hypot(a.x - b.x, a.y - b.y) < a.r + b.r
     if isinstance(b, Circle):
