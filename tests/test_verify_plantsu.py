@@ -24,3 +24,22 @@ def test_a_chain_written_out_names_the_wrong_factor_of_its_side():
     assert said[1] == {("correct", None)}
     assert said[2] == {("wrong", 2)}  # the bracket, not a^{(1)}_1 (which is ∂z/∂W)
     assert said[3] == {("wrong", 1)}  # the input of another unit
+
+
+# a sum whose body is bracketed, \sum_k (\delta_k W_{jk}): its factors counted one by one, as
+# without the brackets (latex/expressions.py keeps the bracket's product in written order)
+DELTAS = r"""$$\delta^{(2)}_k = \frac{\partial L}{\partial z^{(2)}_k}$$
+$$\delta^{(1)}_j = \frac{\partial L}{\partial z^{(1)}_j}$$
+$$\delta^{(1)}_j = a^{(1)}_j (1 - a^{(1)}_j) \sum_k (\delta^{(2)}_k W^{(2)}_{jk})$$
+$$\delta^{(1)}_j = a^{(1)}_j (1 - a^{(1)}_j) \sum_k \delta^{(2)}_k W^{(2)}_{jk}$$
+$$\delta^{(1)}_j = a^{(1)}_j (1 - a^{(1)}_j) \sum_k (\delta^{(2)}_k W^{(2)}_{kj})$$
+$$\delta^{(1)}_j = a^{(1)}_j (1 - a^{(1)}_j) \sum_k (\delta^{(1)}_k W^{(2)}_{kj})$$
+"""
+
+
+def test_a_bracketed_sum_body_names_the_wrong_factor_inside_it():
+    said = factors_by_line(verify_layered("2-2-2", DELTAS))
+    assert said[5] == {("correct", None)}
+    assert said[3] == {("wrong", 3)}  # the weight with its indices swapped, not the term whole
+    assert said[4] == {("wrong", 3)}
+    assert said[6] == {("wrong", 2)}  # the δ of the wrong layer
