@@ -43,3 +43,17 @@ def test_a_bracketed_sum_body_names_the_wrong_factor_inside_it():
     assert said[3] == {("wrong", 3)}  # the weight with its indices swapped, not the term whole
     assert said[4] == {("wrong", 3)}
     assert said[6] == {("wrong", 2)}  # the δ of the wrong layer
+
+
+# an input in a letter no other name of the statement carries, x_k where x_i belongs: k ranges
+# over the inputs like the statement's other letters, and the instances where it differs are wrong
+INPUTS = r"""$$\delta^{(1)}_j = \frac{\partial L}{\partial z^{(1)}_j}$$
+$$\frac{\partial L}{\partial W^{(1)}_{ji}} = \delta^{(1)}_j x_i$$
+$$\frac{\partial L}{\partial W^{(1)}_{ji}} = \delta^{(1)}_j x_k$$
+"""
+
+
+def test_an_input_in_a_letter_of_its_own_is_named_where_it_differs():
+    said = factors_by_line(verify_layered("2-2-1", INPUTS))
+    assert said[2] == {("correct", None)}
+    assert ("wrong", 2) in said[3] and "not checked" not in {s for s, _ in said[3]}
