@@ -428,15 +428,13 @@ GAPS = {
 # w_{jk} o_j)(...) o_j keeps its written order under the leading minus (latex/document.py), a
 # sum inside a call is one factor (parts.py), and the -2 written apart is the truth's own number
 # (group_split.py): (t_k + o_k) is named at factor 2, o_k for o_j at factor 4)
-PLANTED_UNNAMED: set[tuple[str, int]] = {
-    # Kriesel's inner delta with w_{l,h} for w_{h,l}: that weight joins no two consecutive layers
-    # read input-by-output, so the sum is 0, said at factor 1 ([f'(net_h)]·[0])
-    ("kriesel_backprop_of_error", 1),
-    # Kyle Lo's gradient x [\phi(w^T x) + y]^T: wrong, said at factor 1 (the truth of the chain
-    # dL/dphi dphi/dz dz/dw is kept in phi and softmax(z) apart, and even against the simplified
-    # x (phi - y)^T, as dL/dw, no one factor is told: 'factors 1-2')
-    ("kyle_lo_softmax_regression", 1),
-}
+PLANTED_UNNAMED: set[tuple[str, int]] = set()
+# (Kriesel's \sum_l (\delta_l w_{l,h}), the weight read as 0 (no such connection), is named at
+# the weight, factor 3: a sum's bracketed body keeps its factors (latex/expressions.py); Kyle Lo's
+# x [\phi(w^T x) + y]^T, a side of a chain written out (checked as a definition), at the bracket,
+# factor 2: verify/definition_parts.py)
+# (the lecture's Δw_{ho} = η δ_o x_i, x_i's letter on no other name, is named at x_i: the input's
+# letter ranges like the statement's others, verify/index_letters.py)
 # (an update line's slip, Δw_{kj} = η (t_k - z_k) y_j without f'(net_k), is named in its step, the
 # rate not counted: verify/update_steps.py; Zhou's boxed w_6 * f'(...) read as the box's factors;
 # Buduma's y_j y_j(1 - y_j) named at the y_j outside the pair, glued_factors.twin; LFD's
@@ -463,8 +461,6 @@ PLANTED_MISSED: dict[tuple[str, int], str] = {
     # the output chain with the hidden layer's Jacobian: a chain of derivatives that does not link
     # is not checked (verify/jacobians.py), never correct
     ("yoanptr_mse_sums", 2): "not checked",
-    # the lecture's Δw_{ho} = η δ_o x_i: x_i's letter is on neither side's left (unknown name)
-    ("es_lecture_net_h", 0): "not checked",
     # J&M's chain planted with \partial a^{[1]}/\partial z: the bare z is then placed at two layers
     # by the document's derivatives (a^{[1]} and a^{[2]} by z), so it is placed at neither
     ("jurafsky_martin_two_layer", 2): "not checked",

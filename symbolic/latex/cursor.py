@@ -21,6 +21,7 @@ class Item:
     value: Any  # sympy.Expr | Partial | DITTO
     kind: str  # expr bracket partial ditto
     tok: Tok
+    inner: Any = None  # a bracket holding one product: its Term ((\delta_l w_{h,l}) in a \sum)
 
 
 @dataclass

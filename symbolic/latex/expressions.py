@@ -258,11 +258,13 @@ class Parser(Calls):
             item = Item(self.norm(depth, t), "expr", t)
         elif t.kind == "op" and t.text in ("(", "[", "\\{"):
             self.i += 1
-            value = self.fold(self.sum(depth + 1, frozenset({OPENERS[t.text]}), t))
+            inner = self.sum(depth + 1, frozenset({OPENERS[t.text]}), t)
+            value = self.fold(inner)
             self.expect(OPENERS[t.text], t)
             if t.text == "(" and isinstance(value, sympy.Function) and value.func == PARTIAL:
                 return Item(Partial(*value.args), "partial", t)  # (\frac{\partial E}{\partial a})
-            item = Item(value, "bracket" if t.text == "[" else "expr", t)
+            one = inner[0] if len(inner) == 1 and inner[0].sign > 0 else None
+            item = Item(value, "bracket" if t.text == "[" else "expr", t, one)
         else:
             item = Item(self.primary(depth, t), "expr", t)
         return self.postfix(depth, item)
@@ -361,6 +363,9 @@ class Parser(Calls):
             self.i += minus
             body = self.product(depth + 1)
             folded = self.fold_items(body.items, body.ops)
+            group = body.items[0].inner if len(body.items) == 1 else None
+            if group is not None and len(group.items) > 1:  # \sum_l (\delta_l w_{h,l}): its factors
+                body = group
             if var.name == BARE_INDEX and indexed(folded):
                 raise self.fail(t, r"\sum without its index", r"write \sum_k ...")
             value = SUMMATION(-folded if minus else folded, var, skip, *[sympy.Integer(0)] * from_zero)

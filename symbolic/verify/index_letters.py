@@ -19,6 +19,7 @@ from .symbols import LAYERED, _all_symbols, _outside_sums, _parts
 
 _NAME = LAYERED
 _LAYER = re.compile(r"(l|L|nl|\d+)([+-]\d+)?")
+_INPUT = re.compile(r"x_([a-z])")  # an input in an index letter, no layer
 HAT = re.compile(r"(y_hat|yhat|hat_y)_([a-z])")  # the output: its letter is a unit of the output
 
 
@@ -40,6 +41,8 @@ class Letters:
                         bound.add(a.args[1].name)
         symbols = _all_symbols(stmt)
         letters = self._letters(symbols)
+        if letters:  # x_k beside a generic statement's letters: k ranges too (a slip for x_j)
+            letters |= {m.group(1) for s in symbols if (m := _INPUT.fullmatch(s.name))}
         # L = -\log \hat{y}_d, d the correct class: a letter only \hat{y} carries, and not on the
         # left, names one output the author has in mind, not every output
         hats = {m.group(2) for s in symbols if (m := HAT.fullmatch(s.name))}

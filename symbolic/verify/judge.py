@@ -97,7 +97,7 @@ def judge(net: Network, r: Resolved, e: Evaluation) -> Verdict:
             whole = loss and k in r.parts or whole and len(r.hands[k]) > 1 and len(r.true) > 1
             counted: tuple[Part, ...] | None = None
             several = fault.kind in ("wrong", "missing", "extra") and fault.others > 0 and not r.definition
-            if fault.kind == "ratio" or several or whole and not r.definition:
+            if fault.kind == "ratio" or several or whole and (not r.definition or k in r.parts):
                 # juxtaposed, input-first, inside a sum, or out of the chain's order: as a multiset
                 parts = r.parts.get(k) or tuple(
                     Part(i + 1, w, h) for i, (w, h) in enumerate(zip(r.sides[k], r.hands[k]))

@@ -21,7 +21,7 @@ from ..derivation import Derivation, Factor
 from ..errors import SympropError
 from ..functions import expand_definitions
 from ..latex import PARTIAL, Partial, Statement, product_expr
-from . import loss_names, per_index, shared_deltas, update_steps
+from . import definition_parts, loss_names, per_index, shared_deltas, update_steps
 from .chain_links import ChainNote, chain_notes, compared_sides
 from .claims import Claim
 from .conventions import Conventions
@@ -304,6 +304,7 @@ def resolve_definition(
         (),
         definition=True,
         steps=update_steps.parts(stmt, lambda f: _hand(net, f, where)),  # w⁺ = w + η δ x: η, δ, x
+        parts=definition_parts.split(sides, lambda f: _hand(net, f, where)),  # x [φ - y]: which
     )
 
 
