@@ -106,7 +106,7 @@ def _weighted_sum(statements) -> tuple[str, str, bool, str] | None:
             continue
         for side in stmt.sides:
             for f in side.factors:
-                for a in sp.preorder_traversal(f) if isinstance(f, sp.Basic) else ():
+                for a in (f.args if isinstance(f, sp.Add) else (f,)) if isinstance(f, sp.Basic) else ():  # Σ + b
                     if type(a).__name__ != "Summation" or a.args[1].name != "i":
                         continue
                     names = {x.name for x in a.args[0].atoms(sp.Symbol)}
