@@ -32,9 +32,13 @@ def test_the_net_input_written_as_the_sum_itself_is_still_read():
     assert said == {1: {"correct"}}
 
 
-@pytest.mark.parametrize(
-    "slip", [r"\sigma \left( \sum_{i} w_{ji} x_i \right) + b_j", r"\sigma \left( \sum_{i} w_{ji} x_i - b_j \right)"]
-)
+SLIPS = [
+    r"\sigma \left( \sum_{i} w_{ji} x_i \right) + b_j",
+    r"\sigma \left( \sum_{i} w_{ji} x_i - b_j \right)",
+]
+
+
+@pytest.mark.parametrize("slip", SLIPS)
 def test_a_slip_in_the_forward_row_is_still_wrong(slip):
     said = by_line(verify_layered("2-3-2", f"$$y_j = {slip}$$\n"))
     assert said[1] == {"wrong"}
