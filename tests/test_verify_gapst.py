@@ -104,3 +104,18 @@ def test_a_combined_pattern_sum_with_the_unit_letter_first_is_a_sum_over_the_pat
         r"= \eta \sum_\nu e_p^{(\nu)} u_q^{(\nu)} \]" + "\n"
     )
     assert "nu" not in blank(text).splitlines()[1]
+
+
+# - a letter a statement writes on the target and on the input (t_k and x_k, x never said to be
+#   the net input): letter_readings fixed k by whichever name it read last, read x_k as the
+#   input x_1 and called a right chain wrong (∂x_k/∂a_j taken as 0). No one layer: not checked.
+CLASH = (
+    r"$$E = \frac{1}{2} \sum_{k} (o_k - t_k)^2$$" + "\n"
+    r"$$\frac{\partial E}{\partial w_{ji}} = \sum_{k} (o_k - t_k) o_k (1 - o_k) "
+    r"\frac{\partial x_k}{\partial o_j} \frac{\partial o_j}{\partial w_{ji}}$$" + "\n"
+)
+
+
+def test_a_letter_on_the_target_and_on_the_input_is_not_read():
+    said = by_line(verify_layered("2-3-2", CLASH, targets="t"))
+    assert said[2] == {"not checked"}, said

@@ -11,7 +11,9 @@ gives its letter a value, after its definition; there the name stays unknown. He
 Other uses and the definition itself are left to per_index.py, as before.
 
 Never a guess: the left side is a name in exactly one index letter and no layer (Δ_m, e_k),
-not a letter of the network (z, a, w, b, δ, x, y, t, ...: layer_own_names._NETWORK), defined by
+not a letter of the network nor a unit letter the reader gives roles to (z, a, w, b, δ, x, y, t,
+o, net, h, ...; the letters roles.role_bases reads), not a unit's forward definition (one
+function applied, or a sum: o_k = f(net_k), net_k = \sum_j w_{kj} y_j), defined by
 exactly one statement of one side (no derivative on it), never in terms of itself, never
 differentiated by, written with no layer anywhere; every other index letter of the formula is
 bound by a sum in it (a free k beside Δ_m's m would be read at the use's k: a different name).
@@ -27,9 +29,12 @@ import sympy as sp
 
 from ..latex import Partial, Statement
 from .layer_own_names import _NETWORK, _differentiated, _summed
+from .roles import role_bases
 from .symbols import _all_symbols, map_expressions
 
 _OWN = re.compile(r"([A-Za-z]+)_([a-z])")  # Δ_m, e_k: one index letter, no layer
+# the reader's unit letters (letter_readings, roles): never an own name here
+_UNITS = _NETWORK | {"delta", "z", "net", "b", "a", "y", "o", "x", "h", "s", "u", "v", "in", "out"}
 _SUB = re.compile(r"([A-Za-z]+)_([A-Za-z0-9,]+)(@.*)?")  # a name's subscript (and layer mark)
 
 
@@ -60,13 +65,15 @@ def _definitions(statements: list) -> dict[str, tuple[str, sp.Expr, int]]:
         formula = sp.Mul(*st.sides[0].factors) if ok else None
         found.setdefault(m.group(1), set()).add((st.line, st.col, m.group(2), formula))
     out = {}
+    roles = role_bases(statements)
+    units = _UNITS | ({roles[0], roles[1]} if roles else set())
     written = {s.name for st in statements if isinstance(st, Statement) for s in _all_symbols(st)}
     across = _differentiated(statements)
     for base, defs in found.items():
         if len(defs) != 1:
             continue
         ((line, _col, letter, formula),) = defs
-        if formula is None or not formula.free_symbols:
+        if formula is None or not formula.free_symbols or _forward(formula) or base in units:
             continue
         if any(_SUB.fullmatch(s.name) and s.name.startswith(base + "_") for s in formula.free_symbols):
             continue  # in terms of itself
@@ -78,6 +85,12 @@ def _definitions(statements: list) -> dict[str, tuple[str, sp.Expr, int]]:
             continue  # another free index letter
         out[base] = (letter, formula, line)
     return out
+
+
+def _forward(formula: sp.Expr) -> bool:
+    """A unit's forward definition (o_k = f(net_k), net_k = \\sum_j w_{kj} y_j): one function
+    applied, or a sum, as the whole formula; a quantity of the network, not an own name."""
+    return isinstance(formula, sp.core.function.AppliedUndef) or type(formula).__name__ == "Summation"
 
 
 def _renamed(formula: sp.Expr, letter: str, use: str) -> sp.Expr:
