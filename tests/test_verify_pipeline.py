@@ -163,8 +163,8 @@ def test_the_stages_run_in_order_and_never_call_back():
     stages += ["net_input"]
     stages += ["chain_names", "error_names", "error_terms", "lagrange_primes", "letter_readings"]
     stages += ["unlayered", "kronecker", "class_labels"]
-    stages += ["increments", "sign_hooks", "update_steps"]  # Δw as its formula; its step as written
-    stages += ["rate_names", "own_functions"]  # α, a
+    stages += ["small_increments", "increments", "sign_hooks", "update_steps"]  # δW as ΔW; Δw as its formula
+    stages += ["rate_names", "own_indexed", "own_functions"]  # α, a; Δ_i in Σ_i as defined
     # the layers the document keeps its generic letters for, read off the resolved statements
     # (name_calls.letter_layers: Bishop's h beside σ; the statements resolved again when it finds one)
     stages += ["resolve", "name_calls", "class_labels", "increments", "claims"]

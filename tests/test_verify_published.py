@@ -46,10 +46,12 @@ GAPS = {
     "jeremyjordan_backprop": [],
     # Mehlig's lecture notes: the pattern index (mu) in a parenthesised superscript is read since
     # (pattern_superscripts.py: line 2); the thresholds Theta_i, theta_j subtracted in two-step
-    # layers with w and W a letter per layer since (layer_names._split_case: 3-5, 8, 11, 14); left:
-    # H the energy function, increments written delta W_{mn}, Delta_m the output errors beside
-    # delta_m the hidden ones
-    "mehlig_mlnn_backprop": [6, 7, 9, 10, 12, 13, 15, 16],
+    # layers with w and W a letter per layer since (layer_names._split_case: 3-5, 8, 11, 14); the
+    # increments written delta W_{mn} (small_increments.py: 7) and Delta_m read as defined in a sum
+    # and above its definition (own_indexed.py, \sum_{i\mu}: 9, 12, 13) since; left: H the energy
+    # function's definition, Delta_m's own (the output error, a name of the notes), the thresholds'
+    # increments delta Theta_m, delta theta_m
+    "mehlig_mlnn_backprop": [6, 10, 15, 16],
     # blind round o (2026-12-02, from memory): Sadowski's letters the other way round (i the output,
     # roles.reversed_letters), Kriesel's f_act, Err, Omega and "(h outside)" cases read since
     # (activation_words.py, names.LOSS_NAMES, greek_indices.py, letter_readings; 10's \sum_l of

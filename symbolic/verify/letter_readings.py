@@ -33,7 +33,7 @@ import sympy as sp
 from ..errors import SympropError
 from ..latex import Statement
 from ..latex.statements import SUMMATION
-from . import az_roles, hinton_letters, input_letter_x, letter_defaults, word_roles
+from . import az_roles, hinton_letters, input_letter_x, letter_clashes, letter_defaults, word_roles
 from .conventions import WEIGHTS, Conventions
 from .hints import shown
 from .names import LOSS_NAMES, Resolver
@@ -199,6 +199,7 @@ def _readings(
     top = [n for n, rule in enumerate(d.spec.activations, 1) if not rule.elementwise]
     if _is_loss(stmt):
         fixed.update(dict.fromkeys((x for _, ls in units.values() for x in ls), depth))
+    fixed.update(dict.fromkeys(letter_clashes.clashes(stmt, names, _target(c), net_x), -1))  # t_k, x_k
     out = []
     for values in itertools.product(range(depth + 1), repeat=len(letters)):
         layer = dict(zip(letters, values))

@@ -73,7 +73,7 @@ def blank(text: str) -> str:
 def _one_pattern(line: str, c: str) -> str:
     e = re.escape(c)
     sup = re.compile(_SUP.format(c=e))
-    summed = re.compile(rf"\\sum_\{{?\s*{e}(?![A-Za-z])")
+    summed = re.compile(rf"\\sum_\{{?\s*{e}(?![A-Za-z])|\\sum_\{{\s*[a-z]\s*{e}\s*\}}")  # or \sum_{i\mu}
     sides = re.split(r"=|\\leftarrow|:=", line)
     if any(summed.search(s) for s in sides) and any(sup.search(s) and not summed.search(s) for s in sides):
         return line  # one side sums over the patterns, another is about one of them

@@ -101,6 +101,7 @@ from . import (
     output_letters,
     own_deltas,
     own_functions,
+    own_indexed,
     own_names,
     point_values,
     rate_names,
@@ -108,6 +109,7 @@ from . import (
     role_letters,
     single_layer,
     single_unit,
+    small_increments,
     subscript_layers,
     target_accents,
     unit_numbers,
@@ -257,7 +259,7 @@ def verify_once(
     statements = kronecker.expand(list(statements), len(d.outputs), targets)  # \delta_{yj} = y_j: per class
     statements = class_labels.expand(statements, targets)  # -\ln(a_y): per class, one-hot there
     merged = {**bound.aliases, **(aliases or {})}
-    statements = increments.apply(statements)  # w_{13} = w_{13} + Δw_{13}: Δw as its formula
+    statements = increments.apply(small_increments.apply(statements))  # δW as ΔW; Δw as its formula
     signed = with_signs(d, merged, conventions, statements)  # δ's sign, updates
     statements, net, momentum = update_steps.ordered(statements, signed)  # Δw = α × y_3 × δ_5: as written
     net.names.notes = bound.notes
@@ -266,7 +268,7 @@ def verify_once(
     if biasless is not None:  # \phi(w^T x) in a network read without biases: \phi(z)
         net.names.z_of = no_bias.net_inputs(d, net.names.z_of)
     net.names.per_output = per_output
-    own = own_functions.apply(net, statements)  # s(x) = ..., O = s(...): substituted, fixed
+    own = own_functions.apply(net, own_indexed.inline(statements))  # s(x) = ...; Δ_i in Σ_i (own_indexed)
     if own.values:
         net = replace(net, names=net.names.with_values(own.values))
     resolved, unchecked, claims, given = resolve_all(net, own.statements)

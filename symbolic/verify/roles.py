@@ -104,9 +104,9 @@ def _weighted_sum(statements) -> tuple[str, str, bool, str] | None:
         pre = _UNIT.fullmatch(stmt.lhs.name) if isinstance(stmt.lhs, sp.Symbol) else None
         if pre is None or pre.group(2) != "j":
             continue
-        for side in stmt.sides:
+        for side in stmt.sides:  # the side itself a sum (+ a bias): not one under σ(...)
             for f in side.factors:
-                for a in sp.preorder_traversal(f) if isinstance(f, sp.Basic) else ():
+                for a in (f.args if isinstance(f, sp.Add) else (f,)) if isinstance(f, sp.Basic) else ():
                     if type(a).__name__ != "Summation" or a.args[1].name != "i":
                         continue
                     names = {x.name for x in a.args[0].atoms(sp.Symbol)}
