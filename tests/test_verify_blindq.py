@@ -62,3 +62,52 @@ def test_goodfellow_roles_are_applied_once():
     assert said == {2: "correct", 3: "correct", 4: "correct"}
     slip = GOODFELLOW_ROWS.replace("W^{(k)} h^{(k-1)}$$", "W^{(k)} a^{(k-1)}$$")
     assert _said(_verify("2-3-2", slip))[2] == "wrong"
+
+
+def test_goodfellow_roles_reach_the_scalar_lines():
+    # no scalar definition: the matrix lines alone say a is the pre-activation, h the activation
+    text = GOODFELLOW_ROWS.replace(
+        "$$a^{(k+1)}_i = b^{(k+1)}_i + \\sum_j W^{(k+1)}_{ij} h^{(k)}_j$$",
+        "$$\\frac{\\partial L}{\\partial a^{(k)}_j} = "
+        "\\frac{\\partial L}{\\partial h^{(k)}_j} h^{(k)}_j (1 - h^{(k)}_j)$$",
+    )
+    said = _said(_verify("2-3-2", text))
+    assert said[4] == "correct"
+    slip = text.replace("h^{(k)}_j (1 - h^{(k)}_j)$$", "a^{(k)}_j (1 - a^{(k)}_j)$$")
+    assert _said(_verify("2-3-2", slip))[4] == "wrong"
+
+
+# Larochelle's L hidden layers: the output is L+1, and f(x) the network's output, e(y) the one-hot
+OUTPUT_L_PLUS_1 = r"""
+$$a^{(k)}(x) = b^{(k)} + W^{(k)} h^{(k-1)}(x)$$
+$$a^{(L+1)}(x) = b^{(L+1)} + W^{(L+1)} h^{(L)}(x)$$
+$$\nabla_{a^{(L+1)}(x)} L = f(x) - e(y)$$
+$$\nabla_{W^{(L+1)}} L = \left(f(x) - e(y)\right) h^{(L)}(x)^T$$
+"""
+
+
+def test_the_output_layer_written_l_plus_1():
+    said = _said(_verify("2-3-3", OUTPUT_L_PLUS_1, "sigmoid", "cce", "softmax"))
+    assert said == {2: "correct", 3: "correct", 4: "correct", 5: "correct"}
+    slip = OUTPUT_L_PLUS_1.replace("h^{(L)}(x)^T$$", "a^{(L)}(x)^T$$")
+    assert _said(_verify("2-3-3", slip, "sigmoid", "cce", "softmax"))[5] == "wrong"
+    turned = OUTPUT_L_PLUS_1.replace("L = f(x) - e(y)$$", "L = e(y) - f(x)$$")
+    assert _said(_verify("2-3-3", turned, "sigmoid", "cce", "softmax"))[4] == "wrong"
+
+
+def test_f_of_something_else_keeps_f_a_function():
+    # f applied to a pre-activation: f is the activation, f(x) not the network's output
+    text = OUTPUT_L_PLUS_1 + "$$h^{(k)}(x) = f(a^{(k)}(x))$$\n"
+    said = _said(_verify("2-3-3", text, "sigmoid", "cce", "softmax"))
+    assert said[4] != "correct" and said[5] != "correct"
+
+
+def test_a_call_keeps_its_parentheses_and_a_product_loses_them():
+    text = INPUT_ARGUMENT + (
+        "$$\\left(h^{(k)}(x)\\right)_{j} = g\\left(a^{(k)}(x)\\right)_{j}$$\n"
+        "$$\\left(a^{(k+1)}(x)\\right)_{i} = b_{i}^{(k+1)} + "
+        "\\sum_{j} W_{i, j}^{(k+1)} \\left(h^{(k)}(x)\\right)_{j}$$\n"
+    )
+    said = _said(_verify("2-3-2", text))
+    assert said[8] == "correct"  # W^{(k+1)} (h)_j: a product, the parentheses an entry's
+    assert said.get(7) != "wrong"  # g(a)_j: a call's parentheses kept (never misread as g·a_j)

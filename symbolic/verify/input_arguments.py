@@ -27,6 +27,11 @@ _ARGUMENT = re.compile(rf"({_LAYERED})(\s*\(\s*{_X}\s*\))")
 _OPEN = r"(?:\\left\s*\(|\()"
 _CLOSE = r"(?:\\right\s*\)|\))"
 _ENTRY = re.compile(rf"{_OPEN}(\s*{_LAYERED}\s*){_CLOSE}(?=\s*_)")
+_NOT_CALLS = {"partial", "left", "cdot", "odot", "circ", "times", "quad", "qquad", "sum", "nabla"}
+_F = r"(?<![A-Za-z\\])(?:f|\\mathbf\s*\{\s*f\s*\})"
+_OUTPUT = re.compile(rf"{_F}\s*\(\s*{_X}\s*\)")
+_OTHER_F = re.compile(rf"{_F}\s*(?:'|\^\s*\{{?\s*\\prime|\((?!\s*{_X}\s*[),]))")
+_ONE_HOT = re.compile(r"(?<![A-Za-z\\])(?:e|\\mathbf\s*\{\s*e\s*\})\s*\(\s*y\s*\)")
 
 
 def blank(text: str) -> str:
@@ -35,7 +40,21 @@ def blank(text: str) -> str:
     if len(_ARGUMENT.findall(text)) < 2:
         return text
     text = _ARGUMENT.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
-    return _ENTRY.sub(_unwrap, text)
+    if not _OTHER_F.search(text):  # f of nothing but the input: the network's output
+        text = _OUTPUT.sub(lambda m: "ŷ" + " " * (len(m.group()) - 1), text)
+        text = _ONE_HOT.sub(lambda m: "y" + " " * (len(m.group()) - 1), text)
+    return _ENTRY.sub(lambda m: m.group(0) if _called(text[: m.start()]) else _unwrap(m), text)
+
+
+def _called(before: str) -> bool:
+    """Whether the parenthesis opening after `before` is a call's (softmax(a)_j, \\phi(a)_j)."""
+    before = before.rstrip()
+    command = re.search(r"\\([A-Za-z]+)\Z", before)
+    if command:
+        return command.group(1) not in _NOT_CALLS
+    if re.search(r"\\(?:operatorname|mathrm|text|mathit)\s*\{[^{}]*\}\Z", before):
+        return True  # \operatorname{softmax}(a)_j
+    return bool(re.search(r"(?<![A-Za-z\\])[fgh]\Z", before))  # g(a)_j; W^{(k)} (h)_j a product
 
 
 def _unwrap(m: re.Match) -> str:
