@@ -111,3 +111,33 @@ def test_a_call_keeps_its_parentheses_and_a_product_loses_them():
     said = _said(_verify("2-3-2", text))
     assert said[8] == "correct"  # W^{(k+1)} (h)_j: a product, the parentheses an entry's
     assert said.get(7) != "wrong"  # g(a)_j: a call's parentheses kept (never misread as g·a_j)
+
+
+# Gormley's computation-graph letters (a learner's notes): a \sum with no index over indexed names
+BARE_SUM = r"""
+$$z^{(1)}_j = \sum W^{(1)}_{ji} x_i + b^{(1)}_j$$
+$$a^{(1)}_j = \frac{1}{1+e^{-z^{(1)}_j}}$$
+"""
+
+
+def test_a_bare_sum_sums_the_letter_the_left_side_lacks():
+    assert _said(_verify("2-3-1", BARE_SUM)) == {2: "correct", 3: "correct"}
+    slip = BARE_SUM.replace("W^{(1)}_{ji} x_i", "W^{(1)}_{ji} x_j")  # summed over i: x_j a slip
+    assert _said(_verify("2-3-1", slip))[2] == "wrong"
+    two = BARE_SUM.replace("W^{(1)}_{ji} x_i", "W^{(1)}_{ji} x_i x_k")  # two letters left: unread
+    assert _said(_verify("2-3-1", two))[2] == "not checked"
+
+
+STARRED_TARGET = r"""
+$$y=\frac{1}{1+e^{-u}}$$
+$$J=\frac12(y-y^*)^2$$
+$$\frac{dJ}{dy} = y - y^*$$
+$y^* = 1$
+"""
+
+
+def test_a_starred_target_keeps_its_reading_beside_its_given_value():
+    said = _said(_verify("2-3-1", STARRED_TARGET))
+    assert said[2] == "correct" and said[3] == "correct"
+    slip = STARRED_TARGET.replace("= y - y^*$$", "= y^* - y$$")
+    assert _said(_verify("2-3-1", slip))[4] == "wrong"
