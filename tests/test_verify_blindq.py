@@ -141,3 +141,32 @@ def test_a_starred_target_keeps_its_reading_beside_its_given_value():
     assert said[2] == "correct" and said[3] == "correct"
     slip = STARRED_TARGET.replace("= y - y^*$$", "= y^* - y$$")
     assert _said(_verify("2-3-1", slip))[4] == "wrong"
+
+
+# layers as subscripts with the net input's own letter: y_n = W_n x_{n-1} (LeCun et al., in lower
+# case here; read before as a unit y_n beside layered x_n: a false 'wrong' on every line)
+SUBSCRIPT_NET = r"""
+$$y_n = W_n x_{n-1}$$
+$$x_n = f(y_n)$$
+$$\frac{\partial E}{\partial x_{n-1}} = W_n^T \frac{\partial E}{\partial y_n}$$
+"""
+
+
+def test_the_net_input_letter_of_subscript_layers():
+    assert _said(_verify("2-3-2", SUBSCRIPT_NET)) == {2: "correct", 3: "correct", 4: "correct"}
+    slip = SUBSCRIPT_NET.replace("\\partial y_n}$$", "\\partial x_n}$$")  # dE/dx_n for dE/dy_n
+    assert slip != SUBSCRIPT_NET
+    assert _said(_verify("2-3-2", slip))[4] == "wrong"
+
+
+# LeCun et al.'s capitals for a layer's vectors, and E^p the cost of pattern p (p on the loss alone)
+LECUN_CAPITALS = r"""
+$$Y_n = W_n X_{n-1}$$
+$$\frac{\partial E^p}{\partial X_{n-1}} = W_n^T \frac{\partial E^p}{\partial Y_n}$$
+"""
+
+
+def test_capital_vectors_and_the_pattern_on_the_loss_alone():
+    assert _said(_verify("2-3-2", LECUN_CAPITALS)) == {2: "correct", 3: "correct"}
+    slip = LECUN_CAPITALS.replace("W_n^T \\frac", "W_{n-1}^T \\frac")
+    assert _said(_verify("2-3-2", slip))[3] != "correct"
