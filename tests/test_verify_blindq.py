@@ -170,3 +170,12 @@ def test_capital_vectors_and_the_pattern_on_the_loss_alone():
     assert _said(_verify("2-3-2", LECUN_CAPITALS)) == {2: "correct", 3: "correct"}
     slip = LECUN_CAPITALS.replace("W_n^T \\frac", "W_{n-1}^T \\frac")
     assert _said(_verify("2-3-2", slip))[3] != "correct"
+
+
+def test_a_bare_sum_never_sums_the_letter_a_derivative_fixes():
+    # dE/dz_j = \sum ... a_j: j is the derivative's, not the sum's (the sum runs over the examples)
+    text = (
+        "$$a^{(1)}_j = \\sigma(z^{(1)}_j)$$\n"
+        "$$\\frac{\\partial E}{\\partial W^{(2)}_{1j}} = \\sum (a^{(2)}_1 - y_1) a^{(1)}_j$$\n"
+    )
+    assert _said(_verify("2-3-1", text))[2] == "not checked"
