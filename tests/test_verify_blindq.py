@@ -179,3 +179,10 @@ def test_a_bare_sum_never_sums_the_letter_a_derivative_fixes():
         "$$\\frac{\\partial E}{\\partial W^{(2)}_{1j}} = \\sum (a^{(2)}_1 - y_1) a^{(1)}_j$$\n"
     )
     assert _said(_verify("2-3-1", text))[2] == "not checked"
+
+
+def test_f_defined_by_a_formula_in_x_stays_the_activation():
+    text = OUTPUT_L_PLUS_1 + "$$f(x) = \\frac{1}{1+e^{-x}}$$\n"
+    said = _said(_verify("2-3-3", text, "sigmoid", "cce", "softmax"))
+    assert said.get(6) != "wrong"  # never the output called sigma(x)
+    assert said[4] != "correct"  # f(x) - e(y) no longer read as the output minus the target

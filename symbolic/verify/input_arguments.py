@@ -10,7 +10,9 @@ Read so only where the document writes `(x)` (or `(\mathbf{x})`, `(\boldsymbol{x
 right after two names or more that carry a layer superscript in parentheses (a^{(k)}, W^{(L+1)}):
 each such argument is blanked. Then a parenthesised single name followed by a subscript,
 `(a^{(k+1)})_i` or `\left(h^{(k)}\right)_{j}` as the blanking leaves them, is that name's entry:
-its parentheses are blanked too (a^{(k+1)}_i). Elsewhere `(x)` stays what it was (σ(x) a call,
+its parentheses are blanked too (a^{(k+1)}_i). In such a document f(x) is the network's output and
+e(y) the one-hot target (f(x) - e(y)), unless f is applied to anything else or defined by a
+formula in x (f(x) = 1/(1+e^{-x}): the activation). Elsewhere `(x)` stays what it was (σ(x) a call,
 W(x) a product). Every replacement keeps the text's length, so no position moves. Pure: text in,
 text out.
 """
@@ -31,6 +33,7 @@ _NOT_CALLS = {"partial", "left", "cdot", "odot", "circ", "times", "quad", "qquad
 _F = r"(?<![A-Za-z\\])(?:f|\\mathbf\s*\{\s*f\s*\})"
 _OUTPUT = re.compile(rf"{_F}\s*\(\s*{_X}\s*\)")
 _OTHER_F = re.compile(rf"{_F}\s*(?:'|\^\s*\{{?\s*\\prime|\((?!\s*{_X}\s*[),]))")
+_F_OF_X = re.compile(rf"{_F}\s*\(\s*x\s*\)\s*&?\s*=[^=$]*?(?<![A-Za-z\\])x(?![A-Za-z])")  # f(x) = ...x
 _ONE_HOT = re.compile(r"(?<![A-Za-z\\])(?:e|\\mathbf\s*\{\s*e\s*\})\s*\(\s*y\s*\)")
 
 
@@ -40,7 +43,7 @@ def blank(text: str) -> str:
     if len(_ARGUMENT.findall(text)) < 2:
         return text
     text = _ARGUMENT.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
-    if not _OTHER_F.search(text):  # f of nothing but the input: the network's output
+    if not _OTHER_F.search(text) and not _F_OF_X.search(text):  # f of the input alone: the output
         text = _OUTPUT.sub(lambda m: "ŷ" + " " * (len(m.group()) - 1), text)
         text = _ONE_HOT.sub(lambda m: "y" + " " * (len(m.group()) - 1), text)
     return _ENTRY.sub(lambda m: m.group(0) if _called(text[: m.start()]) else _unwrap(m), text)
