@@ -72,6 +72,19 @@ GAPS = {
     "aggarwal_note_path_sums": [2, 3, 6, 7, 8, 9, 10, 11, 12],
     "winston_6034_backprop_notes": [2, 3, 5, 6, 12, 15, 18],
     "srihari_slides_forward": [],
+    # blind round q (2026-12-03, stored copies): Larochelle's a^{(k)}(x), L+1 the output, f(x) and
+    # e(y) read since (input_arguments.py, top_letter.py), LeCun's Y_n = W_n X_{n-1} and E^p
+    # (subscript_layers.py, pattern_superscripts.py), a bare \sum over indexed names (bare_index.py).
+    # Left: LeCun's F (the vector sigmoid beside its scalar f and the Jacobians dF/dW), the entries
+    # with the unit as a superscript (y_n^i, w_n^{ij}), X_{n-1} as a plain subscript in a scalar
+    # line, the update W(t) = W(t-1) - ...; (8) X_{n-1} dE/dY_n is not checked (its layout said):
+    # true answer wrong. The notes' f(x, theta), (f(x))_y (an entry by the class label),
+    # \ell(f(x), y) outside a derivative, a continued aligned row, the tuple (phi'(a_1), ...)'.
+    # Gormley's b (the output's net input, a bias's letter) and so beta_j; worked numbers at
+    # outputs given (y = 0.8) and not computed
+    "lecun_efficient_backprop": [5, 6, 7, 8, 9, 10, 12],
+    "wikistat_dl_notes_cross_entropy": [5, 6, 7, 9, 10, (12, 1), 19, 20],
+    "gormley_graph_study_guide": [4, 5, 7, 8, 12, 13, 14, 16, 17],
     "ai_se_identity_abs": [],
     "bishop_prml_tanh": [],
     # Bishop & Bishop 2024 (read blind): (8.14) sums E_n over the examples into E (read since: n
@@ -486,6 +499,9 @@ PLANTED_NAMED_ON_GAPS: set[tuple[str, int]] = {
     ("cv_se_delta_wikipedia", 1),
     ("cv_se_first_layer_gradient", 0),
     ("cv_se_first_layer_gradient", 2),
+    ("wikistat_dl_notes_cross_entropy", 0),  # phi for phi' on 19: named at the factor (the true line:
+    # "phi'(...) of a softmax layer", the hidden rule read at the output)
+    ("gormley_graph_study_guide", 1),  # y^* - y on 12: the symbolic side named; its numbers unread
 }
 PLANTED = [(name, k) for name in NAMES for k in range(len(note(name).get("planted", [])))]
 

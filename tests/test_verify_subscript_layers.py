@@ -208,4 +208,4 @@ def test_mazur_scalar_notation_keeps_x_1_and_w_3_as_units():
 
 def test_no_other_published_document_is_read_as_subscript_layers():
     found = [n for n in NAMES if detect(text_of(n, note(n))) is not None]
-    assert found == ["sudeep_raja_matrix"]
+    assert found == ["lecun_efficient_backprop", "sudeep_raja_matrix"]  # LeCun's Y_n = W_n X_{n-1}

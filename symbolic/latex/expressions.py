@@ -10,6 +10,7 @@ from __future__ import annotations
 import sympy
 
 from .algorithm import elided_arguments
+from .bare_index import summed_letter
 from .calls import Calls
 from .cursor import Item, Term
 from .entries import entry
@@ -47,6 +48,8 @@ LOSS_CALLS = ("J", "E", "L", "C")  # J(W,b; x, y), E(w): the loss written with i
 
 class Parser(Calls):
     """A formula's tokens -> terms of items (sum), folded into SymPy values (fold)."""
+
+    lhs: object = None  # the row's left side once read (statement_rows.py): a bare \sum's index
 
     # -- sums and products
     def sum(self, depth: int, stops: frozenset, opener: Tok | None = None) -> list[Term]:
@@ -366,8 +369,8 @@ class Parser(Calls):
             group = body.items[0].inner if len(body.items) == 1 else None
             if group is not None and len(group.items) > 1:  # \sum_l (\delta_l w_{h,l}): its factors
                 body = group
-            if var.name == BARE_INDEX and indexed(folded):
-                raise self.fail(t, r"\sum without its index", r"write \sum_k ...")
+            if var.name == BARE_INDEX and indexed(folded):  # a_j = \sum \alpha_{ji} x_i: i (bare_index.py)
+                var = summed_letter(folded, self.lhs) or _unindexed(self, t)
             value = SUMMATION(-folded if minus else folded, var, skip, *[sympy.Integer(0)] * from_zero)
             if (
                 not minus
@@ -381,3 +384,7 @@ class Parser(Calls):
         if s in ACCENTS:
             return self.name(depth, self.accent(t), t)
         raise self.fail(t, f"unexpected \\{s}", FIX_COMMAND)  # pragma: no cover
+
+
+def _unindexed(p: Parser, t: Tok) -> sympy.Symbol:
+    raise p.fail(t, r"\sum without its index", r"write \sum_k ...")

@@ -118,6 +118,7 @@ def statement(src: Source, toks: list[Tok], prev: tuple | None) -> tuple:
         f = lhs_side.factors
         lhs = f[0] if len(f) == 1 else sympy.Mul(*(x.as_expr() if isinstance(x, Partial) else x for x in f))
         stmt, start, sides = None, first.pos, []
+    p.lhs = lhs if stmt is None else stmt.lhs  # a bare \sum's index is the summand's letter lhs lacks
     while p.is_("="):
         p.i += 1
         if p.peek() is None and sides:  # a chain left open at the end ('... = (x)(y)=', prose goes on)

@@ -32,7 +32,7 @@ from .vocabulary import GREEK
 # a layer subscript: _3, _i, _L, _{i+1}, _{i-1}, _{L-1}, _{10}
 _SUB = r"_(?:([0-9A-Za-z])|\{\s*([A-Za-z]?\s*(?:[+-]\s*\d+)?|\d+)\s*\})"
 _TRANSPOSE = r"(?:\^(?:T|\{T\}|\\top|\{\\top\}))?"
-_VECTOR = r"(\\[a-z]+|[a-z])"
+_VECTOR = r"(\\[a-z]+|[a-zA-Z])"  # x_{i-1}, \delta_{i+1}; LeCun's capital X_{n-1}
 # W_3x_2, W_{i+1}^T\delta_{i+1}, W_i x_{i-1}: a capital letter with one subscript times a vector
 _PRODUCT = re.compile(rf"(?<![A-Za-z\\])([A-Z]){_SUB}({_TRANSPOSE})\s*{_VECTOR}{_SUB}")
 _MATRIX_OPS = re.compile(r"\\circ|\\odot|\^T(?![A-Za-z])|\^\{T\}|\^\\top")
@@ -52,6 +52,7 @@ class Plan:
     biasless: bool  # no b_ anywhere: W_k x_{k-1} is the net input
     line: int  # the line of the first product that says it
     said: str  # that product as written (W_3x_2)
+    net: str = ""  # Y of Y_n = W_n X_{n-1} (LeCun): the net input's letter, z^{[n]}
 
 
 def layer(text: str) -> tuple[str, int] | None:
@@ -108,6 +109,11 @@ def detect(text: str) -> Plan | None:
     )
     first = min(where)
     said = _PRODUCT.match(text, first)
+    net = re.search(  # Y_n = W_n X_{n-1} [+ b_n], the whole side: Y names the net input
+        rf"(?<![A-Za-z\\])([A-Za-z]){_SUB}\s*&?=\s*{weight}{_SUB}\s*{vector}{_SUB}\s*(?:\+\s*b{_SUB}\s*)?"
+        r"(?=\$|\\\\|\\\]|\\end|&|,|\.|\n|\Z)",
+        text,
+    )
     return Plan(
         weight,
         vector,
@@ -116,6 +122,7 @@ def detect(text: str) -> Plan | None:
         _BIAS.search(text) is None,
         _line(text, first),
         said.group(0) if said else "",
+        net.group(1) if net and net.group(1) not in (weight, vector, "b") else "",
     )
 
 
@@ -202,6 +209,10 @@ def rewrite(plan: Plan | None, toks: list[Tok]) -> list[Tok]:
             continue
         if sub is not None and base == plan.vector:
             out += _layered(t, "a", sub[0])
+            k = sub[1]
+            continue
+        if sub is not None and plan.net and base == plan.net:  # Y_n: the net input of layer n
+            out += _layered(t, "z", sub[0])
             k = sub[1]
             continue
         if sub is not None and t.kind == "letter" and base == "b":  # b_k: the bias of layer k

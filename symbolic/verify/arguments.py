@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from .input_arguments import blank as blank_input
+
 # a name (\mathcal{E}, e_j, w_{ji}, v_j, y_i) or a closing brace/superscript, then (n) or [n]
 # (a letter not ending a command such as \sigma, and not a function f, g, h: σ(t) stays a call)
 _AFTER_NAME = (
@@ -27,6 +29,7 @@ _FUNCTION = r"(?:\\varphi|\\phi|\\sigma|\bf|\bg|\bh)"
 
 
 def blank(text: str) -> str:
+    text = blank_input(text)  # a^{(k)}(x): Larochelle's input argument (input_arguments.py)
     text = _time_index(text)
     text = _example_argument(text)
     text = _pattern_index(text)

@@ -24,6 +24,7 @@ import sympy as sp
 from ..latex import Partial, Statement
 from ..latex.matrix_rows import MatrixStatement, Node
 from ..latex.statements import SUMMATION
+from . import goodfellow_letters
 from .symbols import LAYERED, expressions
 from .symbols import map_expressions as _map
 from .top_letter import as_last
@@ -280,7 +281,7 @@ def normalize(statements: list) -> tuple[list, dict]:
     if swap:
         out = [_map(s, _rename(lambda n: _swapped(n, swap))) if isinstance(s, Statement) else s for s in out]
         out = [_condition(s, swap) if isinstance(s, Statement) else s for s in out]
-    named = roles([s for s in out if isinstance(s, Statement)])
+    named = roles([s for s in out if isinstance(s, Statement)]) or goodfellow_letters.roles(out)
     if named:
 
         def base(n: str) -> str:

@@ -117,7 +117,7 @@ def layout(d, statements: list, matrices: list[MatrixStatement], algorithm=None)
     lay = Layout(d.spec.depth, tuple(d.spec.sizes), off, out_of, bias_first, prime, shared_bias=shared)
     lay.whole = whole_layers(d.spec.activations)
     if algorithm is not None:  # a loop over the layers (running.py): its letters and counting
-        lay.roles = dict(algorithm.roles)
+        lay.roles = dict(algorithm.roles) if "h" in bases else {}  # renamed already (layer_letters): once
         lay.off = 0 if algorithm.from_zero else lay.off
         lay.fixed = {c: d.spec.depth + lay.off for c in algorithm.bounds}
         lay.vectors = dict(algorithm.vectors)

@@ -6,7 +6,8 @@ Palmer's `h_j^\mu = \sum_k w_{jk} \xi_k^\mu`, `E = \frac12 \sum_{\mu i} [\zeta_i
 A document names its patterns so when a letter written as a bare superscript (p, or a Greek
 letter, \mu) is also the index of its loss (E^p, \mathcal{E}^p) or of a sum (\sum_\mu,
 \sum_{\mu i}), is written on two names or more, never on a weight or a bias (the weights are the
-same for every pattern: w^l, W^{l} say a layer) and never with arithmetic (y^{l-1}: a layer).
+same for every pattern: w^l, W^{l} say a layer) and never with arithmetic (y^{l-1}: a layer);
+p on the loss alone says it too (LeCun et al.'s E^p, the cost of pattern p, beside E the mean).
 Not where the document takes a mean over it (\frac{1}{P} \sum_p): a mean's derivative is the mean
 of the patterns', which one pattern does not show. The letters that count layers or transpose (l,
 L, T, r, m, n) and the unit letters (i, j, k) are never read so; Alpaydin's ^t with \sum_t is
@@ -33,6 +34,7 @@ _LETTER = rf"(?:[a-z]|{_GREEK})"
 _SUP = r"\^(?:\{{\s*{c}\s*\}}|\{{\s*\(\s*{c}\s*\)\s*\}}|{c})(?![A-Za-z0-9])"  # ^{(\mu)}: Mehlig's
 _LOSS = r"(?<![A-Za-z\\])(?:E|L|C|J|R|\\mathcal\{[ELCJR]\})\s*"
 _NAME = r"((?:\\[A-Za-z]+|[A-Za-z])(?:\{[^{}]*\})?(?:_\{[^{}]*\}|_\\?[A-Za-z0-9]+)?)\s*"
+_LOSS_ONLY = re.compile(r"E|L|C|J|R|\\mathcal\{[ELCJR]\}")
 _WEIGHT = re.compile(r"(?:w|W|b|\\theta|\\Theta|\\hat\{w\}|\\mathbf\{[wWb]\})(?![A-Za-z])")
 
 
@@ -60,7 +62,8 @@ def blank(text: str) -> str:
         e = re.escape(c)
         names = _carried(text, c)
         bracketed = re.search(rf"\^\{{\s*\(\s*{e}\s*\)\s*\}}", text) is not None
-        if len(names) < 2 or not bracketed and any(_WEIGHT.match(n) for n in names):
+        lone = names == {n for n in names if _LOSS_ONLY.fullmatch(n)} and c == "p"  # LeCun's E^p alone
+        if len(names) < 2 and not lone or not bracketed and any(_WEIGHT.match(n) for n in names):
             continue
         if re.search(rf"[\^_]\{{\s*{e}\s*[-+]", text):
             continue  # y^{p-1}: arithmetic, a layer

@@ -108,7 +108,7 @@ def bind(
     bounds = frozenset(lp.bound for lp in found if lp.bound) - {lp.letter for lp in found}
     roles = (
         {"a": "z", "h": "a"}
-        if _defines_pre_activation_as_a(matrices) and any(n.args[0] == "h" for n in names)
+        if defines_pre_activation_as_a(matrices) and any(n.args[0] == "h" for n in names)
         else {}
     )
     algorithm = Algorithm(roles, bounds, from_zero, vectors) if found or roles or vectors else None
@@ -138,7 +138,7 @@ def bind(
     return out, algorithm, notes
 
 
-def _defines_pre_activation_as_a(matrices: list[MatrixStatement]) -> bool:
+def defines_pre_activation_as_a(matrices: list[MatrixStatement]) -> bool:
     """a^{(k)} = b^{(k)} + W^{(k)} h^{(k-1)}: a is what a weight matrix feeds (Goodfellow), not
     an activation of it (Nielsen's a^l = σ(w^l a^{l-1} + b^l))."""
     for m in matrices:

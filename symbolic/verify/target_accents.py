@@ -104,9 +104,14 @@ def _sign(t: sp.Expr) -> int:
 
 
 def _defined(statements: list) -> set[str]:
-    """The names the document defines (the left side of a statement that is one name)."""
+    """The names the document defines (the left side of a statement that is one name); not a value
+    a worked example gives (y^* = 1: the target's value at its point, numbers alone)."""
     out = set()
     for stmt in statements:
+        if isinstance(stmt, Statement) and all(
+            isinstance(e, sp.Basic) and e.is_number for e in expressions(stmt)[1:]
+        ):
+            continue
         lhs = getattr(stmt, "lhs", None)
         base = lhs.base if isinstance(lhs, sp.Pow) else lhs
         if isinstance(base, sp.Symbol):

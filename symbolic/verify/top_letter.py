@@ -7,7 +7,10 @@ layer, which the formulas place: the highest layer the document writes with it, 
 output layer when a statement about the output writes it (one naming \hat y, y or t beside it:
 `\hat y = a^{(N+1)}`). Then every X+k is read as L+k-s (N+1 -> L, N -> L-1, N-1 -> L-2), so the
 network's depth fixes the letter: N is the last hidden layer. The same holds for a letter written
-without a shift (\hat y = a^{(K)}: K is L) and in Ng's brackets (A^{[N+1]}).
+without a shift (\hat y = a^{(K)}: K is L) and in Ng's brackets (A^{[N+1]}). L itself written
+with a shift above it (Larochelle's L hidden layers and `a^{(L+1)}(x)` the output's
+pre-activation) can only name the output layer by its highest L+s: L+k is read as L+k-s
+(L+1 -> L, L -> L-1), whether or not a statement about the output writes it.
 
 Not read, left as written (its names then name nothing in the network): two such letters, a
 letter beside L written as a layer too, or a letter whose highest layer no statement about the
@@ -73,6 +76,8 @@ def output_letter(statements: list) -> tuple[str, int] | None:
             shifts.setdefault(m.group(2), []).append(k)
             if output:
                 about_output.setdefault(m.group(2), set()).add(k)
+    if heads == {"L"} and max(shifts["L"]) > 0:
+        return "L", max(shifts["L"])  # Larochelle's L hidden layers, L+1 the output: L+1 -> L
     letters = sorted(heads - {"L"})
     if len(letters) != 1 or "L" in heads:
         return None
