@@ -35,7 +35,7 @@ GAPS = {
     # w'_{kj} (latex/update_marks.py: line 14). Left: f'(net) = o(1 - o) in the letters of one
     # neuron, net_k(y), the increments \Delta v_{ji} (19, 23). v_{ji} of net_j = \sum_i v_{ji} z_i (a
     # letter per weight layer, z the input) is read since (verify/roles.layer_weights: 18, 20, 22, 28)
-    "zurada_ebp": [15, 19, 23, 26],
+    "zurada_ebp": [15, 26],
     # blind round n (2026-12-02, from memory): Jordan's editor markup ({{X}}, \sum_i {X}) and his
     # lowercase \theta^{(l)} in matrix rows read since (latex/editor_braces.py), Gurney's
     # \sigma'(a) = \sigma(1 - \sigma) (verify/bare_functions.py). Left: Nilsson's layer letter j on

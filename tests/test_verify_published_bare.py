@@ -66,7 +66,7 @@ STRICT_GAPS: dict[str, dict[int, str]] = {
     # (Zurada's d the target read off d_k - o_k beside o_k = f(net_k): target_letters.py)
     # t_k said by no option; J, K read as j, k since (verify/capital_indices.py): 21 and 23 judged
     "fausett_backprop": dict.fromkeys([6, *range(15, 21), 22], "not checked"),
-    "zurada_ebp": dict.fromkeys([15, 19, 23, 26], "not checked"),  # v_{ji}: verify/roles.layer_weights
+    "zurada_ebp": dict.fromkeys([15, 26], "not checked"),
     # blind round n (2026-12-02): the same gaps as with their options (test_verify_published.GAPS);
     # without d the target, Nilsson's epsilon = (d - f)^2 and f = 1/(1 + e^{-s}) are not read either
     "nilsson_intro_ml_backprop": dict.fromkeys(

@@ -70,7 +70,7 @@ def is_rate(s: sp.Basic) -> bool:
     return isinstance(s, sp.Symbol) and s.name in RATES
 
 
-_PARAM = re.compile(r"(?:w|W|b|Theta|theta)(?:_.+|@.+)?")
+_PARAM = re.compile(r"(?:w|W|v|V|b|Theta|theta)(?:_.+|@.+)?")  # v: Zurada's, Fausett's hidden weights
 
 
 def is_param_name(name: str) -> bool:
