@@ -50,6 +50,8 @@ CONVENTIONS = {
     "orientation": "w_{{ij}} from unit i to unit j (input-by-output, as line {line} defines a net input)",
     "weight change": "w_{{ij}} from unit i to unit j (input-by-output: line {line} changes it by j's δ)",
     "rows": "vectors as rows and W input-by-output, x W (as line {line} orders its factors)",
+    "orientation, most lines": "w_{{ij}} read {name}, as most lines read it (line {line}, the one line that "
+    "says the other way, is read as a slip)",
     "target letter": "{name} the target and y the output (line {line})",
     "target letter o": "{name} the target and o the output (line {line})",
     "target accent": "{name} the target (line {line}'s loss compares it with the output)",

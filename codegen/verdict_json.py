@@ -21,6 +21,7 @@ SAID = (
     "orientation",
     "weight change",
     "rows",
+    "orientation, most lines",
     "target letter",
     "target letter o",
     "target accent",

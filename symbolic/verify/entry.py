@@ -13,7 +13,7 @@ from typing import Any
 from ..derivation import Derivation
 from ..latex import Statement
 from ..latex.matrix import MatrixStatement
-from . import layer_origin, sign_votes
+from . import layer_origin, orientation_votes, sign_votes
 from .pipeline import verify_once
 from .read import read
 from .report import Report
@@ -53,6 +53,14 @@ def _weighed(d: Derivation, statements: Sequence, aliases: dict | None, **kw: An
         )
 
     report = run(conventions)
+    flip = orientation_votes.lone(statements, conventions)  # w_{ij} for w_{ji} on the one line saying it
+    if flip is not None and any(v.status == "wrong" for v in report.verdicts):
+        other = run({**(conventions or {}), "weights": flip[1]})
+        if orientation_votes.better(report, other, flip[0]):
+            report, conventions = (
+                orientation_votes.said(other, *flip),
+                {**(conventions or {}), "weights": flip[1]},
+            )
     if not sign_votes.contested(report):
         return report
     return sign_votes.weigh(report, run(sign_votes.options(report, conventions)))
