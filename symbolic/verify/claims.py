@@ -131,8 +131,10 @@ def check(
         spread = carried(text, c.written, d, SCIENTIFIC, given, {} if lone else carried_on)  # 1 - 0.7127^2
         if spread is not None:  # the rounding carried through the side's own arithmetic
             tol = spread + RELATIVE * abs(true) + mpmath.mpf(10) ** -12
-        if not c.true.free_symbols and (worked := _arithmetic(c, d)) is not None:
+        if not c.true.free_symbols and (worked := _arithmetic(c, d, given)) is not None:
             out.append(worked)
+            if lone and isinstance(c.written, sp.Rational) and _exactly(c, d, given):
+                given = given | {abs(c.written)}  # 0.2 + 0 - 0.5 - 0.4 = -0.7, of givens: 0.7 exact
             continue
         faults = _faults(c, points)
         ok = abs(value - true) <= tol and not faults or _worked_out(c, value, true, d, given, right)
@@ -202,19 +204,26 @@ _ONE_NUMBER = re.compile(r"(?:\\boxed\s*)?\{?\s*[-+−]?\s*[0-9]*\.?[0-9]+\s*\}?
 _MATRIX = re.compile(r"\[|\\begin|,|\\\\")
 
 
-def _arithmetic(c: Claim, d: Derivation) -> Checked | None:
+def _arithmetic(c: Claim, d: Derivation, given: frozenset = frozenset()) -> Checked | None:
     """A claim about a formula of numbers alone (.92 x .17 + .56 x .17 = .26): both sides
-    rounded, each side's rounding carried; None when its value is not a number."""
+    rounded, each side's rounding carried, the point's given values (a weight -0.5) held exact;
+    None when its value is not a number."""
     value = written_value(c.written, d)
     true = written_value(c.true, d)
     if value is None or true is None:
         return None
     mine = carried(c.text, c.written, d, SCIENTIFIC)
-    theirs = carried(c.what, c.true, d, SCIENTIFIC)
+    theirs = carried(c.what, c.true, d, SCIENTIFIC, given)
     tol = (mine if mine is not None else tolerance(c.text, value)) + (
         theirs if theirs is not None else tolerance(c.what, true)
     )
     return Checked(c, float(value), float(true), float(tol), abs(value - true) <= tol)
+
+
+def _exactly(c: Claim, d: Derivation, given: frozenset) -> bool:
+    """Is a claim of numbers alone exactly its formula's value, every number of the formula held
+    exact (the point's given values, or earlier such results)? Its number is then exact too."""
+    return (c.true - c.written).is_zero is True and carried(c.what, c.true, d, SCIENTIFIC, given) == 0
 
 
 def written_value(written: sp.Expr, d: Derivation) -> mpmath.mpf | None:
