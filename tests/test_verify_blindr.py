@@ -186,3 +186,13 @@ def test_a_ratio_stays_a_ratio_unless_every_derivative_is_bare():
     assert pair_names.detect(BARE) == {"Er"}
     assert pair_names.detect(r"$Wx = b$ $W = 2$") == frozenset()
     assert pair_names.detect(r"$z = Wx + b$") == frozenset()
+
+
+def test_the_points_values_are_exact_even_under_names_no_statement_binds():
+    # the table's weights are named only in its labels: the point's w_{45} = -0.3 binds nothing,
+    # yet -0.3 is a given number, exact in the row's arithmetic (a step of -0.041 is no rounding)
+    point = {"w_{35}": 0.3, "w_{45}": -0.3, "\\eta": 0.5}
+    ok = _at("2-2-1", TABLE, point)
+    assert all(n.correct for n in ok.numbers) and len(ok.numbers) == 6
+    slip = _at("2-2-1", TABLE.replace("= -0.269 \\\\", "= -0.310 \\\\"), point)
+    assert [n.claim.line for n in slip.numbers if not n.correct] == [15]

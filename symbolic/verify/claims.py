@@ -87,18 +87,30 @@ def tolerance(text: str, value: mpmath.mpf) -> mpmath.mpf:
     return (rel + RELATIVE) * abs(value) + mpmath.mpf(10) ** -12
 
 
+def given_numbers(point: dict | None) -> frozenset:
+    """The values --at gives, whatever names it gives them under (a name no statement binds, as
+    w_{34} of a table's label, still says -0.5 is a given number): exact wherever written."""
+    values = (point or {}).values()
+    return frozenset(abs(sp.Rational(str(v))) for v in values if isinstance(v, (int, float, sp.Number)))
+
+
 def check(
-    d: Derivation, claims: list[Claim], point: dict, filled: frozenset = frozenset()
+    d: Derivation,
+    claims: list[Claim],
+    point: dict,
+    filled: frozenset = frozenset(),
+    spoken: frozenset = frozenset(),
 ) -> tuple[list[Checked], list[tuple[Claim, str]]]:
     """Each claim at `point` (network symbol -> value): its value against the true value; the
-    claims that cannot be checked there, with the reason."""
+    claims that cannot be checked there, with the reason. `spoken`: the values --at gives, bound
+    to a name of the network or not (given_numbers), held exact as the point's own."""
     needed = set(d.params) | set(d.inputs) | set(d.targets)
     missing = needed - set(point)
     if missing:  # a claim needing none of them (net_h1 of a partial point; 2 x .11 = .22) is checked
         needs = _Needs(d)
         lacking = [(c, (needed if (n := needs.of(c)) is None else n) & missing) for c in claims]
         ready = [c for c, lack in lacking if not lack]
-        out, unchecked = check(d, ready, {**_filler(missing), **point}, frozenset(missing))
+        out, unchecked = check(d, ready, {**_filler(missing), **point}, frozenset(missing), spoken)
         for c, lack in lacking:
             if lack:
                 unchecked.append((c, f"the point (--at) lacks {listed(d, sorted(lack, key=str), 8)}"))
@@ -107,7 +119,9 @@ def check(
     eta = {d.eta: exact[d.eta]} if d.eta in exact else {}
     points = Points(d, 1, base=[{s: v for s, v in exact.items() if s != d.eta}])
     out, unchecked = [], []
-    given = frozenset(abs(v) for s, v in exact.items() if s not in filled)  # held exact: the author's
+    given = (
+        frozenset(abs(v) for s, v in exact.items() if s not in filled) | spoken
+    )  # held exact: the author's
     # a number an earlier line claimed (-6.407 for -6.40646): how far from what it stands for, as
     # an operand of later arithmetic (its slip was judged where it was made); `right`: those right
     carried_on: dict = {}
