@@ -17,10 +17,14 @@ _FULL = re.compile(r"\\partial|\\frac\s*\{\s*\\delta")
 _NAME = re.compile(r"\s*\{?\s*(?:[A-Za-z]|\\[A-Za-z]+)")
 
 
+_LONGEST = 200  # a numerator longer than this is no name: not looked for further (linear time)
+_OPEN = re.compile(r"\s*\{")
+
+
 def _group(text: str, i: int) -> int:
-    """The index after the brace group opening at text[i] ('{'), or -1."""
+    """The index after the brace group opening at text[i] ('{'), or -1 (also past _LONGEST)."""
     depth, k = 0, i
-    while k < len(text):
+    while k < min(len(text), i + _LONGEST):
         c = text[k]
         if c == "\\":
             k += 2
@@ -42,11 +46,11 @@ def detect(text: str) -> bool:
         num_end = _group(text, m.end() - 1)
         if num_end == -1:
             continue
-        den = re.match(r"\s*\{", text[num_end:])
+        den = _OPEN.match(text, num_end)
         if den is None:
             continue
         numerator = text[m.end() : num_end - 1].strip()
-        denominator = text[num_end + den.end() :].lstrip()
+        denominator = text[den.end() : den.end() + _LONGEST].lstrip()
         if numerator.startswith("d") and denominator.startswith("d"):
             return False  # \frac{dL}{dw}: a derivative in full
         if (
