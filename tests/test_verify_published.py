@@ -433,6 +433,17 @@ GAPS = {
     # o_{t,i}, not by its input; \Delta(o_T, y) a loss named by a capital Greek letter; the row
     # vector \delta_t of the explanation
     "uml_sgd_backprop": [3, 4, 5, 6, 7, 8],
+    # blind round r (2026-12-03): a handout's worked example in tables (row labels and cells read,
+    # latex/array_rows.py), a Math SE question in 3Blue1Brown's letters with the layer as a
+    # subscript (a_{L-1}: latex/subscript_shifts.py), fractions with a d below only (\frac{Co}{dw_L}:
+    # latex/bare_leibniz.py) and a two-letter cost Co (latex/pair_names.py), all read since, and a
+    # blog post's results written a^{(L)} - y \times ... without parentheses
+    "hankamber_appendix_numbers": [],
+    "math_se_co_chain_no_cost": [],
+    "pabloinsente_mlp_single_unit": [8],  # x^{(L-1)}: the post's input is x^{(L-2)}
+    # y without the unit's index beside a_j (4, 9); x^{(L-1)}_i (7); b^{(L-1)}, b^{(L)} without an
+    # index, a layer's vector, beside units j, k (10, 11) or in the updates (14, 15)
+    "pabloinsente_mlp_multi_unit": [4, 7, 9, 10, 11, 14, 15],
 }
 # planted mistakes the verifier calls wrong without naming the factor yet (an opaque
 # "written/true = ..." ratio); juxtaposed, input-first and summed factors are matched as a
@@ -443,7 +454,13 @@ GAPS = {
 # w_{jk} o_j)(...) o_j keeps its written order under the leading minus (latex/document.py), a
 # sum inside a call is one factor (parts.py), and the -2 written apart is the truth's own number
 # (group_split.py): (t_k + o_k) is named at factor 2, o_k for o_j at factor 4)
-PLANTED_UNNAMED: set[tuple[str, int]] = set()
+PLANTED_UNNAMED: set[tuple[str, int]] = {
+    # the post's sum over j with dE/dz_j for dE/da_j: named at factor 2 (dE/dz_j already holds
+    # da_j/dz_j, written after it); the asker's hidden chain with da_{L-1}/dw_{L-1} for
+    # da_{L-1}/dz_{L-1}: named at factor 1 (the written product holds x twice)
+    ("pabloinsente_mlp_multi_unit", 0),
+    ("math_se_co_chain_no_cost", 2),
+}
 # (Kriesel's \sum_l (\delta_l w_{l,h}), the weight read as 0 (no such connection), is named at
 # the weight, factor 3: a sum's bracketed body keeps its factors (latex/expressions.py); Kyle Lo's
 # x [\phi(w^T x) + y]^T, a side of a chain written out (checked as a definition), at the bracket,

@@ -8,7 +8,13 @@ an align: the \begin{array}{..} and \end{array} marks, the braces around a whole
 that is only \text{...} (the column of reasons) are blanked; a row without '=' (sizes written under
 a statement: (1 \times D_h) & ... ) is blanked too, as a note under the row above. A statement split
 into cells ({\frac{\partial J}{\partial z}} & {=} & {\delta_1} & {U}) reads as one row, '&' being
-space. Pure: text in, text of the same length out (positions kept).
+space. A worked example's table (`\text{Unit } j & \delta_j \\ \hline 5 & 0.525(1-0.525)(0.1311)(-0.2)
+= -0.0065 \\`, `w_{46} & -0.3 + (0.9)(0.1311)(0.332) = -0.261`) is read cell by cell: in a row where
+some cell is a whole statement (something on both sides of its '='), the row's label (its first cell,
+with no relation: a unit's number, a weight's name) is blanked, never a factor of the statement
+beside it, and two whole statements side by side are two statements (the '&' between them read as
+a list's comma, statement_cuts.py); the table's rules (\hline, \cline{..}) are blanked.
+Pure: text in, text of the same length out (positions kept).
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ _BEGIN = re.compile(r"\\begin\s*\{array\}\s*(?:\[[a-z]\])?\s*\{[^{}]*\}")
 _END = re.compile(r"\\end\s*\{array\}")
 _BEFORE = re.compile(r"(?:\$\$|\\\[|\\begin\s*\{(?:equation|displaymath)\*?\})\s*$")
 _AFTER = re.compile(r"\s*(?:\$\$|\\\]|\\end\s*\{(?:equation|displaymath)\*?\})")
+_RULE = re.compile(r"\\(?:hline|hdashline|toprule|midrule|bottomrule|cline\s*\{[^{}]*\})(?![A-Za-z])")
+_RELATION = re.compile(r"=|\\(?:approx|leftarrow|gets)(?![A-Za-z])")
 _TEXT_CELL = re.compile(r"\s*\\(?:text|textrm|mbox|mathrm)\s*(\{)")
 
 
@@ -97,10 +105,44 @@ def _cell(text: str, chars: list[str], a: int, b: int) -> None:
     chars[i] = chars[j - 1] = " "
 
 
+def _whole(text: str, a: int, b: int) -> bool:
+    """Is text[a:b] a whole statement: a relation with something on either side (not `{=}`, not
+    `= b`, the pieces of a statement set in cells)?"""
+    m = _RELATION.search(text, a, b)
+    return bool(m and text[a : m.start()].strip(" \t\n{}") and text[m.end() : b].strip(" \t\n{}"))
+
+
+def _table_row(text: str, chars: list[str], cells: list[tuple[int, int]]) -> bool:
+    """A table's row (module doc): its label blanked, side-by-side statements cut apart; whether
+    it is one (a row with a label and a whole statement)."""
+    whole = [_whole(text, c, d) for c, d in cells]
+    if not any(whole):
+        return False
+    for k in range(len(cells) - 1):
+        if whole[k] and whole[k + 1]:
+            chars[cells[k][1]] = ","  # the '&' between two statements
+    c, d = cells[0]
+    if whole[0] or _RELATION.search(text, c, d):
+        return False
+    _blank(chars, c, d + 1)  # the row's label (5, w_{46}) and its '&'
+    return True
+
+
 def statement_arrays(text: str) -> str:
     """The text with every display-wide array of statements opened into align rows."""
+    return _opened(text)[0]
+
+
+def table_rows(text: str) -> frozenset[int]:
+    """Where each labelled row of a table starts (its first character once opened): a row of its
+    own, never one going on with '-' from the row above (`5 & -0.3 + 0.2 = -0.1`)."""
+    return _opened(text)[1]
+
+
+def _opened(text: str) -> tuple[str, frozenset[int]]:
     if "array" not in text:
-        return text
+        return text, frozenset()
+    starts: set[int] = set()
     chars = list(text)
     for m in _BEGIN.finditer(text):
         end = _END.search(text, m.end())
@@ -117,10 +159,16 @@ def statement_arrays(text: str) -> str:
             continue
         _blank(chars, m.start(), m.end())
         _blank(chars, end.start(), end.end())
+        for rule in _RULE.finditer(text, m.end(), end.start()):
+            _blank(chars, rule.start(), rule.end())  # a table's rules
         for a, b in rows:
             if "=" not in text[a:b]:
                 _blank(chars, a, b)  # sizes under the row above: a note, no statement
                 continue
-            for c, d in _split(text, a, b, "&"):
+            cells = _split(text, a, b, "&")
+            labelled = _table_row(text, chars, cells)
+            for c, d in cells:
                 _cell(text, chars, c, d)
-    return "".join(chars)
+            if labelled:
+                starts.add(next((k for k in range(a, b) if not chars[k].isspace()), a))
+    return "".join(chars), frozenset(starts)

@@ -1,9 +1,9 @@
 """Fractions, derivatives and roots for the LaTeX parser.
 
 \\frac{a}{b} is a ratio; \\frac{\\partial L}{\\partial w}, \\frac{dL}{dw} and \\partial L / \\partial w are a
-`Partial`, and so is the operator form \\frac{\\partial}{\\partial w} X or \\frac{d}{dz} X (X the
-product after it);
-higher-order forms are refused with a fix.
+`Partial` (and \\frac{L}{dw} in a document writing every derivative so: latex/bare_leibniz.py),
+and so is the operator form \\frac{\\partial}{\\partial w} X or \\frac{d}{dz} X (X the product
+after it); higher-order forms are refused with a fix.
 """
 
 from __future__ import annotations
@@ -42,6 +42,9 @@ class Derivatives(Names):
             k = close - self.i
             if self.is_("{", k + 1) and not any(self.is_(x, 2) or self.is_(x, k + 3) for x in "_^}'"):
                 return "delta"
+        if close is not None and self.src.bare_d and not self.is_d(self.peek(1)):
+            k = close - self.i  # \frac{Co}{dw_L} in a document writing every derivative so
+            return "bare" if self.is_("{", k + 1) and self.is_d(self.peek(k + 2)) else ""
         if close is None or not self.is_d(self.peek(1)):
             return ""
         after = self.peek(2)
@@ -89,6 +92,11 @@ class Derivatives(Names):
         operator = False
         for which in ("numerator", "denominator"):
             opener = self.expect("{")
+            if kind == "bare" and which == "numerator":  # its d left out (latex/bare_leibniz.py)
+                parts.append(self.fold(self.sum(depth + 1, frozenset({"}"}), opener)))
+                self.expect("}", opener)
+                continue
+            kind = "d" if kind == "bare" else kind
             mark = self.peek()
             if kind in ("partial", "delta") and not self.is_(kind) or kind == "d" and not self.is_d(mark):
                 lead = "d" if kind == "d" else "\\" + kind

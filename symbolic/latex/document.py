@@ -15,10 +15,12 @@ import sympy
 
 from . import (
     activation_marks,
+    bare_leibniz,
     forward_letters,
     index_ranges,
     layer_ranges,
     layer_superscripts,
+    pair_names,
     parameter_groups,
     product_entries,
     renamed_layers,
@@ -26,11 +28,12 @@ from . import (
     scalar_nabla,
     shifted_letters,
     shifted_tokens,
+    subscript_shifts,
     times_letter,
     update_marks,
 )
 from .algorithm import defined_vector, is_loop_header, mentions, running_assignment, without_membership
-from .array_rows import statement_arrays
+from .array_rows import statement_arrays, table_rows
 from .asides import asides
 from .conditions import cases, split_condition
 from .error_letter import defines_e, names_e
@@ -166,6 +169,7 @@ def _region(
             whole = without_function_sides(whole)  # x_2 = f_1(x, \theta_1) = W_1 x: x_2 = W_1 x
             whole = product_entries.rewrite(whole)  # ((W^{[l+1]})^T \delta^{[l+1]})_j: its sum over k
             whole = renamed(src.renamed, relayer(src.layers, whole))  # W_1 of a document writing W^{(1)}
+            whole = subscript_shifts.rewrite(src.shifts, whole)  # a_{L-1}: a^{(L-1)} (3Blue1Brown's)
             whole = forward_letters.rewrite(src.forward, whole)  # z = Wx + b_1: W is W^{(1)}
             whole, span = shifted_tokens.rewrite(src.shifted, whole)  # f_{k-1}: z^{[k]} (Prince)
             whole = row_products.rewrite(src.rows, whole)  # \alpha_m^T x: \sum_l \alpha_{ml} x_l
@@ -182,7 +186,10 @@ def _region(
                 toks = toks if is_matrix_row(scalar, names=False) else scalar
             if not toks or is_loop_header(toks):
                 continue
-            if prev is not None and acc and toks[0].kind == "op" and toks[0].text in ("+", "-"):
+            going_on = (
+                toks[0].kind == "op" and toks[0].text in ("+", "-") and toks[0].pos not in src.table_rows
+            )
+            if prev is not None and acc and going_on:
                 acc = acc + toks  # '&+ ...': the row goes on with the side above it
                 prev = _statement(src, acc, None)
                 out[-1] = prev[0]
@@ -247,6 +254,10 @@ def scan_document(text: str) -> tuple[list[Statement | MatrixStatement], list[La
 def _source(text: str) -> Source:
     src = Source(statement_arrays(blank_rates(strip_comments(text))))
     # comments, α_w's w, a display-wide array's marks (array_rows.py) blanked: offsets unchanged
+    src.shifts = subscript_shifts.detect(src.text)  # z_L = w_L*a_{L-1}: L a layer
+    src.pairs = pair_names.detect(src.text)  # {Co}= (a_L - y)^2: Co one name
+    src.bare_d = bare_leibniz.detect(src.text)  # \frac{Co}{dw_L}: derivatives, the d below only
+    src.table_rows = table_rows(blank_rates(strip_comments(text)))  # 5 & -0.3 + ...: a row of its own
     src.functions = defined_heads(src.text)  # s(x) = ...: s(arg) is a call everywhere
     src.primed = primed_names(src.text)  # R'(Z_o): R(Z_h) is R at Z_h (lagrange.py)
     src.index_primes = fresh_letters(src.text)  # \sum_{j'}: j' another index letter

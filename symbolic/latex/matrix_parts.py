@@ -123,6 +123,8 @@ class MatrixParts(Cursor):
             den = self.msum(frozenset({"}"}))
             self.expect("}", den_opener)
             return Node("partial", (num, den), t.pos)
+        if self.src.bare_d and not self.is_("partial") and (bare := self._bare(t, opener)) is not None:
+            return bare  # \frac{Co}{dw_L}: its d below only (latex/bare_leibniz.py)
         if self.is_("partial"):
             self.i += 1
             if self.is_("}"):
@@ -145,6 +147,22 @@ class MatrixParts(Cursor):
         den = self.msum(frozenset({"}"}))
         self.expect("}", opener)
         return Node("prod", ((num, Node("call", ("inverse", den), den.pos)), ("dot",)), t.pos)
+
+    def _bare(self, t: Tok, opener: Tok) -> Node | None:
+        """\frac{N}{dX} read as ∂N/∂X, the cursor after its '{'; None (the cursor kept) when the
+        denominator does not start with d."""
+        at = self.i
+        num = self.msum(frozenset({"}"}))
+        self.expect("}", opener)
+        d = self.peek(1)
+        if not self.is_("{") or d is None or d.kind != "letter" or d.text != "d":
+            self.i = at
+            return None
+        den_opener = self.next()
+        self.i += 1  # its d
+        den = self.msum(frozenset({"}"}))
+        self.expect("}", den_opener)
+        return Node("partial", (num, den), t.pos)
 
     def _d_fraction(self) -> bool:
         """The cursor on a numerator `d J}{d X}` (d a letter or an upright d): a total derivative of

@@ -100,6 +100,10 @@ class Source:
         self.shifted: Shifts | None = None  # f_0 = \beta_0 + \Omega_0 x: shifted_letters.py
         self.rows: Rows | None = None  # \alpha_m^T x beside \alpha_{ml}: row_products.py
         self.groups: dict = {}  # θ_j -> its members' tokens (parameter_groups.py)
+        self.table_rows: frozenset[int] = frozenset()  # a table's labelled rows (array_rows.py)
+        self.shifts = False  # a_{L-1}: L-shifted subscripts are layers (subscript_shifts.py)
+        self.pairs: frozenset[str] = frozenset()  # {Co}= ...: two-letter names (pair_names.py)
+        self.bare_d = False  # \frac{Co}{dw_L}: a derivative, its d below only (bare_leibniz.py)
 
     def where(self, pos: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, pos)

@@ -116,7 +116,9 @@ def tokenize(src: Source, start: int, end: int) -> list[Tok]:
             kind, s = "op", "*"
         if kind == "bars":  # ||y - W x||^2 typed with two bars (Murphy): the norm \| ... \|
             kind, s = "op", "‖"
-        if kind == "run":
+        if kind == "run" and s in src.pairs:  # {Co}= ...: a two-letter name (latex/pair_names.py)
+            toks.append(Tok("word", s, i, j, space))
+        elif kind == "run":
             toks.extend(_split_run(s, i, space, called=text.startswith("(", j)))
         elif kind == "assign":  # Δ := Δ + δ aᵀ (an update, read as '=')
             toks.append(Tok("op", "=", i, j, space))

@@ -87,18 +87,30 @@ def tolerance(text: str, value: mpmath.mpf) -> mpmath.mpf:
     return (rel + RELATIVE) * abs(value) + mpmath.mpf(10) ** -12
 
 
+def given_numbers(point: dict | None) -> frozenset:
+    """The values --at gives, whatever names it gives them under (a name no statement binds, as
+    w_{34} of a table's label, still says -0.5 is a given number): exact wherever written."""
+    values = (point or {}).values()
+    return frozenset(abs(sp.Rational(str(v))) for v in values if isinstance(v, (int, float, sp.Number)))
+
+
 def check(
-    d: Derivation, claims: list[Claim], point: dict, filled: frozenset = frozenset()
+    d: Derivation,
+    claims: list[Claim],
+    point: dict,
+    filled: frozenset = frozenset(),
+    spoken: frozenset = frozenset(),
 ) -> tuple[list[Checked], list[tuple[Claim, str]]]:
     """Each claim at `point` (network symbol -> value): its value against the true value; the
-    claims that cannot be checked there, with the reason."""
+    claims that cannot be checked there, with the reason. `spoken`: the values --at gives, bound
+    to a name of the network or not (given_numbers), held exact as the point's own."""
     needed = set(d.params) | set(d.inputs) | set(d.targets)
     missing = needed - set(point)
     if missing:  # a claim needing none of them (net_h1 of a partial point; 2 x .11 = .22) is checked
         needs = _Needs(d)
         lacking = [(c, (needed if (n := needs.of(c)) is None else n) & missing) for c in claims]
         ready = [c for c, lack in lacking if not lack]
-        out, unchecked = check(d, ready, {**_filler(missing), **point}, frozenset(missing))
+        out, unchecked = check(d, ready, {**_filler(missing), **point}, frozenset(missing), spoken)
         for c, lack in lacking:
             if lack:
                 unchecked.append((c, f"the point (--at) lacks {listed(d, sorted(lack, key=str), 8)}"))
@@ -107,7 +119,9 @@ def check(
     eta = {d.eta: exact[d.eta]} if d.eta in exact else {}
     points = Points(d, 1, base=[{s: v for s, v in exact.items() if s != d.eta}])
     out, unchecked = [], []
-    given = frozenset(abs(v) for s, v in exact.items() if s not in filled)  # held exact: the author's
+    given = (
+        frozenset(abs(v) for s, v in exact.items() if s not in filled) | spoken
+    )  # held exact: the author's
     # a number an earlier line claimed (-6.407 for -6.40646): how far from what it stands for, as
     # an operand of later arithmetic (its slip was judged where it was made); `right`: those right
     carried_on: dict = {}
@@ -131,8 +145,10 @@ def check(
         spread = carried(text, c.written, d, SCIENTIFIC, given, {} if lone else carried_on)  # 1 - 0.7127^2
         if spread is not None:  # the rounding carried through the side's own arithmetic
             tol = spread + RELATIVE * abs(true) + mpmath.mpf(10) ** -12
-        if not c.true.free_symbols and (worked := _arithmetic(c, d)) is not None:
+        if not c.true.free_symbols and (worked := _arithmetic(c, d, given)) is not None:
             out.append(worked)
+            if lone and isinstance(c.written, sp.Rational) and _exactly(c, d, given):
+                given = given | {abs(c.written)}  # 0.2 + 0 - 0.5 - 0.4 = -0.7, of givens: 0.7 exact
             continue
         faults = _faults(c, points)
         ok = abs(value - true) <= tol and not faults or _worked_out(c, value, true, d, given, right)
@@ -202,19 +218,26 @@ _ONE_NUMBER = re.compile(r"(?:\\boxed\s*)?\{?\s*[-+−]?\s*[0-9]*\.?[0-9]+\s*\}?
 _MATRIX = re.compile(r"\[|\\begin|,|\\\\")
 
 
-def _arithmetic(c: Claim, d: Derivation) -> Checked | None:
+def _arithmetic(c: Claim, d: Derivation, given: frozenset = frozenset()) -> Checked | None:
     """A claim about a formula of numbers alone (.92 x .17 + .56 x .17 = .26): both sides
-    rounded, each side's rounding carried; None when its value is not a number."""
+    rounded, each side's rounding carried, the point's given values (a weight -0.5) held exact;
+    None when its value is not a number."""
     value = written_value(c.written, d)
     true = written_value(c.true, d)
     if value is None or true is None:
         return None
     mine = carried(c.text, c.written, d, SCIENTIFIC)
-    theirs = carried(c.what, c.true, d, SCIENTIFIC)
+    theirs = carried(c.what, c.true, d, SCIENTIFIC, given)
     tol = (mine if mine is not None else tolerance(c.text, value)) + (
         theirs if theirs is not None else tolerance(c.what, true)
     )
     return Checked(c, float(value), float(true), float(tol), abs(value - true) <= tol)
+
+
+def _exactly(c: Claim, d: Derivation, given: frozenset) -> bool:
+    """Is a claim of numbers alone exactly its formula's value, every number of the formula held
+    exact (the point's given values, or earlier such results)? Its number is then exact too."""
+    return (c.true - c.written).is_zero is True and carried(c.what, c.true, d, SCIENTIFIC, given) == 0
 
 
 def written_value(written: sp.Expr, d: Derivation) -> mpmath.mpf | None:

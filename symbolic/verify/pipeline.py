@@ -123,7 +123,7 @@ from . import (
 from .bare_functions import with_arguments
 from .batch_check import cost_of
 from .binding import bind
-from .claims import Checked
+from .claims import Checked, given_numbers
 from .claims import check as check_claims
 from .definitions import written
 from .ditto import Unchecked, VerifyInputError
@@ -279,6 +279,7 @@ def verify_once(
     unchecked += unmatched + own.unchecked + momentum
     skipped: list[str] = []  # --at names the document never writes nor settles (Mazur's w_3)
     unsettled: list[str] = []  # --at names the document writes but nothing settles
+    at_given = point  # --at as given: its values exact wherever written, their names bound or not
     if given and claims:  # the document's own values, then --at over them
         point_raw = point
         point = {g.symbol: g.value for g in given}
@@ -302,7 +303,7 @@ def verify_once(
             if c not in done
         ]
     elif claims:
-        numbers, missed = check_claims(d, claims, {**zero, **point})
+        numbers, missed = check_claims(d, claims, {**zero, **point}, spoken=given_numbers(at_given))
         fix = left_out_fix(skipped, unsettled)
         unchecked += [Unchecked(c.line, c.col, why, fix if "lacks" in why else "") for c, why in missed]
     unchecked = sorted([*(unread or []), *unchecked], key=lambda u: (u.line, u.col))

@@ -9,7 +9,9 @@ both, or the weight vector alone under a derivative, is read at the entry q of t
 fresh letter): w_{jq} (w_{qj} in a document whose weights are input-by-output) and a_q@l-1; and,
 where the document folds the bias into its weights (w_{j0}, or a sum from 0: its vectors carry a
 constant 1), at that entry too: w_{j0} is the bias b_j and the value's entry the 1. Never
-a guess: a statement is left as written when its vectors are of two units or two layers, when a
+a guess: a statement is left as written when its vectors are of two units or two layers, when it
+also names one entry of the weight vector (\frac{\partial E}{\partial w_{ki}} = ...
+\frac{\partial z_k}{\partial w_k}: w_k a slip for w_{ki}, or a vector beside a scalar), when a
 value vector is at another layer than the one the weights read (the entries would not pair), or
 when a weight vector and a value vector multiply each other (a dot product, not entries). Pure:
 statements and the source in, statements out.
@@ -39,7 +41,7 @@ def _layer_below(layer: str) -> str | None:
 
 def _vectors(stmt: Statement, below: dict) -> tuple[set, set] | None:
     """(weight vectors, value vectors) of a statement, or None when it is not read (module doc)."""
-    weights, values, units = set(), set(), set()
+    weights, values, units, entries = set(), set(), set(), set()
     for s in _all_symbols(stmt):
         m = LAYERED.fullmatch(s.name)
         if not m or m.group(4):
@@ -47,6 +49,8 @@ def _vectors(stmt: Statement, below: dict) -> tuple[set, set] | None:
         base, sub, layer = m.group(1), m.group(2), m.group(3)
         if base in _WEIGHTS and sub and len(sub) == 1 and sub.isalpha():
             weights.add((s, sub, layer))
+        elif base in _WEIGHTS and sub:
+            entries.add((sub, layer))
         elif not sub and base not in _WEIGHTS and base not in ("b", "delta", "z"):
             values.add((s, layer))
         elif sub and base not in _WEIGHTS:
@@ -54,6 +58,8 @@ def _vectors(stmt: Statement, below: dict) -> tuple[set, set] | None:
     if not weights or len({(u, lay) for _, u, lay in weights}) != 1:
         return None
     _, unit, layer = next(iter(weights))
+    if any(lay == layer and unit in sub for sub, lay in entries):
+        return None  # w_k beside w_{ki}, one of its entries: a slip for w_{ki} or a vector, not read
     if any(lay != below.get(layer) for _, lay in values):
         return None
     # the unit letter on a value of another layer (a_j^{(1)} beside w_j^{(2)}: the weight from

@@ -56,7 +56,12 @@ def offences(message: str, source: str = "") -> list[str]:
         if not re.search(rf"{m[1]}_\{{?{m[2].translate(_DIGITS)}\}}?", source)
     ]
     # the same hint twice in a row: "(layer 2 has 2 units) (layer 2 has 2 units)"
-    out += [f"said twice: {m.group(1)}" for m in re.finditer(r"(\([^()]{4,}\))\s*\1", message)]
+    # (not a side quoted as written: 0.474(1-0.474)(1-0.474))
+    out += [
+        f"said twice: {m.group(1)}"
+        for m in re.finditer(r"(\([^()]{4,}\))\s*\1", message)
+        if m.group(0) not in source
+    ]
     return out
 
 
