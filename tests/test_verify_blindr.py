@@ -100,9 +100,11 @@ def test_numbers_summed_exactly_from_given_values_are_exact_later():
     # the given weight -0.5 is exact inside a side of numbers alone: the step's sign flipped is wrong
     climb = _at("2-1-1", EXACT.replace("= -0.508", "= -0.492"), GIVEN)
     assert [n.correct for n in climb.numbers] == [True, True, False]
-    # without the point, a one-digit number keeps its half unit: nothing is held exact
+    # without the point nothing is held exact, and 0.677 is right only if 0.7 is a rounded value:
+    # not proved, said why, never "correct" (claims._arithmetic); the other two lines hold as written
     loose = _at("2-1-1", EXACT.replace("= 0.668", "= 0.677"), {})
-    assert [n.correct for n in loose.numbers] == [True, True, True]
+    assert [(n.claim.line, n.correct) for n in loose.numbers] == [(2, True), (4, True)]
+    assert any(u.line == 3 and "right only if its numbers are rounded" in u.reason for u in loose.unchecked)
 
 
 # a chain of the blog post's kind whose last factor writes the weight with one index (w_j, the

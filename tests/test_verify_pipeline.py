@@ -161,7 +161,15 @@ def test_the_stages_run_in_order_and_never_call_back():
     stages += ["closed_names", "letter_sums", "single_layer", "single_unit", "numbering", "global_numbering"]
     stages += ["capital_twins", "unit_numbers", "name_chains"]  # W_6 for w_6; y_3 by unit 3; o_1 = y_pred
     stages += ["net_input"]
-    stages += ["chain_names", "error_names", "error_terms", "lagrange_primes", "letter_readings"]
+    # the δ names each statement writes, before their letters are read by roles (reading_folds)
+    stages += [
+        "chain_names",
+        "error_names",
+        "error_terms",
+        "lagrange_primes",
+        "reading_folds",
+        "letter_readings",
+    ]
     stages += ["unlayered", "kronecker", "class_labels"]
     stages += ["small_increments", "increments", "sign_hooks", "update_steps"]  # δW as ΔW; Δw as its formula
     stages += ["rate_names", "own_indexed", "own_functions"]  # α, a; Δ_i in Σ_i as defined
@@ -172,6 +180,8 @@ def test_the_stages_run_in_order_and_never_call_back():
     stages += ["sign_hooks", "point_values"]
     stages += ["matrix_faults", "hidden_rule"]  # point_values: a worked value (∂L/∂a · 1) at the point
     stages += ["dropped_instances", "reading_folds", "author_names", "display", "capital_indices"]
-    stages += ["greek_indices", "sign_votes"]
+    # the weights' orientation one line alone says, checked by reading the other way when a line
+    # is wrong (orientation_votes; here no forward sum says one, so it reads once)
+    stages += ["greek_indices", "orientation_votes", "sign_votes"]
     assert handed == stages
     assert callbacks == []

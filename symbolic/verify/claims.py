@@ -145,7 +145,10 @@ def check(
         spread = carried(text, c.written, d, SCIENTIFIC, given, {} if lone else carried_on)  # 1 - 0.7127^2
         if spread is not None:  # the rounding carried through the side's own arithmetic
             tol = spread + RELATIVE * abs(true) + mpmath.mpf(10) ** -12
-        if not c.true.free_symbols and (worked := _arithmetic(c, d, given)) is not None:
+        if not c.true.free_symbols and (worked := _arithmetic(c, d, given, carried_on)) is not None:
+            if isinstance(worked, str):  # right only if a number no line gave was rounded
+                unchecked.append((c, worked))
+                continue
             out.append(worked)
             if lone and isinstance(c.written, sp.Rational) and _exactly(c, d, given):
                 given = given | {abs(c.written)}  # 0.2 + 0 - 0.5 - 0.4 = -0.7, of givens: 0.7 exact
@@ -218,20 +221,40 @@ _ONE_NUMBER = re.compile(r"(?:\\boxed\s*)?\{?\s*[-+−]?\s*[0-9]*\.?[0-9]+\s*\}?
 _MATRIX = re.compile(r"\[|\\begin|,|\\\\")
 
 
-def _arithmetic(c: Claim, d: Derivation, given: frozenset = frozenset()) -> Checked | None:
+def _arithmetic(
+    c: Claim, d: Derivation, given: frozenset = frozenset(), earlier: dict | None = None
+) -> Checked | str | None:
     """A claim about a formula of numbers alone (.92 x .17 + .56 x .17 = .26): both sides
     rounded, each side's rounding carried, the point's given values (a weight -0.5) held exact;
-    None when its value is not a number."""
+    None when its value is not a number. Right with the formula's numbers as written (an earlier
+    line's result moving by its own distance from its truth): correct. Right only when a number
+    that no line gave nor computed is taken as rounded (0.7 for 0.65 to 0.75: -0.5 + 0.9 (-0.0087)
+    = -0.492, true -0.5078): not proved, said why (the str returned), never correct."""
     value = written_value(c.written, d)
     true = written_value(c.true, d)
     if value is None or true is None:
         return None
     mine = carried(c.text, c.written, d, SCIENTIFIC)
     theirs = carried(c.what, c.true, d, SCIENTIFIC, given)
-    tol = (mine if mine is not None else tolerance(c.text, value)) + (
-        theirs if theirs is not None else tolerance(c.what, true)
+    own = mine if mine is not None else tolerance(c.text, value)
+    tol = own + (theirs if theirs is not None else tolerance(c.what, true))
+    if abs(value - true) > tol:
+        return Checked(c, float(value), float(true), float(tol), False)
+    seen = {abs(n) for n in (earlier or {})}
+    unseen = frozenset(n for n in _numbers(c.what) if n not in seen)
+    strict = carried(c.what, c.true, d, SCIENTIFIC, given | unseen, earlier)
+    if strict is None or abs(value - true) <= own + strict + RELATIVE * abs(true) + mpmath.mpf(10) ** -12:
+        return Checked(c, float(value), float(true), float(tol), True)
+    shown = ", ".join(mpmath.nstr(mpmath.mpf(str(n)), 12) for n in sorted(unseen)[:4])
+    return (
+        f"right only if its numbers are rounded ({shown} taken as written, the value is "
+        f"{mpmath.nstr(true, 6)}, not {mpmath.nstr(value, 6)}); no line computes them: not proved"
     )
-    return Checked(c, float(value), float(true), float(tol), abs(value - true) <= tol)
+
+
+def _numbers(text: str) -> list[sp.Rational]:
+    """The decimals written in a formula (a side of numbers alone)."""
+    return [abs(sp.Rational(m.group(0))) for m in DECIMAL.finditer(text)]
 
 
 def _exactly(c: Claim, d: Derivation, given: frozenset) -> bool:

@@ -1,0 +1,41 @@
+"""The weights' orientation said by one forward sum alone is checked against the other lines
+(verify/orientation_votes.py): a slip of that sum's indices (w_{ij} for w_{ji}) is never called
+correct while it turns the right lines written the other way wrong; a document written
+input-by-output throughout keeps its reading."""
+
+from __future__ import annotations
+
+from tests.verdict_lines import factors_by_line, verify_layered
+
+DOC = r"""
+\[ E = \frac{1}{2}\sum_k (t_k - y_k)^2 \]
+\[ v_j = \sum_i w_{ji} x_i \]
+\[ \frac{\partial E}{\partial w_{kj}} = \delta_k y_j \]
+\[ \delta_k = (y_k - t_k) y_k (1 - y_k) \]
+\[ \delta_j = y_j (1 - y_j) \sum_k \delta_k w_{kj} \]
+"""
+
+
+def _check(text):
+    return factors_by_line(verify_layered("2-3-2", text, targets="t", delta="plus"))
+
+
+def _correct(got, line):
+    return got.get(line) == {("correct", None)}
+
+
+def test_the_document_as_written_is_correct():
+    got = _check(DOC)
+    assert all(_correct(got, n) for n in (4, 5, 6)) and not got.get(3, set()) & {("wrong", None)}, got
+
+
+def test_a_swapped_lone_forward_sum_is_not_called_correct_nor_turns_the_others_wrong():
+    got = _check(DOC.replace(r"w_{ji} x_i", r"w_{ij} x_i"))
+    assert not _correct(got, 3), got
+    assert all(_correct(got, n) for n in (4, 5, 6)), got
+
+
+def test_a_document_input_by_output_throughout_keeps_its_reading():
+    text = DOC.replace(r"w_{ji} x_i", r"w_{ij} x_i").replace("w_{kj}", "w_{jk}")
+    got = _check(text)
+    assert all(_correct(got, n) for n in (4, 5, 6)) and not got.get(3, set()) & {("wrong", None)}, got
