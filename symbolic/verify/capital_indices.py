@@ -65,7 +65,8 @@ def rename(text: str) -> Renamed:
     chars, out = list(text), {}
     if not qualified:
         return Renamed(text, {})
-    lines, by_line = plain.split("\n"), {}
+    lines = plain.split("\n")
+    by_line: dict[int, list[Scripted]] = {}
     for s in scripts:
         by_line.setdefault(s.line, []).append(s)
     for unit in _units(plain):
