@@ -34,5 +34,9 @@ _LONG = re.compile(r"[^\s;,']{81,}")
 
 def shortened(message: str) -> str:
     """An error line with each run of more than 80 characters without a space (a 5000-letter
-    name quoted from the input) cut to its first 40, its length said."""
-    return _LONG.sub(lambda m: f"{m.group()[:40]}... ({len(m.group())} characters)", message)
+    name quoted from the input) cut to its first 40, its length said; a path (a run with '/')
+    is kept whole: the user must see which file."""
+    return _LONG.sub(
+        lambda m: m.group() if "/" in m.group() else f"{m.group()[:40]}... ({len(m.group())} characters)",
+        message,
+    )

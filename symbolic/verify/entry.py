@@ -14,6 +14,7 @@ from ..derivation import Derivation
 from ..latex import Statement
 from ..latex.matrix import MatrixStatement
 from . import layer_origin, orientation_votes, sign_votes
+from .ditto import VerifyInputError
 from .pipeline import verify_once
 from .read import read
 from .report import Report
@@ -55,8 +56,11 @@ def _weighed(d: Derivation, statements: Sequence, aliases: dict | None, **kw: An
     report = run(conventions)
     flip = orientation_votes.lone(statements, conventions)  # w_{ij} for w_{ji} on the one line saying it
     if flip is not None and any(v.status == "wrong" for v in report.verdicts):
-        other = run({**(conventions or {}), "weights": flip[1]})
-        if orientation_votes.better(report, other, flip[0]):
+        try:
+            other = run({**(conventions or {}), "weights": flip[1]})
+        except VerifyInputError:  # nothing at all reads the other way: the first reading stands
+            other = None
+        if other is not None and orientation_votes.better(report, other, flip[0]):
             report, conventions = (
                 orientation_votes.said(other, *flip),
                 {**(conventions or {}), "weights": flip[1]},
