@@ -30,11 +30,12 @@ _RELATION = re.compile(r"=|\\(?:approx|leftarrow|gets)(?![A-Za-z])")
 _TEXT_CELL = re.compile(r"\s*\\(?:text|textrm|mbox|mathrm)\s*(\{)")
 
 
-def _close(text: str, i: int) -> int:
-    """The index after the brace group opening at text[i] ('{'), or -1 when it is not closed."""
+def close_group(text: str, i: int, longest: int | None = None) -> int:
+    """The index after the brace group opening at text[i] ('{'), or -1 when it is not closed
+    (within `longest` characters, when given)."""
     depth = 0
     k = i
-    while k < len(text):
+    while k < (len(text) if longest is None else min(len(text), i + longest)):
         c = text[k]
         if c == "\\":
             k += 2
@@ -82,7 +83,7 @@ def _only_text(text: str, a: int, b: int) -> bool:
     m = _TEXT_CELL.match(text, a, b)
     if not m:
         return False
-    e = _close(text, m.start(1))
+    e = close_group(text, m.start(1))
     if e == -1 or e > b:
         return False
     return not text[e:b].strip() or (" " in text[m.start(1) : e].strip("{} ") and "=" not in text[e:b])
@@ -96,7 +97,7 @@ def _cell(text: str, chars: list[str], a: int, b: int) -> None:
     i = a + len(text[a:b]) - len(text[a:b].lstrip())
     if i >= b or text[i] != "{":
         return
-    j = _close(text, i)
+    j = close_group(text, i)
     if j == -1 or j > b or text[j:b].strip():
         return
     if _only_text(text, i + 1, j - 1):

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .array_rows import close_group
+
 _FRAC = re.compile(r"\\frac\s*\{")
 _FULL = re.compile(r"\\partial|\\frac\s*\{\s*\\delta")
 _NAME = re.compile(r"\s*\{?\s*(?:[A-Za-z]|\\[A-Za-z]+)")
@@ -23,17 +25,7 @@ _OPEN = re.compile(r"\s*\{")
 
 def _group(text: str, i: int) -> int:
     """The index after the brace group opening at text[i] ('{'), or -1 (also past _LONGEST)."""
-    depth, k = 0, i
-    while k < min(len(text), i + _LONGEST):
-        c = text[k]
-        if c == "\\":
-            k += 2
-            continue
-        depth += (c == "{") - (c == "}")
-        k += 1
-        if depth == 0:
-            return k
-    return -1
+    return close_group(text, i, _LONGEST)
 
 
 def detect(text: str) -> bool:

@@ -19,6 +19,7 @@ import sympy as sp
 
 from . import matrix_orientation, orientation, use_roles
 from .binding import Source
+from .sign_votes import _statuses
 
 OTHER = {"output-by-input": "input-by-output", "input-by-output": "output-by-input"}
 HOW = "orientation, most lines"
@@ -38,15 +39,6 @@ def lone(statements, conventions: dict | None) -> tuple[int, str] | None:
         return None
     line, said = found[0]
     return (line, OTHER[said]) if said in OTHER else None
-
-
-def _statuses(report) -> dict:
-    """(line, col) -> 'wrong' (an instance wrong), 'correct' (every instance correct), or 'other'."""
-    out: dict = {}
-    for v in report.verdicts:
-        at, now = (v.line, v.col), out.get((v.line, v.col), "correct")
-        out[at] = "wrong" if "wrong" in (now, v.status) else now if v.status == "correct" else "other"
-    return out
 
 
 def better(report, other, line: int) -> bool:
