@@ -39,3 +39,20 @@ def test_a_document_input_by_output_throughout_keeps_its_reading():
     text = DOC.replace(r"w_{ji} x_i", r"w_{ij} x_i").replace("w_{kj}", "w_{jk}")
     got = _check(text)
     assert all(_correct(got, n) for n in (4, 5, 6)) and not got.get(3, set()) & {("wrong", None)}, got
+
+
+def test_the_swapped_lone_sum_is_named_wrong_with_its_indices():
+    report = verify_layered("2-3-2", DOC.replace(r"w_{ji} x_i", r"w_{ij} x_i"), targets="t", delta="plus")
+    mine = [v for v in report.verdicts if v.line == 3]
+    assert mine and all(v.status == "wrong" for v in mine), report.verdicts
+    assert all("wrote w_{ij}, did you mean w_{ji}?" in v.fault.text for v in mine), mine[0].fault
+    assert not [u for u in report.unchecked if u.line == 3], report.unchecked
+
+
+def test_a_lone_sum_wrong_in_more_than_its_indices_is_not_named_by_them():
+    # x_j for x_i as well: swapping the weight's indices does not make the line right
+    text = DOC.replace(r"w_{ji} x_i", r"w_{ij} x_j")
+    got = _check(text)
+    assert not _correct(got, 3), got
+    report = verify_layered("2-3-2", text, targets="t", delta="plus")
+    assert not any("did you mean" in getattr(v.fault, "text", "") for v in report.verdicts if v.fault), report

@@ -170,7 +170,9 @@ def test_the_stages_run_in_order_and_never_call_back():
         "reading_folds",
         "letter_readings",
     ]
-    stages += ["unlayered", "kronecker", "class_labels"]
+    # a document naming a letter per layer whose definitions write the weights two ways: said on
+    # its names once they are bound (layer_names.note)
+    stages += ["unlayered", "layer_names", "kronecker", "class_labels"]
     stages += ["small_increments", "increments", "sign_hooks", "update_steps"]  # δW as ΔW; Δw as its formula
     stages += ["rate_names", "own_indexed", "own_functions"]  # α, a; Δ_i in Σ_i as defined
     # the layers the document keeps its generic letters for, read off the resolved statements
@@ -181,7 +183,9 @@ def test_the_stages_run_in_order_and_never_call_back():
     stages += ["matrix_faults", "hidden_rule"]  # point_values: a worked value (∂L/∂a · 1) at the point
     stages += ["dropped_instances", "reading_folds", "author_names", "display", "capital_indices"]
     # the weights' orientation one line alone says, checked by reading the other way when a line
-    # is wrong (orientation_votes; here no forward sum says one, so it reads once)
+    # is wrong (orientation_votes; here no forward sum says one, so it reads once); then the lines
+    # that say the other way than the document is read, each named where its indices swapped read
+    # right (none here)
     stages += ["greek_indices", "orientation_votes", "sign_votes"]
     assert handed == stages
     assert callbacks == []

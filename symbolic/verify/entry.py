@@ -44,7 +44,7 @@ def _weighed(d: Derivation, statements: Sequence, aliases: dict | None, **kw: An
     wrong, read again with the other sign, and the lines weighed (verify/sign_votes.py)."""
     conventions = kw.pop("conventions", None)
 
-    def run(conventions: dict | None) -> Report:  # each reading its own copies: a run fills them in
+    def run(conventions: dict | None, statements: Sequence = statements) -> Report:  # a run fills them in
         return verify_once(
             d,
             statements,
@@ -65,6 +65,25 @@ def _weighed(d: Derivation, statements: Sequence, aliases: dict | None, **kw: An
                 orientation_votes.said(other, *flip),
                 {**(conventions or {}), "weights": flip[1]},
             )
+    report = _slips_named(report, list(statements), conventions, run)
     if not sign_votes.contested(report):
         return report
     return sign_votes.weigh(report, run(sign_votes.options(report, conventions)))
+
+
+def _slips_named(report: Report, statements: list, conventions: dict | None, run) -> Report:
+    """The lines whose forward sum or weight change says the other way than the document is read
+    (the user's --weights, else what most lines say), each named wrong when swapping its
+    weights' indices makes it right (verify/orientation_votes.py)."""
+    read = orientation_votes.read_way(statements, conventions)
+    lines = orientation_votes.against(statements, read)
+    for line in lines if len(lines) <= orientation_votes.MAX_SLIPS else []:  # more are no slips
+        if not orientation_votes.open_line(report, line):
+            continue
+        swapped, pairs = orientation_votes.swapped(statements, line)
+        try:
+            fixed = run(conventions, swapped)
+        except VerifyInputError:
+            continue
+        report = orientation_votes.named(report, fixed, statements, line, pairs, read)
+    return report

@@ -24,9 +24,9 @@ from dataclasses import dataclass, replace
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from ..latex import Statement
+from ..latex import Partial, Statement
 from ..latex.statements import SUMMATION
-from . import shared_nets
+from . import layer_orientation, shared_nets
 from .binding import Source
 from .symbols import map_expressions
 
@@ -300,10 +300,11 @@ def _mapping(layers: list[Layer]):
     return value
 
 
-def apply(statements: list, depth: int, sizes: tuple = ()) -> tuple[list, list[Source]]:
+def apply(statements: list, depth: int, sizes: tuple = (), weights: str = "") -> tuple[list, list[Source]]:
     """The statements in bracket layers when the document names a letter per layer, and what
-    each of its names was read as."""
-    layers = read(statements, depth, sizes)
+    each of its names was read as; `weights`: the orientation the user gave, if any
+    (layer_orientation.py)."""
+    layers = layer_orientation.agreed(read(statements, depth, sizes), statements, weights)
     if not layers:
         return statements, []
     value = _mapping(layers)
@@ -324,3 +325,37 @@ def apply(statements: list, depth: int, sizes: tuple = ()) -> tuple[list, list[S
             if base:
                 sources.append(Source(base, sp.Symbol(what), layer.line, "layer names"))
     return out, sources
+
+
+def note(statements: list, depth: int, bound, weights: str = ""):
+    """`bound` (binding.Binding) with the reason the document's letters per layer were not read,
+    on each of their names, when the layers' definitions write the weights two ways and nothing
+    settles which (layer_orientation.py)."""
+    layers = read(statements, depth)
+    if not layers or layer_orientation.agreed(layers, statements, weights):
+        return bound
+    ways = ", ".join(f"line {x.line} writes {x.weight} {_said(x)}" for x in layers if x.weight)
+    problem = f"the layers' definitions write their weights two ways ({ways}); no other line says which"
+    fix = "give --weights input-by-output or output-by-input (how the document indexes a weight)"
+    letters = {b for x in layers for b in (x.out, x.weight, x.bias, x.summed, x.act) if b}
+    notes = dict(bound.notes)
+    for s in _symbols(statements):
+        if s.name.partition("_")[0] in letters:
+            notes.setdefault(s.name, (problem, fix))
+    return replace(bound, notes=notes)
+
+
+def _said(layer: Layer) -> str:
+    return "input-by-output" if layer.input_first else "output-by-input"
+
+
+def _symbols(statements: list) -> set:
+    out: set = set()
+    for stmt in statements:
+        if not isinstance(stmt, Statement):
+            continue
+        for e in [stmt.lhs, *(f for side in stmt.sides for f in side.factors)]:
+            for part in (e.num, e.den) if isinstance(e, Partial) else (e,):
+                if isinstance(part, sp.Basic):
+                    out |= part.atoms(sp.Symbol)
+    return out

@@ -92,14 +92,36 @@ def votes(statements) -> list[tuple[int, str]]:
     return out
 
 
+def _found(statements) -> list[tuple[int, str]]:
+    return sorted(
+        {*votes(statements), *use_roles.change_votes(statements), *matrix_orientation.votes(statements)}
+    )
+
+
+def majority(found: list[tuple[int, str]]) -> str | None:
+    r"""The orientation more of the voting lines say than say the other, None on a tie or none.
+    A document writes its weights one way; two ways in its forward sums and changes is a slip
+    of the fewer (Fausett's `y_in_k = w_{0k} + \sum_j z_j w_{kj}` among rows written w_{jk})."""
+    ways = [v for _, v in found]
+    best = sorted({v: ways.count(v) for v in ways}.items(), key=lambda kv: -kv[1])
+    if not best or len(best) > 1 and best[0][1] == best[1][1]:
+        return None
+    return best[0][0]
+
+
 def detected(statements) -> dict:
-    """{"weights": orientation} when the document's forward sums all say the same one, else {}."""
-    said = {v for _, v in [*votes(statements), *use_roles.change_votes(statements)]}
-    said |= {v for _, v in matrix_orientation.votes(statements)}
-    return {"weights": said.pop()} if len(said) == 1 else {}
+    """{"weights": orientation} when most of the document's forward sums (and weight changes)
+    say one, else {}."""
+    said = majority(_found(statements))
+    return {"weights": said} if said else {}
+
+
+def against(statements, read: str) -> list[int]:
+    """The lines whose forward sum or weight change says the other way than `read`."""
+    return sorted({n for n, v in _found(statements) if v != read})
 
 
 def line(statements) -> int:
     """The first line whose forward sum says the orientation (0 when none does)."""
-    found = [*votes(statements), *use_roles.change_votes(statements), *matrix_orientation.votes(statements)]
-    return min((n for n, _ in found), default=0)
+    said = detected(statements).get("weights")
+    return min((n for n, v in _found(statements) if v == said), default=0)

@@ -17,11 +17,17 @@ from dataclasses import replace
 
 import sympy as sp
 
+from ..latex import Partial, Statement
 from . import matrix_orientation, orientation, use_roles
 from .binding import Source
+from .hints import shown
+from .judge import Verdict
+from .matrix_faults import MatrixFault
 from .sign_votes import _statuses
+from .symbols import map_expressions
 
 OTHER = {"output-by-input": "input-by-output", "input-by-output": "output-by-input"}
+MAX_SLIPS = 3  # lines against the document's way tried (a reading each)
 HOW = "orientation, most lines"
 
 
@@ -56,3 +62,88 @@ def said(other, line: int, orientation_: str):
     """`other` with a note: the orientation most lines read, against the lone line."""
     note = Source(orientation_, sp.Symbol(orientation_), line, HOW)
     return replace(other, inferred=[note, *other.inferred])
+
+
+def read_way(statements, conventions: dict | None) -> str:
+    """The way the document's weights are read: the user's (or the other way, kept by `better`),
+    else what most of its lines say, else symprop's own."""
+    said = (conventions or {}).get("weights") or orientation.detected(statements).get("weights")
+    return said or "output-by-input"
+
+
+def against(statements, read: str) -> list[int]:
+    return orientation.against(statements, read)
+
+
+def open_line(report, line: int) -> bool:
+    """Whether no verdict on `line` is correct (a line read right stays as it is)."""
+    return not any(v.line == line and v.status == "correct" for v in report.verdicts)
+
+
+def _swapped_name(name: str) -> str | None:
+    """w_ij -> w_ji (w_i,j -> w_j,i; a layer mark after @ kept), None for any other name."""
+    m = orientation._WEIGHT.fullmatch(name)
+    if m is None or m.group(1) == m.group(2):
+        return None
+    comma = "," if "," in name.split("@")[0] else ""
+    at = name[len(name.split("@")[0]) :]
+    return f"{name.split('_')[0]}_{m.group(2)}{comma}{m.group(1)}{at}"
+
+
+def swapped(statements: list, line: int) -> tuple[list, list[tuple[str, str]]]:
+    """The statements with each weight's two indices swapped on `line`, and (as written, swapped)."""
+    pairs: dict[str, str] = {}
+
+    def swap(e: sp.Basic) -> sp.Basic:
+        subs = {s: sp.Symbol(n) for s in e.atoms(sp.Symbol) if (n := _swapped_name(s.name))}
+        pairs.update({s.name: v.name for s, v in subs.items()})
+        return e.xreplace(subs) if subs else e
+
+    out = [map_expressions(s, swap) if isinstance(s, Statement) and s.line == line else s for s in statements]
+    return out, sorted(pairs.items())
+
+
+def named(report, fixed, statements: list, line: int, pairs: list[tuple[str, str]], orientation_: str):
+    """`report` with the lone line wrong, its indices named, when the document read the same way
+    with that line's indices swapped (`fixed`) reads the line and finds nothing wrong on it: every
+    verdict correct, or a definition of a name of the document's own (nothing to check); else
+    `report` as it is."""
+    mine = [v for v in fixed.verdicts if v.line == line]
+    defines = [u for u in fixed.unchecked if u.line == line]
+    if not pairs or not (mine or defines) or any(v.status != "correct" for v in mine):
+        return report
+    if any(not u.reason.startswith("defines ") for u in defines):
+        return report
+    wrote = ", ".join(shown(a) for a, _ in pairs)
+    meant = ", ".join(shown(b) for _, b in pairs)
+    text = f"wrote {wrote}, did you mean {meant}? (the other lines index the weights {orientation_})"
+    fault = MatrixFault("wrong", 1, 1, text=text)
+    wrong = [_wrong(v, fault) for v in mine]
+    lhs = [s.lhs for s in statements if isinstance(s, Statement) and s.line == line]
+    if not mine and lhs and isinstance(lhs[0], sp.Symbol):
+        one, written = sp.Integer(1), Partial(lhs[0], sp.Integer(1))
+        wrong = [
+            _wrong(Verdict("definition", lhs[0], one, written, line, u.col, True, delta=lhs[0]), fault)
+            for u in defines
+        ]
+    if not wrong:
+        return report
+    kept = [v for v in report.verdicts if v.line != line]
+    unchecked = [u for u in report.unchecked if u.line != line]
+    verdicts = sorted([*kept, *wrong], key=lambda v: (v.line, v.col))
+    return replace(report, verdicts=verdicts, unchecked=unchecked)
+
+
+def _wrong(v: Verdict, fault: MatrixFault) -> Verdict:
+    """`v` said wrong for `fault`, with nothing of the reading that found it right."""
+    return replace(
+        v,
+        correct=False,
+        status="wrong",
+        exact=None,
+        evidence=None,
+        witness=None,
+        hand=None,
+        true=None,
+        fault=fault,
+    )

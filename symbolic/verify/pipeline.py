@@ -175,9 +175,10 @@ def verify_once(
     statements = layer_deltas.apply(statements)  # Zurada's \delta_{ok}, \delta_{yj}: δ_k, δ_j
     authors = author_names.of(statements, d.spec.depth)  # their letters, for the messages
     written_letters = statements  # as the document writes them, before a letter per layer is rewritten
-    statements, named = layer_names.apply(statements, d.spec.depth, d.spec.sizes)  # Zhou's v_{ih}, b_h, γ_h
-    if named and conventions and "weights" in conventions:  # its weights already in symprop's order
-        conventions = {k: v for k, v in conventions.items() if k != "weights"}
+    weights = (conventions or {}).get("weights", "")  # the user's: every layer's letters read so
+    statements, named = layer_names.apply(statements, d.spec.depth, d.spec.sizes, weights)  # Zhou's v_{ih}
+    if named and weights:  # its weights now in symprop's order, as the user's option read them
+        conventions = {**(conventions or {}), "weights": "output-by-input"}
     statements, forward, layered = subscript_layers.apply(statements, source, keep)  # x_i = f_i(W_i x_{i-1})
     layered += subscript_layers.shifted(source)  # f_k, h_k = a[f_{k-1}]: each letter's offset, said
     notes, biasless = no_bias.settle(
@@ -254,6 +255,7 @@ def verify_once(
     deltas = reading_folds.written_deltas(statements)  # the δ names each statement writes
     statements, readings = letter_readings.expand(d, statements, bound, aliases, read_by)  # δ_j by its roles
     bound = unlayered.note(d, statements, bound, aliases, conventions)  # \delta_j, no layer: said why
+    bound = layer_names.note(written_letters, d.spec.depth, bound, weights)  # v_{ij} beside w_{kj}: said
     conventions = bound.conventions or conventions
     targets = (conventions or {}).get("targets") or "y"
     statements = kronecker.expand(list(statements), len(d.outputs), targets)  # \delta_{yj} = y_j: per class
