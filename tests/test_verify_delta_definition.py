@@ -1,6 +1,6 @@
 """A δ defined with its sign (δ_k = -∂E/∂net_k) says the sign of every later line that writes the
 same δ, even where the letters are read by their roles (Kriesel's δ_h): a swapped t - y there is
-a sign fault named at the difference (verify/reading_folds.spoken_for, signs._swapped_difference)."""
+a sign fault named at the difference (verify/reading_folds.spoken_for, sign_faults._swapped_difference)."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 from ..latex import Statement
 from . import letter_defaults, word_roles
 from .ditto import Unchecked
-from .signs import _DELTA, SignFault, _symbols
+from .signs import DELTA_NAME, SignFault, symbols_of
 
 READING = "read with "  # a reading's instance label: 'read with j an output unit; j=2'
 
@@ -40,7 +40,7 @@ def spoken_for(sign, written: dict, deltas: dict | None = None, read: frozenset 
     formulas = {
         at: lhs.name
         for at, lhs in written.items()
-        if at in read and _DELTA.fullmatch(getattr(lhs, "name", ""))
+        if at in read and DELTA_NAME.fullmatch(getattr(lhs, "name", ""))
     }
     if not votes or not deltas or not formulas:
         return frozenset()
@@ -54,7 +54,7 @@ def spoken_for(sign, written: dict, deltas: dict | None = None, read: frozenset 
 def written_deltas(statements: list) -> dict:
     """(line, col) -> the δ names a statement writes anywhere (signs' own symbols)."""
     return {
-        (st.line, st.col): frozenset(n for n in (x.name for x in _symbols(st)) if _DELTA.fullmatch(n))
+        (st.line, st.col): frozenset(n for n in (x.name for x in symbols_of(st)) if DELTA_NAME.fullmatch(n))
         for st in statements
         if isinstance(st, Statement)
     }

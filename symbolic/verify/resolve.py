@@ -348,7 +348,7 @@ def resolve_delta(
             f"{where}cannot tell which derivative {shown(getattr(stmt.lhs, 'name', ''))} stands for",
             "write it with the derivative: \\delta_j = \\frac{\\partial L}{\\partial z_j} = ...",
         )
-    # its sign unsaid: read as ∂L/∂z, the verdict says so (verify/signs.py, assumed_sign)
+    # its sign unsaid: read as ∂L/∂z, the verdict says so (verify/sign_faults.py, assumed_sign)
     return _signed(_resolved(net, stmt, sides, net.d.loss_symbol, z, where), sign or 1)
 
 

@@ -14,15 +14,14 @@ from ..latex import Partial, Statement
 from .display import said
 from .ditto import Unchecked
 from .resolve import Network, Resolved, is_delta, network
+from .sign_faults import assumed_sign, name_sign_fault
 from .signs import (
     MOMENTUM,
     DeltaSign,
-    _xreplace,
-    assumed_sign,
     is_momentum,
-    name_sign_fault,
     names_of,
     prepare,
+    xreplace_statement,
 )
 
 
@@ -64,7 +63,7 @@ def _each_weight(net: Network, stmt) -> list:
     for code, symbol in sorted(net.names.codes.items()):
         if symbol in net.d.params and code.startswith("W"):
             swap = {bare: sp.Symbol(code), lhs: sp.Symbol(code + "^+")}
-            out.append(replace(_xreplace(stmt, swap), instance=f"w = {said(net.d, symbol)}"))
+            out.append(replace(xreplace_statement(stmt, swap), instance=f"w = {said(net.d, symbol)}"))
     return out or [stmt]
 
 

@@ -30,7 +30,7 @@ from .explain import Fault
 RATES = ("eta", "alpha", "varepsilon", "epsilon", "gamma", "lr")  # γ: Rojas; \text{lr}: code-minded notes
 DELTA_OPTIONS = ("plus", "minus")
 _ASSIGN = re.compile(r"\\leftarrow|\\gets|\\longleftarrow|:=|←|⟵")
-_DELTA = re.compile(r"delta(?:_.*)?")
+DELTA_NAME = re.compile(r"delta(?:_.*)?")
 ASSUMED = (
     "δ read as ∂E/∂net: the document does not say which sign its δ has "
     "(define it, or give --delta minus to read δ = -∂E/∂net)"
@@ -79,7 +79,7 @@ def is_param_name(name: str) -> bool:
 
 
 def names_of(statements: list) -> set[str]:
-    return {s.name for st in statements if isinstance(st, Statement) for s in _symbols(st)}
+    return {s.name for st in statements if isinstance(st, Statement) for s in symbols_of(st)}
 
 
 def prepare(statements: list, option: str | None, losses: set[str], why: str = "") -> tuple[list, DeltaSign]:
@@ -126,21 +126,21 @@ def is_momentum(stmt: Statement) -> bool:
 
 def _rename_capital_delta(statements: list) -> list:
     """Russell & Norvig's Δ_k (a unit's modified error) is a δ when the document has no δ."""
-    names = {s.name for st in statements if isinstance(st, Statement) for s in _symbols(st)}
-    if any(_DELTA.fullmatch(n) for n in names):
+    names = {s.name for st in statements if isinstance(st, Statement) for s in symbols_of(st)}
+    if any(DELTA_NAME.fullmatch(n) for n in names):
         return statements
     swap = {sp.Symbol(n): sp.Symbol("d" + n[1:]) for n in names if re.fullmatch(r"Delta_[^^]+", n)}
     in_update = any(  # w_{j,k} ← w_{j,k} + α a_j Δ_k: Δ steps a weight, so it is a δ
-        {s.name for s in _symbols(st)} & set(RATES) and set(swap) & _symbols(st)
+        {s.name for s in symbols_of(st)} & set(RATES) and set(swap) & symbols_of(st)
         for st in statements
         if isinstance(st, Statement)
     )
     if not swap or not in_update:  # else Δ_{o1} is the author's own quantity
         return statements
-    return [_xreplace(st, swap) if isinstance(st, Statement) else st for st in statements]
+    return [xreplace_statement(st, swap) if isinstance(st, Statement) else st for st in statements]
 
 
-def _symbols(stmt: Statement) -> set:
+def symbols_of(stmt: Statement) -> set:
     out: set = set()
     for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]:
         for e in (
@@ -150,7 +150,7 @@ def _symbols(stmt: Statement) -> set:
     return out
 
 
-def _xreplace(stmt: Statement, swap: dict) -> Statement:
+def xreplace_statement(stmt: Statement, swap: dict) -> Statement:
     def one(f):
         if isinstance(f, Partial):
             return Partial(f.num.xreplace(swap), f.den.xreplace(swap))
@@ -322,7 +322,7 @@ _WHY = {
 
 
 def _evidence(st: Statement, kind: str, is_loss) -> int:
-    if kind == "definition" and isinstance(st.lhs, sp.Symbol) and _DELTA.fullmatch(st.lhs.name):
+    if kind == "definition" and isinstance(st.lhs, sp.Symbol) and DELTA_NAME.fullmatch(st.lhs.name):
         for p in st.sides:  # δ = -∂E/∂net, δ = ∂E/∂o ∂o/∂net, δ = Σ_k ∂C/∂z_k ∂z_k/∂z_j
             value = _value(p)
             of_loss = [a for a in value.atoms(sp.Function) if a.func == PARTIAL and is_loss(a.args[0])]
@@ -351,67 +351,8 @@ def _coefficient_sign(expr: sp.Expr, rate: bool, opposite: bool) -> int:
         return 0
     term = terms[0]
     names = [s.name for s in term.free_symbols]
-    if not any(_DELTA.fullmatch(n) for n in names) or rate and not any(n in RATES for n in names):
+    if not any(DELTA_NAME.fullmatch(n) for n in names) or rate and not any(n in RATES for n in names):
         return 0
     coeff = term.as_coeff_Mul()[0]
     sign = 1 if coeff > 0 else -1
     return -sign if opposite else sign
-
-
-def name_sign_fault(verdict, sign: DeltaSign, is_delta_or_update: bool):
-    """A wrong δ or update whose hand is the truth negated: its fault said as a sign fault."""
-    w, f = verdict.witness, verdict.fault
-    if verdict.status != "wrong" or w is None or f is None or not is_delta_or_update:
-        return verdict
-    update = verdict.kind == "definition" and verdict.num in (w.point or {})
-    try:
-        base = float(w.point[verdict.num]) if update else 0.0  # an update: its step, w⁺ - w
-        hand, true = float(w.hand) - base, float(w.true) - base
-    except (TypeError, ValueError):
-        return verdict
-    if true == 0 or abs(hand + true) > 1e-9 * max(1.0, abs(true)):
-        return verdict
-    meaning = {1: "δ = ∂E/∂net", -1: "δ = -∂E/∂net", 0: "δ = ∂E/∂net"}[sign.sign]
-    position = (f.position or 1) + _swapped_difference(f)  # on its first factor, or the t - y
-    where = f"factor {position}: "
-    why = f" ({sign.why})" if sign.why else ""
-    text = f"{where}sign wrong: the written value is the true one negated; in this document {meaning}{why}"
-    if update:
-        text = (
-            f"sign wrong: the written step is the descent step negated (it climbs the error); "
-            f"the update is w - η ∂E/∂w, and in this document {meaning}{why}"
-        )
-    elif not sign.sign:  # nothing says which: the ambiguity named
-        text = (
-            f"{where}sign: the written value is -∂E/∂net, and the document does not say which sign "
-            "its δ has; read as δ = ∂E/∂net (define it, or give --delta minus)"
-        )
-    fault = SignFault(f.kind, f.side, position, f.wrote, f.read_as, f.expected, f.partial, f.ratio, text=text)
-    return replace(verdict, fault=fault)
-
-
-def _swapped_difference(f) -> int:
-    """Of a sign fault spanning factors (f'(net)·(y - t)), the offset of the one factor that is a
-    difference of two names, where a swap reads as the sign (t - y for y - t); 0 when none or
-    several are (o(1 - o)(t - o) has one: 1 - o holds a number)."""
-    wrote = getattr(f, "wrote", None)
-    if getattr(f, "span", 1) < 2 or not isinstance(wrote, tuple) or len(wrote) < 2:
-        return 0
-
-    def swapped(w) -> bool:
-        terms = sp.Add.make_args(w) if isinstance(w, sp.Basic) else ()
-        return (
-            len(terms) == 2
-            and sum(t.could_extract_minus_sign() for t in terms) == 1
-            and not any(t.is_number for t in terms)
-        )
-
-    found = [k for k, w in enumerate(wrote) if swapped(w)]
-    return found[0] if len(found) == 1 else 0
-
-
-def assumed_sign(verdict, sign: DeltaSign, is_delta: bool):
-    """A δ judged as ∂E/∂net only because nothing said otherwise: the verdict says so."""
-    if sign.sign or not is_delta or verdict.status == "wrong" and isinstance(verdict.fault, SignFault):
-        return verdict
-    return replace(verdict, notes=(*verdict.notes, SignNote(ASSUMED)))

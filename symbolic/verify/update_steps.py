@@ -7,7 +7,7 @@ learning rate left out (the corpus's count, as for `\eta \delta_j x_{ji}`: δ_j 
 factor 2), are matched with the chain-rule factors of ∂E/∂w as a gradient's are, so
 `\Delta v_h = \eta (r - y) x_h` is named at factor 2, x_h where z_h belongs; X(1 - X) counts
 one factor (`glued_factors`). A step that is the descent step negated keeps its sign fault, said
-whole (`signs.name_sign_fault`); a step whose rate is missing or doubled, or whose factors do not
+whole (`sign_faults.name_sign_fault`); a step whose rate is missing or doubled, or whose factors do not
 single one out, keeps the whole-line fault.
 
 Pure: `ordered` and `parts` read the written steps (before resolve, and with its reading of
