@@ -76,14 +76,14 @@ def _slips_named(report: Report, statements: list, conventions: dict | None, run
     (the user's --weights, else what most lines say), each named wrong when swapping its
     weights' indices makes it right (verify/orientation_votes.py)."""
     read = orientation_votes.read_way(statements, conventions)
-    lines = orientation_votes.against(statements, read)
-    for line in lines if len(lines) <= orientation_votes.MAX_SLIPS else []:  # more are no slips
-        if not orientation_votes.open_line(report, line):
-            continue
-        swapped, pairs = orientation_votes.swapped(statements, line)
-        try:
-            fixed = run(conventions, swapped)
-        except VerifyInputError:
-            continue
-        report = orientation_votes.named(report, fixed, statements, line, pairs, read)
+    lines = [n for n in orientation_votes.against(statements, read) if orientation_votes.open_line(report, n)]
+    if not lines or len(lines) > orientation_votes.MAX_SLIPS:  # more are no slips
+        return report
+    swapped, pairs = orientation_votes.swapped(statements, set(lines))
+    try:
+        fixed = run(conventions, swapped)  # one reading with every such line swapped
+    except VerifyInputError:
+        return report
+    for line in lines:
+        report = orientation_votes.named(report, fixed, statements, line, pairs[line], read)
     return report

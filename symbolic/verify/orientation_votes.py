@@ -90,17 +90,23 @@ def _swapped_name(name: str) -> str | None:
     return f"{name.split('_')[0]}_{m.group(2)}{comma}{m.group(1)}{at}"
 
 
-def swapped(statements: list, line: int) -> tuple[list, list[tuple[str, str]]]:
-    """The statements with each weight's two indices swapped on `line`, and (as written, swapped)."""
-    pairs: dict[str, str] = {}
+def swapped(statements: list, lines: set[int]) -> tuple[list, dict[int, list[tuple[str, str]]]]:
+    """The statements with each weight's two indices swapped on `lines`, and per line the names
+    (as written, swapped)."""
+    pairs: dict[int, dict[str, str]] = {n: {} for n in lines}
 
-    def swap(e: sp.Basic) -> sp.Basic:
+    def swap(e: sp.Basic, line: int) -> sp.Basic:
         subs = {s: sp.Symbol(n) for s in e.atoms(sp.Symbol) if (n := _swapped_name(s.name))}
-        pairs.update({s.name: v.name for s, v in subs.items()})
+        pairs[line].update({s.name: v.name for s, v in subs.items()})
         return e.xreplace(subs) if subs else e
 
-    out = [map_expressions(s, swap) if isinstance(s, Statement) and s.line == line else s for s in statements]
-    return out, sorted(pairs.items())
+    out = [
+        map_expressions(s, lambda e, n=s.line: swap(e, n))
+        if isinstance(s, Statement) and s.line in lines
+        else s
+        for s in statements
+    ]
+    return out, {n: sorted(p.items()) for n, p in pairs.items()}
 
 
 def named(report, fixed, statements: list, line: int, pairs: list[tuple[str, str]], orientation_: str):
