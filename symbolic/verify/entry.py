@@ -55,7 +55,7 @@ def _weighed(d: Derivation, statements: Sequence, aliases: dict | None, **kw: An
 
     report = run(conventions)
     flip = orientation_votes.lone(statements, conventions)  # w_{ij} for w_{ji} on the one line saying it
-    if flip is not None and any(v.status == "wrong" for v in report.verdicts):
+    if flip is not None and (report.unchecked or any(v.status == "wrong" for v in report.verdicts)):
         try:
             other = run({**(conventions or {}), "weights": flip[1]})
         except VerifyInputError:  # nothing at all reads the other way: the first reading stands
@@ -76,6 +76,8 @@ def _slips_named(report: Report, statements: list, conventions: dict | None, run
     (the user's --weights, else what most lines say), each named wrong when swapping its
     weights' indices makes it right (verify/orientation_votes.py)."""
     read = orientation_votes.read_way(statements, conventions)
+    if read is None:
+        return report
     lines = [n for n in orientation_votes.against(statements, read) if orientation_votes.open_line(report, n)]
     if not lines or len(lines) > orientation_votes.MAX_SLIPS:  # more are no slips
         return report

@@ -24,8 +24,9 @@ from ..latex import Partial, Statement
 from ..latex.statements import PARTIAL, SUMMATION
 from . import matrix_orientation, use_roles
 
-# w_ij, w_i,j, W_jk@l, theta_ij, w_kj@[2: a weight with two index letters (any layer mark after @)
-_WEIGHT = re.compile(r"(?:w|W|theta|Theta)_([^\W\d_]),?([^\W\d_])(?:@.*)?")
+# w_ij, w_i,j, W_jk@l, theta_ij, w_kj@[2, v_ij (Fausett's, Zurada's hidden weights): a weight with two
+# index letters (any layer mark after @)
+_WEIGHT = re.compile(r"(?:w|W|v|V|theta|Theta)_([^\W\d_]),?([^\W\d_])(?:@.*)?")
 # a_i, o_k@l-1, y_i, out_i: one index letter; never a δ, Δ, an error or a target; Rojas's
 # \hat{o}_i (the input extended by a constant 1) is the unit's output too
 _UNIT = re.compile(r"([A-Za-z]+)(?:_hat)?_([^\W\d_])(?:@.*)?")

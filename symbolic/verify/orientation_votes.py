@@ -49,13 +49,18 @@ def lone(statements, conventions: dict | None) -> tuple[int, str] | None:
 
 def better(report, other, line: int) -> bool:
     """Whether `other` (read the other way) holds up better than `report`: some statement of
-    `report` wrong, no more wrong in `other`, more correct, and the lone line not correct in it
-    (wrong, or not checked where its sum names no connection read that way)."""
+    `report` wrong or not checked (a lone slip may leave the lines written the document's way
+    unread rather than wrong), no statement correct in `report` wrong in `other`, more of the other
+    lines correct in `other` than newly wrong, and the lone line not correct in it (wrong, or not
+    checked where its sum names no connection read that way)."""
     mine, theirs = _statuses(report), _statuses(other)
+    slipped = not any(s == "correct" for (n, _), s in theirs.items() if n == line)
+    mine, theirs = ({at: s for at, s in x.items() if at[0] != line} for x in (mine, theirs))
     wrong = [sum(s == "wrong" for s in x.values()) for x in (mine, theirs)]
     right = [sum(s == "correct" for s in x.values()) for x in (mine, theirs)]
-    slipped = not any(s == "correct" for (n, _), s in theirs.items() if n == line)
-    return wrong[0] > 0 and wrong[1] <= wrong[0] and right[1] > right[0] and slipped
+    doubt = wrong[0] > 0 or bool(report.unchecked)
+    kept = not any(s == "correct" and theirs.get(at) == "wrong" for at, s in mine.items())
+    return doubt and kept and right[1] - right[0] > max(0, wrong[1] - wrong[0]) and slipped
 
 
 def said(other, line: int, orientation_: str):
@@ -64,11 +69,11 @@ def said(other, line: int, orientation_: str):
     return replace(other, inferred=[note, *other.inferred])
 
 
-def read_way(statements, conventions: dict | None) -> str:
+def read_way(statements, conventions: dict | None) -> str | None:
     """The way the document's weights are read: the user's (or the other way, kept by `better`),
-    else what most of its lines say, else symprop's own."""
-    said = (conventions or {}).get("weights") or orientation.detected(statements).get("weights")
-    return said or "output-by-input"
+    else what most of its lines say; None when nothing says it, or its lines say both ways
+    equally (then no line is the slip)."""
+    return (conventions or {}).get("weights") or orientation.detected(statements).get("weights")
 
 
 def against(statements, read: str) -> list[int]:

@@ -33,7 +33,7 @@ from ..latex.statements import PARTIAL, SUMMATION
 _Y = re.compile(r"y_([a-z])")
 _T = re.compile(r"t_([a-z])")
 _TY = re.compile(r"([ty])_([a-z])")
-_WEIGHT = re.compile(r"(?:w|W|theta|Theta)_([a-z]),?([a-z])")
+_WEIGHT = re.compile(r"(?:w|W|v|V|theta|Theta)_([a-z]),?([a-z])")  # v: Fausett's, Zurada's
 _DELTA = re.compile(r"delta_([a-z])")
 # a unit's value beside δ: an activation or an input (never a target, an error nor a δ)
 _VALUE = re.compile(r"(?:y|a|o|z|x|h|out|v)_([a-z])")
