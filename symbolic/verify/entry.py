@@ -54,28 +54,21 @@ def _weighed(d: Derivation, statements: Sequence, aliases: dict | None, **kw: An
         )
 
     report = run(conventions)
+    read = orientation_votes.read_way(statements, conventions)
     flip = orientation_votes.lone(statements, conventions)  # w_{ij} for w_{ji} on the one line saying it
     if flip is not None and (report.unchecked or any(v.status == "wrong" for v in report.verdicts)):
-        try:
-            other = run({**(conventions or {}), "weights": flip[1]})
-        except VerifyInputError:  # nothing at all reads the other way: the first reading stands
-            other = None
-        if other is not None and orientation_votes.better(report, other, flip[0]):
-            report, conventions = (
-                orientation_votes.said(other, *flip),
-                {**(conventions or {}), "weights": flip[1]},
-            )
-    report = _slips_named(report, list(statements), conventions, run)
+        report, conventions, settled = orientation_votes.settle(report, run, conventions, flip)
+        read = settled or read
+    report = _slips_named(report, list(statements), conventions, run, read)
     if not sign_votes.contested(report):
         return report
     return sign_votes.weigh(report, run(sign_votes.options(report, conventions)))
 
 
-def _slips_named(report: Report, statements: list, conventions: dict | None, run) -> Report:
+def _slips_named(report: Report, statements: list, conventions: dict | None, run, read: str | None) -> Report:
     """The lines whose forward sum or weight change says the other way than the document is read
     (the user's --weights, else what most lines say), each named wrong when swapping its
     weights' indices makes it right (verify/orientation_votes.py)."""
-    read = orientation_votes.read_way(statements, conventions)
     if read is None:
         return report
     lines = [n for n in orientation_votes.against(statements, read) if orientation_votes.open_line(report, n)]

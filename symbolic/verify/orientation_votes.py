@@ -20,6 +20,7 @@ import sympy as sp
 from ..latex import Partial, Statement
 from . import matrix_orientation, orientation, use_roles
 from .binding import Source
+from .ditto import VerifyInputError
 from .hints import shown
 from .judge import Verdict
 from .matrix_faults import MatrixFault
@@ -31,9 +32,10 @@ MAX_SLIPS = 3  # lines against the document's way tried (a reading each)
 HOW = "orientation, most lines"
 
 
-def lone(statements, conventions: dict | None) -> tuple[int, str] | None:
-    """(the line, the other orientation) when one line alone says the orientation and the user
-    gave none; else None."""
+def lone(statements, conventions: dict | None) -> tuple | None:
+    """(the lines saying the way read first, the other way, the lines saying the other way or
+    None) when one line alone says the orientation (then None), or the lines say both ways
+    equally, and the user gave none; else None."""
     if (conventions or {}).get("weights"):
         return None
     found = [
@@ -41,38 +43,72 @@ def lone(statements, conventions: dict | None) -> tuple[int, str] | None:
         *use_roles.change_votes(statements),
         *matrix_orientation.votes(statements),
     ]
-    if len({n for n, _ in found}) != 1 or len({v for _, v in found}) != 1:
-        return None
-    line, said = found[0]
-    return (line, OTHER[said]) if said in OTHER else None
+    ways = {v for _, v in found}
+    if len({n for n, _ in found}) == 1 and len(ways) == 1:
+        line, said = found[0]
+        return ((line,), OTHER[said], None) if said in OTHER else None
+    if ways == set(OTHER) and orientation.majority(sorted(set(found))) is None:  # a tie
+        by = {w: tuple(sorted({n for n, v in found if v == w})) for w in OTHER}
+        return by["output-by-input"], "input-by-output", by["input-by-output"]
+    return None
 
 
-def better(report, other, line: int) -> bool:
+def settle(report, run, conventions: dict | None, flip: tuple) -> tuple:
+    """(the report, its conventions, the way its weights are read, None when not settled), the
+    document read the other way too (`run(conventions)` reads it). One line alone: the other
+    reading is kept when `better`. A tie: the document is read each way, and a way kept only when
+    it is `better` than the other; else the first report stands."""
+    lines, other_way, others = flip
+    given = dict(conventions or {})
+    try:
+        first = run({**given, "weights": OTHER[other_way]}) if others is not None else report
+        other = run({**given, "weights": other_way})
+    except VerifyInputError:  # nothing at all reads one of the ways: the first reading stands
+        return report, conventions, None
+    if better(first, other, lines):
+        return said(other, lines, other_way), {**given, "weights": other_way}, other_way
+    if others is not None and better(other, first, others):
+        way = OTHER[other_way]
+        return said(first, others, way), {**given, "weights": way}, way
+    return report, conventions, None
+
+
+def better(report, other, lines: tuple[int, ...]) -> bool:
     """Whether `other` (read the other way) holds up better than `report`: some statement of
-    `report` wrong or not checked (a lone slip may leave the lines written the document's way
-    unread rather than wrong), no statement correct in `report` wrong in `other`, more of the other
-    lines correct in `other` than newly wrong, and the lone line not correct in it (wrong, or not
-    checked where its sum names no connection read that way)."""
+    `report` wrong or not checked (a slip may leave the lines written the document's way unread
+    rather than wrong), no statement correct in `report` wrong in `other`, more of the other
+    lines correct in `other` than newly wrong, and none of `lines` (the ones saying the way
+    `report` reads) correct in it (wrong, or not checked where a sum names no connection read
+    that way)."""
     mine, theirs = _statuses(report), _statuses(other)
-    slipped = not any(s == "correct" for (n, _), s in theirs.items() if n == line)
-    mine, theirs = ({at: s for at, s in x.items() if at[0] != line} for x in (mine, theirs))
+    slipped = not any(s == "correct" for (n, _), s in theirs.items() if n in lines)
+    mine, theirs = ({at: s for at, s in x.items() if at[0] not in lines} for x in (mine, theirs))
     wrong = [sum(s == "wrong" for s in x.values()) for x in (mine, theirs)]
     right = [sum(s == "correct" for s in x.values()) for x in (mine, theirs)]
     doubt = wrong[0] > 0 or bool(report.unchecked)
-    kept = not any(s == "correct" and theirs.get(at) == "wrong" for at, s in mine.items())
-    return doubt and kept and right[1] - right[0] > max(0, wrong[1] - wrong[0]) and slipped
+    return (
+        doubt and not broken(report, other) and right[1] - right[0] > max(0, wrong[1] - wrong[0]) and slipped
+    )
 
 
-def said(other, line: int, orientation_: str):
-    """`other` with a note: the orientation most lines read, against the lone line."""
-    note = Source(orientation_, sp.Symbol(orientation_), line, HOW)
+def broken(report, other) -> bool:
+    """Whether some statement correct in `report` is wrong in `other`: the lines `report` reads
+    right say its orientation against the other."""
+    mine, theirs = _statuses(report), _statuses(other)
+    return any(s == "correct" and theirs.get(at) == "wrong" for at, s in mine.items())
+
+
+def said(other, lines: tuple[int, ...], orientation_: str):
+    """`other` with a note: the orientation most lines read, against the line (the first of the
+    lines) saying the other way."""
+    note = Source(orientation_, sp.Symbol(orientation_), lines[0], HOW)
     return replace(other, inferred=[note, *other.inferred])
 
 
 def read_way(statements, conventions: dict | None) -> str | None:
     """The way the document's weights are read: the user's (or the other way, kept by `better`),
     else what most of its lines say; None when nothing says it, or its lines say both ways
-    equally (then no line is the slip)."""
+    equally (then no line is the slip, unless the other reading broke right lines)."""
     return (conventions or {}).get("weights") or orientation.detected(statements).get("weights")
 
 
