@@ -56,3 +56,29 @@ def test_a_lone_sum_wrong_in_more_than_its_indices_is_not_named_by_them():
     assert not _correct(got, 3), got
     report = verify_layered("2-3-2", text, targets="t", delta="plus")
     assert not any("did you mean" in getattr(v.fault, "text", "") for v in report.verdicts if v.fault), report
+
+
+TIE = r"""
+\[ E = \frac{1}{2} \sum_k (d_k - o_k)^2 \]
+\[ net_j = \sum_i v_{ji} z_i \]
+\[ y_j = f(net_j) \]
+\[ net_k = \sum_j w_{jk} y_j \]
+\[ o_k = f(net_k) \]
+\[ \frac{\partial E}{\partial w_{kj}} = -(d_k - o_k) o_k (1 - o_k) y_j \]
+"""
+
+
+def test_a_tie_of_two_forward_sums_is_settled_by_the_lines_that_use_the_weights():
+    # net_j says output-by-input, the swapped net_k input-by-output; the derivative by w_{kj}
+    # reads right only output-by-input, so net_k is the slip
+    report = verify_layered("2-3-2", TIE, targets="d")
+    got = factors_by_line(report)
+    assert _correct(got, 7), got
+    mine = [v for v in report.verdicts if v.line == 5]
+    assert mine and all(v.status == "wrong" and "did you mean w_{kj}?" in v.fault.text for v in mine), got
+
+
+def test_a_true_tie_names_neither_line():
+    text = TIE.replace(r"\[ \frac{\partial E}{\partial w_{kj}} = -(d_k - o_k) o_k (1 - o_k) y_j \]", "")
+    got = factors_by_line(verify_layered("2-3-2", text, targets="d"))
+    assert not any(s == "wrong" for n in (3, 5) for s, _ in got.get(n, set())), got

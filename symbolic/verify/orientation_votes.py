@@ -57,7 +57,9 @@ def settle(report, run, conventions: dict | None, flip: tuple) -> tuple:
     """(the report, its conventions, the way its weights are read, None when not settled), the
     document read the other way too (`run(conventions)` reads it). One line alone: the other
     reading is kept when `better`. A tie: the document is read each way, and a way kept only when
-    it is `better` than the other; else the first report stands."""
+    some line that is no vote reads right that way and not the other, and none the other way
+    round (Zurada's derivative by w_{kj} beside a swapped w_{jk} sum); else the first report
+    stands."""
     lines, other_way, others = flip
     given = dict(conventions or {})
     try:
@@ -65,12 +67,27 @@ def settle(report, run, conventions: dict | None, flip: tuple) -> tuple:
         other = run({**given, "weights": other_way})
     except VerifyInputError:  # nothing at all reads one of the ways: the first reading stands
         return report, conventions, None
-    if better(first, other, lines):
+    if others is None:
+        if better(first, other, lines):
+            return said(other, lines, other_way), {**given, "weights": other_way}, other_way
+        return report, conventions, None
+    votes = set(lines) | set(others)  # a tie: the lines using the weights, not the votes, decide
+    for_other, for_first = _decides(other, first, votes), _decides(first, other, votes)
+    if for_other and not for_first:
         return said(other, lines, other_way), {**given, "weights": other_way}, other_way
-    if others is not None and better(other, first, others):
+    if for_first and not for_other:
         way = OTHER[other_way]
         return said(first, others, way), {**given, "weights": way}, way
     return report, conventions, None
+
+
+def _decides(report, other, votes: set[int]) -> bool:
+    """Whether a line that is no vote is correct in `report` and not in `other` (wrong, or its
+    weight names nothing read that way)."""
+    mine, theirs = _statuses(report), _statuses(other)
+    return any(
+        n not in votes and s == "correct" and theirs.get((n, c)) != "correct" for (n, c), s in mine.items()
+    )
 
 
 def better(report, other, lines: tuple[int, ...]) -> bool:
