@@ -21,14 +21,22 @@ $$a_2 = \sigma(z_2)$$
 """
 
 
+def _doc(*rows):
+    return FORWARD + "".join(f"$${r}$$\n" for r in rows)
+
+
 def _notes(report, line):
     return [n for v in report.verdicts if v.line == line for n in v.notes]
 
 
 def test_a_derivative_of_the_quantitys_own_formula_links():
-    text = FORWARD + r"$$\frac{\partial z_2}{\partial w_2} = \frac{\partial (w_2 a_1 + b_2)}{\partial w_2} = a_1$$" + "\n"
-    text += r"$$\frac{\partial z_2}{\partial a_1} = \frac{\partial (w_2 a_1 + b_2)}{\partial a_1} = w_2$$" + "\n"
-    report = _verify("1-1-1", text)
+    report = _verify(
+        "1-1-1",
+        _doc(
+            r"\frac{\partial z_2}{\partial w_2} = \frac{\partial (w_2 a_1 + b_2)}{\partial w_2} = a_1",
+            r"\frac{\partial z_2}{\partial a_1} = \frac{\partial (w_2 a_1 + b_2)}{\partial a_1} = w_2",
+        ),
+    )
     said = _said(report)
     assert said[6] == "correct" and said[7] == "correct"
     assert _notes(report, 6) == [] and _notes(report, 7) == []
@@ -36,7 +44,7 @@ def test_a_derivative_of_the_quantitys_own_formula_links():
 
 def test_a_formula_with_another_units_bias_is_still_noted():
     # b_1 where z_2's own b_2 belongs: the value (w_2) is right, the chain's step is not z_2
-    text = FORWARD + r"$$\frac{\partial z_2}{\partial a_1} = \frac{\partial (w_2 a_1 + b_1)}{\partial a_1} = w_2$$" + "\n"
+    text = _doc(r"\frac{\partial z_2}{\partial a_1} = \frac{\partial (w_2 a_1 + b_1)}{\partial a_1} = w_2")
     report = _verify("1-1-1", text)
     assert _said(report)[6] == "correct"
     assert len(_notes(report, 6)) == 1
