@@ -6,9 +6,18 @@ slip wrong or at least never called correct).
 - a derivative of a quantity's formula written out, `\frac{\partial w_2 a_1+b_2}{\partial w_2}`
   after `\frac{\partial z_2}{\partial w_2} =`: the chain links, no note says it does not
   (verify/chain_links.py)
+- `$\hspace{1cm}\begin{eqnarray}`: layout before a block, dropped (latex/vocabulary.py)
+- a bare `x` in a net with one input: that input, in the document and in the point (verify/names.py)
+- a product of numbers written in the written chain's order (∂z₂/∂w₂ × ∂a₂/∂z₂ × ∂L/∂a₂ =
+  0.48 × 0.2379 × 0.51): each wrong number named as the factor it stands for (verify/claims.py)
+- `w'_2 = w_1 - \eta ...`: the primed update of w_2 from another weight, judged (wrong), not
+  refused as a prime on a name (latex/update_marks.py)
 """
 
+import pytest
 from verdict_lines import verify_layered, worst_by_line
+
+from symbolic.errors import SympropError
 
 _verify, _said = verify_layered, worst_by_line
 
@@ -48,3 +57,63 @@ def test_a_formula_with_another_units_bias_is_still_noted():
     report = _verify("1-1-1", text)
     assert _said(report)[6] == "correct"
     assert len(_notes(report, 6)) == 1
+
+
+# ------------------------------------------------------------------ the exercise's layout and numbers
+POINT = {"x": 0.05, "y": 0.01, "w_1": 0.1, "b_1": -0.1, "w_2": 0.3, "b_2": 0.3, "\\eta": 0.05}
+
+
+def _at_point(arch, text):
+    from symbolic.backprop import derive
+    from symbolic.spec import network
+    from symbolic.verify import verify_text
+    from symbolic.verify.read import _tex
+
+    d = derive(network(arch, "sigmoid", "half_se", None, "layered"))
+    return verify_text(d, text, point={_tex(k, 0): v for k, v in POINT.items()})
+
+
+CHAIN = (
+    r"\frac{\partial L}{\partial w_2} &=& \frac{\partial z_2}{\partial w_2}\times "
+    r"\frac{\partial a_2}{\partial z_2} \times \frac{\partial L}{\partial a_2}"
+)
+
+
+def test_hspace_before_a_block_is_layout():
+    text = FORWARD + "$\\hspace{1cm}\\begin{eqnarray}\n" + CHAIN + "\n\\end{eqnarray}$\n"
+    assert _said(_verify("1-1-1", text))[7] == "correct"
+    slip = text.replace(r"\frac{\partial a_2}{\partial z_2}", r"\frac{\partial a_1}{\partial z_2}")
+    assert _said(_verify("1-1-1", slip)).get(7) != "correct"
+    starred = FORWARD + "$\\hspace*{2em}\\begin{eqnarray}\n" + CHAIN + "\n\\end{eqnarray}$\n"
+    assert _said(_verify("1-1-1", starred))[7] == "correct"
+
+
+def test_a_bare_x_is_the_input_of_a_one_input_net():
+    text = FORWARD.replace("x_1", "x") + "$$\\frac{\\partial z_1}{\\partial w_1} = x$$\n"
+    said = _said(_verify("1-1-1", text))
+    assert said[2] == "correct" and said[6] == "correct"
+    # the point's x too: a number claim at it is judged
+    numbers = _at_point("1-1-1", text + "$$z_1 = 0.1 \\times 0.05 - 0.1 = -0.095$$\n").numbers
+    assert numbers and all(n.correct for n in numbers)
+    # two inputs: a bare x names neither (nothing to check: refused)
+    with pytest.raises(SympropError, match="unknown name x"):
+        _verify("2-1-1", "$$\\frac{\\partial z^{(1)}_{1}}{\\partial W^{(1)}_{11}} = x$$\n")
+
+
+def test_numbers_written_in_the_chains_own_order_are_its_factors():
+    # ∂z₂/∂w₂ × ∂a₂/∂z₂ × ∂L/∂a₂ = a₁ a₂(1 - a₂)(a₂ - y): 0.4763 × 0.2381 × 0.5989, the last written 0.51
+    row = (
+        r"$$\frac{\partial L}{\partial w_2} = \frac{\partial z_2}{\partial w_2}"
+        r" \frac{\partial a_2}{\partial z_2} \frac{\partial L}{\partial a_2}"
+        r" = 0.4763 \times 0.2381 \times 0.51$$"
+    )
+    claims = [n for n in _at_point("1-1-1", FORWARD + row + "\n").numbers if not n.correct]
+    faults = [f for n in claims for f in n.faults]
+    assert [(f.position, round(f.true, 3)) for f in faults] == [(3, 0.599)]
+
+
+def test_a_primed_update_from_another_weight_is_judged():
+    text = FORWARD + "$$w'_2 = w_1 - \\eta \\frac{\\partial L}{\\partial w_2}$$\n"
+    assert _said(_verify("1-1-1", text))[6] == "wrong"
+    text = FORWARD + "$$w'_2 = w_2 - \\eta \\frac{\\partial L}{\\partial w_2}$$\n"
+    assert _said(_verify("1-1-1", text))[6] == "correct"

@@ -312,4 +312,29 @@ def _faults(c: Claim, points: Points) -> tuple[FactorFault, ...]:
                 free.discard(hit)
         if not unmatched:
             return ()
+        if len(unmatched) < len(bad):  # some numbers are factors written in another order
+            pair = _paired(written, true, ok)
+            return tuple(
+                FactorFault(k + 1, c.parts[pair[k]], float(written[k]), float(true[pair[k]]))
+                for k in range(len(written))
+                if not ok[k][pair[k]]
+            )
     return tuple(FactorFault(k + 1, c.parts[k], float(written[k]), float(true[k])) for k in bad)
+
+
+def _paired(written: list, true: list, ok: list) -> list[int]:
+    """Each written number's factor when the product is written in another order than the chain
+    rule's (NBIS: ∂z₂/∂w₂ × ∂a₂/∂z₂ × ∂L/∂a₂ = 0.48 × 0.2379 × 0.51): the numbers that are a
+    factor's value first, the rest each to the nearest factor left (0.51 is ∂L/∂a₂, never the 0.48
+    that is ∂z₂/∂w₂'s right value)."""
+    free, pair = set(range(len(true))), {}
+    for k in range(len(written)):
+        hit = next((j for j in sorted(free) if ok[k][j]), None)
+        if hit is not None:
+            pair[k] = hit
+            free.discard(hit)
+    for k in range(len(written)):
+        if k not in pair:
+            pair[k] = min(sorted(free), key=lambda j: abs(written[k] - true[j]) / max(abs(true[j]), 1e-12))
+            free.discard(pair[k])
+    return [pair[k] for k in range(len(written))]

@@ -131,6 +131,8 @@ class Resolver(Calls):
         m = re.fullmatch(r"y_?(\d+)", name)
         if m and 1 <= int(m.group(1)) <= len(d.targets):  # y_1 of a net with one output: its y
             return d.targets[int(m.group(1)) - 1]
+        if name == "x" and len(d.inputs) == 1:  # x of a net with one input (NBIS's exercise): its x_1
+            return d.inputs[0]
         if name in LOSS_NAMES or loss_kind(name):
             return d.loss_symbol
         m = _PER_OUTPUT.fullmatch(name)
