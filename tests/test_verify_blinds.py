@@ -12,6 +12,8 @@ slip wrong or at least never called correct).
   0.48 × 0.2379 × 0.51): each wrong number named as the factor it stands for (verify/claims.py)
 - `w'_2 = w_1 - \eta ...`: the primed update of w_2 from another weight, judged (wrong), not
   refused as a prime on a name (latex/update_marks.py)
+- Reed & Marks' `f'_k \equiv f'(a_k)`: the defining row said nothing to check, `f'_i` read as
+  f'(a_i) elsewhere; without the definition `f'_k` stays unread (latex/slope_names.py)
 """
 
 import pytest
@@ -117,3 +119,20 @@ def test_a_primed_update_from_another_weight_is_judged():
     assert _said(_verify("1-1-1", text))[6] == "wrong"
     text = FORWARD + "$$w'_2 = w_2 - \\eta \\frac{\\partial L}{\\partial w_2}$$\n"
     assert _said(_verify("1-1-1", text))[6] == "correct"
+
+
+# ------------------------------------------------------------------ Reed & Marks' f'_k
+def test_a_slope_shorthand_the_document_defines_is_read():
+    text = "\\[ \\sigma'_k \\equiv \\sigma'(z_k) \\]\n\\[ \\delta_k = (y_k - t_k) \\sigma'_k \\]\n"
+    report = _verify("2-2", text, targets="t")
+    assert _said(report) == {1: "not checked", 2: "correct"}
+    assert "shorthand: nothing to check" in report.unchecked[0].reason
+    slip = text.replace("(y_k - t_k)", "(t_k - y_k)")
+    assert _said(_verify("2-2", slip, targets="t"))[2] == "wrong"
+    braced = "\\[ f'_k = f'(z_k) \\]\n\\[ \\delta_k = (y_k - t_k) f'_{k} \\]\n"
+    assert _said(_verify("2-2", braced, targets="t"))[2] == "correct"
+
+
+def test_a_slope_subscript_without_its_definition_stays_unread():
+    with pytest.raises(SympropError, match="needs an argument"):
+        _verify("2-2", "\\[ \\delta_k = (y_k - t_k) \\sigma'_k \\]\n", targets="t")
