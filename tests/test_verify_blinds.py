@@ -14,6 +14,12 @@ slip wrong or at least never called correct).
   refused as a prime on a name (latex/update_marks.py)
 - Reed & Marks' `f'_k \equiv f'(a_k)`: the defining row said nothing to check, `f'_i` read as
   f'(a_i) elsewhere; without the definition `f'_k` stays unread (latex/slope_names.py)
+- a name defined for every node in letters (a_i = \sum_{j<i} w_{ij} y_j) is read under the roles
+  its letters had where it was defined: in a case for output nodes, the output unit's a_i, never
+  the hidden unit's of the same number (a false verdict before: verify/per_index.py)
+- cases by the left side's layer or node kind, `\textrm{if }\ell=L`, `\textrm{if } 0<\ell<L`,
+  `\text{(for output nodes)}` (latex/layer_cases.py)
+- a cost letter with the given bar, `Q(w,b|x,y)`, is the loss (verify/arguments.py, names.py)
 """
 
 import pytest
@@ -136,3 +142,49 @@ def test_a_slope_shorthand_the_document_defines_is_read():
 def test_a_slope_subscript_without_its_definition_stays_unread():
     with pytest.raises(SympropError, match="needs an argument"):
         _verify("2-2", "\\[ \\delta_k = (y_k - t_k) \\sigma'_k \\]\n", targets="t")
+
+
+# a name defined for every node (Reed & Marks' a_i = \sum_{j<i} w_{ij} y_j, no layer) read in a
+# case for output nodes: the output unit's own a_i, never the hidden unit's of the same number
+NODES = (
+    "\\[ a_i = \\sum_{j<i} w_{ij} y_j \\]\n\\[ f'_k \\equiv f'(a_k) \\]\n"
+    r"\[ \delta_i = \begin{cases} - (d_{i} - y_{i}) * f'_i & \text{(for output nodes)} \\ "
+    r"f'_i * \sum_k \left[ w_{ki} \delta_k \right] & \text{(for hidden nodes)} \end{cases} \]"
+    "\n"
+)
+
+
+def test_a_name_defined_per_index_is_read_under_its_own_roles():
+    report = _verify("2-3-2", NODES, targets="d")
+    assert _said(report)[3] == "correct"
+    assert {v.status for v in report.verdicts if v.line == 3} == {"correct"}
+    slip = NODES.replace("- (d_{i} - y_{i}) * f'_i &", "- (d_{i} - y_{i}) &")  # the slope dropped
+    assert _said(_verify("2-3-2", slip, targets="d"))[3] == "wrong"
+
+
+# Sennblad's slides: a case by the layer of the left side's unit
+LAYERS = (
+    r"\[ \delta_i^{(\ell)} = \begin{cases} \sigma'(z_i^{(\ell)}) (a_i^{(\ell)} - y_i) & \textrm{if } \ell = L"
+    r" \\ \sigma'(z_i^{(\ell)}) \sum_k w_{ki}^{(\ell+1)} \delta_k^{(\ell+1)} & \textrm{if } 0 < \ell < L"
+    r" \end{cases} \]"
+    "\n"
+)
+
+
+def test_a_case_by_the_layer_of_the_units_is_read():
+    report = _verify("2-3-2", LAYERS)
+    assert {(v.status, v.instance) for v in report.verdicts} >= {
+        ("correct", "i=1, l=3"),
+        ("correct", "i=1, l=2"),
+    }
+    slip = LAYERS.replace(r"\sigma'(z_i^{(\ell)}) (a_i^{(\ell)} - y_i)", r"(a_i^{(\ell)} - y_i)")
+    assert ("wrong", "i=1, l=3") in {(v.status, v.instance) for v in _verify("2-3-2", slip).verdicts}
+
+
+def test_a_cost_letter_with_the_given_bar_is_the_loss():
+    # Q(w,b|x,y): the quadratic cost of the weights given the example (Sennblad); L(w,b|x) alike
+    text = r"$$Q(w,b|x,y) = \sum_i\frac{1}{2} \left( y_i-a_i^{(L)}\right) ^2$$" + "\n"
+    text += r"$$\frac{\partial Q(w,b|x,y)}{\partial a_1^{(L)}} = a_1^{(L)} - y_1$$" + "\n"
+    assert _said(_verify("2-3-2", text)) == {1: "correct", 2: "correct"}
+    slip = text.replace("= a_1^{(L)} - y_1", "= y_1 - a_1^{(L)}")
+    assert _said(_verify("2-3-2", slip))[2] == "wrong"

@@ -162,6 +162,7 @@ def _region(
             split = cases(src, a, b)
             if split is not None and split[0][1]:  # lhs = \begin{cases} A & cond \\ B & cond \end{cases}
                 for toks, condition in split:
+                    toks = slope_names.rewrite(src, src.slopes, toks)  # f'_i in a case (Reed & Marks)
                     stmt = _statement(src, _strip_row(toks), None)[0]
                     out.append(replace(stmt, condition=condition))
                 prev, acc = None, []

@@ -45,6 +45,7 @@ LOSS_NAMES = {
     "C_0",  # 3Blue1Brown: the cost of one training example (example 0)
     "E_d",
     "F_hat",  # Hagan, Demuth & Beale: \hat{F}, the performance index of one example
+    "Q",  # Sennblad's NBIS slides: Q(w,b|x,y), the quadratic cost of one example
 }
 # E_{o1}, E_1, L_{o2}: the error of one output, the loss's terms in that output alone
 _PER_OUTPUT = re.compile(r"(?:E|L|C|J|Loss)_(?:o|out|y)?(\d+)")
