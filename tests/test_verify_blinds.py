@@ -20,6 +20,7 @@ slip wrong or at least never called correct).
 - cases by the left side's layer or node kind, `\textrm{if }\ell=L`, `\textrm{if } 0<\ell<L`,
   `\text{(for output nodes)}` (latex/layer_cases.py)
 - a cost letter with the given bar, `Q(w,b|x,y)`, is the loss (verify/arguments.py, names.py)
+- `\underset{\big\Uparrow}{X}` (and \overset, \stackrel): X, the mark dropped (latex/vocabulary.py)
 """
 
 import pytest
@@ -188,3 +189,12 @@ def test_a_cost_letter_with_the_given_bar_is_the_loss():
     assert _said(_verify("2-3-2", text)) == {1: "correct", 2: "correct"}
     slip = text.replace("= a_1^{(L)} - y_1", "= y_1 - a_1^{(L)}")
     assert _said(_verify("2-3-2", slip))[2] == "wrong"
+
+
+def test_a_mark_set_under_a_factor_is_dropped():
+    # Sennblad marks the slope with \underset{\big\Uparrow}{...}: the factor is read, the arrow not
+    row = r"\[ \delta_1^{(3)} = \underset{\big\Uparrow}{\sigma'(z_1^{(3)})} \times (a_1^{(3)} - y_1) \]"
+    row += "\n"
+    assert _said(_verify("2-3-2", row)) == {1: "correct"}
+    slip = row.replace(r"\times (a_1^{(3)} - y_1)", r"\times (y_1 - a_1^{(3)})")
+    assert _said(_verify("2-3-2", slip)) == {1: "wrong"}
