@@ -198,3 +198,9 @@ def test_a_mark_set_under_a_factor_is_dropped():
     assert _said(_verify("2-3-2", row)) == {1: "correct"}
     slip = row.replace(r"\times (a_1^{(3)} - y_1)", r"\times (y_1 - a_1^{(3)})")
     assert _said(_verify("2-3-2", slip)) == {1: "wrong"}
+
+
+def test_a_primed_update_with_letters_the_other_way_stays_unread():
+    # w'_{kj} = w_{jk} + ...: perhaps one weight named both ways round: never judged wrong
+    with pytest.raises(SympropError, match="prime on the name w"):
+        _verify("2-2", r"$$w'_{kj} = w_{jk} + \eta \delta_k y_j$$" + "\n")
