@@ -78,6 +78,10 @@ def known_at(defined: dict[Key, sp.Expr], stmt: Statement) -> dict[sp.Symbol, sp
             out[sp.Symbol(name)] = defined[k]
         elif plain is not None and plain in defined:  # defined where no reading was needed
             out[sp.Symbol(name)] = defined[plain]
+        elif plain is not None and k == plain:  # used where no reading was needed: one reading's, if one
+            found = {v for (n, at), v in defined.items() if n == name and at[: len(plain[1])] == plain[1]}
+            if len(found) == 1:
+                out[sp.Symbol(name)] = found.pop()
     return out
 
 
