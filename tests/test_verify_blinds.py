@@ -11,7 +11,8 @@ slip wrong or at least never called correct).
 - a product of numbers written in the written chain's order (∂z₂/∂w₂ × ∂a₂/∂z₂ × ∂L/∂a₂ =
   0.48 × 0.2379 × 0.51): each wrong number named as the factor it stands for (verify/claims.py)
 - `w'_2 = w_1 - \eta ...`: the primed update of w_2 from another weight, judged (wrong), not
-  refused as a prime on a name (latex/update_marks.py)
+  refused as a prime on a name (latex/update_marks.py); a number an earlier line claimed right
+  (0.2379 of a₂ rounded to 0.61) is no fault of a later product (verify/claims.py)
 - Reed & Marks' `f'_k \equiv f'(a_k)`: the defining row said nothing to check, `f'_i` read as
   f'(a_i) elsewhere; without the definition `f'_k` stays unread (latex/slope_names.py)
 - a name defined for every node in letters (a_i = \sum_{j<i} w_{ij} y_j) is read under the roles
@@ -204,3 +205,18 @@ def test_a_primed_update_with_letters_the_other_way_stays_unread():
     # w'_{kj} = w_{jk} + ...: perhaps one weight named both ways round: never judged wrong
     with pytest.raises(SympropError, match="prime on the name w"):
         _verify("2-2", r"$$w'_{kj} = w_{jk} + \eta \delta_k y_j$$" + "\n")
+
+
+def test_a_number_claimed_right_before_is_no_fault_of_a_later_product():
+    # 0.2379 = 0.61 (1 - 0.61), a₂ = 0.6089 rounded to 0.61: right where claimed, so no fault in
+    # 0.48 × 0.2379 × 0.51 (true 0.2381 to four digits); 0.51 (true 0.599) is the one named
+    first = r"$$\frac{\partial a_2}{\partial z_2} = 0.61\times(1-0.61) = 0.2379$$" + "\n"
+    row = (
+        r"$$\frac{\partial L}{\partial w_2} = \frac{\partial z_2}{\partial w_2}"
+        r" \frac{\partial a_2}{\partial z_2} \frac{\partial L}{\partial a_2}"
+        r" = 0.48 \times 0.2379 \times 0.51$$"
+    )
+    numbers = _at_point("1-1-1", FORWARD + first + row + "\n").numbers
+    assert all(n.correct for n in numbers if n.claim.line == 6)
+    faults = [f for n in numbers if n.claim.line == 7 for f in n.faults]
+    assert [(f.position, round(f.true, 3)) for f in faults] == [(3, 0.599)]
