@@ -45,7 +45,6 @@ LOSS_NAMES = {
     "C_0",  # 3Blue1Brown: the cost of one training example (example 0)
     "E_d",
     "F_hat",  # Hagan, Demuth & Beale: \hat{F}, the performance index of one example
-    "Q",  # Sennblad's NBIS slides: Q(w,b|x,y), the quadratic cost of one example
 }
 # E_{o1}, E_1, L_{o2}: the error of one output, the loss's terms in that output alone
 _PER_OUTPUT = re.compile(r"(?:E|L|C|J|Loss)_(?:o|out|y)?(\d+)")
@@ -132,8 +131,6 @@ class Resolver(Calls):
         m = re.fullmatch(r"y_?(\d+)", name)
         if m and 1 <= int(m.group(1)) <= len(d.targets):  # y_1 of a net with one output: its y
             return d.targets[int(m.group(1)) - 1]
-        if name == "x" and len(d.inputs) == 1:  # x of a net with one input (NBIS's exercise): its x_1
-            return d.inputs[0]
         if name in LOSS_NAMES or loss_kind(name):
             return d.loss_symbol
         m = _PER_OUTPUT.fullmatch(name)
