@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .layer_cases import layer_case, unit_letter
 from .source import Source
 from .statements import COMPARISONS
 from .tokens import Tok, tokenize
@@ -66,8 +67,13 @@ def split_condition(toks: list[Tok]) -> tuple[list[Tok], tuple]:
     return rest, (clause,)
 
 
-def _case_condition(toks: list[Tok]) -> tuple | None:
-    """The condition of one case: index comparisons, words about the unit, or 'otherwise'."""
+def _case_condition(toks: list[Tok], own: str | None = None) -> tuple | None:
+    """The condition of one case: index comparisons, words about the unit, or 'otherwise'; `own`
+    the left side's unit letter, the unit of a condition that names none ("(for output nodes)",
+    "if \\ell = L": latex/layer_cases.py)."""
+    layer = layer_case(toks)
+    if layer is not None and own is not None:
+        return (("role", own, layer),)
     words = " ".join(t.text for t in toks if t.kind in ("text", "word")).lower()
     if re.search(r"\botherwise\b|\belse\b", words):
         return ("otherwise",)
@@ -77,7 +83,7 @@ def _case_condition(toks: list[Tok]) -> tuple | None:
         clause = _clause(toks[k : k + 3])
         if clause is not None:
             return (clause,)
-    letter = next((t.text for t in toks if t.kind == "letter" and len(t.text) == 1), None)
+    letter = next((t.text for t in toks if t.kind == "letter" and len(t.text) == 1), own)
     if letter and re.search(r"\b(?:output|outer|outside)\b", words):  # Kriesel: (h outside)
         return (("role", letter, "output"),)
     if letter and re.search(r"\b(?:inner|hidden|internal|inside)\b", words):
@@ -106,8 +112,9 @@ def cases(src: Source, start: int, end: int) -> list[tuple[list[Tok], tuple]] | 
         parts.append((expr, cond, row[0]))
     if (step := step_or_relu([(e, c) for e, c, _ in parts])) is not None:
         return [(head + step + tail, ())]  # 1 if z > 0, 0 if z <= 0: ReLU'(z)
+    own = unit_letter(head)
     for expr, cond, at in parts:
-        c = _case_condition(cond) if cond else None
+        c = _case_condition(cond, own) if cond else None
         if c is None:
             raise src.error(
                 at,

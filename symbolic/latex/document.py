@@ -28,6 +28,7 @@ from . import (
     scalar_nabla,
     shifted_letters,
     shifted_tokens,
+    slope_names,
     subscript_shifts,
     times_letter,
     update_marks,
@@ -161,6 +162,7 @@ def _region(
             split = cases(src, a, b)
             if split is not None and split[0][1]:  # lhs = \begin{cases} A & cond \\ B & cond \end{cases}
                 for toks, condition in split:
+                    toks = slope_names.rewrite(src, src.slopes, toks)  # f'_i in a case (Reed & Marks)
                     stmt = _statement(src, _strip_row(toks), None)[0]
                     out.append(replace(stmt, condition=condition))
                 prev, acc = None, []
@@ -178,6 +180,7 @@ def _region(
             condition = (*condition, *ranged)
             toks, running = running_assignment(src, toks)  # g \leftarrow X = Y: X = Y, g names X
             toks = without_membership(toks)  # ... \in \mathbb{R}^q: where it lives, not a claim
+            toks = slope_names.rewrite(src, src.slopes, toks)  # f'_i: f'(a_i) where the document says so
             toks = update_marks.rewrite(toks)  # w'_{kj} = w_{kj} + ...: w^{+}_{kj} (Zurada, Fausett)
             toks = times_letter.rewrite(toks)  # 2 x .11: a times sign between numbers (hmkcode)
             toks = activation_marks.rewrite(toks)  # Y^{sigmoid} = 1/(1 + e^{-X}): sigmoid(X) = ...
@@ -271,6 +274,7 @@ def _source(text: str) -> Source:
     src.shifted = shifted_letters.detect(src.text)  # f_0 = \beta_0 + \Omega_0 x, h_k = a[f_{k-1}]
     src.rows = row_products.detect(src.text)  # \alpha_m^T x beside \alpha_{ml}: a row of weights
     src.groups = parameter_groups.detect(src.text)  # \theta_j = \{A_j, b_j\}, f_1(x, \theta_1) = W_1 x
+    src.slopes = slope_names.detect(src.text)  # f'_k \equiv f'(a_k): f'_i is f'(a_i) (Reed & Marks)
     if src.shifted is not None:  # the families' own offsets: they read every subscript layer
         src.layers, src.forward = None, {}
     return src

@@ -100,6 +100,7 @@ class Source:
         self.shifted: Shifts | None = None  # f_0 = \beta_0 + \Omega_0 x: shifted_letters.py
         self.rows: Rows | None = None  # \alpha_m^T x beside \alpha_{ml}: row_products.py
         self.groups: dict = {}  # θ_j -> its members' tokens (parameter_groups.py)
+        self.slopes: dict = {}  # F -> A of F'_X \equiv F'(A_X) (slope_names.py)
         self.table_rows: frozenset[int] = frozenset()  # a table's labelled rows (array_rows.py)
         self.shifts = False  # a_{L-1}: L-shifted subscripts are layers (subscript_shifts.py)
         self.pairs: frozenset[str] = frozenset()  # {Co}= ...: two-letter names (pair_names.py)

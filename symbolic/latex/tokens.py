@@ -335,7 +335,7 @@ def _command(src: Source, toks: list, name: str, i: int, j: int, end: int, space
         m = re.compile(r"\s*\*?\s*[0-9A-Za-z]+").match(text, j, end)  # \tag 2: one number, no braces
         return -(m.end() if m else j)
     if name in DROP_WITH_ARG:
-        m = re.compile(r"\s*\{").match(text, j, end)
+        m = re.compile(r"\s*\*?\s*\{").match(text, j, end)  # \hspace*{1em} too
         if not m:
             raise src.error(i, f"\\{name} needs a {{...}} argument", f"write \\{name}{{...}}")
         return -_balanced(src, m.end() - 1, end)

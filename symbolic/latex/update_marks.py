@@ -6,7 +6,8 @@ w_{13} = w_{13} + \Delta w_{13} with no mark at all (a name plus its own increme
 the left is the new value). All are the update that
 w^{+}_{kj} = w_{kj} + ... (names.py: w^{new}, w^{old}) already writes, and are read as it is,
 but only where the row has that shape: the marked name alone on the left, and the right side
-opening with the same name and subscript (maybe marked old) followed by '+' or '-' and a step
+opening with the same name and subscript (maybe marked old; a numbered weight's may be another's,
+NBIS's slip w'_2 = w_1 - \eta ..., judged as w_2's update) followed by '+' or '-' and a step
 holding a learning rate or a Δ (f' = f - f^2 is no update). A prime
 anywhere else keeps its meaning (f'(x), a derivative), and a name with a prime and no update
 after it is still refused by the name reader. Positions kept. Pure functions on tokens.
@@ -50,6 +51,13 @@ def _mark(at: Tok) -> list[Tok]:
     return [Tok("op", s, at.pos, at.end) for s in ("^", "{", "+", "}")]
 
 
+def _numbered(sub: list[Tok]) -> bool:
+    r"""A subscript of numbers only (_2, _{12}): w'_2 = w_1 - \eta ... names two weights for sure
+    (NBIS's slip, judged as w_2's update); index letters (w'_{kj} = w_{jk}) may be one weight."""
+    inner = [t for t in sub if t.text not in ("_", "{", "}")]
+    return bool(inner) and all(t.kind == "num" for t in inner)
+
+
 def _texts(toks: list[Tok]) -> list[str]:
     return [t.text for t in toks]
 
@@ -85,8 +93,10 @@ def rewrite(toks: list[Tok]) -> list[Tok]:
     if r >= len(toks) or toks[r].text != toks[0].text or toks[r].kind != toks[0].kind:
         return toks
     r_sub_end = _subscript(toks, r + 1)
-    if _texts(toks[r + 1 : r_sub_end]) != _texts(sub):
-        return toks
+    if _texts(toks[r + 1 : r_sub_end]) != _texts(sub) and not (
+        _numbered(sub) and _numbered(toks[r + 1 : r_sub_end])
+    ):
+        return toks  # w'_{kj} = w_{jk} + ...: maybe the same weight, another way round: unread
     r_end = _called(toks, r_sub_end, _OLD)
     if r_end >= len(toks) or toks[r_end].text not in ("+", "-") or toks[r_end].kind != "op":
         return toks

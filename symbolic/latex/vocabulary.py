@@ -162,6 +162,8 @@ TEXT_CMDS = {
 # \mathrm{net_j}, \text{net}_{j} alike: a word with its subscript inside the braces
 TEXT_SUB_RE = re.compile(r"\s*([A-Za-z][A-Za-z0-9]*)\s*(?=_)", re.ASCII)
 DROP_WITH_ARG = {"tag", "label", "color", "textcolor"}  # \color{red}{x}: the colour dropped, {x} read
+DROP_WITH_ARG |= {"hspace", "vspace"}  # $\hspace{1cm}\begin{eqnarray}: layout before a block (NBIS), dropped
+DROP_WITH_ARG |= {"underset", "overset", "stackrel"}  # \underset{\Uparrow}{X}: X, the mark dropped
 FONT_SWITCHES = {"rm", "bf", "it", "sf", "tt", "cal"}  # {\rm in}, \delta_{\rm out}: old-style fonts, dropped
 ALIGN_ENVS = {
     "aligned",

@@ -156,7 +156,7 @@ def _one_case(line: str, c: str, sup: re.Pattern) -> str:
 def _sample_argument(text: str) -> str:
     """E(\\boldsymbol{W}, \\boldsymbol{v} | \\mathcal{X}): the error of the weights given the
     sample (Alpaydin), a loss letter's argument list with a bar: the loss itself."""
-    pattern = re.compile(r"(?<=(?<![A-Za-z\\])[EJLC])\s*\([^()=|]*\|[^()=|]*\)")
+    pattern = re.compile(r"(?<=(?<![A-Za-z\\])[A-Z])\s*\([^()=|]*\|[^()=|]*\)")
     return pattern.sub(lambda m: " " * len(m.group()), text)
 
 

@@ -36,8 +36,9 @@ def chain_notes(
         parts = [
             (_as_loss(net, net.names.resolve(f.num, where)), net.names.resolve(f.den, where), f) for f in side
         ]
-        broken = _broken_link(parts, num, den)
-        if broken and not _broken_link(parts[::-1], num, den):  # written right to left (3Blue1Brown)
+        defs = _forward(net)
+        broken = _broken_link(parts, num, den, defs)
+        if broken and not _broken_link(parts[::-1], num, den, defs):  # written right to left (3Blue1Brown)
             continue
         if broken:
             notes.append(ChainNote(*broken))
@@ -127,9 +128,22 @@ def _as_loss(net: Network, value: sp.Expr) -> sp.Expr:
     return d.loss_symbol if sp.expand(value - d.spec.loss(list(d.outputs), list(d.targets))) == 0 else value
 
 
-def _broken_link(parts: list, num: sp.Expr, den: sp.Expr) -> tuple | None:
+def _forward(net: Network) -> dict:
+    """Each quantity's forward definition (z⁽²⁾₁ -> W⁽²⁾₁₁·σ(z⁽¹⁾₁) + b⁽²⁾₁)."""
+    return {eq.lhs: eq.rhs for eq in net.d.of_kind("forward")}
+
+
+def _same(a: sp.Expr, b: sp.Expr, defs: dict) -> bool:
+    """One quantity, by name or written out as its forward definition: ∂(w_2 a_1 + b_2)/∂w_2
+    after ∂z_2 (NBIS's exercise differentiates the formula of z_2 itself) links."""
+    if a == b:
+        return True
+    return sp.expand(defs.get(a, a) - defs.get(b, b)) == 0 and (a in defs or b in defs)
+
+
+def _broken_link(parts: list, num: sp.Expr, den: sp.Expr, defs: dict) -> tuple | None:
     """The first link of a chain (num, den, written) of derivatives that does not hold, or None."""
     links = [(num, parts[0][0], None, parts[0][2])]
     links += [(a[1], b[0], a[2], b[2]) for a, b in zip(parts, parts[1:])]
     links += [(parts[-1][1], den, parts[-1][2], None)]
-    return next((link for link in links if link[0] != link[1]), None)
+    return next((link for link in links if not _same(link[0], link[1], defs)), None)

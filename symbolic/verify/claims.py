@@ -153,7 +153,7 @@ def check(
             if lone and isinstance(c.written, sp.Rational) and _exactly(c, d, given):
                 given = given | {abs(c.written)}  # 0.2 + 0 - 0.5 - 0.4 = -0.7, of givens: 0.7 exact
             continue
-        faults = _faults(c, points)
+        faults = _faults(c, points, right)
         ok = abs(value - true) <= tol and not faults or _worked_out(c, value, true, d, given, right)
         out.append(Checked(c, float(value), float(true), float(tol), ok, () if ok else faults))
         if lone and isinstance(c.written, sp.Rational):
@@ -290,16 +290,22 @@ def written_value(written: sp.Expr, d: Derivation) -> mpmath.mpf | None:
 _NUMERAL = re.compile(SCIENTIFIC.pattern + r"|(?<![A-Za-z_^0-9.])[0-9]*\.?[0-9]+")
 
 
-def _faults(c: Claim, points: Points) -> tuple[FactorFault, ...]:
+def _faults(c: Claim, points: Points, right: dict | None = None) -> tuple[FactorFault, ...]:
     """The numbers of a product written with one number per chain-rule factor that are not that
-    factor's value (each to half a unit in its last digit); in another order, the numbers that
-    match no factor. Nothing when the product has another shape (it is judged as a whole)."""
+    factor's value (each to half a unit in its last digit, or as far as an earlier line that
+    claimed it right was: NBIS's 0.2379 = 0.61(1 - 0.61), of a₂ = 0.6089 rounded, is no fault
+    later); in another order, the numbers that match no factor. Nothing when the product has
+    another shape (it is judged as a whole)."""
     texts = [m.group(0) for m in _NUMERAL.finditer(c.text)]
     if not c.parts or len(c.factors) != len(c.parts) or len(texts) != len(c.factors):
         return ()
     written = [mpmath.mpf(sp.N(f, 40)) for f in c.factors]
     true = [points.vector(p.value)[0] for p in c.parts]
-    ok = [[abs(w - t) <= tolerance(x, t) for t in true] for w, x in zip(written, texts)]
+    near = right or {}
+    ok = [
+        [abs(w - t) <= tolerance(x, t) + mpmath.mpf(str(near.get(abs(f), 0))) * (1 + RELATIVE) for t in true]
+        for w, x, f in zip(written, texts, c.factors)
+    ]
     bad = [k for k in range(len(written)) if not ok[k][k]]
     if len(bad) > 1:  # the same factors in another order are right
         free = set(range(len(true)))
@@ -312,4 +318,29 @@ def _faults(c: Claim, points: Points) -> tuple[FactorFault, ...]:
                 free.discard(hit)
         if not unmatched:
             return ()
+        if len(unmatched) < len(bad):  # some numbers are factors written in another order
+            pair = _paired(written, true, ok)
+            return tuple(
+                FactorFault(k + 1, c.parts[pair[k]], float(written[k]), float(true[pair[k]]))
+                for k in range(len(written))
+                if not ok[k][pair[k]]
+            )
     return tuple(FactorFault(k + 1, c.parts[k], float(written[k]), float(true[k])) for k in bad)
+
+
+def _paired(written: list, true: list, ok: list) -> list[int]:
+    """Each written number's factor when the product is written in another order than the chain
+    rule's (NBIS: ∂z₂/∂w₂ × ∂a₂/∂z₂ × ∂L/∂a₂ = 0.48 × 0.2379 × 0.51): the numbers that are a
+    factor's value first, the rest each to the nearest factor left (0.51 is ∂L/∂a₂, never the 0.48
+    that is ∂z₂/∂w₂'s right value)."""
+    free, pair = set(range(len(true))), {}
+    for k in range(len(written)):
+        hit = next((j for j in sorted(free) if ok[k][j]), None)
+        if hit is not None:
+            pair[k] = hit
+            free.discard(hit)
+    for k in range(len(written)):
+        if k not in pair:
+            pair[k] = min(sorted(free), key=lambda j: abs(written[k] - true[j]) / max(abs(true[j]), 1e-12))
+            free.discard(pair[k])
+    return [pair[k] for k in range(len(written))]

@@ -22,7 +22,7 @@ from .letter_readings import READING
 
 _NAME = re.compile(r"[A-Za-z]+_([a-z]+)")
 
-Key = tuple[str, tuple[int, ...]]
+Key = tuple[str, tuple]
 
 
 def letters(name: str) -> str:
@@ -43,24 +43,45 @@ def values(stmt: Statement) -> dict[str, int]:
     return out
 
 
-def key(name: str, env: dict[str, int]) -> Key | None:
-    """(name, the values of its letters) at an instance, None when one of them is unset."""
+def key(name: str, env: dict[str, int], stmt: Statement | None = None) -> Key | None:
+    """(name, the values of its letters) at an instance, None when one of them is unset; under a
+    reading of the letters' roles (letter_readings: 'read with i a hidden unit; i=1') the roles
+    of its letters are part of the key, so a_i defined with i hidden is never read as an output
+    unit's a_1 (Reed & Marks' a_i, defined for every node, in a case "for output nodes")."""
     lettered = letters(name)
     if not lettered or any(c not in env for c in lettered):
         return None
-    return name, tuple(env[c] for c in lettered)
+    roles = _roles(stmt, lettered) if stmt is not None else ()
+    return name, tuple(env[c] for c in lettered) + roles
+
+
+def _roles(stmt: Statement, lettered: str) -> tuple:
+    """The roles a reading gives these letters ('i a hidden unit'), () outside a reading."""
+    if not stmt.instance.startswith(READING):
+        return ()
+    said = stmt.instance[len(READING) :].partition(";")[0].split(",")
+    roles = {part.strip().split(" ", 1)[0]: part.strip() for part in said if part.strip()}
+    return tuple(roles[c] for c in lettered if c in roles)
 
 
 def known_at(defined: dict[Key, sp.Expr], stmt: Statement) -> dict[sp.Symbol, sp.Expr]:
-    """The names defined per index, each read at this instance's values of its letters."""
+    """The names defined per index, each read at this instance's values of its letters (and
+    roles: a definition under one reading is not read under another)."""
     if not defined:
         return {}
     env = values(stmt)
     out = {}
     for name in {n for n, _ in defined}:
-        k = key(name, env)
+        k = key(name, env, stmt)
+        plain = key(name, env)
         if k is not None and k in defined:
             out[sp.Symbol(name)] = defined[k]
+        elif plain is not None and plain in defined:  # defined where no reading was needed
+            out[sp.Symbol(name)] = defined[plain]
+        elif plain is not None and k == plain:  # used where no reading was needed: one reading's, if one
+            found = {v for (n, at), v in defined.items() if n == name and at[: len(plain[1])] == plain[1]}
+            if len(found) == 1:
+                out[sp.Symbol(name)] = found.pop()
     return out
 
 
@@ -87,7 +108,7 @@ def read(stmt: Statement, defined: dict[Key, sp.Expr], value_of, check, sides: l
     claims about it (`check`: the value -> a Resolved); an Unchecked when nothing is left to
     check; None for a name not in letters. `value_of`: a side's factors -> their value."""
     name = str(getattr(stmt.lhs, "name", ""))
-    at = key(name, values(stmt))
+    at = key(name, values(stmt), stmt)
     if at is None:
         return Unchecked(stmt.line, stmt.col, UNREAD.format(shown(name))) if per_instance(stmt) else None
     if at not in defined:

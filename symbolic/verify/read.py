@@ -31,6 +31,7 @@ from ..errors import SympropError
 from ..latex import DITTO, LatexParseError, Partial, Product, Statement, scan_document
 from ..latex import parse_formula as parse_latex_formula
 from ..latex.matrix import MatrixStatement
+from ..latex.slope_names import Shorthand
 from .activation_words import blank as blank_activation_words
 from .arguments import blank as blank_index_arguments
 from .boxed_rows import blank as blank_boxed
@@ -157,7 +158,7 @@ def read_tex(text: str) -> Document:
         statements, errors = scan_document(text)
     except LatexParseError as err:
         raise ReadError([str(err)], "") from None
-    unread = [Unchecked(e.line, e.col, f"cannot read it: {e.what}", e.fix) for e in errors]
+    unread = [Unchecked(e.line, e.col, _unread(e), e.fix) for e in errors]
     aliases = {}
     for m in _ALIAS_TEX.finditer(text):
         line = text.count("\n", 0, m.start()) + 1
@@ -167,6 +168,11 @@ def read_tex(text: str) -> Document:
         except SympropError as err:
             unread.append(Unchecked.of(err, line, 1))
     return Document(statements, aliases, {}, "tex", unread)
+
+
+def _unread(e: LatexParseError) -> str:
+    """Why a row is not checked: unreadable, or a definition with nothing to check (f'_k)."""
+    return e.what if isinstance(e, Shorthand) else f"cannot read it: {e.what}"
 
 
 def _alias_directive(body: str, line: int) -> tuple[str, str]:
