@@ -30,6 +30,7 @@ from . import (
     shifted_tokens,
     subscript_shifts,
     times_letter,
+    unit_biases,
     update_marks,
 )
 from .algorithm import defined_vector, is_loop_header, mentions, running_assignment, without_membership
@@ -205,13 +206,15 @@ def _region(
                 out[-1] = replace(out[-1], span=span or out[-1].span)  # a range on its last row: its
                 continue
             mprev = toks[0].text != "=" and (is_matrix_row(toks) or mentions(toks, src.vectors))
+            whole_b = not mprev and toks[0].text != "=" and unit_biases.whole_layer_row(toks, src.unit_biases)
+            mprev = mprev or whole_b  # b^{(L)} = b^{(L)} - ...: its vector, in this row only
             span = span or (layer_span if mprev else None)
             if span is not None and not mprev:
                 raise src.error(toks[0].pos, *layer_ranges.ENTRY_BY_ENTRY)
             if mprev:  # δ^l = ((W^{l+1})^T δ^{l+1}) ⊙ σ'(z^l)
                 try:
                     out.append(replace(read_matrix_row(src, toks), running=running, span=span))
-                    src.vectors |= defined_vector(out[-1])
+                    src.vectors |= set() if whole_b else defined_vector(out[-1])
                     prev, acc = None, []
                     continue
                 except LatexParseError:
@@ -271,6 +274,7 @@ def _source(text: str) -> Source:
     src.shifted = shifted_letters.detect(src.text)  # f_0 = \beta_0 + \Omega_0 x, h_k = a[f_{k-1}]
     src.rows = row_products.detect(src.text)  # \alpha_m^T x beside \alpha_{ml}: a row of weights
     src.groups = parameter_groups.detect(src.text)  # \theta_j = \{A_j, b_j\}, f_1(x, \theta_1) = W_1 x
+    src.unit_biases = unit_biases.detect(src.text)  # b^{(L)} beside b^{(L)}_j: the layer's bias vector
     if src.shifted is not None:  # the families' own offsets: they read every subscript layer
         src.layers, src.forward = None, {}
     return src
