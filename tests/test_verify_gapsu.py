@@ -69,3 +69,62 @@ def test_a_bare_layered_bias_alone_stays_the_one_bias_of_its_layer():
         ],
     )
     assert by_line(r)[2] == {"not checked"}, by_line(r)
+
+
+# The one output's net input in a letter of the document's own (verify/output_sum.py)
+GRAPH = [
+    r"a_j = \sum_i w_{ji} x_i",
+    r"z_j = \frac{1}{1 + e^{-a_j}}",
+    r"s = \sum_j v_j z_j",
+    r"y = \frac{1}{1 + e^{-s}}",
+    r"E = \frac{1}{2} (y - t)^2",
+]
+
+
+def test_the_one_outputs_net_input_in_a_letter_of_its_own_is_read_with_its_weights():
+    r = verify_displays(
+        "3-2-1",
+        GRAPH
+        + [
+            r"\frac{\partial s}{\partial v_j} = z_j",
+            r"\frac{\partial s}{\partial z_j} = v_j",
+            r"\frac{\partial s}{\partial z_j} = w_{ji}",  # the hidden weight for the output's
+            r"\frac{\partial E}{\partial v_j} = (y - t) y (1 - y) z_j",
+            r"\frac{\partial E}{\partial v_j} = (y - t) z_j",  # σ' dropped
+            r"\frac{\partial E}{\partial s} = (y - t) y (1 - y)",
+        ],
+    )
+    said = by_line(r)
+    assert [said[n] for n in range(3, 12)] == [{"correct"}] * 4 + [
+        {"correct"},
+        {"wrong"},
+        {"correct"},
+        {"wrong"},
+        {"correct"},
+    ], said
+
+
+def test_a_bias_letter_for_the_outputs_net_input_and_an_update_of_its_weight():
+    r = verify_displays(
+        "2-3-1",
+        GRAPH[:2]
+        + [r"b = \sum_j \beta_j z_j", r"y = \frac{1}{1 + e^{-b}}", GRAPH[4]]
+        + [
+            r"\frac{d b}{d z_j} = \beta_j",
+            r"\beta_j^{new} = \beta_j - \eta \frac{\partial E}{\partial \beta_j}",
+            r"\beta_j^{new} = \beta_j + \eta \frac{\partial E}{\partial \beta_j}",  # climbs
+        ],
+    )
+    said = by_line(r)
+    assert said[3] == {"correct"} and said[6] == {"correct"} and said[7] == {"correct"}, said
+    assert said[8] == {"wrong"}, said
+
+
+def test_not_read_with_several_outputs_or_with_the_letter_k_already_written():
+    two = verify_displays("3-2-2", GRAPH[:4] + [r"\frac{\partial s}{\partial v_j} = z_j"])
+    assert by_line(two)[5] == {"not checked"}, by_line(two)
+    with_k = verify_displays(
+        "3-2-1",
+        GRAPH[:4] + [r"\frac{\partial s}{\partial v_j} = z_j", r"\frac{\partial y_k}{\partial s} = y_k"],
+    )
+    assert by_line(with_k)[5] == {"not checked"}, by_line(with_k)
