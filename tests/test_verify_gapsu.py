@@ -128,3 +128,17 @@ def test_not_read_with_several_outputs_or_with_the_letter_k_already_written():
         GRAPH[:4] + [r"\frac{\partial s}{\partial v_j} = z_j", r"\frac{\partial y_k}{\partial s} = y_k"],
     )
     assert by_line(with_k)[5] == {"not checked"}, by_line(with_k)
+
+
+def test_a_bare_sum_no_line_applies_a_function_to_is_not_taken_for_the_net_input():
+    # y = Σ_j v_j z_j may be a linear output itself: nothing says it is a pre-activation
+    from symbolic.verify import output_sum
+    from symbolic.verify.read import read
+
+    text = "".join(
+        f"$${x}$$\n" for x in [*GRAPH[:2], r"y = \sum_j v_j z_j", r"\frac{\partial y}{\partial v_j} = z_j"]
+    )
+    statements = list(read(text, "tex").statements)
+    assert output_sum.apply(statements, 1) == statements
+    graph = list(read("".join(f"$${x}$$\n" for x in GRAPH), "tex").statements)
+    assert output_sum.apply(graph, 1) != graph

@@ -11,7 +11,8 @@ same for `u_k = \sum_j V_{kj} z_j + c_k`, whose letters carry the unit).
 
 Never a guess: the network has one output; the statement is the one bare-named definition of
 exactly `\sum_j B_j z_j` (one term, no bias); k, a_k and w_{kj} written nowhere in the document;
-B written only as B_j; the left side's name and B defined nowhere else. Pure: statements in,
+B written only as B_j; the left side's name and B defined nowhere else, and another name defined
+as a function of the left side (the output, y = 1/(1+e^{-b})). Pure: statements in,
 statements out.
 """
 
@@ -76,7 +77,22 @@ def apply(statements: list, outputs: int) -> list:
     defining = [s for s in scalars if isinstance(s.lhs, sp.Symbol) and s.lhs.name in (net, f"{weight}_j")]
     if len(defining) != 1:
         return statements  # N (or B_j) defined twice: which is which is not said
+    if not any(_applied_to(s, net) for s in scalars):
+        return statements  # no unit's output defined from N (y = 1/(1+e^{-b})): N may be the output
     table = {sp.Symbol(net): sp.Symbol(f"{pre}_k"), sp.Symbol(f"{weight}_j"): sp.Symbol("w_kj")}
     table[sp.Symbol(f"{weight}_j^+")] = sp.Symbol("w_kj^+")
     swap = lambda e: e.xreplace(table)  # noqa: E731
     return [map_expressions(s, swap) if isinstance(s, Statement) else s for s in statements]
+
+
+def _applied_to(stmt: Statement, net: str) -> bool:
+    """Does the statement define another name as a function of `net` (y = 1/(1 + e^{-b}))?"""
+    if not isinstance(stmt.lhs, sp.Symbol) or stmt.lhs.name == net or not stmt.sides:
+        return False
+    first = stmt.sides[0].factors
+    return (
+        len(first) == 1
+        and isinstance(first[0], sp.Basic)
+        and not isinstance(first[0], sp.Symbol)
+        and sp.Symbol(net) in first[0].free_symbols
+    )
