@@ -142,3 +142,20 @@ def test_a_bare_sum_no_line_applies_a_function_to_is_not_taken_for_the_net_input
     assert output_sum.apply(statements, 1) == statements
     graph = list(read("".join(f"$${x}$$\n" for x in GRAPH), "tex").statements)
     assert output_sum.apply(graph, 1) != graph
+
+
+def test_a_layers_own_bias_letter_beside_weights_already_in_the_role_letters():
+    # Kröse's s_k = Σ_j w_{jk} y_j + θ_k: the weight already w, the bias a letter of its own
+    r = verify_displays(
+        "3-2-2",
+        [
+            r"a_j = \sum_i w_{ji} x_i + b_j",
+            r"z_j = \sigma(a_j)",
+            r"a_k = \sum_j w_{kj} z_j + c_k",
+            r"\frac{\partial a_k}{\partial c_k} = 1",
+            r"\frac{\partial E}{\partial c_k} = (y_k - t_k) y_k (1 - y_k)",
+            r"\frac{\partial E}{\partial c_k} = (y_k - t_k) z_j",
+        ],
+    )
+    said = by_line(r)
+    assert [said[n] for n in (3, 4, 5, 6)] == [{"correct"}, {"correct"}, {"correct"}, {"wrong"}], said
