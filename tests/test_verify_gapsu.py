@@ -159,3 +159,19 @@ def test_a_layers_own_bias_letter_beside_weights_already_in_the_role_letters():
     )
     said = by_line(r)
     assert [said[n] for n in (3, 4, 5, 6)] == [{"correct"}, {"correct"}, {"correct"}, {"wrong"}], said
+
+
+# An update from the step before: W(t) = W(t-1) - η ∂E/∂W (latex/iterations.py)
+def test_an_update_tagged_with_the_step_and_the_one_before_it():
+    r = verify_displays(
+        "2-3-2",
+        [
+            r"\frac{\partial a^{(2)}_k}{\partial z^{(2)}_k} = a^{(2)}_k (1 - a^{(2)}_k)",
+            r"W(t) = W(t-1) - \eta \frac{\partial E}{\partial W}",
+            r"w^{(2)}_{12}(k) = w^{(2)}_{12}(k-1) + \eta \frac{\partial E}{\partial w^{(2)}_{12}}",  # climbs
+            r"b^{(1)}_2(t-1) = b^{(1)}_2(t) - \eta \frac{\partial E}{\partial b^{(1)}_2}",  # steps backwards
+        ],
+    )
+    said = by_line(r)
+    assert said[2] == {"correct"} and said[3] == {"wrong"}, said
+    assert said[4] == {"not checked"}, said
