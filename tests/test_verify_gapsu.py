@@ -175,3 +175,32 @@ def test_an_update_tagged_with_the_step_and_the_one_before_it():
     said = by_line(r)
     assert said[2] == {"correct"} and said[3] == {"wrong"}, said
     assert said[4] == {"not checked"}, said
+
+
+# The unit as a superscript where the layer is the subscript (latex/superscript_units.py)
+MODULES = [
+    r"Y_l = W_l X_{l-1}",
+    r"\frac{\partial E}{\partial X_{l-1}} = W_l^T \frac{\partial E}{\partial Y_l}",
+]
+
+
+def test_entries_with_the_unit_as_superscript_beside_capital_vectors_with_layer_subscripts():
+    r = verify_displays(
+        "3-2-2",
+        MODULES
+        + [
+            r"\frac{\partial E}{\partial w_l^{ij}} = x_{l-1}^{j} \frac{\partial E}{\partial y_l^i}",
+            # the layer's own output for its input
+            r"\frac{\partial E}{\partial w_l^{ij}} = x_{l}^{j} \frac{\partial E}{\partial y_l^i}",
+            r"\frac{\partial E}{\partial y_l^i} = \sigma'(y_l^i) \frac{\partial E}{\partial x_l^i}",
+            # the weight transposed
+            r"\frac{\partial E}{\partial x_{l-1}^k} = \sum_i w_l^{ki} \frac{\partial E}{\partial y_l^i}",
+        ],
+    )
+    said = by_line(r)
+    assert [said[n] for n in (3, 4, 5, 6)] == [{"correct"}, {"wrong"}, {"correct"}, {"wrong"}], said
+
+
+def test_a_superscript_entry_in_an_identity_of_the_activation():
+    r = verify_displays("3-2-2", MODULES + [r"\frac{\partial x_l^i}{\partial y_l^i} = x_l^i (1 - x_l^i)"])
+    assert by_line(r)[3] == {"correct"}, by_line(r)
