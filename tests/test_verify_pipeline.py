@@ -141,7 +141,15 @@ def test_the_stages_run_in_order_and_never_call_back():
     stages += ["layer_origin"]
     stages += ["lagrange_primes"]
     stages += ["error_signals", "value_cases", "layer_deltas"]
-    stages += ["author_names", "layer_names", "subscript_layers", "no_bias", "own_names"]
+    stages += [
+        "author_names",
+        "layer_names",
+        "subscript_layers",
+        "no_bias",
+        "own_names",
+        "output_sum",
+        "own_names",
+    ]
     stages += ["lone_bias", "class_calls", "output_letters", "vector_sums", "named_losses", "off_diagonal"]
     stages += ["loss_output"]
     stages += ["target_accents", "count_letters", "layer_letters", "layer_own_names", "lone_layer_names"]

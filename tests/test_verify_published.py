@@ -82,9 +82,9 @@ GAPS = {
     # \ell(f(x), y) outside a derivative, a continued aligned row, the tuple (phi'(a_1), ...)'.
     # Gormley's b (the output's net input, a bias's letter) and so beta_j; worked numbers at
     # outputs given (y = 0.8) and not computed
-    "lecun_efficient_backprop": [5, 6, 7, 8, 9, 10, 12],
+    "lecun_efficient_backprop": [5, 9, 10],  # 6-8 (latex/superscript_units.py), 12 (iterations.py) read since
     "wikistat_dl_notes_cross_entropy": [5, 6, 7, 9, 10, (12, 1), 19, 20],
-    "gormley_graph_study_guide": [4, 5, 7, 8, 12, 13, 14, 16, 17],
+    "gormley_graph_study_guide": [12, 13, 14, 16, 17],  # b, beta_j read since (verify/output_sum.py)
     "ai_se_identity_abs": [],
     "bishop_prml_tanh": [],
     # Bishop & Bishop 2024 (read blind): (8.14) sums E_n over the examples into E (read since: n
@@ -395,7 +395,7 @@ GAPS = {
     # read on one pattern (verify/pattern_superscripts.py), and \mathcal{F}, F' the activation
     # (verify/function_letters.py); o and h, letters of the output and hidden units beside the
     # generic k and j, since (verify/roles.py: 12-17). Left: the bias \theta_k beside generic letters (3)
-    "krose_smagt_backprop": [3],
+    "krose_smagt_backprop": [],  # theta_k read since (role_letters: w_{jk} already a role letter)
     # Hertz, Krogh & Palmer sec. 6.1: \mu read as the pattern (its sums \sum_\mu, \sum_{\mu i}
     # too: verify/pattern_superscripts.py); the layers told apart by letters, w_{jk} and W_{ij},
     # V_j and O_i, h_j and h_i by its unit letter, the input \xi, since (verify/shared_nets.py:
@@ -443,7 +443,7 @@ GAPS = {
     "pabloinsente_mlp_single_unit": [8],  # x^{(L-1)}: the post's input is x^{(L-2)}
     # y without the unit's index beside a_j (4, 9); x^{(L-1)}_i (7); b^{(L-1)}, b^{(L)} without an
     # index, a layer's vector, beside units j, k (10, 11) or in the updates (14, 15)
-    "pabloinsente_mlp_multi_unit": [4, 7, 9, 10, 11, 14, 15],
+    "pabloinsente_mlp_multi_unit": [4, 7, 9, 10, 11],  # 14, 15 read since (latex/unit_biases.py)
 }
 # planted mistakes the verifier calls wrong without naming the factor yet (an opaque
 # "written/true = ..." ratio); juxtaposed, input-first and summed factors are matched as a

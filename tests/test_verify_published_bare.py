@@ -61,7 +61,7 @@ STRICT_GAPS: dict[str, dict[int, str]] = {
     "lfd_echapter7_backprop": dict.fromkeys([9, 18, 30, 33], "not checked"),
     # blind round j (2026-12-02): Kröse & van der Smagt's d the target and w_{jk} from j into k are
     # read off E^p and s_k^p = \sum_j w_{jk} y_j^p; the same gaps as with its options
-    "krose_smagt_backprop": {3: "not checked"},  # o and h read since (verify/roles.py)
+    "krose_smagt_backprop": {},  # o and h read since (verify/roles.py), theta_k (role_letters.py)
     # blind round k (2026-12-02): the same gaps as with their options (test_verify_published.GAPS);
     # (Zurada's d the target read off d_k - o_k beside o_k = f(net_k): target_letters.py)
     # t_k said by no option; J, K read as j, k since (verify/capital_indices.py): 21 and 23 judged

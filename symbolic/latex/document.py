@@ -30,7 +30,9 @@ from . import (
     shifted_tokens,
     slope_names,
     subscript_shifts,
+    superscript_units,
     times_letter,
+    unit_biases,
     update_marks,
 )
 from .algorithm import defined_vector, is_loop_header, mentions, running_assignment, without_membership
@@ -170,6 +172,7 @@ def _region(
             whole = split[0][0] if split else parameter_groups.copy(src.groups, tokenize(src, a, b), member)
             whole = without_function_sides(whole)  # x_2 = f_1(x, \theta_1) = W_1 x: x_2 = W_1 x
             whole = product_entries.rewrite(whole)  # ((W^{[l+1]})^T \delta^{[l+1]})_j: its sum over k
+            whole = superscript_units.rewrite(src.layers, whole)  # y_n^i beside Y_n: unit i of layer n
             whole = renamed(src.renamed, relayer(src.layers, whole))  # W_1 of a document writing W^{(1)}
             whole = subscript_shifts.rewrite(src.shifts, whole)  # a_{L-1}: a^{(L-1)} (3Blue1Brown's)
             whole = forward_letters.rewrite(src.forward, whole)  # z = Wx + b_1: W is W^{(1)}
@@ -208,13 +211,15 @@ def _region(
                 out[-1] = replace(out[-1], span=span or out[-1].span)  # a range on its last row: its
                 continue
             mprev = toks[0].text != "=" and (is_matrix_row(toks) or mentions(toks, src.vectors))
+            whole_b = not mprev and toks[0].text != "=" and unit_biases.whole_layer_row(toks, src.unit_biases)
+            mprev = mprev or whole_b  # b^{(L)} = b^{(L)} - ...: its vector, in this row only
             span = span or (layer_span if mprev else None)
             if span is not None and not mprev:
                 raise src.error(toks[0].pos, *layer_ranges.ENTRY_BY_ENTRY)
             if mprev:  # δ^l = ((W^{l+1})^T δ^{l+1}) ⊙ σ'(z^l)
                 try:
                     out.append(replace(read_matrix_row(src, toks), running=running, span=span))
-                    src.vectors |= defined_vector(out[-1])
+                    src.vectors |= set() if whole_b else defined_vector(out[-1])
                     prev, acc = None, []
                     continue
                 except LatexParseError:
@@ -275,6 +280,7 @@ def _source(text: str) -> Source:
     src.rows = row_products.detect(src.text)  # \alpha_m^T x beside \alpha_{ml}: a row of weights
     src.groups = parameter_groups.detect(src.text)  # \theta_j = \{A_j, b_j\}, f_1(x, \theta_1) = W_1 x
     src.slopes = slope_names.detect(src.text)  # f'_k \equiv f'(a_k): f'_i is f'(a_i) (Reed & Marks)
+    src.unit_biases = unit_biases.detect(src.text)  # b^{(L)} beside b^{(L)}_j: the layer's bias vector
     if src.shifted is not None:  # the families' own offsets: they read every subscript layer
         src.layers, src.forward = None, {}
     return src

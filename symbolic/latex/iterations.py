@@ -20,8 +20,9 @@ from .tokens import Tok
 _RATES = {"eta", "alpha", "gamma", "epsilon", "varepsilon", "rho", "lambda", "mu"}
 
 
-def _tag(toks: list[Tok], k: int) -> tuple[int, str, bool] | None:
-    """At k, `(L)`, `(L+1)`, `^{(L)}` or `^{(L+1)}` -> (its end, L, whether +1)."""
+def _tag(toks: list[Tok], k: int) -> tuple[int, str, int] | None:
+    """At k, `(L)`, `(L+1)`, `(L-1)`, `^{(L)}`, `^{(L+1)}` or `^{(L-1)}` -> (its end, L, the step
+    after L: 1, 0 or -1)."""
     j = k
     braced = toks[k].text == "^" and k + 1 < len(toks) and toks[k + 1].text == "{"
     if braced:
@@ -29,8 +30,9 @@ def _tag(toks: list[Tok], k: int) -> tuple[int, str, bool] | None:
     if j + 2 >= len(toks) or toks[j].text != "(" or not _step_letter(toks[j + 1]):
         return None
     letter, j = toks[j + 1].text, j + 2
-    plus = toks[j].text == "+" and j + 2 < len(toks) and toks[j + 1].text == "1"
-    if plus:
+    step = 0
+    if toks[j].text in ("+", "-") and j + 2 < len(toks) and toks[j + 1].text == "1":
+        step = 1 if toks[j].text == "+" else -1
         j += 2
     if toks[j].text != ")":
         return None
@@ -39,7 +41,7 @@ def _tag(toks: list[Tok], k: int) -> tuple[int, str, bool] | None:
         if j >= len(toks) or toks[j].text != "}":
             return None
         j += 1
-    return j, letter, plus
+    return j, letter, step
 
 
 _GREEK_STEPS = {"tau"}  # PRML's w^{(\tau+1)} = w^{(\tau)} - \eta \nabla E(w^{(\tau)})
@@ -79,9 +81,9 @@ def _name_end(toks: list[Tok], k: int) -> int:
     return j
 
 
-def _tagged(toks: list[Tok], k: int) -> tuple[list[Tok], int, str, bool] | None:
+def _tagged(toks: list[Tok], k: int) -> tuple[list[Tok], int, str, int] | None:
     """A name at k with one tag after its scripts (or between them): (the name without the tag,
-    the end, L, +1)."""
+    the end, L, the step after L)."""
     if toks[k].kind not in ("letter", "cmd"):
         return None
     mid = _name_end(toks, k)
@@ -99,17 +101,18 @@ def _same(a: list[Tok], b: list[Tok]) -> bool:
 
 
 def untagged(toks: list[Tok]) -> list[Tok]:
-    """`X(L+1) = X(L) ± ...` (or ^{(L+1)}, ^{(L)}) without its iteration tags and the rate's
-    subscript L; any other row as it is."""
+    """`X(L+1) = X(L) ± ...` (or ^{(L+1)}, ^{(L)}; LeCun et al.'s `W(t) = W(t-1) - ...`, the step
+    one before on the right) without its iteration tags and the rate's subscript L; any other row
+    as it is."""
     eq = next((k for k, t in enumerate(toks) if t.kind == "op" and t.text == "="), None)
     if eq is None or eq == 0:
         return toks
     left = _tagged(toks, 0)
-    if left is None or left[1] != eq or not left[3]:
+    if left is None or left[1] != eq or left[3] == -1:
         return toks
     name, letter = left[0], left[2]
     right = _tagged(toks, eq + 1) if eq + 1 < len(toks) else None
-    if right is None or right[3] or right[2] != letter or not _same(right[0], name):
+    if right is None or right[3] != left[3] - 1 or right[2] != letter or not _same(right[0], name):
         return toks
     if right[1] >= len(toks) or toks[right[1]].text not in ("+", "-"):
         return toks
@@ -118,7 +121,12 @@ def untagged(toks: list[Tok]) -> list[Tok]:
     while k < len(toks):
         t = toks[k]
         tag = _tag(toks, k) if t.text in ("(", "^") else None
-        if tag is not None and tag[1] == letter and not tag[2] and (t.text == "^" or toks[k - 1].touches(t)):
+        if (
+            tag is not None
+            and tag[1] == letter
+            and tag[2] == right[3]
+            and (t.text == "^" or toks[k - 1].touches(t))
+        ):
             k = tag[0]  # ∂R_i/∂β_{km}^{(r)}: the gradient at the step's point
             continue
         if t.kind == "cmd" and t.text in _RATES and toks[k + 1 : k + 3] and toks[k + 1].text == "_":
@@ -143,14 +151,14 @@ def at_one_step(text: str, toks: list[Tok]) -> list[Tok]:
     document writes, X(L+1) = ..., and only when the row writes L nowhere but in such tags and is
     not itself an update (those are `untagged`); any other row as it is."""
     letters = set(_STEP.findall(text))
-    if not letters or any((tag := _tag(toks, k)) is not None and tag[2] for k in range(len(toks))):
+    if not letters or any((tag := _tag(toks, k)) is not None and tag[2] == 1 for k in range(len(toks))):
         return toks  # an update: untagged's
     out, k, dropped = [], 0, False
     while k < len(toks):
         t = toks[k]
         tag = _tag(toks, k) if t.text == "(" and k > 0 else None
         after_name = k > 0 and (toks[k - 1].kind == "letter" or toks[k - 1].text == "}")
-        if tag is not None and tag[1] in letters and not tag[2] and after_name and toks[k - 1].touches(t):
+        if tag is not None and tag[1] in letters and tag[2] == 0 and after_name and toks[k - 1].touches(t):
             k, dropped = tag[0], True
             continue
         if t.kind == "letter" and t.text in letters:

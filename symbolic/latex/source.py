@@ -87,6 +87,7 @@ class Source:
         self.tokens = 0
         self.operands = 0
         self.vectors: set[str] = set()  # names a matrix row defined (d2l's z = W^{(1)} x): vectors
+        self.unit_biases: set[str] = set()  # b beside b^{(L)}_j: a bare b^{(L)} the vector (unit_biases.py)
         self.functions: frozenset[str] = frozenset()  # names the document defines: s(x) = ...
         self.primed: frozenset[str] = frozenset()  # names the document writes N'(x): N(y) is N at y
         self.index_primes: dict[str, str] = {}  # j' -> the fresh letter it is read as (index_primes.py)

@@ -99,6 +99,7 @@ from . import (
     numbering,
     off_diagonal,
     output_letters,
+    output_sum,
     own_deltas,
     own_functions,
     own_indexed,
@@ -186,6 +187,7 @@ def verify_once(
     )  # read with b = 0
     notes += decay.notes if decay else []
     readers = own_names.known_to(d, aliases, conventions), own_names.settled_by(d, aliases, conventions)
+    statements = output_sum.apply(statements, len(d.outputs))  # b = Σ_j β_j z_j: a_k = Σ_j w_kj z_j
     statements, own_sums = own_names.inline(statements, *readers)  # S = Σ_t exp(z_t): read as its sum
     notes = [*notes, *own_sums]
     statements = lone_bias.apply(statements)  # z_j = Σ_i w_{ij} o_i + b: b is b_j

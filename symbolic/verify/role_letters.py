@@ -90,6 +90,8 @@ def apply(statements: list) -> list:
     renames: dict[str, str] = {}
     for r in found:
         for k, v in r.items():
+            if k == v:  # a_k = Σ_j w_{kj} z_j: already the role letters (output_sum.py writes it)
+                continue
             if renames.get(k, v) != v or k.split("_")[0] in _TAKEN | {pre, act}:
                 return statements  # a letter defined two ways, or a role letter itself
             renames[k] = v
