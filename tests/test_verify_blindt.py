@@ -9,6 +9,8 @@ judged correct, a slip wrong at its factor, or at least never called correct).
   `\frac{\partial l}{\partial \hat{y}}` (verify/loss_letters.py)
 - a unit index the document declares (`for each unit $j=1,2$`) in its own names, h_j and v_{2j}
   beside h_1, h_2, v_{21}, v_{22} (verify/declared_indices.py)
+- the new and old weight marked by words in other languages (w^{neu}, w_{nuevo} = w_{viejo} - ...,
+  latex/update_words.py), the weight's index left to the rule's gradient (verify/update_indices.py)
 """
 
 from verdict_lines import factors_by_line, verify_layered, worst_by_line
@@ -106,3 +108,48 @@ def test_an_undeclared_letter_is_not_expanded():
     undeclared = DECLARED.replace("For every hidden unit $ j=1,2 $:", "For every hidden unit:")
     said = _said(_verify("1-2-1", undeclared))
     assert said[7] == "not checked" and said[8] == "not checked", said
+
+
+# a 2-1 sigmoid neuron of our own: updates marked in Portuguese, German and Spanish
+UPDATES = r"""
+$$z = w_1 x_1 + w_2 x_2 + b$$
+$$a = \sigma(z)$$
+$$L = \frac{1}{2}(y - a)^2$$
+$$w_2^{neu} = w_2^{alt} - \eta \frac{\partial L}{\partial w_2}$$
+$$w_{novo} = w_{antigo} - \eta \cdot \frac{\partial L}{\partial w_1}$$
+$$w_{nuevo} = 0.2 - (0.5) \cdot (0.0125)$$
+"""
+POINT = {"x_1": 1.0, "x_2": 0.5, "w_1": 0.2, "w_2": -0.4, "b": 0.0, "y": 1.0, "eta": 0.5}
+
+
+def _updates(text: str):
+    from symbolic.backprop import derive
+    from symbolic.spec import network
+    from symbolic.verify import verify_text
+    from symbolic.verify.read import _tex
+
+    d = derive(network("2-1", "sigmoid", "half_se", None, "layered"))
+    return verify_text(d, text, point={_tex(k, 0): v for k, v in POINT.items()})
+
+
+def test_updates_marked_by_words_in_other_languages_are_read():
+    report = _updates(UPDATES)
+    said = worst_by_line(report)
+    assert said[5] == "correct" and said[6] == "correct", said
+    # the bare w of line 6 is w_1 (its rule's gradient), and so is the new w of line 7: a
+    # gradient dL/dw_1 = -(1 - a) a (1 - a) x_1 = -0.1185 at the point, so 0.2 - 0.5 x 0.0125 is
+    # not w_1's update (0.2593)
+    numbers = {n.claim.line: n.correct for n in report.numbers}
+    assert numbers[7] is False, numbers
+    climb = UPDATES.replace(r"w_{antigo} - \eta", r"w_{antigo} + \eta")
+    assert climb != UPDATES
+    assert worst_by_line(_updates(climb))[6] == "wrong"
+
+
+def test_a_bare_update_whose_rule_names_no_weight_stays_generic():
+    # the step differentiates by the bare w too: the rule of every weight (one instance each), no
+    # index taken from it
+    bare = UPDATES.replace(r"\frac{\partial L}{\partial w_1}$$", r"\frac{\partial L}{\partial w}$$")
+    assert bare != UPDATES
+    report = _updates(bare)
+    assert [v.status for v in report.verdicts if v.line == 6] == ["correct", "correct"]

@@ -118,6 +118,7 @@ from . import (
     unit_numbers,
     unit_vectors,
     unlayered,
+    update_indices,
     update_steps,
     value_cases,
     vector_sums,
@@ -265,6 +266,7 @@ def verify_once(
     statements = kronecker.expand(list(statements), len(d.outputs), targets)  # \delta_{yj} = y_j: per class
     statements = class_labels.expand(statements, targets)  # -\ln(a_y): per class, one-hot there
     merged = {**bound.aliases, **(aliases or {})}
+    statements = update_indices.apply(statements)  # w_{nuevo} = w_{viejo} - η ∂L/∂w_1: w_1's update
     statements = increments.apply(small_increments.apply(statements))  # δW as ΔW; Δw as its formula
     signed = with_signs(d, merged, conventions, statements)  # δ's sign, updates
     statements, net, momentum = update_steps.ordered(statements, signed)  # Δw = α × y_3 × δ_5: as written
