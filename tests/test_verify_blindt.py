@@ -9,6 +9,8 @@ judged correct, a slip wrong at its factor, or at least never called correct).
   `\frac{\partial l}{\partial \hat{y}}` (verify/loss_letters.py)
 - a unit index the document declares (`for each unit $j=1,2$`) in its own names, h_j and v_{2j}
   beside h_1, h_2, v_{21}, v_{22} (verify/declared_indices.py)
+- an updated weight's numbers with the step written as its factors, `w_{11} = 0.2 - 0.1 \cdot
+  (-0.0043) \cdot 1.5` (verify/update_numbers.py)
 - the new and old weight marked by words in other languages (w^{neu}, w_{nuevo} = w_{viejo} - ...,
   latex/update_words.py), the weight's index left to the rule's gradient (verify/update_indices.py)
 """
@@ -136,9 +138,9 @@ def test_updates_marked_by_words_in_other_languages_are_read():
     report = _updates(UPDATES)
     said = worst_by_line(report)
     assert said[5] == "correct" and said[6] == "correct", said
-    # the bare w of line 6 is w_1 (its rule's gradient), and so is the new w of line 7: a
-    # gradient dL/dw_1 = -(1 - a) a (1 - a) x_1 = -0.1185 at the point, so 0.2 - 0.5 x 0.0125 is
-    # not w_1's update (0.2593)
+    # the bare w of line 6 is w_1 (its rule's gradient), and so is the new w of line 7: at the
+    # point a = 0.5 and dL/dw_1 = -(1 - a) a (1 - a) x_1 = -0.125, so 0.2 - 0.5 x 0.0125 is not
+    # w_1's update (0.2625)
     numbers = {n.claim.line: n.correct for n in report.numbers}
     assert numbers[7] is False, numbers
     climb = UPDATES.replace(r"w_{antigo} - \eta", r"w_{antigo} + \eta")
@@ -153,3 +155,12 @@ def test_a_bare_update_whose_rule_names_no_weight_stays_generic():
     assert bare != UPDATES
     report = _updates(bare)
     assert [v.status for v in report.verdicts if v.line == 6] == ["correct", "correct"]
+
+
+def test_an_update_with_its_step_written_in_factors_is_a_claim():
+    # w_2 - eta (dL/dz) x_2 = -0.4 - 0.5 (-0.125)(0.5) = -0.36875: the step as three numbers
+    line = "$$w_2 = -0.4 - 0.5 \\cdot (-0.125) \\cdot 0.5 = -0.36875$$\n"
+    right = _updates(UPDATES + line)
+    assert [n.correct for n in right.numbers if n.claim.line == 8] == [True, True]
+    climb = _updates(UPDATES + line.replace("-0.4 - 0.5", "-0.4 + 0.5").replace("-0.36875", "-0.43125"))
+    assert [n.correct for n in climb.numbers if n.claim.line == 8] == [False, False]

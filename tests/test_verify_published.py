@@ -452,9 +452,9 @@ GAPS = {
     # w_{nuevo} = w_{viejo} - \eta ...: Spanish words for the new and old weight, the index left to
     # the rule's gradient (latex/update_words.py, verify/update_indices.py), read since
     "es_webmaster_una_neurona": [],
-    # k=1,2 declares the index (19, nothing to check); the update of w_{11} with the extra 1.5 is
-    # read as a value given for w_{11} (55)
-    "ru_codehunter_mlp_two_hidden": [19, 55],
+    # k=1,2 declares the index (19, nothing to check); the update of w_{11} with its step in three
+    # numbers (55) is a claim since (verify/update_numbers.py)
+    "ru_codehunter_mlp_two_hidden": [19],
 }
 # planted mistakes the verifier calls wrong without naming the factor yet (an opaque
 # "written/true = ..." ratio); juxtaposed, input-first and summed factors are matched as a
