@@ -43,6 +43,7 @@ HOW = {
     "one unit": "a one-unit network has only one, first written on",
     "lowercase twin": "the weight written in lowercase (capital_twins.py), first on",
     "second name": "a second name between a name and its formula, on",
+    "running count": "the units counted through the network, layer after layer, defined on",
 }
 
 

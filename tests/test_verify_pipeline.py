@@ -137,7 +137,15 @@ def test_the_stages_run_in_order_and_never_call_back():
     # symprop's (layer_own_names); a unit's weight vector read at its entries once the weights'
     # layers are (unit_vectors); a layer vector with a constant 1 stacked in set apart before the
     # matrices are split (constant_rows)
-    stages = ["read", "greek_indices", "capital_indices", "weight_decay", "no_bias", "running"]
+    stages = [
+        "read",
+        "greek_indices",
+        "capital_indices",
+        "weight_decay",
+        "declared_indices",
+        "no_bias",
+        "running",
+    ]
     stages += ["layer_origin"]
     stages += ["lagrange_primes"]
     stages += ["error_signals", "value_cases", "layer_deltas"]
@@ -152,7 +160,8 @@ def test_the_stages_run_in_order_and_never_call_back():
     ]
     stages += ["lone_bias", "class_calls", "output_letters", "vector_sums", "named_losses", "off_diagonal"]
     stages += ["loss_output"]
-    stages += ["target_accents", "count_letters", "layer_letters", "layer_own_names", "lone_layer_names"]
+    stages += ["target_accents", "count_letters", "loss_letters"]  # ∂l/∂ŷ beside Loss: l the loss
+    stages += ["layer_letters", "layer_own_names", "lone_layer_names"]
     stages += ["own_deltas"]
     stages += ["bare_functions"]
     stages += ["dropped_index", "role_letters", "notation"]
@@ -166,7 +175,8 @@ def test_the_stages_run_in_order_and_never_call_back():
     ]
     stages += ["layer_bias", "constant_rows", "batch_check"]
     stages += ["matrix_entries", "binding"]
-    stages += ["closed_names", "letter_sums", "single_layer", "single_unit", "numbering", "global_numbering"]
+    stages += ["closed_names", "letter_sums", "single_layer", "single_unit", "running_units"]  # a_1 ... a_5
+    stages += ["numbering", "global_numbering"]
     stages += ["capital_twins", "unit_numbers", "name_chains"]  # W_6 for w_6; y_3 by unit 3; o_1 = y_pred
     stages += ["net_input"]
     # the δ names each statement writes, before their letters are read by roles (reading_folds)
@@ -181,6 +191,7 @@ def test_the_stages_run_in_order_and_never_call_back():
     # a document naming a letter per layer whose definitions write the weights two ways: said on
     # its names once they are bound (layer_names.note)
     stages += ["unlayered", "layer_names", "kronecker", "class_labels"]
+    stages += ["update_indices"]  # w_{nuevo} = w_{viejo} - η ∂L/∂w_1: w_1's update
     stages += ["small_increments", "increments", "sign_hooks", "update_steps"]  # δW as ΔW; Δw as its formula
     stages += ["rate_names", "own_indexed", "own_functions"]  # α, a; Δ_i in Σ_i as defined
     # the layers the document keeps its generic letters for, read off the resolved statements

@@ -444,6 +444,17 @@ GAPS = {
     # y without the unit's index beside a_j (4, 9); x^{(L-1)}_i (7); b^{(L-1)}, b^{(L)} without an
     # index, a layer's vector, beside units j, k (10, 11) or in the updates (14, 15)
     "pabloinsente_mlp_multi_unit": [4, 7, 9, 10, 11],  # 14, 15 read since (latex/unit_biases.py)
+    # blind round t (2026-12-03): the loss differentiated as l beside \text{Loss} (loss_letters.py),
+    # units a_1 ... a_5 and weights m_1 ... m_{12} in running counts (running_units.py) and a
+    # declared k = 1, 2 (declared_indices.py) read since the first run
+    "mahfuzar_boxed_sigmoid_numbers": [],
+    "math_se_m_weights_cost": [],
+    # w_{nuevo} = w_{viejo} - \eta ...: Spanish words for the new and old weight, the index left to
+    # the rule's gradient (latex/update_words.py, verify/update_indices.py), read since
+    "es_webmaster_una_neurona": [],
+    # k=1,2 declares the index (19, nothing to check); the update of w_{11} with its step in three
+    # numbers (55) is a claim since (verify/update_numbers.py)
+    "ru_codehunter_mlp_two_hidden": [19],
 }
 # planted mistakes the verifier calls wrong without naming the factor yet (an opaque
 # "written/true = ..." ratio); juxtaposed, input-first and summed factors are matched as a
@@ -455,6 +466,8 @@ GAPS = {
 # sum inside a call is one factor (parts.py), and the -2 written apart is the truth's own number
 # (group_split.py): (t_k + o_k) is named at factor 2, o_k for o_j at factor 4)
 PLANTED_UNNAMED: set[tuple[str, int]] = {
+    # the asker's sum of two paths with m_8 for m_7 in the first: a ratio, no factor named
+    ("math_se_m_weights_cost", 2),
     # the post's sum over j with dE/dz_j for dE/da_j: named at factor 2 (dE/dz_j already holds
     # da_j/dz_j, written after it); the asker's hidden chain with da_{L-1}/dw_{L-1} for
     # da_{L-1}/dz_{L-1}: named at factor 1 (the written product holds x twice)

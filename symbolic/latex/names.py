@@ -16,13 +16,13 @@ from .layer_superscripts import marked_layer
 from .source import MAX_DEPTH, show
 from .statements import INDICATOR
 from .tokens import Tok, char_value
+from .update_words import NEW, OLD
 from .vocabulary import ACCENTS, FRACS, GREEK, OPENERS
 
 # \delta_{ij}, \delta_{i,j}, \delta_{yj}: Kronecker's delta of two index letters (y, t: the class label)
 # the superscript words of an update: w_5^{new} = w_5^{old} - \eta ... (the updated value, and the
 # value before it, the parameter itself)
-_NEW = frozenset({"new", "updated", "next"})
-_OLD = frozenset({"old", "current"})
+_NEW, _OLD = NEW, OLD  # in each language the corpus reads (update_words.py)
 _KRONECKER = re.compile(r"([ijkmnpqtyc]),?([ijkmnpqtyc])")
 
 # names whose superscript is a layer, not a power: w^{(1)}_{ji}, a^{(2)}_1, \delta^{l+1}_k
@@ -61,6 +61,11 @@ class Names(Cursor):
                 updated = True
                 continue
             if s.text == "^" and self._marked(_OLD):  # w_5^{old}: the value before it, w_5 itself
+                continue
+            if s.text == "_" and sub is None and self._marked(_NEW):  # w_{new}, w_{nuevo}: after it
+                updated = True
+                continue
+            if s.text == "_" and sub is None and self._marked(_OLD):  # w_{old}, w_{viejo}: w itself
                 continue
             layered = base in LAYERED or base == "theta" or s.text == "^" and marked_layer(self, base)
             if s.text == "^" and layer is None and layered:

@@ -16,9 +16,9 @@ after it is still refused by the name reader. Positions kept. Pure functions on 
 from __future__ import annotations
 
 from .tokens import Tok
+from .update_words import NEW, OLD
 
-_NEW = frozenset({"new", "updated", "next"})
-_OLD = frozenset({"old", "current"})
+_NEW, _OLD = NEW, OLD  # in each language the corpus reads (update_words.py)
 # a step holds a learning rate or a Δ (verify/signs.py's RATES); f' = f - f^2 has none: not an update
 _STEP = frozenset({"eta", "alpha", "varepsilon", "epsilon", "gamma", "Delta"})
 

@@ -69,6 +69,7 @@ from . import (
     code_names,
     constant_rows,
     count_letters,
+    declared_indices,
     display,
     dropped_index,
     dropped_instances,
@@ -91,6 +92,7 @@ from . import (
     letter_sums,
     lone_bias,
     lone_layer_names,
+    loss_letters,
     loss_output,
     name_chains,
     named_losses,
@@ -108,6 +110,7 @@ from . import (
     rate_names,
     reading_folds,
     role_letters,
+    running_units,
     single_layer,
     single_unit,
     small_increments,
@@ -116,6 +119,7 @@ from . import (
     unit_numbers,
     unit_vectors,
     unlayered,
+    update_indices,
     update_steps,
     value_cases,
     vector_sums,
@@ -167,6 +171,7 @@ def verify_once(
     capitals = capital_indices.rename(greek.text)  # Fausett's w_{JK} beside w_{jk}: read as w_{jk}, said back
     source = capitals.text
     statements, decay = weight_decay.apply(list(statements))  # s = λ/2 Σ‖W‖², J = L + s: λW terms
+    statements = declared_indices.expand(statements, source)  # for each k = 1, 2: h_k as h_1, h_2
     keep = no_bias.keep(source, conventions)  # z = W x: the document's network has no biases
     statements, algorithm, notes = read_algorithm(list(statements), source, keep)  # loops, g ←, regularizer
     unanchored = layer_origin.numbered(statements, d.spec.depth, algorithm, source)  # h^{(3)}: from where?
@@ -199,6 +204,7 @@ def verify_once(
     statements, aliases = loss_output.apply(statements, source, len(d.outputs), aliases)  # ½‖z - t‖²
     aliases, accents = target_accents.aliases(statements, len(d.outputs), aliases)  # ½Σ(y_i - ỹ_i)²: ỹ
     aliases = count_letters.aliases(source, len(d.outputs), aliases)  # \frac{1}{K}\sum_{k=1}^{K}: K outputs
+    aliases = loss_letters.aliases(statements, aliases)  # ∂l/∂ŷ beside Loss = ...: l is the loss
     statements, letters = layer_letters(statements)  # Brilliant's w_{ij}^k, a (net input), o (output)
     statements, own_layered = layer_own_names.inline(statements)  # e_j^{r-1} = Σ_k δ_k^r w_{kj}^r
     notes = [*notes, *own_layered]
@@ -239,6 +245,7 @@ def verify_once(
     statements, bound = letter_sums.weights(d, statements, bound, aliases, conventions)  # its w_{ki}
     bound = single_layer.bind(d, statements, bound, aliases, conventions)  # z_i of a one-layer net
     bound = single_unit.bind(d, statements, bound, aliases, conventions)  # w, b, x of one unit
+    bound = running_units.bind(d, statements, bound, aliases, conventions)  # a_1 ... a_5 through the units
     bound = numbering.extend(d, bound, aliases)  # w_1 ... w_8 run through the weights (numbering.py)
     bound = numbering.siblings_defined(d, bound, statements, aliases, conventions)  # h_1 bound: h_2 too
     bound = global_numbering.extend(d, bound, statements, aliases)  # w_{57}: unit 5 to unit 7
@@ -263,6 +270,7 @@ def verify_once(
     statements = kronecker.expand(list(statements), len(d.outputs), targets)  # \delta_{yj} = y_j: per class
     statements = class_labels.expand(statements, targets)  # -\ln(a_y): per class, one-hot there
     merged = {**bound.aliases, **(aliases or {})}
+    statements = update_indices.apply(statements)  # w_{nuevo} = w_{viejo} - η ∂L/∂w_1: w_1's update
     statements = increments.apply(small_increments.apply(statements))  # δW as ΔW; Δw as its formula
     signed = with_signs(d, merged, conventions, statements)  # δ's sign, updates
     statements, net, momentum = update_steps.ordered(statements, signed)  # Δw = α × y_3 × δ_5: as written

@@ -23,8 +23,9 @@ from .truth import quantity, true_factors
 
 _NUM = r"\(?\s*-?\s*[0-9]*\.?[0-9]+\s*\)?"
 _TIMES = r"\s*(?:\\times|\\cdot|×|·|\*)?\s*"
-# v - r g, v + r(-g), v - r \times g: a value, a sign, a rate times a gradient
-UPDATE = re.compile(rf"\s*{_NUM}\s*[-+−]\s*{_NUM}{_TIMES}{_NUM}\s*")
+# v - r g, v + r(-g), v - r \times g: a value, a sign, a rate times a gradient; the step maybe a
+# longer product of numbers (v - r \cdot g \cdot x, the gradient written in its factors)
+UPDATE = re.compile(rf"\s*{_NUM}\s*[-+−]\s*{_NUM}(?:{_TIMES}{_NUM})+\s*")
 
 
 def is_update(numeric: list[Product]) -> bool:
