@@ -1,0 +1,96 @@
+r"""Planted mistakes in chains of derivatives named at their factor, on short derivations written
+for these tests (not the corpus files where the gaps showed).
+
+- A chain of derivatives of vectors (Jacobian shorthand) that does not link was "not checked"
+  (its layout the question); it is wrong, named by the one edit that links it and makes every
+  entry right: the missing link inserted, or one factor replaced (verify/chain_repairs.py).
+- A chain of scalars that breaks at one link, ∂a/∂w where ∂a/∂z belongs before ∂z/∂w, is named
+  at the factor whose replacement links it, not as an extra factor beside it; in a sum's terms
+  alike (verify/linked_factor.py).
+"""
+
+from tests.verdict_lines import factors_by_line, verify_layered
+
+
+def d(a: str, b: str) -> str:
+    return rf"\frac{{\partial {a}}}{{\partial {b}}}"
+
+
+def doc(*rows: str) -> str:
+    return "".join(f"$${r}$$\n" for r in rows)
+
+
+L, A2, Z2, A1, Z1, W1 = "L", "a^{(2)}", "z^{(2)}", "a^{(1)}", "z^{(1)}", "W^{(1)}"
+
+
+def test_a_jacobian_chain_without_a_link_is_wrong_at_the_missing_link():
+    text = doc(
+        f"{d(L, W1)} = {d(L, A2)} {d(A2, Z2)} {d(Z2, A1)} {d(A1, Z1)} {d(Z1, W1)}",
+        f"{d(L, W1)} = {d(L, A2)} {d(A2, Z2)} {d(Z2, A1)} {d(Z1, W1)}",  # ∂a/∂z left out
+        f"{d(L, W1)} = {d(Z1, W1)} {d(A1, Z1)} {d(Z2, A1)} {d(L, A2)}",  # right to left, ∂a/∂z out
+    )
+    said = factors_by_line(verify_layered("2-3-2", text))
+    assert said[1] == {("correct", None)}
+    assert said[2] == {("wrong", 4)}  # between factors 3 and 4
+    assert said[3] == {("wrong", 4)}  # between ∂z⁽²⁾/∂a⁽¹⁾ and ∂L/∂a⁽²⁾, as written
+
+
+def test_a_jacobian_chain_with_a_factor_of_another_layer_names_that_factor():
+    text = doc(
+        f"{d(L, Z2)} = {d(L, A2)} {d(A2, Z2)}",
+        f"{d(L, Z2)} = {d(L, A2)} {d(A1, Z1)}",  # the hidden layer's Jacobian
+    )
+    said = factors_by_line(verify_layered("2-3-2", text))
+    assert said[1] == {("correct", None)}
+    assert said[2] == {("wrong", 2)}
+
+
+def test_a_scalar_chain_broken_at_one_link_names_the_factor_that_breaks_it():
+    a2, z2, a1, z1, w = "a^{(2)}_1", "z^{(2)}_1", "a^{(1)}_1", "z^{(1)}_1", "W^{(1)}_{11}"
+    text = doc(
+        f"{d(L, w)} = {d(z1, w)} {d(a1, z1)} {d(z2, a1)} {d(a2, z2)} {d(L, a2)}",
+        f"{d(L, w)} = {d(z1, w)} {d(a1, w)} {d(z2, a1)} {d(a2, z2)} {d(L, a2)}",  # ∂a/∂w for ∂a/∂z
+    )
+    said = factors_by_line(verify_layered("2-2-1", text))
+    assert said[1] == {("correct", None)}
+    assert said[2] == {("wrong", 2)}  # not "extra factor ∂z/∂w" (factor 1)
+
+
+def test_a_chain_in_a_sum_with_the_loss_by_z_for_the_loss_by_a_names_that_factor():
+    a, z, h = "a^{(2)}_j", "z^{(2)}_j", "a^{(1)}_k"
+    text = doc(
+        rf"{d(L, h)} = \sum_j {d(L, a)} {d(a, z)} {d(z, h)}",
+        rf"{d(L, h)} = \sum_j {d(L, z)} {d(a, z)} {d(z, h)}",
+    )
+    said = factors_by_line(verify_layered("2-2-2", text))
+    assert said[1] == {("correct", None)}
+    assert said[2] == {("wrong", 1)}  # ∂L/∂z_j where ∂L/∂a_j belongs, not ∂a_j/∂z_j as extra
+
+
+def test_a_one_unit_chain_read_as_vectors_names_the_factor_that_breaks_it():
+    text = doc(
+        f"{d(L, W1)} = {d(Z1, W1)} {d(A1, Z1)} {d(Z2, A1)} {d(A2, Z2)} {d(L, A2)}",
+        f"{d(L, W1)} = {d(Z1, W1)} {d(A1, W1)} {d(Z2, A1)} {d(A2, Z2)} {d(L, A2)}",
+    )
+    said = factors_by_line(verify_layered("1-1-1", text))
+    assert said[1] == {("correct", None)}
+    assert said[2] == {("wrong", 2)}
+
+
+# parameters grouped per layer (θ_l = {W_l, b_l}); a chain by θ_1 ending in θ_2: each member read
+# with its own of the other group (W_1 with W_2), so the slip is named, not left unread
+T1, T2 = r"\theta_1", r"\theta_2"
+GROUPS = doc(
+    r"\theta_1 = \{W_1, b_1\}",
+    r"\theta_2 = \{W_2, b_2\}",
+    r"h_1 = \sigma(W_1 x + b_1)",
+    r"h_2 = \sigma(W_2 h_1 + b_2)",
+    f"{d(L, T1)} = {d(L, 'h_2')} {d('h_2', 'h_1')} {d('h_1', T1)}",
+    f"{d(L, T1)} = {d(L, 'h_2')} {d('h_2', 'h_1')} {d('h_1', T2)}",
+)
+
+
+def test_a_chain_by_a_parameter_group_ending_in_another_group_is_named():
+    said = factors_by_line(verify_layered("2-3-2", GROUPS))
+    assert said[5] == {("correct", None)}
+    assert said[6] == {("wrong", 3)}  # for W_1 and for b_1 alike
