@@ -94,3 +94,26 @@ def test_a_chain_by_a_parameter_group_ending_in_another_group_is_named():
     said = factors_by_line(verify_layered("2-3-2", GROUPS))
     assert said[5] == {("correct", None)}
     assert said[6] == {("wrong", 3)}  # for W_1 and for b_1 alike
+
+
+# letters in fixed roles (i the output, j the hidden layer, k the input, as Sadowski's notes write
+# them): x_j, an input written with the hidden unit's letter, is input number j, judged at the
+# instances where that input exists (the others said not checked), no longer the whole line unread
+REVERSED = doc(
+    r"E = \frac{1}{2}\sum_i (y_i - t_i)^2",
+    r"y_i = \frac{1}{1 + e^{-s_i}}",
+    r"s_i = \sum_j h_j w_{ji}",
+    f"{d('E', 'w_{kj}')} = \\sum_i (y_i - t_i) y_i (1 - y_i) w_{{ji}} h_j (1 - h_j) x_k",
+    f"{d('E', 'w_{kj}')} = \\sum_i (y_i - t_i) y_i (1 - y_i) w_{{ji}} h_j (1 - h_j) x_j",
+)
+
+
+def test_an_input_written_with_a_hidden_letter_is_named_where_it_differs():
+    said = factors_by_line(verify_layered("2-3-2", REVERSED, targets="t", weights="input-by-output"))
+    assert said[4] == {("correct", None)}
+    assert ("wrong", 6) in said[5]  # x_j where x_k belongs (j = 2, k = 1)
+
+
+def test_an_input_written_with_a_hidden_letter_is_not_correct_where_only_one_input_exists():
+    said = factors_by_line(verify_layered("1-3-2", REVERSED, targets="t", weights="input-by-output"))
+    assert ("not checked", None) in said[5]  # x_2, x_3 name nothing: not correct on j = 1 alone
