@@ -117,3 +117,22 @@ def test_an_input_written_with_a_hidden_letter_is_named_where_it_differs():
 def test_an_input_written_with_a_hidden_letter_is_not_correct_where_only_one_input_exists():
     said = factors_by_line(verify_layered("1-3-2", REVERSED, targets="t", weights="input-by-output"))
     assert ("not checked", None) in said[5]  # x_2, x_3 name nothing: not correct on j = 1 alone
+
+
+# Bishop's letters, a sum over a letter of no role (l): w_{jl} for w_{lj} would put l below j, where
+# no δ_l nor a_l exists; a weight joins two consecutive layers, so l is the layer above, where the
+# swapped weight joins nothing (0): named at its factor, not the line unread
+SUMMED = doc(
+    r"a_j = \sum_i w_{ji} x_i + w_{j0}",
+    r"z_j = h(a_j)",
+    r"\delta_j = h'(a_j) \sum_l w_{lj} \delta_l",
+    r"\delta_j = h'(a_j) \sum_l w_{jl} \delta_l",
+    f"{d('y_k', 'a_j')} = h'(a_j) \\sum_l w_{{lj}} {d('y_k', 'a_l')}",
+    f"{d('y_k', 'a_j')} = h'(a_j) \\sum_l w_{{jl}} {d('y_k', 'a_l')}",
+)
+
+
+def test_a_sum_letter_a_swapped_weight_would_put_in_the_input_layer_is_named():
+    said = factors_by_line(verify_layered("2-3-2", SUMMED, activation="tanh", output="identity", targets="t"))
+    assert said[3] == said[5] == {("correct", None)}
+    assert said[4] == said[6] == {("wrong", 2)}
