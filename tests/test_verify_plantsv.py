@@ -136,3 +136,27 @@ def test_a_sum_letter_a_swapped_weight_would_put_in_the_input_layer_is_named():
     said = factors_by_line(verify_layered("2-3-2", SUMMED, activation="tanh", output="identity", targets="t"))
     assert said[3] == said[5] == {("correct", None)}
     assert said[4] == said[6] == {("wrong", 2)}
+
+
+# layers as subscripts on capital vectors (S_k = V_k H_{k-1}, as LeCun's Y_n = W_n X_{n-1}) and
+# the entries in lower case with the unit indices as superscripts: s_k^i, h_{k-1}^j, v_k^{ij}
+ENTRIES = doc(
+    r"S_k = V_k H_{k-1}",
+    f"{d('E', 'H_{k-1}')} = V_k^T {d('E', 'S_k')}",
+    f"{d('E', 's_k^i')} = g'(s_k^i) {d('E', 'h_k^i')}",
+    f"{d('E', 's_k^i')} = g(s_k^i) {d('E', 'h_k^i')}",
+    f"{d('E', 'v_k^{ij}')} = h_{{k-1}}^j {d('E', 's_k^i')}",
+    f"{d('E', 'v_k^{ij}')} = h_{{k}}^j {d('E', 's_k^i')}",
+    f"{d('E', 'h_{k-1}^m')} = \\sum_i v_k^{{im}} {d('E', 's_k^i')}",
+    f"{d('E', 'h_{k-1}^m')} = \\sum_i v_k^{{mi}} {d('E', 's_k^i')}",
+)
+
+
+def test_entries_with_a_layer_subscript_and_index_superscripts_are_read():
+    report = verify_layered("2-3-2", ENTRIES)
+    said = factors_by_line(report)
+    # the matrix rows keep the document's layer letter k (not the l the scalar rows are read in)
+    assert {v.instance for v in report.verdicts if v.line == 1} == {"k=1", "k=2"}
+    assert said[3] == said[5] == said[7] == {("correct", None)}
+    assert said[4] == said[6] == {("wrong", 1)}
+    assert ("wrong", 1) in said[8]
