@@ -160,3 +160,19 @@ def test_entries_with_a_layer_subscript_and_index_superscripts_are_read():
     assert said[3] == said[5] == said[7] == {("correct", None)}
     assert said[4] == said[6] == {("wrong", 1)}
     assert ("wrong", 1) in said[8]
+
+
+# a generic activation letter the document applies at one layer only (a^{(1)} = φ(z^{(1)})) is that
+# layer's rule wherever it is written, also on an argument that is no layer's net input
+ONE_PHI = doc(
+    r"z^{(1)} = W^{(1)} x",
+    r"a^{(1)} = \varphi(z^{(1)})",
+    r"L = \frac{1}{2}\|y - W^{(2)} \varphi(W^{(1)} x)\|^2",
+    r"L = \frac{1}{2}\|y - \varphi(W^{(2)} W^{(1)} x)\|^2",  # φ after the second linear map
+)
+
+
+def test_a_letter_of_one_layer_applied_to_another_argument_is_that_layers_rule():
+    said = factors_by_line(verify_layered("3-4-2", ONE_PHI, activation="relu", output="identity"))
+    assert said[3] == {("correct", None)}
+    assert said[4] == {("wrong", 2)}  # the norm (the 1/2 counted as factor 1), not left unread
