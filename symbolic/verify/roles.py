@@ -399,7 +399,8 @@ class Roles:
             return f"a_{n},{u}" if n == self.depth else None
         if base in ("t", self.targets):
             return f"{self.targets}_{u}" if n == self.depth else None
-        return f"x_{u}" if n == 0 or base == "x" and 0 < n < self.depth and u >= 1 else None  # x_j: input j
+        fixed = base == "x" and not self.any_layer and 0 < n < self.depth  # x_j, j hidden: input j
+        return f"x_{u}" if n == 0 or fixed and u >= 1 else None
 
 
 def other_way(weights: str | None, name: str) -> str:
