@@ -10,8 +10,10 @@ tried, each valued entry by entry against the truth (`Namer.fits`), in this orde
   - one factor replaced by the derivative its neighbours link: ∂C/∂A^{(2)} ∂A^{(1)}/∂Z^{(1)} for
     ∂C/∂Z^{(2)} is "factor 2: wrote ∂A^{(1)}/∂Z^{(1)}, expected ∂A^{(2)}/∂Z^{(2)}".
 The first edit whose chain links and is right at every entry names the fault; with none, the
-statement stays as it was (not checked). Written left to right or right to left (3Blue1Brown's
-∂z/∂w ∂a/∂z ∂C/∂a). Pure: a side's nodes in, candidate sides out.
+statement stays as it was (not checked), as does a chain that mixes a vector with one of its
+entries (∂L/∂a^{[2]} ∂a^{[2]}/∂z_1^{[2]} for ∂L/∂z^{[2]}: a shorthand jacobians.py does not
+read). Written left to right or right to left (3Blue1Brown's ∂z/∂w ∂a/∂z ∂C/∂a).
+Pure: a side's nodes in, candidate sides out.
 """
 
 from __future__ import annotations
@@ -49,6 +51,9 @@ def candidates(lhs: Node, side: Node, value) -> Iterator[tuple[Node, int, str]]:
     top, bottom = value(lhs.args[0]), value(lhs.args[1])
     if any(e is None for e in ends) or top is None or bottom is None:
         return
+    scalars = all(e.shape == (1, 1) for e in [*ends, bottom])
+    if not scalars and any(e.shape == (1, 1) and list(e) != list(top) for e in ends):
+        return  # one entry of a vector in a vector's chain (∂a^{[2]}/∂z_1^{[2]}): a shorthand, not read
     forward = _linked(ends[0], top) or _linked(ends[-1], bottom)
     backward = _linked(ends[-2], top) or _linked(ends[1], bottom)
     if forward == backward:  # neither end, or both (a chain of one quantity): no direction
