@@ -13,7 +13,7 @@ of our own in the same notation, other letters and sizes, checked both ways.
   checked as the other layers' are, never judged wrong (verify/running.py)
 """
 
-from verdict_lines import verify_layered, worst_by_line
+from verdict_lines import factors_by_line, verify_layered, worst_by_line
 
 from symbolic.verify.ditto import VerifyInputError
 
@@ -60,7 +60,9 @@ def test_murphys_whole_loss_and_chains_in_other_letters():
     )
     assert _said(text) == dict.fromkeys(range(1, 6), "correct")
     slip = text.replace(r"\frac{\partial u_{3}}{\partial u_{2}}", "")  # the activation's Jacobian left out
-    assert _said(slip)[5] == "not checked"  # a chain that does not link: never correct
+    # a chain that does not link: never correct, the missing link named (verify/chain_repairs.py)
+    said = factors_by_line(verify_layered("2-3-2", slip, "tanh", "half_se", "identity"))
+    assert said[5] == {("wrong", 3)}
 
 
 def test_an_unbracketed_tag_is_not_a_factor():

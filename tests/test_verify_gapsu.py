@@ -177,7 +177,7 @@ def test_an_update_tagged_with_the_step_and_the_one_before_it():
     assert said[4] == {"not checked"}, said
 
 
-# The unit as a superscript where the layer is the subscript (latex/superscript_units.py)
+# The unit as a superscript where the layer is the subscript (latex/subscript_layers._entry)
 MODULES = [
     r"Y_l = W_l X_{l-1}",
     r"\frac{\partial E}{\partial X_{l-1}} = W_l^T \frac{\partial E}{\partial Y_l}",

@@ -75,14 +75,14 @@ GAPS = {
     # blind round q (2026-12-03, stored copies): Larochelle's a^{(k)}(x), L+1 the output, f(x) and
     # e(y) read since (input_arguments.py, top_letter.py), LeCun's Y_n = W_n X_{n-1} and E^p
     # (subscript_layers.py, pattern_superscripts.py), a bare \sum over indexed names (bare_index.py).
-    # Left: LeCun's F (the vector sigmoid beside its scalar f and the Jacobians dF/dW), the entries
-    # with the unit as a superscript (y_n^i, w_n^{ij}), X_{n-1} as a plain subscript in a scalar
-    # line, the update W(t) = W(t-1) - ...; (8) X_{n-1} dE/dY_n is not checked (its layout said):
+    # Left: LeCun's F (the vector sigmoid beside its scalar f and the Jacobians dF/dW), the update
+    # W(t) = W(t-1) - ... (the entries with the unit as a superscript, y_n^i, w_n^{ij}, x_{n-1}^j,
+    # read since: subscript_layers._entry); (8) X_{n-1} dE/dY_n is not checked (its layout said):
     # true answer wrong. The notes' f(x, theta), (f(x))_y (an entry by the class label),
     # \ell(f(x), y) outside a derivative, a continued aligned row, the tuple (phi'(a_1), ...)'.
     # Gormley's b (the output's net input, a bias's letter) and so beta_j; worked numbers at
     # outputs given (y = 0.8) and not computed
-    "lecun_efficient_backprop": [5, 9, 10],  # 6-8 (latex/superscript_units.py), 12 (iterations.py) read since
+    "lecun_efficient_backprop": [5, 9, 10],  # 6-8 (subscript_layers._entry), 12 (iterations.py) read since
     "wikistat_dl_notes_cross_entropy": [5, 6, 7, 9, 10, (12, 1), 19, 20],
     "gormley_graph_study_guide": [12, 13, 14, 16, 17],  # b, beta_j read since (verify/output_sum.py)
     "ai_se_identity_abs": [],
@@ -468,12 +468,14 @@ GAPS = {
 PLANTED_UNNAMED: set[tuple[str, int]] = {
     # the asker's sum of two paths with m_8 for m_7 in the first: a ratio, no factor named
     ("math_se_m_weights_cost", 2),
-    # the post's sum over j with dE/dz_j for dE/da_j: named at factor 2 (dE/dz_j already holds
-    # da_j/dz_j, written after it); the asker's hidden chain with da_{L-1}/dw_{L-1} for
-    # da_{L-1}/dz_{L-1}: named at factor 1 (the written product holds x twice)
-    ("pabloinsente_mlp_multi_unit", 0),
-    ("math_se_co_chain_no_cost", 2),
+    # Murphy's (13.28) as \varphi(W_2 W_1 x): \varphi, applied at the hidden layer only, is its
+    # rule there too (name_calls.letter_layers), so the loss is wrong; named at factor 2, the norm,
+    # the 1/2 counted as factor 1 as the matrix path counts numbers (the note counts the norm as 1)
+    ("murphy_pml_mlp_backprop", 1),
 }
+# (the post's sum over j with dE/dz_j for dE/da_j, and the asker's hidden chain with
+# da_{L-1}/dw_{L-1} for da_{L-1}/dz_{L-1}: a chain broken at one link is named at the factor whose
+# replacement links it, not as an extra factor beside it: verify/linked_factor.py, chain_repairs.py)
 # (Kriesel's \sum_l (\delta_l w_{l,h}), the weight read as 0 (no such connection), is named at
 # the weight, factor 3: a sum's bracketed body keeps its factors (latex/expressions.py); Kyle Lo's
 # x [\phi(w^T x) + y]^T, a side of a chain written out (checked as a definition), at the bracket,
@@ -497,27 +499,16 @@ MISJUDGED: dict[str, dict] = {
 }
 # planted mistakes on a judged statement that are not named today: (file, k) -> what is said
 PLANTED_MISSED: dict[tuple[str, int], str] = {
-    # Sadowski's hidden weight's gradient with x_j for x_k: the input x in the hidden letter j, and k
-    # then only in w_{kj}^1: no reading of the letters holds, not checked
-    ("sadowski_backprop_notes", 2): "not checked",
-    # Bishop's (8.30) planted with \sum_l w_{jl}: that weight puts l below the hidden j, where no
-    # a_l (a net input) is: the sum names nothing, not checked (roles.Roles.summed)
-    ("bishop2024_dl_backprop", 2): "not checked",
-    # the output chain with the hidden layer's Jacobian: a chain of derivatives that does not link
-    # is not checked (verify/jacobians.py), never correct
-    ("yoanptr_mse_sums", 2): "not checked",
     # J&M's chain planted with \partial a^{[1]}/\partial z: the bare z is then placed at two layers
     # by the document's derivatives (a^{[1]} and a^{[2]} by z), so it is placed at neither
     ("jurafsky_martin_two_layer", 2): "not checked",
-    # Murphy's (13.36) without dx_3/dx_2: a chain of derivatives that does not link is not checked
-    ("murphy_pml_mlp_backprop", 0): "not checked",
-    # MML's (5.117) without df_{K-1}/df_{K-2}: the same, a chain that does not link
-    ("mml_deep_network_gradients", 0): "not checked",
-    # MML's (5.116) ending in df_{K-1}/d\theta_{K-1}: two groups in one row are not read as members
-    ("mml_deep_network_gradients", 1): "not checked",
-    # Murphy's (13.28) as \varphi(W_2 W_1 x): \varphi of no layer's net input, not read
-    ("murphy_pml_mlp_backprop", 1): "not checked",
 }
+# (named since plantsv: Sadowski's x_j for x_k, input j in fixed roles (roles.py); Bishop's (8.30)
+# with \sum_l w_{jl}, l read by adjacency where the written order puts it below the input
+# (summed_layers.py); chains of derivatives that do not link, Murphy's (13.36) and MML's (5.117)
+# without a link, the README's hidden layer's Jacobian, named by the edit that links them
+# (chain_repairs.py); MML's (5.116) with theta_{K-1} beside theta_{K-2}, read member by member
+# (latex/parameter_groups.py))
 # (the course's x^T δ^{[2]} in the rows convention, whose shapes fit in neither reading, is named
 # in rows, 'wrong layer' at factor 2: verify/rows_faults.py)
 # planted mistakes named at their factor on a statement that is itself not checked (in GAPS): the

@@ -30,7 +30,6 @@ from . import (
     shifted_tokens,
     slope_names,
     subscript_shifts,
-    superscript_units,
     times_letter,
     unit_biases,
     update_marks,
@@ -172,7 +171,6 @@ def _region(
             whole = split[0][0] if split else parameter_groups.copy(src.groups, tokenize(src, a, b), member)
             whole = without_function_sides(whole)  # x_2 = f_1(x, \theta_1) = W_1 x: x_2 = W_1 x
             whole = product_entries.rewrite(whole)  # ((W^{[l+1]})^T \delta^{[l+1]})_j: its sum over k
-            whole = superscript_units.rewrite(src.layers, whole)  # y_n^i beside Y_n: unit i of layer n
             whole = renamed(src.renamed, relayer(src.layers, whole))  # W_1 of a document writing W^{(1)}
             whole = subscript_shifts.rewrite(src.shifts, whole)  # a_{L-1}: a^{(L-1)} (3Blue1Brown's)
             whole = forward_letters.rewrite(src.forward, whole)  # z = Wx + b_1: W is W^{(1)}

@@ -9,8 +9,9 @@ gradients by each of its members (Deisenroth, Faisal & Ong, *Mathematics for ML*
 - a layer's function with its parameters as its last argument, `f_k(IN, \theta_k) = FORMULA`:
   the names FORMULA uses besides IN (W_1 of W_1 x); `f_k(IN, \varnothing)` an empty group.
 A group written with a list that trails off (`\ldots`), or two rows saying different things, is
-not read. `copies(groups, toks)` gives a row holding a derivative by or of a grouped θ_s, with one
-subscript s throughout, once per member, θ_s replaced by it; any other row as it is. A gradient by
+not read. `copies(groups, toks)` gives a row holding a derivative by or of a grouped θ_s once per
+member, θ_s replaced by it (θ_{K-2} beside θ_{K-1}: member k of each, when the groups hold the
+same letters in the same order); any other row as it is. A gradient by
 an empty group stays as written (it names nothing to check). Pure functions.
 """
 
@@ -151,14 +152,20 @@ def _group(groups: dict, key: Key) -> list[list[Tok]] | None:
 
 def count(groups: dict, toks: list[Tok]) -> int:
     """How many copies a row is read as, θ replaced in each: one per member of the group it
-    differentiates by or of, when it holds a derivative and every θ in it has one subscript with a
-    group that holds something; else 0 (the row as written)."""
+    differentiates by or of, when it holds a derivative and every θ in it has a group that holds
+    something (several subscripts: groups of the same letters, member k of each read together);
+    else 0 (the row as written)."""
     if not groups or not any(t.kind == "cmd" and t.text in ("partial", "nabla") for t in toks):
         return 0
     keys = {key for _, _, key in _thetas(toks)}
-    if len(keys) != 1:
+    held = [_group(groups, key) or [] for key in keys]
+    if len(keys) == 1 or not held:
+        return len(held[0]) if held else 0
+    # θ_{K-2} beside θ_{K-1}: read member by member when every group holds the same letters in
+    # the same order (A_{K-2} with A_{K-1}, b_{K-2} with b_{K-1})
+    if any(len(h) != len(held[0]) or [m[0].text for m in h] != [m[0].text for m in held[0]] for h in held):
         return 0
-    return len(_group(groups, next(iter(keys))) or [])
+    return len(held[0])
 
 
 def copy(groups: dict, toks: list[Tok], which: int) -> list[Tok]:

@@ -203,6 +203,11 @@ def rewrite(plan: Plan | None, toks: list[Tok]) -> list[Tok]:
             continue
         sub = _sub(toks, k + 1)
         base = t.text if t.kind in ("letter", "cmd") else ""
+        entry = _entry(plan, toks, k, sub)
+        if entry is not None:  # LeCun's y_n^i, w_n^{ij}: an entry of Y_n, W_n
+            out += entry[0]
+            k = entry[1]
+            continue
         if sub is not None and base == plan.weight:
             out += _layered(t, "W", sub[0])  # V_2: the weights, whatever their letter
             k = sub[1]
@@ -239,6 +244,34 @@ def rewrite(plan: Plan | None, toks: list[Tok]) -> list[Tok]:
         out.append(t)
         k += 1
     return out
+
+
+def _entry(plan: Plan, toks: list[Tok], k: int, sub: tuple[list[Tok], int] | None):
+    """y_n^i, x_{n-1}^j, w_n^{ij} at toks[k] in a document whose vectors and matrices are
+    capitals with layer subscripts (LeCun: Y_n = W_n X_{n-1}): the lower-case letter an entry,
+    its superscript the unit indices (letters only: x_n^2 may be a square) -> z^{[n]}_i,
+    a^{[n-1]}_j, W^{[n]}_{ij}, and the index after it; else None."""
+    t = toks[k]
+    if sub is None or t.kind != "letter" or not t.text.islower() or not plan.vector.isupper():
+        return None
+    names = {
+        plan.vector.lower(): "a",
+        plan.weight.lower(): "W",
+        **({plan.net.lower(): "z"} if plan.net else {}),
+    }
+    end = sub[1]
+    if t.text not in names or end + 1 >= len(toks) or toks[end].text != "^":
+        return None
+    if toks[end + 1].text == "{":
+        close = next((j for j in range(end + 2, len(toks)) if toks[j].text == "}"), None)
+        index, after = (toks[end + 2 : close], close + 1) if close is not None else ([], 0)
+    else:
+        index, after = [toks[end + 1]], end + 2
+    if not index or not all(u.kind == "letter" and len(u.text) == 1 for u in index):
+        return None
+    p, e = index[0].pos, index[-1].end
+    script = [Tok("op", "_", p, e), Tok("op", "{", p, e), *index, Tok("op", "}", p, e)]
+    return _layered(t, names[t.text], sub[0]) + script, after
 
 
 def _labelled(toks: list[Tok]) -> bool:

@@ -17,7 +17,7 @@ import sympy as sp
 
 from ..derivation import Factor
 from ..latex import Partial
-from . import glued_factors, update_steps
+from . import glued_factors, linked_factor, update_steps
 from .evaluate import Evaluation
 from .explain import Explainer, Fault, Witness
 from .parts import Part
@@ -112,6 +112,7 @@ def judge(net: Network, r: Resolved, e: Evaluation) -> Verdict:
             ) is not None:  # Σ_j δ_j w_jk after Σ_j ∂E/∂v_j w_jk
                 fault, counted = near, r.parts[k]
             fault = glued_factors.regroup(fault, *_counted(r, k, counted))  # X(1 - X): one factor
+            fault = linked_factor.named(net, r, k, fault, e.points.vector, diff.true_product)  # the break
             witness = explain.witness(
                 e.points, r.hands[k], t_values, diff.hand_product, diff.true_product, e.units, e.unit_vectors
             )

@@ -19,7 +19,7 @@ import sympy as sp
 
 from ..latex import Partial
 from ..latex.matrix import Node
-from . import glued_factors, layout_votes, layouts
+from . import chain_repairs, glued_factors, layout_votes, layouts
 from .ditto import Unchecked
 from .explain import Fault
 from .judge import Verdict
@@ -97,6 +97,8 @@ class Namer:
         truth = self.truth(g)
         if truth is None:
             return None
+        if linked := chain_repairs.repair(self, g, node):  # a chain of derivatives that does not link
+            return MatrixFault("matrix", side + 1, linked[0], text=linked[1])
         tried = 0
         for new, position, why, wrote, expected in side_edits(node, self.prime(g)):
             tried += 1
@@ -190,6 +192,8 @@ def collect(
             continue
         node = _checked(m, g.shape_error[0]) if g.shape_error and g.shape_error[0] >= 0 else None
         why, fix = layouts.question(namer, g, node)
+        if why == layouts.JACOBIAN and chain_repairs.repair(namer, g, node):  # a chain that does not link
+            why, fix = "", ""
         if why or g.jacobian in layout_votes.LAYOUTS:  # its layout is the question: after the votes
             last = g.sides_used[-1] if g.sides_used else -1
             node = node or (_checked(m, last) if last >= 0 else None)

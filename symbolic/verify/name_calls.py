@@ -182,4 +182,6 @@ def letter_layers(uses: dict, activations) -> dict[str, int]:
         )
         if len(own) == 1 and others:
             out[letter] = own[0]
+        elif len(set(layers)) == 1 and len({a.name for a in activations}) > 1:  # φ of one layer only
+            out[letter] = next(iter(layers))  # (Murphy's x_3 = φ(x_2)): that layer's, on any argument
     return out

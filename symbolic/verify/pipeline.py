@@ -374,7 +374,7 @@ def verify_once(
     verdicts, unchecked = reading_folds.fold(verdicts, unchecked, readings, spoken)  # δ_j read by its roles
     verdicts.sort(key=lambda v: (v.line, v.col))
     if letters:  # instances said in the document's own index letters
-        verdicts = [replace(v, instance=as_written(v.instance, letters)) for v in verdicts]
+        verdicts = [v if v.label else replace(v, instance=as_written(v.instance, letters)) for v in verdicts]
     verdicts = author_names.restore(verdicts, authors)  # θ_j said as θ_j, not −b^{[2]}_j
     verdicts, unchecked = display.primed_letters(source, verdicts, unchecked)  # for j′=1, not the letter read
     verdicts, unchecked = display.layer_variable(source, verdicts, unchecked)  # for j=1, not 'λ=1'

@@ -15,6 +15,8 @@ import re
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from .summed_layers import adjacent, fits
+
 _ROLE = re.compile(r"([A-Za-z]+)_([hijklℓo]),?([hijklℓo])?")  # l as \ell where letters name any layer
 _UNIT = re.compile(r"([A-Za-z]+)_([ijk])")
 _HAT = re.compile(r"(?:y_?hat|hat_?y)_([ijk])")
@@ -280,7 +282,9 @@ class Roles:
                 into, other = (m.group(1) == var) != self.transposed, m.group(2 if m.group(1) == var else 1)
                 if other in self.fixed:
                     found.add(self.fixed[other] + (1 if into else -1))
-        return found.pop() if len(found) == 1 and 0 <= min(found) <= self.depth else None
+        inputs, n = frozenset({self.pre, "delta", "b"}), min(found, default=-1)  # no input unit's names
+        ok = len(found) == 1 and 0 <= n <= self.depth and fits(body, var, n, self.depth, inputs)
+        return n if ok else adjacent(body, var, self.fixed, self.depth, inputs) if found else None
 
     def within(self, var: str, layer: int, expand):
         """`expand()` with the sum's letter `var` read in `layer` (`summed`), and then not."""
@@ -395,7 +399,8 @@ class Roles:
             return f"a_{n},{u}" if n == self.depth else None
         if base in ("t", self.targets):
             return f"{self.targets}_{u}" if n == self.depth else None
-        return f"x_{u}" if n == 0 else None
+        fixed = base == "x" and not self.any_layer and 0 < n < self.depth  # x_j, j hidden: input j
+        return f"x_{u}" if n == 0 or fixed and u >= 1 else None
 
 
 def other_way(weights: str | None, name: str) -> str:
