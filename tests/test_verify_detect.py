@@ -1,7 +1,8 @@
 r"""Conventions a document says by itself, detected with the network alone (no --weights, no
 --targets): the weights' orientation from a forward sum in its definition of a net input
 (symbolic/verify/orientation.py), the target letter d or t (symbolic/verify/target_letters.py).
-A contradictory or silent document keeps the default; an option the user gives always wins."""
+A silent document keeps the default, a contradictory one is settled by its other lines or names
+no slip; an option the user gives always wins."""
 
 import pytest
 
@@ -59,12 +60,20 @@ def test_an_explicit_option_overrides_the_detected_orientation(net232):
     assert "wrong" in said[1] and "wrong" in said[2]
 
 
-@pytest.mark.parametrize("text", [OUTPUT_BY_INPUT, BOTH], ids=["own", "contradictory"])
-def test_symprops_own_or_a_contradictory_document_keeps_the_default(net232, text):
-    found = orientation.detected(_statements(text))
-    assert found == ({"weights": "output-by-input"} if text is OUTPUT_BY_INPUT else {})
+def test_symprops_own_orientation_is_read_so(net232):
+    assert orientation.detected(_statements(OUTPUT_BY_INPUT)) == {"weights": "output-by-input"}
     # ∂z_j/∂w_{ij} = a_i is then read with w_{ij} into unit i: wrong for i != j
-    assert "wrong" in _said(net232, text)[2]
+    assert "wrong" in _said(net232, OUTPUT_BY_INPUT)[2]
+
+
+def test_a_contradictory_document_is_settled_by_its_other_lines(net232):
+    """Two forward sums that disagree say nothing alone (a tie); the derivative by w_{ij} reads
+    right only input-by-output, so the second sum is the slip (verify/orientation_votes.settle)."""
+    assert orientation.detected(_statements(BOTH)) == {}
+    said = _said(net232, BOTH)
+    assert said[2] == {"correct"} and said[3] == {"wrong"}, said
+    alone = BOTH.replace(INPUT_BY_OUTPUT.splitlines()[1] + "\n", "")  # the two sums alone: a true tie
+    assert _said(net232, alone) == {1: {"not checked"}, 2: {"not checked"}}, _said(net232, alone)
 
 
 # Rumelhart, Hinton and Williams: d_j the desired output, y_j the unit's output

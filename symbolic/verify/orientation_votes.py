@@ -20,7 +20,7 @@ import sympy as sp
 from ..latex import Partial, Statement
 from . import matrix_orientation, orientation, use_roles
 from .binding import Source
-from .ditto import VerifyInputError
+from .ditto import Unchecked, VerifyInputError
 from .hints import shown
 from .judge import Verdict
 from .matrix_faults import MatrixFault
@@ -58,8 +58,8 @@ def settle(report, run, conventions: dict | None, flip: tuple) -> tuple:
     document read the other way too (`run(conventions)` reads it). One line alone: the other
     reading is kept when `better`. A tie: the document is read each way, and a way kept only when
     some line that is no vote reads right that way and not the other, and none the other way
-    round (Zurada's derivative by w_{kj} beside a swapped w_{jk} sum); else the first report
-    stands."""
+    round (Zurada's derivative by w_{kj} beside a swapped w_{jk} sum); else the voting lines are
+    not checked, the reason said."""
     lines, other_way, others = flip
     given = dict(conventions or {})
     try:
@@ -78,7 +78,22 @@ def settle(report, run, conventions: dict | None, flip: tuple) -> tuple:
     if for_first and not for_other:
         way = OTHER[other_way]
         return said(first, others, way), {**given, "weights": way}, way
-    return report, conventions, None
+    return undecided(report, lines, others), conventions, None
+
+
+def undecided(report, lines: tuple[int, ...], others: tuple[int, ...]):
+    """`report` with its verdicts on the voting lines of a tie not given: the document writes its
+    weights both ways and no other line says which, so neither line's verdict stands."""
+    votes = set(lines) | set(others)
+    ways = (
+        f"lines {', '.join(map(str, lines))} output-by-input, {', '.join(map(str, others))} input-by-output"
+    )
+    reason = f"the document writes its weights two ways ({ways}), and no other line says which"
+    fix = "give --weights input-by-output or output-by-input (how the document indexes a weight)"
+    at = sorted({(v.line, v.col) for v in report.verdicts if v.line in votes})
+    verdicts = [v for v in report.verdicts if v.line not in votes]
+    unchecked = [*report.unchecked, *(Unchecked(n, c, reason, fix) for n, c in at)]
+    return replace(report, verdicts=verdicts, unchecked=sorted(unchecked, key=lambda u: (u.line, u.col)))
 
 
 def _decides(report, other, votes: set[int]) -> bool:
