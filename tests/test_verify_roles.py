@@ -79,17 +79,21 @@ def test_a_gradient_and_a_change_say_the_other_way_and_a_weight_against_it_is_na
     assert not any(s.name == "w" for s in alone.inferred)
 
 
-def test_changes_that_disagree_settle_nothing():
+def test_changes_that_disagree_are_settled_by_the_backward_sum():
     both = (
         r"$$\delta_n = t_n - y_n$$" + "\n"
         r"$$\Delta w_{mn} = \alpha \delta_n y_m$$" + "\n"
         r"$$\frac{\partial E}{\partial w_{mn}} = -\delta_m y_n$$" + "\n"
         r"$$\delta_m = f'(y_m) \sum_n w_{mn} \delta_n$$" + "\n"
     )
+    # the change says input-by-output, the gradient output-by-input: a tie of votes; the backward
+    # sum reads right only input-by-output, so the gradient is the slip (orientation_votes.settle)
     r = relu(both)
-    assert by_line(r)[2] == by_line(r)[3] == by_line(r)[4] == {"not checked"}
-    assert not any(s.name == "w" for s in r.inferred)
-    assert any("nothing settles them" in u.reason for u in r.unchecked)
+    assert by_line(r) == {1: {"correct"}, 2: {"correct"}, 3: {"wrong"}, 4: {"correct"}}
+    assert all("did you mean w_{nm}?" in v.fault.text for v in r.verdicts if v.status == "wrong")
+    # the two votes alone: nothing settles them, neither is judged
+    alone = relu(both.replace(r"$$\delta_m = f'(y_m) \sum_n w_{mn} \delta_n$$" + "\n", ""))
+    assert by_line(alone)[2] == by_line(alone)[3] == {"not checked"}, by_line(alone)
 
 
 def test_nothing_read_where_the_use_does_not_settle_it():

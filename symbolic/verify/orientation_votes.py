@@ -196,9 +196,11 @@ def named(report, fixed, statements: list, line: int, pairs: list[tuple[str, str
     wrote = ", ".join(shown(a) for a, _ in pairs)
     meant = ", ".join(shown(b) for _, b in pairs)
     text = f"wrote {wrote}, did you mean {meant}? (the other lines index the weights {orientation_})"
-    fault = MatrixFault("wrong", 1, 1, text=text)
-    wrong = [_wrong(v, fault) for v in mine]
+    written = {a for a, _ in pairs}
     lhs = [s.lhs for s in statements if isinstance(s, Statement) and s.line == line]
+    sides = [s.sides for s in statements if isinstance(s, Statement) and s.line == line]
+    fault = MatrixFault("wrong", 1, _position(sides[0] if sides else (), written), text=text)
+    wrong = [_wrong(v, fault) for v in mine]
     if not mine and lhs and isinstance(lhs[0], sp.Symbol):
         one, written = sp.Integer(1), Partial(lhs[0], sp.Integer(1))
         wrong = [
@@ -226,3 +228,12 @@ def _wrong(v: Verdict, fault: MatrixFault) -> Verdict:
         true=None,
         fault=fault,
     )
+
+
+def _position(sides, names: set[str]) -> int | None:
+    """The written factor (1-based, first side) holding one of `names`; None when only the left
+    side writes them (∂E/∂w_{mn} with its indices swapped)."""
+    for k, f in enumerate(sides[0].factors if sides else ()):
+        if isinstance(f, sp.Basic) and {s.name for s in f.atoms(sp.Symbol)} & names:
+            return k + 1
+    return None
