@@ -145,89 +145,14 @@ def tokenize(src: Source, start: int, end: int) -> list[Tok]:
         partial_subscripts,
         starred_names,
     )
+    from .marked_functions import braced_primes, output_functions
 
     toks = over_fractions.read(starred_names.read(toks))  # y^*: y_star; {a \over b}: \frac{a}{b}
     toks = editor_braces.read(toks)  # {{X}}, \sum_i {X} (an equation editor's markup): as rendered
     toks = font_groups.read(toks)  # {\rm softmax}(z): the braces around a function's name
     toks = layer_functions.read(toks)  # f_l(u_j^{l}): the layer's activation, as f(u_j^{l})
     toks = partial_subscripts.read(toks, src.text)  # ∂_{W} ℓ: ∇_{W} L; ℓ = ...: L
-    return bracket_layers.read(activation_names.read(_output_functions(_braced_primes(toks))))
-
-
-_OUTPUT_SUBS = ({"o"}, {"out"}, {"output"})
-_ACTIVATION_LETTERS = ("g", "f", "h", "sigma", "varphi", "phi")
-
-
-def _output_functions(toks: list[Tok]) -> list[Tok]:
-    """g_o'(a), g_{o}(a): the output layer's activation (Brilliant) is the activation applied to
-    the output layer's net input: the subscript is dropped (the argument's layer says which)."""
-    out: list[Tok] = []
-    k = 0
-    while k < len(toks):
-        t = toks[k]
-        if (
-            t.text in ("g", "f", "h", "sigma", "varphi", "phi")
-            and k + 3 < len(toks)
-            and toks[k + 1].text == "_"
-        ):
-            braced = toks[k + 2].text == "{"
-            sub = toks[k + 3] if braced else toks[k + 2]
-            after = k + (5 if braced else 3)
-            closed = not braced or (after - 1 < len(toks) and toks[after - 1].text == "}")
-            if closed and {sub.text} in _OUTPUT_SUBS and after < len(toks) and toks[after].text in ("'", "("):
-                out.append(t)
-                k = after
-                continue
-        out.append(t)
-        k += 1
-    return out
-
-
-def _prime_first(toks: list[Tok], k: int) -> bool:
-    return (
-        toks[k].text == "^"
-        and k + 3 < len(toks)
-        and toks[k + 1].text == "{"
-        and toks[k + 2].kind == "cmd"
-        and toks[k + 2].text == "prime"
-        and toks[k + 3].text == "["
-    )
-
-
-def _braced_primes(toks: list[Tok]) -> list[Tok]:
-    r"""g^{\prime}(a), f^{\prime\prime}, h^{'}(a): a prime in braces is the prime ' (Brilliant, notes);
-    so is h^\prime(a_j) without braces (TeX reads ^ with the one token after it)."""
-    out: list[Tok] = []
-    k = 0
-    while k < len(toks):
-        t = toks[k]
-        if _prime_first(toks, k):  # g^{\prime[l]}: Ng's g^{[l]\prime} written prime first
-            end = k + 3
-            while end < len(toks) and toks[end].text != "}":
-                end += 1
-            out += [t, toks[k + 1], *toks[k + 3 : end], toks[k + 2]]
-            k = end
-            continue
-        if t.text == "^" and k + 1 < len(toks) and toks[k + 1].kind == "cmd" and toks[k + 1].text == "prime":
-            out.append(Tok("op", "'", toks[k + 1].pos, toks[k + 1].end, t.space))
-            k += 2
-            continue
-        if t.text == "^" and k + 2 < len(toks) and toks[k + 1].text == "{":
-            end = k + 2
-            while end < len(toks) and (  # ^{\prime}, and ^{'} (h^{'}(a_j): Obsidian, Typora)
-                toks[end].kind == "cmd" and toks[end].text == "prime" or toks[end].text == "'"
-            ):
-                end += 1
-            if end > k + 2 and end < len(toks) and toks[end].text == "}":
-                out += [
-                    Tok("op", "'", toks[p].pos, toks[p].end, t.space if p == k + 2 else False)
-                    for p in range(k + 2, end)
-                ]
-                k = end + 1
-                continue
-        out.append(t)
-        k += 1
-    return out
+    return bracket_layers.read(activation_names.read(output_functions(braced_primes(toks))))
 
 
 MIN_NAME = 3  # letters in a run read as one name (shorter runs are juxtaposed letters)

@@ -42,19 +42,9 @@ from .layer_counting import WEIGHTS, from_input, layer_number
 from .letter_readings import READING
 from .lone_bias import written_bias
 from .notation import EXAMPLES, EXAMPLES_FIX, lone_unit, over_examples
-from .roles import (
-    LAYER,
-    NO_WEIGHT,
-    Roles,
-    after_letters,
-    defined_bases,
-    layer_weights,
-    other_way,
-    output_only,
-    role_bases,
-    summed_activations,
-)
+from .roles import LAYER, NO_WEIGHT, Roles, layer_weights, role_bases, summed_activations
 from .symbols import LAYERED, _all_symbols, _has_sum, _parts, _symbols
+from .unit_bases import after_letters, defined_bases, other_way, output_only
 from .weight_layers import layer_of
 
 _NAME = LAYERED  # w_kj@l+1; ^+: the value after an update

@@ -24,8 +24,9 @@ import sympy as sp
 
 from ..latex import Partial
 from .explain import Fault
+from .hand_values import hand
 from .numbers import same
-from .resolve import Network, Resolved, _hand
+from .resolve import Network, Resolved
 
 Factor3 = tuple[int, object, sp.Expr]  # (position as written, as written, value)
 
@@ -125,7 +126,7 @@ def named(
 
     def value(p: Partial) -> sp.Expr | None:
         try:
-            return _hand(net, p, "")
+            return hand(net, p, "")
         except Exception:  # a derivative of names the network cannot resolve: no replacement
             return None
 

@@ -22,6 +22,7 @@ from ..latex.matrix import Node
 from . import chain_repairs, glued_factors, layout_votes, layouts
 from .ditto import Unchecked
 from .explain import Fault
+from .hand_values import hand
 from .judge import Verdict
 from .matrix import TAG, Evaluator, Layout, Missing, ShapeError
 from .matrix_edits import bare as _bare
@@ -29,7 +30,7 @@ from .matrix_edits import counted, render, side_edits
 from .matrix_factors import top_factors
 from .matrix_groups import Group
 from .numbers import same
-from .resolve import Network, _hand
+from .resolve import Network
 from .rows_faults import name_in_rows
 from .written_positions import written_position
 
@@ -54,7 +55,7 @@ class Namer:
         try:
             if isinstance(entry, Partial):
                 entry = sp.Function("Partial")(entry.num, entry.den)
-            return self.points.vector(_hand(self.net, entry, ""))
+            return self.points.vector(hand(self.net, entry, ""))
         except Exception:  # a name this instance cannot resolve: the edit does not fit
             return None
 

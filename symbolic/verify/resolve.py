@@ -37,6 +37,7 @@ from .dummies import (
 )
 from .given_aliases import names_only
 from .given_values import Given, givable
+from .hand_values import hand
 from .indices import instantiate
 from .letter_readings import READING
 from .names import Resolver
@@ -167,7 +168,7 @@ def resolve_all(
                     resolved.append(resolve_definition(here, stmt, sides, lhs, lhs))
                     continue
                 if _of_derivatives(stmt.lhs) and stmt.sides:  # -∂E_p/∂w_{ji} = δ_{pj} o_{pi} (PDP)
-                    value = _hand(here, stmt.lhs, _where(stmt))
+                    value = hand(here, stmt.lhs, _where(stmt))
                     resolved.append(resolve_definition(here, stmt, sides, value, value))
                     continue
                 if not isinstance(stmt.lhs, sp.Symbol):
@@ -182,7 +183,7 @@ def resolve_all(
                     fixed = truth.xreplace({net.d.eta: ETA})
                 else:
                     if stmt.sides and numeric and new_name(here, stmt.lhs):  # e = y_d - y = 0 - 0.51 = -0.51
-                        author[stmt.lhs] = value = sp.Mul(*[_hand(here, f, _where(stmt)) for f in sides[-1]])
+                        author[stmt.lhs] = value = sp.Mul(*[hand(here, f, _where(stmt)) for f in sides[-1]])
                         claims += claims_of(stmt, whole, numeric, value)  # its numbers, at its definition
                         unchecked.append(
                             Unchecked(stmt.line, stmt.col, NEW_NAME.format(shown(stmt.lhs.name)))
@@ -192,14 +193,14 @@ def resolve_all(
                         done = per_index.read(  # J_{ki} = ...: kept by its letters' values
                             stmt,
                             each,
-                            lambda side, n=here, s=stmt: sp.Mul(*[_hand(n, f, _where(s)) for f in side]),
+                            lambda side, n=here, s=stmt: sp.Mul(*[hand(n, f, _where(s)) for f in side]),
                             lambda v, n=here, s=stmt, x=sides: resolve_definition(n, s, x, v, v),
                             sides,
                         )
                         if done is not None:
                             (unchecked if isinstance(done, Unchecked) else resolved).append(done)  # type: ignore[arg-type]
                             continue
-                        author[stmt.lhs] = sp.Mul(*[_hand(here, f, _where(stmt)) for f in sides[-1]])
+                        author[stmt.lhs] = sp.Mul(*[hand(here, f, _where(stmt)) for f in sides[-1]])
                         if loss_names.is_loss(net.d, author[stmt.lhs]):  # e(w) = (x^{(L)} - y)^2: the loss
                             resolved.append(
                                 resolve_definition(here, stmt, sides, net.d.loss_symbol, net.d["L"].rhs)
@@ -290,7 +291,7 @@ def resolve_definition(
     value of that quantity."""
     where = _where(stmt)
     checked = tuple(range(len(sides)))
-    hands = {k: (sp.Mul(*[_hand(net, f, where) for f in sides[k]]),) for k in checked}
+    hands = {k: (sp.Mul(*[hand(net, f, where) for f in sides[k]]),) for k in checked}
     true = (Factor(lhs, sp.Integer(1), truth),)
     return Resolved(
         stmt,
@@ -303,8 +304,8 @@ def resolve_definition(
         hands,
         (),
         definition=True,
-        steps=update_steps.parts(stmt, lambda f: _hand(net, f, where)),  # w⁺ = w + η δ x: η, δ, x
-        parts=definition_parts.split(sides, lambda f: _hand(net, f, where)),  # x [φ - y]: which
+        steps=update_steps.parts(stmt, lambda f: hand(net, f, where)),  # w⁺ = w + η δ x: η, δ, x
+        parts=definition_parts.split(sides, lambda f: hand(net, f, where)),  # x [φ - y]: which
     )
 
 
@@ -376,10 +377,10 @@ def _resolved(
     grad = num == net.d.loss_symbol and den in net.d.params
     notes = chain_notes(net, sides, num, den, where)
     always, if_read = compared_sides(net, sides, num, den, where, bool(notes))
-    hands = {k: tuple(_hand(net, f, where) for f in sides[k]) for k in always}
+    hands = {k: tuple(hand(net, f, where) for f in sides[k]) for k in always}
     for k in if_read:
         try:
-            hands[k] = tuple(_hand(net, f, where) for f in sides[k])
+            hands[k] = tuple(hand(net, f, where) for f in sides[k])
         except SympropError:
             continue  # a side the reader cannot value: left as a step (a chain's note says why)
     checked = sorted(hands)
@@ -387,29 +388,9 @@ def _resolved(
     for k in checked:
         written = stmt.sides[k] if k < len(stmt.sides) else None
         if written is not None and tuple(written.factors) == tuple(sides[k]):
-            split = split_parts(sides[k], written.parts, lambda f: _hand(net, f, where))
+            split = split_parts(sides[k], written.parts, lambda f: hand(net, f, where))
             if split:
                 parts[k] = split
     return Resolved(
         stmt, tuple(tuple(s) for s in sides), num, den, grad, true, tuple(checked), hands, notes, parts=parts
     )
-
-
-def _hand(net: Network, f: object, where: str) -> sp.Expr:
-    if isinstance(f, Partial):
-        num = net.names.resolve(f.num, where)
-        den = net.names.resolve(f.den, where)
-        return sp.Mul(*[t.value for t in true_factors(net, num, den, where)])
-    expr = cast(sp.Expr, f)
-    # derivatives inside a formula (∂E_o1/∂out_h1 + ∂E_o2/∂out_h1) stand for their true values
-    inner = {p: sp.Dummy() for p in expr.atoms(AppliedUndef) if p.func == PARTIAL}
-    if not inner:
-        value = net.names.resolve(expr, where)
-        if net.d.loss_symbol in value.free_symbols:  # σ'(z L): the loss has no value at a point
-            raise SympropError(
-                f"{where}the loss {net.d.loss_symbol} inside a factor", "write its derivative, not the loss"
-            )
-        return value
-    values = {dummy: _hand(net, Partial(*p.args), where) for p, dummy in inner.items()}
-    names = net.names.with_values({**net.names.values, **values})
-    return names.resolve(expr.xreplace(inner), where)

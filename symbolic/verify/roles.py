@@ -29,7 +29,7 @@ def role_bases(statements) -> tuple[str, str, bool, str] | None:
     """(pre-activation base, activation base, any layer) when a statement defines X_j = h(Y_j)
     (Bishop: fixed layers), or when the document writes o_j and net_j (Wikipedia: j a unit of
     any layer, i one of the layer before, ℓ one of the layer after)."""
-    names = {s.name for stmt in statements for s in _symbols_of(stmt)}
+    names = {s.name for stmt in statements for s in symbols_of(stmt)}
     if {"o_j", "net_j"} <= names:
         return "net", "o", True, "k"
     # a target of unit j (d_j, t_j outside Bishop's letters): j is a unit of any layer (Haykin)
@@ -100,7 +100,7 @@ def _weighted_sum(statements) -> tuple[str, str, bool, str] | None:
     r"""(pre, act, False, 'j') when a statement defines X_j = \sum_i w_{ij} A_i (+ a bias) and no
     weight has a k: X_j the net input and A_i the output of a neuron, j one of the output layer
     and i one of the layer below (o_j, z_j of a Q&A post about the output layer)."""
-    if any(re.fullmatch(r"w_\w*k\w*", s.name) for stmt in statements for s in _symbols_of(stmt)):
+    if any(re.fullmatch(r"w_\w*k\w*", s.name) for stmt in statements for s in symbols_of(stmt)):
         return None
     for stmt in statements:
         pre = _UNIT.fullmatch(stmt.lhs.name) if isinstance(stmt.lhs, sp.Symbol) else None
@@ -164,54 +164,12 @@ def _forward_sums(statements, pre: str):
                     yield m.group(2), a
 
 
-def _symbols_of(stmt) -> set:
+def symbols_of(stmt) -> set:
     out: set = set()
     for obj in [stmt.lhs, *(f for p in stmt.sides for f in p.factors)]:
         for e in [obj.num, obj.den] if hasattr(obj, "num") else [obj] if isinstance(obj, sp.Basic) else []:
             out |= e.atoms(sp.Symbol)
     return out
-
-
-def defined_bases(statements) -> frozenset[str]:
-    """Bases of unit quantities the document defines itself, X_k = ... (Haykin's error signal
-    e_j = d_j - y_j, Russell & Norvig's Err_k = y_k - a_k): instantiated per unit like a role."""
-    out = set()
-    for stmt in statements:
-        lhs = getattr(stmt, "lhs", None)
-        if isinstance(lhs, sp.Symbol) and getattr(stmt, "sides", None):
-            m = re.fullmatch(r"([A-Za-z]+)_([hijk])", lhs.name)
-            if m and m.group(1) not in _KNOWN_BASES:
-                out.add(m.group(1))
-    return frozenset(out)
-
-
-def output_only(statements, defined: frozenset[str]) -> frozenset[str]:
-    """Defined quantities whose definition names a target (e_j = d_j - y_j): of output units only."""
-    out = set()
-    for stmt in statements:
-        lhs = getattr(stmt, "lhs", None)
-        if isinstance(lhs, sp.Symbol) and lhs.name.split("_")[0] in defined:
-            if any(re.fullmatch(r"[tdy]_[a-z]", s.name) for s in _symbols_of(stmt) if s != lhs):
-                out.add(lhs.name.split("_")[0])
-    return frozenset(out)
-
-
-_KNOWN_BASES = {"w", "W", "delta", "Delta", "y", "t", "x", "z", "a", "o", "net", "in", "v", "b", "d", "h"}
-
-
-def after_letters(statements, transposed: bool) -> frozenset[str]:
-    """Letters that name a unit of the layer after j (or h) in a document of any-layer letters:
-    k of w_{kj} (Mitchell, Haykin: w_{kj} feeds k from j), or of w_{jk} with weights stored
-    input-by-output; else k is a unit of the layer before, as in Wikipedia's \\sum_k w_{kj} o_k."""
-    out = set()
-    for stmt in statements:
-        for s in _symbols_of(stmt):
-            m = re.fullmatch(r"w_([hijk])([hijk])", s.name)
-            if m:
-                to, frm = (m.group(2), m.group(1)) if transposed else (m.group(1), m.group(2))
-                if frm in "jh" and to == "k":
-                    out.add(to)
-    return frozenset(out)
 
 
 class Roles:
@@ -401,14 +359,3 @@ class Roles:
             return f"{self.targets}_{u}" if n == self.depth else None
         fixed = base == "x" and not self.any_layer and 0 < n < self.depth  # x_j, j hidden: input j
         return f"x_{u}" if n == 0 or fixed and u >= 1 else None
-
-
-def other_way(weights: str | None, name: str) -> str:
-    """The fix of a weight that joins no two layers as the document's indices are read (w_{jk})."""
-    letters = name.split("_", 1)[-1] + "??"
-    p, q = letters[0], letters[1]
-    if weights == "input-by-output":
-        way, reading = "output-by-input", f"into unit {p} from unit {q}"
-    else:
-        way, reading = "input-by-output", f"from unit {p} to unit {q}"
-    return f"pass --weights {way} if the document's w_{{{p}{q}}} is the weight {reading}"
