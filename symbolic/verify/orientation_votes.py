@@ -196,10 +196,10 @@ def named(report, fixed, statements: list, line: int, pairs: list[tuple[str, str
     wrote = ", ".join(shown(a) for a, _ in pairs)
     meant = ", ".join(shown(b) for _, b in pairs)
     text = f"wrote {wrote}, did you mean {meant}? (the other lines index the weights {orientation_})"
-    written = {a for a, _ in pairs}
+    names = {a for a, _ in pairs}
     lhs = [s.lhs for s in statements if isinstance(s, Statement) and s.line == line]
     sides = [s.sides for s in statements if isinstance(s, Statement) and s.line == line]
-    fault = MatrixFault("wrong", 1, _position(sides[0] if sides else (), written), text=text)
+    fault = MatrixFault("wrong", 1, _position(sides[0] if sides else (), names), text=text)
     wrong = [_wrong(v, fault) for v in mine]
     if not mine and lhs and isinstance(lhs[0], sp.Symbol):
         one, written = sp.Integer(1), Partial(lhs[0], sp.Integer(1))
