@@ -98,7 +98,9 @@ def test_greek_index_letters_are_shown_as_written():
         verify_text(d, text)
     lines = refused(err.value)
     said = "\n".join(lines)
-    assert "v_{\\iota\\zeta}" in said and "w_{\\zeta\\kappa}" in said, said
+    # line 2 is refused at a_{q\theta} (w_{\zeta\kappa} reads input-by-output, as line 1's sum says)
+    assert "v_{\\iota\\zeta}" in said and "a_{q\\theta}" in said, said
+    assert "network's names" in said, said  # no letter said back inside a word
     assert not bad(lines, text), bad(lines, text)
     assert raw_name("v_iotazeta") == "v_ιζ" and raw_name("w_thetai") == "w_θi"
     assert shown("w_thetai") == "w_{\\theta i}" and shown("w_pi") == "w_{\\pi}"

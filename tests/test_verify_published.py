@@ -455,6 +455,12 @@ GAPS = {
     # k=1,2 declares the index (19, nothing to check); the update of w_{11} with its step in three
     # numbers (55) is a claim since (verify/update_numbers.py)
     "ru_codehunter_mlp_two_hidden": [19],
+    # blind round s (2026-12-03): Reed & Marks's node indices with no layer (2, 3, 8, 12, 13), the
+    # pattern sums (4, 5, 19), a target letter that does not settle k as an output (9, 10, 14);
+    # Sennblad's generic v (11, 14, 29), Q(w,b|x,y) (7), w_{i,\cdot} and its δ cases (4, 18, 37)
+    "reed_marks_neural_smithing": [2, 3, 4, 5, 8, 9, 10, 12, 13, 14, 19],
+    "nbis_backprop_exercise": [],
+    "sennblad_nbis_slides": [4, 7, 11, 14, 18, 29, 37],
 }
 # planted mistakes the verifier calls wrong without naming the factor yet (an opaque
 # "written/true = ..." ratio); juxtaposed, input-first and summed factors are matched as a
@@ -496,6 +502,9 @@ PLANTED_UNNAMED: set[tuple[str, int]] = {
 MISJUDGED: dict[str, dict] = {
     # 'prediction = out': out read as the output by its name (right; the note expected not checked)
     "hmkcode_step_by_step": {8: "correct"},
+    # w' = w - \eta dL/dw_2: the bare w read as w_2, the weight of the gradient it is updated by
+    # (update_indices.py, as w_{nuevo}); the note expected not checked for the bare w
+    "nbis_backprop_exercise": {52: "correct"},
 }
 # planted mistakes on a judged statement that are not named today: (file, k) -> what is said
 PLANTED_MISSED: dict[tuple[str, int], str] = {

@@ -164,5 +164,7 @@ def _unicode(text: str, letters: dict[str, str]) -> str:
 def _lone(text: str, spell, letters: dict[str, str]) -> str:
     if not letters:
         return text
-    pattern = re.compile(rf"(?<![\\A-Za-z])([{''.join(letters)}])(?![A-Za-z])")
+    pattern = re.compile(
+        rf"(?<![\\A-Za-z'’])([{''.join(letters)}])(?![A-Za-z])"
+    )  # never the s of "network's"
     return pattern.sub(lambda m: spell(m.group(1)), text)

@@ -108,18 +108,24 @@ def _decides(report, other, votes: set[int]) -> bool:
 def better(report, other, lines: tuple[int, ...]) -> bool:
     """Whether `other` (read the other way) holds up better than `report`: some statement of
     `report` wrong or not checked (a slip may leave the lines written the document's way unread
-    rather than wrong), no statement correct in `report` wrong in `other`, more of the other
-    lines correct in `other` than newly wrong, and none of `lines` (the ones saying the way
-    `report` reads) correct in it (wrong, or not checked where a sum names no connection read
-    that way)."""
+    rather than wrong), no statement correct in `report` wrong in `other`, two or more of the
+    other lines more correct in `other`, and more than newly wrong (one line alone, a backward sum
+    written the other way, would settle the way it is itself judged in: Hjorth-Jensen's slip), and
+    none of `lines` (the ones saying the way `report` reads) correct in it (wrong, or not checked
+    where a sum names no connection read that way)."""
     mine, theirs = _statuses(report), _statuses(other)
     slipped = not any(s == "correct" for (n, _), s in theirs.items() if n in lines)
     mine, theirs = ({at: s for at, s in x.items() if at[0] not in lines} for x in (mine, theirs))
     wrong = [sum(s == "wrong" for s in x.values()) for x in (mine, theirs)]
     right = [sum(s == "correct" for s in x.values()) for x in (mine, theirs)]
     doubt = wrong[0] > 0 or bool(report.unchecked)
+    gained = right[1] - right[0]  # two lines or more: one alone would settle the way it is judged in
     return (
-        doubt and not broken(report, other) and right[1] - right[0] > max(0, wrong[1] - wrong[0]) and slipped
+        doubt
+        and not broken(report, other)
+        and gained >= 2
+        and gained > max(0, wrong[1] - wrong[0])
+        and slipped
     )
 
 

@@ -324,9 +324,13 @@ def verify_once(
         unchecked = sorted([*unchecked, *unread_groups(groups)], key=lambda u: (u.line, u.col))
         unchecked = greek_indices.said_unchecked(unchecked, greek.letters)  # refused: said as written
         unchecked = capital_indices.said(Report(d, [], unchecked), capitals.letters).unchecked
-        problems = [
-            f"{u.problem()}; {u.fix}" if u.fix else u.problem() for u in unchecked if u.reason != DEFINITION
-        ]
+        problems = list(  # one line per problem: a statement read per instance repeats its reason
+            dict.fromkeys(
+                f"{u.problem()}; {u.fix}" if u.fix else u.problem()
+                for u in unchecked
+                if u.reason != DEFINITION
+            )
+        )
         if problems:
             err = VerifyInputError(problems)
             err.unchecked = unchecked
