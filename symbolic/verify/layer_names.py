@@ -24,10 +24,11 @@ from dataclasses import dataclass, replace
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from ..latex import Partial, Statement
+from ..latex import Statement
 from ..latex.statements import SUMMATION
 from . import layer_orientation, shared_nets
 from .binding import Source
+from .signs import symbols_of
 from .symbols import map_expressions
 
 _UNIT = re.compile(r"([A-Za-z]+(?:_hat)?)_([a-z])")
@@ -339,7 +340,7 @@ def note(statements: list, depth: int, bound, weights: str = ""):
     fix = "give --weights input-by-output or output-by-input (how the document indexes a weight)"
     letters = {b for x in layers for b in (x.out, x.weight, x.bias, x.summed, x.act) if b}
     notes = dict(bound.notes)
-    for s in _symbols(statements):
+    for s in {x for st in statements if isinstance(st, Statement) for x in symbols_of(st)}:
         if s.name.partition("_")[0] in letters:
             notes.setdefault(s.name, (problem, fix))
     return replace(bound, notes=notes)
@@ -347,15 +348,3 @@ def note(statements: list, depth: int, bound, weights: str = ""):
 
 def _said(layer: Layer) -> str:
     return "input-by-output" if layer.input_first else "output-by-input"
-
-
-def _symbols(statements: list) -> set:
-    out: set = set()
-    for stmt in statements:
-        if not isinstance(stmt, Statement):
-            continue
-        for e in [stmt.lhs, *(f for side in stmt.sides for f in side.factors)]:
-            for part in (e.num, e.den) if isinstance(e, Partial) else (e,):
-                if isinstance(part, sp.Basic):
-                    out |= part.atoms(sp.Symbol)
-    return out
